@@ -1,0 +1,68 @@
+"""Copy the Natural Earth layers the gazetteer needs from ``../shared/geo`` into ``geo/``.
+
+Run from the repository root: ``python tools/stage_geo.py [SHARED_GEO_DIR]``.
+The output is deterministic; ``geo/README.md`` documents what this script changes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ADMIN1_COLUMNS = [
+    "iso_3166_2", "adm1_code", "iso_a2", "admin", "name", "name_en", "name_local", "name_alt",
+    "name_ru", "name_uk", "name_ko", "name_zh", "name_ja", "type", "type_en",
+    "latitude", "longitude",
+]
+COUNTRY_COLUMNS = [
+    "iso_a2_eh", "iso_a3_eh", "adm0_a3", "name", "name_long", "formal_en", "admin", "name_en",
+    "name_ru", "name_uk", "name_ko", "name_zh", "name_ja", "type", "label_x", "label_y",
+]
+
+# NE's attribute table gives Sakha (RU-SA) the local and alternate names of Chukotka
+# (RU-CHU), so "Chukotka" would resolve to Yakutia. Replace them with Sakha's own.
+ADMIN1_FIXES: dict[str, dict[str, str]] = {
+    "RU-SA": {
+        "name_local": "Республика Саха (Якутия)",
+        "name_alt": "Yakutia|Yakutiya|Respublika Sakha|Sakha Republic",
+    },
+}
+
+
+def _features(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return json.load(f)["features"]
+
+
+def _write(path: Path, name: str, features: list[dict]) -> None:
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8", newline="\n") as f:
+        f.write(f'{{"type":"FeatureCollection","name":{json.dumps(name)},"features":[\n')
+        for i, feat in enumerate(features):
+            sep = ",\n" if i < len(features) - 1 else "\n"
+            f.write(json.dumps(feat, ensure_ascii=False, separators=(",", ":")) + sep)
+        f.write("]}\n")
+    tmp.replace(path)
+
+
+def stage(shared: Path, out: Path) -> None:
+    admin1 = []
+    for feat in _features(shared / "ne_10m_admin1_states_provinces.geojson"):
+        props = {k: feat["properties"].get(k) for k in ADMIN1_COLUMNS}
+        props.update(ADMIN1_FIXES.get(props["iso_3166_2"] or "", {}))
+        admin1.append({"type": "Feature", "properties": props, "geometry": feat["geometry"]})
+    _write(out / "admin1.geojson", "admin1", admin1)
+
+    countries = []
+    for feat in _features(shared / "ne_50m_admin0_countries.geojson"):
+        props = {k: feat["properties"].get(k) for k in COUNTRY_COLUMNS}
+        countries.append({"type": "Feature", "properties": props, "geometry": feat["geometry"]})
+    _write(out / "countries.geojson", "countries", countries)
+    print(f"wrote {len(admin1)} regions and {len(countries)} countries to {out}")
+
+
+if __name__ == "__main__":
+    root = Path(__file__).resolve().parent.parent
+    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else root.parent / "shared" / "geo"
+    stage(shared, root / "geo")
