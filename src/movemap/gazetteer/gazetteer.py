@@ -1,0 +1,403 @@
+"""The gazetteer: resolve place names to places, alone or together, offline.
+
+Lookups run in tiers, strict to loose, and stop at the first tier that finds anything:
+
+1. the folded name, canonical or alternate, in any script (``name_key``);
+2. for a name with generic words (``Kursk Oblast``), the base name among regions;
+3. other romanisations (consonant skeleton) and typos (one deletion on either side);
+4. a similarity scan of the better-known names, for typos in other scripts.
+
+The candidates of the winning tier are ranked (see ``ranking``); names resolved together
+(``resolve_all``) pull each other's candidates closer, which is how ``Blagoveshchensk`` beside
+``Khabarovsk`` is the city on the Amur and beside ``Ufa`` the town in Bashkortostan.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from movemap.errors import MovemapError, PlaceNotFoundError
+from movemap.gazetteer.cache import open_index
+from movemap.gazetteer.index import Index
+from movemap.gazetteer.normalize import (
+    name_key,
+    region_bases,
+    settlement_base,
+    skeleton,
+    split_generic,
+)
+from movemap.gazetteer.overlay import OverlayRow, read_overlay
+from movemap.gazetteer.place import Kind, Method, Place, Resolution
+from movemap.gazetteer.ranking import NO_CONTEXT, Context, Hints, Hit, rank
+
+if TYPE_CHECKING:
+    import geopandas
+
+__all__ = ["Gazetteer", "Near", "default_gazetteer", "resolve"]
+
+Near = tuple[float, float] | str | Place
+"""Where to look: ``(lat, lon)``, a place name, or a :class:`Place`."""
+
+_AREAL = (Kind.REGION, Kind.COUNTRY)
+# Another romanisation must be this similar, or nearly as similar with the same first letter:
+# Busan/Pusan (0.80) and Zaporozhye/Zaporizhzhia (0.64) pass, Xyzzyville/Kaysville (0.63) not.
+_PHONETIC_SURE, _PHONETIC_MIN = 0.75, 0.6
+_APPROXIMATE_LIMIT = 20
+_SCAN_CUTOFF = 85.0
+_SUGGEST_CUTOFF = 50.0
+
+
+def _max_edits(key: str) -> int:
+    return 1 if len(key) <= 5 else 2
+
+
+class _Overlays:
+    """Users' overlay files, held in memory on top of the reference index."""
+
+    def __init__(self, paths: Sequence[str | Path], index: Index) -> None:
+        self.places: dict[str, Place] = {}
+        self.names: dict[str, list[tuple[str, bool]]] = {}
+        self.paths = [str(p) for p in paths]
+        for path in self.paths:
+            def is_known(place_id: str) -> bool:
+                return place_id in self.places or index.find_id(place_id) is not None
+
+            for row in read_overlay(path, is_known=is_known):
+                self._add(row, path, index)
+
+    def _add(self, row: OverlayRow, path: str, index: Index) -> None:
+        old = self.places.get(row.id)
+        if old is None and (number := index.find_id(row.id)) is not None:
+            old = index.place(number)
+        if old is None:
+            assert row.name is not None and row.lat is not None and row.lon is not None
+            place = Place(id=row.id, name=row.name, lat=row.lat, lon=row.lon,
+                          country=row.country, admin1=row.admin1, kind=row.kind or Kind.SITE,
+                          population=row.population, source=path)
+        else:
+            place = dataclasses.replace(
+                old,
+                name=row.name or old.name,
+                lat=old.lat if row.lat is None else row.lat,
+                lon=old.lon if row.lon is None else row.lon,
+                country=row.country or old.country,
+                admin1=row.admin1 or old.admin1,
+                kind=row.kind or old.kind,
+                population=old.population if row.population is None else row.population,
+                source=path,
+            )
+        self.places[row.id] = place
+        for position, name in enumerate((place.name, *row.alt_names)):
+            key = name_key(name)
+            if key:
+                self.names.setdefault(key, []).append((row.id, position > 0))
+
+    def exact(self, key: str) -> Iterator[tuple[Place, bool]]:
+        for place_id, alternate in self.names.get(key, ()):
+            yield self.places[place_id], alternate
+
+    def regions(self, bases: Iterable[str]) -> Iterator[Place]:
+        wanted = set(bases)
+        for key, refs in self.names.items():
+            if region_bases(key) & wanted:
+                for place_id, _ in refs:
+                    if self.places[place_id].kind in _AREAL:
+                        yield self.places[place_id]
+
+    def similar(self, key: str) -> Iterator[tuple[str, float]]:
+        for other, similarity, _ in process.extract(
+            key, list(self.names), scorer=fuzz.ratio, score_cutoff=_SCAN_CUTOFF, limit=5
+        ):
+            yield other, similarity / 100
+
+
+class Gazetteer:
+    """Resolves place names to places, offline, from GeoNames, Natural Earth and overlays.
+
+    Parameters
+    ----------
+    overlays
+        Paths of the user's overlay CSV files (see ``movemap.gazetteer.overlay``); later
+        files win over earlier ones, and all of them over the reference data.
+    cache_dir
+        Where the index is kept; default: the user's cache folder or ``MOVEMAP_CACHE_DIR``.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer()
+    >>> gaz.resolve("Ch'ŏngjin").place.name
+    'Chongjin'
+    >>> [r.place.lat.__round__(1) for r in gaz.resolve_all(["Blagoveshchensk", "Khabarovsk"])]
+    [50.3, 48.5]
+    """
+
+    def __init__(
+        self, overlays: Sequence[str | Path] = (), *, cache_dir: Path | None = None
+    ) -> None:
+        self._index = open_index(cache_dir)
+        self._overlays = _Overlays(overlays, self._index)
+
+    def __len__(self) -> int:
+        return len(self._index) + sum(
+            1 for place_id in self._overlays.places if self._index.find_id(place_id) is None
+        )
+
+    # -- one name ---------------------------------------------------------------------------
+
+    def _base_place(self, number: int) -> tuple[Place, bool]:
+        place = self._index.place(number)
+        patched = self._overlays.places.get(place.id)
+        return (patched, True) if patched is not None else (place, False)
+
+    def _exact(self, key: str, method_for_alternate: Method = Method.ALTERNATE) -> list[Hit]:
+        hits = []
+        for number, alternate in self._index.exact(key):
+            place, patched = self._base_place(number)
+            method = method_for_alternate if alternate else Method.NAME
+            hits.append(Hit(place, method, key, 1.0, patched))
+        for place, alternate in self._overlays.exact(key):
+            hits.append(Hit(place, Method.ALTERNATE if alternate else Method.NAME, key, 1.0, True))
+        return hits
+
+    def _regions(self, key: str) -> list[Hit]:
+        bases = region_bases(key)
+        hits = [
+            dataclasses.replace(hit, method=Method.REGION)
+            for base in bases for hit in self._exact(base) if hit.place.kind in _AREAL
+        ]
+        hits.extend(Hit(p, Method.REGION, key, 1.0, True) for p in self._overlays.regions(bases))
+        return hits
+
+    def _approximate(self, key: str) -> list[Hit]:
+        found: dict[str, tuple[Method, float]] = {}
+        skel = skeleton(key)
+        if skel and len(skel) >= 2:
+            for other in self._index.phonetic(skel):
+                similarity = fuzz.ratio(key, other) / 100
+                if similarity >= _PHONETIC_SURE or (
+                    similarity >= _PHONETIC_MIN and other[0] == key[0]
+                ):
+                    found[other] = (Method.PHONETIC, similarity)
+        for other in self._index.near_misses(key):
+            if OSA.distance(key, other) <= _max_edits(key):
+                similarity = fuzz.ratio(key, other) / 100
+                if other not in found or found[other][1] < similarity:
+                    found[other] = (Method.FUZZY, similarity)
+        best = sorted(found.items(), key=lambda kv: -kv[1][1])[:_APPROXIMATE_LIMIT]
+        hits = [
+            dataclasses.replace(hit, method=method, similarity=similarity)
+            for other, (method, similarity) in best
+            for hit in self._exact(other)
+        ]
+        for other, similarity in self._overlays.similar(key):
+            hits.extend(dataclasses.replace(h, method=Method.FUZZY, similarity=similarity)
+                        for h in self._exact(other))
+        return hits
+
+    def _scan(self, key: str) -> list[Hit]:
+        keys, _ = self._index.suggest_names()
+        match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_SCAN_CUTOFF)
+        if match is None:
+            return []
+        return [dataclasses.replace(h, method=Method.FUZZY, similarity=match[1] / 100)
+                for h in self._exact(match[0])]
+
+    def hits(self, name: str) -> tuple[list[Hit], bool]:
+        """Every place that matches ``name`` in the first tier that finds any, unranked.
+
+        Returns the hits and whether the name had generic administrative words.
+        """
+        key = name_key(name)
+        if not key:
+            return [], False
+        _, generic = split_generic(key)
+        hits = self._exact(key)
+        if not hits and (plain := settlement_base(key)) is not None:
+            hits = [h for h in self._exact(plain) if h.place.kind not in _AREAL]
+        if generic:
+            areal = [h for h in hits if h.place.kind in _AREAL]
+            hits = areal or self._regions(key) or hits
+        if not hits:
+            hits = self._approximate(key)
+            if generic and not hits:
+                base, _ = split_generic(key)
+                hits = [h for h in self._approximate(base) if h.place.kind in _AREAL]
+        if not hits:
+            hits = self._scan(key)
+        return hits, generic
+
+    def suggestions(self, name: str, limit: int = 3) -> tuple[str, ...]:
+        """Names of well-known places that look like ``name``, for "did you mean"."""
+        keys, names = self._index.suggest_names()
+        out: list[str] = []
+        for _, _, position in process.extract(
+            name_key(name), keys, scorer=fuzz.ratio, limit=limit * 3,
+            score_cutoff=_SUGGEST_CUTOFF,
+        ):
+            if names[position] not in out:
+                out.append(names[position])
+        return tuple(out[:limit])
+
+    def resolve(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        near: Near | None = None,
+        top: int | None = None,
+    ) -> Resolution:
+        """Resolve one name; the result holds every candidate, best first.
+
+        Parameters
+        ----------
+        name
+            A place name in any script or romanisation; generic words such as ``Oblast``,
+            ``Krai`` or ``область`` ask for the region.
+        country
+            ISO 3166-1 alpha-2 code (or a country name) to prefer.
+        near
+            ``(lat, lon)``, a place name or a place to prefer candidates close to.
+        top
+            Keep only this many candidates.
+
+        Examples
+        --------
+        >>> r = Gazetteer().resolve("Kursk Oblast")
+        >>> r.place.kind.value, r.place.id
+        ('region', 'ne-admin1:RU-KRS')
+        """
+        return self.resolve_all([name], country=country, near=near, top=top)[0]
+
+    # -- several names ----------------------------------------------------------------------
+
+    def _hints(self, country: str | None, near: Near | None) -> Hints:
+        code = None
+        if country is not None:
+            text = country.strip()
+            if len(text) == 2 and text.isalpha():
+                code = text.upper()
+            else:
+                found = [c for c in self.resolve(text).candidates if c.place.kind is Kind.COUNTRY]
+                if not found or not found[0].place.country:
+                    raise MovemapError(f"unknown country {country!r}; give an ISO 3166-1 "
+                                       "alpha-2 code such as RU or KP", field="country")
+                code = found[0].place.country
+        point = None
+        if isinstance(near, Place):
+            point = (near.lat, near.lon)
+        elif isinstance(near, str):
+            place = self.resolve(near).place
+            point = (place.lat, place.lon)
+        elif near is not None:
+            lat, lon = near
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise MovemapError(f"near point {lat}, {lon} is not a latitude, longitude",
+                                   field="near")
+            point = (float(lat), float(lon))
+        return Hints(country=code, near=point)
+
+    def resolve_all(
+        self,
+        names: Iterable[str],
+        *,
+        country: str | None = None,
+        near: Near | None = None,
+        top: int | None = None,
+        progress: Callable[[list[str]], Iterable[str]] | None = None,
+    ) -> list[Resolution]:
+        """Resolve names together: each one's candidates are ranked by closeness to the others.
+
+        Returns one :class:`Resolution` per name, in order; an unknown name gives an empty
+        one with suggestions, so a batch is never lost to one bad name. ``progress`` wraps
+        the loop over the distinct names (``tqdm`` fits).
+        """
+        names = list(names)
+        hints = self._hints(country, near)
+        unique = list(dict.fromkeys(names))
+        found = {n: self.hits(n) for n in (progress(unique) if progress else unique)}
+        ranked = {n: rank(h, generic=g, hints=hints) for n, (h, g) in found.items()}
+        ambiguous = [n for n in unique if len(ranked[n]) > 1]
+        if len(unique) > 1 and ambiguous:
+            for _ in range(2):
+                best = {n: c[0].place for n, c in ranked.items()
+                        if c and c[0].place.kind is not Kind.COUNTRY}
+                for n in ambiguous:
+                    others = [(p.lat, p.lon) for m, p in best.items() if m != n]
+                    context = Context(others) if others else NO_CONTEXT
+                    hits, generic = found[n]
+                    ranked[n] = rank(hits, generic=generic, hints=hints, context=context)
+        out = []
+        for n in names:
+            candidates = ranked[n][:top] if top else ranked[n]
+            suggestions = () if candidates else self.suggestions(n)
+            out.append(Resolution(query=n, candidates=candidates, suggestions=suggestions))
+        return out
+
+    def resolve_many(
+        self,
+        names: Iterable[str],
+        *,
+        country: str | None = None,
+        near: Near | None = None,
+        errors: Literal["raise", "ignore"] = "raise",
+    ) -> geopandas.GeoDataFrame:
+        """Resolve names together into a GeoDataFrame (EPSG:4326), one row per name.
+
+        Columns: ``query``, ``name``, ``lat``, ``lon``, ``country``, ``admin1``, ``kind``,
+        ``population``, ``id``, ``source``, ``score``, ``method``, ``geometry`` (the point).
+        With ``errors="ignore"`` an unknown name gives a row with an empty geometry; with
+        ``"raise"`` (default) it raises :class:`PlaceNotFoundError`.
+        """
+        import geopandas
+        import shapely
+
+        rows: list[dict[str, Any]] = []
+        for resolution in self.resolve_all(names, country=country, near=near):
+            if not resolution.found:
+                if errors == "raise":
+                    raise PlaceNotFoundError(resolution.query, resolution.suggestions)
+                rows.append({"query": resolution.query, "geometry": None})
+                continue
+            best = resolution.best
+            rows.append({
+                "query": resolution.query, **best.place.to_dict(), "score": best.score,
+                "method": best.method.value,
+                "geometry": shapely.Point(best.place.lon, best.place.lat),
+            })
+        columns = ["query", "name", "lat", "lon", "country", "admin1", "kind", "population",
+                   "id", "source", "score", "method", "geometry"]
+        return geopandas.GeoDataFrame(rows, columns=columns, geometry="geometry",
+                                      crs="EPSG:4326")
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id (``geonames:2044757``, ``ne-admin1:RU-KRS``, ...)."""
+        if place_id in self._overlays.places:
+            return self._overlays.places[place_id]
+        number = self._index.find_id(place_id)
+        if number is None:
+            raise PlaceNotFoundError(place_id)
+        return self._index.place(number)
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer of the reference data alone, opened once per process."""
+    return Gazetteer()
+
+
+def resolve(name: str, *, country: str | None = None, near: Near | None = None) -> Place:
+    """The best place for a name, from the reference data.
+
+    Raises :class:`PlaceNotFoundError` (with suggestions) when nothing matches.
+
+    >>> resolve("Чхонджин").name
+    'Chongjin'
+    """
+    return default_gazetteer().resolve(name, country=country, near=near).place

@@ -1,0 +1,230 @@
+"""Name normalisation: the keys under which places are indexed and looked up.
+
+Four kinds of key, from strict to loose:
+
+``name_key``
+    Case, diacritics and punctuation folded: ``Ch'ŏngjin``, ``Chŏngjin``, ``CHONGJIN`` and
+    ``Chongjin`` are all ``chongjin``. Other scripts keep their letters (``Чхонджин`` becomes
+    ``чхонджин``, ``청진`` stays ``청진``).
+``split_generic`` / ``region_bases``
+    A name with its generic administrative words removed (oblast, krai, region, область,
+    지방, ...), and with Russian and Ukrainian adjectival endings folded, so that
+    ``Kurskaya oblast``, ``Kursk region`` and ``Курская область`` meet at ``kursk``.
+``skeleton``
+    A consonant skeleton of a Latin name that erases the differences between romanisation
+    systems: vowels dropped, voiced and unvoiced consonants merged, digraphs folded. Korean
+    Revised Romanisation and McCune-Reischauer (``Cheongjin``/``Chongjin``,
+    ``Hamheung``/``Hamhung``) and Russian and Ukrainian forms (``Kharkov``/``Kharkiv``,
+    ``Lugansk``/``Luhansk``) share one skeleton. It is a rule, not a list of cities.
+``deletes``
+    Every one-character deletion of a key, for typo tolerance (symmetric delete search).
+
+``key_hash`` turns any key into the stable 64-bit number the on-disk index is sorted by.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+__all__ = [
+    "deletes",
+    "key_hash",
+    "name_key",
+    "region_bases",
+    "settlement_base",
+    "skeleton",
+    "split_generic",
+]
+
+# Apostrophes and modifier letters vanish (Primor'ye -> primorye); other punctuation splits.
+_DROP = "'’‘`´ʹʻʼʽ\"“”«»"
+_FOLD = {
+    "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i",
+    "ŀ": "l", "ħ": "h", "ŧ": "t", "ĸ": "k",
+}
+_ASCII_TABLE = str.maketrans(
+    {**{c: None for c in _DROP}, **{c: " " for c in "-_.,;:!?()[]{}/\\|&+*#@~=<>^$%0123456789"}}
+)
+_NONWORD = re.compile(r"[^\w\s]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def name_key(name: str) -> str:
+    """Fold case, diacritics and punctuation; keep letters of every script.
+
+    Examples
+    --------
+    >>> name_key("Ch'ŏngjin")
+    'chongjin'
+    >>> name_key("  Hamgyŏng-bukto ")
+    'hamgyong bukto'
+    >>> name_key("Чхонджин")
+    'чхонджин'
+    """
+    if name.isascii():
+        return " ".join(name.translate(_ASCII_TABLE).lower().split())
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _DROP)
+    folded = stripped.casefold()
+    folded = "".join(_FOLD.get(c, c) for c in folded)
+    folded = _DIGITS.sub(" ", _NONWORD.sub(" ", folded)).replace("_", " ")
+    # Recompose so that Hangul jamo become syllables again.
+    return unicodedata.normalize("NFC", " ".join(folded.split()))
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(name_key(w) for w in words.split())
+
+
+# Generic words for first-level regions, in the languages of the places we cover most.
+_GENERIC = _keys(
+    "oblast oblasti obl region province provincia krai kray republic respublika okrug "
+    "autonomous avtonomnyy avtonomnaya avtonomnyi ao aok district territory governorate "
+    "prefecture state county voivodeship "
+    "область обл край республика округ автономный автономная регион "
+    "республіка автономна "
+    "주 도 지방 공화국 변경주 자치구 자치공화국 지역 "
+    "州 省 地方 共和国 自治区 边疆区"
+)
+_LEADING_FILLERS = _keys("of the")
+# Hangul and CJK region names attach their generic word: 쿠르스크주, 함경북도, 滨海边疆区.
+_ATTACHED_SUFFIXES = tuple(sorted(
+    _keys("변경주 자치공화국 자치구 공화국 지방 주 도 边疆区 自治区 共和国 州 省"),
+    key=len, reverse=True,
+))
+_ADJECTIVE_ENDINGS = (
+    ("skaya", "sk"), ("skiy", "sk"), ("skii", "sk"), ("skij", "sk"), ("skyi", "sk"),
+    ("skyy", "sk"), ("sky", "sk"), ("ski", "sk"), ("ska", "sk"), ("skoy", "sk"),
+    ("ская", "ск"), ("скии", "ск"), ("ськии", "ськ"), ("ська", "ськ"),
+)
+
+
+def split_generic(key: str) -> tuple[str, bool]:
+    """Remove generic administrative words from the ends of a key.
+
+    Returns the base and whether any generic word was found. Only leading and trailing words
+    count, so a town such as ``Rio do Sul`` keeps its ``do``.
+
+    >>> split_generic("kursk oblast")
+    ('kursk', True)
+    >>> split_generic("republic of buryatia")
+    ('buryatia', True)
+    >>> split_generic("kursk")
+    ('kursk', False)
+    """
+    words = key.split()
+    found = False
+    while len(words) > 1 and words[-1] in _GENERIC:
+        words.pop()
+        found = True
+    while len(words) > 1 and (words[0] in _GENERIC or (found and words[0] in _LEADING_FILLERS)):
+        found = found or words[0] in _GENERIC
+        words.pop(0)
+    if words and not words[-1].isascii():
+        last = words[-1]
+        for suffix in _ATTACHED_SUFFIXES:
+            if last.endswith(suffix) and len(last) > len(suffix) + 1:
+                words[-1] = last[: -len(suffix)]
+                found = True
+                break
+    return " ".join(words), found
+
+
+def _deadjective(base: str) -> str:
+    head, _, last = base.rpartition(" ")
+    for ending, replacement in _ADJECTIVE_ENDINGS:
+        if last.endswith(ending) and len(last) > len(ending) + 1:
+            last = last[: -len(ending)] + replacement
+            break
+    return f"{head} {last}" if head else last
+
+
+def region_bases(key: str) -> frozenset[str]:
+    """The base forms under which a region name is indexed and looked up.
+
+    >>> sorted(region_bases("kurskaya oblast"))
+    ['kursk', 'kurskaya']
+    """
+    base, _ = split_generic(key)
+    return frozenset(b for b in (base, _deadjective(base)) if b)
+
+
+# Words that say "city" or "county": 청진시, 清津市, "Chongjin-si", "Kursk city".
+_SETTLEMENT_WORDS = _keys("city si shi town gorod город місто 시 市 군 郡")
+_SETTLEMENT_SUFFIXES = tuple(name_key(s) for s in ["시", "市", "군", "郡"])
+
+
+def settlement_base(key: str) -> str | None:
+    """The key without a word or suffix meaning city, or None if it has none.
+
+    >>> settlement_base("청진시")
+    '청진'
+    >>> settlement_base("chongjin si")
+    'chongjin'
+    >>> settlement_base("kursk") is None
+    True
+    """
+    head, _, last = key.rpartition(" ")
+    if head and last in _SETTLEMENT_WORDS:
+        return head
+    if not key.isascii():
+        for suffix in _SETTLEMENT_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix) + 1:
+                return key[: -len(suffix)]
+    return None
+
+
+_DIGRAPHS = (
+    ("shch", "s"), ("sch", "s"), ("tch", "c"), ("dzh", "c"), ("ch", "c"), ("sh", "s"),
+    ("zh", "c"), ("kh", "k"), ("ts", "c"), ("tz", "c"), ("dz", "c"), ("ph", "f"),
+    ("th", "t"), ("ck", "k"), ("gh", "k"),
+)
+_CONSONANT_CLASS = str.maketrans(
+    {
+        "g": "k", "h": "k", "q": "k", "c": "c", "j": "c", "z": "s", "b": "p", "d": "t",
+        "v": "f", "w": "f", "x": "k",
+    }
+)
+_VOWELS = frozenset("aeiouy")
+
+
+def skeleton(key: str) -> str | None:
+    """The romanisation-blind consonant skeleton of a Latin key, or None for other scripts.
+
+    >>> skeleton("cheongjin") == skeleton("chongjin")
+    True
+    >>> skeleton("kharkov") == skeleton("kharkiv")
+    True
+    >>> skeleton("hamheung") == skeleton("hamhung")
+    True
+    """
+    if not key.isascii():
+        return None
+    s = key.replace(" ", "")
+    if not s:
+        return None
+    for digraph, replacement in _DIGRAPHS:
+        s = s.replace(digraph, replacement)
+    s = s.translate(_CONSONANT_CLASS)
+    out = ["a" if s[0] in _VOWELS else s[0]]
+    for ch in s[1:]:
+        if ch in _VOWELS or ch == out[-1]:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def deletes(key: str) -> list[str]:
+    """All strings made by deleting one character of ``key``.
+
+    >>> deletes("kurs")
+    ['urs', 'krs', 'kus', 'kur']
+    """
+    return [key[:i] + key[i + 1 :] for i in range(len(key))]
+
+
+def key_hash(key: str) -> int:
+    """A stable unsigned 64-bit hash of a key (BLAKE2b), the same in every process."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")

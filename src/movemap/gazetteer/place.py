@@ -1,0 +1,168 @@
+"""Value types of the gazetteer: a place, a scored candidate, and a resolution of one name."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from movemap.errors import PlaceNotFoundError
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+__all__ = ["Candidate", "Kind", "Method", "Place", "Resolution"]
+
+
+class Kind(StrEnum):
+    """What sort of place an entry is."""
+
+    CITY = "city"
+    SITE = "site"
+    PORT = "port"
+    REGION = "region"
+    COUNTRY = "country"
+
+
+class Method(StrEnum):
+    """How a name matched, from strongest to weakest."""
+
+    NAME = "name"
+    """The query is the place's canonical name (folded)."""
+    ALTERNATE = "alternate"
+    """The query is one of its alternate names, in any script."""
+    REGION = "region"
+    """The query names a region with generic words (``Kursk Oblast``) that were set aside."""
+    PHONETIC = "phonetic"
+    """The query is another romanisation of one of its names (``Cheongjin``)."""
+    FUZZY = "fuzzy"
+    """The query is one or two typing errors away from one of its names."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A named place with a representative point.
+
+    Attributes
+    ----------
+    id
+        Stable identifier with its source as prefix: ``geonames:2044757``,
+        ``ne-admin1:RU-KRS``, ``ne-admin0:KP``, ``site:musudan-ri``, or an overlay's own id.
+    name
+        Canonical name.
+    lat, lon
+        WGS84 degrees; for a region or a country, a point inside it.
+    country
+        ISO 3166-1 alpha-2 code, or None where the source has none.
+    admin1
+        Name of the first-level region the place lies in (for a region, its own name).
+    kind
+        City, site, port, region or country.
+    population
+        Inhabitants where the source gives them.
+    source
+        ``geonames``, ``natural-earth``, ``movemap`` (the overlay shipped with the package) or
+        the path of a user's overlay file.
+    polygon
+        The outline of a region or a country (shapely, EPSG:4326), otherwise None.
+    """
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    kind: Kind
+    population: int | None
+    source: str
+    polygon: BaseGeometry | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def geonames_id(self) -> int | None:
+        """The GeoNames id, for places that come from GeoNames."""
+        prefix, _, number = self.id.partition(":")
+        return int(number) if prefix == "geonames" else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The place as plain JSON-ready values (without its polygon)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "country": self.country,
+            "admin1": self.admin1,
+            "kind": self.kind.value,
+            "population": self.population,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place that matches a query, with its ranking score and the parts it is made of.
+
+    ``parts`` maps each ranking criterion (``match``, ``kind``, ``population``, ``curated``,
+    ``country``, ``near``, ``context``, ``overlay``) to what it added to ``score``; see
+    ``movemap.gazetteer.ranking``.
+    """
+
+    place: Place
+    score: float
+    parts: Mapping[str, float]
+    method: Method
+    matched: str
+
+    def why(self) -> str:
+        """The score explained in one line, largest contribution first."""
+        labels = {
+            "match": f"{self.method.value} match on {self.matched!r}",
+            "kind": f"kind {self.place.kind.value}",
+            "population": f"population {self.place.population or 0:,}",
+            "country": "in the hinted country",
+            "near": "near the hinted area",
+            "context": "near the other places resolved with it",
+            "overlay": "from a user overlay",
+            "curated": "a site of movemap's overlay",
+        }
+        shown = sorted(((v, k) for k, v in self.parts.items() if v > 0.0005), reverse=True)
+        return " + ".join(f"{labels.get(k, k)} ({v:.3f})" for v, k in shown) + (
+            f" = {self.score:.3f}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The outcome of resolving one name: ranked candidates, best first.
+
+    An empty ``candidates`` means the name was not found; ``suggestions`` then holds the
+    nearest known names.
+    """
+
+    query: str
+    candidates: tuple[Candidate, ...]
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        """Whether any place matched."""
+        return bool(self.candidates)
+
+    @property
+    def best(self) -> Candidate:
+        """The winning candidate; raises :class:`PlaceNotFoundError` if there is none."""
+        if not self.candidates:
+            raise PlaceNotFoundError(self.query, self.suggestions)
+        return self.candidates[0]
+
+    @property
+    def place(self) -> Place:
+        """The winning place; raises :class:`PlaceNotFoundError` if there is none."""
+        return self.best.place
+
+    @property
+    def score(self) -> float:
+        """The winning score; raises :class:`PlaceNotFoundError` if there is none."""
+        return self.best.score

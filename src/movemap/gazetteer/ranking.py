@@ -1,0 +1,154 @@
+"""Ranking of candidate places: a score made of named parts, so a result can say why it won.
+
+Parts (what each can add to the score):
+
+=========== ======= ===========================================================================
+match       0.5-1.0 how the name matched: canonical name 1.0, alternate or region base 0.95,
+                    another romanisation 0.6-0.9, a typo 0.5-0.9 (by similarity)
+kind        0-0.15  cities, sites and ports before regions for a bare name; regions first when
+                    the query has a generic word (``Kursk Oblast``)
+population  0-0.2   grows with the logarithm of the population (0.2 at ten million)
+curated     0.15    a site or port of movemap's own overlay: it is there because it matters
+                    (as much as a city of some 200,000), though it has no population
+country     0.3     in the country given as a hint
+near        0-0.3   close to the point given as a hint (halves about every 170 km)
+context     0-0.25  close to the other places resolved together (halves every 700 km)
+overlay     0.5     from a user's overlay file, which overrides the reference data
+=========== ======= ===========================================================================
+
+Tiers come before scores: a name that matches exactly never loses to a typo or a
+romanisation variant, because the looser searches run only when the exact one finds nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from movemap.gazetteer.place import Candidate, Kind, Method, Place
+
+__all__ = ["Context", "Hints", "Hit", "haversine_km", "rank", "score"]
+
+EARTH_RADIUS_KM = 6371.0088
+NEAR_WEIGHT, NEAR_SCALE_KM = 0.3, 250.0
+CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 1000.0
+COUNTRY_WEIGHT = 0.3
+OVERLAY_WEIGHT = 0.5
+POPULATION_WEIGHT = 0.2
+CURATED_WEIGHT, CURATED_SOURCE = 0.15, "movemap"
+_KIND_BARE = {Kind.CITY: 0.10, Kind.PORT: 0.10, Kind.SITE: 0.10, Kind.COUNTRY: 0.12,
+              Kind.REGION: 0.05}
+_KIND_GENERIC = {Kind.REGION: 0.15, Kind.COUNTRY: 0.10}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A place found for a query, before ranking."""
+
+    place: Place
+    method: Method
+    matched: str
+    similarity: float = 1.0
+    from_overlay: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """What the caller knows beyond the name."""
+
+    country: str | None = None
+    near: tuple[float, float] | None = None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance on the mean Earth sphere, in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Context:
+    """The points of other places resolved together with a name, for the ``context`` part."""
+
+    def __init__(self, points: Sequence[tuple[float, float]]) -> None:
+        lat = np.radians([p[0] for p in points])
+        lon = np.radians([p[1] for p in points])
+        self._xyz = np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon),
+                                     np.sin(lat)])
+
+    def __bool__(self) -> bool:
+        return bool(self._xyz.shape[0])
+
+    def nearest_km(self, lat: float, lon: float) -> float:
+        """Great-circle distance from a point to the nearest context point, in km."""
+        la, lo = math.radians(lat), math.radians(lon)
+        v = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)])
+        cosine = float(np.clip((self._xyz @ v).max(), -1.0, 1.0))
+        return EARTH_RADIUS_KM * math.acos(cosine)
+
+
+NO_CONTEXT = Context(())
+
+
+def _match_part(hit: Hit) -> float:
+    if hit.method is Method.NAME:
+        return 1.0
+    if hit.method in (Method.ALTERNATE, Method.REGION):
+        return 0.95
+    if hit.method is Method.PHONETIC:
+        return 0.6 + 0.3 * hit.similarity
+    return 0.5 + 0.4 * hit.similarity
+
+
+def score(
+    hit: Hit,
+    *,
+    generic: bool = False,
+    hints: Hints = Hints(),
+    context: Context = NO_CONTEXT,
+) -> Candidate:
+    """Score one hit; ``context`` holds the points of the places resolved with it."""
+    place = hit.place
+    parts = {
+        "match": _match_part(hit),
+        "kind": (_KIND_GENERIC if generic else _KIND_BARE).get(place.kind, 0.0),
+        "population": POPULATION_WEIGHT * min(1.0, math.log10((place.population or 0) + 1) / 7),
+    }
+    if place.source == CURATED_SOURCE and place.kind not in (Kind.REGION, Kind.COUNTRY):
+        parts["curated"] = CURATED_WEIGHT
+    if hints.country:
+        parts["country"] = COUNTRY_WEIGHT if place.country == hints.country else 0.0
+    if hints.near is not None:
+        d = haversine_km(place.lat, place.lon, *hints.near)
+        parts["near"] = NEAR_WEIGHT * math.exp(-d / NEAR_SCALE_KM)
+    if context:
+        d = context.nearest_km(place.lat, place.lon)
+        parts["context"] = CONTEXT_WEIGHT * math.exp(-d / CONTEXT_SCALE_KM)
+    if hit.from_overlay:
+        parts["overlay"] = OVERLAY_WEIGHT
+    return Candidate(place=place, score=sum(parts.values()), parts=parts, method=hit.method,
+                     matched=hit.matched)
+
+
+def rank(
+    hits: list[Hit],
+    *,
+    generic: bool = False,
+    hints: Hints = Hints(),
+    context: Context = NO_CONTEXT,
+) -> tuple[Candidate, ...]:
+    """Score every hit, keep each place once (its best hit), and sort best first."""
+    best: dict[str, Candidate] = {}
+    for hit in hits:
+        candidate = score(hit, generic=generic, hints=hints, context=context)
+        kept = best.get(candidate.place.id)
+        if kept is None or candidate.score > kept.score:
+            best[candidate.place.id] = candidate
+    return tuple(sorted(
+        best.values(),
+        key=lambda c: (-c.score, -(c.place.population or 0), c.place.id),
+    ))

