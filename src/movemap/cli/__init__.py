@@ -1,0 +1,65 @@
+"""The ``movemap`` command line: a click group with one module per command.
+
+Only this package configures logging and turns library errors into one line on stderr and an
+exit status: 2 for a user's mistake in a file or an option (``movemap: error: ...``), 1 where a
+command's own contract says so (a name that cannot be resolved).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import click
+
+from movemap.errors import MovemapError
+
+__all__ = ["cli", "main"]
+
+
+class _Group(click.Group):
+    """A group that reports library errors as one clean line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MovemapError as exc:
+            click.echo(f"movemap: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+def _version() -> str:
+    from movemap import __version__
+
+    return __version__
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), "--version", prog_name="movemap")
+@click.option("-v", "--verbose", count=True, help="More messages on stderr (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+def cli(verbose: int, quiet: bool) -> None:
+    """Turn reports of troop movements into dated, interactive maps, offline.
+
+    \b
+    Example:
+      movemap resolve Chongjin "Kursk Oblast" Blagoveshchensk --format json
+    """
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[
+        min(verbose, 2)
+    ]
+    logging.basicConfig(level=level, format="movemap: %(message)s")
+
+
+def _register() -> None:
+    from movemap.cli.resolve import resolve
+
+    cli.add_command(resolve)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point of the ``movemap`` console script."""
+    cli(prog_name="movemap")

@@ -1,0 +1,203 @@
+"""``movemap resolve``: place names to coordinates, as a table, JSON, CSV or GeoJSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from movemap.cli.options import gazetteer_option
+from movemap.errors import MovemapError, PlaceNotFoundError
+from movemap.gazetteer import Candidate, Gazetteer, Near, Resolution
+
+__all__ = ["resolve"]
+
+_LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
+_PROGRESS_FROM = 200
+_FIELDS = ["query", "name", "lat", "lon", "country", "admin1", "kind", "population", "id",
+           "source", "score", "method"]
+
+
+def _near(value: str | None) -> Near | None:
+    if value is None:
+        return None
+    match = _LATLON.match(value)
+    if match:
+        return float(match.group(1)), float(match.group(2))
+    return value
+
+
+def _read_names(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise MovemapError(f"cannot read names: {reason}", path=str(path)) from None
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _record(query: str, candidate: Candidate, rank: int) -> dict[str, Any]:
+    return {
+        "query": query,
+        **candidate.place.to_dict(),
+        "score": round(candidate.score, 4),
+        "method": candidate.method.value,
+        "rank": rank,
+        "why": candidate.why(),
+        "parts": {k: round(v, 4) for k, v in candidate.parts.items()},
+    }
+
+
+def _records(resolutions: Iterable[Resolution], top: int) -> list[dict[str, Any]]:
+    """One record per name; with ``top`` > 1 each carries its other candidates."""
+    out = []
+    for r in resolutions:
+        if not r.found:
+            out.append({"query": r.query, **dict.fromkeys(_FIELDS[1:]),
+                        "suggestions": list(r.suggestions)})
+            continue
+        record = _record(r.query, r.best, 1)
+        if top > 1:
+            record["candidates"] = [_record(r.query, c, i) for i, c in
+                                    enumerate(r.candidates[:top], start=1)]
+        out.append(record)
+    return out
+
+
+def _width(text: str) -> int:
+    """Columns the text takes in a terminal: wide (CJK, Hangul) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(resolutions: list[Resolution], top: int, explain: bool) -> str:
+    header = ["query", "#", "name", "kind", "lat", "lon", "cc", "admin1", "population",
+              "score", "source"]
+    rows: list[list[str]] = []
+    notes: dict[int, str] = {}
+    for r in resolutions:
+        if not r.found:
+            rows.append([r.query, "-", "(not found)", *[""] * 8])
+            continue
+        for i, c in enumerate(r.candidates[:top], start=1):
+            p = c.place
+            rows.append([
+                r.query if i == 1 else "", str(i), p.name, p.kind.value, f"{p.lat:.4f}",
+                f"{p.lon:.4f}", p.country or "", p.admin1 or "",
+                f"{p.population:,}" if p.population else "", f"{c.score:.3f}", p.source,
+            ])
+            if explain:
+                notes[len(rows) - 1] = c.why()
+    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    numeric = {1, 4, 5, 8, 9}
+
+    def line(row: list[str]) -> str:
+        cells = []
+        for i, (cell, width) in enumerate(zip(row, widths, strict=True)):
+            pad = " " * (width - _width(cell))
+            cells.append(pad + cell if i in numeric else cell + pad)
+        return "  ".join(cells).rstrip()
+
+    out = [line(header), line(["-" * w for w in widths])]
+    for number, row in enumerate(rows):
+        out.append(line(row))
+        if number in notes:
+            out.append("    why: " + notes[number])
+    return "\n".join(out)
+
+
+def _csv(records: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[*_FIELDS, "rank"], extrasaction="ignore",
+                            lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        for row in record.get("candidates") or [record]:
+            writer.writerow(row)
+    return buffer.getvalue()
+
+
+def _geojson(records: list[dict[str, Any]]) -> str:
+    features = []
+    for record in records:
+        if record["lat"] is None:
+            continue
+        properties = {k: v for k, v in record.items() if k not in ("lat", "lon")}
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [record["lon"], record["lat"]]},
+            "properties": properties,
+        })
+    return json.dumps({"type": "FeatureCollection", "features": features},
+                      ensure_ascii=False, indent=1)
+
+
+@click.command()
+@click.argument("names", nargs=-1)
+@click.option("-f", "--file", "names_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Read names from this file, one a line (# starts a comment).")
+@click.option("--country", metavar="CC", help="Prefer places in this country (ISO alpha-2).")
+@click.option("--near", metavar="PLACE|LAT,LON", help="Prefer places close to this one.")
+@click.option("--top", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Show this many candidates per name.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "geojson"]),
+              default="table", show_default=True, help="Output format.")
+@click.option("--explain", is_flag=True, help="Table: say why each candidate ranks where it does.")
+@gazetteer_option
+def resolve(
+    names: tuple[str, ...],
+    names_file: Path | None,
+    country: str | None,
+    near: str | None,
+    top: int,
+    fmt: str,
+    explain: bool,
+    gazetteer: Gazetteer,
+) -> None:
+    """Resolve place names to coordinates, offline.
+
+    Names are resolved together, so each helps place the others: Blagoveshchensk next to
+    Khabarovsk is the city on the Amur. A name that cannot be resolved is reported on stderr
+    with suggestions and makes the exit status 1; the others are still printed.
+
+    \b
+    Examples:
+      movemap resolve Chongjin "Kursk Oblast" Чхонджин 청진
+      movemap resolve Blagoveshchensk --near Khabarovsk --top 3 --explain
+      movemap resolve --file names.txt --format csv > places.csv
+    """
+    wanted = list(names) + (_read_names(names_file) if names_file else [])
+    if not wanted:
+        raise click.UsageError("give names, or --file with one name a line")
+    progress = None
+    if len(wanted) >= _PROGRESS_FROM:
+        from tqdm import tqdm
+
+        def progress(items: list[str]) -> Iterable[str]:
+            return tqdm(items, desc="resolving", unit="name", file=sys.stderr, disable=None)
+
+    resolutions = gazetteer.resolve_all(wanted, country=country, near=_near(near),
+                                        progress=progress)
+    if fmt == "table":
+        click.echo(_table(resolutions, top, explain))
+    else:
+        records = _records(resolutions, top)
+        if fmt == "json":
+            click.echo(json.dumps(records, ensure_ascii=False, indent=1))
+        elif fmt == "csv":
+            click.echo(_csv(records), nl=False)
+        else:
+            click.echo(_geojson(records))
+    missing = [r for r in resolutions if not r.found]
+    for r in missing:
+        click.echo(f"movemap: {PlaceNotFoundError(r.query, r.suggestions)}", err=True)
+    if missing:
+        sys.exit(1)
