@@ -1,0 +1,129 @@
+"""``movemap resolve`` through click's runner, and through a real process for exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from movemap.cli import cli
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_shape() -> None:
+    code, out, err = run("resolve", "Chongjin", "Kursk Oblast", "청진", "--format", "json")
+    assert code == 0, err
+    records = json.loads(out)
+    assert [r["query"] for r in records] == ["Chongjin", "Kursk Oblast", "청진"]
+    for record in records:
+        assert {"query", "name", "lat", "lon", "country", "kind", "score", "source"} <= set(record)
+    assert records[0]["name"] == records[2]["name"] == "Chongjin"
+    assert records[1]["kind"] == "region" and records[1]["country"] == "RU"
+    assert isinstance(records[0]["lat"], float) and isinstance(records[0]["score"], float)
+
+
+def test_top_gives_candidates() -> None:
+    code, out, _ = run("resolve", "Blagoveshchensk", "--top", "2", "--format", "json")
+    assert code == 0
+    (record,) = json.loads(out)
+    assert [c["admin1"] for c in record["candidates"]] == ["Amur Oblast", "Bashkortostan"]
+
+
+def test_near_accepts_place_or_coordinates() -> None:
+    for near in ("Ufa", "54.7,56.0", "54.7, 56.0"):
+        code, out, _ = run("resolve", "Blagoveshchensk", "--near", near, "--format", "json")
+        assert code == 0
+        assert json.loads(out)[0]["admin1"] == "Bashkortostan"
+
+
+def test_unknown_name_others_still_printed() -> None:
+    code, out, err = run("resolve", "Vladivostok", "Xyzzyville", "--format", "json")
+    assert code == 1
+    records = json.loads(out)
+    assert records[0]["name"] == "Vladivostok"
+    assert records[1]["name"] is None and records[1]["query"] == "Xyzzyville"
+    assert "no place named 'Xyzzyville'; did you mean:" in err
+
+
+def test_table_output() -> None:
+    code, out, _ = run("resolve", "Musudan", "--explain")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["query", "#", "name"]
+    assert "Musudan-ri" in lines[2] and "site" in lines[2]
+    assert lines[3].strip().startswith("why: alternate match on 'musudan'")
+
+
+def test_csv_and_geojson_read_back() -> None:
+    code, out, _ = run("resolve", "Khabarovsk", "Ussuriysk", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["name"] for r in rows] == ["Khabarovsk", "Ussuriysk"]
+    assert abs(float(rows[0]["lat"]) - 48.48) < 0.05
+    code, out, _ = run("resolve", "Khabarovsk", "Ussuriysk", "--format", "geojson")
+    collection = json.loads(out)
+    assert collection["type"] == "FeatureCollection"
+    lon, lat = collection["features"][1]["geometry"]["coordinates"]
+    assert abs(lat - 43.80) < 0.01 and abs(lon - 131.96) < 0.01
+
+
+def test_file_of_names(tmp_path: Path) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("# comment\nChongjin\n\nHamhung\n", encoding="utf-8")
+    code, out, _ = run("resolve", "--file", str(names), "--format", "json")
+    assert code == 0
+    assert [r["name"] for r in json.loads(out)] == ["Chongjin", "Hamhŭng"]
+
+
+def test_gazetteer_overlay_option(data_dir: Path) -> None:
+    code, out, _ = run("resolve", "Sergeevka training ground", "--gazetteer",
+                       str(data_dir / "overlay_ok.csv"), "--format", "json")
+    assert code == 0
+    assert json.loads(out)[0]["source"].endswith("overlay_ok.csv")
+
+
+def test_malformed_overlay_is_one_line_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,lat,lon\nA,north,2\n", encoding="utf-8")
+    code, _, err = run("resolve", "Kursk", "--gazetteer", str(bad))
+    assert code == 2
+    assert err.strip() == f"movemap: error: {bad}:2: lat: 'north' is not a number"
+
+
+def test_no_names_is_a_usage_error() -> None:
+    code, _, err = run("resolve")
+    assert code == 2
+    assert "give names" in err
+
+
+def _subprocess(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "movemap", *args], capture_output=True, text=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"}, check=False, timeout=120,
+    )
+
+
+def test_real_process_exit_codes(tmp_path: Path) -> None:
+    ok = _subprocess("resolve", "Kursk", "--format", "json")
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)[0]["name"] == "Kursk"
+    missing = _subprocess("resolve", "Kursk", "Xyzzyville")
+    assert missing.returncode == 1
+    assert "Traceback" not in missing.stderr
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,lat\nA,1\n", encoding="utf-8")
+    broken = _subprocess("resolve", "Kursk", "--gazetteer", str(bad))
+    assert broken.returncode == 2
+    assert broken.stderr.count("\n") == 1 and "Traceback" not in broken.stderr
+    version = _subprocess("--version")
+    assert version.returncode == 0 and "movemap" in version.stdout
