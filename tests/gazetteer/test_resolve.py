@@ -228,3 +228,22 @@ def test_get_by_id(gazetteer: Gazetteer) -> None:
     assert gazetteer.get("ne-admin1:RU-KRS").kind is Kind.REGION
     with pytest.raises(PlaceNotFoundError):
         gazetteer.get("geonames:0")
+
+
+@pytest.mark.parametrize(
+    "name", ["Blagoveshchensk", "Kursk", "Aleksandrovka", "Saint Petersburg", "청진", "Russia"]
+)
+def test_fast_path_agrees_with_full_ranking(gazetteer: Gazetteer, name: str) -> None:
+    from movemap.gazetteer.ranking import rank
+
+    fast = gazetteer.resolve(name)
+    hits, generic = gazetteer.hits(name)
+    full = rank(hits, generic=generic)
+    assert [c.place.id for c in fast.candidates] == [c.place.id for c in full]
+    assert fast.place == full[0].place
+    assert fast.best.score == full[0].score
+
+
+def test_top_limits_candidates(gazetteer: Gazetteer) -> None:
+    assert len(gazetteer.resolve("Aleksandrovka", top=3).candidates) == 3
+    assert len(gazetteer.resolve("Aleksandrovka").candidates) > 3

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from movemap.errors import MovemapError
 from movemap.gazetteer import index as index_module
-from movemap.gazetteer import normalize, overlay, sources
+from movemap.gazetteer import normalize, overlay, place, ranking, sources
 from movemap.gazetteer.index import FORMAT_VERSION, Index, write_index
 from movemap.gazetteer.place import Kind
 from movemap.gazetteer.sources import Entry
@@ -51,7 +51,7 @@ def fingerprint() -> str:
     for path in inputs:
         stat = path.stat()
         digest.update(f"{path.name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
-    for module in (normalize, sources, overlay, index_module):
+    for module in (normalize, sources, overlay, place, ranking, index_module):
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:16]
 

@@ -34,8 +34,8 @@ from movemap.gazetteer.normalize import (
     split_generic,
 )
 from movemap.gazetteer.overlay import OverlayRow, read_overlay
-from movemap.gazetteer.place import Kind, Method, Place, Resolution
-from movemap.gazetteer.ranking import NO_CONTEXT, Context, Hints, Hit, rank
+from movemap.gazetteer.place import Candidate, Kind, Method, Place, Resolution
+from movemap.gazetteer.ranking import NO_CONTEXT, NO_HINTS, Context, Hints, Hit, rank
 
 if TYPE_CHECKING:
     import geopandas
@@ -49,13 +49,23 @@ _AREAL = (Kind.REGION, Kind.COUNTRY)
 # Another romanisation must be this similar, or nearly as similar with the same first letter:
 # Busan/Pusan (0.80) and Zaporozhye/Zaporizhzhia (0.64) pass, Xyzzyville/Kaysville (0.63) not.
 _PHONETIC_SURE, _PHONETIC_MIN = 0.75, 0.6
-_APPROXIMATE_LIMIT = 20
+_APPROXIMATE_LIMIT = 10
+# 1.5 * 0.2: the most population and kind can make up for (ranking's match part is steep).
+_APPROXIMATE_MARGIN = 0.2
 _SCAN_CUTOFF = 85.0
 _SUGGEST_CUTOFF = 50.0
+_MEMO_SIZE = 100_000
 
 
 def _max_edits(key: str) -> int:
     return 1 if len(key) <= 5 else 2
+
+
+def _near_key(near: Near | None) -> Near | None:
+    """``near`` as a dictionary key: a point given as a list becomes a tuple."""
+    if near is None or isinstance(near, (str, Place)):
+        return near
+    return float(near[0]), float(near[1])
 
 
 class _Overlays:
@@ -143,6 +153,9 @@ class Gazetteer:
     ) -> None:
         self._index = open_index(cache_dir)
         self._overlays = _Overlays(overlays, self._index)
+        # Resolutions are immutable and depend only on the arguments, so repeated names (a
+        # dataset names the same few places again and again) are answered from memory.
+        self._memo: dict[object, Resolution] = {}
 
     def __len__(self) -> int:
         return len(self._index) + sum(
@@ -151,26 +164,30 @@ class Gazetteer:
 
     # -- one name ---------------------------------------------------------------------------
 
-    def _base_place(self, number: int) -> tuple[Place, bool]:
-        place = self._index.place(number)
-        patched = self._overlays.places.get(place.id)
-        return (patched, True) if patched is not None else (place, False)
-
-    def _exact(self, key: str, method_for_alternate: Method = Method.ALTERNATE) -> list[Hit]:
+    def _exact(
+        self, key: str, method: Method | None = None, similarity: float = 1.0
+    ) -> list[Hit]:
+        """Places with a name whose key is ``key``; ``method`` overrides name/alternate."""
+        patches = self._overlays.places
         hits = []
         for number, alternate in self._index.exact(key):
-            place, patched = self._base_place(number)
-            method = method_for_alternate if alternate else Method.NAME
-            hits.append(Hit(place, method, key, 1.0, patched))
+            place = self._index.place(number)
+            how = method or (Method.ALTERNATE if alternate else Method.NAME)
+            patched = patches.get(place.id) if patches else None
+            if patched is None:
+                hits.append(Hit(place, how, key, similarity, False))
+            else:
+                hits.append(Hit(patched, how, key, similarity, True))
         for place, alternate in self._overlays.exact(key):
-            hits.append(Hit(place, Method.ALTERNATE if alternate else Method.NAME, key, 1.0, True))
+            how = method or (Method.ALTERNATE if alternate else Method.NAME)
+            hits.append(Hit(place, how, key, similarity, True))
         return hits
 
     def _regions(self, key: str) -> list[Hit]:
         bases = region_bases(key)
         hits = [
-            dataclasses.replace(hit, method=Method.REGION)
-            for base in bases for hit in self._exact(base) if hit.place.kind in _AREAL
+            hit for base in bases
+            for hit in self._exact(base, Method.REGION) if hit.place.kind in _AREAL
         ]
         hits.extend(Hit(p, Method.REGION, key, 1.0, True) for p in self._overlays.regions(bases))
         return hits
@@ -179,35 +196,36 @@ class Gazetteer:
         found: dict[str, tuple[Method, float]] = {}
         skel = skeleton(key)
         if skel and len(skel) >= 2:
-            for other in self._index.phonetic(skel):
-                similarity = fuzz.ratio(key, other) / 100
-                if similarity >= _PHONETIC_SURE or (
-                    similarity >= _PHONETIC_MIN and other[0] == key[0]
-                ):
-                    found[other] = (Method.PHONETIC, similarity)
+            bucket = self._index.phonetic(skel)
+            for other, similarity, _ in process.extract(
+                key, bucket, scorer=fuzz.ratio, score_cutoff=100 * _PHONETIC_MIN,
+                limit=_APPROXIMATE_LIMIT * 3,
+            ):
+                if similarity >= 100 * _PHONETIC_SURE or other[0] == key[0]:
+                    found[other] = (Method.PHONETIC, similarity / 100)
         for other in self._index.near_misses(key):
             if OSA.distance(key, other) <= _max_edits(key):
                 similarity = fuzz.ratio(key, other) / 100
                 if other not in found or found[other][1] < similarity:
                     found[other] = (Method.FUZZY, similarity)
         best = sorted(found.items(), key=lambda kv: -kv[1][1])[:_APPROXIMATE_LIMIT]
+        # A name much less similar than the best one cannot win (see ranking): skip it.
+        floor = best[0][1][1] - _APPROXIMATE_MARGIN if best else 1.0
         hits = [
-            dataclasses.replace(hit, method=method, similarity=similarity)
-            for other, (method, similarity) in best
-            for hit in self._exact(other)
+            hit
+            for other, (method, similarity) in best if similarity >= floor
+            for hit in self._exact(other, method, similarity)
         ]
         for other, similarity in self._overlays.similar(key):
-            hits.extend(dataclasses.replace(h, method=Method.FUZZY, similarity=similarity)
-                        for h in self._exact(other))
+            hits.extend(self._exact(other, Method.FUZZY, similarity))
         return hits
 
     def _scan(self, key: str) -> list[Hit]:
-        keys, _ = self._index.suggest_names()
+        keys, _ = self._index.well_known(len(key), max(2, len(key) // 4))
         match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_SCAN_CUTOFF)
         if match is None:
             return []
-        return [dataclasses.replace(h, method=Method.FUZZY, similarity=match[1] / 100)
-                for h in self._exact(match[0])]
+        return self._exact(match[0], Method.FUZZY, match[1] / 100)
 
     def hits(self, name: str) -> tuple[list[Hit], bool]:
         """Every place that matches ``name`` in the first tier that finds any, unranked.
@@ -235,11 +253,11 @@ class Gazetteer:
 
     def suggestions(self, name: str, limit: int = 3) -> tuple[str, ...]:
         """Names of well-known places that look like ``name``, for "did you mean"."""
-        keys, names = self._index.suggest_names()
+        key = name_key(name)
+        keys, names = self._index.well_known(len(key), max(3, len(key) // 3))
         out: list[str] = []
         for _, _, position in process.extract(
-            name_key(name), keys, scorer=fuzz.ratio, limit=limit * 3,
-            score_cutoff=_SUGGEST_CUTOFF,
+            key, keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=_SUGGEST_CUTOFF
         ):
             if names[position] not in out:
                 out.append(names[position])
@@ -273,11 +291,49 @@ class Gazetteer:
         >>> r.place.kind.value, r.place.id
         ('region', 'ne-admin1:RU-KRS')
         """
-        return self.resolve_all([name], country=country, near=near, top=top)[0]
+        plain = country is None and near is None and not self._overlays.places
+        memo: object = name if plain and top is None else (name, country, _near_key(near), top)
+        cached = self._memo.get(memo)
+        if cached is not None:
+            return cached
+        resolution = self._resolve_plain(name, top) if plain else None
+        if resolution is None:
+            hits, generic = self.hits(name)
+            candidates = rank(hits, generic=generic, hints=self._hints(country, near))
+            resolution = self._resolution(name, candidates[:top] if top else candidates)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[memo] = resolution
+        return resolution
+
+    def _resolve_plain(self, name: str, top: int | None) -> Resolution | None:
+        """The fast path for a name that matches exactly, without hints or overlays.
+
+        The index keeps each name's places in ranking order, so the first is the best and the
+        others are scored only if someone asks for them. None: take the general path.
+        """
+        key = name_key(name)
+        if not key or split_generic(key)[1]:
+            return None
+        number = self._index.best_exact(key)
+        if number is None:
+            return None
+
+        def candidates() -> tuple[Candidate, ...]:
+            ranked = rank(self._exact(key))
+            return ranked[:top] if top else ranked
+
+        return Resolution.deferred(name, self._index.place(number), candidates)
+
+    def _resolution(self, name: str, candidates: tuple[Candidate, ...]) -> Resolution:
+        suggestions = () if candidates else self.suggestions(name)
+        return Resolution(query=name, candidates=candidates, suggestions=suggestions)
 
     # -- several names ----------------------------------------------------------------------
 
     def _hints(self, country: str | None, near: Near | None) -> Hints:
+        if country is None and near is None:
+            return NO_HINTS
         code = None
         if country is not None:
             text = country.strip()
@@ -333,12 +389,7 @@ class Gazetteer:
                     context = Context(others) if others else NO_CONTEXT
                     hits, generic = found[n]
                     ranked[n] = rank(hits, generic=generic, hints=hints, context=context)
-        out = []
-        for n in names:
-            candidates = ranked[n][:top] if top else ranked[n]
-            suggestions = () if candidates else self.suggestions(n)
-            out.append(Resolution(query=n, candidates=candidates, suggestions=suggestions))
-        return out
+        return [self._resolution(n, ranked[n][:top] if top else ranked[n]) for n in names]
 
     def resolve_many(
         self,

@@ -9,7 +9,8 @@ key's run begins in ``values``) and ``values``.
 Tables:
 
 ``exact``
-    folded name -> place number * 2 + (1 if an alternate name, 0 if the canonical one).
+    folded name -> place number * 2 + (1 if an alternate name, 0 if the canonical one),
+    best first: in the order ``ranking.rank`` gives without hints.
     Alternate names include the base forms of region names (``Kurskaya Oblast`` is also
     under ``kursk`` and ``kurskaya``) and city names without a suffix meaning city
     (``청진시`` is also under ``청진``).
@@ -20,12 +21,14 @@ Tables:
 ``ids``
     place id -> place number
 
-Strings (canonical names, ids, the Latin ``vocab``, ``suggest`` names for "did you mean") are
-UTF-8 blobs with an offsets array. Outlines of regions and countries are WKB in ``geoms``.
+Strings (canonical names, ids, ``suggest`` names for "did you mean") are UTF-8 blobs with an
+offsets array; the Latin ``vocab`` is one key a line in ``vocab.txt``. Outlines of regions and
+countries are WKB in ``geoms``.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import mmap
 from collections.abc import Iterable, Sequence
@@ -35,6 +38,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from movemap.gazetteer import ranking
 from movemap.gazetteer.normalize import (
     deletes,
     key_hash,
@@ -43,7 +47,8 @@ from movemap.gazetteer.normalize import (
     settlement_base,
     skeleton,
 )
-from movemap.gazetteer.place import Kind, Place
+from movemap.gazetteer.place import Kind, Method, Place
+from movemap.gazetteer.ranking import Hit
 from movemap.gazetteer.sources import Entry
 
 __all__ = ["FORMAT_VERSION", "Index", "write_index"]
@@ -57,7 +62,7 @@ _PLACE_DTYPE = np.dtype([
 # Alternate names in Latin script of places this big, and every name of a place that is not a
 # city, are typo-tolerant; for smaller places only the canonical name is.
 FUZZY_MIN_POPULATION = 15_000
-SUGGEST_MIN_POPULATION = 15_000
+SUGGEST_MIN_POPULATION = 100_000
 _FUZZY_LENGTHS = range(4, 31)
 
 
@@ -71,19 +76,52 @@ def _write_strings(folder: Path, name: str, strings: Sequence[str]) -> None:
     np.save(folder / f"{name}.off.npy", offsets)
 
 
-def _write_table(folder: Path, name: str, hashes: Sequence[int], values: Sequence[int]) -> None:
+def _write_table(
+    folder: Path,
+    name: str,
+    hashes: Sequence[int],
+    values: Sequence[int],
+    rank: npt.NDArray[np.int64] | None = None,
+) -> None:
+    """Write a table; ``rank[value]`` (if given) orders each key's values, lowest first."""
     h = np.array(hashes, dtype="<u8")
     v = np.array(values, dtype="<i8")
-    order = np.lexsort((v, h))
+    order = np.lexsort((v, h) if rank is None else (v, rank[v], h))
     h, v = h[order], v[order]
     if h.size:
         keep = np.ones(h.size, dtype=bool)
         keep[1:] = (h[1:] != h[:-1]) | (v[1:] != v[:-1])
         h, v = h[keep], v[keep]
     keys, starts = np.unique(h, return_index=True)
+    # A directory on the top bits of the hash: the keys starting with bucket b are
+    # keys[directory[b]:directory[b + 1]], about one each, so a lookup reads a few entries
+    # instead of the twenty that a binary search touches.
+    bits = max(1, int(np.ceil(np.log2(max(keys.size, 2)))))
+    buckets = np.arange(2**bits + 1, dtype=np.uint64) << np.uint64(64 - bits)
+    directory = np.searchsorted(keys, buckets[:-1]).astype("<i8")
+    np.save(folder / f"{name}.dir.npy", np.append(directory, keys.size))
     np.save(folder / f"{name}.keys.npy", keys)
     np.save(folder / f"{name}.starts.npy", np.append(starts, h.size).astype("<i4"))
     np.save(folder / f"{name}.values.npy", v.astype("<i4"))
+
+
+def _static_rank(entries: Sequence[Entry]) -> npt.NDArray[np.int64]:
+    """The rank of every ``exact`` value (place * 2 + is-alternate) among all of them.
+
+    It is the order ``ranking.rank`` gives when a name is looked up without hints, so the
+    first value of a key is its best place and a lookup need not score the others.
+    """
+    order_keys = []
+    for number, e in enumerate(entries):
+        place = Place(id=e.id, name=e.name, lat=e.lat, lon=e.lon, country=e.country,
+                      admin1=e.admin1, kind=e.kind, population=e.population, source=e.source)
+        for alternate, method in enumerate((Method.NAME, Method.ALTERNATE)):
+            candidate = ranking.score(Hit(place, method, "", 1.0, False))
+            order_keys.append((ranking.order(candidate), number * 2 + alternate))
+    order_keys.sort()
+    rank = np.empty(len(order_keys), dtype=np.int64)
+    rank[[value for _, value in order_keys]] = np.arange(len(order_keys))
+    return rank
 
 
 def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> None:
@@ -108,6 +146,7 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
             sources.index(e.source), geom,
         )
         important = (e.kind is not Kind.CITY) or (e.population or 0) >= FUZZY_MIN_POPULATION
+        big = (e.population or 0) >= SUGGEST_MIN_POPULATION
         areal = e.kind in (Kind.REGION, Kind.COUNTRY)
         for position, name in enumerate(e.names()):
             key = name_key(name)
@@ -121,9 +160,9 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
                 exact_v.append(number * 2 + 1)
             if key.isascii():
                 vocab_fuzzy[key] = vocab_fuzzy.get(key, False) or important or position == 0
-            if important or (e.population or 0) >= SUGGEST_MIN_POPULATION:
+            if important and (position == 0 or e.kind is not Kind.CITY or big):
                 suggest.setdefault(key, e.name)
-    _write_table(folder, "exact", exact_h, exact_v)
+    _write_table(folder, "exact", exact_h, exact_v, _static_rank(entries))
     _write_table(folder, "ids", [key_hash(e.id) for e in entries], range(len(entries)))
 
     vocab = sorted(vocab_fuzzy)
@@ -146,8 +185,9 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
     np.save(folder / "places.npy", places)
     _write_strings(folder, "names", [e.name for e in entries])
     _write_strings(folder, "ids", [e.id for e in entries])
-    _write_strings(folder, "vocab", vocab)
-    _write_strings(folder, "suggest", [f"{k}\x1f{v}" for k, v in sorted(suggest.items())])
+    (folder / "vocab.txt").write_text("\n".join(vocab), encoding="utf-8")
+    by_length = sorted(suggest.items(), key=lambda kv: (len(kv[0]), kv[0]))
+    _write_strings(folder, "suggest", [f"{k}\x1f{v}" for k, v in by_length])
     offsets = np.zeros(len(geoms) + 1, dtype="<u8")
     np.cumsum([len(g) for g in geoms], out=offsets[1:])
     (folder / "geoms.bin").write_bytes(b"".join(geoms))
@@ -189,36 +229,48 @@ class _Strings:
         return len(self._offsets) - 1
 
     def raw(self, number: int) -> bytes:
-        return self._blob[int(self._offsets[number]) : int(self._offsets[number + 1])]
+        start, stop = self._offsets[number : number + 2].tolist()
+        return self._blob[start:stop]
 
     def __getitem__(self, number: int) -> str:
         return self.raw(number).decode("utf-8")
 
 
 class _Table:
-    """A memory-mapped hash -> values table (compressed sparse rows)."""
+    """A memory-mapped hash -> values table (compressed sparse rows, with a directory)."""
 
     def __init__(self, folder: Path, name: str) -> None:
         self._keys = _load(folder / f"{name}.keys.npy")
         self._starts = _load(folder / f"{name}.starts.npy")
         self._values = _load(folder / f"{name}.values.npy")
+        self._directory = _load(folder / f"{name}.dir.npy")
+        self._shift = 64 - int(self._directory.shape[0] - 1).bit_length() + 1
+
+    def _position(self, h: int) -> int:
+        """Where hash ``h`` is in ``keys``, or -1."""
+        b = h >> self._shift
+        lo, hi = self._directory[b : b + 2].tolist()
+        for i, key in enumerate(self._keys[lo:hi].tolist(), start=lo):
+            if key == h:
+                return i
+        return -1
 
     def get(self, key: str) -> list[int]:
-        h = key_hash(key)
-        keys = self._keys
-        i = int(keys.searchsorted(h))
-        if i == keys.shape[0] or int(keys[i]) != h:
+        i = self._position(key_hash(key))
+        if i < 0:
             return []
-        return self._values[int(self._starts[i]) : int(self._starts[i + 1])].tolist()  # type: ignore[no-any-return]
+        start, stop = self._starts[i : i + 2].tolist()
+        return self._values[start:stop].tolist()  # type: ignore[no-any-return]
+
+    def first(self, key: str) -> int | None:
+        """The first value of ``key``, or None if the table does not have it."""
+        i = self._position(key_hash(key))
+        return None if i < 0 else int(self._values[self._starts[i]])
 
     def get_many(self, keys: Iterable[str]) -> set[int]:
-        hashes = np.array([key_hash(k) for k in keys], dtype="<u8")
-        positions = self._keys.searchsorted(hashes)
-        inside = positions < self._keys.shape[0]
-        positions, hashes = positions[inside], hashes[inside]
         out: set[int] = set()
-        for i in positions[self._keys[positions] == hashes].tolist():
-            out.update(self._values[int(self._starts[i]) : int(self._starts[i + 1])].tolist())
+        for key in keys:
+            out.update(self.get(key))
         return out
 
 
@@ -231,7 +283,7 @@ class Index:
         self._places = _load(folder / "places.npy")
         self._names = _Strings(folder, "names")
         self._ids = _Strings(folder, "ids")
-        self._vocab = _Strings(folder, "vocab")
+        self._vocab_list: list[str] | None = None
         self._geoms = _Strings(folder, "geoms")
         self._exact = _Table(folder, "exact")
         self._phonetic = _Table(folder, "phonetic")
@@ -240,7 +292,7 @@ class Index:
         self._sources: list[str] = self.manifest["sources"]
         self._admin1: list[str] = self.manifest["admin1"]
         self._cache: dict[int, Place] = {}
-        self._suggest: tuple[list[str], list[str]] | None = None
+        self._suggest: tuple[list[str], list[str], list[int]] | None = None
 
     def __len__(self) -> int:
         return int(self._places.shape[0])
@@ -276,19 +328,33 @@ class Index:
         self._cache[number] = place
         return place
 
+    def best_exact(self, key: str) -> int | None:
+        """The number of the best place (ranked without hints) with a name keyed ``key``."""
+        value = self._exact.first(key)
+        return None if value is None else value >> 1
+
     def exact(self, key: str) -> list[tuple[int, bool]]:
         """Places with a name whose key is ``key``: (place number, is an alternate name)."""
         return [(v >> 1, bool(v & 1)) for v in self._exact.get(key)]
 
+    @property
+    def _vocab(self) -> list[str]:
+        # Decoded in one go on the first loose lookup (some 20 ms), then indexed directly.
+        if self._vocab_list is None:
+            self._vocab_list = (self.folder / "vocab.txt").read_text(encoding="utf-8").split("\n")
+        return self._vocab_list
+
     def phonetic(self, skel: str) -> list[str]:
         """Latin keys with this consonant skeleton."""
-        return [self._vocab[i] for i in self._phonetic.get(skel)]
+        vocab = self._vocab
+        return [vocab[i] for i in self._phonetic.get(skel)]
 
     def near_misses(self, key: str) -> list[str]:
         """Typo-tolerant keys that share a one-deletion variant with ``key``."""
         if len(key) not in _FUZZY_LENGTHS or not key.isascii():
             return []
-        return [self._vocab[i] for i in self._deletes.get_many((key, *deletes(key)))]
+        vocab = self._vocab
+        return [vocab[i] for i in self._deletes.get_many((key, *deletes(key)))]
 
     def find_id(self, place_id: str) -> int | None:
         """The number of the place with this id, if the index has it."""
@@ -297,10 +363,22 @@ class Index:
                 return number
         return None
 
-    def suggest_names(self) -> tuple[list[str], list[str]]:
-        """(keys, display names) of the places offered as "did you mean" suggestions."""
+    def _suggest_names(self) -> tuple[list[str], list[str], list[int]]:
         if self._suggest is None:
             strings = _Strings(self.folder, "suggest")
             pairs = [strings[i].partition("\x1f") for i in range(len(strings))]
-            self._suggest = ([k for k, _, _ in pairs], [n for _, _, n in pairs])
+            keys = [k for k, _, _ in pairs]
+            self._suggest = (keys, [n for _, _, n in pairs], [len(k) for k in keys])
         return self._suggest
+
+    def well_known(self, length: int, spread: int) -> tuple[list[str], list[str]]:
+        """(keys, display names) of well-known places whose key length is within ``spread``.
+
+        Well known: the canonical names of towns of 15,000 or more, every name of towns of
+        100,000 or more and of regions, countries and sites. Used for "did you mean" and for
+        the last, slowest search.
+        """
+        keys, names, lengths = self._suggest_names()
+        lo = bisect.bisect_left(lengths, length - spread)
+        hi = bisect.bisect_right(lengths, length + spread)
+        return keys[lo:hi], names[lo:hi]

@@ -64,6 +64,8 @@ def name_key(name: str) -> str:
     'чхонджин'
     """
     if name.isascii():
+        if name.isalpha():
+            return name.lower()
         return " ".join(name.translate(_ASCII_TABLE).lower().split())
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _DROP)

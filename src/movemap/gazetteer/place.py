@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from movemap.errors import PlaceNotFoundError
 
@@ -100,13 +100,13 @@ class Place:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A place that matches a query, with its ranking score and the parts it is made of.
 
     ``parts`` maps each ranking criterion (``match``, ``kind``, ``population``, ``curated``,
     ``country``, ``near``, ``context``, ``overlay``) to what it added to ``score``; see
-    ``movemap.gazetteer.ranking``.
+    ``movemap.gazetteer.ranking``. (A named tuple: immutable, and cheap to make by the
+    hundred thousand.)
     """
 
     place: Place
@@ -133,36 +133,79 @@ class Candidate:
         )
 
 
-@dataclass(frozen=True, slots=True)
 class Resolution:
     """The outcome of resolving one name: ranked candidates, best first.
 
     An empty ``candidates`` means the name was not found; ``suggestions`` then holds the
-    nearest known names.
+    nearest known names. Read-only; the gazetteer may rank the candidates after the first
+    only when they are asked for.
+
+    Parameters
+    ----------
+    query
+        The name as asked.
+    candidates
+        Every matching place, best first.
+    suggestions
+        Names to offer when nothing matched.
     """
 
-    query: str
-    candidates: tuple[Candidate, ...]
-    suggestions: tuple[str, ...] = ()
+    __slots__ = ("_candidates", "_more", "_place", "query", "suggestions")
+
+    def __init__(
+        self,
+        query: str,
+        candidates: Sequence[Candidate] = (),
+        suggestions: Sequence[str] = (),
+    ) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        self._candidates: tuple[Candidate, ...] | None = tuple(candidates)
+        self._place = self._candidates[0].place if self._candidates else None
+        self._more: Callable[[], tuple[Candidate, ...]] | None = None
+
+    @classmethod
+    def deferred(
+        cls, query: str, place: Place, candidates: Callable[[], tuple[Candidate, ...]]
+    ) -> Resolution:
+        """A resolution whose winning place is known, its candidates ranked on demand."""
+        resolution = cls.__new__(cls)
+        resolution.query, resolution.suggestions = query, ()
+        resolution._place, resolution._candidates, resolution._more = place, None, candidates
+        return resolution
+
+    @property
+    def candidates(self) -> tuple[Candidate, ...]:
+        """Every matching place, best first."""
+        if self._candidates is None:
+            assert self._more is not None
+            self._candidates, self._more = self._more(), None
+        return self._candidates
 
     @property
     def found(self) -> bool:
         """Whether any place matched."""
-        return bool(self.candidates)
+        return self._place is not None
 
     @property
     def best(self) -> Candidate:
         """The winning candidate; raises :class:`PlaceNotFoundError` if there is none."""
-        if not self.candidates:
+        if self._place is None:
             raise PlaceNotFoundError(self.query, self.suggestions)
         return self.candidates[0]
 
     @property
     def place(self) -> Place:
         """The winning place; raises :class:`PlaceNotFoundError` if there is none."""
-        return self.best.place
+        if self._place is None:
+            raise PlaceNotFoundError(self.query, self.suggestions)
+        return self._place
 
     @property
     def score(self) -> float:
         """The winning score; raises :class:`PlaceNotFoundError` if there is none."""
         return self.best.score
+
+    def __repr__(self) -> str:
+        best = self._place.name if self._place else None
+        return f"Resolution(query={self.query!r}, place={best!r})"

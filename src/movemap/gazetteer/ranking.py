@@ -3,8 +3,10 @@
 Parts (what each can add to the score):
 
 =========== ======= ===========================================================================
-match       0.5-1.0 how the name matched: canonical name 1.0, alternate or region base 0.95,
-                    another romanisation 0.6-0.9, a typo 0.5-0.9 (by similarity)
+match       0-1.0   how the name matched: canonical name 1.0, alternate or region base 0.95;
+                    for a typo 1.5 * similarity - 0.6 (0.9 for one letter in ten wrong, 0.3 at
+                    similarity 0.6), for another romanisation 0.05 more: steep, so that a
+                    closer name outweighs a bigger town
 kind        0-0.15  cities, sites and ports before regions for a bare name; regions first when
                     the query has a generic word (``Kursk Oblast``)
 population  0-0.2   grows with the logarithm of the population (0.2 at ten million)
@@ -25,12 +27,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
 from movemap.gazetteer.place import Candidate, Kind, Method, Place
 
-__all__ = ["Context", "Hints", "Hit", "haversine_km", "rank", "score"]
+__all__ = ["Context", "Hints", "Hit", "haversine_km", "order", "rank", "score"]
 
 EARTH_RADIUS_KM = 6371.0088
 NEAR_WEIGHT, NEAR_SCALE_KM = 0.3, 250.0
@@ -44,8 +48,7 @@ _KIND_BARE = {Kind.CITY: 0.10, Kind.PORT: 0.10, Kind.SITE: 0.10, Kind.COUNTRY: 0
 _KIND_GENERIC = {Kind.REGION: 0.15, Kind.COUNTRY: 0.10}
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A place found for a query, before ranking."""
 
     place: Place
@@ -61,6 +64,9 @@ class Hints:
 
     country: str | None = None
     near: tuple[float, float] | None = None
+
+
+NO_HINTS = Hints()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -100,55 +106,67 @@ def _match_part(hit: Hit) -> float:
     if hit.method in (Method.ALTERNATE, Method.REGION):
         return 0.95
     if hit.method is Method.PHONETIC:
-        return 0.6 + 0.3 * hit.similarity
-    return 0.5 + 0.4 * hit.similarity
+        return max(0.0, 1.5 * hit.similarity - 0.55)
+    return max(0.0, 1.5 * hit.similarity - 0.6)
+
+
+@lru_cache(maxsize=65_536)
+def _population_part(population: int) -> float:
+    return POPULATION_WEIGHT * min(1.0, math.log10(population + 1) / 7)
 
 
 def score(
     hit: Hit,
     *,
     generic: bool = False,
-    hints: Hints = Hints(),
+    hints: Hints = NO_HINTS,
     context: Context = NO_CONTEXT,
 ) -> Candidate:
     """Score one hit; ``context`` holds the points of the places resolved with it."""
     place = hit.place
+    kind = place.kind
     parts = {
         "match": _match_part(hit),
-        "kind": (_KIND_GENERIC if generic else _KIND_BARE).get(place.kind, 0.0),
-        "population": POPULATION_WEIGHT * min(1.0, math.log10((place.population or 0) + 1) / 7),
+        "kind": (_KIND_GENERIC if generic else _KIND_BARE).get(kind, 0.0),
+        "population": _population_part(place.population or 0),
     }
-    if place.source == CURATED_SOURCE and place.kind not in (Kind.REGION, Kind.COUNTRY):
+    if place.source == CURATED_SOURCE and kind is not Kind.REGION and kind is not Kind.COUNTRY:
         parts["curated"] = CURATED_WEIGHT
-    if hints.country:
-        parts["country"] = COUNTRY_WEIGHT if place.country == hints.country else 0.0
-    if hints.near is not None:
-        d = haversine_km(place.lat, place.lon, *hints.near)
-        parts["near"] = NEAR_WEIGHT * math.exp(-d / NEAR_SCALE_KM)
+    if hints is not NO_HINTS:
+        if hints.country:
+            parts["country"] = COUNTRY_WEIGHT if place.country == hints.country else 0.0
+        if hints.near is not None:
+            d = haversine_km(place.lat, place.lon, *hints.near)
+            parts["near"] = NEAR_WEIGHT * math.exp(-d / NEAR_SCALE_KM)
     if context:
         d = context.nearest_km(place.lat, place.lon)
         parts["context"] = CONTEXT_WEIGHT * math.exp(-d / CONTEXT_SCALE_KM)
     if hit.from_overlay:
         parts["overlay"] = OVERLAY_WEIGHT
-    return Candidate(place=place, score=sum(parts.values()), parts=parts, method=hit.method,
-                     matched=hit.matched)
+    return Candidate(place, sum(parts.values()), parts, hit.method, hit.matched)
+
+
+def order(candidate: Candidate) -> tuple[float, int, str]:
+    """Sort key of candidates, best first: score, then population, then id."""
+    return -candidate.score, -(candidate.place.population or 0), candidate.place.id
 
 
 def rank(
     hits: list[Hit],
     *,
     generic: bool = False,
-    hints: Hints = Hints(),
+    hints: Hints = NO_HINTS,
     context: Context = NO_CONTEXT,
 ) -> tuple[Candidate, ...]:
     """Score every hit, keep each place once (its best hit), and sort best first."""
-    best: dict[str, Candidate] = {}
-    for hit in hits:
-        candidate = score(hit, generic=generic, hints=hints, context=context)
-        kept = best.get(candidate.place.id)
-        if kept is None or candidate.score > kept.score:
-            best[candidate.place.id] = candidate
-    return tuple(sorted(
-        best.values(),
-        key=lambda c: (-c.score, -(c.place.population or 0), c.place.id),
-    ))
+    scored = [score(hit, generic=generic, hints=hints, context=context) for hit in hits]
+    if len(scored) > 1:
+        best: dict[str, Candidate] = {}
+        for candidate in scored:
+            kept = best.get(candidate.place.id)
+            if kept is None or candidate.score > kept.score:
+                best[candidate.place.id] = candidate
+        if len(best) < len(scored):
+            scored = list(best.values())
+        scored.sort(key=order)
+    return tuple(scored)
