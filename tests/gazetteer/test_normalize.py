@@ -29,6 +29,7 @@ def test_spellings_of_chongjin_share_one_key(name: str) -> None:
         ("Łódź", "lodz"),
         ("Sakha (Yakutia)", "sakha yakutia"),
         ("Ёлкино", "елкино"),
+        ("Sovkhoz No. 2", "sovkhoz no 2"),
     ],
 )
 def test_name_key_keeps_letters_of_every_script(name: str, key: str) -> None:

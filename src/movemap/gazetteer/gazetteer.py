@@ -52,6 +52,10 @@ _PHONETIC_SURE, _PHONETIC_MIN = 0.75, 0.6
 _APPROXIMATE_LIMIT = 10
 # 1.5 * 0.2: the most population and kind can make up for (ranking's match part is steep).
 _APPROXIMATE_MARGIN = 0.2
+# Places kept of each name found by a loose search: a typo is about the name, not about the
+# twentieth village of that name.
+_PER_NEAR_NAME = 3
+_CLOSE_ENOUGH = 0.9
 _SCAN_CUTOFF = 85.0
 _SUGGEST_CUTOFF = 50.0
 _MEMO_SIZE = 100_000
@@ -153,9 +157,9 @@ class Gazetteer:
     ) -> None:
         self._index = open_index(cache_dir)
         self._overlays = _Overlays(overlays, self._index)
-        # Resolutions are immutable and depend only on the arguments, so repeated names (a
-        # dataset names the same few places again and again) are answered from memory.
-        self._memo: dict[object, Resolution] = {}
+        # Resolutions are immutable and depend only on the arguments, so names that take the
+        # slow paths (typos, hints) are answered from memory when they come again.
+        self._memo: dict[tuple[str, str | None, Near | None, int | None], Resolution] = {}
 
     def __len__(self) -> int:
         return len(self._index) + sum(
@@ -165,12 +169,19 @@ class Gazetteer:
     # -- one name ---------------------------------------------------------------------------
 
     def _exact(
-        self, key: str, method: Method | None = None, similarity: float = 1.0
+        self,
+        key: str,
+        method: Method | None = None,
+        similarity: float = 1.0,
+        limit: int | None = None,
     ) -> list[Hit]:
-        """Places with a name whose key is ``key``; ``method`` overrides name/alternate."""
+        """Places with a name whose key is ``key``; ``method`` overrides name/alternate.
+
+        ``limit`` keeps the best few of the reference data (the index holds them in order).
+        """
         patches = self._overlays.places
         hits = []
-        for number, alternate in self._index.exact(key):
+        for number, alternate in self._index.exact(key, limit):
             place = self._index.place(number)
             how = method or (Method.ALTERNATE if alternate else Method.NAME)
             patched = patches.get(place.id) if patches else None
@@ -203,7 +214,11 @@ class Gazetteer:
             ):
                 if similarity >= 100 * _PHONETIC_SURE or other[0] == key[0]:
                     found[other] = (Method.PHONETIC, similarity / 100)
-        for other in self._index.near_misses(key):
+        if found and max(similarity for _, similarity in found.values()) >= _CLOSE_ENOUGH:
+            near_misses = []  # a romanisation this close leaves typos nothing to add
+        else:
+            near_misses = self._index.near_misses(key)
+        for other in near_misses:
             if OSA.distance(key, other) <= _max_edits(key):
                 similarity = fuzz.ratio(key, other) / 100
                 if other not in found or found[other][1] < similarity:
@@ -214,7 +229,7 @@ class Gazetteer:
         hits = [
             hit
             for other, (method, similarity) in best if similarity >= floor
-            for hit in self._exact(other, method, similarity)
+            for hit in self._exact(other, method, similarity, _PER_NEAR_NAME)
         ]
         for other, similarity in self._overlays.similar(key):
             hits.extend(self._exact(other, Method.FUZZY, similarity))
@@ -291,16 +306,17 @@ class Gazetteer:
         >>> r.place.kind.value, r.place.id
         ('region', 'ne-admin1:RU-KRS')
         """
-        plain = country is None and near is None and not self._overlays.places
-        memo: object = name if plain and top is None else (name, country, _near_key(near), top)
+        if country is None and near is None and not self._overlays.places:
+            plain = self._resolve_plain(name, top)
+            if plain is not None:
+                return plain
+        memo = (name, country, _near_key(near), top)
         cached = self._memo.get(memo)
         if cached is not None:
             return cached
-        resolution = self._resolve_plain(name, top) if plain else None
-        if resolution is None:
-            hits, generic = self.hits(name)
-            candidates = rank(hits, generic=generic, hints=self._hints(country, near))
-            resolution = self._resolution(name, candidates[:top] if top else candidates)
+        hits, generic = self.hits(name)
+        candidates = rank(hits, generic=generic, hints=self._hints(country, near))
+        resolution = self._resolution(name, candidates[:top] if top else candidates)
         if len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()
         self._memo[memo] = resolution

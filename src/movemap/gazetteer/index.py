@@ -255,11 +255,13 @@ class _Table:
                 return i
         return -1
 
-    def get(self, key: str) -> list[int]:
+    def get(self, key: str, limit: int | None = None) -> list[int]:
         i = self._position(key_hash(key))
         if i < 0:
             return []
         start, stop = self._starts[i : i + 2].tolist()
+        if limit is not None:
+            stop = min(stop, start + limit)
         return self._values[start:stop].tolist()  # type: ignore[no-any-return]
 
     def first(self, key: str) -> int | None:
@@ -268,9 +270,17 @@ class _Table:
         return None if i < 0 else int(self._values[self._starts[i]])
 
     def get_many(self, keys: Iterable[str]) -> set[int]:
+        """Every value of any of ``keys`` (vectorised: for the dozen variants of a typo)."""
+        hashes = np.fromiter((key_hash(k) for k in keys), dtype=np.uint64)
+        buckets = (hashes >> np.uint64(self._shift)).astype(np.int64)
+        lo, hi = self._directory[buckets], self._directory[buckets + 1]
         out: set[int] = set()
-        for key in keys:
-            out.update(self.get(key))
+        for offset in range(int((hi - lo).max(initial=0))):
+            inside = lo + offset < hi
+            positions = (lo + offset)[inside]
+            for i in positions[self._keys[positions] == hashes[inside]].tolist():
+                start, stop = self._starts[i : i + 2].tolist()
+                out.update(self._values[start:stop].tolist())
         return out
 
 
@@ -302,25 +312,22 @@ class Index:
         cached = self._cache.get(number)
         if cached is not None:
             return cached
-        row = self._places[number]
-        geom = int(row["geom"])
+        lat, lon, population, kind, country, admin1, source, geom = self._places[number].item()
         polygon = None
         if geom >= 0:
             import shapely
 
             polygon = shapely.from_wkb(self._geoms.raw(geom))
-        population = int(row["population"])
-        admin1 = int(row["admin1"])
         place = Place(
             id=self._ids[number],
             name=self._names[number],
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
-            country=row["country"].decode("ascii") or None,
+            lat=lat,
+            lon=lon,
+            country=country.decode("ascii") or None,
             admin1=self._admin1[admin1] if admin1 >= 0 else None,
-            kind=_KINDS[int(row["kind"])],
+            kind=_KINDS[kind],
             population=population if population >= 0 else None,
-            source=self._sources[int(row["source"])],
+            source=self._sources[source],
             polygon=polygon,
         )
         if len(self._cache) > 100_000:
@@ -333,9 +340,9 @@ class Index:
         value = self._exact.first(key)
         return None if value is None else value >> 1
 
-    def exact(self, key: str) -> list[tuple[int, bool]]:
-        """Places with a name whose key is ``key``: (place number, is an alternate name)."""
-        return [(v >> 1, bool(v & 1)) for v in self._exact.get(key)]
+    def exact(self, key: str, limit: int | None = None) -> list[tuple[int, bool]]:
+        """Places with a name whose key is ``key``, best first: (number, is an alternate)."""
+        return [(v >> 1, bool(v & 1)) for v in self._exact.get(key, limit)]
 
     @property
     def _vocab(self) -> list[str]:

@@ -45,10 +45,16 @@ _FOLD = {
     "ŀ": "l", "ħ": "h", "ŧ": "t", "ĸ": "k",
 }
 _ASCII_TABLE = str.maketrans(
-    {**{c: None for c in _DROP}, **{c: " " for c in "-_.,;:!?()[]{}/\\|&+*#@~=<>^$%0123456789"}}
+    {**{c: None for c in _DROP}, **{c: " " for c in "-_.,;:!?()[]{}/\\|&+*#@~=<>^$%"}}
 )
+_OTHER_TABLE = str.maketrans({**{c: None for c in _DROP}, **_FOLD})
 _NONWORD = re.compile(r"[^\w\s]+")
-_DIGITS = re.compile(r"\d+")
+# Combining marks that decomposition splits off letters: Latin, Greek and Cyrillic diacritics,
+# Hebrew and Arabic vowel points.
+_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf-\u05c7\u0610-\u061a\u064b-\u065f"
+    "\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
 
 
 def name_key(name: str) -> str:
@@ -64,16 +70,14 @@ def name_key(name: str) -> str:
     'чхонджин'
     """
     if name.isascii():
-        if name.isalpha():
+        if name.isalnum():
             return name.lower()
         return " ".join(name.translate(_ASCII_TABLE).lower().split())
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _DROP)
-    folded = stripped.casefold()
-    folded = "".join(_FOLD.get(c, c) for c in folded)
-    folded = _DIGITS.sub(" ", _NONWORD.sub(" ", folded)).replace("_", " ")
+    folded = _MARKS.sub("", unicodedata.normalize("NFKD", name)).casefold()
+    folded = _NONWORD.sub(" ", folded.translate(_OTHER_TABLE)).replace("_", " ")
+    folded = " ".join(folded.split())
     # Recompose so that Hangul jamo become syllables again.
-    return unicodedata.normalize("NFC", " ".join(folded.split()))
+    return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
 
 
 def _keys(words: str) -> frozenset[str]:
