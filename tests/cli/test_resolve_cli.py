@@ -127,3 +127,14 @@ def test_real_process_exit_codes(tmp_path: Path) -> None:
     assert broken.stderr.count("\n") == 1 and "Traceback" not in broken.stderr
     version = _subprocess("--version")
     assert version.returncode == 0 and "movemap" in version.stdout
+
+
+def test_large_batch_with_progress_and_country(tmp_path: Path) -> None:
+    names = tmp_path / "many.txt"
+    names.write_text("\n".join(["Kursk", "Hamhung", "Saint Petersburg"] * 100), encoding="utf-8")
+    code, out, _ = run("resolve", "--file", str(names), "--country", "US", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 300
+    assert {r["country"] for r in rows if r["query"] == "Saint Petersburg"} == {"US"}
+    assert {r["country"] for r in rows if r["query"] == "Hamhung"} == {"KP"}

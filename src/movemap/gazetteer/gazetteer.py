@@ -148,7 +148,7 @@ class Gazetteer:
     >>> gaz = Gazetteer()
     >>> gaz.resolve("Ch'ŏngjin").place.name
     'Chongjin'
-    >>> [r.place.lat.__round__(1) for r in gaz.resolve_all(["Blagoveshchensk", "Khabarovsk"])]
+    >>> [round(r.place.lat, 1) for r in gaz.resolve_all(["Blagoveshchensk", "Khabarovsk"])]
     [50.3, 48.5]
     """
 
