@@ -30,6 +30,25 @@ ADMIN1_FIXES: dict[str, dict[str, str]] = {
 }
 
 
+# Regions people name that are unions of admin-1 units. The Far Eastern Federal District has had
+# these eleven subjects since Buryatia and Zabaykalsky Krai joined it in November 2018; its
+# administrative centre, Vladivostok, stands for it as its point.
+MACRO_REGIONS = [
+    {
+        "id": "region:russian-far-east",
+        "name": "Russian Far East",
+        "name_alt": "Far Eastern Federal District|Far East|Russia's Far East|"
+                    "Far Eastern District|Дальний Восток|Дальневосточный федеральный округ|"
+                    "ДФО|Далекий Схід|Далекосхідний федеральний округ|러시아 극동|극동 연방관구",
+        "iso_a2": "RU",
+        "members": ["RU-AMU", "RU-BU", "RU-YEV", "RU-KAM", "RU-KHA", "RU-MAG", "RU-PRI",
+                    "RU-SA", "RU-SAK", "RU-ZAB", "RU-CHU"],
+        "latitude": 43.1056,
+        "longitude": 131.8735,
+    },
+]
+
+
 def _features(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
         return json.load(f)["features"]
@@ -53,6 +72,20 @@ def stage(shared: Path, out: Path) -> None:
         props.update(ADMIN1_FIXES.get(props["iso_3166_2"] or "", {}))
         admin1.append({"type": "Feature", "properties": props, "geometry": feat["geometry"]})
     _write(out / "admin1.geojson", "admin1", admin1)
+
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    by_code = {f["properties"]["iso_3166_2"]: shape(f["geometry"]) for f in admin1}
+    macro = []
+    for region in MACRO_REGIONS:
+        union = shapely.set_precision(
+            shapely.union_all([by_code[c] for c in region["members"]]), 1e-4
+        )
+        props = {k: v for k, v in region.items()}
+        props["members"] = "|".join(region["members"])
+        macro.append({"type": "Feature", "properties": props, "geometry": mapping(union)})
+    _write(out / "macro_regions.geojson", "macro_regions", macro)
 
     countries = []
     for feat in _features(shared / "ne_50m_admin0_countries.geojson"):

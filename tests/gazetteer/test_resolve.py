@@ -247,3 +247,23 @@ def test_fast_path_agrees_with_full_ranking(gazetteer: Gazetteer, name: str) -> 
 def test_top_limits_candidates(gazetteer: Gazetteer) -> None:
     assert len(gazetteer.resolve("Aleksandrovka", top=3).candidates) == 3
     assert len(gazetteer.resolve("Aleksandrovka").candidates) > 3
+
+
+@pytest.mark.parametrize("name", ["Russian Far East", "Far Eastern Federal District",
+                                  "Дальний Восток"])
+def test_russian_far_east_is_a_region_of_eleven_subjects(gazetteer: Gazetteer, name: str) -> None:
+    place = gazetteer.resolve(name).place
+    assert place.id == "region:russian-far-east" and place.kind is Kind.REGION
+    assert place.polygon is not None
+    for lat, lon in [(48.48, 135.07), (62.03, 129.73), (51.83, 107.60), (43.13, 131.90)]:
+        assert place.polygon.contains(shapely.Point(lon, lat))  # Khabarovsk, Yakutsk, ...
+    assert not place.polygon.contains(shapely.Point(104.30, 52.29))  # Irkutsk is Siberia
+
+
+def test_kursk_bryansk_border_site(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Kursk-Bryansk border").place
+    kursk = gazetteer.resolve("Kursk Oblast").place.polygon
+    bryansk = gazetteer.resolve("Bryansk Oblast").place.polygon
+    assert kursk is not None and bryansk is not None
+    point = shapely.Point(place.lon, place.lat)
+    assert kursk.distance(point) < 0.01 and bryansk.distance(point) < 0.01

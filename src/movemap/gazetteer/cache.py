@@ -30,7 +30,7 @@ __all__ = ["cache_root", "fingerprint", "open_index", "reference_entries"]
 
 log = logging.getLogger(__name__)
 
-_GEO_FILES = ("admin1.geojson", "countries.geojson", "places.csv")
+_GEO_FILES = ("admin1.geojson", "countries.geojson", "macro_regions.geojson", "places.csv")
 _PREFIX = "gazetteer-"
 
 
@@ -62,7 +62,8 @@ def reference_entries() -> list[Entry]:
     countries = sources.country_entries(
         geo_path("countries.geojson"), sources.geonames_country_populations()
     )
-    entries = {e.id: e for e in (*sources.geonames_entries(), *regions, *countries)}
+    macro = sources.macro_region_entries(geo_path("macro_regions.geojson"))
+    entries = {e.id: e for e in (*sources.geonames_entries(), *regions, *macro, *countries)}
     rows = overlay.read_overlay(geo_path("places.csv"), is_known=entries.__contains__)
     sources.apply_overlay(entries, rows, source="movemap")
     points = [e for e in entries.values() if e.kind not in (Kind.REGION, Kind.COUNTRY)]

@@ -28,6 +28,7 @@ __all__ = [
     "country_entries",
     "geonames_cities_path",
     "geonames_entries",
+    "macro_region_entries",
     "region_entries",
 ]
 
@@ -156,6 +157,23 @@ def region_entries(path: Path) -> list[Entry]:
             id=f"ne-admin1:{code}", name=canonical, lat=lat, lon=lon,
             country=p.get("iso_a2"), admin1=canonical, kind=Kind.REGION, population=None,
             source="natural-earth", alt_names=names, wkb=shapely.to_wkb(geom),
+        ))
+    return entries
+
+
+def macro_region_entries(path: Path) -> list[Entry]:
+    """Regions made of several admin-1 units (the Russian Far East), from movemap's geodata."""
+    import shapely
+
+    entries = []
+    for feat in _features(path):
+        p = feat["properties"]
+        geom = shapely.geometry.shape(feat["geometry"])
+        lat, lon = _point_inside(geom, p.get("longitude"), p.get("latitude"))
+        entries.append(Entry(
+            id=p["id"], name=p["name"], lat=lat, lon=lon, country=p.get("iso_a2"),
+            admin1=None, kind=Kind.REGION, population=None, source="movemap",
+            alt_names=_split_names([p.get("name_alt")]), wkb=shapely.to_wkb(geom),
         ))
     return entries
 
