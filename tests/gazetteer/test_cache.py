@@ -68,7 +68,7 @@ def test_fingerprint_depends_on_shipped_data(
     before = cache.fingerprint()
     fake_geo = tmp_path / "geo"
     fake_geo.mkdir()
-    for name in ("admin1.geojson", "countries.geojson", "macro_regions.geojson", "places.csv"):
+    for name in cache._GEO_FILES:
         (fake_geo / name).write_text("changed", encoding="utf-8")
     monkeypatch.setattr(cache, "geo_path", lambda name: fake_geo / name)
     assert cache.fingerprint() != before
