@@ -7,7 +7,6 @@ import io
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,8 +14,9 @@ from typing import Any
 import click
 
 from movemap.cli.options import gazetteer_option
+from movemap.cli.table import format_table
 from movemap.errors import MovemapError, PlaceNotFoundError
-from movemap.gazetteer import Candidate, Gazetteer, Near, Resolution
+from movemap.gazetteer import Candidate, Gazetteer, Near, Query, Resolution
 
 __all__ = ["resolve"]
 
@@ -73,11 +73,6 @@ def _records(resolutions: Iterable[Resolution], top: int) -> list[dict[str, Any]
     return out
 
 
-def _width(text: str) -> int:
-    """Columns the text takes in a terminal: wide (CJK, Hangul) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _table(resolutions: list[Resolution], top: int, explain: bool) -> str:
     header = ["query", "#", "name", "kind", "lat", "lon", "cc", "admin1", "population",
               "score", "source"]
@@ -96,19 +91,10 @@ def _table(resolutions: list[Resolution], top: int, explain: bool) -> str:
             ])
             if explain:
                 notes[len(rows) - 1] = c.why()
-    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    numeric = {1, 4, 5, 8, 9}
-
-    def line(row: list[str]) -> str:
-        cells = []
-        for i, (cell, width) in enumerate(zip(row, widths, strict=True)):
-            pad = " " * (width - _width(cell))
-            cells.append(pad + cell if i in numeric else cell + pad)
-        return "  ".join(cells).rstrip()
-
-    out = [line(header), line(["-" * w for w in widths])]
-    for number, row in enumerate(rows):
-        out.append(line(row))
+    lines = format_table(header, rows, frozenset({1, 4, 5, 8, 9})).split("\n")
+    out = lines[:2]
+    for number, line in enumerate(lines[2:]):
+        out.append(line)
         if number in notes:
             out.append("    why: " + notes[number])
     return "\n".join(out)
@@ -181,7 +167,7 @@ def resolve(
     if len(wanted) >= _PROGRESS_FROM:
         from tqdm import tqdm
 
-        def progress(items: list[str]) -> Iterable[str]:
+        def progress(items: list[Query]) -> Iterable[Query]:
             return tqdm(items, desc="resolving", unit="name", file=sys.stderr, disable=None)
 
     resolutions = gazetteer.resolve_all(wanted, country=country, near=_near(near),

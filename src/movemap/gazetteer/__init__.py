@@ -5,7 +5,7 @@ Earth regions and countries, and the overlay of sites shipped in ``geo/places.cs
 or override places with overlay files of their own.
 """
 
-from movemap.gazetteer.gazetteer import Gazetteer, Near, default_gazetteer, resolve
+from movemap.gazetteer.gazetteer import Gazetteer, Near, Query, default_gazetteer, resolve
 from movemap.gazetteer.place import Candidate, Kind, Method, Place, Resolution
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "Method",
     "Near",
     "Place",
+    "Query",
     "Resolution",
     "default_gazetteer",
     "resolve",

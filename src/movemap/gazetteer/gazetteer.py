@@ -18,7 +18,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -40,10 +40,17 @@ from movemap.gazetteer.ranking import NO_CONTEXT, NO_HINTS, Context, Hints, Hit,
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["Gazetteer", "Near", "default_gazetteer", "resolve"]
+__all__ = ["Gazetteer", "Near", "Query", "default_gazetteer", "resolve"]
 
 Near = tuple[float, float] | str | Place
 """Where to look: ``(lat, lon)``, a place name, or a :class:`Place`."""
+
+
+class Query(NamedTuple):
+    """A name to resolve, with its own country hint (ISO alpha-2 or a country name)."""
+
+    name: str
+    country: str | None = None
 
 _AREAL = (Kind.REGION, Kind.COUNTRY)
 # Another romanisation must be this similar, or nearly as similar with the same first letter:
@@ -377,35 +384,39 @@ class Gazetteer:
 
     def resolve_all(
         self,
-        names: Iterable[str],
+        names: Iterable[str | Query],
         *,
         country: str | None = None,
         near: Near | None = None,
         top: int | None = None,
-        progress: Callable[[list[str]], Iterable[str]] | None = None,
+        progress: Callable[[list[Query]], Iterable[Query]] | None = None,
     ) -> list[Resolution]:
         """Resolve names together: each one's candidates are ranked by closeness to the others.
 
-        Returns one :class:`Resolution` per name, in order; an unknown name gives an empty
-        one with suggestions, so a batch is never lost to one bad name. ``progress`` wraps
-        the loop over the distinct names (``tqdm`` fits).
+        A name may come as a :class:`Query` with its own country hint, which wins over
+        ``country``. Returns one :class:`Resolution` per name, in order; an unknown name gives
+        an empty one with suggestions, so a batch is never lost to one bad name. ``progress``
+        wraps the loop over the distinct names (``tqdm`` fits).
         """
-        names = list(names)
-        hints = self._hints(country, near)
-        unique = list(dict.fromkeys(names))
-        found = {n: self.hits(n) for n in (progress(unique) if progress else unique)}
-        ranked = {n: rank(h, generic=g, hints=hints) for n, (h, g) in found.items()}
-        ambiguous = [n for n in unique if len(ranked[n]) > 1]
+        queries = [q if isinstance(q, Query) else Query(q) for q in names]
+        unique = list(dict.fromkeys(queries))
+        hints = {q: self._hints(q.country or country, near) for q in unique}
+        found = {}
+        for q in progress(unique) if progress else unique:
+            found[q] = self.hits(q.name)
+        ranked = {q: rank(h, generic=g, hints=hints[q]) for q, (h, g) in found.items()}
+        ambiguous = [q for q in unique if len(ranked[q]) > 1]
         if len(unique) > 1 and ambiguous:
             for _ in range(2):
-                best = {n: c[0].place for n, c in ranked.items()
+                best = {q: c[0].place for q, c in ranked.items()
                         if c and c[0].place.kind is not Kind.COUNTRY}
-                for n in ambiguous:
-                    others = [(p.lat, p.lon) for m, p in best.items() if m != n]
+                for q in ambiguous:
+                    others = [(p.lat, p.lon) for m, p in best.items() if m != q]
                     context = Context(others) if others else NO_CONTEXT
-                    hits, generic = found[n]
-                    ranked[n] = rank(hits, generic=generic, hints=hints, context=context)
-        return [self._resolution(n, ranked[n][:top] if top else ranked[n]) for n in names]
+                    hits, generic = found[q]
+                    ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context)
+        return [self._resolution(q.name, ranked[q][:top] if top else ranked[q])
+                for q in queries]
 
     def resolve_many(
         self,

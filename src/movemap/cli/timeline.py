@@ -1,0 +1,54 @@
+"""``movemap timeline``: legs and stations in date order, with distance, duration and speed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from movemap.cli.options import gazetteer_option
+from movemap.cli.table import format_table
+from movemap.gazetteer import Gazetteer
+from movemap.geometry import Geometries
+from movemap.io import read_dataset
+from movemap.queries import timeline as events_of
+
+__all__ = ["timeline"]
+
+
+@click.command()
+@click.argument("dataset", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@gazetteer_option
+def timeline(dataset: Path, fmt: str, gazetteer: Gazetteer) -> None:
+    """The dataset's events in date order; legs with distance, duration and implied speed.
+
+    Distances follow each leg's route (great circle for now); a leg without an end date is
+    given the mode's usual daily distance, and its duration is marked with ~.
+
+    \b
+    Example:
+      movemap timeline layers/dprk-russia-2024.yaml
+    """
+    data = read_dataset(dataset)
+    events = events_of(data, geometries=Geometries(data, gazetteer))
+    if fmt == "json":
+        click.echo(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=1))
+        return
+    rows = []
+    for e in events:
+        approx = "~" if e.arrival_estimated else ""
+        rows.append([
+            str(e.start), str(e.end) if e.end else "", e.record, e.unit_name,
+            e.origin if e.record == "leg" else "", e.destination,
+            e.mode.value if e.mode else "",
+            f"{e.distance_km:,.0f}" if e.distance_km is not None else "",
+            f"{approx}{e.duration_days}" if e.duration_days is not None else "",
+            f"{approx}{e.speed_kmh:,.1f}" if e.speed_kmh is not None else "",
+            f"{e.strength:,}" if e.strength is not None else "", e.status.value,
+        ])
+    click.echo(format_table(["start", "end", "", "unit", "from", "to", "mode", "km", "days",
+                             "km/h", "strength", "status"], rows,
+                            frozenset({7, 8, 9, 10})))

@@ -1,0 +1,34 @@
+"""Datasets in YAML, the format analysts write by hand (see ``records.FIELDS``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from movemap.io.atomic import write_atomic
+from movemap.io.located import YamlSyntaxError, load_located
+from movemap.io.records import Parsed, Problem, dataset_to_dict, parse_records
+from movemap.model import Dataset
+
+__all__ = ["dump_yaml", "parse_yaml", "write_yaml"]
+
+
+def parse_yaml(text: str, source: str = "<string>") -> Parsed:
+    """Parse YAML text into a dataset and every format problem, with positions."""
+    try:
+        root = load_located(text, source)
+    except YamlSyntaxError as exc:
+        return Parsed(None, [Problem(exc.message, exc.line, exc.column)])
+    return parse_records(root)
+
+
+def dump_yaml(dataset: Dataset) -> str:
+    """The dataset as YAML text, fields in the format's order."""
+    return yaml.safe_dump(dataset_to_dict(dataset), sort_keys=False, allow_unicode=True,
+                          width=100)
+
+
+def write_yaml(dataset: Dataset, path: str | Path) -> Path:
+    """Write the dataset as YAML, atomically."""
+    return write_atomic(path, dump_yaml(dataset))

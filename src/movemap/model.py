@@ -1,0 +1,314 @@
+"""The movement model: units, places they refer to, legs, stations, sources, and the dataset.
+
+Frozen, typed values. A :class:`Dataset` is what a YAML, CSV or GeoJSON file holds; it knows
+nothing of files (see ``movemap.io``) and resolves its place names through a gazetteer only
+when asked. Queries on a dataset live in ``movemap.queries``; the methods here delegate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from movemap.dates import FuzzyDate
+from movemap.errors import MovemapError
+
+if TYPE_CHECKING:
+    import geopandas
+
+    from movemap.gazetteer import Gazetteer, Place
+    from movemap.queries import Event, Position
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AdmiraltyCode",
+    "Confidence",
+    "Dataset",
+    "Echelon",
+    "Leg",
+    "Mode",
+    "PlaceRef",
+    "Source",
+    "Station",
+    "Status",
+    "Unit",
+]
+
+SCHEMA_VERSION = 1
+
+
+class Mode(StrEnum):
+    """How a leg travels."""
+
+    SEA = "sea"
+    RAIL = "rail"
+    AIR = "air"
+    ROAD = "road"
+    FOOT = "foot"
+    UNKNOWN = "unknown"
+
+
+class Status(StrEnum):
+    """How sure the movement is, and by whose word.
+
+    ``reported`` and ``confirmed`` happened (detected, or corroborated); ``claimed`` is one
+    party's uncorroborated word; ``expected`` and ``forecast`` lie ahead.
+    """
+
+    REPORTED = "reported"
+    CONFIRMED = "confirmed"
+    CLAIMED = "claimed"
+    EXPECTED = "expected"
+    FORECAST = "forecast"
+
+
+class Confidence(StrEnum):
+    """The analyst's confidence in a leg or station as recorded (mode, route, dates)."""
+
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
+class Echelon(StrEnum):
+    """Size of a unit, smallest to largest, and the groupings reports use."""
+
+    TEAM = "team"
+    SQUAD = "squad"
+    SECTION = "section"
+    PLATOON = "platoon"
+    COMPANY = "company"
+    BATTALION = "battalion"
+    REGIMENT = "regiment"
+    BRIGADE = "brigade"
+    DIVISION = "division"
+    CORPS = "corps"
+    ARMY = "army"
+    GROUP = "group"
+    ECHELON = "echelon"
+    FORCE = "force"
+    SHIPMENT = "shipment"
+
+
+_ADMIRALTY = re.compile(r"^([A-F])([1-6])$")
+
+
+@dataclass(frozen=True, slots=True)
+class AdmiraltyCode:
+    """NATO (Admiralty) grading: source reliability A-F and information credibility 1-6.
+
+    >>> AdmiraltyCode.parse("b2").meaning
+    'usually reliable, probably true'
+    """
+
+    reliability: str
+    credibility: int
+
+    _RELIABILITY: ClassVar[dict[str, str]] = {
+        "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
+        "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
+    }
+    _CREDIBILITY: ClassVar[dict[int, str]] = {
+        1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful",
+        5: "improbable", 6: "truth cannot be judged",
+    }
+
+    @classmethod
+    def parse(cls, text: str) -> AdmiraltyCode:
+        """Read a code such as ``B2``; raises :class:`MovemapError` for anything else."""
+        m = _ADMIRALTY.match(str(text).strip().upper())
+        if not m:
+            raise MovemapError(f"{text!r} is not an Admiralty code (A1 to F6: reliability A-F, "
+                               "credibility 1-6)")
+        return cls(m[1], int(m[2]))
+
+    def __str__(self) -> str:
+        return f"{self.reliability}{self.credibility}"
+
+    @property
+    def meaning(self) -> str:
+        """The code in words."""
+        return f"{self._RELIABILITY[self.reliability]}, {self._CREDIBILITY[self.credibility]}"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place as a dataset names it: a name for the gazetteer, or explicit coordinates.
+
+    ``country`` (ISO alpha-2) helps the gazetteer choose; ``lat``/``lon`` given together
+    place it exactly, and then ``name`` is only its label.
+    """
+
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def label(self) -> str:
+        """What to call the place in messages and on maps."""
+        return self.name or f"{self.lat:.4f}, {self.lon:.4f}"
+
+    @property
+    def has_point(self) -> bool:
+        """Whether the dataset gives the coordinates itself."""
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit, echelon or grouping that moves or stays."""
+
+    id: str
+    name: str
+    echelon: Echelon | None = None
+    affiliation: str | None = None
+    parent: str | None = None
+    sidc: str | None = None
+    context: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact comes from, graded with an Admiralty code."""
+
+    id: str
+    publisher: str
+    title: str = ""
+    date: date | None = None
+    url: str | None = None
+    grade: AdmiraltyCode | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    """A movement of a unit from one or more places to another.
+
+    Several ``origins`` mean the unit set out from all of them (three ports at once);
+    ``end`` None means the arrival is not known. ``strength`` is people; ``equipment`` counts
+    other things by name (ships, containers).
+    """
+
+    id: str
+    unit: str
+    origins: tuple[PlaceRef, ...]
+    destination: PlaceRef
+    start: FuzzyDate
+    end: FuzzyDate | None = None
+    via: tuple[PlaceRef, ...] = ()
+    mode: Mode = Mode.UNKNOWN
+    strength: int | None = None
+    equipment: Mapping[str, int] = field(default_factory=dict)
+    status: Status = Status.REPORTED
+    confidence: Confidence | None = None
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Station:
+    """A unit at a place over a time: a garrison, a training area, a front sector."""
+
+    id: str
+    unit: str
+    place: PlaceRef
+    start: FuzzyDate
+    end: FuzzyDate | None = None
+    strength: int | None = None
+    status: Status = Status.REPORTED
+    confidence: Confidence | None = None
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One operation's units, sources, legs and stations.
+
+    Examples
+    --------
+    >>> from movemap.io import read_dataset
+    >>> ds = read_dataset("layers/dprk-russia-2024.yaml")
+    >>> ds.unit("first-echelon").name
+    '11th Corps first echelon (special forces)'
+    """
+
+    name: str
+    title: str = ""
+    as_of: date | None = None
+    description: str = ""
+    units: tuple[Unit, ...] = ()
+    sources: tuple[Source, ...] = ()
+    legs: tuple[Leg, ...] = ()
+    stations: tuple[Station, ...] = ()
+    schema_version: int = SCHEMA_VERSION
+
+    def unit(self, unit_id: str) -> Unit:
+        """The unit with this id."""
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        raise MovemapError(f"no unit {unit_id!r} in dataset {self.name!r}")
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise MovemapError(f"no source {source_id!r} in dataset {self.name!r}")
+
+    def place_refs(self) -> list[PlaceRef]:
+        """Every distinct place reference, in order of first use."""
+        refs: dict[PlaceRef, None] = {}
+        for leg in self.legs:
+            for ref in (*leg.origins, *leg.via, leg.destination):
+                refs.setdefault(ref)
+        for station in self.stations:
+            refs.setdefault(station.place)
+        return list(refs)
+
+    def resolve(self, gazetteer: Gazetteer | None = None) -> dict[PlaceRef, Place]:
+        """Every place reference resolved to a place, names resolved together.
+
+        Raises :class:`movemap.PlaceNotFoundError` for the first name that cannot be resolved
+        (``movemap validate`` reports them all, with candidates).
+        """
+        from movemap.places import resolve_places
+
+        return resolve_places(self, gazetteer)
+
+    def status(self, on: date | str, gazetteer: Gazetteer | None = None) -> list[Position]:
+        """Where each unit is on a day, with what strength (see ``movemap.queries``)."""
+        from movemap.queries import status
+
+        return status(self, on, gazetteer)
+
+    def timeline(self, gazetteer: Gazetteer | None = None) -> list[Event]:
+        """The legs and stations in date order, with distances and speeds."""
+        from movemap.queries import timeline
+
+        return timeline(self, gazetteer)
+
+    def to_geodataframe(self, gazetteer: Gazetteer | None = None) -> geopandas.GeoDataFrame:
+        """Legs (lines) and stations (points) as one GeoDataFrame in EPSG:4326."""
+        from movemap.io.geojson import to_geodataframe
+
+        return to_geodataframe(self, gazetteer)
+
+    @classmethod
+    def from_geodataframe(cls, frame: geopandas.GeoDataFrame) -> Dataset:
+        """The dataset back from :meth:`to_geodataframe`'s frame."""
+        from movemap.io.geojson import from_geodataframe
+
+        return from_geodataframe(frame)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The dataset as plain values, in the YAML format's layout."""
+        from movemap.io.records import dataset_to_dict
+
+        return dataset_to_dict(self)

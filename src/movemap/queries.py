@@ -1,0 +1,221 @@
+"""Questions asked of a dataset: who was where, with what strength, on a day; what happened when.
+
+Rules of :func:`status`, for each unit on day ``d``:
+
+1. a station whose window can hold ``d`` places the unit there (its start counts from its
+   earliest possible day, or for ``by X`` from X; an open end runs on);
+2. otherwise a leg under way on ``d`` places it along its route, by the share of the leg's
+   time that has passed (from its first origin when it has several);
+3. otherwise it is at the destination of its last leg that has arrived;
+4. otherwise the unit is not yet anywhere on ``d``.
+
+A leg leaves on its start's first day and arrives on its end's last day; a leg with no end
+is taken to arrive after its length at the mode's usual daily distance (``estimated``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from movemap.dates import FuzzyDate, parse_date
+from movemap.errors import MovemapError
+from movemap.model import Dataset, Leg, Mode, Station, Status
+
+if TYPE_CHECKING:
+    from movemap.gazetteer import Gazetteer
+    from movemap.geometry import Geometries
+
+__all__ = ["PLAUSIBLE_KMH", "USUAL_KM_PER_DAY", "Event", "Position", "Total", "leg_window",
+           "status", "timeline", "totals"]
+
+# Distance a movement of each mode usually covers in a day, stops included (for legs whose
+# arrival is not reported): a ship at some 17 km/h, a military train on the Trans-Siberian
+# some 9,000 km in 11 days.
+USUAL_KM_PER_DAY = {Mode.SEA: 400.0, Mode.RAIL: 800.0, Mode.ROAD: 400.0, Mode.FOOT: 25.0,
+                    Mode.AIR: 5000.0, Mode.UNKNOWN: 400.0}
+# Above these average speeds a leg's dates or places are probably wrong.
+PLAUSIBLE_KMH = {Mode.SEA: 45.0, Mode.RAIL: 100.0, Mode.ROAD: 90.0, Mode.FOOT: 8.0,
+                 Mode.AIR: 1000.0, Mode.UNKNOWN: 1000.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a unit is on a day, and with what strength."""
+
+    unit: str
+    unit_name: str
+    place: str
+    lat: float
+    lon: float
+    strength: int | None
+    status: Status
+    moving: bool
+    record: str
+    since: str
+    until: str | None
+    estimated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        out = asdict(self)
+        out["status"] = self.status.value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    """The strengths at one place on a day, by status (claims are not added to reports)."""
+
+    place: str
+    lat: float
+    lon: float
+    strength: dict[str, int] = field(default_factory=dict)
+    units: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A leg or a station in the timeline, with distance, duration and implied speed."""
+
+    record: str
+    id: str
+    unit: str
+    unit_name: str
+    start: FuzzyDate
+    end: FuzzyDate | None
+    origin: str
+    destination: str
+    mode: Mode | None
+    distance_km: float | None
+    duration_days: float | None
+    speed_kmh: float | None
+    strength: int | None
+    status: Status
+    arrival_estimated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return {
+            "record": self.record, "id": self.id, "unit": self.unit,
+            "unit_name": self.unit_name, "start": str(self.start),
+            "end": str(self.end) if self.end else None, "origin": self.origin,
+            "destination": self.destination, "mode": self.mode.value if self.mode else None,
+            "distance_km": self.distance_km, "duration_days": self.duration_days,
+            "speed_kmh": self.speed_kmh, "strength": self.strength,
+            "status": self.status.value, "arrival_estimated": self.arrival_estimated,
+        }
+
+
+def leg_window(leg: Leg, length_km: float) -> tuple[date, date, bool]:
+    """(departure, arrival, arrival estimated) of a leg of this length."""
+    departure = leg.start.first_day
+    if leg.end is not None:
+        return departure, max(departure, leg.end.last_day), False
+    days = math.ceil(length_km / USUAL_KM_PER_DAY[leg.mode])
+    return departure, departure + timedelta(days=days), True
+
+
+def _day(on: date | str) -> date:
+    if isinstance(on, date):
+        return on
+    parsed = parse_date(on)
+    if parsed.earliest is None or parsed.earliest != parsed.latest:
+        raise MovemapError(f"--on needs a day (YYYY-MM-DD), not {on!r}", field="on")
+    return parsed.earliest
+
+
+def _station_covers(station: Station, day: date) -> bool:
+    if day < station.start.first_day:
+        return False
+    return station.end is None or day <= station.end.last_day
+
+
+def _geometries(dataset: Dataset, gazetteer: Gazetteer | None) -> Geometries:
+    from movemap.geometry import Geometries
+
+    return Geometries(dataset, gazetteer)
+
+
+def status(dataset: Dataset, on: date | str, gazetteer: Gazetteer | None = None,
+           geometries: Geometries | None = None) -> list[Position]:
+    """Where each unit is on a day, by the rules in the module docstring."""
+    day = _day(on)
+    geo = geometries or _geometries(dataset, gazetteer)
+    names = {u.id: u.name for u in dataset.units}
+    positions: list[Position] = []
+    for unit in dataset.units:
+        stations = [s for s in dataset.stations if s.unit == unit.id and _station_covers(s, day)]
+        if stations:
+            for s in stations:
+                place = geo.place(s.place)
+                positions.append(Position(
+                    unit.id, unit.name, place.name, place.lat, place.lon, s.strength, s.status,
+                    False, s.id, str(s.start), str(s.end) if s.end else None))
+            continue
+        moving, arrived = [], []
+        for leg in (leg for leg in dataset.legs if leg.unit == unit.id):
+            route = geo.leg(leg)[0]
+            departure, arrival, estimated = leg_window(leg, route.length_km)
+            if departure <= day < arrival:
+                moving.append((leg, route, departure, arrival, estimated))
+            elif arrival <= day:
+                arrived.append((arrival, leg, estimated))
+        for leg, route, departure, arrival, estimated in moving:
+            lon, lat = route.point_at((day - departure).days / (arrival - departure).days)
+            origin = geo.place(leg.origins[0]).name
+            destination = geo.place(leg.destination).name
+            positions.append(Position(
+                unit.id, names[unit.id], f"en route from {origin} to {destination}", lat, lon,
+                leg.strength, leg.status, True, leg.id, str(leg.start),
+                str(leg.end) if leg.end else None, estimated))
+        if not moving and arrived:
+            _, leg, estimated = max(arrived, key=lambda a: a[0])
+            place = geo.place(leg.destination)
+            positions.append(Position(
+                unit.id, names[unit.id], place.name, place.lat, place.lon, leg.strength,
+                leg.status, False, leg.id, str(leg.end or leg.start), None, estimated))
+    return positions
+
+
+def totals(positions: Iterable[Position]) -> list[Total]:
+    """Strength by place and status; units under way are not totalled."""
+    by_place: dict[str, dict[str, Any]] = {}
+    for p in positions:
+        if p.moving:
+            continue
+        entry = by_place.setdefault(p.place, {"lat": p.lat, "lon": p.lon, "strength": {},
+                                              "units": []})
+        entry["units"].append(p.unit)
+        if p.strength is not None:
+            entry["strength"][p.status.value] = entry["strength"].get(p.status.value, 0) + (
+                p.strength)
+    return [Total(place, e["lat"], e["lon"], e["strength"], tuple(e["units"]))
+            for place, e in by_place.items()]
+
+
+def timeline(dataset: Dataset, gazetteer: Gazetteer | None = None,
+             geometries: Geometries | None = None) -> list[Event]:
+    """Every leg and station in date order, legs with distance, duration and implied speed."""
+    geo = geometries or _geometries(dataset, gazetteer)
+    names = {u.id: u.name for u in dataset.units}
+    events = []
+    for leg in dataset.legs:
+        length = max(r.length_km for r in geo.leg(leg))
+        departure, arrival, estimated = leg_window(leg, length)
+        hours = max((arrival - departure).days, 1) * 24
+        events.append(Event(
+            "leg", leg.id, leg.unit, names.get(leg.unit, leg.unit), leg.start, leg.end,
+            " | ".join(geo.place(r).name for r in leg.origins),
+            geo.place(leg.destination).name, leg.mode, round(length, 1),
+            (arrival - departure).days, round(length / hours, 1), leg.strength, leg.status,
+            estimated))
+    for s in dataset.stations:
+        place = geo.place(s.place).name
+        events.append(Event(
+            "station", s.id, s.unit, names.get(s.unit, s.unit), s.start, s.end, place, place,
+            None, None, None, None, s.strength, s.status))
+    return sorted(events, key=lambda e: (e.start.first_day, e.record, e.id))

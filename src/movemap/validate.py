@@ -1,0 +1,152 @@
+"""Every problem of a dataset, located: format, references, dates, places, speeds.
+
+``validate(parsed)`` adds to the format problems found while reading (``io.records``) the
+ones that need the whole dataset or the gazetteer:
+
+- units, parents and sources that are referred to but not defined (with a did-you-mean),
+  and parent chains that loop;
+- an end that is surely before its start;
+- place names that cannot be resolved (with suggestions) or are ambiguous (with the
+  candidates, and how to settle it);
+- legs whose implied speed is implausible for their mode, and records that cite no
+  source (warnings).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from movemap.gazetteer import Place
+from movemap.io.records import Parsed, Problem
+from movemap.model import Dataset, Leg, PlaceRef, Station
+from movemap.places import ambiguous, resolve_refs
+from movemap.queries import PLAUSIBLE_KMH
+
+if TYPE_CHECKING:
+    from movemap.gazetteer import Gazetteer
+
+__all__ = ["validate"]
+
+
+def _mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _describe(place: Place) -> str:
+    where = ", ".join(x for x in (place.country, place.admin1) if x)
+    return f"{place.name} ({where})" if where else place.name
+
+
+class _Checker:
+    def __init__(self, parsed: Parsed, dataset: Dataset) -> None:
+        self.parsed = parsed
+        self.dataset = dataset
+        self.problems: list[Problem] = []
+
+    def add(self, kind: str, item: str, field: str, message: str,
+            severity: str = "error") -> None:
+        line, column = self.parsed.at(kind, item, field)
+        self.problems.append(Problem(f"{kind} {item!r}: {message}", line, column, severity))
+
+    def references(self) -> None:
+        ds = self.dataset
+        units = {u.id for u in ds.units}
+        sources = {s.id for s in ds.sources}
+        for unit in ds.units:
+            if unit.parent and unit.parent not in units:
+                self.add("unit", unit.id, "parent", f"parent {unit.parent!r} is not defined in "
+                         f"units{_mean(unit.parent, units)}")
+        parents = {u.id: u.parent for u in ds.units}
+        for unit in ds.units:
+            seen, current = {unit.id}, parents.get(unit.id)
+            while current is not None and current in parents:
+                if current in seen:
+                    self.add("unit", unit.id, "parent",
+                             f"parent chain loops back to {current!r}")
+                    break
+                seen.add(current)
+                current = parents[current]
+        records: list[tuple[str, Leg | Station]] = [
+            *(("leg", leg) for leg in ds.legs), *(("station", s) for s in ds.stations)]
+        for kind, record in records:
+            if record.unit not in units:
+                self.add(kind, record.id, "unit", f"unit {record.unit!r} is not defined in "
+                         f"units{_mean(record.unit, units)}")
+            for source in record.sources:
+                if source not in sources:
+                    self.add(kind, record.id, "sources", f"source {source!r} is not defined "
+                             f"in sources{_mean(source, sources)}")
+            if not record.sources:
+                self.add(kind, record.id, "", "cites no source", "warning")
+            if record.end is not None and record.end.surely_before(record.start):
+                self.add(kind, record.id, "end",
+                         f"end {record.end} is before start {record.start}")
+
+    def places(self, gazetteer: Gazetteer | None) -> dict[PlaceRef, Place]:
+        ds = self.dataset
+        found = resolve_refs(ds.place_refs(), gazetteer)
+        uses: list[tuple[str, str, str, PlaceRef]] = []
+        for leg in ds.legs:
+            uses += [("leg", leg.id, "from", r) for r in leg.origins]
+            uses += [("leg", leg.id, "via", r) for r in leg.via]
+            uses.append(("leg", leg.id, "to", leg.destination))
+        uses += [("station", s.id, "at", s.place) for s in ds.stations]
+        places: dict[PlaceRef, Place] = {}
+        for kind, item, field, ref in uses:
+            result = found[ref]
+            if isinstance(result, Place):
+                places[ref] = result
+            elif not result.found:
+                hint = f"; did you mean: {', '.join(result.suggestions)}?" if (
+                    result.suggestions) else ""
+                self.add(kind, item, field, f"no place named {ref.name!r}{hint}")
+            elif ambiguous(result):
+                options = "; ".join(_describe(c.place) for c in result.candidates[:3])
+                self.add(kind, item, field, f"place {ref.name!r} is ambiguous: {options}; "
+                         "add country: or lat: and lon:")
+            else:
+                places[ref] = result.place
+        return places
+
+    def speeds(self, places: dict[PlaceRef, Place]) -> None:
+        from movemap.routing.geodesic import geodesic_km
+
+        for leg in self.dataset.legs:
+            refs = (*leg.origins, *leg.via, leg.destination)
+            if leg.end is None or any(r not in places for r in refs):
+                continue
+            ends = [places[r] for r in (*leg.via, leg.destination)]
+            paths = [[places[o], *ends] for o in leg.origins]
+            distance = max(
+                sum(geodesic_km(a.lon, a.lat, b.lon, b.lat) for a, b in pairwise(path))
+                for path in paths
+            )
+            days = (leg.end.last_day - leg.start.first_day).days + 1
+            speed = distance / (days * 24)
+            limit = PLAUSIBLE_KMH[leg.mode]
+            if speed > limit:
+                self.add("leg", leg.id, "end",
+                         f"{distance:,.0f} km in {days} day{'s' if days > 1 else ''} is "
+                         f"{speed:,.0f} km/h, implausible by {leg.mode.value} (at most "
+                         f"{limit:,.0f} km/h)", "warning")
+
+
+def validate(
+    parsed: Parsed, gazetteer: Gazetteer | None = None, *, places: bool = True
+) -> list[Problem]:
+    """Every problem of a parsed dataset, format and meaning, sorted by position.
+
+    ``places=False`` skips the checks that need the gazetteer (places and speeds).
+    """
+    problems = list(parsed.problems)
+    if parsed.dataset is not None:
+        checker = _Checker(parsed, parsed.dataset)
+        checker.references()
+        if places:
+            checker.speeds(checker.places(gazetteer))
+        problems += checker.problems
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.message))
