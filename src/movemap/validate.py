@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from movemap.gazetteer import Place
+from movemap.gazetteer import Method, Place
 from movemap.io.records import Parsed, Problem
 from movemap.model import Dataset, Leg, PlaceRef, Station
 from movemap.places import ambiguous, resolve_refs
@@ -54,8 +54,8 @@ class _Checker:
 
     def references(self) -> None:
         ds = self.dataset
-        units = {u.id for u in ds.units}
-        sources = {s.id for s in ds.sources}
+        units = self.parsed.ids.get("unit", set()) | {u.id for u in ds.units}
+        sources = self.parsed.ids.get("source", set()) | {s.id for s in ds.sources}
         for unit in ds.units:
             if unit.parent and unit.parent not in units:
                 self.add("unit", unit.id, "parent", f"parent {unit.parent!r} is not defined in "
@@ -104,6 +104,12 @@ class _Checker:
                 hint = f"; did you mean: {', '.join(result.suggestions)}?" if (
                     result.suggestions) else ""
                 self.add(kind, item, field, f"no place named {ref.name!r}{hint}")
+            elif result.best.method in (Method.FUZZY, Method.PHONETIC):
+                how = "a close spelling" if result.best.method is Method.FUZZY else (
+                    "another romanisation")
+                self.add(kind, item, field, f"{ref.name!r} is not a known name; read as "
+                         f"{_describe(result.place)} ({how}): check it", "warning")
+                places[ref] = result.place
             elif ambiguous(result):
                 options = "; ".join(_describe(c.place) for c in result.candidates[:3])
                 self.add(kind, item, field, f"place {ref.name!r} is ambiguous: {options}; "

@@ -61,16 +61,22 @@ def parse_dataset(path: str | Path) -> Parsed:
 
 
 def read_dataset(path: str | Path) -> Dataset:
-    """Read a dataset (YAML, CSV or GeoJSON by extension).
+    """Read a dataset (YAML, CSV or GeoJSON by extension) and check it.
+
+    Every check but the places' is made here (format, references, dates in order); place
+    names are resolved when the dataset's geometry is first needed.
 
     Raises
     ------
     DatasetError
-        Listing every format error as ``file:line:column: what is wrong``.
+        Listing every error as ``file:line:column: what is wrong``.
     """
+    from movemap.validate import validate
+
     parsed = parse_dataset(path)
-    if parsed.errors or parsed.dataset is None:
-        raise DatasetError(parsed.problems, str(path))
+    problems = validate(parsed, places=False)
+    if parsed.dataset is None or any(p.severity == "error" for p in problems):
+        raise DatasetError(problems, str(path))
     return parsed.dataset
 
 

@@ -18,8 +18,9 @@ sources     source ids separated by ``|``; every one becomes a source of the dat
 notes       free text
 =========== ===================================================================================
 
-A place is a name, or ``name @ lat, lon`` for an exact point. The dataset is named after
-the file.
+A place is a name; ``name [CC]`` adds a country hint (ISO alpha-2) and ``name @ lat, lon``
+gives an exact point (``Blagoveshchensk [RU]``, ``Pier 3 @ 43.11, 131.89``). The dataset is
+named after the file.
 """
 
 from __future__ import annotations
@@ -39,16 +40,24 @@ __all__ = ["COLUMNS", "parse_csv", "write_csv"]
 
 COLUMNS = ("id", "unit", "from", "to", "via", "start", "end", "mode", "strength", "equipment",
            "status", "confidence", "sources", "notes")
-_POINT = re.compile(r"^(.*?)\s*@\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
+_PLACE = re.compile(
+    r"^(?P<name>.*?)\s*(?:\[(?P<country>[A-Za-z]{2})\])?"
+    r"\s*(?:@\s*(?P<lat>-?\d+(?:\.\d+)?)\s*,\s*(?P<lon>-?\d+(?:\.\d+)?))?\s*$"
+)
 
 
 def _place(text: str, line: int, column: int) -> Node:
-    m = _POINT.match(text)
-    if not m:
+    m = _PLACE.match(text)
+    if not m or (m["country"] is None and m["lat"] is None):
         return Node(text.strip(), line, column)
-    fields = {"lat": Node(float(m[2]), line, column), "lon": Node(float(m[3]), line, column)}
-    if m[1].strip():
-        fields["name"] = Node(m[1].strip(), line, column)
+    fields = {}
+    if m["name"]:
+        fields["name"] = Node(m["name"], line, column)
+    if m["country"]:
+        fields["country"] = Node(m["country"], line, column)
+    if m["lat"] is not None:
+        fields["lat"] = Node(float(m["lat"]), line, column)
+        fields["lon"] = Node(float(m["lon"]), line, column)
     return Node(fields, line, column, dict.fromkeys(fields, (line, column)))
 
 
@@ -133,8 +142,12 @@ def write_csv(dataset: Dataset, path: str | Path) -> Path:
     def place(value: Any) -> str:
         if isinstance(value, str):
             return value
-        point = f"{value['lat']}, {value['lon']}" if "lat" in value else ""
-        return f"{value.get('name', '')} @ {point}".strip() if point else value.get("name", "")
+        text = str(value.get("name", ""))
+        if "country" in value:
+            text += f" [{value['country']}]"
+        if "lat" in value:
+            text += f" @ {value['lat']}, {value['lon']}"
+        return text.strip()
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -77,7 +77,11 @@ def _convert(node: yaml.Node, loader: _Loader, source: str) -> Node:
         return Node(values, line, column, keys)
     if isinstance(node, yaml.SequenceNode):
         return Node([_convert(item, loader, source) for item in node.value], line, column)
-    return Node(loader.construct_object(node, deep=True), line, column)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except ValueError:
+        value = node.value  # 2024-13-01 looks like a date but is none: let the reader say so
+    return Node(value, line, column)
 
 
 def load_located(text: str, source: str = "<string>") -> Node:
@@ -94,8 +98,9 @@ def load_located(text: str, source: str = "<string>") -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
+        hint = " (check the indentation here)" if "block" in problem else ""
         raise YamlSyntaxError(
-            f"YAML syntax: {problem}", path=source,
+            f"YAML syntax: {problem}{hint}", path=source,
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
         ) from None
     except yaml.YAMLError as exc:

@@ -163,12 +163,15 @@ _SECTIONS = {"sources": "source", "units": "unit", "legs": "leg", "stations": "s
 class Parsed:
     """What reading a dataset gave: the dataset (None if it could not be built) and problems.
 
-    ``where`` maps ``(kind, id, field)`` to the position of that value, for later checks.
+    ``where`` maps ``(kind, id, field)`` to the position of that value, for later checks;
+    ``ids`` holds every id written for each kind, also of records left out for their errors
+    (so that references to them do not count as a second error).
     """
 
     dataset: Dataset | None
     problems: list[Problem]
     where: dict[tuple[str, str, str], tuple[int | None, int | None]] = field(default_factory=dict)
+    ids: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -191,6 +194,7 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.where: dict[tuple[str, str, str], tuple[int | None, int | None]] = {}
+        self.ids: dict[str, set[str]] = {}
 
     def problem(self, node: Node | None, message: str, severity: str = "error") -> None:
         line, column = (node.line, node.column) if node else (None, None)
@@ -264,8 +268,10 @@ class _Reader:
             try:
                 return spec.choices(str(v).strip().lower())
             except ValueError:
-                valid = ", ".join(c.value for c in spec.choices)
-                raise self._bad(node, label, f"{name} {v!r} is not one of {valid}") from None
+                valid = [c.value for c in spec.choices]
+                hint = _did_you_mean(str(v).strip().lower(), valid)
+                raise self._bad(node, label, f"{name} {v!r} is not one of {', '.join(valid)}"
+                                             f"{hint}") from None
         if kind == "counts":
             if not node.is_mapping:
                 raise self._bad(node, label, f"{name} must map names to counts, "
@@ -321,15 +327,21 @@ class _Reader:
 
     def fields(self, kind: str, node: Node, label: str, *, collect: bool = True,
                item: str = "") -> dict[str, Any] | None:
-        """Every known field of a mapping; None if a required one is missing or bad."""
+        """Every known field of a mapping; None if a required one is missing or bad.
+
+        ``collect``: a record, whose field positions are kept for later checks. A nested
+        mapping (a place) is instead bad as a whole when it has an unknown field.
+        """
         specs = FIELDS[kind]
         ok = True
         out: dict[str, Any] = {}
         for key, value_node in node.value.items():
             if key not in specs:
                 line, column = node.keys.get(key, (node.line, node.column))
+                prefix = f"{label}: " if label else ""
                 self.problems.append(Problem(
-                    f"{label}: unknown field {key!r}{_did_you_mean(key, specs)}", line, column))
+                    f"{prefix}unknown field {key!r}{_did_you_mean(key, specs)}", line, column))
+                ok = ok and collect
                 continue
             if collect:
                 self.where[(kind, item, key)] = (value_node.line, value_node.column)
@@ -341,7 +353,8 @@ class _Reader:
                 ok = ok and not specs[key].required
         for key, spec in specs.items():
             if spec.required and key not in node.value:
-                self.problem(node, f"{label}: missing field {key!r}")
+                prefix = f"{label}: " if label else ""
+                self.problem(node, f"{prefix}missing field {key!r}")
                 ok = False
         return out if ok else None
 
@@ -359,6 +372,8 @@ class _Reader:
             ident = str(raw_id.value) if raw_id is not None and raw_id.value is not None else ""
             label = f"{kind} {ident!r}" if ident else f"{kind} #{number}"
             self.where[(kind, ident, "")] = (item.line, item.column)
+            if ident:
+                self.ids.setdefault(kind, set()).add(ident)
             values = self.fields(kind, item, label, item=ident)
             if raw_id is not None and ident in seen:
                 where = f" on line {seen[ident]}" if seen[ident] else ""
@@ -410,7 +425,7 @@ def parse_records(root: Node) -> Parsed:
             except MovemapError as exc:
                 reader.problem(node, exc.message)
     if top is None:
-        return Parsed(None, reader.problems, reader.where)
+        return Parsed(None, reader.problems, reader.where, reader.ids)
     problems = sorted(reader.problems, key=lambda p: (p.line or 0, p.column or 0))
     dataset = Dataset(
         name=top["name"],
@@ -423,7 +438,7 @@ def parse_records(root: Node) -> Parsed:
         stations=tuple(built["station"]),
         schema_version=top["movemap"],
     )
-    return Parsed(dataset, problems, reader.where)
+    return Parsed(dataset, problems, reader.where, reader.ids)
 
 
 def _make(kind: str, v: dict[str, Any]) -> Any:

@@ -1,0 +1,95 @@
+"""Status and timeline on the reference dataset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from movemap.geometry import Geometries
+from movemap.io import read_dataset
+from movemap.model import Dataset, Status
+from movemap.queries import leg_window, status, timeline, totals
+
+REFERENCE = Path(__file__).parent.parent / "layers" / "dprk-russia-2024.yaml"
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return read_dataset(REFERENCE)
+
+
+@pytest.fixture(scope="module")
+def geometries(dataset: Dataset) -> Geometries:
+    return Geometries(dataset)
+
+
+def test_on_20_october_1500_reported_in_the_far_east(
+    dataset: Dataset, geometries: Geometries
+) -> None:
+    positions = status(dataset, "2024-10-20", geometries=geometries)
+    first = next(p for p in positions if p.unit == "first-echelon")
+    assert (first.place, first.strength, first.status, first.moving) == (
+        "Russian Far East", 1500, Status.REPORTED, False)
+    far_east = next(t for t in totals(positions) if t.place == "Russian Far East")
+    assert far_east.strength == {"claimed": 11_000, "reported": 1_500}
+    assert not any(p.unit == "advance-group" for p in positions)
+
+
+def test_from_1_november_2600_expected_at_kursk(dataset: Dataset, geometries: Geometries) -> None:
+    for day in ("2024-11-01", "2024-11-15", "2024-12-01"):
+        positions = status(dataset, day, geometries=geometries)
+        kursk = next(p for p in positions if p.unit == "advance-group")
+        assert (kursk.place, kursk.strength, kursk.status) == ("Kursk Oblast", 2600,
+                                                               Status.EXPECTED)
+        assert abs(kursk.lat - 51.7) < 0.5 and abs(kursk.lon - 36.2) < 0.5
+
+
+def test_under_way_at_sea_on_10_october(dataset: Dataset, geometries: Geometries) -> None:
+    positions = status(dataset, "2024-10-10", geometries=geometries)
+    first = next(p for p in positions if p.unit == "first-echelon")
+    assert first.moving and first.record == "first-echelon-by-sea"
+    assert first.place == "en route from Chongjin to Vladivostok"
+    # two days of five from Chongjin (41.8 N) to Vladivostok (43.1 N)
+    assert 41.8 < first.lat < 43.1 and 129.8 < first.lon < 131.9
+    assert first.to_dict()["moving"] is True
+
+
+def test_before_anything_nobody_is_anywhere(dataset: Dataset, geometries: Geometries) -> None:
+    positions = status(dataset, "2023-01-01", geometries=geometries)
+    assert positions == []
+
+
+def test_leg_without_end_arrives_by_usual_speed(dataset: Dataset,
+                                                 geometries: Geometries) -> None:
+    leg = next(leg for leg in dataset.legs if leg.id == "advance-group-to-kursk")
+    length = geometries.leg(leg)[0].length_km
+    assert 6500 < length < 7000  # Vladivostok to Kursk Oblast, great circle
+    departure, arrival, estimated = leg_window(leg, length)
+    # mode not stated: 400 km a day, so some 6,700 km take 17 days
+    assert estimated and str(departure) == "2024-11-01" and (arrival - departure).days == 17
+
+
+def test_timeline_is_in_date_order_with_speeds(dataset: Dataset,
+                                                geometries: Geometries) -> None:
+    events = timeline(dataset, geometries=geometries)
+    assert len(events) == len(dataset.legs) + len(dataset.stations)
+    starts = [e.start.first_day for e in events]
+    assert starts == sorted(starts)
+    sea = next(e for e in events if e.id == "first-echelon-by-sea")
+    assert sea.duration_days == 5 and not sea.arrival_estimated
+    assert 400 < sea.distance_km < 600
+    assert sea.speed_kmh == pytest.approx(sea.distance_km / (5 * 24), abs=0.1)
+
+
+def test_status_needs_a_day(dataset: Dataset, geometries: Geometries) -> None:
+    from movemap.errors import MovemapError
+
+    with pytest.raises(MovemapError, match="--on needs a day"):
+        status(dataset, "2024-10", geometries=geometries)
+
+
+def test_dataset_methods_delegate(dataset: Dataset) -> None:
+    assert [p.unit for p in dataset.status("2024-10-20")] == [
+        p.unit for p in status(dataset, "2024-10-20")]
+    assert len(dataset.timeline()) == len(dataset.legs) + len(dataset.stations)
