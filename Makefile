@@ -18,8 +18,13 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+DATASET := layers/dprk-russia-2024.yaml
+
 demo: $(VENV)/.installed
 	$(BIN)/movemap resolve --file layers/dprk-russia-2024.places.txt
+	$(BIN)/movemap validate $(DATASET)
+	$(BIN)/movemap timeline $(DATASET)
+	$(BIN)/movemap status $(DATASET) --on 2024-10-20
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks tools

@@ -93,3 +93,14 @@ def test_dataset_methods_delegate(dataset: Dataset) -> None:
     assert [p.unit for p in dataset.status("2024-10-20")] == [
         p.unit for p in status(dataset, "2024-10-20")]
     assert len(dataset.timeline()) == len(dataset.legs) + len(dataset.stations)
+
+
+def test_trajectories_for_movingpandas(dataset: Dataset) -> None:
+    collection = dataset.to_trajectories()
+    assert {t.id for t in collection.trajectories} == {leg.id for leg in dataset.legs}
+    sea = collection.get_trajectory("first-echelon-by-sea")
+    assert sea.obj_id == "first-echelon"
+    assert str(sea.get_start_time().date()) == "2024-10-08"
+    assert str(sea.get_end_time().date()) == "2024-10-13"
+    assert abs(sea.get_start_location().y - 41.8) < 0.1  # leaves from Chongjin
+    assert abs(sea.get_end_location().y - 43.1) < 0.1  # arrives at Vladivostok

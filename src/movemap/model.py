@@ -307,6 +307,12 @@ class Dataset:
 
         return from_geodataframe(frame)
 
+    def to_trajectories(self, gazetteer: Gazetteer | None = None) -> Any:
+        """The legs as a movingpandas ``TrajectoryCollection``, one trajectory per leg."""
+        from movemap.export.trajectories import to_trajectories
+
+        return to_trajectories(self, gazetteer)
+
     def to_dict(self) -> dict[str, Any]:
         """The dataset as plain values, in the YAML format's layout."""
         from movemap.io.records import dataset_to_dict
