@@ -92,7 +92,24 @@ def stage(shared: Path, out: Path) -> None:
         props = {k: feat["properties"].get(k) for k in COUNTRY_COLUMNS}
         countries.append({"type": "Feature", "properties": props, "geometry": feat["geometry"]})
     _write(out / "countries.geojson", "countries", countries)
-    print(f"wrote {len(admin1)} regions and {len(countries)} countries to {out}")
+
+    # Land at 1:10m for keeping sea routes off land: the union of the 10m countries.
+    land = shapely.set_precision(shapely.union_all(
+        [shape(f["geometry"]) for f in _features(shared / "ne_10m_admin0_countries.geojson")]
+    ), 1e-4)
+    _write(out / "land_10m.geojson", "land_10m", [
+        {"type": "Feature", "properties": {"source": "ne_10m_admin0_countries, unioned"},
+         "geometry": mapping(land)}])
+
+    # Networks for routing, as staged (main lines; see shared/geo/README.md).
+    for name, source, columns in (
+        ("railroads", "ne_10m_railroads_main", ("scalerank_max", "length_km")),
+        ("roads", "ne_10m_roads_main", ("featurecla", "road_type", "scalerank", "length_km")),
+    ):
+        lines = [{"type": "Feature", "properties": {k: f["properties"].get(k) for k in columns},
+                  "geometry": f["geometry"]} for f in _features(shared / f"{source}.geojson")]
+        _write(out / f"{name}.geojson", name, lines)
+    print(f"wrote {len(admin1)} regions, {len(countries)} countries, land and networks to {out}")
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ ones that need the whole dataset or the gazetteer:
 - an end that is surely before its start;
 - place names that cannot be resolved (with suggestions) or are ambiguous (with the
   candidates, and how to settle it);
-- legs whose implied speed is implausible for their mode, and records that cite no
-  source (warnings).
+- legs whose implied speed is implausible for their mode, legs that their mode's network
+  cannot carry (drawn as great circles), and records that cite no source (warnings).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from movemap.queries import PLAUSIBLE_KMH
 
 if TYPE_CHECKING:
     from movemap.gazetteer import Gazetteer
+    from movemap.routing import Networks
 
 __all__ = ["validate"]
 
@@ -118,6 +119,21 @@ class _Checker:
                 places[ref] = result.place
         return places
 
+    def routes(self, places: dict[PlaceRef, Place], networks: Networks | None) -> None:
+        from movemap.routing import default_networks, route
+
+        networks = networks or default_networks()
+        for leg in self.dataset.legs:
+            if any(r not in places for r in (*leg.origins, *leg.via, leg.destination)):
+                continue
+            ends = [places[r] for r in (*leg.via, leg.destination)]
+            for origin in leg.origins:
+                stops = [places[origin], *ends]
+                found = route([(p.lon, p.lat) for p in stops], leg.mode, networks,
+                              [p.name for p in stops])
+                for warning in found.warnings:
+                    self.add("leg", leg.id, "mode", warning, "warning")
+
     def speeds(self, places: dict[PlaceRef, Place]) -> None:
         from movemap.routing.geodesic import geodesic_km
 
@@ -142,17 +158,21 @@ class _Checker:
 
 
 def validate(
-    parsed: Parsed, gazetteer: Gazetteer | None = None, *, places: bool = True
+    parsed: Parsed, gazetteer: Gazetteer | None = None, *, places: bool = True,
+    networks: Networks | None = None,
 ) -> list[Problem]:
     """Every problem of a parsed dataset, format and meaning, sorted by position.
 
-    ``places=False`` skips the checks that need the gazetteer (places and speeds).
+    ``places=False`` skips the checks that need the gazetteer and the networks (places,
+    routes and speeds).
     """
     problems = list(parsed.problems)
     if parsed.dataset is not None:
         checker = _Checker(parsed, parsed.dataset)
         checker.references()
         if places:
-            checker.speeds(checker.places(gazetteer))
+            resolved = checker.places(gazetteer)
+            checker.speeds(resolved)
+            checker.routes(resolved, networks)
         problems += checker.problems
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.message))

@@ -36,7 +36,7 @@ def test_validate_reports_every_file_and_exits_2() -> None:
     assert code == 2
     assert f"{bad}:15:10: leg 'leg1': end 2024-10-03 is before start 2024-10-08" in err
     assert f"{warn}:15:10: warning: leg 'leg1':" in out
-    assert f"{warn}: valid, 1 warning" in out
+    assert f"{warn}: valid, 2 warnings" in out
 
 
 def test_validate_missing_file() -> None:
@@ -100,9 +100,11 @@ def test_schema_checks_the_reference_dataset() -> None:
     assert any("strenght" in e.message for e in errors)
 
 
-def test_malformed_file_never_gives_a_traceback() -> None:
-    for path in sorted(CORPUS.glob("*.yaml")):
-        result = subprocess.run([sys.executable, "-m", "movemap", "validate", str(path)],
-                                capture_output=True, text=True, check=False, timeout=120)
-        assert "Traceback" not in result.stderr, path
-        assert result.returncode in (0, 2), path
+def test_malformed_files_never_give_a_traceback() -> None:
+    paths = sorted(str(p) for p in CORPUS.glob("*.yaml"))
+    result = subprocess.run([sys.executable, "-m", "movemap", "validate", *paths],
+                            capture_output=True, text=True, check=False, timeout=300)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 2
+    for path in paths:  # every file gets its verdict line
+        assert f"{path}: " in result.stdout + result.stderr

@@ -53,12 +53,13 @@ def cli(verbose: int, quiet: bool) -> None:
 
 def _register() -> None:
     from movemap.cli.resolve import resolve
+    from movemap.cli.route import route
     from movemap.cli.schema import schema
     from movemap.cli.status import status
     from movemap.cli.timeline import timeline
     from movemap.cli.validate import validate
 
-    for command in (resolve, validate, status, timeline, schema):
+    for command in (resolve, route, validate, status, timeline, schema):
         cli.add_command(command)
 
 

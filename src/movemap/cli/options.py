@@ -10,7 +10,7 @@ import click
 
 from movemap.gazetteer import Gazetteer
 
-__all__ = ["gazetteer_option"]
+__all__ = ["gazetteer_option", "networks_options"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,3 +32,27 @@ def gazetteer_option(command: F) -> F:
         metavar="FILE",
         help="An overlay CSV of your own places, added to the gazetteer (repeatable).",
     )(command)
+
+
+def networks_options(command: F) -> F:
+    """``--rail-lines FILE`` and ``--road-lines FILE``: GeoJSON lines to add to a network.
+
+    The command receives ``networks`` (``movemap.routing.Networks``).
+    """
+    import functools
+
+    from movemap.routing import Networks, default_networks
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, rail_lines: tuple[Path, ...], road_lines: tuple[Path, ...],
+                **kwargs: Any) -> Any:
+        networks = (Networks(rail_lines=rail_lines, road_lines=road_lines)
+                    if rail_lines or road_lines else default_networks())
+        return command(*args, networks=networks, **kwargs)
+
+    for name, network in (("--road-lines", "road"), ("--rail-lines", "rail")):
+        wrapper = click.option(
+            name, multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+            metavar="FILE", help=f"GeoJSON lines to add to the {network} network (repeatable).",
+        )(wrapper)
+    return wrapper  # type: ignore[return-value]

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
-from movemap.cli.options import gazetteer_option
+from movemap.cli.options import gazetteer_option, networks_options
 from movemap.cli.table import format_table
 from movemap.gazetteer import Gazetteer
 from movemap.geometry import Geometries
 from movemap.io import read_dataset
 from movemap.queries import status as positions_on
 from movemap.queries import totals
+from movemap.routing import Networks
 
 __all__ = ["status"]
 
@@ -23,8 +24,10 @@ __all__ = ["status"]
 @click.option("--on", "day", required=True, metavar="YYYY-MM-DD", help="The day to ask about.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
+@networks_options
 @gazetteer_option
-def status(dataset: Path, day: str, fmt: str, gazetteer: Gazetteer) -> None:
+def status(dataset: Path, day: str, fmt: str, networks: Networks,
+           gazetteer: Gazetteer) -> None:
     """Where each unit is on a day, and the strength at each place by status.
 
     Stations place a unit; otherwise a leg under way places it along its route; otherwise
@@ -35,7 +38,7 @@ def status(dataset: Path, day: str, fmt: str, gazetteer: Gazetteer) -> None:
       movemap status layers/dprk-russia-2024.yaml --on 2024-10-20
     """
     data = read_dataset(dataset)
-    positions = positions_on(data, day, geometries=Geometries(data, gazetteer))
+    positions = positions_on(data, day, geometries=Geometries(data, gazetteer, networks))
     if fmt == "json":
         click.echo(json.dumps([p.to_dict() for p in positions], ensure_ascii=False, indent=1))
         return

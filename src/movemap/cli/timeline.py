@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from movemap.cli.options import gazetteer_option
+from movemap.cli.options import gazetteer_option, networks_options
 from movemap.cli.table import format_table
 from movemap.gazetteer import Gazetteer
 from movemap.geometry import Geometries
 from movemap.io import read_dataset
 from movemap.queries import timeline as events_of
+from movemap.routing import Networks
 
 __all__ = ["timeline"]
 
@@ -21,8 +22,10 @@ __all__ = ["timeline"]
 @click.argument("dataset", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
+@networks_options
 @gazetteer_option
-def timeline(dataset: Path, fmt: str, gazetteer: Gazetteer) -> None:
+def timeline(dataset: Path, fmt: str, networks: Networks,
+           gazetteer: Gazetteer) -> None:
     """The dataset's events in date order; legs with distance, duration and implied speed.
 
     Distances follow each leg's route (great circle for now); a leg without an end date is
@@ -33,7 +36,7 @@ def timeline(dataset: Path, fmt: str, gazetteer: Gazetteer) -> None:
       movemap timeline layers/dprk-russia-2024.yaml
     """
     data = read_dataset(dataset)
-    events = events_of(data, geometries=Geometries(data, gazetteer))
+    events = events_of(data, geometries=Geometries(data, gazetteer, networks))
     if fmt == "json":
         click.echo(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=1))
         return

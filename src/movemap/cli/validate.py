@@ -7,11 +7,12 @@ from pathlib import Path
 
 import click
 
-from movemap.cli.options import gazetteer_option
+from movemap.cli.options import gazetteer_option, networks_options
 from movemap.errors import MovemapError
 from movemap.gazetteer import Gazetteer
 from movemap.io import parse_dataset
 from movemap.io.records import Problem
+from movemap.routing import Networks
 from movemap.validate import validate as check
 
 __all__ = ["validate"]
@@ -20,13 +21,15 @@ __all__ = ["validate"]
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--no-places", is_flag=True, help="Skip the checks that need the gazetteer.")
+@networks_options
 @gazetteer_option
-def validate(files: tuple[Path, ...], no_places: bool, gazetteer: Gazetteer) -> None:
+def validate(files: tuple[Path, ...], no_places: bool, networks: Networks,
+             gazetteer: Gazetteer) -> None:
     """Check datasets and report every problem as FILE:LINE:COLUMN: what is wrong.
 
     Format, references between records, dates in order, places (unknown or ambiguous, with
-    candidates) and implausible speeds (warnings). Exit status 0 when every file is valid
-    (warnings allowed), 2 when any is not.
+    candidates); implausible speeds and legs their network cannot carry are warnings. Exit
+    status 0 when every file is valid (warnings allowed), 2 when any is not.
 
     \b
     Example:
@@ -40,7 +43,7 @@ def validate(files: tuple[Path, ...], no_places: bool, gazetteer: Gazetteer) -> 
             problems = [Problem(exc.message, exc.line, exc.column)]
             path_text = exc.path or str(path)
         else:
-            problems = check(parsed, gazetteer, places=not no_places)
+            problems = check(parsed, gazetteer, places=not no_places, networks=networks)
             path_text = str(path)
         errors = [p for p in problems if p.severity == "error"]
         for problem in problems:

@@ -1,8 +1,10 @@
 """Datasets as GeoJSON (RFC 7946) and as GeoDataFrames, both ways, without loss.
 
-Legs are LineStrings (MultiLineStrings when they set out from several places) and stations
-Points, in EPSG:4326 lon/lat; each feature's properties hold its record in the YAML layout
-plus ``record`` (``leg`` or ``station``) and ``length_km``. The dataset's own fields, units
+Legs are LineStrings along their routes (MultiLineStrings when they set out from several
+places or cross the antimeridian) and stations Points, in EPSG:4326 lon/lat; each feature's
+properties hold its record in the YAML layout plus ``record`` (``leg`` or ``station``),
+``length_km`` and ``approximate`` (part of the route is a great circle where the network
+could not join the places). The dataset's own fields, units
 and sources ride in the collection's foreign member ``movemap``. Reading takes the records,
 not the geometries, so YAML -> GeoJSON -> YAML gives back the same dataset.
 """
@@ -29,18 +31,15 @@ __all__ = ["from_geodataframe", "parse_geojson", "to_geodataframe", "to_geojson"
 _DIGITS = 6  # about 0.1 m: enough, and stable text for diffs
 
 
-def _coords(points: tuple[tuple[float, float], ...]) -> list[list[float]]:
-    return [[round(x, _DIGITS), round(y, _DIGITS)] for x, y in points]
-
-
-def _leg_geometry(leg: Leg, geometries: Any) -> tuple[dict[str, Any], float]:
+def _leg_geometry(leg: Leg, geometries: Any) -> tuple[dict[str, Any], float, bool]:
+    """One line per origin (cut at the antimeridian); the longest route's length."""
     routes = geometries.leg(leg)
-    if len(routes) == 1:
-        geometry = {"type": "LineString", "coordinates": _coords(routes[0].points)}
-    else:
-        geometry = {"type": "MultiLineString",
-                    "coordinates": [_coords(r.points) for r in routes]}
-    return geometry, round(max(r.length_km for r in routes), 1)
+    parts = [[[round(x, _DIGITS), round(y, _DIGITS)] for x, y in part]
+             for r in routes for part in r.lines()]
+    geometry = ({"type": "LineString", "coordinates": parts[0]} if len(parts) == 1
+                else {"type": "MultiLineString", "coordinates": parts})
+    return (geometry, round(max(r.length_km for r in routes), 1),
+            any(r.approximate for r in routes))
 
 
 def _station_geometry(station: Station, geometries: Any) -> dict[str, Any]:
@@ -56,9 +55,10 @@ def to_geojson(dataset: Dataset, gazetteer: Gazetteer | None = None) -> dict[str
     records = dataset_to_dict(dataset)
     features = []
     for leg, record in zip(dataset.legs, records.get("legs", []), strict=True):
-        geometry, length = _leg_geometry(leg, geometries)
+        geometry, length, approximate = _leg_geometry(leg, geometries)
         features.append({"type": "Feature", "id": leg.id, "geometry": geometry,
-                         "properties": {"record": "leg", **record, "length_km": length}})
+                         "properties": {"record": "leg", **record, "length_km": length,
+                                        "approximate": approximate}})
     for station, record in zip(dataset.stations, records.get("stations", []), strict=True):
         features.append({"type": "Feature", "id": station.id,
                          "geometry": _station_geometry(station, geometries),
@@ -92,6 +92,7 @@ def parse_geojson(text: str, source: str = "<string>") -> Parsed:
         properties = dict((feature or {}).get("properties") or {})
         kind = properties.pop("record", None)
         properties.pop("length_km", None)
+        properties.pop("approximate", None)
         (legs if kind == "leg" else stations if kind == "station" else []).append(properties)
     return parse_records(from_plain({**header, "legs": legs, "stations": stations}))
 

@@ -1,58 +1,164 @@
-"""Geometries of legs: each leg's path from its origins, through its via places, to its end.
+"""Routes of legs along the network of their mode, offline.
 
-For now every mode follows the great circle (``routing.geodesic``); network routing for sea,
-rail and road plugs into ``ROUTERS`` by mode.
+``ROUTERS`` maps each mode to the way it travels: sea along shipping lanes kept off land
+(``routing.sea``), rail and road along Natural Earth's main lines (``routing.network``),
+foot along roads, air and unknown along great circles (``routing.geodesic``). A route through
+several stops is routed stop to stop. Where a network cannot join two stops, that stretch
+is drawn as a great circle, the route is marked ``approximate`` and a warning says why:
+never a silent failure, never an invented path.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from itertools import pairwise
+from pathlib import Path
+from typing import Any
 
 from movemap.model import Mode
+from movemap.routing.antimeridian import split_antimeridian
 from movemap.routing.geodesic import geodesic_km, geodesic_path
 
-__all__ = ["ROUTERS", "Route", "route_points"]
+__all__ = ["ROUTERS", "Networks", "Route", "default_networks", "route"]
 
 Point = tuple[float, float]  # (lon, lat)
-Router = Callable[[Point, Point], list[Point]]
-
-
-def _great_circle(a: Point, b: Point) -> list[Point]:
-    return geodesic_path(a[0], a[1], b[0], b[1])
-
-
-ROUTERS: dict[Mode, Router] = {mode: _great_circle for mode in Mode}
+RAIL_SNAP_KM = 30.0
+ROAD_SNAP_KM = 30.0
 
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """One path of (lon, lat) points and its length."""
+    """A route: its (lon, lat) points, length, mode, and whether any of it is a guess."""
 
     points: tuple[Point, ...]
     length_km: float
-    approximate: bool = True
+    mode: Mode
+    approximate: bool = False
+    warnings: tuple[str, ...] = ()
 
     def point_at(self, fraction: float) -> Point:
         """The point at this fraction (0 to 1) of the route's length."""
-        fraction = min(1.0, max(0.0, fraction))
-        target = fraction * self.length_km
+        target = min(1.0, max(0.0, fraction)) * self.length_km
         done = 0.0
         for a, b in pairwise(self.points):
             step = geodesic_km(a[0], a[1], b[0], b[1])
             if done + step >= target and step > 0:
                 t = (target - done) / step
-                return a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])
+                dx = b[0] - a[0]
+                dx -= 360 * round(dx / 360)  # the short way across the antimeridian
+                lon = a[0] + t * dx
+                return (lon + 180) % 360 - 180, a[1] + t * (b[1] - a[1])
             done += step
         return self.points[-1]
 
+    def lines(self) -> list[list[Point]]:
+        """The route cut at the antimeridian (one part if it does not cross it)."""
+        return split_antimeridian(self.points)
 
-def route_points(stops: Sequence[Point], mode: Mode) -> Route:
-    """The route through ``stops`` in order, by the router of ``mode``."""
-    router = ROUTERS[mode]
+    def geojson_geometry(self, digits: int = 6) -> dict[str, Any]:
+        """A GeoJSON LineString, or a MultiLineString where the route crosses 180 degrees."""
+        parts = [[[round(x, digits), round(y, digits)] for x, y in part] for part in self.lines()]
+        if len(parts) == 1:
+            return {"type": "LineString", "coordinates": parts[0]}
+        return {"type": "MultiLineString", "coordinates": parts}
+
+
+def _length(points: Sequence[Point]) -> float:
+    return sum(geodesic_km(a[0], a[1], b[0], b[1]) for a, b in pairwise(points))
+
+
+@dataclass
+class Networks:
+    """The networks routes follow, loaded on first use, and the paths found so far.
+
+    ``rail_lines`` and ``road_lines`` are GeoJSON files of lines to add to those networks.
+    """
+
+    rail_lines: Sequence[str | Path] = ()
+    road_lines: Sequence[str | Path] = ()
+    cache_dir: Path | None = None
+    _paths: dict[tuple[Mode, Point, Point], list[Point] | str] = field(default_factory=dict)
+
+    def _network(self, name: str, filename: str, snap_km: float,
+                 extra: Sequence[str | Path]) -> Any:
+        from movemap.gazetteer.cache import cache_root
+        from movemap.geodata import geo_path
+        from movemap.routing.network import Network, read_lines
+
+        network = Network.from_file(geo_path(filename), name, snap_km,
+                                    self.cache_dir or cache_root())
+        lines = [line for path in extra for line in read_lines(path)]
+        return network.with_lines(lines) if lines else network
+
+    @cached_property
+    def rail(self) -> Any:
+        """The rail network (``routing.network.Network``)."""
+        return self._network("rail", "railroads.geojson", RAIL_SNAP_KM, self.rail_lines)
+
+    @cached_property
+    def road(self) -> Any:
+        """The road network (``routing.network.Network``)."""
+        return self._network("road", "roads.geojson", ROAD_SNAP_KM, self.road_lines)
+
+    def path(self, mode: Mode, a: Point, b: Point) -> list[Point] | str:
+        """The path of one stretch by ``mode``, or the reason there is none (remembered)."""
+        key = (mode, a, b)
+        if key not in self._paths:
+            self._paths[key] = ROUTERS[mode](self, a, b)
+        return self._paths[key]
+
+
+def _great_circle(_: Networks, a: Point, b: Point) -> list[Point] | str:
+    return geodesic_path(a[0], a[1], b[0], b[1])
+
+
+def _sea(_: Networks, a: Point, b: Point) -> list[Point] | str:
+    from movemap.routing.sea import sea_path
+
+    return sea_path(a, b)
+
+
+def _rail(networks: Networks, a: Point, b: Point) -> list[Point] | str:
+    return networks.rail.path(a, b)  # type: ignore[no-any-return]
+
+
+def _road(networks: Networks, a: Point, b: Point) -> list[Point] | str:
+    return networks.road.path(a, b)  # type: ignore[no-any-return]
+
+
+ROUTERS: dict[Mode, Callable[[Networks, Point, Point], list[Point] | str]] = {
+    Mode.SEA: _sea,
+    Mode.RAIL: _rail,
+    Mode.ROAD: _road,
+    Mode.FOOT: _road,
+    Mode.AIR: _great_circle,
+    Mode.UNKNOWN: _great_circle,
+}
+
+@cache
+def default_networks() -> Networks:
+    """The reference networks, shared by everything in this process."""
+    return Networks()
+
+
+def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
+          labels: Sequence[str] | None = None) -> Route:
+    """The route through ``stops`` (lon, lat) in order, by the router of ``mode``.
+
+    ``labels`` name the stops in the route's ``warnings``, which callers show (they are not
+    logged here, so that nothing is said twice).
+    """
+    networks = networks or default_networks()
+    names = list(labels) if labels else [f"{y:.3f}, {x:.3f}" for x, y in stops]
     points: list[Point] = [stops[0]]
-    for a, b in pairwise(stops):
-        points.extend(router(a, b)[1:])
-    length = sum(geodesic_km(a[0], a[1], b[0], b[1]) for a, b in pairwise(points))
-    return Route(tuple(points), length, approximate=mode not in (Mode.AIR, Mode.UNKNOWN))
+    warnings: list[str] = []
+    for (a, b), (name_a, name_b) in zip(pairwise(stops), pairwise(names), strict=True):
+        found = networks.path(mode, a, b)
+        if isinstance(found, str):
+            warnings.append(f"{mode.value} from {name_a} to {name_b}: {found}; drawn as a "
+                            "great circle (approximate)")
+            found = geodesic_path(a[0], a[1], b[0], b[1])
+        points.extend(found[1:])
+    return Route(tuple(points), _length(points), mode, bool(warnings), tuple(warnings))

@@ -1,0 +1,122 @@
+"""Paths over water on a local grid: around headlands, into bays, up to ports.
+
+A grid of cells about a kilometre wide is laid over the area between two points; cells whose
+centre is on land are closed. The shortest path over the open cells (8 neighbours, weighted
+by distance) is then pulled tight, keeping only the turns needed to stay off land.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import shapely
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components, dijkstra
+
+from movemap.routing.land import land
+
+__all__ = ["water_path"]
+
+Point = tuple[float, float]
+KM_PER_DEGREE = 111.195
+MAX_CELLS = 250_000
+
+
+def _pull_tight(points: list[Point], blocked: object) -> list[Point]:
+    """Drop the points a straight line can skip without touching land (greedy, galloping)."""
+    out = [points[0]]
+    i = 0
+    while i < len(points) - 1:
+        step, good = 1, i + 1
+        while good + step < len(points) and not shapely.intersects(
+            blocked, shapely.LineString([points[i], points[good + step]])
+        ):
+            good += step
+            step *= 2
+        while step > 1:
+            step //= 2
+            if good + step < len(points) and not shapely.intersects(
+                blocked, shapely.LineString([points[i], points[good + step]])
+            ):
+                good += step
+        out.append(points[good])
+        i = good
+    return out
+
+
+def water_path(a: Point, b: Point, margin_deg: float = 0.4, cell_km: float = 1.0,
+               max_snap_km: float = 40.0) -> list[Point] | None:
+    """A path over water from ``a`` to ``b`` (lon, lat), or None if there is none nearby.
+
+    An end on land is joined to the nearest cell of open sea (the grid's largest water body)
+    within ``max_snap_km``: the path then starts at the end itself, crossing that bit of
+    land (a port's approach).
+    """
+    west, east = min(a[0], b[0]) - margin_deg, max(a[0], b[0]) + margin_deg
+    south, north = min(a[1], b[1]) - margin_deg, max(a[1], b[1]) + margin_deg
+    if east - west > 90:
+        return None
+    mid = math.cos(math.radians((south + north) / 2))
+    dlat = cell_km / KM_PER_DEGREE
+    dlon = dlat / max(mid, 0.1)
+    nx, ny = int((east - west) / dlon) + 1, int((north - south) / dlat) + 1
+    while nx * ny > MAX_CELLS:
+        dlat, dlon = dlat * 1.5, dlon * 1.5
+        nx, ny = int((east - west) / dlon) + 1, int((north - south) / dlat) + 1
+    xs = west + dlon * (np.arange(nx) + 0.5)
+    ys = south + dlat * (np.arange(ny) + 0.5)
+    local = shapely.clip_by_rect(land(), west, south, east, north)
+    shapely.prepare(local)
+    gx, gy = np.meshgrid(xs, ys)
+    water = ~shapely.contains_xy(local, gx.ravel(), gy.ravel())
+    index = -np.ones(nx * ny, dtype=np.int64)
+    index[water] = np.arange(int(water.sum()))
+    if water.sum() < 2:
+        return None
+    rows, cols, weights = [], [], []
+    row_of, col_of = np.meshgrid(np.arange(ny), np.arange(nx), indexing="ij")
+    row_km = dlat * KM_PER_DEGREE
+    for di, dj in ((0, 1), (1, 0), (1, 1), (1, -1)):
+        inside = (row_of + di < ny) & (col_of + dj >= 0) & (col_of + dj < nx)
+        src = (row_of * nx + col_of)[inside]
+        dst = ((row_of + di) * nx + col_of + dj)[inside]
+        both = water[src] & water[dst]
+        src, dst = src[both], dst[both]
+        dx = dj * dlon * KM_PER_DEGREE * np.cos(np.radians(ys[src // nx]))
+        rows.append(index[src])
+        cols.append(index[dst])
+        weights.append(np.hypot(dx, di * row_km))
+    n = int(water.sum())
+    graph = coo_matrix((np.concatenate(weights), (np.concatenate(rows), np.concatenate(cols))),
+                       shape=(n, n)).tocsr()
+    _, component = connected_components(graph, directed=False)
+    sea = np.bincount(component).argmax()
+    open_cells = np.flatnonzero(water)[component == sea]
+    cx, cy = gx.ravel()[open_cells], gy.ravel()[open_cells]
+
+    def snap(p: Point) -> int | None:
+        d = np.hypot((cx - p[0]) * mid, cy - p[1]) * KM_PER_DEGREE
+        k = int(d.argmin())
+        return int(index[open_cells[k]]) if d[k] <= max_snap_km else None
+
+    start, end = snap(a), snap(b)
+    if start is None or end is None:
+        return None
+    _, predecessors = dijkstra(graph, directed=False, indices=start, return_predecessors=True)
+    if predecessors[end] < 0 and start != end:
+        return None
+    chain = [end]
+    while chain[-1] != start:
+        chain.append(int(predecessors[chain[-1]]))
+    cells = np.flatnonzero(water)[chain[::-1]]
+    path: list[Point] = [(float(gx.ravel()[c]), float(gy.ravel()[c])) for c in cells]
+    path = [a, *path, b]
+    # the first and last hops may cross land (the approach); pull tight only between them
+    return [a, *_pull_tight(path[1:-1], local), b] if len(path) > 3 else path
+
+
+def land_free(points: Sequence[Point]) -> bool:
+    """Whether a polyline stays entirely off land."""
+    return not shapely.intersects(land(), shapely.LineString(points))

@@ -1,0 +1,50 @@
+"""Natural Earth 1:10m land, for keeping sea routes off it, and how much of a line crosses it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+import shapely
+
+from movemap.geodata import geo_path
+from movemap.routing.geodesic import GEOD
+
+__all__ = ["land", "land_crossing_km", "on_land"]
+
+Point = tuple[float, float]
+
+
+@cache
+def land() -> Any:
+    """The world's land (union of the 10m countries), prepared for fast point tests."""
+    with geo_path("land_10m.geojson").open(encoding="utf-8") as f:
+        feature = json.load(f)["features"][0]
+    geometry = shapely.geometry.shape(feature["geometry"])
+    shapely.prepare(geometry)
+    return geometry
+
+
+def on_land(points: Sequence[Point]) -> np.ndarray:
+    """Whether each (lon, lat) point is on land."""
+    xy = np.asarray(points, dtype=float).reshape(-1, 2)
+    return np.asarray(shapely.contains_xy(land(), xy[:, 0], xy[:, 1]))
+
+
+def land_crossing_km(points: Sequence[Point], skip_km: float = 0.0, step_km: float = 0.25) -> float:
+    """Length of a path over land, leaving out ``skip_km`` at each end, sampled every step."""
+    samples: list[Point] = []
+    for a, b in itertools.pairwise(points):
+        n = int(GEOD.inv(a[0], a[1], b[0], b[1])[2] / 1000 // step_km)
+        samples.append(a)
+        samples.extend(GEOD.npts(a[0], a[1], b[0], b[1], n) if n else [])
+    samples.append(points[-1])
+    total = len(samples) * step_km
+    keep = samples[int(skip_km / step_km): max(0, len(samples) - int(skip_km / step_km))]
+    if not keep or total <= 2 * skip_km:
+        return 0.0
+    return float(on_land(keep).sum() * step_km)

@@ -1,0 +1,231 @@
+"""Rail and road routes: shortest paths over a line network (Natural Earth 10m main lines).
+
+The network is a graph whose nodes are the ends of the lines (rounded to 1e-4 degrees, about
+11 m, which is how the staged lines meet) and whose edges are the lines, weighted by length.
+Built once from the GeoJSON in ``geo/`` and kept in the cache folder as arrays, it loads in
+a few hundredths of a second. Each end of a route is joined to the nearest node within
+``snap_km``; farther than that, there is no route ("never invent a path").
+
+Users add lines (a railway the data lacks) with a GeoJSON overlay: each of its line ends
+within ``JOIN_KM`` of the network is joined to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from scipy.sparse import coo_matrix, csr_matrix
+from scipy.sparse.csgraph import dijkstra
+from scipy.spatial import cKDTree
+
+from movemap.errors import MovemapError
+from movemap.routing.geodesic import GEOD
+
+__all__ = ["JOIN_KM", "Network", "NetworkError", "read_lines"]
+
+log = logging.getLogger(__name__)
+
+Point = tuple[float, float]
+EARTH_KM = 6371.0088
+JOIN_KM = 5.0
+_FORMAT = 1
+
+
+class NetworkError(MovemapError, ValueError):
+    """A network overlay file is not GeoJSON lines."""
+
+
+def _unit(xy: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    lon, lat = np.radians(xy[:, 0]), np.radians(xy[:, 1])
+    return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+
+
+def _chord_to_km(chord: npt.NDArray[np.float64] | float) -> Any:
+    return 2 * EARTH_KM * np.arcsin(np.minimum(np.asarray(chord) / 2, 1.0))
+
+
+def read_lines(path: str | Path) -> list[list[Point]]:
+    """The lines (LineString and MultiLineString parts) of a GeoJSON file, as (lon, lat)."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise NetworkError("no such file", path=str(path)) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise NetworkError(f"not GeoJSON: {exc}", path=str(path)) from None
+    features = data.get("features") if isinstance(data, dict) else None
+    if data.get("type") == "Feature":
+        features = [data]
+    if not isinstance(features, list):
+        raise NetworkError("not a GeoJSON FeatureCollection of lines", path=str(path))
+    lines: list[list[Point]] = []
+    for number, feature in enumerate(features, start=1):
+        geometry = (feature or {}).get("geometry") or {}
+        kind, coords = geometry.get("type"), geometry.get("coordinates")
+        parts: list[Any] | None = (
+            [coords] if kind == "LineString" else coords if kind == "MultiLineString" else None
+        )
+        if not isinstance(parts, list):
+            raise NetworkError(f"feature {number} is a {kind}, not a LineString",
+                               path=str(path), field="geometry")
+        for part in parts:
+            if len(part) >= 2:
+                lines.append([(float(p[0]), float(p[1])) for p in part])
+    return lines
+
+
+@dataclass(frozen=True)
+class _Arrays:
+    nodes: npt.NDArray[np.float64]      # (n, 2) lon, lat
+    edge_a: npt.NDArray[np.int64]
+    edge_b: npt.NDArray[np.int64]
+    edge_km: npt.NDArray[np.float64]
+    coords: npt.NDArray[np.float64]     # every edge's points, one after another
+    offsets: npt.NDArray[np.int64]      # edge i is coords[offsets[i]:offsets[i + 1]]
+
+
+def _arrays(lines: Sequence[Sequence[Point]]) -> _Arrays:
+    keys: dict[tuple[float, float], int] = {}
+
+    def node(p: Point) -> int:
+        key = (round(p[0], 4), round(p[1], 4))
+        return keys.setdefault(key, len(keys))
+
+    a, b, km, offsets, chunks = [], [], [], [0], []
+    for line in lines:
+        a.append(node(line[0]))
+        b.append(node(line[-1]))
+        xs = np.array([p[0] for p in line])
+        ys = np.array([p[1] for p in line])
+        km.append(float(GEOD.line_length(xs, ys)) / 1000)
+        chunks.append(np.column_stack([xs, ys]))
+        offsets.append(offsets[-1] + len(line))
+    return _Arrays(np.array(list(keys), dtype=float).reshape(-1, 2), np.array(a), np.array(b),
+                   np.array(km), np.concatenate(chunks) if chunks else np.zeros((0, 2)),
+                   np.array(offsets))
+
+
+class Network:
+    """A line network, ready for shortest paths between points."""
+
+    def __init__(self, arrays: _Arrays, name: str = "network", snap_km: float = 30.0) -> None:
+        self.name = name
+        self.snap_km = snap_km
+        self._a = arrays
+        n = len(arrays.nodes)
+        # keep the shortest of parallel edges, in both directions
+        u = np.concatenate([arrays.edge_a, arrays.edge_b])
+        v = np.concatenate([arrays.edge_b, arrays.edge_a])
+        w = np.concatenate([arrays.edge_km, arrays.edge_km])
+        e = np.concatenate([np.arange(len(arrays.edge_km))] * 2)
+        order = np.lexsort((w, v, u))
+        u, v, w, e = u[order], v[order], w[order], e[order]
+        first = np.ones(len(u), dtype=bool)
+        first[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
+        keep = first & (u != v)
+        u, v, w, e = u[keep], v[keep], w[keep], e[keep]
+        self._graph: csr_matrix = coo_matrix((w, (u, v)), shape=(n, n)).tocsr()
+        self._edge_of: csr_matrix = coo_matrix((e + 1, (u, v)), shape=(n, n)).tocsr()
+        self._tree = cKDTree(_unit(arrays.nodes)) if n else None
+
+    @classmethod
+    def from_lines(cls, lines: Sequence[Sequence[Point]], name: str = "network",
+                   snap_km: float = 30.0) -> Network:
+        """A network of these lines."""
+        return cls(_arrays(lines), name, snap_km)
+
+    @classmethod
+    def from_file(cls, path: Path, name: str, snap_km: float, cache_dir: Path | None) -> Network:
+        """The network of a GeoJSON file, from the cache folder when it was built before."""
+        stat = path.stat()
+        digest = hashlib.sha256(
+            f"{_FORMAT} {path.name} {stat.st_size} {stat.st_mtime_ns}".encode()
+            + Path(__file__).read_bytes()
+        ).hexdigest()[:16]
+        cached = cache_dir / f"{name}-{digest}.npz" if cache_dir else None
+        if cached is not None and cached.is_file():
+            with np.load(cached) as data:
+                arrays = _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__))
+            return cls(arrays, name, snap_km)
+        log.info("building the %s network from %s (once)", name, path.name)
+        arrays = _arrays(read_lines(path))
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".npz",
+                                             delete=False) as tmp:
+                np.savez(tmp, **{k: getattr(arrays, k) for k in _Arrays.__dataclass_fields__})
+            Path(tmp.name).replace(cached)
+            for stale in cached.parent.glob(f"{name}-*.npz"):
+                if stale != cached:
+                    stale.unlink(missing_ok=True)
+        return cls(arrays, name, snap_km)
+
+    def with_lines(self, lines: Iterable[Sequence[Point]]) -> Network:
+        """This network and more lines; each of their ends within JOIN_KM of a node joins it."""
+        extra = [list(line) for line in lines]
+        joins: list[list[Point]] = []
+        for line in extra:
+            for end in (line[0], line[-1]):
+                node, km = self.nearest(end)
+                if node is not None and 0 < km <= JOIN_KM:
+                    joins.append([end, tuple(self._a.nodes[node])])
+        old = [self._a.coords[self._a.offsets[i]: self._a.offsets[i + 1]]
+               for i in range(len(self._a.edge_km))]
+        lines_all: list[Sequence[Point]] = [[(float(x), float(y)) for x, y in c] for c in old]
+        return Network.from_lines([*lines_all, *extra, *joins], self.name, self.snap_km)
+
+    def __len__(self) -> int:
+        return int(self._graph.shape[0])
+
+    def nearest(self, p: Point) -> tuple[int | None, float]:
+        """The node nearest a point, and how far it is (km)."""
+        if self._tree is None:
+            return None, float("inf")
+        chord, node = self._tree.query(_unit(np.array([p], dtype=float))[0])
+        return int(node), float(_chord_to_km(chord))
+
+    def path(self, a: Point, b: Point) -> list[Point] | str:
+        """The shortest path along the network from a to b, or the reason there is none."""
+        start, to_start = self.nearest(a)
+        end, to_end = self.nearest(b)
+        for label, km in (("start", to_start), ("end", to_end)):
+            if km > self.snap_km:
+                return (f"no {self.name} line within {self.snap_km:g} km of the {label} "
+                        f"(nearest {km:,.0f} km)")
+        assert start is not None and end is not None
+        distances, predecessors = dijkstra(self._graph, directed=True, indices=start,
+                                           return_predecessors=True)
+        if not np.isfinite(distances[end]):
+            return f"the {self.name} network does not connect the two ends"
+        chain = [end]
+        while chain[-1] != start:
+            chain.append(int(predecessors[chain[-1]]))
+        chain.reverse()
+        u, v = np.array(chain[:-1]), np.array(chain[1:])
+        edges = np.asarray(self._edge_of[u, v]).ravel().astype(np.int64) - 1
+        points: list[Point] = [a]
+        for u_node, edge in zip(u.tolist(), edges.tolist(), strict=True):
+            piece = self._a.coords[self._a.offsets[edge]: self._a.offsets[edge + 1]]
+            if self._a.edge_a[edge] != u_node:
+                piece = piece[::-1]
+            points.extend(map(tuple, piece.tolist()))
+        points.append(b)
+        return _dedupe(points)
+
+
+def _dedupe(points: list[Point]) -> list[Point]:
+    """The points without repeats (edges share their end points)."""
+    xy = np.asarray(points)
+    keep = np.ones(len(xy), dtype=bool)
+    keep[1:] = np.abs(np.diff(xy, axis=0)).max(axis=1) > 1e-7
+    out = [(float(x), float(y)) for x, y in xy[keep]]
+    return out if len(out) > 1 else [points[0], points[-1]]

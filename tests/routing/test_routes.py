@@ -1,0 +1,158 @@
+"""Routes along the real networks: known lengths, off land, through via places, overlays."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import shapely
+
+from movemap.model import Mode
+from movemap.routing import Networks, Route, default_networks, route
+from movemap.routing.antimeridian import split_antimeridian
+from movemap.routing.geodesic import geodesic_km
+from movemap.routing.land import land_crossing_km, on_land
+
+Point = tuple[float, float]
+CHONGJIN = (129.77583, 41.79556)
+VLADIVOSTOK = (131.87353, 43.10562)
+KURSK = (36.18457, 51.72689)
+IRKUTSK = (104.2964, 52.29778)
+MOSCOW = (37.61556, 55.75222)
+KHASAN = (130.645, 42.43)
+
+
+def near_km(r: Route, lon: float, lat: float) -> float:
+    line = shapely.LineString(r.points)
+    q = line.interpolate(line.project(shapely.Point(lon, lat)))
+    return geodesic_km(lon, lat, q.x, q.y)
+
+
+@pytest.fixture(scope="module")
+def sea() -> Route:
+    return route([CHONGJIN, VLADIVOSTOK], Mode.SEA, labels=["Chongjin", "Vladivostok"])
+
+
+def test_sea_route_length_and_detail(sea: Route) -> None:
+    assert 250 < sea.length_km < 500
+    assert len(sea.points) > 20  # searoute alone gives four
+    assert not sea.approximate and sea.warnings == ()
+    assert sea.points[0] == CHONGJIN and sea.points[-1] == VLADIVOSTOK
+
+
+def test_sea_route_stays_off_land(sea: Route) -> None:
+    assert land_crossing_km(list(sea.points), skip_km=5) <= 1.0
+
+
+def test_raw_searoute_does_cross_land() -> None:
+    import searoute
+
+    raw = searoute.searoute(list(CHONGJIN), list(VLADIVOSTOK), append_orig_dest=True)
+    coords = [tuple(c) for c in raw["geometry"]["coordinates"]]
+    assert land_crossing_km(coords, skip_km=5) > 1.0  # what the refinement mends
+
+
+def test_rail_vladivostok_kursk() -> None:
+    r = route([VLADIVOSTOK, KURSK], Mode.RAIL)
+    assert 8500 < r.length_km < 9800
+    assert not r.approximate
+    for lon, lat in [(92.87, 56.01), (82.93, 55.04), (73.37, 54.99)]:  # Krasnoyarsk ...
+        assert near_km(r, lon, lat) < 30
+
+
+def test_rail_via_irkutsk_and_moscow_takes_the_trans_siberian() -> None:
+    r = route([VLADIVOSTOK, IRKUTSK, MOSCOW, KURSK], Mode.RAIL)
+    assert 8500 < r.length_km < 9800
+    for lon, lat in [IRKUTSK, MOSCOW, (113.50, 52.03)]:  # ... and Chita
+        assert near_km(r, lon, lat) < 30
+
+
+def test_no_rail_near_chongjin_falls_back_with_warning() -> None:
+    r = route([CHONGJIN, VLADIVOSTOK], Mode.RAIL, labels=["Chongjin", "Vladivostok"])
+    assert r.approximate
+    assert r.warnings == ("rail from Chongjin to Vladivostok: no rail line within 30 km of the "
+                          "start (nearest 229 km); drawn as a great circle (approximate)",)
+    assert r.length_km == pytest.approx(geodesic_km(*CHONGJIN, *VLADIVOSTOK), rel=1e-3)
+
+
+def test_users_line_joins_the_rail_network(tmp_path: Path) -> None:
+    rail = default_networks().rail
+    junction, _ = rail.nearest((131.95, 43.75))  # near Ussuriysk, on the Trans-Siberian
+    jx, jy = rail._a.nodes[junction]
+    line = [CHONGJIN, (130.30, 42.25), KHASAN, (131.3, 43.2), (jx + 0.02, jy)]  # ends 2 km off
+    path = tmp_path / "tumangang-khasan.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {},
+         "geometry": {"type": "LineString", "coordinates": line}}]}), encoding="utf-8")
+    r = route([CHONGJIN, VLADIVOSTOK], Mode.RAIL, Networks(rail_lines=[path]))
+    assert not r.approximate
+    assert near_km(r, *KHASAN) < 1
+    assert near_km(r, 131.95, 43.80) < 30  # joins at the Trans-Siberian, then to Vladivostok
+
+
+def test_bad_network_overlay(tmp_path: Path) -> None:
+    from movemap.routing.network import NetworkError, read_lines
+
+    path = tmp_path / "points.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}}]}))
+    with pytest.raises(NetworkError, match="feature 1 is a Point, not a LineString"):
+        read_lines(path)
+
+
+def test_air_is_a_great_circle() -> None:
+    r = route([CHONGJIN, KURSK], Mode.AIR)
+    assert not r.approximate
+    assert r.length_km == pytest.approx(geodesic_km(*CHONGJIN, *KURSK), rel=1e-4)
+
+
+def test_via_is_honoured_by_sea() -> None:
+    busan = (129.0403, 35.1028)
+    r = route([CHONGJIN, busan, VLADIVOSTOK], Mode.SEA)
+    assert near_km(r, *busan) < 1
+    assert r.length_km > 1000
+
+
+def test_antimeridian_split() -> None:
+    anadyr, nome = (177.5103, 64.73424), (-165.4064, 64.5011)
+    r = route([anadyr, nome], Mode.AIR)
+    parts = r.lines()
+    assert len(parts) == 2
+    assert parts[0][-1][0] == 180.0 and parts[1][0][0] == -180.0
+    assert parts[0][-1][1] == parts[1][0][1]
+    assert r.geojson_geometry()["type"] == "MultiLineString"
+    assert split_antimeridian([(10.0, 1.0), (20.0, 2.0)]) == [[(10.0, 1.0), (20.0, 2.0)]]
+    lon, _ = r.point_at(0.5)
+    assert lon > 170 or lon < -170  # midway is near the antimeridian, not near Greenwich
+
+
+def test_sea_from_inland_fails_honestly() -> None:
+    r = route([(126.4445, 39.8853), (44.6865, 58.2494)], Mode.SEA, labels=["North Korea", "Russia"])
+    assert r.approximate
+    assert "more than 40 km from open sea" in r.warnings[0]
+
+
+def test_land_check_itself() -> None:
+    assert list(on_land([(37.62, 55.75), (131.5, 38.0)])) == [True, False]  # Moscow, sea
+
+
+def test_reference_dataset_routes(tmp_path: Path) -> None:
+    from movemap.geometry import Geometries
+    from movemap.io import read_dataset
+    from movemap.queries import status
+
+    root = Path(__file__).parent.parent.parent
+    dataset = read_dataset(root / "layers" / "dprk-russia-2024.yaml")
+    geo = Geometries(dataset)
+    by_id = {leg.id: leg for leg in dataset.legs}
+    sea = geo.leg(by_id["first-echelon-by-sea"])
+    assert len(sea) == 3 and not any(r.approximate for r in sea)
+    for r in sea:
+        assert land_crossing_km(list(r.points), skip_km=5) <= 1.0
+    khabarovsk = geo.leg(by_id["first-echelon-to-khabarovsk"])[0]
+    assert not khabarovsk.approximate and 700 < khabarovsk.length_km < 800
+    assert geo.leg(by_id["first-echelon-by-sea"]) is sea  # computed once
+    moving = next(p for p in status(dataset, "2024-10-10", geometries=geo)
+                  if p.unit == "first-echelon")
+    assert moving.moving and not on_land([(moving.lon, moving.lat)])[0]  # at sea, not ashore
