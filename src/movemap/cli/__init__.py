@@ -17,8 +17,31 @@ from movemap.errors import MovemapError
 __all__ = ["cli", "main"]
 
 
+# Each command is imported only when it runs (or when help lists it), so that a quick command
+# such as `movemap resolve` does not pay for the others' imports.
+_COMMANDS = {
+    "resolve": "movemap.cli.resolve",
+    "route": "movemap.cli.route",
+    "validate": "movemap.cli.validate",
+    "status": "movemap.cli.status",
+    "timeline": "movemap.cli.timeline",
+    "schema": "movemap.cli.schema",
+}
+
+
 class _Group(click.Group):
-    """A group that reports library errors as one clean line instead of a traceback."""
+    """A group that loads its commands lazily and reports library errors as one clean line."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in _COMMANDS:
+            return None
+        import importlib
+
+        command: click.Command = getattr(importlib.import_module(_COMMANDS[cmd_name]), cmd_name)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -49,21 +72,6 @@ def cli(verbose: int, quiet: bool) -> None:
         min(verbose, 2)
     ]
     logging.basicConfig(level=level, format="movemap: %(message)s")
-
-
-def _register() -> None:
-    from movemap.cli.resolve import resolve
-    from movemap.cli.route import route
-    from movemap.cli.schema import schema
-    from movemap.cli.status import status
-    from movemap.cli.timeline import timeline
-    from movemap.cli.validate import validate
-
-    for command in (resolve, route, validate, status, timeline, schema):
-        cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

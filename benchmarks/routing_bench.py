@@ -1,0 +1,158 @@
+"""Routing benchmark: rail graph build and load, rail and sea queries, the reference dataset.
+
+Run with ``python benchmarks/routing_bench.py``. Each figure is printed beside a baseline
+measured in the same run:
+
+- rail graph: building it from the GeoJSON against loading it from the cache (target for the
+  load: 0.5 s or less);
+- one rail query (Vladivostok to Kursk): ours on the loaded graph (target 50 ms or less),
+  against the naive way (build the graph from the GeoJSON, then ask) and against networkx's
+  Dijkstra on a networkx graph of the same lines (the peer library);
+- one sea query (Chongjin to Vladivostok): ours, refined, against raw ``searoute``, with the
+  km each crosses over land (leaving out 5 km at each end);
+- the whole reference dataset routed, against great circles for every leg.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from movemap.geodata import geo_path
+from movemap.model import Mode
+from movemap.routing import Networks, route
+from movemap.routing.geodesic import geodesic_path
+from movemap.routing.land import land, land_crossing_km
+from movemap.routing.network import Network, read_lines
+
+VLADIVOSTOK, KURSK = (131.87353, 43.10562), (36.18457, 51.72689)
+CHONGJIN = (129.77583, 41.79556)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def seconds(fn: Callable[[], Any], runs: int = 5) -> float:
+    """Median wall time of ``fn`` over ``runs`` calls."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def row(label: str, ours: str, baseline: str, target: str = "") -> None:
+    print(f"{label:<36} {ours:>14} {baseline:>40}  {target}")
+
+
+def naive_networkx(lines: list[list[tuple[float, float]]]) -> Any:
+    import networkx as nx
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    graph = nx.Graph()
+    for line in lines:
+        a = (round(line[0][0], 4), round(line[0][1], 4))
+        b = (round(line[-1][0], 4), round(line[-1][1], 4))
+        xs, ys = zip(*line, strict=True)
+        graph.add_edge(a, b, weight=geod.line_length(xs, ys) / 1000)
+    return graph
+
+
+def nearest(graph: Any, p: tuple[float, float]) -> Any:
+    return min(graph.nodes, key=lambda n: (n[0] - p[0]) ** 2 + (n[1] - p[1]) ** 2)
+
+
+def main() -> None:
+    rail_file = geo_path("railroads.geojson")
+    print(f"{'figure':<36} {'movemap':>14} {'baseline (same run)':>40}  target")
+    print("-" * 110)
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp)
+        build = seconds(lambda: Network.from_file(rail_file, "rail", 30, None), runs=3)
+        Network.from_file(rail_file, "rail", 30, cache)
+        load = seconds(lambda: Network.from_file(rail_file, "rail", 30, cache))
+        row("rail graph: load from cache", f"{load:.3f} s", f"build from GeoJSON {build:.3f} s",
+            f"<= 0.5 s: {'met' if load <= 0.5 else 'NOT met'}")
+        probe = ("from pathlib import Path; from movemap.routing.network import Network; "
+                 f"Network.from_file(Path({str(rail_file)!r}), 'rail', 30, Path({tmp!r}))")
+        bare = seconds(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True),
+                       runs=3)
+        fresh = seconds(lambda: subprocess.run([sys.executable, "-c", probe], check=True),
+                        runs=3)
+        row("  in a new process, imports included", f"{fresh:.3f} s",
+            f"python doing nothing {bare:.3f} s",
+            f"<= 0.5 s: {'met' if fresh <= 0.5 else 'NOT met'}")
+
+        network = Network.from_file(rail_file, "rail", 30, cache)
+        query = seconds(lambda: network.path(VLADIVOSTOK, KURSK), runs=20)
+        lines = read_lines(rail_file)
+
+        def naive() -> None:
+            graph = naive_networkx(read_lines(rail_file))
+            import networkx as nx
+
+            nx.shortest_path(graph, nearest(graph, VLADIVOSTOK), nearest(graph, KURSK),
+                             weight="weight")
+
+        naive_time = seconds(naive, runs=1)
+        graph = naive_networkx(lines)
+        import networkx as nx
+
+        a, b = nearest(graph, VLADIVOSTOK), nearest(graph, KURSK)
+        peer = seconds(lambda: nx.shortest_path(graph, a, b, weight="weight"), runs=5)
+        peer_km = nx.shortest_path_length(graph, a, b, weight="weight")
+        ours_km = route([VLADIVOSTOK, KURSK], Mode.RAIL, Networks(cache_dir=cache)).length_km
+        row("rail query Vladivostok-Kursk", f"{query * 1000:.1f} ms",
+            f"naive (build + ask) {naive_time:.2f} s",
+            f"<= 50 ms: {'met' if query <= 0.05 else 'NOT met'}")
+        row("", "", f"networkx Dijkstra {peer * 1000:.1f} ms")
+        row("  length", f"{ours_km:,.0f} km", f"networkx {peer_km:,.0f} km")
+
+        land()  # load the land mask outside the timings
+        import searoute
+
+        networks = Networks(cache_dir=cache)
+        networks.path(Mode.SEA, CHONGJIN, VLADIVOSTOK)  # warm searoute's own graph
+        sea = seconds(lambda: Networks(cache_dir=cache).path(Mode.SEA, CHONGJIN, VLADIVOSTOK))
+        raw = seconds(lambda: searoute.searoute(list(CHONGJIN), list(VLADIVOSTOK),
+                                                append_orig_dest=True))
+        ours_route = route([CHONGJIN, VLADIVOSTOK], Mode.SEA, networks)
+        raw_coords = [tuple(c) for c in searoute.searoute(
+            list(CHONGJIN), list(VLADIVOSTOK), append_orig_dest=True)["geometry"]["coordinates"]]
+        row("sea query Chongjin-Vladivostok", f"{sea * 1000:.1f} ms",
+            f"raw searoute {raw * 1000:.1f} ms")
+        row("  points", f"{len(ours_route.points)}", f"raw searoute {len(raw_coords)}")
+        row("  km over land (ends 5 km left out)",
+            f"{land_crossing_km(list(ours_route.points), 5):.1f}",
+            f"raw searoute {land_crossing_km(raw_coords, 5):.1f}", "<= 1 km")
+
+        from movemap.geometry import Geometries
+        from movemap.io import read_dataset
+
+        dataset = read_dataset(ROOT / "layers" / "dprk-russia-2024.yaml")
+        Geometries(dataset)  # resolve places once, outside the timing
+
+        def routed() -> None:
+            geo = Geometries(dataset, networks=Networks(cache_dir=cache))
+            for leg in dataset.legs:
+                geo.leg(leg)
+
+        def great_circles() -> None:
+            geo = Geometries(dataset, networks=Networks(cache_dir=cache))
+            for leg in dataset.legs:
+                for origin in leg.origins:
+                    a, b = geo.place(origin), geo.place(leg.destination)
+                    geodesic_path(a.lon, a.lat, b.lon, b.lat)
+
+        row("reference dataset, all legs routed", f"{seconds(routed, runs=3):.2f} s",
+            f"great circles only {seconds(great_circles, runs=3):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
