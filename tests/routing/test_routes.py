@@ -156,3 +156,18 @@ def test_reference_dataset_routes(tmp_path: Path) -> None:
     moving = next(p for p in status(dataset, "2024-10-10", geometries=geo)
                   if p.unit == "first-echelon")
     assert moving.moving and not on_land([(moving.lon, moving.lat)])[0]  # at sea, not ashore
+
+
+def test_road_follows_natural_earth_roads() -> None:
+    from movemap.geodata import geo_path
+    from movemap.routing.network import read_lines
+
+    r = route([MOSCOW, KURSK], Mode.ROAD, labels=["Moscow", "Kursk"])
+    assert not r.approximate
+    # Natural Earth's main roads lack parts of the M2 (about 530 km): the way is by Kaluga
+    assert geodesic_km(*MOSCOW, *KURSK) < r.length_km < 800
+    roads = shapely.STRtree([shapely.LineString(line)
+                             for line in read_lines(geo_path("roads.geojson"))])
+    inner = shapely.points(r.points[1:-1])
+    assert len(inner) > 20
+    assert all(d < 1e-6 for d in roads.query_nearest(inner, return_distance=True)[1])

@@ -1,7 +1,8 @@
 """Rail and road routes: shortest paths over a line network (Natural Earth 10m main lines).
 
-The network is a graph whose nodes are the ends of the lines (rounded to 1e-4 degrees, about
-11 m, which is how the staged lines meet) and whose edges are the lines, weighted by length.
+The network is a graph whose nodes are the places where lines meet (ends and shared
+vertices, rounded to 1e-4 degrees, about 11 m; ends that stop within 500 m of another line
+are joined to it) and whose edges are the pieces of line between them, weighted by length.
 Built once from the GeoJSON in ``geo/`` and kept in the cache folder as arrays, it loads in
 a few hundredths of a second. Each end of a route is joined to the nearest node within
 ``snap_km``; farther than that, there is no route ("never invent a path").
@@ -93,24 +94,100 @@ class _Arrays:
 
 
 def _arrays(lines: Sequence[Sequence[Point]]) -> _Arrays:
-    keys: dict[tuple[float, float], int] = {}
+    """The graph of the lines, noded: split wherever lines meet.
 
-    def node(p: Point) -> int:
-        key = (round(p[0], 4), round(p[1], 4))
-        return keys.setdefault(key, len(keys))
-
+    Lines meet where they share a vertex (rounded to 1e-4 degrees), and where a line's end
+    lies within ``SNAP_DEGREES`` of another line's vertex (a junction the data drew a few
+    hundred metres short); such an end is joined to that vertex by a short connector.
+    """
+    if not lines:
+        empty = np.zeros(0, dtype=np.int64)
+        return _Arrays(np.zeros((0, 2)), empty, empty, np.zeros(0), np.zeros((0, 2)),
+                       np.zeros(1, dtype=np.int64))
+    xy = np.concatenate([np.asarray(line, dtype=float) for line in lines])
+    sizes = np.array([len(line) for line in lines])
+    line_of = np.repeat(np.arange(len(lines)), sizes)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    is_end = np.zeros(len(xy), dtype=bool)
+    is_end[starts] = True
+    is_end[starts + sizes - 1] = True
+    cells = np.round(xy * 1e4).astype(np.int64)
+    key = cells[:, 0] * 4_000_000 + cells[:, 1]
+    node_keys, node_of = np.unique(key, return_inverse=True)
+    # a vertex is a junction if it ends a line or belongs to two lines (or twice to one)
+    pairs = np.unique(np.column_stack([node_of, line_of]), axis=0)
+    lines_at = np.bincount(pairs[:, 0], minlength=len(node_keys))
+    visits = np.bincount(node_of, minlength=len(node_keys))
+    junction = (lines_at > 1) | (visits > lines_at)
+    junction[node_of[is_end]] = True
+    connectors = _near_misses(xy, node_of, line_of, is_end, junction, lines_at)
+    # split the lines at their junction vertices
     a, b, km, offsets, chunks = [], [], [], [0], []
-    for line in lines:
-        a.append(node(line[0]))
-        b.append(node(line[-1]))
-        xs = np.array([p[0] for p in line])
-        ys = np.array([p[1] for p in line])
-        km.append(float(GEOD.line_length(xs, ys)) / 1000)
-        chunks.append(np.column_stack([xs, ys]))
-        offsets.append(offsets[-1] + len(line))
-    return _Arrays(np.array(list(keys), dtype=float).reshape(-1, 2), np.array(a), np.array(b),
-                   np.array(km), np.concatenate(chunks) if chunks else np.zeros((0, 2)),
-                   np.array(offsets))
+    for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+        nodes = node_of[start: start + size]
+        cuts = np.flatnonzero(junction[nodes])
+        for i, j in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
+            piece = xy[start + i: start + j + 1]
+            a.append(int(nodes[i]))
+            b.append(int(nodes[j]))
+            km.append(float(GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
+            chunks.append(piece)
+            offsets.append(offsets[-1] + len(piece))
+    for u, v in connectors:
+        piece = np.array([xy[u], xy[v]])
+        a.append(int(node_of[u]))
+        b.append(int(node_of[v]))
+        km.append(float(GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
+        chunks.append(piece)
+        offsets.append(offsets[-1] + 2)
+    # keep only the junctions as nodes, numbered afresh
+    renumber = -np.ones(len(node_keys), dtype=np.int64)
+    renumber[junction] = np.arange(int(junction.sum()))
+    return _Arrays(_node_xy(node_keys[junction]), renumber[np.array(a)], renumber[np.array(b)],
+                   np.array(km), np.concatenate(chunks), np.array(offsets))
+
+
+def _node_xy(node_keys: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """Back from the packed integer keys to (lon, lat) degrees."""
+    lon = np.floor_divide(node_keys + 2_000_000, 4_000_000)
+    lat = node_keys - lon * 4_000_000
+    return np.column_stack([lon, lat]).astype(float) / 1e4
+
+
+SNAP_DEGREES = 0.005
+
+
+def _near_misses(xy: npt.NDArray[np.float64], node_of: npt.NDArray[np.int64],
+                 line_of: npt.NDArray[np.int64], is_end: npt.NDArray[np.bool_],
+                 junction: npt.NDArray[np.bool_],
+                 lines_at: npt.NDArray[np.int64]) -> list[tuple[int, int]]:
+    """(end vertex, other line's vertex) pairs for dangling ends close to another line.
+
+    The vertex found becomes a junction (``junction`` is updated in place).
+    """
+    dangling = np.flatnonzero(is_end & (lines_at[node_of] == 1))
+    if not len(dangling):
+        return []
+    cell = np.floor(xy / SNAP_DEGREES).astype(np.int64)
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for index, (cx, cy) in enumerate(cell.tolist()):
+        buckets.setdefault((cx, cy), []).append(index)
+    out = []
+    for end in dangling.tolist():
+        cx, cy = cell[end]
+        best, best_d = -1, SNAP_DEGREES
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other in buckets.get((int(cx) + dx, int(cy) + dy), ()):
+                    if line_of[other] == line_of[end]:
+                        continue
+                    d = float(np.hypot(*(xy[other] - xy[end])))
+                    if 0 < d < best_d:
+                        best, best_d = other, d
+        if best >= 0:
+            junction[node_of[best]] = True
+            out.append((end, best))
+    return out
 
 
 class Network:
