@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench clean assets chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,13 +18,30 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# JavaScript and CSS the maps inline: npm installs what package-lock.json pins, and
+# tools/build_assets.py copies it into the package (never committed).
+ASSETS := src/movemap/render/assets/manifest.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+$(ASSETS): node_modules/.package-lock.json tools/build_assets.py
+	$(PYTHON) tools/build_assets.py
+
+assets: $(ASSETS)
+
+# The browser tests drive Debian's Chromium (CI runs as root; a browser download cannot work here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
 DATASET := layers/dprk-russia-2024.yaml
 
-demo: $(VENV)/.installed
-	$(BIN)/movemap resolve --file layers/dprk-russia-2024.places.txt
+demo: $(VENV)/.installed $(ASSETS)
 	$(BIN)/movemap validate $(DATASET)
 	$(BIN)/movemap timeline $(DATASET)
 	$(BIN)/movemap status $(DATASET) --on 2024-10-20
+	$(BIN)/movemap render $(DATASET) -o out/dprk-russia-2024.html
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks tools
@@ -32,7 +49,7 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy src/movemap
 
-unit: $(VENV)/.installed-dev
+unit: $(VENV)/.installed-dev $(ASSETS) chromium
 	$(BIN)/python -m pytest
 
 test: lint typecheck unit
@@ -41,4 +58,5 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/gazetteer_bench.py
 
 clean:
-	rm -rf $(VENV) build dist out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist out .pytest_cache .mypy_cache .ruff_cache node_modules \
+		src/movemap/render/assets

@@ -1,8 +1,12 @@
-"""Shared fixtures: one gazetteer for the whole session (its index is built once)."""
+"""Shared fixtures: one gazetteer for the session (its index is built once), and Chromium."""
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,3 +23,30 @@ def gazetteer() -> Gazetteer:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's headless Chromium driven by Playwright.
+
+    Missing Chromium skips the browser tests on a developer's machine but fails them in CI,
+    so that they can never pass there by being skipped.
+    """
+    if not (Path(CHROMIUM).is_file() or shutil.which("chromium")):
+        message = "Chromium is missing: `make chromium` installs Debian's package"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium"),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()

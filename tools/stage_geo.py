@@ -101,6 +101,15 @@ def stage(shared: Path, out: Path) -> None:
         {"type": "Feature", "properties": {"source": "ne_10m_admin0_countries, unioned"},
          "geometry": mapping(land)}])
 
+    # Physical layers of the offline basemap, as staged.
+    for name, source, columns in (
+        ("rivers", "ne_50m_rivers_lake_centerlines", ("name", "featurecla", "scalerank")),
+        ("lakes", "ne_50m_lakes", ("name", "featurecla", "scalerank")),
+    ):
+        kept = [{"type": "Feature", "properties": {k: f["properties"].get(k) for k in columns},
+                 "geometry": f["geometry"]} for f in _features(shared / f"{source}.geojson")]
+        _write(out / f"{name}.geojson", name, kept)
+
     # Networks for routing, as staged (main lines; see shared/geo/README.md).
     for name, source, columns in (
         ("railroads", "ne_10m_railroads_main", ("scalerank_max", "length_km")),

@@ -307,6 +307,16 @@ class Dataset:
 
         return from_geodataframe(frame)
 
+    def explore(self, **options: Any) -> Any:
+        """The dataset as an interactive folium map (shows inline in Jupyter).
+
+        Options as for ``movemap.render.make_map``: ``title``, ``tiles``, ``start``,
+        ``end``, ``units``, ``gazetteer``, ``networks``.
+        """
+        from movemap.render import make_map
+
+        return make_map(self, **options)
+
     def to_trajectories(self, gazetteer: Gazetteer | None = None) -> Any:
         """The legs as a movingpandas ``TrajectoryCollection``, one trajectory per leg."""
         from movemap.export.trajectories import to_trajectories

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from movemap.geometry import Geometries
 
 __all__ = ["PLAUSIBLE_KMH", "USUAL_KM_PER_DAY", "Event", "Position", "Total", "leg_window",
-           "status", "timeline", "totals"]
+           "select", "status", "timeline", "totals"]
 
 # Distance a movement of each mode usually covers in a day, stops included (for legs whose
 # arrival is not reported): a ship at some 17 km/h, a military train on the Trans-Siberian
@@ -219,3 +219,51 @@ def timeline(dataset: Dataset, gazetteer: Gazetteer | None = None,
             "station", s.id, s.unit, names.get(s.unit, s.unit), s.start, s.end, place, place,
             None, None, None, None, s.strength, s.status))
     return sorted(events, key=lambda e: (e.start.first_day, e.record, e.id))
+
+
+def _descendants(dataset: Dataset, roots: Iterable[str]) -> set[str]:
+    children: dict[str, list[str]] = {}
+    for unit in dataset.units:
+        if unit.parent:
+            children.setdefault(unit.parent, []).append(unit.id)
+    out, todo = set(), list(roots)
+    while todo:
+        current = todo.pop()
+        if current not in out:
+            out.add(current)
+            todo.extend(children.get(current, ()))
+    return out
+
+
+def select(dataset: Dataset, units: Iterable[str] | None = None,
+           start: date | None = None, end: date | None = None) -> Dataset:
+    """The part of a dataset about ``units`` (and the units under them) between two days.
+
+    A record is kept when the days it can cover meet ``[start, end]``. Raises
+    :class:`MovemapError` for a unit id the dataset does not have.
+    """
+    import dataclasses
+
+    keep: set[str] | None = None
+    if units is not None:
+        wanted = list(units)
+        known = {u.id for u in dataset.units}
+        for unit_id in wanted:
+            if unit_id not in known:
+                raise MovemapError(f"no unit {unit_id!r} in dataset {dataset.name!r}; units: "
+                                   + ", ".join(sorted(known)), field="units")
+        keep = _descendants(dataset, wanted)
+
+    def wanted_record(record: Leg | Station) -> bool:
+        if keep is not None and record.unit not in keep:
+            return False
+        first = record.start.first_day
+        last = record.end.last_day if record.end else None
+        return (end is None or first <= end) and (start is None or last is None or last >= start)
+
+    return dataclasses.replace(
+        dataset,
+        units=tuple(u for u in dataset.units if keep is None or u.id in keep),
+        legs=tuple(leg for leg in dataset.legs if wanted_record(leg)),
+        stations=tuple(s for s in dataset.stations if wanted_record(s)),
+    )

@@ -26,6 +26,7 @@ _COMMANDS = {
     "status": "movemap.cli.status",
     "timeline": "movemap.cli.timeline",
     "schema": "movemap.cli.schema",
+    "render": "movemap.cli.render",
 }
 
 

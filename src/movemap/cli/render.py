@@ -1,0 +1,63 @@
+"""``movemap render``: a dataset as an interactive, self-contained HTML map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from movemap.cli.options import gazetteer_option, networks_options
+from movemap.dates import parse_date
+from movemap.errors import MovemapError
+from movemap.gazetteer import Gazetteer
+from movemap.io import read_dataset
+from movemap.routing import Networks
+
+__all__ = ["render"]
+
+
+def _day(value: str | None, option: str) -> object:
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    if parsed.earliest is None or parsed.earliest != parsed.latest:
+        raise MovemapError(f"{option} needs a day (YYYY-MM-DD), not {value!r}", field=option)
+    return parsed.earliest
+
+
+@click.command()
+@click.argument("dataset", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="The HTML file to write (default: out/<dataset name>.html).")
+@click.option("--title", help="Title on the map (default: the dataset's).")
+@click.option("--tiles", default="none", show_default=True, metavar="none|PROVIDER",
+              help="Online tiles instead of the offline basemap: osm, or an xyzservices "
+                   "name such as CartoDB.Positron (needs internet to view).")
+@click.option("--from", "start", metavar="YYYY-MM-DD", help="Map only from this day.")
+@click.option("--until", "end", metavar="YYYY-MM-DD", help="Map only up to this day.")
+@click.option("--units", metavar="ID,...", help="Map only these units (and those under them).")
+@networks_options
+@gazetteer_option
+def render(dataset: Path, output: Path | None, title: str | None, tiles: str,
+           start: str | None, end: str | None, units: str | None, networks: Networks,
+           gazetteer: Gazetteer) -> None:
+    """Render a dataset as an interactive HTML map that opens offline.
+
+    One layer per unit (switch them in the layer control), legs along their routes styled
+    by mode and status, stations sized by strength with unit symbols, one time slider for
+    every layer, a legend and an offline Natural Earth basemap. The file needs no network.
+
+    \b
+    Example:
+      movemap render layers/dprk-russia-2024.yaml -o out/dprk.html
+    """
+    from movemap.render import write_map
+
+    data = read_dataset(dataset)
+    path = write_map(
+        data, output, title=title, tiles=tiles, start=_day(start, "--from"),
+        end=_day(end, "--until"),
+        units=[u.strip() for u in units.split(",") if u.strip()] if units else None,
+        gazetteer=gazetteer, networks=networks,
+    )
+    click.echo(path)

@@ -1,0 +1,190 @@
+"""Interactive maps: a dataset as one self-contained HTML file that works offline.
+
+``make_map(dataset)`` returns a folium ``Map`` (it shows inline in Jupyter);
+``write_map(dataset, path)`` writes the HTML, atomically. The page carries everything it
+needs: Leaflet (from the npm package pinned by ``package-lock.json``, inlined with its
+licence), movemap's own script and style (``render/static``), the data, and an offline
+vector basemap from Natural Earth; it makes no network request unless online tiles are
+asked for (``tiles="osm"`` or any xyzservices provider).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from movemap.errors import MovemapError
+from movemap.geometry import Geometries
+from movemap.model import Dataset
+from movemap.queries import select
+from movemap.render.basemap import basemap
+from movemap.render.data import map_data, script_json
+
+if TYPE_CHECKING:
+    import folium
+
+    from movemap.gazetteer import Gazetteer
+    from movemap.routing import Networks
+
+__all__ = ["default_output", "make_map", "render_html", "write_map"]
+
+_STATIC = Path(__file__).parent / "static"
+_ASSETS = Path(__file__).parent / "assets"
+_TILE_ALIASES = {"osm": "OpenStreetMap.Mapnik"}
+
+
+@cache
+def _assets() -> dict[str, str]:
+    """Leaflet's script, style and licence, and movemap's own script and style."""
+    needed = ("leaflet.js", "leaflet.css", "LEAFLET-LICENSE", "manifest.json")
+    if not all((_ASSETS / name).is_file() for name in needed):
+        raise MovemapError(f"the map's JavaScript assets are missing from {_ASSETS}; run "
+                           "`make assets` (npm ci, then tools/build_assets.py)")
+    out = {name: (_ASSETS / name).read_text(encoding="utf-8") for name in needed}
+    out["movemap.js"] = (_STATIC / "movemap.js").read_text(encoding="utf-8")
+    out["movemap.css"] = (_STATIC / "movemap.css").read_text(encoding="utf-8")
+    for name, text in out.items():
+        if "</script" in text.lower() or "</style" in text.lower():
+            raise MovemapError(f"asset {name} cannot be inlined: it closes its own element")
+    return out
+
+
+def _elements() -> tuple[type, type]:
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    class Assets(MacroElement):
+        _template = Template("""{% macro header(this, kwargs) %}
+<title>{{ this.title }}</title>
+<!-- Leaflet {{ this.version }}, inlined from the npm package pinned by movemap's
+package-lock.json. Its licence:
+{{ this.licence }}-->
+<style>{{ this.assets["leaflet.css"] }}</style>
+<script>{{ this.assets["leaflet.js"] }}</script>
+<style>{{ this.assets["movemap.css"] }}</style>
+<script>{{ this.assets["movemap.js"] }}</script>
+{% endmacro %}""")
+
+        def __init__(self, title: str) -> None:
+            super().__init__()  # type: ignore[no-untyped-call]
+            self._name = "MovemapAssets"
+            assets = _assets()
+            self.assets = assets
+            self.title = html.escape(title)
+            self.version = json.loads(assets["manifest.json"])["leaflet"]["version"]
+            self.licence = assets["LEAFLET-LICENSE"].replace("--", "- -")
+
+    class Layers(MacroElement):
+        _template = Template("""{% macro script(this, kwargs) %}
+movemap.init({{ this._parent.get_name() }}, {{ this.data }}, {{ this.base }});
+{% endmacro %}""")
+
+        def __init__(self, data: dict[str, Any], base: dict[str, Any] | None) -> None:
+            super().__init__()  # type: ignore[no-untyped-call]
+            self._name = "MovemapLayers"
+            self.data = script_json(data)
+            self.base = script_json(base)
+
+    return Assets, Layers
+
+
+def _bounds(data: dict[str, Any]) -> tuple[float, float, float, float]:
+    xs: list[float] = []
+    ys: list[float] = []
+    for leg in data["legs"]:
+        for line in leg["c"]:
+            xs.extend(p[0] for p in line)
+            ys.extend(p[1] for p in line)
+    for station in data["stations"]:
+        xs.append(station["p"][0])
+        ys.append(station["p"][1])
+    if not xs:
+        raise MovemapError("nothing to map: the dataset (as selected) has no legs or stations")
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def make_map(
+    dataset: Dataset,
+    *,
+    title: str | None = None,
+    tiles: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    units: list[str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    networks: Networks | None = None,
+) -> folium.Map:
+    """The dataset as an interactive folium map with one time slider for every layer.
+
+    Parameters
+    ----------
+    dataset
+        What to map.
+    title
+        Title shown on the map and in the page's title (default: the dataset's).
+    tiles
+        None for the offline Natural Earth basemap; a tile provider's name for online tiles
+        (``"osm"``, or any ``xyzservices`` name such as ``"CartoDB.Positron"``).
+    start, end
+        Limit the map (and its slider) to these days.
+    units
+        Map only these units (and the units under them).
+    """
+    import folium
+
+    chosen = select(dataset, units, start, end) if (units or start or end) else dataset
+    geometries = Geometries(chosen, gazetteer, networks)
+    heading = title or chosen.title or chosen.name
+    data = map_data(chosen, geometries, title=heading, start=start, end=end)
+    west, south, east, north = _bounds(data)
+    base = None
+    tile_layer = None
+    if tiles is None or tiles == "none":
+        countries = {geometries.place(r).country for r in chosen.place_refs()}
+        base = basemap((west, south, east, north), sorted(c for c in countries if c))
+    else:
+        import xyzservices.providers as providers
+
+        try:
+            provider = providers.query_name(_TILE_ALIASES.get(tiles, tiles))
+        except ValueError:
+            raise MovemapError(f"unknown tile provider {tiles!r}; use none, osm or an "
+                               "xyzservices name such as CartoDB.Positron",
+                               field="tiles") from None
+        tile_layer = folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution,
+                                      name=provider.name)
+    Assets, Layers = _elements()
+    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=4,
+                   tiles=None, control_scale=False)
+    m.default_js = []
+    m.default_css = []
+    m.add_child(Assets(heading))
+    if tile_layer is not None:
+        tile_layer.add_to(m)
+    m.add_child(Layers(data, base))
+    # room for the title (top left), the time slider (bottom left) and the legend (right)
+    m.fit_bounds([[south, west], [north, east]], padding_top_left=(20, 80),
+                 padding_bottom_right=(250, 90))
+    return m
+
+
+def render_html(dataset: Dataset, **options: Any) -> str:
+    """The map's page as HTML text (see :func:`make_map` for the options)."""
+    rendered: str = make_map(dataset, **options).get_root().render()
+    return rendered
+
+
+def default_output(dataset: Dataset) -> Path:
+    """Where a map goes without ``-o``: ``out/<dataset name>.html``."""
+    return Path("out") / f"{dataset.name}.html"
+
+
+def write_map(dataset: Dataset, path: str | Path | None = None, **options: Any) -> Path:
+    """Write the map's page, atomically; returns its path."""
+    from movemap.io.atomic import write_atomic
+
+    return write_atomic(path or default_output(dataset), render_html(dataset, **options))

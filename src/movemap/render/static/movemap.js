@@ -1,0 +1,459 @@
+/* movemap's map: layers by unit, one time slider for all of them, legend, popups.
+ *
+ * Reads the data described in render/data.py. Every text that comes from a dataset is put
+ * on the page with textContent (or escaped for Leaflet's layer control, which takes HTML),
+ * never parsed as HTML. Part of movemap (MIT licence).
+ */
+(function () {
+  "use strict";
+
+  var DAY_MS = 86400000;
+
+  function escapeHtml(text) {
+    return String(text)
+      .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function dayText(day) {
+    return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  function table(rows) {
+    var t = el("table", "mm-table");
+    rows.forEach(function (row) {
+      if (!row[1]) return;
+      var tr = el("tr");
+      tr.appendChild(el("th", null, row[0]));
+      tr.appendChild(el("td", null, row[1]));
+      t.appendChild(tr);
+    });
+    return t;
+  }
+
+  /* Points along a line at a fraction of its length (planar, fine for a marker). */
+  function pointAt(line, fraction) {
+    var lengths = [0], total = 0, i;
+    for (i = 1; i < line.length; i++) {
+      var dx = line[i][0] - line[i - 1][0], dy = line[i][1] - line[i - 1][1];
+      dx = dx * Math.cos((line[i][1] + line[i - 1][1]) * Math.PI / 360);
+      total += Math.sqrt(dx * dx + dy * dy);
+      lengths.push(total);
+    }
+    var target = Math.max(0, Math.min(1, fraction)) * total;
+    for (i = 1; i < line.length; i++) {
+      if (lengths[i] >= target && lengths[i] > lengths[i - 1]) {
+        var t = (target - lengths[i - 1]) / (lengths[i] - lengths[i - 1]);
+        return [line[i - 1][1] + t * (line[i][1] - line[i - 1][1]),
+                line[i - 1][0] + t * (line[i][0] - line[i - 1][0])];
+      }
+    }
+    var last = line[line.length - 1];
+    return [last[1], last[0]];
+  }
+
+  function arrowDefs(map, data) {
+    var renderer = map.getRenderer(L.polyline([]));
+    var svg = renderer && renderer._container;
+    if (!svg || svg.tagName.toLowerCase() !== "svg") return;
+    var ns = "http://www.w3.org/2000/svg";
+    var defs = document.createElementNS(ns, "defs");
+    Object.keys(data.modes).forEach(function (mode) {
+      var marker = document.createElementNS(ns, "marker");
+      marker.setAttribute("id", "mm-arrow-" + mode);
+      marker.setAttribute("viewBox", "0 0 10 10");
+      marker.setAttribute("refX", "8");
+      marker.setAttribute("refY", "5");
+      marker.setAttribute("markerWidth", "4");
+      marker.setAttribute("markerHeight", "4");
+      marker.setAttribute("orient", "auto-start-reverse");
+      var path = document.createElementNS(ns, "path");
+      path.setAttribute("d", "M 0 0 L 10 5 L 0 10 z");
+      path.setAttribute("fill", data.modes[mode]);
+      marker.appendChild(path);
+      defs.appendChild(marker);
+    });
+    svg.insertBefore(defs, svg.firstChild);
+  }
+
+  function init(map, data, base) {
+    var s = data.strings;
+    var canvas = data.legs.length > 5000;
+    var renderer = canvas ? L.canvas({padding: 0.5}) : L.svg({padding: 0.5});
+    map.createPane("mm-base").style.zIndex = 200;
+    map.createPane("mm-regions").style.zIndex = 300;
+    map.getContainer().classList.add("mm-map");
+
+    /* -- basemap ------------------------------------------------------------------- */
+    var baseStyles = {
+      land: {color: "#9a9a9a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1},
+      admin1: {color: "#b5b5b5", weight: 0.6, dashArray: "4 3", fill: false},
+      lakes: {color: "#9ecae1", weight: 0.5, fillColor: "#d6e8f5", fillOpacity: 1},
+      rivers: {color: "#9ecae1", weight: 0.9, fill: false},
+      railways: {color: "#8c8c8c", weight: 0.7, dashArray: "2 2", opacity: 0.6, fill: false}
+    };
+    var baseLayers = {};
+    ["land", "admin1", "lakes", "rivers", "railways"].forEach(function (name) {
+      if (!base || !base[name]) return;
+      baseLayers[name] = L.geoJSON(base[name], {
+        pane: "mm-base", interactive: false, style: baseStyles[name]
+      }).addTo(map);
+    });
+
+    /* -- regions named in the data --------------------------------------------------- */
+    var regions = L.featureGroup();
+    data.regions.forEach(function (region) {
+      L.geoJSON(region.g, {
+        pane: "mm-regions",
+        style: {color: "#b03a2e", weight: 1, fillColor: "#e6b0aa", fillOpacity: 0.25}
+      }).bindTooltip(el("span", null, s[region.name]), {sticky: true}).addTo(regions);
+    });
+    regions.addTo(map);
+
+    /* -- units: legs grouped by style, stations, moving markers ------------------------ */
+    var groups = data.units.map(function () { return L.featureGroup(); });
+    var orphan = L.featureGroup();
+    function groupOf(u) { return u >= 0 ? groups[u] : orphan; }
+    var unitName = function (u) { return u >= 0 ? data.units[u].name : ""; };
+
+    var legLayers = [];
+    var styleGroups = {};
+    data.legs.forEach(function (leg, index) {
+      var style = data.styles[leg.s];
+      var key = leg.u + ":" + leg.s;
+      if (!styleGroups[key]) {
+        styleGroups[key] = L.featureGroup().addTo(groupOf(leg.u));
+      }
+      var options = {
+        renderer: renderer, color: style.color, weight: style.weight,
+        dashArray: style.dashArray, opacity: style.opacity, lineCap: "butt",
+        className: "mm-leg mm-mode-" + style.mode + (leg.a ? " mm-approximate" : "")
+      };
+      var layer = leg.c.length === 1 ?
+        L.polyline(leg.c[0].map(function (p) { return [p[1], p[0]]; }), options) :
+        L.polyline(leg.c.map(function (line) {
+          return line.map(function (p) { return [p[1], p[0]]; });
+        }), options);
+      layer.movemapIndex = index;
+      layer.bindPopup(function () {
+        var box = el("div", "mm-popup");
+        box.appendChild(el("div", "mm-popup-title", unitName(leg.u)));
+        box.appendChild(table([
+          ["From", s[leg.t[0]]], ["To", s[leg.t[1]]], ["Via", s[leg.t[2]]],
+          ["Start", s[leg.t[3]]], ["End", s[leg.t[4]] || "not reported"],
+          ["Mode", s[leg.t[5]]], ["Strength", s[leg.t[6]]], ["Equipment", s[leg.t[7]]],
+          ["Status", s[leg.t[8]]], ["Route", s[leg.t[11]] + (leg.a ? " (partly approximate)" : "")],
+          ["Sources", s[leg.t[9]]], ["Notes", s[leg.t[10]]]
+        ]));
+        return box;
+      });
+      layer.bindTooltip(function () {
+        return el("span", null, unitName(leg.u) + ": " + s[leg.t[0]] + " \u2192 " + s[leg.t[1]]);
+      }, {sticky: true});
+      legLayers.push({layer: layer, leg: leg, parent: styleGroups[key], shown: false,
+                      faint: null});
+    });
+
+    var stationLayers = [];
+    data.stations.forEach(function (station, index) {
+      var latlng = [station.p[1], station.p[0]];
+      var layer;
+      if (station.i !== null && station.i !== undefined) {
+        var sym = data.symbols[station.i];
+        layer = L.marker(latlng, {icon: L.divIcon({
+          html: sym.svg, className: "mm-station mm-symbol mm-status-" + station.k,
+          iconSize: [sym.w, sym.h], iconAnchor: [sym.x, sym.y]
+        })});
+      } else {
+        layer = L.circleMarker(latlng, {
+          renderer: renderer, radius: station.r, color: "#222", weight: 1,
+          fillColor: data.statuses[station.k].colour, fillOpacity: 0.75,
+          className: "mm-station mm-status-" + station.k
+        });
+      }
+      layer.movemapIndex = index;
+      layer.bindPopup(function () {
+        var box = el("div", "mm-popup");
+        box.appendChild(el("div", "mm-popup-title", unitName(station.u)));
+        box.appendChild(table([
+          ["At", s[station.t[0]]], ["From", s[station.t[1]]],
+          ["Until", s[station.t[2]] || "open"], ["Strength", s[station.t[3]]],
+          ["Status", s[station.t[4]]], ["Sources", s[station.t[5]]], ["Notes", s[station.t[6]]]
+        ]));
+        return box;
+      });
+      layer.bindTooltip(function () {
+        var strength = s[station.t[3]];
+        return el("span", null, unitName(station.u) + " at " + s[station.t[0]] +
+                  (strength ? " (" + strength + ", " + s[station.t[4]] + ")" : ""));
+      });
+      stationLayers.push({layer: layer, station: station, parent: groupOf(station.u),
+                          shown: false, faint: null});
+    });
+
+    var moving = L.featureGroup().addTo(map);
+    var movingMarkers = {};
+
+    var overlays = {};
+    data.units.forEach(function (unit, u) {
+      var label = (unit.context ? "Context: " : "") + unit.name;
+      overlays[escapeHtml(label)] = groups[u];
+      groups[u].addTo(map);
+    });
+    orphan.addTo(map);
+    if (data.regions.length) overlays["Regions named in the data"] = regions;
+    overlays["Units under way"] = moving;
+    if (baseLayers.railways) overlays["Railways (basemap)"] = baseLayers.railways;
+    L.control.layers(null, overlays, {collapsed: true, position: "topright"}).addTo(map);
+    L.control.scale({position: "bottomleft", imperial: false}).addTo(map);
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution(
+      "Basemap: Natural Earth \u00b7 places: GeoNames (CC BY 4.0) \u00b7 sea lanes: searoute " +
+      "\u00b7 symbols: milsymbol \u00b7 Leaflet \u00b7 movemap");
+
+    if (!canvas) arrowDefs(map, data);
+
+    /* -- time ------------------------------------------------------------------------ */
+    var state = {day: data.day, all: true};
+
+    function setShown(item, show, faint) {
+      if (show && !item.shown) { item.parent.addLayer(item.layer); item.shown = true; }
+      if (!show && item.shown) { item.parent.removeLayer(item.layer); item.shown = false; }
+      if (show && item.faint !== faint && item.layer.setStyle) {
+        var base = item.leg ? data.styles[item.leg.s].opacity : 1;
+        item.layer.setStyle(item.leg ? {opacity: faint ? base * 0.35 : base}
+                                     : {fillOpacity: faint ? 0.25 : 0.75,
+                                        opacity: faint ? 0.4 : 1});
+        item.faint = faint;
+      } else if (show && item.faint !== faint) {
+        var node = item.layer.getElement && item.layer.getElement();
+        if (node) node.style.opacity = faint ? 0.45 : 1;
+        item.faint = faint;
+      }
+    }
+
+    function within(w, day) {
+      return day >= w[0] && (w[3] === null || day <= w[3]);
+    }
+
+    function sure(w, day) {
+      return day >= w[1] && (w[2] === null || day <= w[2]);
+    }
+
+    function apply() {
+      var day = state.day;
+      var stationed = {};
+      stationLayers.forEach(function (item) {
+        var w = item.station.w;
+        var show = state.all || within(w, day);
+        setShown(item, show, !state.all && !sure(w, day));
+        if (show && !state.all) stationed[item.station.u] = true;
+      });
+      legLayers.forEach(function (item) {
+        var w = item.leg.w;
+        setShown(item, state.all || within(w, day), !state.all && !sure(w, day));
+      });
+      var wanted = {};
+      if (!state.all) {
+        data.legs.forEach(function (leg, index) {
+          if (stationed[leg.u] || !(leg.d[0] <= day && day < leg.d[1])) return;
+          wanted[index] = pointAt(leg.c[0], (day - leg.d[0]) / (leg.d[1] - leg.d[0]));
+        });
+      }
+      Object.keys(movingMarkers).forEach(function (index) {
+        if (!(index in wanted)) { moving.removeLayer(movingMarkers[index]); delete movingMarkers[index]; }
+      });
+      Object.keys(wanted).forEach(function (index) {
+        var leg = data.legs[index];
+        if (movingMarkers[index]) { movingMarkers[index].setLatLng(wanted[index]); return; }
+        var marker = L.circleMarker(wanted[index], {
+          renderer: renderer, radius: 7, color: "#111", weight: 2,
+          fillColor: data.modes[s[leg.t[5]]] || "#444", fillOpacity: 1,
+          className: "mm-moving"
+        });
+        marker.movemapIndex = Number(index);
+        marker.bindTooltip(function () {
+          return el("span", null, unitName(leg.u) + ", under way to " + s[leg.t[1]] +
+                    (leg.e ? " (arrival estimated)" : ""));
+        });
+        movingMarkers[index] = marker.addTo(moving);
+      });
+      label.textContent = dayText(day);
+      label.classList.toggle("mm-day-off", state.all);
+      slider.value = String(day);
+      allBox.checked = state.all;
+    }
+
+    var control = L.control({position: "bottomleft"});
+    var label, slider, allBox, playButton, speed;
+    control.onAdd = function () {
+      var box = el("div", "mm-time leaflet-bar");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      var top = el("div", "mm-time-row");
+      playButton = el("button", "mm-play", "\u25b6");
+      playButton.type = "button";
+      playButton.title = "Play / pause";
+      label = el("span", "mm-day");
+      var allLabel = el("label", "mm-all");
+      allBox = el("input");
+      allBox.type = "checkbox";
+      allLabel.appendChild(allBox);
+      allLabel.appendChild(document.createTextNode(" show all dates"));
+      speed = el("select", "mm-speed");
+      [[1, "1 day/s"], [3, "3 days/s"], [7, "1 week/s"], [30, "1 month/s"]].forEach(function (o) {
+        var option = el("option", null, o[1]);
+        option.value = String(o[0]);
+        speed.appendChild(option);
+      });
+      speed.value = "3";
+      top.appendChild(playButton);
+      top.appendChild(label);
+      top.appendChild(allLabel);
+      top.appendChild(speed);
+      slider = el("input", "mm-slider");
+      slider.type = "range";
+      slider.min = String(data.range[0]);
+      slider.max = String(data.range[1]);
+      slider.step = "1";
+      box.appendChild(top);
+      box.appendChild(slider);
+      var ends = el("div", "mm-time-row mm-ends");
+      ends.appendChild(el("span", null, dayText(data.range[0])));
+      ends.appendChild(el("span", null, dayText(data.range[1])));
+      box.appendChild(ends);
+      slider.addEventListener("input", function () {
+        state.day = Number(slider.value);
+        state.all = false;
+        apply();
+      });
+      allBox.addEventListener("change", function () { state.all = allBox.checked; apply(); });
+      var timer = null;
+      playButton.addEventListener("click", function () {
+        if (timer) { clearInterval(timer); timer = null; playButton.textContent = "\u25b6"; return; }
+        state.all = false;
+        if (state.day >= data.range[1]) state.day = data.range[0];
+        playButton.textContent = "\u275a\u275a";
+        timer = setInterval(function () {
+          var step = Math.max(1, Math.round(Number(speed.value) / 4));
+          state.day = Math.min(data.range[1], state.day + step);
+          apply();
+          if (state.day >= data.range[1]) {
+            clearInterval(timer); timer = null; playButton.textContent = "\u25b6";
+          }
+        }, 250);
+      });
+      return box;
+    };
+    control.addTo(map);
+
+    /* -- title and legend ------------------------------------------------------------ */
+    var title = L.control({position: "topleft"});
+    title.onAdd = function () {
+      var box = el("div", "mm-title");
+      box.appendChild(el("div", "mm-title-text", data.title));
+      if (data.asOf) box.appendChild(el("div", "mm-as-of", "Data as of " + data.asOf));
+      return box;
+    };
+    title.addTo(map);
+
+    var legend = L.control({position: "bottomright"});
+    legend.onAdd = function () {
+      var box = el("div", "mm-legend");
+      L.DomEvent.disableScrollPropagation(box);
+      L.DomEvent.disableClickPropagation(box);
+      var head = el("button", "mm-legend-toggle", "Legend ▾");
+      head.type = "button";
+      head.addEventListener("click", function () {
+        var hidden = box.classList.toggle("mm-legend-closed");
+        head.textContent = hidden ? "Legend ▸" : "Legend ▾";
+      });
+      box.appendChild(head);
+      var body = el("div", "mm-legend-body");
+      box.appendChild(body);
+      function section(name) {
+        body.appendChild(el("div", "mm-legend-head", name));
+        var grid = el("div", "mm-legend-grid");
+        body.appendChild(grid);
+        return grid;
+      }
+      var modes = section("Mode");
+      Object.keys(data.modes).forEach(function (mode) {
+        var row = el("div", "mm-legend-row");
+        var swatch = el("span", "mm-swatch");
+        swatch.style.background = data.modes[mode];
+        row.appendChild(swatch);
+        row.appendChild(el("span", null, mode));
+        modes.appendChild(row);
+      });
+      var statuses = section("Status (line, station)");
+      var ns = "http://www.w3.org/2000/svg";
+      Object.keys(data.statuses).forEach(function (status) {
+        var row = el("div", "mm-legend-row");
+        var svg = document.createElementNS(ns, "svg");
+        svg.setAttribute("width", "26");
+        svg.setAttribute("height", "10");
+        var line = document.createElementNS(ns, "line");
+        line.setAttribute("x1", "1"); line.setAttribute("y1", "5");
+        line.setAttribute("x2", "25"); line.setAttribute("y2", "5");
+        line.setAttribute("stroke", "#333");
+        line.setAttribute("stroke-width", "3");
+        if (data.statuses[status].dash) line.setAttribute("stroke-dasharray", data.statuses[status].dash);
+        svg.appendChild(line);
+        var dot = el("span", "mm-dot");
+        dot.style.background = data.statuses[status].colour;
+        row.appendChild(svg);
+        row.appendChild(dot);
+        row.appendChild(el("span", null, status));
+        statuses.appendChild(row);
+      });
+      var marks = section("Marks");
+      marks.classList.add("mm-legend-wide");
+      [["mm-key-faint", "faint: dates uncertain that day"],
+       ["mm-key-approx", "thin: partly a great circle"],
+       ["mm-key-moving", "unit under way"],
+       ["mm-key-station", "station, sized by strength"]].forEach(function (pair) {
+        var row = el("div", "mm-legend-row");
+        row.appendChild(el("span", "mm-key " + pair[0]));
+        row.appendChild(el("span", null, pair[1]));
+        marks.appendChild(row);
+      });
+      if (data.symbols.length) {
+        var row = el("div", "mm-legend-row");
+        var sample = el("span", "mm-key-symbol");
+        sample.innerHTML = data.symbols[0].svg;  /* drawn by milsymbol from a checked SIDC */
+        row.appendChild(sample);
+        row.appendChild(el("span", null, "unit symbol (MIL-STD-2525)"));
+        marks.appendChild(row);
+      }
+      return box;
+    };
+    legend.addTo(map);
+
+    apply();
+    window.movemap.state = state;
+    window.movemap.apply = apply;
+    window.movemap.visibleLegs = function () {
+      return legLayers.filter(function (i) { return i.shown; })
+        .map(function (i) { return s[i.leg.id]; });
+    };
+    window.movemap.visibleStations = function () {
+      return stationLayers.filter(function (i) { return i.shown; })
+        .map(function (i) { return s[i.station.id]; });
+    };
+    window.movemap.movingUnits = function () {
+      return Object.keys(movingMarkers).map(function (i) { return unitName(data.legs[i].u); });
+    };
+    window.movemap.data = data;
+    window.movemapReady = true;
+  }
+
+  window.movemap = {init: init, escapeHtml: escapeHtml};
+})();

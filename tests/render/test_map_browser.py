@@ -1,0 +1,188 @@
+"""The reference map, and an injection corpus, opened in a real headless Chromium."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from movemap.io import read_dataset
+from movemap.render import write_map
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).parent.parent.parent
+REFERENCE = ROOT / "layers" / "dprk-russia-2024.yaml"
+EVIL = [
+    "<script>window.__pwned=1</script>",
+    '<img src=x onerror="window.__pwned=2">',
+    "\"'><svg onload=window.__pwned=3>",
+    "</script><script>window.__pwned=4</script>",
+]
+
+
+class Page:
+    """A page with what it logged and asked for."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_function("window.movemapReady === true", timeout=15_000)
+
+    def eval(self, script: str) -> Any:
+        return self.page.evaluate(script)
+
+    def click_path(self, selector: str) -> None:
+        """Click a point on a line (the middle of its box may well be off the line)."""
+        x, y = self.page.evaluate(
+            """sel => { const p = document.querySelector(sel);
+                const pt = p.getPointAtLength(p.getTotalLength() / 2);
+                const m = p.getScreenCTM();
+                return [pt.x * m.a + pt.y * m.c + m.e, pt.x * m.b + pt.y * m.d + m.f]; }""",
+            selector)
+        self.page.mouse.click(x, y)
+
+    def set_day(self, day: date) -> None:
+        number = (day - date(1970, 1, 1)).days
+        self.page.evaluate(
+            "n => { const s = document.querySelector('.mm-slider'); s.value = String(n);"
+            " s.dispatchEvent(new Event('input')); }", number)
+
+
+@pytest.fixture(scope="module")
+def reference_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_map(read_dataset(REFERENCE), tmp_path_factory.mktemp("map") / "ref.html")
+
+
+@pytest.fixture
+def page(browser: Any, reference_map: Path) -> Iterator[Page]:
+    opened = Page(browser, reference_map)
+    yield opened
+    opened.page.close()
+
+
+def test_loads_offline_without_errors(page: Page) -> None:
+    assert page.errors == []
+    assert page.requests == [page.url]  # the file itself, nothing else
+
+
+def test_shows_every_route_and_station(page: Page) -> None:
+    dataset = read_dataset(REFERENCE)
+    assert page.page.locator("path.mm-leg").count() == len(dataset.legs)
+    assert page.page.locator(".mm-station").count() == len(dataset.stations)
+    assert page.page.locator(".mm-symbol svg").count() >= 2  # SIDC symbols drawn
+
+
+def test_layer_control_hides_a_units_routes(page: Page) -> None:
+    before = page.page.locator("path.mm-leg").count()
+    page.page.hover(".leaflet-control-layers")
+    page.page.get_by_label("11th Corps first echelon (special forces)").uncheck()
+    assert page.page.locator("path.mm-leg").count() == before - 4  # its four legs
+    page.page.get_by_label("11th Corps first echelon (special forces)").check()
+    assert page.page.locator("path.mm-leg").count() == before
+
+
+def test_time_slider_on_10_october(page: Page) -> None:
+    page.set_day(date(2024, 10, 10))
+    visible = page.eval("movemap.visibleLegs()")
+    assert "first-echelon-by-sea" in visible
+    assert "advance-group-to-kursk" not in visible
+    assert "11th Corps first echelon (special forces)" in page.eval("movemap.movingUnits()")
+    assert page.page.locator(".mm-day").inner_text() == "2024-10-10"
+    page.set_day(date(2024, 11, 10))
+    visible = page.eval("movemap.visibleLegs()")
+    assert "advance-group-to-kursk" in visible and "first-echelon-by-sea" not in visible
+    assert "advance-group-at-kursk" in page.eval("movemap.visibleStations()")
+    assert page.errors == []
+
+
+def test_one_slider_for_the_whole_map(page: Page) -> None:
+    assert page.page.locator("input[type=range]").count() == 1
+
+
+def test_popup_shows_dates_and_sources(page: Page) -> None:
+    page.set_day(date(2024, 10, 10))
+    page.click_path("path.mm-mode-sea")
+    popup = page.page.locator(".mm-popup").inner_text(timeout=5000)
+    assert "2024-10-08" in popup and "2024-10-13" in popup
+    assert "National Intelligence Service (NIS), Republic of Korea [B2], 2024-10-18" in popup
+    assert "landing ships: 4" in popup
+
+
+def test_screenshot(page: Page, tmp_path: Path) -> None:
+    shot = tmp_path / "dprk-russia-2024.png"
+    page.page.screenshot(path=str(shot))
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(data) > 50_000  # a drawn map, not a blank page
+
+
+def _evil_dataset(tmp_path: Path) -> Path:
+    name, place, note, source = (json.dumps(e) for e in EVIL)  # JSON strings are YAML
+    title = json.dumps(EVIL[0])
+    text = f"""movemap: 1
+name: evil
+title: {title}
+sources:
+  - id: s1
+    publisher: {source}
+    title: {name}
+units:
+  - id: u1
+    name: {name}
+  - id: u2
+    name: {place}
+legs:
+  - id: leg1
+    unit: u1
+    from: {{name: {place}, lat: 41.8, lon: 129.8}}
+    to: {{name: {source}, lat: 43.1, lon: 131.9}}
+    start: 2024-10-08
+    end: 2024-10-13
+    mode: air
+    sources: [s1]
+    notes: {note}
+stations:
+  - id: st1
+    unit: u2
+    at: {{name: {note}, lat: 43.1, lon: 131.9}}
+    start: 2024-10-13
+    strength: 10
+    sources: [s1]
+    notes: {name}
+"""
+    path = tmp_path / "evil.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_injection_corpus_runs_nothing_and_shows_text(browser: Any, tmp_path: Path) -> None:
+    dataset = read_dataset(_evil_dataset(tmp_path))
+    html_path = write_map(dataset, tmp_path / "evil.html")
+    page = Page(browser, html_path)
+    try:
+        page.click_path("path.mm-leg")
+        popup = page.page.locator(".mm-popup").inner_text(timeout=5000)
+        for text in EVIL:
+            assert text in popup or text in page.page.locator("body").inner_text()
+        page.page.hover(".leaflet-control-layers")
+        controls = page.page.locator(".leaflet-control-layers").inner_text()
+        assert EVIL[0] in controls and EVIL[1] in controls
+        assert EVIL[0] in page.page.locator(".mm-title").inner_text()
+        assert page.eval("typeof window.__pwned") == "undefined"
+        assert page.dialogs == [] and page.errors == []
+        assert page.requests == [page.url]  # the img src=x was never loaded
+        assert page.page.title() == EVIL[0]
+    finally:
+        page.page.close()
