@@ -118,6 +118,14 @@ def stage(shared: Path, out: Path) -> None:
         lines = [{"type": "Feature", "properties": {k: f["properties"].get(k) for k in columns},
                   "geometry": f["geometry"]} for f in _features(shared / f"{source}.geojson")]
         _write(out / f"{name}.geojson", name, lines)
+    # The basemap's faint railways: main lines (scalerank 6 or less), joined and simplified.
+    rail = [shape(f["geometry"]) for f in _features(shared / "ne_10m_railroads_main.geojson")
+            if (f["properties"].get("scalerank_max") or 7) <= 6]
+    merged = shapely.line_merge(shapely.union_all(rail))
+    simple = shapely.set_precision(shapely.simplify(merged, 0.01), 1e-3)
+    _write(out / "basemap_railways.geojson", "basemap_railways", [
+        {"type": "Feature", "properties": {}, "geometry": mapping(g)}
+        for g in getattr(simple, "geoms", [simple])])
     print(f"wrote {len(admin1)} regions, {len(countries)} countries, land and networks to {out}")
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from movemap.dates import FuzzyDate
@@ -264,13 +265,17 @@ class Dataset:
 
     def place_refs(self) -> list[PlaceRef]:
         """Every distinct place reference, in order of first use."""
+        return list(self._place_refs)
+
+    @cached_property
+    def _place_refs(self) -> tuple[PlaceRef, ...]:
         refs: dict[PlaceRef, None] = {}
         for leg in self.legs:
             for ref in (*leg.origins, *leg.via, leg.destination):
                 refs.setdefault(ref)
         for station in self.stations:
             refs.setdefault(station.place)
-        return list(refs)
+        return tuple(refs)
 
     def resolve(self, gazetteer: Gazetteer | None = None) -> dict[PlaceRef, Place]:
         """Every place reference resolved to a place, names resolved together.

@@ -29,9 +29,9 @@ def resolve_refs(
     refs: list[PlaceRef], gazetteer: Gazetteer | None = None
 ) -> dict[PlaceRef, Resolution | Place]:
     """Each reference's place (given coordinates) or resolution (names, resolved together)."""
-    gazetteer = gazetteer or default_gazetteer()
     named = [r for r in refs if not r.has_point and r.name]
-    resolutions = gazetteer.resolve_all([Query(r.name or "", r.country) for r in named])
+    resolutions = (gazetteer or default_gazetteer()).resolve_all(
+        [Query(r.name or "", r.country) for r in named]) if named else []
     out: dict[PlaceRef, Resolution | Place] = dict(zip(named, resolutions, strict=True))
     for ref in refs:
         if ref.has_point:

@@ -21,6 +21,7 @@ EVIL = [
     '<img src=x onerror="window.__pwned=2">',
     "\"'><svg onload=window.__pwned=3>",
     "</script><script>window.__pwned=4</script>",
+    "{{ 7*7 }} {% raw %}",
 ]
 
 
@@ -113,6 +114,7 @@ def test_one_slider_for_the_whole_map(page: Page) -> None:
 
 def test_popup_shows_dates_and_sources(page: Page) -> None:
     page.set_day(date(2024, 10, 10))
+    assert page.eval("movemap.focusLeg('first-echelon-by-sea')")
     page.click_path("path.mm-mode-sea")
     popup = page.page.locator(".mm-popup").inner_text(timeout=5000)
     assert "2024-10-08" in popup and "2024-10-13" in popup
@@ -129,7 +131,7 @@ def test_screenshot(page: Page, tmp_path: Path) -> None:
 
 
 def _evil_dataset(tmp_path: Path) -> Path:
-    name, place, note, source = (json.dumps(e) for e in EVIL)  # JSON strings are YAML
+    name, place, note, source, template = (json.dumps(e) for e in EVIL)  # JSON is YAML
     title = json.dumps(EVIL[0])
     text = f"""movemap: 1
 name: evil
@@ -143,6 +145,8 @@ units:
     name: {name}
   - id: u2
     name: {place}
+  - id: u3
+    name: {template}
 legs:
   - id: leg1
     unit: u1
@@ -174,11 +178,12 @@ def test_injection_corpus_runs_nothing_and_shows_text(browser: Any, tmp_path: Pa
     try:
         page.click_path("path.mm-leg")
         popup = page.page.locator(".mm-popup").inner_text(timeout=5000)
-        for text in EVIL:
+        for text in EVIL[:4]:
             assert text in popup or text in page.page.locator("body").inner_text()
         page.page.hover(".leaflet-control-layers")
         controls = page.page.locator(".leaflet-control-layers").inner_text()
         assert EVIL[0] in controls and EVIL[1] in controls
+        assert "{{ 7*7 }} {% raw %}" in controls  # not evaluated as a template
         assert EVIL[0] in page.page.locator(".mm-title").inner_text()
         assert page.eval("typeof window.__pwned") == "undefined"
         assert page.dialogs == [] and page.errors == []

@@ -21,7 +21,7 @@ from movemap.errors import MovemapError
 from movemap.geometry import Geometries
 from movemap.model import Dataset
 from movemap.queries import select
-from movemap.render.basemap import basemap
+from movemap.render.basemap import basemap, basemap_script
 from movemap.render.data import map_data, script_json
 
 if TYPE_CHECKING:
@@ -53,43 +53,53 @@ def _assets() -> dict[str, str]:
     return out
 
 
-def _elements() -> tuple[type, type]:
-    from branca.element import MacroElement
-    from jinja2 import Template
+@cache
+def _element_class() -> type:
+    """A branca element that writes the page's movemap parts as they are, uncompiled.
 
-    class Assets(MacroElement):
-        _template = Template("""{% macro header(this, kwargs) %}
-<title>{{ this.title }}</title>
-<!-- Leaflet {{ this.version }}, inlined from the npm package pinned by movemap's
-package-lock.json. Its licence:
-{{ this.licence }}-->
-<style>{{ this.assets["leaflet.css"] }}</style>
-<script>{{ this.assets["leaflet.js"] }}</script>
-<style>{{ this.assets["movemap.css"] }}</style>
-<script>{{ this.assets["movemap.js"] }}</script>
-{% endmacro %}""")
+    folium's own ``MacroElement`` would hand its output to Jinja as a new template, which is
+    slow for megabytes of data and would let a ``{{`` in a unit's name be evaluated.
+    """
+    from branca.element import Element, MacroElement
 
-        def __init__(self, title: str) -> None:
+    class Raw(Element):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+        def render(self, **kwargs: Any) -> str:
+            return self.text
+
+    class Movemap(MacroElement):
+        def __init__(self, header: str, script: str) -> None:
             super().__init__()  # type: ignore[no-untyped-call]
-            self._name = "MovemapAssets"
-            assets = _assets()
-            self.assets = assets
-            self.title = html.escape(title)
-            self.version = json.loads(assets["manifest.json"])["leaflet"]["version"]
-            self.licence = assets["LEAFLET-LICENSE"].replace("--", "- -")
+            self._name = "Movemap"
+            self.header_html = header
+            self.script_js = script
 
-    class Layers(MacroElement):
-        _template = Template("""{% macro script(this, kwargs) %}
-movemap.init({{ this._parent.get_name() }}, {{ this.data }}, {{ this.base }});
-{% endmacro %}""")
+        def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+            figure: Any = self.get_root()
+            assert self._parent is not None
+            figure.header.add_child(Raw(self.header_html), name="movemap_assets")
+            figure.script.add_child(
+                Raw(self.script_js.replace("MAP", self._parent.get_name(), 1)), name="movemap")
 
-        def __init__(self, data: dict[str, Any], base: dict[str, Any] | None) -> None:
-            super().__init__()  # type: ignore[no-untyped-call]
-            self._name = "MovemapLayers"
-            self.data = script_json(data)
-            self.base = script_json(base)
+    return Movemap
 
-    return Assets, Layers
+
+def _header(title: str) -> str:
+    assets = _assets()
+    version = json.loads(assets["manifest.json"])["leaflet"]["version"]
+    licence = assets["LEAFLET-LICENSE"].replace("--", "- -")
+    return "\n".join([
+        f"<title>{html.escape(title)}</title>",
+        f"<!-- Leaflet {version}, inlined from the npm package pinned by movemap's",
+        f"package-lock.json. Its licence:\n{licence}-->",
+        f"<style>{assets['leaflet.css']}</style>",
+        f"<script>{assets['leaflet.js']}</script>",
+        f"<style>{assets['movemap.css']}</style>",
+        f"<script>{assets['movemap.js']}</script>",
+    ])
 
 
 def _bounds(data: dict[str, Any]) -> tuple[float, float, float, float]:
@@ -157,15 +167,15 @@ def make_map(
                                field="tiles") from None
         tile_layer = folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution,
                                       name=provider.name)
-    Assets, Layers = _elements()
     m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=4,
                    tiles=None, control_scale=False)
     m.default_js = []
     m.default_css = []
-    m.add_child(Assets(heading))
     if tile_layer is not None:
         tile_layer.add_to(m)
-    m.add_child(Layers(data, base))
+    Movemap = _element_class()
+    base_js = basemap_script(base) if base is not None else "null"
+    m.add_child(Movemap(_header(heading), f"movemap.init(MAP, {script_json(data)}, {base_js});"))
     # room for the title (top left), the time slider (bottom left) and the legend (right)
     m.fit_bounds([[south, west], [north, east]], padding_top_left=(20, 80),
                  padding_bottom_right=(250, 90))

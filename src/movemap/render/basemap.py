@@ -1,23 +1,24 @@
 """The offline vector basemap: Natural Earth layers cut to the map's extent and simplified.
 
 Land and country borders (1:50m countries), first-level borders of the countries the data
-touches, rivers and lakes (1:50m), and the main railways, faint. Each layer is clipped to
+touches, rivers and lakes (1:50m), and the main railways (``basemap_railways``: joined and
+simplified by ``tools/stage_geo.py``), faint. Each layer is clipped to
 the map's bounds (with a margin) and simplified to about a thousandth of the extent, so a
 map of half of Eurasia stays a few megabytes.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+import numpy as np
 import shapely
 
 from movemap.geodata import geo_path
 
-__all__ = ["basemap"]
+__all__ = ["basemap", "basemap_script"]
 
 Bounds = tuple[float, float, float, float]  # west, south, east, north
 _DIGITS = 3
@@ -25,45 +26,44 @@ _DIGITS = 3
 
 @cache
 def _layer(name: str) -> tuple[tuple[Any, ...], tuple[dict[str, Any], ...]]:
-    with geo_path(f"{name}.geojson").open(encoding="utf-8") as f:
-        features = json.load(f)["features"]
-    geoms = tuple(shapely.geometry.shape(feat["geometry"]) for feat in features)
-    return geoms, tuple(feat["properties"] for feat in features)
+    import pyogrio
+
+    frame = pyogrio.read_dataframe(geo_path(f"{name}.geojson"))
+    properties = frame.drop(columns="geometry").to_dict("records")
+    return tuple(frame.geometry.values), tuple(properties)
 
 
 def _cut(geoms: Iterable[Any], bounds: Bounds, tolerance: float) -> list[Any]:
-    out = []
-    box = shapely.box(*bounds)
-    for geom in geoms:
-        if geom is None or not geom.intersects(box):
-            continue
-        part = shapely.simplify(shapely.clip_by_rect(geom, *bounds), tolerance,
-                                preserve_topology=True)
-        part = shapely.set_precision(part, 10**-_DIGITS)
-        if not part.is_empty:
-            out.append(part)
-    return out
-
-
-def _merged(lines: list[Any]) -> list[Any]:
-    """Lines joined where they meet, so a railway is a few long lines, not many pieces."""
-    if not lines:
+    """The geometries inside ``bounds``, clipped, simplified and rounded (vectorised)."""
+    array = np.array([g for g in geoms if g is not None], dtype=object)
+    if not len(array):
         return []
-    merged = shapely.line_merge(shapely.union_all(lines))
-    return list(getattr(merged, "geoms", [merged]))
+    array = array[shapely.intersects(array, shapely.box(*bounds))]
+    parts = shapely.set_precision(
+        shapely.simplify(shapely.clip_by_rect(array, *bounds), tolerance,
+                         preserve_topology=False), 10**-_DIGITS)
+    return [g for g in parts if not g.is_empty]
 
 
-def _collection(geoms: Iterable[Any]) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {}, "geometry": json.loads(shapely.to_geojson(g))}
-        for g in geoms]}
+def _collection(geoms: list[Any]) -> str:
+    """A FeatureCollection as JSON text, written directly from the geometries."""
+    features = ",".join(
+        f'{{"type":"Feature","properties":{{}},"geometry":{g}}}'
+        for g in (shapely.to_geojson(np.array(geoms, dtype=object)) if geoms else []))
+    return f'{{"type":"FeatureCollection","features":[{features}]}}'
 
 
-def basemap(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
+def basemap_script(layers: dict[str, str]) -> str:
+    """The layers as one JavaScript object literal (numbers and fixed keys only)."""
+    return "{" + ",".join(f'"{name}":{text}' for name, text in layers.items()) + "}"
+
+
+def basemap(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, str]:
     """The basemap layers for ``bounds``, with admin-1 borders of ``countries`` (ISO alpha-2).
 
-    Returns GeoJSON FeatureCollections by layer name: ``land``, ``admin1``, ``lakes``,
-    ``rivers``, ``railways``.
+    Returns GeoJSON FeatureCollections as JSON text, by layer name: ``land``, ``admin1``,
+    ``lakes``, ``rivers``, ``railways``. They hold geometry only (no text from anywhere), so
+    they can be written into the page as they are.
     """
     west, south, east, north = bounds
     span = max(east - west, north - south)
@@ -74,15 +74,15 @@ def basemap(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, dict[str
 
     land, _ = _layer("countries")
     wanted = set(countries)
-    admin_geoms, admin_props = _layer("admin1")
-    admin = [g.boundary for g, p in zip(admin_geoms, admin_props, strict=True)
-             if p.get("iso_a2") in wanted]
+    admin = []
+    if wanted:
+        admin_geoms, admin_props = _layer("admin1")
+        admin = [g.boundary for g, p in zip(admin_geoms, admin_props, strict=True)
+                 if p.get("iso_a2") in wanted]
     admin_lines = [shapely.union_all(admin)] if admin else []
     rivers, river_props = _layer("rivers")
     lakes, _ = _layer("lakes")
-    rail, rail_props = _layer("railroads")
-    main_rail = [g for g, p in zip(rail, rail_props, strict=True)
-                 if (p.get("scalerank_max") or 7) <= 6]
+    rail, _ = _layer("basemap_railways")
     big_rivers = [g for g, p in zip(rivers, river_props, strict=True)
                   if (p.get("scalerank") or 10) <= 6]
     return {
@@ -90,5 +90,5 @@ def basemap(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, dict[str
         "admin1": _collection(_cut(admin_lines, box, tolerance)),
         "lakes": _collection(_cut(lakes, box, tolerance)),
         "rivers": _collection(_cut(big_rivers, box, tolerance)),
-        "railways": _collection(_merged(_cut(main_rail, box, tolerance))),
+        "railways": _collection(_cut(rail, box, tolerance)),
     }

@@ -4,10 +4,14 @@ Strings are kept once in a table and referred to by number (a big dataset repeat
 names, dates and sources thousands of times). Days are whole numbers of days since
 1970-01-01. Each leg and station carries its time window:
 
+Legs of a great-circle mode (``"g": 1``) carry only their stops; the page draws the curve.
+
 ``w``: ``[first, sure_from, sure_until, last]``: the days it can cover, and the days it
 surely covers (the leg is drawn faint on the days in between); ``d``: ``[departure,
 arrival]`` of a leg, the days between which its unit is under way (``queries.leg_window``).
 
+Lines are simplified (see ``_extent``) and rounded to 4 decimals (3 when the data spans
+more than 20 degrees): a map of a continent does not need metre precision.
 Everything here is data: user text is escaped by the browser code when it is shown, and the
 whole JSON is made safe for a ``<script>`` element by :func:`script_json`.
 """
@@ -16,22 +20,25 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from itertools import chain, pairwise
 from typing import Any
 
+import numpy as np
 import shapely
 
 from movemap.dates import FuzzyDate
 from movemap.gazetteer import Kind
 from movemap.geometry import Geometries
-from movemap.model import Dataset, Leg
+from movemap.model import Dataset, Leg, Mode
 from movemap.queries import leg_window
 from movemap.style import MODE_COLOURS, STATUS_COLOURS, STATUS_DASHES, leg_style, station_radius
 from movemap.symbols import symbol
 
-__all__ = ["EPOCH", "day_number", "map_data", "script_json"]
+__all__ = ["EPOCH", "GREAT_CIRCLE_MODES", "day_number", "map_data", "script_json"]
 
 EPOCH = date(1970, 1, 1)
-_DIGITS = 4  # about 10 m: plenty for a map, and a third less text than full precision
+# Legs of these modes follow great circles: the page gets their stops and draws the curves.
+GREAT_CIRCLE_MODES = frozenset({Mode.AIR, Mode.UNKNOWN})
 
 
 def day_number(day: date) -> int:
@@ -62,15 +69,52 @@ def _window(start: FuzzyDate, end: FuzzyDate | None, last: date | None) -> list[
             day_number(last_day) if last_day else None]
 
 
-def _lines(geometries: Geometries, leg: Leg, tolerance: float) -> tuple[list[Any], bool, float]:
-    routes = geometries.leg(leg)
-    lines = []
-    for route in routes:
-        for part in route.lines():
-            simple = shapely.simplify(shapely.LineString(part), tolerance) if (
-                tolerance and len(part) > 2) else shapely.LineString(part)
-            lines.append([[round(x, _DIGITS), round(y, _DIGITS)] for x, y in simple.coords])
-    return lines, any(r.approximate for r in routes), max(r.length_km for r in routes)
+def _simplified(parts: list[list[tuple[float, float]]], tolerance: float,
+                digits: int) -> list[list[list[float]]]:
+    """Every part simplified and rounded, in one vectorised pass."""
+    if not parts:
+        return []
+    sizes = np.array([len(p) for p in parts])
+    flat = chain.from_iterable(chain.from_iterable(parts))
+    coords = np.fromiter(flat, dtype=float, count=2 * int(sizes.sum())).reshape(-1, 2)
+    lines = shapely.linestrings(coords, indices=np.repeat(np.arange(len(parts)), sizes))
+    simple = shapely.simplify(lines, tolerance)
+    points, index = shapely.get_coordinates(simple, return_index=True)
+    flat = np.round(points, digits).tolist()
+    bounds = [0, *(np.flatnonzero(np.diff(index)) + 1).tolist(), len(flat)]
+    return [flat[a:b] for a, b in pairwise(bounds)]
+
+
+def _great_circle_stops(leg: Leg, geometries: Geometries,
+                        digits: int) -> tuple[list[list[list[float]]], float]:
+    """A great-circle leg's stops only (the browser draws the curves), and its length."""
+    from movemap.routing.geodesic import geodesic_km
+
+    ends = [geometries.place(r) for r in (*leg.via, leg.destination)]
+    lines, length = [], 0.0
+    for origin in leg.origins:
+        stops = [geometries.place(origin), *ends]
+        lines.append([[round(p.lon, digits), round(p.lat, digits)] for p in stops])
+        length = max(length, sum(geodesic_km(a.lon, a.lat, b.lon, b.lat)
+                                 for a, b in pairwise(stops)))
+    return lines, length
+
+
+def _extent(dataset: Dataset, geometries: Geometries) -> tuple[float, int]:
+    """(simplification tolerance, decimals) suited to the data.
+
+    Routes keep about 200 m of detail (a port's approach stays off the land when zoomed in)
+    unless the map has a thousand legs or more: those are drawn to a 2000th of the span.
+    """
+    points = [geometries.place(r) for r in dataset.place_refs()]
+    if not points:
+        return 0.002, 4
+    span = max(max(p.lon for p in points) - min(p.lon for p in points),
+               max(p.lat for p in points) - min(p.lat for p in points))
+    digits = 4 if span < 20 else 3
+    if len(dataset.legs) < 1000:
+        return 0.002, digits
+    return max(0.002, span / 2000), digits
 
 
 def _sources(dataset: Dataset, ids: tuple[str, ...]) -> str:
@@ -88,8 +132,7 @@ def _sources(dataset: Dataset, ids: tuple[str, ...]) -> str:
 
 
 def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
-             start: date | None = None, end: date | None = None,
-             simplify_degrees: float = 0.002) -> dict[str, Any]:
+             start: date | None = None, end: date | None = None) -> dict[str, Any]:
     """The map's data for the browser code (``render/static/movemap.js``)."""
     text = _Strings()
     units = {u.id: u for u in dataset.units}
@@ -100,23 +143,41 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
     symbol_index: dict[str, int] = {}
     days: list[int] = []
 
-    legs = []
+    tolerance, digits = _extent(dataset, geometries)
+    parts: list[list[tuple[float, float]]] = []
+    part_counts = []
     for leg in dataset.legs:
+        if leg.mode in GREAT_CIRCLE_MODES:
+            part_counts.append(0)
+            continue
+        leg_parts = [part for route in geometries.leg(leg) for part in route.lines()]
+        parts.extend(leg_parts)
+        part_counts.append(len(leg_parts))
+    simplified = iter(_simplified(parts, tolerance, digits))
+
+    legs = []
+    for leg, count in zip(dataset.legs, part_counts, strict=True):
         context = units[leg.unit].context if leg.unit in units else False
         key = (leg.mode.value, leg.status.value, context)
         if key not in style_index:
             style_index[key] = len(styles)
             styles.append({**leg_style(leg.mode, leg.status, context).as_dict(),
                            "mode": leg.mode.value, "status": leg.status.value})
-        lines, approximate, length = _lines(geometries, leg, simplify_degrees)
+        if leg.mode in GREAT_CIRCLE_MODES:
+            lines, length = _great_circle_stops(leg, geometries, digits)
+            approximate = False
+        else:
+            routes = geometries.leg(leg)
+            lines = [next(simplified) for _ in range(count)]
+            approximate = any(r.approximate for r in routes)
+            length = max(r.length_km for r in routes)
         departure, arrival, estimated = leg_window(leg, length)
         window = _window(leg.start, leg.end, arrival)
         days += [d for d in window if d is not None]
         origins = " | ".join(geometries.place(r).name for r in leg.origins)
-        legs.append({
+        record = {
             "id": text(leg.id), "u": unit_index.get(leg.unit, -1), "s": style_index[key],
-            "c": lines, "a": int(approximate), "w": window,
-            "d": [day_number(departure), day_number(arrival)], "e": int(estimated),
+            "c": lines, "w": window, "d": [day_number(departure), day_number(arrival)],
             "t": [text(origins), text(geometries.place(leg.destination).name),
                   text(" | ".join(geometries.place(r).name for r in leg.via)),
                   text(str(leg.start)), text(str(leg.end) if leg.end else ""),
@@ -124,7 +185,14 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
                   text(", ".join(f"{k}: {v:,}" for k, v in leg.equipment.items())),
                   text(leg.status.value), text(_sources(dataset, leg.sources)),
                   text(leg.notes), text(f"{length:,.0f} km")],
-        })
+        }
+        if leg.mode in GREAT_CIRCLE_MODES:
+            record["g"] = 1
+        if approximate:
+            record["a"] = 1
+        if estimated:
+            record["e"] = 1
+        legs.append(record)
 
     stations = []
     for station in dataset.stations:
@@ -143,7 +211,7 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
         days += [d for d in window if d is not None]
         stations.append({
             "id": text(station.id), "u": unit_index.get(station.unit, -1),
-            "p": [round(place.lon, _DIGITS), round(place.lat, _DIGITS)],
+            "p": [round(place.lon, digits), round(place.lat, digits)],
             "r": round(station_radius(station.strength), 1), "k": station.status.value,
             "i": icon, "w": window,
             "t": [text(place.name), text(str(station.start)),
@@ -159,10 +227,10 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
         place = geometries.place(ref)
         if place.kind is Kind.REGION and place.polygon is not None and place.id not in seen:
             seen.add(place.id)
-            outline = shapely.simplify(place.polygon, simplify_degrees * 5)
+            outline = shapely.simplify(place.polygon, tolerance * 5)
             regions.append({"name": text(place.name),
                             "g": json.loads(shapely.to_geojson(
-                                shapely.set_precision(outline, 10**-_DIGITS)))})
+                                shapely.set_precision(outline, 10**-digits)))})
 
     first = day_number(start) if start else (min(days) if days else day_number(date.today()))
     last = day_number(end) if end else (max(days) if days else first)

@@ -17,6 +17,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from movemap.model import Mode
 from movemap.routing.antimeridian import split_antimeridian
 from movemap.routing.geodesic import geodesic_km, geodesic_path
@@ -66,7 +68,10 @@ class Route:
 
 
 def _length(points: Sequence[Point]) -> float:
-    return sum(geodesic_km(a[0], a[1], b[0], b[1]) for a, b in pairwise(points))
+    from movemap.routing.geodesic import GEOD
+
+    xy = np.asarray(points, dtype=float)
+    return float(GEOD.line_length(xy[:, 0], xy[:, 1])) / 1000
 
 
 @dataclass
@@ -154,11 +159,15 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
     names = list(labels) if labels else [f"{y:.3f}, {x:.3f}" for x, y in stops]
     points: list[Point] = [stops[0]]
     warnings: list[str] = []
+    length = 0.0
     for (a, b), (name_a, name_b) in zip(pairwise(stops), pairwise(names), strict=True):
         found = networks.path(mode, a, b)
+        great_circle = ROUTERS[mode] is _great_circle or isinstance(found, str)
         if isinstance(found, str):
             warnings.append(f"{mode.value} from {name_a} to {name_b}: {found}; drawn as a "
                             "great circle (approximate)")
             found = geodesic_path(a[0], a[1], b[0], b[1])
+        # a great circle's length is exact from its ends, and cheaper than summing its steps
+        length += geodesic_km(a[0], a[1], b[0], b[1]) if great_circle else _length(found)
         points.extend(found[1:])
-    return Route(tuple(points), _length(points), mode, bool(warnings), tuple(warnings))
+    return Route(tuple(points), length, mode, bool(warnings), tuple(warnings))

@@ -19,6 +19,9 @@ def split_antimeridian(points: Sequence[Point]) -> list[list[Point]]:
     >>> split_antimeridian([(179.0, 60.0), (-179.0, 62.0)])
     [[(179.0, 60.0), (180.0, 61.0)], [(-180.0, 61.0), (-179.0, 62.0)]]
     """
+    lons = [p[0] for p in points]
+    if max(lons) - min(lons) <= 180:  # no step can jump across the antimeridian
+        return [list(points)]
     parts: list[list[Point]] = [[points[0]]]
     for (x1, y1), (x2, y2) in itertools.pairwise(points):
         if abs(x2 - x1) > 180:

@@ -7,7 +7,8 @@ from pyproj import Geod
 __all__ = ["GEOD", "geodesic_km", "geodesic_path"]
 
 GEOD = Geod(ellps="WGS84")
-STEP_KM = 25.0
+STEP_KM = 50.0
+MAX_POINTS = 40  # a smooth curve on any map; a 9,000 km great circle gets 220 km steps
 
 
 def geodesic_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
@@ -18,7 +19,7 @@ def geodesic_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
 def geodesic_path(
     lon1: float, lat1: float, lon2: float, lat2: float, step_km: float = STEP_KM
 ) -> list[tuple[float, float]]:
-    """(lon, lat) points along the geodesic, every ``step_km`` or closer, ends included."""
-    n = int(geodesic_km(lon1, lat1, lon2, lat2) // step_km)
+    """(lon, lat) points along the geodesic every ``step_km`` (MAX_POINTS at most), ends too."""
+    n = min(int(geodesic_km(lon1, lat1, lon2, lat2) // step_km), MAX_POINTS)
     inner = GEOD.npts(lon1, lat1, lon2, lat2, n) if n > 0 else []
-    return [(lon1, lat1), *((float(x), float(y)) for x, y in inner), (lon2, lat2)]
+    return [(lon1, lat1), *inner, (lon2, lat2)]

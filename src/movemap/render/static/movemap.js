@@ -59,6 +59,41 @@
     return [last[1], last[0]];
   }
 
+  /* Points along the great circle from a to b ([lon, lat]), longitudes kept continuous so
+   * that Leaflet draws a line across the antimeridian the short way. */
+  function greatCircle(a, b) {
+    var rad = Math.PI / 180;
+    function vec(p) {
+      return [Math.cos(p[1] * rad) * Math.cos(p[0] * rad),
+              Math.cos(p[1] * rad) * Math.sin(p[0] * rad), Math.sin(p[1] * rad)];
+    }
+    var u = vec(a), v = vec(b);
+    var dot = Math.max(-1, Math.min(1, u[0] * v[0] + u[1] * v[1] + u[2] * v[2]));
+    var angle = Math.acos(dot);
+    var n = Math.min(48, Math.max(1, Math.ceil(angle / rad / 1.5)));
+    var out = [a.slice()];
+    for (var i = 1; i < n; i++) {
+      var t = i / n, sa = Math.sin((1 - t) * angle) / Math.sin(angle), sb = Math.sin(t * angle) / Math.sin(angle);
+      var x = sa * u[0] + sb * v[0], y = sa * u[1] + sb * v[1], z = sa * u[2] + sb * v[2];
+      out.push([Math.atan2(y, x) / rad, Math.atan2(z, Math.sqrt(x * x + y * y)) / rad]);
+    }
+    out.push(b.slice());
+    for (i = 1; i < out.length; i++) {
+      while (out[i][0] - out[i - 1][0] > 180) out[i][0] -= 360;
+      while (out[i][0] - out[i - 1][0] < -180) out[i][0] += 360;
+    }
+    return out;
+  }
+
+  function densify(line) {
+    var out = [line[0]];
+    for (var i = 1; i < line.length; i++) {
+      var piece = greatCircle(out[out.length - 1], line[i]);
+      for (var j = 1; j < piece.length; j++) out.push(piece[j]);
+    }
+    return out;
+  }
+
   function arrowDefs(map, data) {
     var renderer = map.getRenderer(L.polyline([]));
     var svg = renderer && renderer._container;
@@ -123,13 +158,41 @@
     function groupOf(u) { return u >= 0 ? groups[u] : orphan; }
     var unitName = function (u) { return u >= 0 ? data.units[u].name : ""; };
 
+    data.legs.forEach(function (leg) { if (leg.g) leg.c = leg.c.map(densify); });
     var legLayers = [];
     var styleGroups = {};
+    var legTooltip = L.tooltip({sticky: true});
+
+    function openLegPopup(layer, latlng) {
+      var leg = data.legs[layer.movemapIndex];
+      var box = el("div", "mm-popup");
+      box.appendChild(el("div", "mm-popup-title", unitName(leg.u)));
+      box.appendChild(table([
+        ["From", s[leg.t[0]]], ["To", s[leg.t[1]]], ["Via", s[leg.t[2]]],
+        ["Start", s[leg.t[3]]], ["End", s[leg.t[4]] || "not reported"],
+        ["Mode", s[leg.t[5]]], ["Strength", s[leg.t[6]]], ["Equipment", s[leg.t[7]]],
+        ["Status", s[leg.t[8]]], ["Route", s[leg.t[11]] + (leg.a ? " (partly approximate)" : "")],
+        ["Sources", s[leg.t[9]]], ["Notes", s[leg.t[10]]]
+      ]));
+      L.popup().setLatLng(latlng).setContent(box).openOn(map);
+    }
+
+    function showLegTooltip(layer, latlng) {
+      var leg = data.legs[layer.movemapIndex];
+      legTooltip.setContent(el("span", null, unitName(leg.u) + ": " + s[leg.t[0]] + " \u2192 " +
+                                         s[leg.t[1]]));
+      legTooltip.setLatLng(latlng);
+      map.openTooltip(legTooltip);
+    }
     data.legs.forEach(function (leg, index) {
       var style = data.styles[leg.s];
       var key = leg.u + ":" + leg.s;
       if (!styleGroups[key]) {
-        styleGroups[key] = L.featureGroup().addTo(groupOf(leg.u));
+        /* one popup and one tooltip handler per group, not per leg: cheap at 100,000 legs */
+        styleGroups[key] = L.featureGroup().addTo(groupOf(leg.u))
+          .on("click", function (e) { openLegPopup(e.layer, e.latlng); })
+          .on("mouseover", function (e) { showLegTooltip(e.layer, e.latlng); })
+          .on("mouseout", function () { map.closeTooltip(legTooltip); });
       }
       var options = {
         renderer: renderer, color: style.color, weight: style.weight,
@@ -142,21 +205,6 @@
           return line.map(function (p) { return [p[1], p[0]]; });
         }), options);
       layer.movemapIndex = index;
-      layer.bindPopup(function () {
-        var box = el("div", "mm-popup");
-        box.appendChild(el("div", "mm-popup-title", unitName(leg.u)));
-        box.appendChild(table([
-          ["From", s[leg.t[0]]], ["To", s[leg.t[1]]], ["Via", s[leg.t[2]]],
-          ["Start", s[leg.t[3]]], ["End", s[leg.t[4]] || "not reported"],
-          ["Mode", s[leg.t[5]]], ["Strength", s[leg.t[6]]], ["Equipment", s[leg.t[7]]],
-          ["Status", s[leg.t[8]]], ["Route", s[leg.t[11]] + (leg.a ? " (partly approximate)" : "")],
-          ["Sources", s[leg.t[9]]], ["Notes", s[leg.t[10]]]
-        ]));
-        return box;
-      });
-      layer.bindTooltip(function () {
-        return el("span", null, unitName(leg.u) + ": " + s[leg.t[0]] + " \u2192 " + s[leg.t[1]]);
-      }, {sticky: true});
       legLayers.push({layer: layer, leg: leg, parent: styleGroups[key], shown: false,
                       faint: null});
     });
@@ -452,6 +500,12 @@
       return Object.keys(movingMarkers).map(function (i) { return unitName(data.legs[i].u); });
     };
     window.movemap.data = data;
+    /* Zoom to a leg by its id (for links from reports, and for tests). */
+    window.movemap.focusLeg = function (id) {
+      var item = legLayers.filter(function (i) { return s[i.leg.id] === id; })[0];
+      if (item && item.shown) map.fitBounds(item.layer.getBounds(), {animate: false, padding: [80, 80]});
+      return Boolean(item);
+    };
     window.movemapReady = true;
   }
 
