@@ -27,6 +27,7 @@ _COMMANDS = {
     "timeline": "movemap.cli.timeline",
     "schema": "movemap.cli.schema",
     "render": "movemap.cli.render",
+    "export": "movemap.cli.export",
 }
 
 

@@ -1,5 +1,86 @@
-"""Exports of a dataset for other tools: trajectories for movingpandas (more to come)."""
+"""Exports of a dataset for reports and other tools, one writer per format (``EXPORTERS``).
 
+Static maps (png, svg, pdf) and animations (gif) with matplotlib; KML and KMZ for Google
+Earth; GeoJSON, GeoPackage, CSV and OGC Moving Features JSON for GIS and trajectory tools;
+trajectories for movingpandas (``to_trajectories``). Every file is written atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from movemap.errors import MovemapError
 from movemap.export.trajectories import to_trajectories
 
-__all__ = ["to_trajectories"]
+if TYPE_CHECKING:
+    from movemap.geometry import Geometries
+    from movemap.model import Dataset
+
+__all__ = ["EXPORTERS", "export", "to_trajectories"]
+
+Exporter = Callable[..., Path]
+
+
+def _static(fmt: str) -> Exporter:
+    def write(dataset: Dataset, path: Path, geometries: Geometries, **options: Any) -> Path:
+        from movemap.export.static import StaticOptions, write_static
+
+        return write_static(dataset, path, fmt, geometries, StaticOptions(**options))
+
+    return write
+
+
+def _gif(dataset: Dataset, path: Path, geometries: Geometries, *, step_days: int = 1,
+         start: Any = None, end: Any = None, **options: Any) -> Path:
+    from movemap.export.static import StaticOptions, write_animation
+
+    options.pop("on", None)
+    return write_animation(dataset, path, geometries, StaticOptions(**options), step_days,
+                           start, end)
+
+
+def _data(name: str) -> Exporter:
+    def write(dataset: Dataset, path: Path, geometries: Geometries, **_: Any) -> Path:
+        from movemap.export import data, kml
+        from movemap.io.geojson import write_geojson
+
+        writers: dict[str, Callable[..., Path]] = {
+            "kml": kml.write_kml, "kmz": kml.write_kmz, "gpkg": data.write_gpkg,
+            "csv": data.write_csv_routes, "mfjson": data.write_mfjson,
+        }
+        if name == "geojson":
+            return write_geojson(dataset, path, geometries=geometries)
+        return writers[name](dataset, path, geometries)
+
+    return write
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "png": _static("png"), "svg": _static("svg"), "pdf": _static("pdf"), "gif": _gif,
+    **{name: _data(name) for name in ("kml", "kmz", "geojson", "gpkg", "csv", "mfjson")},
+}
+STATIC = frozenset({"png", "svg", "pdf", "gif"})
+
+
+def export(dataset: Dataset, path: str | Path, fmt: str | None = None,
+           geometries: Geometries | None = None, **options: Any) -> Path:
+    """Write ``dataset`` to ``path`` in ``fmt`` (default: the file's extension).
+
+    Options of the static formats: ``on``, ``extent``, ``size``, ``dpi``, ``title``,
+    ``banner``, ``inset``; of gif also ``step_days``, ``start``, ``end``.
+    """
+    from movemap.geometry import Geometries
+
+    path = Path(path)
+    fmt = (fmt or path.suffix.lstrip(".")).lower()
+    if fmt == "json":
+        fmt = "mfjson" if path.name.endswith(".mf.json") else "geojson"
+    if fmt not in EXPORTERS:
+        raise MovemapError(f"unknown export format {fmt!r}; use one of "
+                           f"{', '.join(sorted(EXPORTERS))}", field="format")
+    if fmt not in STATIC and options:
+        raise MovemapError(f"{', '.join(sorted(options))}: only for maps (png, svg, pdf, gif)",
+                           field="format")
+    return EXPORTERS[fmt](dataset, path, geometries or Geometries(dataset), **options)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import geopandas
 
     from movemap.gazetteer import Gazetteer
+    from movemap.geometry import Geometries
 
 __all__ = ["from_geodataframe", "parse_geojson", "to_geodataframe", "to_geojson",
            "write_geojson"]
@@ -47,11 +48,12 @@ def _station_geometry(station: Station, geometries: Any) -> dict[str, Any]:
     return {"type": "Point", "coordinates": [round(place.lon, _DIGITS), round(place.lat, _DIGITS)]}
 
 
-def to_geojson(dataset: Dataset, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+def to_geojson(dataset: Dataset, gazetteer: Gazetteer | None = None,
+               geometries: Geometries | None = None) -> dict[str, Any]:
     """The dataset as a GeoJSON FeatureCollection (a dict ready for ``json.dumps``)."""
     from movemap.geometry import Geometries
 
-    geometries = Geometries(dataset, gazetteer)
+    geometries = geometries or Geometries(dataset, gazetteer)
     records = dataset_to_dict(dataset)
     features = []
     for leg, record in zip(dataset.legs, records.get("legs", []), strict=True):
@@ -67,10 +69,10 @@ def to_geojson(dataset: Dataset, gazetteer: Gazetteer | None = None) -> dict[str
     return {"type": "FeatureCollection", "movemap": header, "features": features}
 
 
-def write_geojson(dataset: Dataset, path: str | Path,
-                  gazetteer: Gazetteer | None = None) -> Path:
+def write_geojson(dataset: Dataset, path: str | Path, gazetteer: Gazetteer | None = None,
+                  geometries: Geometries | None = None) -> Path:
     """Write the dataset as GeoJSON, atomically; the same dataset gives the same bytes."""
-    text = json.dumps(to_geojson(dataset, gazetteer), ensure_ascii=False, indent=1)
+    text = json.dumps(to_geojson(dataset, gazetteer, geometries), ensure_ascii=False, indent=1)
     return write_atomic(path, text + "\n")
 
 
@@ -98,7 +100,8 @@ def parse_geojson(text: str, source: str = "<string>") -> Parsed:
 
 
 def to_geodataframe(
-    dataset: Dataset, gazetteer: Gazetteer | None = None
+    dataset: Dataset, gazetteer: Gazetteer | None = None,
+    geometries: Geometries | None = None,
 ) -> geopandas.GeoDataFrame:
     """Legs and stations as one GeoDataFrame (EPSG:4326), one row each.
 
@@ -112,7 +115,7 @@ def to_geodataframe(
     import pandas as pd
     from shapely.geometry import shape
 
-    collection = to_geojson(dataset, gazetteer)
+    collection = to_geojson(dataset, gazetteer, geometries)
     names = {u.id: u.name for u in dataset.units}
 
     def row(item: Leg | Station, feature: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ import shapely
 
 from movemap.geodata import geo_path
 
-__all__ = ["basemap", "basemap_script"]
+__all__ = ["basemap", "basemap_layers", "basemap_script"]
 
 Bounds = tuple[float, float, float, float]  # west, south, east, north
 _DIGITS = 3
@@ -65,6 +65,11 @@ def basemap(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, str]:
     ``lakes``, ``rivers``, ``railways``. They hold geometry only (no text from anywhere), so
     they can be written into the page as they are.
     """
+    return {name: _collection(geoms) for name, geoms in basemap_layers(bounds, countries).items()}
+
+
+def basemap_layers(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, list[Any]]:
+    """The basemap's shapely geometries by layer (see :func:`basemap`)."""
     west, south, east, north = bounds
     span = max(east - west, north - south)
     margin = max(5.0, span * 0.6)  # the window is wider than the data: leave no bare edge
@@ -86,9 +91,9 @@ def basemap(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, str]:
     big_rivers = [g for g, p in zip(rivers, river_props, strict=True)
                   if (p.get("scalerank") or 10) <= 6]
     return {
-        "land": _collection(_cut(land, box, tolerance)),
-        "admin1": _collection(_cut(admin_lines, box, tolerance)),
-        "lakes": _collection(_cut(lakes, box, tolerance)),
-        "rivers": _collection(_cut(big_rivers, box, tolerance)),
-        "railways": _collection(_cut(rail, box, tolerance)),
+        "land": _cut(land, box, tolerance),
+        "admin1": _cut(admin_lines, box, tolerance),
+        "lakes": _cut(lakes, box, tolerance),
+        "rivers": _cut(big_rivers, box, tolerance),
+        "railways": _cut(rail, box, tolerance),
     }

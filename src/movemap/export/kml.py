@@ -1,0 +1,175 @@
+"""KML and KMZ for Google Earth: legs with time spans (its time slider works), stations as
+placemarks, styles by mode and status, descriptions with dates, strengths and sources.
+
+Written with ElementTree, which escapes every text; the same dataset gives the same bytes
+(no timestamps, no random ids). A KMZ also carries each unit's symbol as a PNG icon.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.etree import ElementTree as ET
+
+from movemap.io.atomic import write_atomic
+from movemap.model import Dataset, Leg, Mode, Station, Status
+from movemap.queries import leg_window
+from movemap.style import STATUS_COLOURS, leg_style, station_radius
+
+if TYPE_CHECKING:
+    from movemap.geometry import Geometries
+
+__all__ = ["kml_document", "write_kml", "write_kmz"]
+
+KML = "http://www.opengis.net/kml/2.2"
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed, so that the same dataset gives the same KMZ
+
+
+def _kml_colour(hex_colour: str, opacity: float = 1.0) -> str:
+    """KML's aabbggrr from #rrggbb."""
+    r, g, b = hex_colour[1:3], hex_colour[3:5], hex_colour[5:7]
+    return f"{round(opacity * 255):02x}{b}{g}{r}"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
+    child = ET.SubElement(parent, tag)
+    if text is not None:
+        child.text = text
+    return child
+
+
+def _description(rows: list[tuple[str, str]]) -> str:
+    return "\n".join(f"{label}: {value}" for label, value in rows if value)
+
+
+def _sources(dataset: Dataset, ids: tuple[str, ...]) -> str:
+    by_id = {s.id: s for s in dataset.sources}
+    return "; ".join(
+        f"{by_id[i].publisher} [{by_id[i].grade}]" if i in by_id and by_id[i].grade
+        else by_id[i].publisher if i in by_id else i for i in ids)
+
+
+def kml_document(dataset: Dataset, geometries: Geometries,
+                 icons: dict[str, str] | None = None) -> bytes:
+    """The KML document; ``icons`` maps a unit id to its icon's path inside a KMZ."""
+    ET.register_namespace("", KML)
+    root = ET.Element(f"{{{KML}}}kml")
+    doc = _sub(root, "Document")
+    _sub(doc, "name", dataset.title or dataset.name)
+    if dataset.as_of:
+        _sub(doc, "description", f"Data as of {dataset.as_of.isoformat()}")
+    for mode in Mode:
+        for status in Status:
+            line = leg_style(mode, status)
+            style = _sub(doc, "Style")
+            style.set("id", f"leg-{mode.value}-{status.value}")
+            line_style = _sub(style, "LineStyle")
+            _sub(line_style, "color", _kml_colour(line.colour, 0.6 if line.dash else 1.0))
+            _sub(line_style, "width", f"{line.weight:g}")
+    for status in Status:
+        style = _sub(doc, "Style")
+        style.set("id", f"station-{status.value}")
+        icon_style = _sub(style, "IconStyle")
+        _sub(icon_style, "color", _kml_colour(STATUS_COLOURS[status]))  # Earth's own pin
+    names = {u.id: u.name for u in dataset.units}
+    for unit in dataset.units:
+        folder = _sub(doc, "Folder")
+        _sub(folder, "name", unit.name)
+        for leg in (leg for leg in dataset.legs if leg.unit == unit.id):
+            _leg_placemark(folder, dataset, leg, geometries, names)
+        for station in (s for s in dataset.stations if s.unit == unit.id):
+            _station_placemark(folder, dataset, station, geometries, names,
+                               (icons or {}).get(unit.id))
+    ET.indent(root)
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document
+
+
+def _time_span(parent: ET.Element, begin: str | None, end: str | None) -> None:
+    span = _sub(parent, "TimeSpan")
+    if begin:
+        _sub(span, "begin", begin)
+    if end:
+        _sub(span, "end", end)
+
+
+def _leg_placemark(folder: ET.Element, dataset: Dataset, leg: Leg, geometries: Geometries,
+                   names: dict[str, str]) -> None:
+    routes = geometries.leg(leg)
+    length = max(r.length_km for r in routes)
+    departure, arrival, _ = leg_window(leg, length)
+    mark = _sub(folder, "Placemark")
+    mark.set("id", f"leg-{leg.id}")
+    origins = " | ".join(geometries.place(r).name for r in leg.origins)
+    _sub(mark, "name", f"{names.get(leg.unit, leg.unit)}: {origins} to "
+                       f"{geometries.place(leg.destination).name}")
+    _sub(mark, "description", _description([
+        ("Start", str(leg.start)), ("End", str(leg.end) if leg.end else "not reported"),
+        ("Mode", leg.mode.value), ("Strength", f"{leg.strength:,}" if leg.strength else ""),
+        ("Equipment", ", ".join(f"{k}: {v:,}" for k, v in leg.equipment.items())),
+        ("Status", leg.status.value), ("Length", f"{length:,.0f} km"),
+        ("Sources", _sources(dataset, leg.sources)), ("Notes", leg.notes)]))
+    # Google Earth shows the leg while its unit is under way: departure to arrival
+    _time_span(mark, departure.isoformat(), arrival.isoformat())
+    _sub(mark, "styleUrl", f"#leg-{leg.mode.value}-{leg.status.value}")
+    multi = _sub(mark, "MultiGeometry")
+    for route in routes:
+        for part in route.lines():
+            line = _sub(multi, "LineString")
+            _sub(line, "tessellate", "1")
+            _sub(line, "coordinates", " ".join(f"{x:.6f},{y:.6f}" for x, y in part))
+
+
+def _station_placemark(folder: ET.Element, dataset: Dataset, station: Station,
+                       geometries: Geometries, names: dict[str, str], icon: str | None) -> None:
+    place = geometries.place(station.place)
+    mark = _sub(folder, "Placemark")
+    mark.set("id", f"station-{station.id}")
+    _sub(mark, "name", f"{names.get(station.unit, station.unit)} at {place.name}")
+    _sub(mark, "description", _description([
+        ("From", str(station.start)), ("Until", str(station.end) if station.end else "open"),
+        ("Strength", f"{station.strength:,}" if station.strength else ""),
+        ("Status", station.status.value), ("Sources", _sources(dataset, station.sources)),
+        ("Notes", station.notes)]))
+    _time_span(mark, station.start.first_day.isoformat(),
+               station.end.last_day.isoformat() if station.end else None)
+    if icon:
+        style = _sub(mark, "Style")
+        icon_style = _sub(style, "IconStyle")
+        _sub(icon_style, "scale", f"{station_radius(station.strength) / 8:.2f}")
+        _sub(_sub(icon_style, "Icon"), "href", icon)
+    else:
+        _sub(mark, "styleUrl", f"#station-{station.status.value}")
+    point = _sub(mark, "Point")
+    _sub(point, "coordinates", f"{place.lon:.6f},{place.lat:.6f}")
+
+
+def write_kml(dataset: Dataset, path: Path, geometries: Geometries) -> Path:
+    """The dataset as KML, atomically."""
+    return write_atomic(path, kml_document(dataset, geometries))
+
+
+def write_kmz(dataset: Dataset, path: Path, geometries: Geometries) -> Path:
+    """The dataset as KMZ: the KML and each unit's symbol as a PNG icon."""
+    from movemap.export.symbols import symbol_png
+
+    icons: dict[str, str] = {}
+    images: dict[str, bytes] = {}
+    for unit in dataset.units:
+        if unit.sidc:
+            png = symbol_png(unit.sidc)
+            if png is not None:
+                name = f"icons/{unit.sidc}.png"
+                icons[unit.id] = name
+                images[name] = png
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as kmz:
+        entries = [("doc.kml", kml_document(dataset, geometries, icons)), *sorted(images.items())]
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            kmz.writestr(info, data)
+    return write_atomic(path, buffer.getvalue())
+

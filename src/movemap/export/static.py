@@ -1,0 +1,418 @@
+"""Static maps for reports and slides (PNG, SVG, PDF) and animations (GIF), with matplotlib.
+
+Drawn offline on the Natural Earth basemap, in a Lambert conformal conic projection centred
+on the extent (chosen with pyproj), with the map's styles (``movemap.style``) and symbols:
+routes by mode and status with arrowheads, stations sized by strength, place labels that
+do not overlap, title, legend, scale bar, north arrow, attribution, an optional banner at
+top and bottom (a classification or handling caption) and an inset locator map.
+
+``--on DAY`` draws the situation that day: the legs begun by then (faint once over), and
+where each unit is (``queries.status``). The same dataset gives the same SVG bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import shapely
+from pyproj import CRS, Transformer
+
+from movemap.errors import MovemapError
+from movemap.io.atomic import write_atomic
+from movemap.model import Dataset, Mode, Status
+from movemap.queries import leg_window, status
+from movemap.style import MODE_COLOURS, STATUS_COLOURS, STATUS_DASHES, leg_style, station_radius
+
+if TYPE_CHECKING:
+    from movemap.geometry import Geometries
+
+__all__ = ["SIZES", "StaticOptions", "parse_size", "write_animation", "write_static"]
+
+SIZES = {"16:9": (16.0, 9.0), "a4": (11.69, 8.27), "a4-portrait": (8.27, 11.69)}
+DEFAULT_DPI = 120  # 16:9 at 120 dpi is 1920 x 1080
+ATTRIBUTION = ("Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Sea lanes: searoute. "
+               "Symbols: milsymbol. Made with movemap.")
+
+
+@dataclass(frozen=True)
+class StaticOptions:
+    """What a static map shows and how big it is."""
+
+    on: date | None = None
+    extent: tuple[float, float, float, float] | None = None  # west, south, east, north
+    size: tuple[float, float] = SIZES["16:9"]
+    dpi: int = DEFAULT_DPI
+    title: str | None = None
+    banner: str | None = None
+    inset: bool = True
+
+
+def parse_size(text: str, dpi: int = DEFAULT_DPI) -> tuple[float, float]:
+    """Inches from ``16:9``, ``a4``, ``a4-portrait`` or ``WIDTHxHEIGHT`` in pixels."""
+    if text in SIZES:
+        return SIZES[text]
+    width, sep, height = text.lower().partition("x")
+    if sep and width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0:
+        return int(width) / dpi, int(height) / dpi
+    raise MovemapError(f"size {text!r} is not one of {', '.join(SIZES)} or WIDTHxHEIGHT "
+                       "in pixels", field="size")
+
+
+def _projection(west: float, south: float, east: float, north: float) -> CRS:
+    """A Lambert conformal conic fitted to the extent (standard parallels at 1/6 and 5/6)."""
+    span = north - south
+    return CRS.from_proj4(
+        f"+proj=lcc +lat_1={south + span / 6:.3f} +lat_2={north - span / 6:.3f} "
+        f"+lat_0={(south + north) / 2:.3f} +lon_0={(west + east) / 2:.3f} +datum=WGS84 +units=m")
+
+
+def _dashes(dash: str | None) -> Any:
+    """matplotlib's line style for an SVG dash array (in pixels at a 2.5-pixel line)."""
+    return (0, tuple(float(v) / 2.5 for v in dash.split())) if dash else "-"
+
+
+def _nice(length: float) -> float:
+    """A round number of the order of ``length``: 1, 2 or 5 times a power of ten."""
+    power = 10 ** math.floor(math.log10(length))
+    return float(max(m * power for m in (1, 2, 5) if m * power <= length))
+
+
+@dataclass(frozen=True)
+class _Spot:
+    lon: float
+    lat: float
+    name: str
+
+
+class _Drawer:
+    """One figure: the fixed part drawn once, the situation of a day drawn over it."""
+
+    def __init__(self, dataset: Dataset, geometries: Geometries, options: StaticOptions) -> None:
+        import matplotlib
+
+        matplotlib.use("Agg", force=False)
+        import matplotlib.pyplot as plt
+
+        self.plt = plt
+        self.dataset = dataset
+        self.geo = geometries
+        self.options = options
+        west, south, east, north = options.extent or self._data_extent()
+        self.crs = _projection(west, south, east, north)
+        self.to_map = Transformer.from_crs("EPSG:4326", self.crs, always_xy=True)
+        self.fig = plt.figure(figsize=options.size, dpi=options.dpi)
+        banner = 0.035 if options.banner else 0.0
+        self.ax = self.fig.add_axes((0.01, 0.06 + banner, 0.98, 0.83 - 2 * banner))
+        self.ax.set_facecolor("#dbe9f4")
+        self.ax.set_xticks([])
+        self.ax.set_yticks([])
+        self.bounds = (west, south, east, north)
+        self.dynamic: list[Any] = []
+        self._fit(west, south, east, north)
+        self._basemap()
+        self._furniture()
+
+    # -- fixed parts ----------------------------------------------------------------------
+
+    def _data_extent(self) -> tuple[float, float, float, float]:
+        points = [self.geo.place(r) for r in self.dataset.place_refs()]
+        lons = [p.lon for p in points]
+        lats = [p.lat for p in points]
+        pad = max(1.0, (max(lons) - min(lons)) * 0.08, (max(lats) - min(lats)) * 0.08)
+        return (min(lons) - pad, max(-85.0, min(lats) - pad), max(lons) + pad,
+                min(85.0, max(lats) + pad))
+
+    def _project(self, geometry: Any) -> Any:
+        return shapely.transform(geometry, lambda xy: np.column_stack(
+            self.to_map.transform(xy[:, 0], xy[:, 1])))
+
+    def _fit(self, west: float, south: float, east: float, north: float) -> None:
+        edge = shapely.segmentize(shapely.box(west, south, east, north), 0.5)
+        x0, y0, x1, y1 = self._project(edge).bounds
+        width, height = x1 - x0, y1 - y0
+        box = self.ax.get_position()
+        aspect = (box.width * self.options.size[0]) / (box.height * self.options.size[1])
+        if width / height < aspect:
+            grow = (height * aspect - width) / 2
+            x0, x1 = x0 - grow, x1 + grow
+        else:
+            grow = (width / aspect - height) / 2
+            y0, y1 = y0 - grow, y1 + grow
+        self.ax.set_xlim(x0, x1)
+        self.ax.set_ylim(y0, y1)
+        self.view = (x0, y0, x1, y1)
+
+    def _basemap(self) -> None:
+        import geopandas
+
+        from movemap.render.basemap import basemap_layers
+
+        countries = {self.geo.place(r).country for r in self.dataset.place_refs()}
+        layers = basemap_layers(self.bounds, sorted(c for c in countries if c))
+        styles = {
+            "land": {"facecolor": "#f4f1ea", "edgecolor": "#9a9a9a", "linewidth": 0.6},
+            "lakes": {"facecolor": "#d6e8f5", "edgecolor": "#9ecae1", "linewidth": 0.4},
+            "admin1": {"color": "#bdbdbd", "linewidth": 0.4, "linestyle": (0, (4, 3))},
+            "rivers": {"color": "#9ecae1", "linewidth": 0.6},
+            "railways": {"color": "#8c8c8c", "linewidth": 0.5, "linestyle": (0, (2, 2))},
+        }
+        for name in ("land", "lakes", "admin1", "rivers", "railways"):
+            if layers[name]:
+                series = geopandas.GeoSeries(layers[name], crs="EPSG:4326").to_crs(self.crs)
+                series.plot(ax=self.ax, zorder=1, **styles[name])
+        for place in {self.geo.place(r).id: self.geo.place(r)
+                      for r in self.dataset.place_refs()}.values():
+            if place.kind.value == "region" and place.polygon is not None:
+                geopandas.GeoSeries([place.polygon], crs="EPSG:4326").to_crs(self.crs).plot(
+                    ax=self.ax, facecolor="#e6b0aa", edgecolor="#b03a2e", alpha=0.3,
+                    linewidth=0.8, zorder=2)
+        self.ax.set_xlim(self.view[0], self.view[2])
+        self.ax.set_ylim(self.view[1], self.view[3])
+        self.ax.set_xlabel("")
+        self.ax.set_ylabel("")
+
+    def _furniture(self) -> None:
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Rectangle
+
+        opts = self.options
+        title = opts.title or self.dataset.title or self.dataset.name
+        top = 0.97 - (0.035 if opts.banner else 0.0)
+        self.fig.text(0.012, top, title, fontsize=17, fontweight="bold", va="top")
+        self.subtitle = self.fig.text(0.012, top - 0.04, "", fontsize=11, color="#444",
+                                      va="top")
+        self.fig.text(0.012, 0.025 + (0.035 if opts.banner else 0.0), ATTRIBUTION, fontsize=8,
+                      color="#555")
+        if opts.banner:
+            for y in (0.0, 1 - 0.035):
+                self.fig.patches.append(Rectangle(
+                    (0, y), 1, 0.035, transform=self.fig.transFigure, color="#2e7d32",
+                    zorder=0))
+                self.fig.text(0.5, y + 0.0175, opts.banner, ha="center", va="center",
+                              fontsize=12, fontweight="bold", color="white")
+        handles = [Line2D([], [], color=MODE_COLOURS[m], lw=3, label=m.value)
+                   for m in Mode if any(leg.mode is m for leg in self.dataset.legs)]
+        used = {leg.status for leg in self.dataset.legs} | {
+            station.status for station in self.dataset.stations}
+        handles += [Line2D([], [], color="#333", lw=2.5, label=state.value,
+                           linestyle=_dashes(STATUS_DASHES[state]))
+                    for state in Status if state in used]
+        handles += [Line2D([], [], marker="o", color="none", markerfacecolor="#c0392b",
+                           markeredgecolor="#222", markersize=9, label="station (size: strength)"),
+                    Line2D([], [], marker="o", color="none", markerfacecolor="#1f6fb4",
+                           markeredgecolor="#111", markersize=8, label="unit under way")]
+        legend = self.ax.legend(handles=handles, loc="lower right", fontsize=9, framealpha=0.92,
+                                title="Legend", title_fontsize=10)
+        legend.set_zorder(20)
+        self._scale_bar()
+        self._north_arrow()
+        if opts.inset:
+            self._inset()
+
+    def _scale_bar(self) -> None:
+        x0, y0, x1, y1 = self.view
+        length = _nice((x1 - x0) / 5)
+        x, y = x0 + (x1 - x0) * 0.03, y0 + (y1 - y0) * 0.05
+        self.ax.plot([x, x + length], [y, y], color="#222", lw=3, solid_capstyle="butt",
+                     zorder=15)
+        self.ax.text(x + length / 2, y + (y1 - y0) * 0.012, f"{length / 1000:,.0f} km",
+                     ha="center", va="bottom", fontsize=9, zorder=15)
+
+    def _north_arrow(self) -> None:
+        west, south, east, north = self.bounds
+        lon, lat = (west + east) / 2, (south + north) / 2
+        (xa, xb), (ya, yb) = self.to_map.transform([lon, lon], [lat, lat + 1])
+        angle = math.atan2(xb - xa, yb - ya)
+        x0, y0, x1, y1 = self.view
+        cx, cy = x0 + (x1 - x0) * 0.03, y0 + (y1 - y0) * 0.2  # above the scale bar
+        size = (y1 - y0) * 0.07
+        dx, dy = size * math.sin(angle), size * math.cos(angle)
+        self.ax.annotate("", xy=(cx + dx / 2, cy + dy / 2), xytext=(cx - dx / 2, cy - dy / 2),
+                         zorder=15, arrowprops={"arrowstyle": "-|>", "color": "#222", "lw": 1.5})
+        self.ax.text(cx + dx * 0.8, cy + dy * 0.8, "N", ha="center", va="center", fontsize=12,
+                     fontweight="bold", zorder=15)
+
+    def _inset(self) -> None:
+        import geopandas
+        from matplotlib.patches import Rectangle
+
+        from movemap.render.basemap import _layer
+
+        inset = self.fig.add_axes((0.815, 0.70 - (0.035 if self.options.banner else 0), 0.17,
+                                   0.2))
+        inset.set_facecolor("#dbe9f4")
+        inset.set_xticks([])
+        inset.set_yticks([])
+        land, _ = _layer("countries")
+        geopandas.GeoSeries(list(land)).plot(ax=inset, facecolor="#f4f1ea", edgecolor="#aaa",
+                                             linewidth=0.2)
+        west, south, east, north = self.bounds
+        inset.add_patch(Rectangle((west, south), east - west, north - south,
+                                           fill=False, edgecolor="#c0392b", lw=1.5))
+        inset.set_xlim(-180, 180)
+        inset.set_ylim(-60, 85)
+        inset.set_xlabel("")
+        inset.set_ylabel("")
+        inset.set_zorder(25)
+
+    # -- the day's situation ----------------------------------------------------------------
+
+    def clear(self) -> None:
+        for artist in self.dynamic:
+            artist.remove()
+        self.dynamic = []
+
+    def _line(self, points: tuple[tuple[float, float], ...], style: Any, faint: bool) -> None:
+        xs, ys = self.to_map.transform([p[0] for p in points], [p[1] for p in points])
+        dash = _dashes(style.dash)
+        alpha = style.opacity * (0.3 if faint else 1.0)
+        (line,) = self.ax.plot(xs, ys, color=style.colour, lw=style.weight * 0.8,
+                               linestyle=dash, alpha=alpha, zorder=5, solid_capstyle="round")
+        self.dynamic.append(line)
+        if len(xs) >= 2:
+            arrow = self.ax.annotate(
+                "", xy=(xs[-1], ys[-1]), xytext=(xs[-2], ys[-2]), zorder=6,
+                arrowprops={"arrowstyle": "-|>", "color": style.colour, "alpha": alpha,
+                            "lw": 0, "mutation_scale": 16})
+            self.dynamic.append(arrow)
+
+    def draw(self, day: date | None) -> None:
+        """Draw the legs and where units are: every record, or the situation on ``day``."""
+        from movemap.export.symbols import symbol_artist, symbol_shapes
+
+        self.clear()
+        units = {u.id: u for u in self.dataset.units}
+        labels: dict[str, tuple[float, float]] = {}
+        for leg in self.dataset.legs:
+            routes = self.geo.leg(leg)
+            _, arrival, _ = leg_window(leg, max(r.length_km for r in routes))
+            if day is not None and leg.start.first_day > day:
+                continue
+            style = leg_style(leg.mode, leg.status, units[leg.unit].context
+                              if leg.unit in units else False)
+            for route in routes:
+                self._line(route.points, style, faint=day is not None and arrival <= day)
+            for ref in (*leg.origins, leg.destination):
+                place = self.geo.place(ref)
+                labels.setdefault(place.name, (place.lon, place.lat))
+        spots: list[tuple[str, Any, int | None, Status, bool]] = []
+        if day is None:
+            spots = [(s.unit, self.geo.place(s.place), s.strength, s.status, False)
+                     for s in self.dataset.stations]
+        else:
+            for p in status(self.dataset, day, geometries=self.geo):
+                spots.append((p.unit, _Spot(p.lon, p.lat, p.place), p.strength, p.status,
+                              p.moving))
+        for unit_id, place, strength, state, moving in spots:
+            x, y = self.to_map.transform(place.lon, place.lat)
+            unit = units.get(unit_id)
+            shapes = symbol_shapes(unit.sidc) if unit is not None and unit.sidc else None
+            if shapes is not None and not moving:
+                artist = symbol_artist(shapes, (x, y), scale=0.45 + station_radius(strength) / 50)
+                artist.set_zorder(9)
+                self.ax.add_artist(artist)
+            else:
+                (artist,) = self.ax.plot(
+                    [x], [y], marker="o", markersize=station_radius(strength) * 1.2,
+                    markerfacecolor="#1f6fb4" if moving else STATUS_COLOURS[state],
+                    markeredgecolor="#111", alpha=0.85, zorder=9, linestyle="none")
+            self.dynamic.append(artist)
+            if not moving:
+                labels.setdefault(place.name, (place.lon, place.lat))
+        self._labels(labels)
+        when = f"Situation on {day.isoformat()}" if day else "All movements"
+        as_of = self.dataset.as_of
+        self.subtitle.set_text(when + (f"  |  data as of {as_of.isoformat()}" if as_of else ""))
+
+    def _labels(self, labels: dict[str, tuple[float, float]]) -> None:
+        """Place names, leaving out any that would cover one already placed."""
+        renderer = self.fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        placed: list[Any] = []
+        x0, y0, x1, y1 = self.view
+        for name, (lon, lat) in labels.items():
+            x, y = self.to_map.transform(lon, lat)
+            if not (x0 <= x <= x1 and y0 <= y <= y1):
+                continue
+            text = self.ax.text(x, y, f"  {name}", fontsize=9, va="center", zorder=12,
+                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                                      "alpha": 0.7})
+            box = text.get_window_extent(renderer)
+            if any(box.overlaps(other) for other in placed):
+                text.remove()
+                continue
+            placed.append(box)
+            self.dynamic.append(text)
+
+    def save(self, path: Path, fmt: str) -> bytes:
+        buffer = io.BytesIO()
+        metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None},
+                                    "pdf": {"CreationDate": None, "ModDate": None}}.get(fmt, {})
+        self.fig.savefig(buffer, format=fmt, dpi=self.options.dpi, metadata=metadata)
+        return buffer.getvalue()
+
+    def frame(self) -> Any:
+        from PIL import Image
+
+        self.fig.canvas.draw()
+        return Image.frombuffer("RGBA", self.fig.canvas.get_width_height(),
+                                self.fig.canvas.buffer_rgba()  # type: ignore[attr-defined]
+                                ).convert("RGB")
+
+    def close(self) -> None:
+        self.plt.close(self.fig)
+
+
+def write_static(dataset: Dataset, path: Path, fmt: str, geometries: Geometries,
+                 options: StaticOptions) -> Path:
+    """A static map (png, svg or pdf), atomically; deterministic for SVG."""
+    import matplotlib
+
+    with matplotlib.rc_context({"svg.hashsalt": "movemap", "svg.fonttype": "none"}):
+        drawer = _Drawer(dataset, geometries, options)
+        try:
+            drawer.draw(options.on)
+            data = drawer.save(path, fmt)
+        finally:
+            drawer.close()
+    return write_atomic(path, data)
+
+
+def write_animation(dataset: Dataset, path: Path, geometries: Geometries,
+                    options: StaticOptions, step_days: int = 1,
+                    start: date | None = None, end: date | None = None) -> Path:
+    """A GIF of the situation day by day (every ``step_days``), from start to end."""
+    days = [leg.start.first_day for leg in dataset.legs if not _context(dataset, leg.unit)]
+    days += [s.start.first_day for s in dataset.stations if not _context(dataset, s.unit)]
+    ends = [leg_window(leg, max(r.length_km for r in geometries.leg(leg)))[1]
+            for leg in dataset.legs if not _context(dataset, leg.unit)]
+    first = start or min(days)
+    last = end or max([*days, *ends])
+    if last < first:
+        raise MovemapError("the animation ends before it starts", field="until")
+    frames_days = [first + timedelta(days=d) for d in range(0, (last - first).days + 1,
+                                                            max(1, step_days))]
+    if len(frames_days) > 400:
+        raise MovemapError(f"{len(frames_days)} frames: use a longer --step or a shorter "
+                           "--from/--until (400 at most)", field="step")
+    drawer = _Drawer(dataset, geometries, options)
+    try:
+        frames = []
+        for day in frames_days:
+            drawer.draw(day)
+            frames.append(drawer.frame())
+    finally:
+        drawer.close()
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format="GIF", save_all=True, append_images=frames[1:],
+                   duration=500, loop=0, optimize=True)
+    return write_atomic(path, buffer.getvalue())
+
+
+def _context(dataset: Dataset, unit_id: str) -> bool:
+    return any(u.id == unit_id and u.context for u in dataset.units)

@@ -1,0 +1,188 @@
+"""Every export opened for real: images read, documents parsed, data read back."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import geopandas
+import pytest
+import shapely
+from click.testing import CliRunner
+from lxml import etree
+from PIL import Image
+
+from movemap.cli import cli
+from movemap.errors import MovemapError
+from movemap.export import export
+from movemap.geometry import Geometries
+from movemap.io import read_dataset
+from movemap.model import Dataset
+
+ROOT = Path(__file__).parent.parent.parent
+REFERENCE = ROOT / "layers" / "dprk-russia-2024.yaml"
+KML = {"k": "http://www.opengis.net/kml/2.2"}
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return read_dataset(REFERENCE)
+
+
+@pytest.fixture(scope="module")
+def geometries(dataset: Dataset) -> Geometries:
+    return Geometries(dataset)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("exports")
+
+
+def test_png_slide_size_and_drawn_routes(dataset: Dataset, geometries: Geometries,
+                                         out: Path) -> None:
+    path = export(dataset, out / "map.png", geometries=geometries, banner="UNCLASSIFIED")
+    image = Image.open(path).convert("RGB")
+    assert image.size == (1920, 1080)
+    colours = {colour: count for count, colour in image.getcolors(maxcolors=1 << 24)}
+    near = lambda target: sum(n for c, n in colours.items()  # noqa: E731
+                              if all(abs(a - b) < 30 for a, b in zip(c, target, strict=True)))
+    assert near((0x7B, 0x32, 0x94)) > 500  # rail legs, purple
+    assert near((0x1F, 0x6F, 0xB4)) > 100  # sea legs, blue
+    assert near((0x2E, 0x7D, 0x32)) > 20_000  # the banners, green
+    assert len(colours) > 1000  # a drawn map, not a blank page
+
+
+def test_svg_parses_with_title_and_legend_and_is_deterministic(
+        dataset: Dataset, geometries: Geometries, out: Path) -> None:
+    first = export(dataset, out / "a.svg", geometries=geometries, on=date(2024, 10, 10))
+    second = export(dataset, out / "b.svg", geometries=geometries, on=date(2024, 10, 10))
+    assert first.read_bytes() == second.read_bytes()
+    root = etree.parse(str(first))
+    text = " ".join(t.strip() for t in root.getroot().itertext() if t.strip())
+    assert "North Korean troops to Russia, October-November 2024" in text
+    assert "Legend" in text and "sea" in text and "rail" in text
+    assert "Situation on 2024-10-10" in text
+
+
+def test_pdf_is_one_a4_page(dataset: Dataset, geometries: Geometries, out: Path) -> None:
+    from movemap.export.static import SIZES
+
+    path = export(dataset, out / "map.pdf", geometries=geometries, size=SIZES["a4"])
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == 1
+    box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert box and (round(float(box.group(1))), round(float(box.group(2)))) == (842, 595)
+
+
+def test_kml_has_time_spans_and_escaped_text(dataset: Dataset, geometries: Geometries,
+                                             out: Path) -> None:
+    path = export(dataset, out / "map.kml", geometries=geometries)
+    again = export(dataset, out / "again.kml", geometries=geometries)
+    assert path.read_bytes() == again.read_bytes()
+    root = etree.parse(str(path))
+    sea = root.find(".//k:Placemark[@id='leg-first-echelon-by-sea']", KML)
+    assert sea is not None
+    assert sea.findtext("k:TimeSpan/k:begin", namespaces=KML) == "2024-10-08"
+    assert sea.findtext("k:TimeSpan/k:end", namespaces=KML) == "2024-10-13"
+    assert len(sea.findall(".//k:LineString", KML)) == 3
+    description = sea.findtext("k:description", namespaces=KML)
+    assert "National Intelligence Service (NIS), Republic of Korea [B2]" in description
+    placemarks = root.findall(".//k:Placemark", KML)
+    assert len(placemarks) == len(dataset.legs) + len(dataset.stations)
+
+
+def test_kml_escapes_markup(tmp_path: Path) -> None:
+    evil = tmp_path / "evil.yaml"
+    evil.write_text(
+        'movemap: 1\nname: evil\nunits:\n  - {id: u1, name: "<b>bold</b> & <script>x</script>"}'
+        '\nstations:\n  - {id: s1, unit: u1, at: {name: "x", lat: 1, lon: 2}, start: 2024-01-01,'
+        ' notes: "</description><evil/>"}\n', encoding="utf-8")
+    data = read_dataset(evil)
+    path = export(data, tmp_path / "evil.kml")
+    root = etree.parse(str(path))
+    assert root.find(".//k:evil", KML) is None and root.find(".//evil") is None
+    assert "</description><evil/>" in root.findtext(".//k:description", namespaces=KML)
+    assert root.findtext(".//k:Folder/k:name", namespaces=KML) == (
+        "<b>bold</b> & <script>x</script>")
+
+
+def test_kmz_carries_symbol_icons(dataset: Dataset, geometries: Geometries, out: Path) -> None:
+    path = export(dataset, out / "map.kmz", geometries=geometries)
+    with zipfile.ZipFile(path) as kmz:
+        names = kmz.namelist()
+        assert names[0] == "doc.kml"
+        icons = [n for n in names if n.startswith("icons/")]
+        assert icons
+        icon = Image.open(kmz.open(icons[0]))
+        assert icon.format == "PNG" and icon.size[0] > 20
+        doc = etree.fromstring(kmz.read("doc.kml"))
+    hrefs = {h.text for h in doc.findall(".//k:Icon/k:href", KML)}
+    assert hrefs <= set(icons) and hrefs
+
+
+def test_geopackage_layers_read_back(dataset: Dataset, geometries: Geometries,
+                                     out: Path) -> None:
+    path = export(dataset, out / "map.gpkg", geometries=geometries)
+    legs = geopandas.read_file(path, layer="legs")
+    stations = geopandas.read_file(path, layer="stations")
+    assert len(legs) == len(dataset.legs) and len(stations) == len(dataset.stations)
+    assert set(legs["id"]) == {leg.id for leg in dataset.legs}
+    sea = legs.set_index("id").loc["first-echelon-by-sea"]
+    assert sea["strength"] == 1500 and sea["mode"] == "sea"
+    assert legs.crs.to_epsg() == 4326
+
+
+def test_csv_reads_back_with_wkt(dataset: Dataset, geometries: Geometries, out: Path) -> None:
+    path = export(dataset, out / "legs.csv", geometries=geometries)
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert [r["id"] for r in rows] == [leg.id for leg in dataset.legs]
+    line = shapely.from_wkt(rows[0]["wkt"])
+    assert line.geom_type == "MultiLineString" and len(line.geoms) == 3
+
+
+def test_moving_features_json(dataset: Dataset, geometries: Geometries, out: Path) -> None:
+    path = export(dataset, out / "map.mf.json", geometries=geometries)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["type"] == "MovingFeatureCollection"
+    sea = next(f for f in data["features"] if f["id"] == "first-echelon-by-sea")
+    moving = sea["temporalGeometry"]
+    assert moving["type"] == "MovingPoint"
+    assert moving["datetimes"][0] == "2024-10-08T12:00:00Z"
+    assert moving["datetimes"][-1] == "2024-10-13T12:00:00Z"
+    assert moving["datetimes"] == sorted(moving["datetimes"])
+    assert len(moving["coordinates"]) == len(moving["datetimes"])
+
+
+def test_gif_animates_day_by_day(dataset: Dataset, geometries: Geometries, out: Path) -> None:
+    from movemap.export.static import parse_size
+
+    path = export(dataset, out / "map.gif", geometries=geometries, step_days=7,
+                  start=date(2024, 10, 1), end=date(2024, 11, 5), size=parse_size("640x360", 80),
+                  dpi=80)
+    gif = Image.open(path)
+    assert gif.format == "GIF" and gif.n_frames == 6 and gif.size == (640, 360)
+
+
+def test_unknown_format_and_options(dataset: Dataset, tmp_path: Path) -> None:
+    with pytest.raises(MovemapError, match="unknown export format 'doc'"):
+        export(dataset, tmp_path / "x.doc")
+    with pytest.raises(MovemapError, match="banner: only for maps"):
+        export(dataset, tmp_path / "x.kml", banner="x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_export_and_bad_size(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["export", str(REFERENCE), "-o", str(tmp_path / "m.geojson")])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads((tmp_path / "m.geojson").read_text())["type"] == "FeatureCollection"
+    bad = CliRunner().invoke(cli, ["export", str(REFERENCE), "-o", str(tmp_path / "m.png"),
+                                   "--size", "huge"])
+    assert bad.exit_code == 2
+    assert "size 'huge' is not one of 16:9, a4, a4-portrait or WIDTHxHEIGHT" in bad.stderr
+    assert not (tmp_path / "m.png").exists()
