@@ -28,6 +28,7 @@ _COMMANDS = {
     "schema": "movemap.cli.schema",
     "render": "movemap.cli.render",
     "export": "movemap.cli.export",
+    "extract": "movemap.cli.extract",
 }
 
 

@@ -1,0 +1,89 @@
+"""Text extraction: a news report to a draft movement dataset, with evidence.
+
+``read_report(path)`` reads a report (its first line may be ``Published: YYYY-MM-DD``);
+``extract(text, published)`` finds its places, dates, strengths and legs (``report``);
+``to_dataset(draft)`` turns the draft into a dataset that ``movemap validate`` accepts,
+for the analyst to check and correct.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from movemap.errors import MovemapError
+from movemap.extract.report import Draft, Evidence, FoundLeg, FoundPlace, extract
+from movemap.model import Dataset, Leg, PlaceRef, Source, Unit
+
+__all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "ReportError", "extract",
+           "read_report", "to_dataset"]
+
+_PUBLISHED = re.compile(r"^\s*Published:\s*(\d{4}-\d{2}-\d{2})\s*$", re.I | re.M)
+
+
+class ReportError(MovemapError, ValueError):
+    """A report that cannot be read as text."""
+
+
+def read_report(path: str | Path) -> tuple[str, date | None]:
+    """A report's text and its publication date (from a ``Published:`` line, if any)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReportError("no such file", path=str(path)) from None
+    except OSError as exc:
+        raise ReportError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    if b"\x00" in data[:4096]:
+        raise ReportError("this is a binary file, not a text report", path=str(path))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ReportError("not UTF-8 text", path=str(path), line=line) from None
+    if not text.strip():
+        raise ReportError("the report is empty", path=str(path))
+    published = None
+    m = _PUBLISHED.search(text[:500])
+    if m:
+        try:
+            published = date.fromisoformat(m.group(1))
+        except ValueError:
+            raise ReportError(f"Published: {m.group(1)!r} is not a real date", path=str(path),
+                              line=text[: m.start(1)].count("\n") + 1) from None
+    return text, published
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "source"
+
+
+def _ref(found: FoundPlace) -> PlaceRef:
+    place = found.place
+    if place.source == "dataset":
+        return PlaceRef(name=found.mention, lat=place.lat, lon=place.lon)
+    return PlaceRef(name=place.name, country=place.country)
+
+
+def to_dataset(draft: Draft) -> Dataset:
+    """The draft as a dataset: a unit per unit named, a source per attribution."""
+    units = {leg.unit: Unit(id=leg.unit, name=leg.unit.replace("-", " ").capitalize())
+             for leg in draft.legs}
+    sources = {_slug(leg.source): Source(id=_slug(leg.source), publisher=leg.source,
+                                         date=draft.published)
+               for leg in draft.legs if leg.source}
+    legs = []
+    for number, leg in enumerate(draft.legs, start=1):
+        legs.append(Leg(
+            id=f"leg-{number}", unit=leg.unit, origins=tuple(_ref(o) for o in leg.origins),
+            destination=_ref(leg.destination), start=leg.start, end=leg.end, mode=leg.mode,
+            strength=leg.strength, status=leg.status,
+            sources=(_slug(leg.source),) if leg.source else (),
+            notes=f"Draft (confidence {leg.confidence:.2f}) from: {leg.evidence.sentence} "
+                  f"[characters {leg.evidence.start}-{leg.evidence.end}]",
+        ))
+    return Dataset(name=draft.name, title=f"Draft: {draft.name}", as_of=draft.published,
+                   units=tuple(units.values()), sources=tuple(sources.values()),
+                   legs=tuple(legs))
+
