@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 
-.PHONY: demo test lint typecheck unit bench clean assets chromium
+.PHONY: demo test lint typecheck unit bench clean assets chromium screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,8 +54,16 @@ unit: $(VENV)/.installed-dev $(ASSETS) chromium
 
 test: lint typecheck unit
 
-bench: $(VENV)/.installed-dev
+# The README's picture, taken by the browser test itself
+screenshot: $(VENV)/.installed-dev $(ASSETS) chromium
+	MOVEMAP_SCREENSHOT=$(CURDIR)/docs/images/reference-map.png $(BIN)/python -m pytest -q \
+		tests/render/test_map_browser.py -k screenshot
+
+bench: $(VENV)/.installed-dev $(ASSETS) chromium
 	$(BIN)/python benchmarks/gazetteer_bench.py
+	$(BIN)/python benchmarks/routing_bench.py
+	$(BIN)/python benchmarks/render_bench.py
+	$(BIN)/python benchmarks/extract_eval.py
 
 clean:
 	rm -rf $(VENV) build dist out .pytest_cache .mypy_cache .ruff_cache node_modules \

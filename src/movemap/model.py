@@ -231,6 +231,36 @@ class Station:
 class Dataset:
     """One operation's units, sources, legs and stations.
 
+    Read one with ``movemap.io.read_dataset`` (YAML, CSV or GeoJSON), or build one from
+    these values. Place names stay names until the dataset's geometry is first needed;
+    then they are resolved together through the gazetteer.
+
+    Attributes
+    ----------
+    name
+        Short name, used for output files (``out/<name>.html``).
+    title, description
+        For maps and reports.
+    as_of
+        The day the data is current to.
+    units, sources, legs, stations
+        The records (:class:`Unit`, :class:`Source`, :class:`Leg`, :class:`Station`).
+    schema_version
+        The format version the data follows.
+
+    Methods
+    -------
+    status(on), timeline()
+        Who is where on a day; the events in date order (``movemap.queries``).
+    to_geodataframe(), from_geodataframe(frame)
+        Legs and stations as a GeoDataFrame (EPSG:4326), and back.
+    explore()
+        The interactive map (a folium ``Map``; shows inline in Jupyter).
+    to_trajectories()
+        A movingpandas ``TrajectoryCollection``.
+    resolve()
+        Every place reference resolved to a place.
+
     Examples
     --------
     >>> from movemap.io import read_dataset

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -123,7 +124,9 @@ def test_popup_shows_dates_and_sources(page: Page) -> None:
 
 
 def test_screenshot(page: Page, tmp_path: Path) -> None:
-    shot = tmp_path / "dprk-russia-2024.png"
+    # `make screenshot` sets MOVEMAP_SCREENSHOT to refresh the README's picture
+    shot = Path(os.environ.get("MOVEMAP_SCREENSHOT") or tmp_path / "dprk-russia-2024.png")
+    page.set_day(date(2024, 10, 20))
     page.page.screenshot(path=str(shot))
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,0 +1,46 @@
+"""The documentation stays true: help texts carry examples, links point at real files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from movemap.cli import _COMMANDS, cli
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.mark.parametrize("command", sorted(_COMMANDS))
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert re.search(r"Examples?", result.stdout)
+    assert "movemap " + command in result.stdout
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("movemap, version ")
+
+
+@pytest.mark.parametrize("document", ["README.md", *sorted(
+    str(p.relative_to(ROOT)) for p in (ROOT / "docs").glob("*.md"))])
+def test_links_point_at_files(document: str) -> None:
+    text = (ROOT / document).read_text(encoding="utf-8")
+    base = (ROOT / document).parent
+    for target in re.findall(r"\]\(([^)#]+)\)", text):
+        if "://" not in target:
+            assert (base / target).exists(), f"{document} links to missing {target}"
+
+
+def test_help_of_the_dataset_is_useful() -> None:
+    import pydoc
+
+    import movemap
+
+    text = pydoc.render_doc(movemap.Dataset, renderer=pydoc.plaintext)
+    for words in ("to_geodataframe", "explore", "status", "read_dataset"):
+        assert words in text
