@@ -44,3 +44,17 @@ def test_help_of_the_dataset_is_useful() -> None:
     text = pydoc.render_doc(movemap.Dataset, renderer=pydoc.plaintext)
     for words in ("to_geodataframe", "explore", "status", "read_dataset"):
         assert words in text
+
+
+def test_notebook_guide_code_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guide's Python blocks, run in order from a checkout-like folder, do what they say."""
+    text = (ROOT / "docs" / "notebook-guide.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    assert len(blocks) >= 3
+    (tmp_path / "layers").symlink_to(ROOT / "layers")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(compile("\n".join(blocks), "docs/notebook-guide.md", "exec"), namespace)
+    assert len(namespace["subset"].legs) >= 1  # type: ignore[attr-defined]
+    png = tmp_path / "out" / "map.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
