@@ -15,8 +15,9 @@ import click
 
 from movemap.cli.options import gazetteer_option
 from movemap.cli.table import format_table
-from movemap.errors import MovemapError, PlaceNotFoundError
+from movemap.errors import PlaceNotFoundError
 from movemap.gazetteer import Candidate, Gazetteer, Near, Query, Resolution
+from movemap.textfile import read_text
 
 __all__ = ["resolve"]
 
@@ -36,11 +37,7 @@ def _near(value: str | None) -> Near | None:
 
 
 def _read_names(path: Path) -> list[str]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        raise MovemapError(f"cannot read names: {reason}", path=str(path)) from None
+    text = read_text(path)
     return [line.strip() for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
 

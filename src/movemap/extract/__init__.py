@@ -15,6 +15,7 @@ from pathlib import Path
 from movemap.errors import MovemapError
 from movemap.extract.report import Draft, Evidence, FoundLeg, FoundPlace, extract
 from movemap.model import Dataset, Leg, PlaceRef, Source, Unit
+from movemap.textfile import decode, read_bytes
 
 __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "ReportError", "extract",
            "read_report", "to_dataset"]
@@ -29,19 +30,10 @@ class ReportError(MovemapError, ValueError):
 def read_report(path: str | Path) -> tuple[str, date | None]:
     """A report's text and its publication date (from a ``Published:`` line, if any)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReportError("no such file", path=str(path)) from None
-    except OSError as exc:
-        raise ReportError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    data = read_bytes(path, ReportError)
     if b"\x00" in data[:4096]:
         raise ReportError("this is a binary file, not a text report", path=str(path))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ReportError("not UTF-8 text", path=str(path), line=line) from None
+    text = decode(data, path, ReportError)
     if not text.strip():
         raise ReportError("the report is empty", path=str(path))
     published = None

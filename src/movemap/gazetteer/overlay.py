@@ -32,6 +32,7 @@ from pathlib import Path
 
 from movemap.errors import OverlayError
 from movemap.gazetteer.place import Kind
+from movemap.textfile import read_text
 
 __all__ = ["COLUMNS", "OverlayRow", "parse_overlay", "read_overlay"]
 
@@ -230,13 +231,5 @@ def read_overlay(
 ) -> list[OverlayRow]:
     """Read and parse an overlay CSV file (see :func:`parse_overlay`)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise OverlayError("no such file", path=str(path)) from None
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise OverlayError("not UTF-8 text", path=str(path), line=line) from None
-    except OSError as exc:
-        raise OverlayError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    text = read_text(path, OverlayError)
     return parse_overlay(text, source=str(path), is_known=is_known)

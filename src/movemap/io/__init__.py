@@ -13,6 +13,7 @@ from pathlib import Path
 from movemap.errors import MovemapError
 from movemap.io.records import DatasetError, Parsed, Problem
 from movemap.model import Dataset
+from movemap.textfile import read_text
 
 __all__ = ["FORMATS", "DatasetError", "Parsed", "Problem", "parse_dataset", "read_dataset",
            "write_dataset"]
@@ -30,23 +31,11 @@ def _format(path: Path) -> str:
                            f"use one of {known}", path=str(path)) from None
 
 
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise MovemapError("no such file", path=str(path)) from None
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise MovemapError("not UTF-8 text", path=str(path), line=line) from None
-    except OSError as exc:
-        raise MovemapError(f"cannot read: {exc.strerror}", path=str(path)) from None
-
-
 def parse_dataset(path: str | Path) -> Parsed:
     """Parse a dataset file, collecting every format problem (no exception for them)."""
     path = Path(path)
     kind = _format(path)
-    text = _read_text(path)
+    text = read_text(path)
     if kind == "yaml":
         from movemap.io.yaml import parse_yaml
 

@@ -29,6 +29,7 @@ from scipy.sparse.csgraph import dijkstra
 
 from movemap.errors import MovemapError
 from movemap.routing.geodesic import GEOD
+from movemap.textfile import read_text
 
 __all__ = ["JOIN_KM", "Network", "NetworkError", "read_lines"]
 
@@ -57,11 +58,10 @@ def read_lines(path: str | Path) -> list[list[Point]]:
     """The lines (LineString and MultiLineString parts) of a GeoJSON file, as (lon, lat)."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise NetworkError("no such file", path=str(path)) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise NetworkError(f"not GeoJSON: {exc}", path=str(path)) from None
+        data = json.loads(read_text(path, NetworkError))
+    except json.JSONDecodeError as exc:
+        raise NetworkError(f"not GeoJSON: {exc.msg}", path=str(path), line=exc.lineno,
+                           column=exc.colno) from None
     features = data.get("features") if isinstance(data, dict) else None
     if data.get("type") == "Feature":
         features = [data]
