@@ -1,4 +1,5 @@
-"""Shared fixtures: one gazetteer for the session (its index is built once), and Chromium."""
+"""Shared fixtures: one gazetteer and one reference dataset with its routes for the session
+(each built once), and Chromium."""
 
 from __future__ import annotations
 
@@ -11,8 +12,12 @@ from typing import Any
 import pytest
 
 from movemap.gazetteer import Gazetteer
+from movemap.geometry import Geometries
+from movemap.io import read_dataset
+from movemap.model import Dataset
 
 DATA = Path(__file__).parent / "data"
+REFERENCE = Path(__file__).parent.parent / "layers" / "dprk-russia-2024.yaml"
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +28,18 @@ def gazetteer() -> Gazetteer:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    """The reference dataset (immutable, so one copy serves every test)."""
+    return read_dataset(REFERENCE)
+
+
+@pytest.fixture(scope="session")
+def geometries(dataset: Dataset) -> Geometries:
+    """The reference dataset's places and routes, computed once for the session."""
+    return Geometries(dataset)
 
 
 CHROMIUM = "/usr/bin/chromium"

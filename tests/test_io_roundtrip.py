@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import geopandas
-import pytest
 
 from movemap.dates import Precision
 from movemap.io import read_dataset, write_dataset
@@ -15,13 +14,6 @@ from movemap.io.geojson import to_geojson
 from movemap.io.records import FIELDS
 from movemap.io.yaml import dump_yaml, parse_yaml
 from movemap.model import Dataset
-
-REFERENCE = Path(__file__).parent.parent / "layers" / "dprk-russia-2024.yaml"
-
-
-@pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    return read_dataset(REFERENCE)
 
 
 def test_yaml_round_trip(dataset: Dataset, tmp_path: Path) -> None:

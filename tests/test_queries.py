@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from movemap.geometry import Geometries
-from movemap.io import read_dataset
 from movemap.model import Dataset, Status
 from movemap.queries import leg_window, status, timeline, totals
-
-REFERENCE = Path(__file__).parent.parent / "layers" / "dprk-russia-2024.yaml"
-
-
-@pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    return read_dataset(REFERENCE)
-
-
-@pytest.fixture(scope="module")
-def geometries(dataset: Dataset) -> Geometries:
-    return Geometries(dataset)
 
 
 def test_on_20_october_1500_reported_in_the_far_east(

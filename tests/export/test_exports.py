@@ -29,16 +29,6 @@ KML = {"k": "http://www.opengis.net/kml/2.2"}
 
 
 @pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    return read_dataset(REFERENCE)
-
-
-@pytest.fixture(scope="module")
-def geometries(dataset: Dataset) -> Geometries:
-    return Geometries(dataset)
-
-
-@pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("exports")
 

@@ -11,18 +11,12 @@ from click.testing import CliRunner
 
 from movemap.cli import cli
 from movemap.errors import MovemapError
-from movemap.io import read_dataset
 from movemap.model import Dataset
 from movemap.render import make_map, render_html, write_map
 from movemap.render.data import script_json
 
 ROOT = Path(__file__).parent.parent.parent
 REFERENCE = ROOT / "layers" / "dprk-russia-2024.yaml"
-
-
-@pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    return read_dataset(REFERENCE)
 
 
 @pytest.fixture(scope="module")
