@@ -41,7 +41,7 @@ def resolve_refs(
 
 def ambiguous(resolution: Resolution) -> bool:
     """Whether a resolution's runner-up is nearly as good as its winner, and elsewhere."""
-    from movemap.gazetteer.ranking import haversine_km
+    from movemap.sphere import haversine_km
 
     candidates = resolution.candidates
     if len(candidates) < 2:

@@ -10,7 +10,7 @@ import shapely
 
 import movemap
 from movemap import Gazetteer, Kind, Method, PlaceNotFoundError
-from movemap.gazetteer.ranking import haversine_km
+from movemap.sphere import haversine_km
 
 DATA = Path(__file__).parent.parent / "data"
 

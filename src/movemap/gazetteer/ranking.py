@@ -33,10 +33,10 @@ from typing import NamedTuple
 import numpy as np
 
 from movemap.gazetteer.place import Candidate, Kind, Method, Place
+from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_vectors
 
 __all__ = ["Context", "Hints", "Hit", "haversine_km", "order", "rank", "score"]
 
-EARTH_RADIUS_KM = 6371.0088
 NEAR_WEIGHT, NEAR_SCALE_KM = 0.3, 250.0
 CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 1000.0
 COUNTRY_WEIGHT = 0.3
@@ -69,22 +69,11 @@ class Hints:
 NO_HINTS = Hints()
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance on the mean Earth sphere, in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
 class Context:
     """The points of other places resolved together with a name, for the ``context`` part."""
 
     def __init__(self, points: Sequence[tuple[float, float]]) -> None:
-        lat = np.radians([p[0] for p in points])
-        lon = np.radians([p[1] for p in points])
-        self._xyz = np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon),
-                                     np.sin(lat)])
+        self._xyz = unit_vectors([p[1] for p in points], [p[0] for p in points])
 
     def __bool__(self) -> bool:
         return bool(self._xyz.shape[0])

@@ -29,6 +29,7 @@ from scipy.sparse.csgraph import dijkstra
 
 from movemap.errors import MovemapError
 from movemap.routing.geodesic import GEOD
+from movemap.sphere import chord_to_km, unit_vectors
 from movemap.textfile import read_text
 
 __all__ = ["JOIN_KM", "Network", "NetworkError", "read_lines"]
@@ -36,22 +37,12 @@ __all__ = ["JOIN_KM", "Network", "NetworkError", "read_lines"]
 log = logging.getLogger(__name__)
 
 Point = tuple[float, float]
-EARTH_KM = 6371.0088
 JOIN_KM = 5.0
 _FORMAT = 1
 
 
 class NetworkError(MovemapError, ValueError):
     """A network overlay file is not GeoJSON lines."""
-
-
-def _unit(xy: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    lon, lat = np.radians(xy[:, 0]), np.radians(xy[:, 1])
-    return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
-
-
-def _chord_to_km(chord: npt.NDArray[np.float64] | float) -> Any:
-    return 2 * EARTH_KM * np.arcsin(np.minimum(np.asarray(chord) / 2, 1.0))
 
 
 def read_lines(path: str | Path) -> list[list[Point]]:
@@ -211,7 +202,7 @@ class Network:
         u, v, w, e = u[keep], v[keep], w[keep], e[keep]
         self._graph: csr_matrix = coo_matrix((w, (u, v)), shape=(n, n)).tocsr()
         self._edge_of: csr_matrix = coo_matrix((e + 1, (u, v)), shape=(n, n)).tocsr()
-        self._unit = _unit(arrays.nodes)
+        self._unit = unit_vectors(arrays.nodes[:, 0], arrays.nodes[:, 1])
 
     @classmethod
     def from_lines(cls, lines: Sequence[Sequence[Point]], name: str = "network",
@@ -268,10 +259,10 @@ class Network:
             return None, float("inf")
         # a brute-force scan of some 20,000 nodes takes a fraction of a millisecond, less
         # than importing a spatial index would
-        closeness = self._unit @ _unit(np.array([p], dtype=float))[0]
-        node = int(closeness.argmax())
-        chord = float(np.linalg.norm(self._unit[node] - _unit(np.array([p], dtype=float))[0]))
-        return node, float(_chord_to_km(chord))
+        target = unit_vectors(p[0], p[1])[0]
+        node = int((self._unit @ target).argmax())
+        chord = float(np.linalg.norm(self._unit[node] - target))
+        return node, float(chord_to_km(chord))
 
     def path(self, a: Point, b: Point) -> list[Point] | str:
         """The shortest path along the network from a to b, or the reason there is none."""
