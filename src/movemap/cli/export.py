@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from movemap.cli.options import gazetteer_option, networks_options
-from movemap.cli.render import _day
+from movemap.cli.options import day_value, gazetteer_option, networks_options
 from movemap.errors import MovemapError
 from movemap.gazetteer import Gazetteer
 from movemap.io import read_dataset
@@ -84,9 +83,9 @@ def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent
             if not m or int(m.group(1)) < 1:
                 raise MovemapError(f"--step {step!r} is not a number of days such as 1d or 7d",
                                    field="step")
-            options.update(step_days=int(m.group(1)), start=_day(start, "--from"),
-                           end=_day(end, "--until"))
+            options.update(step_days=int(m.group(1)), start=day_value(start, "--from"),
+                           end=day_value(end, "--until"))
         else:
-            options["on"] = _day(day, "--on")
+            options["on"] = day_value(day, "--on")
     path = write(data, output, fmt, Geometries(data, gazetteer, networks), **options)
     click.echo(path)

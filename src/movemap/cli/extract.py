@@ -7,12 +7,10 @@ import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import cast
 
 import click
 
-from movemap.cli.options import gazetteer_option
-from movemap.cli.render import _day
+from movemap.cli.options import day_value, gazetteer_option
 from movemap.gazetteer import Gazetteer
 
 __all__ = ["extract"]
@@ -45,7 +43,7 @@ def extract(reports: tuple[Path, ...], published: str | None, output: Path | Non
     from movemap.io.atomic import write_atomic
     from movemap.io.yaml import dump_yaml
 
-    day = cast("date | None", _day(published, "--published"))
+    day = day_value(published, "--published")
     many = len(reports) > 1
     if many and output is None:
         raise click.UsageError("several reports need -o FOLDER")

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from movemap.dates import parse_date
+from movemap.errors import MovemapError
 from movemap.gazetteer import Gazetteer
 
-__all__ = ["gazetteer_option", "networks_options"]
+__all__ = ["day_value", "gazetteer_option", "networks_options"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -56,3 +59,13 @@ def networks_options(command: F) -> F:
             metavar="FILE", help=f"GeoJSON lines to add to the {network} network (repeatable).",
         )(wrapper)
     return wrapper  # type: ignore[return-value]
+
+
+def day_value(value: str | None, option: str) -> date | None:
+    """The day an option names (YYYY-MM-DD), None if it was not given."""
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    if parsed.earliest is None or parsed.earliest != parsed.latest:
+        raise MovemapError(f"{option} needs a day (YYYY-MM-DD), not {value!r}", field=option)
+    return parsed.earliest

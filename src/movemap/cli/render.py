@@ -6,23 +6,12 @@ from pathlib import Path
 
 import click
 
-from movemap.cli.options import gazetteer_option, networks_options
-from movemap.dates import parse_date
-from movemap.errors import MovemapError
+from movemap.cli.options import day_value, gazetteer_option, networks_options
 from movemap.gazetteer import Gazetteer
 from movemap.io import read_dataset
 from movemap.routing import Networks
 
 __all__ = ["render"]
-
-
-def _day(value: str | None, option: str) -> object:
-    if value is None:
-        return None
-    parsed = parse_date(value)
-    if parsed.earliest is None or parsed.earliest != parsed.latest:
-        raise MovemapError(f"{option} needs a day (YYYY-MM-DD), not {value!r}", field=option)
-    return parsed.earliest
 
 
 @click.command()
@@ -55,8 +44,8 @@ def render(dataset: Path, output: Path | None, title: str | None, tiles: str,
 
     data = read_dataset(dataset)
     path = write_map(
-        data, output, title=title, tiles=tiles, start=_day(start, "--from"),
-        end=_day(end, "--until"),
+        data, output, title=title, tiles=tiles, start=day_value(start, "--from"),
+        end=day_value(end, "--until"),
         units=[u.strip() for u in units.split(",") if u.strip()] if units else None,
         gazetteer=gazetteer, networks=networks,
     )
