@@ -8,7 +8,7 @@ when asked. Queries on a dataset live in ``movemap.queries``; the methods here d
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -185,6 +185,17 @@ class Source:
     url: str | None = None
     grade: AdmiraltyCode | None = None
 
+    @property
+    def citation(self) -> str:
+        """Publisher, grade and date, as maps and exports cite the source.
+
+        >>> Source("nis", "NIS", date=date(2024, 10, 18), grade="B2").citation
+        'NIS [B2], 2024-10-18'
+        """
+        grade = f" [{self.grade}]" if self.grade else ""
+        when = f", {self.date.isoformat()}" if self.date else ""
+        return f"{self.publisher}{grade}{when}"
+
 
 @dataclass(frozen=True, slots=True)
 class Leg:
@@ -288,10 +299,19 @@ class Dataset:
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
-        for source in self.sources:
-            if source.id == source_id:
-                return source
-        raise MovemapError(f"no source {source_id!r} in dataset {self.name!r}")
+        try:
+            return self._sources_by_id[source_id]
+        except KeyError:
+            raise MovemapError(f"no source {source_id!r} in dataset {self.name!r}") from None
+
+    def cite(self, source_ids: Iterable[str]) -> str:
+        """The citations of these sources, joined with "; " (an unknown id stands as itself)."""
+        by_id = self._sources_by_id
+        return "; ".join(by_id[i].citation if i in by_id else i for i in source_ids)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
 
     def place_refs(self) -> list[PlaceRef]:
         """Every distinct place reference, in order of first use."""

@@ -44,13 +44,6 @@ def _description(rows: list[tuple[str, str]]) -> str:
     return "\n".join(f"{label}: {value}" for label, value in rows if value)
 
 
-def _sources(dataset: Dataset, ids: tuple[str, ...]) -> str:
-    by_id = {s.id: s for s in dataset.sources}
-    return "; ".join(
-        f"{by_id[i].publisher} [{by_id[i].grade}]" if i in by_id and by_id[i].grade
-        else by_id[i].publisher if i in by_id else i for i in ids)
-
-
 def kml_document(dataset: Dataset, geometries: Geometries,
                  icons: dict[str, str] | None = None) -> bytes:
     """The KML document; ``icons`` maps a unit id to its icon's path inside a KMZ."""
@@ -110,7 +103,7 @@ def _leg_placemark(folder: ET.Element, dataset: Dataset, leg: Leg, geometries: G
         ("Mode", leg.mode.value), ("Strength", f"{leg.strength:,}" if leg.strength else ""),
         ("Equipment", ", ".join(f"{k}: {v:,}" for k, v in leg.equipment.items())),
         ("Status", leg.status.value), ("Length", f"{length:,.0f} km"),
-        ("Sources", _sources(dataset, leg.sources)), ("Notes", leg.notes)]))
+        ("Sources", dataset.cite(leg.sources)), ("Notes", leg.notes)]))
     # Google Earth shows the leg while its unit is under way: departure to arrival
     _time_span(mark, departure.isoformat(), arrival.isoformat())
     _sub(mark, "styleUrl", f"#leg-{leg.mode.value}-{leg.status.value}")
@@ -131,7 +124,7 @@ def _station_placemark(folder: ET.Element, dataset: Dataset, station: Station,
     _sub(mark, "description", _description([
         ("From", str(station.start)), ("Until", str(station.end) if station.end else "open"),
         ("Strength", f"{station.strength:,}" if station.strength else ""),
-        ("Status", station.status.value), ("Sources", _sources(dataset, station.sources)),
+        ("Status", station.status.value), ("Sources", dataset.cite(station.sources)),
         ("Notes", station.notes)]))
     _time_span(mark, station.start.first_day.isoformat(),
                station.end.last_day.isoformat() if station.end else None)

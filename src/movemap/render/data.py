@@ -117,20 +117,6 @@ def _extent(dataset: Dataset, geometries: Geometries) -> tuple[float, int]:
     return max(0.002, span / 2000), digits
 
 
-def _sources(dataset: Dataset, ids: tuple[str, ...]) -> str:
-    by_id = {s.id: s for s in dataset.sources}
-    out = []
-    for source_id in ids:
-        source = by_id.get(source_id)
-        if source is None:
-            out.append(source_id)
-            continue
-        grade = f" [{source.grade}]" if source.grade else ""
-        when = f", {source.date.isoformat()}" if source.date else ""
-        out.append(f"{source.publisher}{grade}{when}")
-    return "; ".join(out)
-
-
 def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
              start: date | None = None, end: date | None = None) -> dict[str, Any]:
     """The map's data for the browser code (``render/static/movemap.js``)."""
@@ -183,7 +169,7 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
                   text(str(leg.start)), text(str(leg.end) if leg.end else ""),
                   text(leg.mode.value), text(f"{leg.strength:,}" if leg.strength else ""),
                   text(", ".join(f"{k}: {v:,}" for k, v in leg.equipment.items())),
-                  text(leg.status.value), text(_sources(dataset, leg.sources)),
+                  text(leg.status.value), text(dataset.cite(leg.sources)),
                   text(leg.notes), text(f"{length:,.0f} km")],
         }
         if leg.mode in GREAT_CIRCLE_MODES:
@@ -217,7 +203,7 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
             "t": [text(place.name), text(str(station.start)),
                   text(str(station.end) if station.end else ""),
                   text(f"{station.strength:,}" if station.strength else ""),
-                  text(station.status.value), text(_sources(dataset, station.sources)),
+                  text(station.status.value), text(dataset.cite(station.sources)),
                   text(station.notes)],
         })
 
