@@ -13,7 +13,6 @@ gazetteer)::
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from movemap.errors import MovemapError, OverlayError, PlaceNotFoundError
@@ -31,11 +30,6 @@ if TYPE_CHECKING:
     from movemap.io import DatasetError, read_dataset, write_dataset
     from movemap.model import Dataset, Leg, Mode, PlaceRef, Source, Station, Status, Unit
     from movemap.routing import Route, route
-
-try:
-    __version__ = version("movemap")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
 
 _LAZY = {
     **dict.fromkeys(
@@ -75,7 +69,20 @@ __all__ = [
 ]
 
 
+def _version() -> str:
+    # importlib.metadata costs some 45 ms to import: paid only when the version is asked for
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("movemap")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = value = _version()
+        return value
     if name in _LAZY:
         value = getattr(importlib.import_module(_LAZY[name]), name)
         globals()[name] = value
