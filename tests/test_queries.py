@@ -68,9 +68,9 @@ def test_timeline_is_in_date_order_with_speeds(dataset: Dataset,
 
 
 def test_status_needs_a_day(dataset: Dataset, geometries: Geometries) -> None:
-    from movemap.errors import MovemapError
+    from movemap.errors import InvalidValueError
 
-    with pytest.raises(MovemapError, match="--on needs a day"):
+    with pytest.raises(InvalidValueError, match="a status is on one day"):
         status(dataset, "2024-10", geometries=geometries)
 
 

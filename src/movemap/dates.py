@@ -24,13 +24,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from movemap.errors import MovemapError
+from movemap.errors import DateError
 
 __all__ = ["DateError", "FuzzyDate", "Precision", "parse_date"]
-
-
-class DateError(MovemapError, ValueError):
-    """A date that does not follow any of the accepted forms."""
 
 
 class Precision(StrEnum):

@@ -2,17 +2,40 @@
 
 Every error that a user's input can cause is a :class:`MovemapError`. It carries the
 file, line and column (1-based) where known, and the field it is about, so the CLI can print
-one line a person can act on: ``places.csv:4:lat: 'north' is not a number``.
+one line a person can act on: ``places.csv:4:lat: 'north' is not a number``. Each child is
+also the builtin a caller would catch without knowing movemap: ``LookupError`` for an unknown
+place, unit or source, ``ValueError`` for a bad value or file, ``ImportError`` for a missing
+optional dependency, ``OSError`` for a file that cannot be written or data that is missing.
+Messages name the value and what would be valid; they never name command-line options (the
+CLI adds those from ``field``).
+
+>>> try:
+...     raise UnknownUnitError("no unit 'x'", field="unit")
+... except LookupError as exc:
+...     print(exc)
+no unit 'x'
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 __all__ = [
+    "DataMissingError",
+    "DatasetError",
+    "DateError",
+    "InvalidValueError",
+    "MissingDependencyError",
     "MovemapError",
+    "NetworkError",
     "OverlayError",
     "PlaceNotFoundError",
+    "ReportError",
+    "UnknownSourceError",
+    "UnknownUnitError",
+    "WriteError",
+    "YamlSyntaxError",
 ]
 
 
@@ -58,10 +81,6 @@ class MovemapError(Exception):
         return f"{where}: {self.message}" if where else self.message
 
 
-class OverlayError(MovemapError, ValueError):
-    """A gazetteer overlay file is malformed (bad column, value or row)."""
-
-
 class PlaceNotFoundError(MovemapError, LookupError):
     """No place matches a name; ``suggestions`` holds the nearest names, best first."""
 
@@ -81,3 +100,70 @@ class PlaceNotFoundError(MovemapError, LookupError):
         if self.suggestions:
             message += "; did you mean: " + ", ".join(self.suggestions) + "?"
         super().__init__(message, path=path, line=line, column=column, field=field)
+
+
+class UnknownUnitError(MovemapError, LookupError):
+    """A unit id that the dataset does not have."""
+
+
+class UnknownSourceError(MovemapError, LookupError):
+    """A source id that the dataset does not have."""
+
+
+class InvalidValueError(MovemapError, ValueError):
+    """A value outside what is accepted (a size, a day, a format name, a country code)."""
+
+
+class DateError(MovemapError, ValueError):
+    """A date that does not follow any of the accepted forms."""
+
+
+class YamlSyntaxError(MovemapError, ValueError):
+    """The file is not valid YAML."""
+
+
+class OverlayError(MovemapError, ValueError):
+    """A gazetteer overlay file is malformed (bad column, value or row)."""
+
+
+class NetworkError(MovemapError, ValueError):
+    """A network overlay file is not GeoJSON lines."""
+
+
+class ReportError(MovemapError, ValueError):
+    """A report that cannot be read as text."""
+
+
+class MissingDependencyError(MovemapError, ImportError):
+    """An optional dependency that a feature needs is not installed; names the extra."""
+
+
+class DataMissingError(MovemapError, FileNotFoundError):
+    """Data that movemap ships (geodata, the map's assets) is missing from the install."""
+
+
+class WriteError(MovemapError, OSError):
+    """An output file cannot be written (permissions, a full disk, a missing folder)."""
+
+
+class _Problem(Protocol):
+    @property
+    def severity(self) -> str: ...
+
+    def format(self, path: str | None) -> str: ...
+
+
+class DatasetError(MovemapError, ValueError):
+    """A dataset has errors; ``problems`` lists every one (warnings too), in file order.
+
+    Its message is one ``file:line:column: what is wrong`` line per error; ``path`` is the
+    dataset's file.
+    """
+
+    def __init__(self, problems: Sequence[_Problem], path: str | None = None) -> None:
+        self.problems = tuple(problems)
+        errors = [p for p in self.problems if p.severity == "error"]
+        super().__init__("\n".join(p.format(path) for p in errors), path=path)
+
+    def __str__(self) -> str:
+        return self.message  # each line already names the file

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from movemap.errors import MovemapError
+from movemap.errors import DataMissingError
 
 __all__ = ["geo_dir", "geo_path"]
 
@@ -19,7 +19,7 @@ def geo_dir() -> Path:
     for candidate in (here / "geo", here.parent.parent / "geo"):
         if (candidate / "places.csv").is_file():
             return candidate
-    raise MovemapError(f"movemap's geodata folder is missing (looked in {here / 'geo'}); "
+    raise DataMissingError(f"movemap's geodata folder is missing (looked in {here / 'geo'}); "
                        "reinstall movemap")
 
 
@@ -27,6 +27,6 @@ def geo_path(name: str) -> Path:
     """The path of one shipped geodata file, by file name."""
     path = geo_dir() / name
     if not path.is_file():
-        raise MovemapError(f"movemap's geodata file {name!r} is missing; reinstall movemap",
+        raise DataMissingError(f"movemap's geodata file {name!r} is missing; reinstall movemap",
                            path=str(path))
     return path

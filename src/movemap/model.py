@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from movemap.dates import FuzzyDate
-from movemap.errors import MovemapError
+from movemap.errors import InvalidValueError, UnknownSourceError, UnknownUnitError
 
 if TYPE_CHECKING:
     import geopandas
@@ -120,11 +120,11 @@ class AdmiraltyCode:
 
     @classmethod
     def parse(cls, text: str) -> AdmiraltyCode:
-        """Read a code such as ``B2``; raises :class:`MovemapError` for anything else."""
+        """Read a code such as ``B2``; raises :class:`~movemap.errors.InvalidValueError` else."""
         m = _ADMIRALTY.match(str(text).strip().upper())
         if not m:
-            raise MovemapError(f"{text!r} is not an Admiralty code (A1 to F6: reliability A-F, "
-                               "credibility 1-6)")
+            raise InvalidValueError(f"{text!r} is not an Admiralty code (A1 to F6: reliability "
+                                    "A-F, credibility 1-6)")
         return cls(m[1], int(m[2]))
 
     def __str__(self) -> str:
@@ -295,14 +295,14 @@ class Dataset:
         for unit in self.units:
             if unit.id == unit_id:
                 return unit
-        raise MovemapError(f"no unit {unit_id!r} in dataset {self.name!r}")
+        raise UnknownUnitError(f"no unit {unit_id!r} in dataset {self.name!r}")
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
         try:
             return self._sources_by_id[source_id]
         except KeyError:
-            raise MovemapError(f"no source {source_id!r} in dataset {self.name!r}") from None
+            raise UnknownSourceError(f"no source {source_id!r} in dataset {self.name!r}") from None
 
     def cite(self, source_ids: Iterable[str]) -> str:
         """The citations of these sources, joined with "; " (an unknown id stands as itself)."""

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from movemap.dates import FuzzyDate, parse_date
-from movemap.errors import MovemapError
+from movemap.errors import InvalidValueError, UnknownUnitError
 from movemap.model import Dataset, Leg, Mode, Station, Status
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def _day(on: date | str) -> date:
         return on
     parsed = parse_date(on)
     if parsed.earliest is None or parsed.earliest != parsed.latest:
-        raise MovemapError(f"--on needs a day (YYYY-MM-DD), not {on!r}", field="on")
+        raise InvalidValueError(f"a status is on one day (YYYY-MM-DD), not {on!r}", field="on")
     return parsed.earliest
 
 
@@ -240,7 +240,7 @@ def select(dataset: Dataset, units: Iterable[str] | None = None,
     """The part of a dataset about ``units`` (and the units under them) between two days.
 
     A record is kept when the days it can cover meet ``[start, end]``. Raises
-    :class:`MovemapError` for a unit id the dataset does not have.
+    :class:`~movemap.errors.UnknownUnitError` for a unit id the dataset does not have.
     """
     import dataclasses
 
@@ -250,7 +250,7 @@ def select(dataset: Dataset, units: Iterable[str] | None = None,
         known = {u.id for u in dataset.units}
         for unit_id in wanted:
             if unit_id not in known:
-                raise MovemapError(f"no unit {unit_id!r} in dataset {dataset.name!r}; units: "
+                raise UnknownUnitError(f"no unit {unit_id!r} in dataset {dataset.name!r}; units: "
                                    + ", ".join(sorted(known)), field="units")
         keep = _descendants(dataset, wanted)
 

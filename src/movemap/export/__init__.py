@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from movemap.errors import MovemapError
+from movemap.errors import InvalidValueError
 from movemap.export.trajectories import to_trajectories
 
 if TYPE_CHECKING:
@@ -78,9 +78,9 @@ def export(dataset: Dataset, path: str | Path, fmt: str | None = None,
     if fmt == "json":
         fmt = "mfjson" if path.name.endswith(".mf.json") else "geojson"
     if fmt not in EXPORTERS:
-        raise MovemapError(f"unknown export format {fmt!r}; use one of "
+        raise InvalidValueError(f"unknown export format {fmt!r}; use one of "
                            f"{', '.join(sorted(EXPORTERS))}", field="format")
     if fmt not in STATIC and options:
-        raise MovemapError(f"{', '.join(sorted(options))}: only for maps (png, svg, pdf, gif)",
+        raise InvalidValueError(f"{', '.join(sorted(options))}: only for maps (png, svg, pdf, gif)",
                            field="format")
     return EXPORTERS[fmt](dataset, path, geometries or Geometries(dataset), **options)

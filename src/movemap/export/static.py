@@ -23,7 +23,7 @@ import numpy as np
 import shapely
 from pyproj import CRS, Transformer
 
-from movemap.errors import MovemapError
+from movemap.errors import InvalidValueError
 from movemap.io.atomic import write_atomic
 from movemap.model import Dataset, Mode, Status
 from movemap.queries import leg_window, status
@@ -60,7 +60,7 @@ def parse_size(text: str, dpi: int = DEFAULT_DPI) -> tuple[float, float]:
     width, sep, height = text.lower().partition("x")
     if sep and width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0:
         return int(width) / dpi, int(height) / dpi
-    raise MovemapError(f"size {text!r} is not one of {', '.join(SIZES)} or WIDTHxHEIGHT "
+    raise InvalidValueError(f"size {text!r} is not one of {', '.join(SIZES)} or WIDTHxHEIGHT "
                        "in pixels", field="size")
 
 
@@ -394,12 +394,12 @@ def write_animation(dataset: Dataset, path: Path, geometries: Geometries,
     first = start or min(days)
     last = end or max([*days, *ends])
     if last < first:
-        raise MovemapError("the animation ends before it starts", field="until")
+        raise InvalidValueError("the animation ends before it starts", field="until")
     frames_days = [first + timedelta(days=d) for d in range(0, (last - first).days + 1,
                                                             max(1, step_days))]
     if len(frames_days) > 400:
-        raise MovemapError(f"{len(frames_days)} frames: use a longer --step or a shorter "
-                           "--from/--until (400 at most)", field="step")
+        raise InvalidValueError(f"{len(frames_days)} frames: use a longer step between frames "
+                                "or a shorter span of days (400 frames at most)", field="step")
     drawer = _Drawer(dataset, geometries, options)
     try:
         frames = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from movemap.errors import MovemapError
+from movemap.errors import MissingDependencyError
 from movemap.queries import leg_window
 from movemap.routing.geodesic import geodesic_km
 
@@ -30,7 +30,7 @@ def to_trajectories(dataset: Dataset, gazetteer: Gazetteer | None = None,
     try:
         import movingpandas
     except ImportError:
-        raise MovemapError("exporting trajectories needs movingpandas: "
+        raise MissingDependencyError("exporting trajectories needs movingpandas: "
                            "pip install 'movemap[trajectories]'") from None
     import geopandas
     import shapely

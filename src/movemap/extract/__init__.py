@@ -12,7 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from movemap.errors import MovemapError
+from movemap.errors import ReportError
 from movemap.extract.report import Draft, Evidence, FoundLeg, FoundPlace, extract
 from movemap.model import Dataset, Leg, PlaceRef, Source, Unit
 from movemap.textfile import decode, read_bytes
@@ -21,10 +21,6 @@ __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "ReportError", "extrac
            "read_report", "to_dataset"]
 
 _PUBLISHED = re.compile(r"^\s*Published:\s*(\d{4}-\d{2}-\d{2})\s*$", re.I | re.M)
-
-
-class ReportError(MovemapError, ValueError):
-    """A report that cannot be read as text."""
 
 
 def read_report(path: str | Path) -> tuple[str, date | None]:

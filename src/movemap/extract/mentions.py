@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pickle
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -80,26 +81,28 @@ def _vocabulary(gazetteer: Gazetteer) -> list[str]:
 
 @cache
 def automaton(gazetteer: Gazetteer, cache_dir: Path | None = None) -> Any:
-    """The name matcher for this gazetteer, from the cache folder when built before."""
+    """The name matcher for this gazetteer, kept in movemap's cache folder once built."""
     import ahocorasick
 
-    from movemap.gazetteer.cache import cache_root
+    from movemap import cache as cache_folder
 
-    folder = cache_dir or cache_root()
-    path = folder / f"mentions-{_FORMAT}-{gazetteer._index.manifest['fingerprint']}.pickle"
-    if path.is_file():
-        with path.open("rb") as f:
+    def build(folder: Path) -> None:
+        matcher = ahocorasick.Automaton()
+        for key in _vocabulary(gazetteer):
+            matcher.add_word(key, len(key))
+        matcher.make_automaton()
+        with (folder / "automaton.pickle").open("wb") as f:
+            pickle.dump(matcher, f)
+
+    def read(folder: Path) -> Any:
+        # written by this code into a checked cache entry, never taken from elsewhere
+        with (folder / "automaton.pickle").open("rb") as f:
             return pickle.load(f)
-    matcher = ahocorasick.Automaton()
-    for key in _vocabulary(gazetteer):
-        matcher.add_word(key, len(key))
-    matcher.make_automaton()
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as f:
-        pickle.dump(matcher, f)
-    tmp.replace(path)
-    return matcher
+
+    key = cache_folder.digest(f"format {_FORMAT}", gazetteer._index.manifest["fingerprint"],
+                              sys.modules[__name__])
+    return cache_folder.load("mentions", key, build, read, what="name matcher of extract",
+                             root=cache_dir)
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:

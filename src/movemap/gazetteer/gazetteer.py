@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from movemap.errors import MovemapError, PlaceNotFoundError
+from movemap.errors import InvalidValueError, PlaceNotFoundError
 from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.index import Index
 from movemap.gazetteer.normalize import (
@@ -365,7 +365,7 @@ class Gazetteer:
             else:
                 found = [c for c in self.resolve(text).candidates if c.place.kind is Kind.COUNTRY]
                 if not found or not found[0].place.country:
-                    raise MovemapError(f"unknown country {country!r}; give an ISO 3166-1 "
+                    raise InvalidValueError(f"unknown country {country!r}; give an ISO 3166-1 "
                                        "alpha-2 code such as RU or KP", field="country")
                 code = found[0].place.country
         point = None
@@ -377,7 +377,7 @@ class Gazetteer:
         elif near is not None:
             lat, lon = near
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise MovemapError(f"near point {lat}, {lon} is not a latitude, longitude",
+                raise InvalidValueError(f"near point {lat}, {lon} is not a latitude, longitude",
                                    field="near")
             point = (float(lat), float(lon))
         return Hints(country=code, near=point)

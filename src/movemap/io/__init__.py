@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from movemap.errors import MovemapError
+from movemap.errors import InvalidValueError
 from movemap.io.records import DatasetError, Parsed, Problem
 from movemap.model import Dataset
 from movemap.textfile import read_text
@@ -27,7 +27,7 @@ def _format(path: Path) -> str:
         return FORMATS[path.suffix.lower()]
     except KeyError:
         known = ", ".join(sorted(FORMATS))
-        raise MovemapError(f"unknown dataset format {path.suffix or '(no extension)'!r}; "
+        raise InvalidValueError(f"unknown dataset format {path.suffix or '(no extension)'!r}; "
                            f"use one of {known}", path=str(path)) from None
 
 

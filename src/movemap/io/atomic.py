@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from movemap.errors import MovemapError
+from movemap.errors import WriteError
 
 __all__ = ["write_atomic"]
 
@@ -27,7 +27,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise MovemapError(f"cannot write: {exc.strerror}", path=str(path)) from None
+        raise WriteError(f"cannot write: {exc.strerror}", path=str(path)) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)

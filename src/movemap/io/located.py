@@ -14,13 +14,9 @@ from typing import Any
 
 import yaml
 
-from movemap.errors import MovemapError
+from movemap.errors import YamlSyntaxError
 
 __all__ = ["Node", "YamlSyntaxError", "from_plain", "load_located"]
-
-
-class YamlSyntaxError(MovemapError, ValueError):
-    """The file is not valid YAML."""
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from movemap.dates import DateError, FuzzyDate, parse_date
-from movemap.errors import MovemapError
+from movemap.errors import DatasetError, MovemapError
 from movemap.io.located import Node
 from movemap.model import (
     SCHEMA_VERSION,
@@ -61,19 +61,6 @@ class Problem:
         where = ":".join(str(p) for p in (path, self.line, self.column) if p is not None)
         text = f"warning: {self.message}" if self.severity == "warning" else self.message
         return f"{where}: {text}" if where else text
-
-
-class DatasetError(MovemapError, ValueError):
-    """A dataset has errors; ``problems`` lists every one (warnings too), in file order.
-
-    Its message is one ``file:line:column: what is wrong`` line per error.
-    """
-
-    def __init__(self, problems: Sequence[Problem], path: str | None = None) -> None:
-        self.problems = tuple(problems)
-        self.dataset_path = path
-        errors = [p for p in self.problems if p.severity == "error"]
-        super().__init__("\n".join(p.format(path) for p in errors))
 
 
 @dataclass(frozen=True, slots=True)

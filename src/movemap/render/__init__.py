@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from movemap.errors import MovemapError
+from movemap.errors import DataMissingError, InvalidValueError
 from movemap.geometry import Geometries
 from movemap.model import Dataset
 from movemap.queries import select
@@ -42,14 +42,14 @@ def _assets() -> dict[str, str]:
     """Leaflet's script, style and licence, and movemap's own script and style."""
     needed = ("leaflet.js", "leaflet.css", "LEAFLET-LICENSE", "manifest.json")
     if not all((_ASSETS / name).is_file() for name in needed):
-        raise MovemapError(f"the map's JavaScript assets are missing from {_ASSETS}; run "
+        raise DataMissingError(f"the map's JavaScript assets are missing from {_ASSETS}; run "
                            "`make assets` (npm ci, then tools/build_assets.py)")
     out = {name: (_ASSETS / name).read_text(encoding="utf-8") for name in needed}
     out["movemap.js"] = (_STATIC / "movemap.js").read_text(encoding="utf-8")
     out["movemap.css"] = (_STATIC / "movemap.css").read_text(encoding="utf-8")
     for name, text in out.items():
         if "</script" in text.lower() or "</style" in text.lower():
-            raise MovemapError(f"asset {name} cannot be inlined: it closes its own element")
+            raise DataMissingError(f"asset {name} cannot be inlined: it closes its own element")
     return out
 
 
@@ -113,7 +113,7 @@ def _bounds(data: dict[str, Any]) -> tuple[float, float, float, float]:
         xs.append(station["p"][0])
         ys.append(station["p"][1])
     if not xs:
-        raise MovemapError("nothing to map: the dataset (as selected) has no legs or stations")
+        raise InvalidValueError("nothing to map: the dataset (as selected) has no legs or stations")
     return min(xs), min(ys), max(xs), max(ys)
 
 
@@ -162,7 +162,7 @@ def make_map(
         try:
             provider = providers.query_name(_TILE_ALIASES.get(tiles, tiles))
         except ValueError:
-            raise MovemapError(f"unknown tile provider {tiles!r}; use none, osm or an "
+            raise InvalidValueError(f"unknown tile provider {tiles!r}; use none, osm or an "
                                "xyzservices name such as CartoDB.Positron",
                                field="tiles") from None
         tile_layer = folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution,

@@ -88,12 +88,10 @@ class Networks:
 
     def _network(self, name: str, filename: str, snap_km: float,
                  extra: Sequence[str | Path]) -> Any:
-        from movemap.gazetteer.cache import cache_root
         from movemap.geodata import geo_path
         from movemap.routing.network import Network, read_lines
 
-        network = Network.from_file(geo_path(filename), name, snap_km,
-                                    self.cache_dir or cache_root())
+        network = Network.from_file(geo_path(filename), name, snap_km, self.cache_dir)
         lines = [line for path in extra for line in read_lines(path)]
         return network.with_lines(lines) if lines else network
 

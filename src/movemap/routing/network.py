@@ -13,10 +13,9 @@ within ``JOIN_KM`` of the network is joined to it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import tempfile
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ import numpy.typing as npt
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from movemap.errors import MovemapError
+from movemap.errors import NetworkError
 from movemap.routing.geodesic import GEOD
 from movemap.sphere import chord_to_km, unit_vectors
 from movemap.textfile import read_text
@@ -39,10 +38,6 @@ log = logging.getLogger(__name__)
 Point = tuple[float, float]
 JOIN_KM = 5.0
 _FORMAT = 1
-
-
-class NetworkError(MovemapError, ValueError):
-    """A network overlay file is not GeoJSON lines."""
 
 
 def read_lines(path: str | Path) -> list[list[Point]]:
@@ -211,29 +206,23 @@ class Network:
         return cls(_arrays(lines), name, snap_km)
 
     @classmethod
-    def from_file(cls, path: Path, name: str, snap_km: float, cache_dir: Path | None) -> Network:
-        """The network of a GeoJSON file, from the cache folder when it was built before."""
-        stat = path.stat()
-        digest = hashlib.sha256(
-            f"{_FORMAT} {path.name} {stat.st_size} {stat.st_mtime_ns}".encode()
-            + Path(__file__).read_bytes()
-        ).hexdigest()[:16]
-        cached = cache_dir / f"{name}-{digest}.npz" if cache_dir else None
-        if cached is not None and cached.is_file():
-            with np.load(cached) as data:
-                arrays = _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__))
-            return cls(arrays, name, snap_km)
-        log.info("building the %s network from %s (once)", name, path.name)
-        arrays = _arrays(read_lines(path))
-        if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".npz",
-                                             delete=False) as tmp:
-                np.savez(tmp, **{k: getattr(arrays, k) for k in _Arrays.__dataclass_fields__})
-            Path(tmp.name).replace(cached)
-            for stale in cached.parent.glob(f"{name}-*.npz"):
-                if stale != cached:
-                    stale.unlink(missing_ok=True)
+    def from_file(cls, path: Path, name: str, snap_km: float,
+                  cache_dir: Path | None = None) -> Network:
+        """The network of a GeoJSON file, kept as arrays in movemap's cache folder."""
+        from movemap import cache
+
+        def build(folder: Path) -> None:
+            log.info("building the %s network from %s (once)", name, path.name)
+            arrays = _arrays(read_lines(path))
+            np.savez(folder / "network.npz",
+                     **{k: getattr(arrays, k) for k in _Arrays.__dataclass_fields__})
+
+        def read(folder: Path) -> _Arrays:
+            with np.load(folder / "network.npz") as data:
+                return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__))
+
+        key = cache.digest(f"format {_FORMAT}", path, sys.modules[__name__])
+        arrays = cache.load(name, key, build, read, what=f"{name} network", root=cache_dir)
         return cls(arrays, name, snap_km)
 
     def with_lines(self, lines: Iterable[Sequence[Point]]) -> Network:
