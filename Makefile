@@ -44,7 +44,7 @@ demo: $(VENV)/.installed $(ASSETS)
 	$(BIN)/movemap render $(DATASET) -o out/dprk-russia-2024.html
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff check src tests benchmarks tools hatch_build.py
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy src/movemap

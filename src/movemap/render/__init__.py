@@ -42,8 +42,9 @@ def _assets() -> dict[str, str]:
     """Leaflet's script, style and licence, and movemap's own script and style."""
     needed = ("leaflet.js", "leaflet.css", "LEAFLET-LICENSE", "manifest.json")
     if not all((_ASSETS / name).is_file() for name in needed):
-        raise DataMissingError(f"the map's JavaScript assets are missing from {_ASSETS}; run "
-                           "`make assets` (npm ci, then tools/build_assets.py)")
+        raise DataMissingError(f"the map's JavaScript assets are missing from {_ASSETS}: a "
+                               "wheel or sdist carries them, so reinstall movemap; in a source "
+                               "checkout run `make assets` (npm ci, then tools/build_assets.py)")
     out = {name: (_ASSETS / name).read_text(encoding="utf-8") for name in needed}
     out["movemap.js"] = (_STATIC / "movemap.js").read_text(encoding="utf-8")
     out["movemap.css"] = (_STATIC / "movemap.css").read_text(encoding="utf-8")
