@@ -29,6 +29,7 @@ _COMMANDS = {
     "render": "movemap.cli.render",
     "export": "movemap.cli.export",
     "extract": "movemap.cli.extract",
+    "merge": "movemap.cli.merge",
 }
 
 
