@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -15,59 +14,112 @@ from movemap.gazetteer import Gazetteer
 
 __all__ = ["extract"]
 
+_CORPUS_SUFFIXES = (".jsonl", ".list", ".lst")
+
+
+def _is_corpus(reports: tuple[str, ...]) -> bool:
+    if len(reports) != 1:
+        return True
+    text = reports[0]
+    path = Path(text)
+    return (text.startswith("@") or path.is_dir() or path.suffix.lower() in _CORPUS_SUFFIXES
+            or (not path.exists() and any(c in text for c in "*?[")))
+
 
 @click.command()
-@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1, required=True)
 @click.option("--published", metavar="YYYY-MM-DD",
               help="Publication date for relative dates (default: a 'Published:' line, or today).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File to write (one report), or folder (several); default: the terminal.")
+              help="File to write (one report), or folder (a corpus); default: the terminal.")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json", "html"]), default="yaml",
               show_default=True)
+@click.option("--engine", type=click.Choice(["serial", "dask"]), default="serial",
+              show_default=True, help="Run a corpus in this process or on Dask.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="A dask.distributed scheduler (tcp://host:8786); default: Dask's local "
+                   "scheduler in worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for Dask's local scheduler (default: one per core).")
 @gazetteer_option
-def extract(reports: tuple[Path, ...], published: str | None, output: Path | None, fmt: str,
+def extract(reports: tuple[str, ...], published: str | None, output: Path | None, fmt: str,
+            engine: str, scheduler: str | None, workers: int | None,
             gazetteer: Gazetteer) -> None:
     """Draft a movement dataset from news reports: places, dates, strengths, legs.
 
     Every leg keeps the sentence it comes from and a confidence; the YAML draft passes
     `movemap validate`. Check it before you use it.
 
+    A corpus (several reports, a folder of .txt files, a glob, a .jsonl file with "text" and
+    "published" fields per line, or a .list file of paths) gives one draft per report in
+    the -o folder. A report that cannot be read is named on stderr, the rest are drafted,
+    and the exit status is 1.
+
     \b
     Examples:
       movemap extract report.txt --published 2024-10-18 -o draft.yaml
       movemap extract report.txt --format html -o draft.html
-      movemap extract reports/*.txt -o drafts/
+      movemap extract reports/ -o drafts/
+      movemap extract corpus.jsonl -o drafts/ --engine dask --workers 2
+      movemap extract corpus.jsonl -o drafts/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    day = day_value(published, "--published")
+    if _is_corpus(reports) or engine != "serial":
+        _corpus(reports, output, fmt, day, engine, scheduler, workers, gazetteer)
+        return
+    _one(Path(reports[0]), output, fmt, day, gazetteer)
+
+
+def _one(path: Path, output: Path | None, fmt: str, day: date | None,
+         gazetteer: Gazetteer) -> None:
     from movemap.extract import extract as draft_of
     from movemap.extract import read_report, to_dataset
     from movemap.io.atomic import write_atomic
     from movemap.io.yaml import dump_yaml
 
-    day = day_value(published, "--published")
-    many = len(reports) > 1
-    if many and output is None:
-        raise click.UsageError("several reports need -o FOLDER")
-    items: Iterable[Path] = reports
-    if many:
-        from tqdm import tqdm
+    text, found_date = read_report(path)
+    draft = draft_of(text, day or found_date or date.today(), gazetteer, name=path.stem)
+    if fmt == "json":
+        content = json.dumps(draft.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    elif fmt == "yaml":
+        content = dump_yaml(to_dataset(draft))
+    else:
+        from movemap.extract.page import draft_page
+        from movemap.render import render_html
 
-        items = tqdm(reports, desc="extracting", unit="report", file=sys.stderr, disable=None)
-    for path in items:
-        text, found_date = read_report(path)
-        draft = draft_of(text, day or found_date or date.today(), gazetteer, name=path.stem)
-        if fmt == "json":
-            content = json.dumps(draft.to_dict(), ensure_ascii=False, indent=1) + "\n"
-        elif fmt == "yaml":
-            content = dump_yaml(to_dataset(draft))
-        else:
-            from movemap.extract.page import draft_page
-            from movemap.render import render_html
+        dataset = to_dataset(draft)
+        map_html = render_html(dataset, gazetteer=gazetteer) if dataset.legs else None
+        content = draft_page(draft, map_html)
+    if output is None:
+        click.echo(content, nl=False)
+        return
+    click.echo(write_atomic(output, content))
 
-            dataset = to_dataset(draft)
-            map_html = render_html(dataset, gazetteer=gazetteer) if dataset.legs else None
-            content = draft_page(draft, map_html)
-        if output is None:
-            click.echo(content, nl=False)
-            continue
-        target = output / f"{path.stem}.{fmt}" if many else output
-        click.echo(write_atomic(target, content), err=many)
+
+def _corpus(reports: tuple[str, ...], output: Path | None, fmt: str, day: date | None,
+            engine_name: str, scheduler: str | None, workers: int | None,
+            gazetteer: Gazetteer) -> None:
+    from tqdm import tqdm
+
+    from movemap.extract.batch import ENGINES, FORMATS, run_corpus
+    from movemap.extract.corpus import iter_corpus
+
+    if output is None:
+        raise click.UsageError("a corpus needs -o FOLDER")
+    if fmt not in FORMATS:
+        raise click.UsageError(f"a corpus is drafted as {' or '.join(FORMATS)}, not {fmt}")
+    if output.exists() and not output.is_dir():
+        raise click.UsageError(f"-o {output}: a corpus needs a folder, and this is a file")
+    engine = (ENGINES["dask"](scheduler=scheduler, workers=workers) if engine_name == "dask"
+              else ENGINES["serial"]())
+    with tqdm(desc="extracting", unit="report", file=sys.stderr, disable=None) as bar:
+        summary = run_corpus(iter_corpus(reports), output, fmt=fmt, published=day,
+                             engine=engine, overlays=gazetteer.overlay_paths,
+                             progress=bar.update)
+    for failure in summary.failures:
+        click.echo(f"movemap: error: {failure.where}: {failure.error}", err=True)
+    click.echo(f"{summary.done} drafts ({summary.legs} legs) in {output}"
+               + (f"; {len(summary.failures)} reports could not be read"
+                  if summary.failures else ""), err=True)
+    if not summary.ok:
+        sys.exit(1)

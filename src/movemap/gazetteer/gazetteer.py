@@ -164,6 +164,8 @@ class Gazetteer:
     ) -> None:
         self._index = open_index(cache_dir)
         self._overlays = _Overlays(overlays, self._index)
+        self.overlay_paths: tuple[str, ...] = tuple(str(path) for path in overlays)
+        """The overlay files this gazetteer was opened with (to open it again elsewhere)."""
         # Resolutions are immutable and depend only on the arguments, so names that take the
         # slow paths (typos, hints) are answered from memory when they come again.
         self._memo: dict[tuple[str, str | None, Near | None, int | None], Resolution] = {}

@@ -1,0 +1,238 @@
+"""Extraction over a corpus: one draft file per report, serially or on Dask.
+
+The work is cut into batches of reports; a batch is one task that reads its reports, drafts
+each one and writes each draft atomically into the output folder, and returns an
+:class:`Outcome` per report (its output, or the error that stopped it). A task is a pure
+function of its references and options, so running it twice (a retry after a worker died)
+writes the same files, and every engine gives the drafts the serial run gives.
+
+Engines (:data:`ENGINES`):
+
+- ``serial``: this process, one report after another;
+- ``dask``: Dask's local scheduler in worker processes (``workers``), or a
+  ``dask.distributed`` cluster when ``scheduler`` gives its address. The corpus is consumed
+  as the work proceeds, with a bounded number of batches in flight, so its size does not
+  matter; a batch whose worker dies is run again elsewhere.
+
+Each worker process opens the gazetteer once (memory-mapped from the shared cache) and keeps
+it for every batch it runs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+from movemap.errors import MissingDependencyError, MovemapError
+from movemap.extract.corpus import ReportRef, load_report
+
+__all__ = ["ENGINES", "FORMATS", "Outcome", "Summary", "extract_batch", "run_corpus"]
+
+FORMATS = ("yaml", "json")
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one report: the draft written (and its legs), or the error."""
+
+    name: str
+    where: str
+    output: str | None = None
+    legs: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A corpus run: how many reports were drafted, and every failure by name."""
+
+    done: int
+    legs: int
+    failures: tuple[Outcome, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+@cache
+def _gazetteer(overlays: tuple[str, ...]) -> object:
+    from movemap.gazetteer import Gazetteer, default_gazetteer
+
+    return Gazetteer(overlays=overlays) if overlays else default_gazetteer()
+
+
+def draft_text(text: str, published: date, name: str, fmt: str,
+               overlays: tuple[str, ...] = ()) -> tuple[str, int]:
+    """One report's draft in ``fmt`` (YAML dataset or JSON evidence), and its number of legs."""
+    from movemap.extract import extract, to_dataset
+    from movemap.gazetteer import Gazetteer
+
+    gazetteer = _gazetteer(overlays)
+    assert isinstance(gazetteer, Gazetteer)
+    draft = extract(text, published, gazetteer, name=name)
+    if fmt == "json":
+        return json.dumps(draft.to_dict(), ensure_ascii=False, indent=1) + "\n", len(draft.legs)
+    from movemap.io.yaml import dump_yaml
+
+    return dump_yaml(to_dataset(draft)), len(draft.legs)
+
+
+def extract_batch(refs: Sequence[ReportRef], out_dir: str, fmt: str, published: date | None,
+                  overlays: tuple[str, ...] = (), today: date | None = None) -> list[Outcome]:
+    """Draft each report of a batch into ``out_dir``; an unreadable report is an outcome too."""
+    from movemap.io.atomic import write_atomic
+
+    outcomes = []
+    for ref in refs:
+        try:
+            text, found = load_report(ref)
+            content, legs = draft_text(text, published or found or today or date.today(),
+                                       ref.name, fmt, overlays)
+            target = write_atomic(Path(out_dir) / f"{ref.name}.{fmt}", content)
+        except MovemapError as exc:
+            outcomes.append(Outcome(ref.name, ref.where, error=exc.message))
+            continue
+        outcomes.append(Outcome(ref.name, ref.where, str(target), legs))
+    return outcomes
+
+
+class Engine(Protocol):
+    """Runs batch tasks and yields their outcomes as they finish."""
+
+    def map(self, task: Callable[[list[ReportRef]], list[Outcome]],
+            batches: Iterator[list[ReportRef]]) -> Iterator[list[Outcome]]: ...
+
+
+class SerialEngine:
+    """Every batch in this process, in order."""
+
+    def map(self, task: Callable[[list[ReportRef]], list[Outcome]],
+            batches: Iterator[list[ReportRef]]) -> Iterator[list[Outcome]]:
+        for batch in batches:
+            yield task(batch)
+
+
+class DaskEngine:
+    """Batches on Dask: the local scheduler's processes, or a distributed cluster."""
+
+    def __init__(self, scheduler: str | None = None, workers: int | None = None) -> None:
+        try:
+            import dask  # noqa: F401
+        except ImportError:
+            raise MissingDependencyError(
+                "the dask engine needs dask: pip install 'movemap[dask]'") from None
+        self.scheduler = scheduler
+        self.workers = workers
+
+    def map(self, task: Callable[[list[ReportRef]], list[Outcome]],
+            batches: Iterator[list[ReportRef]]) -> Iterator[list[Outcome]]:
+        if self.scheduler:
+            yield from self._distributed(task, batches)
+        else:
+            yield from self._local(task, batches)
+
+    def _local(self, task: Callable[[list[ReportRef]], list[Outcome]],
+               batches: Iterator[list[ReportRef]]) -> Iterator[list[Outcome]]:
+        import os
+        from concurrent.futures import ProcessPoolExecutor
+
+        import dask
+
+        workers = self.workers or os.cpu_count() or 1
+        # one pool for the whole run, so each process opens the gazetteer once
+        with ProcessPoolExecutor(workers) as pool:
+            while True:
+                window = list(itertools.islice(batches, workers * 4))
+                if not window:
+                    return
+                tasks = [dask.delayed(task, pure=True)(batch) for batch in window]
+                yield from dask.compute(*tasks, scheduler="processes", pool=pool)
+
+    def _distributed(self, task: Callable[[list[ReportRef]], list[Outcome]],
+                     batches: Iterator[list[ReportRef]]) -> Iterator[list[Outcome]]:
+        try:
+            from distributed import Client, as_completed
+        except ImportError:
+            raise MissingDependencyError(
+                "a Dask scheduler needs distributed: pip install 'movemap[dask]'") from None
+        try:
+            client = Client(self.scheduler, timeout="10s")
+        except OSError as exc:
+            raise MovemapError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}",
+                               field="scheduler") from None
+        with client:
+            slots = max(4, 4 * max(1, len(client.scheduler_info().get("workers", {}))))
+            pending = as_completed()
+            for batch in itertools.islice(batches, slots):
+                pending.add(client.submit(task, batch, retries=3, pure=False))
+            for future in pending:
+                yield future.result()
+                future.release()
+                for batch in itertools.islice(batches, 1):
+                    pending.add(client.submit(task, batch, retries=3, pure=False))
+
+
+ENGINES: dict[str, Callable[..., Engine]] = {"serial": SerialEngine, "dask": DaskEngine}
+
+
+def _batches(refs: Iterable[ReportRef], size: int) -> Iterator[list[ReportRef]]:
+    iterator = iter(refs)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+@dataclass(frozen=True)
+class _Task:
+    """A batch task with the run's options bound; picklable for worker processes."""
+
+    out_dir: str
+    fmt: str
+    published: date | None
+    overlays: tuple[str, ...]
+    today: date
+
+    def __call__(self, batch: list[ReportRef]) -> list[Outcome]:
+        return extract_batch(batch, self.out_dir, self.fmt, self.published, self.overlays,
+                             self.today)
+
+
+def run_corpus(
+    refs: Iterable[ReportRef],
+    out_dir: str | Path,
+    *,
+    fmt: str = "yaml",
+    published: date | None = None,
+    engine: Engine | None = None,
+    overlays: Sequence[str | Path] = (),
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> Summary:
+    """Draft every report into ``out_dir`` (``<name>.<fmt>``) and summarise.
+
+    ``published`` overrides each report's own date; reports without one are dated today.
+    ``progress`` is called with the number of reports each finished batch held.
+    """
+    if fmt not in FORMATS:
+        raise MovemapError(f"unknown draft format {fmt!r}; use one of {', '.join(FORMATS)}",
+                           field="format")
+    task = _Task(str(out_dir), fmt, published, tuple(str(p) for p in overlays), date.today())
+    done = legs = 0
+    failures: list[Outcome] = []
+    for outcomes in (engine or SerialEngine()).map(task, _batches(refs, batch_size)):
+        for outcome in outcomes:
+            if outcome.error is None:
+                done += 1
+                legs += outcome.legs
+            else:
+                failures.append(outcome)
+        if progress:
+            progress(len(outcomes))
+    return Summary(done, legs, tuple(sorted(failures, key=lambda o: o.name)))
