@@ -23,9 +23,11 @@ USSURIYSK = PlaceRef("Ussuriysk", "RU")
 KURSK = PlaceRef("Kursk", "RU")
 
 
+CORPS = Unit("11th-corps", "11th Corps")
+
+
 def draft(name: str, *legs: Leg, publisher: str = "", grade: str | None = None,
-          unit: Unit = Unit("11th-corps", "11th Corps"), stations: tuple[Station, ...] = ()
-          ) -> Dataset:
+          unit: Unit = CORPS, stations: tuple[Station, ...] = ()) -> Dataset:
     """A one-source draft as `movemap extract` makes them."""
     source = Source(name, publisher or name.upper(),
                     grade=AdmiraltyCode.parse(grade) if grade else None)

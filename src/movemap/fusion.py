@@ -52,21 +52,24 @@ from movemap.sphere import haversine_km
 if TYPE_CHECKING:
     from movemap.gazetteer import Gazetteer
 
-__all__ = ["DEFAULT_MAX_KM", "DEFAULT_SLACK_DAYS", "FusedRecord", "MergeReport", "Merged", "merge", "unit_key"]
+__all__ = ["DEFAULT_MAX_KM", "DEFAULT_SLACK_DAYS", "FusedRecord", "MergeReport", "Merged", "merge",
+           "unit_key"]
 
 DEFAULT_MAX_KM = 50.0
 DEFAULT_SLACK_DAYS = 1
 
 # Words that say what a unit is made of, not which unit it is.
-_GENERIC = frozenset(
-    "the a an of and its their troops troop forces force soldiers soldier personnel men "
-    "units unit servicemen fighters infantry military".split()
-)
+_GENERIC = frozenset({
+    "the", "a", "an", "of", "and", "its", "their", "troops", "troop", "forces", "force",
+    "soldiers", "soldier", "personnel", "men", "units", "unit", "servicemen", "fighters",
+    "infantry", "military",
+})
 # Words that a report may add to a unit's name without making it another unit.
-_ECHELON_WORDS = frozenset(
-    "corps division brigade regiment battalion company platoon army fleet group squadron "
-    "echelon wave contingent detachment special storm".split()
-)
+_ECHELON_WORDS = frozenset({
+    "corps", "division", "brigade", "regiment", "battalion", "company", "platoon", "army",
+    "fleet", "group", "squadron", "echelon", "wave", "contingent", "detachment", "special",
+    "storm",
+})
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)?$|^(first|second|third|fourth|fifth)$")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -465,8 +468,8 @@ def merge(
     ...               PlaceRef("Vladivostok", lat=43.1, lon=131.9),
     ...               parse_date("2024-10-08"), parse_date("2024-10-13"),
     ...               strength=strength, sources=(source,))
-    ...     return Dataset(n, units=(Unit("11th-corps", "11th Corps"),),
-    ...                    sources=(Source(source, source.upper(), grade=AdmiraltyCode.parse(grade)),),
+    ...     graded = Source(source, source.upper(), grade=AdmiraltyCode.parse(grade))
+    ...     return Dataset(n, units=(Unit("11th-corps", "11th Corps"),), sources=(graded,),
     ...                    legs=(leg,))
     >>> merged = merge([draft("a", "nis", "B2", 1500), draft("b", "hur", "B2", 11000)])
     >>> leg, = merged.dataset.legs
@@ -479,7 +482,8 @@ def merge(
     places = _Places(gazetteer)
     items: list[_Item] = []
     for draft in ordered:
-        for record in (*draft.legs, *draft.stations):
+        kept: tuple[Leg | Station, ...] = (*draft.legs, *draft.stations)
+        for record in kept:
             ids = tuple(source_of[(draft.name, s)] for s in record.sources
                         if (draft.name, s) in source_of)
             if isinstance(record, Leg):
@@ -496,15 +500,15 @@ def merge(
     stations: list[Station] = []
     records: list[FusedRecord] = []
     for group in groups:
-        fused, record = _fuse(group, unit_of, source_of, places, max_km,
-                              len(legs) + 1 if isinstance(group.head.record, Leg)
-                              else len(stations) + 1)
+        fused, fused_record = _fuse(group, unit_of, source_of, places, max_km,
+                                    len(legs) + 1 if isinstance(group.head.record, Leg)
+                                    else len(stations) + 1)
         if isinstance(fused, Leg):
             legs.append(fused)
         else:
             stations.append(fused)
-        records.append(record)
-    used = {u for r in (*legs, *stations) for u in (r.unit,)}
+        records.append(fused_record)
+    used = {leg.unit for leg in legs} | {station.unit for station in stations}
     dataset = Dataset(
         name=name, title=title or f"Merged from {len(ordered)} drafts",
         as_of=max((d.as_of for d in ordered if d.as_of), default=None),

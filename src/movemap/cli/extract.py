@@ -113,9 +113,12 @@ def _corpus(reports: tuple[str, ...], output: Path | None, fmt: str, day: date |
     engine = (ENGINES["dask"](scheduler=scheduler, workers=workers) if engine_name == "dask"
               else ENGINES["serial"]())
     with tqdm(desc="extracting", unit="report", file=sys.stderr, disable=None) as bar:
+
+        def step(reports_done: int) -> None:
+            bar.update(reports_done)
+
         summary = run_corpus(iter_corpus(reports), output, fmt=fmt, published=day,
-                             engine=engine, overlays=gazetteer.overlay_paths,
-                             progress=bar.update)
+                             engine=engine, overlays=gazetteer.overlay_paths, progress=step)
     for failure in summary.failures:
         click.echo(f"movemap: error: {failure.where}: {failure.error}", err=True)
     click.echo(f"{summary.done} drafts ({summary.legs} legs) in {output}"
