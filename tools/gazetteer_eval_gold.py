@@ -206,7 +206,8 @@ def build_mention(m: dict[str, Any]) -> dict[str, Any]:
             raise BadReference(f"no Natural Earth region {code}")
         props, geom = admin1()[code]
         lat, lon = inside_point(geom, props.get("latitude"), props.get("longitude"))
-        cc, source, area = props["iso_a2"], f"natural-earth:admin1:{code}", {"admin1": code}
+        cc = m.get("cc") or props["iso_a2"]  # Crimea: drawn in Russia, coded UA-43
+        source, area = f"natural-earth:admin1:{code}", {"admin1": code}
     elif ref.startswith("cont:"):
         code = ref.removeprefix("cont:")
         cont = geonames_cache().get_continents()[code]
@@ -228,12 +229,14 @@ def build_mention(m: dict[str, Any]) -> dict[str, Any]:
             if not any(admin0()[c][1].contains(Point(lon, lat)) for c in members):
                 raise BadReference(f"{m['at']} is in none of {members}")
             area = {"admin0": members}
+            cc = members[0] if len(members) == 1 else None
         else:
+            cc = None
             w, s, e, n = m["bbox"]
             if not (w <= lon <= e and s <= lat <= n):
                 raise BadReference(f"{m['at']} is outside its bbox")
             area = {"bbox": [w, s, e, n]}
-        cc, source = None, "wikipedia:" + ref.removeprefix("area:")
+        source = "wikipedia:" + ref.removeprefix("area:")
     elif ref.startswith("county:"):
         name, state = ref.removeprefix("county:").split("/")
         known = [c for c in geonames_cache().get_us_counties()

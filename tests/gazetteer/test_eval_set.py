@@ -70,9 +70,7 @@ def test_mentions_have_their_fields() -> None:
             assert -90 <= lat <= 90 and -180 <= lon <= 180, where
             assert (lat, lon) != (0, 0), where
             assert SOURCE.match(m["source"]), where
-            if m["class"] == "macro":
-                assert m["country"] is None, where
-            else:
+            if m["class"] != "macro" or m["country"] is not None:
                 assert re.fullmatch(r"[A-Z]{2}", m["country"]), where
             if m["class"] in AREAL:
                 area = m["area"]
@@ -115,3 +113,12 @@ def test_set_a_has_what_issue_13_asks_for() -> None:
     assert len(found) >= 150
     assert sum(m["class"] not in POPULATED for m in found) >= 40
     assert sum("trap" in m for m in found) >= 30
+
+
+def test_set_b_has_what_issue_20_asks_for() -> None:
+    found = mentions("B")
+    assert len(found) >= 300
+    classes = Counter(m["class"] for m in found)
+    assert classes["country"] + classes["region"] >= len(found) // 4
+    for needed in ("city", "macro", "demonym", "abbrev", "admin2"):
+        assert classes[needed] >= 10, needed
