@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from filelock import BaseFileLock
 
-__all__ = ["DAMAGE", "cache_root", "digest", "entry", "load"]
+__all__ = ["DAMAGE", "CacheUnwritable", "cache_root", "digest", "entry", "folder", "load"]
 
 log = logging.getLogger(__name__)
 
@@ -181,7 +181,7 @@ def _remove_unless_held(root: Path, folder: Path) -> bool:
             return False
         try:
             _discard(root, folder)
-        except _Unwritable:
+        except CacheUnwritable:
             return False
         path.unlink(missing_ok=True)
         return True
@@ -196,7 +196,7 @@ def _discard(root: Path, folder: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise _Unwritable(exc) from exc
+        raise CacheUnwritable(exc) from exc
     shutil.rmtree(trash, ignore_errors=True)
 
 
@@ -216,7 +216,7 @@ def _clean(root: Path, kind: str, keep: Path) -> None:
 
 # -- building ---------------------------------------------------------------------------------
 
-class _Unwritable(Exception):
+class CacheUnwritable(Exception):
     """The cache folder cannot be written (read-only, full, not a folder)."""
 
     def __init__(self, reason: OSError) -> None:
@@ -225,7 +225,7 @@ class _Unwritable(Exception):
 
 
 def _private_entry(root: Path, name: str, what: str, build: Callable[[Path], None],
-                   reason: _Unwritable) -> Path:
+                   reason: CacheUnwritable) -> Path:
     """Build an entry into a temporary folder kept for this run only."""
     if name in _private:
         return _private[name]
@@ -248,7 +248,7 @@ def _build(root: Path, final: Path, what: str, build: Callable[[Path], None],
     try:
         tmp.mkdir()
     except OSError as exc:
-        raise _Unwritable(exc) from exc
+        raise CacheUnwritable(exc) from exc
     try:
         started = time.perf_counter()
         build(tmp)
@@ -256,7 +256,7 @@ def _build(root: Path, final: Path, what: str, build: Callable[[Path], None],
             _seal(tmp, checksum)
             tmp.rename(final)
         except OSError as exc:
-            raise _Unwritable(exc) from exc
+            raise CacheUnwritable(exc) from exc
         log.info("built the %s in %.1f s", what, time.perf_counter() - started)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -271,7 +271,7 @@ def _lock(root: Path, name: str, what: str) -> BaseFileLock:
         # filelock retries a lock file it cannot create until its timeout: fail first here
         (folder / f"{name}.build").touch()
     except OSError as exc:
-        raise _Unwritable(exc) from exc
+        raise CacheUnwritable(exc) from exc
     lock = FileLock(folder / f"{name}.build")
     try:
         lock.acquire(timeout=0.5)
@@ -298,6 +298,8 @@ def entry(kind: str, key: str, build: Callable[[Path], None], *, what: str | Non
     final = root / name
     if name in _private and not rebuild:
         return _private[name]
+    with contextlib.suppress(OSError):
+        _locks(root).mkdir(parents=True, exist_ok=True)
     _hold(root, name)
     if not rebuild and final.is_dir() and _check(final) is None:
         return final
@@ -317,10 +319,40 @@ def entry(kind: str, key: str, build: Callable[[Path], None], *, what: str | Non
                 _clean(root, kind, final)
         finally:
             lock.release()
-    except _Unwritable as exc:
+    except CacheUnwritable as exc:
         _private.pop(name, None)
         return _private_entry(root, name, what, build, exc)
     return final
+
+
+def folder(kind: str, key: str, *, root: Path | None = None) -> Path:
+    """The cache folder ``kind``-``key`` for an entry that grows, created when needed.
+
+    Its owner adds files to it atomically (unique temporary name, then a rename) and checks
+    them itself. Creating it removes the kind's folders with other keys that no running
+    process holds. Raises :class:`CacheUnwritable` (after one warning) when the cache folder
+    cannot be written.
+    """
+    if not _KIND.match(kind):
+        raise ValueError(f"cache kind {kind!r} is not a lower-case word")
+    root = root or cache_root()
+    path = root / f"{kind}-{key}"
+    if path.is_dir():
+        _hold(root, path.name)
+        return path
+    try:
+        _locks(root).mkdir(parents=True, exist_ok=True)
+        _hold(root, path.name)
+        path.mkdir(exist_ok=True)
+    except OSError as exc:
+        if root not in _warned_read_only:
+            _warned_read_only.add(root)
+            log.warning("cannot write to the cache folder %s (%s); keeping what is found "
+                        "for this run only (set MOVEMAP_CACHE_DIR to a writable folder to "
+                        "keep it)", root, exc.strerror or exc)
+        raise CacheUnwritable(exc) from exc
+    _clean(root, kind, path)
+    return path
 
 
 def load(kind: str, key: str, build: Callable[[Path], None], read: Callable[[Path], T], *,

@@ -26,8 +26,7 @@ from movemap.errors import InvalidValueError, UnknownUnitError
 from movemap.model import Dataset, Leg, Mode, Station, Status
 
 if TYPE_CHECKING:
-    from movemap.gazetteer import Gazetteer
-    from movemap.geometry import Geometries
+    from movemap.located import Located
 
 __all__ = ["PLAUSIBLE_KMH", "USUAL_KM_PER_DAY", "Event", "Position", "Total", "leg_window",
            "select", "status", "timeline", "totals"]
@@ -134,17 +133,16 @@ def _station_covers(station: Station, day: date) -> bool:
     return station.end is None or day <= station.end.last_day
 
 
-def _geometries(dataset: Dataset, gazetteer: Gazetteer | None) -> Geometries:
-    from movemap.geometry import Geometries
+def status(data: Dataset | Located, on: date | str) -> list[Position]:
+    """Where each unit is on a day, by the rules in the module docstring.
 
-    return Geometries(dataset, gazetteer)
+    ``data``: a located dataset, or a dataset to locate with the defaults.
+    """
+    from movemap.located import located
 
-
-def status(dataset: Dataset, on: date | str, gazetteer: Gazetteer | None = None,
-           geometries: Geometries | None = None) -> list[Position]:
-    """Where each unit is on a day, by the rules in the module docstring."""
     day = _day(on)
-    geo = geometries or _geometries(dataset, gazetteer)
+    geo = located(data)
+    dataset = geo.dataset
     names = {u.id: u.name for u in dataset.units}
     positions: list[Position] = []
     for unit in dataset.units:
@@ -158,7 +156,7 @@ def status(dataset: Dataset, on: date | str, gazetteer: Gazetteer | None = None,
             continue
         moving, arrived = [], []
         for leg in (leg for leg in dataset.legs if leg.unit == unit.id):
-            route = geo.leg(leg)[0]
+            route = geo.routes_of(leg)[0]
             departure, arrival, estimated = leg_window(leg, route.length_km)
             if departure <= day < arrival:
                 moving.append((leg, route, departure, arrival, estimated))
@@ -197,14 +195,19 @@ def totals(positions: Iterable[Position]) -> list[Total]:
             for place, e in by_place.items()]
 
 
-def timeline(dataset: Dataset, gazetteer: Gazetteer | None = None,
-             geometries: Geometries | None = None) -> list[Event]:
-    """Every leg and station in date order, legs with distance, duration and implied speed."""
-    geo = geometries or _geometries(dataset, gazetteer)
+def timeline(data: Dataset | Located) -> list[Event]:
+    """Every leg and station in date order, legs with distance, duration and implied speed.
+
+    ``data``: a located dataset, or a dataset to locate with the defaults.
+    """
+    from movemap.located import located
+
+    geo = located(data)
+    dataset = geo.dataset
     names = {u.id: u.name for u in dataset.units}
     events = []
     for leg in dataset.legs:
-        length = max(r.length_km for r in geo.leg(leg))
+        length = geo.length_km(leg)
         departure, arrival, estimated = leg_window(leg, length)
         hours = max((arrival - departure).days, 1) * 24
         events.append(Event(

@@ -30,7 +30,7 @@ from movemap.queries import leg_window, status
 from movemap.style import MODE_COLOURS, STATUS_COLOURS, STATUS_DASHES, leg_style, station_radius
 
 if TYPE_CHECKING:
-    from movemap.geometry import Geometries
+    from movemap.located import Located
 
 __all__ = ["SIZES", "StaticOptions", "parse_size", "write_animation", "write_static"]
 
@@ -93,15 +93,15 @@ class _Spot:
 class _Drawer:
     """One figure: the fixed part drawn once, the situation of a day drawn over it."""
 
-    def __init__(self, dataset: Dataset, geometries: Geometries, options: StaticOptions) -> None:
+    def __init__(self, located: Located, options: StaticOptions) -> None:
         import matplotlib
 
         matplotlib.use("Agg", force=False)
         import matplotlib.pyplot as plt
 
         self.plt = plt
-        self.dataset = dataset
-        self.geo = geometries
+        self.dataset = located.dataset
+        self.geo = located
         self.options = options
         west, south, east, north = options.extent or self._data_extent()
         self.crs = _projection(west, south, east, north)
@@ -290,7 +290,7 @@ class _Drawer:
         units = {u.id: u for u in self.dataset.units}
         labels: dict[str, tuple[float, float]] = {}
         for leg in self.dataset.legs:
-            routes = self.geo.leg(leg)
+            routes = self.geo.routes_of(leg)
             _, arrival, _ = leg_window(leg, max(r.length_km for r in routes))
             if day is not None and leg.start.first_day > day:
                 continue
@@ -306,7 +306,7 @@ class _Drawer:
             spots = [(s.unit, self.geo.place(s.place), s.strength, s.status, False)
                      for s in self.dataset.stations]
         else:
-            for p in status(self.dataset, day, geometries=self.geo):
+            for p in status(self.geo, day):
                 spots.append((p.unit, _Spot(p.lon, p.lat, p.place), p.strength, p.status,
                               p.moving))
         for unit_id, place, strength, state, moving in spots:
@@ -368,13 +368,12 @@ class _Drawer:
         self.plt.close(self.fig)
 
 
-def write_static(dataset: Dataset, path: Path, fmt: str, geometries: Geometries,
-                 options: StaticOptions) -> Path:
+def write_static(located: Located, path: Path, fmt: str, options: StaticOptions) -> Path:
     """A static map (png, svg or pdf), atomically; deterministic for SVG."""
     import matplotlib
 
     with matplotlib.rc_context({"svg.hashsalt": "movemap", "svg.fonttype": "none"}):
-        drawer = _Drawer(dataset, geometries, options)
+        drawer = _Drawer(located, options)
         try:
             drawer.draw(options.on)
             data = drawer.save(path, fmt)
@@ -383,13 +382,13 @@ def write_static(dataset: Dataset, path: Path, fmt: str, geometries: Geometries,
     return write_atomic(path, data)
 
 
-def write_animation(dataset: Dataset, path: Path, geometries: Geometries,
-                    options: StaticOptions, step_days: int = 1,
+def write_animation(located: Located, path: Path, options: StaticOptions, step_days: int = 1,
                     start: date | None = None, end: date | None = None) -> Path:
     """A GIF of the situation day by day (every ``step_days``), from start to end."""
+    dataset = located.dataset
     days = [leg.start.first_day for leg in dataset.legs if not _context(dataset, leg.unit)]
     days += [s.start.first_day for s in dataset.stations if not _context(dataset, s.unit)]
-    ends = [leg_window(leg, max(r.length_km for r in geometries.leg(leg)))[1]
+    ends = [leg_window(leg, located.length_km(leg))[1]
             for leg in dataset.legs if not _context(dataset, leg.unit)]
     first = start or min(days)
     last = end or max([*days, *ends])
@@ -400,7 +399,7 @@ def write_animation(dataset: Dataset, path: Path, geometries: Geometries,
     if len(frames_days) > 400:
         raise InvalidValueError(f"{len(frames_days)} frames: use a longer step between frames "
                                 "or a shorter span of days (400 frames at most)", field="step")
-    drawer = _Drawer(dataset, geometries, options)
+    drawer = _Drawer(located, options)
     try:
         frames = []
         for day in frames_days:

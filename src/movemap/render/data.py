@@ -28,7 +28,7 @@ import shapely
 
 from movemap.dates import FuzzyDate
 from movemap.gazetteer import Kind
-from movemap.geometry import Geometries
+from movemap.located import Located
 from movemap.model import Dataset, Leg, Mode
 from movemap.queries import leg_window
 from movemap.style import MODE_COLOURS, STATUS_COLOURS, STATUS_DASHES, leg_style, station_radius
@@ -85,28 +85,28 @@ def _simplified(parts: list[list[tuple[float, float]]], tolerance: float,
     return [flat[a:b] for a, b in pairwise(bounds)]
 
 
-def _great_circle_stops(leg: Leg, geometries: Geometries,
+def _great_circle_stops(leg: Leg, located: Located,
                         digits: int) -> tuple[list[list[list[float]]], float]:
     """A great-circle leg's stops only (the browser draws the curves), and its length."""
     from movemap.routing.geodesic import geodesic_km
 
-    ends = [geometries.place(r) for r in (*leg.via, leg.destination)]
+    ends = [located.place(r) for r in (*leg.via, leg.destination)]
     lines, length = [], 0.0
     for origin in leg.origins:
-        stops = [geometries.place(origin), *ends]
+        stops = [located.place(origin), *ends]
         lines.append([[round(p.lon, digits), round(p.lat, digits)] for p in stops])
         length = max(length, sum(geodesic_km(a.lon, a.lat, b.lon, b.lat)
                                  for a, b in pairwise(stops)))
     return lines, length
 
 
-def _extent(dataset: Dataset, geometries: Geometries) -> tuple[float, int]:
+def _extent(dataset: Dataset, located: Located) -> tuple[float, int]:
     """(simplification tolerance, decimals) suited to the data.
 
     Routes keep about 200 m of detail (a port's approach stays off the land when zoomed in)
     unless the map has a thousand legs or more: those are drawn to a 2000th of the span.
     """
-    points = [geometries.place(r) for r in dataset.place_refs()]
+    points = [located.place(r) for r in dataset.place_refs()]
     if not points:
         return 0.002, 4
     span = max(max(p.lon for p in points) - min(p.lon for p in points),
@@ -117,9 +117,10 @@ def _extent(dataset: Dataset, geometries: Geometries) -> tuple[float, int]:
     return max(0.002, span / 2000), digits
 
 
-def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
-             start: date | None = None, end: date | None = None) -> dict[str, Any]:
+def map_data(located: Located, *, title: str, start: date | None = None,
+             end: date | None = None) -> dict[str, Any]:
     """The map's data for the browser code (``render/static/movemap.js``)."""
+    dataset = located.dataset
     text = _Strings()
     units = {u.id: u for u in dataset.units}
     unit_index = {u.id: i for i, u in enumerate(dataset.units)}
@@ -129,14 +130,14 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
     symbol_index: dict[str, int] = {}
     days: list[int] = []
 
-    tolerance, digits = _extent(dataset, geometries)
+    tolerance, digits = _extent(dataset, located)
     parts: list[list[tuple[float, float]]] = []
     part_counts = []
     for leg in dataset.legs:
         if leg.mode in GREAT_CIRCLE_MODES:
             part_counts.append(0)
             continue
-        leg_parts = [part for route in geometries.leg(leg) for part in route.lines()]
+        leg_parts = [part for route in located.routes_of(leg) for part in route.lines()]
         parts.extend(leg_parts)
         part_counts.append(len(leg_parts))
     simplified = iter(_simplified(parts, tolerance, digits))
@@ -150,22 +151,22 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
             styles.append({**leg_style(leg.mode, leg.status, context).as_dict(),
                            "mode": leg.mode.value, "status": leg.status.value})
         if leg.mode in GREAT_CIRCLE_MODES:
-            lines, length = _great_circle_stops(leg, geometries, digits)
+            lines, length = _great_circle_stops(leg, located, digits)
             approximate = False
         else:
-            routes = geometries.leg(leg)
+            routes = located.routes_of(leg)
             lines = [next(simplified) for _ in range(count)]
             approximate = any(r.approximate for r in routes)
             length = max(r.length_km for r in routes)
         departure, arrival, estimated = leg_window(leg, length)
         window = _window(leg.start, leg.end, arrival)
         days += [d for d in window if d is not None]
-        origins = " | ".join(geometries.place(r).name for r in leg.origins)
+        origins = " | ".join(located.place(r).name for r in leg.origins)
         record = {
             "id": text(leg.id), "u": unit_index.get(leg.unit, -1), "s": style_index[key],
             "c": lines, "w": window, "d": [day_number(departure), day_number(arrival)],
-            "t": [text(origins), text(geometries.place(leg.destination).name),
-                  text(" | ".join(geometries.place(r).name for r in leg.via)),
+            "t": [text(origins), text(located.place(leg.destination).name),
+                  text(" | ".join(located.place(r).name for r in leg.via)),
                   text(str(leg.start)), text(str(leg.end) if leg.end else ""),
                   text(leg.mode.value), text(f"{leg.strength:,}" if leg.strength else ""),
                   text(", ".join(f"{k}: {v:,}" for k, v in leg.equipment.items())),
@@ -182,7 +183,7 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
 
     stations = []
     for station in dataset.stations:
-        place = geometries.place(station.place)
+        place = located.place(station.place)
         unit = units.get(station.unit)
         icon = None
         if unit is not None and unit.sidc:
@@ -210,7 +211,7 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
     regions = []
     seen = set()
     for ref in dataset.place_refs():
-        place = geometries.place(ref)
+        place = located.place(ref)
         if place.kind is Kind.REGION and place.polygon is not None and place.id not in seen:
             seen.add(place.id)
             outline = shapely.simplify(place.polygon, tolerance * 5)
