@@ -41,7 +41,8 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from filelock import BaseFileLock
 
-__all__ = ["DAMAGE", "CacheUnwritable", "cache_root", "digest", "entry", "folder", "load"]
+__all__ = ["DAMAGE", "CacheUnwritable", "cache_root", "digest", "entry", "folder", "load",
+           "release"]
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,14 @@ def _hold(root: Path, name: str) -> None:
             return  # a read-only cache nobody can clean
     fcntl.flock(fd, fcntl.LOCK_SH)
     _in_use[path] = fd
+
+
+def release() -> None:
+    """Let go of every entry this process holds (it uses none of them any more), so that a
+    later build, here or elsewhere, may remove the stale ones."""
+    while _in_use:
+        _, fd = _in_use.popitem()
+        os.close(fd)
 
 
 def _remove_unless_held(root: Path, folder: Path) -> bool:
