@@ -26,7 +26,7 @@ from pathlib import Path
 from movemap.dates import parse_date
 from movemap.model import Dataset, Leg, Mode, PlaceRef, Station, Status, Unit
 from movemap.render import make_map, write_map
-from movemap.render.data import map_data, script_json
+from movemap.render.page_data import map_data, script_json
 
 CHROMIUM = "/usr/bin/chromium"
 

@@ -69,3 +69,22 @@ def test_notebook_and_guide_use_the_public_api_only() -> None:
     assert "import movemap\n" in guide and "import movemap\n" in code[1]
     for text in code:
         assert not re.findall(r"(?:from|import) movemap\.\w+", text)
+
+
+def test_design_lists_every_module() -> None:
+    """DESIGN.md's module table names each module of the package, and no module that is gone."""
+    import movemap
+
+    design = (ROOT / "DESIGN.md").read_text(encoding="utf-8")
+    cells = re.findall(r"^\| (`[^|]+`) \|", design, flags=re.M)  # the table's first column
+    listed = {name for cell in cells for name in re.findall(r"`([\w/]+)`", cell)}
+    package = Path(movemap.__file__).parent
+    modules = {p.relative_to(package).with_suffix("").as_posix() for p in package.rglob("*.py")}
+    modules = {m.removesuffix("/__init__") for m in modules} - {"__init__", "__main__"}
+    for module in modules:
+        top = module.split("/")[0]
+        assert (module in listed or top + "/" in listed
+                or any(name.startswith(module + "/") for name in listed)), module
+    for name in listed:
+        assert name.rstrip("/") in modules or name.rstrip("/") in {
+            m.split("/")[0] for m in modules}, f"DESIGN.md lists {name}, which is gone"

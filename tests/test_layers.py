@@ -16,7 +16,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("movemap.cli", "movemap.__main__"),
     ("movemap.render", "movemap.export", "movemap.extract"),
     ("movemap.located", "movemap.queries", "movemap.validate"),
-    ("movemap.routing", "movemap.gazetteer", "movemap.places"),
+    ("movemap.routing", "movemap.gazetteer", "movemap.refs"),
     ("movemap.io", "movemap.schema"),
     ("movemap.model", "movemap.style", "movemap.symbols", "movemap.dates"),
     ("movemap.errors", "movemap.cache", "movemap.geodata", "movemap.sphere",
@@ -30,7 +30,7 @@ LAYERS: list[tuple[str, ...]] = [
 FACADE = "movemap"
 DELEGATES = {
     ("movemap.model", "Dataset.locate"): "movemap.located",
-    ("movemap.model", "Dataset.resolve"): "movemap.places",
+    ("movemap.model", "Dataset.resolve"): "movemap.refs",
     ("movemap.model", "Dataset.status"): "movemap.queries",
     ("movemap.model", "Dataset.timeline"): "movemap.queries",
     ("movemap.model", "Dataset.explore"): "movemap.render",

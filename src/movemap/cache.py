@@ -74,20 +74,36 @@ def cache_root() -> Path:
     return Path(platformdirs.user_cache_dir("movemap", appauthor=False))
 
 
+# Files bigger than this count by their size and three samples of their bytes (start,
+# middle, end): every start of movemap keys its gazetteer index, and reading all of GeoNames'
+# 80 MB for it would cost a quarter of a second.
+_SAMPLED_ABOVE = 8 << 20
+_SAMPLE = 1 << 20
+
+
 def _file_digest(path: Path) -> str:
     stat = path.stat()
     memo = (str(path), stat.st_size, stat.st_mtime_ns)  # within this process only
     if memo not in _file_digests:
         with path.open("rb") as f:
-            _file_digests[memo] = hashlib.file_digest(f, "blake2b").hexdigest()
+            if stat.st_size <= _SAMPLED_ABOVE:
+                digest = hashlib.file_digest(f, "blake2b").hexdigest()
+            else:
+                h = hashlib.blake2b(b"sampled %d " % stat.st_size)
+                for offset in (0, (stat.st_size - _SAMPLE) // 2, stat.st_size - _SAMPLE):
+                    f.seek(offset)
+                    h.update(f.read(_SAMPLE))
+                digest = h.hexdigest()
+        _file_digests[memo] = digest
     return _file_digests[memo]
 
 
 def digest(*parts: str | bytes | Path | ModuleType) -> str:
     """A 16-digit key made from the contents of ``parts``.
 
-    A :class:`~pathlib.Path` counts by its file's bytes (not its name, place or time), a
-    module by its source code, ``str`` and ``bytes`` as they are.
+    A :class:`~pathlib.Path` counts by its file's bytes (not its name, place or time; above
+    8 MB by its size and three 1 MB samples), a module by its source code, ``str`` and
+    ``bytes`` as they are.
 
     >>> digest("format 1", b"x") == digest("format 1", b"x") != digest("format 2", b"x")
     True
@@ -212,11 +228,16 @@ def _discard(root: Path, folder: Path) -> None:
 def _clean(root: Path, kind: str, keep: Path) -> None:
     """Remove this kind's entries with other keys (not held) and abandoned temporary folders."""
     pattern = re.compile(rf"{kind}-[0-9a-f]{{16}}\Z")
+    # files that movemap 0.1 kept loose in the cache folder (network arrays, pickles)
+    legacy = re.compile(rf"{kind}-[\w-]+\.(?:npz|pickle|tmp)\Z")
     now = time.time()
     for path in root.iterdir():
         if path != keep and pattern.match(path.name) and path.is_dir():
             if _remove_unless_held(root, path):
                 log.info("removed the stale cache entry %s", path.name)
+        elif legacy.match(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+            log.info("removed the stale cache file %s", path.name)
         elif path.name.startswith(_TMP_PREFIX):
             with contextlib.suppress(OSError):
                 if now - path.stat().st_mtime > _TMP_MAX_AGE_S:

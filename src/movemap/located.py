@@ -16,7 +16,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from movemap.places import resolve_places
+from movemap.refs import resolve_places
 from movemap.routing import Networks, Route, default_networks, route
 
 if TYPE_CHECKING:

@@ -345,7 +345,7 @@ class Dataset:
         Raises :class:`movemap.PlaceNotFoundError` for the first name that cannot be resolved
         (``movemap validate`` reports them all, with candidates).
         """
-        from movemap.places import resolve_places
+        from movemap.refs import resolve_places
 
         return resolve_places(self, gazetteer)
 

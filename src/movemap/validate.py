@@ -24,8 +24,8 @@ from movemap.errors import DatasetError
 from movemap.gazetteer import Method, Place
 from movemap.io.records import Parsed, Problem
 from movemap.model import Dataset, Leg, PlaceRef, Station
-from movemap.places import ambiguous, resolve_refs
 from movemap.queries import PLAUSIBLE_KMH
+from movemap.refs import ambiguous, resolve_refs
 
 if TYPE_CHECKING:
     from movemap.gazetteer import Gazetteer

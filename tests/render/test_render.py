@@ -14,7 +14,7 @@ from movemap.cli import cli
 from movemap.errors import MovemapError
 from movemap.model import Dataset
 from movemap.render import make_map, render_html, write_map
-from movemap.render.data import script_json
+from movemap.render.page_data import script_json
 
 ROOT = Path(__file__).parent.parent.parent
 REFERENCE = ROOT / "layers" / "dprk-russia-2024.yaml"

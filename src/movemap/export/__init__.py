@@ -42,12 +42,12 @@ def _gif(located: Located, path: Path, *, step_days: int = 1, start: Any = None,
 
 def _data(name: str) -> Exporter:
     def write(located: Located, path: Path, **_: Any) -> Path:
-        from movemap.export import data, kml
+        from movemap.export import gis, kml
         from movemap.io.geojson import write_geojson
 
         writers: dict[str, Callable[..., Path]] = {
-            "kml": kml.write_kml, "kmz": kml.write_kmz, "gpkg": data.write_gpkg,
-            "csv": data.write_csv_routes, "mfjson": data.write_mfjson,
+            "kml": kml.write_kml, "kmz": kml.write_kmz, "gpkg": gis.write_gpkg,
+            "csv": gis.write_csv_routes, "mfjson": gis.write_mfjson,
         }
         if name == "geojson":
             return write_geojson(located, path)

@@ -146,7 +146,7 @@ def write_kml(located: Located, path: Path) -> Path:
 
 def write_kmz(located: Located, path: Path) -> Path:
     """The located dataset as KMZ: the KML and each unit's symbol as a PNG icon."""
-    from movemap.export.symbols import symbol_png
+    from movemap.export.icons import symbol_png
 
     icons: dict[str, str] = {}
     images: dict[str, bytes] = {}

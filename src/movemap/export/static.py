@@ -284,7 +284,7 @@ class _Drawer:
 
     def draw(self, day: date | None) -> None:
         """Draw the legs and where units are: every record, or the situation on ``day``."""
-        from movemap.export.symbols import symbol_artist, symbol_shapes
+        from movemap.export.icons import symbol_artist, symbol_shapes
 
         self.clear()
         units = {u.id: u for u in self.dataset.units}

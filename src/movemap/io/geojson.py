@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from movemap.io.atomic import write_atomic
-from movemap.io.located import from_plain
+from movemap.io.nodes import from_plain
 from movemap.io.records import Parsed, Problem, dataset_to_dict, parse_records
 from movemap.model import Dataset, Leg, PlaceRef, Station
 

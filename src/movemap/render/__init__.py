@@ -22,7 +22,7 @@ from movemap.located import Located, locate
 from movemap.model import Dataset
 from movemap.queries import select
 from movemap.render.basemap import basemap, basemap_script
-from movemap.render.data import map_data, script_json
+from movemap.render.page_data import PageData, map_data, script_json
 
 if TYPE_CHECKING:
     import folium
@@ -100,7 +100,7 @@ def _header(title: str) -> str:
     ])
 
 
-def _bounds(data: dict[str, Any]) -> tuple[float, float, float, float]:
+def _bounds(data: PageData) -> tuple[float, float, float, float]:
     xs: list[float] = []
     ys: list[float] = []
     for leg in data["legs"]:
