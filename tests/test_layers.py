@@ -14,7 +14,7 @@ PACKAGE = Path(movemap.__file__).parent
 # Highest first. A module may import its own layer and those below it.
 LAYERS: list[tuple[str, ...]] = [
     ("movemap.cli", "movemap.__main__"),
-    ("movemap.render", "movemap.export", "movemap.extract"),
+    ("movemap.render", "movemap.export", "movemap.extract", "movemap.fusion"),
     ("movemap.located", "movemap.queries", "movemap.validate"),
     ("movemap.routing", "movemap.gazetteer", "movemap.refs"),
     ("movemap.io", "movemap.schema"),
