@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from movemap.gazetteer import Gazetteer, Place
     from movemap.model import Dataset, Leg, PlaceRef
 
-__all__ = ["Located", "locate", "located"]
+__all__ = ["Located", "as_located", "locate"]
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +135,6 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
     return result
 
 
-def located(data: Dataset | Located) -> Located:
+def as_located(data: Dataset | Located) -> Located:
     """``data`` itself if it is located, else the dataset located with the defaults."""
     return data if isinstance(data, Located) else locate(data)

@@ -72,7 +72,7 @@ def export(data: Dataset | Located, path: str | Path, fmt: str | None = None,
     Options of the static formats: ``on``, ``extent``, ``size``, ``dpi``, ``title``,
     ``banner``, ``inset``; of gif also ``step_days``, ``start``, ``end``.
     """
-    from movemap.located import located
+    from movemap.located import as_located
 
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
@@ -84,4 +84,4 @@ def export(data: Dataset | Located, path: str | Path, fmt: str | None = None,
     if fmt not in STATIC and options:
         raise InvalidValueError(f"{', '.join(sorted(options))}: only for maps (png, svg, pdf, "
                                 "gif)", field="format")
-    return EXPORTERS[fmt](located(data), path, **options)
+    return EXPORTERS[fmt](as_located(data), path, **options)

@@ -101,7 +101,7 @@ class _Drawer:
 
         self.plt = plt
         self.dataset = located.dataset
-        self.geo = located
+        self.located = located
         self.options = options
         west, south, east, north = options.extent or self._data_extent()
         self.crs = _projection(west, south, east, north)
@@ -121,7 +121,7 @@ class _Drawer:
     # -- fixed parts ----------------------------------------------------------------------
 
     def _data_extent(self) -> tuple[float, float, float, float]:
-        points = [self.geo.place(r) for r in self.dataset.place_refs()]
+        points = [self.located.place(r) for r in self.dataset.place_refs()]
         lons = [p.lon for p in points]
         lats = [p.lat for p in points]
         pad = max(1.0, (max(lons) - min(lons)) * 0.08, (max(lats) - min(lats)) * 0.08)
@@ -153,7 +153,7 @@ class _Drawer:
 
         from movemap.render.basemap import basemap_layers
 
-        countries = {self.geo.place(r).country for r in self.dataset.place_refs()}
+        countries = {self.located.place(r).country for r in self.dataset.place_refs()}
         layers = basemap_layers(self.bounds, sorted(c for c in countries if c))
         styles = {
             "land": {"facecolor": "#f4f1ea", "edgecolor": "#9a9a9a", "linewidth": 0.6},
@@ -166,7 +166,7 @@ class _Drawer:
             if layers[name]:
                 series = geopandas.GeoSeries(layers[name], crs="EPSG:4326").to_crs(self.crs)
                 series.plot(ax=self.ax, zorder=1, **styles[name])
-        for place in {self.geo.place(r).id: self.geo.place(r)
+        for place in {self.located.place(r).id: self.located.place(r)
                       for r in self.dataset.place_refs()}.values():
             if place.kind.value == "region" and place.polygon is not None:
                 geopandas.GeoSeries([place.polygon], crs="EPSG:4326").to_crs(self.crs).plot(
@@ -290,7 +290,7 @@ class _Drawer:
         units = {u.id: u for u in self.dataset.units}
         labels: dict[str, tuple[float, float]] = {}
         for leg in self.dataset.legs:
-            routes = self.geo.routes_of(leg)
+            routes = self.located.routes_of(leg)
             _, arrival, _ = leg_window(leg, max(r.length_km for r in routes))
             if day is not None and leg.start.first_day > day:
                 continue
@@ -299,14 +299,14 @@ class _Drawer:
             for route in routes:
                 self._line(route.points, style, faint=day is not None and arrival <= day)
             for ref in (*leg.origins, leg.destination):
-                place = self.geo.place(ref)
+                place = self.located.place(ref)
                 labels.setdefault(place.name, (place.lon, place.lat))
         spots: list[tuple[str, Any, int | None, Status, bool]] = []
         if day is None:
-            spots = [(s.unit, self.geo.place(s.place), s.strength, s.status, False)
+            spots = [(s.unit, self.located.place(s.place), s.strength, s.status, False)
                      for s in self.dataset.stations]
         else:
-            for p in status(self.geo, day):
+            for p in status(self.located, day):
                 spots.append((p.unit, _Spot(p.lon, p.lat, p.place), p.strength, p.status,
                               p.moving))
         for unit_id, place, strength, state, moving in spots:

@@ -36,12 +36,12 @@ def to_trajectories(data: Dataset | Located) -> Any:
     import geopandas
     import shapely
 
-    from movemap.located import located
+    from movemap.located import as_located
 
-    geo = located(data)
+    located = as_located(data)
     rows = []
-    for leg in sorted(geo.dataset.legs, key=lambda leg: leg.start.first_day):
-        route = geo.routes_of(leg)[0]
+    for leg in sorted(located.dataset.legs, key=lambda leg: leg.start.first_day):
+        route = located.routes_of(leg)[0]
         departure, arrival, _ = leg_window(leg, route.length_km)
         start = datetime.combine(departure, time(12))
         span = (arrival - departure) / timedelta(seconds=1)
