@@ -63,6 +63,7 @@ bench: $(VENV)/.installed-dev $(ASSETS) chromium
 	$(BIN)/python benchmarks/gazetteer_bench.py
 	$(BIN)/python benchmarks/routing_bench.py
 	$(BIN)/python benchmarks/render_bench.py
+	$(BIN)/python benchmarks/located_bench.py
 	$(BIN)/python benchmarks/extract_eval.py
 
 clean:

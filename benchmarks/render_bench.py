@@ -26,7 +26,7 @@ from pathlib import Path
 from movemap.dates import parse_date
 from movemap.model import Dataset, Leg, Mode, PlaceRef, Station, Status, Unit
 from movemap.render import make_map, write_map
-from movemap.render.data import map_data, script_json
+from movemap.render.page_data import map_data, script_json
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -131,9 +131,9 @@ def main() -> None:
 
 def _data_size(dataset: Dataset) -> int:
     """Bytes of the map's own data: the page less the shared basemap and assets."""
-    from movemap.geometry import Geometries
+    from movemap.located import locate
 
-    data = map_data(dataset, Geometries(dataset), title=dataset.title)
+    data = map_data(locate(dataset), title=dataset.title)
     return len(script_json(data).encode("utf-8"))
 
 

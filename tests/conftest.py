@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from movemap.gazetteer import Gazetteer
-from movemap.geometry import Geometries
-from movemap.io import read_dataset
+from movemap.located import Located, locate
 from movemap.model import Dataset
+from movemap.validate import read_dataset
 
 DATA = Path(__file__).parent / "data"
 REFERENCE = Path(__file__).parent.parent / "layers" / "dprk-russia-2024.yaml"
@@ -37,9 +37,9 @@ def dataset() -> Dataset:
 
 
 @pytest.fixture(scope="session")
-def geometries(dataset: Dataset) -> Geometries:
-    """The reference dataset's places and routes, computed once for the session."""
-    return Geometries(dataset)
+def located(dataset: Dataset) -> Located:
+    """The reference dataset located (places and routes), once for the session."""
+    return locate(dataset)
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -48,6 +48,18 @@ def test_keys_follow_contents_not_paths_or_times(tmp_path: Path) -> None:
     assert cache.digest(cache) == cache.digest(Path(str(cache.__file__)))
 
 
+def test_big_files_count_by_size_and_samples(tmp_path: Path) -> None:
+    big = tmp_path / "big.bin"
+    data = bytearray(cache._SAMPLED_ABOVE + 4096)
+    big.write_bytes(data)
+    first = cache.digest(big)
+    data[-1] = 1  # a change at the end
+    big.write_bytes(data)
+    assert cache.digest(big) != first
+    big.write_bytes(data + b"x")  # a change of size
+    assert cache.digest(big) not in (first,)
+
+
 @pytest.mark.parametrize("damage", ["truncate", "flip", "no marker", "bad marker"])
 def test_damaged_entry_is_rebuilt_with_one_notice(
     tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
@@ -145,6 +157,17 @@ def test_stale_entries_removed_unless_in_use(tmp_path: Path) -> None:
     assert not (tmp_path / f"thing-{held}").exists()
     # this process holds the entries it opened: a build elsewhere would keep them
     assert (tmp_path / f"thing-{'7' * 16}").is_dir()
+
+
+def test_loose_files_of_the_old_layout_are_removed(tmp_path: Path) -> None:
+    """Pickles and arrays that earlier versions left in the cache folder go at a build."""
+    for name in ("thing-2-5800d13d08c15994.pickle", "thing-17d9c7a7ab496494.npz",
+                 "thing-2-5800d13d08c15994.tmp"):
+        (tmp_path / name).write_bytes(b"old")
+    (tmp_path / "other-17d9c7a7ab496494.npz").write_bytes(b"not ours to judge")
+    cache.load("thing", "a" * 16, _writer([]), _read, root=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".locks", "other-17d9c7a7ab496494.npz", f"thing-{'a' * 16}"]
 
 
 def test_two_processes_build_once(tmp_path: Path) -> None:

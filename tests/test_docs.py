@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -58,3 +59,32 @@ def test_notebook_guide_code_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert len(namespace["subset"].legs) >= 1  # type: ignore[attr-defined]
     png = tmp_path / "out" / "map.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_notebook_and_guide_use_the_public_api_only() -> None:
+    """Users start from ``import movemap``: no internal module in the guide or the notebook."""
+    guide = (ROOT / "docs" / "notebook-guide.md").read_text(encoding="utf-8")
+    cells = json.loads((ROOT / "notebooks" / "explore-routes.ipynb").read_text(encoding="utf-8"))
+    code = [guide, *("".join(c["source"]) for c in cells["cells"] if c["cell_type"] == "code")]
+    assert "import movemap\n" in guide and "import movemap\n" in code[1]
+    for text in code:
+        assert not re.findall(r"(?:from|import) movemap\.\w+", text)
+
+
+def test_design_lists_every_module() -> None:
+    """DESIGN.md's module table names each module of the package, and no module that is gone."""
+    import movemap
+
+    design = (ROOT / "DESIGN.md").read_text(encoding="utf-8")
+    cells = re.findall(r"^\| (`[^|]+`) \|", design, flags=re.M)  # the table's first column
+    listed = {name for cell in cells for name in re.findall(r"`([\w/]+)`", cell)}
+    package = Path(movemap.__file__).parent
+    modules = {p.relative_to(package).with_suffix("").as_posix() for p in package.rglob("*.py")}
+    modules = {m.removesuffix("/__init__") for m in modules} - {"__init__", "__main__"}
+    for module in modules:
+        top = module.split("/")[0]
+        assert (module in listed or top + "/" in listed
+                or any(name.startswith(module + "/") for name in listed)), module
+    for name in listed:
+        assert name.rstrip("/") in modules or name.rstrip("/") in {
+            m.split("/")[0] for m in modules}, f"DESIGN.md lists {name}, which is gone"

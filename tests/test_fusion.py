@@ -11,10 +11,10 @@ from movemap.cli import cli
 from movemap.dates import parse_date
 from movemap.fusion import merge
 from movemap.gazetteer import Gazetteer
-from movemap.io import parse_dataset, read_dataset
+from movemap.io import parse_dataset
 from movemap.io.yaml import dump_yaml, write_yaml
 from movemap.model import AdmiraltyCode, Dataset, Leg, Mode, PlaceRef, Source, Station, Status, Unit
-from movemap.validate import validate
+from movemap.validate import read_dataset, validate
 
 CHONGJIN = PlaceRef("Chongjin", "KP")
 HAMHUNG = PlaceRef("Hamhung", "KP")

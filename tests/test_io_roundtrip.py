@@ -6,14 +6,18 @@ import json
 from pathlib import Path
 
 import geopandas
+import pytest
 
 from movemap.dates import Precision
-from movemap.io import read_dataset, write_dataset
+from movemap.errors import InvalidValueError
+from movemap.io import write_dataset
 from movemap.io.csv import COLUMNS
 from movemap.io.geojson import to_geojson
 from movemap.io.records import FIELDS
 from movemap.io.yaml import dump_yaml, parse_yaml
+from movemap.located import Located
 from movemap.model import Dataset
+from movemap.validate import read_dataset
 
 
 def test_yaml_round_trip(dataset: Dataset, tmp_path: Path) -> None:
@@ -22,8 +26,8 @@ def test_yaml_round_trip(dataset: Dataset, tmp_path: Path) -> None:
     assert parse_yaml(dump_yaml(dataset)).dataset == dataset
 
 
-def test_geojson_round_trip(dataset: Dataset, tmp_path: Path) -> None:
-    out = write_dataset(dataset, tmp_path / "again.geojson")
+def test_geojson_round_trip(dataset: Dataset, located: Located, tmp_path: Path) -> None:
+    out = write_dataset(located, tmp_path / "again.geojson")
     again = read_dataset(out)
     assert again == dataset
     collection = json.loads(out.read_text(encoding="utf-8"))
@@ -38,14 +42,22 @@ def test_geojson_round_trip(dataset: Dataset, tmp_path: Path) -> None:
     assert sea["properties"]["equipment"] == {"landing ships": 4, "escort ships": 3}
 
 
-def test_geojson_is_deterministic(dataset: Dataset, tmp_path: Path) -> None:
-    a = write_dataset(dataset, tmp_path / "a.geojson").read_bytes()
-    b = write_dataset(dataset, tmp_path / "b.geojson").read_bytes()
+def test_geojson_is_deterministic(dataset: Dataset, located: Located, tmp_path: Path) -> None:
+    a = write_dataset(located, tmp_path / "a.geojson").read_bytes()
+    b = write_dataset(located, tmp_path / "b.geojson").read_bytes()
     assert a == b
 
 
-def test_geojson_reads_with_geopandas(dataset: Dataset, tmp_path: Path) -> None:
-    frame = geopandas.read_file(write_dataset(dataset, tmp_path / "x.geojson"))
+def test_geojson_needs_the_located_dataset(dataset: Dataset, tmp_path: Path) -> None:
+    """io writes formats only: it never routes, so GeoJSON asks for the routes."""
+    with pytest.raises(InvalidValueError, match=r"movemap.locate\(dataset\)"):
+        write_dataset(dataset, tmp_path / "x.geojson")
+    assert not (tmp_path / "x.geojson").exists()
+
+
+def test_geojson_reads_with_geopandas(dataset: Dataset, located: Located,
+                                     tmp_path: Path) -> None:
+    frame = geopandas.read_file(write_dataset(located, tmp_path / "x.geojson"))
     assert len(frame) == len(dataset.legs) + len(dataset.stations)
     assert set(frame.geometry.geom_type) == {"LineString", "MultiLineString", "Point"}
 
@@ -88,10 +100,11 @@ def test_csv_with_points_and_located_errors(tmp_path: Path) -> None:
     assert leg.start.precision is Precision.MONTH
 
 
-def test_date_precision_survives_every_format(dataset: Dataset, tmp_path: Path) -> None:
+def test_date_precision_survives_every_format(dataset: Dataset, located: Located,
+                                               tmp_path: Path) -> None:
     wanted = {leg.id: (leg.start, leg.end) for leg in dataset.legs}
     for suffix in (".yaml", ".geojson", ".csv"):
-        again = read_dataset(write_dataset(dataset, tmp_path / f"d{suffix}"))
+        again = read_dataset(write_dataset(located, tmp_path / f"d{suffix}"))
         assert {leg.id: (leg.start, leg.end) for leg in again.legs} == wanted
     precisions = {str(leg.start): leg.start.precision for leg in dataset.legs}
     assert precisions["2024-11"] is Precision.MONTH
@@ -104,8 +117,8 @@ def test_csv_columns_are_the_leg_fields() -> None:
     assert set(COLUMNS) == set(FIELDS["leg"])
 
 
-def test_to_geojson_properties_are_json(dataset: Dataset) -> None:
-    collection = to_geojson(dataset)
+def test_to_geojson_properties_are_json(located: Located) -> None:
+    collection = to_geojson(located)
     json.dumps(collection)  # raises if anything is not plain JSON
     assert collection["movemap"]["name"] == "dprk-russia-2024"
     assert {u["id"] for u in collection["movemap"]["units"]} >= {"first-echelon", "munitions"}

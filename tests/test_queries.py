@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from movemap.geometry import Geometries
+from movemap.located import Located
 from movemap.model import Dataset, Status
 from movemap.queries import leg_window, status, timeline, totals
 
 
 def test_on_20_october_1500_reported_in_the_far_east(
-    dataset: Dataset, geometries: Geometries
+    dataset: Dataset, located: Located
 ) -> None:
-    positions = status(dataset, "2024-10-20", geometries=geometries)
+    positions = status(located, "2024-10-20")
     first = next(p for p in positions if p.unit == "first-echelon")
     assert (first.place, first.strength, first.status, first.moving) == (
         "Russian Far East", 1500, Status.REPORTED, False)
@@ -21,17 +21,17 @@ def test_on_20_october_1500_reported_in_the_far_east(
     assert not any(p.unit == "advance-group" for p in positions)
 
 
-def test_from_1_november_2600_expected_at_kursk(dataset: Dataset, geometries: Geometries) -> None:
+def test_from_1_november_2600_expected_at_kursk(dataset: Dataset, located: Located) -> None:
     for day in ("2024-11-01", "2024-11-15", "2024-12-01"):
-        positions = status(dataset, day, geometries=geometries)
+        positions = status(located, day)
         kursk = next(p for p in positions if p.unit == "advance-group")
         assert (kursk.place, kursk.strength, kursk.status) == ("Kursk Oblast", 2600,
                                                                Status.EXPECTED)
         assert abs(kursk.lat - 51.7) < 0.5 and abs(kursk.lon - 36.2) < 0.5
 
 
-def test_under_way_at_sea_on_10_october(dataset: Dataset, geometries: Geometries) -> None:
-    positions = status(dataset, "2024-10-10", geometries=geometries)
+def test_under_way_at_sea_on_10_october(dataset: Dataset, located: Located) -> None:
+    positions = status(located, "2024-10-10")
     first = next(p for p in positions if p.unit == "first-echelon")
     assert first.moving and first.record == "first-echelon-by-sea"
     assert first.place == "en route from Chongjin to Vladivostok"
@@ -40,15 +40,15 @@ def test_under_way_at_sea_on_10_october(dataset: Dataset, geometries: Geometries
     assert first.to_dict()["moving"] is True
 
 
-def test_before_anything_nobody_is_anywhere(dataset: Dataset, geometries: Geometries) -> None:
-    positions = status(dataset, "2023-01-01", geometries=geometries)
+def test_before_anything_nobody_is_anywhere(dataset: Dataset, located: Located) -> None:
+    positions = status(located, "2023-01-01")
     assert positions == []
 
 
 def test_leg_without_end_arrives_by_usual_speed(dataset: Dataset,
-                                                 geometries: Geometries) -> None:
+                                                 located: Located) -> None:
     leg = next(leg for leg in dataset.legs if leg.id == "advance-group-to-kursk")
-    length = geometries.leg(leg)[0].length_km
+    length = located.routes_of(leg)[0].length_km
     assert 6500 < length < 7000  # Vladivostok to Kursk Oblast, great circle
     departure, arrival, estimated = leg_window(leg, length)
     # mode not stated: 400 km a day, so some 6,700 km take 17 days
@@ -56,8 +56,8 @@ def test_leg_without_end_arrives_by_usual_speed(dataset: Dataset,
 
 
 def test_timeline_is_in_date_order_with_speeds(dataset: Dataset,
-                                                geometries: Geometries) -> None:
-    events = timeline(dataset, geometries=geometries)
+                                                located: Located) -> None:
+    events = timeline(located)
     assert len(events) == len(dataset.legs) + len(dataset.stations)
     starts = [e.start.first_day for e in events]
     assert starts == sorted(starts)
@@ -67,11 +67,11 @@ def test_timeline_is_in_date_order_with_speeds(dataset: Dataset,
     assert sea.speed_kmh == pytest.approx(sea.distance_km / (5 * 24), abs=0.1)
 
 
-def test_status_needs_a_day(dataset: Dataset, geometries: Geometries) -> None:
+def test_status_needs_a_day(dataset: Dataset, located: Located) -> None:
     from movemap.errors import InvalidValueError
 
     with pytest.raises(InvalidValueError, match="a status is on one day"):
-        status(dataset, "2024-10", geometries=geometries)
+        status(located, "2024-10")
 
 
 def test_dataset_methods_delegate(dataset: Dataset) -> None:

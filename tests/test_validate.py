@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from movemap.errors import MovemapError
-from movemap.io import DatasetError, parse_dataset, read_dataset
-from movemap.validate import validate
+from movemap.errors import DatasetError, MovemapError
+from movemap.io import parse_dataset
+from movemap.validate import read_dataset, validate
 
 CORPUS = Path(__file__).parent / "data" / "malformed"
 ROOT = Path(__file__).parent.parent

@@ -1,13 +1,17 @@
 """movemap: reports of troop movements to accurate, dated, interactive maps, offline.
 
-The public API (loaded on first use, so that ``import movemap.routing`` does not pay for the
-gazetteer)::
+The public API (each name loaded on first use, so that ``import movemap`` stays quick)::
 
     >>> import movemap
     >>> movemap.resolve("Чхонджин").name
     'Chongjin'
-    >>> movemap.read_dataset("layers/dprk-russia-2024.yaml").name
-    'dprk-russia-2024'
+    >>> dataset = movemap.read_dataset("layers/dprk-russia-2024.yaml")
+    >>> located = movemap.locate(dataset)        # every place resolved, every leg routed, once
+    >>> [(p.unit, p.place) for p in movemap.status(located, "2024-10-20")][2]
+    ('second-echelon', 'Vladivostok')
+
+``status``, ``timeline``, ``make_map``, ``write_map``, ``export_file`` and ``write_dataset``
+(GeoJSON) take the located dataset, or a dataset they locate once with the defaults.
 """
 
 from __future__ import annotations
@@ -15,9 +19,25 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from movemap.errors import MovemapError, OverlayError, PlaceNotFoundError
+from movemap.errors import (
+    DataMissingError,
+    DatasetError,
+    DateError,
+    InvalidValueError,
+    MissingDependencyError,
+    MovemapError,
+    NetworkError,
+    OverlayError,
+    PlaceNotFoundError,
+    ReportError,
+    UnknownSourceError,
+    UnknownUnitError,
+    WriteError,
+    YamlSyntaxError,
+)
 
 if TYPE_CHECKING:
+    from movemap.export import export as export_file
     from movemap.gazetteer import (
         Candidate,
         Gazetteer,
@@ -27,45 +47,74 @@ if TYPE_CHECKING:
         Resolution,
         resolve,
     )
-    from movemap.io import DatasetError, read_dataset, write_dataset
+    from movemap.io import write_dataset
+    from movemap.located import Located, locate
     from movemap.model import Dataset, Leg, Mode, PlaceRef, Source, Station, Status, Unit
-    from movemap.routing import Route, route
+    from movemap.queries import select, status, timeline
+    from movemap.render import make_map, write_map
+    from movemap.routing import Networks, Route, route
+    from movemap.validate import read_dataset
 
 _LAZY = {
     **dict.fromkeys(
         ["Candidate", "Gazetteer", "Kind", "Method", "Place", "Resolution", "resolve"],
         "movemap.gazetteer"),
-    **dict.fromkeys(["DatasetError", "read_dataset", "write_dataset"], "movemap.io"),
+    **dict.fromkeys(["write_dataset"], "movemap.io"),
+    **dict.fromkeys(["read_dataset"], "movemap.validate"),
+    **dict.fromkeys(["Located", "locate"], "movemap.located"),
+    **dict.fromkeys(["select", "status", "timeline"], "movemap.queries"),
+    **dict.fromkeys(["make_map", "write_map"], "movemap.render"),
     **dict.fromkeys(["Dataset", "Leg", "Mode", "PlaceRef", "Source", "Station", "Status",
                      "Unit"], "movemap.model"),
-    **dict.fromkeys(["Route", "route"], "movemap.routing"),
+    **dict.fromkeys(["Networks", "Route", "route"], "movemap.routing"),
 }
+# public name -> (module, name there), where the two differ
+_RENAMED = {"export_file": ("movemap.export", "export")}
 
 __all__ = [
     "Candidate",
+    "DataMissingError",
     "Dataset",
     "DatasetError",
+    "DateError",
     "Gazetteer",
+    "InvalidValueError",
     "Kind",
     "Leg",
+    "Located",
     "Method",
+    "MissingDependencyError",
     "Mode",
     "MovemapError",
+    "NetworkError",
+    "Networks",
     "OverlayError",
     "Place",
     "PlaceNotFoundError",
     "PlaceRef",
+    "ReportError",
     "Resolution",
     "Route",
     "Source",
     "Station",
     "Status",
     "Unit",
+    "UnknownSourceError",
+    "UnknownUnitError",
+    "WriteError",
+    "YamlSyntaxError",
     "__version__",
+    "export_file",
+    "locate",
+    "make_map",
     "read_dataset",
     "resolve",
     "route",
+    "select",
+    "status",
+    "timeline",
     "write_dataset",
+    "write_map",
 ]
 
 
@@ -83,8 +132,9 @@ def __getattr__(name: str) -> Any:
     if name == "__version__":
         globals()[name] = value = _version()
         return value
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
+    if name in _LAZY or name in _RENAMED:
+        module, attribute = _RENAMED.get(name, (_LAZY.get(name, ""), name))
+        value = getattr(importlib.import_module(module), attribute)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'movemap' has no attribute {name!r}")

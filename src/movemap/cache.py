@@ -41,7 +41,8 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from filelock import BaseFileLock
 
-__all__ = ["DAMAGE", "cache_root", "digest", "entry", "load"]
+__all__ = ["DAMAGE", "CacheUnwritable", "cache_root", "digest", "entry", "folder", "load",
+           "release"]
 
 log = logging.getLogger(__name__)
 
@@ -73,20 +74,36 @@ def cache_root() -> Path:
     return Path(platformdirs.user_cache_dir("movemap", appauthor=False))
 
 
+# Files bigger than this count by their size and three samples of their bytes (start,
+# middle, end): every start of movemap keys its gazetteer index, and reading all of GeoNames'
+# 80 MB for it would cost a quarter of a second.
+_SAMPLED_ABOVE = 8 << 20
+_SAMPLE = 1 << 20
+
+
 def _file_digest(path: Path) -> str:
     stat = path.stat()
     memo = (str(path), stat.st_size, stat.st_mtime_ns)  # within this process only
     if memo not in _file_digests:
         with path.open("rb") as f:
-            _file_digests[memo] = hashlib.file_digest(f, "blake2b").hexdigest()
+            if stat.st_size <= _SAMPLED_ABOVE:
+                digest = hashlib.file_digest(f, "blake2b").hexdigest()
+            else:
+                h = hashlib.blake2b(b"sampled %d " % stat.st_size)
+                for offset in (0, (stat.st_size - _SAMPLE) // 2, stat.st_size - _SAMPLE):
+                    f.seek(offset)
+                    h.update(f.read(_SAMPLE))
+                digest = h.hexdigest()
+        _file_digests[memo] = digest
     return _file_digests[memo]
 
 
 def digest(*parts: str | bytes | Path | ModuleType) -> str:
     """A 16-digit key made from the contents of ``parts``.
 
-    A :class:`~pathlib.Path` counts by its file's bytes (not its name, place or time), a
-    module by its source code, ``str`` and ``bytes`` as they are.
+    A :class:`~pathlib.Path` counts by its file's bytes (not its name, place or time; above
+    8 MB by its size and three 1 MB samples), a module by its source code, ``str`` and
+    ``bytes`` as they are.
 
     >>> digest("format 1", b"x") == digest("format 1", b"x") != digest("format 2", b"x")
     True
@@ -160,6 +177,14 @@ def _hold(root: Path, name: str) -> None:
     _in_use[path] = fd
 
 
+def release() -> None:
+    """Let go of every entry this process holds (it uses none of them any more), so that a
+    later build, here or elsewhere, may remove the stale ones."""
+    while _in_use:
+        _, fd = _in_use.popitem()
+        os.close(fd)
+
+
 def _remove_unless_held(root: Path, folder: Path) -> bool:
     """Remove an entry no running process holds; whether it was removed."""
     try:
@@ -181,7 +206,7 @@ def _remove_unless_held(root: Path, folder: Path) -> bool:
             return False
         try:
             _discard(root, folder)
-        except _Unwritable:
+        except CacheUnwritable:
             return False
         path.unlink(missing_ok=True)
         return True
@@ -196,18 +221,23 @@ def _discard(root: Path, folder: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise _Unwritable(exc) from exc
+        raise CacheUnwritable(exc) from exc
     shutil.rmtree(trash, ignore_errors=True)
 
 
 def _clean(root: Path, kind: str, keep: Path) -> None:
     """Remove this kind's entries with other keys (not held) and abandoned temporary folders."""
     pattern = re.compile(rf"{kind}-[0-9a-f]{{16}}\Z")
+    # files that movemap 0.1 kept loose in the cache folder (network arrays, pickles)
+    legacy = re.compile(rf"{kind}-[\w-]+\.(?:npz|pickle|tmp)\Z")
     now = time.time()
     for path in root.iterdir():
         if path != keep and pattern.match(path.name) and path.is_dir():
             if _remove_unless_held(root, path):
                 log.info("removed the stale cache entry %s", path.name)
+        elif legacy.match(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+            log.info("removed the stale cache file %s", path.name)
         elif path.name.startswith(_TMP_PREFIX):
             with contextlib.suppress(OSError):
                 if now - path.stat().st_mtime > _TMP_MAX_AGE_S:
@@ -216,7 +246,7 @@ def _clean(root: Path, kind: str, keep: Path) -> None:
 
 # -- building ---------------------------------------------------------------------------------
 
-class _Unwritable(Exception):
+class CacheUnwritable(Exception):
     """The cache folder cannot be written (read-only, full, not a folder)."""
 
     def __init__(self, reason: OSError) -> None:
@@ -225,7 +255,7 @@ class _Unwritable(Exception):
 
 
 def _private_entry(root: Path, name: str, what: str, build: Callable[[Path], None],
-                   reason: _Unwritable) -> Path:
+                   reason: CacheUnwritable) -> Path:
     """Build an entry into a temporary folder kept for this run only."""
     if name in _private:
         return _private[name]
@@ -248,7 +278,7 @@ def _build(root: Path, final: Path, what: str, build: Callable[[Path], None],
     try:
         tmp.mkdir()
     except OSError as exc:
-        raise _Unwritable(exc) from exc
+        raise CacheUnwritable(exc) from exc
     try:
         started = time.perf_counter()
         build(tmp)
@@ -256,7 +286,7 @@ def _build(root: Path, final: Path, what: str, build: Callable[[Path], None],
             _seal(tmp, checksum)
             tmp.rename(final)
         except OSError as exc:
-            raise _Unwritable(exc) from exc
+            raise CacheUnwritable(exc) from exc
         log.info("built the %s in %.1f s", what, time.perf_counter() - started)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -271,7 +301,7 @@ def _lock(root: Path, name: str, what: str) -> BaseFileLock:
         # filelock retries a lock file it cannot create until its timeout: fail first here
         (folder / f"{name}.build").touch()
     except OSError as exc:
-        raise _Unwritable(exc) from exc
+        raise CacheUnwritable(exc) from exc
     lock = FileLock(folder / f"{name}.build")
     try:
         lock.acquire(timeout=0.5)
@@ -298,6 +328,8 @@ def entry(kind: str, key: str, build: Callable[[Path], None], *, what: str | Non
     final = root / name
     if name in _private and not rebuild:
         return _private[name]
+    with contextlib.suppress(OSError):
+        _locks(root).mkdir(parents=True, exist_ok=True)
     _hold(root, name)
     if not rebuild and final.is_dir() and _check(final) is None:
         return final
@@ -317,10 +349,40 @@ def entry(kind: str, key: str, build: Callable[[Path], None], *, what: str | Non
                 _clean(root, kind, final)
         finally:
             lock.release()
-    except _Unwritable as exc:
+    except CacheUnwritable as exc:
         _private.pop(name, None)
         return _private_entry(root, name, what, build, exc)
     return final
+
+
+def folder(kind: str, key: str, *, root: Path | None = None) -> Path:
+    """The cache folder ``kind``-``key`` for an entry that grows, created when needed.
+
+    Its owner adds files to it atomically (unique temporary name, then a rename) and checks
+    them itself. Creating it removes the kind's folders with other keys that no running
+    process holds. Raises :class:`CacheUnwritable` (after one warning) when the cache folder
+    cannot be written.
+    """
+    if not _KIND.match(kind):
+        raise ValueError(f"cache kind {kind!r} is not a lower-case word")
+    root = root or cache_root()
+    path = root / f"{kind}-{key}"
+    if path.is_dir():
+        _hold(root, path.name)
+        return path
+    try:
+        _locks(root).mkdir(parents=True, exist_ok=True)
+        _hold(root, path.name)
+        path.mkdir(exist_ok=True)
+    except OSError as exc:
+        if root not in _warned_read_only:
+            _warned_read_only.add(root)
+            log.warning("cannot write to the cache folder %s (%s); keeping what is found "
+                        "for this run only (set MOVEMAP_CACHE_DIR to a writable folder to "
+                        "keep it)", root, exc.strerror or exc)
+        raise CacheUnwritable(exc) from exc
+    _clean(root, kind, path)
+    return path
 
 
 def load(kind: str, key: str, build: Callable[[Path], None], read: Callable[[Path], T], *,

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     import geopandas
 
     from movemap.gazetteer import Gazetteer, Place
+    from movemap.located import Located
     from movemap.queries import Event, Position
+    from movemap.routing import Networks
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -189,7 +191,7 @@ class Source:
     def citation(self) -> str:
         """Publisher, grade and date, as maps and exports cite the source.
 
-        >>> Source("nis", "NIS", date=date(2024, 10, 18), grade="B2").citation
+        >>> Source("nis", "NIS", date=date(2024, 10, 18), grade=AdmiraltyCode.parse("B2")).citation
         'NIS [B2], 2024-10-18'
         """
         grade = f" [{self.grade}]" if self.grade else ""
@@ -242,9 +244,9 @@ class Station:
 class Dataset:
     """One operation's units, sources, legs and stations.
 
-    Read one with ``movemap.io.read_dataset`` (YAML, CSV or GeoJSON), or build one from
-    these values. Place names stay names until the dataset's geometry is first needed;
-    then they are resolved together through the gazetteer.
+    Read one with :func:`movemap.read_dataset` (YAML, CSV or GeoJSON), or build one from
+    these values. Place names stay names until the dataset is located
+    (:meth:`locate`): then they are resolved together through the gazetteer.
 
     Attributes
     ----------
@@ -274,8 +276,8 @@ class Dataset:
 
     Examples
     --------
-    >>> from movemap.io import read_dataset
-    >>> ds = read_dataset("layers/dprk-russia-2024.yaml")
+    >>> import movemap
+    >>> ds = movemap.read_dataset("layers/dprk-russia-2024.yaml")
     >>> ds.unit("first-echelon").name
     '11th Corps first echelon (special forces)'
     """
@@ -327,33 +329,45 @@ class Dataset:
             refs.setdefault(station.place)
         return tuple(refs)
 
+    def locate(self, gazetteer: Gazetteer | None = None,
+               networks: Networks | None = None) -> Located:
+        """Every place resolved and every leg routed, once (see :func:`movemap.locate`).
+
+        What answers questions, draws maps and writes exports takes the result.
+        """
+        from movemap.located import locate
+
+        return locate(self, gazetteer, networks)
+
     def resolve(self, gazetteer: Gazetteer | None = None) -> dict[PlaceRef, Place]:
         """Every place reference resolved to a place, names resolved together.
 
         Raises :class:`movemap.PlaceNotFoundError` for the first name that cannot be resolved
         (``movemap validate`` reports them all, with candidates).
         """
-        from movemap.places import resolve_places
+        from movemap.refs import resolve_places
 
         return resolve_places(self, gazetteer)
 
-    def status(self, on: date | str, gazetteer: Gazetteer | None = None) -> list[Position]:
-        """Where each unit is on a day, with what strength (see ``movemap.queries``)."""
+    def status(self, on: date | str) -> list[Position]:
+        """Where each unit is on a day, with what strength (:func:`movemap.status`)."""
         from movemap.queries import status
 
-        return status(self, on, gazetteer)
+        return status(self, on)
 
-    def timeline(self, gazetteer: Gazetteer | None = None) -> list[Event]:
-        """The legs and stations in date order, with distances and speeds."""
+    def timeline(self) -> list[Event]:
+        """The legs and stations in date order, with distances (:func:`movemap.timeline`)."""
         from movemap.queries import timeline
 
-        return timeline(self, gazetteer)
+        return timeline(self)
 
-    def to_geodataframe(self, gazetteer: Gazetteer | None = None) -> geopandas.GeoDataFrame:
-        """Legs (lines) and stations (points) as one GeoDataFrame in EPSG:4326."""
-        from movemap.io.geojson import to_geodataframe
+    def to_geodataframe(self) -> geopandas.GeoDataFrame:
+        """Legs (lines along their routes) and stations (points) as one GeoDataFrame in
+        EPSG:4326; for other gazetteers or networks, ``to_geodataframe(dataset.locate(...))``
+        from ``movemap.io.geojson``."""
+        from movemap.located import locate
 
-        return to_geodataframe(self, gazetteer)
+        return locate(self).to_geodataframe()
 
     @classmethod
     def from_geodataframe(cls, frame: geopandas.GeoDataFrame) -> Dataset:
@@ -365,18 +379,18 @@ class Dataset:
     def explore(self, **options: Any) -> Any:
         """The dataset as an interactive folium map (shows inline in Jupyter).
 
-        Options as for ``movemap.render.make_map``: ``title``, ``tiles``, ``start``,
-        ``end``, ``units``, ``gazetteer``, ``networks``.
+        Options as for :func:`movemap.make_map`: ``title``, ``tiles``, ``start``, ``end``,
+        ``units``.
         """
         from movemap.render import make_map
 
         return make_map(self, **options)
 
-    def to_trajectories(self, gazetteer: Gazetteer | None = None) -> Any:
+    def to_trajectories(self) -> Any:
         """The legs as a movingpandas ``TrajectoryCollection``, one trajectory per leg."""
         from movemap.export.trajectories import to_trajectories
 
-        return to_trajectories(self, gazetteer)
+        return to_trajectories(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The dataset as plain values, in the YAML format's layout."""

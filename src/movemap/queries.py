@@ -26,8 +26,7 @@ from movemap.errors import InvalidValueError, UnknownUnitError
 from movemap.model import Dataset, Leg, Mode, Station, Status
 
 if TYPE_CHECKING:
-    from movemap.gazetteer import Gazetteer
-    from movemap.geometry import Geometries
+    from movemap.located import Located
 
 __all__ = ["PLAUSIBLE_KMH", "USUAL_KM_PER_DAY", "Event", "Position", "Total", "leg_window",
            "select", "status", "timeline", "totals"]
@@ -134,31 +133,30 @@ def _station_covers(station: Station, day: date) -> bool:
     return station.end is None or day <= station.end.last_day
 
 
-def _geometries(dataset: Dataset, gazetteer: Gazetteer | None) -> Geometries:
-    from movemap.geometry import Geometries
+def status(data: Dataset | Located, on: date | str) -> list[Position]:
+    """Where each unit is on a day, by the rules in the module docstring.
 
-    return Geometries(dataset, gazetteer)
+    ``data``: a located dataset, or a dataset to locate with the defaults.
+    """
+    from movemap.located import as_located
 
-
-def status(dataset: Dataset, on: date | str, gazetteer: Gazetteer | None = None,
-           geometries: Geometries | None = None) -> list[Position]:
-    """Where each unit is on a day, by the rules in the module docstring."""
     day = _day(on)
-    geo = geometries or _geometries(dataset, gazetteer)
+    located = as_located(data)
+    dataset = located.dataset
     names = {u.id: u.name for u in dataset.units}
     positions: list[Position] = []
     for unit in dataset.units:
         stations = [s for s in dataset.stations if s.unit == unit.id and _station_covers(s, day)]
         if stations:
             for s in stations:
-                place = geo.place(s.place)
+                place = located.place(s.place)
                 positions.append(Position(
                     unit.id, unit.name, place.name, place.lat, place.lon, s.strength, s.status,
                     False, s.id, str(s.start), str(s.end) if s.end else None))
             continue
         moving, arrived = [], []
         for leg in (leg for leg in dataset.legs if leg.unit == unit.id):
-            route = geo.leg(leg)[0]
+            route = located.routes_of(leg)[0]
             departure, arrival, estimated = leg_window(leg, route.length_km)
             if departure <= day < arrival:
                 moving.append((leg, route, departure, arrival, estimated))
@@ -166,15 +164,15 @@ def status(dataset: Dataset, on: date | str, gazetteer: Gazetteer | None = None,
                 arrived.append((arrival, leg, estimated))
         for leg, route, departure, arrival, estimated in moving:
             lon, lat = route.point_at((day - departure).days / (arrival - departure).days)
-            origin = geo.place(leg.origins[0]).name
-            destination = geo.place(leg.destination).name
+            origin = located.place(leg.origins[0]).name
+            destination = located.place(leg.destination).name
             positions.append(Position(
                 unit.id, names[unit.id], f"en route from {origin} to {destination}", lat, lon,
                 leg.strength, leg.status, True, leg.id, str(leg.start),
                 str(leg.end) if leg.end else None, estimated))
         if not moving and arrived:
             _, leg, estimated = max(arrived, key=lambda a: a[0])
-            place = geo.place(leg.destination)
+            place = located.place(leg.destination)
             positions.append(Position(
                 unit.id, names[unit.id], place.name, place.lat, place.lon, leg.strength,
                 leg.status, False, leg.id, str(leg.end or leg.start), None, estimated))
@@ -197,24 +195,29 @@ def totals(positions: Iterable[Position]) -> list[Total]:
             for place, e in by_place.items()]
 
 
-def timeline(dataset: Dataset, gazetteer: Gazetteer | None = None,
-             geometries: Geometries | None = None) -> list[Event]:
-    """Every leg and station in date order, legs with distance, duration and implied speed."""
-    geo = geometries or _geometries(dataset, gazetteer)
+def timeline(data: Dataset | Located) -> list[Event]:
+    """Every leg and station in date order, legs with distance, duration and implied speed.
+
+    ``data``: a located dataset, or a dataset to locate with the defaults.
+    """
+    from movemap.located import as_located
+
+    located = as_located(data)
+    dataset = located.dataset
     names = {u.id: u.name for u in dataset.units}
     events = []
     for leg in dataset.legs:
-        length = max(r.length_km for r in geo.leg(leg))
+        length = located.length_km(leg)
         departure, arrival, estimated = leg_window(leg, length)
         hours = max((arrival - departure).days, 1) * 24
         events.append(Event(
             "leg", leg.id, leg.unit, names.get(leg.unit, leg.unit), leg.start, leg.end,
-            " | ".join(geo.place(r).name for r in leg.origins),
-            geo.place(leg.destination).name, leg.mode, round(length, 1),
+            " | ".join(located.place(r).name for r in leg.origins),
+            located.place(leg.destination).name, leg.mode, round(length, 1),
             (arrival - departure).days, round(length / hours, 1), leg.strength, leg.status,
             estimated))
     for s in dataset.stations:
-        place = geo.place(s.place).name
+        place = located.place(s.place).name
         events.append(Event(
             "station", s.id, s.unit, names.get(s.unit, s.unit), s.start, s.end, place, place,
             None, None, None, None, s.strength, s.status))

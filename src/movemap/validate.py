@@ -17,19 +17,21 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from movemap.errors import DatasetError
 from movemap.gazetteer import Method, Place
 from movemap.io.records import Parsed, Problem
 from movemap.model import Dataset, Leg, PlaceRef, Station
-from movemap.places import ambiguous, resolve_refs
 from movemap.queries import PLAUSIBLE_KMH
+from movemap.refs import ambiguous, resolve_refs
 
 if TYPE_CHECKING:
     from movemap.gazetteer import Gazetteer
     from movemap.routing import Networks
 
-__all__ = ["validate"]
+__all__ = ["read_dataset", "validate"]
 
 
 def _mean(word: str, choices: Iterable[str]) -> str:
@@ -133,6 +135,7 @@ class _Checker:
                               [p.name for p in stops])
                 for warning in found.warnings:
                     self.add("leg", leg.id, "mode", warning, "warning")
+        networks.save()
 
     def speeds(self, places: dict[PlaceRef, Place]) -> None:
         from movemap.routing.geodesic import geodesic_km
@@ -176,3 +179,23 @@ def validate(
             checker.routes(resolved, networks)
         problems += checker.problems
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.message))
+
+
+def read_dataset(path: str | Path) -> Dataset:
+    """Read a dataset (YAML, CSV or GeoJSON by extension) and check it.
+
+    Every check but the places' is made here (format, references, dates in order); place
+    names are resolved when the dataset is located (:func:`movemap.locate`).
+
+    Raises
+    ------
+    DatasetError
+        Listing every error as ``file:line:column: what is wrong``.
+    """
+    from movemap.io import parse_dataset
+
+    parsed = parse_dataset(path)
+    problems = validate(parsed, places=False)
+    if parsed.dataset is None or any(p.severity == "error" for p in problems):
+        raise DatasetError(problems, str(path))
+    return parsed.dataset

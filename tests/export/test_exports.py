@@ -19,9 +19,9 @@ from PIL import Image
 from movemap.cli import cli
 from movemap.errors import MovemapError
 from movemap.export import export
-from movemap.geometry import Geometries
-from movemap.io import read_dataset
+from movemap.located import Located
 from movemap.model import Dataset
+from movemap.validate import read_dataset
 
 ROOT = Path(__file__).parent.parent.parent
 REFERENCE = ROOT / "layers" / "dprk-russia-2024.yaml"
@@ -33,9 +33,9 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("exports")
 
 
-def test_png_slide_size_and_drawn_routes(dataset: Dataset, geometries: Geometries,
+def test_png_slide_size_and_drawn_routes(dataset: Dataset, located: Located,
                                          out: Path) -> None:
-    path = export(dataset, out / "map.png", geometries=geometries, banner="UNCLASSIFIED")
+    path = export(located, out / "map.png", banner="UNCLASSIFIED")
     image = Image.open(path).convert("RGB")
     assert image.size == (1920, 1080)
     colours = {colour: count for count, colour in image.getcolors(maxcolors=1 << 24)}
@@ -48,9 +48,9 @@ def test_png_slide_size_and_drawn_routes(dataset: Dataset, geometries: Geometrie
 
 
 def test_svg_parses_with_title_and_legend_and_is_deterministic(
-        dataset: Dataset, geometries: Geometries, out: Path) -> None:
-    first = export(dataset, out / "a.svg", geometries=geometries, on=date(2024, 10, 10))
-    second = export(dataset, out / "b.svg", geometries=geometries, on=date(2024, 10, 10))
+        dataset: Dataset, located: Located, out: Path) -> None:
+    first = export(located, out / "a.svg", on=date(2024, 10, 10))
+    second = export(located, out / "b.svg", on=date(2024, 10, 10))
     assert first.read_bytes() == second.read_bytes()
     root = etree.parse(str(first))
     text = " ".join(t.strip() for t in root.getroot().itertext() if t.strip())
@@ -59,10 +59,10 @@ def test_svg_parses_with_title_and_legend_and_is_deterministic(
     assert "Situation on 2024-10-10" in text
 
 
-def test_pdf_is_one_a4_page(dataset: Dataset, geometries: Geometries, out: Path) -> None:
+def test_pdf_is_one_a4_page(dataset: Dataset, located: Located, out: Path) -> None:
     from movemap.export.static import SIZES
 
-    path = export(dataset, out / "map.pdf", geometries=geometries, size=SIZES["a4"])
+    path = export(located, out / "map.pdf", size=SIZES["a4"])
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page\b", data)) == 1
@@ -70,10 +70,10 @@ def test_pdf_is_one_a4_page(dataset: Dataset, geometries: Geometries, out: Path)
     assert box and (round(float(box.group(1))), round(float(box.group(2)))) == (842, 595)
 
 
-def test_kml_has_time_spans_and_escaped_text(dataset: Dataset, geometries: Geometries,
+def test_kml_has_time_spans_and_escaped_text(dataset: Dataset, located: Located,
                                              out: Path) -> None:
-    path = export(dataset, out / "map.kml", geometries=geometries)
-    again = export(dataset, out / "again.kml", geometries=geometries)
+    path = export(located, out / "map.kml")
+    again = export(located, out / "again.kml")
     assert path.read_bytes() == again.read_bytes()
     root = etree.parse(str(path))
     sea = root.find(".//k:Placemark[@id='leg-first-echelon-by-sea']", KML)
@@ -102,8 +102,8 @@ def test_kml_escapes_markup(tmp_path: Path) -> None:
         "<b>bold</b> & <script>x</script>")
 
 
-def test_kmz_carries_symbol_icons(dataset: Dataset, geometries: Geometries, out: Path) -> None:
-    path = export(dataset, out / "map.kmz", geometries=geometries)
+def test_kmz_carries_symbol_icons(dataset: Dataset, located: Located, out: Path) -> None:
+    path = export(located, out / "map.kmz")
     with zipfile.ZipFile(path) as kmz:
         names = kmz.namelist()
         assert names[0] == "doc.kml"
@@ -116,9 +116,9 @@ def test_kmz_carries_symbol_icons(dataset: Dataset, geometries: Geometries, out:
     assert hrefs <= set(icons) and hrefs
 
 
-def test_geopackage_layers_read_back(dataset: Dataset, geometries: Geometries,
+def test_geopackage_layers_read_back(dataset: Dataset, located: Located,
                                      out: Path) -> None:
-    path = export(dataset, out / "map.gpkg", geometries=geometries)
+    path = export(located, out / "map.gpkg")
     legs = geopandas.read_file(path, layer="legs")
     stations = geopandas.read_file(path, layer="stations")
     assert len(legs) == len(dataset.legs) and len(stations) == len(dataset.stations)
@@ -128,16 +128,16 @@ def test_geopackage_layers_read_back(dataset: Dataset, geometries: Geometries,
     assert legs.crs.to_epsg() == 4326
 
 
-def test_csv_reads_back_with_wkt(dataset: Dataset, geometries: Geometries, out: Path) -> None:
-    path = export(dataset, out / "legs.csv", geometries=geometries)
+def test_csv_reads_back_with_wkt(dataset: Dataset, located: Located, out: Path) -> None:
+    path = export(located, out / "legs.csv")
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert [r["id"] for r in rows] == [leg.id for leg in dataset.legs]
     line = shapely.from_wkt(rows[0]["wkt"])
     assert line.geom_type == "MultiLineString" and len(line.geoms) == 3
 
 
-def test_moving_features_json(dataset: Dataset, geometries: Geometries, out: Path) -> None:
-    path = export(dataset, out / "map.mf.json", geometries=geometries)
+def test_moving_features_json(dataset: Dataset, located: Located, out: Path) -> None:
+    path = export(located, out / "map.mf.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["type"] == "MovingFeatureCollection"
     sea = next(f for f in data["features"] if f["id"] == "first-echelon-by-sea")
@@ -149,10 +149,10 @@ def test_moving_features_json(dataset: Dataset, geometries: Geometries, out: Pat
     assert len(moving["coordinates"]) == len(moving["datetimes"])
 
 
-def test_gif_animates_day_by_day(dataset: Dataset, geometries: Geometries, out: Path) -> None:
+def test_gif_animates_day_by_day(dataset: Dataset, located: Located, out: Path) -> None:
     from movemap.export.static import parse_size
 
-    path = export(dataset, out / "map.gif", geometries=geometries, step_days=7,
+    path = export(located, out / "map.gif", step_days=7,
                   start=date(2024, 10, 1), end=date(2024, 11, 5), size=parse_size("640x360", 80),
                   dpi=80)
     gif = Image.open(path)

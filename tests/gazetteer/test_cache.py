@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from movemap import cache as cache_folder
 from movemap.gazetteer import cache
 from movemap.gazetteer.place import Kind
 from movemap.gazetteer.sources import Entry
@@ -46,6 +47,7 @@ def test_rebuilt_when_inputs_change(
 ) -> None:
     old = cache.open_index(tmp_path).folder
     monkeypatch.setattr(cache, "fingerprint", lambda: "0123456789abcdef")
+    cache_folder.release()  # this process no longer uses the old index
     new = cache.open_index(tmp_path).folder
     assert small_build == ["built", "built"]
     assert new.name == "gazetteer-0123456789abcdef"

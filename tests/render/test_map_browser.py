@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from movemap.io import read_dataset
 from movemap.render import write_map
+from movemap.validate import read_dataset
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent.parent

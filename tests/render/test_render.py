@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from movemap.cli import cli
 from movemap.errors import MovemapError
 from movemap.model import Dataset
 from movemap.render import make_map, render_html, write_map
-from movemap.render.data import script_json
+from movemap.render.page_data import script_json
 
 ROOT = Path(__file__).parent.parent.parent
 REFERENCE = ROOT / "layers" / "dprk-russia-2024.yaml"
@@ -88,7 +89,10 @@ def test_explore_returns_a_folium_map(dataset: Dataset) -> None:
 
     m = dataset.explore()
     assert isinstance(m, folium.Map)
-    assert "movemap.init(" in m._repr_html_() or "srcdoc" in m._repr_html_()
+    # Jupyter shows the page in an iframe: its HTML-escaped source must carry the map
+    frame = re.search(r'srcdoc="([^"]*)"', m._repr_html_())
+    assert frame is not None
+    assert re.search(r"movemap\.init\(map_\w+, \{\"title\"", unescape(frame.group(1)))
 
 
 def test_cli_render_default_output_and_failure_leaves_nothing(tmp_path: Path,

@@ -138,22 +138,22 @@ def test_land_check_itself() -> None:
 
 
 def test_reference_dataset_routes(tmp_path: Path) -> None:
-    from movemap.geometry import Geometries
-    from movemap.io import read_dataset
+    from movemap.located import locate
     from movemap.queries import status
+    from movemap.validate import read_dataset
 
     root = Path(__file__).parent.parent.parent
     dataset = read_dataset(root / "layers" / "dprk-russia-2024.yaml")
-    geo = Geometries(dataset)
+    geo = locate(dataset)
     by_id = {leg.id: leg for leg in dataset.legs}
-    sea = geo.leg(by_id["first-echelon-by-sea"])
+    sea = geo.routes_of(by_id["first-echelon-by-sea"])
     assert len(sea) == 3 and not any(r.approximate for r in sea)
     for r in sea:
         assert land_crossing_km(list(r.points), skip_km=5) <= 1.0
-    khabarovsk = geo.leg(by_id["first-echelon-to-khabarovsk"])[0]
+    khabarovsk = geo.routes_of(by_id["first-echelon-to-khabarovsk"])[0]
     assert not khabarovsk.approximate and 700 < khabarovsk.length_km < 800
-    assert geo.leg(by_id["first-echelon-by-sea"]) is sea  # computed once
-    moving = next(p for p in status(dataset, "2024-10-10", geometries=geo)
+    assert geo.routes_of(by_id["first-echelon-by-sea"]) is sea  # computed once
+    moving = next(p for p in status(geo, "2024-10-10")
                   if p.unit == "first-echelon")
     assert moving.moving and not on_land([(moving.lon, moving.lat)])[0]  # at sea, not ashore
 

@@ -10,7 +10,6 @@ import click
 from movemap.cli.options import day_value, gazetteer_option, networks_options
 from movemap.errors import MovemapError
 from movemap.gazetteer import Gazetteer
-from movemap.io import read_dataset
 from movemap.routing import Networks
 
 __all__ = ["export"]
@@ -70,7 +69,8 @@ def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent
     from movemap.export import STATIC
     from movemap.export import export as write
     from movemap.export.static import parse_size
-    from movemap.geometry import Geometries
+    from movemap.located import locate
+    from movemap.validate import read_dataset
 
     data = read_dataset(dataset)
     kind = fmt or output.suffix.lstrip(".").lower()
@@ -87,5 +87,5 @@ def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent
                            end=day_value(end, "--until"))
         else:
             options["on"] = day_value(day, "--on")
-    path = write(data, output, fmt, Geometries(data, gazetteer, networks), **options)
+    path = write(locate(data, gazetteer, networks), output, fmt, **options)
     click.echo(path)

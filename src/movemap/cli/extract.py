@@ -85,10 +85,11 @@ def _one(path: Path, output: Path | None, fmt: str, day: date | None,
         content = dump_yaml(to_dataset(draft))
     else:
         from movemap.extract.page import draft_page
+        from movemap.located import locate
         from movemap.render import render_html
 
         dataset = to_dataset(draft)
-        map_html = render_html(dataset, gazetteer=gazetteer) if dataset.legs else None
+        map_html = render_html(locate(dataset, gazetteer)) if dataset.legs else None
         content = draft_page(draft, map_html)
     if output is None:
         click.echo(content, nl=False)

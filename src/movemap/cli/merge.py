@@ -42,8 +42,9 @@ def merge(drafts: tuple[Path, ...], output: Path, report_path: Path | None, name
       movemap merge nis.yaml hur.yaml yonhap.yaml -o merged.yaml
     """
     from movemap.fusion import merge as fuse
-    from movemap.io import read_dataset, write_dataset
+    from movemap.io import write_dataset
     from movemap.io.atomic import write_atomic
+    from movemap.validate import read_dataset
 
     paths: list[Path] = []
     for path in drafts:

@@ -8,8 +8,8 @@ import click
 
 from movemap.cli.options import day_value, gazetteer_option, networks_options
 from movemap.gazetteer import Gazetteer
-from movemap.io import read_dataset
 from movemap.routing import Networks
+from movemap.validate import read_dataset
 
 __all__ = ["render"]
 
@@ -40,13 +40,15 @@ def render(dataset: Path, output: Path | None, title: str | None, tiles: str,
     Example:
       movemap render layers/dprk-russia-2024.yaml -o out/dprk.html
     """
+    from movemap.located import locate
+    from movemap.queries import select
     from movemap.render import write_map
 
+    first, last = day_value(start, "--from"), day_value(end, "--until")
+    chosen = [u.strip() for u in units.split(",") if u.strip()] if units else None
     data = read_dataset(dataset)
-    path = write_map(
-        data, output, title=title, tiles=tiles, start=day_value(start, "--from"),
-        end=day_value(end, "--until"),
-        units=[u.strip() for u in units.split(",") if u.strip()] if units else None,
-        gazetteer=gazetteer, networks=networks,
-    )
+    if chosen or first or last:
+        data = select(data, chosen, first, last)
+    path = write_map(locate(data, gazetteer, networks), output, title=title, tiles=tiles,
+                     start=first, end=last)
     click.echo(path)

@@ -46,6 +46,7 @@ def route(origin: str, destination: str, mode: str, via: tuple[str, ...], fmt: s
     places = [r.place for r in gazetteer.resolve_all(names)]
     found = route_stops([(p.lon, p.lat) for p in places], Mode(mode), networks,
                         [p.name for p in places])
+    networks.save()
     for warning in found.warnings:
         click.echo(f"movemap: warning: {warning}", err=True)
     if fmt == "summary":

@@ -10,11 +10,11 @@ import click
 from movemap.cli.options import gazetteer_option, networks_options
 from movemap.cli.table import format_table
 from movemap.gazetteer import Gazetteer
-from movemap.geometry import Geometries
-from movemap.io import read_dataset
+from movemap.located import locate
 from movemap.queries import status as positions_on
 from movemap.queries import totals
 from movemap.routing import Networks
+from movemap.validate import read_dataset
 
 __all__ = ["status"]
 
@@ -38,7 +38,7 @@ def status(dataset: Path, day: str, fmt: str, networks: Networks,
       movemap status layers/dprk-russia-2024.yaml --on 2024-10-20
     """
     data = read_dataset(dataset)
-    positions = positions_on(data, day, geometries=Geometries(data, gazetteer, networks))
+    positions = positions_on(locate(data, gazetteer, networks), day)
     if fmt == "json":
         click.echo(json.dumps([p.to_dict() for p in positions], ensure_ascii=False, indent=1))
         return

@@ -10,10 +10,10 @@ import click
 from movemap.cli.options import gazetteer_option, networks_options
 from movemap.cli.table import format_table
 from movemap.gazetteer import Gazetteer
-from movemap.geometry import Geometries
-from movemap.io import read_dataset
+from movemap.located import locate
 from movemap.queries import timeline as events_of
 from movemap.routing import Networks
+from movemap.validate import read_dataset
 
 __all__ = ["timeline"]
 
@@ -36,7 +36,7 @@ def timeline(dataset: Path, fmt: str, networks: Networks,
       movemap timeline layers/dprk-russia-2024.yaml
     """
     data = read_dataset(dataset)
-    events = events_of(data, geometries=Geometries(data, gazetteer, networks))
+    events = events_of(locate(data, gazetteer, networks))
     if fmt == "json":
         click.echo(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=1))
         return

@@ -15,7 +15,7 @@ from movemap.errors import InvalidValueError
 from movemap.export.trajectories import to_trajectories
 
 if TYPE_CHECKING:
-    from movemap.geometry import Geometries
+    from movemap.located import Located
     from movemap.model import Dataset
 
 __all__ = ["EXPORTERS", "export", "to_trajectories"]
@@ -24,35 +24,34 @@ Exporter = Callable[..., Path]
 
 
 def _static(fmt: str) -> Exporter:
-    def write(dataset: Dataset, path: Path, geometries: Geometries, **options: Any) -> Path:
+    def write(located: Located, path: Path, **options: Any) -> Path:
         from movemap.export.static import StaticOptions, write_static
 
-        return write_static(dataset, path, fmt, geometries, StaticOptions(**options))
+        return write_static(located, path, fmt, StaticOptions(**options))
 
     return write
 
 
-def _gif(dataset: Dataset, path: Path, geometries: Geometries, *, step_days: int = 1,
-         start: Any = None, end: Any = None, **options: Any) -> Path:
+def _gif(located: Located, path: Path, *, step_days: int = 1, start: Any = None,
+         end: Any = None, **options: Any) -> Path:
     from movemap.export.static import StaticOptions, write_animation
 
     options.pop("on", None)
-    return write_animation(dataset, path, geometries, StaticOptions(**options), step_days,
-                           start, end)
+    return write_animation(located, path, StaticOptions(**options), step_days, start, end)
 
 
 def _data(name: str) -> Exporter:
-    def write(dataset: Dataset, path: Path, geometries: Geometries, **_: Any) -> Path:
-        from movemap.export import data, kml
+    def write(located: Located, path: Path, **_: Any) -> Path:
+        from movemap.export import gis, kml
         from movemap.io.geojson import write_geojson
 
         writers: dict[str, Callable[..., Path]] = {
-            "kml": kml.write_kml, "kmz": kml.write_kmz, "gpkg": data.write_gpkg,
-            "csv": data.write_csv_routes, "mfjson": data.write_mfjson,
+            "kml": kml.write_kml, "kmz": kml.write_kmz, "gpkg": gis.write_gpkg,
+            "csv": gis.write_csv_routes, "mfjson": gis.write_mfjson,
         }
         if name == "geojson":
-            return write_geojson(dataset, path, geometries=geometries)
-        return writers[name](dataset, path, geometries)
+            return write_geojson(located, path)
+        return writers[name](located, path)
 
     return write
 
@@ -64,14 +63,16 @@ EXPORTERS: dict[str, Exporter] = {
 STATIC = frozenset({"png", "svg", "pdf", "gif"})
 
 
-def export(dataset: Dataset, path: str | Path, fmt: str | None = None,
-           geometries: Geometries | None = None, **options: Any) -> Path:
-    """Write ``dataset`` to ``path`` in ``fmt`` (default: the file's extension).
+def export(data: Dataset | Located, path: str | Path, fmt: str | None = None,
+           **options: Any) -> Path:
+    """Write ``data`` to ``path`` in ``fmt`` (default: the file's extension).
+
+    ``data``: a located dataset, or a dataset to locate (once) with the defaults.
 
     Options of the static formats: ``on``, ``extent``, ``size``, ``dpi``, ``title``,
     ``banner``, ``inset``; of gif also ``step_days``, ``start``, ``end``.
     """
-    from movemap.geometry import Geometries
+    from movemap.located import as_located
 
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
@@ -79,8 +80,8 @@ def export(dataset: Dataset, path: str | Path, fmt: str | None = None,
         fmt = "mfjson" if path.name.endswith(".mf.json") else "geojson"
     if fmt not in EXPORTERS:
         raise InvalidValueError(f"unknown export format {fmt!r}; use one of "
-                           f"{', '.join(sorted(EXPORTERS))}", field="format")
+                                f"{', '.join(sorted(EXPORTERS))}", field="format")
     if fmt not in STATIC and options:
-        raise InvalidValueError(f"{', '.join(sorted(options))}: only for maps (png, svg, pdf, gif)",
-                           field="format")
-    return EXPORTERS[fmt](dataset, path, geometries or Geometries(dataset), **options)
+        raise InvalidValueError(f"{', '.join(sorted(options))}: only for maps (png, svg, pdf, "
+                                "gif)", field="format")
+    return EXPORTERS[fmt](as_located(data), path, **options)

@@ -19,7 +19,7 @@ from movemap.queries import leg_window
 from movemap.style import STATUS_COLOURS, leg_style, station_radius
 
 if TYPE_CHECKING:
-    from movemap.geometry import Geometries
+    from movemap.located import Located
 
 __all__ = ["kml_document", "write_kml", "write_kmz"]
 
@@ -44,9 +44,9 @@ def _description(rows: list[tuple[str, str]]) -> str:
     return "\n".join(f"{label}: {value}" for label, value in rows if value)
 
 
-def kml_document(dataset: Dataset, geometries: Geometries,
-                 icons: dict[str, str] | None = None) -> bytes:
+def kml_document(located: Located, icons: dict[str, str] | None = None) -> bytes:
     """The KML document; ``icons`` maps a unit id to its icon's path inside a KMZ."""
+    dataset = located.dataset
     ET.register_namespace("", KML)
     root = ET.Element(f"{{{KML}}}kml")
     doc = _sub(root, "Document")
@@ -71,9 +71,9 @@ def kml_document(dataset: Dataset, geometries: Geometries,
         folder = _sub(doc, "Folder")
         _sub(folder, "name", unit.name)
         for leg in (leg for leg in dataset.legs if leg.unit == unit.id):
-            _leg_placemark(folder, dataset, leg, geometries, names)
+            _leg_placemark(folder, dataset, leg, located, names)
         for station in (s for s in dataset.stations if s.unit == unit.id):
-            _station_placemark(folder, dataset, station, geometries, names,
+            _station_placemark(folder, dataset, station, located, names,
                                (icons or {}).get(unit.id))
     ET.indent(root)
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
@@ -88,16 +88,16 @@ def _time_span(parent: ET.Element, begin: str | None, end: str | None) -> None:
         _sub(span, "end", end)
 
 
-def _leg_placemark(folder: ET.Element, dataset: Dataset, leg: Leg, geometries: Geometries,
+def _leg_placemark(folder: ET.Element, dataset: Dataset, leg: Leg, located: Located,
                    names: dict[str, str]) -> None:
-    routes = geometries.leg(leg)
+    routes = located.routes_of(leg)
     length = max(r.length_km for r in routes)
     departure, arrival, _ = leg_window(leg, length)
     mark = _sub(folder, "Placemark")
     mark.set("id", f"leg-{leg.id}")
-    origins = " | ".join(geometries.place(r).name for r in leg.origins)
+    origins = " | ".join(located.place(r).name for r in leg.origins)
     _sub(mark, "name", f"{names.get(leg.unit, leg.unit)}: {origins} to "
-                       f"{geometries.place(leg.destination).name}")
+                       f"{located.place(leg.destination).name}")
     _sub(mark, "description", _description([
         ("Start", str(leg.start)), ("End", str(leg.end) if leg.end else "not reported"),
         ("Mode", leg.mode.value), ("Strength", f"{leg.strength:,}" if leg.strength else ""),
@@ -116,8 +116,8 @@ def _leg_placemark(folder: ET.Element, dataset: Dataset, leg: Leg, geometries: G
 
 
 def _station_placemark(folder: ET.Element, dataset: Dataset, station: Station,
-                       geometries: Geometries, names: dict[str, str], icon: str | None) -> None:
-    place = geometries.place(station.place)
+                       located: Located, names: dict[str, str], icon: str | None) -> None:
+    place = located.place(station.place)
     mark = _sub(folder, "Placemark")
     mark.set("id", f"station-{station.id}")
     _sub(mark, "name", f"{names.get(station.unit, station.unit)} at {place.name}")
@@ -139,18 +139,18 @@ def _station_placemark(folder: ET.Element, dataset: Dataset, station: Station,
     _sub(point, "coordinates", f"{place.lon:.6f},{place.lat:.6f}")
 
 
-def write_kml(dataset: Dataset, path: Path, geometries: Geometries) -> Path:
-    """The dataset as KML, atomically."""
-    return write_atomic(path, kml_document(dataset, geometries))
+def write_kml(located: Located, path: Path) -> Path:
+    """The located dataset as KML, atomically."""
+    return write_atomic(path, kml_document(located))
 
 
-def write_kmz(dataset: Dataset, path: Path, geometries: Geometries) -> Path:
-    """The dataset as KMZ: the KML and each unit's symbol as a PNG icon."""
-    from movemap.export.symbols import symbol_png
+def write_kmz(located: Located, path: Path) -> Path:
+    """The located dataset as KMZ: the KML and each unit's symbol as a PNG icon."""
+    from movemap.export.icons import symbol_png
 
     icons: dict[str, str] = {}
     images: dict[str, bytes] = {}
-    for unit in dataset.units:
+    for unit in located.dataset.units:
         if unit.sidc:
             png = symbol_png(unit.sidc)
             if png is not None:
@@ -159,7 +159,7 @@ def write_kmz(dataset: Dataset, path: Path, geometries: Geometries) -> Path:
                 images[name] = png
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as kmz:
-        entries = [("doc.kml", kml_document(dataset, geometries, icons)), *sorted(images.items())]
+        entries = [("doc.kml", kml_document(located, icons)), *sorted(images.items())]
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED

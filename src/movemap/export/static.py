@@ -30,7 +30,7 @@ from movemap.queries import leg_window, status
 from movemap.style import MODE_COLOURS, STATUS_COLOURS, STATUS_DASHES, leg_style, station_radius
 
 if TYPE_CHECKING:
-    from movemap.geometry import Geometries
+    from movemap.located import Located
 
 __all__ = ["SIZES", "StaticOptions", "parse_size", "write_animation", "write_static"]
 
@@ -93,15 +93,15 @@ class _Spot:
 class _Drawer:
     """One figure: the fixed part drawn once, the situation of a day drawn over it."""
 
-    def __init__(self, dataset: Dataset, geometries: Geometries, options: StaticOptions) -> None:
+    def __init__(self, located: Located, options: StaticOptions) -> None:
         import matplotlib
 
         matplotlib.use("Agg", force=False)
         import matplotlib.pyplot as plt
 
         self.plt = plt
-        self.dataset = dataset
-        self.geo = geometries
+        self.dataset = located.dataset
+        self.located = located
         self.options = options
         west, south, east, north = options.extent or self._data_extent()
         self.crs = _projection(west, south, east, north)
@@ -121,7 +121,7 @@ class _Drawer:
     # -- fixed parts ----------------------------------------------------------------------
 
     def _data_extent(self) -> tuple[float, float, float, float]:
-        points = [self.geo.place(r) for r in self.dataset.place_refs()]
+        points = [self.located.place(r) for r in self.dataset.place_refs()]
         lons = [p.lon for p in points]
         lats = [p.lat for p in points]
         pad = max(1.0, (max(lons) - min(lons)) * 0.08, (max(lats) - min(lats)) * 0.08)
@@ -153,7 +153,7 @@ class _Drawer:
 
         from movemap.render.basemap import basemap_layers
 
-        countries = {self.geo.place(r).country for r in self.dataset.place_refs()}
+        countries = {self.located.place(r).country for r in self.dataset.place_refs()}
         layers = basemap_layers(self.bounds, sorted(c for c in countries if c))
         styles = {
             "land": {"facecolor": "#f4f1ea", "edgecolor": "#9a9a9a", "linewidth": 0.6},
@@ -166,7 +166,7 @@ class _Drawer:
             if layers[name]:
                 series = geopandas.GeoSeries(layers[name], crs="EPSG:4326").to_crs(self.crs)
                 series.plot(ax=self.ax, zorder=1, **styles[name])
-        for place in {self.geo.place(r).id: self.geo.place(r)
+        for place in {self.located.place(r).id: self.located.place(r)
                       for r in self.dataset.place_refs()}.values():
             if place.kind.value == "region" and place.polygon is not None:
                 geopandas.GeoSeries([place.polygon], crs="EPSG:4326").to_crs(self.crs).plot(
@@ -284,13 +284,13 @@ class _Drawer:
 
     def draw(self, day: date | None) -> None:
         """Draw the legs and where units are: every record, or the situation on ``day``."""
-        from movemap.export.symbols import symbol_artist, symbol_shapes
+        from movemap.export.icons import symbol_artist, symbol_shapes
 
         self.clear()
         units = {u.id: u for u in self.dataset.units}
         labels: dict[str, tuple[float, float]] = {}
         for leg in self.dataset.legs:
-            routes = self.geo.leg(leg)
+            routes = self.located.routes_of(leg)
             _, arrival, _ = leg_window(leg, max(r.length_km for r in routes))
             if day is not None and leg.start.first_day > day:
                 continue
@@ -299,14 +299,14 @@ class _Drawer:
             for route in routes:
                 self._line(route.points, style, faint=day is not None and arrival <= day)
             for ref in (*leg.origins, leg.destination):
-                place = self.geo.place(ref)
+                place = self.located.place(ref)
                 labels.setdefault(place.name, (place.lon, place.lat))
         spots: list[tuple[str, Any, int | None, Status, bool]] = []
         if day is None:
-            spots = [(s.unit, self.geo.place(s.place), s.strength, s.status, False)
+            spots = [(s.unit, self.located.place(s.place), s.strength, s.status, False)
                      for s in self.dataset.stations]
         else:
-            for p in status(self.dataset, day, geometries=self.geo):
+            for p in status(self.located, day):
                 spots.append((p.unit, _Spot(p.lon, p.lat, p.place), p.strength, p.status,
                               p.moving))
         for unit_id, place, strength, state, moving in spots:
@@ -368,13 +368,12 @@ class _Drawer:
         self.plt.close(self.fig)
 
 
-def write_static(dataset: Dataset, path: Path, fmt: str, geometries: Geometries,
-                 options: StaticOptions) -> Path:
+def write_static(located: Located, path: Path, fmt: str, options: StaticOptions) -> Path:
     """A static map (png, svg or pdf), atomically; deterministic for SVG."""
     import matplotlib
 
     with matplotlib.rc_context({"svg.hashsalt": "movemap", "svg.fonttype": "none"}):
-        drawer = _Drawer(dataset, geometries, options)
+        drawer = _Drawer(located, options)
         try:
             drawer.draw(options.on)
             data = drawer.save(path, fmt)
@@ -383,13 +382,13 @@ def write_static(dataset: Dataset, path: Path, fmt: str, geometries: Geometries,
     return write_atomic(path, data)
 
 
-def write_animation(dataset: Dataset, path: Path, geometries: Geometries,
-                    options: StaticOptions, step_days: int = 1,
+def write_animation(located: Located, path: Path, options: StaticOptions, step_days: int = 1,
                     start: date | None = None, end: date | None = None) -> Path:
     """A GIF of the situation day by day (every ``step_days``), from start to end."""
+    dataset = located.dataset
     days = [leg.start.first_day for leg in dataset.legs if not _context(dataset, leg.unit)]
     days += [s.start.first_day for s in dataset.stations if not _context(dataset, s.unit)]
-    ends = [leg_window(leg, max(r.length_km for r in geometries.leg(leg)))[1]
+    ends = [leg_window(leg, located.length_km(leg))[1]
             for leg in dataset.legs if not _context(dataset, leg.unit)]
     first = start or min(days)
     last = end or max([*days, *ends])
@@ -400,7 +399,7 @@ def write_animation(dataset: Dataset, path: Path, geometries: Geometries,
     if len(frames_days) > 400:
         raise InvalidValueError(f"{len(frames_days)} frames: use a longer step between frames "
                                 "or a shorter span of days (400 frames at most)", field="step")
-    drawer = _Drawer(dataset, geometries, options)
+    drawer = _Drawer(located, options)
     try:
         frames = []
         for day in frames_days:

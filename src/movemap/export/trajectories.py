@@ -17,30 +17,31 @@ from movemap.queries import leg_window
 from movemap.routing.geodesic import geodesic_km
 
 if TYPE_CHECKING:
-    from movemap.gazetteer import Gazetteer
-    from movemap.geometry import Geometries
+    from movemap.located import Located
     from movemap.model import Dataset
 
 __all__ = ["to_trajectories"]
 
 
-def to_trajectories(dataset: Dataset, gazetteer: Gazetteer | None = None,
-                    geometries: Geometries | None = None) -> Any:
-    """One movingpandas trajectory per leg, ``obj_id`` the unit (times at noon, naive UTC)."""
+def to_trajectories(data: Dataset | Located) -> Any:
+    """One movingpandas trajectory per leg, ``obj_id`` the unit (times at noon, naive UTC).
+
+    ``data``: a located dataset, or a dataset to locate with the defaults.
+    """
     try:
         import movingpandas
     except ImportError:
         raise MissingDependencyError("exporting trajectories needs movingpandas: "
-                           "pip install 'movemap[trajectories]'") from None
+                                     "pip install 'movemap[trajectories]'") from None
     import geopandas
     import shapely
 
-    from movemap.geometry import Geometries
+    from movemap.located import as_located
 
-    geo = geometries or Geometries(dataset, gazetteer)
+    located = as_located(data)
     rows = []
-    for leg in sorted(dataset.legs, key=lambda leg: leg.start.first_day):
-        route = geo.leg(leg)[0]
+    for leg in sorted(located.dataset.legs, key=lambda leg: leg.start.first_day):
+        route = located.routes_of(leg)[0]
         departure, arrival, _ = leg_window(leg, route.length_km)
         start = datetime.combine(departure, time(12))
         span = (arrival - departure) / timedelta(seconds=1)

@@ -1,22 +1,25 @@
 """Reading and writing datasets: YAML (by hand), CSV (spreadsheets), GeoJSON (GIS tools).
 
-``read_dataset(path)`` picks the format by the file's extension, parses it and raises
-:class:`DatasetError` listing every format error; ``parse_dataset(path)`` returns the parse
-result with its problems for ``movemap validate``. I/O stays here: the model never opens
-files.
+Formats only: ``parse_dataset(path)`` picks the format by the file's extension and returns
+the dataset with every format problem found (``movemap.read_dataset`` adds the checks of
+references and dates and raises them); ``write_dataset`` writes one. Nothing here resolves,
+routes or validates; the model never opens files.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from movemap.errors import InvalidValueError
-from movemap.io.records import DatasetError, Parsed, Problem
+from movemap.errors import DatasetError, InvalidValueError
+from movemap.io.records import Parsed, Problem
 from movemap.model import Dataset
 from movemap.textfile import read_text
 
-__all__ = ["FORMATS", "DatasetError", "Parsed", "Problem", "parse_dataset", "read_dataset",
-           "write_dataset"]
+if TYPE_CHECKING:
+    from movemap.io.geojson import Geography
+
+__all__ = ["FORMATS", "DatasetError", "Parsed", "Problem", "parse_dataset", "write_dataset"]
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".geojson": "geojson",
            ".json": "geojson"}
@@ -49,30 +52,14 @@ def parse_dataset(path: str | Path) -> Parsed:
     return parse_geojson(text, str(path))
 
 
-def read_dataset(path: str | Path) -> Dataset:
-    """Read a dataset (YAML, CSV or GeoJSON by extension) and check it.
+def write_dataset(data: Dataset | Geography, path: str | Path) -> Path:
+    """Write a dataset in the format of the file's extension, atomically.
 
-    Every check but the places' is made here (format, references, dates in order); place
-    names are resolved when the dataset's geometry is first needed.
-
-    Raises
-    ------
-    DatasetError
-        Listing every error as ``file:line:column: what is wrong``.
+    GeoJSON carries each leg's route: give it a located dataset (``movemap.locate``).
     """
-    from movemap.validate import validate
-
-    parsed = parse_dataset(path)
-    problems = validate(parsed, places=False)
-    if parsed.dataset is None or any(p.severity == "error" for p in problems):
-        raise DatasetError(problems, str(path))
-    return parsed.dataset
-
-
-def write_dataset(dataset: Dataset, path: str | Path) -> Path:
-    """Write a dataset in the format of the file's extension, atomically."""
     path = Path(path)
     kind = _format(path)
+    dataset = data if isinstance(data, Dataset) else data.dataset
     if kind == "yaml":
         from movemap.io.yaml import write_yaml
 
@@ -83,4 +70,7 @@ def write_dataset(dataset: Dataset, path: str | Path) -> Path:
         return write_csv(dataset, path)
     from movemap.io.geojson import write_geojson
 
-    return write_geojson(dataset, path)
+    if isinstance(data, Dataset):
+        raise InvalidValueError("GeoJSON carries each leg's route: write the located dataset "
+                                "(movemap.locate(dataset)), not the dataset", path=str(path))
+    return write_geojson(data, path)

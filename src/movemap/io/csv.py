@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from movemap.io.atomic import write_atomic
-from movemap.io.located import Node
+from movemap.io.nodes import Node
 from movemap.io.records import Parsed, Problem, dataset_to_dict, parse_records
 from movemap.model import SCHEMA_VERSION, Dataset
 

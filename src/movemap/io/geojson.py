@@ -7,34 +7,45 @@ properties hold its record in the YAML layout plus ``record`` (``leg`` or ``stat
 could not join the places). The dataset's own fields, units
 and sources ride in the collection's foreign member ``movemap``. Reading takes the records,
 not the geometries, so YAML -> GeoJSON -> YAML gives back the same dataset.
+
+Writing needs the places and routes of a located dataset (``movemap.locate``): this module
+takes them as they are (:class:`Geography`) and never resolves or routes anything itself.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from movemap.io.atomic import write_atomic
-from movemap.io.located import from_plain
+from movemap.io.nodes import from_plain
 from movemap.io.records import Parsed, Problem, dataset_to_dict, parse_records
-from movemap.model import Dataset, Leg, Station
+from movemap.model import Dataset, Leg, PlaceRef, Station
 
 if TYPE_CHECKING:
     import geopandas
 
-    from movemap.gazetteer import Gazetteer
-    from movemap.geometry import Geometries
-
-__all__ = ["from_geodataframe", "parse_geojson", "to_geodataframe", "to_geojson",
+__all__ = ["Geography", "from_geodataframe", "parse_geojson", "to_geodataframe", "to_geojson",
            "write_geojson"]
+
+
+class Geography(Protocol):
+    """What the writers need of a located dataset (:class:`movemap.located.Located`)."""
+
+    @property
+    def dataset(self) -> Dataset: ...
+
+    def place(self, ref: PlaceRef) -> Any: ...
+
+    def routes_of(self, leg: Leg) -> tuple[Any, ...]: ...
 
 _DIGITS = 6  # about 0.1 m: enough, and stable text for diffs
 
 
-def _leg_geometry(leg: Leg, geometries: Any) -> tuple[dict[str, Any], float, bool]:
+def _leg_geometry(leg: Leg, located: Geography) -> tuple[dict[str, Any], float, bool]:
     """One line per origin (cut at the antimeridian); the longest route's length."""
-    routes = geometries.leg(leg)
+    routes = located.routes_of(leg)
     parts = [[[round(x, _DIGITS), round(y, _DIGITS)] for x, y in part]
              for r in routes for part in r.lines()]
     geometry = ({"type": "LineString", "coordinates": parts[0]} if len(parts) == 1
@@ -43,36 +54,32 @@ def _leg_geometry(leg: Leg, geometries: Any) -> tuple[dict[str, Any], float, boo
             any(r.approximate for r in routes))
 
 
-def _station_geometry(station: Station, geometries: Any) -> dict[str, Any]:
-    place = geometries.place(station.place)
+def _station_geometry(station: Station, located: Geography) -> dict[str, Any]:
+    place = located.place(station.place)
     return {"type": "Point", "coordinates": [round(place.lon, _DIGITS), round(place.lat, _DIGITS)]}
 
 
-def to_geojson(dataset: Dataset, gazetteer: Gazetteer | None = None,
-               geometries: Geometries | None = None) -> dict[str, Any]:
-    """The dataset as a GeoJSON FeatureCollection (a dict ready for ``json.dumps``)."""
-    from movemap.geometry import Geometries
-
-    geometries = geometries or Geometries(dataset, gazetteer)
+def to_geojson(located: Geography) -> dict[str, Any]:
+    """A located dataset as a GeoJSON FeatureCollection (a dict ready for ``json.dumps``)."""
+    dataset = located.dataset
     records = dataset_to_dict(dataset)
     features = []
     for leg, record in zip(dataset.legs, records.get("legs", []), strict=True):
-        geometry, length, approximate = _leg_geometry(leg, geometries)
+        geometry, length, approximate = _leg_geometry(leg, located)
         features.append({"type": "Feature", "id": leg.id, "geometry": geometry,
                          "properties": {"record": "leg", **record, "length_km": length,
                                         "approximate": approximate}})
     for station, record in zip(dataset.stations, records.get("stations", []), strict=True):
         features.append({"type": "Feature", "id": station.id,
-                         "geometry": _station_geometry(station, geometries),
+                         "geometry": _station_geometry(station, located),
                          "properties": {"record": "station", **record}})
     header = {k: v for k, v in records.items() if k not in ("legs", "stations")}
     return {"type": "FeatureCollection", "movemap": header, "features": features}
 
 
-def write_geojson(dataset: Dataset, path: str | Path, gazetteer: Gazetteer | None = None,
-                  geometries: Geometries | None = None) -> Path:
-    """Write the dataset as GeoJSON, atomically; the same dataset gives the same bytes."""
-    text = json.dumps(to_geojson(dataset, gazetteer, geometries), ensure_ascii=False, indent=1)
+def write_geojson(located: Geography, path: str | Path) -> Path:
+    """Write a located dataset as GeoJSON, atomically; the same dataset gives the same bytes."""
+    text = json.dumps(to_geojson(located), ensure_ascii=False, indent=1)
     return write_atomic(path, text + "\n")
 
 
@@ -99,11 +106,8 @@ def parse_geojson(text: str, source: str = "<string>") -> Parsed:
     return parse_records(from_plain({**header, "legs": legs, "stations": stations}))
 
 
-def to_geodataframe(
-    dataset: Dataset, gazetteer: Gazetteer | None = None,
-    geometries: Geometries | None = None,
-) -> geopandas.GeoDataFrame:
-    """Legs and stations as one GeoDataFrame (EPSG:4326), one row each.
+def to_geodataframe(located: Geography) -> geopandas.GeoDataFrame:
+    """A located dataset's legs and stations as one GeoDataFrame (EPSG:4326), one row each.
 
     Columns: ``record`` (leg or station), ``id``, ``unit``, ``unit_name``, ``from``, ``to``
     (place names; a station's place is in ``to``), ``start``, ``end`` (as written),
@@ -115,7 +119,8 @@ def to_geodataframe(
     import pandas as pd
     from shapely.geometry import shape
 
-    collection = to_geojson(dataset, gazetteer, geometries)
+    dataset = located.dataset
+    collection = to_geojson(located)
     names = {u.id: u.name for u in dataset.units}
 
     def row(item: Leg | Station, feature: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from movemap.dates import DateError, FuzzyDate, parse_date
 from movemap.errors import DatasetError, MovemapError
-from movemap.io.located import Node
+from movemap.io.nodes import Node
 from movemap.model import (
     SCHEMA_VERSION,
     AdmiraltyCode,
@@ -510,9 +510,4 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
                              ("sources", list(s.sources)), ("notes", s.notes)])
                      for s in dataset.stations],
     })
-
-
-def field_names(kind: str) -> list[str]:
-    """The fields of a record kind, in the format's order."""
-    return list(FIELDS[kind])
 

@@ -18,17 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from movemap.errors import DataMissingError, InvalidValueError
-from movemap.geometry import Geometries
+from movemap.located import Located, locate
 from movemap.model import Dataset
 from movemap.queries import select
 from movemap.render.basemap import basemap, basemap_script
-from movemap.render.data import map_data, script_json
+from movemap.render.page_data import PageData, map_data, script_json
 
 if TYPE_CHECKING:
     import folium
-
-    from movemap.gazetteer import Gazetteer
-    from movemap.routing import Networks
 
 __all__ = ["default_output", "make_map", "render_html", "write_map"]
 
@@ -103,7 +100,7 @@ def _header(title: str) -> str:
     ])
 
 
-def _bounds(data: dict[str, Any]) -> tuple[float, float, float, float]:
+def _bounds(data: PageData) -> tuple[float, float, float, float]:
     xs: list[float] = []
     ys: list[float] = []
     for leg in data["legs"]:
@@ -114,27 +111,27 @@ def _bounds(data: dict[str, Any]) -> tuple[float, float, float, float]:
         xs.append(station["p"][0])
         ys.append(station["p"][1])
     if not xs:
-        raise InvalidValueError("nothing to map: the dataset (as selected) has no legs or stations")
+        raise InvalidValueError("nothing to map: the dataset (as selected) has no legs or "
+                                "stations")
     return min(xs), min(ys), max(xs), max(ys)
 
 
 def make_map(
-    dataset: Dataset,
+    data: Dataset | Located,
     *,
     title: str | None = None,
     tiles: str | None = None,
     start: date | None = None,
     end: date | None = None,
     units: list[str] | None = None,
-    gazetteer: Gazetteer | None = None,
-    networks: Networks | None = None,
 ) -> folium.Map:
     """The dataset as an interactive folium map with one time slider for every layer.
 
     Parameters
     ----------
-    dataset
-        What to map.
+    data
+        What to map: a located dataset, or a dataset (located once, after the selection
+        below, with the reference gazetteer and networks).
     title
         Title shown on the map and in the page's title (default: the dataset's).
     tiles
@@ -147,15 +144,17 @@ def make_map(
     """
     import folium
 
-    chosen = select(dataset, units, start, end) if (units or start or end) else dataset
-    geometries = Geometries(chosen, gazetteer, networks)
-    heading = title or chosen.title or chosen.name
-    data = map_data(chosen, geometries, title=heading, start=start, end=end)
-    west, south, east, north = _bounds(data)
+    if isinstance(data, Located):
+        chosen = data.select(units, start, end)
+    else:
+        chosen = locate(select(data, units, start, end) if (units or start or end) else data)
+    heading = title or chosen.dataset.title or chosen.dataset.name
+    page = map_data(chosen, title=heading, start=start, end=end)
+    west, south, east, north = _bounds(page)
     base = None
     tile_layer = None
     if tiles is None or tiles == "none":
-        countries = {geometries.place(r).country for r in chosen.place_refs()}
+        countries = {chosen.place(r).country for r in chosen.dataset.place_refs()}
         base = basemap((west, south, east, north), sorted(c for c in countries if c))
     else:
         import xyzservices.providers as providers
@@ -176,16 +175,16 @@ def make_map(
         tile_layer.add_to(m)
     Movemap = _element_class()
     base_js = basemap_script(base) if base is not None else "null"
-    m.add_child(Movemap(_header(heading), f"movemap.init(MAP, {script_json(data)}, {base_js});"))
+    m.add_child(Movemap(_header(heading), f"movemap.init(MAP, {script_json(page)}, {base_js});"))
     # room for the title (top left), the time slider (bottom left) and the legend (right)
     m.fit_bounds([[south, west], [north, east]], padding_top_left=(20, 80),
                  padding_bottom_right=(250, 90))
     return m
 
 
-def render_html(dataset: Dataset, **options: Any) -> str:
+def render_html(data: Dataset | Located, **options: Any) -> str:
     """The map's page as HTML text (see :func:`make_map` for the options)."""
-    rendered: str = make_map(dataset, **options).get_root().render()
+    rendered: str = make_map(data, **options).get_root().render()
     return rendered
 
 
@@ -194,8 +193,10 @@ def default_output(dataset: Dataset) -> Path:
     return Path("out") / f"{dataset.name}.html"
 
 
-def write_map(dataset: Dataset, path: str | Path | None = None, **options: Any) -> Path:
+def write_map(data: Dataset | Located, path: str | Path | None = None,
+              **options: Any) -> Path:
     """Write the map's page, atomically; returns its path."""
     from movemap.io.atomic import write_atomic
 
-    return write_atomic(path or default_output(dataset), render_html(dataset, **options))
+    dataset = data.dataset if isinstance(data, Located) else data
+    return write_atomic(path or default_output(dataset), render_html(data, **options))

@@ -22,6 +22,7 @@ import numpy as np
 from movemap.model import Mode
 from movemap.routing.antimeridian import split_antimeridian
 from movemap.routing.geodesic import geodesic_km, geodesic_path
+from movemap.routing.store import Key, RouteStore
 
 __all__ = ["ROUTERS", "Networks", "Route", "default_networks", "route"]
 
@@ -76,15 +77,19 @@ def _length(points: Sequence[Point]) -> float:
 
 @dataclass
 class Networks:
-    """The networks routes follow, loaded on first use, and the paths found so far.
+    """The networks routes follow, loaded on first use, and the paths found with them.
 
     ``rail_lines`` and ``road_lines`` are GeoJSON files of lines to add to those networks.
+    Paths are remembered for the life of the object and kept between runs in the route cache
+    (``routing.store``) under the networks' :attr:`version`; :meth:`save` keeps the new ones.
     """
 
     rail_lines: Sequence[str | Path] = ()
     road_lines: Sequence[str | Path] = ()
     cache_dir: Path | None = None
-    _paths: dict[tuple[Mode, Point, Point], list[Point] | str] = field(default_factory=dict)
+    _paths: dict[Key, list[Point] | str] = field(default_factory=dict)
+    _new: dict[Key, list[Point] | str] = field(default_factory=dict)
+    _loaded: bool = False
 
     def _network(self, name: str, filename: str, snap_km: float,
                  extra: Sequence[str | Path]) -> Any:
@@ -105,12 +110,52 @@ class Networks:
         """The road network (``routing.network.Network``)."""
         return self._network("road", "roads.geojson", ROAD_SNAP_KM, self.road_lines)
 
-    def path(self, mode: Mode, a: Point, b: Point) -> list[Point] | str:
-        """The path of one stretch by ``mode``, or the reason there is none (remembered)."""
-        key = (mode, a, b)
+    @cached_property
+    def version(self) -> str:
+        """A digest of everything a path depends on: the routing code, the network and land
+        data, searoute's version and the overlay lines (their contents, not their names)."""
+        import sys
+        from importlib.metadata import version
+
+        from movemap import cache
+        from movemap.geodata import geo_path
+        from movemap.routing import antimeridian, geodesic, grid, land, network, sea, store
+
+        return cache.digest(
+            f"searoute {version('searoute')}", sys.modules[__name__], antimeridian, geodesic,
+            grid, land, network, sea, store,
+            *(geo_path(name) for name in ("railroads.geojson", "roads.geojson",
+                                          "land_10m.geojson")),
+            "rail lines", *(Path(p) for p in self.rail_lines),
+            "road lines", *(Path(p) for p in self.road_lines))
+
+    @cached_property
+    def _store(self) -> RouteStore:
+        return RouteStore(self.version, self.cache_dir)
+
+    def path(self, mode: Mode, a: Point, b: Point,
+             constraints: tuple[str, ...] = ()) -> list[Point] | str:
+        """The path of one stretch by ``mode``, or the reason there is none (remembered).
+
+        ``constraints`` are part of the path's key in the route cache (routers that take
+        constraints, such as countries to avoid, get them from there).
+        """
+        router = ROUTERS[mode]
+        if router is _great_circle:  # cheaper to draw again than to look up
+            return router(self, a, b)
+        key: Key = (mode.value, a, b, constraints)
+        if key not in self._paths and not self._loaded:
+            self._loaded = True
+            self._paths.update(self._store.load())
         if key not in self._paths:
-            self._paths[key] = ROUTERS[mode](self, a, b)
+            self._paths[key] = self._new[key] = router(self, a, b)
         return self._paths[key]
+
+    def save(self) -> None:
+        """Keep the paths found since the last save in the route cache."""
+        if self._new:
+            self._store.save(self._new)
+            self._new.clear()
 
 
 def _great_circle(_: Networks, a: Point, b: Point) -> list[Point] | str:

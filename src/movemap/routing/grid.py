@@ -8,7 +8,6 @@ by distance) is then pulled tight, keeping only the turns needed to stay off lan
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 import numpy as np
 import shapely
@@ -115,8 +114,3 @@ def water_path(a: Point, b: Point, margin_deg: float = 0.4, cell_km: float = 1.0
     path = [a, *path, b]
     # the first and last hops may cross land (the approach); pull tight only between them
     return [a, *_pull_tight(path[1:-1], local), b] if len(path) > 3 else path
-
-
-def land_free(points: Sequence[Point]) -> bool:
-    """Whether a polyline stays entirely off land."""
-    return not shapely.intersects(land(), shapely.LineString(points))

@@ -198,6 +198,7 @@ class Network:
         self._graph: csr_matrix = coo_matrix((w, (u, v)), shape=(n, n)).tocsr()
         self._edge_of: csr_matrix = coo_matrix((e + 1, (u, v)), shape=(n, n)).tocsr()
         self._unit = unit_vectors(arrays.nodes[:, 0], arrays.nodes[:, 1])
+        self._search: tuple[int, npt.NDArray[np.float64], npt.NDArray[np.int32]] | None = None
 
     @classmethod
     def from_lines(cls, lines: Sequence[Sequence[Point]], name: str = "network",
@@ -262,8 +263,12 @@ class Network:
                 return (f"no {self.name} line within {self.snap_km:g} km of the {label} "
                         f"(nearest {km:,.0f} km)")
         assert start is not None and end is not None
-        distances, predecessors = dijkstra(self._graph, directed=True, indices=start,
-                                           return_predecessors=True)
+        # one search serves every path from the same start (legs grouped by origin)
+        if self._search is None or self._search[0] != start:
+            distances, predecessors = dijkstra(self._graph, directed=True, indices=start,
+                                               return_predecessors=True)
+            self._search = (start, distances, predecessors)
+        _, distances, predecessors = self._search
         if not np.isfinite(distances[end]):
             return f"the {self.name} network does not connect the two ends"
         chain = [end]

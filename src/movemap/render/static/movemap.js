@@ -1,6 +1,8 @@
 /* movemap's map: layers by unit, one time slider for all of them, legend, popups.
  *
- * Reads the data described in render/data.py. Every text that comes from a dataset is put
+ * Reads the data described in render/page.py (the page contract): records with named fields,
+ * and for the compact arrays (a leg's texts, a record's days) the names of their positions in
+ * data.keys, so that nothing here counts positions. Every text that comes from a dataset is put
  * on the page with textContent (or escaped for Leaflet's layer control, which takes HTML),
  * never parsed as HTML. Part of movemap (MIT licence).
  */
@@ -120,6 +122,14 @@
 
   function init(map, data, base) {
     var s = data.strings;
+    /* Where each named value sits in the compact arrays (written by render/page.py). */
+    function positions(names) {
+      var out = {};
+      names.forEach(function (name, i) { out[name] = i; });
+      return out;
+    }
+    var LT = positions(data.keys.legText), ST = positions(data.keys.stationText);
+    var W = positions(data.keys.window), D = positions(data.keys.span);
     var canvas = data.legs.length > 5000;
     var renderer = canvas ? L.canvas({padding: 0.5}) : L.svg({padding: 0.5});
     map.createPane("mm-base").style.zIndex = 200;
@@ -168,19 +178,21 @@
       var box = el("div", "mm-popup");
       box.appendChild(el("div", "mm-popup-title", unitName(leg.u)));
       box.appendChild(table([
-        ["From", s[leg.t[0]]], ["To", s[leg.t[1]]], ["Via", s[leg.t[2]]],
-        ["Start", s[leg.t[3]]], ["End", s[leg.t[4]] || "not reported"],
-        ["Mode", s[leg.t[5]]], ["Strength", s[leg.t[6]]], ["Equipment", s[leg.t[7]]],
-        ["Status", s[leg.t[8]]], ["Route", s[leg.t[11]] + (leg.a ? " (partly approximate)" : "")],
-        ["Sources", s[leg.t[9]]], ["Notes", s[leg.t[10]]]
+        ["From", s[leg.t[LT.origins]]], ["To", s[leg.t[LT.destination]]],
+        ["Via", s[leg.t[LT.via]]], ["Start", s[leg.t[LT.start]]],
+        ["End", s[leg.t[LT.end]] || "not reported"], ["Mode", s[leg.t[LT.mode]]],
+        ["Strength", s[leg.t[LT.strength]]], ["Equipment", s[leg.t[LT.equipment]]],
+        ["Status", s[leg.t[LT.status]]],
+        ["Route", s[leg.t[LT.length]] + (leg.a ? " (partly approximate)" : "")],
+        ["Sources", s[leg.t[LT.sources]]], ["Notes", s[leg.t[LT.notes]]]
       ]));
       L.popup().setLatLng(latlng).setContent(box).openOn(map);
     }
 
     function showLegTooltip(layer, latlng) {
       var leg = data.legs[layer.movemapIndex];
-      legTooltip.setContent(el("span", null, unitName(leg.u) + ": " + s[leg.t[0]] + " \u2192 " +
-                                         s[leg.t[1]]));
+      legTooltip.setContent(el("span", null, unitName(leg.u) + ": " + s[leg.t[LT.origins]] +
+                                         " \u2192 " + s[leg.t[LT.destination]]));
       legTooltip.setLatLng(latlng);
       map.openTooltip(legTooltip);
     }
@@ -231,16 +243,17 @@
         var box = el("div", "mm-popup");
         box.appendChild(el("div", "mm-popup-title", unitName(station.u)));
         box.appendChild(table([
-          ["At", s[station.t[0]]], ["From", s[station.t[1]]],
-          ["Until", s[station.t[2]] || "open"], ["Strength", s[station.t[3]]],
-          ["Status", s[station.t[4]]], ["Sources", s[station.t[5]]], ["Notes", s[station.t[6]]]
+          ["At", s[station.t[ST.place]]], ["From", s[station.t[ST.start]]],
+          ["Until", s[station.t[ST.end]] || "open"], ["Strength", s[station.t[ST.strength]]],
+          ["Status", s[station.t[ST.status]]], ["Sources", s[station.t[ST.sources]]],
+          ["Notes", s[station.t[ST.notes]]]
         ]));
         return box;
       });
       layer.bindTooltip(function () {
-        var strength = s[station.t[3]];
-        return el("span", null, unitName(station.u) + " at " + s[station.t[0]] +
-                  (strength ? " (" + strength + ", " + s[station.t[4]] + ")" : ""));
+        var strength = s[station.t[ST.strength]];
+        return el("span", null, unitName(station.u) + " at " + s[station.t[ST.place]] +
+                  (strength ? " (" + strength + ", " + s[station.t[ST.status]] + ")" : ""));
       });
       stationLayers.push({layer: layer, station: station, parent: groupOf(station.u),
                           shown: false, faint: null});
@@ -288,11 +301,11 @@
     }
 
     function within(w, day) {
-      return day >= w[0] && (w[3] === null || day <= w[3]);
+      return day >= w[W.first] && (w[W.last] === null || day <= w[W.last]);
     }
 
     function sure(w, day) {
-      return day >= w[1] && (w[2] === null || day <= w[2]);
+      return day >= w[W.sureFrom] && (w[W.sureUntil] === null || day <= w[W.sureUntil]);
     }
 
     function apply() {
@@ -311,8 +324,9 @@
       var wanted = {};
       if (!state.all) {
         data.legs.forEach(function (leg, index) {
-          if (stationed[leg.u] || !(leg.d[0] <= day && day < leg.d[1])) return;
-          wanted[index] = pointAt(leg.c[0], (day - leg.d[0]) / (leg.d[1] - leg.d[0]));
+          var departure = leg.d[D.departure], arrival = leg.d[D.arrival];
+          if (stationed[leg.u] || !(departure <= day && day < arrival)) return;
+          wanted[index] = pointAt(leg.c[0], (day - departure) / (arrival - departure));
         });
       }
       Object.keys(movingMarkers).forEach(function (index) {
@@ -323,12 +337,12 @@
         if (movingMarkers[index]) { movingMarkers[index].setLatLng(wanted[index]); return; }
         var marker = L.circleMarker(wanted[index], {
           renderer: renderer, radius: 7, color: "#111", weight: 2,
-          fillColor: data.modes[s[leg.t[5]]] || "#444", fillOpacity: 1,
+          fillColor: data.modes[s[leg.t[LT.mode]]] || "#444", fillOpacity: 1,
           className: "mm-moving"
         });
         marker.movemapIndex = Number(index);
         marker.bindTooltip(function () {
-          return el("span", null, unitName(leg.u) + ", under way to " + s[leg.t[1]] +
+          return el("span", null, unitName(leg.u) + ", under way to " + s[leg.t[LT.destination]] +
                     (leg.e ? " (arrival estimated)" : ""));
         });
         movingMarkers[index] = marker.addTo(moving);

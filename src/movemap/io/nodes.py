@@ -1,6 +1,6 @@
 """YAML read into plain values that remember where they were written (line and column).
 
-``load_located(text, source)`` returns a :class:`Node` tree: each node has the Python value
+``load_nodes(text, source)`` returns a :class:`Node` tree: each node has the Python value
 of a scalar (or the nodes of a mapping or a list) and its 1-based line and column, so that
 checks further on can say ``layers/x.yaml:42:9: ...``. JSON documents, which are YAML, load
 the same way; :func:`from_plain` wraps values that come from elsewhere (GeoJSON properties)
@@ -16,7 +16,7 @@ import yaml
 
 from movemap.errors import YamlSyntaxError
 
-__all__ = ["Node", "YamlSyntaxError", "from_plain", "load_located"]
+__all__ = ["Node", "YamlSyntaxError", "from_plain", "load_nodes"]
 
 
 @dataclass(slots=True)
@@ -80,7 +80,7 @@ def _convert(node: yaml.Node, loader: _Loader, source: str) -> Node:
     return Node(value, line, column)
 
 
-def load_located(text: str, source: str = "<string>") -> Node:
+def load_nodes(text: str, source: str = "<string>") -> Node:
     """Parse one YAML (or JSON) document into located nodes.
 
     Raises :class:`YamlSyntaxError` with the position PyYAML reports.

@@ -27,15 +27,14 @@ from movemap.queries import leg_window
 from movemap.routing.geodesic import geodesic_km
 
 if TYPE_CHECKING:
-    from movemap.geometry import Geometries
-    from movemap.model import Dataset
+    from movemap.located import Located
 
 __all__ = ["write_csv_routes", "write_gpkg", "write_mfjson"]
 
 
-def write_gpkg(dataset: Dataset, path: Path, geometries: Geometries) -> Path:
+def write_gpkg(located: Located, path: Path) -> Path:
     """A GeoPackage with layers ``legs`` and ``stations`` (EPSG:4326)."""
-    frame = to_geodataframe(dataset, geometries=geometries)
+    frame = to_geodataframe(located)
     frame = frame.drop(columns=["start_earliest", "end_latest"]).assign(
         start_earliest=frame["start_earliest"].dt.strftime("%Y-%m-%d"),
         end_latest=frame["end_latest"].dt.strftime("%Y-%m-%d"))
@@ -50,9 +49,9 @@ def write_gpkg(dataset: Dataset, path: Path, geometries: Geometries) -> Path:
     return path
 
 
-def write_csv_routes(dataset: Dataset, path: Path, geometries: Geometries) -> Path:
+def write_csv_routes(located: Located, path: Path) -> Path:
     """One row a leg: its fields, its length, and its route as WKT (EPSG:4326)."""
-    frame = to_geodataframe(dataset, geometries=geometries)
+    frame = to_geodataframe(located)
     legs = frame[frame["record"] == "leg"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -69,11 +68,11 @@ def _iso(day_time: datetime) -> str:
     return day_time.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def write_mfjson(dataset: Dataset, path: Path, geometries: Geometries) -> Path:
+def write_mfjson(located: Located, path: Path) -> Path:
     """OGC Moving Features JSON: each leg a moving point from departure to arrival."""
     features: list[dict[str, Any]] = []
-    for leg in dataset.legs:
-        route = geometries.leg(leg)[0]
+    for leg in located.dataset.legs:
+        route = located.routes_of(leg)[0]
         departure, arrival, estimated = leg_window(leg, route.length_km)
         start = datetime.combine(departure, time(12))
         span = max((arrival - departure).total_seconds(), 1.0)

@@ -1,14 +1,20 @@
-"""What the browser gets: a compact description of the map, as plain JSON-ready values.
+"""The page contract: what the browser code (``render/static/movemap.js``) reads, typed.
 
-Strings are kept once in a table and referred to by number (a big dataset repeats its place
-names, dates and sources thousands of times). Days are whole numbers of days since
-1970-01-01. Each leg and station carries its time window:
+The page's data is one :class:`PageData`; its records are :class:`LegRecord`,
+:class:`StationRecord` and the others below, each field named and described. Strings are kept
+once in a table and referred to by number (a big dataset repeats its place names, dates and
+sources thousands of times); days are whole numbers of days since 1970-01-01. Three kinds
+of value are compact arrays, and the page reads them by the names of their positions, which
+it gets in ``keys`` (:data:`KEYS`), never by counting:
+
+- ``t``, a record's texts (string numbers) in the order of :data:`LEG_TEXT` or
+  :data:`STATION_TEXT`;
+- ``w``, a record's window (:data:`WINDOW`): the days it can cover, and the days it surely
+  covers (it is drawn faint on the days in between);
+- ``d``, a leg's span (:data:`SPAN`): the days between which its unit is under way
+  (``queries.leg_window``).
 
 Legs of a great-circle mode (``"g": 1``) carry only their stops; the page draws the curve.
-
-``w``: ``[first, sure_from, sure_until, last]``: the days it can cover, and the days it
-surely covers (the leg is drawn faint on the days in between); ``d``: ``[departure,
-arrival]`` of a leg, the days between which its unit is under way (``queries.leg_window``).
 
 Lines are simplified (see ``_extent``) and rounded to 4 decimals (3 when the data spans
 more than 20 degrees): a map of a continent does not need metre precision.
@@ -21,24 +27,119 @@ from __future__ import annotations
 import json
 from datetime import date
 from itertools import chain, pairwise
-from typing import Any
+from typing import Any, Final, TypedDict
 
 import numpy as np
 import shapely
 
 from movemap.dates import FuzzyDate
 from movemap.gazetteer import Kind
-from movemap.geometry import Geometries
+from movemap.located import Located
 from movemap.model import Dataset, Leg, Mode
 from movemap.queries import leg_window
 from movemap.style import MODE_COLOURS, STATUS_COLOURS, STATUS_DASHES, leg_style, station_radius
 from movemap.symbols import symbol
 
-__all__ = ["EPOCH", "GREAT_CIRCLE_MODES", "day_number", "map_data", "script_json"]
+__all__ = ["EPOCH", "GREAT_CIRCLE_MODES", "KEYS", "LEG_TEXT", "SPAN", "STATION_TEXT", "WINDOW",
+           "LegRecord", "PageData", "RegionRecord", "StationRecord", "SymbolRecord",
+           "UnitRecord", "day_number", "map_data", "script_json"]
 
 EPOCH = date(1970, 1, 1)
 # Legs of these modes follow great circles: the page gets their stops and draws the curves.
 GREAT_CIRCLE_MODES = frozenset({Mode.AIR, Mode.UNKNOWN})
+
+
+# The names of the positions of the compact arrays, in order.
+LEG_TEXT: Final = ("origins", "destination", "via", "start", "end", "mode", "strength",
+                   "equipment", "status", "sources", "notes", "length")
+STATION_TEXT: Final = ("place", "start", "end", "strength", "status", "sources", "notes")
+WINDOW: Final = ("first", "sureFrom", "sureUntil", "last")
+SPAN: Final = ("departure", "arrival")
+KEYS: Final = {"legText": LEG_TEXT, "stationText": STATION_TEXT, "window": WINDOW,
+               "span": SPAN}
+
+Position = list[float]  # [lon, lat], as in GeoJSON
+
+
+class UnitRecord(TypedDict):
+    """A unit: its name (shown as text), and whether it is context (drawn quieter)."""
+
+    name: str
+    context: bool
+
+
+class SymbolRecord(TypedDict):
+    """A unit symbol drawn by milsymbol: SVG text, size and anchor in pixels."""
+
+    svg: str
+    w: float
+    h: float
+    x: float
+    y: float
+
+
+class _LegFields(TypedDict):
+    id: int  # string number of the leg's id
+    u: int  # unit number in ``units``, -1 for none
+    s: int  # style number in ``styles``
+    c: list[list[Position]]  # lines (one per origin, cut at 180 degrees); stops if ``g``
+    w: list[int | None]  # window, by WINDOW
+    d: list[int]  # span, by SPAN
+    t: list[int]  # texts, string numbers by LEG_TEXT
+
+
+class LegRecord(_LegFields, total=False):
+    """One leg; the flags are present only when set."""
+
+    g: int  # 1: a great circle, drawn by the page from its stops
+    a: int  # 1: partly approximate (a great circle where no network went)
+    e: int  # 1: arrival estimated from the mode's usual speed
+
+
+class StationRecord(TypedDict):
+    """One station."""
+
+    id: int  # string number of the station's id
+    u: int  # unit number, -1 for none
+    p: Position
+    r: float  # radius in pixels, by strength
+    k: str  # status (a key of ``statuses``)
+    i: int | None  # symbol number in ``symbols``, None for a dot
+    w: list[int | None]  # window, by WINDOW
+    t: list[int]  # texts, string numbers by STATION_TEXT
+
+
+class RegionRecord(TypedDict):
+    """A region the data names: its name (string number) and its outline (GeoJSON)."""
+
+    name: int
+    g: dict[str, Any]
+
+
+class PageData(TypedDict):
+    """Everything the page gets: ``movemap.init(map, data, basemap)``."""
+
+    title: str
+    asOf: str  # the dataset's as-of day (YYYY-MM-DD), or ""
+    range: list[int]  # [first, last] day of the slider
+    day: int  # the day shown first
+    strings: list[str]
+    units: list[UnitRecord]
+    styles: list[dict[str, Any]]  # line styles (style.LineStyle.as_dict, mode, status)
+    modes: dict[str, str]  # colour by mode
+    statuses: dict[str, dict[str, str | None]]  # colour and dash by status
+    symbols: list[SymbolRecord]
+    legs: list[LegRecord]
+    stations: list[StationRecord]
+    regions: list[RegionRecord]
+    keys: dict[str, tuple[str, ...]]  # KEYS
+
+
+def _ordered(names: tuple[str, ...], values: dict[str, int]) -> list[int]:
+    """``values`` in the order of ``names`` (each name given once: checked)."""
+    if values.keys() != set(names):
+        raise AssertionError(f"page texts {sorted(values)} are not {sorted(names)}")
+    return [values[name] for name in names]
 
 
 def day_number(day: date) -> int:
@@ -85,28 +186,28 @@ def _simplified(parts: list[list[tuple[float, float]]], tolerance: float,
     return [flat[a:b] for a, b in pairwise(bounds)]
 
 
-def _great_circle_stops(leg: Leg, geometries: Geometries,
+def _great_circle_stops(leg: Leg, located: Located,
                         digits: int) -> tuple[list[list[list[float]]], float]:
     """A great-circle leg's stops only (the browser draws the curves), and its length."""
     from movemap.routing.geodesic import geodesic_km
 
-    ends = [geometries.place(r) for r in (*leg.via, leg.destination)]
+    ends = [located.place(r) for r in (*leg.via, leg.destination)]
     lines, length = [], 0.0
     for origin in leg.origins:
-        stops = [geometries.place(origin), *ends]
+        stops = [located.place(origin), *ends]
         lines.append([[round(p.lon, digits), round(p.lat, digits)] for p in stops])
         length = max(length, sum(geodesic_km(a.lon, a.lat, b.lon, b.lat)
                                  for a, b in pairwise(stops)))
     return lines, length
 
 
-def _extent(dataset: Dataset, geometries: Geometries) -> tuple[float, int]:
+def _extent(dataset: Dataset, located: Located) -> tuple[float, int]:
     """(simplification tolerance, decimals) suited to the data.
 
     Routes keep about 200 m of detail (a port's approach stays off the land when zoomed in)
     unless the map has a thousand legs or more: those are drawn to a 2000th of the span.
     """
-    points = [geometries.place(r) for r in dataset.place_refs()]
+    points = [located.place(r) for r in dataset.place_refs()]
     if not points:
         return 0.002, 4
     span = max(max(p.lon for p in points) - min(p.lon for p in points),
@@ -117,31 +218,32 @@ def _extent(dataset: Dataset, geometries: Geometries) -> tuple[float, int]:
     return max(0.002, span / 2000), digits
 
 
-def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
-             start: date | None = None, end: date | None = None) -> dict[str, Any]:
+def map_data(located: Located, *, title: str, start: date | None = None,
+             end: date | None = None) -> PageData:
     """The map's data for the browser code (``render/static/movemap.js``)."""
+    dataset = located.dataset
     text = _Strings()
     units = {u.id: u for u in dataset.units}
     unit_index = {u.id: i for i, u in enumerate(dataset.units)}
     styles: list[dict[str, Any]] = []
     style_index: dict[tuple[str, str, bool], int] = {}
-    symbols: list[dict[str, Any]] = []
+    symbols: list[SymbolRecord] = []
     symbol_index: dict[str, int] = {}
     days: list[int] = []
 
-    tolerance, digits = _extent(dataset, geometries)
+    tolerance, digits = _extent(dataset, located)
     parts: list[list[tuple[float, float]]] = []
     part_counts = []
     for leg in dataset.legs:
         if leg.mode in GREAT_CIRCLE_MODES:
             part_counts.append(0)
             continue
-        leg_parts = [part for route in geometries.leg(leg) for part in route.lines()]
+        leg_parts = [part for route in located.routes_of(leg) for part in route.lines()]
         parts.extend(leg_parts)
         part_counts.append(len(leg_parts))
     simplified = iter(_simplified(parts, tolerance, digits))
 
-    legs = []
+    legs: list[LegRecord] = []
     for leg, count in zip(dataset.legs, part_counts, strict=True):
         context = units[leg.unit].context if leg.unit in units else False
         key = (leg.mode.value, leg.status.value, context)
@@ -150,27 +252,31 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
             styles.append({**leg_style(leg.mode, leg.status, context).as_dict(),
                            "mode": leg.mode.value, "status": leg.status.value})
         if leg.mode in GREAT_CIRCLE_MODES:
-            lines, length = _great_circle_stops(leg, geometries, digits)
+            lines, length = _great_circle_stops(leg, located, digits)
             approximate = False
         else:
-            routes = geometries.leg(leg)
+            routes = located.routes_of(leg)
             lines = [next(simplified) for _ in range(count)]
             approximate = any(r.approximate for r in routes)
             length = max(r.length_km for r in routes)
         departure, arrival, estimated = leg_window(leg, length)
         window = _window(leg.start, leg.end, arrival)
         days += [d for d in window if d is not None]
-        origins = " | ".join(geometries.place(r).name for r in leg.origins)
-        record = {
+        origins = " | ".join(located.place(r).name for r in leg.origins)
+        texts = {
+            "origins": text(origins), "destination": text(located.place(leg.destination).name),
+            "via": text(" | ".join(located.place(r).name for r in leg.via)),
+            "start": text(str(leg.start)), "end": text(str(leg.end) if leg.end else ""),
+            "mode": text(leg.mode.value),
+            "strength": text(f"{leg.strength:,}" if leg.strength else ""),
+            "equipment": text(", ".join(f"{k}: {v:,}" for k, v in leg.equipment.items())),
+            "status": text(leg.status.value), "sources": text(dataset.cite(leg.sources)),
+            "notes": text(leg.notes), "length": text(f"{length:,.0f} km"),
+        }
+        record: LegRecord = {
             "id": text(leg.id), "u": unit_index.get(leg.unit, -1), "s": style_index[key],
             "c": lines, "w": window, "d": [day_number(departure), day_number(arrival)],
-            "t": [text(origins), text(geometries.place(leg.destination).name),
-                  text(" | ".join(geometries.place(r).name for r in leg.via)),
-                  text(str(leg.start)), text(str(leg.end) if leg.end else ""),
-                  text(leg.mode.value), text(f"{leg.strength:,}" if leg.strength else ""),
-                  text(", ".join(f"{k}: {v:,}" for k, v in leg.equipment.items())),
-                  text(leg.status.value), text(dataset.cite(leg.sources)),
-                  text(leg.notes), text(f"{length:,.0f} km")],
+            "t": _ordered(LEG_TEXT, texts),
         }
         if leg.mode in GREAT_CIRCLE_MODES:
             record["g"] = 1
@@ -180,9 +286,9 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
             record["e"] = 1
         legs.append(record)
 
-    stations = []
+    stations: list[StationRecord] = []
     for station in dataset.stations:
-        place = geometries.place(station.place)
+        place = located.place(station.place)
         unit = units.get(station.unit)
         icon = None
         if unit is not None and unit.sidc:
@@ -195,22 +301,24 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
             icon = symbol_index[unit.sidc] if symbol_index[unit.sidc] >= 0 else None
         window = _window(station.start, station.end, None)
         days += [d for d in window if d is not None]
+        texts = {
+            "place": text(place.name), "start": text(str(station.start)),
+            "end": text(str(station.end) if station.end else ""),
+            "strength": text(f"{station.strength:,}" if station.strength else ""),
+            "status": text(station.status.value), "sources": text(dataset.cite(station.sources)),
+            "notes": text(station.notes),
+        }
         stations.append({
             "id": text(station.id), "u": unit_index.get(station.unit, -1),
             "p": [round(place.lon, digits), round(place.lat, digits)],
             "r": round(station_radius(station.strength), 1), "k": station.status.value,
-            "i": icon, "w": window,
-            "t": [text(place.name), text(str(station.start)),
-                  text(str(station.end) if station.end else ""),
-                  text(f"{station.strength:,}" if station.strength else ""),
-                  text(station.status.value), text(dataset.cite(station.sources)),
-                  text(station.notes)],
+            "i": icon, "w": window, "t": _ordered(STATION_TEXT, texts),
         })
 
-    regions = []
+    regions: list[RegionRecord] = []
     seen = set()
     for ref in dataset.place_refs():
-        place = geometries.place(ref)
+        place = located.place(ref)
         if place.kind is Kind.REGION and place.polygon is not None and place.id not in seen:
             seen.add(place.id)
             outline = shapely.simplify(place.polygon, tolerance * 5)
@@ -236,6 +344,7 @@ def map_data(dataset: Dataset, geometries: Geometries, *, title: str,
         "legs": legs,
         "stations": stations,
         "regions": regions,
+        "keys": KEYS,
     }
 
 

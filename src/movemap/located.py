@@ -1,0 +1,140 @@
+"""The located stage: a dataset with every place resolved once and every leg routed once.
+
+``locate(dataset)`` sits between the model and everything that answers or draws:
+:func:`movemap.status`, :func:`movemap.timeline`, the map, every export, trajectories and the
+GeoJSON and GeoPackage writers take the :class:`Located` it returns (or a dataset, which they
+locate once with the reference gazetteer and networks). A located dataset is immutable:
+selecting some of it (:meth:`Located.select`) keeps the places and routes already found.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from movemap.refs import resolve_places
+from movemap.routing import Networks, Route, default_networks, route
+
+if TYPE_CHECKING:
+    import geopandas
+
+    from movemap.gazetteer import Gazetteer, Place
+    from movemap.model import Dataset, Leg, PlaceRef
+
+__all__ = ["Located", "as_located", "locate"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, eq=False)
+class Located:
+    """A dataset with its places and routes (build it with :func:`locate`).
+
+    Attributes
+    ----------
+    dataset
+        The records.
+    places
+        Every place reference of the dataset, resolved.
+    routes
+        Each leg's routes by leg id: one per origin, through its via places to its end.
+    networks
+        The networks the routes follow.
+    """
+
+    dataset: Dataset
+    places: Mapping[PlaceRef, Place]
+    routes: Mapping[str, tuple[Route, ...]]
+    networks: Networks = field(repr=False)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What routing had to approximate, one line a stretch, in leg order."""
+        return tuple(f"leg {leg.id!r}: {warning}" for leg in self.dataset.legs
+                     for r in self.routes[leg.id] for warning in r.warnings)
+
+    def place(self, ref: PlaceRef) -> Place:
+        """The place a reference resolves to."""
+        return self.places[ref]
+
+    def routes_of(self, leg: Leg) -> tuple[Route, ...]:
+        """The leg's routes, one per origin."""
+        return self.routes[leg.id]
+
+    def length_km(self, leg: Leg) -> float:
+        """The length of the leg's longest route, in km."""
+        return max(r.length_km for r in self.routes[leg.id])
+
+    def to_geojson(self) -> dict[str, Any]:
+        """A GeoJSON FeatureCollection: legs along their routes, stations as points."""
+        from movemap.io.geojson import to_geojson
+
+        return to_geojson(self)
+
+    def to_geodataframe(self) -> geopandas.GeoDataFrame:
+        """Legs (lines along their routes) and stations as one GeoDataFrame (EPSG:4326)."""
+        from movemap.io.geojson import to_geodataframe
+
+        return to_geodataframe(self)
+
+    def select(self, units: Iterable[str] | None = None, start: date | None = None,
+               end: date | None = None) -> Located:
+        """The part about ``units`` (and the units under them) between two days.
+
+        Nothing is resolved or routed again. Raises
+        :class:`~movemap.errors.UnknownUnitError` for a unit the dataset does not have.
+        """
+        from movemap.queries import select
+
+        if units is None and start is None and end is None:
+            return self
+        chosen = select(self.dataset, units, start, end)
+        refs = set(chosen.place_refs())
+        ids = {leg.id for leg in chosen.legs}
+        return Located(chosen, MappingProxyType({r: p for r, p in self.places.items()
+                                                 if r in refs}),
+                       MappingProxyType({i: r for i, r in self.routes.items() if i in ids}),
+                       self.networks)
+
+
+def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
+           networks: Networks | None = None) -> Located:
+    """Resolve every place of ``dataset`` once and route every leg once.
+
+    Routes follow the network of each leg's mode (``networks``: the reference networks by
+    default, with any overlay lines). Legs are routed grouped by mode and origin (one network
+    search serves every leg from one place), and paths found before, by this process or an
+    earlier one, come from the route cache. Each approximated stretch is logged once as a
+    warning. Raises :class:`movemap.PlaceNotFoundError` for a name that cannot be resolved.
+
+    >>> import movemap
+    >>> located = movemap.locate(movemap.read_dataset("layers/dprk-russia-2024.yaml"))
+    >>> leg = located.dataset.legs[0]
+    >>> located.place(leg.destination).name, round(located.length_km(leg))
+    ('Vladivostok', 706)
+    """
+    networks = networks or default_networks()
+    places = resolve_places(dataset, gazetteer)
+    found: dict[tuple[str, int], Route] = {}
+    jobs = [(leg, n, origin) for leg in dataset.legs for n, origin in enumerate(leg.origins)]
+    jobs.sort(key=lambda job: (job[0].mode.value, places[job[2]].lon, places[job[2]].lat))
+    for leg, n, origin in jobs:
+        stops = [places[origin], *(places[r] for r in (*leg.via, leg.destination))]
+        found[leg.id, n] = route([(p.lon, p.lat) for p in stops], leg.mode, networks,
+                                 [p.name for p in stops])
+    networks.save()
+    routes = {leg.id: tuple(found[leg.id, n] for n in range(len(leg.origins)))
+              for leg in dataset.legs}
+    result = Located(dataset, MappingProxyType(places), MappingProxyType(routes), networks)
+    for warning in result.warnings:
+        log.warning("%s", warning)
+    return result
+
+
+def as_located(data: Dataset | Located) -> Located:
+    """``data`` itself if it is located, else the dataset located with the defaults."""
+    return data if isinstance(data, Located) else locate(data)

@@ -1,0 +1,139 @@
+"""Paths found by routing, kept between runs: a second command on a dataset routes nothing.
+
+Each path of one stretch (or the reason there is none) is kept under its key: the mode, the
+two ends and the constraints it was routed under (an open tuple: a country to go through or
+to avoid, as routers learn them), in a folder of :mod:`movemap.cache` named by the version of
+the networks (the routing code, the network and land data, the overlay lines added). Each
+run that finds new paths adds one shard file, written atomically under a name made of its
+checksum; a shard whose bytes do not match its name is removed with one line of notice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import uuid
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import numpy as np
+
+from movemap import cache
+
+__all__ = ["Key", "RouteStore", "key_text"]
+
+log = logging.getLogger(__name__)
+
+Point = tuple[float, float]
+Key = tuple[str, Point, Point, tuple[str, ...]]  # mode, from, to, constraints
+Found = list[Point] | str
+_FORMAT = 1
+_MERGE_ABOVE = 16  # shards; more are merged into one when read
+
+
+def key_text(key: Key) -> str:
+    """A key as text (floats written exactly, with ``repr``)."""
+    mode, a, b, constraints = key
+    return json.dumps([mode, [repr(a[0]), repr(a[1])], [repr(b[0]), repr(b[1])],
+                       list(constraints)])
+
+
+def _key(text: str) -> Key:
+    mode, a, b, constraints = json.loads(text)
+    return (mode, (float(a[0]), float(a[1])), (float(b[0]), float(b[1])), tuple(constraints))
+
+
+def _encode(paths: Mapping[Key, Found]) -> bytes:
+    import io
+
+    keys = [key_text(k) for k in paths]
+    reasons = [v if isinstance(v, str) else "" for v in paths.values()]
+    lines = [v if not isinstance(v, str) else [] for v in paths.values()]
+    sizes = np.array([len(v) for v in lines], dtype="<i8")
+    coords = np.array([p for v in lines for p in v], dtype="<f8").reshape(-1, 2)
+    buffer = io.BytesIO()
+    np.savez(buffer, keys=np.array(keys, dtype=str), reasons=np.array(reasons, dtype=str),
+             sizes=sizes, coords=coords)
+    return buffer.getvalue()
+
+
+def _decode(data: bytes) -> dict[Key, Found]:
+    import io
+
+    with np.load(io.BytesIO(data), allow_pickle=False) as z:
+        keys, reasons = z["keys"].tolist(), z["reasons"].tolist()
+        sizes, coords = z["sizes"], z["coords"]
+    out: dict[Key, Found] = {}
+    starts = np.concatenate([[0], np.cumsum(sizes)]).tolist()
+    flat = coords.tolist()
+    for i, (text, reason) in enumerate(zip(keys, reasons, strict=True)):
+        out[_key(text)] = reason if reason else [
+            (x, y) for x, y in flat[starts[i]:starts[i + 1]]]
+    return out
+
+
+class RouteStore:
+    """The kept paths of one version of the networks (in memory if the cache is read-only)."""
+
+    def __init__(self, version: str, root: Path | None = None) -> None:
+        self.version = version
+        self._root = root
+        self._folder: Path | None = None
+        self._writable = True
+
+    def _open(self) -> Path | None:
+        if self._folder is None and self._writable:
+            try:
+                self._folder = cache.folder("routes", self.version, root=self._root)
+            except cache.CacheUnwritable:
+                self._writable = False
+        return self._folder
+
+    def load(self) -> dict[Key, Found]:
+        """Every kept path."""
+        folder = self._open()
+        if folder is None:
+            return {}
+        paths: dict[Key, Found] = {}
+        shards = sorted(folder.glob("shard-*.npz"))
+        for shard in shards:
+            try:
+                data = shard.read_bytes()
+            except FileNotFoundError:  # merged away by another process meanwhile
+                continue
+            try:
+                if hashlib.blake2b(data, digest_size=16).hexdigest() != shard.stem[6:]:
+                    raise ValueError("its bytes do not match its checksum")
+                paths.update(_decode(data))
+            except cache.DAMAGE as exc:
+                log.warning("a cached route file is damaged (%s: %s); removing it",
+                            shard.name, exc)
+                shard.unlink(missing_ok=True)
+        if len(shards) > _MERGE_ABOVE:
+            self._write(paths, replace=shards)
+        return paths
+
+    def save(self, paths: Mapping[Key, Found]) -> None:
+        """Keep these paths (new ones: earlier shards stay)."""
+        if paths and self._open() is not None:
+            self._write(paths)
+
+    def _write(self, paths: Mapping[Key, Found], replace: Iterable[Path] = ()) -> None:
+        assert self._folder is not None
+        data = _encode(paths)
+        name = f"shard-{hashlib.blake2b(data, digest_size=16).hexdigest()}.npz"
+        tmp = self._folder / f".{name}.{uuid.uuid4().hex}"
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, self._folder / name)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            log.warning("cannot keep routes in %s (%s); they are kept for this run only",
+                        self._folder, exc.strerror or exc)
+            self._writable = False
+            return
+        for old in replace:
+            if old.name != name:
+                old.unlink(missing_ok=True)
