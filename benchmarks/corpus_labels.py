@@ -116,6 +116,10 @@ class Labels:
         """The report's name in ``split.json``: corpus folder and file stem."""
         return f"{self.path.parent.name}/{self.path.stem}"
 
+    def is_point_leg(self, leg: LabelledLeg) -> bool:
+        """Whether every end of ``leg`` is a point, so that it can be scored by distance."""
+        return all(self.place(n).is_point for n in (*leg.origins, leg.destination))
+
     def place(self, name: str) -> LabelledPlace:
         """The labelled place written ``name``."""
         for p in self.places:
