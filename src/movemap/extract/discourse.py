@@ -1,0 +1,85 @@
+"""What a report has established so far, carried from sentence to sentence.
+
+The state a reader keeps while reading a report, and the rule for each item:
+
+``unit``
+    the last unit named (``the 11th Corps``, ``an advance group``); a sentence that names
+    none, or says ``they``, ``the troops``, ``the group``, ``the soldiers``, is about it. A
+    newly named unit replaces it. The headline counts as the first sentence.
+``position``
+    per unit, where it was last said to be or to have gone (the destination of its last
+    leg, ``stationed in``, ``arrived at``): the origin of its next move when the move names
+    none. It never passes from one unit to another.
+``date``
+    the narrative's current date: the last date given for a past event (headline included).
+    The first move after it without a date of its own takes it as is (the sentence before
+    gave the time of the event this one describes); later moves start after its end (the
+    narrative moves forward). Expected moves never take a narrative date: they count from
+    publication.
+``source``
+    who says so: set by an attribution (``the NIS said``, ``according to Budanov``), kept to
+    the end of the paragraph, then back to the headline's attribution (or none).
+``strength``
+    the number of the last unit, when a later sentence refers to that unit by a pronoun
+    or a generic noun (``the troops``) and gives none of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from movemap.dates import FuzzyDate
+from movemap.extract.draft import FoundPlace
+
+__all__ = ["ANAPHOR", "UNIT", "State", "unit_slug"]
+
+UNIT = re.compile(
+    r"\b(?P<u>(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
+    r"Brigade|Regiment|Army|Battalion|Fleet|Group|Squadron|Wing|Legion|Detachment|"
+    r"Company|Battery|Marines|Rangers|Commando)|(?:first|second|third|fourth|last|main) "
+    r"(?:echelon|group|wave|contingent|batch)|advance (?:group|party|guard|force)|"
+    r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)|"
+    r"Task Force \w+|Army Group \w+|Combat Command \w+)\b", re.I)
+ANAPHOR = re.compile(r"^\W*(?:they|them|the\s+(?:troops|group|soldiers|force|forces|unit|units|"
+                     r"men|contingent|division|brigade|corps|regiment|battalion|army|column|"
+                     r"marines|paratroopers|infantry)|these\s+\w+|its\s+\w+|it)\b", re.I)
+
+
+def unit_slug(text: str) -> str:
+    """The id of a unit from its words: ``the 11th Corps`` -> ``11th-corps``."""
+    text = re.sub(r"^(?:the|an?)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unit"
+
+
+@dataclass
+class State:
+    """The discourse state (see the module docstring for each item's rule)."""
+
+    unit: str = "unit"
+    position: dict[str, FoundPlace] = field(default_factory=dict)
+    strength: dict[str, int] = field(default_factory=dict)
+    date: FuzzyDate | None = None
+    date_used: bool = False
+    date_at: int = -1
+    source: str | None = None
+    headline_source: str | None = None
+    paragraph: int = 0
+
+    def new_paragraph(self, number: int) -> None:
+        """Reset what a paragraph scopes (the attribution)."""
+        if number != self.paragraph:
+            self.paragraph = number
+            self.source = self.headline_source
+
+    def name_unit(self, unit: str) -> None:
+        """A unit named: it becomes the current one."""
+        self.unit = unit
+
+    def set_date(self, day: FuzzyDate, sentence: int) -> None:
+        """A past date given: it becomes the narrative's time, not yet used by a move."""
+        self.date, self.date_used, self.date_at = day, False, sentence
+
+    def moved(self, unit: str, destination: FoundPlace) -> None:
+        """A unit moved: its position is its destination."""
+        self.position[unit] = destination
