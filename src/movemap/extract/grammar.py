@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from movemap.model import Mode, Status
 
-__all__ = ["Clause", "clauses", "read_clause"]
+__all__ = ["Clause", "Reading", "clauses", "read_clause", "status_of", "strength_in"]
 
 _MOTION = re.compile(
     r"\b(sen[dt]|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
@@ -149,7 +149,8 @@ class Reading:
     nonforce: bool
 
 
-def _strength(text: str, start: int, end: int) -> int | None:
+def strength_in(text: str, start: int, end: int) -> int | None:
+    """The strength of the moving force in ``text[start:end]``, if it gives one."""
     for m in _STRENGTH.finditer(text, start, end):
         around = text[max(start, m.start() - 40): min(end, m.end() + 25)]
         if _NOT_MOVING.search(around):
@@ -161,6 +162,24 @@ def _strength(text: str, start: int, end: int) -> int | None:
         if 1 < value < 10_000_000 and not (1900 <= value <= 2099 and not m.group("noun")):
             return value
     return None
+
+
+def _status(body: str) -> tuple[Status, str | None]:
+    m = _EXPECTED.search(body)
+    if m:
+        return Status.EXPECTED, m.group(1)
+    m = _CLAIMED.search(body)
+    if m:
+        return Status.CLAIMED, m.group(1)
+    m = _CONFIRMED.search(body)
+    if m:
+        return Status.CONFIRMED, m.group(1)
+    return Status.REPORTED, None
+
+
+def status_of(body: str) -> Status:
+    """The status a clause gives its moves, from tense and hedges."""
+    return _status(body)[0]
 
 
 def read_clause(text: str, clause: Clause, places: list[tuple[int, int]]) -> Reading:
@@ -195,15 +214,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]]) -> Rea
         if pattern.search(body):
             mode = candidate
             break
-    hedge_m = _EXPECTED.search(body)
-    if hedge_m:
-        status, hedge = Status.EXPECTED, hedge_m.group(1)
-    elif (c := _CLAIMED.search(body)) is not None:
-        status, hedge = Status.CLAIMED, c.group(1)
-    elif (c := _CONFIRMED.search(body)) is not None:
-        status, hedge = Status.CONFIRMED, c.group(1)
-    else:
-        status, hedge = Status.REPORTED, None
+    status, hedge = _status(body)
     nonforce = bool(_NONFORCE.search(body)) and not _FORCE.search(body)
     return Reading(verb.group(1) if verb else None, tuple(roles), tuple(cues), tuple(chained),
-                   mode, _strength(text, a, b), status, hedge, nonforce)
+                   mode, strength_in(text, a, b), status, hedge, nonforce)

@@ -26,7 +26,7 @@ from datetime import date
 from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.discourse import ANAPHOR, UNIT, State, unit_slug
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
-from movemap.extract.grammar import Clause, clauses, read_clause
+from movemap.extract.grammar import Clause, clauses, read_clause, status_of, strength_in
 from movemap.extract.language import unreadable
 from movemap.extract.mentions import find_mentions
 from movemap.extract.when import DateMention, find_dates
@@ -157,8 +157,14 @@ class _Reader:
         elif (anaphor := ANAPHOR.match(body)) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
         unit = state.unit
+        dates = self._dates_in(a, b) or self._dates_in(sentence_start, a)
+        if not here:  # no place, no leg: only what the state keeps
+            if any(ch.isdigit() for ch in body) and (found := strength_in(text, a, b)):
+                state.strength[unit] = found
+            if dates:
+                self._narrative(dates, status_of(body) is Status.EXPECTED, number)
+            return
         reading = read_clause(text, Clause(a, b), [(p.start, p.end) for p in here])
-        dates = self._dates_in(a, b) or [d for d in self._dates_in(sentence_start, a)]
         if reading.strength is not None:
             state.strength[unit] = reading.strength
         expected = reading.status is Status.EXPECTED
