@@ -35,12 +35,12 @@ from movemap.extract.draft import FoundPlace
 __all__ = ["ANAPHOR", "UNIT", "State", "unit_slug"]
 
 UNIT = re.compile(
-    r"\b(?P<u>(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
+    r"\b(?P<u>(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
     r"Brigade|Regiment|Army|Battalion|Fleet|Group|Squadron|Wing|Legion|Detachment|"
-    r"Company|Battery|Marines|Rangers|Commando)|(?:first|second|third|fourth|last|main) "
-    r"(?:echelon|group|wave|contingent|batch)|advance (?:group|party|guard|force)|"
+    r"Company|Battery|Marines|Rangers|Commando)|(?i:(?:first|second|third|fourth|last|main) "
+    r"(?:echelon|group|wave|contingent|batch)|advance (?:group|party|guard|force))|"
     r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)|"
-    r"Task Force \w+|Army Group \w+|Combat Command \w+)\b", re.I)
+    r"Task Force \w+|Army Group \w+|Combat Command \w+)\b")
 ANAPHOR = re.compile(r"^\W*(?:they|them|the\s+(?:troops|group|soldiers|force|forces|unit|units|"
                      r"men|contingent|division|brigade|corps|regiment|battalion|army|column|"
                      r"marines|paratroopers|infantry)|these\s+\w+|its\s+\w+|it)\b", re.I)

@@ -79,8 +79,8 @@ _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)
 _CHAIN_GAP = re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
                         r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
                         re.I)
-_CLAUSE_BREAK = re.compile(r";|,?\s+\b(?:while|whereas|meanwhile)\b\s+|"
-                           r",\s+(?=(?:the\s+)?\d+(?:st|nd|rd|th)\s)", re.I)
+_CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
+                           r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)")
 _STRENGTH = re.compile(
     r"\b(?:(?:about|around|some|approximately|an\s+estimated|at\s+least|more\s+than|over|"
     r"nearly|almost|roughly|up\s+to|a\s+further|another)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
@@ -112,6 +112,9 @@ _NONFORCE = re.compile(
 
 _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|brigade|corps|army|"
                     r"regiment|battalion|infantry|paratroopers|group|contingent|they)\b", re.I)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,8 @@ class Reading:
 
 def strength_in(text: str, start: int, end: int) -> int | None:
     """The strength of the moving force in ``text[start:end]``, if it gives one."""
+    if _DIGIT.search(text, start, end) is None:
+        return None
     for m in _STRENGTH.finditer(text, start, end):
         around = text[max(start, m.start() - 40): min(end, m.end() + 25)]
         if _NOT_MOVING.search(around):
@@ -215,6 +220,6 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]]) -> Rea
             mode = candidate
             break
     status, hedge = _status(body)
-    nonforce = bool(_NONFORCE.search(body)) and not _FORCE.search(body)
+    nonforce = verb is not None and bool(_NONFORCE.search(body)) and not _FORCE.search(body)
     return Reading(verb.group(1) if verb else None, tuple(roles), tuple(cues), tuple(chained),
                    mode, strength_in(text, a, b), status, hedge, nonforce)
