@@ -8,8 +8,11 @@ The state a reader keeps while reading a report, and the rule for each item:
     newly named unit replaces it. The headline counts as the first sentence.
 ``position``
     per unit, where it was last said to be or to have gone (the destination of its last
-    leg, ``stationed in``, ``arrived at``): the origin of its next move when the move names
-    none. It never passes from one unit to another.
+    leg, ``stationed in``, ``training in``, the place it ``left``): the origin of its next
+    move when the move names none. A unit named for the first time (``an advance group``)
+    starts where the scene is: the last place any unit was said to be, if that was said in
+    the same paragraph, at most two sentences before; a later wave (``a
+    second echelon``, ``another group``) starts where the report's first move did.
 ``date``
     the narrative's current date: the last date given for a past event (headline included).
     The first move after it without a date of its own takes it as is (the sentence before
@@ -41,9 +44,12 @@ UNIT = re.compile(
     r"(?:echelon|group|wave|contingent|batch)|advance (?:group|party|guard|force))|"
     r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)|"
     r"Task Force \w+|Army Group \w+|Combat Command \w+)\b")
-ANAPHOR = re.compile(r"^\W*(?:they|them|the\s+(?:troops|group|soldiers|force|forces|unit|units|"
+ANAPHOR = re.compile(r"\b(?:they|them|the\s+(?:troops|group|soldiers|force|forces|unit|units|"
                      r"men|contingent|division|brigade|corps|regiment|battalion|army|column|"
                      r"marines|paratroopers|infantry)|these\s+\w+|its\s+\w+|it)\b", re.I)
+
+
+_WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 
 
 def unit_slug(text: str) -> str:
@@ -58,6 +64,10 @@ class State:
 
     unit: str = "unit"
     position: dict[str, FoundPlace] = field(default_factory=dict)
+    scene: FoundPlace | None = None
+    scene_at: tuple[int, int] = (-1, -1)  # (paragraph, sentence) where the scene was set
+    sentence: int = 0
+    first_origins: tuple[FoundPlace, ...] = ()
     strength: dict[str, int] = field(default_factory=dict)
     date: FuzzyDate | None = None
     date_used: bool = False
@@ -81,5 +91,17 @@ class State:
         self.date, self.date_used, self.date_at = day, False, sentence
 
     def moved(self, unit: str, destination: FoundPlace) -> None:
-        """A unit moved: its position is its destination."""
+        """A unit moved (or was said to be somewhere): its position is there."""
         self.position[unit] = destination
+        self.scene, self.scene_at = destination, (self.paragraph, self.sentence)
+
+    def origin_of(self, unit: str) -> tuple[FoundPlace | None, str]:
+        """Where ``unit`` starts a move that names no origin, and which rule says so."""
+        if unit in self.position:
+            return self.position[unit], "carried-origin"
+        if _WAVE.match(unit) and self.first_origins:
+            return self.first_origins[-1], "wave-origin"
+        paragraph, sentence = self.scene_at
+        if paragraph == self.paragraph and self.sentence - sentence <= 2:
+            return self.scene, "scene-origin"
+        return None, "scene-origin"

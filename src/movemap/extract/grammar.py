@@ -40,8 +40,8 @@ _MOTION = re.compile(
     r"dispers\w*|sail\w*|steam(?:ed|ing)|shift\w*|rail(?:ed|ing)|drove|driven|drive|"
     r"proceed\w*|went|gone|go(?:ing|es)?|came|come|coming|pull(?:ed|ing|s)\s+(?:back|out)|"
     r"fell\s+back|fall(?:ing|s)?\s+back|rotat\w*|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
-    r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee\w*|escap\w*|ship\s+out|"
-    r"trek\w*|trudg\w*|set\s+out|set\s+off|continu\w*|press(?:ed|ing)\s+on|broke\s+out|"
+    r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
+    r"spread|trek\w*|trudg\w*|set\s+out|set\s+off|continu\w*|press(?:ed|ing)\s+on|broke\s+out|"
     r"break(?:ing)?\s+out|marched|dropped|parachut\w*|inserted|lifted|bused|bussed|trucked)\b",
     re.I)
 _VERB_MODE = [
@@ -72,7 +72,8 @@ _DEST_CUE = re.compile(
     r"land\s+(?:at|in|on)|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"concentrat\w+\s+(?:in|at|near|around)|assembl\w+\s+(?:in|at|near)|gather\w*\s+(?:in|at)|"
-    r"(?:dropped|parachuted|inserted|disembarked|deployed|based|stationed|redeployed)\s+"
+    r"(?:dropped|parachuted|inserted|disembarked|deployed|based|stationed|redeployed|"
+    r"training|garrisoned|positioned|massed|waiting|camped|dug\s+in|quartered)\s+"
     r"(?:in|at|near|on|around)|occupied|captured|seized|took)" + _FILL, re.I)
 _VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across)" + _FILL, re.I)
 _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)?$", re.I)
@@ -99,14 +100,14 @@ _NOT_MOVING = re.compile(
 _EXPECTED = re.compile(
     r"\b(will|would|shall|expected|expects|expecting|due\s+to|set\s+to|scheduled|poised|"
     r"plans?\s+to|planned|planning|intends?\s+to|intend\w*|likely\s+to|about\s+to|"
-    r"going\s+to|could|may|might|preparing\s+to|prepares\s+to|ready\s+to|is\s+to|are\s+to|"
+    r"going\s+to|could|(?-i:may|might)|preparing\s+to|prepares\s+to|ready\s+to|is\s+to|are\s+to|"
     r"anticipat\w*|forecast|soon|next\s+month|next\s+week)\b", re.I)
 _CLAIMED = re.compile(r"\b(claim\w*|alleg\w*|purported\w*|unconfirmed|unverified|"
                       r"propaganda|said\s+to\s+have)\b", re.I)
 _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I)
 _NONFORCE = re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
-    r"bombers|jets|drones|supplies|ammunition|cargo|grain|weapons|wounded|children|"
+    r"bombers|jets|drones|aircraft|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
     r"families|residents|inhabitants|goods|oil|fuel)\b", re.I)
 
 
@@ -115,6 +116,8 @@ _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|briga
 
 
 _DIGIT = re.compile(r"\d")
+_SEND = re.compile(r"(?i:sen[dt]|sending|dispatch\w*|deploy\w*|ship(?:s|ped|ping)|"
+                   r"transferr?\w*|airlift\w*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +201,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]]) -> Rea
     for i, (start, _) in enumerate(places):
         before = text[max(a, start - 60): start]
         role, cue = "", ""
+        if text[places[i][1]: places[i][1] + 2] in ("'s", "’s"):
+            roles.append("")  # Seoul's agency, Russia's army: who, not where
+            cues.append("")
+            chained.append(False)
+            continue
         for name, pattern in (("origin", _ORIGIN_CUE), ("destination", _DEST_CUE),
                               ("via", _VIA_CUE)):
             m = pattern.search(before)
@@ -214,6 +222,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]]) -> Rea
                             and _CHAIN_GAP.search(link)))
         roles.append(role)
         cues.append(cue)
+    if verb is not None and _SEND.match(verb.group(1)) and "origin" not in roles:
+        for i, (start, _) in enumerate(places):
+            if start < a + verb.start() and not roles[i] and text[places[i][1]:
+                                                                 places[i][1] + 2] not in (
+                    "'s", "’s"):
+                roles[i], cues[i] = "origin", "sender"  # Pyongyang sent troops to ...
     mode = Mode.UNKNOWN
     for candidate, pattern in _VERB_MODE:
         if pattern.search(body):

@@ -11,10 +11,11 @@ A match counts when it stands on word boundaries, starts with a capital (in a ca
 and passes the guards, each a general rule with a name (:data:`GUARDS`):
 
 ``function-word``
-    every word of it is an English function word (``It is``, ``At``, ``Ten``);
+    every word of it is an English function word or a number (``It is``, ``At 3``, ``Ten``);
 ``ordinary-word``
-    it is an ordinary English word (lower case in the ``web2`` word list, ``Part``, ``Bad``,
-    ``Bug``) of a place smaller than a million people, and no place cue (``in``, ``to``,
+    it is an ordinary English word (lower case in the ``web2`` word list: ``Part``, ``Bad``,
+    ``Bug``) that is another name of a place or the name of one smaller than a million
+    people, and no place cue (``in``, ``to``,
     ``from``, ``near``, ``across the``...) stands right before it;
 ``named-thing``
     it names a ship, an operation, a beach or a person: ``Operation``, ``aboard``, ``the
@@ -61,8 +62,7 @@ some still such than that the their them then there these they third this those 
 through to too two under until up very was we were what when where which while who will with
 within would year years you six seven eight nine ten eleven twelve twenty thirty forty fifty
 hundred thousand
-mobile nice reading bath split deal male ore mary victoria liberty union unity progress
-victory independence concord enterprise hope pride friendship
+mary victoria
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday
 """.split())  # noqa: SIM905 (a word list reads better so)
@@ -74,17 +74,17 @@ _PLACE_CUE = re.compile(
     r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I)
 _THING_BEFORE = re.compile(
     r"(?:\b(?:Operations?|Exercise|Op\.|aboard|on\s+board|onboard|HMS|HMAS|HMCS|HMNZS|USS|"
-    r"USNS|SS|MV|RMS|ROKS|INS|the\s+(?:ships?|liners?|carriers?|frigates?|destroyers?|"
+    r"USNS|SS|MV|RMS|ROKS|INS|[Tt]he\s+(?:ships?|liners?|carriers?|frigates?|destroyers?|"
     r"cruisers?|vessels?|ferry|ferries|transports?|battleships?|submarines?|tankers?|"
     r"trawlers?|merchantmen|steamers?|troopships?|landing\s+ships?)|"
     r"General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|"
     r"Lieutenant|Lt\.|Sergeant|Sgt\.|President|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
     r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Saint|St\.)\s+(?:the\s+)?)$")
 _THING_AFTER = re.compile(
-    r"^\s+(?:[Bb]each(?:es|head)?|[Ss]ectors?|[Ll]andings?\s+beach|[Cc]lass\b|[Ff]orce\s+"
+    r"\s+(?:[Bb]each(?:es|head)?|[Ss]ectors?|[Ll]andings?\s+beach|[Cc]lass\b|[Ff]orce\s+"
     r"(?:beach|landing)|[Bb]eachheads?)\b")
 _LIST_LINK = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
-_LIST_NEXT = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
+_LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
 _CAPWORD_END = re.compile(r"([A-Z][\w'-]*)$")
 _NONLATIN = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)?|[\uac00-\ud7a3]+")
 _HANGUL_PARTICLES = tuple(sorted((
@@ -135,7 +135,8 @@ def _vocabulary(gazetteer: Gazetteer) -> list[str]:
 
 
 def _ordinary(gazetteer: Gazetteer, keys: list[str]) -> frozenset[str]:
-    """The one-word keys that are ordinary English words, for places under a million people."""
+    """The keys that are ordinary English words: another name of a place, or the name of
+    one under a million people."""
     from english_words import get_english_words_set
 
     lower = {w for w in get_english_words_set(["web2"], alpha=True) if w.islower()}
@@ -145,9 +146,10 @@ def _ordinary(gazetteer: Gazetteer, keys: list[str]) -> frozenset[str]:
         if key in lower:
             number = index.best_exact(key)
             place = index.place(number) if number is not None else None
-            if place is not None and place.kind is not Kind.COUNTRY and (
-                    place.population or 0) < ORDINARY_MAX_POPULATION:
-                out.add(key)
+            if place is None or place.kind is Kind.COUNTRY:
+                continue
+            if name_key(place.name) != key or (place.population or 0) < ORDINARY_MAX_POPULATION:
+                out.add(key)  # "Part" is only another name of Perth; "Berlin" is Berlin
     return frozenset(out)
 
 
@@ -242,7 +244,7 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
     """The name of the guard that rejects the match ``text[start:end]``, or None."""
     word = text[start:end]
     key = word.lower()
-    if all(w in COMMON for w in key.split()):
+    if all(w in COMMON or w.isdigit() for w in key.split()):
         return "function-word"
     if _named_thing(text, start, end):
         return "named-thing"

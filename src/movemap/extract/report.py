@@ -29,7 +29,7 @@ from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.grammar import Clause, clauses, read_clause, status_of, strength_in
 from movemap.extract.language import unreadable
 from movemap.extract.mentions import find_mentions
-from movemap.extract.when import DateMention, find_dates
+from movemap.extract.when import DateMention, find_dates, year_before
 from movemap.gazetteer import Gazetteer, Method, Query, default_gazetteer
 from movemap.model import Mode, Status
 
@@ -43,6 +43,8 @@ _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.",
                   "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.", "Cdr.", "Mr.",
                   "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")
 _SOURCE = [
+    re.compile(r"^\W*(?P<s>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*),\s+[^,]{3,80},\s+(?:said|says|"
+               r"reported|stated|announced|estimated|claimed|told)\b"),
     re.compile(r"\((?P<s>[A-Z]{2,8})\)\s+(?:said|says|reported|reports|stated|announced|"
                r"estimated|claimed|believes)\b"),
     re.compile(r"\b(?i:according to) (?:the |a )?(?P<s>[A-Z][\w'’\-]*"
@@ -134,6 +136,7 @@ class _Reader:
             by_sentence.setdefault(number, []).append(place)
         for number, (a, b) in enumerate(self.spans):
             self.state.new_paragraph(self.paragraph[number])
+            self.state.sentence = number
             said = _source(self.text[a:b])
             if said:
                 self.state.source = said
@@ -151,10 +154,11 @@ class _Reader:
         body = text[a:b]
         named = UNIT.search(body)
         unit_cue = "unit: carried"
+        anaphor = None
         if named:
             state.name_unit(unit_slug(named.group("u")))
             unit_cue = "unit: named"
-        elif (anaphor := ANAPHOR.match(body)) is not None:
+        elif (anaphor := ANAPHOR.search(body, 0, 60)) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
         unit = state.unit
         dates = self._dates_in(a, b) or self._dates_in(sentence_start, a)
@@ -171,7 +175,7 @@ class _Reader:
         if reading.verb is None or reading.nonforce:
             for place, role in zip(here, reading.roles, strict=True):
                 if role == "destination":
-                    state.position[unit] = place  # stationed in, based at, gathered at
+                    state.moved(unit, place)  # stationed in, based at, gathered at
             self._narrative(dates, expected, number)
             return
         origins = [p for p, r in zip(here, reading.roles, strict=True) if r == "origin"]
@@ -180,19 +184,21 @@ class _Reader:
             if r == "destination"]
         if not stages:
             self._narrative(dates, expected, number)
+            if origins and not expected:
+                state.moved(unit, origins[-1])  # it left A: it was at A
             return
         rule = "from-to"
         if not origins:
-            carried = state.position.get(unit)
+            carried, rule = state.origin_of(unit)
             if carried is None:
                 self._narrative(dates, expected, number)
-                if stages:
+                if not expected:
                     state.moved(unit, stages[-1][0])
                 return
-            origins, rule = [carried], "carried-origin"
+            origins = [carried]
         start, end, date_cue = self._when(dates, expected, number)
         strength = reading.strength
-        if strength is None and ANAPHOR.match(body):
+        if strength is None and not named and anaphor is not None:
             strength = state.strength.get(unit)
         source = state.source
         source_cue = ("source: here" if said_here else "source: headline" if
@@ -221,6 +227,8 @@ class _Reader:
             confidence = 0.5 + 0.1 * sum(x is not None for x in (
                 strength, source, None if reading.mode is Mode.UNKNOWN else reading.mode,
                 None if start.precision.value in ("before", "after") else start))
+            if not state.first_origins:
+                state.first_origins = current
             self.legs.append(FoundLeg(
                 unit, current, place, start, end, reading.mode, strength, reading.status,
                 source, evidence, min(confidence, 0.95) - (0.1 if leg_rule != "from-to" else 0),
@@ -242,6 +250,10 @@ class _Reader:
               ) -> tuple[FuzzyDate, FuzzyDate | None, str]:
         state, published = self.state, self.published
         start, end = _own_dates(dates)
+        if (not expected and start is not None and start.first_day > published
+                and dates and not dates[0].year_given):
+            # a past move cannot start after the report: the year inferred was one too late
+            start, end = year_before(start), end and year_before(end)
         if start is not None or end is not None:
             self._narrative(dates, expected, number)
             state.date_used = True

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from movemap.dates import FuzzyDate, parse_date
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "find_dates", "year_before"]
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -34,6 +34,7 @@ class DateMention:
     end: int
     role: str = ""  # "start", "end" (by ...), or "" (a span or a point)
     kind: str = ""  # the pattern that found it (``later``, ``following``: narrative steps)
+    year_given: bool = True  # False: the year was inferred (a past event may need the one before)
 
 
 def _month_end(year: int, month: int) -> int:
@@ -225,6 +226,12 @@ _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "spa
             "part", "part_of", "week_of", "month", "the_nth", "later", "following", "same")
 
 
+def year_before(day: FuzzyDate) -> FuzzyDate:
+    """The same date a year earlier (for a past event whose inferred year put it ahead)."""
+    return parse_date(re.sub(r"\b(\d{4})(?=-\d\d)", lambda m: f"{int(m.group(1)) - 1:04d}",
+                             day.text))
+
+
 def find_dates(text: str, published: date) -> list[DateMention]:
     """Every date mention in ``text``, resolved against ``published``, in text order."""
     taken = bytearray(len(text))
@@ -255,5 +262,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
                 kind != "since_last"):
             meaning = parse_date(f"since {meaning.earliest or meaning.first_day}")
             role = "start"
-        out.append(DateMention(meaning, m.start(), m.end(), role, kind))
+        inferred = kind in ("span_dmdm", "span_mdmd", "span_mm", "span_dm", "dmy", "mdy", "part",
+                            "part_of", "week_of", "month", "the_nth") and not m.groupdict().get(
+            "year")
+        out.append(DateMention(meaning, m.start(), m.end(), role, kind, not inferred))
     return out
