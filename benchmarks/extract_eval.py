@@ -100,29 +100,40 @@ def _point(value: Any, by_name: dict[str, Point]) -> Point | None:
     return by_name.get(str(value))
 
 
+def _window(value: str | None) -> tuple[date, date] | None:
+    """The days a labelled date can mean, at its precision (day, month or year)."""
+    if not value:
+        return None
+    parts = [int(x) for x in str(value)[:10].split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = date(parts[0], parts[1], 1)
+        following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first, date.fromordinal(following.toordinal() - 1)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+
 def _labels(path: Path) -> Labels:
-    """The labels beside a report (see SCHEMA.md): places with coordinates, legs by name."""
+    """The labels beside a report (schema 2 of SCHEMA.md, or schema 1 of the first corpus)."""
     data = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    places = [p for p in data.get("places", []) if p.get("kind", "city") in POINTS
-              and "lat" in p]
-    by_name = {p["name"]: (float(p["lat"]), float(p["lon"])) for p in data.get("places", [])
-               if "lat" in p}
-    for p in data.get("places", []):
-        for alias in p.get("aliases", []):
-            if "lat" in p:
-                by_name.setdefault(alias, by_name[p["name"]])
+    by_name = {p["name"]: (float(p["lat"]), float(p["lon"])) for p in data.get("places", [])}
+    points = list(dict.fromkeys(
+        (float(p["lat"]), float(p["lon"])) for p in data.get("places", [])
+        if p.get("kind", "city") in POINTS))
     legs = []
     for leg in data.get("legs", []):
-        froms = leg.get("from")
-        froms = froms if isinstance(froms, list) else [froms]
-        origins = [q for q in (_point(f, by_name) for f in froms) if q is not None]
-        to = _point(leg.get("to"), by_name)
-        if not origins or to is None or not leg.get("start"):
+        names = leg["origins"] if "origins" in leg else [leg["from"]]
+        origins = [by_name[n] for n in names if n in by_name]
+        to = by_name.get(leg.get("destination", leg.get("to")))
+        if not origins or to is None:
             continue
-        legs.append({"origins": origins, "to": to,
-                     "start": date.fromisoformat(str(leg["start"])[:10]),
-                     "strength": leg.get("strength"), "status": leg.get("status")})
-    return Labels([(float(p["lat"]), float(p["lon"])) for p in places], legs)
+        legs.append({"origins": origins, "to": to, "start": _window(leg.get("start")),
+                     "strength": leg.get("strength"), "status": leg.get("status"),
+                     "names": f"{'+'.join(names)} -> {leg.get('destination', leg.get('to'))}"
+                              f" {leg.get('start')}"})
+    return Labels(points, legs)
 
 
 def _movemap(text: str, published: date, gazetteer: Gazetteer) -> Found:
@@ -132,8 +143,27 @@ def _movemap(text: str, published: date, gazetteer: Gazetteer) -> Found:
     legs = [{"origins": [(o.place.lat, o.place.lon) for o in leg.origins],
              "to": (leg.destination.place.lat, leg.destination.place.lon),
              "start": leg.start.first_day, "strength": leg.strength,
-             "status": leg.status.value} for leg in draft.legs]
+             "status": leg.status.value,
+             "names": f"{'+'.join(o.mention for o in leg.origins)} -> "
+                      f"{leg.destination.mention} {leg.start} [{leg.rule}] {leg.strength} "
+                      f"{leg.status.value}"} for leg in draft.legs]
     return Found(list(places.values()), legs)
+
+
+def _show(path: Path, found: Found, labels: Labels) -> None:
+    """A development report's misses: legs not found, legs found wrongly."""
+    print(f"    {path.stem}")
+    for wanted in labels.legs:
+        match = next((f for f in found.legs if _legs_match(f, wanted)), None)
+        if match is None:
+            print(f"      missed  {wanted['names']}")
+        elif (wanted.get("strength") and match.get("strength") != wanted["strength"]) or (
+                wanted.get("status") and match.get("status") != wanted["status"]):
+            print(f"      partly  {wanted['names']} s={wanted.get('strength')} "
+                  f"{wanted.get('status')}: got {match['names']}")
+    for leg in found.legs:
+        if not any(_legs_match(leg, w) for w in labels.legs):
+            print(f"      wrong   {leg['names']}")
 
 
 def _geotext(text: str, gazetteer: Gazetteer) -> Found:
@@ -209,9 +239,13 @@ def _previous(reports: list[tuple[str, date]]) -> tuple[list[Found], float] | No
 
 
 def _legs_match(found: dict[str, Any], wanted: dict[str, Any]) -> bool:
+    """Same ends within 25 km, and the found start within 2 days of the labelled one (a
+    label that gives no start date constrains only the ends; a month, the whole month)."""
+    window = wanted["start"]
     return (any(_near(o, w) for o in found["origins"] for w in wanted["origins"])
             and _near(found["to"], wanted["to"])
-            and abs((found["start"] - wanted["start"]).days) <= DAYS)
+            and (window is None or (window[0].toordinal() - DAYS <= found["start"].toordinal()
+                                    <= window[1].toordinal() + DAYS)))
 
 
 def _score(tally: Tally, found: Found, labels: Labels) -> None:
@@ -251,15 +285,14 @@ def _line(name: str, t: Tally, legs: bool = True) -> str:
     return text
 
 
-def _parts() -> dict[str, list[Path]]:
-    parts: dict[str, list[Path]] = {"development": sorted(OLD_CORPUS.glob("*.txt")), "test": []}
-    split = CORPUS / "split.json"
-    if split.is_file():
-        data = json.loads(split.read_text(encoding="utf-8"))
-        for part, key in (("development", "dev"), ("test", "test")):
-            names = data.get(key) or data.get(part) or []
-            parts[part] += [CORPUS / (n if n.endswith(".txt") else f"{n}.txt") for n in names]
-    return parts
+def _parts(corpus: Path) -> dict[str, list[Path]]:
+    """The reports of each part, as ``split.json`` beside the corpus gives them."""
+    split = corpus / "split.json"
+    if not split.is_file():
+        return {"development": sorted(OLD_CORPUS.glob("*.txt")), "test": []}
+    data = json.loads(split.read_text(encoding="utf-8"))
+    return {part: [corpus.parent / f"{name}.txt" for name in data[key]]
+            for part, key in (("development", "dev"), ("test", "test"))}
 
 
 def _speed(reports: list[tuple[str, date]], gazetteer: Gazetteer, sizes: list[float]) -> None:
@@ -287,9 +320,16 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="leave out the 10 MB report")
     parser.add_argument("--no-previous", action="store_true",
                         help="leave out the previous release")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the corpus folder")
+    parser.add_argument("--part", choices=["development", "test", "both"], default="both",
+                        help="the parts to score (tune on development only)")
+    parser.add_argument("--show", action="store_true",
+                        help="print each development report's misses (never the test part's)")
     args = parser.parse_args()
     gazetteer = default_gazetteer()
-    parts = _parts()
+    parts = _parts(args.corpus)
+    if args.part != "both":
+        parts = {part: paths if part == args.part else [] for part, paths in parts.items()}
     everything = [p for paths in parts.values() for p in paths]
     reports = [read_report(p) for p in everything]
     dated = [(t, p or date.today()) for t, p in reports]
@@ -303,7 +343,10 @@ def main() -> None:
         for path in paths:
             text, published = dated[at]
             labels = _labels(path)
-            _score(tallies["movemap"], _movemap(text, published, gazetteer), labels)
+            mine = _movemap(text, published, gazetteer)
+            _score(tallies["movemap"], mine, labels)
+            if args.show and part == "development":
+                _show(path, mine, labels)
             if previous is not None:
                 _score(tallies[f"release {PREVIOUS}"], previous[0][at], labels)
             _score(tallies["geotext"], _geotext(text, gazetteer), labels)

@@ -73,14 +73,16 @@ class State:
     date_used: bool = False
     date_at: int = -1
     source: str | None = None
+    source_reports: bool = False  # the source reports on others (makes a move "reported")
     headline_source: str | None = None
+    headline_reports: bool = False
     paragraph: int = 0
 
     def new_paragraph(self, number: int) -> None:
         """Reset what a paragraph scopes (the attribution)."""
         if number != self.paragraph:
             self.paragraph = number
-            self.source = self.headline_source
+            self.source, self.source_reports = self.headline_source, self.headline_reports
 
     def name_unit(self, unit: str) -> None:
         """A unit named: it becomes the current one."""

@@ -18,7 +18,10 @@ A clause is read as slots around a verb of motion, not matched against whole sen
   coalition (``in total``, ``coalition``, ``altogether`` next to it);
 - **status** from tense and hedges: a future or conditional (``will``, ``would``, ``is
   expected to``, ``plans to``) is expected; ``claimed``, ``alleged``, ``purportedly`` is
-  claimed; ``confirmed``, ``verified`` is confirmed; anything else, reported.
+  claimed; ``reportedly``, ``is said to`` is reported; anything else stated as fact is
+  confirmed, unless the report attributes it to someone reporting on others (an
+  intelligence service, correspondents, witnesses: :func:`reporting`), which makes it
+  reported.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from dataclasses import dataclass
 
 from movemap.model import Mode, Status
 
-__all__ = ["Clause", "Reading", "clauses", "read_clause", "status_of", "strength_in"]
+__all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_of",
+           "strength_in"]
 
 _MOTION = re.compile(
     r"\b(sen[dt]|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
@@ -104,6 +108,12 @@ _EXPECTED = re.compile(
     r"anticipat\w*|forecast|soon|next\s+month|next\s+week)\b", re.I)
 _CLAIMED = re.compile(r"\b(claim\w*|alleg\w*|purported\w*|unconfirmed|unverified|"
                       r"propaganda|said\s+to\s+have)\b", re.I)
+_HEARSAY = re.compile(r"\b(reportedly|(?:is|are|was|were)\s+(?:said|reported|believed|thought)|"
+                      r"said\s+to\s+be|apparently|allegedly\s+not)\b", re.I)
+_REPORTER = re.compile(
+    r"\b(intelligence|spy|spies|agency|NIS|HUR|GUR|CIA|correspondents?|witness\w*|radio|"
+    r"media|press|newspapers?|reporters?|observers?|monitors?|diplomats?|sources?|"
+    r"estimates?|analysts?|satellite|according\s+to)\b", re.I)
 _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I)
 _NONFORCE = re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
@@ -116,6 +126,7 @@ _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|briga
 
 
 _DIGIT = re.compile(r"\d")
+_AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?$", re.I)
 _SEND = re.compile(r"(?i:sen[dt]|sending|dispatch\w*|deploy\w*|ship(?:s|ped|ping)|"
                    r"transferr?\w*|airlift\w*)$")
 
@@ -173,16 +184,18 @@ def strength_in(text: str, start: int, end: int) -> int | None:
 
 
 def _status(body: str) -> tuple[Status, str | None]:
-    m = _EXPECTED.search(body)
-    if m:
-        return Status.EXPECTED, m.group(1)
-    m = _CLAIMED.search(body)
-    if m:
-        return Status.CLAIMED, m.group(1)
-    m = _CONFIRMED.search(body)
-    if m:
-        return Status.CONFIRMED, m.group(1)
-    return Status.REPORTED, None
+    for status, pattern in ((Status.EXPECTED, _EXPECTED), (Status.CLAIMED, _CLAIMED),
+                            (Status.REPORTED, _HEARSAY), (Status.CONFIRMED, _CONFIRMED)):
+        m = pattern.search(body)
+        if m:
+            return status, m.group(1)
+    return Status.CONFIRMED, None
+
+
+def reporting(sentence: str) -> bool:
+    """Whether an attribution in ``sentence`` is to someone reporting on others (an
+    intelligence service, correspondents, witnesses, the press), not the moving side."""
+    return _REPORTER.search(sentence) is not None
 
 
 def status_of(body: str) -> Status:
@@ -215,6 +228,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]]) -> Rea
         link = text[places[i - 1][1]: start] if i else ""
         if not role and i and roles[i - 1] and _LIST_GAP.match(link):
             role, cue = roles[i - 1], cues[i - 1]
+        if not role and i and roles[i - 1] == "destination" and _AT.match(link):
+            role, cue = "destination", f"{cues[i - 1]} ... at"  # into Hungary at Zahony
         if not role and i and roles[i - 1] == "destination" and _CHAIN_GAP.search(link) and (
                 len(link) < 40):
             role, cue = "destination", "then"  # "A, then B": a stage

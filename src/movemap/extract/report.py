@@ -26,17 +26,25 @@ from datetime import date
 from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.discourse import ANAPHOR, UNIT, State, unit_slug
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
-from movemap.extract.grammar import Clause, clauses, read_clause, status_of, strength_in
+from movemap.extract.grammar import (
+    Clause,
+    clauses,
+    read_clause,
+    reporting,
+    status_of,
+    strength_in,
+)
 from movemap.extract.language import unreadable
 from movemap.extract.mentions import find_mentions
 from movemap.extract.when import DateMention, find_dates, year_before
-from movemap.gazetteer import Gazetteer, Method, Query, default_gazetteer
+from movemap.gazetteer import Gazetteer, Kind, Method, Query, default_gazetteer
 from movemap.model import Mode, Status
 
 __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
                        r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
+_AREAS = (Kind.COUNTRY, Kind.REGION)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
@@ -139,9 +147,10 @@ class _Reader:
             self.state.sentence = number
             said = _source(self.text[a:b])
             if said:
-                self.state.source = said
+                self.state.source, self.state.source_reports = said, reporting(self.text[a:b])
                 if number == 0:
                     self.state.headline_source = said
+                    self.state.headline_reports = self.state.source_reports
             for clause in clauses(self.text, a, b):
                 here = [p for p in by_sentence.get(number, ())
                         if clause.start <= p.start < clause.end]
@@ -174,14 +183,17 @@ class _Reader:
         expected = reading.status is Status.EXPECTED
         if reading.verb is None or reading.nonforce:
             for place, role in zip(here, reading.roles, strict=True):
-                if role == "destination":
+                if role == "destination" and place.place.kind not in _AREAS:
                     state.moved(unit, place)  # stationed in, based at, gathered at
             self._narrative(dates, expected, number)
             return
-        origins = [p for p, r in zip(here, reading.roles, strict=True) if r == "origin"]
+        # a leg runs between places that have a point: countries and regions are areas
+        # (crossed into Hungary from the Soviet Union); they set no position either
+        origins = [p for p, r in zip(here, reading.roles, strict=True)
+                   if r == "origin" and p.place.kind not in _AREAS]
         stages = [(p, chained, cue) for p, r, chained, cue in zip(
             here, reading.roles, reading.chained, reading.cues, strict=True)
-            if r == "destination"]
+            if r == "destination" and p.place.kind not in _AREAS]
         if not stages:
             self._narrative(dates, expected, number)
             if origins and not expected:
@@ -201,6 +213,10 @@ class _Reader:
         if strength is None and not named and anaphor is not None:
             strength = state.strength.get(unit)
         source = state.source
+        status = reading.status
+        if status is Status.CONFIRMED and reading.hedge is None and source and (
+                state.source_reports):
+            status = Status.REPORTED  # attributed to someone reporting on others
         source_cue = ("source: here" if said_here else "source: headline" if
                       source and source == state.headline_source else
                       "source: paragraph" if source else "source: none")
@@ -230,7 +246,7 @@ class _Reader:
             if not state.first_origins:
                 state.first_origins = current
             self.legs.append(FoundLeg(
-                unit, current, place, start, end, reading.mode, strength, reading.status,
+                unit, current, place, start, end, reading.mode, strength, status,
                 source, evidence, min(confidence, 0.95) - (0.1 if leg_rule != "from-to" else 0),
                 leg_rule, cues))
             previous = place
