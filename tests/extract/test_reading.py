@@ -60,7 +60,8 @@ def test_advance_group_expected_at_kursk(briefing: Draft) -> None:
     assert (kursk.unit, kursk.strength, kursk.status) == ("advance-group", 2600, Status.EXPECTED)
     assert str(kursk.end) == "by 2024-11-01"
     assert kursk.source is not None and "Budanov" in kursk.source
-    assert kursk.origins[0].place.name == "Russian Far East"  # where the sentence before put them
+    assert kursk.origins[0].place.name == "Ussuriysk"  # where the sentence before put them
+    assert kursk.rule == "scene-origin"
 
 
 def test_second_echelon_is_expected_not_dated_in_the_past(briefing: Draft) -> None:
@@ -146,8 +147,11 @@ def test_headline_gives_the_source_and_a_paragraph_resets_it() -> None:
      [(["Mykolayiv"], "Odesa")]),
     ("The 5th Division was redeployed from Hamburg to Hanover and Kassel.",
      [(["Hamburg"], "Hannover"), (["Hamburg"], "Kassel")]),
-    ("Officials said the 7th Regiment had crossed into Poland from Lviv on 3 April.",
-     [(["Lviv"], "Poland")]),
+    ("Officials said the 7th Regiment had crossed into Poland at Przemysl from Lviv.",
+     [(["Lviv"], "Przemyśl")]),
+    ("Soviet divisions crossed into Hungary from the Soviet Union on 1 November.", []),
+    ("Units based in Kabul drove north to Mazar-i-Sharif in January.",
+     [(["Kabul"], "Mazār-e Sharīf")]),
     ("Marines from Busan and Pohang landed at Incheon on 15 September.",
      [(["Busan", "Pohang"], "Incheon")]),
     ("The 9th Brigade marched from Lille to Arras, then to Amiens, then to Rouen.",

@@ -41,7 +41,7 @@ UNIT = re.compile(
     r"\b(?P<u>(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
     r"Brigade|Regiment|Army|Battalion|Fleet|Group|Squadron|Wing|Legion|Detachment|"
     r"Company|Battery|Marines|Rangers|Commando)|(?i:(?:first|second|third|fourth|last|main) "
-    r"(?:echelon|group|wave|contingent|batch)|advance (?:group|party|guard|force))|"
+    r"(?:echelon|group|wave|contingent|batch)s?|advance (?:group|party|guard|force))|"
     r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)|"
     r"Task Force \w+|Army Group \w+|Combat Command \w+)\b")
 ANAPHOR = re.compile(r"\b(?:they|them|the\s+(?:troops|group|soldiers|force|forces|unit|units|"

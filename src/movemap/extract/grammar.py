@@ -75,10 +75,12 @@ _DEST_CUE = re.compile(
     r"arrive\s+(?:in|at|on)|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
     r"land\s+(?:at|in|on)|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
-    r"concentrat\w+\s+(?:in|at|near|around)|assembl\w+\s+(?:in|at|near)|gather\w*\s+(?:in|at)|"
-    r"(?:dropped|parachuted|inserted|disembarked|deployed|based|stationed|redeployed|"
-    r"training|garrisoned|positioned|massed|waiting|camped|dug\s+in|quartered)\s+"
+    r"(?:dropped|parachuted|inserted|disembarked|deployed|redeployed)\s+"
     r"(?:in|at|near|on|around)|occupied|captured|seized|took)" + _FILL, re.I)
+_POSITION_CUE = re.compile(
+    r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
+    r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed)\s+"
+    r"(?:in|at|near|around|on))" + _FILL, re.I)
 _VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across)" + _FILL, re.I)
 _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)?$", re.I)
 _CHAIN_GAP = re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
@@ -156,7 +158,7 @@ class Reading:
     """What a clause says: slot of each place, chain links, and the move's attributes."""
 
     verb: str | None
-    roles: tuple[str, ...]  # per place: origin, destination, via or ""
+    roles: tuple[str, ...]  # per place: origin, destination, position, via or ""
     cues: tuple[str, ...]  # per place: the words that gave the role
     chained: tuple[bool, ...]  # per place: a stage after the previous destination
     mode: Mode
@@ -203,8 +205,15 @@ def status_of(body: str) -> Status:
     return _status(body)[0]
 
 
-def read_clause(text: str, clause: Clause, places: list[tuple[int, int]]) -> Reading:
-    """Read the clause ``text[clause.start:clause.end]`` whose places are at ``places``."""
+def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
+                areas: list[bool] | None = None) -> Reading:
+    """Read the clause ``text[clause.start:clause.end]`` whose places are at ``places``.
+
+    ``areas`` says which places are countries or regions (``into Hungary at Zahony``: the
+    town after an area is the destination). Roles: ``origin``, ``destination``,
+    ``position`` (``based in``: where the mover was), ``via`` or none.
+    """
+    areas = areas or [False] * len(places)
     a, b = clause.start, clause.end
     body = text[a:b]
     verb = _MOTION.search(body)
@@ -219,8 +228,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]]) -> Rea
             cues.append("")
             chained.append(False)
             continue
-        for name, pattern in (("origin", _ORIGIN_CUE), ("destination", _DEST_CUE),
-                              ("via", _VIA_CUE)):
+        for name, pattern in (("position", _POSITION_CUE), ("origin", _ORIGIN_CUE),
+                              ("destination", _DEST_CUE), ("via", _VIA_CUE)):
             m = pattern.search(before)
             if m:
                 role, cue = name, " ".join(m.group(1).split())
@@ -228,7 +237,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]]) -> Rea
         link = text[places[i - 1][1]: start] if i else ""
         if not role and i and roles[i - 1] and _LIST_GAP.match(link):
             role, cue = roles[i - 1], cues[i - 1]
-        if not role and i and roles[i - 1] == "destination" and _AT.match(link):
+        if not role and i and roles[i - 1] == "destination" and areas[i - 1] and _AT.match(link):
             role, cue = "destination", f"{cues[i - 1]} ... at"  # into Hungary at Zahony
         if not role and i and roles[i - 1] == "destination" and _CHAIN_GAP.search(link) and (
                 len(link) < 40):

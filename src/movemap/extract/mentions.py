@@ -21,6 +21,9 @@ and passes the guards, each a general rule with a name (:data:`GUARDS`):
     it names a ship, an operation, a beach or a person: ``Operation``, ``aboard``, ``the
     liner``, ``HMS``, ``General`` before it (or before the list it ends), ``Beach``,
     ``beaches``, ``sector`` after it (or after the list it starts);
+``adjective``
+    an article stands right before it (``an Argentine garrison``, ``a Moscow source``): a
+    place name is not counted with ``a``;
 ``part-of-name``
     it is a piece of a longer capitalised name (``Sainte`` in ``Sainte-Mere-Eglise``,
     ``Kyrylo`` in ``Kyrylo Budanov``);
@@ -66,7 +69,9 @@ mary victoria
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday
 """.split())  # noqa: SIM905 (a word list reads better so)
-GUARDS = ("function-word", "ordinary-word", "named-thing", "part-of-name", "acronym")
+GUARDS = ("function-word", "ordinary-word", "named-thing", "adjective", "part-of-name",
+          "acronym")
+_ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
 _WORD = re.compile(r"\w", re.UNICODE)
 _PLACE_CUE = re.compile(
     r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
@@ -248,6 +253,8 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
         return "function-word"
     if _named_thing(text, start, end):
         return "named-thing"
+    if _ARTICLE.search(text, max(0, start - 4), start):
+        return "adjective"
     if _inside_longer_name(text, start, end):
         return "part-of-name"
     if word.isupper() and len(word) <= 4 and word.isalpha() and not _is_area(gazetteer, word):
@@ -289,7 +296,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
     ``why_not``, when given, receives the guard that rejected each rejected match.
     """
     matcher, ordinary = automaton(gazetteer)
-    folded = fold(text)
+    folded = fold(text).replace("-", " ")  # Mazar-i-Sharif is keyed "mazar i sharif"
     found: list[tuple[int, int]] = []
     for end, length in matcher.iter(folded):
         start = end - length + 1

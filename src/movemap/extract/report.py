@@ -177,13 +177,14 @@ class _Reader:
             if dates:
                 self._narrative(dates, status_of(body) is Status.EXPECTED, number)
             return
-        reading = read_clause(text, Clause(a, b), [(p.start, p.end) for p in here])
+        reading = read_clause(text, Clause(a, b), [(p.start, p.end) for p in here],
+                              [p.place.kind in _AREAS for p in here])
         if reading.strength is not None:
             state.strength[unit] = reading.strength
         expected = reading.status is Status.EXPECTED
         if reading.verb is None or reading.nonforce:
             for place, role in zip(here, reading.roles, strict=True):
-                if role == "destination" and place.place.kind not in _AREAS:
+                if role in ("destination", "position") and place.place.kind not in _AREAS:
                     state.moved(unit, place)  # stationed in, based at, gathered at
             self._narrative(dates, expected, number)
             return
@@ -194,6 +195,10 @@ class _Reader:
         stages = [(p, chained, cue) for p, r, chained, cue in zip(
             here, reading.roles, reading.chained, reading.cues, strict=True)
             if r == "destination" and p.place.kind not in _AREAS]
+        positions = [p for p, r in zip(here, reading.roles, strict=True)
+                     if r == "position" and p.place.kind not in _AREAS]
+        if not origins and positions:
+            origins = positions[-1:]  # units based in Kabul drove north to Hairatan
         if not stages:
             self._narrative(dates, expected, number)
             if origins and not expected:
