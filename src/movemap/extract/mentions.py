@@ -24,9 +24,13 @@ and passes the guards, each a general rule with a name (:data:`GUARDS`):
 ``adjective``
     an article stands right before it (``an Argentine garrison``, ``a Moscow source``): a
     place name is not counted with ``a``;
+``demonym``
+    it reads as a people's adjective (``-ine``, ``-ese``, ``-ish``, ``-ian``) before a
+    lower-case noun that is not a kind of place (``Argentine air attacks``);
 ``part-of-name``
     it is a piece of a longer capitalised name (``Sainte`` in ``Sainte-Mere-Eglise``,
-    ``Kyrylo`` in ``Kyrylo Budanov``);
+    ``Kyrylo`` in ``Kyrylo Budanov``), or the last word of such a name met earlier in the
+    report (``General Ariel Sharon`` ... ``Sharon's men``);
 ``acronym``
     it is written in capitals, four letters or fewer, and is not a country or region (``NIS``
     is an agency, not Niš).
@@ -69,8 +73,12 @@ mary victoria
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday
 """.split())  # noqa: SIM905 (a word list reads better so)
-GUARDS = ("function-word", "ordinary-word", "named-thing", "adjective", "part-of-name",
-          "acronym")
+GUARDS = ("function-word", "ordinary-word", "named-thing", "adjective", "demonym",
+          "part-of-name", "acronym")
+_DEMONYM = re.compile(r"(?:ine|ese|ish|ian)$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:region|province|oblast|area|district|port|harbou?r|airport|airfield|bay|river|"
+    r"sector|front|city|town|valley|coast|peninsula|border|bridgehead|pocket)\b)[a-z]")
 _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
 _WORD = re.compile(r"\w", re.UNICODE)
 _PLACE_CUE = re.compile(
@@ -205,6 +213,18 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _after_a_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends a capitalised name (``Ariel Sharon``) mid-sentence."""
+    if end < len(text) - 1 and text[end] == " " and text[end + 1].isupper():
+        return False
+    window = text[max(0, start - 40): start]
+    word = _CAPWORD_END.search(window.rstrip(" "))
+    if word is None or window.rstrip(" ") == window:
+        return False
+    before = window[: word.start()].rstrip(" ")
+    return bool(before) and before[-1] not in ".!?\n:\"“(" and word.group(1).lower() not in COMMON
+
+
 def _list_start(text: str, start: int) -> int:
     """The start of the list of capitalised names ``text[start:]`` ends (``A, B and C``)."""
     while True:
@@ -255,6 +275,9 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
         return "named-thing"
     if _ARTICLE.search(text, max(0, start - 4), start):
         return "adjective"
+    if _DEMONYM.search(key) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
+            not _is_area(gazetteer, word)):
+        return "demonym"
     if _inside_longer_name(text, start, end):
         return "part-of-name"
     if word.isupper() and len(word) <= 4 and word.isalpha() and not _is_area(gazetteer, word):
@@ -310,12 +333,18 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         found += _nonlatin(text, gazetteer)
     found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
     starts = [a for a, _ in sentences]
+    surnames: set[str] = set()
     out: list[Mention] = []
     last_end = -1
     for start, end in found:
         if start < last_end:
             continue  # inside a longer name already taken
         reason = rejected(text, start, end, gazetteer, ordinary)
+        if reason is None and text[start:end] in surnames:
+            reason = "part-of-name"
+        if reason == "part-of-name" and " " not in text[start:end] and _after_a_name(text, start,
+                                                                                  end):
+            surnames.add(text[start:end])  # General Ariel Sharon: later, Sharon is him
         if reason is not None:
             if why_not is not None:
                 why_not[(start, end)] = reason
