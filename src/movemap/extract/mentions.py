@@ -57,7 +57,7 @@ __all__ = ["GUARDS", "Mention", "find_mentions", "fold", "rejected"]
 
 MIN_POPULATION = 5_000
 ORDINARY_MAX_POPULATION = 1_000_000
-_FORMAT = 3
+_FORMAT = 4
 # English function words: never a place on their own, nor all the words of one.
 COMMON = frozenset("""
 a about after against all also an and any are around as at be because been before being
@@ -80,7 +80,7 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:region|province|oblast|area|district|port|harbou?r|airport|airfield|bay|river|"
     r"sector|front|city|town|valley|coast|peninsula|border|bridgehead|pocket)\b)[a-z]")
 _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
-_WORD = re.compile(r"\w", re.UNICODE)
+_NOT_WORD = re.compile(r"[^\w]|_")
 _PLACE_CUE = re.compile(
     r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
     r"reached|entered|left|of|beyond|past|behind|along|over|captured|took|seized|"
@@ -177,7 +177,7 @@ def automaton(gazetteer: Gazetteer, cache_dir: Path | None = None) -> tuple[Any,
         matcher = ahocorasick.Automaton()
         keys = _vocabulary(gazetteer)
         for key in keys:
-            matcher.add_word(key, len(key))
+            matcher.add_word(f" {key} ", len(key) + 2)  # whole words only
         matcher.make_automaton()
         with (folder / "automaton.pickle").open("wb") as f:
             pickle.dump((matcher, _ordinary(gazetteer, keys)), f)
@@ -319,16 +319,15 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
     ``why_not``, when given, receives the guard that rejected each rejected match.
     """
     matcher, ordinary = automaton(gazetteer)
-    folded = fold(text).replace("-", " ")  # Mazar-i-Sharif is keyed "mazar i sharif"
+    # Words only: every other character becomes a space (one for one, so offsets hold), and
+    # the keys are " name ": the automaton reports no match inside a word (Mazar-i-Sharif is
+    # keyed "mazar i sharif").
+    folded = " " + _NOT_WORD.sub(" ", fold(text)) + " "
     found: list[tuple[int, int]] = []
-    for end, length in matcher.iter(folded):
-        start = end - length + 1
-        if (start > 0 and _WORD.match(text[start - 1])) or (
-                end + 1 < len(text) and _WORD.match(text[end + 1])):
-            continue
-        if not text[start].isupper():
-            continue
-        found.append((start, end + 1))
+    for last, length in matcher.iter(folded):
+        start, end = last - length + 1, last - 1  # in the text: the padding's space is gone
+        if text[start].isupper():
+            found.append((start, end))
     if not text.isascii():
         found += _nonlatin(text, gazetteer)
     found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
