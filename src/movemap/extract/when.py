@@ -225,6 +225,15 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
     return None
 
 
+_NEEDS = {
+    "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
+    "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later",),
+    "following": ("next", "following"), "same": ("same", "that"), "week_of": ("week",),
+    "quarter": ("quarter",), "since_last": ("last year",),
+    "part_of": ("beginning", "start", "middle", "end"), "iso": ("-",),
+    "relative": ("next", "this", "last", "yesterday", "today", "soon"),
+    "the_nth": ("the",), "part": ("early", "mid", "late"),
+}
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
             "part", "part_of", "week_of", "month", "the_nth", "later", "following", "same")
 
@@ -239,7 +248,11 @@ def find_dates(text: str, published: date) -> list[DateMention]:
     """Every date mention in ``text``, resolved against ``published``, in text order."""
     taken = bytearray(len(text))
     chosen: list[tuple[int, str, re.Match[str]]] = []
+    lowered = text.lower()
     for kind, pattern in _PATTERNS:
+        needs = _NEEDS.get(kind)
+        if needs and not any(word in lowered for word in needs):
+            continue  # a cheap test first: the pattern cannot match without these words
         for m in pattern.finditer(text):
             if any(taken[m.start(): m.end()]):
                 continue
