@@ -9,9 +9,10 @@ The state a reader keeps while reading a report, and the rule for each item:
 ``position``
     per unit, where it was last said to be or to have gone (the destination of its last
     leg, ``stationed in``, ``training in``, the place it ``left``): the origin of its next
-    move when the move names none. A unit named for the first time (``an advance group``)
-    starts where the scene is: the last place any unit was said to be, if that was said in
-    the same paragraph, at most two sentences before; a later wave (``a
+    move when the move names none. A part of the force named for the first time (``an
+    advance group``, ``the first echelon``) starts where the scene is: the last place any
+    unit was said to be, if that was said in the same paragraph, at most two sentences
+    before (another new unit, ``Rokossovsky's troops``, starts nowhere known); a later wave (``a
     second echelon``, ``another group``) starts where the report's first move did.
 ``date``
     the narrative's current date: the last date given for a past event (headline included).
@@ -43,12 +44,15 @@ UNIT = re.compile(
     r"Company|Battery|Marines|Rangers|Commando)|(?i:(?:first|second|third|fourth|last|main) "
     r"(?:echelon|group|wave|contingent|batch)s?|advance (?:group|party|guard|force))|"
     r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)|"
-    r"Task Force \w+|Army Group \w+|Combat Command \w+)\b")
+    r"Task Force \w+|Army Group \w+|Combat Command \w+|"
+    r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
+    r"paratroopers|tanks|column))\b")
 ANAPHOR = re.compile(r"\b(?:they|them|the\s+(?:troops|group|soldiers|force|forces|unit|units|"
                      r"men|contingent|division|brigade|corps|regiment|battalion|army|column|"
                      r"marines|paratroopers|infantry)|these\s+\w+|its\s+\w+|it)\b", re.I)
 
 
+_PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
 _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 
 
@@ -104,6 +108,6 @@ class State:
         if _WAVE.match(unit) and self.first_origins:
             return self.first_origins[-1], "wave-origin"
         paragraph, sentence = self.scene_at
-        if paragraph == self.paragraph and self.sentence - sentence <= 2:
+        if _PART.match(unit) and paragraph == self.paragraph and self.sentence - sentence <= 2:
             return self.scene, "scene-origin"
         return None, "scene-origin"

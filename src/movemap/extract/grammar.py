@@ -76,7 +76,9 @@ _DEST_CUE = re.compile(
     r"land\s+(?:at|in|on)|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"(?:dropped|parachuted|inserted|disembarked|deployed|redeployed)\s+"
-    r"(?:in|at|near|on|around)|occupied|captured|seized|took)" + _FILL, re.I)
+    r"(?:in|at|near|on|around)|occupied|captured|seized|took|"
+    r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
+    + _FILL, re.I)
 _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
     r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed)\s+"
@@ -87,7 +89,9 @@ _CHAIN_GAP = re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|fi
                         r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
                         re.I)
 _CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
-                           r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)")
+                           r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"
+                           r",\s+(?:and|but)\s+(?=(?:by|on|in|after|before|during|within|the|"
+                           r"its|their|[A-Z][\w-]*['’]s)\s)")
 _STRENGTH = re.compile(
     r"\b(?:(?:about|around|some|approximately|an\s+estimated|at\s+least|more\s+than|over|"
     r"nearly|almost|roughly|up\s+to|a\s+further|another)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
@@ -237,8 +241,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         link = text[places[i - 1][1]: start] if i else ""
         if not role and i and roles[i - 1] and _LIST_GAP.match(link):
             role, cue = roles[i - 1], cues[i - 1]
-        if not role and i and roles[i - 1] == "destination" and areas[i - 1] and _AT.match(link):
-            role, cue = "destination", f"{cues[i - 1]} ... at"  # into Hungary at Zahony
+        if not role and i and roles[i - 1] in ("origin", "destination") and areas[i - 1] and (
+                _AT.match(link)):
+            role, cue = roles[i - 1], f"{cues[i - 1]} ... at"  # into Hungary at Zahony
         if not role and i and roles[i - 1] == "destination" and _CHAIN_GAP.search(link) and (
                 len(link) < 40):
             role, cue = "destination", "then"  # "A, then B": a stage

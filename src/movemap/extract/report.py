@@ -199,6 +199,11 @@ class _Reader:
                      if r == "position" and p.place.kind not in _AREAS]
         if not origins and positions:
             origins = positions[-1:]  # units based in Kabul drove north to Hairatan
+        if not origins and "origin" in reading.roles:
+            # the clause names where from, but only as an area (flown from Belarus to
+            # Hostomel): no point to start from, and no carried one either
+            self._narrative(dates, expected, number)
+            return
         if not stages:
             self._narrative(dates, expected, number)
             if origins and not expected:
