@@ -268,3 +268,20 @@ def test_page_shows_each_leg_with_evidence_and_why(tmp_path: Path) -> None:
     assert '<mark class="to">Vladivostok</mark>' in page
     assert "rule <code>carried-origin</code>" in page and "date: carried from sentence" in page
     assert page.count('<span class="evidence"') >= 3
+
+
+def test_the_rest_of_a_force_leaves_from_where_it_left() -> None:
+    draft = extract("More than 338,000 soldiers were brought back from Dunkirk on 26 May. Most "
+                    "were landed at Dover; others came ashore at Ramsgate and Folkestone.",
+                    date(1940, 6, 5))
+    assert legs(draft) == [(["Dunkirk"], "Dover"), (["Dunkirk"], "Ramsgate"),
+                           (["Dunkirk"], "Folkestone")]
+    assert [leg.rule for leg in draft.legs] == ["carried-origin", "split-origin", "split-origin"]
+    assert {str(leg.start) for leg in draft.legs} == {"1940-05-26"}
+    assert {leg.strength for leg in draft.legs} == {338000}
+
+
+def test_a_new_unit_does_not_start_where_another_went() -> None:
+    draft = extract("The 3rd Front moved on from Minsk to Vilnius on 13 July, and by the end of "
+                    "the month Rokossovsky's troops had reached Brest.", date(2004, 6, 23))
+    assert legs(draft) == [(["Minsk"], "Vilnius")]

@@ -47,7 +47,8 @@ UNIT = re.compile(
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
     r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
     r"paratroopers|tanks|column))\b")
-ANAPHOR = re.compile(r"\b(?:they|them|the\s+(?:troops|group|soldiers|force|forces|unit|units|"
+ANAPHOR = re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
+                     r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
                      r"men|contingent|division|brigade|corps|regiment|battalion|army|column|"
                      r"marines|paratroopers|infantry)|these\s+\w+|its\s+\w+|it)\b", re.I)
 
@@ -68,6 +69,8 @@ class State:
 
     unit: str = "unit"
     position: dict[str, FoundPlace] = field(default_factory=dict)
+    last_origins: dict[str, tuple[FoundPlace, ...]] = field(default_factory=dict)
+    last_dates: dict[str, tuple[FuzzyDate, FuzzyDate | None]] = field(default_factory=dict)
     scene: FoundPlace | None = None
     scene_at: tuple[int, int] = (-1, -1)  # (paragraph, sentence) where the scene was set
     sentence: int = 0

@@ -73,7 +73,7 @@ _ORIGIN_CUE = re.compile(
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|arrived\s+(?:in|at|on)|arriving\s+(?:in|at|on)|"
     r"arrive\s+(?:in|at|on)|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
-    r"land\s+(?:at|in|on)|onto|on\s+to|entered|entering|enter|crossed\s+into|"
+    r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"(?:dropped|parachuted|inserted|disembarked|deployed|redeployed)\s+"
     r"(?:in|at|near|on|around)|occupied|captured|seized|took|"

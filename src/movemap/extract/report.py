@@ -45,6 +45,7 @@ __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
                        r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
 _AREAS = (Kind.COUNTRY, Kind.REGION)
+_REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
@@ -210,6 +211,9 @@ class _Reader:
                 state.moved(unit, origins[-1])  # it left A: it was at A
             return
         rule = "from-to"
+        rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
+        if not origins and rest and unit in state.last_origins:
+            origins, rule = list(state.last_origins[unit]), "split-origin"
         if not origins:
             carried, rule = state.origin_of(unit)
             if carried is None:
@@ -218,7 +222,10 @@ class _Reader:
                     state.moved(unit, stages[-1][0])
                 return
             origins = [carried]
-        start, end, date_cue = self._when(dates, expected, number)
+        if rule == "split-origin" and not dates and unit in state.last_dates:
+            (start, end), date_cue = state.last_dates[unit], "date: as the rest of the force"
+        else:
+            start, end, date_cue = self._when(dates, expected, number)
         strength = reading.strength
         if strength is None and not named and anaphor is not None:
             strength = state.strength.get(unit)
@@ -255,6 +262,8 @@ class _Reader:
                 None if start.precision.value in ("before", "after") else start))
             if not state.first_origins:
                 state.first_origins = current
+            state.last_origins[unit] = current
+            state.last_dates[unit] = (start, end)
             self.legs.append(FoundLeg(
                 unit, current, place, start, end, reading.mode, strength, status,
                 source, evidence, min(confidence, 0.95) - (0.1 if leg_rule != "from-to" else 0),
