@@ -258,7 +258,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                     "'s", "’s"):
                 roles[i], cues[i] = "origin", "sender"  # Pyongyang sent troops to ...
     mode = Mode.UNKNOWN
-    for candidate, pattern in _VERB_MODE:
+    for candidate, pattern in _VERB_MODE if verb is not None else ():
         if pattern.search(body):
             mode = candidate
             break
