@@ -1,124 +1,363 @@
-"""Extraction quality and speed on movemap's evaluation corpus, beside geotext.
+"""Extraction quality and speed on reports the rules were not written against.
 
-Run with ``python benchmarks/extract_eval.py``. The corpus (``benchmarks/corpus``) holds
-original texts on well-documented troop movements from several eras and places, each with
-its labels: the populated places and sites it names (coordinates) and the legs it
-describes. Printed, for movemap and for the ``geotext`` package (the baseline):
+Run with ``python benchmarks/extract_eval.py`` (``--quick`` leaves out the 10 MB run).
 
-- place precision and recall: a found place counts when a labelled place lies within
-  25 km. Countries and regions are left out on both sides: they are areas, and a distance
-  to a point says nothing about them;
-- leg recall: a labelled leg counts when a found leg has both ends within 25 km of its ends
-  and a start within 2 days of its start (geotext finds no legs);
-- reports per second, on one core, over the whole corpus read many times.
+The evaluation corpus is ``benchmarks/extract_corpus`` (original texts with labels; see its
+``SCHEMA.md``), split once into a development and a test part by its ``split.json``; the
+older ``benchmarks/corpus`` belongs to development. Rules are tuned on development only.
+Printed for each part, for movemap, for the previous release (commit ``a676895``, run in a
+subprocess from a temporary ``git worktree``) and for the ``geotext`` package (places only):
 
-Targets: place precision and recall at least 0.9, leg recall at least 0.6, 100 reports/s.
+- place precision, recall and F1: a found populated place or site counts when a labelled
+  place lies within 25 km (countries and regions are areas: left out on both sides);
+- leg precision and recall: a found leg and a labelled one match when an origin and the
+  destination are within 25 km of the labelled ends and the starts within 2 days;
+- strength accuracy and status accuracy, over matched legs whose label gives one (a
+  strength within 10 % counts);
+
+then speed: reports per second on one core over the development texts, and seconds per MB
+on reports of 0.1, 1 and 10 MB (development texts end to end), which must stay flat.
+Targets on the test part: place F1 >= 0.88, leg recall and precision >= 0.6; 200 reports/s.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import subprocess
+import sys
+import tempfile
 import time
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from movemap.extract import extract, read_report
-from movemap.gazetteer import Kind, default_gazetteer
+from movemap.gazetteer import Gazetteer, Kind, default_gazetteer
 from movemap.routing.geodesic import geodesic_km
 
-CORPUS = Path(__file__).parent / "corpus"
+HERE = Path(__file__).parent
+OLD_CORPUS = HERE / "corpus"
+CORPUS = HERE / "extract_corpus"
+PREVIOUS = "a676895"
 NEAR_KM = 25.0
-POINTS = (Kind.CITY, Kind.SITE, Kind.PORT)
+DAYS = 2
+POINTS = ("city", "site", "port", "airport", "beach", "bridge", "pass")
+
+Point = tuple[float, float]
 
 
-def _labels(path: Path) -> dict:
-    return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+@dataclass
+class Found:
+    """What one extractor proposed for one report, in plain values."""
+
+    places: list[Point] = field(default_factory=list)
+    legs: list[dict[str, Any]] = field(default_factory=list)  # origins, to, start, strength, status
 
 
-def _score(found: list[tuple[float, float]], wanted: list[tuple[float, float]]
-           ) -> tuple[int, int]:
-    """(found that match a wanted place, wanted that some found place matches)."""
-    def near(a: tuple[float, float], b: tuple[float, float]) -> bool:
-        return geodesic_km(a[1], a[0], b[1], b[0]) <= NEAR_KM
+@dataclass
+class Labels:
+    """What a report says, as labelled."""
 
-    good = sum(any(near(f, w) for w in wanted) for f in found)
-    hit = sum(any(near(f, w) for f in found) for w in wanted)
-    return good, hit
+    places: list[Point]
+    legs: list[dict[str, Any]]
 
 
-def main() -> None:
-    gazetteer = default_gazetteer()
-    texts = sorted(CORPUS.glob("*.txt"))
-    totals = {"movemap": [0, 0, 0, 0], "geotext": [0, 0, 0, 0]}  # good, found, hit, wanted
-    legs_hit = legs_wanted = 0
-    print(f"{'report':<22} {'places found/wanted/right':>26} {'legs right/wanted':>18} "
-          f"{'geotext places':>16}")
-    for path in texts:
-        text, published = read_report(path)
-        labels = _labels(path)
-        wanted = [(p["lat"], p["lon"]) for p in labels["places"]]
-        draft = extract(text, published, gazetteer, name=path.stem)
-        places = {p.place.id: (p.place.lat, p.place.lon) for p in draft.places
-                  if p.place.kind in POINTS}
-        good, hit = _score(list(places.values()), wanted)
-        for i, n in enumerate((good, len(places), hit, len(wanted))):
-            totals["movemap"][i] += n
+@dataclass
+class Tally:
+    """Counts over a part of the corpus."""
 
-        from geotext import GeoText
+    place_good: int = 0
+    place_found: int = 0
+    place_hit: int = 0
+    place_wanted: int = 0
+    leg_good: int = 0
+    leg_found: int = 0
+    leg_hit: int = 0
+    leg_wanted: int = 0
+    strength_right: int = 0
+    strength_asked: int = 0
+    status_right: int = 0
+    status_asked: int = 0
 
-        names = set(GeoText(text).cities)
-        resolved = [gazetteer.resolve(n) for n in names]
-        base = {r.place.id: (r.place.lat, r.place.lon) for r in resolved
-                if r.found and r.place.kind in POINTS}
-        g_good, g_hit = _score(list(base.values()), wanted)
-        for i, n in enumerate((g_good, len(base), g_hit, len(wanted))):
-            totals["geotext"][i] += n
 
-        by_name = {p["name"]: (p["lat"], p["lon"]) for p in labels["places"]}
-        right = 0
-        for leg in labels["legs"]:
-            a, b = by_name[leg["from"]], by_name[leg["to"]]
-            start = date.fromisoformat(leg["start"])
-            for found in draft.legs:
-                ends = [(o.place.lat, o.place.lon) for o in found.origins]
-                dest = (found.destination.place.lat, found.destination.place.lon)
-                if (any(geodesic_km(e[1], e[0], a[1], a[0]) <= NEAR_KM for e in ends)
-                        and geodesic_km(dest[1], dest[0], b[1], b[0]) <= NEAR_KM
-                        and abs((found.start.first_day - start).days) <= 2):
-                    right += 1
-                    break
-        legs_hit += right
-        legs_wanted += len(labels["legs"])
-        print(f"{path.stem:<22} {len(places):>10}/{len(wanted)}/{good:<13} "
-              f"{right:>10}/{len(labels['legs']):<7} {len(base):>8}")
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
 
-    def ratio(a: int, b: int) -> float:
-        return a / b if b else 1.0
 
-    print()
-    for name, (good, found, hit, wanted) in totals.items():
-        print(f"{name:<9} place precision {ratio(good, found):.2f}  "
-              f"recall {ratio(hit, wanted):.2f}")
-    print(f"movemap   leg recall {ratio(legs_hit, legs_wanted):.2f}   (geotext: no legs, 0.00)")
+def _near(a: Point, b: Point) -> bool:
+    return geodesic_km(a[1], a[0], b[1], b[0]) <= NEAR_KM
 
-    reports = [read_report(p) for p in texts]
-    extract(*reports[0][:1], reports[0][1] or date.today(), gazetteer)  # warm
+
+def _point(value: Any, by_name: dict[str, Point]) -> Point | None:
+    if isinstance(value, dict):
+        return (float(value["lat"]), float(value["lon"]))
+    if isinstance(value, list | tuple) and len(value) == 2 and all(
+            isinstance(v, int | float) for v in value):
+        return (float(value[0]), float(value[1]))
+    return by_name.get(str(value))
+
+
+def _window(value: str | None) -> tuple[date, date] | None:
+    """The days a labelled date can mean, at its precision (day, month or year)."""
+    if not value:
+        return None
+    parts = [int(x) for x in str(value)[:10].split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = date(parts[0], parts[1], 1)
+        following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return first, date.fromordinal(following.toordinal() - 1)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)
+
+
+def _labels(path: Path) -> Labels:
+    """The labels beside a report (schema 2 of SCHEMA.md, or schema 1 of the first corpus)."""
+    data = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    by_name = {p["name"]: (float(p["lat"]), float(p["lon"])) for p in data.get("places", [])}
+    points = list(dict.fromkeys(
+        (float(p["lat"]), float(p["lon"])) for p in data.get("places", [])
+        if p.get("kind", "city") in POINTS))
+    legs = []
+    for leg in data.get("legs", []):
+        names = leg["origins"] if "origins" in leg else [leg["from"]]
+        origins = [by_name[n] for n in names if n in by_name]
+        to = by_name.get(leg.get("destination", leg.get("to")))
+        if not origins or to is None:
+            continue
+        legs.append({"origins": origins, "to": to, "start": _window(leg.get("start")),
+                     "strength": leg.get("strength"), "status": leg.get("status"),
+                     "names": f"{'+'.join(names)} -> {leg.get('destination', leg.get('to'))}"
+                              f" {leg.get('start')}"})
+    return Labels(points, legs)
+
+
+def _movemap(text: str, published: date, gazetteer: Gazetteer) -> Found:
+    draft = extract(text, published, gazetteer)
+    places = {p.place.id: (p.place.lat, p.place.lon) for p in draft.places
+              if p.place.kind.value in POINTS}
+    legs = [{"origins": [(o.place.lat, o.place.lon) for o in leg.origins],
+             "to": (leg.destination.place.lat, leg.destination.place.lon),
+             "start": leg.start.first_day, "strength": leg.strength,
+             "status": leg.status.value,
+             "names": f"{'+'.join(o.mention for o in leg.origins)} -> "
+                      f"{leg.destination.mention} {leg.start} [{leg.rule}] {leg.strength} "
+                      f"{leg.status.value}"} for leg in draft.legs]
+    return Found(list(places.values()), legs)
+
+
+def _show(path: Path, found: Found, labels: Labels) -> None:
+    """A development report's misses: legs not found, legs found wrongly."""
+    print(f"    {path.stem}")
+    for wanted in labels.legs:
+        match = next((f for f in found.legs if _legs_match(f, wanted)), None)
+        if match is None:
+            print(f"      missed  {wanted['names']}")
+        elif (wanted.get("strength") and match.get("strength") != wanted["strength"]) or (
+                wanted.get("status") and match.get("status") != wanted["status"]):
+            print(f"      partly  {wanted['names']} s={wanted.get('strength')} "
+                  f"{wanted.get('status')}: got {match['names']}")
+    for leg in found.legs:
+        if not any(_legs_match(leg, w) for w in labels.legs):
+            print(f"      wrong   {leg['names']}")
+
+
+def _geotext(text: str, gazetteer: Gazetteer) -> Found:
+    from geotext import GeoText
+
+    names = set(GeoText(text).cities)
+    resolved = [gazetteer.resolve(n) for n in names]
+    return Found(list({r.place.id: (r.place.lat, r.place.lon) for r in resolved
+                       if r.found and r.place.kind in (Kind.CITY, Kind.SITE, Kind.PORT)
+                       }.values()))
+
+
+_PREVIOUS_RUNNER = r"""
+import json, sys, time
+from datetime import date
+from movemap.extract import extract
+from movemap.gazetteer import default_gazetteer
+POINTS = ("city", "site", "port")
+gazetteer = default_gazetteer()
+reports = json.load(sys.stdin)
+out = []
+for text, published in reports:
+    draft = extract(text, date.fromisoformat(published), gazetteer)
+    out.append({
+        "places": list({p.place.id: (p.place.lat, p.place.lon) for p in draft.places
+                        if p.place.kind.value in POINTS}.values()),
+        "legs": [{"origins": [(o.place.lat, o.place.lon) for o in leg.origins],
+                  "to": (leg.destination.place.lat, leg.destination.place.lon),
+                  "start": leg.start.first_day.isoformat(), "strength": leg.strength,
+                  "status": leg.status.value} for leg in draft.legs]})
+rounds, start = 0, time.perf_counter()
+while time.perf_counter() - start < 2:
+    for text, published in reports:
+        extract(text + " " * (rounds % 7), date.fromisoformat(published), gazetteer)
+    rounds += 1
+rate = rounds * len(reports) / (time.perf_counter() - start)
+print(json.dumps({"found": out, "rate": rate, "module": __import__("movemap").__file__}))
+"""
+
+
+def _previous(reports: list[tuple[str, date]]) -> tuple[list[Found], float] | None:
+    """The previous release's drafts and speed, from a temporary worktree at its commit."""
+    root = HERE.parent
+    with tempfile.TemporaryDirectory(prefix="movemap-previous-") as tmp:
+        tree = Path(tmp) / "tree"
+        made = subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(tree),
+                               PREVIOUS], capture_output=True, text=True)
+        if made.returncode:
+            print(f"previous release: no worktree ({made.stderr.strip()})")
+            return None
+        try:
+            env = dict(os.environ, PYTHONPATH=str(tree / "src"))
+            cache = os.environ.get("MOVEMAP_CACHE_DIR")
+            if cache:
+                env["MOVEMAP_CACHE_DIR"] = str(Path(cache) / "previous-release")
+            run = subprocess.run(
+                [sys.executable, "-c", _PREVIOUS_RUNNER], cwd=tmp, env=env, text=True,
+                input=json.dumps([(t, p.isoformat()) for t, p in reports]),
+                capture_output=True)
+        finally:
+            subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(tree)],
+                           capture_output=True)
+    if run.returncode:
+        print(f"previous release failed: {run.stderr.strip()[-400:]}")
+        return None
+    data = json.loads(run.stdout.strip().splitlines()[-1])
+    assert str(tree) in data["module"], data["module"]  # really the old code
+    found = [Found([tuple(p) for p in r["places"]],  # type: ignore[misc]
+                   [{**leg, "origins": [tuple(o) for o in leg["origins"]],
+                     "to": tuple(leg["to"]), "start": date.fromisoformat(leg["start"])}
+                    for leg in r["legs"]]) for r in data["found"]]
+    return found, float(data["rate"])
+
+
+def _legs_match(found: dict[str, Any], wanted: dict[str, Any]) -> bool:
+    """Same ends within 25 km, and the found start within 2 days of the labelled one (a
+    label that gives no start date constrains only the ends; a month, the whole month)."""
+    window = wanted["start"]
+    return (any(_near(o, w) for o in found["origins"] for w in wanted["origins"])
+            and _near(found["to"], wanted["to"])
+            and (window is None or (window[0].toordinal() - DAYS <= found["start"].toordinal()
+                                    <= window[1].toordinal() + DAYS)))
+
+
+def _score(tally: Tally, found: Found, labels: Labels) -> None:
+    tally.place_found += len(found.places)
+    tally.place_good += sum(any(_near(f, w) for w in labels.places) for f in found.places)
+    tally.place_wanted += len(labels.places)
+    tally.place_hit += sum(any(_near(f, w) for f in found.places) for w in labels.places)
+    tally.leg_found += len(found.legs)
+    tally.leg_good += sum(any(_legs_match(f, w) for w in labels.legs) for f in found.legs)
+    tally.leg_wanted += len(labels.legs)
+    for wanted in labels.legs:
+        match = next((f for f in found.legs if _legs_match(f, wanted)), None)
+        if match is None:
+            continue
+        tally.leg_hit += 1
+        if wanted.get("strength"):
+            tally.strength_asked += 1
+            got = match.get("strength") or 0
+            tally.strength_right += abs(got - wanted["strength"]) <= 0.1 * wanted["strength"]
+        if wanted.get("status"):
+            tally.status_asked += 1
+            tally.status_right += match.get("status") == wanted["status"]
+
+
+def _line(name: str, t: Tally, legs: bool = True) -> str:
+    p, r = _ratio(t.place_good, t.place_found), _ratio(t.place_hit, t.place_wanted)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    text = f"  {name:<17} places P {p:.2f} R {r:.2f} F1 {f1:.2f}"
+    if legs:
+        text += (f" | legs P {_ratio(t.leg_good, t.leg_found):.2f} "
+                 f"R {_ratio(t.leg_hit, t.leg_wanted):.2f} ({t.leg_hit}/{t.leg_wanted})"
+                 f" | strength {_ratio(t.strength_right, t.strength_asked):.2f}"
+                 f" ({t.strength_asked}) status {_ratio(t.status_right, t.status_asked):.2f}"
+                 f" ({t.status_asked})")
+    else:
+        text += " | legs: none (finds names only)"
+    return text
+
+
+def _parts(corpus: Path) -> dict[str, list[Path]]:
+    """The reports of each part, as ``split.json`` beside the corpus gives them."""
+    split = corpus / "split.json"
+    if not split.is_file():
+        return {"development": sorted(OLD_CORPUS.glob("*.txt")), "test": []}
+    data = json.loads(split.read_text(encoding="utf-8"))
+    return {part: [corpus.parent / f"{name}.txt" for name in data[key]]
+            for part, key in (("development", "dev"), ("test", "test"))}
+
+
+def _speed(reports: list[tuple[str, date]], gazetteer: Gazetteer, sizes: list[float]) -> None:
+    extract(reports[0][0], reports[0][1], gazetteer)  # warm
     rounds, start = 0, time.perf_counter()
     while time.perf_counter() - start < 2:
         for text, published in reports:
-            extract(text + " " * (rounds % 7), published or date.today(), gazetteer)
+            extract(text + " " * (rounds % 7), published, gazetteer)
         rounds += 1
     rate = rounds * len(reports) / (time.perf_counter() - start)
-    g_start, g_rounds = time.perf_counter(), 0
-    from geotext import GeoText
+    print(f"speed     movemap {rate:,.0f} reports/s on one core ({len(reports)} development "
+          f"reports, mean {sum(len(t) for t, _ in reports) / len(reports) / 1000:.1f} kB)")
+    whole = "\n\n".join(t for t, _ in reports)
+    for mb in sizes:
+        size = int(mb * 1_000_000)
+        text = (whole * (size // len(whole) + 1))[:size]
+        start = time.perf_counter()
+        extract(text, reports[0][1], gazetteer)
+        seconds = time.perf_counter() - start
+        print(f"          {mb:>5} MB report: {seconds:6.2f} s, {seconds / mb:5.2f} s per MB")
 
-    while time.perf_counter() - g_start < 1:
-        for text, _ in reports:
-            GeoText(text)
-        g_rounds += 1
-    g_rate = g_rounds * len(reports) / (time.perf_counter() - g_start)
-    print(f"speed     movemap {rate:,.0f} reports/s, geotext {g_rate:,.0f} reports/s "
-          "(finding names only)")
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="leave out the 10 MB report")
+    parser.add_argument("--no-previous", action="store_true",
+                        help="leave out the previous release")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the corpus folder")
+    parser.add_argument("--part", choices=["development", "test", "both"], default="both",
+                        help="the parts to score (tune on development only)")
+    parser.add_argument("--show", action="store_true",
+                        help="print each development report's misses (never the test part's)")
+    args = parser.parse_args()
+    gazetteer = default_gazetteer()
+    parts = _parts(args.corpus)
+    if args.part != "both":
+        parts = {part: paths if part == args.part else [] for part, paths in parts.items()}
+    everything = [p for paths in parts.values() for p in paths]
+    reports = [read_report(p) for p in everything]
+    dated = [(t, p or date.today()) for t, p in reports]
+    previous = None if args.no_previous else _previous(dated)
+    if previous is not None:
+        print(f"previous release {PREVIOUS}: {previous[1]:,.0f} reports/s on one core")
+    at = 0
+    for part, paths in parts.items():
+        print(f"\n{part} part: {len(paths)} reports")
+        tallies = {"movemap": Tally(), f"release {PREVIOUS}": Tally(), "geotext": Tally()}
+        for path in paths:
+            text, published = dated[at]
+            labels = _labels(path)
+            mine = _movemap(text, published, gazetteer)
+            _score(tallies["movemap"], mine, labels)
+            if args.show and part == "development":
+                _show(path, mine, labels)
+            if previous is not None:
+                _score(tallies[f"release {PREVIOUS}"], previous[0][at], labels)
+            _score(tallies["geotext"], _geotext(text, gazetteer), labels)
+            at += 1
+        for name, tally in tallies.items():
+            if name.startswith("release") and previous is None:
+                continue
+            print(_line(name, tally, legs=name != "geotext"))
+    print()
+    _speed(dated[: len(parts["development"])], gazetteer, [0.1, 1.0] if args.quick else
+           [0.1, 1.0, 10.0])
 
 
 if __name__ == "__main__":

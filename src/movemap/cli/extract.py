@@ -79,6 +79,14 @@ def _one(path: Path, output: Path | None, fmt: str, day: date | None,
 
     text, found_date = read_report(path)
     draft = draft_of(text, day or found_date or date.today(), gazetteer, name=path.stem)
+    if draft.unreadable:
+        from movemap.extract import ReportError
+
+        named = sorted({p.mention for p in draft.places})
+        places = (f"; it names {len(named)} known place(s): {', '.join(named[:8])}"
+                  if named else "")
+        raise ReportError(f"movemap extract reads movements in English reports, and "
+                          f"{draft.unreadable}{places}. Translate it first", path=str(path))
     if fmt == "json":
         content = json.dumps(draft.to_dict(), ensure_ascii=False, indent=1) + "\n"
     elif fmt == "yaml":

@@ -13,19 +13,30 @@ from datetime import date
 from pathlib import Path
 
 from movemap.errors import ReportError
-from movemap.extract.report import Draft, Evidence, FoundLeg, FoundPlace, extract
+from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
+from movemap.extract.report import extract
 from movemap.model import Dataset, Leg, PlaceRef, Source, Unit
 from movemap.textfile import decode, read_bytes
 
 __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "ReportError", "extract",
            "read_report", "to_dataset"]
 
+MAX_BYTES = 16 * 1024 * 1024
+"""The largest report read: a bigger file is a collection of reports, or not a report."""
 _PUBLISHED = re.compile(r"^\s*Published:\s*(\d{4}-\d{2}-\d{2})\s*$", re.I | re.M)
 
 
 def read_report(path: str | Path) -> tuple[str, date | None]:
     """A report's text and its publication date (from a ``Published:`` line, if any)."""
     path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_bytes says what is wrong with the path
+    if size > MAX_BYTES:
+        raise ReportError(f"the report is {size / 1e6:.1f} MB; extract reads reports of up to "
+                          f"{MAX_BYTES / 1e6:.0f} MB: split it into its articles",
+                          path=str(path))
     data = read_bytes(path, ReportError)
     if b"\x00" in data[:4096]:
         raise ReportError("this is a binary file, not a text report", path=str(path))

@@ -1,10 +1,41 @@
-"""Place mentions in text: every known name found at once (Aho-Corasick), then guarded.
+"""Place mentions in text: every known name found at once, then guarded against false hits.
 
-The automaton holds the Latin names of the places a report is likely to name: every
-region, country and site, and towns of 5,000 or more (their names in every Latin
-spelling GeoNames has). It is built once from the gazetteer index and kept in the cache
-folder. A match counts when it stands on word boundaries, starts with a capital letter in
-the text, and is not a common English word (``Most``, ``Mobile``, ``Nice``...) used as one.
+Latin names go through one Aho-Corasick automaton holding the names of the places a report
+is likely to name: every region, country and site, and towns of 5,000 or more (every Latin
+spelling GeoNames has). Names in other scripts (``Владивосток``, ``청진``) are looked up word
+by word in the gazetteer's exact index, in any report; a Korean word keeps its particle
+(``청진에서``, from Chongjin) and a Russian one its case ending (``Курска``), so both are tried
+without them.
+
+A match counts when it stands on word boundaries, starts with a capital (in a cased script)
+and passes the guards, each a general rule with a name (:data:`GUARDS`):
+
+``function-word``
+    every word of it is an English function word or a number (``It is``, ``At 3``, ``Ten``);
+``ordinary-word``
+    it is an ordinary English word (lower case in the ``web2`` word list: ``Part``, ``Bad``,
+    ``Bug``) that is another name of a place or the name of one smaller than a million
+    people, and no place cue (``in``, ``to``,
+    ``from``, ``near``, ``across the``...) stands right before it;
+``named-thing``
+    it names a ship, an operation, a beach or a person: ``Operation``, ``aboard``, ``the
+    liner``, ``HMS``, ``General`` before it (or before the list it ends), ``Beach``,
+    ``beaches``, ``sector`` after it (or after the list it starts);
+``adjective``
+    an article stands right before it (``an Argentine garrison``, ``a Moscow source``): a
+    place name is not counted with ``a``;
+``demonym``
+    it reads as a people's adjective (``-ine``, ``-ese``, ``-ish``, ``-ian``) before a
+    lower-case noun that is not a kind of place (``Argentine air attacks``);
+``part-of-name``
+    it is a piece of a longer capitalised name (``Sainte`` in ``Sainte-Mere-Eglise``,
+    ``Kyrylo`` in ``Kyrylo Budanov``), or the last word of such a name met earlier in the
+    report (``General Ariel Sharon`` ... ``Sharon's men``);
+``acronym``
+    it is written in capitals, four letters or fewer, and is not a country or region (``NIS``
+    is an agency, not Niš).
+
+Everything here is linear in the text's length: each check reads a window of fixed size.
 """
 
 from __future__ import annotations
@@ -13,18 +44,21 @@ import pickle
 import re
 import sys
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from movemap.gazetteer import Gazetteer, Kind
+from movemap.gazetteer.normalize import name_key
 
-__all__ = ["Mention", "find_mentions", "fold"]
+__all__ = ["GUARDS", "Mention", "find_mentions", "fold", "rejected"]
 
 MIN_POPULATION = 5_000
-_FORMAT = 2
-# Words that are also places somewhere, but in a report are nearly always just words.
+ORDINARY_MAX_POPULATION = 1_000_000
+_FORMAT = 4
+# English function words: never a place on their own, nor all the words of one.
 COMMON = frozenset("""
 a about after against all also an and any are around as at be because been before being
 between both but by can could day days did do does during each early even few first five for
@@ -33,16 +67,50 @@ least less like many march may more most much must new next no not now of off on
 only or other our out over own people per same say says second several she should since so
 some still such than that the their them then there these they third this those three
 through to too two under until up very was we were what when where which while who will with
-within would year years you mobile nice reading bath split most deal male ore mary victoria
-liberty union unity progress victory independence concord enterprise hope pride friendship
+within would year years you six seven eight nine ten eleven twelve twenty thirty forty fifty
+hundred thousand
+mary victoria
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday
 """.split())  # noqa: SIM905 (a word list reads better so)
-_WORD = re.compile(r"\w", re.UNICODE)
+GUARDS = ("function-word", "ordinary-word", "named-thing", "adjective", "demonym",
+          "part-of-name", "acronym")
+_DEMONYM = re.compile(r"(?:ine|ese|ish|ian)$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:region|province|oblast|area|district|port|harbou?r|airport|airfield|bay|river|"
+    r"sector|front|city|town|valley|coast|peninsula|border|bridgehead|pocket)\b)[a-z]")
+_ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
+_NOT_WORD = re.compile(r"[^\w]|_")
+_PLACE_CUE = re.compile(
+    r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
+    r"reached|entered|left|of|beyond|past|behind|along|over|captured|took|seized|"
+    r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I)
+_THING_BEFORE = re.compile(
+    r"(?:\b(?:Operations?|Exercise|Op\.|aboard|on\s+board|onboard|HMS|HMAS|HMCS|HMNZS|USS|"
+    r"USNS|SS|MV|RMS|ROKS|INS|[Tt]he\s+(?:ships?|liners?|carriers?|frigates?|destroyers?|"
+    r"cruisers?|vessels?|ferry|ferries|transports?|battleships?|submarines?|tankers?|"
+    r"trawlers?|merchantmen|steamers?|troopships?|landing\s+ships?)|"
+    r"General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|"
+    r"Lieutenant|Lt\.|Sergeant|Sgt\.|President|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
+    r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Saint|St\.)\s+(?:the\s+)?)$")
+_THING_AFTER = re.compile(
+    r"\s+(?:[Bb]each(?:es|head)?|[Ss]ectors?|[Ll]andings?\s+beach|[Cc]lass\b|[Ff]orce\s+"
+    r"(?:beach|landing)|[Bb]eachheads?)\b")
+_LIST_LINK = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
+_LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
+_CAPWORD_END = re.compile(r"([A-Z][\w'-]*)$")
+_NONLATIN = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)?|[\uac00-\ud7a3]+")
+_HANGUL_PARTICLES = tuple(sorted((
+    "에서", "으로", "로", "에", "의", "은", "는", "이", "가", "을", "를", "까지", "부터", "와",
+    "과", "도", "만", "에게", "으로부터", "로부터", "항", "시"), key=len, reverse=True))
+_CYRILLIC_ENDINGS = ("ого", "ему", "ом", "ем", "ой", "ей", "ою", "а", "у", "е", "ы", "и", "я",
+                     "ю")
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics, one character for one: offsets stay those of ``text``."""
+    if text.isascii():
+        return text.lower()
     out = []
     for ch in text:
         if ch.isascii():
@@ -79,85 +147,208 @@ def _vocabulary(gazetteer: Gazetteer) -> list[str]:
     return keys
 
 
+def _ordinary(gazetteer: Gazetteer, keys: list[str]) -> frozenset[str]:
+    """The keys that are ordinary English words: another name of a place, or the name of
+    one under a million people."""
+    from english_words import get_english_words_set
+
+    lower = {w for w in get_english_words_set(["web2"], alpha=True) if w.islower()}
+    index = gazetteer._index
+    out = set()
+    for key in keys:
+        if key in lower:
+            number = index.best_exact(key)
+            place = index.place(number) if number is not None else None
+            if place is None or place.kind is Kind.COUNTRY:
+                continue
+            if name_key(place.name) != key or (place.population or 0) < ORDINARY_MAX_POPULATION:
+                out.add(key)  # "Part" is only another name of Perth; "Berlin" is Berlin
+    return frozenset(out)
+
+
 @cache
-def automaton(gazetteer: Gazetteer, cache_dir: Path | None = None) -> Any:
-    """The name matcher for this gazetteer, kept in movemap's cache folder once built."""
+def automaton(gazetteer: Gazetteer, cache_dir: Path | None = None) -> tuple[Any, frozenset[str]]:
+    """The name matcher for this gazetteer and its ordinary words, kept in the cache once built."""
     import ahocorasick
 
     from movemap import cache as cache_folder
 
     def build(folder: Path) -> None:
         matcher = ahocorasick.Automaton()
-        for key in _vocabulary(gazetteer):
-            matcher.add_word(key, len(key))
+        keys = _vocabulary(gazetteer)
+        for key in keys:
+            matcher.add_word(f" {key} ", len(key) + 2)  # whole words only
         matcher.make_automaton()
         with (folder / "automaton.pickle").open("wb") as f:
-            pickle.dump(matcher, f)
+            pickle.dump((matcher, _ordinary(gazetteer, keys)), f)
 
-    def read(folder: Path) -> Any:
+    def read(folder: Path) -> tuple[Any, frozenset[str]]:
         # written by this code into a checked cache entry, never taken from elsewhere
         with (folder / "automaton.pickle").open("rb") as f:
-            return pickle.load(f)
+            loaded: tuple[Any, frozenset[str]] = pickle.load(f)
+            return loaded
 
     key = cache_folder.digest(f"format {_FORMAT}", gazetteer._index.manifest["fingerprint"],
                               sys.modules[__name__])
-    return cache_folder.load("mentions", key, build, read, what="name matcher of extract",
-                             root=cache_dir)
+    built: tuple[Any, frozenset[str]] = cache_folder.load(
+        "mentions", key, build, read, what="name matcher of extract", root=cache_dir)
+    return built
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """Whether a match is a piece of a longer name.
-
-    ``Sainte`` in ``Sainte-Mere-Eglise``, ``Amu`` in ``Amu Darya``, ``Kyrylo`` in
-    ``Kyrylo Budanov``.
-    """
+    """Whether a match is a piece of a longer name (reads a few characters either side)."""
     if end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha():
         return True
     if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True
     if end < len(text) - 1 and text[end] == " " and text[end + 1].isupper():
         return True
-    before = text[:start].rstrip(" ")
-    if len(before) < start and before and before[-1].isalpha():
-        word = before.split()[-1]
-        head = before[: len(before) - len(word)].rstrip()
-        starts_sentence = not head or head[-1] in ".!?\n:\"“"
-        if word[0].isupper() and not starts_sentence:
+    if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
+        window = text[max(0, start - 40): start - 1]
+        word = _CAPWORD_END.search(window)
+        if word is not None:
+            before = window[: word.start()].rstrip(" ")
+            if before and before[-1] not in ".!?\n:\"“(" and word.group(1).lower() not in COMMON:
+                return True
+    return False
+
+
+def _after_a_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends a capitalised name (``Ariel Sharon``) mid-sentence."""
+    if end < len(text) - 1 and text[end] == " " and text[end + 1].isupper():
+        return False
+    window = text[max(0, start - 40): start]
+    word = _CAPWORD_END.search(window.rstrip(" "))
+    if word is None or window.rstrip(" ") == window:
+        return False
+    before = window[: word.start()].rstrip(" ")
+    return bool(before) and before[-1] not in ".!?\n:\"“(" and word.group(1).lower() not in COMMON
+
+
+def _list_start(text: str, start: int) -> int:
+    """The start of the list of capitalised names ``text[start:]`` ends (``A, B and C``)."""
+    while True:
+        window = text[max(0, start - 60): start]
+        link = _LIST_LINK.search(window)
+        if link is None:
+            return start
+        word = _CAPWORD_END.search(window[: link.start()])
+        if word is None:
+            return start
+        start = start - len(window) + word.start()
+
+
+def _list_end(text: str, end: int) -> int:
+    """The end of the list of capitalised names ``text[:end]`` starts."""
+    for _ in range(12):
+        m = _LIST_NEXT.match(text, end, min(len(text), end + 60))
+        if m is None:
+            break
+        end = m.end()
+    return end
+
+
+def _named_thing(text: str, start: int, end: int) -> bool:
+    for at in (start, _list_start(text, start)):
+        if _THING_BEFORE.search(text[max(0, at - 40): at]):
+            return True
+    for at in (end, _list_end(text, end)):
+        if _THING_AFTER.match(text, at, min(len(text), at + 30)):
             return True
     return False
 
 
+@lru_cache(maxsize=4096)
 def _is_area(gazetteer: Gazetteer, word: str) -> bool:
     place = gazetteer.resolve(word)
     return place.found and place.place.kind is not Kind.CITY
 
 
-def find_mentions(text: str, sentences: list[tuple[int, int]],
-                  gazetteer: Gazetteer) -> list[Mention]:
-    """Place names in ``text``, longest first where they overlap, in text order."""
-    folded = fold(text)
+def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
+             ordinary: frozenset[str] = frozenset()) -> str | None:
+    """The name of the guard that rejects the match ``text[start:end]``, or None."""
+    word = text[start:end]
+    key = word.lower()
+    if all(w in COMMON or w.isdigit() for w in key.split()):
+        return "function-word"
+    if _named_thing(text, start, end):
+        return "named-thing"
+    if _ARTICLE.search(text, max(0, start - 4), start):
+        return "adjective"
+    if _DEMONYM.search(key) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
+            not _is_area(gazetteer, word)):
+        return "demonym"
+    if _inside_longer_name(text, start, end):
+        return "part-of-name"
+    if word.isupper() and len(word) <= 4 and word.isalpha() and not _is_area(gazetteer, word):
+        return "acronym"
+    if fold(key) in ordinary and not _PLACE_CUE.search(text[max(0, start - 30): start]):
+        return "ordinary-word"
+    return None
+
+
+def _nonlatin(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of names in Cyrillic or Hangul the gazetteer knows (stem without its ending)."""
+    index = gazetteer._index
+    out = []
+    for m in _NONLATIN.finditer(text):
+        word = m.group(0)
+        hangul = "\uac00" <= word[0] <= "\ud7a3"
+        if not hangul and not word[0].isupper():
+            continue
+        candidates = [word]
+        endings = _HANGUL_PARTICLES if hangul else _CYRILLIC_ENDINGS
+        candidates += [word[: -len(e)] for e in endings if word.endswith(e)
+                       and len(word) - len(e) >= (2 if hangul else 4)]
+        for stem in candidates:
+            number = index.best_exact(name_key(stem))
+            if number is None:
+                continue
+            place = index.place(number)
+            if place.kind is Kind.CITY and (place.population or 0) < MIN_POPULATION:
+                continue
+            out.append((m.start(), m.start() + len(stem)))
+            break
+    return out
+
+
+def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazetteer,
+                  why_not: dict[tuple[int, int], str] | None = None) -> list[Mention]:
+    """Place names in ``text``, longest first where they overlap, in text order.
+
+    ``why_not``, when given, receives the guard that rejected each rejected match.
+    """
+    matcher, ordinary = automaton(gazetteer)
+    # Words only: every other character becomes a space (one for one, so offsets hold), and
+    # the keys are " name ": the automaton reports no match inside a word (Mazar-i-Sharif is
+    # keyed "mazar i sharif").
+    folded = " " + _NOT_WORD.sub(" ", fold(text)) + " "
     found: list[tuple[int, int]] = []
-    for end, length in automaton(gazetteer).iter(folded):
-        start = end - length + 1
-        if (start > 0 and _WORD.match(text[start - 1])) or (
-                end + 1 < len(text) and _WORD.match(text[end + 1])):
-            continue
-        if not text[start].isupper():
-            continue
-        found.append((start, end + 1))
+    for last, length in matcher.iter(folded):
+        start, end = last - length + 1, last - 1  # in the text: the padding's space is gone
+        if text[start].isupper():
+            found.append((start, end))
+    if not text.isascii():
+        found += _nonlatin(text, gazetteer)
     found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
+    starts = [a for a, _ in sentences]
+    surnames: set[str] = set()
     out: list[Mention] = []
     last_end = -1
     for start, end in found:
         if start < last_end:
             continue  # inside a longer name already taken
-        word = text[start:end]
-        if _inside_longer_name(text, start, end):
+        reason = rejected(text, start, end, gazetteer, ordinary)
+        if reason is None and text[start:end] in surnames:
+            reason = "part-of-name"
+        if reason == "part-of-name" and " " not in text[start:end] and _after_a_name(text, start,
+                                                                                  end):
+            surnames.add(text[start:end])  # General Ariel Sharon: later, Sharon is him
+        if reason is not None:
+            if why_not is not None:
+                why_not[(start, end)] = reason
             continue
-        if word.lower() in COMMON or (word.isupper() and len(word) <= 4 and word.isalpha()
-                                      and not _is_area(gazetteer, word)):
-            continue  # "NIS" is an agency, not Niš; but "USA" is a country
-        sentence = next((i for i, (a, b) in enumerate(sentences) if a <= start < b), 0)
-        out.append(Mention(word, start, end, sentence))
+        sentence = max(0, bisect_right(starts, start) - 1)
+        out.append(Mention(text[start:end], start, end, sentence))
         last_end = end
     return out

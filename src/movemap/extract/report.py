@@ -1,74 +1,61 @@
 """From a report's text to a draft of movements: places, dates, strengths, legs, evidence.
 
-Sentence by sentence: a sentence that speaks of moving (``sent``, ``deployed``,
-``shipped``, ``arrived``...) and names where from and where to makes legs, one per
-destination. ``from`` (and ``left``, ``out of``) marks origins, ``to`` (``into``,
-``towards``, ``reached``, ``arrived in``) destinations, and a list (``from A, B and C``)
-shares its marker. The sentence's dates, troop count, means of travel (``landing ships``:
-sea, ``by train``: rail, ``flights``: air), status cues (``detected``: reported,
-``expected``, ``will``: expected, ``claimed``) and attribution (``the NIS said``,
-``according to Budanov``) complete the leg. Every item keeps its sentence and offsets.
+The report is read in one pass, sentence by sentence and clause by clause:
+
+1. places (:mod:`~movemap.extract.mentions`) and dates (:mod:`~movemap.extract.when`) are
+   found in the whole text at once, then handed to the sentence they are in (bisection:
+   linear in the report's length);
+2. each clause is read by the movement grammar (:mod:`~movemap.extract.grammar`): a verb
+   of motion, the slot of each place (origin, destination, stage of a chain), the means of
+   travel, the strength of the moving force and the status from tense and hedges;
+3. the discourse state (:mod:`~movemap.extract.discourse`) supplies what the clause leaves
+   out: the unit (``they``, ``the troops``), its origin (where it last went), the date (the
+   narrative's) and the attribution (the paragraph's or the headline's).
+
+Every leg keeps its sentence, the rule that proposed it and the cues it rests on.
+``extract`` is a pure function of (text, publication date, gazetteer): no I/O, no clock
+beyond ``published`` defaulting to today, and a result that pickles.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
 from datetime import date
-from typing import Any
 
 from movemap.dates import FuzzyDate, parse_date
-from movemap.extract.mentions import Mention, find_mentions
-from movemap.extract.when import DateMention, find_dates
-from movemap.gazetteer import Gazetteer, Method, Place, Query, default_gazetteer
+from movemap.extract.discourse import ANAPHOR, UNIT, State, unit_slug
+from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
+from movemap.extract.grammar import (
+    Clause,
+    clauses,
+    read_clause,
+    reporting,
+    status_of,
+    strength_in,
+)
+from movemap.extract.language import unreadable
+from movemap.extract.mentions import find_mentions
+from movemap.extract.when import DateMention, find_dates, year_before
+from movemap.gazetteer import Gazetteer, Kind, Method, Query, default_gazetteer
 from movemap.model import Mode, Status
 
 __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"]
 
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9])|\n\s*\n")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
+                       r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
+_AREAS = (Kind.COUNTRY, Kind.REGION)
+_REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
+_PARAGRAPH = re.compile(r"\n\s*\n")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
-                  "e.g.", "i.e.", "vs.", "approx.")
-_MOVE = re.compile(
-    r"\b(sen[dt]|sending|deploy\w*|mov(?:e|ed|ing)|transport\w*|ship(?:ped|ping)|"
-    r"arriv\w*|depart\w*|left|leav\w*|head\w*|transferr?\w*|redeploy\w*|march\w*|flew|"
-    r"fl(?:y|own)|airlift\w*|land(?:ed|ing)|advanc\w*|withdr[ae]w\w*|relocat\w*|dispatch\w*|"
-    r"cross\w*|enter\w*|invad\w*|push\w*|reach\w*|travel\w*|embark\w*|ferr\w*|evacuat\w*|"
-    r"pour\w*|rush\w*|retreat\w*|return\w*|brought|bring\w*|carried|convoy\w*|"
-    r"dispers\w*|sail\w*|shift\w*|rail\w*|drove|driven|press(?:ed|ing)|follow\w*|"
-    r"proceed\w*|went|gone|go|came|come)\b", re.I)
-_ORIGIN_CUE = re.compile(r"\b(from|out of|left|leaving|departed|departing|quit|evacuated)"
-                         r"(\s+(the|its|their|bases|ports?|areas?|near|of|in|at|around|"
-                         r"three|two|coastal|[a-z]+\s+(?:areas|ports|bases)))*\s*$", re.I)
-_DEST_CUE = re.compile(r"\b(to|into|towards?|for|reached|reaching|arrived (?:in|at)|arriving "
-                       r"(?:in|at)|landed (?:in|at|on)|landing (?:at|in)|onto|on to|entered|"
-                       r"entering)(\s+(the|its|their|bases|ports?|areas?|near|of|in|at|around|"
-                       r"front|region|city|town|island|port|harbou?r|capital))*\s*$", re.I)
-_LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as well as)?\s*$", re.I)
-_STRENGTH = re.compile(
-    r"\b(?:(?:about|around|some|approximately|an estimated|at least|more than|over|nearly|"
-    r"roughly|up to)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<thousand>thousand))?\s+"
-    r"(?:[a-z\-]+\s+){0,2}(?:troops|soldiers|personnel|men|infantry|servicemen|marines|"
-    r"paratroopers|sailors|fighters|commandos|special forces)\b"
-    r"|\bgroup of (?P<g>\d{1,3}(?:,\d{3})+|\d+)\b", re.I)
-_MODES = [
-    (Mode.SEA, re.compile(r"\b(ship|ships|shipped|vessel|vessels|landing craft|landing ships?|"
-                          r"by sea|naval|navy|fleet|ferr\w*|convoy of ships|transports?\b|"
-                          r"embark\w*|sail\w*|amphibious|port)\b", re.I)),
-    (Mode.RAIL, re.compile(r"\b(train|trains|rail|railway|railroad|by rail|echelons? of "
-                           r"wagons|wagons)\b", re.I)),
-    (Mode.AIR, re.compile(r"\b(flight|flights|flew|flown|airlift\w*|aircraft|planes?|by air|"
-                          r"airborne|transport aircraft|paradrop\w*)\b", re.I)),
-    (Mode.ROAD, re.compile(r"\b(truck|trucks|lorr\w+|convoy|convoys|by road|vehicles|"
-                           r"motori[sz]ed|armou?red columns?|columns?)\b", re.I)),
-    (Mode.FOOT, re.compile(r"\b(on foot|marched|marching|walked)\b", re.I)),
-]
-_EXPECTED = re.compile(r"\b(expected|expects|expecting|will|would|likely|plans?|planned|"
-                       r"anticipat\w*|soon|forecast|preparing|prepares|ready to|set to|"
-                       r"intend\w*|could)\b", re.I)
-_CLAIMED = re.compile(r"\b(claim\w*|alleged\w*|purported\w*|unconfirmed)\b", re.I)
-_CONFIRMED = re.compile(r"\b(confirmed|verified)\b", re.I)
+                  "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.", "Cdr.", "Mr.",
+                  "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")
 _SOURCE = [
+    re.compile(r"^\W*(?P<s>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*),\s+[^,]{3,80},\s+(?:said|says|"
+               r"reported|stated|announced|estimated|claimed|told)\b"),
+    re.compile(r"\((?P<s>[A-Z]{2,8})\)\s+(?:said|says|reported|reports|stated|announced|"
+               r"estimated|claimed|believes)\b"),
     re.compile(r"\b(?i:according to) (?:the |a )?(?P<s>[A-Z][\w'’\-]*"
                r"(?:\s+(?:of\s+)?[A-Z][\w'’\-]*)*)"),
     re.compile(r"\b(?:the )?(?P<s>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*|[A-Z]{2,})\s+"
@@ -76,85 +63,11 @@ _SOURCE = [
     re.compile(r"\b(?:said|reported|stated|announced)\s+(?:the\s+)?"
                r"(?P<s>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)"),
 ]
-_UNIT = re.compile(
-    r"\b(?P<u>(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
-    r"Brigade|Regiment|Army|Battalion|Fleet|Group|Squadron)|(?:first|second|third) "
-    r"(?:echelon|group|wave|contingent)|"
-    r"advance (?:group|party)|[A-Z][\w\-]+ (?:Corps|Division|Brigade|Army))\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """The sentence that says it, and where in the report."""
-
-    sentence: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class FoundPlace:
-    """A place mention and the place it was resolved to."""
-
-    mention: str
-    start: int
-    end: int
-    place: Place
-    confidence: float
-
-
-@dataclass(frozen=True)
-class FoundLeg:
-    """A movement read from one sentence."""
-
-    unit: str
-    origins: tuple[FoundPlace, ...]
-    destination: FoundPlace
-    start: FuzzyDate
-    end: FuzzyDate | None
-    mode: Mode
-    strength: int | None
-    status: Status
-    source: str | None
-    evidence: Evidence
-    confidence: float
-
-
-@dataclass(frozen=True)
-class Draft:
-    """What a report says: its places and its legs, each with evidence."""
-
-    name: str
-    text: str
-    published: date
-    places: tuple[FoundPlace, ...]
-    legs: tuple[FoundLeg, ...]
-    sources: dict[str, str] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form: ``places`` and ``legs`` with their evidence."""
-        def place(p: FoundPlace) -> dict[str, Any]:
-            return {"mention": p.mention, "name": p.place.name, "lat": p.place.lat,
-                    "lon": p.place.lon, "country": p.place.country, "start": p.start,
-                    "end": p.end, "confidence": round(p.confidence, 2)}
-
-        return {
-            "published": self.published.isoformat(),
-            "places": [place(p) for p in self.places],
-            "legs": [{
-                "unit": leg.unit, "from": [p.place.name for p in leg.origins],
-                "to": leg.destination.place.name, "start": str(leg.start),
-                "end": str(leg.end) if leg.end else None, "mode": leg.mode.value,
-                "strength": leg.strength, "status": leg.status.value, "source": leg.source,
-                "evidence": {"sentence": leg.evidence.sentence, "start": leg.evidence.start,
-                             "end": leg.evidence.end},
-                "confidence": round(leg.confidence, 2),
-            } for leg in self.legs],
-        }
+_NOT_SOURCE = frozenset(("it", "he", "she", "they", "this", "we", "i", "there", "officials"))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence."""
+    """(start, end) of each sentence (a headline line or a paragraph ends one too)."""
     spans, start = [], 0
     for m in _SENTENCE.finditer(text):
         if text[max(0, m.start() - 6): m.start()].endswith(_ABBREVIATIONS):
@@ -166,67 +79,236 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unit"
-
-
-def _roles(text: str, mentions: list[Mention], sentence_start: int) -> dict[int, str]:
-    """origin or destination for each mention, by the words before it (lists share one)."""
-    roles: dict[int, str] = {}
-    previous: Mention | None = None
-    for i, m in enumerate(mentions):
-        before = text[max(sentence_start, m.start - 60): m.start]
-        if _ORIGIN_CUE.search(before):
-            roles[i] = "origin"
-        elif _DEST_CUE.search(before):
-            roles[i] = "destination"
-        elif previous is not None and (i - 1) in roles and _LIST_GAP.match(
-                text[previous.end: m.start]):
-            roles[i] = roles[i - 1]
-        previous = m
-    return roles
-
-
-def _strength(sentence: str) -> int | None:
-    m = _STRENGTH.search(sentence)
-    if not m:
-        return None
-    number = m.group("n") or m.group("g")
-    value = int(number.replace(",", ""))
-    return value * 1000 if m.group("thousand") else value
-
-
 def _source(sentence: str) -> str | None:
     for pattern in _SOURCE:
         m = pattern.search(sentence)
         if m:
             name = re.sub(r"^(The|A|An)\s+", "", m.group("s").strip())
-            if name and name.lower() not in ("it", "he", "she", "they", "this"):
+            if name and name.lower() not in _NOT_SOURCE:
                 return name
     return None
 
 
-def _when(dates: list[DateMention], published: date, expected: bool,
-          before: FuzzyDate | None = None) -> tuple[FuzzyDate, FuzzyDate | None]:
-    """Start and end of a leg from its sentence's dates.
+def _places(text: str, gazetteer: Gazetteer) -> tuple[list[FoundPlace], list[int]]:
+    """Every place found, and the sentence each is in."""
+    spans = sentences(text)
+    mentions = find_mentions(text, spans, gazetteer)
+    names = list(dict.fromkeys(m.text for m in mentions))
+    resolved = dict(zip(names, gazetteer.resolve_all([Query(n) for n in names]), strict=True))
+    out: list[FoundPlace] = []
+    where: list[int] = []
+    for m in mentions:
+        r = resolved[m.text]
+        if not r.found:
+            continue
+        confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
+        out.append(FoundPlace(m.text, m.start, m.end, r.place, confidence))
+        where.append(m.sentence)
+    return out, where
 
-    A sentence without a date of its own follows the last date the report gave before it
-    (a narrative goes forward): the leg started on or after that date ended.
-    """
+
+def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
+    """A clause's own start and end (a span gives both)."""
     starts = [d for d in dates if d.role != "end"]
     ends = [d for d in dates if d.role == "end"]
-    if starts and starts[0].date.precision.value == "interval" and not ends:
-        span = starts[0].date
-        assert span.earliest and span.latest
-        return parse_date(span.earliest), parse_date(span.latest)
     start = starts[0].date if starts else None
     end = ends[0].date if ends else None
-    if start is None and before is not None and not expected:
-        start = parse_date(f"since {before.last_day.isoformat()}")
-    if start is None:
-        start = parse_date(f"after {published.isoformat()}") if expected else (
-            parse_date(f"by {(end.latest if end and end.latest else published).isoformat()}"))
+    if start is not None and start.precision.value == "interval" and end is None:
+        assert start.earliest and start.latest
+        return parse_date(start.earliest), parse_date(start.latest)
     return start, end
+
+
+class _Reader:
+    """One pass over a report's sentences, keeping the discourse state."""
+
+    def __init__(self, text: str, published: date, places: list[FoundPlace],
+                 where: list[int], dates: list[DateMention]) -> None:
+        self.text, self.published = text, published
+        self.spans = sentences(text)
+        self.places, self.where, self.dates = places, where, dates
+        self.date_starts = [d.start for d in dates]
+        breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+        self.paragraph = [bisect_right(breaks, a) for a, _ in self.spans]
+        self.state = State()
+        self.legs: list[FoundLeg] = []
+        self.seen: set[tuple[str, tuple[str, ...], str, str]] = set()
+
+    def _dates_in(self, a: int, b: int) -> list[DateMention]:
+        lo = bisect_right(self.date_starts, a - 1)
+        hi = bisect_right(self.date_starts, b - 1)
+        return self.dates[lo:hi]
+
+    def read(self) -> list[FoundLeg]:
+        by_sentence: dict[int, list[FoundPlace]] = {}
+        for place, number in zip(self.places, self.where, strict=True):
+            by_sentence.setdefault(number, []).append(place)
+        for number, (a, b) in enumerate(self.spans):
+            self.state.new_paragraph(self.paragraph[number])
+            self.state.sentence = number
+            said = _source(self.text[a:b])
+            if said:
+                self.state.source, self.state.source_reports = said, reporting(self.text[a:b])
+                if number == 0:
+                    self.state.headline_source = said
+                    self.state.headline_reports = self.state.source_reports
+            for clause in clauses(self.text, a, b):
+                here = [p for p in by_sentence.get(number, ())
+                        if clause.start <= p.start < clause.end]
+                self._clause(number, a, clause.start, clause.end, here, said is not None)
+        return self.legs
+
+    def _clause(self, number: int, sentence_start: int, a: int, b: int,
+                here: list[FoundPlace], said_here: bool) -> None:
+        state, text = self.state, self.text
+        body = text[a:b]
+        named = UNIT.search(body)
+        unit_cue = "unit: carried"
+        anaphor = None
+        if named:
+            state.name_unit(unit_slug(named.group("u")))
+            unit_cue = "unit: named"
+        elif (anaphor := ANAPHOR.search(body, 0, 60)) is not None:
+            unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
+        unit = state.unit
+        dates = self._dates_in(a, b) or self._dates_in(sentence_start, a)
+        if not here:  # no place, no leg: only what the state keeps
+            if any(ch.isdigit() for ch in body) and (found := strength_in(text, a, b)):
+                state.strength[unit] = found
+            if dates:
+                self._narrative(dates, status_of(body) is Status.EXPECTED, number)
+            return
+        reading = read_clause(text, Clause(a, b), [(p.start, p.end) for p in here],
+                              [p.place.kind in _AREAS for p in here])
+        if reading.strength is not None:
+            state.strength[unit] = reading.strength
+        expected = reading.status is Status.EXPECTED
+        if reading.verb is None or reading.nonforce:
+            for place, role in zip(here, reading.roles, strict=True):
+                if role in ("destination", "position") and place.place.kind not in _AREAS:
+                    state.moved(unit, place)  # stationed in, based at, gathered at
+            self._narrative(dates, expected, number)
+            return
+        # a leg runs between places that have a point: countries and regions are areas
+        # (crossed into Hungary from the Soviet Union); they set no position either
+        origins = [p for p, r in zip(here, reading.roles, strict=True)
+                   if r == "origin" and p.place.kind not in _AREAS]
+        stages = [(p, chained, cue) for p, r, chained, cue in zip(
+            here, reading.roles, reading.chained, reading.cues, strict=True)
+            if r == "destination" and p.place.kind not in _AREAS]
+        positions = [p for p, r in zip(here, reading.roles, strict=True)
+                     if r == "position" and p.place.kind not in _AREAS]
+        if not origins and positions:
+            origins = positions[-1:]  # units based in Kabul drove north to Hairatan
+        if not origins and "origin" in reading.roles:
+            # the clause names where from, but only as an area (flown from Belarus to
+            # Hostomel): no point to start from, and no carried one either
+            self._narrative(dates, expected, number)
+            return
+        if not stages:
+            self._narrative(dates, expected, number)
+            if origins and not expected:
+                state.moved(unit, origins[-1])  # it left A: it was at A
+            return
+        rule = "from-to"
+        rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
+        if not origins and rest and unit in state.last_origins:
+            origins, rule = list(state.last_origins[unit]), "split-origin"
+        if not origins:
+            carried, rule = state.origin_of(unit)
+            if carried is None:
+                self._narrative(dates, expected, number)
+                if not expected:
+                    state.moved(unit, stages[-1][0])
+                return
+            origins = [carried]
+        if rule == "split-origin" and not dates and unit in state.last_dates:
+            (start, end), date_cue = state.last_dates[unit], "date: as the rest of the force"
+        else:
+            start, end, date_cue = self._when(dates, expected, number)
+        strength = reading.strength
+        if strength is None and not named and anaphor is not None:
+            strength = state.strength.get(unit)
+        source = state.source
+        status = reading.status
+        if status is Status.CONFIRMED and reading.hedge is None and source and (
+                state.source_reports):
+            status = Status.REPORTED  # attributed to someone reporting on others
+        source_cue = ("source: here" if said_here else "source: headline" if
+                      source and source == state.headline_source else
+                      "source: paragraph" if source else "source: none")
+        evidence = Evidence(text[sentence_start:b].strip(), sentence_start, b)
+        current = tuple(origins)
+        previous = None
+        for place, chained, cue in stages:
+            leg_rule = rule
+            if chained and previous is not None:
+                current, leg_rule = (previous,), "chain"
+            if any(o.place.id == place.place.id for o in current):
+                continue
+            key = (unit, tuple(o.place.id for o in current), place.place.id, str(start))
+            if key in self.seen:
+                continue
+            self.seen.add(key)
+            cues = tuple(c for c in (
+                f"verb: {reading.verb}",
+                "from: " + ", ".join(o.mention for o in current),
+                f"to ({cue}): {place.mention}", date_cue, unit_cue, source_cue,
+                f"status: {reading.hedge}" if reading.hedge else "",
+                f"means: {reading.mode.value}" if reading.mode is not Mode.UNKNOWN else "",
+            ) if c)
+            confidence = 0.5 + 0.1 * sum(x is not None for x in (
+                strength, source, None if reading.mode is Mode.UNKNOWN else reading.mode,
+                None if start.precision.value in ("before", "after") else start))
+            if not state.first_origins:
+                state.first_origins = current
+            state.last_origins[unit] = current
+            state.last_dates[unit] = (start, end)
+            self.legs.append(FoundLeg(
+                unit, current, place, start, end, reading.mode, strength, status,
+                source, evidence, min(confidence, 0.95) - (0.1 if leg_rule != "from-to" else 0),
+                leg_rule, cues))
+            previous = place
+        if not expected:
+            state.moved(unit, stages[-1][0])
+
+    def _narrative(self, dates: list[DateMention], expected: bool, number: int) -> None:
+        """A clause's past dates move the narrative's time."""
+        if expected:
+            return
+        past = [d for d in dates if d.role != "end" and d.kind not in ("relative", "since_last",
+                                                                         "quarter")]
+        if past:
+            self.state.set_date(past[-1].date, number)
+
+    def _when(self, dates: list[DateMention], expected: bool, number: int
+              ) -> tuple[FuzzyDate, FuzzyDate | None, str]:
+        state, published = self.state, self.published
+        start, end = _own_dates(dates)
+        if (not expected and start is not None and start.first_day > published
+                and dates and not dates[0].year_given):
+            # a past move cannot start after the report: the year inferred was one too late
+            start, end = year_before(start), end and year_before(end)
+        if start is not None or end is not None:
+            self._narrative(dates, expected, number)
+            state.date_used = True
+            if start is None:
+                start = parse_date(f"after {published.isoformat()}") if expected else (
+                    parse_date(f"by {(end.latest if end and end.latest else published)}"))
+            return start, end, "date: in the sentence"
+        if expected or state.date is None:
+            start = parse_date(f"after {published.isoformat()}") if expected else (
+                parse_date(f"by {published.isoformat()}"))
+            return start, None, "date: from publication"
+        day = state.date
+        if not state.date_used:
+            state.date_used = True
+            cue = f"date: carried from sentence {state.date_at + 1}"
+            if day.precision.value == "interval" and day.earliest and day.latest:
+                return parse_date(day.earliest), parse_date(day.latest), cue
+            return day, None, cue
+        return (parse_date(f"since {day.last_day.isoformat()}"), None,
+                f"date: after sentence {state.date_at + 1}")
 
 
 def extract(text: str, published: date | None = None, gazetteer: Gazetteer | None = None,
@@ -237,57 +319,13 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
     # the header's date is the publication date, not a date of the report: blank it out,
     # keeping every offset
     text = _HEADER.sub(lambda m: " " * len(m.group(0)), text, count=1)
-    spans = sentences(text)
-    mentions = find_mentions(text, spans, gazetteer)
-    resolutions = gazetteer.resolve_all([Query(m.text) for m in mentions])
-    found: list[FoundPlace | None] = []
-    for m, r in zip(mentions, resolutions, strict=True):
-        if not r.found:
-            found.append(None)
-            continue
-        best = r.best
-        confidence = 0.9 if best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
-        found.append(FoundPlace(m.text, m.start, m.end, r.place, confidence))
-    dates = find_dates(text, published)
-    document_source = None
+    places, where = _places(text, gazetteer)
+    problem = unreadable(text)
     legs: list[FoundLeg] = []
-    unit = "unit"
-    for number, (a, b) in enumerate(spans):
-        sentence = text[a:b]
-        unit_match = _UNIT.search(sentence)
-        if unit_match:
-            unit = _slug(unit_match.group("u").removeprefix("the ").removeprefix("The "))
-        source = _source(sentence) or document_source
-        if _source(sentence):
-            document_source = _source(sentence)
-        if not _MOVE.search(sentence):
-            continue
-        here = [(m, p) for m, p in zip(mentions, found, strict=True)
-                if m.sentence == number and p is not None]
-        roles = _roles(text, [m for m, _ in here], a)
-        origins = tuple(p for i, (_, p) in enumerate(here) if roles.get(i) == "origin")
-        destinations = [p for i, (_, p) in enumerate(here) if roles.get(i) == "destination"]
-        if not origins or not destinations:
-            continue
-        expected = bool(_EXPECTED.search(sentence))
-        status = (Status.EXPECTED if expected else Status.CLAIMED if _CLAIMED.search(sentence)
-                  else Status.CONFIRMED if _CONFIRMED.search(sentence) else Status.REPORTED)
-        earlier = [d.date for d in dates if d.start < a]
-        start, end = _when([d for d in dates if a <= d.start < b], published, expected,
-                           earlier[-1] if earlier else None)
-        mode = next((mode for mode, cue in _MODES if cue.search(sentence)), Mode.UNKNOWN)
-        strength = _strength(sentence)
-        evidence = Evidence(sentence.strip(), a, b)
-        for destination in destinations:
-            if any(o.place.id == destination.place.id for o in origins):
-                continue
-            confidence = 0.5 + 0.1 * sum(x is not None for x in (
-                strength, source, None if mode is Mode.UNKNOWN else mode,
-                None if start.precision.value in ("before", "after") else start))
-            legs.append(FoundLeg(unit, origins, destination, start, end, mode, strength,
-                                 status, source, evidence, min(confidence, 0.95)))
-    unique: dict[str, FoundPlace] = {}
-    for p in found:
-        if p is not None:
-            unique.setdefault(f"{p.start}", p)
-    return Draft(name, text, published, tuple(unique.values()), tuple(legs))
+    if problem is None:
+        legs = _Reader(text, published, places, where, find_dates(text, published)).read()
+    unique: dict[int, FoundPlace] = {}
+    for p in places:
+        unique.setdefault(p.start, p)
+    return Draft(name, text, published, tuple(unique.values()), tuple(legs),
+                 unreadable=problem)

@@ -16,11 +16,14 @@ from datetime import date, timedelta
 
 from movemap.dates import FuzzyDate, parse_date
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "find_dates", "year_before"]
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-_M = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_MONTHS["sept"] = 9
+# one branch per first letters, not 25 alternatives tried at every word: far faster
+_M = (r"(?P<month>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+      r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\b\.?")
 _D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _Y = r"(?P<year>\d{4})"
 
@@ -33,6 +36,8 @@ class DateMention:
     start: int
     end: int
     role: str = ""  # "start", "end" (by ...), or "" (a span or a point)
+    kind: str = ""  # the pattern that found it (``later``, ``following``: narrative steps)
+    year_given: bool = True  # False: the year was inferred (a past event may need the one before)
 
 
 def _month_end(year: int, month: int) -> int:
@@ -61,7 +66,27 @@ def _day(year: int, month: int, day: int) -> FuzzyDate | None:
         return None
 
 
+_M2 = _M.replace("(?P<month>", "(?P<month2>")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
+_N = r"(?P<n>\d{1,2}|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("span_dmdm", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+                             rf"\s+(?:of\s+)?{_M}\s*(?:and|to|until|till|-|–|—)\s*(?:the\s+)?"
+                             rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M2}"
+                             rf"(?:,?\s+{_Y})?", re.I)),
+    ("span_mdmd", re.compile(rf"\b(?:between|from)\s+{_M}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+                             rf"\s*(?:and|to|until|till|-|–|—)\s*{_M2}\s+"
+                             rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_Y})?", re.I)),
+    ("span_mm", re.compile(rf"\b(?:between|from)\s+(?:(?P<p1>early|mid|late)[- ])?{_M}\s*"
+                           rf"(?:and|to|until|till|-|–|—)\s*(?:(?P<p2>early|mid|late)[- ])?{_M2}"
+                           rf"(?:,?\s+{_Y})?", re.I)),
+    ("later", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?|months?)\s+later\b", re.I)),
+    ("following", re.compile(r"\b(?:(?:on\s+)?the\s+(?:next|following)|following)\s+"
+                             r"(?P<unit>day|morning|night|evening|week|month)\b", re.I)),
+    ("same", re.compile(r"\b(?:the\s+same\s+(?P<unit>day|night|week|month)|later\s+that\s+"
+                        r"(?P<unit2>day|night|week|month)|that\s+(?P<unit3>night|evening|"
+                        r"morning))\b", re.I)),
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("span_dm", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
                            rf"\s+(?:and|to|-)\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -78,42 +103,91 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter"
                            r"(?:\s+of\s+(?P<year>\d{4}))?", re.I)),
     ("the_nth", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+[A-Z])")),
-    ("relative", re.compile(r"\b(?P<rel>next month|this month|last month|next week|last week|"
-                            r"yesterday|today|soon)\b", re.I)),
+    ("relative", re.compile(r"\b(?<!the )(?P<rel>next month|this month|last month|next week|"
+                            r"last week|yesterday|today|soon)\b", re.I)),
     ("month", re.compile(rf"\b(?:in|since|by|until|during|through|throughout)\s+{_M}",
                          re.I)),
 ]
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
-def _meaning(kind: str, m: re.Match[str], published: date) -> FuzzyDate | None:
+def _step(anchor: date, unit: str, n: int) -> FuzzyDate:
+    """The date ``n`` units after the narrative's ``anchor`` day (a day, a week, a month)."""
+    unit = unit.lower().rstrip("s")
+    if unit in ("day", "morning", "night", "evening"):
+        return parse_date(anchor + timedelta(days=n))
+    if unit == "week":
+        if n == 1:  # the following week: Monday to Sunday after the anchor's week
+            monday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=7)
+            return parse_date(f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}")
+        return parse_date(anchor + timedelta(days=7 * n))
+    year, month = divmod(anchor.year * 12 + anchor.month - 1 + n, 12)
+    return parse_date(f"{year:04d}-{month + 1:02d}")
+
+
+def _span_mm(g: dict[str, str | None], year: int) -> FuzzyDate | None:
+    first = _MONTHS[(g["month"] or "").lower().rstrip(".")]
+    last = _MONTHS[(g["month2"] or "").lower().rstrip(".")]
+    last_year = year + 1 if last < first else year
+    days = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), None: (1, 31)}
+    a = date(year, first, days[g["p1"] and g["p1"].lower()][0])
+    b_day = min(days[g["p2"] and g["p2"].lower()][1], _month_end(last_year, last))
+    return parse_date(f"{a.isoformat()}/{date(last_year, last, b_day).isoformat()}")
+
+
+def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> FuzzyDate | None:
+    """What a match means: ``anchor`` is the narrative's day (years and steps count from it)."""
     g = m.groupdict()
     month = _MONTHS.get((g.get("month") or "").lower().rstrip("."))
     year = int(g["year"]) if g.get("year") else None
+    if kind == "later":
+        n = g["n"].lower()
+        return _step(anchor, g["unit"], int(n) if n.isdigit() else _NUMBERS.get(n, 1))
+    if kind == "following":
+        return _step(anchor, g["unit"], 1)
+    if kind == "same":
+        unit = (g["unit"] or g["unit2"] or g["unit3"]).lower()
+        if unit in ("week", "month"):
+            return _step(anchor, unit, 0) if unit == "month" else parse_date(
+                f"{(anchor - timedelta(days=anchor.weekday())).isoformat()}/"
+                f"{(anchor + timedelta(days=6 - anchor.weekday())).isoformat()}")
+        return parse_date(anchor)
+    if kind in ("span_dmdm", "span_mdmd"):
+        assert month is not None
+        month2 = _MONTHS[g["month2"].lower().rstrip(".")]
+        year = year or _year_for(month, anchor)
+        year2 = year + 1 if month2 < month else year
+        first, last = _day(year, month, int(g["d1"])), _day(year2, month2, int(g["d2"]))
+        if first and last and first.earliest and last.earliest and first.earliest <= last.earliest:
+            return parse_date(f"{first}/{last}")
+        return None
+    if kind == "span_mm":
+        assert month is not None
+        return _span_mm(g, year or _year_for(month, anchor))
     if kind == "iso":
         return _day(int(g["year"]), int(g["m"]), int(g["d"]))
     if kind == "span_dm":
         month = month or published.month
-        year = year or _year_for(month, published)
+        year = year or _year_for(month, anchor)
         first, last = _day(year, month, int(g["d1"])), _day(year, month, int(g["d2"]))
         if first and last and first.earliest and last.earliest and first.earliest <= last.earliest:
             return parse_date(f"{first}/{last}")
         return None
     if kind in ("dmy", "mdy"):
         assert month is not None
-        return _day(year or _year_for(month, published), month, int(g["day"]))
+        return _day(year or _year_for(month, anchor), month, int(g["day"]))
     if kind == "part":
         assert month is not None
-        return parse_date(f"{g['part'].lower()} {year or _year_for(month, published):04d}-"
+        return parse_date(f"{g['part'].lower()} {year or _year_for(month, anchor):04d}-"
                           f"{month:02d}")
     if kind == "part_of":
         assert month is not None
         part = {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}[
             g["part"].lower()]
-        return parse_date(f"{part} {year or _year_for(month, published):04d}-{month:02d}")
+        return parse_date(f"{part} {year or _year_for(month, anchor):04d}-{month:02d}")
     if kind == "week_of":
         assert month is not None
-        year = year or _year_for(month, published)
+        year = year or _year_for(month, anchor)
         month_last = _month_end(year, month)
         opening = {"first": 1, "second": 8, "third": 15, "fourth": 22,
                    "last": month_last - 6}[g["week"].lower()]
@@ -128,7 +202,7 @@ def _meaning(kind: str, m: re.Match[str], published: date) -> FuzzyDate | None:
     if kind == "quarter":
         return parse_date(f"{year or published.year:04d}-Q{_QUARTERS[g['q'].lower()]}")
     if kind == "the_nth":
-        return _day(published.year, published.month, int(g["d"]))
+        return _day(anchor.year, anchor.month, int(g["d"]))
     if kind == "relative":
         rel = g["rel"].lower()
         if rel in ("today", "yesterday"):
@@ -146,31 +220,66 @@ def _meaning(kind: str, m: re.Match[str], published: date) -> FuzzyDate | None:
     if kind == "month":
         assert month is not None
         word = m.group(0).split()[0].lower()
-        return parse_date(f"{_year_for(month, published, True if word == 'since' else None):04d}"
+        return parse_date(f"{_year_for(month, anchor, True if word == 'since' else None):04d}"
                           f"-{month:02d}")
     return None
 
 
+_NEEDS = {
+    "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
+    "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later",),
+    "following": ("next", "following"), "same": ("same", "that"), "week_of": ("week",),
+    "quarter": ("quarter",), "since_last": ("last year",),
+    "part_of": ("beginning", "start", "middle", "end"), "iso": ("-",),
+    "relative": ("next", "this", "last", "yesterday", "today", "soon"),
+    "the_nth": ("the",), "part": ("early", "mid", "late"),
+}
+_ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
+            "part", "part_of", "week_of", "month", "the_nth", "later", "following", "same")
+
+
+def year_before(day: FuzzyDate) -> FuzzyDate:
+    """The same date a year earlier (for a past event whose inferred year put it ahead)."""
+    return parse_date(re.sub(r"\b(\d{4})(?=-\d\d)", lambda m: f"{int(m.group(1)) - 1:04d}",
+                             day.text))
+
+
 def find_dates(text: str, published: date) -> list[DateMention]:
     """Every date mention in ``text``, resolved against ``published``, in text order."""
-    taken: list[tuple[int, int]] = []
-    out: list[DateMention] = []
+    taken = bytearray(len(text))
+    chosen: list[tuple[int, str, re.Match[str]]] = []
+    lowered = text.lower()
     for kind, pattern in _PATTERNS:
+        needs = _NEEDS.get(kind)
+        if needs and not any(word in lowered for word in needs):
+            continue  # a cheap test first: the pattern cannot match without these words
         for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if any(taken[m.start(): m.end()]):
                 continue
-            meaning = _meaning(kind, m, published)
-            if meaning is None:
-                continue
-            before = text[max(0, m.start() - 8): m.start()].lower()
-            role = ""
-            if re.search(r"\b(by|before|until)\s+$", before) and kind != "span_dm":
-                meaning = parse_date(f"by {meaning.latest or meaning.first_day}")
-                role = "end"
-            elif re.search(r"\b(since|after)\s+$", before) and kind not in ("span_dm",
-                                                                          "since_last"):
-                meaning = parse_date(f"since {meaning.earliest or meaning.first_day}")
-                role = "start"
-            taken.append((m.start(), m.end()))
-            out.append(DateMention(meaning, m.start(), m.end(), role))
-    return sorted(out, key=lambda d: d.start)
+            taken[m.start(): m.end()] = b"\x01" * (m.end() - m.start())
+            chosen.append((m.start(), kind, m))
+    chosen.sort(key=lambda item: item[0])
+    out: list[DateMention] = []
+    anchor = published  # the narrative's day: years and steps count from it
+    for _, kind, m in chosen:
+        meaning = _meaning(kind, m, published, anchor)
+        if meaning is None:
+            continue
+        if kind in ("later", "following", "same"):
+            anchor = meaning.first_day
+        elif kind in _ANCHORS:
+            anchor = meaning.last_day
+        before = text[max(0, m.start() - 8): m.start()].lower()
+        role = ""
+        if re.search(r"\b(by|before|until)\s+$", before) and not kind.startswith("span"):
+            meaning = parse_date(f"by {meaning.latest or meaning.first_day}")
+            role = "end"
+        elif re.search(r"\b(since|after)\s+$", before) and not kind.startswith("span") and (
+                kind != "since_last"):
+            meaning = parse_date(f"since {meaning.earliest or meaning.first_day}")
+            role = "start"
+        inferred = kind in ("span_dmdm", "span_mdmd", "span_mm", "span_dm", "dmy", "mdy", "part",
+                            "part_of", "week_of", "month", "the_nth") and not m.groupdict().get(
+            "year")
+        out.append(DateMention(meaning, m.start(), m.end(), role, kind, not inferred))
+    return out

@@ -1,0 +1,116 @@
+"""What a report has established so far, carried from sentence to sentence.
+
+The state a reader keeps while reading a report, and the rule for each item:
+
+``unit``
+    the last unit named (``the 11th Corps``, ``an advance group``); a sentence that names
+    none, or says ``they``, ``the troops``, ``the group``, ``the soldiers``, is about it. A
+    newly named unit replaces it. The headline counts as the first sentence.
+``position``
+    per unit, where it was last said to be or to have gone (the destination of its last
+    leg, ``stationed in``, ``training in``, the place it ``left``): the origin of its next
+    move when the move names none. A part of the force named for the first time (``an
+    advance group``, ``the first echelon``) starts where the scene is: the last place any
+    unit was said to be, if that was said in the same paragraph, at most two sentences
+    before (another new unit, ``Rokossovsky's troops``, starts nowhere known); a later wave (``a
+    second echelon``, ``another group``) starts where the report's first move did.
+``date``
+    the narrative's current date: the last date given for a past event (headline included).
+    The first move after it without a date of its own takes it as is (the sentence before
+    gave the time of the event this one describes); later moves start after its end (the
+    narrative moves forward). Expected moves never take a narrative date: they count from
+    publication.
+``source``
+    who says so: set by an attribution (``the NIS said``, ``according to Budanov``), kept to
+    the end of the paragraph, then back to the headline's attribution (or none).
+``strength``
+    the number of the last unit, when a later sentence refers to that unit by a pronoun
+    or a generic noun (``the troops``) and gives none of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from movemap.dates import FuzzyDate
+from movemap.extract.draft import FoundPlace
+
+__all__ = ["ANAPHOR", "UNIT", "State", "unit_slug"]
+
+UNIT = re.compile(
+    r"\b(?P<u>(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
+    r"Brigade|Regiment|Army|Battalion|Fleet|Group|Squadron|Wing|Legion|Detachment|"
+    r"Company|Battery|Marines|Rangers|Commando)|(?i:(?:first|second|third|fourth|last|main) "
+    r"(?:echelon|group|wave|contingent|batch)s?|advance (?:group|party|guard|force))|"
+    r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)|"
+    r"Task Force \w+|Army Group \w+|Combat Command \w+|"
+    r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
+    r"paratroopers|tanks|column))\b")
+ANAPHOR = re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
+                     r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
+                     r"men|contingent|division|brigade|corps|regiment|battalion|army|column|"
+                     r"marines|paratroopers|infantry)|these\s+\w+|its\s+\w+|it)\b", re.I)
+
+
+_PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
+_WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
+
+
+def unit_slug(text: str) -> str:
+    """The id of a unit from its words: ``the 11th Corps`` -> ``11th-corps``."""
+    text = re.sub(r"^(?:the|an?)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unit"
+
+
+@dataclass
+class State:
+    """The discourse state (see the module docstring for each item's rule)."""
+
+    unit: str = "unit"
+    position: dict[str, FoundPlace] = field(default_factory=dict)
+    last_origins: dict[str, tuple[FoundPlace, ...]] = field(default_factory=dict)
+    last_dates: dict[str, tuple[FuzzyDate, FuzzyDate | None]] = field(default_factory=dict)
+    scene: FoundPlace | None = None
+    scene_at: tuple[int, int] = (-1, -1)  # (paragraph, sentence) where the scene was set
+    sentence: int = 0
+    first_origins: tuple[FoundPlace, ...] = ()
+    strength: dict[str, int] = field(default_factory=dict)
+    date: FuzzyDate | None = None
+    date_used: bool = False
+    date_at: int = -1
+    source: str | None = None
+    source_reports: bool = False  # the source reports on others (makes a move "reported")
+    headline_source: str | None = None
+    headline_reports: bool = False
+    paragraph: int = 0
+
+    def new_paragraph(self, number: int) -> None:
+        """Reset what a paragraph scopes (the attribution)."""
+        if number != self.paragraph:
+            self.paragraph = number
+            self.source, self.source_reports = self.headline_source, self.headline_reports
+
+    def name_unit(self, unit: str) -> None:
+        """A unit named: it becomes the current one."""
+        self.unit = unit
+
+    def set_date(self, day: FuzzyDate, sentence: int) -> None:
+        """A past date given: it becomes the narrative's time, not yet used by a move."""
+        self.date, self.date_used, self.date_at = day, False, sentence
+
+    def moved(self, unit: str, destination: FoundPlace) -> None:
+        """A unit moved (or was said to be somewhere): its position is there."""
+        self.position[unit] = destination
+        self.scene, self.scene_at = destination, (self.paragraph, self.sentence)
+
+    def origin_of(self, unit: str) -> tuple[FoundPlace | None, str]:
+        """Where ``unit`` starts a move that names no origin, and which rule says so."""
+        if unit in self.position:
+            return self.position[unit], "carried-origin"
+        if _WAVE.match(unit) and self.first_origins:
+            return self.first_origins[-1], "wave-origin"
+        paragraph, sentence = self.scene_at
+        if _PART.match(unit) and paragraph == self.paragraph and self.sentence - sentence <= 2:
+            return self.scene, "scene-origin"
+        return None, "scene-origin"

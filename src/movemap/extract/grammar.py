@@ -1,0 +1,268 @@
+"""The movement grammar: what one clause says about a move.
+
+A clause is read as slots around a verb of motion, not matched against whole sentences:
+
+- **verb classes**: motion (``moved``, ``deployed``, ``were airlifted``, ``landed``,
+  ``crossed``, ``withdrew``, ``pulled back``, ``redeployed``...), each with the means of
+  travel it implies (``sailed``: sea, ``airlifted``: air, ``marched``: foot);
+- **place slots** by the words right before a place: origin (``from``, ``out of``, ``left``,
+  ``pulled back from``, ``withdrew from``), destination (``to``, ``into``, ``towards``,
+  ``reached``, ``landed at``, ``crossed into``, ``across the river to``), with room for
+  ``the``, ``bases in``, ``the port of`` between; a list (``from A, B and C``) shares its
+  slot;
+- **chains**: destinations joined by ``then``, ``before``, ``and on to``, ``finally`` are
+  stages (A to B, B to C); joined by ``and`` or commas alone they are parallel;
+- **strength** only of the moving force: a number with a word for troops (``1,500 special
+  forces``, ``a group of 2,600``, ``3,000-strong``), not prisoners, evacuees or aircraft
+  (their words are not troop words), not a count of the captured, the killed or a whole
+  coalition (``in total``, ``coalition``, ``altogether`` next to it);
+- **status** from tense and hedges: a future or conditional (``will``, ``would``, ``is
+  expected to``, ``plans to``) is expected; ``claimed``, ``alleged``, ``purportedly`` is
+  claimed; ``reportedly``, ``is said to`` is reported; anything else stated as fact is
+  confirmed, unless the report attributes it to someone reporting on others (an
+  intelligence service, correspondents, witnesses: :func:`reporting`), which makes it
+  reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from movemap.model import Mode, Status
+
+__all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_of",
+           "strength_in"]
+
+_MOTION = re.compile(
+    r"\b(sen[dt]|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
+    r"ship(?:s|ped|ping)|arriv\w*|depart\w*|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
+    r"march\w*|flew|fl(?:y|own|ying)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
+    r"advanc\w*(?!\s+(?:group|party|guard|force|elements?|units?|teams?))|withdr[ae]w\w*|relocat\w*|dispatch\w*|cross(?:ed|es|ing)|enter(?:ed|ing|s)|"
+    r"invad\w*|push\w*|reach(?:ed|ing|es)|travel\w*|embark\w*|disembark\w*|ferr(?:y|ied|ying)|"
+    r"pour\w*|rush\w*|retreat\w*|return\w*|brought|bring\w*|carried|carry\w*|convoy\w*|"
+    r"dispers\w*|sail\w*|steam(?:ed|ing)|shift\w*|rail(?:ed|ing)|drove|driven|drive|"
+    r"proceed\w*|went|gone|go(?:ing|es)?|came|come|coming|pull(?:ed|ing|s)\s+(?:back|out)|"
+    r"fell\s+back|fall(?:ing|s)?\s+back|rotat\w*|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
+    r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
+    r"spread|trek\w*|trudg\w*|set\s+out|set\s+off|continu\w*|press(?:ed|ing)\s+on|broke\s+out|"
+    r"break(?:ing)?\s+out|marched|dropped|parachut\w*|inserted|lifted|bused|bussed|trucked)\b",
+    re.I)
+_VERB_MODE = [
+    (Mode.SEA, re.compile(r"\b(sail\w*|steam(?:ed|ing)|ship(?:ped|ping|s)?|ferr\w*|"
+                          r"embark\w*|vessels?|landing (?:ships?|craft)|by sea|naval|convoy of "
+                          r"ships|transports?\b|amphibious|troopships?|liners?|fleet)\b", re.I)),
+    (Mode.RAIL, re.compile(r"\b(trains?|rail\w*|railroad|echelons? of wagons|wagons)\b",
+                           re.I)),
+    (Mode.AIR, re.compile(r"\b(flights?|flew|flown|fly|airlift\w*|air-lift\w*|aircraft|planes?|"
+                          r"by air|airborne|airdrop\w*|paradrop\w*|parachut\w*|helicopters?|"
+                          r"dropped)\b", re.I)),
+    (Mode.ROAD, re.compile(r"\b(trucks?|lorr\w+|convoys?|by road|vehicles|motori[sz]ed|"
+                           r"armou?red columns?|columns?|bused|bussed|trucked|drove)\b", re.I)),
+    (Mode.FOOT, re.compile(r"\b(on foot|march\w*|walked|trek\w*|trudg\w*)\b", re.I)),
+]
+_FILL = (r"(?:\s+(?:the|its|their|his|her|a|an|bases?|ports?|areas?|near|of|in|at|around|"
+         r"outside|front|region|city|town|village|island|port|harbou?r|capital|airfields?|"
+         r"airports?|positions?|lines?|vicinity|direction|area|coast|sector|province|"
+         r"frontier|border|east|west|north|south|eastern|western|northern|southern|"
+         r"[a-z]+\s+(?:areas|ports|bases|positions)))*\s*$")
+_ORIGIN_CUE = re.compile(
+    r"\b(from|out\s+of|left|leaving|departed|departing|quit|quitting|abandon(?:ed|ing)|"
+    r"evacuated|fled|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
+    r"vacat(?:ed|ing)|exit(?:ed|ing))" + _FILL, re.I)
+_DEST_CUE = re.compile(
+    r"\b(to|into|towards?|for|reached|reaching|arrived\s+(?:in|at|on)|arriving\s+(?:in|at|on)|"
+    r"arrive\s+(?:in|at|on)|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
+    r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|onto|on\s+to|entered|entering|enter|crossed\s+into|"
+    r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
+    r"(?:dropped|parachuted|inserted|disembarked|deployed|redeployed)\s+"
+    r"(?:in|at|near|on|around)|occupied|captured|seized|took|"
+    r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
+    + _FILL, re.I)
+_POSITION_CUE = re.compile(
+    r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
+    r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed)\s+"
+    r"(?:in|at|near|around|on))" + _FILL, re.I)
+_VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across)" + _FILL, re.I)
+_LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)?$", re.I)
+_CHAIN_GAP = re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
+                        r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
+                        re.I)
+_CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
+                           r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"
+                           r",\s+(?:and|but)\s+(?=(?:by|on|in|after|before|during|within|the|"
+                           r"its|their|[A-Z][\w-]*['’]s)\s)")
+_STRENGTH = re.compile(
+    r"\b(?:(?:about|around|some|approximately|an\s+estimated|at\s+least|more\s+than|over|"
+    r"nearly|almost|roughly|up\s+to|a\s+further|another)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\s+(?P<thousand>thousand))?(?:\s+(?:[A-Za-z\-]+\s+){0,3}?)(?P<noun>troops|soldiers|"
+    r"personnel|men|infantry(?:men)?|servicemen|marines|paratroopers|sailors|fighters|"
+    r"commandos|special\s+forces|riflemen|guardsmen|rangers|legionnaires|reservists|"
+    r"conscripts|mercenaries|volunteers|cavalry|cavalrymen|gunners|sappers|engineers)\b"
+    r"|\b(?:group|force|contingent|detachment|battalion|brigade|division|unit|column|echelon)"
+    r"\s+of\s+(?:about\s+|some\s+|around\s+)?(?P<g>\d{1,3}(?:,\d{3})+|\d+)\b"
+    r"(?!\s+(?:prisoners|civilians|refugees|aircraft|tanks|vehicles|planes|guns))"
+    r"|\b(?P<s>\d{1,3}(?:,\d{3})+|\d+)-strong\b", re.I)
+_NOT_MOVING = re.compile(
+    r"\b(captur\w*|took|taken|killed|wounded|lost|losses|casualt\w*|prisoners?|surrender\w*|"
+    r"in\s+total|totall?ing|altogether|overall|combined|coalition|in\s+all|all\s+told|"
+    r"whole|entire|of\s+whom|died|dead|missing)\b", re.I)
+_EXPECTED = re.compile(
+    r"\b(will|would|shall|expected|expects|expecting|due\s+to|set\s+to|scheduled|poised|"
+    r"plans?\s+to|planned|planning|intends?\s+to|intend\w*|likely\s+to|about\s+to|"
+    r"going\s+to|could|(?-i:may|might)|preparing\s+to|prepares\s+to|ready\s+to|is\s+to|are\s+to|"
+    r"anticipat\w*|forecast|soon|next\s+month|next\s+week)\b", re.I)
+_CLAIMED = re.compile(r"\b(claim\w*|alleg\w*|purported\w*|unconfirmed|unverified|"
+                      r"propaganda|said\s+to\s+have)\b", re.I)
+_HEARSAY = re.compile(r"\b(reportedly|(?:is|are|was|were)\s+(?:said|reported|believed|thought)|"
+                      r"said\s+to\s+be|apparently|allegedly\s+not)\b", re.I)
+_REPORTER = re.compile(
+    r"\b(intelligence|spy|spies|agency|NIS|HUR|GUR|CIA|correspondents?|witness\w*|radio|"
+    r"media|press|newspapers?|reporters?|observers?|monitors?|diplomats?|sources?|"
+    r"estimates?|analysts?|satellite|according\s+to)\b", re.I)
+_CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I)
+_NONFORCE = re.compile(
+    r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
+    r"bombers|jets|drones|aircraft|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
+    r"families|residents|inhabitants|goods|oil|fuel)\b", re.I)
+
+
+_FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|brigade|corps|army|"
+                    r"regiment|battalion|infantry|paratroopers|group|contingent|they)\b", re.I)
+
+
+_DIGIT = re.compile(r"\d")
+_AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?$", re.I)
+_SEND = re.compile(r"(?i:sen[dt]|sending|dispatch\w*|deploy\w*|ship(?:s|ped|ping)|"
+                   r"transferr?\w*|airlift\w*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of a sentence: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+def clauses(text: str, start: int, end: int) -> list[Clause]:
+    """The clauses of the sentence ``text[start:end]`` (split at ``;``, ``while``...)."""
+    out, at = [], start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if text[at: m.start()].strip():
+            out.append(Clause(at, m.start()))
+        at = m.end()
+    if text[at:end].strip():
+        out.append(Clause(at, end))
+    return out or [Clause(start, end)]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a clause says: slot of each place, chain links, and the move's attributes."""
+
+    verb: str | None
+    roles: tuple[str, ...]  # per place: origin, destination, position, via or ""
+    cues: tuple[str, ...]  # per place: the words that gave the role
+    chained: tuple[bool, ...]  # per place: a stage after the previous destination
+    mode: Mode
+    strength: int | None
+    status: Status
+    hedge: str | None
+    nonforce: bool
+
+
+def strength_in(text: str, start: int, end: int) -> int | None:
+    """The strength of the moving force in ``text[start:end]``, if it gives one."""
+    if _DIGIT.search(text, start, end) is None:
+        return None
+    for m in _STRENGTH.finditer(text, start, end):
+        around = text[max(start, m.start() - 40): min(end, m.end() + 25)]
+        if _NOT_MOVING.search(around):
+            continue
+        number = m.group("n") or m.group("g") or m.group("s")
+        value = int(number.replace(",", ""))
+        if m.group("thousand"):
+            value *= 1000
+        if 1 < value < 10_000_000 and not (1900 <= value <= 2099 and not m.group("noun")):
+            return value
+    return None
+
+
+def _status(body: str) -> tuple[Status, str | None]:
+    for status, pattern in ((Status.EXPECTED, _EXPECTED), (Status.CLAIMED, _CLAIMED),
+                            (Status.REPORTED, _HEARSAY), (Status.CONFIRMED, _CONFIRMED)):
+        m = pattern.search(body)
+        if m:
+            return status, m.group(1)
+    return Status.CONFIRMED, None
+
+
+def reporting(sentence: str) -> bool:
+    """Whether an attribution in ``sentence`` is to someone reporting on others (an
+    intelligence service, correspondents, witnesses, the press), not the moving side."""
+    return _REPORTER.search(sentence) is not None
+
+
+def status_of(body: str) -> Status:
+    """The status a clause gives its moves, from tense and hedges."""
+    return _status(body)[0]
+
+
+def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
+                areas: list[bool] | None = None) -> Reading:
+    """Read the clause ``text[clause.start:clause.end]`` whose places are at ``places``.
+
+    ``areas`` says which places are countries or regions (``into Hungary at Zahony``: the
+    town after an area is the destination). Roles: ``origin``, ``destination``,
+    ``position`` (``based in``: where the mover was), ``via`` or none.
+    """
+    areas = areas or [False] * len(places)
+    a, b = clause.start, clause.end
+    body = text[a:b]
+    verb = _MOTION.search(body)
+    roles: list[str] = []
+    cues: list[str] = []
+    chained: list[bool] = []
+    for i, (start, _) in enumerate(places):
+        before = text[max(a, start - 60): start]
+        role, cue = "", ""
+        if text[places[i][1]: places[i][1] + 2] in ("'s", "’s"):
+            roles.append("")  # Seoul's agency, Russia's army: who, not where
+            cues.append("")
+            chained.append(False)
+            continue
+        for name, pattern in (("position", _POSITION_CUE), ("origin", _ORIGIN_CUE),
+                              ("destination", _DEST_CUE), ("via", _VIA_CUE)):
+            m = pattern.search(before)
+            if m:
+                role, cue = name, " ".join(m.group(1).split())
+                break
+        link = text[places[i - 1][1]: start] if i else ""
+        if not role and i and roles[i - 1] and _LIST_GAP.match(link):
+            role, cue = roles[i - 1], cues[i - 1]
+        if not role and i and roles[i - 1] in ("origin", "destination") and areas[i - 1] and (
+                _AT.match(link)):
+            role, cue = roles[i - 1], f"{cues[i - 1]} ... at"  # into Hungary at Zahony
+        if not role and i and roles[i - 1] == "destination" and _CHAIN_GAP.search(link) and (
+                len(link) < 40):
+            role, cue = "destination", "then"  # "A, then B": a stage
+        chained.append(bool(i and role == "destination" and roles[i - 1] == "destination"
+                            and _CHAIN_GAP.search(link)))
+        roles.append(role)
+        cues.append(cue)
+    if verb is not None and _SEND.match(verb.group(1)) and "origin" not in roles:
+        for i, (start, _) in enumerate(places):
+            if start < a + verb.start() and not roles[i] and text[places[i][1]:
+                                                                 places[i][1] + 2] not in (
+                    "'s", "’s"):
+                roles[i], cues[i] = "origin", "sender"  # Pyongyang sent troops to ...
+    mode = Mode.UNKNOWN
+    for candidate, pattern in _VERB_MODE if verb is not None else ():
+        if pattern.search(body):
+            mode = candidate
+            break
+    status, hedge = _status(body)
+    nonforce = verb is not None and bool(_NONFORCE.search(body)) and not _FORCE.search(body)
+    return Reading(verb.group(1) if verb else None, tuple(roles), tuple(cues), tuple(chained),
+                   mode, strength_in(text, a, b), status, hedge, nonforce)

@@ -1,0 +1,46 @@
+"""Whether a report is in a language the extractor reads (English), from a bounded sample.
+
+Two checks on the first 20,000 characters: the script (most letters Latin) and the
+language (English function words are at least one word in twelve; an English news text
+has about one in three). A report that fails says which: ``mostly Cyrillic script``,
+``Latin script but not English``. Place names in other scripts are still found in any
+report (see :mod:`movemap.extract.mentions`); only the legs need English.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["unreadable"]
+
+SAMPLE = 20_000
+_SCRIPTS = (
+    ("Latin", re.compile(r"[A-Za-z\u00c0-\u024f]")),
+    ("Cyrillic", re.compile(r"[\u0400-\u04ff]")),
+    ("Hangul", re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")),
+    ("Chinese or Japanese", re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")),
+    ("Arabic", re.compile(r"[\u0600-\u06ff]")),
+    ("Hebrew", re.compile(r"[\u0590-\u05ff]")),
+    ("Greek", re.compile(r"[\u0370-\u03ff]")),
+)
+_ENGLISH = frozenset((
+    "the", "of", "and", "to", "in", "a", "is", "was", "were", "from", "by", "on", "at", "with",
+    "for", "that", "had", "have", "has", "it", "its", "their", "they", "as", "be", "been",
+    "are", "said", "will", "this", "which", "an"))
+_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def unreadable(text: str) -> str | None:
+    """Why the extractor cannot read ``text`` for movements, or None when it can."""
+    sample = text[:SAMPLE]
+    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS}
+    letters = sum(counts.values())
+    if letters == 0:
+        return None
+    if counts["Latin"] < letters / 2:
+        script = max(counts, key=lambda name: counts[name])
+        return f"it is written mostly in {script} script"
+    words = [w.lower() for w in _WORDS.findall(sample)]
+    if len(words) >= 20 and sum(w in _ENGLISH for w in words) < len(words) / 12:
+        return "it is in Latin script but does not read as English"
+    return None

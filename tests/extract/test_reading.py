@@ -1,0 +1,287 @@
+"""The kinds of error seen on unseen reports, each with a sentence of its own, and the
+reference case told in other words (tests/extract/data/nis-briefing-2024.txt)."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from movemap.cli import cli
+from movemap.extract import Draft, ReportError, extract, read_report
+from movemap.extract.mentions import GUARDS, find_mentions
+from movemap.extract.report import sentences
+from movemap.extract.when import find_dates
+from movemap.gazetteer import default_gazetteer
+from movemap.model import Mode, Status
+
+DATA = Path(__file__).parent / "data"
+
+
+def legs(draft: Draft) -> list[tuple[list[str], str]]:
+    return [([o.place.name for o in leg.origins], leg.destination.place.name)
+            for leg in draft.legs]
+
+
+@pytest.fixture(scope="module")
+def briefing() -> Draft:
+    text, published = read_report(DATA / "nis-briefing-2024.txt")
+    return extract(text, published)
+
+
+# -- the reference case, in words of our own ------------------------------------------------
+
+def test_sea_leg_takes_its_date_from_the_sentence_before(briefing: Draft) -> None:
+    sea = next(leg for leg in briefing.legs if leg.destination.place.name == "Vladivostok"
+               and leg.unit == "11th-corps")
+    assert [o.place.name for o in sea.origins] == ["Chongjin", "Hamhŭng", "Musudan-ri"]
+    assert (str(sea.start), str(sea.end)) == ("2024-10-08", "2024-10-13")
+    assert (sea.mode, sea.strength, sea.status, sea.source) == (
+        Mode.SEA, 1500, Status.REPORTED, "NIS")
+    assert "date: carried from sentence" in " ".join(sea.cues)
+    assert "from the 8th to the 13th" not in sea.evidence.sentence  # it came from before
+
+
+def test_dispersal_starts_where_the_sea_leg_ended(briefing: Draft) -> None:
+    onward = [leg for leg in briefing.legs if leg.origins[0].place.name == "Vladivostok"]
+    assert {leg.destination.place.name for leg in onward} >= {
+        "Ussuriysk", "Khabarovsk", "Blagoveshchensk"}
+    ussuriysk = next(leg for leg in onward if leg.destination.place.name == "Ussuriysk")
+    assert ussuriysk.rule == "carried-origin" and ussuriysk.unit == "11th-corps"
+    assert str(ussuriysk.start) == "since 2024-10-13" and ussuriysk.mode is Mode.RAIL
+    assert ussuriysk.strength == 1500  # "the troops" are the 1,500 of the sentence before
+
+
+def test_advance_group_expected_at_kursk(briefing: Draft) -> None:
+    kursk = next(leg for leg in briefing.legs if leg.destination.place.name == "Kursk")
+    assert (kursk.unit, kursk.strength, kursk.status) == ("advance-group", 2600, Status.EXPECTED)
+    assert str(kursk.end) == "by 2024-11-01"
+    assert kursk.source is not None and "Budanov" in kursk.source
+    assert kursk.origins[0].place.name == "Ussuriysk"  # where the sentence before put them
+    assert kursk.rule == "scene-origin"
+
+
+def test_second_echelon_is_expected_not_dated_in_the_past(briefing: Draft) -> None:
+    second = next(leg for leg in briefing.legs if leg.unit == "second-echelon")
+    assert second.status is Status.EXPECTED and str(second.start) == "after 2024-10-18"
+
+
+def test_draft_pickles(briefing: Draft) -> None:
+    again = pickle.loads(pickle.dumps(briefing))
+    assert again.legs == briefing.legs and again.places == briefing.places
+
+
+# -- ordinary words, ships, beaches, operations, people --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "It is not clear how many left.",
+    "Ten trucks broke down on the way.",
+    "At 3 the column halted for the night.",
+    "Part of the battalion stayed behind.",
+    "Bad roads slowed the second column.",
+    "Bug reports are not news.",
+])
+def test_ordinary_words_are_not_places(text: str) -> None:
+    assert extract(text, date(2024, 5, 1)).places == ()
+
+
+def test_the_guards_say_which_rule_rejected() -> None:
+    text = "Part of the 4th Division landed on Omaha and Juno beaches during Operation Neptune."
+    why: dict[tuple[int, int], str] = {}
+    assert find_mentions(text, sentences(text), default_gazetteer(), why) == []
+    assert set(why.values()) <= set(GUARDS) and "named-thing" in why.values()
+    assert "ordinary-word" in why.values()
+
+
+def test_ships_beaches_and_operations_are_not_towns() -> None:
+    draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
+                    "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "
+                    "Beach, during Operation Juno.", date(1982, 6, 1))
+    assert [p.place.name for p in draft.places] == ["Southampton"]
+
+
+def test_an_ordinary_word_after_a_place_cue_is_a_place() -> None:
+    # "Reading" is a word, but "to Reading" is the town
+    draft = extract("The battalion moved from Oxford to Reading.", date(1940, 6, 1))
+    assert legs(draft) == [(["Oxford"], "Reading")]
+
+
+def test_demonyms_and_possessives_are_attribution() -> None:
+    draft = extract("Russian forces said Russia's 6th Army moved to Izium from Kupiansk.",
+                    date(2022, 9, 1))
+    assert legs(draft) == [(["Kupyansk"], "Izyum")]
+
+
+# -- context across sentences ----------------------------------------------------------------
+
+def test_unit_date_and_origin_carry_and_chains_stage() -> None:
+    draft = extract("The 3rd Brigade left Perth on 4 May. Two days later it reached Dundee, then "
+                    "moved on to Aberdeen and finally to Inverness.", date(2023, 6, 1))
+    assert legs(draft) == [(["Perth"], "Dundee"), (["Dundee"], "Aberdeen"),
+                           (["Aberdeen"], "Inverness")]
+    assert {leg.unit for leg in draft.legs} == {"3rd-brigade"}
+    assert [leg.rule for leg in draft.legs] == ["carried-origin", "chain", "chain"]
+    assert str(draft.legs[0].start) == "2023-05-06"
+
+
+def test_headline_gives_the_source_and_a_paragraph_resets_it() -> None:
+    draft = extract("Troops reach the coast, ministry says, as Reuters reports\n\n"
+                    "According to Reuters, the 2nd Division moved from Lyon to Marseille on 3 "
+                    "May.\n\nThe 5th Division moved from Dijon to Lyon on 4 May.",
+                    date(1944, 9, 1))
+    assert [leg.source for leg in draft.legs] == ["Reuters", "Reuters"]
+    assert draft.legs[1].cues[-1] == "source: headline" or "source: headline" in draft.legs[1].cues
+
+
+# -- shapes of movement sentences ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 600 paratroopers were airlifted from Kabul to Kandahar on 2 March.",
+     [(["Kabul"], "Kandahār")]),
+    ("The 1st Battalion withdrew across the river to Kherson from Beryslav on 9 November.",
+     [(["Beryslav"], "Kherson")]),
+    ("On 12 November the 2nd Brigade pulled back from Mykolaiv to Odesa.",
+     [(["Mykolayiv"], "Odesa")]),
+    ("The 5th Division was redeployed from Hamburg to Hanover and Kassel.",
+     [(["Hamburg"], "Hannover"), (["Hamburg"], "Kassel")]),
+    ("Officials said the 7th Regiment had crossed into Poland at Przemysl from Lviv.",
+     [(["Lviv"], "Przemyśl")]),
+    ("Soviet divisions crossed into Hungary from the Soviet Union on 1 November.", []),
+    ("Units based in Kabul drove north to Mazar-i-Sharif in January.",
+     [(["Kabul"], "Mazār-e Sharīf")]),
+    ("Marines from Busan and Pohang landed at Incheon on 15 September.",
+     [(["Busan", "Pohang"], "Incheon")]),
+    ("The 9th Brigade marched from Lille to Arras, then to Amiens, then to Rouen.",
+     [(["Lille"], "Arras"), (["Arras"], "Amiens"), (["Amiens"], "Rouen")]),
+])
+def test_movement_shapes(text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert legs(extract(text, date(2022, 12, 1))) == expected
+
+
+def test_status_from_tense_and_hedges() -> None:
+    draft = extract("The 4th Brigade is expected to move from Lviv to Kyiv. Moscow claimed "
+                    "that the 6th Army had moved from Izium to Kupiansk. The ministry confirmed "
+                    "that the 9th Brigade moved from Odesa to Mykolaiv.", date(2022, 9, 1))
+    assert [leg.status for leg in draft.legs] == [Status.EXPECTED, Status.CLAIMED,
+                                                  Status.CONFIRMED]
+
+
+@pytest.mark.parametrize("text", [
+    "Guards marched 1,200 prisoners from Minsk to Smolensk.",
+    "About 4,000 evacuees were shipped from Odesa to Constanta.",
+    "Forty aircraft flew from Riyadh to Dhahran.",
+])
+def test_what_moves_is_not_a_force(text: str) -> None:
+    assert extract(text, date(1991, 1, 1)).legs == ()
+
+
+def test_strength_only_of_the_moving_force() -> None:
+    draft = extract("The 1st Armored Division, part of a coalition of 500,000 troops in total, "
+                    "moved from Riyadh to Hafar al-Batin. The 2nd Brigade, 3,000-strong, "
+                    "moved from Dammam to Riyadh.", date(1991, 1, 1))
+    assert [leg.strength for leg in draft.legs] == [None, 3000]
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("On 6 June 1944 they landed. Two days later they moved.", date(2024, 6, 6),
+     ["1944-06-06", "1944-06-08"]),
+    ("On 6 June 1944 they landed. The following week they moved.", date(2024, 6, 6),
+     ["1944-06-06", "1944-06-12/1944-06-18"]),
+    ("They left on 3 May 1943. On 10 May they arrived.", date(2023, 1, 1),
+     ["1943-05-03", "1943-05-10"]),
+    ("by mid-March", date(2024, 1, 10), ["by 2024-03-20"]),
+    ("from 28 September to 3 October", date(1950, 10, 20), ["1950-09-28/1950-10-03"]),
+    ("between late May and early June 1942", date(1942, 7, 1), ["1942-05-21/1942-06-10"]),
+])
+def test_narrative_and_publication_time(text: str, published: date,
+                                        expected: list[str]) -> None:
+    assert [str(d.date) for d in find_dates(text, published)] == expected
+
+
+def test_a_past_move_is_not_dated_after_the_report() -> None:
+    (leg,) = extract("The 2nd Brigade moved from Lyon to Dijon on 2 March.",
+                     date(2022, 12, 1)).legs
+    assert str(leg.start) == "2022-03-02"
+
+
+# -- scripts, languages, sizes ---------------------------------------------------------------
+
+def test_cyrillic_and_hangul_names_in_an_english_report() -> None:
+    draft = extract("The 11th Corps moved from 청진 to Владивосток on 13 October.",
+                    date(2024, 10, 18))
+    assert legs(draft) == [(["Chongjin"], "Vladivostok")]
+
+
+def test_a_report_in_russian_says_so(tmp_path: Path) -> None:
+    report = tmp_path / "ru.txt"
+    report.write_text("Войска прибыли во Владивосток из Чхонджина 13 октября. Затем они "
+                      "отправились в Хабаровск.", encoding="utf-8")
+    draft = extract(report.read_text(encoding="utf-8"), date(2024, 10, 18))
+    assert draft.unreadable and "Cyrillic" in draft.unreadable and draft.legs == ()
+    assert "Vladivostok" in {p.place.name for p in draft.places}
+    result = CliRunner().invoke(cli, ["extract", str(report)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "Cyrillic script" in result.stderr and "Владивосток" in result.stderr
+    assert str(report) in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_report_in_french_says_so() -> None:
+    draft = extract("Les troupes de la 2e division blindée sont entrées dans Paris le 25 août "
+                    "après avoir quitté Rambouillet et Limours dans la nuit, sous les ordres "
+                    "du général Leclerc et avec le soutien des forces alliées de la région.",
+                    date(1944, 9, 1))
+    assert draft.unreadable is not None and "English" in draft.unreadable
+
+
+def test_a_huge_file_is_refused_clearly(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing them
+    with pytest.raises(ReportError, match=r"52\.4 MB.*split it"):
+        read_report(big)
+    result = CliRunner().invoke(cli, ["extract", str(big)])
+    assert result.exit_code == 2 and "split it into its articles" in result.stderr
+
+
+def test_a_long_report_is_read_whole() -> None:
+    sentence = "The 2nd Brigade moved from Lyon to Dijon on 2 March 1944. "
+    draft = extract(sentence * 20_000, date(1944, 6, 1))  # 1.2 MB
+    assert len(draft.places) == 40_000 and len(draft.legs) == 1  # one move, said many times
+
+
+# -- the page ----------------------------------------------------------------------------------
+
+def test_page_shows_each_leg_with_evidence_and_why(tmp_path: Path) -> None:
+    out = tmp_path / "draft.html"
+    result = CliRunner().invoke(cli, ["extract", str(DATA / "nis-briefing-2024.txt"),
+                                      "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8").split("<iframe")[0]
+    draft = extract(*read_report(DATA / "nis-briefing-2024.txt"))
+    assert page.count('<li id="leg-') == len(draft.legs) > 0
+    assert '<mark class="from">Chongjin</mark>' in page
+    assert '<mark class="to">Vladivostok</mark>' in page
+    assert "rule <code>carried-origin</code>" in page and "date: carried from sentence" in page
+    assert page.count('<span class="evidence"') >= 3
+
+
+def test_the_rest_of_a_force_leaves_from_where_it_left() -> None:
+    draft = extract("More than 338,000 soldiers were brought back from Dunkirk on 26 May. Most "
+                    "were landed at Dover; others came ashore at Ramsgate and Folkestone.",
+                    date(1940, 6, 5))
+    assert legs(draft) == [(["Dunkirk"], "Dover"), (["Dunkirk"], "Ramsgate"),
+                           (["Dunkirk"], "Folkestone")]
+    assert [leg.rule for leg in draft.legs] == ["carried-origin", "split-origin", "split-origin"]
+    assert {str(leg.start) for leg in draft.legs} == {"1940-05-26"}
+    assert {leg.strength for leg in draft.legs} == {338000}
+
+
+def test_a_new_unit_does_not_start_where_another_went() -> None:
+    draft = extract("The 3rd Front moved on from Minsk to Vilnius on 13 July, and by the end of "
+                    "the month Rokossovsky's troops had reached Brest.", date(2004, 6, 23))
+    assert legs(draft) == [(["Minsk"], "Vilnius")]
