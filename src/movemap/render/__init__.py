@@ -23,6 +23,7 @@ from movemap.model import Dataset
 from movemap.queries import select
 from movemap.render.basemap import basemap, basemap_script
 from movemap.render.data import map_data, script_json
+from movemap.render.page import finish_page, stable_ids, tile_source
 
 if TYPE_CHECKING:
     import folium
@@ -180,13 +181,24 @@ def make_map(
     # room for the title (top left), the time slider (bottom left) and the legend (right)
     m.fit_bounds([[south, west], [north, east]], padding_top_left=(20, 80),
                  padding_bottom_right=(250, 90))
+    stable_ids(m.get_root())
     return m
 
 
 def render_html(dataset: Dataset, **options: Any) -> str:
-    """The map's page as HTML text (see :func:`make_map` for the options)."""
-    rendered: str = make_map(dataset, **options).get_root().render()
-    return rendered
+    """The map's page as HTML text (see :func:`make_map` for the options).
+
+    The same dataset and options give the same bytes; the page carries a
+    Content-Security-Policy that forbids every request but the chosen tile host's images
+    (see ``movemap.render.page``).
+    """
+    m = make_map(dataset, **options)
+    tile_host = None
+    for child in m._children.values():
+        url = getattr(child, "tiles", None)
+        if isinstance(url, str):
+            tile_host = tile_source(url)
+    return finish_page(m.get_root().render(), tile_host)
 
 
 def default_output(dataset: Dataset) -> Path:
