@@ -22,12 +22,14 @@ __all__ = [
     "station_radius",
 ]
 
+# Okabe and Ito's colour-blind-safe hues (road darkened to a brown): every pair stays apart
+# under simulated protanopia, deuteranopia and tritanopia (tests/test_style.py checks it).
 MODE_COLOURS: dict[Mode, str] = {
-    Mode.SEA: "#1f6fb4",
-    Mode.RAIL: "#7b3294",
-    Mode.ROAD: "#a6611a",
-    Mode.AIR: "#1b9e77",
-    Mode.FOOT: "#d95f02",
+    Mode.SEA: "#0072b2",
+    Mode.RAIL: "#cc79a7",
+    Mode.ROAD: "#8b5a00",
+    Mode.AIR: "#009e73",
+    Mode.FOOT: "#e69f00",
     Mode.UNKNOWN: "#4d4d4d",
 }
 # SVG stroke-dasharray, in line widths' worth of pixels at the default weight

@@ -89,9 +89,9 @@ def test_shows_every_route_and_station(page: Page) -> None:
 def test_layer_control_hides_a_units_routes(page: Page) -> None:
     before = page.page.locator("path.mm-leg").count()
     page.page.hover(".leaflet-control-layers")
-    page.page.get_by_label("11th Corps first echelon (special forces)").uncheck()
+    page.page.get_by_role("checkbox", name="11th Corps first echelon (special forces)").uncheck()
     assert page.page.locator("path.mm-leg").count() == before - 4  # its four legs
-    page.page.get_by_label("11th Corps first echelon (special forces)").check()
+    page.page.get_by_role("checkbox", name="11th Corps first echelon (special forces)").check()
     assert page.page.locator("path.mm-leg").count() == before
 
 

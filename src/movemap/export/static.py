@@ -205,7 +205,7 @@ class _Drawer:
                     for state in Status if state in used]
         handles += [Line2D([], [], marker="o", color="none", markerfacecolor="#c0392b",
                            markeredgecolor="#222", markersize=9, label="station (size: strength)"),
-                    Line2D([], [], marker="o", color="none", markerfacecolor="#1f6fb4",
+                    Line2D([], [], marker="o", color="none", markerfacecolor="#0072b2",
                            markeredgecolor="#111", markersize=8, label="unit under way")]
         legend = self.ax.legend(handles=handles, loc="lower right", fontsize=9, framealpha=0.92,
                                 title="Legend", title_fontsize=10)
@@ -320,7 +320,7 @@ class _Drawer:
             else:
                 (artist,) = self.ax.plot(
                     [x], [y], marker="o", markersize=station_radius(strength) * 1.2,
-                    markerfacecolor="#1f6fb4" if moving else STATUS_COLOURS[state],
+                    markerfacecolor="#0072b2" if moving else STATUS_COLOURS[state],
                     markeredgecolor="#111", alpha=0.85, zorder=9, linestyle="none")
             self.dynamic.append(artist)
             if not moving:

@@ -22,6 +22,7 @@ from movemap.located import Located, locate
 from movemap.model import Dataset
 from movemap.queries import select
 from movemap.render.basemap import basemap, basemap_script
+from movemap.render.finish import finish_page, stable_ids, tile_source
 from movemap.render.page_data import PageData, map_data, script_json
 
 if TYPE_CHECKING:
@@ -179,13 +180,24 @@ def make_map(
     # room for the title (top left), the time slider (bottom left) and the legend (right)
     m.fit_bounds([[south, west], [north, east]], padding_top_left=(20, 80),
                  padding_bottom_right=(250, 90))
+    stable_ids(m.get_root())
     return m
 
 
 def render_html(data: Dataset | Located, **options: Any) -> str:
-    """The map's page as HTML text (see :func:`make_map` for the options)."""
-    rendered: str = make_map(data, **options).get_root().render()
-    return rendered
+    """The map's page as HTML text (see :func:`make_map` for the options).
+
+    The same dataset and options give the same bytes; the page carries a
+    Content-Security-Policy that forbids every request but the chosen tile host's images
+    (see ``movemap.render.finish``).
+    """
+    m = make_map(data, **options)
+    tile_host = None
+    for child in m._children.values():
+        url = getattr(child, "tiles", None)
+        if isinstance(url, str):
+            tile_host = tile_source(url)
+    return finish_page(m.get_root().render(), tile_host)
 
 
 def default_output(dataset: Dataset) -> Path:

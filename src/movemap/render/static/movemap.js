@@ -40,6 +40,11 @@
     return t;
   }
 
+  /* A station's outline pattern: its status shown by pattern as well as colour (the
+   * line patterns, scaled down to a marker's thinner outline). */
+  var STATION_DASHES = {claimed: "1 3", expected: "4 3", forecast: "6 2 1 2"};
+  function stationDash(status) { return STATION_DASHES[status] || null; }
+
   /* Points along a line at a fraction of its length (planar, fine for a marker). */
   function pointAt(line, fraction) {
     var lengths = [0], total = 0, i;
@@ -233,12 +238,22 @@
         })});
       } else {
         layer = L.circleMarker(latlng, {
-          renderer: renderer, radius: station.r, color: "#222", weight: 1,
+          renderer: renderer, radius: station.r, color: "#222",
+          weight: data.statuses[station.k].dash ? 2 : 1,
+          dashArray: stationDash(station.k),
           fillColor: data.statuses[station.k].colour, fillOpacity: 0.75,
           className: "mm-station mm-status-" + station.k
         });
       }
       layer.movemapIndex = index;
+      if (layer instanceof L.Marker) {
+        /* Leaflet makes an interactive marker a button: give it a name to be read out */
+        layer.on("add", function () {
+          var node = layer.getElement();
+          if (node) node.setAttribute("aria-label", unitName(station.u) + " at " +
+                                      s[station.t[ST.place]] + " (" + s[station.t[ST.status]] + ")");
+        });
+      }
       layer.bindPopup(function () {
         var box = el("div", "mm-popup");
         box.appendChild(el("div", "mm-popup-title", unitName(station.u)));
@@ -350,131 +365,276 @@
       label.textContent = dayText(day);
       label.classList.toggle("mm-day-off", state.all);
       slider.value = String(day);
+      slider.setAttribute("aria-valuetext", state.all ? "all dates" : dayText(day));
       allBox.checked = state.all;
+      fillPositions();
     }
 
-    var control = L.control({position: "bottomleft"});
-    var label, slider, allBox, playButton, speed;
-    control.onAdd = function () {
-      var box = el("div", "mm-time leaflet-bar");
-      L.DomEvent.disableClickPropagation(box);
-      L.DomEvent.disableScrollPropagation(box);
-      var top = el("div", "mm-time-row");
-      playButton = el("button", "mm-play", "\u25b6");
-      playButton.type = "button";
-      playButton.title = "Play / pause";
-      label = el("span", "mm-day");
-      var allLabel = el("label", "mm-all");
-      allBox = el("input");
-      allBox.type = "checkbox";
-      allLabel.appendChild(allBox);
-      allLabel.appendChild(document.createTextNode(" show all dates"));
-      speed = el("select", "mm-speed");
-      [[1, "1 day/s"], [3, "3 days/s"], [7, "1 week/s"], [30, "1 month/s"]].forEach(function (o) {
-        var option = el("option", null, o[1]);
-        option.value = String(o[0]);
-        speed.appendChild(option);
-      });
-      speed.value = "3";
-      top.appendChild(playButton);
-      top.appendChild(label);
-      top.appendChild(allLabel);
-      top.appendChild(speed);
-      slider = el("input", "mm-slider");
-      slider.type = "range";
-      slider.min = String(data.range[0]);
-      slider.max = String(data.range[1]);
-      slider.step = "1";
-      box.appendChild(top);
-      box.appendChild(slider);
-      var ends = el("div", "mm-time-row mm-ends");
-      ends.appendChild(el("span", null, dayText(data.range[0])));
-      ends.appendChild(el("span", null, dayText(data.range[1])));
-      box.appendChild(ends);
-      slider.addEventListener("input", function () {
-        state.day = Number(slider.value);
-        state.all = false;
+    /* -- the page around the map: heading, time controls, legend, positions table ----
+     * Built outside the map's container, in the order a keyboard reaches them: the date
+     * slider, play/pause, speed, all dates, the positions table; then the map with its
+     * layer toggles; then the legend. Landmarks: header, the time region, main (the map),
+     * the legend (aside). */
+    var container = map.getContainer();
+    var main = container.parentNode;
+    if (!main || main.tagName.toLowerCase() !== "main") {
+      main = el("main", "mm-main");
+      container.parentNode.insertBefore(main, container);
+      main.appendChild(container);
+    }
+    main.setAttribute("aria-label", "Map");
+    container.setAttribute("aria-label", "Map of the movements (arrow keys pan, + and - zoom)");
+    var page = main.parentNode;
+
+    var header = el("header", "mm-title");
+    header.appendChild(el("h1", "mm-title-text", data.title));
+    if (data.asOf) header.appendChild(el("p", "mm-as-of", "Data as of " + data.asOf));
+    page.insertBefore(header, main);
+
+    var label, slider, allBox, playButton, speed, positionsTable, caption;
+    var timer = null;
+    var box = el("section", "mm-time");
+    box.setAttribute("aria-label", "Date");
+    slider = el("input", "mm-slider");
+    slider.type = "range";
+    slider.id = "mm-slider";
+    slider.min = String(data.range[0]);
+    slider.max = String(data.range[1]);
+    slider.step = "1";
+    slider.setAttribute("aria-label", "Date shown");
+    slider.setAttribute("aria-describedby", "mm-keys");
+    slider.setAttribute("aria-controls", "mm-positions");
+    box.appendChild(slider);
+    var ends = el("div", "mm-time-row mm-ends");
+    ends.appendChild(el("span", null, dayText(data.range[0])));
+    ends.appendChild(el("span", null, dayText(data.range[1])));
+    box.appendChild(ends);
+    var row = el("div", "mm-time-row");
+    playButton = el("button", "mm-play", "\u25b6");
+    playButton.type = "button";
+    playButton.setAttribute("aria-label", "Play");
+    playButton.setAttribute("aria-keyshortcuts", "P");
+    label = el("output", "mm-day");
+    label.setAttribute("for", "mm-slider");
+    label.setAttribute("aria-live", "polite");
+    var speedLabel = el("label", "mm-speed-label", "Speed ");
+    speed = el("select", "mm-speed");
+    speed.id = "mm-speed";
+    speedLabel.setAttribute("for", "mm-speed");
+    [[1, "1 day/s"], [3, "3 days/s"], [7, "1 week/s"], [30, "1 month/s"]].forEach(function (o) {
+      var option = el("option", null, o[1]);
+      option.value = String(o[0]);
+      speed.appendChild(option);
+    });
+    speed.value = "3";
+    speedLabel.appendChild(speed);
+    var allLabel = el("label", "mm-all");
+    allBox = el("input");
+    allBox.type = "checkbox";
+    allBox.setAttribute("aria-keyshortcuts", "A");
+    allLabel.appendChild(allBox);
+    allLabel.appendChild(document.createTextNode(" all dates"));
+    row.appendChild(playButton);
+    row.appendChild(label);
+    row.appendChild(speedLabel);
+    row.appendChild(allLabel);
+    box.appendChild(row);
+    var keys = el("p", "mm-keys", "Keys: , and . a day back or on; < and > a week; " +
+                                  "P play or pause; A all dates; T this slider.");
+    keys.id = "mm-keys";
+    box.appendChild(keys);
+
+    /* the text alternative: who is where on the day, as a table that follows the slider */
+    var details = el("details", "mm-positions");
+    details.appendChild(el("summary", null, "Positions table"));
+    positionsTable = el("table", "mm-table mm-positions-table");
+    positionsTable.id = "mm-positions";
+    caption = el("caption");
+    positionsTable.appendChild(caption);
+    var headRow = el("tr");
+    ["Unit", "Where", "Status", "Strength"].forEach(function (name) {
+      var th = el("th", null, name);
+      th.scope = "col";
+      headRow.appendChild(th);
+    });
+    var thead = el("thead");
+    thead.appendChild(headRow);
+    positionsTable.appendChild(thead);
+    positionsTable.appendChild(el("tbody"));
+    details.appendChild(positionsTable);
+    box.appendChild(details);
+    page.insertBefore(box, main);
+
+    function stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      playButton.textContent = "\u25b6";
+      playButton.setAttribute("aria-label", "Play");
+      label.setAttribute("aria-live", "polite");
+    }
+    function play() {
+      if (timer) { stop(); return; }
+      state.all = false;
+      if (state.day >= data.range[1]) state.day = data.range[0];
+      playButton.textContent = "\u275a\u275a";
+      playButton.setAttribute("aria-label", "Pause");
+      label.setAttribute("aria-live", "off");  /* no announcement every quarter second */
+      timer = setInterval(function () {
+        var step = Math.max(1, Math.round(Number(speed.value) / 4));
+        state.day = Math.min(data.range[1], state.day + step);
         apply();
-      });
-      allBox.addEventListener("change", function () { state.all = allBox.checked; apply(); });
-      var timer = null;
-      playButton.addEventListener("click", function () {
-        if (timer) { clearInterval(timer); timer = null; playButton.textContent = "\u25b6"; return; }
-        state.all = false;
-        if (state.day >= data.range[1]) state.day = data.range[0];
-        playButton.textContent = "\u275a\u275a";
-        timer = setInterval(function () {
-          var step = Math.max(1, Math.round(Number(speed.value) / 4));
-          state.day = Math.min(data.range[1], state.day + step);
-          apply();
-          if (state.day >= data.range[1]) {
-            clearInterval(timer); timer = null; playButton.textContent = "\u25b6";
+        if (state.day >= data.range[1]) stop();
+      }, 250);
+    }
+    function goTo(day) {
+      state.day = Math.max(data.range[0], Math.min(data.range[1], day));
+      state.all = false;
+      apply();
+    }
+    slider.addEventListener("input", function () { goTo(Number(slider.value)); });
+    allBox.addEventListener("change", function () { state.all = allBox.checked; apply(); });
+    playButton.addEventListener("click", play);
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      var tag = target && target.tagName ? target.tagName.toLowerCase() : "";
+      if (event.ctrlKey || event.metaKey || event.altKey || tag === "select" ||
+          tag === "textarea" || (tag === "input" && target.type === "text")) return;
+      var steps = {",": -1, ".": 1, "<": -7, ">": 7};
+      if (event.key in steps) {
+        goTo(state.day + steps[event.key]);
+      } else if (event.key === "p" || event.key === "P") {
+        play();
+      } else if (event.key === "a" || event.key === "A") {
+        state.all = !state.all;
+        apply();
+      } else if (event.key === "t" || event.key === "T") {
+        slider.focus();
+      } else {
+        return;
+      }
+      event.preventDefault();
+    });
+
+    /* Where each unit is on the day, by the rules of movemap's status query: a station
+     * holds it; else a leg under way; else where its last leg arrived. */
+    function positionRows(day) {
+      var rows = [];
+      data.units.forEach(function (unit, u) {
+        var at = null, moving = null, arrived = null;
+        data.stations.forEach(function (station) {
+          if (station.u === u && within(station.w, day) && (!at || sure(station.w, day))) {
+            at = station;
           }
-        }, 250);
+        });
+        data.legs.forEach(function (leg) {
+          if (leg.u !== u) return;
+          var departure = leg.d[D.departure], arrival = leg.d[D.arrival];
+          if (departure <= day && day < arrival) moving = leg;
+          else if (arrival <= day && (!arrived || arrival >= arrived.d[D.arrival])) arrived = leg;
+        });
+        if (at) {
+          rows.push([unit.name, "at " + s[at.t[ST.place]], s[at.t[ST.status]],
+                     s[at.t[ST.strength]]]);
+        } else if (moving) {
+          rows.push([unit.name, "under way from " + s[moving.t[LT.origins]] + " to " +
+                     s[moving.t[LT.destination]] + " (" + s[moving.t[LT.mode]] +
+                     (moving.e ? ", arrival estimated" : "") + ")",
+                     s[moving.t[LT.status]], s[moving.t[LT.strength]]]);
+        } else if (arrived) {
+          rows.push([unit.name, "at " + s[arrived.t[LT.destination]] + " (arrived " +
+                     dayText(arrived.d[D.arrival]) + ")", s[arrived.t[LT.status]],
+                     s[arrived.t[LT.strength]]]);
+        }
       });
-      return box;
-    };
-    control.addTo(map);
+      return rows;
+    }
 
-    /* -- title and legend ------------------------------------------------------------ */
-    var title = L.control({position: "topleft"});
-    title.onAdd = function () {
-      var box = el("div", "mm-title");
-      box.appendChild(el("div", "mm-title-text", data.title));
-      if (data.asOf) box.appendChild(el("div", "mm-as-of", "Data as of " + data.asOf));
-      return box;
-    };
-    title.addTo(map);
+    details.addEventListener("toggle", function () { fillPositions(); });
 
-    var legend = L.control({position: "bottomright"});
-    legend.onAdd = function () {
-      var box = el("div", "mm-legend");
-      L.DomEvent.disableScrollPropagation(box);
-      L.DomEvent.disableClickPropagation(box);
-      var head = el("button", "mm-legend-toggle", "Legend ▾");
-      head.type = "button";
-      head.addEventListener("click", function () {
-        var hidden = box.classList.toggle("mm-legend-closed");
-        head.textContent = hidden ? "Legend ▸" : "Legend ▾";
+    function fillPositions() {
+      if (!details.open) return;  /* a closed table is neither shown nor read out */
+      var body = positionsTable.tBodies[0];
+      while (body.firstChild) body.removeChild(body.firstChild);
+      if (state.all) {
+        caption.textContent = "Positions: choose a day (all dates are shown)";
+        return;
+      }
+      var rows = positionRows(state.day);
+      caption.textContent = "Positions on " + dayText(state.day) + " (" + rows.length +
+        (rows.length === 1 ? " unit)" : " units)");
+      rows.forEach(function (cells) {
+        var tr = el("tr");
+        cells.forEach(function (text, i) {
+          var cell = el(i === 0 ? "th" : "td", null, text || "");
+          if (i === 0) cell.scope = "row";
+          tr.appendChild(cell);
+        });
+        body.appendChild(tr);
       });
-      box.appendChild(head);
+    }
+
+    var legend = el("aside", "mm-legend");
+    legend.setAttribute("aria-label", "Legend");
+    (function () {
+      var toggle = el("button", "mm-legend-toggle", "Legend ▾");
+      toggle.type = "button";
+      toggle.setAttribute("aria-expanded", "true");
+      toggle.setAttribute("aria-controls", "mm-legend-body");
+      toggle.addEventListener("click", function () {
+        var hidden = legend.classList.toggle("mm-legend-closed");
+        toggle.textContent = hidden ? "Legend ▸" : "Legend ▾";
+        toggle.setAttribute("aria-expanded", hidden ? "false" : "true");
+      });
+      legend.appendChild(toggle);
       var body = el("div", "mm-legend-body");
-      box.appendChild(body);
+      body.id = "mm-legend-body";
+      legend.appendChild(body);
       function section(name) {
-        body.appendChild(el("div", "mm-legend-head", name));
-        var grid = el("div", "mm-legend-grid");
+        body.appendChild(el("h2", "mm-legend-head", name));
+        var grid = el("ul", "mm-legend-grid");
         body.appendChild(grid);
         return grid;
       }
-      var modes = section("Mode");
+      var ns = "http://www.w3.org/2000/svg";
+      function sample(width, draw) {
+        var svg = document.createElementNS(ns, "svg");
+        svg.setAttribute("width", String(width));
+        svg.setAttribute("height", "14");
+        svg.setAttribute("aria-hidden", "true");
+        draw(svg);
+        return svg;
+      }
+      function shape(svg, tag, attributes) {
+        var node = document.createElementNS(ns, tag);
+        Object.keys(attributes).forEach(function (k) { node.setAttribute(k, attributes[k]); });
+        svg.appendChild(node);
+      }
+      var modes = section("Mode (line colour)");
       Object.keys(data.modes).forEach(function (mode) {
-        var row = el("div", "mm-legend-row");
+        var item = el("li", "mm-legend-row");
         var swatch = el("span", "mm-swatch");
         swatch.style.background = data.modes[mode];
-        row.appendChild(swatch);
-        row.appendChild(el("span", null, mode));
-        modes.appendChild(row);
+        item.appendChild(swatch);
+        item.appendChild(el("span", null, mode));
+        modes.appendChild(item);
       });
-      var statuses = section("Status (line, station)");
-      var ns = "http://www.w3.org/2000/svg";
+      var statuses = section("Status (line and station pattern)");
       Object.keys(data.statuses).forEach(function (status) {
-        var row = el("div", "mm-legend-row");
-        var svg = document.createElementNS(ns, "svg");
-        svg.setAttribute("width", "26");
-        svg.setAttribute("height", "10");
-        var line = document.createElementNS(ns, "line");
-        line.setAttribute("x1", "1"); line.setAttribute("y1", "5");
-        line.setAttribute("x2", "25"); line.setAttribute("y2", "5");
-        line.setAttribute("stroke", "#333");
-        line.setAttribute("stroke-width", "3");
-        if (data.statuses[status].dash) line.setAttribute("stroke-dasharray", data.statuses[status].dash);
-        svg.appendChild(line);
-        var dot = el("span", "mm-dot");
-        dot.style.background = data.statuses[status].colour;
-        row.appendChild(svg);
-        row.appendChild(dot);
-        row.appendChild(el("span", null, status));
-        statuses.appendChild(row);
+        var item = el("li", "mm-legend-row");
+        var look = data.statuses[status];
+        item.appendChild(sample(26, function (svg) {
+          var line = {x1: "1", y1: "7", x2: "25", y2: "7", stroke: "#333", "stroke-width": "3"};
+          if (look.dash) line["stroke-dasharray"] = look.dash;
+          shape(svg, "line", line);
+        }));
+        item.appendChild(sample(16, function (svg) {
+          var dot = {cx: "8", cy: "7", r: "5.5", fill: look.colour, stroke: "#222",
+                     "stroke-width": look.dash ? "2" : "1"};
+          if (stationDash(status)) dot["stroke-dasharray"] = stationDash(status);
+          shape(svg, "circle", dot);
+        }));
+        item.appendChild(el("span", null, status));
+        statuses.appendChild(item);
       });
       var marks = section("Marks");
       marks.classList.add("mm-legend-wide");
@@ -482,22 +642,22 @@
        ["mm-key-approx", "thin: partly a great circle"],
        ["mm-key-moving", "unit under way"],
        ["mm-key-station", "station, sized by strength"]].forEach(function (pair) {
-        var row = el("div", "mm-legend-row");
-        row.appendChild(el("span", "mm-key " + pair[0]));
-        row.appendChild(el("span", null, pair[1]));
-        marks.appendChild(row);
+        var item = el("li", "mm-legend-row");
+        item.appendChild(el("span", "mm-key " + pair[0]));
+        item.appendChild(el("span", null, pair[1]));
+        marks.appendChild(item);
       });
       if (data.symbols.length) {
-        var row = el("div", "mm-legend-row");
-        var sample = el("span", "mm-key-symbol");
-        sample.innerHTML = data.symbols[0].svg;  /* drawn by milsymbol from a checked SIDC */
-        row.appendChild(sample);
-        row.appendChild(el("span", null, "unit symbol (MIL-STD-2525)"));
-        marks.appendChild(row);
+        var item = el("li", "mm-legend-row");
+        var symbol = el("span", "mm-key-symbol");
+        symbol.innerHTML = data.symbols[0].svg;  /* drawn by milsymbol from a checked SIDC */
+        symbol.setAttribute("aria-hidden", "true");
+        item.appendChild(symbol);
+        item.appendChild(el("span", null, "unit symbol (MIL-STD-2525)"));
+        marks.appendChild(item);
       }
-      return box;
-    };
-    legend.addTo(map);
+    })();
+    page.insertBefore(legend, main.nextSibling);
 
     apply();
     window.movemap.state = state;

@@ -1,0 +1,81 @@
+"""The map page's weight and time to ready, against the previous release, in one run.
+
+Run with ``python benchmarks/page_bench.py``. Renders the reference dataset and a
+10,000-leg generated dataset with this checkout and with the previous release (commit
+``a676895``, checked out into a temporary git worktree and run in a subprocess with this
+checkout's Leaflet assets), then opens each page in Debian's Chromium three times and prints
+the file size and the median time until the map is drawn and a day is set on the slider.
+Target: within 5% of the previous release on both (the accessible page adds a heading,
+a table and the keyboard handling; the policy adds one meta tag).
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from render_bench import browser_ready, generated  # noqa: E402
+
+from movemap.io import read_dataset  # noqa: E402
+from movemap.io.yaml import write_yaml  # noqa: E402
+from movemap.render import write_map  # noqa: E402
+
+ROOT = Path(__file__).parent.parent
+PREVIOUS = "a676895"
+REFERENCE = ROOT / "layers" / "dprk-russia-2024.yaml"
+
+
+def _previous_release(folder: Path) -> Path:
+    tree = folder / "previous"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(tree),
+                    PREVIOUS], check=True, capture_output=True)
+    shutil.copytree(ROOT / "src" / "movemap" / "render" / "assets",
+                    tree / "src" / "movemap" / "render" / "assets", dirs_exist_ok=True)
+    return tree
+
+
+def _render_previous(tree: Path, dataset: Path, out: Path) -> None:
+    code = ("import sys; from movemap.io import read_dataset; from movemap.render import "
+            "write_map; write_map(read_dataset(sys.argv[1]), sys.argv[2])")
+    subprocess.run([sys.executable, "-c", code, str(dataset), str(out)], check=True,
+                   env={"PYTHONPATH": str(tree / "src"), "PATH": "/usr/bin:/bin",
+                        "HOME": str(Path.home())})
+
+
+def _median_ready(path: Path) -> float:
+    times = [browser_ready(path) for _ in range(3)]
+    return statistics.median(t for t in times if t is not None)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        many = folder / "many.yaml"
+        write_yaml(generated(10_000), many)
+        tree = _previous_release(folder)
+        try:
+            print(f"{'map':<12} {'KB now':>9} {'KB before':>10} {'ratio':>6} | "
+                  f"{'ready s now':>11} {'before':>7} {'ratio':>6}")
+            for name, source in (("reference", REFERENCE), ("10,000 legs", many)):
+                now, before = folder / f"now-{name}.html", folder / f"before-{name}.html"
+                write_map(read_dataset(source), now)
+                _render_previous(tree, source, before)
+                size_now, size_before = now.stat().st_size, before.stat().st_size
+                ready_now, ready_before = _median_ready(now), _median_ready(before)
+                print(f"{name:<12} {size_now / 1e3:>9.1f} {size_before / 1e3:>10.1f} "
+                      f"{size_now / size_before:>6.3f} | {ready_now:>11.2f} {ready_before:>7.2f} "
+                      f"{ready_now / ready_before:>6.3f}")
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                           check=False, capture_output=True)
+    print("target: ratios within 1.05")
+
+
+if __name__ == "__main__":
+    main()
