@@ -20,11 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from render_bench import browser_ready, generated  # noqa: E402
-
-from movemap.io import read_dataset  # noqa: E402
-from movemap.io.yaml import write_yaml  # noqa: E402
-from movemap.render import write_map  # noqa: E402
+from movemap.io import read_dataset
+from movemap.io.yaml import write_yaml
+from movemap.render import write_map
+from render_bench import browser_ready, generated
 
 ROOT = Path(__file__).parent.parent
 PREVIOUS = "a676895"

@@ -235,4 +235,11 @@ def run_corpus(
                 failures.append(outcome)
         if progress:
             progress(len(outcomes))
+    _remove_leftovers(Path(out_dir), fmt)
     return Summary(done, legs, tuple(sorted(failures, key=lambda o: o.name)))
+
+
+def _remove_leftovers(out_dir: Path, fmt: str) -> None:
+    """Temporary files of drafts whose worker died mid-write (the retry wrote the draft)."""
+    for leftover in out_dir.glob(f".*.{fmt}.*.tmp"):
+        leftover.unlink(missing_ok=True)
