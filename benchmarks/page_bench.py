@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from movemap.io import read_dataset
 from movemap.io.yaml import write_yaml
 from movemap.render import write_map
+from movemap.validate import read_dataset
 from render_bench import browser_ready, generated
 
 ROOT = Path(__file__).parent.parent

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from movemap.dates import parse_date
-from movemap.io import read_dataset
 from movemap.model import Dataset, Leg, Mode, PlaceRef, Station, Status, Unit
 from movemap.render import write_map
+from movemap.validate import read_dataset
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent.parent
