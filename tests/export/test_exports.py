@@ -20,7 +20,8 @@ from movemap.cli import cli
 from movemap.errors import MovemapError
 from movemap.export import export
 from movemap.located import Located
-from movemap.model import Dataset
+from movemap.model import Dataset, Mode
+from movemap.style import MODE_COLOURS
 from movemap.validate import read_dataset
 
 ROOT = Path(__file__).parent.parent.parent
@@ -41,8 +42,11 @@ def test_png_slide_size_and_drawn_routes(dataset: Dataset, located: Located,
     colours = {colour: count for count, colour in image.getcolors(maxcolors=1 << 24)}
     near = lambda target: sum(n for c, n in colours.items()  # noqa: E731
                               if all(abs(a - b) < 30 for a, b in zip(c, target, strict=True)))
-    assert near((0x7B, 0x32, 0x94)) > 500  # rail legs, purple
-    assert near((0x1F, 0x6F, 0xB4)) > 100  # sea legs, blue
+    def rgb(mode: Mode) -> tuple[int, ...]:
+        return tuple(int(MODE_COLOURS[mode][i:i + 2], 16) for i in (1, 3, 5))
+
+    assert near(rgb(Mode.RAIL)) > 500  # rail legs
+    assert near(rgb(Mode.SEA)) > 100  # sea legs
     assert near((0x2E, 0x7D, 0x32)) > 20_000  # the banners, green
     assert len(colours) > 1000  # a drawn map, not a blank page
 

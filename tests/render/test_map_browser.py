@@ -117,7 +117,7 @@ def test_popup_shows_dates_and_sources(page: Page) -> None:
     page.set_day(date(2024, 10, 10))
     assert page.eval("movemap.focusLeg('first-echelon-by-sea')")
     page.click_path("path.mm-mode-sea")
-    popup = page.page.locator(".mm-popup").inner_text(timeout=5000)
+    popup = page.page.locator(".mm-popup").inner_text(timeout=15_000)
     assert "2024-10-08" in popup and "2024-10-13" in popup
     assert "National Intelligence Service (NIS), Republic of Korea [B2], 2024-10-18" in popup
     assert "landing ships: 4" in popup
@@ -180,7 +180,7 @@ def test_injection_corpus_runs_nothing_and_shows_text(browser: Any, tmp_path: Pa
     page = Page(browser, html_path)
     try:
         page.click_path("path.mm-leg")
-        popup = page.page.locator(".mm-popup").inner_text(timeout=5000)
+        popup = page.page.locator(".mm-popup").inner_text(timeout=15_000)
         for text in EVIL[:4]:
             assert text in popup or text in page.page.locator("body").inner_text()
         page.page.hover(".leaflet-control-layers")
