@@ -70,8 +70,10 @@ def test_mentions_have_their_fields() -> None:
             assert -90 <= lat <= 90 and -180 <= lon <= 180, where
             assert (lat, lon) != (0, 0), where
             assert SOURCE.match(m["source"]), where
-            if m["class"] != "macro" or m["country"] is not None:
-                assert re.fullmatch(r"[A-Z]{2}", m["country"]), where
+            area = m.get("area", {})
+            spans = len(area.get("admin0", ())) > 1 or "bbox" in area
+            if m["country"] is not None or not spans:  # no one country for a multi-country area
+                assert re.fullmatch(r"[A-Z]{2}", m["country"] or ""), where
             if m["class"] in AREAL:
                 area = m["area"]
                 assert set(area) <= {"admin0", "admin1", "bbox"} and len(area) == 1, where
