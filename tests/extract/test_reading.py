@@ -285,3 +285,16 @@ def test_a_new_unit_does_not_start_where_another_went() -> None:
     draft = extract("The 3rd Front moved on from Minsk to Vilnius on 13 July, and by the end of "
                     "the month Rokossovsky's troops had reached Brest.", date(2004, 6, 23))
     assert legs(draft) == [(["Minsk"], "Vilnius")]
+
+
+def test_a_column_passing_through_makes_stages() -> None:
+    draft = extract("A second column drove north from Rostov-on-Don, passed through Voronezh, "
+                    "where fighting was reported, and entered Lipetsk.", date(2023, 6, 25))
+    assert legs(draft) == [(["Rostov-on-Don"], "Voronezh"), (["Voronezh"], "Lipetsk")]
+    assert [leg.rule for leg in draft.legs] == ["from-to", "chain"]
+
+
+def test_a_leg_may_end_in_a_country_but_not_a_region() -> None:
+    draft = extract("The 1st Brigade moved from Kuwait City to Iraq; the 2nd Brigade moved "
+                    "from Basra to the Russian Far East.", date(2003, 4, 1))
+    assert [d for _, d in legs(draft)] == ["Iraq"]

@@ -73,7 +73,7 @@ _ORIGIN_CUE = re.compile(
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|arrived\s+(?:in|at|on)|arriving\s+(?:in|at|on)|"
     r"arrive\s+(?:in|at|on)|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
-    r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|onto|on\s+to|entered|entering|enter|crossed\s+into|"
+    r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"(?:dropped|parachuted|inserted|disembarked|deployed|redeployed)\s+"
     r"(?:in|at|near|on|around)|occupied|captured|seized|took|"
@@ -111,7 +111,8 @@ _EXPECTED = re.compile(
     r"\b(will|would|shall|expected|expects|expecting|due\s+to|set\s+to|scheduled|poised|"
     r"plans?\s+to|planned|planning|intends?\s+to|intend\w*|likely\s+to|about\s+to|"
     r"going\s+to|could|(?-i:may|might)|preparing\s+to|prepares\s+to|ready\s+to|is\s+to|are\s+to|"
-    r"anticipat\w*|forecast|soon|next\s+month|next\s+week)\b", re.I)
+    r"anticipat\w*|forecast|soon(?!\s+(?:after|afterwards|thereafter))|next\s+month|"
+    r"next\s+week)\b", re.I)
 _CLAIMED = re.compile(r"\b(claim\w*|alleg\w*|purported\w*|unconfirmed|unverified|"
                       r"propaganda|said\s+to\s+have)\b", re.I)
 _HEARSAY = re.compile(r"\b(reportedly|(?:is|are|was|were)\s+(?:said|reported|believed|thought)|"
@@ -132,6 +133,8 @@ _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|briga
 
 
 _DIGIT = re.compile(r"\d")
+_STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+through|"
+                        r"arrived|arriving)", re.I)
 _AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?$", re.I)
 _SEND = re.compile(r"(?i:sen[dt]|sending|dispatch\w*|deploy\w*|ship(?:s|ped|ping)|"
                    r"transferr?\w*|airlift\w*)$")
@@ -239,16 +242,20 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 role, cue = name, " ".join(m.group(1).split())
                 break
         link = text[places[i - 1][1]: start] if i else ""
+        own = bool(role)
         if not role and i and roles[i - 1] and _LIST_GAP.match(link):
             role, cue = roles[i - 1], cues[i - 1]
         if not role and i and roles[i - 1] in ("origin", "destination") and areas[i - 1] and (
                 _AT.match(link)):
             role, cue = roles[i - 1], f"{cues[i - 1]} ... at"  # into Hungary at Zahony
+            roles[i - 1] = ""  # the town says where in the area: the area is no end
         if not role and i and roles[i - 1] == "destination" and _CHAIN_GAP.search(link) and (
                 len(link) < 40):
             role, cue = "destination", "then"  # "A, then B": a stage
+        # a destination with a cue of its own after another is a stage (reached A, then
+        # moved on to B; passed through A and entered B); a list under one cue is parallel
         chained.append(bool(i and role == "destination" and roles[i - 1] == "destination"
-                            and _CHAIN_GAP.search(link)))
+                            and (_CHAIN_GAP.search(link) or (own and _STAGE_CUE.match(cue)))))
         roles.append(role)
         cues.append(cue)
     if verb is not None and _SEND.match(verb.group(1)) and "origin" not in roles:

@@ -33,7 +33,8 @@ _WORDS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 def unreadable(text: str) -> str | None:
     """Why the extractor cannot read ``text`` for movements, or None when it can."""
     sample = text[:SAMPLE]
-    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS}
+    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS} if (
+        not sample.isascii()) else {"Latin": 1}
     letters = sum(counts.values())
     if letters == 0:
         return None

@@ -45,6 +45,9 @@ __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
                        r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
 _AREAS = (Kind.COUNTRY, Kind.REGION)
+# A leg may run to or from a country (the corpus labels Kuwait to Iraq), not a region: a
+# region's label point says nothing of where in it the force went.
+_NO_END = (Kind.REGION,)
 _REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
@@ -185,19 +188,19 @@ class _Reader:
         expected = reading.status is Status.EXPECTED
         if reading.verb is None or reading.nonforce:
             for place, role in zip(here, reading.roles, strict=True):
-                if role in ("destination", "position") and place.place.kind not in _AREAS:
+                if role in ("destination", "position") and place.place.kind not in _NO_END:
                     state.moved(unit, place)  # stationed in, based at, gathered at
             self._narrative(dates, expected, number)
             return
-        # a leg runs between places that have a point: countries and regions are areas
-        # (crossed into Hungary from the Soviet Union); they set no position either
+        # no leg ends in a region (the Kursk region is "Kursk"; "the Russian Far East" is
+        # too wide to draw to); regions set no position either
         origins = [p for p, r in zip(here, reading.roles, strict=True)
-                   if r == "origin" and p.place.kind not in _AREAS]
+                   if r == "origin" and p.place.kind not in _NO_END]
         stages = [(p, chained, cue) for p, r, chained, cue in zip(
             here, reading.roles, reading.chained, reading.cues, strict=True)
-            if r == "destination" and p.place.kind not in _AREAS]
+            if r == "destination" and p.place.kind not in _NO_END]
         positions = [p for p, r in zip(here, reading.roles, strict=True)
-                     if r == "position" and p.place.kind not in _AREAS]
+                     if r == "position" and p.place.kind not in _NO_END]
         if not origins and positions:
             origins = positions[-1:]  # units based in Kabul drove north to Hairatan
         if not origins and "origin" in reading.roles:
