@@ -107,19 +107,23 @@ _CYRILLIC_ENDINGS = ("ого", "ему", "ом", "ем", "ой", "ей", "ою",
                      "ю")
 
 
+_FOLD_TABLE: dict[int, str] = {c: chr(c).lower() for c in range(65, 91)}
+
+
+def _fold_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    base = base.lower()
+    return base if len(base) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics, one character for one: offsets stay those of ``text``."""
     if text.isascii():
         return text.lower()
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch.lower())
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        base = base.lower()
-        out.append(base if len(base) == 1 else ch.lower())
-    return "".join(out)
+    for ch in set(text):  # the table grows by the characters met, then translate runs in C
+        if ord(ch) not in _FOLD_TABLE and not ch.isascii():
+            _FOLD_TABLE[ord(ch)] = _fold_char(ch)
+    return text.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
