@@ -298,3 +298,16 @@ def test_a_leg_may_end_in_a_country_but_not_a_region() -> None:
     draft = extract("The 1st Brigade moved from Kuwait City to Iraq; the 2nd Brigade moved "
                     "from Basra to the Russian Far East.", date(2003, 4, 1))
     assert [d for _, d in legs(draft)] == ["Iraq"]
+
+
+def test_an_advance_to_a_list_passes_each_while_a_dispersal_goes_to_each() -> None:
+    advance = extract("The division moved from Nasiriyah to Samawah and Najaf.", date(2003, 4, 7))
+    assert legs(advance) == [(["Nasiriyah"], "As Samawah"), (["As Samawah"], "Najaf")]
+    dispersal = extract("The brigade was dispersed from Nasiriyah to Samawah and Najaf.",
+                        date(2003, 4, 7))
+    assert legs(dispersal) == [(["Nasiriyah"], "As Samawah"), (["Nasiriyah"], "Najaf")]
+
+
+def test_aircraft_types_are_not_towns() -> None:
+    assert extract("It was flown in Hercules transports to Dakar.", date(2000, 5, 8)).places[
+        0].place.name == "Dakar"

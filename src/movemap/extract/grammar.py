@@ -133,6 +133,8 @@ _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|briga
 
 
 _DIGIT = re.compile(r"\d")
+_ADVANCE = re.compile(r"(?i:advanc|mov|drove|driv|march|push|press|proceed|went|continu|"
+                      r"head|rolled|raced|trek)")
 _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+through|"
                         r"arrived|arriving)", re.I)
 _AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?$", re.I)
@@ -222,8 +224,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     """
     areas = areas or [False] * len(places)
     a, b = clause.start, clause.end
+    verb = _MOTION.search(text, a, b)
+    # one force advancing "to A and B" passes A on its way to B; a force dispersed, sent or
+    # flown "to A, B and C" goes to each
+    advancing = verb is not None and _ADVANCE.match(verb.group(1)) is not None
     body = text[a:b]
-    verb = _MOTION.search(body)
     roles: list[str] = []
     cues: list[str] = []
     chained: list[bool] = []
@@ -255,12 +260,13 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         # a destination with a cue of its own after another is a stage (reached A, then
         # moved on to B; passed through A and entered B); a list under one cue is parallel
         chained.append(bool(i and role == "destination" and roles[i - 1] == "destination"
-                            and (_CHAIN_GAP.search(link) or (own and _STAGE_CUE.match(cue)))))
+                            and (_CHAIN_GAP.search(link) or (own and _STAGE_CUE.match(cue))
+                                 or (not own and advancing))))
         roles.append(role)
         cues.append(cue)
     if verb is not None and _SEND.match(verb.group(1)) and "origin" not in roles:
         for i, (start, _) in enumerate(places):
-            if start < a + verb.start() and not roles[i] and text[places[i][1]:
+            if start < verb.start() and not roles[i] and text[places[i][1]:
                                                                  places[i][1] + 2] not in (
                     "'s", "’s"):
                 roles[i], cues[i] = "origin", "sender"  # Pyongyang sent troops to ...

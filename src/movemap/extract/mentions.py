@@ -94,7 +94,8 @@ _THING_BEFORE = re.compile(
     r"Lieutenant|Lt\.|Sergeant|Sgt\.|President|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
     r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Saint|St\.)\s+(?:the\s+)?)$")
 _THING_AFTER = re.compile(
-    r"\s+(?:[Bb]each(?:es|head)?|[Ss]ectors?|[Ll]andings?\s+beach|[Cc]lass\b|[Ff]orce\s+"
+    r"\s+(?:[Bb]each(?:es|head)?|[Ss]ectors?|transports?\b|aircraft\b|planes?\b|jets?\b|"
+    r"helicopters?\b|bombers?\b|tanks?\b|carriers?\b|[Ll]andings?\s+beach|[Cc]lass\b|[Ff]orce\s+"
     r"(?:beach|landing)|[Bb]eachheads?)\b")
 _LIST_LINK = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
 _LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
