@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 
-.PHONY: demo test lint typecheck unit bench clean assets chromium screenshot
+.PHONY: demo test lint typecheck unit bench clean assets chromium gdal screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# The export tests open the files with GDAL's own tools, as QGIS reads them.
+gdal:
+	@command -v ogrinfo >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdal-bin; }
+
 DATASET := layers/dprk-russia-2024.yaml
 
 demo: $(VENV)/.installed $(ASSETS)
@@ -49,7 +54,7 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy src/movemap
 
-unit: $(VENV)/.installed-dev $(ASSETS) chromium
+unit: $(VENV)/.installed-dev $(ASSETS) chromium gdal
 	$(BIN)/python -m pytest
 
 test: lint typecheck unit

@@ -135,22 +135,46 @@ def test_geopackage_layers_read_back(dataset: Dataset, located: Located,
 def test_csv_reads_back_with_wkt(dataset: Dataset, located: Located, out: Path) -> None:
     path = export(located, out / "legs.csv")
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert [r["id"] for r in rows] == [leg.id for leg in dataset.legs]
+    assert [r["id"] for r in rows] == [*(leg.id for leg in dataset.legs),
+                                       *(s.id for s in dataset.stations)]
+    assert {r["record"] for r in rows} == {"leg", "station"}
     line = shapely.from_wkt(rows[0]["wkt"])
     assert line.geom_type == "MultiLineString" and len(line.geoms) == 3
+    sea = rows[0]
+    assert (sea["start"], sea["start_earliest"], sea["start_latest"], sea["start_precision"]) \
+        == ("2024-10-08", "2024-10-08", "2024-10-08", "day")
 
 
-def test_moving_features_json(dataset: Dataset, located: Located, out: Path) -> None:
+# movingpandas keeps the instants but drops their "Z" (UTC) with a warning, and drops columns
+# with a keyword pandas deprecates
+@pytest.mark.filterwarnings("ignore:Time zone information dropped",
+                            "ignore:The inplace keyword in GeoDataFrame.drop")
+def test_moving_features_json_reads_in_movingpandas(dataset: Dataset, located: Located,
+                                                    out: Path) -> None:
+    from movingpandas.io import read_mf_json
+
     path = export(located, out / "map.mf.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["type"] == "MovingFeatureCollection"
-    sea = next(f for f in data["features"] if f["id"] == "first-echelon-by-sea")
-    moving = sea["temporalGeometry"]
+    assert data["type"] == "FeatureCollection"
+    sea = [f for f in data["features"] if f["properties"].get("leg") == "first-echelon-by-sea"]
+    assert [f["properties"]["origin"] for f in sea] == ["Chongjin", "Hungnam port", "Musudan"]
+    moving = sea[0]["temporalGeometry"]
     assert moving["type"] == "MovingPoint"
     assert moving["datetimes"][0] == "2024-10-08T12:00:00Z"
     assert moving["datetimes"][-1] == "2024-10-13T12:00:00Z"
     assert moving["datetimes"] == sorted(moving["datetimes"])
     assert len(moving["coordinates"]) == len(moving["datetimes"])
+
+    collection = read_mf_json(str(path), "id")
+    routes = sum(len(located.routes_of(leg)) for leg in dataset.legs)
+    assert len(collection) == routes + len(dataset.stations)
+    second = collection.get_trajectory("first-echelon-by-sea/2")
+    assert str(second.get_start_time()) == "2024-10-08 12:00:00"
+    assert str(second.get_end_time()) == "2024-10-13 12:00:00"
+    start = second.get_start_location()
+    assert (round(start.x, 1), round(start.y, 1)) == (127.6, 39.8)  # Hungnam, not Chongjin
+    station = collection.get_trajectory(dataset.stations[0].id)
+    assert station.get_length() == 0
 
 
 def test_gif_animates_day_by_day(dataset: Dataset, located: Located, out: Path) -> None:

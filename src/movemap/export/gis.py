@@ -1,10 +1,11 @@
 """Data exports: GeoPackage, CSV and OGC Moving Features JSON (GeoJSON is ``io.geojson``).
 
-- GeoPackage: layers ``legs`` (lines along their routes) and ``stations`` (points), with
-  every field of the GeoDataFrame of ``io.geojson.to_geodataframe``;
-- CSV: one row a leg, its route as WKT;
-- MF-JSON (OGC 19-045r3, "MovingFeatureCollection"): one moving feature per leg, its route
-  as ``MovingPoint`` coordinates timed from departure to arrival, for trajectory tools.
+- GeoPackage: layers ``legs`` (lines along their routes) and ``stations`` (points), the
+  columns of ``movemap.io.table`` with Date fields (``io.gpkg``);
+- CSV: one row a leg or station, the columns of ``movemap.io.table``, the route as WKT;
+- MF-JSON (OGC 19-045r3, a FeatureCollection of moving features): one moving feature per
+  route of a leg (every origin), timed from departure to arrival, and stations as points that
+  stay put, for trajectory tools (movingpandas' ``read_mf_json`` reads it).
 
 Every write is atomic; text outputs are byte-identical for the same dataset.
 """
@@ -14,15 +15,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import tempfile
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from movemap.io.atomic import write_atomic
-from movemap.io.geojson import to_geodataframe
+from movemap.io.table import COLUMNS, DATE_COLUMNS, table_rows
 from movemap.queries import leg_window
 from movemap.routing.geodesic import geodesic_km
 
@@ -33,34 +31,26 @@ __all__ = ["write_csv_routes", "write_gpkg", "write_mfjson"]
 
 
 def write_gpkg(located: Located, path: Path) -> Path:
-    """A GeoPackage with layers ``legs`` and ``stations`` (EPSG:4326)."""
-    frame = to_geodataframe(located)
-    frame = frame.drop(columns=["start_earliest", "end_latest"]).assign(
-        start_earliest=frame["start_earliest"].dt.strftime("%Y-%m-%d"),
-        end_latest=frame["end_latest"].dt.strftime("%Y-%m-%d"))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
-        staging = Path(tmp) / path.name
-        for record, layer in (("leg", "legs"), ("station", "stations")):
-            part = frame[frame["record"] == record]
-            if len(part):
-                part.to_file(staging, layer=layer, driver="GPKG", engine="pyogrio")
-        staging.replace(path)
-    return path
+    """A GeoPackage with layers ``legs`` and ``stations`` (EPSG:4326, dates as Date fields)."""
+    from movemap.io.gpkg import write_gpkg as write
+
+    return write(located, path)
 
 
 def write_csv_routes(located: Located, path: Path) -> Path:
-    """One row a leg: its fields, its length, and its route as WKT (EPSG:4326)."""
-    frame = to_geodataframe(located)
-    legs = frame[frame["record"] == "leg"]
+    """One row a leg or station: the table's columns (``movemap.io.table``; dates' bounds
+    as ISO days) and its route or point as WKT (EPSG:4326). ``movemap`` reads it back."""
+    import shapely
+
+    rows = table_rows(located)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    columns = ["id", "unit", "unit_name", "from", "to", "start", "end", "mode", "strength",
-               "status", "confidence", "sources", "notes", "length_km"]
-    writer.writerow([*columns, "wkt"])
-    for _, row in legs.iterrows():
-        values = ["" if pd.isna(row[c]) else row[c] for c in columns]
-        writer.writerow([*values, row.geometry.wkt])
+    writer.writerow([*COLUMNS, "wkt"])
+    for row in rows:
+        cells = ["" if row[c] is None else row[c].isoformat() if c in DATE_COLUMNS
+                 else str(row[c]).lower() if isinstance(row[c], bool) else row[c]
+                 for c in COLUMNS]
+        writer.writerow([*cells, shapely.geometry.shape(row["geometry"]).wkt])
     return write_atomic(path, out.getvalue())
 
 
@@ -68,38 +58,91 @@ def _iso(day_time: datetime) -> str:
     return day_time.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _moving_point(route_points: Any, length_km: float, departure: date,
+                  arrival: date) -> dict[str, Any]:
+    """A route travelled at even speed from noon on departure to noon on arrival."""
+    start = datetime.combine(departure, time(12))
+    span = max((arrival - departure).total_seconds(), 1.0)
+    done = 0.0
+    stamps: list[str] = []
+    coordinates: list[list[float]] = []
+    previous = route_points[0]
+    for point in route_points:
+        done += geodesic_km(previous[0], previous[1], point[0], point[1])
+        previous = point
+        at = start + timedelta(seconds=round(span * (done / length_km if length_km else 1.0)))
+        if stamps and stamps[-1] == _iso(at):
+            continue
+        stamps.append(_iso(at))
+        coordinates.append([round(point[0], 6), round(point[1], 6)])
+    if len(stamps) == 1:  # a route shorter than a second still needs two instants
+        stamps.append(_iso(start + timedelta(seconds=span)))
+        coordinates.append(coordinates[0])
+    return {"type": "MovingPoint", "datetimes": stamps, "coordinates": coordinates,
+            "interpolation": "Linear"}
+
+
 def write_mfjson(located: Located, path: Path) -> Path:
-    """OGC Moving Features JSON: each leg a moving point from departure to arrival."""
+    """OGC Moving Features JSON (a FeatureCollection of moving features, as movingpandas'
+    ``read_mf_json(path, "id")`` reads it): one moving point per route of a leg (a leg from
+    several places has one per origin, ids ``LEG/1``, ``LEG/2``...), and each station as a
+    point that stays put from its first day to its last (an open station to the last day of
+    the dataset, with ``end_open``)."""
+    dataset = located.dataset
+    names = {u.id: u.name for u in dataset.units}
     features: list[dict[str, Any]] = []
-    for leg in located.dataset.legs:
-        route = located.routes_of(leg)[0]
-        departure, arrival, estimated = leg_window(leg, route.length_km)
-        start = datetime.combine(departure, time(12))
-        span = max((arrival - departure).total_seconds(), 1.0)
-        done = 0.0
-        stamps: list[str] = []
-        coordinates: list[list[float]] = []
-        previous = route.points[0]
-        for point in route.points:
-            done += geodesic_km(previous[0], previous[1], point[0], point[1])
-            previous = point
-            at = start + timedelta(seconds=round(span * (done / route.length_km
-                                                         if route.length_km else 1.0)))
-            if stamps and stamps[-1] == _iso(at):
-                continue
-            stamps.append(_iso(at))
-            coordinates.append([round(point[0], 6), round(point[1], 6)])
+    last_day = date.min
+    for leg in dataset.legs:
+        routes = located.routes_of(leg)
+        several = len(routes) > 1
+        for number, (origin, route) in enumerate(zip(leg.origins, routes, strict=True),
+                                                 start=1):
+            departure, arrival, estimated = leg_window(leg, route.length_km)
+            last_day = max(last_day, arrival)
+            ident = f"{leg.id}/{number}" if several else leg.id
+            features.append({
+                "type": "Feature",
+                "id": ident,
+                "temporalGeometry": _moving_point(route.points, route.length_km, departure,
+                                                  arrival),
+                "properties": {
+                    "id": ident, "record": "leg", "leg": leg.id, "unit": leg.unit,
+                    "unit_name": names.get(leg.unit), "origin": origin.label,
+                    "destination": leg.destination.label, "mode": leg.mode.value,
+                    "status": leg.status.value, "start": str(leg.start),
+                    "end": str(leg.end) if leg.end else None,
+                    "strength": leg.strength, "origins": len(leg.origins),
+                    "arrival_estimated": estimated,
+                    "confidence": leg.confidence.value if leg.confidence else None,
+                    "sources": list(leg.sources), "length_km": round(route.length_km, 1)},
+            })
+    for station in dataset.stations:
+        last_day = max(last_day, station.start.last_day,
+                       station.end.last_day if station.end else date.min)
+    for station in dataset.stations:
+        place = located.place(station.place)
+        first = station.start.first_day
+        final = station.end.last_day if station.end else max(last_day, first)
+        point = [round(place.lon, 6), round(place.lat, 6)]
         features.append({
             "type": "Feature",
-            "id": leg.id,
-            "temporalGeometry": {"type": "MovingPoint", "datetimes": stamps,
-                                 "coordinates": coordinates, "interpolation": "Linear"},
-            "properties": {"unit": leg.unit, "mode": leg.mode.value,
-                           "status": leg.status.value, "start": str(leg.start),
-                           "end": str(leg.end) if leg.end else None,
-                           "strength": leg.strength, "arrival_estimated": estimated},
+            "id": station.id,
+            "temporalGeometry": {
+                "type": "MovingPoint", "coordinates": [point, point],
+                "datetimes": [_iso(datetime.combine(first, time(12))),
+                              _iso(datetime.combine(max(final, first + timedelta(days=1)),
+                                                    time(12)))],
+                "interpolation": "Linear"},
+            "properties": {
+                "id": station.id, "record": "station", "unit": station.unit,
+                "unit_name": names.get(station.unit), "place": station.place.label,
+                "status": station.status.value, "start": str(station.start),
+                "end": str(station.end) if station.end else None,
+                "end_open": station.end is None, "strength": station.strength,
+                "confidence": station.confidence.value if station.confidence else None,
+                "sources": list(station.sources)},
         })
-    collection = {"type": "MovingFeatureCollection", "features": features,
+    collection = {"type": "FeatureCollection", "features": features,
                   "crs": {"type": "Name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}},
                   "trs": {"type": "Link", "properties": {
                       "type": "OGCDEF", "href": "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"}}}

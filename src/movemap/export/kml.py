@@ -1,5 +1,7 @@
 """KML and KMZ for Google Earth: legs with time spans (its time slider works), stations as
-placemarks, styles by mode and status, descriptions with dates, strengths and sources.
+placemarks, a style for each mode and status (a status by its line's opacity and width),
+descriptions with dates, strengths and sources, and the same as ``ExtendedData`` fields
+(status, strength, unit, dates' bounds, sources and their grades) for GIS tools.
 
 Written with ElementTree, which escapes every text; the same dataset gives the same bytes
 (no timestamps, no random ids). A KMZ also carries each unit's symbol as a PNG icon.
@@ -40,6 +42,44 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
     return child
 
 
+# KML lines cannot be dashed: a status shows by its opacity (and the style's width)
+_STATUS_OPACITY = {Status.REPORTED: 1.0, Status.CONFIRMED: 1.0, Status.CLAIMED: 0.7,
+                   Status.EXPECTED: 0.5, Status.FORECAST: 0.3}
+
+
+def _extended_data(mark: ET.Element, fields: list[tuple[str, str | None]]) -> None:
+    """Typed-free ``ExtendedData``: Google Earth shows it in a table, GDAL reads fields."""
+    data = _sub(mark, "ExtendedData")
+    for name, value in fields:
+        item = _sub(data, "Data")
+        item.set("name", name)
+        _sub(item, "value", "" if value is None else value)
+
+
+def _record_fields(dataset: Dataset, item: Leg | Station,
+                   names: dict[str, str]) -> list[tuple[str, str | None]]:
+    grades = {s.id: str(s.grade) for s in dataset.sources if s.grade}
+    fields: list[tuple[str, str | None]] = [
+        ("id", item.id), ("record", "leg" if isinstance(item, Leg) else "station"),
+        ("unit", item.unit), ("unit_name", names.get(item.unit)),
+        ("status", item.status.value),
+        ("strength", str(item.strength) if item.strength is not None else None),
+        ("confidence", item.confidence.value if item.confidence else None),
+        ("start", str(item.start)),
+        ("start_earliest", item.start.earliest.isoformat() if item.start.earliest else None),
+        ("start_latest", item.start.latest.isoformat() if item.start.latest else None),
+        ("end", str(item.end) if item.end else None),
+        ("end_earliest", item.end.earliest.isoformat() if item.end and item.end.earliest
+         else None),
+        ("end_latest", item.end.latest.isoformat() if item.end and item.end.latest else None),
+        ("sources", "|".join(item.sources) or None),
+        ("grades", "|".join(grades[s] for s in item.sources if s in grades) or None),
+    ]
+    if isinstance(item, Leg):
+        fields.insert(5, ("mode", item.mode.value))
+    return fields
+
+
 def _description(rows: list[tuple[str, str]]) -> str:
     return "\n".join(f"{label}: {value}" for label, value in rows if value)
 
@@ -59,7 +99,7 @@ def kml_document(located: Located, icons: dict[str, str] | None = None) -> bytes
             style = _sub(doc, "Style")
             style.set("id", f"leg-{mode.value}-{status.value}")
             line_style = _sub(style, "LineStyle")
-            _sub(line_style, "color", _kml_colour(line.colour, 0.6 if line.dash else 1.0))
+            _sub(line_style, "color", _kml_colour(line.colour, _STATUS_OPACITY[status]))
             _sub(line_style, "width", f"{line.weight:g}")
     for status in Status:
         style = _sub(doc, "Style")
@@ -107,6 +147,8 @@ def _leg_placemark(folder: ET.Element, dataset: Dataset, leg: Leg, located: Loca
     # Google Earth shows the leg while its unit is under way: departure to arrival
     _time_span(mark, departure.isoformat(), arrival.isoformat())
     _sub(mark, "styleUrl", f"#leg-{leg.mode.value}-{leg.status.value}")
+    _extended_data(mark, [*_record_fields(dataset, leg, names),
+                          ("length_km", f"{length:.1f}")])
     multi = _sub(mark, "MultiGeometry")
     for route in routes:
         for part in route.lines():
@@ -129,12 +171,14 @@ def _station_placemark(folder: ET.Element, dataset: Dataset, station: Station,
     _time_span(mark, station.start.first_day.isoformat(),
                station.end.last_day.isoformat() if station.end else None)
     if icon:
+        _sub(mark, "styleUrl", f"#station-{station.status.value}")
         style = _sub(mark, "Style")
         icon_style = _sub(style, "IconStyle")
         _sub(icon_style, "scale", f"{station_radius(station.strength) / 8:.2f}")
         _sub(_sub(icon_style, "Icon"), "href", icon)
     else:
         _sub(mark, "styleUrl", f"#station-{station.status.value}")
+    _extended_data(mark, _record_fields(dataset, station, names))
     point = _sub(mark, "Point")
     _sub(point, "coordinates", f"{place.lon:.6f},{place.lat:.6f}")
 

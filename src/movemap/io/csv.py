@@ -33,10 +33,10 @@ from typing import Any
 
 from movemap.io.atomic import write_atomic
 from movemap.io.nodes import Node
-from movemap.io.records import Parsed, Problem, dataset_to_dict, parse_records
-from movemap.model import SCHEMA_VERSION, Dataset
+from movemap.io.records import Parsed, Problem, dataset_to_dict
+from movemap.model import Dataset
 
-__all__ = ["COLUMNS", "parse_csv", "write_csv"]
+__all__ = ["COLUMNS", "parse_csv", "read_cell", "write_csv"]
 
 COLUMNS = ("id", "unit", "from", "to", "via", "start", "end", "mode", "strength", "equipment",
            "status", "confidence", "sources", "notes")
@@ -46,7 +46,7 @@ _PLACE = re.compile(
 )
 
 
-def _place(text: str, line: int, column: int) -> Node:
+def _place(text: str, line: int | None, column: int | None) -> Node:
     m = _PLACE.match(text)
     if not m or (m["country"] is None and m["lat"] is None):
         return Node(text.strip(), line, column)
@@ -61,7 +61,8 @@ def _place(text: str, line: int, column: int) -> Node:
     return Node(fields, line, column, dict.fromkeys(fields, (line, column)))
 
 
-def _cell(name: str, text: str, line: int, column: int) -> Node | None:
+def read_cell(name: str, text: str, line: int | None, column: int | None) -> Node | None:
+    """One cell's text as the node its field takes (places, lists, equipment, text)."""
     text = text.strip()
     if not text:
         return None
@@ -84,23 +85,30 @@ def _cell(name: str, text: str, line: int, column: int) -> Node | None:
 
 
 def parse_csv(text: str, name: str) -> Parsed:
-    """Parse CSV legs into a dataset named ``name``, with every problem located."""
+    """Parse CSV rows into a dataset named ``name``, with every problem located.
+
+    Besides the columns above, the table columns of ``movemap export`` are read (see
+    ``movemap.io.table``): ``record`` (``leg`` or ``station``, whose place is in ``to``),
+    dates' bounds, and ``wkt``, the route or point, whose moved ends move the places.
+    """
+    from movemap.io.table import COLUMNS as TABLE_COLUMNS
+    from movemap.io.table import parse_table
+
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows:
         return Parsed(None, [Problem("the file is empty; it needs a header row "
                                      f"({', '.join(COLUMNS)})", 1, 1)])
     header = [h.strip().lower() for h in rows[0]]
+    known = (*COLUMNS, *(c for c in TABLE_COLUMNS if c not in COLUMNS), "wkt")
     problems = []
     for position, column in enumerate(header, start=1):
-        if column not in COLUMNS:
+        if column not in known:
             import difflib
 
-            close = difflib.get_close_matches(column, COLUMNS, n=1)
+            close = difflib.get_close_matches(column, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(Problem(f"unknown column {column!r}{hint}", 1, position))
-    legs: list[Node] = []
-    units: dict[str, Node] = {}
-    sources: dict[str, Node] = {}
+    table: list[tuple[int | None, dict[str, Any], dict[str, Any] | None]] = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -108,46 +116,31 @@ def parse_csv(text: str, name: str) -> Parsed:
             problems.append(Problem(f"{len(row)} fields where the header has {len(header)}",
                                     number, 1))
             continue
-        record: dict[str, Node] = {}
-        keys: dict[str, tuple[int | None, int | None]] = {}
-        for position, (column, cell) in enumerate(zip(header, row, strict=True), start=1):
-            if column not in COLUMNS:
-                continue
-            node = _cell(column, cell, number, position)
-            if node is not None:
-                record[column] = node
-                keys[column] = (number, position)
-        record.setdefault("id", Node(f"leg-{number}", number, 1))
-        unit = record.get("unit")
-        if unit is not None:
-            units.setdefault(str(unit.value), unit)
-        for source in (record["sources"].value if "sources" in record else []):
-            sources.setdefault(str(source.value), source)
-        legs.append(Node(record, number, 1, keys))
-    root = {
-        "movemap": Node(SCHEMA_VERSION),
-        "name": Node(name),
-        "units": Node([Node({"id": n, "name": n}, n.line, n.column) for n in units.values()]),
-        "sources": Node([Node({"id": n, "publisher": n}, n.line, n.column)
-                         for n in sources.values()]),
-        "legs": Node(legs),
-    }
-    parsed = parse_records(Node(root, 1, 1))
+        cells = {column: cell for column, cell in zip(header, row, strict=True)
+                 if column in known}
+        table.append((number, cells, _wkt_geometry(cells.get("wkt", ""))))
+    parsed = parse_table(table, name)
     parsed.problems[:0] = problems
     return parsed
 
 
+def _wkt_geometry(text: str) -> dict[str, Any] | None:
+    """The route or point of a ``wkt`` cell, GeoJSON-like; None when empty or unreadable."""
+    if not text.strip():
+        return None
+    import shapely
+
+    try:
+        geometry = shapely.from_wkt(text)
+    except shapely.errors.GEOSException:
+        return None
+    mapping: dict[str, Any] = shapely.geometry.mapping(geometry)
+    return mapping
+
+
 def write_csv(dataset: Dataset, path: str | Path) -> Path:
     """Write the dataset's legs as CSV, atomically (units and sources go by id only)."""
-    def place(value: Any) -> str:
-        if isinstance(value, str):
-            return value
-        text = str(value.get("name", ""))
-        if "country" in value:
-            text += f" [{value['country']}]"
-        if "lat" in value:
-            text += f" @ {value['lat']}, {value['lon']}"
-        return text.strip()
+    from movemap.io.table import place_text as place
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -3,24 +3,35 @@
 Legs are LineStrings along their routes (MultiLineStrings when they set out from several
 places or cross the antimeridian) and stations Points, in EPSG:4326 lon/lat; each feature's
 properties hold its record in the YAML layout plus ``record`` (``leg`` or ``station``),
-``length_km`` and ``approximate`` (part of the route is a great circle where the network
-could not join the places). The dataset's own fields, units
-and sources ride in the collection's foreign member ``movemap``. Reading takes the records,
-not the geometries, so YAML -> GeoJSON -> YAML gives back the same dataset.
-
-Writing needs the places and routes of a located dataset (``movemap.locate``): this module
-takes them as they are (:class:`Geography`) and never resolves or routes anything itself.
+``length_km``, ``approximate`` (part of the route is a great circle where the network
+could not join the places), the dates' bounds as ISO days with their precision
+(``start_earliest``...: GDAL and QGIS read them as Date fields) and where the places were put
+(``from_lon``...). The dataset's own fields, units and sources ride in the collection's
+foreign member ``movemap``. Reading takes the records, and the geometries only where a
+vertex was moved, so YAML -> GeoJSON -> YAML gives back the same dataset.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from movemap.io.atomic import write_atomic
-from movemap.io.nodes import from_plain
-from movemap.io.records import Parsed, Problem, dataset_to_dict, parse_records
+from movemap.io.records import Parsed, Problem, dataset_to_dict
+from movemap.io.table import (
+    COLUMNS,
+    DATE_COLUMNS,
+    Row,
+    date_columns,
+    geometry_of,
+    leg_geometry,
+    parse_table,
+    position_columns,
+    station_geometry,
+    table_rows,
+)
 from movemap.model import Dataset, Leg, PlaceRef, Station
 
 if TYPE_CHECKING:
@@ -40,23 +51,14 @@ class Geography(Protocol):
 
     def routes_of(self, leg: Leg) -> tuple[Any, ...]: ...
 
-_DIGITS = 6  # about 0.1 m: enough, and stable text for diffs
-
-
-def _leg_geometry(leg: Leg, located: Geography) -> tuple[dict[str, Any], float, bool]:
-    """One line per origin (cut at the antimeridian); the longest route's length."""
-    routes = located.routes_of(leg)
-    parts = [[[round(x, _DIGITS), round(y, _DIGITS)] for x, y in part]
-             for r in routes for part in r.lines()]
-    geometry = ({"type": "LineString", "coordinates": parts[0]} if len(parts) == 1
-                else {"type": "MultiLineString", "coordinates": parts})
-    return (geometry, round(max(r.length_km for r in routes), 1),
-            any(r.approximate for r in routes))
-
-
-def _station_geometry(station: Station, located: Geography) -> dict[str, Any]:
-    place = located.place(station.place)
-    return {"type": "Point", "coordinates": [round(place.lon, _DIGITS), round(place.lat, _DIGITS)]}
+def _extra(item: Leg | Station, located: Geography) -> dict[str, Any]:
+    """Dates' bounds as ISO days (GDAL, and so QGIS, reads them as Date fields), their
+    precision, and where the places were put (to notice a moved vertex on reading)."""
+    out: dict[str, Any] = {}
+    for prefix in ("start", "end"):
+        for key, value in date_columns(prefix, getattr(item, prefix)).items():
+            out[key] = value.isoformat() if isinstance(value, date) else value
+    return {**out, **position_columns(item, located)}
 
 
 def to_geojson(located: Geography) -> dict[str, Any]:
@@ -65,14 +67,15 @@ def to_geojson(located: Geography) -> dict[str, Any]:
     records = dataset_to_dict(dataset)
     features = []
     for leg, record in zip(dataset.legs, records.get("legs", []), strict=True):
-        geometry, length, approximate = _leg_geometry(leg, located)
+        geometry, length, approximate = leg_geometry(leg, located)
         features.append({"type": "Feature", "id": leg.id, "geometry": geometry,
-                         "properties": {"record": "leg", **record, "length_km": length,
-                                        "approximate": approximate}})
+                         "properties": {"record": "leg", **record, **_extra(leg, located),
+                                        "length_km": length, "approximate": approximate}})
     for station, record in zip(dataset.stations, records.get("stations", []), strict=True):
         features.append({"type": "Feature", "id": station.id,
-                         "geometry": _station_geometry(station, located),
-                         "properties": {"record": "station", **record}})
+                         "geometry": station_geometry(station, located),
+                         "properties": {"record": "station", **record,
+                                        **_extra(station, located)}})
     header = {k: v for k, v in records.items() if k not in ("legs", "stations")}
     return {"type": "FeatureCollection", "movemap": header, "features": features}
 
@@ -84,7 +87,8 @@ def write_geojson(located: Geography, path: str | Path) -> Path:
 
 
 def parse_geojson(text: str, source: str = "<string>") -> Parsed:
-    """Read a dataset back from movemap's GeoJSON."""
+    """Read a dataset back from movemap's GeoJSON, or from a GeoJSON of movemap's columns
+    (as a GIS tool saves it: edited dates and moved vertices are read, see ``io.table``)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -92,87 +96,76 @@ def parse_geojson(text: str, source: str = "<string>") -> Parsed:
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         return Parsed(None, [Problem("not a GeoJSON FeatureCollection", 1, 1)])
     header = data.get("movemap")
-    if not isinstance(header, dict):
-        return Parsed(None, [Problem("a GeoJSON FeatureCollection without movemap's "
-                                     "'movemap' member: not a movemap dataset", 1, 1)])
-    legs: list[dict[str, Any]] = []
-    stations: list[dict[str, Any]] = []
-    for feature in data.get("features") or []:
-        properties = dict((feature or {}).get("properties") or {})
-        kind = properties.pop("record", None)
-        properties.pop("length_km", None)
-        properties.pop("approximate", None)
-        (legs if kind == "leg" else stations if kind == "station" else []).append(properties)
-    return parse_records(from_plain({**header, "legs": legs, "stations": stations}))
+    features = [f for f in data.get("features") or [] if isinstance(f, dict)]
+    if not isinstance(header, dict) and not any(
+            isinstance(f.get("properties"), dict) and {"unit", "start"} <= set(f["properties"])
+            for f in features):
+        return Parsed(None, [Problem("a GeoJSON FeatureCollection with neither movemap's "
+                                     "'movemap' member nor features with its columns (unit, "
+                                     "start, ...): not a movemap dataset", 1, 1)])
+    rows = [(number, f.get("properties") or {}, f.get("geometry"))
+            for number, f in enumerate(features, start=1)]
+    return parse_table(rows, Path(source).stem, header if isinstance(header, dict) else None)
 
 
 def to_geodataframe(located: Geography) -> geopandas.GeoDataFrame:
     """A located dataset's legs and stations as one GeoDataFrame (EPSG:4326), one row each.
 
-    Columns: ``record`` (leg or station), ``id``, ``unit``, ``unit_name``, ``from``, ``to``
-    (place names; a station's place is in ``to``), ``start``, ``end`` (as written),
-    ``start_earliest``, ``end_latest`` (days, for filtering), ``mode``, ``strength``,
-    ``status``, ``confidence``, ``sources``, ``notes``, ``length_km`` and ``geometry``.
-    ``frame.attrs["movemap"]`` keeps the whole dataset for :func:`from_geodataframe`.
+    The columns are ``movemap.io.table.COLUMNS`` (documented in docs/columns.md): ``record``
+    (leg or station), ``id``, ``unit``, ``unit_name``, ``from``, ``via``, ``to`` (a station's
+    place), ``start`` and ``end`` as written with their ``*_earliest`` and ``*_latest`` days
+    (datetimes, for filtering) and ``*_precision``, ``mode``, ``strength``, ``equipment``,
+    ``status``, ``confidence``, ``sources``, ``grades``, ``notes``, ``length_km``,
+    ``approximate``, where the places were put, and ``geometry``.
+    ``frame.attrs["movemap"]`` keeps the dataset's own fields (units, sources) for
+    :func:`from_geodataframe`.
     """
     import geopandas
     import pandas as pd
     from shapely.geometry import shape
 
     dataset = located.dataset
-    collection = to_geojson(located)
-    names = {u.id: u.name for u in dataset.units}
-
-    def row(item: Leg | Station, feature: dict[str, Any]) -> dict[str, Any]:
-        is_leg = isinstance(item, Leg)
-        return {
-            "record": "leg" if is_leg else "station",
-            "id": item.id,
-            "unit": item.unit,
-            "unit_name": names.get(item.unit),
-            "from": " | ".join(r.label for r in item.origins) if isinstance(item, Leg) else None,
-            "to": item.destination.label if isinstance(item, Leg) else item.place.label,
-            "start": str(item.start),
-            "end": str(item.end) if item.end else None,
-            "start_earliest": pd.Timestamp(item.start.earliest) if item.start.earliest else pd.NaT,
-            "end_latest": (pd.Timestamp(item.end.latest)
-                           if item.end and item.end.latest else pd.NaT),
-            "mode": item.mode.value if isinstance(item, Leg) else None,
-            "strength": item.strength,
-            "status": item.status.value,
-            "confidence": item.confidence.value if item.confidence else None,
-            "sources": ", ".join(item.sources),
-            "notes": item.notes,
-            "length_km": feature["properties"].get("length_km"),
-            "geometry": shape(feature["geometry"]),
-        }
-
-    items: list[Leg | Station] = [*dataset.legs, *dataset.stations]
-    rows = [row(item, feature) for item, feature in zip(items, collection["features"],
-                                                          strict=True)]
-    frame = geopandas.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    rows = table_rows(located)
+    for row in rows:
+        row["geometry"] = shape(row["geometry"])
+    frame = geopandas.GeoDataFrame(rows, columns=[*COLUMNS, "geometry"], geometry="geometry",
+                                   crs="EPSG:4326")
+    for column in DATE_COLUMNS:
+        frame[column] = pd.to_datetime(frame[column])
     frame["strength"] = frame["strength"].astype("Int64")
-    frame.attrs["movemap"] = dataset_to_dict(dataset)
+    header = dataset_to_dict(dataset)
+    frame.attrs["movemap"] = {k: v for k, v in header.items() if k not in ("legs", "stations")}
     return frame
 
 
-def from_geodataframe(frame: geopandas.GeoDataFrame) -> Dataset:
-    """The dataset kept by :func:`to_geodataframe` in ``frame.attrs["movemap"]``.
+def frame_rows(frame: Any) -> list[Row]:
+    """A data frame's rows as table rows (geometry as a GeoJSON-like mapping)."""
+    geometry_name = getattr(frame, "_geometry_column_name", None)
+    rows: list[Row] = []
+    for number, record in enumerate(frame.to_dict("records"), start=1):
+        shape = record.pop(geometry_name, None) if geometry_name else None
+        rows.append((number, record, geometry_of(shape)))
+    return rows
 
-    Rows removed from the frame are left out of the dataset (matched by ``record`` and
-    ``id``), so filtering a frame and converting back works.
+
+def from_geodataframe(frame: geopandas.GeoDataFrame | Any) -> Dataset:
+    """A dataset from a frame of movemap's columns: one made by :func:`to_geodataframe`, or
+    read back from the GeoPackage, GeoJSON or CSV that ``movemap export`` writes.
+
+    The frame's rows are the dataset's legs and stations, with their edits (dates, places,
+    moved ends of lines, see ``movemap.io.table``); units and sources come from
+    ``frame.attrs["movemap"]`` when it is there, else from the ids the rows name.
     """
-    from movemap.io.records import DatasetError
+    from movemap.errors import DatasetError
 
-    data = frame.attrs.get("movemap")
-    if not isinstance(data, dict):
-        raise DatasetError([Problem("this GeoDataFrame carries no movemap dataset in "
-                                    "attrs['movemap']; make it with Dataset.to_geodataframe")])
-    kept = set(zip(frame["record"], frame["id"], strict=True))
-    data = {**data,
-            "legs": [r for r in data.get("legs", []) if ("leg", r["id"]) in kept],
-            "stations": [r for r in data.get("stations", []) if ("station", r["id"]) in kept]}
-    parsed = parse_records(from_plain(data))
+    missing = {"unit", "start"} - set(frame.columns)
+    if missing:
+        raise DatasetError([Problem(f"this frame lacks movemap's columns {sorted(missing)}; "
+                                    "make it with Dataset.to_geodataframe or read it from "
+                                    "movemap's exports")])
+    header = frame.attrs.get("movemap")
+    parsed = parse_table(frame_rows(frame), "dataset",
+                         header if isinstance(header, dict) else None)
     if parsed.errors or parsed.dataset is None:
         raise DatasetError(parsed.problems)
     return parsed.dataset
