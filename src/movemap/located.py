@@ -13,11 +13,13 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from time import perf_counter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from movemap.refs import resolve_places
 from movemap.routing import Networks, Route, default_networks, route
+from movemap.timing import step
 
 if TYPE_CHECKING:
     import geopandas
@@ -118,17 +120,25 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
     ('Vladivostok', 706)
     """
     networks = networks or default_networks()
-    places = resolve_places(dataset, gazetteer)
+    with step(log, "resolved places") as done:
+        places = resolve_places(dataset, gazetteer)
+        done.append(f"{len(places)} references")
     found: dict[tuple[str, int], Route] = {}
+    seconds: dict[str, float] = {}
     jobs = [(leg, n, origin) for leg in dataset.legs for n, origin in enumerate(leg.origins)]
     jobs.sort(key=lambda job: (job[0].mode.value, places[job[2]].lon, places[job[2]].lat))
     for leg, n, origin in jobs:
+        started = perf_counter()
         stops = [places[origin], *(places[r] for r in (*leg.via, leg.destination))]
         found[leg.id, n] = route([(p.lon, p.lat) for p in stops], leg.mode, networks,
                                  [p.name for p in stops])
+        seconds[leg.id] = seconds.get(leg.id, 0.0) + perf_counter() - started
     networks.save()
     routes = {leg.id: tuple(found[leg.id, n] for n in range(len(leg.origins)))
               for leg in dataset.legs}
+    for leg in dataset.legs:  # what -v shows: each leg's routes and the time they took
+        log.info("routed leg %r (%s): %s (%.2f s)", leg.id, leg.mode.value,
+                 ", ".join(f"{r.length_km:,.0f} km" for r in routes[leg.id]), seconds[leg.id])
     result = Located(dataset, MappingProxyType(places), MappingProxyType(routes), networks)
     for warning in result.warnings:
         log.warning("%s", warning)

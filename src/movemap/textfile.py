@@ -2,7 +2,8 @@
 
 Every reader of user files (datasets, overlays, reports, name lists, network lines) goes
 through here, so a missing file, an unreadable one and bytes that are not UTF-8 read the
-same everywhere and name the file (and, for bad bytes, the line).
+same everywhere and name the file (and, for bad bytes, the line). ``-`` stands for
+standard input, as command-line tools expect.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ __all__ = ["decode", "read_bytes", "read_text"]
 
 
 def read_bytes(path: Path, error: type[MovemapError] = MovemapError) -> bytes:
-    """The file's bytes; a missing or unreadable file raises ``error`` naming it."""
+    """The file's bytes (``-``: standard input's); a missing or unreadable file raises
+    ``error`` naming it."""
+    if str(path) == "-":
+        import sys
+
+        return sys.stdin.buffer.read()
     try:
         return path.read_bytes()
     except FileNotFoundError:

@@ -15,6 +15,7 @@ ones that need the whole dataset or the gazetteer:
 from __future__ import annotations
 
 import difflib
+import logging
 from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from movemap.routing import Networks
 
 __all__ = ["read_dataset", "validate"]
+
+log = logging.getLogger(__name__)
 
 
 def _mean(word: str, choices: Iterable[str]) -> str:
@@ -182,7 +185,8 @@ def validate(
 
 
 def read_dataset(path: str | Path) -> Dataset:
-    """Read a dataset (YAML, CSV or GeoJSON by extension) and check it.
+    """Read a dataset (YAML, CSV, GeoJSON or GeoPackage by extension; ``-`` for standard
+    input) and check it.
 
     Every check but the places' is made here (format, references, dates in order); place
     names are resolved when the dataset is located (:func:`movemap.locate`).
@@ -193,9 +197,13 @@ def read_dataset(path: str | Path) -> Dataset:
         Listing every error as ``file:line:column: what is wrong``.
     """
     from movemap.io import parse_dataset
+    from movemap.timing import step
 
-    parsed = parse_dataset(path)
-    problems = validate(parsed, places=False)
-    if parsed.dataset is None or any(p.severity == "error" for p in problems):
-        raise DatasetError(problems, str(path))
+    with step(log, f"read {path}") as done:
+        parsed = parse_dataset(path)
+        problems = validate(parsed, places=False)
+        if parsed.dataset is None or any(p.severity == "error" for p in problems):
+            raise DatasetError(problems, str(path))
+        done.append(f"{len(parsed.dataset.legs)} legs, {len(parsed.dataset.stations)} "
+                    f"stations, {len(parsed.dataset.units)} units")
     return parsed.dataset

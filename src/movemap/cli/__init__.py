@@ -8,6 +8,7 @@ command's own contract says so (a name that cannot be resolved).
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import click
@@ -33,6 +34,9 @@ _COMMANDS = {
 }
 
 
+_GLOBAL_FLAG = re.compile(r"-q|--quiet|-v+|--verbose")
+
+
 class _Group(click.Group):
     """A group that loads its commands lazily and reports library errors as one clean line."""
 
@@ -46,6 +50,23 @@ class _Group(click.Group):
 
         command: click.Command = getattr(importlib.import_module(_COMMANDS[cmd_name]), cmd_name)
         return command
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``-q`` and ``-v`` are accepted after the command's name too (``movemap render
+        FILE -v``): they are moved before it, where the group reads them."""
+        flags: list[str] = []
+        rest: list[str] = []
+        command_seen = False
+        for position, arg in enumerate(args):
+            if arg == "--":
+                rest.extend(args[position:])
+                break
+            if command_seen and _GLOBAL_FLAG.fullmatch(arg):
+                flags.append(arg)
+                continue
+            command_seen = command_seen or arg in _COMMANDS
+            rest.append(arg)
+        return super().parse_args(ctx, [*flags, *rest])
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from movemap.cli.options import day_value, gazetteer_option, networks_options
+from movemap.cli.options import (
+    STDOUT,
+    day_value,
+    gazetteer_option,
+    networks_options,
+    output_target,
+)
 from movemap.errors import MovemapError
 from movemap.gazetteer import Gazetteer
 from movemap.routing import Networks
@@ -33,10 +39,11 @@ def _extent(text: str | None) -> tuple[float, float, float, float] | None:
 
 
 @click.command()
-@click.argument("dataset", type=click.Path(path_type=Path))
+@click.argument("dataset", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format (default: from the file's extension).")
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The file to write; - for standard output (with --format).")
 @click.option("--on", "day", metavar="YYYY-MM-DD", help="Maps: the situation on this day.")
 @click.option("--extent", metavar="auto|W,S,E,N", default="auto", show_default=True)
 @click.option("--size", default="16:9", show_default=True, metavar="16:9|a4|WxH")
@@ -73,6 +80,8 @@ def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent
     from movemap.validate import read_dataset
 
     data = read_dataset(dataset)
+    if str(output) == STDOUT and fmt is None:
+        raise MovemapError("-o - (standard output) needs --format", field="format")
     kind = fmt or output.suffix.lstrip(".").lower()
     options: dict[str, object] = {}
     if kind in STATIC:
@@ -87,5 +96,8 @@ def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent
                            end=day_value(end, "--until"))
         else:
             options["on"] = day_value(day, "--on")
-    path = write(locate(data, gazetteer, networks), output, fmt, **options)
-    click.echo(path)
+    with output_target(output, f".{kind}") as target:
+        assert target is not None
+        path = write(locate(data, gazetteer, networks), target, fmt, **options)
+    if str(output) != STDOUT:
+        click.echo(path)

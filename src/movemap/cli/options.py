@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -13,7 +14,9 @@ from movemap.dates import parse_date
 from movemap.errors import MovemapError
 from movemap.gazetteer import Gazetteer
 
-__all__ = ["day_value", "gazetteer_option", "networks_options"]
+__all__ = ["STDOUT", "day_value", "gazetteer_option", "networks_options", "output_target"]
+
+STDOUT = "-"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,3 +72,20 @@ def day_value(value: str | None, option: str) -> date | None:
     if parsed.earliest is None or parsed.earliest != parsed.latest:
         raise MovemapError(f"{option} needs a day (YYYY-MM-DD), not {value!r}", field=option)
     return parsed.earliest
+
+
+@contextmanager
+def output_target(output: Path | None, suffix: str) -> Iterator[Path | None]:
+    """Where a command writes: its ``-o`` path, or for ``-o -`` a temporary file whose bytes
+    then go to standard output (so that every writer stays atomic and file-based)."""
+    if output is None or str(output) != STDOUT:
+        yield output
+        return
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="movemap-") as folder:
+        target = Path(folder) / f"stdout{suffix}"
+        yield target
+        sys.stdout.buffer.write(target.read_bytes())
+        sys.stdout.buffer.flush()

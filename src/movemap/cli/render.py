@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from movemap.cli.options import day_value, gazetteer_option, networks_options
+from movemap.cli.options import (
+    STDOUT,
+    day_value,
+    gazetteer_option,
+    networks_options,
+    output_target,
+)
 from movemap.gazetteer import Gazetteer
 from movemap.routing import Networks
 from movemap.validate import read_dataset
@@ -15,9 +21,10 @@ __all__ = ["render"]
 
 
 @click.command()
-@click.argument("dataset", type=click.Path(path_type=Path))
+@click.argument("dataset", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="The HTML file to write (default: out/<dataset name>.html).")
+              help="The HTML file to write (default: out/<dataset name>.html; - for "
+                   "standard output).")
 @click.option("--title", help="Title on the map (default: the dataset's).")
 @click.option("--tiles", default="none", show_default=True, metavar="none|PROVIDER",
               help="Online tiles instead of the offline basemap: osm, or an xyzservices "
@@ -49,6 +56,8 @@ def render(dataset: Path, output: Path | None, title: str | None, tiles: str,
     data = read_dataset(dataset)
     if chosen or first or last:
         data = select(data, chosen, first, last)
-    path = write_map(locate(data, gazetteer, networks), output, title=title, tiles=tiles,
-                     start=first, end=last)
-    click.echo(path)
+    with output_target(output, ".html") as target:
+        path = write_map(locate(data, gazetteer, networks), target, title=title, tiles=tiles,
+                         start=first, end=last)
+    if str(output) != STDOUT:
+        click.echo(path)

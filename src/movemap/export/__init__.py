@@ -84,4 +84,11 @@ def export(data: Dataset | Located, path: str | Path, fmt: str | None = None,
     if fmt not in STATIC and options:
         raise InvalidValueError(f"{', '.join(sorted(options))}: only for maps (png, svg, pdf, "
                                 "gif)", field="format")
-    return EXPORTERS[fmt](as_located(data), path, **options)
+    import logging
+
+    from movemap.timing import step
+
+    with step(logging.getLogger(__name__), f"wrote {fmt} {path}") as done:
+        written = EXPORTERS[fmt](as_located(data), path, **options)
+        done.append(f"{written.stat().st_size / 1e3:,.0f} kB")
+    return written

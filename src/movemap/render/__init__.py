@@ -208,7 +208,14 @@ def default_output(dataset: Dataset) -> Path:
 def write_map(data: Dataset | Located, path: str | Path | None = None,
               **options: Any) -> Path:
     """Write the map's page, atomically; returns its path."""
+    import logging
+
     from movemap.io.atomic import write_atomic
+    from movemap.timing import step
 
     dataset = data.dataset if isinstance(data, Located) else data
-    return write_atomic(path or default_output(dataset), render_html(data, **options))
+    target = path or default_output(dataset)
+    with step(logging.getLogger(__name__), f"wrote map {target}") as done:
+        written = write_atomic(target, render_html(data, **options))
+        done.append(f"{written.stat().st_size / 1e6:.1f} MB")
+    return written
