@@ -89,3 +89,15 @@ def test_verbose_export_logs_places_routes_and_the_file(tmp_path: Path) -> None:
                     r"\(sea\): [\d,]+ km, [\d,]+ km, [\d,]+ km \(", r"wrote geojson .*x\.geojson: "
                     r"[\d,]+ kB \("):
         assert re.search(pattern, log), f"{pattern}\n{log}"
+
+
+def test_shell_completion_as_documented() -> None:
+    import os
+
+    env = {**os.environ, "COMP_WORDS": "movemap exp", "COMP_CWORD": "1",
+           "_MOVEMAP_COMPLETE": "bash_complete"}
+    result = subprocess.run([sys.executable, "-m", "movemap"], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert "export" in result.stdout.split(",")[-1].split()
+    guide = (ROOT / "docs" / "analyst-guide.md").read_text(encoding="utf-8")
+    assert "_MOVEMAP_COMPLETE=bash_source movemap" in guide

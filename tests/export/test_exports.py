@@ -17,10 +17,11 @@ from lxml import etree
 from PIL import Image
 
 from movemap.cli import cli
+from movemap.dates import parse_date
 from movemap.errors import MovemapError
 from movemap.export import export
-from movemap.located import Located
-from movemap.model import Dataset, Mode
+from movemap.located import Located, locate
+from movemap.model import Dataset, Leg, Mode, PlaceRef, Unit
 from movemap.style import MODE_COLOURS
 from movemap.validate import read_dataset
 
@@ -59,8 +60,64 @@ def test_svg_parses_with_title_and_legend_and_is_deterministic(
     root = etree.parse(str(first))
     text = " ".join(t.strip() for t in root.getroot().itertext() if t.strip())
     assert "North Korean troops to Russia, October-November 2024" in text
-    assert "Legend" in text and "sea" in text and "rail" in text
     assert "Situation on 2024-10-10" in text
+    legend = _legend_texts(first)
+    assert legend[0] == "Legend" and "sea" in legend
+    assert "rail" not in legend  # no rail leg has begun on 10 October: only what is drawn
+
+
+SVG = {"s": "http://www.w3.org/2000/svg"}
+
+
+def _legend_texts(path: Path) -> list[str]:
+    group = etree.parse(str(path)).find(".//s:g[@id='legend_1']", SVG)
+    assert group is not None
+    return [t.strip() for t in group.itertext() if t.strip()]
+
+
+def test_legend_shows_symbols_and_areas_drawn_and_labels_are_kept(
+        dataset: Dataset, located: Located, out: Path) -> None:
+    path = export(located, out / "all.svg")
+    legend = _legend_texts(path)
+    assert {"sea", "rail", "reported", "expected", "Russian Far East", "Kursk Oblast"} \
+        <= set(legend)
+    first_named = {}  # one entry a symbol, starting with the first unit drawn with it
+    for station in dataset.stations:
+        unit = next(u for u in dataset.units if u.id == station.unit)
+        if unit.sidc:
+            first_named.setdefault(unit.sidc, unit.name[:40])
+    assert first_named
+    assert all(any(t.startswith(n) for t in legend) for n in first_named.values())
+    assert "station (size: strength)" not in legend
+    root = etree.parse(str(path)).getroot()
+    texts = " ".join(t for t in root.itertext())
+    names = {located.place(r).name for leg in dataset.legs
+             for r in (*leg.origins, leg.destination)}
+    names |= {located.place(s.place).name for s in dataset.stations}
+    assert {"Kursk Oblast", "Kursk–Bryansk border", "Vladivostok"} <= names
+    assert all(name in texts for name in names)  # crowded labels are moved, none dropped
+
+
+def test_a_day_map_fits_that_days_activity() -> None:
+    from movemap.export.static import StaticOptions, map_extent
+
+    east = PlaceRef(name="Chongjin", lat=41.8, lon=129.8)
+    port = PlaceRef(name="Vladivostok", lat=43.1, lon=131.9)
+    west = PlaceRef(name="Kursk", lat=51.7, lon=36.2)
+    unit = Unit(id="u", name="Unit")
+    data = Dataset(name="two-theatres", units=(unit,), legs=(
+        Leg(id="a", unit="u", origins=(east,), destination=port, mode=Mode.AIR,
+            start=parse_date("2024-10-08"), end=parse_date("2024-10-09")),
+        Leg(id="b", unit="u", origins=(port,), destination=west, mode=Mode.AIR,
+            start=parse_date("2024-11-01"), end=parse_date("2024-11-02"))))
+    located = locate(data)
+    everything = map_extent(located, StaticOptions())
+    assert everything[0] < 36 and everything[2] > 131
+    west_x, south, east_x, north = map_extent(located, StaticOptions(on=date(2024, 10, 8)))
+    assert 120 < west_x < 129.8 and 131.9 < east_x < 140 and south < 41.8 and north > 43.1
+    assert east_x - west_x >= 4  # a small theatre still shows its surroundings
+    chosen = (10.0, 40.0, 60.0, 60.0)
+    assert map_extent(located, StaticOptions(on=date(2024, 10, 8), extent=chosen)) == chosen
 
 
 def test_pdf_is_one_a4_page(dataset: Dataset, located: Located, out: Path) -> None:

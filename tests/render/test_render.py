@@ -95,6 +95,16 @@ def test_explore_returns_a_folium_map(dataset: Dataset) -> None:
     assert re.search(r"movemap\.init\(map_\w+, \{\"title\"", unescape(frame.group(1)))
 
 
+def test_plain_geodataframe_explore_classifies(dataset: Dataset) -> None:
+    """geopandas' own explore() on movemap's frame: a numeric column needs mapclassify."""
+    import folium
+
+    frame = dataset.to_geodataframe()
+    m = frame.explore(column="strength", scheme="quantiles", k=3)
+    assert isinstance(m, folium.Map)
+    assert "first-echelon-by-sea" in m.get_root().render()
+
+
 def test_cli_render_default_output_and_failure_leaves_nothing(tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch
                                                               ) -> None:

@@ -2,19 +2,22 @@
 
 Drawn offline on the Natural Earth basemap, in a Lambert conformal conic projection centred
 on the extent (chosen with pyproj), with the map's styles (``movemap.style``) and symbols:
-routes by mode and status with arrowheads, stations sized by strength, place labels that
-do not overlap, title, legend, scale bar, north arrow, attribution, an optional banner at
+routes by mode and status with arrowheads, stations sized by strength, place labels moved
+(along leader lines) until they do not overlap, title, a legend of what is drawn (modes,
+statuses, each unit's symbol, areas), scale bar, north arrow, attribution, an optional banner at
 top and bottom (a classification or handling caption) and an inset locator map.
 
 ``--on DAY`` draws the situation that day: the legs begun by then (faint once over), and
-where each unit is (``queries.status``). The same dataset gives the same SVG bytes.
+where each unit is (``queries.status``), in an extent fitted to that day's activity (where
+the units are and the legs under way; ``extent`` overrides it). The same dataset gives the
+same SVG bytes.
 """
 
 from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +35,8 @@ from movemap.style import MODE_COLOURS, STATUS_COLOURS, STATUS_DASHES, leg_style
 if TYPE_CHECKING:
     from movemap.located import Located
 
-__all__ = ["SIZES", "StaticOptions", "parse_size", "write_animation", "write_static"]
+__all__ = ["SIZES", "StaticOptions", "map_extent", "parse_size", "write_animation",
+           "write_static"]
 
 SIZES = {"16:9": (16.0, 9.0), "a4": (11.69, 8.27), "a4-portrait": (8.27, 11.69)}
 DEFAULT_DPI = 120  # 16:9 at 120 dpi is 1920 x 1080
@@ -90,6 +94,102 @@ class _Spot:
     name: str
 
 
+def map_extent(located: Located, options: StaticOptions) -> tuple[float, float, float, float]:
+    """West, south, east, north of the map: ``options.extent``; else, for a map of one day,
+    the box of that day's activity (where every unit is, and the legs under way or arriving
+    that day); else every place of the dataset."""
+    if options.extent:
+        return options.extent
+    dataset = located.dataset
+    lons: list[float] = []
+    lats: list[float] = []
+    minimum = 0.0
+    if options.on is not None:
+        day = options.on
+        for position in status(located, day):
+            lons.append(position.lon)
+            lats.append(position.lat)
+        for leg in dataset.legs:
+            routes = located.routes_of(leg)
+            departure, arrival, _ = leg_window(leg, max(r.length_km for r in routes))
+            if departure <= day <= arrival:
+                for route in routes:
+                    lons.extend(p[0] for p in route.points)
+                    lats.extend(p[1] for p in route.points)
+        minimum = 4.0
+    if not lons:
+        points = [located.place(r) for r in dataset.place_refs()]
+        lons = [p.lon for p in points]
+        lats = [p.lat for p in points]
+        minimum = 0.0
+    return _padded(min(lons), min(lats), max(lons), max(lats), minimum)
+
+
+def _padded(west: float, south: float, east: float, north: float,
+            minimum: float = 0.0) -> tuple[float, float, float, float]:
+    """A box around the data with a margin (8 % a side, at least 1 degree), at least
+    ``minimum`` degrees wide and high so that one place still shows its surroundings."""
+    grow_x = max(0.0, minimum - (east - west)) / 2
+    grow_y = max(0.0, minimum - (north - south)) / 2
+    west, east, south, north = west - grow_x, east + grow_x, south - grow_y, north + grow_y
+    pad = max(1.0, (east - west) * 0.08, (north - south) * 0.08)
+    return (max(-180.0, west - pad), max(-85.0, south - pad), min(180.0, east + pad),
+            min(85.0, north + pad))
+
+
+_NEAR = 8  # points: a label this close to its point needs no leader line
+# Where a label may go around its point (points right and up), nearest first: beside it,
+# above and below, at the corners, then further out along a leader line.
+_LABEL_OFFSETS = [(dx * r, dy * r) for r in (5, 16, 30, 46)
+                  for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1),
+                                 (-1, -1))]
+
+
+def _overlap(a: Any, b: Any) -> float:
+    """The area two display boxes share."""
+    width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    height = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+@dataclass
+class _Drawn:
+    """What one drawing of the map shows, for its legend."""
+
+    modes: set[Mode] = field(default_factory=set)
+    line_statuses: set[Status] = field(default_factory=set)
+    symbols: dict[str, list[str]] = field(default_factory=dict)  # SIDC -> units' names
+    circles: set[Status] = field(default_factory=set)
+    moving: bool = False
+
+
+class _SymbolHandler:
+    """Draws a unit's symbol in its legend entry."""
+
+    def __init__(self, shapes: Any) -> None:
+        self.shapes = shapes
+
+    def legend_artist(self, legend: Any, orig_handle: Any, fontsize: float,
+                      handlebox: Any) -> Any:
+        import matplotlib.transforms as mtransforms
+        from matplotlib.patches import PathPatch
+
+        x0, y0, vw, vh = self.shapes.view
+        width, height = handlebox.width, handlebox.height
+        scale = min(width / vw, 1.8 * height / vh)
+        place = mtransforms.Affine2D().translate(-x0 - vw / 2, -y0 - vh / 2) \
+            .scale(scale, -scale).translate(width / 2 - handlebox.xdescent,
+                                            height / 2 - handlebox.ydescent)
+        first = None
+        for path, face, edge, line in self.shapes.paths:
+            patch = PathPatch(place.transform_path(path), facecolor=face, edgecolor=edge,
+                              linewidth=line * scale * 0.75,
+                              transform=handlebox.get_transform())
+            handlebox.add_artist(patch)
+            first = first or patch
+        return first
+
+
 class _Drawer:
     """One figure: the fixed part drawn once, the situation of a day drawn over it."""
 
@@ -103,7 +203,7 @@ class _Drawer:
         self.dataset = located.dataset
         self.located = located
         self.options = options
-        west, south, east, north = options.extent or self._data_extent()
+        west, south, east, north = map_extent(located, options)
         self.crs = _projection(west, south, east, north)
         self.to_map = Transformer.from_crs("EPSG:4326", self.crs, always_xy=True)
         self.fig = plt.figure(figsize=options.size, dpi=options.dpi)
@@ -119,14 +219,6 @@ class _Drawer:
         self._furniture()
 
     # -- fixed parts ----------------------------------------------------------------------
-
-    def _data_extent(self) -> tuple[float, float, float, float]:
-        points = [self.located.place(r) for r in self.dataset.place_refs()]
-        lons = [p.lon for p in points]
-        lats = [p.lat for p in points]
-        pad = max(1.0, (max(lons) - min(lons)) * 0.08, (max(lats) - min(lats)) * 0.08)
-        return (min(lons) - pad, max(-85.0, min(lats) - pad), max(lons) + pad,
-                min(85.0, max(lats) + pad))
 
     def _project(self, geometry: Any) -> Any:
         return shapely.transform(geometry, lambda xy: np.column_stack(
@@ -166,9 +258,11 @@ class _Drawer:
             if layers[name]:
                 series = geopandas.GeoSeries(layers[name], crs="EPSG:4326").to_crs(self.crs)
                 series.plot(ax=self.ax, zorder=1, **styles[name])
+        self.areas: list[str] = []
         for place in {self.located.place(r).id: self.located.place(r)
                       for r in self.dataset.place_refs()}.values():
             if place.kind.value == "region" and place.polygon is not None:
+                self.areas.append(place.name)
                 geopandas.GeoSeries([place.polygon], crs="EPSG:4326").to_crs(self.crs).plot(
                     ax=self.ax, facecolor="#e6b0aa", edgecolor="#b03a2e", alpha=0.3,
                     linewidth=0.8, zorder=2)
@@ -178,7 +272,6 @@ class _Drawer:
         self.ax.set_ylabel("")
 
     def _furniture(self) -> None:
-        from matplotlib.lines import Line2D
         from matplotlib.patches import Rectangle
 
         opts = self.options
@@ -196,20 +289,6 @@ class _Drawer:
                     zorder=0))
                 self.fig.text(0.5, y + 0.0175, opts.banner, ha="center", va="center",
                               fontsize=12, fontweight="bold", color="white")
-        handles = [Line2D([], [], color=MODE_COLOURS[m], lw=3, label=m.value)
-                   for m in Mode if any(leg.mode is m for leg in self.dataset.legs)]
-        used = {leg.status for leg in self.dataset.legs} | {
-            station.status for station in self.dataset.stations}
-        handles += [Line2D([], [], color="#333", lw=2.5, label=state.value,
-                           linestyle=_dashes(STATUS_DASHES[state]))
-                    for state in Status if state in used]
-        handles += [Line2D([], [], marker="o", color="none", markerfacecolor="#c0392b",
-                           markeredgecolor="#222", markersize=9, label="station (size: strength)"),
-                    Line2D([], [], marker="o", color="none", markerfacecolor="#0072b2",
-                           markeredgecolor="#111", markersize=8, label="unit under way")]
-        legend = self.ax.legend(handles=handles, loc="lower right", fontsize=9, framealpha=0.92,
-                                title="Legend", title_fontsize=10)
-        legend.set_zorder(20)
         self._scale_bar()
         self._north_arrow()
         if opts.inset:
@@ -288,6 +367,7 @@ class _Drawer:
 
         self.clear()
         units = {u.id: u for u in self.dataset.units}
+        drawn = _Drawn()
         labels: dict[str, tuple[float, float]] = {}
         for leg in self.dataset.legs:
             routes = self.located.routes_of(leg)
@@ -298,6 +378,8 @@ class _Drawer:
                               if leg.unit in units else False)
             for route in routes:
                 self._line(route.points, style, faint=day is not None and arrival <= day)
+            drawn.modes.add(leg.mode)
+            drawn.line_statuses.add(leg.status)
             for ref in (*leg.origins, leg.destination):
                 place = self.located.place(ref)
                 labels.setdefault(place.name, (place.lon, place.lat))
@@ -317,37 +399,102 @@ class _Drawer:
                 artist = symbol_artist(shapes, (x, y), scale=0.45 + station_radius(strength) / 50)
                 artist.set_zorder(9)
                 self.ax.add_artist(artist)
+                assert unit is not None and unit.sidc is not None
+                names = drawn.symbols.setdefault(unit.sidc, [])
+                if unit.name not in names:
+                    names.append(unit.name)
             else:
                 (artist,) = self.ax.plot(
                     [x], [y], marker="o", markersize=station_radius(strength) * 1.2,
                     markerfacecolor="#0072b2" if moving else STATUS_COLOURS[state],
                     markeredgecolor="#111", alpha=0.85, zorder=9, linestyle="none")
+                if moving:
+                    drawn.moving = True
+                else:
+                    drawn.circles.add(state)
             self.dynamic.append(artist)
             if not moving:
                 labels.setdefault(place.name, (place.lon, place.lat))
+        self._legend(drawn)
         self._labels(labels)
         when = f"Situation on {day.isoformat()}" if day else "All movements"
         as_of = self.dataset.as_of
         self.subtitle.set_text(when + (f"  |  data as of {as_of.isoformat()}" if as_of else ""))
 
+    def _legend(self, drawn: _Drawn) -> None:
+        """A legend of what this map draws: modes and statuses of its lines, each unit's
+        symbol, station circles by status, units under way, and the areas."""
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
+
+        from movemap.export.icons import symbol_shapes
+
+        handles: list[Any] = [Line2D([], [], color=MODE_COLOURS[m], lw=3, label=m.value)
+                              for m in Mode if m in drawn.modes]
+        handles += [Line2D([], [], color="#333", lw=2.5, label=state.value,
+                           linestyle=_dashes(STATUS_DASHES[state]))
+                    for state in Status if state in drawn.line_statuses]
+        handler_map: dict[Any, Any] = {}
+        for sidc, names in drawn.symbols.items():
+            shapes = symbol_shapes(sidc)
+            if shapes is not None:  # one entry a symbol, naming the units it stands for
+                label = "; ".join(names)
+                proxy = Patch(label=label if len(label) <= 48 else label[:47] + "…")
+                handler_map[proxy] = _SymbolHandler(shapes)
+                handles.append(proxy)
+        handles += [Line2D([], [], marker="o", color="none", markerfacecolor=STATUS_COLOURS[s],
+                           markeredgecolor="#222", markersize=9, label=f"station, {s.value}")
+                    for s in Status if s in drawn.circles]
+        if drawn.moving:
+            handles.append(Line2D([], [], marker="o", color="none", markerfacecolor="#0072b2",
+                                  markeredgecolor="#111", markersize=8, label="unit under way"))
+        handles += [Patch(facecolor="#e6b0aa", edgecolor="#b03a2e", alpha=0.5, label=area)
+                    for area in self.areas]
+        if not handles:
+            return
+        legend = self.ax.legend(handles=handles, handler_map=handler_map, loc="lower right",
+                                fontsize=9, framealpha=0.92, title="Legend", title_fontsize=10)
+        legend.set_zorder(20)
+        self.dynamic.append(legend)
+        self.legend_labels = [h.get_label() for h in handles]
+
     def _labels(self, labels: dict[str, tuple[float, float]]) -> None:
-        """Place names, leaving out any that would cover one already placed."""
+        """Place names, each moved around its point (and out along a leader line) until it
+        covers no other name and stays on the map; never left out."""
         renderer = self.fig.canvas.get_renderer()  # type: ignore[attr-defined]
         placed: list[Any] = []
         x0, y0, x1, y1 = self.view
+        frame = self.ax.get_window_extent(renderer)
         for name, (lon, lat) in labels.items():
             x, y = self.to_map.transform(lon, lat)
             if not (x0 <= x <= x1 and y0 <= y <= y1):
                 continue
-            text = self.ax.text(x, y, f"  {name}", fontsize=9, va="center", zorder=12,
-                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                                      "alpha": 0.7})
-            box = text.get_window_extent(renderer)
-            if any(box.overlaps(other) for other in placed):
-                text.remove()
-                continue
-            placed.append(box)
-            self.dynamic.append(text)
+            best: tuple[float, Any] | None = None
+            for dx, dy in _LABEL_OFFSETS:
+                text = self.ax.annotate(
+                    name, xy=(x, y), xytext=(dx, dy), textcoords="offset points", fontsize=9,
+                    ha="left" if dx > 0 else "right" if dx < 0 else "center",
+                    va="bottom" if dy > 0 else "top" if dy < 0 else "center", zorder=12,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                          "alpha": 0.7},
+                    arrowprops=({"arrowstyle": "-", "color": "#555", "lw": 0.6,
+                                 "shrinkA": 0, "shrinkB": 2}
+                                if abs(dx) + abs(dy) > _NEAR else None))
+                box = text.get_window_extent(renderer)
+                cover = sum(_overlap(box, other) for other in placed) + (
+                    box.width * box.height - _overlap(box, frame))
+                if best is None or cover < best[0]:
+                    if best is not None:
+                        best[1].remove()
+                    best = (cover, text)
+                else:
+                    text.remove()
+                if cover == 0:
+                    break
+            assert best is not None
+            placed.append(best[1].get_window_extent(renderer))
+            self.dynamic.append(best[1])
+        self.placed_labels = placed
 
     def save(self, path: Path, fmt: str) -> bytes:
         buffer = io.BytesIO()
