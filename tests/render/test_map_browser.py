@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Iterator
@@ -121,6 +122,67 @@ def test_popup_shows_dates_and_sources(page: Page) -> None:
     assert "2024-10-08" in popup and "2024-10-13" in popup
     assert "National Intelligence Service (NIS), Republic of Korea [B2], 2024-10-18" in popup
     assert "landing ships: 4" in popup
+
+
+def test_place_names_of_the_basemap_grow_with_zoom(page: Page) -> None:
+    first = page.eval("movemap.placeLabels()")
+    assert "Moscow" in first and "Ussuriysk" not in first  # 10 million: named far out
+    page.eval("movemap.map.setView([43.8, 131.9], 7, {animate: false})")
+    near = page.eval("movemap.placeLabels()")
+    assert {"Vladivostok", "Ussuriysk", "Nakhodka"} <= set(near)
+    assert "Moscow" not in near  # names are shown in and around the view only
+    assert page.requests == [page.url] and page.errors == []
+
+
+def test_search_box_goes_to_places_and_units(page: Page) -> None:
+    search = page.page.locator(".mm-search-input")
+    options = page.eval("Array.from(document.querySelectorAll('#mm-search-list option'))"
+                        ".map(o => o.value)")
+    assert {"Vladivostok", "Chongjin", "Kursk Oblast", "Advance group for the Kursk front"} \
+        <= set(options)
+    search.fill("vladivostok")
+    search.press("Enter")
+    page.page.wait_for_function("(() => { const c = movemap.map.getCenter();"
+                                " return Math.abs(c.lat - 43.1) < 0.3 && Math.abs(c.lng - 131.9)"
+                                " < 0.3; })()", timeout=5000)
+    assert search.input_value() == "Vladivostok"
+    search.fill("advance group")  # part of a unit's name: its layers come into view
+    search.press("Enter")
+    assert search.input_value() == "Advance group for the Kursk front"
+    page.page.wait_for_function("movemap.map.getBounds().contains([51.7, 36.2])", timeout=5000)
+    search.fill("Atlantis")
+    search.press("Enter")
+    assert page.page.locator(".mm-search.mm-search-none").count() == 1
+    assert page.errors == []
+
+
+def _haversine_km(a: dict[str, float], b: dict[str, float]) -> float:
+    import math
+
+    lat1, lat2 = math.radians(a["lat"]), math.radians(b["lat"])
+    dlat, dlon = lat2 - lat1, math.radians(b["lng"] - a["lng"])
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def test_distance_tool_measures_along_the_great_circle(page: Page) -> None:
+    page.eval("movemap.map.setView([48, 100], 4, {animate: false})")
+    page.page.locator(".mm-measure-button").click()
+    box = page.eval("(() => { const r = movemap.map.getContainer().getBoundingClientRect();"
+                    " return [r.left, r.top]; })()")
+    clicks = [(400, 380), (900, 300), (1000, 520)]
+    points = []
+    for x, y in clicks:
+        page.page.mouse.click(box[0] + x, box[1] + y)
+        points.append(page.eval(f"movemap.map.containerPointToLatLng([{x}, {y}])"))
+    expected = sum(_haversine_km(a, b) for a, b in itertools.pairwise(points))
+    measured = page.eval("movemap.measuredKm()")
+    assert measured == pytest.approx(expected, rel=0.002)
+    text = page.page.locator(".mm-measure-text").inner_text()
+    assert text == f"{round(measured):,} km"
+    page.page.locator(".mm-measure-button").click()  # off: the line goes
+    assert page.eval("movemap.measuredKm()") == 0
+    assert page.errors == []
 
 
 def test_screenshot(page: Page, tmp_path: Path) -> None:

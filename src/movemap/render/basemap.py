@@ -4,7 +4,8 @@ Land and country borders (1:50m countries), first-level borders of the countries
 touches, rivers and lakes (1:50m), and the main railways (``basemap_railways``: joined and
 simplified by ``tools/stage_geo.py``), faint. Each layer is clipped to
 the map's bounds (with a margin) and simplified to about a thousandth of the extent, so a
-map of half of Eurasia stays a few megabytes.
+map of half of Eurasia stays a few megabytes. Towns and cities of 50,000 or more (GeoNames,
+``populated_places.csv``) are named, the bigger from further out.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import shapely
 
 from movemap.geodata import geo_path
 
-__all__ = ["basemap", "basemap_layers", "basemap_script"]
+__all__ = ["basemap", "basemap_layers", "basemap_script", "place_labels"]
 
 Bounds = tuple[float, float, float, float]  # west, south, east, north
 _DIGITS = 3
@@ -62,19 +63,50 @@ def basemap(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, str]:
     """The basemap layers for ``bounds``, with admin-1 borders of ``countries`` (ISO alpha-2).
 
     Returns GeoJSON FeatureCollections as JSON text, by layer name: ``land``, ``admin1``,
-    ``lakes``, ``rivers``, ``railways``. They hold geometry only (no text from anywhere), so
-    they can be written into the page as they are.
+    ``lakes``, ``rivers``, ``railways`` (geometry only, written into the page as they are),
+    and ``places``, the names of towns to label (:func:`place_labels`), as JSON safe inside
+    a script element.
     """
-    return {name: _collection(geoms) for name, geoms in basemap_layers(bounds, countries).items()}
+    layers = {name: _collection(geoms)
+              for name, geoms in basemap_layers(bounds, countries).items()}
+    from movemap.render.page_data import script_json
+
+    layers["places"] = script_json(place_labels(_window(bounds)))
+    return layers
+
+
+@cache
+def _populated_places() -> tuple[tuple[str, float, float, int], ...]:
+    import csv
+
+    with geo_path("populated_places.csv").open(encoding="utf-8", newline="") as f:
+        return tuple((row["name"], float(row["lon"]), float(row["lat"]), int(row["min_zoom"]))
+                     for row in csv.DictReader(f))
+
+
+def place_labels(bounds: Bounds, limit: int = 8000) -> list[list[Any]]:
+    """Towns and cities to name on the basemap inside ``bounds``: ``[lon, lat, name,
+    min_zoom]``, biggest first (GeoNames' places of 50,000 or more, ``populated_places.csv``);
+    the page shows a name from its zoom level on."""
+    west, south, east, north = bounds
+    return [[lon, lat, name, zoom] for name, lon, lat, zoom in _populated_places()
+            if west <= lon <= east and south <= lat <= north][:limit]
+
+
+def _window(bounds: Bounds) -> Bounds:
+    """The data's box with a margin: the window is wider than the data, leave no bare edge."""
+    west, south, east, north = bounds
+    span = max(east - west, north - south)
+    margin = max(5.0, span * 0.6)
+    return (max(-180.0, west - margin), max(-85.0, south - margin),
+            min(180.0, east + margin), min(85.0, north + margin))
 
 
 def basemap_layers(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, list[Any]]:
     """The basemap's shapely geometries by layer (see :func:`basemap`)."""
     west, south, east, north = bounds
     span = max(east - west, north - south)
-    margin = max(5.0, span * 0.6)  # the window is wider than the data: leave no bare edge
-    box = (max(-180.0, west - margin), max(-85.0, south - margin),
-           min(180.0, east + margin), min(85.0, north + margin))
+    box = _window(bounds)
     tolerance = max(0.005, span / 1500)
 
     land, _ = _layer("countries")

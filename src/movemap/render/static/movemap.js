@@ -157,6 +157,28 @@
       }).addTo(map);
     });
 
+    /* -- place names of the basemap, more as one zooms in ------------------------------ */
+    map.createPane("mm-places").style.zIndex = 350;
+    map.getPane("mm-places").style.pointerEvents = "none";
+    var placeLayer = L.layerGroup().addTo(map);
+    var placeMarks = ((base && base.places) || []).map(function (p) {
+      return {zoom: p[3], mark: L.marker([p[1], p[0]], {
+        pane: "mm-places", interactive: false, keyboard: false,
+        icon: L.divIcon({className: "mm-place", html: escapeHtml(p[2]), iconSize: null,
+                         iconAnchor: [2, 7]})
+      })};
+    });
+    function showPlaces() {
+      var zoom = map.getZoom(), view = map.getBounds().pad(0.25);
+      placeMarks.forEach(function (p) {
+        var on = p.zoom <= zoom && view.contains(p.mark.getLatLng());
+        if (on !== placeLayer.hasLayer(p.mark)) {
+          if (on) placeLayer.addLayer(p.mark); else placeLayer.removeLayer(p.mark);
+        }
+      });
+    }
+    map.on("zoomend moveend", showPlaces);
+
     /* -- regions named in the data --------------------------------------------------- */
     var regions = L.featureGroup();
     data.regions.forEach(function (region) {
@@ -659,8 +681,129 @@
     })();
     page.insertBefore(legend, main.nextSibling);
 
+    /* -- search: the dataset's places and units ------------------------------------------ */
+    var found = {};
+    function findable(label, go) { if (label && !found[label]) found[label] = go; }
+    data.units.forEach(function (unit, u) {
+      findable(unit.name, function () {
+        if (!map.hasLayer(groups[u])) groups[u].addTo(map);
+        var bounds = groups[u].getBounds();
+        if (bounds.isValid()) map.flyToBounds(bounds.pad(0.2), {maxZoom: 8, duration: 0.5});
+      });
+    });
+    stationLayers.forEach(function (item) {
+      findable(s[item.station.t[ST.place]], function () {
+        map.flyTo(item.layer.getLatLng(), Math.max(map.getZoom(), 7), {duration: 0.5});
+        item.layer.openPopup();
+      });
+    });
+    data.legs.forEach(function (leg) {
+      var lines = leg.c, last = lines[lines.length - 1], end = last[last.length - 1];
+      findable(s[leg.t[LT.destination]], function () {
+        map.flyTo([end[1], end[0]], 7, {duration: 0.5});
+      });
+      var origins = s[leg.t[LT.origins]].split(" | ");
+      if (origins.length === lines.length) {
+        origins.forEach(function (name, k) {
+          findable(name, function () {
+            map.flyTo([lines[k][0][1], lines[k][0][0]], 7, {duration: 0.5});
+          });
+        });
+      }
+    });
+    var search = L.control({position: "topleft"});
+    search.onAdd = function () {
+      var box = el("div", "mm-search leaflet-bar");
+      var input = el("input", "mm-search-input");
+      input.type = "search";
+      input.placeholder = "Find a place or unit";
+      input.setAttribute("aria-label", "Find a place or unit of the map");
+      input.setAttribute("list", "mm-search-list");
+      var list = el("datalist");
+      list.id = "mm-search-list";
+      Object.keys(found).sort().forEach(function (label) {
+        var option = el("option");
+        option.value = label;
+        list.appendChild(option);
+      });
+      function go() {
+        var wanted = input.value.trim().toLowerCase();
+        var label = Object.keys(found).filter(function (l) {
+          return l.toLowerCase() === wanted;
+        })[0] || Object.keys(found).sort().filter(function (l) {
+          return wanted && l.toLowerCase().indexOf(wanted) >= 0;
+        })[0];
+        box.classList.toggle("mm-search-none", !label);
+        if (label) { input.value = label; found[label](); }
+      }
+      input.addEventListener("change", go);
+      input.addEventListener("keydown", function (e) { if (e.key === "Enter") go(); });
+      box.appendChild(input);
+      box.appendChild(list);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    search.addTo(map);
+
+    /* -- measuring: click points, read the great-circle distance ---------------------- */
+    var measure = {on: false, points: [], layer: L.layerGroup().addTo(map), km: 0};
+    function drawMeasure() {
+      measure.layer.clearLayers();
+      measure.km = 0;
+      for (var i = 1; i < measure.points.length; i++) {
+        measure.km += map.distance(measure.points[i - 1], measure.points[i]) / 1000;
+        var a = measure.points[i - 1], b = measure.points[i];
+        L.polyline(greatCircle([a.lng, a.lat], [b.lng, b.lat]).map(function (p) {
+          return [p[1], p[0]];
+        }), {color: "#111", weight: 2, dashArray: "6 4", interactive: false})
+          .addTo(measure.layer);
+      }
+      measure.points.forEach(function (p) {
+        L.circleMarker(p, {radius: 3, color: "#111", weight: 1, fillColor: "#fff",
+                           fillOpacity: 1, interactive: false}).addTo(measure.layer);
+      });
+      measureText.textContent = measure.points.length > 1 ?
+        Math.round(measure.km).toLocaleString("en") + " km" :
+        (measure.on ? "click two points" : "");
+    }
+    var measureText = el("span", "mm-measure-text");
+    var measureControl = L.control({position: "topleft"});
+    measureControl.onAdd = function () {
+      var box = el("div", "mm-measure leaflet-bar");
+      var button = el("button", "mm-measure-button", "\u2194 km");
+      button.type = "button";
+      button.title = "Measure a distance (great circle): click points on the map";
+      button.addEventListener("click", function () {
+        measure.on = !measure.on;
+        measure.points = [];
+        box.classList.toggle("mm-measure-on", measure.on);
+        map.getContainer().classList.toggle("mm-measuring", measure.on);
+        drawMeasure();
+      });
+      box.appendChild(button);
+      box.appendChild(measureText);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    measureControl.addTo(map);
+    // on the container, not the map: a click on a region or a route is the layer's alone
+    map.getContainer().addEventListener("click", function (e) {
+      if (!measure.on || (e.target.closest && e.target.closest(".leaflet-control"))) return;
+      measure.points.push(map.mouseEventToLatLng(e));
+      drawMeasure();
+      map.closePopup();
+    });
+
+    showPlaces();
     apply();
     window.movemap.state = state;
+    window.movemap.map = map;
+    window.movemap.measuredKm = function () { return measure.km; };
+    window.movemap.placeLabels = function () {
+      return placeLayer.getLayers().map(function (m) {
+        return m.getElement() ? m.getElement().textContent : "";
+      });
+    };
     window.movemap.apply = apply;
     window.movemap.visibleLegs = function () {
       return legLayers.filter(function (i) { return i.shown; })
