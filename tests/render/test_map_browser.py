@@ -124,10 +124,21 @@ def test_popup_shows_dates_and_sources(page: Page) -> None:
     assert "landing ships: 4" in popup
 
 
+def _set_view(page: Page, lat: float, lon: float, zoom: int) -> None:
+    """Move the map, again until it stays (an opening animation may still be running)."""
+    page.page.wait_for_function(
+        "([lat, lon, zoom]) => { const m = movemap.map, c = m.getCenter();"
+        " const there = m.getZoom() === zoom && Math.abs(c.lat - lat) < 0.01"
+        " && Math.abs(c.lng - lon) < 0.01;"
+        " if (!there) m.setView([lat, lon], zoom, {animate: false}); return there; }",
+        arg=[lat, lon, zoom], timeout=10_000, polling=200)
+
+
 def test_place_names_of_the_basemap_grow_with_zoom(page: Page) -> None:
     first = page.eval("movemap.placeLabels()")
     assert "Moscow" in first and "Ussuriysk" not in first  # 10 million: named far out
-    page.eval("movemap.map.setView([43.8, 131.9], 7, {animate: false})")
+    _set_view(page, 43.8, 131.9, 7)
+    page.page.wait_for_function("movemap.placeLabels().includes('Vladivostok')", timeout=5000)
     near = page.eval("movemap.placeLabels()")
     assert {"Vladivostok", "Ussuriysk", "Nakhodka"} <= set(near)
     assert "Moscow" not in near  # names are shown in and around the view only
@@ -166,7 +177,7 @@ def _haversine_km(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def test_distance_tool_measures_along_the_great_circle(page: Page) -> None:
-    page.eval("movemap.map.setView([48, 100], 4, {animate: false})")
+    _set_view(page, 48, 100, 4)
     page.page.locator(".mm-measure-button").click()
     box = page.eval("(() => { const r = movemap.map.getContainer().getBoundingClientRect();"
                     " return [r.left, r.top]; })()")
