@@ -20,7 +20,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("movemap.io", "movemap.schema"),
     ("movemap.model", "movemap.style", "movemap.symbols", "movemap.dates"),
     ("movemap.errors", "movemap.cache", "movemap.geodata", "movemap.sphere",
-     "movemap.textfile"),
+     "movemap.textfile", "movemap.timing"),
 ]
 
 # The only arrows against the order: the public facade (``import movemap``, which only the

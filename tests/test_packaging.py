@@ -118,8 +118,10 @@ def test_fresh_install_is_the_wheel_with_its_requirements(installed: Path) -> No
              "for req in m.requires('movemap'):\n"
              "    if 'extra ==' not in req:\n"
              "        print(m.version(re.split('[<>=!~ ;\\\\[]', req)[0]))\n")
+    environ = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
     out = subprocess.run([str(installed / "bin" / "python"), "-c", probe], cwd=installed,
-                         capture_output=True, text=True, check=True).stdout.splitlines()
+                         capture_output=True, text=True, check=True,
+                         env=environ).stdout.splitlines()
     assert Path(out[0]).is_relative_to(installed)
     assert len(out) > 10  # every declared requirement has an installed version
 
