@@ -53,14 +53,17 @@ def _extent(text: str | None) -> tuple[float, float, float, float] | None:
 @click.option("--no-inset", is_flag=True, help="Maps: leave out the inset locator map.")
 @click.option("--step", default="1d", show_default=True, metavar="Nd",
               help="GIF: days between frames.")
-@click.option("--from", "start", metavar="YYYY-MM-DD", help="GIF: first day.")
-@click.option("--until", "end", metavar="YYYY-MM-DD", help="GIF: last day.")
+@click.option("--from", "start", metavar="YYYY-MM-DD", help="GIF and charts: first day.")
+@click.option("--until", "end", metavar="YYYY-MM-DD", help="GIF and charts: last day.")
+@click.option("--chart", type=click.Choice(["timeline", "strength"]),
+              help="A chart instead of a map (png, svg, pdf): units' legs and stations over "
+                   "time, or strength by place over time.")
 @networks_options
 @gazetteer_option
 def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent: str,
            size: str, dpi: int, title: str | None, banner: str | None, no_inset: bool,
-           step: str, start: str | None, end: str | None, networks: Networks,
-           gazetteer: Gazetteer) -> None:
+           step: str, start: str | None, end: str | None, chart: str | None,
+           networks: Networks, gazetteer: Gazetteer) -> None:
     """Export a dataset as a static map (png, svg, pdf, gif) or a data file.
 
     Data: kml and kmz (Google Earth, with time spans), geojson, gpkg (layers legs and
@@ -72,6 +75,7 @@ def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent
       movemap export layers/dprk-russia-2024.yaml -o out/dprk.png --banner "UNCLASSIFIED"
       movemap export layers/dprk-russia-2024.yaml -o out/dprk-1020.pdf --on 2024-10-20 --size a4
       movemap export layers/dprk-russia-2024.yaml -o out/dprk.kmz
+      movemap export layers/dprk-russia-2024.yaml -o out/timeline.svg --chart timeline
     """
     from movemap.export import STATIC
     from movemap.export import export as write
@@ -83,6 +87,16 @@ def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent
     if str(output) == STDOUT and fmt is None:
         raise MovemapError("-o - (standard output) needs --format", field="format")
     kind = fmt or output.suffix.lstrip(".").lower()
+    if chart is not None:
+        from movemap.export.chart import write_chart
+
+        with output_target(output, f".{kind}") as target:
+            assert target is not None
+            path = write_chart(locate(data, gazetteer, networks), target, chart, title,
+                               day_value(start, "--from"), day_value(end, "--until"))
+        if str(output) != STDOUT:
+            click.echo(path)
+        return
     options: dict[str, object] = {}
     if kind in STATIC:
         options = {"extent": _extent(extent), "size": parse_size(size, dpi), "dpi": dpi,
