@@ -32,10 +32,11 @@ def _versions_match(manifest: Path, lock: Path) -> bool:
 
 
 def _node_modules_match(root: Path, lock: Path) -> bool:
-    """Whether ``node_modules`` holds every package at the version the lockfile pins."""
+    """Whether ``node_modules`` holds every package the map needs at the version the lockfile
+    pins (development packages, such as the browser tests' axe-core, are not built in)."""
     pinned = json.loads(lock.read_text(encoding="utf-8"))["packages"]
     for key, entry in pinned.items():
-        if not key.startswith("node_modules/"):
+        if not key.startswith("node_modules/") or entry.get("dev"):
             continue
         package = root / key / "package.json"
         if not package.is_file():
