@@ -124,21 +124,31 @@ def test_popup_shows_dates_and_sources(page: Page) -> None:
     assert "landing ships: 4" in popup
 
 
+def _until(page: Page, script: str, timeout: float = 10.0) -> None:
+    """Evaluate ``script`` until it is true (from here: the page's policy forbids the
+    string evaluation Playwright's own waiting would do inside it)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.eval(script):
+        assert time.monotonic() < deadline, f"still false after {timeout} s: {script}"
+        time.sleep(0.1)
+
+
 def _set_view(page: Page, lat: float, lon: float, zoom: int) -> None:
     """Move the map, again until it stays (an opening animation may still be running)."""
-    page.page.wait_for_function(
-        "([lat, lon, zoom]) => { const m = movemap.map, c = m.getCenter();"
-        " const there = m.getZoom() === zoom && Math.abs(c.lat - lat) < 0.01"
-        " && Math.abs(c.lng - lon) < 0.01;"
-        " if (!there) m.setView([lat, lon], zoom, {animate: false}); return there; }",
-        arg=[lat, lon, zoom], timeout=10_000, polling=200)
+    _until(page, f"(() => {{ const m = movemap.map, c = m.getCenter();"
+                 f" const there = m.getZoom() === {zoom} && Math.abs(c.lat - {lat}) < 0.01"
+                 f" && Math.abs(c.lng - {lon}) < 0.01;"
+                 f" if (!there) m.setView([{lat}, {lon}], {zoom}, {{animate: false}});"
+                 f" return there; }})()")
 
 
 def test_place_names_of_the_basemap_grow_with_zoom(page: Page) -> None:
     first = page.eval("movemap.placeLabels()")
     assert "Moscow" in first and "Ussuriysk" not in first  # 10 million: named far out
     _set_view(page, 43.8, 131.9, 7)
-    page.page.wait_for_function("movemap.placeLabels().includes('Vladivostok')", timeout=5000)
+    _until(page, "movemap.placeLabels().includes('Vladivostok')")
     near = page.eval("movemap.placeLabels()")
     assert {"Vladivostok", "Ussuriysk", "Nakhodka"} <= set(near)
     assert "Moscow" not in near  # names are shown in and around the view only
@@ -153,14 +163,13 @@ def test_search_box_goes_to_places_and_units(page: Page) -> None:
         <= set(options)
     search.fill("vladivostok")
     search.press("Enter")
-    page.page.wait_for_function("(() => { const c = movemap.map.getCenter();"
-                                " return Math.abs(c.lat - 43.1) < 0.3 && Math.abs(c.lng - 131.9)"
-                                " < 0.3; })()", timeout=5000)
+    _until(page, "(() => { const c = movemap.map.getCenter();"
+                 " return Math.abs(c.lat - 43.1) < 0.3 && Math.abs(c.lng - 131.9) < 0.3; })()")
     assert search.input_value() == "Vladivostok"
     search.fill("advance group")  # part of a unit's name: its layers come into view
     search.press("Enter")
     assert search.input_value() == "Advance group for the Kursk front"
-    page.page.wait_for_function("movemap.map.getBounds().contains([51.7, 36.2])", timeout=5000)
+    _until(page, "movemap.map.getBounds().contains([51.7, 36.2])")
     search.fill("Atlantis")
     search.press("Enter")
     assert page.page.locator(".mm-search.mm-search-none").count() == 1
