@@ -14,7 +14,8 @@ by three systems:
 A mention is right when the answer lies within 161 km of the gold point, or, for an area
 (country, region, county, macro-region, demonym, abbreviation), when the answer's area contains
 the gold point. A **confident wrong** answer is wrong and not flagged: not unresolved, not
-ambiguous by ``movemap.places.ambiguous``, and carrying no low-confidence flag (see
+ambiguous by the commands' own test (``ambiguous`` in ``movemap.refs``, formerly
+``movemap.places``; the run prints which), and carrying no low-confidence flag (see
 ``flags_of``). Figures are printed for the ``dev`` and ``test`` parts separately; ``--errors``
 lists the dev misses of the current code (test misses are never listed: do not tune on them).
 """
@@ -73,7 +74,7 @@ def flags_of(resolution: Any, best: Any) -> list[str]:
     for holder in (resolution, best, getattr(best, "place", None)):
         if holder is None:
             continue
-        for attribute in ("low_confidence", "is_ambiguous", "uncertain"):
+        for attribute in ("low_confidence", "ambiguous", "is_ambiguous", "uncertain"):
             value = getattr(holder, attribute, None)
             if value is True:
                 found.append(attribute)
@@ -93,13 +94,26 @@ def flags_of(resolution: Any, best: Any) -> list[str]:
             text = str(getattr(confidence, "value", confidence)).lower()
             if any(word in text for word in _LOW_CONFIDENCE_WORDS):
                 found.append(text)
-    try:
-        from movemap.places import ambiguous
-    except ImportError:
-        ambiguous = None
+    _, ambiguous = ambiguity_test()
     if ambiguous is not None and ambiguous(resolution):
         found.append("ambiguous")
     return found
+
+
+@cache
+def ambiguity_test() -> tuple[str | None, Any]:
+    """The function that decides what the commands call ambiguous, wherever it lives now."""
+    import importlib
+
+    for module in ("movemap.refs", "movemap.places", "movemap.gazetteer",
+                   "movemap.gazetteer.ambiguity"):
+        try:
+            found = getattr(importlib.import_module(module), "ambiguous", None)
+        except ImportError:
+            continue
+        if callable(found):
+            return f"{module}.ambiguous", found
+    return None, None
 
 
 def adapter_resolve(gazetteer: Any, doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -142,10 +156,10 @@ def run_movemap(documents: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 def runner_main(path: str) -> None:
     """Subprocess entry: resolve every document with the movemap on ``sys.path``."""
     answers = run_movemap(load_documents(Path(path)))
-    json.dump(answers, sys.stdout)
+    json.dump({"answers": answers, "ambiguity": ambiguity_test()[0]}, sys.stdout)
 
 
-def run_in_subprocess(src: Path, cache_dir: Path) -> list[list[dict[str, Any]]]:
+def run_in_subprocess(src: Path, cache_dir: Path) -> tuple[list[list[dict[str, Any]]], str]:
     env = {**os.environ, "PYTHONPATH": str(src), "MOVEMAP_CACHE_DIR": str(cache_dir)}
     done = subprocess.run(
         [sys.executable, __file__, "--runner", str(DOCUMENTS)], env=env, check=False,
@@ -153,8 +167,8 @@ def run_in_subprocess(src: Path, cache_dir: Path) -> list[list[dict[str, Any]]]:
     )
     if done.returncode:
         raise SystemExit(f"resolving with {src} failed:\n{done.stderr[-3000:]}")
-    answers: list[list[dict[str, Any]]] = json.loads(done.stdout)
-    return answers
+    out = json.loads(done.stdout)
+    return out["answers"], out["ambiguity"] or "NONE FOUND (ambiguous answers count as confident)"
 
 
 def previous_release(folder: Path, commit: str = PREVIOUS) -> Path:
@@ -360,16 +374,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     systems = [s for s in SYSTEMS if not (args.no_previous and s == "previous")]
     answers: dict[str, list[list[dict[str, Any]]]] = {}
     seconds: dict[str, float] = {}
+    ambiguity: dict[str, str] = {}
     folder = Path(os.environ.get("MOVEMAP_EVAL_PREVIOUS")
                   or Path(tempfile.gettempdir()) / f"movemap-eval-{PREVIOUS}")
     for system in systems:
         start = time.perf_counter()
         if system == "current":
             cache_dir = os.environ.get("MOVEMAP_CACHE_DIR")
-            answers[system] = run_in_subprocess(
+            answers[system], ambiguity[system] = run_in_subprocess(
                 ROOT / "src", Path(cache_dir) if cache_dir else folder / "cache-current")
         elif system == "previous":
-            answers[system] = run_in_subprocess(previous_release(folder), folder / "cache")
+            answers[system], ambiguity[system] = run_in_subprocess(
+                previous_release(folder), folder / "cache")
         else:
             answers[system] = run_naive(documents)
         seconds[system] = time.perf_counter() - start
@@ -378,6 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           "the answer's area holds the gold point of an area")
     print("time: " + ", ".join(f"{s} {seconds[s]:.1f} s" for s in systems)
           + f" (previous = {PREVIOUS}; naive = largest GeoNames population of that name)")
+    print("ambiguity test: " + ", ".join(f"{s} {a}" for s, a in ambiguity.items()))
     report({s: score(documents, answers[s]) for s in systems}, systems)
     if args.errors:
         list_errors(documents, answers["current"])
