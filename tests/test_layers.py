@@ -15,10 +15,10 @@ PACKAGE = Path(movemap.__file__).parent
 LAYERS: list[tuple[str, ...]] = [
     ("movemap.cli", "movemap.__main__"),
     ("movemap.render", "movemap.export", "movemap.extract", "movemap.fusion"),
-    ("movemap.located", "movemap.queries", "movemap.validate"),
+    ("movemap.located", "movemap.queries", "movemap.frames", "movemap.validate"),
     ("movemap.routing", "movemap.gazetteer", "movemap.refs"),
     ("movemap.io", "movemap.schema"),
-    ("movemap.model", "movemap.style", "movemap.symbols", "movemap.dates"),
+    ("movemap.model", "movemap.summary", "movemap.style", "movemap.symbols", "movemap.dates"),
     ("movemap.errors", "movemap.cache", "movemap.geodata", "movemap.sphere",
      "movemap.textfile", "movemap.timing"),
 ]
@@ -31,13 +31,14 @@ FACADE = "movemap"
 DELEGATES = {
     ("movemap.model", "Dataset.locate"): "movemap.located",
     ("movemap.model", "Dataset.resolve"): "movemap.refs",
-    ("movemap.model", "Dataset.status"): "movemap.queries",
-    ("movemap.model", "Dataset.timeline"): "movemap.queries",
+    ("movemap.model", "Dataset.status"): "movemap.frames",
+    ("movemap.model", "Dataset.timeline"): "movemap.frames",
     ("movemap.model", "Dataset.explore"): "movemap.render",
     ("movemap.model", "Dataset.to_geodataframe"): "movemap.located",
     ("movemap.model", "Dataset.to_trajectories"): "movemap.export.trajectories",
     ("movemap.model", "Dataset.from_geodataframe"): "movemap.io.geojson",
     ("movemap.model", "Dataset.to_dict"): "movemap.io.records",
+    ("movemap.located", "Located.explore"): "movemap.render",
 }
 DELEGATE_TYPES = {"movemap.model": {"movemap.gazetteer", "movemap.located", "movemap.queries",
                                     "movemap.routing"}}

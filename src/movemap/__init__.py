@@ -7,11 +7,17 @@ The public API (each name loaded on first use, so that ``import movemap`` stays 
     'Chongjin'
     >>> dataset = movemap.read_dataset("layers/dprk-russia-2024.yaml")
     >>> located = movemap.locate(dataset)        # every place resolved, every leg routed, once
-    >>> [(p.unit, p.place) for p in movemap.status(located, "2024-10-20")][2]
+    >>> frame = movemap.status(located, "2024-10-20")     # a GeoDataFrame, one row a unit
+    >>> frame[["unit", "place"]].iloc[2].tolist()
+    ['second-echelon', 'Vladivostok']
+    >>> [(p.unit, p.place) for p in movemap.positions(located, "2024-10-20")][2]
     ('second-echelon', 'Vladivostok')
 
-``status``, ``timeline``, ``make_map``, ``write_map``, ``export_file`` and ``write_dataset``
-(GeoJSON) take the located dataset, or a dataset they locate once with the defaults.
+``status``, ``timeline``, ``positions``, ``events``, ``explore``, ``make_map``, ``write_map``,
+``export_file`` and ``write_dataset`` (GeoJSON) take the located dataset, or a dataset they
+locate once with the defaults. ``status`` and ``timeline`` answer with GeoDataFrames,
+``positions`` and ``events`` with the same answers as records (``Position``, ``Event``);
+``explore`` shows the map inline in a notebook.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from movemap.errors import (
 
 if TYPE_CHECKING:
     from movemap.export import export as export_file
+    from movemap.frames import events, positions, status, timeline
     from movemap.gazetteer import (
         Candidate,
         Gazetteer,
@@ -50,8 +57,9 @@ if TYPE_CHECKING:
     from movemap.io import write_dataset
     from movemap.located import Located, locate
     from movemap.model import Dataset, Leg, Mode, PlaceRef, Source, Station, Status, Unit
-    from movemap.queries import select, status, timeline
+    from movemap.queries import Event, Position, select
     from movemap.render import make_map, write_map
+    from movemap.render.inline import InlineMap, explore
     from movemap.routing import Networks, Route, route
     from movemap.validate import read_dataset
 
@@ -62,8 +70,10 @@ _LAZY = {
     **dict.fromkeys(["write_dataset"], "movemap.io"),
     **dict.fromkeys(["read_dataset"], "movemap.validate"),
     **dict.fromkeys(["Located", "locate"], "movemap.located"),
-    **dict.fromkeys(["select", "status", "timeline"], "movemap.queries"),
+    **dict.fromkeys(["Event", "Position", "select"], "movemap.queries"),
+    **dict.fromkeys(["events", "positions", "status", "timeline"], "movemap.frames"),
     **dict.fromkeys(["make_map", "write_map"], "movemap.render"),
+    **dict.fromkeys(["InlineMap", "explore"], "movemap.render.inline"),
     **dict.fromkeys(["Dataset", "Leg", "Mode", "PlaceRef", "Source", "Station", "Status",
                      "Unit"], "movemap.model"),
     **dict.fromkeys(["Networks", "Route", "route"], "movemap.routing"),
@@ -77,7 +87,9 @@ __all__ = [
     "Dataset",
     "DatasetError",
     "DateError",
+    "Event",
     "Gazetteer",
+    "InlineMap",
     "InvalidValueError",
     "Kind",
     "Leg",
@@ -92,6 +104,7 @@ __all__ = [
     "Place",
     "PlaceNotFoundError",
     "PlaceRef",
+    "Position",
     "ReportError",
     "Resolution",
     "Route",
@@ -104,9 +117,12 @@ __all__ = [
     "WriteError",
     "YamlSyntaxError",
     "__version__",
+    "events",
+    "explore",
     "export_file",
     "locate",
     "make_map",
+    "positions",
     "read_dataset",
     "resolve",
     "route",

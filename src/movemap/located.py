@@ -59,6 +59,45 @@ class Located:
         return tuple(f"leg {leg.id!r}: {warning}" for leg in self.dataset.legs
                      for r in self.routes[leg.id] for warning in r.warnings)
 
+    def __repr__(self) -> str:
+        """Name, counts, date range and warnings (see ``movemap.summary``)."""
+        from movemap.summary import text_summary
+
+        return text_summary(self.dataset, "Located", self.warnings)
+
+    def _repr_html_(self) -> str:
+        """A small table for notebooks, with the extent and what routing approximated."""
+        from movemap.summary import html_summary
+
+        return html_summary(self.dataset, "Located", self.extent, self.warnings)
+
+    @property
+    def extent(self) -> tuple[float, float, float, float] | None:
+        """(west, south, east, north) of the dataset's places, in degrees (None if none)."""
+        if not self.places:
+            return None
+        lons = [p.lon for p in self.places.values()]
+        lats = [p.lat for p in self.places.values()]
+        return min(lons), min(lats), max(lons), max(lats)
+
+    def status(self, on: date | str) -> geopandas.GeoDataFrame:
+        """Where each unit is on a day, as a GeoDataFrame (:func:`movemap.status`)."""
+        from movemap.frames import status
+
+        return status(self, on)
+
+    def timeline(self) -> geopandas.GeoDataFrame:
+        """The legs and stations in date order, as a GeoDataFrame (:func:`movemap.timeline`)."""
+        from movemap.frames import timeline
+
+        return timeline(self)
+
+    def explore(self, **options: Any) -> Any:
+        """The map, inline in a notebook (:func:`movemap.explore`)."""
+        from movemap.render.inline import explore
+
+        return explore(self, **options)
+
     def place(self, ref: PlaceRef) -> Place:
         """The place a reference resolves to."""
         return self.places[ref]
@@ -66,6 +105,21 @@ class Located:
     def routes_of(self, leg: Leg) -> tuple[Route, ...]:
         """The leg's routes, one per origin."""
         return self.routes[leg.id]
+
+    def route(self, leg_id: str) -> Route:
+        """The leg's route as one :class:`~movemap.routing.Route`: with several origins, its
+        ``branches`` are the route from each and its ``geometry`` a MultiLineString.
+
+        Raises :class:`~movemap.errors.InvalidValueError` for a leg the dataset does not have.
+        """
+        try:
+            routes = self.routes[leg_id]
+        except KeyError:
+            from movemap.errors import InvalidValueError
+
+            raise InvalidValueError(f"no leg {leg_id!r} in dataset {self.dataset.name!r}",
+                                    field="leg") from None
+        return Route.join(routes)
 
     def length_km(self, leg: Leg) -> float:
         """The length of the leg's longest route, in km."""

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
     from movemap.gazetteer import Gazetteer, Place
     from movemap.located import Located
-    from movemap.queries import Event, Position
     from movemap.routing import Networks
 
 __all__ = [
@@ -264,11 +263,12 @@ class Dataset:
     Methods
     -------
     status(on), timeline()
-        Who is where on a day; the events in date order (``movemap.queries``).
+        Who is where on a day; the events in date order, as GeoDataFrames
+        (``movemap.frames``; the records: ``movemap.positions``, ``movemap.events``).
     to_geodataframe(), from_geodataframe(frame)
         Legs and stations as a GeoDataFrame (EPSG:4326), and back.
-    explore()
-        The interactive map (a folium ``Map``; shows inline in Jupyter).
+    explore(on=None, units=None)
+        The interactive map, inline in a notebook (``movemap.render.inline``).
     to_trajectories()
         A movingpandas ``TrajectoryCollection``.
     resolve()
@@ -349,15 +349,29 @@ class Dataset:
 
         return resolve_places(self, gazetteer)
 
-    def status(self, on: date | str) -> list[Position]:
-        """Where each unit is on a day, with what strength (:func:`movemap.status`)."""
-        from movemap.queries import status
+    def __repr__(self) -> str:
+        """Name, counts and date range (see ``movemap.summary``)."""
+        from movemap.summary import text_summary
+
+        return text_summary(self)
+
+    def _repr_html_(self) -> str:
+        """A small table for notebooks: units, legs, stations, sources, dates."""
+        from movemap.summary import html_summary
+
+        return html_summary(self)
+
+    def status(self, on: date | str) -> geopandas.GeoDataFrame:
+        """Where each unit is on a day, with what strength, as a GeoDataFrame
+        (:func:`movemap.status`)."""
+        from movemap.frames import status
 
         return status(self, on)
 
-    def timeline(self) -> list[Event]:
-        """The legs and stations in date order, with distances (:func:`movemap.timeline`)."""
-        from movemap.queries import timeline
+    def timeline(self) -> geopandas.GeoDataFrame:
+        """The legs and stations in date order, with distances, as a GeoDataFrame
+        (:func:`movemap.timeline`)."""
+        from movemap.frames import timeline
 
         return timeline(self)
 
@@ -377,14 +391,14 @@ class Dataset:
         return from_geodataframe(frame)
 
     def explore(self, **options: Any) -> Any:
-        """The dataset as an interactive folium map (shows inline in Jupyter).
+        """The dataset's map, inline in a notebook (:func:`movemap.explore`).
 
-        Options as for :func:`movemap.make_map`: ``title``, ``tiles``, ``start``, ``end``,
-        ``units``.
+        Options: ``on`` (the day shown first), and as for :func:`movemap.make_map`:
+        ``title``, ``tiles``, ``start``, ``end``, ``units``.
         """
-        from movemap.render import make_map
+        from movemap.render.inline import explore
 
-        return make_map(self, **options)
+        return explore(self, **options)
 
     def to_trajectories(self) -> Any:
         """The legs as a movingpandas ``TrajectoryCollection``, one trajectory per leg."""

@@ -15,20 +15,21 @@ import json
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from movemap.errors import DataMissingError, InvalidValueError
 from movemap.located import Located, locate
 from movemap.model import Dataset
 from movemap.queries import select
-from movemap.render.basemap import basemap, basemap_script
+from movemap.render.basemap import DETAIL, basemap, basemap_script
 from movemap.render.finish import finish_page, stable_ids, tile_source
 from movemap.render.page_data import PageData, map_data, script_json
 
 if TYPE_CHECKING:
     import folium
 
-__all__ = ["default_output", "make_map", "render_html", "write_map"]
+__all__ = ["MapParts", "default_output", "make_map", "map_parts", "render_html",
+           "write_map"]
 
 _STATIC = Path(__file__).parent / "static"
 _ASSETS = Path(__file__).parent / "assets"
@@ -117,6 +118,44 @@ def _bounds(data: PageData) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+class MapParts(NamedTuple):
+    """What a map is made of, before it becomes a folium page or an inline display."""
+
+    title: str
+    page: PageData
+    bounds: tuple[float, float, float, float]  # west, south, east, north
+    base: dict[str, str] | None  # the offline basemap, or None with online tiles
+    tiles: tuple[str, str, str] | None  # online tiles: (URL template, attribution, name)
+
+
+def map_parts(data: Dataset | Located, *, title: str | None = None, tiles: str | None = None,
+              start: date | None = None, end: date | None = None,
+              units: list[str] | None = None, detail: float = DETAIL) -> MapParts:
+    """The selection, page data, bounds and basemap or tiles of a map (see :func:`make_map`;
+    ``detail``: the basemap's, see :func:`movemap.render.basemap.basemap`)."""
+    if isinstance(data, Located):
+        chosen = data.select(units, start, end)
+    else:
+        chosen = locate(select(data, units, start, end) if (units or start or end) else data)
+    heading = title or chosen.dataset.title or chosen.dataset.name
+    page = map_data(chosen, title=heading, start=start, end=end)
+    bounds = _bounds(page)
+    if tiles is None or tiles == "none":
+        countries = {chosen.place(r).country for r in chosen.dataset.place_refs()}
+        return MapParts(heading, page, bounds,
+                        basemap(bounds, sorted(c for c in countries if c), detail), None)
+    import xyzservices.providers as providers
+
+    try:
+        provider = providers.query_name(_TILE_ALIASES.get(tiles, tiles))
+    except ValueError:
+        raise InvalidValueError(f"unknown tile provider {tiles!r}; use none, osm or an "
+                                "xyzservices name such as CartoDB.Positron",
+                                field="tiles") from None
+    return MapParts(heading, page, bounds, None,
+                    (provider.build_url(), provider.html_attribution, provider.name))
+
+
 def make_map(
     data: Dataset | Located,
     *,
@@ -145,29 +184,13 @@ def make_map(
     """
     import folium
 
-    if isinstance(data, Located):
-        chosen = data.select(units, start, end)
-    else:
-        chosen = locate(select(data, units, start, end) if (units or start or end) else data)
-    heading = title or chosen.dataset.title or chosen.dataset.name
-    page = map_data(chosen, title=heading, start=start, end=end)
-    west, south, east, north = _bounds(page)
-    base = None
+    parts = map_parts(data, title=title, tiles=tiles, start=start, end=end, units=units)
+    west, south, east, north = parts.bounds
+    heading, page, base = parts.title, parts.page, parts.base
     tile_layer = None
-    if tiles is None or tiles == "none":
-        countries = {chosen.place(r).country for r in chosen.dataset.place_refs()}
-        base = basemap((west, south, east, north), sorted(c for c in countries if c))
-    else:
-        import xyzservices.providers as providers
-
-        try:
-            provider = providers.query_name(_TILE_ALIASES.get(tiles, tiles))
-        except ValueError:
-            raise InvalidValueError(f"unknown tile provider {tiles!r}; use none, osm or an "
-                               "xyzservices name such as CartoDB.Positron",
-                               field="tiles") from None
-        tile_layer = folium.TileLayer(tiles=provider.build_url(), attr=provider.html_attribution,
-                                      name=provider.name)
+    if parts.tiles is not None:
+        url, attribution, name = parts.tiles
+        tile_layer = folium.TileLayer(tiles=url, attr=attribution, name=name)
     m = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=4,
                    tiles=None, control_scale=False)
     m.default_js = []

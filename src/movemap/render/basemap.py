@@ -19,10 +19,11 @@ import shapely
 
 from movemap.geodata import geo_path
 
-__all__ = ["basemap", "basemap_layers", "basemap_script", "place_labels"]
+__all__ = ["DETAIL", "basemap", "basemap_layers", "basemap_script", "place_labels"]
 
 Bounds = tuple[float, float, float, float]  # west, south, east, north
 _DIGITS = 3
+DETAIL = 1500.0  # the page's basemap: simplified to 1/1500 of the data's extent
 
 
 @cache
@@ -46,6 +47,24 @@ def _cut(geoms: Iterable[Any], bounds: Bounds, tolerance: float) -> list[Any]:
     return [g for g in parts if not g.is_empty]
 
 
+def _cut_lines(geoms: Iterable[Any], bounds: Bounds, tolerance: float) -> list[Any]:
+    """Lines inside ``bounds`` as one MultiLineString, joined where they meet before they are
+    simplified (a line cut at every junction keeps two points a piece however coarse the
+    tolerance: joined, borders and railways shrink some tenfold)."""
+    array = np.array([g for g in geoms if g is not None], dtype=object)
+    if not len(array):
+        return []
+    array = array[shapely.intersects(array, shapely.box(*bounds))]
+    parts = shapely.get_parts(shapely.clip_by_rect(array, *bounds))
+    parts = parts[shapely.get_type_id(parts) == 1]  # LineStrings (no touching points)
+    if not len(parts):
+        return []
+    merged = shapely.line_merge(shapely.multilinestrings(parts))
+    line = shapely.set_precision(shapely.simplify(merged, tolerance, preserve_topology=False),
+                                 10**-_DIGITS)
+    return [] if line.is_empty else [line]
+
+
 def _collection(geoms: list[Any]) -> str:
     """A FeatureCollection as JSON text, written directly from the geometries."""
     features = ",".join(
@@ -59,8 +78,12 @@ def basemap_script(layers: dict[str, str]) -> str:
     return "{" + ",".join(f'"{name}":{text}' for name, text in layers.items()) + "}"
 
 
-def basemap(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, str]:
+def basemap(bounds: Bounds, countries: Iterable[str] = (),
+            detail: float = DETAIL) -> dict[str, str]:
     """The basemap layers for ``bounds``, with admin-1 borders of ``countries`` (ISO alpha-2).
+
+    ``detail``: the extent over the simplification tolerance (an inline notebook map, a few
+    hundred pixels high, takes a coarser basemap than the page).
 
     Returns GeoJSON FeatureCollections as JSON text, by layer name: ``land``, ``admin1``,
     ``lakes``, ``rivers``, ``railways`` (geometry only, written into the page as they are),
@@ -68,7 +91,7 @@ def basemap(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, str]:
     a script element.
     """
     layers = {name: _collection(geoms)
-              for name, geoms in basemap_layers(bounds, countries).items()}
+              for name, geoms in basemap_layers(bounds, countries, detail).items()}
     from movemap.render.page_data import script_json
 
     layers["places"] = script_json(place_labels(_window(bounds)))
@@ -102,12 +125,13 @@ def _window(bounds: Bounds) -> Bounds:
             min(180.0, east + margin), min(85.0, north + margin))
 
 
-def basemap_layers(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, list[Any]]:
+def basemap_layers(bounds: Bounds, countries: Iterable[str] = (),
+                   detail: float = DETAIL) -> dict[str, list[Any]]:
     """The basemap's shapely geometries by layer (see :func:`basemap`)."""
     west, south, east, north = bounds
     span = max(east - west, north - south)
     box = _window(bounds)
-    tolerance = max(0.005, span / 1500)
+    tolerance = max(0.005, span / detail)
 
     land, _ = _layer("countries")
     wanted = set(countries)
@@ -124,8 +148,8 @@ def basemap_layers(bounds: Bounds, countries: Iterable[str] = ()) -> dict[str, l
                   if (p.get("scalerank") or 10) <= 6]
     return {
         "land": _cut(land, box, tolerance),
-        "admin1": _cut(admin_lines, box, tolerance),
+        "admin1": _cut_lines(admin_lines, box, tolerance),
         "lakes": _cut(lakes, box, tolerance),
-        "rivers": _cut(big_rivers, box, tolerance),
-        "railways": _cut(rail, box, tolerance),
+        "rivers": _cut_lines(big_rivers, box, tolerance),
+        "railways": _cut_lines(rail, box, tolerance),
     }

@@ -33,13 +33,42 @@ ROAD_SNAP_KM = 30.0
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """A route: its (lon, lat) points, length, mode, and whether any of it is a guess."""
+    """A route: its (lon, lat) points, length, mode, and whether any of it is a guess.
+
+    A leg with several origins has one route per origin; :meth:`join` makes them one
+    ``Route`` whose ``branches`` are those routes, whose ``points`` and ``length_km`` are its
+    longest branch's, and whose :attr:`geometry` is a MultiLineString of every branch.
+    """
 
     points: tuple[Point, ...]
     length_km: float
     mode: Mode
     approximate: bool = False
     warnings: tuple[str, ...] = ()
+    branches: tuple[Route, ...] = ()
+
+    @classmethod
+    def join(cls, routes: Sequence[Route]) -> Route:
+        """One route of a leg from its routes, one per origin (itself if there is one)."""
+        if not routes:
+            raise ValueError("a leg has at least one route")
+        if len(routes) == 1:
+            return routes[0]
+        longest = max(routes, key=lambda r: r.length_km)
+        return cls(longest.points, longest.length_km, longest.mode,
+                   any(r.approximate for r in routes),
+                   tuple(w for r in routes for w in r.warnings), tuple(routes))
+
+    @property
+    def geometry(self) -> Any:
+        """A shapely LineString, or a MultiLineString for several branches or where the route
+        crosses 180 degrees (EPSG:4326)."""
+        import shapely
+
+        parts = [part for branch in (self.branches or (self,)) for part in branch.lines()]
+        if len(parts) == 1:
+            return shapely.LineString(parts[0])
+        return shapely.MultiLineString(parts)
 
     def point_at(self, fraction: float) -> Point:
         """The point at this fraction (0 to 1) of the route's length."""

@@ -319,7 +319,7 @@
     if (!canvas) arrowDefs(map, data);
 
     /* -- time ------------------------------------------------------------------------ */
-    var state = {day: data.day, all: true};
+    var state = {day: data.day, all: !data.onDay};  // onDay: open on data.day (inline)
 
     function setShown(item, show, faint) {
       if (show && !item.shown) { item.parent.addLayer(item.layer); item.shown = true; }
@@ -516,7 +516,9 @@
     slider.addEventListener("input", function () { goTo(Number(slider.value)); });
     allBox.addEventListener("change", function () { state.all = allBox.checked; apply(); });
     playButton.addEventListener("click", play);
-    document.addEventListener("keydown", function (event) {
+    // Inline in a notebook the keys are the notebook's: only keys pressed in the map count
+    var keyScope = page.classList && page.classList.contains("mm-inline") ? page : document;
+    keyScope.addEventListener("keydown", function (event) {
       var target = event.target;
       var tag = target && target.tagName ? target.tagName.toLowerCase() : "";
       if (event.ctrlKey || event.metaKey || event.altKey || tag === "select" ||
