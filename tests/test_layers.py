@@ -33,12 +33,12 @@ DELEGATES = {
     ("movemap.model", "Dataset.resolve"): "movemap.refs",
     ("movemap.model", "Dataset.status"): "movemap.frames",
     ("movemap.model", "Dataset.timeline"): "movemap.frames",
-    ("movemap.model", "Dataset.explore"): "movemap.render",
+    ("movemap.model", "Dataset.explore"): "movemap.render.inline",
     ("movemap.model", "Dataset.to_geodataframe"): "movemap.located",
     ("movemap.model", "Dataset.to_trajectories"): "movemap.export.trajectories",
     ("movemap.model", "Dataset.from_geodataframe"): "movemap.io.geojson",
     ("movemap.model", "Dataset.to_dict"): "movemap.io.records",
-    ("movemap.located", "Located.explore"): "movemap.render",
+    ("movemap.located", "Located.explore"): "movemap.render.inline",
 }
 DELEGATE_TYPES = {"movemap.model": {"movemap.gazetteer", "movemap.located", "movemap.queries",
                                     "movemap.routing"}}

@@ -75,7 +75,8 @@ def test_status_needs_a_day(dataset: Dataset, located: Located) -> None:
 
 
 def test_dataset_methods_delegate(dataset: Dataset) -> None:
-    assert [p.unit for p in dataset.status("2024-10-20")] == [
+    # the methods answer with GeoDataFrames (movemap.frames), rows as the records
+    assert dataset.status("2024-10-20")["unit"].tolist() == [
         p.unit for p in status(dataset, "2024-10-20")]
     assert len(dataset.timeline()) == len(dataset.legs) + len(dataset.stations)
 

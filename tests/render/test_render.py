@@ -84,10 +84,10 @@ def test_selection_by_unit_and_dates(dataset: Dataset) -> None:
     assert "advance-group-to-kursk" in html and "first-echelon-by-sea" not in html
 
 
-def test_explore_returns_a_folium_map(dataset: Dataset) -> None:
+def test_make_map_shows_inline_as_an_iframe(dataset: Dataset) -> None:
     import folium
 
-    m = dataset.explore()
+    m = make_map(dataset)
     assert isinstance(m, folium.Map)
     # Jupyter shows the page in an iframe: its HTML-escaped source must carry the map
     frame = re.search(r'srcdoc="([^"]*)"', m._repr_html_())
