@@ -160,7 +160,7 @@ def status(data: Dataset | Located, on: date | str) -> geopandas.GeoDataFrame:
     >>> located = movemap.locate(movemap.read_dataset("layers/dprk-russia-2024.yaml"))
     >>> frame = movemap.status(located, "2024-10-20")
     >>> frame.loc[frame["unit"] == "second-echelon", ["place", "status"]].iloc[0].tolist()
-    ['Vladivostok', 'reported']
+    ['Vladivostok', 'expected']
     """
     from movemap.located import as_located
 
