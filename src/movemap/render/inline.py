@@ -197,7 +197,7 @@ def explore(data: Dataset | Located, *, on: date | str | None = None,
                                 field="height")
     parts = map_parts(data, title=title, tiles=tiles, start=start, end=end, units=units,
                       detail=INLINE_DETAIL)
-    page: dict[str, Any] = dict(parts.page)
+    page = parts.page
     if on is not None:
         day = on if isinstance(on, date) else parse_date(on).earliest
         if day is None:

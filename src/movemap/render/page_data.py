@@ -116,7 +116,11 @@ class RegionRecord(TypedDict):
     g: dict[str, Any]
 
 
-class PageData(TypedDict):
+class _PageOptions(TypedDict, total=False):
+    onDay: bool  # open on ``day`` rather than on all dates (inline ``explore(on=...)``)
+
+
+class PageData(_PageOptions):
     """Everything the page gets: ``movemap.init(map, data, basemap)``."""
 
     title: str
