@@ -53,6 +53,16 @@ def test_on_opens_the_map_on_that_day(located: Located) -> None:
     assert '"onDay"' not in movemap.explore(located).data_json
     with pytest.raises(InvalidValueError):
         movemap.explore(located, height=50)
+    with pytest.raises(InvalidValueError, match="one day"):
+        movemap.explore(located, on="2024-10")
+
+
+def test_save_writes_the_page_of_movemap_render(located: Located, tmp_path: Path) -> None:
+    from movemap.render import render_html
+
+    shown = movemap.explore(located, on="2024-10-20", units=["first-echelon"])
+    path = shown.save(tmp_path / "first.html")
+    assert path.read_text(encoding="utf-8") == render_html(located, units=["first-echelon"])
 
 
 def test_dataset_and_located_explore(dataset: movemap.Dataset, located: Located) -> None:
@@ -112,6 +122,7 @@ def test_two_displays_draw_offline_in_chromium(browser: Any, located: Located, f
             assert box["title"] and box["time"] and box["legend"], box
             assert box["fixed"] == "absolute"
             assert box["basemap"] > 10
+        assert page.evaluate("document.head.querySelector('#movemap-inline-style') !== null")
         # the second opens on its day, the first on all dates, as the page does
         assert boxes[0]["all"] is True and boxes[1]["all"] is False
         # a key pressed outside the maps is the notebook's: no map moves its day

@@ -7,7 +7,8 @@ output cell. :func:`explore` returns an :class:`InlineMap` whose display instead
 
 - the shared parts (Leaflet's and movemap's script and style, inlined from the same pinned
   assets as the page) go into the first display of the kernel session only; later displays
-  find them in the notebook page (``window.L``, ``window.movemap``);
+  find them in the notebook page (``window.L``, ``window.movemap``, the style moved into the
+  page's ``<head>`` so that clearing that first output keeps it);
 - the basemap goes once per distinct basemap (keyed by its hash) in the same way, so maps of
   the same dataset on other days or for other units send only their data;
 - each display waits until what it needs is loaded, so a saved notebook reopened shows every
@@ -61,8 +62,14 @@ def _shared_assets() -> str:
     return "\n".join([
         f"<!-- Leaflet {version}, from the npm package pinned by movemap's package-lock.json."
         f" Its licence:\n{licence}-->",
-        f"<style>{assets['leaflet.css']}</style>",
-        f"<style>{assets['movemap.css']}</style>",
+        # the style goes into the notebook's <head>: it stays when this output is cleared
+        "<script>(function () {\n"
+        "  if (document.getElementById('movemap-inline-style')) return;\n"
+        "  var style = document.createElement('style');\n"
+        "  style.id = 'movemap-inline-style';\n"
+        f"  style.textContent = {script_json(assets['leaflet.css'] + assets['movemap.css'])};\n"
+        "  document.head.appendChild(style);\n"
+        "})();</script>",
         f"<script>{assets['leaflet.js']}</script>",
         f"<script>{assets['movemap.js']}</script>",
     ])
@@ -199,8 +206,9 @@ def explore(data: Dataset | Located, *, on: date | str | None = None,
                       detail=INLINE_DETAIL)
     page = parts.page
     if on is not None:
-        day = on if isinstance(on, date) else parse_date(on).earliest
-        if day is None:
+        parsed = None if isinstance(on, date) else parse_date(on)
+        day = on if isinstance(on, date) else parsed.earliest if parsed else None
+        if day is None or (parsed is not None and parsed.earliest != parsed.latest):
             raise InvalidValueError(f"explore opens on one day (YYYY-MM-DD), not {on!r}",
                                     field="on")
         first, last = page["range"]
