@@ -69,6 +69,7 @@ bench: $(VENV)/.installed-dev $(ASSETS) chromium
 	$(BIN)/python benchmarks/routing_bench.py
 	$(BIN)/python benchmarks/render_bench.py
 	$(BIN)/python benchmarks/located_bench.py
+	$(BIN)/python benchmarks/notebook_bench.py
 	$(BIN)/python benchmarks/extract_eval.py
 
 clean:
