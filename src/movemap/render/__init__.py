@@ -21,7 +21,7 @@ from movemap.errors import DataMissingError, InvalidValueError
 from movemap.located import Located, locate
 from movemap.model import Dataset
 from movemap.queries import select
-from movemap.render.basemap import DETAIL, basemap, basemap_script
+from movemap.render.basemap import DETAIL, LABELS, basemap, basemap_script
 from movemap.render.finish import finish_page, stable_ids, tile_source
 from movemap.render.page_data import PageData, map_data, script_json
 
@@ -130,7 +130,8 @@ class MapParts(NamedTuple):
 
 def map_parts(data: Dataset | Located, *, title: str | None = None, tiles: str | None = None,
               start: date | None = None, end: date | None = None,
-              units: list[str] | None = None, detail: float = DETAIL) -> MapParts:
+              units: list[str] | None = None, detail: float = DETAIL,
+              labels: int = LABELS) -> MapParts:
     """The selection, page data, bounds and basemap or tiles of a map (see :func:`make_map`;
     ``detail``: the basemap's, see :func:`movemap.render.basemap.basemap`)."""
     if isinstance(data, Located):
@@ -143,7 +144,8 @@ def map_parts(data: Dataset | Located, *, title: str | None = None, tiles: str |
     if tiles is None or tiles == "none":
         countries = {chosen.place(r).country for r in chosen.dataset.place_refs()}
         return MapParts(heading, page, bounds,
-                        basemap(bounds, sorted(c for c in countries if c), detail), None)
+                        basemap(bounds, sorted(c for c in countries if c), detail, labels),
+                        None)
     import xyzservices.providers as providers
 
     try:

@@ -19,11 +19,12 @@ import shapely
 
 from movemap.geodata import geo_path
 
-__all__ = ["DETAIL", "basemap", "basemap_layers", "basemap_script", "place_labels"]
+__all__ = ["DETAIL", "LABELS", "basemap", "basemap_layers", "basemap_script", "place_labels"]
 
 Bounds = tuple[float, float, float, float]  # west, south, east, north
 _DIGITS = 3
 DETAIL = 1500.0  # the page's basemap: simplified to 1/1500 of the data's extent
+LABELS = 8000  # the page's town names at most
 
 
 @cache
@@ -79,11 +80,12 @@ def basemap_script(layers: dict[str, str]) -> str:
 
 
 def basemap(bounds: Bounds, countries: Iterable[str] = (),
-            detail: float = DETAIL) -> dict[str, str]:
+            detail: float = DETAIL, labels: int = LABELS) -> dict[str, str]:
     """The basemap layers for ``bounds``, with admin-1 borders of ``countries`` (ISO alpha-2).
 
     ``detail``: the extent over the simplification tolerance (an inline notebook map, a few
-    hundred pixels high, takes a coarser basemap than the page).
+    hundred pixels high, takes a coarser basemap than the page); ``labels``: how many town
+    names at most, biggest first.
 
     Returns GeoJSON FeatureCollections as JSON text, by layer name: ``land``, ``admin1``,
     ``lakes``, ``rivers``, ``railways`` (geometry only, written into the page as they are),
@@ -94,7 +96,7 @@ def basemap(bounds: Bounds, countries: Iterable[str] = (),
               for name, geoms in basemap_layers(bounds, countries, detail).items()}
     from movemap.render.page_data import script_json
 
-    layers["places"] = script_json(place_labels(_window(bounds)))
+    layers["places"] = script_json(place_labels(_window(bounds), labels))
     return layers
 
 

@@ -40,14 +40,16 @@ if TYPE_CHECKING:
     from movemap.located import Located
     from movemap.model import Dataset
 
-__all__ = ["INLINE_DETAIL", "InlineMap", "explore", "forget_sent"]
+__all__ = ["INLINE_DETAIL", "INLINE_LABELS", "InlineMap", "explore", "forget_sent"]
 
 # What this kernel session has sent to the notebook page already: "assets", basemap hashes.
 _SENT: set[str] = set()
 _COUNTER = itertools.count(1)
 # The basemap's detail inline: the extent over the tolerance; a display some 900 pixels wide
-# shows little more, and the basemap then weighs about a sixth of the page's.
-INLINE_DETAIL = 300.0
+# shows little more, and the basemap then weighs about a seventh of the page's.
+INLINE_DETAIL = 200.0
+# Town names inline: the biggest 500 (those the opening zoom of a wide map shows)
+INLINE_LABELS = 500
 
 
 def forget_sent() -> None:
@@ -203,7 +205,7 @@ def explore(data: Dataset | Located, *, on: date | str | None = None,
         raise InvalidValueError(f"an inline map needs a height of at least 200 px, not {height}",
                                 field="height")
     parts = map_parts(data, title=title, tiles=tiles, start=start, end=end, units=units,
-                      detail=INLINE_DETAIL)
+                      detail=INLINE_DETAIL, labels=INLINE_LABELS)
     page = parts.page
     if on is not None:
         parsed = None if isinstance(on, date) else parse_date(on)
