@@ -32,6 +32,7 @@ __all__ = [
     "OverlayError",
     "PlaceNotFoundError",
     "ReportError",
+    "RouteError",
     "UnknownSourceError",
     "UnknownUnitError",
     "WriteError",
@@ -167,3 +168,7 @@ class DatasetError(MovemapError, ValueError):
 
     def __str__(self) -> str:
         return self.message  # each line already names the file
+
+
+class RouteError(MovemapError, ValueError):
+    """A route that cannot be drawn as asked (a sea leg to an inland place)."""

@@ -185,7 +185,7 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
         started = perf_counter()
         stops = [places[origin], *(places[r] for r in (*leg.via, leg.destination))]
         found[leg.id, n] = route([(p.lon, p.lat) for p in stops], leg.mode, networks,
-                                 [p.name for p in stops])
+                                 [p.name for p in stops], strict=False)
         seconds[leg.id] = seconds.get(leg.id, 0.0) + perf_counter() - started
     networks.save()
     routes = {leg.id: tuple(found[leg.id, n] for n in range(len(leg.origins)))

@@ -22,36 +22,43 @@ __all__ = ["route"]
 @click.option("--mode", type=click.Choice([m.value for m in Mode if m is not Mode.UNKNOWN]),
               default="air", show_default=True, help="How the route travels.")
 @click.option("--via", multiple=True, metavar="PLACE", help="A place to pass (repeatable).")
+@click.option("--through", multiple=True, metavar="CC",
+              help="A transit country rail and road may cross (ISO code, repeatable).")
+@click.option("--avoid", multiple=True, metavar="CC",
+              help="A country rail and road must not cross (ISO code, repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["summary", "geojson", "wkt"]),
               default="summary", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file (atomically) instead of the terminal.")
 @networks_options
 @gazetteer_option
-def route(origin: str, destination: str, mode: str, via: tuple[str, ...], fmt: str,
+def route(origin: str, destination: str, mode: str, via: tuple[str, ...],
+          through: tuple[str, ...], avoid: tuple[str, ...], fmt: str,
           output: Path | None, networks: Networks, gazetteer: Gazetteer) -> None:
     """The route from FROM to TO along sea lanes, railways or roads, offline.
 
     Sea routes follow shipping lanes and keep off land; rail and road routes follow Natural
-    Earth's main lines; air is a great circle. Where a network cannot join two places the
-    stretch is a great circle, marked approximate, with a warning.
+    Earth's main lines and stay in the countries of their places and --through; air is a
+    great circle. Where a network cannot join two places the stretch is a great circle, and
+    where it must leave those countries it says which; either is marked approximate.
 
     \b
     Examples:
       movemap route Chongjin Vladivostok --mode sea
       movemap route Vladivostok Kursk --mode rail --via Irkutsk --via Moscow --format geojson
       movemap route Chongjin Khasan --mode rail --rail-lines my-lines.geojson
+      movemap route Moscow Kaliningrad --mode rail --through BY --through LT
     """
     names = [origin, *via, destination]
     places = [r.place for r in gazetteer.resolve_all(names)]
     found = route_stops([(p.lon, p.lat) for p in places], Mode(mode), networks,
-                        [p.name for p in places])
+                        [p.name for p in places], through=through, avoid=avoid)
     networks.save()
     for warning in found.warnings:
         click.echo(f"movemap: warning: {warning}", err=True)
     if fmt == "summary":
         stops = " -> ".join(p.name for p in places)
-        note = " (approximate: part is a great circle)" if found.approximate else ""
+        note = " (approximate: see the warnings)" if found.approximate else ""
         text = (f"{mode} {stops}: {found.length_km:,.0f} km, {len(found.points)} points"
                 f"{note}\n")
     elif fmt == "geojson":

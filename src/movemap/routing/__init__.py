@@ -6,11 +6,15 @@ foot along roads, air and unknown along great circles (``routing.geodesic``). A 
 several stops is routed stop to stop. Where a network cannot join two stops, that stretch
 is drawn as a great circle, the route is marked ``approximate`` and a warning says why:
 never a silent failure, never an invented path.
+
+Rail and road routes keep to the countries of their stops plus the transit countries given
+(``through``), and out of those to ``avoid``; where the network cannot, the route is marked
+``approximate`` with a warning that names the countries (``leaves RU through KZ``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import pairwise
@@ -19,16 +23,43 @@ from typing import Any
 
 import numpy as np
 
+from movemap.errors import RouteError
 from movemap.model import Mode
 from movemap.routing.antimeridian import split_antimeridian
 from movemap.routing.geodesic import geodesic_km, geodesic_path
 from movemap.routing.store import Key, RouteStore
 
-__all__ = ["ROUTERS", "Networks", "Route", "default_networks", "route"]
+__all__ = ["ROUTERS", "Networks", "Route", "RouteError", "Rule", "default_networks", "route"]
 
 Point = tuple[float, float]  # (lon, lat)
 RAIL_SNAP_KM = 30.0
 ROAD_SNAP_KM = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """The countries a stretch may cross (None: any) and those it must avoid (ISO alpha-2)."""
+
+    allowed: frozenset[str] | None = None
+    avoid: frozenset[str] = frozenset()
+
+    def as_constraints(self) -> tuple[str, ...]:
+        """The rule as the route cache's constraints: ``("in:KP,RU", "not:CN")``."""
+        out = [] if self.allowed is None else ["in:" + ",".join(sorted(self.allowed))]
+        return (*out, *(["not:" + ",".join(sorted(self.avoid))] if self.avoid else []))
+
+    @classmethod
+    def from_constraints(cls, constraints: Sequence[str]) -> Rule:
+        """The rule of :meth:`as_constraints` (other constraints are left to others)."""
+        allowed, avoid = None, frozenset[str]()
+        for item in constraints:
+            kind, _, codes = item.partition(":")
+            found = frozenset(c for c in codes.split(",") if c)
+            if kind == "in":
+                allowed = found
+            elif kind == "not":
+                avoid = found
+        return cls(allowed, avoid)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +156,9 @@ class Networks:
         from movemap.geodata import geo_path
         from movemap.routing.network import Network, read_lines
 
-        network = Network.from_file(geo_path(filename), name, snap_km, self.cache_dir)
+        network = Network.from_file(geo_path(filename), name, snap_km,
+                                    self.cache_dir, extra=[geo_path(f"{name}_additions.geojson")],
+                                    at_crossings=name == "road")
         lines = [line for path in extra for line in read_lines(path)]
         return network.with_lines(lines) if lines else network
 
@@ -148,13 +181,24 @@ class Networks:
 
         from movemap import cache
         from movemap.geodata import geo_path
-        from movemap.routing import antimeridian, geodesic, grid, land, network, sea, store
+        from movemap.routing import (
+            antimeridian,
+            countries,
+            geodesic,
+            grid,
+            land,
+            network,
+            sea,
+            store,
+        )
 
         return cache.digest(
             f"searoute {version('searoute')}", sys.modules[__name__], antimeridian, geodesic,
-            grid, land, network, sea, store,
-            *(geo_path(name) for name in ("railroads.geojson", "roads.geojson",
-                                          "land_10m.geojson")),
+            grid, land, network, sea, store, countries,
+            *(geo_path(name) for name in (
+                "railroads.geojson", "roads.geojson", "land_10m.geojson",
+                "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
+                "countries.geojson", "channels.geojson", "rivers.geojson")),
             "rail lines", *(Path(p) for p in self.rail_lines),
             "road lines", *(Path(p) for p in self.road_lines))
 
@@ -166,18 +210,19 @@ class Networks:
              constraints: tuple[str, ...] = ()) -> list[Point] | str:
         """The path of one stretch by ``mode``, or the reason there is none (remembered).
 
-        ``constraints`` are part of the path's key in the route cache (routers that take
-        constraints, such as countries to avoid, get them from there).
+        ``constraints`` are part of the path's key in the route cache: a :class:`Rule` as
+        text (``Rule.as_constraints``), which rail and road routers follow.
         """
         router = ROUTERS[mode]
+        rule = Rule.from_constraints(constraints)
         if router is _great_circle:  # cheaper to draw again than to look up
-            return router(self, a, b)
+            return router(self, a, b, rule)
         key: Key = (mode.value, a, b, constraints)
         if key not in self._paths and not self._loaded:
             self._loaded = True
             self._paths.update(self._store.load())
         if key not in self._paths:
-            self._paths[key] = self._new[key] = router(self, a, b)
+            self._paths[key] = self._new[key] = router(self, a, b, rule)
         return self._paths[key]
 
     def save(self) -> None:
@@ -187,25 +232,31 @@ class Networks:
             self._new.clear()
 
 
-def _great_circle(_: Networks, a: Point, b: Point) -> list[Point] | str:
+Found = list[Point] | str
+
+
+def _great_circle(_: Networks, a: Point, b: Point, __: Rule) -> Found:
     return geodesic_path(a[0], a[1], b[0], b[1])
 
 
-def _sea(_: Networks, a: Point, b: Point) -> list[Point] | str:
-    from movemap.routing.sea import sea_path
+def _sea(_: Networks, a: Point, b: Point, __: Rule) -> Found:
+    from movemap.routing.sea import InlandEnd, sea_path
 
-    return sea_path(a, b)
-
-
-def _rail(networks: Networks, a: Point, b: Point) -> list[Point] | str:
-    return networks.rail.path(a, b)  # type: ignore[no-any-return]
-
-
-def _road(networks: Networks, a: Point, b: Point) -> list[Point] | str:
-    return networks.road.path(a, b)  # type: ignore[no-any-return]
+    try:
+        return sea_path(a, b)
+    except InlandEnd as exc:  # route() checks the ends first; kept for direct callers
+        return str(exc)
 
 
-ROUTERS: dict[Mode, Callable[[Networks, Point, Point], list[Point] | str]] = {
+def _rail(networks: Networks, a: Point, b: Point, rule: Rule) -> Found:
+    return networks.rail.path(a, b, rule.allowed, rule.avoid)  # type: ignore[no-any-return]
+
+
+def _road(networks: Networks, a: Point, b: Point, rule: Rule) -> Found:
+    return networks.road.path(a, b, rule.allowed, rule.avoid)  # type: ignore[no-any-return]
+
+
+ROUTERS: dict[Mode, Callable[[Networks, Point, Point, Rule], Found]] = {
     Mode.SEA: _sea,
     Mode.RAIL: _rail,
     Mode.ROAD: _road,
@@ -220,26 +271,82 @@ def default_networks() -> Networks:
     return Networks()
 
 
+def _rule(stops: Sequence[Point], mode: Mode, through: Iterable[str],
+          avoid: Iterable[str]) -> tuple[Rule, list[str]]:
+    """The countries a leg may cross: those of its stops and ``through``, less ``avoid``
+    (a stop's own country cannot be avoided: a warning says so)."""
+    if mode not in (Mode.RAIL, Mode.ROAD, Mode.FOOT):
+        return Rule(), []
+    from movemap.routing.countries import country_of_end
+
+    homes = {c for c in (country_of_end(p) for p in stops) if c}
+    avoided = frozenset(c.upper() for c in avoid)
+    notes = [f"cannot avoid {c}: a stop of the route is there"
+             for c in sorted(avoided & homes)]
+    allowed = frozenset(homes | {c.upper() for c in through}) - (avoided - homes)
+    return Rule(allowed if homes else None, avoided - homes), notes
+
+
+def _inland(stops: Sequence[Point], names: Sequence[str], mode: Mode,
+            strict: bool) -> dict[str, str]:
+    """The reasons, by stop name, why a sea leg cannot start or end at its inland stops
+    (raises :class:`RouteError` instead if ``strict``)."""
+    if mode is not Mode.SEA:
+        return {}
+    from movemap.routing.sea import COAST_KM, coast_km
+
+    out: dict[str, str] = {}
+    for p, name in zip(stops, names, strict=True):
+        km = coast_km(p)
+        if km > COAST_KM:
+            far = f"{km:.0f} km" if km != float("inf") else "more than 60 km"
+            why = (f"{name} is {far} from the sea: a {mode.value} leg must start and end on "
+                   "the coast; name its port or choose another mode")
+            if strict:
+                raise RouteError(why, field="mode")
+            out[name] = why
+    return out
+
+
 def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
-          labels: Sequence[str] | None = None) -> Route:
+          labels: Sequence[str] | None = None, *, through: Iterable[str] = (),
+          avoid: Iterable[str] = (), strict: bool = True) -> Route:
     """The route through ``stops`` (lon, lat) in order, by the router of ``mode``.
 
     ``labels`` name the stops in the route's ``warnings``, which callers show (they are not
-    logged here, so that nothing is said twice).
+    logged here, so that nothing is said twice). ``through`` names transit countries a rail
+    or road route may cross besides those of its stops, ``avoid`` countries it must not
+    (ISO 3166-1 alpha-2). A sea leg whose end is inland raises :class:`RouteError`; with
+    ``strict=False`` (a dataset being drawn or checked) it is a great circle with a warning.
     """
     networks = networks or default_networks()
     names = list(labels) if labels else [f"{y:.3f}, {x:.3f}" for x, y in stops]
     points: list[Point] = [stops[0]]
-    warnings: list[str] = []
+    rule, warnings = _rule(stops, mode, through, avoid)
+    inland = _inland(stops, names, mode, strict)
+    approximate = False
     length = 0.0
     for (a, b), (name_a, name_b) in zip(pairwise(stops), pairwise(names), strict=True):
-        found = networks.path(mode, a, b)
+        found: Found = inland.get(name_a) or inland.get(name_b) or networks.path(
+            mode, a, b, rule.as_constraints())
+        if rule.allowed is not None and not isinstance(found, str):
+            from movemap.routing.countries import country_of_end, crossed, describe
+
+            stray = {c for c in crossed(found)
+                     if c not in rule.allowed or c in rule.avoid}
+            if stray:  # the network could not keep to the countries: say where it goes
+                home = describe(c for c in (country_of_end(a), country_of_end(b)) if c)
+                approximate = True
+                warnings.append(f"{mode.value} from {name_a} to {name_b} leaves "
+                                f"{home or 'its countries'} through {describe(stray)} "
+                                "(approximate)")
         great_circle = ROUTERS[mode] is _great_circle or isinstance(found, str)
         if isinstance(found, str):
             warnings.append(f"{mode.value} from {name_a} to {name_b}: {found}; drawn as a "
                             "great circle (approximate)")
             found = geodesic_path(a[0], a[1], b[0], b[1])
+            approximate = True
         # a great circle's length is exact from its ends, and cheaper than summing its steps
         length += geodesic_km(a[0], a[1], b[0], b[1]) if great_circle else _length(found)
         points.extend(found[1:])
-    return Route(tuple(points), length, mode, bool(warnings), tuple(warnings))
+    return Route(tuple(points), length, mode, approximate, tuple(warnings))

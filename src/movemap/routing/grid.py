@@ -53,6 +53,8 @@ def water_path(a: Point, b: Point, margin_deg: float = 0.4, cell_km: float = 1.0
     within ``max_snap_km``: the path then starts at the end itself, crossing that bit of
     land (a port's approach).
     """
+    if abs(a[0] - b[0]) > 180:  # across the antimeridian: no local grid there
+        return None
     west, east = min(a[0], b[0]) - margin_deg, max(a[0], b[0]) + margin_deg
     south, north = min(a[1], b[1]) - margin_deg, max(a[1], b[1]) + margin_deg
     if east - west > 90:
@@ -82,6 +84,9 @@ def water_path(a: Point, b: Point, margin_deg: float = 0.4, cell_km: float = 1.0
         src = (row_of * nx + col_of)[inside]
         dst = ((row_of + di) * nx + col_of + dj)[inside]
         both = water[src] & water[dst]
+        if di and dj:  # a diagonal step may not cut the corner of a land cell
+            both &= water[((row_of + di) * nx + col_of)[inside]] & water[(row_of * nx + col_of
+                                                                          + dj)[inside]]
         src, dst = src[both], dst[both]
         dx = dj * dlon * KM_PER_DEGREE * np.cos(np.radians(ys[src // nx]))
         rows.append(index[src])

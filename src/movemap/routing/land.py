@@ -1,4 +1,9 @@
-"""Natural Earth 1:10m land, for keeping sea routes off it, and how much of a line crosses it."""
+"""Natural Earth 1:10m land, for keeping sea routes off it, and how much of a line crosses it.
+
+At 1:10m the narrowest straits and the canals ships use (the Bosporus, the Dardanelles, the
+Suez Canal) are closed; ``geo/channels.geojson`` gives their fairways, and a channel
+``CHANNEL_DEGREES`` either side of each is cut out of the land.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from movemap.routing.geodesic import GEOD
 __all__ = ["land", "land_crossing_km", "on_land"]
 
 Point = tuple[float, float]
+CHANNEL_DEGREES = 0.01  # half the width of a channel cut through land (about 1 km)
 
 
 @cache
@@ -25,6 +31,13 @@ def land() -> Any:
     with geo_path("land_10m.geojson").open(encoding="utf-8") as f:
         feature = json.load(f)["features"][0]
     geometry = shapely.geometry.shape(feature["geometry"])
+    with geo_path("channels.geojson").open(encoding="utf-8") as f:
+        fairways = [shapely.geometry.shape(c["geometry"]) for c in json.load(f)["features"]]
+    channels = shapely.buffer(shapely.MultiLineString(fairways), CHANNEL_DEGREES)
+    parts = shapely.get_parts(geometry)
+    cut = shapely.intersects(parts, channels)  # only the few polygons a channel crosses
+    parts[cut] = shapely.difference(parts[cut], channels)
+    geometry = shapely.multipolygons(shapely.get_parts(parts))
     shapely.prepare(geometry)
     return geometry
 

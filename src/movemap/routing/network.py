@@ -1,11 +1,22 @@
-"""Rail and road routes: shortest paths over a line network (Natural Earth 10m main lines).
+"""Rail and road routes: least-cost paths over a line network (Natural Earth 10m main lines
+and movemap's documented additions).
 
 The network is a graph whose nodes are the places where lines meet (ends and shared
 vertices, rounded to 1e-4 degrees, about 11 m; ends that stop within 500 m of another line
-are joined to it) and whose edges are the pieces of line between them, weighted by length.
+are joined to it) and whose edges are the pieces of line between them. Each edge knows
+
+- its length, and its cost: the length times the factor of its line class (``CLASS_COST``:
+  a main line costs its length, a branch or a minor road more), so that a military train
+  takes the Trans-Siberian rather than the BAM;
+- the countries it runs through for at least ``NOISE_KM`` (``routing.countries``), so that a
+  route can be kept inside the countries a leg may cross.
+
 Built once from the GeoJSON in ``geo/`` and kept in the cache folder as arrays, it loads in
-a few hundredths of a second. Each end of a route is joined to the nearest node within
-``snap_km``; farther than that, there is no route ("never invent a path").
+a few hundredths of a second. Each end of a route joins the network at one of the
+``CANDIDATES`` nearest nodes within ``snap_km`` in its own country; the join is chosen by
+the total cost of the route (the stretch off the network costs ``OFF_NETWORK_COST`` times
+its length), never across a border. Farther than ``snap_km`` there is no route ("never
+invent a path").
 
 Users add lines (a railway the data lacks) with a GeoJSON overlay: each of its line ends
 within ``JOIN_KM`` of the network is joined to it.
@@ -13,11 +24,14 @@ within ``JOIN_KM`` of the network is joined to it.
 
 from __future__ import annotations
 
+import csv
+import itertools
 import json
 import logging
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,20 +42,51 @@ from scipy.sparse.csgraph import dijkstra
 
 from movemap.errors import NetworkError
 from movemap.routing.geodesic import GEOD
-from movemap.sphere import chord_to_km, unit_vectors
+from movemap.sphere import EARTH_RADIUS_KM, chord_to_km, unit_vectors
 from movemap.textfile import read_text
 
-__all__ = ["JOIN_KM", "Network", "NetworkError", "read_lines"]
+__all__ = ["CLASS_COST", "JOIN_KM", "Network", "NetworkError", "read_features",
+           "read_lines"]
 
 log = logging.getLogger(__name__)
 
 Point = tuple[float, float]
 JOIN_KM = 5.0
-_FORMAT = 1
+NOISE_KM = 2.0          # an edge "is in" a country only for this much of its length or more
+CANDIDATES = 8          # nearest nodes an end may join
+OFF_NETWORK_COST = 3.0  # cost per km between an end and its join (by road, off the line)
+_FORMAT = 2
+
+# Cost per km of each line class. Rail: the main lines listed in geo/main_lines.csv cost
+# their length; other lines by Natural Earth's scale rank (5 is drawn at the smallest
+# scales, so the more important line). Road: Natural Earth's road types.
+CLASS_COST: dict[str, float] = {
+    "main": 1.0,
+    "rail-5": 1.25, "rail-6": 1.35, "rail-7": 1.5, "branch": 1.35,
+    "freeway": 1.0, "primary": 1.0, "secondary": 1.15, "road": 1.2, "minor": 1.35,
+    "track": 1.6, "ferry": 2.5,
+}
+_ROAD_TYPES = {
+    "Freeway": "freeway", "Tollway": "freeway", "Beltway": "freeway", "Primary": "primary",
+    "Major Highway": "primary", "Secondary": "secondary", "Secondary Highway": "secondary",
+    "Other Paved": "road", "Road": "road", "Unknown": "road", "Unpaved": "track",
+    "Track": "track", "Winter": "track", "Ferry Route": "ferry", "Ferry": "ferry",
+}
 
 
-def read_lines(path: str | Path) -> list[list[Point]]:
-    """The lines (LineString and MultiLineString parts) of a GeoJSON file, as (lon, lat)."""
+def line_class(properties: dict[str, Any]) -> str:
+    """The cost class of a line from its GeoJSON properties."""
+    given = properties.get("class")
+    if isinstance(given, str) and given in CLASS_COST:
+        return given
+    if "road_type" in properties:
+        return _ROAD_TYPES.get(str(properties.get("road_type")), "road")
+    rank = properties.get("scalerank_max")
+    return f"rail-{rank}" if rank in (5, 6, 7) else "branch"
+
+
+def read_features(path: str | Path) -> list[tuple[list[Point], str]]:
+    """The lines (LineString and MultiLineString parts) of a GeoJSON file with their class."""
     path = Path(path)
     try:
         data = json.loads(read_text(path, NetworkError))
@@ -49,11 +94,11 @@ def read_lines(path: str | Path) -> list[list[Point]]:
         raise NetworkError(f"not GeoJSON: {exc.msg}", path=str(path), line=exc.lineno,
                            column=exc.colno) from None
     features = data.get("features") if isinstance(data, dict) else None
-    if data.get("type") == "Feature":
+    if isinstance(data, dict) and data.get("type") == "Feature":
         features = [data]
     if not isinstance(features, list):
         raise NetworkError("not a GeoJSON FeatureCollection of lines", path=str(path))
-    lines: list[list[Point]] = []
+    lines: list[tuple[list[Point], str]] = []
     for number, feature in enumerate(features, start=1):
         geometry = (feature or {}).get("geometry") or {}
         kind, coords = geometry.get("type"), geometry.get("coordinates")
@@ -63,10 +108,16 @@ def read_lines(path: str | Path) -> list[list[Point]]:
         if not isinstance(parts, list):
             raise NetworkError(f"feature {number} is a {kind}, not a LineString",
                                path=str(path), field="geometry")
+        cls = line_class((feature or {}).get("properties") or {})
         for part in parts:
             if len(part) >= 2:
-                lines.append([(float(p[0]), float(p[1])) for p in part])
+                lines.append(([(float(p[0]), float(p[1])) for p in part], cls))
     return lines
+
+
+def read_lines(path: str | Path) -> list[list[Point]]:
+    """The lines (LineString and MultiLineString parts) of a GeoJSON file, as (lon, lat)."""
+    return [line for line, _ in read_features(path)]
 
 
 @dataclass(frozen=True)
@@ -77,9 +128,12 @@ class _Arrays:
     edge_km: npt.NDArray[np.float64]
     coords: npt.NDArray[np.float64]     # every edge's points, one after another
     offsets: npt.NDArray[np.int64]      # edge i is coords[offsets[i]:offsets[i + 1]]
+    edge_cost: npt.NDArray[np.float64]  # cost per km of the edge's line class
+    edge_cc: npt.NDArray[np.int64]      # (e, 3) countries of the edge (routing.countries), -1
+    node_cc: npt.NDArray[np.int64]      # country of each node, -1 at sea
 
 
-def _arrays(lines: Sequence[Sequence[Point]]) -> _Arrays:
+def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = None) -> _Arrays:
     """The graph of the lines, noded: split wherever lines meet.
 
     Lines meet where they share a vertex (rounded to 1e-4 degrees), and where a line's end
@@ -89,10 +143,13 @@ def _arrays(lines: Sequence[Sequence[Point]]) -> _Arrays:
     if not lines:
         empty = np.zeros(0, dtype=np.int64)
         return _Arrays(np.zeros((0, 2)), empty, empty, np.zeros(0), np.zeros((0, 2)),
-                       np.zeros(1, dtype=np.int64))
-    xy = np.concatenate([np.asarray(line, dtype=float) for line in lines])
-    sizes = np.array([len(line) for line in lines])
-    line_of = np.repeat(np.arange(len(lines)), sizes)
+                       np.zeros(1, dtype=np.int64), np.zeros(0), np.zeros((0, 3), np.int64),
+                       empty)
+    factor = np.array([CLASS_COST[c] for c in classes] if classes else [1.0] * len(lines))
+    dense = [_densify(line) for line in lines]
+    xy = np.concatenate(dense)
+    sizes = np.array([len(line) for line in dense])
+    line_of = np.repeat(np.arange(len(dense)), sizes)
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     is_end = np.zeros(len(xy), dtype=bool)
     is_end[starts] = True
@@ -106,10 +163,11 @@ def _arrays(lines: Sequence[Sequence[Point]]) -> _Arrays:
     visits = np.bincount(node_of, minlength=len(node_keys))
     junction = (lines_at > 1) | (visits > lines_at)
     junction[node_of[is_end]] = True
+    _cap_edges(xy, starts, sizes, node_of, junction)
     connectors = _near_misses(xy, node_of, line_of, is_end, junction, lines_at)
     # split the lines at their junction vertices
-    a, b, km, offsets, chunks = [], [], [], [0], []
-    for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+    a, b, km, cost, offsets, chunks = [], [], [], [], [0], []
+    for number, (start, size) in enumerate(zip(starts.tolist(), sizes.tolist(), strict=True)):
         nodes = node_of[start: start + size]
         cuts = np.flatnonzero(junction[nodes])
         for i, j in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
@@ -117,6 +175,7 @@ def _arrays(lines: Sequence[Sequence[Point]]) -> _Arrays:
             a.append(int(nodes[i]))
             b.append(int(nodes[j]))
             km.append(float(GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
+            cost.append(float(factor[number]))
             chunks.append(piece)
             offsets.append(offsets[-1] + len(piece))
     for u, v in connectors:
@@ -124,13 +183,163 @@ def _arrays(lines: Sequence[Sequence[Point]]) -> _Arrays:
         a.append(int(node_of[u]))
         b.append(int(node_of[v]))
         km.append(float(GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
+        cost.append(float(max(factor[line_of[u]], factor[line_of[v]])))
         chunks.append(piece)
         offsets.append(offsets[-1] + 2)
     # keep only the junctions as nodes, numbered afresh
     renumber = -np.ones(len(node_keys), dtype=np.int64)
     renumber[junction] = np.arange(int(junction.sum()))
-    return _Arrays(_node_xy(node_keys[junction]), renumber[np.array(a)], renumber[np.array(b)],
-                   np.array(km), np.concatenate(chunks), np.array(offsets))
+    coords = np.concatenate(chunks)
+    offsets_a = np.array(offsets)
+    nodes_xy = _node_xy(node_keys[junction])
+    from movemap.routing.countries import countries_at
+
+    return _Arrays(nodes_xy, renumber[np.array(a)], renumber[np.array(b)], np.array(km),
+                   coords, offsets_a, np.array(cost), _edge_countries(coords, offsets_a),
+                   countries_at(nodes_xy))
+
+
+def _edge_countries(coords: npt.NDArray[np.float64],
+                    offsets: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Up to three countries each edge runs through for NOISE_KM or more (its main one if
+    none does), -1 padded; a segment counts in the country of its midpoint."""
+    from movemap.routing.countries import countries_at
+
+    n_edges = len(offsets) - 1
+    out = -np.ones((n_edges, 3), dtype=np.int64)
+    if not n_edges:
+        return out
+    edge_of = np.repeat(np.arange(n_edges), np.diff(offsets))
+    same = edge_of[:-1] == edge_of[1:]  # segments inside one edge
+    p, q = coords[:-1][same], coords[1:][same]
+    seg_edge = edge_of[:-1][same]
+    seg_km = np.asarray(GEOD.inv(p[:, 0], p[:, 1], q[:, 0], q[:, 1])[2]) / 1000
+    seg_cc = countries_at((p + q) / 2)
+    inside = seg_cc >= 0
+    pair = seg_edge[inside] * 1000 + seg_cc[inside]
+    keys, where = np.unique(pair, return_inverse=True)
+    total = np.bincount(where, weights=seg_km[inside])
+    edges, ccs = keys // 1000, keys % 1000
+    order = np.lexsort((-total, edges))
+    filled = np.zeros(n_edges, dtype=np.int64)
+    for k in order.tolist():
+        e = int(edges[k])
+        if filled[e] < 3 and (total[k] >= NOISE_KM or filled[e] == 0):
+            out[e, filled[e]] = ccs[k]
+            filled[e] += 1
+    return out
+
+
+MAX_SEGMENT_DEGREES = 0.03  # lines are densified to a vertex every 3 km or so
+MAX_EDGE_KM = 8.0           # and cut into edges no longer than this, so ends join near
+
+
+def _densify(line: Sequence[Point]) -> npt.NDArray[np.float64]:
+    """The line with points added (straight in lon/lat) where vertices are far apart."""
+    xy = np.asarray(line, dtype=float)
+    steps = np.ceil(np.abs(np.diff(xy, axis=0)).max(axis=1) / MAX_SEGMENT_DEGREES)
+    if steps.max(initial=1) <= 1:
+        return xy
+    out = [xy[:1]]
+    for (p, q), n in zip(itertools.pairwise(xy), steps.astype(int).tolist(), strict=True):
+        t = np.arange(1, max(n, 1) + 1)[:, None] / max(n, 1)
+        out.append(p + t * (q - p))
+    return np.concatenate(out)
+
+
+def _cap_edges(xy: npt.NDArray[np.float64], starts: npt.NDArray[np.int64],
+               sizes: npt.NDArray[np.int64], node_of: npt.NDArray[np.int64],
+               junction: npt.NDArray[np.bool_]) -> None:
+    """Mark more vertices as junctions so that no edge is longer than about MAX_EDGE_KM."""
+    step = np.zeros(len(xy))
+    step[1:] = np.hypot((xy[1:, 0] - xy[:-1, 0]) * np.cos(np.radians(xy[1:, 1])),
+                        xy[1:, 1] - xy[:-1, 1]) * 111.2
+    for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+        run = 0.0
+        for k in range(start + 1, start + size):
+            run += step[k]
+            if junction[node_of[k]]:
+                run = 0.0
+            elif run >= MAX_EDGE_KM:
+                junction[node_of[k]] = True
+                run = 0.0
+
+
+GAP_DEGREES = 0.02  # a line end this close to another line joins it (about 2 km)
+
+
+def _close_gaps(lines: list[list[Point]], classes: list[str]) -> tuple[list[list[Point]],
+                                                                       list[str]]:
+    """The lines, with a connector from each end that stops within ``GAP_DEGREES`` of another
+    line (and is shared with none) to the nearest point on it, which becomes a vertex.
+
+    Natural Earth's lines often stop a few hundred metres to two km short of the line they
+    join (the Karymskaya - Zabaikalsk railway near Olovyannaya, most road junctions).
+    """
+    import shapely
+
+    geoms = np.array([shapely.LineString(line) for line in lines], dtype=object)
+    tree = shapely.STRtree(geoms)
+    counts: dict[tuple[int, int], int] = {}
+    for line in lines:
+        for x, y in line:
+            key = (round(x * 1e4), round(y * 1e4))
+            counts[key] = counts.get(key, 0) + 1
+    ends = [(number, line[k]) for number, line in enumerate(lines) for k in (0, -1)
+            if counts[(round(line[k][0] * 1e4), round(line[k][1] * 1e4))] == 1]
+    if not ends:
+        return lines, classes
+    points = shapely.points([p for _, p in ends])
+    pairs = tree.query(points, predicate="dwithin", distance=GAP_DEGREES)
+    pairs = pairs[:, pairs[1] != np.array([owner for owner, _ in ends])[pairs[0]]]
+    distance = shapely.distance(points[pairs[0]], geoms[pairs[1]])
+    best: dict[int, tuple[float, int]] = {}
+    for k, target, d in zip(pairs[0].tolist(), pairs[1].tolist(), distance.tolist(),
+                            strict=True):
+        if k not in best or d < best[k][0]:
+            best[k] = (d, target)
+    inserts: dict[int, list[float]] = {}
+    connectors: list[list[Point]] = []
+    connector_class: list[str] = []
+    for k, (d, target) in best.items():
+        _, p = ends[k]
+        if d <= 1e-9:
+            continue
+        at = float(shapely.line_locate_point(geoms[target], points[k]))
+        q = shapely.get_coordinates(shapely.line_interpolate_point(geoms[target], at))[0]
+        q_point = (round(float(q[0]), 6), round(float(q[1]), 6))
+        inserts.setdefault(target, []).append(at)
+        connectors.append([p, q_point])
+        connector_class.append(classes[target])
+    out = list(lines)
+    for target, positions in inserts.items():
+        line = geoms[target]
+        vertex_at = shapely.line_locate_point(line, shapely.points(lines[target]))
+        new = [(float(a), pt) for a, pt in zip(vertex_at.tolist(), lines[target], strict=True)]
+        for at in positions:
+            q = shapely.get_coordinates(shapely.line_interpolate_point(line, at))[0]
+            new.append((at, (round(float(q[0]), 6), round(float(q[1]), 6))))
+        new.sort(key=lambda item: item[0])
+        out[target] = [pt for _, pt in new]
+    return [*out, *connectors], [*classes, *connector_class]
+
+
+def _node_crossings(lines: list[list[Point]], classes: list[str]) -> tuple[
+        list[list[Point]], list[str]]:
+    """The lines cut wherever they cross (GEOS noding); each piece keeps its line's class.
+
+    Natural Earth's roads often cross without a shared vertex: without this, most of
+    Europe's roads are islands.
+    """
+    import shapely
+
+    geoms = [shapely.LineString(line) for line in lines]
+    tree = shapely.STRtree(geoms)
+    noded = shapely.get_parts(shapely.node(shapely.multilinestrings(geoms)))
+    middles = shapely.line_interpolate_point(noded, 0.5, normalized=True)
+    source = tree.query_nearest(middles, all_matches=False)[1]
+    pieces = [[(float(x), float(y)) for x, y in shapely.get_coordinates(g)] for g in noded]
+    return pieces, [classes[i] for i in source.tolist()]
 
 
 def _node_xy(node_keys: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
@@ -177,44 +386,60 @@ def _near_misses(xy: npt.NDArray[np.float64], node_of: npt.NDArray[np.int64],
 
 
 class Network:
-    """A line network, ready for shortest paths between points."""
+    """A line network, ready for least-cost paths between points."""
 
     def __init__(self, arrays: _Arrays, name: str = "network", snap_km: float = 30.0) -> None:
         self.name = name
         self.snap_km = snap_km
         self._a = arrays
         n = len(arrays.nodes)
-        # keep the shortest of parallel edges, in both directions
+        # keep the cheapest of parallel edges, in both directions
         u = np.concatenate([arrays.edge_a, arrays.edge_b])
         v = np.concatenate([arrays.edge_b, arrays.edge_a])
-        w = np.concatenate([arrays.edge_km, arrays.edge_km])
+        w = np.concatenate([arrays.edge_km * arrays.edge_cost] * 2)
         e = np.concatenate([np.arange(len(arrays.edge_km))] * 2)
         order = np.lexsort((w, v, u))
         u, v, w, e = u[order], v[order], w[order], e[order]
         first = np.ones(len(u), dtype=bool)
         first[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
         keep = first & (u != v)
-        u, v, w, e = u[keep], v[keep], w[keep], e[keep]
-        self._graph: csr_matrix = coo_matrix((w, (u, v)), shape=(n, n)).tocsr()
-        self._edge_of: csr_matrix = coo_matrix((e + 1, (u, v)), shape=(n, n)).tocsr()
+        self._u, self._v, self._w, self._e = u[keep], v[keep], np.maximum(w[keep], 1e-9), e[keep]
+        self._graph: csr_matrix = coo_matrix((self._w, (self._u, self._v)),
+                                             shape=(n, n)).tocsr()
+        self._edge_of: csr_matrix = coo_matrix((self._e + 1, (self._u, self._v)),
+                                               shape=(n, n)).tocsr()
         self._unit = unit_vectors(arrays.nodes[:, 0], arrays.nodes[:, 1])
-        self._search: tuple[int, npt.NDArray[np.float64], npt.NDArray[np.int32]] | None = None
+        self._masks: dict[tuple[frozenset[str] | None, frozenset[str]],
+                          npt.NDArray[np.bool_]] = {}
+        self._last: tuple[Any, npt.NDArray[np.float64], npt.NDArray[np.int32]] | None = None
 
     @classmethod
     def from_lines(cls, lines: Sequence[Sequence[Point]], name: str = "network",
-                   snap_km: float = 30.0) -> Network:
-        """A network of these lines."""
-        return cls(_arrays(lines), name, snap_km)
+                   snap_km: float = 30.0, classes: Sequence[str] | None = None) -> Network:
+        """A network of these lines (of these classes, main lines if not given)."""
+        return cls(_arrays(lines, classes), name, snap_km)
 
     @classmethod
     def from_file(cls, path: Path, name: str, snap_km: float,
-                  cache_dir: Path | None = None) -> Network:
-        """The network of a GeoJSON file, kept as arrays in movemap's cache folder."""
+                  cache_dir: Path | None = None, extra: Sequence[Path] = (),
+                  at_crossings: bool = False) -> Network:
+        """The network of GeoJSON files (``path`` and ``extra``), kept as arrays in movemap's
+        cache folder. Main lines are marked from ``geo/main_lines.csv``. ``at_crossings``:
+        lines meet wherever they cross (roads), not only at shared vertices."""
         from movemap import cache
+        from movemap.geodata import geo_path
+
+        table, borders = geo_path("main_lines.csv"), geo_path("countries.geojson")
 
         def build(folder: Path) -> None:
             log.info("building the %s network from %s (once)", name, path.name)
-            arrays = _arrays(read_lines(path))
+            features = [f for p in (path, *extra) for f in read_features(p)]
+            lines = [line for line, _ in features]
+            lines, classes = _close_gaps(lines, [c for _, c in features])
+            if at_crossings:
+                lines, classes = _node_crossings(lines, classes)
+            classes = _mark_main_lines(lines, classes, name, table)
+            arrays = _arrays(lines, classes)
             np.savez(folder / "network.npz",
                      **{k: getattr(arrays, k) for k in _Arrays.__dataclass_fields__})
 
@@ -222,7 +447,8 @@ class Network:
             with np.load(folder / "network.npz") as data:
                 return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__))
 
-        key = cache.digest(f"format {_FORMAT}", path, sys.modules[__name__])
+        key = cache.digest(f"format {_FORMAT} {at_crossings}", path, *extra, table, borders,
+                           sys.modules[__name__])
         arrays = cache.load(name, key, build, read, what=f"{name} network", root=cache_dir)
         return cls(arrays, name, snap_km)
 
@@ -238,7 +464,10 @@ class Network:
         old = [self._a.coords[self._a.offsets[i]: self._a.offsets[i + 1]]
                for i in range(len(self._a.edge_km))]
         lines_all: list[Sequence[Point]] = [[(float(x), float(y)) for x, y in c] for c in old]
-        return Network.from_lines([*lines_all, *extra, *joins], self.name, self.snap_km)
+        classes = [_class_of_cost(c) for c in self._a.edge_cost.tolist()]
+        classes += ["branch"] * (len(extra) + len(joins))
+        return Network.from_lines([*lines_all, *extra, *joins], self.name, self.snap_km,
+                                  classes)
 
     def __len__(self) -> int:
         return int(self._graph.shape[0])
@@ -254,43 +483,208 @@ class Network:
         chord = float(np.linalg.norm(self._unit[node] - target))
         return node, float(chord_to_km(chord))
 
-    def path(self, a: Point, b: Point) -> list[Point] | str:
-        """The shortest path along the network from a to b, or the reason there is none."""
+    def _joins(self, p: Point, country: int | None) -> tuple[npt.NDArray[np.int64],
+                                                            npt.NDArray[np.float64]]:
+        """The nodes an end may join (nearest first, within snap_km, in its own country)."""
+        target = unit_vectors(p[0], p[1])[0]
+        chord = np.sqrt(np.maximum(2.0 - 2.0 * (self._unit @ target), 0.0))
+        near = np.flatnonzero(chord <= 2 * np.sin(self.snap_km / EARTH_RADIUS_KM / 2))
+        if country is not None and country >= 0:
+            node_cc = self._a.node_cc[near]
+            near = near[(node_cc == country) | (node_cc < 0)]
+        km = chord_to_km(chord[near])
+        order = np.argsort(km)[:CANDIDATES * 2]
+        near, km = near[order], np.asarray(km[order], dtype=float)
+        dry = _same_bank(p, self._a.nodes[near])
+        if dry.any():  # a join over a big river only where there is no other
+            near, km = near[dry], km[dry]
+        return near[:CANDIDATES], km[:CANDIDATES]
+
+    def _mask(self, allowed: frozenset[str] | None, avoid: frozenset[str]) -> npt.NDArray[
+            np.bool_]:
+        """Which directed graph entries a route may use: edges wholly in allowed countries
+        (or at sea), and in none to avoid."""
+        key = (allowed, avoid)
+        if key not in self._masks:
+            from movemap.routing.countries import codes
+
+            table = codes()
+            edge_cc = self._a.edge_cc[self._e]
+            ok_code = np.array([(allowed is None or c in allowed) and c not in avoid
+                                for c in table] + [True])  # index -1 is "no country"
+            self._masks[key] = ok_code[edge_cc].all(axis=1)
+        return self._masks[key]
+
+    def path(self, a: Point, b: Point, allowed: frozenset[str] | None = None,
+             avoid: frozenset[str] = frozenset()) -> list[Point] | str:
+        """The least-cost path along the network from a to b, or the reason there is none.
+
+        ``allowed`` (ISO alpha-2 codes) are the countries the path may cross, ``avoid`` those
+        it may not; where no path keeps to them, the least-cost path that avoids ``avoid``
+        (failing that, any path) is returned, and the caller tells where it strays.
+        """
+        from movemap.routing.countries import codes, countries_at
+
+        table = codes()
+        ends_cc = [int(c) for c in countries_at([a, b])]
+        starts, to_starts = self._joins(a, ends_cc[0])
+        ends, to_ends = self._joins(b, ends_cc[1])
+        for label, found, p, cc in (("start", starts, a, ends_cc[0]), ("end", ends, b,
+                                                                        ends_cc[1])):
+            if not len(found):
+                _, km = self.nearest(p)
+                where = f" in {table[cc]}" if cc >= 0 and km <= self.snap_km else ""
+                return (f"no {self.name} line within {self.snap_km:g} km of the {label}{where} "
+                        f"(nearest {km:,.0f} km)")
+        tries: list[tuple[frozenset[str] | None, frozenset[str]]] = [(allowed, avoid)]
+        if allowed is not None:
+            tries.append((None, avoid))
+        if avoid:
+            tries.append((None, frozenset()))
+        for rule_allowed, rule_avoid in tries:
+            chain = self._search(starts, to_starts, ends, to_ends, (rule_allowed, rule_avoid))
+            if chain is None:
+                continue
+            # past the first try the path leaves the allowed countries: routing.route
+            # measures where it goes and says so
+            return self._points(a, b, chain)
+        return f"the {self.name} network does not connect the two ends"
+
+    def _search(self, starts: npt.NDArray[np.int64], to_starts: npt.NDArray[np.float64],
+                ends: npt.NDArray[np.int64], to_ends: npt.NDArray[np.float64],
+                rule: tuple[frozenset[str] | None, frozenset[str]]) -> list[int] | None:
+        """Nodes of the least-cost path from a start join to an end join, or None.
+
+        One search from the start's joins (under one rule) serves every end: legs grouped by
+        origin search the network once.
+        """
+        n = len(self._a.nodes)
+        source = n
+        key = (tuple(starts.tolist()), tuple(to_starts.tolist()), rule)
+        if self._last is None or self._last[0] != key:
+            mask = self._mask(*rule)
+            rows = np.concatenate([self._u[mask], np.full(len(starts), source)])
+            cols = np.concatenate([self._v[mask], starts])
+            weights = np.concatenate([self._w[mask], to_starts * OFF_NETWORK_COST + 1e-9])
+            graph = coo_matrix((weights, (rows, cols)), shape=(n + 1, n + 1)).tocsr()
+            distances, predecessors = dijkstra(graph, directed=True, indices=source,
+                                               return_predecessors=True)
+            self._last = (key, distances, predecessors)
+        _, distances, predecessors = self._last
+        total = distances[ends] + to_ends * OFF_NETWORK_COST
+        best = int(np.argmin(total))
+        if not np.isfinite(total[best]):
+            return None
+        chain = [int(ends[best])]
+        while chain[-1] != source:
+            chain.append(int(predecessors[chain[-1]]))
+        return chain[::-1][1:]  # the network nodes, start join to end join
+
+    def _chain_edges(self, chain: list[int]) -> npt.NDArray[np.int64]:
+        if len(chain) < 2:
+            return np.zeros(0, dtype=np.int64)
+        u, v = np.array(chain[:-1]), np.array(chain[1:])
+        return np.asarray(self._edge_of[u, v]).ravel().astype(np.int64) - 1
+
+    def _points(self, a: Point, b: Point, chain: list[int]) -> list[Point]:
+        pieces = [np.asarray([a]), self._a.nodes[chain[:1]]]
+        offsets, coords = self._a.offsets, self._a.coords
+        for u_node, edge in zip(chain[:-1], self._chain_edges(chain).tolist(), strict=True):
+            piece = coords[offsets[edge]: offsets[edge + 1]]
+            pieces.append(piece if self._a.edge_a[edge] == u_node else piece[::-1])
+        pieces.append(np.asarray([b]))
+        return _dedupe(np.concatenate(pieces))
+
+    def plain_path(self, a: Point, b: Point) -> list[Point] | str:
+        """The shortest path by length alone, ends at their nearest nodes (no classes, no
+        countries): the baseline the realism benchmark compares with."""
         start, to_start = self.nearest(a)
         end, to_end = self.nearest(b)
-        for label, km in (("start", to_start), ("end", to_end)):
-            if km > self.snap_km:
-                return (f"no {self.name} line within {self.snap_km:g} km of the {label} "
-                        f"(nearest {km:,.0f} km)")
-        assert start is not None and end is not None
-        # one search serves every path from the same start (legs grouped by origin)
-        if self._search is None or self._search[0] != start:
-            distances, predecessors = dijkstra(self._graph, directed=True, indices=start,
-                                               return_predecessors=True)
-            self._search = (start, distances, predecessors)
-        _, distances, predecessors = self._search
+        if start is None or end is None or max(to_start, to_end) > self.snap_km:
+            return "too far from the network"
+        n = len(self._a.nodes)
+        km = self._w / self._a.edge_cost[self._e]
+        graph = coo_matrix((km, (self._u, self._v)), shape=(n, n)).tocsr()
+        distances, predecessors = dijkstra(graph, directed=True, indices=start,
+                                           return_predecessors=True)
         if not np.isfinite(distances[end]):
-            return f"the {self.name} network does not connect the two ends"
+            return "not connected"
         chain = [end]
         while chain[-1] != start:
             chain.append(int(predecessors[chain[-1]]))
-        chain.reverse()
-        u, v = np.array(chain[:-1]), np.array(chain[1:])
-        edges = np.asarray(self._edge_of[u, v]).ravel().astype(np.int64) - 1
-        points: list[Point] = [a]
-        for u_node, edge in zip(u.tolist(), edges.tolist(), strict=True):
-            piece = self._a.coords[self._a.offsets[edge]: self._a.offsets[edge + 1]]
-            if self._a.edge_a[edge] != u_node:
-                piece = piece[::-1]
-            points.extend(map(tuple, piece.tolist()))
-        points.append(b)
-        return _dedupe(points)
+        return self._points(a, b, chain[::-1])
 
 
-def _dedupe(points: list[Point]) -> list[Point]:
+@cache
+def _rivers() -> Any:
+    """Natural Earth 1:50m rivers (the big ones), for joins that must not cross them."""
+    import shapely
+
+    from movemap.geodata import geo_path
+
+    return shapely.STRtree([shapely.LineString(line)
+                            for line in read_lines(geo_path("rivers.geojson"))])
+
+
+def _same_bank(p: Point, nodes: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+    """Whether the straight join from ``p`` to each node stays clear of the big rivers."""
+    import shapely
+
+    if not len(nodes):
+        return np.zeros(0, dtype=bool)
+    joins = shapely.linestrings([[p, tuple(n)] for n in nodes.tolist()])
+    crossing = _rivers().query(joins, predicate="intersects")[0]
+    clear = np.ones(len(nodes), dtype=bool)
+    clear[crossing] = False
+    return clear
+
+
+def describe_codes(found: Iterable[str]) -> str:
+    """Country codes as a short list: ``KZ`` or ``CN, MN``."""
+    return ", ".join(sorted(set(found)))
+
+
+def _class_of_cost(cost: float) -> str:
+    return min(CLASS_COST, key=lambda c: abs(CLASS_COST[c] - cost))
+
+
+def _mark_main_lines(lines: list[list[Point]], classes: list[str], name: str,
+                     table: Path) -> list[str]:
+    """The classes, with the lines on each main line of ``table`` for this network marked
+    ``main``: the least-cost path through the main line's stations, in order."""
+    stations: dict[str, list[Point]] = {}
+    with table.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
+            if row["network"] == name:
+                stations.setdefault(row["line"], []).append((float(row["lon"]),
+                                                             float(row["lat"])))
+    if not stations:
+        return classes
+    network = Network(_arrays(lines, classes), name, 30.0)
+    segment_line: dict[tuple[int, int, int, int], int] = {}
+    for number, line in enumerate(lines):
+        keys = [(round(x * 1e4), round(y * 1e4)) for x, y in line]
+        for k1, k2 in itertools.pairwise(keys):
+            segment_line[(*k1, *k2)] = segment_line[(*k2, *k1)] = number
+    marked = list(classes)
+    for stops in stations.values():
+        for p, q in itertools.pairwise(stops):
+            found = network.plain_path(p, q)
+            if isinstance(found, str):
+                log.warning("main line station %s is off the %s network", q, name)
+                continue
+            keys = [(round(x * 1e4), round(y * 1e4)) for x, y in found[1:-1]]
+            for k1, k2 in itertools.pairwise(keys):
+                line_number = segment_line.get((*k1, *k2))
+                if line_number is not None:
+                    marked[line_number] = "main"
+    return marked
+
+
+def _dedupe(points: npt.ArrayLike) -> list[Point]:
     """The points without repeats (edges share their end points)."""
-    xy = np.asarray(points)
+    xy = np.asarray(points, dtype=float)
     keep = np.ones(len(xy), dtype=bool)
     keep[1:] = np.abs(np.diff(xy, axis=0)).max(axis=1) > 1e-7
-    out = [(float(x), float(y)) for x, y in xy[keep]]
-    return out if len(out) > 1 else [points[0], points[-1]]
+    out: list[Point] = list(map(tuple, xy[keep].tolist()))
+    return out if len(out) > 1 else [tuple(xy[0].tolist()), tuple(xy[-1].tolist())]

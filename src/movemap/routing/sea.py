@@ -11,22 +11,62 @@ lanes. Each route is therefore
    (``routing.grid``), pulled tight. A stretch with no way round at that scale is a canal
    or a narrow strait (Suez, the Bosporus), and the lanes' own path through it stands.
 
-An end more than 40 km from open sea is not a port: the route then fails, and the caller
-falls back to a great circle with a warning.
+Legs shorter than ``GRID_KM`` are planned on the water grid alone (the lanes' points would
+send a 80 km hop through a lane junction far away). Longitudes are brought into -180..180
+before any grid work, so that legs across the Pacific are mended like any other.
+
+An end more than ``COAST_KM`` from the sea is not on the coast: the leg is refused
+(:class:`InlandEnd`, which the caller turns into an error naming the place).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 
-from movemap.routing.geodesic import GEOD
+import shapely
+
+from movemap.routing.geodesic import GEOD, geodesic_km
 from movemap.routing.grid import water_path
-from movemap.routing.land import on_land
+from movemap.routing.land import land, on_land
 
-__all__ = ["sea_path"]
+__all__ = ["InlandEnd", "coast_km", "sea_path"]
 
 Point = tuple[float, float]
 DENSIFY_KM = 3.0
+GRID_KM = 400.0   # legs shorter than this are planned on the water grid alone
+COAST_KM = 10.0   # an end farther than this from the sea is inland
+
+
+class InlandEnd(Exception):  # a signal to the router, not a user's error
+    """A sea leg's end is inland: ``end`` is "start" or "end", ``km`` its distance to sea."""
+
+    def __init__(self, end: str, km: float) -> None:
+        super().__init__(f"the {end} is {km:.0f} km from the sea")
+        self.end, self.km = end, km
+
+
+@functools.cache
+def coast_km(p: Point, reach_km: float = 60.0) -> float:
+    """How far a point is from the sea (0 at sea), up to ``reach_km`` (then ``inf``)."""
+    if not on_land([p])[0]:
+        return 0.0
+    scale = math.cos(math.radians(p[1]))
+    dy = reach_km / 111.2
+    dx = dy / max(scale, 0.05)
+    box = shapely.box(p[0] - dx, p[1] - dy, p[0] + dx, p[1] + dy)
+    water = box.difference(shapely.clip_by_rect(land(), *box.bounds))
+    if water.is_empty:
+        return math.inf
+    water = shapely.transform(water, lambda xy: (xy - (p[0], p[1])) * (scale, 1.0))
+    km = float(shapely.distance(water, shapely.Point(0, 0))) * 111.2
+    return km if km <= reach_km else math.inf
+
+
+def _wrap(points: list[Point]) -> list[Point]:
+    """Longitudes into -180..180 (searoute gives some beyond 180)."""
+    return [((x + 180) % 360 - 180, y) for x, y in points]
 
 
 def _lanes(a: Point, b: Point) -> list[Point]:
@@ -37,7 +77,7 @@ def _lanes(a: Point, b: Point) -> list[Point]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         feature = searoute.searoute(list(a), list(b), append_orig_dest=True)
-    return [(float(x), float(y)) for x, y in feature["geometry"]["coordinates"]]
+    return _wrap([(float(x), float(y)) for x, y in feature["geometry"]["coordinates"]])
 
 
 def _densify(points: list[Point]) -> list[Point]:
@@ -51,10 +91,22 @@ def _densify(points: list[Point]) -> list[Point]:
 
 
 def sea_path(a: Point, b: Point) -> list[Point] | str:
-    """A sea route from ``a`` to ``b`` (lon, lat), or the reason there is none."""
+    """A sea route from ``a`` to ``b`` (lon, lat), or the reason there is none.
+
+    Raises :class:`InlandEnd` if an end is more than ``COAST_KM`` from the sea.
+    """
     if a == b:
         return [a, b]
-    points = _densify(_lanes(a, b))
+    for end, p in (("start", a), ("end", b)):
+        km = coast_km(p)
+        if km > COAST_KM:
+            raise InlandEnd(end, km)
+    direct_km = geodesic_km(a[0], a[1], b[0], b[1])
+    if direct_km < GRID_KM:
+        direct = water_path(a, b, margin_deg=0.6, cell_km=max(1.0, direct_km / 200))
+        if direct is not None:
+            return direct
+    points = _wrap(_densify(_lanes(a, b)))
     wet = ~on_land(points)
     if not wet.any():
         return "the shipping lanes between these places run only over land"
@@ -82,4 +134,27 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
     if tail is None:
         return "the end is more than 40 km from open sea"
     out.extend(tail[1:])
+    return [out[0], *_despike(out[1:-1]), out[-1]]
+
+
+def _despike(points: list[Point]) -> list[Point]:
+    """The path without the points where it doubles back (where a mended piece meets the
+    lanes), when the shortcut past such a point stays off land."""
+    out = list(points)
+    changed = True
+    while changed and len(out) > 2:
+        changed = False
+        keep = [out[0]]
+        for i in range(1, len(out) - 1):
+            p, q, r = keep[-1], out[i], out[i + 1]
+            ux, uy, vx, vy = q[0] - p[0], q[1] - p[1], r[0] - q[0], r[1] - q[1]
+            norm = math.hypot(ux, uy) * math.hypot(vx, vy)
+            back = norm > 0 and (ux * vx + uy * vy) / norm < -0.5  # turns by over 120 degrees
+            if back and abs(r[0] - p[0]) < 180 and not shapely.intersects(
+                    land(), shapely.LineString([p, r])):
+                changed = True
+                continue
+            keep.append(q)
+        keep.append(out[-1])
+        out = keep
     return out

@@ -1,0 +1,258 @@
+"""Realism benchmark: would an analyst accept the routes drawn for documented real movements?
+
+Run with ``python benchmarks/realism_bench.py [--part dev|test|all] [--only ID]``. The cases
+are in ``benchmarks/realism/cases.yaml`` (sources and reasoning per case). They are split once,
+by a fixed rule on the case id (``split``), into a development part (tuned on) and a test
+part (reported). For each case it prints, for movemap now, for the previous release (commit
+``RELEASE``, run in a subprocess from a temporary ``git worktree``) and for plain shortest
+paths over today's data (no country constraint, no line classes, ends joined to the nearest
+node; raw ``searoute`` for sea), all in the same run:
+
+- the countries the route crosses (Natural Earth 1:50m; a country crossed for less than
+  ``NOISE_KM`` is border noise and left out);
+- its length against the real one;
+- for sea legs, the km over land (``SEA_SKIP_KM`` left out at each end);
+
+and whether it is acceptable: routed (not a great-circle fallback), inside the countries the
+real route may cross, within the length tolerance, and (sea) at most ``SEA_LAND_KM`` over land.
+A line ``N of M acceptable`` sums each column. A route that enters a country its case does not
+allow and carries no warning is counted as *silent*.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import shapely
+import yaml
+
+from movemap.routing.geodesic import GEOD
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "benchmarks" / "realism" / "cases.yaml"
+RELEASE = "a676895"
+NOISE_KM = 2.0
+SEA_SKIP_KM = 5.0
+SEA_LAND_KM = 5.0
+STEP_KM = 1.0
+
+Point = tuple[float, float]
+
+
+def split(case_id: str) -> str:
+    """The part a case belongs to, fixed once: a third of the ids by hash are the test part."""
+    return "test" if int(hashlib.sha256(case_id.encode()).hexdigest()[:8], 16) % 3 == 0 else "dev"
+
+
+def load_cases(part: str = "all", only: str | None = None) -> list[dict[str, Any]]:
+    """The cases of one part (or all)."""
+    cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]
+    return [c for c in cases if (part == "all" or split(c["id"]) == part)
+            and (only is None or only in c["id"])]
+
+
+def stops(case: dict[str, Any]) -> list[Point]:
+    ends = [case["from"], *case.get("via", []), case["to"]]
+    return [(float(e[1]), float(e[2])) for e in ends]
+
+
+@cache
+def _countries() -> tuple[Any, list[str]]:
+    import movemap.geodata
+
+    data = json.loads(movemap.geodata.geo_path("countries.geojson").read_text(encoding="utf-8"))
+    geoms = [shapely.geometry.shape(f["geometry"]) for f in data["features"]]
+    codes = [f["properties"].get("iso_a2_eh") or f["properties"].get("iso_a2") or
+             f["properties"].get("adm0_a3") for f in data["features"]]
+    return shapely.STRtree(geoms), codes
+
+
+def _samples(points: Sequence[Point]) -> list[Point]:
+    out: list[Point] = []
+    for a, b in itertools.pairwise(points):
+        n = int(GEOD.inv(a[0], a[1], b[0], b[1])[2] / 1000 // STEP_KM)
+        out.append(a)
+        out.extend(GEOD.npts(a[0], a[1], b[0], b[1], n) if n else [])
+    out.append(points[-1])
+    return out
+
+
+def countries_crossed(points: Sequence[Point]) -> dict[str, float]:
+    """km of the line in each country, border noise (under NOISE_KM) left out."""
+    tree, codes = _countries()
+    xy = np.asarray(_samples(points))
+    found = tree.query(shapely.points(xy), predicate="within")
+    km: dict[str, float] = {}
+    for index in found[1]:
+        km[codes[index]] = km.get(codes[index], 0.0) + STEP_KM
+    return {c: k for c, k in sorted(km.items(), key=lambda kv: -kv[1]) if k >= NOISE_KM}
+
+
+def land_km(points: Sequence[Point]) -> float:
+    from movemap.routing.land import land_crossing_km
+
+    return land_crossing_km(list(points), SEA_SKIP_KM)
+
+
+@dataclass
+class Verdict:
+    length_km: float
+    countries: dict[str, float]
+    land_km: float
+    routed: bool
+    warned: bool
+    ok: bool
+    silent: bool
+    why: str
+
+
+def judge(case: dict[str, Any], points: Sequence[Point], length: float, approximate: bool,
+          warnings: Sequence[str]) -> Verdict:
+    """Whether an analyst would accept this route for this case, and why not."""
+    why = []
+    crossed = countries_crossed(points) if case["mode"] != "sea" else {}
+    stray = [c for c in crossed if c not in case.get("countries", [])]
+    land = land_km(points) if case["mode"] == "sea" else 0.0
+    if approximate:
+        why.append("great circle")
+    if stray:
+        why.append("in " + ",".join(stray))
+    real, tol = float(case["length_km"]), float(case["tol"])
+    if abs(length - real) > tol * real:
+        why.append(f"length {length / real - 1:+.0%}")
+    if land > SEA_LAND_KM:
+        why.append(f"{land:.0f} km over land")
+    return Verdict(length, crossed, land, not approximate, bool(warnings), not why,
+                   bool(stray) and not warnings, "; ".join(why))
+
+
+def ours(case: dict[str, Any]) -> tuple[list[Point], float, bool, list[str]]:
+    from movemap.model import Mode
+    from movemap.routing import route
+
+    r = route(stops(case), Mode(case["mode"]), through=case.get("through", ()))
+    return list(r.points), r.length_km, r.approximate, list(r.warnings)
+
+
+def plain(case: dict[str, Any]) -> tuple[list[Point], float, bool, list[str]]:
+    """Plain shortest paths over today's data, or raw searoute for sea."""
+    from movemap.routing import _length, default_networks
+    from movemap.routing.geodesic import geodesic_km
+
+    points = stops(case)
+    out: list[Point] = [points[0]]
+    approximate = False
+    for a, b in itertools.pairwise(points):
+        if case["mode"] == "sea":
+            import warnings
+
+            import searoute
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                coords = searoute.searoute(list(a), list(b), append_orig_dest=True)
+            found: list[Point] | str = [(x, y) for x, y in coords["geometry"]["coordinates"]]
+        else:
+            network = getattr(default_networks(), "rail" if case["mode"] == "rail" else "road")
+            found = network.plain_path(a, b)
+        if isinstance(found, str):
+            approximate = True
+            found = [a, b]
+        out.extend(found[1:])
+    length = _length(out) if not approximate else sum(
+        geodesic_km(*a, *b) for a, b in itertools.pairwise(points))
+    return out, length, approximate, []
+
+
+RELEASE_PROGRAM = """
+import json, sys
+from movemap.model import Mode
+from movemap.routing import route
+out = {}
+for case in json.load(sys.stdin):
+    r = route([tuple(p) for p in case["stops"]], Mode(case["mode"]))
+    out[case["id"]] = [r.points, r.length_km, r.approximate, list(r.warnings)]
+json.dump(out, sys.stdout)
+"""
+
+
+def release(cases: list[dict[str, Any]]) -> dict[str, Any]:
+    """The previous release's routes, computed in a subprocess from a temporary worktree."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "release"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree),
+                        RELEASE], check=True)
+        try:
+            env = {**os.environ, "PYTHONPATH": str(tree / "src"),
+                   "MOVEMAP_CACHE_DIR": str(Path(tmp) / "cache")}
+            payload = json.dumps([{"id": c["id"], "mode": c["mode"], "stops": stops(c)}
+                                  for c in cases])
+            done = subprocess.run([sys.executable, "-c", RELEASE_PROGRAM], input=payload,
+                                  capture_output=True, text=True, env=env, check=True)
+            return json.loads(done.stdout)  # type: ignore[no-any-return]
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                           check=False)
+
+
+def _cell(v: Verdict) -> str:
+    countries = ",".join(v.countries) or "-"
+    extra = f" land {v.land_km:.0f}" if v.land_km else ""
+    mark = "ok " if v.ok else "BAD"
+    return f"{mark} {v.length_km:7,.0f} km {countries:<9}{extra}"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=["dev", "test", "all"], default="test")
+    parser.add_argument("--only", help="only cases whose id contains this")
+    parser.add_argument("--no-release", action="store_true", help="skip the previous release")
+    parser.add_argument("--why", action="store_true", help="say why each route is not accepted")
+    args = parser.parse_args(argv)
+    cases = load_cases(args.part, args.only)
+    old = {} if args.no_release else release(cases)
+    columns = ["movemap", "plain shortest", f"release {RELEASE}"]
+    print(f"realism set, part {args.part}: {len(cases)} cases")
+    print(f"{'case':<36} {'real km':>8}  " + "".join(f"{c:<34}" for c in columns))
+    totals = {c: 0 for c in columns}
+    silent = {c: 0 for c in columns}
+    for case in cases:
+        results = {"movemap": judge(case, *ours(case)), "plain shortest": judge(case, *plain(case))}
+        if case["id"] in old:
+            pts, length, approximate, warnings = old[case["id"]]
+            results[f"release {RELEASE}"] = judge(case, [tuple(p) for p in pts], length,
+                                                  approximate, warnings)
+        line = f"{case['id']:<36} {case['length_km']:>8,}  "
+        for column in columns:
+            verdict = results.get(column)
+            if verdict is None:
+                line += f"{'-':<34}"
+                continue
+            totals[column] += verdict.ok
+            silent[column] += verdict.silent
+            line += f"{_cell(verdict):<34}"
+        print(line)
+        if args.why and not results["movemap"].ok:
+            print(f"{'':<36} why: {results['movemap'].why}")
+    print("-" * 150)
+    summary = "  ".join(f"{c}: {totals[c]} of {len(cases)} acceptable, {silent[c]} silently "
+                        "in a third country" for c in columns if c in totals
+                        and (old or not c.startswith("release")))
+    print(summary)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Which country a point or a stretch of line is in (Natural Earth 1:50m, de facto view).
+
+Routes use it to keep a leg inside the countries it may cross: the networks know the
+countries of each of their edges (``routing.network``), and a route's ends give the
+countries it starts and ends in. Points at sea (a port's basin, a ferry) are in no country;
+``country_of_end`` then takes the nearest one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import shapely
+
+from movemap.geodata import geo_path
+
+__all__ = ["codes", "countries_at", "country_of_end", "crossed", "describe"]
+
+Point = tuple[float, float]
+END_SEA_KM = 30.0  # an end offshore takes the nearest country within this distance
+
+
+@cache
+def _table() -> tuple[Any, tuple[str, ...], tuple[str, ...]]:
+    data = json.loads(geo_path("countries.geojson").read_text(encoding="utf-8"))
+    geometries, codes, names = [], [], []
+    for feature in data["features"]:
+        p = feature["properties"]
+        geometries.append(shapely.geometry.shape(feature["geometry"]))
+        codes.append(p.get("iso_a2_eh") or p.get("iso_a2") or p.get("adm0_a3"))
+        names.append(p.get("name") or p.get("admin") or codes[-1])
+    return shapely.STRtree(geometries), tuple(codes), tuple(names)
+
+
+def codes() -> tuple[str, ...]:
+    """ISO 3166-1 alpha-2 codes of the countries, in table order (an index's code)."""
+    return _table()[1]
+
+
+def countries_at(xy: npt.ArrayLike) -> npt.NDArray[np.int64]:
+    """The country index of each (lon, lat) point, -1 where none (at sea)."""
+    points = np.asarray(xy, dtype=float).reshape(-1, 2)
+    tree = _table()[0]
+    out = -np.ones(len(points), dtype=np.int64)
+    if len(points):
+        found = tree.query(shapely.points(points), predicate="within")
+        out[found[0]] = found[1]
+    return out
+
+
+def country_of_end(p: Point) -> str | None:
+    """The country a route's end is in; the nearest within END_SEA_KM if it is at sea."""
+    index = int(countries_at([p])[0])
+    if index < 0:
+        tree = _table()[0]
+        near, distance = tree.query_nearest(shapely.Point(p), return_distance=True,
+                                            max_distance=END_SEA_KM / 111.0)
+        if not len(near):
+            return None
+        index = int(near[int(np.argmin(distance))])
+    return codes()[index]
+
+
+def crossed(points: Sequence[Point], noise_km: float = 2.0) -> set[str]:
+    """The countries a line runs through for ``noise_km`` or more (a segment counts in the
+    country of its midpoint): border noise left out."""
+    from movemap.sphere import EARTH_RADIUS_KM
+
+    xy = np.asarray(points, dtype=float)
+    if len(xy) < 2:
+        return set()
+    p, q = np.radians(xy[:-1]), np.radians(xy[1:])
+    h = (np.sin((q[:, 1] - p[:, 1]) / 2) ** 2
+         + np.cos(p[:, 1]) * np.cos(q[:, 1]) * np.sin((q[:, 0] - p[:, 0]) / 2) ** 2)
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
+    dx = xy[1:, 0] - xy[:-1, 0]
+    mid = np.column_stack([xy[:-1, 0] + (dx - 360 * np.round(dx / 360)) / 2,
+                           (xy[:-1, 1] + xy[1:, 1]) / 2])
+    index = countries_at(mid)
+    inside = index >= 0
+    total = np.bincount(index[inside], weights=km[inside], minlength=len(codes()))
+    return {codes()[i] for i in np.flatnonzero(total >= noise_km).tolist()}
+
+
+def describe(found: Iterable[str]) -> str:
+    """Country codes as a short list: ``KZ`` or ``CN, MN``."""
+    return ", ".join(sorted(set(found)))
