@@ -30,8 +30,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from movemap.dates import parse_date
+from movemap.engine import DaskEngine, SerialEngine
 from movemap.extract import extract, read_report, to_dataset
-from movemap.extract.batch import DaskEngine, SerialEngine, run_corpus
+from movemap.extract.batch import run_corpus
 from movemap.extract.corpus import iter_corpus
 from movemap.fusion import merge
 from movemap.gazetteer import default_gazetteer

@@ -19,7 +19,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("movemap.routing", "movemap.gazetteer", "movemap.refs"),
     ("movemap.io", "movemap.schema"),
     ("movemap.model", "movemap.summary", "movemap.style", "movemap.symbols", "movemap.dates"),
-    ("movemap.errors", "movemap.cache", "movemap.geodata", "movemap.sphere",
+    ("movemap.errors", "movemap.cache", "movemap.engine", "movemap.geodata", "movemap.sphere",
      "movemap.textfile", "movemap.timing"),
 ]
 

@@ -13,10 +13,14 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from pathlib import Path
 from time import perf_counter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from movemap.engine import Engine, SerialEngine, batches
+from movemap.model import Mode
 from movemap.refs import resolve_places
 from movemap.routing import Networks, Route, default_networks, route
 from movemap.timing import step
@@ -158,7 +162,7 @@ class Located:
 
 
 def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
-           networks: Networks | None = None) -> Located:
+           networks: Networks | None = None, *, engine: Engine | None = None) -> Located:
     """Resolve every place of ``dataset`` once and route every leg once.
 
     Routes follow the network of each leg's mode (``networks``: the reference networks by
@@ -166,6 +170,10 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
     search serves every leg from one place), and paths found before, by this process or an
     earlier one, come from the route cache. Each approximated stretch is logged once as a
     warning. Raises :class:`movemap.PlaceNotFoundError` for a name that cannot be resolved.
+
+    ``engine`` (``movemap.engine``) routes the legs in batches elsewhere, such as on Dask's
+    worker processes or a cluster, with the same result; each worker keeps the paths it finds
+    in the shared route cache.
 
     >>> import movemap
     >>> located = movemap.locate(movemap.read_dataset("layers/dprk-russia-2024.yaml"))
@@ -181,12 +189,25 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
     seconds: dict[str, float] = {}
     jobs = [(leg, n, origin) for leg in dataset.legs for n, origin in enumerate(leg.origins)]
     jobs.sort(key=lambda job: (job[0].mode.value, places[job[2]].lon, places[job[2]].lat))
-    for leg, n, origin in jobs:
+    work = [_RouteJob(leg.id, n, tuple((p.lon, p.lat) for p in stops), leg.mode,
+                      tuple(p.name for p in stops))
+            for leg, n, origin in jobs
+            for stops in [[places[origin], *(places[r] for r in (*leg.via, leg.destination))]]]
+    if engine is None or isinstance(engine, SerialEngine):
+        for job in work:
+            started = perf_counter()
+            found[job.leg, job.origin] = route(job.stops, job.mode, networks, job.labels,
+                                               strict=False)
+            seconds[job.leg] = seconds.get(job.leg, 0.0) + perf_counter() - started
+    else:
+        task = _RouteTask(tuple(str(p) for p in networks.rail_lines),
+                          tuple(str(p) for p in networks.road_lines),
+                          str(networks.cache_dir) if networks.cache_dir else None)
         started = perf_counter()
-        stops = [places[origin], *(places[r] for r in (*leg.via, leg.destination))]
-        found[leg.id, n] = route([(p.lon, p.lat) for p in stops], leg.mode, networks,
-                                 [p.name for p in stops], strict=False)
-        seconds[leg.id] = seconds.get(leg.id, 0.0) + perf_counter() - started
+        for results in engine.map(task, batches(work, _ROUTE_BATCH)):
+            found.update(results)
+        for job in work:  # the engine's time, shared out among its legs
+            seconds[job.leg] = (perf_counter() - started) / max(1, len(work))
     networks.save()
     routes = {leg.id: tuple(found[leg.id, n] for n in range(len(leg.origins)))
               for leg in dataset.legs}
@@ -197,6 +218,44 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
     for warning in result.warnings:
         log.warning("%s", warning)
     return result
+
+
+_ROUTE_BATCH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class _RouteJob:
+    """One route to find: a leg's route from one of its origins, as points and names."""
+
+    leg: str
+    origin: int
+    stops: tuple[tuple[float, float], ...]
+    mode: Mode
+    labels: tuple[str, ...]
+
+
+@cache
+def _worker_networks(rail: tuple[str, ...], road: tuple[str, ...],
+                     cache_dir: str | None) -> Networks:
+    return Networks(rail_lines=rail, road_lines=road,
+                    cache_dir=Path(cache_dir) if cache_dir else None)
+
+
+@dataclass(frozen=True, slots=True)
+class _RouteTask:
+    """Routes a batch of jobs in a worker process with the networks the caller named."""
+
+    rail_lines: tuple[str, ...]
+    road_lines: tuple[str, ...]
+    cache_dir: str | None
+
+    def __call__(self, jobs: list[_RouteJob]) -> dict[tuple[str, int], Route]:
+        networks = _worker_networks(self.rail_lines, self.road_lines, self.cache_dir)
+        out = {(job.leg, job.origin): route(job.stops, job.mode, networks, job.labels,
+                                            strict=False)
+               for job in jobs}
+        networks.save()
+        return out
 
 
 def as_located(data: Dataset | Located) -> Located:

@@ -12,8 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from movemap.cli import cli
+from movemap.engine import DaskEngine
 from movemap.extract import ReportError
-from movemap.extract.batch import DaskEngine, run_corpus
+from movemap.extract.batch import run_corpus
 from movemap.extract.corpus import ReportRef, iter_corpus, load_report
 
 CORPUS = Path(__file__).parents[2] / "benchmarks" / "corpus"

@@ -10,10 +10,12 @@ import click
 from movemap.cli.options import (
     STDOUT,
     day_value,
+    engine_options,
     gazetteer_option,
     networks_options,
     output_target,
 )
+from movemap.engine import Engine
 from movemap.errors import MovemapError
 from movemap.gazetteer import Gazetteer
 from movemap.routing import Networks
@@ -60,10 +62,11 @@ def _extent(text: str | None) -> tuple[float, float, float, float] | None:
                    "time, or strength by place over time.")
 @networks_options
 @gazetteer_option
+@engine_options
 def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent: str,
            size: str, dpi: int, title: str | None, banner: str | None, no_inset: bool,
            step: str, start: str | None, end: str | None, chart: str | None,
-           networks: Networks, gazetteer: Gazetteer) -> None:
+           networks: Networks, gazetteer: Gazetteer, engine: Engine) -> None:
     """Export a dataset as a static map (png, svg, pdf, gif) or a data file.
 
     Data: kml and kmz (Google Earth, with time spans), geojson, gpkg (layers legs and
@@ -112,6 +115,6 @@ def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent
             options["on"] = day_value(day, "--on")
     with output_target(output, f".{kind}") as target:
         assert target is not None
-        path = write(locate(data, gazetteer, networks), target, fmt, **options)
+        path = write(locate(data, gazetteer, networks, engine=engine), target, fmt, **options)
     if str(output) != STDOUT:
         click.echo(path)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from movemap.cli.options import day_value, gazetteer_option
+from movemap.cli.options import day_value, engine_options, gazetteer_option
+from movemap.engine import Engine, SerialEngine
 from movemap.gazetteer import Gazetteer
 
 __all__ = ["extract"]
@@ -34,17 +35,10 @@ def _is_corpus(reports: tuple[str, ...]) -> bool:
               help="File to write (one report), or folder (a corpus); default: the terminal.")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json", "html"]), default="yaml",
               show_default=True)
-@click.option("--engine", type=click.Choice(["serial", "dask"]), default="serial",
-              show_default=True, help="Run a corpus in this process or on Dask.")
-@click.option("--scheduler", metavar="ADDRESS",
-              help="A dask.distributed scheduler (tcp://host:8786); default: Dask's local "
-                   "scheduler in worker processes.")
-@click.option("--workers", type=click.IntRange(min=1), metavar="N",
-              help="Worker processes for Dask's local scheduler (default: one per core).")
+@engine_options
 @gazetteer_option
 def extract(reports: tuple[str, ...], published: str | None, output: Path | None, fmt: str,
-            engine: str, scheduler: str | None, workers: int | None,
-            gazetteer: Gazetteer) -> None:
+            engine: Engine, gazetteer: Gazetteer) -> None:
     """Draft a movement dataset from news reports: places, dates, strengths, legs.
 
     Every leg keeps the sentence it comes from and a confidence; the YAML draft passes
@@ -64,8 +58,8 @@ def extract(reports: tuple[str, ...], published: str | None, output: Path | None
       movemap extract corpus.jsonl -o drafts/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     day = day_value(published, "--published")
-    if _is_corpus(reports) or engine != "serial":
-        _corpus(reports, output, fmt, day, engine, scheduler, workers, gazetteer)
+    if _is_corpus(reports) or not isinstance(engine, SerialEngine):
+        _corpus(reports, output, fmt, day, engine, gazetteer)
         return
     _one(Path(reports[0]), output, fmt, day, gazetteer)
 
@@ -106,11 +100,10 @@ def _one(path: Path, output: Path | None, fmt: str, day: date | None,
 
 
 def _corpus(reports: tuple[str, ...], output: Path | None, fmt: str, day: date | None,
-            engine_name: str, scheduler: str | None, workers: int | None,
-            gazetteer: Gazetteer) -> None:
+            engine: Engine, gazetteer: Gazetteer) -> None:
     from tqdm import tqdm
 
-    from movemap.extract.batch import ENGINES, FORMATS, run_corpus
+    from movemap.extract.batch import FORMATS, run_corpus
     from movemap.extract.corpus import iter_corpus
 
     if output is None:
@@ -119,8 +112,6 @@ def _corpus(reports: tuple[str, ...], output: Path | None, fmt: str, day: date |
         raise click.UsageError(f"a corpus is drafted as {' or '.join(FORMATS)}, not {fmt}")
     if output.exists() and not output.is_dir():
         raise click.UsageError(f"-o {output}: a corpus needs a folder, and this is a file")
-    engine = (ENGINES["dask"](scheduler=scheduler, workers=workers) if engine_name == "dask"
-              else ENGINES["serial"]())
     with tqdm(desc="extracting", unit="report", file=sys.stderr, disable=None) as bar:
 
         def step(reports_done: int) -> None:

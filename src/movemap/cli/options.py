@@ -14,7 +14,8 @@ from movemap.dates import parse_date
 from movemap.errors import MovemapError
 from movemap.gazetteer import Gazetteer
 
-__all__ = ["STDOUT", "day_value", "gazetteer_option", "networks_options", "output_target"]
+__all__ = ["STDOUT", "day_value", "engine_options", "gazetteer_option", "networks_options",
+           "output_target"]
 
 STDOUT = "-"
 
@@ -89,3 +90,31 @@ def output_target(output: Path | None, suffix: str) -> Iterator[Path | None]:
         yield target
         sys.stdout.buffer.write(target.read_bytes())
         sys.stdout.buffer.flush()
+
+
+def engine_options(command: F) -> F:
+    """``--engine serial|dask``, ``--scheduler ADDRESS``, ``--workers N``: where heavy work
+    runs (``movemap.engine``). The command receives ``engine``."""
+    import functools
+
+    from movemap.engine import ENGINES, make_engine
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, engine: str, scheduler: str | None, workers: int | None,
+                **kwargs: Any) -> Any:
+        if engine != "dask" and (scheduler or workers):
+            raise click.UsageError("--scheduler and --workers go with --engine dask")
+        return command(*args, engine=make_engine(engine, scheduler=scheduler, workers=workers),
+                       **kwargs)
+
+    wrapper = click.option(
+        "--workers", type=click.IntRange(min=1), metavar="N",
+        help="Worker processes for Dask's local scheduler (default: one per core).")(wrapper)
+    wrapper = click.option(
+        "--scheduler", metavar="ADDRESS",
+        help="A dask.distributed scheduler (tcp://host:8786); default: Dask's local "
+             "scheduler in worker processes.")(wrapper)
+    wrapper = click.option(
+        "--engine", type=click.Choice(list(ENGINES)), default="serial", show_default=True,
+        help="Run the heavy work (drafting, routing) in this process or on Dask.")(wrapper)
+    return wrapper  # type: ignore[return-value]

@@ -9,10 +9,12 @@ import click
 from movemap.cli.options import (
     STDOUT,
     day_value,
+    engine_options,
     gazetteer_option,
     networks_options,
     output_target,
 )
+from movemap.engine import Engine
 from movemap.gazetteer import Gazetteer
 from movemap.routing import Networks
 from movemap.validate import read_dataset
@@ -34,9 +36,10 @@ __all__ = ["render"]
 @click.option("--units", metavar="ID,...", help="Map only these units (and those under them).")
 @networks_options
 @gazetteer_option
+@engine_options
 def render(dataset: Path, output: Path | None, title: str | None, tiles: str,
            start: str | None, end: str | None, units: str | None, networks: Networks,
-           gazetteer: Gazetteer) -> None:
+           gazetteer: Gazetteer, engine: Engine) -> None:
     """Render a dataset as an interactive HTML map that opens offline.
 
     One layer per unit (switch them in the layer control), legs along their routes styled
@@ -57,7 +60,8 @@ def render(dataset: Path, output: Path | None, title: str | None, tiles: str,
     if chosen or first or last:
         data = select(data, chosen, first, last)
     with output_target(output, ".html") as target:
-        path = write_map(locate(data, gazetteer, networks), target, title=title, tiles=tiles,
+        path = write_map(locate(data, gazetteer, networks, engine=engine), target, title=title,
+                         tiles=tiles,
                          start=first, end=last)
     if str(output) != STDOUT:
         click.echo(path)

@@ -6,13 +6,9 @@ each one and writes each draft atomically into the output folder, and returns an
 function of its references and options, so running it twice (a retry after a worker died)
 writes the same files, and every engine gives the drafts the serial run gives.
 
-Engines (:data:`ENGINES`):
-
-- ``serial``: this process, one report after another;
-- ``dask``: Dask's local scheduler in worker processes (``workers``), or a
-  ``dask.distributed`` cluster when ``scheduler`` gives its address. The corpus is consumed
-  as the work proceeds, with a bounded number of batches in flight, so its size does not
-  matter; a batch whose worker dies is run again elsewhere.
+The batches run on an engine (``movemap.engine``: this process, or Dask's local scheduler or
+a distributed cluster); the corpus is consumed as the work proceeds, so its size does not
+matter, and a batch whose worker dies is run again elsewhere.
 
 Each worker process opens the gazetteer once (memory-mapped from the shared cache) and keeps
 it for every batch it runs.
@@ -20,19 +16,18 @@ it for every batch it runs.
 
 from __future__ import annotations
 
-import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Protocol
 
-from movemap.errors import MissingDependencyError, MovemapError
+from movemap.engine import Engine, SerialEngine, batches
+from movemap.errors import MovemapError
 from movemap.extract.corpus import ReportRef, load_report
 
-__all__ = ["ENGINES", "FORMATS", "Outcome", "Summary", "extract_batch", "run_corpus"]
+__all__ = ["FORMATS", "Outcome", "Summary", "extract_batch", "run_corpus"]
 
 FORMATS = ("yaml", "json")
 BATCH_SIZE = 32
@@ -104,91 +99,6 @@ def extract_batch(refs: Sequence[ReportRef], out_dir: str, fmt: str, published: 
     return outcomes
 
 
-class Engine(Protocol):
-    """Runs batch tasks and yields their outcomes as they finish."""
-
-    def map(self, task: Callable[[list[ReportRef]], list[Outcome]],
-            batches: Iterator[list[ReportRef]]) -> Iterator[list[Outcome]]: ...
-
-
-class SerialEngine:
-    """Every batch in this process, in order."""
-
-    def map(self, task: Callable[[list[ReportRef]], list[Outcome]],
-            batches: Iterator[list[ReportRef]]) -> Iterator[list[Outcome]]:
-        for batch in batches:
-            yield task(batch)
-
-
-class DaskEngine:
-    """Batches on Dask: the local scheduler's processes, or a distributed cluster."""
-
-    def __init__(self, scheduler: str | None = None, workers: int | None = None) -> None:
-        try:
-            import dask  # noqa: F401
-        except ImportError:
-            raise MissingDependencyError(
-                "the dask engine needs dask: pip install 'movemap[dask]'") from None
-        self.scheduler = scheduler
-        self.workers = workers
-
-    def map(self, task: Callable[[list[ReportRef]], list[Outcome]],
-            batches: Iterator[list[ReportRef]]) -> Iterator[list[Outcome]]:
-        if self.scheduler:
-            yield from self._distributed(task, batches)
-        else:
-            yield from self._local(task, batches)
-
-    def _local(self, task: Callable[[list[ReportRef]], list[Outcome]],
-               batches: Iterator[list[ReportRef]]) -> Iterator[list[Outcome]]:
-        import os
-        from concurrent.futures import ProcessPoolExecutor
-
-        import dask
-
-        workers = self.workers or os.cpu_count() or 1
-        # one pool for the whole run, so each process opens the gazetteer once
-        with ProcessPoolExecutor(workers) as pool:
-            while True:
-                window = list(itertools.islice(batches, workers * 4))
-                if not window:
-                    return
-                tasks = [dask.delayed(task, pure=True)(batch) for batch in window]
-                yield from dask.compute(*tasks, scheduler="processes", pool=pool)
-
-    def _distributed(self, task: Callable[[list[ReportRef]], list[Outcome]],
-                     batches: Iterator[list[ReportRef]]) -> Iterator[list[Outcome]]:
-        try:
-            from distributed import Client, as_completed
-        except ImportError:
-            raise MissingDependencyError(
-                "a Dask scheduler needs distributed: pip install 'movemap[dask]'") from None
-        try:
-            client = Client(self.scheduler, timeout="10s")
-        except OSError as exc:
-            raise MovemapError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}",
-                               field="scheduler") from None
-        with client:
-            slots = max(4, 4 * max(1, len(client.scheduler_info().get("workers", {}))))
-            pending = as_completed()
-            for batch in itertools.islice(batches, slots):
-                pending.add(client.submit(task, batch, retries=3, pure=False))
-            for future in pending:
-                yield future.result()
-                future.release()
-                for batch in itertools.islice(batches, 1):
-                    pending.add(client.submit(task, batch, retries=3, pure=False))
-
-
-ENGINES: dict[str, Callable[..., Engine]] = {"serial": SerialEngine, "dask": DaskEngine}
-
-
-def _batches(refs: Iterable[ReportRef], size: int) -> Iterator[list[ReportRef]]:
-    iterator = iter(refs)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
-
-
 @dataclass(frozen=True)
 class _Task:
     """A batch task with the run's options bound; picklable for worker processes."""
@@ -226,7 +136,7 @@ def run_corpus(
     task = _Task(str(out_dir), fmt, published, tuple(str(p) for p in overlays), date.today())
     done = legs = 0
     failures: list[Outcome] = []
-    for outcomes in (engine or SerialEngine()).map(task, _batches(refs, batch_size)):
+    for outcomes in (engine or SerialEngine()).map(task, batches(refs, batch_size)):
         for outcome in outcomes:
             if outcome.error is None:
                 done += 1
