@@ -32,6 +32,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +85,12 @@ def unit_key(unit: Unit) -> tuple[frozenset[str], frozenset[str]]:
     >>> unit_key(Unit("11th-corps", "11th Corps special forces"))
     (frozenset({'11th'}), frozenset({'11th'}))
     """
-    words = {w.lower() for w in _WORD.findall(f"{unit.id.replace('-', ' ')} {unit.name}")}
+    return _key_of(unit.id, unit.name)
+
+
+@lru_cache(maxsize=1 << 14)
+def _key_of(unit_id: str, name: str) -> tuple[frozenset[str], frozenset[str]]:
+    words = {w.lower() for w in _WORD.findall(f"{unit_id.replace('-', ' ')} {name}")}
     words -= _GENERIC
     numbers = frozenset(w for w in words if _ORDINAL.match(w))
     distinctive = frozenset(w for w in words if w not in _ECHELON_WORDS)
@@ -236,8 +242,14 @@ def _near(a: _Point | str, b: _Point | str, max_km: float) -> float | None:
     """The distance between two ends in km (0 for equal names), None if too far apart."""
     if isinstance(a, str) or isinstance(b, str):
         return 0.0 if a == b else None
-    km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    km = 0.0 if a == b else _km(a, b)
     return km if km <= max_km else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _km(a: _Point, b: _Point) -> float:
+    # reports name the same few places again and again: each pair is measured once
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 # -- matching ----------------------------------------------------------------------------------
@@ -534,11 +546,16 @@ def _units(drafts: Sequence[Dataset]
     candidates = sorted(((d.name, u) for d in drafts for u in d.units),
                         key=lambda pair: (-len(unit_key(pair[1])[0]), pair[1].id, pair[0]))
     # the most specific names first, so a shorter name joins the unit it abbreviates
+    seen: dict[tuple[str, str], str] = {}  # (id, name) -> merged id: each unit judged once
     for draft_name, unit in candidates:
+        known = seen.get((unit.id, unit.name))
+        if known is not None:
+            unit_of[(draft_name, unit.id)] = known
+            continue
         key = unit_key(unit)
-        matches = [m for m, k in merged if m.id == unit.id or _compatible(k, key)]
-        if len(matches) == 1 or (matches and all(m.id == matches[0].id for m in matches)):
-            unit_of[(draft_name, unit.id)] = matches[0].id
+        matches = {m.id for m, k in merged if m.id == unit.id or _compatible(k, key)}
+        if len(matches) == 1:  # one unit it can be; with several, it stays apart
+            seen[(unit.id, unit.name)] = unit_of[(draft_name, unit.id)] = matches.pop()
             continue
         new_id = unit.id
         taken = {m.id for m, _ in merged}
@@ -550,7 +567,7 @@ def _units(drafts: Sequence[Dataset]
             renamed.append(f"unit {unit.id!r} of {draft_name} -> {new_id!r} "
                            "(another unit had that id)")
         merged.append((replace(unit, id=new_id), key))
-        unit_of[(draft_name, unit.id)] = new_id
+        seen[(unit.id, unit.name)] = unit_of[(draft_name, unit.id)] = new_id
     units = sorted((u for u, _ in merged), key=lambda u: u.id)
     valid = {u.id for u in units}
     units = [u if u.parent is None or u.parent in valid else replace(u, parent=None)
