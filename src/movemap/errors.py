@@ -25,6 +25,7 @@ __all__ = [
     "DataMissingError",
     "DatasetError",
     "DateError",
+    "InvalidRecordError",
     "InvalidValueError",
     "MissingDependencyError",
     "MovemapError",
@@ -172,3 +173,16 @@ class DatasetError(MovemapError, ValueError):
 
 class RouteError(MovemapError, ValueError):
     """A route that cannot be drawn as asked (a sea leg to an inland place)."""
+
+
+class InvalidRecordError(InvalidValueError):
+    """A model value refused at construction (a negative strength, an end before its start).
+
+    ``problems`` holds every ``(field, message)`` found, so that a reader can place each
+    message on its field's line; the message joins them.
+    """
+
+    def __init__(self, problems: Sequence[tuple[str, str]]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(f"{message}" for _, message in self.problems),
+                         field=self.problems[0][0] if self.problems else None)

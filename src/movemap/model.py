@@ -7,8 +7,9 @@ when asked. Queries on a dataset live in ``movemap.queries``; the methods here d
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -16,7 +17,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from movemap.dates import FuzzyDate
-from movemap.errors import InvalidValueError, UnknownSourceError, UnknownUnitError
+from movemap.errors import (
+    InvalidRecordError,
+    InvalidValueError,
+    UnknownSourceError,
+    UnknownUnitError,
+)
 
 if TYPE_CHECKING:
     import geopandas
@@ -26,9 +32,11 @@ if TYPE_CHECKING:
     from movemap.routing import Networks
 
 __all__ = [
+    "MAX_COUNT",
     "SCHEMA_VERSION",
     "AdmiraltyCode",
     "Confidence",
+    "Counts",
     "Dataset",
     "Echelon",
     "Leg",
@@ -41,6 +49,69 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+
+MAX_COUNT = 10_000_000
+"""The largest strength or equipment count a record may give: more is a typing mistake
+(the largest armies in history counted a few million), and a bound keeps every export's
+integer columns and every printed figure a sane size."""
+
+
+def _count_problem(name: str, value: object) -> str | None:
+    """What is wrong with a count (a strength, or one kind of equipment), if anything."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"{name} {value!r} is not a whole number"
+    if value < 0:
+        return f"{name} {value} is negative"
+    if value > MAX_COUNT:
+        figure = f"{value:,}" if value < 10**30 else f"a {len(str(value))}-digit number"
+        return f"{name} {figure} is more than {MAX_COUNT:,}; check the figure"
+    return None
+
+
+class Counts(Mapping[str, int]):
+    """Counts by name (``{"landing ships": 4}``), immutable and hashable, in given order.
+
+    >>> Counts({"landing ships": 4}) == {"landing ships": 4}
+    True
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, int] | Iterable[tuple[str, int]] = ()) -> None:
+        self._items: dict[str, int] = dict(items)
+
+    def __getitem__(self, key: str) -> int:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._items.items()))
+
+    def __repr__(self) -> str:
+        return f"Counts({self._items!r})"
+
+
+def _refuse(problems: list[tuple[str, str]]) -> None:
+    if problems:
+        raise InvalidRecordError(problems)
+
+
+def _check_record(record: Leg | Station) -> list[tuple[str, str]]:
+    """The problems common to legs and stations: ids, strength, dates in order."""
+    problems: list[tuple[str, str]] = []
+    for name in ("id", "unit"):
+        if not str(getattr(record, name)).strip():
+            problems.append((name, f"{name} is empty"))
+    if record.strength is not None and (problem := _count_problem("strength", record.strength)):
+        problems.append(("strength", problem))
+    if record.end is not None and record.end.surely_before(record.start):
+        problems.append(("end", f"end {record.end} is before start {record.start}"))
+    return problems
 
 
 class Mode(StrEnum):
@@ -119,6 +190,12 @@ class AdmiraltyCode:
         5: "improbable", 6: "truth cannot be judged",
     }
 
+    def __post_init__(self) -> None:
+        if self.reliability not in self._RELIABILITY or self.credibility not in (
+                self._CREDIBILITY):
+            raise InvalidValueError(f"{self.reliability}{self.credibility} is not an Admiralty "
+                                    "code (A1 to F6: reliability A-F, credibility 1-6)")
+
     @classmethod
     def parse(cls, text: str) -> AdmiraltyCode:
         """Read a code such as ``B2``; raises :class:`~movemap.errors.InvalidValueError` else."""
@@ -149,6 +226,17 @@ class PlaceRef:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+
+    def __post_init__(self) -> None:
+        lat, lon = self.lat, self.lon
+        if (lat is None) != (lon is None):
+            _refuse([("lat", "lat and lon go together")])
+        if lat is not None and lon is not None and not (
+                math.isfinite(lat) and math.isfinite(lon)
+                and -90 <= lat <= 90 and -180 <= lon <= 180):
+            _refuse([("lat", f"{lat}, {lon} is not a latitude, longitude")])
+        if lat is None and not (self.name and self.name.strip()):
+            _refuse([("name", "needs a name, or lat and lon")])
 
     @property
     def label(self) -> str:
@@ -186,6 +274,13 @@ class Source:
     url: str | None = None
     grade: AdmiraltyCode | None = None
 
+    def __post_init__(self) -> None:
+        grade: object = self.grade  # "B2" is accepted where a code is expected
+        if isinstance(grade, str):
+            object.__setattr__(self, "grade", AdmiraltyCode.parse(grade))
+        if not self.id.strip():
+            _refuse([("id", "id is empty")])
+
     @property
     def citation(self) -> str:
         """Publisher, grade and date, as maps and exports cite the source.
@@ -204,7 +299,16 @@ class Leg:
 
     Several ``origins`` mean the unit set out from all of them (three ports at once);
     ``end`` None means the arrival is not known. ``strength`` is people; ``equipment`` counts
-    other things by name (ships, containers).
+    other things by name (ships, containers), kept as :class:`Counts` so that a leg is
+    hashable. A leg checks itself: a negative or absurd count, an end before the start or no
+    origin raise :class:`movemap.errors.InvalidRecordError` naming every bad field.
+
+    >>> from movemap.dates import parse_date
+    >>> Leg("l1", "u1", (PlaceRef("Vladivostok"),), PlaceRef("Kursk"), parse_date("2024-10"),
+    ...     strength=-5)
+    Traceback (most recent call last):
+    ...
+    movemap.errors.InvalidRecordError: strength -5 is negative
     """
 
     id: str
@@ -216,11 +320,25 @@ class Leg:
     via: tuple[PlaceRef, ...] = ()
     mode: Mode = Mode.UNKNOWN
     strength: int | None = None
-    equipment: Mapping[str, int] = field(default_factory=dict)
+    equipment: Mapping[str, int] = field(default_factory=Counts)
     status: Status = Status.REPORTED
     confidence: Confidence | None = None
     sources: tuple[str, ...] = ()
     notes: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "origins", tuple(self.origins))
+        object.__setattr__(self, "via", tuple(self.via))
+        object.__setattr__(self, "sources", tuple(self.sources))
+        if not isinstance(self.equipment, Counts):
+            object.__setattr__(self, "equipment", Counts(self.equipment))
+        problems = _check_record(self)
+        if not self.origins:
+            problems.append(("from", "from is an empty list"))
+        for name, count in self.equipment.items():
+            if problem := _count_problem(f"equipment {name!r}", count):
+                problems.append((f"equipment.{name}", problem))
+        _refuse(problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +355,10 @@ class Station:
     confidence: Confidence | None = None
     sources: tuple[str, ...] = ()
     notes: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sources", tuple(self.sources))
+        _refuse(_check_record(self))
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,36 @@ from movemap.errors import MovemapError
 __all__ = ["decode", "read_bytes", "read_text"]
 
 
-def read_bytes(path: Path, error: type[MovemapError] = MovemapError) -> bytes:
+def read_bytes(path: Path, error: type[MovemapError] = MovemapError,
+               max_bytes: int | None = None) -> bytes:
     """The file's bytes (``-``: standard input's); a missing or unreadable file raises
-    ``error`` naming it."""
+    ``error`` naming it, and so does one larger than ``max_bytes`` (counted while reading,
+    since a pipe has no size to check first)."""
     if str(path) == "-":
         import sys
 
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(-1 if max_bytes is None else max_bytes + 1)
+        if max_bytes is not None and len(data) > max_bytes:
+            raise error(f"the input is larger than {_size(max_bytes)}, the limit for this "
+                        "input; split it into smaller files", path="<stdin>")
+        return data
     try:
-        return path.read_bytes()
+        if max_bytes is None:
+            return path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise error(f"the file is larger than {_size(max_bytes)}, the limit for this input;"
+                        " split it into smaller files", path=str(path))
+        return data
     except FileNotFoundError:
         raise error("no such file", path=str(path)) from None
     except OSError as exc:
         raise error(f"cannot read: {exc.strerror}", path=str(path)) from None
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:g} MB" if count >= 2**20 else f"{count:,} bytes"
 
 
 def decode(data: bytes, path: Path, error: type[MovemapError] = MovemapError) -> str:
@@ -40,7 +57,8 @@ def decode(data: bytes, path: Path, error: type[MovemapError] = MovemapError) ->
         raise error("not UTF-8 text", path=str(path), line=line) from None
 
 
-def read_text(path: Path, error: type[MovemapError] = MovemapError) -> str:
+def read_text(path: Path, error: type[MovemapError] = MovemapError,
+              max_bytes: int | None = None) -> str:
     """The file's UTF-8 text, every failure raised as ``error`` naming the file.
 
     >>> read_text(Path("no-such-file.yaml"))
@@ -48,4 +66,4 @@ def read_text(path: Path, error: type[MovemapError] = MovemapError) -> str:
     ...
     movemap.errors.MovemapError: no-such-file.yaml: no such file
     """
-    return decode(read_bytes(path, error), path, error)
+    return decode(read_bytes(path, error, max_bytes), path, error)

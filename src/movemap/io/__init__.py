@@ -21,8 +21,11 @@ from movemap.textfile import decode, read_bytes
 if TYPE_CHECKING:
     from movemap.io.geojson import Geography
 
-__all__ = ["FORMATS", "STDIN", "DatasetError", "Parsed", "Problem", "parse_dataset",
-           "sniff_format", "write_dataset"]
+__all__ = ["FORMATS", "MAX_DATASET_BYTES", "STDIN", "DatasetError", "Parsed", "Problem",
+           "parse_dataset", "sniff_format", "write_dataset"]
+
+MAX_DATASET_BYTES = 64 * 2**20
+"""Largest dataset file read (about 250,000 legs of YAML): a bound on time and memory."""
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".geojson": "geojson",
            ".json": "geojson", ".gpkg": "gpkg"}
@@ -60,11 +63,11 @@ def parse_dataset(path: str | Path) -> Parsed:
     """
     path = Path(path)
     if str(path) == STDIN:
-        data = read_bytes(path)
+        data = read_bytes(path, max_bytes=MAX_DATASET_BYTES)
         kind, name, source = sniff_format(data), "stdin", "<stdin>"
     else:
         kind, name, source = _format(path), path.stem, str(path)
-        data = read_bytes(path)
+        data = read_bytes(path, max_bytes=MAX_DATASET_BYTES)
     if kind == "gpkg":
         from movemap.io.gpkg import parse_gpkg
 

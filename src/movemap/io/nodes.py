@@ -16,17 +16,23 @@ import yaml
 
 from movemap.errors import YamlSyntaxError
 
-__all__ = ["Node", "YamlSyntaxError", "from_plain", "load_nodes"]
+__all__ = ["MAX_ALIASES", "MAX_ALIAS_NODES", "MAX_DEPTH", "MAX_NUMBER_DIGITS", "Node",
+           "YamlLimitError", "YamlSyntaxError", "from_plain", "load_nodes"]
 
 
 @dataclass(slots=True)
 class Node:
-    """A value with its position; ``keys`` holds the positions of a mapping's keys."""
+    """A value with its position; ``keys`` holds the positions of a mapping's keys.
+
+    ``raw`` is the text as written when YAML read an unquoted word as something other than
+    text (``NO`` as false, ``1:30`` as 90), so that a reader expecting text can say so.
+    """
 
     value: Any
     line: int | None = None
     column: int | None = None
     keys: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    raw: str | None = None
 
     @property
     def is_mapping(self) -> bool:
@@ -45,52 +51,225 @@ class Node:
         return self.value
 
 
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings (a dataset needs six levels)."""
+MAX_ALIASES = 100_000
+"""Most aliases (``*name``) in one file."""
+MAX_ALIAS_NODES = 1_000_000
+"""Most values that aliases may repeat in one file, counted as if written out: a "billion
+laughs" file of nested aliases stops here instead of filling the memory."""
+MAX_NUMBER_DIGITS = 30
+"""Longest whole number read as a number: longer is surely a mistake (or an attack on the
+conversion to int), and is reported instead of converted."""
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
 class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader; kept as its own class so that nothing is added to SafeLoader."""
+    """PyYAML's safe loader: only its parser, resolver and scalar constructors are used;
+    nodes are built by :func:`load_nodes`. Its messages name syntax errors best."""
 
 
-def _position(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+_FastLoader: type[Any] = getattr(yaml, "CSafeLoader", _Loader)
+"""libyaml's loader when PyYAML has it: the same events about ten times faster."""
 
 
-def _convert(node: yaml.Node, loader: _Loader, source: str) -> Node:
-    line, column = _position(node)
-    if isinstance(node, yaml.MappingNode):
-        values: dict[str, Node] = {}
-        keys: dict[str, tuple[int | None, int | None]] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            key_line, key_column = _position(key_node)
-            if not isinstance(key, str | int | float | bool) or isinstance(key, bool):
-                raise YamlSyntaxError(f"a key must be a plain word, not {key!r}", path=source,
-                                      line=key_line, column=key_column)
-            key = str(key)
-            if key in values:
-                raise YamlSyntaxError(f"key {key!r} appears twice in this mapping", path=source,
-                                      line=key_line, column=key_column)
-            values[key] = _convert(value_node, loader, source)
-            keys[key] = (key_line, key_column)
-        return Node(values, line, column, keys)
-    if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(item, loader, source) for item in node.value], line, column)
-    try:
-        value = loader.construct_object(node, deep=True)
-    except ValueError:
-        value = node.value  # 2024-13-01 looks like a date but is none: let the reader say so
-    return Node(value, line, column)
+class YamlLimitError(YamlSyntaxError):
+    """The file passes a limit set against hostile or broken input (nesting, aliases, size)."""
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+@dataclass(slots=True)
+class _Open:
+    """A list or mapping being read: its node, the key waiting for a value, its size."""
+
+    node: Node
+    anchor: str | None
+    size: int = 1
+    key: str | None = None
+    merges: list[Node] = field(default_factory=list)
+
+
+class _Builder:
+    """Builds located nodes from parser events, without recursion and within the limits."""
+
+    def __init__(self, loader: Any, source: str) -> None:
+        self.loader = loader
+        self.source = source
+        self.anchors: dict[str, tuple[Node, int]] = {}
+        self.aliases = 0
+        self.repeated = 0
+        self.stack: list[_Open] = []
+
+    def fail(self, message: str, mark: Any) -> YamlLimitError:
+        line, column = _position(mark)
+        return YamlLimitError(message, path=self.source, line=line, column=column)
+
+    def scalar(self, event: Any) -> Node:
+        line, column = _position(event.start_mark)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return Node(event.value, line, column)
+        if tag == _MERGE:
+            return Node(_MERGE, line, column)
+        if tag == _INT and len(event.value.lstrip("+-").replace("_", "")) > MAX_NUMBER_DIGITS:
+            raise self.fail(f"number {event.value[:12]}... has {len(event.value)} characters;"
+                            f" the limit is {MAX_NUMBER_DIGITS} digits", event.start_mark)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        constructors = self.loader.yaml_constructors
+        try:
+            value = constructors.get(tag, constructors[None])(self.loader, node)
+        except ValueError:
+            value = event.value  # 2024-13-01 looks like a date but is none: the reader says so
+        raw = event.value if not event.style and not isinstance(value, str) else None
+        return Node(value, line, column, raw=raw)
+
+    def start(self, event: Any, value: dict[str, Node] | list[Node]) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(f"lists and mappings nested deeper than {MAX_DEPTH} levels",
+                            event.start_mark)
+        tag = event.tag
+        if tag not in (None, "!", _MAP, _SEQ):
+            raise self.fail(f"tag {tag!r} is not allowed in a dataset", event.start_mark)
+        line, column = _position(event.start_mark)
+        self.stack.append(_Open(Node(value, line, column), event.anchor))
+
+    def alias(self, event: Any) -> tuple[Node, int]:
+        if event.anchor not in self.anchors:
+            open_anchors = {o.anchor for o in self.stack}
+            what = ("refers to a value that contains it" if event.anchor in open_anchors
+                    else "is not defined before this point")
+            raise self.fail(f"alias *{event.anchor} {what}", event.start_mark)
+        self.aliases += 1
+        if self.aliases > MAX_ALIASES:
+            raise self.fail(f"more than {MAX_ALIASES:,} aliases in one file", event.start_mark)
+        node, size = self.anchors[event.anchor]
+        self.repeated += size
+        if self.repeated > MAX_ALIAS_NODES:
+            raise self.fail(f"aliases repeat more than {MAX_ALIAS_NODES:,} values (the limit); "
+                            "a file of aliases of aliases would fill the memory",
+                            event.start_mark)
+        return node, size
+
+    def add(self, node: Node, size: int, anchor: str | None, key_mark: Any) -> Node | None:
+        """Put a finished node in the list or mapping being read; the root when none is."""
+        if anchor is not None:
+            self.anchors[anchor] = (node, size)
+        if not self.stack:
+            return node
+        top = self.stack[-1]
+        top.size += size
+        if isinstance(top.node.value, list):
+            top.node.value.append(node)
+        elif top.key is None:
+            top.key = self.key(node, key_mark)
+        elif top.key == _MERGE:
+            top.merges.extend(node.value if node.is_list else [node])
+            top.key = None
+        else:
+            top.node.value[top.key] = node
+            top.key = None
+        return None
+
+    def key(self, node: Node, mark: Any) -> str:
+        key = node.value
+        if key == _MERGE:
+            return _MERGE
+        if isinstance(key, bool) or not isinstance(key, str | int | float):
+            hint = (f" (YAML reads {node.raw} as {str(key).lower()}; put it in quotes: "
+                    f"\"{node.raw}\")" if isinstance(key, bool) and node.raw else "")
+            raise YamlSyntaxError(f"a key must be a plain word, not {_shown(key)}{hint}",
+                                  path=self.source, line=node.line, column=node.column)
+        text = str(key)
+        values = self.stack[-1].node
+        if text in values.value:
+            raise YamlSyntaxError(f"key {text!r} appears twice in this mapping",
+                                  path=self.source, line=node.line, column=node.column)
+        values.keys[text] = (node.line, node.column)
+        return text
+
+    def end(self) -> tuple[Node, int, str | None]:
+        done = self.stack.pop()
+        node = done.node
+        for merged in done.merges:
+            if not merged.is_mapping:
+                raise YamlSyntaxError("<< merges only mappings", path=self.source,
+                                      line=merged.line, column=merged.column)
+            for key, value in merged.value.items():
+                if key not in node.value:
+                    node.value[key] = value
+                    node.keys[key] = merged.keys.get(key, (merged.line, merged.column))
+        return node, done.size, done.anchor
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _build(loader: Any, source: str) -> Node:
+    builder = _Builder(loader, source)
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return Node(None, 1, 1)
+    loader.get_event()  # document start
+    root: Node | None = None
+    while root is None:
+        event = loader.get_event()
+        if isinstance(event, yaml.ScalarEvent):
+            root = builder.add(builder.scalar(event), 1, event.anchor, event.start_mark)
+        elif isinstance(event, yaml.MappingStartEvent):
+            builder.start(event, {})
+        elif isinstance(event, yaml.SequenceStartEvent):
+            builder.start(event, [])
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            node, size, anchor = builder.end()
+            root = builder.add(node, size, anchor, event.start_mark)
+        elif isinstance(event, yaml.AliasEvent):
+            node, size = builder.alias(event)
+            root = builder.add(node, size, None, event.start_mark)
+    loader.get_event()  # document end
+    if not loader.check_event(yaml.StreamEndEvent):
+        event = loader.get_event()
+        line, column = _position(event.start_mark)
+        raise YamlSyntaxError("YAML syntax: a dataset is one document; found a second one "
+                              "(a line with ---)", path=source, line=line, column=column)
+    return root
 
 
 def load_nodes(text: str, source: str = "<string>") -> Node:
-    """Parse one YAML (or JSON) document into located nodes.
+    """Parse one YAML (or JSON) document into located nodes, within the limits above.
 
-    Raises :class:`YamlSyntaxError` with the position PyYAML reports.
+    Nodes are built from the parser's events with a stack of open lists and mappings (no
+    recursion, so no depth can overflow Python's stack); aliases share their node.
+
+    Raises :class:`YamlSyntaxError` with the position PyYAML reports, and
+    :class:`YamlLimitError` naming the limit a hostile or broken file passes.
     """
-    loader = _Loader(text)
     try:
-        root = loader.get_single_node()
-        if root is None:
-            return Node(None, 1, 1)
-        return _convert(root, loader, source)
+        return _load(_FastLoader, text, source)
+    except YamlSyntaxError:
+        if _FastLoader is _Loader:
+            raise
+    # libyaml found a syntax error: PyYAML's own parser says where and what more clearly
+    return _load(_Loader, text, source)
+
+
+def _load(kind: type[Any], text: str, source: str) -> Node:
+    loader = kind(text)
+    try:
+        return _build(loader, source)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"

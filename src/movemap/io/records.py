@@ -9,15 +9,16 @@ problem is collected with the line and column of the value it is about, so that
 from __future__ import annotations
 
 import difflib
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from movemap.dates import DateError, FuzzyDate, parse_date
-from movemap.errors import DatasetError, MovemapError
+from movemap.errors import DatasetError, InvalidRecordError, MovemapError
 from movemap.io.nodes import Node
 from movemap.model import (
     SCHEMA_VERSION,
@@ -182,109 +183,22 @@ class _Reader:
         self.problems: list[Problem] = []
         self.where: dict[tuple[str, str, str], tuple[int | None, int | None]] = {}
         self.ids: dict[str, set[str]] = {}
+        self._record: tuple[str, str] | None = None
+
+    def note_position(self, name: str, node: Node) -> None:
+        """Keep the position of a value inside a field (an equipment count) for later."""
+        if self._record is not None:
+            self.where[(*self._record, name)] = (node.line, node.column)
 
     def problem(self, node: Node | None, message: str, severity: str = "error") -> None:
         line, column = (node.line, node.column) if node else (None, None)
         self.problems.append(Problem(message, line, column, severity))
 
-    # -- scalar fields ----------------------------------------------------------------------
+    # -- fields ----------------------------------------------------------------------------
 
     def value(self, spec: Spec, node: Node, label: str, name: str) -> Any:
         """The field's value, or raises _Skip after noting the problem."""
-        v = node.value
-        kind = spec.kind
-        if kind in ("text", "id", "ref:unit", "country", "sidc"):
-            if isinstance(v, bool) or not isinstance(v, str | int | float):
-                raise self._bad(node, label, f"{name} must be text, not {_describe(v)}")
-            text = str(v).strip()
-            if not text:
-                raise self._bad(node, label, f"{name} is empty")
-            if kind in ("id", "ref:unit") and not _ID.match(text):
-                raise self._bad(node, label, f"{name} {text!r} may hold only letters, digits "
-                                             "and _.:-, and must start with a letter or digit")
-            if kind == "country":
-                if not (len(text) == 2 and text.isalpha() and text.isascii()):
-                    raise self._bad(node, label,
-                                    f"{name} {text!r} is not an ISO 3166-1 alpha-2 code")
-                return text.upper()
-            if kind == "sidc" and not _SIDC.match(text):
-                raise self._bad(node, label, f"{name} {text!r} is not a symbol code (20 or 30 "
-                                             "digits for 2525D/E, or 15 letters for 2525C)")
-            return text
-        if kind == "version":
-            if isinstance(v, bool) or not isinstance(v, int):
-                raise self._bad(node, label, f"format version {v!r} is not a whole number")
-            if v != SCHEMA_VERSION:
-                raise self._bad(node, label, f"format version {v} is not supported; this "
-                                             f"movemap reads version {SCHEMA_VERSION}")
-            return v
-        if kind == "bool":
-            if not isinstance(v, bool):
-                raise self._bad(node, label, f"{name} must be true or false, not {v!r}")
-            return v
-        if kind == "number":
-            if isinstance(v, bool) or not isinstance(v, int | float):
-                raise self._bad(node, label, f"{name} {v!r} is not a number")
-            return float(v)
-        if kind == "count":
-            return self.count(node, label, name)
-        if kind == "day":
-            if isinstance(v, date):
-                return v
-            try:
-                parsed = parse_date(str(v))
-            except DateError as exc:
-                raise self._bad(node, label, f"{name}: {exc.message}") from None
-            if parsed.precision.value != "day":
-                raise self._bad(node, label, f"{name} must be a day (YYYY-MM-DD), not {v!r}")
-            return parsed.earliest
-        if kind == "date":
-            if isinstance(v, bool) or v is None:
-                raise self._bad(node, label, f"{name} is empty")
-            try:
-                return parse_date(v if isinstance(v, date) else str(v))
-            except DateError as exc:
-                raise self._bad(node, label, f"{name}: {exc.message}") from None
-        if kind == "grade":
-            try:
-                return AdmiraltyCode.parse(str(v))
-            except MovemapError as exc:
-                raise self._bad(node, label, f"{name} {exc.message}") from None
-        if kind == "enum":
-            assert spec.choices is not None
-            try:
-                return spec.choices(str(v).strip().lower())
-            except ValueError:
-                valid = [c.value for c in spec.choices]
-                hint = _did_you_mean(str(v).strip().lower(), valid)
-                raise self._bad(node, label, f"{name} {v!r} is not one of {', '.join(valid)}"
-                                             f"{hint}") from None
-        if kind == "counts":
-            if not node.is_mapping:
-                raise self._bad(node, label, f"{name} must map names to counts, "
-                                             "like {landing ships: 4}")
-            return {k: self.count(n, label, f"{name} {k!r}") for k, n in node.value.items()}
-        if kind == "refs:source":
-            items = node.value if node.is_list else [node]
-            return tuple(self.value(_spec("id", ""), n, label, name) for n in items)
-        if kind == "place":
-            return self.place(node, label, name)
-        if kind == "places":
-            items = node.value if node.is_list else [node]
-            if not items:
-                raise self._bad(node, label, f"{name} is an empty list")
-            return tuple(self.place(n, label, name) for n in items)
-        raise AssertionError(f"unknown field kind {kind}")
-
-    def count(self, node: Node, label: str, name: str) -> int:
-        v = node.value
-        if isinstance(v, str) and v.replace(",", "").replace("_", "").strip().lstrip("-").isdigit():
-            v = int(v.replace(",", "").replace("_", ""))
-        if isinstance(v, bool) or not isinstance(v, int):
-            raise self._bad(node, label, f"{name} {v!r} is not a whole number")
-        if v < 0:
-            raise self._bad(node, label, f"{name} {v} is negative")
-        return v
+        return CONVERTERS[spec.kind](self, spec, node, label, name)
 
     def place(self, node: Node, label: str, name: str) -> PlaceRef:
         if isinstance(node.value, str):
@@ -297,14 +211,11 @@ class _Reader:
         values = self.fields("place", node, f"{label}: {name}", collect=False)
         if values is None:
             raise _Skip
-        lat, lon = values.get("lat"), values.get("lon")
-        if (lat is None) != (lon is None):
-            raise self._bad(node, label, f"{name}: lat and lon go together")
-        if lat is not None and lon is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise self._bad(node, label, f"{name}: {lat}, {lon} is not a latitude, longitude")
-        if lat is None and not values.get("name"):
-            raise self._bad(node, label, f"{name} needs a name, or lat and lon")
-        return PlaceRef(name=values.get("name"), country=values.get("country"), lat=lat, lon=lon)
+        try:
+            return PlaceRef(name=values.get("name"), country=values.get("country"),
+                            lat=values.get("lat"), lon=values.get("lon"))
+        except InvalidRecordError as exc:
+            raise self._bad(node, label, f"{name}: {exc.message}") from None
 
     def _bad(self, node: Node, label: str, message: str) -> _Skip:
         self.problem(node, f"{label}: {message}" if label else message)
@@ -320,6 +231,8 @@ class _Reader:
         mapping (a place) is instead bad as a whole when it has an unknown field.
         """
         specs = FIELDS[kind]
+        if collect:
+            self._record = (kind, item)
         ok = True
         out: dict[str, Any] = {}
         for key, value_node in node.value.items():
@@ -386,6 +299,186 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
+# -- converters: one per field kind, text (or a YAML value) to a model value ------------------
+
+Converter = Callable[[_Reader, Spec, Node, str, str], Any]
+
+
+def _yaml11(node: Node, name: str) -> str | None:
+    """A hint when YAML 1.1 turned plain text into something else (``NO`` into false)."""
+    raw, v = node.raw, node.value
+    if raw is None:
+        return None
+    if isinstance(v, bool):
+        return (f"{name} {raw} was read as {str(v).lower()} (YAML reads yes, no, on and off "
+                f"as true or false); put it in quotes: \"{raw}\"")
+    if isinstance(v, int | float) and ":" in raw:
+        return (f"{name} {raw} was read as the number {v:g} (YAML reads 1:30 as base-60); "
+                f"put it in quotes: \"{raw}\"")
+    return None
+
+
+def _text(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> str:
+    v = node.value
+    if hint := _yaml11(node, name):
+        raise reader._bad(node, label, hint)
+    if isinstance(v, bool) or not isinstance(v, str | int | float):
+        raise reader._bad(node, label, f"{name} must be text, not {_describe(v)}")
+    text = str(v).strip()
+    if not text:
+        raise reader._bad(node, label, f"{name} is empty")
+    return text
+
+
+def _id(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> str:
+    text = _text(reader, spec, node, label, name)
+    if not _ID.match(text):
+        raise reader._bad(node, label, f"{name} {text!r} may hold only letters, digits "
+                                       "and _.:-, and must start with a letter or digit")
+    return text
+
+
+def _country(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> str:
+    text = _text(reader, spec, node, label, name)
+    if not (len(text) == 2 and text.isalpha() and text.isascii()):
+        raise reader._bad(node, label, f"{name} {text!r} is not an ISO 3166-1 alpha-2 code")
+    return text.upper()
+
+
+def _sidc(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> str:
+    text = _text(reader, spec, node, label, name)
+    if not _SIDC.match(text):
+        raise reader._bad(node, label, f"{name} {text!r} is not a symbol code (20 or 30 "
+                                       "digits for 2525D/E, or 15 letters for 2525C)")
+    return text
+
+
+def _version(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> int:
+    v = node.value
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise reader._bad(node, label, f"format version {v!r} is not a whole number")
+    if v != SCHEMA_VERSION:
+        raise reader._bad(node, label, f"format version {v} is not supported; this "
+                                       f"movemap reads version {SCHEMA_VERSION}")
+    return v
+
+
+def _bool(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> bool:
+    if not isinstance(node.value, bool):
+        raise reader._bad(node, label, f"{name} must be true or false, not {node.value!r}")
+    return node.value
+
+
+def _number(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> float:
+    v = node.value
+    if hint := _yaml11(node, name):
+        raise reader._bad(node, label, hint)
+    if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+        raise reader._bad(node, label, f"{name} {v!r} is not a number")
+    return float(v)
+
+
+_DIGITS = re.compile(r"^[0-9][0-9,_]*$")
+
+
+def _count(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> int:
+    """A whole number, also written as text with thousands separators (``"12,000"``).
+
+    Its range is the model's to check (``movemap.model.MAX_COUNT``).
+    """
+    v = node.value
+    if hint := _yaml11(node, name):
+        raise reader._bad(node, label, hint)
+    if isinstance(v, str) and _DIGITS.match(v.strip()):
+        digits = v.strip().replace(",", "").replace("_", "")
+        v = int(digits) if len(digits) <= 20 else v
+    elif isinstance(v, str) and v.strip().startswith("-") and _DIGITS.match(v.strip()[1:]):
+        raise reader._bad(node, label, f"{name} {v.strip()} is negative")
+    if isinstance(v, bool) or not isinstance(v, int):
+        shown = v if not isinstance(v, str) or len(v) <= 40 else f"{v[:20]}..."
+        raise reader._bad(node, label, f"{name} {shown!r} is not a whole number")
+    return v
+
+
+def _counts(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> dict[str, int]:
+    if not node.is_mapping:
+        raise reader._bad(node, label, f"{name} must map names to counts, "
+                                       "like {landing ships: 4}")
+    out = {}
+    for key, count in node.value.items():
+        out[key] = _count(reader, spec, count, label, f"{name} {key!r}")
+        reader.note_position(f"{name}.{key}", count)
+    return out
+
+
+def _day(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> date:
+    v = node.value
+    if isinstance(v, date):
+        return v
+    try:
+        parsed = parse_date(str(v))
+    except DateError as exc:
+        raise reader._bad(node, label, f"{name}: {exc.message}") from None
+    if parsed.precision.value != "day" or parsed.earliest is None:
+        raise reader._bad(node, label, f"{name} must be a day (YYYY-MM-DD), not {v!r}")
+    return parsed.earliest
+
+
+def _date(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> FuzzyDate:
+    v = node.value
+    if isinstance(v, bool) or v is None:
+        raise reader._bad(node, label, f"{name} is empty")
+    try:
+        return parse_date(v if isinstance(v, date) else str(v))
+    except DateError as exc:
+        raise reader._bad(node, label, f"{name}: {exc.message}") from None
+
+
+def _grade(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> AdmiraltyCode:
+    try:
+        return AdmiraltyCode.parse(str(node.value))
+    except MovemapError as exc:
+        raise reader._bad(node, label, f"{name} {exc.message}") from None
+
+
+def _enum(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> StrEnum:
+    assert spec.choices is not None
+    v = node.value
+    try:
+        return spec.choices(str(v).strip().lower())
+    except ValueError:
+        valid = [c.value for c in spec.choices]
+        hint = _did_you_mean(str(v).strip().lower(), valid)
+        raise reader._bad(node, label, f"{name} {v!r} is not one of {', '.join(valid)}"
+                                       f"{hint}") from None
+
+
+def _refs(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> tuple[str, ...]:
+    items = node.value if node.is_list else [node]
+    return tuple(_id(reader, spec, n, label, name) for n in items)
+
+
+def _to_place(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> PlaceRef:
+    return reader.place(node, label, name)
+
+
+def _to_places(reader: _Reader, spec: Spec, node: Node, label: str,
+            name: str) -> tuple[PlaceRef, ...]:
+    items = node.value if node.is_list else [node]
+    if not items:
+        raise reader._bad(node, label, f"{name} is an empty list")
+    return tuple(reader.place(n, label, name) for n in items)
+
+
+CONVERTERS: dict[str, Converter] = {
+    "text": _text, "id": _id, "ref:unit": _id, "country": _country, "sidc": _sidc,
+    "version": _version, "bool": _bool, "number": _number, "count": _count,
+    "counts": _counts, "day": _day, "date": _date, "grade": _grade, "enum": _enum,
+    "refs:source": _refs, "place": _to_place, "places": _to_places,
+}
+"""The converter of each field kind (``Spec.kind``) in ``FIELDS``."""
+
+
 def parse_records(root: Node) -> Parsed:
     """Build a dataset from a located record tree, checking the format (not meaning).
 
@@ -406,11 +499,17 @@ def parse_records(root: Node) -> Parsed:
         node = root.value[section]
         if node.value is None:
             continue
-        for values, _ in reader.items(kind, node):
+        for values, item in reader.items(kind, node):
             try:
                 built[kind].append(_make(kind, values))
+            except InvalidRecordError as exc:
+                for name, message in exc.problems:
+                    line, column = (reader.where.get((kind, values["id"], name))
+                                    or (item.line, item.column))
+                    reader.problems.append(Problem(f"{kind} {values['id']!r}: {message}",
+                                                   line, column))
             except MovemapError as exc:
-                reader.problem(node, exc.message)
+                reader.problem(item, exc.message)
     if top is None:
         return Parsed(None, reader.problems, reader.where, reader.ids)
     problems = sorted(reader.problems, key=lambda p: (p.line or 0, p.column or 0))
