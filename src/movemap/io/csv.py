@@ -94,7 +94,12 @@ def parse_csv(text: str, name: str) -> Parsed:
     from movemap.io.table import COLUMNS as TABLE_COLUMNS
     from movemap.io.table import parse_table
 
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a field over the module's limit (128 KB), or a stray quote
+        return Parsed(None, [Problem(f"not readable as CSV: {exc}", max(reader.line_num, 1),
+                                     1)])
     if not rows:
         return Parsed(None, [Problem("the file is empty; it needs a header row "
                                      f"({', '.join(COLUMNS)})", 1, 1)])

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from movemap.io.atomic import write_atomic
+from movemap.io.nodes import MAX_NUMBER_DIGITS
 from movemap.io.records import Parsed, Problem, dataset_to_dict
 from movemap.io.table import (
     COLUMNS,
@@ -86,13 +87,34 @@ def write_geojson(located: Geography, path: str | Path) -> Path:
     return write_atomic(path, text + "\n")
 
 
+class _LongNumberError(Exception):
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+
+def _bounded_int(digits: str) -> int:
+    """An int from JSON, refusing the absurdly long (Python's own limit is a ValueError)."""
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _LongNumberError(digits)
+    return int(digits)
+
+
 def parse_geojson(text: str, source: str = "<string>") -> Parsed:
     """Read a dataset back from movemap's GeoJSON, or from a GeoJSON of movemap's columns
     (as a GIS tool saves it: edited dates and moved vertices are read, see ``io.table``)."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         return Parsed(None, [Problem(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno)])
+    except _LongNumberError as exc:
+        line = text.count("\n", 0, max(text.find(exc.digits), 0)) + 1
+        return Parsed(None, [Problem(f"number {exc.digits[:12]}... has {len(exc.digits)} "
+                                     f"characters; the limit is {MAX_NUMBER_DIGITS} digits",
+                                     line)])
+    except RecursionError:
+        # the json module's own guard against deep nesting: its message has no position
+        return Parsed(None, [Problem("arrays and objects nested too deeply to be a dataset",
+                                     1, 1)])
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         return Parsed(None, [Problem("not a GeoJSON FeatureCollection", 1, 1)])
     header = data.get("movemap")

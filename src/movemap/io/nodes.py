@@ -284,11 +284,16 @@ def _load(kind: type[Any], text: str, source: str) -> Node:
         loader.dispose()
 
 
-def from_plain(value: Any) -> Node:
-    """Wrap plain values (from JSON or a data frame) as nodes without positions."""
+def from_plain(value: Any, _depth: int = 0) -> Node:
+    """Wrap plain values (from JSON or a data frame) as nodes without positions.
+
+    Raises :class:`YamlLimitError` for values nested deeper than ``MAX_DEPTH``.
+    """
+    if _depth > MAX_DEPTH:
+        raise YamlLimitError(f"lists and mappings nested deeper than {MAX_DEPTH} levels")
     if isinstance(value, dict):
-        return Node({str(k): from_plain(v) for k, v in value.items()},
+        return Node({str(k): from_plain(v, _depth + 1) for k, v in value.items()},
                     keys={str(k): (None, None) for k in value})
     if isinstance(value, list | tuple):
-        return Node([from_plain(v) for v in value])
+        return Node([from_plain(v, _depth + 1) for v in value])
     return Node(value)

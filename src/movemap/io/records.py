@@ -250,7 +250,8 @@ class _Reader:
             try:
                 out[key] = self.value(specs[key], value_node, label, key)
             except _Skip:
-                ok = ok and not specs[key].required
+                # a record goes on without a bad optional field; a place is bad as a whole
+                ok = ok and not specs[key].required and collect
         for key, spec in specs.items():
             if spec.required and key not in node.value:
                 prefix = f"{label}: " if label else ""
@@ -269,7 +270,8 @@ class _Reader:
                 self.problem(item, f"{kind} #{number} must be a mapping of fields")
                 continue
             raw_id = item.value.get("id")
-            ident = str(raw_id.value) if raw_id is not None and raw_id.value is not None else ""
+            ident = "" if raw_id is None or raw_id.value is None else (
+                raw_id.raw or str(raw_id.value))
             label = f"{kind} {ident!r}" if ident else f"{kind} #{number}"
             self.where[(kind, ident, "")] = (item.line, item.column)
             if ident:
