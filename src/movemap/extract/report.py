@@ -263,6 +263,8 @@ class _Reader:
             confidence = 0.5 + 0.1 * sum(x is not None for x in (
                 strength, source, None if reading.mode is Mode.UNKNOWN else reading.mode,
                 None if start.precision.value in ("before", "after") else start))
+            if end is not None and end.surely_before(start):
+                end = None  # the dates read contradict each other: keep when it set out only
             if not state.first_origins:
                 state.first_origins = current
             state.last_origins[unit] = current
