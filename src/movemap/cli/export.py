@@ -40,6 +40,17 @@ def _extent(text: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
+def _check_extension(output: Path, fmt: str) -> None:
+    """Refuse ``--format kml -o x.png``: a file named for one format holding another."""
+    from movemap.export import EXTENSIONS
+
+    suffix = output.suffix.lower()
+    if suffix and suffix not in EXTENSIONS[fmt]:
+        raise MovemapError(f"-o {output} has the extension {suffix}, not that of {fmt} "
+                           f"({', '.join(EXTENSIONS[fmt])}): rename it, or add --force to "
+                           f"write {fmt} into it anyway", field="output")
+
+
 @click.command()
 @click.argument("dataset", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
@@ -60,12 +71,14 @@ def _extent(text: str | None) -> tuple[float, float, float, float] | None:
 @click.option("--chart", type=click.Choice(["timeline", "strength"]),
               help="A chart instead of a map (png, svg, pdf): units' legs and stations over "
                    "time, or strength by place over time.")
+@click.option("--force", is_flag=True,
+              help="Write --format even where the file's extension says another format.")
 @networks_options
 @gazetteer_option
 @engine_options
 def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent: str,
            size: str, dpi: int, title: str | None, banner: str | None, no_inset: bool,
-           step: str, start: str | None, end: str | None, chart: str | None,
+           step: str, start: str | None, end: str | None, chart: str | None, force: bool,
            networks: Networks, gazetteer: Gazetteer, engine: Engine) -> None:
     """Export a dataset as a static map (png, svg, pdf, gif) or a data file.
 
@@ -86,9 +99,11 @@ def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent
     from movemap.located import locate
     from movemap.validate import read_dataset
 
-    data = read_dataset(dataset)
     if str(output) == STDOUT and fmt is None:
         raise MovemapError("-o - (standard output) needs --format", field="format")
+    if fmt and not force:
+        _check_extension(output, fmt)
+    data = read_dataset(dataset)
     kind = fmt or output.suffix.lstrip(".").lower()
     if chart is not None:
         from movemap.export.chart import write_chart

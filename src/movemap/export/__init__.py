@@ -11,14 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from movemap.errors import InvalidValueError
+from movemap.errors import InvalidValueError, WriteError
 from movemap.export.trajectories import to_trajectories
 
 if TYPE_CHECKING:
     from movemap.located import Located
     from movemap.model import Dataset
 
-__all__ = ["EXPORTERS", "export", "to_trajectories"]
+__all__ = ["EXPORTERS", "EXTENSIONS", "export", "to_trajectories"]
 
 Exporter = Callable[..., Path]
 
@@ -56,6 +56,13 @@ def _data(name: str) -> Exporter:
     return write
 
 
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "png": (".png",), "svg": (".svg",), "pdf": (".pdf",), "gif": (".gif",),
+    "kml": (".kml",), "kmz": (".kmz",), "geojson": (".geojson", ".json"), "gpkg": (".gpkg",),
+    "csv": (".csv",), "mfjson": (".json",),
+}
+"""The file extensions each format is written under."""
+
 EXPORTERS: dict[str, Exporter] = {
     "png": _static("png"), "svg": _static("svg"), "pdf": _static("pdf"), "gif": _gif,
     **{name: _data(name) for name in ("kml", "kmz", "geojson", "gpkg", "csv", "mfjson")},
@@ -88,7 +95,13 @@ def export(data: Dataset | Located, path: str | Path, fmt: str | None = None,
 
     from movemap.timing import step
 
-    with step(logging.getLogger(__name__), f"wrote {fmt} {path}") as done:
-        written = EXPORTERS[fmt](as_located(data), path, **options)
-        done.append(f"{written.stat().st_size / 1e3:,.0f} kB")
+    located = as_located(data)
+    try:
+        with step(logging.getLogger(__name__), f"wrote {fmt} {path}") as done:
+            written = EXPORTERS[fmt](located, path, **options)
+            done.append(f"{written.stat().st_size / 1e3:,.0f} kB")
+    except WriteError:
+        raise
+    except OSError as exc:  # a read-only folder, a full disk: one message, never a traceback
+        raise WriteError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
     return written

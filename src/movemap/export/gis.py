@@ -3,6 +3,8 @@
 - GeoPackage: layers ``legs`` (lines along their routes) and ``stations`` (points), the
   columns of ``movemap.io.table`` with Date fields (``io.gpkg``);
 - CSV: one row a leg or station, the columns of ``movemap.io.table``, the route as WKT;
+  text cells that a spreadsheet would run as a formula are neutralised
+  (``io.csv.neutralise``);
 - MF-JSON (OGC 19-045r3, a FeatureCollection of moving features): one moving feature per
   route of a leg (every origin), timed from departure to arrival, and stations as points that
   stay put, for trajectory tools (movingpandas' ``read_mf_json`` reads it).
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from movemap.io.atomic import write_atomic
 from movemap.io.table import COLUMNS, DATE_COLUMNS, table_rows
+from movemap.io.csv import neutralise
 from movemap.queries import leg_window
 from movemap.routing.geodesic import geodesic_km
 
@@ -50,7 +53,7 @@ def write_csv_routes(located: Located, path: Path) -> Path:
         cells = ["" if row[c] is None else row[c].isoformat() if c in DATE_COLUMNS
                  else str(row[c]).lower() if isinstance(row[c], bool) else row[c]
                  for c in COLUMNS]
-        writer.writerow([*cells, shapely.geometry.shape(row["geometry"]).wkt])
+        writer.writerow([*(neutralise(c) for c in cells), shapely.geometry.shape(row["geometry"]).wkt])
     return write_atomic(path, out.getvalue())
 
 

@@ -3,12 +3,16 @@ placemarks, a style for each mode and status (a status by its line's opacity and
 descriptions with dates, strengths and sources, and the same as ``ExtendedData`` fields
 (status, strength, unit, dates' bounds, sources and their grades) for GIS tools.
 
-Written with ElementTree, which escapes every text; the same dataset gives the same bytes
-(no timestamps, no random ids). A KMZ also carries each unit's symbol as a PNG icon.
+Written with ElementTree, which escapes every text for XML; the same dataset gives the same
+bytes (no timestamps, no random ids). A viewer renders a description as HTML, so each one is
+built here from fixed markup and HTML-escaped values: no dataset string (a unit's name, a
+note, text drafted by ``extract``) ever becomes markup in a balloon. A KMZ also carries each
+unit's symbol as a PNG icon.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import zipfile
 from pathlib import Path
@@ -81,7 +85,8 @@ def _record_fields(dataset: Dataset, item: Leg | Station,
 
 
 def _description(rows: list[tuple[str, str]]) -> str:
-    return "\n".join(f"{label}: {value}" for label, value in rows if value)
+    """The balloon's HTML: one ``Label: value`` line a row, every value escaped."""
+    return "<br>\n".join(f"{label}: {html.escape(value)}" for label, value in rows if value)
 
 
 def kml_document(located: Located, icons: dict[str, str] | None = None) -> bytes:
@@ -92,7 +97,7 @@ def kml_document(located: Located, icons: dict[str, str] | None = None) -> bytes
     doc = _sub(root, "Document")
     _sub(doc, "name", dataset.title or dataset.name)
     if dataset.as_of:
-        _sub(doc, "description", f"Data as of {dataset.as_of.isoformat()}")
+        _sub(doc, "description", html.escape(f"Data as of {dataset.as_of.isoformat()}"))
     for mode in Mode:
         for status in Status:
             line = leg_style(mode, status)

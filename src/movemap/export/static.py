@@ -40,6 +40,14 @@ __all__ = ["SIZES", "StaticOptions", "map_extent", "parse_size", "write_animatio
 
 SIZES = {"16:9": (16.0, 9.0), "a4": (11.69, 8.27), "a4-portrait": (8.27, 11.69)}
 DEFAULT_DPI = 120  # 16:9 at 120 dpi is 1920 x 1080
+MAX_SIDE = 16_000
+"""Longest side of a static map in pixels (A4 at 600 dpi is 7,016)."""
+MAX_PIXELS = 60_000_000
+"""Most pixels in a static map (A4 at 600 dpi is 35 million): its image is allocated at
+four bytes a pixel, so this bounds a map's memory to about 240 MB."""
+MAX_ANIMATION_PIXELS = 250_000_000
+"""Most pixels in all of an animation's frames together (120 frames of 1920 x 1080): the
+frames are held in memory, at three bytes a pixel, until the GIF is written."""
 ATTRIBUTION = ("Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Sea lanes: searoute. "
                "Symbols: milsymbol. Made with movemap.")
 
@@ -56,14 +64,30 @@ class StaticOptions:
     banner: str | None = None
     inset: bool = True
 
+    def __post_init__(self) -> None:
+        width, height = self.pixels
+        if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE
+                and width * height <= MAX_PIXELS):
+            raise InvalidValueError(
+                f"a map of {width:,} x {height:,} pixels is too large: at most {MAX_SIDE:,} "
+                f"pixels a side and {MAX_PIXELS // 10**6} million in all", field="size")
+
+    @property
+    def pixels(self) -> tuple[int, int]:
+        """Width and height in pixels."""
+        return round(self.size[0] * self.dpi), round(self.size[1] * self.dpi)
+
 
 def parse_size(text: str, dpi: int = DEFAULT_DPI) -> tuple[float, float]:
     """Inches from ``16:9``, ``a4``, ``a4-portrait`` or ``WIDTHxHEIGHT`` in pixels."""
     if text in SIZES:
         return SIZES[text]
     width, sep, height = text.lower().partition("x")
-    if sep and width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0:
-        return int(width) / dpi, int(height) / dpi
+    if (sep and width.isdigit() and height.isdigit() and len(width) < 9 and len(height) < 9
+            and int(width) > 0 and int(height) > 0):
+        size = int(width) / dpi, int(height) / dpi
+        StaticOptions(size=size, dpi=dpi)  # refuses a size too large, before anything is drawn
+        return size
     raise InvalidValueError(f"size {text!r} is not one of {', '.join(SIZES)} or WIDTHxHEIGHT "
                        "in pixels", field="size")
 
@@ -546,6 +570,12 @@ def write_animation(located: Located, path: Path, options: StaticOptions, step_d
     if len(frames_days) > 400:
         raise InvalidValueError(f"{len(frames_days)} frames: use a longer step between frames "
                                 "or a shorter span of days (400 frames at most)", field="step")
+    width, height = options.pixels
+    if len(frames_days) * width * height > MAX_ANIMATION_PIXELS:
+        raise InvalidValueError(
+            f"{len(frames_days)} frames of {width:,} x {height:,} pixels are more than "
+            f"{MAX_ANIMATION_PIXELS // 10**6} million pixels in all: use a smaller size, a "
+            "longer step between frames or a shorter span of days", field="size")
     drawer = _Drawer(located, options)
     try:
         frames = []

@@ -36,7 +36,7 @@ from movemap.io.nodes import Node
 from movemap.io.records import Parsed, Problem, dataset_to_dict
 from movemap.model import Dataset
 
-__all__ = ["COLUMNS", "parse_csv", "read_cell", "write_csv"]
+__all__ = ["COLUMNS", "FORMULA_START", "neutralise", "parse_csv", "read_cell", "write_csv"]
 
 COLUMNS = ("id", "unit", "from", "to", "via", "start", "end", "mode", "strength", "equipment",
            "status", "confidence", "sources", "notes")
@@ -61,9 +61,30 @@ def _place(text: str, line: int | None, column: int | None) -> Node:
     return Node(fields, line, column, dict.fromkeys(fields, (line, column)))
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection")."""
+
+
+def neutralise(cell: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, made plain text.
+
+    As OWASP recommends, a single quote goes before a cell that starts with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return; numbers are left as they are. movemap's CSV
+    reader takes the quote off again, so a dataset survives the round trip.
+
+    >>> neutralise('=HYPERLINK("http://x")'), neutralise("Kursk"), neutralise(-5)
+    ('\'=HYPERLINK("http://x")', 'Kursk', -5)
+    """
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
 def read_cell(name: str, text: str, line: int | None, column: int | None) -> Node | None:
     """One cell's text as the node its field takes (places, lists, equipment, text)."""
     text = text.strip()
+    if text[:1] == "'" and text[1:2] in FORMULA_START and text[1:2]:
+        text = text[1:].strip()
     if not text:
         return None
     if name in ("from", "via"):
@@ -160,7 +181,7 @@ def write_csv(dataset: Dataset, path: str | Path) -> Path:
             "equipment": "; ".join(f"{k}={v}" for k, v in record.get("equipment", {}).items()),
             "sources": "|".join(record.get("sources", [])),
         }
-        writer.writerow([cells.get(c, "") for c in COLUMNS])
+        writer.writerow([neutralise(cells.get(c, "")) for c in COLUMNS])
     return write_atomic(path, out.getvalue())
 
 
