@@ -88,7 +88,8 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True,
               callback=_print_version, help="Show the version and exit.")
-@click.option("-v", "--verbose", count=True, help="More messages on stderr (-vv for debug).")
+@click.option("-v", "--verbose", count=True,
+              help="More messages on stderr, every warning (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
 def cli(verbose: int, quiet: bool) -> None:
     """Turn reports of troop movements into dated, interactive maps, offline.
@@ -100,7 +101,24 @@ def cli(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[
         min(verbose, 2)
     ]
-    logging.basicConfig(level=level, format="movemap: %(message)s")
+    root = logging.getLogger()
+    if root.handlers:  # configured by the host (a test runner, an application): leave it
+        return
+    from movemap.cli.problems import WarningSummary
+
+    stream = logging.StreamHandler()
+    stream.setFormatter(logging.Formatter("movemap: %(message)s"))
+    # many warnings of one kind (a leg its network cannot carry) are counted, not all printed
+    summary = WarningSummary(stream, every=verbose > 0)
+    summary.setLevel(level)
+    root.setLevel(level)
+    root.addHandler(summary)
+
+    def finish() -> None:
+        summary.flush_summary()
+        root.removeHandler(summary)
+
+    click.get_current_context().call_on_close(finish)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from movemap.cli.options import gazetteer_option, networks_options
+from movemap.cli.problems import kind_of, summarise
 from movemap.errors import MovemapError
 from movemap.gazetteer import Gazetteer
 from movemap.io import parse_dataset
@@ -21,15 +22,19 @@ __all__ = ["validate"]
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--no-places", is_flag=True, help="Skip the checks that need the gazetteer.")
+@click.option("--all", "every", is_flag=True,
+              help="Print every warning (by default, many of one kind are counted).")
 @networks_options
 @gazetteer_option
-def validate(files: tuple[Path, ...], no_places: bool, networks: Networks,
+def validate(files: tuple[Path, ...], no_places: bool, every: bool, networks: Networks,
              gazetteer: Gazetteer) -> None:
     """Check datasets and report every problem as FILE:LINE:COLUMN: what is wrong.
 
     Format, references between records, dates in order, places (unknown or ambiguous, with
     candidates); implausible speeds and legs their network cannot carry are warnings. Exit
-    status 0 when every file is valid (warnings allowed), 2 when any is not.
+    status 0 when every file is valid (warnings allowed), 2 when any is not. Errors are all
+    printed; of a kind of warning that comes more than four times, the first three and a
+    count (--all prints every one).
 
     \b
     Example:
@@ -46,8 +51,12 @@ def validate(files: tuple[Path, ...], no_places: bool, networks: Networks,
             problems = check(parsed, gazetteer, places=not no_places, networks=networks)
             path_text = str(path)
         errors = [p for p in problems if p.severity == "error"]
-        for problem in problems:
-            click.echo(problem.format(path_text), err=bool(errors))
+        lines = ([problem.format(path_text) for problem in problems] if every else [
+            *(p.format(path_text) for p in errors),
+            *summarise([(kind_of(p.message), p.format(path_text))
+                        for p in problems if p.severity != "error"])])
+        for line in lines:
+            click.echo(line, err=bool(errors))
         warnings = len(problems) - len(errors)
         if errors:
             failed = True
