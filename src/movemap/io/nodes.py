@@ -77,6 +77,10 @@ _FastLoader: type[Any] = getattr(yaml, "CSafeLoader", _Loader)
 """libyaml's loader when PyYAML has it: the same events about ten times faster."""
 
 
+_NO_KEYS: dict[str, tuple[int | None, int | None]] = {}
+"""The ``keys`` of every scalar node, shared: only a mapping's own dict is ever written."""
+
+
 class YamlLimitError(YamlSyntaxError):
     """The file passes a limit set against hostile or broken input (nesting, aliases, size)."""
 
@@ -106,20 +110,26 @@ class _Builder:
         self.aliases = 0
         self.repeated = 0
         self.stack: list[_Open] = []
+        self.plain: dict[str, tuple[Any, str | None]] = {}
 
     def fail(self, message: str, mark: Any) -> YamlLimitError:
         line, column = _position(mark)
         return YamlLimitError(message, path=self.source, line=line, column=column)
 
     def scalar(self, event: Any) -> Node:
-        line, column = _position(event.start_mark)
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
         tag = event.tag
         if tag is None or tag == "!":
+            if event.style:  # quoted or a block: always text
+                return Node(event.value, line, column, _NO_KEYS)
+            known = self.plain.get(event.value)
+            if known is not None:  # the same plain word as before: "road", "2024-10-08"
+                return Node(known[0], line, column, _NO_KEYS, known[1])
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR:
-            return Node(event.value, line, column)
+            return Node(event.value, line, column, _NO_KEYS)
         if tag == _MERGE:
-            return Node(_MERGE, line, column)
+            return Node(_MERGE, line, column, _NO_KEYS)
         if tag == _INT and len(event.value.lstrip("+-").replace("_", "")) > MAX_NUMBER_DIGITS:
             raise self.fail(f"number {event.value[:12]}... has {len(event.value)} characters;"
                             f" the limit is {MAX_NUMBER_DIGITS} digits", event.start_mark)
@@ -130,7 +140,9 @@ class _Builder:
         except ValueError:
             value = event.value  # 2024-13-01 looks like a date but is none: the reader says so
         raw = event.value if not event.style and not isinstance(value, str) else None
-        return Node(value, line, column, raw=raw)
+        if event.tag is None and not event.style and len(self.plain) < 100_000:
+            self.plain[event.value] = (value, raw)  # scalars are immutable: safe to share
+        return Node(value, line, column, _NO_KEYS, raw)
 
     def start(self, event: Any, value: dict[str, Node] | list[Node]) -> None:
         if len(self.stack) >= MAX_DEPTH:
@@ -167,28 +179,32 @@ class _Builder:
             return node
         top = self.stack[-1]
         top.size += size
-        if isinstance(top.node.value, list):
-            top.node.value.append(node)
+        container = top.node.value
+        if container.__class__ is list:
+            container.append(node)
         elif top.key is None:
             top.key = self.key(node, key_mark)
         elif top.key == _MERGE:
             top.merges.extend(node.value if node.is_list else [node])
             top.key = None
         else:
-            top.node.value[top.key] = node
+            container[top.key] = node
             top.key = None
         return None
 
     def key(self, node: Node, mark: Any) -> str:
         key = node.value
-        if key == _MERGE:
-            return _MERGE
-        if isinstance(key, bool) or not isinstance(key, str | int | float):
+        if key.__class__ is str:
+            text: str = key
+            if text == _MERGE:
+                return _MERGE
+        elif isinstance(key, bool) or not isinstance(key, int | float):
             hint = (f" (YAML reads {node.raw} as {str(key).lower()}; put it in quotes: "
                     f"\"{node.raw}\")" if isinstance(key, bool) and node.raw else "")
             raise YamlSyntaxError(f"a key must be a plain word, not {_shown(key)}{hint}",
                                   path=self.source, line=node.line, column=node.column)
-        text = str(key)
+        else:
+            text = str(key)
         values = self.stack[-1].node
         if text in values.value:
             raise YamlSyntaxError(f"key {text!r} appears twice in this mapping",
@@ -225,18 +241,20 @@ def _build(loader: Any, source: str) -> Node:
         return Node(None, 1, 1)
     loader.get_event()  # document start
     root: Node | None = None
+    get = loader.get_event
     while root is None:
-        event = loader.get_event()
-        if isinstance(event, yaml.ScalarEvent):
+        event = get()
+        kind = event.__class__
+        if kind is yaml.ScalarEvent:
             root = builder.add(builder.scalar(event), 1, event.anchor, event.start_mark)
-        elif isinstance(event, yaml.MappingStartEvent):
+        elif kind is yaml.MappingStartEvent:
             builder.start(event, {})
-        elif isinstance(event, yaml.SequenceStartEvent):
+        elif kind is yaml.SequenceStartEvent:
             builder.start(event, [])
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             node, size, anchor = builder.end()
             root = builder.add(node, size, anchor, event.start_mark)
-        elif isinstance(event, yaml.AliasEvent):
+        elif kind is yaml.AliasEvent:
             node, size = builder.alias(event)
             root = builder.add(node, size, None, event.start_mark)
     loader.get_event()  # document end
