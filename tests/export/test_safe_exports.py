@@ -17,9 +17,9 @@ from movemap.cli import cli
 from movemap.errors import InvalidValueError, WriteError
 from movemap.export import export
 from movemap.export.static import StaticOptions, parse_size, write_animation
-from movemap.geometry import Geometries
-from movemap.io import read_dataset, write_dataset
-from movemap.model import Dataset
+from movemap.io import write_dataset
+from movemap.located import Located
+from movemap.validate import read_dataset
 
 ROOT = Path(__file__).parent.parent.parent
 REFERENCE = ROOT / "layers" / "dprk-russia-2024.yaml"
@@ -113,10 +113,8 @@ def test_csv_dataset_neutralised_and_read_back_unchanged(tmp_path: Path) -> None
     assert again.legs[0].origins == data.legs[0].origins
 
 
-def test_csv_numbers_are_not_quoted(dataset: Dataset, geometries: Geometries,
-                                    tmp_path: Path) -> None:
-    rows = list(csv.DictReader(export(dataset, tmp_path / "x.csv",
-                                      geometries=geometries).open(encoding="utf-8")))
+def test_csv_numbers_are_not_quoted(located: Located, tmp_path: Path) -> None:
+    rows = list(csv.DictReader(export(located, tmp_path / "x.csv").open(encoding="utf-8")))
     assert all(not r["length_km"].startswith("'") for r in rows)
     assert float(rows[0]["length_km"]) > 0
 
@@ -139,25 +137,22 @@ def test_static_options_check_themselves() -> None:
         StaticOptions(size=(100, 100), dpi=100)
 
 
-def test_animation_frames_bounded_before_drawing(dataset: Dataset,
-                                                 geometries: Geometries,
-                                                 tmp_path: Path) -> None:
+def test_animation_frames_bounded_before_drawing(located: Located, tmp_path: Path) -> None:
     from datetime import date
 
     options = StaticOptions(size=parse_size("3840x2160", 120), dpi=120)
     with pytest.raises(InvalidValueError, match="million pixels in all"):
-        write_animation(dataset, tmp_path / "x.gif", geometries, options, 1,
+        write_animation(located, tmp_path / "x.gif", options, 1,
                         date(2024, 9, 1), date(2024, 12, 31))
     assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("name", ["x.gpkg", "x.csv", "x.kml", "x.png", "x.geojson"])
-def test_write_error_is_one_message(dataset: Dataset, geometries: Geometries,
-                                    tmp_path: Path, name: str) -> None:
+def test_write_error_is_one_message(located: Located, tmp_path: Path, name: str) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
     with pytest.raises(WriteError, match="cannot write"):
-        export(dataset, blocker / name, geometries=geometries)
+        export(located, blocker / name)
 
 
 def test_write_error_through_the_cli(tmp_path: Path) -> None:
