@@ -99,7 +99,8 @@ def test_csv_export_neutralises_formulas(tmp_path: Path) -> None:
     cells = _cells(export(data, tmp_path / "x.csv"))
     for cell in cells:
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
-    assert "'" + FORMULAS[0] in cells and "'" + FORMULAS[1] in cells
+    assert "'" + FORMULAS[0] in cells
+    assert any(c.startswith("'" + FORMULAS[1]) for c in cells)
     assert any(c.startswith("'@SUM") for c in cells)
 
 

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from movemap.io.atomic import write_atomic
-from movemap.io.table import COLUMNS, DATE_COLUMNS, table_rows
 from movemap.io.csv import neutralise
+from movemap.io.table import COLUMNS, DATE_COLUMNS, table_rows
 from movemap.queries import leg_window
 from movemap.routing.geodesic import geodesic_km
 
@@ -53,7 +53,8 @@ def write_csv_routes(located: Located, path: Path) -> Path:
         cells = ["" if row[c] is None else row[c].isoformat() if c in DATE_COLUMNS
                  else str(row[c]).lower() if isinstance(row[c], bool) else row[c]
                  for c in COLUMNS]
-        writer.writerow([*(neutralise(c) for c in cells), shapely.geometry.shape(row["geometry"]).wkt])
+        writer.writerow([*(neutralise(c) for c in cells),
+                         shapely.geometry.shape(row["geometry"]).wkt])
     return write_atomic(path, out.getvalue())
 
 
