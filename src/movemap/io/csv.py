@@ -72,8 +72,8 @@ def neutralise(cell: Any) -> Any:
     ``-``, ``@``, a tab or a carriage return; numbers are left as they are. movemap's CSV
     reader takes the quote off again, so a dataset survives the round trip.
 
-    >>> neutralise('=HYPERLINK("http://x")'), neutralise("Kursk"), neutralise(-5)
-    ('\'=HYPERLINK("http://x")', 'Kursk', -5)
+    >>> neutralise("=1+2"), neutralise("Kursk"), neutralise(-5)
+    ("'=1+2", 'Kursk', -5)
     """
     if isinstance(cell, str) and cell.startswith(FORMULA_START):
         return "'" + cell
