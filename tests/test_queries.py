@@ -15,8 +15,9 @@ def test_on_20_october_1500_reported_in_the_far_east(
     positions = status(located, "2024-10-20")
     first = next(p for p in positions if p.unit == "first-echelon")
     assert (first.place, first.strength, first.status, first.moving) == (
-        "Russian Far East", 1500, Status.REPORTED, False)
-    far_east = next(t for t in totals(positions) if t.place == "Russian Far East")
+        "in Russian Far East (region-level)", 1500, Status.REPORTED, False)
+    far_east = next(t for t in totals(positions)
+                    if t.place == "in Russian Far East (region-level)")
     assert far_east.strength == {"claimed": 11_000, "reported": 1_500}
     assert not any(p.unit == "advance-group" for p in positions)
 
@@ -25,8 +26,8 @@ def test_from_1_november_2600_expected_at_kursk(dataset: Dataset, located: Locat
     for day in ("2024-11-01", "2024-11-15", "2024-12-01"):
         positions = status(located, day)
         kursk = next(p for p in positions if p.unit == "advance-group")
-        assert (kursk.place, kursk.strength, kursk.status) == ("Kursk Oblast", 2600,
-                                                               Status.EXPECTED)
+        assert (kursk.place, kursk.strength, kursk.status) == (
+            "in Kursk Oblast (region-level)", 2600, Status.EXPECTED)
         assert abs(kursk.lat - 51.7) < 0.5 and abs(kursk.lon - 36.2) < 0.5
 
 

@@ -49,6 +49,126 @@ MACRO_REGIONS = [
 ]
 
 
+# Continents and named groups people write about, as unions of Natural Earth countries
+# (``adm0_a3``), admin-1 regions (``iso_3166_2``, with a dash) or countries' NE ``continent`` /
+# ``subregion`` (``continent:Africa``); seas as a box minus land (an approximation: Natural
+# Earth's marine areas are not staged). Each: id, name, other names, kind, members.
+SUBREGION_NAMES = {
+    "Western Africa": "West Africa", "Eastern Africa": "East Africa",
+    "Northern Africa": "North Africa", "Middle Africa": "Central Africa",
+    "South-Eastern Asia": "Southeast Asia|South East Asia|South-East Asia",
+    "Southern Asia": "South Asia", "Eastern Asia": "East Asia", "Western Asia": "West Asia",
+}
+GROUPS = [
+    ("middle-east", "Middle East", "Mideast|Near East|Ближний Восток", "SAU ARE QAT BHR KWT "
+     "OMN YEM IRQ IRN SYR LBN JOR ISR PSX TUR EGY CYP"),
+    ("balkans", "Balkans", "Balkan Peninsula|Western Balkans|Балканы",
+     "ALB BIH BGR HRV KOS MNE MKD SRB SVN GRC ROU"),
+    ("caucasus", "Caucasus", "Caucasus region|Kavkaz|Кавказ|Transcaucasia|South Caucasus|"
+     "North Caucasus", "GEO ARM AZE RU-DA RU-CE RU-IN RU-KB RU-KC RU-SE RU-AD RU-KDA RU-STA"),
+    ("baltic-states", "Baltic states", "Baltics|Baltic countries|Прибалтика", "EST LVA LTU"),
+    ("scandinavia", "Scandinavia", "Scandinavian countries", "NOR SWE DNK"),
+    ("nordic-countries", "Nordic countries", "Nordics", "NOR SWE DNK FIN ISL"),
+    ("levant", "Levant", "the Levant", "SYR LBN ISR PSX JOR"),
+    ("maghreb", "Maghreb", "the Maghreb", "MAR DZA TUN LBY MRT SAH"),
+    ("sahel", "Sahel", "the Sahel", "MRT MLI BFA NER TCD SDN"),
+    ("horn-of-africa", "Horn of Africa", "", "ETH ERI DJI SOM SOL"),
+    ("gulf-states", "Gulf states", "Gulf States|Gulf monarchies|GCC", "SAU ARE QAT BHR KWT OMN"),
+    ("indochina", "Indochina", "Indochinese Peninsula", "VNM LAO KHM THA MMR"),
+    ("korean-peninsula", "Korean Peninsula", "Korea|Корейский полуостров|한반도", "PRK KOR"),
+    ("british-isles", "British Isles", "", "GBR IRL IMN"),
+    ("iberia", "Iberian Peninsula", "Iberia", "ESP PRT"),
+    ("latin-america", "Latin America", "", "continent:South America subregion:Central America "
+     "CUB DOM HTI PRI"),
+    ("donbas", "Donbas", "Donbass|Donets Basin|Донбасс|Донбас", "UA-14 UA-09"),
+]
+GB_PARTS = {  # parts of the United Kingdom by NE's NUTS ``region`` of GB admin-1 units
+    "Scotland": {"Highlands and Islands", "North Eastern", "South Western", "Eastern"},
+    "Wales": {"East Wales", "West Wales and the Valleys"},
+    "Northern Ireland": {"Northern Ireland"},
+}
+SEAS = [  # name, other names, box (west, south, east, north)
+    ("Black Sea", "Чёрное море|Чорне море", (27.2, 40.8, 41.9, 46.7)),
+    ("Sea of Azov", "Azov Sea|Азовское море|Азовське море", (34.7, 45.2, 39.4, 47.3)),
+    ("Baltic Sea", "the Baltic|Балтийское море", (9.5, 53.5, 30.5, 66.0)),
+    ("Eastern Mediterranean", "East Mediterranean|Levantine Sea", (26.0, 30.5, 36.5, 37.5)),
+    ("Mediterranean Sea", "Mediterranean|the Med", (-6.0, 30.0, 36.5, 46.0)),
+    ("Red Sea", "", (32.0, 12.5, 43.6, 30.0)),
+    ("Persian Gulf", "Arabian Gulf|The Gulf", (47.5, 23.5, 57.0, 30.5)),
+    ("Sea of Japan", "East Sea|Японское море|동해", (127.0, 33.5, 142.0, 52.0)),
+    ("Yellow Sea", "West Sea|서해|黄海", (117.5, 33.0, 127.0, 41.0)),
+    ("South China Sea", "", (99.0, 0.0, 121.0, 23.0)),
+    ("Taiwan Strait", "Formosa Strait", (117.5, 22.5, 121.0, 26.0)),
+    ("Gulf of Aden", "", (43.0, 10.5, 51.5, 15.0)),
+    ("Strait of Hormuz", "Hormuz", (55.5, 25.5, 57.5, 27.2)),
+    ("English Channel", "the Channel|La Manche", (-5.7, 48.5, 1.8, 51.2)),
+    ("North Sea", "", (-4.0, 51.0, 9.0, 61.0)),
+    ("Caspian Sea", "Каспийское море", (46.5, 36.5, 55.0, 47.5)),
+]
+
+
+def macro_regions(countries: list[dict], admin1: list[dict]) -> list[dict]:
+    """Continents, subregions, named groups, parts of the UK and seas, as features."""
+    import shapely
+    from shapely.geometry import box, mapping, shape
+
+    by_a3 = {f["properties"]["adm0_a3"]: f for f in countries}
+    by_a1 = {f["properties"]["iso_3166_2"]: f for f in admin1}
+
+    def members(spec: str) -> list[object]:
+        out = []
+        for token in spec.replace("continent:South America", "continent:South_America")\
+                .replace("subregion:Central America", "subregion:Central_America").split():
+            if ":" in token:
+                field, value = token.split(":")
+                out += [shape(f["geometry"]) for f in countries
+                        if f["properties"][field] == value.replace("_", " ")]
+            elif "-" in token:
+                out.append(shape(by_a1[token]["geometry"]))
+            else:
+                out.append(shape(by_a3[token]["geometry"]))
+        return out
+
+    def feature(id_: str, name: str, alt: str, kind: str, geoms: list[object],
+                country: str | None = None) -> dict:
+        union = shapely.simplify(shapely.union_all(geoms), 0.02, preserve_topology=True)
+        union = shapely.set_precision(union, 1e-3)
+        return {"type": "Feature", "properties": {
+            "id": id_, "name": name, "name_alt": alt, "iso_a2": country, "kind": kind},
+            "geometry": mapping(union)}
+
+    out = []
+    for continent in sorted({f["properties"]["continent"] for f in countries}):
+        if continent.startswith("Seven seas"):
+            continue
+        geoms = [shape(f["geometry"]) for f in countries
+                 if f["properties"]["continent"] == continent]
+        out.append(feature(f"continent:{continent.lower().replace(' ', '-')}", continent, "",
+                           "continent", geoms))
+    for sub in sorted({f["properties"]["subregion"] for f in countries}):
+        if sub.startswith("Seven seas") or sub in {"Antarctica", "South America"}:
+            continue
+        geoms = [shape(f["geometry"]) for f in countries if f["properties"]["subregion"] == sub]
+        out.append(feature(f"region:{sub.lower().replace(' ', '-')}", sub,
+                           SUBREGION_NAMES.get(sub, ""), "macro-region", geoms))
+    for id_, name, alt, spec in GROUPS:
+        out.append(feature(f"region:{id_}", name, alt, "macro-region", members(spec)))
+    gb = [f for f in admin1 if f["properties"]["iso_a2"] == "GB"]
+    taken = set().union(*GB_PARTS.values())
+    parts = {**{k: [f for f in gb if f["properties"]["region"] in v]
+                for k, v in GB_PARTS.items()},
+             "England": [f for f in gb if f["properties"]["region"] not in taken]}
+    for name, feats in sorted(parts.items()):
+        out.append(feature(f"region:{name.lower().replace(' ', '-')}", name, "", "region",
+                           [shape(f["geometry"]) for f in feats], "GB"))
+    land = shapely.union_all([shape(f["geometry"]) for f in countries])
+    for name, alt, bounds in SEAS:
+        water = shapely.difference(box(*bounds), land)
+        out.append(feature(f"sea:{name.lower().replace(' ', '-')}", name, alt, "macro-region",
+                           [water]))
+    return out
+
+
 def _features(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
         return json.load(f)["features"]
@@ -85,6 +205,8 @@ def stage(shared: Path, out: Path) -> None:
         props = {k: v for k, v in region.items()}
         props["members"] = "|".join(region["members"])
         macro.append({"type": "Feature", "properties": props, "geometry": mapping(union)})
+    full_admin1 = _features(shared / "ne_10m_admin1_states_provinces.geojson")
+    macro += macro_regions(_features(shared / "ne_50m_admin0_countries.geojson"), full_admin1)
     _write(out / "macro_regions.geojson", "macro_regions", macro)
 
     countries = []

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 __all__ = [
+    "AmbiguousPlaceError",
     "DataMissingError",
     "DatasetError",
     "DateError",
@@ -81,6 +82,10 @@ class MovemapError(Exception):
     def __str__(self) -> str:
         where = self.location
         return f"{where}: {self.message}" if where else self.message
+
+
+class AmbiguousPlaceError(MovemapError, LookupError):
+    """A place name has several candidates nearly as good and far apart, and no hint decides."""
 
 
 class PlaceNotFoundError(MovemapError, LookupError):

@@ -19,6 +19,7 @@ from time import perf_counter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from movemap.areas import leg_stops
 from movemap.engine import Engine, SerialEngine, batches
 from movemap.model import Mode
 from movemap.refs import resolve_places
@@ -169,7 +170,9 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
     default, with any overlay lines). Legs are routed grouped by mode and origin (one network
     search serves every leg from one place), and paths found before, by this process or an
     earlier one, come from the route cache. Each approximated stretch is logged once as a
-    warning. Raises :class:`movemap.PlaceNotFoundError` for a name that cannot be resolved.
+    warning. Raises :class:`movemap.PlaceNotFoundError` for a name that cannot be resolved and
+    :class:`movemap.errors.AmbiguousPlaceError` for an ambiguous one (see ``movemap.refs``).
+    A country or region among a leg's stops is met at its entry point (``movemap.areas``).
 
     ``engine`` (``movemap.engine``) routes the legs in batches elsewhere, such as on Dask's
     worker processes or a cluster, with the same result; each worker keeps the paths it finds
@@ -181,6 +184,8 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
     >>> located.place(leg.destination).name, round(located.length_km(leg))
     ('Vladivostok', 608)
     """
+    from movemap.gazetteer import default_gazetteer
+
     networks = networks or default_networks()
     with step(log, "resolved places") as done:
         places = resolve_places(dataset, gazetteer)
@@ -189,7 +194,11 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
     seconds: dict[str, float] = {}
     jobs = [(leg, n, origin) for leg in dataset.legs for n, origin in enumerate(leg.origins)]
     jobs.sort(key=lambda job: (job[0].mode.value, places[job[2]].lon, places[job[2]].lat))
-    work = [_RouteJob(leg.id, n, tuple((p.lon, p.lat) for p in stops), leg.mode,
+    def port_of(area: Place, toward: tuple[float, float]) -> Place | None:
+        return (gazetteer or default_gazetteer()).nearest_port(area, toward)
+
+    # A country or region is met at its entry point, not its centroid (movemap.areas).
+    work = [_RouteJob(leg.id, n, tuple(leg_stops(stops, leg.mode, port_of)), leg.mode,
                       tuple(p.name for p in stops))
             for leg, n, origin in jobs
             for stops in [[places[origin], *(places[r] for r in (*leg.via, leg.destination))]]]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from movemap.dates import FuzzyDate, parse_date
 from movemap.errors import InvalidValueError, UnknownUnitError
 from movemap.model import Dataset, Leg, Mode, Station, Status
+from movemap.refs import place_label
 
 if TYPE_CHECKING:
     from movemap.located import Located
@@ -57,6 +58,8 @@ class Position:
     since: str
     until: str | None
     estimated: bool = False
+    precision: str = "point"
+    """``point``, ``site``, ``area`` or ``country``: how exactly lat, lon stand for ``place``."""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
@@ -151,8 +154,9 @@ def status(data: Dataset | Located, on: date | str) -> list[Position]:
             for s in stations:
                 place = located.place(s.place)
                 positions.append(Position(
-                    unit.id, unit.name, place.name, place.lat, place.lon, s.strength, s.status,
-                    False, s.id, str(s.start), str(s.end) if s.end else None))
+                    unit.id, unit.name, place_label(place), place.lat, place.lon, s.strength,
+                    s.status, False, s.id, str(s.start), str(s.end) if s.end else None,
+                    precision=place.precision.value))
             continue
         moving, arrived = [], []
         for leg in (leg for leg in dataset.legs if leg.unit == unit.id):
@@ -173,9 +177,13 @@ def status(data: Dataset | Located, on: date | str) -> list[Position]:
         if not moving and arrived:
             _, leg, estimated = max(arrived, key=lambda a: a[0])
             place = located.place(leg.destination)
+            # An area is reached at its entry point, where the route ends.
+            lon, lat = (located.routes_of(leg)[0].point_at(1.0) if place.areal
+                        else (place.lon, place.lat))
             positions.append(Position(
-                unit.id, names[unit.id], place.name, place.lat, place.lon, leg.strength,
-                leg.status, False, leg.id, str(leg.end or leg.start), None, estimated))
+                unit.id, names[unit.id], place_label(place), lat, lon, leg.strength,
+                leg.status, False, leg.id, str(leg.end or leg.start), None, estimated,
+                precision=place.precision.value))
     return positions
 
 

@@ -1,20 +1,56 @@
-"""A dataset's place references resolved to places: names together, coordinates as given."""
+"""A dataset's place references resolved to places: names together, coordinates as given.
+
+One policy for ambiguity serves every command: a name ``validate`` calls ambiguous (see
+:func:`ambiguous`) stops ``render``, ``timeline``, ``status`` and ``export`` with the same
+message (:class:`movemap.errors.AmbiguousPlaceError`), unless ambiguity is accepted
+(``accept_ambiguous=True``, the CLI's ``--accept-ambiguous``); then the best candidate is
+used and a warning names the others.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
+from movemap.errors import AmbiguousPlaceError
 from movemap.gazetteer import Gazetteer, Kind, Place, Query, Resolution, default_gazetteer
+from movemap.gazetteer.place import Precision
 
 if TYPE_CHECKING:
     from movemap.model import Dataset, PlaceRef
 
-__all__ = ["AMBIGUITY_KM", "AMBIGUITY_MARGIN", "ambiguous", "resolve_places", "resolve_refs"]
+__all__ = [
+    "AMBIGUITY_KM",
+    "AMBIGUITY_MARGIN",
+    "accepting_ambiguous",
+    "ambiguity_message",
+    "ambiguous",
+    "describe",
+    "place_label",
+    "resolve_places",
+    "resolve_refs",
+]
+
+log = logging.getLogger(__name__)
 
 # A name is ambiguous when the runner-up scores within this margin of the winner and lies
 # farther away than this: the data do not say which was meant.
 AMBIGUITY_MARGIN = 0.05
 AMBIGUITY_KM = 25.0
+_ACCEPT_AMBIGUOUS: ContextVar[bool] = ContextVar("accept_ambiguous", default=False)
+
+
+@contextlib.contextmanager
+def accepting_ambiguous(accept: bool = True) -> Iterator[None]:
+    """Within this block, ambiguous names are drawn at their best candidate, with a warning."""
+    token = _ACCEPT_AMBIGUOUS.set(accept)
+    try:
+        yield
+    finally:
+        _ACCEPT_AMBIGUOUS.reset(token)
 
 
 def point_place(ref: PlaceRef) -> Place:
@@ -51,12 +87,56 @@ def ambiguous(resolution: Resolution) -> bool:
         best.place.lat, best.place.lon, second.place.lat, second.place.lon) > AMBIGUITY_KM
 
 
-def resolve_places(dataset: Dataset, gazetteer: Gazetteer | None = None) -> dict[PlaceRef, Place]:
+def describe(place: Place) -> str:
+    """A place with its country and region: ``Perth (AU, Western Australia)``."""
+    where = ", ".join(x for x in (place.country, place.admin1) if x)
+    return f"{place.name} ({where})" if where else place.name
+
+
+def ambiguity_message(name: str, resolution: Resolution) -> str:
+    """What ``validate`` and the drawing commands say about an ambiguous name."""
+    options = "; ".join(describe(c.place) for c in resolution.candidates[:3])
+    return f"place {name!r} is ambiguous: {options}; add country: or lat: and lon:"
+
+
+def place_label(place: Place) -> str:
+    """A place's name as a position: areas say so (``in Russia (country-level)``)."""
+    precision = place.precision
+    if precision is Precision.COUNTRY:
+        return f"in {place.name} (country-level)"
+    if precision is Precision.AREA and place.areal:
+        return f"in {place.name} ({place.kind.value}-level)"
+    return place.name
+
+
+def resolve_places(
+    dataset: Dataset,
+    gazetteer: Gazetteer | None = None,
+    *,
+    accept_ambiguous: bool | None = None,
+) -> dict[PlaceRef, Place]:
     """Every place reference of the dataset as a place.
 
-    Raises :class:`movemap.PlaceNotFoundError` for the first name that cannot be resolved.
+    Raises :class:`movemap.PlaceNotFoundError` for the first name that cannot be resolved
+    and :class:`movemap.errors.AmbiguousPlaceError` for the first ambiguous one, unless
+    ``accept_ambiguous`` (default: as set by :func:`accepting_ambiguous`, else False).
     """
+    accept = _ACCEPT_AMBIGUOUS.get() if accept_ambiguous is None else accept_ambiguous
     out = {}
     for ref, found in resolve_refs(dataset.place_refs(), gazetteer).items():
-        out[ref] = found if isinstance(found, Place) else found.place
+        if isinstance(found, Place):
+            out[ref] = found
+            continue
+        place = found.place
+        name = ref.name or ""
+        if ambiguous(found):
+            message = ambiguity_message(name, found)
+            if not accept:
+                raise AmbiguousPlaceError(
+                    f"{message} (or pass --accept-ambiguous to draw the first)", field="place")
+            log.warning("%s; drawn at %s", message, describe(place))
+        elif not found.best.confident:
+            log.warning("place %r read as %s (%s): check it", name, describe(place),
+                        found.best.reading())
+        out[ref] = place
     return out

@@ -26,7 +26,7 @@ from movemap.gazetteer import Method, Place
 from movemap.io.records import Parsed, Problem
 from movemap.model import Dataset, Leg, PlaceRef, Station
 from movemap.queries import PLAUSIBLE_KMH
-from movemap.refs import ambiguous, resolve_refs
+from movemap.refs import ambiguity_message, ambiguous, describe, resolve_refs
 
 if TYPE_CHECKING:
     from movemap.gazetteer import Gazetteer
@@ -42,9 +42,7 @@ def _mean(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def _describe(place: Place) -> str:
-    where = ", ".join(x for x in (place.country, place.admin1) if x)
-    return f"{place.name} ({where})" if where else place.name
+_describe = describe
 
 
 class _Checker:
@@ -110,6 +108,10 @@ class _Checker:
                 hint = f"; did you mean: {', '.join(result.suggestions)}?" if (
                     result.suggestions) else ""
                 self.add(kind, item, field, f"no place named {ref.name!r}{hint}")
+            elif result.best.method is Method.FALLBACK:
+                self.add(kind, item, field, f"{ref.name!r}: {result.best.reading()}; check it",
+                         "warning")
+                places[ref] = result.place
             elif result.best.method in (Method.FUZZY, Method.PHONETIC):
                 how = "a close spelling" if result.best.method is Method.FUZZY else (
                     "another romanisation")
@@ -117,9 +119,7 @@ class _Checker:
                          f"{_describe(result.place)} ({how}): check it", "warning")
                 places[ref] = result.place
             elif ambiguous(result):
-                options = "; ".join(_describe(c.place) for c in result.candidates[:3])
-                self.add(kind, item, field, f"place {ref.name!r} is ambiguous: {options}; "
-                         "add country: or lat: and lon:")
+                self.add(kind, item, field, ambiguity_message(ref.name or "", result))
             else:
                 places[ref] = result.place
         return places

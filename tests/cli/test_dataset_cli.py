@@ -58,7 +58,7 @@ def test_status_json_shape() -> None:
 def test_status_table_has_totals() -> None:
     code, out, _ = run("status", REFERENCE, "--on", "2024-11-01")
     assert code == 0
-    assert any(line.startswith("Kursk Oblast") and "expected 2,600" in line
+    assert any(line.startswith("in Kursk Oblast (region-level)") and "expected 2,600" in line
                for line in out.splitlines())
 
 

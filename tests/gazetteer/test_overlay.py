@@ -71,7 +71,7 @@ MALFORMED = [
     ("name,lat,lon\n,1,2\n", 2, r"name: a new place needs a name"),
     ("id,name,lat,lon\nnew:1,A,,\n", 2, r"lat: new place 'A' needs lat and lon"),
     ("name,lat,lon,kind\nA,1,2,village\n", 2,
-     r"kind: 'village' is not one of city, site, port, region, country"),
+     r"kind: 'village' is not one of city, site, port, naval-base, airport"),
     ("name,lat,lon,population\nA,1,2,-5\n", 2, r"population: '-5' is not a whole number"),
     ("name,lat,lon,country\nA,1,2,Russia\n", 2, r"country: 'Russia' is not an ISO 3166-1"),
     ("id,name,lat,lon\nx:1,A,1,2\nx:1,B,1,2\n", 3, r"id 'x:1' is already used on line 2"),
@@ -117,5 +117,6 @@ def test_shipped_overlay_is_valid() -> None:
     from movemap.geodata import geo_path
 
     rows = parse_overlay(geo_path("places.csv").read_text(encoding="utf-8"),
-                         is_known=lambda i: i.startswith("ne-admin0:"))
-    assert {r.id for r in rows} >= {"site:musudan-ri", "port:hungnam", "site:khasan"}
+                         is_known=lambda i: i.startswith(("ne-admin0:", "ne-admin1:", "airport:")))
+    assert {r.id for r in rows} >= {"site:musudan-ri", "port:hungnam", "site:khasan",
+                                    "bridge:kerch", "pass:salang", "beach:omaha"}

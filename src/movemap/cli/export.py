@@ -9,6 +9,7 @@ import click
 
 from movemap.cli.options import (
     STDOUT,
+    ambiguity_option,
     day_value,
     engine_options,
     gazetteer_option,
@@ -76,6 +77,7 @@ def _check_extension(output: Path, fmt: str) -> None:
 @networks_options
 @gazetteer_option
 @engine_options
+@ambiguity_option
 def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent: str,
            size: str, dpi: int, title: str | None, banner: str | None, no_inset: bool,
            step: str, start: str | None, end: str | None, chart: str | None, force: bool,

@@ -14,8 +14,8 @@ from movemap.dates import parse_date
 from movemap.errors import MovemapError
 from movemap.gazetteer import Gazetteer
 
-__all__ = ["STDOUT", "day_value", "engine_options", "gazetteer_option", "networks_options",
-           "output_target"]
+__all__ = ["STDOUT", "ambiguity_option", "day_value", "engine_options", "gazetteer_option",
+           "networks_options", "output_target"]
 
 STDOUT = "-"
 
@@ -39,6 +39,27 @@ def gazetteer_option(command: F) -> F:
         metavar="FILE",
         help="An overlay CSV of your own places, added to the gazetteer (repeatable).",
     )(command)
+
+
+def ambiguity_option(command: F) -> F:
+    """``--accept-ambiguous``: draw an ambiguous place name at its best candidate, warning.
+
+    Without it, a name ``validate`` calls ambiguous stops the command with the same message.
+    """
+    import functools
+
+    from movemap.refs import accepting_ambiguous
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, accept_ambiguous: bool, **kwargs: Any) -> Any:
+        with accepting_ambiguous(accept_ambiguous):
+            return command(*args, **kwargs)
+
+    return click.option(  # type: ignore[return-value]
+        "--accept-ambiguous", is_flag=True,
+        help="Draw an ambiguous place name at its best candidate (with a warning) instead of "
+             "stopping.",
+    )(wrapper)
 
 
 def networks_options(command: F) -> F:

@@ -8,6 +8,7 @@ import click
 
 from movemap.cli.options import (
     STDOUT,
+    ambiguity_option,
     day_value,
     engine_options,
     gazetteer_option,
@@ -37,6 +38,7 @@ __all__ = ["render"]
 @networks_options
 @gazetteer_option
 @engine_options
+@ambiguity_option
 def render(dataset: Path, output: Path | None, title: str | None, tiles: str,
            start: str | None, end: str | None, units: str | None, networks: Networks,
            gazetteer: Gazetteer, engine: Engine) -> None:

@@ -23,8 +23,8 @@ __all__ = ["resolve"]
 
 _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
 _PROGRESS_FROM = 200
-_FIELDS = ["query", "name", "lat", "lon", "country", "admin1", "kind", "population", "id",
-           "source", "score", "method"]
+_FIELDS = ["query", "name", "lat", "lon", "country", "admin1", "kind", "precision",
+           "population", "id", "source", "score", "method", "confident", "reading"]
 
 
 def _near(value: str | None) -> Near | None:
@@ -48,6 +48,8 @@ def _record(query: str, candidate: Candidate, rank: int) -> dict[str, Any]:
         **candidate.place.to_dict(),
         "score": round(candidate.score, 4),
         "method": candidate.method.value,
+        "confident": candidate.confident,
+        "reading": candidate.reading(),
         "rank": rank,
         "why": candidate.why(),
         "parts": {k: round(v, 4) for k, v in candidate.parts.items()},
@@ -72,12 +74,12 @@ def _records(resolutions: Iterable[Resolution], top: int) -> list[dict[str, Any]
 
 def _table(resolutions: list[Resolution], top: int, explain: bool) -> str:
     header = ["query", "#", "name", "kind", "lat", "lon", "cc", "admin1", "population",
-              "score", "source"]
+              "score", "source", "note"]
     rows: list[list[str]] = []
     notes: dict[int, str] = {}
     for r in resolutions:
         if not r.found:
-            rows.append([r.query, "-", "(not found)", *[""] * 8])
+            rows.append([r.query, "-", "(not found)", *[""] * 9])
             continue
         for i, c in enumerate(r.candidates[:top], start=1):
             p = c.place
@@ -85,6 +87,7 @@ def _table(resolutions: list[Resolution], top: int, explain: bool) -> str:
                 r.query if i == 1 else "", str(i), p.name, p.kind.value, f"{p.lat:.4f}",
                 f"{p.lon:.4f}", p.country or "", p.admin1 or "",
                 f"{p.population:,}" if p.population else "", f"{c.score:.3f}", p.source,
+                c.reading(),
             ])
             if explain:
                 notes[len(rows) - 1] = c.why()
@@ -149,7 +152,11 @@ def resolve(
 
     Names are resolved together, so each helps place the others: Blagoveshchensk next to
     Khabarovsk is the city on the Amur. A name that cannot be resolved is reported on stderr
-    with suggestions and makes the exit status 1; the others are still printed.
+    with suggestions and makes the exit status 1; the others are still printed. So is a
+    close spelling that is not similar enough or lands in another country than the other
+    names; one that is accepted says so in the note column ("low confidence"), as do former
+    names, demonyms, abbreviations and codes. Names may say their kind: "Engels air base",
+    "port of Odesa", "Kursky raion"; ICAO, IATA and UN/LOCODE codes resolve in capitals.
 
     \b
     Examples:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from movemap.cli.options import gazetteer_option, networks_options
+from movemap.cli.options import ambiguity_option, gazetteer_option, networks_options
 from movemap.cli.table import format_table
 from movemap.gazetteer import Gazetteer
 from movemap.located import locate
@@ -26,6 +26,7 @@ __all__ = ["status"]
               show_default=True)
 @networks_options
 @gazetteer_option
+@ambiguity_option
 def status(dataset: Path, day: str, fmt: str, networks: Networks,
            gazetteer: Gazetteer) -> None:
     """Where each unit is on a day, and the strength at each place by status.
@@ -42,7 +43,10 @@ def status(dataset: Path, day: str, fmt: str, networks: Networks,
     if fmt == "json":
         click.echo(json.dumps([p.to_dict() for p in positions], ensure_ascii=False, indent=1))
         return
-    rows = [[p.unit_name, p.place, f"{p.lat:.3f}", f"{p.lon:.3f}",
+    # An area's point is not where the unit is: its coordinates are left blank.
+    precise = {"point", "site"}
+    rows = [[p.unit_name, p.place, f"{p.lat:.3f}" if p.precision in precise else "",
+             f"{p.lon:.3f}" if p.precision in precise else "",
              f"{p.strength:,}" if p.strength is not None else "", p.status.value,
              "moving" if p.moving else "", p.record] for p in positions]
     click.echo(format_table(["unit", "place", "lat", "lon", "strength", "status", "", "record"],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from movemap.cli.options import gazetteer_option, networks_options
+from movemap.cli.options import ambiguity_option, gazetteer_option, networks_options
 from movemap.cli.table import format_table
 from movemap.gazetteer import Gazetteer
 from movemap.located import locate
@@ -24,6 +24,7 @@ __all__ = ["timeline"]
               show_default=True)
 @networks_options
 @gazetteer_option
+@ambiguity_option
 def timeline(dataset: Path, fmt: str, networks: Networks,
            gazetteer: Gazetteer) -> None:
     """The dataset's events in date order; legs with distance, duration and implied speed.

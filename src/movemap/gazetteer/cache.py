@@ -16,20 +16,25 @@ from movemap import cache
 from movemap.gazetteer import index as index_module
 from movemap.gazetteer import normalize, overlay, place, ranking, sources
 from movemap.gazetteer.index import FORMAT_VERSION, Index, write_index
-from movemap.gazetteer.place import Kind
+from movemap.gazetteer.place import AREAL
 from movemap.gazetteer.sources import Entry
 from movemap.geodata import geo_path
 
 __all__ = ["fingerprint", "open_index", "reference_entries"]
 
-_GEO_FILES = ("admin1.geojson", "countries.geojson", "macro_regions.geojson", "places.csv")
+_GEO_FILES = ("admin1.geojson", "countries.geojson", "macro_regions.geojson", "places.csv",
+              "former_names.csv")
 KIND = "gazetteer"
 
 
 def fingerprint() -> str:
     """A digest of every input of the index; a new one means the index must be rebuilt."""
-    inputs = [sources.geonames_cities_path(), *(geo_path(name) for name in _GEO_FILES)]
-    return cache.digest(f"format {FORMAT_VERSION}", *inputs,
+    inputs = [sources.geonames_cities_path(), sources.airports_path(),
+              sources.searoute_ports_path(), *(geo_path(name) for name in _GEO_FILES)]
+    # countryinfo's 250 small files, by name and size (the package is pinned)
+    countries = " ".join(f"{p.name}:{p.stat().st_size}"
+                         for p in sorted(sources.countryinfo_dir().glob("*.json")))
+    return cache.digest(f"format {FORMAT_VERSION}", countries, *inputs,
                         normalize, sources, overlay, place, ranking, index_module)
 
 
@@ -40,11 +45,17 @@ def reference_entries() -> list[Entry]:
         geo_path("countries.geojson"), sources.geonames_country_populations()
     )
     macro = sources.macro_region_entries(geo_path("macro_regions.geojson"))
-    entries = {e.id: e for e in (*sources.geonames_entries(), *regions, *macro, *countries)}
+    sources.add_country_names({c.country: c for c in countries
+                               if c.country and c.id == f"ne-admin0:{c.country}"})
+    towns = sources.geonames_entries()
+    entries = {e.id: e for e in (*towns, *sources.airport_entries(), *sources.port_entries(),
+                                 *regions, *macro, *countries)}
     rows = overlay.read_overlay(geo_path("places.csv"), is_known=entries.__contains__)
     sources.apply_overlay(entries, rows, source="movemap")
-    points = [e for e in entries.values() if e.kind not in (Kind.REGION, Kind.COUNTRY)]
+    sources.apply_former_names(towns, geo_path("former_names.csv"), [*regions, *countries])
+    points = [e for e in entries.values() if e.kind not in AREAL]
     sources.assign_admin1(points, regions)
+    sources.add_populations(towns, [*regions, *macro])
     return list(entries.values())
 
 

@@ -2,19 +2,28 @@
 
 Lookups run in tiers, strict to loose, and stop at the first tier that finds anything:
 
-1. the folded name, canonical or alternate, in any script (``name_key``);
+0. a name that says its kind (``Engels air base``, ``port of Vostochny``, ``Kursky raion``):
+   a place of that kind so named, else the nearest one to X, else X itself flagged as a
+   fallback, never a town elsewhere;
+1. the folded name, canonical, alternate, former, abbreviation or demonym, in any script
+   (``name_key``), and for a name in capitals of three to five characters, airport codes
+   (ICAO, IATA) and port codes (UN/LOCODE);
 2. for a name with generic words (``Kursk Oblast``), the base name among regions;
 3. other romanisations (consonant skeleton) and typos (one deletion on either side);
 4. a similarity scan of the better-known names, for typos in other scripts.
 
 The candidates of the winning tier are ranked (see ``ranking``); names resolved together
-(``resolve_all``) pull each other's candidates closer, which is how ``Blagoveshchensk`` beside
-``Khabarovsk`` is the city on the Amur and beside ``Ufa`` the town in Bashkortostan.
+(``resolve_all``) pull each other's candidates closer and toward the countries the others
+agree on, which is how ``Blagoveshchensk`` beside ``Khabarovsk`` is the city on the Amur and
+beside ``Ufa`` the town in Bashkortostan. A loose match (typo, romanisation) is refused, with
+suggestions, when it scores below ``FUZZY_ACCEPT`` or lands in a country none of the other
+names is in; when a loose match is accepted, its candidate says it is not confident.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -25,8 +34,10 @@ from rapidfuzz.distance import OSA
 
 from movemap.errors import InvalidValueError, PlaceNotFoundError
 from movemap.gazetteer.cache import open_index
-from movemap.gazetteer.index import Index
+from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
 from movemap.gazetteer.normalize import (
+    feature_key,
+    kind_phrase,
     name_key,
     region_bases,
     settlement_base,
@@ -34,13 +45,13 @@ from movemap.gazetteer.normalize import (
     split_generic,
 )
 from movemap.gazetteer.overlay import OverlayRow, read_overlay
-from movemap.gazetteer.place import Candidate, Kind, Method, Place, Resolution
+from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place, Resolution
 from movemap.gazetteer.ranking import NO_CONTEXT, NO_HINTS, Context, Hints, Hit, rank
 
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["Gazetteer", "Near", "Query", "default_gazetteer", "resolve"]
+__all__ = ["FUZZY_ACCEPT", "Gazetteer", "Near", "Query", "default_gazetteer", "resolve"]
 
 Near = tuple[float, float] | str | Place
 """Where to look: ``(lat, lon)``, a place name, or a :class:`Place`."""
@@ -52,7 +63,17 @@ class Query(NamedTuple):
     name: str
     country: str | None = None
 
-_AREAL = (Kind.REGION, Kind.COUNTRY)
+_AREAL = AREAL
+FUZZY_ACCEPT = 0.85
+"""A typo match less similar than this is refused (reported unresolved, with suggestions)."""
+_CODE = re.compile(r"^[A-Z0-9]{3,5}$")  # IATA, ICAO, UN/LOCODE (written in capitals)
+# How far from X a place of the kind may be for "X air base" and the like, in km.
+_KIND_RADIUS_KM = {"air": 60.0, "port": 40.0, "bridge": 30.0, "pass": 60.0, "crossing": 40.0,
+                   "beach": 30.0, "island": 60.0, "district": 40.0}
+_KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "bridge": "bridge",
+               "pass": "pass", "crossing": "border crossing", "beach": "beach",
+               "island": "island", "district": "district"}
+_PLAIN_LIMIT = 16
 # Another romanisation must be this similar, or nearly as similar with the same first letter:
 # Busan/Pusan (0.80) and Zaporozhye/Zaporizhzhia (0.64) pass, Xyzzyville/Kaysville (0.63) not.
 _PHONETIC_SURE, _PHONETIC_MIN = 0.75, 0.6
@@ -190,9 +211,9 @@ class Gazetteer:
         """
         patches = self._overlays.places
         hits = []
-        for number, alternate in self._index.exact(key, limit):
+        for number, found in self._index.exact(key, limit):
             place = self._index.place(number)
-            how = method or (Method.ALTERNATE if alternate else Method.NAME)
+            how = method or found
             patched = patches.get(place.id) if patches else None
             if patched is None:
                 hits.append(Hit(place, how, key, similarity, False))
@@ -259,8 +280,17 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return [], False
+        if key.startswith("the ") and not self._index.exact(key, 1):
+            key = key[4:]
+        phrase = kind_phrase(key)
+        if phrase is not None:
+            found = self._kind_hits(key, *phrase)
+            if found:
+                return found, False
         _, generic = split_generic(key)
         hits = self._exact(key)
+        if _CODE.match(name.strip()):
+            hits += self._exact(code_key(name.strip()))
         if not hits and (plain := settlement_base(key)) is not None:
             hits = [h for h in self._exact(plain) if h.place.kind not in _AREAL]
         if generic:
@@ -274,6 +304,30 @@ class Gazetteer:
         if not hits:
             hits = self._scan(key)
         return hits, generic
+
+    def _kind_hits(self, key: str, cls: str, base: str) -> list[Hit]:
+        """Places of kind class ``cls`` for a name such as ``Engels air base`` (see tier 0).
+
+        Empty when the name is a plain name (a town called ``Pearl Harbor``) or, for districts,
+        when none is known (the generic-word path then looks for the region).
+        """
+        kinds = KIND_CLASSES[cls]
+        full = self._exact(key)
+        hits = [h for h in full if h.place.kind in kinds]
+        hits = hits or [h for h in self._exact(feature_key(cls, base)) if h.place.kind in kinds]
+        if hits or full or cls == "district":
+            return hits
+        around, _ = self.hits(base)
+        if not around:
+            return []
+        near = rank(around)[0].place
+        found = [self._index.place(number) for number, _ in self._index.nearest_of_kinds(
+            kinds, near.lat, near.lon, _KIND_RADIUS_KM[cls], limit=5)]
+        # Across a border is not "at X": Sumy airport is not Sudzha's.
+        found = [p for p in found if near.country is None or p.country in (near.country, None)]
+        if found:
+            return [Hit(found[0], Method.NEARBY, base, 1.0, False)]
+        return [Hit(near, Method.FALLBACK, _KIND_LABEL[cls], 1.0, False)]
 
     def suggestions(self, name: str, limit: int = 3) -> tuple[str, ...]:
         """Names of well-known places that look like ``name``, for "did you mean"."""
@@ -325,7 +379,7 @@ class Gazetteer:
             return cached
         hits, generic = self.hits(name)
         candidates = rank(hits, generic=generic, hints=self._hints(country, near))
-        resolution = self._resolution(name, candidates[:top] if top else candidates)
+        resolution = self._resolution(name, candidates, top)
         if len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()
         self._memo[memo] = resolution
@@ -338,21 +392,35 @@ class Gazetteer:
         others are scored only if someone asks for them. None: take the general path.
         """
         key = name_key(name)
-        if not key or split_generic(key)[1]:
+        if (not key or split_generic(key)[1] or kind_phrase(key) is not None
+                or key.startswith("the ") or _CODE.match(name.strip())):
             return None
-        number = self._index.best_exact(key)
-        if number is None:
+        first = self._exact(key, limit=_PLAIN_LIMIT)
+        if not first:
             return None
+        winner = rank(first)[0].place
 
         def candidates() -> tuple[Candidate, ...]:
             ranked = rank(self._exact(key))
             return ranked[:top] if top else ranked
 
-        return Resolution.deferred(name, self._index.place(number), candidates)
+        return Resolution.deferred(name, winner, candidates)
 
-    def _resolution(self, name: str, candidates: tuple[Candidate, ...]) -> Resolution:
+    def _resolution(
+        self,
+        name: str,
+        candidates: tuple[Candidate, ...],
+        top: int | None = None,
+        context: Context = NO_CONTEXT,
+    ) -> Resolution:
+        """The resolution of ranked candidates, refusing a loose match that is not safe."""
+        if candidates and not _acceptable(candidates[0], context):
+            others = [c.place.name for c in candidates[:3]]
+            suggestions = tuple(dict.fromkeys([*others, *self.suggestions(name)]))[:5]
+            return Resolution(query=name, candidates=(), suggestions=suggestions)
         suggestions = () if candidates else self.suggestions(name)
-        return Resolution(query=name, candidates=candidates, suggestions=suggestions)
+        return Resolution(query=name, candidates=candidates[:top] if top else candidates,
+                          suggestions=suggestions)
 
     # -- several names ----------------------------------------------------------------------
 
@@ -407,17 +475,29 @@ class Gazetteer:
         for q in progress(unique) if progress else unique:
             found[q] = self.hits(q.name)
         ranked = {q: rank(h, generic=g, hints=hints[q]) for q, (h, g) in found.items()}
-        ambiguous = [q for q in unique if len(ranked[q]) > 1]
+        contexts: dict[Query, Context] = {}
+        loose = {q for q in unique
+                 if ranked[q] and ranked[q][0].method in (Method.FUZZY, Method.PHONETIC)}
+        ambiguous = [q for q in unique if len(ranked[q]) > 1 or q in loose]
         if len(unique) > 1 and ambiguous:
             for _ in range(2):
-                best = {q: c[0].place for q, c in ranked.items()
-                        if c and c[0].place.kind is not Kind.COUNTRY}
+                best = {q: c[0].place for q, c in ranked.items() if c}
+                countries: dict[str, int] = {}
+                for place in best.values():
+                    if place.country:
+                        countries[place.country] = countries.get(place.country, 0) + 1
                 for q in ambiguous:
-                    others = [(p.lat, p.lon) for m, p in best.items() if m != q]
-                    context = Context(others) if others else NO_CONTEXT
+                    own = best.get(q)
+                    others = [(p.lat, p.lon) for m, p in best.items()
+                              if m != q and p.kind not in _AREAL]
+                    total = len(best) - (own is not None)
+                    shares = {cc: (n - (own is not None and own.country == cc)) / total
+                              for cc, n in countries.items()} if total else {}
+                    context = Context(others, {k: v for k, v in shares.items() if v > 0})
+                    contexts[q] = context
                     hits, generic = found[q]
                     ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context)
-        return [self._resolution(q.name, ranked[q][:top] if top else ranked[q])
+        return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
 
     def resolve_many(
@@ -456,6 +536,17 @@ class Gazetteer:
         return geopandas.GeoDataFrame(rows, columns=columns, geometry="geometry",
                                       crs="EPSG:4326")
 
+    def nearest_port(self, area: Place, toward: tuple[float, float]) -> Place | None:
+        """The port or naval base of an area's country nearest to ``toward`` (lon, lat)."""
+        if area.country is None:
+            return None
+        kinds = KIND_CLASSES["port"]
+        for number, _ in self._index.nearest_of_kinds(kinds, toward[1], toward[0], 5000.0, 50):
+            place = self._index.place(number)
+            if place.country == area.country:
+                return place
+        return None
+
     def get(self, place_id: str) -> Place:
         """The place with this id (``geonames:2044757``, ``ne-admin1:RU-KRS``, ...)."""
         if place_id in self._overlays.places:
@@ -464,6 +555,23 @@ class Gazetteer:
         if number is None:
             raise PlaceNotFoundError(place_id)
         return self._index.place(number)
+
+
+def _acceptable(best: Candidate, context: Context) -> bool:
+    """Whether a winning candidate may be given as an answer.
+
+    A typo match must be at least ``FUZZY_ACCEPT`` similar and lie in a country one of the
+    other names resolved with it is in (when there are any). Another romanisation is accepted;
+    like a typo, its candidate says it is not confident.
+    """
+    if best.method not in (Method.FUZZY, Method.PHONETIC):
+        return True
+    if best.method is Method.PHONETIC:
+        return True  # another romanisation: accepted, flagged as not confident
+    similarity = (best.parts["match"] + 0.6) / 1.5
+    if similarity < FUZZY_ACCEPT - 1e-9:
+        return False
+    return not context.countries or (best.place.country or "") in context.countries
 
 
 @cache

@@ -9,11 +9,13 @@ key's run begins in ``values``) and ``values``.
 Tables:
 
 ``exact``
-    folded name -> place number * 2 + (1 if an alternate name, 0 if the canonical one),
-    best first: in the order ``ranking.rank`` gives without hints.
-    Alternate names include the base forms of region names (``Kurskaya Oblast`` is also
-    under ``kursk`` and ``kurskaya``) and city names without a suffix meaning city
-    (``청진시`` is also under ``청진``).
+    folded name -> place number * 8 + how the name belongs to it (``NAME_TYPES``: canonical,
+    alternate, former, demonym, abbreviation, code, kind, base form), best first: in the
+    order ``ranking.rank`` gives without hints. Base forms are region names without their
+    generic word (``Kurskaya Oblast`` is also under ``kursk`` and ``kurskaya``) and city
+    names without a suffix meaning city (``청진시`` is also under ``청진``). Airport and port
+    codes are under ``\x02`` and the code; places of a kind class under ``feature_key``
+    (``\x01air engels`` for Engels Airbase).
 ``phonetic``
     consonant skeleton -> number of a Latin key in ``vocab``
 ``deletes``
@@ -41,19 +43,58 @@ import numpy.typing as npt
 from movemap.gazetteer import ranking
 from movemap.gazetteer.normalize import (
     deletes,
+    feature_key,
     key_hash,
+    kind_phrase,
     name_key,
     region_bases,
     settlement_base,
     skeleton,
 )
-from movemap.gazetteer.place import Kind, Method, Place
+from movemap.gazetteer.place import AREAL, Kind, Method, Place
 from movemap.gazetteer.ranking import Hit
 from movemap.gazetteer.sources import Entry
 
-__all__ = ["FORMAT_VERSION", "Index", "write_index"]
+__all__ = ["FORMAT_VERSION", "KIND_CLASSES", "NAME_TYPES", "Index", "code_key", "write_index"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+NAME_TYPES = (Method.NAME, Method.ALTERNATE, Method.FORMER, Method.DEMONYM,
+              Method.ABBREVIATION, Method.CODE, Method.KIND, Method.REGION)
+"""How a name belongs to a place, by the three low bits of an ``exact`` value."""
+_TYPE = {method: number for number, method in enumerate(NAME_TYPES)}
+KIND_CLASSES: dict[str, frozenset[Kind]] = {
+    "air": frozenset({Kind.AIRPORT, Kind.AIRBASE}),
+    "port": frozenset({Kind.PORT, Kind.NAVAL_BASE}),
+    "bridge": frozenset({Kind.BRIDGE}),
+    "pass": frozenset({Kind.PASS}),
+    "crossing": frozenset({Kind.CROSSING}),
+    "beach": frozenset({Kind.BEACH}),
+    "island": frozenset({Kind.ISLAND}),
+    "district": frozenset({Kind.DISTRICT}),
+}
+"""Kinds a word such as ``air base`` or ``raion`` asks for (see ``normalize.kind_phrase``)."""
+_CLASS_OF = {kind: cls for cls, kinds in KIND_CLASSES.items() for kind in kinds}
+
+
+def code_key(code: str) -> str:
+    """The ``exact`` key of a code (kept apart from names: code ``KANO`` is not Kano)."""
+    return "\x02" + code.lower()
+
+
+def _is_abbreviation(name: str) -> bool:
+    """``UK``, ``U.S.``, ``DPRK``: two to five capitals, dots allowed."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
+
+
+def _names(e: Entry) -> list[tuple[str, Method]]:
+    """Every name of an entry with how it belongs to it."""
+    out = [(name, Method.NAME if position == 0 else
+            Method.ABBREVIATION if e.kind in AREAL and _is_abbreviation(name) else
+            Method.ALTERNATE) for position, name in enumerate(e.names())]
+    out += [(name, Method.FORMER) for name in e.former]
+    out += [(name, Method.DEMONYM) for name in e.demonyms]
+    return out
 _KINDS = list(Kind)
 _PLACE_DTYPE = np.dtype([
     ("lat", "<f8"), ("lon", "<f8"), ("population", "<i8"), ("kind", "u1"), ("country", "S2"),
@@ -63,6 +104,7 @@ _PLACE_DTYPE = np.dtype([
 # city, are typo-tolerant; for smaller places only the canonical name is.
 FUZZY_MIN_POPULATION = 15_000
 SUGGEST_MIN_POPULATION = 100_000
+_BULK_SOURCES = frozenset({"airportsdata", "searoute"})
 _FUZZY_LENGTHS = range(4, 31)
 
 
@@ -105,21 +147,22 @@ def _write_table(
     np.save(folder / f"{name}.values.npy", v.astype("<i4"))
 
 
-def _static_rank(entries: Sequence[Entry]) -> npt.NDArray[np.int64]:
-    """The rank of every ``exact`` value (place * 2 + is-alternate) among all of them.
+def _static_rank(entries: Sequence[Entry], values: Sequence[int]) -> npt.NDArray[np.int64]:
+    """The rank of every ``exact`` value (place * 8 + name type) among all of them.
 
-    It is the order ``ranking.rank`` gives when a name is looked up without hints, so the
-    first value of a key is its best place and a lookup need not score the others.
+    It is the order ``ranking.score`` gives when a name is looked up without hints, so the
+    first values of a key are its best places and a lookup need not score the others.
     """
+    used = np.unique(np.asarray(values, dtype=np.int64))
     order_keys = []
-    for number, e in enumerate(entries):
+    for value in used.tolist():
+        e = entries[value >> 3]
         place = Place(id=e.id, name=e.name, lat=e.lat, lon=e.lon, country=e.country,
                       admin1=e.admin1, kind=e.kind, population=e.population, source=e.source)
-        for alternate, method in enumerate((Method.NAME, Method.ALTERNATE)):
-            candidate = ranking.score(Hit(place, method, "", 1.0, False))
-            order_keys.append((ranking.order(candidate), number * 2 + alternate))
+        candidate = ranking.score(Hit(place, NAME_TYPES[value & 7], "", 1.0, False))
+        order_keys.append((ranking.order(candidate), value))
     order_keys.sort()
-    rank = np.empty(len(order_keys), dtype=np.int64)
+    rank = np.zeros(len(entries) * 8, dtype=np.int64)
     rank[[value for _, value in order_keys]] = np.arange(len(order_keys))
     return rank
 
@@ -145,24 +188,39 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
             (e.country or "").encode("ascii"), admin1_number.get(e.admin1 or "", -1),
             sources.index(e.source), geom,
         )
-        important = (e.kind is not Kind.CITY) or (e.population or 0) >= FUZZY_MIN_POPULATION
+        # Airports and ports of the big tables are found by name, code or kind, not by typo.
+        bulk = e.source in _BULK_SOURCES
+        important = (e.kind is not Kind.CITY and not bulk) or (
+            (e.population or 0) >= FUZZY_MIN_POPULATION)
         big = (e.population or 0) >= SUGGEST_MIN_POPULATION
-        areal = e.kind in (Kind.REGION, Kind.COUNTRY)
-        for position, name in enumerate(e.names()):
+        areal = e.kind in AREAL
+        cls = _CLASS_OF.get(e.kind)
+        for name, method in _names(e):
             key = name_key(name)
             if not key:
                 continue
             exact_h.append(key_hash(key))
-            exact_v.append(number * 2 + (position > 0))
+            exact_v.append(number * 8 + _TYPE[method])
+            if method is Method.DEMONYM:
+                continue
             shorter = region_bases(key) if areal else {settlement_base(key) or key}
             for other in shorter - {key}:
                 exact_h.append(key_hash(other))
-                exact_v.append(number * 2 + 1)
-            if key.isascii():
-                vocab_fuzzy[key] = vocab_fuzzy.get(key, False) or important or position == 0
-            if important and (position == 0 or e.kind is not Kind.CITY or big):
+                exact_v.append(number * 8 + _TYPE[Method.REGION])
+            if cls is not None:
+                phrase = kind_phrase(key)
+                base = phrase[1] if phrase and phrase[0] == cls else key
+                exact_h.append(key_hash(feature_key(cls, base)))
+                exact_v.append(number * 8 + _TYPE[Method.KIND])
+            if key.isascii() and not bulk:
+                first = method is Method.NAME
+                vocab_fuzzy[key] = vocab_fuzzy.get(key, False) or important or first
+            if important and (method is Method.NAME or e.kind is not Kind.CITY or big):
                 suggest.setdefault(key, e.name)
-    _write_table(folder, "exact", exact_h, exact_v, _static_rank(entries))
+        for code in e.codes:
+            exact_h.append(key_hash(code_key(code)))
+            exact_v.append(number * 8 + _TYPE[Method.CODE])
+    _write_table(folder, "exact", exact_h, exact_v, _static_rank(entries, exact_v))
     _write_table(folder, "ids", [key_hash(e.id) for e in entries], range(len(entries)))
 
     vocab = sorted(vocab_fuzzy)
@@ -303,6 +361,7 @@ class Index:
         self._admin1: list[str] = self.manifest["admin1"]
         self._cache: dict[int, Place] = {}
         self._suggest: tuple[list[str], list[str], list[int]] | None = None
+        self._by_kinds: dict[tuple[int, ...], npt.NDArray[np.intp]] = {}
 
     def __len__(self) -> int:
         return int(self._places.shape[0])
@@ -338,11 +397,11 @@ class Index:
     def best_exact(self, key: str) -> int | None:
         """The number of the best place (ranked without hints) with a name keyed ``key``."""
         value = self._exact.first(key)
-        return None if value is None else value >> 1
+        return None if value is None else value >> 3
 
-    def exact(self, key: str, limit: int | None = None) -> list[tuple[int, bool]]:
-        """Places with a name whose key is ``key``, best first: (number, is an alternate)."""
-        return [(v >> 1, bool(v & 1)) for v in self._exact.get(key, limit)]
+    def exact(self, key: str, limit: int | None = None) -> list[tuple[int, Method]]:
+        """Places with a name whose key is ``key``, best first: (number, how it matched)."""
+        return [(v >> 3, NAME_TYPES[v & 7]) for v in self._exact.get(key, limit)]
 
     @property
     def _vocab(self) -> list[str]:
@@ -362,6 +421,29 @@ class Index:
             return []
         vocab = self._vocab
         return [vocab[i] for i in self._deletes.get_many((key, *deletes(key)))]
+
+    def nearest_of_kinds(
+        self, kinds: frozenset[Kind], lat: float, lon: float, radius_km: float, limit: int = 3
+    ) -> list[tuple[int, float]]:
+        """Places of these kinds within ``radius_km`` of a point, nearest first: (number, km)."""
+        from movemap.sphere import EARTH_RADIUS_KM
+
+        codes = tuple(sorted(_KINDS.index(k) for k in kinds))
+        numbers = self._by_kinds.get(codes)
+        if numbers is None:
+            numbers = np.flatnonzero(np.isin(self._places["kind"], codes))
+            self._by_kinds[codes] = numbers
+        if not numbers.size:
+            return []
+        la = np.radians(self._places["lat"][numbers])
+        lo = np.radians(self._places["lon"][numbers])
+        la0, lo0 = np.radians(lat), np.radians(lon)
+        h = (np.sin((la - la0) / 2) ** 2
+             + np.cos(la) * np.cos(la0) * np.sin((lo - lo0) / 2) ** 2)
+        km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+        inside = np.flatnonzero(km <= radius_km)
+        best = inside[np.argsort(km[inside], kind="stable")[:limit]]
+        return [(int(numbers[i]), float(km[i])) for i in best]
 
     def find_id(self, place_id: str) -> int | None:
         """The number of the place with this id, if the index has it."""

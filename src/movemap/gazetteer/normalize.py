@@ -30,7 +30,9 @@ import unicodedata
 
 __all__ = [
     "deletes",
+    "feature_key",
     "key_hash",
+    "kind_phrase",
     "name_key",
     "region_bases",
     "settlement_base",
@@ -234,3 +236,81 @@ def deletes(key: str) -> list[str]:
 def key_hash(key: str) -> int:
     """A stable unsigned 64-bit hash of a key (BLAKE2b), the same in every process."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+# Words that say what kind of place a name is: "Engels air base", "port of Vostochny",
+# "Kursky raion". Each belongs to a class of kinds (see ``gazetteer.KIND_CLASSES``).
+_KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "air": (
+        "air base", "airbase", "air force base", "afb", "airfield", "air field", "airport",
+        "international airport", "intl airport", "aerodrome", "airstrip", "air station",
+        "naval air station", "army airfield", "air force station", "military airfield",
+        "аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза",
+    ),
+    "port": (
+        "port", "seaport", "sea port", "harbour", "harbor", "naval base", "naval station",
+        "navy base", "commercial port", "sea commercial port", "oil terminal",
+        "порт", "морской порт", "военно морская база",
+    ),
+    "bridge": ("bridge", "мост", "міст"),
+    "pass": ("pass", "mountain pass", "перевал"),
+    "crossing": ("border crossing", "crossing", "checkpoint", "border checkpoint",
+                 "crossing point", "кпп"),
+    "beach": ("beach",),
+    "island": ("island", "isle", "остров", "острів"),
+    "district": ("county", "raion", "rayon", "district", "municipal district",
+                 "municipality", "район", "муниципальный район"),
+}
+_KIND_PREFIXES: dict[str, tuple[str, ...]] = {
+    "air": ("аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза"),
+    "port": ("port of", "harbour of", "harbor of", "порт"),
+    "island": ("isle of", "island of", "остров", "острів"),
+    "bridge": ("мост",),
+}
+_SUFFIX_TABLE = sorted(
+    ((name_key(w), cls) for cls, words in _KIND_SUFFIXES.items() for w in words),
+    key=lambda item: -len(item[0]),
+)
+_PREFIX_TABLE = sorted(
+    ((name_key(w), cls) for cls, words in _KIND_PREFIXES.items() for w in words),
+    key=lambda item: -len(item[0]),
+)
+_FEATURE_MARK = "\x01"
+
+
+def kind_phrase(key: str) -> tuple[str, str] | None:
+    """The kind class and the base of a name that says its kind, or None.
+
+    >>> kind_phrase("engels air base")
+    ('air', 'engels')
+    >>> kind_phrase("port of vostochny")
+    ('port', 'vostochny')
+    >>> kind_phrase("sudzhansky raion")
+    ('district', 'sudzhansky')
+    >>> kind_phrase("kursk") is None
+    True
+    """
+    for words, cls in _SUFFIX_TABLE:
+        if key.endswith(" " + words):
+            base = key[: -len(words) - 1].strip()
+            if base:
+                return cls, base
+    for words, cls in _PREFIX_TABLE:
+        if key.startswith(words + " "):
+            base = key[len(words) + 1 :].strip()
+            if base:
+                return cls, base
+    return None
+
+
+def feature_key(cls: str, base: str) -> str:
+    """The index key of a place of kind class ``cls`` named for ``base``.
+
+    Districts meet at the folded adjective (``Kursky raion`` and ``Kursk district``).
+
+    >>> feature_key("district", "kursky") == feature_key("district", "kursk")
+    True
+    """
+    if cls == "district":
+        base = _deadjective(base)
+    return f"{_FEATURE_MARK}{cls} {base}"

@@ -12,7 +12,7 @@ from movemap.errors import PlaceNotFoundError
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["Candidate", "Kind", "Method", "Place", "Resolution"]
+__all__ = ["AREAL", "Candidate", "Kind", "Method", "Place", "Precision", "Resolution"]
 
 
 class Kind(StrEnum):
@@ -21,8 +21,40 @@ class Kind(StrEnum):
     CITY = "city"
     SITE = "site"
     PORT = "port"
+    NAVAL_BASE = "naval-base"
+    AIRPORT = "airport"
+    AIRBASE = "airbase"
+    BRIDGE = "bridge"
+    PASS = "pass"
+    CROSSING = "crossing"
+    ISLAND = "island"
+    BEACH = "beach"
+    DISTRICT = "district"
+    """A second-level unit: county, raion, district."""
     REGION = "region"
+    """A first-level unit: state, oblast, province."""
     COUNTRY = "country"
+    MACRO_REGION = "macro-region"
+    """A named group of countries or regions, or a sea area (the Balkans, the Black Sea)."""
+    CONTINENT = "continent"
+
+
+AREAL = frozenset({Kind.DISTRICT, Kind.REGION, Kind.COUNTRY, Kind.MACRO_REGION,
+                   Kind.CONTINENT})
+"""Kinds that name an area rather than a point: a route ends at an entry point of them."""
+
+
+class Precision(StrEnum):
+    """How exactly a place's point stands for what the name means."""
+
+    POINT = "point"
+    """A town: its centre."""
+    SITE = "site"
+    """A facility or feature (airport, port, bridge, beach): its point, to a few hundred metres."""
+    AREA = "area"
+    """A district, region, macro-region or continent: a point inside its outline."""
+    COUNTRY = "country"
+    """A whole country: a point inside its outline."""
 
 
 class Method(StrEnum):
@@ -38,6 +70,24 @@ class Method(StrEnum):
     """The query is another romanisation of one of its names (``Cheongjin``)."""
     FUZZY = "fuzzy"
     """The query is one or two typing errors away from one of its names."""
+    FORMER = "former"
+    """The query is a former name of the place (``Stalingrad`` for Volgograd)."""
+    DEMONYM = "demonym"
+    """The query names the people of a country (``Russian``): attribution, not a destination."""
+    ABBREVIATION = "abbreviation"
+    """The query is an abbreviation of the place's name (``UK``, ``DPRK``, ``NSW``)."""
+    CODE = "code"
+    """The query is a code: airport (ICAO ``OAIX``, IATA ``KBL``) or port (UN/LOCODE)."""
+    KIND = "kind"
+    """The query names a kind of place at X (``Engels air base``) and this is one of them."""
+    NEARBY = "nearby"
+    """The query names a kind of place at X and this one of that kind is the nearest to X."""
+    FALLBACK = "fallback"
+    """The query names a kind of place at X, none is known there, and this is X itself."""
+
+
+LOOSE_METHODS = frozenset({Method.PHONETIC, Method.FUZZY, Method.FALLBACK})
+"""Methods whose answer is a guess the user should check."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +130,20 @@ class Place:
     polygon: BaseGeometry | None = field(default=None, compare=False, repr=False)
 
     @property
+    def precision(self) -> Precision:
+        """Whether the point is a town, a site, an area or a whole country."""
+        if self.kind is Kind.COUNTRY:
+            return Precision.COUNTRY
+        if self.kind in AREAL or (self.kind is Kind.ISLAND and self.polygon is not None):
+            return Precision.AREA
+        return Precision.POINT if self.kind is Kind.CITY else Precision.SITE
+
+    @property
+    def areal(self) -> bool:
+        """Whether the place is an area (district, region, country, macro-region, continent)."""
+        return self.kind in AREAL
+
+    @property
     def geonames_id(self) -> int | None:
         """The GeoNames id, for places that come from GeoNames."""
         prefix, _, number = self.id.partition(":")
@@ -95,6 +159,7 @@ class Place:
             "country": self.country,
             "admin1": self.admin1,
             "kind": self.kind.value,
+            "precision": self.precision.value,
             "population": self.population,
             "source": self.source,
         }
@@ -126,11 +191,37 @@ class Candidate(NamedTuple):
             "context": "near the other places resolved with it",
             "overlay": "from a user overlay",
             "curated": "a site of movemap's overlay",
+            "coherence": "in the country of the other places",
+            "namesake": "a region named after a town in it",
         }
-        shown = sorted(((v, k) for k, v in self.parts.items() if v > 0.0005), reverse=True)
+        shown = sorted(((v, k) for k, v in self.parts.items() if abs(v) > 0.0005),
+                       reverse=True)
         return " + ".join(f"{labels.get(k, k)} ({v:.3f})" for v, k in shown) + (
             f" = {self.score:.3f}"
         )
+
+    @property
+    def confident(self) -> bool:
+        """False when the name was read by similarity or fell back: the user should check it."""
+        return self.method not in LOOSE_METHODS
+
+    def reading(self) -> str:
+        """How the name was read, in a few words; empty for a plain name."""
+        name, matched = self.place.name, self.matched
+        notes = {
+            Method.FORMER: f"former name {matched!r} of {name}",
+            Method.DEMONYM: f"demonym {matched!r} read as {name} (attribution, not a place)",
+            Method.ABBREVIATION: f"abbreviation {matched!r} of {name}",
+            Method.CODE: f"code {matched.lstrip(chr(2)).upper()!r}",
+            Method.NEARBY: f"the nearest {self.place.kind.value} to {matched!r}",
+            Method.FALLBACK: f"no {matched} known at or near {name}: showing {name} itself",
+            Method.PHONETIC: f"another romanisation ({matched!r}, low confidence)",
+            Method.FUZZY: f"a close spelling ({matched!r}, low confidence)",
+        }
+        text = notes.get(self.method, "")
+        if self.place.kind is Kind.COUNTRY and self.method is not Method.DEMONYM:
+            text = "; ".join(t for t in (text, "country-level") if t)
+        return text
 
 
 class Resolution:

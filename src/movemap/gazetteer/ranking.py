@@ -3,19 +3,30 @@
 Parts (what each can add to the score):
 
 =========== ======= ===========================================================================
-match       0-1.0   how the name matched: canonical name 1.0, alternate or region base 0.95;
-                    for a typo 1.5 * similarity - 0.6 (0.9 for one letter in ten wrong, 0.3 at
-                    similarity 0.6), for another romanisation 0.05 more: steep, so that a
-                    closer name outweighs a bigger town
-kind        0-0.15  cities, sites and ports before regions for a bare name; regions first when
-                    the query has a generic word (``Kursk Oblast``)
-population  0-0.2   grows with the logarithm of the population (0.2 at ten million)
-curated     0.15    a site or port of movemap's own overlay: it is there because it matters
-                    (as much as a city of some 200,000), though it has no population
+match       0-1.0   how the name matched: canonical or former name 1.0; alternate name, airport
+                    code, named kind (``Engels air base``) or region base form 0.95;
+                    abbreviation 0.9; demonym 0.85; nearest of a kind 0.8; fallback to X for
+                    ``X air base`` 0.4; for a typo 1.5 * similarity - 0.6 (0.9 for one letter
+                    in ten wrong, 0.3 at similarity 0.6), for another romanisation 0.05 more
+kind        0-0.3   a bare name that is a real name of an area (not a base form): country,
+                    macro-region and continent 0.3, region 0.25, district 0.12, so that "Texas",
+                    "Australia" and "Africa" are the areas; towns and sites 0.1; regions first
+                    when the query has a generic word (``Kursk Oblast``)
+population  0-0.2   grows with the logarithm of the population (0.2 at ten million); areas have
+                    the population of the towns inside them
+curated     0.15    a site of movemap's own overlay: it is there because it matters
 country     0.3     in the country given as a hint
 near        0-0.3   close to the point given as a hint (halves about every 170 km)
-context     0-0.25  close to the other places resolved together (halves every 700 km)
+context     0-0.25  close to the other places resolved together (halves about every 280 km);
+                    an area that holds one of them is as close as can be
+coherence   0-0.3   in the country of the other places resolved together, by their share: the
+                    country the others agree on weighs more than raw distance
 overlay     0.5     from a user's overlay file, which overrides the reference data
+former      -0.6    a former name, when a larger place bears it as its current name
+namesake    -0.35   a region named like a town of its country that has a tenth of its population
+                    or more, the town inside it (``Kabul``, ``New York``) or the name only an
+                    alternate one of the region (``Saint Petersburg`` for Leningrad Oblast):
+                    a bare name means the town
 =========== ======= ===========================================================================
 
 Tiers come before scores: a name that matches exactly never loses to a typo or a
@@ -25,27 +36,42 @@ romanisation variant, because the looser searches run only when the exact one fi
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from movemap.gazetteer.place import Candidate, Kind, Method, Place
+from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place
 from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_vectors
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 __all__ = ["Context", "Hints", "Hit", "haversine_km", "order", "rank", "score"]
 
 NEAR_WEIGHT, NEAR_SCALE_KM = 0.3, 250.0
-CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 1000.0
+CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 400.0
+COHERENCE_WEIGHT = 0.3
 COUNTRY_WEIGHT = 0.3
 OVERLAY_WEIGHT = 0.5
 POPULATION_WEIGHT = 0.2
 CURATED_WEIGHT, CURATED_SOURCE = 0.15, "movemap"
-_KIND_BARE = {Kind.CITY: 0.10, Kind.PORT: 0.10, Kind.SITE: 0.10, Kind.COUNTRY: 0.12,
-              Kind.REGION: 0.05}
-_KIND_GENERIC = {Kind.REGION: 0.15, Kind.COUNTRY: 0.10}
+FORMER_PENALTY = -0.6
+NAMESAKE_PENALTY, NAMESAKE_SHARE = -0.35, 0.1
+_MATCH = {Method.NAME: 1.0, Method.ALTERNATE: 0.95, Method.REGION: 0.95, Method.CODE: 0.95,
+          Method.KIND: 0.95, Method.ABBREVIATION: 0.9, Method.FORMER: 1.0,
+          Method.DEMONYM: 0.85, Method.NEARBY: 0.8, Method.FALLBACK: 0.4}
+# A bare name that is a real name of an area (not a base form) asks for the area.
+_KIND_AREA_NAME = {Kind.COUNTRY: 0.3, Kind.MACRO_REGION: 0.3, Kind.CONTINENT: 0.3,
+                   Kind.REGION: 0.25, Kind.DISTRICT: 0.12}
+_KIND_AREA_BASE = 0.05
+_KIND_POINT = 0.10
+_KIND_GENERIC = {Kind.REGION: 0.15, Kind.DISTRICT: 0.12, Kind.COUNTRY: 0.10,
+                 Kind.MACRO_REGION: 0.10}
+_AREA_NAMES = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM,
+                         Method.FORMER})
 
 
 class Hit(NamedTuple):
@@ -70,18 +96,36 @@ NO_HINTS = Hints()
 
 
 class Context:
-    """The points of other places resolved together with a name, for the ``context`` part."""
+    """The other places resolved together with a name: their points (``context`` part) and
+    the share of them in each country (``coherence`` part)."""
 
-    def __init__(self, points: Sequence[tuple[float, float]]) -> None:
+    def __init__(
+        self,
+        points: Sequence[tuple[float, float]],
+        countries: Mapping[str, float] | None = None,
+    ) -> None:
         self._xyz = unit_vectors([p[1] for p in points], [p[0] for p in points])
+        self._lat = np.array([p[0] for p in points], dtype=float)
+        self._lon = np.array([p[1] for p in points], dtype=float)
+        self.countries: Mapping[str, float] = countries or {}
 
     def __bool__(self) -> bool:
-        return bool(self._xyz.shape[0])
+        return bool(self._xyz.shape[0]) or bool(self.countries)
+
+    def holds_one(self, polygon: BaseGeometry) -> bool:
+        """Whether an area's outline holds one of the context points."""
+        import shapely
+
+        if not self._lat.size:
+            return False
+        return bool(shapely.contains_xy(polygon, self._lon, self._lat).any())
 
     def nearest_km(self, lat: float, lon: float) -> float:
         """Great-circle distance from a point to the nearest context point, in km."""
         la, lo = math.radians(lat), math.radians(lon)
         v = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)])
+        if not self._xyz.shape[0]:
+            return math.inf
         cosine = float(np.clip((self._xyz @ v).max(), -1.0, 1.0))
         return EARTH_RADIUS_KM * math.acos(cosine)
 
@@ -90,10 +134,9 @@ NO_CONTEXT = Context(())
 
 
 def _match_part(hit: Hit) -> float:
-    if hit.method is Method.NAME:
-        return 1.0
-    if hit.method in (Method.ALTERNATE, Method.REGION):
-        return 0.95
+    fixed = _MATCH.get(hit.method)
+    if fixed is not None:
+        return fixed
     if hit.method is Method.PHONETIC:
         return max(0.0, 1.5 * hit.similarity - 0.55)
     return max(0.0, 1.5 * hit.similarity - 0.6)
@@ -114,12 +157,19 @@ def score(
     """Score one hit; ``context`` holds the points of the places resolved with it."""
     place = hit.place
     kind = place.kind
+    areal = kind in AREAL
+    if generic:
+        kind_part = _KIND_GENERIC.get(kind, 0.0)
+    elif areal:
+        kind_part = _KIND_AREA_NAME[kind] if hit.method in _AREA_NAMES else _KIND_AREA_BASE
+    else:
+        kind_part = _KIND_POINT
     parts = {
         "match": _match_part(hit),
-        "kind": (_KIND_GENERIC if generic else _KIND_BARE).get(kind, 0.0),
+        "kind": kind_part,
         "population": _population_part(place.population or 0),
     }
-    if place.source == CURATED_SOURCE and kind is not Kind.REGION and kind is not Kind.COUNTRY:
+    if place.source == CURATED_SOURCE and not areal:
         parts["curated"] = CURATED_WEIGHT
     if hints is not NO_HINTS:
         if hints.country:
@@ -128,8 +178,14 @@ def score(
             d = haversine_km(place.lat, place.lon, *hints.near)
             parts["near"] = NEAR_WEIGHT * math.exp(-d / NEAR_SCALE_KM)
     if context:
-        d = context.nearest_km(place.lat, place.lon)
+        if areal and place.polygon is not None and context.holds_one(place.polygon):
+            d = 0.0
+        else:
+            d = context.nearest_km(place.lat, place.lon)
         parts["context"] = CONTEXT_WEIGHT * math.exp(-d / CONTEXT_SCALE_KM)
+        if context.countries:
+            share = context.countries.get(place.country or "", 0.0)
+            parts["coherence"] = COHERENCE_WEIGHT * share
     if hit.from_overlay:
         parts["overlay"] = OVERLAY_WEIGHT
     return Candidate(place, sum(parts.values()), parts, hit.method, hit.matched)
@@ -150,6 +206,7 @@ def rank(
     """Score every hit, keep each place once (its best hit), and sort best first."""
     scored = [score(hit, generic=generic, hints=hints, context=context) for hit in hits]
     if len(scored) > 1:
+        scored = _adjust(scored, generic)
         best: dict[str, Candidate] = {}
         for candidate in scored:
             kept = best.get(candidate.place.id)
@@ -159,3 +216,36 @@ def rank(
             scored = list(best.values())
         scored.sort(key=order)
     return tuple(scored)
+
+
+_CURRENT = frozenset({Method.NAME, Method.ALTERNATE})
+
+
+def _with(candidate: Candidate, part: str, value: float) -> Candidate:
+    parts = {**candidate.parts, part: value}
+    return candidate._replace(score=candidate.score + value, parts=parts)
+
+
+def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
+    """Rules that weigh candidates against each other (parts ``former`` and ``namesake``)."""
+    current = [c.place for c in scored if c.method in _CURRENT]
+    if not current:
+        return scored
+    largest_current = max((p.population or 0) for p in current)
+    towns = [p for p in current if p.kind is Kind.CITY]
+    out = []
+    for c in scored:
+        place = c.place
+        if c.method is Method.FORMER and largest_current >= (place.population or 0) and any(
+            p.id != place.id for p in current
+        ):
+            c = _with(c, "former", FORMER_PENALTY)
+        elif (not generic and place.kind in (Kind.REGION, Kind.DISTRICT)
+              and c.method in _CURRENT and any(
+                  t.country == place.country
+                  and (t.admin1 == place.name or c.method is Method.ALTERNATE)
+                  and (t.population or 0) >= NAMESAKE_SHARE * (place.population or 0)
+                  for t in towns)):
+            c = _with(c, "namesake", NAMESAKE_PENALTY)
+        out.append(c)
+    return out

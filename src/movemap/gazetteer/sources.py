@@ -50,6 +50,12 @@ class Entry:
     source: str
     alt_names: list[str] = field(default_factory=list)
     wkb: bytes | None = None
+    former: list[str] = field(default_factory=list)
+    """Former names (``Stalingrad``), which lose to a current name of a larger place."""
+    demonyms: list[str] = field(default_factory=list)
+    """Words for its people (``Russian``, ``Russians``): countries only."""
+    codes: list[str] = field(default_factory=list)
+    """Codes (ICAO, IATA, UN/LOCODE), looked up only for a query written in capitals."""
 
     def names(self) -> Iterator[str]:
         """The canonical name, then every alternate name, each once."""
@@ -153,6 +159,10 @@ def region_entries(path: Path) -> list[Entry]:
             [p.get(k) for k in ("name", "name_en", "name_local", "name_alt", "name_ru",
                                 "name_uk", "name_ko", "name_zh", "name_ja", "iso_3166_2")]
         )
+        if canonical != (p.get("name_en") or p.get("name")):
+            # "Kursk" alone is the city; the oblast keeps it only as a base form (index).
+            bare = {p.get("name"), p.get("name_en")}
+            names = [n for n in names if n not in bare]
         entries.append(Entry(
             id=f"ne-admin1:{code}", name=canonical, lat=lat, lon=lon,
             country=p.get("iso_a2"), admin1=canonical, kind=Kind.REGION, population=None,
@@ -172,8 +182,9 @@ def macro_region_entries(path: Path) -> list[Entry]:
         lat, lon = _point_inside(geom, p.get("longitude"), p.get("latitude"))
         entries.append(Entry(
             id=p["id"], name=p["name"], lat=lat, lon=lon, country=p.get("iso_a2"),
-            admin1=None, kind=Kind.REGION, population=None, source="movemap",
-            alt_names=_split_names([p.get("name_alt")]), wkb=shapely.to_wkb(geom),
+            admin1=None, kind=Kind(p.get("kind") or "region"), population=p.get("population"),
+            source="movemap", alt_names=_split_names([p.get("name_alt")]),
+            wkb=shapely.to_wkb(geom),
         ))
     return entries
 
@@ -184,20 +195,32 @@ def country_entries(path: Path, populations: dict[str, int] | None = None) -> li
 
     populations = populations or {}
     entries = []
-    for feat in _features(path):
+    features = _features(path)
+    sharing: dict[str, int] = {}
+    for feat in features:
+        code = feat["properties"].get("iso_a2_eh") or ""
+        sharing[code] = sharing.get(code, 0) + 1
+    for feat in features:
         p = feat["properties"]
         geom = shapely.geometry.shape(feat["geometry"])
         lat, lon = _point_inside(geom, p.get("label_x"), p.get("label_y"))
         iso2 = p.get("iso_a2_eh")
+        if iso2 is None and p.get("adm0_a3") == "NAM":
+            iso2 = "NA"  # Namibia's code, read as "not available" somewhere upstream
         names = _split_names(
             [p.get(k) for k in ("name", "name_long", "formal_en", "admin", "name_en",
                                 "name_ru", "name_uk", "name_ko", "name_zh", "name_ja",
                                 "iso_a3_eh", "iso_a2_eh")]
         )
+        # Dependencies share their country's code (Ashmore and Cartier Islands are AU):
+        # the country itself takes ne-admin0:<alpha-2>, the others their NE code.
+        own = bool(iso2) and (sharing[p.get("iso_a2_eh") or ""] == 1
+                              or p.get("adm0_a3") in (p.get("iso_a3_eh"), "NAM"))
         entries.append(Entry(
-            id=f"ne-admin0:{iso2 or p['adm0_a3']}", name=p.get("name_en") or p["name"],
+            id=f"ne-admin0:{iso2 if own else p['adm0_a3']}", name=p.get("name_en") or p["name"],
             lat=lat, lon=lon, country=iso2, admin1=None, kind=Kind.COUNTRY,
-            population=populations.get(iso2 or ""), source="natural-earth", alt_names=names,
+            population=populations.get(iso2 or "") if own else None,
+            source="natural-earth", alt_names=names,
             wkb=shapely.to_wkb(geom),
         ))
     return entries
@@ -262,3 +285,156 @@ def assign_admin1(points: Sequence[Entry], regions: Sequence[Entry]) -> None:
     for entry, region in zip(todo, found.tolist(), strict=True):
         if region >= 0:
             entry.admin1 = regions[region].name
+
+
+# -- airports, country names, former names ------------------------------------------------------
+
+_MILITARY = re.compile(
+    r"\b(air ?base|air force|afb|naval air|army air|military|air station|raf|"
+    r"base a[eé]rea|luftwaffe|fliegerhorst|aviation base|авиабаза)\b", re.IGNORECASE)
+
+
+def airports_path() -> Path:
+    """Where the ``airportsdata`` package keeps its table of airports."""
+    import airportsdata
+
+    return Path(airportsdata.__file__).parent / "airports.csv"
+
+
+def airport_entries(path: Path | None = None) -> list[Entry]:
+    """Airports and air bases with their ICAO and IATA codes, from ``airportsdata``.
+
+    A name that says it is military (``Air Base``, ``Airbase``, ``Air Force``, ``RAF``,
+    ``Naval Air Station``) makes an air base; the others are airports.
+    """
+    import csv
+
+    entries = []
+    with (path or airports_path()).open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            icao, iata, name = row["icao"].strip(), row["iata"].strip(), row["name"].strip()
+            if not icao or not name:
+                continue
+            kind = Kind.AIRBASE if _MILITARY.search(name) else Kind.AIRPORT
+            entries.append(Entry(
+                id=f"airport:{icao}", name=name, lat=float(row["lat"]), lon=float(row["lon"]),
+                country=(row["country"] or None), admin1=None, kind=kind, population=None,
+                source="airportsdata", alt_names=_split_names([name])[1:],
+                codes=[c for c in (icao, iata) if c],
+            ))
+    return entries
+
+
+def countryinfo_dir() -> Path:
+    """Where the ``countryinfo`` package keeps one JSON file per country."""
+    import countryinfo
+
+    return Path(countryinfo.__file__).parent / "data"
+
+
+def _plural(demonym: str) -> str | None:
+    """``Russian`` -> ``Russians``; None where English uses the same word (``Sudanese``)."""
+    if demonym.endswith(("ese", "sh", "ch", "s")):
+        return None
+    return demonym + "s"
+
+
+def add_country_names(countries: dict[str, Entry], folder: Path | None = None) -> None:
+    """Add other spellings, abbreviations and demonyms to countries (by ISO alpha-2 code).
+
+    From ``countryinfo``: ``altSpellings`` (``UK``, ``UAE``, ``Russian Federation``) and
+    ``demonym`` (``Russian``), with its plural (``Russians``).
+    """
+    for path in sorted((folder or countryinfo_dir()).glob("*.json")):
+        with path.open(encoding="utf-8") as f:
+            data = json.load(f)
+        iso = (data.get("ISO") or {}).get("alpha2")
+        entry = countries.get(iso or "")
+        if entry is None:
+            continue
+        entry.alt_names.extend(n for n in data.get("altSpellings") or () if isinstance(n, str))
+        demonym = data.get("demonym")
+        if isinstance(demonym, str) and demonym.strip():
+            for word in demonym.split(","):
+                word = word.strip()
+                plural = _plural(word)
+                entry.demonyms.extend(w for w in (word, plural) if w)
+
+
+def apply_former_names(
+    entries: Sequence[Entry], path: Path, areas: Sequence[Entry] = ()
+) -> None:
+    """Mark the former names listed in ``path`` (``geo/former_names.csv``) on their places.
+
+    Each row names the current place by name and country; the largest place of that name in
+    that country gets the former name (moved out of its alternate names, if there). Areas of
+    that country lose it from their alternate names: ``Stalingrad`` is the city, not the
+    oblast that was once named after it.
+    """
+    import csv
+
+    from movemap.gazetteer.normalize import name_key
+
+    by_key: dict[tuple[str, str], Entry] = {}
+    for e in entries:
+        if e.country is None:
+            continue
+        for name in (e.name, *e.alt_names):
+            slot = (name_key(name), e.country)
+            kept = by_key.get(slot)
+            if kept is None or (e.population or 0) > (kept.population or 0):
+                by_key[slot] = e
+    with path.open(encoding="utf-8", newline="") as f:
+        for line, row in enumerate(csv.DictReader(f), start=2):
+            entry = by_key.get((name_key(row["current"]), row["country"].strip().upper()))
+            if entry is None:
+                raise OverlayError(f"current place {row['current']!r} in {row['country']} is "
+                                   "not in the gazetteer", path=str(path), line=line,
+                                   field="current")
+            former = row["former"].strip()
+            for other in (entry, *(a for a in areas if a.country == entry.country)):
+                other.alt_names = [n for n in other.alt_names if name_key(n) != name_key(former)]
+            entry.former.append(former)
+
+
+def add_populations(points: Sequence[Entry], areas: Sequence[Entry]) -> None:
+    """Give areas without a population the sum of the towns inside them."""
+    import numpy as np
+    import shapely
+
+    todo = [a for a in areas if a.population is None and a.wkb is not None]
+    towns = [p for p in points if p.kind is Kind.CITY and p.population]
+    if not todo or not towns:
+        return
+    tree = shapely.STRtree(shapely.points([t.lon for t in towns], [t.lat for t in towns]))
+    weights = np.array([t.population for t in towns], dtype=np.int64)
+    for area in todo:
+        inside = tree.query(shapely.from_wkb(area.wkb), predicate="contains")
+        area.population = int(weights[inside].sum())
+
+
+def searoute_ports_path() -> Path:
+    """Where the ``searoute`` package keeps its ports layer."""
+    import searoute
+
+    return Path(searoute.__file__).parent / "data" / "ports.geojson"
+
+
+def port_entries(path: Path | None = None) -> list[Entry]:
+    """Sea ports with their UN/LOCODE, from the ports layer of ``searoute``.
+
+    A port is named ``Port of X`` (and ``X port``), never bare ``X``: the town keeps its name.
+    """
+    entries = []
+    for feat in _features(path or searoute_ports_path()):
+        p = feat["properties"]
+        code, name = (p.get("port") or "").strip(), (p.get("name") or "").strip()
+        if len(code) != 5 or not name:
+            continue
+        lon, lat = feat["geometry"]["coordinates"][:2]
+        entries.append(Entry(
+            id=f"port:{code}", name=f"Port of {name}", lat=float(lat), lon=float(lon),
+            country=code[:2], admin1=None, kind=Kind.PORT, population=None,
+            source="searoute", alt_names=[f"{name} port", f"{name} harbour"], codes=[code],
+        ))
+    return entries
