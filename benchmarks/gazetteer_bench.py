@@ -12,6 +12,9 @@ measured in this run, on this machine, on one core:
   names": the first 5,000 names of a new gazetteer;
 - fuzzy lookups: one typing error in names of towns of 15,000 or more, after 5,000 other
   typos, against ``rapidfuzz.process.extractOne`` over every name (the naive fuzzy search);
+- airport lookups (``airportsdata``): 5,000 airports not looked up before, by name, by ICAO
+  code and by IATA code, beside the town lookups of new names in the same process; and
+  ``X airport`` for towns that have one nearby, the slowest way to an airport;
 - memory: peak RSS of a process that resolves 10,000 names, against one that loads the JSON.
 
 ``--build`` also times building the index from scratch in a temporary cache folder.
@@ -192,6 +195,32 @@ def main() -> None:
         f">= 100,000: {'met' if repeated >= 100_000 else 'NOT met'}")
     row("  new names, warm process", f"{distinct:,.0f}", f"search_cities {search_rate:.2f}")
     row("  first names, new gazetteer", f"{cold:,.0f}", "")
+
+    # -- airports: by name, ICAO and IATA code, and "X airport" ------------------------------
+    import airportsdata
+
+    airports = list(airportsdata.load("ICAO").values())
+    chosen = rng.sample(airports, 10_000)
+    by_name = [a["name"] for a in chosen[:5_000]]
+    by_icao = [a["icao"] for a in chosen[5_000:]]
+    by_iata = [a["iata"] for a in airports if a["iata"]][:5_000]
+    towns_again = exact_names[5_000:10_000]
+    gazetteer.resolve("warm up")  # any first-use cost is not an airport's
+    town_rate = timed(lambda n: gazetteer.resolve(n).place, towns_again[::-1])
+    name_rate = timed(lambda n: gazetteer.resolve(n).place, by_name)
+    icao_rate = timed(lambda n: gazetteer.resolve(n).place, by_icao)
+    iata_rate = timed(lambda n: gazetteer.resolve(n).place, by_iata)
+    served = [a["city"] for a in chosen if a["city"] and a["iata"]][:1_000]
+    kind_rate = timed(lambda n: gazetteer.resolve(f"{n} airport").found, served)
+    icao_right = sum(gazetteer.resolve(c).place.id == f"airport:{c}" for c in by_icao[:2_000])
+    row("airport lookups/s by name", f"{name_rate:,.0f}", f"towns, same run {town_rate:,.0f}",
+        f">= towns: {'met' if name_rate >= town_rate else 'NOT met'}")
+    row("  by ICAO code", f"{icao_rate:,.0f}", f"towns, same run {town_rate:,.0f}",
+        f">= towns: {'met' if icao_rate >= town_rate else 'NOT met'}")
+    row("  by IATA code", f"{iata_rate:,.0f}", f"towns, same run {town_rate:,.0f}",
+        f">= towns: {'met' if iata_rate >= town_rate else 'NOT met'}")
+    row("  'X airport' (nearest search)", f"{kind_rate:,.0f}", "")
+    row("  ICAO code gives its airport", f"{icao_right / 2_000:.1%}", "")
 
     for query in warm_typos:
         gazetteer.resolve(query)

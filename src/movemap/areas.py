@@ -9,6 +9,7 @@ two areas keeps its own point.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -37,8 +38,8 @@ def entry_point(area: Place, toward: Point, mode: Mode,
     """The point where a leg coming from (or going to) ``toward`` meets ``area``.
 
     By sea, the area's port nearest to ``toward`` (when ``port_of`` finds one); otherwise the
-    nearest point of the outline, moved ``INSET_KM`` toward the area's own point. A point
-    already inside the area gives the area's own point.
+    nearest point of the outline, moved ``INSET_KM`` inside. A point already inside the area
+    gives the area's own point.
     """
     import shapely
     from shapely.ops import nearest_points
@@ -55,9 +56,18 @@ def entry_point(area: Place, toward: Point, mode: Mode,
     if area.polygon.covers(origin):
         return own
     edge = nearest_points(area.polygon, origin)[0]
-    span = haversine_km(edge.y, edge.x, area.lat, area.lon)
-    share = min(1.0, INSET_KM / span) if span > 0 else 0.0
-    return edge.x + share * (own[0] - edge.x), edge.y + share * (own[1] - edge.y)
+    # Step inside: of the points INSET_KM around the border point, the inside one nearest to
+    # where the leg comes from (a step toward the centroid could cross a neighbour).
+    step = INSET_KM / 111.0
+    around = [(edge.x + step * dx / math.cos(math.radians(edge.y)), edge.y + step * dy)
+              for dx, dy in _DIRECTIONS]
+    inside = [p for p in around if area.polygon.covers(shapely.Point(*p))]
+    if not inside:
+        return edge.x, edge.y
+    return min(inside, key=lambda p: haversine_km(p[1], p[0], toward[1], toward[0]))
+
+
+_DIRECTIONS = [(math.cos(math.radians(a)), math.sin(math.radians(a))) for a in range(0, 360, 30)]
 
 
 def leg_stops(places: Sequence[Place], mode: Mode,

@@ -183,8 +183,8 @@ def test_result_fields(gazetteer: Gazetteer) -> None:
     place = gazetteer.resolve("Ussuriysk").place
     assert place.to_dict() == {
         "id": "geonames:2014006", "name": "Ussuriysk", "lat": 43.80467, "lon": 131.95734,
-        "country": "RU", "admin1": "Primorsky Krai", "kind": "city", "precision": "point", "population": 157068,
-        "source": "geonames",
+        "country": "RU", "admin1": "Primorsky Krai", "kind": "city", "precision": "point",
+        "population": 157068, "source": "geonames",
     }
 
 

@@ -74,6 +74,9 @@ _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "brid
                "pass": "pass", "crossing": "border crossing", "beach": "beach",
                "island": "island", "district": "district"}
 _PLAIN_LIMIT = 16
+# A name whose winner leads by this much without context is an anchor for the others.
+_ANCHOR_MARGIN = 0.08
+_SAME_KM = 100.0
 # Another romanisation must be this similar, or nearly as similar with the same first letter:
 # Busan/Pusan (0.80) and Zaporozhye/Zaporizhzhia (0.64) pass, Xyzzyville/Kaysville (0.63) not.
 _PHONETIC_SURE, _PHONETIC_MIN = 0.75, 0.6
@@ -480,23 +483,27 @@ class Gazetteer:
                  if ranked[q] and ranked[q][0].method in (Method.FUZZY, Method.PHONETIC)}
         ambiguous = [q for q in unique if len(ranked[q]) > 1 or q in loose]
         if len(unique) > 1 and ambiguous:
-            for _ in range(2):
-                best = {q: c[0].place for q, c in ranked.items() if c}
-                countries: dict[str, int] = {}
-                for place in best.values():
-                    if place.country:
-                        countries[place.country] = countries.get(place.country, 0) + 1
-                for q in ambiguous:
-                    own = best.get(q)
-                    others = [(p.lat, p.lon) for m, p in best.items()
-                              if m != q and p.kind not in _AREAL]
-                    total = len(best) - (own is not None)
-                    shares = {cc: (n - (own is not None and own.country == cc)) / total
-                              for cc, n in countries.items()} if total else {}
-                    context = Context(others, {k: v for k, v in shares.items() if v > 0})
-                    contexts[q] = context
-                    hits, generic = found[q]
-                    ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context)
+            # Context comes from the names that are clear on their own (anchors), so that
+            # small namesakes cannot pull each other away from the big places (Perth Amboy,
+            # Moscow in Idaho and Berlin in New Hampshire in a list of world cities).
+            anchors = {q: c[0].place for q, c in ranked.items() if c and _decisive(c)}
+            if not anchors:
+                anchors = {q: c[0].place for q, c in ranked.items() if c}
+            countries: dict[str, int] = {}
+            for place in anchors.values():
+                if place.country:
+                    countries[place.country] = countries.get(place.country, 0) + 1
+            for q in ambiguous:
+                own = anchors.get(q)
+                others = [(p.lat, p.lon) for m, p in anchors.items()
+                          if m != q and p.kind not in _AREAL]
+                total = len(anchors) - (own is not None)
+                shares = {cc: (n - (own is not None and own.country == cc)) / total
+                          for cc, n in countries.items()} if total else {}
+                context = Context(others, {k: v for k, v in shares.items() if v > 0})
+                contexts[q] = context
+                hits, generic = found[q]
+                ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context)
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
 
@@ -555,6 +562,21 @@ class Gazetteer:
         if number is None:
             raise PlaceNotFoundError(place_id)
         return self._index.place(number)
+
+
+def _decisive(ranked: tuple[Candidate, ...]) -> bool:
+    """Whether a name's winner is clear without context: alone, or well ahead of the next."""
+    from movemap.sphere import haversine_km
+
+    best = ranked[0]
+    if best.method in (Method.FUZZY, Method.PHONETIC, Method.FALLBACK):
+        return False
+    for other in ranked[1:]:
+        same = other.place.country == best.place.country and haversine_km(
+            best.place.lat, best.place.lon, other.place.lat, other.place.lon) < _SAME_KM
+        if not same:  # the territory and the country of the Falklands are one answer
+            return best.score - other.score >= _ANCHOR_MARGIN
+    return True
 
 
 def _acceptable(best: Candidate, context: Context) -> bool:

