@@ -99,7 +99,7 @@ def test_kind_word_with_no_such_place_nearby_falls_back_with_a_warning(
 @pytest.mark.parametrize(("former", "current", "country", "context"), [
     ("Stalingrad", "Volgograd", "RU", ["Rostov-on-Don", "Saratov"]),
     ("Leningrad", "Saint Petersburg", "RU", ["Moscow", "Novgorod"]),
-    ("Königsberg", "Kaliningrad", "RU", ["Tilsit", "Insterburg"]),
+    ("Königsberg", "Kaliningrad", "RU", ["Danzig", "Memel"]),
     ("Artemivsk", "Bakhmut", "UA", ["Soledar", "Kramatorsk"]),
     ("Danzig", "Gdańsk", "PL", ["Warsaw", "Königsberg"]),
     ("Port Arthur", "Lüshun", "CN", ["Dalian", "Mukden"]),
@@ -287,3 +287,25 @@ def test_macro_regions_file_has_kinds() -> None:
     with geo_path("macro_regions.geojson").open(encoding="utf-8") as f:
         kinds = {feat["properties"].get("kind") for feat in json.load(f)["features"]}
     assert {"continent", "macro-region", "region"} <= kinds
+
+
+def test_a_town_beside_its_own_airport_is_the_one_at_the_airport(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_all(["Stanley", "Portsmouth", "Ascension Island",
+                                   "Stanley airport"])
+    assert [r.place.country for r in (found[0], found[3])] == ["FK", "FK"]
+    assert found[0].place.kind is Kind.CITY and found[3].place.kind is Kind.AIRPORT
+
+
+@pytest.mark.parametrize(("name", "country"), [("Sigonella", "IT"), ("Al Udeid", "QA"),
+                                               ("Bagram", "AF"), ("Al Minhad", "AE")])
+def test_air_bases_by_bare_name(gazetteer: Gazetteer, name: str, country: str) -> None:
+    found = _in_context(gazetteer, name, ["Kabul", "Doha", "Ramstein"])
+    assert found.place.kind in (Kind.AIRBASE, Kind.AIRPORT)
+    assert found.place.country == country
+
+
+def test_a_bare_base_name_does_not_take_a_towns_name(gazetteer: Gazetteer) -> None:
+    # Engels the town, not Engels air base; Kerch the city, not the bridge
+    assert gazetteer.resolve("Engels").place.kind is Kind.CITY
+    assert gazetteer.resolve("Kerch").place.kind is Kind.CITY
+

@@ -76,6 +76,7 @@ _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "brid
 _PLAIN_LIMIT = 16
 # A name whose winner leads by this much without context is an anchor for the others.
 _ANCHOR_MARGIN = 0.08
+_ANCHOR_RATIO = 50  # ... or is this many times larger than the next (Kabul, not Kābūl)
 _SAME_KM = 100.0
 # Another romanisation must be this similar, or nearly as similar with the same first letter:
 # Busan/Pusan (0.80) and Zaporozhye/Zaporizhzhia (0.64) pass, Xyzzyville/Kaysville (0.63) not.
@@ -323,7 +324,12 @@ class Gazetteer:
         around, _ = self.hits(base)
         if not around:
             return []
-        near = rank(around)[0].place
+        best = rank(around)[0]
+        if best.place.kind in kinds:  # the base itself names one ("Kimpo" for Gimpo airport)
+            return [h for h in around if h.place.kind in kinds]
+        if best.method in (Method.FUZZY, Method.PHONETIC):
+            return []  # X itself is a guess: no kind near a guess
+        near = best.place
         found = [self._index.place(number) for number, _ in self._index.nearest_of_kinds(
             kinds, near.lat, near.lon, _KIND_RADIUS_KM[cls], limit=5)]
         # Across a border is not "at X": Sumy airport is not Sudzha's.
@@ -504,8 +510,39 @@ class Gazetteer:
                 contexts[q] = context
                 hits, generic = found[q]
                 ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context)
+        if near is None and len(unique) > 1:
+            for q in self._near_named_features(unique, ranked, hints):
+                hits, generic = found[q]
+                ranked[q] = rank(hits, generic=generic, hints=hints[q],
+                                 context=contexts.get(q, NO_CONTEXT))
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
+
+    def _near_named_features(
+        self,
+        unique: list[Query],
+        ranked: dict[Query, tuple[Candidate, ...]],
+        hints: dict[Query, Hints],
+    ) -> list[Query]:
+        """"Stanley" beside "Stanley airport": the town is the one at the airport.
+
+        A name that is the base of another name of the batch that says its kind
+        (``X airport``, ``port of X``) gets that feature's point as its ``near`` hint.
+        Returns the names whose hints changed.
+        """
+        by_base: dict[str, Place] = {}
+        for q in unique:
+            key = name_key(q.name)
+            phrase = kind_phrase(key) if key else None
+            if phrase is not None and ranked[q] and ranked[q][0].confident:
+                by_base.setdefault(phrase[1], ranked[q][0].place)
+        changed = []
+        for q in unique:
+            feature = by_base.get(name_key(q.name))
+            if feature is not None and hints[q].near is None:
+                hints[q] = Hints(country=hints[q].country, near=(feature.lat, feature.lon))
+                changed.append(q)
+        return changed
 
     def resolve_many(
         self,
@@ -565,7 +602,8 @@ class Gazetteer:
 
 
 def _decisive(ranked: tuple[Candidate, ...]) -> bool:
-    """Whether a name's winner is clear without context: alone, or well ahead of the next."""
+    """Whether a name's winner is clear without context: alone, well ahead of the next, or
+    its canonical name and fifty times as large."""
     from movemap.sphere import haversine_km
 
     best = ranked[0]
@@ -575,7 +613,9 @@ def _decisive(ranked: tuple[Candidate, ...]) -> bool:
         same = other.place.country == best.place.country and haversine_km(
             best.place.lat, best.place.lon, other.place.lat, other.place.lon) < _SAME_KM
         if not same:  # the territory and the country of the Falklands are one answer
-            return best.score - other.score >= _ANCHOR_MARGIN
+            much_larger = (best.place.population or 0) >= _ANCHOR_RATIO * max(
+                other.place.population or 0, 1) and best.method is Method.NAME
+            return best.score - other.score >= _ANCHOR_MARGIN or much_larger
     return True
 
 

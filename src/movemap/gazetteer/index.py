@@ -87,6 +87,14 @@ def _is_abbreviation(name: str) -> bool:
     return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
+def _feature_base(key: str) -> str:
+    """A feature's name without its kind words: ``rota naval station airport`` -> ``rota``."""
+    base = key
+    while (phrase := kind_phrase(base)) is not None:
+        base = phrase[1]
+    return base
+
+
 def _names(e: Entry) -> list[tuple[str, Method]]:
     """Every name of an entry with how it belongs to it."""
     out = [(name, Method.NAME if position == 0 else
@@ -195,6 +203,9 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
         big = (e.population or 0) >= SUGGEST_MIN_POPULATION
         areal = e.kind in AREAL
         cls = _CLASS_OF.get(e.kind)
+        # Bare names of features: curated ones, air bases and airports with an IATA code.
+        named_bare = cls is not None and (
+            not bulk or e.kind is Kind.AIRBASE or (e.source == "airportsdata" and len(e.codes) > 1))
         for name, method in _names(e):
             key = name_key(name)
             if not key:
@@ -208,10 +219,15 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
                 exact_h.append(key_hash(other))
                 exact_v.append(number * 8 + _TYPE[Method.REGION])
             if cls is not None:
-                phrase = kind_phrase(key)
-                base = phrase[1] if phrase and phrase[0] == cls else key
+                base = _feature_base(key)
                 exact_h.append(key_hash(feature_key(cls, base)))
                 exact_v.append(number * 8 + _TYPE[Method.KIND])
+                if base != key and named_bare and cls != "district":
+                    # "Sigonella", "Al Udeid", "Bagram": a base by its bare name
+                    exact_h.append(key_hash(base))
+                    exact_v.append(number * 8 + _TYPE[Method.KIND])
+                    if base.isascii():
+                        vocab_fuzzy[base] = vocab_fuzzy.get(base, False)
             if key.isascii() and not bulk:
                 first = method is Method.NAME
                 vocab_fuzzy[key] = vocab_fuzzy.get(key, False) or important or first

@@ -193,6 +193,7 @@ class Candidate(NamedTuple):
             "curated": "a site of movemap's overlay",
             "coherence": "in the country of the other places",
             "namesake": "a region named after a town in it",
+            "old name": "the former name of a much larger place",
         }
         shown = sorted(((v, k) for k, v in self.parts.items() if abs(v) > 0.0005),
                        reverse=True)

@@ -10,7 +10,8 @@ match       0-1.0   how the name matched: canonical or former name 1.0; alternat
                     in ten wrong, 0.3 at similarity 0.6), for another romanisation 0.05 more
 kind        0-0.3   a bare name that is a real name of an area (not a base form): country,
                     macro-region and continent 0.3, region 0.25, district 0.12, so that "Texas",
-                    "Australia" and "Africa" are the areas; towns and sites 0.1; regions first
+                    "Australia" and "Africa" are the areas; air bases 0.15; towns and sites
+                    0.1; regions first
                     when the query has a generic word (``Kursk Oblast``)
 population  0-0.2   grows with the logarithm of the population (0.2 at ten million); areas have
                     the population of the towns inside them
@@ -20,10 +21,14 @@ near        0-0.3   close to the point given as a hint (halves about every 170 k
 context     0-0.25  close to the other places resolved together: the mean over them of
                     exp(-km / 600), so near most of a report's places counts, near one city of
                     a world list hardly; an area that holds one of them is at 0 km from it
-coherence   0-0.3   in the country of the other places resolved together, by their share: the
-                    country the others agree on weighs more than raw distance
+coherence   0-0.3   in the country of the other places resolved together, by the square of their
+                    share: the country the others agree on weighs more than raw distance, one
+                    country among many in a mixed list hardly counts
 overlay     0.5     from a user's overlay file, which overrides the reference data
 former      -0.6    a former name, when a larger place bears it as its current name
+old name    -0.3    an alternate name of a town that is the former name of a place ten times
+                    larger (Königsberg is Kaliningrad, not Chojna, once Königsberg in der
+                    Neumark)
 namesake    -0.35   a region named like a town of its country that has a tenth of its population
                     or more, the town inside it (``Kabul``, ``New York``) or the name only an
                     alternate one of the region (``Saint Petersburg`` for Leningrad Oblast):
@@ -60,6 +65,7 @@ OVERLAY_WEIGHT = 0.5
 POPULATION_WEIGHT = 0.2
 CURATED_WEIGHT, CURATED_SOURCE = 0.15, "movemap"
 FORMER_PENALTY = -0.6
+FORMER_ELSEWHERE_PENALTY, FORMER_SHARE = -0.3, 10
 NAMESAKE_PENALTY, NAMESAKE_SHARE = -0.35, 0.1
 _MATCH = {Method.NAME: 1.0, Method.ALTERNATE: 0.95, Method.REGION: 0.95, Method.CODE: 0.95,
           Method.KIND: 0.95, Method.ABBREVIATION: 0.9, Method.FORMER: 1.0,
@@ -69,6 +75,7 @@ _KIND_AREA_NAME = {Kind.COUNTRY: 0.3, Kind.MACRO_REGION: 0.3, Kind.CONTINENT: 0.
                    Kind.REGION: 0.25, Kind.DISTRICT: 0.12}
 _KIND_AREA_BASE = 0.05
 _KIND_POINT = 0.10
+_KIND_AIRBASE = 0.15  # no population to speak for it, yet what reports about bases mean
 _KIND_GENERIC = {Kind.REGION: 0.15, Kind.DISTRICT: 0.12, Kind.COUNTRY: 0.10,
                  Kind.MACRO_REGION: 0.10}
 _AREA_NAMES = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM,
@@ -164,13 +171,13 @@ def score(
     elif areal:
         kind_part = _KIND_AREA_NAME[kind] if hit.method in _AREA_NAMES else _KIND_AREA_BASE
     else:
-        kind_part = _KIND_POINT
+        kind_part = _KIND_AIRBASE if kind is Kind.AIRBASE else _KIND_POINT
     parts = {
         "match": _match_part(hit),
         "kind": kind_part,
         "population": _population_part(place.population or 0),
     }
-    if place.source == CURATED_SOURCE and not areal:
+    if place.source == CURATED_SOURCE and not areal and kind is not Kind.CITY:
         parts["curated"] = CURATED_WEIGHT
     if hints is not NO_HINTS:
         if hints.country:
@@ -183,7 +190,7 @@ def score(
         parts["context"] = CONTEXT_WEIGHT * context.closeness(place.lat, place.lon, outline)
         if context.countries:
             share = context.countries.get(place.country or "", 0.0)
-            parts["coherence"] = COHERENCE_WEIGHT * share
+            parts["coherence"] = COHERENCE_WEIGHT * share * share
     if hit.from_overlay:
         parts["overlay"] = OVERLAY_WEIGHT
     return Candidate(place, sum(parts.values()), parts, hit.method, hit.matched)
@@ -230,6 +237,8 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
     if not current:
         return scored
     largest_current = max((p.population or 0) for p in current)
+    largest_former = max((c.place.population or 0 for c in scored if c.method is Method.FORMER),
+                         default=0)
     towns = [p for p in current if p.kind is Kind.CITY]
     out = []
     for c in scored:
@@ -238,6 +247,9 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
             p.id != place.id for p in current
         ):
             c = _with(c, "former", FORMER_PENALTY)
+        elif (c.method is Method.ALTERNATE and place.kind is Kind.CITY
+              and largest_former >= FORMER_SHARE * max(place.population or 0, 1)):
+            c = _with(c, "old name", FORMER_ELSEWHERE_PENALTY)
         elif (not generic and place.kind in (Kind.REGION, Kind.DISTRICT)
               and c.method in _CURRENT and any(
                   t.country == place.country
