@@ -254,10 +254,18 @@ def test_georgia_decided_by_the_other_places(gazetteer: Gazetteer) -> None:
     assert (caucasus.place.kind, caucasus.place.country) == (Kind.COUNTRY, "GE")
 
 
-def test_counties_without_data_are_not_towns_elsewhere(gazetteer: Gazetteer) -> None:
+def test_us_counties_decided_by_the_other_places(gazetteer: Gazetteer) -> None:
+    names = ["Kentucky", "London", "Laurel County", "Anderson County", "Frankfort"]
+    found = {r.query: r.place for r in gazetteer.resolve_all(names)}
     for name in ("Laurel County", "Anderson County"):
-        found = gazetteer.resolve(name)
-        assert not found.found or found.place.kind is Kind.DISTRICT
+        assert found[name].kind is Kind.DISTRICT and found[name].id.startswith("us-county:KY")
+    # London, Kentucky (the seat of Laurel County), not London in Ohio or England
+    assert haversine_km(found["London"].lat, found["London"].lon, 37.13, -84.08) < 20
+
+
+def test_a_county_alone_is_a_county_never_a_town_elsewhere(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve("Laurel County")
+    assert found.place.kind is Kind.DISTRICT and found.place.country == "US"
 
 
 def test_precision_is_explicit(gazetteer: Gazetteer) -> None:
@@ -309,3 +317,35 @@ def test_a_bare_base_name_does_not_take_a_towns_name(gazetteer: Gazetteer) -> No
     assert gazetteer.resolve("Engels").place.kind is Kind.CITY
     assert gazetteer.resolve("Kerch").place.kind is Kind.CITY
 
+
+
+@pytest.mark.parametrize(("word", "country"), [("Serbs", "RS"), ("Croats", "HR"),
+                                               ("Chinese", "CN")])
+def test_nationality_nouns_and_shared_demonyms(gazetteer: Gazetteer, word: str,
+                                               country: str) -> None:
+    found = gazetteer.resolve(word)
+    assert found.place.country == country and found.best.method is Method.DEMONYM
+
+
+@pytest.mark.parametrize(("abbreviation", "region"), [("BC", "British Columbia"),
+                                                     ("TX", "Texas")])
+def test_state_and_province_abbreviations(gazetteer: Gazetteer, abbreviation: str,
+                                          region: str) -> None:
+    found = gazetteer.resolve_all([abbreviation, "Vancouver" if region != "Texas" else "Austin"])
+    assert found[0].place.name == region
+
+
+def test_an_area_name_beats_a_small_town_even_in_another_countrys_news(
+    gazetteer: Gazetteer,
+) -> None:
+    names = ["Sinaloa", "Culiacán", "Chiapas", "Mexico City", "Mexico", "Texas"]
+    texas = gazetteer.resolve_all(names)[5]
+    assert (texas.place.kind, texas.place.country) == (Kind.REGION, "US")
+    assert "area name" in {k for c in texas.candidates for k in c.parts}
+
+
+def test_flags_for_tools_that_read_them(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Vladivostol").best.low_confidence
+    assert "low confidence (fuzzy)" in gazetteer.resolve("Vladivostol").best.flags
+    assert gazetteer.resolve("Russian").best.flags == ("demonym",)
+    assert gazetteer.resolve("Kursk").best.flags == ()

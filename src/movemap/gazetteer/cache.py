@@ -30,7 +30,8 @@ KIND = "gazetteer"
 def fingerprint() -> str:
     """A digest of every input of the index; a new one means the index must be rebuilt."""
     inputs = [sources.geonames_cities_path(), sources.airports_path(),
-              sources.searoute_ports_path(), *(geo_path(name) for name in _GEO_FILES)]
+              sources.searoute_ports_path(), sources.zipcodes_path(),
+              *(geo_path(name) for name in _GEO_FILES)]
     # countryinfo's 250 small files, by name and size (the package is pinned)
     countries = " ".join(f"{p.name}:{p.stat().st_size}"
                          for p in sorted(sources.countryinfo_dir().glob("*.json")))
@@ -49,7 +50,7 @@ def reference_entries() -> list[Entry]:
                                if c.country and c.id == f"ne-admin0:{c.country}"})
     towns = sources.geonames_entries()
     entries = {e.id: e for e in (*towns, *sources.airport_entries(), *sources.port_entries(),
-                                 *regions, *macro, *countries)}
+                                 *sources.us_county_entries(), *regions, *macro, *countries)}
     rows = overlay.read_overlay(geo_path("places.csv"), is_known=entries.__contains__)
     sources.apply_overlay(entries, rows, source="movemap")
     sources.apply_former_names(towns, geo_path("former_names.csv"), [*regions, *countries])

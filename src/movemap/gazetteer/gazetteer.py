@@ -78,6 +78,7 @@ _PLAIN_LIMIT = 16
 _ANCHOR_MARGIN = 0.08
 _ANCHOR_RATIO = 50  # ... or is this many times larger than the next (Kabul, not Kābūl)
 _SAME_KM = 100.0
+_CONTEXT_AREAS = frozenset({Kind.REGION, Kind.DISTRICT})
 # Another romanisation must be this similar, or nearly as similar with the same first letter:
 # Busan/Pusan (0.80) and Zaporozhye/Zaporizhzhia (0.64) pass, Xyzzyville/Kaysville (0.63) not.
 _PHONETIC_SURE, _PHONETIC_MIN = 0.75, 0.6
@@ -501,12 +502,16 @@ class Gazetteer:
                     countries[place.country] = countries.get(place.country, 0) + 1
             for q in ambiguous:
                 own = anchors.get(q)
+                # Points of the places (and of areas without an outline, such as counties),
+                # and the outlines of regions and districts named with it.
                 others = [(p.lat, p.lon) for m, p in anchors.items()
-                          if m != q and p.kind not in _AREAL]
+                          if m != q and (p.kind not in _AREAL or p.polygon is None)]
+                areas = [p.polygon for m, p in anchors.items() if m != q
+                         and p.kind in _CONTEXT_AREAS and p.polygon is not None]
                 total = len(anchors) - (own is not None)
                 shares = {cc: (n - (own is not None and own.country == cc)) / total
                           for cc, n in countries.items()} if total else {}
-                context = Context(others, {k: v for k, v in shares.items() if v > 0})
+                context = Context(others, {k: v for k, v in shares.items() if v > 0}, areas)
                 contexts[q] = context
                 hits, generic = found[q]
                 ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context)

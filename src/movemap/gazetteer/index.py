@@ -112,7 +112,7 @@ _PLACE_DTYPE = np.dtype([
 # city, are typo-tolerant; for smaller places only the canonical name is.
 FUZZY_MIN_POPULATION = 15_000
 SUGGEST_MIN_POPULATION = 100_000
-_BULK_SOURCES = frozenset({"airportsdata", "searoute"})
+_BULK_SOURCES = frozenset({"airportsdata", "searoute", "zipcodes"})
 _FUZZY_LENGTHS = range(4, 31)
 
 

@@ -194,6 +194,8 @@ class Candidate(NamedTuple):
             "coherence": "in the country of the other places",
             "namesake": "a region named after a town in it",
             "old name": "the former name of a much larger place",
+            "larger": "far larger than the others of that name",
+            "area name": "an area bears this name",
         }
         shown = sorted(((v, k) for k, v in self.parts.items() if abs(v) > 0.0005),
                        reverse=True)
@@ -205,6 +207,22 @@ class Candidate(NamedTuple):
     def confident(self) -> bool:
         """False when the name was read by similarity or fell back: the user should check it."""
         return self.method not in LOOSE_METHODS
+
+    @property
+    def low_confidence(self) -> bool:
+        """True when the name was read by similarity or fell back (``not confident``)."""
+        return self.method in LOOSE_METHODS
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """How the name was read, as short flags: ``low confidence``, ``demonym``, ..."""
+        out = []
+        if self.low_confidence:
+            out.append(f"low confidence ({self.method.value})")
+        if self.method in (Method.FORMER, Method.DEMONYM, Method.ABBREVIATION, Method.CODE,
+                           Method.NEARBY):
+            out.append(self.method.value)
+        return tuple(out)
 
     def reading(self) -> str:
         """How the name was read, in a few words; empty for a plain name."""

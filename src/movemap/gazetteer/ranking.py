@@ -29,6 +29,9 @@ former      -0.6    a former name, when a larger place bears it as its current n
 old name    -0.3    an alternate name of a town that is the former name of a place ten times
                     larger (Königsberg is Kaliningrad, not Chojna, once Königsberg in der
                     Neumark)
+larger      0.15    a hundred times larger than every other town (or area) of that exact name
+area name   -0.3    a town of less than a twentieth of the population of an area that bears
+                    its name exactly (Texas, Mexico: the state)
 namesake    -0.35   a region named like a town of its country that has a tenth of its population
                     or more, the town inside it (``Kabul``, ``New York``) or the name only an
                     alternate one of the region (``Saint Petersburg`` for Leningrad Oblast):
@@ -65,6 +68,8 @@ OVERLAY_WEIGHT = 0.5
 POPULATION_WEIGHT = 0.2
 CURATED_WEIGHT, CURATED_SOURCE = 0.15, "movemap"
 FORMER_PENALTY = -0.6
+DOMINANCE_WEIGHT, DOMINANCE_RATIO = 0.15, 100
+AREA_NAME_PENALTY, AREA_NAME_SHARE = -0.3, 0.05
 FORMER_ELSEWHERE_PENALTY, FORMER_SHARE = -0.3, 10
 NAMESAKE_PENALTY, NAMESAKE_SHARE = -0.35, 0.1
 _MATCH = {Method.NAME: 1.0, Method.ALTERNATE: 0.95, Method.REGION: 0.95, Method.CODE: 0.95,
@@ -111,32 +116,44 @@ class Context:
         self,
         points: Sequence[tuple[float, float]],
         countries: Mapping[str, float] | None = None,
+        areas: Sequence[BaseGeometry] = (),
     ) -> None:
         self._xyz = unit_vectors([p[1] for p in points], [p[0] for p in points])
         self._lat = np.array([p[0] for p in points], dtype=float)
         self._lon = np.array([p[1] for p in points], dtype=float)
         self.countries: Mapping[str, float] = countries or {}
+        self._areas = list(areas)
 
     def __bool__(self) -> bool:
-        return bool(self._xyz.shape[0]) or bool(self.countries)
+        return bool(self._xyz.shape[0]) or bool(self.countries) or bool(self._areas)
 
     def closeness(self, lat: float, lon: float, polygon: BaseGeometry | None = None) -> float:
         """How close a place is to the context points, 0 to 1: the mean of exp(-km / scale).
 
         A mean, not the nearest: near one city of a list of world cities is not near the
         list, while a town near most places of a report is. Points inside ``polygon`` (an
-        area's outline) count as at distance 0.
+        area's outline) count as at distance 0, and so does a context area (a region named
+        with it: Kentucky for London) that holds the place.
         """
-        if not self._xyz.shape[0]:
+        count = int(self._xyz.shape[0]) + len(self._areas)
+        if not count:
             return 0.0
-        la, lo = math.radians(lat), math.radians(lon)
-        v = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)])
-        km = EARTH_RADIUS_KM * np.arccos(np.clip(self._xyz @ v, -1.0, 1.0))
-        if polygon is not None:
+        total = 0.0
+        if self._xyz.shape[0]:
+            la, lo = math.radians(lat), math.radians(lon)
+            v = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo),
+                          math.sin(la)])
+            km = EARTH_RADIUS_KM * np.arccos(np.clip(self._xyz @ v, -1.0, 1.0))
+            if polygon is not None:
+                import shapely
+
+                km = np.where(shapely.contains_xy(polygon, self._lon, self._lat), 0.0, km)
+            total += float(np.exp(-km / CONTEXT_SCALE_KM).sum())
+        if self._areas and polygon is None:
             import shapely
 
-            km = np.where(shapely.contains_xy(polygon, self._lon, self._lat), 0.0, km)
-        return float(np.exp(-km / CONTEXT_SCALE_KM).mean())
+            total += sum(bool(shapely.contains_xy(area, lon, lat)) for area in self._areas)
+        return float(total / count)
 
 NO_CONTEXT = Context(())
 
@@ -233,6 +250,7 @@ def _with(candidate: Candidate, part: str, value: float) -> Candidate:
 
 def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
     """Rules that weigh candidates against each other (parts ``former`` and ``namesake``)."""
+    scored = _dominance(scored)
     current = [c.place for c in scored if c.method in _CURRENT]
     if not current:
         return scored
@@ -258,4 +276,46 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
                   for t in towns)):
             c = _with(c, "namesake", NAMESAKE_PENALTY)
         out.append(c)
+    return out
+
+
+_EXACT = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM,
+                    Method.FORMER, Method.KIND, Method.CODE})
+_NAMED_AREAS = frozenset({Kind.REGION, Kind.COUNTRY, Kind.MACRO_REGION, Kind.CONTINENT})
+
+
+def _dominance(scored: list[Candidate]) -> list[Candidate]:
+    """Parts ``larger`` and ``area name``: size speaks when one candidate dwarfs the others.
+
+    A place of a hundred times the population of every other place of its kind group (town
+    or area) with an exact name gets ``DOMINANCE_WEIGHT`` (Kano in Nigeria, not Kanō; Perth in
+    Western Australia, not Tasmania); a town of less than a twentieth of the population of an
+    area that bears the name exactly loses ``AREA_NAME_PENALTY`` (Texas the state, even in
+    news about Mexico), unless the context is strong; an area named after a town of its own
+    does not count.
+    """
+    exact = [c for c in scored if c.method in _EXACT]
+    if len(exact) < 2:
+        return scored
+    out = list(scored)
+    for group in (frozenset({Kind.CITY}), _NAMED_AREAS):
+        members = [c for c in exact if c.place.kind in group]
+        if len(members) < 2:
+            continue
+        sizes = sorted(((c.place.population or 0), c.place.id) for c in members)
+        (second, _), (first, winner) = sizes[-2], sizes[-1]
+        if first >= DOMINANCE_RATIO * max(second, 1):
+            out = [_with(c, "larger", DOMINANCE_WEIGHT) if c.place.id == winner else c
+                   for c in out]
+    towns = [c.place for c in exact if c.place.kind is Kind.CITY]
+    # An area named after a town of its own (Saint Petersburg, the federal city) does not count.
+    areas = [c.place.population or 0 for c in exact if c.place.kind in _NAMED_AREAS
+             and not any(t.country == c.place.country and t.admin1 == c.place.name
+                         and (t.population or 0) >= NAMESAKE_SHARE * (c.place.population or 0)
+                         for t in towns)]
+    if areas:
+        biggest = max(areas)
+        out = [_with(c, "area name", AREA_NAME_PENALTY)
+               if c.place.kind is Kind.CITY and c.method in _EXACT
+               and AREA_NAME_SHARE * biggest > (c.place.population or 0) else c for c in out]
     return out

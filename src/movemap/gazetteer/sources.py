@@ -148,6 +148,9 @@ def _region_name(p: dict[str, Any]) -> str | None:
     return name
 
 
+_POSTAL_COUNTRIES = frozenset({"US-", "CA-", "AU-"})
+
+
 def region_entries(path: Path) -> list[Entry]:
     """Natural Earth admin-1 regions with their outlines and names in several languages."""
     import shapely
@@ -165,6 +168,9 @@ def region_entries(path: Path) -> list[Entry]:
             [p.get(k) for k in ("name", "name_en", "name_local", "name_alt", "name_ru",
                                 "name_uk", "name_ko", "name_zh", "name_ja", "iso_3166_2")]
         )
+        code_text = p.get("iso_3166_2") or ""
+        if code_text[:3] in _POSTAL_COUNTRIES and 2 <= len(code_text) - 3 <= 3:
+            names.append(code_text[3:])  # TX, BC, NSW: how news writes them
         if canonical != (p.get("name_en") or p.get("name")):
             # "Kursk" alone is the city; the oblast keeps it only as a base form (index).
             bare = {p.get("name"), p.get("name_en")}
@@ -359,6 +365,7 @@ def add_country_names(countries: dict[str, Entry], folder: Path | None = None) -
         if entry is None:
             continue
         entry.alt_names.extend(n for n in data.get("altSpellings") or () if isinstance(n, str))
+        entry.demonyms.extend(NATIONALITY_NOUNS.get(iso or "", ()))
         demonym = data.get("demonym")
         if isinstance(demonym, str) and demonym.strip():
             for word in demonym.split(","):
@@ -444,3 +451,50 @@ def port_entries(path: Path | None = None) -> list[Entry]:
             source="searoute", alt_names=[f"{name} port", f"{name} harbour"], codes=[code],
         ))
     return entries
+
+
+def us_county_entries() -> list[Entry]:
+    """US counties (and parishes, boroughs), each at the median point of its ZIP codes.
+
+    From the ``zipcodes`` package (ZIP code points with their county): an approximation of
+    the county's middle, good to a few kilometres for the compact counties of most states.
+    """
+    import statistics
+
+    import zipcodes
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for row in zipcodes.list_all():  # type: ignore[no-untyped-call]
+        county, state = row.get("county"), row.get("state")
+        if county and state and row.get("lat") and row.get("long"):
+            points.setdefault((county, state), []).append((float(row["lat"]), float(row["long"])))
+    entries = []
+    for (county, state), where in sorted(points.items()):
+        slug = re.sub(r"[^a-z0-9]+", "-", county.lower()).strip("-")
+        entries.append(Entry(
+            id=f"us-county:{state}-{slug}", name=county,
+            lat=statistics.median(p[0] for p in where), lon=statistics.median(p[1] for p in where),
+            country="US", admin1=None, kind=Kind.DISTRICT, population=None,
+            source="zipcodes", alt_names=[f"{county}, {state}"],
+        ))
+    return entries
+
+
+def zipcodes_path() -> Path:
+    """The ``zipcodes`` package's compiled module, which embeds its data."""
+    import zipcodes
+
+    return next(Path(zipcodes.__file__).parent.glob("_zipcodes*"))
+
+
+# Words for the people of a country that are not its adjective (countryinfo gives "Serbian"):
+# movemap's own table, by ISO alpha-2 code.
+NATIONALITY_NOUNS = {
+    "RS": ("Serb", "Serbs"), "HR": ("Croat", "Croats"), "PL": ("Pole", "Poles"),
+    "DK": ("Dane", "Danes"), "SE": ("Swede", "Swedes"), "FI": ("Finn", "Finns"),
+    "TR": ("Turk", "Turks"), "GB": ("Briton", "Britons", "Brit", "Brits"),
+    "ES": ("Spaniard", "Spaniards"), "NL": ("Dutchman", "Dutchmen"),
+    "KP": ("North Koreans",), "KR": ("South Koreans",), "US": ("Americans",),
+    "BA": ("Bosnian", "Bosnians"), "XK": ("Kosovar", "Kosovars"),
+    "PS": ("Palestinian", "Palestinians"), "IL": ("Israeli", "Israelis"),
+}
