@@ -175,7 +175,8 @@ def main() -> None:
     fuzzy_cases = [(typo(rng, c["name"]), c["geonameid"]) for c in picked[5_000:]]
 
     dict_rate, search_rate, naive_rate, naive_right = baselines(cities, exact_names, fuzzy_cases)
-    del cities, towns, picked
+    cities_again = cities
+    del towns, picked
     gc.collect()
 
     # -- movemap lookups ----------------------------------------------------------------------
@@ -204,9 +205,10 @@ def main() -> None:
     by_name = [a["name"] for a in chosen[:5_000]]
     by_icao = [a["icao"] for a in chosen[5_000:]]
     by_iata = [a["iata"] for a in airports if a["iata"]][:5_000]
-    towns_again = exact_names[5_000:10_000]
-    gazetteer.resolve("warm up")  # any first-use cost is not an airport's
-    town_rate = timed(lambda n: gazetteer.resolve(n).place, towns_again[::-1])
+    # towns this process has not resolved before, like the airports
+    seen = set(warm_names) | set(exact_names)
+    fresh_towns = [n for n in exact_sample(8_000, cities_again) if n not in seen][:5_000]
+    town_rate = timed(lambda n: gazetteer.resolve(n).place, fresh_towns)
     name_rate = timed(lambda n: gazetteer.resolve(n).place, by_name)
     icao_rate = timed(lambda n: gazetteer.resolve(n).place, by_icao)
     iata_rate = timed(lambda n: gazetteer.resolve(n).place, by_iata)
@@ -220,6 +222,7 @@ def main() -> None:
     row("  by IATA code", f"{iata_rate:,.0f}", f"towns, same run {town_rate:,.0f}",
         f">= towns: {'met' if iata_rate >= town_rate else 'NOT met'}")
     row("  'X airport' (nearest search)", f"{kind_rate:,.0f}", "")
+    del cities_again
     row("  ICAO code gives its airport", f"{icao_right / 2_000:.1%}", "")
 
     for query in warm_typos:

@@ -379,14 +379,17 @@ class Gazetteer:
         >>> r.place.kind.value, r.place.id
         ('region', 'ne-admin1:RU-KRS')
         """
-        if country is None and near is None and not self._overlays.places:
-            plain = self._resolve_plain(name, top)
-            if plain is not None:
-                return plain
         memo = (name, country, _near_key(near), top)
         cached = self._memo.get(memo)
         if cached is not None:
             return cached
+        if country is None and near is None and not self._overlays.places:
+            plain = self._resolve_plain(name, top)
+            if plain is not None:
+                if len(self._memo) >= _MEMO_SIZE:
+                    self._memo.clear()
+                self._memo[memo] = plain
+                return plain
         hits, generic = self.hits(name)
         candidates = rank(hits, generic=generic, hints=self._hints(country, near))
         resolution = self._resolution(name, candidates, top)
@@ -403,15 +406,18 @@ class Gazetteer:
         """
         key = name_key(name)
         if (not key or split_generic(key)[1] or kind_phrase(key) is not None
-                or key.startswith("the ") or _CODE.match(name.strip())):
+                or key.startswith("the ")):
             return None
+        code = code_key(name.strip()) if _CODE.match(name.strip()) else None
         first = self._exact(key, limit=_PLAIN_LIMIT)
+        if code is not None:
+            first += self._exact(code, limit=_PLAIN_LIMIT)
         if not first:
             return None
-        winner = rank(first)[0].place
+        winner = first[0].place if len(first) == 1 else rank(first)[0].place
 
         def candidates() -> tuple[Candidate, ...]:
-            ranked = rank(self._exact(key))
+            ranked = rank(self._exact(key) + (self._exact(code) if code else []))
             return ranked[:top] if top else ranked
 
         return Resolution.deferred(name, winner, candidates)
