@@ -11,12 +11,12 @@ from movemap import Gazetteer
 from movemap.areas import leg_stops
 from movemap.cli import cli
 from movemap.errors import AmbiguousPlaceError
-from movemap.geometry import Geometries
-from movemap.io import read_dataset
+from movemap.located import Located
 from movemap.model import Dataset, Mode
-from movemap.places import accepting_ambiguous, place_label, resolve_places
 from movemap.queries import status
+from movemap.refs import accepting_ambiguous, place_label, resolve_places
 from movemap.sphere import haversine_km
+from movemap.validate import read_dataset
 
 ROOT = Path(__file__).parent.parent
 AMBIGUOUS = ROOT / "tests" / "data" / "malformed" / "19-ambiguous-place.yaml"
@@ -53,17 +53,17 @@ def test_town_to_country_leaves_at_the_border_and_sea_goes_to_a_port(
 
 
 def test_reference_north_korea_to_russia_does_not_cross_mongolia(
-    dataset: Dataset, geometries: Geometries,
+    dataset: Dataset, located: Located,
 ) -> None:
     leg = next(leg for leg in dataset.legs if leg.id == "force-to-russia")
     west, south, east, north = MONGOLIA
-    for route in geometries.leg(leg):
+    for route in located.routes_of(leg):
         for lon, lat in (p for line in route.lines() for p in line):
             assert not (west < lon < east and south < lat < north), (lon, lat)
 
 
-def test_status_says_country_level(dataset: Dataset, geometries: Geometries) -> None:
-    positions = status(dataset, "2025-06-01", geometries=geometries)
+def test_status_says_country_level(located: Located) -> None:
+    positions = status(located, "2025-06-01")
     labels = {p.place for p in positions}
     assert "in Russia (country-level)" in labels
     position = next(p for p in positions if p.place == "in Russia (country-level)")
