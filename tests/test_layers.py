@@ -16,7 +16,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("movemap.cli", "movemap.__main__"),
     ("movemap.render", "movemap.export", "movemap.extract", "movemap.fusion"),
     ("movemap.located", "movemap.queries", "movemap.frames", "movemap.validate"),
-    ("movemap.routing", "movemap.gazetteer", "movemap.refs"),
+    ("movemap.routing", "movemap.gazetteer", "movemap.refs", "movemap.areas"),
     ("movemap.io", "movemap.schema"),
     ("movemap.model", "movemap.summary", "movemap.style", "movemap.symbols", "movemap.dates"),
     ("movemap.errors", "movemap.cache", "movemap.engine", "movemap.geodata", "movemap.sphere",

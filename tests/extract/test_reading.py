@@ -100,7 +100,10 @@ def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "
                     "Beach, during Operation Juno.", date(1982, 6, 1))
-    assert [p.place.name for p in draft.places] == ["Southampton"]
+    # The beaches are places now (the gazetteer knows them), as beaches, never the towns
+    # Utah or Omaha; the ships and the operation are not places.
+    assert [(p.place.name, p.place.kind.value) for p in draft.places] == [
+        ("Southampton", "city"), ("Utah Beach", "beach"), ("Omaha Beach", "beach")]
 
 
 def test_an_ordinary_word_after_a_place_cue_is_a_place() -> None:
