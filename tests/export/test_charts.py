@@ -46,8 +46,9 @@ def test_strength_keeps_claims_apart(located: Located, tmp_path: Path) -> None:
                        end=date(2024, 12, 1))
     texts = _texts(path)
     assert "Strength by place over time" in texts
-    assert "Russian Far East" in texts  # the first echelon's reported 1,500
-    assert "Russian Far East (claimed or expected)" in texts  # 11,000 claimed, apart
+    # the first echelon's reported 1,500, at an area (labelled so), and 11,000 claimed, apart
+    assert "in Russian Far East (region-level)" in texts
+    assert "in Russian Far East (region-level) (claimed or expected)" in texts
     assert "2024-10-01" in " ".join(texts)
 
 

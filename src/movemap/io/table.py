@@ -104,13 +104,20 @@ def position_columns(item: Leg | Station, located: Geography) -> dict[str, float
     if isinstance(item, Leg):
         origin = located.place(item.origins[0])
         end = located.place(item.destination)
-        first: tuple[float | None, float | None] = (round(origin.lon, _DIGITS),
-                                                    round(origin.lat, _DIGITS))
+        start_at, end_at = (origin.lon, origin.lat), (end.lon, end.lat)
+        if origin.areal or end.areal:
+            # A country or region is met at its entry point, where the route starts or ends.
+            lines = located.routes_of(item)[0].lines()
+            start_at = start_at if not origin.areal else tuple(lines[0][0])
+            end_at = end_at if not end.areal else tuple(lines[-1][-1])
+        first: tuple[float | None, float | None] = (round(start_at[0], _DIGITS),
+                                                    round(start_at[1], _DIGITS))
+        last = (round(end_at[0], _DIGITS), round(end_at[1], _DIGITS))
     else:
         end = located.place(item.place)
         first = (None, None)
-    return {"from_lon": first[0], "from_lat": first[1],
-            "to_lon": round(end.lon, _DIGITS), "to_lat": round(end.lat, _DIGITS)}
+        last = (round(end.lon, _DIGITS), round(end.lat, _DIGITS))
+    return {"from_lon": first[0], "from_lat": first[1], "to_lon": last[0], "to_lat": last[1]}
 
 
 def table_rows(located: Geography) -> list[dict[str, Any]]:
