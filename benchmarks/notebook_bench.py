@@ -18,7 +18,6 @@ records it is built from (``movemap.positions``), measured in the same run.
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import movemap
 from movemap.io.yaml import write_yaml
 from movemap.render import inline
+from release import checkout
 from render_bench import generated
 
 ROOT = Path(__file__).parent.parent
@@ -40,15 +40,6 @@ BASELINE = "277d34f"  # main before issue 19
 REFERENCE = ROOT / "layers" / "dprk-russia-2024.yaml"
 BASELINE_CODE = ("import sys, movemap; "
                  "print(len(movemap.read_dataset(sys.argv[1]).explore()._repr_html_()))")
-
-
-def _baseline_tree(folder: Path) -> Path:
-    tree = folder / "baseline"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(tree),
-                    BASELINE], check=True, capture_output=True)
-    shutil.copytree(ROOT / "src" / "movemap" / "render" / "assets",
-                    tree / "src" / "movemap" / "render" / "assets", dirs_exist_ok=True)
-    return tree
 
 
 def _baseline_bytes(tree: Path, dataset: Path) -> int:
@@ -84,8 +75,7 @@ def main() -> None:
         folder = Path(tmp)
         many = folder / "many.yaml"
         write_yaml(generated(10_000), many)
-        tree = _baseline_tree(folder)
-        try:
+        with checkout(BASELINE, folder / "baseline") as tree:
             print(f"{'inline display, bytes':<34}{'baseline':>12}{'first':>12}{'later':>12}"
                   f"{'other part':>12}")
             for label, path, part in (("reference (8 legs)", REFERENCE, ["first-echelon"]),
@@ -94,9 +84,6 @@ def main() -> None:
                 located = movemap.locate(movemap.read_dataset(path))
                 first, again, other = _displays(located, part)
                 print(f"{label:<34}{before:>12,}{first:>12,}{again:>12,}{other:>12,}")
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
-                            str(tree)], check=False, capture_output=True)
 
     big = movemap.locate(generated(20_000))
     day = date(2024, 6, 1)

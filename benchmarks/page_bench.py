@@ -11,7 +11,6 @@ a table and the keyboard handling; the policy adds one meta tag).
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,20 +22,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 from movemap.io.yaml import write_yaml
 from movemap.render import write_map
 from movemap.validate import read_dataset
+from release import PREVIOUS_RELEASE, checkout
 from render_bench import browser_ready, generated
 
 ROOT = Path(__file__).parent.parent
-PREVIOUS = "a676895"
+PREVIOUS = PREVIOUS_RELEASE
 REFERENCE = ROOT / "layers" / "dprk-russia-2024.yaml"
-
-
-def _previous_release(folder: Path) -> Path:
-    tree = folder / "previous"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-f", str(tree),
-                    PREVIOUS], check=True, capture_output=True)
-    shutil.copytree(ROOT / "src" / "movemap" / "render" / "assets",
-                    tree / "src" / "movemap" / "render" / "assets", dirs_exist_ok=True)
-    return tree
 
 
 def _render_previous(tree: Path, dataset: Path, out: Path) -> None:
@@ -57,8 +48,7 @@ def main() -> None:
         folder = Path(tmp)
         many = folder / "many.yaml"
         write_yaml(generated(10_000), many)
-        tree = _previous_release(folder)
-        try:
+        with checkout(PREVIOUS, folder / "previous") as tree:
             print(f"{'map':<12} {'KB now':>9} {'KB before':>10} {'ratio':>6} | "
                   f"{'ready s now':>11} {'before':>7} {'ratio':>6}")
             for name, source in (("reference", REFERENCE), ("10,000 legs", many)):
@@ -70,9 +60,6 @@ def main() -> None:
                 print(f"{name:<12} {size_now / 1e3:>9.1f} {size_before / 1e3:>10.1f} "
                       f"{size_now / size_before:>6.3f} | {ready_now:>11.2f} {ready_before:>7.2f} "
                       f"{ready_now / ready_before:>6.3f}")
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                           check=False, capture_output=True)
     print("target: ratios within 1.05")
 
 
