@@ -31,6 +31,15 @@ def _expected() -> dict[str, str]:
 EXPECTED = _expected()
 
 
+def cli_line(path: Path, expected: str) -> str:
+    """The line the command line prints for an expected ``LINE:COLUMN: message`` (or a
+    message about the whole file)."""
+    where, _, message = expected.partition(": ")
+    if not where[:1].isdigit():
+        return f"movemap: error: {path}: {expected.strip()}"
+    return f"{path}:{where}: error: {message}"
+
+
 def _limits() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
@@ -55,7 +64,7 @@ def test_hostile_file_gives_its_message_within_bounds(name: str) -> None:
     # a negative code is a signal: SIGXCPU past the CPU bound, SIGKILL/SIGSEGV past memory
     assert result.returncode == 2, result.stderr[-2000:]
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == f"{path}:{EXPECTED[name]}"
+    assert result.stderr.splitlines()[0] == cli_line(path, EXPECTED[name])
 
 
 @pytest.mark.parametrize("command", [("status", "--on", "2024-10-10"), ("timeline",),
@@ -68,7 +77,7 @@ def test_every_command_refuses_hostile_files(tmp_path: Path, name: str,
     args = [a.format(tmp=tmp_path) for a in command]
     result = run_bounded(args[0], str(CORPUS / name), *args[1:])
     assert result.returncode == 2, result.stderr[-2000:]
-    assert result.stderr.startswith(f"movemap: error: {CORPUS / name}:{EXPECTED[name]}")
+    assert result.stderr.startswith(cli_line(CORPUS / name, EXPECTED[name]))
     assert list(tmp_path.iterdir()) == []
 
 
@@ -79,7 +88,7 @@ def test_oversize_file_is_refused_before_reading(tmp_path: Path) -> None:
     result = run_bounded("validate", "--no-places", str(big))
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == (
-        f"{big}: the file is larger than 64 MB, the limit for this input; split it into "
+        f"movemap: error: {big}: the file is larger than 64 MB, the limit for this input; split it into "
         "smaller files")
 
 

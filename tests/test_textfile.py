@@ -32,9 +32,9 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "content", "expected"), [
-    (["resolve", "--file", "{path}"], b"Kursk\n\xff\n", "names.txt:2: not UTF-8 text"),
+    (["resolve", "--file", "{path}"], b"Kursk\n\xff\n", "names.txt:2: error: not UTF-8 text"),
     (["route", "Vladivostok", "Kursk", "--mode", "rail", "--rail-lines", "{path}"],
-     b'{"type": bad', "names.txt:1:10: not GeoJSON"),
+     b'{"type": bad', "names.txt:1:10: error: not GeoJSON"),
 ])
 def test_cli_readers_report_file_and_line(tmp_path: Path, args: list[str], content: bytes,
                                           expected: str) -> None:

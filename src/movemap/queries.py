@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from movemap.dates import FuzzyDate, parse_date
-from movemap.errors import InvalidValueError, UnknownUnitError
+from movemap.errors import DateError, InvalidValueError, UnknownUnitError
 from movemap.model import Dataset, Leg, Mode, Station, Status
 from movemap.refs import place_label
 
@@ -124,7 +124,10 @@ def leg_window(leg: Leg, length_km: float) -> tuple[date, date, bool]:
 def _day(on: date | str) -> date:
     if isinstance(on, date):
         return on
-    parsed = parse_date(on)
+    try:
+        parsed = parse_date(on)
+    except DateError as exc:  # said of the day asked about, not of the dataset
+        raise DateError(exc.message, field="on") from None
     if parsed.earliest is None or parsed.earliest != parsed.latest:
         raise InvalidValueError(f"a status is on one day (YYYY-MM-DD), not {on!r}", field="on")
     return parsed.earliest

@@ -34,7 +34,7 @@ def test_validate_reports_every_file_and_exits_2() -> None:
     warn = str(CORPUS / "25-implausible-speed.yaml")
     code, out, err = run("validate", REFERENCE, bad, warn)
     assert code == 2
-    assert f"{bad}:15:10: leg 'leg1': end 2024-10-03 is before start 2024-10-08" in err
+    assert f"{bad}:15:10: error: leg 'leg1': end 2024-10-03 is before start 2024-10-08" in err
     assert f"{warn}:15:10: warning: leg 'leg1':" in out
     assert f"{warn}: valid, 1 warning" in out
 
@@ -42,7 +42,7 @@ def test_validate_reports_every_file_and_exits_2() -> None:
 def test_validate_missing_file() -> None:
     code, _, err = run("validate", "nope.yaml")
     assert code == 2
-    assert err.startswith("nope.yaml: no such file")
+    assert err.startswith("movemap: error: nope.yaml: no such file")
 
 
 def test_status_json_shape() -> None:
@@ -65,7 +65,7 @@ def test_status_table_has_totals() -> None:
 def test_status_bad_day_is_one_line() -> None:
     code, _, err = run("status", REFERENCE, "--on", "someday")
     assert code == 2
-    assert err.strip().startswith("movemap: error: 'someday' is not a date")
+    assert err.strip().startswith("movemap: error: --on: 'someday' is not a date")
 
 
 def test_timeline_json() -> None:

@@ -97,7 +97,7 @@ def test_malformed_overlay_is_one_line_exit_2(tmp_path: Path) -> None:
     bad.write_text("name,lat,lon\nA,north,2\n", encoding="utf-8")
     code, _, err = run("resolve", "Kursk", "--gazetteer", str(bad))
     assert code == 2
-    assert err.strip() == f"movemap: error: {bad}:2: lat: 'north' is not a number"
+    assert err.strip() == f"{bad}:2: error: lat: 'north' is not a number"
 
 
 def test_no_names_is_a_usage_error() -> None:

@@ -115,6 +115,6 @@ def test_cli_render_default_output_and_failure_leaves_nothing(tmp_path: Path,
     assert (tmp_path / "out" / "dprk-russia-2024.html").stat().st_size > 100_000
     bad = CliRunner().invoke(cli, ["render", str(REFERENCE), "--units", "nope", "-o", "x.html"])
     assert bad.exit_code == 2
-    assert bad.stderr.startswith("movemap: error: no unit 'nope' in dataset")
+    assert bad.stderr.startswith("movemap: error: --units: no unit 'nope' in dataset")
     assert not (tmp_path / "x.html").exists()
     assert list((tmp_path / "out").iterdir()) == [tmp_path / "out" / "dprk-russia-2024.html"]

@@ -1,8 +1,9 @@
 """The ``movemap`` command line: a click group with one module per command.
 
-Only this package configures logging and turns library errors into one line on stderr and an
-exit status: 2 for a user's mistake in a file or an option (``movemap: error: ...``), 1 where a
-command's own contract says so (a name that cannot be resolved).
+Only this package configures logging and turns library errors and click's usage errors into
+lines of one shape on stderr (``movemap.cli.messages``) and an exit status: 2 for a user's
+mistake in a file or an option, 1 where a command's own contract says so (a name that cannot
+be resolved).
 """
 
 from __future__ import annotations
@@ -68,12 +69,47 @@ class _Group(click.Group):
             rest.append(arg)
         return super().parse_args(ctx, [*flags, *rest])
 
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _reported(exc) from exc
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except MovemapError as exc:
-            click.echo(f"movemap: error: {exc}", err=True)
-            ctx.exit(2)
+            from movemap.cli.messages import error_lines, option_names
+
+            command = self.get_command(ctx, ctx.invoked_subcommand or "")
+            options = option_names(command.params) if command is not None else {}
+            raise _Reported(error_lines(exc, options)) from exc
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise _reported(exc) from exc
+
+
+class _Reported(click.ClickException):
+    """An error already put into movemap's lines, which click prints and exits with."""
+
+    exit_code = 2  # a user's mistake, in a file or on the command line
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.message, err=True)
+
+
+def _reported(exc: click.UsageError) -> _Reported:
+    """A usage error in movemap's shape."""
+    from movemap.cli.messages import usage_error_line
+
+    return _Reported([usage_error_line(exc)])
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from movemap.cli.messages import line
 from movemap.cli.options import day_value, engine_options, gazetteer_option
 from movemap.engine import Engine, SerialEngine
 from movemap.gazetteer import Gazetteer
@@ -120,7 +121,9 @@ def _corpus(reports: tuple[str, ...], output: Path | None, fmt: str, day: date |
         summary = run_corpus(iter_corpus(reports), output, fmt=fmt, published=day,
                              engine=engine, overlays=gazetteer.overlay_paths, progress=step)
     for failure in summary.failures:
-        click.echo(f"movemap: error: {failure.where}: {failure.error}", err=True)
+        path, _, row = failure.where.rpartition(":")
+        click.echo(line(failure.error or "", path=path, row=int(row)) if row.isdigit() and path
+                   else line(failure.error or "", path=failure.where), err=True)
     click.echo(f"{summary.done} drafts ({summary.legs} legs) in {output}"
                + (f"; {len(summary.failures)} reports could not be read"
                   if summary.failures else ""), err=True)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from movemap.dates import parse_date
-from movemap.errors import MovemapError
+from movemap.errors import DateError, MovemapError
 from movemap.gazetteer import Gazetteer
 
 __all__ = ["STDOUT", "ambiguity_option", "day_value", "engine_options", "gazetteer_option",
@@ -90,7 +90,10 @@ def day_value(value: str | None, option: str) -> date | None:
     """The day an option names (YYYY-MM-DD), None if it was not given."""
     if value is None:
         return None
-    parsed = parse_date(value)
+    try:
+        parsed = parse_date(value)
+    except DateError as exc:
+        raise DateError(exc.message, field=option) from None
     if parsed.earliest is None or parsed.earliest != parsed.latest:
         raise MovemapError(f"{option} needs a day (YYYY-MM-DD), not {value!r}", field=option)
     return parsed.earliest

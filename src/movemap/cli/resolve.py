@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from movemap.cli.messages import error_lines
 from movemap.cli.options import gazetteer_option
 from movemap.cli.table import format_table
 from movemap.errors import PlaceNotFoundError
@@ -188,6 +189,7 @@ def resolve(
             click.echo(_geojson(records))
     missing = [r for r in resolutions if not r.found]
     for r in missing:
-        click.echo(f"movemap: {PlaceNotFoundError(r.query, r.suggestions)}", err=True)
+        for text in error_lines(PlaceNotFoundError(r.query, r.suggestions)):
+            click.echo(text, err=True)
     if missing:
         sys.exit(1)

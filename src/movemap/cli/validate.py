@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from movemap.cli import messages
 from movemap.cli.options import gazetteer_option, networks_options
 from movemap.cli.problems import kind_of, summarise
 from movemap.errors import MovemapError
@@ -28,7 +29,7 @@ __all__ = ["validate"]
 @gazetteer_option
 def validate(files: tuple[Path, ...], no_places: bool, every: bool, networks: Networks,
              gazetteer: Gazetteer) -> None:
-    """Check datasets and report every problem as FILE:LINE:COLUMN: what is wrong.
+    """Check datasets and report every problem as FILE:LINE:COLUMN: error: what is wrong.
 
     Format, references between records, dates in order, places (unknown or ambiguous, with
     candidates); implausible speeds and legs their network cannot carry are warnings. Exit
@@ -51,9 +52,14 @@ def validate(files: tuple[Path, ...], no_places: bool, every: bool, networks: Ne
             problems = check(parsed, gazetteer, places=not no_places, networks=networks)
             path_text = str(path)
         errors = [p for p in problems if p.severity == "error"]
-        lines = ([problem.format(path_text) for problem in problems] if every else [
-            *(p.format(path_text) for p in errors),
-            *summarise([(kind_of(p.message), p.format(path_text))
+
+        def shown(problem: Problem, path: str = path_text) -> str:
+            return messages.line(problem.message, path=path, row=problem.line,
+                                 column=problem.column, severity=problem.severity)
+
+        lines = ([shown(problem) for problem in problems] if every else [
+            *(shown(p) for p in errors),
+            *summarise([(kind_of(p.message), shown(p))
                         for p in problems if p.severity != "error"])])
         for line in lines:
             click.echo(line, err=bool(errors))
