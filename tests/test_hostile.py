@@ -88,8 +88,8 @@ def test_oversize_file_is_refused_before_reading(tmp_path: Path) -> None:
     result = run_bounded("validate", "--no-places", str(big))
     assert result.returncode == 2
     assert result.stderr.splitlines()[0] == (
-        f"movemap: error: {big}: the file is larger than 64 MB, the limit for this input; split it into "
-        "smaller files")
+        f"movemap: error: {big}: the file is larger than 64 MB, the limit for this input; "
+        "split it into smaller files")
 
 
 @pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n.endswith(".yaml")))
