@@ -29,13 +29,13 @@ KINDS = ("city", "port", "airport", "site", "island", "region", "country", "rive
 POINT_KINDS = ("city", "port", "airport", "site")
 MODES = ("sea", "rail", "road", "air", "foot", "unknown")
 STATUSES = ("reported", "confirmed", "claimed", "expected")
-LANGUAGES = ("en", "ru", "ko")
+LANGUAGES = ("en", "ru", "ko", "fr", "es")
 SHAPES = (
     "chain", "multi_origin", "multi_destination", "airlifted", "landed", "crossed_into",
     "withdrew_across", "pulled_back", "redeployed", "passive", "reported_speech", "expected",
     "non_strength_quantity", "cross_sentence", "headline_context", "pronoun", "retrospective",
     "relative_date", "month_range", "trap_word", "ship_name", "operation_name", "beach_name",
-    "cyrillic", "hangul", "non_english",
+    "cyrillic", "hangul", "arabic", "chinese", "non_english",
 )
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _REF = re.compile(r"^(geonames:\d+(~\d+)?|ne-admin0:[A-Z]{2}|ne-admin0-within:[A-Z]{2}"

@@ -205,13 +205,14 @@ def test_coordinates_agree_with_the_references_they_cite() -> None:
 
 def test_one_name_means_one_place_across_the_corpus() -> None:
     """A town, port or site written the same way in two reports is labelled at one point
-    (a river or a region may be meant at different points of it)."""
-    seen: dict[tuple[str, str | None], tuple[str, tuple[float, float]]] = {}
+    (a river or a region may be meant at different points of it), unless the two are in
+    different countries: Darwin in Australia and Darwin on East Falkland are two places."""
+    seen: dict[tuple[str, str | None, str | None], tuple[str, tuple[float, float]]] = {}
     for text in NEW_TEXTS:
         for p in _labels(text).places:
             if not p.is_point:
                 continue
-            key = (p.name, p.kind)
+            key = (p.name, p.kind, p.country)
             if key in seen:
                 other, point = seen[key]
                 assert _km(point, (p.lat, p.lon)) < 25, f"{p.name}: {text.stem} vs {other}"
