@@ -55,6 +55,7 @@ class Found:
 
     places: list[Point] = field(default_factory=list)
     legs: list[dict[str, Any]] = field(default_factory=list)  # origins, to, start, strength, status
+    anywhere: list[Point] = field(default_factory=list)  # every place found, areas too
 
 
 @dataclass
@@ -119,6 +120,7 @@ def _labels(path: Path) -> Labels:
     """The labels beside a report (schema 2 of SCHEMA.md, or schema 1 of the first corpus)."""
     data = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     by_name = {p["name"]: (float(p["lat"]), float(p["lon"])) for p in data.get("places", [])}
+    kinds = {p["name"]: p.get("kind", "city") for p in data.get("places", [])}
     points = list(dict.fromkeys(
         (float(p["lat"]), float(p["lon"])) for p in data.get("places", [])
         if p.get("kind", "city") in POINTS))
@@ -129,7 +131,9 @@ def _labels(path: Path) -> Labels:
         to = by_name.get(leg.get("destination", leg.get("to")))
         if not origins or to is None:
             continue
+        ends = [*names, leg.get("destination", leg.get("to"))]
         legs.append({"origins": origins, "to": to, "start": _window(leg.get("start")),
+                     "kinds": [kinds.get(n, "city") for n in ends],
                      "strength": leg.get("strength"), "status": leg.get("status"),
                      "names": f"{'+'.join(names)} -> {leg.get('destination', leg.get('to'))}"
                               f" {leg.get('start')}"})
@@ -147,7 +151,96 @@ def _movemap(text: str, published: date, gazetteer: Gazetteer) -> Found:
              "names": f"{'+'.join(o.mention for o in leg.origins)} -> "
                       f"{leg.destination.mention} {leg.start} [{leg.rule}] {leg.strength} "
                       f"{leg.status.value}"} for leg in draft.legs]
-    return Found(list(places.values()), legs)
+    anywhere = list({p.place.id: (p.place.lat, p.place.lon) for p in draft.places}.values())
+    return Found(list(places.values()), legs, anywhere)
+
+
+MISS_CAUSES = {
+    "area-end": "labelled with an end the grammar cannot express (a region, a sea, a river)",
+    "place-not-found": "an end is not among the places found (gazetteer gap or guard)",
+    "no-movement": "no movement read with either end",
+    "end-wrong": "a movement read with one end right, the other wrong or missing",
+    "split-merged": "read as two legs through a stop, or two legs read as one",
+    "date": "ends right, start more than 2 days outside the label",
+}
+FALSE_CAUSES = {
+    "date": "ends of a labelled leg, date outside it",
+    "origin-wrong": "destination of a labelled leg, another origin",
+    "destination-wrong": "origin of a labelled leg, another destination",
+    "no-such-move": "neither end belongs to a labelled leg",
+}
+_AREA_KINDS = ("region", "water", "river")
+
+
+def _miss_cause(wanted: dict[str, Any], found: Found, labels: Labels) -> str:
+    """Why a labelled leg was not found: the first cause of MISS_CAUSES that applies."""
+    if any(k in _AREA_KINDS for k in wanted["kinds"]):
+        return "area-end"
+    seen = found.anywhere + found.places
+    if not any(_near(w, f) for w in wanted["origins"] for f in seen) or not any(
+            _near(wanted["to"], f) for f in seen):
+        return "place-not-found"
+
+    def origin_ok(leg: dict[str, Any], want: dict[str, Any]) -> bool:
+        return any(_near(o, w) for o in leg["origins"] for w in want["origins"])
+
+    if any(origin_ok(f, wanted) and _near(f["to"], wanted["to"]) for f in found.legs):
+        return "date"
+    starts = [f for f in found.legs if origin_ok(f, wanted)]
+    ends = [f for f in found.legs if _near(f["to"], wanted["to"])]
+    if any(_near(a["to"], o) for a in starts for b in ends for o in b["origins"]):
+        return "split-merged"  # A->X and X->B found for A->B
+    for other in labels.legs:
+        if other is wanted:
+            continue
+        if any(_near(wanted["to"], o) for o in other["origins"]) and any(
+                _near(f["to"], other["to"]) for f in starts):
+            return "split-merged"  # A->C found for A->B, B->C
+        if _near(other["to"], wanted["origins"][0]) and any(
+                origin_ok(f, other) for f in ends):
+            return "split-merged"
+    if starts or ends:
+        return "end-wrong"
+    return "no-movement"
+
+
+def _false_cause(leg: dict[str, Any], labels: Labels) -> str:
+    def origin_ok(want: dict[str, Any]) -> bool:
+        return any(_near(o, w) for o in leg["origins"] for w in want["origins"])
+
+    if any(origin_ok(w) and _near(leg["to"], w["to"]) for w in labels.legs):
+        return "date"
+    if any(_near(leg["to"], w["to"]) for w in labels.legs):
+        return "origin-wrong"
+    if any(origin_ok(w) for w in labels.legs):
+        return "destination-wrong"
+    return "no-such-move"
+
+
+def _causes(found: Found, labels: Labels, misses: dict[str, int],
+            false: dict[str, int]) -> list[tuple[str, str]]:
+    """Count the causes of a report's missed and false legs; the list names each one."""
+    out = []
+    for wanted in labels.legs:
+        if not any(_legs_match(f, wanted) for f in found.legs):
+            cause = _miss_cause(wanted, found, labels)
+            misses[cause] = misses.get(cause, 0) + 1
+            out.append((cause, wanted["names"]))
+    for leg in found.legs:
+        if not any(_legs_match(leg, w) for w in labels.legs):
+            cause = _false_cause(leg, labels)
+            false[cause] = false.get(cause, 0) + 1
+            out.append((f"false {cause}", leg["names"]))
+    return out
+
+
+def _print_causes(misses: dict[str, int], false: dict[str, int]) -> None:
+    print("  missed legs by cause (development):")
+    for cause, meaning in MISS_CAUSES.items():
+        print(f"    {misses.get(cause, 0):>4}  {cause:<16} {meaning}")
+    print("  false legs by cause (development):")
+    for cause, meaning in FALSE_CAUSES.items():
+        print(f"    {false.get(cause, 0):>4}  {cause:<18} {meaning}")
 
 
 def _show(path: Path, found: Found, labels: Labels) -> None:
@@ -325,6 +418,10 @@ def main() -> None:
                         help="the parts to score (tune on development only)")
     parser.add_argument("--show", action="store_true",
                         help="print each development report's misses (never the test part's)")
+    parser.add_argument("--no-speed", action="store_true", help="leave out the speed figures")
+    parser.add_argument("--causes", action="store_true",
+                        help="classify the development part's missed and false legs by cause "
+                             "(with --show, each one)")
     args = parser.parse_args()
     gazetteer = default_gazetteer()
     parts = _parts(args.corpus)
@@ -340,12 +437,20 @@ def main() -> None:
     for part, paths in parts.items():
         print(f"\n{part} part: {len(paths)} reports")
         tallies = {"movemap": Tally(), f"release {PREVIOUS}": Tally(), "geotext": Tally()}
+        misses: dict[str, int] = {}
+        false: dict[str, int] = {}
         for path in paths:
             text, published = dated[at]
             labels = _labels(path)
             mine = _movemap(text, published, gazetteer)
             _score(tallies["movemap"], mine, labels)
-            if args.show and part == "development":
+            if args.causes and part == "development":
+                listed = _causes(mine, labels, misses, false)
+                if args.show and listed:
+                    print(f"    {path.stem}")
+                    for cause, names in listed:
+                        print(f"      {cause:<24} {names}")
+            elif args.show and part == "development":
                 _show(path, mine, labels)
             if previous is not None:
                 _score(tallies[f"release {PREVIOUS}"], previous[0][at], labels)
@@ -355,6 +460,10 @@ def main() -> None:
             if name.startswith("release") and previous is None:
                 continue
             print(_line(name, tally, legs=name != "geotext"))
+        if args.causes and part == "development":
+            _print_causes(misses, false)
+    if args.no_speed:
+        return
     print()
     _speed(dated[: len(parts["development"])], gazetteer, [0.1, 1.0] if args.quick else
            [0.1, 1.0, 10.0])
