@@ -26,6 +26,18 @@ The state a reader keeps while reading a report, and the rule for each item:
 ``strength``
     the number of the last unit, when a later sentence refers to that unit by a pronoun
     or a generic noun (``the troops``) and gives none of its own.
+``arrival``
+    per unit, an arrival read without a known origin (``entered Kherson``, ``landed at
+    Point Salines``): a move of the same unit that names only where it came from, in the
+    same paragraph and at most three sentences later (``they had been flown from Hunter``,
+    ``units advanced from Mykolaiv``), is that arrival's origin. Used once.
+``departure``
+    per unit, a departure read without a destination (``crossed the border from Kuwait``):
+    when the unit's next move, in the same paragraph and at most three sentences later,
+    starts from another named place, the unit went there from the departure.
+``destinations``
+    the places of the last move with several destinations: ``from those bases``, ``from
+    these positions`` names them.
 """
 
 from __future__ import annotations
@@ -84,6 +96,13 @@ class State:
     headline_source: str | None = None
     headline_reports: bool = False
     paragraph: int = 0
+    arrival: dict[str, tuple[tuple[FoundPlace, ...], int, int]] = field(default_factory=dict)
+    departure: dict[str, tuple[FoundPlace, int, int]] = field(default_factory=dict)
+    destinations: tuple[FoundPlace, ...] = ()
+
+    def recent(self, at: tuple[int, int]) -> bool:
+        """Whether a fact read at (paragraph, sentence) still holds for the current sentence."""
+        return at[0] == self.paragraph and 0 <= self.sentence - at[1] <= 3
 
     def new_paragraph(self, number: int) -> None:
         """Reset what a paragraph scopes (the attribution)."""

@@ -61,11 +61,19 @@ _VERB_MODE = [
                            r"armou?red columns?|columns?|bused|bussed|trucked|drove)\b", re.I)),
     (Mode.FOOT, re.compile(r"\b(on foot|march\w*|walked|trek\w*|trudg\w*)\b", re.I)),
 ]
-_FILL = (r"(?:\s+(?:the|its|their|his|her|a|an|bases?|ports?|areas?|near|of|in|at|around|"
-         r"outside|front|region|city|town|village|island|port|harbou?r|capital|airfields?|"
-         r"airports?|positions?|lines?|vicinity|direction|area|coast|sector|province|"
-         r"frontier|border|east|west|north|south|eastern|western|northern|southern|"
-         r"[a-z]+\s+(?:areas|ports|bases|positions)))*\s*$")
+_FILL_WORD = (r"(?:the|its|their|his|her|a|an|bases?|ports?|areas?|near|of|in|at|around|"
+              r"outside|front|region|city|town|village|island|port|harbou?r|capital|airfields?|"
+              r"airports?|positions?|lines?|vicinity|direction|area|coast|sector|province|"
+              r"frontier|border|east|west|north|south|eastern|western|northern|southern|"
+              r"[a-z]+\s+(?:areas|ports|bases|positions))")
+# Between a cue and its place: the words above, and at most three others before the last of
+# them (to the unfinished airfield at X, to the Russian naval facility at X): a noun phrase
+# naming where, not a clause (to fight in support of X has words after the first fill word).
+_FILL = (rf"(?:\s+{_FILL_WORD})*(?:(?:\s+(?!(?:and|or|but|who|which|that|after|before|"
+         r"while|when|said|says|time|times|first|last|support|help|order|days?|weeks?|"
+         r"months?|years?|hours?|to|into|from|for|towards?|via|through|across|onto|on|by|"
+         rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic))){{1,3}}"
+         rf"(?:\s+{_FILL_WORD})+)?\s*$")
 _ORIGIN_CUE = re.compile(
     r"\b(from|out\s+of|left|leaving|departed|departing|quit|quitting|abandon(?:ed|ing)|"
     r"evacuated|fled|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
@@ -90,7 +98,7 @@ _CHAIN_GAP = re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|fi
                         re.I)
 _CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
                            r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"
-                           r",\s+(?:and|but)\s+(?=(?:by|on|in|after|before|during|within|the|"
+                           r",\s+(?:and|but)\s+(?!on\s+to\b)(?=(?:by|on|in|after|before|during|within|the|"
                            r"its|their|[A-Z][\w-]*['’]s)\s)")
 _STRENGTH = re.compile(
     r"\b(?:(?:about|around|some|approximately|an\s+estimated|at\s+least|more\s+than|over|"
@@ -129,10 +137,27 @@ _NONFORCE = re.compile(
 
 
 _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|brigade|corps|army|"
-                    r"regiment|battalion|infantry|paratroopers|group|contingent|they)\b", re.I)
+                    r"regiment|battalion|infantry|paratroopers|group|contingent|they|them)\b", re.I)
 
 
 _DIGIT = re.compile(r"\d")
+# a motion word before a noun it qualifies (landing ships, transport aircraft, Ships such as)
+_MODIFIER = re.compile(r"\s+(?:ships?|craft|vessels?|aircraft|planes?|helicopters?|"
+                       r"zones?|grounds?|party|parties|strips?|routes?|points?|such\s+as)\b",
+                       re.I)
+# nouns that make a clause a movement without a verb of motion (the route ran from A to B)
+_ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|"
+                    r"transfer|redeployment|withdrawal|evacuation)\b", re.I)
+# a parenthesis after a name: another spelling of it (Vladivostok (Владивосток))
+_GLOSS = re.compile(r"\s*\([^()]{0,60}\)")
+# a slot's cue before a colon that introduces its list (from three points: A, B and C)
+_COLON = re.compile(r"\b(from|to|into|towards?)\b[^:;.]{0,70}:\s*(?:the\s+)?(?:[a-z]+\s+)*"
+                    r"(?:of\s+)?$", re.I)
+# a place that says where an unnamed one is (from Hunter Army Airfield in Savannah; from Pope
+# Air Force Base, beside Fort Bragg): it takes the slot of the unnamed one
+_LOCATOR = re.compile(r"\b(from|to|into|at|landed\s+at|reached)\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w'’.-]*\s+){1,5}?(?:[A-Z][\w'’.-]*)\s*,?\s*"
+                      r"(?:in|at|near|beside|outside|by)\s+$")
 _ADVANCE = re.compile(r"(?i:advanc|mov|drove|driv|march|push|press|proceed|went|continu|"
                       r"head|rolled|raced|trek)")
 _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+through|"
@@ -225,6 +250,10 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     areas = areas or [False] * len(places)
     a, b = clause.start, clause.end
     verb = _MOTION.search(text, a, b)
+    while verb is not None and _MODIFIER.match(text, verb.end(), min(b, verb.end() + 12)):
+        verb = _MOTION.search(text, verb.end(), b)
+    if verb is None:
+        verb = _ROUTE.search(text, a, b)
     # one force advancing "to A and B" passes A on its way to B; a force dispersed, sent or
     # flown "to A, B and C" goes to each
     advancing = verb is not None and _ADVANCE.match(verb.group(1)) is not None
@@ -233,7 +262,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     cues: list[str] = []
     chained: list[bool] = []
     for i, (start, _) in enumerate(places):
-        before = text[max(a, start - 60): start]
+        before = _GLOSS.sub("", text[max(a, start - 90): start])[-60:]
         role, cue = "", ""
         if text[places[i][1]: places[i][1] + 2] in ("'s", "’s"):
             roles.append("")  # Seoul's agency, Russia's army: who, not where
@@ -246,7 +275,17 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             if m:
                 role, cue = name, " ".join(m.group(1).split())
                 break
-        link = text[places[i - 1][1]: start] if i else ""
+        if not role and (m := _LOCATOR.search(before)) is not None and not (
+                i and places[i - 1][0] >= start - len(before) + m.start()):
+            for name, pattern in (("origin", _ORIGIN_CUE), ("destination", _DEST_CUE)):
+                if pattern.search(before[: m.start() + len(m.group(1))] + " "):
+                    role, cue = name, f"{' '.join(m.group(1).split())} ... in"
+                    break
+        if not role and ":" in before and (m := _COLON.search(text[max(a, start - 160):
+                                                                     start])) is not None:
+            word = m.group(1).lower()
+            role, cue = ("origin" if word == "from" else "destination"), f"{word} ...:"
+        link = _GLOSS.sub("", text[places[i - 1][1]: start]) if i else ""
         own = bool(role)
         if not role and i and roles[i - 1] and _LIST_GAP.match(link):
             role, cue = roles[i - 1], cues[i - 1]

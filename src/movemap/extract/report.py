@@ -49,6 +49,10 @@ _AREAS = (Kind.COUNTRY, Kind.REGION)
 # region's label point says nothing of where in it the force went.
 _NO_END = (Kind.REGION,)
 _REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
+# an origin named by pointing back at the last move's destinations
+_THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
+                    r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
+                    r"cities|locations|sites)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
@@ -110,6 +114,18 @@ def _places(text: str, gazetteer: Gazetteer) -> tuple[list[FoundPlace], list[int
     return out, where
 
 
+def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
+    """The places of a clause less those that only spell the one before again, in
+    parentheses (``Vladivostok (Владивосток)``)."""
+    out: list[FoundPlace] = []
+    for place in places:
+        if out and text[out[-1].end: place.start].strip() == "(" and (
+                text[place.end: place.end + 1] == ")"):
+            continue
+        out.append(place)
+    return out
+
+
 def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     """A clause's own start and end (a span gives both)."""
     starts = [d for d in dates if d.role != "end"]
@@ -156,8 +172,8 @@ class _Reader:
                     self.state.headline_source = said
                     self.state.headline_reports = self.state.source_reports
             for clause in clauses(self.text, a, b):
-                here = [p for p in by_sentence.get(number, ())
-                        if clause.start <= p.start < clause.end]
+                here = _without_glosses(self.text, [p for p in by_sentence.get(number, ())
+                                                    if clause.start <= p.start < clause.end])
                 self._clause(number, a, clause.start, clause.end, here, said is not None)
         return self.legs
 
@@ -203,17 +219,28 @@ class _Reader:
                      if r == "position" and p.place.kind not in _NO_END]
         if not origins and positions:
             origins = positions[-1:]  # units based in Kabul drove north to Hairatan
+        if not origins and state.destinations and _THOSE.search(body):
+            origins = list(state.destinations)  # moved from those bases to ...
         if not origins and "origin" in reading.roles:
             # the clause names where from, but only as an area (flown from Belarus to
             # Hostomel): no point to start from, and no carried one either
             self._narrative(dates, expected, number)
             return
         if not stages:
-            self._narrative(dates, expected, number)
-            if origins and not expected:
-                state.moved(unit, origins[-1])  # it left A: it was at A
-            return
-        rule = "from-to"
+            if origins and unit in state.arrival and not expected and state.recent(
+                    state.arrival[unit][1:]):
+                # it had come from A: the arrival read before, whose origin was unknown
+                arrived = state.arrival.pop(unit)[0]
+                stages = [(p, False, "arrival before") for p in arrived]
+                rule = "arrival-origin"
+            else:
+                self._narrative(dates, expected, number)
+                if origins and not expected:
+                    state.moved(unit, origins[-1])  # it left A: it was at A
+                    state.departure[unit] = (origins[-1], state.paragraph, number)
+                return
+        else:
+            rule = "from-to"
         rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
         if not origins and rest and unit in state.last_origins:
             origins, rule = list(state.last_origins[unit]), "split-origin"
@@ -223,8 +250,15 @@ class _Reader:
                 self._narrative(dates, expected, number)
                 if not expected:
                     state.moved(unit, stages[-1][0])
+                    state.arrival[unit] = (tuple(p for p, _, _ in stages), state.paragraph,
+                                           number)
                 return
             origins = [carried]
+        elif unit in state.departure and not expected and rule == "from-to":
+            left, paragraph, sentence = state.departure.pop(unit)
+            if state.recent((paragraph, sentence)) and all(o.place.id != left.place.id
+                                                           for o in origins):
+                self._gap_leg(unit, left, origins[0], number, sentence_start, b)
         if rule == "split-origin" and not dates and unit in state.last_dates:
             (start, end), date_cue = state.last_dates[unit], "date: as the rest of the force"
         else:
@@ -269,13 +303,33 @@ class _Reader:
                 state.first_origins = current
             state.last_origins[unit] = current
             state.last_dates[unit] = (start, end)
+            state.arrival.pop(unit, None)
+            state.departure.pop(unit, None)
             self.legs.append(FoundLeg(
                 unit, current, place, start, end, reading.mode, strength, status,
                 source, evidence, min(confidence, 0.95) - (0.1 if leg_rule != "from-to" else 0),
                 leg_rule, cues))
             previous = place
+        if len(stages) > 1:
+            state.destinations = tuple(p for p, _, _ in stages)
         if not expected:
             state.moved(unit, stages[-1][0])
+
+    def _gap_leg(self, unit: str, left: FoundPlace, to: FoundPlace, number: int,
+                 sentence_start: int, b: int) -> None:
+        """The unit left ``left`` and its next move starts at ``to``: it went there."""
+        key = (unit, (left.place.id,), to.place.id, "gap")
+        if key in self.seen or left.place.id == to.place.id:
+            return
+        self.seen.add(key)
+        day = self.state.date
+        start = day if day is not None else parse_date(f"by {self.published.isoformat()}")
+        evidence = Evidence(self.text[sentence_start:b].strip(), sentence_start, b)
+        self.legs.append(FoundLeg(
+            unit, (left,), to, start, None, Mode.UNKNOWN, None, Status.CONFIRMED,
+            self.state.source, evidence, 0.4, "departure-gap",
+            (f"from (left before): {left.mention}", f"to (next start): {to.mention}",
+             "date: the narrative's")))
 
     def _narrative(self, dates: list[DateMention], expected: bool, number: int) -> None:
         """A clause's past dates move the narrative's time."""
