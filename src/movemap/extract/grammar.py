@@ -298,7 +298,15 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             role, cue = "destination", "then"  # "A, then B": a stage
         # a destination with a cue of its own after another is a stage (reached A, then
         # moved on to B; passed through A and entered B); a list under one cue is parallel
-        chained.append(bool(i and role == "destination" and roles[i - 1] == "destination"
+        # the stage before may be a few places back, past places passed on the way (then
+        # across the Atlantic to Bissau)
+        last = next((j for j in range(i - 1, -1, -1) if roles[j] == "destination"), None)
+        if last is not None and last != i - 1 and all(r in ("via", "") for r in roles[last + 1:]):
+            link = _GLOSS.sub("", text[places[last][1]: start])
+        else:
+            last = i - 1 if i else None
+        chained.append(bool(last is not None and role == "destination"
+                            and roles[last] == "destination"
                             and (_CHAIN_GAP.search(link) or (own and _STAGE_CUE.match(cue))
                                  or (not own and advancing))))
         roles.append(role)

@@ -53,6 +53,11 @@ _REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
                     r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
                     r"cities|locations|sites)\b", re.I)
+# "the" right before a name (lower case: "The Hague" is a town) makes it a river, a sea or a
+# ship, unless a kind of settlement follows (the Kharkiv region) or a phrase is about a town
+_RIVER_LIKE = re.compile(r"(?<![Cc]ity of )(?<![Tt]own of )(?<![Pp]ort of )\bthe\s+$")
+_KIND_AFTER = re.compile(r"\s+(?:region|oblast|province|area|district|city|town|port|airport|"
+                         r"airfield|air\s+base|front|sector|pocket|garrison|bridgehead)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
@@ -108,6 +113,10 @@ def _places(text: str, gazetteer: Gazetteer) -> tuple[list[FoundPlace], list[int
         r = resolved[m.text]
         if not r.found:
             continue
+        if r.place.kind is Kind.CITY and _RIVER_LIKE.search(text, max(0, m.start - 24),
+                                                              m.start) and not _KIND_AFTER.match(
+                text, m.end, min(len(text), m.end + 20)):
+            continue  # the Dnipro, the Atlantic: a town is not named with "the"
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
         out.append(FoundPlace(m.text, m.start, m.end, r.place, confidence))
         where.append(m.sentence)
@@ -246,6 +255,9 @@ class _Reader:
             origins, rule = list(state.last_origins[unit]), "split-origin"
         if not origins:
             carried, rule = state.origin_of(unit)
+            if carried is not None and carried.place.kind is Kind.COUNTRY and all(
+                    p.place.country == carried.place.country for p, _, _ in stages):
+                carried = None  # in Grenada, to Point Salines: where in the country, unknown
             if carried is None:
                 self._narrative(dates, expected, number)
                 if not expected:
@@ -254,7 +266,8 @@ class _Reader:
                                            number)
                 return
             origins = [carried]
-        elif unit in state.departure and not expected and rule == "from-to":
+        elif unit in state.departure and not expected and rule == "from-to" and (
+                named or anaphor is not None):  # the same force, referred to again
             left, paragraph, sentence = state.departure.pop(unit)
             if state.recent((paragraph, sentence)) and all(o.place.id != left.place.id
                                                            for o in origins):
