@@ -35,6 +35,9 @@ The state a reader keeps while reading a report, and the rule for each item:
     per unit, a departure read without a destination (``crossed the border from Kuwait``):
     when the unit's next move, in the same paragraph and at most three sentences later,
     starts from another named place, the unit went there from the departure.
+``last_leg``
+    the ends of the last move read: a force that ``follows`` without naming its own ends,
+    in the same paragraph and at most three sentences later, takes them.
 ``destinations``
     the places of the last move with several destinations: ``from those bases``, ``from
     these positions`` names them.
@@ -99,6 +102,7 @@ class State:
     arrival: dict[str, tuple[tuple[FoundPlace, ...], int, int]] = field(default_factory=dict)
     departure: dict[str, tuple[FoundPlace, int, int]] = field(default_factory=dict)
     destinations: tuple[FoundPlace, ...] = ()
+    last_leg: tuple[tuple[FoundPlace, ...], FoundPlace, int, int] | None = None
 
     def recent(self, at: tuple[int, int]) -> bool:
         """Whether a fact read at (paragraph, sentence) still holds for the current sentence."""

@@ -46,7 +46,9 @@ _MOTION = re.compile(
     r"fell\s+back|fall(?:ing|s)?\s+back|rotat\w*|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
     r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
     r"spread|trek\w*|trudg\w*|set\s+out|set\s+off|continu\w*|press(?:ed|ing)\s+on|broke\s+out|"
-    r"break(?:ing)?\s+out|marched|dropped|parachut\w*|inserted|lifted|bused|bussed|trucked)\b",
+    r"break(?:ing)?\s+out|marched|dropped|parachut\w*|inserted|lifted|bused|bussed|trucked|"
+    r"follow(?:s|ed|ing)?(?!\s+(?:the|a|an|this|that)\s+(?:talks|meeting|call|visit|"
+    r"decision|announcement|attack|agreement)))\b",
     re.I)
 _VERB_MODE = [
     (Mode.SEA, re.compile(r"\b(sail\w*|steam(?:ed|ing)|ship(?:ped|ping|s)?|ferr\w*|"
@@ -97,6 +99,8 @@ _CHAIN_GAP = re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|fi
                         r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
                         re.I)
 _CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
+                           r",\s+(?:and|but)\s+(?=[^,;.]{0,50}\b(?:said|says|announced|"
+                           r"stated|added)\b)|"
                            r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"
                            r",\s+(?:and|but)\s+(?!on\s+to\b)(?=(?:by|on|in|after|before|during|within|the|"
                            r"its|their|[A-Z][\w-]*['’]s)\s)")
@@ -124,7 +128,12 @@ _EXPECTED = re.compile(
 _CLAIMED = re.compile(r"\b(claim\w*|alleg\w*|purported\w*|unconfirmed|unverified|"
                       r"propaganda|said\s+to\s+have)\b", re.I)
 _HEARSAY = re.compile(r"\b(reportedly|(?:is|are|was|were)\s+(?:said|reported|believed|thought)|"
-                      r"said\s+to\s+be|apparently|allegedly\s+not)\b", re.I)
+                      r"said\s+to\s+be|apparently|allegedly\s+not|"
+                      r"(?:photographed|filmed|spotted|sighted|observed)\s+(?:\w+\s+){0,6}?"
+                      r"(?:sailing|moving|leaving|arriving|crossing|heading|driving|flying)|"
+                      r"(?:the|an?)\s+(?:agency|intelligence\s+service|service|correspondents?|"
+                      r"witness(?:es)?|observers?|monitors?|spotters?)\s+(?:said|says|"
+                      r"reported|reports|believes?))\b", re.I)
 _REPORTER = re.compile(
     r"\b(intelligence|spy|spies|agency|NIS|HUR|GUR|CIA|correspondents?|witness\w*|radio|"
     r"media|press|newspapers?|reporters?|observers?|monitors?|diplomats?|sources?|"
@@ -141,6 +150,12 @@ _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|briga
 
 
 _DIGIT = re.compile(r"\d")
+_FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|division|brigade|"
+                        r"corps|army|regiment|battalion|infantry|paratroopers|group|contingent|"
+                        r"commandos?|rangers|echelon|column|squadron|company|fleet|Division|"
+                        r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet)$")
+# a relative clause about a noun other than a pronoun's antecedent (the army, which took Seoul,)
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+(?!(?:they|it|we)\b)[^,;]*", re.I)
 # a motion word before a noun it qualifies (landing ships, transport aircraft, Ships such as)
 _MODIFIER = re.compile(r"\s+(?:ships?|craft|vessels?|aircraft|planes?|helicopters?|"
                        r"zones?|grounds?|party|parties|strips?|routes?|points?|such\s+as)\b",
@@ -311,6 +326,13 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                                  or (not own and advancing))))
         roles.append(role)
         cues.append(cue)
+    for m in _RELATIVE.finditer(text, a, b):
+        if _FORCE_END.search(text, max(a, m.start() - 40), m.start()):
+            continue  # the brigade, which left Southampton: the mover's own move
+        # which took Seoul on 28 June: what the relative clause's subject did, not the mover
+        for i, (start, _) in enumerate(places):
+            if m.start() < start < m.end() and roles[i] in ("origin", "destination"):
+                roles[i], cues[i], chained[i] = "", "", False
     if verb is not None and _SEND.match(verb.group(1)) and "origin" not in roles:
         for i, (start, _) in enumerate(places):
             if start < verb.start() and not roles[i] and text[places[i][1]:

@@ -37,7 +37,7 @@ from movemap.extract.grammar import (
 from movemap.extract.language import unreadable
 from movemap.extract.mentions import find_mentions
 from movemap.extract.when import DateMention, find_dates, year_before
-from movemap.gazetteer import Gazetteer, Kind, Method, Query, default_gazetteer
+from movemap.gazetteer import Gazetteer, Kind, Method, Place, Query, default_gazetteer
 from movemap.model import Mode, Status
 
 __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"]
@@ -49,6 +49,9 @@ _AREAS = (Kind.COUNTRY, Kind.REGION)
 # region's label point says nothing of where in it the force went.
 _NO_END = (Kind.REGION,)
 _REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
+_OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
+# a move that follows another: same ends unless it names its own
+_FOLLOW = re.compile(r"^follow", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
                     r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
@@ -109,16 +112,26 @@ def _places(text: str, gazetteer: Gazetteer) -> tuple[list[FoundPlace], list[int
     resolved = dict(zip(names, gazetteer.resolve_all([Query(n) for n in names]), strict=True))
     out: list[FoundPlace] = []
     where: list[int] = []
+    towns: dict[str, Place | None] = {}
     for m in mentions:
         r = resolved[m.text]
         if not r.found:
             continue
-        if r.place.kind is Kind.CITY and _RIVER_LIKE.search(text, max(0, m.start - 24),
+        place = r.place
+        if place.kind is Kind.REGION and not _KIND_AFTER.match(text, m.end,
+                                                               min(len(text), m.end + 20)):
+            # Sevastopol, a region and a city of one name: without "region" after it, the city
+            if m.text not in towns:
+                towns[m.text] = next((c.place for c in r.candidates[:6]
+                                      if c.place.kind is Kind.CITY and (c.place.population or 0)
+                                      >= 50_000), None)
+            place = towns[m.text] or place
+        if place.kind is Kind.CITY and _RIVER_LIKE.search(text, max(0, m.start - 24),
                                                               m.start) and not _KIND_AFTER.match(
                 text, m.end, min(len(text), m.end + 20)):
             continue  # the Dnipro, the Atlantic: a town is not named with "the"
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
-        out.append(FoundPlace(m.text, m.start, m.end, r.place, confidence))
+        out.append(FoundPlace(m.text, m.start, m.end, place, confidence))
         where.append(m.sentence)
     return out, where
 
@@ -235,6 +248,12 @@ class _Reader:
             # Hostomel): no point to start from, and no carried one either
             self._narrative(dates, expected, number)
             return
+        rule = "from-to"
+        if not stages and _FOLLOW.match(reading.verb) and state.last_leg is not None and (
+                state.recent(state.last_leg[2:])):
+            # a second echelon is expected to follow (from the same coast): the last move's ends
+            origins, rule = list(state.last_leg[0]), "follows"
+            stages = [(state.last_leg[1], False, "follow")]
         if not stages:
             if origins and unit in state.arrival and not expected and state.recent(
                     state.arrival[unit][1:]):
@@ -248,8 +267,6 @@ class _Reader:
                     state.moved(unit, origins[-1])  # it left A: it was at A
                     state.departure[unit] = (origins[-1], state.paragraph, number)
                 return
-        else:
-            rule = "from-to"
         rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
         if not origins and rest and unit in state.last_origins:
             origins, rule = list(state.last_origins[unit]), "split-origin"
@@ -277,8 +294,8 @@ class _Reader:
         else:
             start, end, date_cue = self._when(dates, expected, number)
         strength = reading.strength
-        if strength is None and not named and anaphor is not None:
-            strength = state.strength.get(unit)
+        if strength is None and not named and (anaphor is not None or _OBJECT.search(body)):
+            strength = state.strength.get(unit)  # carried them to Vladivostok
         source = state.source
         status = reading.status
         if status is Status.CONFIRMED and reading.hedge is None and source and (
@@ -318,6 +335,7 @@ class _Reader:
             state.last_dates[unit] = (start, end)
             state.arrival.pop(unit, None)
             state.departure.pop(unit, None)
+            state.last_leg = (current, place, state.paragraph, number)
             self.legs.append(FoundLeg(
                 unit, current, place, start, end, reading.mode, strength, status,
                 source, evidence, min(confidence, 0.95) - (0.1 if leg_rule != "from-to" else 0),
