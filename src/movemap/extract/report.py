@@ -47,7 +47,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\
 _AREAS = (Kind.COUNTRY, Kind.REGION)
 # A leg may run to or from a country (the corpus labels Kuwait to Iraq), not a region: a
 # region's label point says nothing of where in it the force went.
-_NO_END = (Kind.REGION,)
+_NO_END: tuple[Kind, ...] = ()
 _REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
 # a move that follows another: same ends unless it names its own
