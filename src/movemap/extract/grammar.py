@@ -36,7 +36,7 @@ __all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_o
 
 _MOTION = re.compile(
     r"\b(sen[dt]|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
-    r"ship(?:s|ped|ping)|arriv\w*|depart\w*|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
+    r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach|land|sail|depart\w*|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
     r"march\w*|flew|fl(?:y|own|ying)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
     r"advanc\w*(?!\s+(?:group|party|guard|force|elements?|units?|teams?))|withdr[ae]w\w*|relocat\w*|dispatch\w*|cross(?:ed|es|ing)|enter(?:ed|ing|s)|"
     r"invad\w*|push\w*|reach(?:ed|ing|es)|travel\w*|embark\w*|disembark\w*|ferr(?:y|ied|ying)|"
@@ -77,7 +77,7 @@ _FILL = (rf"(?:\s+{_FILL_WORD})*(?:(?:\s+(?!(?:and|or|but|who|which|that|after|b
          rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic))){{1,3}}"
          rf"(?:\s+{_FILL_WORD})+)?\s*$")
 _ORIGIN_CUE = re.compile(
-    r"\b(from|out\s+of|left|leaving|departed|departing|quit|quitting|abandon(?:ed|ing)|"
+    r"\b(cross(?:ed|ing|es)?\s+the\s+(?:border|frontier|line)\s+(?:near|at)|from|out\s+of|left|leaving|departed|departing|quit|quitting|abandon(?:ed|ing)|"
     r"evacuated|fled|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
     r"vacat(?:ed|ing)|exit(?:ed|ing))" + _FILL, re.I)
 _DEST_CUE = re.compile(

@@ -18,9 +18,10 @@ and passes the guards, each a general rule with a name (:data:`GUARDS`):
     people, and no place cue (``in``, ``to``,
     ``from``, ``near``, ``across the``...) stands right before it;
 ``named-thing``
-    it names a ship, an operation, a beach or a person: ``Operation``, ``aboard``, ``the
-    liner``, ``HMS``, ``General`` before it (or before the list it ends), ``Beach``,
-    ``beaches``, ``sector`` after it (or after the list it starts);
+    it names a ship, an operation, a beach, a unit or a person: ``Operation``, ``aboard``,
+    ``the liner``, ``HMS``, ``General`` before it (or before the list it ends), ``Beach``,
+    ``beaches``, ``sector``, ``Division``, ``divisions``, ``Fleet``, ``Front`` after it (or
+    after the list it starts: the Hammurabi and Medina divisions);
 ``adjective``
     an article stands right before it (``an Argentine garrison``, ``a Moscow source``): a
     place name is not counted with ``a``;
@@ -96,7 +97,8 @@ _THING_BEFORE = re.compile(
 _THING_AFTER = re.compile(
     r"\s+(?:[Bb]each(?:es|head)?|[Ss]ectors?|transports?\b|aircraft\b|planes?\b|jets?\b|"
     r"helicopters?\b|bombers?\b|tanks?\b|carriers?\b|[Ll]andings?\s+beach|[Cc]lass\b|[Ff]orce\s+"
-    r"(?:beach|landing)|[Bb]eachheads?)\b")
+    r"(?:beach|landing)|[Bb]eachheads?|[Dd]ivisions\b|Division\b|Corps\b|Brigades?\b|"
+    r"Regiments?\b|Fleet\b|Front\b|Battalions?\b)\b")
 _LIST_LINK = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
 _LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
 _CAPWORD_END = re.compile(r"([A-Z][\w'-]*)$")

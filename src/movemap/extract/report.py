@@ -239,6 +239,10 @@ class _Reader:
             if r == "destination" and p.place.kind not in _NO_END]
         positions = [p for p, r in zip(here, reading.roles, strict=True)
                      if r == "position" and p.place.kind not in _NO_END]
+        # into Mali ... towards Gao: the town says where in the country the move ended
+        stages = [s for s in stages if s[0].place.kind is not Kind.COUNTRY or not any(
+            o[0].place.kind not in _AREAS and o[0].place.country == s[0].place.country
+            for o in stages)]
         if not origins and positions:
             origins = positions[-1:]  # units based in Kabul drove north to Hairatan
         if not origins and state.destinations and _THOSE.search(body):
