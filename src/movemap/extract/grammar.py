@@ -99,6 +99,8 @@ _CHAIN_GAP = re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|fi
                         r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
                         re.I)
 _CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
+                           r",\s+as\s+(?=(?:[A-Z]\w+\s+)?(?:[a-z]+\s+)?(?:troops|forces|soldiers|"
+                           r"fighters|units|men|the)\b)|"
                            r",\s+(?:and|but)\s+(?=[^,;.]{0,50}\b(?:said|says|announced|"
                            r"stated|added)\b)|"
                            r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"

@@ -76,6 +76,7 @@ tuesday wednesday thursday friday saturday sunday
 """.split())  # noqa: SIM905 (a word list reads better so)
 GUARDS = ("function-word", "ordinary-word", "named-thing", "adjective", "demonym",
           "part-of-name", "acronym")
+_QUARTER = re.compile(r"(?:Western|Eastern|Northern|Southern)$")
 _DEMONYM = re.compile(r"(?:ine|ese|ish|ian)$")
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:region|province|oblast|area|district|port|harbou?r|airport|airfield|bay|river|"
@@ -282,6 +283,8 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
         return "named-thing"
     if _ARTICLE.search(text, max(0, start - 4), start):
         return "adjective"
+    if _QUARTER.match(word) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)):
+        return "demonym"  # Western officials, Northern forces
     if _DEMONYM.search(key) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
             not _is_area(gazetteer, word)):
         return "demonym"

