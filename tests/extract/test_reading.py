@@ -297,10 +297,20 @@ def test_a_column_passing_through_makes_stages() -> None:
     assert [leg.rule for leg in draft.legs] == ["from-to", "chain"]
 
 
-def test_a_leg_may_end_in_a_country_but_not_a_region() -> None:
+def test_a_leg_may_end_in_a_country_or_a_region_the_text_calls_one() -> None:
     draft = extract("The 1st Brigade moved from Kuwait City to Iraq; the 2nd Brigade moved "
                     "from Basra to the Russian Far East.", date(2003, 4, 1))
     assert [d for _, d in legs(draft)] == ["Iraq"]
+    region = extract("The column drove north from Voronezh and entered the Lipetsk region.",
+                     date(2023, 6, 25))
+    assert legs(region) == [(["Voronezh"], "Lipetsk")]
+
+
+def test_a_leg_may_start_in_a_region() -> None:
+    draft = extract("Columns of infantry crossed into northern Vietnam from Yunnan and Guangxi "
+                    "provinces on 17 February and took Lang Son.", date(1979, 3, 1))
+    assert [[o.mention for o in leg.origins] for leg in draft.legs] == [["Yunnan", "Guangxi"]]
+    assert draft.legs[0].destination.mention == "Lang Son"  # not Vietnam: the town says where
 
 
 def test_an_advance_to_a_list_passes_each_while_a_dispersal_goes_to_each() -> None:

@@ -46,9 +46,10 @@ __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
                        r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
 _AREAS = (Kind.COUNTRY, Kind.REGION)
-# A leg may run to or from a country (the corpus labels Kuwait to Iraq), not a region: a
-# region's label point says nothing of where in it the force went.
-_NO_END: tuple[Kind, ...] = ()
+# A leg may run to or from a country (the corpus labels Kuwait to Iraq).
+# A leg may start in a region (from Yunnan and Guangxi provinces): the dataset draws areas.
+# It ends in one only when the text calls it a region (entered the Lipetsk region): "to the
+# Russian Far East" is too wide to say where the force went.
 _REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
 # a move that follows another: same ends unless it names its own
@@ -273,19 +274,18 @@ class _Reader:
         expected = reading.status is Status.EXPECTED
         if reading.verb is None or reading.nonforce:
             for place, role in zip(here, reading.roles, strict=True):
-                if role in ("destination", "position") and place.place.kind not in _NO_END:
+                if role in ("destination", "position"):
                     state.moved(unit, place)  # stationed in, based at, gathered at
             self._narrative(dates, expected, number)
             return
-        # no leg ends in a region (the Kursk region is "Kursk"; "the Russian Far East" is
-        # too wide to draw to); regions set no position either
         origins = [p for p, r in zip(here, reading.roles, strict=True)
-                   if r == "origin" and p.place.kind not in _NO_END]
+                   if r == "origin"]
         stages = [(p, chained, cue) for p, r, chained, cue in zip(
             here, reading.roles, reading.chained, reading.cues, strict=True)
-            if r == "destination" and p.place.kind not in _NO_END]
+            if r == "destination" and (p.place.kind is not Kind.REGION or _KIND_AFTER.match(
+                text, p.end, min(len(text), p.end + 20)))]
         positions = [p for p, r in zip(here, reading.roles, strict=True)
-                     if r == "position" and p.place.kind not in _NO_END]
+                     if r == "position"]
         # into Mali ... towards Gao: the town says where in the country the move ended
         stages = [s for s in stages if s[0].place.kind is not Kind.COUNTRY or not any(
             o[0].place.kind not in _AREAS and o[0].place.country == s[0].place.country
