@@ -63,7 +63,7 @@ _VERB_MODE = [
                            r"armou?red columns?|columns?|bused|bussed|trucked|drove)\b", re.I)),
     (Mode.FOOT, re.compile(r"\b(on foot|march\w*|walked|trek\w*|trudg\w*)\b", re.I)),
 ]
-_FILL_WORD = (r"(?:the|its|their|his|her|a|an|bases?|ports?|areas?|near|of|in|at|around|"
+_FILL_WORD = (r"(?:the|its|their|his|her|a|an|bases?|ports?|areas?|near|of|in|at|on|around|"
               r"outside|front|region|city|town|village|island|port|harbou?r|capital|airfields?|"
               r"airports?|positions?|lines?|vicinity|direction|area|coast|sector|province|"
               r"frontier|border|east|west|north|south|eastern|western|northern|southern|"
@@ -133,7 +133,7 @@ _HEARSAY = re.compile(r"\b(reportedly|(?:is|are|was|were)\s+(?:said|reported|bel
                       r"said\s+to\s+be|apparently|allegedly\s+not|"
                       r"(?:photographed|filmed|spotted|sighted|observed)\s+(?:\w+\s+){0,6}?"
                       r"(?:sailing|moving|leaving|arriving|crossing|heading|driving|flying)|"
-                      r"(?:the|an?)\s+(?:agency|intelligence\s+service|service|correspondents?|"
+                      r"(?:(?:the|an?)\s+)?(?:agency|intelligence\s+service|service|correspondents?|"
                       r"witness(?:es)?|observers?|monitors?|spotters?)\s+(?:said|says|"
                       r"reported|reports|believes?))\b", re.I)
 _REPORTER = re.compile(
@@ -168,7 +168,8 @@ _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|tr
 # a parenthesis after a name: another spelling of it (Vladivostok (Владивосток))
 _GLOSS = re.compile(r"\s*\([^()]{0,60}\)")
 # a slot's cue before a colon that introduces its list (from three points: A, B and C)
-_COLON = re.compile(r"\b(from|to|into|towards?)\b[^:;.]{0,70}:\s*(?:the\s+)?(?:[a-z]+\s+)*"
+_COLON = re.compile(r"\b(from|to|into|towards?)\b(?:(?!\b(?:from|to|into|towards?)\b)"
+                    r"[^:;.]){0,70}:\s*(?:the\s+)?(?:[a-z]+\s+)*"
                     r"(?:of\s+)?$", re.I)
 # a place that says where an unnamed one is (from Hunter Army Airfield in Savannah; from Pope
 # Air Force Base, beside Fort Bragg): it takes the slot of the unnamed one

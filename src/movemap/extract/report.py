@@ -54,6 +54,7 @@ _REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
 # a move that follows another: same ends unless it names its own
 _FOLLOW = re.compile(r"^follow", re.I)
+_FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
                     r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
@@ -196,6 +197,12 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
     return out
 
 
+def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
+    """Whether ``place`` is a country and one of ``others`` a town in it."""
+    return place.place.kind is Kind.COUNTRY and any(
+        o.place.kind not in _AREAS and o.place.country == place.place.country for o in others)
+
+
 def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     """A clause's own start and end (a span gives both)."""
     starts = [d for d in dates if d.role != "end"]
@@ -261,7 +268,8 @@ class _Reader:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
         unit = state.unit
         dates = self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
-        if not here:  # no place, no leg: only what the state keeps
+        if not here and not _FOLLOW_WORD.search(body):
+            # no place, no leg (unless it follows the last one): only what the state keeps
             if any(ch.isdigit() for ch in body) and (found := strength_in(text, a, b)):
                 state.strength[unit] = found
             if dates:
@@ -286,10 +294,10 @@ class _Reader:
                 text, p.end, min(len(text), p.end + 20)))]
         positions = [p for p, r in zip(here, reading.roles, strict=True)
                      if r == "position"]
-        # into Mali ... towards Gao: the town says where in the country the move ended
-        stages = [s for s in stages if s[0].place.kind is not Kind.COUNTRY or not any(
-            o[0].place.kind not in _AREAS and o[0].place.country == s[0].place.country
-            for o in stages)]
+        # into Mali ... towards Gao: the town says where in the country the move ended (or
+        # from Japan: Yokohama and Sasebo, where it began)
+        stages = [s for s in stages if not _inside_another(s[0], [o[0] for o in stages])]
+        origins = [p for p in origins if not _inside_another(p, origins)]
         if not origins and positions:
             origins = positions[-1:]  # units based in Kabul drove north to Hairatan
         if not origins and state.destinations and _THOSE.search(body):

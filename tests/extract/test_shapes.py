@@ -1,0 +1,179 @@
+"""Classes of movement sentence the grammar and the discourse state read (issue 17).
+
+Each test is one class of input, tried with sentences of our own in more than one shape, so
+that a rule stands for the class and not for one corpus sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from movemap.extract import Draft, extract
+from movemap.gazetteer import Kind
+from movemap.model import Status
+
+
+def ends(draft: Draft) -> list[tuple[list[str], str]]:
+    """Each leg as (origins, destination), by the words of the text."""
+    return [([o.mention for o in leg.origins], leg.destination.mention) for leg in draft.legs]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The brigade was dispersed from Vladivostok (Владивосток) to Ussuriysk (Уссурийск), "
+     "Khabarovsk (Хабаровск) and Blagoveshchensk.",
+     [(["Vladivostok"], "Ussuriysk"), (["Vladivostok"], "Khabarovsk"),
+      (["Vladivostok"], "Blagoveshchensk")]),
+    ("Two battalions sailed from Chongjin (청진) and Hamhung (함흥) to Vladivostok.",
+     [(["Chongjin", "Hamhung"], "Vladivostok")]),
+])
+def test_a_spelling_in_parentheses_does_not_break_a_list(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2024, 10, 20))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Three landing ships carried the regiment from Sevastopol to Tartus.",
+    "Transport aircraft flew the regiment from Sevastopol to Tartus.",
+])
+def test_a_motion_word_before_a_noun_is_not_the_verb(text: str) -> None:
+    legs = extract(text, date(2015, 10, 1)).legs
+    assert [(o.mention for o in leg.origins) and leg.destination.mention for leg in legs] == [
+        "Tartus"]
+    assert legs[0].origins[0].place.kind is Kind.CITY  # Sevastopol, the city, not the region
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The marines were carried to Da Nang from two ports on the coast of Japan: the harbours "
+     "of Yokohama and Sasebo.", [(["Yokohama", "Sasebo"], "Da Nang")]),
+    ("Ships took the division from Pusan to three beaches on the east coast: the areas of "
+     "Pohang and Ulsan.", [(["Pusan"], "Pohang"), (["Pusan"], "Ulsan")]),
+])
+def test_a_colon_hands_its_slot_to_the_list_after_it(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1965, 3, 20))) == expected
+
+
+@pytest.mark.parametrize(("text", "origin"), [
+    ("The battalion was flown from Lawson Army Airfield in Columbus to Kuwait.", "Columbus"),
+    ("The battalion was flown from Pope Field, beside Fayetteville, to Kuwait.", "Fayetteville"),
+])
+def test_a_town_that_locates_an_unknown_name_takes_its_slot(text: str, origin: str) -> None:
+    assert ends(extract(text, date(2003, 3, 1))) == [([origin], "Kuwait")]
+
+
+@pytest.mark.parametrize(("text", "destination"), [
+    ("The regiment was flown from Fayetteville to the unfinished airfield at Kandahar.",
+     "Kandahar"),
+    ("Landing ships sailed from Novorossiysk to the Russian naval facility at Tartus.", "Tartus"),
+])
+def test_a_slot_reads_through_a_noun_phrase(text: str, destination: str) -> None:
+    assert [d for _, d in ends(extract(text, date(2015, 10, 1)))] == [destination]
+
+
+def test_words_after_to_that_start_a_clause_are_no_slot() -> None:
+    draft = extract("The government sent troops from Kabul to fight in support of Kandahar.",
+                    date(2001, 11, 1))
+    assert draft.legs == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Rangers parachuted onto the airfield at Kandahar on 19 October. They had been flown "
+    "overnight from Masirah.",
+    "Marines landed at Kandahar on 19 October. Earlier that week the Marines had sailed from "
+    "Masirah.",
+])
+def test_an_arrival_takes_the_origin_read_just_after_it(text: str) -> None:
+    draft = extract(text, date(2001, 10, 25))
+    assert ends(draft) == [(["Masirah"], "Kandahar")]
+    assert draft.legs[0].rule == "arrival-origin"
+
+
+def test_a_departure_joins_the_next_start_of_the_same_force() -> None:
+    draft = extract("The division crossed the border from Kuwait on 20 March. In two weeks it "
+                    "moved from Nasiriyah to Najaf.", date(2003, 4, 8))
+    assert ends(draft) == [(["Kuwait"], "Nasiriyah"), (["Nasiriyah"], "Najaf")]
+    assert draft.legs[0].rule == "departure-gap"
+    other = extract("The fleet sailed from Portsmouth on 5 June. Reinforcements came from "
+                    "Plymouth to Caen.", date(1944, 6, 9))
+    assert ends(other) == [(["Plymouth"], "Caen")]  # another force: no gap leg
+
+
+@pytest.mark.parametrize("pointer", ["those bases", "these positions", "the same camps"])
+def test_from_those_bases_names_the_last_destinations(pointer: str) -> None:
+    draft = extract("The 4th Brigade was dispersed from Vladivostok to Ussuriysk and "
+                    f"Khabarovsk. A group of 900 will move from {pointer} to Belgorod.",
+                    date(2024, 10, 20))
+    moved = draft.legs[-1]
+    assert [o.mention for o in moved.origins] == ["Ussuriysk", "Khabarovsk"]
+    assert moved.destination.mention == "Belgorod" and moved.status is Status.EXPECTED
+
+
+def test_a_force_that_follows_takes_the_last_moves_ends() -> None:
+    draft = extract("The 3rd Brigade was shipped from Sasebo to Pusan on 2 July. A second "
+                    "brigade is expected to follow.", date(1950, 7, 4))
+    assert ends(draft) == [(["Sasebo"], "Pusan"), (["Sasebo"], "Pusan")]
+    assert draft.legs[1].status is Status.EXPECTED and draft.legs[1].rule == "follows"
+
+
+@pytest.mark.parametrize("text", [
+    "The 34th Regiment moved from Sasebo to Pusan, which the enemy had reached from Taejon "
+    "in June.",
+    "The 34th Regiment moved from Sasebo to Pusan. Its men guarded Taegu, which the rebels "
+    "had entered.",
+])
+def test_a_relative_clause_about_another_subject_gives_no_slot(text: str) -> None:
+    assert ends(extract(text, date(1950, 8, 1))) == [(["Sasebo"], "Pusan")]
+
+
+def test_a_relative_clause_about_the_mover_is_its_move() -> None:
+    draft = extract("The 5th Brigade, which left Southampton on 12 May, reached Freetown.",
+                    date(1982, 5, 30))
+    assert [o for o, _ in ends(draft)] == [["Southampton"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 2,000 soldiers are expected to cross into Mali from Niamey in Niger towards Gao.",
+     [(["Niamey"], "Gao")]),
+    ("The regiment moved from Lviv into Poland and on to Przemysl.", [(["Lviv"], "Przemysl")]),
+])
+def test_a_country_is_no_end_beside_a_town_in_it(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2013, 1, 20))) == expected
+
+
+@pytest.mark.parametrize(("text", "capital"), [
+    ("Fighters entered Mazar-i-Sharif, then Herat. The militia pulled back from the capital "
+     "towards Kandahar.", "Kabul"),
+    ("Soviet tanks crossed into Hungary at Zahony and drove west towards the capital.",
+     "Budapest"),
+])
+def test_the_capital_is_the_capital_of_the_country_named(text: str, capital: str) -> None:
+    named = [p.place.name for p in extract(text, date(1990, 1, 1)).places
+             if p.mention == "the capital"]
+    assert named == [capital]
+
+
+@pytest.mark.parametrize("text", [
+    "The troops withdrew to the left bank of the Dnipro.",
+    "The convoy crossed the Atlantic to Bissau.",
+])
+def test_a_name_with_the_is_no_town(text: str) -> None:
+    kinds = {p.mention: p.place.kind for p in extract(text, date(2022, 11, 11)).places}
+    assert Kind.CITY not in {kind for name, kind in kinds.items() if name in (
+        "Dnipro", "Atlantic")}
+
+
+@pytest.mark.parametrize("said", ["the agency said", "witnesses reported"])
+def test_an_attribution_to_a_reporter_makes_a_move_reported(said: str) -> None:
+    draft = extract(f"The soldiers were moved from Vladivostok to Khabarovsk, {said}.",
+                    date(2024, 10, 20))
+    assert [leg.status for leg in draft.legs] == [Status.REPORTED]
+
+
+@pytest.mark.parametrize("units", ["the 1st and 2nd Battalions", "the 3rd, 4th and 5th Brigades"])
+def test_ordinal_unit_numbers_are_no_dates(units: str) -> None:
+    draft = extract(f"Rangers of {units} were flown from Savannah to Kandahar.",
+                    date(2001, 11, 30))
+    assert [str(leg.start) for leg in draft.legs] == ["by 2001-11-30"]
