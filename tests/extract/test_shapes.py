@@ -177,3 +177,56 @@ def test_ordinal_unit_numbers_are_no_dates(units: str) -> None:
     draft = extract(f"Rangers of {units} were flown from Savannah to Kandahar.",
                     date(2001, 11, 30))
     assert [str(leg.start) for leg in draft.legs] == ["by 2001-11-30"]
+
+
+# -- names the matcher alone misses ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("French troops were flown from N'Djamena to Bamako.", "N'Djamena"),
+    ("The battalion sailed from Ch'ŏngjin to Vladivostok.", "Ch'ŏngjin"),
+    ("The convoy left N’Djamena for Abeche.", "N’Djamena"),
+])
+def test_names_with_an_apostrophe_are_found(text: str, name: str) -> None:
+    draft = extract(text, date(2013, 1, 20))
+    assert name in [p.mention for p in draft.places]
+    assert [o.mention for leg in draft.legs for o in leg.origins] == [name]
+
+
+def test_a_possessive_is_not_read_as_a_name_with_an_apostrophe() -> None:
+    draft = extract("Kyiv's defenders held. Cuba's airlift to Angola began.", date(1975, 11, 8))
+    assert {p.place.name for p in draft.places} >= {"Kyiv", "Angola"}
+    assert not any(p.mention.endswith("'s") for p in draft.places)
+
+
+@pytest.mark.parametrize(("text", "mention", "kind"), [
+    ("Bombers flew from Engels air base to Syria.", "Engels air base", Kind.AIRBASE),
+    ("Paratroopers landed at Hostomel airport on 24 February.", "Hostomel airport",
+     Kind.AIRPORT),
+])
+def test_a_name_with_its_kind_word_is_that_feature(text: str, mention: str, kind: Kind) -> None:
+    found = {p.mention: p.place.kind for p in extract(text, date(2022, 3, 1)).places}
+    assert found.get(mention) is kind
+
+
+def test_a_kind_phrase_the_gazetteer_only_guesses_is_left_to_its_parts() -> None:
+    draft = extract("The brigade was flown from Pope Air Force Base, beside Fayetteville, to "
+                    "Kuwait.", date(2003, 3, 1))
+    assert "Pope Air Force Base" not in [p.mention for p in draft.places]
+    assert ends(draft) == [(["Fayetteville"], "Kuwait")]
+
+
+@pytest.mark.parametrize("text", [
+    "The troops pulled back from Bakhmut to the villages of Andriivka and Bilohorivka.",
+    "The troops pulled back from Bakhmut to the village of Andriivka, then to the village "
+    "of Bilohorivka.",
+])
+def test_towns_called_villages_are_found_however_small(text: str) -> None:
+    draft = extract(text, date(2023, 5, 30))
+    assert {"Andriivka", "Bilohorivka"} <= {p.mention for p in draft.places}
+    assert "Andriivka" in [leg.destination.mention for leg in draft.legs]
+
+
+def test_a_town_and_its_own_airport_make_no_leg() -> None:
+    draft = extract("Marines moved from Mogadishu to Hostomel airport and from Hostomel to "
+                    "Hostomel airport.", date(2022, 3, 1))
+    assert [[o.mention for o in leg.origins] for leg in draft.legs] == [["Mogadishu"]]

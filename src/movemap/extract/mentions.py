@@ -36,6 +36,12 @@ and passes the guards, each a general rule with a name (:data:`GUARDS`):
     it is written in capitals, four letters or fewer, and is not a country or region (``NIS``
     is an agency, not Niš).
 
+Three more kinds of name are found outside the matcher: names written with an apostrophe
+(``N'Djamena``, ``Ch'ŏngjin``: the index keys leave it out), names with the words of their
+kind (``Engels air base``, ``Mitla Pass``, ``port of Vostochny``: kept only when the gazetteer
+knows that feature by its name), and towns of any size the text
+calls villages or towns (``the villages of Lastochkyne and Sieverne``).
+
 Everything here is linear in the text's length: each check reads a window of fixed size.
 """
 
@@ -51,7 +57,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from movemap.gazetteer import Gazetteer, Kind
+from movemap.gazetteer import Gazetteer, Kind, Method
 from movemap.gazetteer.normalize import name_key
 
 __all__ = ["GUARDS", "Mention", "find_mentions", "fold", "rejected"]
@@ -322,6 +328,69 @@ def _nonlatin(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+_APOSTROPHE_WORD = re.compile(r"\b[^\W\d_]+(?:['’ʼ][^\W\d_]+)+\b")
+# a name with the words of its kind (Engels air base, Mitla Pass, port of Vostochny): the
+# gazetteer resolves the phrase to a feature of that kind; the extractor keeps it only then
+_KIND_NAME = re.compile(
+    r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:(?:Army\s+|Air\s+Force\s+|International\s+|Naval\s+)?"
+    r"(?:Air\s+Base|Airbase|Airfield|Air\s+Field|Airport|Aerodrome|Air\s+Station|Base)|"
+    r"(?:Pass|Bridge|Naval\s+Base)|(?:air\s+base|airbase|airfield|airport))\b"
+    r"|\b(?:[Pp]ort|[Hh]arbou?r)\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+# the names after "the villages of" are places however small
+_SMALL = re.compile(r"\b(?:villages?|towns?|settlements?|hamlets?)\s+of\s+")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+_SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+
+
+# a kind phrase is kept when the gazetteer knows that feature by name: a feature "nearby" or
+# "of that kind" at a namesake is too often another one (Pope Air Force Base in Latvia)
+_SURE = (Method.NAME, Method.ALTERNATE, Method.CODE)
+
+
+@lru_cache(maxsize=4096)
+def _known_feature(gazetteer: Gazetteer, phrase: str) -> bool:
+    """Whether the gazetteer knows the feature ``phrase`` names by that name."""
+    found = gazetteer.resolve(phrase)
+    return found.found and found.best.method in _SURE and found.place.kind is not Kind.CITY
+
+
+def _apostrophe_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of names written with an apostrophe (N'Djamena, Ch'ŏngjin) the index knows:
+    the matcher reads an apostrophe as a space, the index keys leave it out."""
+    index = gazetteer._index
+    out = []
+    for m in _APOSTROPHE_WORD.finditer(text):
+        if not m.group(0)[0].isupper() or m.group(0)[-2:] in ("'s", "’s"):
+            continue  # Cuba's: a possessive, which the matcher reads
+        number = index.best_exact(name_key(m.group(0)))
+        if number is not None:
+            place = index.place(number)
+            if place.kind is not Kind.CITY or (place.population or 0) >= MIN_POPULATION:
+                out.append((m.start(), m.end()))
+    return out
+
+
+def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of the towns a text calls villages or towns (``the villages of Lastochkyne and
+    Sieverne``), which the matcher leaves out when they are small."""
+    index = gazetteer._index
+    out = []
+    for m in _SMALL.finditer(text):
+        at = m.end()
+        for _ in range(6):
+            name = _CAPITALISED.match(text, at)
+            if name is None:
+                break
+            number = index.best_exact(name_key(name.group(0)))
+            if number is not None and index.place(number).kind is Kind.CITY:
+                out.append((name.start(), name.end()))
+            link = _SMALL_LINK.match(text, name.end())
+            if link is None:
+                break
+            at = link.end()
+    return out
+
+
 def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazetteer,
                   why_not: dict[tuple[int, int], str] | None = None) -> list[Mention]:
     """Place names in ``text``, longest first where they overlap, in text order.
@@ -340,6 +409,14 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
             found.append((start, end))
     if not text.isascii():
         found += _nonlatin(text, gazetteer)
+    phrases: set[tuple[int, int]] = set()
+    if "'" in text or "’" in text or "ʼ" in text:
+        found += _apostrophe_names(text, gazetteer)
+    for m in _KIND_NAME.finditer(text):
+        if _known_feature(gazetteer, m.group(0)):
+            phrases.add((m.start(), m.end()))
+    found += phrases
+    found += _small_places(text, gazetteer)
     found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
     starts = [a for a, _ in sentences]
     surnames: set[str] = set()

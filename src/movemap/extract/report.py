@@ -40,12 +40,14 @@ from movemap.extract.mentions import find_mentions
 from movemap.extract.when import DateMention, find_dates, year_before
 from movemap.gazetteer import Gazetteer, Kind, Method, Place, Query, default_gazetteer
 from movemap.model import Mode, Status
+from movemap.sphere import haversine_km
 
 __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
                        r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
 _AREAS = (Kind.COUNTRY, Kind.REGION)
+_SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu and its airport)
 # A leg may run to or from a country (the corpus labels Kuwait to Iraq).
 # A leg may start in a region (from Yunnan and Guangxi provinces): the dataset draws areas.
 # It ends in one only when the text calls it a region (entered the Lipetsk region): "to the
@@ -195,6 +197,11 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
         if place is not None:
             out.append(FoundPlace(m.group(0), m.start(), m.end(), place, 0.5))
     return out
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places."""
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
@@ -366,11 +373,21 @@ class _Reader:
         evidence = Evidence(text[sentence_start:b].strip(), sentence_start, b)
         current = tuple(origins)
         previous = None
+        # from A to B and from C to D: each destination takes the origins named since the
+        # destination before it (pairs), when an origin stands after a destination
+        paired = rule == "from-to" and any(o.start > stages[0][0].start for o in origins)
         for place, chained, cue in stages:
             leg_rule = rule
+            if paired:
+                own = tuple(o for o in origins if o.start < place.start and (
+                    previous is None or o.start > previous.start))
+                if own:
+                    current = own
             if chained and previous is not None:
                 current, leg_rule = (previous,), "chain"
-            if any(o.place.id == place.place.id for o in current):
+            if any(o.place.id == place.place.id or (
+                    (o.place.kind is Kind.CITY) != (place.place.kind is Kind.CITY)
+                    and _km(o.place, place.place) < _SAME_KM) for o in current):
                 continue
             key = (unit, tuple(o.place.id for o in current), place.place.id, str(start))
             if key in self.seen:
