@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from movemap.extract.mentions import fold
 from movemap.model import Mode, Status
 
 __all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_of",
@@ -185,6 +186,27 @@ _SEND = re.compile(r"(?i:sen[dt]|sending|dispatch\w*|deploy\w*|ship(?:s|ped|ping
                    r"transferr?\w*|airlift\w*)$")
 
 
+def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-blind pattern for lower-case text, without the flag: Python's engine tries
+    each alternative several times slower under ``re.I``. Only for patterns without a
+    case-sensitive part."""
+    assert "(?-i" not in pattern.pattern and "A-Z" not in pattern.pattern.replace(
+        "A-Za-z", ""), pattern.pattern
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+
+_MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the month (May)
+_MOTION_F = _folded(_MOTION)
+_ROUTE_F = _folded(_ROUTE)
+_FORCE_F = _folded(_FORCE)
+_STRENGTH_F = _folded(_STRENGTH)
+_NOT_MOVING_F = _folded(_NOT_MOVING)
+_VERB_MODE_F = [(mode, _folded(pattern)) for mode, pattern in _VERB_MODE]
+_STATUS_F = [(Status.EXPECTED, _folded(re.compile(_EXPECTED.pattern.replace(
+    "(?-i:may|might)|", ""), re.I))), (Status.CLAIMED, _folded(_CLAIMED)),
+    (Status.REPORTED, _folded(_HEARSAY)), (Status.CONFIRMED, _folded(_CONFIRMED))]
+
+
 @dataclass(frozen=True, slots=True)
 class Clause:
     """A clause of a sentence: ``text[start:end]``."""
@@ -224,9 +246,10 @@ def strength_in(text: str, start: int, end: int) -> int | None:
     """The strength of the moving force in ``text[start:end]``, if it gives one."""
     if _DIGIT.search(text, start, end) is None:
         return None
-    for m in _STRENGTH.finditer(text, start, end):
-        around = text[max(start, m.start() - 40): min(end, m.end() + 25)]
-        if _NOT_MOVING.search(around):
+    low = fold(text[start:end])
+    for m in _STRENGTH_F.finditer(low):
+        around = low[max(0, m.start() - 40): m.end() + 25]
+        if _NOT_MOVING_F.search(around):
             continue
         number = m.group("n") or m.group("g") or m.group("s")
         value = int(number.replace(",", ""))
@@ -237,12 +260,16 @@ def strength_in(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def _status(body: str) -> tuple[Status, str | None]:
-    for status, pattern in ((Status.EXPECTED, _EXPECTED), (Status.CLAIMED, _CLAIMED),
-                            (Status.REPORTED, _HEARSAY), (Status.CONFIRMED, _CONFIRMED)):
-        m = pattern.search(body)
+def _status(body: str, low: str | None = None) -> tuple[Status, str | None]:
+    low = fold(body) if low is None else low
+    maybe = _MAY.search(body)
+    for status, pattern in _STATUS_F:
+        m = pattern.search(low)
+        if status is Status.EXPECTED and maybe is not None and (m is None or
+                                                                maybe.start() < m.start()):
+            return status, maybe.group(1)
         if m:
-            return status, m.group(1)
+            return status, body[m.start(1): m.end(1)]
     return Status.CONFIRMED, None
 
 
@@ -267,15 +294,16 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     """
     areas = areas or [False] * len(places)
     a, b = clause.start, clause.end
-    verb = _MOTION.search(text, a, b)
-    while verb is not None and _MODIFIER.match(text, verb.end(), min(b, verb.end() + 12)):
-        verb = _MOTION.search(text, verb.end(), b)
+    body = text[a:b]
+    low = fold(body)  # lower case, one character for one: offsets from a
+    verb = _MOTION_F.search(low)
+    while verb is not None and _MODIFIER.match(low, verb.end(), verb.end() + 12):
+        verb = _MOTION_F.search(low, verb.end())
     if verb is None:
-        verb = _ROUTE.search(text, a, b)
+        verb = _ROUTE_F.search(low)
     # one force advancing "to A and B" passes A on its way to B; a force dispersed, sent or
     # flown "to A, B and C" goes to each
     advancing = verb is not None and _ADVANCE.match(verb.group(1)) is not None
-    body = text[a:b]
     roles: list[str] = []
     cues: list[str] = []
     chained: list[bool] = []
@@ -338,16 +366,16 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 roles[i], cues[i], chained[i] = "", "", False
     if verb is not None and _SEND.match(verb.group(1)) and "origin" not in roles:
         for i, (start, _) in enumerate(places):
-            if start < verb.start() and not roles[i] and text[places[i][1]:
+            if start < a + verb.start() and not roles[i] and text[places[i][1]:
                                                                  places[i][1] + 2] not in (
                     "'s", "’s"):
                 roles[i], cues[i] = "origin", "sender"  # Pyongyang sent troops to ...
     mode = Mode.UNKNOWN
-    for candidate, pattern in _VERB_MODE if verb is not None else ():
-        if pattern.search(body):
+    for candidate, pattern in _VERB_MODE_F if verb is not None else ():
+        if pattern.search(low):
             mode = candidate
             break
-    status, hedge = _status(body)
-    nonforce = verb is not None and bool(_NONFORCE.search(body)) and not _FORCE.search(body)
+    status, hedge = _status(body, low)
+    nonforce = verb is not None and bool(_NONFORCE.search(body)) and not _FORCE_F.search(low)
     return Reading(verb.group(1) if verb else None, tuple(roles), tuple(cues), tuple(chained),
                    mode, strength_in(text, a, b), status, hedge, nonforce)
