@@ -230,3 +230,19 @@ def test_a_town_and_its_own_airport_make_no_leg() -> None:
     draft = extract("Marines moved from Mogadishu to Hostomel airport and from Hostomel to "
                     "Hostomel airport.", date(2022, 3, 1))
     assert [[o.mention for o in leg.origins] for leg in draft.legs] == [["Mogadishu"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Contingents from Sweden and Finland will gather at Naples and then be flown to Ismailia.",
+    "Battalions from Texas and Georgia assembled at Savannah, then sailed to Dammam.",
+])
+def test_a_move_drawn_starts_where_the_force_gathered(text: str) -> None:
+    draft = extract(text, date(1990, 8, 20))
+    assert [[o.mention for o in leg.origins] for leg in draft.legs] == [
+        [text.split(" at ")[1].split()[0].strip(",")]]
+
+
+def test_a_one_word_unknown_name_is_located_by_the_town_after_it() -> None:
+    draft = extract("Marines were flown from Capodichino near Naples to Port Said.",
+                    date(1956, 11, 6))
+    assert ends(draft) == [(["Naples"], "Port Said")]

@@ -175,7 +175,7 @@ _COLON = re.compile(r"\b(from|to|into|towards?)\b(?:(?!\b(?:from|to|into|towards
 # a place that says where an unnamed one is (from Hunter Army Airfield in Savannah; from Pope
 # Air Force Base, beside Fort Bragg): it takes the slot of the unnamed one
 _LOCATOR = re.compile(r"\b(from|to|into|at|landed\s+at|reached)\s+(?:the\s+)?"
-                      r"(?:[A-Z][\w'’.-]*\s+){1,5}?(?:[A-Z][\w'’.-]*)\s*,?\s*"
+                      r"(?:[A-Z][\w'’.-]*\s+){0,4}?(?:[A-Z][\w'’.-]*)\s*,?\s*"
                       r"(?:in|at|near|beside|outside|by)\s+$")
 _ADVANCE = re.compile(r"(?i:advanc|mov|drove|driv|march|push|press|proceed|went|continu|"
                       r"head|rolled|raced|trek)")
@@ -323,7 +323,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 break
         if not role and (m := _LOCATOR.search(before)) is not None and not (
                 i and places[i - 1][0] >= start - len(before) + m.start()):
-            for name, pattern in (("origin", _ORIGIN_CUE), ("destination", _DEST_CUE)):
+            for name, pattern in (("position", _POSITION_CUE), ("origin", _ORIGIN_CUE),
+                                  ("destination", _DEST_CUE)):
                 if pattern.search(before[: m.start() + len(m.group(1))] + " "):
                     role, cue = name, f"{' '.join(m.group(1).split())} ... in"
                     break

@@ -38,7 +38,15 @@ from movemap.extract.grammar import (
 from movemap.extract.language import unreadable
 from movemap.extract.mentions import find_mentions
 from movemap.extract.when import DateMention, find_dates, year_before
-from movemap.gazetteer import Gazetteer, Kind, Method, Place, Query, default_gazetteer
+from movemap.gazetteer import (
+    Gazetteer,
+    Kind,
+    Method,
+    Place,
+    Query,
+    Resolution,
+    default_gazetteer,
+)
 from movemap.model import Mode, Status
 from movemap.sphere import haversine_km
 
@@ -140,10 +148,12 @@ def _places(text: str, gazetteer: Gazetteer) -> tuple[list[FoundPlace], list[int
         where.append(m.sentence)
     if "the " in text:
         sentence_starts = [a for a, _ in spans]
-        for extra in _described(text, out, gazetteer):
-            at = bisect_right([p.start for p in out], extra.start)
-            out.insert(at, extra)
-            where.insert(at, max(0, bisect_right(sentence_starts, extra.start) - 1))
+        extras = _described(text, out, gazetteer)
+        if extras:
+            merged = sorted([*zip(out, where, strict=True), *(
+                (p, max(0, bisect_right(sentence_starts, p.start) - 1)) for p in extras)],
+                key=lambda item: item[0].start)
+            out, where = [p for p, _ in merged], [w for _, w in merged]
     return out, where
 
 
@@ -180,23 +190,30 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
     out: list[FoundPlace] = []
     starts = [p.start for p in found]
     for m in _DESCRIBED.finditer(text):
-        before = found[: bisect_right(starts, m.start())]
-        if not before:
+        last = bisect_right(starts, m.start())
+        if not last:
             continue
-        paragraph = text.rfind("\n\n", 0, m.start())
+        # the places named before it, nearest first, within a bounded look back: linear time
+        before = (found[i] for i in range(last - 1, max(-1, last - 40), -1))
+        paragraph = text.rfind("\n\n", max(0, m.start() - 5000), m.start())
         place: Place | None = None
         if m.group("capital"):
-            country = next((p.place.country for p in reversed(before) if p.place.country), None)
+            country = next((p.place.country for p in before if p.place.country), None)
             name = _capitals().get(country or "")
             if name:
-                r = gazetteer.resolve(name, country=country)
+                r = _resolve_capital(gazetteer, name, country or "")
                 place = r.place if r.found and r.place.kind is Kind.CITY else None
         else:
-            place = next((p.place for p in reversed(before) if p.start > paragraph and
+            place = next((p.place for p in before if p.start > paragraph and
                           p.place.kind in _AIR), None)
         if place is not None:
             out.append(FoundPlace(m.group(0), m.start(), m.end(), place, 0.5))
     return out
+
+
+@lru_cache(maxsize=512)
+def _resolve_capital(gazetteer: Gazetteer, name: str, country: str) -> Resolution:
+    return gazetteer.resolve(name, country=country)
 
 
 def _km(a: Place, b: Place) -> float:
@@ -307,6 +324,11 @@ class _Reader:
         origins = [p for p in origins if not _inside_another(p, origins)]
         if not origins and positions:
             origins = positions[-1:]  # units based in Kabul drove north to Hairatan
+        elif origins and stages and (later := [p for p in positions if origins[-1].start <
+                                               p.start < stages[0][0].start]):
+            # from Denmark and Norway, would gather at Capodichino and then be flown to Abu
+            # Suweir: the move drawn starts where the force gathered
+            origins = later[-1:]
         if not origins and state.destinations and _THOSE.search(body):
             origins = list(state.destinations)  # moved from those bases to ...
         if not origins and "origin" in reading.roles:
