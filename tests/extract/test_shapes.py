@@ -246,3 +246,23 @@ def test_a_one_word_unknown_name_is_located_by_the_town_after_it() -> None:
     draft = extract("Marines were flown from Capodichino near Naples to Port Said.",
                     date(1956, 11, 6))
     assert ends(draft) == [(["Naples"], "Port Said")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The battalion jumped onto Gatow airfield west of Berlin, flown from Hanover.",
+     [(["Hanover"], "Berlin")]),
+    ("Paratroopers dropped into Zuid field south of Arnhem, flown from Grantham.",
+     [(["Grantham"], "Arnhem")]),
+])
+def test_a_drop_onto_an_unknown_field_is_located_by_the_town_named(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1948, 7, 1))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "After crossing the Euphrates at Nasiriyah, the division moved up the highway to Kut.",
+    "Having crossed the Rhine near Wesel, the army drove on to Munster.",
+])
+def test_where_a_force_crossed_a_river_is_where_its_move_starts(text: str) -> None:
+    origins = [[o.mention for o in leg.origins] for leg in extract(text, date(2003, 4, 1)).legs]
+    assert origins == [[text.split(" at ")[-1].split(",")[0] if " at " in text else "Wesel"]]

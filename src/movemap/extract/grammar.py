@@ -38,7 +38,7 @@ __all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_o
 _MOTION = re.compile(
     r"\b(sen[dt]|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
     r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach|land|sail|depart\w*|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
-    r"march\w*|flew|fl(?:y|own|ying)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
+    r"march\w*|flew|fl(?:y|own|ying)|jump(?:ed|ing|s)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
     r"advanc\w*(?!\s+(?:group|party|guard|force|elements?|units?|teams?))|withdr[ae]w\w*|relocat\w*|dispatch\w*|cross(?:ed|es|ing)|enter(?:ed|ing|s)|"
     r"invad\w*|push\w*|reach(?:ed|ing|es)|travel\w*|embark\w*|disembark\w*|ferr(?:y|ied|ying)|"
     r"pour\w*|rush\w*|retreat\w*|return\w*|brought|bring\w*|carried|carry\w*|convoy\w*|"
@@ -78,7 +78,8 @@ _FILL = (rf"(?:\s+{_FILL_WORD})*(?:(?:\s+(?!(?:and|or|but|who|which|that|after|b
          rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic))){{1,3}}"
          rf"(?:\s+{_FILL_WORD})+)?\s*$")
 _ORIGIN_CUE = re.compile(
-    r"\b(cross(?:ed|ing|es)?\s+the\s+(?:border|frontier|line)\s+(?:near|at)|from|out\s+of|left|leaving|departed|departing|quit|quitting|abandon(?:ed|ing)|"
+    r"\b(cross(?:ed|ing|es)?\s+the\s+(?:[a-z]+\s+)?(?:border|frontier|line|river|canal|"
+    r"(?-i:[A-Z][\w-]+)(?:\s+river)?)\s+(?:near|at)|from|out\s+of|left|leaving|departed|departing|quit|quitting|abandon(?:ed|ing)|"
     r"evacuated|fled|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
     r"vacat(?:ed|ing)|exit(?:ed|ing))" + _FILL, re.I)
 _DEST_CUE = re.compile(
@@ -87,7 +88,7 @@ _DEST_CUE = re.compile(
     r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"(?:dropped|parachuted|inserted|disembarked|deployed|redeployed)\s+"
-    r"(?:in|at|near|on|around)|occupied|captured|seized|took|"
+    r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|took|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
@@ -174,9 +175,12 @@ _COLON = re.compile(r"\b(from|to|into|towards?)\b(?:(?!\b(?:from|to|into|towards
                     r"(?:of\s+)?$", re.I)
 # a place that says where an unnamed one is (from Hunter Army Airfield in Savannah; from Pope
 # Air Force Base, beside Fort Bragg): it takes the slot of the unnamed one
-_LOCATOR = re.compile(r"\b(from|to|into|at|landed\s+at|reached)\s+(?:the\s+)?"
-                      r"(?:[A-Z][\w'’.-]*\s+){0,4}?(?:[A-Z][\w'’.-]*)\s*,?\s*"
-                      r"(?:in|at|near|beside|outside|by)\s+$")
+_LOCATOR = re.compile(r"\b(from|to|into|onto|at|landed\s+at|reached)\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w'’.-]*\s+){0,4}?(?:[A-Z][\w'’.-]*)(?:\s+(?:airfield|airport|"
+                      r"air\s+base|base|bridge|pass|camp|beach|harbou?r|port|field|airstrip|"
+                      r"strip|(?:drop|landing)\s+zone))?\s*,?\s*"
+                      r"(?:in|at|near|beside|outside|by|(?:north|south|east|west)(?:-?(?:east|"
+                      r"west))?\s+of)\s+$")
 _ADVANCE = re.compile(r"(?i:advanc|mov|drove|driv|march|push|press|proceed|went|continu|"
                       r"head|rolled|raced|trek)")
 _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+through|"
