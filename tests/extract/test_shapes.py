@@ -266,3 +266,19 @@ def test_a_drop_onto_an_unknown_field_is_located_by_the_town_named(
 def test_where_a_force_crossed_a_river_is_where_its_move_starts(text: str) -> None:
     origins = [[o.mention for o in leg.origins] for leg in extract(text, date(2003, 4, 1)).legs]
     assert origins == [[text.split(" at ")[-1].split(",")[0] if " at " in text else "Wesel"]]
+
+
+@pytest.mark.parametrize("text", [
+    "On 28 February armoured personnel carriers drove from Sevastopol to Simferopol.",
+    "On 3 March 40 tanks drove from Sevastopol to Simferopol.",
+])
+def test_dates_and_vehicles_are_no_strength(text: str) -> None:
+    assert [leg.strength for leg in extract(text, date(2014, 3, 5)).legs] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi units pulled out of Kuwait City; their columns on the road to Basra were bombed.",
+    "The division left Kuwait City. By nightfall it was on the way to Basra.",
+])
+def test_on_the_road_to_is_a_move(text: str) -> None:
+    assert ends(extract(text, date(1991, 2, 27))) == [(["Kuwait City"], "Basra")]

@@ -111,8 +111,9 @@ _CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
 _STRENGTH = re.compile(
     r"\b(?:(?:about|around|some|approximately|an\s+estimated|at\s+least|more\s+than|over|"
     r"nearly|almost|roughly|up\s+to|a\s+further|another)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"  # 28 February
     r"(?:\s+(?P<thousand>thousand))?(?:\s+(?:[A-Za-z\-]+\s+){0,3}?)(?P<noun>troops|soldiers|"
-    r"personnel|men|infantry(?:men)?|servicemen|marines|paratroopers|sailors|fighters|"
+    r"personnel(?!\s+carriers)|men|infantry(?:men)?|servicemen|marines|paratroopers|sailors|fighters|"
     r"commandos|special\s+forces|riflemen|guardsmen|rangers|legionnaires|reservists|"
     r"conscripts|mercenaries|volunteers|cavalry|cavalrymen|gunners|sappers|engineers)\b"
     r"|\b(?:group|force|contingent|detachment|battalion|brigade|division|unit|column|echelon)"
@@ -166,7 +167,8 @@ _MODIFIER = re.compile(r"\s+(?:ships?|craft|vessels?|aircraft|planes?|helicopter
                        re.I)
 # nouns that make a clause a movement without a verb of motion (the route ran from A to B)
 _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|"
-                    r"transfer|redeployment|withdrawal|evacuation)\b", re.I)
+                    r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
+                    r"march)\s+to)\b", re.I)
 # a parenthesis after a name: another spelling of it (Vladivostok (Владивосток))
 _GLOSS = re.compile(r"\s*\([^()]{0,60}\)")
 # a slot's cue before a colon that introduces its list (from three points: A, B and C)
