@@ -53,7 +53,8 @@ def reference_entries() -> list[Entry]:
                                  *sources.us_county_entries(), *regions, *macro, *countries)}
     rows = overlay.read_overlay(geo_path("places.csv"), is_known=entries.__contains__)
     sources.apply_overlay(entries, rows, source="movemap")
-    sources.apply_former_names(towns, geo_path("former_names.csv"), [*regions, *countries])
+    sources.apply_former_names([*towns, *countries], geo_path("former_names.csv"),
+                               [*regions, *countries])
     points = [e for e in entries.values() if e.kind not in AREAL]
     sources.assign_admin1(points, regions)
     sources.add_populations(towns, [*regions, *macro])
