@@ -51,7 +51,8 @@ from movemap.gazetteer.ranking import NO_CONTEXT, NO_HINTS, Context, Hints, Hit,
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["FUZZY_ACCEPT", "Gazetteer", "Near", "Query", "default_gazetteer", "resolve"]
+__all__ = ["FUZZY_ACCEPT", "OUTLIER_KM", "Gazetteer", "Near", "Query", "default_gazetteer",
+           "resolve"]
 
 Near = tuple[float, float] | str | Place
 """Where to look: ``(lat, lon)``, a place name, or a :class:`Place`."""
@@ -74,6 +75,11 @@ _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "brid
                "pass": "pass", "crossing": "border crossing", "beach": "beach",
                "island": "island", "district": "district"}
 _PLAIN_LIMIT = 16
+OUTLIER_KM = 1000.0
+"""A winner this far from every other place of a batch, in none of their countries, is in
+doubt (unless a large town or the only feature of its name): see ``_doubt_outliers``."""
+_OUTLIER_MIN_OTHERS = 2
+_NOTABLE_POPULATION = 100_000
 # A name whose winner leads by this much without context is an anchor for the others.
 _ANCHOR_MARGIN = 0.08
 _ANCHOR_RATIO = 50  # ... or is this many times larger than the next (Kabul, not Kābūl)
@@ -526,6 +532,8 @@ class Gazetteer:
                 hits, generic = found[q]
                 ranked[q] = rank(hits, generic=generic, hints=hints[q],
                                  context=contexts.get(q, NO_CONTEXT))
+        if len(unique) > _OUTLIER_MIN_OTHERS:
+            _doubt_outliers(ranked)
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
 
@@ -628,6 +636,63 @@ def _decisive(ranked: tuple[Candidate, ...]) -> bool:
                 other.place.population or 0, 1) and best.method is Method.NAME
             return best.score - other.score >= _ANCHOR_MARGIN or much_larger
     return True
+
+
+def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Mark in doubt a winner that does not fit with a report's other places (in place).
+
+    A name matched exactly can still be the wrong place when the place meant is not known by
+    that name: ``Burma`` among Rangoon and Mandalay found only a village in Jordan. When most
+    of the other places lie together, a winner is in doubt if it is far (over
+    ``OUTLIER_KM``) from all of them and in none of their countries, or if it is a small town
+    found only by an alternate name (``Hunt`` as a former name of McFarland) that is far from
+    them or in none of their countries. Large towns (``Pyongyang`` in a report on Kursk) and
+    features whose name is theirs alone (``Ramstein Air Base``) are named that far away on
+    purpose and keep their confidence; areas are never in doubt.
+    """
+    from movemap.sphere import haversine_km
+
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    points = {q: c.place for q, c in winners.items()
+              if c.place.kind not in _AREAL and c.confident}
+    together: bool | None = None
+    for q, best in winners.items():
+        place = best.place
+        if place.kind in _AREAL or not best.confident or _notable(place, ranked[q]):
+            continue
+        others = [p for m, p in points.items() if m != q]
+        if len(others) < _OUTLIER_MIN_OTHERS:
+            continue
+        foreign = not any(p.country is not None and p.country == place.country for p in others)
+        far = min(haversine_km(place.lat, place.lon, p.lat, p.lon) for p in others) > OUTLIER_KM
+        weak = place.kind is Kind.CITY and best.method is Method.ALTERNATE
+        if not ((far and foreign) or (weak and (far or foreign))):
+            continue
+        if together is None:
+            together = _together(list(points.values()))
+        if together:
+            doubt = "far from the other places" if far else "in none of the others' countries"
+            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _notable(place: Place, candidates: tuple[Candidate, ...]) -> bool:
+    """A large town, or a feature (not a town) that is the only place with its name."""
+    if place.kind is Kind.CITY:
+        return (place.population or 0) >= _NOTABLE_POPULATION
+    return len(candidates) == 1 and candidates[0].method in (
+        Method.NAME, Method.ALTERNATE, Method.KIND, Method.CODE)
+
+
+def _together(places: list[Place]) -> bool:
+    """Whether more than half of the places lie within ``OUTLIER_KM`` of one of them."""
+    import numpy as np
+
+    from movemap.sphere import EARTH_RADIUS_KM, unit_vectors
+
+    xyz = unit_vectors([p.lon for p in places], [p.lat for p in places])
+    cos_limit = np.cos(OUTLIER_KM / EARTH_RADIUS_KM)
+    within = (xyz @ xyz.T >= cos_limit).sum(axis=1)
+    return bool(within.max(initial=0) > len(places) / 2)
 
 
 def _acceptable(best: Candidate, context: Context) -> bool:

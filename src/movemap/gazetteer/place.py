@@ -179,6 +179,8 @@ class Candidate(NamedTuple):
     parts: Mapping[str, float]
     method: Method
     matched: str
+    doubt: str | None = None
+    """Why an answer matched exactly is still in doubt (``far from the other places``)."""
 
     def why(self) -> str:
         """The score explained in one line, largest contribution first."""
@@ -205,20 +207,23 @@ class Candidate(NamedTuple):
 
     @property
     def confident(self) -> bool:
-        """False when the name was read by similarity or fell back: the user should check it."""
-        return self.method not in LOOSE_METHODS
+        """False when the name was read by similarity or fell back, or the answer is in doubt
+        (see ``doubt``): the user should check it."""
+        return self.method not in LOOSE_METHODS and self.doubt is None
 
     @property
     def low_confidence(self) -> bool:
-        """True when the name was read by similarity or fell back (``not confident``)."""
-        return self.method in LOOSE_METHODS
+        """True when the answer is not ``confident``."""
+        return not self.confident
 
     @property
     def flags(self) -> tuple[str, ...]:
         """How the name was read, as short flags: ``low confidence``, ``demonym``, ..."""
         out = []
-        if self.low_confidence:
+        if self.method in LOOSE_METHODS:
             out.append(f"low confidence ({self.method.value})")
+        if self.doubt is not None:
+            out.append(f"low confidence ({self.doubt})")
         if self.method in (Method.FORMER, Method.DEMONYM, Method.ABBREVIATION, Method.CODE,
                            Method.NEARBY):
             out.append(self.method.value)
@@ -238,6 +243,8 @@ class Candidate(NamedTuple):
             Method.FUZZY: f"a close spelling ({matched!r}, low confidence)",
         }
         text = notes.get(self.method, "")
+        if self.doubt is not None:
+            text = "; ".join(t for t in (text, f"{self.doubt}, low confidence") if t)
         if self.place.kind is Kind.COUNTRY and self.method is not Method.DEMONYM:
             text = "; ".join(t for t in (text, "country-level") if t)
         return text

