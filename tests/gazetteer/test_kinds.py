@@ -349,3 +349,51 @@ def test_flags_for_tools_that_read_them(gazetteer: Gazetteer) -> None:
     assert "low confidence (fuzzy)" in gazetteer.resolve("Vladivostol").best.flags
     assert gazetteer.resolve("Russian").best.flags == ("demonym",)
     assert gazetteer.resolve("Kursk").best.flags == ()
+
+
+@pytest.mark.parametrize(("name", "context", "country"), [
+    ("Darwin airport", ["Goose Green", "Stanley", "San Carlos"], "FK"),
+    ("Perth airport", ["Edinburgh", "Glasgow", "Dundee"], "GB"),
+    ("Port Stanley airport", ["Goose Green", "Darwin", "San Carlos"], "FK"),
+])
+def test_a_kind_word_finds_its_place_near_the_x_of_the_report(
+    gazetteer: Gazetteer, name: str, context: list[str], country: str,
+) -> None:
+    """X of "X airport" is resolved with the report's other names, like any name."""
+    found = _in_context(gazetteer, name, context)
+    assert found.place.kind in (Kind.AIRPORT, Kind.AIRBASE)
+    assert found.place.country == country, found.best.why()
+
+
+def test_a_kind_word_alone_takes_the_first_x(gazetteer: Gazetteer) -> None:
+    for name in ("Darwin airport", "Perth airport"):
+        found = gazetteer.resolve(name)
+        assert (found.place.kind, found.place.country) == (Kind.AIRPORT, "AU")
+
+
+@pytest.mark.parametrize(("name", "town", "word"), [
+    ("Kursk nuclear power plant", "Kursk", "nuclear power plant"),
+    ("Cam Ranh Bay", "Cam Ranh", "bay"),
+    ("Tuapse refinery", "Tuapse", "refinery"),
+])
+def test_a_site_word_with_no_such_site_known_falls_back_to_x_with_a_warning(
+    gazetteer: Gazetteer, name: str, town: str, word: str,
+) -> None:
+    found = gazetteer.resolve(name)
+    assert found.place.name == town and found.place.kind is Kind.CITY
+    assert found.best.method is Method.FALLBACK and not found.best.confident
+    assert f"no {word} known at or near {town}" in found.best.reading()
+
+
+def test_a_site_word_finds_a_known_site_of_x_by_another_word(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve("Yavoriv firing range")
+    assert found.place.name == "Yavoriv training ground" and found.best.method is Method.KIND
+
+
+@pytest.mark.parametrize(("name", "country"), [("Green Bay", "US"), ("Thunder Bay", "CA")])
+def test_a_town_named_with_a_site_word_keeps_its_name(gazetteer: Gazetteer, name: str,
+                                                      country: str) -> None:
+    found = gazetteer.resolve(name)
+    assert (found.place.name, found.place.kind, found.place.country) == (
+        name, Kind.CITY, country)
+    assert found.best.method is Method.NAME

@@ -47,6 +47,7 @@ from movemap.gazetteer.normalize import (
 from movemap.gazetteer.overlay import OverlayRow, read_overlay
 from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place, Resolution
 from movemap.gazetteer.ranking import NO_CONTEXT, NO_HINTS, Context, Hints, Hit, rank
+from movemap.sphere import haversine_km
 
 if TYPE_CHECKING:
     import geopandas
@@ -75,6 +76,8 @@ _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "brid
                "pass": "pass", "crossing": "border crossing", "beach": "beach",
                "island": "island", "district": "district"}
 _PLAIN_LIMIT = 16
+# "X airport": the places X may be, up to this many within this score of the first.
+_KIND_BASES, _KIND_BASE_MARGIN = 5, 0.3
 OUTLIER_KM = 1000.0
 """A winner this far from every other place of a batch, in none of their countries, is in
 doubt (unless a large town or the only feature of its name): see ``_doubt_outliers``."""
@@ -325,25 +328,63 @@ class Gazetteer:
         kinds = KIND_CLASSES[cls]
         full = self._exact(key)
         hits = [h for h in full if h.place.kind in kinds]
-        hits = hits or [h for h in self._exact(feature_key(cls, base)) if h.place.kind in kinds]
-        if hits or full or cls == "district":
-            return hits
+        if hits or (full and cls == "site"):
+            return hits  # its full name, or a plain name (a town called "Green Bay")
+        named = [h for h in self._exact(feature_key(cls, base)) if h.place.kind in kinds]
+        if full or cls == "district":
+            return named
         around, _ = self.hits(base)
         if not around:
-            return []
-        best = rank(around)[0]
+            return named
+        bases = rank(around)
+        best = bases[0]
         if best.place.kind in kinds:  # the base itself names one ("Kimpo" for Gimpo airport)
-            return [h for h in around if h.place.kind in kinds]
+            return named + [h for h in around if h.place.kind in kinds]
         if best.method in (Method.FUZZY, Method.PHONETIC):
-            return []  # X itself is a guess: no kind near a guess
-        near = best.place
+            return named  # X itself is a guess: no kind near a guess
+        # Every place X may be, not only the first: the other names of a report choose
+        # (Darwin airport among Goose Green and Stanley is not Darwin's in Australia).
+        radius = _KIND_RADIUS_KM.get(cls, 0.0)
+        out, seen = list(named), set()
+        for candidate in bases:
+            near = candidate.place
+            if (len(seen) >= _KIND_BASES or near.id in seen
+                    or best.score - candidate.score > _KIND_BASE_MARGIN):
+                break
+            if candidate.method in (Method.FUZZY, Method.PHONETIC):
+                continue
+            seen.add(near.id)
+            if any(haversine_km(near.lat, near.lon, h.place.lat, h.place.lon) <= radius
+                   for h in named):
+                continue  # one named for it is there ("Perth airport" at Perth)
+            hit = self._near_kind(key, cls, base, candidate, best)
+            if hit is not None:
+                out.append(hit)
+        return out
+
+    def _near_kind(
+        self, key: str, cls: str, base: str, candidate: Candidate, best: Candidate
+    ) -> Hit | None:
+        """The nearest place of kind class ``cls`` to a place ``base`` may be, or that place
+        itself as a fallback (a town or an area only), as far behind as it was behind
+        ``best``, the first place of that name: in its whole score for a place of the kind
+        (which has none of the town's population), in its match alone for the town itself."""
+        near = candidate.place
+        fallback_standing = 1.0 - (best.parts["match"] - candidate.parts["match"])
+        can_fall_back = near.kind is Kind.CITY or near.kind in _AREAL
+        if cls == "site":
+            # Sites are of too many sorts for the nearest to be the one meant.
+            word = key[len(base):].strip() if key.startswith(base) else key[:-len(base)].strip()
+            return Hit(near, Method.FALLBACK, word, fallback_standing) if can_fall_back else None
         found = [self._index.place(number) for number, _ in self._index.nearest_of_kinds(
-            kinds, near.lat, near.lon, _KIND_RADIUS_KM[cls], limit=5)]
+            KIND_CLASSES[cls], near.lat, near.lon, _KIND_RADIUS_KM[cls], limit=5)]
         # Across a border is not "at X": Sumy airport is not Sudzha's.
         found = [p for p in found if near.country is None or p.country in (near.country, None)]
         if found:
-            return [Hit(found[0], Method.NEARBY, base, 1.0, False)]
-        return [Hit(near, Method.FALLBACK, _KIND_LABEL[cls], 1.0, False)]
+            return Hit(found[0], Method.NEARBY, base, 1.0 - (best.score - candidate.score))
+        if not can_fall_back:
+            return None
+        return Hit(near, Method.FALLBACK, _KIND_LABEL[cls], fallback_standing)
 
     def suggestions(self, name: str, limit: int = 3) -> tuple[str, ...]:
         """Names of well-known places that look like ``name``, for "did you mean"."""
@@ -623,8 +664,6 @@ class Gazetteer:
 def _decisive(ranked: tuple[Candidate, ...]) -> bool:
     """Whether a name's winner is clear without context: alone, well ahead of the next, or
     its canonical name and fifty times as large."""
-    from movemap.sphere import haversine_km
-
     best = ranked[0]
     if best.method in (Method.FUZZY, Method.PHONETIC, Method.FALLBACK):
         return False
@@ -650,8 +689,6 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     features whose name is theirs alone (``Ramstein Air Base``) are named that far away on
     purpose and keep their confidence; areas are never in doubt.
     """
-    from movemap.sphere import haversine_km
-
     winners = {q: c[0] for q, c in ranked.items() if c}
     points = {q: c.place for q, c in winners.items()
               if c.place.kind not in _AREAL and c.confident}
@@ -680,7 +717,7 @@ def _notable(place: Place, candidates: tuple[Candidate, ...]) -> bool:
     if place.kind is Kind.CITY:
         return (place.population or 0) >= _NOTABLE_POPULATION
     return len(candidates) == 1 and candidates[0].method in (
-        Method.NAME, Method.ALTERNATE, Method.KIND, Method.CODE)
+        Method.NAME, Method.ALTERNATE, Method.CODE)
 
 
 def _together(places: list[Place]) -> bool:

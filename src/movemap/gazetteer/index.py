@@ -71,6 +71,7 @@ KIND_CLASSES: dict[str, frozenset[Kind]] = {
     "beach": frozenset({Kind.BEACH}),
     "island": frozenset({Kind.ISLAND}),
     "district": frozenset({Kind.DISTRICT}),
+    "site": frozenset({Kind.SITE}),
 }
 """Kinds a word such as ``air base`` or ``raion`` asks for (see ``normalize.kind_phrase``)."""
 _CLASS_OF = {kind: cls for cls, kinds in KIND_CLASSES.items() for kind in kinds}
@@ -222,7 +223,7 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
                 base = _feature_base(key)
                 exact_h.append(key_hash(feature_key(cls, base)))
                 exact_v.append(number * 8 + _TYPE[Method.KIND])
-                if base != key and named_bare and cls != "district":
+                if base != key and named_bare and cls not in ("district", "site"):
                     # "Sigonella", "Al Udeid", "Bagram": a base by its bare name
                     exact_h.append(key_hash(base))
                     exact_v.append(number * 8 + _TYPE[Method.KIND])

@@ -260,6 +260,18 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
     "island": ("island", "isle", "остров", "острів"),
     "district": ("county", "raion", "rayon", "district", "municipal district",
                  "municipality", "район", "муниципальный район"),
+    # Facilities and natural features no package lists: at X, or X itself with a warning.
+    "site": (
+        "training ground", "training area", "training range", "firing range", "test site",
+        "testing ground", "proving ground", "launch site", "cosmodrome", "spaceport",
+        "nuclear power plant", "nuclear power station", "power plant", "power station",
+        "thermal power plant", "hydroelectric power plant", "npp", "tpp", "hpp", "dam",
+        "reservoir", "plant", "factory", "works", "steelworks", "steel plant", "refinery",
+        "oil refinery", "oil depot", "fuel depot", "ammunition depot", "arms depot", "depot",
+        "arsenal", "barracks", "garrison", "military base", "army base", "base",
+        "bay", "peninsula", "salient", "bridgehead",
+        "полигон", "аэс", "тэц", "гэс", "завод", "нпз", "водохранилище", "полуостров",
+    ),
 }
 _KIND_PREFIXES: dict[str, tuple[str, ...]] = {
     "air": ("аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза"),

@@ -6,8 +6,10 @@ Parts (what each can add to the score):
 match       0-1.0   how the name matched: canonical or former name 1.0; alternate name, airport
                     code, named kind (``Engels air base``) or region base form 0.95;
                     abbreviation 0.9; demonym 0.85; nearest of a kind 0.8; fallback to X for
-                    ``X air base`` 0.4; for a typo 1.5 * similarity - 0.6 (0.9 for one letter
-                    in ten wrong, 0.3 at similarity 0.6), for another romanisation 0.05 more
+                    ``X air base`` 0.4 (these two less how far the place X is found at
+                    is behind the first place of that name); for a typo 1.5 * similarity
+                    - 0.6 (0.9 for one letter in ten wrong, 0.3 at similarity 0.6), for
+                    another romanisation 0.05 more
 kind        0-0.3   a bare name that is a real name of an area (not a base form): country,
                     macro-region and continent 0.3, region 0.25, district 0.12, so that "Texas",
                     "Australia" and "Africa" are the areas; air bases 0.15; towns and sites
@@ -79,6 +81,7 @@ _MATCH = {Method.NAME: 1.0, Method.ALTERNATE: 0.95, Method.REGION: 0.95, Method.
 _KIND_AREA_NAME = {Kind.COUNTRY: 0.3, Kind.MACRO_REGION: 0.3, Kind.CONTINENT: 0.3,
                    Kind.REGION: 0.25, Kind.DISTRICT: 0.12}
 _KIND_AREA_BASE = 0.05
+_THROUGH_BASE = frozenset({Method.NEARBY, Method.FALLBACK})
 _KIND_POINT = 0.10
 _KIND_AIRBASE = 0.15  # no population to speak for it, yet what reports about bases mean
 _KIND_GENERIC = {Kind.REGION: 0.15, Kind.DISTRICT: 0.12, Kind.COUNTRY: 0.10,
@@ -161,6 +164,8 @@ NO_CONTEXT = Context(())
 def _match_part(hit: Hit) -> float:
     fixed = _MATCH.get(hit.method)
     if fixed is not None:
+        if hit.method in _THROUGH_BASE:  # as far behind as X was behind the first X
+            return fixed - (1.0 - hit.similarity)
         return fixed
     if hit.method is Method.PHONETIC:
         return max(0.0, 1.5 * hit.similarity - 0.55)
