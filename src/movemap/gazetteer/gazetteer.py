@@ -2,9 +2,10 @@
 
 Lookups run in tiers, strict to loose, and stop at the first tier that finds anything:
 
-0. a name that says its kind (``Engels air base``, ``port of Vostochny``, ``Kursky raion``):
-   a place of that kind so named, else the nearest one to X, else X itself flagged as a
-   fallback, never a town elsewhere;
+0. a name that says its kind (``Engels air base``, ``port of Vostochny``, ``Kursky raion``,
+   ``Kursk NPP``): a place of that kind so named, else the nearest one to each place X may
+   be (the other names of a batch choose), else X itself flagged as a fallback, never a town
+   elsewhere;
 1. the folded name, canonical, alternate, former, abbreviation or demonym, in any script
    (``name_key``), and for a name in capitals of three to five characters, airport codes
    (ICAO, IATA) and port codes (UN/LOCODE);
@@ -17,7 +18,9 @@ The candidates of the winning tier are ranked (see ``ranking``); names resolved 
 agree on, which is how ``Blagoveshchensk`` beside ``Khabarovsk`` is the city on the Amur and
 beside ``Ufa`` the town in Bashkortostan. A loose match (typo, romanisation) is refused, with
 suggestions, when it scores below ``FUZZY_ACCEPT`` or lands in a country none of the other
-names is in; when a loose match is accepted, its candidate says it is not confident.
+names is in; when a loose match is accepted, its candidate says it is not confident. A
+winner that does not fit its batch (far from the others and in none of their countries) is
+marked in doubt (``Candidate.doubt``).
 """
 
 from __future__ import annotations
