@@ -348,7 +348,8 @@ class Gazetteer:
         # Every place X may be, not only the first: the other names of a report choose
         # (Darwin airport among Goose Green and Stanley is not Darwin's in Australia).
         radius = _KIND_RADIUS_KM.get(cls, 0.0)
-        out, seen = list(named), set()
+        out: list[Hit] = list(named)
+        seen: set[str] = set()
         for candidate in bases:
             near = candidate.place
             if (len(seen) >= _KIND_BASES or near.id in seen
