@@ -48,6 +48,7 @@ NOISE_KM = 2.0
 SEA_SKIP_KM = 5.0
 SEA_LAND_KM = 5.0
 STEP_KM = 1.0
+FIRST_ROUNDS = 64  # the cases before this index were written in rounds 1-2; the rest later
 
 Point = tuple[float, float]
 
@@ -60,6 +61,8 @@ def split(case_id: str) -> str:
 def load_cases(part: str = "all", only: str | None = None) -> list[dict[str, Any]]:
     """The cases of one part (or all)."""
     cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]
+    for index, case in enumerate(cases):
+        case["group"] = "first 64" if index < FIRST_ROUNDS else "added in round 3"
     return [c for c in cases if (part == "all" or split(c["id"]) == part)
             and (only is None or only in c["id"])]
 
@@ -227,8 +230,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     columns = ["movemap", "plain shortest", f"release {RELEASE}"]
     print(f"realism set, part {args.part}: {len(cases)} cases")
     print(f"{'case':<36} {'real km':>8}  " + "".join(f"{c:<34}" for c in columns))
-    totals = {c: 0 for c in columns}
-    silent = {c: 0 for c in columns}
+    groups = sorted({c["group"] for c in cases})
+    totals = {(g, c): 0 for g in groups for c in columns}
+    silent = {(g, c): 0 for g in groups for c in columns}
     for case in cases:
         results = {"movemap": judge(case, *ours(case)), "plain shortest": judge(case, *plain(case))}
         if case["id"] in old:
@@ -241,17 +245,21 @@ def main(argv: Sequence[str] | None = None) -> None:
             if verdict is None:
                 line += f"{'-':<34}"
                 continue
-            totals[column] += verdict.ok
-            silent[column] += verdict.silent
+            totals[case["group"], column] += verdict.ok
+            silent[case["group"], column] += verdict.silent
             line += f"{_cell(verdict):<34}"
         print(line)
         if args.why and not results["movemap"].ok:
             print(f"{'':<36} why: {results['movemap'].why}")
     print("-" * 150)
-    summary = "  ".join(f"{c}: {totals[c]} of {len(cases)} acceptable, {silent[c]} silently "
-                        "in a third country" for c in columns if c in totals
-                        and (old or not c.startswith("release")))
-    print(summary)
+    shown = [c for c in columns if old or not c.startswith("release")]
+    for group in [*groups, "all"]:
+        members = groups if group == "all" else [group]
+        size = sum(1 for case in cases if case["group"] in members)
+        print(f"{group} ({size} cases): " + "  ".join(
+            f"{c}: {sum(totals[g, c] for g in members)} of {size} acceptable, "
+            f"{sum(silent[g, c] for g in members)} silently in a third country"
+            for c in shown))
 
 
 if __name__ == "__main__":
