@@ -19,10 +19,13 @@ import shapely
 
 from movemap.geodata import geo_path
 
-__all__ = ["codes", "countries_at", "country_of_end", "crossed", "describe"]
+__all__ = ["codes", "countries_at", "country_of_end", "crossed", "describe",
+           "land_country_of_end"]
 
 Point = tuple[float, float]
 END_SEA_KM = 30.0  # an end offshore takes the nearest country within this distance
+BORDER_KM = 5.0    # an end this close to another country is told apart by its town
+TOWN_KM = 3.0      # a town (geo/populated_places.csv) this close to an end is the end's town
 
 
 @cache
@@ -53,9 +56,53 @@ def countries_at(xy: npt.ArrayLike) -> npt.NDArray[np.int64]:
     return out
 
 
-def country_of_end(p: Point) -> str | None:
-    """The country a route's end is in; the nearest within END_SEA_KM if it is at sea."""
+@cache
+def _towns() -> tuple[npt.NDArray[np.float64], tuple[str, ...]]:
+    import csv
+
+    with geo_path("populated_places.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    xy = np.array([[float(r["lon"]), float(r["lat"])] for r in rows])
+    return xy, tuple(r["country"] for r in rows)
+
+
+def _town_country(p: Point) -> str | None:
+    """The country of the town at ``p`` (within TOWN_KM), if there is one."""
+    from movemap.sphere import chord_to_km, unit_vectors
+
+    xy, countries = _towns()
+    target = unit_vectors(p[0], p[1])[0]
+    chord = np.sqrt(np.maximum(2.0 - 2.0 * (unit_vectors(xy[:, 0], xy[:, 1]) @ target), 0.0))
+    nearest = int(np.argmin(chord))
+    return countries[nearest] if float(chord_to_km(chord[nearest])) <= TOWN_KM else None
+
+
+def land_country_of_end(p: Point) -> int:
+    """The country index of an end on land (-1 at sea), told apart at borders as
+    :func:`country_of_end` does."""
     index = int(countries_at([p])[0])
+    if index < 0:
+        return index
+    code = country_of_end(p)
+    return codes().index(code) if code in codes() else index
+
+
+def country_of_end(p: Point) -> str | None:
+    """The country a route's end is in; the nearest within END_SEA_KM if it is at sea.
+
+    Natural Earth's 1:50m borders are a few km off in places, and towns on a border river
+    (El Paso, Blagoveshchensk, Narva) can fall on the wrong side: an end within BORDER_KM
+    of another country that is a town of ``geo/populated_places.csv`` takes the town's
+    country (GeoNames').
+    """
+    index = int(countries_at([p])[0])
+    if index >= 0:
+        tree = _table()[0]
+        near = tree.query(shapely.Point(p), predicate="dwithin", distance=BORDER_KM / 111.0)
+        if any(int(k) != index for k in near.tolist()):
+            town = _town_country(p)
+            if town is not None:
+                return town
     if index < 0:
         tree = _table()[0]
         near, distance = tree.query_nearest(shapely.Point(p), return_distance=True,

@@ -523,10 +523,10 @@ class Network:
         it may not; where no path keeps to them, the least-cost path that avoids ``avoid``
         (failing that, any path) is returned, and the caller tells where it strays.
         """
-        from movemap.routing.countries import codes, countries_at
+        from movemap.routing.countries import codes, land_country_of_end
 
         table = codes()
-        ends_cc = [int(c) for c in countries_at([a, b])]
+        ends_cc = [land_country_of_end(a), land_country_of_end(b)]
         starts, to_starts = self._joins(a, ends_cc[0])
         ends, to_ends = self._joins(b, ends_cc[1])
         for label, found, p, cc in (("start", starts, a, ends_cc[0]), ("end", ends, b,
