@@ -183,6 +183,7 @@ class Networks:
         from movemap.geodata import geo_path
         from movemap.routing import (
             antimeridian,
+            borders,
             countries,
             geodesic,
             grid,
@@ -194,11 +195,12 @@ class Networks:
 
         return cache.digest(
             f"searoute {version('searoute')}", sys.modules[__name__], antimeridian, geodesic,
-            grid, land, network, sea, store, countries,
+            grid, land, network, sea, store, countries, borders,
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
-                "countries.geojson", "channels.geojson", "rivers.geojson")),
+                "countries.geojson", "channels.geojson", "rivers.geojson",
+                "border_crossings.csv", "populated_places.csv")),
             "rail lines", *(Path(p) for p in self.rail_lines),
             "road lines", *(Path(p) for p in self.road_lines))
 

@@ -428,8 +428,10 @@ class Network:
         lines meet wherever they cross (roads), not only at shared vertices."""
         from movemap import cache
         from movemap.geodata import geo_path
+        from movemap.routing.borders import cut_at_borders, read_crossings
 
         table, borders = geo_path("main_lines.csv"), geo_path("countries.geojson")
+        crossings = geo_path("border_crossings.csv")
 
         def build(folder: Path) -> None:
             log.info("building the %s network from %s (once)", name, path.name)
@@ -438,6 +440,11 @@ class Network:
             lines, classes = _close_gaps(lines, [c for _, c in features])
             if at_crossings:
                 lines, classes = _node_crossings(lines, classes)
+            lines, classes, cuts = cut_at_borders(lines, classes, name,
+                                                  read_crossings(crossings))
+            for pair, point in cuts:
+                log.info("%s line cut where it crosses the %s border at %s, not at a "
+                         "documented crossing", name, pair, point)
             classes = _mark_main_lines(lines, classes, name, table)
             arrays = _arrays(lines, classes)
             np.savez(folder / "network.npz",
@@ -447,8 +454,10 @@ class Network:
             with np.load(folder / "network.npz") as data:
                 return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__))
 
+        from movemap.routing import borders as borders_module
+
         key = cache.digest(f"format {_FORMAT} {at_crossings}", path, *extra, table, borders,
-                           sys.modules[__name__])
+                           crossings, sys.modules[__name__], borders_module)
         arrays = cache.load(name, key, build, read, what=f"{name} network", root=cache_dir)
         return cls(arrays, name, snap_km)
 
