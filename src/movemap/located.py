@@ -167,7 +167,9 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
     """Resolve every place of ``dataset`` once and route every leg once.
 
     Routes follow the network of each leg's mode (``networks``: the reference networks by
-    default, with any overlay lines). Legs are routed grouped by mode and origin (one network
+    default, with any overlay lines); rail and road legs keep to the countries of their
+    places and the transit countries of the dataset's and the leg's ``through``. Legs are
+    routed grouped by mode and origin (one network
     search serves every leg from one place), and paths found before, by this process or an
     earlier one, come from the route cache. Each approximated stretch is logged once as a
     warning. Raises :class:`movemap.PlaceNotFoundError` for a name that cannot be resolved and
@@ -199,14 +201,15 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
 
     # A country or region is met at its entry point, not its centroid (movemap.areas).
     work = [_RouteJob(leg.id, n, tuple(leg_stops(stops, leg.mode, port_of)), leg.mode,
-                      tuple(p.name for p in stops))
+                      tuple(p.name for p in stops),
+                      tuple(dict.fromkeys((*dataset.through, *leg.through))))
             for leg, n, origin in jobs
             for stops in [[places[origin], *(places[r] for r in (*leg.via, leg.destination))]]]
     if engine is None or isinstance(engine, SerialEngine):
         for job in work:
             started = perf_counter()
             found[job.leg, job.origin] = route(job.stops, job.mode, networks, job.labels,
-                                               strict=False)
+                                               through=job.through, strict=False)
             seconds[job.leg] = seconds.get(job.leg, 0.0) + perf_counter() - started
     else:
         task = _RouteTask(tuple(str(p) for p in networks.rail_lines),
@@ -241,6 +244,7 @@ class _RouteJob:
     stops: tuple[tuple[float, float], ...]
     mode: Mode
     labels: tuple[str, ...]
+    through: tuple[str, ...] = ()
 
 
 @cache
@@ -261,7 +265,7 @@ class _RouteTask:
     def __call__(self, jobs: list[_RouteJob]) -> dict[tuple[str, int], Route]:
         networks = _worker_networks(self.rail_lines, self.road_lines, self.cache_dir)
         out = {(job.leg, job.origin): route(job.stops, job.mode, networks, job.labels,
-                                            strict=False)
+                                            through=job.through, strict=False)
                for job in jobs}
         networks.save()
         return out

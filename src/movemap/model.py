@@ -325,10 +325,12 @@ class Leg:
     confidence: Confidence | None = None
     sources: tuple[str, ...] = ()
     notes: str = ""
+    through: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "origins", tuple(self.origins))
         object.__setattr__(self, "via", tuple(self.via))
+        object.__setattr__(self, "through", tuple(c.upper() for c in self.through))
         object.__setattr__(self, "sources", tuple(self.sources))
         if not isinstance(self.equipment, Counts):
             object.__setattr__(self, "equipment", Counts(self.equipment))
@@ -413,6 +415,7 @@ class Dataset:
     legs: tuple[Leg, ...] = ()
     stations: tuple[Station, ...] = ()
     schema_version: int = SCHEMA_VERSION
+    through: tuple[str, ...] = ()
 
     def unit(self, unit_id: str) -> Unit:
         """The unit with this id."""

@@ -39,6 +39,9 @@ def _type(spec: Spec) -> dict[str, Any]:
         "place": {"$ref": "#/$defs/place"},
         "places": {"oneOf": [{"$ref": "#/$defs/place"},
                              {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/place"}}]},
+        "countries": {"oneOf": [{"type": "string", "pattern": r"^[A-Za-z]{2}$"},
+                                {"type": "array", "items": {"type": "string",
+                                                            "pattern": r"^[A-Za-z]{2}$"}}]},
         "refs:source": {"oneOf": [{"type": "string"},
                                   {"type": "array", "items": {"type": "string"}}]},
     }

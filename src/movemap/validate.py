@@ -135,7 +135,8 @@ class _Checker:
             for origin in leg.origins:
                 stops = [places[origin], *ends]
                 found = route([(p.lon, p.lat) for p in stops], leg.mode, networks,
-                              [p.name for p in stops], strict=False)
+                              [p.name for p in stops], strict=False,
+                              through=(*self.dataset.through, *leg.through))
                 for warning in found.warnings:
                     self.add("leg", leg.id, "mode", warning, "warning")
         networks.save()

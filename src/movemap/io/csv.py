@@ -8,6 +8,7 @@ unit        unit id; every unit named here becomes a unit of the dataset
 from        place, or several separated by ``|``
 to          place
 via         places separated by ``|``
+through     transit countries a rail or road leg may cross, ISO codes separated by ``|``
 start, end  dates in any form of ``movemap.dates`` (``2024-10-08``, ``2024-11``, ``by ...``)
 mode        sea, rail, air, road, foot or unknown
 strength    people
@@ -38,8 +39,8 @@ from movemap.model import Dataset
 
 __all__ = ["COLUMNS", "FORMULA_START", "neutralise", "parse_csv", "read_cell", "write_csv"]
 
-COLUMNS = ("id", "unit", "from", "to", "via", "start", "end", "mode", "strength", "equipment",
-           "status", "confidence", "sources", "notes")
+COLUMNS = ("id", "unit", "from", "to", "via", "through", "start", "end", "mode", "strength",
+           "equipment", "status", "confidence", "sources", "notes")
 _PLACE = re.compile(
     r"^(?P<name>.*?)\s*(?:\[(?P<country>[A-Za-z]{2})\])?"
     r"\s*(?:@\s*(?P<lat>-?\d+(?:\.\d+)?)\s*,\s*(?P<lon>-?\d+(?:\.\d+)?))?\s*$"
@@ -92,8 +93,9 @@ def read_cell(name: str, text: str, line: int | None, column: int | None) -> Nod
         return Node([_place(p, line, column) for p in parts], line, column)
     if name == "to":
         return _place(text, line, column)
-    if name == "sources":
-        return Node([Node(p.strip(), line, column) for p in text.split("|") if p.strip()],
+    if name in ("sources", "through"):
+        parts = re.split(r"[|,;\s]+", text) if name == "through" else text.split("|")
+        return Node([Node(p.strip(), line, column) for p in parts if p.strip()],
                     line, column)
     if name == "equipment":
         counts: dict[str, Node] = {}
@@ -180,6 +182,7 @@ def write_csv(dataset: Dataset, path: str | Path) -> Path:
             "via": "|".join(place(p) for p in record.get("via", [])),
             "equipment": "; ".join(f"{k}={v}" for k, v in record.get("equipment", {}).items()),
             "sources": "|".join(record.get("sources", [])),
+            "through": "|".join(record.get("through", [])),
         }
         writer.writerow([neutralise(cells.get(c, "")) for c in COLUMNS])
     return write_atomic(path, out.getvalue())

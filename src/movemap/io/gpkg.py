@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["LAYERS", "parse_gpkg", "write_gpkg"]
 
 LAYERS = {"leg": "legs", "station": "stations"}
-_LEG_ONLY = ("from", "via", "mode", "equipment", "length_km", "approximate", "from_lon",
+_LEG_ONLY = ("from", "via", "through", "mode", "equipment", "length_km", "approximate", "from_lon",
              "from_lat")
 _NUMBERS = ("length_km", "from_lon", "from_lat", "to_lon", "to_lat")
 

@@ -86,6 +86,8 @@ FIELDS: dict[str, dict[str, Spec]] = {
         "title": _spec("text", "title for maps and reports"),
         "as_of": _spec("day", "the date the data is current to (YYYY-MM-DD)"),
         "description": _spec("text", "what the dataset covers"),
+        "through": _spec("countries", "transit countries every rail and road leg may cross "
+                                      "besides those of its places (ISO 3166-1 alpha-2): [BY, LT]"),
         "sources": _spec("list:source", "where the facts come from"),
         "units": _spec("list:unit", "units, echelons and groupings"),
         "legs": _spec("list:leg", "movements"),
@@ -115,6 +117,8 @@ FIELDS: dict[str, dict[str, Spec]] = {
         "from": _spec("places", "where it sets out: a place, or a list of places", required=True),
         "to": _spec("place", "where it goes", required=True),
         "via": _spec("places", "places it passes, in order"),
+        "through": _spec("countries", "transit countries a rail or road leg may cross besides "
+                                      "those of its places (ISO 3166-1 alpha-2): [BY, LT]"),
         "start": _spec("date", "when it sets out", required=True),
         "end": _spec("date", "when it arrives (leave out if not known)"),
         "mode": _spec("enum", "how it travels", choices=Mode),
@@ -455,6 +459,32 @@ def _enum(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> Str
                                        f"{hint}") from None
 
 
+def _countries(reader: _Reader, spec: Spec, node: Node, label: str,
+               name: str) -> tuple[str, ...]:
+    """ISO 3166-1 alpha-2 codes of countries that exist, a list or one code; a code that is
+    not one is refused with the code meant, when it can be told (``BLR``, ``Belarus``,
+    ``UK``)."""
+    from movemap.countries import iso_codes, suggest_code
+
+    items = node.value if node.is_list else [node]
+    out: list[str] = []
+    for item in items:
+        if hint := _yaml11(item, name):
+            raise reader._bad(item, label, hint)
+        v = item.value
+        if not isinstance(v, str) or not v.strip():
+            raise reader._bad(item, label, f"{name} must be a list of country codes like "
+                                           f"[BY, LT], not {_describe(v)}")
+        code = v.strip()
+        if code.upper() not in iso_codes() or len(code) != 2:
+            meant = suggest_code(code)
+            hint = f"; did you mean {meant!r}?" if meant else ""
+            raise reader._bad(item, label, f"{name} {code!r} is not an ISO 3166-1 alpha-2 "
+                                           f"country code{hint}")
+        out.append(code.upper())
+    return tuple(dict.fromkeys(out))
+
+
 def _refs(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> tuple[str, ...]:
     items = node.value if node.is_list else [node]
     return tuple(_id(reader, spec, n, label, name) for n in items)
@@ -476,7 +506,7 @@ CONVERTERS: dict[str, Converter] = {
     "text": _text, "id": _id, "ref:unit": _id, "country": _country, "sidc": _sidc,
     "version": _version, "bool": _bool, "number": _number, "count": _count,
     "counts": _counts, "day": _day, "date": _date, "grade": _grade, "enum": _enum,
-    "refs:source": _refs, "place": _to_place, "places": _to_places,
+    "refs:source": _refs, "place": _to_place, "places": _to_places, "countries": _countries,
 }
 """The converter of each field kind (``Spec.kind``) in ``FIELDS``."""
 
@@ -525,6 +555,7 @@ def parse_records(root: Node) -> Parsed:
         legs=tuple(built["leg"]),
         stations=tuple(built["station"]),
         schema_version=top["movemap"],
+        through=top.get("through", ()),
     )
     return Parsed(dataset, problems, reader.where, reader.ids)
 
@@ -545,7 +576,8 @@ def _make(kind: str, v: dict[str, Any]) -> Any:
     }
     if kind == "leg":
         return Leg(origins=v["from"], destination=v["to"], via=v.get("via", ()),
-                   mode=v.get("mode", Mode.UNKNOWN), equipment=v.get("equipment", {}), **common)
+                   mode=v.get("mode", Mode.UNKNOWN), equipment=v.get("equipment", {}),
+                   through=v.get("through", ()), **common)
     return Station(place=v["at"], **common)
 
 
@@ -590,6 +622,7 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
         "title": dataset.title,
         "as_of": _str(dataset.as_of),
         "description": dataset.description,
+        "through": list(dataset.through),
         "sources": [record([("id", s.id), ("publisher", s.publisher), ("title", s.title),
                             ("date", s.date), ("url", s.url), ("grade", s.grade)])
                     for s in dataset.sources],
@@ -599,7 +632,8 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
                   for u in dataset.units],
         "legs": [record([("id", leg.id), ("unit", leg.unit), ("from", _places(leg.origins)),
                          ("to", _place(leg.destination)),
-                         ("via", [_place(r) for r in leg.via]), ("start", leg.start),
+                         ("via", [_place(r) for r in leg.via]),
+                         ("through", list(leg.through)), ("start", leg.start),
                          ("end", leg.end), ("mode", leg.mode), ("strength", leg.strength),
                          ("equipment", dict(leg.equipment)), ("status", leg.status),
                          ("confidence", leg.confidence), ("sources", list(leg.sources)),

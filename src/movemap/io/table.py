@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["COLUMNS", "DATE_COLUMNS", "Row", "leg_geometry", "parse_table", "place_text",
            "station_geometry", "table_rows"]
 
-COLUMNS = ("record", "id", "unit", "unit_name", "from", "via", "to", "start",
+COLUMNS = ("record", "id", "unit", "unit_name", "from", "via", "through", "to", "start",
            "start_earliest", "start_latest", "start_precision", "end", "end_earliest",
            "end_latest", "end_precision", "mode", "strength", "equipment", "status",
            "confidence", "sources", "grades", "notes", "length_km", "approximate",
@@ -48,7 +48,7 @@ DATE_COLUMNS = ("start_earliest", "start_latest", "end_earliest", "end_latest")
 _READ_ONLY = {"record", "unit_name", "grades", "length_km", "approximate", "from_lon",
               "from_lat", "to_lon", "to_lat", "wkt", "geometry", "fid",
               "start_precision", "end_precision", *DATE_COLUMNS}
-_STRUCTURED = ("from", "via", "to", "equipment", "sources")
+_STRUCTURED = ("from", "via", "through", "to", "equipment", "sources")
 _DIGITS = 6  # about 0.1 m: enough, and stable text for diffs
 _MOVED_DEGREES = 0.001  # about 100 m: a vertex moved on purpose, not rounding
 
@@ -144,6 +144,7 @@ def table_rows(located: Geography) -> list[dict[str, Any]]:
             "unit_name": names.get(item.unit),
             "from": _places_text(record.get("from")),
             "via": _places_text(record.get("via")),
+            "through": "|".join(record.get("through", [])) or None,
             "to": place_text(record["to"] if is_leg else record["at"]),
             "start": str(item.start),
             **date_columns("start", item.start),
@@ -288,6 +289,7 @@ def parse_table(rows: Iterable[Row], name: str,
             values["at"] = values.pop("at", None) or values.pop("to", None)
             values.pop("from", None)
             values.pop("via", None)
+            values.pop("through", None)
             values.pop("mode", None)
         positions = {k: i for i, k in enumerate(cells, start=1)}
         record: dict[str, Node] = {}
