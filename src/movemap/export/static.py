@@ -1,10 +1,13 @@
 """Static maps for reports and slides (PNG, SVG, PDF) and animations (GIF), with matplotlib.
 
-Drawn offline on the Natural Earth basemap, in a Lambert conformal conic projection centred
-on the extent (chosen with pyproj), with the map's styles (``movemap.style``) and symbols:
-routes by mode and status with arrowheads, stations sized by strength, place labels moved
-(along leader lines) until they do not overlap, title, a legend of what is drawn (modes,
-statuses, each unit's symbol, areas), scale bar, north arrow, attribution, an optional banner at
+Drawn offline on the Natural Earth basemap, in a projection fitted to the extent (Lambert
+conformal conic for a theatre, Mercator astride the equator, Equal Earth for the world), with
+the map's styles (``movemap.style``) and symbols: routes by mode and status with arrowheads
+(all of a dash pattern in one collection, simplified to half a pixel), stations sized by
+strength, place names placed by ``movemap.export.labels`` (the busiest places first, moved
+along leader lines until they do not overlap; on a crowded map those that find no room are
+left out and counted in the subtitle), title, a legend of what is drawn (modes, statuses,
+each unit's symbol, areas), scale bar, north arrow, attribution, an optional banner at
 top and bottom (a classification or handling caption) and an inset locator map.
 
 ``--on DAY`` draws the situation that day: the legs begun by then (faint once over), and
@@ -93,11 +96,20 @@ def parse_size(text: str, dpi: int = DEFAULT_DPI) -> tuple[float, float]:
 
 
 def _projection(west: float, south: float, east: float, north: float) -> CRS:
-    """A Lambert conformal conic fitted to the extent (standard parallels at 1/6 and 5/6)."""
+    """The map's projection, centred on the extent: a Lambert conformal conic (standard
+    parallels at 1/6 and 5/6 of its height) for a theatre; Mercator for one astride the
+    equator, where a cone's parallels would fall on both sides of it; Equal Earth for a
+    map wider than 150 degrees, which no cone fits."""
     span = north - south
+    middle = (west + east) / 2
+    if east - west > 150:
+        return CRS.from_proj4(f"+proj=eqearth +lon_0={middle:.3f} +datum=WGS84 +units=m")
+    first, second = south + span / 6, north - span / 6
+    if first < 0 < second:
+        return CRS.from_proj4(f"+proj=merc +lon_0={middle:.3f} +datum=WGS84 +units=m")
     return CRS.from_proj4(
-        f"+proj=lcc +lat_1={south + span / 6:.3f} +lat_2={north - span / 6:.3f} "
-        f"+lat_0={(south + north) / 2:.3f} +lon_0={(west + east) / 2:.3f} +datum=WGS84 +units=m")
+        f"+proj=lcc +lat_1={first:.3f} +lat_2={second:.3f} "
+        f"+lat_0={(south + north) / 2:.3f} +lon_0={middle:.3f} +datum=WGS84 +units=m")
 
 
 def _dashes(dash: str | None) -> Any:
@@ -162,18 +174,8 @@ def _padded(west: float, south: float, east: float, north: float,
 
 
 _NEAR = 8  # points: a label this close to its point needs no leader line
-# Where a label may go around its point (points right and up), nearest first: beside it,
-# above and below, at the corners, then further out along a leader line.
-_LABEL_OFFSETS = [(dx * r, dy * r) for r in (5, 16, 30, 46)
-                  for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1),
-                                 (-1, -1))]
-
-
-def _overlap(a: Any, b: Any) -> float:
-    """The area two display boxes share."""
-    width = min(a.x1, b.x1) - max(a.x0, b.x0)
-    height = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return width * height if width > 0 and height > 0 else 0.0
+_LABEL_SIZE = 9  # points
+_ARROW = (6.4, 3.2)  # an arrowhead's length and half width, in points (matplotlib's -|> at 16)
 
 
 @dataclass
@@ -371,42 +373,81 @@ class _Drawer:
             artist.remove()
         self.dynamic = []
 
-    def _line(self, points: tuple[tuple[float, float], ...], style: Any, faint: bool) -> None:
-        xs, ys = self.to_map.transform([p[0] for p in points], [p[1] for p in points])
-        dash = _dashes(style.dash)
-        alpha = style.opacity * (0.3 if faint else 1.0)
-        (line,) = self.ax.plot(xs, ys, color=style.colour, lw=style.weight * 0.8,
-                               linestyle=dash, alpha=alpha, zorder=5, solid_capstyle="round")
-        self.dynamic.append(line)
-        if len(xs) >= 2:
-            arrow = self.ax.annotate(
-                "", xy=(xs[-1], ys[-1]), xytext=(xs[-2], ys[-2]), zorder=6,
-                arrowprops={"arrowstyle": "-|>", "color": style.colour, "alpha": alpha,
-                            "lw": 0, "mutation_scale": 16})
-            self.dynamic.append(arrow)
+    def _lines(self, lines: list[tuple[tuple[tuple[float, float], ...], Any, bool]]) -> None:
+        """Every route as one collection of lines a dash pattern and one of arrowheads:
+        projected in one call and simplified to half a pixel, so that the cost of a map
+        grows with its points, not with matplotlib artists."""
+        import matplotlib.colors as mcolors
+        from matplotlib.collections import LineCollection, PolyCollection
+        from matplotlib.transforms import Affine2D
+
+        lines = [line for line in lines if len(line[0]) >= 2]
+        if not lines:
+            return
+        counts = np.array([len(points) for points, _, _ in lines])
+        lonlat = np.array([p for points, _, _ in lines for p in points], dtype=float)
+        xs, ys = self.to_map.transform(lonlat[:, 0], lonlat[:, 1])
+        shapes = shapely.linestrings(np.column_stack([xs, ys]),
+                                     indices=np.repeat(np.arange(len(lines)), counts))
+        x0, _, x1, _ = self.view
+        pixel = (x1 - x0) / self.options.pixels[0]
+        simple = shapely.simplify(shapes, pixel / 2, preserve_topology=False)
+        collapsed = shapely.get_num_coordinates(simple) < 2
+        simple[collapsed] = shapes[collapsed]
+        paths = np.split(shapely.get_coordinates(simple),
+                         np.cumsum(shapely.get_num_coordinates(simple))[:-1])
+        colours = [mcolors.to_rgba(style.colour, style.opacity * (0.3 if faint else 1.0))
+                   for _, style, faint in lines]
+        by_dash: dict[str | None, list[int]] = {}
+        for n, (_, style, _) in enumerate(lines):
+            by_dash.setdefault(style.dash, []).append(n)
+        for dash, members in by_dash.items():
+            collection = LineCollection(
+                [paths[n] for n in members], colors=[colours[n] for n in members],
+                linewidths=[lines[n][1].weight * 0.8 for n in members],
+                linestyles=_dashes(dash), capstyle="round", zorder=5)
+            self.ax.add_collection(collection, autolim=False)
+            self.dynamic.append(collection)
+        tips = np.array([path[-1] for path in paths])
+        backs = np.array([path[-2] if len(path) >= 2 else path[-1] for path in paths])
+        shown = self.ax.transData.transform(tips) - self.ax.transData.transform(backs)
+        angle = np.arctan2(shown[:, 1], shown[:, 0])
+        cos, sin = np.cos(angle)[:, None], np.sin(angle)[:, None]
+        length, half = _ARROW
+        head = np.array([[0.0, 0.0], [-length, half], [-length, -half]])
+        heads = np.stack([cos * head[:, 0] - sin * head[:, 1],
+                          sin * head[:, 0] + cos * head[:, 1]], axis=-1)
+        arrows = PolyCollection(
+            list(heads), offsets=tips, offset_transform=self.ax.transData,
+            transform=Affine2D().scale(1 / 72) + self.fig.dpi_scale_trans,
+            facecolors=colours, edgecolors="none", linewidths=0, zorder=6)
+        self.ax.add_collection(arrows, autolim=False)
+        self.dynamic.append(arrows)
 
     def draw(self, day: date | None) -> None:
         """Draw the legs and where units are: every record, or the situation on ``day``."""
-        from movemap.export.icons import symbol_artist, symbol_shapes
-
         self.clear()
         units = {u.id: u for u in self.dataset.units}
         drawn = _Drawn()
         labels: dict[str, tuple[float, float]] = {}
+        weight: dict[str, int] = {}
+        lines: list[tuple[tuple[tuple[float, float], ...], Any, bool]] = []
         for leg in self.dataset.legs:
-            routes = self.located.routes_of(leg)
-            _, arrival, _ = leg_window(leg, max(r.length_km for r in routes))
             if day is not None and leg.start.first_day > day:
                 continue
+            routes = self.located.routes_of(leg)
+            _, arrival, _ = leg_window(leg, max(r.length_km for r in routes))
             style = leg_style(leg.mode, leg.status, units[leg.unit].context
                               if leg.unit in units else False)
-            for route in routes:
-                self._line(route.points, style, faint=day is not None and arrival <= day)
+            faint = day is not None and arrival <= day
+            lines.extend((route.points, style, faint) for route in routes)
             drawn.modes.add(leg.mode)
             drawn.line_statuses.add(leg.status)
             for ref in (*leg.origins, leg.destination):
                 place = self.located.place(ref)
                 labels.setdefault(place.name, (place.lon, place.lat))
+                weight[place.name] = weight.get(place.name, 0) + 1
+        self._lines(lines)
         spots: list[tuple[str, Any, int | None, Status, bool]] = []
         if day is None:
             spots = [(s.unit, self.located.place(s.place), s.strength, s.status, False)
@@ -415,35 +456,81 @@ class _Drawer:
             for p in status(self.located, day):
                 spots.append((p.unit, _Spot(p.lon, p.lat, p.place), p.strength, p.status,
                               p.moving))
-        for unit_id, place, strength, state, moving in spots:
-            x, y = self.to_map.transform(place.lon, place.lat)
+        self._spots(spots, units, drawn)
+        for _, place, _, _, moving in spots:
+            if not moving:
+                labels.setdefault(place.name, (place.lon, place.lat))
+                weight[place.name] = weight.get(place.name, 0) + 1
+        self._legend(drawn)
+        # the busiest places are named first, and so keep their names on a crowded map
+        order = sorted(labels, key=lambda name: -weight.get(name, 0))
+        left_out = self._labels({name: labels[name] for name in order})
+        when = f"Situation on {day.isoformat()}" if day else "All movements"
+        as_of = self.dataset.as_of
+        note = (f"  |  {left_out:,} place names left out for room" if left_out else "")
+        self.subtitle.set_text(when + (f"  |  data as of {as_of.isoformat()}" if as_of else "")
+                               + note)
+
+    def _spots(self, spots: list[tuple[str, Any, int | None, Status, bool]],
+               units: dict[str, Any], drawn: _Drawn) -> None:
+        """Stations and units: a unit's symbol where it has one (one collection a symbol),
+        else a circle sized by strength (one collection for all)."""
+        from matplotlib.collections import PathCollection
+        from matplotlib.path import Path as MPath
+        from matplotlib.transforms import Affine2D
+
+        from movemap.export.icons import symbol_shapes
+
+        if not spots:
+            return
+        xs, ys = self.to_map.transform([s[1].lon for s in spots], [s[1].lat for s in spots])
+        points = Affine2D().scale(1 / 72) + self.fig.dpi_scale_trans
+        symbols: dict[str, list[tuple[float, float, float]]] = {}
+        circles: list[tuple[float, float, float, str]] = []
+        for (unit_id, _, strength, state, moving), x, y in zip(spots, xs, ys, strict=True):
             unit = units.get(unit_id)
             shapes = symbol_shapes(unit.sidc) if unit is not None and unit.sidc else None
             if shapes is not None and not moving:
-                artist = symbol_artist(shapes, (x, y), scale=0.45 + station_radius(strength) / 50)
-                artist.set_zorder(9)
-                self.ax.add_artist(artist)
                 assert unit is not None and unit.sidc is not None
+                symbols.setdefault(unit.sidc, []).append(
+                    (x, y, 0.45 + station_radius(strength) / 50))
                 names = drawn.symbols.setdefault(unit.sidc, [])
                 if unit.name not in names:
                     names.append(unit.name)
             else:
-                (artist,) = self.ax.plot(
-                    [x], [y], marker="o", markersize=station_radius(strength) * 1.2,
-                    markerfacecolor="#0072b2" if moving else STATUS_COLOURS[state],
-                    markeredgecolor="#111", alpha=0.85, zorder=9, linestyle="none")
+                circles.append((x, y, station_radius(strength) * 1.2,
+                                "#0072b2" if moving else STATUS_COLOURS[state]))
                 if moving:
                     drawn.moving = True
                 else:
                     drawn.circles.add(state)
-            self.dynamic.append(artist)
-            if not moving:
-                labels.setdefault(place.name, (place.lon, place.lat))
-        self._legend(drawn)
-        self._labels(labels)
-        when = f"Situation on {day.isoformat()}" if day else "All movements"
-        as_of = self.dataset.as_of
-        self.subtitle.set_text(when + (f"  |  data as of {as_of.isoformat()}" if as_of else ""))
+        for sidc, members in symbols.items():
+            shapes = symbol_shapes(sidc)
+            assert shapes is not None
+            x0, y0, vw, vh = shapes.view
+            ax_, ay_ = shapes.anchor
+            paths, offsets, faces, edges, widths = [], [], [], [], []
+            for x, y, scale in members:  # each symbol whole before the next, as milsymbol
+                width, height = shapes.width * scale, shapes.height * scale
+                to_points = Affine2D().translate(-x0, -y0).scale(width / vw, -height / vh) \
+                    .translate(-ax_ * scale, ay_ * scale)
+                for path, face, edge, line in shapes.paths:
+                    paths.append(MPath(to_points.transform(path.vertices), path.codes))
+                    offsets.append((x, y))
+                    faces.append(face)
+                    edges.append(edge)
+                    widths.append(line * width / vw * 0.75)
+            collection = PathCollection(
+                paths, offsets=offsets, offset_transform=self.ax.transData, transform=points,
+                facecolors=faces, edgecolors=edges, linewidths=widths, zorder=9)
+            self.ax.add_collection(collection, autolim=False)
+            self.dynamic.append(collection)
+        if circles:
+            collection = self.ax.scatter(
+                [c[0] for c in circles], [c[1] for c in circles],
+                s=[c[2] ** 2 for c in circles], c=[c[3] for c in circles],
+                edgecolors="#111", alpha=0.85, zorder=9, marker="o")
+            self.dynamic.append(collection)
 
     def _legend(self, drawn: _Drawn) -> None:
         """A legend of what this map draws: modes and statuses of its lines, each unit's
@@ -482,43 +569,43 @@ class _Drawer:
         self.dynamic.append(legend)
         self.legend_labels = [h.get_label() for h in handles]
 
-    def _labels(self, labels: dict[str, tuple[float, float]]) -> None:
-        """Place names, each moved around its point (and out along a leader line) until it
-        covers no other name and stays on the map; never left out."""
+    def _labels(self, labels: dict[str, tuple[float, float]]) -> int:
+        """Place names, in the order given, each moved around its point (and out along a
+        leader line) until it covers no other name and stays on the map
+        (``movemap.export.labels``); returns how many were left out for room."""
+        from matplotlib.font_manager import FontProperties
+
+        from movemap.export.labels import Label, place_labels
+
         renderer = self.fig.canvas.get_renderer()  # type: ignore[attr-defined]
-        placed: list[Any] = []
-        x0, y0, x1, y1 = self.view
+        font = FontProperties(size=_LABEL_SIZE)
         frame = self.ax.get_window_extent(renderer)
-        for name, (lon, lat) in labels.items():
-            x, y = self.to_map.transform(lon, lat)
-            if not (x0 <= x <= x1 and y0 <= y <= y1):
-                continue
-            best: tuple[float, Any] | None = None
-            for dx, dy in _LABEL_OFFSETS:
-                text = self.ax.annotate(
-                    name, xy=(x, y), xytext=(dx, dy), textcoords="offset points", fontsize=9,
-                    ha="left" if dx > 0 else "right" if dx < 0 else "center",
-                    va="bottom" if dy > 0 else "top" if dy < 0 else "center", zorder=12,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                          "alpha": 0.7},
-                    arrowprops=({"arrowstyle": "-", "color": "#555", "lw": 0.6,
-                                 "shrinkA": 0, "shrinkB": 2}
-                                if abs(dx) + abs(dy) > _NEAR else None))
-                box = text.get_window_extent(renderer)
-                cover = sum(_overlap(box, other) for other in placed) + (
-                    box.width * box.height - _overlap(box, frame))
-                if best is None or cover < best[0]:
-                    if best is not None:
-                        best[1].remove()
-                    best = (cover, text)
-                else:
-                    text.remove()
-                if cover == 0:
-                    break
-            assert best is not None
-            placed.append(best[1].get_window_extent(renderer))
-            self.dynamic.append(best[1])
-        self.placed_labels = placed
+        scale = self.fig.dpi / 72
+        names = list(labels)
+        lon = np.array([labels[n][0] for n in names], dtype=float)
+        lat = np.array([labels[n][1] for n in names], dtype=float)
+        mapped = np.column_stack(self.to_map.transform(lon, lat)) if names \
+            else np.zeros((0, 2))
+        where = dict(zip(names, mapped, strict=True))
+        items = []
+        for name, (x, y) in zip(names, self.ax.transData.transform(mapped), strict=True):
+            width, height, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
+            items.append(Label(name, float(x), float(y), width, height))
+        placed, left_out = place_labels(items, (frame.x0, frame.y0, frame.x1, frame.y1),
+                                        scale, pad=0.15 * _LABEL_SIZE * scale)
+        for spot in placed:
+            text = self.ax.annotate(
+                spot.label.name, xy=tuple(where[spot.label.name]), xytext=(spot.dx, spot.dy),
+                textcoords="offset points", fontsize=_LABEL_SIZE,
+                ha="left" if spot.dx > 0 else "right" if spot.dx < 0 else "center",
+                va="bottom" if spot.dy > 0 else "top" if spot.dy < 0 else "center", zorder=12,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
+                arrowprops=({"arrowstyle": "-", "color": "#555", "lw": 0.6, "shrinkA": 0,
+                             "shrinkB": 2}
+                            if abs(spot.dx) + abs(spot.dy) > _NEAR else None))
+            self.dynamic.append(text)
+        self.placed_labels = [spot.box for spot in placed]
+        return left_out
 
     def save(self, path: Path, fmt: str) -> bytes:
         buffer = io.BytesIO()

@@ -1,0 +1,36 @@
+"""Place names on static maps: no two overlap on a crowded map, every one kept on a small one."""
+
+from __future__ import annotations
+
+import random
+
+from movemap.export.labels import Label, place_labels
+
+
+def _crowd(n: int, seed: int = 7) -> list[Label]:
+    rng = random.Random(seed)
+    return [Label(f"Place {i}", rng.uniform(0, 1920), rng.uniform(0, 1080),
+                  rng.uniform(30, 120), 12) for i in range(n)]
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def test_crowded_map_leaves_names_out_and_counts_them() -> None:
+    labels = _crowd(3000)
+    placed, left_out = place_labels(labels, (0, 0, 1920, 1080), 120 / 72, pad=2)
+    assert left_out > 0 and len(placed) + left_out == len(labels)
+    boxes = [p.box for p in placed]
+    assert not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert all(b[0] >= 0 and b[2] <= 1920 and b[1] >= 0 and b[3] <= 1080 for b in boxes)
+    # the first (busiest) names come first: the head of the list is never left out
+    assert [p.label.name for p in placed[:5]] == [label.name for label in labels[:5]]
+
+
+def test_small_map_keeps_every_name() -> None:
+    labels = [Label(f"Town {i}", 100 + i, 100, 60, 12) for i in range(40)]  # all in a heap
+    placed, left_out = place_labels(labels, (0, 0, 400, 300), 1.0)
+    assert left_out == 0 and {p.label.name for p in placed} == {x.name for x in labels}
+    outside = place_labels([Label("far", 900, 900, 30, 10)], (0, 0, 400, 300), 1.0)
+    assert outside == ([], 0)  # off the map: neither placed nor counted
