@@ -15,8 +15,11 @@ again). It prints the wall time and the peak resident memory of each run (``wait
 cold time per leg.
 
 Baseline, measured in the same run: the previous release (commit ``a676895``), checked out
-with ``git worktree add`` in a temporary folder and run by the same interpreter on the same
-files; each of its runs stops after ``--timeout`` seconds (printed as ``> N s``).
+by ``benchmarks/release.py`` in a temporary folder and run by the same interpreter on the
+same files; each of its runs stops after ``--timeout`` seconds (printed as ``> N s``). Above
+``--baseline-all`` legs it runs only ``validate`` (it routes every leg, every command, so
+one command gives its cost per leg; the rest would only wait for timeouts). Each row ends
+with the load average of the machine when it was measured.
 
 Targets at 20,000 legs and 5,000 stations on 2 cores: warm validate <= 5 s, render <= 10 s,
 PNG <= 15 s, peak RSS <= 1 GB; cold routing >= 4x faster per leg than the baseline; time
@@ -29,18 +32,20 @@ import argparse
 import math
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from release import PREVIOUS_RELEASE, checkout
+
 ROOT = Path(__file__).resolve().parent.parent
-BASELINE = "a676895"
+BASELINE = PREVIOUS_RELEASE
 MODES = (("road", 35), ("rail", 30), ("sea", 15), ("air", 10), ("unknown", 10))
 COMMANDS: dict[str, list[str]] = {
     "validate": ["validate", "{data}"],
@@ -164,17 +169,6 @@ class Release:
                 "MPLBACKEND": "Agg"}
 
 
-def baseline_checkout(tmp: Path) -> Path:
-    """The previous release in a temporary worktree, with this checkout's built assets."""
-    folder = tmp / "baseline"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(folder),
-                    BASELINE], check=True, capture_output=True)
-    assets = ROOT / "src" / "movemap" / "render" / "assets"
-    if assets.is_dir():
-        shutil.copytree(assets, folder / "src" / "movemap" / "render" / "assets")
-    return folder / "src"
-
-
 def prepare(release: Release) -> None:
     """Build the gazetteer index and network arrays in the release's fresh cache folder."""
     env = release.env()
@@ -193,6 +187,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="1,000 legs only (the default)")
     parser.add_argument("--timeout", type=float, default=180, help="seconds per baseline run")
     parser.add_argument("--no-baseline", action="store_true", help="skip the previous release")
+    parser.add_argument("--baseline-all", type=int, default=1000,
+                        help="up to this many legs the baseline runs every command; above, "
+                        "only validate")
     options = parser.parse_args()
     sizes = [1000] if options.quick else [int(s) for s in options.sizes.split(",")]
     print(f"movemap scale benchmark: {os.cpu_count()} CPUs, sizes {sizes}; baseline "
@@ -200,21 +197,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="movemap-scale-") as tmp_name:
         tmp = Path(tmp_name)
         releases = [Release("today", ROOT / "src", tmp / "cache-today")]
-        try:
+        with ExitStack() as stack:
             if not options.no_baseline:
-                releases.append(Release(BASELINE, baseline_checkout(tmp), tmp / "cache-base"))
+                folder = stack.enter_context(checkout(BASELINE, tmp / "baseline"))
+                releases.append(Release(BASELINE, folder / "src", tmp / "cache-base"))
             for release in releases:
                 prepare(release)
-            _measure(sizes, releases, tmp, options.timeout)
-        finally:
-            if not options.no_baseline:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
-                                str(tmp / "baseline")], check=False, capture_output=True)
+            _measure(sizes, releases, tmp, options.timeout, options.baseline_all)
 
 
-def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: float) -> None:
+def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: float,
+             baseline_all: int) -> None:
     header = f"{'legs':>6} {'command':<12} {'release':<8} {'cold':>16} {'warm':>16} " \
-             f"{'cold ms/leg':>11}"
+             f"{'cold ms/leg':>11} {'load':>5}"
     print(header)
     print("-" * len(header))
     for n in sizes:
@@ -222,6 +217,8 @@ def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: floa
         generate(n, data, seed=n)
         for name, template in COMMANDS.items():
             for release in releases:
+                if release.name != "today" and n > baseline_all and name != "validate":
+                    continue
                 out = tmp / f"out-{release.name}"
                 out.mkdir(exist_ok=True)
                 args = [a.format(data=data, out=out) for a in template]
@@ -231,7 +228,7 @@ def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: floa
                 warm = run(args, release.env(), limit) if not cold.timed_out else cold
                 per_leg = "" if cold.timed_out else f"{1000 * cold.seconds / n:11.2f}"
                 print(f"{n:>6} {name:<12} {release.name:<8} {cold.show(limit)} "
-                      f"{warm.show(limit)} {per_leg}", flush=True)
+                      f"{warm.show(limit)} {per_leg:>11} {os.getloadavg()[0]:5.1f}", flush=True)
 
 
 if __name__ == "__main__":

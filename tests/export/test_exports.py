@@ -161,8 +161,9 @@ def test_kml_escapes_markup(tmp_path: Path) -> None:
     # a viewer renders the description as HTML: the note is escaped text in it, not markup
     assert "&lt;/description&gt;&lt;evil/&gt;" in root.findtext(".//k:description",
                                                                  namespaces=KML)
+    # a name is HTML too in Google Earth's balloon: escaped, so it reads as written
     assert root.findtext(".//k:Folder/k:name", namespaces=KML) == (
-        "<b>bold</b> & <script>x</script>")
+        "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;")
 
 
 def test_kmz_carries_symbol_icons(dataset: Dataset, located: Located, out: Path) -> None:

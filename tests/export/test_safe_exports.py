@@ -55,7 +55,9 @@ stations:
     return path
 
 
-def _assert_no_markup_in_balloons(path: Path) -> None:
+def _assert_no_markup_in_balloons(path: Path) -> list[str]:
+    """Descriptions and names as a viewer reads them (XML unescaped): no markup but
+    movemap's own <br>. Returns the names."""
     root = etree.parse(str(path))
     descriptions = [d.text or "" for d in root.iterfind(".//k:description", KML)]
     assert len(descriptions) >= 2
@@ -63,11 +65,19 @@ def _assert_no_markup_in_balloons(path: Path) -> None:
         # what a viewer renders as HTML: only movemap's own <br> is markup
         assert re.sub(r"<br>", "", text).count("<") == 0, text
     assert any(html.escape(MARKUP) in text for text in descriptions)
+    # Google Earth heads a balloon with the placemark's name, as HTML
+    names = [n.text or "" for n in root.iterfind(".//k:name", KML)]
+    assert len(names) >= 3 and all("<" not in name for name in names), names
+    return names
 
 
 def test_kml_balloons_carry_no_markup_from_a_dataset(tmp_path: Path) -> None:
     data = read_dataset(_hostile(tmp_path))
-    _assert_no_markup_in_balloons(export(data, tmp_path / "x.kml"))
+    names = _assert_no_markup_in_balloons(export(data, tmp_path / "x.kml"))
+    escaped = html.escape(MARKUP, quote=False)
+    assert names[0] == escaped  # the document's title
+    assert any(name.endswith(f"to {escaped}") for name in names)  # the leg to a hostile place
+    assert html.unescape(names[0]) == MARKUP  # the text itself is kept, as text
 
 
 def test_kml_balloons_carry_no_markup_from_an_extracted_report(tmp_path: Path) -> None:

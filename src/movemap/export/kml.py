@@ -6,8 +6,10 @@ descriptions with dates, strengths and sources, and the same as ``ExtendedData``
 Written with ElementTree, which escapes every text for XML; the same dataset gives the same
 bytes (no timestamps, no random ids). A viewer renders a description as HTML, so each one is
 built here from fixed markup and HTML-escaped values: no dataset string (a unit's name, a
-note, text drafted by ``extract``) ever becomes markup in a balloon. A KMZ also carries each
-unit's symbol as a PNG icon.
+note, text drafted by ``extract``) ever becomes markup in a balloon. Names are escaped the
+same way: Google Earth puts a placemark's name, as HTML, at the head of its balloon (a name
+without ``<``, ``>`` or ``&`` reads the same either way). A KMZ also carries each unit's
+symbol as a PNG icon.
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def kml_document(located: Located, icons: dict[str, str] | None = None) -> bytes
     ET.register_namespace("", KML)
     root = ET.Element(f"{{{KML}}}kml")
     doc = _sub(root, "Document")
-    _sub(doc, "name", dataset.title or dataset.name)
+    _name(doc, dataset.title or dataset.name)
     if dataset.as_of:
         _sub(doc, "description", html.escape(f"Data as of {dataset.as_of.isoformat()}"))
     for mode in Mode:
@@ -112,17 +114,29 @@ def kml_document(located: Located, icons: dict[str, str] | None = None) -> bytes
         icon_style = _sub(style, "IconStyle")
         _sub(icon_style, "color", _kml_colour(STATUS_COLOURS[status]))  # Earth's own pin
     names = {u.id: u.name for u in dataset.units}
+    legs: dict[str, list[Leg]] = {}
+    for leg in dataset.legs:
+        legs.setdefault(leg.unit, []).append(leg)
+    stations: dict[str, list[Station]] = {}
+    for station in dataset.stations:
+        stations.setdefault(station.unit, []).append(station)
     for unit in dataset.units:
         folder = _sub(doc, "Folder")
-        _sub(folder, "name", unit.name)
-        for leg in (leg for leg in dataset.legs if leg.unit == unit.id):
+        _name(folder, unit.name)
+        for leg in legs.get(unit.id, ()):
             _leg_placemark(folder, dataset, leg, located, names)
-        for station in (s for s in dataset.stations if s.unit == unit.id):
+        for station in stations.get(unit.id, ()):
             _station_placemark(folder, dataset, station, located, names,
                                (icons or {}).get(unit.id))
     ET.indent(root)
     document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return document
+
+
+def _name(parent: ET.Element, text: str) -> ET.Element:
+    """A ``name``, HTML-escaped (then XML-escaped on writing): Google Earth shows it as HTML
+    at the head of the balloon."""
+    return _sub(parent, "name", html.escape(text, quote=False))
 
 
 def _time_span(parent: ET.Element, begin: str | None, end: str | None) -> None:
@@ -141,8 +155,8 @@ def _leg_placemark(folder: ET.Element, dataset: Dataset, leg: Leg, located: Loca
     mark = _sub(folder, "Placemark")
     mark.set("id", f"leg-{leg.id}")
     origins = " | ".join(located.place(r).name for r in leg.origins)
-    _sub(mark, "name", f"{names.get(leg.unit, leg.unit)}: {origins} to "
-                       f"{located.place(leg.destination).name}")
+    _name(mark, f"{names.get(leg.unit, leg.unit)}: {origins} to "
+                f"{located.place(leg.destination).name}")
     _sub(mark, "description", _description([
         ("Start", str(leg.start)), ("End", str(leg.end) if leg.end else "not reported"),
         ("Mode", leg.mode.value), ("Strength", f"{leg.strength:,}" if leg.strength else ""),
@@ -167,7 +181,7 @@ def _station_placemark(folder: ET.Element, dataset: Dataset, station: Station,
     place = located.place(station.place)
     mark = _sub(folder, "Placemark")
     mark.set("id", f"station-{station.id}")
-    _sub(mark, "name", f"{names.get(station.unit, station.unit)} at {place.name}")
+    _name(mark, f"{names.get(station.unit, station.unit)} at {place.name}")
     _sub(mark, "description", _description([
         ("From", str(station.start)), ("Until", str(station.end) if station.end else "open"),
         ("Strength", f"{station.strength:,}" if station.strength else ""),

@@ -14,7 +14,7 @@ room, as GIS tools leave out the labels they cannot fit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 __all__ = ["KEEP_ALL", "OFFSETS", "Label", "Placement", "place_labels"]
@@ -32,13 +32,22 @@ _BESIDE = 8  # the first spots, right beside the point
 
 @dataclass(frozen=True)
 class Label:
-    """A name to place: its point and its text's size, in display pixels."""
+    """A name to place: its point and its text's size, in display pixels (``None``: to be
+    measured, by :func:`place_labels`'s ``measure``, only if it may find room)."""
 
     name: str
     x: float
     y: float
-    width: float
-    height: float
+    width: float | None = None
+    height: float | None = None
+
+    def sized(self, measure: Callable[[str], tuple[float, float]] | None) -> Label:
+        if self.width is not None and self.height is not None:
+            return self
+        if measure is None:
+            raise ValueError(f"label {self.name!r} has no size and nothing measures it")
+        width, height = measure(self.name)
+        return Label(self.name, self.x, self.y, width, height)
 
 
 @dataclass(frozen=True)
@@ -55,11 +64,12 @@ def _box(label: Label, dx: float, dy: float, scale: float,
          pad: float) -> tuple[float, float, float, float]:
     """The label's box at an offset: left of the spot when the spot is left of the point,
     centred when straight above or below, and likewise in height."""
+    width, height = label.width or 0.0, label.height or 0.0
     x = label.x + dx * scale
     y = label.y + dy * scale
-    x0 = x if dx > 0 else x - label.width if dx < 0 else x - label.width / 2
-    y0 = y if dy > 0 else y - label.height if dy < 0 else y - label.height / 2
-    return x0 - pad, y0 - pad, x0 + label.width + pad, y0 + label.height + pad
+    x0 = x if dx > 0 else x - width if dx < 0 else x - width / 2
+    y0 = y if dy > 0 else y - height if dy < 0 else y - height / 2
+    return x0 - pad, y0 - pad, x0 + width + pad, y0 + height + pad
 
 
 def _shared(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
@@ -91,13 +101,17 @@ class _Grid:
 
 
 def place_labels(labels: Sequence[Label], frame: tuple[float, float, float, float],
-                 scale: float, pad: float = 0.0,
-                 keep_all: int = KEEP_ALL) -> tuple[list[Placement], int]:
+                 scale: float, pad: float = 0.0, keep_all: int = KEEP_ALL,
+                 measure: Callable[[str], tuple[float, float]] | None = None,
+                 ) -> tuple[list[Placement], int]:
     """The names placed, in order, and how many were left out.
 
     ``frame`` is the map's box in pixels, ``scale`` pixels a point, ``pad`` pixels of
-    margin around each text. A name whose point is off the map is neither placed nor
-    counted.
+    margin around each text; ``measure`` gives the size of a label without one. A name
+    whose point is off the map is neither placed nor counted. On a crowded map a name is
+    measured only if a box of no size finds room at one of its spots (a text's box holds
+    that box at the same spot, so a covered one rules the name out): measuring text is
+    the costly part.
 
     >>> spots, left = place_labels([Label("A", 50, 50, 20, 10), Label("B", 52, 50, 20, 10)],
     ...                            (0, 0, 200, 100), 1.0)
@@ -112,6 +126,11 @@ def place_labels(labels: Sequence[Label], frame: tuple[float, float, float, floa
     placed: list[Placement] = []
     left_out = 0
     for label in inside:
+        if not keep and all(grid.cover(_box(label, dx, dy, scale, pad)) > 0
+                            for dx, dy in offsets):
+            left_out += 1
+            continue
+        label = label.sized(measure)
         best: tuple[float, float, float, tuple[float, float, float, float]] | None = None
         for dx, dy in offsets:
             box = _box(label, dx, dy, scale, pad)

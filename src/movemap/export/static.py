@@ -587,12 +587,16 @@ class _Drawer:
         mapped = np.column_stack(self.to_map.transform(lon, lat)) if names \
             else np.zeros((0, 2))
         where = dict(zip(names, mapped, strict=True))
-        items = []
-        for name, (x, y) in zip(names, self.ax.transData.transform(mapped), strict=True):
+        items = [Label(name, float(x), float(y))
+                 for name, (x, y) in zip(names, self.ax.transData.transform(mapped),
+                                         strict=True)]
+
+        def measure(name: str) -> tuple[float, float]:
             width, height, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
-            items.append(Label(name, float(x), float(y), width, height))
+            return width, height
+
         placed, left_out = place_labels(items, (frame.x0, frame.y0, frame.x1, frame.y1),
-                                        scale, pad=0.15 * _LABEL_SIZE * scale)
+                                        scale, pad=0.15 * _LABEL_SIZE * scale, measure=measure)
         for spot in placed:
             text = self.ax.annotate(
                 spot.label.name, xy=tuple(where[spot.label.name]), xytext=(spot.dx, spot.dy),

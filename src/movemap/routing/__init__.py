@@ -14,6 +14,7 @@ Rail and road routes keep to the countries of their stops plus the transit count
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -27,7 +28,7 @@ from movemap.errors import RouteError
 from movemap.model import Mode
 from movemap.routing.antimeridian import split_antimeridian
 from movemap.routing.geodesic import geodesic_km, geodesic_path
-from movemap.routing.store import Key, RouteStore
+from movemap.routing.store import Kept, Key, LegRouteStore, RouteStore
 
 __all__ = ["ROUTERS", "Networks", "Route", "RouteError", "Rule", "default_networks", "route"]
 
@@ -150,6 +151,8 @@ class Networks:
     _paths: dict[Key, list[Point] | str] = field(default_factory=dict)
     _new: dict[Key, list[Point] | str] = field(default_factory=dict)
     _loaded: bool = False
+    _kept: dict[str, Kept] | None = None
+    _kept_new: dict[str, Kept] = field(default_factory=dict)
 
     def _network(self, name: str, filename: str, snap_km: float,
                  extra: Sequence[str | Path]) -> Any:
@@ -227,11 +230,27 @@ class Networks:
             self._paths[key] = self._new[key] = router(self, a, b, rule)
         return self._paths[key]
 
+    def kept(self, key: str) -> Kept | None:
+        """The whole route kept under ``key`` (:func:`route`'s), by this process or an
+        earlier one with these networks."""
+        if self._kept is None:
+            self._kept = LegRouteStore(self.version, self.cache_dir).load()
+        return self._kept.get(key)
+
+    def keep(self, key: str, route: Kept) -> None:
+        """Remember a whole route (kept between runs by :meth:`save`)."""
+        if self._kept is None:
+            self._kept = {}
+        self._kept[key] = self._kept_new[key] = route
+
     def save(self) -> None:
-        """Keep the paths found since the last save in the route cache."""
+        """Keep the paths and routes found since the last save in the route cache."""
         if self._new:
             self._store.save(self._new)
             self._new.clear()
+        if self._kept_new:
+            LegRouteStore(self.version, self.cache_dir).save(self._kept_new)
+            self._kept_new.clear()
 
 
 Found = list[Point] | str
@@ -323,6 +342,11 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
     """
     networks = networks or default_networks()
     names = list(labels) if labels else [f"{y:.3f}, {x:.3f}" for x, y in stops]
+    key = json.dumps([mode.value, [[repr(x), repr(y)] for x, y in stops], names,
+                      sorted(through), sorted(avoid), strict])
+    kept = networks.kept(key)
+    if kept is not None:  # routed and checked before: nothing to do again
+        return Route(tuple(kept[0]), kept[1], mode, kept[2], kept[3])
     points: list[Point] = [stops[0]]
     rule, warnings = _rule(stops, mode, through, avoid)
     inland = _inland(stops, names, mode, strict)
@@ -354,4 +378,5 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
         # a great circle's length is exact from its ends, and cheaper than summing its steps
         length += geodesic_km(a[0], a[1], b[0], b[1]) if great_circle else _length(found)
         points.extend(found[1:])
+    networks.keep(key, (points, length, approximate, tuple(warnings)))
     return Route(tuple(points), length, mode, approximate, tuple(warnings))

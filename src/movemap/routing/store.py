@@ -15,20 +15,22 @@ import json
 import logging
 import os
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from movemap import cache
 
-__all__ = ["Key", "RouteStore", "key_text"]
+__all__ = ["Kept", "Key", "LegRouteStore", "RouteStore", "key_text"]
 
 log = logging.getLogger(__name__)
 
 Point = tuple[float, float]
 Key = tuple[str, Point, Point, tuple[str, ...]]  # mode, from, to, constraints
 Found = list[Point] | str
+Kept = tuple[Sequence[Point], float, bool, tuple[str, ...]]  # points, km, approximate, warnings
 _FORMAT = 1
 _MERGE_ABOVE = 16  # shards; more are merged into one when read
 
@@ -77,6 +79,8 @@ def _decode(data: bytes) -> dict[Key, Found]:
 class RouteStore:
     """The kept paths of one version of the networks (in memory if the cache is read-only)."""
 
+    kind = "routes"
+
     def __init__(self, version: str, root: Path | None = None) -> None:
         self.version = version
         self._root = root
@@ -86,17 +90,25 @@ class RouteStore:
     def _open(self) -> Path | None:
         if self._folder is None and self._writable:
             try:
-                self._folder = cache.folder("routes", self.version, root=self._root)
+                self._folder = cache.folder(self.kind, self.version, root=self._root)
             except cache.CacheUnwritable:
                 self._writable = False
         return self._folder
 
     def load(self) -> dict[Key, Found]:
         """Every kept path."""
+        return self._load(_decode)
+
+    def save(self, paths: Mapping[Key, Found]) -> None:
+        """Keep these paths (new ones: earlier shards stay)."""
+        if paths and self._open() is not None:
+            self._write(_encode(paths))
+
+    def _load(self, decode: Callable[[bytes], dict[Any, Any]]) -> dict[Any, Any]:
         folder = self._open()
         if folder is None:
             return {}
-        paths: dict[Key, Found] = {}
+        paths: dict[Any, Any] = {}
         shards = sorted(folder.glob("shard-*.npz"))
         for shard in shards:
             try:
@@ -106,23 +118,20 @@ class RouteStore:
             try:
                 if hashlib.blake2b(data, digest_size=16).hexdigest() != shard.stem[6:]:
                     raise ValueError("its bytes do not match its checksum")
-                paths.update(_decode(data))
+                paths.update(decode(data))
             except cache.DAMAGE as exc:
                 log.warning("a cached route file is damaged (%s: %s); removing it",
                             shard.name, exc)
                 shard.unlink(missing_ok=True)
         if len(shards) > _MERGE_ABOVE:
-            self._write(paths, replace=shards)
+            self._write(self._encode_all(paths), replace=shards)
         return paths
 
-    def save(self, paths: Mapping[Key, Found]) -> None:
-        """Keep these paths (new ones: earlier shards stay)."""
-        if paths and self._open() is not None:
-            self._write(paths)
+    def _encode_all(self, paths: Mapping[Any, Any]) -> bytes:
+        return _encode(paths)
 
-    def _write(self, paths: Mapping[Key, Found], replace: Iterable[Path] = ()) -> None:
+    def _write(self, data: bytes, replace: Iterable[Path] = ()) -> None:
         assert self._folder is not None
-        data = _encode(paths)
         name = f"shard-{hashlib.blake2b(data, digest_size=16).hexdigest()}.npz"
         tmp = self._folder / f".{name}.{uuid.uuid4().hex}"
         try:
@@ -137,3 +146,53 @@ class RouteStore:
         for old in replace:
             if old.name != name:
                 old.unlink(missing_ok=True)
+
+
+class LegRouteStore(RouteStore):
+    """Whole routes of legs, kept under their stops, names, mode and countries: the path
+    with its length and the warnings of the checks made on it (countries left, inland sea
+    ends), so that a second command on a dataset neither routes nor checks again."""
+
+    kind = "legroutes"
+
+    def load(self) -> dict[str, Kept]:  # type: ignore[override]
+        """Every kept route, by its key text."""
+        return self._load(_decode_kept)
+
+    def save(self, routes: Mapping[str, Kept]) -> None:  # type: ignore[override]
+        """Keep these routes (new ones: earlier shards stay)."""
+        if routes and self._open() is not None:
+            self._write(_encode_kept(routes))
+
+    def _encode_all(self, paths: Mapping[Any, Any]) -> bytes:
+        return _encode_kept(paths)
+
+
+def _encode_kept(routes: Mapping[str, Kept]) -> bytes:
+    import io
+
+    values = list(routes.values())
+    sizes = np.array([len(v[0]) for v in values], dtype="<i8")
+    coords = np.array([p for v in values for p in v[0]], dtype="<f8").reshape(-1, 2)
+    buffer = io.BytesIO()
+    np.savez(buffer, keys=np.array(list(routes), dtype=str),
+             km=np.array([v[1] for v in values], dtype="<f8"),
+             approximate=np.array([v[2] for v in values], dtype=bool),
+             warnings=np.array([json.dumps(list(v[3])) for v in values], dtype=str),
+             sizes=sizes, coords=coords)
+    return buffer.getvalue()
+
+
+def _decode_kept(data: bytes) -> dict[str, Kept]:
+    import io
+
+    with np.load(io.BytesIO(data), allow_pickle=False) as z:
+        keys, warnings = z["keys"].tolist(), z["warnings"].tolist()
+        km, approximate = z["km"].tolist(), z["approximate"].tolist()
+        sizes, coords = z["sizes"], z["coords"]
+    starts = np.concatenate([[0], np.cumsum(sizes)]).tolist()
+    xs, ys = coords[:, 0].tolist(), coords[:, 1].tolist()  # zip makes the points in C
+    return {key: (tuple(zip(xs[starts[i]:starts[i + 1]], ys[starts[i]:starts[i + 1]],
+                            strict=True)),
+                  float(km[i]), bool(approximate[i]), tuple(json.loads(warnings[i])))
+            for i, key in enumerate(keys)}
