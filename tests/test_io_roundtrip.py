@@ -71,6 +71,21 @@ def test_geodataframe_round_trip(dataset: Dataset) -> None:
     assert Dataset.from_geodataframe(frame) == dataset
     legs_only = frame[frame["record"] == "leg"]
     assert Dataset.from_geodataframe(legs_only).stations == ()
+    assert Dataset.from_geodataframe(legs_only).units == dataset.units  # attrs carried over
+
+
+def test_geodataframe_attrs_cost_nothing_to_copy(dataset: Dataset) -> None:
+    """pandas deep-copies ``attrs`` into every result: the dataset's own fields ride as
+    one string, which a deep copy returns as is, however many units and sources."""
+    import copy
+
+    frame = dataset.to_geodataframe()
+    header = frame.attrs["movemap"]
+    assert isinstance(header, str)
+    assert copy.deepcopy(frame.attrs)["movemap"] is header
+    sorted_rows = frame.sort_values("start")
+    assert sorted_rows.attrs["movemap"] == header
+    assert Dataset.from_geodataframe(sorted_rows).sources == dataset.sources
 
 
 def test_csv_round_trip_of_legs(dataset: Dataset, tmp_path: Path) -> None:

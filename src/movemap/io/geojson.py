@@ -140,7 +140,9 @@ def to_geodataframe(located: Geography) -> geopandas.GeoDataFrame:
     ``status``, ``confidence``, ``sources``, ``grades``, ``notes``, ``length_km``,
     ``approximate``, where the places were put, and ``geometry``.
     ``frame.attrs["movemap"]`` keeps the dataset's own fields (units, sources) for
-    :func:`from_geodataframe`.
+    :func:`from_geodataframe`, as JSON text: pandas deep-copies ``attrs`` into the result
+    of every operation on the frame, and a string costs nothing to copy where a dataset's
+    thousands of units and sources would be copied each time.
     """
     import geopandas
     import pandas as pd
@@ -156,7 +158,8 @@ def to_geodataframe(located: Geography) -> geopandas.GeoDataFrame:
         frame[column] = pd.to_datetime(frame[column])
     frame["strength"] = frame["strength"].astype("Int64")
     header = dataset_to_dict(dataset)
-    frame.attrs["movemap"] = {k: v for k, v in header.items() if k not in ("legs", "stations")}
+    frame.attrs["movemap"] = json.dumps(
+        {k: v for k, v in header.items() if k not in ("legs", "stations")}, ensure_ascii=False)
     return frame
 
 
@@ -186,6 +189,11 @@ def from_geodataframe(frame: geopandas.GeoDataFrame | Any) -> Dataset:
                                     "make it with Dataset.to_geodataframe or read it from "
                                     "movemap's exports")])
     header = frame.attrs.get("movemap")
+    if isinstance(header, str):
+        try:
+            header = json.loads(header)
+        except ValueError:
+            header = None
     parsed = parse_table(frame_rows(frame), "dataset",
                          header if isinstance(header, dict) else None)
     if parsed.errors or parsed.dataset is None:
