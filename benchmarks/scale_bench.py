@@ -173,12 +173,14 @@ class Release:
 
 
 def prepare(release: Release) -> None:
-    """Build the gazetteer index and network arrays in the release's fresh cache folder."""
+    """Build the gazetteer index and the rail and road networks' arrays in the release's
+    fresh cache folder."""
     env = release.env()
     subprocess.run([sys.executable, "-m", "movemap", "resolve", "Kursk"], env=env,
                    capture_output=True, check=False)
-    subprocess.run([sys.executable, "-m", "movemap", "route", "Kursk", "Moscow", "--mode",
-                    "rail"], env=env, capture_output=True, check=False)
+    for mode in ("rail", "road"):  # both networks' arrays, so no cold run builds them
+        subprocess.run([sys.executable, "-m", "movemap", "route", "Kursk", "Moscow", "--mode",
+                        mode], env=env, capture_output=True, check=False)
     release.cache.mkdir(parents=True, exist_ok=True)
     release.prepared = frozenset(release.cache.rglob("*"))
 
