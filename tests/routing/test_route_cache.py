@@ -112,3 +112,60 @@ def test_legs_from_one_origin_share_one_search(monkeypatch: pytest.MonkeyPatch) 
     for target in [(30.32, 59.94), (36.19, 51.73), (49.11, 55.79)]:  # Petersburg, Kursk, Kazan
         assert not isinstance(rail.path(moscow, target), str)
     assert len(searches) == 1
+
+
+# Real towns of two countries (and three Baltic ports), so that 1,000 legs by rail, road
+# and sea share their network searches and the test stays quick.
+_TOWNS = {"Berlin": (13.405, 52.52), "Hamburg": (9.99, 53.55), "Leipzig": (12.37, 51.34),
+          "Dresden": (13.74, 51.05), "Hanover": (9.73, 52.37), "Warsaw": (21.01, 52.23),
+          "Poznań": (16.93, 52.41), "Wrocław": (17.04, 51.11), "Łódź": (19.46, 51.76)}
+_PORTS = {"Rostock": (12.10, 54.09), "Kiel": (10.14, 54.32), "Gdańsk": (18.65, 54.35)}
+
+
+def _thousand_legs() -> Dataset:
+    import random
+
+    from movemap.dates import parse_date
+    from movemap.model import Leg, PlaceRef, Unit
+
+    rng = random.Random(15)
+    towns = {**_TOWNS, **_PORTS}
+
+    def ref(name: str) -> PlaceRef:
+        lon, lat = towns[name]
+        return PlaceRef(name=name, lat=lat, lon=lon)
+
+    legs = []
+    for i in range(1000):
+        mode = rng.choice([Mode.RAIL, Mode.ROAD, Mode.SEA, Mode.AIR])
+        pool = sorted(_PORTS if mode is Mode.SEA else towns)
+        a, b = rng.sample(pool, 2)
+        legs.append(Leg(id=f"leg{i}", unit="u", origins=(ref(a),), destination=ref(b),
+                        mode=mode, start=parse_date(f"2024-{1 + i % 12:02d}-01")))
+    return Dataset(name="thousand", units=(Unit(id="u", name="Unit"),), legs=tuple(legs))
+
+
+def test_second_command_on_a_thousand_legs_routes_and_checks_nothing(
+        tmp_path: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept whole: a route's path and the checks made on it (countries left, coasts), so
+    a second command (here locate, then validate) neither routes nor checks again."""
+    from movemap.io.records import Parsed
+    from movemap.routing import countries, sea
+    from movemap.validate import validate
+
+    checks: Counter[str] = Counter()
+    for module, name in ((countries, "crossed"), (countries, "country_of_end"),
+                         (sea, "coast_km")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: (
+            checks.update([_name]), _real(*a, **k))[1])
+    data = _thousand_legs()
+    first = locate(data, networks=Networks(cache_dir=tmp_path))
+    routed, checked = sum(calls.values()), sum(checks.values())
+    assert calls["rail"] and calls["road"] and calls["sea"] and checks["crossed"]
+    second = locate(data, networks=Networks(cache_dir=tmp_path))  # as a new process would
+    problems = validate(Parsed(data, []), networks=Networks(cache_dir=tmp_path))
+    assert (sum(calls.values()), sum(checks.values())) == (routed, checked)
+    assert all(second.routes_of(leg) == first.routes_of(leg) for leg in data.legs)
+    assert second.warnings == first.warnings
+    assert not [p for p in problems if p.severity == "error"]
