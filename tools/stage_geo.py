@@ -81,12 +81,127 @@ GROUPS = [
     ("latin-america", "Latin America", "", "continent:South America subregion:Central America "
      "CUB DOM HTI PRI"),
     ("donbas", "Donbas", "Donbass|Donets Basin|Донбасс|Донбас", "UA-14 UA-09"),
+    # Regions that span borders: the area they are usually taken to cover, so that the bare
+    # name is that area (or, beside places of one country, that country's part), never a town.
+    ("kashmir", "Kashmir", "Kashmir region|Кашмир", "IN-JK PK-JK PK-GB"),
+    ("punjab", "Punjab", "Punjab region|Пенджаб", "IN-PB PK-PB"),
+    ("kurdistan", "Kurdistan", "Kurdish region|Курдистан", "IQ-AR IQ-SU IQ-DA IR-16 IR-17 "
+     "TR-30 TR-73 TR-65 TR-47 TR-21 TR-72 TR-56 TR-13 TR-49 TR-12 TR-62 TR-04 SY-HA"),
+    ("balochistan", "Balochistan", "Baluchistan|Белуджистан", "PK-BA IR-13 AF-NIM"),
+    ("galicia-central-europe", "Galicia", "Halychyna|Galicja|Галичина|Галиция",
+     "PL-MA PL-PK UA-46 UA-26 UA-61"),
+    ("bengal", "Bengal", "Bengal region", "IN-WB BGD"),
+    ("tyrol", "Tyrol", "Tirol", "AT-7 IT-TN IT-BZ"),
+    ("siberia", "Siberia", "Сибирь|Сибір", "ru:Siberian ru:Far_Eastern RU-TYU RU-KHM RU-YAN"),
+    ("european-union", "European Union", "EU|the EU|Евросоюз|Європейський Союз",
+     "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL "
+     "PRT ROU SVK SVN ESP SWE"),
+    ("sub-saharan-africa", "Sub-Saharan Africa", "Subsaharan Africa|Black Africa",
+     "continent:Africa !subregion:Northern_Africa SDN"),
 ]
+# NE's admin-1 ``region`` column groups units into what some countries call their first level
+# (Spain's autonomous communities, Italy's regions, France's regions, Iraq's Kurdistan Region)
+# or into named parts (Russia's federal districts, Belgium's Flanders and Wallonia, Japan's
+# Kanto or Kyushu, Sudan's Darfur). Each listed value becomes an area of its units, named in
+# English (English Wikipedia article titles) with NE's own spelling kept as another name.
+# Values that are bare directions ("Central", "Eastern") are left to the direction rule.
+REGION_GROUPS = {  # country: {NE value: (English name, other names, kind)}
+    "ES": {
+        "Andalucía": ("Andalusia", "Andalucia", "region"),
+        "Aragón": ("Aragon", "", "region"),
+        "Castilla-La Mancha": ("Castilla-La Mancha", "Castile-La Mancha", "region"),
+        "Castilla y León": ("Castile and León", "Castilla y Leon|Castile and Leon", "region"),
+        "País Vasco": ("Basque Country", "Euskadi|Pais Vasco", "region"),
+        "Canary Is.": ("Canary Islands", "Canaries|Islas Canarias", "region"),
+        "Cataluña": ("Catalonia", "Catalunya|Cataluna", "region"),
+        "Galicia": ("Galicia", "Galiza", "region"),
+        "Extremadura": ("Extremadura", "", "region"),
+        "Valenciana": ("Valencian Community", "Comunidad Valenciana|Valencia region",
+                       "region"),
+    },
+    "IT": {
+        "Sicily": ("Sicily", "Sicilia", "region"),
+        "Piemonte": ("Piedmont", "Piemonte", "region"),
+        "Emilia-Romagna": ("Emilia-Romagna", "", "region"),
+        "Friuli-Venezia Giulia": ("Friuli-Venezia Giulia", "Friuli", "region"),
+        "Marche": ("Marche", "the Marches", "region"),
+        "Lombardia": ("Lombardy", "Lombardia", "region"),
+        "Toscana": ("Tuscany", "Toscana", "region"),
+        "Umbria": ("Umbria", "", "region"),
+        "Veneto": ("Veneto", "", "region"),
+        "Campania": ("Campania", "", "region"),
+        "Lazio": ("Lazio", "Latium", "region"),
+        "Sardegna": ("Sardinia", "Sardegna", "region"),
+        "Trentino-Alto Adige": ("Trentino-Alto Adige", "Trentino-South Tyrol|South Tyrol",
+                                "region"),
+        "Liguria": ("Liguria", "", "region"),
+        "Abruzzo": ("Abruzzo", "", "region"),
+        "Molise": ("Molise", "", "region"),
+        "Apulia": ("Apulia", "Puglia", "region"),
+        "Basilicata": ("Basilicata", "", "region"),
+        "Calabria": ("Calabria", "", "region"),
+    },
+    "FR": {
+        "Occitanie": ("Occitania", "Occitanie", "region"),
+        "Provence-Alpes-Côte-d'Azur": ("Provence-Alpes-Côte d'Azur", "PACA|Provence",
+                                       "region"),
+        "Auvergne-Rhône-Alpes": ("Auvergne-Rhône-Alpes", "", "region"),
+        "Bretagne": ("Brittany", "Bretagne", "region"),
+        "Pays de la Loire": ("Pays de la Loire", "", "region"),
+        "Grand Est": ("Grand Est", "", "region"),
+        "Nouvelle-Aquitaine": ("Nouvelle-Aquitaine", "", "region"),
+        "Normandie": ("Normandy", "Normandie", "region"),
+        "Hauts-de-France": ("Hauts-de-France", "", "region"),
+        "Bourgogne-Franche-Comté": ("Bourgogne-Franche-Comté", "Burgundy-Franche-Comté",
+                                    "region"),
+        "Centre-Val de Loire": ("Centre-Val de Loire", "", "region"),
+        "Île-de-France": ("Île-de-France", "Paris region", "region"),
+        "Corse": ("Corsica", "Corse", "region"),
+    },
+    "BE": {"Flemish": ("Flanders", "Flemish Region|Vlaanderen", "region"),
+           "Walloon": ("Wallonia", "Walloon Region|Wallonie", "region")},
+    "BA": {"Repuplika Srpska": ("Republika Srpska", "Republic of Srpska|Република Српска",
+                                "region"),
+           "Federacija Bosna i Hercegovina": ("Federation of Bosnia and Herzegovina",
+                                              "Bosniak-Croat Federation", "region")},
+    "IQ": {"Kurdistan": ("Kurdistan Region", "Iraqi Kurdistan|KRG|Kurdistan Region of Iraq",
+                         "region")},
+    "SD": {"Darfur": ("Darfur", "Дарфур", "region"), "Kordofan": ("Kordofan", "", "region")},
+    "SS": {"Equatoria": ("Equatoria", "", "region"),
+           "Bahr al Ghazal": ("Bahr el Ghazal", "Bahr al Ghazal", "region"),
+           "Upper Nile": ("Greater Upper Nile", "", "region")},
+    "RU": {"Siberian": ("Siberian Federal District", "", "macro-region"),
+           "Urals": ("Ural Federal District", "Urals|the Urals|Урал", "macro-region"),
+           "Volga": ("Volga Federal District", "Volga region|Поволжье", "macro-region"),
+           "Northwestern": ("Northwestern Federal District", "", "macro-region"),
+           "Central": ("Central Federal District", "", "macro-region")},
+    "US": {"Midwest": ("Midwest", "Midwestern United States|American Midwest",
+                       "macro-region")},
+    "JP": {"Kyushu": ("Kyushu", "Kyūshū", "region"), "Kanto": ("Kanto", "Kantō", "region"),
+           "Tohoku": ("Tohoku", "Tōhoku", "region"), "Kinki": ("Kansai", "Kinki", "region"),
+           "Chubu": ("Chubu", "Chūbu", "region"), "Chugoku": ("Chugoku", "Chūgoku", "region"),
+           "Shikoku": ("Shikoku", "", "region")},
+    "NZ": {"North Island": ("North Island", "Te Ika-a-Māui", "region"),
+           "South Island": ("South Island", "Te Waipounamu", "region")},
+    "HK": {"The New Territories": ("New Territories", "", "region"),
+           "Kowloon": ("Kowloon", "", "region")},
+    "AZ": {"Yukhari Garabakh Economic Region": ("Karabakh", "Nagorno-Karabakh|Artsakh|"
+                                                "Нагорный Карабах", "region")},
+    "CN": {"Northeast China": ("Northeast China", "Manchuria", "macro-region")},
+    "IN": {"Northeast": ("Northeast India", "North East India|North-East India",
+                         "macro-region")},
+    "CA": {"Western Canada": ("Western Canada", "", "macro-region"),
+           "Northern Canada": ("Northern Canada", "", "macro-region"),
+           "Eastern Canada": ("Eastern Canada", "", "macro-region")},
+}
 GB_PARTS = {  # parts of the United Kingdom by NE's NUTS ``region`` of GB admin-1 units
     "Scotland": {"Highlands and Islands", "North Eastern", "South Western", "Eastern"},
     "Wales": {"East Wales", "West Wales and the Valleys"},
     "Northern Ireland": {"Northern Ireland"},
 }
+# Sea areas and oceans as boxes minus land (Natural Earth's marine areas are not staged): a
+# box holds the open water news means by the name, not its exact limits (IHO's "Limits of
+# Oceans and Seas" draw those); a name may take several boxes (oceans across 180 degrees).
 SEAS = [  # name, other names, box (west, south, east, north)
     ("Black Sea", "Чёрное море|Чорне море", (27.2, 40.8, 41.9, 46.7)),
     ("Sea of Azov", "Azov Sea|Азовское море|Азовське море", (34.7, 45.2, 39.4, 47.3)),
@@ -104,6 +219,39 @@ SEAS = [  # name, other names, box (west, south, east, north)
     ("English Channel", "the Channel|La Manche", (-5.7, 48.5, 1.8, 51.2)),
     ("North Sea", "", (-4.0, 51.0, 9.0, 61.0)),
     ("Caspian Sea", "Каспийское море", (46.5, 36.5, 55.0, 47.5)),
+    ("Arabian Sea", "", (51.0, 5.0, 76.0, 24.0)),
+    ("Bay of Bengal", "", (79.0, 6.0, 94.0, 22.5)),
+    ("Gulf of Oman", "Sea of Oman", (56.5, 22.5, 61.5, 26.0)),
+    ("Bab-el-Mandeb", "Bab el-Mandeb|Bab al-Mandab", (42.8, 12.2, 43.8, 13.2)),
+    ("Gulf of Mexico", "", (-97.8, 18.2, -80.5, 30.5)),
+    ("Caribbean Sea", "the Caribbean Sea", (-87.0, 9.0, -60.0, 21.5)),
+    ("Gulf of Guinea", "", (-5.0, -3.0, 10.0, 6.0)),
+    ("Aegean Sea", "the Aegean|Aegean", (22.5, 35.2, 28.3, 41.0)),
+    ("Adriatic Sea", "the Adriatic|Adriatic", (12.2, 39.8, 19.9, 45.8)),
+    ("Ionian Sea", "", (15.5, 36.0, 21.5, 40.5)),
+    ("Barents Sea", "Баренцево море", (16.0, 68.5, 60.0, 80.0)),
+    ("White Sea", "Белое море", (32.0, 63.8, 44.5, 68.5)),
+    ("Sea of Okhotsk", "Охотское море", (135.0, 44.0, 162.0, 62.0)),
+    ("Gulf of Finland", "Финский залив", (22.5, 59.2, 30.3, 60.8)),
+    ("Kerch Strait", "Керченский пролив|Керченська протока", (36.3, 44.95, 36.8, 45.5)),
+    ("East China Sea", "", (119.5, 24.5, 130.5, 33.0)),
+    ("Philippine Sea", "", (123.0, 5.0, 145.0, 34.0)),
+    ("Strait of Malacca", "Malacca Strait", (95.0, 1.0, 103.5, 6.5)),
+    ("Mozambique Channel", "", (34.5, -25.5, 44.5, -11.0)),
+    ("Bering Sea", "", (162.0, 51.5, 180.0, 66.0), (-180.0, 51.5, -157.0, 66.0)),
+    ("Arctic Ocean", "the Arctic|Arctic|Северный Ледовитый океан", (-180.0, 72.0, 180.0, 90.0)),
+    ("Southern Ocean", "Antarctic Ocean", (-180.0, -72.0, 180.0, -60.0)),
+    ("Indian Ocean", "Индийский океан", (45.0, -55.0, 110.0, 10.0)),
+    ("Atlantic Ocean", "the Atlantic|Atlantic|Атлантический океан",
+     (-75.0, -55.0, 15.0, 0.0), (-75.0, 0.0, -10.0, 60.0)),
+    ("North Atlantic", "North Atlantic Ocean", (-75.0, 0.0, -10.0, 60.0)),
+    ("South Atlantic", "South Atlantic Ocean", (-65.0, -55.0, 15.0, 0.0)),
+    ("Pacific Ocean", "the Pacific|Pacific|Тихий океан",
+     (130.0, -55.0, 180.0, 55.0), (-180.0, -55.0, -80.0, 55.0)),
+    ("North Pacific", "North Pacific Ocean", (130.0, 0.0, 180.0, 55.0),
+     (-180.0, 0.0, -110.0, 55.0)),
+    ("South Pacific", "South Pacific Ocean", (150.0, -55.0, 180.0, 0.0),
+     (-180.0, -55.0, -80.0, 0.0)),
 ]
 
 
@@ -117,12 +265,22 @@ def macro_regions(countries: list[dict], admin1: list[dict]) -> list[dict]:
 
     def members(spec: str) -> list[object]:
         out = []
+        # ``!field:value`` leaves out the countries of a continent's subregion.
+        left_out = {tuple(t[1:].split(":")) for t in spec.split() if t.startswith("!")}
         for token in spec.replace("continent:South America", "continent:South_America")\
                 .replace("subregion:Central America", "subregion:Central_America").split():
-            if ":" in token:
+            if token.startswith("!"):
+                continue
+            if token.startswith("ru:"):  # a Russian federal district (NE admin-1 ``region``)
+                value = token[3:].replace("_", " ")
+                out += [shape(f["geometry"]) for f in admin1
+                        if f["properties"]["iso_a2"] == "RU" and f["properties"]["region"] == value]
+            elif ":" in token:
                 field, value = token.split(":")
                 out += [shape(f["geometry"]) for f in countries
-                        if f["properties"][field] == value.replace("_", " ")]
+                        if f["properties"][field] == value.replace("_", " ")
+                        and not any(f["properties"][k] == v.replace("_", " ")
+                                    for k, v in left_out)]
             elif "-" in token:
                 out.append(shape(by_a1[token]["geometry"]))
             else:
@@ -161,9 +319,18 @@ def macro_regions(countries: list[dict], admin1: list[dict]) -> list[dict]:
     for name, feats in sorted(parts.items()):
         out.append(feature(f"region:{name.lower().replace(' ', '-')}", name, "", "region",
                            [shape(f["geometry"]) for f in feats], "GB"))
+    for country, groups in REGION_GROUPS.items():
+        for value, (name, alt, kind) in groups.items():
+            units = [shape(f["geometry"]) for f in admin1 if f["properties"]["iso_a2"] == country
+                     and f["properties"]["region"] == value]
+            assert units, (country, value)
+            names = "|".join(n for n in (alt, value if value != name else "") if n)
+            slug = name.lower().replace(" ", "-").replace("'", "")
+            out.append(feature(f"region:{country.lower()}-{slug}", name, names, kind, units,
+                               country))
     land = shapely.union_all([shape(f["geometry"]) for f in countries])
-    for name, alt, bounds in SEAS:
-        water = shapely.difference(box(*bounds), land)
+    for name, alt, *boxes in SEAS:
+        water = shapely.difference(shapely.union_all([box(*b) for b in boxes]), land)
         out.append(feature(f"sea:{name.lower().replace(' ', '-')}", name, alt, "macro-region",
                            [water]))
     return out

@@ -39,15 +39,18 @@ from movemap.errors import InvalidValueError, PlaceNotFoundError
 from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
 from movemap.gazetteer.normalize import (
+    direction_phrase,
     feature_key,
     kind_phrase,
     name_key,
     region_bases,
+    seat_keys,
     settlement_base,
     skeleton,
     split_generic,
 )
 from movemap.gazetteer.overlay import OverlayRow, read_overlay
+from movemap.gazetteer.parts import part_of, seat_district, split_derived_id
 from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place, Resolution
 from movemap.gazetteer.ranking import NO_CONTEXT, NO_HINTS, Context, Hints, Hit, rank
 from movemap.sphere import haversine_km
@@ -101,6 +104,20 @@ _APPROXIMATE_MARGIN = 0.2
 # twentieth village of that name.
 _PER_NEAR_NAME = 3
 _CLOSE_ENOUGH = 0.9
+# Words for a second-level unit that cannot mean a first-level one (unlike "district").
+_STRICT_DISTRICT_WORDS = frozenset({"raion", "rayon", "район", "муниципальный район"})
+# Where district names are adjectives of their seat town (Sudzhansky, Bakhmutskyi).
+_ADJECTIVAL_DISTRICTS = frozenset({"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "MD"})
+# Initials news writes for a direction: "S. Korea", "N. Ireland".
+_INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+# A namesake this many times larger than the winner makes a win by context alone doubtful.
+_DOUBT_RATIO = 100
+# The share of the other places that makes their country "where the text is".
+_DOUBT_SHARE = 0.6
+# The context part of a place whose mean distance to the other places is about 1,500 km.
+_FAR_CONTEXT = 0.02
+# Nouns after a demonym that make the phrase an attribution: "Russian forces".
+_DEMONYM_PHRASE_MAX_WORDS = 3
 _SCAN_CUTOFF = 85.0
 _SUGGEST_CUTOFF = 50.0
 _MEMO_SIZE = 100_000
@@ -304,15 +321,35 @@ class Gazetteer:
             found = self._kind_hits(key, *phrase)
             if found:
                 return found, False
-        _, generic = split_generic(key)
+        base, generic = split_generic(key)
         hits = self._exact(key)
         if _CODE.match(name.strip()):
             hits += self._exact(code_key(name.strip()))
         if not hits and (plain := settlement_base(key)) is not None:
             hits = [h for h in self._exact(plain) if h.place.kind not in _AREAL]
-        if generic:
+        head, _, rest = key.partition(" ")
+        if not hits and rest and head in _INITIALS:
+            hits = self._exact(f"{_INITIALS[head]} {rest}")
+        district = phrase[1] if phrase is not None and phrase[0] == "district" else None
+        if not hits and district and key[len(district) + 1:] in _STRICT_DISTRICT_WORDS:
+            hits = self._seat_hits(key, district)  # a raion is never the oblast
+        if generic and not hits:
+            hits = self._regions(key)
+        elif generic:
             areal = [h for h in hits if h.place.kind in _AREAL]
             hits = areal or self._regions(key) or hits
+        if not hits and district:
+            hits = self._seat_hits(key, district)
+        if not hits and generic:
+            # A unit the data does not have (a governorate, a prefecture): its namesake town
+            # stands for it, flagged as a fallback.
+            word = key[len(base):].strip() or key[: key.index(base)].strip()
+            hits = [Hit(h.place, Method.FALLBACK, word, 1.0, h.from_overlay)
+                    for h in self._exact(base) if h.place.kind is Kind.CITY]
+        if not hits and (part := direction_phrase(key)) is not None:
+            hits = self._part_hits(*part)
+        if not hits:
+            hits = self._demonym_phrase_hits(key)
         if not hits:
             hits = self._approximate(key)
             if generic and not hits:
@@ -389,6 +426,50 @@ class Gazetteer:
         if not can_fall_back:
             return None
         return Hit(near, Method.FALLBACK, _KIND_LABEL[cls], fallback_standing)
+
+    def _seat_hits(self, key: str, base: str) -> list[Hit]:
+        """Districts known only by their seat town: ``Izium raion``, ``Oboyansky District``.
+
+        The town is the base itself, or for an adjective (Russian and Ukrainian districts are
+        named ``Sudzhansky``, ``Bakhmutskyi``) a town of those countries whose name the
+        adjective is made from (``seat_keys``). Each is offered as a district at the town's
+        point; ranking and context choose among namesakes.
+        """
+        keys = seat_keys(base)
+        hits = []
+        for seat in keys:
+            adjectival = seat != base
+            for hit in self._exact(seat):
+                town = hit.place
+                if town.kind is not Kind.CITY:
+                    continue
+                if adjectival and town.country not in _ADJECTIVAL_DISTRICTS:
+                    continue
+                hits.append(Hit(seat_district(town), Method.SEAT, key, 1.0, hit.from_overlay))
+        return hits
+
+    def _demonym_phrase_hits(self, key: str) -> list[Hit]:
+        """A demonym with the words after it (``Russian forces``, ``North Korean troops``):
+        the demonym's country, read as attribution. Only a demonym qualifies, so that
+        ``Kursk forces`` is not Kursk."""
+        words = key.split()
+        for cut in range(len(words) - 1, max(0, len(words) - 1 - _DEMONYM_PHRASE_MAX_WORDS), -1):
+            found = [h for h in self._exact(" ".join(words[:cut])) if h.method is Method.DEMONYM]
+            if found:
+                return found
+        return []
+
+    def _part_hits(self, direction: str, rest: str) -> list[Hit]:
+        """The parts of the areas named ``rest`` on the side ``direction`` names."""
+        areas = [h for h in self._exact(rest) if h.place.kind in _AREAL]
+        if not areas and rest.startswith("the "):
+            areas = [h for h in self._exact(rest[4:]) if h.place.kind in _AREAL]
+        hits = []
+        for hit in areas:
+            part = part_of(hit.place, direction)
+            if part is not None:
+                hits.append(Hit(part, Method.PART, rest, 1.0, hit.from_overlay))
+        return hits
 
     def suggestions(self, name: str, limit: int = 3) -> tuple[str, ...]:
         """Names of well-known places that look like ``name``, for "did you mean"."""
@@ -579,6 +660,10 @@ class Gazetteer:
                                  context=contexts.get(q, NO_CONTEXT))
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_outliers(ranked)
+        for q, context in contexts.items():
+            if ranked[q] and ranked[q][0].doubt is None and (
+                    doubt := _doubt(ranked[q], context)):
+                ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
 
@@ -659,6 +744,14 @@ class Gazetteer:
         """The place with this id (``geonames:2044757``, ``ne-admin1:RU-KRS``, ...)."""
         if place_id in self._overlays.places:
             return self._overlays.places[place_id]
+        derived = split_derived_id(place_id)
+        if derived is not None:
+            base = self.get(derived[0])
+            made = (seat_district(base) if derived[1] == "district"
+                    else part_of(base, derived[1]))
+            if made is None:
+                raise PlaceNotFoundError(place_id)
+            return made
         number = self._index.find_id(place_id)
         if number is None:
             raise PlaceNotFoundError(place_id)
@@ -734,6 +827,47 @@ def _together(places: list[Place]) -> bool:
     cos_limit = np.cos(OUTLIER_KM / EARTH_RADIUS_KM)
     within = (xyz @ xyz.T >= cos_limit).sum(axis=1)
     return bool(within.max(initial=0) > len(places) / 2)
+
+
+_NAMED = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM})
+_CONTEXT_PARTS = ("context", "coherence")
+
+
+def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
+    """Why the winner among namesakes in different countries is not a clear choice, or "".
+
+    The other places of a text are evidence, not proof. The winner is in doubt when
+    - it is a town found by another of its names, in none of the others' countries
+      (``Banjska`` in Kosovo news read as ``Bansko``, Bulgaria);
+    - most of the others are in one country, it is not, and a namesake there was found
+      (``Paris`` among Texan towns, ``Georgia`` the country in American news);
+    - context alone made it beat a namesake a hundred times larger in another country
+      (``El Paso``, Mexico, in Mexican news, over El Paso, Texas).
+    """
+    best = ranked[0]
+    if best.method not in _NAMED or not context:
+        return ""
+    place = best.place
+    countries = context.countries
+    if best.method is Method.ALTERNATE and place.kind not in _AREAL and (
+            (countries and (place.country or "") not in countries)
+            or (context.points and best.parts.get("context", 1.0) < _FAR_CONTEXT)):
+        return f"another name of {place.name}, far from the other places"
+    areal = place.kind in _AREAL
+    elsewhere = [c for c in ranked[1:] if c.method in _NAMED and c.place.country
+                 and c.place.country != place.country and (c.place.kind in _AREAL) == areal]
+    home = max(countries.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    if home[0] and home[1] >= _DOUBT_SHARE and place.country != home[0]:
+        there = next((c for c in elsewhere if c.place.country == home[0]), None)
+        if there is not None:
+            return f"a namesake in {home[0]}, where the other places are"
+    own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
+    for other in elsewhere:
+        larger = (other.place.population or 0) >= _DOUBT_RATIO * max(place.population or 0, 1)
+        if larger and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own:
+            return (f"chosen by context over {other.place.name} ({other.place.country}), "
+                    "far larger")
+    return ""
 
 
 def _acceptable(best: Candidate, context: Context) -> bool:

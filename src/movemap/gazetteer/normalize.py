@@ -30,11 +30,13 @@ import unicodedata
 
 __all__ = [
     "deletes",
+    "direction_phrase",
     "feature_key",
     "key_hash",
     "kind_phrase",
     "name_key",
     "region_bases",
+    "seat_keys",
     "settlement_base",
     "skeleton",
     "split_generic",
@@ -326,3 +328,74 @@ def feature_key(cls: str, base: str) -> str:
     if cls == "district":
         base = _deadjective(base)
     return f"{_FEATURE_MARK}{cls} {base}"
+
+
+# Russian and Ukrainian district names are adjectives of their seat town: Kursky (Kursk),
+# Sudzhansky (Sudzha), Oboyansky (Oboyan), Shebekinsky (Shebekino), Khomutovsky (Khomutovka),
+# Valuysky (Valuyki), Bakhmutskyi (Bakhmut), Kramatorskyi (Kramatorsk). The adjective is the
+# stem plus -sky; the town is the stem with one of a few endings, or with a linking -n dropped.
+_SEAT_ADJECTIVES = ("skaya", "skiy", "skii", "skij", "skyi", "skyy", "skoy", "skoe", "sky",
+                    "ski", "ska", "ский", "ская", "ськии", "ськии", "ський", "ська")
+_SEAT_ENDINGS = ("sk", "", "a", "o", "ka", "ki", "y", "i", "e")
+_SEAT_ENDINGS_CYRILLIC = ("ск", "", "а", "о", "ка", "ки", "ы", "и", "е", "ськ")
+
+
+def seat_keys(base: str) -> list[str]:
+    """Keys of the towns a district named ``base`` may be the district of, likeliest first.
+
+    >>> seat_keys("sudzhansky")[:3]
+    ['sudzhansk', 'sudzhan', 'sudzhana']
+    >>> "sudzha" in seat_keys("sudzhansky") and "kursk" in seat_keys("kursky")
+    True
+    >>> seat_keys("izium")
+    ['izium']
+    """
+    head, _, last = base.rpartition(" ")
+    out = [base]
+    for ending in _SEAT_ADJECTIVES:
+        if last.endswith(ending) and len(last) > len(ending) + 2:
+            stem = last[: -len(ending)]
+            endings = _SEAT_ENDINGS if stem.isascii() else _SEAT_ENDINGS_CYRILLIC
+            forms = [stem + e for e in endings]
+            if stem[-1] in "nн":  # Sudzha -> Sudzhansky: the -n- only links
+                forms += [stem[:-1] + e for e in endings[1:4]]
+            out = [f"{head} {f}" if head else f for f in forms]
+            break
+    return list(dict.fromkeys(k for k in out if k))
+
+
+_DIRECTIONS = {
+    "north": "north", "northern": "north", "south": "south", "southern": "south",
+    "east": "east", "eastern": "east", "west": "west", "western": "west",
+    "central": "central", "centre": "central", "center": "central",
+    "northeast": "northeast", "northeastern": "northeast", "northwest": "northwest",
+    "northwestern": "northwest", "southeast": "southeast", "southeastern": "southeast",
+    "southwest": "southwest", "southwestern": "southwest",
+    "north east": "northeast", "north eastern": "northeast", "north west": "northwest",
+    "north western": "northwest", "south east": "southeast", "south eastern": "southeast",
+    "south west": "southwest", "south western": "southwest",
+}
+_DIRECTION_PHRASE = re.compile(
+    r"^(?:the )?(?P<d>(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|"
+    r"central|centre|center)(?: (?:part|parts|region|regions) of| of)?(?: the)? (?P<rest>.+)$"
+)
+
+
+def direction_phrase(key: str) -> tuple[str, str] | None:
+    """The direction and the area of a name such as ``eastern Ukraine``, or None.
+
+    The direction is one of ``north``, ``south``, ``east``, ``west``, the four between them
+    and ``central``; "the north of X", "northern parts of X" and "north-eastern X" say it too.
+
+    >>> direction_phrase("eastern ukraine")
+    ('east', 'ukraine')
+    >>> direction_phrase("the north east of england")
+    ('northeast', 'england')
+    >>> direction_phrase("kursk") is None
+    True
+    """
+    match = _DIRECTION_PHRASE.match(key)
+    if match is None:
+        return None
+    direction = _DIRECTIONS.get(match["d"])
+    return (direction, match["rest"]) if direction else None

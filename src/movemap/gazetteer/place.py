@@ -84,6 +84,11 @@ class Method(StrEnum):
     """The query names a kind of place at X and this one of that kind is the nearest to X."""
     FALLBACK = "fallback"
     """The query names a kind of place at X, none is known there, and this is X itself."""
+    PART = "part"
+    """The query names a part of an area by a direction (``eastern Ukraine``): that part."""
+    SEAT = "seat"
+    """The query names a district movemap has no outline of (``Izium raion``, ``Kursky
+    District``): the town it is named after stands for it, as an area."""
 
 
 LOOSE_METHODS = frozenset({Method.PHONETIC, Method.FUZZY, Method.FALLBACK})
@@ -225,7 +230,7 @@ class Candidate(NamedTuple):
         if self.doubt is not None:
             out.append(f"low confidence ({self.doubt})")
         if self.method in (Method.FORMER, Method.DEMONYM, Method.ABBREVIATION, Method.CODE,
-                           Method.NEARBY):
+                           Method.NEARBY, Method.PART, Method.SEAT):
             out.append(self.method.value)
         return tuple(out)
 
@@ -241,6 +246,8 @@ class Candidate(NamedTuple):
             Method.FALLBACK: f"no {matched} known at or near {name}: showing {name} itself",
             Method.PHONETIC: f"another romanisation ({matched!r}, low confidence)",
             Method.FUZZY: f"a close spelling ({matched!r}, low confidence)",
+            Method.PART: f"{name}: the part of {matched!r} on that side (approximate)",
+            Method.SEAT: f"no outline of {name!r} known: its seat town stands for it",
         }
         text = notes.get(self.method, "")
         if self.doubt is not None:

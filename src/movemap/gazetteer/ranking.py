@@ -5,7 +5,9 @@ Parts (what each can add to the score):
 =========== ======= ===========================================================================
 match       0-1.0   how the name matched: canonical or former name 1.0; alternate name, airport
                     code, named kind (``Engels air base``) or region base form 0.95;
-                    abbreviation 0.9; demonym 0.85; nearest of a kind 0.8; fallback to X for
+                    abbreviation 0.9; demonym 0.85; a part of an area by direction
+                    (``eastern Ukraine``) 0.95; the seat town of a district without an
+                    outline 0.9; nearest of a kind 0.8; fallback to X for
                     ``X air base`` 0.4 (these two less how far the place X is found at
                     is behind the first place of that name); for a typo 1.5 * similarity
                     - 0.6 (0.9 for one letter in ten wrong, 0.3 at similarity 0.6), for
@@ -76,7 +78,8 @@ FORMER_ELSEWHERE_PENALTY, FORMER_SHARE = -0.3, 10
 NAMESAKE_PENALTY, NAMESAKE_SHARE = -0.35, 0.1
 _MATCH = {Method.NAME: 1.0, Method.ALTERNATE: 0.95, Method.REGION: 0.95, Method.CODE: 0.95,
           Method.KIND: 0.95, Method.ABBREVIATION: 0.9, Method.FORMER: 1.0,
-          Method.DEMONYM: 0.85, Method.NEARBY: 0.8, Method.FALLBACK: 0.4}
+          Method.DEMONYM: 0.85, Method.NEARBY: 0.8, Method.FALLBACK: 0.4, Method.PART: 0.95,
+          Method.SEAT: 0.9}
 # A bare name that is a real name of an area (not a base form) asks for the area.
 _KIND_AREA_NAME = {Kind.COUNTRY: 0.3, Kind.MACRO_REGION: 0.3, Kind.CONTINENT: 0.3,
                    Kind.REGION: 0.25, Kind.DISTRICT: 0.12}
@@ -87,7 +90,7 @@ _KIND_AIRBASE = 0.15  # no population to speak for it, yet what reports about ba
 _KIND_GENERIC = {Kind.REGION: 0.15, Kind.DISTRICT: 0.12, Kind.COUNTRY: 0.10,
                  Kind.MACRO_REGION: 0.10}
 _AREA_NAMES = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM,
-                         Method.FORMER})
+                         Method.FORMER, Method.PART})
 
 
 class Hit(NamedTuple):
@@ -121,6 +124,8 @@ class Context:
         countries: Mapping[str, float] | None = None,
         areas: Sequence[BaseGeometry] = (),
     ) -> None:
+        self.points = len(points)
+        """How many points of other places there are (areas' outlines not counted)."""
         self._xyz = unit_vectors([p[1] for p in points], [p[0] for p in points])
         self._lat = np.array([p[0] for p in points], dtype=float)
         self._lon = np.array([p[1] for p in points], dtype=float)
