@@ -57,7 +57,8 @@ SUBREGION_NAMES = {
     "Western Africa": "West Africa", "Eastern Africa": "East Africa",
     "Northern Africa": "North Africa", "Middle Africa": "Central Africa",
     "South-Eastern Asia": "Southeast Asia|South East Asia|South-East Asia",
-    "Southern Asia": "South Asia", "Eastern Asia": "East Asia", "Western Asia": "West Asia",
+    "Southern Asia": "South Asia|Indian subcontinent|the subcontinent",
+    "Eastern Asia": "East Asia", "Western Asia": "West Asia",
 }
 GROUPS = [
     ("middle-east", "Middle East", "Mideast|Near East|Ближний Восток", "SAU ARE QAT BHR KWT "
@@ -98,6 +99,21 @@ GROUPS = [
      "PRT ROU SVK SVN ESP SWE"),
     ("sub-saharan-africa", "Sub-Saharan Africa", "Subsaharan Africa|Black Africa",
      "continent:Africa !subregion:Northern_Africa SDN"),
+    ("americas", "Americas", "the Americas", "continent:North_America "
+     "continent:South_America"),
+    ("eurasia", "Eurasia", "", "continent:Europe continent:Asia"),
+    ("mena", "Middle East and North Africa", "MENA|Middle East & North Africa",
+     "SAU ARE QAT BHR KWT OMN YEM IRQ IRN SYR LBN JOR ISR PSX TUR EGY CYP LBY TUN DZA MAR"),
+    ("arabian-peninsula", "Arabian Peninsula", "Arabia", "SAU YEM OMN ARE QAT BHR KWT"),
+    ("mesopotamia", "Mesopotamia", "", "IRQ SY-HA SY-DY SY-RA"),
+    ("anatolia", "Anatolia", "Asia Minor", "TUR"),
+    ("sinai", "Sinai Peninsula", "Sinai|the Sinai", "EG-SIN EG-JS"),
+    ("sahara", "Sahara", "the Sahara|Sahara Desert", "SAH MRT MLI NER TCD DZA LBY EGY SDN"),
+    ("patagonia", "Patagonia", "", "AR-Q AR-R AR-U AR-Z AR-V CL-AI CL-MA"),
+    ("benelux", "Benelux", "Low Countries", "BEL NLD LUX"),
+    ("kivu", "Kivu", "the Kivus", "CD-NK CD-SK"),
+    ("new-england", "New England", "", "US-ME US-NH US-VT US-MA US-RI US-CT"),
+    ("pacific-northwest", "Pacific Northwest", "", "US-WA US-OR US-ID"),
 ]
 # NE's admin-1 ``region`` column groups units into what some countries call their first level
 # (Spain's autonomous communities, Italy's regions, France's regions, Iraq's Kurdistan Region)

@@ -123,6 +123,11 @@ def test_regions_made_of_first_level_units(gazetteer: Gazetteer, name: str,
     ("Arabian Sea", [(15.0, 65.0)]), ("Gulf of Mexico", [(25.0, -90.0)]),
     ("Barents Sea", [(72.0, 40.0)]), ("Kerch Strait", [(45.25, 36.55)]),
     ("EU", [(48.85, 2.35), (52.23, 21.01)]), ("Sub-Saharan Africa", [(6.52, 3.38)]),
+    ("the Americas", [(41.88, -87.63), (-15.8, -47.9)]), ("MENA", [(36.8, 10.2), (24.7, 46.7)]),
+    ("Arabian Peninsula", [(15.4, 44.2)]), ("Sinai", [(30.0, 33.8)]),
+    ("the Sahara", [(24.0, 10.0)]), ("Patagonia", [(-45.0, -69.0), (-45.6, -72.1)]),
+    ("Benelux", [(50.85, 4.35)]), ("New England", [(42.36, -71.06)]),
+    ("Indian subcontinent", [(23.8, 90.4), (28.6, 77.2)]),
 ])
 def test_seas_oceans_and_unions(gazetteer: Gazetteer, name: str,
                                 points: list[tuple[float, float]]) -> None:
@@ -198,6 +203,16 @@ def test_a_place_with_a_noun_is_not_read_as_attribution(gazetteer: Gazetteer) ->
     assert not found.found or found.best.method is not Method.DEMONYM
 
 
+@pytest.mark.parametrize(("name", "place_id"), [
+    ("America", "ne-admin0:US"), ("KSA", "ne-admin0:SA"), ("CAR", "ne-admin0:CF"),
+    ("DPR", "ne-admin1:UA-14"), ("Luhansk People's Republic", "ne-admin1:UA-09"),
+])
+def test_other_names_news_uses_for_countries_and_regions(gazetteer: Gazetteer, name: str,
+                                                         place_id: str) -> None:
+    # CAR and KSA are also an airport code and towns' names: the country wins
+    assert gazetteer.resolve(name).place.id == place_id
+
+
 @pytest.mark.parametrize(("name", "country"), [("S. Korea", "KR"), ("N. Korea", "KP")])
 def test_initials_of_directions(gazetteer: Gazetteer, name: str, country: str) -> None:
     assert gazetteer.resolve(name).place.country == country
@@ -244,3 +259,30 @@ def test_a_choice_the_evidence_supports_is_confident(gazetteer: Gazetteer, name:
                                                      context: list[str], country: str) -> None:
     best = gazetteer.resolve_all([name, *context])[0].best
     assert best.place.country == country and best.confident, best.why()
+
+
+@pytest.mark.parametrize(("word", "place_id"), [
+    # by English's rules from the land's name
+    ("Kashmiri", "region:kashmir"), ("Tibetan", "ne-admin1:CN-XZ"),
+    ("Catalan", "region:es-catalonia"), ("Texan", "ne-admin1:US-TX"),
+    ("Tigrayan", "ne-admin1:ET-TI"), ("Sicilian", "region:it-sicily"),
+    ("Argentinian", "ne-admin0:AR"), ("Gazans", "ne-admin1:PS-GZZ"),
+    # "<people>stan": the people's word, made when the index is built
+    ("Kazakh", "ne-admin0:KZ"), ("Uzbeks", "ne-admin0:UZ"), ("Kurds", "region:kurdistan"),
+    ("Tatar", "ne-admin1:RU-TA"),
+    # movemap's table, where no rule reaches
+    ("Welsh", "region:wales"), ("Scottish", "region:scotland"), ("English", "region:england"),
+    ("Basque", "region:es-basque-country"), ("Uyghur", "ne-admin1:CN-XJ"),
+    ("Saudi", "ne-admin0:SA"), ("Azeri", "ne-admin0:AZ"), ("Kosovars", "ne-admin0:XK"),
+])
+def test_words_for_a_people_name_their_land(gazetteer: Gazetteer, word: str,
+                                            place_id: str) -> None:
+    best = gazetteer.resolve(word).best
+    assert best.place.id == place_id and best.method is Method.DEMONYM, best.why()
+    assert "attribution" in best.reading()
+
+
+@pytest.mark.parametrize("name", ["Milan", "Delhi", "Tehran", "Helsinki", "Durban", "Kazan"])
+def test_a_town_is_not_read_as_a_people(gazetteer: Gazetteer, name: str) -> None:
+    best = gazetteer.resolve(name).best
+    assert best.method is Method.NAME and best.place.kind is Kind.CITY, best.why()

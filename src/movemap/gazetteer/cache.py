@@ -51,6 +51,7 @@ def reference_entries() -> list[Entry]:
     towns = sources.geonames_entries()
     entries = {e.id: e for e in (*towns, *sources.airport_entries(), *sources.port_entries(),
                                  *sources.us_county_entries(), *regions, *macro, *countries)}
+    sources.add_area_demonyms(entries)
     rows = overlay.read_overlay(geo_path("places.csv"), is_known=entries.__contains__)
     sources.apply_overlay(entries, rows, source="movemap")
     sources.apply_former_names([*towns, *countries], geo_path("former_names.csv"),

@@ -39,6 +39,8 @@ from movemap.errors import InvalidValueError, PlaceNotFoundError
 from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
 from movemap.gazetteer.normalize import (
+    DEMONYM_ENDINGS,
+    demonym_bases,
     direction_phrase,
     feature_key,
     kind_phrase,
@@ -327,6 +329,8 @@ class Gazetteer:
             hits += self._exact(code_key(name.strip()))
         if not hits and (plain := settlement_base(key)) is not None:
             hits = [h for h in self._exact(plain) if h.place.kind not in _AREAL]
+        if not any(h.method is Method.DEMONYM or h.place.kind in _AREAL for h in hits):
+            hits += self._derived_demonym_hits(key)
         head, _, rest = key.partition(" ")
         if not hits and rest and head in _INITIALS:
             hits = self._exact(f"{_INITIALS[head]} {rest}")
@@ -448,6 +452,13 @@ class Gazetteer:
                 hits.append(Hit(seat_district(town), Method.SEAT, key, 1.0, hit.from_overlay))
         return hits
 
+    def _derived_demonym_hits(self, key: str) -> list[Hit]:
+        """Areas whose people a word names by English's rules (``Kashmiri``, ``Tibetan``,
+        ``Crimeans``; see ``demonym_bases``): only areas, only by their own names."""
+        return [Hit(h.place, Method.DEMONYM, key, 1.0, h.from_overlay)
+                for base in demonym_bases(key) for h in self._exact(base)
+                if h.place.kind in _AREAL and h.method in (Method.NAME, Method.ALTERNATE)]
+
     def _demonym_phrase_hits(self, key: str) -> list[Hit]:
         """A demonym with the words after it (``Russian forces``, ``North Korean troops``):
         the demonym's country, read as attribution. Only a demonym qualifies, so that
@@ -546,6 +557,10 @@ class Gazetteer:
             first += self._exact(code, limit=_PLAIN_LIMIT)
         if not first:
             return None
+        if (key.endswith(DEMONYM_ENDINGS) or key.endswith("s")) and not any(
+                h.method is Method.DEMONYM or h.place.kind in _AREAL for h in first
+        ) and self._derived_demonym_hits(key):
+            return None  # a people's word (Catalan, Kazakh): the general path weighs it
         winner = first[0].place if len(first) == 1 else rank(first)[0].place
 
         def candidates() -> tuple[Candidate, ...]:

@@ -29,7 +29,9 @@ import re
 import unicodedata
 
 __all__ = [
+    "DEMONYM_ENDINGS",
     "deletes",
+    "demonym_bases",
     "direction_phrase",
     "feature_key",
     "key_hash",
@@ -399,3 +401,43 @@ def direction_phrase(key: str) -> tuple[str, str] | None:
         return None
     direction = _DIRECTIONS.get(match["d"])
     return (direction, match["rest"]) if direction else None
+
+
+# How English makes the word for a people from the name of their land, as (ending of the
+# word, endings of the land to try): Kashmiri (Kashmir), Tibetan (Tibet), Crimean (Crimea),
+# Texan (Texas), Catalan (Catalonia), Chechen (Chechnya), Kurdish (Kurdistan), English
+# (England), Scottish (Scotland), Turkish (Turkey), Sudanese (Sudan), Argentine (Argentina),
+# Bosnian (Bosnia), Sicilian (Sicily), Somali (Somalia). (Uzbek for Uzbekistan is made
+# the other way, when the index is built: see ``sources.add_area_demonyms``.)
+_DEMONYM_RULES = (
+    ("ian", ("ia", "a", "y", "")), ("ean", ("ea", "")), ("an", ("", "a", "as", "onia")),
+    ("en", ("nya", "nia")), ("ish", ("istan", "and", "land", "ey", "")),
+    ("tish", ("tland",)), ("ese", ("", "a")), ("i", ("", "a", "istan")),
+    ("e", ("a",)),
+)
+DEMONYM_ENDINGS = tuple(sorted({ending for ending, _ in _DEMONYM_RULES}))
+"""The endings of a word ``demonym_bases`` reads (and of its plural, with an s)."""
+
+
+def demonym_bases(key: str) -> list[str]:
+    """Keys of the lands a one-word name for a people may come from, likeliest first.
+
+    Only a lookup among areas can tell which (if any) is real.
+
+    >>> demonym_bases("kashmiri")[:1], "tibet" in demonym_bases("tibetan")
+    (['kashmir'], True)
+    >>> "kurdistan" in demonym_bases("kurdish") and "crimea" in demonym_bases("crimeans")
+    True
+    >>> demonym_bases("kursk forces")
+    []
+    """
+    if " " in key or not key.isascii() or not key.isalpha() or len(key) < 4:
+        return []
+    words = [key, key[:-1]] if key.endswith("s") and not key.endswith("ss") else [key]
+    out: list[str] = []
+    for word in words:
+        for ending, lands in _DEMONYM_RULES:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stem = word[: len(word) - len(ending)]
+                out += [stem + land for land in lands if land or len(stem) >= 4]
+    return [k for k in dict.fromkeys(out) if k != key]

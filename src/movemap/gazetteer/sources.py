@@ -27,7 +27,7 @@ from typing import Any
 
 from movemap.errors import OverlayError
 from movemap.gazetteer.overlay import OverlayRow
-from movemap.gazetteer.place import Kind
+from movemap.gazetteer.place import AREAL, Kind
 
 __all__ = [
     "Entry",
@@ -368,6 +368,9 @@ def add_country_names(countries: dict[str, Entry], folder: Path | None = None) -
     From ``countryinfo``: ``altSpellings`` (``UK``, ``UAE``, ``Russian Federation``) and
     ``demonym`` (``Russian``), with its plural (``Russians``).
     """
+    for code, nouns in NATIONALITY_NOUNS.items():  # also for countries countryinfo lacks (XK)
+        if code in countries:
+            countries[code].demonyms.extend(nouns)
     for path in sorted((folder or countryinfo_dir()).glob("*.json")):
         with path.open(encoding="utf-8") as f:
             data = json.load(f)
@@ -376,7 +379,6 @@ def add_country_names(countries: dict[str, Entry], folder: Path | None = None) -
         if entry is None:
             continue
         entry.alt_names.extend(n for n in data.get("altSpellings") or () if isinstance(n, str))
-        entry.demonyms.extend(NATIONALITY_NOUNS.get(iso or "", ()))
         demonym = data.get("demonym")
         if isinstance(demonym, str) and demonym.strip():
             for word in demonym.split(","):
@@ -504,4 +506,35 @@ NATIONALITY_NOUNS = {
     "KP": ("North Koreans",), "KR": ("South Koreans",), "US": ("Americans",),
     "BA": ("Bosnian", "Bosnians"), "XK": ("Kosovar", "Kosovars"),
     "PS": ("Palestinian", "Palestinians"), "IL": ("Israeli", "Israelis"),
+    "SA": ("Saudi", "Saudis"), "AZ": ("Azeri", "Azeris"), "EH": ("Sahrawi", "Sahrawis"),
 }
+# Words for the people of a region that no rule derives from its name (``demonym_bases``
+# derives Kashmiri, Tibetan, Crimean, Chechen, Catalan, Texan, Kurdish, Uzbek ...): movemap's
+# own table, by place id. Ethnic groups that live across many regions (Pashtuns, Rohingya)
+# are not places and are left out.
+AREA_DEMONYMS = {
+    "region:wales": ("Welsh",), "region:scotland": ("Scots", "Scottish", "Scot"),
+    "region:england": ("English",), "region:northern-ireland": ("Northern Irish",),
+    "region:es-basque-country": ("Basque", "Basques"),
+    "region:be-flanders": ("Flemish",), "region:be-wallonia": ("Walloon", "Walloons"),
+    "ne-admin1:CN-XJ": ("Uyghur", "Uyghurs", "Uighur", "Uighurs"),
+    "ne-admin1:RU-TA": ("Tatar", "Tatars"),
+}
+
+
+# Uzbek-istan, Kurd-istan, Kazakh-stan, Tatar-stan; not Paki-stan nor Dage-stan (a stem
+# before a bare -stan must end in a consonant).
+_STAN = re.compile(r"^(?P<stem>[A-Z][a-z]{3,})istan$|^(?P<bare>[A-Z][a-z]{2,}[^aeiouy])stan$")
+
+
+def add_area_demonyms(entries: dict[str, Entry]) -> None:
+    """Add the words of ``AREA_DEMONYMS`` to the regions they name, and to each area named
+    "<people>stan" its people (Uzbek and Uzbeks for Uzbekistan, Kurd for Kurdistan)."""
+    for place_id, words in AREA_DEMONYMS.items():
+        entry = entries.get(place_id)
+        if entry is not None:
+            entry.demonyms.extend(words)
+    for entry in entries.values():
+        if entry.kind in AREAL and (match := _STAN.match(entry.name)):
+            people = match["stem"] or match["bare"]
+            entry.demonyms.extend((people, people + "s"))
