@@ -226,6 +226,8 @@ DOUBTS = [
     # not in GeoNames cities500; another town has it as an alternate name, far away
     ("Hunt", ["Kerrville", "Kerr County", "Texas"], (30.07, -99.34)),
     ("Banjska", ["Pristina", "Zvečan", "Kosovo", "Serbia"], (42.98, 20.77)),
+    # the only place of that name anywhere is another country's town, by an alternate name
+    ("New Sarum", ["Harare", "Bulawayo", "Rhodesia"], (-17.83, 31.06)),
 ]
 
 

@@ -642,6 +642,10 @@ class Gazetteer:
         loose = {q for q in unique
                  if ranked[q] and ranked[q][0].method in (Method.FUZZY, Method.PHONETIC)}
         ambiguous = [q for q in unique if len(ranked[q]) > 1 or q in loose]
+        # A town known only by another of its names is checked against the others (_doubt).
+        ambiguous += [q for q in unique if len(ranked[q]) == 1
+                      and ranked[q][0].method is Method.ALTERNATE
+                      and ranked[q][0].place.kind not in _AREAL]
         if len(unique) > 1 and ambiguous:
             # Context comes from the names that are clear on their own (anchors), so that
             # small namesakes cannot pull each other away from the big places (Perth Amboy,
