@@ -114,6 +114,17 @@ GROUPS = [
     ("kivu", "Kivu", "the Kivus", "CD-NK CD-SK"),
     ("new-england", "New England", "", "US-ME US-NH US-VT US-MA US-RI US-CT"),
     ("pacific-northwest", "Pacific Northwest", "", "US-WA US-OR US-ID"),
+    ("midlands", "Midlands", "the Midlands|English Midlands", "gb:West_Midlands "
+     "gb:East_Midlands"),
+    ("east-anglia", "East Anglia", "", "GB-NFK GB-SFK GB-CAM"),
+    ("west-country", "West Country", "the West Country", "gb:South_West"),
+    ("canadian-prairies", "Canadian Prairies", "the Prairies|Prairie provinces",
+     "CA-AB CA-SK CA-MB"),
+    ("atlantic-canada", "Atlantic Canada", "the Maritimes|Maritimes|Maritime provinces",
+     "CA-NB CA-NS CA-PE CA-NL"),
+    # Land areas no admin unit outlines: a box, like the seas.
+    ("korean-dmz", "Korean Demilitarized Zone", "DMZ|the DMZ|Demilitarized Zone|비무장지대",
+     "box:126.1,37.7,128.4,38.65"),
 ]
 # NE's admin-1 ``region`` column groups units into what some countries call their first level
 # (Spain's autonomous communities, Italy's regions, France's regions, Iraq's Kurdistan Region)
@@ -204,6 +215,15 @@ REGION_GROUPS = {  # country: {NE value: (English name, other names, kind)}
     "AZ": {"Yukhari Garabakh Economic Region": ("Karabakh", "Nagorno-Karabakh|Artsakh|"
                                                 "Нагорный Карабах", "region")},
     "CN": {"Northeast China": ("Northeast China", "Manchuria", "macro-region")},
+    "GB": {"North West": ("North West England", "the North West|Northwest England", "region"),
+           "North East": ("North East England", "the North East|Northeast England", "region"),
+           "East Midlands": ("East Midlands", "", "region"),
+           "South East": ("South East England", "the South East|Southeast England", "region"),
+           "South West": ("South West England", "the South West|Southwest England", "region"),
+           "Yorkshire and the Humber": ("Yorkshire and the Humber", "Yorkshire", "region"),
+           "East": ("East of England", "", "region"),
+           "Highlands and Islands": ("Highlands and Islands", "the Highlands|Highlands|"
+                                     "Scottish Highlands", "region")},
     "IN": {"Northeast": ("Northeast India", "North East India|North-East India",
                          "macro-region")},
     "CA": {"Western Canada": ("Western Canada", "", "macro-region"),
@@ -287,10 +307,12 @@ def macro_regions(countries: list[dict], admin1: list[dict]) -> list[dict]:
                 .replace("subregion:Central America", "subregion:Central_America").split():
             if token.startswith("!"):
                 continue
-            if token.startswith("ru:"):  # a Russian federal district (NE admin-1 ``region``)
-                value = token[3:].replace("_", " ")
-                out += [shape(f["geometry"]) for f in admin1
-                        if f["properties"]["iso_a2"] == "RU" and f["properties"]["region"] == value]
+            if token.startswith("box:"):
+                out.append(box(*(float(v) for v in token[4:].split(","))))
+            elif token[:3] in ("ru:", "gb:"):  # NE admin-1 ``region`` of a country
+                value, country = token[3:].replace("_", " "), token[:2].upper()
+                out += [shape(f["geometry"]) for f in admin1 if f["properties"]["iso_a2"]
+                        == country and f["properties"]["region"] == value]
             elif ":" in token:
                 field, value = token.split(":")
                 out += [shape(f["geometry"]) for f in countries
@@ -326,7 +348,13 @@ def macro_regions(countries: list[dict], admin1: list[dict]) -> list[dict]:
         out.append(feature(f"region:{sub.lower().replace(' ', '-')}", sub,
                            SUBREGION_NAMES.get(sub, ""), "macro-region", geoms))
     for id_, name, alt, spec in GROUPS:
-        out.append(feature(f"region:{id_}", name, alt, "macro-region", members(spec)))
+        # A group of one country's admin-1 units (Donbas, New England) is in that country.
+        tokens = spec.split()
+        within = {t[:2] for t in tokens if "-" in t} | {t[:2].upper() for t in tokens
+                                                       if t[:3] in ("ru:", "gb:")}
+        whole = [t for t in tokens if "-" not in t and t[:3] not in ("ru:", "gb:")]
+        country = next(iter(within)) if len(within) == 1 and not whole else None
+        out.append(feature(f"region:{id_}", name, alt, "macro-region", members(spec), country))
     gb = [f for f in admin1 if f["properties"]["iso_a2"] == "GB"]
     taken = set().union(*GB_PARTS.values())
     parts = {**{k: [f for f in gb if f["properties"]["region"] in v]

@@ -106,6 +106,10 @@ def test_galicia_beside_lviv_is_the_central_european_one(gazetteer: Gazetteer) -
     ("Brittany", (48.11, -1.68)), ("Flanders", (51.05, 3.72)), ("Wallonia", (50.41, 4.44)),
     ("Darfur", (13.63, 25.35)), ("Republika Srpska", (44.77, 17.19)),
     ("Iraqi Kurdistan", (36.19, 44.01)), ("Siberia", (55.03, 82.92)),
+    ("the Midlands", (52.48, -1.90)), ("Yorkshire", (53.80, -1.55)),
+    ("the Highlands", (57.48, -4.22)), ("the West Country", (50.72, -3.53)),
+    ("the Prairies", (50.45, -104.61)), ("the Maritimes", (45.96, -66.64)),
+    ("East Anglia", (52.63, 1.30)), ("the DMZ", (37.96, 126.68)),
     ("the Urals", (56.84, 60.61)), ("Midwest", (41.88, -87.63)), ("Kyushu", (33.59, 130.40)),
     ("Nagorno-Karabakh", (39.82, 46.75)),
 ])
@@ -242,6 +246,21 @@ def test_a_namesake_chosen_against_the_evidence_is_flagged(
         assert not best.confident and any("low confidence" in f for f in best.flags), \
             best.why()
         assert "low confidence" in best.reading()
+
+
+@pytest.mark.parametrize(("name", "context", "truth"), [
+    ("Victoria", ["Vancouver", "British Columbia", "Alberta"], (48.43, -123.37)),
+    ("Georgia", ["Kyiv", "Ukraine", "Moldova"], (42.0, 43.5)),
+    ("Midlands", ["Birmingham", "Leicester", "Nottingham"], (52.48, -1.90)),
+])
+def test_no_confident_wrong_answer_across_countries(gazetteer: Gazetteer, name: str,
+                                                   context: list[str],
+                                                   truth: tuple[float, float]) -> None:
+    best = gazetteer.resolve_all([name, *context])[0].best
+    polygon = best.place.polygon
+    right = (polygon is not None and polygon.covers(shapely.Point(truth[1], truth[0]))) or (
+        haversine_km(best.place.lat, best.place.lon, *truth) <= 161)
+    assert right or not best.confident, best.why()
 
 
 def test_a_smaller_namesake_chosen_by_context_says_so(gazetteer: Gazetteer) -> None:

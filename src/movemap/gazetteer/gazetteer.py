@@ -877,7 +877,12 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
                  and c.place.country != place.country and (c.place.kind in _AREAL) == areal]
     home = max(countries.items(), key=lambda kv: kv[1], default=(None, 0.0))
     if home[0] and home[1] >= _DOUBT_SHARE and place.country != home[0]:
-        there = next((c for c in elsewhere if c.place.country == home[0]), None)
+        # a namesake of the same sort (area or town), or of some size: Victoria the city in
+        # Canadian news, not a village called Moldova in Ukrainian news
+        there = next((c for c in ranked[1:] if c.method in _NAMED
+                      and c.place.country == home[0]
+                      and ((c.place.kind in _AREAL) == areal or _DOUBT_RATIO
+                           * (c.place.population or 0) >= (place.population or 0))), None)
         if there is not None:
             return f"a namesake in {home[0]}, where the other places are"
     own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
