@@ -37,7 +37,7 @@ MACRO_REGIONS = [
     {
         "id": "region:russian-far-east",
         "name": "Russian Far East",
-        "name_alt": "Far Eastern Federal District|Far East|Russia's Far East|"
+        "name_alt": "Far Eastern Federal District|Russia's Far East|"
                     "Far Eastern District|Дальний Восток|Дальневосточный федеральный округ|"
                     "ДФО|Далекий Схід|Далекосхідний федеральний округ|러시아 극동|극동 연방관구",
         "iso_a2": "RU",
@@ -123,6 +123,14 @@ GROUPS = [
     ("atlantic-canada", "Atlantic Canada", "the Maritimes|Maritimes|Maritime provinces",
      "CA-NB CA-NS CA-PE CA-NL"),
     # Land areas no admin unit outlines: a box, like the seas.
+    # "The Far East" of English news is East and Southeast Asia with Russia's Far East (the
+    # Russian Far East keeps its own names); the Indo-Pacific and Asia-Pacific as their lands.
+    ("far-east", "Far East", "the Far East", "subregion:Eastern_Asia "
+     "subregion:South-Eastern_Asia ru:Far_Eastern"),
+    ("indo-pacific", "Indo-Pacific", "Indo Pacific|the Indo-Pacific", "subregion:Southern_Asia "
+     "subregion:South-Eastern_Asia subregion:Eastern_Asia continent:Oceania"),
+    ("asia-pacific", "Asia-Pacific", "Asia Pacific|APAC|the Asia-Pacific",
+     "subregion:South-Eastern_Asia subregion:Eastern_Asia continent:Oceania"),
     ("korean-dmz", "Korean Demilitarized Zone", "DMZ|the DMZ|Demilitarized Zone|비무장지대",
      "box:126.1,37.7,128.4,38.65"),
 ]

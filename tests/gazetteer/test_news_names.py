@@ -131,6 +131,8 @@ def test_regions_made_of_first_level_units(gazetteer: Gazetteer, name: str,
     ("Arabian Peninsula", [(15.4, 44.2)]), ("Sinai", [(30.0, 33.8)]),
     ("the Sahara", [(24.0, 10.0)]), ("Patagonia", [(-45.0, -69.0), (-45.6, -72.1)]),
     ("Benelux", [(50.85, 4.35)]), ("New England", [(42.36, -71.06)]),
+    ("the Far East", [(39.9, 116.4), (37.57, 126.98), (43.12, 131.9), (14.6, 121.0)]),
+    ("Indo-Pacific", [(28.6, 77.2), (-33.87, 151.2)]), ("Asia-Pacific", [(35.7, 139.7)]),
     ("Indian subcontinent", [(23.8, 90.4), (28.6, 77.2)]),
 ])
 def test_seas_oceans_and_unions(gazetteer: Gazetteer, name: str,
