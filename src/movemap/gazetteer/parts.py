@@ -66,8 +66,8 @@ def part_of(area: Place, direction: str) -> Place | None:
     >>> from shapely.geometry import box
     >>> square = Place("x", "Square", 0.5, 0.5, "XX", None, Kind.COUNTRY, 10, "t", box(0, 0, 1, 1))
     >>> part = part_of(square, "east")
-    >>> part.name, part.id, part.kind.value, part.polygon.bounds
-    ('Eastern Square', 'x#east', 'region', (0.5, 0.0, 1.0, 1.0))
+    >>> part.name, part.id, part.kind.value, part.polygon.bounds, part.population
+    ('Eastern Square', 'x#east', 'region', (0.5, 0.0, 1.0, 1.0), 5)
     """
     import shapely
     from shapely.geometry import box
@@ -82,12 +82,15 @@ def part_of(area: Place, direction: str) -> Place | None:
     if part.is_empty or part.area <= 0:
         return None
     point = part.representative_point()
+    # The part's share of the area's people, by its share of the outline (a rough estimate).
+    population = None if area.population is None else round(
+        area.population * part.area / area.polygon.area)
     kind = Kind.MACRO_REGION if area.kind in (Kind.MACRO_REGION, Kind.CONTINENT) else Kind.REGION
     return Place(
         id=f"{area.id}#{direction}", name=f"{_ADJECTIVES[direction]} {area.name}",
         lat=float(point.y), lon=float(point.x), country=area.country,
         admin1=area.admin1 if area.kind is not Kind.COUNTRY else None, kind=kind,
-        population=area.population, source=area.source, polygon=part,
+        population=population, source=area.source, polygon=part,
     )
 
 
