@@ -282,3 +282,45 @@ def test_dates_and_vehicles_are_no_strength(text: str) -> None:
 ])
 def test_on_the_road_to_is_a_move(text: str) -> None:
     assert ends(extract(text, date(1991, 2, 27))) == [(["Kuwait City"], "Basra")]
+
+
+def test_an_arrival_across_a_paragraph_takes_the_origin_after_it() -> None:
+    draft = extract("Soldiers of the garrison crossed into Hong Kong at dawn on 1 July.\n\n"
+                    "About 4,000 troops drove across the border from Shenzhen, officials said.",
+                    date(1997, 7, 1))
+    assert ends(draft) == [(["Shenzhen"], "Hong Kong")]
+
+
+def test_an_earlier_dated_move_is_not_the_origin_of_an_arrival() -> None:
+    draft = extract("Tanks of the division drove into Baghdad on 7 April. The division had "
+                    "crossed the border from Kuwait on 20 March.", date(2003, 4, 8))
+    assert ends(draft) == []
+
+
+def test_entered_from_without_an_object_goes_where_the_last_move_went() -> None:
+    draft = extract("Troops sailed from Sasebo to Pusan on 1 July. An advance party had "
+                    "already entered from Fukuoka.", date(1950, 7, 3))
+    assert ends(draft) == [(["Sasebo"], "Pusan"), (["Fukuoka"], "Pusan")]
+
+
+@pytest.mark.parametrize("text", [
+    "The brigade, which had been flown from Rangoon to Dimapur in March, could support the "
+    "garrison.",
+    "The brigade was flown from Rangoon to Dimapur, and officials said it would stay there.",
+])
+def test_a_hedge_after_the_move_does_not_make_it_expected(text: str) -> None:
+    assert [leg.status for leg in extract(text, date(1944, 4, 10)).legs] == [Status.CONFIRMED]
+
+
+@pytest.mark.parametrize("text", [
+    "Sato began to pull his division back from Kohima towards Ukhrul.",
+    "The general pulled the 3rd Brigade out of Kohima towards Ukhrul.",
+])
+def test_pull_back_with_its_object_between(text: str) -> None:
+    assert [d for _, d in ends(extract(text, date(1944, 6, 1)))] == ["Ukhrul"]
+
+
+def test_todays_name_is_no_date() -> None:
+    draft = extract("On 19 October 1950 the columns marched from Andong (today's Dandong) to "
+                    "Sinuiju.", date(2020, 10, 25))
+    assert [str(leg.start) for leg in draft.legs] == ["1950-10-19"]

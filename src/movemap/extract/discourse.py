@@ -29,15 +29,19 @@ The state a reader keeps while reading a report, and the rule for each item:
 ``arrival``
     per unit, an arrival read without a known origin (``entered Kherson``, ``landed at
     Point Salines``): a move of the same unit that names only where it came from, in the
-    same paragraph and at most three sentences later (``they had been flown from Hunter``,
-    ``units advanced from Mykolaiv``), is that arrival's origin. Used once.
+    same paragraph or the next and at most three sentences later (``they had been flown
+    from Hunter``, ``units advanced from Mykolaiv``), is that arrival's origin, unless its
+    own date is more than two days from the arrival's (an earlier move). Used once.
 ``departure``
     per unit, a departure read without a destination (``crossed the border from Kuwait``):
-    when the unit's next move, in the same paragraph and at most three sentences later,
-    starts from another named place, the unit went there from the departure.
+    when the unit's next move, in the same paragraph or the next and at most three
+    sentences later, starts from another named place, the unit went there from the
+    departure.
 ``last_leg``
     the ends of the last move read: a force that ``follows`` without naming its own ends,
-    in the same paragraph and at most three sentences later, takes them.
+    in the same paragraph or the next and at most three sentences later, takes them. A
+    force that ``entered from X`` or ``arrived from X`` without saying where went where
+    the last move read went.
 ``destinations``
     the places of the last move with several destinations: ``from those bases``, ``from
     these positions`` names them.
@@ -100,13 +104,15 @@ class State:
     headline_reports: bool = False
     paragraph: int = 0
     arrival: dict[str, tuple[tuple[FoundPlace, ...], int, int]] = field(default_factory=dict)
+    arrival_day: dict[str, FuzzyDate] = field(default_factory=dict)
     departure: dict[str, tuple[FoundPlace, int, int]] = field(default_factory=dict)
     destinations: tuple[FoundPlace, ...] = ()
     last_leg: tuple[tuple[FoundPlace, ...], FoundPlace, int, int] | None = None
 
     def recent(self, at: tuple[int, int]) -> bool:
-        """Whether a fact read at (paragraph, sentence) still holds for the current sentence."""
-        return at[0] == self.paragraph and 0 <= self.sentence - at[1] <= 3
+        """Whether a fact read at (paragraph, sentence) still holds for the current sentence: at
+        most three sentences before, in this paragraph or the one before."""
+        return 0 <= self.paragraph - at[0] <= 1 and 0 <= self.sentence - at[1] <= 3
 
     def new_paragraph(self, number: int) -> None:
         """Reset what a paragraph scopes (the attribution)."""

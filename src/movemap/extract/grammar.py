@@ -43,7 +43,8 @@ _MOTION = re.compile(
     r"invad\w*|push\w*|reach(?:ed|ing|es)|travel\w*|embark\w*|disembark\w*|ferr(?:y|ied|ying)|"
     r"pour\w*|rush\w*|retreat\w*|return\w*|brought|bring\w*|carried|carry\w*|convoy\w*|"
     r"dispers\w*|sail\w*|steam(?:ed|ing)|shift\w*|rail(?:ed|ing)|drove|driven|drive|"
-    r"proceed\w*|went|gone|go(?:ing|es)?|came|come|coming|pull(?:ed|ing|s)\s+(?:back|out)|"
+    r"proceed\w*|went|gone|go(?:ing|es)?|came|come|coming|"
+    r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
     r"fell\s+back|fall(?:ing|s)?\s+back|rotat\w*|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
     r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
     r"spread|trek\w*|trudg\w*|set\s+out|set\s+off|continu\w*|press(?:ed|ing)\s+on|broke\s+out|"
@@ -151,7 +152,7 @@ _NONFORCE = re.compile(
 
 
 _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|brigade|corps|army|"
-                    r"regiment|battalion|infantry|paratroopers|group|contingent|they|them)\b", re.I)
+                    r"regiment|battalion|infantry|paratroopers|group|contingent|they)\b", re.I)
 
 
 _DIGIT = re.compile(r"\d")
@@ -266,11 +267,16 @@ def strength_in(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def _status(body: str, low: str | None = None) -> tuple[Status, str | None]:
+def _status(body: str, low: str | None = None, verb_end: int | None = None
+            ) -> tuple[Status, str | None]:
+    """The status of a clause's move and the hedge that gave it. A future or conditional
+    counts only before the verb's end (``will be moved``, ``is expected to sail``), not in
+    what the clause adds after the move (``had been flown ..., and could support``)."""
     low = fold(body) if low is None else low
-    maybe = _MAY.search(body)
+    until = len(body) if verb_end is None else verb_end
+    maybe = _MAY.search(body, 0, until)
     for status, pattern in _STATUS_F:
-        m = pattern.search(low)
+        m = pattern.search(low, 0, until) if status is Status.EXPECTED else pattern.search(low)
         if status is Status.EXPECTED and maybe is not None and (m is None or
                                                                 maybe.start() < m.start()):
             return status, maybe.group(1)
@@ -382,7 +388,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         if pattern.search(low):
             mode = candidate
             break
-    status, hedge = _status(body, low)
+    status, hedge = _status(body, low, None if verb is None else verb.end())
     nonforce = verb is not None and bool(_NONFORCE.search(body)) and not _FORCE_F.search(low)
     return Reading(verb.group(1) if verb else None, tuple(roles), tuple(cues), tuple(chained),
                    mode, strength_in(text, a, b), status, hedge, nonforce)

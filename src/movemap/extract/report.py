@@ -64,6 +64,10 @@ _REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
 # a move that follows another: same ends unless it names its own
 _FOLLOW = re.compile(r"^follow", re.I)
+_ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed)")
+# the verb has no object: it says only where from (had already entered from Shenzhen)
+_NO_OBJECT = re.compile(r"\b(?:entered|arrived|came\s+in|landed|crossed\s+over)\s+(?:[a-z]+\s+)?"
+                        r"from\b", re.I)
 _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
@@ -227,6 +231,16 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         o.place.kind not in _AREAS and o.place.country == place.place.country for o in others)
 
 
+def _other_time(dates: list[DateMention], day: FuzzyDate | None) -> bool:
+    """Whether a clause's own date puts its move more than two days from ``day`` (the
+    division had crossed from Kuwait on 20 March: not the move that reached Baghdad on 7
+    April)."""
+    start = _own_dates(dates)[0]
+    if start is None or day is None:
+        return False
+    return (start.first_day - day.last_day).days > 2 or (day.first_day - start.last_day).days > 2
+
+
 def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     """A clause's own start and end (a span gives both)."""
     starts = [d for d in dates if d.role != "end"]
@@ -344,10 +358,16 @@ class _Reader:
             stages = [(state.last_leg[1], False, "follow")]
         if not stages:
             if origins and unit in state.arrival and not expected and state.recent(
-                    state.arrival[unit][1:]):
+                    state.arrival[unit][1:]) and not _other_time(dates, state.arrival_day.get(
+                        unit)):
                 # it had come from A: the arrival read before, whose origin was unknown
                 arrived = state.arrival.pop(unit)[0]
                 stages = [(p, False, "arrival before") for p in arrived]
+                rule = "arrival-origin"
+            elif origins and _ARRIVING.match(reading.verb) and state.last_leg is not None and (
+                    state.recent(state.last_leg[2:])) and _NO_OBJECT.search(body):
+                # an advance party had entered from Shenzhen: where the last move went
+                stages = [(state.last_leg[1], False, "where the last move went")]
                 rule = "arrival-origin"
             else:
                 self._narrative(dates, expected, number)
@@ -369,6 +389,12 @@ class _Reader:
                     state.moved(unit, stages[-1][0])
                     state.arrival[unit] = (tuple(p for p, _, _ in stages), state.paragraph,
                                            number)
+                    day = _own_dates(dates)[0]
+                    if day is not None:
+                        state.arrival_day[unit] = day
+                    else:
+                        state.arrival_day.pop(unit, None)
+                    state.last_leg = ((), stages[-1][0], state.paragraph, number)
                 return
             origins = [carried]
         elif unit in state.departure and not expected and rule == "from-to" and (
@@ -401,10 +427,10 @@ class _Reader:
         for place, chained, cue in stages:
             leg_rule = rule
             if paired:
-                own = tuple(o for o in origins if o.start < place.start and (
+                since = tuple(o for o in origins if o.start < place.start and (
                     previous is None or o.start > previous.start))
-                if own:
-                    current = own
+                if since:
+                    current = since
             if chained and previous is not None:
                 current, leg_rule = (previous,), "chain"
             if any(o.place.id == place.place.id or (

@@ -105,7 +105,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("the_nth", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
                          r"(?!\s+(?:[A-Z]|(?:and|or|to|&)\s+(?:the\s+)?\d|\d)|,\s*\d)")),
     ("relative", re.compile(r"\b(?<!the )(?P<rel>next month|this month|last month|next week|"
-                            r"last week|yesterday|today|soon)\b", re.I)),
+                            r"last week|yesterday|today|soon)\b(?!['’]s)", re.I)),
     ("month", re.compile(rf"\b(?:in|since|by|until|during|through|throughout)\s+{_M}",
                          re.I)),
 ]
