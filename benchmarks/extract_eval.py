@@ -396,6 +396,16 @@ def _parts(corpus: Path) -> dict[str, list[Path]]:
             for part, key in (("development", "dev"), ("test", "test"))}
 
 
+def _as_of(parts: dict[str, list[Path]], commit: str) -> dict[str, list[Path]]:
+    """Only the reports the corpus held at ``commit`` (to compare with earlier figures)."""
+    root = HERE.parent
+    listed = subprocess.run(["git", "-C", str(root), "ls-tree", "-r", "--name-only", commit,
+                             "benchmarks/"], capture_output=True, text=True, check=True)
+    held = {root / line for line in listed.stdout.splitlines() if line.endswith(".txt")}
+    return {part: [p for p in paths if p.resolve() in {h.resolve() for h in held}]
+            for part, paths in parts.items()}
+
+
 def _speed(reports: list[tuple[str, date]], gazetteer: Gazetteer, sizes: list[float]) -> None:
     extract(reports[0][0], reports[0][1], gazetteer)  # warm
     rounds, start, cpu = 0, time.perf_counter(), time.process_time()
@@ -428,6 +438,9 @@ def main() -> None:
                         help="the parts to score (tune on development only)")
     parser.add_argument("--show", action="store_true",
                         help="print each development report's misses (never the test part's)")
+    parser.add_argument("--as-of", metavar="COMMIT",
+                        help="score only the reports the corpus held at COMMIT (da43268: the "
+                             "55 reports before the second batch of issue 17)")
     parser.add_argument("--no-speed", action="store_true", help="leave out the speed figures")
     parser.add_argument("--causes", action="store_true",
                         help="classify the development part's missed and false legs by cause "
@@ -435,6 +448,8 @@ def main() -> None:
     args = parser.parse_args()
     gazetteer = default_gazetteer()
     parts = _parts(args.corpus)
+    if args.as_of:
+        parts = _as_of(parts, args.as_of)
     if args.part != "both":
         parts = {part: paths if part == args.part else [] for part, paths in parts.items()}
     everything = [p for paths in parts.values() for p in paths]
