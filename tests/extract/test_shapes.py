@@ -324,3 +324,15 @@ def test_todays_name_is_no_date() -> None:
     draft = extract("On 19 October 1950 the columns marched from Andong (today's Dandong) to "
                     "Sinuiju.", date(2020, 10, 25))
     assert [str(leg.start) for leg in draft.legs] == ["1950-10-19"]
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("The army marched from Mozhaisk to Moscow and entered the city on 14 September.",
+     "Moscow"),
+    ("A transport landed at Ruzyne airport outside Prague; paratroopers flown in from Kaunas "
+     "moved into the city.", "Prague"),
+])
+def test_the_city_is_the_last_town_named_that_no_move_came_from(text: str, city: str) -> None:
+    named = [p.place.name for p in extract(text, date(1968, 8, 22)).places
+             if p.mention == "the city"]
+    assert named == [city]

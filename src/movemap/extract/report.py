@@ -173,8 +173,9 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
     return out
 
 
-_DESCRIBED = re.compile(r"\bthe\s+(?:(?P<capital>capital)|"
+_DESCRIBED = re.compile(r"\bthe\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
                         r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$", re.I)
 _AIR = (Kind.AIRPORT, Kind.AIRBASE)
 
 
@@ -188,9 +189,10 @@ def _capitals() -> dict[str, str]:
 
 
 def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list[FoundPlace]:
-    """Places named by a description (``the capital``, ``the airport``): the capital of the
-    country of the last place named before, or the last airport named before in the same
-    paragraph. (``the city`` is left alone: the last town named is too often another one.)"""
+    """Places named by a description (``the capital``, ``the city``, ``the airport``): the
+    capital of the country of the last place named before; the last town named before in
+    this paragraph or the one before that is not where a move came from; the last airport
+    named before in the same paragraph."""
     out: list[FoundPlace] = []
     starts = [p.start for p in found]
     for m in _DESCRIBED.finditer(text):
@@ -207,6 +209,13 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
             if name:
                 r = _resolve_capital(gazetteer, name, country or "")
                 place = r.place if r.found and r.place.kind is Kind.CITY else None
+        elif m.group("town"):
+            # the last town named before, in this paragraph or the one before, that is not
+            # where a move came from (flown in from Kaunas ... moved into the city: Prague)
+            earlier = text.rfind("\n\n", max(0, paragraph - 5000), max(0, paragraph))
+            place = next((p.place for p in before if p.start > earlier and p.place.kind is
+                          Kind.CITY and not _FROM_BEFORE.search(text, max(0, p.start - 40),
+                                                                p.start)), None)
         else:
             place = next((p.place for p in before if p.start > paragraph and
                           p.place.kind in _AIR), None)
