@@ -336,3 +336,26 @@ def test_the_city_is_the_last_town_named_that_no_move_came_from(text: str, city:
     named = [p.place.name for p in extract(text, date(1968, 8, 22)).places
              if p.mention == "the city"]
     assert named == [city]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a force the clause does not refer back to does not start where the last one went
+    ("The 3rd Brigade moved from Tbilisi to Gori on 10 August. Russian troops entered Gori "
+     "on 13 August.", [(["Tbilisi"], "Gori")]),
+    # one it refers back to does
+    ("The 3rd Brigade moved from Tbilisi to Gori on 10 August. On 12 August it drove on to "
+     "Kutaisi.", [(["Tbilisi"], "Gori"), (["Gori"], "Kutaisi")]),
+    ("Iraqi units pulled out of Kuwait City; their columns drove on to Basra.",
+     [(["Kuwait City"], "Basra")]),
+])
+def test_an_origin_is_carried_only_to_a_force_referred_back_to(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2008, 8, 14))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Acting President Li flew from Nanking to Kweilin, his aides said.",
+    "The foreign minister flew from Moscow to Minsk on Monday.",
+])
+def test_a_leader_travelling_is_no_force(text: str) -> None:
+    assert extract(text, date(1949, 4, 24)).legs == ()

@@ -9,7 +9,9 @@ The state a reader keeps while reading a report, and the rule for each item:
 ``position``
     per unit, where it was last said to be or to have gone (the destination of its last
     leg, ``stationed in``, ``training in``, the place it ``left``): the origin of its next
-    move when the move names none. A part of the force named for the first time (``an
+    move when the move names none and the clause refers back to the unit (by its name,
+    ``they``, ``the division``, ``their columns``); a clause that only says ``Russian troops
+    entered Gori`` may be about another force, so it starts nowhere known. A part of the force named for the first time (``an
     advance group``, ``the first echelon``) starts where the scene is: the last place any
     unit was said to be, if that was said in the same paragraph, at most two sentences
     before (another new unit, ``Rokossovsky's troops``, starts nowhere known); a later wave (``a
@@ -69,7 +71,8 @@ UNIT = re.compile(
 ANAPHOR = re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
                      r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
                      r"men|contingent|division|brigade|corps|regiment|battalion|army|column|"
-                     r"marines|paratroopers|infantry)|these\s+\w+|its\s+\w+|it)\b", re.I)
+                     r"marines|paratroopers|infantry)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
+                     r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I)
 
 
 _PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)

@@ -148,7 +148,8 @@ _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I
 _NONFORCE = re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
     r"bombers|jets|drones|aircraft|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
-    r"families|residents|inhabitants|goods|oil|fuel)\b", re.I)
+    r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
+    r"offices|delegation|envoy|diplomats|ambassador)\b", re.I)
 
 
 _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|brigade|corps|army|"

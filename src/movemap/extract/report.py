@@ -392,6 +392,10 @@ class _Reader:
             if carried is not None and carried.place.kind is Kind.COUNTRY and all(
                     p.place.country == carried.place.country for p, _, _ in stages):
                 carried = None  # in Grenada, to Point Salines: where in the country, unknown
+            if rule == "carried-origin" and not named and anaphor is None:
+                # "Russian troops entered Gori": a force the clause does not refer back to
+                # (no name, no "they"): where the last force went is not where it came from
+                carried = None
             if carried is None:
                 self._narrative(dates, expected, number)
                 if not expected:
