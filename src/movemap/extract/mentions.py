@@ -77,11 +77,18 @@ through to too two under until up very was we were what when where which while w
 within would year years you six seven eight nine ten eleven twelve twenty thirty forty fifty
 hundred thousand
 mary victoria
-january february march april may june july august september october november december monday
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday
 tuesday wednesday thursday friday saturday sunday
 """.split())  # noqa: SIM905 (a word list reads better so)
 GUARDS = ("function-word", "ordinary-word", "named-thing", "adjective", "demonym",
           "part-of-name", "acronym")
+_FORCE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:troops|forces|soldiers|fighters|"
+                          r"units|militias?|militiamen|mercenaries|paratroopers|armies|"
+                          r"divisions|marines|commandos|infantry|tanks|warships)\b")
+_WATER_BEFORE = re.compile(r"\b(?:Straits?|Gulf|Bay|Sea|Cape|Isthmus|Lake|Mount|Mouth)\s+of\s+"
+                           r"(?:the\s+)?$")
+_NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b\d{1,3}\s+$")
 _QUARTER = re.compile(r"(?:Western|Eastern|Northern|Southern)$")
 _DEMONYM = re.compile(r"(?:ine|ese|ish|ian)$")
 _NOUN_AFTER = re.compile(
@@ -95,7 +102,8 @@ _PLACE_CUE = re.compile(
     r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I)
 _THING_BEFORE = re.compile(
     r"(?:\b(?:Operations?|Exercise|Op\.|aboard|on\s+board|onboard|HMS|HMAS|HMCS|HMNZS|USS|"
-    r"USNS|SS|MV|RMS|ROKS|INS|[Tt]he\s+(?:ships?|liners?|carriers?|frigates?|destroyers?|"
+    r"USNS|SS|MV|RMS|ROKS|INS|[Tt]he\s+(?:[a-z]+\s+)?(?:ships?|liners?|carriers?|frigates?|"
+    r"destroyers?|"
     r"cruisers?|vessels?|ferry|ferries|transports?|battleships?|submarines?|tankers?|"
     r"trawlers?|merchantmen|steamers?|troopships?|landing\s+ships?)|"
     r"General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|"
@@ -108,6 +116,7 @@ _THING_AFTER = re.compile(
     r"Regiments?\b|Fleet\b|Front\b|Battalions?\b)\b")
 _LIST_LINK = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
 _LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
+_PARTICLE_AFTER = re.compile(r"\s+(?:el|al|ad|as|ash|ed|es|en|ibn|bin|ben)[\s-][A-Z]")
 _CAPWORD_END = re.compile(r"([A-Z][\w'-]*)$")
 _NONLATIN = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)?|[\uac00-\ud7a3]+")
 _HANGUL_PARTICLES = tuple(sorted((
@@ -211,6 +220,8 @@ def automaton(gazetteer: Gazetteer, cache_dir: Path | None = None) -> tuple[Any,
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """Whether a match is a piece of a longer name (reads a few characters either side)."""
+    if _PARTICLE_AFTER.match(text, end, min(len(text), end + 12)):
+        return True  # Ras el Medauar, Bir al Gubi
     if end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha():
         return True
     if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
@@ -291,6 +302,14 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
         return "adjective"
     if _QUARTER.match(word) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)):
         return "demonym"  # Western officials, Northern forces
+    if " " not in word and _FORCE_AFTER.match(text, end, min(len(text), end + 40)):
+        return "demonym"  # Kazakh forces, Wagner fighters, Arab and Kuwaiti troops
+    if _WATER_BEFORE.search(text, max(0, start - 16), start):
+        return "named-thing"  # the Strait of Malacca, the Cape of Good Hope
+    if _NUMBER_BEFORE.search(text, max(0, start - 5), start):
+        return "named-thing"  # 3 Para, 45 Commando: a unit
+    if word.startswith("The ") and not all(w[:1].isupper() for w in word.split()):
+        return "function-word"  # "The mission", "The bridge": a common noun at a sentence start
     if _DEMONYM.search(key) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
             not _is_area(gazetteer, word)):
         return "demonym"
@@ -310,8 +329,8 @@ def _nonlatin(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     for m in _NONLATIN.finditer(text):
         word = m.group(0)
         hangul = "\uac00" <= word[0] <= "\ud7a3"
-        if not hangul and not word[0].isupper():
-            continue
+        if not hangul and (not word[0].isupper() or len(word) < 3):
+            continue  # По (according to) is no place
         candidates = [word]
         endings = _HANGUL_PARTICLES if hangul else _CYRILLIC_ENDINGS
         candidates += [word[: -len(e)] for e in endings if word.endswith(e)

@@ -129,20 +129,20 @@ def _places(text: str, gazetteer: Gazetteer) -> tuple[list[FoundPlace], list[int
     resolved = dict(zip(names, gazetteer.resolve_all([Query(n) for n in names]), strict=True))
     out: list[FoundPlace] = []
     where: list[int] = []
-    towns: dict[str, Place | None] = {}
+    towns: dict[tuple[str, str], Place | None] = {}
     for m in mentions:
         r = resolved[m.text]
         if not r.found:
             continue
         place = r.place
         if place.kind is Kind.REGION and not _KIND_AFTER.match(text, m.end,
-                                                               min(len(text), m.end + 20)):
+                                                                 min(len(text), m.end + 20)):
             # Sevastopol, a region and a city of one name: without "region" after it, the city
-            if m.text not in towns:
-                towns[m.text] = next((c.place for c in r.candidates[:6]
+            if ("city", m.text) not in towns:
+                towns[("city", m.text)] = next((c.place for c in r.candidates[:6]
                                       if c.place.kind is Kind.CITY and (c.place.population or 0)
                                       >= 50_000), None)
-            place = towns[m.text] or place
+            place = towns[("city", m.text)] or place
         if place.kind is Kind.CITY and _RIVER_LIKE.search(text, max(0, m.start - 24),
                                                               m.start) and not _KIND_AFTER.match(
                 text, m.end, min(len(text), m.end + 20)):
@@ -190,13 +190,19 @@ def _capitals() -> dict[str, str]:
 
 def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list[FoundPlace]:
     """Places named by a description (``the capital``, ``the city``, ``the airport``): the
-    capital of the country of the last place named before; the last town named before in
+    capital of the country of the last place named before, when the report has named it
+    already; the last town named before in
     this paragraph or the one before that is not where a move came from; the last airport
     named before in the same paragraph."""
     out: list[FoundPlace] = []
     starts = [p.start for p in found]
+    named_before: set[str] = set()
+    at = 0
     for m in _DESCRIBED.finditer(text):
         last = bisect_right(starts, m.start())
+        for p in found[at:last]:
+            named_before.add(p.place.id)
+        at = max(at, last)
         if not last:
             continue
         # the places named before it, nearest first, within a bounded look back: linear time
@@ -209,6 +215,8 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
             if name:
                 r = _resolve_capital(gazetteer, name, country or "")
                 place = r.place if r.found and r.place.kind is Kind.CITY else None
+            if place is not None and place.id not in named_before:
+                place = None  # the capital refers back to a town the report has named
         elif m.group("town"):
             # the last town named before, in this paragraph or the one before, that is not
             # where a move came from (flown in from Kaunas ... moved into the city: Prague)
