@@ -12,10 +12,11 @@ The state a reader keeps while reading a report, and the rule for each item:
     move when the move names none and the clause refers back to the unit (by its name,
     ``they``, ``the division``, ``their columns``); a clause that only says ``Russian troops
     entered Gori`` may be about another force, so it starts nowhere known. A part of the
-    force named for the first time (``an advance group``, ``the first echelon``) starts where the scene is: the last place any
-    unit was said to be, if that was said in the same paragraph, at most two sentences
-    before (another new unit, ``Rokossovsky's troops``, starts nowhere known); a later wave (``a
-    second echelon``, ``another group``) starts where the report's first move did.
+    force named for the first time (``an advance group``, ``the first echelon``) starts
+    where the scene is: the last place any unit was said to be, if that was said in the
+    same paragraph, at most two sentences before (another new unit, ``Rokossovsky's
+    troops``, starts nowhere known); a later wave (``a second echelon``, ``another group``)
+    starts where the report's first move did.
 ``date``
     the narrative's current date: the last date given for a past event (headline included).
     The first move after it without a date of its own takes it as is (the sentence before
