@@ -374,3 +374,11 @@ def test_a_leader_travelling_is_no_force(text: str) -> None:
 ])
 def test_guards_against_more_non_places(text: str, word: str) -> None:
     assert word not in [p.mention for p in extract(text, date(2024, 2, 20)).places]
+
+
+def test_a_countrys_own_airlift_starts_in_it_and_a_headline_takes_the_lead_date() -> None:
+    draft = extract("Thirty years since Cuba's airlift to Angola\n\nOn 7 November 1975 the first "
+                    "aircraft left Havana.", date(2005, 11, 5))
+    assert ends(draft)[0] == (["Cuba"], "Angola")
+    assert str(draft.legs[0].start) == "1975-11-07"
+    assert ends(extract("Russia's army is in Kursk.", date(2024, 8, 10))) == []

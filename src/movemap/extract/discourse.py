@@ -71,7 +71,7 @@ UNIT = re.compile(
     r"paratroopers|tanks|column))\b")
 ANAPHOR = re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
                      r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
-                     r"men|contingent|division|brigade|corps|regiment|battalion|army|column|"
+                     r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
                      r"marines|paratroopers|infantry)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
                      r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I)
 

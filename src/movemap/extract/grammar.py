@@ -172,6 +172,9 @@ _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|tr
                     r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
                     r"march)\s+to)\b", re.I)
 # a parenthesis after a name: another spelling of it (Vladivostok (Владивосток))
+# a country's own move: Cuba's airlift to Angola, Russia's withdrawal from Kherson is not one
+_OWN_MOVE = re.compile(r"\s+(?:[a-z]+\s+)?(airlift|sealift|deployment|redeployment|intervention|"
+                       r"invasion|expedition)\s+(?:to|into|of)\b")
 _GLOSS = re.compile(r"\s*\([^()]{0,60}\)")
 # a slot's cue before a colon that introduces its list (from three points: A, B and C)
 _COLON = re.compile(r"\b(from|to|into|towards?)\b(?:(?!\b(?:from|to|into|towards?)\b)"
@@ -324,8 +327,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         before = _GLOSS.sub("", text[max(a, start - 90): start])[-60:]
         role, cue = "", ""
         if text[places[i][1]: places[i][1] + 2] in ("'s", "’s"):
-            roles.append("")  # Seoul's agency, Russia's army: who, not where
-            cues.append("")
+            # Seoul's agency, Russia's army: who, not where; but Cuba's airlift to Angola
+            # starts in Cuba
+            moving = _OWN_MOVE.match(text, places[i][1] + 2, min(b, places[i][1] + 40))
+            roles.append("origin" if moving else "")
+            cues.append("'s " + moving.group(1) if moving else "")
             chained.append(False)
             continue
         for name, pattern in (("position", _POSITION_CUE), ("origin", _ORIGIN_CUE),

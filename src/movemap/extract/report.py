@@ -531,6 +531,12 @@ class _Reader:
                 start = parse_date(f"after {published.isoformat()}") if expected else (
                     parse_date(f"by {(end.latest if end and end.latest else published)}"))
             return start, end, "date: in the sentence"
+        if number == 0 and not expected and state.date is None:
+            # a headline's move is the one the report goes on to date: its first past date
+            lead = next((d for d in self.dates if d.role != "end" and d.kind not in (
+                "relative", "since_last", "quarter") and d.date.first_day <= published), None)
+            if lead is not None:
+                return lead.date, None, "date: the report's first"
         if expected or state.date is None:
             start = parse_date(f"after {published.isoformat()}") if expected else (
                 parse_date(f"by {published.isoformat()}"))
