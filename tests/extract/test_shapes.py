@@ -382,3 +382,14 @@ def test_a_countrys_own_airlift_starts_in_it_and_a_headline_takes_the_lead_date(
     assert ends(draft)[0] == (["Cuba"], "Angola")
     assert str(draft.legs[0].start) == "1975-11-07"
     assert ends(extract("Russia's army is in Kursk.", date(2024, 8, 10))) == []
+
+
+@pytest.mark.parametrize(("text", "origin"), [
+    ("Soviet divisions crossed into Hungary from the Soviet Union at Zahony, on the border "
+     "near Chop, and moved west towards Szolnok.", "Chop"),
+    ("The regiment crossed into Poland from Ukraine at Medyka, near Przemysl, and moved west "
+     "towards Rzeszow.", "Przemysl"),
+])
+def test_an_unknown_crossing_point_is_located_by_the_town_near_it(text: str, origin: str) -> None:
+    draft = extract(text, date(1956, 11, 5))
+    assert [[o.mention for o in leg.origins] for leg in draft.legs][:1] == [[origin]]

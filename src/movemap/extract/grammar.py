@@ -192,7 +192,11 @@ _ADVANCE = re.compile(r"(?i:advanc|mov|drove|driv|march|push|press|proceed|went|
                       r"head|rolled|raced|trek)")
 _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+through|"
                         r"arrived|arriving)", re.I)
-_AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?$", re.I)
+# into Hungary at Zahony; from the Soviet Union at Zahony, on the border near Chop (a town
+# the gazetteer lacks, located by one it knows)
+_AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)\s+){0,2}?"
+                 r"(?:(?-i:[A-Z][\w'’.-]*)\s*,?\s*(?:on\s+the\s+(?:border|frontier|coast)\s+)?"
+                 r"(?:in|at|near|beside)\s+(?:the\s+)?)?$", re.I)
 _SEND = re.compile(r"(?i:sen[dt]|sending|dispatch\w*|deploy\w*|ship(?:s|ped|ping)|"
                    r"transferr?\w*|airlift\w*)$")
 
