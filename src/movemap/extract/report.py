@@ -444,7 +444,8 @@ class _Reader:
         previous = None
         # from A to B and from C to D: each destination takes the origins named since the
         # destination before it (pairs), when an origin stands after a destination
-        paired = rule == "from-to" and any(o.start > stages[0][0].start for o in origins)
+        paired = rule == "from-to" and any(o.start > stages[0][0].start for o in origins) and (
+            any(o.start < stages[0][0].start for o in origins))
         for place, chained, cue in stages:
             leg_rule = rule
             if paired:
