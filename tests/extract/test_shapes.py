@@ -393,3 +393,22 @@ def test_a_countrys_own_airlift_starts_in_it_and_a_headline_takes_the_lead_date(
 def test_an_unknown_crossing_point_is_located_by_the_town_near_it(text: str, origin: str) -> None:
     draft = extract(text, date(1956, 11, 5))
     assert [[o.mention for o in leg.origins] for leg in draft.legs][:1] == [[origin]]
+
+
+def test_a_long_text_with_many_names_is_ranked_in_windows_and_misses_none() -> None:
+    from movemap.extract.report import _NAMES_TOGETHER
+
+    towns = ["Kyiv", "Lviv", "Odesa", "Kharkiv", "Dnipro", "Poltava", "Sumy", "Chernihiv",
+             "Zhytomyr", "Vinnytsia", "Rivne", "Lutsk", "Ternopil", "Uzhhorod", "Cherkasy",
+             "Kropyvnytskyi", "Mykolaiv", "Kherson", "Zaporizhzhia", "Mariupol", "Berlin",
+             "Hamburg", "Munich", "Cologne", "Frankfurt", "Stuttgart", "Dresden", "Leipzig",
+             "Hanover", "Bremen", "Warsaw", "Krakow", "Gdansk", "Poznan", "Wroclaw", "Lublin",
+             "Prague", "Brno", "Vienna", "Graz", "Budapest", "Debrecen", "Bucharest", "Cluj",
+             "Sofia", "Varna", "Belgrade", "Zagreb", "Ljubljana", "Sarajevo", "Skopje",
+             "Tirana", "Athens", "Thessaloniki", "Ankara", "Izmir", "Tbilisi", "Yerevan",
+             "Baku", "Minsk", "Vilnius", "Riga", "Tallinn", "Helsinki", "Stockholm", "Oslo"]
+    assert len(towns) > _NAMES_TOGETHER
+    text = " ".join(f"Troops moved from {a} to {b} on 3 May." for a, b in zip(
+        towns, towns[1:], strict=False))
+    draft = extract(text, date(2024, 6, 1))
+    assert {p.mention for p in draft.places} >= set(towns) - {"Dnipro"}  # a town and a river

@@ -55,6 +55,7 @@ __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
                        r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
 _AREAS = (Kind.COUNTRY, Kind.REGION)
+_NAMES_TOGETHER = 60  # at most this many distinct names are ranked together
 _SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu and its airport)
 # A leg may run to or from a country (the corpus labels Kuwait to Iraq).
 # A leg may start in a region (from Yunnan and Guangxi provinces): the dataset draws areas.
@@ -126,7 +127,14 @@ def _places(text: str, gazetteer: Gazetteer) -> tuple[list[FoundPlace], list[int
     spans = sentences(text)
     mentions = find_mentions(text, spans, gazetteer)
     names = list(dict.fromkeys(m.text for m in mentions))
-    resolved = dict(zip(names, gazetteer.resolve_all([Query(n) for n in names]), strict=True))
+    # Names are ranked together (each by closeness to the others), which costs the square of
+    # their number: a long text (a collection of articles) is ranked in windows of names in
+    # the order the text first uses them, so its time stays linear in its length.
+    resolved: dict[str, Resolution] = {}
+    for at in range(0, len(names), _NAMES_TOGETHER):
+        window = names[at: at + _NAMES_TOGETHER]
+        resolved.update(zip(window, gazetteer.resolve_all([Query(n) for n in window]),
+                            strict=True))
     out: list[FoundPlace] = []
     where: list[int] = []
     towns: dict[tuple[str, str], Place | None] = {}
