@@ -7,6 +7,7 @@ that a rule stands for the class and not for one corpus sentence.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -408,7 +409,6 @@ def test_a_long_text_with_many_names_is_ranked_in_windows_and_misses_none() -> N
              "Tirana", "Athens", "Thessaloniki", "Ankara", "Izmir", "Tbilisi", "Yerevan",
              "Baku", "Minsk", "Vilnius", "Riga", "Tallinn", "Helsinki", "Stockholm", "Oslo"]
     assert len(towns) > _NAMES_TOGETHER
-    text = " ".join(f"Troops moved from {a} to {b} on 3 May." for a, b in zip(
-        towns, towns[1:], strict=False))
+    text = " ".join(f"Troops moved from {a} to {b} on 3 May." for a, b in pairwise(towns))
     draft = extract(text, date(2024, 6, 1))
     assert {p.mention for p in draft.places} >= set(towns) - {"Dnipro"}  # a town and a river
