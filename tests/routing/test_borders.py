@@ -118,3 +118,27 @@ def test_a_bad_crossing_row_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(NetworkError) as caught:
         read_crossings(path)
     assert caught.value.line == 3 and "open or closed" in str(caught.value)
+
+
+def test_an_end_on_a_border_river_takes_its_towns_country() -> None:
+    """Natural Earth's 1:50m border puts downtown El Paso (GeoNames' point) in Chihuahua: the
+    end takes its town's country, and El Paso - Albuquerque by road stays in the US by I-25
+    instead of joining in Ciudad Juarez."""
+    from movemap.routing.countries import codes, countries_at, country_of_end
+
+    el_paso, albuquerque = (-106.4869, 31.7587), (-106.6511, 35.0845)
+    assert codes()[int(countries_at([el_paso])[0])] == "MX"
+    assert country_of_end(el_paso) == "US"
+    assert country_of_end((-106.4608, 31.7202)) == "MX"  # Ciudad Juarez stays Mexican
+    r = route([el_paso, albuquerque], Mode.ROAD)
+    assert not r.approximate and r.warnings == ()
+    assert r.length_km < 1.15 * 430  # Interstate 25, 267 miles
+
+
+def test_the_scandinavia_highway_reaches_saint_petersburg() -> None:
+    """Helsinki - Saint Petersburg by road: E18 over Vaalimaa and Vyborg, the A181's 3.5 km gap
+    at Zelenogorsk closed, not round by the ring road from the east."""
+    r = route([(24.9354, 60.1695), (30.3141, 59.9386)], Mode.ROAD)
+    assert not r.approximate and r.warnings == ()
+    assert r.length_km < 1.12 * 390
+    assert near_km(r, (28.75, 60.71)) < 10  # Vyborg
