@@ -235,3 +235,14 @@ def test_a_join_does_not_cross_a_big_river() -> None:
     blagoveshchensk = (127.5272, 50.2727)
     heihe, same_bank = (127.49, 50.24), (127.55, 50.32)  # across the Amur / on its side
     assert _same_bank(blagoveshchensk, np.array([heihe, same_bank])).tolist() == [False, True]
+
+
+def test_munich_vienna_takes_the_westbahn_by_salzburg() -> None:
+    """A main line whose Natural Earth pieces stop 8 km apart (Rosenheim) is joined, and the
+    Munich - Salzburg - Vienna main line wins over the branch round by Regensburg and Passau."""
+    munich, vienna, salzburg, regensburg = ((11.5755, 48.1374), (16.3721, 48.2085),
+                                            (13.05, 47.81), (12.10, 49.02))
+    r = route([munich, vienna], Mode.RAIL)
+    assert not r.approximate and r.warnings == ()
+    assert near_km(r, salzburg) < 15 and near_km(r, regensburg) > 50
+    assert r.length_km < 1.1 * 465
