@@ -51,9 +51,19 @@ def countries_at(xy: npt.ArrayLike) -> npt.NDArray[np.int64]:
     tree = _table()[0]
     out = -np.ones(len(points), dtype=np.int64)
     if len(points):
-        found = tree.query(shapely.points(points), predicate="within")
-        out[found[0]] = found[1]
+        # boxes from the tree, then each point tested against its prepared outlines (a
+        # predicate in the query would test the unprepared country outlines)
+        at, country = tree.query(shapely.points(points))
+        inside = shapely.contains_xy(_prepared()[country], points[at, 0], points[at, 1])
+        out[at[inside]] = country[inside]
     return out
+
+
+@cache
+def _prepared() -> Any:
+    geometries = _table()[0].geometries.copy()
+    shapely.prepare(geometries)
+    return geometries
 
 
 @cache

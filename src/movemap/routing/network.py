@@ -41,7 +41,7 @@ from scipy.sparse import coo_matrix, csgraph, csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
 from movemap.errors import NetworkError
-from movemap.routing.geodesic import GEOD
+from movemap.routing.geodesic import GEOD, geodesic_km
 from movemap.sphere import EARTH_RADIUS_KM, chord_to_km, unit_vectors
 from movemap.textfile import read_text
 
@@ -55,6 +55,8 @@ JOIN_KM = 5.0
 NOISE_KM = 2.0          # an edge "is in" a country only for this much of its length or more
 CANDIDATES = 8          # nearest nodes an end may join
 OFF_NETWORK_COST = 3.0  # cost per km between an end and its join (by road, off the line)
+SEARCH_BOUND = 2.5      # a first search stops at this many times the ends' distance (cost)
+_RULE_GRAPHS = 4        # graphs of the latest rules kept (each as big as the network)
 _FORMAT = 2
 
 # Cost per km of each line class. Rail: the main lines listed in geo/main_lines.csv cost
@@ -411,7 +413,12 @@ class Network:
         self._unit = unit_vectors(arrays.nodes[:, 0], arrays.nodes[:, 1])
         self._masks: dict[tuple[frozenset[str] | None, frozenset[str]],
                           npt.NDArray[np.bool_]] = {}
-        self._last: tuple[Any, npt.NDArray[np.float64], npt.NDArray[np.int32]] | None = None
+        self._edge_cc: Any = None  # the countries of each directed graph entry's edge
+        self._tree: Any = None  # a k-d tree of the nodes' unit vectors, built on first use
+        self._rule_graphs: dict[tuple[frozenset[str] | None, frozenset[str]],
+                                csr_matrix] = {}
+        self._last: tuple[Any, npt.NDArray[np.float64], npt.NDArray[np.int32],
+                          float | None] | None = None
 
     @classmethod
     def from_lines(cls, lines: Sequence[Sequence[Point]], name: str = "network",
@@ -495,13 +502,22 @@ class Network:
     def _joins(self, p: Point, country: int | None) -> tuple[npt.NDArray[np.int64],
                                                             npt.NDArray[np.float64]]:
         """The nodes an end may join (nearest first, within snap_km, in its own country)."""
+        from scipy.spatial import cKDTree
+
         target = unit_vectors(p[0], p[1])[0]
-        chord = np.sqrt(np.maximum(2.0 - 2.0 * (self._unit @ target), 0.0))
-        near = np.flatnonzero(chord <= 2 * np.sin(self.snap_km / EARTH_RADIUS_KM / 2))
+        if self._tree is None:
+            self._tree = cKDTree(self._unit)
+        radius = 2 * np.sin(self.snap_km / EARTH_RADIUS_KM / 2)
+        # the nodes within snap_km, by a tree rather than a distance to every node
+        near = np.sort(np.asarray(self._tree.query_ball_point(target, radius), dtype=np.int64))
+        chord = np.sqrt(np.maximum(2.0 - 2.0 * (self._unit[near] @ target), 0.0))
+        keep = chord <= radius
+        near, chord = near[keep], chord[keep]
         if country is not None and country >= 0:
             node_cc = self._a.node_cc[near]
-            near = near[(node_cc == country) | (node_cc < 0)]
-        km = chord_to_km(chord[near])
+            keep = (node_cc == country) | (node_cc < 0)
+            near, chord = near[keep], chord[keep]
+        km = chord_to_km(chord)
         order = np.argsort(km)[:CANDIDATES * 2]
         near, km = near[order], np.asarray(km[order], dtype=float)
         dry = _same_bank(p, self._a.nodes[near])
@@ -518,7 +534,9 @@ class Network:
             from movemap.routing.countries import codes
 
             table = codes()
-            edge_cc = self._a.edge_cc[self._e]
+            if self._edge_cc is None:
+                self._edge_cc = self._a.edge_cc[self._e]
+            edge_cc = self._edge_cc
             ok_code = np.array([(allowed is None or c in allowed) and c not in avoid
                                 for c in table] + [True])  # index -1 is "no country"
             self._masks[key] = ok_code[edge_cc].all(axis=1)
@@ -550,8 +568,11 @@ class Network:
             tries.append((None, avoid))
         if avoid:
             tries.append((None, frozenset()))
+        bound = (SEARCH_BOUND * geodesic_km(a[0], a[1], b[0], b[1])
+                 + (float(to_starts.max()) + float(to_ends.max())) * OFF_NETWORK_COST + 1.0)
         for rule_allowed, rule_avoid in tries:
-            chain = self._search(starts, to_starts, ends, to_ends, (rule_allowed, rule_avoid))
+            chain = self._search(starts, to_starts, ends, to_ends, (rule_allowed, rule_avoid),
+                                 bound)
             if chain is None:
                 continue
             # past the first try the path leaves the allowed countries: routing.route
@@ -561,33 +582,75 @@ class Network:
 
     def _search(self, starts: npt.NDArray[np.int64], to_starts: npt.NDArray[np.float64],
                 ends: npt.NDArray[np.int64], to_ends: npt.NDArray[np.float64],
-                rule: tuple[frozenset[str] | None, frozenset[str]]) -> list[int] | None:
+                rule: tuple[frozenset[str] | None, frozenset[str]],
+                bound: float | None = None) -> list[int] | None:
         """Nodes of the least-cost path from a start join to an end join, or None.
 
         One search from the start's joins (under one rule) serves every end: legs grouped by
-        origin search the network once.
+        origin search the network once. The first search from a start stops at ``bound``
+        (a cost): a path it finds within the bound is the least-cost one, since every
+        cheaper path lies within it too; an end it does not reach within the bound (a far
+        end, a long detour) takes a second search without bound.
         """
-        n = len(self._a.nodes)
-        source = n
         key = (tuple(starts.tolist()), tuple(to_starts.tolist()), rule)
         if self._last is None or self._last[0] != key:
-            mask = self._mask(*rule)
-            rows = np.concatenate([self._u[mask], np.full(len(starts), source)])
-            cols = np.concatenate([self._v[mask], starts])
-            weights = np.concatenate([self._w[mask], to_starts * OFF_NETWORK_COST + 1e-9])
-            graph = coo_matrix((weights, (rows, cols)), shape=(n + 1, n + 1)).tocsr()
-            distances, predecessors = dijkstra(graph, directed=True, indices=source,
-                                               return_predecessors=True)
-            self._last = (key, distances, predecessors)
-        _, distances, predecessors = self._last
+            self._last = self._dijkstra(key, starts, to_starts, rule, bound)
+        if not self._reached(ends, to_ends):
+            self._last = self._dijkstra(key, starts, to_starts, rule, None)
+        assert self._last is not None
+        _, distances, predecessors, _ = self._last
         total = distances[ends] + to_ends * OFF_NETWORK_COST
         best = int(np.argmin(total))
         if not np.isfinite(total[best]):
             return None
+        source = len(self._a.nodes)
         chain = [int(ends[best])]
         while chain[-1] != source:
             chain.append(int(predecessors[chain[-1]]))
         return chain[::-1][1:]  # the network nodes, start join to end join
+
+    def _reached(self, ends: npt.NDArray[np.int64], to_ends: npt.NDArray[np.float64]) -> bool:
+        """Whether the last search settles the best end: it had no bound, or the best
+        end's cost is within it."""
+        assert self._last is not None
+        _, distances, _, limit = self._last
+        if limit is None:
+            return True
+        return bool(np.min(distances[ends] + to_ends * OFF_NETWORK_COST) <= limit)
+
+    def _rule_graph(self, rule: tuple[frozenset[str] | None, frozenset[str]]) -> csr_matrix:
+        """The graph of the edges a rule allows, with an empty last row for the search's
+        source (the latest few rules kept: legs grouped by origin share them)."""
+        graph = self._rule_graphs.pop(rule, None)
+        if graph is None:
+            n = len(self._a.nodes)
+            mask = self._mask(*rule)
+            graph = coo_matrix((self._w[mask], (self._u[mask], self._v[mask])),
+                               shape=(n + 1, n + 1)).tocsr()
+            while len(self._rule_graphs) >= _RULE_GRAPHS:
+                self._rule_graphs.pop(next(iter(self._rule_graphs)))
+        self._rule_graphs[rule] = graph  # the latest last
+        return graph
+
+    def _dijkstra(self, key: Any, starts: npt.NDArray[np.int64],
+                  to_starts: npt.NDArray[np.float64],
+                  rule: tuple[frozenset[str] | None, frozenset[str]],
+                  limit: float | None) -> tuple[Any, npt.NDArray[np.float64],
+                                                npt.NDArray[np.int32], float | None]:
+        """Least costs from the start joins (through a source node joined to them at their
+        cost off the network), up to ``limit``."""
+        base = self._rule_graph(rule)
+        source = len(self._a.nodes)
+        indptr = base.indptr.copy()
+        indptr[-1] += len(starts)  # the source's row is the last: its entries go at the end
+        graph = csr_matrix(
+            (np.concatenate([base.data, to_starts * OFF_NETWORK_COST + 1e-9]),
+             np.concatenate([base.indices, starts.astype(base.indices.dtype)]), indptr),
+            shape=base.shape)
+        distances, predecessors = dijkstra(graph, directed=True, indices=source,
+                                           return_predecessors=True,
+                                           limit=np.inf if limit is None else limit)
+        return key, distances, predecessors, limit
 
     def _chain_edges(self, chain: list[int]) -> npt.NDArray[np.int64]:
         if len(chain) < 2:
