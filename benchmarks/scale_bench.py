@@ -124,34 +124,39 @@ class Run:
     rss_mb: float
     code: int
     timed_out: bool = False
+    cpu: float = 0.0  # user and system seconds: what a loaded machine does not inflate
 
     def show(self, timeout: float) -> str:
         if self.timed_out:
-            return f"> {timeout:.0f} s".rjust(16)
+            return f"> {timeout:.0f} s".rjust(25)
         flag = "" if self.code == 0 else f" (exit {self.code})"
-        return f"{self.seconds:6.1f} s {self.rss_mb:5.0f} MB{flag}".rjust(16)
+        return f"{self.seconds:6.1f} s {self.cpu:6.1f} s {self.rss_mb:5.0f} MB{flag}".rjust(25)
 
 
 def run(args: list[str], env: dict[str, str], timeout: float) -> Run:
     """One command in its own process: wall time, peak RSS (``wait4``), exit status."""
-    start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "movemap", *args], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = start + timeout
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            process.kill()
-            os.wait4(process.pid, 0)
-            return Run(timeout, 0, -9, timed_out=True)
-        time.sleep(0.05)
-    seconds = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0 and process.stderr is not None:
-        sys.stderr.write(process.stderr.read().decode(errors="replace")[-600:])
-    return Run(seconds, usage.ru_maxrss / 1024, code)
+    # stderr to a file, not a pipe: a command's warnings would fill a pipe nobody reads
+    # while it runs, and block it
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "movemap", *args], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=errors)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                os.wait4(process.pid, 0)
+                return Run(timeout, 0, -9, timed_out=True)
+            time.sleep(0.05)
+        seconds = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            errors.seek(0)
+            sys.stderr.write(errors.read().decode(errors="replace")[-600:])
+    return Run(seconds, usage.ru_maxrss / 1024, code, cpu=usage.ru_utime + usage.ru_stime)
 
 
 @dataclass
@@ -217,7 +222,9 @@ def main() -> None:
 
 def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: float,
              baseline_all: int, cold_all: int) -> None:
-    header = f"{'legs':>6} {'command':<12} {'release':<8} {'cold':>16} {'warm':>16} " \
+    print("cold and warm: wall time, CPU time (user + system), peak RSS; * = after "
+          "validate's cold run")
+    header = f"{'legs':>6} {'command':<12} {'release':<8} {'cold':>25}  {'warm':>25} " \
              f"{'cold ms/leg':>11} {'load':>5}"
     print(header)
     print("-" * len(header))
