@@ -309,3 +309,18 @@ def test_words_for_a_people_name_their_land(gazetteer: Gazetteer, word: str,
 def test_a_town_is_not_read_as_a_people(gazetteer: Gazetteer, name: str) -> None:
     best = gazetteer.resolve(name).best
     assert best.method is Method.NAME and best.place.kind is Kind.CITY, best.why()
+
+
+@pytest.mark.parametrize("name", ["Messines", "Ardennes", "Cannes", "Athens"])
+def test_a_name_that_looks_plural_is_not_read_as_a_people(gazetteer: Gazetteer,
+                                                          name: str) -> None:
+    found = gazetteer.resolve(name)
+    assert not found.found or found.best.method is not Method.DEMONYM, found.best.why()
+
+
+def test_a_region_that_a_town_in_it_is_also_named_is_in_doubt(gazetteer: Gazetteer) -> None:
+    best = gazetteer.resolve_all(["Sagaing", "Mandalay", "Myanmar"])[0].best
+    if best.place.kind is Kind.REGION:  # the town is as likely: say so
+        assert not best.confident and best.doubt is not None and "town" in best.doubt
+    texas = gazetteer.resolve_all(["Texas", "Houston", "Dallas"])[0].best
+    assert texas.place.kind is Kind.REGION and texas.confident, texas.why()

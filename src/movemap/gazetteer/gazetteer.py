@@ -557,7 +557,7 @@ class Gazetteer:
             first += self._exact(code, limit=_PLAIN_LIMIT)
         if not first:
             return None
-        if (key.endswith(DEMONYM_ENDINGS) or key.endswith("s")) and not any(
+        if (key.endswith(DEMONYM_ENDINGS) or key.endswith(("ans", "is"))) and not any(
                 h.method is Method.DEMONYM or h.place.kind in _AREAL for h in first
         ) and self._derived_demonym_hits(key):
             return None  # a people's word (Catalan, Kazakh): the general path weighs it
@@ -856,6 +856,8 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
     """Why the winner among namesakes in different countries is not a clear choice, or "".
 
     The other places of a text are evidence, not proof. The winner is in doubt when
+    - it is a region that a town inside it is also named (``Sagaing``, ``Idlib``): the bare
+      name may mean either;
     - it is a town found by another of its names, in none of the others' countries
       (``Banjska`` in Kosovo news read as ``Bansko``, Bulgaria);
     - most of the others are in one country, it is not, and a namesake there was found
@@ -867,6 +869,15 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
     if best.method not in _NAMED or not context:
         return ""
     place = best.place
+    if place.kind in (Kind.REGION, Kind.DISTRICT) and best.method in (Method.NAME,
+                                                                       Method.ALTERNATE):
+        town = next((c.place for c in ranked[1:] if c.place.kind is Kind.CITY
+                     and c.method in (Method.NAME, Method.ALTERNATE)
+                     and c.place.country == place.country and _inside(c.place, place)
+                     and _DOUBT_RATIO * (c.place.population or 0) >= (place.population or 0)),
+                    None)
+        if town is not None:
+            return f"also the name of {town.name}, a town in it"
     countries = context.countries
     if best.method is Method.ALTERNATE and place.kind not in _AREAL and (
             (countries and (place.country or "") not in countries)
@@ -892,6 +903,15 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
     return ""
+
+
+def _inside(town: Place, area: Place) -> bool:
+    """Whether a town lies in an area (its outline, else its first-level region's name)."""
+    if area.polygon is not None:
+        import shapely
+
+        return bool(shapely.contains_xy(area.polygon, town.lon, town.lat))
+    return town.admin1 is not None and town.admin1 == area.admin1
 
 
 def _acceptable(best: Candidate, context: Context) -> bool:

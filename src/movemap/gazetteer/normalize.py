@@ -406,14 +406,13 @@ def direction_phrase(key: str) -> tuple[str, str] | None:
 # How English makes the word for a people from the name of their land, as (ending of the
 # word, endings of the land to try): Kashmiri (Kashmir), Tibetan (Tibet), Crimean (Crimea),
 # Texan (Texas), Catalan (Catalonia), Chechen (Chechnya), Kurdish (Kurdistan), English
-# (England), Scottish (Scotland), Turkish (Turkey), Sudanese (Sudan), Argentine (Argentina),
-# Bosnian (Bosnia), Sicilian (Sicily), Somali (Somalia). (Uzbek for Uzbekistan is made
+# (England), Scottish (Scotland), Turkish (Turkey), Sudanese (Sudan), Bosnian (Bosnia),
+# Sicilian (Sicily), Somali (Somalia). (Uzbek for Uzbekistan is made
 # the other way, when the index is built: see ``sources.add_area_demonyms``.)
 _DEMONYM_RULES = (
     ("ian", ("ia", "a", "y", "")), ("ean", ("ea", "")), ("an", ("", "a", "as", "onia")),
     ("en", ("nya", "nia")), ("ish", ("istan", "and", "land", "ey", "")),
     ("tish", ("tland",)), ("ese", ("", "a")), ("i", ("", "a", "istan")),
-    ("e", ("a",)),
 )
 DEMONYM_ENDINGS = tuple(sorted({ending for ending, _ in _DEMONYM_RULES}))
 """The endings of a word ``demonym_bases`` reads (and of its plural, with an s)."""
@@ -433,7 +432,8 @@ def demonym_bases(key: str) -> list[str]:
     """
     if " " in key or not key.isascii() or not key.isalpha() or len(key) < 4:
         return []
-    words = [key, key[:-1]] if key.endswith("s") and not key.endswith("ss") else [key]
+    # plurals of the words that take one: Crimeans, Kashmiris (not Messines, a town)
+    words = [key, key[:-1]] if key.endswith(("ans", "is")) else [key]
     out: list[str] = []
     for word in words:
         for ending, lands in _DEMONYM_RULES:
