@@ -390,6 +390,7 @@
       slider.setAttribute("aria-valuetext", state.all ? "all dates" : dayText(day));
       allBox.checked = state.all;
       fillPositions();
+      if (chart) chart.mark();
     }
 
     /* -- the page around the map: heading, time controls, legend, positions table ----
@@ -795,6 +796,212 @@
       drawMeasure();
       map.closePopup();
     });
+
+    /* -- the timeline under the map: units as rows, legs and stations as bars -----------
+     * The briefing chart of `movemap export --chart timeline`, drawn from the page's data as
+     * SVG (no request, nothing the policy forbids): a leg is a bar from departure to arrival
+     * in its mode's colour and its status's pattern, a station a thinner bar in its status's
+     * colour (an open one to the slider's end). A line marks the slider's day and moves with
+     * it; a bar, clicked or chosen with Enter, moves the slider to its first day. The bars
+     * are one stop for the keyboard: arrow keys go from bar to bar, each read out by name. */
+    var CHART_MOST = 2000;  /* bars; a bigger dataset gets a note and the export's command */
+    var chart = (function () {
+      var ns = "http://www.w3.org/2000/svg";
+      var ROW = 22, AXIS = 20, LABELS = 170;
+      var section = el("section", "mm-chart");
+      section.setAttribute("aria-label", "Timeline");
+      var head = el("div", "mm-chart-head");
+      var toggle = el("button", "mm-chart-toggle", "Timeline \u25be");
+      toggle.type = "button";
+      toggle.setAttribute("aria-expanded", "true");
+      toggle.setAttribute("aria-controls", "mm-chart-body");
+      head.appendChild(toggle);
+      var help = el("span", "mm-chart-help",
+                    "Units over time: legs (upper bars) and stations. A bar moves the date " +
+                    "to its start (click, or arrow keys and Enter).");
+      help.id = "mm-chart-help";
+      head.appendChild(help);
+      section.appendChild(head);
+      var body = el("div", "mm-chart-body");
+      body.id = "mm-chart-body";
+      section.appendChild(body);
+
+      var first = data.range[0], end = data.range[1] + 1;
+      var bars = [];
+      data.legs.forEach(function (leg) {
+        var style = data.styles[leg.s];
+        var from = leg.d[D.departure], to = Math.max(leg.d[D.arrival], from + 1);
+        bars.push({u: leg.u, from: from, to: to, upper: true, fill: style.color,
+                   dash: data.statuses[style.status].dash, opacity: style.opacity,
+                   id: s[leg.id], name: unitName(leg.u) + ": " + s[leg.t[LT.origins]] +
+                     " to " + s[leg.t[LT.destination]] + " by " + s[leg.t[LT.mode]] + ", " +
+                     s[leg.t[LT.start]] + (s[leg.t[LT.end]] ? " to " + s[leg.t[LT.end]] : "") +
+                     (leg.e ? " (arrival estimated)" : "") + ", " + s[leg.t[LT.status]]});
+      });
+      data.stations.forEach(function (station) {
+        var look = data.statuses[station.k];
+        var last = station.w[W.last];
+        bars.push({u: station.u, from: station.w[W.first],
+                   to: last === null ? end : last + 1, upper: false, fill: look.colour,
+                   dash: stationDash(station.k), opacity: look.dash ? 0.55 : 0.9,
+                   id: s[station.id], name: unitName(station.u) + ": at " +
+                     s[station.t[ST.place]] + " from " + s[station.t[ST.start]] +
+                     (s[station.t[ST.end]] ? " until " + s[station.t[ST.end]] : ", open") +
+                     ", " + s[station.t[ST.status]]});
+      });
+      var rows = [];
+      data.units.forEach(function (unit, u) {
+        if (bars.some(function (b) { return b.u === u; })) rows.push(u);
+      });
+      if (bars.some(function (b) { return b.u < 0; })) rows.push(-1);
+      var rowOf = {};
+      rows.forEach(function (u, n) { rowOf[u] = n; });
+      bars.forEach(function (b) { b.row = rowOf[b.u]; });
+      bars.sort(function (a, b) {
+        return a.row - b.row || a.from - b.from || (a.upper ? 0 : 1) - (b.upper ? 0 : 1);
+      });
+
+      var svg = null, marker = null, current = 0, width = 0;
+      function x(day) { return LABELS + (day - first) / (end - first) * (width - LABELS - 12); }
+      function node(tag, attributes, parent) {
+        var n = document.createElementNS(ns, tag);
+        Object.keys(attributes).forEach(function (k) {
+          if (attributes[k] !== null && attributes[k] !== undefined) n.setAttribute(k, attributes[k]);
+        });
+        if (parent) parent.appendChild(n);
+        return n;
+      }
+      function ticks() {
+        var span = end - first, out = [], day, date;
+        if (span > 100) {
+          date = new Date(first * DAY_MS);
+          date = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+          for (day = date / DAY_MS; day < end;) {
+            out.push([day, dayText(day).slice(0, 7)]);
+            date = new Date(day * DAY_MS);
+            day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY_MS;
+          }
+        } else {
+          var step = span > 21 ? 7 : 1;
+          for (day = first; day < end; day += step) out.push([day, dayText(day).slice(5)]);
+        }
+        return out;
+      }
+      function choose(bar) {
+        goTo(bar.from);
+      }
+      function focusBar(n) {
+        var nodes = svg.querySelectorAll(".mm-chart-bar");
+        if (!nodes.length) return;
+        n = Math.max(0, Math.min(nodes.length - 1, n));
+        nodes[current].setAttribute("tabindex", "-1");
+        nodes[n].setAttribute("tabindex", "0");
+        nodes[n].focus();
+        current = n;
+      }
+      function nearestInRow(row) {
+        var here = bars[current], best = -1;
+        bars.forEach(function (b, n) {
+          if (b.row === row && (best < 0 || Math.abs(b.from - here.from) <
+                                Math.abs(bars[best].from - here.from))) best = n;
+        });
+        return best;
+      }
+      function draw() {
+        while (body.firstChild) body.removeChild(body.firstChild);
+        svg = null; marker = null;
+        if (bars.length > CHART_MOST) {
+          body.appendChild(el("p", "mm-chart-note", bars.length.toLocaleString("en") +
+            " legs and stations are too many to chart here; `movemap export DATASET " +
+            "--chart timeline -o timeline.svg` draws them all."));
+          return;
+        }
+        width = Math.max(body.clientWidth, 360);
+        var height = AXIS + rows.length * ROW + 4;
+        svg = node("svg", {"class": "mm-chart-svg", width: String(width), height: String(height),
+                           role: "group", "aria-label": "Timeline of " + rows.length +
+                           (rows.length === 1 ? " unit" : " units"),
+                           "aria-describedby": "mm-chart-help"}, body);
+        var grid = node("g", {"class": "mm-chart-grid", "aria-hidden": "true"}, svg);
+        var last = -Infinity;
+        ticks().forEach(function (t) {
+          var at = x(t[0]);
+          if (at - last < 52) return;
+          last = at;
+          node("line", {x1: at, x2: at, y1: AXIS - 4, y2: height}, grid);
+          node("text", {x: at + 2, y: AXIS - 7}, grid).textContent = t[1];
+        });
+        var names = node("g", {"class": "mm-chart-units", "aria-hidden": "true"}, svg);
+        rows.forEach(function (u, n) {
+          var y = AXIS + n * ROW;
+          if (n % 2) node("rect", {x: 0, y: y, width: width, height: ROW, "class": "mm-chart-band"}, names);
+          var name = u >= 0 ? unitName(u) : "(no unit)";
+          var text = node("text", {x: 4, y: y + ROW / 2 + 4}, names);
+          text.textContent = name.length > 26 ? name.slice(0, 25) + "\u2026" : name;
+          node("title", {}, text).textContent = name;
+        });
+        var group = node("g", {"class": "mm-chart-bars"}, svg);
+        bars.forEach(function (b, n) {
+          var y = AXIS + b.row * ROW + (b.upper ? 3 : 14);
+          var rect = node("rect", {
+            x: x(b.from).toFixed(2), y: y, height: b.upper ? 9 : 5,
+            width: Math.max(2, x(b.to) - x(b.from)).toFixed(2),
+            fill: b.fill, "fill-opacity": b.opacity, stroke: "#222",
+            "stroke-width": b.upper ? 1 : 0.8, "stroke-dasharray": b.dash,
+            "class": "mm-chart-bar", role: "button", tabindex: n === current ? "0" : "-1",
+            "aria-label": b.name, "data-id": b.id
+          }, group);
+          node("title", {}, rect).textContent = b.name;
+          rect.addEventListener("click", function () { current = n; focusBar(n); choose(b); });
+        });
+        marker = node("line", {"class": "mm-chart-day", y1: AXIS - 4, y2: height,
+                               "aria-hidden": "true"}, svg);
+        mark();
+      }
+      function mark() {
+        if (!marker) return;
+        var at = x(state.day + 0.5).toFixed(2);
+        marker.setAttribute("x1", at);
+        marker.setAttribute("x2", at);
+        marker.style.display = state.all ? "none" : "";
+      }
+      body.addEventListener("keydown", function (event) {
+        if (!svg || !event.target.classList ||
+            !event.target.classList.contains("mm-chart-bar")) return;
+        var row = bars[current].row, n = -1;
+        if (event.key === "ArrowRight") n = current + 1;
+        else if (event.key === "ArrowLeft") n = current - 1;
+        else if (event.key === "ArrowDown") n = nearestInRow(row + 1);
+        else if (event.key === "ArrowUp") n = nearestInRow(row - 1);
+        else if (event.key === "Home") n = 0;
+        else if (event.key === "End") n = bars.length - 1;
+        else if (event.key === "Enter" || event.key === " ") { choose(bars[current]); }
+        else return;
+        if (n >= 0) focusBar(n);
+        event.preventDefault();
+        event.stopPropagation();
+      });
+      function fit() {
+        page.style.setProperty("--mm-chart-h", section.offsetHeight + "px");
+        map.invalidateSize();
+      }
+      toggle.addEventListener("click", function () {
+        var hidden = section.classList.toggle("mm-chart-closed");
+        toggle.textContent = hidden ? "Timeline \u25b8" : "Timeline \u25be";
+        toggle.setAttribute("aria-expanded", hidden ? "false" : "true");
+        if (!hidden) draw();
+        fit();
+      });
+      var resizing = null;
+      window.addEventListener("resize", function () {
+        clearTimeout(resizing);
+        resizing = setTimeout(function () { draw(); fit(); }, 150);
+      });
+      page.insertBefore(section, main.nextSibling);
+      draw();
+      fit();
+      return {mark: mark, bars: bars};
+    })();
 
     showPlaces();
     apply();
