@@ -194,7 +194,9 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
         done.append(f"{len(places)} references")
     found: dict[tuple[str, int], Route] = {}
     seconds: dict[str, float] = {}
-    jobs = [(leg, n, origin) for leg in dataset.legs for n, origin in enumerate(leg.origins)]
+    # a route the user drew (Leg.route) is kept as drawn: only the others are routed
+    jobs = [(leg, n, origin) for leg in dataset.legs if not leg.route
+            for n, origin in enumerate(leg.origins)]
     jobs.sort(key=lambda job: (job[0].mode.value, places[job[2]].lon, places[job[2]].lat))
     def port_of(area: Place, toward: tuple[float, float]) -> Place | None:
         return (gazetteer or default_gazetteer()).nearest_port(area, toward)
@@ -221,11 +223,17 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
         for job in work:  # the engine's time, shared out among its legs
             seconds[job.leg] = (perf_counter() - started) / max(1, len(work))
     networks.save()
-    routes = {leg.id: tuple(found[leg.id, n] for n in range(len(leg.origins)))
+    routes = {leg.id: (tuple(Route.drawn_along(line, leg.mode) for line in leg.route)
+                       if leg.route else
+                       tuple(found[leg.id, n] for n in range(len(leg.origins))))
               for leg in dataset.legs}
     for leg in dataset.legs:  # what -v shows: each leg's routes and the time they took
-        log.info("routed leg %r (%s): %s (%.2f s)", leg.id, leg.mode.value,
-                 ", ".join(f"{r.length_km:,.0f} km" for r in routes[leg.id]), seconds[leg.id])
+        lengths = ", ".join(f"{r.length_km:,.0f} km" for r in routes[leg.id])
+        if leg.route:
+            log.info("leg %r (%s): the route drawn by hand, %s", leg.id, leg.mode.value, lengths)
+        else:
+            log.info("routed leg %r (%s): %s (%.2f s)", leg.id, leg.mode.value, lengths,
+                     seconds[leg.id])
     result = Located(dataset, MappingProxyType(places), MappingProxyType(routes), networks)
     for warning in result.warnings:
         log.warning("%s", warning)

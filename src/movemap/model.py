@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -99,6 +99,23 @@ class Counts(Mapping[str, int]):
 def _refuse(problems: list[tuple[str, str]]) -> None:
     if problems:
         raise InvalidRecordError(problems)
+
+
+def _route_problem(route: Sequence[Sequence[tuple[float, float]]], origins: int) -> str | None:
+    """What is wrong with a drawn route, if anything: a line per origin, each of two points
+    or more, in degrees."""
+    if not route:
+        return None
+    if len(route) != origins:
+        return (f"route has {len(route)} line{'s' * (len(route) != 1)} for {origins} "
+                f"place{'s' * (origins != 1)} of departure (one line each)")
+    for line in route:
+        if len(line) < 2:
+            return "route has a line of fewer than two points"
+        for lon, lat in line:
+            if not (-180 <= lon <= 180 and -90 <= lat <= 90) or lon != lon or lat != lat:
+                return f"route point ({lon}, {lat}) is not a longitude and latitude in degrees"
+    return None
 
 
 def _check_record(record: Leg | Station) -> list[tuple[str, str]]:
@@ -298,10 +315,13 @@ class Leg:
     """A movement of a unit from one or more places to another.
 
     Several ``origins`` mean the unit set out from all of them (three ports at once);
-    ``end`` None means the arrival is not known. ``strength`` is people; ``equipment`` counts
-    other things by name (ships, containers), kept as :class:`Counts` so that a leg is
-    hashable. A leg checks itself: a negative or absurd count, an end before the start or no
-    origin raise :class:`movemap.errors.InvalidRecordError` naming every bad field.
+    ``end`` None means the arrival is not known. ``route``, when given, is the way the leg
+    went as a user drew it (a route edited in a GIS tool and read back): one line of
+    ``(lon, lat)`` points per origin, drawn as it is instead of being routed. ``strength``
+    is people; ``equipment`` counts other things by name (ships, containers), kept as
+    :class:`Counts` so that a leg is hashable. A leg checks itself: a negative or absurd
+    count, an end before the start, no origin or a route without a line per origin raise
+    :class:`movemap.errors.InvalidRecordError` naming every bad field.
 
     >>> from movemap.dates import parse_date
     >>> Leg("l1", "u1", (PlaceRef("Vladivostok"),), PlaceRef("Kursk"), parse_date("2024-10"),
@@ -326,9 +346,12 @@ class Leg:
     sources: tuple[str, ...] = ()
     notes: str = ""
     through: tuple[str, ...] = ()
+    route: tuple[tuple[tuple[float, float], ...], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "origins", tuple(self.origins))
+        object.__setattr__(self, "route", tuple(
+            tuple((float(lon), float(lat)) for lon, lat in line) for line in self.route))
         object.__setattr__(self, "via", tuple(self.via))
         object.__setattr__(self, "through", tuple(c.upper() for c in self.through))
         object.__setattr__(self, "sources", tuple(self.sources))
@@ -340,6 +363,8 @@ class Leg:
         for name, count in self.equipment.items():
             if problem := _count_problem(f"equipment {name!r}", count):
                 problems.append((f"equipment.{name}", problem))
+        if problem := _route_problem(self.route, len(self.origins)):
+            problems.append(("route", problem))
         _refuse(problems)
 
 

@@ -42,6 +42,9 @@ def _type(spec: Spec) -> dict[str, Any]:
         "countries": {"oneOf": [{"type": "string", "pattern": r"^[A-Za-z]{2}$"},
                                 {"type": "array", "items": {"type": "string",
                                                             "pattern": r"^[A-Za-z]{2}$"}}]},
+        "route": {"type": "array", "minItems": 1, "items": {
+            "type": "array", "minItems": 2, "items": {
+                "type": "array", "minItems": 2, "maxItems": 2, "items": {"type": "number"}}}},
         "refs:source": {"oneOf": [{"type": "string"},
                                   {"type": "array", "items": {"type": "string"}}]},
     }

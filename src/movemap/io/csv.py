@@ -17,6 +17,8 @@ status      reported, confirmed, claimed, expected or forecast
 confidence  low, moderate or high
 sources     source ids separated by ``|``; every one becomes a source of the dataset
 notes       free text
+route       a route drawn by hand, as JSON: ``[[[131.9, 43.1], [132.5, 42.5], ...]]``, one line
+            of ``[lon, lat]`` points per place in ``from``; drawn as it is, not routed
 =========== ===================================================================================
 
 A place is a name; ``name [CC]`` adds a country hint (ISO alpha-2) and ``name @ lat, lon``
@@ -28,19 +30,20 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 from movemap.io.atomic import write_atomic
-from movemap.io.nodes import Node
+from movemap.io.nodes import Node, from_plain
 from movemap.io.records import Parsed, Problem, dataset_to_dict
 from movemap.model import Dataset
 
 __all__ = ["COLUMNS", "FORMULA_START", "neutralise", "parse_csv", "read_cell", "write_csv"]
 
 COLUMNS = ("id", "unit", "from", "to", "via", "through", "start", "end", "mode", "strength",
-           "equipment", "status", "confidence", "sources", "notes")
+           "equipment", "status", "confidence", "sources", "notes", "route")
 _PLACE = re.compile(
     r"^(?P<name>.*?)\s*(?:\[(?P<country>[A-Za-z]{2})\])?"
     r"\s*(?:@\s*(?P<lat>-?\d+(?:\.\d+)?)\s*,\s*(?P<lon>-?\d+(?:\.\d+)?))?\s*$"
@@ -97,6 +100,12 @@ def read_cell(name: str, text: str, line: int | None, column: int | None) -> Nod
         parts = re.split(r"[|,;\s]+", text) if name == "through" else text.split("|")
         return Node([Node(p.strip(), line, column) for p in parts if p.strip()],
                     line, column)
+    if name == "route" and text[:1] == "[":  # JSON: [[[lon, lat], ...], ...]
+        try:
+            value = from_plain(json.loads(text))
+        except (json.JSONDecodeError, RecursionError):
+            return Node(text, line, column)  # the field's reader says what is wrong
+        return Node(value.value, line, column)
     if name == "equipment":
         counts: dict[str, Node] = {}
         for pair in text.split(";"):
@@ -183,6 +192,7 @@ def write_csv(dataset: Dataset, path: str | Path) -> Path:
             "equipment": "; ".join(f"{k}={v}" for k, v in record.get("equipment", {}).items()),
             "sources": "|".join(record.get("sources", [])),
             "through": "|".join(record.get("through", [])),
+            "route": json.dumps(record["route"]) if record.get("route") else "",
         }
         writer.writerow([neutralise(cells.get(c, "")) for c in COLUMNS])
     return write_atomic(path, out.getvalue())

@@ -6,9 +6,10 @@ properties hold its record in the YAML layout plus ``record`` (``leg`` or ``stat
 ``length_km``, ``approximate`` (part of the route is a great circle where the network
 could not join the places), the dates' bounds as ISO days with their precision
 (``start_earliest``...: GDAL and QGIS read them as Date fields) and where the places were put
-(``from_lon``...). The dataset's own fields, units and sources ride in the collection's
-foreign member ``movemap``. Reading takes the records, and the geometries only where a
-vertex was moved, so YAML -> GeoJSON -> YAML gives back the same dataset.
+(``from_lon``...), and ``route_drawn``/``route_key`` (a route drawn by hand, and the digest
+that tells an edited line). The dataset's own fields, units and sources ride in the
+collection's foreign member ``movemap``. Reading takes the records, and the geometries only
+where a vertex was moved, so YAML -> GeoJSON -> YAML gives back the same dataset.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from movemap.io.table import (
     leg_geometry,
     parse_table,
     position_columns,
+    route_columns,
     station_geometry,
     table_rows,
 )
@@ -69,9 +71,11 @@ def to_geojson(located: Geography) -> dict[str, Any]:
     features = []
     for leg, record in zip(dataset.legs, records.get("legs", []), strict=True):
         geometry, length, approximate = leg_geometry(leg, located)
+        fields = {k: v for k, v in record.items() if k != "route"}  # the geometry is the route
         features.append({"type": "Feature", "id": leg.id, "geometry": geometry,
-                         "properties": {"record": "leg", **record, **_extra(leg, located),
-                                        "length_km": length, "approximate": approximate}})
+                         "properties": {"record": "leg", **fields, **_extra(leg, located),
+                                        "length_km": length, "approximate": approximate,
+                                        **route_columns(leg, geometry)}})
     for station, record in zip(dataset.stations, records.get("stations", []), strict=True):
         features.append({"type": "Feature", "id": station.id,
                          "geometry": station_geometry(station, located),

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 __all__ = ["LAYERS", "parse_gpkg", "write_gpkg"]
 
 LAYERS = {"leg": "legs", "station": "stations"}
-_LEG_ONLY = ("from", "via", "through", "mode", "equipment", "length_km", "approximate", "from_lon",
-             "from_lat")
+_LEG_ONLY = ("from", "via", "through", "mode", "equipment", "length_km", "approximate",
+             "from_lon", "from_lat", "route_drawn", "route_key")
+_FLAGS = ("approximate", "route_drawn")
 _NUMBERS = ("length_km", "from_lon", "from_lat", "to_lon", "to_lat")
 
 
@@ -45,7 +46,7 @@ def _fields(rows: list[dict[str, Any]], columns: list[str]) -> tuple[list[Any], 
         elif column == "strength":
             data.append(np.array([v or 0 for v in values], dtype="int64"))
             masks.append(mask)
-        elif column == "approximate":
+        elif column in _FLAGS:
             data.append(np.array([bool(v) for v in values]))
             masks.append(mask)
         elif column in _NUMBERS:

@@ -128,6 +128,9 @@ FIELDS: dict[str, dict[str, Spec]] = {
         "confidence": _spec("enum", "the analyst's confidence in this record", choices=Confidence),
         "sources": _spec("refs:source", "ids of the sources"),
         "notes": _spec("text", "anything else"),
+        "route": _spec("route", "the way it went as drawn by hand, one line of [lon, lat] "
+                                "points per place of departure; drawn as it is, not routed "
+                                "(a route edited in a GIS tool comes back so)"),
     },
     "station": {
         "id": _spec("id", "identifier", required=True),
@@ -502,11 +505,35 @@ def _to_places(reader: _Reader, spec: Spec, node: Node, label: str,
     return tuple(reader.place(n, label, name) for n in items)
 
 
+def _route(reader: _Reader, spec: Spec, node: Node, label: str,
+           name: str) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """Lines of ``[lon, lat]`` points (one line alone may be written without the outer list);
+    the model checks their number and range."""
+    value = node.plain()
+    if isinstance(value, list) and value and isinstance(value[0], list) and value[0] and \
+            not isinstance(value[0][0], list):
+        value = [value]  # one line
+    try:
+        lines = tuple(tuple(_point(p) for p in line) for line in value)
+    except (TypeError, ValueError):
+        raise reader._bad(node, label, f"{name} must be lines of [lon, lat] points, like "
+                                       "[[[131.9, 43.1], [132.5, 42.5]]]") from None
+    return lines
+
+
+def _point(value: Any) -> tuple[float, float]:
+    if not isinstance(value, list | tuple) or len(value) != 2 or any(
+            isinstance(v, bool) or not isinstance(v, int | float) for v in value):
+        raise ValueError(value)
+    return float(value[0]), float(value[1])
+
+
 CONVERTERS: dict[str, Converter] = {
     "text": _text, "id": _id, "ref:unit": _id, "country": _country, "sidc": _sidc,
     "version": _version, "bool": _bool, "number": _number, "count": _count,
     "counts": _counts, "day": _day, "date": _date, "grade": _grade, "enum": _enum,
     "refs:source": _refs, "place": _to_place, "places": _to_places, "countries": _countries,
+    "route": _route,
 }
 """The converter of each field kind (``Spec.kind``) in ``FIELDS``."""
 
@@ -577,7 +604,7 @@ def _make(kind: str, v: dict[str, Any]) -> Any:
     if kind == "leg":
         return Leg(origins=v["from"], destination=v["to"], via=v.get("via", ()),
                    mode=v.get("mode", Mode.UNKNOWN), equipment=v.get("equipment", {}),
-                   through=v.get("through", ()), **common)
+                   through=v.get("through", ()), route=v.get("route", ()), **common)
     return Station(place=v["at"], **common)
 
 
@@ -637,7 +664,8 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
                          ("end", leg.end), ("mode", leg.mode), ("strength", leg.strength),
                          ("equipment", dict(leg.equipment)), ("status", leg.status),
                          ("confidence", leg.confidence), ("sources", list(leg.sources)),
-                         ("notes", leg.notes)])
+                         ("notes", leg.notes),
+                         ("route", [[[lon, lat] for lon, lat in line] for line in leg.route])])
                  for leg in dataset.legs],
         "stations": [record([("id", s.id), ("unit", s.unit), ("at", _place(s.place)),
                              ("start", s.start), ("end", s.end), ("strength", s.strength),

@@ -13,6 +13,11 @@ other way for any of them, including a table edited in QGIS or pandas:
   ``from_lon``/``from_lat`` and ``to_lon``/``to_lat`` say where movemap put the first
   origin and the destination. When the geometry's end no longer lies there (a vertex moved
   by more than about 100 m), the place keeps its name and takes the new point;
+- routes: ``route_key`` is a digest of the inner vertices of the line movemap wrote (what
+  routing gave). When they no longer match it (a vertex moved, added or deleted in the
+  middle), the line comes back as the leg's ``route``, drawn by hand and kept as it is
+  instead of routed again; ``route_drawn`` says a leg's line is such a route, so that it
+  stays one through further round trips;
 - ``unit_name``, ``length_km``, ``approximate`` and ``grades`` are for reading only, except
   that ``unit_name`` names a unit the table brings in.
 
@@ -43,12 +48,13 @@ COLUMNS = ("record", "id", "unit", "unit_name", "from", "via", "through", "to", 
            "start_earliest", "start_latest", "start_precision", "end", "end_earliest",
            "end_latest", "end_precision", "mode", "strength", "equipment", "status",
            "confidence", "sources", "grades", "notes", "length_km", "approximate",
-           "from_lon", "from_lat", "to_lon", "to_lat")
+           "from_lon", "from_lat", "to_lon", "to_lat", "route_drawn", "route_key")
 DATE_COLUMNS = ("start_earliest", "start_latest", "end_earliest", "end_latest")
 _READ_ONLY = {"record", "unit_name", "grades", "length_km", "approximate", "from_lon",
-              "from_lat", "to_lon", "to_lat", "wkt", "geometry", "fid",
+              "from_lat", "to_lon", "to_lat", "route_drawn", "route_key", "wkt", "geometry",
+              "fid",
               "start_precision", "end_precision", *DATE_COLUMNS}
-_STRUCTURED = ("from", "via", "through", "to", "equipment", "sources")
+_STRUCTURED = ("from", "via", "through", "to", "equipment", "sources", "route")
 _DIGITS = 6  # about 0.1 m: enough, and stable text for diffs
 _MOVED_DEGREES = 0.001  # about 100 m: a vertex moved on purpose, not rounding
 
@@ -86,6 +92,24 @@ def leg_geometry(leg: Leg, located: Geography) -> tuple[dict[str, Any], float, b
             any(r.approximate for r in routes))
 
 
+def route_key(geometry: Mapping[str, Any]) -> str | None:
+    """A digest of a leg's line's inner vertices (each part's, without its two ends) to 1e-5
+    degrees (about a metre): what a read-back line is compared with to notice an edit.
+
+    >>> route_key({"type": "LineString", "coordinates": [[0, 0], [1.5, 2], [3, 3]]})
+    'ed07c51e9d63'
+    """
+    import hashlib
+
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    if kind not in ("LineString", "MultiLineString") or not coordinates:
+        return None
+    parts: list[Any] = [coordinates] if kind == "LineString" else list(coordinates)
+    text = ";".join(",".join(f"{float(x):.5f} {float(y):.5f}" for x, y, *_ in part[1:-1])
+                    for part in parts)
+    return hashlib.blake2b(text.encode("ascii"), digest_size=6).hexdigest()
+
+
 def station_geometry(station: Station, located: Geography) -> dict[str, Any]:
     place = located.place(station.place)
     return {"type": "Point",
@@ -118,6 +142,13 @@ def position_columns(item: Leg | Station, located: Geography) -> dict[str, float
         first = (None, None)
         last = (round(end.lon, _DIGITS), round(end.lat, _DIGITS))
     return {"from_lon": first[0], "from_lat": first[1], "to_lon": last[0], "to_lat": last[1]}
+
+
+def route_columns(item: Leg | Station, geometry: Mapping[str, Any]) -> dict[str, Any]:
+    """``route_drawn`` and ``route_key`` of a leg (None for a station)."""
+    if not isinstance(item, Leg):
+        return {"route_drawn": None, "route_key": None}
+    return {"route_drawn": bool(item.route), "route_key": route_key(geometry)}
 
 
 def table_rows(located: Geography) -> list[dict[str, Any]]:
@@ -162,6 +193,7 @@ def table_rows(located: Geography) -> list[dict[str, Any]]:
             "length_km": length,
             "approximate": approximate,
             **position_columns(item, located),
+            **route_columns(item, geometry),
             "geometry": geometry,
         })
     return rows
@@ -243,6 +275,44 @@ def _repoint(place: Node, vertex: Sequence[float], line: int | None) -> Node:
     return Node(fields, line, None, dict.fromkeys(fields, (line, None)))
 
 
+def _flag(value: Any) -> bool:
+    """A boolean cell as GDAL, pandas or a CSV gives it."""
+    if _missing(value):
+        return False
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _drawn(geometry: Mapping[str, Any], drawn: Any, key: Any) -> bool:
+    """Whether a leg's line read back is a route drawn by hand: it was one, or its inner
+    vertices are no longer those movemap wrote (``route_key``)."""
+    if geometry.get("type") not in ("LineString", "MultiLineString"):
+        return False
+    if _flag(drawn):
+        return True
+    return not _missing(key) and str(key).strip() != route_key(geometry)
+
+
+def _route_lines(geometry: Mapping[str, Any], origins: int) -> list[list[list[float]]] | None:
+    """A drawn line's parts as one line per place of departure (parts cut at the
+    antimeridian joined again), or None when they cannot be."""
+    kind, coordinates = geometry["type"], geometry["coordinates"]
+    parts = [coordinates] if kind == "LineString" else list(coordinates)
+    lines = [[[float(x), float(y)] for x, y, *_ in part] for part in parts if part]
+    if len(lines) != origins:  # join the parts that meet at 180 degrees
+        joined = [lines[0]] if lines else []
+        for part in lines[1:]:
+            end, start = joined[-1][-1], part[0]
+            if abs(abs(end[0]) - 180) < 1e-6 and abs(end[0] + start[0]) < 1e-6 \
+                    and abs(end[1] - start[1]) < 1e-6:
+                joined[-1] = joined[-1] + part
+            else:
+                joined.append(part)
+        lines = joined
+    return lines if len(lines) == origins else None
+
+
 def _cell(column: str, value: Any, line: int | None, position: int | None) -> Node | None:
     from movemap.io.csv import read_cell
 
@@ -309,6 +379,18 @@ def parse_table(rows: Iterable[Row], name: str,
                     and len(origins.value) == 1
                     and _moved(ends[0], cells.get("from_lon"), cells.get("from_lat"))):
                 record["from"] = Node([_repoint(origins.value[0], ends[0], line)], line)
+        if kind == "leg" and geometry is not None and "route" not in record and _drawn(
+                geometry, cells.get("route_drawn"), cells.get("route_key")):
+            origins = record.get("from")
+            count = len(origins.value) if origins is not None and origins.is_list else 1
+            drawn = _route_lines(geometry, count)
+            if drawn is None:
+                problems.append(Problem(
+                    f"leg {record['id'].value!r}: its line was edited, but its parts do not "
+                    f"make one line for each of its {count} places of departure; it is "
+                    "routed again", line, severity="warning"))
+            else:
+                record["route"] = from_plain(drawn)
         if "unit" in record:
             unit = str(record["unit"].value)
             unit_names.setdefault(unit, (cells.get("unit_name"), line))

@@ -23,10 +23,25 @@ def parse_yaml(text: str, source: str = "<string>") -> Parsed:
     return parse_records(root)
 
 
+class _Point(list[float]):
+    """A ``[lon, lat]`` pair, written on one line."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, writing a drawn route's points one a line."""
+
+
+_Dumper.add_representer(_Point, lambda dumper, value: dumper.represent_sequence(
+    "tag:yaml.org,2002:seq", value, flow_style=True))
+
+
 def dump_yaml(dataset: Dataset) -> str:
     """The dataset as YAML text, fields in the format's order."""
-    return yaml.safe_dump(dataset_to_dict(dataset), sort_keys=False, allow_unicode=True,
-                          width=100)
+    data = dataset_to_dict(dataset)
+    for leg in data.get("legs", []):
+        if "route" in leg:
+            leg["route"] = [[_Point(point) for point in line] for line in leg["route"]]
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def write_yaml(dataset: Dataset, path: str | Path) -> Path:

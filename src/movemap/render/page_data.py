@@ -239,7 +239,7 @@ def map_data(located: Located, *, title: str, start: date | None = None,
     parts: list[list[tuple[float, float]]] = []
     part_counts = []
     for leg in dataset.legs:
-        if leg.mode in GREAT_CIRCLE_MODES:
+        if leg.mode in GREAT_CIRCLE_MODES and not leg.route:
             part_counts.append(0)
             continue
         leg_parts = [part for route in located.routes_of(leg) for part in route.lines()]
@@ -255,7 +255,8 @@ def map_data(located: Located, *, title: str, start: date | None = None,
             style_index[key] = len(styles)
             styles.append({**leg_style(leg.mode, leg.status, context).as_dict(),
                            "mode": leg.mode.value, "status": leg.status.value})
-        if leg.mode in GREAT_CIRCLE_MODES:
+        by_page = leg.mode in GREAT_CIRCLE_MODES and not leg.route
+        if by_page:
             lines, length = _great_circle_stops(leg, located, digits)
             approximate = False
         else:
@@ -275,14 +276,15 @@ def map_data(located: Located, *, title: str, start: date | None = None,
             "strength": text(f"{leg.strength:,}" if leg.strength else ""),
             "equipment": text(", ".join(f"{k}: {v:,}" for k, v in leg.equipment.items())),
             "status": text(leg.status.value), "sources": text(dataset.cite(leg.sources)),
-            "notes": text(leg.notes), "length": text(f"{length:,.0f} km"),
+            "notes": text(leg.notes),
+            "length": text(f"{length:,.0f} km" + (" (drawn by hand)" if leg.route else "")),
         }
         record: LegRecord = {
             "id": text(leg.id), "u": unit_index.get(leg.unit, -1), "s": style_index[key],
             "c": lines, "w": window, "d": [day_number(departure), day_number(arrival)],
             "t": _ordered(LEG_TEXT, texts),
         }
-        if leg.mode in GREAT_CIRCLE_MODES:
+        if by_page:
             record["g"] = 1
         if approximate:
             record["a"] = 1

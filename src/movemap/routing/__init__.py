@@ -67,8 +67,9 @@ class Rule:
 class Route:
     """A route: its (lon, lat) points, length, mode, and whether any of it is a guess.
 
-    A leg with several origins has one route per origin; :meth:`join` makes them one
-    ``Route`` whose ``branches`` are those routes, whose ``points`` and ``length_km`` are its
+    ``drawn`` marks a route the user drew (an edited geometry read back) rather than one
+    found here. A leg with several origins has one route per origin; :meth:`join` makes them
+    one ``Route`` whose ``branches`` are those routes, whose ``points`` and ``length_km`` are its
     longest branch's, and whose :attr:`geometry` is a MultiLineString of every branch.
     """
 
@@ -78,6 +79,18 @@ class Route:
     approximate: bool = False
     warnings: tuple[str, ...] = ()
     branches: tuple[Route, ...] = ()
+    drawn: bool = False
+
+    @classmethod
+    def drawn_along(cls, points: Sequence[Point], mode: Mode) -> Route:
+        """The route a user drew (``Leg.route``): kept as it is, not routed, and ``drawn``.
+
+        >>> r = Route.drawn_along([(131.9, 43.1), (132.5, 42.5), (132.9, 42.8)], Mode.SEA)
+        >>> r.drawn, round(r.length_km)
+        (True, 130)
+        """
+        kept = tuple((float(lon), float(lat)) for lon, lat in points)
+        return cls(kept, _length(kept), mode, drawn=True)
 
     @classmethod
     def join(cls, routes: Sequence[Route]) -> Route:
@@ -89,7 +102,8 @@ class Route:
         longest = max(routes, key=lambda r: r.length_km)
         return cls(longest.points, longest.length_km, longest.mode,
                    any(r.approximate for r in routes),
-                   tuple(w for r in routes for w in r.warnings), tuple(routes))
+                   tuple(w for r in routes for w in r.warnings), tuple(routes),
+                   any(r.drawn for r in routes))
 
     @property
     def geometry(self) -> Any:
