@@ -36,6 +36,9 @@ __all__ = ["read_dataset", "validate"]
 
 log = logging.getLogger(__name__)
 
+DRAWN_END_KM = 25.0
+"""How far a route drawn by hand may start or end from its leg's place before a warning."""
+
 
 def _mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
@@ -131,6 +134,9 @@ class _Checker:
         for leg in self.dataset.legs:
             if any(r not in places for r in (*leg.origins, *leg.via, leg.destination)):
                 continue
+            if leg.route:  # drawn by hand: not routed, but it should join the leg's places
+                self.drawn_ends(leg, places)
+                continue
             ends = [places[r] for r in (*leg.via, leg.destination)]
             for origin in leg.origins:
                 stops = [places[origin], *ends]
@@ -140,6 +146,19 @@ class _Checker:
                 for warning in found.warnings:
                     self.add("leg", leg.id, "mode", warning, "warning")
         networks.save()
+
+    def drawn_ends(self, leg: Leg, places: dict[PlaceRef, Place]) -> None:
+        """A warning where a route drawn by hand starts or ends far from the leg's place
+        (a country or region is met anywhere on its outline: not checked)."""
+        from movemap.routing.geodesic import geodesic_km
+
+        for origin, line in zip(leg.origins, leg.route, strict=True):
+            for place, (lon, lat), word in ((places[origin], line[0], "starts"),
+                                            (places[leg.destination], line[-1], "ends")):
+                off = geodesic_km(place.lon, place.lat, lon, lat)
+                if not place.areal and off > DRAWN_END_KM:
+                    self.add("leg", leg.id, "route", f"its route drawn by hand {word} "
+                             f"{off:,.0f} km from {place.name}", "warning")
 
     def speeds(self, places: dict[PlaceRef, Place]) -> None:
         from movemap.routing.geodesic import geodesic_km

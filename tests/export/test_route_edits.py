@@ -168,3 +168,17 @@ def test_a_route_with_the_wrong_number_of_lines_is_refused_with_its_line() -> No
     parsed = parse_yaml(text)
     assert [p.format(None) for p in parsed.problems] == [
         "10:12: leg 'l': route has 1 line for 2 places of departure (one line each)"]
+
+
+def test_a_drawn_route_far_from_its_places_is_a_warning() -> None:
+    from movemap.validate import validate
+
+    text = ("movemap: 1\nname: x\nunits: [{id: u, name: U}]\nlegs:\n"
+            "  - id: l\n    unit: u\n    from: Vladivostok\n    to: Ussuriysk\n"
+            "    start: 2024-10-08\n    mode: rail\n"
+            "    route: [[131.9, 43.1], [131.5, 43.5], [130.0, 44.0]]\n")
+    parsed = parse_yaml(text)
+    assert parsed.problems == []
+    messages = [p.format(None) for p in validate(parsed) if "route" in p.message]
+    assert messages == ["11:12: warning: leg 'l': its route drawn by hand ends 159 km from "
+                        "Ussuriysk"]

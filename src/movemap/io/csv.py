@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from movemap.io.atomic import write_atomic
-from movemap.io.nodes import Node, from_plain
+from movemap.io.nodes import Node, YamlLimitError, from_plain
 from movemap.io.records import Parsed, Problem, dataset_to_dict
 from movemap.model import Dataset
 
@@ -102,10 +102,10 @@ def read_cell(name: str, text: str, line: int | None, column: int | None) -> Nod
                     line, column)
     if name == "route" and text[:1] == "[":  # JSON: [[[lon, lat], ...], ...]
         try:
-            value = from_plain(json.loads(text))
-        except (json.JSONDecodeError, RecursionError):
+            lines = from_plain(json.loads(text))
+        except (json.JSONDecodeError, RecursionError, YamlLimitError):
             return Node(text, line, column)  # the field's reader says what is wrong
-        return Node(value.value, line, column)
+        return Node(lines.value, line, column)
     if name == "equipment":
         counts: dict[str, Node] = {}
         for pair in text.split(";"):
