@@ -166,3 +166,16 @@ def test_the_policy_is_enforced_and_the_page_works_under_it(reference_page: Any)
     directives = {v.split(" ")[0] for v in page.evaluate("window.__violations")}
     assert {"connect-src", "img-src", "script-src-elem"} <= directives
     assert page.evaluate("window.__ran") is None  # a script added later does not run
+
+
+def test_a_map_too_big_to_chart_says_so_under_the_map(browser: Any,
+                                                      maps: dict[str, Path]) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = _open(context, maps["10k"])
+        note = page.locator(".mm-chart-note").inner_text()
+        assert note.startswith("10,050 legs and stations are too many to chart here")
+        assert "--chart timeline" in note
+        assert page.locator(".mm-chart-bar").count() == 0
+    finally:
+        context.close()
