@@ -189,3 +189,31 @@ def test_extension_other_than_the_format_is_refused_unless_forced(tmp_path: Path
     same = CliRunner().invoke(cli, ["export", str(REFERENCE), "--format", "geojson",
                                     "-o", str(tmp_path / "x.json")])
     assert same.exit_code == 0, same.stderr
+
+
+DOLLARS = r"Pay $\frac$ now"  # two dollar signs: matplotlib would read mathtext, and fail
+
+
+def test_static_maps_and_charts_draw_dollar_signs_as_written(tmp_path: Path) -> None:
+    """A title, unit or place name with two ``$`` is text on a static map and a chart: not
+    mathtext, which dropped the signs or ended in a parse error's traceback."""
+    from movemap.export.chart import write_chart
+
+    path = tmp_path / "dollars.yaml"
+    path.write_text(f"""movemap: 1
+name: dollars
+title: '{DOLLARS}'
+units:
+  - {{id: u1, name: 'Unit $5$ of $x^2$'}}
+legs:
+  - {{id: l1, unit: u1, from: {{name: 'Min$k$', lat: 53.9, lon: 27.56}},
+     to: {{name: 'Vil$nius$', lat: 54.68, lon: 25.28}}, start: 2024-01-01, mode: air}}
+""", encoding="utf-8")
+    data = read_dataset(path)
+    svg = export(data, tmp_path / "x.svg").read_text(encoding="utf-8")
+    for text in (DOLLARS, "Min$k$", "Vil$nius$"):
+        assert f">{text}<" in svg, text
+    assert export(data, tmp_path / "x.png").read_bytes().startswith(b"\x89PNG")
+    chart = write_chart(data.locate(), tmp_path / "c.svg", "timeline").read_text(
+        encoding="utf-8")
+    assert ">Unit $5$ of $x^2$<" in chart

@@ -104,6 +104,23 @@ def test_route_cli_through_and_avoid() -> None:
     assert "leaves RU through LT" in avoided.stderr
 
 
+@pytest.mark.parametrize(("option", "value", "meant"), [
+    ("--through", "BLR", "'BY'"), ("--avoid", "ukr", "'UA'"), ("--avoid", "XQ", None)])
+def test_route_cli_refuses_a_code_that_is_no_country(option: str, value: str,
+                                                     meant: str | None) -> None:
+    """As a dataset's ``through`` does: an unknown code would be a country no route is in,
+    so ``--avoid UKR`` avoided nothing, silently."""
+    result = CliRunner().invoke(cli, ["route", "Minsk", "Vilnius", "--mode", "rail",
+                                      option, value])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(
+        f"movemap: error: {option}: {value!r} is not an ISO 3166-1 alpha-2 country code")
+    assert (f"did you mean {meant}?" in result.stderr) == (meant is not None)
+    lower = CliRunner().invoke(cli, ["route", "Minsk", "Vilnius", "--mode", "rail",
+                                     "--through", "by"])
+    assert lower.exit_code == 0, lower.stderr
+
+
 def test_validate_shows_a_route_leaving_its_countries(tmp_path: Path,
                                                       caplog: pytest.LogCaptureFixture) -> None:
     from movemap.io import parse_dataset

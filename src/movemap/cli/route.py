@@ -16,15 +16,33 @@ from movemap.routing import route as route_stops
 __all__ = ["route"]
 
 
+def _country_codes(_ctx: click.Context, param: click.Parameter,
+                   values: tuple[str, ...]) -> tuple[str, ...]:
+    """ISO 3166-1 alpha-2 codes, as a dataset's ``through`` takes them: an unknown code
+    (``BLR``, ``UKR``) would otherwise be a country no route is in, and change nothing."""
+    from movemap.countries import iso_codes, suggest_code
+
+    codes = []
+    for value in values:
+        code = value.strip().upper()
+        if len(code) != 2 or code not in iso_codes():
+            meant = suggest_code(value)
+            hint = f"; did you mean {meant!r}?" if meant else ""
+            raise click.BadParameter(f"{value!r} is not an ISO 3166-1 alpha-2 country code"
+                                     f"{hint}", param=param)
+        codes.append(code)
+    return tuple(dict.fromkeys(codes))
+
+
 @click.command()
 @click.argument("origin", metavar="FROM")
 @click.argument("destination", metavar="TO")
 @click.option("--mode", type=click.Choice([m.value for m in Mode if m is not Mode.UNKNOWN]),
               default="air", show_default=True, help="How the route travels.")
 @click.option("--via", multiple=True, metavar="PLACE", help="A place to pass (repeatable).")
-@click.option("--through", multiple=True, metavar="CC",
+@click.option("--through", multiple=True, metavar="CC", callback=_country_codes,
               help="A transit country rail and road may cross (ISO code, repeatable).")
-@click.option("--avoid", multiple=True, metavar="CC",
+@click.option("--avoid", multiple=True, metavar="CC", callback=_country_codes,
               help="A country rail and road must not cross (ISO code, repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["summary", "geojson", "wkt"]),
               default="summary", show_default=True)

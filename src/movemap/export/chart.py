@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from movemap.errors import InvalidValueError
+from movemap.export.static import PLAIN_TEXT
 from movemap.io.atomic import write_atomic
 from movemap.model import Leg, Mode, Station, Status
 from movemap.queries import leg_window, status
@@ -151,7 +152,7 @@ def write_chart(located: Located, path: str | Path, kind: str = "timeline",
                                 field="format")
     dataset = located.dataset
     rows = len(dataset.units) if kind == "timeline" else 6
-    with matplotlib.rc_context({"svg.hashsalt": "movemap", "svg.fonttype": "none"}):
+    with matplotlib.rc_context(PLAIN_TEXT):
         fig, ax = plt.subplots(figsize=(13, max(3.2, 1.2 + 0.55 * rows)), dpi=120,
                                layout="constrained")
         try:

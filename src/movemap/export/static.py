@@ -51,6 +51,11 @@ four bytes a pixel, so this bounds a map's memory to about 240 MB."""
 MAX_ANIMATION_PIXELS = 250_000_000
 """Most pixels in all of an animation's frames together (120 frames of 1920 x 1080): the
 frames are held in memory, at three bytes a pixel, until the GIF is written."""
+PLAIN_TEXT: dict[Any, Any] = {"svg.hashsalt": "movemap", "svg.fonttype": "none",
+                              "text.parse_math": False}
+"""matplotlib settings of every map and chart: deterministic SVG, and text drawn as written
+(a title, unit or place name with two ``$`` is not mathtext, which would drop the signs or
+fail to parse, ``$\\frac$``)."""
 ATTRIBUTION = ("Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Sea lanes: searoute. "
                "Symbols: milsymbol. Made with movemap.")
 
@@ -634,7 +639,7 @@ def write_static(located: Located, path: Path, fmt: str, options: StaticOptions)
     """A static map (png, svg or pdf), atomically; deterministic for SVG."""
     import matplotlib
 
-    with matplotlib.rc_context({"svg.hashsalt": "movemap", "svg.fonttype": "none"}):
+    with matplotlib.rc_context(PLAIN_TEXT):
         drawer = _Drawer(located, options)
         try:
             drawer.draw(options.on)
@@ -667,14 +672,17 @@ def write_animation(located: Located, path: Path, options: StaticOptions, step_d
             f"{len(frames_days)} frames of {width:,} x {height:,} pixels are more than "
             f"{MAX_ANIMATION_PIXELS // 10**6} million pixels in all: use a smaller size, a "
             "longer step between frames or a shorter span of days", field="size")
-    drawer = _Drawer(located, options)
-    try:
-        frames = []
-        for day in frames_days:
-            drawer.draw(day)
-            frames.append(drawer.frame())
-    finally:
-        drawer.close()
+    import matplotlib
+
+    with matplotlib.rc_context(PLAIN_TEXT):
+        drawer = _Drawer(located, options)
+        try:
+            frames = []
+            for day in frames_days:
+                drawer.draw(day)
+                frames.append(drawer.frame())
+        finally:
+            drawer.close()
     buffer = io.BytesIO()
     frames[0].save(buffer, format="GIF", save_all=True, append_images=frames[1:],
                    duration=500, loop=0, optimize=True)
