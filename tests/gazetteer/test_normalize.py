@@ -5,6 +5,7 @@ import pytest
 from movemap.gazetteer.normalize import (
     deletes,
     key_hash,
+    kind_phrase,
     name_key,
     region_bases,
     settlement_base,
@@ -109,3 +110,27 @@ def test_deletes_are_every_single_deletion() -> None:
 def test_key_hash_is_stable_across_processes() -> None:
     # A fixed value: the on-disk index depends on it never changing between processes.
     assert key_hash("kursk") == 0x787C8C889586E55B
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    # the longest kind word wins over a shorter one it ends with
+    ("engels naval air station", ("air", "engels")),
+    ("pope air force base", ("air", "pope")),
+    ("kherson sea commercial port", ("port", "kherson")),
+    # a kind word that leaves no base gives way to a shorter one that does
+    ("air base", ("site", "air")),
+    # words after a doubled space still count; the base is trimmed
+    ("engels  air base", ("air", "engels")),
+    # a prefix only when no suffix names a kind; the longest prefix first
+    ("port of vostochny", ("port", "vostochny")),
+    ("isle of wight", ("island", "wight")),
+    ("остров русский", ("island", "русский")),
+    # the kind word alone, or inside a word, is no kind phrase
+    ("airport", None),
+    ("baseline", None),
+    ("kursk", None),
+    ("", None),
+])
+def test_kind_phrase_reads_the_longest_kind_word(key: str,
+                                                 expected: tuple[str, str] | None) -> None:
+    assert kind_phrase(key) == expected

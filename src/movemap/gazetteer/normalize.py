@@ -291,6 +291,13 @@ _PREFIX_TABLE = sorted(
     ((name_key(w), cls) for cls, words in _KIND_PREFIXES.items() for w in words),
     key=lambda item: -len(item[0]),
 )
+# Each kind word's class, the first the tables give (longest words first, then table order).
+_SUFFIX_CLASS: dict[str, str] = {}
+for _words, _cls in _SUFFIX_TABLE:
+    _SUFFIX_CLASS.setdefault(_words, _cls)
+_PREFIX_CLASS: dict[str, str] = {}
+for _words, _cls in _PREFIX_TABLE:
+    _PREFIX_CLASS.setdefault(_words, _cls)
 _FEATURE_MARK = "\x01"
 
 
@@ -306,14 +313,19 @@ def kind_phrase(key: str) -> tuple[str, str] | None:
     >>> kind_phrase("kursk") is None
     True
     """
-    for words, cls in _SUFFIX_TABLE:
-        if key.endswith(" " + words):
-            base = key[: -len(words) - 1].strip()
+    # The longest kind word after a space wins (then the longest before one): look up the
+    # key's own tails and heads at each space instead of trying every kind word in turn.
+    spaces = [i for i, c in enumerate(key) if c == " "]
+    for i in spaces:
+        cls = _SUFFIX_CLASS.get(key[i + 1 :])
+        if cls is not None:
+            base = key[:i].strip()
             if base:
                 return cls, base
-    for words, cls in _PREFIX_TABLE:
-        if key.startswith(words + " "):
-            base = key[len(words) + 1 :].strip()
+    for i in reversed(spaces):
+        cls = _PREFIX_CLASS.get(key[:i])
+        if cls is not None:
+            base = key[i + 1 :].strip()
             if base:
                 return cls, base
     return None

@@ -151,7 +151,8 @@ class Context:
             la, lo = math.radians(lat), math.radians(lon)
             v = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo),
                           math.sin(la)])
-            km = EARTH_RADIUS_KM * np.arccos(np.clip(self._xyz @ v, -1.0, 1.0))
+            # minimum(maximum()) is clip's result without np.clip's Python-level overhead
+            km = EARTH_RADIUS_KM * np.arccos(np.minimum(np.maximum(self._xyz @ v, -1.0), 1.0))
             if polygon is not None:
                 import shapely
 
@@ -267,7 +268,16 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
     largest_current = max((p.population or 0) for p in current)
     largest_former = max((c.place.population or 0 for c in scored if c.method is Method.FORMER),
                          default=0)
-    towns = [p for p in current if p.kind is Kind.CITY]
+    # The largest current town per country and per (country, admin1): the namesake rule
+    # asks whether any town is large enough, which is whether the largest one is.
+    town_by_country: dict[str | None, int] = {}
+    town_by_admin1: dict[tuple[str | None, str | None], int] = {}
+    for p in current:
+        if p.kind is Kind.CITY:
+            size = p.population or 0
+            town_by_country[p.country] = max(size, town_by_country.get(p.country, size))
+            at = (p.country, p.admin1)
+            town_by_admin1[at] = max(size, town_by_admin1.get(at, size))
     out = []
     for c in scored:
         place = c.place
@@ -279,11 +289,11 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
               and largest_former >= FORMER_SHARE * max(place.population or 0, 1)):
             c = _with(c, "old name", FORMER_ELSEWHERE_PENALTY)
         elif (not generic and place.kind in (Kind.REGION, Kind.DISTRICT)
-              and c.method in _CURRENT and any(
-                  t.country == place.country
-                  and (t.admin1 == place.name or c.method is Method.ALTERNATE)
-                  and (t.population or 0) >= NAMESAKE_SHARE * (place.population or 0)
-                  for t in towns)):
+              and c.method in _CURRENT
+              and (largest := town_by_country.get(place.country)
+                   if c.method is Method.ALTERNATE
+                   else town_by_admin1.get((place.country, place.name))) is not None
+              and largest >= NAMESAKE_SHARE * (place.population or 0)):
             c = _with(c, "namesake", NAMESAKE_PENALTY)
         out.append(c)
     return out
