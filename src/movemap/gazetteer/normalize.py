@@ -291,6 +291,14 @@ _PREFIX_TABLE = sorted(
     ((name_key(w), cls) for cls, words in _KIND_PREFIXES.items() for w in words),
     key=lambda item: -len(item[0]),
 )
+# The tables by the last (suffixes) or first (prefixes) word, longest phrase first: a name
+# is checked only against the phrases that end (begin) with its own last (first) word.
+_SUFFIXES_BY_WORD: dict[str, list[tuple[str, str]]] = {}
+for _words, _cls in _SUFFIX_TABLE:
+    _SUFFIXES_BY_WORD.setdefault(_words.rsplit(" ", 1)[-1], []).append((_words, _cls))
+_PREFIXES_BY_WORD: dict[str, list[tuple[str, str]]] = {}
+for _words, _cls in _PREFIX_TABLE:
+    _PREFIXES_BY_WORD.setdefault(_words.split(" ", 1)[0], []).append((_words, _cls))
 _FEATURE_MARK = "\x01"
 
 
@@ -306,12 +314,12 @@ def kind_phrase(key: str) -> tuple[str, str] | None:
     >>> kind_phrase("kursk") is None
     True
     """
-    for words, cls in _SUFFIX_TABLE:
+    for words, cls in _SUFFIXES_BY_WORD.get(key.rsplit(" ", 1)[-1], ()):
         if key.endswith(" " + words):
             base = key[: -len(words) - 1].strip()
             if base:
                 return cls, base
-    for words, cls in _PREFIX_TABLE:
+    for words, cls in _PREFIXES_BY_WORD.get(key.split(" ", 1)[0], ()):
         if key.startswith(words + " "):
             base = key[len(words) + 1 :].strip()
             if base:
