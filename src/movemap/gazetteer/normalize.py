@@ -273,7 +273,8 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
         "reservoir", "plant", "factory", "works", "steelworks", "steel plant", "refinery",
         "oil refinery", "oil depot", "fuel depot", "ammunition depot", "arms depot", "depot",
         "arsenal", "barracks", "garrison", "military base", "army base", "base",
-        "bay", "peninsula", "salient", "bridgehead",
+        "bay", "peninsula", "salient", "bridgehead", "heights", "hill", "hills", "ridge",
+        "gap", "valley", "gorge", "forest", "woods", "wood", "strait", "river", "lake",
         "полигон", "аэс", "тэц", "гэс", "завод", "нпз", "водохранилище", "полуостров",
     ),
 }
