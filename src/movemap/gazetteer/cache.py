@@ -49,7 +49,9 @@ def reference_entries() -> list[Entry]:
     sources.add_country_names({c.country: c for c in countries
                                if c.country and c.id == f"ne-admin0:{c.country}"})
     towns = sources.geonames_entries()
-    entries = {e.id: e for e in (*towns, *sources.airport_entries(), *sources.port_entries(),
+    airports = sources.airport_entries()
+    sources.name_airports_for_places(airports, towns)
+    entries = {e.id: e for e in (*towns, *airports, *sources.port_entries(),
                                  *sources.us_county_entries(), *regions, *macro, *countries)}
     sources.add_area_demonyms(entries)
     rows = overlay.read_overlay(geo_path("places.csv"), is_known=entries.__contains__)

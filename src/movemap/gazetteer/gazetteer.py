@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -91,6 +92,7 @@ OUTLIER_KM = 1000.0
 doubt (unless a large town or the only feature of its name): see ``_doubt_outliers``."""
 _OUTLIER_MIN_OTHERS = 2
 _NOTABLE_POPULATION = 100_000
+_CORE_CANDIDATES = 500
 # A name whose winner leads by this much without context is an anchor for the others.
 _ANCHOR_MARGIN = 0.08
 _ANCHOR_RATIO = 50  # ... or is this many times larger than the next (Kabul, not Kābūl)
@@ -653,6 +655,7 @@ class Gazetteer:
             anchors = {q: c[0].place for q, c in ranked.items() if c and _decisive(c)}
             if not anchors:
                 anchors = {q: c[0].place for q, c in ranked.items() if c}
+            anchors = _without_strays(anchors)
             countries: dict[str, int] = {}
             for place in anchors.values():
                 if place.country:
@@ -797,35 +800,54 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     """Mark in doubt a winner that does not fit with a report's other places (in place).
 
     A name matched exactly can still be the wrong place when the place meant is not known by
-    that name: ``Burma`` among Rangoon and Mandalay found only a village in Jordan. When most
-    of the other places lie together, a winner is in doubt if it is far (over
-    ``OUTLIER_KM``) from all of them and in none of their countries, or if it is a small town
-    found only by an alternate name (``Hunt`` as a former name of McFarland) that is far from
-    them or in none of their countries. Large towns (``Pyongyang`` in a report on Kursk) and
-    features whose name is theirs alone (``Ramstein Air Base``) are named that far away on
-    purpose and keep their confidence; areas are never in doubt.
+    that name: ``Burma`` among Rangoon and Mandalay found only a village in Jordan. When more
+    than half of the places lie together (see ``_core``), a winner is in doubt if it is far
+    (over ``OUTLIER_KM``) from all of them and in none of their countries, or if it is a
+    small town found only by an alternate name (``Hunt`` as a name of McFarland, ``Banjska``
+    for Bansko) far from them or in none of their countries. Large towns
+    (``Pyongyang`` in a report on Kursk), features whose name is theirs alone (``Ramstein Air
+    Base``) and sites in a region named with them keep their confidence; areas are never in
+    doubt. Two strays cannot vouch for each other: only the places that lie together count.
     """
     winners = {q: c[0] for q, c in ranked.items() if c}
     points = {q: c.place for q, c in winners.items()
               if c.place.kind not in _AREAL and c.confident}
-    together: bool | None = None
+    core = _core(points)
+    if core is None:
+        return
+    core_xyz = _xyz([points[q] for q in core])
+    countries = Counter(points[q].country for q in core)
     for q, best in winners.items():
         place = best.place
-        if place.kind in _AREAL or not best.confident or _notable(place, ranked[q]):
+        if (place.kind in _AREAL or not best.confident or _notable(place, ranked[q])
+                or best.parts.get("within")):  # a region named with it vouches for it
             continue
-        others = [p for m, p in points.items() if m != q]
-        if len(others) < _OUTLIER_MIN_OTHERS:
+        own = 1 if q in core else 0
+        if len(core) - own < _OUTLIER_MIN_OTHERS:
             continue
-        foreign = not any(p.country is not None and p.country == place.country for p in others)
-        far = min(haversine_km(place.lat, place.lon, p.lat, p.lon) for p in others) > OUTLIER_KM
+        # A member of the core is within reach of another member (its centre, or for the
+        # centre itself, any other).
+        far = not own and _nearest_km(place, core_xyz) > OUTLIER_KM
+        foreign = countries[place.country] - own <= 0
         weak = place.kind is Kind.CITY and best.method is Method.ALTERNATE
-        if not ((far and foreign) or (weak and (far or foreign))):
-            continue
-        if together is None:
-            together = _together(list(points.values()))
-        if together:
+        if (far and foreign) or (weak and (far or foreign)):
             doubt = "far from the other places" if far else "in none of the others' countries"
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _without_strays(anchors: dict[Query, Place]) -> dict[Query, Place]:
+    """The anchors without the small places far from those that lie together: a stray
+    (``New Sarum`` read as Salisbury in England in a report on Rhodesia) must not pull the
+    other names toward it."""
+    points = {q: p for q, p in anchors.items() if p.kind not in _AREAL}
+    core = _core(points)
+    if core is None:
+        return anchors
+    core_xyz = _xyz([points[q] for q in core])
+    return {q: p for q, p in anchors.items()
+            if q in core or p.kind in _AREAL
+            or (p.kind is Kind.CITY and (p.population or 0) >= _NOTABLE_POPULATION)
+            or _nearest_km(p, core_xyz) <= OUTLIER_KM}
 
 
 def _notable(place: Place, candidates: tuple[Candidate, ...]) -> bool:
@@ -836,16 +858,43 @@ def _notable(place: Place, candidates: tuple[Candidate, ...]) -> bool:
         Method.NAME, Method.ALTERNATE, Method.CODE)
 
 
-def _together(places: list[Place]) -> bool:
-    """Whether more than half of the places lie within ``OUTLIER_KM`` of one of them."""
+def _xyz(places: Sequence[Place]) -> Any:
+    from movemap.sphere import unit_vectors
+
+    return unit_vectors([p.lon for p in places], [p.lat for p in places])
+
+
+def _nearest_km(place: Place, xyz: Any) -> float:
+    """The distance from a place to the nearest of the points ``xyz`` (unit vectors)."""
     import numpy as np
 
-    from movemap.sphere import EARTH_RADIUS_KM, unit_vectors
+    from movemap.sphere import EARTH_RADIUS_KM
 
-    xyz = unit_vectors([p.lon for p in places], [p.lat for p in places])
-    cos_limit = np.cos(OUTLIER_KM / EARTH_RADIUS_KM)
-    within = (xyz @ xyz.T >= cos_limit).sum(axis=1)
-    return bool(within.max(initial=0) > len(places) / 2)
+    dot = float((xyz @ _xyz([place])[0]).max())
+    return float(EARTH_RADIUS_KM * np.arccos(np.clip(dot, -1.0, 1.0)))
+
+
+def _core(points: dict[Query, Place]) -> set[Query] | None:
+    """The names whose places lie within ``OUTLIER_KM`` of one of them, chosen to hold the
+    most, if they are more than half of them and at least three; else None (a world list).
+
+    The centre is sought among at most ``_CORE_CANDIDATES`` of the places (evenly spread
+    through the list), so that a batch of many thousand names costs a few matrix products.
+    """
+    import numpy as np
+
+    from movemap.sphere import EARTH_RADIUS_KM
+
+    if len(points) < _OUTLIER_MIN_OTHERS + 1:
+        return None
+    names = list(points)
+    xyz = _xyz([points[q] for q in names])
+    limit = np.cos(OUTLIER_KM / EARTH_RADIUS_KM)
+    step = max(1, len(names) // _CORE_CANDIDATES)
+    counts = (xyz[::step] @ xyz.T >= limit).sum(axis=1)
+    centre = xyz[::step][int(counts.argmax())]
+    members = {names[i] for i in np.flatnonzero(xyz @ centre >= limit)}
+    return members if len(members) > len(names) / 2 else None
 
 
 _NAMED = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM})

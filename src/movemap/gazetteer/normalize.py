@@ -273,7 +273,8 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
         "reservoir", "plant", "factory", "works", "steelworks", "steel plant", "refinery",
         "oil refinery", "oil depot", "fuel depot", "ammunition depot", "arms depot", "depot",
         "arsenal", "barracks", "garrison", "military base", "army base", "base",
-        "bay", "peninsula", "salient", "bridgehead",
+        "bay", "peninsula", "salient", "bridgehead", "heights", "hill", "hills", "ridge",
+        "gap", "valley", "gorge", "forest", "woods", "wood", "strait", "river", "lake",
         "полигон", "аэс", "тэц", "гэс", "завод", "нпз", "водохранилище", "полуостров",
     ),
 }
@@ -291,13 +292,14 @@ _PREFIX_TABLE = sorted(
     ((name_key(w), cls) for cls, words in _KIND_PREFIXES.items() for w in words),
     key=lambda item: -len(item[0]),
 )
-# Each kind word's class, the first the tables give (longest words first, then table order).
-_SUFFIX_CLASS: dict[str, str] = {}
+# The tables by the last (suffixes) or first (prefixes) word, longest phrase first: a name
+# is checked only against the phrases that end (begin) with its own last (first) word.
+_SUFFIXES_BY_WORD: dict[str, list[tuple[str, str]]] = {}
 for _words, _cls in _SUFFIX_TABLE:
-    _SUFFIX_CLASS.setdefault(_words, _cls)
-_PREFIX_CLASS: dict[str, str] = {}
+    _SUFFIXES_BY_WORD.setdefault(_words.rsplit(" ", 1)[-1], []).append((_words, _cls))
+_PREFIXES_BY_WORD: dict[str, list[tuple[str, str]]] = {}
 for _words, _cls in _PREFIX_TABLE:
-    _PREFIX_CLASS.setdefault(_words, _cls)
+    _PREFIXES_BY_WORD.setdefault(_words.split(" ", 1)[0], []).append((_words, _cls))
 _FEATURE_MARK = "\x01"
 
 
@@ -313,19 +315,14 @@ def kind_phrase(key: str) -> tuple[str, str] | None:
     >>> kind_phrase("kursk") is None
     True
     """
-    # The longest kind word after a space wins (then the longest before one): look up the
-    # key's own tails and heads at each space instead of trying every kind word in turn.
-    spaces = [i for i, c in enumerate(key) if c == " "]
-    for i in spaces:
-        cls = _SUFFIX_CLASS.get(key[i + 1 :])
-        if cls is not None:
-            base = key[:i].strip()
+    for words, cls in _SUFFIXES_BY_WORD.get(key.rsplit(" ", 1)[-1], ()):
+        if key.endswith(" " + words):
+            base = key[: -len(words) - 1].strip()
             if base:
                 return cls, base
-    for i in reversed(spaces):
-        cls = _PREFIX_CLASS.get(key[:i])
-        if cls is not None:
-            base = key[i + 1 :].strip()
+    for words, cls in _PREFIXES_BY_WORD.get(key.split(" ", 1)[0], ()):
+        if key.startswith(words + " "):
+            base = key[len(words) + 1 :].strip()
             if base:
                 return cls, base
     return None

@@ -199,6 +199,7 @@ class Candidate(NamedTuple):
             "overlay": "from a user overlay",
             "curated": "a site of movemap's overlay",
             "coherence": "in the country of the other places",
+            "within": "in a region named with it",
             "namesake": "a region named after a town in it",
             "old name": "the former name of a much larger place",
             "larger": "far larger than the others of that name",

@@ -28,6 +28,9 @@ context     0-0.25  close to the other places resolved together: the mean over t
 coherence   0-0.3   in the country of the other places resolved together, by the square of their
                     share: the country the others agree on weighs more than raw distance, one
                     country among many in a mixed list hardly counts
+within      0.2     a point in a region or district named with it (Belaya among air bases, with
+                    Irkutsk Oblast: the air base there, not a village elsewhere; a town and
+                    its port both there: the town)
 overlay     0.5     from a user's overlay file, which overrides the reference data
 former      -0.6    a former name, when a larger place bears it as its current name
 old name    -0.3    an alternate name of a town that is the former name of a place ten times
@@ -67,6 +70,7 @@ __all__ = ["Context", "Hints", "Hit", "haversine_km", "order", "rank", "score"]
 NEAR_WEIGHT, NEAR_SCALE_KM = 0.3, 250.0
 CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 600.0
 COHERENCE_WEIGHT = 0.3
+WITHIN_WEIGHT = 0.2
 COUNTRY_WEIGHT = 0.3
 OVERLAY_WEIGHT = 0.5
 POPULATION_WEIGHT = 0.2
@@ -164,6 +168,15 @@ class Context:
             total += sum(bool(shapely.contains_xy(area, lon, lat)) for area in self._areas)
         return float(total / count)
 
+    def within(self, lat: float, lon: float) -> bool:
+        """Whether a point lies in one of the areas (regions, districts) named with it."""
+        if not self._areas:
+            return False
+        import shapely
+
+        return any(bool(shapely.contains_xy(area, lon, lat)) for area in self._areas)
+
+
 NO_CONTEXT = Context(())
 
 
@@ -219,6 +232,8 @@ def score(
         if context.countries:
             share = context.countries.get(place.country or "", 0.0)
             parts["coherence"] = COHERENCE_WEIGHT * share * share
+        if not areal and context.within(place.lat, place.lon):
+            parts["within"] = WITHIN_WEIGHT
     if hit.from_overlay:
         parts["overlay"] = OVERLAY_WEIGHT
     return Candidate(place, sum(parts.values()), parts, hit.method, hit.matched)

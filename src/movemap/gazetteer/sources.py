@@ -37,10 +37,12 @@ __all__ = [
     "geonames_cities_path",
     "geonames_entries",
     "macro_region_entries",
+    "name_airports_for_places",
     "package_dir",
     "region_entries",
 ]
 
+_SERVED_KM = 50.0
 _PARENTHESES = re.compile(r"^(.*?)\s*\((.*)\)\s*$")
 
 
@@ -65,6 +67,8 @@ class Entry:
     """Words for its people (``Russian``, ``Russians``): countries only."""
     codes: list[str] = field(default_factory=list)
     """Codes (ICAO, IATA, UN/LOCODE), looked up only for a query written in capitals."""
+    serves: str | None = None
+    """The place an airport serves, as its table names it (``Evenes``)."""
 
     def names(self) -> Iterator[str]:
         """The canonical name, then every alternate name, each once."""
@@ -345,9 +349,43 @@ def airport_entries(path: Path | None = None) -> list[Entry]:
                 id=f"airport:{icao}", name=name, lat=float(row["lat"]), lon=float(row["lon"]),
                 country=(row["country"] or None), admin1=None, kind=kind, population=None,
                 source="airportsdata", alt_names=_split_names([name])[1:],
-                codes=[c for c in (icao, iata) if c],
+                codes=[c for c in (icao, iata) if c], serves=row["city"].strip() or None,
             ))
     return entries
+
+
+def name_airports_for_places(airports: Sequence[Entry], towns: Sequence[Entry]) -> None:
+    """Give an airport the name of the place it serves when no town of that name is near.
+
+    Evenes, Ørland: the municipality is no town of GeoNames' populated places, and a report
+    naming the air base by it would find nothing, or a town of a similar spelling elsewhere.
+    Only airports with an IATA code and air bases: the small strips of the table would
+    bring thousands of hamlets' names. The airport stands for the place within a few km.
+    """
+    from movemap.gazetteer.normalize import name_key
+    from movemap.sphere import haversine_km
+
+    chosen = [a for a in airports if a.serves is not None and "/" not in a.serves
+              and (len(a.codes) > 1 or a.kind is Kind.AIRBASE)]
+    wanted = {a.serves.casefold() for a in chosen if a.serves}
+    # Towns by a name written as the airport table writes the place (casefolded), and by the
+    # folded key of their canonical name: folding all 1.4 million names would cost seconds.
+    by_name: dict[str, list[Entry]] = {}
+    for town in towns:
+        for name in town.names():
+            if name.casefold() in wanted:
+                by_name.setdefault(name.casefold(), []).append(town)
+        by_name.setdefault(name_key(town.name), []).append(town)
+    for airport in chosen:
+        served = airport.serves or ""
+        key = name_key(served)
+        if not key or any(name_key(n) == key for n in airport.names()):
+            continue
+        near = (*by_name.get(served.casefold(), ()), *by_name.get(key, ()))
+        if any(haversine_km(airport.lat, airport.lon, t.lat, t.lon) <= _SERVED_KM
+               for t in near):
+            continue  # the town itself is there
+        airport.alt_names.append(served)
 
 
 def countryinfo_dir() -> Path:
