@@ -161,3 +161,25 @@ def test_a_big_batch_spanning_one_country_is_not_flagged_as_strays(
     found = gazetteer.resolve_all(towns)
     doubted = [r for r in found if r.found and r.best.doubt]
     assert len(doubted) < 0.02 * len(found)
+
+
+@pytest.mark.parametrize("others", [[], ["Israel", "Rafah"]])
+def test_a_region_whose_name_is_a_town_as_populous_abroad_is_in_doubt(
+    gazetteer: Gazetteer, others: list[str],
+) -> None:
+    # the province of Mozambique (about 385,000 people) and Gaza City (about 410,000)
+    found = gazetteer.resolve_all(["Gaza", *others])[0]
+    if found.place.kind is Kind.REGION and found.place.country == "MZ":
+        assert not found.best.confident and found.best.low_confidence
+        assert "a town as populous" in found.best.reading()
+    else:  # the city itself is no confident wrong answer either
+        assert haversine_km(found.place.lat, found.place.lon, 31.50, 34.47) < 30
+
+
+@pytest.mark.parametrize("name", ["Texas", "Victoria", "Queensland", "Punjab"])
+def test_a_region_far_more_populous_than_its_namesake_towns_keeps_its_confidence(
+    gazetteer: Gazetteer, name: str,
+) -> None:
+    found = gazetteer.resolve(name)
+    assert found.place.kind is not Kind.CITY
+    assert found.best.confident, found.best.flags

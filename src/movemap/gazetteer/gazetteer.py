@@ -118,6 +118,8 @@ _INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
 _DOUBT_RATIO = 100
 # The share of the other places that makes their country "where the text is".
 _DOUBT_SHARE = 0.6
+# A town abroad at least half as populous as a region of its name leaves the region in doubt.
+_TOWN_ABROAD_SHARE = 2
 # The context part of a place whose mean distance to the other places is about 1,500 km.
 _FAR_CONTEXT = 0.02
 # Nouns after a demonym that make the phrase an attribution: "Russian forces".
@@ -686,6 +688,10 @@ class Gazetteer:
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _doubt(ranked[q], context)):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
+        for q in unique:
+            if ranked[q] and ranked[q][0].doubt is None and (
+                    doubt := _town_abroad(ranked[q])):
+                ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
 
@@ -951,6 +957,27 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
         if larger and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
+    return ""
+
+
+def _town_abroad(ranked: tuple[Candidate, ...]) -> str:
+    """Why a region won by its own name is not a clear choice over a town abroad, or "".
+
+    An exact region name beats a town of that name (``Texas`` is the state, not Texas City),
+    but not when the town, in another country, is about as populous as the whole region: the
+    bare name ``Gaza`` is as likely the city in Palestine as the province of Mozambique.
+    Unlike ``_doubt`` this needs no context: it is about the two places alone.
+    """
+    best = ranked[0]
+    place = best.place
+    if place.kind not in (Kind.REGION, Kind.DISTRICT) or best.method is not Method.NAME:
+        return ""
+    for other in ranked[1:]:
+        town = other.place
+        if (town.kind is Kind.CITY and other.method is Method.NAME and town.country
+                and town.country != place.country
+                and _TOWN_ABROAD_SHARE * (town.population or 0) >= (place.population or 0)):
+            return f"also the name of {town.name} ({town.country}), a town as populous"
     return ""
 
 
