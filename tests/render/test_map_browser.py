@@ -56,6 +56,27 @@ class Page:
             selector)
         self.page.mouse.click(x, y)
 
+    def open_popup(self, selector: str, timeout: float = 15.0) -> str:
+        """Click a line until its popup opens, and return the popup's text.
+
+        A map that is still settling (its opening view, a resize as the page lays out) can
+        move the line away from the point just computed, so each try computes it again.
+        """
+        import time
+
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        popup = self.page.locator(".mm-popup")
+        deadline = time.monotonic() + timeout
+        while True:
+            self.click_path(selector)
+            try:
+                popup.wait_for(state="visible", timeout=1_000)
+            except PlaywrightTimeout:
+                assert time.monotonic() < deadline, f"no popup after clicking {selector}"
+                continue
+            return popup.inner_text()
+
     def set_day(self, day: date) -> None:
         number = (day - date(1970, 1, 1)).days
         self.page.evaluate(
@@ -117,8 +138,7 @@ def test_one_slider_for_the_whole_map(page: Page) -> None:
 def test_popup_shows_dates_and_sources(page: Page) -> None:
     page.set_day(date(2024, 10, 10))
     assert page.eval("movemap.focusLeg('first-echelon-by-sea')")
-    page.click_path("path.mm-mode-sea")
-    popup = page.page.locator(".mm-popup").inner_text(timeout=15_000)
+    popup = page.open_popup("path.mm-mode-sea")
     assert "2024-10-08" in popup and "2024-10-13" in popup
     assert "National Intelligence Service (NIS), Republic of Korea [B2], 2024-10-18" in popup
     assert "landing ships: 4" in popup
@@ -261,8 +281,7 @@ def test_injection_corpus_runs_nothing_and_shows_text(browser: Any, tmp_path: Pa
     html_path = write_map(dataset, tmp_path / "evil.html")
     page = Page(browser, html_path)
     try:
-        page.click_path("path.mm-leg")
-        popup = page.page.locator(".mm-popup").inner_text(timeout=15_000)
+        popup = page.open_popup("path.mm-leg")
         for text in EVIL[:4]:
             assert text in popup or text in page.page.locator("body").inner_text()
         page.page.hover(".leaflet-control-layers")
