@@ -183,3 +183,16 @@ def test_a_region_far_more_populous_than_its_namesake_towns_keeps_its_confidence
     found = gazetteer.resolve(name)
     assert found.place.kind is not Kind.CITY
     assert found.best.confident, found.best.flags
+
+
+@pytest.mark.parametrize("others", [["Tehran"], ["Tehran", "Isfahan", "Tabriz", "Mashhad"]])
+def test_a_world_city_by_its_exact_name_beats_a_village_found_by_another_name_beside_it(
+    gazetteer: Gazetteer, others: list[str],
+) -> None:
+    # a route from Iran to Iraq: Baghdad is the capital, not the Iranian village Baghdādeh
+    # (one of whose other names is Baghdad), however Iranian the rest of the report is
+    found = gazetteer.resolve_all([*others, "Baghdad"])[-1]
+    assert found.place.country == "IQ"
+    assert haversine_km(found.place.lat, found.place.lon, 33.34, 44.40) < 20
+    assert found.best.method is Method.NAME and found.best.confident, found.best.flags
+    assert "exact name, far larger" in found.best.why()

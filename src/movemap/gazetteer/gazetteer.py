@@ -120,6 +120,9 @@ _DOUBT_RATIO = 100
 _DOUBT_SHARE = 0.6
 # A town abroad at least half as populous as a region of its name leaves the region in doubt.
 _TOWN_ABROAD_SHARE = 2
+# How far a far larger town of the exact name is put ahead of an alternate-name namesake.
+_CANONICAL_LEAD = 0.1
+_CANONICAL_PART = "exact name, far larger"
 # The context part of a place whose mean distance to the other places is about 1,500 km.
 _FAR_CONTEXT = 0.02
 # Nouns after a demonym that make the phrase an attribution: "Russian forces".
@@ -684,6 +687,8 @@ class Gazetteer:
                                  context=contexts.get(q, NO_CONTEXT))
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_outliers(ranked)
+        for q in contexts:
+            ranked[q] = _canonical_first(ranked[q])
         for q, context in contexts.items():
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _doubt(ranked[q], context)):
@@ -921,7 +926,7 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
       (``El Paso``, Mexico, in Mexican news, over El Paso, Texas).
     """
     best = ranked[0]
-    if best.method not in _NAMED or not context:
+    if best.method not in _NAMED or not context or _CANONICAL_PART in best.parts:
         return ""
     place = best.place
     if place.kind in (Kind.REGION, Kind.DISTRICT) and best.method in (Method.NAME,
@@ -958,6 +963,35 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
     return ""
+
+
+def _canonical_first(ranked: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """The candidates, with a far larger town of the exact name ahead of a small town that
+    only context lifted over it by another of its names.
+
+    ``Baghdad`` beside ``Tehran`` is the capital of Iraq, not an Iranian village one of whose
+    other names is Baghdad: a route between two countries' cities is exactly what movement
+    datasets hold, so the other names' country must not turn a world city into a namesake
+    found by an alternate name. A town a hundred times smaller keeps the place only when it
+    has the name as its own (``El Paso`` in Mexican news, then flagged by ``_doubt``).
+    """
+    if len(ranked) < 2:
+        return ranked
+    best = ranked[0]
+    if best.method is not Method.ALTERNATE or best.place.kind is not Kind.CITY:
+        return ranked
+    own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
+    for i, other in enumerate(ranked[1:], start=1):
+        if (other.method is Method.NAME and other.place.kind is Kind.CITY
+                and other.place.country != best.place.country
+                and (other.place.population or 0)
+                >= _DOUBT_RATIO * max(best.place.population or 0, 1)
+                and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own):
+            lift = best.score - other.score + _CANONICAL_LEAD
+            other = other._replace(score=other.score + lift,
+                                   parts={**other.parts, _CANONICAL_PART: lift})
+            return (other, *ranked[:i], *ranked[i + 1:])
+    return ranked
 
 
 def _town_abroad(ranked: tuple[Candidate, ...]) -> str:
