@@ -45,6 +45,10 @@ namesake    -0.35   a region named like a town of its country that has a tenth o
                     a bare name means the town
 =========== ======= ===========================================================================
 
+After ranking, a batch's gazetteer adds one part of its own, "exact name, far larger": a
+town of the exact name a hundred times larger than a winner found by another of its names,
+that only the other places lifted, is put ahead by 0.1 (``Baghdad`` beside ``Tehran``).
+
 Tiers come before scores: a name that matches exactly never loses to a typo or a
 romanisation variant, because the looser searches run only when the exact one finds nothing.
 """
