@@ -44,10 +44,13 @@ from movemap.extract import extract, read_report
 from movemap.gazetteer import Gazetteer, Kind, default_gazetteer
 from movemap.routing.geodesic import geodesic_km
 
+sys.path.insert(0, str(Path(__file__).parent))
+from release import PREVIOUS_RELEASE, checkout
+
 HERE = Path(__file__).parent
 OLD_CORPUS = HERE / "corpus"
 CORPUS = HERE / "extract_corpus"
-PREVIOUS = "a676895"
+PREVIOUS = PREVIOUS_RELEASE
 NEAR_KM = 25.0
 DAYS = 2
 POINTS = ("city", "site", "port", "airport", "beach", "bridge", "pass")
@@ -307,26 +310,21 @@ print(json.dumps({"found": out, "rate": rate, "cpu_rate": cpu_rate,
 
 def _previous(reports: list[tuple[str, date]]) -> tuple[list[Found], float, float] | None:
     """The previous release's drafts and speed, from a temporary worktree at its commit."""
-    root = HERE.parent
     with tempfile.TemporaryDirectory(prefix="movemap-previous-") as tmp:
         tree = Path(tmp) / "tree"
-        made = subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", str(tree),
-                               PREVIOUS], capture_output=True, text=True)
-        if made.returncode:
-            print(f"previous release: no worktree ({made.stderr.strip()})")
-            return None
         try:
-            env = dict(os.environ, PYTHONPATH=str(tree / "src"))
-            cache = os.environ.get("MOVEMAP_CACHE_DIR")
-            if cache:
-                env["MOVEMAP_CACHE_DIR"] = str(Path(cache) / "previous-release")
-            run = subprocess.run(
-                [sys.executable, "-c", _PREVIOUS_RUNNER], cwd=tmp, env=env, text=True,
-                input=json.dumps([(t, p.isoformat()) for t, p in reports]),
-                capture_output=True)
-        finally:
-            subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(tree)],
-                           capture_output=True)
+            with checkout(PREVIOUS, tree):
+                env = dict(os.environ, PYTHONPATH=str(tree / "src"))
+                cache = os.environ.get("MOVEMAP_CACHE_DIR")
+                if cache:
+                    env["MOVEMAP_CACHE_DIR"] = str(Path(cache) / "previous-release")
+                run = subprocess.run(
+                    [sys.executable, "-c", _PREVIOUS_RUNNER], cwd=tmp, env=env, text=True,
+                    input=json.dumps([(t, p.isoformat()) for t, p in reports]),
+                    capture_output=True)
+        except subprocess.CalledProcessError as error:
+            print(f"previous release: no worktree ({(error.stderr or b'').decode().strip()})")
+            return None
     if run.returncode:
         print(f"previous release failed: {run.stderr.strip()[-400:]}")
         return None

@@ -41,9 +41,12 @@ import yaml
 
 from movemap.routing.geodesic import GEOD
 
+sys.path.insert(0, str(Path(__file__).parent))
+from release import PREVIOUS_RELEASE, checkout
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "benchmarks" / "realism" / "cases.yaml"
-RELEASE = "a676895"
+RELEASE = PREVIOUS_RELEASE
 NOISE_KM = 2.0
 SEA_SKIP_KM = 5.0
 SEA_LAND_KM = 5.0
@@ -194,21 +197,14 @@ json.dump(out, sys.stdout)
 
 def release(cases: list[dict[str, Any]]) -> dict[str, Any]:
     """The previous release's routes, computed in a subprocess from a temporary worktree."""
-    with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / "release"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree),
-                        RELEASE], check=True)
-        try:
-            env = {**os.environ, "PYTHONPATH": str(tree / "src"),
-                   "MOVEMAP_CACHE_DIR": str(Path(tmp) / "cache")}
-            payload = json.dumps([{"id": c["id"], "mode": c["mode"], "stops": stops(c)}
-                                  for c in cases])
-            done = subprocess.run([sys.executable, "-c", RELEASE_PROGRAM], input=payload,
-                                  capture_output=True, text=True, env=env, check=True)
-            return json.loads(done.stdout)  # type: ignore[no-any-return]
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
-                           check=False)
+    with tempfile.TemporaryDirectory() as tmp, checkout(RELEASE, Path(tmp) / "release") as tree:
+        env = {**os.environ, "PYTHONPATH": str(tree / "src"),
+               "MOVEMAP_CACHE_DIR": str(Path(tmp) / "cache")}
+        payload = json.dumps([{"id": c["id"], "mode": c["mode"], "stops": stops(c)}
+                              for c in cases])
+        done = subprocess.run([sys.executable, "-c", RELEASE_PROGRAM], input=payload,
+                              capture_output=True, text=True, env=env, check=True)
+        return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
 def _cell(v: Verdict) -> str:
