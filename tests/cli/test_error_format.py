@@ -3,6 +3,7 @@ subcommand is run with a bad input and its stderr is read with one pattern."""
 
 from __future__ import annotations
 
+import logging
 import re
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from movemap.cli import _COMMANDS, cli
-from movemap.cli.messages import LINE
+from movemap.cli.messages import LINE, LogFormatter
 
 ROOT = Path(__file__).parent.parent.parent
 REFERENCE = str(ROOT / "layers" / "dprk-russia-2024.yaml")
@@ -129,3 +130,48 @@ def test_a_name_not_found_is_an_error_line_with_suggestions() -> None:
     match = LINE.match(result.stderr.strip())
     assert match is not None and match["file"] is None
     assert match["message"].startswith("no place named 'Xyzzyville'; did you mean: ")
+
+
+@pytest.mark.parametrize(("level", "severity"), [
+    (logging.WARNING, "warning"), (logging.ERROR, "error"), (logging.CRITICAL, "error")])
+def test_a_log_line_says_its_severity(level: int, severity: str) -> None:
+    record = logging.LogRecord("movemap.cache", level, __file__, 1,
+                               "the cached %s is damaged (%s); rebuilding it",
+                               ("gazetteer index", "a file is missing"), None)
+    text = LogFormatter().format(record)
+    assert text == (f"movemap: {severity}: the cached gazetteer index is damaged (a file is "
+                    "missing); rebuilding it")
+    match = LINE.match(text)
+    assert match is not None and match["severity"] == severity
+
+
+def test_progress_lines_are_not_problems() -> None:
+    # -v's account of each step is neither an error nor a warning, so no pattern takes it
+    record = logging.LogRecord("movemap.timing", logging.INFO, __file__, 1, "wrote map %s",
+                               ("x.html",), None)
+    text = LogFormatter().format(record)
+    assert text == "movemap: wrote map x.html" and LINE.match(text) is None
+
+
+def test_warnings_of_every_command_are_lines_an_editor_reads(tmp_path: Path) -> None:
+    # a rail leg from a point far from any line warns from routing, through the log, in
+    # `status`; `route` prints the same route's warnings itself: both in one shape
+    data = tmp_path / "far.yaml"
+    data.write_text("movemap: 1\nname: far\nsources: [{id: s1, publisher: P}]\n"
+                    "units: [{id: u1, name: U}]\nlegs:\n"
+                    "  - {id: l1, unit: u1, from: {name: A, lat: 70.0, lon: 150.0}, "
+                    "to: {name: B, lat: 51.73, lon: 36.19}, start: 2024-10-01, mode: rail, "
+                    "sources: [s1]}\n", encoding="utf-8")
+    runs = {
+        "status": [sys.executable, "-m", "movemap", "status", str(data), "--on", "2024-10-05"],
+        "route": [sys.executable, "-m", "movemap", "route", "Tiksi", "Kursk", "--mode",
+                  "rail"],
+    }
+    for command, args in runs.items():
+        result = subprocess.run(args, capture_output=True, text=True, check=False, cwd=ROOT)
+        assert result.returncode == 0, result.stderr
+        warned = [line for line in result.stderr.splitlines() if "no rail line" in line]
+        assert warned, (command, result.stderr)
+        for text in warned:
+            match = LINE.match(text)
+            assert match is not None and match["severity"] == "warning", (command, text)

@@ -72,7 +72,8 @@ def test_log_warnings_of_a_command_are_summarised(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "movemap", "status", str(path), "--on", "2024-10-05"]
     quiet = subprocess.run(command, capture_output=True, text=True, check=False)
     assert quiet.returncode == 0, quiet.stderr
-    warned = [line for line in quiet.stderr.splitlines() if line.startswith("movemap: leg")]
+    warned = [line for line in quiet.stderr.splitlines()
+              if line.startswith("movemap: warning: leg")]
     assert len(warned) == SHOWN
     assert "  ... and 5 more like these (8 in all): no rail line within N km" in quiet.stderr
     loud = subprocess.run([*command[:3], "-v", *command[3:]], capture_output=True, text=True,

@@ -140,10 +140,11 @@ def cli(verbose: int, quiet: bool) -> None:
     root = logging.getLogger()
     if root.handlers:  # configured by the host (a test runner, an application): leave it
         return
+    from movemap.cli.messages import LogFormatter
     from movemap.cli.problems import WarningSummary
 
     stream = logging.StreamHandler()
-    stream.setFormatter(logging.Formatter("movemap: %(message)s"))
+    stream.setFormatter(LogFormatter())
     # many warnings of one kind (a leg its network cannot carry) are counted, not all printed
     summary = WarningSummary(stream, every=verbose > 0)
     summary.setLevel(level)

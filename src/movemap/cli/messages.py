@@ -7,15 +7,20 @@ Vim's default ``errorformat``, VS Code's ``$gcc`` problem matcher, mypy's own ou
     FILE:LINE: error: message
     movemap: error: FIELD: message; suggestion      (no line to point at)
     movemap: error: FILE: message                   (a whole file)
+    movemap: warning: message                       (a warning of the library's log)
 
 ``FIELD`` is the command-line option a library error is about (``--on``, ``--format``), or
 the column or key of the file when the message does not name it already; a click usage error
 (an unknown option, a missing argument) has the same shape, with the command's ``--help`` as
-its suggestion. :data:`LINE` is the pattern of every such line.
+its suggestion. :data:`LINE` is the pattern of every such line. The library's log takes the
+same shape (:class:`LogFormatter`): its warnings and errors say so, and the lines of ``-v``
+that tell what a step did (``movemap: wrote map x.html``) have no severity, since they are
+no problem.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Mapping
 
@@ -23,7 +28,8 @@ import click
 
 from movemap.errors import DatasetError, MovemapError
 
-__all__ = ["LINE", "PROGRAM", "error_lines", "line", "option_names", "usage_error_line"]
+__all__ = ["LINE", "PROGRAM", "LogFormatter", "error_lines", "line", "option_names",
+           "usage_error_line"]
 
 PROGRAM = "movemap"
 
@@ -57,6 +63,25 @@ def line(message: str, *, path: str | None = None, row: int | None = None,
     if path is not None:
         text = f"{path}: {text}"
     return f"{PROGRAM}: {severity}: {text}"
+
+
+class LogFormatter(logging.Formatter):
+    """Log records as lines of this shape: ``movemap: warning: ...`` for a warning,
+    ``movemap: error: ...`` for an error, ``movemap: ...`` for what ``-v`` tells.
+
+    >>> record = logging.LogRecord("movemap", logging.WARNING, "", 0, "cannot keep %s", ("x",),
+    ...                            None)
+    >>> LogFormatter().format(record)
+    'movemap: warning: cannot keep x'
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.levelno >= logging.ERROR:
+            return line(message)
+        if record.levelno >= logging.WARNING:
+            return line(message, severity="warning")
+        return f"{PROGRAM}: {message}"
 
 
 def error_lines(exc: MovemapError, options: Mapping[str, str] | None = None) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from movemap.cli.messages import line
 from movemap.cli.options import gazetteer_option, networks_options
 from movemap.gazetteer import Gazetteer
 from movemap.model import Mode
@@ -73,7 +74,7 @@ def route(origin: str, destination: str, mode: str, via: tuple[str, ...],
                         [p.name for p in places], through=through, avoid=avoid)
     networks.save()
     for warning in found.warnings:
-        click.echo(f"movemap: warning: {warning}", err=True)
+        click.echo(line(warning, severity="warning"), err=True)
     if fmt == "summary":
         stops = " -> ".join(p.name for p in places)
         note = " (approximate: see the warnings)" if found.approximate else ""
