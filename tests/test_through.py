@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from movemap.errors import DatasetError
+from movemap.errors import CountryCodeError, DatasetError
 from movemap.gazetteer import Gazetteer
 from movemap.io import write_dataset
 from movemap.located import locate
@@ -107,3 +107,36 @@ def test_the_schema_knows_through() -> None:
     schema = json_schema()
     assert "through" in schema["properties"]
     assert "through" in schema["$defs"]["leg"]["properties"]
+
+
+@pytest.mark.parametrize(("field", "code", "meant"), [
+    ("through", "BLR", "BY"), ("avoid", "ukr", "UA"), ("through", "UK", "GB"),
+    ("avoid", "Lithuania", "LT"), ("through", "XQ", None)])
+def test_the_library_route_refuses_a_code_that_is_no_country(field: str, code: str,
+                                                             meant: str | None) -> None:
+    """As the CLI and a dataset's ``through`` do: ``avoid=["UKR"]`` would avoid nothing."""
+    from movemap.errors import InvalidValueError
+    from movemap.model import Mode
+    from movemap.routing import route
+
+    minsk, vilnius = (27.5667, 53.9), (25.2798, 54.6892)
+    with pytest.raises(CountryCodeError, match=rf"^{code!r} is not an ISO 3166-1 alpha-2 "
+                                               "country code") as caught:
+        route([minsk, vilnius], Mode.RAIL, **{field: [code]})
+    error = caught.value
+    assert isinstance(error, InvalidValueError) and isinstance(error, ValueError)
+    assert error.field == field and error.suggestion == meant
+    assert (f"did you mean {meant!r}?" in str(error)) == (meant is not None)
+
+
+def test_the_library_route_takes_codes_in_any_case_and_one_code_alone() -> None:
+    from movemap.model import Mode
+    from movemap.routing import route
+
+    moscow, chernyakhovsk = (37.6176, 55.7558), (21.8, 54.6333)
+    listed = route([moscow, chernyakhovsk], Mode.RAIL, through=["by", "LT"])
+    alone = route([moscow, chernyakhovsk], Mode.RAIL, through=("BY", "lt"))
+    assert listed.points == alone.points and not listed.approximate
+    # a bare string is one code, not its letters ("B", "Y")
+    with pytest.raises(CountryCodeError, match="'BLR' is not"):
+        route([moscow, chernyakhovsk], Mode.RAIL, through="BLR")

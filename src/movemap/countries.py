@@ -7,9 +7,12 @@ no geometry is loaded to check a code.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from functools import cache
 
-__all__ = ["iso_codes", "suggest_code"]
+from movemap.errors import CountryCodeError
+
+__all__ = ["country_code", "country_codes", "iso_codes", "suggest_code"]
 
 # codes people write that are not ISO 3166-1 alpha-2, and the one they mean
 _COMMON = {"UK": "GB", "EL": "GR", "KS": "XK"}
@@ -46,3 +49,31 @@ def suggest_code(text: str) -> str | None:
     names = {row["name"].casefold(): code for code, row in table.items()}
     close = difflib.get_close_matches(word.casefold(), list(names), n=1, cutoff=0.8)
     return names[close[0]] if close else None
+
+
+def country_code(text: str, field: str | None = None) -> str:
+    """The ISO 3166-1 alpha-2 code ``text`` is, in capitals; else :class:`CountryCodeError`
+    (about ``field``) with the code meant, when it can be told.
+
+    Every field that names countries is checked here: a code that is no country (``BLR``)
+    would be a country no route is in, and so change nothing, silently.
+
+    >>> country_code(" by ")
+    'BY'
+    >>> try:
+    ...     country_code("BLR", field="through")
+    ... except ValueError as exc:
+    ...     print(exc)
+    'BLR' is not an ISO 3166-1 alpha-2 country code; did you mean 'BY'?
+    """
+    code = text.strip()
+    if len(code) != 2 or code.upper() not in iso_codes():
+        raise CountryCodeError(code, suggest_code(code), field=field)
+    return code.upper()
+
+
+def country_codes(texts: str | Iterable[str], field: str | None = None) -> tuple[str, ...]:
+    """:func:`country_code` of each of ``texts`` (a lone string is one code), once each, in
+    order."""
+    items = [texts] if isinstance(texts, str) else texts
+    return tuple(dict.fromkeys(country_code(text, field) for text in items))

@@ -23,6 +23,7 @@ from typing import Protocol
 
 __all__ = [
     "AmbiguousPlaceError",
+    "CountryCodeError",
     "DataMissingError",
     "DatasetError",
     "DateError",
@@ -119,6 +120,28 @@ class UnknownSourceError(MovemapError, LookupError):
 
 class InvalidValueError(MovemapError, ValueError):
     """A value outside what is accepted (a size, a day, a format name, a country code)."""
+
+
+class CountryCodeError(InvalidValueError):
+    """A country given by something other than its ISO 3166-1 alpha-2 code (``BLR``,
+    ``Belarus``, ``UK``); ``suggestion`` holds the code meant when it can be told."""
+
+    def __init__(
+        self,
+        code: str,
+        suggestion: str | None = None,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.code = code
+        self.suggestion = suggestion
+        message = f"{code!r} is not an ISO 3166-1 alpha-2 country code"
+        if suggestion:
+            message += f"; did you mean {suggestion!r}?"
+        super().__init__(message, path=path, line=line, column=column, field=field)
 
 
 class DateError(MovemapError, ValueError):

@@ -19,20 +19,15 @@ __all__ = ["route"]
 
 def _country_codes(_ctx: click.Context, param: click.Parameter,
                    values: tuple[str, ...]) -> tuple[str, ...]:
-    """ISO 3166-1 alpha-2 codes, as a dataset's ``through`` takes them: an unknown code
-    (``BLR``, ``UKR``) would otherwise be a country no route is in, and change nothing."""
-    from movemap.countries import iso_codes, suggest_code
+    """ISO 3166-1 alpha-2 codes, checked as the library checks them (an unknown code would be
+    a country no route is in, and change nothing)."""
+    from movemap.countries import country_codes
+    from movemap.errors import CountryCodeError
 
-    codes = []
-    for value in values:
-        code = value.strip().upper()
-        if len(code) != 2 or code not in iso_codes():
-            meant = suggest_code(value)
-            hint = f"; did you mean {meant!r}?" if meant else ""
-            raise click.BadParameter(f"{value!r} is not an ISO 3166-1 alpha-2 country code"
-                                     f"{hint}", param=param)
-        codes.append(code)
-    return tuple(dict.fromkeys(codes))
+    try:
+        return country_codes(values)
+    except CountryCodeError as exc:
+        raise click.BadParameter(exc.message, param=param) from None
 
 
 @click.command()

@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from movemap.dates import DateError, FuzzyDate, parse_date
-from movemap.errors import DatasetError, InvalidRecordError, MovemapError
+from movemap.errors import CountryCodeError, DatasetError, InvalidRecordError, MovemapError
 from movemap.io.nodes import Node
 from movemap.model import (
     SCHEMA_VERSION,
@@ -467,7 +467,7 @@ def _countries(reader: _Reader, spec: Spec, node: Node, label: str,
     """ISO 3166-1 alpha-2 codes of countries that exist, a list or one code; a code that is
     not one is refused with the code meant, when it can be told (``BLR``, ``Belarus``,
     ``UK``)."""
-    from movemap.countries import iso_codes, suggest_code
+    from movemap.countries import country_code
 
     items = node.value if node.is_list else [node]
     out: list[str] = []
@@ -478,13 +478,10 @@ def _countries(reader: _Reader, spec: Spec, node: Node, label: str,
         if not isinstance(v, str) or not v.strip():
             raise reader._bad(item, label, f"{name} must be a list of country codes like "
                                            f"[BY, LT], not {_describe(v)}")
-        code = v.strip()
-        if code.upper() not in iso_codes() or len(code) != 2:
-            meant = suggest_code(code)
-            hint = f"; did you mean {meant!r}?" if meant else ""
-            raise reader._bad(item, label, f"{name} {code!r} is not an ISO 3166-1 alpha-2 "
-                                           f"country code{hint}")
-        out.append(code.upper())
+        try:
+            out.append(country_code(v, name))
+        except CountryCodeError as exc:
+            raise reader._bad(item, label, f"{name} {exc.message}") from None
     return tuple(dict.fromkeys(out))
 
 

@@ -351,9 +351,15 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
     ``labels`` name the stops in the route's ``warnings``, which callers show (they are not
     logged here, so that nothing is said twice). ``through`` names transit countries a rail
     or road route may cross besides those of its stops, ``avoid`` countries it must not
-    (ISO 3166-1 alpha-2). A sea leg whose end is inland raises :class:`RouteError`; with
-    ``strict=False`` (a dataset being drawn or checked) it is a great circle with a warning.
+    (ISO 3166-1 alpha-2, in any case; one that is no country's code raises
+    :class:`~movemap.errors.CountryCodeError` with the code meant). A sea leg whose end is
+    inland raises :class:`RouteError`; with ``strict=False`` (a dataset being drawn or
+    checked) it is a great circle with a warning.
     """
+    if through or avoid:
+        from movemap.countries import country_codes
+
+        through, avoid = country_codes(through, "through"), country_codes(avoid, "avoid")
     networks = networks or default_networks()
     names = list(labels) if labels else [f"{y:.3f}, {x:.3f}" for x, y in stops]
     key = json.dumps([mode.value, [[repr(x), repr(y)] for x, y in stops], names,
