@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -45,7 +44,7 @@ from movemap.gazetteer import Gazetteer, Kind, default_gazetteer
 from movemap.routing.geodesic import geodesic_km
 
 sys.path.insert(0, str(Path(__file__).parent))
-from release import PREVIOUS_RELEASE, checkout
+from release import PREVIOUS_RELEASE, checkout, environment
 
 HERE = Path(__file__).parent
 OLD_CORPUS = HERE / "corpus"
@@ -314,12 +313,9 @@ def _previous(reports: list[tuple[str, date]]) -> tuple[list[Found], float, floa
         tree = Path(tmp) / "tree"
         try:
             with checkout(PREVIOUS, tree):
-                env = dict(os.environ, PYTHONPATH=str(tree / "src"))
-                cache = os.environ.get("MOVEMAP_CACHE_DIR")
-                if cache:
-                    env["MOVEMAP_CACHE_DIR"] = str(Path(cache) / "previous-release")
                 run = subprocess.run(
-                    [sys.executable, "-c", _PREVIOUS_RUNNER], cwd=tmp, env=env, text=True,
+                    [sys.executable, "-c", _PREVIOUS_RUNNER], cwd=tmp, env=environment(tree),
+                    text=True,
                     input=json.dumps([(t, p.isoformat()) for t, p in reports]),
                     capture_output=True)
         except subprocess.CalledProcessError as error:

@@ -3,8 +3,9 @@
 Run with ``python benchmarks/page_bench.py``. Renders the reference dataset and a
 10,000-leg generated dataset with this checkout and with the previous release (commit
 ``a676895``, checked out into a temporary git worktree and run in a subprocess with this
-checkout's Leaflet assets), then opens each page in Debian's Chromium three times and prints
-the file size and the median time until the map is drawn and a day is set on the slider.
+checkout's Leaflet assets and the release's own cache folder, ``release.environment``), then
+opens each page in Debian's Chromium three times and prints the file size and the median
+time until the map is drawn and a day is set on the slider.
 Target: within 5% of the previous release on both (the accessible page adds a heading,
 a table and the keyboard handling; the policy adds one meta tag).
 """
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from movemap.io.yaml import write_yaml
 from movemap.render import write_map
 from movemap.validate import read_dataset
-from release import PREVIOUS_RELEASE, checkout
+from release import PREVIOUS_RELEASE, checkout, environment
 from render_bench import browser_ready, generated
 
 ROOT = Path(__file__).parent.parent
@@ -34,8 +35,7 @@ def _render_previous(tree: Path, dataset: Path, out: Path) -> None:
     code = ("import sys; from movemap.io import read_dataset; from movemap.render import "
             "write_map; write_map(read_dataset(sys.argv[1]), sys.argv[2])")
     subprocess.run([sys.executable, "-c", code, str(dataset), str(out)], check=True,
-                   env={"PYTHONPATH": str(tree / "src"), "PATH": "/usr/bin:/bin",
-                        "HOME": str(Path.home())})
+                   env=environment(tree))
 
 
 def _median_ready(path: Path) -> float:
