@@ -58,6 +58,16 @@ def build_from_geojson(path: Path, name: str = "rail") -> Network:
         return Network.from_file(path, name, 30, Path(empty))
 
 
+def forget_routes(cache: Path) -> None:
+    """Empty the route caches in ``cache`` (stretches and whole legs), so that every leg is
+    routed again; the networks stay."""
+    from movemap.routing.store import LegRouteStore, RouteStore
+
+    for kind in (RouteStore.kind, LegRouteStore.kind):
+        for kept in cache.glob(f"{kind}-*"):
+            shutil.rmtree(kept)
+
+
 def naive_networkx(lines: list[list[tuple[float, float]]]) -> Any:
     import networkx as nx
     from pyproj import Geod
@@ -148,8 +158,7 @@ def main() -> None:
         places = dataset.resolve()  # resolve places once, outside the timing
 
         def routed_cold() -> None:
-            for kept in cache.glob("routes-*"):  # the route cache emptied: every leg routed
-                shutil.rmtree(kept)
+            forget_routes(cache)
             locate(dataset, networks=Networks(cache_dir=cache))
 
         def routed_warm() -> None:  # a second command: routes from the route cache

@@ -67,3 +67,11 @@ def test_the_build_baseline_builds_from_the_geojson_every_time(
     built = [r for r in caplog.records
              if r.getMessage() == "building the rail network from lines.geojson (once)"]
     assert len(built) == 2
+
+
+def test_routing_afresh_empties_every_route_cache_and_keeps_the_networks(tmp_path: Path) -> None:
+    # whole routes of datasets are kept too (legroutes-*): left, "routed afresh" read them
+    for name in ("routes-1a2b", "legroutes-1a2b", "rail-3c4d"):
+        (tmp_path / name).mkdir()
+    routing_bench.forget_routes(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rail-3c4d"]
