@@ -111,7 +111,9 @@ def admin0() -> dict[str, tuple[dict[str, Any], BaseGeometry]]:
     with open(GEO / "ne_10m_admin0_countries.geojson", encoding="utf-8") as f:
         for feature in json.load(f)["features"]:
             props = feature["properties"]
-            code = props.get("iso_a2_eh") or props.get("iso_a2")
+            # Natural Earth leaves Namibia's two-letter code empty ("NA" read as missing)
+            code = (props.get("iso_a2_eh") or props.get("iso_a2")
+                    or ("NA" if props.get("iso_a3") == "NAM" else None))
             if code and code not in out:
                 out[code] = (props, shape(feature["geometry"]))
     return out

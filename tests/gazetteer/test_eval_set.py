@@ -90,7 +90,9 @@ def outlines() -> dict[str, Any]:
     out: dict[str, Any] = {}
     for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
         props = feature["properties"]
-        code = props.get("iso_a2_eh") or props.get("iso_a2")
+        # Natural Earth leaves Namibia's two-letter code empty ("NA" read as missing)
+        code = (props.get("iso_a2_eh") or props.get("iso_a2")
+                or ("NA" if props.get("iso_a3") == "NAM" else None))
         if code and code not in out:
             out[code] = shape(feature["geometry"])
     return out
