@@ -16,8 +16,10 @@ A mention is right when the answer lies within 161 km of the gold point, or, for
 the gold point. A **confident wrong** answer is wrong and not flagged: not unresolved, not
 ambiguous by the commands' own test (``ambiguous`` in ``movemap.refs``, formerly
 ``movemap.places``; the run prints which), and carrying no low-confidence flag (see
-``flags_of``). Figures are printed for the ``dev`` and ``test`` parts separately; ``--errors``
-lists the dev misses of the current code (test misses are never listed: do not tune on them).
+``flags_of``). A **flagged right** answer is right yet carries such a flag: what the flags
+cost the user (a check that was not needed). Figures are printed for the ``dev`` and ``test``
+parts separately; ``--errors`` lists the dev misses of the current code and ``--flagged`` its
+dev answers that are right yet flagged (test items are never listed: do not tune on them).
 """
 
 from __future__ import annotations
@@ -290,6 +292,7 @@ class Tally:
         self.right = 0
         self.total = 0
         self.confident_wrong = 0
+        self.flagged_right = 0
         self.unresolved = 0
 
     def add(self, right: bool, answer: dict[str, Any]) -> None:
@@ -299,6 +302,8 @@ class Tally:
             self.unresolved += 1
         elif not right and not answer.get("flags"):
             self.confident_wrong += 1
+        elif right and answer.get("flags"):
+            self.flagged_right += 1
 
     @property
     def accuracy(self) -> float:
@@ -326,20 +331,22 @@ def report(tallies: dict[str, dict[tuple[str, str, str], Tally]], systems: Seque
     keys = sorted({k for t in tallies.values() for k in t},
                   key=lambda k: (k[0], k[1], k[2] != "all", k[2] not in ("trap",
                                  "non-populated"), k[2]))
-    head = "".join(f"{s:>22}" for s in systems)
+    head = "".join(f"{s:>30}" for s in systems)
     current = None
     for set_name, split, group in keys:
         if (set_name, split) != current:
             current = (set_name, split)
             print(f"\nset {set_name}, {split} part    n{head}")
-            print(" " * 22 + "".join(f"{'accuracy  conf.wrong':>22}" for _ in systems))
+            print(" " * 22 + "".join(f"{'accuracy conf.wrong flag.right':>30}"
+                                     for _ in systems))
         cells = []
         for system in systems:
             tally = tallies[system].get((set_name, split, group))
             if tally is None:
-                cells.append(f"{'-':>22}")
+                cells.append(f"{'-':>30}")
             else:
-                cells.append(f"{tally.accuracy:>12.3f}{tally.confident_wrong:>10d}")
+                cells.append(f"{tally.accuracy:>12.3f}{tally.confident_wrong:>10d}"
+                             f"{tally.flagged_right:>8d}")
         n = tallies[systems[0]][(set_name, split, group)].total
         print(f"  {group:<16}{n:>4}" + "".join(cells))
 
@@ -362,12 +369,26 @@ def list_errors(documents: list[dict[str, Any]], answers: list[list[dict[str, An
             print(f"  {doc['id']}: {mention['surface']!r} [{mention['class']}] -> {got}")
 
 
+def list_flagged(documents: list[dict[str, Any]], answers: list[list[dict[str, Any]]]) -> None:
+    print("\ndev answers that are right yet flagged (what the flags cost; test not listed):")
+    for doc, doc_answers in zip(documents, answers, strict=True):
+        if doc["split"] != "dev":
+            continue
+        for mention, answer in zip(doc["mentions"], doc_answers, strict=True):
+            if answer.get("found") and answer["flags"] and is_right(mention, answer):
+                print(f"  {doc['id']}: {mention['surface']!r} [{mention['class']}] -> "
+                      f"{answer['name']} ({answer['country']}, {answer['kind']}): "
+                      f"{'; '.join(answer['flags'])}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runner", metavar="JSONL", help=argparse.SUPPRESS)
     parser.add_argument("--no-previous", action="store_true",
                         help="skip the previous release (it builds its index on first use)")
     parser.add_argument("--errors", action="store_true", help="list the dev misses")
+    parser.add_argument("--flagged", action="store_true",
+                        help="list the dev answers that are right yet flagged")
     args = parser.parse_args(argv)
     if args.runner:
         runner_main(args.runner)
@@ -400,6 +421,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     report({s: score(documents, answers[s]) for s in systems}, systems)
     if args.errors:
         list_errors(documents, answers["current"])
+    if args.flagged:
+        list_flagged(documents, answers["current"])
     return 0
 
 
