@@ -196,3 +196,77 @@ def test_a_world_city_by_its_exact_name_beats_a_village_found_by_another_name_be
     assert haversine_km(found.place.lat, found.place.lon, 33.34, 44.40) < 20
     assert found.best.method is Method.NAME and found.best.confident, found.best.flags
     assert "exact name, far larger" in found.best.why()
+
+
+def test_with_no_other_clear_name_the_others_first_choices_give_the_context(
+    gazetteer: Gazetteer,
+) -> None:
+    # Dundee, Stirling and Inverness all have namesakes abroad, so none is clear alone; what
+    # they first mean still says Scotland, and Perth is the Scottish town, not Western
+    # Australia's capital
+    found = gazetteer.resolve_all(["Perth", "Dundee", "Stirling", "Inverness"])[0]
+    assert found.place.country == "GB"
+    assert haversine_km(found.place.lat, found.place.lon, 56.40, -3.43) < 10
+
+
+@pytest.mark.parametrize("name", ["the Caspian", "the Andes"])
+def test_the_before_a_name_known_only_as_a_town_is_in_doubt(gazetteer: Gazetteer,
+                                                           name: str) -> None:
+    found = gazetteer.resolve_all([name])[0]
+    assert found.place.kind is Kind.CITY
+    assert not found.best.confident
+    assert "'the' before the name of a town" in found.best.reading()
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("The Hague", Kind.CITY), ("the Balkans", Kind.MACRO_REGION), ("the Levant", Kind.MACRO_REGION),
+])
+def test_the_before_a_name_that_has_it_keeps_its_confidence(
+    gazetteer: Gazetteer, name: str, kind: Kind,
+) -> None:
+    found = gazetteer.resolve_all([name])[0]
+    assert found.place.kind is kind and found.best.confident, found.best.reading()
+
+
+def test_the_west_is_not_silently_a_region_called_west(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_all(["the West"])[0]
+    assert not found.found or not found.best.confident
+
+
+def test_a_village_far_from_every_other_place_with_namesakes_elsewhere_is_in_doubt(
+    gazetteer: Gazetteer,
+) -> None:
+    kamchatka = ["Petropavlovsk-Kamchatsky", "Yelizovo", "Vilyuchinsk"]
+    # none of the many Sosnovkas is on Kamchatka: whichever wins is a guess
+    sosnovka = gazetteer.resolve_all(["Sosnovka", *kamchatka])[0]
+    assert sosnovka.place.country == "RU" and not sosnovka.best.confident
+    assert "far from every other place" in sosnovka.best.reading()
+    # a village that is there keeps its confidence
+    paratunka = gazetteer.resolve_all(["Paratunka", *kamchatka])[0]
+    assert paratunka.best.confident
+    assert haversine_km(paratunka.place.lat, paratunka.place.lon, 52.96, 158.26) < 20
+
+
+def test_a_small_town_with_a_namesake_as_large_and_no_support_is_in_doubt(
+    gazetteer: Gazetteer,
+) -> None:
+    # Waterville in Maine and in Ohio: a world list says nothing about which
+    found = gazetteer.resolve_all(["Waterville", "Tokyo", "Cairo", "Lima"])[0]
+    assert not found.best.confident
+    # with its state named, it is clear
+    found = gazetteer.resolve_all(["Waterville", "Maine"])[0]
+    assert found.place.admin1 == "Maine" and found.best.confident
+
+
+@pytest.mark.parametrize(("name", "others"), [
+    ("Peru", ["Kokomo", "Logansport", "Wabash"]),  # Peru, Indiana
+    ("Jordan", ["Shakopee", "Prior Lake", "Belle Plaine"]),  # Jordan, Minnesota
+])
+def test_a_country_whose_namesake_town_lies_among_the_other_places_is_in_doubt(
+    gazetteer: Gazetteer, name: str, others: list[str],
+) -> None:
+    found = gazetteer.resolve_all([name, *others])[0]
+    assert found.place.kind is Kind.COUNTRY and not found.best.confident
+    assert "lies among the other places" in found.best.reading()
+    # among its own places the country is clear
+    assert gazetteer.resolve_all([name, "Lima" if name == "Peru" else "Amman"])[0].best.confident

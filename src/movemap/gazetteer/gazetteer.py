@@ -40,6 +40,7 @@ from movemap.errors import InvalidValueError, PlaceNotFoundError
 from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
 from movemap.gazetteer.normalize import (
+    COMPASS_WORDS,
     DEMONYM_ENDINGS,
     demonym_bases,
     direction_phrase,
@@ -120,6 +121,11 @@ _DOUBT_RATIO = 100
 _DOUBT_SHARE = 0.6
 # A town abroad at least half as populous as a region of its name leaves the region in doubt.
 _TOWN_ABROAD_SHARE = 2
+# A small town whose country less than this share of the others are in, ahead by less than
+# _WEAK_LEAD of a namesake at least a _WEAK_RATIO-th of its size elsewhere, is in doubt.
+_WEAK_SHARE, _WEAK_LEAD, _WEAK_RATIO = 0.5, 0.15, 10
+# A place this close to at least two and half of the other places lies among them.
+_AMONG_KM = 150.0
 # How far a far larger town of the exact name is put ahead of an alternate-name namesake.
 _CANONICAL_LEAD = 0.1
 _CANONICAL_PART = "exact name, far larger"
@@ -657,26 +663,12 @@ class Gazetteer:
             # Context comes from the names that are clear on their own (anchors), so that
             # small namesakes cannot pull each other away from the big places (Perth Amboy,
             # Moscow in Idaho and Berlin in New Hampshire in a list of world cities).
-            anchors = {q: c[0].place for q, c in ranked.items() if c and _decisive(c)}
-            if not anchors:
-                anchors = {q: c[0].place for q, c in ranked.items() if c}
-            anchors = _without_strays(anchors)
-            countries: dict[str, int] = {}
-            for place in anchors.values():
-                if place.country:
-                    countries[place.country] = countries.get(place.country, 0) + 1
+            # When no other name is clear, the others' first choices are all there is.
+            firsts = _without_strays({q: c[0].place for q, c in ranked.items() if c})
+            anchors = _without_strays(
+                {q: c[0].place for q, c in ranked.items() if c and _decisive(c)})
             for q in ambiguous:
-                own = anchors.get(q)
-                # Points of the places (and of areas without an outline, such as counties),
-                # and the outlines of regions and districts named with it.
-                others = [(p.lat, p.lon) for m, p in anchors.items()
-                          if m != q and (p.kind not in _AREAL or p.polygon is None)]
-                areas = [p.polygon for m, p in anchors.items() if m != q
-                         and p.kind in _CONTEXT_AREAS and p.polygon is not None]
-                total = len(anchors) - (own is not None)
-                shares = {cc: (n - (own is not None and own.country == cc)) / total
-                          for cc, n in countries.items()} if total else {}
-                context = Context(others, {k: v for k, v in shares.items() if v > 0}, areas)
+                context = _context(q, anchors if set(anchors) - {q} else firsts)
                 contexts[q] = context
                 hits, generic = found[q]
                 ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context)
@@ -695,7 +687,7 @@ class Gazetteer:
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         for q in unique:
             if ranked[q] and ranked[q][0].doubt is None and (
-                    doubt := _town_abroad(ranked[q])):
+                    doubt := _town_abroad(ranked[q]) or _article_town(q.name, ranked[q])):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
@@ -846,6 +838,19 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
 
 
+def _context(q: Query, anchors: dict[Query, Place]) -> Context:
+    """What the other names' places say about ``q``: their points (and those of areas
+    without an outline, such as counties), the outlines of regions and districts among
+    them, and the share of them in each country."""
+    others = [p for m, p in anchors.items() if m != q]
+    points = [(p.lat, p.lon) for p in others if p.kind not in _AREAL or p.polygon is None]
+    areas = [p.polygon for p in others if p.kind in _CONTEXT_AREAS and p.polygon is not None]
+    counts = Counter(p.country for p in others if p.country)
+    shares = {cc: n / len(others) for cc, n in counts.items()} if others else {}
+    named = frozenset(p.country for p in others if p.kind is Kind.COUNTRY and p.country)
+    return Context(points, shares, areas, named)
+
+
 def _without_strays(anchors: dict[Query, Place]) -> dict[Query, Place]:
     """The anchors without the small places far from those that lie together: a stray
     (``New Sarum`` read as Salisbury in England in a report on Rhodesia) must not pull the
@@ -956,6 +961,16 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
                            * (c.place.population or 0) >= (place.population or 0))), None)
         if there is not None:
             return f"a namesake in {home[0]}, where the other places are"
+    among = _among(place, context)
+    if not among:
+        there = next((c for c in ranked[1:] if c.method in _NAMED
+                      and c.place.kind not in _AREAL and _among(c.place, context)), None)
+        if there is not None:
+            return f"a namesake in {there.place.country} lies among the other places"
+    if place.kind is Kind.CITY and (place.population or 0) < _NOTABLE_POPULATION:
+        doubt = _weak_town(ranked, context)
+        if doubt:
+            return doubt
     own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
     for other in elsewhere:
         larger = (other.place.population or 0) >= _DOUBT_RATIO * max(place.population or 0, 1)
@@ -963,6 +978,47 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
     return ""
+
+
+def _weak_town(ranked: tuple[Candidate, ...], context: Context) -> str:
+    """Why a small town with namesakes elsewhere is not a clear choice, or "".
+
+    Its size does not speak for it, so the text must: it is in doubt when it lies far
+    (over ``OUTLIER_KM``) from every other place of the text, in no country it names (a
+    village is named with its
+    surroundings: Rybachiy near Vilyuchinsk is not the village on the Baltic), or when the
+    others' countries do not vouch for it and it hardly beat a namesake as large elsewhere
+    by the same kind of name.
+    """
+    best = ranked[0]
+    place = best.place
+    namesakes = [c for c in ranked[1:] if c.method in _NAMED and c.place.kind is Kind.CITY
+                 and haversine_km(place.lat, place.lon, c.place.lat, c.place.lon) > _SAME_KM]
+    if not namesakes:
+        return ""
+    if (context.points and place.country not in context.named_countries
+            and context.nearest_km(place.lat, place.lon) > OUTLIER_KM):
+        return "far from every other place of the text, and not the only place of its name"
+    if context.countries.get(place.country or "", 0.0) >= _WEAK_SHARE:
+        return ""
+    for other in namesakes:
+        if best.score - other.score >= _WEAK_LEAD:
+            break
+        if (other.method is best.method
+                and _WEAK_RATIO * (other.place.population or 0) >= (place.population or 0)):
+            return (f"as likely {other.place.name} ({other.place.country}): nothing else in "
+                    "the text tells them apart")
+    return ""
+
+
+def _among(place: Place, context: Context) -> bool:
+    """Whether a place lies among the other places: within ``_AMONG_KM`` of at least two of
+    them and of half of them, or (an area) holding one of them."""
+    if place.kind in _AREAL:
+        return context.closeness(place.lat, place.lon, place.polygon) > 0.5 / max(
+            context.points, 1) if place.polygon is not None else False
+    near = context.around(place.lat, place.lon, _AMONG_KM)
+    return near >= 2 and 2 * near >= context.points
 
 
 def _canonical_first(ranked: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -1012,6 +1068,27 @@ def _town_abroad(ranked: tuple[Candidate, ...]) -> str:
                 and town.country != place.country
                 and _TOWN_ABROAD_SHARE * (town.population or 0) >= (place.population or 0)):
             return f"also the name of {town.name} ({town.country}), a town as populous"
+    return ""
+
+
+def _article_town(name: str, ranked: tuple[Candidate, ...]) -> str:
+    """Why a town found for "the X" is not a clear answer, or "".
+
+    English puts "the" before the names of regions, seas, ranges and groups of islands (the
+    Caspian, the Andes, the Horn), hardly ever before a town's: when only the name without
+    it is known, and as a town, the area meant is likely one the gazetteer does not have.
+    A region named by a bare direction (``West`` in Cameroon) is no answer to "the West"
+    either: news means the part of a country, or the western world.
+    """
+    key = name_key(name)
+    if not key.startswith("the "):
+        return ""
+    place = ranked[0].place
+    rest = name.strip()[4:]
+    if place.kind is Kind.CITY and not name_key(place.name).startswith("the "):
+        return f"'the' before the name of a town: an area or feature called {rest!r} may be meant"
+    if place.kind in _AREAL and key[4:] in COMPASS_WORDS:
+        return f"{rest!r} read as a region of that name; a part of a country may be meant"
     return ""
 
 

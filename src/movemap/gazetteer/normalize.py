@@ -29,6 +29,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "COMPASS_WORDS",
     "DEMONYM_ENDINGS",
     "deletes",
     "demonym_bases",
@@ -390,6 +391,10 @@ _DIRECTION_PHRASE = re.compile(
     r"^(?:the )?(?P<d>(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|"
     r"central|centre|center)(?: (?:part|parts|region|regions) of| of)?(?: the)? (?P<rest>.+)$"
 )
+
+
+COMPASS_WORDS = frozenset(_DIRECTIONS)
+"""Words that name a direction (``north``, ``southern``, ``centre``...)."""
 
 
 def direction_phrase(key: str) -> tuple[str, str] | None:

@@ -131,6 +131,7 @@ class Context:
         points: Sequence[tuple[float, float]],
         countries: Mapping[str, float] | None = None,
         areas: Sequence[BaseGeometry] = (),
+        named_countries: frozenset[str] = frozenset(),
     ) -> None:
         self.points = len(points)
         """How many points of other places there are (areas' outlines not counted)."""
@@ -139,6 +140,8 @@ class Context:
         self._lon = np.array([p[1] for p in points], dtype=float)
         self.countries: Mapping[str, float] = countries or {}
         self._areas = list(areas)
+        self.named_countries = named_countries
+        """The countries named as such among the other places (``Falkland Islands``)."""
 
     def __bool__(self) -> bool:
         return bool(self._xyz.shape[0]) or bool(self.countries) or bool(self._areas)
@@ -171,6 +174,26 @@ class Context:
 
             total += sum(bool(shapely.contains_xy(area, lon, lat)) for area in self._areas)
         return float(total / count)
+
+    def around(self, lat: float, lon: float, km: float) -> int:
+        """How many of the context points lie within ``km`` of a point."""
+        if not self._xyz.shape[0]:
+            return 0
+        return int((self._cosines(lat, lon) >= math.cos(km / EARTH_RADIUS_KM)).sum())
+
+    def nearest_km(self, lat: float, lon: float) -> float:
+        """How far the nearest context point is (0 inside a context area; inf: none)."""
+        if self.within(lat, lon):
+            return 0.0
+        if not self._xyz.shape[0]:
+            return math.inf
+        cosine = float(self._cosines(lat, lon).max())
+        return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, cosine)))
+
+    def _cosines(self, lat: float, lon: float) -> np.ndarray:
+        la, lo = math.radians(lat), math.radians(lon)
+        v = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)])
+        return np.asarray(self._xyz @ v)
 
     def within(self, lat: float, lon: float) -> bool:
         """Whether a point lies in one of the areas (regions, districts) named with it."""
