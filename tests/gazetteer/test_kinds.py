@@ -318,6 +318,27 @@ def test_a_bare_base_name_does_not_take_a_towns_name(gazetteer: Gazetteer) -> No
     assert gazetteer.resolve("Kerch").place.kind is Kind.CITY
 
 
+@pytest.mark.parametrize(("names", "truth"), [
+    # a city-state beside the region around it: the airport lies in the region's outline
+    (["Bremen", "Hamburg", "Hanover", "Kiel", "Lower Saxony"], (53.08, 8.81)),
+    (["Berlin", "Potsdam", "Cottbus", "Brandenburg"], (52.52, 13.40)),
+    (["Vienna", "Lower Austria", "St. Pölten", "Linz"], (48.21, 16.37)),
+    (["Moscow", "Moscow Oblast", "Tver", "Kaluga"], (55.75, 37.62)),
+    (["Kyiv", "Kyiv Oblast", "Bila Tserkva", "Zhytomyr"], (50.45, 30.52)),
+    (["Saint Petersburg", "Leningrad Oblast", "Novgorod", "Pskov"], (59.94, 30.31)),
+    (["Termez"], (37.22, 67.28)),  # the town, not the bridge named for it
+])
+def test_a_bare_name_is_the_town_not_a_feature_named_after_it(
+    gazetteer: Gazetteer, names: list[str], truth: tuple[float, float],
+) -> None:
+    found = gazetteer.resolve_all(names)[0]
+    assert found.place.kind is Kind.CITY, found.best.why()
+    assert haversine_km(found.place.lat, found.place.lon, *truth) < 15
+    # the feature is still what its full name finds
+    if names[0] == "Bremen":
+        assert gazetteer.resolve("Bremen Airport").place.kind is Kind.AIRPORT
+
+
 
 @pytest.mark.parametrize(("word", "country"), [("Serbs", "RS"), ("Croats", "HR"),
                                                ("Chinese", "CN")])

@@ -204,6 +204,8 @@ class Candidate(NamedTuple):
             "old name": "the former name of a much larger place",
             "larger": "far larger than the others of that name",
             "area name": "an area bears this name",
+            "after town": "named after a town nearby",
+            "its feature": "the town a feature of this name is named after",
         }
         shown = sorted(((v, k) for k, v in self.parts.items() if abs(v) > 0.0005),
                        reverse=True)

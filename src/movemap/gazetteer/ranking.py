@@ -39,6 +39,10 @@ old name    -0.3    an alternate name of a town that is the former name of a pla
 larger      0.15    a hundred times larger than every other town (or area) of that exact name
 area name   -0.3    a town of less than a twentieth of the population of an area that bears
                     its name exactly (Texas, Mexico: the state)
+after town  -0.3    a feature found by its name without its kind word (``Bremen`` for Bremen
+                    Airport, ``Termez`` for the bridge) with a town of that name within
+                    60 km: the bare name is the town's, the feature is named after it
+its feature 0-      that town: put just ahead of what the feature scored
 namesake    -0.35   a region named like a town of its country that has a tenth of its population
                     or more, the town inside it (``Kabul``, ``New York``) or the name only an
                     alternate one of the region (``Saint Petersburg`` for Leningrad Oblast):
@@ -84,6 +88,8 @@ DOMINANCE_WEIGHT, DOMINANCE_RATIO = 0.15, 100
 AREA_NAME_PENALTY, AREA_NAME_SHARE = -0.3, 0.05
 FORMER_ELSEWHERE_PENALTY, FORMER_SHARE = -0.3, 10
 NAMESAKE_PENALTY, NAMESAKE_SHARE = -0.35, 0.1
+AFTER_TOWN_PENALTY, AFTER_TOWN_KM = -0.3, 60.0
+_AFTER_TOWN_LEAD = 0.01
 _MATCH = {Method.NAME: 1.0, Method.ALTERNATE: 0.95, Method.REGION: 0.95, Method.CODE: 0.95,
           Method.KIND: 0.95, Method.ABBREVIATION: 0.9, Method.FORMER: 1.0,
           Method.DEMONYM: 0.85, Method.NEARBY: 0.8, Method.FALLBACK: 0.4, Method.PART: 0.95,
@@ -303,7 +309,7 @@ def _with(candidate: Candidate, part: str, value: float) -> Candidate:
 
 def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
     """Rules that weigh candidates against each other (parts ``former`` and ``namesake``)."""
-    scored = _dominance(scored)
+    scored = _after_town(_dominance(scored))
     current = [c.place for c in scored if c.method in _CURRENT]
     if not current:
         return scored
@@ -338,6 +344,34 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
               and largest >= NAMESAKE_SHARE * (place.population or 0)):
             c = _with(c, "namesake", NAMESAKE_PENALTY)
         out.append(c)
+    return out
+
+
+def _after_town(scored: list[Candidate]) -> list[Candidate]:
+    """Part ``after town``: a bare name means the town, not a feature named after it nearby.
+
+    A feature found by its name without the kind word (``Bremen`` for Bremen Airport) loses
+    ``AFTER_TOWN_PENALTY`` when a town of that name lies within ``AFTER_TOWN_KM``: the
+    airport, port or bridge takes the town's name, and a report that means it says so. What
+    spoke for the feature speaks for the town at the same spot: the town is put just ahead
+    of it (part ``its feature``).
+    """
+    towns = [i for i, c in enumerate(scored) if c.method in _CURRENT and c.place.kind is Kind.CITY]
+    if not towns:
+        return scored
+    out = list(scored)
+    for i, c in enumerate(scored):
+        if c.method is not Method.KIND or c.place.kind in AREAL:
+            continue
+        near = [(haversine_km(c.place.lat, c.place.lon, scored[t].place.lat,
+                              scored[t].place.lon), t) for t in towns]
+        km, t = min(near)
+        if km > AFTER_TOWN_KM:
+            continue
+        out[i] = _with(out[i], "after town", AFTER_TOWN_PENALTY)
+        lift = c.score + _AFTER_TOWN_LEAD - out[t].score
+        if lift > 0:
+            out[t] = _with(out[t], "its feature", lift)
     return out
 
 
