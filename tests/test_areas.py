@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,3 +103,66 @@ def test_every_drawing_command_stops_like_validate(tmp_path: Path, command: list
     assert message in stopped.stderr and "--accept-ambiguous" in stopped.stderr
     drawn = runner.invoke(cli, [args[0], str(AMBIGUOUS), *args[1:], "--accept-ambiguous"])
     assert drawn.exit_code == 0, drawn.stderr
+
+
+DOUBTFUL = """movemap: 1
+name: doubt
+sources:
+  - id: src
+    publisher: Test agency
+units:
+  - id: u1
+    name: Unit one
+legs:
+  - id: leg1
+    unit: u1
+    from: Boise
+    to: Moscow
+    start: 2024-10-08
+    end: 2024-10-09
+    mode: road
+    sources: [src]
+  - id: leg2
+    unit: u1
+    from: Lewiston
+    to: Spokane
+    start: 2024-10-10
+    end: 2024-10-11
+    mode: road
+    sources: [src]
+"""
+
+
+@pytest.mark.parametrize("command", [
+    ["timeline"], ["status", "--on", "2024-10-10"], ["render", "-o", "{out}/map.html"],
+    ["export", "--format", "geojson", "-o", "{out}/legs.geojson"],
+])
+def test_what_resolve_flags_every_command_warns_about_alike(
+    tmp_path: Path, command: list[str], caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Moscow among Idaho and Washington towns is Moscow, Idaho, chosen by context over the
+    # far larger capital: resolve flags it, validate warns, and no command draws it silently
+    path = tmp_path / "doubt.yaml"
+    path.write_text(DOUBTFUL, encoding="utf-8")
+    args = [a.replace("{out}", str(tmp_path)) for a in command]
+    runner = CliRunner()
+    message = ("'Moscow' read as Moscow (US, Idaho) (chosen by context over Moscow (RU), "
+               "far larger, low confidence): check it")
+    resolved = runner.invoke(cli, ["resolve", "Boise", "Moscow", "Lewiston", "Spokane"])
+    assert "chosen by context over Moscow (RU)" in resolved.stdout
+    validate = runner.invoke(cli, ["validate", str(path)])
+    assert validate.exit_code == 0 and f"warning: leg 'leg1': {message}" in validate.output
+    caplog.clear()
+    drawn = runner.invoke(cli, [args[0], str(path), *args[1:]])
+    assert drawn.exit_code == 0, drawn.stderr
+    assert [r.getMessage() for r in caplog.records if r.name == "movemap.refs"] == [
+        f"place {message}"]
+
+
+def test_a_drawing_command_prints_the_flag_on_stderr(tmp_path: Path) -> None:
+    path = tmp_path / "doubt.yaml"
+    path.write_text(DOUBTFUL, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "movemap", "timeline", str(path)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "'Moscow' read as Moscow (US, Idaho) (chosen by context" in done.stderr

@@ -4,7 +4,10 @@ One policy for ambiguity serves every command: a name ``validate`` calls ambiguo
 :func:`ambiguous`) stops ``render``, ``timeline``, ``status`` and ``export`` with the same
 message (:class:`movemap.errors.AmbiguousPlaceError`), unless ambiguity is accepted
 (``accept_ambiguous=True``, the CLI's ``--accept-ambiguous``); then the best candidate is
-used and a warning names the others.
+used and a warning names the others. A name read with low confidence (a close spelling, a
+fallback, an answer the rest of the dataset puts in doubt: what ``resolve`` flags) is drawn
+with the same warning that ``validate`` gives (:func:`low_confidence_message`), never
+silently.
 """
 
 from __future__ import annotations
@@ -16,7 +19,15 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from movemap.errors import AmbiguousPlaceError
-from movemap.gazetteer import Gazetteer, Kind, Place, Query, Resolution, default_gazetteer
+from movemap.gazetteer import (
+    Gazetteer,
+    Kind,
+    Method,
+    Place,
+    Query,
+    Resolution,
+    default_gazetteer,
+)
 from movemap.gazetteer.place import Precision
 
 if TYPE_CHECKING:
@@ -29,6 +40,7 @@ __all__ = [
     "ambiguity_message",
     "ambiguous",
     "describe",
+    "low_confidence_message",
     "place_label",
     "resolve_places",
     "resolve_refs",
@@ -99,6 +111,21 @@ def ambiguity_message(name: str, resolution: Resolution) -> str:
     return f"place {name!r} is ambiguous: {options}; add country: or lat: and lon:"
 
 
+def low_confidence_message(name: str, resolution: Resolution) -> str | None:
+    """What ``validate`` and the drawing commands say about a name read with low confidence
+    (a close spelling, a fallback, an answer in doubt), or None for a confident answer."""
+    best = resolution.best
+    if best.confident:
+        return None
+    if best.method is Method.FALLBACK:
+        return f"{name!r}: {best.reading()}; check it"
+    if best.method in (Method.FUZZY, Method.PHONETIC):
+        how = "a close spelling" if best.method is Method.FUZZY else "another romanisation"
+        return (f"{name!r} is not a known name; read as {describe(best.place)} ({how}): "
+                "check it")
+    return f"{name!r} read as {describe(best.place)} ({best.reading()}): check it"
+
+
 def place_label(place: Place) -> str:
     """A place's name as a position: areas say so (``in Russia (country-level)``)."""
     precision = place.precision
@@ -135,8 +162,7 @@ def resolve_places(
                 raise AmbiguousPlaceError(
                     f"{message} (or pass --accept-ambiguous to draw the first)", field="place")
             log.warning("%s; drawn at %s", message, describe(place))
-        elif not found.best.confident:
-            log.warning("place %r read as %s (%s): check it", name, describe(place),
-                        found.best.reading())
+        elif (warning := low_confidence_message(name, found)) is not None:
+            log.warning("place %s", warning)
         out[ref] = place
     return out

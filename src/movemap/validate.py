@@ -22,11 +22,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from movemap.errors import DatasetError
-from movemap.gazetteer import Method, Place
+from movemap.gazetteer import Place
 from movemap.io.records import Parsed, Problem
 from movemap.model import Dataset, Leg, PlaceRef, Station
 from movemap.queries import PLAUSIBLE_KMH
-from movemap.refs import ambiguity_message, ambiguous, describe, resolve_refs
+from movemap.refs import (
+    ambiguity_message,
+    ambiguous,
+    low_confidence_message,
+    resolve_refs,
+)
 
 if TYPE_CHECKING:
     from movemap.gazetteer import Gazetteer
@@ -43,9 +48,6 @@ DRAWN_END_KM = 25.0
 def _mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
-
-
-_describe = describe
 
 
 class _Checker:
@@ -111,19 +113,13 @@ class _Checker:
                 hint = f"; did you mean: {', '.join(result.suggestions)}?" if (
                     result.suggestions) else ""
                 self.add(kind, item, field, f"no place named {ref.name!r}{hint}")
-            elif result.best.method is Method.FALLBACK:
-                self.add(kind, item, field, f"{ref.name!r}: {result.best.reading()}; check it",
-                         "warning")
-                places[ref] = result.place
-            elif result.best.method in (Method.FUZZY, Method.PHONETIC):
-                how = "a close spelling" if result.best.method is Method.FUZZY else (
-                    "another romanisation")
-                self.add(kind, item, field, f"{ref.name!r} is not a known name; read as "
-                         f"{_describe(result.place)} ({how}): check it", "warning")
-                places[ref] = result.place
             elif ambiguous(result):
                 self.add(kind, item, field, ambiguity_message(ref.name or "", result))
             else:
+                # the same words the drawing commands log (movemap.refs)
+                warning = low_confidence_message(ref.name or "", result)
+                if warning is not None:
+                    self.add(kind, item, field, warning, "warning")
                 places[ref] = result.place
         return places
 
