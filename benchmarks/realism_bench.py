@@ -51,7 +51,8 @@ NOISE_KM = 2.0
 SEA_SKIP_KM = 5.0
 SEA_LAND_KM = 5.0
 STEP_KM = 1.0
-FIRST_ROUNDS = 64  # the cases before this index were written in rounds 1-2; the rest later
+FIRST_ROUNDS = 64  # the cases before this index were written in rounds 1-2
+ROUND_3 = 114  # from FIRST_ROUNDS to this index: round 3; the rest: round 4 (blind)
 
 Point = tuple[float, float]
 
@@ -65,7 +66,8 @@ def load_cases(part: str = "all", only: str | None = None) -> list[dict[str, Any
     """The cases of one part (or all)."""
     cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]
     for index, case in enumerate(cases):
-        case["group"] = "first 64" if index < FIRST_ROUNDS else "added in round 3"
+        case["group"] = ("first 64" if index < FIRST_ROUNDS else
+                         "added in round 3" if index < ROUND_3 else "added in round 4")
     return [c for c in cases if (part == "all" or split(c["id"]) == part)
             and (only is None or only in c["id"])]
 
