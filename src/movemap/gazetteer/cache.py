@@ -23,13 +23,14 @@ from movemap.geodata import geo_path
 __all__ = ["fingerprint", "open_index", "reference_entries"]
 
 _GEO_FILES = ("admin1.geojson", "countries.geojson", "macro_regions.geojson", "places.csv",
-              "former_names.csv")
+              "former_names.csv", "natural_features.geojson")
 KIND = "gazetteer"
 
 
 def fingerprint() -> str:
     """A digest of every input of the index; a new one means the index must be rebuilt."""
     inputs = [sources.geonames_cities_path(), sources.airports_path(),
+              sources.ourairports_path(),
               sources.searoute_ports_path(), sources.zipcodes_path(),
               *(geo_path(name) for name in _GEO_FILES)]
     # countryinfo's 250 small files, by name and size (the package is pinned)
@@ -48,11 +49,17 @@ def reference_entries() -> list[Entry]:
     macro = sources.macro_region_entries(geo_path("macro_regions.geojson"))
     sources.add_country_names({c.country: c for c in countries
                                if c.country and c.id == f"ne-admin0:{c.country}"})
+    natural = sources.natural_feature_entries(geo_path("natural_features.geojson"),
+                                              [*regions, *macro, *countries])
+    sources.assign_country(natural, countries)
     towns = sources.geonames_entries()
+    natural = sources.without_areas_named_for_towns(natural, towns)
     airports = sources.airport_entries()
+    airports += sources.ourairports_entries({a.id: a for a in airports})
     sources.name_airports_for_places(airports, towns)
     entries = {e.id: e for e in (*towns, *airports, *sources.port_entries(),
-                                 *sources.us_county_entries(), *regions, *macro, *countries)}
+                                 *sources.us_county_entries(), *regions, *macro, *countries,
+                                 *natural)}
     sources.add_area_demonyms(entries)
     rows = overlay.read_overlay(geo_path("places.csv"), is_known=entries.__contains__)
     sources.apply_overlay(entries, rows, source="movemap")
@@ -60,7 +67,7 @@ def reference_entries() -> list[Entry]:
                                [*regions, *countries])
     points = [e for e in entries.values() if e.kind not in AREAL]
     sources.assign_admin1(points, regions)
-    sources.add_populations(towns, [*regions, *macro])
+    sources.add_populations(towns, [*regions, *macro, *natural])
     return list(entries.values())
 
 

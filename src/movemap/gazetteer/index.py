@@ -113,7 +113,7 @@ _PLACE_DTYPE = np.dtype([
 # city, are typo-tolerant; for smaller places only the canonical name is.
 FUZZY_MIN_POPULATION = 15_000
 SUGGEST_MIN_POPULATION = 100_000
-_BULK_SOURCES = frozenset({"airportsdata", "searoute", "zipcodes"})
+_BULK_SOURCES = frozenset({"airportsdata", "ourairports", "searoute", "zipcodes"})
 _FUZZY_LENGTHS = range(4, 31)
 
 
@@ -204,7 +204,8 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
         big = (e.population or 0) >= SUGGEST_MIN_POPULATION
         areal = e.kind in AREAL
         cls = _CLASS_OF.get(e.kind)
-        # Bare names of features: curated ones, air bases and airports with an IATA code.
+        # Bare names of features: curated ones, air bases, and airports of airportsdata with an
+        # IATA code (OurAirports' others are small strips: "Hunt" is a town, not its strip).
         named_bare = cls is not None and (
             not bulk or e.kind is Kind.AIRBASE or (e.source == "airportsdata" and len(e.codes) > 1))
         for name, method in _names(e):

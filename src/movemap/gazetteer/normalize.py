@@ -250,6 +250,7 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
         "air base", "airbase", "air force base", "afb", "airfield", "air field", "airport",
         "international airport", "intl airport", "aerodrome", "airstrip", "air station",
         "naval air station", "army airfield", "air force station", "military airfield",
+        "landing ground", "advanced landing ground",
         "аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза",
     ),
     "port": (

