@@ -81,6 +81,16 @@ def test_a_town_keeps_its_name_against_an_airstrip_of_that_name(gazetteer: Gazet
         assert gazetteer.resolve(town).place.kind is Kind.CITY, town
 
 
+def test_a_keyword_that_names_a_people_or_a_city_is_not_an_airfields_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # Kanchrapara Airfield's keywords include "Calcutta"; Erbil airport's, "Kurdistan".
+    calcutta = gazetteer.resolve_all(["Calcutta", "Kanchrapara", "Barrackpore"])[0]
+    assert calcutta.place.kind is Kind.CITY and _at(calcutta, 22.57, 88.36), calcutta.best.why()
+    kurdistan = gazetteer.resolve_all(["Kurdistan", "Erbil", "Sulaymaniyah"])[0]
+    assert kurdistan.place.areal, kurdistan.best.why()
+
+
 def test_country_abbreviations_are_no_airstrip_codes(gazetteer: Gazetteer) -> None:
     # OurAirports gives small strips IATA codes such as UAE and DRC; they are not indexed.
     for code, country in (("UAE", "AE"), ("DRC", "CD")):
@@ -122,7 +132,8 @@ def test_ourairports_rows_merge_into_known_airports_and_add_the_others(tmp_path:
     path = _write_ourairports(tmp_path / "airports.csv.gz", [
         # known by its ICAO code: gains the keyword and becomes an air base
         {"id": "1", "ident": "XXAA", "type": "medium_airport", "name": "Alpha Air Base",
-         "latitude_deg": "10", "longitude_deg": "20", "keywords": "Old Alpha, ALP, Alphaville",
+         "latitude_deg": "10", "longitude_deg": "20",
+         "keywords": "Old Alpha, ALP, Alphaville, Gaza, Alpha International Airport",
          "municipality": "Alphaville"},
         # its ICAO code changed: the same airfield by IATA code within 10 km
         {"id": "2", "ident": "YYBB", "type": "large_airport", "name": "Beta Airport",
@@ -136,10 +147,14 @@ def test_ourairports_rows_merge_into_known_airports_and_add_the_others(tmp_path:
     ])
     known = {e.id: e for e in (_entry("XXAA", "Alpha", 10, 20),
                                _entry("XXBB", "Beta Airport", 11.02, 21.0, "BET"))}
-    new = ourairports_entries(known, path)
+    new = ourairports_entries(known, path, reserved=frozenset({"gaza"}))
     alpha = known["airport:XXAA"]
-    assert alpha.kind is Kind.AIRBASE and "Old Alpha" in alpha.alt_names
-    assert "ALP" not in alpha.alt_names and "Alphaville" not in alpha.alt_names
+    # A keyword is a name with its kind word: "Old Alpha air base" finds it, bare "Old
+    # Alpha" only as an air base; codes, the town served and reserved names are no names.
+    assert alpha.kind is Kind.AIRBASE
+    assert {"Old Alpha Airfield", "Alpha International Airport"} <= set(alpha.alt_names)
+    assert not {"ALP", "Alphaville", "Gaza", "Gaza Airfield", "Old Alpha"} & set(
+        alpha.alt_names)
     assert [e.id for e in new] == ["airport:XX-0000", "airport:XX-0001", "airport:XX-0002"]
     assert all(e.kind is Kind.AIRBASE and e.codes == [] for e in new)  # no IATA "UAE"
     assert all("military" not in e.alt_names for e in new)
@@ -165,6 +180,14 @@ def test_islands_by_bare_name_alone_and_in_context(
         assert place.kind is Kind.ISLAND, found.best.why()
         assert place.polygon is not None
         assert place.polygon.buffer(0.2).covers(shapely.Point(truth[1], truth[0]))
+
+
+def test_an_island_or_area_has_a_country_only_when_it_lies_in_one(
+    gazetteer: Gazetteer,
+) -> None:
+    assert gazetteer.resolve("Sumatra").place.country == "ID"
+    assert gazetteer.resolve("Borneo").place.country is None  # Indonesia, Malaysia, Brunei
+    assert gazetteer.resolve("Gobi Desert").place.country is None  # Mongolia and China
 
 
 def test_an_island_and_a_town_of_one_name_the_report_chooses(gazetteer: Gazetteer) -> None:

@@ -55,7 +55,8 @@ def reference_entries() -> list[Entry]:
     towns = sources.geonames_entries()
     natural = sources.without_areas_named_for_towns(natural, towns)
     airports = sources.airport_entries()
-    airports += sources.ourairports_entries({a.id: a for a in airports})
+    reserved = sources.reserved_names(towns, [*regions, *macro, *countries])
+    airports += sources.ourairports_entries({a.id: a for a in airports}, reserved=reserved)
     sources.name_airports_for_places(airports, towns)
     entries = {e.id: e for e in (*towns, *airports, *sources.port_entries(),
                                  *sources.us_county_entries(), *regions, *macro, *countries,

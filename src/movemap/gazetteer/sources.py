@@ -23,7 +23,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -44,10 +44,11 @@ __all__ = [
     "macro_region_entries",
     "name_airports_for_places",
     "natural_feature_entries",
-    "without_areas_named_for_towns",
     "ourairports_entries",
     "package_dir",
     "region_entries",
+    "reserved_names",
+    "without_areas_named_for_towns",
 ]
 
 _SERVED_KM = 50.0
@@ -242,6 +243,7 @@ def macro_region_entries(path: Path) -> list[Entry]:
 _OUTLINE_SHARE = 0.6
 _SAME_PLACE_DEGREES = 0.5
 _ON_THE_SHORE = 0.5
+_ONE_COUNTRY_SHARE = 0.9
 
 
 def natural_feature_entries(path: Path, areas: Sequence[Entry]) -> list[Entry]:
@@ -249,8 +251,9 @@ def natural_feature_entries(path: Path, areas: Sequence[Entry]) -> list[Entry]:
     (``geo/natural_features.geojson``, staged by ``tools/stage_natural_features.py``).
 
     A feature named like one of ``areas`` where they meet is that area already (Crimea the
-    peninsula is the region, Cyprus the island is the country) and is left out; a sea movemap drew as boxes
-    minus land (``sea:...``) takes the feature's real outline instead.
+    peninsula is the region, Cyprus the island is the country) and is left out; a sea
+    movemap drew as boxes minus land (``sea:...``) takes the feature's real outline where
+    it covers most of the boxes.
     """
     import shapely
 
@@ -445,6 +448,7 @@ _ICAO_LIKE = re.compile(r"^[A-Z]{4}$")
 _CODE_WORD = re.compile(r"^[A-Z0-9]{2,5}$")
 _INNER_PARENTHESES = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*(.*)$")
 _SAME_AIRFIELD_KM = 10.0
+_RESERVED_POPULATION = 100_000
 _SHARED_KEYWORD = 3
 """A keyword of this many airfields or more is a category (``military``, ``Royal Air Force``),
 not a name of one of them."""
@@ -469,7 +473,7 @@ def _airfield_names(name: str) -> list[str]:
 
 
 def ourairports_entries(
-    known: dict[str, Entry], path: Path | None = None
+    known: dict[str, Entry], path: Path | None = None, reserved: Collection[str] = frozenset()
 ) -> list[Entry]:
     """Airfields from OurAirports (public domain), through the ``ourairports`` package.
 
@@ -477,14 +481,17 @@ def ourairports_entries(
     ports), with their ``keywords``: the former and common names reports use (Kuweires,
     Saddam International, Kalidjati). An airfield ``known`` already (from ``airportsdata``,
     by its ICAO code) gets these names and, when its name says so, becomes an air base; the
-    others are new entries. A keyword that is a code (``LON``), the town served, or shared by
-    several airfields (``military``) is not a name.
+    others are new entries. A keyword that is a code (``LON``), the town served, shared by
+    several airfields (``military``) or a name in ``reserved`` (keys of names of towns, areas
+    and peoples: ``Gaza``, ``Leningrad``, ``British``) is not a name. A keyword without a
+    kind word is the airfield's name with one (``Kuweires`` is ``Kuweires Airfield``): the
+    field is "Kuweires air base", and a bare "Kuweires" only as an air base (see ``index``).
     """
     import csv
     import gzip
     from collections import Counter
 
-    from movemap.gazetteer.normalize import name_key
+    from movemap.gazetteer.normalize import kind_phrase, name_key
     from movemap.sphere import haversine_km
 
     with gzip.open(path or ourairports_path(), "rt", encoding="utf-8", newline="") as f:
@@ -503,11 +510,14 @@ def ourairports_entries(
         names = _airfield_names(name)
         names += [n for part in names for n in _without_city(part, row["municipality"])]
         first = name.split(" / ")[0]
-        names += [k for k in keywords[row["id"]]
-                  if not _CODE_WORD.match(k) and name_key(k) not in (town, "")
-                  and shared[name_key(k)] < _SHARED_KEYWORD]
-        military = bool(_MILITARY.search(" ".join(names))) or any(
+        military = bool(_MILITARY.search(" ".join((name, *keywords[row["id"]])))) or any(
             k.casefold() == "military" for k in keywords[row["id"]])
+        for word in keywords[row["id"]]:
+            key = name_key(word)
+            if (_CODE_WORD.match(word) or key in (town, "") or key in reserved
+                    or shared[key] >= _SHARED_KEYWORD):
+                continue
+            names.append(word if kind_phrase(key) is not None else f"{word} Airfield")
         ident, gps, iata = row["ident"].strip(), row["gps_code"].strip(), row["iata_code"].strip()
         lat, lon = float(row["latitude_deg"]), float(row["longitude_deg"])
         existing = next((known[f"airport:{c}"] for c in (ident, gps)
@@ -533,6 +543,20 @@ def ourairports_entries(
             serves=row["municipality"].strip() or None,
         ))
     return entries
+
+
+def reserved_names(towns: Sequence[Entry], areas: Sequence[Entry]) -> frozenset[str]:
+    """Keys of names that mean a town or an area, not an airfield's other name: the canonical
+    names of all towns, every name of towns of 100,000 or more (``Bombay``, ``Leningrad``),
+    and every name and people's word of areas (``Palestine``, ``British``)."""
+    from movemap.gazetteer.normalize import name_key
+
+    keys = {name_key(t.name) for t in towns}
+    keys.update(name_key(n) for t in towns if (t.population or 0) >= _RESERVED_POPULATION
+                for n in t.alt_names)
+    keys.update(name_key(n) for a in areas for n in (*a.names(), *a.demonyms))
+    keys.discard("")
+    return frozenset(keys)
 
 
 def name_airports_for_places(airports: Sequence[Entry], towns: Sequence[Entry]) -> None:
@@ -676,18 +700,26 @@ def without_areas_named_for_towns(
 
 def assign_country(entries: Sequence[Entry], countries: Sequence[Entry]) -> None:
     """Fill in ``country`` of the entries that lack it, from the country their point is in
-    (islands, peninsulas); a point at sea (a bay, a strait) keeps none."""
+    (islands, peninsulas), for an outline only when nine tenths of it are in that country:
+    Borneo and the Gran Chaco span three, and a point at sea (a bay, a strait) has none."""
     import shapely
 
     todo = [e for e in entries if e.country is None]
     own = [c for c in countries if c.wkb is not None and c.country]
     if not todo or not own:
         return
-    tree = shapely.STRtree(shapely.from_wkb([c.wkb for c in own]))
+    outlines = shapely.from_wkb([c.wkb for c in own])
+    tree = shapely.STRtree(outlines)
     pairs = tree.query(shapely.points([e.lon for e in todo], [e.lat for e in todo]),
                        predicate="within")
     for point, country in zip(pairs[0].tolist(), pairs[1].tolist(), strict=True):
-        todo[point].country = own[country].country
+        entry = todo[point]
+        if entry.wkb is not None:
+            shape = shapely.from_wkb(entry.wkb)
+            inside = shapely.area(shapely.intersection(shape, outlines[country]))
+            if inside < _ONE_COUNTRY_SHARE * shapely.area(shape):
+                continue
+        entry.country = own[country].country
 
 
 def add_populations(points: Sequence[Entry], areas: Sequence[Entry]) -> None:
