@@ -7,12 +7,13 @@ no geometry is loaded to check a code.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
+from typing import Any
 
 from movemap.errors import CountryCodeError
 
-__all__ = ["country_code", "country_codes", "iso_codes", "suggest_code"]
+__all__ = ["country_code", "country_codes", "iso_codes", "natural_earth_code", "suggest_code"]
 
 # codes people write that are not ISO 3166-1 alpha-2, and the one they mean
 _COMMON = {"UK": "GB", "EL": "GR", "KS": "XK"}
@@ -29,6 +30,33 @@ def _table() -> dict[str, dict[str, str]]:
 def iso_codes() -> frozenset[str]:
     """Every ISO 3166-1 alpha-2 code of a country or territory (with Kosovo's XK)."""
     return frozenset(_table())
+
+
+def natural_earth_code(props: Mapping[str, Any]) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a Natural Earth country or first-level region, from its
+    properties; None for a place without one (Somaliland, Northern Cyprus).
+
+    Its ``iso_a2_eh`` or ``iso_a2`` when given; else GeoNames' code for its alpha-3 code, or
+    the country part of its ISO 3166-2 code. Natural Earth's GeoJSON has Namibia's ``NA`` as
+    null (read as "not available" on its way), and France's ``iso_a2`` as ``-99``.
+
+    >>> natural_earth_code({"iso_a2_eh": None, "iso_a3_eh": "NAM", "adm0_a3": "NAM"})
+    'NA'
+    """
+    for key in ("iso_a2_eh", "iso_a2"):
+        value = props.get(key)
+        if value and value != "-99":
+            return str(value)
+    for key in ("iso_a3_eh", "iso_a3"):
+        value = props.get(key)
+        if value and value != "-99":
+            found = next((code for code, row in _table().items() if row["iso3"] == value), None)
+            if found:
+                return found
+    region = str(props.get("iso_3166_2") or "")
+    if len(region) > 3 and region[2] == "-" and region[:2] in iso_codes():
+        return region[:2]
+    return None
 
 
 def suggest_code(text: str) -> str | None:

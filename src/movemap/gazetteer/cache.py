@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from movemap import cache
+from movemap import countries as country_codes
 from movemap.gazetteer import index as index_module
 from movemap.gazetteer import normalize, overlay, place, ranking, sources
 from movemap.gazetteer.index import FORMAT_VERSION, Index, write_index
@@ -37,7 +38,7 @@ def fingerprint() -> str:
     countries = " ".join(f"{p.name}:{p.stat().st_size}"
                          for p in sorted(sources.countryinfo_dir().glob("*.json")))
     return cache.digest(f"format {FORMAT_VERSION}", countries, *inputs,
-                        normalize, sources, overlay, place, ranking, index_module)
+                        normalize, sources, overlay, place, ranking, index_module, country_codes)
 
 
 def reference_entries() -> list[Entry]:

@@ -29,6 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from movemap.countries import natural_earth_code
 from movemap.errors import OverlayError
 from movemap.gazetteer.overlay import OverlayRow
 from movemap.gazetteer.place import AREAL, Kind
@@ -216,7 +217,7 @@ def region_entries(path: Path) -> list[Entry]:
             names = [n for n in names if n not in bare]
         entries.append(Entry(
             id=f"ne-admin1:{code}", name=canonical, lat=lat, lon=lon,
-            country=p.get("iso_a2"), admin1=canonical, kind=Kind.REGION, population=None,
+            country=natural_earth_code(p), admin1=canonical, kind=Kind.REGION, population=None,
             source="natural-earth", alt_names=names, wkb=shapely.to_wkb(geom),
         ))
     return entries
@@ -302,15 +303,13 @@ def country_entries(path: Path, populations: dict[str, int] | None = None) -> li
     features = _features(path)
     sharing: dict[str, int] = {}
     for feat in features:
-        code = feat["properties"].get("iso_a2_eh") or ""
+        code = natural_earth_code(feat["properties"]) or ""
         sharing[code] = sharing.get(code, 0) + 1
     for feat in features:
         p = feat["properties"]
         geom = shapely.geometry.shape(feat["geometry"])
         lat, lon = _point_inside(geom, p.get("label_x"), p.get("label_y"))
-        iso2 = p.get("iso_a2_eh")
-        if iso2 is None and p.get("adm0_a3") == "NAM":
-            iso2 = "NA"  # Namibia's code, read as "not available" somewhere upstream
+        iso2 = natural_earth_code(p)
         names = _split_names(
             [p.get(k) for k in ("name", "name_long", "formal_en", "admin", "name_en",
                                 "name_ru", "name_uk", "name_ko", "name_zh", "name_ja",
@@ -318,8 +317,8 @@ def country_entries(path: Path, populations: dict[str, int] | None = None) -> li
         )
         # Dependencies share their country's code (Ashmore and Cartier Islands are AU):
         # the country itself takes ne-admin0:<alpha-2>, the others their NE code.
-        own = bool(iso2) and (sharing[p.get("iso_a2_eh") or ""] == 1
-                              or p.get("adm0_a3") in (p.get("iso_a3_eh"), "NAM"))
+        own = bool(iso2) and (sharing[iso2 or ""] == 1
+                              or p.get("adm0_a3") == p.get("iso_a3_eh"))
         entries.append(Entry(
             id=f"ne-admin0:{iso2 if own else p['adm0_a3']}", name=p.get("name_en") or p["name"],
             lat=lat, lon=lon, country=iso2, admin1=None, kind=Kind.COUNTRY,

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import shapely
 
+from movemap.countries import natural_earth_code
 from movemap.geodata import geo_path
 
 __all__ = ["DETAIL", "LABELS", "basemap", "basemap_layers", "basemap_script", "place_labels"]
@@ -141,7 +142,7 @@ def basemap_layers(bounds: Bounds, countries: Iterable[str] = (),
     if wanted:
         admin_geoms, admin_props = _layer("admin1")
         admin = [g.boundary for g, p in zip(admin_geoms, admin_props, strict=True)
-                 if p.get("iso_a2") in wanted]
+                 if natural_earth_code(p) in wanted]
     admin_lines = [shapely.union_all(admin)] if admin else []
     rivers, river_props = _layer("rivers")
     lakes, _ = _layer("lakes")

@@ -197,6 +197,7 @@ class Networks:
         from importlib.metadata import version
 
         from movemap import cache
+        from movemap import countries as country_codes
         from movemap.geodata import geo_path
         from movemap.routing import (
             antimeridian,
@@ -212,7 +213,7 @@ class Networks:
 
         return cache.digest(
             f"searoute {version('searoute')}", sys.modules[__name__], antimeridian, geodesic,
-            grid, land, network, sea, store, countries, borders,
+            grid, land, network, sea, store, countries, borders, country_codes,
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",

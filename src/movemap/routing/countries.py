@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 
+from movemap.countries import natural_earth_code
 from movemap.geodata import geo_path
 
 __all__ = ["codes", "countries_at", "country_of_end", "crossed", "describe",
@@ -35,7 +36,7 @@ def _table() -> tuple[Any, tuple[str, ...], tuple[str, ...]]:
     for feature in data["features"]:
         p = feature["properties"]
         geometries.append(shapely.geometry.shape(feature["geometry"]))
-        codes.append(p.get("iso_a2_eh") or p.get("iso_a2") or p.get("adm0_a3"))
+        codes.append(natural_earth_code(p) or p.get("adm0_a3"))
         names.append(p.get("name") or p.get("admin") or codes[-1])
     return shapely.STRtree(geometries), tuple(codes), tuple(names)
 
