@@ -270,3 +270,15 @@ def test_a_country_whose_namesake_town_lies_among_the_other_places_is_in_doubt(
     assert "lies among the other places" in found.best.reading()
     # among its own places the country is clear
     assert gazetteer.resolve_all([name, "Lima" if name == "Peru" else "Amman"])[0].best.confident
+
+
+def test_a_region_named_like_another_countrys_people_is_in_doubt(gazetteer: Gazetteer) -> None:
+    # Somali Region of Ethiopia, and the word for the people of Somalia
+    found = gazetteer.resolve_all(["Somali"])[0]
+    assert found.place.kind is Kind.REGION and not found.best.confident
+    assert "the people of Somalia" in found.best.reading()
+    # "Somali forces" says which: the country, as attribution
+    forces = gazetteer.resolve_all(["Somali forces"])[0]
+    assert forces.place.country == "SO" and forces.best.method is Method.DEMONYM
+    # a region named for a people with no country of that name keeps its confidence
+    assert gazetteer.resolve_all(["Afar"])[0].best.confident

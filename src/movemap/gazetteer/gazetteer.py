@@ -687,7 +687,8 @@ class Gazetteer:
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         for q in unique:
             if ranked[q] and ranked[q][0].doubt is None and (
-                    doubt := _town_abroad(ranked[q]) or _article_town(q.name, ranked[q])):
+                    doubt := _town_abroad(ranked[q]) or _people_word(ranked[q])
+                    or _article_town(q.name, ranked[q])):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
@@ -1069,6 +1070,21 @@ def _town_abroad(ranked: tuple[Candidate, ...]) -> str:
                 and _TOWN_ABROAD_SHARE * (town.population or 0) >= (place.population or 0)):
             return f"also the name of {town.name} ({town.country}), a town as populous"
     return ""
+
+
+def _people_word(ranked: tuple[Candidate, ...]) -> str:
+    """Why a region won by its name is not a clear choice over the country whose people the
+    word names, or "": ``Somali`` is a region of Ethiopia, and the people of Somalia."""
+    best = ranked[0]
+    if (best.place.kind in (Kind.COUNTRY, Kind.CITY) or best.place.kind not in _AREAL
+            or best.method not in (Method.NAME, Method.ALTERNATE)):
+        return ""
+    people = next((c.place for c in ranked[1:] if c.method is Method.DEMONYM
+                   and c.place.kind is Kind.COUNTRY and c.place.country != best.place.country),
+                  None)
+    if people is None:
+        return ""
+    return f"also the word for the people of {people.name}"
 
 
 def _article_town(name: str, ranked: tuple[Candidate, ...]) -> str:
