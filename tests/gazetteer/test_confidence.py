@@ -282,3 +282,10 @@ def test_a_region_named_like_another_countrys_people_is_in_doubt(gazetteer: Gaze
     assert forces.place.country == "SO" and forces.best.method is Method.DEMONYM
     # a region named for a people with no country of that name keeps its confidence
     assert gazetteer.resolve_all(["Afar"])[0].best.confident
+
+
+def test_one_name_alone_carries_the_doubts_that_need_no_context(gazetteer: Gazetteer) -> None:
+    # ranking marks them, so resolve() and resolve_all() say the same
+    for name in ("Gaza", "Somali"):
+        alone, together = gazetteer.resolve(name).best, gazetteer.resolve_all([name])[0].best
+        assert not alone.confident and alone.doubt == together.doubt

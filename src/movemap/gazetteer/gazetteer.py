@@ -56,7 +56,15 @@ from movemap.gazetteer.normalize import (
 from movemap.gazetteer.overlay import OverlayRow, read_overlay
 from movemap.gazetteer.parts import part_of, seat_district, split_derived_id
 from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place, Resolution
-from movemap.gazetteer.ranking import NO_CONTEXT, NO_HINTS, Context, Hints, Hit, rank
+from movemap.gazetteer.ranking import (
+    CANONICAL_PART,
+    NO_CONTEXT,
+    NO_HINTS,
+    Context,
+    Hints,
+    Hit,
+    rank,
+)
 from movemap.sphere import haversine_km
 
 if TYPE_CHECKING:
@@ -119,16 +127,11 @@ _INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
 _DOUBT_RATIO = 100
 # The share of the other places that makes their country "where the text is".
 _DOUBT_SHARE = 0.6
-# A town abroad at least half as populous as a region of its name leaves the region in doubt.
-_TOWN_ABROAD_SHARE = 2
 # A small town whose country less than this share of the others are in, ahead by less than
 # _WEAK_LEAD of a namesake at least a _WEAK_RATIO-th of its size elsewhere, is in doubt.
 _WEAK_SHARE, _WEAK_LEAD, _WEAK_RATIO = 0.5, 0.15, 10
 # A place this close to at least two and half of the other places lies among them.
 _AMONG_KM = 150.0
-# How far a far larger town of the exact name is put ahead of an alternate-name namesake.
-_CANONICAL_LEAD = 0.1
-_CANONICAL_PART = "exact name, far larger"
 # The context part of a place whose mean distance to the other places is about 1,500 km.
 _FAR_CONTEXT = 0.02
 # Nouns after a demonym that make the phrase an attribution: "Russian forces".
@@ -679,16 +682,13 @@ class Gazetteer:
                                  context=contexts.get(q, NO_CONTEXT))
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_outliers(ranked)
-        for q in contexts:
-            ranked[q] = _canonical_first(ranked[q])
         for q, context in contexts.items():
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _doubt(ranked[q], context)):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         for q in unique:
             if ranked[q] and ranked[q][0].doubt is None and (
-                    doubt := _town_abroad(ranked[q]) or _people_word(ranked[q])
-                    or _article_town(q.name, ranked[q])):
+                    doubt := _article_town(q.name, ranked[q])):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
@@ -932,7 +932,7 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
       (``El Paso``, Mexico, in Mexican news, over El Paso, Texas).
     """
     best = ranked[0]
-    if best.method not in _NAMED or not context or _CANONICAL_PART in best.parts:
+    if best.method not in _NAMED or not context or CANONICAL_PART in best.parts:
         return ""
     place = best.place
     if place.kind in (Kind.REGION, Kind.DISTRICT) and best.method in (Method.NAME,
@@ -1020,71 +1020,6 @@ def _among(place: Place, context: Context) -> bool:
             context.points, 1) if place.polygon is not None else False
     near = context.around(place.lat, place.lon, _AMONG_KM)
     return near >= 2 and 2 * near >= context.points
-
-
-def _canonical_first(ranked: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """The candidates, with a far larger town of the exact name ahead of a small town that
-    only context lifted over it by another of its names.
-
-    ``Baghdad`` beside ``Tehran`` is the capital of Iraq, not an Iranian village one of whose
-    other names is Baghdad: a route between two countries' cities is exactly what movement
-    datasets hold, so the other names' country must not turn a world city into a namesake
-    found by an alternate name. A town a hundred times smaller keeps the place only when it
-    has the name as its own (``El Paso`` in Mexican news, then flagged by ``_doubt``).
-    """
-    if len(ranked) < 2:
-        return ranked
-    best = ranked[0]
-    if best.method is not Method.ALTERNATE or best.place.kind is not Kind.CITY:
-        return ranked
-    own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
-    for i, other in enumerate(ranked[1:], start=1):
-        if (other.method is Method.NAME and other.place.kind is Kind.CITY
-                and other.place.country != best.place.country
-                and (other.place.population or 0)
-                >= _DOUBT_RATIO * max(best.place.population or 0, 1)
-                and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own):
-            lift = best.score - other.score + _CANONICAL_LEAD
-            other = other._replace(score=other.score + lift,
-                                   parts={**other.parts, _CANONICAL_PART: lift})
-            return (other, *ranked[:i], *ranked[i + 1:])
-    return ranked
-
-
-def _town_abroad(ranked: tuple[Candidate, ...]) -> str:
-    """Why a region won by its own name is not a clear choice over a town abroad, or "".
-
-    An exact region name beats a town of that name (``Texas`` is the state, not Texas City),
-    but not when the town, in another country, is about as populous as the whole region: the
-    bare name ``Gaza`` is as likely the city in Palestine as the province of Mozambique.
-    Unlike ``_doubt`` this needs no context: it is about the two places alone.
-    """
-    best = ranked[0]
-    place = best.place
-    if place.kind not in (Kind.REGION, Kind.DISTRICT) or best.method is not Method.NAME:
-        return ""
-    for other in ranked[1:]:
-        town = other.place
-        if (town.kind is Kind.CITY and other.method is Method.NAME and town.country
-                and town.country != place.country
-                and _TOWN_ABROAD_SHARE * (town.population or 0) >= (place.population or 0)):
-            return f"also the name of {town.name} ({town.country}), a town as populous"
-    return ""
-
-
-def _people_word(ranked: tuple[Candidate, ...]) -> str:
-    """Why a region won by its name is not a clear choice over the country whose people the
-    word names, or "": ``Somali`` is a region of Ethiopia, and the people of Somalia."""
-    best = ranked[0]
-    if (best.place.kind in (Kind.COUNTRY, Kind.CITY) or best.place.kind not in _AREAL
-            or best.method not in (Method.NAME, Method.ALTERNATE)):
-        return ""
-    people = next((c.place for c in ranked[1:] if c.method is Method.DEMONYM
-                   and c.place.kind is Kind.COUNTRY and c.place.country != best.place.country),
-                  None)
-    if people is None:
-        return ""
-    return f"also the word for the people of {people.name}"
 
 
 def _article_town(name: str, ranked: tuple[Candidate, ...]) -> str:
