@@ -289,3 +289,14 @@ def test_one_name_alone_carries_the_doubts_that_need_no_context(gazetteer: Gazet
     for name in ("Gaza", "Somali"):
         alone, together = gazetteer.resolve(name).best, gazetteer.resolve_all([name])[0].best
         assert not alone.confident and alone.doubt == together.doubt
+
+
+def test_a_lone_small_town_in_none_of_the_others_countries_is_in_doubt(
+    gazetteer: Gazetteer,
+) -> None:
+    # the landing beach of Peleliu is not in the data; a town in Alabama bears its name
+    found = gazetteer.resolve_all(["Peleliu", "Orange Beach", "Angaur", "Koror"])[1]
+    assert found.place.country == "US" and not found.best.confident
+    # among its own neighbours it is the town, with confidence
+    found = gazetteer.resolve_all(["Orange Beach", "Mobile", "Pensacola"])[0]
+    assert found.place.admin1 == "Alabama" and found.best.confident

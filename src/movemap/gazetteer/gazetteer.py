@@ -818,6 +818,7 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
               if c.place.kind not in _AREAL and c.confident}
     core = _core(points)
     if core is None:
+        _doubt_lone_towns(ranked, winners)
         return
     core_xyz = _xyz([points[q] for q in core])
     countries = Counter(points[q].country for q in core)
@@ -850,6 +851,31 @@ def _context(q: Query, anchors: dict[Query, Place]) -> Context:
     shares = {cc: n / len(others) for cc, n in counts.items()} if others else {}
     named = frozenset(p.country for p in others if p.kind is Kind.COUNTRY and p.country)
     return Context(points, shares, areas, named)
+
+
+def _doubt_lone_towns(ranked: dict[Query, tuple[Candidate, ...]],
+                      winners: dict[Query, Candidate]) -> None:
+    """In a batch without a main group, mark in doubt a small town (under 100,000) over
+    ``OUTLIER_KM`` from every other place and in none of their countries (in place).
+
+    Nothing in the text speaks for it, and its size does not either: ``Orange Beach`` among
+    the islands of Palau is not the town in Alabama that bears the name.
+    """
+    for q, best in winners.items():
+        place = best.place
+        if (place.kind is not Kind.CITY or not best.confident or _notable(place, ranked[q])
+                or best.method not in (Method.NAME, Method.ALTERNATE)):
+            continue
+        others = [c.place for m, c in winners.items() if m != q]
+        if len(others) < _OUTLIER_MIN_OTHERS or any(
+                p.country == place.country for p in others):
+            continue
+        if any((p.polygon is not None and _inside(place, p))
+               or (p.polygon is None and haversine_km(place.lat, place.lon, p.lat, p.lon)
+                   <= OUTLIER_KM) for p in others):
+            continue
+        doubt = "far from every other place of the text, in none of their countries"
+        ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
 
 
 def _without_strays(anchors: dict[Query, Place]) -> dict[Query, Place]:
