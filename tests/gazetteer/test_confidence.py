@@ -201,10 +201,10 @@ def test_a_world_city_by_its_exact_name_beats_a_village_found_by_another_name_be
 def test_with_no_other_clear_name_the_others_first_choices_give_the_context(
     gazetteer: Gazetteer,
 ) -> None:
-    # Dundee, Stirling and Inverness all have namesakes abroad, so none is clear alone; what
+    # Montrose, Stirling and Hamilton all have namesakes abroad, so none is clear alone; what
     # they first mean still says Scotland, and Perth is the Scottish town, not Western
-    # Australia's capital
-    found = gazetteer.resolve_all(["Perth", "Dundee", "Stirling", "Inverness"])[0]
+    # Australia's capital (before, Perth was its own only context)
+    found = gazetteer.resolve_all(["Perth", "Montrose", "Stirling", "Hamilton"])[0]
     assert found.place.country == "GB"
     assert haversine_km(found.place.lat, found.place.lon, 56.40, -3.43) < 10
 
