@@ -300,3 +300,17 @@ def test_a_lone_small_town_in_none_of_the_others_countries_is_in_doubt(
     # among its own neighbours it is the town, with confidence
     found = gazetteer.resolve_all(["Orange Beach", "Mobile", "Pensacola"])[0]
     assert found.place.admin1 == "Alabama" and found.best.confident
+
+
+@pytest.mark.parametrize("name", ["GDR", "FRG", "UAR"])
+def test_capitals_read_as_another_name_of_a_town_are_in_doubt(gazetteer: Gazetteer,
+                                                             name: str) -> None:
+    # East and West Germany, the United Arab Republic: the towns list these as airport codes
+    found = gazetteer.resolve_all([name])[0]
+    assert found.place.kind is Kind.CITY and not found.best.confident
+    assert "in capitals" in found.best.reading()
+
+
+def test_abbreviations_of_areas_keep_their_confidence(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_all(["UK", "DPRK", "NSW"])
+    assert all(r.best.confident and r.best.method is Method.ABBREVIATION for r in found)

@@ -87,6 +87,7 @@ _AREAL = AREAL
 FUZZY_ACCEPT = 0.85
 """A typo match less similar than this is refused (reported unresolved, with suggestions)."""
 _CODE = re.compile(r"^[A-Z0-9]{3,5}$")  # IATA, ICAO, UN/LOCODE (written in capitals)
+_CODE_LIKE = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")  # ... and abbreviations (NI, GDR, ROC)
 # How far from X a place of the kind may be for "X air base" and the like, in km.
 _KIND_RADIUS_KM = {"air": 60.0, "port": 40.0, "bridge": 30.0, "pass": 60.0, "crossing": 40.0,
                    "beach": 30.0, "island": 60.0, "district": 40.0}
@@ -688,7 +689,8 @@ class Gazetteer:
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         for q in unique:
             if ranked[q] and ranked[q][0].doubt is None and (
-                    doubt := _article_town(q.name, ranked[q])):
+                    doubt := _article_town(q.name, ranked[q])
+                    or _capitals_town(q.name, ranked[q])):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
@@ -1046,6 +1048,23 @@ def _among(place: Place, context: Context) -> bool:
             context.points, 1) if place.polygon is not None else False
     near = context.around(place.lat, place.lon, _AMONG_KM)
     return near >= 2 and 2 * near >= context.points
+
+
+def _capitals_town(name: str, ranked: tuple[Candidate, ...]) -> str:
+    """Why a town found for a name in capitals by another of its names is not a clear
+    answer, or "".
+
+    A short name in capitals (``NI``, ``GDR``, ``ROC``) is an abbreviation or a code; a
+    town that lists it among its other names (an airport's code, as GeoNames keeps them)
+    is a guess at what was meant (Northern Ireland, East Germany, Taiwan).
+    """
+    text = name.strip()
+    best = ranked[0]
+    if (not _CODE_LIKE.match(text) or best.place.kind is not Kind.CITY
+            or best.method is not Method.ALTERNATE):
+        return ""
+    return (f"{text!r} in capitals read as another name of {best.place.name}: an "
+            "abbreviation or a code may be meant")
 
 
 def _article_town(name: str, ranked: tuple[Candidate, ...]) -> str:
