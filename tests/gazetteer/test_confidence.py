@@ -314,3 +314,19 @@ def test_capitals_read_as_another_name_of_a_town_are_in_doubt(gazetteer: Gazette
 def test_abbreviations_of_areas_keep_their_confidence(gazetteer: Gazetteer) -> None:
     found = gazetteer.resolve_all(["UK", "DPRK", "NSW"])
     assert all(r.best.confident and r.best.method is Method.ABBREVIATION for r in found)
+
+
+@pytest.mark.parametrize(("names", "state"), [
+    (["Lisbon", "Portland", "Lewiston", "Auburn"], "Maine"),
+    (["Mexico", "Columbia", "Fulton", "Moberly"], "Missouri"),
+])
+def test_a_winner_far_from_all_while_a_namesake_lies_where_the_others_may_be_is_in_doubt(
+    gazetteer: Gazetteer, names: list[str], state: str,
+) -> None:
+    # every name is a town of one state, yet each alone means a larger place elsewhere
+    found = gazetteer.resolve_all(names)[0]
+    assert not found.best.confident
+    assert any(c.place.admin1 == state for c in found.candidates)
+    # a list of capitals stays confident
+    capitals = gazetteer.resolve_all([names[0], "Madrid", "Paris", "Rome"])[0]
+    assert capitals.best.confident, capitals.best.reading()

@@ -65,7 +65,7 @@ from movemap.gazetteer.ranking import (
     Hit,
     rank,
 )
-from movemap.sphere import haversine_km
+from movemap.sphere import EARTH_RADIUS_KM, haversine_km
 
 if TYPE_CHECKING:
     import geopandas
@@ -133,6 +133,8 @@ _DOUBT_SHARE = 0.6
 _WEAK_SHARE, _WEAK_LEAD, _WEAK_RATIO = 0.5, 0.15, 10
 # A place this close to at least two and half of the other places lies among them.
 _AMONG_KM = 150.0
+# Candidates of each other name looked at for a namesake among them.
+_AMONG_CANDIDATES = 20
 # The context part of a place whose mean distance to the other places is about 1,500 km.
 _FAR_CONTEXT = 0.02
 # Nouns after a demonym that make the phrase an attribution: "Russian forces".
@@ -687,6 +689,8 @@ class Gazetteer:
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _doubt(ranked[q], context)):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
+        if len(unique) > _OUTLIER_MIN_OTHERS:
+            _doubt_namesakes_among(ranked)
         for q in unique:
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _article_town(q.name, ranked[q])
@@ -878,6 +882,64 @@ def _doubt_lone_towns(ranked: dict[Query, tuple[Candidate, ...]],
             continue
         doubt = "far from every other place of the text, in none of their countries"
         ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Mark in doubt a winner far from all the other answers while a namesake of it lies
+    where most of the other names may be (in place).
+
+    The other names may be ambiguous too, and their first answers wrong together: ``Lisbon``
+    beside ``Portland``, ``Lewiston`` and ``Auburn`` is the capital of Portugal by size, yet
+    all four names are towns of Maine. A namesake within ``_AMONG_KM`` of a place that may
+    well be what another name means (its answer not fifty times larger: Paris, Missouri is
+    no rival to Paris, France) of at least two of the other names, and of half of them, says
+    the text may be about there.
+    Trees of points keep a batch of thousands of names cheap.
+    """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    point_names = [q for q, c in winners.items() if c.place.kind not in _AREAL]
+    if len(winners) < _OUTLIER_MIN_OTHERS + 1 or len(point_names) < 2:
+        return
+    points = _xyz([winners[q].place for q in point_names])
+    position = {q: i for i, q in enumerate(point_names)}
+    winner_tree = cKDTree(points)
+    far_chord = 2 * np.sin(OUTLIER_KM / EARTH_RADIUS_KM / 2)
+    among_chord = 2 * np.sin(_AMONG_KM / EARTH_RADIUS_KM / 2)
+    candidates: tuple[Any, list[Query]] | None = None
+    for q, best in winners.items():
+        place = best.place
+        if (not best.confident or len(ranked[q]) < 2 or best.method not in _NAMED
+                or (place.kind is Kind.CITY
+                    and (place.population or 0) >= _NOTABLE_POPULATION * 10)):
+            continue
+        v = _xyz([place])[0]
+        near = winner_tree.query_ball_point(v, far_chord)
+        if any(i != position.get(q) for i in near):
+            continue  # another answer within reach
+        if place.polygon is not None and any(
+                _inside(winners[m].place, place) for m in point_names if m != q):
+            continue
+        if candidates is None:
+            # every name's places that nearly match its answer, each with its name
+            close = [(m, c.place) for m in winners for c in ranked[m][:_AMONG_CANDIDATES]
+                     if (winners[m].place.population or 0)
+                     < _ANCHOR_RATIO * max(c.place.population or 0, 1)]
+            candidates = (cKDTree(_xyz([p for _, p in close])), [m for m, _ in close])
+        tree, owners = candidates
+        others = len(winners) - 1
+        for other in ranked[q][1:]:
+            if other.method not in _NAMED or other.place.kind in _AREAL:
+                continue
+            found = {owners[i] for i in tree.query_ball_point(_xyz([other.place])[0],
+                                                              among_chord)} - {q}
+            if len(found) >= 2 and 2 * len(found) >= others:
+                doubt = (f"a namesake in {other.place.country} lies where most of the other "
+                         "names may be")
+                ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+                break
 
 
 def _without_strays(anchors: dict[Query, Place]) -> dict[Query, Place]:
