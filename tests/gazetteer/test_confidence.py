@@ -330,3 +330,13 @@ def test_a_winner_far_from_all_while_a_namesake_lies_where_the_others_may_be_is_
     # a list of capitals stays confident
     capitals = gazetteer.resolve_all([names[0], "Madrid", "Paris", "Rome"])[0]
     assert capitals.best.confident, capitals.best.reading()
+
+
+def test_a_region_named_after_the_feature_a_name_says_is_in_doubt(gazetteer: Gazetteer) -> None:
+    # Nkhata Bay names a bay of Lake Malawi; the district named after it is a larger area
+    found = gazetteer.resolve_all(["Nkhata Bay"])[0]
+    assert found.place.kind is Kind.REGION and not found.best.confident
+    assert "named after the bay" in found.best.reading()
+    # a town named so (Walvis Bay) and a region with no kind word at its end keep theirs
+    assert gazetteer.resolve_all(["Walvis Bay"])[0].best.confident
+    assert gazetteer.resolve_all(["Bay of Plenty"])[0].best.confident

@@ -694,7 +694,7 @@ class Gazetteer:
         for q in unique:
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _article_town(q.name, ranked[q])
-                    or _capitals_town(q.name, ranked[q])):
+                    or _capitals_town(q.name, ranked[q]) or _area_for_feature(q.name, ranked[q])):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
@@ -1127,6 +1127,24 @@ def _capitals_town(name: str, ranked: tuple[Candidate, ...]) -> str:
         return ""
     return (f"{text!r} in capitals read as another name of {best.place.name}: an "
             "abbreviation or a code may be meant")
+
+
+def _area_for_feature(name: str, ranked: tuple[Candidate, ...]) -> str:
+    """Why a region found for a name that says a feature's kind is not a clear answer, or "".
+
+    ``Milne Bay`` names a bay; the province named after it is a larger area around it, and
+    its point may lie far from the water (and ``Hawke's Bay`` is as likely the region as the
+    bay). Islands and districts are left out, the area of ``Sakhalin Island`` or ``Izium
+    raion`` being what was asked, and seas and straits (``Taiwan Strait``) are the feature.
+    """
+    key = name_key(name)
+    phrase = kind_phrase(key) if key else None
+    best = ranked[0]
+    if (phrase is None or phrase[0] in ("island", "district")
+            or best.place.kind is not Kind.REGION):
+        return ""
+    word = key[len(phrase[1]):].strip() or phrase[0]
+    return f"{best.place.name} is an area named after the {word}, which may be meant"
 
 
 def _article_town(name: str, ranked: tuple[Candidate, ...]) -> str:
