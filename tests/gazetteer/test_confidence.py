@@ -201,10 +201,10 @@ def test_a_world_city_by_its_exact_name_beats_a_village_found_by_another_name_be
 def test_with_no_other_clear_name_the_others_first_choices_give_the_context(
     gazetteer: Gazetteer,
 ) -> None:
-    # Dundee, Stirling and Montrose all have namesakes abroad, so none is clear alone; what
+    # Montrose, Stirling and Hamilton all have namesakes abroad, so none is clear alone; what
     # they first mean still says Scotland, and Perth is the Scottish town, not Western
-    # Australia's capital
-    found = gazetteer.resolve_all(["Perth", "Dundee", "Stirling", "Montrose"])[0]
+    # Australia's capital (before, Perth was its own only context)
+    found = gazetteer.resolve_all(["Perth", "Montrose", "Stirling", "Hamilton"])[0]
     assert found.place.country == "GB"
     assert haversine_km(found.place.lat, found.place.lon, 56.40, -3.43) < 10
 
@@ -270,3 +270,73 @@ def test_a_country_whose_namesake_town_lies_among_the_other_places_is_in_doubt(
     assert "lies among the other places" in found.best.reading()
     # among its own places the country is clear
     assert gazetteer.resolve_all([name, "Lima" if name == "Peru" else "Amman"])[0].best.confident
+
+
+def test_a_region_named_like_another_countrys_people_is_in_doubt(gazetteer: Gazetteer) -> None:
+    # Somali Region of Ethiopia, and the word for the people of Somalia
+    found = gazetteer.resolve_all(["Somali"])[0]
+    assert found.place.kind is Kind.REGION and not found.best.confident
+    assert "the people of Somalia" in found.best.reading()
+    # "Somali forces" says which: the country, as attribution
+    forces = gazetteer.resolve_all(["Somali forces"])[0]
+    assert forces.place.country == "SO" and forces.best.method is Method.DEMONYM
+    # a region named for a people with no country of that name keeps its confidence
+    assert gazetteer.resolve_all(["Afar"])[0].best.confident
+
+
+def test_one_name_alone_carries_the_doubts_that_need_no_context(gazetteer: Gazetteer) -> None:
+    # ranking marks them, so resolve() and resolve_all() say the same
+    for name in ("Gaza", "Somali"):
+        alone, together = gazetteer.resolve(name).best, gazetteer.resolve_all([name])[0].best
+        assert not alone.confident and alone.doubt == together.doubt
+
+
+def test_a_lone_small_town_in_none_of_the_others_countries_is_in_doubt(
+    gazetteer: Gazetteer,
+) -> None:
+    # the landing beach of Peleliu is not in the data; a town in Alabama bears its name
+    found = gazetteer.resolve_all(["Peleliu", "Orange Beach", "Angaur", "Koror"])[1]
+    assert found.place.country == "US" and not found.best.confident
+    # among its own neighbours it is the town, with confidence
+    found = gazetteer.resolve_all(["Orange Beach", "Mobile", "Pensacola"])[0]
+    assert found.place.admin1 == "Alabama" and found.best.confident
+
+
+@pytest.mark.parametrize("name", ["GDR", "FRG", "UAR"])
+def test_capitals_read_as_another_name_of_a_town_are_in_doubt(gazetteer: Gazetteer,
+                                                             name: str) -> None:
+    # East and West Germany, the United Arab Republic: the towns list these as airport codes
+    found = gazetteer.resolve_all([name])[0]
+    assert found.place.kind is Kind.CITY and not found.best.confident
+    assert "in capitals" in found.best.reading()
+
+
+def test_abbreviations_of_areas_keep_their_confidence(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_all(["UK", "DPRK", "NSW"])
+    assert all(r.best.confident and r.best.method is Method.ABBREVIATION for r in found)
+
+
+@pytest.mark.parametrize(("names", "state"), [
+    (["Lisbon", "Portland", "Lewiston", "Auburn"], "Maine"),
+    (["Mexico", "Columbia", "Fulton", "Moberly"], "Missouri"),
+])
+def test_a_winner_far_from_all_while_a_namesake_lies_where_the_others_may_be_is_in_doubt(
+    gazetteer: Gazetteer, names: list[str], state: str,
+) -> None:
+    # every name is a town of one state, yet each alone means a larger place elsewhere
+    found = gazetteer.resolve_all(names)[0]
+    assert not found.best.confident
+    assert any(c.place.admin1 == state for c in found.candidates)
+    # a list of capitals stays confident
+    capitals = gazetteer.resolve_all([names[0], "Madrid", "Paris", "Rome"])[0]
+    assert capitals.best.confident, capitals.best.reading()
+
+
+def test_a_region_named_after_the_feature_a_name_says_is_in_doubt(gazetteer: Gazetteer) -> None:
+    # Nkhata Bay names a bay of Lake Malawi; the district named after it is a larger area
+    found = gazetteer.resolve_all(["Nkhata Bay"])[0]
+    assert found.place.kind is Kind.REGION and not found.best.confident
+    assert "named after the bay" in found.best.reading()
+    # a town named so (Walvis Bay) and a region with no kind word at its end keep theirs
+    assert gazetteer.resolve_all(["Walvis Bay"])[0].best.confident
+    assert gazetteer.resolve_all(["Bay of Plenty"])[0].best.confident

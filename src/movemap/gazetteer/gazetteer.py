@@ -56,8 +56,16 @@ from movemap.gazetteer.normalize import (
 from movemap.gazetteer.overlay import OverlayRow, read_overlay
 from movemap.gazetteer.parts import part_of, seat_district, split_derived_id
 from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place, Resolution
-from movemap.gazetteer.ranking import NO_CONTEXT, NO_HINTS, Context, Hints, Hit, rank
-from movemap.sphere import haversine_km
+from movemap.gazetteer.ranking import (
+    CANONICAL_PART,
+    NO_CONTEXT,
+    NO_HINTS,
+    Context,
+    Hints,
+    Hit,
+    rank,
+)
+from movemap.sphere import EARTH_RADIUS_KM, haversine_km
 
 if TYPE_CHECKING:
     import geopandas
@@ -79,6 +87,7 @@ _AREAL = AREAL
 FUZZY_ACCEPT = 0.85
 """A typo match less similar than this is refused (reported unresolved, with suggestions)."""
 _CODE = re.compile(r"^[A-Z0-9]{3,5}$")  # IATA, ICAO, UN/LOCODE (written in capitals)
+_CODE_LIKE = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")  # ... and abbreviations (NI, GDR, ROC)
 # How far from X a place of the kind may be for "X air base" and the like, in km.
 _KIND_RADIUS_KM = {"air": 60.0, "port": 40.0, "bridge": 30.0, "pass": 60.0, "crossing": 40.0,
                    "beach": 30.0, "island": 60.0, "district": 40.0}
@@ -119,16 +128,13 @@ _INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
 _DOUBT_RATIO = 100
 # The share of the other places that makes their country "where the text is".
 _DOUBT_SHARE = 0.6
-# A town abroad at least half as populous as a region of its name leaves the region in doubt.
-_TOWN_ABROAD_SHARE = 2
 # A small town whose country less than this share of the others are in, ahead by less than
 # _WEAK_LEAD of a namesake at least a _WEAK_RATIO-th of its size elsewhere, is in doubt.
 _WEAK_SHARE, _WEAK_LEAD, _WEAK_RATIO = 0.5, 0.15, 10
 # A place this close to at least two and half of the other places lies among them.
 _AMONG_KM = 150.0
-# How far a far larger town of the exact name is put ahead of an alternate-name namesake.
-_CANONICAL_LEAD = 0.1
-_CANONICAL_PART = "exact name, far larger"
+# Candidates of each other name looked at for a namesake among them.
+_AMONG_CANDIDATES = 20
 # The context part of a place whose mean distance to the other places is about 1,500 km.
 _FAR_CONTEXT = 0.02
 # Nouns after a demonym that make the phrase an attribution: "Russian forces".
@@ -679,15 +685,16 @@ class Gazetteer:
                                  context=contexts.get(q, NO_CONTEXT))
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_outliers(ranked)
-        for q in contexts:
-            ranked[q] = _canonical_first(ranked[q])
         for q, context in contexts.items():
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _doubt(ranked[q], context)):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
+        if len(unique) > _OUTLIER_MIN_OTHERS:
+            _doubt_namesakes_among(ranked)
         for q in unique:
             if ranked[q] and ranked[q][0].doubt is None and (
-                    doubt := _town_abroad(ranked[q]) or _article_town(q.name, ranked[q])):
+                    doubt := _article_town(q.name, ranked[q])
+                    or _capitals_town(q.name, ranked[q]) or _area_for_feature(q.name, ranked[q])):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
@@ -817,6 +824,7 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
               if c.place.kind not in _AREAL and c.confident}
     core = _core(points)
     if core is None:
+        _doubt_lone_towns(ranked, winners)
         return
     core_xyz = _xyz([points[q] for q in core])
     countries = Counter(points[q].country for q in core)
@@ -849,6 +857,89 @@ def _context(q: Query, anchors: dict[Query, Place]) -> Context:
     shares = {cc: n / len(others) for cc, n in counts.items()} if others else {}
     named = frozenset(p.country for p in others if p.kind is Kind.COUNTRY and p.country)
     return Context(points, shares, areas, named)
+
+
+def _doubt_lone_towns(ranked: dict[Query, tuple[Candidate, ...]],
+                      winners: dict[Query, Candidate]) -> None:
+    """In a batch without a main group, mark in doubt a small town (under 100,000) over
+    ``OUTLIER_KM`` from every other place and in none of their countries (in place).
+
+    Nothing in the text speaks for it, and its size does not either: ``Orange Beach`` among
+    the islands of Palau is not the town in Alabama that bears the name.
+    """
+    for q, best in winners.items():
+        place = best.place
+        if (place.kind is not Kind.CITY or not best.confident or _notable(place, ranked[q])
+                or best.method not in (Method.NAME, Method.ALTERNATE)):
+            continue
+        others = [c.place for m, c in winners.items() if m != q]
+        if len(others) < _OUTLIER_MIN_OTHERS or any(
+                p.country == place.country for p in others):
+            continue
+        if any((p.polygon is not None and _inside(place, p))
+               or (p.polygon is None and haversine_km(place.lat, place.lon, p.lat, p.lon)
+                   <= OUTLIER_KM) for p in others):
+            continue
+        doubt = "far from every other place of the text, in none of their countries"
+        ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Mark in doubt a winner far from all the other answers while a namesake of it lies
+    where most of the other names may be (in place).
+
+    The other names may be ambiguous too, and their first answers wrong together: ``Lisbon``
+    beside ``Portland``, ``Lewiston`` and ``Auburn`` is the capital of Portugal by size, yet
+    all four names are towns of Maine. A namesake within ``_AMONG_KM`` of a place that may
+    well be what another name means (its answer not fifty times larger: Paris, Missouri is
+    no rival to Paris, France) of at least two of the other names, and of half of them, says
+    the text may be about there.
+    Trees of points keep a batch of thousands of names cheap.
+    """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    point_names = [q for q, c in winners.items() if c.place.kind not in _AREAL]
+    if len(winners) < _OUTLIER_MIN_OTHERS + 1 or len(point_names) < 2:
+        return
+    points = _xyz([winners[q].place for q in point_names])
+    position = {q: i for i, q in enumerate(point_names)}
+    winner_tree = cKDTree(points)
+    far_chord = 2 * np.sin(OUTLIER_KM / EARTH_RADIUS_KM / 2)
+    among_chord = 2 * np.sin(_AMONG_KM / EARTH_RADIUS_KM / 2)
+    candidates: tuple[Any, list[Query]] | None = None
+    for q, best in winners.items():
+        place = best.place
+        if (not best.confident or len(ranked[q]) < 2 or best.method not in _NAMED
+                or (place.kind is Kind.CITY
+                    and (place.population or 0) >= _NOTABLE_POPULATION * 10)):
+            continue
+        v = _xyz([place])[0]
+        near = winner_tree.query_ball_point(v, far_chord)
+        if any(i != position.get(q) for i in near):
+            continue  # another answer within reach
+        if place.polygon is not None and any(
+                _inside(winners[m].place, place) for m in point_names if m != q):
+            continue
+        if candidates is None:
+            # every name's places that nearly match its answer, each with its name
+            close = [(m, c.place) for m in winners for c in ranked[m][:_AMONG_CANDIDATES]
+                     if (winners[m].place.population or 0)
+                     < _ANCHOR_RATIO * max(c.place.population or 0, 1)]
+            candidates = (cKDTree(_xyz([p for _, p in close])), [m for m, _ in close])
+        tree, owners = candidates
+        others = len(winners) - 1
+        for other in ranked[q][1:]:
+            if other.method not in _NAMED or other.place.kind in _AREAL:
+                continue
+            found = {owners[i] for i in tree.query_ball_point(_xyz([other.place])[0],
+                                                              among_chord)} - {q}
+            if len(found) >= 2 and 2 * len(found) >= others:
+                doubt = (f"a namesake in {other.place.country} lies where most of the other "
+                         "names may be")
+                ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+                break
 
 
 def _without_strays(anchors: dict[Query, Place]) -> dict[Query, Place]:
@@ -931,7 +1022,7 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
       (``El Paso``, Mexico, in Mexican news, over El Paso, Texas).
     """
     best = ranked[0]
-    if best.method not in _NAMED or not context or _CANONICAL_PART in best.parts:
+    if best.method not in _NAMED or not context or CANONICAL_PART in best.parts:
         return ""
     place = best.place
     if place.kind in (Kind.REGION, Kind.DISTRICT) and best.method in (Method.NAME,
@@ -1021,54 +1112,39 @@ def _among(place: Place, context: Context) -> bool:
     return near >= 2 and 2 * near >= context.points
 
 
-def _canonical_first(ranked: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """The candidates, with a far larger town of the exact name ahead of a small town that
-    only context lifted over it by another of its names.
+def _capitals_town(name: str, ranked: tuple[Candidate, ...]) -> str:
+    """Why a town found for a name in capitals by another of its names is not a clear
+    answer, or "".
 
-    ``Baghdad`` beside ``Tehran`` is the capital of Iraq, not an Iranian village one of whose
-    other names is Baghdad: a route between two countries' cities is exactly what movement
-    datasets hold, so the other names' country must not turn a world city into a namesake
-    found by an alternate name. A town a hundred times smaller keeps the place only when it
-    has the name as its own (``El Paso`` in Mexican news, then flagged by ``_doubt``).
+    A short name in capitals (``NI``, ``GDR``, ``ROC``) is an abbreviation or a code; a
+    town that lists it among its other names (an airport's code, as GeoNames keeps them)
+    is a guess at what was meant (Northern Ireland, East Germany, Taiwan).
     """
-    if len(ranked) < 2:
-        return ranked
+    text = name.strip()
     best = ranked[0]
-    if best.method is not Method.ALTERNATE or best.place.kind is not Kind.CITY:
-        return ranked
-    own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
-    for i, other in enumerate(ranked[1:], start=1):
-        if (other.method is Method.NAME and other.place.kind is Kind.CITY
-                and other.place.country != best.place.country
-                and (other.place.population or 0)
-                >= _DOUBT_RATIO * max(best.place.population or 0, 1)
-                and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own):
-            lift = best.score - other.score + _CANONICAL_LEAD
-            other = other._replace(score=other.score + lift,
-                                   parts={**other.parts, _CANONICAL_PART: lift})
-            return (other, *ranked[:i], *ranked[i + 1:])
-    return ranked
-
-
-def _town_abroad(ranked: tuple[Candidate, ...]) -> str:
-    """Why a region won by its own name is not a clear choice over a town abroad, or "".
-
-    An exact region name beats a town of that name (``Texas`` is the state, not Texas City),
-    but not when the town, in another country, is about as populous as the whole region: the
-    bare name ``Gaza`` is as likely the city in Palestine as the province of Mozambique.
-    Unlike ``_doubt`` this needs no context: it is about the two places alone.
-    """
-    best = ranked[0]
-    place = best.place
-    if place.kind not in (Kind.REGION, Kind.DISTRICT) or best.method is not Method.NAME:
+    if (not _CODE_LIKE.match(text) or best.place.kind is not Kind.CITY
+            or best.method is not Method.ALTERNATE):
         return ""
-    for other in ranked[1:]:
-        town = other.place
-        if (town.kind is Kind.CITY and other.method is Method.NAME and town.country
-                and town.country != place.country
-                and _TOWN_ABROAD_SHARE * (town.population or 0) >= (place.population or 0)):
-            return f"also the name of {town.name} ({town.country}), a town as populous"
-    return ""
+    return (f"{text!r} in capitals read as another name of {best.place.name}: an "
+            "abbreviation or a code may be meant")
+
+
+def _area_for_feature(name: str, ranked: tuple[Candidate, ...]) -> str:
+    """Why a region found for a name that says a feature's kind is not a clear answer, or "".
+
+    ``Milne Bay`` names a bay; the province named after it is a larger area around it, and
+    its point may lie far from the water (and ``Hawke's Bay`` is as likely the region as the
+    bay). Islands and districts are left out, the area of ``Sakhalin Island`` or ``Izium
+    raion`` being what was asked, and seas and straits (``Taiwan Strait``) are the feature.
+    """
+    key = name_key(name)
+    phrase = kind_phrase(key) if key else None
+    best = ranked[0]
+    if (phrase is None or phrase[0] in ("island", "district")
+            or best.place.kind is not Kind.REGION):
+        return ""
+    word = key[len(phrase[1]):].strip() or phrase[0]
+    return f"{best.place.name} is an area named after the {word}, which may be meant"
 
 
 def _article_town(name: str, ranked: tuple[Candidate, ...]) -> str:

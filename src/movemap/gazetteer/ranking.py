@@ -49,9 +49,13 @@ namesake    -0.35   a region named like a town of its country that has a tenth o
                     a bare name means the town
 =========== ======= ===========================================================================
 
-After ranking, a batch's gazetteer adds one part of its own, "exact name, far larger": a
-town of the exact name a hundred times larger than a winner found by another of its names,
-that only the other places lifted, is put ahead by 0.1 (``Baghdad`` beside ``Tehran``).
+With other places (a ``Context``), one more part, "exact name, far larger": a town of the
+exact name a hundred times larger than a winner found by another of its names, that only the
+other places lifted, is put ahead by 0.1 (``Baghdad`` beside ``Tehran``).
+
+Two rules mark the winner in doubt (``Candidate.doubt``) whatever the context, when another
+candidate reads the name as well: a region won by its name beside a town abroad at least
+half as populous (``Gaza``), and a region named like another country's people (``Somali``).
 
 Tiers come before scores: a name that matches exactly never loses to a typo or a
 romanisation variant, because the looser searches run only when the exact one finds nothing.
@@ -73,7 +77,8 @@ from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_vectors
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["Context", "Hints", "Hit", "haversine_km", "order", "rank", "score"]
+__all__ = ["CANONICAL_PART", "Context", "Hints", "Hit", "haversine_km", "order", "rank",
+           "score"]
 
 NEAR_WEIGHT, NEAR_SCALE_KM = 0.3, 250.0
 CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 600.0
@@ -89,6 +94,10 @@ AREA_NAME_PENALTY, AREA_NAME_SHARE = -0.3, 0.05
 FORMER_ELSEWHERE_PENALTY, FORMER_SHARE = -0.3, 10
 NAMESAKE_PENALTY, NAMESAKE_SHARE = -0.35, 0.1
 AFTER_TOWN_PENALTY, AFTER_TOWN_KM = -0.3, 60.0
+# A town abroad at least half as populous as a region of its name leaves the region in doubt.
+TOWN_ABROAD_SHARE = 2
+# How far a far larger town of the exact name is put ahead of an alternate-name namesake.
+CANONICAL_LEAD, CANONICAL_PART = 0.1, "exact name, far larger"
 _AFTER_TOWN_LEAD = 0.01
 _MATCH = {Method.NAME: 1.0, Method.ALTERNATE: 0.95, Method.REGION: 0.95, Method.CODE: 0.95,
           Method.KIND: 0.95, Method.ABBREVIATION: 0.9, Method.FORMER: 1.0,
@@ -296,6 +305,9 @@ def rank(
         if len(best) < len(scored):
             scored = list(best.values())
         scored.sort(key=order)
+        if context is not NO_CONTEXT:
+            scored = _canonical_first(scored)
+        scored = _doubt_between(scored)
     return tuple(scored)
 
 
@@ -415,3 +427,81 @@ def _dominance(scored: list[Candidate]) -> list[Candidate]:
                if c.place.kind is Kind.CITY and c.method in _EXACT
                and AREA_NAME_SHARE * biggest > (c.place.population or 0) else c for c in out]
     return out
+
+
+_CONTEXT_PARTS = ("context", "coherence")
+
+
+def _canonical_first(ranked: list[Candidate]) -> list[Candidate]:
+    """Part ``exact name, far larger``: the candidates, with a far larger town of the exact
+    name ahead of a small town that only context lifted over it by another of its names.
+
+    ``Baghdad`` beside ``Tehran`` is the capital of Iraq, not an Iranian village one of whose
+    other names is Baghdad: a route between two countries' cities is exactly what movement
+    datasets hold, so the other names' country must not turn a world city into a namesake
+    found by an alternate name. A town a hundred times smaller keeps the place only when it
+    has the name as its own (``El Paso`` in Mexican news, then flagged as in doubt).
+    """
+    if len(ranked) < 2:
+        return ranked
+    best = ranked[0]
+    if best.method is not Method.ALTERNATE or best.place.kind is not Kind.CITY:
+        return ranked
+    own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
+    for i, other in enumerate(ranked[1:], start=1):
+        if (other.method is Method.NAME and other.place.kind is Kind.CITY
+                and other.place.country != best.place.country
+                and (other.place.population or 0)
+                >= DOMINANCE_RATIO * max(best.place.population or 0, 1)
+                and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own):
+            lift = best.score - other.score + CANONICAL_LEAD
+            other = other._replace(score=other.score + lift,
+                                   parts={**other.parts, CANONICAL_PART: lift})
+            return [other, *ranked[:i], *ranked[i + 1:]]
+    return ranked
+
+
+def _doubt_between(scored: list[Candidate]) -> list[Candidate]:
+    """The candidates, the winner marked in doubt when another candidate is as good a reading
+    of the name whatever the context (see ``_town_abroad`` and ``_people_word``)."""
+    best = scored[0]
+    if best.doubt is not None:
+        return scored
+    doubt = _town_abroad(scored) or _people_word(scored)
+    return [best._replace(doubt=doubt), *scored[1:]] if doubt else scored
+
+
+def _town_abroad(ranked: list[Candidate]) -> str:
+    """Why a region won by its own name is not a clear choice over a town abroad, or "".
+
+    An exact region name beats a town of that name (``Texas`` is the state, not Texas City),
+    but not when the town, in another country, is about as populous as the whole region: the
+    bare name ``Gaza`` is as likely the city in Palestine as the province of Mozambique.
+    This needs no context: it is about the two places alone.
+    """
+    best = ranked[0]
+    place = best.place
+    if place.kind not in (Kind.REGION, Kind.DISTRICT) or best.method is not Method.NAME:
+        return ""
+    for other in ranked[1:]:
+        town = other.place
+        if (town.kind is Kind.CITY and other.method is Method.NAME and town.country
+                and town.country != place.country
+                and TOWN_ABROAD_SHARE * (town.population or 0) >= (place.population or 0)):
+            return f"also the name of {town.name} ({town.country}), a town as populous"
+    return ""
+
+
+def _people_word(ranked: list[Candidate]) -> str:
+    """Why a region won by its name is not a clear choice over the country whose people the
+    word names, or "": ``Somali`` is a region of Ethiopia, and the people of Somalia."""
+    best = ranked[0]
+    if (best.place.kind in (Kind.COUNTRY, Kind.CITY) or best.place.kind not in AREAL
+            or best.method not in (Method.NAME, Method.ALTERNATE)):
+        return ""
+    people = next((c.place for c in ranked[1:] if c.method is Method.DEMONYM
+                   and c.place.kind is Kind.COUNTRY and c.place.country != best.place.country),
+                  None)
+    if people is None:
+        return ""
+    return f"also the word for the people of {people.name}"
