@@ -69,15 +69,18 @@ _FILL_WORD = (r"(?:the|its|their|his|her|a|an|bases?|ports?|areas?|near|of|in|at
               r"outside|front|region|city|town|village|island|port|harbou?r|capital|airfields?|"
               r"airports?|positions?|lines?|vicinity|direction|area|coast|sector|province|"
               r"frontier|border|east|west|north|south|eastern|western|northern|southern|"
-              r"[a-z]+\s+(?:areas|ports|bases|positions))")
+              r"[a-z]+\s+(?:areas|ports|bases|positions))(?![\w-])")
 # Between a cue and its place: the words above, and at most three others before the last of
 # them (to the unfinished airfield at X, to the Russian naval facility at X): a noun phrase
 # naming where, not a clause (to fight in support of X has words after the first fill word).
-_FILL = (rf"(?:\s+{_FILL_WORD})*(?:(?:\s+(?!(?:and|or|but|who|which|that|after|before|"
+# The runs of fill words are possessive (``*+``, ``++``): a word the run could take is never
+# handed back, so the match is linear in the words before a place (a fill word can be read
+# in two ways, ``areas`` alone or after another word, which made plain ``*`` exponential).
+_FILL = (rf"(?:\s+{_FILL_WORD})*+(?:(?:\s+(?!(?:and|or|but|who|which|that|after|before|"
          r"while|when|said|says|time|times|first|last|support|help|order|days?|weeks?|"
          r"months?|years?|hours?|to|into|from|for|towards?|via|through|across|onto|on|by|"
          rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic))){{1,3}}"
-         rf"(?:\s+{_FILL_WORD})+)?\s*$")
+         rf"(?:\s+{_FILL_WORD})++)?\s*$")
 _ORIGIN_CUE = re.compile(
     r"\b(cross(?:ed|ing|es)?\s+the\s+(?:[a-z]+\s+)?(?:border|frontier|line|river|canal|"
     r"(?-i:[A-Z][\w-]+)(?:\s+river)?)\s+(?:near|at)|from|out\s+of|left|leaving|departed|departing|quit|quitting|abandon(?:ed|ing)|"
