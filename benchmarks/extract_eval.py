@@ -242,11 +242,11 @@ def _causes(found: Found, labels: Labels, misses: dict[str, int],
     return out
 
 
-def _print_causes(misses: dict[str, int], false: dict[str, int]) -> None:
-    print("  missed legs by cause (development):")
+def _print_causes(misses: dict[str, int], false: dict[str, int], part: str) -> None:
+    print(f"  missed legs by cause ({part}):")
     for cause, meaning in MISS_CAUSES.items():
         print(f"    {misses.get(cause, 0):>4}  {cause:<16} {meaning}")
-    print("  false legs by cause (development):")
+    print(f"  false legs by cause ({part}):")
     for cause, meaning in FALSE_CAUSES.items():
         print(f"    {false.get(cause, 0):>4}  {cause:<18} {meaning}")
 
@@ -437,8 +437,8 @@ def main() -> None:
                              "55 reports before the second batch of issue 17)")
     parser.add_argument("--no-speed", action="store_true", help="leave out the speed figures")
     parser.add_argument("--causes", action="store_true",
-                        help="classify the development part's missed and false legs by cause "
-                             "(with --show, each one)")
+                        help="classify each part's missed and false legs by cause, as counts "
+                             "(with --show, each development one; never a test one)")
     args = parser.parse_args()
     gazetteer = default_gazetteer()
     parts = _parts(args.corpus)
@@ -464,9 +464,9 @@ def main() -> None:
             labels = _labels(path)
             mine = _movemap(text, published, gazetteer)
             _score(tallies["movemap"], mine, labels)
-            if args.causes and part == "development":
+            if args.causes:
                 listed = _causes(mine, labels, misses, false)
-                if args.show and listed:
+                if args.show and listed and part == "development":
                     print(f"    {path.stem}")
                     for cause, names in listed:
                         print(f"      {cause:<24} {names}")
@@ -480,8 +480,8 @@ def main() -> None:
             if name.startswith("release") and previous is None:
                 continue
             print(_line(name, tally, legs=name != "geotext"))
-        if args.causes and part == "development":
-            _print_causes(misses, false)
+        if args.causes:
+            _print_causes(misses, false, part)  # the test part in aggregate only
     if args.no_speed:
         return
     print()
