@@ -413,3 +413,45 @@ def test_a_long_text_with_many_names_is_ranked_in_windows_and_misses_none() -> N
     text = " ".join(f"Troops moved from {a} to {b} on 3 May." for a, b in pairwise(towns))
     draft = extract(text, date(2024, 6, 1))
     assert {p.mention for p in draft.places} >= set(towns) - {"Dnipro"}  # a town and a river
+
+
+@pytest.mark.parametrize("filler", ["areas", "rear areas", "ports"])
+def test_a_slot_reads_through_a_long_run_of_place_words(filler: str) -> None:
+    from movemap.extract.grammar import _DEST_CUE
+
+    # each of these words can be read alone or after the word before it: a pattern that
+    # backtracks over both readings takes 2**n steps, and this run of 40 would never end
+    before = f"drove from Kabul to the {' '.join([filler] * 40)} near "
+    m = _DEST_CUE.search(before)
+    assert m is not None and m.group(1) == "to"
+    assert _DEST_CUE.search(before + "and ") is None  # a clause, not a noun phrase
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ODESA, May 3 (AP) - The president said he was sending 500 more troops to Izmail.", []),
+    ("KHARKIV, Ukraine, May 3 - Kyiv sent two battalions to Izmail.", [(["Kyiv"], "Izmail")]),
+])
+def test_a_wire_dateline_is_where_the_story_was_filed_not_an_end(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    draft = extract(text, date(2023, 5, 3))
+    assert draft.places[0].mention in ("ODESA", "KHARKIV")  # still a place of the report
+    assert ends(draft) == expected
+
+
+@pytest.mark.parametrize("second", [
+    "Separately, a company of Lithuanian soldiers arrived in Kaunas.",
+    "Lithuanian soldiers arrived in Kaunas later that day.",
+])
+def test_a_force_described_as_the_subject_is_a_new_mover(second: str) -> None:
+    draft = extract("The 12th Brigade moved from Lublin to Radom on 3 March. " + second,
+                    date(2023, 3, 10))
+    # the brigade went to Radom; the new force did not start there
+    assert ends(draft) == [(["Lublin"], "Radom")]
+
+
+def test_a_new_subject_with_its_own_ends_is_not_the_last_unit() -> None:
+    draft = extract("The 12th Brigade moved from Lublin to Radom on 3 March. A battalion of "
+                    "Polish troops arrived in Rzeszow from Krakow, officials said.",
+                    date(2023, 3, 10))
+    assert [(leg.unit, leg.destination.mention) for leg in draft.legs] == [
+        ("12th-brigade", "Radom"), ("battalion-of-polish-troops", "Rzeszow")]

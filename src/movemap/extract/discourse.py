@@ -5,7 +5,9 @@ The state a reader keeps while reading a report, and the rule for each item:
 ``unit``
     the last unit named (``the 11th Corps``, ``an advance group``); a sentence that names
     none, or says ``they``, ``the troops``, ``the group``, ``the soldiers``, is about it. A
-    newly named unit replaces it. The headline counts as the first sentence.
+    newly named unit replaces it, and so does a force that a clause's subject describes
+    without naming or pointing back (``a battalion of Polish troops``, ``Lithuanian
+    soldiers``, ``another convoy``). The headline counts as the first sentence.
 ``position``
     per unit, where it was last said to be or to have gone (the destination of its last
     leg, ``stationed in``, ``training in``, the place it ``left``): the origin of its next
@@ -58,7 +60,7 @@ from dataclasses import dataclass, field
 from movemap.dates import FuzzyDate
 from movemap.extract.draft import FoundPlace
 
-__all__ = ["ANAPHOR", "UNIT", "State", "unit_slug"]
+__all__ = ["ANAPHOR", "NEW_FORCE", "UNIT", "State", "unit_slug"]
 
 UNIT = re.compile(
     r"\b(?P<u>(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
@@ -76,6 +78,18 @@ ANAPHOR = re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
                      r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I)
 
 
+# a clause whose subject is a force described, not named, and not referred back to (a
+# battalion of Polish troops, Lithuanian soldiers, another convoy): a new mover, so what the
+# report said of the last unit (its position, its strength) is not its own
+_FORCE_NOUN = (r"(?:troops|soldiers|forces|marines|paratroopers|infantry(?:men)?|commandos|"
+               r"fighters|servicemen|reservists|sailors|companies|company|battalions?|"
+               r"brigades?|regiments?|platoons?|contingents?|detachments?|columns?|convoys?|"
+               r"units|force|squadrons?|flotilla|fleet)")
+NEW_FORCE = re.compile(
+    r"^\W*(?:(?:[Ss]eparately|[Mm]eanwhile|[Ee]lsewhere|[Aa]lso|[Ii]n\s+[\w-]+)\s*,?\s+)?"
+    r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
+    + _FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + _FORCE_NOUN + r")?|"
+    r"[A-Z][a-z]+(?:an|ish|ese|ic|i)\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN + r"))\b")
 _PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
 _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 

@@ -25,7 +25,7 @@ from datetime import date
 from functools import lru_cache
 
 from movemap.dates import FuzzyDate, parse_date
-from movemap.extract.discourse import ANAPHOR, UNIT, State, unit_slug
+from movemap.extract.discourse import ANAPHOR, NEW_FORCE, UNIT, State, unit_slug
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.grammar import (
     Clause,
@@ -80,6 +80,14 @@ _RIVER_LIKE = re.compile(r"(?<![Cc]ity of )(?<![Tt]own of )(?<![Pp]ort of )\bthe
 _KIND_AFTER = re.compile(r"\s+(?:region|oblast|province|area|district|city|town|port|airport|"
                          r"airfield|air\s+base|front|sector|pocket|garrison|bridgehead)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# A wire dateline opening a paragraph: the place (in capitals) the story was filed from, maybe
+# its country, the day and the agency (KYIV, Nov 11 (Reuters) -; ERBIL, Iraq, Oct 22 -). The
+# place is where the reporter was, not an end of the moves the story tells.
+_DATELINE = re.compile(
+    r"(?:\A|\n)[^\S\n]*(?-i:[A-Z][A-Z\u00c0-\u00de'’.]{2,}(?:[ -][A-Z][A-Z\u00c0-\u00de'’.]+){0,3})"
+    r"(?:,\s+(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){0,2})?"
+    r"(?:,?\s+(?:\d{1,2}\s+)?[A-Za-z\u00e0-\u00fc]{3,9}\.?(?:\s+\d{1,2})?(?:,\s+\d{4})?\.?)?"
+    r"(?:\s+\([^()\n]{1,60}\))?\s+[-\u2013\u2014]+\s")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
                   "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.", "Cdr.", "Mr.",
@@ -300,8 +308,10 @@ class _Reader:
 
     def read(self) -> list[FoundLeg]:
         by_sentence: dict[int, list[FoundPlace]] = {}
+        filed = [m.span() for m in _DATELINE.finditer(self.text)]
         for place, number in zip(self.places, self.where, strict=True):
-            by_sentence.setdefault(number, []).append(place)
+            if not any(a <= place.start < b for a, b in filed):
+                by_sentence.setdefault(number, []).append(place)
         for number, (a, b) in enumerate(self.spans):
             self.state.new_paragraph(self.paragraph[number])
             self.state.sentence = number
@@ -327,6 +337,9 @@ class _Reader:
         if named:
             state.name_unit(unit_slug(named.group("u")))
             unit_cue = "unit: named"
+        elif (described := NEW_FORCE.match(body)) is not None:
+            state.name_unit(unit_slug(described.group("u")))
+            unit_cue = "unit: a new subject"
         elif (anaphor := ANAPHOR.search(body, 0, 60)) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
         unit = state.unit
