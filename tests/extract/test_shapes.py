@@ -455,3 +455,40 @@ def test_a_new_subject_with_its_own_ends_is_not_the_last_unit() -> None:
                     date(2023, 3, 10))
     assert [(leg.unit, leg.destination.mention) for leg in draft.legs] == [
         ("12th-brigade", "Radom"), ("battalion-of-polish-troops", "Rzeszow")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Marines waded ashore at Tartus from Novorossiysk on 14 May.", (["Novorossiysk"], "Tartus")),
+    ("Tanks rumbled from Gori into Tskhinvali on 8 August.", (["Gori"], "Tskhinvali")),
+    ("Two companies slipped across the border from Narva into Ivangorod.",
+     (["Narva"], "Ivangorod")),
+])
+def test_verbs_of_motion_beyond_the_common_ones(
+        text: str, expected: tuple[list[str], str]) -> None:
+    assert ends(extract(text, date(2015, 5, 20))) == [expected]
+
+
+@pytest.mark.parametrize(("text", "published", "start", "status"), [
+    # news counts a weekday back from publication (a Saturday here), a future verb forward
+    ("The flotilla sailed from Brindisi to Tyre on Tuesday, the ministry said.",
+     date(2006, 9, 2), date(2006, 8, 29), Status.CONFIRMED),
+    ("The 5th Brigade will sail from Split to Bari on Monday.", date(2006, 9, 2),
+     date(2006, 9, 4), Status.EXPECTED),
+    # a retrospective counts from its own narrative day (2 June 1944 was a Friday)
+    ("On 2 June 1944 the division embarked. On Sunday it sailed from Portsmouth to Caen.",
+     date(2004, 6, 6), date(1944, 6, 4), Status.CONFIRMED),
+])
+def test_a_weekday_is_dated_from_the_narrative_or_publication(
+        text: str, published: date, start: date, status: Status) -> None:
+    legs = extract(text, published).legs
+    assert [(leg.start.first_day, leg.status) for leg in legs] == [(start, status)]
+
+
+@pytest.mark.parametrize(("sailed", "expected"), [
+    ("on Tuesday", [(["Brindisi"], "Tyre")]),  # four days before the landing: its voyage
+    ("on 10 August", []),  # three weeks before: another move
+])
+def test_a_departure_told_after_the_arrival_starts_it_within_a_week(
+        sailed: str, expected: list[tuple[list[str], str]]) -> None:
+    text = f"Marines landed at Tyre on Saturday. The flotilla had sailed from Brindisi {sailed}."
+    assert ends(extract(text, date(2006, 9, 2))) == expected

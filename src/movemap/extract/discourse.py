@@ -36,7 +36,8 @@ The state a reader keeps while reading a report, and the rule for each item:
     Point Salines``): a move of the same unit that names only where it came from, in the
     same paragraph or the next and at most three sentences later (``they had been flown
     from Hunter``, ``units advanced from Mykolaiv``), is that arrival's origin, unless its
-    own date is more than two days from the arrival's (an earlier move). Used once.
+    own date is more than two days after the arrival's or more than a week before it
+    (another move; a voyage of a few days is this one). Used once.
 ``departure``
     per unit, a departure read without a destination (``crossed the border from Kuwait``):
     when the unit's next move, in the same paragraph or the next and at most three

@@ -264,14 +264,19 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         o.place.kind not in _AREAS and o.place.country == place.place.country for o in others)
 
 
+_VOYAGE_DAYS = 7  # a departure at most this long before an arrival can be its start
+
+
 def _other_time(dates: list[DateMention], day: FuzzyDate | None) -> bool:
-    """Whether a clause's own date puts its move more than two days from ``day`` (the
-    division had crossed from Kuwait on 20 March: not the move that reached Baghdad on 7
-    April)."""
+    """Whether a clause's own date puts its move apart from the arrival on ``day``: more
+    than two days after it, or more than a week before it (the flotilla sailed from Brindisi
+    on Tuesday and landed on Saturday: one move; the division had crossed from Kuwait on 20
+    March: not the move that reached Baghdad on 7 April)."""
     start = _own_dates(dates)[0]
     if start is None or day is None:
         return False
-    return (start.first_day - day.last_day).days > 2 or (day.first_day - start.last_day).days > 2
+    return (start.first_day - day.last_day).days > 2 or (
+        day.first_day - start.last_day).days > _VOYAGE_DAYS
 
 
 def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
