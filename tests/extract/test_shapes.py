@@ -492,3 +492,12 @@ def test_a_departure_told_after_the_arrival_starts_it_within_a_week(
         sailed: str, expected: list[tuple[list[str], str]]) -> None:
     text = f"Marines landed at Tyre on Saturday. The flotilla had sailed from Brindisi {sailed}."
     assert ends(extract(text, date(2006, 9, 2))) == expected
+
+
+def test_a_force_named_by_its_side_is_one_force_whatever_the_noun() -> None:
+    text = ("Ukrainian soldiers entered Kherson on Friday. Officials said the city was calm. "
+            "Residents gathered in the square. Shops opened again. Ukrainian units had "
+            "advanced from Mykolaiv along the highway.")
+    draft = extract(text, date(2022, 11, 12))
+    assert ends(draft) == [(["Mykolaiv"], "Kherson")]
+    assert draft.legs[0].unit == "ukrainian-forces"

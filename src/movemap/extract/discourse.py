@@ -95,9 +95,17 @@ _PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
 _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 
 
+_SIDE = re.compile(r"^([A-Z][a-z]+(?:an|ish|ese|ic|i))\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN
+                   + r"$")
+
+
 def unit_slug(text: str) -> str:
-    """The id of a unit from its words: ``the 11th Corps`` -> ``11th-corps``."""
+    """The id of a unit from its words: ``the 11th Corps`` -> ``11th-corps``. A force named
+    only by its side is one force whatever the noun: ``Ukrainian troops``, ``Ukrainian
+    units`` -> ``ukrainian-forces``."""
     text = re.sub(r"^(?:the|an?)\s+", "", text.strip(), flags=re.I)
+    if (side := _SIDE.match(text)) is not None:
+        text = side.group(1) + " forces"
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unit"
 
 
@@ -128,9 +136,12 @@ class State:
     destinations: tuple[FoundPlace, ...] = ()
     last_leg: tuple[tuple[FoundPlace, ...], FoundPlace, int, int] | None = None
 
-    def recent(self, at: tuple[int, int]) -> bool:
+    def recent(self, at: tuple[int, int], sentences: int = 3) -> bool:
         """Whether a fact read at (paragraph, sentence) still holds for the current sentence: at
-        most three sentences before, in this paragraph or the one before."""
+        most three sentences before, in this paragraph or the one before (or, when the force
+        is named again, ``sentences`` before in any paragraph)."""
+        if sentences > 3:
+            return 0 <= self.sentence - at[1] <= sentences
         return 0 <= self.paragraph - at[0] <= 1 and 0 <= self.sentence - at[1] <= 3
 
     def new_paragraph(self, number: int) -> None:

@@ -264,6 +264,9 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         o.place.kind not in _AREAS and o.place.country == place.place.country for o in others)
 
 
+# an arrival whose origin is unknown waits this many sentences for a move of the same force
+# named again (not only "they") that says where it came from
+_RENAMED_WITHIN = 8
 _VOYAGE_DAYS = 7  # a departure at most this long before an arrival can be its start
 
 
@@ -338,7 +341,7 @@ class _Reader:
         body = text[a:b]
         named = UNIT.search(body)
         unit_cue = "unit: carried"
-        anaphor = None
+        anaphor = described = None
         if named:
             state.name_unit(unit_slug(named.group("u")))
             unit_cue = "unit: named"
@@ -401,8 +404,8 @@ class _Reader:
             stages = [(state.last_leg[1], False, "follow")]
         if not stages:
             if origins and unit in state.arrival and not expected and state.recent(
-                    state.arrival[unit][1:]) and not _other_time(dates, state.arrival_day.get(
-                        unit)):
+                    state.arrival[unit][1:], _RENAMED_WITHIN if named or described else 3) and (
+                    not _other_time(dates, state.arrival_day.get(unit))):
                 # it had come from A: the arrival read before, whose origin was unknown
                 arrived = state.arrival.pop(unit)[0]
                 stages = [(p, False, "arrival before") for p in arrived]
