@@ -501,3 +501,16 @@ def test_a_force_named_by_its_side_is_one_force_whatever_the_noun() -> None:
     draft = extract(text, date(2022, 11, 12))
     assert ends(draft) == [(["Mykolaiv"], "Kherson")]
     assert draft.legs[0].unit == "ukrainian-forces"
+
+
+@pytest.mark.parametrize("then", [
+    "From Rostock the soldiers were spread to bases at Schwerin and Wismar.",
+    "They later moved from Rostock to Schwerin and Wismar.",
+])
+def test_a_force_still_to_come_is_not_who_they_are_in_the_past(then: str) -> None:
+    text = ("The 4th Brigade, about 3,000 soldiers, sailed from Kiel to Rostock on 3 May. A "
+            "second brigade is expected to follow soon. " + then)
+    draft = extract(text, date(2024, 5, 20))
+    later = [leg for leg in draft.legs if leg.destination.mention != "Rostock"]
+    assert {(leg.unit, leg.strength) for leg in later} == {("4th-brigade", 3000)}
+    assert len(later) == 2

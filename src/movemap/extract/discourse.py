@@ -7,7 +7,10 @@ The state a reader keeps while reading a report, and the rule for each item:
     none, or says ``they``, ``the troops``, ``the group``, ``the soldiers``, is about it. A
     newly named unit replaces it, and so does a force that a clause's subject describes
     without naming or pointing back (``a battalion of Polish troops``, ``Lithuanian
-    soldiers``, ``another convoy``). The headline counts as the first sentence.
+    soldiers``, ``another convoy``). A unit named only in a future or planned move (``a
+    second echelon is expected to follow``) is not what a later ``they`` or ``the soldiers``
+    in the past tense means: that is the last unit named in a move that happened. The
+    headline counts as the first sentence.
 ``position``
     per unit, where it was last said to be or to have gone (the destination of its last
     leg, ``stationed in``, ``training in``, the place it ``left``): the origin of its next
@@ -114,6 +117,8 @@ class State:
     """The discourse state (see the module docstring for each item's rule)."""
 
     unit: str = "unit"
+    unit_expected: bool = False  # the current unit was named in a future or planned move
+    past_unit: str | None = None  # the last unit named in a move that has happened
     position: dict[str, FoundPlace] = field(default_factory=dict)
     last_origins: dict[str, tuple[FoundPlace, ...]] = field(default_factory=dict)
     last_dates: dict[str, tuple[FuzzyDate, FuzzyDate | None]] = field(default_factory=dict)

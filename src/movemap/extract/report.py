@@ -350,6 +350,15 @@ class _Reader:
             unit_cue = "unit: a new subject"
         elif (anaphor := ANAPHOR.search(body, 0, 60)) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
+        if named or described:
+            state.unit_expected = status_of(body) is Status.EXPECTED
+            if not state.unit_expected:
+                state.past_unit = state.unit
+        elif anaphor is not None and state.unit_expected and state.past_unit and (
+                status_of(body) is not Status.EXPECTED):
+            # "the soldiers were dispersed" after "a second echelon is expected to follow":
+            # what has happened is about the last force that moved, not the one still to come
+            state.unit, state.unit_expected = state.past_unit, False
         unit = state.unit
         dates = self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
         if not here and not _FOLLOW_WORD.search(body):
