@@ -514,3 +514,19 @@ def test_a_force_still_to_come_is_not_who_they_are_in_the_past(then: str) -> Non
     later = [leg for leg in draft.legs if leg.destination.mention != "Rostock"]
     assert {(leg.unit, leg.strength) for leg in later} == {("4th-brigade", 3000)}
     assert len(later) == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the headline's one town, though the move there came from elsewhere
+    ("Russian troops pull back from Kherson\n\nUnits of the 59th Brigade reached the "
+     "outskirts of the city from Mykolaiv late on Thursday.", (["Mykolaiv"], "Kherson")),
+    # a town the force left is not the city it reached
+    ("Dutch troops reach Kandahar\n\nThe Dutch battalion left Tarinkot on 2 June and reached "
+     "the outskirts of the city two days later.", (["Tarinkot"], "Kandahar")),
+])
+def test_the_city_is_the_story_s_town_not_the_one_left(
+        text: str, expected: tuple[list[str], str]) -> None:
+    legs = extract(text, date(2022, 11, 12)).legs
+    assert [([o.mention for o in leg.origins], leg.destination.place.name.replace("ā", "a"))
+            for leg in legs] == [expected]
+    assert legs[0].destination.mention == "the city"
