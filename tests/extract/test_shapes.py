@@ -530,3 +530,28 @@ def test_the_city_is_the_story_s_town_not_the_one_left(
     assert [([o.mention for o in leg.origins], leg.destination.place.name.replace("ā", "a"))
             for leg in legs] == [expected]
     assert legs[0].destination.mention == "the city"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Armoured columns crossed from occupied Crimea into Kherson.", (["Crimea"], "Kherson")),
+    ("The brigade moved from Lviv into neighbouring Poland.", (["Lviv"], "Poland")),
+    ("Turkish troops drove from Kilis to rebel-held Azaz.", (["Kilis"], "Azaz")),
+    ("Iraqi units were moving south from Basra towards the border with Kuwait.",
+     (["Basra"], "Kuwait")),
+])
+def test_a_word_that_qualifies_the_place_keeps_its_slot(
+        text: str, expected: tuple[list[str], str]) -> None:
+    assert ends(extract(text, date(2023, 6, 30))) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The government sent troops from Kabul to fight in support of Kandahar.",
+    "The regiment was sent from Kabul to bring Kandahar under control.",
+])
+def test_a_verb_after_to_is_still_no_slot(text: str) -> None:
+    assert extract(text, date(2001, 11, 1)).legs == ()
+
+
+def test_a_name_before_a_word_for_armed_men_is_who_not_where() -> None:
+    draft = extract("Wagner columns crossed from Ukraine into Russia.", date(2023, 6, 24))
+    assert [p.mention for p in draft.places] == ["Ukraine", "Russia"]

@@ -71,11 +71,18 @@ _VERB_MODE = [
                            r"armou?red columns?|columns?|bused|bussed|trucked|drove)\b", re.I)),
     (Mode.FOOT, re.compile(r"\b(on foot|march\w*|walked|trek\w*|trudg\w*)\b", re.I)),
 ]
-_FILL_WORD = (r"(?:the|its|their|his|her|a|an|bases?|ports?|areas?|near|of|in|at|on|around|"
+_FILL_WORD = (r"(?:(?:border|frontier)\s+with|the|its|their|his|her|a|an|bases?|ports?|areas?|"
+              r"near|of|in|at|on|around|"
               r"outside|front|region|city|town|village|island|port|harbou?r|capital|airfields?|"
               r"airports?|positions?|lines?|vicinity|direction|area|coast|sector|province|"
               r"frontier|border|east|west|north|south|eastern|western|northern|southern|"
               r"[a-z]+\s+(?:areas|ports|bases|positions))(?![\w-])")
+# a word that qualifies the place itself (from occupied Ukraine, into neighbouring Poland, to
+# rebel-held Idlib), right before it
+_QUALIFIER = (r"(?:\s+(?-i:(?!(?:and|or|but|who|which|that|after|before|while|when|said|was|were|"
+              r"had|has|being|having|during|bring|sing|thing|nothing|something|everything|"
+              r"morning|evening|ring|king|spring|wing|ceiling|building)\b)"
+              r"[a-z]+(?:ed|ing)|[a-z]+-(?:held|controlled|occupied|torn)|nearby))?")
 # Between a cue and its place: the words above, and at most three others before the last of
 # them (to the unfinished airfield at X, to the Russian naval facility at X): a noun phrase
 # naming where, not a clause (to fight in support of X has words after the first fill word).
@@ -86,7 +93,7 @@ _FILL = (rf"(?:\s+{_FILL_WORD})*+(?:(?:\s+(?!(?:and|or|but|who|which|that|after|
          r"while|when|said|says|time|times|first|last|support|help|order|days?|weeks?|"
          r"months?|years?|hours?|to|into|from|for|towards?|via|through|across|onto|on|by|"
          rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic))){{1,3}}"
-         rf"(?:\s+{_FILL_WORD})++)?\s*$")
+         rf"(?:\s+{_FILL_WORD})++)?{_QUALIFIER}\s*$")
 _ORIGIN_CUE = re.compile(
     r"\b(cross(?:ed|ing|es)?\s+the\s+(?:[a-z]+\s+)?(?:border|frontier|line|river|canal|"
     r"(?-i:[A-Z][\w-]+)(?:\s+river)?)\s+(?:near|at)|from|out\s+of|left|leaving|departed|departing|quit|quitting|abandon(?:ed|ing)|"

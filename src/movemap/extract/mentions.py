@@ -85,7 +85,8 @@ GUARDS = ("function-word", "ordinary-word", "named-thing", "adjective", "demonym
           "part-of-name", "acronym")
 _FORCE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:troops|forces|soldiers|fighters|"
                           r"units|militias?|militiamen|mercenaries|paratroopers|armies|"
-                          r"divisions|marines|commandos|infantry|tanks|warships)\b")
+                          r"divisions|marines|commandos|infantry|tanks|warships|columns|convoys|"
+                          r"gunmen|rebels|insurgents|guerrillas|militants|servicemen)\b")
 _WATER_BEFORE = re.compile(r"\b(?:Straits?|Gulf|Bay|Sea|Cape|Isthmus|Lake|Mount|Mouth)\s+of\s+"
                            r"(?:the\s+)?$")
 _NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b\d{1,3}\s+$")
