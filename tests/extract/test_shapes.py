@@ -555,3 +555,38 @@ def test_a_verb_after_to_is_still_no_slot(text: str) -> None:
 def test_a_name_before_a_word_for_armed_men_is_who_not_where() -> None:
     draft = extract("Wagner columns crossed from Ukraine into Russia.", date(2023, 6, 24))
     assert [p.mention for p in draft.places] == ["Ukraine", "Russia"]
+
+
+def test_one_departure_closes_every_landing_of_its_sentence() -> None:
+    text = ("The 3rd Division landed near Syracuse on 10 July, while the 1st Division came "
+            "ashore at Licata. The invasion fleet had sailed from Bizerte the day before.")
+    draft = extract(text, date(1943, 7, 20))
+    assert sorted(ends(draft)) == [(["Bizerte"], "Licata"), (["Bizerte"], "Syracuse")]
+
+
+@pytest.mark.parametrize(("verb", "town"), [("had taken", "Marseille"),
+                                            ("liberated", "Toulon"), ("overran", "Antibes")])
+def test_a_town_taken_is_where_the_force_went(verb: str, town: str) -> None:
+    draft = extract(f"The Free French advanced from Cannes and {verb} {town}.",
+                    date(1944, 9, 1))
+    assert ends(draft) == [(["Cannes"], town)]
+
+
+@pytest.mark.parametrize("text", [
+    "The 2nd Brigade reached Kandahar. They would leave if there were threats to Kabul.",
+    "The 2nd Brigade reached Kandahar. Its commander said aid to Kabul would continue.",
+])
+def test_a_noun_before_to_makes_no_destination(text: str) -> None:
+    assert ends(extract(text, date(2001, 12, 1))) == []
+
+
+def test_an_origin_the_gazetteer_lacks_is_not_replaced_by_the_last_position() -> None:
+    text = ("The 2nd Brigade reached Kandahar on 3 May. From Qlatbaz the brigade went on to "
+            "Herat.")
+    assert ends(extract(text, date(2001, 12, 1))) == []
+
+
+def test_trains_of_passengers_are_not_a_force() -> None:
+    text = ("The 2nd Brigade reached Kursk on 3 May. The railway said it has added carriages "
+            "to trains leaving the city for Moscow.")
+    assert ends(extract(text, date(2024, 8, 7))) == []

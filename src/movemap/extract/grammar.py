@@ -105,7 +105,8 @@ _DEST_CUE = re.compile(
     r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"(?:dropped|parachuted|inserted|disembarked|deployed|redeployed)\s+"
-    r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|took|"
+    r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
+    r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
@@ -164,10 +165,16 @@ _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I
 _NONFORCE = re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
     r"bombers|jets|drones|aircraft|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
+    r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
     r"offices|delegation|envoy|diplomats|ambassador)\b", re.I)
 
 
+# a noun before "to" that makes it no destination (threats to Kuwait, aid to Kyiv)
+_NOT_TOWARDS = re.compile(r"\b(?:threats?|risks?|dangers?|aid|assistance|support|help|harm|"
+                          r"damage|loyalty|answer|reply|response|attention|access|allegiance|"
+                          r"ultimatum|appeal|letter|message|note|warning|commitment|"
+                          r"contribution|sales?|exports?|deliver(?:y|ies))\s+$", re.I)
 _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|brigade|corps|army|"
                     r"regiment|battalion|infantry|paratroopers|group|contingent|they)\b", re.I)
 
@@ -357,7 +364,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         for name, pattern in (("position", _POSITION_CUE), ("origin", _ORIGIN_CUE),
                               ("destination", _DEST_CUE), ("via", _VIA_CUE)):
             m = pattern.search(before)
-            if m:
+            if m and not (name == "destination" and _NOT_TOWARDS.search(before, 0, m.start(1))):
                 role, cue = name, " ".join(m.group(1).split())
                 break
         if not role and (m := _LOCATOR.search(before)) is not None and not (

@@ -69,6 +69,8 @@ _ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed)")
 # the verb has no object: it says only where from (had already entered from Shenzhen)
 _NO_OBJECT = re.compile(r"\b(?:entered|arrived|came\s+in|landed|crossed\s+over)\s+(?:[a-z]+\s+)?"
                         r"from\b", re.I)
+# the clause says where from, by a name not found as a place
+_UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]+")
 _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
@@ -423,7 +425,11 @@ class _Reader:
                     state.arrival[unit][1:], _RENAMED_WITHIN if named or described else 3) and (
                     not _other_time(dates, state.arrival_day.get(unit))):
                 # it had come from A: the arrival read before, whose origin was unknown
-                arrived = state.arrival.pop(unit)[0]
+                arrived, *at = state.arrival.pop(unit)
+                if not named and not described:
+                    # the fleet had sailed from A: every force it put ashore in that sentence
+                    for other in [u for u, (_, *seen) in state.arrival.items() if seen == at]:
+                        arrived += state.arrival.pop(other)[0]
                 stages = [(p, False, "arrival before") for p in arrived]
                 rule = "arrival-origin"
             elif origins and _ARRIVING.match(reading.verb) and state.last_leg is not None and (
@@ -442,6 +448,8 @@ class _Reader:
             origins, rule = list(state.last_origins[unit]), "split-origin"
         if not origins:
             carried, rule = state.origin_of(unit)
+            if _UNREAD_ORIGIN.search(body):
+                carried = None  # from Baledogle, a place not found: not where it last was
             if carried is not None and carried.place.kind is Kind.COUNTRY and all(
                     p.place.country == carried.place.country for p, _, _ in stages):
                 carried = None  # in Grenada, to Point Salines: where in the country, unknown
