@@ -590,3 +590,23 @@ def test_trains_of_passengers_are_not_a_force() -> None:
     text = ("The 2nd Brigade reached Kursk on 3 May. The railway said it has added carriages "
             "to trains leaving the city for Moscow.")
     assert ends(extract(text, date(2024, 8, 7))) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 2nd Marine Division embarked at Wellington and hit the beaches of Betio.",
+     [(["Wellington"], "Betio")]),
+    ("The battalion boarded trains at Lviv and travelled to Kyiv.", [(["Lviv"], "Kyiv")]),
+    ("The fleet sailed from Gibraltar and landed British and American troops at Algiers.",
+     [(["Gibraltar"], "Algiers")]),
+    ("Transports from Oran put the 1st Infantry Division ashore near Arzew.",
+     [(["Oran"], "Arzew")]),
+])
+def test_embarking_and_landing_others_name_the_ends(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1943, 12, 1))) == expected
+
+
+def test_a_task_force_s_own_relative_clause_keeps_its_origin() -> None:
+    text = ("Troops of the Western Task Force, who had sailed from Norfolk, landed at Safi "
+            "on 8 November.")
+    assert ends(extract(text, date(1942, 11, 10))) == [(["Norfolk"], "Safi")]

@@ -98,7 +98,8 @@ _ORIGIN_CUE = re.compile(
     r"\b(cross(?:ed|ing|es)?\s+the\s+(?:[a-z]+\s+)?(?:border|frontier|line|river|canal|"
     r"(?-i:[A-Z][\w-]+)(?:\s+river)?)\s+(?:near|at)|from|out\s+of|left|leaving|departed|departing|quit|quitting|abandon(?:ed|ing)|"
     r"evacuated|fled|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
-    r"vacat(?:ed|ing)|exit(?:ed|ing))" + _FILL, re.I)
+    r"vacat(?:ed|ing)|exit(?:ed|ing)|(?:embark(?:ed|ing|s)?|entrain(?:ed|ing)|emplan(?:ed|ing)|"
+    r"boarded(?:\s+[a-z]+){0,3}?)\s+(?:at|in))" + _FILL, re.I)
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|arrived\s+(?:in|at|on)|arriving\s+(?:in|at|on)|"
     r"arrive\s+(?:in|at|on)|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
@@ -107,7 +108,12 @@ _DEST_CUE = re.compile(
     r"(?:dropped|parachuted|inserted|disembarked|deployed|redeployed)\s+"
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
-    r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
+    r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in)|"
+    r"hit\s+the\s+beach(?:es)?\s+(?:at|of|on|near)|"
+    # a transitive landing: the object between the verb and where (landed British and
+    # American troops at Algiers; put the 1st Infantry Division ashore near Oran)
+    r"(?:land(?:ed|ing|s)?|put(?:ting|s)?|set(?:ting|s)?|deliver(?:ed|ing|s)?|unload(?:ed|ing|s)?)"
+    r"\s+(?:[\w,-]+\s+){1,6}?(?:ashore\s+)?(?:at|in|on|near))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
@@ -183,7 +189,7 @@ _DIGIT = re.compile(r"\d")
 _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|division|brigade|"
                         r"corps|army|regiment|battalion|infantry|paratroopers|group|contingent|"
                         r"commandos?|rangers|echelon|column|squadron|company|fleet|Division|"
-                        r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet)$")
+                        r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet|Force)$")
 # a relative clause about a noun other than a pronoun's antecedent (the army, which took Seoul,)
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+(?!(?:they|it|we)\b)[^,;]*", re.I)
 # a motion word before a noun it qualifies (landing ships, transport aircraft, Ships such as)
