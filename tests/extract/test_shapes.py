@@ -610,3 +610,27 @@ def test_a_task_force_s_own_relative_clause_keeps_its_origin() -> None:
     text = ("Troops of the Western Task Force, who had sailed from Norfolk, landed at Safi "
             "on 8 November.")
     assert ends(extract(text, date(1942, 11, 10))) == [(["Norfolk"], "Safi")]
+
+
+def test_the_ships_after_a_stop_are_the_force_they_carry() -> None:
+    text = ("The liner Oriana left Southampton on 9 April with the 5th Brigade on board. After "
+            "a stop at Freetown the ships reached Ascension Island on 20 April.")
+    draft = extract(text, date(1982, 5, 1))
+    assert ends(draft) == [(["Southampton"], "Ascension Island")]
+    assert draft.legs[0].unit == "5th-brigade"
+
+
+@pytest.mark.parametrize(("arrival", "expected"), [
+    ("Troops arrived in Bari two days later.", [(["Split"], "Bari")]),
+    ("Soldiers reached Bari on 4 May, officials said.", [(["Split"], "Bari")]),
+])
+def test_a_departure_is_closed_by_the_next_arrival(
+        arrival: str, expected: list[tuple[list[str], str]]) -> None:
+    draft = extract("The 3rd Brigade left Split on 2 May. " + arrival, date(1995, 6, 1))
+    assert ends(draft) == expected
+
+
+def test_leaving_a_country_is_not_the_start_of_a_move_inside_it() -> None:
+    draft = extract("The contingent left Kazakhstan on 13 January. Troops arrived in Almaty "
+                    "later that day.", date(2022, 1, 20))
+    assert ends(draft) == []

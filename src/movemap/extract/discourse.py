@@ -78,7 +78,8 @@ UNIT = re.compile(
 ANAPHOR = re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
                      r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
                      r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
-                     r"marines|paratroopers|infantry)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
+                     r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"
+                     r"fleet|task\s+force|troopships?|liners?)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
                      r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I)
 
 

@@ -119,7 +119,9 @@ _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
     r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed)\s+"
     r"(?:in|at|near|around|on))" + _FILL, re.I)
-_VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across)" + _FILL, re.I)
+_VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across|(?:a\s+)?(?:stop(?:over)?|call|"
+                      r"calling|called|stopp(?:ed|ing)|refuel(?:l?ed|l?ing)?|stag(?:ed|ing)\s+"
+                      r"through)\s+(?:[a-z]+\s+)?(?:at|in))" + _FILL, re.I)
 _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)?$", re.I)
 _CHAIN_GAP = re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
                         r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",

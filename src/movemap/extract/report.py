@@ -457,6 +457,13 @@ class _Reader:
                 # "Russian troops entered Gori": a force the clause does not refer back to
                 # (no name, no "they"): where the last force went is not where it came from
                 carried = None
+            if carried is None and not expected and unit in state.departure and (
+                    state.recent(state.departure[unit][1:])) and not _UNREAD_ORIGIN.search(body):
+                # it left A and has not been said to arrive anywhere since: it came from A
+                carried, rule = state.departure.pop(unit)[0], "departure-arrival"
+                if carried.place.kind is Kind.COUNTRY and all(
+                        p.place.country == carried.place.country for p, _, _ in stages):
+                    carried = None  # it left Kazakhstan ... to Almaty: not from the country
             if carried is None:
                 self._narrative(dates, expected, number)
                 if not expected:
