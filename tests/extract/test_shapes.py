@@ -634,3 +634,25 @@ def test_leaving_a_country_is_not_the_start_of_a_move_inside_it() -> None:
     draft = extract("The contingent left Kazakhstan on 13 January. Troops arrived in Almaty "
                     "later that day.", date(2022, 1, 20))
     assert ends(draft) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The division was landed at Pachino on 10 July and marched north to Enna.",
+     [(["Pachino"], "Enna")]),
+    ("It went ashore at Salerno and then drove inland to Avellino.",
+     [(["Salerno"], "Avellino")]),
+    # an earlier event in a subordinate clause is no stage
+    ("Marines drove into Baidoa on 16 December, a week after the first Marines came ashore "
+     "at Mogadishu.", []),
+])
+def test_a_move_joined_on_after_an_arrival_starts_where_it_arrived(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1943, 7, 20))) == expected
+
+
+def test_who_a_pronoun_means_after_a_move_of_people_is_still_people() -> None:
+    text = ("Transport aircraft carried 90,000 people out of Kabul. Most were flown to Doha "
+            "and from there to Ramstein.")
+    assert ends(extract(text, date(2021, 8, 31))) == []
+    with_troops = text.replace("Most were flown", "The troops were flown")
+    assert ends(extract(with_troops, date(2021, 8, 31))) == [(["Doha"], "Ramstein")]

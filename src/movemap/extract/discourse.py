@@ -120,6 +120,7 @@ class State:
     unit: str = "unit"
     unit_expected: bool = False  # the current unit was named in a future or planned move
     past_unit: str | None = None  # the last unit named in a move that has happened
+    nonforce_mover: bool = False  # the last move read carried people or goods, not a force
     position: dict[str, FoundPlace] = field(default_factory=dict)
     last_origins: dict[str, tuple[FoundPlace, ...]] = field(default_factory=dict)
     last_dates: dict[str, tuple[FuzzyDate, FuzzyDate | None]] = field(default_factory=dict)

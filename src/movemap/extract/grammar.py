@@ -174,6 +174,7 @@ _NONFORCE = re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
     r"bombers|jets|drones|aircraft|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
     r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
+    r"people|persons|nationals|citizens|staff|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
     r"offices|delegation|envoy|diplomats|ambassador)\b", re.I)
 
@@ -221,6 +222,7 @@ _LOCATOR = re.compile(r"\b(from|to|into|onto|at|landed\s+at|reached)\s+(?:the\s+
                       r"west))?\s+of)\s+$")
 _ADVANCE = re.compile(r"(?i:advanc|mov|drove|driv|march|push|press|proceed|went|continu|"
                       r"head|rolled|raced|trek)")
+_AND_THEN = re.compile(r"\b(?:and|then)\b", re.I)  # a verb phrase joined on (not "a week after")
 _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+through|"
                         r"arrived|arriving)", re.I)
 # into Hungary at Zahony; from the Soviet Union at Zahony, on the border near Chop (a town
@@ -409,7 +411,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         chained.append(bool(last is not None and role == "destination"
                             and roles[last] == "destination"
                             and (_CHAIN_GAP.search(link) or (own and _STAGE_CUE.match(cue))
-                                 or (not own and advancing))))
+                                 or (not own and advancing)
+                                 # landed at A and marched north to B: a move after arriving
+                                 or (own and (then := _AND_THEN.search(link)) is not None
+                                     and _MOTION_F.search(fold(link[then.end():])) is not None
+                                     ))))
         roles.append(role)
         cues.append(cue)
     for m in _RELATIVE.finditer(text, a, b):

@@ -69,6 +69,10 @@ _ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed)")
 # the verb has no object: it says only where from (had already entered from Shenzhen)
 _NO_OBJECT = re.compile(r"\b(?:entered|arrived|came\s+in|landed|crossed\s+over)\s+(?:[a-z]+\s+)?"
                         r"from\b", re.I)
+# words for armed men: a clause with one is about a force, whatever "they" meant before
+_ARMED = re.compile(r"\b(?:troops|soldiers|forces|units|marines|divisions?|brigades?|corps|"
+                    r"army|regiments?|battalions?|infantry|paratroopers|commandos|fighters)\b",
+                    re.I)
 # the clause says where from, by a name not found as a place
 _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]+")
 _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
@@ -382,7 +386,14 @@ class _Reader:
         if reading.strength is not None:
             state.strength[unit] = reading.strength
         expected = reading.status is Status.EXPECTED
-        if reading.verb is None or reading.nonforce:
+        nonforce = reading.nonforce
+        if reading.verb is not None:
+            if not nonforce and anaphor is not None and state.nonforce_mover and (
+                    _ARMED.search(body) is None):
+                nonforce = True  # "most were flown on to Ramstein": the people just carried
+            if nonforce or named or described or anaphor is None:
+                state.nonforce_mover = nonforce
+        if reading.verb is None or nonforce:
             for place, role in zip(here, reading.roles, strict=True):
                 if role in ("destination", "position"):
                     state.moved(unit, place)  # stationed in, based at, gathered at
@@ -465,19 +476,21 @@ class _Reader:
                         p.place.country == carried.place.country for p, _, _ in stages):
                     carried = None  # it left Kazakhstan ... to Almaty: not from the country
             if carried is None:
-                self._narrative(dates, expected, number)
+                # landed at A and marched on to B: B is reached from A though A's origin is
+                # unknown; A waits for its origin as any arrival does
+                staged = any(chained for _, chained, _ in stages[1:])
+                if not staged:
+                    self._narrative(dates, expected, number)
                 if not expected:
                     state.moved(unit, stages[-1][0])
-                    state.arrival[unit] = (tuple(p for p, _, _ in stages), state.paragraph,
-                                           number)
-                    day = _own_dates(dates)[0]
-                    if day is not None:
-                        state.arrival_day[unit] = day
-                    else:
-                        state.arrival_day.pop(unit, None)
+                    self._arrived(unit, [p for p, chained, _ in stages if not chained],
+                                  dates, number)
                     state.last_leg = ((), stages[-1][0], state.paragraph, number)
-                return
-            origins = [carried]
+                if not staged:
+                    return
+                rule = "chain"
+            else:
+                origins = [carried]
         elif unit in state.departure and not expected and rule == "from-to" and (
                 named or anaphor is not None):  # the same force, referred to again
             left, paragraph, sentence = state.departure.pop(unit)
@@ -515,6 +528,9 @@ class _Reader:
                     current = since
             if chained and previous is not None:
                 current, leg_rule = (previous,), "chain"
+            if not current:
+                previous = place  # an arrival from somewhere unknown: the chain starts here
+                continue
             if any(o.place.id == place.place.id or (
                     (o.place.kind is Kind.CITY) != (place.place.kind is Kind.CITY)
                     and _km(o.place, place.place) < _SAME_KM) for o in current):
@@ -539,7 +555,8 @@ class _Reader:
                 state.first_origins = current
             state.last_origins[unit] = current
             state.last_dates[unit] = (start, end)
-            state.arrival.pop(unit, None)
+            if leg_rule != "chain" or origins:
+                state.arrival.pop(unit, None)
             state.departure.pop(unit, None)
             state.last_leg = (current, place, state.paragraph, number)
             self.legs.append(FoundLeg(
@@ -551,6 +568,17 @@ class _Reader:
             state.destinations = tuple(p for p, _, _ in stages)
         if not expected:
             state.moved(unit, stages[-1][0])
+
+    def _arrived(self, unit: str, places: list[FoundPlace], dates: list[DateMention],
+                 number: int) -> None:
+        """``unit`` arrived at ``places`` from somewhere not yet said."""
+        state = self.state
+        state.arrival[unit] = (tuple(places), state.paragraph, number)
+        day = _own_dates(dates)[0]
+        if day is not None:
+            state.arrival_day[unit] = day
+        else:
+            state.arrival_day.pop(unit, None)
 
     def _gap_leg(self, unit: str, left: FoundPlace, to: FoundPlace, number: int,
                  sentence_start: int, b: int) -> None:
