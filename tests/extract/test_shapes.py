@@ -656,3 +656,9 @@ def test_who_a_pronoun_means_after_a_move_of_people_is_still_people() -> None:
     assert ends(extract(text, date(2021, 8, 31))) == []
     with_troops = text.replace("Most were flown", "The troops were flown")
     assert ends(extract(with_troops, date(2021, 8, 31))) == [(["Doha"], "Ramstein")]
+
+
+def test_a_list_keeps_its_cue_past_a_name_the_gazetteer_lacks() -> None:
+    text = "The brigade was sent from Vilnius to Qzrukla, Pabrade and Siauliai."
+    assert ends(extract(text, date(2023, 1, 1))) == [
+        (["Vilnius"], "Pabrade"), (["Vilnius"], "Siauliai")]

@@ -220,6 +220,10 @@ _LOCATOR = re.compile(r"\b(from|to|into|onto|at|landed\s+at|reached)\s+(?:the\s+
                       r"strip|(?:drop|landing)\s+zone))?\s*,?\s*"
                       r"(?:in|at|near|beside|outside|by|(?:north|south|east|west)(?:-?(?:east|"
                       r"west))?\s+of)\s+$")
+# a cue, then names in a list (capitalised, comma-separated) up to this place
+_UNKNOWN_LIST = re.compile(r"\b(from|to|into|towards)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)"
+                           r"(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}\s*,\s*){1,4}(?:and\s+|or\s+)?$",
+                           re.I)
 _ADVANCE = re.compile(r"(?i:advanc|mov|drove|driv|march|push|press|proceed|went|continu|"
                       r"head|rolled|raced|trek)")
 _AND_THEN = re.compile(r"\b(?:and|then)\b", re.I)  # a verb phrase joined on (not "a week after")
@@ -383,6 +387,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                                   ("destination", _DEST_CUE)):
                 if pattern.search(before[: m.start() + len(m.group(1))] + " "):
                     role, cue = name, f"{' '.join(m.group(1).split())} ... in"
+                    break
+        if not role and (m := _UNKNOWN_LIST.search(before)) is not None:
+            # to Rukla, Pabrade and Siauliai: a list whose first names the gazetteer lacks
+            for name, pattern in (("origin", _ORIGIN_CUE), ("destination", _DEST_CUE)):
+                if pattern.search(before[: m.start() + len(m.group(1))] + " "):
+                    role, cue = name, f"{' '.join(m.group(1).split())} ...,"
                     break
         if not role and ":" in before and (m := _COLON.search(text[max(a, start - 160):
                                                                      start])) is not None:
