@@ -662,3 +662,27 @@ def test_a_list_keeps_its_cue_past_a_name_the_gazetteer_lacks() -> None:
     text = "The brigade was sent from Vilnius to Qzrukla, Pabrade and Siauliai."
     assert ends(extract(text, date(2023, 1, 1))) == [
         (["Vilnius"], "Pabrade"), (["Vilnius"], "Siauliai")]
+
+
+@pytest.mark.parametrize("text", [
+    "Moves this week:\n- 1st Battalion: from Tidworth to Tapa, 4 March.\n"
+    "- 2nd Battalion: from Brunei to York, 6 March.\n"
+    "- 3rd Battery: from Aldershot to Orzysz, 7 March.",
+    "Timeline\n4 March: the 1st Battalion moves from Tidworth to Tapa.\n"
+    "6 March: the 2nd Battalion moves from Brunei to York.\n"
+    "7 March: the 3rd Battery moves from Aldershot to Orzysz.",
+])
+def test_each_item_of_a_list_is_a_sentence_of_its_own(text: str) -> None:
+    legs = extract(text, date(2024, 3, 8)).legs
+    assert [([o.mention for o in leg.origins], leg.destination.mention,
+             leg.start.first_day.day) for leg in legs] == [
+        (["Tidworth"], "Tapa", 4), (["Brunei"], "York", 6), (["Aldershot"], "Orzysz", 7)]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The division has probably been redeployed from Minsk to Belgorod.", Status.REPORTED),
+    ("The division is likely to have been moved from Minsk to Belgorod.", Status.REPORTED),
+    ("The division is likely to move from Minsk to Belgorod.", Status.EXPECTED),
+])
+def test_an_assessment_s_hedges(text: str, status: Status) -> None:
+    assert [leg.status for leg in extract(text, date(2022, 5, 1)).legs] == [status]

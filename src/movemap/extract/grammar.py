@@ -152,13 +152,15 @@ _NOT_MOVING = re.compile(
     r"whole|entire|of\s+whom|died|dead|missing)\b", re.I)
 _EXPECTED = re.compile(
     r"\b(will|would|shall|expected|expects|expecting|due\s+to|set\s+to|scheduled|poised|"
-    r"plans?\s+to|planned|planning|intends?\s+to|intend\w*|likely\s+to|about\s+to|"
+    r"plans?\s+to|planned|planning|intends?\s+to|intend\w*|likely\s+to(?!\s+have\b)|about\s+to|"
     r"going\s+to|could|(?-i:may|might)|preparing\s+to|prepares\s+to|ready\s+to|is\s+to|are\s+to|"
     r"anticipat\w*|forecast|soon(?!\s+(?:after|afterwards|thereafter))|next\s+month|"
     r"next\s+week)\b", re.I)
 _CLAIMED = re.compile(r"\b(claim\w*|alleg\w*|purported\w*|unconfirmed|unverified|"
                       r"propaganda|said\s+to\s+have)\b", re.I)
 _HEARSAY = re.compile(r"\b(reportedly|(?:is|are|was|were)\s+(?:said|reported|believed|thought)|"
+                      r"probably|possibly|likely\s+to\s+have|almost\s+certainly|"
+                      r"appears?\s+to\s+have|(?:is|are)\s+assessed\s+to|"
                       r"said\s+to\s+be|apparently|allegedly\s+not|"
                       r"(?:photographed|filmed|spotted|sighted|observed)\s+(?:\w+\s+){0,6}?"
                       r"(?:sailing|moving|leaving|arriving|crossing|heading|driving|flying)|"

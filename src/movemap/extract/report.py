@@ -52,8 +52,11 @@ from movemap.sphere import haversine_km
 
 __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"]
 
+# a sentence ends at . ! ? before a capital, at a blank line, before a short line (a
+# headline), and before a list item (a bullet, or a date opening a timeline's line)
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
-                       r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
+                       r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)|"
+                       r"\n(?=[^\S\n]*(?:[-*•–—]\s|\d{1,4}(?:[./:-]|\s+[A-Z][a-z]+\b)))")
 _AREAS = (Kind.COUNTRY, Kind.REGION)
 _NAMES_TOGETHER = 60  # at most this many distinct names are ranked together
 _SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu and its airport)
