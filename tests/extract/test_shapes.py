@@ -686,3 +686,17 @@ def test_each_item_of_a_list_is_a_sentence_of_its_own(text: str) -> None:
 ])
 def test_an_assessment_s_hedges(text: str, status: Status) -> None:
     assert [leg.status for leg in extract(text, date(2022, 5, 1)).legs] == [status]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kherson was entered by Ukrainian troops coming from Mykolaiv on 11 November.",
+     [(["Mykolaiv"], "Kherson")]),
+    ("The garrison at Kohima was reinforced on 5 April by a battalion brought up from Dimapur.",
+     [(["Dimapur"], "Kohima")]),
+    ("The 2nd Brigade left Lublin on 3 May. Radom was reached by the brigade two days later.",
+     [(["Lublin"], "Radom")]),
+    ("Kherson was shelled by artillery from Oleshky.", []),  # not a verb of arriving
+])
+def test_a_place_as_the_subject_of_a_passive_arrival_is_the_destination(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2022, 11, 12))) == expected

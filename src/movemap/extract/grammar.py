@@ -222,6 +222,12 @@ _LOCATOR = re.compile(r"\b(from|to|into|onto|at|landed\s+at|reached)\s+(?:the\s+
                       r"strip|(?:drop|landing)\s+zone))?\s*,?\s*"
                       r"(?:in|at|near|beside|outside|by|(?:north|south|east|west)(?:-?(?:east|"
                       r"west))?\s+of)\s+$")
+# a place as the subject of a passive verb of arriving (Radom was reached by the brigade; the
+# garrison at Kohima was reinforced on 5 April by a battalion from Dimapur)
+_PASSIVE_REACHED = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;.]{0,40},\s*)?(?:was|were|had\s+been|has\s+been|is\s+being|"
+    r"was\s+being)\s+(?:[a-z]+ly\s+)?(?:reached|entered|occupied|captured|taken|liberated|"
+    r"reinforced|retaken|seized|stormed|recaptured|overrun|relieved)\b(?=[^;.]{0,60}\bby\b)")
 # a cue, then names in a list (capitalised, comma-separated) up to this place
 _UNKNOWN_LIST = re.compile(r"\b(from|to|into|towards)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)"
                            r"(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}\s*,\s*){1,4}(?:and\s+|or\s+)?$",
@@ -390,6 +396,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 if pattern.search(before[: m.start() + len(m.group(1))] + " "):
                     role, cue = name, f"{' '.join(m.group(1).split())} ... in"
                     break
+        if not role and _PASSIVE_REACHED.match(text, places[i][1], min(b, places[i][1] + 90)):
+            role, cue = "destination", "passive"  # Radom was reached by the brigade
         if not role and (m := _UNKNOWN_LIST.search(before)) is not None:
             # to Rukla, Pabrade and Siauliai: a list whose first names the gazetteer lacks
             for name, pattern in (("origin", _ORIGIN_CUE), ("destination", _DEST_CUE)):
