@@ -700,3 +700,12 @@ def test_an_assessment_s_hedges(text: str, status: Status) -> None:
 def test_a_place_as_the_subject_of_a_passive_arrival_is_the_destination(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(2022, 11, 12))) == expected
+
+
+@pytest.mark.parametrize("said", ["Our correspondent reports that", "Witnesses said",
+                                  "Diplomats say"])
+def test_unnamed_people_reporting_on_others_make_a_move_reported(said: str) -> None:
+    text = f"{said} the 5th Brigade has left Mosul. It is heading for Erbil."
+    legs = extract(text, date(2017, 6, 1)).legs
+    assert [(leg.destination.mention, leg.status) for leg in legs] == [
+        ("Erbil", Status.REPORTED)]

@@ -112,6 +112,10 @@ _SOURCE = [
                r"(?:said|says|reported|reports|stated|announced|estimated|claimed|believes)\b"),
     re.compile(r"\b(?:said|reported|stated|announced)\s+(?:the\s+)?"
                r"(?P<s>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)"),
+    # people reporting on others, unnamed: our correspondent reports, witnesses said
+    re.compile(r"\b(?P<s>(?i:correspondents?|witnesses|eyewitnesses|monitors|observers|diplomats|"
+               r"analysts|journalists|reporters))\s+(?:(?:have|has)\s+)?(?:said|say|says|"
+               r"reported|reports?|told|saw|described)\b"),
 ]
 _NOT_SOURCE = frozenset(("it", "he", "she", "they", "this", "we", "i", "there", "officials"))
 
