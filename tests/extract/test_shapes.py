@@ -709,3 +709,8 @@ def test_unnamed_people_reporting_on_others_make_a_move_reported(said: str) -> N
     legs = extract(text, date(2017, 6, 1)).legs
     assert [(leg.destination.mention, leg.status) for leg in legs] == [
         ("Erbil", Status.REPORTED)]
+
+
+def test_a_time_before_a_source_is_not_part_of_its_name() -> None:
+    text = "On Friday Iraq said its 3rd Division had moved from Basra to Amara."
+    assert [leg.source for leg in extract(text, date(1990, 8, 5)).legs] == ["Iraq"]

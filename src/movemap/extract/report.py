@@ -117,6 +117,11 @@ _SOURCE = [
                r"analysts|journalists|reporters))\s+(?:(?:have|has)\s+)?(?:said|say|says|"
                r"reported|reports?|told|saw|described)\b"),
 ]
+# words before a name that are not part of it: an article, a time (On Friday Iraq said)
+_OPENING = re.compile(r"^(?:(?:The|A|An|On|In|At|By|Then|Later|Meanwhile|Earlier|Monday|"
+                      r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                      r"March|April|May|June|July|August|September|October|November|"
+                      r"December)\s+)+(?=[A-Z])")
 _NOT_SOURCE = frozenset(("it", "he", "she", "they", "this", "we", "i", "there", "officials"))
 
 
@@ -137,7 +142,7 @@ def _source(sentence: str) -> str | None:
     for pattern in _SOURCE:
         m = pattern.search(sentence)
         if m:
-            name = re.sub(r"^(The|A|An)\s+", "", m.group("s").strip())
+            name = _OPENING.sub("", m.group("s").strip())
             if name and name.lower() not in _NOT_SOURCE:
                 return name
     return None
