@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -72,6 +73,9 @@ _ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed)")
 # the verb has no object: it says only where from (had already entered from Shenzhen)
 _NO_OBJECT = re.compile(r"\b(?:entered|arrived|came\s+in|landed|crossed\s+over)\s+(?:[a-z]+\s+)?"
                         r"from\b", re.I)
+# a relative clause about the destination that dates the arrival (which fell on 3 July,
+# where they arrived on 5 May)
+_ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
 # words for armed men: a clause with one is about a force, whatever "they" meant before
 _ARMED = re.compile(r"\b(?:troops|soldiers|forces|units|marines|divisions?|brigades?|corps|"
                     r"army|regiments?|battalions?|infantry|paratroopers|commandos|fighters)\b",
@@ -386,6 +390,9 @@ class _Reader:
             state.unit, state.unit_expected = state.past_unit, False
         unit = state.unit
         dates = self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
+        # to Minsk, which fell on 3 July: when it got there, not when it set out
+        dates = [replace(d, role="end") if not d.role and _ARRIVED_WHEN.search(
+            text, max(a, d.start - 50), d.start) else d for d in dates]
         if not here and not _FOLLOW_WORD.search(body):
             # no place, no leg (unless it follows the last one): only what the state keeps
             if any(ch.isdigit() for ch in body) and (found := strength_in(text, a, b)):
@@ -626,8 +633,13 @@ class _Reader:
             # a past move cannot start after the report: the year inferred was one too late
             start, end = year_before(start), end and year_before(end)
         if start is not None or end is not None:
+            narrative, fresh = state.date, not state.date_used
             self._narrative(dates, expected, number)
             state.date_used = True
+            if start is None and end is not None and not expected and fresh and (
+                    narrative is not None and narrative.first_day <= end.first_day):
+                # it set out at the narrative's time and got there by the date given
+                return narrative, end, "date: set out as the narrative, arrived as here"
             if start is None:
                 start = parse_date(f"after {published.isoformat()}") if expected else (
                     parse_date(f"by {(end.latest if end and end.latest else published)}"))
