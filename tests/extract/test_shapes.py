@@ -736,3 +736,10 @@ def test_a_relative_clause_about_the_destination_dates_the_arrival() -> None:
     legs = extract(text, date(2019, 6, 22)).legs
     assert [(leg.start.first_day, leg.end and leg.end.first_day) for leg in legs] == [
         (date(1944, 6, 22), date(1944, 7, 3))]
+
+
+def test_a_memoir_s_we_is_the_narrator_s_unit() -> None:
+    text = ("My regiment entrained at Chelyabinsk on 2 June 1943. We travelled through Penza "
+            "and detrained at Tula. From there we marched west, reaching the front near Orel.")
+    assert ends(extract(text, date(1975, 5, 9))) == [
+        (["Chelyabinsk"], "Tula"), (["Tula"], "Orel")]
