@@ -743,3 +743,11 @@ def test_a_memoir_s_we_is_the_narrator_s_unit() -> None:
             "and detrained at Tula. From there we marched west, reaching the front near Orel.")
     assert ends(extract(text, date(1975, 5, 9))) == [
         (["Chelyabinsk"], "Tula"), (["Tula"], "Orel")]
+
+
+def test_a_position_told_long_before_is_not_where_a_move_starts() -> None:
+    filler = " ".join(f"Talks went on for day {n}." for n in range(7))
+    near = "The 5th Brigade reached Tartu on 3 May. They moved on to Narva on 9 May."
+    far = f"The 5th Brigade reached Tartu on 3 May. {filler} They moved on to Narva on 9 May."
+    assert ends(extract(near, date(2024, 6, 1))) == [(["Tartu"], "Narva")]
+    assert ends(extract(far, date(2024, 6, 1))) == []
