@@ -751,3 +751,22 @@ def test_a_position_told_long_before_is_not_where_a_move_starts() -> None:
     far = f"The 5th Brigade reached Tartu on 3 May. {filler} They moved on to Narva on 9 May."
     assert ends(extract(near, date(2024, 6, 1))) == [(["Tartu"], "Narva")]
     assert ends(extract(far, date(2024, 6, 1))) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline in the present tense, and a town too small for the name matcher alone
+    ("Dutch battalion leaves Srebrenica\n\nThe peacekeepers drove into Zagreb on Friday.",
+     [(["Srebrenica"], "Zagreb")]),
+    ("Brigade reaches Tuzla from Zenica\n\nThe convoy was escorted all the way.",
+     [(["Zenica"], "Tuzla")]),
+])
+def test_a_present_tense_headline_and_a_small_town_after_a_cue(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    draft = extract(text, date(1995, 7, 25))
+    assert ends(draft) == expected
+
+
+def test_a_small_town_without_a_cue_is_still_left_out() -> None:
+    # Srebrenica (under 5,000 people in GeoNames) alone in a sentence is no place
+    draft = extract("Srebrenica is quiet today.", date(1995, 7, 25))
+    assert draft.places == ()

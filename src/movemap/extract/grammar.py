@@ -96,13 +96,14 @@ _FILL = (rf"(?:\s+{_FILL_WORD})*+(?:(?:\s+(?!(?:and|or|but|who|which|that|after|
          rf"(?:\s+{_FILL_WORD})++)?{_QUALIFIER}\s*$")
 _ORIGIN_CUE = re.compile(
     r"\b(cross(?:ed|ing|es)?\s+the\s+(?:[a-z]+\s+)?(?:border|frontier|line|river|canal|"
-    r"(?-i:[A-Z][\w-]+)(?:\s+river)?)\s+(?:near|at)|from|out\s+of|left|leaving|departed|departing|quit|quitting|abandon(?:ed|ing)|"
-    r"evacuated|fled|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
+    r"(?-i:[A-Z][\w-]+)(?:\s+river)?)\s+(?:near|at)|from|out\s+of|left|leaving|leaves?|departed|"
+    r"departing|departs?|quit|quits|quitting|abandon(?:ed|ing|s)?|"
+    r"evacuated|evacuates|fled|flees|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
     r"vacat(?:ed|ing)|exit(?:ed|ing)|(?:embark(?:ed|ing|s)?|entrain(?:ed|ing)|emplan(?:ed|ing)|"
     r"boarded(?:\s+[a-z]+){0,3}?)\s+(?:at|in))" + _FILL, re.I)
 _DEST_CUE = re.compile(
-    r"\b(to|into|towards?|for|reached|reaching|arrived\s+(?:in|at|on)|arriving\s+(?:in|at|on)|"
-    r"arrive\s+(?:in|at|on)|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
+    r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on)|"
+    r"arriving\s+(?:in|at|on)|arrives?\s+(?:in|at|on)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
     r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"(?:dropped|parachuted|inserted|disembarked|deployed|redeployed|detrained|detraining|"
