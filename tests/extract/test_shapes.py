@@ -387,10 +387,13 @@ def test_a_countrys_own_airlift_starts_in_it_and_a_headline_takes_the_lead_date(
 
 
 @pytest.mark.parametrize(("text", "origin"), [
-    ("Soviet divisions crossed into Hungary from the Soviet Union at Zahony, on the border "
+    ("Soviet divisions crossed into Hungary from the Soviet Union at Qzahony, on the border "
      "near Chop, and moved west towards Szolnok.", "Chop"),
-    ("The regiment crossed into Poland from Ukraine at Medyka, near Przemysl, and moved west "
+    ("The regiment crossed into Poland from Ukraine at Qmedyka, near Przemysl, and moved west "
      "towards Rzeszow.", "Przemysl"),
+    # a crossing point the gazetteer knows, though small, is the origin itself
+    ("The regiment crossed into Poland from Ukraine at Medyka, near Przemysl, and moved west "
+     "towards Rzeszow.", "Medyka"),
 ])
 def test_an_unknown_crossing_point_is_located_by_the_town_near_it(text: str, origin: str) -> None:
     draft = extract(text, date(1956, 11, 5))
@@ -770,3 +773,10 @@ def test_a_small_town_without_a_cue_is_still_left_out() -> None:
     # Srebrenica (under 5,000 people in GeoNames) alone in a sentence is no place
     draft = extract("Srebrenica is quiet today.", date(1995, 7, 25))
     assert draft.places == ()
+
+
+@pytest.mark.parametrize("text", ["Ships took the rearguard off at Bray-Dunes.",
+                                  "The rearguard held a line near Bergues."])
+def test_a_small_town_after_at_or_near_is_a_place(text: str) -> None:
+    assert [p.mention for p in extract(text, date(1940, 6, 5)).places] == [
+        text.split()[-1].rstrip(".")]

@@ -361,7 +361,7 @@ _KIND_NAME = re.compile(
 # there (from, into, towards, reached), are places however small
 _SMALL = re.compile(r"\b(?:(?:villages?|towns?|settlements?|hamlets?)\s+of|from|into|towards?|"
                     r"out\s+of|left|leaves|leaving|entered|enters|entering|reached|reaches|"
-                    r"reaching|outside|via|through)\s+(?:the\s+town\s+of\s+)?")
+                    r"reaching|outside|via|through|at|near|around)\s+(?:the\s+town\s+of\s+)?")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?")  # within a line
 _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 
