@@ -780,3 +780,9 @@ def test_a_small_town_without_a_cue_is_still_left_out() -> None:
 def test_a_small_town_after_at_or_near_is_a_place(text: str) -> None:
     assert [p.mention for p in extract(text, date(1940, 6, 5)).places] == [
         text.split()[-1].rstrip(".")]
+
+
+def test_an_army_airfield_is_no_army() -> None:
+    draft = extract("Rangers were flown from Hunter Army Airfield in Savannah to Point Salines.",
+                    date(1983, 10, 26))
+    assert [leg.unit for leg in draft.legs] == ["unit"]

@@ -71,7 +71,8 @@ UNIT = re.compile(
     r"Brigade|Regiment|Army|Battalion|Fleet|Group|Squadron|Wing|Legion|Detachment|"
     r"Company|Battery|Marines|Rangers|Commando)|(?i:(?:first|second|third|fourth|last|main) "
     r"(?:echelon|group|wave|contingent|batch)s?|advance (?:group|party|guard|force))|"
-    r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)|"
+    r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)"
+    r"(?!\s+(?:Airfield|Air|Base|Field|Hospital|Airport|Depot|Post))|"
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
     r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
     r"paratroopers|tanks|column))\b")
