@@ -458,8 +458,8 @@ def main() -> None:
                              "55 reports before the second batch of issue 17)")
     parser.add_argument("--no-speed", action="store_true", help="leave out the speed figures")
     parser.add_argument("--causes", action="store_true",
-                        help="classify each part's missed and false legs by cause, as counts "
-                             "(with --show, each development one; never a test one)")
+                        help="classify the development part's missed and false legs by cause "
+                             "(with --show, each one); never the test part's")
     args = parser.parse_args()
     gazetteer = default_gazetteer()
     parts = _parts(args.corpus)
@@ -485,9 +485,9 @@ def main() -> None:
             labels = _labels(path)
             mine = _movemap(text, published, gazetteer)
             _score(tallies["movemap"], mine, labels)
-            if args.causes:
+            if args.causes and part == "development":
                 listed = _causes(mine, labels, misses, false, text)
-                if args.show and listed and part == "development":
+                if args.show and listed:
                     print(f"    {path.stem}")
                     for cause, names in listed:
                         print(f"      {cause:<24} {names}")
@@ -501,8 +501,8 @@ def main() -> None:
             if name.startswith("release") and previous is None:
                 continue
             print(_line(name, tally, legs=name != "geotext"))
-        if args.causes:
-            _print_causes(misses, false, part)  # the test part in aggregate only
+        if args.causes and part == "development":
+            _print_causes(misses, false, part)
     if args.no_speed:
         return
     print()
