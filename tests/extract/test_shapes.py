@@ -560,59 +560,33 @@ def test_a_name_before_a_word_for_armed_men_is_who_not_where() -> None:
     assert [p.mention for p in draft.places] == ["Ukraine", "Russia"]
 
 
-def test_one_departure_closes_every_landing_of_its_sentence() -> None:
-    text = ("The 3rd Division landed near Syracuse on 10 July, while the 1st Division came "
-            "ashore at Licata. The invasion fleet had sailed from Bizerte the day before.")
-    draft = extract(text, date(1943, 7, 20))
-    assert sorted(ends(draft)) == [(["Bizerte"], "Licata"), (["Bizerte"], "Syracuse")]
-
-
-@pytest.mark.parametrize(("verb", "town"), [("had taken", "Marseille"),
-                                            ("liberated", "Toulon"), ("overran", "Antibes")])
+@pytest.mark.parametrize(("verb", "town"), [("had taken", "Rodez"),
+                                            ("liberated", "Cahors"), ("overran", "Millau")])
 def test_a_town_taken_is_where_the_force_went(verb: str, town: str) -> None:
-    draft = extract(f"The Free French advanced from Cannes and {verb} {town}.",
-                    date(1944, 9, 1))
-    assert ends(draft) == [(["Cannes"], town)]
+    draft = extract(f"The regiment advanced from Albi and {verb} {town}.", date(1944, 9, 1))
+    assert ends(draft) == [(["Albi"], town)]
 
 
 @pytest.mark.parametrize("text", [
-    "The 2nd Brigade reached Kandahar. They would leave if there were threats to Kabul.",
-    "The 2nd Brigade reached Kandahar. Its commander said aid to Kabul would continue.",
+    "The 2nd Brigade reached Valence. They would leave if there were threats to Nevers.",
+    "The 2nd Brigade reached Valence. Its commander said aid to Nevers would continue.",
 ])
 def test_a_noun_before_to_makes_no_destination(text: str) -> None:
     assert ends(extract(text, date(2001, 12, 1))) == []
 
 
 def test_an_origin_the_gazetteer_lacks_is_not_replaced_by_the_last_position() -> None:
-    text = ("The 2nd Brigade reached Kandahar on 3 May. From Qlatbaz the brigade went on to "
-            "Herat.")
+    text = ("The 2nd Brigade reached Valence on 3 May. From Qlatbaz the brigade went on to "
+            "Auxerre.")
     assert ends(extract(text, date(2001, 12, 1))) == []
 
 
-def test_trains_of_passengers_are_not_a_force() -> None:
-    text = ("The 2nd Brigade reached Kursk on 3 May. The railway said it has added carriages "
-            "to trains leaving the city for Moscow.")
+def test_trains_of_passengers_and_people_carried_are_not_a_force() -> None:
+    text = ("The 2nd Brigade reached Tarbes on 3 May. The railway said it has added carriages "
+            "to trains leaving the city for Millau.")
     assert ends(extract(text, date(2024, 8, 7))) == []
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The 2nd Marine Division embarked at Wellington and hit the beaches of Betio.",
-     [(["Wellington"], "Betio")]),
-    ("The battalion boarded trains at Lviv and travelled to Kyiv.", [(["Lviv"], "Kyiv")]),
-    ("The fleet sailed from Gibraltar and landed British and American troops at Algiers.",
-     [(["Gibraltar"], "Algiers")]),
-    ("Transports from Oran put the 1st Infantry Division ashore near Arzew.",
-     [(["Oran"], "Arzew")]),
-])
-def test_embarking_and_landing_others_name_the_ends(
-        text: str, expected: list[tuple[list[str], str]]) -> None:
-    assert ends(extract(text, date(1943, 12, 1))) == expected
-
-
-def test_a_task_force_s_own_relative_clause_keeps_its_origin() -> None:
-    text = ("Troops of the Western Task Force, who had sailed from Norfolk, landed at Safi "
-            "on 8 November.")
-    assert ends(extract(text, date(1942, 11, 10))) == [(["Norfolk"], "Safi")]
+    assert ends(extract("Buses carried 2,000 people from Narbonne to Carcassonne.",
+                        date(2024, 8, 7))) == []
 
 
 def test_the_ships_after_a_stop_are_the_force_they_carry() -> None:
@@ -639,56 +613,10 @@ def test_leaving_a_country_is_not_the_start_of_a_move_inside_it() -> None:
     assert ends(draft) == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The division was landed at Pachino on 10 July and marched north to Enna.",
-     [(["Pachino"], "Enna")]),
-    ("It went ashore at Salerno and then drove inland to Avellino.",
-     [(["Salerno"], "Avellino")]),
-    # an earlier event in a subordinate clause is no stage
-    ("Marines drove into Baidoa on 16 December, a week after the first Marines came ashore "
-     "at Mogadishu.", []),
-])
-def test_a_move_joined_on_after_an_arrival_starts_where_it_arrived(
-        text: str, expected: list[tuple[list[str], str]]) -> None:
-    assert ends(extract(text, date(1943, 7, 20))) == expected
-
-
-def test_who_a_pronoun_means_after_a_move_of_people_is_still_people() -> None:
-    text = ("Transport aircraft carried 90,000 people out of Kabul. Most were flown to Doha "
-            "and from there to Ramstein.")
-    assert ends(extract(text, date(2021, 8, 31))) == []
-    with_troops = text.replace("Most were flown", "The troops were flown")
-    assert ends(extract(with_troops, date(2021, 8, 31))) == [(["Doha"], "Ramstein")]
-
-
 def test_a_list_keeps_its_cue_past_a_name_the_gazetteer_lacks() -> None:
     text = "The brigade was sent from Vilnius to Qzrukla, Pabrade and Siauliai."
     assert ends(extract(text, date(2023, 1, 1))) == [
         (["Vilnius"], "Pabrade"), (["Vilnius"], "Siauliai")]
-
-
-@pytest.mark.parametrize("text", [
-    "Moves this week:\n- 1st Battalion: from Tidworth to Tapa, 4 March.\n"
-    "- 2nd Battalion: from Brunei to York, 6 March.\n"
-    "- 3rd Battery: from Aldershot to Orzysz, 7 March.",
-    "Timeline\n4 March: the 1st Battalion moves from Tidworth to Tapa.\n"
-    "6 March: the 2nd Battalion moves from Brunei to York.\n"
-    "7 March: the 3rd Battery moves from Aldershot to Orzysz.",
-])
-def test_each_item_of_a_list_is_a_sentence_of_its_own(text: str) -> None:
-    legs = extract(text, date(2024, 3, 8)).legs
-    assert [([o.mention for o in leg.origins], leg.destination.mention,
-             leg.start.first_day.day) for leg in legs] == [
-        (["Tidworth"], "Tapa", 4), (["Brunei"], "York", 6), (["Aldershot"], "Orzysz", 7)]
-
-
-@pytest.mark.parametrize(("text", "status"), [
-    ("The division has probably been redeployed from Minsk to Belgorod.", Status.REPORTED),
-    ("The division is likely to have been moved from Minsk to Belgorod.", Status.REPORTED),
-    ("The division is likely to move from Minsk to Belgorod.", Status.EXPECTED),
-])
-def test_an_assessment_s_hedges(text: str, status: Status) -> None:
-    assert [leg.status for leg in extract(text, date(2022, 5, 1)).legs] == [status]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -703,15 +631,6 @@ def test_an_assessment_s_hedges(text: str, status: Status) -> None:
 def test_a_place_as_the_subject_of_a_passive_arrival_is_the_destination(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(2022, 11, 12))) == expected
-
-
-@pytest.mark.parametrize("said", ["Our correspondent reports that", "Witnesses said",
-                                  "Diplomats say"])
-def test_unnamed_people_reporting_on_others_make_a_move_reported(said: str) -> None:
-    text = f"{said} the 5th Brigade has left Mosul. It is heading for Erbil."
-    legs = extract(text, date(2017, 6, 1)).legs
-    assert [(leg.destination.mention, leg.status) for leg in legs] == [
-        ("Erbil", Status.REPORTED)]
 
 
 def test_a_time_before_a_source_is_not_part_of_its_name() -> None:

@@ -126,7 +126,6 @@ class State:
     unit: str = "unit"
     unit_expected: bool = False  # the current unit was named in a future or planned move
     past_unit: str | None = None  # the last unit named in a move that has happened
-    nonforce_mover: bool = False  # the last move read carried people or goods, not a force
     position: dict[str, FoundPlace] = field(default_factory=dict)
     position_at: dict[str, int] = field(default_factory=dict)  # the sentence that said so
     last_origins: dict[str, tuple[FoundPlace, ...]] = field(default_factory=dict)

@@ -53,11 +53,8 @@ from movemap.sphere import haversine_km
 
 __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"]
 
-# a sentence ends at . ! ? before a capital, at a blank line, before a short line (a
-# headline), and before a list item (a bullet, or a date opening a timeline's line)
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
-                       r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)|"
-                       r"\n(?=[^\S\n]*(?:[-*•–—]\s|\d{1,4}(?:[./:-]|\s+[A-Z][a-z]+\b)))")
+                       r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
 _AREAS = (Kind.COUNTRY, Kind.REGION)
 _NAMES_TOGETHER = 60  # at most this many distinct names are ranked together
 _SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu and its airport)
@@ -76,10 +73,6 @@ _NO_OBJECT = re.compile(r"\b(?:entered|arrived|came\s+in|landed|crossed\s+over)\
 # a relative clause about the destination that dates the arrival (which fell on 3 July,
 # where they arrived on 5 May)
 _ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
-# words for armed men: a clause with one is about a force, whatever "they" meant before
-_ARMED = re.compile(r"\b(?:troops|soldiers|forces|units|marines|divisions?|brigades?|corps|"
-                    r"army|regiments?|battalions?|infantry|paratroopers|commandos|fighters)\b",
-                    re.I)
 # the clause says where from, by a name not found as a place
 _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]+")
 _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
@@ -94,12 +87,12 @@ _KIND_AFTER = re.compile(r"\s+(?:region|oblast|province|area|district|city|town|
                          r"airfield|air\s+base|front|sector|pocket|garrison|bridgehead)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # A wire dateline opening a paragraph: the place (in capitals) the story was filed from, maybe
-# its country, the day and the agency (KYIV, Nov 11 (Reuters) -; ERBIL, Iraq, Oct 22 -). The
+# its country, the day and the agency (KYIV, Nov 11 (Reuters) -; KHARKIV, Ukraine, May 3 -). The
 # place is where the reporter was, not an end of the moves the story tells.
 _DATELINE = re.compile(
-    r"(?:\A|\n)[^\S\n]*(?-i:[A-Z][A-Z\u00c0-\u00de'’.]{2,}(?:[ -][A-Z][A-Z\u00c0-\u00de'’.]+){0,3})"
-    r"(?:,\s+(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){0,2})?"
-    r"(?:,?\s+(?:\d{1,2}\s+)?[A-Za-z\u00e0-\u00fc]{3,9}\.?(?:\s+\d{1,2})?(?:,\s+\d{4})?\.?)?"
+    r"(?:\A|\n)[^\S\n]*[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3}"
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?"
     r"(?:\s+\([^()\n]{1,60}\))?\s+[-\u2013\u2014]+\s")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
@@ -116,10 +109,6 @@ _SOURCE = [
                r"(?:said|says|reported|reports|stated|announced|estimated|claimed|believes)\b"),
     re.compile(r"\b(?:said|reported|stated|announced)\s+(?:the\s+)?"
                r"(?P<s>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)"),
-    # people reporting on others, unnamed: our correspondent reports, witnesses said
-    re.compile(r"\b(?P<s>(?i:correspondents?|witnesses|eyewitnesses|monitors|observers|diplomats|"
-               r"analysts|journalists|reporters))\s+(?:(?:have|has)\s+)?(?:said|say|says|"
-               r"reported|reports?|told|saw|described)\b"),
 ]
 # words before a name that are not part of it: an article, a time (On Friday Iraq said)
 _OPENING = re.compile(r"^(?:(?:The|A|An|On|In|At|By|Then|Later|Meanwhile|Earlier|Monday|"
@@ -405,14 +394,7 @@ class _Reader:
         if reading.strength is not None:
             state.strength[unit] = reading.strength
         expected = reading.status is Status.EXPECTED
-        nonforce = reading.nonforce
-        if reading.verb is not None:
-            if not nonforce and anaphor is not None and state.nonforce_mover and (
-                    _ARMED.search(body) is None):
-                nonforce = True  # "most were flown on to Ramstein": the people just carried
-            if nonforce or named or described or anaphor is None:
-                state.nonforce_mover = nonforce
-        if reading.verb is None or nonforce:
+        if reading.verb is None or reading.nonforce:
             for place, role in zip(here, reading.roles, strict=True):
                 if role in ("destination", "position"):
                     state.moved(unit, place)  # stationed in, based at, gathered at
@@ -455,11 +437,7 @@ class _Reader:
                     state.arrival[unit][1:], _RENAMED_WITHIN if named or described else 3) and (
                     not _other_time(dates, state.arrival_day.get(unit))):
                 # it had come from A: the arrival read before, whose origin was unknown
-                arrived, *at = state.arrival.pop(unit)
-                if not named and not described:
-                    # the fleet had sailed from A: every force it put ashore in that sentence
-                    for other in [u for u, (_, *seen) in state.arrival.items() if seen == at]:
-                        arrived += state.arrival.pop(other)[0]
+                arrived = state.arrival.pop(unit)[0]
                 stages = [(p, False, "arrival before") for p in arrived]
                 rule = "arrival-origin"
             elif origins and _ARRIVING.match(reading.verb) and state.last_leg is not None and (
@@ -479,7 +457,7 @@ class _Reader:
         if not origins:
             carried, rule = state.origin_of(unit)
             if _UNREAD_ORIGIN.search(body):
-                carried = None  # from Baledogle, a place not found: not where it last was
+                carried = None  # from Qlatbaz, a place not found: not where it last was
             if carried is not None and carried.place.kind is Kind.COUNTRY and all(
                     p.place.country == carried.place.country for p, _, _ in stages):
                 carried = None  # in Grenada, to Point Salines: where in the country, unknown
@@ -495,21 +473,19 @@ class _Reader:
                         p.place.country == carried.place.country for p, _, _ in stages):
                     carried = None  # it left Kazakhstan ... to Almaty: not from the country
             if carried is None:
-                # landed at A and marched on to B: B is reached from A though A's origin is
-                # unknown; A waits for its origin as any arrival does
-                staged = any(chained for _, chained, _ in stages[1:])
-                if not staged:
-                    self._narrative(dates, expected, number)
+                self._narrative(dates, expected, number)
                 if not expected:
                     state.moved(unit, stages[-1][0])
-                    self._arrived(unit, [p for p, chained, _ in stages if not chained],
-                                  dates, number)
+                    state.arrival[unit] = (tuple(p for p, _, _ in stages), state.paragraph,
+                                           number)
+                    day = _own_dates(dates)[0]
+                    if day is not None:
+                        state.arrival_day[unit] = day
+                    else:
+                        state.arrival_day.pop(unit, None)
                     state.last_leg = ((), stages[-1][0], state.paragraph, number)
-                if not staged:
-                    return
-                rule = "chain"
-            else:
-                origins = [carried]
+                return
+            origins = [carried]
         elif unit in state.departure and not expected and rule == "from-to" and (
                 named or anaphor is not None):  # the same force, referred to again
             left, paragraph, sentence = state.departure.pop(unit)
@@ -547,9 +523,6 @@ class _Reader:
                     current = since
             if chained and previous is not None:
                 current, leg_rule = (previous,), "chain"
-            if not current:
-                previous = place  # an arrival from somewhere unknown: the chain starts here
-                continue
             if any(o.place.id == place.place.id or (
                     (o.place.kind is Kind.CITY) != (place.place.kind is Kind.CITY)
                     and _km(o.place, place.place) < _SAME_KM) for o in current):
@@ -574,8 +547,7 @@ class _Reader:
                 state.first_origins = current
             state.last_origins[unit] = current
             state.last_dates[unit] = (start, end)
-            if leg_rule != "chain" or origins:
-                state.arrival.pop(unit, None)
+            state.arrival.pop(unit, None)
             state.departure.pop(unit, None)
             state.last_leg = (current, place, state.paragraph, number)
             self.legs.append(FoundLeg(
@@ -587,17 +559,6 @@ class _Reader:
             state.destinations = tuple(p for p, _, _ in stages)
         if not expected:
             state.moved(unit, stages[-1][0])
-
-    def _arrived(self, unit: str, places: list[FoundPlace], dates: list[DateMention],
-                 number: int) -> None:
-        """``unit`` arrived at ``places`` from somewhere not yet said."""
-        state = self.state
-        state.arrival[unit] = (tuple(places), state.paragraph, number)
-        day = _own_dates(dates)[0]
-        if day is not None:
-            state.arrival_day[unit] = day
-        else:
-            state.arrival_day.pop(unit, None)
 
     def _gap_leg(self, unit: str, left: FoundPlace, to: FoundPlace, number: int,
                  sentence_start: int, b: int) -> None:
