@@ -705,3 +705,18 @@ def test_an_army_airfield_is_no_army() -> None:
     draft = extract("Rangers were flown from Hunter Army Airfield in Savannah to Point Salines.",
                     date(1983, 10, 26))
     assert [leg.unit for leg in draft.legs] == ["unit"]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # a departure's day starts the move its next arrival ends
+    ("The column left Rodez on 3 May and marched north. It entered Aurillac on 12 May.",
+     date(1944, 5, 3), date(1944, 5, 12)),
+    # a dateline's day is the filing day; "three days after" dates the crossing before it
+    ("VALENCE, May 9 (AP).—Troops marched into Valence this morning, three days after they "
+     "crossed the river from Nevers.", date(1944, 5, 6), None),
+])
+def test_when_a_move_began_comes_from_its_departure(
+        text: str, start: date, end: date | None) -> None:
+    legs = extract(text, date(1944, 5, 20)).legs
+    assert [(leg.start.first_day, leg.end and leg.end.first_day) for leg in legs] == [
+        (start, end)]

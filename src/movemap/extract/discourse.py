@@ -146,6 +146,7 @@ class State:
     arrival: dict[str, tuple[tuple[FoundPlace, ...], int, int]] = field(default_factory=dict)
     arrival_day: dict[str, FuzzyDate] = field(default_factory=dict)
     departure: dict[str, tuple[FoundPlace, int, int]] = field(default_factory=dict)
+    departure_day: dict[str, FuzzyDate | None] = field(default_factory=dict)
     destinations: tuple[FoundPlace, ...] = ()
     last_leg: tuple[tuple[FoundPlace, ...], FoundPlace, int, int] | None = None
 

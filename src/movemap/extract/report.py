@@ -93,7 +93,7 @@ _DATELINE = re.compile(
     r"(?:\A|\n)[^\S\n]*[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3}"
     r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?"
-    r"(?:\s+\([^()\n]{1,60}\))?\s+[-\u2013\u2014]+\s")
+    r"(?:\s+\([^()\n]{1,60}\)\.?)?\s*[-\u2013\u2014]+\s*")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
                   "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.", "Cdr.", "Mr.",
@@ -300,6 +300,12 @@ def _other_time(dates: list[DateMention], day: FuzzyDate | None) -> bool:
         day.first_day - start.last_day).days > _VOYAGE_DAYS
 
 
+def _carried_from_left(left: FuzzyDate, arrived: FuzzyDate) -> bool:
+    """Whether a departure on ``left`` can be the start of a move dated ``arrived``: before
+    it, by at most two months."""
+    return 0 <= (arrived.first_day - left.last_day).days <= 62
+
+
 def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     """A clause's own start and end (a span gives both)."""
     starts = [d for d in dates if d.role != "end"]
@@ -326,6 +332,7 @@ class _Reader:
         self.state = State()
         self.legs: list[FoundLeg] = []
         self.seen: set[tuple[str, tuple[str, ...], str, str]] = set()
+        self.filed_dates: set[int] = set()
 
     def _dates_in(self, a: int, b: int) -> list[DateMention]:
         lo = bisect_right(self.date_starts, a - 1)
@@ -338,9 +345,15 @@ class _Reader:
         for place, number in zip(self.places, self.where, strict=True):
             if not any(a <= place.start < b for a, b in filed):
                 by_sentence.setdefault(number, []).append(place)
+        # a dateline's day is when the story was filed: the narrative's time from there on,
+        # not the date of a move in its sentence
+        self.filed_dates = {d.start for d in self.dates if any(a <= d.start < b for a, b in filed)}
         for number, (a, b) in enumerate(self.spans):
             self.state.new_paragraph(self.paragraph[number])
             self.state.sentence = number
+            for d in self._dates_in(a, b):
+                if d.start in self.filed_dates:
+                    self.state.set_date(d.date, number)
             said = _source(self.text[a:b])
             if said:
                 self.state.source, self.state.source_reports = said, reporting(self.text[a:b])
@@ -378,7 +391,8 @@ class _Reader:
             # what has happened is about the last force that moved, not the one still to come
             state.unit, state.unit_expected = state.past_unit, False
         unit = state.unit
-        dates = self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
+        dates = [d for d in self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
+                 if d.start not in self.filed_dates]
         # to Minsk, which fell on 3 July: when it got there, not when it set out
         dates = [replace(d, role="end") if not d.role and _ARRIVED_WHEN.search(
             text, max(a, d.start - 50), d.start) else d for d in dates]
@@ -450,12 +464,17 @@ class _Reader:
                 if origins and not expected:
                     state.moved(unit, origins[-1])  # it left A: it was at A
                     state.departure[unit] = (origins[-1], state.paragraph, number)
+                    state.departure_day[unit] = _own_dates(dates)[0]
                 return
         rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
         if not origins and rest and unit in state.last_origins:
             origins, rule = list(state.last_origins[unit]), "split-origin"
+        left_day: FuzzyDate | None = None  # when the move began, if a departure said so
         if not origins:
             carried, rule = state.origin_of(unit)
+            if carried is not None and unit in state.departure and (
+                    state.departure[unit][0].place.id == carried.place.id):
+                left_day = state.departure_day.get(unit)  # it left A on 3 May; it reached B
             if _UNREAD_ORIGIN.search(body):
                 carried = None  # from Qlatbaz, a place not found: not where it last was
             if carried is not None and carried.place.kind is Kind.COUNTRY and all(
@@ -469,6 +488,7 @@ class _Reader:
                     state.recent(state.departure[unit][1:])) and not _UNREAD_ORIGIN.search(body):
                 # it left A and has not been said to arrive anywhere since: it came from A
                 carried, rule = state.departure.pop(unit)[0], "departure-arrival"
+                left_day = state.departure_day.get(unit)
                 if carried.place.kind is Kind.COUNTRY and all(
                         p.place.country == carried.place.country for p, _, _ in stages):
                     carried = None  # it left Kazakhstan ... to Almaty: not from the country
@@ -496,6 +516,9 @@ class _Reader:
             (start, end), date_cue = state.last_dates[unit], "date: as the rest of the force"
         else:
             start, end, date_cue = self._when(dates, expected, number)
+        if left_day is not None and not expected and _carried_from_left(left_day, start):
+            # left Bloemfontein on 3 May ... occupied Kroonstad on 12 May: one move, 3-12 May
+            start, end, date_cue = left_day, end or start, "date: set out when it left"
         strength = reading.strength
         if strength is None and not named and (anaphor is not None or _OBJECT.search(body)):
             strength = state.strength.get(unit)  # carried them to Vladivostok
@@ -581,7 +604,7 @@ class _Reader:
         if expected:
             return
         past = [d for d in dates if d.role != "end" and d.kind not in ("relative", "since_last",
-                                                                         "quarter")]
+                                                                         "quarter", "after")]
         if past:
             self.state.set_date(past[-1].date, number)
 

@@ -84,6 +84,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"(?:and|to|until|till|-|–|—)\s*(?:(?P<p2>early|mid|late)[- ])?{_M2}"
                            rf"(?:,?\s+{_Y})?", re.I)),
     ("later", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?|months?)\s+later\b", re.I)),
+    # marched in today, three days after they crossed: what follows was three days earlier
+    ("after", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?|months?)\s+after\b", re.I)),
     ("following", re.compile(r"\b(?:(?:on\s+)?the\s+(?:next|following)|following)\s+"
                              r"(?P<unit>day|morning|night|evening|week|month)\b", re.I)),
     ("same", re.compile(r"\b(?:the\s+same\s+(?P<unit>day|night|week|month)|later\s+that\s+"
@@ -203,6 +205,9 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
     if kind == "later":
         n = g["n"].lower()
         return _step(anchor, g["unit"], int(n) if n.isdigit() else _NUMBERS.get(n, 1))
+    if kind == "after":
+        n = g["n"].lower()
+        return _step(anchor, g["unit"], -(int(n) if n.isdigit() else _NUMBERS.get(n, 1)))
     if kind == "following":
         return _step(anchor, g["unit"], 1)
     if kind == "same":
@@ -294,6 +299,7 @@ _FOLDED = {kind: re.compile(p.pattern, p.flags & ~re.I) for kind, p in _PATTERNS
 _NEEDS = {
     "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
     "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later",),
+    "after": ("after",),
     "following": ("next", "following"), "same": ("same", "that"), "week_of": ("week",),
     "quarter": ("quarter",), "since_last": ("last year",),
     "part_of": ("beginning", "start", "middle", "end"), "iso": ("-",),
