@@ -76,9 +76,7 @@ UNIT = re.compile(
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
     r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
     r"paratroopers|tanks|column))\b")
-ANAPHOR = re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|we|us|"
-                     r"(?:my|our)\s+(?:regiment|battalion|company|unit|division|brigade|"
-                     r"platoon|men|troops|column|squadron|ship)|"
+ANAPHOR = re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
                      r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
                      r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
                      r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"

@@ -4,9 +4,8 @@ Found: ``18 October 2024``, ``October 18, 2024``, ``2024-10-18``, ``October 2024
 18th``, ``between 8 and 13 October``, ``from the 8th to the 13th``, ``by November 1``,
 ``since August last year``, ``in early August``, ``mid-October``, ``next month``, ``last
 week``, ``in the fourth quarter``, ``on Tuesday`` (in news, the last Tuesday up to
-publication), ``the summer of 1962``. Each becomes a :class:`movemap.dates.FuzzyDate` (an
-interval for a span, a month or a season, a bound for ``by`` and ``since``); no day is
-invented.
+publication). Each becomes a :class:`movemap.dates.FuzzyDate` (an interval for a span or
+a month, a bound for ``by`` and ``since``); no day is invented.
 """
 
 from __future__ import annotations
@@ -108,9 +107,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:\s+of\s+(?P<year>\d{4}))?", re.I)),
     ("the_nth", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
                          r"(?!\s+(?:[A-Z]|(?:and|or|to|&)\s+(?:the\s+)?\d|\d)|,\s*\d)")),
-    ("season", re.compile(r"\b(?:(?P<part>early|mid|late)[- ])?"
-                          r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>\d{4})(?:[-/–](?P<year2>\d{2,4}))?\b",
-                          re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early\s+on|late\s+on)\s+)?"
                            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                            rf"(?!['’]s\b|,?\s+(?:the\s+)?\d|,?\s+{_M})", re.I)),
@@ -173,28 +169,6 @@ def _weekday(g: dict[str, str | None], m: re.Match[str], published: date,
     if rel == "last" and back == 0:
         back = 7
     return parse_date(published - timedelta(days=back))
-
-
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
-            "winter": (12, 14)}  # the northern seasons; winter runs into the next year
-
-
-def _season(g: dict[str, str | None]) -> FuzzyDate:
-    """A season of a year (``the summer of 1962``, ``late autumn 1944``, ``winter 1941-42``):
-    its months, or the first or last of them for ``early`` and ``late``."""
-    first, last = _SEASONS[(g["season"] or "").lower()]
-    year = int(g["year"] or 0)
-    part = (g.get("part") or "").lower()
-    if part == "early":
-        last = first
-    elif part == "late":
-        first = last
-    elif part == "mid":
-        first = last = first + 1
-    start = date(year + (first - 1) // 12, (first - 1) % 12 + 1, 1)
-    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-    end = date(end_year, end_month, _month_end(end_year, end_month))
-    return parse_date(f"{start.isoformat()}/{end.isoformat()}")
 
 
 def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> FuzzyDate | None:
@@ -284,8 +258,6 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
         return parse_date(f"{year:04d}-{month + 1:02d}")
     if kind == "weekday":
         return _weekday(g, m, published, anchor)
-    if kind == "season":
-        return _season(g)
     if kind == "month":
         assert month is not None
         word = m.group(0).split()[0].lower()
@@ -305,11 +277,10 @@ _NEEDS = {
     "part_of": ("beginning", "start", "middle", "end"), "iso": ("-",),
     "relative": ("next", "this", "last", "yesterday", "today", "soon"),
     "the_nth": ("the",), "part": ("early", "mid", "late"), "weekday": ("day",),
-    "season": ("spring", "summer", "autumn", "fall", "winter"),
 }
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
             "part", "part_of", "week_of", "month", "the_nth", "later", "following", "same",
-            "weekday", "season")
+            "weekday")
 
 
 def year_before(day: FuzzyDate) -> FuzzyDate:
