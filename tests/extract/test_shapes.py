@@ -520,22 +520,6 @@ def test_a_force_still_to_come_is_not_who_they_are_in_the_past(then: str) -> Non
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # the headline's one town, though the move there came from elsewhere
-    ("Russian troops pull back from Kherson\n\nUnits of the 59th Brigade reached the "
-     "outskirts of the city from Mykolaiv late on Thursday.", (["Mykolaiv"], "Kherson")),
-    # a town the force left is not the city it reached
-    ("Dutch troops reach Kandahar\n\nThe Dutch battalion left Tarinkot on 2 June and reached "
-     "the outskirts of the city two days later.", (["Tarinkot"], "Kandahar")),
-])
-def test_the_city_is_the_story_s_town_not_the_one_left(
-        text: str, expected: tuple[list[str], str]) -> None:
-    legs = extract(text, date(2022, 11, 12)).legs
-    assert [([o.mention for o in leg.origins], leg.destination.place.name.replace("ā", "a"))
-            for leg in legs] == [expected]
-    assert legs[0].destination.mention == "the city"
-
-
-@pytest.mark.parametrize(("text", "expected"), [
     ("Armoured columns crossed from occupied Crimea into Kherson.", (["Crimea"], "Kherson")),
     ("The brigade moved from Lviv into neighbouring Poland.", (["Lviv"], "Poland")),
     ("Turkish troops drove from Kilis to rebel-held Azaz.", (["Kilis"], "Azaz")),
@@ -589,11 +573,11 @@ def test_trains_of_passengers_and_people_carried_are_not_a_force() -> None:
                         date(2024, 8, 7))) == []
 
 
-def test_the_ships_after_a_stop_are_the_force_they_carry() -> None:
-    text = ("The liner Oriana left Southampton on 9 April with the 5th Brigade on board. After "
-            "a stop at Freetown the ships reached Ascension Island on 20 April.")
+def test_the_ships_are_the_force_they_carry() -> None:
+    text = ("The 5th Brigade embarked in the liner Orcades and arrived at Bayonne on 3 April. "
+            "The ships then reached Lorient on 20 April.")
     draft = extract(text, date(1982, 5, 1))
-    assert ends(draft) == [(["Southampton"], "Ascension Island")]
+    assert ends(draft) == [(["Bayonne"], "Lorient")]
     assert draft.legs[0].unit == "5th-brigade"
 
 
@@ -613,26 +597,6 @@ def test_leaving_a_country_is_not_the_start_of_a_move_inside_it() -> None:
     assert ends(draft) == []
 
 
-def test_a_list_keeps_its_cue_past_a_name_the_gazetteer_lacks() -> None:
-    text = "The brigade was sent from Vilnius to Qzrukla, Pabrade and Siauliai."
-    assert ends(extract(text, date(2023, 1, 1))) == [
-        (["Vilnius"], "Pabrade"), (["Vilnius"], "Siauliai")]
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Kherson was entered by Ukrainian troops coming from Mykolaiv on 11 November.",
-     [(["Mykolaiv"], "Kherson")]),
-    ("The garrison at Kohima was reinforced on 5 April by a battalion brought up from Dimapur.",
-     [(["Dimapur"], "Kohima")]),
-    ("The 2nd Brigade left Lublin on 3 May. Radom was reached by the brigade two days later.",
-     [(["Lublin"], "Radom")]),
-    ("Kherson was shelled by artillery from Oleshky.", []),  # not a verb of arriving
-])
-def test_a_place_as_the_subject_of_a_passive_arrival_is_the_destination(
-        text: str, expected: list[tuple[list[str], str]]) -> None:
-    assert ends(extract(text, date(2022, 11, 12))) == expected
-
-
 def test_a_time_before_a_source_is_not_part_of_its_name() -> None:
     text = "On Friday Iraq said its 3rd Division had moved from Basra to Amara."
     assert [leg.source for leg in extract(text, date(1990, 8, 5)).legs] == ["Iraq"]
@@ -644,14 +608,6 @@ def test_a_relative_clause_about_the_destination_dates_the_arrival() -> None:
     legs = extract(text, date(2019, 6, 22)).legs
     assert [(leg.start.first_day, leg.end and leg.end.first_day) for leg in legs] == [
         (date(1944, 6, 22), date(1944, 7, 3))]
-
-
-def test_a_position_told_long_before_is_not_where_a_move_starts() -> None:
-    filler = " ".join(f"Talks went on for day {n}." for n in range(7))
-    near = "The 5th Brigade reached Tartu on 3 May. They moved on to Narva on 9 May."
-    far = f"The 5th Brigade reached Tartu on 3 May. {filler} They moved on to Narva on 9 May."
-    assert ends(extract(near, date(2024, 6, 1))) == [(["Tartu"], "Narva")]
-    assert ends(extract(far, date(2024, 6, 1))) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -96,9 +96,6 @@ NEW_FORCE = re.compile(
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
     + _FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + _FORCE_NOUN + r")?|"
     r"[A-Z][a-z]+(?:an|ish|ese|ic|i)\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN + r"))\b")
-# a position said this many sentences ago or fewer is where a unit's next move starts; an
-# older one may have changed in moves the report did not tell
-POSITION_HELD = 6
 _PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
 _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 
@@ -125,7 +122,6 @@ class State:
     unit_expected: bool = False  # the current unit was named in a future or planned move
     past_unit: str | None = None  # the last unit named in a move that has happened
     position: dict[str, FoundPlace] = field(default_factory=dict)
-    position_at: dict[str, int] = field(default_factory=dict)  # the sentence that said so
     last_origins: dict[str, tuple[FoundPlace, ...]] = field(default_factory=dict)
     last_dates: dict[str, tuple[FuzzyDate, FuzzyDate | None]] = field(default_factory=dict)
     scene: FoundPlace | None = None
@@ -173,12 +169,11 @@ class State:
     def moved(self, unit: str, destination: FoundPlace) -> None:
         """A unit moved (or was said to be somewhere): its position is there."""
         self.position[unit] = destination
-        self.position_at[unit] = self.sentence
         self.scene, self.scene_at = destination, (self.paragraph, self.sentence)
 
     def origin_of(self, unit: str) -> tuple[FoundPlace | None, str]:
         """Where ``unit`` starts a move that names no origin, and which rule says so."""
-        if unit in self.position and self.sentence - self.position_at[unit] <= POSITION_HELD:
+        if unit in self.position:
             return self.position[unit], "carried-origin"
         if _WAVE.match(unit) and self.first_origins:
             return self.first_origins[-1], "wave-origin"

@@ -114,9 +114,7 @@ _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
     r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed)\s+"
     r"(?:in|at|near|around|on))" + _FILL, re.I)
-_VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across|(?:a\s+)?(?:stop(?:over)?|call|"
-                      r"calling|called|stopp(?:ed|ing)|refuel(?:l?ed|l?ing)?|stag(?:ed|ing)\s+"
-                      r"through)\s+(?:[a-z]+\s+)?(?:at|in))" + _FILL, re.I)
+_VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across)" + _FILL, re.I)
 _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)?$", re.I)
 _CHAIN_GAP = re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
                         r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
@@ -215,16 +213,6 @@ _LOCATOR = re.compile(r"\b(from|to|into|onto|at|landed\s+at|reached)\s+(?:the\s+
                       r"strip|(?:drop|landing)\s+zone))?\s*,?\s*"
                       r"(?:in|at|near|beside|outside|by|(?:north|south|east|west)(?:-?(?:east|"
                       r"west))?\s+of)\s+$")
-# a place as the subject of a passive verb of arriving (Radom was reached by the brigade; the
-# garrison at Kohima was reinforced on 5 April by a battalion from Dimapur)
-_PASSIVE_REACHED = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,;.]{0,40},\s*)?(?:was|were|had\s+been|has\s+been|is\s+being|"
-    r"was\s+being)\s+(?:[a-z]+ly\s+)?(?:reached|entered|occupied|captured|taken|liberated|"
-    r"reinforced|retaken|seized|stormed|recaptured|overrun|relieved)\b(?=[^;.]{0,60}\bby\b)")
-# a cue, then names in a list (capitalised, comma-separated) up to this place
-_UNKNOWN_LIST = re.compile(r"\b(from|to|into|towards)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)"
-                           r"(?:\s+(?-i:[A-Z][\w'’.-]*)){0,2}\s*,\s*){1,4}(?:and\s+|or\s+)?$",
-                           re.I)
 _ADVANCE = re.compile(r"(?i:advanc|mov|drove|driv|march|push|press|proceed|went|continu|"
                       r"head|rolled|raced|trek)")
 _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+through|"
@@ -387,14 +375,6 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                                   ("destination", _DEST_CUE)):
                 if pattern.search(before[: m.start() + len(m.group(1))] + " "):
                     role, cue = name, f"{' '.join(m.group(1).split())} ... in"
-                    break
-        if not role and _PASSIVE_REACHED.match(text, places[i][1], min(b, places[i][1] + 90)):
-            role, cue = "destination", "passive"  # Radom was reached by the brigade
-        if not role and (m := _UNKNOWN_LIST.search(before)) is not None:
-            # to Rukla, Pabrade and Siauliai: a list whose first names the gazetteer lacks
-            for name, pattern in (("origin", _ORIGIN_CUE), ("destination", _DEST_CUE)):
-                if pattern.search(before[: m.start() + len(m.group(1))] + " "):
-                    role, cue = name, f"{' '.join(m.group(1).split())} ...,"
                     break
         if not role and ":" in before and (m := _COLON.search(text[max(a, start - 160):
                                                                      start])) is not None:

@@ -202,9 +202,7 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
 
 _DESCRIBED = re.compile(r"\bthe\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
                         r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
-_FROM_BEFORE = re.compile(r"\b(?:from|out\s+of|left|leaving|departed|departing|quit|abandoned|"
-                         r"evacuated)\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
-                         re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$", re.I)
 _AIR = (Kind.AIRPORT, Kind.AIRBASE)
 
 
@@ -220,16 +218,11 @@ def _capitals() -> dict[str, str]:
 def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list[FoundPlace]:
     """Places named by a description (``the capital``, ``the city``, ``the airport``): the
     capital of the country of the last place named before, when the report has named it
-    already; the last town named before in this paragraph or the one before that is not
-    where a move came from (``from``, ``left``, ``out of``), else the one town of the
-    headline; the last airport named before in the same paragraph."""
+    already; the last town named before in
+    this paragraph or the one before that is not where a move came from; the last airport
+    named before in the same paragraph."""
     out: list[FoundPlace] = []
     starts = [p.start for p in found]
-    opening = text.find("\n\n")
-    headline = {p.place.id: p.place for p in found if p.start < opening and p.place.kind is
-                Kind.CITY}
-    # the one town of the headline: what the story is about, when nothing nearer is
-    topic = next(iter(headline.values())) if len(headline) == 1 else None
     named_before: set[str] = set()
     at = 0
     for m in _DESCRIBED.finditer(text):
@@ -257,7 +250,7 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
             earlier = text.rfind("\n\n", max(0, paragraph - 5000), max(0, paragraph))
             place = next((p.place for p in before if p.start > earlier and p.place.kind is
                           Kind.CITY and not _FROM_BEFORE.search(text, max(0, p.start - 40),
-                                                                p.start)), topic)
+                                                                p.start)), None)
         else:
             place = next((p.place for p in before if p.start > paragraph and
                           p.place.kind in _AIR), None)
