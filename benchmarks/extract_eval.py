@@ -40,6 +40,9 @@ from pathlib import Path
 from typing import Any
 
 from movemap.extract import extract, read_report
+from movemap.extract.grammar import _MOTION_F, _ROUTE_F
+from movemap.extract.mentions import fold
+from movemap.extract.report import sentences
 from movemap.gazetteer import Gazetteer, Kind, default_gazetteer
 from movemap.routing.geodesic import geodesic_km
 
@@ -140,8 +143,9 @@ def _labels(path: Path) -> Labels:
         if not origins or to is None:
             continue
         ends = [*names, leg.get("destination", leg.get("to"))]
+        end_names = [str(n) for n in ends]
         legs.append({"origins": origins, "to": to, "start": _window(leg.get("start")),
-                     "kinds": [kinds.get(n, "city") for n in ends],
+                     "kinds": [kinds.get(n, "city") for n in ends], "ends": end_names,
                      "strength": leg.get("strength"), "status": leg.get("status"),
                      "names": f"{'+'.join(names)} -> {leg.get('destination', leg.get('to'))}"
                               f" {leg.get('start')}"})
@@ -166,7 +170,9 @@ def _movemap(text: str, published: date, gazetteer: Gazetteer) -> Found:
 MISS_CAUSES = {
     "area-end": "labelled with an end the grammar cannot express (a region, a sea, a river)",
     "place-not-found": "an end is not among the places found (gazetteer gap or guard)",
-    "no-movement": "no movement read with either end",
+    "no-frame": "no movement read: no sentence naming an end has a verb or noun of motion",
+    "frame-unread": "no movement read: one sentence holds both ends and a verb of motion",
+    "end-elsewhere": "no movement read: the ends stand in different sentences",
     "end-wrong": "a movement read with one end right, the other wrong or missing",
     "split-merged": "read as two legs through a stop, or two legs read as one",
     "date": "ends right, start more than 2 days outside the label",
@@ -180,7 +186,7 @@ FALSE_CAUSES = {
 _AREA_KINDS = ("region", "water", "river")
 
 
-def _miss_cause(wanted: dict[str, Any], found: Found, labels: Labels) -> str:
+def _miss_cause(wanted: dict[str, Any], found: Found, labels: Labels, text: str) -> str:
     """Why a labelled leg was not found: the first cause of MISS_CAUSES that applies."""
     if any(k in _AREA_KINDS for k in wanted["kinds"]):
         return "area-end"
@@ -209,7 +215,22 @@ def _miss_cause(wanted: dict[str, Any], found: Found, labels: Labels) -> str:
             return "split-merged"
     if starts or ends:
         return "end-wrong"
-    return "no-movement"
+    return _unread_cause(wanted, text)
+
+
+def _unread_cause(wanted: dict[str, Any], text: str) -> str:
+    """Why a leg whose ends were found was not read at all: no sentence naming an end has a
+    verb or noun of motion; both ends stand in one sentence that has one (its slots were not
+    read); or the ends stand in different sentences (a neighbouring sentence, the headline)."""
+    *origins, destination = wanted["ends"]
+    spans = [text[a:b] for a, b in sentences(text)]
+    naming = [body for body in spans if any(n in body for n in wanted["ends"])]
+    if not any(_MOTION_F.search(fold(body)) or _ROUTE_F.search(fold(body)) for body in naming):
+        return "no-frame"
+    if any(destination in body and any(o in body for o in origins) and (
+            _MOTION_F.search(fold(body)) or _ROUTE_F.search(fold(body))) for body in naming):
+        return "frame-unread"
+    return "end-elsewhere"
 
 
 def _false_cause(leg: dict[str, Any], labels: Labels) -> str:
@@ -226,12 +247,12 @@ def _false_cause(leg: dict[str, Any], labels: Labels) -> str:
 
 
 def _causes(found: Found, labels: Labels, misses: dict[str, int],
-            false: dict[str, int]) -> list[tuple[str, str]]:
+            false: dict[str, int], text: str) -> list[tuple[str, str]]:
     """Count the causes of a report's missed and false legs; the list names each one."""
     out = []
     for wanted in labels.legs:
         if not any(_legs_match(f, wanted) for f in found.legs):
-            cause = _miss_cause(wanted, found, labels)
+            cause = _miss_cause(wanted, found, labels, text)
             misses[cause] = misses.get(cause, 0) + 1
             out.append((cause, wanted["names"]))
     for leg in found.legs:
@@ -242,11 +263,11 @@ def _causes(found: Found, labels: Labels, misses: dict[str, int],
     return out
 
 
-def _print_causes(misses: dict[str, int], false: dict[str, int]) -> None:
-    print("  missed legs by cause (development):")
+def _print_causes(misses: dict[str, int], false: dict[str, int], part: str) -> None:
+    print(f"  missed legs by cause ({part}):")
     for cause, meaning in MISS_CAUSES.items():
         print(f"    {misses.get(cause, 0):>4}  {cause:<16} {meaning}")
-    print("  false legs by cause (development):")
+    print(f"  false legs by cause ({part}):")
     for cause, meaning in FALSE_CAUSES.items():
         print(f"    {false.get(cause, 0):>4}  {cause:<18} {meaning}")
 
@@ -438,7 +459,7 @@ def main() -> None:
     parser.add_argument("--no-speed", action="store_true", help="leave out the speed figures")
     parser.add_argument("--causes", action="store_true",
                         help="classify the development part's missed and false legs by cause "
-                             "(with --show, each one)")
+                             "(with --show, each one); never the test part's")
     args = parser.parse_args()
     gazetteer = default_gazetteer()
     parts = _parts(args.corpus)
@@ -465,7 +486,7 @@ def main() -> None:
             mine = _movemap(text, published, gazetteer)
             _score(tallies["movemap"], mine, labels)
             if args.causes and part == "development":
-                listed = _causes(mine, labels, misses, false)
+                listed = _causes(mine, labels, misses, false, text)
                 if args.show and listed:
                     print(f"    {path.stem}")
                     for cause, names in listed:
@@ -481,7 +502,7 @@ def main() -> None:
                 continue
             print(_line(name, tally, legs=name != "geotext"))
         if args.causes and part == "development":
-            _print_causes(misses, false)
+            _print_causes(misses, false, part)
     if args.no_speed:
         return
     print()

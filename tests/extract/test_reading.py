@@ -127,7 +127,9 @@ def test_unit_date_and_origin_carry_and_chains_stage() -> None:
                            (["Aberdeen"], "Inverness")]
     assert {leg.unit for leg in draft.legs} == {"3rd-brigade"}
     assert [leg.rule for leg in draft.legs] == ["carried-origin", "chain", "chain"]
-    assert str(draft.legs[0].start) == "2023-05-06"
+    # it set out when it left Perth and arrived two days later (SCHEMA: a leg starts when
+    # the force set out)
+    assert (str(draft.legs[0].start), str(draft.legs[0].end)) == ("2023-05-04", "2023-05-06")
 
 
 def test_headline_gives_the_source_and_a_paragraph_resets_it() -> None:

@@ -5,7 +5,12 @@ The state a reader keeps while reading a report, and the rule for each item:
 ``unit``
     the last unit named (``the 11th Corps``, ``an advance group``); a sentence that names
     none, or says ``they``, ``the troops``, ``the group``, ``the soldiers``, is about it. A
-    newly named unit replaces it. The headline counts as the first sentence.
+    newly named unit replaces it, and so does a force that a clause's subject describes
+    without naming or pointing back (``a battalion of Polish troops``, ``Lithuanian
+    soldiers``, ``another convoy``). A unit named only in a future or planned move (``a
+    second echelon is expected to follow``) is not what a later ``they`` or ``the soldiers``
+    in the past tense means: that is the last unit named in a move that happened. The
+    headline counts as the first sentence.
 ``position``
     per unit, where it was last said to be or to have gone (the destination of its last
     leg, ``stationed in``, ``training in``, the place it ``left``): the origin of its next
@@ -34,7 +39,8 @@ The state a reader keeps while reading a report, and the rule for each item:
     Point Salines``): a move of the same unit that names only where it came from, in the
     same paragraph or the next and at most three sentences later (``they had been flown
     from Hunter``, ``units advanced from Mykolaiv``), is that arrival's origin, unless its
-    own date is more than two days from the arrival's (an earlier move). Used once.
+    own date is more than two days after the arrival's or more than a week before it
+    (another move; a voyage of a few days is this one). Used once.
 ``departure``
     per unit, a departure read without a destination (``crossed the border from Kuwait``):
     when the unit's next move, in the same paragraph or the next and at most three
@@ -58,31 +64,53 @@ from dataclasses import dataclass, field
 from movemap.dates import FuzzyDate
 from movemap.extract.draft import FoundPlace
 
-__all__ = ["ANAPHOR", "UNIT", "State", "unit_slug"]
+__all__ = ["ANAPHOR", "NEW_FORCE", "UNIT", "State", "unit_slug"]
 
 UNIT = re.compile(
     r"\b(?P<u>(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
     r"Brigade|Regiment|Army|Battalion|Fleet|Group|Squadron|Wing|Legion|Detachment|"
     r"Company|Battery|Marines|Rangers|Commando)|(?i:(?:first|second|third|fourth|last|main) "
     r"(?:echelon|group|wave|contingent|batch)s?|advance (?:group|party|guard|force))|"
-    r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)|"
+    r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)"
+    r"(?!\s+(?:Airfield|Air|Base|Field|Hospital|Airport|Depot|Post))|"
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
     r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
     r"paratroopers|tanks|column))\b")
 ANAPHOR = re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
                      r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
                      r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
-                     r"marines|paratroopers|infantry)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
+                     r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"
+                     r"fleet|task\s+force|troopships?|liners?)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
                      r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I)
 
 
+# a clause whose subject is a force described, not named, and not referred back to (a
+# battalion of Polish troops, Lithuanian soldiers, another convoy): a new mover, so what the
+# report said of the last unit (its position, its strength) is not its own
+_FORCE_NOUN = (r"(?:troops|soldiers|forces|marines|paratroopers|infantry(?:men)?|commandos|"
+               r"fighters|servicemen|reservists|sailors|companies|company|battalions?|"
+               r"brigades?|regiments?|platoons?|contingents?|detachments?|columns?|convoys?|"
+               r"units|force|squadrons?|flotilla|fleet)")
+NEW_FORCE = re.compile(
+    r"^\W*(?:(?:[Ss]eparately|[Mm]eanwhile|[Ee]lsewhere|[Aa]lso|[Ii]n\s+[\w-]+)\s*,?\s+)?"
+    r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
+    + _FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + _FORCE_NOUN + r")?|"
+    r"[A-Z][a-z]+(?:an|ish|ese|ic|i)\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN + r"))\b")
 _PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
 _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 
 
+_SIDE = re.compile(r"^([A-Z][a-z]+(?:an|ish|ese|ic|i))\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN
+                   + r"$")
+
+
 def unit_slug(text: str) -> str:
-    """The id of a unit from its words: ``the 11th Corps`` -> ``11th-corps``."""
+    """The id of a unit from its words: ``the 11th Corps`` -> ``11th-corps``. A force named
+    only by its side is one force whatever the noun: ``Ukrainian troops``, ``Ukrainian
+    units`` -> ``ukrainian-forces``."""
     text = re.sub(r"^(?:the|an?)\s+", "", text.strip(), flags=re.I)
+    if (side := _SIDE.match(text)) is not None:
+        text = side.group(1) + " forces"
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unit"
 
 
@@ -91,6 +119,8 @@ class State:
     """The discourse state (see the module docstring for each item's rule)."""
 
     unit: str = "unit"
+    unit_expected: bool = False  # the current unit was named in a future or planned move
+    past_unit: str | None = None  # the last unit named in a move that has happened
     position: dict[str, FoundPlace] = field(default_factory=dict)
     last_origins: dict[str, tuple[FoundPlace, ...]] = field(default_factory=dict)
     last_dates: dict[str, tuple[FuzzyDate, FuzzyDate | None]] = field(default_factory=dict)
@@ -110,12 +140,16 @@ class State:
     arrival: dict[str, tuple[tuple[FoundPlace, ...], int, int]] = field(default_factory=dict)
     arrival_day: dict[str, FuzzyDate] = field(default_factory=dict)
     departure: dict[str, tuple[FoundPlace, int, int]] = field(default_factory=dict)
+    departure_day: dict[str, FuzzyDate | None] = field(default_factory=dict)
     destinations: tuple[FoundPlace, ...] = ()
     last_leg: tuple[tuple[FoundPlace, ...], FoundPlace, int, int] | None = None
 
-    def recent(self, at: tuple[int, int]) -> bool:
+    def recent(self, at: tuple[int, int], sentences: int = 3) -> bool:
         """Whether a fact read at (paragraph, sentence) still holds for the current sentence: at
-        most three sentences before, in this paragraph or the one before."""
+        most three sentences before, in this paragraph or the one before (or, when the force
+        is named again, ``sentences`` before in any paragraph)."""
+        if sentences > 3:
+            return 0 <= self.sentence - at[1] <= sentences
         return 0 <= self.paragraph - at[0] <= 1 and 0 <= self.sentence - at[1] <= 3
 
     def new_paragraph(self, number: int) -> None:

@@ -49,6 +49,12 @@ _MOTION = re.compile(
     r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
     r"spread|trek\w*|trudg\w*|set\s+out|set\s+off|continu\w*|press(?:ed|ing)\s+on|broke\s+out|"
     r"break(?:ing)?\s+out|marched|dropped|parachut\w*|inserted|lifted|bused|bussed|trucked|"
+    r"wad(?:e|ed|es|ing)|ashore|storm(?:ed|ing)|swe(?:pt|eps|eping)|thrust|surg(?:ed|es|ing)|"
+    r"stream(?:ed|s|ing)|descend\w*|debark\w*|board(?:ed|ing)|transit\w*|"
+    r"slip(?:ped|ping|s)|crept|creep(?:s|ing)?|penetrat\w*|movements?|invasion|incursion|"
+    r"pull-?outs?|rebas(?:ed|ing)|reposition\w*|sped|speed(?:ing|s)|dash(?:ed|ing|es)|"
+    r"ford(?:ed|ing)|swam|swim(?:s|ming)?|rumbl\w*|trundl\w*|lumber(?:ed|ing)|"
+    r"motor(?:ed|ing)|hik(?:ed|ing)|paddl\w*|filter(?:ed|ing)|tramp(?:ed|ing)|"
     r"follow(?:s|ed|ing)?(?!\s+(?:the|a|an|this|that)\s+(?:talks|meeting|call|visit|"
     r"decision|announcement|attack|agreement)))\b",
     re.I)
@@ -65,31 +71,43 @@ _VERB_MODE = [
                            r"armou?red columns?|columns?|bused|bussed|trucked|drove)\b", re.I)),
     (Mode.FOOT, re.compile(r"\b(on foot|march\w*|walked|trek\w*|trudg\w*)\b", re.I)),
 ]
-_FILL_WORD = (r"(?:the|its|their|his|her|a|an|bases?|ports?|areas?|near|of|in|at|on|around|"
+_FILL_WORD = (r"(?:(?:border|frontier)\s+with|the|its|their|his|her|a|an|bases?|ports?|areas?|"
+              r"near|of|in|at|on|around|"
               r"outside|front|region|city|town|village|island|port|harbou?r|capital|airfields?|"
               r"airports?|positions?|lines?|vicinity|direction|area|coast|sector|province|"
               r"frontier|border|east|west|north|south|eastern|western|northern|southern|"
-              r"[a-z]+\s+(?:areas|ports|bases|positions))")
+              r"[a-z]+\s+(?:areas|ports|bases|positions))(?![\w-])")
+# a word that qualifies the place itself (from occupied Ukraine, into neighbouring Poland, to
+# rebel-held Idlib), right before it
+_QUALIFIER = (r"(?:\s+(?-i:(?!(?:and|or|but|who|which|that|after|before|while|when|said|was|were|"
+              r"had|has|being|having|during|bring|sing|thing|nothing|something|everything|"
+              r"morning|evening|ring|king|spring|wing|ceiling|building)\b)"
+              r"[a-z]+(?:ed|ing)|[a-z]+-(?:held|controlled|occupied|torn)|nearby))?")
 # Between a cue and its place: the words above, and at most three others before the last of
 # them (to the unfinished airfield at X, to the Russian naval facility at X): a noun phrase
 # naming where, not a clause (to fight in support of X has words after the first fill word).
-_FILL = (rf"(?:\s+{_FILL_WORD})*(?:(?:\s+(?!(?:and|or|but|who|which|that|after|before|"
+# The runs of fill words are possessive (``*+``, ``++``): a word the run could take is never
+# handed back, so the match is linear in the words before a place (a fill word can be read
+# in two ways, ``areas`` alone or after another word, which made plain ``*`` exponential).
+_FILL = (rf"(?:\s+{_FILL_WORD})*+(?:(?:\s+(?!(?:and|or|but|who|which|that|after|before|"
          r"while|when|said|says|time|times|first|last|support|help|order|days?|weeks?|"
          r"months?|years?|hours?|to|into|from|for|towards?|via|through|across|onto|on|by|"
          rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic))){{1,3}}"
-         rf"(?:\s+{_FILL_WORD})+)?\s*$")
+         rf"(?:\s+{_FILL_WORD})++)?{_QUALIFIER}\s*$")
 _ORIGIN_CUE = re.compile(
     r"\b(cross(?:ed|ing|es)?\s+the\s+(?:[a-z]+\s+)?(?:border|frontier|line|river|canal|"
-    r"(?-i:[A-Z][\w-]+)(?:\s+river)?)\s+(?:near|at)|from|out\s+of|left|leaving|departed|departing|quit|quitting|abandon(?:ed|ing)|"
-    r"evacuated|fled|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
+    r"(?-i:[A-Z][\w-]+)(?:\s+river)?)\s+(?:near|at)|from|out\s+of|left|leaving|leaves?|departed|"
+    r"departing|departs?|quit|quits|quitting|abandon(?:ed|ing|s)?|"
+    r"evacuated|evacuates|fled|flees|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
     r"vacat(?:ed|ing)|exit(?:ed|ing))" + _FILL, re.I)
 _DEST_CUE = re.compile(
-    r"\b(to|into|towards?|for|reached|reaching|arrived\s+(?:in|at|on)|arriving\s+(?:in|at|on)|"
-    r"arrive\s+(?:in|at|on)|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
+    r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on)|"
+    r"arriving\s+(?:in|at|on)|arrives?\s+(?:in|at|on)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
     r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
-    r"(?:dropped|parachuted|inserted|disembarked|deployed|redeployed)\s+"
-    r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|took|"
+    r"(?:dropped|parachuted|inserted|disembarked|disembarking|deployed|redeployed)\s+"
+    r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
+    r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
@@ -148,10 +166,17 @@ _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I
 _NONFORCE = re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
     r"bombers|jets|drones|aircraft|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
+    r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
+    r"people|persons|nationals|citizens|staff|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
     r"offices|delegation|envoy|diplomats|ambassador)\b", re.I)
 
 
+# a noun before "to" that makes it no destination (threats to Nevers, aid to the capital)
+_NOT_TOWARDS = re.compile(r"\b(?:threats?|risks?|dangers?|aid|assistance|support|help|harm|"
+                          r"damage|loyalty|answer|reply|response|attention|access|allegiance|"
+                          r"ultimatum|appeal|letter|message|note|warning|commitment|"
+                          r"contribution|sales?|exports?|deliver(?:y|ies))\s+$", re.I)
 _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|brigade|corps|army|"
                     r"regiment|battalion|infantry|paratroopers|group|contingent|they)\b", re.I)
 
@@ -341,7 +366,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         for name, pattern in (("position", _POSITION_CUE), ("origin", _ORIGIN_CUE),
                               ("destination", _DEST_CUE), ("via", _VIA_CUE)):
             m = pattern.search(before)
-            if m:
+            if m and not (name == "destination" and _NOT_TOWARDS.search(before, 0, m.start(1))):
                 role, cue = name, " ".join(m.group(1).split())
                 break
         if not role and (m := _LOCATOR.search(before)) is not None and not (

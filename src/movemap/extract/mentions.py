@@ -39,8 +39,9 @@ and passes the guards, each a general rule with a name (:data:`GUARDS`):
 Three more kinds of name are found outside the matcher: names written with an apostrophe
 (``N'Djamena``, ``Ch'ŏngjin``: the index keys leave it out), names with the words of their
 kind (``Engels air base``, ``Mitla Pass``, ``port of Vostochny``: kept only when the gazetteer
-knows that feature by its name), and towns of any size the text
-calls villages or towns (``the villages of Lastochkyne and Sieverne``).
+knows that feature by its name), and towns of any size the text calls villages or towns
+(``the villages of Lastochkyne and Sieverne``) or names right after a word that says a move
+starts, passes or ends there (``left Srebrenica``, ``from Zenica``, ``reached Vitez``).
 
 Everything here is linear in the text's length: each check reads a window of fixed size.
 """
@@ -85,7 +86,8 @@ GUARDS = ("function-word", "ordinary-word", "named-thing", "adjective", "demonym
           "part-of-name", "acronym")
 _FORCE_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:troops|forces|soldiers|fighters|"
                           r"units|militias?|militiamen|mercenaries|paratroopers|armies|"
-                          r"divisions|marines|commandos|infantry|tanks|warships)\b")
+                          r"divisions|marines|commandos|infantry|tanks|warships|columns|convoys|"
+                          r"gunmen|rebels|insurgents|guerrillas|militants|servicemen)\b")
 _WATER_BEFORE = re.compile(r"\b(?:Straits?|Gulf|Bay|Sea|Cape|Isthmus|Lake|Mount|Mouth)\s+of\s+"
                            r"(?:the\s+)?$")
 _NUMBER_BEFORE = re.compile(r"(?<![\d,.])\b\d{1,3}\s+$")
@@ -355,9 +357,12 @@ _KIND_NAME = re.compile(
     r"(?:Air\s+Base|Airbase|Airfield|Air\s+Field|Airport|Aerodrome|Air\s+Station|Base)|"
     r"(?:Pass|Bridge|Naval\s+Base)|(?:air\s+base|airbase|airfield|airport))\b"
     r"|\b(?:[Pp]ort|[Hh]arbou?r)\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
-# the names after "the villages of" are places however small
-_SMALL = re.compile(r"\b(?:villages?|towns?|settlements?|hamlets?)\s+of\s+")
-_CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+# the names after "the villages of", or after a word that says a move starts, passes or ends
+# there (from, into, towards, reached), are places however small
+_SMALL = re.compile(r"\b(?:(?:villages?|towns?|settlements?|hamlets?)\s+of|from|into|towards?|"
+                    r"out\s+of|left|leaves|leaving|entered|enters|entering|reached|reaches|"
+                    r"reaching|outside|via|through|at|near|around)\s+(?:the\s+town\s+of\s+)?")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?")  # within a line
 _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 
 
@@ -391,7 +396,8 @@ def _apostrophe_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 
 def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans of the towns a text calls villages or towns (``the villages of Lastochkyne and
-    Sieverne``), which the matcher leaves out when they are small."""
+    Sieverne``) or names as where a move starts, passes or ends (``left Srebrenica``), which
+    the matcher leaves out when they are small."""
     index = gazetteer._index
     out = []
     for m in _SMALL.finditer(text):

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
 from movemap.dates import FuzzyDate, parse_date
-from movemap.extract.discourse import ANAPHOR, UNIT, State, unit_slug
+from movemap.extract.discourse import ANAPHOR, NEW_FORCE, UNIT, State, unit_slug
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.grammar import (
     Clause,
@@ -69,6 +70,11 @@ _ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed)")
 # the verb has no object: it says only where from (had already entered from Shenzhen)
 _NO_OBJECT = re.compile(r"\b(?:entered|arrived|came\s+in|landed|crossed\s+over)\s+(?:[a-z]+\s+)?"
                         r"from\b", re.I)
+# a relative clause about the destination that dates the arrival (which fell on 3 July,
+# where they arrived on 5 May)
+_ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
+# the clause says where from, by a name not found as a place
+_UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]+")
 _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
@@ -80,6 +86,14 @@ _RIVER_LIKE = re.compile(r"(?<![Cc]ity of )(?<![Tt]own of )(?<![Pp]ort of )\bthe
 _KIND_AFTER = re.compile(r"\s+(?:region|oblast|province|area|district|city|town|port|airport|"
                          r"airfield|air\s+base|front|sector|pocket|garrison|bridgehead)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# A wire dateline opening a paragraph: the place (in capitals) the story was filed from, maybe
+# its country, the day and the agency (KYIV, Nov 11 (Reuters) -; KHARKIV, Ukraine, May 3 -). The
+# place is where the reporter was, not an end of the moves the story tells.
+_DATELINE = re.compile(
+    r"(?:\A|\n)[^\S\n]*[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3}"
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?"
+    r"(?:\s+\([^()\n]{1,60}\)\.?)?\s*[-\u2013\u2014]+\s*")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
                   "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.", "Cdr.", "Mr.",
@@ -96,6 +110,11 @@ _SOURCE = [
     re.compile(r"\b(?:said|reported|stated|announced)\s+(?:the\s+)?"
                r"(?P<s>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)"),
 ]
+# words before a name that are not part of it: an article, a time (On Friday Iraq said)
+_OPENING = re.compile(r"^(?:(?:The|A|An|On|In|At|By|Then|Later|Meanwhile|Earlier|Monday|"
+                      r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                      r"March|April|May|June|July|August|September|October|November|"
+                      r"December)\s+)+(?=[A-Z])")
 _NOT_SOURCE = frozenset(("it", "he", "she", "they", "this", "we", "i", "there", "officials"))
 
 
@@ -116,7 +135,7 @@ def _source(sentence: str) -> str | None:
     for pattern in _SOURCE:
         m = pattern.search(sentence)
         if m:
-            name = re.sub(r"^(The|A|An)\s+", "", m.group("s").strip())
+            name = _OPENING.sub("", m.group("s").strip())
             if name and name.lower() not in _NOT_SOURCE:
                 return name
     return None
@@ -256,14 +275,28 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         o.place.kind not in _AREAS and o.place.country == place.place.country for o in others)
 
 
+# an arrival whose origin is unknown waits this many sentences for a move of the same force
+# named again (not only "they") that says where it came from
+_RENAMED_WITHIN = 8
+_VOYAGE_DAYS = 7  # a departure at most this long before an arrival can be its start
+
+
 def _other_time(dates: list[DateMention], day: FuzzyDate | None) -> bool:
-    """Whether a clause's own date puts its move more than two days from ``day`` (the
-    division had crossed from Kuwait on 20 March: not the move that reached Baghdad on 7
-    April)."""
+    """Whether a clause's own date puts its move apart from the arrival on ``day``: more
+    than two days after it, or more than a week before it (the flotilla sailed from Brindisi
+    on Tuesday and landed on Saturday: one move; the division had crossed from Kuwait on 20
+    March: not the move that reached Baghdad on 7 April)."""
     start = _own_dates(dates)[0]
     if start is None or day is None:
         return False
-    return (start.first_day - day.last_day).days > 2 or (day.first_day - start.last_day).days > 2
+    return (start.first_day - day.last_day).days > 2 or (
+        day.first_day - start.last_day).days > _VOYAGE_DAYS
+
+
+def _carried_from_left(left: FuzzyDate, arrived: FuzzyDate) -> bool:
+    """Whether a departure on ``left`` can be the start of a move dated ``arrived``: before
+    it, by at most two months."""
+    return 0 <= (arrived.first_day - left.last_day).days <= 62
 
 
 def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
@@ -292,6 +325,7 @@ class _Reader:
         self.state = State()
         self.legs: list[FoundLeg] = []
         self.seen: set[tuple[str, tuple[str, ...], str, str]] = set()
+        self.filed_dates: set[int] = set()
 
     def _dates_in(self, a: int, b: int) -> list[DateMention]:
         lo = bisect_right(self.date_starts, a - 1)
@@ -300,11 +334,19 @@ class _Reader:
 
     def read(self) -> list[FoundLeg]:
         by_sentence: dict[int, list[FoundPlace]] = {}
+        filed = [m.span() for m in _DATELINE.finditer(self.text)]
         for place, number in zip(self.places, self.where, strict=True):
-            by_sentence.setdefault(number, []).append(place)
+            if not any(a <= place.start < b for a, b in filed):
+                by_sentence.setdefault(number, []).append(place)
+        # a dateline's day is when the story was filed: the narrative's time from there on,
+        # not the date of a move in its sentence
+        self.filed_dates = {d.start for d in self.dates if any(a <= d.start < b for a, b in filed)}
         for number, (a, b) in enumerate(self.spans):
             self.state.new_paragraph(self.paragraph[number])
             self.state.sentence = number
+            for d in self._dates_in(a, b):
+                if d.start in self.filed_dates:
+                    self.state.set_date(d.date, number)
             said = _source(self.text[a:b])
             if said:
                 self.state.source, self.state.source_reports = said, reporting(self.text[a:b])
@@ -323,14 +365,30 @@ class _Reader:
         body = text[a:b]
         named = UNIT.search(body)
         unit_cue = "unit: carried"
-        anaphor = None
+        anaphor = described = None
         if named:
             state.name_unit(unit_slug(named.group("u")))
             unit_cue = "unit: named"
+        elif (described := NEW_FORCE.match(body)) is not None:
+            state.name_unit(unit_slug(described.group("u")))
+            unit_cue = "unit: a new subject"
         elif (anaphor := ANAPHOR.search(body, 0, 60)) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
+        if named or described:
+            state.unit_expected = status_of(body) is Status.EXPECTED
+            if not state.unit_expected:
+                state.past_unit = state.unit
+        elif anaphor is not None and state.unit_expected and state.past_unit and (
+                status_of(body) is not Status.EXPECTED):
+            # "the soldiers were dispersed" after "a second echelon is expected to follow":
+            # what has happened is about the last force that moved, not the one still to come
+            state.unit, state.unit_expected = state.past_unit, False
         unit = state.unit
-        dates = self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
+        dates = [d for d in self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
+                 if d.start not in self.filed_dates]
+        # to Minsk, which fell on 3 July: when it got there, not when it set out
+        dates = [replace(d, role="end") if not d.role and _ARRIVED_WHEN.search(
+            text, max(a, d.start - 50), d.start) else d for d in dates]
         if not here and not _FOLLOW_WORD.search(body):
             # no place, no leg (unless it follows the last one): only what the state keeps
             if any(ch.isdigit() for ch in body) and (found := strength_in(text, a, b)):
@@ -383,8 +441,8 @@ class _Reader:
             stages = [(state.last_leg[1], False, "follow")]
         if not stages:
             if origins and unit in state.arrival and not expected and state.recent(
-                    state.arrival[unit][1:]) and not _other_time(dates, state.arrival_day.get(
-                        unit)):
+                    state.arrival[unit][1:], _RENAMED_WITHIN if named or described else 3) and (
+                    not _other_time(dates, state.arrival_day.get(unit))):
                 # it had come from A: the arrival read before, whose origin was unknown
                 arrived = state.arrival.pop(unit)[0]
                 stages = [(p, False, "arrival before") for p in arrived]
@@ -399,12 +457,19 @@ class _Reader:
                 if origins and not expected:
                     state.moved(unit, origins[-1])  # it left A: it was at A
                     state.departure[unit] = (origins[-1], state.paragraph, number)
+                    state.departure_day[unit] = _own_dates(dates)[0]
                 return
         rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
         if not origins and rest and unit in state.last_origins:
             origins, rule = list(state.last_origins[unit]), "split-origin"
+        left_day: FuzzyDate | None = None  # when the move began, if a departure said so
         if not origins:
             carried, rule = state.origin_of(unit)
+            if carried is not None and unit in state.departure and (
+                    state.departure[unit][0].place.id == carried.place.id):
+                left_day = state.departure_day.get(unit)  # it left A on 3 May; it reached B
+            if _UNREAD_ORIGIN.search(body):
+                carried = None  # from Qlatbaz, a place not found: not where it last was
             if carried is not None and carried.place.kind is Kind.COUNTRY and all(
                     p.place.country == carried.place.country for p, _, _ in stages):
                 carried = None  # in Grenada, to Point Salines: where in the country, unknown
@@ -412,6 +477,14 @@ class _Reader:
                 # "Russian troops entered Gori": a force the clause does not refer back to
                 # (no name, no "they"): where the last force went is not where it came from
                 carried = None
+            if carried is None and not expected and unit in state.departure and (
+                    state.recent(state.departure[unit][1:])) and not _UNREAD_ORIGIN.search(body):
+                # it left A and has not been said to arrive anywhere since: it came from A
+                carried, rule = state.departure.pop(unit)[0], "departure-arrival"
+                left_day = state.departure_day.get(unit)
+                if carried.place.kind is Kind.COUNTRY and all(
+                        p.place.country == carried.place.country for p, _, _ in stages):
+                    carried = None  # it left Kazakhstan ... to Almaty: not from the country
             if carried is None:
                 self._narrative(dates, expected, number)
                 if not expected:
@@ -436,6 +509,9 @@ class _Reader:
             (start, end), date_cue = state.last_dates[unit], "date: as the rest of the force"
         else:
             start, end, date_cue = self._when(dates, expected, number)
+        if left_day is not None and not expected and _carried_from_left(left_day, start):
+            # left Bloemfontein on 3 May ... occupied Kroonstad on 12 May: one move, 3-12 May
+            start, end, date_cue = left_day, end or start, "date: set out when it left"
         strength = reading.strength
         if strength is None and not named and (anaphor is not None or _OBJECT.search(body)):
             strength = state.strength.get(unit)  # carried them to Vladivostok
@@ -521,7 +597,7 @@ class _Reader:
         if expected:
             return
         past = [d for d in dates if d.role != "end" and d.kind not in ("relative", "since_last",
-                                                                         "quarter")]
+                                                                         "quarter", "after")]
         if past:
             self.state.set_date(past[-1].date, number)
 
@@ -534,8 +610,13 @@ class _Reader:
             # a past move cannot start after the report: the year inferred was one too late
             start, end = year_before(start), end and year_before(end)
         if start is not None or end is not None:
+            narrative, fresh = state.date, not state.date_used
             self._narrative(dates, expected, number)
             state.date_used = True
+            if start is None and end is not None and not expected and fresh and (
+                    narrative is not None and narrative.first_day <= end.first_day):
+                # it set out at the narrative's time and got there by the date given
+                return narrative, end, "date: set out as the narrative, arrived as here"
             if start is None:
                 start = parse_date(f"after {published.isoformat()}") if expected else (
                     parse_date(f"by {(end.latest if end and end.latest else published)}"))

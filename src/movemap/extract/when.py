@@ -3,8 +3,9 @@
 Found: ``18 October 2024``, ``October 18, 2024``, ``2024-10-18``, ``October 2024``, ``on the
 18th``, ``between 8 and 13 October``, ``from the 8th to the 13th``, ``by November 1``,
 ``since August last year``, ``in early August``, ``mid-October``, ``next month``, ``last
-week``, ``in the fourth quarter``. Each becomes a :class:`movemap.dates.FuzzyDate` (an
-interval for a span or a month, a bound for ``by`` and ``since``); no day is invented.
+week``, ``in the fourth quarter``, ``on Tuesday`` (in news, the last Tuesday up to
+publication). Each becomes a :class:`movemap.dates.FuzzyDate` (an interval for a span or
+a month, a bound for ``by`` and ``since``); no day is invented.
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"(?:and|to|until|till|-|–|—)\s*(?:(?P<p2>early|mid|late)[- ])?{_M2}"
                            rf"(?:,?\s+{_Y})?", re.I)),
     ("later", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?|months?)\s+later\b", re.I)),
+    # marched in today, three days after they crossed: what follows was three days earlier
+    ("after", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?|months?)\s+after\b", re.I)),
     ("following", re.compile(r"\b(?:(?:on\s+)?the\s+(?:next|following)|following)\s+"
                              r"(?P<unit>day|morning|night|evening|week|month)\b", re.I)),
     ("same", re.compile(r"\b(?:the\s+same\s+(?P<unit>day|night|week|month)|later\s+that\s+"
@@ -104,6 +107,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:\s+of\s+(?P<year>\d{4}))?", re.I)),
     ("the_nth", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
                          r"(?!\s+(?:[A-Z]|(?:and|or|to|&)\s+(?:the\s+)?\d|\d)|,\s*\d)")),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early\s+on|late\s+on)\s+)?"
+                           r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                           rf"(?!['’]s\b|,?\s+(?:the\s+)?\d|,?\s+{_M})", re.I)),
     ("relative", re.compile(r"\b(?<!the )(?P<rel>next month|this month|last month|next week|"
                             r"last week|yesterday|today|soon)\b(?!['’]s)", re.I)),
     ("month", re.compile(rf"\b(?:in|since|by|until|during|through|throughout)\s+{_M}",
@@ -136,6 +142,35 @@ def _span_mm(g: dict[str, str | None], year: int) -> FuzzyDate | None:
     return parse_date(f"{a.isoformat()}/{date(last_year, last, b_day).isoformat()}")
 
 
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_FUTURE = re.compile(r"\b(?:will|would|shall|expected|due|scheduled|set\s+to|plans?\s+to)\b",
+                     re.I)
+_NEWS_DAYS = 10  # a narrative day this close to publication: the report is news of the week
+
+
+def _weekday(g: dict[str, str | None], m: re.Match[str], published: date,
+             anchor: date) -> FuzzyDate:
+    """A weekday named alone (``on Tuesday``, ``last Friday``, ``will sail on Monday``).
+
+    News counts weekdays from publication: the last such day on or before it (``last``:
+    before it; ``next`` or a future verb just before: the first after it). A narrative far
+    from publication (a retrospective) counts from its own day: the nearest such day.
+    """
+    wanted = _WEEKDAYS[(g["wd"] or "").lower()]
+    rel = " ".join((g["rel"] or "").lower().split())
+    ahead = rel == "next" or _FUTURE.search(
+        m.string, max(0, m.start() - 40), m.start()) is not None
+    if abs((anchor - published).days) > _NEWS_DAYS and rel not in ("last", "next"):
+        shift = (wanted - anchor.weekday() + 3) % 7 - 3
+        return parse_date(anchor + timedelta(days=shift))
+    if ahead:
+        return parse_date(published + timedelta(days=(wanted - published.weekday() - 1) % 7 + 1))
+    back = (published.weekday() - wanted) % 7
+    if rel == "last" and back == 0:
+        back = 7
+    return parse_date(published - timedelta(days=back))
+
+
 def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> FuzzyDate | None:
     """What a match means: ``anchor`` is the narrative's day (years and steps count from it)."""
     g = m.groupdict()
@@ -144,6 +179,9 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
     if kind == "later":
         n = g["n"].lower()
         return _step(anchor, g["unit"], int(n) if n.isdigit() else _NUMBERS.get(n, 1))
+    if kind == "after":
+        n = g["n"].lower()
+        return _step(anchor, g["unit"], -(int(n) if n.isdigit() else _NUMBERS.get(n, 1)))
     if kind == "following":
         return _step(anchor, g["unit"], 1)
     if kind == "same":
@@ -218,6 +256,8 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
         shift = {"next": 1, "last": -1, "this": 0}[rel.split()[0]]
         year, month = divmod(published.year * 12 + published.month - 1 + shift, 12)
         return parse_date(f"{year:04d}-{month + 1:02d}")
+    if kind == "weekday":
+        return _weekday(g, m, published, anchor)
     if kind == "month":
         assert month is not None
         word = m.group(0).split()[0].lower()
@@ -231,14 +271,16 @@ _FOLDED = {kind: re.compile(p.pattern, p.flags & ~re.I) for kind, p in _PATTERNS
 _NEEDS = {
     "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
     "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later",),
+    "after": ("after",),
     "following": ("next", "following"), "same": ("same", "that"), "week_of": ("week",),
     "quarter": ("quarter",), "since_last": ("last year",),
     "part_of": ("beginning", "start", "middle", "end"), "iso": ("-",),
     "relative": ("next", "this", "last", "yesterday", "today", "soon"),
-    "the_nth": ("the",), "part": ("early", "mid", "late"),
+    "the_nth": ("the",), "part": ("early", "mid", "late"), "weekday": ("day",),
 }
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
-            "part", "part_of", "week_of", "month", "the_nth", "later", "following", "same")
+            "part", "part_of", "week_of", "month", "the_nth", "later", "following", "same",
+            "weekday")
 
 
 def year_before(day: FuzzyDate) -> FuzzyDate:
