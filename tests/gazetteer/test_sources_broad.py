@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -216,6 +217,9 @@ WATERS = [
     ("Bay of Biscay", (45.5, -4.0), ["Brest", "Bilbao"]),
     ("Taymyr Peninsula", (75.0, 104.0), ["Norilsk", "Dudinka"]),
     ("Gobi Desert", (43.5, 105.0), ["Ulaanbaatar", "Dalanzadgad"]),
+    ("Kremenchuk Reservoir", (49.2, 32.8), ["Cherkasy", "Svitlovodsk"]),
+    ("Lake Baikal", (53.5, 108.0), ["Irkutsk", "Ulan-Ude"]),
+    ("Lake Tharthar", (34.0, 43.2), ["Samarra", "Ramadi"]),
 ]
 
 
@@ -277,7 +281,9 @@ def test_natural_features_file_is_well_formed() -> None:
     for feat in features:
         geom = shapely.geometry.shape(feat["geometry"])
         assert geom.is_valid and not geom.is_empty, feat["properties"]["id"]
-        assert "." not in feat["properties"]["name"].split()[-1], feat["properties"]["name"]
+        name = feat["properties"]["name"]
+        assert not re.search(r"\b(I|Is|Pen|Ra|Plat|Str|Sd|Arch|Mts)\.$", name), name
+        assert name == name.strip() and not name.isupper(), name
 
 
 # -- regions that share an ISO code ----------------------------------------------------------

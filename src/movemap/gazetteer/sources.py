@@ -681,7 +681,7 @@ def without_areas_named_for_towns(
 
     from movemap.gazetteer.normalize import name_key
 
-    land = [f for f in features if f.id.startswith(("ne-area:", "ne-sea:")) and f.wkb]
+    land = [f for f in features if f.id.startswith(("ne-area:", "ne-sea:", "ne-lake:")) and f.wkb]
     wanted = {name_key(n) for f in land for n in f.names()}
     by_name: dict[str, list[Entry]] = {}
     for town in towns:
