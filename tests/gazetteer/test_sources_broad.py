@@ -20,6 +20,7 @@ from movemap.gazetteer.sources import (
     Entry,
     _airfield_names,
     _without_city,
+    name_airports_for_places,
     natural_feature_entries,
     ourairports_entries,
     region_entries,
@@ -109,6 +110,18 @@ def test_airfield_names_are_split_and_their_city_set_aside() -> None:
     assert _without_city("Gatwick Airport", "Crawley") == []
 
 
+def test_an_airfield_answers_for_each_place_its_tables_say_it_serves() -> None:
+    # airportsdata names the town (Big Town), OurAirports the municipality it lies in
+    # (Fieldside); a report may name either.
+    town = Entry(id="t", name="Big Town", lat=10.0, lon=20.0, country="XX", admin1=None,
+                 kind=Kind.CITY, population=100_000, source="test")
+    field_ = Entry(id="a", name="Big Town Airport", lat=10.3, lon=20.3, country="XX",
+                   admin1=None, kind=Kind.AIRPORT, population=None, source="test",
+                   codes=["XXBT", "BGT"], serves=["Big Town", "Fieldside"])
+    name_airports_for_places([field_], [town])
+    assert field_.alt_names == ["Fieldside"]
+
+
 def _write_ourairports(path: Path, rows: list[dict[str, str]]) -> Path:
     columns = ["id", "ident", "type", "name", "latitude_deg", "longitude_deg", "elevation_ft",
                "continent", "iso_country", "iso_region", "municipality", "scheduled_service",
@@ -156,6 +169,7 @@ def test_ourairports_rows_merge_into_known_airports_and_add_the_others(tmp_path:
     assert {"Old Alpha Airfield", "Alpha International Airport"} <= set(alpha.alt_names)
     assert not {"ALP", "Alphaville", "Gaza", "Gaza Airfield", "Old Alpha"} & set(
         alpha.alt_names)
+    assert alpha.serves == ["Alphaville"]
     assert [e.id for e in new] == ["airport:XX-0000", "airport:XX-0001", "airport:XX-0002"]
     assert all(e.kind is Kind.AIRBASE and e.codes == [] for e in new)  # no IATA "UAE"
     assert all("military" not in e.alt_names for e in new)
