@@ -9,11 +9,14 @@ ones extracted beforehand, e.g. with ``py7zr`` in a scratch environment):
 - ``ne_10m_geography_regions_polys.json``: islands and island groups, peninsulas, deserts,
   mountain ranges, plateaus, plains, deltas, valleys, with their outlines;
 - ``ne_10m_geography_regions_points.json``: small islands and capes, as points;
-- ``ne_10m_geography_regions_elevation_points.json``: passes and depressions, as points.
+- ``ne_10m_geography_regions_elevation_points.json``: passes and depressions, as points;
+- ``ne_10m_lakes.json``: lakes and reservoirs (Kakhovka Reservoir, Lake Assad), with their
+  outlines.
 
-Each feature keeps ``id`` (``ne-sea:`` for water, ``ne-area:`` for land regions, ``ne-island:``,
-``ne-pass:``, ``ne-site:``), ``name``, ``name_alt``, ``kind`` (a movemap kind: ``island``,
-``pass``, ``macro-region`` for water and land regions, ``site`` for the others), ``feature``
+Each feature keeps ``id`` (``ne-sea:`` for seas, ``ne-lake:``, ``ne-area:`` for land regions,
+``ne-island:``, ``ne-pass:``, ``ne-site:``), ``name``, ``name_alt``, ``kind`` (a movemap kind:
+``island``, ``pass``, ``macro-region`` for water and land regions, ``site`` for the others),
+``feature``
 (Natural Earth's class) and its geometry, simplified at 0.01 degrees and rounded to 0.001.
 Names are written as people write them: ``SULAWESI`` is ``Sulawesi``, ``Madura I.`` is
 ``Madura Island``, ``Batu Is.`` is ``Batu Islands``. The output is deterministic.
@@ -42,6 +45,8 @@ REGION_KINDS = {
 }
 """Left out: ``Coast`` (Ivory Coast and Gold Coast are a country and a city), and the vague
 ``Plain``, ``Lowland``, ``Foothills`` and ``Tundra``."""
+LAKE_KINDS = {"Lake": "macro-region", "Reservoir": "macro-region",
+              "Alkaline Lake": "macro-region"}
 POINT_KINDS = {"island": "island", "island group": "island", "cape": "site",
                "pass": "pass", "depression": "site"}
 _SAME_FEATURE_DEGREES = 1.0
@@ -119,7 +124,8 @@ def stage(ne: Path, out: Path) -> None:
                     other["_geom"], geom) < _SAME_FEATURE_DEGREES:
                 other["_geom"] = shapely.union(other["_geom"], geom)
                 return
-        prefix = ("sea" if feature in MARINE_KINDS else "area") if kind == "macro-region" else kind
+        prefix = (("sea" if feature in MARINE_KINDS else "lake" if feature in LAKE_KINDS
+                   else "area") if kind == "macro-region" else kind)
         ident = f"ne-{prefix}:{_slug(name)}"
         number = 2
         while ident in taken:  # several features of one name (Santiago, Victoria Island)
@@ -151,6 +157,12 @@ def stage(ne: Path, out: Path) -> None:
             name = p.get("name")
             if kind and name and display_name(name).casefold() not in polygon_names:
                 add(name, p.get("name_alt"), kind, p["featurecla"], shape(feat["geometry"]))
+    for feat in _features(ne / "ne_10m_lakes.json"):
+        p = feat["properties"]
+        kind = LAKE_KINDS.get(p["featurecla"])
+        if kind:
+            alt = "|".join(a.strip() for a in (p.get("name_alt") or "").split(","))
+            add(p.get("name"), alt, kind, p["featurecla"], shape(feat["geometry"]))
     for feat in staged:
         geom = shapely.make_valid(feat.pop("_geom"))
         if shapely.area(geom) < _PLACEHOLDER_AREA:
@@ -158,8 +170,11 @@ def stage(ne: Path, out: Path) -> None:
             # triangle where their label goes: a point, not an outline.
             feat["geometry"] = mapping(shapely.set_precision(shapely.centroid(geom), 1e-4))
             continue
-        simple = shapely.make_valid(shapely.set_precision(
-            shapely.simplify(geom, 0.01, preserve_topology=True), 1e-3))
+        simple = shapely.make_valid(shapely.simplify(geom, 0.01, preserve_topology=True))
+        try:
+            simple = shapely.make_valid(shapely.set_precision(simple, 1e-3))
+        except shapely.errors.GEOSException:  # a lake whose simplified shores touch
+            simple = shapely.make_valid(shapely.set_precision(shapely.buffer(simple, 0), 1e-3))
         if simple.is_empty or shapely.area(simple) == 0:  # a small island, rounded away
             simple = shapely.make_valid(shapely.set_precision(geom, 1e-4))
         feat["geometry"] = mapping(simple)

@@ -433,9 +433,9 @@ def test_an_airport_does_not_take_the_name_of_the_town_beside_it() -> None:
                  kind=Kind.CITY, population=158_000, source="test")
     base = Entry(id="a", name="Thornhill Air Base", lat=-19.44, lon=29.86, country="ZW",
                  admin1=None, kind=Kind.AIRBASE, population=None, source="test",
-                 codes=["FVTL", "GWE"], serves="Gweru")
+                 codes=["FVTL", "GWE"], serves=["Gweru"])
     lone = Entry(id="b", name="Harstad/Narvik Airport Evenes", lat=68.49, lon=16.68,
                  country="NO", admin1=None, kind=Kind.AIRPORT, population=None, source="test",
-                 codes=["ENEV", "EVE"], serves="Evenes")
+                 codes=["ENEV", "EVE"], serves=["Evenes"])
     name_airports_for_places([base, lone], [town])
     assert "Gweru" not in base.alt_names and lone.alt_names == ["Evenes"]

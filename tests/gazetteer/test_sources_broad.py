@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from movemap.gazetteer.sources import (
     Entry,
     _airfield_names,
     _without_city,
+    name_airports_for_places,
     natural_feature_entries,
     ourairports_entries,
     region_entries,
@@ -108,6 +110,18 @@ def test_airfield_names_are_split_and_their_city_set_aside() -> None:
     assert _without_city("Gatwick Airport", "Crawley") == []
 
 
+def test_an_airfield_answers_for_each_place_its_tables_say_it_serves() -> None:
+    # airportsdata names the town (Big Town), OurAirports the municipality it lies in
+    # (Fieldside); a report may name either.
+    town = Entry(id="t", name="Big Town", lat=10.0, lon=20.0, country="XX", admin1=None,
+                 kind=Kind.CITY, population=100_000, source="test")
+    field_ = Entry(id="a", name="Big Town Airport", lat=10.3, lon=20.3, country="XX",
+                   admin1=None, kind=Kind.AIRPORT, population=None, source="test",
+                   codes=["XXBT", "BGT"], serves=["Big Town", "Fieldside"])
+    name_airports_for_places([field_], [town])
+    assert field_.alt_names == ["Fieldside"]
+
+
 def _write_ourairports(path: Path, rows: list[dict[str, str]]) -> Path:
     columns = ["id", "ident", "type", "name", "latitude_deg", "longitude_deg", "elevation_ft",
                "continent", "iso_country", "iso_region", "municipality", "scheduled_service",
@@ -155,6 +169,7 @@ def test_ourairports_rows_merge_into_known_airports_and_add_the_others(tmp_path:
     assert {"Old Alpha Airfield", "Alpha International Airport"} <= set(alpha.alt_names)
     assert not {"ALP", "Alphaville", "Gaza", "Gaza Airfield", "Old Alpha"} & set(
         alpha.alt_names)
+    assert alpha.serves == ["Alphaville"]
     assert [e.id for e in new] == ["airport:XX-0000", "airport:XX-0001", "airport:XX-0002"]
     assert all(e.kind is Kind.AIRBASE and e.codes == [] for e in new)  # no IATA "UAE"
     assert all("military" not in e.alt_names for e in new)
@@ -216,6 +231,9 @@ WATERS = [
     ("Bay of Biscay", (45.5, -4.0), ["Brest", "Bilbao"]),
     ("Taymyr Peninsula", (75.0, 104.0), ["Norilsk", "Dudinka"]),
     ("Gobi Desert", (43.5, 105.0), ["Ulaanbaatar", "Dalanzadgad"]),
+    ("Kremenchuk Reservoir", (49.2, 32.8), ["Cherkasy", "Svitlovodsk"]),
+    ("Lake Baikal", (53.5, 108.0), ["Irkutsk", "Ulan-Ude"]),
+    ("Lake Tharthar", (34.0, 43.2), ["Samarra", "Ramadi"]),
 ]
 
 
@@ -277,7 +295,9 @@ def test_natural_features_file_is_well_formed() -> None:
     for feat in features:
         geom = shapely.geometry.shape(feat["geometry"])
         assert geom.is_valid and not geom.is_empty, feat["properties"]["id"]
-        assert "." not in feat["properties"]["name"].split()[-1], feat["properties"]["name"]
+        name = feat["properties"]["name"]
+        assert not re.search(r"\b(I|Is|Pen|Ra|Plat|Str|Sd|Arch|Mts)\.$", name), name
+        assert name == name.strip() and not name.isupper(), name
 
 
 # -- regions that share an ISO code ----------------------------------------------------------

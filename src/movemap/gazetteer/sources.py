@@ -77,8 +77,9 @@ class Entry:
     """Words for its people (``Russian``, ``Russians``): countries only."""
     codes: list[str] = field(default_factory=list)
     """Codes (ICAO, IATA, UN/LOCODE), looked up only for a query written in capitals."""
-    serves: str | None = None
-    """The place an airport serves, as its table names it (``Evenes``)."""
+    serves: list[str] = field(default_factory=list)
+    """The places an airport serves, as its tables name them (``Evenes``; Mopti's airport is
+    at Sévaré)."""
 
     def names(self) -> Iterator[str]:
         """The canonical name, then every alternate name, each once."""
@@ -432,7 +433,8 @@ def airport_entries(path: Path | None = None) -> list[Entry]:
                 country=(row["country"] or None), admin1=None, kind=kind, population=None,
                 source="airportsdata",
                 alt_names=_split_names([name])[1:] + _without_city(name, row["city"]),
-                codes=[c for c in (icao, iata) if c], serves=row["city"].strip() or None,
+                codes=[c for c in (icao, iata) if c],
+                serves=[row["city"].strip()] if row["city"].strip() else [],
             ))
     return entries
 
@@ -530,6 +532,9 @@ def ourairports_entries(
             existing.alt_names.extend(n for n in names if name_key(n) not in have)
             if _MILITARY.search(first):  # not Baghdad's "/ New Al Muthana Air Base"
                 existing.kind = Kind.AIRBASE
+            served = row["municipality"].strip()
+            if served and name_key(served) not in {name_key(p) for p in existing.serves}:
+                existing.serves.append(served)
             continue
         # Not the IATA codes of these small fields: UAE and DRC are no airstrips'.
         codes = [c for c in dict.fromkeys((ident if _ICAO_LIKE.match(ident) else "", gps))
@@ -539,7 +544,7 @@ def ourairports_entries(
             country=(row["iso_country"] or None), admin1=None,
             kind=Kind.AIRBASE if military else Kind.AIRPORT, population=None,
             source="ourairports", alt_names=names[1:], codes=codes,
-            serves=row["municipality"].strip() or None,
+            serves=[row["municipality"].strip()] if row["municipality"].strip() else [],
         ))
     return entries
 
@@ -569,9 +574,8 @@ def name_airports_for_places(airports: Sequence[Entry], towns: Sequence[Entry]) 
     from movemap.gazetteer.normalize import name_key
     from movemap.sphere import haversine_km
 
-    chosen = [a for a in airports if a.serves is not None and "/" not in a.serves
-              and (len(a.codes) > 1 or a.kind is Kind.AIRBASE)]
-    wanted = {a.serves.casefold() for a in chosen if a.serves}
+    chosen = [a for a in airports if a.serves and (len(a.codes) > 1 or a.kind is Kind.AIRBASE)]
+    wanted = {p.casefold() for a in chosen for p in a.serves}
     # Towns by a name written as the airport table writes the place (casefolded), and by the
     # folded key of their canonical name: folding all 1.4 million names would cost seconds.
     by_name: dict[str, list[Entry]] = {}
@@ -581,15 +585,15 @@ def name_airports_for_places(airports: Sequence[Entry], towns: Sequence[Entry]) 
                 by_name.setdefault(name.casefold(), []).append(town)
         by_name.setdefault(name_key(town.name), []).append(town)
     for airport in chosen:
-        served = airport.serves or ""
-        key = name_key(served)
-        if not key or any(name_key(n) == key for n in airport.names()):
-            continue
-        near = (*by_name.get(served.casefold(), ()), *by_name.get(key, ()))
-        if any(haversine_km(airport.lat, airport.lon, t.lat, t.lon) <= _SERVED_KM
-               for t in near):
-            continue  # the town itself is there
-        airport.alt_names.append(served)
+        for served in airport.serves:
+            key = name_key(served)
+            if "/" in served or not key or any(name_key(n) == key for n in airport.names()):
+                continue
+            near = (*by_name.get(served.casefold(), ()), *by_name.get(key, ()))
+            if any(haversine_km(airport.lat, airport.lon, t.lat, t.lon) <= _SERVED_KM
+                   for t in near):
+                continue  # the town itself is there
+            airport.alt_names.append(served)
 
 
 def countryinfo_dir() -> Path:
@@ -680,7 +684,7 @@ def without_areas_named_for_towns(
 
     from movemap.gazetteer.normalize import name_key
 
-    land = [f for f in features if f.id.startswith(("ne-area:", "ne-sea:")) and f.wkb]
+    land = [f for f in features if f.id.startswith(("ne-area:", "ne-sea:", "ne-lake:")) and f.wkb]
     wanted = {name_key(n) for f in land for n in f.names()}
     by_name: dict[str, list[Entry]] = {}
     for town in towns:
