@@ -13,8 +13,10 @@ node; raw ``searoute`` for sea), all in the same run:
 - its length against the real one;
 - for sea legs, the km over land (``SEA_SKIP_KM`` left out at each end);
 
-and whether it is acceptable: routed (not a great-circle fallback), inside the countries the
-real route may cross, within the length tolerance, and (sea) at most ``SEA_LAND_KM`` over land.
+and whether it is acceptable: routed (not a great-circle fallback; a route whose only mark is
+an end joined to its line by a straight stretch, with a warning that says so, counts as
+routed), inside the countries the real route may cross, within the length tolerance, and (sea)
+at most ``SEA_LAND_KM`` over land.
 A line ``N of M acceptable`` sums each column. A route that enters a country its case does not
 allow and carries no warning is counted as *silent*.
 """
@@ -51,6 +53,7 @@ NOISE_KM = 2.0
 SEA_SKIP_KM = 5.0
 SEA_LAND_KM = 5.0
 STEP_KM = 1.0
+JOINED = "joined to it by a straight line"  # routing's warning for an end far from its line
 FIRST_ROUNDS = 64  # the cases before this index were written in rounds 1-2
 ROUND_3 = 114  # from FIRST_ROUNDS to this index: round 3; the rest: round 4 (blind)
 
@@ -134,7 +137,8 @@ def judge(case: dict[str, Any], points: Sequence[Point], length: float, approxim
     crossed = countries_crossed(points) if case["mode"] != "sea" else {}
     stray = [c for c in crossed if c not in case.get("countries", [])]
     land = land_km(points) if case["mode"] == "sea" else 0.0
-    if approximate:
+    joined_only = bool(warnings) and all(JOINED in w for w in warnings)
+    if approximate and not joined_only:
         why.append("great circle")
     if stray:
         why.append("in " + ",".join(stray))

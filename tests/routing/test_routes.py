@@ -70,12 +70,44 @@ def test_rail_via_irkutsk_and_moscow_takes_the_trans_siberian() -> None:
         assert near_km(r, lon, lat) < 30
 
 
+def test_an_end_far_from_every_line_is_joined_and_marked() -> None:
+    """Natural Earth's main roads pass about 40 km from Pavlohrad (the roads that reach it are
+    secondary). The leg is still routed along the network, but the straight join from
+    Pavlohrad is marked: the route is approximate and a warning names the town and the
+    distance. Dnipro's join, within FAR_JOIN_KM, says nothing."""
+    pavlohrad, dnipro = (35.8688, 48.5321), (35.0462, 48.4593)
+    r = route([pavlohrad, dnipro], Mode.ROAD, labels=["Pavlohrad", "Dnipro"])
+    assert r.approximate
+    [warning] = r.warnings
+    assert warning.startswith("road from Pavlohrad to Dnipro: Pavlohrad is ")
+    assert warning.endswith(" km from the nearest road in the data; joined to it by a "
+                            "straight line (approximate)")
+    join_km = geodesic_km(*r.points[0], *r.points[1])
+    assert 30 < join_km < 60 and f"is {join_km:.0f} km" in warning
+    assert geodesic_km(*r.points[-2], *r.points[-1]) < 20
+    assert len(r.points) > 5  # along the network, not a great circle
+    assert r.length_km < 1.6 * geodesic_km(*pavlohrad, *dnipro)
+
+
+def test_an_end_whose_nearest_line_leads_far_round_is_not_routed() -> None:
+    """The main railways nearest Chernihiv (about 50 km off) lead north and east, away from
+    Kyiv: a 330 km detour for 130 km. The network does not serve the town; the leg is a great
+    circle and the warning says why."""
+    chernihiv, kyiv = (31.2866, 51.5054), (30.5234, 50.4501)
+    r = route([chernihiv, kyiv], Mode.RAIL, labels=["Chernihiv", "Kyiv"])
+    assert r.approximate
+    [warning] = r.warnings
+    assert "the rail lines nearest the start lie more than 30 km away and lead far round" in warning
+    assert warning.endswith("drawn as a great circle (approximate)")
+    assert r.length_km == pytest.approx(geodesic_km(*chernihiv, *kyiv), rel=1e-3)
+
+
 def test_no_rail_near_magadan_falls_back_with_warning() -> None:
     magadan = (150.8, 59.5667)
     r = route([magadan, VLADIVOSTOK], Mode.RAIL, labels=["Magadan", "Vladivostok"])
     assert r.approximate
     assert len(r.warnings) == 1
-    assert r.warnings[0].startswith("rail from Magadan to Vladivostok: no rail line within 30 km "
+    assert r.warnings[0].startswith("rail from Magadan to Vladivostok: no rail line within 60 km "
                                     "of the start (nearest ")
     assert r.warnings[0].endswith("km); drawn as a great circle (approximate)")
     assert r.length_km == pytest.approx(geodesic_km(*magadan, *VLADIVOSTOK), rel=1e-3)

@@ -15,8 +15,10 @@ Built once from the GeoJSON in ``geo/`` and kept in the cache folder as arrays, 
 a few hundredths of a second. Each end of a route joins the network at one of the
 ``CANDIDATES`` nearest nodes within ``snap_km`` in its own country; the join is chosen by
 the total cost of the route (the stretch off the network costs ``OFF_NETWORK_COST`` times
-its length), never across a border. Farther than ``snap_km`` there is no route ("never
-invent a path").
+its length), never across a border. An end with no node within ``snap_km`` joins the nearest
+node within ``FAR_KM`` in its country, by a straight line that ``routing.route`` marks as
+approximate (any join longer than ``routing.FAR_JOIN_KM`` is); farther than ``FAR_KM`` there
+is no route ("never invent a path").
 
 Users add lines (a railway the data lacks) with a GeoJSON overlay: each of its line ends
 within ``JOIN_KM`` of the network is joined to it.
@@ -54,6 +56,9 @@ Point = tuple[float, float]
 JOIN_KM = 5.0
 NOISE_KM = 2.0          # an edge "is in" a country only for this much of its length or more
 CANDIDATES = 8          # nearest nodes an end may join
+FAR_KM = 60.0           # an end with no line within snap_km joins one this near (marked)
+FAR_CANDIDATES = 64     # nodes such an end may join
+FAR_DETOUR = 1.6        # and if its route is longer than this times direct (+2 snap_km), none
 OFF_NETWORK_COST = 3.0  # cost per km between an end and its join (by road, off the line)
 SEARCH_BOUND = 2.5      # a first search stops at this many times the ends' distance (cost)
 _RULE_GRAPHS = 4        # graphs of the latest rules kept (each as big as the network)
@@ -499,16 +504,17 @@ class Network:
         chord = float(np.linalg.norm(self._unit[node] - target))
         return node, float(chord_to_km(chord))
 
-    def _joins(self, p: Point, country: int | None) -> tuple[npt.NDArray[np.int64],
-                                                            npt.NDArray[np.float64]]:
-        """The nodes an end may join (nearest first, within snap_km, in its own country)."""
+    def _joins(self, p: Point, country: int | None, reach_km: float | None = None,
+               count: int = CANDIDATES) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """The ``count`` nodes an end may join (nearest first, within ``reach_km``, by default
+        snap_km, in its own country)."""
         from scipy.spatial import cKDTree
 
         target = unit_vectors(p[0], p[1])[0]
         if self._tree is None:
             self._tree = cKDTree(self._unit)
-        radius = 2 * np.sin(self.snap_km / EARTH_RADIUS_KM / 2)
-        # the nodes within snap_km, by a tree rather than a distance to every node
+        radius = 2 * np.sin((reach_km or self.snap_km) / EARTH_RADIUS_KM / 2)
+        # the nodes within reach, by a tree rather than a distance to every node
         near = np.sort(np.asarray(self._tree.query_ball_point(target, radius), dtype=np.int64))
         chord = np.sqrt(np.maximum(2.0 - 2.0 * (self._unit[near] @ target), 0.0))
         keep = chord <= radius
@@ -518,12 +524,12 @@ class Network:
             keep = (node_cc == country) | (node_cc < 0)
             near, chord = near[keep], chord[keep]
         km = chord_to_km(chord)
-        order = np.argsort(km)[:CANDIDATES * 2]
+        order = np.argsort(km)[:count * 2]
         near, km = near[order], np.asarray(km[order], dtype=float)
         dry = _same_bank(p, self._a.nodes[near])
         if dry.any():  # a join over a big river only where there is no other
             near, km = near[dry], km[dry]
-        return near[:CANDIDATES], km[:CANDIDATES]
+        return near[:count], km[:count]
 
     def _mask(self, allowed: frozenset[str] | None, avoid: frozenset[str]) -> npt.NDArray[
             np.bool_]:
@@ -556,12 +562,20 @@ class Network:
         ends_cc = [land_country_of_end(a), land_country_of_end(b)]
         starts, to_starts = self._joins(a, ends_cc[0])
         ends, to_ends = self._joins(b, ends_cc[1])
+        # an end far from every line joins the nearest one in its country; the caller marks
+        # such a long join as approximate
+        # (among more nodes: the lines near such an end are few and far apart)
+        far = [label for label, found in (("start", starts), ("end", ends)) if not len(found)]
+        if not len(starts):
+            starts, to_starts = self._joins(a, ends_cc[0], FAR_KM, FAR_CANDIDATES)
+        if not len(ends):
+            ends, to_ends = self._joins(b, ends_cc[1], FAR_KM, FAR_CANDIDATES)
         for label, found, p, cc in (("start", starts, a, ends_cc[0]), ("end", ends, b,
                                                                         ends_cc[1])):
             if not len(found):
                 _, km = self.nearest(p)
-                where = f" in {table[cc]}" if cc >= 0 and km <= self.snap_km else ""
-                return (f"no {self.name} line within {self.snap_km:g} km of the {label}{where} "
+                where = f" in {table[cc]}" if cc >= 0 and km <= FAR_KM else ""
+                return (f"no {self.name} line within {FAR_KM:g} km of the {label}{where} "
                         f"(nearest {km:,.0f} km)")
         tries: list[tuple[frozenset[str] | None, frozenset[str]]] = [(allowed, avoid)]
         if allowed is not None:
@@ -577,7 +591,14 @@ class Network:
                 continue
             # past the first try the path leaves the allowed countries: routing.route
             # measures where it goes and says so
-            return self._points(a, b, chain)
+            points = self._points(a, b, chain)
+            direct = geodesic_km(a[0], a[1], b[0], b[1])
+            if far and _km(points) > FAR_DETOUR * direct + 2 * self.snap_km:
+                # a far end's nearest line leads far round: the network does not serve it
+                return (f"the {self.name} lines nearest the {' and the '.join(far)} lie more "
+                        f"than {self.snap_km:g} km away and lead far round "
+                        f"({_km(points):,.0f} km against {direct:,.0f} km direct)")
+            return points
         return f"the {self.name} network does not connect the two ends"
 
     def _search(self, starts: npt.NDArray[np.int64], to_starts: npt.NDArray[np.float64],
@@ -752,6 +773,11 @@ def _mark_main_lines(lines: list[list[Point]], classes: list[str], name: str,
                 if line_number is not None:
                     marked[line_number] = "main"
     return marked
+
+
+def _km(points: Sequence[Point]) -> float:
+    xy = np.asarray(points, dtype=float)
+    return float(GEOD.line_length(xy[:, 0], xy[:, 1])) / 1000
 
 
 def _dedupe(points: npt.ArrayLike) -> list[Point]:
