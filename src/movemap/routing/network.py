@@ -35,17 +35,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import coo_matrix, csgraph, csr_matrix
-from scipy.sparse.csgraph import dijkstra
 
 from movemap.errors import NetworkError
-from movemap.routing.geodesic import GEOD, geodesic_km
+from movemap.routing import geodesic
+from movemap.routing.geodesic import geodesic_km
 from movemap.sphere import EARTH_RADIUS_KM, chord_to_km, unit_vectors
 from movemap.textfile import read_text
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 __all__ = ["CLASS_COST", "JOIN_KM", "Network", "NetworkError", "read_features",
            "read_lines"]
@@ -62,7 +64,7 @@ FAR_DETOUR = 1.6        # and if its route is longer than this times direct (+2 
 OFF_NETWORK_COST = 3.0  # cost per km between an end and its join (by road, off the line)
 SEARCH_BOUND = 2.5      # a first search stops at this many times the ends' distance (cost)
 _RULE_GRAPHS = 4        # graphs of the latest rules kept (each as big as the network)
-_FORMAT = 2
+_FORMAT = 3
 
 # Cost per km of each line class. Rail: the main lines listed in geo/main_lines.csv cost
 # their length; other lines by Natural Earth's scale rank (5 is drawn at the smallest
@@ -127,6 +129,13 @@ def read_lines(path: str | Path) -> list[list[Point]]:
     return [line for line, _ in read_features(path)]
 
 
+def dijkstra(graph: csr_matrix, **options: Any) -> Any:
+    """scipy's Dijkstra, imported at the first search: loading a network needs no scipy."""
+    from scipy.sparse.csgraph import dijkstra as scipy_dijkstra
+
+    return scipy_dijkstra(graph, **options)
+
+
 @dataclass(frozen=True)
 class _Arrays:
     nodes: npt.NDArray[np.float64]      # (n, 2) lon, lat
@@ -138,6 +147,26 @@ class _Arrays:
     edge_cost: npt.NDArray[np.float64]  # cost per km of the edge's line class
     edge_cc: npt.NDArray[np.int64]      # (e, 3) countries of the edge (routing.countries), -1
     node_cc: npt.NDArray[np.int64]      # country of each node, -1 at sea
+
+
+_Directed = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64],
+                  npt.NDArray[np.int64]]
+_DIRECTED = ("directed_u", "directed_v", "directed_w", "directed_e")
+
+
+def _directed(arrays: _Arrays) -> _Directed:
+    """The graph's directed entries (from node, to node, cost, edge), both ways along each
+    edge, the cheapest of parallel edges only, sorted by from and to node."""
+    u = np.concatenate([arrays.edge_a, arrays.edge_b])
+    v = np.concatenate([arrays.edge_b, arrays.edge_a])
+    w = np.concatenate([arrays.edge_km * arrays.edge_cost] * 2)
+    e = np.concatenate([np.arange(len(arrays.edge_km))] * 2)
+    order = np.lexsort((w, v, u))
+    u, v, w, e = u[order], v[order], w[order], e[order]
+    first = np.ones(len(u), dtype=bool)
+    first[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
+    keep = first & (u != v)
+    return u[keep], v[keep], np.maximum(w[keep], 1e-9), e[keep]
 
 
 def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = None) -> _Arrays:
@@ -181,7 +210,7 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
             piece = xy[start + i: start + j + 1]
             a.append(int(nodes[i]))
             b.append(int(nodes[j]))
-            km.append(float(GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
+            km.append(float(geodesic.GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
             cost.append(float(factor[number]))
             chunks.append(piece)
             offsets.append(offsets[-1] + len(piece))
@@ -189,7 +218,7 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
         piece = np.array([xy[u], xy[v]])
         a.append(int(node_of[u]))
         b.append(int(node_of[v]))
-        km.append(float(GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
+        km.append(float(geodesic.GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
         cost.append(float(max(factor[line_of[u]], factor[line_of[v]])))
         chunks.append(piece)
         offsets.append(offsets[-1] + 2)
@@ -220,7 +249,7 @@ def _edge_countries(coords: npt.NDArray[np.float64],
     same = edge_of[:-1] == edge_of[1:]  # segments inside one edge
     p, q = coords[:-1][same], coords[1:][same]
     seg_edge = edge_of[:-1][same]
-    seg_km = np.asarray(GEOD.inv(p[:, 0], p[:, 1], q[:, 0], q[:, 1])[2]) / 1000
+    seg_km = np.asarray(geodesic.GEOD.inv(p[:, 0], p[:, 1], q[:, 0], q[:, 1])[2]) / 1000
     seg_cc = countries_at((p + q) / 2)
     inside = seg_cc >= 0
     pair = seg_edge[inside] * 1000 + seg_cc[inside]
@@ -395,26 +424,13 @@ def _near_misses(xy: npt.NDArray[np.float64], node_of: npt.NDArray[np.int64],
 class Network:
     """A line network, ready for least-cost paths between points."""
 
-    def __init__(self, arrays: _Arrays, name: str = "network", snap_km: float = 30.0) -> None:
+    def __init__(self, arrays: _Arrays, name: str = "network", snap_km: float = 30.0,
+                 directed: _Directed | None = None) -> None:
         self.name = name
         self.snap_km = snap_km
         self._a = arrays
-        n = len(arrays.nodes)
-        # keep the cheapest of parallel edges, in both directions
-        u = np.concatenate([arrays.edge_a, arrays.edge_b])
-        v = np.concatenate([arrays.edge_b, arrays.edge_a])
-        w = np.concatenate([arrays.edge_km * arrays.edge_cost] * 2)
-        e = np.concatenate([np.arange(len(arrays.edge_km))] * 2)
-        order = np.lexsort((w, v, u))
-        u, v, w, e = u[order], v[order], w[order], e[order]
-        first = np.ones(len(u), dtype=bool)
-        first[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
-        keep = first & (u != v)
-        self._u, self._v, self._w, self._e = u[keep], v[keep], np.maximum(w[keep], 1e-9), e[keep]
-        self._graph: csr_matrix = coo_matrix((self._w, (self._u, self._v)),
-                                             shape=(n, n)).tocsr()
-        self._edge_of: csr_matrix = coo_matrix((self._e + 1, (self._u, self._v)),
-                                               shape=(n, n)).tocsr()
+        self._u, self._v, self._w, self._e = directed or _directed(arrays)
+        self._edge_of_matrix: csr_matrix | None = None  # built at the first path
         self._unit = unit_vectors(arrays.nodes[:, 0], arrays.nodes[:, 1])
         self._masks: dict[tuple[frozenset[str] | None, frozenset[str]],
                           npt.NDArray[np.bool_]] = {}
@@ -424,6 +440,17 @@ class Network:
                                 csr_matrix] = {}
         self._last: tuple[Any, npt.NDArray[np.float64], npt.NDArray[np.int32],
                           float | None] | None = None
+
+    @property
+    def _edge_of(self) -> csr_matrix:
+        """The edge (plus one) of each directed graph entry, as a sparse matrix."""
+        if self._edge_of_matrix is None:
+            from scipy.sparse import coo_matrix
+
+            n = len(self._a.nodes)
+            self._edge_of_matrix = coo_matrix((self._e + 1, (self._u, self._v)),
+                                              shape=(n, n)).tocsr()
+        return self._edge_of_matrix
 
     @classmethod
     def from_lines(cls, lines: Sequence[Sequence[Point]], name: str = "network",
@@ -459,19 +486,24 @@ class Network:
                          "documented crossing", name, pair, point)
             classes = _mark_main_lines(lines, classes, name, table)
             arrays = _arrays(lines, classes)
-            np.savez(folder / "network.npz",
-                     **{k: getattr(arrays, k) for k in _Arrays.__dataclass_fields__})
+            data: dict[str, Any] = dict(zip(_DIRECTED, _directed(arrays), strict=True))
+            data.update((k, getattr(arrays, k)) for k in _Arrays.__dataclass_fields__)
+            np.savez(folder / "network.npz", **data)
 
-        def read(folder: Path) -> _Arrays:
+        def read(folder: Path) -> tuple[_Arrays, _Directed]:
+            # the graph's directed entries are kept too: sorting them again costs more
+            # than reading them
             with np.load(folder / "network.npz") as data:
-                return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__))
+                u, v, w, e = (data[k] for k in _DIRECTED)
+                return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__)), (u, v, w, e)
 
         from movemap.routing import borders as borders_module
 
         key = cache.digest(f"format {_FORMAT} {at_crossings}", path, *extra, table, borders,
                            crossings, sys.modules[__name__], borders_module)
-        arrays = cache.load(name, key, build, read, what=f"{name} network", root=cache_dir)
-        return cls(arrays, name, snap_km)
+        arrays, directed = cache.load(name, key, build, read, what=f"{name} network",
+                                      root=cache_dir)
+        return cls(arrays, name, snap_km, directed)
 
     def with_lines(self, lines: Iterable[Sequence[Point]]) -> Network:
         """This network and more lines; each of their ends within JOIN_KM of a node joins it."""
@@ -491,7 +523,7 @@ class Network:
                                   classes)
 
     def __len__(self) -> int:
-        return int(self._graph.shape[0])
+        return len(self._a.nodes)
 
     def nearest(self, p: Point) -> tuple[int | None, float]:
         """The node nearest a point, and how far it is (km)."""
@@ -644,6 +676,8 @@ class Network:
         source (the latest few rules kept: legs grouped by origin share them)."""
         graph = self._rule_graphs.pop(rule, None)
         if graph is None:
+            from scipy.sparse import coo_matrix
+
             n = len(self._a.nodes)
             mask = self._mask(*rule)
             graph = coo_matrix((self._w[mask], (self._u[mask], self._v[mask])),
@@ -660,6 +694,8 @@ class Network:
                                                 npt.NDArray[np.int32], float | None]:
         """Least costs from the start joins (through a source node joined to them at their
         cost off the network), up to ``limit``."""
+        from scipy.sparse import csr_matrix
+
         base = self._rule_graph(rule)
         source = len(self._a.nodes)
         indptr = base.indptr.copy()
@@ -695,6 +731,8 @@ class Network:
         end, to_end = self.nearest(b)
         if start is None or end is None or max(to_start, to_end) > self.snap_km:
             return "too far from the network"
+        from scipy.sparse import coo_matrix, csgraph
+
         n = len(self._a.nodes)
         km = self._w / self._a.edge_cost[self._e]
         graph = coo_matrix((km, (self._u, self._v)), shape=(n, n)).tocsr()
@@ -777,7 +815,7 @@ def _mark_main_lines(lines: list[list[Point]], classes: list[str], name: str,
 
 def _km(points: Sequence[Point]) -> float:
     xy = np.asarray(points, dtype=float)
-    return float(GEOD.line_length(xy[:, 0], xy[:, 1])) / 1000
+    return float(geodesic.GEOD.line_length(xy[:, 0], xy[:, 1])) / 1000
 
 
 def _dedupe(points: npt.ArrayLike) -> list[Point]:
