@@ -174,6 +174,33 @@ def test_sea_from_inland_is_refused_naming_the_place() -> None:
                                         "a sea leg must start and end on the coast")
 
 
+@pytest.mark.parametrize(("a", "b", "low", "high"), [
+    ((10.15, 54.33), (9.14, 53.89), 85, 115),      # Kiel - Brunsbuttel: the Kiel Canal, 98 km
+    ((-79.91, 9.36), (-79.57, 8.95), 55, 95),      # Colon - Balboa: the Panama Canal, 82 km
+    ((23.62, 37.94), (22.93, 37.94), 55, 80),      # Piraeus - Corinth: the Corinth Canal
+])
+def test_ships_take_the_canals(a: Point, b: Point, low: float, high: float) -> None:
+    """1:10m land closes the canals; geo/channels.geojson opens them (not round Jutland,
+    South America or the Peloponnese, and not straight over land)."""
+    r = route([a, b], Mode.SEA)
+    assert not r.approximate
+    assert low < r.length_km < high
+    assert land_crossing_km(list(r.points), skip_km=5) <= 1.0
+
+
+@pytest.mark.parametrize(("port", "sea"), [
+    ((20.48, 54.70), (19.90, 54.65)),   # Kaliningrad, up its sea canal from Baltiysk
+    ((28.84, 45.34), (28.66, 44.17)),   # Izmail, up the Danube's Kiliya arm, from Constanta
+    ((39.71, 47.22), (38.93, 47.21)),   # Rostov-on-Don, up the Don, from Taganrog
+])
+def test_ports_up_a_river_or_a_lagoon_are_reached_by_water(port: Point, sea: Point) -> None:
+    """Ports that 1:10m land puts 10 to 40 km inland are reached along their fairway."""
+    r = route([sea, port], Mode.SEA)
+    assert not r.approximate
+    assert land_crossing_km(list(r.points), skip_km=5) <= 1.0
+    assert r.length_km < 3 * geodesic_km(*sea, *port) + 20
+
+
 def test_land_check_itself() -> None:
     assert list(on_land([(37.62, 55.75), (131.5, 38.0)])) == [True, False]  # Moscow, sea
 
