@@ -201,6 +201,15 @@ def test_ports_up_a_river_or_a_lagoon_are_reached_by_water(port: Point, sea: Poi
     assert r.length_km < 3 * geodesic_km(*sea, *port) + 20
 
 
+def test_the_m04_carries_road_moves_between_dnipro_and_donetsk() -> None:
+    """Natural Earth lacks the M04 (E50) Dnipro - Pokrovsk - Donetsk: a move from Pokrovsk to
+    Donetsk went 325 km round by Kramatorsk. Now it follows the M04 (about 60 km by road)."""
+    pokrovsk, donetsk = (37.1817, 48.2826), (37.8028, 48.0159)
+    r = route([pokrovsk, donetsk], Mode.ROAD)
+    assert not r.approximate and r.warnings == ()
+    assert 52 < r.length_km < 75
+
+
 def test_land_check_itself() -> None:
     assert list(on_land([(37.62, 55.75), (131.5, 38.0)])) == [True, False]  # Moscow, sea
 
