@@ -70,23 +70,29 @@ def test_rail_via_irkutsk_and_moscow_takes_the_trans_siberian() -> None:
         assert near_km(r, lon, lat) < 30
 
 
-def test_an_end_far_from_every_line_is_joined_and_marked() -> None:
-    """Natural Earth's main roads pass about 40 km from Pavlohrad (the roads that reach it are
-    secondary). The leg is still routed along the network, but the straight join from
-    Pavlohrad is marked: the route is approximate and a warning names the town and the
-    distance. Dnipro's join, within FAR_JOIN_KM, says nothing."""
-    pavlohrad, dnipro = (35.8688, 48.5321), (35.0462, 48.4593)
-    r = route([pavlohrad, dnipro], Mode.ROAD, labels=["Pavlohrad", "Dnipro"])
+@pytest.mark.parametrize(("name", "a", "b", "mode", "low", "high"), [
+    # Natural Earth's main roads pass about 24 km from Cherkasy (its roads to Kyiv are
+    # secondary); its main railways about 58 km from Veliky Novgorod
+    ("Cherkasy", (32.0574, 49.4445), (30.5234, 50.4501), Mode.ROAD, 20, 30),
+    ("Veliky Novgorod", (31.2710, 58.5213), (30.3141, 59.9386), Mode.RAIL, 30, 60),
+])
+def test_an_end_far_from_every_line_is_joined_and_marked(
+        name: str, a: Point, b: Point, mode: Mode, low: float, high: float) -> None:
+    """The leg is still routed along the network, but the straight join from the far town
+    is marked: the route is approximate and a warning names the town and the distance. The
+    other end's join, within FAR_JOIN_KM, says nothing."""
+    r = route([a, b], mode, labels=[name, "there"])
     assert r.approximate
     [warning] = r.warnings
-    assert warning.startswith("road from Pavlohrad to Dnipro: Pavlohrad is ")
-    assert warning.endswith(" km from the nearest road in the data; joined to it by a "
+    line = "railway" if mode is Mode.RAIL else "road"
+    assert warning.startswith(f"{mode.value} from {name} to there: {name} is ")
+    assert warning.endswith(f" km from the nearest {line} in the data; joined to it by a "
                             "straight line (approximate)")
     join_km = geodesic_km(*r.points[0], *r.points[1])
-    assert 30 < join_km < 60 and f"is {join_km:.0f} km" in warning
+    assert low < join_km < high and f"is {join_km:.0f} km" in warning
     assert geodesic_km(*r.points[-2], *r.points[-1]) < 20
     assert len(r.points) > 5  # along the network, not a great circle
-    assert r.length_km < 1.6 * geodesic_km(*pavlohrad, *dnipro)
+    assert r.length_km < 1.6 * geodesic_km(*a, *b)
 
 
 def test_an_end_whose_nearest_line_leads_far_round_is_not_routed() -> None:
@@ -97,7 +103,8 @@ def test_an_end_whose_nearest_line_leads_far_round_is_not_routed() -> None:
     r = route([chernihiv, kyiv], Mode.RAIL, labels=["Chernihiv", "Kyiv"])
     assert r.approximate
     [warning] = r.warnings
-    assert "the rail lines nearest the start lie more than 30 km away and lead far round" in warning
+    assert ("no rail line within 30 km of the start on its side of the big rivers, and the "
+            "nearest farther lead far round (" in warning)
     assert warning.endswith("drawn as a great circle (approximate)")
     assert r.length_km == pytest.approx(geodesic_km(*chernihiv, *kyiv), rel=1e-3)
 
@@ -199,6 +206,19 @@ def test_ports_up_a_river_or_a_lagoon_are_reached_by_water(port: Point, sea: Poi
     assert not r.approximate
     assert land_crossing_km(list(r.points), skip_km=5) <= 1.0
     assert r.length_km < 3 * geodesic_km(*sea, *port) + 20
+
+
+def test_a_join_does_not_cross_a_big_river_where_this_bank_has_a_line() -> None:
+    """Enerhodar faces Nikopol across the Kakhovka reservoir; the only railway within 30 km is
+    on Nikopol's bank. The leg is not drawn over the water to it: Enerhodar's own bank is
+    looked at first, and its lines lead far round, so the leg is a great circle that says so
+    (it was a 26 km route with a 21 km join over the reservoir)."""
+    nikopol, enerhodar = (34.3920, 47.5667), (34.6566, 47.4987)
+    r = route([nikopol, enerhodar], Mode.RAIL, labels=["Nikopol", "Enerhodar"])
+    assert r.approximate
+    [warning] = r.warnings
+    assert "no rail line within 30 km of the end on its side of the big rivers" in warning
+    assert len(r.points) < 5 or near_km(r, 34.434, 47.609) > 5
 
 
 def test_the_m04_carries_road_moves_between_dnipro_and_donetsk() -> None:

@@ -60,6 +60,7 @@ NOISE_KM = 2.0          # an edge "is in" a country only for this much of its le
 CANDIDATES = 8          # nearest nodes an end may join
 FAR_KM = 60.0           # an end with no line within snap_km joins one this near (marked)
 FAR_CANDIDATES = 64     # nodes such an end may join
+WET_JOIN_KM = 10.0      # a join over a big river this long is a town's bridge, farther not
 FAR_DETOUR = 1.6        # and if its route is longer than this times direct (+2 snap_km), none
 OFF_NETWORK_COST = 3.0  # cost per km between an end and its join (by road, off the line)
 SEARCH_BOUND = 2.5      # a first search stops at this many times the ends' distance (cost)
@@ -559,8 +560,13 @@ class Network:
         order = np.argsort(km)[:count * 2]
         near, km = near[order], np.asarray(km[order], dtype=float)
         dry = _same_bank(p, self._a.nodes[near])
-        if dry.any():  # a join over a big river only where there is no other
+        if dry.any():
             near, km = near[dry], km[dry]
+        elif reach_km is None and len(near) and km[0] > WET_JOIN_KM:
+            # every line within snap_km is over a big river, and not just over a town's
+            # bridges: look farther on this bank first (path() does); a join over the river
+            # only where there is no other
+            return near[:0], km[:0]
         return near[:count], km[:count]
 
     def _mask(self, allowed: frozenset[str] | None, avoid: frozenset[str]) -> npt.NDArray[
@@ -627,9 +633,10 @@ class Network:
             direct = geodesic_km(a[0], a[1], b[0], b[1])
             if far and _km(points) > FAR_DETOUR * direct + 2 * self.snap_km:
                 # a far end's nearest line leads far round: the network does not serve it
-                return (f"the {self.name} lines nearest the {' and the '.join(far)} lie more "
-                        f"than {self.snap_km:g} km away and lead far round "
-                        f"({_km(points):,.0f} km against {direct:,.0f} km direct)")
+                return (f"no {self.name} line within {self.snap_km:g} km of the "
+                        f"{' and the '.join(far)} on its side of the big rivers, and the "
+                        f"nearest farther lead far round ({_km(points):,.0f} km against "
+                        f"{direct:,.0f} km direct)")
             return points
         return f"the {self.name} network does not connect the two ends"
 
