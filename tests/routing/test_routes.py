@@ -230,6 +230,16 @@ def test_the_m04_carries_road_moves_between_dnipro_and_donetsk() -> None:
     assert 52 < r.length_km < 75
 
 
+def test_a_coastal_leg_of_some_hundred_km_does_not_run_out_to_the_lanes() -> None:
+    """Bandar Abbas to Chabahar (481 km apart) by searoute's lanes went out to the Arabian Sea
+    junction and back, 956 km; along the coast through Hormuz it is about 530."""
+    bandar_abbas, chabahar = (56.28, 27.18), (60.62, 25.30)
+    r = route([bandar_abbas, chabahar], Mode.SEA)
+    assert not r.approximate
+    assert r.length_km < 1.25 * geodesic_km(*bandar_abbas, *chabahar)
+    assert land_crossing_km(list(r.points), skip_km=5) <= 1.0
+
+
 def test_land_check_itself() -> None:
     assert list(on_land([(37.62, 55.75), (131.5, 38.0)])) == [True, False]  # Moscow, sea
 
