@@ -45,7 +45,7 @@ def _pull_tight(points: list[Point], blocked: object) -> list[Point]:
     return out
 
 
-FAR_SNAP_KM = 3.0     # an end this far from the grid's open sea looks again on a wider grid
+FAR_SNAP_KM = 3.0     # an end this much nearer other water than the open sea looks again wider
 MAX_MARGIN_DEG = 2.0
 
 
@@ -55,9 +55,10 @@ def water_path(a: Point, b: Point, margin_deg: float = 0.4, cell_km: float = 1.0
 
     An end on land is joined to the nearest cell of open sea (the grid's largest water body)
     within ``max_snap_km``: the path then starts at the end itself, crossing that bit of
-    land (a port's approach). Where an end is more than ``FAR_SNAP_KM`` from that sea, the
-    grid is laid again with twice the margin (up to ``MAX_MARGIN_DEG``): a port up a river or
-    a canal (Izmail, Kaliningrad) reaches the sea by a fairway that may leave the first grid.
+    land (a port's approach). Where an end lies by water that is not that sea (it is more
+    than ``FAR_SNAP_KM`` nearer other water than the sea), the grid is laid again with twice
+    the margin (up to ``MAX_MARGIN_DEG``): a port up a river or a canal (Izmail,
+    Kaliningrad) reaches the sea by a fairway that may leave the first grid.
     """
     found, snap_km = _water_path(a, b, margin_deg, cell_km, max_snap_km)
     while snap_km > FAR_SNAP_KM and margin_deg < MAX_MARGIN_DEG:
@@ -70,7 +71,8 @@ def water_path(a: Point, b: Point, margin_deg: float = 0.4, cell_km: float = 1.0
 
 def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
                 max_snap_km: float) -> tuple[list[Point] | None, float]:
-    """:func:`water_path` on one grid, and how far its farther end is from the grid's sea."""
+    """:func:`water_path` on one grid, and how much nearer other water than the grid's sea
+    its ends are (km, the larger of the two)."""
     none: tuple[list[Point] | None, float] = (None, 0.0)
     if abs(a[0] - b[0]) > 180:  # across the antimeridian: no local grid there
         return none
@@ -119,12 +121,14 @@ def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
     open_cells = np.flatnonzero(water)[component == sea]
     cx, cy = gx.ravel()[open_cells], gy.ravel()[open_cells]
 
+    wx, wy = gx.ravel()[water], gy.ravel()[water]
     snapped: list[float] = []
 
     def snap(p: Point) -> int | None:
         d = np.hypot((cx - p[0]) * mid, cy - p[1]) * KM_PER_DEGREE
         k = int(d.argmin())
-        snapped.append(float(d[k]))
+        any_water = float(np.min(np.hypot((wx - p[0]) * mid, wy - p[1]))) * KM_PER_DEGREE
+        snapped.append(float(d[k]) - any_water)
         return int(index[open_cells[k]]) if d[k] <= max_snap_km else None
 
     start, end = snap(a), snap(b)
