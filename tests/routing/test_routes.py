@@ -240,6 +240,17 @@ def test_a_coastal_leg_of_some_hundred_km_does_not_run_out_to_the_lanes() -> Non
     assert land_crossing_km(list(r.points), skip_km=5) <= 1.0
 
 
+def test_thailands_northern_line_is_in_the_network() -> None:
+    """Natural Earth's main railways stop at Ban Phachi; the Northern Line (Phitsanulok km 389,
+    Lampang km 642 from Bangkok) is an addition: a train from Phitsanulok to Lampang runs by
+    Uttaradit and Den Chai."""
+    phitsanulok, lampang = (100.2586, 16.8248), (99.4928, 18.2923)
+    r = route([phitsanulok, lampang], Mode.RAIL)
+    assert not r.approximate and r.warnings == ()
+    assert near_km(r, 100.0942, 17.6256) < 2 and near_km(r, 100.0522, 17.9837) < 2
+    assert 190 < r.length_km < 280
+
+
 def test_land_check_itself() -> None:
     assert list(on_land([(37.62, 55.75), (131.5, 38.0)])) == [True, False]  # Moscow, sea
 
