@@ -13,8 +13,10 @@ node; raw ``searoute`` for sea), all in the same run:
 - its length against the real one;
 - for sea legs, the km over land (``SEA_SKIP_KM`` left out at each end);
 
-and whether it is acceptable: routed (not a great-circle fallback), inside the countries the
-real route may cross, within the length tolerance, and (sea) at most ``SEA_LAND_KM`` over land.
+and whether it is acceptable: routed (not a great-circle fallback; a route whose only mark is
+an end joined to its line by a straight stretch, with a warning that says so, counts as
+routed), inside the countries the real route may cross, within the length tolerance, and (sea)
+at most ``SEA_LAND_KM`` over land.
 A line ``N of M acceptable`` sums each column. A route that enters a country its case does not
 allow and carries no warning is counted as *silent*.
 """
@@ -51,6 +53,7 @@ NOISE_KM = 2.0
 SEA_SKIP_KM = 5.0
 SEA_LAND_KM = 5.0
 STEP_KM = 1.0
+JOINED = "joined to it by a straight line"  # routing's warning for an end far from its line
 FIRST_ROUNDS = 64  # the cases before this index were written in rounds 1-2
 ROUND_3 = 114  # from FIRST_ROUNDS to this index: round 3; the rest: round 4 (blind)
 
@@ -134,7 +137,8 @@ def judge(case: dict[str, Any], points: Sequence[Point], length: float, approxim
     crossed = countries_crossed(points) if case["mode"] != "sea" else {}
     stray = [c for c in crossed if c not in case.get("countries", [])]
     land = land_km(points) if case["mode"] == "sea" else 0.0
-    if approximate:
+    joined_only = bool(warnings) and all(JOINED in w for w in warnings)
+    if approximate and not joined_only:
         why.append("great circle")
     if stray:
         why.append("in " + ",".join(stray))
@@ -222,15 +226,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--only", help="only cases whose id contains this")
     parser.add_argument("--no-release", action="store_true", help="skip the previous release")
     parser.add_argument("--why", action="store_true", help="say why each route is not accepted")
+    parser.add_argument("--summary", action="store_true",
+                        help="no line per case: counts by mode and by reason only (the way "
+                             "to look at the test part)")
     args = parser.parse_args(argv)
     cases = load_cases(args.part, args.only)
     old = {} if args.no_release else release(cases)
     columns = ["movemap", "plain shortest", f"release {RELEASE}"]
     print(f"realism set, part {args.part}: {len(cases)} cases")
-    print(f"{'case':<36} {'real km':>8}  " + "".join(f"{c:<34}" for c in columns))
+    if not args.summary:
+        print(f"{'case':<36} {'real km':>8}  " + "".join(f"{c:<34}" for c in columns))
     groups = sorted({c["group"] for c in cases})
     totals = {(g, c): 0 for g in groups for c in columns}
     silent = {(g, c): 0 for g in groups for c in columns}
+    by_mode: dict[tuple[str, str], list[int]] = {}
+    reasons: dict[tuple[str, str], int] = {}
     for case in cases:
         results = {"movemap": judge(case, *ours(case)), "plain shortest": judge(case, *plain(case))}
         if case["id"] in old:
@@ -245,9 +255,18 @@ def main(argv: Sequence[str] | None = None) -> None:
                 continue
             totals[case["group"], column] += verdict.ok
             silent[case["group"], column] += verdict.silent
+            counts = by_mode.setdefault((case["mode"], column), [0, 0])
+            counts[0] += verdict.ok
+            counts[1] += 1
+            for reason in verdict.why.split("; ") if verdict.why else ():
+                kind = ("third country" if reason.startswith("in ") else "over land"
+                        if reason.endswith("over land") else reason.split(" ")[0]
+                        if reason.startswith("length") else reason)
+                reasons[kind, column] = reasons.get((kind, column), 0) + 1
             line += f"{_cell(verdict):<34}"
-        print(line)
-        if args.why and not results["movemap"].ok:
+        if not args.summary:
+            print(line)
+        if args.why and not args.summary and not results["movemap"].ok:
             print(f"{'':<36} why: {results['movemap'].why}")
     print("-" * 150)
     shown = [c for c in columns if old or not c.startswith("release")]
@@ -258,6 +277,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"{c}: {sum(totals[g, c] for g in members)} of {size} acceptable, "
             f"{sum(silent[g, c] for g in members)} silently in a third country"
             for c in shown))
+    for column in shown:
+        modes = sorted({m for m, c in by_mode if c == column})
+        print(f"{column} by mode: " + ", ".join(
+            f"{m} {by_mode[m, column][0]} of {by_mode[m, column][1]}" for m in modes)
+            + "; reasons: " + (", ".join(f"{k} {n}" for (k, c), n in sorted(reasons.items())
+                                         if c == column) or "none"))
 
 
 if __name__ == "__main__":

@@ -21,8 +21,9 @@ def near_km(r: Route, p: Point) -> float:
     return min(geodesic_km(p[0], p[1], x, y) for x, y in r.points)
 
 
-def crossing(name: str) -> Crossing:
-    found = [c for c in read_crossings(geo_path("border_crossings.csv")) if c.name.startswith(name)]
+def crossing(name: str, network: str = "rail") -> Crossing:
+    found = [c for c in read_crossings(geo_path("border_crossings.csv"))
+             if c.name.startswith(name) and c.network == network]
     assert len(found) == 1, name
     return found[0]
 
@@ -32,11 +33,32 @@ def crossing(name: str) -> Crossing:
     ((113.5, 52.0333), (126.65, 45.75), "Zabaikalsk - Manzhouli"),      # Chita - Harbin
     ((27.5667, 53.9), (21.0118, 52.2298), "Brest - Terespol"),         # Minsk - Warsaw
     ((43.0855, 40.5983), (44.8341, 41.6914), "Kartsakhi"),             # Kars - Tbilisi (BTK)
+    ((67.2783, 37.2242), (67.4200, 37.2400), "Termez - Hairatan"),     # Termez - Hairatan
 ])
 def test_rail_routes_cross_at_the_documented_crossing(a: Point, b: Point, name: str) -> None:
     r = route([a, b], Mode.RAIL)
     assert not r.approximate and r.warnings == ()
     assert near_km(r, crossing(name).point) < 5
+
+
+def test_the_termez_line_crosses_the_amu_darya_on_the_friendship_bridge() -> None:
+    """The road and rail bridge is 13 km east of Termez (places.csv); a train from Termez to
+    Hairatan takes the Galaba branch to it, not a spur to the river bank south of the city."""
+    bridge = (67.4300, 37.2320)
+    termez, hairatan = (67.2783, 37.2242), (67.4200, 37.2400)
+    r = route([termez, hairatan], Mode.RAIL)
+    assert near_km(r, bridge) < 1.5
+    assert crossing("Termez - Hairatan").point == pytest.approx(bridge, abs=0.01)
+    assert 12 < r.length_km < 40
+
+
+def test_the_btk_line_runs_by_the_old_line_stations() -> None:
+    """Akhalkalaki - Marabda is the rebuilt Soviet line by Ninotsminda, Tsalka and Tetritskaro
+    (GeoNames points): a train from Akhalkalaki to Tsalka passes Ninotsminda."""
+    akhalkalaki, tsalka = (43.4863, 41.4051), (44.0911, 41.5982)
+    r = route([akhalkalaki, tsalka], Mode.RAIL)
+    assert near_km(r, (43.5896, 41.2670)) < 1
+    assert not r.approximate and r.length_km > 1.3 * geodesic_km(*akhalkalaki, *tsalka)
 
 
 def test_a_closed_crossing_is_refused() -> None:
@@ -50,7 +72,7 @@ def test_a_closed_crossing_is_refused() -> None:
     assert r.approximate
     assert any("through GE" in w for w in r.warnings)
     road = route([kars, gyumri], Mode.ROAD)
-    assert near_km(road, crossing("Alican - Margara").point) > 10
+    assert near_km(road, crossing("Alican - Margara", "road").point) > 10
 
 
 def test_no_rail_over_the_amur_at_blagoveshchensk() -> None:

@@ -70,12 +70,51 @@ def test_rail_via_irkutsk_and_moscow_takes_the_trans_siberian() -> None:
         assert near_km(r, lon, lat) < 30
 
 
+@pytest.mark.parametrize(("name", "a", "b", "mode", "low", "high"), [
+    # Natural Earth's main roads pass about 24 km from Cherkasy (its roads to Kyiv are
+    # secondary); its main railways about 58 km from Veliky Novgorod
+    ("Cherkasy", (32.0574, 49.4445), (30.5234, 50.4501), Mode.ROAD, 20, 30),
+    ("Veliky Novgorod", (31.2710, 58.5213), (30.3141, 59.9386), Mode.RAIL, 30, 60),
+])
+def test_an_end_far_from_every_line_is_joined_and_marked(
+        name: str, a: Point, b: Point, mode: Mode, low: float, high: float) -> None:
+    """The leg is still routed along the network, but the straight join from the far town
+    is marked: the route is approximate and a warning names the town and the distance. The
+    other end's join, within FAR_JOIN_KM, says nothing."""
+    r = route([a, b], mode, labels=[name, "there"])
+    assert r.approximate
+    [warning] = r.warnings
+    line = "railway" if mode is Mode.RAIL else "road"
+    assert warning.startswith(f"{mode.value} from {name} to there: {name} is ")
+    assert warning.endswith(f" km from the nearest {line} in the data; joined to it by a "
+                            "straight line (approximate)")
+    join_km = geodesic_km(*r.points[0], *r.points[1])
+    assert low < join_km < high and f"is {join_km:.0f} km" in warning
+    assert geodesic_km(*r.points[-2], *r.points[-1]) < 20
+    assert len(r.points) > 5  # along the network, not a great circle
+    assert r.length_km < 1.6 * geodesic_km(*a, *b)
+
+
+def test_an_end_whose_nearest_line_leads_far_round_is_not_routed() -> None:
+    """The main railways nearest Chernihiv (about 50 km off) lead north and east, away from
+    Kyiv: a 330 km detour for 130 km. The network does not serve the town; the leg is a great
+    circle and the warning says why."""
+    chernihiv, kyiv = (31.2866, 51.5054), (30.5234, 50.4501)
+    r = route([chernihiv, kyiv], Mode.RAIL, labels=["Chernihiv", "Kyiv"])
+    assert r.approximate
+    [warning] = r.warnings
+    assert ("no rail line within 30 km of the start on its side of the big rivers, and the "
+            "nearest farther lead far round (" in warning)
+    assert warning.endswith("drawn as a great circle (approximate)")
+    assert r.length_km == pytest.approx(geodesic_km(*chernihiv, *kyiv), rel=1e-3)
+
+
 def test_no_rail_near_magadan_falls_back_with_warning() -> None:
     magadan = (150.8, 59.5667)
     r = route([magadan, VLADIVOSTOK], Mode.RAIL, labels=["Magadan", "Vladivostok"])
     assert r.approximate
     assert len(r.warnings) == 1
-    assert r.warnings[0].startswith("rail from Magadan to Vladivostok: no rail line within 30 km "
+    assert r.warnings[0].startswith("rail from Magadan to Vladivostok: no rail line within 60 km "
                                     "of the start (nearest ")
     assert r.warnings[0].endswith("km); drawn as a great circle (approximate)")
     assert r.length_km == pytest.approx(geodesic_km(*magadan, *VLADIVOSTOK), rel=1e-3)
@@ -140,6 +179,76 @@ def test_sea_from_inland_is_refused_naming_the_place() -> None:
               labels=["North Korea", "Russia"])
     assert str(caught.value).startswith("North Korea is more than 60 km from the sea: "
                                         "a sea leg must start and end on the coast")
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high"), [
+    ((10.15, 54.33), (9.14, 53.89), 85, 115),      # Kiel - Brunsbuttel: the Kiel Canal, 98 km
+    ((-79.91, 9.36), (-79.57, 8.95), 55, 95),      # Colon - Balboa: the Panama Canal, 82 km
+    ((23.62, 37.94), (22.93, 37.94), 55, 80),      # Piraeus - Corinth: the Corinth Canal
+])
+def test_ships_take_the_canals(a: Point, b: Point, low: float, high: float) -> None:
+    """1:10m land closes the canals; geo/channels.geojson opens them (not round Jutland,
+    South America or the Peloponnese, and not straight over land)."""
+    r = route([a, b], Mode.SEA)
+    assert not r.approximate
+    assert low < r.length_km < high
+    assert land_crossing_km(list(r.points), skip_km=5) <= 1.0
+
+
+@pytest.mark.parametrize(("port", "sea"), [
+    ((20.48, 54.70), (19.90, 54.65)),   # Kaliningrad, up its sea canal from Baltiysk
+    ((28.84, 45.34), (28.66, 44.17)),   # Izmail, up the Danube's Kiliya arm, from Constanta
+    ((39.71, 47.22), (38.93, 47.21)),   # Rostov-on-Don, up the Don, from Taganrog
+])
+def test_ports_up_a_river_or_a_lagoon_are_reached_by_water(port: Point, sea: Point) -> None:
+    """Ports that 1:10m land puts 10 to 40 km inland are reached along their fairway."""
+    r = route([sea, port], Mode.SEA)
+    assert not r.approximate
+    assert land_crossing_km(list(r.points), skip_km=5) <= 1.0
+    assert r.length_km < 3 * geodesic_km(*sea, *port) + 20
+
+
+def test_a_join_does_not_cross_a_big_river_where_this_bank_has_a_line() -> None:
+    """Enerhodar faces Nikopol across the Kakhovka reservoir; the only railway within 30 km is
+    on Nikopol's bank. The leg is not drawn over the water to it: Enerhodar's own bank is
+    looked at first, and its lines lead far round, so the leg is a great circle that says so
+    (it was a 26 km route with a 21 km join over the reservoir)."""
+    nikopol, enerhodar = (34.3920, 47.5667), (34.6566, 47.4987)
+    r = route([nikopol, enerhodar], Mode.RAIL, labels=["Nikopol", "Enerhodar"])
+    assert r.approximate
+    [warning] = r.warnings
+    assert "no rail line within 30 km of the end on its side of the big rivers" in warning
+    assert len(r.points) < 5 or near_km(r, 34.434, 47.609) > 5
+
+
+def test_the_m04_carries_road_moves_between_dnipro_and_donetsk() -> None:
+    """Natural Earth lacks the M04 (E50) Dnipro - Pokrovsk - Donetsk: a move from Pokrovsk to
+    Donetsk went 325 km round by Kramatorsk. Now it follows the M04 (about 60 km by road)."""
+    pokrovsk, donetsk = (37.1817, 48.2826), (37.8028, 48.0159)
+    r = route([pokrovsk, donetsk], Mode.ROAD)
+    assert not r.approximate and r.warnings == ()
+    assert 52 < r.length_km < 75
+
+
+def test_a_coastal_leg_of_some_hundred_km_does_not_run_out_to_the_lanes() -> None:
+    """Bandar Abbas to Chabahar (481 km apart) by searoute's lanes went out to the Arabian Sea
+    junction and back, 956 km; along the coast through Hormuz it is about 530."""
+    bandar_abbas, chabahar = (56.28, 27.18), (60.62, 25.30)
+    r = route([bandar_abbas, chabahar], Mode.SEA)
+    assert not r.approximate
+    assert r.length_km < 1.25 * geodesic_km(*bandar_abbas, *chabahar)
+    assert land_crossing_km(list(r.points), skip_km=5) <= 1.0
+
+
+def test_thailands_northern_line_is_in_the_network() -> None:
+    """Natural Earth's main railways stop at Ban Phachi; the Northern Line (Phitsanulok km 389,
+    Lampang km 642 from Bangkok) is an addition: a train from Phitsanulok to Lampang runs by
+    Uttaradit and Den Chai."""
+    phitsanulok, lampang = (100.2586, 16.8248), (99.4928, 18.2923)
+    r = route([phitsanulok, lampang], Mode.RAIL)
+    assert not r.approximate and r.warnings == ()
+    assert near_km(r, 100.0942, 17.6256) < 2 and near_km(r, 100.0522, 17.9837) < 2
+    assert 190 < r.length_km < 280
 
 
 def test_land_check_itself() -> None:

@@ -7,6 +7,10 @@ several stops is routed stop to stop. Where a network cannot join two stops, tha
 is drawn as a great circle, the route is marked ``approximate`` and a warning says why:
 never a silent failure, never an invented path.
 
+An end that joins its rail or road line by a straight stretch longer than ``FAR_JOIN_KM`` (a
+village that only secondary roads reach, which the data lack) is marked too: the route is
+``approximate`` and a warning names the stop and the distance.
+
 Rail and road routes keep to the countries of their stops plus the transit countries given
 (``through``), and out of those to ``avoid``; where the network cannot, the route is marked
 ``approximate`` with a warning that names the countries (``leaves RU through KZ``).
@@ -35,6 +39,7 @@ __all__ = ["ROUTERS", "Networks", "Route", "RouteError", "Rule", "default_networ
 Point = tuple[float, float]  # (lon, lat)
 RAIL_SNAP_KM = 30.0
 ROAD_SNAP_KM = 30.0
+FAR_JOIN_KM = 20.0  # a rail or road route's end farther than this from its line is marked
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +328,10 @@ def _rule(stops: Sequence[Point], mode: Mode, through: Iterable[str],
     return Rule(allowed if homes else None, avoided - homes), notes
 
 
+def _network_word(mode: Mode) -> str:
+    return "railway" if mode is Mode.RAIL else "road"
+
+
 def _inland(stops: Sequence[Point], names: Sequence[str], mode: Mode,
             strict: bool) -> dict[str, str]:
     """The reasons, by stop name, why a sea leg cannot start or end at its inland stops
@@ -390,6 +399,14 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
                 warnings.append(f"{mode.value} from {name_a} to {name_b} leaves "
                                 f"{home or 'its countries'} through {describe(stray)} "
                                 "(approximate)")
+        if not isinstance(found, str) and mode in (Mode.RAIL, Mode.ROAD, Mode.FOOT):
+            for name, (p, q) in ((name_a, found[:2]), (name_b, found[-2:][::-1])):
+                km = geodesic_km(p[0], p[1], q[0], q[1])
+                if km > FAR_JOIN_KM:
+                    approximate = True
+                    warnings.append(f"{mode.value} from {name_a} to {name_b}: {name} is "
+                                    f"{km:.0f} km from the nearest {_network_word(mode)} in "
+                                    "the data; joined to it by a straight line (approximate)")
         great_circle = ROUTERS[mode] is _great_circle or isinstance(found, str)
         if isinstance(found, str):
             warnings.append(f"{mode.value} from {name_a} to {name_b}: {found}; drawn as a "

@@ -45,20 +45,41 @@ def _pull_tight(points: list[Point], blocked: object) -> list[Point]:
     return out
 
 
+FAR_SNAP_KM = 3.0     # an end this much nearer other water than the open sea looks again wider
+MAX_MARGIN_DEG = 2.0
+
+
 def water_path(a: Point, b: Point, margin_deg: float = 0.4, cell_km: float = 1.0,
                max_snap_km: float = 40.0) -> list[Point] | None:
     """A path over water from ``a`` to ``b`` (lon, lat), or None if there is none nearby.
 
     An end on land is joined to the nearest cell of open sea (the grid's largest water body)
     within ``max_snap_km``: the path then starts at the end itself, crossing that bit of
-    land (a port's approach).
+    land (a port's approach). Where an end lies by water that is not that sea (it is more
+    than ``FAR_SNAP_KM`` nearer other water than the sea), the grid is laid again with twice
+    the margin (up to ``MAX_MARGIN_DEG``): a port up a river or a canal (Izmail,
+    Kaliningrad) reaches the sea by a fairway that may leave the first grid.
     """
+    found, snap_km = _water_path(a, b, margin_deg, cell_km, max_snap_km)
+    while snap_km > FAR_SNAP_KM and margin_deg < MAX_MARGIN_DEG:
+        margin_deg *= 2
+        wider, wider_km = _water_path(a, b, margin_deg, cell_km, max_snap_km)
+        if wider is not None and wider_km < snap_km:
+            found, snap_km = wider, wider_km
+    return found
+
+
+def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
+                max_snap_km: float) -> tuple[list[Point] | None, float]:
+    """:func:`water_path` on one grid, and how much nearer other water than the grid's sea
+    its ends are (km, the larger of the two)."""
+    none: tuple[list[Point] | None, float] = (None, 0.0)
     if abs(a[0] - b[0]) > 180:  # across the antimeridian: no local grid there
-        return None
+        return none
     west, east = min(a[0], b[0]) - margin_deg, max(a[0], b[0]) + margin_deg
     south, north = min(a[1], b[1]) - margin_deg, max(a[1], b[1]) + margin_deg
     if east - west > 90:
-        return None
+        return none
     mid = math.cos(math.radians((south + north) / 2))
     dlat = cell_km / KM_PER_DEGREE
     dlon = dlat / max(mid, 0.1)
@@ -75,7 +96,7 @@ def water_path(a: Point, b: Point, margin_deg: float = 0.4, cell_km: float = 1.0
     index = -np.ones(nx * ny, dtype=np.int64)
     index[water] = np.arange(int(water.sum()))
     if water.sum() < 2:
-        return None
+        return none
     rows, cols, weights = [], [], []
     row_of, col_of = np.meshgrid(np.arange(ny), np.arange(nx), indexing="ij")
     row_km = dlat * KM_PER_DEGREE
@@ -100,17 +121,22 @@ def water_path(a: Point, b: Point, margin_deg: float = 0.4, cell_km: float = 1.0
     open_cells = np.flatnonzero(water)[component == sea]
     cx, cy = gx.ravel()[open_cells], gy.ravel()[open_cells]
 
+    wx, wy = gx.ravel()[water], gy.ravel()[water]
+    snapped: list[float] = []
+
     def snap(p: Point) -> int | None:
         d = np.hypot((cx - p[0]) * mid, cy - p[1]) * KM_PER_DEGREE
         k = int(d.argmin())
+        any_water = float(np.min(np.hypot((wx - p[0]) * mid, wy - p[1]))) * KM_PER_DEGREE
+        snapped.append(float(d[k]) - any_water)
         return int(index[open_cells[k]]) if d[k] <= max_snap_km else None
 
     start, end = snap(a), snap(b)
     if start is None or end is None:
-        return None
+        return None, max(snapped)
     _, predecessors = dijkstra(graph, directed=False, indices=start, return_predecessors=True)
     if predecessors[end] < 0 and start != end:
-        return None
+        return None, max(snapped)
     chain = [end]
     while chain[-1] != start:
         chain.append(int(predecessors[chain[-1]]))
@@ -118,4 +144,4 @@ def water_path(a: Point, b: Point, margin_deg: float = 0.4, cell_km: float = 1.0
     path: list[Point] = [(float(gx.ravel()[c]), float(gy.ravel()[c])) for c in cells]
     path = [a, *path, b]
     # the first and last hops may cross land (the approach); pull tight only between them
-    return [a, *_pull_tight(path[1:-1], local), b] if len(path) > 3 else path
+    return ([a, *_pull_tight(path[1:-1], local), b] if len(path) > 3 else path), max(snapped)

@@ -1,8 +1,10 @@
 """Natural Earth 1:10m land, for keeping sea routes off it, and how much of a line crosses it.
 
 At 1:10m the narrowest straits and the canals ships use (the Bosporus, the Dardanelles, the
-Suez Canal) are closed; ``geo/channels.geojson`` gives their fairways, and a channel
-``CHANNEL_DEGREES`` either side of each is cut out of the land.
+Suez, Kiel and Panama canals) are closed, and so are the lagoons and rivers that lead to some
+ports (Kaliningrad, Rostov-on-Don, Izmail, Rotterdam, Hamburg); ``geo/channels.geojson`` gives
+their fairways, and a channel ``CHANNEL_DEGREES`` (or the feature's ``half_width_deg``) either
+side of each is cut out of the land.
 """
 
 from __future__ import annotations
@@ -32,8 +34,13 @@ def land() -> Any:
         feature = json.load(f)["features"][0]
     geometry = shapely.geometry.shape(feature["geometry"])
     with geo_path("channels.geojson").open(encoding="utf-8") as f:
-        fairways = [shapely.geometry.shape(c["geometry"]) for c in json.load(f)["features"]]
-    channels = shapely.buffer(shapely.MultiLineString(fairways), CHANNEL_DEGREES)
+        features = json.load(f)["features"]
+    # long winding fairways are cut wider, so that the 1 km water grid (routing.grid)
+    # finds them open all along
+    channels = shapely.union_all([
+        shapely.buffer(shapely.geometry.shape(c["geometry"]),
+                       float((c.get("properties") or {}).get("half_width_deg", CHANNEL_DEGREES)))
+        for c in features])
     parts = shapely.get_parts(geometry)
     cut = shapely.intersects(parts, channels)  # only the few polygons a channel crosses
     parts[cut] = shapely.difference(parts[cut], channels)

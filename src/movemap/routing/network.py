@@ -15,8 +15,10 @@ Built once from the GeoJSON in ``geo/`` and kept in the cache folder as arrays, 
 a few hundredths of a second. Each end of a route joins the network at one of the
 ``CANDIDATES`` nearest nodes within ``snap_km`` in its own country; the join is chosen by
 the total cost of the route (the stretch off the network costs ``OFF_NETWORK_COST`` times
-its length), never across a border. Farther than ``snap_km`` there is no route ("never
-invent a path").
+its length), never across a border. An end with no node within ``snap_km`` joins the nearest
+node within ``FAR_KM`` in its country, by a straight line that ``routing.route`` marks as
+approximate (any join longer than ``routing.FAR_JOIN_KM`` is); farther than ``FAR_KM`` there
+is no route ("never invent a path").
 
 Users add lines (a railway the data lacks) with a GeoJSON overlay: each of its line ends
 within ``JOIN_KM`` of the network is joined to it.
@@ -33,17 +35,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import coo_matrix, csgraph, csr_matrix
-from scipy.sparse.csgraph import dijkstra
 
 from movemap.errors import NetworkError
-from movemap.routing.geodesic import GEOD, geodesic_km
+from movemap.routing import geodesic
+from movemap.routing.geodesic import geodesic_km
 from movemap.sphere import EARTH_RADIUS_KM, chord_to_km, unit_vectors
 from movemap.textfile import read_text
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 __all__ = ["CLASS_COST", "JOIN_KM", "Network", "NetworkError", "read_features",
            "read_lines"]
@@ -54,10 +58,14 @@ Point = tuple[float, float]
 JOIN_KM = 5.0
 NOISE_KM = 2.0          # an edge "is in" a country only for this much of its length or more
 CANDIDATES = 8          # nearest nodes an end may join
+FAR_KM = 60.0           # an end with no line within snap_km joins one this near (marked)
+FAR_CANDIDATES = 64     # nodes such an end may join
+WET_JOIN_KM = 10.0      # a join over a big river this long is a town's bridge, farther not
+FAR_DETOUR = 1.6        # and if its route is longer than this times direct (+2 snap_km), none
 OFF_NETWORK_COST = 3.0  # cost per km between an end and its join (by road, off the line)
 SEARCH_BOUND = 2.5      # a first search stops at this many times the ends' distance (cost)
 _RULE_GRAPHS = 4        # graphs of the latest rules kept (each as big as the network)
-_FORMAT = 2
+_FORMAT = 3
 
 # Cost per km of each line class. Rail: the main lines listed in geo/main_lines.csv cost
 # their length; other lines by Natural Earth's scale rank (5 is drawn at the smallest
@@ -122,6 +130,13 @@ def read_lines(path: str | Path) -> list[list[Point]]:
     return [line for line, _ in read_features(path)]
 
 
+def dijkstra(graph: csr_matrix, **options: Any) -> Any:
+    """scipy's Dijkstra, imported at the first search: loading a network needs no scipy."""
+    from scipy.sparse.csgraph import dijkstra as scipy_dijkstra
+
+    return scipy_dijkstra(graph, **options)
+
+
 @dataclass(frozen=True)
 class _Arrays:
     nodes: npt.NDArray[np.float64]      # (n, 2) lon, lat
@@ -133,6 +148,26 @@ class _Arrays:
     edge_cost: npt.NDArray[np.float64]  # cost per km of the edge's line class
     edge_cc: npt.NDArray[np.int64]      # (e, 3) countries of the edge (routing.countries), -1
     node_cc: npt.NDArray[np.int64]      # country of each node, -1 at sea
+
+
+_Directed = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64],
+                  npt.NDArray[np.int64]]
+_DIRECTED = ("directed_u", "directed_v", "directed_w", "directed_e")
+
+
+def _directed(arrays: _Arrays) -> _Directed:
+    """The graph's directed entries (from node, to node, cost, edge), both ways along each
+    edge, the cheapest of parallel edges only, sorted by from and to node."""
+    u = np.concatenate([arrays.edge_a, arrays.edge_b])
+    v = np.concatenate([arrays.edge_b, arrays.edge_a])
+    w = np.concatenate([arrays.edge_km * arrays.edge_cost] * 2)
+    e = np.concatenate([np.arange(len(arrays.edge_km))] * 2)
+    order = np.lexsort((w, v, u))
+    u, v, w, e = u[order], v[order], w[order], e[order]
+    first = np.ones(len(u), dtype=bool)
+    first[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
+    keep = first & (u != v)
+    return u[keep], v[keep], np.maximum(w[keep], 1e-9), e[keep]
 
 
 def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = None) -> _Arrays:
@@ -176,7 +211,7 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
             piece = xy[start + i: start + j + 1]
             a.append(int(nodes[i]))
             b.append(int(nodes[j]))
-            km.append(float(GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
+            km.append(float(geodesic.GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
             cost.append(float(factor[number]))
             chunks.append(piece)
             offsets.append(offsets[-1] + len(piece))
@@ -184,7 +219,7 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
         piece = np.array([xy[u], xy[v]])
         a.append(int(node_of[u]))
         b.append(int(node_of[v]))
-        km.append(float(GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
+        km.append(float(geodesic.GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
         cost.append(float(max(factor[line_of[u]], factor[line_of[v]])))
         chunks.append(piece)
         offsets.append(offsets[-1] + 2)
@@ -215,7 +250,7 @@ def _edge_countries(coords: npt.NDArray[np.float64],
     same = edge_of[:-1] == edge_of[1:]  # segments inside one edge
     p, q = coords[:-1][same], coords[1:][same]
     seg_edge = edge_of[:-1][same]
-    seg_km = np.asarray(GEOD.inv(p[:, 0], p[:, 1], q[:, 0], q[:, 1])[2]) / 1000
+    seg_km = np.asarray(geodesic.GEOD.inv(p[:, 0], p[:, 1], q[:, 0], q[:, 1])[2]) / 1000
     seg_cc = countries_at((p + q) / 2)
     inside = seg_cc >= 0
     pair = seg_edge[inside] * 1000 + seg_cc[inside]
@@ -390,26 +425,13 @@ def _near_misses(xy: npt.NDArray[np.float64], node_of: npt.NDArray[np.int64],
 class Network:
     """A line network, ready for least-cost paths between points."""
 
-    def __init__(self, arrays: _Arrays, name: str = "network", snap_km: float = 30.0) -> None:
+    def __init__(self, arrays: _Arrays, name: str = "network", snap_km: float = 30.0,
+                 directed: _Directed | None = None) -> None:
         self.name = name
         self.snap_km = snap_km
         self._a = arrays
-        n = len(arrays.nodes)
-        # keep the cheapest of parallel edges, in both directions
-        u = np.concatenate([arrays.edge_a, arrays.edge_b])
-        v = np.concatenate([arrays.edge_b, arrays.edge_a])
-        w = np.concatenate([arrays.edge_km * arrays.edge_cost] * 2)
-        e = np.concatenate([np.arange(len(arrays.edge_km))] * 2)
-        order = np.lexsort((w, v, u))
-        u, v, w, e = u[order], v[order], w[order], e[order]
-        first = np.ones(len(u), dtype=bool)
-        first[1:] = (u[1:] != u[:-1]) | (v[1:] != v[:-1])
-        keep = first & (u != v)
-        self._u, self._v, self._w, self._e = u[keep], v[keep], np.maximum(w[keep], 1e-9), e[keep]
-        self._graph: csr_matrix = coo_matrix((self._w, (self._u, self._v)),
-                                             shape=(n, n)).tocsr()
-        self._edge_of: csr_matrix = coo_matrix((self._e + 1, (self._u, self._v)),
-                                               shape=(n, n)).tocsr()
+        self._u, self._v, self._w, self._e = directed or _directed(arrays)
+        self._edge_of_matrix: csr_matrix | None = None  # built at the first path
         self._unit = unit_vectors(arrays.nodes[:, 0], arrays.nodes[:, 1])
         self._masks: dict[tuple[frozenset[str] | None, frozenset[str]],
                           npt.NDArray[np.bool_]] = {}
@@ -419,6 +441,17 @@ class Network:
                                 csr_matrix] = {}
         self._last: tuple[Any, npt.NDArray[np.float64], npt.NDArray[np.int32],
                           float | None] | None = None
+
+    @property
+    def _edge_of(self) -> csr_matrix:
+        """The edge (plus one) of each directed graph entry, as a sparse matrix."""
+        if self._edge_of_matrix is None:
+            from scipy.sparse import coo_matrix
+
+            n = len(self._a.nodes)
+            self._edge_of_matrix = coo_matrix((self._e + 1, (self._u, self._v)),
+                                              shape=(n, n)).tocsr()
+        return self._edge_of_matrix
 
     @classmethod
     def from_lines(cls, lines: Sequence[Sequence[Point]], name: str = "network",
@@ -454,19 +487,24 @@ class Network:
                          "documented crossing", name, pair, point)
             classes = _mark_main_lines(lines, classes, name, table)
             arrays = _arrays(lines, classes)
-            np.savez(folder / "network.npz",
-                     **{k: getattr(arrays, k) for k in _Arrays.__dataclass_fields__})
+            data: dict[str, Any] = dict(zip(_DIRECTED, _directed(arrays), strict=True))
+            data.update((k, getattr(arrays, k)) for k in _Arrays.__dataclass_fields__)
+            np.savez(folder / "network.npz", **data)
 
-        def read(folder: Path) -> _Arrays:
+        def read(folder: Path) -> tuple[_Arrays, _Directed]:
+            # the graph's directed entries are kept too: sorting them again costs more
+            # than reading them
             with np.load(folder / "network.npz") as data:
-                return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__))
+                u, v, w, e = (data[k] for k in _DIRECTED)
+                return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__)), (u, v, w, e)
 
         from movemap.routing import borders as borders_module
 
         key = cache.digest(f"format {_FORMAT} {at_crossings}", path, *extra, table, borders,
                            crossings, sys.modules[__name__], borders_module)
-        arrays = cache.load(name, key, build, read, what=f"{name} network", root=cache_dir)
-        return cls(arrays, name, snap_km)
+        arrays, directed = cache.load(name, key, build, read, what=f"{name} network",
+                                      root=cache_dir)
+        return cls(arrays, name, snap_km, directed)
 
     def with_lines(self, lines: Iterable[Sequence[Point]]) -> Network:
         """This network and more lines; each of their ends within JOIN_KM of a node joins it."""
@@ -486,7 +524,7 @@ class Network:
                                   classes)
 
     def __len__(self) -> int:
-        return int(self._graph.shape[0])
+        return len(self._a.nodes)
 
     def nearest(self, p: Point) -> tuple[int | None, float]:
         """The node nearest a point, and how far it is (km)."""
@@ -499,16 +537,17 @@ class Network:
         chord = float(np.linalg.norm(self._unit[node] - target))
         return node, float(chord_to_km(chord))
 
-    def _joins(self, p: Point, country: int | None) -> tuple[npt.NDArray[np.int64],
-                                                            npt.NDArray[np.float64]]:
-        """The nodes an end may join (nearest first, within snap_km, in its own country)."""
+    def _joins(self, p: Point, country: int | None, reach_km: float | None = None,
+               count: int = CANDIDATES) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """The ``count`` nodes an end may join (nearest first, within ``reach_km``, by default
+        snap_km, in its own country)."""
         from scipy.spatial import cKDTree
 
         target = unit_vectors(p[0], p[1])[0]
         if self._tree is None:
             self._tree = cKDTree(self._unit)
-        radius = 2 * np.sin(self.snap_km / EARTH_RADIUS_KM / 2)
-        # the nodes within snap_km, by a tree rather than a distance to every node
+        radius = 2 * np.sin((reach_km or self.snap_km) / EARTH_RADIUS_KM / 2)
+        # the nodes within reach, by a tree rather than a distance to every node
         near = np.sort(np.asarray(self._tree.query_ball_point(target, radius), dtype=np.int64))
         chord = np.sqrt(np.maximum(2.0 - 2.0 * (self._unit[near] @ target), 0.0))
         keep = chord <= radius
@@ -518,12 +557,17 @@ class Network:
             keep = (node_cc == country) | (node_cc < 0)
             near, chord = near[keep], chord[keep]
         km = chord_to_km(chord)
-        order = np.argsort(km)[:CANDIDATES * 2]
+        order = np.argsort(km)[:count * 2]
         near, km = near[order], np.asarray(km[order], dtype=float)
         dry = _same_bank(p, self._a.nodes[near])
-        if dry.any():  # a join over a big river only where there is no other
+        if dry.any():
             near, km = near[dry], km[dry]
-        return near[:CANDIDATES], km[:CANDIDATES]
+        elif reach_km is None and len(near) and km[0] > WET_JOIN_KM:
+            # every line within snap_km is over a big river, and not just over a town's
+            # bridges: look farther on this bank first (path() does); a join over the river
+            # only where there is no other
+            return near[:0], km[:0]
+        return near[:count], km[:count]
 
     def _mask(self, allowed: frozenset[str] | None, avoid: frozenset[str]) -> npt.NDArray[
             np.bool_]:
@@ -556,12 +600,20 @@ class Network:
         ends_cc = [land_country_of_end(a), land_country_of_end(b)]
         starts, to_starts = self._joins(a, ends_cc[0])
         ends, to_ends = self._joins(b, ends_cc[1])
+        # an end far from every line joins the nearest one in its country; the caller marks
+        # such a long join as approximate
+        # (among more nodes: the lines near such an end are few and far apart)
+        far = [label for label, found in (("start", starts), ("end", ends)) if not len(found)]
+        if not len(starts):
+            starts, to_starts = self._joins(a, ends_cc[0], FAR_KM, FAR_CANDIDATES)
+        if not len(ends):
+            ends, to_ends = self._joins(b, ends_cc[1], FAR_KM, FAR_CANDIDATES)
         for label, found, p, cc in (("start", starts, a, ends_cc[0]), ("end", ends, b,
                                                                         ends_cc[1])):
             if not len(found):
                 _, km = self.nearest(p)
-                where = f" in {table[cc]}" if cc >= 0 and km <= self.snap_km else ""
-                return (f"no {self.name} line within {self.snap_km:g} km of the {label}{where} "
+                where = f" in {table[cc]}" if cc >= 0 and km <= FAR_KM else ""
+                return (f"no {self.name} line within {FAR_KM:g} km of the {label}{where} "
                         f"(nearest {km:,.0f} km)")
         tries: list[tuple[frozenset[str] | None, frozenset[str]]] = [(allowed, avoid)]
         if allowed is not None:
@@ -577,7 +629,15 @@ class Network:
                 continue
             # past the first try the path leaves the allowed countries: routing.route
             # measures where it goes and says so
-            return self._points(a, b, chain)
+            points = self._points(a, b, chain)
+            direct = geodesic_km(a[0], a[1], b[0], b[1])
+            if far and _km(points) > FAR_DETOUR * direct + 2 * self.snap_km:
+                # a far end's nearest line leads far round: the network does not serve it
+                return (f"no {self.name} line within {self.snap_km:g} km of the "
+                        f"{' and the '.join(far)} on its side of the big rivers, and the "
+                        f"nearest farther lead far round ({_km(points):,.0f} km against "
+                        f"{direct:,.0f} km direct)")
+            return points
         return f"the {self.name} network does not connect the two ends"
 
     def _search(self, starts: npt.NDArray[np.int64], to_starts: npt.NDArray[np.float64],
@@ -623,6 +683,8 @@ class Network:
         source (the latest few rules kept: legs grouped by origin share them)."""
         graph = self._rule_graphs.pop(rule, None)
         if graph is None:
+            from scipy.sparse import coo_matrix
+
             n = len(self._a.nodes)
             mask = self._mask(*rule)
             graph = coo_matrix((self._w[mask], (self._u[mask], self._v[mask])),
@@ -639,6 +701,8 @@ class Network:
                                                 npt.NDArray[np.int32], float | None]:
         """Least costs from the start joins (through a source node joined to them at their
         cost off the network), up to ``limit``."""
+        from scipy.sparse import csr_matrix
+
         base = self._rule_graph(rule)
         source = len(self._a.nodes)
         indptr = base.indptr.copy()
@@ -674,6 +738,8 @@ class Network:
         end, to_end = self.nearest(b)
         if start is None or end is None or max(to_start, to_end) > self.snap_km:
             return "too far from the network"
+        from scipy.sparse import coo_matrix, csgraph
+
         n = len(self._a.nodes)
         km = self._w / self._a.edge_cost[self._e]
         graph = coo_matrix((km, (self._u, self._v)), shape=(n, n)).tocsr()
@@ -752,6 +818,11 @@ def _mark_main_lines(lines: list[list[Point]], classes: list[str], name: str,
                 if line_number is not None:
                     marked[line_number] = "main"
     return marked
+
+
+def _km(points: Sequence[Point]) -> float:
+    xy = np.asarray(points, dtype=float)
+    return float(geodesic.GEOD.line_length(xy[:, 0], xy[:, 1])) / 1000
 
 
 def _dedupe(points: npt.ArrayLike) -> list[Point]:

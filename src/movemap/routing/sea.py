@@ -12,8 +12,9 @@ lanes. Each route is therefore
    or a narrow strait (Suez, the Bosporus), and the lanes' own path through it stands.
 
 Legs shorter than ``GRID_KM`` are planned on the water grid alone (the lanes' points would
-send a 80 km hop through a lane junction far away). Longitudes are brought into -180..180
-before any grid work, so that legs across the Pacific are mended like any other.
+send a 80 km hop through a lane junction far away); up to ``COMPARE_KM``, a path on a coarser
+grid replaces the lanes' where it is shorter and clear of land. Longitudes are brought into
+-180..180 before any grid work, so that legs across the Pacific are mended like any other.
 
 An end more than ``COAST_KM`` from the sea is not on the coast: the leg is refused
 (:class:`InlandEnd`, which the caller turns into an error naming the place).
@@ -29,13 +30,14 @@ import shapely
 
 from movemap.routing.geodesic import GEOD, geodesic_km
 from movemap.routing.grid import water_path
-from movemap.routing.land import land, on_land
+from movemap.routing.land import land, land_crossing_km, on_land
 
 __all__ = ["InlandEnd", "coast_km", "sea_path"]
 
 Point = tuple[float, float]
 DENSIFY_KM = 3.0
 GRID_KM = 400.0   # legs shorter than this are planned on the water grid alone
+COMPARE_KM = 1200.0  # and up to this, the grid's path is taken where shorter than the lanes'
 COAST_KM = 10.0   # an end farther than this from the sea is inland
 
 
@@ -134,7 +136,20 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
     if tail is None:
         return "the end is more than 40 km from open sea"
     out.extend(tail[1:])
-    return [out[0], *_despike(out[1:-1]), out[-1]]
+    lanes = [out[0], *_despike(out[1:-1]), out[-1]]
+    if direct_km < COMPARE_KM:
+        # the lanes may still run out to a junction far off and back (Bandar Abbas to
+        # Chabahar by the Arabian Sea lanes): a path on a coarser water grid, when shorter
+        # and clear of land, is the ship's way
+        grid = water_path(a, b, margin_deg=0.6, cell_km=max(1.0, direct_km / 200))
+        if grid is not None and _km(grid) < _km(lanes) and land_crossing_km(
+                grid, skip_km=COAST_KM) <= 1.0:
+            return grid
+    return lanes
+
+
+def _km(points: list[Point]) -> float:
+    return sum(geodesic_km(p[0], p[1], q[0], q[1]) for p, q in itertools.pairwise(points))
 
 
 def _despike(points: list[Point]) -> list[Point]:
