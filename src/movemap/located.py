@@ -24,7 +24,7 @@ from movemap.engine import Engine, SerialEngine, batches
 from movemap.model import Mode
 from movemap.refs import resolve_places
 from movemap.routing import Networks, Route, default_networks, route
-from movemap.timing import step
+from movemap.timing import few_collections, step
 
 if TYPE_CHECKING:
     import geopandas
@@ -212,6 +212,15 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
 _ROUTE_BATCH = 64
 
 
+def _route_all(work: list[_RouteJob], networks: Networks,
+               found: dict[tuple[str, int], Route], seconds: dict[str, float]) -> None:
+    for job in work:
+        started = perf_counter()
+        found[job.leg, job.origin] = route(job.stops, job.mode, networks, job.labels,
+                                           through=job.through, strict=False)
+        seconds[job.leg] = seconds.get(job.leg, 0.0) + perf_counter() - started
+
+
 def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: Iterable[str],
                networks: Networks, gazetteer: Gazetteer | None = None, *,
                engine: Engine | None = None,
@@ -251,11 +260,8 @@ def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: I
     found: dict[tuple[str, int], Route] = {}
     seconds: dict[str, float] = {}
     if engine is None or isinstance(engine, SerialEngine):
-        for job in work:
-            started = perf_counter()
-            found[job.leg, job.origin] = route(job.stops, job.mode, networks, job.labels,
-                                               through=job.through, strict=False)
-            seconds[job.leg] = seconds.get(job.leg, 0.0) + perf_counter() - started
+        with few_collections():  # routes and their points stay: nothing to collect
+            _route_all(work, networks, found, seconds)
     else:
         task = _RouteTask(tuple(str(p) for p in networks.rail_lines),
                           tuple(str(p) for p in networks.road_lines),
