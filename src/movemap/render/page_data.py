@@ -184,7 +184,9 @@ def _simplified(parts: list[Sequence[tuple[float, float]]], tolerance: float,
     sizes = np.array([len(p) for p in parts])
     coords = np.concatenate([as_array(p) for p in parts])
     lines = shapely.linestrings(coords, indices=np.repeat(np.arange(len(parts)), sizes))
-    simple = shapely.simplify(lines, tolerance)
+    # Douglas-Peucker without the topology checks: a route is drawn, not tested for
+    # crossings, and the checks cost most of the time on a map of thousands of legs
+    simple = shapely.simplify(lines, tolerance, preserve_topology=False)
     points, index = shapely.get_coordinates(simple, return_index=True)
     flat = np.round(points, digits).tolist()
     bounds = [0, *(np.flatnonzero(np.diff(index)) + 1).tolist(), len(flat)]
