@@ -24,7 +24,7 @@ from movemap.engine import Engine, SerialEngine, batches
 from movemap.model import Mode
 from movemap.refs import resolve_places
 from movemap.routing import Networks, Route, default_networks, route
-from movemap.timing import few_collections, step
+from movemap.timing import step
 
 if TYPE_CHECKING:
     import geopandas
@@ -260,8 +260,7 @@ def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: I
     found: dict[tuple[str, int], Route] = {}
     seconds: dict[str, float] = {}
     if engine is None or isinstance(engine, SerialEngine):
-        with few_collections():  # routes and their points stay: nothing to collect
-            _route_all(work, networks, found, seconds)
+        _route_all(work, networks, found, seconds)
     else:
         task = _RouteTask(tuple(str(p) for p in networks.rail_lines),
                           tuple(str(p) for p in networks.road_lines),

@@ -10,19 +10,17 @@ from movemap.io.atomic import write_atomic
 from movemap.io.nodes import YamlSyntaxError, load_nodes
 from movemap.io.records import Parsed, Problem, dataset_to_dict, parse_records
 from movemap.model import Dataset
-from movemap.timing import few_collections
 
 __all__ = ["dump_yaml", "parse_yaml", "write_yaml"]
 
 
 def parse_yaml(text: str, source: str = "<string>") -> Parsed:
     """Parse YAML text into a dataset and every format problem, with positions."""
-    with few_collections():  # millions of objects that stay: nothing to collect
-        try:
-            root = load_nodes(text, source)
-        except YamlSyntaxError as exc:
-            return Parsed(None, [Problem(exc.message, exc.line, exc.column)])
-        return parse_records(root)
+    try:
+        root = load_nodes(text, source)
+    except YamlSyntaxError as exc:
+        return Parsed(None, [Problem(exc.message, exc.line, exc.column)])
+    return parse_records(root)
 
 
 class _Point(list[float]):

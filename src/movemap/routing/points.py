@@ -86,7 +86,8 @@ class Points(Sequence[Point]):
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self.array.tobytes())
+        # equal to a tuple of the same (lon, lat) tuples, so it hashes as that tuple does
+        return hash(tuple(self))
 
     def __repr__(self) -> str:
         return f"Points({list(self)!r})"
