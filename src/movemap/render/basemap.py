@@ -30,6 +30,7 @@ import numpy as np
 import shapely
 
 from movemap import cache as kept
+from movemap import countries as countries_module
 from movemap.geodata import geo_path
 
 __all__ = ["DETAIL", "LABELS", "basemap", "basemap_layers", "basemap_script", "place_labels"]
@@ -172,9 +173,10 @@ def _folder() -> Path | None:
 @cache
 def _folder_in(root: Path) -> Path | None:
     try:
+        # movemap.countries reads the codes that select a country's admin-1 lines
         return kept.folder("basemap", kept.digest(
-            sys.modules[__name__], *(geo_path(f"{name}.geojson") for name in _FILES)),
-            root=root)
+            sys.modules[__name__], countries_module,
+            *(geo_path(f"{name}.geojson") for name in _FILES)), root=root)
     except kept.CacheUnwritable:
         return None
 
