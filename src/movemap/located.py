@@ -186,43 +186,12 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
     >>> located.place(leg.destination).name, round(located.length_km(leg))
     ('Vladivostok', 608)
     """
-    from movemap.gazetteer import default_gazetteer
-
     networks = networks or default_networks()
     with step(log, "resolved places") as done:
         places = resolve_places(dataset, gazetteer)
         done.append(f"{len(places)} references")
-    found: dict[tuple[str, int], Route] = {}
-    seconds: dict[str, float] = {}
-    # a route the user drew (Leg.route) is kept as drawn: only the others are routed
-    jobs = [(leg, n, origin) for leg in dataset.legs if not leg.route
-            for n, origin in enumerate(leg.origins)]
-    jobs.sort(key=lambda job: (job[0].mode.value, places[job[2]].lon, places[job[2]].lat))
-    def port_of(area: Place, toward: tuple[float, float]) -> Place | None:
-        return (gazetteer or default_gazetteer()).nearest_port(area, toward)
-
-    # A country or region is met at its entry point, not its centroid (movemap.areas).
-    work = [_RouteJob(leg.id, n, tuple(leg_stops(stops, leg.mode, port_of)), leg.mode,
-                      tuple(p.name for p in stops),
-                      tuple(dict.fromkeys((*dataset.through, *leg.through))))
-            for leg, n, origin in jobs
-            for stops in [[places[origin], *(places[r] for r in (*leg.via, leg.destination))]]]
-    if engine is None or isinstance(engine, SerialEngine):
-        for job in work:
-            started = perf_counter()
-            found[job.leg, job.origin] = route(job.stops, job.mode, networks, job.labels,
-                                               through=job.through, strict=False)
-            seconds[job.leg] = seconds.get(job.leg, 0.0) + perf_counter() - started
-    else:
-        task = _RouteTask(tuple(str(p) for p in networks.rail_lines),
-                          tuple(str(p) for p in networks.road_lines),
-                          str(networks.cache_dir) if networks.cache_dir else None)
-        started = perf_counter()
-        for results in engine.map(task, batches(work, _ROUTE_BATCH)):
-            found.update(results)
-        for job in work:  # the engine's time, shared out among its legs
-            seconds[job.leg] = (perf_counter() - started) / max(1, len(work))
-    networks.save()
+    found, seconds = route_legs(dataset.legs, places, dataset.through, networks, gazetteer,
+                                engine=engine)
     routes = {leg.id: (tuple(Route.drawn_along(line, leg.mode) for line in leg.route)
                        if leg.route else
                        tuple(found[leg.id, n] for n in range(len(leg.origins))))
@@ -241,6 +210,68 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
 
 
 _ROUTE_BATCH = 64
+
+
+def _route_all(work: list[_RouteJob], networks: Networks,
+               found: dict[tuple[str, int], Route], seconds: dict[str, float]) -> None:
+    for job in work:
+        started = perf_counter()
+        found[job.leg, job.origin] = route(job.stops, job.mode, networks, job.labels,
+                                           through=job.through, strict=False)
+        seconds[job.leg] = seconds.get(job.leg, 0.0) + perf_counter() - started
+
+
+def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: Iterable[str],
+               networks: Networks, gazetteer: Gazetteer | None = None, *,
+               engine: Engine | None = None,
+               ) -> tuple[dict[tuple[str, int], Route], dict[str, float]]:
+    """The routes of ``legs`` (not drawn by hand, every place found) by (leg id, origin
+    number), and the seconds each leg took; the paths found are kept (``networks.save``).
+
+    Legs are routed grouped by mode and origin, the farthest destination first: the rail
+    and road networks keep their last search, so one search from a place, bounded by its
+    farthest end, serves every leg from it. ``validate`` and :func:`locate` route the same
+    stops (a country or region is met at its entry point), so the route cache serves both.
+    """
+    from movemap.gazetteer import default_gazetteer
+    from movemap.routing.geodesic import geodesic_km
+
+    through = tuple(through)
+    jobs = [(leg, n, origin) for leg in legs if not leg.route
+            and all(r in places for r in (*leg.origins, *leg.via, leg.destination))
+            for n, origin in enumerate(leg.origins)]
+
+    def order(job: tuple[Leg, int, PlaceRef]) -> tuple[str, float, float, float]:
+        leg, _, origin = job
+        a, b = places[origin], places[leg.destination]
+        return leg.mode.value, a.lon, a.lat, -geodesic_km(a.lon, a.lat, b.lon, b.lat)
+
+    jobs.sort(key=order)
+
+    def port_of(area: Place, toward: tuple[float, float]) -> Place | None:
+        return (gazetteer or default_gazetteer()).nearest_port(area, toward)
+
+    # A country or region is met at its entry point, not its centroid (movemap.areas).
+    work = [_RouteJob(leg.id, n, tuple(leg_stops(stops, leg.mode, port_of)), leg.mode,
+                      tuple(p.name for p in stops),
+                      tuple(dict.fromkeys((*through, *leg.through))))
+            for leg, n, origin in jobs
+            for stops in [[places[origin], *(places[r] for r in (*leg.via, leg.destination))]]]
+    found: dict[tuple[str, int], Route] = {}
+    seconds: dict[str, float] = {}
+    if engine is None or isinstance(engine, SerialEngine):
+        _route_all(work, networks, found, seconds)
+    else:
+        task = _RouteTask(tuple(str(p) for p in networks.rail_lines),
+                          tuple(str(p) for p in networks.road_lines),
+                          str(networks.cache_dir) if networks.cache_dir else None)
+        started = perf_counter()
+        for results in engine.map(task, batches(work, _ROUTE_BATCH)):
+            found.update(results)
+        for job in work:  # the engine's time, shared out among its legs
+            seconds[job.leg] = (perf_counter() - started) / max(1, len(work))
+    networks.save()
+    return found, seconds
 
 
 @dataclass(frozen=True, slots=True)

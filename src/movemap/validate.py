@@ -123,25 +123,24 @@ class _Checker:
                 places[ref] = result.place
         return places
 
-    def routes(self, places: dict[PlaceRef, Place], networks: Networks | None) -> None:
-        from movemap.routing import default_networks, route
+    def routes(self, places: dict[PlaceRef, Place], networks: Networks | None,
+               gazetteer: Gazetteer | None = None) -> None:
+        from movemap.located import route_legs
+        from movemap.routing import default_networks
 
         networks = networks or default_networks()
+        # the same stops as locate() routes, grouped by origin: its route cache serves both
+        found, _ = route_legs(self.dataset.legs, places, self.dataset.through, networks,
+                              gazetteer)
         for leg in self.dataset.legs:
-            if any(r not in places for r in (*leg.origins, *leg.via, leg.destination)):
-                continue
             if leg.route:  # drawn by hand: not routed, but it should join the leg's places
-                self.drawn_ends(leg, places)
+                if all(r in places for r in (*leg.origins, *leg.via, leg.destination)):
+                    self.drawn_ends(leg, places)
                 continue
-            ends = [places[r] for r in (*leg.via, leg.destination)]
-            for origin in leg.origins:
-                stops = [places[origin], *ends]
-                found = route([(p.lon, p.lat) for p in stops], leg.mode, networks,
-                              [p.name for p in stops], strict=False,
-                              through=(*self.dataset.through, *leg.through))
-                for warning in found.warnings:
-                    self.add("leg", leg.id, "mode", warning, "warning")
-        networks.save()
+            for n in range(len(leg.origins)):
+                if (leg.id, n) in found:
+                    for warning in found[leg.id, n].warnings:
+                        self.add("leg", leg.id, "mode", warning, "warning")
 
     def drawn_ends(self, leg: Leg, places: dict[PlaceRef, Place]) -> None:
         """A warning where a route drawn by hand starts or ends far from the leg's place
@@ -195,7 +194,7 @@ def validate(
         if places:
             resolved = checker.places(gazetteer)
             checker.speeds(resolved)
-            checker.routes(resolved, networks)
+            checker.routes(resolved, networks, gazetteer)
         problems += checker.problems
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.message))
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from movemap import routing
+from movemap.gazetteer import Kind, Place
 from movemap.located import locate
-from movemap.model import Dataset, Mode
+from movemap.model import Dataset, Mode, PlaceRef
 from movemap.routing import Networks
 from movemap.routing.store import RouteStore, key_text
 
@@ -169,3 +170,54 @@ def test_second_command_on_a_thousand_legs_routes_and_checks_nothing(
     assert all(second.routes_of(leg) == first.routes_of(leg) for leg in data.legs)
     assert second.warnings == first.warnings
     assert not [p for p in problems if p.severity == "error"]
+
+
+def test_validate_routes_what_locate_then_uses(tmp_path: Path, calls: Counter[str]) -> None:
+    """validate routes the same stops as locate (grouped the same way), so a render after a
+    validate routes nothing."""
+    from movemap.io.records import Parsed
+    from movemap.validate import validate
+
+    data = _thousand_legs()
+    validate(Parsed(data, []), networks=Networks(cache_dir=tmp_path))
+    routed = sum(calls.values())
+    assert routed and calls["rail"] and calls["sea"]
+    locate(data, networks=Networks(cache_dir=tmp_path))  # as a new process would
+    assert sum(calls.values()) == routed
+
+
+def test_grouped_routing_gives_the_routes_of_leg_by_leg(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Legs from one place, listed near, far, near: routed grouped by origin (farthest first)
+    they take one network search each for rail and road, and give the very routes each leg
+    gets routed alone with fresh networks."""
+    from movemap.dates import parse_date
+    from movemap.located import route_legs
+    from movemap.model import Leg, PlaceRef, Unit
+    from movemap.routing import network
+
+    searches: list[int] = []
+    real = network.dijkstra
+    monkeypatch.setattr(network, "dijkstra", lambda *a, **k: (searches.append(1),
+                                                              real(*a, **k))[1])
+    towns = {"Moscow": (37.62, 55.75), "Tver": (35.90, 56.86), "Kazan": (49.11, 55.79),
+             "Kursk": (36.19, 51.73), "Yaroslavl": (39.89, 57.63)}
+    legs = tuple(
+        Leg(id=f"{mode.value}-{name}", unit="u", mode=mode, start=parse_date("2024-05-01"),
+            origins=(PlaceRef(name="Moscow", lon=37.62, lat=55.75),),
+            destination=PlaceRef(name=name, lon=towns[name][0], lat=towns[name][1]))
+        for mode in (Mode.RAIL, Mode.ROAD) for name in ("Tver", "Kazan", "Yaroslavl", "Kursk"))
+    data = Dataset(name="grouped", units=(Unit(id="u", name="Unit"),), legs=legs)
+    places = {ref: _place(ref) for leg in legs for ref in (*leg.origins, leg.destination)}
+    grouped, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path / "grouped"))
+    assert len(searches) == 2  # one from Moscow by rail, one by road
+    for leg in data.legs:
+        alone, _ = route_legs([leg], places, (), Networks(cache_dir=tmp_path / leg.id))
+        assert alone[leg.id, 0] == grouped[leg.id, 0]
+        assert len(grouped[leg.id, 0].points) > 2  # along the network, not a great circle
+
+
+def _place(ref: PlaceRef) -> Place:
+    assert ref.lon is not None and ref.lat is not None
+    return Place(id=f"test:{ref.name}", name=ref.name or "", lat=ref.lat, lon=ref.lon,
+                 country="RU", admin1=None, kind=Kind.CITY, population=None, source="test")

@@ -99,6 +99,17 @@ class _Grid:
         near = {n for cell in self._cells(box) for n in self.cells.get(cell, ())}
         return sum(_shared(box, self.boxes[n]) for n in near)
 
+    def overlaps(self, box: tuple[float, float, float, float]) -> bool:
+        """Whether ``box`` shares any area with a placed box (``cover(box) > 0``, sooner)."""
+        x0, y0, x1, y1 = box
+        boxes, cells = self.boxes, self.cells
+        for cell in self._cells(box):
+            for n in cells.get(cell, ()):
+                b = boxes[n]
+                if min(x1, b[2]) > max(x0, b[0]) and min(y1, b[3]) > max(y0, b[1]):
+                    return True
+        return False
+
 
 def place_labels(labels: Sequence[Label], frame: tuple[float, float, float, float],
                  scale: float, pad: float = 0.0, keep_all: int = KEEP_ALL,
@@ -126,11 +137,19 @@ def place_labels(labels: Sequence[Label], frame: tuple[float, float, float, floa
     placed: list[Placement] = []
     left_out = 0
     for label in inside:
-        if not keep and all(grid.cover(_box(label, dx, dy, scale, pad)) > 0
+        if not keep and all(grid.overlaps(_box(label, dx, dy, scale, pad))
                             for dx, dy in offsets):
             left_out += 1
             continue
         label = label.sized(measure)
+        if not keep:  # on a crowded map a name takes its first free spot or none
+            spot = _free_spot(label, offsets, grid, frame, scale, pad)
+            if spot is None:
+                left_out += 1
+                continue
+            grid.add(spot[2])
+            placed.append(Placement(label, *spot))
+            continue
         best: tuple[float, float, float, tuple[float, float, float, float]] | None = None
         for dx, dy in offsets:
             box = _box(label, dx, dy, scale, pad)
@@ -141,9 +160,18 @@ def place_labels(labels: Sequence[Label], frame: tuple[float, float, float, floa
             if cover == 0:
                 break
         assert best is not None
-        if best[0] > 0 and not keep:
-            left_out += 1
-            continue
         grid.add(best[3])
         placed.append(Placement(label, best[1], best[2], best[3]))
     return placed, left_out
+
+
+def _free_spot(label: Label, offsets: Sequence[tuple[float, float]], grid: _Grid,
+               frame: tuple[float, float, float, float], scale: float, pad: float,
+               ) -> tuple[float, float, tuple[float, float, float, float]] | None:
+    """The first spot where the label covers no placed name and stays on the map."""
+    for dx, dy in offsets:
+        box = _box(label, dx, dy, scale, pad)
+        outside = (box[2] - box[0]) * (box[3] - box[1]) - _shared(box, frame)
+        if outside == 0 and not grid.overlaps(box):
+            return dx, dy, box
+    return None

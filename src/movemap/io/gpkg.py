@@ -58,6 +58,17 @@ def _fields(rows: list[dict[str, Any]], columns: list[str]) -> tuple[list[Any], 
     return data, masks
 
 
+def _lines(geometry: dict[str, Any]) -> Any:
+    """A leg's line (GeoJSON-like) as a MultiLineString, built from arrays."""
+    import numpy as np
+    import shapely
+
+    parts = [geometry["coordinates"]] if geometry["type"] == "LineString" \
+        else geometry["coordinates"]
+    return shapely.multilinestrings([shapely.linestrings(np.asarray(p, dtype=float))
+                                     for p in parts])
+
+
 def write_gpkg(located: Geography, path: str | Path) -> Path:
     """Write the GeoPackage, atomically (built beside the target, then renamed)."""
     import shapely
@@ -76,10 +87,8 @@ def write_gpkg(located: Geography, path: str | Path) -> Path:
             part = [row for row in rows if row["record"] == record]
             columns = [c for c in COLUMNS if c != "record"
                        and not (record == "station" and c in _LEG_ONLY)]
-            shapes = [shapely.geometry.shape(row["geometry"]) for row in part]
-            if record == "leg":
-                shapes = [shapely.MultiLineString([s]) if s.geom_type == "LineString" else s
-                          for s in shapes]
+            shapes = [_lines(row["geometry"]) if record == "leg"
+                      else shapely.geometry.shape(row["geometry"]) for row in part]
             data, masks = _fields(part, columns)
             write(str(staging), shapely.to_wkb(shapes) if shapes else [], field_data=data,
                   fields=columns, field_mask=masks, layer=layer, driver="GPKG",

@@ -33,6 +33,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from movemap.dates import DateError, FuzzyDate, parse_date
 from movemap.io.nodes import Node, from_plain
 from movemap.io.records import Parsed, Problem, dataset_to_dict, parse_records
@@ -84,7 +86,8 @@ def leg_geometry(leg: Leg, located: Geography) -> tuple[dict[str, Any], float, b
     """One line per origin (cut at the antimeridian); the longest route's length; whether
     any stretch is a great circle where no network joins the places."""
     routes = located.routes_of(leg)
-    parts = [[[round(x, _DIGITS), round(y, _DIGITS)] for x, y in part]
+    # rounded as arrays (a route's points are one array): millions of points at scale
+    parts = [np.round(np.asarray(part, dtype=float).reshape(-1, 2), _DIGITS).tolist()
              for r in routes for part in r.lines()]
     geometry = ({"type": "LineString", "coordinates": parts[0]} if len(parts) == 1
                 else {"type": "MultiLineString", "coordinates": parts})
@@ -105,9 +108,20 @@ def route_key(geometry: Mapping[str, Any]) -> str | None:
     if kind not in ("LineString", "MultiLineString") or not coordinates:
         return None
     parts: list[Any] = [coordinates] if kind == "LineString" else list(coordinates)
-    text = ";".join(",".join(f"{float(x):.5f} {float(y):.5f}" for x, y, *_ in part[1:-1])
-                    for part in parts)
+    text = ";".join(_inner_text(part) for part in parts)
     return hashlib.blake2b(text.encode("ascii"), digest_size=6).hexdigest()
+
+
+def _inner_text(part: Sequence[Any]) -> str:
+    """A part's inner vertices as ``x y`` pairs to 5 decimals, formatted in one call."""
+    inner = part[1:-1]
+    try:
+        xy = np.asarray(inner, dtype=float)
+        if xy.ndim != 2 or xy.shape[1] < 2:
+            raise ValueError(xy.shape)
+    except (TypeError, ValueError):
+        return ",".join(f"{float(x):.5f} {float(y):.5f}" for x, y, *_ in inner)
+    return ",".join(["%.5f %.5f"] * len(xy)) % tuple(xy[:, :2].ravel().tolist())
 
 
 def station_geometry(station: Station, located: Geography) -> dict[str, Any]:

@@ -6,23 +6,41 @@ simplified by ``tools/stage_geo.py``), faint. Each layer is clipped to
 the map's bounds (with a margin) and simplified to about a thousandth of the extent, so a
 map of half of Eurasia stays a few megabytes. Towns and cities of 50,000 or more (GeoNames,
 ``populated_places.csv``) are named, the bigger from further out.
+
+Cutting the layers for a map of the whole world takes seconds (the borders of some 4,000
+regions are joined and simplified), so the cut layers are kept in the cache folder
+(:mod:`movemap.cache`, kind ``basemap``, under a digest of this code and the layers' files),
+one file per extent, countries and detail: a second map of the same data cuts nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
+import sys
+import uuid
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import shapely
 
+from movemap import cache as kept
+from movemap import countries as countries_module
 from movemap.countries import natural_earth_code
 from movemap.geodata import geo_path
 
 __all__ = ["DETAIL", "LABELS", "basemap", "basemap_layers", "basemap_script", "place_labels"]
 
+log = logging.getLogger(__name__)
+
 Bounds = tuple[float, float, float, float]  # west, south, east, north
+_LAYERS = ("land", "admin1", "lakes", "rivers", "railways")
+_FILES = ("countries", "admin1", "rivers", "lakes", "basemap_railways")
 _DIGITS = 3
 DETAIL = 1500.0  # the page's basemap: simplified to 1/1500 of the data's extent
 LABELS = 8000  # the page's town names at most
@@ -130,7 +148,77 @@ def _window(bounds: Bounds) -> Bounds:
 
 def basemap_layers(bounds: Bounds, countries: Iterable[str] = (),
                    detail: float = DETAIL) -> dict[str, list[Any]]:
-    """The basemap's shapely geometries by layer (see :func:`basemap`)."""
+    """The basemap's shapely geometries by layer (see :func:`basemap`), cut once for each
+    extent, set of countries and detail and then read from the cache folder."""
+    wanted = sorted({c for c in countries if c})
+    key = json.dumps([[repr(float(b)) for b in bounds], wanted, repr(float(detail))])
+    name = f"layers-{hashlib.blake2b(key.encode(), digest_size=16).hexdigest()}.npz"
+    folder = _folder()
+    if folder is not None and (folder / name).is_file():
+        try:
+            return _read_layers(folder / name)
+        except kept.DAMAGE as exc:
+            log.warning("a cached basemap file is damaged (%s: %s); cutting it again", name,
+                        exc)
+            (folder / name).unlink(missing_ok=True)
+    layers = _cut_layers(bounds, wanted, detail)
+    if folder is not None:
+        _write_layers(folder, name, layers)
+    return layers
+
+
+def _folder() -> Path | None:
+    return _folder_in(kept.cache_root())
+
+
+@cache
+def _folder_in(root: Path) -> Path | None:
+    try:
+        # movemap.countries reads the codes that select a country's admin-1 lines
+        return kept.folder("basemap", kept.digest(
+            sys.modules[__name__], countries_module,
+            *(geo_path(f"{name}.geojson") for name in _FILES)), root=root)
+    except kept.CacheUnwritable:
+        return None
+
+
+def _write_layers(folder: Path, name: str, layers: dict[str, list[Any]]) -> None:
+    import io
+
+    arrays: dict[str, np.ndarray[Any, Any]] = {}
+    for layer in _LAYERS:
+        blobs = [shapely.to_wkb(g) for g in layers[layer]]
+        arrays[f"{layer}_sizes"] = np.array([len(b) for b in blobs], dtype="<i8")
+        arrays[f"{layer}_wkb"] = np.frombuffer(b"".join(blobs), dtype=np.uint8)
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)  # type: ignore[arg-type]
+    tmp = folder / f".{name}.{uuid.uuid4().hex}"
+    try:
+        tmp.write_bytes(buffer.getvalue())
+        os.replace(tmp, folder / name)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        log.info("cannot keep the basemap in %s (%s)", folder, exc.strerror or exc)
+
+
+def _read_layers(path: Path) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    with np.load(path, allow_pickle=False) as z:
+        for layer in _LAYERS:
+            data, sizes = z[f"{layer}_wkb"].tobytes(), z[f"{layer}_sizes"].tolist()
+            if sum(sizes) != len(data):
+                raise ValueError(f"layer {layer} holds {len(data)} bytes, not {sum(sizes)}")
+            blobs, at = [], 0
+            for size in sizes:
+                blobs.append(data[at:at + size])
+                at += size
+            out[layer] = list(shapely.from_wkb(np.array(blobs, dtype=object))) if blobs \
+                else []
+    return out
+
+
+def _cut_layers(bounds: Bounds, countries: Iterable[str], detail: float,
+                ) -> dict[str, list[Any]]:
     west, south, east, north = bounds
     span = max(east - west, north - south)
     box = _window(bounds)

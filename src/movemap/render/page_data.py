@@ -25,8 +25,9 @@ whole JSON is made safe for a ``<script>`` element by :func:`script_json`.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
-from itertools import chain, pairwise
+from itertools import pairwise
 from typing import Any, Final, TypedDict
 
 import numpy as np
@@ -37,6 +38,7 @@ from movemap.gazetteer import Kind
 from movemap.located import Located
 from movemap.model import Dataset, Leg, Mode
 from movemap.queries import leg_window
+from movemap.routing.points import as_array
 from movemap.style import MODE_COLOURS, STATUS_COLOURS, STATUS_DASHES, leg_style, station_radius
 from movemap.symbols import symbol
 
@@ -174,16 +176,17 @@ def _window(start: FuzzyDate, end: FuzzyDate | None, last: date | None) -> list[
             day_number(last_day) if last_day else None]
 
 
-def _simplified(parts: list[list[tuple[float, float]]], tolerance: float,
+def _simplified(parts: list[Sequence[tuple[float, float]]], tolerance: float,
                 digits: int) -> list[list[list[float]]]:
     """Every part simplified and rounded, in one vectorised pass."""
     if not parts:
         return []
     sizes = np.array([len(p) for p in parts])
-    flat = chain.from_iterable(chain.from_iterable(parts))
-    coords = np.fromiter(flat, dtype=float, count=2 * int(sizes.sum())).reshape(-1, 2)
+    coords = np.concatenate([as_array(p) for p in parts])
     lines = shapely.linestrings(coords, indices=np.repeat(np.arange(len(parts)), sizes))
-    simple = shapely.simplify(lines, tolerance)
+    # Douglas-Peucker without the topology checks: a route is drawn, not tested for
+    # crossings, and the checks cost most of the time on a map of thousands of legs
+    simple = shapely.simplify(lines, tolerance, preserve_topology=False)
     points, index = shapely.get_coordinates(simple, return_index=True)
     flat = np.round(points, digits).tolist()
     bounds = [0, *(np.flatnonzero(np.diff(index)) + 1).tolist(), len(flat)]
@@ -236,7 +239,7 @@ def map_data(located: Located, *, title: str, start: date | None = None,
     days: list[int] = []
 
     tolerance, digits = _extent(dataset, located)
-    parts: list[list[tuple[float, float]]] = []
+    parts: list[Sequence[tuple[float, float]]] = []
     part_counts = []
     for leg in dataset.legs:
         if leg.mode in GREAT_CIRCLE_MODES and not leg.route:

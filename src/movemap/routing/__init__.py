@@ -26,15 +26,15 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from movemap.errors import RouteError
 from movemap.model import Mode
 from movemap.routing.antimeridian import split_antimeridian
 from movemap.routing.geodesic import geodesic_km, geodesic_path
+from movemap.routing.points import Points, as_array
 from movemap.routing.store import Kept, Key, LegRouteStore, RouteStore
 
-__all__ = ["ROUTERS", "Networks", "Route", "RouteError", "Rule", "default_networks", "route"]
+__all__ = ["ROUTERS", "Networks", "Points", "Route", "RouteError", "Rule", "default_networks",
+           "route"]
 
 Point = tuple[float, float]  # (lon, lat)
 RAIL_SNAP_KM = 30.0
@@ -72,19 +72,28 @@ class Rule:
 class Route:
     """A route: its (lon, lat) points, length, mode, and whether any of it is a guess.
 
+    ``points`` may be given as any sequence of pairs; they are kept as :class:`Points`, one
+    read-only float array read as a sequence of tuples (``np.asarray(route.points)`` is the
+    array itself).
+
     ``drawn`` marks a route the user drew (an edited geometry read back) rather than one
     found here. A leg with several origins has one route per origin; :meth:`join` makes them
     one ``Route`` whose ``branches`` are those routes, whose ``points`` and ``length_km`` are its
     longest branch's, and whose :attr:`geometry` is a MultiLineString of every branch.
     """
 
-    points: tuple[Point, ...]
+    points: Points
     length_km: float
     mode: Mode
     approximate: bool = False
     warnings: tuple[str, ...] = ()
     branches: tuple[Route, ...] = ()
     drawn: bool = False
+
+    def __post_init__(self) -> None:
+        points: object = self.points
+        if not isinstance(points, Points):  # any sequence of pairs, kept as one array
+            object.__setattr__(self, "points", Points(points))
 
     @classmethod
     def drawn_along(cls, points: Sequence[Point], mode: Mode) -> Route:
@@ -94,7 +103,7 @@ class Route:
         >>> r.drawn, round(r.length_km)
         (True, 130)
         """
-        kept = tuple((float(lon), float(lat)) for lon, lat in points)
+        kept = Points(points)
         return cls(kept, _length(kept), mode, drawn=True)
 
     @classmethod
@@ -118,8 +127,8 @@ class Route:
 
         parts = [part for branch in (self.branches or (self,)) for part in branch.lines()]
         if len(parts) == 1:
-            return shapely.LineString(parts[0])
-        return shapely.MultiLineString(parts)
+            return shapely.linestrings(as_array(parts[0]))
+        return shapely.multilinestrings([shapely.linestrings(as_array(p)) for p in parts])
 
     def point_at(self, fraction: float) -> Point:
         """The point at this fraction (0 to 1) of the route's length."""
@@ -136,9 +145,12 @@ class Route:
             done += step
         return self.points[-1]
 
-    def lines(self) -> list[list[Point]]:
-        """The route cut at the antimeridian (one part if it does not cross it)."""
-        return split_antimeridian(self.points)
+    def lines(self) -> list[Sequence[Point]]:
+        """The route cut at the antimeridian (one part, its points, if it does not cross it)."""
+        lons = self.points.array[:, 0]
+        if not len(lons) or float(lons.max()) - float(lons.min()) <= 180:
+            return [self.points]
+        return list(split_antimeridian(list(self.points)))
 
     def geojson_geometry(self, digits: int = 6) -> dict[str, Any]:
         """A GeoJSON LineString, or a MultiLineString where the route crosses 180 degrees."""
@@ -151,7 +163,7 @@ class Route:
 def _length(points: Sequence[Point]) -> float:
     from movemap.routing.geodesic import GEOD
 
-    xy = np.asarray(points, dtype=float)
+    xy = as_array(points)
     return float(GEOD.line_length(xy[:, 0], xy[:, 1])) / 1000
 
 
@@ -376,7 +388,7 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
                       sorted(through), sorted(avoid), strict])
     kept = networks.kept(key)
     if kept is not None:  # routed and checked before: nothing to do again
-        return Route(tuple(kept[0]), kept[1], mode, kept[2], kept[3])
+        return Route(Points(kept[0]), kept[1], mode, kept[2], kept[3])
     points: list[Point] = [stops[0]]
     rule, warnings = _rule(stops, mode, through, avoid)
     inland = _inland(stops, names, mode, strict)
@@ -416,5 +428,6 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
         # a great circle's length is exact from its ends, and cheaper than summing its steps
         length += geodesic_km(a[0], a[1], b[0], b[1]) if great_circle else _length(found)
         points.extend(found[1:])
-    networks.keep(key, (points, length, approximate, tuple(warnings)))
-    return Route(tuple(points), length, mode, approximate, tuple(warnings))
+    kept_points = Points(points)
+    networks.keep(key, (kept_points, length, approximate, tuple(warnings)))
+    return Route(kept_points, length, mode, approximate, tuple(warnings))

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from movemap import cache
+from movemap.routing.points import Points, as_array
 
 __all__ = ["Kept", "Key", "LegRouteStore", "RouteStore", "key_text"]
 
@@ -173,26 +174,31 @@ def _encode_kept(routes: Mapping[str, Kept]) -> bytes:
 
     values = list(routes.values())
     sizes = np.array([len(v[0]) for v in values], dtype="<i8")
-    coords = np.array([p for v in values for p in v[0]], dtype="<f8").reshape(-1, 2)
+    arrays = [as_array(v[0]) for v in values]
+    coords = np.concatenate(arrays) if arrays else np.zeros((0, 2))
     buffer = io.BytesIO()
     np.savez(buffer, keys=np.array(list(routes), dtype=str),
              km=np.array([v[1] for v in values], dtype="<f8"),
              approximate=np.array([v[2] for v in values], dtype=bool),
              warnings=np.array([json.dumps(list(v[3])) for v in values], dtype=str),
-             sizes=sizes, coords=coords)
+             sizes=sizes, coords=coords.astype("<f8"))
     return buffer.getvalue()
 
 
 def _decode_kept(data: bytes) -> dict[str, Kept]:
+    """The routes of a shard; their points are read-only views of the shard's one array of
+    coordinates (no point becomes a Python object until a caller asks for it)."""
     import io
 
     with np.load(io.BytesIO(data), allow_pickle=False) as z:
         keys, warnings = z["keys"].tolist(), z["warnings"].tolist()
         km, approximate = z["km"].tolist(), z["approximate"].tolist()
         sizes, coords = z["sizes"], z["coords"]
+    coords = np.ascontiguousarray(coords, dtype=np.float64).reshape(-1, 2)
+    coords.flags.writeable = False
     starts = np.concatenate([[0], np.cumsum(sizes)]).tolist()
-    xs, ys = coords[:, 0].tolist(), coords[:, 1].tolist()  # zip makes the points in C
-    return {key: (tuple(zip(xs[starts[i]:starts[i + 1]], ys[starts[i]:starts[i + 1]],
-                            strict=True)),
-                  float(km[i]), bool(approximate[i]), tuple(json.loads(warnings[i])))
+    none: tuple[str, ...] = ()
+    return {key: (Points.view(coords[starts[i]:starts[i + 1]]), float(km[i]),
+                  bool(approximate[i]),
+                  tuple(json.loads(warnings[i])) if warnings[i] != "[]" else none)
             for i, key in enumerate(keys)}
