@@ -340,3 +340,19 @@ def test_a_region_named_after_the_feature_a_name_says_is_in_doubt(gazetteer: Gaz
     # a town named so (Walvis Bay) and a region with no kind word at its end keep theirs
     assert gazetteer.resolve_all(["Walvis Bay"])[0].best.confident
     assert gazetteer.resolve_all(["Bay of Plenty"])[0].best.confident
+
+
+def test_alone_a_village_found_by_another_name_just_ahead_of_a_namesake_is_in_doubt(
+    gazetteer: Gazetteer,
+) -> None:
+    # bare "Bagram": one of the other names of Bahrām, a village of about 1,300 in Iran, scores
+    # a hair above the air base in Afghanistan; nothing tells them apart, so it must not be drawn
+    # in Iran without a word
+    alone = gazetteer.resolve_all(["Bagram"])[0]
+    assert alone.place.country == "AF" or not alone.best.confident, alone.best.why()
+    # a kind word or a neighbour settles it, with confidence
+    based = gazetteer.resolve_all(["Bagram air base"])[0]
+    assert based.place.country == "AF" and based.best.confident, based.best.flags
+    # a town found by its own name, or large, keeps its confidence alone
+    assert all(r.best.confident for r in (gazetteer.resolve_all([n])[0]
+                                          for n in ("Kursk", "Tobruk", "Sigonella")))

@@ -694,7 +694,8 @@ class Gazetteer:
         for q in unique:
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _article_town(q.name, ranked[q])
-                    or _capitals_town(q.name, ranked[q]) or _area_for_feature(q.name, ranked[q])):
+                    or _capitals_town(q.name, ranked[q]) or _area_for_feature(q.name, ranked[q])
+                    or (_close_call(ranked[q]) if q not in contexts else "")):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
@@ -1145,6 +1146,31 @@ def _area_for_feature(name: str, ranked: tuple[Candidate, ...]) -> str:
         return ""
     word = key[len(phrase[1]):].strip() or phrase[0]
     return f"{best.place.name} is an area named after the {word}, which may be meant"
+
+
+def _close_call(ranked: tuple[Candidate, ...]) -> str:
+    """Why a small town found only by another of its names is no clear answer alone, or "".
+
+    With no other name to weigh it against, a village that merely carries the query among its
+    other names has nothing but its size over a namesake elsewhere matched as well: bare
+    ``Bagram`` is a village of 1,322 in Iran (one of its other names) a hair ahead of the air
+    base in Afghanistan. The answer stands, in doubt, so that the user adds a kind word or a
+    neighbour rather than draw the wrong country.
+    """
+    best = ranked[0]
+    place = best.place
+    if (best.method is not Method.ALTERNATE or place.kind is not Kind.CITY
+            or (place.population or 0) >= _NOTABLE_POPULATION):
+        return ""
+    for other in ranked[1:]:
+        if best.score - other.score >= _WEAK_LEAD:
+            break
+        if (other.method not in (Method.FUZZY, Method.PHONETIC)
+                and haversine_km(place.lat, place.lon, other.place.lat, other.place.lon)
+                > _SAME_KM):
+            where = f" ({other.place.country})" if other.place.country else ""
+            return f"as likely {other.place.name}{where}: nothing else tells them apart"
+    return ""
 
 
 def _article_town(name: str, ranked: tuple[Candidate, ...]) -> str:
