@@ -60,6 +60,9 @@ from movemap.gazetteer.ranking import (
     CANONICAL_PART,
     NO_CONTEXT,
     NO_HINTS,
+    NOTABLE_POPULATION,
+    SAME_PLACE_KM,
+    WEAK_LEAD,
     Context,
     Hints,
     Hit,
@@ -101,12 +104,12 @@ OUTLIER_KM = 1000.0
 """A winner this far from every other place of a batch, in none of their countries, is in
 doubt (unless a large town or the only feature of its name): see ``_doubt_outliers``."""
 _OUTLIER_MIN_OTHERS = 2
-_NOTABLE_POPULATION = 100_000
+_NOTABLE_POPULATION = NOTABLE_POPULATION
 _CORE_CANDIDATES = 500
 # A name whose winner leads by this much without context is an anchor for the others.
 _ANCHOR_MARGIN = 0.08
 _ANCHOR_RATIO = 50  # ... or is this many times larger than the next (Kabul, not Kābūl)
-_SAME_KM = 100.0
+_SAME_KM = SAME_PLACE_KM
 _CONTEXT_AREAS = frozenset({Kind.REGION, Kind.DISTRICT})
 # Another romanisation must be this similar, or nearly as similar with the same first letter:
 # Busan/Pusan (0.80) and Zaporozhye/Zaporizhzhia (0.64) pass, Xyzzyville/Kaysville (0.63) not.
@@ -130,7 +133,7 @@ _DOUBT_RATIO = 100
 _DOUBT_SHARE = 0.6
 # A small town whose country less than this share of the others are in, ahead by less than
 # _WEAK_LEAD of a namesake at least a _WEAK_RATIO-th of its size elsewhere, is in doubt.
-_WEAK_SHARE, _WEAK_LEAD, _WEAK_RATIO = 0.5, 0.15, 10
+_WEAK_SHARE, _WEAK_LEAD, _WEAK_RATIO = 0.5, WEAK_LEAD, 10
 # A place this close to at least two and half of the other places lies among them.
 _AMONG_KM = 150.0
 # Candidates of each other name looked at for a namesake among them.
@@ -694,8 +697,7 @@ class Gazetteer:
         for q in unique:
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _article_town(q.name, ranked[q])
-                    or _capitals_town(q.name, ranked[q]) or _area_for_feature(q.name, ranked[q])
-                    or (_close_call(ranked[q]) if q not in contexts else "")):
+                    or _capitals_town(q.name, ranked[q]) or _area_for_feature(q.name, ranked[q])):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
@@ -1146,31 +1148,6 @@ def _area_for_feature(name: str, ranked: tuple[Candidate, ...]) -> str:
         return ""
     word = key[len(phrase[1]):].strip() or phrase[0]
     return f"{best.place.name} is an area named after the {word}, which may be meant"
-
-
-def _close_call(ranked: tuple[Candidate, ...]) -> str:
-    """Why a small town found only by another of its names is no clear answer alone, or "".
-
-    With no other name to weigh it against, a village that merely carries the query among its
-    other names has nothing but its size over a namesake elsewhere matched as well: bare
-    ``Bagram`` is a village of 1,322 in Iran (one of its other names) a hair ahead of the air
-    base in Afghanistan. The answer stands, in doubt, so that the user adds a kind word or a
-    neighbour rather than draw the wrong country.
-    """
-    best = ranked[0]
-    place = best.place
-    if (best.method is not Method.ALTERNATE or place.kind is not Kind.CITY
-            or (place.population or 0) >= _NOTABLE_POPULATION):
-        return ""
-    for other in ranked[1:]:
-        if best.score - other.score >= _WEAK_LEAD:
-            break
-        if (other.method not in (Method.FUZZY, Method.PHONETIC)
-                and haversine_km(place.lat, place.lon, other.place.lat, other.place.lon)
-                > _SAME_KM):
-            where = f" ({other.place.country})" if other.place.country else ""
-            return f"as likely {other.place.name}{where}: nothing else tells them apart"
-    return ""
 
 
 def _article_town(name: str, ranked: tuple[Candidate, ...]) -> str:

@@ -56,6 +56,8 @@ other places lifted, is put ahead by 0.1 (``Baghdad`` beside ``Tehran``).
 Two rules mark the winner in doubt (``Candidate.doubt``) whatever the context, when another
 candidate reads the name as well: a region won by its name beside a town abroad at least
 half as populous (``Gaza``), and a region named like another country's people (``Somali``).
+A third holds only without other places: a small town found by another of its names a hair
+ahead of a namesake elsewhere (bare ``Bagram``: a village in Iran, or the air base).
 
 Tiers come before scores: a name that matches exactly never loses to a typo or a
 romanisation variant, because the looser searches run only when the exact one finds nothing.
@@ -96,6 +98,11 @@ NAMESAKE_PENALTY, NAMESAKE_SHARE = -0.35, 0.1
 AFTER_TOWN_PENALTY, AFTER_TOWN_KM = -0.3, 60.0
 # A town abroad at least half as populous as a region of its name leaves the region in doubt.
 TOWN_ABROAD_SHARE = 2
+# A town this populous speaks for itself; places closer than SAME_PLACE_KM are one place's
+# readings; a lead under WEAK_LEAD tells two readings apart no better than a guess.
+NOTABLE_POPULATION = 100_000
+SAME_PLACE_KM = 100.0
+WEAK_LEAD = 0.15
 # How far a far larger town of the exact name is put ahead of an alternate-name namesake.
 CANONICAL_LEAD, CANONICAL_PART = 0.1, "exact name, far larger"
 _AFTER_TOWN_LEAD = 0.01
@@ -307,7 +314,7 @@ def rank(
         scored.sort(key=order)
         if context is not NO_CONTEXT:
             scored = _canonical_first(scored)
-        scored = _doubt_between(scored)
+        scored = _doubt_between(scored, alone=context is NO_CONTEXT)
     return tuple(scored)
 
 
@@ -461,13 +468,14 @@ def _canonical_first(ranked: list[Candidate]) -> list[Candidate]:
     return ranked
 
 
-def _doubt_between(scored: list[Candidate]) -> list[Candidate]:
+def _doubt_between(scored: list[Candidate], *, alone: bool) -> list[Candidate]:
     """The candidates, the winner marked in doubt when another candidate is as good a reading
-    of the name whatever the context (see ``_town_abroad`` and ``_people_word``)."""
+    of the name whatever the context (see ``_town_abroad`` and ``_people_word``), or, for a
+    name ranked ``alone`` (no other places), by size alone (``_close_call``)."""
     best = scored[0]
     if best.doubt is not None:
         return scored
-    doubt = _town_abroad(scored) or _people_word(scored)
+    doubt = _town_abroad(scored) or _people_word(scored) or (alone and _close_call(scored))
     return [best._replace(doubt=doubt), *scored[1:]] if doubt else scored
 
 
@@ -505,3 +513,28 @@ def _people_word(ranked: list[Candidate]) -> str:
     if people is None:
         return ""
     return f"also the word for the people of {people.name}"
+
+
+def _close_call(ranked: list[Candidate]) -> str:
+    """Why a small town found only by another of its names is no clear answer alone, or "".
+
+    With no other name to weigh it against, a village that merely carries the query among its
+    other names has nothing but its size over a namesake elsewhere matched as well: bare
+    ``Bagram`` is a village of 1,322 in Iran (one of its other names) a hair ahead of the air
+    base in Afghanistan. The answer stands, in doubt, so that the user adds a kind word or a
+    neighbour rather than draw the wrong country.
+    """
+    best = ranked[0]
+    place = best.place
+    if (best.method is not Method.ALTERNATE or place.kind is not Kind.CITY
+            or (place.population or 0) >= NOTABLE_POPULATION):
+        return ""
+    for other in ranked[1:]:
+        if best.score - other.score >= WEAK_LEAD:
+            break
+        if (other.method not in (Method.FUZZY, Method.PHONETIC)
+                and haversine_km(place.lat, place.lon, other.place.lat, other.place.lon)
+                > SAME_PLACE_KM):
+            where = f" ({other.place.country})" if other.place.country else ""
+            return f"as likely {other.place.name}{where}: nothing else tells them apart"
+    return ""
