@@ -46,21 +46,24 @@ class Page:
     def eval(self, script: str) -> Any:
         return self.page.evaluate(script)
 
-    def click_path(self, selector: str) -> None:
-        """Click a point on a line (the middle of its box may well be off the line)."""
+    def click_path(self, selector: str, along: float = 0.5) -> None:
+        """Click a point on a line, ``along`` its length (the middle of its box may well be off
+        the line)."""
         x, y = self.page.evaluate(
-            """sel => { const p = document.querySelector(sel);
-                const pt = p.getPointAtLength(p.getTotalLength() / 2);
+            """([sel, along]) => { const p = document.querySelector(sel);
+                const pt = p.getPointAtLength(p.getTotalLength() * along);
                 const m = p.getScreenCTM();
                 return [pt.x * m.a + pt.y * m.c + m.e, pt.x * m.b + pt.y * m.d + m.f]; }""",
-            selector)
+            [selector, along])
         self.page.mouse.click(x, y)
 
     def open_popup(self, selector: str, timeout: float = 15.0) -> str:
         """Click a line until its popup opens, and return the popup's text.
 
         A map that is still settling (its opening view, a resize as the page lays out) can
-        move the line away from the point just computed, so each try computes it again.
+        move the line away from the point just computed, so each try computes it again, and
+        something drawn over one point of the line (a marker, a label) must not stop every
+        try: each takes another point along it.
         """
         import time
 
@@ -68,14 +71,16 @@ class Page:
 
         popup = self.page.locator(".mm-popup")
         deadline = time.monotonic() + timeout
-        while True:
-            self.click_path(selector)
+        points = (0.5, 0.4, 0.6, 0.3, 0.7)
+        for attempt in itertools.count():
+            self.click_path(selector, points[attempt % len(points)])
             try:
                 popup.wait_for(state="visible", timeout=1_000)
             except PlaywrightTimeout:
                 assert time.monotonic() < deadline, f"no popup after clicking {selector}"
                 continue
             return popup.inner_text()
+        raise AssertionError("unreachable")
 
     def set_day(self, day: date) -> None:
         number = (day - date(1970, 1, 1)).days
