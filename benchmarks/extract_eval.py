@@ -53,6 +53,7 @@ HERE = Path(__file__).parent
 OLD_CORPUS = HERE / "corpus"
 CORPUS = HERE / "extract_corpus"
 PREVIOUS = PREVIOUS_RELEASE
+HOLD_OUT = "093e234^"  # the corpus before the fourth round's blind reports
 NEAR_KM = 25.0
 DAYS = 2
 POINTS = ("city", "site", "port", "airport", "beach", "bridge", "pass")
@@ -421,6 +422,13 @@ def _as_of(parts: dict[str, list[Path]], commit: str) -> dict[str, list[Path]]:
             for part, paths in parts.items()}
 
 
+def _hold_out(parts: dict[str, list[Path]], commit: str) -> dict[str, list[Path]]:
+    """Development split into the reports held at ``commit`` and those added since."""
+    before = _as_of(parts, commit)["development"]
+    later = [p for p in parts["development"] if p not in before]
+    return {"development": before, "development hold-out": later, "test": parts["test"]}
+
+
 def _speed(reports: list[tuple[str, date]], gazetteer: Gazetteer, sizes: list[float]) -> None:
     extract(reports[0][0], reports[0][1], gazetteer)  # warm
     rounds, start, cpu = 0, time.perf_counter(), time.process_time()
@@ -456,6 +464,11 @@ def main() -> None:
     parser.add_argument("--as-of", metavar="COMMIT",
                         help="score only the reports the corpus held at COMMIT (da43268: the "
                              "55 reports before the second batch of issue 17)")
+    parser.add_argument("--hold-out", metavar="COMMIT", nargs="?", const=HOLD_OUT,
+                        help="score the development reports added after COMMIT apart, as a "
+                             f"hold-out never tuned on (default {HOLD_OUT}: the 10 blind "
+                             "development reports of the fourth round); --show and --causes "
+                             "leave them out")
     parser.add_argument("--no-speed", action="store_true", help="leave out the speed figures")
     parser.add_argument("--causes", action="store_true",
                         help="classify the development part's missed and false legs by cause "
@@ -467,6 +480,8 @@ def main() -> None:
         parts = _as_of(parts, args.as_of)
     if args.part != "both":
         parts = {part: paths if part == args.part else [] for part, paths in parts.items()}
+    if args.hold_out:
+        parts = _hold_out(parts, args.hold_out)
     everything = [p for paths in parts.values() for p in paths]
     reports = [read_report(p) for p in everything]
     dated = [(t, p or date.today()) for t, p in reports]
@@ -476,6 +491,8 @@ def main() -> None:
               f"{previous[2]:,.0f} per CPU second (all {len(dated)} reports)")
     at = 0
     for part, paths in parts.items():
+        if not paths and part != "development":
+            continue
         print(f"\n{part} part: {len(paths)} reports")
         tallies = {"movemap": Tally(), f"release {PREVIOUS}": Tally(), "geotext": Tally()}
         misses: dict[str, int] = {}
