@@ -467,8 +467,8 @@ def main() -> None:
     parser.add_argument("--hold-out", metavar="COMMIT", nargs="?", const=HOLD_OUT,
                         help="score the development reports added after COMMIT apart, as a "
                              f"hold-out never tuned on (default {HOLD_OUT}: the 10 blind "
-                             "development reports of the fourth round); --show and --causes "
-                             "leave them out")
+                             "development reports of the fourth round); --show leaves them "
+                             "out, --causes gives only their aggregates")
     parser.add_argument("--no-speed", action="store_true", help="leave out the speed figures")
     parser.add_argument("--causes", action="store_true",
                         help="classify the development part's missed and false legs by cause "
@@ -502,9 +502,9 @@ def main() -> None:
             labels = _labels(path)
             mine = _movemap(text, published, gazetteer)
             _score(tallies["movemap"], mine, labels)
-            if args.causes and part == "development":
+            if args.causes and part.startswith("development"):
                 listed = _causes(mine, labels, misses, false, text)
-                if args.show and listed:
+                if args.show and listed and part == "development":
                     print(f"    {path.stem}")
                     for cause, names in listed:
                         print(f"      {cause:<24} {names}")
@@ -518,7 +518,7 @@ def main() -> None:
             if name.startswith("release") and previous is None:
                 continue
             print(_line(name, tally, legs=name != "geotext"))
-        if args.causes and part == "development":
+        if args.causes and part.startswith("development"):
             _print_causes(misses, false, part)
     if args.no_speed:
         return

@@ -44,6 +44,8 @@ _MOTION = re.compile(
     r"pour\w*|rush\w*|retreat\w*|return\w*|brought|bring\w*|carried|carry\w*|convoy\w*|"
     r"dispers\w*|sail\w*|steam(?:ed|ing)|shift\w*|rail(?:ed|ing)|drove|driven|drive|"
     r"proceed\w*|went|gone|go(?:ing|es)?|came|come|coming|"
+    r"ma(?:de|king|kes?)\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
+    r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
     r"fell\s+back|fall(?:ing|s)?\s+back|rotat\w*|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
     r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
@@ -99,7 +101,8 @@ _ORIGIN_CUE = re.compile(
     r"(?-i:[A-Z][\w-]+)(?:\s+river)?)\s+(?:near|at)|from|out\s+of|left|leaving|leaves?|departed|"
     r"departing|departs?|quit|quits|quitting|abandon(?:ed|ing|s)?|"
     r"evacuated|evacuates|fled|flees|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
-    r"vacat(?:ed|ing)|exit(?:ed|ing))" + _FILL, re.I)
+    r"vacat(?:ed|ing)|exit(?:ed|ing)|(?:re-?)?embark(?:ed|ing|s)?\s+(?:at|in|on)|"
+    r"board(?:ed|ing|s)?\s+(?:(?!(?:for|to)\b)[\w-]+\s+){0,4}?(?:at|in))" + _FILL, re.I)
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on)|"
     r"arriving\s+(?:in|at|on)|arrives?\s+(?:in|at|on)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
@@ -108,12 +111,20 @@ _DEST_CUE = re.compile(
     r"(?:dropped|parachuted|inserted|disembarked|disembarking|deployed|redeployed)\s+"
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
+    r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|f[ae]ll(?:ing|s)?\s+back|"
+    r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on)\s+(?:up)?on(?:to)?|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
     r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed)\s+"
-    r"(?:in|at|near|around|on))" + _FILL, re.I)
+    r"(?:in|at|near|around|on)|garrisons?\s+(?:of|in|at)|"
+    r"(?:troops|units|forces|soldiers|men)\s+(?:in|at)|"
+    r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at))" + _FILL, re.I)
+# position cues that say where a force is only of a town (units in Kielce), not of an area
+# (the commander of forces in Ukraine; the brigade was in Estonia: somewhere in it)
+_TOWN_POSITION = re.compile(r"^(?:garrisons?|troops|units|forces|soldiers|men|was|were)\b",
+                            re.I)
 _VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across)" + _FILL, re.I)
 _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)?$", re.I)
 _CHAIN_GAP = re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
@@ -196,10 +207,17 @@ _MODIFIER = re.compile(r"\s+(?:ships?|craft|vessels?|aircraft|planes?|helicopter
 _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|"
                     r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
                     r"march)\s+to)\b", re.I)
+# a distance says where a place is, not where a move began (to Tarnow, 80 km from Kielce)
+_DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\s+"
+                       r"(?:\([^()]{0,20}\)\s+)?"
+                       r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\w*\s+)?"
+                       r"(?:of|from)\s+(?:the\s+)?$", re.I)
 # a parenthesis after a name: another spelling of it (Vladivostok (Владивосток))
 # a country's own move: Cuba's airlift to Angola, Russia's withdrawal from Kherson is not one
 _OWN_MOVE = re.compile(r"\s+(?:[a-z]+\s+)?(airlift|sealift|deployment|redeployment|intervention|"
                        r"invasion|expedition)\s+(?:to|into|of)\b")
+# a town's own garrison is there (Kielce's garrison fell back on Tarnow)
+_GARRISON = re.compile(r"\s+(?:\w+\s+)?garrisons?\b", re.I)
 _GLOSS = re.compile(r"\s*\([^()]{0,60}\)")
 # a slot's cue before a colon that introduces its list (from three points: A, B and C)
 _COLON = re.compile(r"\b(from|to|into|towards?)\b(?:(?!\b(?:from|to|into|towards?)\b)"
@@ -216,7 +234,12 @@ _LOCATOR = re.compile(r"\b(from|to|into|onto|at|landed\s+at|reached)\s+(?:the\s+
 _ADVANCE = re.compile(r"(?i:advanc|mov|drove|driv|march|push|press|proceed|went|continu|"
                       r"head|rolled|raced|trek)")
 _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+through|"
-                        r"arrived|arriving)", re.I)
+                        r"arrived|arriving|"
+                        # a move onward from where the last cue put the force (took A and
+                        # advanced on B; reached A, then fell back to B)
+                        r"(?:advanc|march|mov|push|press|proceed|head|drove|continu|withdr|"
+                        r"retreat|f[ae]ll(?:ing|s)?\s+back|pull(?:ed|ing)?\s+back)[\w ]*"
+                        r"(?:on|to|into|towards?)$)", re.I)
 # into Hungary at Zahony; from the Soviet Union at Zahony, on the border near Chop (a town
 # the gazetteer lacks, located by one it knows)
 _AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)\s+){0,2}?"
@@ -359,8 +382,14 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             # Seoul's agency, Russia's army: who, not where; but Cuba's airlift to Angola
             # starts in Cuba
             moving = _OWN_MOVE.match(text, places[i][1] + 2, min(b, places[i][1] + 40))
-            roles.append("origin" if moving else "")
-            cues.append("'s " + moving.group(1) if moving else "")
+            held = _GARRISON.match(text, places[i][1] + 2, min(b, places[i][1] + 40))
+            roles.append("origin" if moving else "position" if held else "")
+            cues.append("'s " + moving.group(1) if moving else "'s garrison" if held else "")
+            chained.append(False)
+            continue
+        if _DISTANCE.search(before):
+            roles.append("")
+            cues.append("")
             chained.append(False)
             continue
         for name, pattern in (("position", _POSITION_CUE), ("origin", _ORIGIN_CUE),
@@ -368,6 +397,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             m = pattern.search(before)
             if m and not (name == "destination" and _NOT_TOWARDS.search(before, 0, m.start(1))):
                 role, cue = name, " ".join(m.group(1).split())
+                if name == "position" and areas[i] and _TOWN_POSITION.match(cue):
+                    role, cue = "", ""
                 break
         if not role and (m := _LOCATOR.search(before)) is not None and not (
                 i and places[i - 1][0] >= start - len(before) + m.start()):

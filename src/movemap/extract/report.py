@@ -75,6 +75,9 @@ _NO_OBJECT = re.compile(r"\b(?:entered|arrived|came\s+in|landed|crossed\s+over)\
 _ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
 # the clause says where from, by a name not found as a place
 _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]+")
+# a cue that puts the force at a place, not only on its way to one (took A, reached A)
+_REACHED = re.compile(r"(?i:reach|enter|arriv|took|taken|taking|captur|seiz|occup|retak|retook|"
+                      r"recaptur|liberat|secur|storm|overr|landed|crossed\s+into)")
 _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
@@ -419,6 +422,10 @@ class _Reader:
         # from Japan: Yokohama and Sasebo, where it began)
         stages = [s for s in stages if not _inside_another(s[0], [o[0] for o in stages])]
         origins = [p for p in origins if not _inside_another(p, origins)]
+        if origins and not stages and (after := [p for p in positions
+                                                  if p.start > origins[-1].start]):
+            # it left A on 3 May and was in B a week later: where it was next is where it went
+            stages = [(after[-1], False, "was in ... after")]
         if not origins and positions:
             origins = positions[-1:]  # units based in Kabul drove north to Hairatan
         elif origins and stages and (later := [p for p in positions if origins[-1].start <
@@ -485,6 +492,12 @@ class _Reader:
                 if carried.place.kind is Kind.COUNTRY and all(
                         p.place.country == carried.place.country for p, _, _ in stages):
                     carried = None  # it left Kazakhstan ... to Almaty: not from the country
+            if carried is None and len(stages) > 1 and stages[1][1] and (
+                    _REACHED.match(stages[0][2])):
+                # took A and advanced on B: where the force was first is where the next
+                # stage starts, though where it came from is unknown
+                carried, rule = stages[0][0], "chain"
+                stages = stages[1:]
             if carried is None:
                 self._narrative(dates, expected, number)
                 if not expected:

@@ -1,0 +1,76 @@
+"""Motion frames read from the words around a place, on sentences of our own (issue 17).
+
+The places (Kielce, Tarnów, Gdynia, Pärnu, Opole) occur in no report of the evaluation
+corpus: each test stands for a class of sentence, not for a corpus sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from movemap.extract import extract
+
+
+def pairs(text: str) -> set[tuple[str, str]]:
+    """The (origin, destination) mentions of every leg read from ``text``."""
+    draft = extract("Report\n\n" + text, date(1951, 6, 1))
+    return {(o.mention, leg.destination.mention) for leg in draft.legs for o in leg.origins}
+
+
+@pytest.mark.parametrize("text", [
+    "The force made its way from Kielce to Tarnow.",
+    "The battalion, making their way from Kielce, reached Tarnow on 3 May.",
+    "Units in Kielce were ordered to Tarnow.",
+    "Two companies were ordered forward to Tarnow from Kielce.",
+])
+def test_a_verb_phrase_of_motion_opens_a_frame(text: str) -> None:
+    assert pairs(text) == {("Kielce", "Tarnow")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The company embarked at Gdynia and disembarked at Parnu three days later.",
+     {("Gdynia", "Parnu")}),
+    ("The regiment boarded transports at Gdynia and sailed for Parnu.", {("Gdynia", "Parnu")}),
+])
+def test_boarding_at_a_port_is_where_a_voyage_starts(
+        text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The garrison of Kielce was evacuated to Tarnow.",
+    "Kielce's garrison fell back on Tarnow.",
+    "The brigade was in Kielce by 1 May. On 4 May it moved to Tarnow.",
+])
+def test_where_a_force_was_is_where_its_move_starts(text: str) -> None:
+    assert pairs(text) == {("Kielce", "Tarnow")}
+
+
+def test_forces_in_a_country_are_not_a_move_from_it() -> None:
+    # "forces in Poland" says whose forces, not where a move began
+    assert pairs("The commander of Soviet forces in Poland said the regiment moved "
+                 "to Tarnow.") == set()
+    assert pairs("Soldiers of Poland marched to Tarnow.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Having taken Kielce, the division advanced on Tarnow.",
+    "The division captured Kielce on 2 May and pushed on to Tarnow.",
+])
+def test_a_move_onward_from_a_place_taken_is_a_stage(text: str) -> None:
+    assert pairs(text) == {("Kielce", "Tarnow")}
+
+
+def test_where_a_force_was_after_it_left_is_where_it_went() -> None:
+    assert pairs("The brigade was ordered north. It left Kielce on 3 May and was in Tarnow "
+                 "a week later.") == {("Kielce", "Tarnow")}
+
+
+@pytest.mark.parametrize("text", [
+    "The regiment was rushed by lorry to Tarnow, 80 km from Kielce.",
+    "The regiment was rushed to Tarnow, some 50 miles north-east of Kielce.",
+])
+def test_a_distance_from_a_place_is_no_origin(text: str) -> None:
+    assert all(origin != "Kielce" for origin, _ in pairs(text))
