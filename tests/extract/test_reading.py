@@ -224,10 +224,11 @@ def test_cyrillic_and_hangul_names_in_an_english_report() -> None:
     assert legs(draft) == [(["Chongjin"], "Vladivostok")]
 
 
-def test_a_report_in_russian_says_so(tmp_path: Path) -> None:
-    report = tmp_path / "ru.txt"
-    report.write_text("Войска прибыли во Владивосток из Чхонджина 13 октября. Затем они "
-                      "отправились в Хабаровск.", encoding="utf-8")
+def test_a_report_in_a_language_without_a_grammar_says_so(tmp_path: Path) -> None:
+    # Ukrainian: Cyrillic, but not the Russian the foreign grammar reads
+    report = tmp_path / "uk.txt"
+    report.write_text("Війська прибули до Владивосток з Чхонджина 13 жовтня. Потім вони "
+                      "вирушили до Хабаровська, де їх розмістили на базі.", encoding="utf-8")
     draft = extract(report.read_text(encoding="utf-8"), date(2024, 10, 18))
     assert draft.unreadable and "Cyrillic" in draft.unreadable and draft.legs == ()
     assert "Vladivostok" in {p.place.name for p in draft.places}
@@ -237,12 +238,13 @@ def test_a_report_in_russian_says_so(tmp_path: Path) -> None:
     assert str(report) in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_report_in_french_says_so() -> None:
-    draft = extract("Les troupes de la 2e division blindée sont entrées dans Paris le 25 août "
-                    "après avoir quitté Rambouillet et Limours dans la nuit, sous les ordres "
-                    "du général Leclerc et avec le soutien des forces alliées de la région.",
+def test_a_report_in_german_says_so() -> None:
+    draft = extract("Die Truppen der zweiten Panzerdivision sind am 25. August in die Stadt "
+                    "eingerückt, nachdem sie in der Nacht aus dem Süden gekommen waren, unter "
+                    "dem Befehl des Generals und mit der Unterstützung der verbündeten Kräfte.",
                     date(1944, 9, 1))
     assert draft.unreadable is not None and "English" in draft.unreadable
+    assert draft.legs == ()
 
 
 def test_a_huge_file_is_refused_clearly(tmp_path: Path) -> None:

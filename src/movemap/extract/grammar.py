@@ -45,6 +45,7 @@ _MOTION = re.compile(
     r"dispers\w*|sail\w*|steam(?:ed|ing)|shift\w*|rail(?:ed|ing)|drove|driven|drive|"
     r"proceed\w*|went|gone|go(?:ing|es)?|came|come|coming|"
     r"ma(?:de|king|kes?)\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
+    r"(?:turn|wheel|swung|swing)\w*\s+(?:north|south|east|west|back|away|inland|round|around)\w*|"
     r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
     r"fell\s+back|fall(?:ing|s)?\s+back|rotat\w*|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
@@ -120,10 +121,12 @@ _POSITION_CUE = re.compile(
     r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed)\s+"
     r"(?:in|at|near|around|on)|garrisons?\s+(?:of|in|at)|"
     r"(?:troops|units|forces|soldiers|men)\s+(?:in|at)|"
-    r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at))" + _FILL, re.I)
+    r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|winter(?:ed|ing)\s+(?:in|at)|"
+    r"spen[dt]\s+(?:the\s+|a\s+)?(?:\w+\s+){1,2}?(?:in|at)|reliev(?:ed|ing)\s+(?:in|at))"
+    + _FILL, re.I)
 # position cues that say where a force is only of a town (units in Kielce), not of an area
 # (the commander of forces in Ukraine; the brigade was in Estonia: somewhere in it)
-_TOWN_POSITION = re.compile(r"^(?:garrisons?|troops|units|forces|soldiers|men|was|were)\b",
+_TOWN_POSITION = re.compile(r"^(?:garrisons?|troops|units|forces|soldiers|men|was|were|in)\b",
                             re.I)
 _VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across)" + _FILL, re.I)
 _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)?$", re.I)
@@ -207,6 +210,12 @@ _MODIFIER = re.compile(r"\s+(?:ships?|craft|vessels?|aircraft|planes?|helicopter
 _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|"
                     r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
                     r"march)\s+to)\b", re.I)
+# a town that opens a clause says where its scene is (In Lodz, the division boarded trains)
+_FRONTED = re.compile(r"\W*(?:In|At)\s+(?:the\s+)?")
+# a place as the subject of a passive verb of leaving (Torun was evacuated on 3 May)
+_LEFT_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been|is\s+being|was\s+being)\s+"
+                         r"(?:\w+ly\s+)?(evacuated|abandoned|vacated|given\s+up|"
+                         r"left\s+behind)\b", re.I)
 # a distance says where a place is, not where a move began (to Tarnow, 80 km from Kielce)
 _DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\s+"
                        r"(?:\([^()]{0,20}\)\s+)?"
@@ -385,6 +394,17 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             held = _GARRISON.match(text, places[i][1] + 2, min(b, places[i][1] + 40))
             roles.append("origin" if moving else "position" if held else "")
             cues.append("'s " + moving.group(1) if moving else "'s garrison" if held else "")
+            chained.append(False)
+            continue
+        if not areas[i] and _FRONTED.fullmatch(text, a, start) and (
+                text[places[i][1]: places[i][1] + 1] == ","):
+            roles.append("position")  # In Lodz, the division boarded trains: it was there
+            cues.append("in")
+            chained.append(False)
+            continue
+        if (left := _LEFT_AFTER.match(text, places[i][1], min(b, places[i][1] + 50))):
+            roles.append("origin")  # Torun was evacuated: what was left is where from
+            cues.append(" ".join(left.group(1).split()))
             chained.append(False)
             continue
         if _DISTANCE.search(before):

@@ -126,6 +126,23 @@ _HANGUL_PARTICLES = tuple(sorted((
     "과", "도", "만", "에게", "으로부터", "로부터", "항", "시"), key=len, reverse=True))
 _CYRILLIC_ENDINGS = ("ого", "ему", "ом", "ем", "ой", "ей", "ою", "а", "у", "е", "ы", "и", "я",
                      "ю")
+# a case ending that replaces the ending of the name's own form (к Грозному: Грозный; на Кушку:
+# Кушка; в Ингушетию: Ингушетия; Чечни: Чечня), tried after the endings that only drop
+_CYRILLIC_SWAPS = (("ому", "ый"), ("ого", "ый"), ("ом", "ый"), ("ым", "ый"), ("ому", "ий"),
+                   ("ого", "ий"), ("ой", "ая"), ("ую", "ая"), ("ию", "ия"), ("ии", "ия"),
+                   ("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"),
+                   ("и", "я"), ("е", "я"), ("и", "ь"))
+
+
+# function words of the other Latin-script languages read (French, Spanish)
+_OTHER_COMMON = {
+    "fr": frozenset(("le", "la", "les", "des", "du", "de", "et", "est", "dans", "une", "un", "au",
+                     "aux", "sur", "par", "pour", "qui", "que", "ont", "été", "sont", "il", "ils",
+                     "leur", "en", "à", "ce", "cette", "ces", "son", "sa", "ses")),
+    "es": frozenset(("el", "la", "los", "las", "del", "de", "y", "en", "una", "un", "por", "para",
+                     "que", "con", "al", "fue", "fueron", "se", "su", "sus", "desde", "hacia", "lo",
+                     "este", "esta", "estos")),
+}
 
 
 _FOLD_TABLE: dict[int, str] = {c: chr(c).lower() for c in range(65, 91)}
@@ -292,15 +309,20 @@ def _is_area(gazetteer: Gazetteer, word: str) -> bool:
 
 
 def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
-             ordinary: frozenset[str] = frozenset()) -> str | None:
-    """The name of the guard that rejects the match ``text[start:end]``, or None."""
+             ordinary: frozenset[str] = frozenset(), language: str = "en") -> str | None:
+    """The name of the guard that rejects the match ``text[start:end]``, or None.
+
+    ``language``: the report's, when not English: the English guards on articles and
+    ordinary words do not apply (``a Granada`` is to Granada in Spanish), and French or
+    Spanish function words are no places either (``Los``, ``Les``)."""
     word = text[start:end]
     key = word.lower()
-    if all(w in COMMON or w.isdigit() for w in key.split()):
+    common = _OTHER_COMMON.get(language, frozenset())
+    if all(w in COMMON or w in common or w.isdigit() for w in key.split()):
         return "function-word"
     if _named_thing(text, start, end):
         return "named-thing"
-    if _ARTICLE.search(text, max(0, start - 4), start):
+    if language == "en" and _ARTICLE.search(text, max(0, start - 4), start):
         return "adjective"
     if _QUARTER.match(word) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)):
         return "demonym"  # Western officials, Northern forces
@@ -319,13 +341,16 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
         return "part-of-name"
     if word.isupper() and len(word) <= 4 and word.isalpha() and not _is_area(gazetteer, word):
         return "acronym"
-    if fold(key) in ordinary and not _PLACE_CUE.search(text[max(0, start - 30): start]):
+    if language == "en" and fold(key) in ordinary and not _PLACE_CUE.search(
+            text[max(0, start - 30): start]):
         return "ordinary-word"
     return None
 
 
-def _nonlatin(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Spans of names in Cyrillic or Hangul the gazetteer knows (stem without its ending)."""
+def _nonlatin(text: str, gazetteer: Gazetteer, restored: dict[tuple[int, int], str]
+              ) -> list[tuple[int, int]]:
+    """Spans of names in Cyrillic or Hangul the gazetteer knows (stem without its ending);
+    ``restored`` receives the name of a span whose ending replaced the name's own."""
     index = gazetteer._index
     out = []
     for m in _NONLATIN.finditer(text):
@@ -333,18 +358,23 @@ def _nonlatin(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         hangul = "\uac00" <= word[0] <= "\ud7a3"
         if not hangul and (not word[0].isupper() or len(word) < 3):
             continue  # По (according to) is no place
-        candidates = [word]
+        candidates = [(word, len(word))]
         endings = _HANGUL_PARTICLES if hangul else _CYRILLIC_ENDINGS
-        candidates += [word[: -len(e)] for e in endings if word.endswith(e)
-                       and len(word) - len(e) >= (2 if hangul else 4)]
-        for stem in candidates:
+        candidates += [(word[: -len(e)], len(word) - len(e)) for e in endings if
+                       word.endswith(e) and len(word) - len(e) >= (2 if hangul else 4)]
+        if not hangul:
+            candidates += [(word[: -len(e)] + own, len(word) - len(e)) for e, own in
+                           _CYRILLIC_SWAPS if word.endswith(e) and len(word) - len(e) >= 3]
+        for stem, size in candidates:
             number = index.best_exact(name_key(stem))
             if number is None:
                 continue
             place = index.place(number)
             if place.kind is Kind.CITY and (place.population or 0) < MIN_POPULATION:
                 continue
-            out.append((m.start(), m.start() + len(stem)))
+            out.append((m.start(), m.start() + size))
+            if size != len(stem):
+                restored[out[-1]] = stem
             break
     return out
 
@@ -417,7 +447,8 @@ def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 
 
 def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazetteer,
-                  why_not: dict[tuple[int, int], str] | None = None) -> list[Mention]:
+                  why_not: dict[tuple[int, int], str] | None = None,
+                  language: str = "en") -> list[Mention]:
     """Place names in ``text``, longest first where they overlap, in text order.
 
     ``why_not``, when given, receives the guard that rejected each rejected match.
@@ -432,8 +463,9 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         start, end = last - length + 1, last - 1  # in the text: the padding's space is gone
         if text[start].isupper():
             found.append((start, end))
+    restored: dict[tuple[int, int], str] = {}
     if not text.isascii():
-        found += _nonlatin(text, gazetteer)
+        found += _nonlatin(text, gazetteer, restored)
     phrases: set[tuple[int, int]] = set()
     if "'" in text or "’" in text or "ʼ" in text:
         found += _apostrophe_names(text, gazetteer)
@@ -450,7 +482,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
     for start, end in found:
         if start < last_end:
             continue  # inside a longer name already taken
-        reason = rejected(text, start, end, gazetteer, ordinary)
+        reason = rejected(text, start, end, gazetteer, ordinary, language)
         if reason is None and text[start:end] in surnames:
             reason = "part-of-name"
         if reason == "part-of-name" and " " not in text[start:end] and _after_a_name(text, start,
@@ -461,6 +493,6 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
                 why_not[(start, end)] = reason
             continue
         sentence = max(0, bisect_right(starts, start) - 1)
-        out.append(Mention(text[start:end], start, end, sentence))
+        out.append(Mention(restored.get((start, end), text[start:end]), start, end, sentence))
         last_end = end
     return out

@@ -28,6 +28,7 @@ from functools import lru_cache
 from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.discourse import ANAPHOR, NEW_FORCE, UNIT, State, unit_slug
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
+from movemap.extract.foreign import foreign_legs, language_of
 from movemap.extract.grammar import (
     Clause,
     clauses,
@@ -144,10 +145,11 @@ def _source(sentence: str) -> str | None:
     return None
 
 
-def _places(text: str, gazetteer: Gazetteer) -> tuple[list[FoundPlace], list[int]]:
+def _places(text: str, gazetteer: Gazetteer, language: str = "en"
+            ) -> tuple[list[FoundPlace], list[int]]:
     """Every place found, and the sentence each is in."""
     spans = sentences(text)
-    mentions = find_mentions(text, spans, gazetteer)
+    mentions = find_mentions(text, spans, gazetteer, language=language)
     names = list(dict.fromkeys(m.text for m in mentions))
     # Names are ranked together (each by closeness to the others), which costs the square of
     # their number: a long text (a collection of articles) is ranked in windows of names in
@@ -663,11 +665,16 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
     # the header's date is the publication date, not a date of the report: blank it out,
     # keeping every offset
     text = _HEADER.sub(lambda m: " " * len(m.group(0)), text, count=1)
-    places, where = _places(text, gazetteer)
     problem = unreadable(text)
+    language = "en" if problem is None else language_of(text)
+    places, where = _places(text, gazetteer, language or "other")
     legs: list[FoundLeg] = []
     if problem is None:
         legs = _Reader(text, published, places, where, find_dates(text, published)).read()
+    elif language is not None:
+        # a report in Russian, French, Spanish or Korean: its own small grammar reads it
+        legs = foreign_legs(text, language, published, places, sentences(text))
+        problem = None
     unique: dict[int, FoundPlace] = {}
     for p in places:
         unique.setdefault(p.start, p)

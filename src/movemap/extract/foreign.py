@@ -1,0 +1,487 @@
+"""Movement legs from reports in Russian, French, Spanish or Korean: a small grammar each.
+
+Not a translation: per language, a lexicon of verbs of motion, the words that give a place
+its role in a move, month names, markers of the future and of hearsay, and the words for
+troops that make a number a strength. Roles are read as the English grammar reads them
+(:mod:`~movemap.extract.grammar`), from the words around each place:
+
+- in Russian, French and Spanish, the preposition before the place: origin ``из``, ``от``,
+  ``с``, ``de``, ``depuis``, ``desde``; destination ``в``, ``на``, ``к``, ``до``, ``à``,
+  ``vers``, ``jusqu'à``, ``a``, ``hacia``, ``hasta``; via ``через``, ``par``, ``por``. A
+  Russian ``в`` or ``на`` before a locative ending (``в Москве``) says where, not whither;
+- in Korean, the particle after it: origin ``에서``, ``부터``; destination ``(으)로``, ``에``,
+  ``까지``; via ``을 거쳐``. A list (``청진, 함흥, 무수단 인근에서``) takes the particle of
+  its last name, as a list in the other languages takes the preposition of its first;
+- destinations read after a first group in the same sentence are stages from its last
+  place (arrived at A, then dispersed to B and C); a clause with a destination and no
+  origin starts where the last move ended, or where the force was last said to be;
+- a clause that says the same route is taken again (``тем же маршрутом``, ``le même
+  itinéraire``, ``la misma ruta``, ``같은 경로``) repeats the report's first move;
+- the date is the clause's own (``с 8 по 13 октября``, ``du 8 au 13 octobre``, ``del 8 al 13
+  de octubre``, ``10월 8일부터 13일``), else the last one given before; status from a future
+  or a hedge; the strength from a number with a word for troops.
+
+The language is told by script (Cyrillic: Russian, Hangul: Korean) or, in Latin script, by
+which language's function words are the more frequent (French or Spanish).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from movemap.dates import FuzzyDate, parse_date
+from movemap.extract.draft import Evidence, FoundLeg, FoundPlace
+from movemap.gazetteer import Kind
+from movemap.model import Mode, Status
+
+__all__ = ["LANGUAGES", "foreign_legs", "language_of"]
+
+_RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+              "октябр", "ноябр", "декабр")
+_FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre")
+_ES_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+              "septiembre", "octubre", "noviembre", "diciembre")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """What the grammar knows of one language."""
+
+    name: str
+    motion: re.Pattern[str]
+    before: tuple[tuple[str, re.Pattern[str]], ...]  # role by the words before a place
+    after: tuple[tuple[str, re.Pattern[str]], ...]  # role by the words after it (Korean)
+    joiner: re.Pattern[str]  # the gap between two names of one list
+    expected: re.Pattern[str]
+    hearsay: re.Pattern[str]
+    source: re.Pattern[str]
+    strength: re.Pattern[str]
+    day: re.Pattern[str]  # groups: d0 (first day of a span), d, m, y; Korean: d, m, d2, m2, y
+    month: re.Pattern[str]  # a month alone: m, y
+    same_route: re.Pattern[str]
+    sea: re.Pattern[str]
+    air: re.Pattern[str]
+    months: tuple[str, ...] = ()
+
+
+def _months(names: tuple[str, ...], suffix: str = r"\w*") -> str:
+    return "(?P<m>" + "|".join(names) + ")" + suffix
+
+
+_RU_FILL = (r"(?:(?:города|город|порта|порт|района|район|аэродрома|аэродром|базы|базу|"
+            r"посёлка|поселка|села|территории|территорию|перевала|перевал|моста|мост|"
+            r"реку|реки|границу|области|область)\s+)?")
+_FR_FILL = (r"(?:(?:la|le|les)\s+|l['’])?(?:(?:ville|port|base|région|aéroport|camp|cuvette|"
+            r"vallée|plaine|piste|terrain)\s+(?:de\s+|d['’])?)?")
+_ES_FILL = (r"(?:(?:la|el|los|las)\s+)?(?:(?:ciudad|puerto|base|región|aeropuerto|bahía|"
+            r"playa|pista|localidad|zona)\s+(?:de\s+(?:la\s+|el\s+)?)?)?")
+_KO_NEAR = r"(?:\s*(?:항구|항|시|인근|부근|일대|지역|근처|기지|앞바다|해안))*"
+
+LANGUAGES: dict[str, _Lexicon] = {
+    "ru": _Lexicon(
+        "Russian",
+        re.compile(r"\b(?:вош|вход|вывод|выв[её]д|вывел|выш|выход|ушл|уход|уш[её]л|пересек|"
+                   r"переправ|двиг|двин|движ|наступ|отступ|отош|отход|перебро|передислоц|"
+                   r"направ|отправ|прибы|высад|десант|перел[её]т|прил[её]т|вылет|отплы|приплы|"
+                   r"достав|перев[её]з|перевоз|ввод|вв[её]д|ввел|вступ|продви|марш|эвакуир|"
+                   r"возвращ|вернул|покину|прорв|захват|заня|освобод|шли|ид[уеё]т|ш[её]л|"
+                   r"следова|перемест|перемещ|разверну|размещ|переведен|переведён|отвед|отвод)"
+                   r"\w*", re.I),
+        (("origin", re.compile(r"(?:^|[\s(])(?:из|изо|от|со?|из-под)\s+" + _RU_FILL + "$",
+                               re.I)),
+         ("origin", re.compile(r"(?:гарнизон\w*|покинул\w*|оставил\w*)\s+$", re.I)),
+         ("destination", re.compile(r"(?:^|[\s(])(?:в|во|на|к|ко|до)\s+" + _RU_FILL + "$",
+                                    re.I)),
+         ("via", re.compile(r"(?:^|[\s(])(?:через|мимо)\s+" + _RU_FILL + "$", re.I)),
+         ("position", re.compile(r"(?:^|[\s(])(?:под|около|у|возле|близ)\s+$", re.I))),
+        (),
+        re.compile(r"^\s*(?:,|и|или|,\s*а\s+также)\s*$"),
+        re.compile(r"\b(?:будут|будет|планиру\w*|ожида\w*|должн\w*|намерен\w*|"
+                   r"предполага\w*|собира\w*)", re.I),
+        re.compile(r"(?:по\s+данным|по\s+словам|по\s+информации|по\s+сведениям|якобы|"
+                   r"сообщ\w*)", re.I),
+        re.compile(r"(?:по\s+данным|по\s+словам|по\s+информации|по\s+сведениям)\s+"
+                   r"(?P<s>\w[\w-]*(?:\s+\w[\w-]*)?)", re.I),
+        re.compile(r"(?P<n>\d{1,3}(?:[\s,]\d{3})+|\d+)\s*(?P<k>тысяч\w*|тыс\.)?\s+"
+                   r"(?:\w+\s+)?(?:военнослужащ\w*|солдат\w*|бойц\w*|десантник\w*|человек|"
+                   r"морпех\w*|военных)", re.I),
+        re.compile(r"(?:\bс\s+(?P<d0>\d{1,2})\s+(?:по|до)\s+)?(?P<d>\d{1,2})\s+"
+                   r"(?P<m>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
+                   r"октября|ноября|декабря)(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\bв\s+(?P<m>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|"
+                   r"октябре|ноябре|декабре)(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\bтем\s+же\s+(?:маршрутом|путём|путем)|\bпо\s+тому\s+же\s+маршруту",
+                   re.I),
+        re.compile(r"(?:морем|корабл|судн|высад|десант\w*\s+корабл|отплы|приплы|флот)",
+                   re.I),
+        re.compile(r"(?:самол[её]т|вертол[её]т|авиац|перел[её]т|прил[её]т|вылет|парашют|"
+                   r"воздушн)", re.I),
+        _RU_MONTHS),
+    "fr": _Lexicon(
+        "French",
+        re.compile(r"\b(?:quitt|part[iae]|partent|arriv|entr[éeè]|entrent|march|avanc|débarqu|"
+                   r"embarqu|parachut|largu|transport|achemin|envoy|déploy|redéploy|retir|"
+                   r"repli|recul|travers|franchi|rejoi|gagn|atteign|atteint|dirig|transfér|"
+                   r"évacu|décoll|atterr|rentr|revenu|retourn|progress|pénétr|occup|"
+                   r"s['’]empar|fait\s+mouvement|dépêch|projet|convoy|héliport|aérotransport|"
+                   r"remont|descend|se\s+sont\s+port|se\s+port)\w*", re.I),
+        (("origin", re.compile(r"(?:\b(?:de|du|des|depuis|quitt\w*|évacu\w*|partis?\s+de)\s+|"
+                               r"\bd['’])" + _FR_FILL + "$", re.I)),
+         ("destination", re.compile(r"\b(?:à|au|aux|vers|jusqu['’]à|jusqu['’]au|sur|en|dans|"
+                                    r"pour|rejoi\w+|gagn\w+|atteint\w*|atteignent|occup\w*)\s+"
+                                    + _FR_FILL + "$", re.I)),
+         ("via", re.compile(r"\b(?:par|via|à\s+travers)\s+" + _FR_FILL + "$", re.I))),
+        (),
+        re.compile(r"^\s*(?:,|et|ou|,\s*et)\s*(?:(?:de|d['’]|à|vers)\s*)?$"),
+        re.compile(r"\b(?:vont|va|devrai\w*|doi[tv]\w*|prévu\w*|sera|seront|devrait|"
+                   r"attendu\w*|\w{3,}(?:eront|iront|era|ira))\b", re.I),
+        re.compile(r"\b(?:selon|d['’]après|aurai(?:en)?t|rapport\w*)", re.I),
+        re.compile(r"\b(?:selon|d['’]après)\s+(?:le\s+|la\s+|les\s+|l['’])?"
+                   r"(?P<s>\w[\w'’-]*(?:\s+(?:de\s+|du\s+)?[A-ZÉ][\w'’-]*){0,3})"),
+        re.compile(r"(?P<n>\d{1,3}(?:[\s.\u202f]\d{3})+|\d+)\s*(?P<k>mille)?\s+"
+                   r"(?:\w+\s+)?(?:hommes|soldats|parachutistes|légionnaires|militaires|"
+                   r"combattants)", re.I),
+        re.compile(r"(?:\bdu\s+(?P<d0>\d{1,2})(?:er)?\s+au\s+)?(?P<d>\d{1,2})(?:er)?\s+"
+                   + _months(_FR_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\ben\s+" + _months(_FR_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:le\s+même\s+(?:itinéraire|chemin|trajet)|la\s+même\s+route)", re.I),
+        re.compile(r"(?:navire|bateau|débarqu|embarqu|par\s+mer|flotte|convoi\s+naval)", re.I),
+        re.compile(r"(?:parachut|largu|avion|héliport|aérotransport|par\s+air|pont\s+aérien)",
+                   re.I),
+        _FR_MONTHS),
+    "es": _Lexicon(
+        "Spanish",
+        re.compile(r"\b(?:sal[ieó]|part[ieó]|lleg|entr[aó]|entraron|march|avanz|desembarc|"
+                   r"embarc|lanz|transport|envi|despleg|desplieg|replieg|replegar|retir|cruz|"
+                   r"atraves|dirig|traslad|evacu|alcanz|ocup|tom[aó]|tomaron|zarp|aterriz|"
+                   r"despeg|volv|regres|penetr|desplaz|movi|mov[ií]|invad|irrump|ingres|arrib)"
+                   r"\w*", re.I),
+        (("origin", re.compile(r"\b(?:de|del|desde|procedentes?\s+de)\s+" + _ES_FILL + "$",
+                               re.I)),
+         ("destination", re.compile(r"\b(?:a|al|hacia|hasta|en|sobre|para|rumbo\s+a)\s+"
+                                    + _ES_FILL + "$", re.I)),
+         ("via", re.compile(r"\b(?:por|vía|a\s+través\s+de)\s+" + _ES_FILL + "$", re.I))),
+        (),
+        re.compile(r"^\s*(?:,|y|e|o|,\s*y)\s*(?:(?:de|desde|a|hacia)\s*)?$"),
+        re.compile(r"\b(?:va\s+a|van\s+a|será|serán|prevé|previst\w*|deberá\w*|planea\w*|"
+                   r"se\s+espera|\w{3,}(?:rán|rá))\b", re.I),
+        re.compile(r"\b(?:según|habría\w*|informó|informaron|de\s+acuerdo\s+con)\b", re.I),
+        re.compile(r"\bsegún\s+(?:el\s+|la\s+|los\s+)?"
+                   r"(?P<s>\w[\w-]*(?:\s+(?:de\s+)?[A-ZÁÉ][\w-]*){0,3})"),
+        re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>mil)?\s+(?:\w+\s+)?"
+                   r"(?:hombres|soldados|efectivos|paracaidistas|brigadistas|milicianos|"
+                   r"combatientes|militares)", re.I),
+        re.compile(r"(?:\bdel\s+(?P<d0>\d{1,2})\s+al\s+)?(?P<d>\d{1,2})\s+de\s+"
+                   + _months(_ES_MONTHS, "") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\ben\s+" + _months(_ES_MONTHS, "") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:la\s+misma\s+(?:ruta|vía)|el\s+mismo\s+(?:camino|trayecto))", re.I),
+        re.compile(r"(?:barco|buque|desembarc|embarc|zarp|por\s+mar|flota|lancha)", re.I),
+        re.compile(r"(?:paracaid|avión|aviones|aerotransport|por\s+aire|puente\s+aéreo)", re.I),
+        _ES_MONTHS),
+    "ko": _Lexicon(
+        "Korean",
+        re.compile(r"(?:이동|건너|도착|흩어|배치|파병|파견|철수|상륙|진격|진군|출발|떠나|떠났|"
+                   r"향하|향했|향해|들어가|들어갔|들어왔|진입|투입|수송|전개|공수|후퇴|퇴각|입항|"
+                   r"출항|돌아|옮겨|항해|남하|북상|도하|넘어)"),
+        (),
+        (("origin", re.compile(r"^" + _KO_NEAR + r"\s*(?:에서부터|에서|으로부터|로부터|부터)")),
+         ("via", re.compile(r"^" + _KO_NEAR + r"\s*(?:을|를)\s*(?:거쳐|경유)")),
+         ("destination", re.compile(r"^" + _KO_NEAR + r"(?:의\s*\S*?(?:기지|지역|항|공항|"
+                                    r"부대|일대|진지))?\s*(?:으로|로|까지|에)(?!서)"))),
+        re.compile(r"^\s*(?:,|와|과|및)?\s*$"),
+        re.compile(r"(?:할\s*것|예정|계획|전망|것으로\s*보|할\s*방침)"),
+        re.compile(r"(?:에\s*따르면|것으로\s*알려|전해졌)"),
+        re.compile(r"(?P<s>[\uac00-\ud7a3]+)에\s*따르면"),
+        re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*(?P<k>만)?\s*명"),
+        re.compile(r"(?:(?P<y>\d{4})년\s*)?(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일"
+                   r"(?:\s*(?:부터|~|-)\s*(?:(?P<m2>\d{1,2})월\s*)?(?P<d2>\d{1,2})일)?"),
+        re.compile(r"(?:(?P<y>\d{4})년\s*)?(?P<m>\d{1,2})월(?!\s*\d)"),
+        re.compile(r"같은\s*(?:경로|길|항로)"),
+        re.compile(r"(?:상륙함|함정|선박|해상|상륙|입항|출항|항해|함대)"),
+        re.compile(r"(?:공수|항공|수송기|낙하산|전세기)")),
+}
+
+_FRENCH = frozenset(("le", "la", "les", "des", "du", "et", "est", "dans", "une", "au", "aux", "sur",
+                     "par", "pour", "qui", "que", "ont", "été", "sont", "il", "ils", "leur"))
+_SPANISH = frozenset(("el", "la", "los", "las", "del", "y", "en", "una", "por", "para", "que",
+                      "con", "al", "fue", "fueron", "se", "su", "sus", "desde", "hacia"))
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_NOT_RUSSIAN = re.compile(r"[іїєґўђјљњћџІЇЄҐЎЂЈЉЊЋЏ]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def language_of(text: str) -> str | None:
+    """The language a report not in English is written in, if the grammar here reads it."""
+    sample = text[:20_000]
+    cyrillic, hangul = len(_CYRILLIC.findall(sample)), len(_HANGUL.findall(sample))
+    words = [w.lower() for w in _LATIN_WORD.findall(sample)]
+    if cyrillic > len(words) and cyrillic >= hangul:
+        # not Ukrainian, Belarusian or Serbian, whose letters Russian does not use
+        return None if len(_NOT_RUSSIAN.findall(sample)) > cyrillic / 200 else "ru"
+    if hangul > len(words):
+        return "ko"
+    french = sum(w in _FRENCH for w in words)
+    spanish = sum(w in _SPANISH for w in words)
+    if max(french, spanish) < len(words) / 12:
+        return None
+    return "fr" if french > spanish else "es"
+
+
+def _year(month: int, day: int, given: str | None, published: date) -> int:
+    if given:
+        return int(given)
+    year = published.year
+    return year - 1 if (month, day) > (published.month, published.day) else year
+
+
+def _month_number(lexicon: _Lexicon, word: str) -> int:
+    if not lexicon.months:
+        return int(word)
+    low = word.lower()
+    return next(i + 1 for i, stem in sorted(enumerate(lexicon.months), key=lambda x: -len(x[1]))
+                if low.startswith(stem))
+
+
+def _dates(lexicon: _Lexicon, body: str, published: date
+           ) -> tuple[FuzzyDate, FuzzyDate | None] | None:
+    """The first date a clause gives: a day or a span of days, else a month."""
+    if (m := lexicon.day.search(body)) is not None:
+        g = m.groupdict()
+        month = _month_number(lexicon, g["m"])
+        if "d2" in g:  # Korean: the first day, then the last
+            first_day, last_day = int(g["d"]), int(g["d2"]) if g["d2"] else None
+            last_month = int(g["m2"]) if g.get("m2") else month
+            first_month = month
+        else:
+            first_day = int(g["d0"]) if g["d0"] else int(g["d"])
+            last_day = int(g["d"]) if g["d0"] else None
+            first_month = last_month = month
+        year = _year(first_month, first_day, g["y"], published)
+        try:
+            start = parse_date(date(year, first_month, first_day))
+            end = None if last_day is None else parse_date(date(year, last_month, last_day))
+        except ValueError:
+            return None
+        return start, end
+    if (m := lexicon.month.search(body)) is not None:
+        month = _month_number(lexicon, m.group("m"))
+        if not 1 <= month <= 12:
+            return None
+        return parse_date(f"{_year(month, 1, m.group('y'), published)}-{month:02d}"), None
+    return None
+
+
+def _strength(lexicon: _Lexicon, body: str) -> int | None:
+    m = lexicon.strength.search(body)
+    if m is None:
+        return None
+    value = int(re.sub(r"\D", "", m.group("n")))
+    if m.group("k"):
+        value *= 10_000 if m.group("k") == "만" else 1000
+    return value if 1 < value < 10_000_000 else None
+
+
+def _roles(lexicon: _Lexicon, text: str, a: int, here: list[FoundPlace]) -> list[str]:
+    """The role of each place of the clause starting at ``a``."""
+    roles: list[str] = []
+    for i, place in enumerate(here):
+        role = ""
+        if lexicon.after:
+            after = text[place.end: place.end + 24]
+            role = next((name for name, p in lexicon.after if p.match(after)), "")
+        else:
+            before = text[max(a, place.start - 40): place.start]
+            role = next((name for name, p in lexicon.before if p.search(before)), "")
+            if role == "destination" and lexicon is LANGUAGES["ru"] and _IN_ON.search(
+                    before) and _locative(text, place):
+                role = "position"  # в Москве: where, not whither
+        if not role and i and roles[i - 1] and not lexicon.after and lexicon.joiner.match(
+                text[_word_end(text, here[i - 1].end): place.start]):
+            role = roles[i - 1]  # из Моздока и Кизляра: one preposition for the list
+        roles.append(role)
+    if lexicon.after:  # a Korean list takes the particle of its last name
+        for i in range(len(here) - 2, -1, -1):
+            if not roles[i] and roles[i + 1] and lexicon.joiner.match(
+                    text[here[i].end: here[i + 1].start]):
+                roles[i] = roles[i + 1]
+    return roles
+
+
+_IN_ON = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.I)
+
+
+def _word_end(text: str, end: int) -> int:
+    """The end of the word a name ends in (its case ending: Моздок|а)."""
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return end
+
+
+def _locative(text: str, place: FoundPlace) -> bool:
+    """Whether the Russian word of ``place`` ends as a locative (Москве, Казани)."""
+    word = text[place.start: _word_end(text, place.end)]
+    return word != place.mention and word.endswith(("е", "и"))
+
+
+@dataclass
+class _State:
+    last_end: FoundPlace | None = None
+    last_at: int = -10
+    first_leg: tuple[tuple[FoundPlace, ...], FoundPlace, Mode] | None = None
+    day: tuple[FuzzyDate, FuzzyDate | None] | None = None
+    source: str | None = None
+    strength: int | None = None
+
+
+@dataclass(frozen=True)
+class _Move:
+    """What a clause says of its moves, beside their ends."""
+
+    verb: str
+    status: Status
+    mode: Mode
+    day: tuple[FuzzyDate, FuzzyDate | None]
+    dated_here: bool
+    evidence: Evidence
+
+
+class _Legs:
+    """The legs read so far, each once."""
+
+    def __init__(self, lexicon: _Lexicon, state: _State) -> None:
+        self.lexicon, self.state = lexicon, state
+        self.legs: list[FoundLeg] = []
+        self.seen: set[tuple[tuple[str, ...], str]] = set()
+
+    def add(self, move: _Move, origins: tuple[FoundPlace, ...], to: FoundPlace, rule: str,
+            cue: str) -> None:
+        origins = tuple(o for o in origins if o.place.id != to.place.id)
+        key = (tuple(o.place.id for o in origins), to.place.id + move.status.value)
+        if not origins or key in self.seen:
+            return
+        self.seen.add(key)
+        cues = (f"grammar: {self.lexicon.name}", f"verb: {move.verb}",
+                "from: " + ", ".join(o.mention for o in origins), f"to ({cue}): {to.mention}",
+                "date: in the sentence" if move.dated_here else "date: carried")
+        strength = self.state.strength if move.status is not Status.EXPECTED else None
+        self.legs.append(FoundLeg(
+            "unit", origins, to, move.day[0], move.day[1], move.mode, strength, move.status,
+            self.state.source, move.evidence, 0.5, rule, cues))
+
+
+def foreign_legs(text: str, language: str, published: date, places: list[FoundPlace],
+                 spans: list[tuple[int, int]]) -> list[FoundLeg]:
+    """The legs a report in ``language`` (a key of :data:`LANGUAGES`) describes.
+
+    ``spans`` are the report's sentences and ``places`` the places found in it, in order.
+    """
+    lexicon = LANGUAGES[language]
+    state = _State()
+    out = _Legs(lexicon, state)
+    cut = [(a, b) for s, e in spans for a, b in _split(text, s, e)]
+    at = 0
+    for number, (a, b) in enumerate(cut):
+        while at < len(places) and places[at].start < a:
+            at += 1
+        here: list[FoundPlace] = []
+        while at < len(places) and places[at].start < b:
+            if not (here and text[here[-1].end: places[at].start].strip() == "("):
+                here.append(places[at])
+            at += 1
+        body = text[a:b]
+        own = _dates(lexicon, body, published)
+        if own is not None:
+            state.day = own
+        if (said := lexicon.source.search(body)) is not None:
+            state.source = said.group("s")
+        strength = _strength(lexicon, body)
+        if strength is not None:
+            state.strength = strength
+        verb = lexicon.motion.search(body)
+        roles = _roles(lexicon, text, a, here)
+        if verb is None:
+            for place, role in zip(here, roles, strict=True):
+                if role in ("destination", "position") and place.place.kind is not Kind.COUNTRY:
+                    state.last_end, state.last_at = place, number
+            continue
+        expected = bool(lexicon.expected.search(body))
+        status = (Status.EXPECTED if expected else Status.REPORTED if
+                  lexicon.hearsay.search(body) or state.source else Status.CONFIRMED)
+        later = parse_date(f"after {published.isoformat()}")
+        move = _Move(verb.group(0), status,
+                     Mode.SEA if lexicon.sea.search(body) else
+                     Mode.AIR if lexicon.air.search(body) else Mode.UNKNOWN,
+                     own or (later, None) if expected else own or state.day or (
+                         parse_date(f"by {published.isoformat()}"), None),
+                     own is not None, Evidence(body.strip(), a, b))
+        if not here:
+            if lexicon.same_route.search(body) and state.first_leg is not None:
+                origins, to, first_mode = state.first_leg
+                out.add(replace(move, mode=first_mode), origins, to, "same-route",
+                        "the same route")
+            continue
+        _clause(out, move, text, here, roles, number, a, body)
+    return out.legs
+
+
+def _clause(out: _Legs, move: _Move, text: str, here: list[FoundPlace], roles: list[str],
+            number: int, a: int, body: str) -> None:
+    """The legs of one clause with a verb of motion and places."""
+    state, lexicon = out.state, out.lexicon
+    origins = [p for p, r in zip(here, roles, strict=True) if r == "origin"]
+    groups: list[list[FoundPlace]] = []
+    for i, (place, role) in enumerate(zip(here, roles, strict=True)):
+        if role != "destination" or (place.place.kind is Kind.REGION):
+            continue
+        if groups and i and here[i - 1] is groups[-1][-1] and lexicon.joiner.match(
+                text[_word_end(text, here[i - 1].end): place.start]):
+            groups[-1].append(place)
+        else:
+            groups.append([place])
+    if not groups:
+        if origins:
+            state.last_end, state.last_at = origins[-1], number
+        return
+    start: tuple[FoundPlace, ...] = tuple(origins)
+    rule = "from-to"
+    if not start:
+        positions = [p for p, r in zip(here, roles, strict=True) if r == "position"]
+        starts = {p.start for p in here}
+        if positions:
+            start, rule = (positions[-1],), "position-origin"
+        elif state.last_end is not None and number - state.last_at <= 3 and all(
+                a + m.start(1) in starts for m in _UNREAD_ORIGIN.finditer(body)):
+            # where the last move ended, unless the clause says where from by a name not
+            # found (из Хайратона)
+            start, rule = (state.last_end,), "carried-origin"
+    expected = move.status is Status.EXPECTED
+    for g, group in enumerate(groups):
+        for place in group:
+            out.add(move, start, place, rule if not g else "chain", "stage" if g else "to")
+        if start and state.first_leg is None and not expected:
+            state.first_leg = (start, group[0], move.mode)
+        start, rule = (group[-1],), "chain"
+    if not expected:
+        state.last_end, state.last_at = groups[-1][-1], number
+
+
+# a semicolon, or a contrast that opens a clause about another force (а гарнизоны ...)
+# an origin named by a capitalised word (a place not found, when no place starts there)
+_UNREAD_ORIGIN = re.compile(r"(?:^|\s)(?:из|от|de|desde|depuis)\s+(?:la\s+|el\s+|le\s+)?"
+                            r"([А-ЯЁA-ZÁÉ]\w+)")
+_CLAUSE = re.compile(r";\s+|,\s+(?:а|тогда\s+как|tandis\s+que|alors\s+que|mientras\s+que|"
+                     r"mientras)\s+")
+
+
+def _split(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The clauses of a sentence: split at semicolons and contrasts."""
+    out, at = [], a
+    for m in _CLAUSE.finditer(text, a, b):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, b))
+    return [(x, y) for x, y in out if text[x:y].strip()]

@@ -1,0 +1,82 @@
+"""Legs read from reports in Russian, French, Spanish and Korean (issue 17).
+
+Sentences of our own, with places in no report of the evaluation corpus: each test stands
+for a shape of the language (a preposition or particle for each role, a list, a chain, a
+span of days, a future), not for a corpus sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from movemap.extract import Draft, extract
+from movemap.extract.foreign import language_of
+from movemap.model import Mode, Status
+
+
+def legs(draft: Draft) -> list[tuple[str, str, str, str | None]]:
+    """Each leg as (origins, destination, start, end) by the words of the text."""
+    return [(", ".join(o.mention for o in leg.origins), leg.destination.mention,
+             str(leg.start), None if leg.end is None else str(leg.end)) for leg in draft.legs]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Батальон перебросили из Брянска в Калугу.", "ru"),
+    ("병력이 광주에서 대전으로 이동했다.", "ko"),
+    ("Le bataillon a quitté Lyon pour Avignon avec les blindés de la division.", "fr"),
+    ("El batallón salió de Sevilla hacia Córdoba con los carros de la división.", "es"),
+    ("Війська прибули до Харкова з Полтави, і їх розмістили на базі.", None),
+    ("The battalion moved from Lyon to Avignon.", None),
+])
+def test_the_language_of_a_report(text: str, language: str | None) -> None:
+    assert language_of(text) == language
+
+
+def test_russian_prepositions_cases_and_a_chain() -> None:
+    draft = extract("13 октября батальон перебросили из Брянска в Калугу. Затем он "
+                    "направился к Туле. В Рязани полк будет размещён с 20 по 22 октября.",
+                    date(2015, 11, 1))
+    assert draft.unreadable is None
+    assert legs(draft) == [("Брянск", "Калуга", "2015-10-13", None),
+                           ("Калуга", "Тула", "2015-10-13", None)]
+    # "в Рязани" is locative: where the regiment will be, not where it goes
+    assert "Рязань" not in {leg.destination.mention for leg in draft.legs}
+
+
+def test_a_russian_name_in_another_case_is_found_by_its_own_form() -> None:
+    draft = extract("Колонны двигались к Туле из Брянска и Калуги.", date(1995, 1, 1))
+    assert legs(draft) == [("Брянск, Калуга", "Тула", "by 1995-01-01", None)]
+
+
+def test_french_origin_destination_span_and_drop() -> None:
+    draft = extract("Le 3 mai 1951, le bataillon a quitté Lyon pour Avignon. Les "
+                    "parachutistes, partis de Toulouse, ont été largués sur Tarbes du 4 au 6 juin.",
+                    date(1951, 7, 1))
+    assert legs(draft) == [("Lyon", "Avignon", "1951-05-03", None),
+                           ("Toulouse", "Tarbes", "1951-06-04", "1951-06-06")]
+    assert draft.legs[1].mode is Mode.AIR
+
+
+def test_spanish_list_of_destinations_and_a_future_move() -> None:
+    draft = extract("El 12 de marzo, dos batallones salieron de Sevilla hacia Córdoba y Jaén. "
+                    "Según el ministerio, 800 soldados llegarán a Granada desde Málaga.",
+                    date(1960, 3, 20))
+    found = legs(draft)
+    assert found[:2] == [("Sevilla", "Córdoba", "1960-03-12", None),
+                         ("Sevilla", "Jaén", "1960-03-12", None)]
+    assert [(o, d) for o, d, _, _ in found[2:]] == [("Málaga", "Granada")]
+    assert draft.legs[2].status is Status.EXPECTED
+
+
+def test_korean_particles_list_chain_and_same_route() -> None:
+    draft = extract("국방부에 따르면 병력 1,200명이 5월 3일부터 5일까지 광주, 목포 인근에서 "
+                    "대전으로 이동했다. 이들은 대전에 도착한 뒤 청주와 천안의 기지로 "
+                    "흩어졌다. 2진도 곧 같은 경로로 이동할 예정이다.", date(2020, 6, 1))
+    found = legs(draft)
+    assert found[0] == ("광주, 목포", "대전", "2020-05-03", "2020-05-05")
+    assert [(o, d) for o, d, _, _ in found[1:3]] == [("대전", "청주"), ("대전", "천안")]
+    assert draft.legs[0].strength == 1200 and draft.legs[0].status is Status.REPORTED
+    assert (found[3][0], found[3][1]) == ("광주, 목포", "대전")
+    assert draft.legs[3].status is Status.EXPECTED
