@@ -74,3 +74,22 @@ def test_where_a_force_was_after_it_left_is_where_it_went() -> None:
 ])
 def test_a_distance_from_a_place_is_no_origin(text: str) -> None:
     assert all(origin != "Kielce" for origin, _ in pairs(text))
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May the battalion entrained at Kielce for Tarnow.",
+    "The battalion fought its way from Kielce to Tarnow.",
+    "Two battalions were inducted into Tarnow from Kielce by air.",
+    "After a week in Kielce, the division continued to Tarnow.",
+    "The Guards left Kielce by train. Their destination was Tarnow.",
+])
+def test_more_verbs_and_nouns_of_moving(text: str) -> None:
+    assert pairs(text) == {("Kielce", "Tarnow")}
+
+
+def test_a_town_named_like_an_ordinary_word_after_a_verb_of_arriving() -> None:
+    # "plock" is in the word list: after "to reach" it is still the town
+    draft = extract("Report\n\nIt took the brigade four days to reach Plock from Torun.",
+                    date(1951, 6, 1))
+    assert [(leg.origins[0].place.name, leg.destination.place.name) for leg in draft.legs] == [
+        ("Toruń", "Płock")]

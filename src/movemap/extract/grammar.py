@@ -44,7 +44,9 @@ _MOTION = re.compile(
     r"pour\w*|rush\w*|retreat\w*|return\w*|brought|bring\w*|carried|carry\w*|convoy\w*|"
     r"dispers\w*|sail\w*|steam(?:ed|ing)|shift\w*|rail(?:ed|ing)|drove|driven|drive|"
     r"proceed\w*|went|gone|go(?:ing|es)?|came|come|coming|"
-    r"ma(?:de|king|kes?)\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
+    r"(?:ma(?:de|king|kes?)|fought|fighting|forc(?:ed|ing)|work(?:ed|ing)|pick(?:ed|ing)|"
+    r"battl(?:ed|ing)|thread(?:ed|ing))\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
+    r"(?:en|em|de)(?:train|truck|plane|bus|buss)\w*|induct\w*|"
     r"(?:turn|wheel|swung|swing)\w*\s+(?:north|south|east|west|back|away|inland|round|around)\w*|"
     r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
@@ -103,12 +105,15 @@ _ORIGIN_CUE = re.compile(
     r"departing|departs?|quit|quits|quitting|abandon(?:ed|ing|s)?|"
     r"evacuated|evacuates|fled|flees|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
     r"vacat(?:ed|ing)|exit(?:ed|ing)|(?:re-?)?embark(?:ed|ing|s)?\s+(?:at|in|on)|"
+    r"(?:en|em)(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+(?:at|in|from)|"
     r"board(?:ed|ing|s)?\s+(?:(?!(?:for|to)\b)[\w-]+\s+){0,4}?(?:at|in))" + _FILL, re.I)
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on)|"
     r"arriving\s+(?:in|at|on)|arrives?\s+(?:in|at|on)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
     r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
+    r"destination\s+(?:was|is|being|:)|de(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+"
+    r"(?:at|in)|"
     r"(?:dropped|parachuted|inserted|disembarked|disembarking|deployed|redeployed)\s+"
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
@@ -122,7 +127,8 @@ _POSITION_CUE = re.compile(
     r"(?:in|at|near|around|on)|garrisons?\s+(?:of|in|at)|"
     r"(?:troops|units|forces|soldiers|men)\s+(?:in|at)|"
     r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|winter(?:ed|ing)\s+(?:in|at)|"
-    r"spen[dt]\s+(?:the\s+|a\s+)?(?:\w+\s+){1,2}?(?:in|at)|reliev(?:ed|ing)\s+(?:in|at))"
+    r"spen[dt]\s+(?:the\s+|a\s+)?(?:\w+\s+){1,2}?(?:in|at)|reliev(?:ed|ing)\s+(?:in|at)|"
+    r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at))"
     + _FILL, re.I)
 # position cues that say where a force is only of a town (units in Kielce), not of an area
 # (the commander of forces in Ukraine; the brigade was in Estonia: somewhere in it)
@@ -207,7 +213,7 @@ _MODIFIER = re.compile(r"\s+(?:ships?|craft|vessels?|aircraft|planes?|helicopter
                        r"zones?|grounds?|party|parties|strips?|routes?|points?|such\s+as)\b",
                        re.I)
 # nouns that make a clause a movement without a verb of motion (the route ran from A to B)
-_ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|"
+_ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|destination|"
                     r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
                     r"march)\s+to)\b", re.I)
 # a town that opens a clause says where its scene is (In Lodz, the division boarded trains)

@@ -100,7 +100,9 @@ _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
 _NOT_WORD = re.compile(r"[^\w]|_")
 _PLACE_CUE = re.compile(
     r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
-    r"reached|entered|left|of|beyond|past|behind|along|over|captured|took|seized|"
+    r"reach|reaches|reaching|reached|entered|left|of|beyond|past|behind|along|over|captured|"
+    r"took|seized|(?:bound|sailed|headed|heading|departed|leaving|left|out)\s+for|"
+    r"destination\s+(?:was|is)|"
     r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I)
 _THING_BEFORE = re.compile(
     r"(?:\b(?:Operations?|Exercise|Op\.|aboard|on\s+board|onboard|HMS|HMAS|HMCS|HMNZS|USS|"
