@@ -93,3 +93,11 @@ def test_a_town_named_like_an_ordinary_word_after_a_verb_of_arriving() -> None:
                     date(1951, 6, 1))
     assert [(leg.origins[0].place.name, leg.destination.place.name) for leg in draft.legs] == [
         ("Toruń", "Płock")]
+
+
+def test_a_name_followed_by_region_is_the_region() -> None:
+    draft = extract("Report\n\nTroops moved from the Kherson oblast into the Zaporizhzhia "
+                    "region on 3 May.", date(2023, 6, 1))
+    assert [(leg.origins[0].place.kind.value, leg.destination.place.kind.value)
+            for leg in draft.legs] == [("region", "region")]
+    assert "Zaporizhzhia" in draft.legs[0].destination.place.name
