@@ -101,3 +101,15 @@ def test_a_name_followed_by_region_is_the_region() -> None:
     assert [(leg.origins[0].place.kind.value, leg.destination.place.kind.value)
             for leg in draft.legs] == [("region", "region")]
     assert "Zaporizhzhia" in draft.legs[0].destination.place.name
+
+
+def test_a_departure_in_the_headline_starts_the_first_arrival() -> None:
+    draft = extract("Polish brigade leaves Torun for the front\n\nThe 4th Brigade set out on "
+                    "3 May. It reached Plock two days later.", date(1951, 6, 1))
+    assert [(leg.origins[0].mention, leg.destination.mention, leg.rule)
+            for leg in draft.legs] == [("Torun", "Plock", "headline-departure")]
+
+
+def test_a_town_passed_through_is_a_stage() -> None:
+    assert pairs("The battalion left Kielce on 3 May. On 4 May it passed through Tarnow, "
+                 "and on 6 May it entered Opole.") == {("Kielce", "Tarnow"), ("Tarnow", "Opole")}

@@ -47,6 +47,7 @@ _MOTION = re.compile(
     r"(?:ma(?:de|king|kes?)|fought|fighting|forc(?:ed|ing)|work(?:ed|ing)|pick(?:ed|ing)|"
     r"battl(?:ed|ing)|thread(?:ed|ing))\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
     r"(?:en|em|de)(?:train|truck|plane|bus|buss)\w*|induct\w*|"
+    r"pass(?:ed|es|ing)?\s+through|"
     r"(?:turn|wheel|swung|swing)\w*\s+(?:north|south|east|west|back|away|inland|round|around)\w*|"
     r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
