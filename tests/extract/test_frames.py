@@ -95,14 +95,6 @@ def test_a_town_named_like_an_ordinary_word_after_a_verb_of_arriving() -> None:
         ("Toruń", "Płock")]
 
 
-def test_a_name_followed_by_region_is_the_region() -> None:
-    draft = extract("Report\n\nTroops moved from the Kherson oblast into the Zaporizhzhia "
-                    "region on 3 May.", date(2023, 6, 1))
-    assert [(leg.origins[0].place.kind.value, leg.destination.place.kind.value)
-            for leg in draft.legs] == [("region", "region")]
-    assert "Zaporizhzhia" in draft.legs[0].destination.place.name
-
-
 def test_a_departure_in_the_headline_starts_the_first_arrival() -> None:
     draft = extract("Polish brigade leaves Torun for the front\n\nThe 4th Brigade set out on "
                     "3 May. It reached Plock two days later.", date(1951, 6, 1))

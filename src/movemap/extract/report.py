@@ -90,7 +90,6 @@ _RIVER_LIKE = re.compile(r"(?<![Cc]ity of )(?<![Tt]own of )(?<![Pp]ort of )\bthe
 _KIND_AFTER = re.compile(r"\s+(?:region|oblast|province|area|district|city|town|port|airport|"
                          r"airfield|air\s+base|front|sector|pocket|garrison|bridgehead)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|governorate|prefecture)\b", re.I)
 # A wire dateline opening a paragraph: the place (in capitals) the story was filed from, maybe
 # its country, the day and the agency (KYIV, Nov 11 (Reuters) -; KHARKIV, Ukraine, May 3 -). The
 # place is where the reporter was, not an end of the moves the story tells.
@@ -176,14 +175,6 @@ def _places(text: str, gazetteer: Gazetteer, language: str = "en"
                                       if c.place.kind is Kind.CITY and (c.place.population or 0)
                                       >= 50_000), None)
             place = towns[("city", m.text)] or place
-        elif place.kind is Kind.CITY and _REGION_AFTER.match(text, m.end,
-                                                              min(len(text), m.end + 20)):
-            # the Kursk region, Kherson oblast: the region of that name, when there is one
-            if ("region", m.text) not in towns:
-                towns[("region", m.text)] = next((c.place for c in r.candidates[:6]
-                                                  if c.place.kind is Kind.REGION and (
-                                                      c.place.country == place.country)), None)
-            place = towns[("region", m.text)] or place
         if place.kind is Kind.CITY and _RIVER_LIKE.search(text, max(0, m.start - 24),
                                                               m.start) and not _KIND_AFTER.match(
                 text, m.end, min(len(text), m.end + 20)):
