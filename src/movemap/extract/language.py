@@ -23,6 +23,9 @@ _SCRIPTS = (
     ("Hebrew", re.compile(r"[\u0590-\u05ff]")),
     ("Greek", re.compile(r"[\u0370-\u03ff]")),
 )
+# the first character of the scripts after Latin above (Greek): a text without any letter
+# from here on has no letter of another script
+_FIRST_OTHER = "\u0370"
 _ENGLISH = frozenset((
     "the", "of", "and", "to", "in", "a", "is", "was", "were", "from", "by", "on", "at", "with",
     "for", "that", "had", "have", "has", "it", "its", "their", "they", "as", "be", "been",
@@ -33,15 +36,21 @@ _WORDS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 def unreadable(text: str) -> str | None:
     """Why the extractor cannot read ``text`` for movements, or None when it can."""
     sample = text[:SAMPLE]
-    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS} if (
-        not sample.isascii()) else {"Latin": 1}
-    letters = sum(counts.values())
-    if letters == 0:
-        return None
-    if counts["Latin"] < letters / 2:
-        script = max(counts, key=lambda name: counts[name])
-        return f"it is written mostly in {script} script"
-    words = [w.lower() for w in _WORDS.findall(sample)]
-    if len(words) >= 20 and sum(w in _ENGLISH for w in words) < len(words) / 12:
+    if sample.isascii() or max(sample) < _FIRST_OTHER:
+        # no letter of another script (most English news: curly quotes and dashes at most):
+        # only whether there is any letter at all, without counting them
+        if _SCRIPTS[0][1].search(sample) is None:
+            return None
+    else:
+        counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS}
+        letters = sum(counts.values())
+        if letters == 0:
+            return None
+        if counts["Latin"] < letters / 2:
+            script = max(counts, key=lambda name: counts[name])
+            return f"it is written mostly in {script} script"
+    words = (_WORDS.findall(sample.lower()) if sample.isascii()
+             else [w.lower() for w in _WORDS.findall(sample)])
+    if len(words) >= 20 and sum(map(_ENGLISH.__contains__, words)) < len(words) / 12:
         return "it is in Latin script but does not read as English"
     return None

@@ -166,6 +166,20 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+_WORD_TABLE: dict[int, str] = {}
+
+
+def _words_only(text: str) -> str:
+    """``fold(text)`` with every character that is not part of a word (``_NOT_WORD``) a
+    space, one character for one; in one ``translate`` (the table grows by the characters
+    met), not a regular expression's replacement per character."""
+    for ch in set(text):
+        if ord(ch) not in _WORD_TABLE:
+            folded = fold(ch)
+            _WORD_TABLE[ord(ch)] = " " if _NOT_WORD.match(folded) else folded
+    return text.translate(_WORD_TABLE)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A place name found in a text, with its offsets and the sentence it is in."""
@@ -459,7 +473,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
     # Words only: every other character becomes a space (one for one, so offsets hold), and
     # the keys are " name ": the automaton reports no match inside a word (Mazar-i-Sharif is
     # keyed "mazar i sharif").
-    folded = " " + _NOT_WORD.sub(" ", fold(text)) + " "
+    folded = " " + _words_only(text) + " "
     found: list[tuple[int, int]] = []
     for last, length in matcher.iter(folded):
         start, end = last - length + 1, last - 1  # in the text: the padding's space is gone

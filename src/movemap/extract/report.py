@@ -145,10 +145,9 @@ def _source(sentence: str) -> str | None:
     return None
 
 
-def _places(text: str, gazetteer: Gazetteer, language: str = "en"
-            ) -> tuple[list[FoundPlace], list[int]]:
-    """Every place found, and the sentence each is in."""
-    spans = sentences(text)
+def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
+            language: str = "en") -> tuple[list[FoundPlace], list[int]]:
+    """Every place found, and the sentence (of ``spans``) each is in."""
     mentions = find_mentions(text, spans, gazetteer, language=language)
     names = list(dict.fromkeys(m.text for m in mentions))
     # Names are ranked together (each by closeness to the others), which costs the square of
@@ -320,10 +319,10 @@ def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | 
 class _Reader:
     """One pass over a report's sentences, keeping the discourse state."""
 
-    def __init__(self, text: str, published: date, places: list[FoundPlace],
-                 where: list[int], dates: list[DateMention]) -> None:
+    def __init__(self, text: str, spans: list[tuple[int, int]], published: date,
+                 places: list[FoundPlace], where: list[int], dates: list[DateMention]) -> None:
         self.text, self.published = text, published
-        self.spans = sentences(text)
+        self.spans = spans
         self.places, self.where, self.dates = places, where, dates
         self.date_starts = [d.start for d in dates]
         breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
@@ -676,15 +675,17 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
     # the header's date is the publication date, not a date of the report: blank it out,
     # keeping every offset
     text = _HEADER.sub(lambda m: " " * len(m.group(0)), text, count=1)
+    spans = sentences(text)  # split once: the places and the readers share them
     problem = unreadable(text)
     language = "en" if problem is None else language_of(text)
-    places, where = _places(text, gazetteer, language or "other")
+    places, where = _places(text, spans, gazetteer, language or "other")
     legs: list[FoundLeg] = []
     if problem is None:
-        legs = _Reader(text, published, places, where, find_dates(text, published)).read()
+        legs = _Reader(text, spans, published, places, where,
+                       find_dates(text, published)).read()
     elif language is not None:
         # a report in Russian, French, Spanish or Korean: its own small grammar reads it
-        legs = foreign_legs(text, language, published, places, sentences(text))
+        legs = foreign_legs(text, language, published, places, spans)
         problem = None
     unique: dict[int, FoundPlace] = {}
     for p in places:

@@ -300,7 +300,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             continue  # a cheap test first: the pattern cannot match without these words
         folded = _FOLDED.get(kind)  # case-blind patterns run faster on lower case, unflagged
         for m in (folded.finditer(lowered) if folded else pattern.finditer(text)):
-            if any(taken[m.start(): m.end()]):
+            if taken.find(1, m.start(), m.end()) >= 0:
                 continue
             taken[m.start(): m.end()] = b"\x01" * (m.end() - m.start())
             chosen.append((m.start(), kind, m))

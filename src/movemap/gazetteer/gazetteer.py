@@ -248,6 +248,11 @@ class Gazetteer:
         # Resolutions are immutable and depend only on the arguments, so names that take the
         # slow paths (typos, hints) are answered from memory when they come again.
         self._memo: dict[tuple[str, str | None, Near | None, int | None], Resolution] = {}
+        # A name's hits, and its candidates ranked with hints alone, depend on nothing else:
+        # resolve_all() takes them from memory when a name comes again (a report names the
+        # same places as the reports before it), and ranks only the context afresh.
+        self._hits_memo: dict[str, tuple[tuple[Hit, ...], bool]] = {}
+        self._alone_memo: dict[tuple[str, Hints], tuple[Candidate, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._index) + sum(
@@ -335,6 +340,27 @@ class Gazetteer:
 
         Returns the hits and whether the name had generic administrative words.
         """
+        known = self._hits_memo.get(name)
+        if known is None:
+            found, generic = self._find_hits(name)
+            if len(self._hits_memo) >= _MEMO_SIZE:
+                self._hits_memo.clear()
+            known = self._hits_memo[name] = (tuple(found), generic)
+        return list(known[0]), known[1]
+
+    def _rank_alone(self, name: str, hits: list[Hit], generic: bool, hints: Hints
+                    ) -> tuple[Candidate, ...]:
+        """``rank(hits, generic=generic, hints=hints)`` for the hits of ``name``, from memory
+        when the name came before with the same hints."""
+        memo = (name, hints)
+        ranked = self._alone_memo.get(memo)
+        if ranked is None:
+            if len(self._alone_memo) >= _MEMO_SIZE:
+                self._alone_memo.clear()
+            ranked = self._alone_memo[memo] = rank(hits, generic=generic, hints=hints)
+        return ranked
+
+    def _find_hits(self, name: str) -> tuple[list[Hit], bool]:
         key = name_key(name)
         if not key:
             return [], False
@@ -659,7 +685,7 @@ class Gazetteer:
         found = {}
         for q in progress(unique) if progress else unique:
             found[q] = self.hits(q.name)
-        ranked = {q: rank(h, generic=g, hints=hints[q]) for q, (h, g) in found.items()}
+        ranked = {q: self._rank_alone(q.name, h, g, hints[q]) for q, (h, g) in found.items()}
         contexts: dict[Query, Context] = {}
         loose = {q for q in unique
                  if ranked[q] and ranked[q][0].method in (Method.FUZZY, Method.PHONETIC)}
@@ -676,8 +702,15 @@ class Gazetteer:
             firsts = _without_strays({q: c[0].place for q, c in ranked.items() if c})
             anchors = _without_strays(
                 {q: c[0].place for q, c in ranked.items() if c and _decisive(c)})
+            # A name that is not among them sees all of them: one context serves every such
+            # name (a context is read, never changed).
+            shared: dict[tuple[bool, Query | None], Context] = {}
             for q in ambiguous:
-                context = _context(q, anchors if set(anchors) - {q} else firsts)
+                among = anchors if set(anchors) - {q} else firsts
+                seen = (among is anchors, q if q in among else None)
+                context = shared.get(seen)
+                if context is None:
+                    context = shared[seen] = _context(q, among)
                 contexts[q] = context
                 hits, generic = found[q]
                 ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context)
