@@ -5,7 +5,9 @@ Run with ``python benchmarks/extract_identity.py --save FILE`` before a change a
 (``benchmarks/corpus`` and ``benchmarks/extract_corpus``, development and test parts alike:
 only a digest of each draft is kept, nobody reads them) is extracted, and so are three long
 texts made of the development reports end to end (0.1 and 1 MB, and the whole development
-part as one text); each draft's ``repr`` (every field, floats in full) is hashed with SHA-256.
+part as one text); each draft's ``repr`` (every field, floats in full) is hashed with SHA-256,
+and so is every candidate of each report's names ranked together, with its score and the
+parts of the score (ranking's arithmetic must not change either).
 ``--check`` names each report whose draft changed and exits 1 if any did.
 
 Each report is extracted twice, the second time after all the others, so that a cache that
@@ -22,7 +24,9 @@ from datetime import date
 from pathlib import Path
 
 from movemap.extract import extract, read_report
-from movemap.gazetteer import default_gazetteer
+from movemap.extract.mentions import find_mentions
+from movemap.extract.report import sentences
+from movemap.gazetteer import Gazetteer, default_gazetteer
 
 HERE = Path(__file__).parent
 
@@ -44,13 +48,26 @@ def _reports() -> dict[str, tuple[str, date]]:
     return out
 
 
+def _ranking(text: str, gazetteer: Gazetteer) -> str:
+    """Every candidate of every place name of ``text`` resolved together, with its score and
+    the parts of the score, floats in full: ranking's arithmetic, not only its winners."""
+    names = list(dict.fromkeys(m.text for m in find_mentions(text, sentences(text), gazetteer)))
+    return repr([(r.query, [(c.place.id, c.score, sorted(c.parts.items()), c.method, c.doubt)
+                            for c in r.candidates], r.suggestions)
+                 for r in gazetteer.resolve_all(names)])
+
+
 def digests() -> dict[str, str]:
-    """Each report's name and the SHA-256 of its draft's ``repr``."""
+    """Each report's name and the SHA-256 of its draft's ``repr``; for each report of the
+    corpora, also that of its names' ranking (``ranking/`` before its name)."""
     gazetteer = default_gazetteer()
     reports = _reports()
     out: dict[str, str] = {}
     for name, (text, published) in reports.items():
         out[name] = hashlib.sha256(repr(extract(text, published, gazetteer)).encode()).hexdigest()
+        if not name.startswith("long/"):
+            out[f"ranking/{name}"] = hashlib.sha256(
+                _ranking(text, gazetteer).encode()).hexdigest()
     for name, (text, published) in reports.items():  # again, after every other report
         again = hashlib.sha256(repr(extract(text, published, gazetteer)).encode()).hexdigest()
         if again != out[name]:

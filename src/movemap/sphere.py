@@ -7,12 +7,13 @@ comparisons, where a sphere is exact enough and far cheaper.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["EARTH_RADIUS_KM", "chord_to_km", "haversine_km", "unit_vectors"]
+__all__ = ["EARTH_RADIUS_KM", "chord_to_km", "haversine_km", "unit_rows", "unit_vectors"]
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
 
@@ -33,6 +34,30 @@ def unit_vectors(lon: Any, lat: Any) -> npt.NDArray[np.float64]:
     """Points (degrees) as unit vectors, one row each: nearest by dot product, no wrap-around."""
     lon, lat = np.radians(np.asarray(lon, dtype=float)), np.radians(np.asarray(lat, dtype=float))
     return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+
+
+_ROWS: dict[tuple[float, float], tuple[float, float, float]] = {}
+_ROWS_KEPT = 200_000
+
+
+def unit_rows(points: Iterable[tuple[float, float]]) -> npt.NDArray[np.float64]:
+    """``unit_vectors`` of the points ``(lon, lat)``, one row each, with each point's row
+    remembered (a bounded number of them).
+
+    Ranking asks for the vectors of the same places again and again, a handful at a time,
+    where numpy's cost per call outweighs the arithmetic. ``unit_vectors`` works element by
+    element, so a remembered row is the row it would give in any batch.
+    """
+    rows = []
+    for point in points:
+        row = _ROWS.get(point)
+        if row is None:
+            if len(_ROWS) >= _ROWS_KEPT:
+                _ROWS.clear()
+            vector = unit_vectors([point[0]], [point[1]])[0]
+            row = _ROWS[point] = (float(vector[0]), float(vector[1]), float(vector[2]))
+        rows.append(row)
+    return np.array(rows, dtype=float).reshape(-1, 3)
 
 
 def chord_to_km(chord: npt.NDArray[np.float64] | float) -> Any:

@@ -1002,9 +1002,9 @@ def _notable(place: Place, candidates: tuple[Candidate, ...]) -> bool:
 
 
 def _xyz(places: Sequence[Place]) -> Any:
-    from movemap.sphere import unit_vectors
+    from movemap.sphere import unit_rows
 
-    return unit_vectors([p.lon for p in places], [p.lat for p in places])
+    return unit_rows([(p.lon, p.lat) for p in places])
 
 
 def _nearest_km(place: Place, xyz: Any) -> float:

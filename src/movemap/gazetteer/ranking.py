@@ -74,7 +74,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place
-from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_vectors
+from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_rows
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -157,11 +157,14 @@ class Context:
     ) -> None:
         self.points = len(points)
         """How many points of other places there are (areas' outlines not counted)."""
-        self._xyz = unit_vectors([p[1] for p in points], [p[0] for p in points])
+        self._xyz = unit_rows([(p[1], p[0]) for p in points])
         self._lat = np.array([p[0] for p in points], dtype=float)
         self._lon = np.array([p[1] for p in points], dtype=float)
         self.countries: Mapping[str, float] = countries or {}
         self._areas = list(areas)
+        # the outlines as one array: one containment call for all of them
+        self._outlines = np.empty(len(self._areas), dtype=object)
+        self._outlines[:] = self._areas
         self.named_countries = named_countries
         """The countries named as such among the other places (``Falkland Islands``)."""
 
@@ -194,8 +197,43 @@ class Context:
         if self._areas and polygon is None:
             import shapely
 
-            total += sum(bool(shapely.contains_xy(area, lon, lat)) for area in self._areas)
+            total += int(shapely.contains_xy(self._outlines, lon, lat).sum())
         return float(total / count)
+
+    def closeness_of(self, places: Sequence[tuple[float, float, BaseGeometry | None]]
+                     ) -> list[float]:
+        """``closeness(lat, lon, polygon)`` of each of ``places``, with the same arithmetic:
+        each place's dot products with the context points as ``closeness`` takes them, then
+        the distances and their weights for all places at once (numpy works element by
+        element there, so each place's figures are those ``closeness`` gives)."""
+        count = int(self._xyz.shape[0]) + len(self._areas)
+        if not count:
+            return [0.0] * len(places)
+        totals = [0.0] * len(places)
+        if self._xyz.shape[0] and places:
+            dots = np.empty((len(places), self._xyz.shape[0]))
+            for j, (lat, lon, _) in enumerate(places):
+                la, lo = math.radians(lat), math.radians(lon)
+                v = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo),
+                              math.sin(la)])
+                dots[j] = self._xyz @ v
+            km = EARTH_RADIUS_KM * np.arccos(np.minimum(np.maximum(dots, -1.0), 1.0))
+            for j, (_, _, polygon) in enumerate(places):
+                if polygon is not None:
+                    import shapely
+
+                    km[j] = np.where(shapely.contains_xy(polygon, self._lon, self._lat), 0.0,
+                                     km[j])
+            weights = np.exp(-km / CONTEXT_SCALE_KM)
+            for j in range(len(places)):
+                totals[j] += float(weights[j].sum())
+        if self._areas:
+            import shapely
+
+            for j, (lat, lon, polygon) in enumerate(places):
+                if polygon is None:
+                    totals[j] += int(shapely.contains_xy(self._outlines, lon, lat).sum())
+        return [float(total / count) for total in totals]
 
     def around(self, lat: float, lon: float, km: float) -> int:
         """How many of the context points lie within ``km`` of a point."""
@@ -223,7 +261,7 @@ class Context:
             return False
         import shapely
 
-        return any(bool(shapely.contains_xy(area, lon, lat)) for area in self._areas)
+        return bool(shapely.contains_xy(self._outlines, lon, lat).any())
 
 
 NO_CONTEXT = Context(())
@@ -251,8 +289,10 @@ def score(
     generic: bool = False,
     hints: Hints = NO_HINTS,
     context: Context = NO_CONTEXT,
+    closeness: float | None = None,
 ) -> Candidate:
-    """Score one hit; ``context`` holds the points of the places resolved with it."""
+    """Score one hit; ``context`` holds the points of the places resolved with it
+    (``closeness``: the hit's ``context.closeness``, when it was worked out already)."""
     place = hit.place
     kind = place.kind
     areal = kind in AREAL
@@ -277,7 +317,9 @@ def score(
             parts["near"] = NEAR_WEIGHT * math.exp(-d / NEAR_SCALE_KM)
     if context:
         outline = place.polygon if areal else None
-        parts["context"] = CONTEXT_WEIGHT * context.closeness(place.lat, place.lon, outline)
+        if closeness is None:
+            closeness = context.closeness(place.lat, place.lon, outline)
+        parts["context"] = CONTEXT_WEIGHT * closeness
         if context.countries:
             share = context.countries.get(place.country or "", 0.0)
             parts["coherence"] = COHERENCE_WEIGHT * share * share
@@ -301,7 +343,13 @@ def rank(
     context: Context = NO_CONTEXT,
 ) -> tuple[Candidate, ...]:
     """Score every hit, keep each place once (its best hit), and sort best first."""
-    scored = [score(hit, generic=generic, hints=hints, context=context) for hit in hits]
+    if context:
+        near = context.closeness_of([(h.place.lat, h.place.lon, h.place.polygon
+                                      if h.place.kind in AREAL else None) for h in hits])
+        scored = [score(hit, generic=generic, hints=hints, context=context, closeness=close)
+                  for hit, close in zip(hits, near, strict=True)]
+    else:
+        scored = [score(hit, generic=generic, hints=hints) for hit in hits]
     if len(scored) > 1:
         scored = _adjust(scored, generic)
         best: dict[str, Candidate] = {}
