@@ -1,0 +1,83 @@
+"""What the gazetteer remembers between batches (each name's hits and its ranking without
+context, each place's unit vector) and the batched arithmetic of ranking must never change
+an answer: a name follows its own batch, whatever was resolved before."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import numpy as np
+
+from movemap.gazetteer import Gazetteer, Kind, Resolution
+from movemap.gazetteer.ranking import Context
+from movemap.sphere import unit_rows, unit_vectors
+
+
+def _full(resolutions: list[Resolution]) -> list[tuple[str, list[Any]]]:
+    """Every candidate of each resolution, with its score and the parts of its score."""
+    return [(r.query, [(c.place.id, c.score, sorted(c.parts.items()), c.method, c.doubt)
+                       for c in r.candidates]) for r in resolutions]
+
+
+def test_a_name_follows_its_own_batch_after_another() -> None:
+    gazetteer = Gazetteer()
+    for others, region in (("Ufa", "Bashkortostan"), ("Khabarovsk", "Amur Oblast"),
+                           ("Ufa", "Bashkortostan")):
+        found = gazetteer.resolve_all(["Blagoveshchensk", others])[0].place
+        assert found.admin1 == region, (others, found)
+
+
+BATCHES = [
+    ["Portland", "Lewiston", "Auburn", "Lisbon", "Bangor"],  # many names, none clear alone
+    ["Paris", "Lyon", "Marseille", "Victoria", "Georgia"],
+    ["Kursk", "Sudzha", "Belgorod", "Kursk Oblast", "Moscow", "Vladivostok"],
+    ["Stanley", "Goose Green", "Darwin", "Stanley airport", "San Carlos"],
+    ["Kandahar", "Kabul", "Bagram", "Jalalabad"],
+]
+
+
+def test_answers_do_not_depend_on_what_was_resolved_before(gazetteer: Gazetteer) -> None:
+    for batch in BATCHES:  # the session's gazetteer has resolved much already
+        gazetteer.resolve_all(batch)
+    warmed = [_full(gazetteer.resolve_all(batch)) for batch in reversed(BATCHES)]
+    fresh = Gazetteer()
+    assert warmed == [_full(fresh.resolve_all(batch)) for batch in reversed(BATCHES)]
+    # and a name alone, after it came in batches
+    assert _full([gazetteer.resolve("Darwin")]) == _full([Gazetteer().resolve("Darwin")])
+
+
+def test_changing_returned_hits_leaves_the_memory_alone(gazetteer: Gazetteer) -> None:
+    hits, generic = gazetteer.hits("Paris")
+    first = list(hits)
+    assert first
+    hits.clear()
+    again, generic_again = gazetteer.hits("Paris")
+    assert again == first and generic_again == generic
+
+
+def test_remembered_unit_vectors_are_those_of_any_batch() -> None:
+    rng = random.Random(7)
+    points = [(rng.uniform(-180, 180), rng.uniform(-90, 90)) for _ in range(200)]
+    points += points[:50]  # asked again: from memory
+    rows = unit_rows(points)
+    assert rows.shape == (250, 3)
+    assert np.array_equal(rows, unit_vectors([p[0] for p in points], [p[1] for p in points]))
+    assert unit_rows([]).shape == (0, 3)
+
+
+def test_closeness_of_many_places_is_closeness_of_each(gazetteer: Gazetteer) -> None:
+    region = gazetteer.resolve("Kursk Oblast").place
+    country = gazetteer.resolve("Ukraine").place
+    assert region.polygon is not None and country.polygon is not None
+    others = [gazetteer.resolve(n).place for n in ("Sudzha", "Belgorod", "Kharkiv", "Lviv")]
+    points = [(p.lat, p.lon) for p in others]
+    places = [*others, gazetteer.resolve("Vladivostok").place, region, country]
+    asked = [(p.lat, p.lon, p.polygon if p.kind in (Kind.REGION, Kind.COUNTRY) else None)
+             for p in places]
+    for context in (Context(points, {"UA": 0.5, "RU": 0.5}),
+                    Context(points, areas=[region.polygon]),  # an area among the others
+                    Context([], areas=[region.polygon]), Context([])):
+        each = [context.closeness(lat, lon, polygon) for lat, lon, polygon in asked]
+        assert context.closeness_of(asked) == each  # equal to the last bit
+    assert Context(points).closeness_of([]) == []
