@@ -204,8 +204,9 @@ class Context:
                      ) -> list[float]:
         """``closeness(lat, lon, polygon)`` of each of ``places``, with the same arithmetic:
         each place's dot products with the context points as ``closeness`` takes them, then
-        the distances and their weights for all places at once (numpy works element by
-        element there, so each place's figures are those ``closeness`` gives)."""
+        the distances, the containments and the weights of all places at once (numpy works
+        element by element there, and sums each row as it sums a row alone, so each place's
+        figure is the one ``closeness`` gives, to the last bit)."""
         count = int(self._xyz.shape[0]) + len(self._areas)
         if not count:
             return [0.0] * len(places)
@@ -218,21 +219,25 @@ class Context:
                               math.sin(la)])
                 dots[j] = self._xyz @ v
             km = EARTH_RADIUS_KM * np.arccos(np.minimum(np.maximum(dots, -1.0), 1.0))
-            for j, (_, _, polygon) in enumerate(places):
-                if polygon is not None:
-                    import shapely
+            outlined = [j for j, place in enumerate(places) if place[2] is not None]
+            if outlined:
+                import shapely
 
-                    km[j] = np.where(shapely.contains_xy(polygon, self._lon, self._lat), 0.0,
-                                     km[j])
-            weights = np.exp(-km / CONTEXT_SCALE_KM)
-            for j in range(len(places)):
-                totals[j] += float(weights[j].sum())
-        if self._areas:
+                shapes = np.empty((len(outlined), 1), dtype=object)
+                shapes[:, 0] = [places[j][2] for j in outlined]
+                inside = shapely.contains_xy(shapes, self._lon[np.newaxis, :],
+                                             self._lat[np.newaxis, :])
+                km[outlined] = np.where(inside, 0.0, km[outlined])
+            totals = np.exp(-km / CONTEXT_SCALE_KM).sum(axis=1).tolist()
+        plain = [j for j, place in enumerate(places) if place[2] is None]
+        if self._areas and plain:
             import shapely
 
-            for j, (lat, lon, polygon) in enumerate(places):
-                if polygon is None:
-                    totals[j] += int(shapely.contains_xy(self._outlines, lon, lat).sum())
+            held = shapely.contains_xy(self._outlines[np.newaxis, :],
+                                       np.array([[places[j][1]] for j in plain]),
+                                       np.array([[places[j][0]] for j in plain])).sum(axis=1)
+            for j, number in zip(plain, held.tolist(), strict=True):
+                totals[j] += number
         return [float(total / count) for total in totals]
 
     def around(self, lat: float, lon: float, km: float) -> int:
