@@ -699,9 +699,11 @@ class Gazetteer:
             # small namesakes cannot pull each other away from the big places (Perth Amboy,
             # Moscow in Idaho and Berlin in New Hampshire in a list of world cities).
             # When no other name is clear, the others' first choices are all there is.
-            firsts = _without_strays({q: c[0].place for q, c in ranked.items() if c})
-            anchors = _without_strays(
-                {q: c[0].place for q, c in ranked.items() if c and _decisive(c)})
+            every = {q: c[0].place for q, c in ranked.items() if c}
+            clear = {q: p for q, p in every.items() if _decisive(ranked[q])}
+            firsts = _without_strays(every)
+            # every name clear on its own: the anchors are the first choices
+            anchors = firsts if len(clear) == len(every) else _without_strays(clear)
             # A name that is not among them sees all of them: one context serves every such
             # name (a context is read, never changed).
             shared: dict[tuple[bool, Query | None], Context] = {}
@@ -939,11 +941,7 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     point_names = [q for q, c in winners.items() if c.place.kind not in _AREAL]
     if len(winners) < _OUTLIER_MIN_OTHERS + 1 or len(point_names) < 2:
         return
-    points = _xyz([winners[q].place for q in point_names])
-    position = {q: i for i, q in enumerate(point_names)}
-    winner_tree = cKDTree(points)
-    far_chord = 2 * np.sin(OUTLIER_KM / EARTH_RADIUS_KM / 2)
-    among_chord = 2 * np.sin(_AMONG_KM / EARTH_RADIUS_KM / 2)
+    winner_tree: Any = None  # built for the first name the cheap tests leave
     candidates: tuple[Any, list[Query]] | None = None
     for q, best in winners.items():
         place = best.place
@@ -951,6 +949,11 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                 or (place.kind is Kind.CITY
                     and (place.population or 0) >= _NOTABLE_POPULATION * 10)):
             continue
+        if winner_tree is None:
+            position = {m: i for i, m in enumerate(point_names)}
+            winner_tree = cKDTree(_xyz([winners[m].place for m in point_names]))
+            far_chord = 2 * np.sin(OUTLIER_KM / EARTH_RADIUS_KM / 2)
+            among_chord = 2 * np.sin(_AMONG_KM / EARTH_RADIUS_KM / 2)
         v = _xyz([place])[0]
         near = winner_tree.query_ball_point(v, far_chord)
         if any(i != position.get(q) for i in near):
