@@ -309,13 +309,16 @@ def _list_end(text: str, end: int) -> int:
 
 
 def _named_thing(text: str, start: int, end: int) -> bool:
-    for at in (start, _list_start(text, start)):
-        if _THING_BEFORE.search(text[max(0, at - 40): at]):
-            return True
-    for at in (end, _list_end(text, end)):
-        if _THING_AFTER.match(text, at, min(len(text), at + 30)):
-            return True
-    return False
+    # the name itself, then the list it ends or starts, when it is in one (each read once)
+    if _THING_BEFORE.search(text[max(0, start - 40): start]):
+        return True
+    first = _list_start(text, start)
+    if first != start and _THING_BEFORE.search(text[max(0, first - 40): first]):
+        return True
+    if _THING_AFTER.match(text, end, min(len(text), end + 30)):
+        return True
+    last = _list_end(text, end)
+    return last != end and _THING_AFTER.match(text, last, min(len(text), last + 30)) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -214,10 +214,7 @@ class Context:
         if self._xyz.shape[0] and places:
             dots = np.empty((len(places), self._xyz.shape[0]))
             for j, (lat, lon, _) in enumerate(places):
-                la, lo = math.radians(lat), math.radians(lon)
-                v = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo),
-                              math.sin(la)])
-                dots[j] = self._xyz @ v
+                dots[j] = self._xyz @ _vector(lat, lon)
             km = EARTH_RADIUS_KM * np.arccos(np.minimum(np.maximum(dots, -1.0), 1.0))
             outlined = [j for j, place in enumerate(places) if place[2] is not None]
             if outlined:
@@ -270,6 +267,24 @@ class Context:
 
 
 NO_CONTEXT = Context(())
+
+_VECTORS: dict[tuple[float, float], np.ndarray] = {}
+_VECTORS_KEPT = 200_000
+
+
+def _vector(lat: float, lon: float) -> np.ndarray:
+    """The unit vector ``Context.closeness`` makes of a point (remembered: the same places
+    are scored against many contexts)."""
+    vector = _VECTORS.get((lat, lon))
+    if vector is None:
+        if len(_VECTORS) >= _VECTORS_KEPT:
+            _VECTORS.clear()
+        la, lo = math.radians(lat), math.radians(lon)
+        vector = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo),
+                           math.sin(la)])
+        vector.flags.writeable = False
+        _VECTORS[(lat, lon)] = vector
+    return vector
 
 
 def _match_part(hit: Hit) -> float:
