@@ -19,7 +19,9 @@ Each feature keeps ``id`` (``ne-sea:`` for seas, ``ne-lake:``, ``ne-area:`` for 
 ``feature``
 (Natural Earth's class) and its geometry, simplified at 0.01 degrees and rounded to 0.001.
 Names are written as people write them: ``SULAWESI`` is ``Sulawesi``, ``Madura I.`` is
-``Madura Island``, ``Batu Is.`` is ``Batu Islands``. The output is deterministic.
+``Madura Island``, ``Batu Is.`` is ``Batu Islands``. A land region Natural Earth draws only as
+the marks where its label goes is a point (see ``without_label_marks``). The output is
+deterministic.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 # Natural Earth's class -> movemap's kind. Water bodies and large land regions are areas
 # (a route ends at an entry point of them); islands, passes and points are features.
@@ -51,6 +54,14 @@ POINT_KINDS = {"island": "island", "island group": "island", "cape": "site",
                "pass": "pass", "depression": "site"}
 _SAME_FEATURE_DEGREES = 1.0
 _PLACEHOLDER_AREA = 1e-4
+# A land region's part of LABEL_MARK_VERTICES corners or fewer (once simplified) and smaller
+# than LABEL_MARK_AREA square degrees (some 500 km2) is a mark where Natural Earth puts the
+# region's label, not its outline; a region whose outline is smaller than LEAST_REGION_AREA
+# (some 50 km2) is a label spot too. Real small outlines (Banks Peninsula, Noto Peninsula)
+# follow their coasts with dozens of corners.
+LABEL_MARK_VERTICES = 9
+LABEL_MARK_AREA = 0.05
+LEAST_REGION_AREA = 0.005
 _SMALL_WORDS = {"of", "the", "de", "del", "la", "le", "les", "and", "et", "du", "da", "dos",
                 "das", "do", "di", "y"}
 _ABBREVIATIONS = [
@@ -103,6 +114,40 @@ def _slug(name: str) -> str:
 def _features(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
         return json.load(f)["features"]
+
+
+def without_label_marks(geom: Any) -> Any:
+    """A land region's outline without Natural Earth's label marks, or a point where the
+    outline is nothing but marks (or smaller than a region can be).
+
+    Natural Earth draws some regions as the small triangles where their label goes (the
+    Ogaden, the Garagum, Florida) and adds such marks beside the outlines of others (the
+    Himalayas, the Sahara): a mark contains nothing, and its centre is a label spot, so the
+    region is kept as a point (an area without a known outline).
+
+    >>> from shapely.geometry import Polygon, box
+    >>> mark = Polygon([(43.2, 8.6), (43.3, 8.6), (43.25, 8.7)])
+    >>> without_label_marks(mark).geom_type
+    'Point'
+    >>> import shapely
+    >>> real = Polygon([(0, 0), (2, 0), (2.5, 1), (2, 2), (1, 2.5), (0, 2)])
+    >>> without_label_marks(shapely.union(real, mark)).equals(real)
+    True
+    """
+    import shapely
+
+    parts = list(getattr(geom, "geoms", [geom]))
+    polygons = [g for g in parts if g.geom_type == "Polygon"]
+    if len(polygons) != len(parts):  # not an outline: as it is
+        return geom
+    kept = [g for g in polygons if len(g.exterior.coords) - 1 > LABEL_MARK_VERTICES
+            or shapely.area(g) >= LABEL_MARK_AREA]
+    if kept and shapely.area(shapely.union_all(kept)) >= LEAST_REGION_AREA:
+        return kept[0] if len(kept) == 1 else shapely.MultiPolygon(kept)
+    marks = shapely.union_all(polygons)
+    spot = (shapely.centroid(marks) if shapely.area(marks) > 0
+            else shapely.centroid(shapely.boundary(marks)))
+    return shapely.set_precision(spot, 1e-4)
 
 
 def stage(ne: Path, out: Path) -> None:
@@ -177,6 +222,10 @@ def stage(ne: Path, out: Path) -> None:
             simple = shapely.make_valid(shapely.set_precision(shapely.buffer(simple, 0), 1e-3))
         if simple.is_empty or shapely.area(simple) == 0:  # a small island, rounded away
             simple = shapely.make_valid(shapely.set_precision(geom, 1e-4))
+        if (feat["properties"]["kind"] == "macro-region"
+                and feat["properties"]["feature"] in REGION_KINDS):
+            # judged as shipped: a part simplified to a few corners is no outline either
+            simple = without_label_marks(simple)
         feat["geometry"] = mapping(simple)
     staged.sort(key=lambda f: f["properties"]["id"])
     tmp = out.with_suffix(".tmp")
