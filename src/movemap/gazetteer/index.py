@@ -113,7 +113,7 @@ _PLACE_DTYPE = np.dtype([
 # city, are typo-tolerant; for smaller places only the canonical name is.
 FUZZY_MIN_POPULATION = 15_000
 SUGGEST_MIN_POPULATION = 100_000
-_BULK_SOURCES = frozenset({"airportsdata", "ourairports", "searoute", "zipcodes"})
+_BULK_SOURCES = frozenset({"airportsdata", "ourairports", "searoute", "zipcodes", "gppd"})
 _FUZZY_LENGTHS = range(4, 31)
 
 
