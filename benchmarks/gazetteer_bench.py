@@ -251,7 +251,8 @@ def main() -> None:
     plants = rng.sample(power_plant_entries(), 2_000)
     by_kind = [rng.choice(list(p.names())) for p in plants]
     plant_rate = timed(lambda n: gazetteer.resolve(n).place, by_kind)
-    plant_right = sum(gazetteer.resolve(n).place.id == p.id for n, p in zip(by_kind, plants))
+    plant_right = sum(gazetteer.resolve(n).place.id == p.id
+                      for n, p in zip(by_kind, plants, strict=True))
     row("plant and dam lookups/s by name", f"{plant_rate:,.0f}",
         f"towns, same run {town_rate:,.0f}",
         f">= towns: {'met' if plant_rate >= town_rate else 'NOT met'}")

@@ -27,7 +27,9 @@ Power Plant", "Kursk NPP" and the rest of the forms reports use by rule
 
 A plant named for a nearby town under another spelling also gets the town's GeoNames name
 (``Zaporozhye`` is Zaporizhzhia's, ``Kremenchug`` Kremenchuk's) in ``alt_names``: reports
-spell the plant as they spell the town. The output is deterministic.
+spell the plant as they spell the town. So does the largest town of 1,000 or more inhabitants
+within 10 km, where the plant stands (Kursk's nuclear plant is also Kurchatov's, the
+Kakhovka dam Nova Kakhovka's). The output is deterministic.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ FUELS = {"Nuclear": ("nuclear", 0.0), "Hydro": ("hydro", 10.0), "Coal": ("therma
 _SAME_PLANT_KM = 20.0
 _TOWN_KM = 60.0
 _RENAMED_TOWN = 50_000
+_HOST_KM = 10.0
+_HOST_POPULATION = 1_000
 _GENERIC = re.compile(
     r"\b(?:hydro[- ]?electric(?:ity)?|hydro ?power|hydro|nuclear|atomic|thermal|thermo ?electric|"
     r"coal[- ]fired|gas[- ]fired|combined[- ]cycle|power|electric(?:ity)?|energy|generating|"
@@ -113,6 +117,21 @@ def clean_names(name: str, country_long: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _host_town(cells: dict[tuple[int, int], list[tuple[int, str, float, float, str]]],
+               lat: float, lon: float, country: str) -> str | None:
+    """The largest town of the plant's country within ``_HOST_KM``: reports name a plant by
+    the town it stands in (Enerhodar's nuclear plant, the Nova Kakhovka dam)."""
+    best: tuple[int, str] | None = None
+    for dlat in (-1, 0, 1):
+        for dlon in (-1, 0, 1):
+            for pop, name, t_lat, t_lon, t_country in cells.get(
+                    (math.floor(lat) + dlat, math.floor(lon) + dlon), ()):
+                if (t_country == country and (best is None or pop > best[0])
+                        and haversine_km(lat, lon, t_lat, t_lon) <= _HOST_KM):
+                    best = (pop, name)
+    return best[1] if best else None
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__.splitlines()[2], file=sys.stderr)
@@ -150,7 +169,12 @@ def main(argv: list[str]) -> int:
     # Only a spelling of the same name, or a renamed town of some size (Dniprodzerzhynsk is
     # Kamianske): GeoNames lists odd other names of hamlets.
     towns: dict[tuple[str, str], list[tuple[str, float, float]]] = defaultdict(list)
+    # Towns by one-degree cell, for the town each plant stands in.
+    cells: dict[tuple[int, int], list[tuple[int, str, float, float, str]]] = defaultdict(list)
     for town in geonames_entries():
+        if (town.population or 0) >= _HOST_POPULATION:
+            cells[(math.floor(town.lat), math.floor(town.lon))].append(
+                (town.population or 0, town.name, town.lat, town.lon, town.country or ""))
         for alt in town.names():
             key = (town.country or "", name_key(alt))
             if key in wanted and len(name_key(town.name)) >= 4 and (
@@ -168,6 +192,9 @@ def main(argv: list[str]) -> int:
                           if haversine_km(lat, lon, t_lat, t_lon) <= _TOWN_KM)
             if near and name_key(near[0][1]) not in {name_key(n) for n in names}:
                 names.append(near[0][1])
+            host = _host_town(cells, lat, lon, country)
+            if host and name_key(host) not in {name_key(n) for n in names}:
+                names.append(host)
             slug = re.sub(r"[^a-z0-9]+", "-", name_key(names[0])).strip("-") or "plant"
             out.append({"id": f"gppd:{country}-{fuel}-{slug}", "name": names[0],
                         "alt_names": "|".join(names[1:]), "fuel": fuel,

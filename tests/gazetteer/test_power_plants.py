@@ -64,6 +64,16 @@ def test_a_plant_is_also_found_by_its_towns_other_spelling(gazetteer: Gazetteer)
     assert _at(gazetteer.resolve("Kyiv HPP"), 50.588, 30.512)
 
 
+def test_a_plant_is_also_found_by_the_town_it_stands_in(gazetteer: Gazetteer) -> None:
+    # Reports name a nuclear plant by its town: Rivne's is at Varash, Khmelnytskyi's at
+    # Netishyn, Kalinin's at Udomlya.
+    for name, truth in (("Varash NPP", (51.325, 25.897)), ("Netishyn NPP", (50.302, 26.647)),
+                        ("Udomlya nuclear power plant", (57.905, 35.061))):
+        found = gazetteer.resolve(name)
+        assert found.place.kind is Kind.SITE and _at(found, *truth), (name, found.best.why())
+        assert found.best.confident, found.best.why()
+
+
 def test_a_bare_name_stays_the_town_not_its_plant(gazetteer: Gazetteer) -> None:
     # Each of these towns has a plant of its name in the database; without a kind word a
     # report means the town, with or without context.
