@@ -74,6 +74,16 @@ def test_a_plant_is_also_found_by_the_town_it_stands_in(gazetteer: Gazetteer) ->
         assert found.best.confident, found.best.why()
 
 
+def test_a_plant_named_with_its_kind_across_a_border_is_no_loose_other_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # A Ukrainian report names the plant over the border: "Kursk NPP" is one place in the
+    # world, not a town's other name far from the others (which would be in doubt).
+    found = gazetteer.resolve_all(["Kursk NPP", "Konotop", "Shostka", "Hlukhiv"])[0]
+    assert found.place.kind is Kind.SITE and _at(found, 51.675, 35.606)
+    assert found.best.confident, found.best.why()
+
+
 def test_a_bare_name_stays_the_town_not_its_plant(gazetteer: Gazetteer) -> None:
     # Each of these towns has a plant of its name in the database; without a kind word a
     # report means the town, with or without context.

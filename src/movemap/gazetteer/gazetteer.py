@@ -1013,6 +1013,14 @@ _NAMED = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.D
 _CONTEXT_PARTS = ("context", "coherence")
 
 
+def _says_its_kind(candidate: Candidate) -> bool:
+    """Whether the name matched says what the place is (``Kursk NPP`` for a power plant,
+    ``Gatow airfield``): such a name is no loose other name of a town (``Bansko``), and
+    a report names a plant across the border by it."""
+    phrase = kind_phrase(candidate.matched) if candidate.matched else None
+    return phrase is not None and candidate.place.kind in KIND_CLASSES[phrase[0]]
+
+
 def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
     """Why the winner among namesakes in different countries is not a clear choice, or "".
 
@@ -1040,8 +1048,8 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
         if town is not None:
             return f"also the name of {town.name}, a town in it"
     countries = context.countries
-    if best.method is Method.ALTERNATE and place.kind not in _AREAL and (
-            (countries and (place.country or "") not in countries)
+    if best.method is Method.ALTERNATE and place.kind not in _AREAL and not _says_its_kind(
+            best) and ((countries and (place.country or "") not in countries)
             or (context.points and best.parts.get("context", 1.0) < _FAR_CONTEXT)):
         return f"another name of {place.name}, far from the other places"
     areal = place.kind in _AREAL
