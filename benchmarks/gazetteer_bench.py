@@ -16,7 +16,9 @@ measured in this run, on this machine, on one core:
   typos, against ``rapidfuzz.process.extractOne`` over every name (the naive fuzzy search);
 - airport lookups (``airportsdata``): 5,000 airports not looked up before, by name, by ICAO
   code and by IATA code, beside the town lookups of new names in the same process; and
-  ``X airport`` for towns that have one nearby, the slowest way to an airport;
+  ``X airport`` for towns that have one nearby, the slowest way to an airport; and 2,000
+  power plants and dams by one of their names with its kind word (``Kursk NPP``, ``Mosul
+  Dam``), beside the same town lookups;
 - memory: peak RSS of a process that resolves 10,000 names, against one that loads the JSON.
 
 ``--build`` also times building the index from scratch in a temporary cache folder.
@@ -243,6 +245,18 @@ def main() -> None:
     row("  by IATA code", f"{iata_rate:,.0f}", f"towns, same run {town_rate:,.0f}",
         f">= towns: {'met' if iata_rate >= town_rate else 'NOT met'}")
     row("  'X airport' (nearest search)", f"{kind_rate:,.0f}", "")
+    # power plants and dams (geo/power_plants.csv), by a name with its kind word
+    from movemap.gazetteer.sources import power_plant_entries
+
+    plants = rng.sample(power_plant_entries(), 2_000)
+    by_kind = [rng.choice(list(p.names())) for p in plants]
+    plant_rate = timed(lambda n: gazetteer.resolve(n).place, by_kind)
+    plant_right = sum(gazetteer.resolve(n).place.id == p.id
+                      for n, p in zip(by_kind, plants, strict=True))
+    row("plant and dam lookups/s by name", f"{plant_rate:,.0f}",
+        f"towns, same run {town_rate:,.0f}",
+        f">= towns: {'met' if plant_rate >= town_rate else 'NOT met'}")
+    row("  name gives its plant", f"{plant_right / 2_000:.1%}", "")
     del cities_again
     row("  ICAO code gives its airport", f"{icao_right / 2_000:.1%}", "")
 

@@ -24,7 +24,7 @@ from movemap.geodata import geo_path
 __all__ = ["fingerprint", "open_index", "reference_entries"]
 
 _GEO_FILES = ("admin1.geojson", "countries.geojson", "macro_regions.geojson", "places.csv",
-              "former_names.csv", "natural_features.geojson")
+              "former_names.csv", "natural_features.geojson", "power_plants.csv")
 KIND = "gazetteer"
 
 
@@ -65,6 +65,7 @@ def reference_entries() -> list[Entry]:
     sources.add_area_demonyms(entries)
     rows = overlay.read_overlay(geo_path("places.csv"), is_known=entries.__contains__)
     sources.apply_overlay(entries, rows, source="movemap")
+    sources.add_power_plants(entries, sources.power_plant_entries())
     sources.apply_former_names([*towns, *countries], geo_path("former_names.csv"),
                                [*regions, *countries])
     points = [e for e in entries.values() if e.kind not in AREAL]

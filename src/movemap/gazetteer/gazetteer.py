@@ -91,6 +91,8 @@ FUZZY_ACCEPT = 0.85
 """A typo match less similar than this is refused (reported unresolved, with suggestions)."""
 _CODE = re.compile(r"^[A-Z0-9]{3,5}$")  # IATA, ICAO, UN/LOCODE (written in capitals)
 _CODE_LIKE = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")  # ... and abbreviations (NI, GDR, ROC)
+_FACILITY_CLASSES = ("site", "power")
+"""Kind classes of facilities (see ``KIND_CLASSES``), found only by a name of their own."""
 # How far from X a place of the kind may be for "X air base" and the like, in km.
 _KIND_RADIUS_KM = {"air": 60.0, "port": 40.0, "bridge": 30.0, "pass": 60.0, "crossing": 40.0,
                    "beach": 30.0, "island": 60.0, "district": 40.0}
@@ -420,7 +422,7 @@ class Gazetteer:
         kinds = KIND_CLASSES[cls]
         full = self._exact(key)
         hits = [h for h in full if h.place.kind in kinds]
-        if hits or (full and cls == "site"):
+        if hits or (full and cls in _FACILITY_CLASSES):
             return hits  # its full name, or a plain name (a town called "Green Bay")
         named = [h for h in self._exact(feature_key(cls, base)) if h.place.kind in kinds]
         if full or cls == "district":
@@ -465,7 +467,7 @@ class Gazetteer:
         near = candidate.place
         fallback_standing = 1.0 - (best.parts["match"] - candidate.parts["match"])
         can_fall_back = near.kind is Kind.CITY or near.kind in _AREAL
-        if cls == "site":
+        if cls in _FACILITY_CLASSES:
             # Sites are of too many sorts for the nearest to be the one meant.
             word = key[len(base):].strip() if key.startswith(base) else key[:-len(base)].strip()
             return Hit(near, Method.FALLBACK, word, fallback_standing) if can_fall_back else None
@@ -1047,6 +1049,14 @@ _NAMED = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.D
 _CONTEXT_PARTS = ("context", "coherence")
 
 
+def _says_its_kind(candidate: Candidate) -> bool:
+    """Whether the name matched says what the place is (``Kursk NPP`` for a power plant,
+    ``Gatow airfield``): such a name is no loose other name of a town (``Bansko``), and
+    a report names a plant across the border by it."""
+    phrase = kind_phrase(candidate.matched) if candidate.matched else None
+    return phrase is not None and candidate.place.kind in KIND_CLASSES[phrase[0]]
+
+
 def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
     """Why the winner among namesakes in different countries is not a clear choice, or "".
 
@@ -1074,8 +1084,8 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
         if town is not None:
             return f"also the name of {town.name}, a town in it"
     countries = context.countries
-    if best.method is Method.ALTERNATE and place.kind not in _AREAL and (
-            (countries and (place.country or "") not in countries)
+    if best.method is Method.ALTERNATE and place.kind not in _AREAL and not _says_its_kind(
+            best) and ((countries and (place.country or "") not in countries)
             or (context.points and best.parts.get("context", 1.0) < _FAR_CONTEXT)):
         return f"another name of {place.name}, far from the other places"
     areal = place.kind in _AREAL

@@ -72,9 +72,13 @@ KIND_CLASSES: dict[str, frozenset[Kind]] = {
     "island": frozenset({Kind.ISLAND}),
     "district": frozenset({Kind.DISTRICT}),
     "site": frozenset({Kind.SITE}),
+    "power": frozenset({Kind.SITE}),
 }
 """Kinds a word such as ``air base`` or ``raion`` asks for (see ``normalize.kind_phrase``)."""
-_CLASS_OF = {kind: cls for cls, kinds in KIND_CLASSES.items() for kind in kinds}
+_CLASS_OF: dict[Kind, str] = {}
+for _cls, _kinds in KIND_CLASSES.items():
+    for _kind in _kinds:
+        _CLASS_OF.setdefault(_kind, _cls)  # a site is a "site" unless its name says power
 
 
 def code_key(code: str) -> str:
@@ -96,6 +100,14 @@ def _feature_base(key: str) -> str:
     return base
 
 
+def _name_class(cls: str, key: str) -> str:
+    """The kind class a feature is found under by one of its names: a site named as a power
+    plant or a dam (``Kursk NPP``, ``Mosul Dam``) under ``power``, other sites under ``site``."""
+    if cls == "site" and (phrase := kind_phrase(key)) is not None and phrase[0] == "power":
+        return "power"
+    return cls
+
+
 def _names(e: Entry) -> list[tuple[str, Method]]:
     """Every name of an entry with how it belongs to it."""
     out = [(name, Method.NAME if position == 0 else
@@ -113,7 +125,7 @@ _PLACE_DTYPE = np.dtype([
 # city, are typo-tolerant; for smaller places only the canonical name is.
 FUZZY_MIN_POPULATION = 15_000
 SUGGEST_MIN_POPULATION = 100_000
-_BULK_SOURCES = frozenset({"airportsdata", "ourairports", "searoute", "zipcodes"})
+_BULK_SOURCES = frozenset({"airportsdata", "ourairports", "searoute", "zipcodes", "gppd"})
 _FUZZY_LENGTHS = range(4, 31)
 
 
@@ -222,7 +234,7 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
                 exact_v.append(number * 8 + _TYPE[Method.REGION])
             if cls is not None:
                 base = _feature_base(key)
-                exact_h.append(key_hash(feature_key(cls, base)))
+                exact_h.append(key_hash(feature_key(_name_class(cls, key), base)))
                 exact_v.append(number * 8 + _TYPE[Method.KIND])
                 if base != key and named_bare and cls not in ("district", "site"):
                     # "Sigonella", "Al Udeid", "Bagram": a base by its bare name

@@ -266,18 +266,25 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
     "island": ("island", "isle", "остров", "острів"),
     "district": ("county", "raion", "rayon", "district", "municipal district",
                  "municipality", "район", "муниципальный район"),
+    # Power plants and dams (``sources.power_plant_entries``): a class of their own, so that
+    # "X refinery" or "X base" is not the power station of a town X.
+    "power": (
+        "nuclear power plant", "nuclear power station", "power plant", "power station",
+        "thermal power plant", "hydroelectric power plant", "npp", "tpp", "hpp", "dam",
+        "nuclear plant", "nuclear station", "atomic power station", "thermal power station",
+        "hydroelectric power station", "hydroelectric plant", "hydroelectric station",
+        "hydroelectric dam", "hydropower plant", "hes", "chp", "аэс", "тэц", "гэс",
+    ),
     # Facilities and natural features no package lists: at X, or X itself with a warning.
     "site": (
         "training ground", "training area", "training range", "firing range", "test site",
         "testing ground", "proving ground", "launch site", "cosmodrome", "spaceport",
-        "nuclear power plant", "nuclear power station", "power plant", "power station",
-        "thermal power plant", "hydroelectric power plant", "npp", "tpp", "hpp", "dam",
         "reservoir", "plant", "factory", "works", "steelworks", "steel plant", "refinery",
         "oil refinery", "oil depot", "fuel depot", "ammunition depot", "arms depot", "depot",
         "arsenal", "barracks", "garrison", "military base", "army base", "base",
         "bay", "peninsula", "salient", "bridgehead", "heights", "hill", "hills", "ridge",
         "gap", "valley", "gorge", "forest", "woods", "wood", "strait", "river", "lake",
-        "полигон", "аэс", "тэц", "гэс", "завод", "нпз", "водохранилище", "полуостров",
+        "полигон", "завод", "нпз", "водохранилище", "полуостров",
     ),
 }
 _KIND_PREFIXES: dict[str, tuple[str, ...]] = {

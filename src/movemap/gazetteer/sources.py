@@ -12,6 +12,8 @@
 - Natural Earth's named seas, gulfs, bays, straits, islands and island groups, peninsulas,
   deserts, ranges and passes, with their outlines (``geo/natural_features.geojson``).
 - Former names (``geo/former_names.csv``).
+- Nuclear, hydroelectric and larger thermal power plants (and so most dams) from the Global
+  Power Plant Database (``geo/power_plants.csv``), named with their kind words.
 - The overlay shipped in ``geo/places.csv``: sites, bases, bridges, passes, crossings,
   beaches, islands and raions the others lack, and extra names.
 
@@ -36,6 +38,7 @@ from movemap.gazetteer.place import AREAL, Kind
 
 __all__ = [
     "Entry",
+    "add_power_plants",
     "apply_overlay",
     "assign_admin1",
     "assign_country",
@@ -47,6 +50,8 @@ __all__ = [
     "natural_feature_entries",
     "ourairports_entries",
     "package_dir",
+    "power_plant_entries",
+    "power_plants_path",
     "region_entries",
     "reserved_names",
     "without_areas_named_for_towns",
@@ -764,6 +769,77 @@ def port_entries(path: Path | None = None) -> list[Entry]:
             source="searoute", alt_names=[f"{name} port", f"{name} harbour"], codes=[code],
         ))
     return entries
+
+
+_PLANT_FORMS: dict[str, tuple[str, ...]] = {
+    "nuclear": ("{} Nuclear Power Plant", "{} NPP", "{} Nuclear Power Station",
+                "{} nuclear plant", "{} nuclear station", "{} atomic power station"),
+    "hydro": ("{} Dam", "{} Hydroelectric Power Plant", "{} HPP", "{} HES",
+              "{} hydroelectric power station", "{} hydroelectric dam", "{} hydroelectric plant",
+              "{} hydroelectric station", "{} hydropower plant", "{} power plant",
+              "{} power station"),
+    "thermal": ("{} Power Station", "{} power plant", "{} thermal power plant",
+                "{} thermal power station", "{} TPP"),
+}
+"""The names reports give a power plant of each class, the first its canonical one. A plant
+is never named by its bare name: "Kursk" is the city, "Kursk NPP" the plant."""
+_CURATED_SAME_SITE_KM = 10.0
+
+
+def power_plants_path() -> Path:
+    """The staged power plants (``tools/stage_power_plants.py``)."""
+    from movemap.geodata import geo_path
+
+    return geo_path("power_plants.csv")
+
+
+def power_plant_entries(path: Path | None = None) -> list[Entry]:
+    """Nuclear, hydroelectric and larger thermal power plants, from the Global Power Plant
+    Database (WRI, CC BY 4.0) as staged in ``geo/power_plants.csv``.
+
+    Each is a site named in the forms of its class (``_PLANT_FORMS``) for each of its names:
+    ``Kakhovka Dam``, ``Kakhovka HPP``, ``Zaporozhye NPP``, ``Zaporizhzhya Nuclear Power
+    Plant``. Their bare names stay the towns'; a name with a kind word finds the plant
+    (``index``: ``Kursk power plant`` is a site named for Kursk).
+    """
+    import csv
+
+    entries = []
+    with (path or power_plants_path()).open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            forms = _PLANT_FORMS[row["fuel"]]
+            bases = [row["name"], *(n for n in row["alt_names"].split("|") if n)]
+            names = [form.format(base) for base in bases for form in forms]
+            entries.append(Entry(
+                id=row["id"], name=names[0], lat=float(row["lat"]), lon=float(row["lon"]),
+                country=row["country"] or None, admin1=None, kind=Kind.SITE, population=None,
+                source="gppd", alt_names=names[1:],
+            ))
+    return entries
+
+
+def add_power_plants(entries: dict[str, Entry], plants: Sequence[Entry]) -> None:
+    """Add ``plants`` to ``entries``; a plant the curated overlay has already (a site of
+    that name within 10 km: its Zaporizhzhia NPP, its Kakhovka Dam) gives it its other names
+    instead, so that one place answers."""
+    from movemap.gazetteer.normalize import name_key
+    from movemap.sphere import haversine_km
+
+    curated: dict[str, list[Entry]] = {}
+    for e in entries.values():
+        if e.kind is Kind.SITE and e.source == "movemap":
+            for name in e.names():
+                curated.setdefault(name_key(name), []).append(e)
+    for plant in plants:
+        keys = {name_key(n) for n in plant.names()}
+        same = next((e for key in keys for e in curated.get(key, ())
+                     if haversine_km(plant.lat, plant.lon, e.lat, e.lon)
+                     <= _CURATED_SAME_SITE_KM), None)
+        if same is None:
+            entries.setdefault(plant.id, plant)
+            continue
+        have = {name_key(n) for n in same.names()}
+        same.alt_names.extend(n for n in plant.names() if name_key(n) not in have)
 
 
 def us_county_entries() -> list[Entry]:
