@@ -138,3 +138,12 @@ def test_large_batch_with_progress_and_country(tmp_path: Path) -> None:
     assert len(rows) == 300
     assert {r["country"] for r in rows if r["query"] == "Saint Petersburg"} == {"US"}
     assert {r["country"] for r in rows if r["query"] == "Hamhung"} == {"KP"}
+
+
+def test_a_doubt_of_the_name_as_written_reaches_the_command() -> None:
+    # 'the' before a name the data knows only as a town: listed, not confident, with the reason
+    code, out, err = run("resolve", "the Andes", "--format", "json")
+    assert code == 0, err
+    (record,) = json.loads(out)
+    assert record["confident"] is False
+    assert "'the' before the name of a town" in record["reading"]

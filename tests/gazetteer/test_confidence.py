@@ -356,3 +356,22 @@ def test_alone_a_village_found_by_another_name_just_ahead_of_a_namesake_is_in_do
     # a town found by its own name, or large, keeps its confidence alone
     assert all(r.best.confident for r in (gazetteer.resolve_all([n])[0]
                                           for n in ("Kursk", "Tobruk", "Sigonella")))
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("the Andes", "'the' before the name of a town"),
+    ("the Horn", "'the' before the name of a town"),
+    ("GDR", "in capitals"),
+    ("Nkhata Bay", "named after the bay"),
+])
+def test_doubts_of_the_name_as_written_are_the_same_alone_and_in_a_batch(
+    gazetteer: Gazetteer, name: str, words: str,
+) -> None:
+    # ranking marks them, so the library's one-name resolve() flags what resolve_all() and the
+    # commands flag (before, only resolve_all() applied these after ranking)
+    alone = gazetteer.resolve(name).best
+    assert not alone.confident and words in alone.reading(), alone.reading()
+    together = gazetteer.resolve_all([name])[0].best
+    assert together.place.id == alone.place.id and together.doubt == alone.doubt
+    # the top-N view of one name carries it too
+    assert gazetteer.resolve(name, top=2).best.doubt == alone.doubt

@@ -40,7 +40,6 @@ from movemap.errors import InvalidValueError, PlaceNotFoundError
 from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
 from movemap.gazetteer.normalize import (
-    COMPASS_WORDS,
     DEMONYM_ENDINGS,
     demonym_bases,
     direction_phrase,
@@ -90,7 +89,6 @@ _AREAL = AREAL
 FUZZY_ACCEPT = 0.85
 """A typo match less similar than this is refused (reported unresolved, with suggestions)."""
 _CODE = re.compile(r"^[A-Z0-9]{3,5}$")  # IATA, ICAO, UN/LOCODE (written in capitals)
-_CODE_LIKE = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")  # ... and abbreviations (NI, GDR, ROC)
 # How far from X a place of the kind may be for "X air base" and the like, in km.
 _KIND_RADIUS_KM = {"air": 60.0, "port": 40.0, "bridge": 30.0, "pass": 60.0, "crossing": 40.0,
                    "beach": 30.0, "island": 60.0, "district": 40.0}
@@ -350,14 +348,15 @@ class Gazetteer:
 
     def _rank_alone(self, name: str, hits: list[Hit], generic: bool, hints: Hints
                     ) -> tuple[Candidate, ...]:
-        """``rank(hits, generic=generic, hints=hints)`` for the hits of ``name``, from memory
-        when the name came before with the same hints."""
+        """``rank(hits, generic=generic, hints=hints, query=name)`` for the hits of ``name``,
+        from memory when the name came before with the same hints."""
         memo = (name, hints)
         ranked = self._alone_memo.get(memo)
         if ranked is None:
             if len(self._alone_memo) >= _MEMO_SIZE:
                 self._alone_memo.clear()
-            ranked = self._alone_memo[memo] = rank(hits, generic=generic, hints=hints)
+            ranked = self._alone_memo[memo] = rank(hits, generic=generic, hints=hints,
+                                                   query=name)
         return ranked
 
     def _find_hits(self, name: str) -> tuple[list[Hit], bool]:
@@ -582,7 +581,7 @@ class Gazetteer:
                 self._memo[memo] = plain
                 return plain
         hits, generic = self.hits(name)
-        candidates = rank(hits, generic=generic, hints=self._hints(country, near))
+        candidates = rank(hits, generic=generic, hints=self._hints(country, near), query=name)
         resolution = self._resolution(name, candidates, top)
         if len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()
@@ -612,7 +611,7 @@ class Gazetteer:
         winner = first[0].place if len(first) == 1 else rank(first)[0].place
 
         def candidates() -> tuple[Candidate, ...]:
-            ranked = rank(self._exact(key) + (self._exact(code) if code else []))
+            ranked = rank(self._exact(key) + (self._exact(code) if code else []), query=name)
             return ranked[:top] if top else ranked
 
         return Resolution.deferred(name, winner, candidates)
@@ -715,12 +714,13 @@ class Gazetteer:
                     context = shared[seen] = _context(q, among)
                 contexts[q] = context
                 hits, generic = found[q]
-                ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context)
+                ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context,
+                                 query=q.name)
         if near is None and len(unique) > 1:
             for q in self._near_named_features(unique, ranked, hints):
                 hits, generic = found[q]
                 ranked[q] = rank(hits, generic=generic, hints=hints[q],
-                                 context=contexts.get(q, NO_CONTEXT))
+                                 context=contexts.get(q, NO_CONTEXT), query=q.name)
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_outliers(ranked)
         for q, context in contexts.items():
@@ -729,11 +729,6 @@ class Gazetteer:
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_namesakes_among(ranked)
-        for q in unique:
-            if ranked[q] and ranked[q][0].doubt is None and (
-                    doubt := _article_town(q.name, ranked[q])
-                    or _capitals_town(q.name, ranked[q]) or _area_for_feature(q.name, ranked[q])):
-                ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
 
@@ -1149,62 +1144,6 @@ def _among(place: Place, context: Context) -> bool:
             context.points, 1) if place.polygon is not None else False
     near = context.around(place.lat, place.lon, _AMONG_KM)
     return near >= 2 and 2 * near >= context.points
-
-
-def _capitals_town(name: str, ranked: tuple[Candidate, ...]) -> str:
-    """Why a town found for a name in capitals by another of its names is not a clear
-    answer, or "".
-
-    A short name in capitals (``NI``, ``GDR``, ``ROC``) is an abbreviation or a code; a
-    town that lists it among its other names (an airport's code, as GeoNames keeps them)
-    is a guess at what was meant (Northern Ireland, East Germany, Taiwan).
-    """
-    text = name.strip()
-    best = ranked[0]
-    if (not _CODE_LIKE.match(text) or best.place.kind is not Kind.CITY
-            or best.method is not Method.ALTERNATE):
-        return ""
-    return (f"{text!r} in capitals read as another name of {best.place.name}: an "
-            "abbreviation or a code may be meant")
-
-
-def _area_for_feature(name: str, ranked: tuple[Candidate, ...]) -> str:
-    """Why a region found for a name that says a feature's kind is not a clear answer, or "".
-
-    ``Milne Bay`` names a bay; the province named after it is a larger area around it, and
-    its point may lie far from the water (and ``Hawke's Bay`` is as likely the region as the
-    bay). Islands and districts are left out, the area of ``Sakhalin Island`` or ``Izium
-    raion`` being what was asked, and seas and straits (``Taiwan Strait``) are the feature.
-    """
-    key = name_key(name)
-    phrase = kind_phrase(key) if key else None
-    best = ranked[0]
-    if (phrase is None or phrase[0] in ("island", "district")
-            or best.place.kind is not Kind.REGION):
-        return ""
-    word = key[len(phrase[1]):].strip() or phrase[0]
-    return f"{best.place.name} is an area named after the {word}, which may be meant"
-
-
-def _article_town(name: str, ranked: tuple[Candidate, ...]) -> str:
-    """Why a town found for "the X" is not a clear answer, or "".
-
-    English puts "the" before the names of regions, seas, ranges and groups of islands (the
-    Caspian, the Andes, the Horn), hardly ever before a town's: when only the name without
-    it is known, and as a town, the area meant is likely one the gazetteer does not have.
-    A region named by a bare direction (``West`` in Cameroon) is no answer to "the West"
-    either: news means the part of a country, or the western world.
-    """
-    key = name_key(name)
-    if not key.startswith("the "):
-        return ""
-    place = ranked[0].place
-    rest = name.strip()[4:]
-    if place.kind is Kind.CITY and not name_key(place.name).startswith("the "):
-        return f"'the' before the name of a town: an area or feature called {rest!r} may be meant"
-    if place.kind in _AREAL and key[4:] in COMPASS_WORDS:
-        return f"{rest!r} read as a region of that name; a part of a country may be meant"
-    return ""
 
 
 def _inside(town: Place, area: Place) -> bool:
