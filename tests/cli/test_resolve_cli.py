@@ -147,3 +147,12 @@ def test_a_doubt_of_the_name_as_written_reaches_the_command() -> None:
     (record,) = json.loads(out)
     assert record["confident"] is False
     assert "'the' before the name of a town" in record["reading"]
+
+
+def test_a_country_named_among_the_names_places_its_namesake_town() -> None:
+    # Colombian towns, and Venezuela named: Mérida is the Venezuelan city, not Mexico's
+    code, out, err = run("resolve", "Mérida", "Venezuela", "Cali", "Pasto", "Popayán",
+                         "--format", "json")
+    assert code == 0, err
+    first = json.loads(out)[0]
+    assert first["country"] == "VE" and first["confident"] is True

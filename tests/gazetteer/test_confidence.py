@@ -375,3 +375,20 @@ def test_doubts_of_the_name_as_written_are_the_same_alone_and_in_a_batch(
     assert together.place.id == alone.place.id and together.doubt == alone.doubt
     # the top-N view of one name carries it too
     assert gazetteer.resolve(name, top=2).best.doubt == alone.doubt
+
+
+@pytest.mark.parametrize(("names", "country"), [
+    (["Mérida", "Venezuela", "Cali", "Pasto", "Popayán"], "VE"),  # towns of Colombia
+    (["Mérida", "Spain", "Lisbon", "Porto", "Coimbra"], "ES"),  # towns of Portugal
+])
+def test_a_country_named_in_the_text_speaks_for_the_namesake_in_it(
+    gazetteer: Gazetteer, names: list[str], country: str,
+) -> None:
+    # the towns are in a neighbouring country; the text names the one the town is in
+    named = gazetteer.resolve_all(names)[0]
+    assert named.place.country == country and named.best.confident, named.best.reading()
+    assert not ambiguous(named)
+    assert named.best.parts["named"] > 0
+    # without the country's name the same towns leave it a guess
+    bare = gazetteer.resolve_all([names[0], *names[2:]])[0]
+    assert not bare.best.confident or ambiguous(bare) or bare.place.country != country

@@ -28,6 +28,11 @@ context     0-0.25  close to the other places resolved together: the mean over t
 coherence   0-0.3   in the country of the other places resolved together, by the square of their
                     share: the country the others agree on weighs more than raw distance, one
                     country among many in a mixed list hardly counts
+named       0-0.1   a point in a country named as such among the other places (``San José`` in
+                    a report that names Costa Rica, ``La Paz`` beside Bolivia and Paraguay):
+                    the text says where it is even when its towns are mostly elsewhere; 0.1
+                    times the share of the others not in that country, since where they are
+                    there, ``coherence`` already says so
 within      0.2     a point in a region or district named with it (Belaya among air bases, with
                     Irkutsk Oblast: the air base there, not a village elsewhere; a town and
                     its port both there: the town)
@@ -88,6 +93,7 @@ NEAR_WEIGHT, NEAR_SCALE_KM = 0.3, 250.0
 CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 600.0
 COHERENCE_WEIGHT = 0.3
 WITHIN_WEIGHT = 0.2
+NAMED_COUNTRY_WEIGHT = 0.1
 COUNTRY_WEIGHT = 0.3
 OVERLAY_WEIGHT = 0.5
 POPULATION_WEIGHT = 0.2
@@ -347,6 +353,9 @@ def score(
             parts["coherence"] = COHERENCE_WEIGHT * share * share
         if not areal and context.within(place.lat, place.lon):
             parts["within"] = WITHIN_WEIGHT
+        if not areal and place.country in context.named_countries:
+            share = context.countries.get(place.country or "", 0.0)
+            parts["named"] = NAMED_COUNTRY_WEIGHT * (1.0 - share)
     if hit.from_overlay:
         parts["overlay"] = OVERLAY_WEIGHT
     return Candidate(place, sum(parts.values()), parts, hit.method, hit.matched)
