@@ -156,3 +156,11 @@ def test_a_country_named_among_the_names_places_its_namesake_town() -> None:
     assert code == 0, err
     first = json.loads(out)[0]
     assert first["country"] == "VE" and first["confident"] is True
+
+
+def test_a_short_form_of_an_area_named_in_full_is_that_area() -> None:
+    code, out, err = run("resolve", "Gran Chaco", "Chaco", "--format", "json")
+    assert code == 0, err
+    full, short = json.loads(out)
+    assert short["id"] == full["id"] and short["kind"] == "macro-region"
+    assert "short form" in short["why"]

@@ -392,3 +392,28 @@ def test_a_country_named_in_the_text_speaks_for_the_namesake_in_it(
     # without the country's name the same towns leave it a guess
     bare = gazetteer.resolve_all([names[0], *names[2:]])[0]
     assert not bare.best.confident or ambiguous(bare) or bare.place.country != country
+
+
+def test_the_short_form_of_a_larger_area_named_in_the_text_is_that_area(
+    gazetteer: Gazetteer,
+) -> None:
+    # "the Gran Chaco ... into the Chaco": the Argentine province called Chaco lies inside it
+    found = gazetteer.resolve_all(["Gran Chaco", "Chaco", "Mariscal Estigarribia"])[1]
+    assert found.place.kind is Kind.MACRO_REGION and found.place.name == "Gran Chaco"
+    assert found.best.confident and not ambiguous(found)
+    assert "short form" in found.best.parts and "short form" in found.best.why()
+    # without the full name, among the province's towns, Chaco is the province
+    alone = gazetteer.resolve_all(["Chaco", "Resistencia", "Corrientes"])[0]
+    assert alone.place.kind is Kind.REGION and alone.place.country == "AR"
+
+
+@pytest.mark.parametrize(("names", "kind", "country"), [
+    (["North Darfur", "Darfur", "El Fasher"], Kind.REGION, "SD"),  # a part, not the whole
+    (["Northern Ireland", "Ireland", "Belfast", "Dublin"], Kind.COUNTRY, "IE"),  # not inside
+])
+def test_a_name_inside_another_is_not_taken_for_a_smaller_part_or_a_neighbour(
+    gazetteer: Gazetteer, names: list[str], kind: Kind, country: str,
+) -> None:
+    found = gazetteer.resolve_all(names)[1]
+    assert found.place.kind is kind and found.place.country == country
+    assert "short form" not in found.best.parts

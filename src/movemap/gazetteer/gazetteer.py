@@ -729,6 +729,8 @@ class Gazetteer:
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_namesakes_among(ranked)
+        if len(unique) > 1:
+            _short_forms(unique, ranked)
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
 
@@ -974,6 +976,52 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                          "names may be")
                 ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
                 break
+
+
+SHORT_FORM_PART = "short form"
+_SHORT_FORM_LEAD = 0.1  # ahead by more than the commands call ambiguous
+
+
+def _short_forms(unique: list[Query], ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A name that is the short form of another name of the text for a larger area around
+    its answer means that area (in place): ``Chaco`` beside ``Gran Chaco`` is the Gran
+    Chaco, not the Argentine province inside it that bears the short name.
+
+    Texts name an area in full once and shortly after ("the Gran Chaco ... into the Chaco").
+    The short name's answer must be an area inside the full one's outline and smaller (by
+    population), so that ``Darfur`` beside ``North Darfur`` stays Darfur, and ``Ireland``
+    beside ``Northern Ireland`` the country. The full name's answer must be confident.
+    """
+    full: list[tuple[str, Candidate]] = []
+    for q in unique:
+        best = ranked[q][0] if ranked[q] else None
+        if (best is not None and best.confident and best.place.kind in _SHORT_FORM_WHOLES
+                and best.place.polygon is not None):
+            full.append((name_key(q.name), best))
+    if not full:
+        return
+    for q in unique:
+        if not ranked[q]:
+            continue
+        best = ranked[q][0]
+        key = name_key(q.name)
+        if not key or best.place.kind not in _AREAL:
+            continue
+        for whole_key, whole in full:
+            area = whole.place
+            if (whole_key == key or area.id == best.place.id
+                    or not (whole_key.endswith(f" {key}") or whole_key.startswith(f"{key} "))
+                    or (area.population or 0) <= (best.place.population or 0)
+                    or not _inside(best.place, area)):
+                continue
+            lift = best.score - whole.score + _SHORT_FORM_LEAD
+            chosen = whole._replace(score=whole.score + lift, method=Method.ALTERNATE,
+                                    matched=key, parts={**whole.parts, SHORT_FORM_PART: lift})
+            ranked[q] = (chosen, *(c for c in ranked[q] if c.place.id != area.id))
+            break
+
+
+_SHORT_FORM_WHOLES = frozenset({Kind.MACRO_REGION, Kind.REGION, Kind.CONTINENT})
 
 
 def _without_strays(anchors: dict[Query, Place]) -> dict[Query, Place]:
