@@ -164,3 +164,13 @@ def test_a_short_form_of_an_area_named_in_full_is_that_area() -> None:
     full, short = json.loads(out)
     assert short["id"] == full["id"] and short["kind"] == "macro-region"
     assert "short form" in short["why"]
+
+
+def test_a_kind_word_or_garrison_with_no_such_place_is_flagged_by_the_command() -> None:
+    code, out, err = run("resolve", "Lviv bridge", "Fort Kabul", "--format", "json")
+    assert code == 0, err
+    bridge, fort = json.loads(out)
+    assert bridge["name"] == "Lviv" and bridge["confident"] is False
+    assert "no bridge known at or near Lviv" in bridge["reading"]
+    assert fort["name"] == "Kabul" and fort["confident"] is False
+    assert "no fort known at or near Kabul" in fort["reading"]

@@ -44,6 +44,7 @@ from movemap.gazetteer.normalize import (
     demonym_bases,
     direction_phrase,
     feature_key,
+    garrison_base,
     kind_phrase,
     name_key,
     region_bases,
@@ -96,6 +97,8 @@ _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "brid
                "pass": "pass", "crossing": "border crossing", "beach": "beach",
                "island": "island", "district": "district"}
 _PLAIN_LIMIT = 16
+# What "Camp X" or "Fort X" may be when the data has a place named X (not the full name).
+_GARRISON_KINDS = frozenset({Kind.SITE, Kind.AIRBASE, Kind.NAVAL_BASE})
 # "X airport": the places X may be, up to this many within this score of the first.
 _KIND_BASES, _KIND_BASE_MARGIN = 5, 0.3
 OUTLIER_KM = 1000.0
@@ -370,6 +373,12 @@ class Gazetteer:
             found = self._kind_hits(key, *phrase)
             if found:
                 return found, False
+        garrison = garrison_base(key) if phrase is None else None
+        if garrison is not None and not self._exact(key, limit=1):
+            # "Camp Taji", "Fort Kabul" not in the data: a site at the town it names, or the
+            # town itself with a warning, never a town found by spelling elsewhere
+            found = self._garrison_hits(key, garrison)
+            return found or self._not_towns(self._approximate(key)), False
         base, generic = split_generic(key)
         hits = self._exact(key)
         if _CODE.match(name.strip()):
@@ -409,6 +418,20 @@ class Gazetteer:
         if not hits:
             hits = self._scan(key)
         return hits, generic
+
+    def _garrison_hits(self, key: str, base: str) -> list[Hit]:
+        """Places for a camp or fort the data does not name in full (``Camp Taji``): a base
+        or site that bears the name after the garrison word (the army airfield at Taji), else
+        what ``X base`` finds (a site at X, or the town X itself as a flagged fallback)."""
+        around, _ = self.hits(base)
+        held = [Hit(h.place, Method.KIND, key, h.similarity, h.from_overlay) for h in around
+                if h.place.kind in _GARRISON_KINDS and h.method in (Method.NAME, Method.ALTERNATE)]
+        return held + self._kind_hits(key, "site", base)
+
+    @staticmethod
+    def _not_towns(hits: list[Hit]) -> list[Hit]:
+        """The hits that are not towns (a camp's name read by spelling as a town is no camp)."""
+        return [h for h in hits if h.place.kind is not Kind.CITY]
 
     def _kind_hits(self, key: str, cls: str, base: str) -> list[Hit]:
         """Places of kind class ``cls`` for a name such as ``Engels air base`` (see tier 0).
