@@ -417,3 +417,20 @@ def test_a_name_inside_another_is_not_taken_for_a_smaller_part_or_a_neighbour(
     found = gazetteer.resolve_all(names)[1]
     assert found.place.kind is kind and found.place.country == country
     assert "short form" not in found.best.parts
+
+
+@pytest.mark.parametrize(("names", "city"), [
+    (["Pressburg", "Vienna", "Linz", "Graz"], "Bratislava"),  # Austrian towns, a Slovak city
+    (["Vilna", "Minsk", "Grodno", "Vitebsk"], "Vilnius"),  # Belarusian towns, Lithuania's
+])
+def test_a_large_city_by_an_old_spelling_with_no_rival_keeps_its_confidence(
+    gazetteer: Gazetteer, names: list[str], city: str,
+) -> None:
+    # another of its names, and a country none of the others is in, yet nothing else that
+    # bears the name comes close: the old spelling of the city next door, not a namesake
+    found = gazetteer.resolve_all(names)[0]
+    assert found.place.name == city and found.best.method is Method.ALTERNATE
+    assert found.best.confident, found.best.reading()
+    # half a world away from the text, a city of that size by another name stays in doubt
+    far = gazetteer.resolve_all([names[0], "Recife", "Natal", "Fortaleza"])[0]
+    assert far.place.name == city and not far.best.confident

@@ -1142,7 +1142,8 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
     countries = context.countries
     if best.method is Method.ALTERNATE and place.kind not in _AREAL and (
             (countries and (place.country or "") not in countries)
-            or (context.points and best.parts.get("context", 1.0) < _FAR_CONTEXT)):
+            or (context.points and best.parts.get("context", 1.0) < _FAR_CONTEXT)
+    ) and not _unrivalled(ranked, context):
         return f"another name of {place.name}, far from the other places"
     areal = place.kind in _AREAL
     elsewhere = [c for c in ranked[1:] if c.method in _NAMED and c.place.country
@@ -1174,6 +1175,30 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
     return ""
+
+
+def _unrivalled(ranked: tuple[Candidate, ...], context: Context) -> bool:
+    """Whether a large town (``NOTABLE_POPULATION``) is the name's reading whatever the
+    text: every other place that reads the name lies at it (the region around it, its
+    airport) or trails by ``WEAK_LEAD`` or more, and it lies within ``OUTLIER_KM`` of the
+    other places or is a city of a million. ``Kharkov`` in a text on the Volga is still
+    Kharkiv, and ``Mersa Matruh`` Marsa Matruh: an old spelling, not a namesake far away;
+    ``Matsu`` among Taiwan's bases is not Matsue in Japan, whatever its size."""
+    best = ranked[0]
+    place = best.place
+    size = place.population or 0
+    if place.kind is not Kind.CITY or size < _NOTABLE_POPULATION or (
+            size < 10 * _NOTABLE_POPULATION
+            and context.nearest_km(place.lat, place.lon) > OUTLIER_KM):
+        return False
+    for other in ranked[1:]:
+        if best.score - other.score >= WEAK_LEAD:
+            return True
+        there = other.place
+        if not ((there.kind in _AREAL and _inside(place, there))
+                or haversine_km(place.lat, place.lon, there.lat, there.lon) <= _SAME_KM):
+            return False
+    return True
 
 
 def _weak_town(ranked: tuple[Candidate, ...], context: Context) -> str:
