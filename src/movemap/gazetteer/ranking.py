@@ -634,10 +634,15 @@ _CAPITALS = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")
 
 def _written_doubt(query: str, ranked: Sequence[Candidate]) -> str:
     """Why the winner is no clear answer to the name as written, or "" (see the three rules:
-    ``_article_town``, ``_capitals_town``, ``_area_for_feature``)."""
+    ``_article_town``, ``_capitals_town``, ``_area_for_feature``). Cheap tests first: most
+    names start with no article, are not in capitals and are not answered by a region."""
+    best = ranked[0]
+    article = query.lstrip()[:4].casefold() == "the "
+    if not article and best.place.kind is not Kind.REGION:
+        return _capitals_town(query, best)
     key = name_key(query)
-    return (_article_town(query, key, ranked[0]) or _capitals_town(query, ranked[0])
-            or _area_for_feature(key, ranked[0]))
+    return (_article_town(query, key, best) or _capitals_town(query, best)
+            or _area_for_feature(key, best))
 
 
 def _capitals_town(query: str, best: Candidate) -> str:
