@@ -138,3 +138,39 @@ def test_large_batch_with_progress_and_country(tmp_path: Path) -> None:
     assert len(rows) == 300
     assert {r["country"] for r in rows if r["query"] == "Saint Petersburg"} == {"US"}
     assert {r["country"] for r in rows if r["query"] == "Hamhung"} == {"KP"}
+
+
+def test_a_doubt_of_the_name_as_written_reaches_the_command() -> None:
+    # 'the' before a name the data knows only as a town: listed, not confident, with the reason
+    code, out, err = run("resolve", "the Andes", "--format", "json")
+    assert code == 0, err
+    (record,) = json.loads(out)
+    assert record["confident"] is False
+    assert "'the' before the name of a town" in record["reading"]
+
+
+def test_a_country_named_among_the_names_places_its_namesake_town() -> None:
+    # Colombian towns, and Venezuela named: Mérida is the Venezuelan city, not Mexico's
+    code, out, err = run("resolve", "Mérida", "Venezuela", "Cali", "Pasto", "Popayán",
+                         "--format", "json")
+    assert code == 0, err
+    first = json.loads(out)[0]
+    assert first["country"] == "VE" and first["confident"] is True
+
+
+def test_a_short_form_of_an_area_named_in_full_is_that_area() -> None:
+    code, out, err = run("resolve", "Gran Chaco", "Chaco", "--format", "json")
+    assert code == 0, err
+    full, short = json.loads(out)
+    assert short["id"] == full["id"] and short["kind"] == "macro-region"
+    assert "short form" in short["why"]
+
+
+def test_a_kind_word_or_garrison_with_no_such_place_is_flagged_by_the_command() -> None:
+    code, out, err = run("resolve", "Lviv bridge", "Fort Kabul", "--format", "json")
+    assert code == 0, err
+    bridge, fort = json.loads(out)
+    assert bridge["name"] == "Lviv" and bridge["confident"] is False
+    assert "no bridge known at or near Lviv" in bridge["reading"]
+    assert fort["name"] == "Kabul" and fort["confident"] is False
+    assert "no fort known at or near Kabul" in fort["reading"]

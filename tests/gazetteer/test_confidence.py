@@ -356,3 +356,81 @@ def test_alone_a_village_found_by_another_name_just_ahead_of_a_namesake_is_in_do
     # a town found by its own name, or large, keeps its confidence alone
     assert all(r.best.confident for r in (gazetteer.resolve_all([n])[0]
                                           for n in ("Kursk", "Tobruk", "Sigonella")))
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("the Andes", "'the' before the name of a town"),
+    ("the Horn", "'the' before the name of a town"),
+    ("GDR", "in capitals"),
+    ("Nkhata Bay", "named after the bay"),
+])
+def test_doubts_of_the_name_as_written_are_the_same_alone_and_in_a_batch(
+    gazetteer: Gazetteer, name: str, words: str,
+) -> None:
+    # ranking marks them, so the library's one-name resolve() flags what resolve_all() and the
+    # commands flag (before, only resolve_all() applied these after ranking)
+    alone = gazetteer.resolve(name).best
+    assert not alone.confident and words in alone.reading(), alone.reading()
+    together = gazetteer.resolve_all([name])[0].best
+    assert together.place.id == alone.place.id and together.doubt == alone.doubt
+    # the top-N view of one name carries it too
+    assert gazetteer.resolve(name, top=2).best.doubt == alone.doubt
+
+
+@pytest.mark.parametrize(("names", "country"), [
+    (["Mérida", "Venezuela", "Cali", "Pasto", "Popayán"], "VE"),  # towns of Colombia
+    (["Mérida", "Spain", "Lisbon", "Porto", "Coimbra"], "ES"),  # towns of Portugal
+])
+def test_a_country_named_in_the_text_speaks_for_the_namesake_in_it(
+    gazetteer: Gazetteer, names: list[str], country: str,
+) -> None:
+    # the towns are in a neighbouring country; the text names the one the town is in
+    named = gazetteer.resolve_all(names)[0]
+    assert named.place.country == country and named.best.confident, named.best.reading()
+    assert not ambiguous(named)
+    assert named.best.parts["named"] > 0
+    # without the country's name the same towns leave it a guess
+    bare = gazetteer.resolve_all([names[0], *names[2:]])[0]
+    assert not bare.best.confident or ambiguous(bare) or bare.place.country != country
+
+
+def test_the_short_form_of_a_larger_area_named_in_the_text_is_that_area(
+    gazetteer: Gazetteer,
+) -> None:
+    # "the Gran Chaco ... into the Chaco": the Argentine province called Chaco lies inside it
+    found = gazetteer.resolve_all(["Gran Chaco", "Chaco", "Mariscal Estigarribia"])[1]
+    assert found.place.kind is Kind.MACRO_REGION and found.place.name == "Gran Chaco"
+    assert found.best.confident and not ambiguous(found)
+    assert "short form" in found.best.parts and "short form" in found.best.why()
+    # without the full name, among the province's towns, Chaco is the province
+    alone = gazetteer.resolve_all(["Chaco", "Resistencia", "Corrientes"])[0]
+    assert alone.place.kind is Kind.REGION and alone.place.country == "AR"
+
+
+@pytest.mark.parametrize(("names", "kind", "country"), [
+    (["Lower Saxony", "Saxony", "Hanover"], Kind.REGION, "DE"),  # a neighbour, not inside
+    (["Lower Austria", "Austria", "Sankt Pölten"], Kind.COUNTRY, "AT"),  # the whole country
+])
+def test_a_name_inside_another_is_not_taken_for_a_smaller_part_or_a_neighbour(
+    gazetteer: Gazetteer, names: list[str], kind: Kind, country: str,
+) -> None:
+    found = gazetteer.resolve_all(names)[1]
+    assert found.place.kind is kind and found.place.country == country
+    assert "short form" not in found.best.parts
+
+
+@pytest.mark.parametrize(("names", "city"), [
+    (["Pressburg", "Vienna", "Linz", "Graz"], "Bratislava"),  # Austrian towns, a Slovak city
+    (["Vilna", "Minsk", "Grodno", "Vitebsk"], "Vilnius"),  # Belarusian towns, Lithuania's
+])
+def test_a_large_city_by_an_old_spelling_with_no_rival_keeps_its_confidence(
+    gazetteer: Gazetteer, names: list[str], city: str,
+) -> None:
+    # another of its names, and a country none of the others is in, yet nothing else that
+    # bears the name comes close: the old spelling of the city next door, not a namesake
+    found = gazetteer.resolve_all(names)[0]
+    assert found.place.name == city and found.best.method is Method.ALTERNATE
+    assert found.best.confident, found.best.reading()
+    # half a world away from the text, a city of that size by another name stays in doubt
+    far = gazetteer.resolve_all([names[0], "Recife", "Natal", "Fortaleza"])[0]
+    assert far.place.name == city and not far.best.confident

@@ -439,3 +439,52 @@ def test_an_airport_does_not_take_the_name_of_the_town_beside_it() -> None:
                  codes=["ENEV", "EVE"], serves=["Evenes"])
     name_airports_for_places([base, lone], [town])
     assert "Gweru" not in base.alt_names and lone.alt_names == ["Evenes"]
+
+
+@pytest.mark.parametrize(("name", "town", "word"), [
+    ("Lviv bridge", "Lviv", "bridge"),
+    ("Yalta beach", "Yalta", "beach"),
+    ("Kyiv pass", "Kyiv", "pass"),
+    ("Kirkuk dam", "Kirkuk", "dam"),
+    ("Shindand base", "Shīnḏanḏ", "base"),
+])
+def test_a_kind_word_with_no_such_place_at_x_says_so_alone_and_among_others(
+    gazetteer: Gazetteer, name: str, town: str, word: str,
+) -> None:
+    # no such place is known there: X itself, flagged with the reason, never a town elsewhere
+    alone = gazetteer.resolve(name).best
+    batch = gazetteer.resolve_all([name, "Kharkiv", "Baghdad"])[0].best
+    for found in (alone, batch):
+        assert found.place.name == town and found.method is Method.FALLBACK
+        assert not found.confident and f"no {word}" in found.reading()
+
+
+@pytest.mark.parametrize(("name", "country", "kind", "method"), [
+    ("Camp Taji", "IQ", Kind.AIRBASE, Method.KIND),  # the army airfield at Taji
+    ("Camp Bagram", "AF", Kind.AIRBASE, Method.KIND),
+    ("Fort Kabul", "AF", Kind.CITY, Method.FALLBACK),  # no fort known: Kabul, flagged
+    ("Camp Pendleton", "US", Kind.CITY, Method.FALLBACK),
+])
+def test_a_camp_or_fort_not_in_the_data_is_a_base_at_x_or_x_flagged(
+    gazetteer: Gazetteer, name: str, country: str, kind: Kind, method: Method,
+) -> None:
+    for found in (gazetteer.resolve(name).best, gazetteer.resolve_all([name, "Doha"])[0].best):
+        assert (found.place.country, found.place.kind, found.method) == (country, kind, method)
+        assert found.confident is (method is Method.KIND), found.reading()
+
+
+def test_a_camp_never_becomes_a_town_found_by_spelling(gazetteer: Gazetteer) -> None:
+    # before: "Camp Dwyer" was Campo dei Fiori (Italy) and "Camp Taji" Camp de Cão (Cape Verde)
+    found = gazetteer.resolve("Camp Dwyer")
+    assert not found.found or found.place.kind is not Kind.CITY
+    assert not found.found and found.suggestions
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Fort Worth", "US"), ("Fort William", "GB"), ("Camp Springs", "US"),
+])
+def test_a_town_named_with_a_garrison_word_keeps_its_name(gazetteer: Gazetteer, name: str,
+                                                          country: str) -> None:
+    found = gazetteer.resolve(name).best
+    assert (found.place.name, found.place.kind, found.place.country) == (name, Kind.CITY, country)
+    assert found.method is Method.NAME and found.confident

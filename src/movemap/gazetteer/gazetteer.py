@@ -40,11 +40,11 @@ from movemap.errors import InvalidValueError, PlaceNotFoundError
 from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
 from movemap.gazetteer.normalize import (
-    COMPASS_WORDS,
     DEMONYM_ENDINGS,
     demonym_bases,
     direction_phrase,
     feature_key,
+    garrison_base,
     kind_phrase,
     name_key,
     region_bases,
@@ -90,7 +90,6 @@ _AREAL = AREAL
 FUZZY_ACCEPT = 0.85
 """A typo match less similar than this is refused (reported unresolved, with suggestions)."""
 _CODE = re.compile(r"^[A-Z0-9]{3,5}$")  # IATA, ICAO, UN/LOCODE (written in capitals)
-_CODE_LIKE = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")  # ... and abbreviations (NI, GDR, ROC)
 _FACILITY_CLASSES = ("site", "power")
 """Kind classes of facilities (see ``KIND_CLASSES``), found only by a name of their own."""
 # How far from X a place of the kind may be for "X air base" and the like, in km.
@@ -100,6 +99,8 @@ _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "brid
                "pass": "pass", "crossing": "border crossing", "beach": "beach",
                "island": "island", "district": "district"}
 _PLAIN_LIMIT = 16
+# What "Camp X" or "Fort X" may be when the data has a place named X (not the full name).
+_GARRISON_KINDS = frozenset({Kind.SITE, Kind.AIRBASE, Kind.NAVAL_BASE})
 # "X airport": the places X may be, up to this many within this score of the first.
 _KIND_BASES, _KIND_BASE_MARGIN = 5, 0.3
 OUTLIER_KM = 1000.0
@@ -352,14 +353,15 @@ class Gazetteer:
 
     def _rank_alone(self, name: str, hits: list[Hit], generic: bool, hints: Hints
                     ) -> tuple[Candidate, ...]:
-        """``rank(hits, generic=generic, hints=hints)`` for the hits of ``name``, from memory
-        when the name came before with the same hints."""
+        """``rank(hits, generic=generic, hints=hints, query=name)`` for the hits of ``name``,
+        from memory when the name came before with the same hints."""
         memo = (name, hints)
         ranked = self._alone_memo.get(memo)
         if ranked is None:
             if len(self._alone_memo) >= _MEMO_SIZE:
                 self._alone_memo.clear()
-            ranked = self._alone_memo[memo] = rank(hits, generic=generic, hints=hints)
+            ranked = self._alone_memo[memo] = rank(hits, generic=generic, hints=hints,
+                                                   query=name)
         return ranked
 
     def _find_hits(self, name: str) -> tuple[list[Hit], bool]:
@@ -373,6 +375,12 @@ class Gazetteer:
             found = self._kind_hits(key, *phrase)
             if found:
                 return found, False
+        garrison = garrison_base(key) if phrase is None else None
+        if garrison is not None and not self._exact(key, limit=1):
+            # "Camp Taji", "Fort Kabul" not in the data: a site at the town it names, or the
+            # town itself with a warning, never a town found by spelling elsewhere
+            found = self._garrison_hits(key, garrison)
+            return found or self._not_towns(self._approximate(key)), False
         base, generic = split_generic(key)
         hits = self._exact(key)
         if _CODE.match(name.strip()):
@@ -412,6 +420,20 @@ class Gazetteer:
         if not hits:
             hits = self._scan(key)
         return hits, generic
+
+    def _garrison_hits(self, key: str, base: str) -> list[Hit]:
+        """Places for a camp or fort the data does not name in full (``Camp Taji``): a base
+        or site that bears the name after the garrison word (the army airfield at Taji), else
+        what ``X base`` finds (a site at X, or the town X itself as a flagged fallback)."""
+        around, _ = self.hits(base)
+        held = [Hit(h.place, Method.KIND, key, h.similarity, h.from_overlay) for h in around
+                if h.place.kind in _GARRISON_KINDS and h.method in (Method.NAME, Method.ALTERNATE)]
+        return held + self._kind_hits(key, "site", base)
+
+    @staticmethod
+    def _not_towns(hits: list[Hit]) -> list[Hit]:
+        """The hits that are not towns (a camp's name read by spelling as a town is no camp)."""
+        return [h for h in hits if h.place.kind is not Kind.CITY]
 
     def _kind_hits(self, key: str, cls: str, base: str) -> list[Hit]:
         """Places of kind class ``cls`` for a name such as ``Engels air base`` (see tier 0).
@@ -584,7 +606,7 @@ class Gazetteer:
                 self._memo[memo] = plain
                 return plain
         hits, generic = self.hits(name)
-        candidates = rank(hits, generic=generic, hints=self._hints(country, near))
+        candidates = rank(hits, generic=generic, hints=self._hints(country, near), query=name)
         resolution = self._resolution(name, candidates, top)
         if len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()
@@ -614,7 +636,7 @@ class Gazetteer:
         winner = first[0].place if len(first) == 1 else rank(first)[0].place
 
         def candidates() -> tuple[Candidate, ...]:
-            ranked = rank(self._exact(key) + (self._exact(code) if code else []))
+            ranked = rank(self._exact(key) + (self._exact(code) if code else []), query=name)
             return ranked[:top] if top else ranked
 
         return Resolution.deferred(name, winner, candidates)
@@ -717,12 +739,13 @@ class Gazetteer:
                     context = shared[seen] = _context(q, among)
                 contexts[q] = context
                 hits, generic = found[q]
-                ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context)
+                ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context,
+                                 query=q.name)
         if near is None and len(unique) > 1:
             for q in self._near_named_features(unique, ranked, hints):
                 hits, generic = found[q]
                 ranked[q] = rank(hits, generic=generic, hints=hints[q],
-                                 context=contexts.get(q, NO_CONTEXT))
+                                 context=contexts.get(q, NO_CONTEXT), query=q.name)
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_outliers(ranked)
         for q, context in contexts.items():
@@ -731,11 +754,8 @@ class Gazetteer:
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_namesakes_among(ranked)
-        for q in unique:
-            if ranked[q] and ranked[q][0].doubt is None and (
-                    doubt := _article_town(q.name, ranked[q])
-                    or _capitals_town(q.name, ranked[q]) or _area_for_feature(q.name, ranked[q])):
-                ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
+        if len(unique) > 1:
+            _short_forms(unique, ranked)
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
 
@@ -983,6 +1003,52 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                 break
 
 
+SHORT_FORM_PART = "short form"
+_SHORT_FORM_LEAD = 0.1  # ahead by more than the commands call ambiguous
+
+
+def _short_forms(unique: list[Query], ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A name that is the short form of another name of the text for a larger area around
+    its answer means that area (in place): ``Chaco`` beside ``Gran Chaco`` is the Gran
+    Chaco, not the Argentine province inside it that bears the short name.
+
+    Texts name an area in full once and shortly after ("the Gran Chaco ... into the Chaco").
+    The short name's answer must be an area inside the full one's outline and smaller (by
+    population), so that ``Darfur`` beside ``North Darfur`` stays Darfur, and ``Ireland``
+    beside ``Northern Ireland`` the country. The full name's answer must be confident.
+    """
+    full: list[tuple[str, Candidate]] = []
+    for q in unique:
+        best = ranked[q][0] if ranked[q] else None
+        if (best is not None and best.confident and best.place.kind in _SHORT_FORM_WHOLES
+                and best.place.polygon is not None):
+            full.append((name_key(q.name), best))
+    if not full:
+        return
+    for q in unique:
+        if not ranked[q]:
+            continue
+        best = ranked[q][0]
+        key = name_key(q.name)
+        if not key or best.place.kind not in _AREAL:
+            continue
+        for whole_key, whole in full:
+            area = whole.place
+            if (whole_key == key or area.id == best.place.id
+                    or not (whole_key.endswith(f" {key}") or whole_key.startswith(f"{key} "))
+                    or (area.population or 0) <= (best.place.population or 0)
+                    or not _inside(best.place, area)):
+                continue
+            lift = best.score - whole.score + _SHORT_FORM_LEAD
+            chosen = whole._replace(score=whole.score + lift, method=Method.ALTERNATE,
+                                    matched=key, parts={**whole.parts, SHORT_FORM_PART: lift})
+            ranked[q] = (chosen, *(c for c in ranked[q] if c.place.id != area.id))
+            break
+
+
+_SHORT_FORM_WHOLES = frozenset({Kind.MACRO_REGION, Kind.REGION, Kind.CONTINENT})
+
+
 def _without_strays(anchors: dict[Query, Place]) -> dict[Query, Place]:
     """The anchors without the small places far from those that lie together: a stray
     (``New Sarum`` read as Salisbury in England in a report on Rhodesia) must not pull the
@@ -1086,7 +1152,8 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
     countries = context.countries
     if best.method is Method.ALTERNATE and place.kind not in _AREAL and not _says_its_kind(
             best) and ((countries and (place.country or "") not in countries)
-            or (context.points and best.parts.get("context", 1.0) < _FAR_CONTEXT)):
+            or (context.points and best.parts.get("context", 1.0) < _FAR_CONTEXT)
+    ) and not _unrivalled(ranked, context):
         return f"another name of {place.name}, far from the other places"
     areal = place.kind in _AREAL
     elsewhere = [c for c in ranked[1:] if c.method in _NAMED and c.place.country
@@ -1118,6 +1185,30 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
     return ""
+
+
+def _unrivalled(ranked: tuple[Candidate, ...], context: Context) -> bool:
+    """Whether a large town (``NOTABLE_POPULATION``) is the name's reading whatever the
+    text: every other place that reads the name lies at it (the region around it, its
+    airport) or trails by ``WEAK_LEAD`` or more, and it lies within ``OUTLIER_KM`` of the
+    other places or is a city of a million. ``Kharkov`` in a text on the Volga is still
+    Kharkiv, and ``Mersa Matruh`` Marsa Matruh: an old spelling, not a namesake far away;
+    ``Matsu`` among Taiwan's bases is not Matsue in Japan, whatever its size."""
+    best = ranked[0]
+    place = best.place
+    size = place.population or 0
+    if place.kind is not Kind.CITY or size < _NOTABLE_POPULATION or (
+            size < 10 * _NOTABLE_POPULATION
+            and context.nearest_km(place.lat, place.lon) > OUTLIER_KM):
+        return False
+    for other in ranked[1:]:
+        if best.score - other.score >= WEAK_LEAD:
+            return True
+        there = other.place
+        if not ((there.kind in _AREAL and _inside(place, there))
+                or haversine_km(place.lat, place.lon, there.lat, there.lon) <= _SAME_KM):
+            return False
+    return True
 
 
 def _weak_town(ranked: tuple[Candidate, ...], context: Context) -> str:
@@ -1159,62 +1250,6 @@ def _among(place: Place, context: Context) -> bool:
             context.points, 1) if place.polygon is not None else False
     near = context.around(place.lat, place.lon, _AMONG_KM)
     return near >= 2 and 2 * near >= context.points
-
-
-def _capitals_town(name: str, ranked: tuple[Candidate, ...]) -> str:
-    """Why a town found for a name in capitals by another of its names is not a clear
-    answer, or "".
-
-    A short name in capitals (``NI``, ``GDR``, ``ROC``) is an abbreviation or a code; a
-    town that lists it among its other names (an airport's code, as GeoNames keeps them)
-    is a guess at what was meant (Northern Ireland, East Germany, Taiwan).
-    """
-    text = name.strip()
-    best = ranked[0]
-    if (not _CODE_LIKE.match(text) or best.place.kind is not Kind.CITY
-            or best.method is not Method.ALTERNATE):
-        return ""
-    return (f"{text!r} in capitals read as another name of {best.place.name}: an "
-            "abbreviation or a code may be meant")
-
-
-def _area_for_feature(name: str, ranked: tuple[Candidate, ...]) -> str:
-    """Why a region found for a name that says a feature's kind is not a clear answer, or "".
-
-    ``Milne Bay`` names a bay; the province named after it is a larger area around it, and
-    its point may lie far from the water (and ``Hawke's Bay`` is as likely the region as the
-    bay). Islands and districts are left out, the area of ``Sakhalin Island`` or ``Izium
-    raion`` being what was asked, and seas and straits (``Taiwan Strait``) are the feature.
-    """
-    key = name_key(name)
-    phrase = kind_phrase(key) if key else None
-    best = ranked[0]
-    if (phrase is None or phrase[0] in ("island", "district")
-            or best.place.kind is not Kind.REGION):
-        return ""
-    word = key[len(phrase[1]):].strip() or phrase[0]
-    return f"{best.place.name} is an area named after the {word}, which may be meant"
-
-
-def _article_town(name: str, ranked: tuple[Candidate, ...]) -> str:
-    """Why a town found for "the X" is not a clear answer, or "".
-
-    English puts "the" before the names of regions, seas, ranges and groups of islands (the
-    Caspian, the Andes, the Horn), hardly ever before a town's: when only the name without
-    it is known, and as a town, the area meant is likely one the gazetteer does not have.
-    A region named by a bare direction (``West`` in Cameroon) is no answer to "the West"
-    either: news means the part of a country, or the western world.
-    """
-    key = name_key(name)
-    if not key.startswith("the "):
-        return ""
-    place = ranked[0].place
-    rest = name.strip()[4:]
-    if place.kind is Kind.CITY and not name_key(place.name).startswith("the "):
-        return f"'the' before the name of a town: an area or feature called {rest!r} may be meant"
-    if place.kind in _AREAL and key[4:] in COMPASS_WORDS:
-        return f"{rest!r} read as a region of that name; a part of a country may be meant"
-    return ""
 
 
 def _inside(town: Place, area: Place) -> bool:

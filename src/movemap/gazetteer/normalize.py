@@ -35,6 +35,7 @@ __all__ = [
     "demonym_bases",
     "direction_phrase",
     "feature_key",
+    "garrison_base",
     "key_hash",
     "kind_phrase",
     "name_key",
@@ -403,6 +404,25 @@ _DIRECTION_PHRASE = re.compile(
 
 COMPASS_WORDS = frozenset(_DIRECTIONS)
 """Words that name a direction (``north``, ``southern``, ``centre``...)."""
+
+
+# Words before a name that make it a garrison or camp (``Camp Taji``, ``Fort Kabul``, ``FOB
+# Salerno``). Not kind words of the index: ``Fort Worth`` and ``Camp Springs`` are towns, and
+# the names of their airports keep the word.
+_GARRISON_PREFIXES = ("forward operating base", "operating base", "fire base", "firebase",
+                      "fob", "camp", "fort", "cantonment")
+
+
+def garrison_base(key: str) -> str | None:
+    """The name after a garrison word (``camp taji`` -> ``taji``), or None.
+
+    >>> garrison_base("camp taji"), garrison_base("fob salerno"), garrison_base("kursk")
+    ('taji', 'salerno', None)
+    """
+    for word in _GARRISON_PREFIXES:
+        if key.startswith(word + " ") and len(key) > len(word) + 1:
+            return key[len(word) + 1:].strip() or None
+    return None
 
 
 def direction_phrase(key: str) -> tuple[str, str] | None:

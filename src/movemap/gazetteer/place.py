@@ -206,6 +206,8 @@ class Candidate(NamedTuple):
             "area name": "an area bears this name",
             "after town": "named after a town nearby",
             "its feature": "the town a feature of this name is named after",
+            "named": "in a country named with it",
+            "short form": "the short form of a name in the same text",
         }
         shown = sorted(((v, k) for k, v in self.parts.items() if abs(v) > 0.0005),
                        reverse=True)

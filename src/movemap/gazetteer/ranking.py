@@ -28,6 +28,11 @@ context     0-0.25  close to the other places resolved together: the mean over t
 coherence   0-0.3   in the country of the other places resolved together, by the square of their
                     share: the country the others agree on weighs more than raw distance, one
                     country among many in a mixed list hardly counts
+named       0-0.1   a point in a country named as such among the other places (``San José`` in
+                    a report that names Costa Rica, ``La Paz`` beside Bolivia and Paraguay):
+                    the text says where it is even when its towns are mostly elsewhere; 0.1
+                    times the share of the others not in that country, since where they are
+                    there, ``coherence`` already says so
 within      0.2     a point in a region or district named with it (Belaya among air bases, with
                     Irkutsk Oblast: the air base there, not a village elsewhere; a town and
                     its port both there: the town)
@@ -66,6 +71,7 @@ romanisation variant, because the looser searches run only when the exact one fi
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -73,6 +79,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from movemap.gazetteer.normalize import COMPASS_WORDS, kind_phrase, name_key
 from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place
 from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_rows
 
@@ -86,6 +93,7 @@ NEAR_WEIGHT, NEAR_SCALE_KM = 0.3, 250.0
 CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 600.0
 COHERENCE_WEIGHT = 0.3
 WITHIN_WEIGHT = 0.2
+NAMED_COUNTRY_WEIGHT = 0.1
 COUNTRY_WEIGHT = 0.3
 OVERLAY_WEIGHT = 0.5
 POPULATION_WEIGHT = 0.2
@@ -345,6 +353,9 @@ def score(
             parts["coherence"] = COHERENCE_WEIGHT * share * share
         if not areal and context.within(place.lat, place.lon):
             parts["within"] = WITHIN_WEIGHT
+        if not areal and place.country in context.named_countries:
+            share = context.countries.get(place.country or "", 0.0)
+            parts["named"] = NAMED_COUNTRY_WEIGHT * (1.0 - share)
     if hit.from_overlay:
         parts["overlay"] = OVERLAY_WEIGHT
     return Candidate(place, sum(parts.values()), parts, hit.method, hit.matched)
@@ -361,8 +372,15 @@ def rank(
     generic: bool = False,
     hints: Hints = NO_HINTS,
     context: Context = NO_CONTEXT,
+    query: str = "",
 ) -> tuple[Candidate, ...]:
-    """Score every hit, keep each place once (its best hit), and sort best first."""
+    """Score every hit, keep each place once (its best hit), and sort best first.
+
+    ``query`` is the name as written; when given, the doubts that the way it is written
+    raises whatever the places (``_written_doubt``: "the X" answered by a town, capitals
+    read as a town's other name, a region for a name that says a feature's kind) mark the
+    winner, so that one name resolved alone is flagged as it is among others.
+    """
     if context:
         near = context.closeness_of([(h.place.lat, h.place.lon, h.place.polygon
                                       if h.place.kind in AREAL else None) for h in hits])
@@ -383,6 +401,8 @@ def rank(
         if context is not NO_CONTEXT:
             scored = _canonical_first(scored)
         scored = _doubt_between(scored, alone=context is NO_CONTEXT)
+    if query and scored and scored[0].doubt is None and (doubt := _written_doubt(query, scored)):
+        scored = [scored[0]._replace(doubt=doubt), *scored[1:]]
     return tuple(scored)
 
 
@@ -605,4 +625,73 @@ def _close_call(ranked: list[Candidate]) -> str:
                 > SAME_PLACE_KM):
             where = f" ({other.place.country})" if other.place.country else ""
             return f"as likely {other.place.name}{where}: nothing else tells them apart"
+    return ""
+
+
+# A name in capitals this short is an abbreviation or a code (NI, GDR, ROC, KBP).
+_CAPITALS = re.compile(r"^[A-Z][A-Z0-9]{1,4}$")
+
+
+def _written_doubt(query: str, ranked: Sequence[Candidate]) -> str:
+    """Why the winner is no clear answer to the name as written, or "" (see the three rules:
+    ``_article_town``, ``_capitals_town``, ``_area_for_feature``). Cheap tests first: most
+    names start with no article, are not in capitals and are not answered by a region."""
+    best = ranked[0]
+    article = query.lstrip()[:4].casefold() == "the "
+    if not article and best.place.kind is not Kind.REGION:
+        return _capitals_town(query, best)
+    key = name_key(query)
+    return (_article_town(query, key, best) or _capitals_town(query, best)
+            or _area_for_feature(key, best))
+
+
+def _capitals_town(query: str, best: Candidate) -> str:
+    """Why a town found for a name in capitals by another of its names is not a clear
+    answer, or "".
+
+    A short name in capitals (``NI``, ``GDR``, ``ROC``) is an abbreviation or a code; a
+    town that lists it among its other names (an airport's code, as GeoNames keeps them)
+    is a guess at what was meant (Northern Ireland, East Germany, Taiwan).
+    """
+    text = query.strip()
+    if (not _CAPITALS.match(text) or best.place.kind is not Kind.CITY
+            or best.method is not Method.ALTERNATE):
+        return ""
+    return (f"{text!r} in capitals read as another name of {best.place.name}: an "
+            "abbreviation or a code may be meant")
+
+
+def _area_for_feature(key: str, best: Candidate) -> str:
+    """Why a region found for a name that says a feature's kind is not a clear answer, or "".
+
+    ``Milne Bay`` names a bay; the province named after it is a larger area around it, and
+    its point may lie far from the water (and ``Hawke's Bay`` is as likely the region as the
+    bay). Islands and districts are left out, the area of ``Sakhalin Island`` or ``Izium
+    raion`` being what was asked, and seas and straits (``Taiwan Strait``) are the feature.
+    """
+    phrase = kind_phrase(key) if key else None
+    if (phrase is None or phrase[0] in ("island", "district")
+            or best.place.kind is not Kind.REGION):
+        return ""
+    word = key[len(phrase[1]):].strip() or phrase[0]
+    return f"{best.place.name} is an area named after the {word}, which may be meant"
+
+
+def _article_town(query: str, key: str, best: Candidate) -> str:
+    """Why a town found for "the X" is not a clear answer, or "".
+
+    English puts "the" before the names of regions, seas, ranges and groups of islands (the
+    Caspian, the Andes, the Horn), hardly ever before a town's: when only the name without
+    it is known, and as a town, the area meant is likely one the gazetteer does not have.
+    A region named by a bare direction (``West`` in Cameroon) is no answer to "the West"
+    either: news means the part of a country, or the western world.
+    """
+    if not key.startswith("the "):
+        return ""
+    place = best.place
+    rest = query.strip()[4:]
+    if place.kind is Kind.CITY and not name_key(place.name).startswith("the "):
+        return f"'the' before the name of a town: an area or feature called {rest!r} may be meant"
+    if place.kind in AREAL and key[4:] in COMPASS_WORDS:
+        return f"{rest!r} read as a region of that name; a part of a country may be meant"
     return ""
