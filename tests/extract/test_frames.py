@@ -83,3 +83,12 @@ def test_a_town_named_like_an_ordinary_word_after_a_verb_of_arriving() -> None:
                     date(1951, 6, 1))
     assert [(leg.origins[0].place.name, leg.destination.place.name) for leg in draft.legs] == [
         ("Toruń", "Płock")]
+
+
+@pytest.mark.parametrize("town", ["Daleszyce", "Bodzentyn"])
+def test_a_small_town_after_to_is_a_destination(town: str) -> None:
+    # towns of fewer than 5,000 people are found only after a word of moving
+    draft = extract(f"Report\n\nThe company moved from Kielce to {town} on 3 May.",
+                    date(1951, 6, 1))
+    assert [(leg.origins[0].mention, leg.destination.mention) for leg in draft.legs] == [
+        ("Kielce", town)]
