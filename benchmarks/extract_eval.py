@@ -470,8 +470,8 @@ def main() -> None:
                              "development reports of the fourth round); --show leaves them "
                              "out, --causes gives only their aggregates")
     parser.add_argument("--leave-out", metavar="STEMS", default="",
-                        help="comma-separated report names to leave out of every part (to "
-                             "give figures without reports a rule may resemble)")
+                        help="comma-separated report names: also print movemap's figures "
+                             "without them (in the same run), for reports a rule may resemble")
     parser.add_argument("--no-speed", action="store_true", help="leave out the speed figures")
     parser.add_argument("--causes", action="store_true",
                         help="classify the development part's missed and false legs by cause "
@@ -485,9 +485,7 @@ def main() -> None:
         parts = {part: paths if part == args.part else [] for part, paths in parts.items()}
     if args.hold_out:
         parts = _hold_out(parts, args.hold_out)
-    if args.leave_out:
-        left = set(args.leave_out.split(","))
-        parts = {part: [p for p in paths if p.stem not in left] for part, paths in parts.items()}
+    left = set(filter(None, args.leave_out.split(",")))
     everything = [p for paths in parts.values() for p in paths]
     reports = [read_report(p) for p in everything]
     dated = [(t, p or date.today()) for t, p in reports]
@@ -508,6 +506,8 @@ def main() -> None:
             labels = _labels(path)
             mine = _movemap(text, published, gazetteer)
             _score(tallies["movemap"], mine, labels)
+            if left and path.stem not in left:
+                _score(tallies.setdefault(f"without {len(left)}", Tally()), mine, labels)
             if args.causes and part.startswith("development"):
                 listed = _causes(mine, labels, misses, false, text)
                 if args.show and listed and part == "development":
