@@ -469,6 +469,9 @@ def main() -> None:
                              f"hold-out never tuned on (default {HOLD_OUT}: the 10 blind "
                              "development reports of the fourth round); --show leaves them "
                              "out, --causes gives only their aggregates")
+    parser.add_argument("--leave-out", metavar="STEMS", default="",
+                        help="comma-separated report names: also print movemap's figures "
+                             "without them (in the same run), for reports a rule may resemble")
     parser.add_argument("--no-speed", action="store_true", help="leave out the speed figures")
     parser.add_argument("--causes", action="store_true",
                         help="classify the development part's missed and false legs by cause "
@@ -482,6 +485,7 @@ def main() -> None:
         parts = {part: paths if part == args.part else [] for part, paths in parts.items()}
     if args.hold_out:
         parts = _hold_out(parts, args.hold_out)
+    left = set(filter(None, args.leave_out.split(",")))
     everything = [p for paths in parts.values() for p in paths]
     reports = [read_report(p) for p in everything]
     dated = [(t, p or date.today()) for t, p in reports]
@@ -502,6 +506,8 @@ def main() -> None:
             labels = _labels(path)
             mine = _movemap(text, published, gazetteer)
             _score(tallies["movemap"], mine, labels)
+            if left and path.stem not in left:
+                _score(tallies.setdefault(f"without {len(left)}", Tally()), mine, labels)
             if args.causes and part.startswith("development"):
                 listed = _causes(mine, labels, misses, false, text)
                 if args.show and listed and part == "development":

@@ -29,16 +29,6 @@ def test_a_verb_phrase_of_motion_opens_a_frame(text: str) -> None:
     assert pairs(text) == {("Kielce", "Tarnow")}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The company embarked at Gdynia and disembarked at Parnu three days later.",
-     {("Gdynia", "Parnu")}),
-    ("The regiment boarded transports at Gdynia and sailed for Parnu.", {("Gdynia", "Parnu")}),
-])
-def test_boarding_at_a_port_is_where_a_voyage_starts(
-        text: str, expected: set[tuple[str, str]]) -> None:
-    assert pairs(text) == expected
-
-
 @pytest.mark.parametrize("text", [
     "The garrison of Kielce was evacuated to Tarnow.",
     "Kielce's garrison fell back on Tarnow.",
@@ -95,13 +85,10 @@ def test_a_town_named_like_an_ordinary_word_after_a_verb_of_arriving() -> None:
         ("Toruń", "Płock")]
 
 
-def test_a_departure_in_the_headline_starts_the_first_arrival() -> None:
-    draft = extract("Polish brigade leaves Torun for the front\n\nThe 4th Brigade set out on "
-                    "3 May. It reached Plock two days later.", date(1951, 6, 1))
-    assert [(leg.origins[0].mention, leg.destination.mention, leg.rule)
-            for leg in draft.legs] == [("Torun", "Plock", "headline-departure")]
-
-
-def test_a_town_passed_through_is_a_stage() -> None:
-    assert pairs("The battalion left Kielce on 3 May. On 4 May it passed through Tarnow, "
-                 "and on 6 May it entered Opole.") == {("Kielce", "Tarnow"), ("Tarnow", "Opole")}
+@pytest.mark.parametrize("town", ["Daleszyce", "Bodzentyn"])
+def test_a_small_town_after_to_is_a_destination(town: str) -> None:
+    # towns of fewer than 5,000 people are found only after a word of moving
+    draft = extract(f"Report\n\nThe company moved from Kielce to {town} on 3 May.",
+                    date(1951, 6, 1))
+    assert [(leg.origins[0].mention, leg.destination.mention) for leg in draft.legs] == [
+        ("Kielce", town)]

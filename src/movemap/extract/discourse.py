@@ -143,7 +143,6 @@ class State:
     departure_day: dict[str, FuzzyDate | None] = field(default_factory=dict)
     destinations: tuple[FoundPlace, ...] = ()
     last_leg: tuple[tuple[FoundPlace, ...], FoundPlace, int, int] | None = None
-    headline_departure: FoundPlace | None = None  # where the headline says a force left
 
     def recent(self, at: tuple[int, int], sentences: int = 3) -> bool:
         """Whether a fact read at (paragraph, sentence) still holds for the current sentence: at

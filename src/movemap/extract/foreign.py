@@ -74,10 +74,10 @@ def _months(names: tuple[str, ...], suffix: str = r"\w*") -> str:
 _RU_FILL = (r"(?:(?:города|город|порта|порт|района|район|аэродрома|аэродром|базы|базу|"
             r"посёлка|поселка|села|территории|территорию|перевала|перевал|моста|мост|"
             r"реку|реки|границу|области|область)\s+)?")
-_FR_FILL = (r"(?:(?:la|le|les)\s+|l['’])?(?:(?:ville|port|base|région|aéroport|camp|cuvette|"
-            r"vallée|plaine|piste|terrain)\s+(?:de\s+|d['’])?)?")
-_ES_FILL = (r"(?:(?:la|el|los|las)\s+)?(?:(?:ciudad|puerto|base|región|aeropuerto|bahía|"
-            r"playa|pista|localidad|zona)\s+(?:de\s+(?:la\s+|el\s+)?)?)?")
+_FR_FILL = (r"(?:(?:la|le|les)\s+|l['’])?(?:(?:ville|port|base|région|aéroport|camp)\s+"
+            r"(?:de\s+|d['’])?)?")
+_ES_FILL = (r"(?:(?:la|el|los|las)\s+)?(?:(?:ciudad|puerto|base|región|aeropuerto|"
+            r"localidad|zona)\s+(?:de\s+(?:la\s+|el\s+)?)?)?")
 _KO_NEAR = r"(?:\s*(?:항구|항|시|인근|부근|일대|지역|근처|기지|앞바다|해안))*"
 
 LANGUAGES: dict[str, _Lexicon] = {
@@ -172,8 +172,8 @@ LANGUAGES: dict[str, _Lexicon] = {
         re.compile(r"\bsegún\s+(?:el\s+|la\s+|los\s+)?"
                    r"(?P<s>\w[\w-]*(?:\s+(?:de\s+)?[A-ZÁÉ][\w-]*){0,3})"),
         re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>mil)?\s+(?:\w+\s+)?"
-                   r"(?:hombres|soldados|efectivos|paracaidistas|brigadistas|milicianos|"
-                   r"combatientes|militares)", re.I),
+                   r"(?:hombres|soldados|efectivos|paracaidistas|combatientes|militares)",
+                   re.I),
         re.compile(r"(?:\bdel\s+(?P<d0>\d{1,2})\s+al\s+)?(?P<d>\d{1,2})\s+de\s+"
                    + _months(_ES_MONTHS, "") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\ben\s+" + _months(_ES_MONTHS, "") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),

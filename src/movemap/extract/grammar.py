@@ -47,8 +47,6 @@ _MOTION = re.compile(
     r"(?:ma(?:de|king|kes?)|fought|fighting|forc(?:ed|ing)|work(?:ed|ing)|pick(?:ed|ing)|"
     r"battl(?:ed|ing)|thread(?:ed|ing))\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
     r"(?:en|em|de)(?:train|truck|plane|bus|buss)\w*|induct\w*|"
-    r"pass(?:ed|es|ing)?\s+through|"
-    r"(?:turn|wheel|swung|swing)\w*\s+(?:north|south|east|west|back|away|inland|round|around)\w*|"
     r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
     r"fell\s+back|fall(?:ing|s)?\s+back|rotat\w*|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
@@ -105,9 +103,8 @@ _ORIGIN_CUE = re.compile(
     r"(?-i:[A-Z][\w-]+)(?:\s+river)?)\s+(?:near|at)|from|out\s+of|left|leaving|leaves?|departed|"
     r"departing|departs?|quit|quits|quitting|abandon(?:ed|ing|s)?|"
     r"evacuated|evacuates|fled|flees|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
-    r"vacat(?:ed|ing)|exit(?:ed|ing)|(?:re-?)?embark(?:ed|ing|s)?\s+(?:at|in|on)|"
-    r"(?:en|em)(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+(?:at|in|from)|"
-    r"board(?:ed|ing|s)?\s+(?:(?!(?:for|to)\b)[\w-]+\s+){0,4}?(?:at|in))" + _FILL, re.I)
+    r"vacat(?:ed|ing)|exit(?:ed|ing)|"
+    r"(?:en|em)(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+(?:at|in|from))" + _FILL, re.I)
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on)|"
     r"arriving\s+(?:in|at|on)|arrives?\s+(?:in|at|on)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
@@ -127,8 +124,7 @@ _POSITION_CUE = re.compile(
     r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed)\s+"
     r"(?:in|at|near|around|on)|garrisons?\s+(?:of|in|at)|"
     r"(?:troops|units|forces|soldiers|men)\s+(?:in|at)|"
-    r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|winter(?:ed|ing)\s+(?:in|at)|"
-    r"spen[dt]\s+(?:the\s+|a\s+)?(?:\w+\s+){1,2}?(?:in|at)|reliev(?:ed|ing)\s+(?:in|at)|"
+    r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|"
     r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at))"
     + _FILL, re.I)
 # position cues that say where a force is only of a town (units in Kielce), not of an area
@@ -217,12 +213,6 @@ _MODIFIER = re.compile(r"\s+(?:ships?|craft|vessels?|aircraft|planes?|helicopter
 _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|destination|"
                     r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
                     r"march)\s+to)\b", re.I)
-# a town that opens a clause says where its scene is (In Lodz, the division boarded trains)
-_FRONTED = re.compile(r"\W*(?:In|At)\s+(?:the\s+)?")
-# a place as the subject of a passive verb of leaving (Torun was evacuated on 3 May)
-_LEFT_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been|is\s+being|was\s+being)\s+"
-                         r"(?:\w+ly\s+)?(evacuated|abandoned|vacated|given\s+up|"
-                         r"left\s+behind)\b", re.I)
 # a distance says where a place is, not where a move began (to Tarnow, 80 km from Kielce)
 _DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\s+"
                        r"(?:\([^()]{0,20}\)\s+)?"
@@ -401,17 +391,6 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             held = _GARRISON.match(text, places[i][1] + 2, min(b, places[i][1] + 40))
             roles.append("origin" if moving else "position" if held else "")
             cues.append("'s " + moving.group(1) if moving else "'s garrison" if held else "")
-            chained.append(False)
-            continue
-        if not areas[i] and _FRONTED.fullmatch(text, a, start) and (
-                text[places[i][1]: places[i][1] + 1] == ","):
-            roles.append("position")  # In Lodz, the division boarded trains: it was there
-            cues.append("in")
-            chained.append(False)
-            continue
-        if (left := _LEFT_AFTER.match(text, places[i][1], min(b, places[i][1] + 50))):
-            roles.append("origin")  # Torun was evacuated: what was left is where from
-            cues.append(" ".join(left.group(1).split()))
             chained.append(False)
             continue
         if _DISTANCE.search(before):

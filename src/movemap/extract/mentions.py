@@ -41,7 +41,8 @@ Three more kinds of name are found outside the matcher: names written with an ap
 kind (``Engels air base``, ``Mitla Pass``, ``port of Vostochny``: kept only when the gazetteer
 knows that feature by its name), and towns of any size the text calls villages or towns
 (``the villages of Lastochkyne and Sieverne``) or names right after a word that says a move
-starts, passes or ends there (``left Srebrenica``, ``from Zenica``, ``reached Vitez``).
+starts, passes or ends there (``left Srebrenica``, ``from Zenica``, ``reached Vitez``,
+``to Bagram``).
 
 Everything here is linear in the text's length: each check reads a window of fixed size.
 """
@@ -408,7 +409,7 @@ _KIND_NAME = re.compile(
     r"|\b(?:[Pp]ort|[Hh]arbou?r)\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 # the names after "the villages of", or after a word that says a move starts, passes or ends
 # there (from, into, towards, reached), are places however small
-_SMALL = re.compile(r"\b(?:(?:villages?|towns?|settlements?|hamlets?)\s+of|from|into|towards?|"
+_SMALL = re.compile(r"\b(?:(?:villages?|towns?|settlements?|hamlets?)\s+of|from|into|towards?|to|"
                     r"out\s+of|left|leaves|leaving|entered|enters|entering|reached|reaches|"
                     r"reaching|outside|via|through|at|near|around)\s+(?:the\s+town\s+of\s+)?")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?")  # within a line

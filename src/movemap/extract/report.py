@@ -282,7 +282,6 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
 # an arrival whose origin is unknown waits this many sentences for a move of the same force
 # named again (not only "they") that says where it came from
 _RENAMED_WITHIN = 8
-_HEADLINE_WITHIN = 4  # a headline's departure waits this many sentences for an arrival
 _VOYAGE_DAYS = 7  # a departure at most this long before an arrival can be its start
 
 
@@ -467,8 +466,6 @@ class _Reader:
                     state.moved(unit, origins[-1])  # it left A: it was at A
                     state.departure[unit] = (origins[-1], state.paragraph, number)
                     state.departure_day[unit] = _own_dates(dates)[0]
-                    if number == 0:
-                        state.headline_departure = origins[-1]
                 return
         rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
         if not origins and rest and unit in state.last_origins:
@@ -488,14 +485,6 @@ class _Reader:
                 # "Russian troops entered Gori": a force the clause does not refer back to
                 # (no name, no "they"): where the last force went is not where it came from
                 carried = None
-            if carried is None and not expected and unit not in state.departure and (
-                    state.headline_departure is not None and number <= _HEADLINE_WITHIN
-                    and not self.legs and not _UNREAD_ORIGIN.search(body)) and all(
-                    _km(state.headline_departure.place, p.place) > _SAME_KM for p, _, _ in stages):
-                # the headline said where the force left from (Brigade leaves Torun), the
-                # story's first arrival says where it went, whatever name it gives the force
-                carried, rule = state.headline_departure, "headline-departure"
-                state.headline_departure = None
             if carried is None and not expected and unit in state.departure and (
                     state.recent(state.departure[unit][1:])) and not _UNREAD_ORIGIN.search(body):
                 # it left A and has not been said to arrive anywhere since: it came from A
