@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import tempfile
-from pathlib import Path
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from movemap.io.records import Parsed, Problem, dataset_to_dict
