@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 Point = tuple[float, float]
 Key = tuple[str, Point, Point, tuple[str, ...]]  # mode, from, to, constraints
-Found = list[Point] | str
+Found = Sequence[Point] | str  # a path (Points when loaded or found), or why there is none
 Kept = tuple[Sequence[Point], float, bool, tuple[str, ...]]  # points, km, approximate, warnings
 _FORMAT = 1
 _MERGE_ABOVE = 16  # shards; more are merged into one when read
@@ -53,9 +53,10 @@ def _encode(paths: Mapping[Key, Found]) -> bytes:
 
     keys = [key_text(k) for k in paths]
     reasons = [v if isinstance(v, str) else "" for v in paths.values()]
-    lines = [v if not isinstance(v, str) else [] for v in paths.values()]
-    sizes = np.array([len(v) for v in lines], dtype="<i8")
-    coords = np.array([p for v in lines for p in v], dtype="<f8").reshape(-1, 2)
+    lines = [as_array(v) for v in paths.values() if not isinstance(v, str)]
+    sizes = np.array([0 if isinstance(v, str) else len(v) for v in paths.values()],
+                     dtype="<i8")
+    coords = np.concatenate(lines).astype("<f8") if lines else np.zeros((0, 2), dtype="<f8")
     buffer = io.BytesIO()
     np.savez(buffer, keys=np.array(keys, dtype=str), reasons=np.array(reasons, dtype=str),
              sizes=sizes, coords=coords)
@@ -63,17 +64,19 @@ def _encode(paths: Mapping[Key, Found]) -> bytes:
 
 
 def _decode(data: bytes) -> dict[Key, Found]:
+    """The paths of a shard; each is a read-only view of the shard's one array of
+    coordinates (about 16 bytes a point, where a list of tuples takes over a hundred)."""
     import io
 
     with np.load(io.BytesIO(data), allow_pickle=False) as z:
         keys, reasons = z["keys"].tolist(), z["reasons"].tolist()
         sizes, coords = z["sizes"], z["coords"]
+    coords = np.ascontiguousarray(coords, dtype=np.float64).reshape(-1, 2)
+    coords.flags.writeable = False
     out: dict[Key, Found] = {}
     starts = np.concatenate([[0], np.cumsum(sizes)]).tolist()
-    flat = coords.tolist()
     for i, (text, reason) in enumerate(zip(keys, reasons, strict=True)):
-        out[_key(text)] = reason if reason else [
-            (x, y) for x, y in flat[starts[i]:starts[i + 1]]]
+        out[_key(text)] = reason if reason else Points.view(coords[starts[i]:starts[i + 1]])
     return out
 
 
