@@ -48,27 +48,25 @@ def _key(text: str) -> Key:
     return (mode, (float(a[0]), float(a[1])), (float(b[0]), float(b[1])), tuple(constraints))
 
 
-def _encode(paths: Mapping[Key, Found]) -> bytes:
-    import io
+Arrays = dict[str, np.ndarray[Any, Any]]
+"""A shard's arrays by name, as ``numpy.savez`` writes them."""
 
+
+def _encode(paths: Mapping[Key, Found]) -> Arrays:
     keys = [key_text(k) for k in paths]
     reasons = [v if isinstance(v, str) else "" for v in paths.values()]
     lines = [as_array(v) for v in paths.values() if not isinstance(v, str)]
     sizes = np.array([0 if isinstance(v, str) else len(v) for v in paths.values()],
                      dtype="<i8")
     coords = np.concatenate(lines).astype("<f8") if lines else np.zeros((0, 2), dtype="<f8")
-    buffer = io.BytesIO()
-    np.savez(buffer, keys=np.array(keys, dtype=str), reasons=np.array(reasons, dtype=str),
-             sizes=sizes, coords=coords)
-    return buffer.getvalue()
+    return {"keys": np.array(keys, dtype=str), "reasons": np.array(reasons, dtype=str),
+            "sizes": sizes, "coords": coords}
 
 
-def _decode(data: bytes) -> dict[Key, Found]:
+def _decode(shard: Path) -> dict[Key, Found]:
     """The paths of a shard; each is a read-only view of the shard's one array of
     coordinates (about 16 bytes a point, where a list of tuples takes over a hundred)."""
-    import io
-
-    with np.load(io.BytesIO(data), allow_pickle=False) as z:
+    with np.load(shard, allow_pickle=False) as z:
         keys, reasons = z["keys"].tolist(), z["reasons"].tolist()
         sizes, coords = z["sizes"], z["coords"]
     coords = np.ascontiguousarray(coords, dtype=np.float64).reshape(-1, 2)
@@ -108,7 +106,7 @@ class RouteStore:
         if paths and self._open() is not None:
             self._write(_encode(paths))
 
-    def _load(self, decode: Callable[[bytes], dict[Any, Any]]) -> dict[Any, Any]:
+    def _load(self, decode: Callable[[Path], dict[Any, Any]]) -> dict[Any, Any]:
         folder = self._open()
         if folder is None:
             return {}
@@ -116,13 +114,11 @@ class RouteStore:
         shards = sorted(folder.glob("shard-*.npz"))
         for shard in shards:
             try:
-                data = shard.read_bytes()
+                if _file_digest(shard) != shard.stem[6:]:
+                    raise ValueError("its bytes do not match its checksum")
+                paths.update(decode(shard))
             except FileNotFoundError:  # merged away by another process meanwhile
                 continue
-            try:
-                if hashlib.blake2b(data, digest_size=16).hexdigest() != shard.stem[6:]:
-                    raise ValueError("its bytes do not match its checksum")
-                paths.update(decode(data))
             except cache.DAMAGE as exc:
                 log.warning("a cached route file is damaged (%s: %s); removing it",
                             shard.name, exc)
@@ -131,15 +127,18 @@ class RouteStore:
             self._write(self._encode_all(paths), replace=shards)
         return paths
 
-    def _encode_all(self, paths: Mapping[Any, Any]) -> bytes:
+    def _encode_all(self, paths: Mapping[Any, Any]) -> Arrays:
         return _encode(paths)
 
-    def _write(self, data: bytes, replace: Iterable[Path] = ()) -> None:
+    def _write(self, arrays: Arrays, replace: Iterable[Path] = ()) -> None:
+        """A shard written straight to its file (no copy of it in memory), then named by its
+        checksum."""
         assert self._folder is not None
-        name = f"shard-{hashlib.blake2b(data, digest_size=16).hexdigest()}.npz"
-        tmp = self._folder / f".{name}.{uuid.uuid4().hex}"
+        tmp = self._folder / f".shard-{uuid.uuid4().hex}.tmp"
         try:
-            tmp.write_bytes(data)
+            with tmp.open("wb") as out:
+                np.savez(out, **arrays)  # type: ignore[arg-type]  # numpy types **kwds as its flag
+            name = f"shard-{_file_digest(tmp)}.npz"
             os.replace(tmp, self._folder / name)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
@@ -150,6 +149,15 @@ class RouteStore:
         for old in replace:
             if old.name != name:
                 old.unlink(missing_ok=True)
+
+
+def _file_digest(path: Path) -> str:
+    """A file's checksum (what a shard is named by), read a block at a time."""
+    digest = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 class LegRouteStore(RouteStore):
@@ -168,32 +176,26 @@ class LegRouteStore(RouteStore):
         if routes and self._open() is not None:
             self._write(_encode_kept(routes))
 
-    def _encode_all(self, paths: Mapping[Any, Any]) -> bytes:
+    def _encode_all(self, paths: Mapping[Any, Any]) -> Arrays:
         return _encode_kept(paths)
 
 
-def _encode_kept(routes: Mapping[str, Kept]) -> bytes:
-    import io
-
+def _encode_kept(routes: Mapping[str, Kept]) -> Arrays:
     values = list(routes.values())
     sizes = np.array([len(v[0]) for v in values], dtype="<i8")
     arrays = [as_array(v[0]) for v in values]
     coords = np.concatenate(arrays) if arrays else np.zeros((0, 2))
-    buffer = io.BytesIO()
-    np.savez(buffer, keys=np.array(list(routes), dtype=str),
-             km=np.array([v[1] for v in values], dtype="<f8"),
-             approximate=np.array([v[2] for v in values], dtype=bool),
-             warnings=np.array([json.dumps(list(v[3])) for v in values], dtype=str),
-             sizes=sizes, coords=coords.astype("<f8"))
-    return buffer.getvalue()
+    return {"keys": np.array(list(routes), dtype=str),
+            "km": np.array([v[1] for v in values], dtype="<f8"),
+            "approximate": np.array([v[2] for v in values], dtype=bool),
+            "warnings": np.array([json.dumps(list(v[3])) for v in values], dtype=str),
+            "sizes": sizes, "coords": coords.astype("<f8", copy=False)}
 
 
-def _decode_kept(data: bytes) -> dict[str, Kept]:
+def _decode_kept(shard: Path) -> dict[str, Kept]:
     """The routes of a shard; their points are read-only views of the shard's one array of
     coordinates (no point becomes a Python object until a caller asks for it)."""
-    import io
-
-    with np.load(io.BytesIO(data), allow_pickle=False) as z:
+    with np.load(shard, allow_pickle=False) as z:
         keys, warnings = z["keys"].tolist(), z["warnings"].tolist()
         km, approximate = z["km"].tolist(), z["approximate"].tolist()
         sizes, coords = z["sizes"], z["coords"]
