@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from movemap.io.atomic import write_atomic
 from movemap.io.csv import neutralise
-from movemap.io.table import COLUMNS, DATE_COLUMNS, table_rows
+from movemap.io.table import COLUMNS, DATE_COLUMNS, iter_table_rows
 from movemap.queries import leg_window
 from movemap.routing.geodesic import geodesic_km
 
@@ -45,11 +45,11 @@ def write_csv_routes(located: Located, path: Path) -> Path:
     as ISO days) and its route or point as WKT (EPSG:4326). ``movemap`` reads it back."""
     import shapely
 
-    rows = table_rows(located)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*COLUMNS, "wkt"])
-    for row in rows:
+    # a row at a time, lines as arrays: no table of nested lists of floats at any size
+    for row in iter_table_rows(located, arrays=True):
         cells = ["" if row[c] is None else row[c].isoformat() if c in DATE_COLUMNS
                  else str(row[c]).lower() if isinstance(row[c], bool) else row[c]
                  for c in COLUMNS]
