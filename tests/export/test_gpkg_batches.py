@@ -1,5 +1,6 @@
-"""The GeoPackage is written in batches of rows (bounded memory at any size): the file read
-back by GDAL holds exactly the table's rows, columns and lines, whatever the batch size."""
+"""The GeoPackage is written in batches of rows and the CSV in chunks of text (bounded
+memory at any size): the GeoPackage read back by GDAL holds exactly the table's rows,
+columns and lines, and the CSV the same bytes, whatever the batch or chunk size."""
 
 from __future__ import annotations
 
@@ -107,3 +108,22 @@ def test_a_layer_without_rows_is_still_written(located: Located, tmp_path: Path,
         assert (count > 0) == (layer == kept)
     dates = pyogrio.read_info(path, layer="legs")["dtypes"].tolist()
     assert dates.count("datetime64[ms]") + dates.count("datetime64[D]") == 4
+
+
+def test_csv_written_in_chunks_is_the_same_file(located: Located, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CSV goes out a chunk of text at a time: any chunk size gives the same bytes,
+    accented text included."""
+    from movemap.export import gis
+
+    dataset = located.dataset
+    accented = dataclasses.replace(dataset.legs[0], notes="Ţarīf Kalbā, puis Hà Nội")
+    located = dataclasses.replace(located, dataset=dataclasses.replace(
+        dataset, legs=(accented, *dataset.legs[1:])))
+    whole = gis.write_csv_routes(located, tmp_path / "whole.csv").read_bytes()
+    monkeypatch.setattr(gis, "_CHUNK_CHARS", 10)
+    small = gis.write_csv_routes(located, tmp_path / "small.csv").read_bytes()
+    assert small == whole
+    text = whole.decode("utf-8")
+    assert len(text.splitlines()) > len(dataset.legs) and "LINESTRING" in text
+    assert "Ţarīf Kalbā, puis Hà Nội" in text
