@@ -1,4 +1,4 @@
-"""Big datasets end to end: validate, status, render and export (PNG, GeoPackage) at scale.
+"""Big datasets end to end: validate, status, render and export (PNG, GeoPackage, CSV) at scale.
 
 Run with ``python benchmarks/scale_bench.py`` (quick: 1,000 legs) or, for the full run
 (about 45 minutes on 2 cores, most of it the previous release's), ::
@@ -56,6 +56,7 @@ COMMANDS: dict[str, list[str]] = {
     "render": ["render", "{data}", "-o", "{out}/map.html"],
     "export png": ["export", "{data}", "-o", "{out}/map.png"],
     "export gpkg": ["export", "{data}", "-o", "{out}/data.gpkg"],
+    "export csv": ["export", "{data}", "-o", "{out}/data.csv"],
 }
 
 

@@ -88,6 +88,37 @@ def test_damaged_shard_is_removed_with_a_notice(tmp_path: Path,
     assert [r.getMessage() for r in caplog.records if "damaged" in r.getMessage()]
 
 
+def test_kept_paths_load_as_arrays_from_checksummed_shards(tmp_path: Path) -> None:
+    """Each save adds one shard named by its checksum (nothing else left in the folder);
+    paths load as read-only views of the shard's array, equal to what was kept; more than
+    the merge limit of shards are merged into one that holds them all."""
+    import hashlib
+
+    import numpy as np
+
+    from movemap.routing import store as route_store
+    from movemap.routing.points import Points
+
+    folder = tmp_path / "routes-0123456789abcdef"
+    kept = {}
+    for i in range(route_store._MERGE_ABOVE + 1):
+        path = [(10.0 + i, 50.0), (10.5 + i, 50.25), (11.0 + i, 50.5 + i / 8)]
+        key = ("road", path[0], path[-1], (f"through:C{i}",))
+        RouteStore("0123456789abcdef", tmp_path).save({key: path})
+        kept[key] = path
+        names = sorted(f.name for f in folder.iterdir())
+        assert len(names) == i + 1 and all(n.startswith("shard-") for n in names)
+    for shard in folder.iterdir():
+        assert hashlib.blake2b(shard.read_bytes(), digest_size=16).hexdigest() == \
+            shard.stem[6:]
+    loaded = RouteStore("0123456789abcdef", tmp_path).load()
+    assert loaded == kept
+    assert all(isinstance(v, Points) and not np.asarray(v).flags.writeable
+               for v in loaded.values())
+    assert len(list(folder.iterdir())) == 1  # merged
+    assert RouteStore("0123456789abcdef", tmp_path).load() == kept
+
+
 def test_unwritable_cache_keeps_routes_for_the_run(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from movemap.io.atomic import write_atomic
 from movemap.io.csv import neutralise
-from movemap.io.table import COLUMNS, DATE_COLUMNS, table_rows
+from movemap.io.table import COLUMNS, DATE_COLUMNS, iter_table_rows
 from movemap.queries import leg_window
 from movemap.routing.geodesic import geodesic_km
 
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from movemap.located import Located
 
 __all__ = ["write_csv_routes", "write_gpkg", "write_mfjson"]
+
+_CHUNK_CHARS = 1 << 20
 
 
 def write_gpkg(located: Located, path: Path) -> Path:
@@ -45,17 +47,25 @@ def write_csv_routes(located: Located, path: Path) -> Path:
     as ISO days) and its route or point as WKT (EPSG:4326). ``movemap`` reads it back."""
     import shapely
 
-    rows = table_rows(located)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*COLUMNS, "wkt"])
-    for row in rows:
+    # a row at a time, lines as arrays: no table of nested lists of floats at any size; the
+    # text goes out as UTF-8 a megabyte at a time (a str of millions of points with one
+    # accented name takes two or four bytes a character)
+    chunks: list[bytes] = []
+    for row in iter_table_rows(located, arrays=True):
         cells = ["" if row[c] is None else row[c].isoformat() if c in DATE_COLUMNS
                  else str(row[c]).lower() if isinstance(row[c], bool) else row[c]
                  for c in COLUMNS]
         writer.writerow([*(neutralise(c) for c in cells),
                          shapely.geometry.shape(row["geometry"]).wkt])
-    return write_atomic(path, out.getvalue())
+        if out.tell() > _CHUNK_CHARS:
+            chunks.append(out.getvalue().encode("utf-8"))
+            out.seek(0)
+            out.truncate()
+    chunks.append(out.getvalue().encode("utf-8"))
+    return write_atomic(path, b"".join(chunks))
 
 
 def _iso(day_time: datetime) -> str:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from movemap.io.records import Parsed, Problem, dataset_to_dict
-from movemap.io.table import COLUMNS, DATE_COLUMNS, parse_table, table_rows
+from movemap.io.table import COLUMNS, DATE_COLUMNS, iter_table_rows, parse_table
 
 if TYPE_CHECKING:
     from movemap.io.geojson import Geography
@@ -27,6 +28,9 @@ _LEG_ONLY = ("from", "via", "through", "mode", "equipment", "length_km", "approx
              "from_lon", "from_lat", "route_drawn", "route_key")
 _FLAGS = ("approximate", "route_drawn")
 _NUMBERS = ("length_km", "from_lon", "from_lat", "to_lon", "to_lat")
+BATCH = 2000
+"""Rows written at a time: at 20,000 legs a leg has some 350 points, so a batch holds about
+700,000 (11 MB as coordinates, as much again as WKB)."""
 
 
 def _fields(rows: list[dict[str, Any]], columns: list[str]) -> tuple[list[Any], list[Any]]:
@@ -58,44 +62,84 @@ def _fields(rows: list[dict[str, Any]], columns: list[str]) -> tuple[list[Any], 
     return data, masks
 
 
-def _lines(geometry: dict[str, Any]) -> Any:
-    """A leg's line (GeoJSON-like) as a MultiLineString, built from arrays."""
+def _line_parts(geometry: dict[str, Any]) -> list[Any]:
+    """A leg's lines (GeoJSON-like, coordinates as arrays or lists), one entry per line."""
+    return [geometry["coordinates"]] if geometry["type"] == "LineString" \
+        else list(geometry["coordinates"])
+
+
+def _shapes(record: str, rows: list[dict[str, Any]]) -> Any:
+    """The rows' geometries as WKB, built as arrays: a leg's lines as one MultiLineString,
+    a station as a Point."""
     import numpy as np
     import shapely
 
-    parts = [geometry["coordinates"]] if geometry["type"] == "LineString" \
-        else geometry["coordinates"]
-    return shapely.multilinestrings([shapely.linestrings(np.asarray(p, dtype=float))
-                                     for p in parts])
+    if not rows:
+        return []
+    if record == "station":
+        return shapely.to_wkb(shapely.points(np.array(
+            [row["geometry"]["coordinates"] for row in rows], dtype=float).reshape(-1, 2)))
+    per_row = [[np.asarray(p, dtype=float).reshape(-1, 2) for p in _line_parts(row["geometry"])]
+               for row in rows]
+    parts = [p for lines in per_row for p in lines]
+    lines = shapely.linestrings(np.concatenate(parts),
+                                indices=np.repeat(np.arange(len(parts)), [len(p) for p in parts]))
+    shapes = shapely.multilinestrings(
+        lines, indices=np.repeat(np.arange(len(rows)), [len(lines) for lines in per_row]))
+    return shapely.to_wkb(shapes)
 
 
-def write_gpkg(located: Geography, path: str | Path) -> Path:
-    """Write the GeoPackage, atomically (built beside the target, then renamed)."""
-    import shapely
+def _batches(rows: Iterable[dict[str, Any]],
+             size: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Consecutive rows of one record kind, at most ``size`` at a time."""
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        if batch and (row["record"] != batch[0]["record"] or len(batch) == size):
+            yield batch[0]["record"], batch
+            batch = []
+        batch.append(row)
+    if batch:
+        yield batch[0]["record"], batch
+
+
+def write_gpkg(located: Geography, path: str | Path, *, batch: int = BATCH) -> Path:
+    """Write the GeoPackage, atomically (built beside the target, then renamed). Rows go in
+    ``batch`` at a time (each appended to its layer), so that memory stays that of one
+    batch at any size of dataset; the file is the same for any ``batch``."""
     from pyogrio.raw import write
 
     path = Path(path)
-    rows = table_rows(located)
     header = {k: v for k, v in dataset_to_dict(located.dataset).items()
               if k not in ("legs", "stations")}
     metadata = {"movemap": json.dumps(header, ensure_ascii=False, sort_keys=True)}
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
         staging = Path(tmp) / path.name
-        first = True
-        for record, layer in LAYERS.items():
-            part = [row for row in rows if row["record"] == record]
+        written: list[str] = []
+
+        def put(record: str, part: list[dict[str, Any]]) -> None:
+            # every layer exists, in the order of LAYERS, even without rows
+            for earlier in LAYERS:
+                if earlier == record:
+                    break
+                if earlier not in written:
+                    put(earlier, [])
             columns = [c for c in COLUMNS if c != "record"
                        and not (record == "station" and c in _LEG_ONLY)]
-            shapes = [_lines(row["geometry"]) if record == "leg"
-                      else shapely.geometry.shape(row["geometry"]) for row in part]
             data, masks = _fields(part, columns)
-            write(str(staging), shapely.to_wkb(shapes) if shapes else [], field_data=data,
-                  fields=columns, field_mask=masks, layer=layer, driver="GPKG",
+            write(str(staging), _shapes(record, part), field_data=data, fields=columns,
+                  field_mask=masks, layer=LAYERS[record], driver="GPKG",
                   geometry_type="MultiLineString" if record == "leg" else "Point",
-                  crs="EPSG:4326", append=not first,
-                  dataset_metadata=metadata if first else None)
-            first = False
+                  crs="EPSG:4326", append=bool(written),
+                  dataset_metadata=None if written else metadata)
+            if record not in written:
+                written.append(record)
+
+        for record, part in _batches(iter_table_rows(located, arrays=True), batch):
+            put(record, part)
+        for record in LAYERS:
+            if record not in written:
+                put(record, [])
         staging.replace(path)
     return path
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -43,8 +43,8 @@ from movemap.model import SCHEMA_VERSION, Leg, Station
 if TYPE_CHECKING:
     from movemap.io.geojson import Geography
 
-__all__ = ["COLUMNS", "DATE_COLUMNS", "Row", "leg_geometry", "parse_table", "place_text",
-           "station_geometry", "table_rows"]
+__all__ = ["COLUMNS", "DATE_COLUMNS", "Row", "iter_table_rows", "leg_geometry", "leg_parts",
+           "parse_table", "parts_geometry", "place_text", "station_geometry", "table_rows"]
 
 COLUMNS = ("record", "id", "unit", "unit_name", "from", "via", "through", "to", "start",
            "start_earliest", "start_latest", "start_precision", "end", "end_earliest",
@@ -82,17 +82,28 @@ def _places_text(value: Any) -> str | None:
     return "|".join(place_text(p) for p in (value if isinstance(value, list) else [value]))
 
 
-def leg_geometry(leg: Leg, located: Geography) -> tuple[dict[str, Any], float, bool]:
-    """One line per origin (cut at the antimeridian); the longest route's length; whether
-    any stretch is a great circle where no network joins the places."""
+def leg_parts(leg: Leg, located: Geography) -> tuple[list[np.ndarray], float, bool]:
+    """A leg's lines as arrays of (lon, lat) rounded to about 0.1 m, one per origin (cut at
+    the antimeridian); the longest route's length; whether any stretch is a great circle
+    where no network joins the places."""
     routes = located.routes_of(leg)
     # rounded as arrays (a route's points are one array): millions of points at scale
-    parts = [np.round(np.asarray(part, dtype=float).reshape(-1, 2), _DIGITS).tolist()
+    parts = [np.round(np.asarray(part, dtype=float).reshape(-1, 2), _DIGITS)
              for r in routes for part in r.lines()]
-    geometry = ({"type": "LineString", "coordinates": parts[0]} if len(parts) == 1
-                else {"type": "MultiLineString", "coordinates": parts})
-    return (geometry, round(max(r.length_km for r in routes), 1),
+    return (parts, round(max(r.length_km for r in routes), 1),
             any(r.approximate for r in routes))
+
+
+def parts_geometry(parts: Sequence[Any]) -> dict[str, Any]:
+    """Lines as a GeoJSON-like LineString (one) or MultiLineString (several)."""
+    return ({"type": "LineString", "coordinates": parts[0]} if len(parts) == 1
+            else {"type": "MultiLineString", "coordinates": list(parts)})
+
+
+def leg_geometry(leg: Leg, located: Geography) -> tuple[dict[str, Any], float, bool]:
+    """:func:`leg_parts` with the lines as GeoJSON-like geometry (coordinates as lists)."""
+    parts, length, approximate = leg_parts(leg, located)
+    return parts_geometry([part.tolist() for part in parts]), length, approximate
 
 
 def route_key(geometry: Mapping[str, Any]) -> str | None:
@@ -105,7 +116,8 @@ def route_key(geometry: Mapping[str, Any]) -> str | None:
     import hashlib
 
     kind, coordinates = geometry.get("type"), geometry.get("coordinates")
-    if kind not in ("LineString", "MultiLineString") or not coordinates:
+    if kind not in ("LineString", "MultiLineString") or coordinates is None \
+            or len(coordinates) == 0:
         return None
     parts: list[Any] = [coordinates] if kind == "LineString" else list(coordinates)
     text = ";".join(_inner_text(part) for part in parts)
@@ -168,21 +180,30 @@ def route_columns(item: Leg | Station, geometry: Mapping[str, Any]) -> dict[str,
 def table_rows(located: Geography) -> list[dict[str, Any]]:
     """Every leg, then every station, as a row of :data:`COLUMNS` plus ``geometry``
     (GeoJSON-like); dates are ``datetime.date`` or None."""
+    return list(iter_table_rows(located))
+
+
+def iter_table_rows(located: Geography, *, arrays: bool = False) -> Iterator[dict[str, Any]]:
+    """:func:`table_rows` one row at a time, so that a writer holds one batch, not the whole
+    table. With ``arrays``, a leg's line coordinates are numpy arrays of (lon, lat) (one
+    per line; ``coordinates`` of a LineString is its array, of a MultiLineString a list of
+    them) instead of nested lists: the same values without a Python float for each."""
     dataset = located.dataset
     records = dataset_to_dict(dataset)
     names = {u.id: u.name for u in dataset.units}
     grades = {s.id: str(s.grade) for s in dataset.sources if s.grade}
-    rows: list[dict[str, Any]] = []
     items: list[tuple[Leg | Station, dict[str, Any]]] = [
         *zip(dataset.legs, records.get("legs", []), strict=True),
         *zip(dataset.stations, records.get("stations", []), strict=True)]
     for item, record in items:
         is_leg = isinstance(item, Leg)
+        geometry: dict[str, Any]
         if isinstance(item, Leg):
-            geometry, length, approximate = leg_geometry(item, located)
+            parts, length, approximate = leg_parts(item, located)
+            geometry = parts_geometry(parts if arrays else [p.tolist() for p in parts])
         else:
             geometry, length, approximate = station_geometry(item, located), None, None
-        rows.append({
+        yield {
             "record": "leg" if is_leg else "station",
             "id": item.id,
             "unit": item.unit,
@@ -209,8 +230,7 @@ def table_rows(located: Geography) -> list[dict[str, Any]]:
             **position_columns(item, located),
             **route_columns(item, geometry),
             "geometry": geometry,
-        })
-    return rows
+        }
 
 
 def _missing(value: Any) -> bool:

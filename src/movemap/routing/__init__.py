@@ -31,7 +31,7 @@ from movemap.model import Mode
 from movemap.routing.antimeridian import split_antimeridian
 from movemap.routing.geodesic import geodesic_km, geodesic_path
 from movemap.routing.points import Points, as_array
-from movemap.routing.store import Kept, Key, LegRouteStore, RouteStore
+from movemap.routing.store import Found, Kept, Key, LegRouteStore, RouteStore
 
 __all__ = ["ROUTERS", "Networks", "Points", "Route", "RouteError", "Rule", "default_networks",
            "route"]
@@ -179,8 +179,8 @@ class Networks:
     rail_lines: Sequence[str | Path] = ()
     road_lines: Sequence[str | Path] = ()
     cache_dir: Path | None = None
-    _paths: dict[Key, list[Point] | str] = field(default_factory=dict)
-    _new: dict[Key, list[Point] | str] = field(default_factory=dict)
+    _paths: dict[Key, Found] = field(default_factory=dict)
+    _new: dict[Key, Found] = field(default_factory=dict)
     _loaded: bool = False
     _kept: dict[str, Kept] | None = None
     _kept_new: dict[str, Kept] = field(default_factory=dict)
@@ -244,8 +244,10 @@ class Networks:
         return RouteStore(self.version, self.cache_dir)
 
     def path(self, mode: Mode, a: Point, b: Point,
-             constraints: tuple[str, ...] = ()) -> list[Point] | str:
+             constraints: tuple[str, ...] = ()) -> Found:
         """The path of one stretch by ``mode``, or the reason there is none (remembered).
+        A path is remembered as :class:`~movemap.routing.points.Points` (one array, not a
+        tuple a point: a dataset's stretches hold millions of points).
 
         ``constraints`` are part of the path's key in the route cache: a :class:`Rule` as
         text (``Rule.as_constraints``), which rail and road routers follow.
@@ -259,7 +261,9 @@ class Networks:
             self._loaded = True
             self._paths.update(self._store.load())
         if key not in self._paths:
-            self._paths[key] = self._new[key] = router(self, a, b, rule)
+            found = router(self, a, b, rule)
+            self._paths[key] = self._new[key] = found if isinstance(found, str) \
+                else Points(found)
         return self._paths[key]
 
     def kept(self, key: str) -> Kept | None:
@@ -283,9 +287,6 @@ class Networks:
         if self._kept_new:
             LegRouteStore(self.version, self.cache_dir).save(self._kept_new)
             self._kept_new.clear()
-
-
-Found = list[Point] | str
 
 
 def _great_circle(_: Networks, a: Point, b: Point, __: Rule) -> Found:

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 Point = tuple[float, float]
 Key = tuple[str, Point, Point, tuple[str, ...]]  # mode, from, to, constraints
-Found = list[Point] | str
+Found = Sequence[Point] | str  # a path (Points when loaded or found), or why there is none
 Kept = tuple[Sequence[Point], float, bool, tuple[str, ...]]  # points, km, approximate, warnings
 _FORMAT = 1
 _MERGE_ABOVE = 16  # shards; more are merged into one when read
@@ -48,32 +48,33 @@ def _key(text: str) -> Key:
     return (mode, (float(a[0]), float(a[1])), (float(b[0]), float(b[1])), tuple(constraints))
 
 
-def _encode(paths: Mapping[Key, Found]) -> bytes:
-    import io
+Arrays = dict[str, np.ndarray[Any, Any]]
+"""A shard's arrays by name, as ``numpy.savez`` writes them."""
 
+
+def _encode(paths: Mapping[Key, Found]) -> Arrays:
     keys = [key_text(k) for k in paths]
     reasons = [v if isinstance(v, str) else "" for v in paths.values()]
-    lines = [v if not isinstance(v, str) else [] for v in paths.values()]
-    sizes = np.array([len(v) for v in lines], dtype="<i8")
-    coords = np.array([p for v in lines for p in v], dtype="<f8").reshape(-1, 2)
-    buffer = io.BytesIO()
-    np.savez(buffer, keys=np.array(keys, dtype=str), reasons=np.array(reasons, dtype=str),
-             sizes=sizes, coords=coords)
-    return buffer.getvalue()
+    lines = [as_array(v) for v in paths.values() if not isinstance(v, str)]
+    sizes = np.array([0 if isinstance(v, str) else len(v) for v in paths.values()],
+                     dtype="<i8")
+    coords = np.concatenate(lines).astype("<f8") if lines else np.zeros((0, 2), dtype="<f8")
+    return {"keys": np.array(keys, dtype=str), "reasons": np.array(reasons, dtype=str),
+            "sizes": sizes, "coords": coords}
 
 
-def _decode(data: bytes) -> dict[Key, Found]:
-    import io
-
-    with np.load(io.BytesIO(data), allow_pickle=False) as z:
+def _decode(shard: Path) -> dict[Key, Found]:
+    """The paths of a shard; each is a read-only view of the shard's one array of
+    coordinates (about 16 bytes a point, where a list of tuples takes over a hundred)."""
+    with np.load(shard, allow_pickle=False) as z:
         keys, reasons = z["keys"].tolist(), z["reasons"].tolist()
         sizes, coords = z["sizes"], z["coords"]
+    coords = np.ascontiguousarray(coords, dtype=np.float64).reshape(-1, 2)
+    coords.flags.writeable = False
     out: dict[Key, Found] = {}
     starts = np.concatenate([[0], np.cumsum(sizes)]).tolist()
-    flat = coords.tolist()
     for i, (text, reason) in enumerate(zip(keys, reasons, strict=True)):
-        out[_key(text)] = reason if reason else [
-            (x, y) for x, y in flat[starts[i]:starts[i + 1]]]
+        out[_key(text)] = reason if reason else Points.view(coords[starts[i]:starts[i + 1]])
     return out
 
 
@@ -105,7 +106,7 @@ class RouteStore:
         if paths and self._open() is not None:
             self._write(_encode(paths))
 
-    def _load(self, decode: Callable[[bytes], dict[Any, Any]]) -> dict[Any, Any]:
+    def _load(self, decode: Callable[[Path], dict[Any, Any]]) -> dict[Any, Any]:
         folder = self._open()
         if folder is None:
             return {}
@@ -113,13 +114,11 @@ class RouteStore:
         shards = sorted(folder.glob("shard-*.npz"))
         for shard in shards:
             try:
-                data = shard.read_bytes()
+                if _file_digest(shard) != shard.stem[6:]:
+                    raise ValueError("its bytes do not match its checksum")
+                paths.update(decode(shard))
             except FileNotFoundError:  # merged away by another process meanwhile
                 continue
-            try:
-                if hashlib.blake2b(data, digest_size=16).hexdigest() != shard.stem[6:]:
-                    raise ValueError("its bytes do not match its checksum")
-                paths.update(decode(data))
             except cache.DAMAGE as exc:
                 log.warning("a cached route file is damaged (%s: %s); removing it",
                             shard.name, exc)
@@ -128,15 +127,18 @@ class RouteStore:
             self._write(self._encode_all(paths), replace=shards)
         return paths
 
-    def _encode_all(self, paths: Mapping[Any, Any]) -> bytes:
+    def _encode_all(self, paths: Mapping[Any, Any]) -> Arrays:
         return _encode(paths)
 
-    def _write(self, data: bytes, replace: Iterable[Path] = ()) -> None:
+    def _write(self, arrays: Arrays, replace: Iterable[Path] = ()) -> None:
+        """A shard written straight to its file (no copy of it in memory), then named by its
+        checksum."""
         assert self._folder is not None
-        name = f"shard-{hashlib.blake2b(data, digest_size=16).hexdigest()}.npz"
-        tmp = self._folder / f".{name}.{uuid.uuid4().hex}"
+        tmp = self._folder / f".shard-{uuid.uuid4().hex}.tmp"
         try:
-            tmp.write_bytes(data)
+            with tmp.open("wb") as out:
+                np.savez(out, **arrays)  # type: ignore[arg-type]  # numpy types **kwds as its flag
+            name = f"shard-{_file_digest(tmp)}.npz"
             os.replace(tmp, self._folder / name)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
@@ -147,6 +149,15 @@ class RouteStore:
         for old in replace:
             if old.name != name:
                 old.unlink(missing_ok=True)
+
+
+def _file_digest(path: Path) -> str:
+    """A file's checksum (what a shard is named by), read a block at a time."""
+    digest = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 class LegRouteStore(RouteStore):
@@ -165,32 +176,26 @@ class LegRouteStore(RouteStore):
         if routes and self._open() is not None:
             self._write(_encode_kept(routes))
 
-    def _encode_all(self, paths: Mapping[Any, Any]) -> bytes:
+    def _encode_all(self, paths: Mapping[Any, Any]) -> Arrays:
         return _encode_kept(paths)
 
 
-def _encode_kept(routes: Mapping[str, Kept]) -> bytes:
-    import io
-
+def _encode_kept(routes: Mapping[str, Kept]) -> Arrays:
     values = list(routes.values())
     sizes = np.array([len(v[0]) for v in values], dtype="<i8")
     arrays = [as_array(v[0]) for v in values]
     coords = np.concatenate(arrays) if arrays else np.zeros((0, 2))
-    buffer = io.BytesIO()
-    np.savez(buffer, keys=np.array(list(routes), dtype=str),
-             km=np.array([v[1] for v in values], dtype="<f8"),
-             approximate=np.array([v[2] for v in values], dtype=bool),
-             warnings=np.array([json.dumps(list(v[3])) for v in values], dtype=str),
-             sizes=sizes, coords=coords.astype("<f8"))
-    return buffer.getvalue()
+    return {"keys": np.array(list(routes), dtype=str),
+            "km": np.array([v[1] for v in values], dtype="<f8"),
+            "approximate": np.array([v[2] for v in values], dtype=bool),
+            "warnings": np.array([json.dumps(list(v[3])) for v in values], dtype=str),
+            "sizes": sizes, "coords": coords.astype("<f8", copy=False)}
 
 
-def _decode_kept(data: bytes) -> dict[str, Kept]:
+def _decode_kept(shard: Path) -> dict[str, Kept]:
     """The routes of a shard; their points are read-only views of the shard's one array of
     coordinates (no point becomes a Python object until a caller asks for it)."""
-    import io
-
-    with np.load(io.BytesIO(data), allow_pickle=False) as z:
+    with np.load(shard, allow_pickle=False) as z:
         keys, warnings = z["keys"].tolist(), z["warnings"].tolist()
         km, approximate = z["km"].tolist(), z["approximate"].tolist()
         sizes, coords = z["sizes"], z["coords"]
