@@ -65,6 +65,7 @@ FAR_DETOUR = 1.6        # and if its route is longer than this times direct (+2 
 OFF_NETWORK_COST = 3.0  # cost per km between an end and its join (by road, off the line)
 SEARCH_BOUND = 2.5      # a first search stops at this many times the ends' distance (cost)
 _RULE_GRAPHS = 4        # graphs of the latest rules kept (each as big as the network)
+_JOINS_KEPT = 100_000   # ends whose joins are remembered
 _FORMAT = 3
 
 # Cost per km of each line class. Rail: the main lines listed in geo/main_lines.csv cost
@@ -437,6 +438,8 @@ class Network:
         self._combo_of: Any = None
         self._component: npt.NDArray[np.int32] | None = None  # of each node, all edges open
         self._tree: Any = None  # a k-d tree of the nodes' unit vectors, built on first use
+        self._joins_found: dict[tuple[Point, int | None, float | None, int],
+                                tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]] = {}
         self._rule_graphs: dict[tuple[frozenset[str] | None, frozenset[str]],
                                 csr_matrix] = {}
         self._last: tuple[Any, npt.NDArray[np.float64], npt.NDArray[np.int32],
@@ -535,7 +538,17 @@ class Network:
     def _joins(self, p: Point, country: int | None, reach_km: float | None = None,
                count: int = CANDIDATES) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """The ``count`` nodes an end may join (nearest first, within ``reach_km``, by default
-        snap_km, in its own country)."""
+        snap_km, in its own country); remembered, since a dataset's ends come back."""
+        key = (p, country, reach_km, count)
+        found = self._joins_found.get(key)
+        if found is None:
+            if len(self._joins_found) >= _JOINS_KEPT:
+                self._joins_found.clear()
+            found = self._joins_found[key] = self._find_joins(p, country, reach_km, count)
+        return found
+
+    def _find_joins(self, p: Point, country: int | None, reach_km: float | None,
+                    count: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         from scipy.spatial import cKDTree
 
         target = unit_vectors(p[0], p[1])[0]
@@ -736,13 +749,19 @@ class Network:
         return self._e[self._entry(u, v)]
 
     def _points(self, a: Point, b: Point, chain: list[int]) -> list[Point]:
-        pieces = [np.asarray([a]), self._a.nodes[chain[:1]]]
         offsets, coords = self._a.offsets, self._a.coords
-        for u_node, edge in zip(chain[:-1], self._chain_edges(chain).tolist(), strict=True):
-            piece = coords[offsets[edge]: offsets[edge + 1]]
-            pieces.append(piece if self._a.edge_a[edge] == u_node else piece[::-1])
-        pieces.append(np.asarray([b]))
-        return _dedupe(np.concatenate(pieces))
+        edges = self._chain_edges(chain)
+        # each edge's points, in the direction the path takes it, as one index array
+        forward = self._a.edge_a[edges] == np.asarray(chain[:-1], dtype=np.int64)
+        first, last = offsets[edges], offsets[edges + 1] - 1
+        sizes = last - first + 1
+        begin = np.where(forward, first, last)
+        step = np.where(forward, 1, -1)
+        run = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        index = np.repeat(begin, sizes) + np.repeat(step, sizes) * run
+        return _dedupe(np.concatenate([np.asarray([a], dtype=float),
+                                       self._a.nodes[chain[:1]], coords[index],
+                                       np.asarray([b], dtype=float)]))
 
     def plain_path(self, a: Point, b: Point) -> list[Point] | str:
         """The shortest path by length alone, ends at their nearest nodes (no classes, no
