@@ -274,9 +274,10 @@ def _chunks(work: list[_RouteJob], parts: int) -> list[tuple[int, int]]:
 def _route_parallel(work: list[_RouteJob], networks: Networks, processes: int,
                     found: dict[tuple[str, int], Route], seconds: dict[str, float]) -> bool:
     """Route ``work`` on forked worker processes; False where processes cannot be forked
-    (then nothing is routed)."""
+    or fail (then the caller routes it)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     global _forked
     if "fork" not in multiprocessing.get_all_start_methods() or (
@@ -293,6 +294,9 @@ def _route_parallel(work: list[_RouteJob], networks: Networks, processes: int,
                                              _chunks(work, 8 * processes)):
                 networks.add_found(paths, kept)
                 results.update((key, (r, t)) for key, r, t in out)
+    except (BrokenProcessPool, OSError) as exc:  # a worker killed, no memory to fork
+        log.info("routing on one process: the worker processes failed (%s)", exc)
+        return False
     finally:
         _forked = None
     for job in work:  # in the order of the work, whichever process finished first
