@@ -24,6 +24,11 @@ left (its paths, not the commands' own routes; marked ``*``), so that the run st
 affordable on a shared machine. Each row ends with the load average of the machine when
 it was measured.
 
+Today's commands route big datasets on every core (``MOVEMAP_PROCESSES``); ``--one-process``
+measures them on one process too, to show what the processes bring. ``--commands validate``
+measures only the commands named (cold routing is ``validate``'s cold run). CPU time counts
+the worker processes too.
+
 Targets at 20,000 legs and 5,000 stations on 2 cores: warm validate <= 5 s, render <= 10 s,
 PNG <= 15 s, peak RSS <= 1 GB; cold routing >= 4x faster per leg than the baseline; time
 linear in the number of legs.
@@ -166,6 +171,7 @@ class Release:
     src: Path
     cache: Path
     prepared: frozenset[Path] = frozenset()
+    processes: int | None = None  # MOVEMAP_PROCESSES (None: the command's own choice)
 
     def reset(self) -> None:
         """Back to the prepared cache: every file written since (routes) removed."""
@@ -174,8 +180,11 @@ class Release:
                 path.unlink()
 
     def env(self) -> dict[str, str]:
-        return {**os.environ, "PYTHONPATH": str(self.src), "MOVEMAP_CACHE_DIR": str(self.cache),
-                "MPLBACKEND": "Agg"}
+        env = {**os.environ, "PYTHONPATH": str(self.src), "MOVEMAP_CACHE_DIR": str(self.cache),
+               "MPLBACKEND": "Agg"}
+        if self.processes is not None:
+            env["MOVEMAP_PROCESSES"] = str(self.processes)
+        return env
 
 
 def prepare(release: Release) -> None:
@@ -204,13 +213,26 @@ def main() -> None:
     parser.add_argument("--cold-all", type=int, default=1000,
                         help="up to this many legs every command of today's runs cold; "
                         "above, only validate (the others after it, marked *)")
+    parser.add_argument("--commands", default=",".join(COMMANDS),
+                        help=f"which commands, comma-separated (of {', '.join(COMMANDS)})")
+    parser.add_argument("--one-process", action="store_true",
+                        help="today's commands on one process too (MOVEMAP_PROCESSES=1), "
+                        "beside those on every core")
     options = parser.parse_args()
+    chosen = [c.strip() for c in options.commands.split(",")]
+    unknown = [c for c in chosen if c not in COMMANDS]
+    if unknown:
+        parser.error(f"unknown command {unknown[0]!r}; use {', '.join(COMMANDS)}")
+    commands = {name: COMMANDS[name] for name in chosen}
     sizes = [1000] if options.quick else [int(s) for s in options.sizes.split(",")]
     print(f"movemap scale benchmark: {os.cpu_count()} CPUs, sizes {sizes}; baseline "
           f"{BASELINE} (previous release)")
     with tempfile.TemporaryDirectory(prefix="movemap-scale-") as tmp_name:
         tmp = Path(tmp_name)
         releases = [Release("today", ROOT / "src", tmp / "cache-today")]
+        if options.one_process:
+            releases.append(Release("today-1p", ROOT / "src", tmp / "cache-today-1p",
+                                    processes=1))
         with ExitStack() as stack:
             if not options.no_baseline:
                 folder = stack.enter_context(checkout(BASELINE, tmp / "baseline"))
@@ -218,11 +240,11 @@ def main() -> None:
             for release in releases:
                 prepare(release)
             _measure(sizes, releases, tmp, options.timeout, options.baseline_all,
-                     options.cold_all)
+                     options.cold_all, commands)
 
 
 def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: float,
-             baseline_all: int, cold_all: int) -> None:
+             baseline_all: int, cold_all: int, commands: dict[str, list[str]]) -> None:
     print("cold and warm: wall time, CPU time (user + system), peak RSS; * = after "
           "validate's cold run")
     header = f"{'legs':>6} {'command':<12} {'release':<8} {'cold':>25}  {'warm':>25} " \
@@ -232,15 +254,16 @@ def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: floa
     for n in sizes:
         data = tmp / f"scale-{n}.yaml"
         generate(n, data, seed=n)
-        for name, template in COMMANDS.items():
+        for name, template in commands.items():
             for release in releases:
-                if release.name != "today" and n > baseline_all and name != "validate":
+                if not release.name.startswith("today") and n > baseline_all and (
+                        name != "validate"):
                     continue
                 out = tmp / f"out-{release.name}"
                 out.mkdir(exist_ok=True)
                 args = [a.format(data=data, out=out) for a in template]
-                limit = timeout if release.name != "today" else 3600
-                after_validate = release.name == "today" and n > cold_all \
+                limit = timeout if not release.name.startswith("today") else 3600
+                after_validate = release.name.startswith("today") and n > cold_all \
                     and name != "validate"
                 if not after_validate:
                     release.reset()

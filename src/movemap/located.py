@@ -23,7 +23,7 @@ from movemap.areas import leg_stops
 from movemap.engine import Engine, SerialEngine, batches
 from movemap.model import Mode
 from movemap.refs import resolve_places
-from movemap.routing import Networks, Route, default_networks, route
+from movemap.routing import Networks, Route, default_networks, needs_routing, route
 from movemap.timing import step
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from movemap.gazetteer import Gazetteer, Place
     from movemap.model import Dataset, Leg, PlaceRef
 
-__all__ = ["Located", "as_located", "locate"]
+__all__ = ["Located", "as_located", "locate", "route_in_processes"]
 
 log = logging.getLogger(__name__)
 
@@ -210,6 +210,20 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
 
 
 _ROUTE_BATCH = 64
+PARALLEL_MIN_JOBS = 200  # routes to find below which one process is quicker than several
+_processes = 1
+
+
+def route_in_processes(count: int) -> None:
+    """Route big datasets on ``count`` processes (1: in this one, the default).
+
+    The command line routes on every core; library calls stay in their own process (a Dask
+    worker must not start others) unless a program asks. The routes are the same: each is
+    found as it would be alone, and the order of the results does not depend on the
+    processes.
+    """
+    global _processes
+    _processes = max(1, count)
 
 
 def _route_all(work: list[_RouteJob], networks: Networks,
@@ -219,6 +233,77 @@ def _route_all(work: list[_RouteJob], networks: Networks,
         found[job.leg, job.origin] = route(job.stops, job.mode, networks, job.labels,
                                            through=job.through, strict=False)
         seconds[job.leg] = seconds.get(job.leg, 0.0) + perf_counter() - started
+
+
+# What forked workers route with: set by the parent just before it starts them, read by
+# them from the memory they share with it (the networks are not sent, nor loaded again).
+_forked: tuple[list[_RouteJob], Networks] | None = None
+
+
+def _route_forked_chunk(chunk: tuple[int, int]) -> tuple[
+        list[tuple[tuple[str, int], Route, float]], Any, Any]:
+    """In a worker: the routes of ``work[start:stop]``, and the paths and routes found."""
+    assert _forked is not None
+    work, networks = _forked
+    out = []
+    for job in work[chunk[0]: chunk[1]]:
+        started = perf_counter()
+        found = route(job.stops, job.mode, networks, job.labels, through=job.through,
+                      strict=False)
+        out.append(((job.leg, job.origin), found, perf_counter() - started))
+    paths, kept = networks.take_new()
+    return out, paths, kept
+
+
+def _chunks(work: list[_RouteJob], parts: int) -> list[tuple[int, int]]:
+    """Runs of ``work`` of about equal size, each ending where a group (one mode, one
+    origin) ends, so that a group keeps its one search."""
+    size = max(1, len(work) // parts)
+    out, start = [], 0
+    for i in range(1, len(work) + 1):
+        group_ends = i == len(work) or (work[i].mode, work[i].stops[0]) != (
+            work[i - 1].mode, work[i - 1].stops[0])
+        if group_ends and i - start >= size:
+            out.append((start, i))
+            start = i
+    if start < len(work):
+        out.append((start, len(work)))
+    return out
+
+
+def _route_parallel(work: list[_RouteJob], networks: Networks, processes: int,
+                    found: dict[tuple[str, int], Route], seconds: dict[str, float]) -> bool:
+    """Route ``work`` on forked worker processes; False where processes cannot be forked
+    or fail (then the caller routes it)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _forked
+    if "fork" not in multiprocessing.get_all_start_methods() or (
+            multiprocessing.current_process().daemon):
+        return False
+    networks.warm({job.mode for job in work})
+    _forked = (work, networks)
+    results: dict[tuple[str, int], tuple[Route, float]] = {}
+    try:
+        # many small runs, so that the processes finish together
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")
+                                 ) as pool:
+            for out, paths, kept in pool.map(_route_forked_chunk,
+                                             _chunks(work, 8 * processes)):
+                networks.add_found(paths, kept)
+                results.update((key, (r, t)) for key, r, t in out)
+    except (BrokenProcessPool, OSError) as exc:  # a worker killed, no memory to fork
+        log.info("routing on one process: the worker processes failed (%s)", exc)
+        return False
+    finally:
+        _forked = None
+    for job in work:  # in the order of the work, whichever process finished first
+        r, t = results[job.leg, job.origin]
+        found[job.leg, job.origin] = r
+        seconds[job.leg] = seconds.get(job.leg, 0.0) + t
+    return True
 
 
 def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: Iterable[str],
@@ -260,6 +345,13 @@ def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: I
     found: dict[tuple[str, int], Route] = {}
     seconds: dict[str, float] = {}
     if engine is None or isinstance(engine, SerialEngine):
+        # the routes kept from before (and great circles) here; the rest, if many, on
+        # several processes
+        pending = [job for job in work if needs_routing(
+            job.stops, job.mode, networks, job.labels, through=job.through, strict=False)]
+        if _processes > 1 and len(pending) >= PARALLEL_MIN_JOBS and _route_parallel(
+                pending, networks, _processes, found, seconds):
+            work = [job for job in work if (job.leg, job.origin) not in found]
         _route_all(work, networks, found, seconds)
     else:
         task = _RouteTask(tuple(str(p) for p in networks.rail_lines),

@@ -9,6 +9,7 @@ be resolved).
 from __future__ import annotations
 
 import logging
+import os
 import re
 from typing import Any
 
@@ -167,4 +168,11 @@ def main() -> None:
     # hundred allocations and finds nothing to free, a third of the time to read 20,000
     # legs. Rarer collections, for this process only (the library leaves them alone).
     gc.set_threshold(100_000, 50, 100)
+    # Big datasets' legs are routed on every core, or on MOVEMAP_PROCESSES processes (a
+    # library call routes in its own process unless asked: a Dask worker must not start
+    # others).
+    from movemap.located import route_in_processes
+
+    given = os.environ.get("MOVEMAP_PROCESSES", "").strip()
+    route_in_processes(int(given) if given.isdigit() else os.cpu_count() or 1)
     cli(prog_name="movemap")

@@ -34,7 +34,7 @@ from movemap.routing.points import Points, as_array
 from movemap.routing.store import Found, Kept, Key, LegRouteStore, RouteStore
 
 __all__ = ["ROUTERS", "Networks", "Points", "Route", "RouteError", "Rule", "default_networks",
-           "route"]
+           "needs_routing", "route"]
 
 Point = tuple[float, float]  # (lon, lat)
 RAIL_SNAP_KM = 30.0
@@ -279,6 +279,44 @@ class Networks:
             self._kept = {}
         self._kept[key] = self._kept_new[key] = route
 
+    def take_new(self) -> tuple[dict[Key, list[Point] | str], dict[str, Kept]]:
+        """The paths and whole routes found since the last save or take, no longer new here
+        (a worker process hands them to the process that saves them: :meth:`add_found`)."""
+        paths, kept = dict(self._new), dict(self._kept_new)
+        self._new.clear()
+        self._kept_new.clear()
+        return paths, kept
+
+    def add_found(self, paths: dict[Key, list[Point] | str], kept: dict[str, Kept]) -> None:
+        """Paths and whole routes found elsewhere with these networks, kept as if found
+        here (saved by the next :meth:`save`)."""
+        self._paths.update(paths)
+        self._new.update(paths)
+        for key, route in kept.items():
+            self.keep(key, route)
+
+    def warm(self, modes: Iterable[Mode]) -> None:
+        """Load now what routes by these modes read (networks, kept routes, borders, land),
+        so that worker processes forked after share it rather than each load it."""
+        from movemap.routing import countries
+
+        self.kept("")
+        if not self._loaded:
+            self._loaded = True
+            self._paths.update(self._store.load())
+        wanted = set(modes)
+        if wanted & {Mode.RAIL, Mode.ROAD, Mode.FOOT}:
+            countries.codes()
+            countries.countries_at([(0.0, 0.0)])
+        if Mode.RAIL in wanted:
+            _ = self.rail
+        if wanted & {Mode.ROAD, Mode.FOOT}:
+            _ = self.road
+        if Mode.SEA in wanted:
+            from movemap.routing.land import land
+
+            land()
+
     def save(self) -> None:
         """Keep the paths and routes found since the last save in the route cache."""
         if self._new:
@@ -366,6 +404,27 @@ def _inland(stops: Sequence[Point], names: Sequence[str], mode: Mode,
     return out
 
 
+def _route_key(stops: Sequence[Point], mode: Mode, names: Sequence[str],
+               through: Iterable[str], avoid: Iterable[str], strict: bool) -> str:
+    return json.dumps([mode.value, [[repr(x), repr(y)] for x, y in stops], list(names),
+                       sorted(through), sorted(avoid), strict])
+
+
+def needs_routing(stops: Sequence[Point], mode: Mode, networks: Networks,
+                  labels: Sequence[str] | None = None, *, through: Iterable[str] = (),
+                  avoid: Iterable[str] = (), strict: bool = True) -> bool:
+    """Whether :func:`route` with these arguments would route anything: not for a mode
+    drawn as a great circle, nor for a route kept by ``networks``."""
+    if ROUTERS[mode] is _great_circle:
+        return False
+    if through or avoid:
+        from movemap.countries import country_codes
+
+        through, avoid = country_codes(through, "through"), country_codes(avoid, "avoid")
+    names = list(labels) if labels else [f"{y:.3f}, {x:.3f}" for x, y in stops]
+    return networks.kept(_route_key(stops, mode, names, through, avoid, strict)) is None
+
+
 def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
           labels: Sequence[str] | None = None, *, through: Iterable[str] = (),
           avoid: Iterable[str] = (), strict: bool = True) -> Route:
@@ -385,8 +444,7 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
         through, avoid = country_codes(through, "through"), country_codes(avoid, "avoid")
     networks = networks or default_networks()
     names = list(labels) if labels else [f"{y:.3f}, {x:.3f}" for x, y in stops]
-    key = json.dumps([mode.value, [[repr(x), repr(y)] for x, y in stops], names,
-                      sorted(through), sorted(avoid), strict])
+    key = _route_key(stops, mode, names, through, avoid, strict)
     kept = networks.kept(key)
     if kept is not None:  # routed and checked before: nothing to do again
         return Route(Points(kept[0]), kept[1], mode, kept[2], kept[3])

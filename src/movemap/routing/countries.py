@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -88,6 +88,7 @@ def _town_country(p: Point) -> str | None:
     return countries[nearest] if float(chord_to_km(chord[nearest])) <= TOWN_KM else None
 
 
+@lru_cache(maxsize=1 << 16)  # a dataset's ends come back leg after leg
 def land_country_of_end(p: Point) -> int:
     """The country index of an end on land (-1 at sea), told apart at borders as
     :func:`country_of_end` does."""
@@ -95,9 +96,19 @@ def land_country_of_end(p: Point) -> int:
     if index < 0:
         return index
     code = country_of_end(p)
-    return codes().index(code) if code in codes() else index
+    return _index().get(code, index) if code is not None else index
 
 
+@cache
+def _index() -> dict[str, int]:
+    """The first index of each code (codes().index, in one look-up)."""
+    out: dict[str, int] = {}
+    for i, code in enumerate(codes()):
+        out.setdefault(code, i)
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
 def country_of_end(p: Point) -> str | None:
     """The country a route's end is in; the nearest within END_SEA_KM if it is at sea.
 

@@ -65,6 +65,7 @@ FAR_DETOUR = 1.6        # and if its route is longer than this times direct (+2 
 OFF_NETWORK_COST = 3.0  # cost per km between an end and its join (by road, off the line)
 SEARCH_BOUND = 2.5      # a first search stops at this many times the ends' distance (cost)
 _RULE_GRAPHS = 4        # graphs of the latest rules kept (each as big as the network)
+_JOINS_KEPT = 100_000   # ends whose joins are remembered
 _FORMAT = 3
 
 # Cost per km of each line class. Rail: the main lines listed in geo/main_lines.csv cost
@@ -431,27 +432,24 @@ class Network:
         self.snap_km = snap_km
         self._a = arrays
         self._u, self._v, self._w, self._e = directed or _directed(arrays)
-        self._edge_of_matrix: csr_matrix | None = None  # built at the first path
+        self._keys = self._u * len(arrays.nodes) + self._v  # ascending: see _directed
         self._unit = unit_vectors(arrays.nodes[:, 0], arrays.nodes[:, 1])
-        self._masks: dict[tuple[frozenset[str] | None, frozenset[str]],
-                          npt.NDArray[np.bool_]] = {}
-        self._edge_cc: Any = None  # the countries of each directed graph entry's edge
+        self._combos: Any = None  # the distinct country triples of edges, and each entry's
+        self._combo_of: Any = None
+        self._component: npt.NDArray[np.int32] | None = None  # of each node, all edges open
         self._tree: Any = None  # a k-d tree of the nodes' unit vectors, built on first use
+        self._joins_found: dict[tuple[Point, int | None, float | None, int],
+                                tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]] = {}
         self._rule_graphs: dict[tuple[frozenset[str] | None, frozenset[str]],
                                 csr_matrix] = {}
         self._last: tuple[Any, npt.NDArray[np.float64], npt.NDArray[np.int32],
                           float | None] | None = None
 
-    @property
-    def _edge_of(self) -> csr_matrix:
-        """The edge (plus one) of each directed graph entry, as a sparse matrix."""
-        if self._edge_of_matrix is None:
-            from scipy.sparse import coo_matrix
-
-            n = len(self._a.nodes)
-            self._edge_of_matrix = coo_matrix((self._e + 1, (self._u, self._v)),
-                                              shape=(n, n)).tocsr()
-        return self._edge_of_matrix
+    def _entry(self, u: npt.NDArray[np.int64], v: npt.NDArray[np.int64]) -> npt.NDArray[
+            np.int64]:
+        """The directed graph entry from each ``u`` to each ``v`` (entries are sorted by from
+        and to node, one per pair)."""
+        return np.searchsorted(self._keys, u * len(self._a.nodes) + v)
 
     @classmethod
     def from_lines(cls, lines: Sequence[Sequence[Point]], name: str = "network",
@@ -540,7 +538,17 @@ class Network:
     def _joins(self, p: Point, country: int | None, reach_km: float | None = None,
                count: int = CANDIDATES) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """The ``count`` nodes an end may join (nearest first, within ``reach_km``, by default
-        snap_km, in its own country)."""
+        snap_km, in its own country); remembered, since a dataset's ends come back."""
+        key = (p, country, reach_km, count)
+        found = self._joins_found.get(key)
+        if found is None:
+            if len(self._joins_found) >= _JOINS_KEPT:
+                self._joins_found.clear()
+            found = self._joins_found[key] = self._find_joins(p, country, reach_km, count)
+        return found
+
+    def _find_joins(self, p: Point, country: int | None, reach_km: float | None,
+                    count: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         from scipy.spatial import cKDTree
 
         target = unit_vectors(p[0], p[1])[0]
@@ -573,18 +581,29 @@ class Network:
             np.bool_]:
         """Which directed graph entries a route may use: edges wholly in allowed countries
         (or at sea), and in none to avoid."""
-        key = (allowed, avoid)
-        if key not in self._masks:
-            from movemap.routing.countries import codes
+        from movemap.routing.countries import codes
 
-            table = codes()
-            if self._edge_cc is None:
-                self._edge_cc = self._a.edge_cc[self._e]
-            edge_cc = self._edge_cc
-            ok_code = np.array([(allowed is None or c in allowed) and c not in avoid
-                                for c in table] + [True])  # index -1 is "no country"
-            self._masks[key] = ok_code[edge_cc].all(axis=1)
-        return self._masks[key]
+        if self._combos is None:
+            # edges fall in a few hundred distinct country triples: a rule is checked on
+            # those, then looked up for each entry
+            self._combos, combo_of = np.unique(self._a.edge_cc, axis=0, return_inverse=True)
+            self._combo_of = combo_of.reshape(-1)[self._e]
+        ok_code = np.array([(allowed is None or c in allowed) and c not in avoid
+                            for c in codes()] + [True])  # index -1 is "no country"
+        ok: npt.NDArray[np.bool_] = ok_code[self._combos].all(axis=1)[self._combo_of]
+        return ok
+
+    def _connected(self, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> bool:
+        """Whether any start join and end join are linked by the network at all (with every
+        edge open, so under any rule if not so)."""
+        if self._component is None:
+            from scipy.sparse import coo_matrix
+            from scipy.sparse.csgraph import connected_components
+
+            n = len(self._a.nodes)
+            graph = coo_matrix((np.ones(len(self._u)), (self._u, self._v)), shape=(n, n))
+            self._component = connected_components(graph, directed=False)[1]
+        return bool(np.isin(self._component[starts], self._component[ends]).any())
 
     def path(self, a: Point, b: Point, allowed: frozenset[str] | None = None,
              avoid: frozenset[str] = frozenset()) -> list[Point] | str:
@@ -615,6 +634,8 @@ class Network:
                 where = f" in {table[cc]}" if cc >= 0 and km <= FAR_KM else ""
                 return (f"no {self.name} line within {FAR_KM:g} km of the {label}{where} "
                         f"(nearest {km:,.0f} km)")
+        if not self._connected(starts, ends):  # no search under any rule would find one
+            return f"the {self.name} network does not connect the two ends"
         tries: list[tuple[frozenset[str] | None, frozenset[str]]] = [(allowed, avoid)]
         if allowed is not None:
             tries.append((None, avoid))
@@ -679,16 +700,23 @@ class Network:
         return bool(np.min(distances[ends] + to_ends * OFF_NETWORK_COST) <= limit)
 
     def _rule_graph(self, rule: tuple[frozenset[str] | None, frozenset[str]]) -> csr_matrix:
-        """The graph of the edges a rule allows, with an empty last row for the search's
-        source (the latest few rules kept: legs grouped by origin share them)."""
+        """The graph of the edges a rule allows, with a last row for the search's source:
+        ``FAR_CANDIDATES`` entries, filled with its joins at each search and otherwise loops
+        to itself, which a search passes over (the latest few rules kept: legs grouped by
+        origin share them)."""
         graph = self._rule_graphs.pop(rule, None)
         if graph is None:
-            from scipy.sparse import coo_matrix
+            from scipy.sparse import csr_matrix
 
             n = len(self._a.nodes)
             mask = self._mask(*rule)
-            graph = coo_matrix((self._w[mask], (self._u[mask], self._v[mask])),
-                               shape=(n + 1, n + 1)).tocsr()
+            # the entries are sorted by from and to node already: the rows as they are
+            rows = np.bincount(self._u[mask], minlength=n)
+            indptr = np.concatenate([[0], np.cumsum(rows), [0]]).astype(np.int32)
+            indptr[-1] = indptr[-2] + FAR_CANDIDATES
+            indices = np.concatenate([self._v[mask], np.full(FAR_CANDIDATES, n)])
+            data = np.concatenate([self._w[mask], np.ones(FAR_CANDIDATES)])
+            graph = csr_matrix((data, indices.astype(np.int32), indptr), shape=(n + 1, n + 1))
             while len(self._rule_graphs) >= _RULE_GRAPHS:
                 self._rule_graphs.pop(next(iter(self._rule_graphs)))
         self._rule_graphs[rule] = graph  # the latest last
@@ -701,16 +729,14 @@ class Network:
                                                 npt.NDArray[np.int32], float | None]:
         """Least costs from the start joins (through a source node joined to them at their
         cost off the network), up to ``limit``."""
-        from scipy.sparse import csr_matrix
-
-        base = self._rule_graph(rule)
+        graph = self._rule_graph(rule)
         source = len(self._a.nodes)
-        indptr = base.indptr.copy()
-        indptr[-1] += len(starts)  # the source's row is the last: its entries go at the end
-        graph = csr_matrix(
-            (np.concatenate([base.data, to_starts * OFF_NETWORK_COST + 1e-9]),
-             np.concatenate([base.indices, starts.astype(base.indices.dtype)]), indptr),
-            shape=base.shape)
+        slots = slice(graph.indptr[-2], graph.indptr[-1])
+        graph.indices[slots] = source  # every slot a loop, then the joins in the first ones
+        graph.data[slots] = 1.0
+        first = graph.indptr[-2]
+        graph.indices[first: first + len(starts)] = starts
+        graph.data[first: first + len(starts)] = to_starts * OFF_NETWORK_COST + 1e-9
         distances, predecessors = dijkstra(graph, directed=True, indices=source,
                                            return_predecessors=True,
                                            limit=np.inf if limit is None else limit)
@@ -720,16 +746,22 @@ class Network:
         if len(chain) < 2:
             return np.zeros(0, dtype=np.int64)
         u, v = np.array(chain[:-1]), np.array(chain[1:])
-        return np.asarray(self._edge_of[u, v]).ravel().astype(np.int64) - 1
+        return self._e[self._entry(u, v)]
 
     def _points(self, a: Point, b: Point, chain: list[int]) -> list[Point]:
-        pieces = [np.asarray([a]), self._a.nodes[chain[:1]]]
         offsets, coords = self._a.offsets, self._a.coords
-        for u_node, edge in zip(chain[:-1], self._chain_edges(chain).tolist(), strict=True):
-            piece = coords[offsets[edge]: offsets[edge + 1]]
-            pieces.append(piece if self._a.edge_a[edge] == u_node else piece[::-1])
-        pieces.append(np.asarray([b]))
-        return _dedupe(np.concatenate(pieces))
+        edges = self._chain_edges(chain)
+        # each edge's points, in the direction the path takes it, as one index array
+        forward = self._a.edge_a[edges] == np.asarray(chain[:-1], dtype=np.int64)
+        first, last = offsets[edges], offsets[edges + 1] - 1
+        sizes = last - first + 1
+        begin = np.where(forward, first, last)
+        step = np.where(forward, 1, -1)
+        run = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        index = np.repeat(begin, sizes) + np.repeat(step, sizes) * run
+        return _dedupe(np.concatenate([np.asarray([a], dtype=float),
+                                       self._a.nodes[chain[:1]], coords[index],
+                                       np.asarray([b], dtype=float)]))
 
     def plain_path(self, a: Point, b: Point) -> list[Point] | str:
         """The shortest path by length alone, ends at their nearest nodes (no classes, no

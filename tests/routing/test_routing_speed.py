@@ -1,0 +1,145 @@
+"""The shortcuts of cold routing give the routes routing without them gives: legs routed on
+worker processes, ends that no network path joins, coasts measured on a tile of land."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from movemap import located
+from movemap.dates import parse_date
+from movemap.gazetteer import Kind, Place
+from movemap.located import route_legs
+from movemap.model import Leg, Mode, PlaceRef
+from movemap.routing import Networks, Route, network, route, sea
+
+# Real towns (coordinates from GeoNames, rounded), in several countries, a few of them ports.
+_TOWNS = {
+    "Munich": (11.575, 48.137, "DE"), "Nuremberg": (11.078, 49.452, "DE"),
+    "Stuttgart": (9.177, 48.782, "DE"), "Kassel": (9.497, 51.312, "DE"),
+    "Kraków": (19.937, 50.062, "PL"), "Gdańsk": (18.646, 54.352, "PL"),
+    "Brno": (16.608, 49.195, "CZ"), "Vienna": (16.372, 48.208, "AT"),
+    "Linz": (14.286, 48.306, "AT"), "Bratislava": (17.107, 48.149, "SK"),
+    "Rostock": (12.099, 54.088, "DE"), "Klaipėda": (21.117, 55.712, "LT"),
+}
+_PORTS = ("Gdańsk", "Rostock", "Klaipėda")
+
+
+def _ref(name: str) -> PlaceRef:
+    lon, lat, _ = _TOWNS[name]
+    return PlaceRef(name=name, lat=lat, lon=lon)
+
+
+def _place(ref: PlaceRef) -> Place:
+    assert ref.lon is not None and ref.lat is not None and ref.name is not None
+    return Place(id=f"test:{ref.name}", name=ref.name, lat=ref.lat, lon=ref.lon,
+                 country=_TOWNS[ref.name][2], admin1=None, kind=Kind.CITY, population=None,
+                 source="test")
+
+
+def _legs() -> list[Leg]:
+    """Legs between every two of the towns by rail and road, and between the ports by sea:
+    several from each origin, so that the work splits between origin groups."""
+    inland = [n for n in _TOWNS if n not in _PORTS][:7]
+    pairs = [(mode, a, b) for mode in (Mode.RAIL, Mode.ROAD) for a in inland for b in inland
+             if a < b]
+    pairs += [(Mode.SEA, a, b) for a in _PORTS for b in _PORTS if a != b]
+    return [Leg(id=f"leg{i}", unit="u", mode=mode, start=parse_date("2024-05-01"),
+                origins=(_ref(a),), destination=_ref(b)) for i, (mode, a, b) in enumerate(pairs)]
+
+
+def test_legs_routed_on_worker_processes_are_the_routes_of_one_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On two forked processes, every search runs in a worker (none here), the routes
+    are those one process finds, and the paths the workers found are kept: a second run
+    routes nothing."""
+    searches: list[int] = []
+    real = network.dijkstra
+    monkeypatch.setattr(network, "dijkstra", lambda *a, **k: (searches.append(1),
+                                                              real(*a, **k))[1])
+    legs = _legs()
+    places = {ref: _place(ref) for leg in legs for ref in (*leg.origins, leg.destination)}
+    serial, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path / "serial"))
+    assert searches  # one process: its own searches
+    searches.clear()
+    monkeypatch.setattr(located, "_processes", 2)
+    monkeypatch.setattr(located, "PARALLEL_MIN_JOBS", 10)
+    parallel, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path / "parallel"))
+    assert not searches  # all of them in the workers
+    assert list(parallel) == list(serial)  # the same legs, in the same order
+    assert all(parallel[key] == serial[key] for key in serial)
+    assert {r.mode for r in parallel.values()} == {Mode.RAIL, Mode.ROAD, Mode.SEA}
+    assert sum(len(r.points) > 2 and not r.approximate for r in parallel.values()) > 30
+    again, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path / "parallel"))
+    assert not searches
+    assert all(again[key] == serial[key] for key in serial)
+
+
+def test_a_few_legs_are_routed_in_this_process(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Below PARALLEL_MIN_JOBS routes to find, starting processes would cost more."""
+    searches: list[int] = []
+    real = network.dijkstra
+    monkeypatch.setattr(network, "dijkstra", lambda *a, **k: (searches.append(1),
+                                                              real(*a, **k))[1])
+    monkeypatch.setattr(located, "_processes", 2)
+    legs = _legs()[:5]
+    places = {ref: _place(ref) for leg in legs for ref in (*leg.origins, leg.destination)}
+    found, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path))
+    assert searches and len(found) == 5
+
+
+def test_ends_on_unjoined_parts_of_a_network_need_no_search(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Colombo's railways do not reach India's: no search could join them, under any rule,
+    so none is made, and the route says why."""
+    searches: list[int] = []
+    real = network.dijkstra
+    monkeypatch.setattr(network, "dijkstra", lambda *a, **k: (searches.append(1),
+                                                              real(*a, **k))[1])
+    colombo, chennai = (79.861, 6.927), (80.278, 13.088)
+    rail = Networks().rail
+    assert rail.path(colombo, chennai) == "the rail network does not connect the two ends"
+    assert not searches
+    found = route([colombo, chennai], Mode.RAIL, Networks(), ["Colombo", "Chennai"])
+    assert found.approximate
+    assert found.warnings[-1].startswith("rail from Colombo to Chennai: the rail network "
+                                         "does not connect the two ends")
+    kandy = (80.636, 7.293)  # on the same part: searched and found
+    assert not isinstance(rail.path(colombo, kandy), str)
+    assert searches
+
+
+@pytest.mark.parametrize("point", [
+    (5.370, 43.297),    # Marseille, by a tile's edge (5 degrees east)
+    (-9.139, 38.722),   # Lisbon
+    (10.752, 59.913),   # Oslo, by two edges
+    (-17.444, 14.693),  # Dakar
+    (28.979, 41.015),   # Istanbul
+    (18.955, 69.649),   # Tromsø: a wide box this far north
+    (15.635, 78.223),   # Longyearbyen: too wide for a tile, all the land
+    (37.618, 55.751),   # Moscow: inland, no sea within reach
+    (9.999, 53.551),    # Hamburg: 0.001 degrees from a tile's edge
+])
+def test_coast_distance_on_a_tile_is_that_on_all_the_land(
+        point: tuple[float, float], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The distance to the sea measured on the land of a tile is the one measured on all
+    of it, to the last digit, near the tiles' edges too."""
+    from movemap.routing.land import land
+
+    tiled = sea.coast_km.__wrapped__(point)
+    monkeypatch.setattr(sea, "_land_near", lambda *_: land())
+    whole = sea.coast_km.__wrapped__(point)
+    assert tiled == whole or (math.isinf(tiled) and math.isinf(whole))
+
+
+def test_a_route_survives_a_trip_between_processes() -> None:
+    """Routes go back from worker processes pickled: they come back equal."""
+    import pickle
+
+    found = route([(11.575, 48.137), (16.372, 48.208)], Mode.RAIL, Networks(),
+                  ["Munich", "Vienna"])
+    again = pickle.loads(pickle.dumps(found))
+    assert isinstance(again, Route) and again == found and len(again.points) > 2
