@@ -251,6 +251,35 @@ def test_thailands_northern_line_is_in_the_network() -> None:
     assert 190 < r.length_km < 280
 
 
+DHAKA = (90.4074, 23.7104)
+
+
+@pytest.mark.parametrize(("town", "to", "low", "high"), [
+    ("Sylhet", (91.8687, 24.8998), 215, 275),       # N2 by Narsingdi and Bhairab, 240 km
+    ("Rajshahi", (88.6000, 24.3667), 220, 290),     # over the Jamuna (Bangabandhu) Bridge
+    ("Mymensingh", (90.4065, 24.7564), 105, 140),   # N3, 120 km
+    ("Barisal", (90.3535, 22.7010), 140, 195),      # N8 over the Padma Bridge, 170 km
+])
+def test_bangladesh_roads_are_joined_over_its_rivers(
+        town: str, to: Point, low: float, high: float) -> None:
+    """Natural Earth's roads in Bangladesh stop at the big rivers: from Dhaka every town
+    across the Meghna, Jamuna or Padma went round through India or was not reached."""
+    r = route([DHAKA, to], Mode.ROAD, labels=["Dhaka", town])
+    assert not r.approximate and r.warnings == ()
+    assert low < r.length_km < high
+
+
+def test_wonsan_has_its_railway() -> None:
+    """The Kangwon line joins Wonsan to the Pyongra line at Kowon; Natural Earth has none
+    within 36 km, so a train from Hamhung was drawn to a point 36 km short and joined by a
+    straight line."""
+    hamhung, wonsan = (127.5364, 39.9183), (127.4431, 39.1528)
+    r = route([hamhung, wonsan], Mode.RAIL)
+    assert not r.approximate and r.warnings == ()
+    assert near_km(r, 127.2491, 39.4335) < 2  # by Kowon junction
+    assert 95 < r.length_km < 140
+
+
 def test_land_check_itself() -> None:
     assert list(on_land([(37.62, 55.75), (131.5, 38.0)])) == [True, False]  # Moscow, sea
 
