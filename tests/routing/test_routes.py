@@ -280,6 +280,20 @@ def test_wonsan_has_its_railway() -> None:
     assert 95 < r.length_km < 140
 
 
+@pytest.mark.parametrize(("a", "b", "low", "high"), [
+    ((30.5234, 50.4501), (31.2893, 51.5055), 180, 250),  # Kyiv - Chernihiv by Nizhyn
+    ((30.9754, 52.4345), (31.2893, 51.5055), 95, 140),   # Gomel - Chernihiv by Horodnia
+    ((30.5234, 50.4501), (33.4216, 49.0659), 290, 400),  # Kyiv - Kremenchuk by Romodan
+])
+def test_chernihiv_and_kremenchuk_have_their_railways(
+        a: Point, b: Point, low: float, high: float) -> None:
+    """Natural Earth's main lines pass 50 km from Chernihiv and Kremenchuk: a train there was
+    a great circle, or joined by a 50 km straight line."""
+    r = route([a, b], Mode.RAIL)
+    assert not r.approximate and r.warnings == ()
+    assert low < r.length_km < high
+
+
 def test_land_check_itself() -> None:
     assert list(on_land([(37.62, 55.75), (131.5, 38.0)])) == [True, False]  # Moscow, sea
 

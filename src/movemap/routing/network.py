@@ -12,10 +12,12 @@ are joined to it) and whose edges are the pieces of line between them. Each edge
   route can be kept inside the countries a leg may cross.
 
 Built once from the GeoJSON in ``geo/`` and kept in the cache folder as arrays, it loads in
-a few hundredths of a second. Each end of a route joins the network at one of the
-``CANDIDATES`` nearest nodes within ``snap_km`` in its own country; the join is chosen by
-the total cost of the route (the stretch off the network costs ``OFF_NETWORK_COST`` times
-its length), never across a border. An end with no node within ``snap_km`` joins the nearest
+a few hundredths of a second. Each end of a route joins the network where a line passes
+nearest: the ``CANDIDATES`` nearest edges wholly in its own country are split at their point
+nearest the end (their nodes reached along them at their class's cost), beside the
+``CANDIDATES`` nearest nodes within ``snap_km`` in its country; the join is chosen by the
+total cost of the route (the stretch off the network costs ``OFF_NETWORK_COST`` times its
+length), never across a border. An end with no node within ``snap_km`` joins the nearest
 node within ``FAR_KM`` in its country, by a straight line that ``routing.route`` marks as
 approximate (any join longer than ``routing.FAR_JOIN_KM`` is); farther than ``FAR_KM`` there
 is no route ("never invent a path").
