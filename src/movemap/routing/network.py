@@ -794,10 +794,11 @@ class Network:
         start = first + np.arange(len(seg_edge))
         # a plane around p, km east and north
         scale = np.array([np.cos(np.radians(p[1])), 1.0]) * (np.pi * EARTH_RADIUS_KM / 180)
-        rel = coords - np.asarray(p)
-        rel[:, 0] = (rel[:, 0] + 180.0) % 360.0 - 180.0
-        rel *= scale
-        q0, q1 = rel[start], rel[start + 1]
+        # only the candidate edges' points: the whole network's are a hundred times more
+        pair = coords[np.concatenate([start, start + 1])] - np.asarray(p)
+        pair[:, 0] = (pair[:, 0] + 180.0) % 360.0 - 180.0
+        pair *= scale
+        q0, q1 = pair[:len(start)], pair[len(start):]
         d = q1 - q0
         length2 = np.maximum((d * d).sum(axis=1), 1e-12)
         t = np.clip(-(q0 * d).sum(axis=1) / length2, 0.0, 1.0)
