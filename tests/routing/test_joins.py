@@ -39,9 +39,9 @@ def test_two_ends_beside_one_edge_go_along_it_and_not_round_a_node() -> None:
 
 
 @pytest.mark.parametrize(("town", "to", "node_km"), [
-    ((71.446, 51.1801), (73.1094, 49.8019), 4.3),    # Astana, to Karaganda
-    ((39.7077, 47.22), (40.1, 47.42), 3.8),          # Rostov-on-Don, north-east
-    ((113.4917, 52.0431), (114.5, 51.5), 4.0),       # Chita, east along the Trans-Siberian
+    ((45.9901, 51.5405), (43.7833, 52.2667), 4.9),   # Saratov, to Rtishchevo
+    ((56.2502, 58.0105), (56.9333, 57.4333), 3.2),   # Perm, to Kungur
+    ((35.9006, 56.8584), (34.0500, 57.8800), 3.8),   # Tver, to Bologoye
 ])
 def test_real_towns_join_their_railway_where_it_passes_nearest(
         town: Point, to: Point, node_km: float) -> None:
@@ -55,9 +55,13 @@ def test_real_towns_join_their_railway_where_it_passes_nearest(
     assert not r.approximate
 
 
-def test_a_split_join_stays_in_the_ends_country() -> None:
-    """Blagoveshchensk faces Heihe over the Amur: its route joins a Russian line."""
-    blagoveshchensk, belogorsk = (127.5272, 50.2727), (128.4714, 50.9211)
-    r = route([blagoveshchensk, belogorsk], Mode.RAIL)
-    assert country_of_end(r.points[1]) == "RU"
+@pytest.mark.parametrize(("town", "to", "country"), [
+    ((28.1900, 59.3770), (26.3556, 59.3464), "EE"),  # Narva, to Rakvere
+    ((28.2000, 59.3667), (28.6000, 59.3700), "RU"),  # Ivangorod, over the river, to Kingisepp
+])
+def test_a_join_stays_in_the_ends_country(town: Point, to: Point, country: str) -> None:
+    """Narva and Ivangorod face each other over the Narva: each joins its own country's
+    line, whichever is nearer."""
+    r = route([town, to], Mode.RAIL)
+    assert country_of_end(r.points[1]) == country
     assert not r.warnings

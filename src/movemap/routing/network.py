@@ -756,7 +756,7 @@ class Network:
                 by_split[node] = min(by_split.get(node, np.inf), cost_km)
         best: dict[int, float] = dict(zip(nodes.tolist(), km.tolist(), strict=True))
         best.update(by_split)
-        order = sorted(best, key=best.__getitem__)[:count * 3]
+        order = sorted(best, key=best.__getitem__)[:min(count * 2, FAR_CANDIDATES)]
         return (np.array(order, dtype=np.int64), np.array([best[n] for n in order]),
                 splits)
 
