@@ -96,17 +96,17 @@ def test_an_end_far_from_every_line_is_joined_and_marked(
 
 
 def test_an_end_whose_nearest_line_leads_far_round_is_not_routed() -> None:
-    """The main railways nearest Chernihiv (about 50 km off) lead north and east, away from
-    Kyiv: a 330 km detour for 130 km. The network does not serve the town; the leg is a great
-    circle and the warning says why."""
-    chernihiv, kyiv = (31.2866, 51.5054), (30.5234, 50.4501)
-    r = route([chernihiv, kyiv], Mode.RAIL, labels=["Chernihiv", "Kyiv"])
+    """The main railways of the data nearest Theni (Tamil Nadu, 30-60 km off; its own line
+    to Madurai is not among them) lead far round: some 980 km for 125 to Coimbatore. The
+    network does not serve the town; the leg is a great circle and the warning says why."""
+    theni, coimbatore = (77.4777, 10.0112), (76.9661, 11.0055)
+    r = route([theni, coimbatore], Mode.RAIL, labels=["Theni", "Coimbatore"])
     assert r.approximate
     [warning] = r.warnings
     assert ("no rail line within 30 km of the start on its side of the big rivers, and the "
             "nearest farther lead far round (" in warning)
     assert warning.endswith("drawn as a great circle (approximate)")
-    assert r.length_km == pytest.approx(geodesic_km(*chernihiv, *kyiv), rel=1e-3)
+    assert r.length_km == pytest.approx(geodesic_km(*theni, *coimbatore), rel=1e-3)
 
 
 def test_no_rail_near_magadan_falls_back_with_warning() -> None:
@@ -249,6 +249,49 @@ def test_thailands_northern_line_is_in_the_network() -> None:
     assert not r.approximate and r.warnings == ()
     assert near_km(r, 100.0942, 17.6256) < 2 and near_km(r, 100.0522, 17.9837) < 2
     assert 190 < r.length_km < 280
+
+
+DHAKA = (90.4074, 23.7104)
+
+
+@pytest.mark.parametrize(("town", "to", "low", "high"), [
+    ("Sylhet", (91.8687, 24.8998), 215, 275),       # N2 by Narsingdi and Bhairab, 240 km
+    ("Rajshahi", (88.6000, 24.3667), 220, 290),     # over the Jamuna (Bangabandhu) Bridge
+    ("Mymensingh", (90.4065, 24.7564), 105, 140),   # N3, 120 km
+    ("Barisal", (90.3535, 22.7010), 140, 195),      # N8 over the Padma Bridge, 170 km
+])
+def test_bangladesh_roads_are_joined_over_its_rivers(
+        town: str, to: Point, low: float, high: float) -> None:
+    """Natural Earth's roads in Bangladesh stop at the big rivers: from Dhaka every town
+    across the Meghna, Jamuna or Padma went round through India or was not reached."""
+    r = route([DHAKA, to], Mode.ROAD, labels=["Dhaka", town])
+    assert not r.approximate and r.warnings == ()
+    assert low < r.length_km < high
+
+
+def test_wonsan_has_its_railway() -> None:
+    """The Kangwon line joins Wonsan to the Pyongra line at Kowon; Natural Earth has none
+    within 36 km, so a train from Hamhung was drawn to a point 36 km short and joined by a
+    straight line."""
+    hamhung, wonsan = (127.5364, 39.9183), (127.4431, 39.1528)
+    r = route([hamhung, wonsan], Mode.RAIL)
+    assert not r.approximate and r.warnings == ()
+    assert near_km(r, 127.2491, 39.4335) < 2  # by Kowon junction
+    assert 95 < r.length_km < 140
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high"), [
+    ((30.5234, 50.4501), (31.2893, 51.5055), 180, 250),  # Kyiv - Chernihiv by Nizhyn
+    ((30.9754, 52.4345), (31.2893, 51.5055), 95, 140),   # Gomel - Chernihiv by Horodnia
+    ((30.5234, 50.4501), (33.4216, 49.0659), 290, 400),  # Kyiv - Kremenchuk by Romodan
+])
+def test_chernihiv_and_kremenchuk_have_their_railways(
+        a: Point, b: Point, low: float, high: float) -> None:
+    """Natural Earth's main lines pass 50 km from Chernihiv and Kremenchuk: a train there was
+    a great circle, or joined by a 50 km straight line."""
+    r = route([a, b], Mode.RAIL)
+    assert not r.approximate and r.warnings == ()
+    assert low < r.length_km < high
 
 
 def test_land_check_itself() -> None:

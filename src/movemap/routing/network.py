@@ -12,10 +12,12 @@ are joined to it) and whose edges are the pieces of line between them. Each edge
   route can be kept inside the countries a leg may cross.
 
 Built once from the GeoJSON in ``geo/`` and kept in the cache folder as arrays, it loads in
-a few hundredths of a second. Each end of a route joins the network at one of the
-``CANDIDATES`` nearest nodes within ``snap_km`` in its own country; the join is chosen by
-the total cost of the route (the stretch off the network costs ``OFF_NETWORK_COST`` times
-its length), never across a border. An end with no node within ``snap_km`` joins the nearest
+a few hundredths of a second. Each end of a route joins the network where a line passes
+nearest: the ``CANDIDATES`` nearest edges wholly in its own country are split at their point
+nearest the end (their nodes reached along them at their class's cost), beside the
+``CANDIDATES`` nearest nodes within ``snap_km`` in its country; the join is chosen by the
+total cost of the route (the stretch off the network costs ``OFF_NETWORK_COST`` times its
+length), never across a border. An end with no node within ``snap_km`` joins the nearest
 node within ``FAR_KM`` in its country, by a straight line that ``routing.route`` marks as
 approximate (any join longer than ``routing.FAR_JOIN_KM`` is); farther than ``FAR_KM`` there
 is no route ("never invent a path").
@@ -617,16 +619,17 @@ class Network:
 
         table = codes()
         ends_cc = [land_country_of_end(a), land_country_of_end(b)]
-        starts, to_starts = self._joins(a, ends_cc[0])
-        ends, to_ends = self._joins(b, ends_cc[1])
+        starts, to_starts, splits_a = self._end_joins(a, ends_cc[0])
+        ends, to_ends, splits_b = self._end_joins(b, ends_cc[1])
         # an end far from every line joins the nearest one in its country; the caller marks
         # such a long join as approximate
         # (among more nodes: the lines near such an end are few and far apart)
         far = [label for label, found in (("start", starts), ("end", ends)) if not len(found)]
         if not len(starts):
-            starts, to_starts = self._joins(a, ends_cc[0], FAR_KM, FAR_CANDIDATES)
+            starts, to_starts, splits_a = self._end_joins(a, ends_cc[0], FAR_KM,
+                                                          FAR_CANDIDATES)
         if not len(ends):
-            ends, to_ends = self._joins(b, ends_cc[1], FAR_KM, FAR_CANDIDATES)
+            ends, to_ends, splits_b = self._end_joins(b, ends_cc[1], FAR_KM, FAR_CANDIDATES)
         for label, found, p, cc in (("start", starts, a, ends_cc[0]), ("end", ends, b,
                                                                         ends_cc[1])):
             if not len(found):
@@ -650,7 +653,12 @@ class Network:
                 continue
             # past the first try the path leaves the allowed countries: routing.route
             # measures where it goes and says so
-            points = self._points(a, b, chain)
+            lead_a = _lead(splits_a, chain[0], to_starts[starts == chain[0]])
+            lead_b = _lead(splits_b, chain[-1], to_ends[ends == chain[-1]])
+            points = self._points(a, b, chain, lead_a, lead_b[::-1])
+            shared = _one_edge(splits_a, splits_b, self._chain_cost(chain, ends, to_ends))
+            if shared is not None:
+                points = _dedupe([a, *shared, b])
             direct = geodesic_km(a[0], a[1], b[0], b[1])
             if far and _km(points) > FAR_DETOUR * direct + 2 * self.snap_km:
                 # a far end's nearest line leads far round: the network does not serve it
@@ -748,7 +756,117 @@ class Network:
         u, v = np.array(chain[:-1]), np.array(chain[1:])
         return self._e[self._entry(u, v)]
 
-    def _points(self, a: Point, b: Point, chain: list[int]) -> list[Point]:
+    def _chain_cost(self, chain: list[int], ends: npt.NDArray[np.int64],
+                    to_ends: npt.NDArray[np.float64]) -> float:
+        """The cost of the last search's path along ``chain``, to its end join and off."""
+        assert self._last is not None
+        off = to_ends[ends == chain[-1]]
+        return float(self._last[1][chain[-1]] + off.min() * OFF_NETWORK_COST)
+
+    def _end_joins(self, p: Point, country: int | None, reach_km: float | None = None,
+                   count: int = CANDIDATES) -> tuple[npt.NDArray[np.int64],
+                                                     npt.NDArray[np.float64], list[_Split]]:
+        """The nodes an end may join, each with its cost in km off the network: the
+        nearest nodes (:meth:`_joins`), and the ends of the nearest edges, reached through
+        the edge's point nearest the end (the edge split there; the stretch along the edge
+        costs its class's factor, counted in km off the network); and those splits."""
+        nodes, km = self._joins(p, country, reach_km, count)
+        if not len(nodes):
+            return nodes, km, []
+        splits = self._splits(p, country, float(km.max()), count)
+        # a node of a split edge is reached along the edge, never straight across country
+        # to it: the join leaves the line where the end is nearest
+        by_split: dict[int, float] = {}
+        for split in splits:
+            for node, cost_km in split.node_costs():
+                by_split[node] = min(by_split.get(node, np.inf), cost_km)
+        best: dict[int, float] = dict(zip(nodes.tolist(), km.tolist(), strict=True))
+        best.update(by_split)
+        order = sorted(best, key=best.__getitem__)[:min(count * 2, FAR_CANDIDATES)]
+        return (np.array(order, dtype=np.int64), np.array([best[n] for n in order]),
+                splits)
+
+    def _splits(self, p: Point, country: int | None, reach_km: float,
+                count: int) -> list[_Split]:
+        """The ``count`` edges nearest ``p`` (within ``reach_km``, wholly in its country, on
+        its side of the big rivers), each with the point where it is nearest."""
+        from scipy.spatial import cKDTree
+
+        if self._tree is None:
+            self._tree = cKDTree(self._unit)
+        target = unit_vectors(p[0], p[1])[0]
+        # every edge within reach has a node within reach plus its own length
+        radius = 2 * np.sin((reach_km + MAX_EDGE_KM * 1.5) / EARTH_RADIUS_KM / 2)
+        near = np.asarray(self._tree.query_ball_point(target, radius), dtype=np.int64)
+        if not len(near):
+            return []
+        lo = np.searchsorted(self._u, near, side="left")
+        hi = np.searchsorted(self._u, near, side="right")
+        entries = np.concatenate([np.arange(i, j) for i, j in zip(lo.tolist(), hi.tolist(),
+                                                                   strict=True)])
+        edges = np.unique(self._e[entries]) if len(entries) else np.zeros(0, np.int64)
+        if country is not None and country >= 0 and len(edges):
+            cc = self._a.edge_cc[edges]
+            # the split edge is wholly in the end's country: a lead is not searched, so no
+            # rule of countries would see it
+            edges = edges[((cc == country) | (cc < 0)).all(axis=1)]
+        if not len(edges):
+            return []
+        offsets, coords = self._a.offsets, self._a.coords
+        sizes = offsets[edges + 1] - offsets[edges]
+        seg_edge = np.repeat(np.arange(len(edges)), sizes - 1)
+        first = np.repeat(offsets[edges] - np.concatenate([[0], np.cumsum(sizes - 1)[:-1]]),
+                          sizes - 1)
+        start = first + np.arange(len(seg_edge))
+        # a plane around p, km east and north
+        scale = np.array([np.cos(np.radians(p[1])), 1.0]) * (np.pi * EARTH_RADIUS_KM / 180)
+        # only the candidate edges' points: the whole network's are a hundred times more
+        pair = coords[np.concatenate([start, start + 1])] - np.asarray(p)
+        pair[:, 0] = (pair[:, 0] + 180.0) % 360.0 - 180.0
+        pair *= scale
+        q0, q1 = pair[:len(start)], pair[len(start):]
+        d = q1 - q0
+        length2 = np.maximum((d * d).sum(axis=1), 1e-12)
+        t = np.clip(-(q0 * d).sum(axis=1) / length2, 0.0, 1.0)
+        foot = q0 + t[:, None] * d
+        dist = np.hypot(foot[:, 0], foot[:, 1])
+        seg_km = np.sqrt(length2)
+        # the nearest segment of each edge
+        order = np.lexsort((dist, seg_edge))
+        head = np.ones(len(order), dtype=bool)
+        head[1:] = seg_edge[order][1:] != seg_edge[order][:-1]
+        nearest = order[head]
+        keep = dist[nearest] <= reach_km
+        nearest = nearest[keep][np.argsort(dist[nearest][keep])][:count * 2]
+        if not len(nearest):
+            return []
+        feet = foot[nearest] / scale + np.asarray(p)
+        dry = _same_bank(p, feet)
+        out: list[_Split] = []
+        for k, seg in enumerate(nearest.tolist()):
+            if not dry[k]:
+                continue
+            e = int(edges[seg_edge[seg]])
+            i = int(start[seg] - offsets[e])  # the split is after the edge's i-th point
+            before = seg_km[(seg_edge == seg_edge[seg]) & (start < start[seg])].sum()
+            total = seg_km[seg_edge == seg_edge[seg]].sum()
+            along = (before + t[seg] * seg_km[seg]) / max(total, 1e-9)
+            if not 1e-6 < along < 1 - 1e-6:
+                continue  # nearest at a node: a node join, not a split
+            out.append(_Split(
+                edge=e, node_a=int(self._a.edge_a[e]), node_b=int(self._a.edge_b[e]),
+                off_km=float(dist[seg]), along=float(along),
+                edge_cost=float(self._a.edge_km[e] * self._a.edge_cost[e]),
+                point=(float(feet[k, 0]), float(feet[k, 1])), index=i,
+                coords=coords[offsets[e]: offsets[e + 1]]))
+            if len(out) >= count:
+                break
+        return out
+
+    def _points(self, a: Point, b: Point, chain: list[int],
+                lead_a: Sequence[Point] = (), lead_b: Sequence[Point] = ()) -> list[Point]:
+        """The path's points: ``a``, the lead from its split edge to the first node (if it
+        joins at one), the chain's edges, the lead to the end's split, and ``b``."""
         offsets, coords = self._a.offsets, self._a.coords
         edges = self._chain_edges(chain)
         # each edge's points, in the direction the path takes it, as one index array
@@ -759,8 +877,11 @@ class Network:
         step = np.where(forward, 1, -1)
         run = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         index = np.repeat(begin, sizes) + np.repeat(step, sizes) * run
-        return _dedupe(np.concatenate([np.asarray([a], dtype=float),
-                                       self._a.nodes[chain[:1]], coords[index],
+        # a lead ends on the first node's own vertex (the node itself is rounded)
+        head = (np.asarray(lead_a, dtype=float).reshape(-1, 2) if len(lead_a)
+                else self._a.nodes[chain[:1]])
+        return _dedupe(np.concatenate([np.asarray([a], dtype=float), head, coords[index],
+                                       np.asarray(lead_b, dtype=float).reshape(-1, 2),
                                        np.asarray([b], dtype=float)]))
 
     def plain_path(self, a: Point, b: Point) -> list[Point] | str:
@@ -784,6 +905,66 @@ class Network:
         while chain[-1] != start:
             chain.append(int(predecessors[chain[-1]]))
         return self._points(a, b, chain[::-1])
+
+
+@dataclass(frozen=True)
+class _Split:
+    """An end's join at the point of an edge nearest it."""
+
+    edge: int
+    node_a: int
+    node_b: int
+    off_km: float                   # from the end to the split, off the network
+    along: float                    # where the split is, as a share of the edge from node_a
+    edge_cost: float                # the whole edge's cost
+    point: Point                    # the split
+    index: int                      # the split lies after this point of the edge
+    coords: npt.NDArray[np.float64]  # the edge's points, node_a to node_b
+
+    def node_costs(self) -> list[tuple[int, float]]:
+        """Each end node of the edge, and its cost from the end through the split, in km
+        off the network (the search's unit)."""
+        return [(self.node_a, self.off_km + self.along * self.edge_cost / OFF_NETWORK_COST),
+                (self.node_b,
+                 self.off_km + (1 - self.along) * self.edge_cost / OFF_NETWORK_COST)]
+
+    def lead(self, node: int) -> list[Point]:
+        """The points from the split to ``node`` (without the node)."""
+        part = (self.coords[self.index::-1] if node == self.node_a
+                else self.coords[self.index + 1:])
+        return [self.point, *map(tuple, part.tolist())]
+
+
+def _lead(splits: Sequence[_Split], node: int, node_km: npt.NDArray[np.float64]) -> list[Point]:
+    """The points from an end's split to ``node`` where the search joined it through a
+    split edge (its cost is the split's), none where it joined the node directly."""
+    if not len(node_km):
+        return []
+    for split in splits:
+        for end, cost_km in split.node_costs():
+            if end == node and abs(cost_km - float(node_km.min())) < 1e-9:
+                return split.lead(node)
+    return []
+
+
+def _one_edge(splits_a: Sequence[_Split], splits_b: Sequence[_Split],
+              chain_cost: float) -> list[Point] | None:
+    """The points along one edge from a's split to b's where both ends join the same edge
+    and that costs less than the path through nodes; otherwise None."""
+    best, out = chain_cost, None
+    for sa in splits_a:
+        for sb in splits_b:
+            if sa.edge != sb.edge:
+                continue
+            cost = ((sa.off_km + sb.off_km) * OFF_NETWORK_COST
+                    + abs(sa.along - sb.along) * sa.edge_cost)
+            if cost < best:
+                first, last = sorted((sa, sb), key=lambda s: s.along)
+                inner = [tuple(c) for c in first.coords[first.index + 1: last.index + 1]
+                         .tolist()]
+                points = [first.point, *inner, last.point]
+                best, out = cost, points if first is sa else points[::-1]
+    return out
 
 
 @cache
