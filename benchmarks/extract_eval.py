@@ -17,8 +17,8 @@ subprocess from a temporary ``git worktree``) and for the ``geotext`` package (p
 
 then speed: reports per second on one core over every report scored (wall clock, and per
 CPU second, which a machine shared with other work does not slow down), beside the previous
-release's over the same reports, and seconds per MB on reports of 0.1, 1 and 10 MB
-(development texts end to end), which must stay flat.
+release's over the same reports, seconds per MB on reports of 0.1, 1 and 10 MB
+(development texts end to end), which must stay flat, and the run's peak resident memory.
 Targets on the test part: place F1 >= 0.88, leg recall and precision >= 0.6; 200 reports/s.
 
 ``--causes`` sorts the development part's missed legs by cause (an end the grammar cannot
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -449,6 +450,8 @@ def _speed(reports: list[tuple[str, date]], gazetteer: Gazetteer, sizes: list[fl
         extract(text, reports[0][1], gazetteer)
         seconds = time.perf_counter() - start
         print(f"          {mb:>5} MB report: {seconds:6.2f} s, {seconds / mb:5.2f} s per MB")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    print(f"          peak resident memory of this run: {peak:,.0f} MB")
 
 
 def main() -> None:
