@@ -279,7 +279,7 @@ class Networks:
             self._kept = {}
         self._kept[key] = self._kept_new[key] = route
 
-    def take_new(self) -> tuple[dict[Key, list[Point] | str], dict[str, Kept]]:
+    def take_new(self) -> tuple[dict[Key, Found], dict[str, Kept]]:
         """The paths and whole routes found since the last save or take, no longer new here
         (a worker process hands them to the process that saves them: :meth:`add_found`)."""
         paths, kept = dict(self._new), dict(self._kept_new)
@@ -287,7 +287,7 @@ class Networks:
         self._kept_new.clear()
         return paths, kept
 
-    def add_found(self, paths: dict[Key, list[Point] | str], kept: dict[str, Kept]) -> None:
+    def add_found(self, paths: dict[Key, Found], kept: dict[str, Kept]) -> None:
         """Paths and whole routes found elsewhere with these networks, kept as if found
         here (saved by the next :meth:`save`)."""
         self._paths.update(paths)
