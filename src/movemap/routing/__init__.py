@@ -234,7 +234,7 @@ class Networks:
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
-                "countries.geojson", "channels.geojson", "rivers.geojson",
+                "countries.geojson", "borders_10m.geojson", "channels.geojson", "rivers.geojson",
                 "border_crossings.csv", "populated_places.csv")),
             "rail lines", *(Path(p) for p in self.rail_lines),
             "road lines", *(Path(p) for p in self.road_lines))

@@ -1,4 +1,10 @@
-"""Which country a point or a stretch of line is in (Natural Earth 1:50m, de facto view).
+"""Which country a point or a stretch of line is in (Natural Earth, de facto view).
+
+Points are told apart on the 1:50m outlines (``geo/countries.geojson``) away from land
+borders, and on the 1:10m ones (``geo/borders_10m.geojson``) within about 15 km of them: the
+1:50m border strays a few km from the real one in places (it puts downtown El Paso in
+Mexico), enough to send a route into a third country on the map or to warn of one that is
+not there.
 
 Routes use it to keep a leg inside the countries it may cross: the networks know the
 countries of each of their edges (``routing.network``), and a route's ends give the
@@ -47,17 +53,61 @@ def codes() -> tuple[str, ...]:
 
 
 def countries_at(xy: npt.ArrayLike) -> npt.NDArray[np.int64]:
-    """The country index of each (lon, lat) point, -1 where none (at sea)."""
+    """The country index of each (lon, lat) point, -1 where none (at sea).
+
+    Near a land border the 1:10m outline decides; a point there that no 1:10m country of
+    the table holds (at sea, or in a 1:10m-only unit such as Baikonur) keeps its 1:50m answer.
+    """
     points = np.asarray(xy, dtype=float).reshape(-1, 2)
-    tree = _table()[0]
+    out = _inside(_table()[0], _prepared(), points)
+    if len(points):
+        band, tree, prepared, index = _fine()
+        near = np.flatnonzero(shapely.contains_xy(band, points[:, 0], points[:, 1]))
+        if len(near):
+            piece = _inside(tree, prepared, points[near])
+            fine = np.where(piece >= 0, index[piece], -1)
+            known = fine >= 0
+            out[near[known]] = fine[known]
+    return out
+
+
+def _inside(tree: Any, prepared: Any, points: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """The index of the outline of ``tree`` holding each point, -1 where none."""
     out = -np.ones(len(points), dtype=np.int64)
     if len(points):
         # boxes from the tree, then each point tested against its prepared outlines (a
-        # predicate in the query would test the unprepared country outlines)
-        at, country = tree.query(shapely.points(points))
-        inside = shapely.contains_xy(_prepared()[country], points[at, 0], points[at, 1])
-        out[at[inside]] = country[inside]
+        # predicate in the query would test the unprepared outlines)
+        at, found = tree.query(shapely.points(points))
+        inside = shapely.contains_xy(prepared[found], points[at, 0], points[at, 1])
+        out[at[inside]] = found[inside]
     return out
+
+
+@cache
+def _fine() -> tuple[Any, Any, Any, npt.NDArray[np.int64]]:
+    """The strip along land borders (prepared), the tree and prepared 1:10m outlines in it,
+    and the table index of each (-1 for a unit the 1:50m table lacks)."""
+    data = json.loads(geo_path("borders_10m.geojson").read_text(encoding="utf-8"))
+    band = None
+    geometries, index = [], []
+    for feature in data["features"]:
+        p = feature["properties"]
+        geometry = shapely.geometry.shape(feature["geometry"])
+        if p.get("kind") == "band":
+            band = geometry
+            continue
+        geometries.append(geometry)
+        index.append(_index().get(natural_earth_code(p) or p.get("adm0_a3") or "", -1))
+    if band is None:
+        from movemap.errors import DataMissingError
+
+        raise DataMissingError("borders_10m.geojson has no band feature; reinstall movemap",
+                               path=str(geo_path("borders_10m.geojson")))
+    shapely.prepare(band)
+    tree = shapely.STRtree(geometries)
+    prepared = tree.geometries.copy()
+    shapely.prepare(prepared)
+    return band, tree, prepared, np.asarray(index, dtype=np.int64)
 
 
 @cache
