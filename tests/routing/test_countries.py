@@ -19,7 +19,7 @@ import shapely
 from movemap.geodata import geo_path
 from movemap.model import Mode
 from movemap.routing import route
-from movemap.routing.countries import codes, countries_at, crossed
+from movemap.routing.countries import codes, countries_at, country_of_end, crossed
 
 Point = tuple[float, float]
 LAREDO = (-99.5075, 27.5064)          # GeoNames points of towns on border rivers
@@ -27,6 +27,8 @@ BROWNSVILLE = (-97.4975, 25.9017)
 NUSAYBIN = (41.2146, 37.0703)         # Turkey, facing Qamishli (Syria)
 SAVANNAKHET = (104.7622, 16.5703)     # Laos, on the Mekong facing Mukdahan (Thailand)
 SAULT_STE_MARIE_ON = (-84.3333, 46.5168)
+GORIZIA, NOVA_GORICA = (13.6217, 45.9409), (13.6484, 45.956)   # 2.5 km apart
+SLUBICE, FRANKFURT_ODER = (14.5607, 52.3509), (14.5506, 52.3471)  # over the Oder
 
 
 @cache
@@ -93,12 +95,37 @@ def test_a_line_leaving_a_border_town_is_not_abroad() -> None:
     assert crossed(north) == {"US"}
 
 
+@pytest.mark.parametrize(("p", "home"), [
+    (GORIZIA, "IT"), (NOVA_GORICA, "SI"), (SLUBICE, "PL"), (FRANKFURT_ODER, "DE"),
+])
+def test_an_end_at_a_small_border_town_takes_the_towns_country(p: Point, home: str) -> None:
+    """Even the 1:10m border is a few hundred metres off here (Gorizia in Slovenia, Slubice in
+    Germany): the end takes the country of the town of ``geo/border_towns.csv`` it is at."""
+    assert country_of_end(p) == home
+
+
+def test_an_end_away_from_small_towns_keeps_the_outlines_answer() -> None:
+    """A point 2 km from Gorizia's town point, in the Slovenian fields: no town within reach."""
+    p = (13.6217, 45.9589)
+    assert country(p) == "SI"
+    assert country_of_end(p) == "SI"
+
+
 @pytest.mark.parametrize(("a", "b", "mode", "home"), [
     (LAREDO, (-98.4936, 29.4241), Mode.ROAD, "US"),        # Laredo - San Antonio, I-35
     (BROWNSVILLE, (-95.3633, 29.7633), Mode.ROAD, "US"),   # Brownsville - Houston
+    (SLUBICE, (16.9299, 52.4069), Mode.RAIL, "PL"),         # Slubice - Poznan
 ])
 def test_a_route_from_a_border_town_stays_home_without_a_warning(a: Point, b: Point, mode: Mode,
                                                                   home: str) -> None:
     r = route([a, b], mode)
     assert not r.warnings
     assert crossed(list(r.points)) == {home}
+
+
+def test_a_straight_join_over_a_neighbour_is_named() -> None:
+    """Gorizia's lines run into Slovenia at once (Nova Gorica); the end joins one in Italy 15 km
+    south by a straight stretch over Slovenian ground, which is said, not left silent."""
+    r = route([GORIZIA, (13.7768, 45.6486)], Mode.RAIL, labels=["Gorizia", "Trieste"])
+    assert r.approximate
+    assert r.warnings == ("rail from Gorizia to Trieste leaves IT through SI (approximate)",)

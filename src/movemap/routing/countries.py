@@ -33,6 +33,7 @@ Point = tuple[float, float]
 END_SEA_KM = 30.0  # an end offshore takes the nearest country within this distance
 BORDER_KM = 5.0    # an end this close to another country is told apart by its town
 TOWN_KM = 3.0      # a town (geo/populated_places.csv) this close to an end is the end's town
+SMALL_TOWN_KM = 1.0  # and a smaller town near a border (geo/border_towns.csv) this close
 
 
 @cache
@@ -118,24 +119,36 @@ def _prepared() -> Any:
 
 
 @cache
-def _towns() -> tuple[npt.NDArray[np.float64], tuple[str, ...]]:
+def _towns() -> tuple[npt.NDArray[np.float64], tuple[str, ...], npt.NDArray[np.float64]]:
+    """Towns as unit vectors, their countries, and how near an end must be to be theirs:
+    TOWN_KM for the towns of 50,000 or more, SMALL_TOWN_KM for the smaller ones near
+    borders (``geo/border_towns.csv``)."""
     import csv
 
-    with geo_path("populated_places.csv").open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    xy = np.array([[float(r["lon"]), float(r["lat"])] for r in rows])
-    return xy, tuple(r["country"] for r in rows)
+    from movemap.sphere import unit_vectors
+
+    xy, countries, reach = [], [], []
+    for name, km in (("populated_places.csv", TOWN_KM), ("border_towns.csv", SMALL_TOWN_KM)):
+        with geo_path(name).open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                xy.append((float(row["lon"]), float(row["lat"])))
+                countries.append(row["country"])
+                reach.append(km)
+    points = np.asarray(xy, dtype=float)
+    return (unit_vectors(points[:, 0], points[:, 1]), tuple(countries),
+            np.asarray(reach, dtype=float))
 
 
 def _town_country(p: Point) -> str | None:
-    """The country of the town at ``p`` (within TOWN_KM), if there is one."""
+    """The country of the nearest town within its reach of ``p``, if there is one."""
     from movemap.sphere import chord_to_km, unit_vectors
 
-    xy, countries = _towns()
+    units, countries, reach = _towns()
     target = unit_vectors(p[0], p[1])[0]
-    chord = np.sqrt(np.maximum(2.0 - 2.0 * (unit_vectors(xy[:, 0], xy[:, 1]) @ target), 0.0))
-    nearest = int(np.argmin(chord))
-    return countries[nearest] if float(chord_to_km(chord[nearest])) <= TOWN_KM else None
+    km = chord_to_km(np.sqrt(np.maximum(2.0 - 2.0 * (units @ target), 0.0)))
+    km = np.where(km <= reach, km, np.inf)
+    nearest = int(np.argmin(km))
+    return countries[nearest] if np.isfinite(km[nearest]) else None
 
 
 @lru_cache(maxsize=1 << 16)  # a dataset's ends come back leg after leg
@@ -162,10 +175,11 @@ def _index() -> dict[str, int]:
 def country_of_end(p: Point) -> str | None:
     """The country a route's end is in; the nearest within END_SEA_KM if it is at sea.
 
-    Natural Earth's 1:50m borders are a few km off in places, and towns on a border river
-    (El Paso, Blagoveshchensk, Narva) can fall on the wrong side: an end within BORDER_KM
-    of another country that is a town of ``geo/populated_places.csv`` takes the town's
-    country (GeoNames').
+    Natural Earth's borders are off in places, by km at 1:50m and by hundreds of metres at
+    1:10m, and towns on a border river (El Paso, Narva, Gorizia, Slubice) can fall on the
+    wrong side: an end within BORDER_KM of another country that is a town takes the town's
+    country (GeoNames'): within TOWN_KM of a town of ``geo/populated_places.csv`` (50,000 or
+    more), within SMALL_TOWN_KM of one of ``geo/border_towns.csv`` (1,000 or more).
     """
     index = int(countries_at([p])[0])
     if index >= 0:
