@@ -103,14 +103,37 @@ def _samples(points: Sequence[Point]) -> list[Point]:
     return out
 
 
+OUTLINES = ["fine", "50m"]  # the countries judged on: 1:10m near land borders, or 1:50m only
+_outline = OUTLINES[0]
+
+
 def countries_crossed(points: Sequence[Point]) -> dict[str, float]:
-    """km of the line in each country, border noise (under NOISE_KM) left out."""
-    tree, codes = _countries()
+    """km of the line in each country, border noise (under NOISE_KM) left out.
+
+    With the ``fine`` outlines (the default) a point near a land border is told apart on
+    Natural Earth's 1:10m outline (``geo/borders_10m.geojson``, as routing does), elsewhere
+    on the 1:50m one; ``50m`` judges on the 1:50m outlines only, as rounds 1-5 did (their
+    border strays a few km in places: downtown El Paso falls in Mexico).
+    """
     xy = np.asarray(_samples(points))
-    found = tree.query(shapely.points(xy), predicate="within")
     km: dict[str, float] = {}
-    for index in found[1]:
-        km[codes[index]] = km.get(codes[index], 0.0) + STEP_KM
+    if _outline == "fine":
+        from movemap.routing.countries import codes as fine_codes
+        from movemap.routing.countries import countries_at
+
+        # each step between samples counts its own length in the country of its midpoint
+        # (a sample counted as a whole step adds a step to every run: a route's first km
+        # from a town on a border would count twice)
+        table = fine_codes()
+        steps = np.asarray(GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2]) / 1000
+        for index, step in zip(countries_at((xy[:-1] + xy[1:]) / 2).tolist(), steps.tolist(),
+                               strict=True):
+            if index >= 0:
+                km[table[index]] = km.get(table[index], 0.0) + step
+    else:
+        tree, codes = _countries()
+        for index in tree.query(shapely.points(xy), predicate="within")[1]:
+            km[codes[index]] = km.get(codes[index], 0.0) + STEP_KM
     return {c: k for c, k in sorted(km.items(), key=lambda kv: -kv[1]) if k >= NOISE_KM}
 
 
@@ -231,11 +254,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--summary", action="store_true",
                         help="no line per case: counts by mode and by reason only (the way "
                              "to look at the test part)")
+    parser.add_argument("--outline", choices=OUTLINES, default=OUTLINES[0],
+                        help="the country outlines routes are judged on (default: fine)")
     args = parser.parse_args(argv)
+    global _outline
+    _outline = args.outline
     cases = load_cases(args.part, args.only)
     old = {} if args.no_release else release(cases)
     columns = ["movemap", "plain shortest", f"release {RELEASE}"]
-    print(f"realism set, part {args.part}: {len(cases)} cases")
+    print(f"realism set, part {args.part}: {len(cases)} cases (countries judged on the "
+          f"{args.outline} outlines)")
     if not args.summary:
         print(f"{'case':<36} {'real km':>8}  " + "".join(f"{c:<34}" for c in columns))
     groups = sorted({c["group"] for c in cases})

@@ -234,8 +234,8 @@ class Networks:
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
-                "countries.geojson", "channels.geojson", "rivers.geojson",
-                "border_crossings.csv", "populated_places.csv")),
+                "countries.geojson", "borders_10m.geojson", "channels.geojson", "rivers.geojson",
+                "border_crossings.csv", "populated_places.csv", "border_towns.csv")),
             "rail lines", *(Path(p) for p in self.rail_lines),
             "road lines", *(Path(p) for p in self.road_lines))
 
@@ -379,6 +379,13 @@ def _rule(stops: Sequence[Point], mode: Mode, through: Iterable[str],
     return Rule(allowed if homes else None, avoided - homes), notes
 
 
+def _steps(segment: Sequence[Point], step_km: float = 1.0) -> list[Point]:
+    """A straight segment as points ``step_km`` apart (in lon/lat: joins are short)."""
+    (x0, y0), (x1, y1) = segment[0], segment[-1]
+    n = max(1, int(geodesic_km(x0, y0, x1, y1) // step_km))
+    return [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(n + 1)]
+
+
 def _network_word(mode: Mode) -> str:
     return "railway" if mode is Mode.RAIL else "road"
 
@@ -459,10 +466,11 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
         if rule.allowed is not None and not isinstance(found, str):
             from movemap.routing.countries import country_of_end, crossed, describe
 
-            # the joins from the ends to the network keep to the ends' countries by
-            # construction; a town on a border (El Paso) may lie past a 1:50m border line
+            # the joins from the ends to the network are measured apart, step by step: a
+            # straight join is one long segment, which counts in the country of its middle
             along = found[1:-1] if len(found) > 3 else found
-            stray = {c for c in crossed(along)
+            joins = [_steps(found[:2]), _steps(found[-2:])] if len(found) > 3 else []
+            stray = {c for line in (along, *joins) for c in crossed(line)
                      if c not in rule.allowed or c in rule.avoid}
             if stray:  # the network could not keep to the countries: say where it goes
                 home = describe(c for c in (country_of_end(a), country_of_end(b)) if c)

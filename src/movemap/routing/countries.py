@@ -1,4 +1,10 @@
-"""Which country a point or a stretch of line is in (Natural Earth 1:50m, de facto view).
+"""Which country a point or a stretch of line is in (Natural Earth, de facto view).
+
+Points are told apart on the 1:50m outlines (``geo/countries.geojson``) away from land
+borders, and on the 1:10m ones (``geo/borders_10m.geojson``) within about 15 km of them: the
+1:50m border strays a few km from the real one in places (it puts downtown El Paso in
+Mexico), enough to send a route into a third country on the map or to warn of one that is
+not there.
 
 Routes use it to keep a leg inside the countries it may cross: the networks know the
 countries of each of their edges (``routing.network``), and a route's ends give the
@@ -27,6 +33,7 @@ Point = tuple[float, float]
 END_SEA_KM = 30.0  # an end offshore takes the nearest country within this distance
 BORDER_KM = 5.0    # an end this close to another country is told apart by its town
 TOWN_KM = 3.0      # a town (geo/populated_places.csv) this close to an end is the end's town
+SMALL_TOWN_KM = 1.0  # and a smaller town near a border (geo/border_towns.csv) this close
 
 
 @cache
@@ -47,17 +54,61 @@ def codes() -> tuple[str, ...]:
 
 
 def countries_at(xy: npt.ArrayLike) -> npt.NDArray[np.int64]:
-    """The country index of each (lon, lat) point, -1 where none (at sea)."""
+    """The country index of each (lon, lat) point, -1 where none (at sea).
+
+    Near a land border the 1:10m outline decides; a point there that no 1:10m country of
+    the table holds (at sea, or in a 1:10m-only unit such as Baikonur) keeps its 1:50m answer.
+    """
     points = np.asarray(xy, dtype=float).reshape(-1, 2)
-    tree = _table()[0]
+    out = _inside(_table()[0], _prepared(), points)
+    if len(points):
+        band, tree, prepared, index = _fine()
+        near = np.flatnonzero(shapely.contains_xy(band, points[:, 0], points[:, 1]))
+        if len(near):
+            piece = _inside(tree, prepared, points[near])
+            fine = np.where(piece >= 0, index[piece], -1)
+            known = fine >= 0
+            out[near[known]] = fine[known]
+    return out
+
+
+def _inside(tree: Any, prepared: Any, points: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """The index of the outline of ``tree`` holding each point, -1 where none."""
     out = -np.ones(len(points), dtype=np.int64)
     if len(points):
         # boxes from the tree, then each point tested against its prepared outlines (a
-        # predicate in the query would test the unprepared country outlines)
-        at, country = tree.query(shapely.points(points))
-        inside = shapely.contains_xy(_prepared()[country], points[at, 0], points[at, 1])
-        out[at[inside]] = country[inside]
+        # predicate in the query would test the unprepared outlines)
+        at, found = tree.query(shapely.points(points))
+        inside = shapely.contains_xy(prepared[found], points[at, 0], points[at, 1])
+        out[at[inside]] = found[inside]
     return out
+
+
+@cache
+def _fine() -> tuple[Any, Any, Any, npt.NDArray[np.int64]]:
+    """The strip along land borders (prepared), the tree and prepared 1:10m outlines in it,
+    and the table index of each (-1 for a unit the 1:50m table lacks)."""
+    data = json.loads(geo_path("borders_10m.geojson").read_text(encoding="utf-8"))
+    band = None
+    geometries, index = [], []
+    for feature in data["features"]:
+        p = feature["properties"]
+        geometry = shapely.geometry.shape(feature["geometry"])
+        if p.get("kind") == "band":
+            band = geometry
+            continue
+        geometries.append(geometry)
+        index.append(_index().get(natural_earth_code(p) or p.get("adm0_a3") or "", -1))
+    if band is None:
+        from movemap.errors import DataMissingError
+
+        raise DataMissingError("borders_10m.geojson has no band feature; reinstall movemap",
+                               path=str(geo_path("borders_10m.geojson")))
+    shapely.prepare(band)
+    tree = shapely.STRtree(geometries)
+    prepared = tree.geometries.copy()
+    shapely.prepare(prepared)
+    return band, tree, prepared, np.asarray(index, dtype=np.int64)
 
 
 @cache
@@ -68,24 +119,36 @@ def _prepared() -> Any:
 
 
 @cache
-def _towns() -> tuple[npt.NDArray[np.float64], tuple[str, ...]]:
+def _towns() -> tuple[npt.NDArray[np.float64], tuple[str, ...], npt.NDArray[np.float64]]:
+    """Towns as unit vectors, their countries, and how near an end must be to be theirs:
+    TOWN_KM for the towns of 50,000 or more, SMALL_TOWN_KM for the smaller ones near
+    borders (``geo/border_towns.csv``)."""
     import csv
 
-    with geo_path("populated_places.csv").open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    xy = np.array([[float(r["lon"]), float(r["lat"])] for r in rows])
-    return xy, tuple(r["country"] for r in rows)
+    from movemap.sphere import unit_vectors
+
+    xy, countries, reach = [], [], []
+    for name, km in (("populated_places.csv", TOWN_KM), ("border_towns.csv", SMALL_TOWN_KM)):
+        with geo_path(name).open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                xy.append((float(row["lon"]), float(row["lat"])))
+                countries.append(row["country"])
+                reach.append(km)
+    points = np.asarray(xy, dtype=float)
+    return (unit_vectors(points[:, 0], points[:, 1]), tuple(countries),
+            np.asarray(reach, dtype=float))
 
 
 def _town_country(p: Point) -> str | None:
-    """The country of the town at ``p`` (within TOWN_KM), if there is one."""
+    """The country of the nearest town within its reach of ``p``, if there is one."""
     from movemap.sphere import chord_to_km, unit_vectors
 
-    xy, countries = _towns()
+    units, countries, reach = _towns()
     target = unit_vectors(p[0], p[1])[0]
-    chord = np.sqrt(np.maximum(2.0 - 2.0 * (unit_vectors(xy[:, 0], xy[:, 1]) @ target), 0.0))
-    nearest = int(np.argmin(chord))
-    return countries[nearest] if float(chord_to_km(chord[nearest])) <= TOWN_KM else None
+    km = chord_to_km(np.sqrt(np.maximum(2.0 - 2.0 * (units @ target), 0.0)))
+    km = np.where(km <= reach, km, np.inf)
+    nearest = int(np.argmin(km))
+    return countries[nearest] if np.isfinite(km[nearest]) else None
 
 
 @lru_cache(maxsize=1 << 16)  # a dataset's ends come back leg after leg
@@ -112,10 +175,11 @@ def _index() -> dict[str, int]:
 def country_of_end(p: Point) -> str | None:
     """The country a route's end is in; the nearest within END_SEA_KM if it is at sea.
 
-    Natural Earth's 1:50m borders are a few km off in places, and towns on a border river
-    (El Paso, Blagoveshchensk, Narva) can fall on the wrong side: an end within BORDER_KM
-    of another country that is a town of ``geo/populated_places.csv`` takes the town's
-    country (GeoNames').
+    Natural Earth's borders are off in places, by km at 1:50m and by hundreds of metres at
+    1:10m, and towns on a border river (El Paso, Narva, Gorizia, Slubice) can fall on the
+    wrong side: an end within BORDER_KM of another country that is a town takes the town's
+    country (GeoNames'): within TOWN_KM of a town of ``geo/populated_places.csv`` (50,000 or
+    more), within SMALL_TOWN_KM of one of ``geo/border_towns.csv`` (1,000 or more).
     """
     index = int(countries_at([p])[0])
     if index >= 0:

@@ -499,9 +499,11 @@ class Network:
                 return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__)), (u, v, w, e)
 
         from movemap.routing import borders as borders_module
+        from movemap.routing import countries as countries_module
 
         key = cache.digest(f"format {_FORMAT} {at_crossings}", path, *extra, table, borders,
-                           crossings, sys.modules[__name__], borders_module)
+                           geo_path("borders_10m.geojson"), crossings, sys.modules[__name__],
+                           borders_module, countries_module)
         arrays, directed = cache.load(name, key, build, read, what=f"{name} network",
                                       root=cache_dir)
         return cls(arrays, name, snap_km, directed)

@@ -1,0 +1,48 @@
+"""Lines movemap adds to Natural Earth's networks (``geo/*_additions.geojson``) carry routes
+they would otherwise not (each a documented line; see the file's ``source`` and ``note``)."""
+
+from __future__ import annotations
+
+import json
+from itertools import pairwise
+
+import pytest
+
+from movemap.geodata import geo_path
+from movemap.model import Mode
+from movemap.routing import route
+from movemap.routing.countries import crossed
+from movemap.routing.geodesic import geodesic_km
+
+Point = tuple[float, float]
+KURSK, VORONEZH = (36.1874, 51.7373), (39.1843, 51.6720)
+SHCHIGRY, KASTORNOYE = (36.9053, 51.8760), (38.1307, 51.8301)
+
+
+def near_km(points: list[Point], p: Point) -> float:
+    return min(geodesic_km(p[0], p[1], x, y) for x, y in points)
+
+
+def test_kursk_voronezh_by_rail_takes_the_kastornoye_line() -> None:
+    """Natural Earth lacks the Kursk - Kastornoye - Voronezh line: the route went round by
+    Stary Oskol (546 km); the line is about 240 km."""
+    r = route([KURSK, VORONEZH], Mode.RAIL)
+    assert not r.warnings
+    assert 220 < r.length_km < 260
+    assert near_km(list(r.points), SHCHIGRY) < 3 and near_km(list(r.points), KASTORNOYE) < 5
+    assert crossed(list(r.points)) == {"RU"}
+
+
+@pytest.mark.parametrize("name", ["rail_additions.geojson", "road_additions.geojson"])
+def test_every_addition_names_its_source_and_winds_through_stations(name: str) -> None:
+    """Each line says where it comes from; a line of over 100 km runs through intermediate
+    points (documented stations or towns), not one straight stroke."""
+    for feature in json.loads(geo_path(name).read_text(encoding="utf-8"))["features"]:
+        p = feature["properties"]
+        assert p.get("source") and p.get("name"), p
+        geometry = feature["geometry"]
+        parts = ([geometry["coordinates"]] if geometry["type"] == "LineString"
+                 else geometry["coordinates"])
+        for coords in parts:
+            km = sum(geodesic_km(a[0], a[1], b[0], b[1]) for a, b in pairwise(coords))
+            assert km < 100 or len(coords) >= 3, p["name"]
