@@ -105,3 +105,14 @@ def test_the_frame_verb_is_the_one_before_the_slots(text: str) -> None:
     draft = extract("Report\n\n" + text, date(1951, 6, 1))
     assert [(leg.origins[0].mention, leg.destination.mention, leg.status.value)
             for leg in draft.legs] == [("Kielce", "Tarnow", "expected")]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The division sends its reserve from Kielce to Tarnow.", ("Kielce", "Tarnow")),
+    ("The brigade drives west from Kielce to Tarnow.", ("Kielce", "Tarnow")),
+    ("The regiment comes back from Kielce to Tarnow.", ("Kielce", "Tarnow")),
+    ("The squadron flies from Kielce to Tarnow.", ("Kielce", "Tarnow")),
+])
+def test_the_present_third_person_of_a_motion_verb(text: str, pair: tuple[str, str]) -> None:
+    # sends, drives, comes, flies are verbs of motion as sent, drove, came, flew are
+    assert pairs(text) == {pair}
