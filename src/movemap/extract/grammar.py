@@ -358,23 +358,6 @@ def status_of(body: str) -> Status:
     return _status(body)[0]
 
 
-def _frame_verb(low: str, slots: list[int]) -> re.Match[str] | None:
-    """The verb of motion whose frame holds the clause's slots: the last one before the
-    first origin or destination (``If Jammeh has not left by noon, forces are expected to
-    advance from Senegal``: ``advance``, not ``left``), else the first one; a motion word
-    qualifying a noun (``landing ships``) is none. A noun of motion (``route``) stands in
-    when the clause has no verb."""
-    first = min(slots) if slots else len(low)
-    chosen: re.Match[str] | None = None
-    for m in _MOTION_F.finditer(low):
-        if _MODIFIER.match(low, m.end(), m.end() + 12):
-            continue
-        if chosen is not None and m.start() >= first:
-            break
-        chosen = m
-    return chosen if chosen is not None else _ROUTE_F.search(low)
-
-
 def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 areas: list[bool] | None = None) -> Reading:
     """Read the clause ``text[clause.start:clause.end]`` whose places are at ``places``.
@@ -387,10 +370,17 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     a, b = clause.start, clause.end
     body = text[a:b]
     low = fold(body)  # lower case, one character for one: offsets from a
+    verb = _MOTION_F.search(low)
+    while verb is not None and _MODIFIER.match(low, verb.end(), verb.end() + 12):
+        verb = _MOTION_F.search(low, verb.end())
+    if verb is None:
+        verb = _ROUTE_F.search(low)
+    # one force advancing "to A and B" passes A on its way to B; a force dispersed, sent or
+    # flown "to A, B and C" goes to each
+    advancing = verb is not None and _ADVANCE.match(verb.group(1)) is not None
     roles: list[str] = []
     cues: list[str] = []
-    # per place: a stage by its own words; a stage if the verb is one of advancing
-    staged: list[tuple[bool, bool]] = []
+    chained: list[bool] = []
     for i, (start, _) in enumerate(places):
         before = _GLOSS.sub("", text[max(a, start - 90): start])[-60:]
         role, cue = "", ""
@@ -401,12 +391,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             held = _GARRISON.match(text, places[i][1] + 2, min(b, places[i][1] + 40))
             roles.append("origin" if moving else "position" if held else "")
             cues.append("'s " + moving.group(1) if moving else "'s garrison" if held else "")
-            staged.append((False, False))
+            chained.append(False)
             continue
         if _DISTANCE.search(before):
             roles.append("")
             cues.append("")
-            staged.append((False, False))
+            chained.append(False)
             continue
         for name, pattern in (("position", _POSITION_CUE), ("origin", _ORIGIN_CUE),
                               ("destination", _DEST_CUE), ("via", _VIA_CUE)):
@@ -447,17 +437,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             link = _GLOSS.sub("", text[places[last][1]: start])
         else:
             last = i - 1 if i else None
-        pair = last is not None and role == "destination" and roles[last] == "destination"
-        staged.append((pair and bool(_CHAIN_GAP.search(link) or (own and _STAGE_CUE.match(cue))),
-                       pair and not own))
+        chained.append(bool(last is not None and role == "destination"
+                            and roles[last] == "destination"
+                            and (_CHAIN_GAP.search(link) or (own and _STAGE_CUE.match(cue))
+                                 or (not own and advancing))))
         roles.append(role)
         cues.append(cue)
-    verb = _frame_verb(low, [start - a for (start, _), role in zip(
-        places, roles, strict=True) if role in ("origin", "destination")])
-    # one force advancing "to A and B" passes A on its way to B; a force dispersed, sent or
-    # flown "to A, B and C" goes to each
-    advancing = verb is not None and _ADVANCE.match(verb.group(1)) is not None
-    chained = [own or (by_verb and advancing) for own, by_verb in staged]
     for m in _RELATIVE.finditer(text, a, b):
         if _FORCE_END.search(text, max(a, m.start() - 40), m.start()):
             continue  # the brigade, which left Southampton: the mover's own move
