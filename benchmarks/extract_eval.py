@@ -171,7 +171,8 @@ def _movemap(text: str, published: date, gazetteer: Gazetteer) -> Found:
 
 MISS_CAUSES = {
     "area-end": "labelled with an end the grammar cannot express (a region, a sea, a river)",
-    "place-not-found": "an end is not among the places found (gazetteer gap or guard)",
+    "place-not-found": "an end is not among the places found (gazetteer gap or guard; a place\n"
+                       "                           found nearer another labelled one is not it)",
     "no-frame": "no movement read: no sentence naming an end has a verb or noun of motion",
     "frame-unread": "no movement read: one sentence holds both ends and a verb of motion",
     "end-elsewhere": "no movement read: the ends stand in different sentences",
@@ -193,8 +194,18 @@ def _miss_cause(wanted: dict[str, Any], found: Found, labels: Labels, text: str)
     if any(k in _AREA_KINDS for k in wanted["kinds"]):
         return "area-end"
     seen = found.anywhere + found.places
-    if not any(_near(w, f) for w in wanted["origins"] for f in seen) or not any(
-            _near(wanted["to"], f) for f in seen):
+    # a labelled end counts as found when a found place is within 25 km of it and no other
+    # labelled point is nearer to that place: Kohima found is not Jotsoma (5 km from it)
+    # found, nor Mosul Gogjali
+    labelled = list(dict.fromkeys([*labels.places, *(p for leg in labels.legs
+                                                     for p in (*leg["origins"], leg["to"]))]))
+
+    def found_end(w: Point) -> bool:
+        return any(_near(w, f) and all(
+            geodesic_km(f[1], f[0], w[1], w[0]) <= geodesic_km(f[1], f[0], o[1], o[0])
+            for o in labelled) for f in seen)
+
+    if not any(found_end(w) for w in wanted["origins"]) or not found_end(wanted["to"]):
         return "place-not-found"
 
     def origin_ok(leg: dict[str, Any], want: dict[str, Any]) -> bool:

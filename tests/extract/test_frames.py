@@ -92,3 +92,14 @@ def test_a_small_town_after_to_is_a_destination(town: str) -> None:
                     date(1951, 6, 1))
     assert [(leg.origins[0].mention, leg.destination.mention) for leg in draft.legs] == [
         ("Kielce", town)]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The division sends its reserve from Kielce to Tarnow.", ("Kielce", "Tarnow")),
+    ("The brigade drives west from Kielce to Tarnow.", ("Kielce", "Tarnow")),
+    ("The regiment comes back from Kielce to Tarnow.", ("Kielce", "Tarnow")),
+    ("The squadron flies from Kielce to Tarnow.", ("Kielce", "Tarnow")),
+])
+def test_the_present_third_person_of_a_motion_verb(text: str, pair: tuple[str, str]) -> None:
+    # sends, drives, comes, flies are verbs of motion as sent, drove, came, flew are
+    assert pairs(text) == {pair}

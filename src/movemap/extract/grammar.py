@@ -36,14 +36,14 @@ __all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_o
            "strength_in"]
 
 _MOTION = re.compile(
-    r"\b(sen[dt]|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
+    r"\b(sen(?:d|t|ds)|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
     r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach|land|sail|depart\w*|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
-    r"march\w*|flew|fl(?:y|own|ying)|jump(?:ed|ing|s)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
+    r"march\w*|flew|fl(?:y|own|ying|ies)|jump(?:ed|ing|s)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
     r"advanc\w*(?!\s+(?:group|party|guard|force|elements?|units?|teams?))|withdr[ae]w\w*|relocat\w*|dispatch\w*|cross(?:ed|es|ing)|enter(?:ed|ing|s)|"
     r"invad\w*|push\w*|reach(?:ed|ing|es)|travel\w*|embark\w*|disembark\w*|ferr(?:y|ied|ying)|"
     r"pour\w*|rush\w*|retreat\w*|return\w*|brought|bring\w*|carried|carry\w*|convoy\w*|"
-    r"dispers\w*|sail\w*|steam(?:ed|ing)|shift\w*|rail(?:ed|ing)|drove|driven|drive|"
-    r"proceed\w*|went|gone|go(?:ing|es)?|came|come|coming|"
+    r"dispers\w*|sail\w*|steam(?:ed|ing)|shift\w*|rail(?:ed|ing)|drove|driven|drives?|"
+    r"proceed\w*|went|gone|go(?:ing|es)?|came|comes?|coming|"
     r"(?:ma(?:de|king|kes?)|fought|fighting|forc(?:ed|ing)|work(?:ed|ing)|pick(?:ed|ing)|"
     r"battl(?:ed|ing)|thread(?:ed|ing))\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
     r"(?:en|em|de)(?:train|truck|plane|bus|buss)\w*|induct\w*|"
