@@ -90,3 +90,19 @@ def test_the_resolve_command_reports_what_the_library_says() -> None:
     assert madrid["ambiguous"] is False and madrid["confident"] is True
     table = runner.invoke(cli, ["resolve", "Springfield"])
     assert "ambiguous: as likely Springfield" in table.output
+
+
+def test_a_country_by_its_name_is_not_in_doubt_over_a_town_listing_it_as_another_name(
+        gazetteer: Gazetteer) -> None:
+    # Arāk (Iran) lists "Iraq" among its other names; it trails the country far behind
+    found = gazetteer.resolve_all(["Iraq", "Tehran", "Isfahan", "Qom", "Kermanshah"])[0]
+    assert found.place.kind is Kind.COUNTRY and found.place.country == "IQ"
+    assert found.best.doubt is None and found.confident
+
+
+@pytest.mark.parametrize("names", [["Lebanon", "Harrisburg", "Lancaster", "Hershey", "Reading"],
+                                   ["Jordan", "Minneapolis", "Shakopee", "Mankato", "Chaska"]])
+def test_a_country_with_a_namesake_town_of_that_very_name_among_the_others_stays_in_doubt(
+        gazetteer: Gazetteer, names: list[str]) -> None:
+    found = gazetteer.resolve_all(names)[0]
+    assert found.place.country == "US" or not found.confident

@@ -1162,7 +1162,7 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
     if home[0] and home[1] >= _DOUBT_SHARE and place.country != home[0]:
         # a namesake of the same sort (area or town), or of some size: Victoria the city in
         # Canadian news, not a village called Moldova in Ukrainian news
-        there = next((c for c in ranked[1:] if c.method in _NAMED
+        there = next((c for c in ranked[1:] if c.method in _NAMED and _contends(c, best)
                       and c.place.country == home[0]
                       and ((c.place.kind in _AREAL) == areal or _DOUBT_RATIO
                            * (c.place.population or 0) >= (place.population or 0))), None)
@@ -1170,7 +1170,7 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return f"a namesake in {home[0]}, where the other places are"
     among = _among(place, context)
     if not among:
-        there = next((c for c in ranked[1:] if c.method in _NAMED
+        there = next((c for c in ranked[1:] if c.method in _NAMED and _contends(c, best)
                       and c.place.kind not in _AREAL and _among(c.place, context)), None)
         if there is not None:
             return f"a namesake in {there.place.country} lies among the other places"
@@ -1185,6 +1185,15 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
     return ""
+
+
+def _contends(other: Candidate, best: Candidate) -> bool:
+    """Whether a namesake is a contender for a winner: it bears the name as strongly (its
+    own name where the winner has its own: an alternate name of a town is no match for a
+    country's name), or trails by less than ``WEAK_LEAD`` all told. ``Laos`` among towns of
+    Vietnam is the country, though a town there lists the word among its other names."""
+    return (other.parts.get("match", 0.0) >= best.parts.get("match", 0.0) - 1e-9
+            or best.score - other.score < WEAK_LEAD)
 
 
 def _unrivalled(ranked: tuple[Candidate, ...], context: Context) -> bool:
