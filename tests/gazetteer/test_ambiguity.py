@@ -106,3 +106,16 @@ def test_a_country_with_a_namesake_town_of_that_very_name_among_the_others_stays
         gazetteer: Gazetteer, names: list[str]) -> None:
     found = gazetteer.resolve_all(names)[0]
     assert found.place.country == "US" or not found.confident
+
+
+def test_the_plain_resolve_function_warns_of_what_the_commands_would_flag(
+        caplog: pytest.LogCaptureFixture) -> None:
+    from movemap.gazetteer import resolve
+
+    with caplog.at_level("WARNING", logger="movemap.gazetteer.gazetteer"):
+        assert resolve("Madrid").country == "ES"
+        assert not caplog.records
+        assert resolve("Springfield").country == "US"
+    (record,) = caplog.records
+    assert "'Springfield'" in record.getMessage()
+    assert "ambiguous (as likely Springfield" in record.getMessage()

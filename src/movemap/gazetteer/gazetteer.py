@@ -26,6 +26,7 @@ marked in doubt (``Candidate.doubt``).
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -75,6 +76,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FUZZY_ACCEPT", "OUTLIER_KM", "Gazetteer", "Near", "Query", "default_gazetteer",
            "resolve"]
+
+log = logging.getLogger(__name__)
 
 Near = tuple[float, float] | str | Place
 """Where to look: ``(lat, lon)``, a place name, or a :class:`Place`."""
@@ -1296,9 +1299,18 @@ def default_gazetteer() -> Gazetteer:
 def resolve(name: str, *, country: str | None = None, near: Near | None = None) -> Place:
     """The best place for a name, from the reference data.
 
-    Raises :class:`PlaceNotFoundError` (with suggestions) when nothing matches.
+    Raises :class:`PlaceNotFoundError` (with suggestions) when nothing matches. An answer
+    the commands would flag (``Resolution.confident`` is False: read loosely, in doubt, or
+    ambiguous) is logged as a warning with its flags, so that a notebook sees what
+    ``validate`` says; ``Gazetteer.resolve`` gives the whole resolution.
 
     >>> resolve("Чхонджин").name
     'Chongjin'
     """
-    return default_gazetteer().resolve(name, country=country, near=near).place
+    resolution = default_gazetteer().resolve(name, country=country, near=near)
+    place = resolution.place
+    if not resolution.confident:
+        where = f" ({place.country})" if place.country else ""
+        log.warning("place %r read as %s%s: %s; check it", name, place.name, where,
+                    "; ".join(resolution.flags))
+    return place
