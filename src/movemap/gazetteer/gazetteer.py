@@ -1193,8 +1193,8 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
 def _contends(other: Candidate, best: Candidate) -> bool:
     """Whether a namesake is a contender for a winner: it bears the name as strongly (its
     own name where the winner has its own: an alternate name of a town is no match for a
-    country's name), or trails by less than ``WEAK_LEAD`` all told. ``Laos`` among towns of
-    Vietnam is the country, though a town there lists the word among its other names."""
+    country's name), or trails by less than ``WEAK_LEAD`` all told. ``Iraq`` among towns of
+    Iran is the country, though Arāk lists the word among its other names."""
     return (other.parts.get("match", 0.0) >= best.parts.get("match", 0.0) - 1e-9
             or best.score - other.score < WEAK_LEAD)
 
