@@ -28,6 +28,7 @@ from movemap.gazetteer import (
     Resolution,
     default_gazetteer,
 )
+from movemap.gazetteer.ambiguity import AMBIGUITY_KM, AMBIGUITY_MARGIN
 from movemap.gazetteer.place import Precision
 
 if TYPE_CHECKING:
@@ -48,10 +49,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# A name is ambiguous when the runner-up scores within this margin of the winner and lies
-# farther away than this: the data do not say which was meant.
-AMBIGUITY_MARGIN = 0.05
-AMBIGUITY_KM = 25.0
 _ACCEPT_AMBIGUOUS: ContextVar[bool] = ContextVar("accept_ambiguous", default=False)
 
 
@@ -88,15 +85,9 @@ def resolve_refs(
 
 
 def ambiguous(resolution: Resolution) -> bool:
-    """Whether a resolution's runner-up is nearly as good as its winner, and elsewhere."""
-    from movemap.sphere import haversine_km
-
-    candidates = resolution.candidates
-    if len(candidates) < 2:
-        return False
-    best, second = candidates[0], candidates[1]
-    return best.score - second.score < AMBIGUITY_MARGIN and haversine_km(
-        best.place.lat, best.place.lon, second.place.lat, second.place.lon) > AMBIGUITY_KM
+    """Whether a resolution's runner-up is nearly as good as its winner, and elsewhere: the
+    library's own test (``Resolution.ambiguous``, see ``movemap.gazetteer.ambiguity``)."""
+    return resolution.ambiguous
 
 
 def describe(place: Place) -> str:
@@ -107,7 +98,11 @@ def describe(place: Place) -> str:
 
 def ambiguity_message(name: str, resolution: Resolution) -> str:
     """What ``validate`` and the drawing commands say about an ambiguous name."""
-    options = "; ".join(describe(c.place) for c in resolution.candidates[:3])
+    shown = [*resolution.candidates[:3]]
+    other = resolution.rival
+    if other is not None and other not in shown:
+        shown[-1] = other  # the runner-up that makes it ambiguous is always named
+    options = "; ".join(describe(c.place) for c in shown)
     return f"place {name!r} is ambiguous: {options}; add country: or lat: and lon:"
 
 

@@ -25,7 +25,8 @@ __all__ = ["resolve"]
 _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
 _PROGRESS_FROM = 200
 _FIELDS = ["query", "name", "lat", "lon", "country", "admin1", "kind", "precision",
-           "population", "id", "source", "score", "method", "confident", "reading"]
+           "population", "id", "source", "score", "method", "confident", "ambiguous",
+           "reading"]
 
 
 def _near(value: str | None) -> Near | None:
@@ -43,14 +44,27 @@ def _read_names(path: Path) -> list[str]:
             if line.strip() and not line.lstrip().startswith("#")]
 
 
-def _record(query: str, candidate: Candidate, rank: int) -> dict[str, Any]:
+def _note(resolution: Resolution, candidate: Candidate, rank: int) -> str:
+    """How the name was read; for the winner of an ambiguous name, its rival too."""
+    text = candidate.reading()
+    other = resolution.rival if rank == 1 else None
+    if other is not None:
+        place = other.place
+        where = f" ({place.country})" if place.country else ""
+        text = "; ".join(t for t in (text, f"ambiguous: as likely {place.name}{where}") if t)
+    return text
+
+
+def _record(resolution: Resolution, candidate: Candidate, rank: int) -> dict[str, Any]:
+    ambiguous = rank == 1 and resolution.ambiguous
     return {
-        "query": query,
+        "query": resolution.query,
         **candidate.place.to_dict(),
         "score": round(candidate.score, 4),
         "method": candidate.method.value,
-        "confident": candidate.confident,
-        "reading": candidate.reading(),
+        "confident": candidate.confident and not ambiguous,
+        "ambiguous": ambiguous,
+        "reading": _note(resolution, candidate, rank),
         "rank": rank,
         "why": candidate.why(),
         "parts": {k: round(v, 4) for k, v in candidate.parts.items()},
@@ -65,9 +79,9 @@ def _records(resolutions: Iterable[Resolution], top: int) -> list[dict[str, Any]
             out.append({"query": r.query, **dict.fromkeys(_FIELDS[1:]),
                         "suggestions": list(r.suggestions)})
             continue
-        record = _record(r.query, r.best, 1)
+        record = _record(r, r.best, 1)
         if top > 1:
-            record["candidates"] = [_record(r.query, c, i) for i, c in
+            record["candidates"] = [_record(r, c, i) for i, c in
                                     enumerate(r.candidates[:top], start=1)]
         out.append(record)
     return out
@@ -88,7 +102,7 @@ def _table(resolutions: list[Resolution], top: int, explain: bool) -> str:
                 r.query if i == 1 else "", str(i), p.name, p.kind.value, f"{p.lat:.4f}",
                 f"{p.lon:.4f}", p.country or "", p.admin1 or "",
                 f"{p.population:,}" if p.population else "", f"{c.score:.3f}", p.source,
-                c.reading(),
+                _note(r, c, i),
             ])
             if explain:
                 notes[len(rows) - 1] = c.why()

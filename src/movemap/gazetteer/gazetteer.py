@@ -26,6 +26,7 @@ marked in doubt (``Candidate.doubt``).
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -75,6 +76,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FUZZY_ACCEPT", "OUTLIER_KM", "Gazetteer", "Near", "Query", "default_gazetteer",
            "resolve"]
+
+log = logging.getLogger(__name__)
 
 Near = tuple[float, float] | str | Place
 """Where to look: ``(lat, lon)``, a place name, or a :class:`Place`."""
@@ -1162,7 +1165,7 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
     if home[0] and home[1] >= _DOUBT_SHARE and place.country != home[0]:
         # a namesake of the same sort (area or town), or of some size: Victoria the city in
         # Canadian news, not a village called Moldova in Ukrainian news
-        there = next((c for c in ranked[1:] if c.method in _NAMED
+        there = next((c for c in ranked[1:] if c.method in _NAMED and _contends(c, best)
                       and c.place.country == home[0]
                       and ((c.place.kind in _AREAL) == areal or _DOUBT_RATIO
                            * (c.place.population or 0) >= (place.population or 0))), None)
@@ -1170,7 +1173,7 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return f"a namesake in {home[0]}, where the other places are"
     among = _among(place, context)
     if not among:
-        there = next((c for c in ranked[1:] if c.method in _NAMED
+        there = next((c for c in ranked[1:] if c.method in _NAMED and _contends(c, best)
                       and c.place.kind not in _AREAL and _among(c.place, context)), None)
         if there is not None:
             return f"a namesake in {there.place.country} lies among the other places"
@@ -1185,6 +1188,15 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
     return ""
+
+
+def _contends(other: Candidate, best: Candidate) -> bool:
+    """Whether a namesake is a contender for a winner: it bears the name as strongly (its
+    own name where the winner has its own: an alternate name of a town is no match for a
+    country's name), or trails by less than ``WEAK_LEAD`` all told. ``Iraq`` among towns of
+    Iran is the country, though Arāk lists the word among its other names."""
+    return (other.parts.get("match", 0.0) >= best.parts.get("match", 0.0) - 1e-9
+            or best.score - other.score < WEAK_LEAD)
 
 
 def _unrivalled(ranked: tuple[Candidate, ...], context: Context) -> bool:
@@ -1287,9 +1299,18 @@ def default_gazetteer() -> Gazetteer:
 def resolve(name: str, *, country: str | None = None, near: Near | None = None) -> Place:
     """The best place for a name, from the reference data.
 
-    Raises :class:`PlaceNotFoundError` (with suggestions) when nothing matches.
+    Raises :class:`PlaceNotFoundError` (with suggestions) when nothing matches. An answer
+    the commands would flag (``Resolution.confident`` is False: read loosely, in doubt, or
+    ambiguous) is logged as a warning with its flags, so that a notebook sees what
+    ``validate`` says; ``Gazetteer.resolve`` gives the whole resolution.
 
     >>> resolve("Чхонджин").name
     'Chongjin'
     """
-    return default_gazetteer().resolve(name, country=country, near=near).place
+    resolution = default_gazetteer().resolve(name, country=country, near=near)
+    place = resolution.place
+    if not resolution.confident:
+        where = f" ({place.country})" if place.country else ""
+        log.warning("place %r read as %s%s: %s; check it", name, place.name, where,
+                    "; ".join(resolution.flags))
+    return place

@@ -335,6 +335,37 @@ class Resolution:
         """The winning score; raises :class:`PlaceNotFoundError` if there is none."""
         return self.best.score
 
+    @property
+    def rival(self) -> Candidate | None:
+        """The runner-up as likely as the winner and elsewhere, or None (see ``ambiguous``)."""
+        from movemap.gazetteer.ambiguity import rival
+
+        return rival(self.candidates) if self._place is not None else None
+
+    @property
+    def ambiguous(self) -> bool:
+        """Whether another place is as good a reading of the name as the winner: the test
+        ``validate`` applies and that stops ``render``, ``timeline``, ``status`` and
+        ``export`` (see ``movemap.gazetteer.ambiguity``); False when nothing was found."""
+        return self.rival is not None
+
+    @property
+    def confident(self) -> bool:
+        """Whether the answer can be used unchecked: found, its winner ``confident`` (read
+        exactly, not in doubt) and not ``ambiguous``."""
+        return self._place is not None and self.best.confident and not self.ambiguous
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """The winner's flags (``Candidate.flags``), with ``ambiguous`` (naming the rival)
+        when the name is; empty when nothing was found."""
+        if self._place is None:
+            return ()
+        other = self.rival
+        extra = () if other is None else (
+            f"ambiguous (as likely {other.place.name}, {other.place.country or '?'})",)
+        return (*self.best.flags, *extra)
+
     def __repr__(self) -> str:
         best = self._place.name if self._place else None
         return f"Resolution(query={self.query!r}, place={best!r})"
