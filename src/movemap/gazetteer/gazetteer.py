@@ -881,6 +881,8 @@ def _refuse_far_fallbacks(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     unresolved, with suggestions, rather than drawn at a namesake of X on another continent.
     """
     winners = {q: c[0] for q, c in ranked.items() if c}
+    if all(c.method is not Method.FALLBACK for c in winners.values()):
+        return
     points = {q: c.place for q, c in winners.items()
               if c.place.kind not in _AREAL and c.confident and c.method is not Method.FALLBACK}
     core = _core(points)
