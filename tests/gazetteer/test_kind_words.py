@@ -49,7 +49,7 @@ def test_polygon_is_a_training_ground(gazetteer: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(("name", "country", "kind"), [
-    ("Tontouta airport", "NC", Kind.AIRPORT),  # La Tontouta International Airport
+    ("Asad air base", "IQ", Kind.AIRBASE),  # Al Asad Air Base
     ("Udeid air base", "QA", Kind.AIRBASE),  # Al Udeid Air Base
 ])
 def test_a_feature_is_found_without_the_article_of_its_name(

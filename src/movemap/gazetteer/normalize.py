@@ -349,16 +349,16 @@ def kind_phrase(key: str) -> tuple[str, str] | None:
     return None
 
 
-# Articles a feature's name may begin with that reports leave out: "La Tontouta" airport is
-# "Tontouta airport", "Al Asad" air base "Asad air base", "The Hague" port "Hague port".
+# Articles a feature's name may begin with that reports leave out: "Al Asad Air Base" is
+# "Asad air base", "La Spezia naval base" "Spezia naval base".
 _ARTICLES = frozenset({"the", "la", "le", "les", "l", "el", "al", "il", "lo", "los", "las"})
 
 
 def without_article(base: str) -> str | None:
     """The base of a feature's name without a leading article, or None if it has none.
 
-    >>> without_article("la tontouta"), without_article("al asad"), without_article("kursk")
-    ('tontouta', 'asad', None)
+    >>> without_article("la spezia"), without_article("al asad"), without_article("kursk")
+    ('spezia', 'asad', None)
     >>> without_article("la") is None
     True
     """
