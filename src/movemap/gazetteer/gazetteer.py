@@ -726,7 +726,9 @@ class Gazetteer:
             # small namesakes cannot pull each other away from the big places (Perth Amboy,
             # Moscow in Idaho and Berlin in New Hampshire in a list of world cities).
             # When no other name is clear, the others' first choices are all there is.
-            every = {q: c[0].place for q, c in ranked.items() if c}
+            # A fallback (X itself for "X bridge") is a guess: it must not pull the others.
+            every = {q: c[0].place for q, c in ranked.items()
+                     if c and c[0].method is not Method.FALLBACK}
             clear = {q: p for q, p in every.items() if _decisive(ranked[q])}
             firsts = _without_strays(every)
             # every name clear on its own: the anchors are the first choices
@@ -750,6 +752,7 @@ class Gazetteer:
                 ranked[q] = rank(hits, generic=generic, hints=hints[q],
                                  context=contexts.get(q, NO_CONTEXT), query=q.name)
         if len(unique) > _OUTLIER_MIN_OTHERS:
+            _refuse_far_fallbacks(ranked)
             _doubt_outliers(ranked)
         for q, context in contexts.items():
             if ranked[q] and ranked[q][0].doubt is None and (
@@ -867,6 +870,42 @@ def _decisive(ranked: tuple[Candidate, ...]) -> bool:
                 other.place.population or 0, 1) and best.method is Method.NAME
             return best.score - other.score >= _ANCHOR_MARGIN or much_larger
     return True
+
+
+def _refuse_far_fallbacks(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Drop the fallbacks that are towns elsewhere (in place).
+
+    A fallback stands for a place of a kind the data does not have (``X pass``, ``X beach``,
+    ``X barracks``) by X itself, which is only sound when X is where the report is. The
+    report is where more than half of the other places lie together (see ``_core``), or
+    where all of them do when they are too few for that (two, each within ``OUTLIER_KM`` of
+    the other). A fallback candidate over ``OUTLIER_KM`` from all of those places and in
+    none of their countries is dropped; a name left with no candidate is reported
+    unresolved, with suggestions, rather than drawn at a namesake of X on another continent.
+    """
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    if all(c.method is not Method.FALLBACK for c in winners.values()):
+        return
+    points = {q: c.place for q, c in winners.items()
+              if c.place.kind not in _AREAL and c.confident and c.method is not Method.FALLBACK}
+    core = _core(points)
+    if core is None:
+        if len(points) != _OUTLIER_MIN_OTHERS:
+            return
+        one, other = points.values()
+        if haversine_km(one.lat, one.lon, other.lat, other.lon) > OUTLIER_KM:
+            return
+        core = set(points)
+    core_xyz = _xyz([points[q] for q in core])
+    countries = {points[q].country for q in core}
+    for q, candidates in ranked.items():
+        if not candidates or candidates[0].method is not Method.FALLBACK:
+            continue
+        kept = tuple(c for c in candidates if c.method is not Method.FALLBACK
+                     or c.place.country in countries
+                     or _nearest_km(c.place, core_xyz) <= OUTLIER_KM)
+        if len(kept) < len(candidates):
+            ranked[q] = kept
 
 
 def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:

@@ -50,6 +50,7 @@ from movemap.gazetteer.normalize import (
     region_bases,
     settlement_base,
     skeleton,
+    without_article,
 )
 from movemap.gazetteer.place import AREAL, Kind, Method, Place
 from movemap.gazetteer.ranking import Hit
@@ -236,6 +237,9 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
                 base = _feature_base(key)
                 exact_h.append(key_hash(feature_key(_name_class(cls, key), base)))
                 exact_v.append(number * 8 + _TYPE[Method.KIND])
+                if (bare := without_article(base)) is not None:
+                    exact_h.append(key_hash(feature_key(_name_class(cls, key), bare)))
+                    exact_v.append(number * 8 + _TYPE[Method.KIND])
                 if base != key and named_bare and cls not in ("district", "site"):
                     # "Sigonella", "Al Udeid", "Bagram": a base by its bare name
                     exact_h.append(key_hash(base))

@@ -44,6 +44,7 @@ __all__ = [
     "settlement_base",
     "skeleton",
     "split_generic",
+    "without_article",
 ]
 
 # Apostrophes and modifier letters vanish (Primor'ye -> primorye); other punctuation splits.
@@ -257,13 +258,19 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
     "port": (
         "port", "seaport", "sea port", "harbour", "harbor", "naval base", "naval station",
         "navy base", "commercial port", "sea commercial port", "oil terminal",
+        "dockyard", "naval dockyard", "navy yard", "naval yard", "docks", "shipyard",
         "порт", "морской порт", "военно морская база",
     ),
-    "bridge": ("bridge", "мост", "міст"),
+    # A bridge is often named by what it carries ("the Arnhem road bridge", "the Nijmegen
+    # railway bridge") or how it is built: those words are part of the kind, not of X.
+    "bridge": ("bridge", "road bridge", "rail bridge", "railway bridge",
+               "railroad bridge", "highway bridge", "motorway bridge", "pontoon bridge",
+               "floating bridge", "suspension bridge", "footbridge", "foot bridge",
+               "pedestrian bridge", "viaduct", "railway viaduct", "мост", "міст"),
     "pass": ("pass", "mountain pass", "перевал"),
     "crossing": ("border crossing", "crossing", "checkpoint", "border checkpoint",
                  "crossing point", "кпп"),
-    "beach": ("beach",),
+    "beach": ("beach", "beachhead", "landing beach"),
     "island": ("island", "isle", "остров", "острів"),
     "district": ("county", "raion", "rayon", "district", "municipal district",
                  "municipality", "район", "муниципальный район"),
@@ -275,17 +282,21 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
         "nuclear plant", "nuclear station", "atomic power station", "thermal power station",
         "hydroelectric power station", "hydroelectric plant", "hydroelectric station",
         "hydroelectric dam", "hydropower plant", "hes", "chp", "аэс", "тэц", "гэс",
+        "дамба", "плотина", "гребля",
     ),
     # Facilities and natural features no package lists: at X, or X itself with a warning.
     "site": (
         "training ground", "training area", "training range", "firing range", "test site",
         "testing ground", "proving ground", "launch site", "cosmodrome", "spaceport",
+        # "polygon" is how translations from Russian and Ukrainian write полигон/полігон
+        "polygon", "range", "firing ground", "exercise area", "training camp",
+        "military camp", "army camp", "camp", "refugee camp", "airborne camp",
         "reservoir", "plant", "factory", "works", "steelworks", "steel plant", "refinery",
         "oil refinery", "oil depot", "fuel depot", "ammunition depot", "arms depot", "depot",
         "arsenal", "barracks", "garrison", "military base", "army base", "base",
         "bay", "peninsula", "salient", "bridgehead", "heights", "hill", "hills", "ridge",
         "gap", "valley", "gorge", "forest", "woods", "wood", "strait", "river", "lake",
-        "полигон", "завод", "нпз", "водохранилище", "полуостров",
+        "полигон", "полігон", "завод", "нпз", "водохранилище", "полуостров",
     ),
 }
 _KIND_PREFIXES: dict[str, tuple[str, ...]] = {
@@ -336,6 +347,23 @@ def kind_phrase(key: str) -> tuple[str, str] | None:
             if base:
                 return cls, base
     return None
+
+
+# Articles a feature's name may begin with that reports leave out: "Al Asad Air Base" is
+# "Asad air base", "La Spezia naval base" "Spezia naval base".
+_ARTICLES = frozenset({"the", "la", "le", "les", "l", "el", "al", "il", "lo", "los", "las"})
+
+
+def without_article(base: str) -> str | None:
+    """The base of a feature's name without a leading article, or None if it has none.
+
+    >>> without_article("la spezia"), without_article("al asad"), without_article("kursk")
+    ('spezia', 'asad', None)
+    >>> without_article("la") is None
+    True
+    """
+    head, _, rest = base.partition(" ")
+    return rest if rest and head in _ARTICLES else None
 
 
 def feature_key(cls: str, base: str) -> str:

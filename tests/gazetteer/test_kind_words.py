@@ -1,0 +1,94 @@
+"""Names that say their kind, read as a rule: the words for a bridge by what it carries, a
+training ground as translations write it, an article the report leaves out, and the fallback
+to X itself only where the report is (issue 13).
+
+The examples are the module's own, not those of the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from movemap import Gazetteer, Kind, Method
+from movemap.gazetteer.normalize import kind_phrase
+
+
+@pytest.mark.parametrize(("key", "cls", "base"), [
+    ("nijmegen railway bridge", "bridge", "nijmegen"),
+    ("remagen road bridge", "bridge", "remagen"),
+    ("dnipro pontoon bridge", "bridge", "dnipro"),
+    ("yavoriv polygon", "site", "yavoriv"),
+    ("kakuma refugee camp", "site", "kakuma"),
+    ("anzio beachhead", "beach", "anzio"),
+    ("mykolaiv shipyard", "port", "mykolaiv"),
+    ("kakhovka гребля", "power", "kakhovka"),
+])
+def test_kind_words(key: str, cls: str, base: str) -> None:
+    assert kind_phrase(key) == (cls, base)
+
+
+@pytest.mark.parametrize(("name", "town", "context"), [
+    ("Nijmegen railway bridge", "Nijmegen", ["Arnhem", "Eindhoven"]),
+    ("Remagen road bridge", "Remagen", ["Bonn", "Koblenz"]),
+])
+def test_a_bridge_named_by_what_it_carries_is_a_bridge_at_x(
+    gazetteer: Gazetteer, name: str, town: str, context: list[str],
+) -> None:
+    # before: unresolved ("Nijmegen railway" is no place); no such bridge is known, so the
+    # answer is X itself, flagged
+    for found in (gazetteer.resolve(name), gazetteer.resolve_all([name, *context])[0]):
+        assert found.place.name == town and found.best.method is Method.FALLBACK
+        assert not found.best.confident
+        assert f"no bridge known at or near {town}" in found.best.reading()
+
+
+def test_polygon_is_a_training_ground(gazetteer: Gazetteer) -> None:
+    # before: unresolved, suggesting the training ground
+    found = gazetteer.resolve("Yavoriv polygon")
+    assert found.place.name == "Yavoriv training ground" and found.best.method is Method.KIND
+
+
+@pytest.mark.parametrize(("name", "country", "kind"), [
+    ("Asad air base", "IQ", Kind.AIRBASE),  # Al Asad Air Base
+    ("Udeid air base", "QA", Kind.AIRBASE),  # Al Udeid Air Base
+])
+def test_a_feature_is_found_without_the_article_of_its_name(
+    gazetteer: Gazetteer, name: str, country: str, kind: Kind,
+) -> None:
+    found = gazetteer.resolve(name)
+    assert (found.place.country, found.place.kind) == (country, kind), found.best.why()
+    assert found.best.method is Method.KIND and found.best.confident
+
+
+@pytest.mark.parametrize(("name", "context"), [
+    ("Green Beach", ["Dieppe", "Rouen"]),  # was Green, Ohio
+    ("Red Beach", ["Dieppe", "Rouen", "Le Havre", "Caen"]),  # was Red, India
+])
+def test_a_fallback_is_never_a_town_elsewhere(
+    gazetteer: Gazetteer, name: str, context: list[str],
+) -> None:
+    found = gazetteer.resolve_all([name, *context])[0]
+    assert not found.found and found.suggestions
+    # alone there is no report to be near: X itself, flagged
+    alone = gazetteer.resolve(name).best
+    assert alone.method is Method.FALLBACK and not alone.confident
+
+
+@pytest.mark.parametrize(("name", "town", "context"), [
+    ("Patong Beach", "Patong", ["Phuket", "Krabi"]),
+    ("Kakuma refugee camp", "Kakuma", ["Lodwar", "Lokichogio"]),
+    ("Anzio beachhead", "Anzio", ["Nettuno", "Rome", "Cassino", "Naples"]),
+])
+def test_a_fallback_where_the_report_is_stays(
+    gazetteer: Gazetteer, name: str, town: str, context: list[str],
+) -> None:
+    found = gazetteer.resolve_all([name, *context])[0].best
+    assert found.place.name == town and found.method is Method.FALLBACK
+    assert not found.confident
+
+
+def test_a_fallback_does_not_pull_the_other_names(gazetteer: Gazetteer) -> None:
+    # "Sea Island" falls back to a town in the US: it must not make Manila the one in the US
+    sea, manila = gazetteer.resolve_all(["Sea Island", "Manila"])
+    assert sea.best.method is Method.FALLBACK
+    assert manila.place.country == "PH" and manila.best.confident
