@@ -18,7 +18,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-@pytest.mark.parametrize("name", ["Madrid", "Amsterdam", "Lisbon", "Glasgow", "Louisville"])
+@pytest.mark.parametrize("name", ["Madrid", "Amsterdam", "Lisbon", "Leeds", "Louisville"])
 def test_a_large_city_that_far_outsizes_its_namesakes_is_not_ambiguous_alone(
         gazetteer: Gazetteer, name: str) -> None:
     found = gazetteer.resolve(name)
@@ -45,7 +45,7 @@ def test_when_the_text_speaks_for_the_smaller_namesake_size_does_not_settle_it(
         gazetteer: Gazetteer) -> None:
     # alone the Irish capital; among towns of Georgia (US), the town there
     assert gazetteer.resolve("Dublin").place.country == "IE"
-    among = gazetteer.resolve_all(["Dublin", "Macon", "Savannah", "Valdosta"])[0]
+    among = gazetteer.resolve_all(["Dublin", "Macon", "Savannah", "Tifton"])[0]
     assert among.place.country == "US" and among.place.admin1 == "Georgia"
     assert gazetteer.resolve("Madrid").place.country == "ES"
     among = gazetteer.resolve_all(["Madrid", "Facatativá", "Mosquera", "Funza"])[0]
@@ -53,7 +53,7 @@ def test_when_the_text_speaks_for_the_smaller_namesake_size_does_not_settle_it(
 
 
 def test_an_area_that_holds_the_winner_is_no_rival(gazetteer: Gazetteer) -> None:
-    found = gazetteer.resolve("Mykolaiv")
+    found = gazetteer.resolve("Vinnytsia")
     best, second = found.candidates[:2]
     assert best.place.kind is Kind.CITY and second.place.kind is Kind.REGION
     assert best.score - second.score < AMBIGUITY_MARGIN  # close, but it is the same place
@@ -66,7 +66,7 @@ def test_a_name_not_found_is_not_ambiguous(gazetteer: Gazetteer) -> None:
     assert not found.ambiguous and not found.confident and found.flags == ()
 
 
-@pytest.mark.parametrize("name", ["Springfield", "Madrid", "Mykolaiv", "the Kursk"])
+@pytest.mark.parametrize("name", ["Springfield", "Madrid", "Vinnytsia", "the Kursk"])
 def test_one_name_alone_in_the_library_and_in_a_batch_says_the_same(
         gazetteer: Gazetteer, name: str) -> None:
     alone = gazetteer.resolve(name)
@@ -95,7 +95,7 @@ def test_the_resolve_command_reports_what_the_library_says() -> None:
 def test_a_country_by_its_name_is_not_in_doubt_over_a_town_listing_it_as_another_name(
         gazetteer: Gazetteer) -> None:
     # Arāk (Iran) lists "Iraq" among its other names; it trails the country far behind
-    found = gazetteer.resolve_all(["Iraq", "Tehran", "Isfahan", "Qom", "Kermanshah"])[0]
+    found = gazetteer.resolve_all(["Iraq", "Shiraz", "Isfahan", "Qom", "Kermanshah"])[0]
     assert found.place.kind is Kind.COUNTRY and found.place.country == "IQ"
     assert found.best.doubt is None and found.confident
 

@@ -4,7 +4,7 @@ A name is ambiguous when a runner-up scores within ``AMBIGUITY_MARGIN`` of the w
 is a real alternative to it (a *rival*): another place, more than ``AMBIGUITY_KM`` away,
 that the data do not tell apart from the winner. Two runners-up are no rival:
 
-- an area that holds the winner (``Mykolaiv Oblast`` behind the city of Mykolaiv): it is
+- an area that holds the winner (``Vinnytsia Oblast`` behind the city of Vinnytsia): it is
   where the winner is, read at a coarser level;
 - a town that the winner, a large town (``NOTABLE_POPULATION``), outsizes ``SIZE_RATIO``
   times, when the other places of the text (and the caller's hints) give it no more than
