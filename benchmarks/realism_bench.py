@@ -104,10 +104,9 @@ def _samples(points: Sequence[Point]) -> list[Point]:
 
 
 OUTLINES = ["fine", "50m"]  # the countries judged on: 1:10m near land borders, or 1:50m only
-_outline = OUTLINES[0]
 
 
-def countries_crossed(points: Sequence[Point]) -> dict[str, float]:
+def countries_crossed(points: Sequence[Point], outline: str = OUTLINES[0]) -> dict[str, float]:
     """km of the line in each country, border noise (under NOISE_KM) left out.
 
     With the ``fine`` outlines (the default) a point near a land border is told apart on
@@ -117,7 +116,7 @@ def countries_crossed(points: Sequence[Point]) -> dict[str, float]:
     """
     xy = np.asarray(_samples(points))
     km: dict[str, float] = {}
-    if _outline == "fine":
+    if outline == "fine":
         from movemap.routing.countries import codes as fine_codes
         from movemap.routing.countries import countries_at
 
@@ -156,10 +155,10 @@ class Verdict:
 
 
 def judge(case: dict[str, Any], points: Sequence[Point], length: float, approximate: bool,
-          warnings: Sequence[str]) -> Verdict:
+          warnings: Sequence[str], outline: str = OUTLINES[0]) -> Verdict:
     """Whether an analyst would accept this route for this case, and why not."""
     why = []
-    crossed = countries_crossed(points) if case["mode"] != "sea" else {}
+    crossed = countries_crossed(points, outline) if case["mode"] != "sea" else {}
     stray = [c for c in crossed if c not in case.get("countries", [])]
     land = land_km(points) if case["mode"] == "sea" else 0.0
     joined_only = bool(warnings) and all(JOINED in w for w in warnings)
@@ -257,8 +256,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--outline", choices=OUTLINES, default=OUTLINES[0],
                         help="the country outlines routes are judged on (default: fine)")
     args = parser.parse_args(argv)
-    global _outline
-    _outline = args.outline
     cases = load_cases(args.part, args.only)
     old = {} if args.no_release else release(cases)
     columns = ["movemap", "plain shortest", f"release {RELEASE}"]
@@ -272,11 +269,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     by_mode: dict[tuple[str, str], list[int]] = {}
     reasons: dict[tuple[str, str], int] = {}
     for case in cases:
-        results = {"movemap": judge(case, *ours(case)), "plain shortest": judge(case, *plain(case))}
+        results = {"movemap": judge(case, *ours(case), outline=args.outline),
+                   "plain shortest": judge(case, *plain(case), outline=args.outline)}
         if case["id"] in old:
             pts, length, approximate, warnings = old[case["id"]]
             results[f"release {RELEASE}"] = judge(case, [tuple(p) for p in pts], length,
-                                                  approximate, warnings)
+                                                  approximate, warnings, args.outline)
         line = f"{case['id']:<36} {case['length_km']:>8,}  "
         for column in columns:
             verdict = results.get(column)
