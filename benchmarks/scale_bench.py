@@ -29,6 +29,17 @@ measures them on one process too, to show what the processes bring. ``--commands
 measures only the commands named (cold routing is ``validate``'s cold run). CPU time counts
 the worker processes too.
 
+``--per-leg`` measures cold routing alone, per leg, for today and the baseline side by side:
+the routing stage of ``validate`` timed inside its process (``routing_stage.py``: wall and
+CPU time, worker processes included), cold, at each size, and the *marginal* cost per leg
+between consecutive sizes (the difference in time over the difference in legs, so that
+what every run pays once, such as loading the networks and the country outlines, drops
+out). Today runs on one process there (``MOVEMAP_PROCESSES=1``, as the baseline does) and,
+with ``--one-process`` off, on every core too. The baseline's validate stops with a
+``TypeError`` on a rail or road path of one network edge (so at 2,000 legs and above on
+these datasets); there each such leg is caught and counted (``failed``) so that its
+routing is timed at every size.
+
 Targets at 20,000 legs and 5,000 stations on 2 cores: warm validate <= 5 s, render <= 10 s,
 PNG <= 15 s, peak RSS <= 1 GB; cold routing >= 4x faster per leg than the baseline; time
 linear in the number of legs.
@@ -37,6 +48,8 @@ linear in the number of legs.
 from __future__ import annotations
 
 import argparse
+import itertools
+import json
 import math
 import os
 import random
@@ -215,6 +228,14 @@ def main() -> None:
                         "above, only validate (the others after it, marked *)")
     parser.add_argument("--commands", default=",".join(COMMANDS),
                         help=f"which commands, comma-separated (of {', '.join(COMMANDS)})")
+    parser.add_argument("--seed-cache", type=Path, default=None,
+                        help="a cache folder whose gazetteer index and network arrays are "
+                        "copied into each fresh cache first (the baseline's from its "
+                        "previous-release folder), so that none is built again; routes are "
+                        "never copied")
+    parser.add_argument("--per-leg", action="store_true",
+                        help="cold routing alone, per leg and marginal, today beside the "
+                        "baseline (instead of the commands)")
     parser.add_argument("--one-process", action="store_true",
                         help="today's commands on one process too (MOVEMAP_PROCESSES=1), "
                         "beside those on every core")
@@ -230,7 +251,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="movemap-scale-") as tmp_name:
         tmp = Path(tmp_name)
         releases = [Release("today", ROOT / "src", tmp / "cache-today")]
-        if options.one_process:
+        if options.per_leg:
+            releases = [Release("today-1p", ROOT / "src", tmp / "cache-today-1p",
+                                processes=1)]
+            if not options.one_process:
+                releases.append(Release("today", ROOT / "src", tmp / "cache-today"))
+        elif options.one_process:
             releases.append(Release("today-1p", ROOT / "src", tmp / "cache-today-1p",
                                     processes=1))
         with ExitStack() as stack:
@@ -238,9 +264,95 @@ def main() -> None:
                 folder = stack.enter_context(checkout(BASELINE, tmp / "baseline"))
                 releases.append(Release(BASELINE, folder / "src", tmp / "cache-base"))
             for release in releases:
+                if options.seed_cache:
+                    _seed(release, options.seed_cache)
                 prepare(release)
+            if options.per_leg:
+                _per_leg(sizes, releases, tmp)
+                return
             _measure(sizes, releases, tmp, options.timeout, options.baseline_all,
                      options.cold_all, commands)
+
+
+def _seed(release: Release, folder: Path) -> None:
+    """Copy the gazetteer index and the network arrays of a cache folder into the
+    release's (hard links where the file system allows): entries are keyed by their
+    contents, so those of other versions are never read."""
+    import shutil
+
+    if not release.name.startswith("today"):
+        folder = folder / "previous-release"
+    release.cache.mkdir(parents=True, exist_ok=True)
+    for entry in folder.glob("*"):
+        if entry.name.split("-")[0] not in ("gazetteer", "rail", "road"):
+            continue
+        target = release.cache / entry.name
+        if entry.is_dir():
+            shutil.copytree(entry, target, copy_function=os.link, dirs_exist_ok=True)
+        else:
+            os.link(entry, target)
+
+
+def _routing_stage(release: Release, data: Path) -> dict[str, float]:
+    """The routing stage of a cold ``validate`` of ``data`` (``routing_stage.py``)."""
+    release.reset()
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "routing_stage.py"),
+                           str(data)], env=release.env(), capture_output=True, text=True,
+                          check=False)
+    for line in done.stdout.splitlines():
+        if line.startswith("ROUTING-STAGE "):
+            return json.loads(line.split(" ", 1)[1])  # type: ignore[no-any-return]
+    sys.stderr.write(done.stderr[-600:])
+    return {}
+
+
+def _per_leg(sizes: list[int], releases: list[Release], tmp: Path) -> None:
+    """Cold routing per leg: the routing stage at each size, and the marginal cost between
+    consecutive sizes, today beside the baseline (the ratio: baseline over today)."""
+    print("cold routing (validate's routing stage, timed inside the process): wall and CPU "
+          "time; per leg, and marginal between this size and the one before")
+    header = (f"{'legs':>6} {'release':<8} {'wall s':>8} {'CPU s':>8} {'ms/leg':>7} "
+              f"{'CPU ms/leg':>10} {'marg. ms':>8} {'marg. CPU':>9} {'failed':>6} {'load':>5}")
+    print(header)
+    print("-" * len(header))
+    found: dict[str, list[tuple[int, dict[str, float]]]] = {r.name: [] for r in releases}
+    for n in sorted(sizes):
+        data = tmp / f"scale-{n}.yaml"
+        generate(n, data, seed=n)
+        for release in releases:
+            stage = _routing_stage(release, data)
+            if not stage:
+                print(f"{n:>6} {release.name:<8} failed")
+                continue
+            before = found[release.name][-1] if found[release.name] else None
+            found[release.name].append((n, stage))
+            marginal = marginal_cpu = ""
+            if before is not None:
+                legs = n - before[0]
+                marginal = f"{1000 * (stage['seconds'] - before[1]['seconds']) / legs:8.2f}"
+                marginal_cpu = f"{1000 * (stage['cpu'] - before[1]['cpu']) / legs:9.2f}"
+            print(f"{n:>6} {release.name:<8} {stage['seconds']:8.1f} {stage['cpu']:8.1f} "
+                  f"{1000 * stage['seconds'] / n:7.2f} {1000 * stage['cpu'] / n:10.2f} "
+                  f"{marginal:>8} {marginal_cpu:>9} {int(stage['failed']):>6} "
+                  f"{os.getloadavg()[0]:5.1f}", flush=True)
+    baseline = [r.name for r in releases if not r.name.startswith("today")]
+    if not baseline:
+        return
+    base = found[baseline[0]]
+    print(f"baseline ({baseline[0]}) over today, marginal cost per leg (wall, CPU):")
+    for release in releases:
+        mine = found[release.name]
+        if release.name == baseline[0] or len(mine) < 2:
+            continue
+        for (n0, s0), (n1, s1) in itertools.pairwise(mine):
+            pair = [(b0, b1) for (m0, b0), (m1, b1) in itertools.pairwise(base)
+                    if (m0, m1) == (n0, n1)]
+            if not pair:
+                continue
+            b0, b1 = pair[0]
+            wall = (b1["seconds"] - b0["seconds"]) / max(s1["seconds"] - s0["seconds"], 1e-9)
+            cpu = (b1["cpu"] - b0["cpu"]) / max(s1["cpu"] - s0["cpu"], 1e-9)
+            print(f"  {release.name:<8} {n0:>6} -> {n1:<6} {wall:5.1f}x wall {cpu:5.1f}x CPU")
 
 
 def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: float,

@@ -219,6 +219,7 @@ class Networks:
         from movemap.routing import (
             antimeridian,
             borders,
+            chains,
             countries,
             geodesic,
             grid,
@@ -230,7 +231,7 @@ class Networks:
 
         return cache.digest(
             f"searoute {version('searoute')}", sys.modules[__name__], antimeridian, geodesic,
-            grid, land, network, sea, store, countries, borders, country_codes,
+            grid, land, network, sea, store, countries, borders, chains, country_codes,
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
@@ -309,9 +310,9 @@ class Networks:
             countries.codes()
             countries.countries_at([(0.0, 0.0)])
         if Mode.RAIL in wanted:
-            _ = self.rail
+            self.rail.ready()
         if wanted & {Mode.ROAD, Mode.FOOT}:
-            _ = self.road
+            self.road.ready()
         if Mode.SEA in wanted:
             from movemap.routing.land import land
 

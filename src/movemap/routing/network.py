@@ -22,6 +22,10 @@ node within ``FAR_KM`` in its country, by a straight line that ``routing.route``
 approximate (any join longer than ``routing.FAR_JOIN_KM`` is); farther than ``FAR_KM`` there
 is no route ("never invent a path").
 
+Searches run over the network's junctions, each chain of nodes between two junctions one
+step (``routing.chains``: the road network's 186,000 nodes are searched as 20,000), with the
+costs and paths a search over every node gives.
+
 Users add lines (a railway the data lacks) with a GeoJSON overlay: each of its line ends
 within ``JOIN_KM`` of the network is joined to it.
 """
@@ -49,7 +53,7 @@ from movemap.sphere import EARTH_RADIUS_KM, chord_to_km, unit_vectors
 from movemap.textfile import read_text
 
 if TYPE_CHECKING:
-    from scipy.sparse import csr_matrix
+    from movemap.routing.chains import Chains, Reach, RuleGraph
 
 __all__ = ["CLASS_COST", "JOIN_KM", "Network", "NetworkError", "read_features",
            "read_lines"]
@@ -133,7 +137,7 @@ def read_lines(path: str | Path) -> list[list[Point]]:
     return [line for line, _ in read_features(path)]
 
 
-def dijkstra(graph: csr_matrix, **options: Any) -> Any:
+def dijkstra(graph: Any, **options: Any) -> Any:
     """scipy's Dijkstra, imported at the first search: loading a network needs no scipy."""
     from scipy.sparse.csgraph import dijkstra as scipy_dijkstra
 
@@ -442,10 +446,13 @@ class Network:
         self._tree: Any = None  # a k-d tree of the nodes' unit vectors, built on first use
         self._joins_found: dict[tuple[Point, int | None, float | None, int],
                                 tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]] = {}
+        self._end_joins_found: dict[tuple[Point, int | None, float | None, int],
+                                    tuple[npt.NDArray[np.int64], npt.NDArray[np.float64],
+                                          list[_Split]]] = {}
+        self._chains: Chains | None = None  # the graph searched: junctions and chains
         self._rule_graphs: dict[tuple[frozenset[str] | None, frozenset[str]],
-                                csr_matrix] = {}
-        self._last: tuple[Any, npt.NDArray[np.float64], npt.NDArray[np.int32],
-                          float | None] | None = None
+                                RuleGraph] = {}
+        self._last: tuple[Any, Reach] | None = None  # the last search: its key, what it found
 
     def _entry(self, u: npt.NDArray[np.int64], v: npt.NDArray[np.int64]) -> npt.NDArray[
             np.int64]:
@@ -587,15 +594,36 @@ class Network:
         (or at sea), and in none to avoid."""
         from movemap.routing.countries import codes
 
-        if self._combos is None:
-            # edges fall in a few hundred distinct country triples: a rule is checked on
-            # those, then looked up for each entry
-            self._combos, combo_of = np.unique(self._a.edge_cc, axis=0, return_inverse=True)
-            self._combo_of = combo_of.reshape(-1)[self._e]
+        self._entry_combos()
         ok_code = np.array([(allowed is None or c in allowed) and c not in avoid
                             for c in codes()] + [True])  # index -1 is "no country"
         ok: npt.NDArray[np.bool_] = ok_code[self._combos].all(axis=1)[self._combo_of]
         return ok
+
+    def _entry_combos(self) -> npt.NDArray[np.int64]:
+        """The country triple of each directed graph entry, as a number."""
+        if self._combos is None:
+            # edges fall in a few hundred distinct country triples: a rule is checked on
+            # those, then looked up for each entry
+            self._combos, inverse = np.unique(self._a.edge_cc, axis=0, return_inverse=True)
+            self._combo_of = inverse.reshape(-1)[self._e]
+        combo_of: npt.NDArray[np.int64] = self._combo_of
+        return combo_of
+
+    def ready(self) -> None:
+        """Build now what searches use (the junction graph), so that processes forked
+        after share it."""
+        self._chain_graph()
+
+    def _chain_graph(self) -> Chains:
+        """The graph searched: junctions, and chains of nodes between them
+        (``routing.chains``), whose edges lie in the same countries."""
+        if self._chains is None:
+            from movemap.routing.chains import Chains
+
+            self._chains = Chains.build(len(self._a.nodes), self._u, self._v, self._w,
+                                        self._entry_combos())
+        return self._chains
 
     def _connected(self, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> bool:
         """Whether any start join and end join are linked by the network at all (with every
@@ -685,72 +713,66 @@ class Network:
         """
         key = (tuple(starts.tolist()), tuple(to_starts.tolist()), rule)
         if self._last is None or self._last[0] != key:
-            self._last = self._dijkstra(key, starts, to_starts, rule, bound)
+            self._last = key, self._dijkstra(starts, to_starts, rule, bound)
         if not self._reached(ends, to_ends):
-            self._last = self._dijkstra(key, starts, to_starts, rule, None)
+            self._last = key, self._dijkstra(starts, to_starts, rule, None)
         assert self._last is not None
-        _, distances, predecessors, _ = self._last
-        total = distances[ends] + to_ends * OFF_NETWORK_COST
+        reach = self._last[1]
+        total = reach.cost(ends) + to_ends * OFF_NETWORK_COST
         best = int(np.argmin(total))
         if not np.isfinite(total[best]):
             return None
-        source = len(self._a.nodes)
-        chain = [int(ends[best])]
-        while chain[-1] != source:
-            chain.append(int(predecessors[chain[-1]]))
-        return chain[::-1][1:]  # the network nodes, start join to end join
+        return reach.path(int(ends[best]))  # the network nodes, start join to end join
 
     def _reached(self, ends: npt.NDArray[np.int64], to_ends: npt.NDArray[np.float64]) -> bool:
         """Whether the last search settles the best end: it had no bound, or the best
         end's cost is within it."""
         assert self._last is not None
-        _, distances, _, limit = self._last
-        if limit is None:
+        reach = self._last[1]
+        if reach.limit is None:
             return True
-        return bool(np.min(distances[ends] + to_ends * OFF_NETWORK_COST) <= limit)
+        return bool(np.min(reach.cost(ends) + to_ends * OFF_NETWORK_COST) <= reach.limit)
 
-    def _rule_graph(self, rule: tuple[frozenset[str] | None, frozenset[str]]) -> csr_matrix:
-        """The graph of the edges a rule allows, with a last row for the search's source:
-        ``FAR_CANDIDATES`` entries, filled with its joins at each search and otherwise loops
-        to itself, which a search passes over (the latest few rules kept: legs grouped by
-        origin share them)."""
+    def _rule_graph(self, rule: tuple[frozenset[str] | None, frozenset[str]]) -> RuleGraph:
+        """The junction graph of the chains a rule allows, with a last row for the
+        search's source: ``2 * FAR_CANDIDATES`` entries (both ends of each join's chain),
+        filled with its joins at each search and otherwise loops to itself, which a search
+        passes over (the latest few rules kept: legs grouped by origin share them)."""
         graph = self._rule_graphs.pop(rule, None)
         if graph is None:
-            from scipy.sparse import csr_matrix
-
-            n = len(self._a.nodes)
-            mask = self._mask(*rule)
-            # the entries are sorted by from and to node already: the rows as they are
-            rows = np.bincount(self._u[mask], minlength=n)
-            indptr = np.concatenate([[0], np.cumsum(rows), [0]]).astype(np.int32)
-            indptr[-1] = indptr[-2] + FAR_CANDIDATES
-            indices = np.concatenate([self._v[mask], np.full(FAR_CANDIDATES, n)])
-            data = np.concatenate([self._w[mask], np.ones(FAR_CANDIDATES)])
-            graph = csr_matrix((data, indices.astype(np.int32), indptr), shape=(n + 1, n + 1))
+            graph = self._chain_graph().rule_graph(self._mask(*rule), 2 * FAR_CANDIDATES)
             while len(self._rule_graphs) >= _RULE_GRAPHS:
                 self._rule_graphs.pop(next(iter(self._rule_graphs)))
         self._rule_graphs[rule] = graph  # the latest last
         return graph
 
-    def _dijkstra(self, key: Any, starts: npt.NDArray[np.int64],
-                  to_starts: npt.NDArray[np.float64],
+    def _dijkstra(self, starts: npt.NDArray[np.int64], to_starts: npt.NDArray[np.float64],
                   rule: tuple[frozenset[str] | None, frozenset[str]],
-                  limit: float | None) -> tuple[Any, npt.NDArray[np.float64],
-                                                npt.NDArray[np.int32], float | None]:
+                  limit: float | None) -> Reach:
         """Least costs from the start joins (through a source node joined to them at their
-        cost off the network), up to ``limit``."""
-        graph = self._rule_graph(rule)
-        source = len(self._a.nodes)
+        cost off the network), up to ``limit``: over the junctions, each chain between
+        two one step (``routing.chains``), with the same costs and paths as over every
+        node."""
+        from movemap.routing.chains import Reach
+
+        chains = self._chain_graph()
+        rule_graph = self._rule_graph(rule)
+        graph = rule_graph.graph
+        costs = to_starts * OFF_NETWORK_COST + 1e-9
+        hubs, hub_costs, via_start, via_at = chains.sources(starts, costs, rule_graph.chain_ok)
+        source = len(chains.hubs)
         slots = slice(graph.indptr[-2], graph.indptr[-1])
         graph.indices[slots] = source  # every slot a loop, then the joins in the first ones
         graph.data[slots] = 1.0
         first = graph.indptr[-2]
-        graph.indices[first: first + len(starts)] = starts
-        graph.data[first: first + len(starts)] = to_starts * OFF_NETWORK_COST + 1e-9
+        graph.indices[first: first + len(hubs)] = hubs
+        graph.data[first: first + len(hubs)] = hub_costs
         distances, predecessors = dijkstra(graph, directed=True, indices=source,
                                            return_predecessors=True,
                                            limit=np.inf if limit is None else limit)
-        return key, distances, predecessors, limit
+        return Reach(chains, rule_graph, distances, predecessors, starts, costs,
+                     dict(zip(hubs.tolist(), zip(via_start.tolist(), via_at.tolist(),
+                                                 strict=True), strict=True)), limit)
 
     def _chain_edges(self, chain: list[int]) -> npt.NDArray[np.int64]:
         if len(chain) < 2:
@@ -763,7 +785,8 @@ class Network:
         """The cost of the last search's path along ``chain``, to its end join and off."""
         assert self._last is not None
         off = to_ends[ends == chain[-1]]
-        return float(self._last[1][chain[-1]] + off.min() * OFF_NETWORK_COST)
+        cost = self._last[1].cost(np.array(chain[-1:], dtype=np.int64))[0]
+        return float(cost + off.min() * OFF_NETWORK_COST)
 
     def _end_joins(self, p: Point, country: int | None, reach_km: float | None = None,
                    count: int = CANDIDATES) -> tuple[npt.NDArray[np.int64],
@@ -771,7 +794,21 @@ class Network:
         """The nodes an end may join, each with its cost in km off the network: the
         nearest nodes (:meth:`_joins`), and the ends of the nearest edges, reached through
         the edge's point nearest the end (the edge split there; the stretch along the edge
-        costs its class's factor, counted in km off the network); and those splits."""
+        costs its class's factor, counted in km off the network); and those splits.
+        Remembered, as :meth:`_joins` are: a dataset's ends come back, an origin for each
+        of its legs."""
+        key = (p, country, reach_km, count)
+        found = self._end_joins_found.get(key)
+        if found is None:
+            if len(self._end_joins_found) >= _JOINS_KEPT:
+                self._end_joins_found.clear()
+            found = self._end_joins_found[key] = self._find_end_joins(p, country, reach_km,
+                                                                      count)
+        return found
+
+    def _find_end_joins(self, p: Point, country: int | None, reach_km: float | None,
+                        count: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64],
+                                             list[_Split]]:
         nodes, km = self._joins(p, country, reach_km, count)
         if not len(nodes):
             return nodes, km, []
@@ -804,8 +841,8 @@ class Network:
             return []
         lo = np.searchsorted(self._u, near, side="left")
         hi = np.searchsorted(self._u, near, side="right")
-        entries = np.concatenate([np.arange(i, j) for i, j in zip(lo.tolist(), hi.tolist(),
-                                                                   strict=True)])
+        entries = np.arange(int((hi - lo).sum())) + np.repeat(lo - np.cumsum(hi - lo)
+                                                               + (hi - lo), hi - lo)
         edges = np.unique(self._e[entries]) if len(entries) else np.zeros(0, np.int64)
         if country is not None and country >= 0 and len(edges):
             cc = self._a.edge_cc[edges]
@@ -845,13 +882,16 @@ class Network:
         feet = foot[nearest] / scale + np.asarray(p)
         dry = _same_bank(p, feet)
         out: list[_Split] = []
+        # each edge's segments are one run, in order along it
+        edge_first = np.searchsorted(seg_edge, np.arange(len(edges)))
         for k, seg in enumerate(nearest.tolist()):
             if not dry[k]:
                 continue
             e = int(edges[seg_edge[seg]])
             i = int(start[seg] - offsets[e])  # the split is after the edge's i-th point
-            before = seg_km[(seg_edge == seg_edge[seg]) & (start < start[seg])].sum()
-            total = seg_km[seg_edge == seg_edge[seg]].sum()
+            run = int(edge_first[seg_edge[seg]])
+            before = seg_km[run: seg].sum()
+            total = seg_km[run: run + int(sizes[seg_edge[seg]]) - 1].sum()
             along = (before + t[seg] * seg_km[seg]) / max(total, 1e-9)
             if not 1e-6 < along < 1 - 1e-6:
                 continue  # nearest at a node: a node join, not a split
