@@ -20,7 +20,8 @@ beside ``Ufa`` the town in Bashkortostan. A loose match (typo, romanisation) is 
 suggestions, when it scores below ``FUZZY_ACCEPT`` or lands in a country none of the other
 names is in; when a loose match is accepted, its candidate says it is not confident. A
 winner that does not fit its batch (far from the others and in none of their countries) is
-marked in doubt (``Candidate.doubt``).
+marked in doubt (``Candidate.doubt``), and so is, alone or in a batch, a quarter of a city
+found by a second name unlike its own (``_unlike_district``).
 """
 
 from __future__ import annotations
