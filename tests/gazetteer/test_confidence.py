@@ -434,3 +434,33 @@ def test_a_large_city_by_an_old_spelling_with_no_rival_keeps_its_confidence(
     # half a world away from the text, a city of that size by another name stays in doubt
     far = gazetteer.resolve_all([names[0], "Recife", "Natal", "Fortaleza"])[0]
     assert far.place.name == city and not far.best.confident
+
+
+@pytest.mark.parametrize(("name", "district", "city"), [
+    ("Nordsjö", "Vuosaari", "Helsinki"),  # Swedish names of quarters of Helsinki
+    ("Degerö", "Laajasalo", "Helsinki"),
+])
+def test_a_part_of_a_city_by_a_second_name_unlike_its_own_is_in_doubt(
+    gazetteer: Gazetteer, name: str, district: str, city: str,
+) -> None:
+    # a plain word of the city's second language, which a text may use for a place of its
+    # own: the quarter stands, in doubt, alone, among its neighbours and by either path
+    for found in (gazetteer.resolve(name), gazetteer.resolve_all([name])[0],
+                  gazetteer.resolve_all([name, "Espoo", "Vantaa"])[0]):
+        assert found.place.name == district and found.best.method is Method.ALTERNATE
+        assert not found.confident and not found.best.confident
+        assert f"a part of {city}" in found.best.reading()
+        assert any("low confidence" in flag for flag in found.best.flags)
+
+
+@pytest.mark.parametrize(("name", "town"), [
+    ("Courtrai", "Kortrijk"),  # a free-standing town by the name of another language
+    ("Malines", "Mechelen"),
+    ("Munksnäs", "Munkkiniemi"),  # a quarter by a second name much like its own
+])
+def test_a_town_by_another_name_that_is_not_a_part_of_a_city_unlike_keeps_its_confidence(
+    gazetteer: Gazetteer, name: str, town: str,
+) -> None:
+    found = gazetteer.resolve(name)
+    assert found.place.name == town and found.best.method is Method.ALTERNATE
+    assert found.best.confident, found.best.reading()

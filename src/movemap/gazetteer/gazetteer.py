@@ -20,7 +20,8 @@ beside ``Ufa`` the town in Bashkortostan. A loose match (typo, romanisation) is 
 suggestions, when it scores below ``FUZZY_ACCEPT`` or lands in a country none of the other
 names is in; when a loose match is accepted, its candidate says it is not confident. A
 winner that does not fit its batch (far from the others and in none of their countries) is
-marked in doubt (``Candidate.doubt``).
+marked in doubt (``Candidate.doubt``), and so is, alone or in a batch, a quarter of a city
+found by a second name unlike its own (``_unlike_district``).
 """
 
 from __future__ import annotations
@@ -146,6 +147,11 @@ _AMONG_KM = 150.0
 _AMONG_CANDIDATES = 20
 # The context part of a place whose mean distance to the other places is about 1,500 km.
 _FAR_CONTEXT = 0.02
+# A town within this of a town this many times its size is a part of that city (a
+# district, a suburb); two Latin names less alike than UNLIKE_RATIO (rapidfuzz ratio,
+# 0-100) are two names, not two spellings of one. See ``_unlike_district``.
+_DISTRICT_KM, _DISTRICT_RATIO, UNLIKE_RATIO = 20.0, 10, 50.0
+_DISTRICT_TOWNS = 1000  # the towns within _DISTRICT_KM looked at (a city lists many parts)
 # Nouns after a demonym that make the phrase an attribution: "Russian forces".
 _DEMONYM_PHRASE_MAX_WORDS = 3
 _SCAN_CUTOFF = 85.0
@@ -639,7 +645,8 @@ class Gazetteer:
         winner = first[0].place if len(first) == 1 else rank(first)[0].place
 
         def candidates() -> tuple[Candidate, ...]:
-            ranked = rank(self._exact(key) + (self._exact(code) if code else []), query=name)
+            ranked = self._doubt_unlike(
+                rank(self._exact(key) + (self._exact(code) if code else []), query=name))
             return ranked[:top] if top else ranked
 
         return Resolution.deferred(name, winner, candidates)
@@ -652,6 +659,7 @@ class Gazetteer:
         context: Context = NO_CONTEXT,
     ) -> Resolution:
         """The resolution of ranked candidates, refusing a loose match that is not safe."""
+        candidates = self._doubt_unlike(candidates)
         if candidates and not _acceptable(candidates[0], context):
             others = [c.place.name for c in candidates[:3]]
             suggestions = tuple(dict.fromkeys([*others, *self.suggestions(name)]))[:5]
@@ -659,6 +667,14 @@ class Gazetteer:
         suggestions = () if candidates else self.suggestions(name)
         return Resolution(query=name, candidates=candidates[:top] if top else candidates,
                           suggestions=suggestions)
+
+    def _doubt_unlike(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """The candidates, the winner marked in doubt when it is a part of a city found by
+        another of its names, one unlike its own (see ``_unlike_district``)."""
+        if not candidates or candidates[0].doubt is not None:
+            return candidates
+        doubt = _unlike_district(candidates[0], self._index)
+        return (candidates[0]._replace(doubt=doubt), *candidates[1:]) if doubt else candidates
 
     # -- several names ----------------------------------------------------------------------
 
@@ -1227,6 +1243,40 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
     return ""
+
+
+def _unlike_district(best: Candidate, index: Index) -> str:
+    """Why a part of a city found by another of its names, one unlike its own, is not a
+    clear answer, or "".
+
+    GeoNames lists the districts and suburbs of a city as towns, and where a city has two
+    languages (or a translated name for its quarters) each carries a second name that
+    shares hardly a letter with its own: often a plain word of that language ("big
+    forest", "north lake"), which a text uses for a place of its own that the gazetteer
+    does not know (a border post, a farm, a bay). Nothing speaks for the district but that
+    second name, and country coherence cannot tell it from the place meant in the same
+    country; the answer stands, in doubt. A town's other names that are spellings of its
+    own (``Mórfou``, ``Kharkov``), names in other scripts, and towns that are not part of
+    a far larger one (a free-standing town known abroad by an exonym, such as a Flemish
+    town by its French name) are left alone.
+    """
+    place = best.place
+    if (best.method is not Method.ALTERNATE or place.kind is not Kind.CITY
+            or (place.population or 0) >= _NOTABLE_POPULATION):
+        return ""
+    other, own = name_key(best.matched), name_key(place.name)
+    if (not other or not own or not (other.isascii() and own.isascii())
+            or other in own or own in other or skeleton(other) == skeleton(own)
+            or fuzz.ratio(other, own) >= UNLIKE_RATIO):
+        return ""
+    size = _DISTRICT_RATIO * max(place.population or 0, 1)
+    city = next((index.place(n) for n, _ in index.nearest_of_kinds(
+        frozenset({Kind.CITY}), place.lat, place.lon, _DISTRICT_KM, limit=_DISTRICT_TOWNS)
+        if (index.place(n).population or 0) >= size), None)
+    if city is None:
+        return ""
+    return (f"{best.matched!r} read as another name of {place.name}, a part of {city.name}; "
+            "a place of that name unknown here may be meant")
 
 
 def _contends(other: Candidate, best: Candidate) -> bool:
