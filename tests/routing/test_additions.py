@@ -46,3 +46,27 @@ def test_every_addition_names_its_source_and_winds_through_stations(name: str) -
         for coords in parts:
             km = sum(geodesic_km(a[0], a[1], b[0], b[1]) for a, b in pairwise(coords))
             assert km < 100 or len(coords) >= 3, p["name"]
+
+
+KAUNAS, SIAULIAI = (23.90909, 54.90156), (23.31667, 55.93333)
+PORT_AUGUSTA, KATHERINE = (137.77281, -32.49597), (132.26347, -14.46517)
+WHITEHORSE, FAIRBANKS = (-135.05375, 60.71611), (-147.71639, 64.83778)
+
+
+@pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
+    # Lithuania's Kaišiadorys - Radviliškis line: not by Kaliningrad and Tauragė
+    (KAUNAS, SIAULIAI, Mode.RAIL, 150, 230, {"LT"}),
+    # the Adelaide - Darwin railway joined at Alice Springs and at Katherine
+    (PORT_AUGUSTA, KATHERINE, Mode.RAIL, 2200, 2550, {"AU"}),
+    # the Alaska Highway across 60 N near Watson Lake and on from Tok to Delta Junction
+    (WHITEHORSE, FAIRBANKS, Mode.ROAD, 880, 1050, {"CA", "US"}),
+])
+def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
+                                                high: float, countries: set[str]) -> None:
+    """Routes that crossed a gap of Natural Earth's lines (a missing link, two pieces a few km
+    apart, a loop not joined to itself) as a great circle or through a third country follow
+    the line, about as long as the real one, within their own countries."""
+    r = route([a, b], mode)
+    assert not r.warnings
+    assert low < r.length_km < high
+    assert crossed(list(r.points)) == countries

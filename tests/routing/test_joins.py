@@ -65,3 +65,34 @@ def test_a_join_stays_in_the_ends_country(town: Point, to: Point, country: str) 
     r = route([town, to], Mode.RAIL)
     assert country_of_end(r.points[1]) == country
     assert not r.warnings
+
+
+def _km(points: list[Point]) -> float:
+    return sum(geodesic_km(a[0], a[1], b[0], b[1]) for a, b in itertools.pairwise(points))
+
+
+def test_a_line_ending_on_its_own_course_further_along_joins_it_there() -> None:
+    """A loop drawn as one line (as Natural Earth draws some ring roads) whose start stops
+    half a km short of the line's own later passage: the start joins that passage, so the
+    way from the start to a point just along the passage is short, not round the loop."""
+    from movemap.routing.network import _close_gaps
+
+    start = (30.0, 60.005)
+    loop = [start, (30.0, 60.5), (31.0, 60.5), (31.0, 59.8), (29.8, 59.8), (29.8, 60.0),
+            (30.3, 60.0)]
+    lines, classes = _close_gaps([loop], ["main"])
+    assert len(lines) == 2  # the loop and one connector from its start
+    network = Network.from_lines(lines, "rail", 30.0, classes)
+    path = network.plain_path(start, (30.2, 60.0))
+    assert not isinstance(path, str)
+    assert _km(path) < 15  # about 11 km; round the loop it is over 250
+
+
+def test_a_line_bending_back_near_its_own_end_is_left_as_it_is() -> None:
+    """A hook at a line's end (its last bend, within ``SELF_SKIP_DEGREES`` along it) is no
+    loop: no connector is added."""
+    from movemap.routing.network import _close_gaps
+
+    hook = [(30.0, 60.0), (30.03, 60.0), (30.03, 60.01), (29.99, 60.01), (29.99, 60.3)]
+    lines, _ = _close_gaps([hook], ["main"])
+    assert lines == [hook]

@@ -318,7 +318,10 @@ def _close_gaps(lines: list[list[Point]], classes: list[str]) -> tuple[list[list
     line (and is shared with none) to the nearest point on it, which becomes a vertex.
 
     Natural Earth's lines often stop a few hundred metres to two km short of the line they
-    join (the Karymskaya - Zabaikalsk railway near Olovyannaya, most road junctions).
+    join (the Karymskaya - Zabaikalsk railway near Olovyannaya, most road junctions). A line
+    may also end on its own course, further along (a loop drawn as one line, such as Alaska's
+    Tok - Delta Junction - Fairbanks - Anchorage - Glennallen - Tok): such an end joins the
+    line where it touches it, if that is more than ``SELF_SKIP_DEGREES`` along the line.
     """
     import shapely
 
@@ -337,19 +340,22 @@ def _close_gaps(lines: list[list[Point]], classes: list[str]) -> tuple[list[list
     pairs = tree.query(points, predicate="dwithin", distance=GAP_DEGREES)
     pairs = pairs[:, pairs[1] != np.array([owner for owner, _ in ends])[pairs[0]]]
     distance = shapely.distance(points[pairs[0]], geoms[pairs[1]])
-    best: dict[int, tuple[float, int]] = {}
+    best: dict[int, tuple[float, int, float]] = {}
     for k, target, d in zip(pairs[0].tolist(), pairs[1].tolist(), distance.tolist(),
                             strict=True):
         if k not in best or d < best[k][0]:
-            best[k] = (d, target)
+            best[k] = (d, target, float(shapely.line_locate_point(geoms[target], points[k])))
+    for k, (owner, _) in enumerate(ends):
+        own = _own_course_join(geoms[owner], points[k])
+        if own is not None and (k not in best or own[0] < best[k][0]):
+            best[k] = (own[0], owner, own[1])
     inserts: dict[int, list[float]] = {}
     connectors: list[list[Point]] = []
     connector_class: list[str] = []
-    for k, (d, target) in best.items():
+    for k, (d, target, at) in best.items():
         _, p = ends[k]
         if d <= 1e-9:
             continue
-        at = float(shapely.line_locate_point(geoms[target], points[k]))
         q = shapely.get_coordinates(shapely.line_interpolate_point(geoms[target], at))[0]
         q_point = (round(float(q[0]), 6), round(float(q[1]), 6))
         inserts.setdefault(target, []).append(at)
@@ -366,6 +372,28 @@ def _close_gaps(lines: list[list[Point]], classes: list[str]) -> tuple[list[list
         new.sort(key=lambda item: item[0])
         out[target] = [pt for _, pt in new]
     return [*out, *connectors], [*classes, *connector_class]
+
+
+SELF_SKIP_DEGREES = 0.1  # an end joins its own line only this far along it (about 10 km)
+
+
+def _own_course_join(line: Any, end: Any) -> tuple[float, float] | None:
+    """(distance, position along ``line``) of the point where the line's own course, more than
+    ``SELF_SKIP_DEGREES`` along it from ``end`` (one of its two ends), passes within
+    ``GAP_DEGREES`` of that end; None if it does not."""
+    import shapely
+    from shapely.ops import substring
+
+    length = float(line.length)
+    if length <= 2 * SELF_SKIP_DEGREES:
+        return None
+    at_start = float(shapely.distance(end, shapely.points(line.coords[0]))) <= 1e-12
+    start, stop = (SELF_SKIP_DEGREES, length) if at_start else (0.0, length - SELF_SKIP_DEGREES)
+    course = substring(line, start, stop)
+    d = float(shapely.distance(end, course))
+    if d > GAP_DEGREES:
+        return None
+    return d, start + float(shapely.line_locate_point(course, end))
 
 
 def _node_crossings(lines: list[list[Point]], classes: list[str]) -> tuple[
