@@ -7,8 +7,11 @@ The output is deterministic; ``geo/README.md`` documents what this script change
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
+
+import numpy as np
 
 ADMIN1_COLUMNS = [
     "iso_3166_2", "adm1_code", "iso_a2", "admin", "name", "name_en", "name_local", "name_alt",
@@ -307,8 +310,10 @@ def macro_regions(countries: list[dict], admin1: list[dict]) -> list[dict]:
     by_a3 = {f["properties"]["adm0_a3"]: f for f in countries}
     by_a1 = {f["properties"]["iso_3166_2"]: f for f in admin1}
 
-    def members(spec: str) -> list[object]:
+    def members(spec: str, labels: list[tuple[float, float, float]] | None = None) -> list[object]:
+        """The outlines a spec names; each member's label point is appended to ``labels``."""
         out = []
+        labels = [] if labels is None else labels
         # ``!field:value`` leaves out the countries of a continent's subregion.
         left_out = {tuple(t[1:].split(":")) for t in spec.split() if t.startswith("!")}
         for token in spec.replace("continent:South America", "continent:South_America")\
@@ -317,44 +322,53 @@ def macro_regions(countries: list[dict], admin1: list[dict]) -> list[dict]:
                 continue
             if token.startswith("box:"):
                 out.append(box(*(float(v) for v in token[4:].split(","))))
-            elif token[:3] in ("ru:", "gb:"):  # NE admin-1 ``region`` of a country
+                labels.append((math.nan, math.nan, 0.0))  # a box has no label: none for the group
+                continue
+            if token[:3] in ("ru:", "gb:"):  # NE admin-1 ``region`` of a country
                 value, country = token[3:].replace("_", " "), token[:2].upper()
-                out += [shape(f["geometry"]) for f in admin1 if f["properties"]["iso_a2"]
-                        == country and f["properties"]["region"] == value]
+                feats = [f for f in admin1 if f["properties"]["iso_a2"] == country
+                         and f["properties"]["region"] == value]
             elif ":" in token:
                 field, value = token.split(":")
-                out += [shape(f["geometry"]) for f in countries
-                        if f["properties"][field] == value.replace("_", " ")
-                        and not any(f["properties"][k] == v.replace("_", " ")
-                                    for k, v in left_out)]
+                feats = [f for f in countries
+                         if f["properties"][field] == value.replace("_", " ")
+                         and not any(f["properties"][k] == v.replace("_", " ")
+                                     for k, v in left_out)]
             elif "-" in token:
-                out.append(shape(by_a1[token]["geometry"]))
+                feats = [by_a1[token]]
             else:
-                out.append(shape(by_a3[token]["geometry"]))
+                feats = [by_a3[token]]
+            out += [shape(f["geometry"]) for f in feats]
+            labels += [_label_of(f) for f in feats]
         return out
 
     def feature(id_: str, name: str, alt: str, kind: str, geoms: list[object],
-                country: str | None = None) -> dict:
+                country: str | None = None,
+                labels: list[tuple[float, float, float]] | None = None) -> dict:
         union = shapely.simplify(shapely.union_all(geoms), 0.02, preserve_topology=True)
         union = shapely.set_precision(union, 1e-3)
-        return {"type": "Feature", "properties": {
-            "id": id_, "name": name, "name_alt": alt, "iso_a2": country, "kind": kind},
-            "geometry": mapping(union)}
+        props = {"id": id_, "name": name, "name_alt": alt, "iso_a2": country, "kind": kind}
+        point = group_label(union, labels or [])
+        if point is not None:
+            props["latitude"], props["longitude"] = point
+        return {"type": "Feature", "properties": props, "geometry": mapping(union)}
 
     out = []
     for continent in sorted({f["properties"]["continent"] for f in countries}):
         if continent.startswith("Seven seas"):
             continue
-        geoms = [shape(f["geometry"]) for f in countries
-                 if f["properties"]["continent"] == continent]
+        feats = [f for f in countries if f["properties"]["continent"] == continent]
         out.append(feature(f"continent:{continent.lower().replace(' ', '-')}", continent, "",
-                           "continent", geoms))
+                           "continent", [shape(f["geometry"]) for f in feats],
+                           labels=[_label_of(f) for f in feats]))
     for sub in sorted({f["properties"]["subregion"] for f in countries}):
         if sub.startswith("Seven seas") or sub in {"Antarctica", "South America"}:
             continue
-        geoms = [shape(f["geometry"]) for f in countries if f["properties"]["subregion"] == sub]
+        feats = [f for f in countries if f["properties"]["subregion"] == sub]
         out.append(feature(f"region:{sub.lower().replace(' ', '-')}", sub,
-                           SUBREGION_NAMES.get(sub, ""), "macro-region", geoms))
+                           SUBREGION_NAMES.get(sub, ""), "macro-region",
+                           [shape(f["geometry"]) for f in feats],
+                           labels=[_label_of(f) for f in feats]))
     for id_, name, alt, spec in GROUPS:
         # A group of one country's admin-1 units (Donbas, New England) is in that country.
         tokens = spec.split()
@@ -362,7 +376,9 @@ def macro_regions(countries: list[dict], admin1: list[dict]) -> list[dict]:
                                                        if t[:3] in ("ru:", "gb:")}
         whole = [t for t in tokens if "-" not in t and t[:3] not in ("ru:", "gb:")]
         country = next(iter(within)) if len(within) == 1 and not whole else None
-        out.append(feature(f"region:{id_}", name, alt, "macro-region", members(spec), country))
+        labels: list[tuple[float, float, float]] = []
+        geoms = members(spec, labels)
+        out.append(feature(f"region:{id_}", name, alt, "macro-region", geoms, country, labels))
     gb = [f for f in admin1 if f["properties"]["iso_a2"] == "GB"]
     taken = set().union(*GB_PARTS.values())
     parts = {**{k: [f for f in gb if f["properties"]["region"] in v]
@@ -386,6 +402,51 @@ def macro_regions(countries: list[dict], admin1: list[dict]) -> list[dict]:
         out.append(feature(f"sea:{name.lower().replace(' ', '-')}", name, alt, "macro-region",
                            [water]))
     return out
+
+
+def _label_of(feat: dict) -> tuple[float, float, float]:
+    """A country's or admin-1 unit's own label point and its weight in a group, as (lat, lon,
+    weight); NaN where it has none. The weight is the square root of its area: its linear size,
+    so that neither a score of islands nor one giant decides alone where a group is drawn."""
+    from shapely.geometry import shape
+
+    props = feat["properties"]
+    lon = props.get("label_x", props.get("longitude"))
+    lat = props.get("label_y", props.get("latitude"))
+    if lon is None or lat is None:
+        return (math.nan, math.nan, 0.0)
+    area = shape(feat["geometry"]).area * math.cos(math.radians(float(lat)))
+    return (float(lat), float(lon), math.sqrt(max(area, 0.0)))
+
+
+def group_label(area: object,
+                labels: list[tuple[float, float, float]]) -> tuple[float, float] | None:
+    """Where a group of countries or units is drawn: the weighted spherical mean of its
+    members' label points, or, where that mean falls outside the group (at sea, say), the
+    member label nearest it. ``None`` when a member has no label (a box), which leaves the
+    choice to the loader (a point inside the outline).
+
+    A point anywhere inside the union will not do: Europe's union holds all of Russia, so
+    its representative point was in Siberia. The members' own labels stand for where each
+    of them is, so their mean sits where the group is.
+    """
+    import shapely
+
+    if not labels or any(math.isnan(lat) for lat, _, _ in labels):
+        return None
+    table = np.array(labels, dtype=float)
+    lat, lon = np.radians(table[:, 0]), np.radians(table[:, 1])
+    xyz = np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+    weights = table[:, 2] if table[:, 2].sum() > 0 else np.ones(len(table))
+    mean = (xyz * weights[:, None]).sum(axis=0)
+    if np.linalg.norm(mean) < 1e-9:
+        return None
+    mean /= np.linalg.norm(mean)
+    point = (float(np.degrees(np.arcsin(mean[2]))),
+             float(np.degrees(np.arctan2(mean[1], mean[0]))))
+    if not shapely.covers(area, shapely.Point(point[1], point[0])):
+        point = tuple(table[int(np.argmax(xyz @ mean)), :2])
+    return (round(point[0], 4), round(point[1], 4))
 
 
 def _features(path: Path) -> list[dict]:

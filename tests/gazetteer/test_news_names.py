@@ -324,3 +324,42 @@ def test_a_region_that_a_town_in_it_is_also_named_is_in_doubt(gazetteer: Gazette
         assert not best.confident and best.doubt is not None and "town" in best.doubt
     texas = gazetteer.resolve_all(["Texas", "Houston", "Dallas"])[0].best
     assert texas.place.kind is Kind.REGION and texas.confident, texas.why()
+
+
+# A group of countries is drawn where its countries are, not anywhere inside its union: the
+# union of Europe holds all of Russia, and a point merely inside it was east of the Urals.
+# name, (lat, lon) of a place the point must be near, km
+GROUP_CENTRES = [
+    ("Europe", (52.23, 21.01), 900),  # Warsaw
+    ("Eastern Europe", (53.90, 27.57), 900),  # Minsk
+    ("North America", (39.10, -94.58), 1200),  # Kansas City
+    ("Oceania", (-23.70, 133.88), 1500),  # Alice Springs
+    ("Asia", (29.65, 91.10), 1500),  # Lhasa
+    ("Scandinavia", (62.39, 17.31), 600),  # Sundsvall
+]
+
+
+@pytest.mark.parametrize(("name", "near", "km"), GROUP_CENTRES, ids=[g[0] for g in GROUP_CENTRES])
+def test_a_group_of_countries_is_drawn_where_its_countries_are(
+        gazetteer: Gazetteer, name: str, near: tuple[float, float], km: float) -> None:
+    place = gazetteer.resolve(name).place
+    assert place.kind in (Kind.CONTINENT, Kind.MACRO_REGION)
+    assert haversine_km(place.lat, place.lon, *near) < km, (place.lat, place.lon)
+    assert place.polygon is not None and place.polygon.covers(shapely.Point(place.lon, place.lat))
+
+
+def test_every_group_point_lies_in_its_own_outline() -> None:
+    import json
+
+    from movemap.geodata import geo_path
+
+    with geo_path("macro_regions.geojson").open(encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    labelled = [f for f in features if "latitude" in f["properties"]]
+    assert len(labelled) > 60
+    for feat in labelled:
+        p = feat["properties"]
+        outline = shapely.geometry.shape(feat["geometry"])
+        point = shapely.Point(p["longitude"], p["latitude"])
+        # outlines are simplified at 0.02 degrees, so a member's label may sit on the edge
+        assert outline.distance(point) < 0.05, p["name"]
