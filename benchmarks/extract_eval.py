@@ -11,7 +11,9 @@ subprocess from a temporary ``git worktree``) and for the ``geotext`` package (p
 - place precision, recall and F1: a found populated place or site counts when a labelled
   place lies within 25 km (countries and regions are areas: left out on both sides);
 - leg precision and recall: a found leg and a labelled one match when an origin and the
-  destination are within 25 km of the labelled ends and the starts within 2 days;
+  destination are within 25 km of the labelled ends and the starts within 2 days; an end
+  labelled as an area (a region, a sea, a country) also matches an area found whose outline
+  holds the labelled point (``movemap by point`` is the same draft scored by 25 km only);
 - strength accuracy and status accuracy, over matched legs whose label gives one (a
   strength within 10 % counts);
 
@@ -39,6 +41,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from shapely.geometry import Point as ShapelyPoint
 
 from movemap.extract import extract, read_report
 from movemap.extract.grammar import _MOTION_F, _ROUTE_F
@@ -105,6 +109,27 @@ def _near(a: Point, b: Point) -> bool:
     return geodesic_km(a[1], a[0], b[1], b[0]) <= NEAR_KM
 
 
+# Labelled kinds that name an area (SCHEMA.md: "a scorer may match the others by area"): a
+# found area end matches one when the labelled point lies in the found area's outline. A
+# found country matches only a labelled country (into Russia is not into the Kursk region);
+# a found region or sea matches a labelled region, sea or country.
+_LABELLED_AREAS = ("region", "water", "country")
+
+
+def _end_ok(found: Point, area: tuple[Any, str] | None, wanted: Point, kind: str,
+            by_area: bool = True) -> bool:
+    """Whether a found end is the labelled end: within 25 km, or (``by_area``) an area
+    found whose outline holds the labelled point of an area end."""
+    if _near(found, wanted):
+        return True
+    if not by_area or area is None or kind not in _LABELLED_AREAS:
+        return False
+    shape, found_kind = area
+    if found_kind == "country" and kind != "country":
+        return False
+    return bool(shape.covers(ShapelyPoint(wanted[1], wanted[0])))
+
+
 def _point(value: Any, by_name: dict[str, Point]) -> Point | None:
     if isinstance(value, dict):
         return (float(value["lat"]), float(value["lon"]))
@@ -147,11 +172,18 @@ def _labels(path: Path) -> Labels:
         ends = [*names, leg.get("destination", leg.get("to"))]
         end_names = [str(n) for n in ends]
         legs.append({"origins": origins, "to": to, "start": _window(leg.get("start")),
+                     "origin_kinds": [kinds.get(n, "city") for n in names if n in by_name],
                      "kinds": [kinds.get(n, "city") for n in ends], "ends": end_names,
                      "strength": leg.get("strength"), "status": leg.get("status"),
                      "names": f"{'+'.join(names)} -> {leg.get('destination', leg.get('to'))}"
                               f" {leg.get('start')}"})
     return Labels(points, legs)
+
+
+def _area(place: Any) -> tuple[Any, str] | None:
+    """A found place's outline and kind, when it is an area with one."""
+    polygon = getattr(place, "polygon", None)
+    return None if polygon is None or not place.areal else (polygon, place.kind.value)
 
 
 def _movemap(text: str, published: date, gazetteer: Gazetteer) -> Found:
@@ -160,6 +192,8 @@ def _movemap(text: str, published: date, gazetteer: Gazetteer) -> Found:
               if p.place.kind.value in POINTS}
     legs = [{"origins": [(o.place.lat, o.place.lon) for o in leg.origins],
              "to": (leg.destination.place.lat, leg.destination.place.lon),
+             "origin_areas": [_area(o.place) for o in leg.origins],
+             "to_area": _area(leg.destination.place),
              "start": leg.start.first_day, "strength": leg.strength,
              "status": leg.status.value,
              "names": f"{'+'.join(o.mention for o in leg.origins)} -> "
@@ -367,26 +401,31 @@ def _previous(reports: list[tuple[str, date]]) -> tuple[list[Found], float, floa
     return found, float(data["rate"]), float(data["cpu_rate"])
 
 
-def _legs_match(found: dict[str, Any], wanted: dict[str, Any]) -> bool:
-    """Same ends within 25 km, and the found start within 2 days of the labelled one (a
-    label that gives no start date constrains only the ends; a month, the whole month)."""
+def _legs_match(found: dict[str, Any], wanted: dict[str, Any], by_area: bool = True) -> bool:
+    """Same ends (within 25 km, or an area holding a labelled area end: :func:`_end_ok`),
+    and the found start within 2 days of the labelled one (a label that gives no start date
+    constrains only the ends; a month, the whole month)."""
     window = wanted["start"]
-    return (any(_near(o, w) for o in found["origins"] for w in wanted["origins"])
-            and _near(found["to"], wanted["to"])
+    areas = found.get("origin_areas") or [None] * len(found["origins"])
+    return (any(_end_ok(o, a, w, k, by_area) for o, a in zip(found["origins"], areas, strict=True)
+                for w, k in zip(wanted["origins"], wanted["origin_kinds"], strict=True))
+            and _end_ok(found["to"], found.get("to_area"), wanted["to"], wanted["kinds"][-1],
+                        by_area)
             and (window is None or (window[0].toordinal() - DAYS <= found["start"].toordinal()
                                     <= window[1].toordinal() + DAYS)))
 
 
-def _score(tally: Tally, found: Found, labels: Labels) -> None:
+def _score(tally: Tally, found: Found, labels: Labels, by_area: bool = True) -> None:
     tally.place_found += len(found.places)
     tally.place_good += sum(any(_near(f, w) for w in labels.places) for f in found.places)
     tally.place_wanted += len(labels.places)
     tally.place_hit += sum(any(_near(f, w) for f in found.places) for w in labels.places)
     tally.leg_found += len(found.legs)
-    tally.leg_good += sum(any(_legs_match(f, w) for w in labels.legs) for f in found.legs)
+    tally.leg_good += sum(any(_legs_match(f, w, by_area) for w in labels.legs)
+                          for f in found.legs)
     tally.leg_wanted += len(labels.legs)
     for wanted in labels.legs:
-        match = next((f for f in found.legs if _legs_match(f, wanted)), None)
+        match = next((f for f in found.legs if _legs_match(f, wanted, by_area)), None)
         if match is None:
             continue
         tally.leg_hit += 1
@@ -512,7 +551,8 @@ def main() -> None:
         if not paths and part != "development":
             continue
         print(f"\n{part} part: {len(paths)} reports")
-        tallies = {"movemap": Tally(), f"release {PREVIOUS}": Tally(), "geotext": Tally()}
+        tallies = {"movemap": Tally(), "movemap by point": Tally(),
+                   f"release {PREVIOUS}": Tally(), "geotext": Tally()}
         misses: dict[str, int] = {}
         false: dict[str, int] = {}
         for path in paths:
@@ -520,6 +560,7 @@ def main() -> None:
             labels = _labels(path)
             mine = _movemap(text, published, gazetteer)
             _score(tallies["movemap"], mine, labels)
+            _score(tallies["movemap by point"], mine, labels, by_area=False)
             if left and path.stem not in left:
                 _score(tallies.setdefault(f"without {len(left)}", Tally()), mine, labels)
             if args.causes and part.startswith("development"):

@@ -30,8 +30,9 @@ def draft():  # type: ignore[no-untyped-def]
 
 def test_reference_places(draft) -> None:  # type: ignore[no-untyped-def]
     names = {p.place.name for p in draft.places}
+    # "to the Kursk region": the region, an area end (not the town of Kursk)
     assert {"Chongjin", "Hamhŭng", "Musudan-ri", "Vladivostok", "Ussuriysk", "Khabarovsk",
-            "Blagoveshchensk", "Kursk"} <= names
+            "Blagoveshchensk", "Kursk Oblast"} <= names
     blag = next(p.place for p in draft.places if p.place.name == "Blagoveshchensk")
     assert abs(blag.lat - 50.28) < 0.05 and abs(blag.lon - 127.53) < 0.05  # on the Amur
     assert not any(p.place.country == "RS" for p in draft.places)  # the NIS is not Niš
@@ -49,7 +50,8 @@ def test_reference_sea_leg(draft) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_relative_dates_follow_publication(draft) -> None:  # type: ignore[no-untyped-def]
-    kursk = next(leg for leg in draft.legs if leg.destination.place.name == "Kursk")
+    kursk = next(leg for leg in draft.legs if leg.destination.place.name == "Kursk Oblast")
+    assert kursk.destination.place.areal
     assert str(kursk.start) == "2024-11" and kursk.start.precision is Precision.MONTH
     assert str(kursk.end) == "by 2024-11-01"
     assert (kursk.strength, kursk.status, kursk.source) == (2600, Status.EXPECTED, "Budanov")

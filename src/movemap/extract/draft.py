@@ -75,15 +75,20 @@ class Draft:
         """The JSON form: ``places`` and ``legs`` with their evidence."""
         def place(p: FoundPlace) -> dict[str, Any]:
             return {"mention": p.mention, "name": p.place.name, "lat": p.place.lat,
-                    "lon": p.place.lon, "country": p.place.country, "start": p.start,
-                    "end": p.end, "confidence": round(p.confidence, 2)}
+                    "lon": p.place.lon, "country": p.place.country, "kind": p.place.kind.value,
+                    "area": p.place.areal, "start": p.start, "end": p.end,
+                    "confidence": round(p.confidence, 2)}
 
         return {
             "published": self.published.isoformat(),
             "places": [place(p) for p in self.places],
             "legs": [{
                 "unit": leg.unit, "from": [p.place.name for p in leg.origins],
-                "to": leg.destination.place.name, "start": str(leg.start),
+                "to": leg.destination.place.name,
+                # an end that is an area (a region, a sea, a country): drawn as the area
+                "area_ends": [p.place.name for p in (*leg.origins, leg.destination)
+                              if p.place.areal],
+                "start": str(leg.start),
                 "end": str(leg.end) if leg.end else None, "mode": leg.mode.value,
                 "strength": leg.strength, "status": leg.status.value, "source": leg.source,
                 "evidence": {"sentence": leg.evidence.sentence, "start": leg.evidence.start,

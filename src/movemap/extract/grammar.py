@@ -47,7 +47,7 @@ _MOTION = re.compile(
     r"(?:ma(?:de|king|kes?)|fought|fighting|forc(?:ed|ing)|work(?:ed|ing)|pick(?:ed|ing)|"
     r"battl(?:ed|ing)|thread(?:ed|ing))\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
     r"(?:en|em|de)(?:train|truck|plane|bus|buss)\w*|induct\w*|"
-    r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|north|south|east|west|forward|back|out|home)\b)|"
+    r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|from|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
     r"fell\s+back|fall(?:ing|s)?\s+back|rotat\w*|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
     r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
@@ -106,8 +106,8 @@ _ORIGIN_CUE = re.compile(
     r"vacat(?:ed|ing)|exit(?:ed|ing)|"
     r"(?:en|em)(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+(?:at|in|from))" + _FILL, re.I)
 _DEST_CUE = re.compile(
-    r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on)|"
-    r"arriving\s+(?:in|at|on)|arrives?\s+(?:in|at|on)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
+    r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on|off)|"
+    r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
     r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"destination\s+(?:was|is|being|:)|de(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+"
@@ -161,7 +161,7 @@ _NOT_MOVING = re.compile(
     r"in\s+total|totall?ing|altogether|overall|combined|coalition|in\s+all|all\s+told|"
     r"whole|entire|of\s+whom|died|dead|missing)\b", re.I)
 _EXPECTED = re.compile(
-    r"\b(will|would|shall|expected|expects|expecting|due\s+to|set\s+to|scheduled|poised|"
+    r"\b(will|would|shall|should|expected|expects|expecting|due\s+to|set\s+to|scheduled|poised|"
     r"plans?\s+to|planned|planning|intends?\s+to|intend\w*|likely\s+to|about\s+to|"
     r"going\s+to|could|(?-i:may|might)|preparing\s+to|prepares\s+to|ready\s+to|is\s+to|are\s+to|"
     r"anticipat\w*|forecast|soon(?!\s+(?:after|afterwards|thereafter))|next\s+month|"

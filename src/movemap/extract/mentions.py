@@ -328,6 +328,16 @@ def _is_area(gazetteer: Gazetteer, word: str) -> bool:
     return place.found and place.place.kind is not Kind.CITY
 
 
+_POSSESSOR = re.compile(r"\b([A-Z][\w-]*)['’]s[^\S\n]+$")
+
+
+def _in_an_area(text: str, start: int, gazetteer: Gazetteer) -> bool:
+    """Whether the name at ``start`` follows the possessive of an area (Russia's Kursk
+    region, Ukraine's Kharkiv): a place in it, not the second word of a person's name."""
+    m = _POSSESSOR.search(text, max(0, start - 40), start)
+    return m is not None and _is_area(gazetteer, m.group(1))
+
+
 def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
              ordinary: frozenset[str] = frozenset(), language: str = "en") -> str | None:
     """The name of the guard that rejects the match ``text[start:end]``, or None.
@@ -357,7 +367,7 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
     if _DEMONYM.search(key) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
             not _is_area(gazetteer, word)):
         return "demonym"
-    if _inside_longer_name(text, start, end):
+    if _inside_longer_name(text, start, end) and not _in_an_area(text, start, gazetteer):
         return "part-of-name"
     if word.isupper() and len(word) <= 4 and word.isalpha() and not _is_area(gazetteer, word):
         return "acronym"

@@ -25,6 +25,8 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+from shapely.geometry import Point
+
 from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.discourse import ANAPHOR, NEW_FORCE, UNIT, State, unit_slug
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
@@ -59,10 +61,14 @@ _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\
 _AREAS = (Kind.COUNTRY, Kind.REGION)
 _NAMES_TOGETHER = 60  # at most this many distinct names are ranked together
 _SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu and its airport)
-# A leg may run to or from a country (the corpus labels Kuwait to Iraq).
-# A leg may start in a region (from Yunnan and Guangxi provinces): the dataset draws areas.
-# It ends in one only when the text calls it a region (entered the Lipetsk region): "to the
-# Russian Far East" is too wide to say where the force went.
+# A leg may run to or from an area: a country (Kuwait to Iraq), a region (from Yunnan and
+# Guangxi provinces, into Crimea), a sea or a macro-region (across to the Red Sea, into the
+# Donbas). Its end is the area's point, and the draft flags it as an area (``area`` in the
+# JSON), so a map can draw the area. A demonym or an attributive use (Russian forces, the
+# Korean border) is no mention: the gazetteer reads it as a demonym, not a place.
+# "the Kursk region", "Kharkiv and Zaporizhzhia regions": the region, not its capital
+_REGION_AFTER = re.compile(r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z][\w'’-]*)){0,4}\s+"
+                           r"(?:regions?|oblasts?|provinces?|governorates?|krais?)\b", re.I)
 _REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
 # a move that follows another: same ends unless it names its own
@@ -166,8 +172,13 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         if not r.found:
             continue
         place = r.place
-        if place.kind is Kind.REGION and not _KIND_AFTER.match(text, m.end,
-                                                                 min(len(text), m.end + 20)):
+        kind_after = _KIND_AFTER.match(text, m.end, min(len(text), m.end + 20)) is not None
+        if _REGION_AFTER.match(text, m.end, min(len(text), m.end + 80)):
+            kind_after = True
+            if place.kind is not Kind.REGION:
+                place = next((c.place for c in r.candidates[:8] if c.place.kind is Kind.REGION),
+                             place)
+        if place.kind is Kind.REGION and not kind_after:
             # Sevastopol, a region and a city of one name: without "region" after it, the city
             if ("city", m.text) not in towns:
                 towns[("city", m.text)] = next((c.place for c in r.candidates[:6]
@@ -175,8 +186,7 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                                       >= 50_000), None)
             place = towns[("city", m.text)] or place
         if place.kind is Kind.CITY and _RIVER_LIKE.search(text, max(0, m.start - 24),
-                                                              m.start) and not _KIND_AFTER.match(
-                text, m.end, min(len(text), m.end + 20)):
+                                                              m.start) and not kind_after:
             continue  # the Dnipro, the Atlantic: a town is not named with "the"
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
         out.append(FoundPlace(m.text, m.start, m.end, place, confidence))
@@ -274,9 +284,16 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
-    """Whether ``place`` is a country and one of ``others`` a town in it."""
-    return place.place.kind is Kind.COUNTRY and any(
-        o.place.kind not in _AREAS and o.place.country == place.place.country for o in others)
+    """Whether ``place`` is an area and one of ``others`` a town in it (a country: by its
+    code; a region or a sea: by its outline)."""
+    if not place.place.areal:
+        return False
+    if place.place.kind is Kind.COUNTRY:
+        return any(not o.place.areal and o.place.country == place.place.country
+                   for o in others)
+    polygon = place.place.polygon
+    return polygon is not None and any(
+        not o.place.areal and polygon.covers(Point(o.place.lon, o.place.lat)) for o in others)
 
 
 # an arrival whose origin is unknown waits this many sentences for a move of the same force
@@ -401,7 +418,7 @@ class _Reader:
                 self._narrative(dates, status_of(body) is Status.EXPECTED, number)
             return
         reading = read_clause(text, Clause(a, b), [(p.start, p.end) for p in here],
-                              [p.place.kind in _AREAS for p in here])
+                              [p.place.areal for p in here])
         if reading.strength is not None:
             state.strength[unit] = reading.strength
         expected = reading.status is Status.EXPECTED
@@ -415,8 +432,7 @@ class _Reader:
                    if r == "origin"]
         stages = [(p, chained, cue) for p, r, chained, cue in zip(
             here, reading.roles, reading.chained, reading.cues, strict=True)
-            if r == "destination" and (p.place.kind is not Kind.REGION or _KIND_AFTER.match(
-                text, p.end, min(len(text), p.end + 20)))]
+            if r == "destination"]
         positions = [p for p, r in zip(here, reading.roles, strict=True)
                      if r == "position"]
         # into Mali ... towards Gao: the town says where in the country the move ended (or
