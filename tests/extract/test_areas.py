@@ -19,7 +19,7 @@ def ends(draft: Draft) -> list[tuple[list[str], str]]:
     ("The 40th Brigade was moved from Smolensk into Crimea in April.", ("Smolensk", "Crimea")),
     ("A Swedish battalion moved to Gotland from Stockholm.", ("Stockholm", "Gotland")),
     ("The frigate left Kiel for the Baltic Sea on Friday.", ("Kiel", "Baltic Sea")),
-    ("Two regiments were flown from Kazan to the Far East in March.", ("Kazan", "Far East")),
+    ("Two regiments were flown from Perm to Siberia in March.", ("Perm", "Siberia")),
     ("The corps pulled back from the Donbas to Poltava.", ("Donbas", "Poltava")),
 ])
 def test_a_region_or_a_sea_is_an_end(text: str, pair: tuple[str, str]) -> None:
@@ -36,10 +36,10 @@ def test_a_region_named_with_its_kind_word_is_the_region_not_its_capital() -> No
 
 
 def test_a_list_of_names_before_regions_are_regions() -> None:
-    draft = extract("Units were moved from the Kharkiv and Zaporizhzhia regions to Kupiansk.",
+    draft = extract("Units were moved from the Tambov and Penza regions to Saratov.",
                     date(2024, 6, 1))
-    assert {p.mention: p.place.kind for p in draft.places if p.mention != "Kupiansk"} == {
-        "Kharkiv": Kind.REGION, "Zaporizhzhia": Kind.REGION}
+    assert {p.mention: p.place.kind for p in draft.places if p.mention != "Saratov"} == {
+        "Tambov": Kind.REGION, "Penza": Kind.REGION}
 
 
 def test_a_place_after_the_possessive_of_a_country_is_found() -> None:
@@ -56,7 +56,7 @@ def test_a_town_in_a_region_says_where_in_it_the_move_ended() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Russian forces near the Korean border moved to Harbin.",
+    "Russian forces near the Latvian border moved to Pskov.",
     "Turkish and Syrian troops were seen near Kobani.",
 ])
 def test_demonyms_and_attributive_uses_are_no_ends(text: str) -> None:
@@ -66,11 +66,11 @@ def test_demonyms_and_attributive_uses_are_no_ends(text: str) -> None:
 
 
 def test_the_draft_flags_area_ends() -> None:
-    data = extract("The marines sailed from Toulon into the Mediterranean.",
+    data = extract("The marines sailed from Bilbao into the Bay of Biscay.",
                    date(2024, 6, 1)).to_dict()
-    assert data["legs"][0]["area_ends"] == ["Mediterranean Sea"]
+    assert data["legs"][0]["area_ends"] == ["Bay of Biscay"]
     kinds = {p["mention"]: (p["kind"], p["area"]) for p in data["places"]}
-    assert kinds == {"Toulon": ("city", False), "Mediterranean": ("macro-region", True)}
+    assert kinds == {"Bilbao": ("city", False), "Bay of Biscay": ("macro-region", True)}
 
 
 @pytest.mark.parametrize(("text", "pair"), [
