@@ -149,9 +149,14 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
     # keep inside a reef to a port up the coast (Townsville by Cairns): a path on a coarser
     # water grid, mended like the lanes where it crosses land (an end's approach, an island
     # or a cape its cells step over), is the ship's way when it is shorter and clear of land
+    # (mending only lengthens a path but for its ends' few km: a grid's path no shorter than
+    # the lanes' before it is not mended at all)
+    lanes_km = _km(lanes)
     coarse = water_path(a, b, margin_deg=0.6, cell_km=max(1.0, direct_km / 200))
-    grid = _mend(a, b, coarse, "the water grid") if coarse is not None else "no grid"
-    if not isinstance(grid, str) and _km(grid) < _km(lanes) and land_crossing_km(
+    if coarse is None or _km(coarse) >= lanes_km + 2 * COAST_KM:
+        return lanes
+    grid = _mend(a, b, coarse, "the water grid")
+    if not isinstance(grid, str) and _km(grid) < lanes_km and land_crossing_km(
             grid, skip_km=COAST_KM) <= 1.0:
         return grid
     return lanes
@@ -204,7 +209,8 @@ def _join_end(path: list[Point]) -> list[Point]:
 
     The point taken is the one, within ``JOIN_KM`` of the end, that makes the lanes' km to it
     plus the straight km from it to the end least; the join itself is a path over water
-    (``routing.grid``), and it is kept only if the whole path is shorter for it.
+    (``routing.grid``), and it is kept only if the whole path is shorter for it and it
+    crosses no more land than the lanes it replaces.
     """
     if len(path) < 3:
         return path
@@ -220,8 +226,8 @@ def _join_end(path: list[Point]) -> list[Point]:
     if not cost[k] < along[-1] - MIN_SAVING_KM:
         return path
     join = water_path(path[k], path[-1])
-    if join is None:
-        return path
+    if join is None or land_crossing_km(join) > land_crossing_km(path[k:]) + 0.5:
+        return path  # (a port on land may snap to water beyond a spit: no new land crossed)
     joined = [*path[:k], *join]
     return joined if _km(joined) < along[-1] - MIN_SAVING_KM else path
 
