@@ -145,8 +145,8 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
         return lanes
     lanes = _join_ends(lanes)
     # the lanes may still run out to a junction far off and back (Bandar Abbas to Chabahar
-    # by the Arabian Sea lanes, Mombasa to the Seychelles by a junction on the equator), or
-    # keep inside a reef to a port up the coast (Townsville by Cairns): a path on a coarser
+    # by the Arabian Sea lanes), or keep inside a reef to a channel far along the coast
+    # (Townsville by Cairns, Mackay by the Capricorn Channel): a path on a coarser
     # water grid, mended like the lanes where it crosses land (an end's approach, an island
     # or a cape its cells step over), is the ship's way when it is shorter and clear of land
     # (mending only lengthens a path but for its ends' few km: a grid's path no shorter than
