@@ -184,7 +184,7 @@ def locate(dataset: Dataset, gazetteer: Gazetteer | None = None,
     >>> located = movemap.locate(movemap.read_dataset("layers/dprk-russia-2024.yaml"))
     >>> leg = located.dataset.legs[0]
     >>> located.place(leg.destination).name, round(located.length_km(leg))
-    ('Vladivostok', 529)
+    ('Vladivostok', 527)
     """
     networks = networks or default_networks()
     with step(log, "resolved places") as done:

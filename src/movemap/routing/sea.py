@@ -12,9 +12,15 @@ lanes. Each route is therefore
    or a narrow strait (Suez, the Bosporus), and the lanes' own path through it stands.
 
 Legs shorter than ``GRID_KM`` are planned on the water grid alone (the lanes' points would
-send a 80 km hop through a lane junction far away); up to ``COMPARE_KM``, a path on a coarser
-grid replaces the lanes' where it is shorter and clear of land. Longitudes are brought into
--180..180 before any grid work, so that legs across the Pacific are mended like any other.
+send a 80 km hop through a lane junction far away). Longer legs weigh two paths, each mended
+as above: the lanes', with each end joined to them where they pass nearest on its way
+(``JOIN_KM``) rather than at the lane node ``searoute`` ran it to; and a coarser grid's
+(cells of a 200th of the distance), whose cells may step over an island or a cape. The
+grid's is taken where it is shorter and clear of land (the lanes run out to a junction far
+off and back, or keep inside a reef that 1:10m land does not show). Longitudes are brought
+into -180..180 before any grid work, so that legs across the Pacific are mended like any
+other; the grid itself keeps to boxes under 90 degrees wide that do not cross the
+antimeridian.
 
 An end more than ``COAST_KM`` from the sea is not on the coast: the leg is refused
 (:class:`InlandEnd`, which the caller turns into an error naming the place).
@@ -27,6 +33,7 @@ import itertools
 import math
 from typing import Any
 
+import numpy as np
 import shapely
 
 from movemap.routing.geodesic import GEOD, geodesic_km
@@ -38,8 +45,9 @@ __all__ = ["InlandEnd", "coast_km", "sea_path"]
 Point = tuple[float, float]
 DENSIFY_KM = 3.0
 GRID_KM = 400.0   # legs shorter than this are planned on the water grid alone
-COMPARE_KM = 1200.0  # and up to this, the grid's path is taken where shorter than the lanes'
 COAST_KM = 10.0   # an end farther than this from the sea is inland
+JOIN_KM = 100.0   # an end joins the lanes where they pass nearest, within this
+MIN_SAVING_KM = 1.0  # a join that saves less than this is left as the lanes have it
 
 
 class InlandEnd(Exception):  # a signal to the router, not a user's error
@@ -132,10 +140,36 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
         direct = water_path(a, b, margin_deg=0.6, cell_km=max(1.0, direct_km / 200))
         if direct is not None:
             return direct
-    points = _wrap(_densify(_lanes(a, b)))
+    lanes = _mend(a, b, _lanes(a, b), "the shipping lanes")
+    if isinstance(lanes, str):
+        return lanes
+    lanes = _join_ends(lanes)
+    # the lanes may still run out to a junction far off and back (Bandar Abbas to Chabahar
+    # by the Arabian Sea lanes), or keep inside a reef to a channel far along the coast
+    # (Townsville by Cairns, Mackay by the Capricorn Channel): a path on a coarser
+    # water grid, mended like the lanes where it crosses land (an end's approach, an island
+    # or a cape its cells step over), is the ship's way when it is shorter and clear of land
+    # (mending only lengthens a path but for its ends' few km: a grid's path no shorter than
+    # the lanes' before it is not mended at all)
+    lanes_km = _km(lanes)
+    coarse = water_path(a, b, margin_deg=0.6, cell_km=max(1.0, direct_km / 200))
+    if coarse is None or _km(coarse) >= lanes_km + 2 * COAST_KM:
+        return lanes
+    grid = _mend(a, b, coarse, "the water grid")
+    if not isinstance(grid, str) and _km(grid) < lanes_km and land_crossing_km(
+            grid, skip_km=COAST_KM) <= 1.0:
+        return grid
+    return lanes
+
+
+def _mend(a: Point, b: Point, skeleton: list[Point], what: str) -> list[Point] | str:
+    """A path along ``skeleton`` (the lanes' points, or a coarse grid's) that a ship could
+    sail: densified, each stretch over land replaced by a path over water on the 1 km grid,
+    each end's approach from its port to open water likewise; or the reason there is none."""
+    points = _wrap(_densify(skeleton))
     wet = ~on_land(points)
     if not wet.any():
-        return "the shipping lanes between these places run only over land"
+        return f"{what} between these places run only over land"
     first, last = int(wet.argmax()), len(wet) - 1 - int(wet[::-1].argmax())
     out: list[Point] = []
     head = water_path(a, points[min(first + 3, last)])
@@ -153,23 +187,49 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
             j += 1
         detour = water_path(points[i], points[j])
         # No way round at 1 km: a canal or a strait narrower than 1:10m land shows (Suez,
-        # the Bosporus). The lanes' own path through it stands.
+        # the Bosporus). The skeleton's own path through it stands.
         out.extend(detour[1:] if detour is not None else points[i + 1 : j + 1])
         i = j
     tail = water_path(out[-1], b)
     if tail is None:
         return "the end is more than 40 km from open sea"
     out.extend(tail[1:])
-    lanes = [out[0], *_despike(out[1:-1]), out[-1]]
-    if direct_km < COMPARE_KM:
-        # the lanes may still run out to a junction far off and back (Bandar Abbas to
-        # Chabahar by the Arabian Sea lanes): a path on a coarser water grid, when shorter
-        # and clear of land, is the ship's way
-        grid = water_path(a, b, margin_deg=0.6, cell_km=max(1.0, direct_km / 200))
-        if grid is not None and _km(grid) < _km(lanes) and land_crossing_km(
-                grid, skip_km=COAST_KM) <= 1.0:
-            return grid
-    return lanes
+    return [out[0], *_despike(out[1:-1]), out[-1]]
+
+
+def _join_ends(path: list[Point]) -> list[Point]:
+    """The path with each end joined to the lanes where they pass nearest on its way."""
+    return _join_end(_join_end(path)[::-1])[::-1]
+
+
+def _join_end(path: list[Point]) -> list[Point]:
+    """The path with its last point joined to the lanes where they pass nearest on the way,
+    instead of at the lane node that ``searoute`` ran it to (Nynashamn's lane runs on past
+    the port to a junction in the Stockholm approaches and back).
+
+    The point taken is the one, within ``JOIN_KM`` of the end, that makes the lanes' km to it
+    plus the straight km from it to the end least; the join itself is a path over water
+    (``routing.grid``), and it is kept only if the whole path is shorter for it and it
+    crosses no more land than the lanes it replaces.
+    """
+    if len(path) < 3:
+        return path
+    xy = np.asarray(path, dtype=float)
+    end = xy[-1]
+    steps = np.asarray(GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2]) / 1000
+    along = np.concatenate([[0.0], np.cumsum(steps)])
+    n = len(xy) - 1
+    to_end = np.asarray(GEOD.inv(xy[:-1, 0], xy[:-1, 1], np.full(n, end[0]),
+                                 np.full(n, end[1]))[2]) / 1000
+    cost = np.where(to_end <= JOIN_KM, along[:-1] + to_end, np.inf)
+    k = int(cost.argmin())
+    if not cost[k] < along[-1] - MIN_SAVING_KM:
+        return path
+    join = water_path(path[k], path[-1])
+    if join is None or land_crossing_km(join) > land_crossing_km(path[k:]) + 0.5:
+        return path  # (a port on land may snap to water beyond a spit: no new land crossed)
+    joined = [*path[:k], *join]
+    return joined if _km(joined) < along[-1] - MIN_SAVING_KM else path
 
 
 def _km(points: list[Point]) -> float:
