@@ -309,8 +309,14 @@ class Networks:
             self._paths.update(self._store.load())
         wanted = set(modes)
         if wanted & {Mode.RAIL, Mode.ROAD, Mode.FOOT}:
+            from movemap.routing.network import _rivers
+
             countries.codes()
             countries.countries_at([(0.0, 0.0)])
+            # and, package-private, the towns that tell ends at borders apart and the rivers
+            # that an end's join must not cross
+            countries._towns()
+            _rivers()
         if Mode.RAIL in wanted:
             self.rail.ready()
         if wanted & {Mode.ROAD, Mode.FOOT}:
