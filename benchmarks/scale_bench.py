@@ -38,7 +38,9 @@ out). Today runs on one process there (``MOVEMAP_PROCESSES=1``, as the baseline 
 with ``--one-process`` off, on every core too. The baseline's validate stops with a
 ``TypeError`` on a rail or road path of one network edge (so at 2,000 legs and above on
 these datasets); there each such leg is caught and counted (``failed``) so that its
-routing is timed at every size.
+routing is timed at every size. ``--compare COMMITS`` adds earlier commits of this repository
+(checked out as the baseline is, run on one process, their caches seeded as today's), so
+that a change is measured against the main line it started from in the same run.
 
 Targets at 20,000 legs and 5,000 stations on 2 cores: warm validate <= 5 s, render <= 10 s,
 PNG <= 15 s, peak RSS <= 1 GB; cold routing >= 4x faster per leg than the baseline; time
@@ -236,6 +238,10 @@ def main() -> None:
     parser.add_argument("--per-leg", action="store_true",
                         help="cold routing alone, per leg and marginal, today beside the "
                         "baseline (instead of the commands)")
+    parser.add_argument("--compare", default="", metavar="COMMITS",
+                        help="with --per-leg: earlier commits of this repository (such as "
+                        "the main line before a change), comma-separated, measured beside "
+                        "today on one process, from a cache seeded as today's is")
     parser.add_argument("--one-process", action="store_true",
                         help="today's commands on one process too (MOVEMAP_PROCESSES=1), "
                         "beside those on every core")
@@ -263,6 +269,11 @@ def main() -> None:
             if not options.no_baseline:
                 folder = stack.enter_context(checkout(BASELINE, tmp / "baseline"))
                 releases.append(Release(BASELINE, folder / "src", tmp / "cache-base"))
+            if options.per_leg:
+                for commit in filter(None, options.compare.split(",")):
+                    folder = stack.enter_context(checkout(commit, tmp / f"at-{commit}"))
+                    releases.append(Release(commit, folder / "src", tmp / f"cache-{commit}",
+                                            processes=1))
             for release in releases:
                 if options.seed_cache:
                     _seed(release, options.seed_cache)
@@ -280,7 +291,7 @@ def _seed(release: Release, folder: Path) -> None:
     contents, so those of other versions are never read."""
     import shutil
 
-    if not release.name.startswith("today"):
+    if release.name == BASELINE:
         folder = folder / "previous-release"
     release.cache.mkdir(parents=True, exist_ok=True)
     for entry in folder.glob("*"):
@@ -297,7 +308,7 @@ def _routing_stage(release: Release, data: Path) -> dict[str, float]:
     """The routing stage of a cold ``validate`` of ``data`` (``routing_stage.py``)."""
     release.reset()
     command = [sys.executable, str(ROOT / "benchmarks" / "routing_stage.py"), str(data)]
-    if not release.name.startswith("today"):
+    if release.name == BASELINE:
         command.append("--release")  # count its one-edge TypeErrors (routing_stage.py)
     done = subprocess.run(command, env=release.env(), capture_output=True, text=True,
                           check=False)
@@ -337,24 +348,26 @@ def _per_leg(sizes: list[int], releases: list[Release], tmp: Path) -> None:
                   f"{1000 * stage['seconds'] / n:7.2f} {1000 * stage['cpu'] / n:10.2f} "
                   f"{marginal:>8} {marginal_cpu:>9} {int(stage['failed']):>6} "
                   f"{os.getloadavg()[0]:5.1f}", flush=True)
-    baseline = [r.name for r in releases if not r.name.startswith("today")]
-    if not baseline:
-        return
-    base = found[baseline[0]]
-    print(f"baseline ({baseline[0]}) over today, marginal cost per leg (wall, CPU):")
-    for release in releases:
-        mine = found[release.name]
-        if release.name == baseline[0] or len(mine) < 2:
-            continue
-        for (n0, s0), (n1, s1) in itertools.pairwise(mine):
-            pair = [(b0, b1) for (m0, b0), (m1, b1) in itertools.pairwise(base)
-                    if (m0, m1) == (n0, n1)]
-            if not pair:
+    others = [r.name for r in releases if not r.name.startswith("today")]
+    for other in others:
+        base = found[other]
+        kind = "baseline" if other == BASELINE else "earlier commit"
+        print(f"{kind} ({other}) over today, marginal cost per leg (wall, CPU):")
+        for release in releases:
+            mine = found[release.name]
+            if not release.name.startswith("today") or len(mine) < 2:
                 continue
-            b0, b1 = pair[0]
-            wall = (b1["seconds"] - b0["seconds"]) / max(s1["seconds"] - s0["seconds"], 1e-9)
-            cpu = (b1["cpu"] - b0["cpu"]) / max(s1["cpu"] - s0["cpu"], 1e-9)
-            print(f"  {release.name:<8} {n0:>6} -> {n1:<6} {wall:5.1f}x wall {cpu:5.1f}x CPU")
+            for (n0, s0), (n1, s1) in itertools.pairwise(mine):
+                pair = [(b0, b1) for (m0, b0), (m1, b1) in itertools.pairwise(base)
+                        if (m0, m1) == (n0, n1)]
+                if not pair:
+                    continue
+                b0, b1 = pair[0]
+                wall = (b1["seconds"] - b0["seconds"]) / max(s1["seconds"] - s0["seconds"],
+                                                             1e-9)
+                cpu = (b1["cpu"] - b0["cpu"]) / max(s1["cpu"] - s0["cpu"], 1e-9)
+                print(f"  {release.name:<8} {n0:>6} -> {n1:<6} {wall:5.1f}x wall "
+                      f"{cpu:5.1f}x CPU")
 
 
 def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: float,

@@ -10,7 +10,7 @@ from scipy.sparse.csgraph import dijkstra
 
 from movemap.routing import Networks
 from movemap.routing.chains import Chains
-from movemap.routing.network import OFF_NETWORK_COST, Network
+from movemap.routing.network import FAR_CANDIDATES, OFF_NETWORK_COST, Network
 
 
 def _every_node(network: Network, starts: np.ndarray, to_starts: np.ndarray,
@@ -115,6 +115,30 @@ def test_the_reference_networks_give_the_same_paths(networks: Networks, mode: st
     assert _compare(network, rng, 6, rule=(frozenset({"DE", "PL", "CZ", "AT", "FR"}),
                                            frozenset())) > 50
     assert _compare(network, rng, 4, limit=400.0) > 20
+
+
+@pytest.mark.parametrize("rule", [(frozenset({"DE", "PL", "CZ"}), frozenset()),
+                                  (None, frozenset({"BY"})), (None, frozenset())])
+def test_a_rule_graph_from_the_first_entries_alone_is_the_whole_masks(
+        networks: Networks, rule: tuple[frozenset[str] | None, frozenset[str]]) -> None:
+    """A rule's graph is built from its mask at each chain's first entry only: the same
+    graph as from the mask of every entry."""
+    network: Network = networks.road
+    chains = network._chain_graph()
+    whole = network._mask(*rule)
+    read = chains.first_entry
+    assert np.array_equal(network._mask(*rule, read), whole[read])
+    expected = chains.rule_graph(whole, 2 * FAR_CANDIDATES)
+    got = network._rule_graph(rule)
+    # the hubs' rows (the source's last row is filled at each search)
+    rows = int(expected.graph.indptr[-2])
+    assert np.array_equal(got.graph.indptr, expected.graph.indptr)
+    assert np.array_equal(got.graph.indices[:rows], expected.graph.indices[:rows])
+    assert np.array_equal(got.graph.data[:rows], expected.graph.data[:rows])
+    for name in ("chain", "keys", "chain_ok"):
+        assert np.array_equal(getattr(got, name), getattr(expected, name))
+    if rule[0] is not None or rule[1]:
+        assert not got.chain_ok.all()
 
 
 def test_chains_of_a_graph_keep_each_node_between_its_hubs() -> None:

@@ -186,7 +186,7 @@ def test_second_command_on_a_thousand_legs_routes_and_checks_nothing(
     from movemap.validate import validate
 
     checks: Counter[str] = Counter()
-    for module, name in ((countries, "crossed"), (countries, "country_of_end"),
+    for module, name in ((countries, "crossed_each"), (countries, "country_of_end"),
                          (sea, "coast_km")):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: (
@@ -194,7 +194,7 @@ def test_second_command_on_a_thousand_legs_routes_and_checks_nothing(
     data = _thousand_legs()
     first = locate(data, networks=Networks(cache_dir=tmp_path))
     routed, checked = sum(calls.values()), sum(checks.values())
-    assert calls["rail"] and calls["road"] and calls["sea"] and checks["crossed"]
+    assert calls["rail"] and calls["road"] and calls["sea"] and checks["crossed_each"]
     second = locate(data, networks=Networks(cache_dir=tmp_path))  # as a new process would
     problems = validate(Parsed(data, []), networks=Networks(cache_dir=tmp_path))
     assert (sum(calls.values()), sum(checks.values())) == (routed, checked)

@@ -26,6 +26,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from movemap.errors import RouteError
 from movemap.model import Mode
 from movemap.routing.antimeridian import split_antimeridian
@@ -307,8 +309,14 @@ class Networks:
             self._paths.update(self._store.load())
         wanted = set(modes)
         if wanted & {Mode.RAIL, Mode.ROAD, Mode.FOOT}:
+            from movemap.routing.network import _rivers
+
             countries.codes()
             countries.countries_at([(0.0, 0.0)])
+            # and, package-private, the towns that tell ends at borders apart and the rivers
+            # that an end's join must not cross
+            countries._towns()
+            _rivers()
         if Mode.RAIL in wanted:
             self.rail.ready()
         if wanted & {Mode.ROAD, Mode.FOOT}:
@@ -456,7 +464,7 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
     kept = networks.kept(key)
     if kept is not None:  # routed and checked before: nothing to do again
         return Route(Points(kept[0]), kept[1], mode, kept[2], kept[3])
-    points: list[Point] = [stops[0]]
+    pieces = [as_array([stops[0]])]  # the route's points, stretch by stretch
     rule, warnings = _rule(stops, mode, through, avoid)
     inland = _inland(stops, names, mode, strict)
     approximate = False
@@ -465,13 +473,13 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
         found: Found = inland.get(name_a) or inland.get(name_b) or networks.path(
             mode, a, b, rule.as_constraints())
         if rule.allowed is not None and not isinstance(found, str):
-            from movemap.routing.countries import country_of_end, crossed, describe
+            from movemap.routing.countries import country_of_end, crossed_each, describe
 
             # the joins from the ends to the network are measured apart, step by step: a
             # straight join is one long segment, which counts in the country of its middle
             along = found[1:-1] if len(found) > 3 else found
             joins = [_steps(found[:2]), _steps(found[-2:])] if len(found) > 3 else []
-            stray = {c for line in (along, *joins) for c in crossed(line)
+            stray = {c for line in crossed_each([along, *joins]) for c in line
                      if c not in rule.allowed or c in rule.avoid}
             if stray:  # the network could not keep to the countries: say where it goes
                 home = describe(c for c in (country_of_end(a), country_of_end(b)) if c)
@@ -495,7 +503,7 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
             approximate = True
         # a great circle's length is exact from its ends, and cheaper than summing its steps
         length += geodesic_km(a[0], a[1], b[0], b[1]) if great_circle else _length(found)
-        points.extend(found[1:])
-    kept_points = Points(points)
+        pieces.append(as_array(found)[1:])
+    kept_points = Points(np.concatenate(pieces))
     networks.keep(key, (kept_points, length, approximate, tuple(warnings)))
     return Route(kept_points, length, mode, approximate, tuple(warnings))

@@ -26,8 +26,8 @@ import shapely
 from movemap.countries import natural_earth_code
 from movemap.geodata import geo_path
 
-__all__ = ["codes", "countries_at", "country_of_end", "crossed", "describe",
-           "land_country_of_end"]
+__all__ = ["codes", "countries_at", "country_of_end", "crossed", "crossed_each", "describe",
+           "know_ends", "land_country_of_end"]
 
 Point = tuple[float, float]
 END_SEA_KM = 30.0  # an end offshore takes the nearest country within this distance
@@ -60,6 +60,15 @@ def countries_at(xy: npt.ArrayLike) -> npt.NDArray[np.int64]:
     the table holds (at sea, or in a 1:10m-only unit such as Baikonur) keeps its 1:50m answer.
     """
     points = np.asarray(xy, dtype=float).reshape(-1, 2)
+    out = _cell_answers(points)
+    ask = np.flatnonzero(out == _MIXED)
+    if len(ask):
+        out[ask] = _outline_countries(points[ask])
+    return out
+
+
+def _outline_countries(points: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """:func:`countries_at` point by point on the outlines (what a cell's answer stands for)."""
     out = _inside(_table()[0], _prepared(), points)
     if len(points):
         band, tree, prepared, index = _fine()
@@ -69,6 +78,66 @@ def countries_at(xy: npt.ArrayLike) -> npt.NDArray[np.int64]:
             fine = np.where(piece >= 0, index[piece], -1)
             known = fine >= 0
             out[near[known]] = fine[known]
+    return out
+
+
+# A route's points are mostly far inside one country or far out at sea: a square cell of the
+# grid that meets one 1:50m outline only, lies inside it and stays clear of the strip along
+# land borders has that country's answer for every point in it, as one that meets no outline
+# and no strip has -1 (at sea); asked once a cell and remembered, so that only the points in
+# cells across a border or a coast are tested one by one. The side is a power of two in
+# degrees, so that a point's cell (x / side, floored) and the cell's corners are exact.
+CELL_DEG = 0.125
+_MIXED = -2                 # a cell whose points are told apart one by one
+_CELLS_KEPT = 1 << 20
+_cells: dict[int, int] = {}
+
+
+def _cell_answers(points: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """Each point's country from its cell of the grid, ``_MIXED`` where the cell's points
+    must be tested one by one (and for points off the grid: not finite)."""
+    out = np.full(len(points), _MIXED, dtype=np.int64)
+    ok = np.isfinite(points).all(axis=1) & (np.abs(points) <= 1e6).all(axis=1)
+    if not ok.any():
+        return out
+    cell = np.floor(points[ok] / CELL_DEG).astype(np.int64)
+    keys, inverse = np.unique((cell[:, 0] << 32) + (cell[:, 1] & 0xFFFFFFFF),
+                              return_inverse=True)
+    answers = np.array([_cells.get(k, _UNKNOWN) for k in keys.tolist()], dtype=np.int64)
+    new = np.flatnonzero(answers == _UNKNOWN)
+    if len(new):
+        corner = np.column_stack([keys[new] >> 32, (keys[new] & 0xFFFFFFFF)
+                                  - ((keys[new] & 0x80000000) << 1)]) * CELL_DEG
+        answers[new] = _cell_countries(corner)
+        if len(_cells) + len(new) > _CELLS_KEPT:
+            _cells.clear()
+        _cells.update(zip(keys[new].tolist(), answers[new].tolist(), strict=True))
+    out[np.flatnonzero(ok)] = answers[inverse.reshape(-1)]
+    return out
+
+
+_UNKNOWN = -3
+
+
+def _cell_countries(corner: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """The answer of each cell (south-west corners): a country's index, -1 (at sea) or
+    ``_MIXED``."""
+    boxes = shapely.box(corner[:, 0], corner[:, 1], corner[:, 0] + CELL_DEG,
+                        corner[:, 1] + CELL_DEG)
+    prepared = _prepared()
+    at, found = _table()[0].query(boxes)
+    meets = shapely.intersects(prepared[found], boxes[at])
+    at, found = at[meets], found[meets]
+    count = np.bincount(at, minlength=len(boxes))
+    only = -np.ones(len(boxes), dtype=np.int64)
+    only[at] = found
+    one = np.flatnonzero(count == 1)
+    inside = np.zeros(len(boxes), dtype=bool)
+    inside[one] = shapely.contains_properly(prepared[only[one]], boxes[one])
+    clear = ~shapely.intersects(_fine()[0], boxes)
+    out = np.full(len(boxes), _MIXED, dtype=np.int64)
+    out[clear & (count == 0)] = -1
+    out[clear & inside] = only[clear & inside]
     return out
 
 
@@ -155,7 +224,7 @@ def _town_country(p: Point) -> str | None:
 def land_country_of_end(p: Point) -> int:
     """The country index of an end on land (-1 at sea), told apart at borders as
     :func:`country_of_end` does."""
-    index = int(countries_at([p])[0])
+    index = _end_index(p)
     if index < 0:
         return index
     code = country_of_end(p)
@@ -181,14 +250,11 @@ def country_of_end(p: Point) -> str | None:
     country (GeoNames'): within TOWN_KM of a town of ``geo/populated_places.csv`` (50,000 or
     more), within SMALL_TOWN_KM of one of ``geo/border_towns.csv`` (1,000 or more).
     """
-    index = int(countries_at([p])[0])
-    if index >= 0:
-        tree = _table()[0]
-        near = tree.query(shapely.Point(p), predicate="dwithin", distance=BORDER_KM / 111.0)
-        if any(int(k) != index for k in near.tolist()):
-            town = _town_country(p)
-            if town is not None:
-                return town
+    index = _end_index(p)
+    if index >= 0 and _near_another(p):
+        town = _town_country(p)
+        if town is not None:
+            return town
     if index < 0:
         tree = _table()[0]
         near, distance = tree.query_nearest(shapely.Point(p), return_distance=True,
@@ -202,22 +268,90 @@ def country_of_end(p: Point) -> str | None:
 def crossed(points: Sequence[Point], noise_km: float = 2.0) -> set[str]:
     """The countries a line runs through for ``noise_km`` or more (a segment counts in the
     country of its midpoint): border noise left out."""
+    return crossed_each([points], noise_km)[0]
+
+
+def crossed_each(lines: Sequence[Sequence[Point]], noise_km: float = 2.0) -> list[set[str]]:
+    """:func:`crossed` of each line, their midpoints placed in one call."""
     from movemap.sphere import EARTH_RADIUS_KM
 
-    xy = np.asarray(points, dtype=float)
-    if len(xy) < 2:
-        return set()
-    p, q = np.radians(xy[:-1]), np.radians(xy[1:])
-    h = (np.sin((q[:, 1] - p[:, 1]) / 2) ** 2
-         + np.cos(p[:, 1]) * np.cos(q[:, 1]) * np.sin((q[:, 0] - p[:, 0]) / 2) ** 2)
-    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
-    dx = xy[1:, 0] - xy[:-1, 0]
-    mid = np.column_stack([xy[:-1, 0] + (dx - 360 * np.round(dx / 360)) / 2,
-                           (xy[:-1, 1] + xy[1:, 1]) / 2])
-    index = countries_at(mid)
-    inside = index >= 0
-    total = np.bincount(index[inside], weights=km[inside], minlength=len(codes()))
-    return {codes()[i] for i in np.flatnonzero(total >= noise_km).tolist()}
+    arrays = [np.asarray(points, dtype=float).reshape(-1, 2) for points in lines]
+    segments = [xy for xy in arrays if len(xy) >= 2]
+    if not segments:
+        return [set() for _ in arrays]
+    kms, mids = [], []
+    for xy in segments:
+        p, q = np.radians(xy[:-1]), np.radians(xy[1:])
+        h = (np.sin((q[:, 1] - p[:, 1]) / 2) ** 2
+             + np.cos(p[:, 1]) * np.cos(q[:, 1]) * np.sin((q[:, 0] - p[:, 0]) / 2) ** 2)
+        kms.append(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(h, 1.0))))
+        dx = xy[1:, 0] - xy[:-1, 0]
+        mids.append(np.column_stack([xy[:-1, 0] + (dx - 360 * np.round(dx / 360)) / 2,
+                                     (xy[:-1, 1] + xy[1:, 1]) / 2]))
+    # each midpoint's country alone decides (countries_at is point by point)
+    indices = np.split(countries_at(np.concatenate(mids)),
+                       np.cumsum([len(m) for m in mids])[:-1])
+    found = iter(zip(kms, indices, strict=True))
+    out: list[set[str]] = []
+    for xy in arrays:
+        if len(xy) < 2:
+            out.append(set())
+            continue
+        km, index = next(found)
+        inside = index >= 0
+        total = np.bincount(index[inside], weights=km[inside], minlength=len(codes()))
+        out.append({codes()[i] for i in np.flatnonzero(total >= noise_km).tolist()})
+    return out
+
+
+# What the ends of a dataset's legs need, found for all of them at once (know_ends) or one
+# at a time: the country index at the end and whether another country is within BORDER_KM.
+_ENDS_KEPT = 1 << 16
+_ends: dict[Point, tuple[int, bool]] = {}
+
+
+def know_ends(points: Iterable[Point]) -> None:
+    """Find now, in one pass, what :func:`country_of_end` and :func:`land_country_of_end`
+    read for each of ``points``: as they would one by one, and cheaper for many."""
+    new = list(dict.fromkeys(p for p in points if p not in _ends))
+    if not new:
+        return
+    xy = np.asarray(new, dtype=float).reshape(-1, 2)
+    index = countries_at(xy)
+    at, near = _table()[0].query(shapely.points(xy), predicate="dwithin",
+                                 distance=BORDER_KM / 111.0)
+    other = np.zeros(len(new), dtype=bool)
+    other[at[near != index[at]]] = True
+    other[index < 0] = False  # as one by one: asked only of an end in a country
+    if len(_ends) + len(new) > _ENDS_KEPT:
+        _ends.clear()
+    _ends.update(zip(new, zip(index.tolist(), other.tolist(), strict=True), strict=True))
+
+
+def _end(p: Point) -> tuple[int, bool]:
+    found = _ends.get(p)
+    if found is None:
+        index = int(countries_at([p])[0])
+        other = False
+        if index >= 0:
+            near = _table()[0].query(shapely.Point(p), predicate="dwithin",
+                                     distance=BORDER_KM / 111.0)
+            other = any(int(k) != index for k in near.tolist())
+        if len(_ends) >= _ENDS_KEPT:
+            _ends.clear()
+        found = _ends[p] = (index, other)
+    return found
+
+
+def _end_index(p: Point) -> int:
+    """The country index at a route's end (``countries_at``), remembered."""
+    return _end(p)[0]
+
+
+def _near_another(p: Point) -> bool:
+    """Whether an outline other than that of its country index is within BORDER_KM of
+    ``p`` (told for an end in a country only)."""
+    return _end(p)[1]
 
 
 def describe(found: Iterable[str]) -> str:

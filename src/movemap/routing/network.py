@@ -616,16 +616,17 @@ class Network:
             return near[:0], km[:0]
         return near[:count], km[:count]
 
-    def _mask(self, allowed: frozenset[str] | None, avoid: frozenset[str]) -> npt.NDArray[
-            np.bool_]:
+    def _mask(self, allowed: frozenset[str] | None, avoid: frozenset[str],
+              entries: npt.NDArray[np.int64] | None = None) -> npt.NDArray[np.bool_]:
         """Which directed graph entries a route may use: edges wholly in allowed countries
-        (or at sea), and in none to avoid."""
+        (or at sea), and in none to avoid; of every entry, or of ``entries`` only."""
         from movemap.routing.countries import codes
 
         self._entry_combos()
         ok_code = np.array([(allowed is None or c in allowed) and c not in avoid
                             for c in codes()] + [True])  # index -1 is "no country"
-        ok: npt.NDArray[np.bool_] = ok_code[self._combos].all(axis=1)[self._combo_of]
+        combo_of = self._combo_of if entries is None else self._combo_of[entries]
+        ok: npt.NDArray[np.bool_] = ok_code[self._combos].all(axis=1)[combo_of]
         return ok
 
     def _entry_combos(self) -> npt.NDArray[np.int64]:
@@ -768,7 +769,12 @@ class Network:
         passes over (the latest few rules kept: legs grouped by origin share them)."""
         graph = self._rule_graphs.pop(rule, None)
         if graph is None:
-            graph = self._chain_graph().rule_graph(self._mask(*rule), 2 * FAR_CANDIDATES)
+            chains = self._chain_graph()
+            # the junction graph reads a rule's mask at each chain's first entry only
+            read = chains.first_entry
+            mask = np.zeros(len(self._e), dtype=bool)
+            mask[read] = self._mask(*rule, read)
+            graph = chains.rule_graph(mask, 2 * FAR_CANDIDATES)
             while len(self._rule_graphs) >= _RULE_GRAPHS:
                 self._rule_graphs.pop(next(iter(self._rule_graphs)))
         self._rule_graphs[rule] = graph  # the latest last
@@ -1054,7 +1060,10 @@ def _same_bank(p: Point, nodes: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_
 
     if not len(nodes):
         return np.zeros(0, dtype=bool)
-    joins = shapely.linestrings([[p, tuple(n)] for n in nodes.tolist()])
+    ends = np.empty((len(nodes), 2, 2))
+    ends[:, 0] = p
+    ends[:, 1] = nodes
+    joins = shapely.linestrings(ends)
     crossing = _rivers().query(joins, predicate="intersects")[0]
     clear = np.ones(len(nodes), dtype=bool)
     clear[crossing] = False
