@@ -309,14 +309,10 @@ class Networks:
             self._paths.update(self._store.load())
         wanted = set(modes)
         if wanted & {Mode.RAIL, Mode.ROAD, Mode.FOOT}:
-            from movemap.routing.network import _rivers
+            from movemap.routing import network
 
-            countries.codes()
-            countries.countries_at([(0.0, 0.0)])
-            # and, package-private, the towns that tell ends at borders apart and the rivers
-            # that an end's join must not cross
-            countries._towns()
-            _rivers()
+            countries.warm()
+            network.warm()
         if Mode.RAIL in wanted:
             self.rail.ready()
         if wanted & {Mode.ROAD, Mode.FOOT}:

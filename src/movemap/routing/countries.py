@@ -27,7 +27,7 @@ from movemap.countries import natural_earth_code
 from movemap.geodata import geo_path
 
 __all__ = ["codes", "countries_at", "country_of_end", "crossed", "crossed_each", "describe",
-           "know_ends", "land_country_of_end"]
+           "know_ends", "land_country_of_end", "warm"]
 
 Point = tuple[float, float]
 END_SEA_KM = 30.0  # an end offshore takes the nearest country within this distance
@@ -87,6 +87,8 @@ def _outline_countries(points: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]
 # and no strip has -1 (at sea); asked once a cell and remembered, so that only the points in
 # cells across a border or a coast are tested one by one. The side is a power of two in
 # degrees, so that a point's cell (x / side, floored) and the cell's corners are exact.
+# Like the outlines it is drawn from (read once a process, from the data the package ships),
+# the memo lives as long as the process.
 CELL_DEG = 0.125
 _MIXED = -2                 # a cell whose points are told apart one by one
 _CELLS_KEPT = 1 << 20
@@ -306,8 +308,17 @@ def crossed_each(lines: Sequence[Sequence[Point]], noise_km: float = 2.0) -> lis
 
 # What the ends of a dataset's legs need, found for all of them at once (know_ends) or one
 # at a time: the country index at the end and whether another country is within BORDER_KM.
+# Kept for the process, as the outlines are.
 _ENDS_KEPT = 1 << 16
 _ends: dict[Point, tuple[int, bool]] = {}
+
+
+def warm() -> None:
+    """Load now the outlines, the border strip and the border towns, so that worker
+    processes forked after share them rather than each read them."""
+    codes()
+    countries_at([(0.0, 0.0)])
+    _towns()
 
 
 def know_ends(points: Iterable[Point]) -> None:

@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from movemap.routing.chains import Chains, Reach, RuleGraph
 
 __all__ = ["CLASS_COST", "JOIN_KM", "Network", "NetworkError", "read_features",
-           "read_lines"]
+           "read_lines", "warm"]
 
 log = logging.getLogger(__name__)
 
@@ -1041,6 +1041,11 @@ def _one_edge(splits_a: Sequence[_Split], splits_b: Sequence[_Split],
                 points = [first.point, *inner, last.point]
                 best, out = cost, points if first is sa else points[::-1]
     return out
+
+
+def warm() -> None:
+    """Load now what every network's joins read besides the network (the big rivers)."""
+    _rivers()
 
 
 @cache
