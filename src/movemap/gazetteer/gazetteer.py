@@ -9,7 +9,8 @@ Lookups run in tiers, strict to loose, and stop at the first tier that finds any
 1. the folded name, canonical, alternate, former, abbreviation or demonym, in any script
    (``name_key``), and for a name in capitals of three to five characters, airport codes
    (ICAO, IATA) and port codes (UN/LOCODE);
-2. for a name with generic words (``Kursk Oblast``), the base name among regions;
+2. for a name with generic words (``Kursk Oblast``), the base name among regions; a bare
+   name no place bears, a feature named for it (``Kiska``: Kiska Army Airfield);
 3. other romanisations (consonant skeleton) and typos (one deletion on either side);
 4. a similarity scan of the better-known names, for typos in other scripts.
 
@@ -103,6 +104,11 @@ _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "brid
                "pass": "pass", "crossing": "border crossing", "beach": "beach",
                "island": "island", "district": "district"}
 _PLAIN_LIMIT = 16
+_FEATURE_MARK = feature_key("", "")[0]  # what the keys of features named for X begin with
+# Kind classes whose features stand for the bare name they are named for when no place bears
+# it (see ``Gazetteer._bare_feature_hits``).
+_BARE_CLASSES = ("air", "port", "island", "beach", "bridge", "pass", "crossing", "power",
+                 "site")
 DESCRIBED_KM = 300.0
 """An answer that stands for a feature by a name alone (a town named like one, the nearest of
 its kind to X) this far from every other place of a batch is in doubt (see
@@ -428,6 +434,8 @@ class Gazetteer:
             hits = self._part_hits(*part)
         if not hits:
             hits = self._demonym_phrase_hits(key)
+        if not hits and phrase is None:
+            hits = self._bare_feature_hits(key)
         if not hits:
             hits = self._approximate(key)
             if generic and not hits:
@@ -518,6 +526,18 @@ class Gazetteer:
         if not can_fall_back:
             return None
         return Hit(near, Method.FALLBACK, _KIND_LABEL[cls], fallback_standing)
+
+    def _bare_feature_hits(self, key: str) -> list[Hit]:
+        """Features named for a name no place bears (``Kiska`` for Kiska Army Airfield,
+        ``Corregidor`` for the island's airstrip): the feature stands for the place it is
+        named for, before any town spelled like the name elsewhere. A stand-in (``_stands_in``)
+        pulls no other name of a batch, and away from them it is in doubt."""
+        hits = []
+        for cls in _BARE_CLASSES:
+            named = feature_key(cls, key)
+            hits += [Hit(h.place, Method.KIND, named, h.similarity, h.from_overlay)
+                     for h in self._exact(named) if h.place.kind in KIND_CLASSES[cls]]
+        return hits
 
     def _seat_hits(self, key: str, base: str) -> list[Hit]:
         """Districts known only by their seat town: ``Izium raion``, ``Oboyansky District``.
@@ -751,7 +771,7 @@ class Gazetteer:
             # When no other name is clear, the others' first choices are all there is.
             # A fallback (X itself for "X bridge") is a guess: it must not pull the others.
             every = {q: c[0].place for q, c in ranked.items()
-                     if c and c[0].method is not Method.FALLBACK}
+                     if c and c[0].method is not Method.FALLBACK and not _stands_in(q, c[0])}
             clear = {q: p for q, p in every.items() if _decisive(ranked[q])}
             firsts = _without_strays(every)
             # every name clear on its own: the anchors are the first choices
@@ -979,6 +999,9 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     - a small town whose name says a kind of feature (``Bird Island``, ``Sunset Beach``,
       ``Signal Hill``): such a name is first a description, and the text may mean a beach,
       island or hill of that name that the data does not know;
+    - a feature named for a bare name no place bears, standing in for that place
+      (``Gazetteer._bare_feature_hits``: ``Pittsburg Landing`` on the Tennessee read as an
+      airstrip in Oregon);
     - the nearest feature of its kind to a place X, for ``X airport`` or ``X pass`` when none
       is known by that name (``Method.NEARBY``), or one of several features named for X
       (``Richmond airfield``: there are Richmond airports on three continents): which X was
@@ -997,7 +1020,11 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         place = best.place
         if not best.confident or place.kind in _AREAL:
             continue
-        if best.method is Method.NEARBY:
+        if _stands_in(q, best):
+            label = place.kind.value.replace("-", " ")
+            doubt = (f"{_a(label)} named for {q.name!r}, away from the other places: a place "
+                     "of that name the data does not know may be meant")
+        elif best.method is Method.NEARBY:
             label = place.kind.value.replace("-", " ")
             doubt = (f"the nearest {label} to a place named {best.matched!r}, away from the "
                      "other places")
@@ -1022,6 +1049,14 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             continue
         if _nearest_km(place, _xyz(others)) > DESCRIBED_KM:
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _stands_in(q: Query, candidate: Candidate) -> bool:
+    """Whether a candidate is a feature named for a bare name that no place bears, standing
+    in for the place (``Kiska`` for Kiska Army Airfield; see
+    ``Gazetteer._bare_feature_hits``)."""
+    return (candidate.method is Method.KIND and candidate.matched.startswith(_FEATURE_MARK)
+            and kind_phrase(name_key(q.name)) is None)
 
 
 def _a(noun: str) -> str:
