@@ -10,7 +10,7 @@ Lookups run in tiers, strict to loose, and stop at the first tier that finds any
    (``name_key``), and for a name in capitals of three to five characters, airport codes
    (ICAO, IATA) and port codes (UN/LOCODE);
 2. for a name with generic words (``Kursk Oblast``), the base name among regions; a bare
-   name no place bears, a feature named for it (``Kiska``: Kiska Army Airfield);
+   name no place bears, an airport or port named for it (``Kiska``: Kiska Army Airfield);
 3. other romanisations (consonant skeleton) and typos (one deletion on either side);
 4. a similarity scan of the better-known names, for typos in other scripts.
 
@@ -106,9 +106,9 @@ _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "brid
 _PLAIN_LIMIT = 16
 _FEATURE_MARK = feature_key("", "")[0]  # what the keys of features named for X begin with
 # Kind classes whose features stand for the bare name they are named for when no place bears
-# it (see ``Gazetteer._bare_feature_hits``).
-_BARE_CLASSES = ("air", "port", "island", "beach", "bridge", "pass", "crossing", "power",
-                 "site")
+# it (see ``Gazetteer._bare_feature_hits``): those of the bulk sources (airports, sea ports),
+# whose bare names the index leaves out; curated features and air bases are found by theirs.
+_BARE_CLASSES = ("air", "port")
 DESCRIBED_KM = 300.0
 """An answer that stands for a feature by a name alone (a town named like one, the nearest of
 its kind to X) this far from every other place of a batch is in doubt (see
@@ -528,10 +528,11 @@ class Gazetteer:
         return Hit(near, Method.FALLBACK, _KIND_LABEL[cls], fallback_standing)
 
     def _bare_feature_hits(self, key: str) -> list[Hit]:
-        """Features named for a name no place bears (``Kiska`` for Kiska Army Airfield,
-        ``Corregidor`` for the island's airstrip): the feature stands for the place it is
-        named for, before any town spelled like the name elsewhere. A stand-in (``_stands_in``)
-        pulls no other name of a batch, and away from them it is in doubt."""
+        """Airports and ports named for a name no place bears (``Kiska`` for Kiska Army
+        Airfield, ``Corregidor`` for the island's airstrip): the feature stands for the place
+        it is named for, before any town spelled like the name elsewhere. A stand-in
+        (``_stands_in``) pulls no other name of a batch, and away from them it is in
+        doubt."""
         hits = []
         for cls in _BARE_CLASSES:
             named = feature_key(cls, key)
