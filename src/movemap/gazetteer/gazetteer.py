@@ -1017,6 +1017,7 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
               if c.place.kind not in _AREAL and c.confident and c.method is not Method.FALLBACK]
     areas = [c.place for c in winners.values()
              if c.place.kind in _AREAL and c.place.polygon is not None]
+    xyz: Any = None
     for q, best in winners.items():
         place = best.place
         if not best.confident or place.kind in _AREAL:
@@ -1045,10 +1046,12 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             label = _KIND_LABEL.get(phrase[0], "site")
             doubt = (f"a town named like {_a(label)}, away from the other places: "
                      f"{_a(label)} of that name may be meant")
-        others = [p for p in points if p.id != place.id]
+        others = [i for i, p in enumerate(points) if p.id != place.id]
         if len(others) < _OUTLIER_MIN_OTHERS or any(_inside(place, a) for a in areas):
             continue
-        if _nearest_km(place, _xyz(others)) > DESCRIBED_KM:
+        if xyz is None:
+            xyz = _xyz(points)  # once per batch: a list of thousands stays cheap
+        if _nearest_km(place, xyz[others]) > DESCRIBED_KM:
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
 
 
