@@ -28,13 +28,13 @@ def test_a_bare_name_no_town_bears_is_the_feature_named_for_it(
     assert found.best.confident
     # among its neighbours too
     together = gazetteer.resolve_all(["Amchitka", "Shemya", name] if name == "Kiska"
-                                     else ["Mariveles", "Manila", name])[-1]
+                                     else ["Mariveles", "Cavite", name])[-1]
     assert together.place.id == found.place.id and together.best.confident
 
 
 def test_a_town_of_the_name_comes_before_a_feature_named_for_it(gazetteer: Gazetteer) -> None:
-    # Kadena is a town of Okinawa as well as the air base named for it
-    found = gazetteer.resolve("Kadena")
+    # Misawa is a town of Aomori as well as the air base named for it
+    found = gazetteer.resolve("Misawa")
     assert found.place.kind is Kind.CITY and found.best.method is Method.NAME
 
 
@@ -43,7 +43,7 @@ def test_a_stand_in_away_from_the_report_is_in_doubt_and_pulls_no_other_name(
 ) -> None:
     # Pittsburg Landing on the Tennessee is not in the data; an airstrip in Oregon bears the
     # name. It stands in, in doubt, and leaves the other names where they were without it.
-    report = ["Corinth", "Savannah", "Shiloh"]
+    report = ["Corinth", "Shiloh", "Counce"]
     found = gazetteer.resolve_all([report[0], "Pittsburg Landing", *report[1:]])
     stand_in = found[1]
     assert stand_in.best.method is Method.KIND and stand_in.place.admin1 == "Oregon"

@@ -50,7 +50,7 @@ def test_a_lone_described_feature_in_none_of_the_others_countries_is_in_doubt(
 ) -> None:
     # the whaling station on South Georgia is not in the data; the port of Edinburgh is named
     # Leith Harbour too. The others lie apart (no main group): the lone-town rule applies.
-    found = gazetteer.resolve_all(["Leith Harbour", "Cape Town", "Montevideo"])[0]
+    found = gazetteer.resolve_all(["Leith Harbour", "Iquique", "Punta Arenas"])[0]
     assert found.place.kind is Kind.PORT and found.place.country == "GB"
     assert not found.best.confident
     assert "far from every other place of the text" in found.best.reading()
@@ -60,7 +60,7 @@ def test_airports_and_named_features_far_away_keep_their_confidence(
     gazetteer: Gazetteer,
 ) -> None:
     # airports are listed the world over: the only one of a name is the one meant
-    found = gazetteer.resolve_all([*HUON_GULF, "Ramstein Air Base"])[-1]
+    found = gazetteer.resolve_all([*HUON_GULF, "Spangdahlem Air Base"])[-1]
     assert found.place.kind is Kind.AIRBASE and found.best.confident
     # a country's name is its own, not a description
     assert gazetteer.resolve_all([*HUON_GULF, "Madagascar"])[-1].best.confident
