@@ -9,7 +9,8 @@ Lookups run in tiers, strict to loose, and stop at the first tier that finds any
 1. the folded name, canonical, alternate, former, abbreviation or demonym, in any script
    (``name_key``), and for a name in capitals of three to five characters, airport codes
    (ICAO, IATA) and port codes (UN/LOCODE);
-2. for a name with generic words (``Kursk Oblast``), the base name among regions;
+2. for a name with generic words (``Kursk Oblast``), the base name among regions; a bare
+   name no place bears, an airport or port named for it (``Kiska``: Kiska Army Airfield);
 3. other romanisations (consonant skeleton) and typos (one deletion on either side);
 4. a similarity scan of the better-known names, for typos in other scripts.
 
@@ -75,8 +76,8 @@ from movemap.sphere import EARTH_RADIUS_KM, haversine_km
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["FUZZY_ACCEPT", "OUTLIER_KM", "Gazetteer", "Near", "Query", "default_gazetteer",
-           "resolve"]
+__all__ = ["DESCRIBED_KM", "FUZZY_ACCEPT", "OUTLIER_KM", "Gazetteer", "Near", "Query",
+           "default_gazetteer", "resolve"]
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,15 @@ _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "brid
                "pass": "pass", "crossing": "border crossing", "beach": "beach",
                "island": "island", "district": "district"}
 _PLAIN_LIMIT = 16
+_FEATURE_MARK = feature_key("", "")[0]  # what the keys of features named for X begin with
+# Kind classes whose features stand for the bare name they are named for when no place bears
+# it (see ``Gazetteer._bare_feature_hits``): those of the bulk sources (airports, sea ports),
+# whose bare names the index leaves out; curated features and air bases are found by theirs.
+_BARE_CLASSES = ("air", "port")
+DESCRIBED_KM = 300.0
+"""An answer that stands for a feature by a name alone (a town named like one, the nearest of
+its kind to X) this far from every other place of a batch is in doubt (see
+``_doubt_described_towns``): twice the reach of "among the other places"."""
 # What "Camp X" or "Fort X" may be when the data has a place named X (not the full name).
 _GARRISON_KINDS = frozenset({Kind.SITE, Kind.AIRBASE, Kind.NAVAL_BASE})
 # "X airport": the places X may be, up to this many within this score of the first.
@@ -112,6 +122,9 @@ OUTLIER_KM = 1000.0
 doubt (unless a large town or the only feature of its name): see ``_doubt_outliers``."""
 _OUTLIER_MIN_OTHERS = 2
 _NOTABLE_POPULATION = NOTABLE_POPULATION
+# Kinds of feature whose sources list them all, the world over (airportsdata, OurAirports):
+# the only one of a name among them is the one a text means, however far it is.
+_FULLY_LISTED = frozenset({Kind.AIRPORT, Kind.AIRBASE})
 _CORE_CANDIDATES = 500
 # A name whose winner leads by this much without context is an anchor for the others.
 _ANCHOR_MARGIN = 0.08
@@ -421,6 +434,8 @@ class Gazetteer:
             hits = self._part_hits(*part)
         if not hits:
             hits = self._demonym_phrase_hits(key)
+        if not hits and phrase is None:
+            hits = self._bare_feature_hits(key)
         if not hits:
             hits = self._approximate(key)
             if generic and not hits:
@@ -511,6 +526,19 @@ class Gazetteer:
         if not can_fall_back:
             return None
         return Hit(near, Method.FALLBACK, _KIND_LABEL[cls], fallback_standing)
+
+    def _bare_feature_hits(self, key: str) -> list[Hit]:
+        """Airports and ports named for a name no place bears (``Kiska`` for Kiska Army
+        Airfield, ``Corregidor`` for the island's airstrip): the feature stands for the place
+        it is named for, before any town spelled like the name elsewhere. A stand-in
+        (``_stands_in``) pulls no other name of a batch, and away from them it is in
+        doubt."""
+        hits = []
+        for cls in _BARE_CLASSES:
+            named = feature_key(cls, key)
+            hits += [Hit(h.place, Method.KIND, named, h.similarity, h.from_overlay)
+                     for h in self._exact(named) if h.place.kind in KIND_CLASSES[cls]]
+        return hits
 
     def _seat_hits(self, key: str, base: str) -> list[Hit]:
         """Districts known only by their seat town: ``Izium raion``, ``Oboyansky District``.
@@ -744,7 +772,7 @@ class Gazetteer:
             # When no other name is clear, the others' first choices are all there is.
             # A fallback (X itself for "X bridge") is a guess: it must not pull the others.
             every = {q: c[0].place for q, c in ranked.items()
-                     if c and c[0].method is not Method.FALLBACK}
+                     if c and c[0].method is not Method.FALLBACK and not _stands_in(q, c[0])}
             clear = {q: p for q, p in every.items() if _decisive(ranked[q])}
             firsts = _without_strays(every)
             # every name clear on its own: the anchors are the first choices
@@ -770,6 +798,7 @@ class Gazetteer:
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _refuse_far_fallbacks(ranked)
             _doubt_outliers(ranked)
+            _doubt_described_towns(ranked)
         for q, context in contexts.items():
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _doubt(ranked[q], context)):
@@ -964,6 +993,81 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
 
 
+def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Mark in doubt an answer that stands for a feature by way of a name alone, when it lies
+    away from the other places of the text (in place):
+
+    - a small town whose name says a kind of feature (``Bird Island``, ``Sunset Beach``,
+      ``Signal Hill``): such a name is first a description, and the text may mean a beach,
+      island or hill of that name that the data does not know;
+    - a feature named for a bare name no place bears, standing in for that place
+      (``Gazetteer._bare_feature_hits``: ``Pittsburg Landing`` on the Tennessee read as an
+      airstrip in Oregon);
+    - the nearest feature of its kind to a place X, for ``X airport`` or ``X pass`` when none
+      is known by that name (``Method.NEARBY``), or one of several features named for X
+      (``Richmond airfield``: there are Richmond airports on three continents): which X was
+      meant is a guess.
+
+    Away is over ``DESCRIBED_KM`` from every other place of the text and in no area it
+    names, wherever its country. Large towns (``Long Beach``, ``Green Bay``) keep their
+    confidence, as does any answer among the other places.
+    """
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    points = [c.place for c in winners.values()
+              if c.place.kind not in _AREAL and c.confident and c.method is not Method.FALLBACK]
+    areas = [c.place for c in winners.values()
+             if c.place.kind in _AREAL and c.place.polygon is not None]
+    xyz: Any = None
+    for q, best in winners.items():
+        place = best.place
+        if not best.confident or place.kind in _AREAL:
+            continue
+        if _stands_in(q, best):
+            label = place.kind.value.replace("-", " ")
+            doubt = (f"{_a(label)} named for {q.name!r}, away from the other places: a place "
+                     "of that name the data does not know may be meant")
+        elif best.method is Method.NEARBY:
+            label = place.kind.value.replace("-", " ")
+            doubt = (f"the nearest {label} to a place named {best.matched!r}, away from the "
+                     "other places")
+        elif best.method is Method.KIND and place.kind is not Kind.CITY and any(
+                haversine_km(place.lat, place.lon, c.place.lat, c.place.lon) > _SAME_KM
+                for c in ranked[q][1:] if c.place.kind is place.kind):
+            said = kind_phrase(name_key(q.name))
+            named = said[1] if said is not None else q.name
+            doubt = (f"one of several {place.kind.value.replace('-', ' ')}s named for "
+                     f"{named!r}, away from the other places")
+        else:
+            phrase = kind_phrase(name_key(best.matched)) if best.matched else None
+            if (place.kind is not Kind.CITY or phrase is None or phrase[0] == "district"
+                    or (place.population or 0) >= _NOTABLE_POPULATION
+                    or best.method not in (Method.NAME, Method.ALTERNATE)):
+                continue
+            label = _KIND_LABEL.get(phrase[0], "site")
+            doubt = (f"a town named like {_a(label)}, away from the other places: "
+                     f"{_a(label)} of that name may be meant")
+        others = [i for i, p in enumerate(points) if p.id != place.id]
+        if len(others) < _OUTLIER_MIN_OTHERS or any(_inside(place, a) for a in areas):
+            continue
+        if xyz is None:
+            xyz = _xyz(points)  # once per batch: a list of thousands stays cheap
+        if _nearest_km(place, xyz[others]) > DESCRIBED_KM:
+            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _stands_in(q: Query, candidate: Candidate) -> bool:
+    """Whether a candidate is a feature named for a bare name that no place bears, standing
+    in for the place (``Kiska`` for Kiska Army Airfield; see
+    ``Gazetteer._bare_feature_hits``)."""
+    return (candidate.method is Method.KIND and candidate.matched.startswith(_FEATURE_MARK)
+            and kind_phrase(name_key(q.name)) is None)
+
+
+def _a(noun: str) -> str:
+    """The noun with its indefinite article."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def _context(q: Query, anchors: dict[Query, Place]) -> Context:
     """What the other names' places say about ``q``: their points (and those of areas
     without an outline, such as counties), the outlines of regions and districts among
@@ -979,15 +1083,17 @@ def _context(q: Query, anchors: dict[Query, Place]) -> Context:
 
 def _doubt_lone_towns(ranked: dict[Query, tuple[Candidate, ...]],
                       winners: dict[Query, Candidate]) -> None:
-    """In a batch without a main group, mark in doubt a small town (under 100,000) over
-    ``OUTLIER_KM`` from every other place and in none of their countries (in place).
+    """In a batch without a main group, mark in doubt a small town (under 100,000), or a
+    feature its name does not vouch for (see ``_notable``), over ``OUTLIER_KM`` from every
+    other place and in none of their countries (in place).
 
     Nothing in the text speaks for it, and its size does not either: ``Orange Beach`` among
-    the islands of Palau is not the town in Alabama that bears the name.
+    the islands of Palau is not the town in Alabama that bears the name, nor ``Leith
+    Harbour`` in South Georgia the port of Edinburgh.
     """
     for q, best in winners.items():
         place = best.place
-        if (place.kind is not Kind.CITY or not best.confident or _notable(place, ranked[q])
+        if (place.kind in _AREAL or not best.confident or _notable(place, ranked[q])
                 or best.method not in (Method.NAME, Method.ALTERNATE)):
             continue
         others = [c.place for m, c in winners.items() if m != q]
@@ -1123,11 +1229,22 @@ def _without_strays(anchors: dict[Query, Place]) -> dict[Query, Place]:
 
 
 def _notable(place: Place, candidates: tuple[Candidate, ...]) -> bool:
-    """A large town, or a feature (not a town) that is the only place with its name."""
+    """A large town, or a feature (not a town) that is the only place with its name (the
+    others of that name lie at it): an airport or air base (``_FULLY_LISTED``), or another
+    feature found by a name of its own, not a description.
+
+    A name that says its kind (``Blue Beach``, ``Long Island``, ``Leith Harbour``) is a
+    description many places share, and beaches, bridges, passes, islands, sites and ports are
+    known only in part (a curated list, Natural Earth's larger islands, the ports of sea
+    routes): the only one of such a name in the data does not vouch for itself far from the
+    text (every landing has its ``Blue Beach``)."""
     if place.kind is Kind.CITY:
         return (place.population or 0) >= _NOTABLE_POPULATION
-    return len(candidates) == 1 and candidates[0].method in (
-        Method.NAME, Method.ALTERNATE, Method.CODE)
+    if candidates[0].method not in (Method.NAME, Method.ALTERNATE, Method.CODE) or any(
+            haversine_km(place.lat, place.lon, c.place.lat, c.place.lon) > _SAME_KM
+            for c in candidates[1:]):  # an island and its airfield are one answer
+        return False
+    return place.kind in _FULLY_LISTED or not _says_its_kind(candidates[0])
 
 
 def _xyz(places: Sequence[Place]) -> Any:
