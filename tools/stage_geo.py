@@ -423,8 +423,9 @@ def group_label(area: object,
                 labels: list[tuple[float, float, float]]) -> tuple[float, float] | None:
     """Where a group of countries or units is drawn: the weighted spherical mean of its
     members' label points, or, where that mean falls outside the group (at sea, say), the
-    member label nearest it. ``None`` when a member has no label (a box), which leaves the
-    choice to the loader (a point inside the outline).
+    label of the member nearest it for its weight (its distance over its weight least).
+    ``None`` when a member has no label (a box), which leaves the choice to the loader (a
+    point inside the outline).
 
     A point anywhere inside the union will not do: Europe's union holds all of Russia, so
     its representative point was in Siberia. The members' own labels stand for where each
@@ -445,7 +446,9 @@ def group_label(area: object,
     point = (float(np.degrees(np.arcsin(mean[2]))),
              float(np.degrees(np.arctan2(mean[1], mean[0]))))
     if not shapely.covers(area, shapely.Point(point[1], point[0])):
-        point = tuple(table[int(np.argmax(xyz @ mean)), :2])
+        # the member nearest the mean for its size: Italy for Southern Europe, not the Vatican
+        angle = np.arccos(np.clip(xyz @ mean, -1.0, 1.0))
+        point = tuple(table[int(np.argmin(angle / np.maximum(weights, 1e-12))), :2])
     return (round(point[0], 4), round(point[1], 4))
 
 

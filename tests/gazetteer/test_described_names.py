@@ -88,7 +88,7 @@ def test_a_town_named_like_a_feature_away_from_the_report_is_in_doubt(
 def test_a_town_named_like_a_feature_among_its_neighbours_or_large_keeps_confidence(
     gazetteer: Gazetteer,
 ) -> None:
-    # Treasure Island among the towns of Pinellas County is the town
+    # Treasure Island among its neighbours on the Gulf coast of Florida is the town
     found = gazetteer.resolve_all(["Clearwater", "Treasure Island", "St. Petersburg"])[1]
     assert found.place.admin1 == "Florida" and found.best.confident
     # a city of 100,000 or more bears its name as its own (Long Beach, 500 km from the bay)
@@ -119,3 +119,12 @@ def test_the_nearest_feature_to_a_place_away_from_the_report_is_in_doubt(
     assert "the nearest airport to a place named 'havelock'" in found.best.reading()
     found = gazetteer.resolve_all(["New Bern", "Havelock air base", "Morehead City"])[1]
     assert found.best.method is Method.NEARBY and found.best.confident
+
+
+@pytest.mark.parametrize(("kind", "plural"), [("pass", "passes"), ("beach", "beaches"),
+                                              ("air base", "air bases"), ("country", "countries"),
+                                              ("bay", "bays")])
+def test_a_doubt_names_kinds_in_the_plural_as_english_does(kind: str, plural: str) -> None:
+    from movemap.gazetteer.gazetteer import _plural
+
+    assert _plural(kind) == plural

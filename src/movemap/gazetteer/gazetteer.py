@@ -1035,8 +1035,8 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                 for c in ranked[q][1:] if c.place.kind is place.kind):
             said = kind_phrase(name_key(q.name))
             named = said[1] if said is not None else q.name
-            doubt = (f"one of several {place.kind.value.replace('-', ' ')}s named for "
-                     f"{named!r}, away from the other places")
+            doubt = (f"one of several {_plural(place.kind.value.replace('-', ' '))} named "
+                     f"for {named!r}, away from the other places")
         else:
             phrase = kind_phrase(name_key(best.matched)) if best.matched else None
             if (place.kind is not Kind.CITY or phrase is None or phrase[0] == "district"
@@ -1066,6 +1066,15 @@ def _stands_in(q: Query, candidate: Candidate) -> bool:
 def _a(noun: str) -> str:
     """The noun with its indefinite article."""
     return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def _plural(noun: str) -> str:
+    """The plural of a kind's name: passes, beaches, air bases, countries."""
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _context(q: Query, anchors: dict[Query, Place]) -> Context:
