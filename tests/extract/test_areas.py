@@ -81,8 +81,3 @@ def test_the_draft_flags_area_ends() -> None:
 def test_ordered_from_and_arriving_off(text: str, pair: tuple[str, str]) -> None:
     assert ends(extract(text, date(2024, 6, 1))) == [([pair[0]], pair[1])]
 
-
-def test_should_arrive_is_expected() -> None:
-    draft = extract("The battalion is on its way from Limassol and should arrive at Haifa on "
-                    "Sunday.", date(2024, 6, 1))
-    assert [leg.status.value for leg in draft.legs] == ["expected"]

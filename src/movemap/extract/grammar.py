@@ -161,7 +161,7 @@ _NOT_MOVING = re.compile(
     r"in\s+total|totall?ing|altogether|overall|combined|coalition|in\s+all|all\s+told|"
     r"whole|entire|of\s+whom|died|dead|missing)\b", re.I)
 _EXPECTED = re.compile(
-    r"\b(will|would|shall|should|expected|expects|expecting|due\s+to|set\s+to|scheduled|poised|"
+    r"\b(will|would|shall|expected|expects|expecting|due\s+to|set\s+to|scheduled|poised|"
     r"plans?\s+to|planned|planning|intends?\s+to|intend\w*|likely\s+to|about\s+to|"
     r"going\s+to|could|(?-i:may|might)|preparing\s+to|prepares\s+to|ready\s+to|is\s+to|are\s+to|"
     r"anticipat\w*|forecast|soon(?!\s+(?:after|afterwards|thereafter))|next\s+month|"
