@@ -58,15 +58,14 @@ __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
                        r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
-_AREAS = (Kind.COUNTRY, Kind.REGION)
 _NAMES_TOGETHER = 60  # at most this many distinct names are ranked together
 _SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu and its airport)
 # A leg may run to or from an area: a country (Kuwait to Iraq), a region (from Yunnan and
 # Guangxi provinces, into Crimea), a sea or a macro-region (across to the Red Sea, into the
 # Donbas). Its end is the area's point, and the draft flags it as an area (``area`` in the
 # JSON), so a map can draw the area. A demonym or an attributive use (Russian forces, the
-# Korean border) is no mention: the gazetteer reads it as a demonym, not a place.
-# "the Kursk region", "Kharkiv and Zaporizhzhia regions": the region, not its capital
+# Latvian border) is no mention: the gazetteer reads it as a demonym, not a place.
+# "the Kursk region", "the Tambov and Penza regions": the region, not its capital
 _REGION_AFTER = re.compile(r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z][\w'’-]*)){0,4}\s+"
                            r"(?:regions?|oblasts?|provinces?|governorates?|krais?)\b", re.I)
 _REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
@@ -172,12 +171,12 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         if not r.found:
             continue
         place = r.place
-        kind_after = _KIND_AFTER.match(text, m.end, min(len(text), m.end + 20)) is not None
-        if _REGION_AFTER.match(text, m.end, min(len(text), m.end + 80)):
-            kind_after = True
-            if place.kind is not Kind.REGION:
-                place = next((c.place for c in r.candidates[:8] if c.place.kind is Kind.REGION),
-                             place)
+        region_after = _REGION_AFTER.match(text, m.end, min(len(text), m.end + 80))
+        kind_after = region_after is not None or _KIND_AFTER.match(
+            text, m.end, min(len(text), m.end + 20)) is not None
+        if region_after and place.kind is not Kind.REGION:
+            place = next((c.place for c in r.candidates[:8] if c.place.kind is Kind.REGION),
+                         place)
         if place.kind is Kind.REGION and not kind_after:
             # Sevastopol, a region and a city of one name: without "region" after it, the city
             if ("city", m.text) not in towns:

@@ -1022,12 +1022,11 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         place = best.place
         if not best.confident or place.kind in _AREAL:
             continue
+        label = place.kind.value.replace("-", " ")
         if _stands_in(q, best):
-            label = place.kind.value.replace("-", " ")
             doubt = (f"{_a(label)} named for {q.name!r}, away from the other places: a place "
                      "of that name the data does not know may be meant")
         elif best.method is Method.NEARBY:
-            label = place.kind.value.replace("-", " ")
             doubt = (f"the nearest {label} to a place named {best.matched!r}, away from the "
                      "other places")
         elif best.method is Method.KIND and place.kind is not Kind.CITY and any(
@@ -1035,8 +1034,8 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                 for c in ranked[q][1:] if c.place.kind is place.kind):
             said = kind_phrase(name_key(q.name))
             named = said[1] if said is not None else q.name
-            doubt = (f"one of several {_plural(place.kind.value.replace('-', ' '))} named "
-                     f"for {named!r}, away from the other places")
+            doubt = (f"one of several {_plural(label)} named for {named!r}, away from the "
+                     "other places")
         else:
             phrase = kind_phrase(name_key(best.matched)) if best.matched else None
             if (place.kind is not Kind.CITY or phrase is None or phrase[0] == "district"

@@ -340,18 +340,9 @@ def know_ends(points: Iterable[Point]) -> None:
 
 
 def _end(p: Point) -> tuple[int, bool]:
-    found = _ends.get(p)
-    if found is None:
-        index = int(countries_at([p])[0])
-        other = False
-        if index >= 0:
-            near = _table()[0].query(shapely.Point(p), predicate="dwithin",
-                                     distance=BORDER_KM / 111.0)
-            other = any(int(k) != index for k in near.tolist())
-        if len(_ends) >= _ENDS_KEPT:
-            _ends.clear()
-        found = _ends[p] = (index, other)
-    return found
+    if p not in _ends:
+        know_ends([p])
+    return _ends[p]
 
 
 def _end_index(p: Point) -> int:

@@ -216,8 +216,7 @@ def _join_end(path: list[Point]) -> list[Point]:
         return path
     xy = np.asarray(path, dtype=float)
     end = xy[-1]
-    steps = np.asarray(GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2]) / 1000
-    along = np.concatenate([[0.0], np.cumsum(steps)])
+    along = np.concatenate([[0.0], np.cumsum(_steps_km(xy))])
     n = len(xy) - 1
     to_end = np.asarray(GEOD.inv(xy[:-1, 0], xy[:-1, 1], np.full(n, end[0]),
                                  np.full(n, end[1]))[2]) / 1000
@@ -232,8 +231,17 @@ def _join_end(path: list[Point]) -> list[Point]:
     return joined if _km(joined) < along[-1] - MIN_SAVING_KM else path
 
 
+def _steps_km(points: Any) -> Any:
+    """The geodesic km of each step of a path of (lon, lat) points, in one call."""
+    xy = np.asarray(points, dtype=float).reshape(-1, 2)
+    if len(xy) < 2:
+        return np.zeros(0)
+    return np.asarray(GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2]) / 1000
+
+
 def _km(points: list[Point]) -> float:
-    return sum(geodesic_km(p[0], p[1], q[0], q[1]) for p, q in itertools.pairwise(points))
+    # summed in order, as step after step, so that a length does not hang on numpy's order
+    return float(sum(_steps_km(points).tolist()))
 
 
 def _despike(points: list[Point]) -> list[Point]:
