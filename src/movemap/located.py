@@ -349,7 +349,7 @@ def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: I
         # several processes
         pending = [job for job in work if needs_routing(
             job.stops, job.mode, networks, job.labels, through=job.through, strict=False)]
-        _know_ends(pending)
+        _know_ends(pending, networks)
         if _processes > 1 and len(pending) >= PARALLEL_MIN_JOBS and _route_parallel(
                 pending, networks, _processes, found, seconds):
             work = [job for job in work if (job.leg, job.origin) not in found]
@@ -367,15 +367,14 @@ def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: I
     return found, seconds
 
 
-def _know_ends(work: list[_RouteJob]) -> None:
-    """The countries of the ends of rail and road routes to find, all found at once (in
-    this process, before any worker is forked: the workers share them)."""
-    ends = [p for job in work if job.mode in (Mode.RAIL, Mode.ROAD, Mode.FOOT)
+def _know_ends(work: list[_RouteJob], networks: Networks) -> None:
+    """The countries of the ends of rail and road routes to find, and their joins to the
+    network, all found at once (in this process, before any worker is forked: the workers
+    share them)."""
+    ends = [(job.mode, p) for job in work if job.mode in (Mode.RAIL, Mode.ROAD, Mode.FOOT)
             for p in job.stops]
     if ends:
-        from movemap.routing.countries import know_ends
-
-        know_ends(ends)
+        networks.know_joins(ends)
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,6 +225,7 @@ class Networks:
             countries,
             geodesic,
             grid,
+            joins,
             land,
             network,
             sea,
@@ -233,7 +234,7 @@ class Networks:
 
         return cache.digest(
             f"searoute {version('searoute')}", sys.modules[__name__], antimeridian, geodesic,
-            grid, land, network, sea, store, countries, borders, chains, country_codes,
+            grid, land, network, sea, store, countries, borders, chains, joins, country_codes,
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
@@ -321,6 +322,24 @@ class Networks:
             from movemap.routing.land import land
 
             land()
+
+    def know_joins(self, ends: Iterable[tuple[Mode, Point]]) -> None:
+        """Find now, all in one pass, how these rail, road and foot ends join their
+        network (``routing.joins``): as each path would one end at a time, and cheaper for
+        many (before worker processes are forked, so that they share them)."""
+        from movemap.routing.countries import know_ends, land_country_of_end
+        from movemap.routing.joins import know_joins
+
+        by_network: dict[str, list[Point]] = {"rail": [], "road": []}
+        for mode, p in ends:
+            if mode is Mode.RAIL:
+                by_network["rail"].append(p)
+            elif mode in (Mode.ROAD, Mode.FOOT):
+                by_network["road"].append(p)
+        know_ends([p for points in by_network.values() for p in points])
+        for name, points in by_network.items():
+            if points:
+                know_joins(getattr(self, name), [(p, land_country_of_end(p)) for p in points])
 
     def save(self) -> None:
         """Keep the paths and routes found since the last save in the route cache."""
