@@ -143,3 +143,50 @@ def test_a_route_survives_a_trip_between_processes() -> None:
                   ["Munich", "Vienna"])
     again = pickle.loads(pickle.dumps(found))
     assert isinstance(again, Route) and again == found and len(again.points) > 2
+
+
+def test_the_ends_are_joined_in_one_pass_before_any_route(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """route_legs joins every distinct rail and road end to its network at once
+    (routing.joins); the routes then join none one at a time but ends whose joins tie."""
+    from movemap.routing import joins
+
+    alone: list[tuple[float, float]] = []
+    batched: list[int] = []
+    real_find = network.Network._find_end_joins
+    real_know = joins.know_joins
+
+    def find(self: network.Network, p: tuple[float, float], *args: object) -> object:
+        alone.append(p)
+        return real_find(self, p, *args)  # type: ignore[arg-type]
+
+    def know(*args: object) -> joins.JoinCount:
+        done = real_know(*args)  # type: ignore[arg-type]
+        batched.append(done.batched)
+        return done
+
+    monkeypatch.setattr(network.Network, "_find_end_joins", find)
+    monkeypatch.setattr(joins, "know_joins", know)
+    legs = [leg for leg in _legs() if leg.mode is not Mode.SEA]
+    places = {ref: _place(ref) for leg in legs for ref in (*leg.origins, leg.destination)}
+    found, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path))
+    assert len(batched) == 2 and sum(batched) == 14  # 7 towns, on the rail and road networks
+    assert not alone  # no ties among these
+    assert sum(len(r.points) > 2 for r in found.values()) > 30
+
+
+def test_workers_take_the_heaviest_runs_first() -> None:
+    """Sea routes (coast checks, the water grid) cost most, then road: their runs go first,
+    so that the last runs handed out are light and the processes finish together."""
+    from movemap.located import _chunks, _heaviest_first, _RouteJob
+
+    def jobs(mode: Mode, origins: range) -> list[_RouteJob]:
+        return [_RouteJob(f"{mode.value}{i}", 0, ((float(i), 0.0), (float(i), 1.0)), mode,
+                          ("a", "b")) for i in origins]
+
+    work = jobs(Mode.RAIL, range(8)) + jobs(Mode.ROAD, range(8)) + jobs(Mode.SEA, range(8))
+    chunks = _chunks(work, 6)
+    assert chunks == [(0, 4), (4, 8), (8, 12), (12, 16), (16, 20), (20, 24)]
+    ordered = _heaviest_first(work, chunks)
+    assert ordered == [(16, 20), (20, 24), (8, 12), (12, 16), (0, 4), (4, 8)]
+    assert sorted(ordered) == chunks  # every run, once
