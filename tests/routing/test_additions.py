@@ -54,6 +54,7 @@ WHITEHORSE, FAIRBANKS = (-135.05375, 60.71611), (-147.71639, 64.83778)
 KOTA, NEW_DELHI = (75.83907, 25.18254), (77.2148, 28.62137)
 RAWALPINDI, PESHAWAR = (73.0479, 33.5973), (71.57849, 34.008)
 BENGALURU, KATPADI = (77.59369, 12.97194), (79.1325, 12.9692)
+UDHAMPUR, SILIGURI, GUWAHATI = (75.13573, 32.92431), (88.42851, 26.71004), (91.7458, 26.1844)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -63,13 +64,17 @@ BENGALURU, KATPADI = (77.59369, 12.97194), (79.1325, 12.9692)
     (PORT_AUGUSTA, KATHERINE, Mode.RAIL, 2200, 2550, {"AU"}),
     # the Alaska Highway across 60 N near Watson Lake and on from Tok to Delta Junction
     (WHITEHORSE, FAIRBANKS, Mode.ROAD, 880, 1050, {"CA", "US"}),
-    # trunk lines Natural Earth lacks, which left cities of a million or more far from any
-    # line: the Western Railway's Nagda - Kota - Mathura (Kota - New Delhi about 465 km),
-    # Pakistan's Main Line 1 beyond Attock (Rawalpindi - Peshawar 171 km), Jolarpettai -
-    # Bengaluru (Bengaluru - Katpadi about 219 km)
+    # trunk lines Natural Earth lacks, which left large towns far from any line: the
+    # Western Railway's Nagda - Kota - Mathura (Kota - New Delhi about 465 km), Pakistan's
+    # Main Line 1 beyond Attock (Rawalpindi - Peshawar 171 km), Jolarpettai - Bengaluru
+    # (Bengaluru - Katpadi about 219 km), Jalandhar - Pathankot - Jammu - Udhampur (New
+    # Delhi - Udhampur about 630 km), New Bongaigaon - Rangia - Guwahati (New Jalpaiguri,
+    # by Siliguri, - Guwahati 407 km)
     (KOTA, NEW_DELHI, Mode.RAIL, 420, 510, {"IN"}),
     (RAWALPINDI, PESHAWAR, Mode.RAIL, 150, 190, {"PK"}),
     (BENGALURU, KATPADI, Mode.RAIL, 190, 245, {"IN"}),
+    (NEW_DELHI, UDHAMPUR, Mode.RAIL, 560, 690, {"IN"}),
+    (SILIGURI, GUWAHATI, Mode.RAIL, 360, 450, {"IN"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
