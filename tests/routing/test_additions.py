@@ -61,6 +61,7 @@ ULSAN, POHANG = (129.31667, 35.53722), (129.36481, 36.02917)
 AGRYZ, NABEREZHNYE_CHELNY = (52.99431, 56.5234), (52.41961, 55.73718)
 KRALJEVO, VUSHTRRI = (20.68944, 43.72583), (20.9675, 42.82306)
 LVIV, NADVIRNA = (24.02324, 49.83826), (24.5714, 48.63659)
+STRYI, MUKACHEVO = (23.84845, 49.26103), (22.718, 48.44248)
 LUKAVAC, ILIDZA = (18.52618, 44.54245), (18.30697, 43.83148)
 JIAOHE, YANJI = (127.33473, 43.72133), (129.50241, 42.88825)
 
@@ -89,7 +90,8 @@ JIAOHE, YANJI = (127.33473, 43.72133), (129.50241, 42.88825)
     # Yanji, drawn shorter than the old line over the passes); Agryz - Naberezhnye Chelny
     # (about 110 km); the Ibar valley line from Kraljevo into Kosovo (Kraljevo - Vushtrri
     # about 140 km, drawn shorter than the winding valley); Ukraine's H09 by Ivano-Frankivsk
-    # (Lviv - Nadvirna about 170 km); Bosnia's M18 Sarajevo - Tuzla (Lukavac - Ilidza about
+    # (Lviv - Nadvirna about 170 km) and M06 over the Carpathians (Stryi - Mukachevo about
+    # 150 km, drawn shorter over the pass); Bosnia's M18 Sarajevo - Tuzla (Lukavac - Ilidza about
     # 140 km, drawn shorter than the mountain road)
     (DAEJEON, MOKPO, Mode.RAIL, 190, 275, {"KR"}),
     (JEONJU, YEOSU, Mode.RAIL, 125, 175, {"KR"}),
@@ -98,6 +100,7 @@ JIAOHE, YANJI = (127.33473, 43.72133), (129.50241, 42.88825)
     (AGRYZ, NABEREZHNYE_CHELNY, Mode.RAIL, 85, 130, {"RU"}),
     (KRALJEVO, VUSHTRRI, Mode.RAIL, 100, 160, {"RS", "XK"}),
     (LVIV, NADVIRNA, Mode.ROAD, 135, 190, {"UA"}),
+    (STRYI, MUKACHEVO, Mode.ROAD, 110, 175, {"UA"}),
     (LUKAVAC, ILIDZA, Mode.ROAD, 95, 160, {"BA"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
