@@ -56,7 +56,8 @@ STEP_KM = 1.0
 JOINED = "joined to it by a straight line"  # routing's warning for an end far from its line
 FIRST_ROUNDS = 64  # the cases before this index were written in rounds 1-2
 ROUND_3 = 114  # from FIRST_ROUNDS to this index: round 3
-ROUND_4 = 139  # from ROUND_3 to this index: round 4 (blind); the rest: round 6 (blind)
+ROUND_4 = 139  # from ROUND_3 to this index: round 4 (blind)
+ROUND_6 = 169  # from ROUND_4 to this index: round 6 (blind); the rest: round 9 (dev only)
 
 Point = tuple[float, float]
 
@@ -72,7 +73,8 @@ def load_cases(part: str = "all", only: str | None = None) -> list[dict[str, Any
     for index, case in enumerate(cases):
         case["group"] = ("first 64" if index < FIRST_ROUNDS else
                          "added in round 3" if index < ROUND_3 else
-                         "added in round 4" if index < ROUND_4 else "added in round 6")
+                         "added in round 4" if index < ROUND_4 else
+                         "added in round 6" if index < ROUND_6 else "added in round 9")
     return [c for c in cases if (part == "all" or split(c["id"]) == part)
             and (only is None or only in c["id"])]
 
@@ -219,19 +221,25 @@ from movemap.model import Mode
 from movemap.routing import route
 out = {}
 for case in json.load(sys.stdin):
-    r = route([tuple(p) for p in case["stops"]], Mode(case["mode"]))
-    out[case["id"]] = [r.points, r.length_km, r.approximate, list(r.warnings)]
+    try:  # an analyst's transit countries, where the commit knows them
+        r = route([tuple(p) for p in case["stops"]], Mode(case["mode"]),
+                  through=case["through"])
+    except TypeError:
+        r = route([tuple(p) for p in case["stops"]], Mode(case["mode"]))
+    out[case["id"]] = [[list(p) for p in r.points], r.length_km, r.approximate,
+                       list(r.warnings)]
 json.dump(out, sys.stdout)
 """
 
 
-def release(cases: list[dict[str, Any]]) -> dict[str, Any]:
-    """The previous release's routes, computed in a subprocess from a temporary worktree."""
-    with tempfile.TemporaryDirectory() as tmp, checkout(RELEASE, Path(tmp) / "release") as tree:
+def release(cases: list[dict[str, Any]], commit: str = RELEASE) -> dict[str, Any]:
+    """The routes of an earlier commit (by default the previous release), computed in a
+    subprocess from a temporary worktree."""
+    with tempfile.TemporaryDirectory() as tmp, checkout(commit, Path(tmp) / "release") as tree:
         env = {**os.environ, "PYTHONPATH": str(tree / "src"),
                "MOVEMAP_CACHE_DIR": str(Path(tmp) / "cache")}
-        payload = json.dumps([{"id": c["id"], "mode": c["mode"], "stops": stops(c)}
-                              for c in cases])
+        payload = json.dumps([{"id": c["id"], "mode": c["mode"], "stops": stops(c),
+                               "through": c.get("through", [])} for c in cases])
         done = subprocess.run([sys.executable, "-c", RELEASE_PROGRAM], input=payload,
                               capture_output=True, text=True, env=env, check=True)
         return json.loads(done.stdout)  # type: ignore[no-any-return]
@@ -249,6 +257,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--part", choices=["dev", "test", "all"], default="test")
     parser.add_argument("--only", help="only cases whose id contains this")
     parser.add_argument("--no-release", action="store_true", help="skip the previous release")
+    parser.add_argument("--against", default=RELEASE, metavar="COMMIT",
+                        help="the earlier commit of the third column (default: the previous "
+                             "release); a branch's base gives before and after in one run")
     parser.add_argument("--why", action="store_true", help="say why each route is not accepted")
     parser.add_argument("--summary", action="store_true",
                         help="no line per case: counts by mode and by reason only (the way "
@@ -257,8 +268,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="the country outlines routes are judged on (default: fine)")
     args = parser.parse_args(argv)
     cases = load_cases(args.part, args.only)
-    old = {} if args.no_release else release(cases)
-    columns = ["movemap", "plain shortest", f"release {RELEASE}"]
+    old = {} if args.no_release else release(cases, args.against)
+    earlier = f"release {RELEASE}" if args.against == RELEASE else f"commit {args.against}"
+    columns = ["movemap", "plain shortest", earlier]
     print(f"realism set, part {args.part}: {len(cases)} cases (countries judged on the "
           f"{args.outline} outlines)")
     if not args.summary:
@@ -273,8 +285,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                    "plain shortest": judge(case, *plain(case), outline=args.outline)}
         if case["id"] in old:
             pts, length, approximate, warnings = old[case["id"]]
-            results[f"release {RELEASE}"] = judge(case, [tuple(p) for p in pts], length,
-                                                  approximate, warnings, args.outline)
+            results[earlier] = judge(case, [tuple(p) for p in pts], length, approximate,
+                                     warnings, args.outline)
         line = f"{case['id']:<36} {case['length_km']:>8,}  "
         for column in columns:
             verdict = results.get(column)
@@ -297,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if args.why and not args.summary and not results["movemap"].ok:
             print(f"{'':<36} why: {results['movemap'].why}")
     print("-" * 150)
-    shown = [c for c in columns if old or not c.startswith("release")]
+    shown = [c for c in columns if old or c != earlier]
     for group in [*groups, "all"]:
         members = groups if group == "all" else [group]
         size = sum(1 for case in cases if case["group"] in members)

@@ -51,6 +51,19 @@ def test_every_addition_names_its_source_and_winds_through_stations(name: str) -
 KAUNAS, SIAULIAI = (23.90909, 54.90156), (23.31667, 55.93333)
 PORT_AUGUSTA, KATHERINE = (137.77281, -32.49597), (132.26347, -14.46517)
 WHITEHORSE, FAIRBANKS = (-135.05375, 60.71611), (-147.71639, 64.83778)
+KOTA, NEW_DELHI = (75.83907, 25.18254), (77.2148, 28.62137)
+RAWALPINDI, PESHAWAR = (73.0479, 33.5973), (71.57849, 34.008)
+BENGALURU, KATPADI = (77.59369, 12.97194), (79.1325, 12.9692)
+UDHAMPUR, SILIGURI, GUWAHATI = (75.13573, 32.92431), (88.42851, 26.71004), (91.7458, 26.1844)
+DAEJEON, MOKPO = (127.38493, 36.34913), (126.39181, 34.81282)
+JEONJU, YEOSU = (127.14889, 35.82194), (127.66215, 34.76062)
+ULSAN, POHANG = (129.31667, 35.53722), (129.36481, 36.02917)
+AGRYZ, NABEREZHNYE_CHELNY = (52.99431, 56.5234), (52.41961, 55.73718)
+KRALJEVO, VUSHTRRI = (20.68944, 43.72583), (20.9675, 42.82306)
+LVIV, NADVIRNA = (24.02324, 49.83826), (24.5714, 48.63659)
+STRYI, MUKACHEVO = (23.84845, 49.26103), (22.718, 48.44248)
+LUKAVAC, ILIDZA = (18.52618, 44.54245), (18.30697, 43.83148)
+JIAOHE, YANJI = (127.33473, 43.72133), (129.50241, 42.88825)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -60,6 +73,35 @@ WHITEHORSE, FAIRBANKS = (-135.05375, 60.71611), (-147.71639, 64.83778)
     (PORT_AUGUSTA, KATHERINE, Mode.RAIL, 2200, 2550, {"AU"}),
     # the Alaska Highway across 60 N near Watson Lake and on from Tok to Delta Junction
     (WHITEHORSE, FAIRBANKS, Mode.ROAD, 880, 1050, {"CA", "US"}),
+    # trunk lines Natural Earth lacks, which left large towns far from any line: the
+    # Western Railway's Nagda - Kota - Mathura (Kota - New Delhi about 465 km), Pakistan's
+    # Main Line 1 beyond Attock (Rawalpindi - Peshawar 171 km), Jolarpettai - Bengaluru
+    # (Bengaluru - Katpadi about 219 km), Jalandhar - Pathankot - Jammu - Udhampur (New
+    # Delhi - Udhampur about 630 km), New Bongaigaon - Rangia - Guwahati (New Jalpaiguri,
+    # by Siliguri, - Guwahati 407 km)
+    (KOTA, NEW_DELHI, Mode.RAIL, 420, 510, {"IN"}),
+    (RAWALPINDI, PESHAWAR, Mode.RAIL, 150, 190, {"PK"}),
+    (BENGALURU, KATPADI, Mode.RAIL, 190, 245, {"IN"}),
+    (NEW_DELHI, UDHAMPUR, Mode.RAIL, 560, 690, {"IN"}),
+    (SILIGURI, GUWAHATI, Mode.RAIL, 360, 450, {"IN"}),
+    # round 9b, from the same audit over the theatres reports are about: Korea's Honam line
+    # (Daejeon - Mokpo about 253 km), Jeolla line (Jeonju - Yeosu about 155 km) and Donghae
+    # line by Gyeongju (Ulsan - Pohang about 75 km); the Changchun - Tumen railway (Jiaohe -
+    # Yanji, drawn shorter than the old line over the passes); Agryz - Naberezhnye Chelny
+    # (about 110 km); the Ibar valley line from Kraljevo into Kosovo (Kraljevo - Vushtrri
+    # about 140 km, drawn shorter than the winding valley); Ukraine's H09 by Ivano-Frankivsk
+    # (Lviv - Nadvirna about 170 km) and M06 over the Carpathians (Stryi - Mukachevo about
+    # 150 km, drawn shorter over the pass); Bosnia's M18 Sarajevo - Tuzla (Lukavac - Ilidza about
+    # 140 km, drawn shorter than the mountain road)
+    (DAEJEON, MOKPO, Mode.RAIL, 190, 275, {"KR"}),
+    (JEONJU, YEOSU, Mode.RAIL, 125, 175, {"KR"}),
+    (ULSAN, POHANG, Mode.RAIL, 50, 90, {"KR"}),
+    (JIAOHE, YANJI, Mode.RAIL, 180, 290, {"CN"}),
+    (AGRYZ, NABEREZHNYE_CHELNY, Mode.RAIL, 85, 130, {"RU"}),
+    (KRALJEVO, VUSHTRRI, Mode.RAIL, 100, 160, {"RS", "XK"}),
+    (LVIV, NADVIRNA, Mode.ROAD, 135, 190, {"UA"}),
+    (STRYI, MUKACHEVO, Mode.ROAD, 110, 175, {"UA"}),
+    (LUKAVAC, ILIDZA, Mode.ROAD, 95, 160, {"BA"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
