@@ -59,6 +59,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from movemap.extract.lookahead import quick
 from movemap.gazetteer import Gazetteer, Kind, Method
 from movemap.gazetteer.normalize import name_key
 
@@ -99,12 +100,12 @@ _NOUN_AFTER = re.compile(
     r"sector|front|city|town|valley|coast|peninsula|border|bridgehead|pocket)\b)[a-z]")
 _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
 _NOT_WORD = re.compile(r"[^\w]|_")
-_PLACE_CUE = re.compile(
+_PLACE_CUE = quick(re.compile(
     r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
     r"reach|reaches|reaching|reached|entered|left|of|beyond|past|behind|along|over|captured|"
     r"took|seized|(?:bound|sailed|headed|heading|departed|leaving|left|out)\s+for|"
     r"destination\s+(?:was|is)|"
-    r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I)
+    r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I))
 _THING_BEFORE = re.compile(
     r"(?:\b(?:Operations?|Exercise|Op\.|aboard|on\s+board|onboard|HMS|HMAS|HMCS|HMNZS|USS|"
     r"USNS|SS|MV|RMS|ROKS|INS|[Tt]he\s+(?:[a-z]+\s+)?(?:ships?|liners?|carriers?|frigates?|"

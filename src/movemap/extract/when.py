@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from movemap.dates import FuzzyDate, parse_date
+from movemap.extract.lookahead import quick
 
 __all__ = ["DateMention", "find_dates", "year_before"]
 
@@ -143,8 +144,8 @@ def _span_mm(g: dict[str, str | None], year: int) -> FuzzyDate | None:
 
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_FUTURE = re.compile(r"\b(?:will|would|shall|expected|due|scheduled|set\s+to|plans?\s+to)\b",
-                     re.I)
+_FUTURE = quick(re.compile(r"\b(?:will|would|shall|expected|due|scheduled|set\s+to|plans?\s+to)\b",
+                           re.I))
 _NEWS_DAYS = 10  # a narrative day this close to publication: the report is news of the week
 
 
