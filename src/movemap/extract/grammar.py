@@ -279,10 +279,14 @@ class _Cue:
         self.pattern = pattern
         self._starts = re.compile(rf"\b(?=(?:{starts}))")
 
-    def search(self, text: str) -> re.Match[str] | None:
-        if not text.isascii():
-            return self.pattern.search(text)
-        for at in self._starts.finditer(text.lower()):
+    def search(self, text: str, lower: str | None = None) -> re.Match[str] | None:
+        """``pattern.search(text)``; ``lower``: ``text.lower()`` when ``text`` is ASCII and
+        the caller has it already, else None."""
+        if lower is None:
+            if not text.isascii():
+                return self.pattern.search(text)
+            lower = text.lower()
+        for at in self._starts.finditer(lower):
             m = self.pattern.match(text, at.start())
             if m is not None:
                 return m
@@ -438,15 +442,16 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             cues.append("")
             chained.append(False)
             continue
+        lower = before.lower() if before.isascii() else None
         for name, pattern in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
                               ("destination", _DEST_AT), ("via", _VIA_AT)):
-            m = pattern.search(before)
+            m = pattern.search(before, lower)
             if m and not (name == "destination" and _NOT_TOWARDS.search(before, 0, m.start(1))):
                 role, cue = name, " ".join(m.group(1).split())
                 if name == "position" and areas[i] and _TOWN_POSITION.match(cue):
                     role, cue = "", ""
                 break
-        if not role and (m := _LOCATOR_AT.search(before)) is not None and not (
+        if not role and (m := _LOCATOR_AT.search(before, lower)) is not None and not (
                 i and places[i - 1][0] >= start - len(before) + m.start()):
             for name, pattern in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
                                   ("destination", _DEST_AT)):

@@ -56,6 +56,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -505,7 +506,9 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
             phrases.add((m.start(), m.end()))
     found += phrases
     found += _small_places(text, gazetteer)
-    found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
+    # by start, the longest first (two stable sorts in C: by end, falling, then by start)
+    found.sort(key=itemgetter(1), reverse=True)
+    found.sort(key=itemgetter(0))
     starts = [a for a, _ in sentences]
     surnames: set[str] = set()
     out: list[Mention] = []
