@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -107,7 +108,7 @@ def test_each_slot_cue_looks_ahead_for_every_word_it_can_start_with() -> None:
 
     from movemap.extract import grammar
 
-    def leading(items: list, n: int = 40) -> set[str]:
+    def leading(items: list[Any], n: int = 40) -> set[str]:
         """The strings of up to ``n`` letters a parsed sequence can begin with."""
         out = {""}
         for op, av in items:

@@ -443,9 +443,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             chained.append(False)
             continue
         lower = before.lower() if before.isascii() else None
-        for name, pattern in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
-                              ("destination", _DEST_AT), ("via", _VIA_AT)):
-            m = pattern.search(before, lower)
+        for name, cue_at in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
+                             ("destination", _DEST_AT), ("via", _VIA_AT)):
+            m = cue_at.search(before, lower)
             if m and not (name == "destination" and _NOT_TOWARDS.search(before, 0, m.start(1))):
                 role, cue = name, " ".join(m.group(1).split())
                 if name == "position" and areas[i] and _TOWN_POSITION.match(cue):
@@ -453,9 +453,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 break
         if not role and (m := _LOCATOR_AT.search(before, lower)) is not None and not (
                 i and places[i - 1][0] >= start - len(before) + m.start()):
-            for name, pattern in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
-                                  ("destination", _DEST_AT)):
-                if pattern.search(before[: m.start() + len(m.group(1))] + " "):
+            for name, cue_at in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
+                                 ("destination", _DEST_AT)):
+                if cue_at.search(before[: m.start() + len(m.group(1))] + " "):
                     role, cue = name, f"{' '.join(m.group(1).split())} ... in"
                     break
         if not role and ":" in before and (m := _COLON.search(text[max(a, start - 160):
