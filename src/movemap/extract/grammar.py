@@ -177,17 +177,17 @@ _HEARSAY = re.compile(r"\b(reportedly|(?:is|are|was|were)\s+(?:said|reported|bel
                       r"witness(?:es)?|observers?|monitors?|spotters?)\s+(?:said|says|"
                       r"reported|reports|believes?))\b", re.I)
 _REPORTER = quick(re.compile(
-          r"\b(intelligence|spy|spies|agency|NIS|HUR|GUR|CIA|correspondents?|witness\w*|radio|"
-          r"media|press|newspapers?|reporters?|observers?|monitors?|diplomats?|sources?|"
-          r"estimates?|analysts?|satellite|according\s+to)\b", re.I))
+    r"\b(intelligence|spy|spies|agency|NIS|HUR|GUR|CIA|correspondents?|witness\w*|radio|"
+    r"media|press|newspapers?|reporters?|observers?|monitors?|diplomats?|sources?|"
+    r"estimates?|analysts?|satellite|according\s+to)\b", re.I))
 _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I)
 _NONFORCE = quick(re.compile(
-          r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
-          r"bombers|jets|drones|aircraft|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
-          r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
-          r"people|persons|nationals|citizens|staff|"
-          r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
-          r"offices|delegation|envoy|diplomats|ambassador)\b", re.I))
+    r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
+    r"bombers|jets|drones|aircraft|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
+    r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
+    r"people|persons|nationals|citizens|staff|"
+    r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
+    r"offices|delegation|envoy|diplomats|ambassador)\b", re.I))
 
 
 # a noun before "to" that makes it no destination (threats to Nevers, aid to the capital)
