@@ -97,7 +97,7 @@ def test_a_pattern_whose_first_letters_are_unknown_or_not_case_blind_stays() -> 
         pattern = re.compile(source, flags)
         assert quick(pattern) is pattern, source
     assert first_characters(re.compile(r"\b(?:Bet|fr[o-q]m|x+)y", re.I)) == {
-        "b", "f", "x"}
+        "B", "f", "x"}
 
 
 def test_each_slot_cue_looks_ahead_for_every_word_it_can_start_with() -> None:

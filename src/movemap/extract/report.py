@@ -75,8 +75,8 @@ _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))
 _FOLLOW = re.compile(r"^follow", re.I)
 _ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed)")
 # the verb has no object: it says only where from (had already entered from Shenzhen)
-_NO_OBJECT = quick(re.compile(r"\b(?:entered|arrived|came\s+in|landed|crossed\s+over)\s+"
-                              r"(?:[a-z]+\s+)?from\b", re.I))
+_NO_OBJECT = re.compile(r"\b(?:entered|arrived|came\s+in|landed|crossed\s+over)\s+(?:[a-z]+\s+)?"
+                        r"from\b", re.I)
 # a relative clause about the destination that dates the arrival (which fell on 3 July,
 # where they arrived on 5 May)
 _ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
@@ -85,11 +85,11 @@ _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]
 # a cue that puts the force at a place, not only on its way to one (took A, reached A)
 _REACHED = re.compile(r"(?i:reach|enter|arriv|took|taken|taking|captur|seiz|occup|retak|retook|"
                       r"recaptur|liberat|secur|storm|overr|landed|crossed\s+into)")
-_FOLLOW_WORD = quick(re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I))
+_FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 # an origin named by pointing back at the last move's destinations
-_THOSE = quick(re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
-                          r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
-                          r"cities|locations|sites)\b", re.I))
+_THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
+                    r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
+                    r"cities|locations|sites)\b", re.I)
 # "the" right before a name (lower case: "The Hague" is a town) makes it a river, a sea or a
 # ship, unless a kind of settlement follows (the Kharkiv region) or a phrase is about a town
 _RIVER_LIKE = re.compile(r"(?<![Cc]ity of )(?<![Tt]own of )(?<![Pp]ort of )\bthe\s+$")
