@@ -1173,11 +1173,14 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             candidates = (cKDTree(_xyz([p for _, p in close])), [m for m, _ in close])
         tree, owners = candidates
         others = len(winners) - 1
-        for other in ranked[q][1:]:
-            if other.method not in _NAMED or other.place.kind in _AREAL:
-                continue
-            found = {owners[i] for i in tree.query_ball_point(_xyz([other.place])[0],
-                                                              among_chord)} - {q}
+        rivals = [other for other in ranked[q][1:]
+                  if other.method in _NAMED and other.place.kind not in _AREAL]
+        if not rivals:
+            continue
+        # one query for all of them: a point's neighbours are those of a query of its own
+        reached = tree.query_ball_point(_xyz([other.place for other in rivals]), among_chord)
+        for other, close_by in zip(rivals, reached, strict=True):
+            found = {owners[i] for i in close_by} - {q}
             if len(found) >= 2 and 2 * len(found) >= others:
                 doubt = (f"a namesake in {other.place.country} lies where most of the other "
                          "names may be")
