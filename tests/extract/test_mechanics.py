@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -51,3 +52,95 @@ def test_a_report_reads_the_same_after_many_others() -> None:
                   "The convoy sailed from Portland to Bangor, then on to Halifax."):
         extract(other, date(2024, 10, 18), gazetteer)
     assert repr(extract(text, date(2024, 10, 18), gazetteer)) == repr(first)
+
+
+# -- patterns searched with a look-ahead for their first letters (extract/lookahead.py) -------
+
+_SENTENCES = [
+    "The 3rd Brigade withdrew across the river to Tarnow, then pulled back from Kielce.",
+    "THEY WERE AIRLIFTED FROM Gander and landed at Shannon, officials said.",
+    "Reinforcements reportedly crossed into the valley; refugees fled toward the coast.",
+    "Some 400 marines will be redeployed from Rota to Souda Bay by early June.",
+    "Les troupes sont arrivées à Lyon. Some odd letters: K (Kelvin), İstanbul, ǅ.",
+    "aid to Nevers and threats to Dijon were discussed; the convoy moved on to Beaune",
+    "",
+]
+
+
+def test_a_quick_pattern_finds_what_the_pattern_finds() -> None:
+    import re
+
+    from movemap.extract.lookahead import quick
+
+    patterns = [r"\b(?:between|from)\s+(?:the\s+)?(\d{1,2})", r"\b(then|before|on\s+to)\b",
+                r"\b(?:threats?|aid)\s+(?:to\s+)?$", r"(?:ab|c(?:d|e)+)x?", r"\b[b-d]\w+"]
+    rng = random.Random(5)
+    texts = [*_SENTENCES, *(s.lower() for s in _SENTENCES), *(s.upper() for s in _SENTENCES)]
+    texts += ["".join(rng.choice("abcdex tohen fromFROM12 ſK") for _ in range(60))
+              for _ in range(300)]
+    for source in patterns:
+        pattern = re.compile(source, re.I)
+        fast = quick(pattern)
+        assert fast is not pattern  # each has first letters to look ahead for
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
+                (m.span(), m.groups()) for m in fast.finditer(text)], (source, text)
+
+
+def test_a_pattern_whose_first_letters_are_unknown_or_not_case_blind_stays() -> None:
+    import re
+
+    from movemap.extract.lookahead import first_characters, quick
+
+    for source, flags in [(r"\w+ing", re.I), (r"(?:from)?\s+x", re.I), (r"\bfrom\b", 0),
+                          (r"(?i)\bfrom\b", 0), (r"[^a]b", re.I)]:
+        pattern = re.compile(source, flags)
+        assert quick(pattern) is pattern, source
+    assert first_characters(re.compile(r"\b(?:Bet|fr[o-q]m|x+)y", re.I)) == {
+        "B", "f", "x"}
+
+
+def test_each_slot_cue_looks_ahead_for_every_word_it_can_start_with() -> None:
+    """Each cue's ``starts`` must match where each alternative of its pattern begins: the
+    leading letters of every alternative (as the pattern's parse gives them) are tried."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as p  # type: ignore[attr-defined]
+
+    from movemap.extract import grammar
+
+    def leading(items: list[Any], n: int = 40) -> set[str]:
+        """The strings of up to ``n`` letters a parsed sequence can begin with."""
+        out = {""}
+        for op, av in items:
+            if op is c.AT:
+                continue
+            if op is c.LITERAL:
+                step = {chr(av)}
+            elif op is c.SUBPATTERN:
+                step = leading(list(av[-1]), n)
+            elif op is c.BRANCH:
+                step = set().union(*(leading(list(b), n) for b in av[1]))
+            elif op is c.IN and all(k is c.LITERAL for k, _ in av):
+                step = {chr(v) for _, v in av}
+            else:
+                return out  # a class, a repeat: the prefix so far
+            grown = {a + b for a in out for b in step}
+            if any(len(s) >= n for s in grown):
+                return {s[:n] for s in grown}
+            out = grown
+        return out
+
+    cues = [grammar._POSITION_AT, grammar._ORIGIN_AT, grammar._DEST_AT, grammar._VIA_AT,
+            grammar._LOCATOR_AT]
+    for cue in cues:
+        group = next(av for op, av in p.parse(cue.pattern.pattern, cue.pattern.flags)
+                     if op is c.SUBPATTERN)
+        for start in leading(list(group[-1])):
+            word = start.lower().replace("\\", "")
+            assert word and cue._starts.match(f" {word}", 1), (cue.pattern.pattern[:30], word)
+    text = "the brigade, based in the port of Tartus, left for the front line near"
+    for cue in cues:
+        for end in range(len(text) + 1):
+            found, plain = cue.search(text[:end]), cue.pattern.search(text[:end])
+            assert (found and (found.span(), found.groups())) == (
+                plain and (plain.span(), plain.groups()))

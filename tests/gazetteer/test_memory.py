@@ -81,3 +81,31 @@ def test_closeness_of_many_places_is_closeness_of_each(gazetteer: Gazetteer) -> 
         each = [context.closeness(lat, lon, polygon) for lat, lon, polygon in asked]
         assert context.closeness_of(asked) == each  # equal to the last bit
     assert Context(points).closeness_of([]) == []
+
+
+def test_within_of_many_places_is_within_of_each() -> None:
+    import shapely
+
+    rng = random.Random(11)
+    # two outlines not symmetric in latitude and longitude, so that swapped axes show
+    areas = [shapely.box(30.0, 50.0, 40.0, 55.0), shapely.box(-5.0, 10.0, -4.0, 30.0)]
+    asked = [(rng.uniform(-10.0, 60.0), rng.uniform(-10.0, 45.0), None) for _ in range(300)]
+    asked += [(52.0, 35.0, None), (20.0, -4.5, None), (35.0, 52.0, None), (50.0, 35.0, None)]
+    for context in (Context([(52.0, 36.0)], areas=areas), Context([], areas=areas[:1]),
+                    Context([(52.0, 36.0)])):
+        each = [context.within(lat, lon) for lat, lon, _ in asked]
+        assert context.within_of(asked) == each
+    inside = Context([], areas=areas).within_of(asked)
+    assert inside[-4:-1] == [True, True, False] and 8 < sum(inside) < 300
+    assert Context([], areas=areas).within_of([]) == []
+
+
+def test_remembered_key_and_kind_phrase_of_a_name() -> None:
+    from movemap.gazetteer.gazetteer import _key_phrase
+    from movemap.gazetteer.normalize import kind_phrase, name_key
+
+    for name in ("Port of Avonmouth", "Oakridge air base", "  Oakridge  ", "Mount Foo pass",
+                 "", " - ", "Sankt Blasien", "Oakridge air base"):
+        key = name_key(name)
+        assert _key_phrase(name) == (key, kind_phrase(key) if key else None)
+    assert _key_phrase("Oakridge air base")[1] is not None

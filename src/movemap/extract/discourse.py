@@ -63,6 +63,7 @@ from dataclasses import dataclass, field
 
 from movemap.dates import FuzzyDate
 from movemap.extract.draft import FoundPlace
+from movemap.extract.lookahead import quick
 
 __all__ = ["ANAPHOR", "NEW_FORCE", "UNIT", "State", "unit_slug"]
 
@@ -76,12 +77,12 @@ UNIT = re.compile(
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
     r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
     r"paratroopers|tanks|column))\b")
-ANAPHOR = re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
-                     r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
-                     r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
-                     r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"
-                     r"fleet|task\s+force|troopships?|liners?)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
-                     r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I)
+ANAPHOR = quick(re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
+                           r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
+                           r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
+                           r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"
+                           r"fleet|task\s+force|troopships?|liners?)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
+                           r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I))
 
 
 # a clause whose subject is a force described, not named, and not referred back to (a

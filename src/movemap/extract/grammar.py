@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from movemap.extract.lookahead import quick
 from movemap.extract.mentions import fold
 from movemap.model import Mode, Status
 
@@ -133,9 +134,9 @@ _TOWN_POSITION = re.compile(r"^(?:garrisons?|troops|units|forces|soldiers|men|wa
                             re.I)
 _VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across)" + _FILL, re.I)
 _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)?$", re.I)
-_CHAIN_GAP = re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
-                        r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
-                        re.I)
+_CHAIN_GAP = quick(re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
+                              r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
+                              re.I))
 _CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
                            r",\s+as\s+(?=(?:[A-Z]\w+\s+)?(?:[a-z]+\s+)?(?:troops|forces|soldiers|"
                            r"fighters|units|men|the)\b)|"
@@ -175,25 +176,25 @@ _HEARSAY = re.compile(r"\b(reportedly|(?:is|are|was|were)\s+(?:said|reported|bel
                       r"(?:(?:the|an?)\s+)?(?:agency|intelligence\s+service|service|correspondents?|"
                       r"witness(?:es)?|observers?|monitors?|spotters?)\s+(?:said|says|"
                       r"reported|reports|believes?))\b", re.I)
-_REPORTER = re.compile(
+_REPORTER = quick(re.compile(
     r"\b(intelligence|spy|spies|agency|NIS|HUR|GUR|CIA|correspondents?|witness\w*|radio|"
     r"media|press|newspapers?|reporters?|observers?|monitors?|diplomats?|sources?|"
-    r"estimates?|analysts?|satellite|according\s+to)\b", re.I)
+    r"estimates?|analysts?|satellite|according\s+to)\b", re.I))
 _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I)
-_NONFORCE = re.compile(
+_NONFORCE = quick(re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
     r"bombers|jets|drones|aircraft|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
     r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
     r"people|persons|nationals|citizens|staff|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
-    r"offices|delegation|envoy|diplomats|ambassador)\b", re.I)
+    r"offices|delegation|envoy|diplomats|ambassador)\b", re.I))
 
 
 # a noun before "to" that makes it no destination (threats to Nevers, aid to the capital)
-_NOT_TOWARDS = re.compile(r"\b(?:threats?|risks?|dangers?|aid|assistance|support|help|harm|"
-                          r"damage|loyalty|answer|reply|response|attention|access|allegiance|"
-                          r"ultimatum|appeal|letter|message|note|warning|commitment|"
-                          r"contribution|sales?|exports?|deliver(?:y|ies))\s+$", re.I)
+_NOT_TOWARDS = quick(re.compile(r"\b(?:threats?|risks?|dangers?|aid|assistance|support|help|harm|"
+                                r"damage|loyalty|answer|reply|response|attention|access|allegiance|"
+                                r"ultimatum|appeal|letter|message|note|warning|commitment|"
+                                r"contribution|sales?|exports?|deliver(?:y|ies))\s+$", re.I))
 _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|brigade|corps|army|"
                     r"regiment|battalion|infantry|paratroopers|group|contingent|they)\b", re.I)
 
@@ -262,6 +263,49 @@ def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     assert "(?-i" not in pattern.pattern and "A-Z" not in pattern.pattern.replace(
         "A-Za-z", ""), pattern.pattern
     return re.compile(pattern.pattern, pattern.flags & ~re.I)
+
+
+class _Cue:
+    """A slot's cue pattern, searched as ``pattern.search`` would but faster: a lower-case
+    look-ahead over the first words its alternatives can start with finds where a match may
+    start, and the pattern (case-blind, and slow to try at every word) is tried there only,
+    leftmost first, so the match is the one ``search`` finds. ``starts`` must hold the first
+    letters of every alternative of the pattern (checked by the tests). A text that is not
+    ASCII is searched plainly (``re.I`` matches some letters outside ASCII to ASCII ones)."""
+
+    __slots__ = ("_starts", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], starts: str) -> None:
+        self.pattern = pattern
+        self._starts = re.compile(rf"\b(?=(?:{starts}))")
+
+    def search(self, text: str, lower: str | None = None) -> re.Match[str] | None:
+        """``pattern.search(text)``; ``lower``: ``text.lower()`` when ``text`` is ASCII and
+        the caller has it already, else None."""
+        if lower is None:
+            if not text.isascii():
+                return self.pattern.search(text)
+            lower = text.lower()
+        for at in self._starts.finditer(lower):
+            m = self.pattern.match(text, at.start())
+            if m is not None:
+                return m
+        return None
+
+
+_POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|training|"
+                    r"garrison|positioned|massed|waiting|camped|dug|quartered|holding|held|"
+                    r"remained|stayed|troops|units|forces|soldiers|men|was|were|days?\b|"
+                    r"weeks?\b|months?\b|nights?\b|stay|halt|rest|pause")
+_ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
+                  r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)")
+_DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pass|onto|on|"
+                r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
+                r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
+                r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|"
+                r"mov|f[ae]ll|converg|clos|bore|retir|push|link|join")
+_VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
+_LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
 
 
 _MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the month (May)
@@ -393,24 +437,25 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             cues.append("'s " + moving.group(1) if moving else "'s garrison" if held else "")
             chained.append(False)
             continue
-        if _DISTANCE.search(before):
+        if _DIGIT.search(before) and _DISTANCE.search(before):
             roles.append("")
             cues.append("")
             chained.append(False)
             continue
-        for name, pattern in (("position", _POSITION_CUE), ("origin", _ORIGIN_CUE),
-                              ("destination", _DEST_CUE), ("via", _VIA_CUE)):
-            m = pattern.search(before)
+        lower = before.lower() if before.isascii() else None
+        for name, cue_at in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
+                             ("destination", _DEST_AT), ("via", _VIA_AT)):
+            m = cue_at.search(before, lower)
             if m and not (name == "destination" and _NOT_TOWARDS.search(before, 0, m.start(1))):
                 role, cue = name, " ".join(m.group(1).split())
                 if name == "position" and areas[i] and _TOWN_POSITION.match(cue):
                     role, cue = "", ""
                 break
-        if not role and (m := _LOCATOR.search(before)) is not None and not (
+        if not role and (m := _LOCATOR_AT.search(before, lower)) is not None and not (
                 i and places[i - 1][0] >= start - len(before) + m.start()):
-            for name, pattern in (("position", _POSITION_CUE), ("origin", _ORIGIN_CUE),
-                                  ("destination", _DEST_CUE)):
-                if pattern.search(before[: m.start() + len(m.group(1))] + " "):
+            for name, cue_at in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
+                                 ("destination", _DEST_AT)):
+                if cue_at.search(before[: m.start() + len(m.group(1))] + " "):
                     role, cue = name, f"{' '.join(m.group(1).split())} ... in"
                     break
         if not role and ":" in before and (m := _COLON.search(text[max(a, start - 160):

@@ -56,9 +56,11 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from movemap.extract.lookahead import quick
 from movemap.gazetteer import Gazetteer, Kind, Method
 from movemap.gazetteer.normalize import name_key
 
@@ -99,12 +101,12 @@ _NOUN_AFTER = re.compile(
     r"sector|front|city|town|valley|coast|peninsula|border|bridgehead|pocket)\b)[a-z]")
 _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
 _NOT_WORD = re.compile(r"[^\w]|_")
-_PLACE_CUE = re.compile(
+_PLACE_CUE = quick(re.compile(
     r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
     r"reach|reaches|reaching|reached|entered|left|of|beyond|past|behind|along|over|captured|"
     r"took|seized|(?:bound|sailed|headed|heading|departed|leaving|left|out)\s+for|"
     r"destination\s+(?:was|is)|"
-    r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I)
+    r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I))
 _THING_BEFORE = re.compile(
     r"(?:\b(?:Operations?|Exercise|Op\.|aboard|on\s+board|onboard|HMS|HMAS|HMCS|HMNZS|USS|"
     r"USNS|SS|MV|RMS|ROKS|INS|[Tt]he\s+(?:[a-z]+\s+)?(?:ships?|liners?|carriers?|frigates?|"
@@ -504,7 +506,9 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
             phrases.add((m.start(), m.end()))
     found += phrases
     found += _small_places(text, gazetteer)
-    found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
+    # by start, the longest first (two stable sorts in C: by end, falling, then by start)
+    found.sort(key=itemgetter(1), reverse=True)
+    found.sort(key=itemgetter(0))
     starts = [a for a, _ in sentences]
     surnames: set[str] = set()
     out: list[Mention] = []

@@ -40,6 +40,7 @@ from movemap.extract.grammar import (
     strength_in,
 )
 from movemap.extract.language import unreadable
+from movemap.extract.lookahead import quick
 from movemap.extract.mentions import find_mentions
 from movemap.extract.when import DateMention, find_dates, year_before
 from movemap.gazetteer import (
@@ -140,7 +141,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+# the words one of the patterns of _SOURCE needs (most sentences have none: no search then)
+_SOURCE_VERBS = ("said", "says", "report", "stated", "announced", "estimated", "claimed",
+                 "told", "believes")
+
+
 def _source(sentence: str) -> str | None:
+    if not any(verb in sentence for verb in _SOURCE_VERBS) and (
+            "according to" not in sentence.lower()):
+        return None
     for pattern in _SOURCE:
         m = pattern.search(sentence)
         if m:
@@ -215,7 +224,8 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
 
 _DESCRIBED = re.compile(r"\bthe\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
                         r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$", re.I)
+_FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
+                                re.I))
 _AIR = (Kind.AIRPORT, Kind.AIRBASE)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from movemap.dates import FuzzyDate, parse_date
+from movemap.extract.lookahead import quick
 
 __all__ = ["DateMention", "find_dates", "year_before"]
 
@@ -143,8 +144,8 @@ def _span_mm(g: dict[str, str | None], year: int) -> FuzzyDate | None:
 
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_FUTURE = re.compile(r"\b(?:will|would|shall|expected|due|scheduled|set\s+to|plans?\s+to)\b",
-                     re.I)
+_FUTURE = quick(re.compile(r"\b(?:will|would|shall|expected|due|scheduled|set\s+to|plans?\s+to)\b",
+                           re.I))
 _NEWS_DAYS = 10  # a narrative day this close to publication: the report is news of the week
 
 
@@ -268,6 +269,11 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
 
 _FOLDED = {kind: re.compile(p.pattern, p.flags & ~re.I) for kind, p in _PATTERNS
            if p.flags & re.I and "[A-Z]" not in p.pattern}
+# On lower-case ASCII text the months need no case-blind group either: without it the engine
+# skips to where a month's first letter is (a text with other letters keeps the group: some
+# of them match an ASCII letter under ``re.I``, such as the long s)
+_ASCII_FOLDED = {kind: re.compile(p.pattern.replace("(?i:", "(?:"), p.flags)
+                 for kind, p in _FOLDED.items()}
 _NEEDS = {
     "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
     "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later",),
@@ -294,11 +300,13 @@ def find_dates(text: str, published: date) -> list[DateMention]:
     taken = bytearray(len(text))
     chosen: list[tuple[int, str, re.Match[str]]] = []
     lowered = text.lower()
+    plain = lowered.isascii()
     for kind, pattern in _PATTERNS:
         needs = _NEEDS.get(kind)
         if needs and not any(word in lowered for word in needs):
             continue  # a cheap test first: the pattern cannot match without these words
-        folded = _FOLDED.get(kind)  # case-blind patterns run faster on lower case, unflagged
+        # case-blind patterns run faster on lower case, unflagged
+        folded = (_ASCII_FOLDED if plain else _FOLDED).get(kind)
         for m in (folded.finditer(lowered) if folded else pattern.finditer(text)):
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue

@@ -32,7 +32,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -824,13 +824,12 @@ class Gazetteer:
         """
         by_base: dict[str, Place] = {}
         for q in unique:
-            key = name_key(q.name)
-            phrase = kind_phrase(key) if key else None
+            phrase = _key_phrase(q.name)[1]
             if phrase is not None and ranked[q] and ranked[q][0].confident:
                 by_base.setdefault(phrase[1], ranked[q][0].place)
         changed = []
         for q in unique:
-            feature = by_base.get(name_key(q.name))
+            feature = by_base.get(_key_phrase(q.name)[0])
             if feature is not None and hints[q].near is None:
                 hints[q] = Hints(country=hints[q].country, near=(feature.lat, feature.lon))
                 changed.append(q)
@@ -1054,6 +1053,14 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
+def _key_phrase(name: str) -> tuple[str, tuple[str, str] | None]:
+    """A name's ``name_key`` and the ``kind_phrase`` of that key (None for an empty key),
+    remembered: every batch asks them of each of its names, and the same names recur."""
+    key = name_key(name)
+    return key, kind_phrase(key) if key else None
+
+
 def _stands_in(q: Query, candidate: Candidate) -> bool:
     """Whether a candidate is a feature named for a bare name that no place bears, standing
     in for the place (``Kiska`` for Kiska Army Airfield; see
@@ -1083,7 +1090,10 @@ def _context(q: Query, anchors: dict[Query, Place]) -> Context:
     others = [p for m, p in anchors.items() if m != q]
     points = [(p.lat, p.lon) for p in others if p.kind not in _AREAL or p.polygon is None]
     areas = [p.polygon for p in others if p.kind in _CONTEXT_AREAS and p.polygon is not None]
-    counts = Counter(p.country for p in others if p.country)
+    counts: dict[str, int] = {}  # a Counter's counts in its order, without its overhead
+    for p in others:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
     shares = {cc: n / len(others) for cc, n in counts.items()} if others else {}
     named = frozenset(p.country for p in others if p.kind is Kind.COUNTRY and p.country)
     return Context(points, shares, areas, named)
@@ -1163,11 +1173,14 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             candidates = (cKDTree(_xyz([p for _, p in close])), [m for m, _ in close])
         tree, owners = candidates
         others = len(winners) - 1
-        for other in ranked[q][1:]:
-            if other.method not in _NAMED or other.place.kind in _AREAL:
-                continue
-            found = {owners[i] for i in tree.query_ball_point(_xyz([other.place])[0],
-                                                              among_chord)} - {q}
+        rivals = [other for other in ranked[q][1:]
+                  if other.method in _NAMED and other.place.kind not in _AREAL]
+        if not rivals:
+            continue
+        # one query for all of them: a point's neighbours are those of a query of its own
+        reached = tree.query_ball_point(_xyz([other.place for other in rivals]), among_chord)
+        for other, close_by in zip(rivals, reached, strict=True):
+            found = {owners[i] for i in close_by} - {q}
             if len(found) >= 2 and 2 * len(found) >= others:
                 doubt = (f"a namesake in {other.place.country} lies where most of the other "
                          "names may be")
@@ -1194,14 +1207,14 @@ def _short_forms(unique: list[Query], ranked: dict[Query, tuple[Candidate, ...]]
         best = ranked[q][0] if ranked[q] else None
         if (best is not None and best.confident and best.place.kind in _SHORT_FORM_WHOLES
                 and best.place.polygon is not None):
-            full.append((name_key(q.name), best))
+            full.append((_key_phrase(q.name)[0], best))
     if not full:
         return
     for q in unique:
         if not ranked[q]:
             continue
         best = ranked[q][0]
-        key = name_key(q.name)
+        key = _key_phrase(q.name)[0]
         if not key or best.place.kind not in _AREAL:
             continue
         for whole_key, whole in full:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import mmap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -395,7 +396,9 @@ class Index:
         self._admin1: list[str] = self.manifest["admin1"]
         self._cache: dict[int, Place] = {}
         self._suggest: tuple[list[str], list[str], list[int]] | None = None
-        self._by_kinds: dict[tuple[int, ...], npt.NDArray[np.intp]] = {}
+        # per set of kinds: its places, their order by latitude, their latitudes in that order
+        self._by_kinds: dict[tuple[int, ...], tuple[npt.NDArray[np.intp], npt.NDArray[np.intp],
+                                                    npt.NDArray[Any]]] = {}
 
     def __len__(self) -> int:
         return int(self._places.shape[0])
@@ -463,10 +466,19 @@ class Index:
         from movemap.sphere import EARTH_RADIUS_KM
 
         codes = tuple(sorted(_KINDS.index(k) for k in kinds))
-        numbers = self._by_kinds.get(codes)
-        if numbers is None:
-            numbers = np.flatnonzero(np.isin(self._places["kind"], codes))
-            self._by_kinds[codes] = numbers
+        table = self._by_kinds.get(codes)
+        if table is None:
+            every = np.flatnonzero(np.isin(self._places["kind"], codes))
+            by_lat = np.argsort(self._places["lat"][every], kind="stable")
+            table = self._by_kinds[codes] = (every, by_lat, self._places["lat"][every][by_lat])
+        every, by_lat, lats = table
+        # Only the places in the band of latitudes the radius reaches (a degree of latitude
+        # is the same length everywhere) are measured, in their order in the index: the
+        # distances and the order of ties are those of measuring every place.
+        reach = math.degrees(radius_km / EARTH_RADIUS_KM) + 0.01
+        low = int(np.searchsorted(lats, lat - reach, side="left"))
+        high = int(np.searchsorted(lats, lat + reach, side="right"))
+        numbers = every[np.sort(by_lat[low:high])]
         if not numbers.size:
             return []
         la = np.radians(self._places["lat"][numbers])

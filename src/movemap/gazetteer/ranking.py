@@ -273,6 +273,18 @@ class Context:
 
         return bool(shapely.contains_xy(self._outlines, lon, lat).any())
 
+    def within_of(self, places: Sequence[tuple[float, float, object]]) -> list[bool]:
+        """``within(lat, lon)`` of each of ``places`` (``(lat, lon, anything)``), with one
+        containment call for all of them."""
+        if not self._areas or not places:
+            return [False] * len(places)
+        import shapely
+
+        lats = np.array([[place[0]] for place in places], dtype=float)
+        lons = np.array([[place[1]] for place in places], dtype=float)
+        inside = shapely.contains_xy(self._outlines[np.newaxis, :], lons, lats)
+        return [bool(row) for row in inside.any(axis=1).tolist()]
+
 
 NO_CONTEXT = Context(())
 
@@ -295,13 +307,24 @@ def _vector(lat: float, lon: float) -> np.ndarray:
     return vector
 
 
+# Enum members read once: Python 3.11 finds a member through the hook of EnumType's
+# __getattr__ (about 0.17 us a read, five times a plain attribute), and the code below
+# reads several for every candidate of every name.
+_AIRBASE, _CITY, _CONTINENT, _COUNTRY = Kind.AIRBASE, Kind.CITY, Kind.CONTINENT, Kind.COUNTRY
+_DISTRICT, _MACRO_REGION, _REGION = Kind.DISTRICT, Kind.MACRO_REGION, Kind.REGION
+_BY_ABBREVIATION, _BY_ALTERNATE = Method.ABBREVIATION, Method.ALTERNATE
+_BY_CODE, _BY_DEMONYM = Method.CODE, Method.DEMONYM
+_BY_FORMER, _BY_FUZZY, _BY_KIND, _BY_NAME = Method.FORMER, Method.FUZZY, Method.KIND, Method.NAME
+_BY_PHONETIC = Method.PHONETIC
+
+
 def _match_part(hit: Hit) -> float:
     fixed = _MATCH.get(hit.method)
     if fixed is not None:
         if hit.method in _THROUGH_BASE:  # as far behind as X was behind the first X
             return fixed - (1.0 - hit.similarity)
         return fixed
-    if hit.method is Method.PHONETIC:
+    if hit.method is _BY_PHONETIC:
         return max(0.0, 1.5 * hit.similarity - 0.55)
     return max(0.0, 1.5 * hit.similarity - 0.6)
 
@@ -318,9 +341,11 @@ def score(
     hints: Hints = NO_HINTS,
     context: Context = NO_CONTEXT,
     closeness: float | None = None,
+    within: bool | None = None,
 ) -> Candidate:
     """Score one hit; ``context`` holds the points of the places resolved with it
-    (``closeness``: the hit's ``context.closeness``, when it was worked out already)."""
+    (``closeness``: the hit's ``context.closeness``, ``within``: its ``context.within``,
+    when they were worked out already)."""
     place = hit.place
     kind = place.kind
     areal = kind in AREAL
@@ -329,13 +354,13 @@ def score(
     elif areal:
         kind_part = _KIND_AREA_NAME[kind] if hit.method in _AREA_NAMES else _KIND_AREA_BASE
     else:
-        kind_part = _KIND_AIRBASE if kind is Kind.AIRBASE else _KIND_POINT
+        kind_part = _KIND_AIRBASE if kind is _AIRBASE else _KIND_POINT
     parts = {
         "match": _match_part(hit),
         "kind": kind_part,
         "population": _population_part(place.population or 0),
     }
-    if place.source == CURATED_SOURCE and not areal and kind is not Kind.CITY:
+    if place.source == CURATED_SOURCE and not areal and kind is not _CITY:
         parts["curated"] = CURATED_WEIGHT
     if hints is not NO_HINTS:
         if hints.country:
@@ -351,7 +376,7 @@ def score(
         if context.countries:
             share = context.countries.get(place.country or "", 0.0)
             parts["coherence"] = COHERENCE_WEIGHT * share * share
-        if not areal and context.within(place.lat, place.lon):
+        if not areal and (context.within(place.lat, place.lon) if within is None else within):
             parts["within"] = WITHIN_WEIGHT
         if not areal and place.country in context.named_countries:
             share = context.countries.get(place.country or "", 0.0)
@@ -382,10 +407,13 @@ def rank(
     winner, so that one name resolved alone is flagged as it is among others.
     """
     if context:
-        near = context.closeness_of([(h.place.lat, h.place.lon, h.place.polygon
-                                      if h.place.kind in AREAL else None) for h in hits])
-        scored = [score(hit, generic=generic, hints=hints, context=context, closeness=close)
-                  for hit, close in zip(hits, near, strict=True)]
+        places = [(h.place.lat, h.place.lon, h.place.polygon if h.place.kind in AREAL else None)
+                  for h in hits]
+        near = context.closeness_of(places)
+        held = context.within_of(places)
+        scored = [score(hit, generic=generic, hints=hints, context=context, closeness=close,
+                        within=inside)
+                  for hit, close, inside in zip(hits, near, held, strict=True)]
     else:
         scored = [score(hit, generic=generic, hints=hints) for hit in hits]
     if len(scored) > 1:
@@ -406,7 +434,7 @@ def rank(
     return tuple(scored)
 
 
-_CURRENT = frozenset({Method.NAME, Method.ALTERNATE})
+_CURRENT = frozenset({_BY_NAME, _BY_ALTERNATE})
 
 
 def _with(candidate: Candidate, part: str, value: float) -> Candidate:
@@ -421,14 +449,14 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
     if not current:
         return scored
     largest_current = max((p.population or 0) for p in current)
-    largest_former = max((c.place.population or 0 for c in scored if c.method is Method.FORMER),
+    largest_former = max((c.place.population or 0 for c in scored if c.method is _BY_FORMER),
                          default=0)
     # The largest current town per country and per (country, admin1): the namesake rule
     # asks whether any town is large enough, which is whether the largest one is.
     town_by_country: dict[str | None, int] = {}
     town_by_admin1: dict[tuple[str | None, str | None], int] = {}
     for p in current:
-        if p.kind is Kind.CITY:
+        if p.kind is _CITY:
             size = p.population or 0
             town_by_country[p.country] = max(size, town_by_country.get(p.country, size))
             at = (p.country, p.admin1)
@@ -436,17 +464,17 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
     out = []
     for c in scored:
         place = c.place
-        if c.method is Method.FORMER and largest_current >= (place.population or 0) and any(
+        if c.method is _BY_FORMER and largest_current >= (place.population or 0) and any(
             p.id != place.id for p in current
         ):
             c = _with(c, "former", FORMER_PENALTY)
-        elif (c.method is Method.ALTERNATE and place.kind is Kind.CITY
+        elif (c.method is _BY_ALTERNATE and place.kind is _CITY
               and largest_former >= FORMER_SHARE * max(place.population or 0, 1)):
             c = _with(c, "old name", FORMER_ELSEWHERE_PENALTY)
-        elif (not generic and place.kind in (Kind.REGION, Kind.DISTRICT)
+        elif (not generic and place.kind in (_REGION, _DISTRICT)
               and c.method in _CURRENT
               and (largest := town_by_country.get(place.country)
-                   if c.method is Method.ALTERNATE
+                   if c.method is _BY_ALTERNATE
                    else town_by_admin1.get((place.country, place.name))) is not None
               and largest >= NAMESAKE_SHARE * (place.population or 0)):
             c = _with(c, "namesake", NAMESAKE_PENALTY)
@@ -463,12 +491,12 @@ def _after_town(scored: list[Candidate]) -> list[Candidate]:
     spoke for the feature speaks for the town at the same spot: the town is put just ahead
     of it (part ``its feature``).
     """
-    towns = [i for i, c in enumerate(scored) if c.method in _CURRENT and c.place.kind is Kind.CITY]
+    towns = [i for i, c in enumerate(scored) if c.method in _CURRENT and c.place.kind is _CITY]
     if not towns:
         return scored
     out = list(scored)
     for i, c in enumerate(scored):
-        if c.method is not Method.KIND or c.place.kind in AREAL:
+        if c.method is not _BY_KIND or c.place.kind in AREAL:
             continue
         near = [(haversine_km(c.place.lat, c.place.lon, scored[t].place.lat,
                               scored[t].place.lon), t) for t in towns]
@@ -482,9 +510,9 @@ def _after_town(scored: list[Candidate]) -> list[Candidate]:
     return out
 
 
-_EXACT = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM,
-                    Method.FORMER, Method.KIND, Method.CODE})
-_NAMED_AREAS = frozenset({Kind.REGION, Kind.COUNTRY, Kind.MACRO_REGION, Kind.CONTINENT})
+_EXACT = frozenset({_BY_NAME, _BY_ALTERNATE, _BY_ABBREVIATION, _BY_DEMONYM,
+                    _BY_FORMER, _BY_KIND, _BY_CODE})
+_NAMED_AREAS = frozenset({_REGION, _COUNTRY, _MACRO_REGION, _CONTINENT})
 
 
 def _dominance(scored: list[Candidate]) -> list[Candidate]:
@@ -501,7 +529,7 @@ def _dominance(scored: list[Candidate]) -> list[Candidate]:
     if len(exact) < 2:
         return scored
     out = list(scored)
-    for group in (frozenset({Kind.CITY}), _NAMED_AREAS):
+    for group in (frozenset({_CITY}), _NAMED_AREAS):
         members = [c for c in exact if c.place.kind in group]
         if len(members) < 2:
             continue
@@ -510,7 +538,7 @@ def _dominance(scored: list[Candidate]) -> list[Candidate]:
         if first >= DOMINANCE_RATIO * max(second, 1):
             out = [_with(c, "larger", DOMINANCE_WEIGHT) if c.place.id == winner else c
                    for c in out]
-    towns = [c.place for c in exact if c.place.kind is Kind.CITY]
+    towns = [c.place for c in exact if c.place.kind is _CITY]
     # An area named after a town of its own (Saint Petersburg, the federal city) does not count.
     areas = [c.place.population or 0 for c in exact if c.place.kind in _NAMED_AREAS
              and not any(t.country == c.place.country and t.admin1 == c.place.name
@@ -519,7 +547,7 @@ def _dominance(scored: list[Candidate]) -> list[Candidate]:
     if areas:
         biggest = max(areas)
         out = [_with(c, "area name", AREA_NAME_PENALTY)
-               if c.place.kind is Kind.CITY and c.method in _EXACT
+               if c.place.kind is _CITY and c.method in _EXACT
                and AREA_NAME_SHARE * biggest > (c.place.population or 0) else c for c in out]
     return out
 
@@ -540,11 +568,11 @@ def _canonical_first(ranked: list[Candidate]) -> list[Candidate]:
     if len(ranked) < 2:
         return ranked
     best = ranked[0]
-    if best.method is not Method.ALTERNATE or best.place.kind is not Kind.CITY:
+    if best.method is not _BY_ALTERNATE or best.place.kind is not _CITY:
         return ranked
     own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
     for i, other in enumerate(ranked[1:], start=1):
-        if (other.method is Method.NAME and other.place.kind is Kind.CITY
+        if (other.method is _BY_NAME and other.place.kind is _CITY
                 and other.place.country != best.place.country
                 and (other.place.population or 0)
                 >= DOMINANCE_RATIO * max(best.place.population or 0, 1)
@@ -577,11 +605,11 @@ def _town_abroad(ranked: list[Candidate]) -> str:
     """
     best = ranked[0]
     place = best.place
-    if place.kind not in (Kind.REGION, Kind.DISTRICT) or best.method is not Method.NAME:
+    if place.kind not in (_REGION, _DISTRICT) or best.method is not _BY_NAME:
         return ""
     for other in ranked[1:]:
         town = other.place
-        if (town.kind is Kind.CITY and other.method is Method.NAME and town.country
+        if (town.kind is _CITY and other.method is _BY_NAME and town.country
                 and town.country != place.country
                 and TOWN_ABROAD_SHARE * (town.population or 0) >= (place.population or 0)):
             return f"also the name of {town.name} ({town.country}), a town as populous"
@@ -592,11 +620,11 @@ def _people_word(ranked: list[Candidate]) -> str:
     """Why a region won by its name is not a clear choice over the country whose people the
     word names, or "": ``Somali`` is a region of Ethiopia, and the people of Somalia."""
     best = ranked[0]
-    if (best.place.kind in (Kind.COUNTRY, Kind.CITY) or best.place.kind not in AREAL
-            or best.method not in (Method.NAME, Method.ALTERNATE)):
+    if (best.place.kind in (_COUNTRY, _CITY) or best.place.kind not in AREAL
+            or best.method not in (_BY_NAME, _BY_ALTERNATE)):
         return ""
-    people = next((c.place for c in ranked[1:] if c.method is Method.DEMONYM
-                   and c.place.kind is Kind.COUNTRY and c.place.country != best.place.country),
+    people = next((c.place for c in ranked[1:] if c.method is _BY_DEMONYM
+                   and c.place.kind is _COUNTRY and c.place.country != best.place.country),
                   None)
     if people is None:
         return ""
@@ -614,13 +642,13 @@ def _close_call(ranked: list[Candidate]) -> str:
     """
     best = ranked[0]
     place = best.place
-    if (best.method is not Method.ALTERNATE or place.kind is not Kind.CITY
+    if (best.method is not _BY_ALTERNATE or place.kind is not _CITY
             or (place.population or 0) >= NOTABLE_POPULATION):
         return ""
     for other in ranked[1:]:
         if best.score - other.score >= WEAK_LEAD:
             break
-        if (other.method not in (Method.FUZZY, Method.PHONETIC)
+        if (other.method not in (_BY_FUZZY, _BY_PHONETIC)
                 and haversine_km(place.lat, place.lon, other.place.lat, other.place.lon)
                 > SAME_PLACE_KM):
             where = f" ({other.place.country})" if other.place.country else ""
@@ -638,7 +666,7 @@ def _written_doubt(query: str, ranked: Sequence[Candidate]) -> str:
     names start with no article, are not in capitals and are not answered by a region."""
     best = ranked[0]
     article = query.lstrip()[:4].casefold() == "the "
-    if not article and best.place.kind is not Kind.REGION:
+    if not article and best.place.kind is not _REGION:
         return _capitals_town(query, best)
     key = name_key(query)
     return (_article_town(query, key, best) or _capitals_town(query, best)
@@ -654,8 +682,8 @@ def _capitals_town(query: str, best: Candidate) -> str:
     is a guess at what was meant (Northern Ireland, East Germany, Taiwan).
     """
     text = query.strip()
-    if (not _CAPITALS.match(text) or best.place.kind is not Kind.CITY
-            or best.method is not Method.ALTERNATE):
+    if (not _CAPITALS.match(text) or best.place.kind is not _CITY
+            or best.method is not _BY_ALTERNATE):
         return ""
     return (f"{text!r} in capitals read as another name of {best.place.name}: an "
             "abbreviation or a code may be meant")
@@ -671,7 +699,7 @@ def _area_for_feature(key: str, best: Candidate) -> str:
     """
     phrase = kind_phrase(key) if key else None
     if (phrase is None or phrase[0] in ("island", "district")
-            or best.place.kind is not Kind.REGION):
+            or best.place.kind is not _REGION):
         return ""
     word = key[len(phrase[1]):].strip() or phrase[0]
     return f"{best.place.name} is an area named after the {word}, which may be meant"
@@ -690,7 +718,7 @@ def _article_town(query: str, key: str, best: Candidate) -> str:
         return ""
     place = best.place
     rest = query.strip()[4:]
-    if place.kind is Kind.CITY and not name_key(place.name).startswith("the "):
+    if place.kind is _CITY and not name_key(place.name).startswith("the "):
         return f"'the' before the name of a town: an area or feature called {rest!r} may be meant"
     if place.kind in AREAL and key[4:] in COMPASS_WORDS:
         return f"{rest!r} read as a region of that name; a part of a country may be meant"
