@@ -144,3 +144,17 @@ def test_each_slot_cue_looks_ahead_for_every_word_it_can_start_with() -> None:
             found, plain = cue.search(text[:end]), cue.pattern.search(text[:end])
             assert (found and (found.span(), found.groups())) == (
                 plain and (plain.span(), plain.groups()))
+
+
+def test_each_verb_of_the_source_patterns_passes_their_pre_filter() -> None:
+    # _source searches its patterns only in a sentence holding one of _SOURCE_VERBS: a verb
+    # added to a pattern and not to that list would never be searched
+    import re
+
+    from movemap.extract.report import _SOURCE, _SOURCE_VERBS
+
+    verbs = {word for pattern in _SOURCE
+             for group in re.findall(r"\(\?:((?:[a-z]+\|)+[a-z]+)\)", pattern.pattern)
+             for word in group.split("|")}
+    assert {"said", "reported", "believes", "told"} <= verbs  # the groups were read
+    assert [v for v in sorted(verbs) if not any(f in v for f in _SOURCE_VERBS)] == []

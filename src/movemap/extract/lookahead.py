@@ -79,8 +79,8 @@ def first_characters(pattern: re.Pattern[str]) -> set[str] | None:
         return None
     try:
         first = _first_of_sequence(_p.parse(pattern.pattern, pattern.flags))
-    except Exception:
-        return None
+    except (re.error, AttributeError, IndexError, TypeError, ValueError):
+        return None  # a pattern or a parse tree this reading does not know: no look-ahead
     if not first or len(first) > _MOST:
         return None
     return first
