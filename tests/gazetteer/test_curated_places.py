@@ -225,6 +225,9 @@ def test_the_country_check_catches_a_wrong_country() -> None:
 FEATURES = [
     # as a report writes it, kind, truth
     ("Ludendorff Bridge", Kind.BRIDGE, (50.579, 7.244)),
+    # "bridge at X" is a kind phrase, not a name the rows carry
+    ("bridge at Remagen", Kind.BRIDGE, (50.579, 7.244)),
+    ("Bridge at Arnhem", Kind.BRIDGE, (51.977, 5.913)),
     ("Mitla Pass", Kind.PASS, (30.015, 32.883)),
     ("Anzio beachhead", Kind.BEACH, (41.45, 12.62)),
     ("Yeonpyeong Island", Kind.ISLAND, (37.67, 125.70)),
