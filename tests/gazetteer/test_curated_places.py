@@ -145,9 +145,12 @@ def anchored() -> list[Row]:
 
 def test_the_overlay_has_broad_military_geography() -> None:
     kinds = [r.kind for r in anchored()]
-    assert len(kinds) >= 300
+    assert len(kinds) >= 500
     for kind in ("bridge", "pass", "beach", "island", "site", "crossing", "naval-base"):
         assert kinds.count(kind) >= 10, kind
+    # the second list of round 9: passes, crossings, bridges and islands of every theatre
+    for kind in ("bridge", "pass", "island", "crossing"):
+        assert kinds.count(kind) >= 60, kind
 
 
 UNANCHORED_BEFORE_ROUND_9 = 59
@@ -234,6 +237,12 @@ FEATURES = [
     ("Grafenwöhr Training Area", Kind.SITE, (49.70, 11.90)),
     ("Bab al-Hawa", Kind.CROSSING, (36.23, 36.67)),
     ("Karlskrona naval base", Kind.NAVAL_BASE, (56.16, 15.59)),
+    # from the second list (passes, crossings, bridges, islands)
+    ("Stelvio Pass", Kind.PASS, (46.53, 10.45)),
+    ("Passo dello Stelvio", Kind.PASS, (46.53, 10.45)),
+    ("Kapitan Andreevo", Kind.CROSSING, (41.72, 26.35)),
+    ("Marco Polo Bridge", Kind.BRIDGE, (39.85, 116.21)),
+    ("Quemoy Island", Kind.ISLAND, (24.45, 118.38)),
     # a camp of its own, no longer the airfield at Taji (tests/gazetteer/test_kinds.py)
     ("Camp Taji", Kind.SITE, (33.53, 44.26)),
     ("Camp Pendleton", Kind.SITE, (33.30, -117.35)),
