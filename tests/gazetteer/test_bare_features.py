@@ -1,7 +1,7 @@
 """A bare name that no place bears but a feature is named for (issue 13): the feature.
 
 Islands, reefs and landings of reports are often known to the data only by the airfield or
-the port named for them (``Kiska Army Airfield``, ``Corregidor Airport``). The bare name finds
+the port named for them (``Kiska Army Airfield``, ``Amchitka Army Airfield``). The bare name finds
 that feature before any town spelled like it elsewhere; it stands in for the place, so it
 pulls no other name of a report, and away from them it is in doubt. Truth points are from
 public maps.
@@ -17,19 +17,28 @@ from movemap.sphere import haversine_km
 
 @pytest.mark.parametrize(("name", "truth"), [
     ("Kiska", (51.98, 177.53)),  # the Aleutian island, by its wartime airfield
-    ("Corregidor", (14.38, 120.57)),  # the island in Manila Bay, by its airstrip
+    ("Amchitka", (51.38, 179.27)),  # the Aleutian island, by its wartime airfield
 ])
 def test_a_bare_name_no_town_bears_is_the_feature_named_for_it(
     gazetteer: Gazetteer, name: str, truth: tuple[float, float],
 ) -> None:
     found = gazetteer.resolve(name)
-    assert found.best.method is Method.KIND and found.place.kind is Kind.AIRPORT
+    assert found.best.method is Method.KIND
+    assert found.place.kind in (Kind.AIRPORT, Kind.AIRBASE)
     assert haversine_km(found.place.lat, found.place.lon, *truth) < 20
     assert found.best.confident
     # among its neighbours too
-    together = gazetteer.resolve_all(["Amchitka", "Shemya", name] if name == "Kiska"
-                                     else ["Mariveles", "Cavite", name])[-1]
+    together = gazetteer.resolve_all(["Adak", "Shemya", name])[-1]
     assert together.place.id == found.place.id and together.best.confident
+
+
+def test_the_place_itself_comes_before_a_feature_named_for_it(gazetteer: Gazetteer) -> None:
+    # Corregidor, the island in Manila Bay, is in the curated overlay beside its airstrip
+    for found in (gazetteer.resolve("Corregidor"),
+                  gazetteer.resolve_all(["Mariveles", "Cavite", "Corregidor"])[-1]):
+        assert found.place.kind is Kind.ISLAND and found.best.method is Method.NAME
+        assert haversine_km(found.place.lat, found.place.lon, 14.38, 120.57) < 5
+        assert found.best.confident
 
 
 def test_a_town_of_the_name_comes_before_a_feature_named_for_it(gazetteer: Gazetteer) -> None:

@@ -460,10 +460,10 @@ def test_a_kind_word_with_no_such_place_at_x_says_so_alone_and_among_others(
 
 
 @pytest.mark.parametrize(("name", "country", "kind", "method"), [
-    ("Camp Taji", "IQ", Kind.AIRBASE, Method.KIND),  # the army airfield at Taji
     ("Camp Bagram", "AF", Kind.AIRBASE, Method.KIND),
     ("Fort Kabul", "AF", Kind.CITY, Method.FALLBACK),  # no fort known: Kabul, flagged
-    ("Camp Pendleton", "US", Kind.CITY, Method.FALLBACK),
+    ("Camp Perry", "US", Kind.CITY, Method.FALLBACK),
+    ("Camp Balad", "IQ", Kind.CITY, Method.FALLBACK),
 ])
 def test_a_camp_or_fort_not_in_the_data_is_a_base_at_x_or_x_flagged(
     gazetteer: Gazetteer, name: str, country: str, kind: Kind, method: Method,

@@ -303,7 +303,7 @@ _KIND_PREFIXES: dict[str, tuple[str, ...]] = {
     "air": ("аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза"),
     "port": ("port of", "harbour of", "harbor of", "порт"),
     "island": ("isle of", "island of", "остров", "острів"),
-    "bridge": ("мост",),
+    "bridge": ("bridge at", "мост"),
 }
 _SUFFIX_TABLE = sorted(
     ((name_key(w), cls) for cls, words in _KIND_SUFFIXES.items() for w in words),
@@ -331,6 +331,8 @@ def kind_phrase(key: str) -> tuple[str, str] | None:
     ('air', 'engels')
     >>> kind_phrase("port of vostochny")
     ('port', 'vostochny')
+    >>> kind_phrase("bridge at remagen")
+    ('bridge', 'remagen')
     >>> kind_phrase("sudzhansky raion")
     ('district', 'sudzhansky')
     >>> kind_phrase("kursk") is None
