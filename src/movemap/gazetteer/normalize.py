@@ -331,8 +331,8 @@ def kind_phrase(key: str) -> tuple[str, str] | None:
     ('air', 'engels')
     >>> kind_phrase("port of vostochny")
     ('port', 'vostochny')
-    >>> kind_phrase("bridge at remagen")
-    ('bridge', 'remagen')
+    >>> kind_phrase("bridge at henichesk")
+    ('bridge', 'henichesk')
     >>> kind_phrase("sudzhansky raion")
     ('district', 'sudzhansky')
     >>> kind_phrase("kursk") is None
