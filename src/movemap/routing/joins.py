@@ -196,7 +196,7 @@ def _splits(network: Network, xy: Floats, cc: Ints, targets: Floats, reach: Floa
             ends: Ints, count: int, tied: set[int]) -> dict[int, list[_Split]]:
     """The split edges of each of ``ends`` (positions), as ``Network._splits`` with
     ``reach[end]`` finds them."""
-    from movemap.routing.network import MAX_EDGE_KM, _Split
+    from movemap.routing.network import MAX_EDGE_KM, _Split, project
 
     if not len(ends):
         return {}
@@ -234,12 +234,7 @@ def _splits(network: Network, xy: Floats, cc: Ints, targets: Floats, reach: Floa
     q1[:, 0] = (q1[:, 0] + 180.0) % 360.0 - 180.0
     q0 *= scale[seg_owner]
     q1 *= scale[seg_owner]
-    d = q1 - q0
-    length2 = np.maximum((d * d).sum(axis=1), 1e-12)
-    t = np.clip(-(q0 * d).sum(axis=1) / length2, 0.0, 1.0)
-    foot = q0 + t[:, None] * d
-    dist = np.hypot(foot[:, 0], foot[:, 1])
-    seg_km = np.sqrt(length2)
+    t, foot, dist, seg_km = project(q0, q1)
     # the nearest segment of each edge (stable: the first of equals, as one at a time)
     order = np.lexsort((dist, seg_row))
     head = np.ones(len(order), dtype=bool)

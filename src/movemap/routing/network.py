@@ -897,13 +897,7 @@ class Network:
         pair = coords[np.concatenate([start, start + 1])] - np.asarray(p)
         pair[:, 0] = (pair[:, 0] + 180.0) % 360.0 - 180.0
         pair *= scale
-        q0, q1 = pair[:len(start)], pair[len(start):]
-        d = q1 - q0
-        length2 = np.maximum((d * d).sum(axis=1), 1e-12)
-        t = np.clip(-(q0 * d).sum(axis=1) / length2, 0.0, 1.0)
-        foot = q0 + t[:, None] * d
-        dist = np.hypot(foot[:, 0], foot[:, 1])
-        seg_km = np.sqrt(length2)
+        t, foot, dist, seg_km = project(pair[:len(start)], pair[len(start):])
         # the nearest segment of each edge
         order = np.lexsort((dist, seg_edge))
         head = np.ones(len(order), dtype=bool)
@@ -981,6 +975,20 @@ class Network:
         while chain[-1] != start:
             chain.append(int(predecessors[chain[-1]]))
         return self._points(a, b, chain[::-1])
+
+
+def project(q0: npt.NDArray[np.float64], q1: npt.NDArray[np.float64]) -> tuple[
+        npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64],
+        npt.NDArray[np.float64]]:
+    """The foot of the origin on each segment ``q0[i]``-``q1[i]`` (points of a plane in km
+    around the end): where along the segment it lies (0-1), the foot, its distance and the
+    segment's length. Row by row, so a batch of many ends gives the bits of one end's rows
+    (``routing.joins`` relies on it)."""
+    d = q1 - q0
+    length2 = np.maximum((d * d).sum(axis=1), 1e-12)
+    t = np.clip(-(q0 * d).sum(axis=1) / length2, 0.0, 1.0)
+    foot = q0 + t[:, None] * d
+    return t, foot, np.hypot(foot[:, 0], foot[:, 1]), np.sqrt(length2)
 
 
 @dataclass(frozen=True)
