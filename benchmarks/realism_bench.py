@@ -216,16 +216,15 @@ def plain(case: dict[str, Any]) -> tuple[list[Point], float, bool, list[str]]:
 
 
 RELEASE_PROGRAM = """
-import json, sys
+import inspect, json, sys
 from movemap.model import Mode
 from movemap.routing import route
+# an analyst's transit countries, where the commit's route() takes them
+knows_through = "through" in inspect.signature(route).parameters
 out = {}
 for case in json.load(sys.stdin):
-    try:  # an analyst's transit countries, where the commit knows them
-        r = route([tuple(p) for p in case["stops"]], Mode(case["mode"]),
-                  through=case["through"])
-    except TypeError:
-        r = route([tuple(p) for p in case["stops"]], Mode(case["mode"]))
+    extra = {"through": case["through"]} if knows_through else {}
+    r = route([tuple(p) for p in case["stops"]], Mode(case["mode"]), **extra)
     out[case["id"]] = [[list(p) for p in r.points], r.length_km, r.approximate,
                        list(r.warnings)]
 json.dump(out, sys.stdout)
