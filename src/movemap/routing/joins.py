@@ -54,7 +54,7 @@ def know_joins(network: Network, ends: Iterable[tuple[Point, int]]) -> JoinCount
     """Find now, for each ``(point, country index)`` not yet known, what
     ``network._end_joins(point, country)`` gives (its nearest joins within the network's
     snap distance), and remember it there as that method does."""
-    from movemap.routing.network import _JOINS_KEPT, CANDIDATES
+    from movemap.routing.network import _JOINS_KEPT, CANDIDATES, merge_joins
 
     count = JoinCount()
     todo = [(p, c) for p, c in dict.fromkeys(ends)
@@ -74,27 +74,9 @@ def know_joins(network: Network, ends: Iterable[tuple[Point, int]]) -> JoinCount
             continue
         nodes, km, splits = found[k]
         network._joins_found[key] = (nodes, km)
-        network._end_joins_found[key] = _merge(nodes, km, splits, CANDIDATES)
+        network._end_joins_found[key] = merge_joins(nodes, km, splits, CANDIDATES)
         count.batched += 1
     return count
-
-
-def _merge(nodes: Ints, km: Floats, splits: list[_Split], count: int) -> tuple[
-        Ints, Floats, list[_Split]]:
-    """``Network._find_end_joins``'s choice among the node joins and the split edges'
-    nodes (the same code)."""
-    from movemap.routing.network import FAR_CANDIDATES
-
-    if not len(nodes):
-        return nodes, km, []
-    by_split: dict[int, float] = {}
-    for split in splits:
-        for node, cost_km in split.node_costs():
-            by_split[node] = min(by_split.get(node, np.inf), cost_km)
-    best: dict[int, float] = dict(zip(nodes.tolist(), km.tolist(), strict=True))
-    best.update(by_split)
-    order = sorted(best, key=best.__getitem__)[:min(count * 2, FAR_CANDIDATES)]
-    return (np.array(order, dtype=np.int64), np.array([best[n] for n in order]), splits)
 
 
 def _segments(owner: Ints) -> tuple[Ints, Ints]:

@@ -846,18 +846,7 @@ class Network:
         nodes, km = self._joins(p, country, reach_km, count)
         if not len(nodes):
             return nodes, km, []
-        splits = self._splits(p, country, float(km.max()), count)
-        # a node of a split edge is reached along the edge, never straight across country
-        # to it: the join leaves the line where the end is nearest
-        by_split: dict[int, float] = {}
-        for split in splits:
-            for node, cost_km in split.node_costs():
-                by_split[node] = min(by_split.get(node, np.inf), cost_km)
-        best: dict[int, float] = dict(zip(nodes.tolist(), km.tolist(), strict=True))
-        best.update(by_split)
-        order = sorted(best, key=best.__getitem__)[:min(count * 2, FAR_CANDIDATES)]
-        return (np.array(order, dtype=np.int64), np.array([best[n] for n in order]),
-                splits)
+        return merge_joins(nodes, km, self._splits(p, country, float(km.max()), count), count)
 
     def _splits(self, p: Point, country: int | None, reach_km: float,
                 count: int) -> list[_Split]:
@@ -975,6 +964,25 @@ class Network:
         while chain[-1] != start:
             chain.append(int(predecessors[chain[-1]]))
         return self._points(a, b, chain[::-1])
+
+
+def merge_joins(nodes: npt.NDArray[np.int64], km: npt.NDArray[np.float64],
+                splits: list[_Split], count: int) -> tuple[
+        npt.NDArray[np.int64], npt.NDArray[np.float64], list[_Split]]:
+    """An end's joins: its node joins and the nodes of its split edges, the nearest first
+    (at most ``2 * count``, and ``FAR_CANDIDATES``). A node of a split edge is reached along
+    the edge, never straight across country to it: the join leaves the line where the end
+    is nearest. One end at a time (``Network``) and in a batch (``routing.joins``) alike."""
+    if not len(nodes):
+        return nodes, km, []
+    by_split: dict[int, float] = {}
+    for split in splits:
+        for node, cost_km in split.node_costs():
+            by_split[node] = min(by_split.get(node, np.inf), cost_km)
+    best: dict[int, float] = dict(zip(nodes.tolist(), km.tolist(), strict=True))
+    best.update(by_split)
+    order = sorted(best, key=best.__getitem__)[:min(count * 2, FAR_CANDIDATES)]
+    return np.array(order, dtype=np.int64), np.array([best[n] for n in order]), splits
 
 
 def project(q0: npt.NDArray[np.float64], q1: npt.NDArray[np.float64]) -> tuple[
