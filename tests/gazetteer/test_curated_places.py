@@ -15,7 +15,6 @@ The resolution examples at the end are our own, chosen before looking at any eva
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ import pytest
 
 from movemap import Gazetteer, Kind
 from movemap.gazetteer.normalize import name_key
+from movemap.gazetteer.overlay import read_overlay
 from movemap.gazetteer.sources import geonames_cities_path
 from movemap.geodata import geo_path
 from movemap.sphere import haversine_km
@@ -60,20 +60,14 @@ class Town:
     country: str
 
 
-def _rows(text: str) -> list[Row]:
-    out = []
-    for raw in csv.DictReader(text.splitlines()):
-        if not raw["lat"]:
-            continue
-        names = tuple(n for n in [raw["name"], *raw["alt_names"].split("|")] if n)
-        out.append(Row(raw["id"], names, float(raw["lat"]), float(raw["lon"]), raw["country"],
-                       raw["kind"] or "site", raw["note"]))
-    return out
-
-
 @cache
 def shipped_rows() -> tuple[Row, ...]:
-    return tuple(_rows(geo_path("places.csv").read_text(encoding="utf-8")))
+    """The rows of the shipped overlay that place a point, read by the gazetteer's own
+    reader (a row that changes a known place counts as known here)."""
+    rows = read_overlay(geo_path("places.csv"), is_known=lambda _id: True)
+    return tuple(Row(r.id, (r.name, *r.alt_names) if r.name else r.alt_names, r.lat, r.lon,
+                     r.country or "", r.kind.value if r.kind else "site", r.note)
+                 for r in rows if r.lat is not None and r.lon is not None)
 
 
 @cache
