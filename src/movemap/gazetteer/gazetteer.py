@@ -149,6 +149,9 @@ _ADJECTIVAL_DISTRICTS = frozenset({"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "MD
 _INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
 # A namesake this many times larger than the winner makes a win by context alone doubtful.
 _DOUBT_RATIO = 100
+# ... or this many times larger, unless the other places lie close around the winner.
+_CONTEXT_WIN_RATIO = 10
+_CLOSE_CONTEXT = 0.2
 # The share of the other places that makes their country "where the text is".
 _DOUBT_SHARE = 0.6
 # A small town whose country less than this share of the others are in, ahead by less than
@@ -1330,7 +1333,10 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
     - most of the others are in one country, it is not, and a namesake there was found
       (``Paris`` among Texan towns, ``Georgia`` the country in American news);
     - context alone made it beat a namesake a hundred times larger in another country
-      (``El Paso``, Mexico, in Mexican news, over El Paso, Texas).
+      (``El Paso``, Mexico, in Mexican news, over El Paso, Texas), or ten times larger when
+      the other places do not lie close around it (their mean closeness part under
+      ``_CLOSE_CONTEXT``, about 130 km from each): a country's share alone is thin evidence
+      (a town in Poland for ``Minsk`` beside two Polish places far from it).
     """
     best = ranked[0]
     if best.method not in _NAMED or not context or CANONICAL_PART in best.parts:
@@ -1376,7 +1382,9 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return doubt
     own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
     for other in elsewhere:
-        larger = (other.place.population or 0) >= _DOUBT_RATIO * max(place.population or 0, 1)
+        ratio = _DOUBT_RATIO if best.parts.get("context", 0.0) >= _CLOSE_CONTEXT else (
+            _CONTEXT_WIN_RATIO)
+        larger = (other.place.population or 0) >= ratio * max(place.population or 0, 1)
         if larger and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")

@@ -43,7 +43,8 @@ old name    -0.3    an alternate name of a town that is the former name of a pla
                     Neumark)
 larger      0.15    a hundred times larger than every other town (or area) of that exact name
 area name   -0.3    a town of less than a twentieth of the population of an area that bears
-                    its name exactly (Texas, Mexico: the state)
+                    its name exactly (Texas, Mexico: the state), or a town found by its name
+                    without a generic word ("X City" for the state X) smaller than it
 after town  -0.3    a feature found by its name without its kind word (``Bremen`` for Bremen
                     Airport, ``Termez`` for the bridge) with a town of that name within
                     60 km: the bare name is the town's, the feature is named after it
@@ -316,6 +317,7 @@ _BY_ABBREVIATION, _BY_ALTERNATE = Method.ABBREVIATION, Method.ALTERNATE
 _BY_CODE, _BY_DEMONYM = Method.CODE, Method.DEMONYM
 _BY_FORMER, _BY_FUZZY, _BY_KIND, _BY_NAME = Method.FORMER, Method.FUZZY, Method.KIND, Method.NAME
 _BY_PHONETIC = Method.PHONETIC
+_BY_BASE = Method.REGION
 
 
 def _match_part(hit: Hit) -> float:
@@ -522,11 +524,13 @@ def _dominance(scored: list[Candidate]) -> list[Candidate]:
     or area) with an exact name gets ``DOMINANCE_WEIGHT`` (Kano in Nigeria, not Kanō; Perth in
     Western Australia, not Tasmania); a town of less than a twentieth of the population of an
     area that bears the name exactly loses ``AREA_NAME_PENALTY`` (Texas the state, even in
-    news about Mexico), unless the context is strong; an area named after a town of its own
+    news about Mexico), unless the context is strong, and so does a town smaller than the
+    area found by its name without a generic word ("X City" for the state X beside a
+    neighbouring state: the town does not bear the bare name); an area named after a town of its own
     does not count.
     """
     exact = [c for c in scored if c.method in _EXACT]
-    if len(exact) < 2:
+    if len(exact) < 2 and not any(c.method is _BY_BASE for c in scored):
         return scored
     out = list(scored)
     for group in (frozenset({_CITY}), _NAMED_AREAS):
@@ -546,9 +550,13 @@ def _dominance(scored: list[Candidate]) -> list[Candidate]:
                          for t in towns)]
     if areas:
         biggest = max(areas)
+        # A town found by its name without a generic word (Oklahoma City for "Oklahoma")
+        # does not bear the name: it yields to any larger area that does.
         out = [_with(c, "area name", AREA_NAME_PENALTY)
-               if c.place.kind is _CITY and c.method in _EXACT
-               and AREA_NAME_SHARE * biggest > (c.place.population or 0) else c for c in out]
+               if c.place.kind is _CITY and (
+                   (c.method in _EXACT and AREA_NAME_SHARE * biggest > (c.place.population or 0))
+                   or (c.method is _BY_BASE and biggest > (c.place.population or 0)))
+               else c for c in out]
     return out
 
 

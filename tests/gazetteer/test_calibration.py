@@ -1,0 +1,67 @@
+"""Rules that keep a thin context from making a confident wrong answer (issue 13).
+
+The places here are made up (``Avalonia``, ``Brennock``), so that the rules are tested as
+rules: what decides is their sizes, their names and where the other places of the text lie.
+"""
+
+from __future__ import annotations
+
+from movemap.gazetteer.gazetteer import _doubt
+from movemap.gazetteer.place import Kind, Method, Place
+from movemap.gazetteer.ranking import Context, Hit, rank
+
+
+def _place(pid: str, name: str, lat: float, lon: float, country: str, kind: Kind,
+           population: int, admin1: str | None = None) -> Place:
+    return Place(id=pid, name=name, lat=lat, lon=lon, country=country, admin1=admin1,
+                 kind=kind, population=population, source="test")
+
+
+def test_a_town_named_for_an_area_with_city_after_does_not_bear_the_bare_name() -> None:
+    # "Avalonia" beside a neighbouring state is the state, not Avalonia City near the
+    # border, though the town lies nearer the other place
+    state = _place("r:1", "Avalonia", 45.0, -85.0, "US", Kind.REGION, 5_000_000, "Avalonia")
+    town = _place("c:1", "Avalonia City", 41.7, -86.9, "US", Kind.CITY, 30_000, "Borduria")
+    context = Context([(40.0, -86.0)], {"US": 1.0})
+    ranked = rank([Hit(state, Method.NAME, "avalonia"), Hit(town, Method.REGION, "avalonia")],
+                  context=context)
+    assert ranked[0].place is state
+    assert ranked[1].parts.get("area name", 0.0) < 0
+
+
+def test_a_town_named_for_an_area_stays_when_the_area_is_smaller() -> None:
+    # a town larger than the area of the name is what the base form reads first
+    area = _place("r:2", "Brennock", 10.0, 10.0, "XA", Kind.REGION, 20_000)
+    town = _place("c:2", "Brennock City", 10.1, 10.1, "XA", Kind.CITY, 900_000)
+    ranked = rank([Hit(area, Method.NAME, "brennock"), Hit(town, Method.REGION, "brennock")],
+                  context=Context([(10.2, 10.2)], {"XA": 1.0}))
+    assert "area name" not in ranked[0].parts and "area name" not in ranked[1].parts
+
+
+def _namesakes(small: int, large: int, others_km_away: float) -> tuple[str, str]:
+    """The doubt of a small town that its country's other places chose over a namesake
+    abroad ``large / small`` times its size, the others lying about ``others_km_away``."""
+    home = _place("c:3", "Kestrel", 50.0, 10.0, "XA", Kind.CITY, small)
+    abroad = _place("c:4", "Kestrel", 30.0, 60.0, "XB", Kind.CITY, large)
+    degrees = others_km_away / 111.2
+    context = Context([(50.0 + degrees, 10.0), (50.0 - degrees, 10.0)], {"XA": 1.0})
+    ranked = rank([Hit(home, Method.NAME, "kestrel"), Hit(abroad, Method.NAME, "kestrel")],
+                  context=context)
+    assert ranked[0].place is home
+    return _doubt(ranked, context), ranked[0].place.name
+
+
+def test_a_win_by_a_distant_context_over_a_namesake_ten_times_larger_is_in_doubt() -> None:
+    doubt, _ = _namesakes(20_000, 400_000, 400.0)
+    assert doubt.startswith("chosen by context over Kestrel (XB)")
+
+
+def test_a_win_by_close_neighbours_over_a_namesake_ten_times_larger_stands() -> None:
+    # the other places all lie around it: the text says where it is
+    doubt, _ = _namesakes(20_000, 400_000, 20.0)
+    assert doubt == ""
+
+
+def test_a_namesake_under_ten_times_larger_leaves_the_win_alone() -> None:
+    doubt, _ = _namesakes(50_000, 400_000, 400.0)
+    assert doubt == ""
