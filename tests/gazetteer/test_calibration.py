@@ -6,6 +6,7 @@ rules: what decides is their sizes, their names and where the other places of th
 
 from __future__ import annotations
 
+from movemap.gazetteer import Gazetteer
 from movemap.gazetteer.gazetteer import _doubt
 from movemap.gazetteer.place import Kind, Method, Place
 from movemap.gazetteer.ranking import Context, Hit, rank
@@ -65,3 +66,20 @@ def test_a_win_by_close_neighbours_over_a_namesake_ten_times_larger_stands() -> 
 def test_a_namesake_under_ten_times_larger_leaves_the_win_alone() -> None:
     doubt, _ = _namesakes(50_000, 400_000, 400.0)
     assert doubt == ""
+
+
+def test_two_names_read_beside_each_others_dropped_readings_are_both_in_doubt(
+    gazetteer: Gazetteer,
+) -> None:
+    # each name was ranked beside the other's first reading, and the other then moved to
+    # another country: the two answers do not hold together, whatever each scored
+    found = gazetteer.resolve_all(["Hamilton", "Stirling"])
+    countries = {r.place.country for r in found}
+    assert len(countries) == 1 or not any(r.best.confident for r in found), [
+        (r.place.name, r.place.country, r.flags) for r in found]
+
+
+def test_names_that_agree_are_not_put_in_doubt_by_each_other(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_all(["Falkirk", "Stirling"])
+    assert {r.place.country for r in found} == {"GB"}
+    assert all(r.best.confident for r in found)

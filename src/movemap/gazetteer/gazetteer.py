@@ -761,6 +761,7 @@ class Gazetteer:
             found[q] = self.hits(q.name)
         ranked = {q: self._rank_alone(q.name, h, g, hints[q]) for q, (h, g) in found.items()}
         contexts: dict[Query, Context] = {}
+        leaned: dict[Query, dict[Query, Place]] = {}  # the places each name took context from
         loose = {q for q in unique
                  if ranked[q] and ranked[q][0].method in (Method.FUZZY, Method.PHONETIC)}
         ambiguous = [q for q in unique if len(ranked[q]) > 1 or q in loose]
@@ -785,6 +786,7 @@ class Gazetteer:
             shared: dict[tuple[bool, Query | None], Context] = {}
             for q in ambiguous:
                 among = anchors if set(anchors) - {q} else firsts
+                leaned[q] = among
                 seen = (among is anchors, q if q in among else None)
                 context = shared.get(seen)
                 if context is None:
@@ -808,6 +810,7 @@ class Gazetteer:
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_namesakes_among(ranked)
+        _doubt_moved_context(ranked, leaned)
         if len(unique) > 1:
             _short_forms(unique, ranked)
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
@@ -993,6 +996,36 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         if (far and foreign) or (weak and (far or foreign)):
             doubt = "far from the other places" if far else "in none of the others' countries"
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _doubt_moved_context(ranked: dict[Query, tuple[Candidate, ...]],
+                         leaned: dict[Query, dict[Query, Place]]) -> None:
+    """Mark in doubt a winner chosen beside a reading of another name that the batch
+    dropped (in place).
+
+    Each name is ranked beside the others' readings of the moment (the anchors, or the first
+    choices); when one of those names ends in another country than the reading this one
+    leaned on, and this winner is in the old reading's country, not in the new one's, while a
+    namesake of it lies elsewhere, the two answers do not hold together: ``Stirling`` read as
+    the Australian town beside ``Perth`` taken for Perth, Western Australia, when ``Perth``
+    itself ends up the Scottish city.
+    """
+    for q, among in leaned.items():
+        best = ranked[q][0] if ranked[q] else None
+        if best is None or best.doubt is not None or best.method not in _NAMED:
+            continue
+        country = best.place.country
+        if not any(c.method in _NAMED and c.place.country != country for c in ranked[q][1:]):
+            continue
+        for other, seen in among.items():
+            now = ranked[other][0].place if other != q and ranked[other] else None
+            if (now is None or seen.country != country or now.country == country
+                    or now.country is None):
+                continue
+            doubt = (f"chosen beside {other.name!r} read as {seen.name} ({seen.country}), "
+                     f"which the text reads as {now.name} ({now.country})")
+            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+            break
 
 
 def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
