@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -61,6 +62,8 @@ from movemap.gazetteer.parts import part_of, seat_district, split_derived_id
 from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place, Resolution
 from movemap.gazetteer.ranking import (
     CANONICAL_PART,
+    CONTEXT_SCALE_KM,
+    CONTEXT_WEIGHT,
     NO_CONTEXT,
     NO_HINTS,
     NOTABLE_POPULATION,
@@ -800,6 +803,18 @@ class Gazetteer:
                 hits, generic = found[q]
                 ranked[q] = rank(hits, generic=generic, hints=hints[q],
                                  context=contexts.get(q, NO_CONTEXT), query=q.name)
+        for group, picks, sure in _cohered(ranked, leaned):
+            # the names of a crossed group read again beside the readings chosen together
+            names = ", ".join(sorted(repr(q.name) for q in group))
+            for q in group:
+                context = contexts[q] = _context(
+                    q, {**leaned.get(q, {}), **{m: c.place for m, c in picks.items()}})
+                hits, generic = found[q]
+                ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context,
+                                 query=q.name)
+                if not sure and ranked[q] and ranked[q][0].doubt is None:
+                    doubt = f"{names} read together; the text hardly tells where"
+                    ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _refuse_far_fallbacks(ranked)
             _doubt_outliers(ranked)
@@ -996,6 +1011,91 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         if (far and foreign) or (weak and (far or foreign)):
             doubt = "far from the other places" if far else "in none of the others' countries"
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _crossed(ranked: dict[Query, tuple[Candidate, ...]],
+             leaned: dict[Query, dict[Query, Place]]) -> list[set[Query]]:
+    """The groups of names whose answers are crossed: each was chosen in the country of
+    another's reading that the batch then dropped for one in another country."""
+    links: dict[Query, set[Query]] = {}
+    for q, among in leaned.items():
+        if not ranked[q] or ranked[q][0].method not in _NAMED:
+            continue
+        country = ranked[q][0].place.country
+        for other, seen in among.items():
+            now = ranked[other][0].place if other != q and ranked[other] else None
+            if (now is not None and seen.country == country and now.country != country
+                    and now.country is not None and ranked[other][0].method in _NAMED):
+                links.setdefault(q, set()).add(other)
+                links.setdefault(other, set()).add(q)
+    groups: list[set[Query]] = []
+    for q in links:
+        if any(q in g for g in groups):
+            continue
+        group, todo = {q}, [q]
+        while todo:
+            for nxt in links[todo.pop()] - group:
+                group.add(nxt)
+                todo.append(nxt)
+        groups.append(group)
+    return groups
+
+
+def _own(candidate: Candidate) -> float:
+    """A candidate's score without what the other places gave it."""
+    return candidate.score - sum(candidate.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
+
+
+def _togetherness(picks: list[Candidate]) -> float:
+    """What lying together adds to a set of readings: for each, the ``context`` part it
+    would have beside the others (the mean of exp(-km / scale) times its weight)."""
+    if len(picks) < 2:
+        return 0.0
+    total = 0.0
+    for i, a in enumerate(picks):
+        total += CONTEXT_WEIGHT * sum(
+            math.exp(-haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+                     / CONTEXT_SCALE_KM) for j, b in enumerate(picks) if j != i
+        ) / (len(picks) - 1)
+    return total
+
+
+def _cohered(ranked: dict[Query, tuple[Candidate, ...]],
+             leaned: dict[Query, dict[Query, Place]],
+             ) -> list[tuple[set[Query], dict[Query, Candidate], bool]]:
+    """For each crossed group of names (see ``_crossed``): the readings of one country to
+    give them, and whether that country is a clear choice.
+
+    Each name of ``Hamilton, Stirling`` ranked beside the other's first reading ends in a
+    different country (Hamilton in Scotland, Stirling in Canada): neither answer is what the
+    text means, as a text names places that go together. Only countries where every name of
+    the group has a reading of its own name compete; a country's readings score their own
+    evidence (name, kind, population: without context) plus how close they lie to each
+    other (``_togetherness``), so a weak cluster cannot override a clear name, and towns
+    within an hour of each other outweigh one namesake's size. The choice is clear when it
+    is the only country possible or leads the next by ``WEAK_LEAD``.
+    """
+    out = []
+    for group in _crossed(ranked, leaned):
+        totals: dict[str, tuple[float, dict[Query, Candidate]]] = {}
+        countries = {ranked[q][0].place.country for q in group} - {None}
+        for country in countries:
+            picks: dict[Query, Candidate] = {}
+            for q in group:
+                mine = [c for c in ranked[q] if c.method in _NAMED
+                        and c.place.country == country]
+                if not mine:
+                    break
+                picks[q] = max(mine, key=_own)
+            else:
+                totals[str(country)] = (sum(_own(c) for c in picks.values())
+                                        + _togetherness(list(picks.values())), picks)
+        if not totals:
+            continue
+        order = sorted(totals.values(), key=lambda kv: -kv[0])
+        clear = len(order) == 1 or order[0][0] - order[1][0] >= WEAK_LEAD
+        out.append((group, order[0][1], clear))
+    return out
 
 
 def _doubt_moved_context(ranked: dict[Query, tuple[Candidate, ...]],
