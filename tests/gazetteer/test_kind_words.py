@@ -92,3 +92,23 @@ def test_a_fallback_does_not_pull_the_other_names(gazetteer: Gazetteer) -> None:
     sea, manila = gazetteer.resolve_all(["Sea Island", "Manila"])
     assert sea.best.method is Method.FALLBACK
     assert manila.place.country == "PH" and manila.best.confident
+
+
+@pytest.mark.parametrize(("name", "icao"), [
+    ("Bergen-Flesland", "ENBR"),  # the feature word is part of the airport's own name
+    ("Milan-Malpensa", "LIMC"),  # 40 km from the town it names
+    ("Moscow-Vnukovo", "UUWW"),  # the feature known by the bare word
+])
+def test_an_airport_named_as_town_and_feature_is_that_airport(
+    gazetteer: Gazetteer, name: str, icao: str,
+) -> None:
+    found = gazetteer.resolve(name)
+    assert found.place.kind is Kind.AIRPORT and found.best.method is Method.KIND
+    assert found.place.id == f"airport:{icao}"
+
+
+def test_a_town_and_a_word_no_feature_near_it_bears_is_no_airport(
+    gazetteer: Gazetteer,
+) -> None:
+    found = gazetteer.resolve("Bergen-Xqzzyv")
+    assert not found.found or found.place.kind not in (Kind.AIRPORT, Kind.AIRBASE)

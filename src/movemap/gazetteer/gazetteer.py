@@ -112,6 +112,11 @@ _FEATURE_MARK = feature_key("", "")[0]  # what the keys of features named for X 
 # it (see ``Gazetteer._bare_feature_hits``): those of the bulk sources (airports, sea ports),
 # whose bare names the index leaves out; curated features and air bases are found by theirs.
 _BARE_CLASSES = ("air", "port")
+COMPOUND_KM = 60.0
+"""How far from the town it names an airfield or port named as ``Town-Feature`` may lie
+(Malpensa is 40 km from Milan)."""
+_COMPOUND_KINDS = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_BASE})
+_COMPOUND_TOWNS, _COMPOUND_FEATURES = 5, 60
 DESCRIBED_KM = 300.0
 """An answer that stands for a feature by a name alone (a town named like one, the nearest of
 its kind to X) this far from every other place of a batch is in doubt (see
@@ -442,6 +447,8 @@ class Gazetteer:
             hits = self._demonym_phrase_hits(key)
         if not hits and phrase is None:
             hits = self._bare_feature_hits(key)
+        if not hits and phrase is None:
+            hits = self._compound_feature_hits(key)
         if not hits:
             hits = self._approximate(key)
             if generic and not hits:
@@ -545,6 +552,33 @@ class Gazetteer:
             hits += [Hit(h.place, Method.KIND, named, h.similarity, h.from_overlay)
                      for h in self._exact(named) if h.place.kind in KIND_CLASSES[cls]]
         return hits
+
+    def _compound_feature_hits(self, key: str) -> list[Hit]:
+        """An airfield or port named as town and feature (``Bergen-Flesland``,
+        ``Moscow-Sheremetyevo``, ``Luleå-Kallax``): a feature within ``COMPOUND_KM`` of a
+        town bearing the first word(s) that is known by the rest of the name, or has it as a
+        word of its own name. Never a town: the feature's own name says what it is."""
+        words = key.split()
+        hits: list[Hit] = []
+        for cut in range(1, len(words)):
+            town, rest = " ".join(words[:cut]), " ".join(words[cut:])
+            towns = [h.place for h in self._exact(town, limit=_COMPOUND_TOWNS)
+                     if h.place.kind is Kind.CITY]
+            if not towns:
+                continue
+            named = {h.place.id: h.place for h in (*self._exact(rest),
+                                                    *self._bare_feature_hits(rest))
+                     if h.place.kind in _COMPOUND_KINDS}
+            for place in towns:
+                for number, _ in self._index.nearest_of_kinds(
+                        _COMPOUND_KINDS, place.lat, place.lon, COMPOUND_KM,
+                        limit=_COMPOUND_FEATURES):
+                    feature = self._index.place(number)
+                    if feature.id in named or rest in name_key(feature.name).split():
+                        hits.append(Hit(feature, Method.KIND, key, 1.0, False))
+            if hits:
+                break
+        return list({h.place.id: h for h in hits}.values())
 
     def _seat_hits(self, key: str, base: str) -> list[Hit]:
         """Districts known only by their seat town: ``Izium raion``, ``Oboyansky District``.
