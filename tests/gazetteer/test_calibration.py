@@ -6,6 +6,8 @@ rules: what decides is their sizes, their names and where the other places of th
 
 from __future__ import annotations
 
+import pytest
+
 from movemap.gazetteer import Gazetteer
 from movemap.gazetteer.gazetteer import _doubt
 from movemap.gazetteer.place import Kind, Method, Place
@@ -93,3 +95,21 @@ def test_names_that_agree_are_not_put_in_doubt_by_each_other(gazetteer: Gazettee
     found = gazetteer.resolve_all(["Falkirk", "Stirling"])
     assert {r.place.country for r in found} == {"GB"}
     assert all(r.best.confident for r in found)
+
+
+@pytest.mark.parametrize("name", ["Pernambuco", "Ceará", "Maranhão"])
+def test_a_state_is_not_its_capital_known_by_the_states_name_as_an_old_name(
+    gazetteer: Gazetteer, name: str,
+) -> None:
+    # the capitals (Recife, Fortaleza, São Luís) carry their state's name among their other
+    # names: another name of their own, not a spelling, and a small share of the state
+    found = gazetteer.resolve(name)
+    assert found.place.kind is Kind.REGION and found.place.country == "BR"
+
+
+@pytest.mark.parametrize(("name", "town"), [("Duhok", "Dihok")])
+def test_a_region_named_after_its_town_spelled_otherwise_is_still_the_town(
+    gazetteer: Gazetteer, name: str, town: str,
+) -> None:
+    found = gazetteer.resolve(name)
+    assert found.place.kind is Kind.CITY and found.place.name == town

@@ -52,7 +52,9 @@ its feature 0-      that town: put just ahead of what the feature scored
 namesake    -0.35   a region named like a town of its country that has a tenth of its population
                     or more, the town inside it (``Kabul``, ``New York``) or the name only an
                     alternate one of the region (``Saint Petersburg`` for Leningrad Oblast):
-                    a bare name means the town
+                    a bare name means the town; three tenths when the town has the name as
+                    another name of its own, not its name spelled otherwise or shortened
+                    (``Bahia`` is the state, not Salvador)
 =========== ======= ===========================================================================
 
 With other places (a ``Context``), one more part, "exact name, far larger": a town of the
@@ -104,6 +106,9 @@ DOMINANCE_WEIGHT, DOMINANCE_RATIO = 0.15, 100
 AREA_NAME_PENALTY, AREA_NAME_SHARE = -0.3, 0.05
 FORMER_ELSEWHERE_PENALTY, FORMER_SHARE = -0.3, 10
 NAMESAKE_PENALTY, NAMESAKE_SHARE = -0.35, 0.1
+# ... the share for a town that has the region's name only as another of its names
+NAMESAKE_ALTERNATE_SHARE = 0.3
+_SPELLING_RATIO = 50.0  # rapidfuzz ratio (0-100) of two spellings of one name, at least
 AFTER_TOWN_PENALTY, AFTER_TOWN_KM = -0.3, 60.0
 # A town abroad at least half as populous as a region of its name leaves the region in doubt.
 TOWN_ABROAD_SHARE = 2
@@ -457,10 +462,16 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
     # asks whether any town is large enough, which is whether the largest one is.
     town_by_country: dict[str | None, int] = {}
     town_by_admin1: dict[tuple[str | None, str | None], int] = {}
-    for p in current:
-        if p.kind is _CITY:
+    for c in scored:
+        p = c.place
+        if c.method in _CURRENT and p.kind is _CITY:
             size = p.population or 0
             town_by_country[p.country] = max(size, town_by_country.get(p.country, size))
+            # a town whose other name is a name of its own (Salvador, once "Bahia") must be
+            # a larger share of the region to take the bare name than one whose other name
+            # is its own spelled or shortened (Basrah, New York City)
+            if c.method is not _BY_NAME and not _spelling_of(c.matched, p.name):
+                size = int(size * NAMESAKE_SHARE / NAMESAKE_ALTERNATE_SHARE)
             at = (p.country, p.admin1)
             town_by_admin1[at] = max(size, town_by_admin1.get(at, size))
     out = []
@@ -482,6 +493,15 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
             c = _with(c, "namesake", NAMESAKE_PENALTY)
         out.append(c)
     return out
+
+
+def _spelling_of(other: str, name: str) -> bool:
+    """Whether ``other`` is ``name`` spelled otherwise or shortened (``Basra`` of Basrah,
+    ``New York`` of New York City), not a name of its own (``Bahia`` of Salvador)."""
+    from rapidfuzz import fuzz
+
+    a, b = name_key(other), name_key(name)
+    return bool(a and b) and (a in b or b in a or fuzz.ratio(a, b) >= _SPELLING_RATIO)
 
 
 def _after_town(scored: list[Candidate]) -> list[Candidate]:
