@@ -113,3 +113,11 @@ def test_a_region_named_after_its_town_spelled_otherwise_is_still_the_town(
 ) -> None:
     found = gazetteer.resolve(name)
     assert found.place.kind is Kind.CITY and found.place.name == town
+
+
+def test_a_typo_that_is_refused_does_not_pull_the_other_names(gazetteer: Gazetteer) -> None:
+    # "Almendralejoz" is a typo of a Spanish town, refused beside a Mexican reading; it
+    # must not first have drawn "Mérida" to Spain
+    found = gazetteer.resolve_all(["Mérida", "Almendralejoz"])
+    assert not found[1].found
+    assert found[0].place == gazetteer.resolve("Mérida").place

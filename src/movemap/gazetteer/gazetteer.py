@@ -115,6 +115,9 @@ _BARE_CLASSES = ("air", "port")
 COMPOUND_KM = 60.0
 """How far from the town it names an airfield or port named as ``Town-Feature`` may lie
 (Malpensa is 40 km from Milan)."""
+# Readings that are guesses and must not pull the other names of a batch: a fallback (X
+# itself for "X bridge") and a typo match (which may yet be refused).
+_NO_PULL = frozenset({Method.FALLBACK, Method.FUZZY})
 _COMPOUND_KINDS = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_BASE})
 _COMPOUND_TOWNS, _COMPOUND_FEATURES = 5, 60
 DESCRIBED_KM = 300.0
@@ -813,7 +816,7 @@ class Gazetteer:
             # When no other name is clear, the others' first choices are all there is.
             # A fallback (X itself for "X bridge") is a guess: it must not pull the others.
             every = {q: c[0].place for q, c in ranked.items()
-                     if c and c[0].method is not Method.FALLBACK and not _stands_in(q, c[0])}
+                     if c and c[0].method not in _NO_PULL and not _stands_in(q, c[0])}
             clear = {q: p for q, p in every.items() if _decisive(ranked[q])}
             firsts = _without_strays(every)
             # every name clear on its own: the anchors are the first choices
