@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from movemap.gazetteer import Gazetteer
-from movemap.gazetteer.gazetteer import _doubt
-from movemap.gazetteer.place import Kind, Method, Place
+from movemap.gazetteer.gazetteer import Query, _cohered, _doubt
+from movemap.gazetteer.place import Candidate, Kind, Method, Place
 from movemap.gazetteer.ranking import Context, Hit, rank
 
 
@@ -121,3 +121,21 @@ def test_a_typo_that_is_refused_does_not_pull_the_other_names(gazetteer: Gazette
     found = gazetteer.resolve_all(["Mérida", "Almendralejoz"])
     assert not found[1].found
     assert found[0].place == gazetteer.resolve("Mérida").place
+
+
+def test_an_exact_tie_between_two_countries_goes_the_same_way_every_run() -> None:
+    # two names crossed between two countries where their readings fit exactly as well: the
+    # tie is broken by the countries' codes, not by the order of a set (PYTHONHASHSEED)
+    def reading(pid: str, name: str, lon: float, country: str) -> Candidate:
+        town = _place(pid, name, 0.0, lon, country, Kind.CITY, 10_000)
+        return Candidate(town, 1.0, {"match": 1.0}, Method.NAME, name.lower())
+
+    first, second = Query("Quillon"), Query("Marrowby")
+    quillon = (reading("c:5", "Quillon", 0.0, "XB"), reading("c:6", "Quillon", 0.0, "XA"))
+    marrowby = (reading("c:7", "Marrowby", 1.0, "XA"), reading("c:8", "Marrowby", -1.0, "XB"))
+    for ranked in ({first: quillon, second: marrowby}, {second: marrowby, first: quillon}):
+        # Quillon was chosen in XB beside a reading of Marrowby there; Marrowby ends in XA
+        leaned = {first: {second: marrowby[1].place}}
+        [(group, picks, clear)] = _cohered(ranked, leaned)
+        assert group == [q for q in ranked] and not clear
+        assert {c.place.country for c in picks.values()} == {"XA"}

@@ -107,6 +107,19 @@ def test_an_airport_named_as_town_and_feature_is_that_airport(
     assert found.place.id == f"airport:{icao}"
 
 
+def test_town_international_is_the_towns_own_international_airport(
+    gazetteer: Gazetteer,
+) -> None:
+    found = gazetteer.resolve("Winnipeg International")
+    assert found.place.id == "airport:CYWG" and found.best.method is Method.KIND
+
+
+def test_town_international_is_not_another_towns_airport_nearby(gazetteer: Gazetteer) -> None:
+    # Cork Airport's name lacks the word; Mallow's airstrip, 30 km away, has it
+    found = gazetteer.resolve("Cork International")
+    assert not found.found or "Mallow" not in found.place.name
+
+
 def test_a_town_and_a_word_no_feature_near_it_bears_is_no_airport(
     gazetteer: Gazetteer,
 ) -> None:

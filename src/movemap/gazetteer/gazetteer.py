@@ -120,6 +120,10 @@ COMPOUND_KM = 60.0
 _NO_PULL = frozenset({Method.FALLBACK, Method.FUZZY})
 _COMPOUND_KINDS = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_BASE})
 _COMPOUND_TOWNS, _COMPOUND_FEATURES = 5, 60
+# Words that qualify a feature without naming it ("Town International"): as the rest of a
+# ``Town-Feature`` name they pick a feature near the town only when its name bears the town's.
+_QUALIFIERS = frozenset({"international", "intl", "regional", "municipal", "national",
+                         "domestic", "civil", "military", "county", "city"})
 DESCRIBED_KM = 300.0
 """An answer that stands for a feature by a name alone (a town named like one, the nearest of
 its kind to X) this far from every other place of a batch is in doubt (see
@@ -560,7 +564,9 @@ class Gazetteer:
         """An airfield or port named as town and feature (``Bergen-Flesland``,
         ``Moscow-Sheremetyevo``, ``Luleå-Kallax``): a feature within ``COMPOUND_KM`` of a
         town bearing the first word(s) that is known by the rest of the name, or has it as a
-        word of its own name. Never a town: the feature's own name says what it is."""
+        word of its own name; a word that only qualifies (``International``) counts when
+        the feature's name bears the town's too. Never a town: the feature's own name says
+        what it is."""
         words = key.split()
         hits: list[Hit] = []
         for cut in range(1, len(words)):
@@ -577,7 +583,11 @@ class Gazetteer:
                         _COMPOUND_KINDS, place.lat, place.lon, COMPOUND_KM,
                         limit=_COMPOUND_FEATURES):
                     feature = self._index.place(number)
-                    if feature.id in named or rest in name_key(feature.name).split():
+                    own = name_key(feature.name)
+                    # many features are "known" by a qualifier: it does not name one
+                    if ((rest in own.split() and f" {town} " in f" {own} ")
+                            if rest in _QUALIFIERS
+                            else feature.id in named or rest in own.split()):
                         hits.append(Hit(feature, Method.KIND, key, 1.0, False))
             if hits:
                 break
@@ -1050,11 +1060,12 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
 
 
-def _crossed(ranked: dict[Query, tuple[Candidate, ...]],
-             leaned: dict[Query, dict[Query, Place]]) -> list[set[Query]]:
-    """The groups of names whose answers are crossed: each was chosen in the country of
-    another's reading that the batch then dropped for one in another country."""
-    links: dict[Query, set[Query]] = {}
+def _crossings(ranked: dict[Query, tuple[Candidate, ...]],
+               leaned: dict[Query, dict[Query, Place]],
+               ) -> Iterator[tuple[Query, Query, Place, Place]]:
+    """The crossings of a batch, as ``(name, other, seen, now)``: ``name``'s winner (found by
+    a name) lies in the country of ``seen``, the reading of ``other`` it was ranked beside,
+    while ``other``'s answer is ``now``, in another country. In the batch's order."""
     for q, among in leaned.items():
         if not ranked[q] or ranked[q][0].method not in _NAMED:
             continue
@@ -1062,9 +1073,19 @@ def _crossed(ranked: dict[Query, tuple[Candidate, ...]],
         for other, seen in among.items():
             now = ranked[other][0].place if other != q and ranked[other] else None
             if (now is not None and seen.country == country and now.country != country
-                    and now.country is not None and ranked[other][0].method in _NAMED):
-                links.setdefault(q, set()).add(other)
-                links.setdefault(other, set()).add(q)
+                    and now.country is not None):
+                yield q, other, seen, now
+
+
+def _crossed(ranked: dict[Query, tuple[Candidate, ...]],
+             leaned: dict[Query, dict[Query, Place]]) -> list[list[Query]]:
+    """The groups of names whose answers are crossed (see ``_crossings``; the other's new
+    answer found by a name too), each in the batch's order."""
+    links: dict[Query, set[Query]] = {}
+    for q, other, _, _ in _crossings(ranked, leaned):
+        if ranked[other][0].method in _NAMED:
+            links.setdefault(q, set()).add(other)
+            links.setdefault(other, set()).add(q)
     groups: list[set[Query]] = []
     for q in links:
         if any(q in g for g in groups):
@@ -1075,7 +1096,7 @@ def _crossed(ranked: dict[Query, tuple[Candidate, ...]],
                 group.add(nxt)
                 todo.append(nxt)
         groups.append(group)
-    return groups
+    return [[q for q in ranked if q in group] for group in groups]
 
 
 def _own(candidate: Candidate) -> float:
@@ -1099,7 +1120,7 @@ def _togetherness(picks: list[Candidate]) -> float:
 
 def _cohered(ranked: dict[Query, tuple[Candidate, ...]],
              leaned: dict[Query, dict[Query, Place]],
-             ) -> list[tuple[set[Query], dict[Query, Candidate], bool]]:
+             ) -> list[tuple[list[Query], dict[Query, Candidate], bool]]:
     """For each crossed group of names (see ``_crossed``): the readings of one country to
     give them, and whether that country is a clear choice.
 
@@ -1116,7 +1137,7 @@ def _cohered(ranked: dict[Query, tuple[Candidate, ...]],
     for group in _crossed(ranked, leaned):
         totals: dict[str, tuple[float, dict[Query, Candidate]]] = {}
         countries = {ranked[q][0].place.country for q in group} - {None}
-        for country in countries:
+        for country in sorted(str(c) for c in countries):  # ties go the same way every run
             picks: dict[Query, Candidate] = {}
             for q in group:
                 mine = [c for c in ranked[q] if c.method in _NAMED
@@ -1147,22 +1168,16 @@ def _doubt_moved_context(ranked: dict[Query, tuple[Candidate, ...]],
     the Australian town beside ``Perth`` taken for Perth, Western Australia, when ``Perth``
     itself ends up the Scottish city.
     """
-    for q, among in leaned.items():
-        best = ranked[q][0] if ranked[q] else None
-        if best is None or best.doubt is not None or best.method not in _NAMED:
+    for q, other, seen, now in _crossings(ranked, leaned):
+        best = ranked[q][0]
+        if best.doubt is not None:  # the first crossing of a name tells
             continue
         country = best.place.country
         if not any(c.method in _NAMED and c.place.country != country for c in ranked[q][1:]):
             continue
-        for other, seen in among.items():
-            now = ranked[other][0].place if other != q and ranked[other] else None
-            if (now is None or seen.country != country or now.country == country
-                    or now.country is None):
-                continue
-            doubt = (f"chosen beside {other.name!r} read as {seen.name} ({seen.country}), "
-                     f"which the text reads as {now.name} ({now.country})")
-            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
-            break
+        doubt = (f"chosen beside {other.name!r} read as {seen.name} ({seen.country}), "
+                 f"which the text reads as {now.name} ({now.country})")
+        ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
 
 
 def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:

@@ -65,7 +65,8 @@ class Method(StrEnum):
     ALTERNATE = "alternate"
     """The query is one of its alternate names, in any script."""
     REGION = "region"
-    """The query names a region with generic words (``Kursk Oblast``) that were set aside."""
+    """The query and a name match once generic words are set aside, on either side: a region
+    named with them (``Kursk Oblast``), or a town whose name has one (``X City`` for ``X``)."""
     PHONETIC = "phonetic"
     """The query is another romanisation of one of its names (``Cheongjin``)."""
     FUZZY = "fuzzy"

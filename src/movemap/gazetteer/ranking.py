@@ -322,7 +322,7 @@ _BY_ABBREVIATION, _BY_ALTERNATE = Method.ABBREVIATION, Method.ALTERNATE
 _BY_CODE, _BY_DEMONYM = Method.CODE, Method.DEMONYM
 _BY_FORMER, _BY_FUZZY, _BY_KIND, _BY_NAME = Method.FORMER, Method.FUZZY, Method.KIND, Method.NAME
 _BY_PHONETIC = Method.PHONETIC
-_BY_BASE = Method.REGION
+_BY_BASE = Method.REGION  # a match with generic words set aside, on either side
 
 
 def _match_part(hit: Hit) -> float:
@@ -570,7 +570,7 @@ def _dominance(scored: list[Candidate]) -> list[Candidate]:
                          for t in towns)]
     if areas:
         biggest = max(areas)
-        # A town found by its name without a generic word (Oklahoma City for "Oklahoma")
+        # A town found by its name without a generic word (Avalonia City for "Avalonia")
         # does not bear the name: it yields to any larger area that does.
         out = [_with(c, "area name", AREA_NAME_PENALTY)
                if c.place.kind is _CITY and (
