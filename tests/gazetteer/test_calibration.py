@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from movemap.gazetteer import Gazetteer
-from movemap.gazetteer.gazetteer import Query, _cohered, _doubt
+from movemap.gazetteer.gazetteer import Query, _cohered, _doubt, _kind_context
 from movemap.gazetteer.place import Candidate, Kind, Method, Place
 from movemap.gazetteer.ranking import Context, Hit, rank
 
@@ -139,3 +139,39 @@ def test_an_exact_tie_between_two_countries_goes_the_same_way_every_run() -> Non
         [(group, picks, clear)] = _cohered(ranked, leaned)
         assert group == [q for q in ranked] and not clear
         assert {c.place.country for c in picks.values()} == {"XA"}
+
+
+def _reading(pid: str, name: str, kind: Kind, country: str, score: float,
+             method: Method = Method.NAME) -> Candidate:
+    place = _place(pid, name, 50.0, 10.0, country, kind, 10_000 if kind is Kind.CITY else 0)
+    return Candidate(place, score, {"match": score}, method, name.lower())
+
+
+def _bare_name_among(others: list[Candidate], base_country: str) -> Candidate:
+    """The answer for "Tarnwick" (a village, or an air base bearing its name in
+    ``base_country``) resolved beside answers ``others``."""
+    village = _reading("c:10", "Tarnwick", Kind.CITY, "XA", 1.5)
+    base = _reading("a:10", "Tarnwick Air Base", Kind.AIRBASE, base_country, 1.3, Method.KIND)
+    ranked = {Query("Tarnwick"): (village, base)}
+    ranked.update({Query(f"other {i}"): (c,) for i, c in enumerate(others)})
+    _kind_context(ranked)
+    return ranked[Query("Tarnwick")][0]
+
+
+_BASES = [_reading("a:11", "Corvale Air Base", Kind.AIRBASE, "XA", 1.2),
+          _reading("a:12", "Ashgrove Airport", Kind.AIRPORT, "XA", 1.2)]
+
+
+def test_a_bare_name_among_air_bases_is_the_air_base_it_names() -> None:
+    found = _bare_name_among(_BASES, "XA")
+    assert found.place.kind is Kind.AIRBASE and found.parts["kind context"] > 0
+
+
+def test_a_bare_name_among_towns_stays_the_town() -> None:
+    towns = [_reading("c:11", "Corvale", Kind.CITY, "XA", 1.2),
+             _reading("c:12", "Ashgrove", Kind.CITY, "XA", 1.2), *_BASES]
+    assert _bare_name_among(towns, "XA").place.kind is Kind.CITY
+
+
+def test_an_air_base_of_the_name_in_another_country_leaves_the_town() -> None:
+    assert _bare_name_among(_BASES, "XB").place.kind is Kind.CITY

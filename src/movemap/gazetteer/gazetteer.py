@@ -862,6 +862,8 @@ class Gazetteer:
                 if not sure and ranked[q] and ranked[q][0].doubt is None:
                     doubt = f"{names} read together; the text hardly tells where"
                     ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
+        if len(unique) > 1:
+            _kind_context(ranked)
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _refuse_far_fallbacks(ranked)
             _doubt_outliers(ranked)
@@ -1178,6 +1180,49 @@ def _doubt_moved_context(ranked: dict[Query, tuple[Candidate, ...]],
         doubt = (f"chosen beside {other.name!r} read as {seen.name} ({seen.country}), "
                  f"which the text reads as {now.name} ({now.country})")
         ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+_KIND_FAMILIES = (frozenset({Kind.AIRBASE, Kind.AIRPORT}),
+                  frozenset({Kind.PORT, Kind.NAVAL_BASE}), frozenset({Kind.CROSSING}))
+_KIND_READINGS = frozenset({Method.NAME, Method.ALTERNATE, Method.KIND})
+KIND_CONTEXT_LIFT = 0.05
+"""What a reading of the list's kind gains over the town it displaces (see ``_kind_context``)."""
+
+
+def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A bare name in a list of features of one family (air bases and airports, ports and
+    naval bases, crossings) is the feature of that family it names, not a town (in place).
+
+    When the other answers that are points are all of one family, or at least two of them
+    and more than half, a name whose winner is a town found by its name and that has a reading of
+    that family (by its name, or a feature named for it) in a country of theirs takes that
+    reading, of the kind most of them are first (``Kestrel`` among air bases is ``Kestrel
+    Air Base``, not the village of Kestrel)."""
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    for q, best in winners.items():
+        if best.place.kind is not Kind.CITY or best.method not in _NAMED:
+            continue
+        others = [c.place for o, c in winners.items() if o != q
+                  and c.place.kind not in _AREAL and c.method not in _NO_PULL]
+        for family in _KIND_FAMILIES:
+            members = [p for p in others if p.kind in family]
+            if not members or (len(members) < len(others)
+                               and (len(members) < 2 or 2 * len(members) <= len(others))):
+                continue
+            kinds = Counter(p.kind for p in members)
+            countries = {p.country for p in members}
+            readings = [c for c in ranked[q][1:] if c.place.kind in family
+                        and c.method in _KIND_READINGS and c.place.country in countries]
+            if not readings:
+                continue
+            # the kind most of them are, then a feature that bears the name in its own
+            pick = max(readings, key=lambda c: (kinds[c.place.kind],
+                                                c.method is not Method.ALTERNATE, c.score))
+            lift = best.score - pick.score + KIND_CONTEXT_LIFT
+            new = pick._replace(score=pick.score + lift,
+                                parts={**pick.parts, "kind context": lift})
+            ranked[q] = (new, *(c for c in ranked[q] if c is not pick))
+            break
 
 
 def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:

@@ -209,6 +209,7 @@ class Candidate(NamedTuple):
             "its feature": "the town a feature of this name is named after",
             "named": "in a country named with it",
             "short form": "the short form of a name in the same text",
+            "kind context": "of the kind of the other places resolved with it",
         }
         shown = sorted(((v, k) for k, v in self.parts.items() if abs(v) > 0.0005),
                        reverse=True)
