@@ -130,7 +130,7 @@ def test_coast_distance_on_a_tile_is_that_on_all_the_land(
     from movemap.routing.land import land
 
     tiled = sea.coast_km.__wrapped__(point)
-    monkeypatch.setattr(sea, "_land_near", lambda *_: land())
+    monkeypatch.setattr(sea, "land_near", lambda *_: land())
     whole = sea.coast_km.__wrapped__(point)
     assert tiled == whole or (math.isinf(tiled) and math.isinf(whole))
 

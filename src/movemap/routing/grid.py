@@ -14,7 +14,7 @@ import shapely
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 
-from movemap.routing.land import land
+from movemap.routing.land import land_near
 
 __all__ = ["water_path"]
 
@@ -42,6 +42,44 @@ def _pull_tight(points: list[Point], blocked: object) -> list[Point]:
                 good += step
         out.append(points[good])
         i = good
+    return out
+
+
+BLOCKS = (64, 16, 4)  # sides, in cells, of the blocks the land test answers whole where it can
+
+
+def _on_land(local: object, xs: np.ndarray, ys: np.ndarray, dlon: float,
+             dlat: float) -> np.ndarray:
+    """Whether each cell centre of the grid (rows ``ys``, columns ``xs``) is on the land
+    ``local`` (prepared): ``shapely.contains_xy`` of every centre, answered a whole block
+    of cells at once where the block lies inside the land's interior (all on land) or clear
+    of it (all at sea). The blocks the coastline crosses are cut into smaller ones
+    (``BLOCKS``), and only in the smallest it crosses is each centre tested."""
+    ny, nx = len(ys), len(xs)
+    out = np.zeros((ny, nx), dtype=bool)
+    size = BLOCKS[0]
+    bi, bj = (a.ravel() * size for a in np.meshgrid(
+        np.arange(-(-ny // size)), np.arange(-(-nx // size)), indexing="ij"))
+    for level, size in enumerate(BLOCKS):
+        # a block's box runs from half a cell before its first centre to half a cell after
+        # its last: every centre strictly inside
+        last_i, last_j = np.minimum(bi + size, ny) - 1, np.minimum(bj + size, nx) - 1
+        boxes = shapely.box(xs[bj] - dlon / 2, ys[bi] - dlat / 2, xs[last_j] + dlon / 2,
+                            ys[last_i] + dlat / 2)
+        meets = shapely.intersects(local, boxes)
+        inside = np.zeros(len(boxes), dtype=bool)
+        inside[meets] = shapely.contains_properly(local, boxes[meets])
+        for i, j in zip(bi[inside].tolist(), bj[inside].tolist(), strict=True):
+            out[i:i + size, j:j + size] = True
+        mixed = meets & ~inside
+        bi, bj = bi[mixed], bj[mixed]
+        smaller = BLOCKS[level + 1] if level + 1 < len(BLOCKS) else 1
+        di, dj = (a.ravel() for a in np.meshgrid(np.arange(0, size, smaller),
+                                                 np.arange(0, size, smaller), indexing="ij"))
+        bi, bj = (bi[:, None] + di).ravel(), (bj[:, None] + dj).ravel()
+        keep = (bi < ny) & (bj < nx)
+        bi, bj = bi[keep], bj[keep]
+    out[bi, bj] = shapely.contains_xy(local, xs[bj], ys[bi])
     return out
 
 
@@ -89,10 +127,11 @@ def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
         nx, ny = int((east - west) / dlon) + 1, int((north - south) / dlat) + 1
     xs = west + dlon * (np.arange(nx) + 0.5)
     ys = south + dlat * (np.arange(ny) + 0.5)
-    local = shapely.clip_by_rect(land(), west, south, east, north)
+    # the land of a tile that holds the box, clipped: the same coastline, cut quicker
+    local = shapely.clip_by_rect(land_near(west, south, east, north), west, south, east, north)
     shapely.prepare(local)
     gx, gy = np.meshgrid(xs, ys)
-    water = ~shapely.contains_xy(local, gx.ravel(), gy.ravel())
+    water = ~_on_land(local, xs, ys, dlon, dlat).ravel()
     index = -np.ones(nx * ny, dtype=np.int64)
     index[water] = np.arange(int(water.sum()))
     if water.sum() < 2:
