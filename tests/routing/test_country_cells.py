@@ -149,3 +149,19 @@ def test_ends_known_at_once_are_the_ends_found_one_at_a_time() -> None:
     assert answers() == alone
     assert alone[0][0] == "US" and alone[6][0] is None
     forget()
+
+
+@pytest.mark.usefixtures("fresh_cells")
+def test_cells_known_from_a_network_give_the_answers_asked_afresh() -> None:
+    """A network keeps the answers of the cells its lines run through (cells_along, at
+    build time); taken as known (know_cells), they answer as the outlines do."""
+    points = np.concatenate(_route_points())
+    keys, answers = cc.cells_along(points)
+    assert len(keys) and len(keys) == len(answers)
+    cc.forget_cells()
+    cc.know_cells(keys, answers)
+    assert len(cc.known_cells()) == len(keys)
+    mids = (points[1:] + points[:-1]) / 2
+    for xy in (points, mids):
+        assert np.array_equal(countries_at(xy), _one_by_one(xy))
+    assert len(cc.known_cells()) == len(keys)  # nothing asked again: every cell was known

@@ -26,8 +26,8 @@ import shapely
 from movemap.countries import natural_earth_code
 from movemap.geodata import geo_path
 
-__all__ = ["codes", "countries_at", "country_of_end", "crossed", "crossed_each", "describe",
-           "know_ends", "land_country_of_end", "warm"]
+__all__ = ["cells_along", "codes", "countries_at", "country_of_end", "crossed", "crossed_each",
+           "describe", "know_cells", "know_ends", "land_country_of_end", "warm"]
 
 Point = tuple[float, float]
 END_SEA_KM = 30.0  # an end offshore takes the nearest country within this distance
@@ -149,6 +149,30 @@ def _cell_answers(points: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
         answers[~on] = _cell_answers_off_grid(cell[~on])
     out[np.flatnonzero(ok)] = answers
     return out
+
+
+def cells_along(points: npt.ArrayLike) -> tuple[npt.NDArray[np.int64],
+                                                npt.NDArray[np.int16]]:
+    """The cells of the grid that ``points`` and the midpoints between each point and the
+    next lie in (a network's points: the midpoints of a route along it fall there), by
+    their numbers in the grid's array, and each cell's answer: what :func:`know_cells` takes
+    to know them without asking again (a network keeps them, built once)."""
+    xy = np.asarray(points, dtype=float).reshape(-1, 2)
+    xy = np.concatenate([xy, (xy[1:] + xy[:-1]) / 2])
+    xy = xy[np.isfinite(xy).all(axis=1)]
+    cell = np.floor(xy / CELL_DEG).astype(np.int64)
+    ix, iy = cell[:, 0] + _HALF_X, cell[:, 1] + _HALF_Y
+    on = (ix >= 0) & (ix < 2 * _HALF_X) & (iy >= 0) & (iy < 2 * _HALF_Y)
+    keys = np.unique(iy[on] * (2 * _HALF_X) + ix[on])
+    corner = np.column_stack([keys % (2 * _HALF_X) - _HALF_X,
+                              keys // (2 * _HALF_X) - _HALF_Y]) * CELL_DEG
+    return keys, _cell_countries(corner).astype(np.int16)
+
+
+def know_cells(keys: npt.NDArray[np.int64], answers: npt.NDArray[np.int16]) -> None:
+    """Take the answers of these cells (of :func:`cells_along`) as found."""
+    if len(keys):
+        _cell_grid().ravel()[keys] = answers
 
 
 def _cell_answers_off_grid(cell: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
