@@ -24,18 +24,6 @@ from pathlib import Path
 HERE = Path(__file__).parent
 
 
-def _seed(source: Path, target: Path) -> None:
-    import shutil
-
-    for entry in source.glob("*"):
-        if entry.name.split("-")[0] not in ("gazetteer", "rail", "road"):
-            continue
-        if entry.is_dir():
-            shutil.copytree(entry, target / entry.name, copy_function=os.link)
-        else:
-            os.link(entry, target / entry.name)
-
-
 def _routes(data: Path) -> dict[str, list[object]]:
     import numpy as np
 
@@ -60,21 +48,21 @@ def main() -> None:
     action.add_argument("--check", type=Path, help="compare with the digests written here")
     parser.add_argument("--legs", type=int, default=2000, help="legs of the dataset")
     parser.add_argument("--seed", type=int, default=2000, help="the dataset's random seed")
-    parser.add_argument("--seed-cache", type=Path,
-                        default=Path(os.environ.get("MOVEMAP_CACHE_DIR", "")),
+    sys.path.insert(0, str(HERE))
+    from scale_bench import default_seed_cache, generate, link_cache
+
+    parser.add_argument("--seed-cache", type=Path, default=default_seed_cache(),
                         help="a cache folder whose gazetteer index and network arrays are "
-                        "linked into the fresh one (default: MOVEMAP_CACHE_DIR)")
+                        "linked into the fresh one (default: MOVEMAP_CACHE_DIR's; none "
+                        "when it is unset)")
     options = parser.parse_args()
     logging.disable(logging.WARNING)  # the routes' warnings are compared, not shown
-    sys.path.insert(0, str(HERE))
-    from scale_bench import generate
 
     with tempfile.TemporaryDirectory(prefix="movemap-identity-") as tmp_name:
         tmp = Path(tmp_name)
         cache = tmp / "cache"
         cache.mkdir()
-        if options.seed_cache.is_dir():
-            _seed(options.seed_cache, cache)
+        link_cache(options.seed_cache, cache)
         os.environ["MOVEMAP_CACHE_DIR"] = str(cache)
         data = tmp / "data.yaml"
         generate(options.legs, data, seed=options.seed)

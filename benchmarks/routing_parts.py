@@ -19,7 +19,6 @@ import collections
 import itertools
 import logging
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -75,10 +74,13 @@ def _measure(data: Path) -> tuple[float, dict[str, tuple[float, int]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--legs", default="2000,5000", help="sizes, comma-separated")
-    parser.add_argument("--seed-cache", type=Path,
-                        default=Path(os.environ.get("MOVEMAP_CACHE_DIR", "")),
+    sys.path.insert(0, str(HERE))
+    from scale_bench import default_seed_cache, generate, link_cache
+
+    parser.add_argument("--seed-cache", type=Path, default=default_seed_cache(),
                         help="a cache folder whose gazetteer index and network arrays are "
-                        "linked into each fresh one (default: MOVEMAP_CACHE_DIR)")
+                        "linked into each fresh one (default: MOVEMAP_CACHE_DIR's; none "
+                        "when it is unset)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a size, in a child
     options = parser.parse_args()
     if options.one:  # one size in this process, fresh: print its figures as one line
@@ -88,14 +90,9 @@ def main() -> None:
             tmp = Path(tmp_name)
             cache = tmp / "cache"
             cache.mkdir()
-            for entry in (options.seed_cache.glob("*") if options.seed_cache.is_dir() else ()):
-                if entry.name.split("-")[0] in ("gazetteer", "rail", "road") and entry.is_dir():
-                    shutil.copytree(entry, cache / entry.name, copy_function=os.link)
+            link_cache(options.seed_cache, cache)
             os.environ["MOVEMAP_CACHE_DIR"] = str(cache)
             logging.disable(logging.WARNING)
-            sys.path.insert(0, str(HERE))
-            from scale_bench import generate
-
             generate(options.one, tmp / "data.yaml", seed=options.one)
             total, parts = _measure(tmp / "data.yaml")
         print("PARTS " + json.dumps({"total": total, "parts": parts}))
@@ -106,9 +103,9 @@ def main() -> None:
     sizes = sorted(int(s) for s in options.legs.split(","))
     found: dict[int, dict[str, Any]] = {}
     for n in sizes:
-        done = subprocess.run([sys.executable, __file__, "--one", str(n), "--seed-cache",
-                               str(options.seed_cache)], capture_output=True, text=True,
-                              check=True)
+        seed = ["--seed-cache", str(options.seed_cache)] if options.seed_cache else []
+        done = subprocess.run([sys.executable, __file__, "--one", str(n), *seed],
+                              capture_output=True, text=True, check=True)
         line = next(x for x in done.stdout.splitlines() if x.startswith("PARTS "))
         found[n] = json.loads(line.split(" ", 1)[1])
         print(f"{n} legs: locate {found[n]['total']:.1f} CPU s", flush=True)

@@ -60,8 +60,8 @@ def test_a_box_takes_the_smallest_tile_that_holds_it() -> None:
 @pytest.mark.parametrize("ends", [
     ((25.14, 35.34), (23.64, 37.94)),    # Heraklion to Piraeus, among the islands
     ((12.57, 55.69), (10.59, 55.06)),    # Copenhagen to Nyborg, through the Great Belt
-    ((-4.49, 48.38), (-1.62, 49.64)),    # Brest to Cherbourg, round Brittany
-    ((8.93, 44.41), (5.37, 43.30)),      # Genoa to Marseille, across the 5-degree edge
+    ((-3.37, 47.73), (-3.97, 48.72)),    # Lorient to Roscoff, round Brittany
+    ((8.48, 44.31), (3.70, 43.40)),      # Savona to Sete, across the 5-degree edge
 ])
 def test_a_water_path_on_a_tile_is_the_one_on_all_the_land(
         ends: tuple[tuple[float, float], tuple[float, float]],

@@ -73,7 +73,8 @@ OFF_NETWORK_COST = 3.0  # cost per km between an end and its join (by road, off 
 SEARCH_BOUND = 2.5      # a first search stops at this many times the ends' distance (cost)
 # graphs of the latest rules kept: each is as big as the junction graph (about 0.2 MB for
 # the roads), and a dataset's legs, grouped by origin, come back to the rules of the
-# countries they join (hundreds of them in a big dataset) in no order
+# countries they join (hundreds of them in a big dataset) in no order; at most
+# 128 x 0.2 MB, about 25 MB, per network and process
 _RULE_GRAPHS = 128
 _JOINS_KEPT = 100_000   # ends whose joins are remembered
 _FORMAT = 3
