@@ -289,19 +289,36 @@ def _seed(release: Release, folder: Path) -> None:
     """Copy the gazetteer index and the network arrays of a cache folder into the
     release's (hard links where the file system allows): entries are keyed by their
     contents, so those of other versions are never read."""
-    import shutil
-
     if release.name == BASELINE:
         folder = folder / "previous-release"
     release.cache.mkdir(parents=True, exist_ok=True)
-    for entry in folder.glob("*"):
+    link_cache(folder, release.cache)
+
+
+def default_seed_cache() -> Path | None:
+    """The cache folder to seed fresh ones from when none is given: MOVEMAP_CACHE_DIR's,
+    or none (no seeding) when it is unset."""
+    folder = os.environ.get("MOVEMAP_CACHE_DIR")
+    return Path(folder) if folder else None
+
+
+def link_cache(source: Path | None, target: Path) -> None:
+    """Link the gazetteer index and the network arrays of the cache folder ``source`` (if
+    any) into ``target`` (hard links, copies of the folders' trees); routes are never
+    linked. Entries are keyed by their contents, so those of other versions are never
+    read."""
+    import shutil
+
+    if source is None or not source.is_dir():
+        return
+    for entry in source.glob("*"):
         if entry.name.split("-")[0] not in ("gazetteer", "rail", "road"):
             continue
-        target = release.cache / entry.name
         if entry.is_dir():
-            shutil.copytree(entry, target, copy_function=os.link, dirs_exist_ok=True)
-        else:
-            os.link(entry, target)
+            shutil.copytree(entry, target / entry.name, copy_function=os.link,
+                            dirs_exist_ok=True)
+        elif not (target / entry.name).exists():
+            os.link(entry, target / entry.name)
 
 
 def _routing_stage(release: Release, data: Path) -> dict[str, float]:

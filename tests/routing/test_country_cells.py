@@ -38,7 +38,7 @@ def _one_by_one(points: npt.ArrayLike) -> npt.NDArray[np.int64]:
 
 @pytest.fixture
 def fresh_cells() -> None:
-    cc._cells.clear()
+    cc.forget_cells()
 
 
 def _route_points() -> list[npt.NDArray[np.float64]]:
@@ -63,13 +63,16 @@ def test_cells_give_the_outlines_answer_everywhere() -> None:
     edges = dense[10_000:20_000].copy()  # on a cell's west or south side
     edges[:5_000, 0] = corners[:5_000, 0]
     edges[5_000:, 1] = corners[5_000:, 1]
-    points = np.concatenate([world, dense, corners, edges, *_route_points()])
+    # past 180 degrees (a midpoint across the antimeridian), and far past the grid's array
+    beyond = np.array([[180.06, 65.0], [-180.06, 65.0], [191.9, -16.0], [250.0, 10.0],
+                       [-400.0, 55.75], [37.62, 400.0]])
+    points = np.concatenate([world, dense, corners, edges, beyond, *_route_points()])
     expected = _one_by_one(points)
     assert np.array_equal(countries_at(points), expected)  # cells found now
     assert np.array_equal(countries_at(points), expected)  # cells remembered
     assert (expected >= 0).any() and (expected < 0).any()
     # most cells have one answer for all their points: few are asked point by point
-    answers = np.array(list(cc._cells.values()))
+    answers = cc.known_cells()
     assert (answers != cc._MIXED).mean() > 0.8
 
 
@@ -146,3 +149,19 @@ def test_ends_known_at_once_are_the_ends_found_one_at_a_time() -> None:
     assert answers() == alone
     assert alone[0][0] == "US" and alone[6][0] is None
     forget()
+
+
+@pytest.mark.usefixtures("fresh_cells")
+def test_cells_known_from_a_network_give_the_answers_asked_afresh() -> None:
+    """A network keeps the answers of the cells its lines run through (cells_along, at
+    build time); taken as known (know_cells), they answer as the outlines do."""
+    points = np.concatenate(_route_points())
+    keys, answers = cc.cells_along(points)
+    assert len(keys) and len(keys) == len(answers)
+    cc.forget_cells()
+    cc.know_cells(keys, answers)
+    assert len(cc.known_cells()) == len(keys)
+    mids = (points[1:] + points[:-1]) / 2
+    for xy in (points, mids):
+        assert np.array_equal(countries_at(xy), _one_by_one(xy))
+    assert len(cc.known_cells()) == len(keys)  # nothing asked again: every cell was known

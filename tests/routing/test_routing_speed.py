@@ -130,7 +130,7 @@ def test_coast_distance_on_a_tile_is_that_on_all_the_land(
     from movemap.routing.land import land
 
     tiled = sea.coast_km.__wrapped__(point)
-    monkeypatch.setattr(sea, "_land_near", lambda *_: land())
+    monkeypatch.setattr(sea, "land_near", lambda *_: land())
     whole = sea.coast_km.__wrapped__(point)
     assert tiled == whole or (math.isinf(tiled) and math.isinf(whole))
 
@@ -190,3 +190,26 @@ def test_workers_take_the_heaviest_runs_first() -> None:
     ordered = _heaviest_first(work, chunks)
     assert ordered == [(16, 20), (20, 24), (8, 12), (12, 16), (0, 4), (4, 8)]
     assert sorted(ordered) == chunks  # every run, once
+
+
+def test_the_graph_of_a_rule_that_comes_back_is_not_built_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Legs grouped by origin come back to the rules of the countries they join in no
+    order: each rule's graph is built once, however they alternate."""
+    from movemap.routing import chains
+
+    rail = Networks().rail
+    built: list[int] = []
+    real = chains.Chains.rule_graph
+
+    def rule_graph(self: chains.Chains, *args: object) -> object:
+        built.append(1)
+        return real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chains.Chains, "rule_graph", rule_graph)
+    rules = [(frozenset({c, "DE"}), frozenset[str]()) for c in
+             ("PL", "FR", "IT", "ES", "AT", "CZ", "HU", "NL", "BE", "DK")]
+    graphs = [[rail._rule_graph(rule) for rule in rules] for _ in range(3)]
+    assert len(built) == len(rules)
+    assert all(g is first for again in graphs[1:] for g, first in zip(again, graphs[0],
+                                                                     strict=True))

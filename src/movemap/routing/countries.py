@@ -26,8 +26,8 @@ import shapely
 from movemap.countries import natural_earth_code
 from movemap.geodata import geo_path
 
-__all__ = ["codes", "countries_at", "country_of_end", "crossed", "crossed_each", "describe",
-           "know_ends", "land_country_of_end", "warm"]
+__all__ = ["cells_along", "codes", "countries_at", "country_of_end", "crossed", "crossed_each",
+           "describe", "know_cells", "know_ends", "land_country_of_end", "warm"]
 
 Point = tuple[float, float]
 END_SEA_KM = 30.0  # an end offshore takes the nearest country within this distance
@@ -91,8 +91,38 @@ def _outline_countries(points: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]
 # the memo lives as long as the process.
 CELL_DEG = 0.125
 _MIXED = -2                 # a cell whose points are told apart one by one
-_CELLS_KEPT = 1 << 20
+_UNKNOWN = -3               # a cell not asked yet
+# The memo is an array, a cell an entry, over the whole globe and a margin beyond 180
+# degrees (a midpoint across the antimeridian may lie a little past it): a point's answer
+# is one look-up, and only the cells asked for the first time are found (once a process).
+# A finite point off it (far past any coordinate) takes a dictionary instead. It is dense:
+# 3072 x 1536 int16 entries, 9.4 MB, made at the first question of a process (a worker
+# forked after it shares the parent's pages until it writes to them).
+_HALF_X, _HALF_Y = 1536, 768  # cells either side of 0 degrees: 192 and 96 degrees
+_grid: npt.NDArray[np.int16] | None = None
+_CELLS_KEPT = 1 << 16
 _cells: dict[int, int] = {}
+
+
+def _cell_grid() -> npt.NDArray[np.int16]:
+    global _grid
+    if _grid is None:
+        _grid = np.full((2 * _HALF_Y, 2 * _HALF_X), _UNKNOWN, dtype=np.int16)
+    return _grid
+
+
+def forget_cells() -> None:
+    """Forget every cell's answer (they are found again when asked)."""
+    global _grid
+    _grid = None
+    _cells.clear()
+
+
+def known_cells() -> npt.NDArray[np.int64]:
+    """The answers of the cells asked so far (a country's index, -1 or ``_MIXED``)."""
+    grid = _cell_grid()
+    return np.concatenate([grid[grid != _UNKNOWN].astype(np.int64),
+                           np.array(list(_cells.values()), dtype=np.int64)])
 
 
 def _cell_answers(points: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
@@ -103,6 +133,53 @@ def _cell_answers(points: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
     if not ok.any():
         return out
     cell = np.floor(points[ok] / CELL_DEG).astype(np.int64)
+    ix, iy = cell[:, 0] + _HALF_X, cell[:, 1] + _HALF_Y
+    on = (ix >= 0) & (ix < 2 * _HALF_X) & (iy >= 0) & (iy < 2 * _HALF_Y)
+    grid = _cell_grid()
+    flat = iy[on] * (2 * _HALF_X) + ix[on]
+    answers = np.empty(len(cell), dtype=np.int64)
+    found = grid.ravel()[flat]
+    new = found == _UNKNOWN
+    if new.any():
+        keys = np.unique(flat[new])
+        corner = np.column_stack([keys % (2 * _HALF_X) - _HALF_X,
+                                  keys // (2 * _HALF_X) - _HALF_Y]) * CELL_DEG
+        grid.ravel()[keys] = _cell_countries(corner)
+        found = grid.ravel()[flat]
+    answers[on] = found
+    if not on.all():
+        answers[~on] = _cell_answers_off_grid(cell[~on])
+    out[np.flatnonzero(ok)] = answers
+    return out
+
+
+def cells_along(points: npt.ArrayLike) -> tuple[npt.NDArray[np.int64],
+                                                npt.NDArray[np.int16]]:
+    """The cells of the grid that ``points`` and the midpoints between each point and the
+    next lie in (a network's points: the midpoints of a route along it fall there), by
+    their numbers in the grid's array, and each cell's answer: what :func:`know_cells` takes
+    to know them without asking again (a network keeps them, built once)."""
+    xy = np.asarray(points, dtype=float).reshape(-1, 2)
+    xy = np.concatenate([xy, (xy[1:] + xy[:-1]) / 2])
+    xy = xy[np.isfinite(xy).all(axis=1)]
+    cell = np.floor(xy / CELL_DEG).astype(np.int64)
+    ix, iy = cell[:, 0] + _HALF_X, cell[:, 1] + _HALF_Y
+    on = (ix >= 0) & (ix < 2 * _HALF_X) & (iy >= 0) & (iy < 2 * _HALF_Y)
+    keys = np.unique(iy[on] * (2 * _HALF_X) + ix[on])
+    corner = np.column_stack([keys % (2 * _HALF_X) - _HALF_X,
+                              keys // (2 * _HALF_X) - _HALF_Y]) * CELL_DEG
+    return keys, _cell_countries(corner).astype(np.int16)
+
+
+def know_cells(keys: npt.NDArray[np.int64], answers: npt.NDArray[np.int16]) -> None:
+    """Take the answers of these cells (of :func:`cells_along`) as found."""
+    if len(keys):
+        _cell_grid().ravel()[keys] = answers
+
+
+def _cell_answers_off_grid(cell: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """The answers of cells off the grid's array (given by their numbers), remembered in a
+    dictionary."""
     keys, inverse = np.unique((cell[:, 0] << 32) + (cell[:, 1] & 0xFFFFFFFF),
                               return_inverse=True)
     answers = np.array([_cells.get(k, _UNKNOWN) for k in keys.tolist()], dtype=np.int64)
@@ -114,11 +191,7 @@ def _cell_answers(points: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
         if len(_cells) + len(new) > _CELLS_KEPT:
             _cells.clear()
         _cells.update(zip(keys[new].tolist(), answers[new].tolist(), strict=True))
-    out[np.flatnonzero(ok)] = answers[inverse.reshape(-1)]
-    return out
-
-
-_UNKNOWN = -3
+    return answers[inverse.reshape(-1)]
 
 
 def _cell_countries(corner: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:

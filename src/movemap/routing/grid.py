@@ -14,7 +14,7 @@ import shapely
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 
-from movemap.routing.land import land
+from movemap.routing.land import land_near
 
 __all__ = ["water_path"]
 
@@ -42,6 +42,44 @@ def _pull_tight(points: list[Point], blocked: object) -> list[Point]:
                 good += step
         out.append(points[good])
         i = good
+    return out
+
+
+BLOCKS = (64, 16, 4)  # sides, in cells, of the blocks the land test answers whole where it can
+
+
+def _on_land(local: object, xs: np.ndarray, ys: np.ndarray, dlon: float,
+             dlat: float) -> np.ndarray:
+    """Whether each cell centre of the grid (rows ``ys``, columns ``xs``) is on the land
+    ``local`` (prepared): ``shapely.contains_xy`` of every centre, answered a whole block
+    of cells at once where the block lies inside the land's interior (all on land) or clear
+    of it (all at sea). The blocks the coastline crosses are cut into smaller ones
+    (``BLOCKS``), and only in the smallest it crosses is each centre tested."""
+    ny, nx = len(ys), len(xs)
+    out = np.zeros((ny, nx), dtype=bool)
+    size = BLOCKS[0]
+    bi, bj = (a.ravel() * size for a in np.meshgrid(
+        np.arange(-(-ny // size)), np.arange(-(-nx // size)), indexing="ij"))
+    for level, size in enumerate(BLOCKS):
+        # a block's box runs from half a cell before its first centre to half a cell after
+        # its last: every centre strictly inside
+        last_i, last_j = np.minimum(bi + size, ny) - 1, np.minimum(bj + size, nx) - 1
+        boxes = shapely.box(xs[bj] - dlon / 2, ys[bi] - dlat / 2, xs[last_j] + dlon / 2,
+                            ys[last_i] + dlat / 2)
+        meets = shapely.intersects(local, boxes)
+        inside = np.zeros(len(boxes), dtype=bool)
+        inside[meets] = shapely.contains_properly(local, boxes[meets])
+        for i, j in zip(bi[inside].tolist(), bj[inside].tolist(), strict=True):
+            out[i:i + size, j:j + size] = True
+        mixed = meets & ~inside
+        bi, bj = bi[mixed], bj[mixed]
+        smaller = BLOCKS[level + 1] if level + 1 < len(BLOCKS) else 1
+        di, dj = (a.ravel() for a in np.meshgrid(np.arange(0, size, smaller),
+                                                 np.arange(0, size, smaller), indexing="ij"))
+        bi, bj = (bi[:, None] + di).ravel(), (bj[:, None] + dj).ravel()
+        keep = (bi < ny) & (bj < nx)
+        bi, bj = bi[keep], bj[keep]
+    out[bi, bj] = shapely.contains_xy(local, xs[bj], ys[bi])
     return out
 
 
@@ -89,27 +127,30 @@ def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
         nx, ny = int((east - west) / dlon) + 1, int((north - south) / dlat) + 1
     xs = west + dlon * (np.arange(nx) + 0.5)
     ys = south + dlat * (np.arange(ny) + 0.5)
-    local = shapely.clip_by_rect(land(), west, south, east, north)
+    # the land of a tile that holds the box, clipped: the same coastline, cut quicker
+    local = shapely.clip_by_rect(land_near(west, south, east, north), west, south, east, north)
     shapely.prepare(local)
-    gx, gy = np.meshgrid(xs, ys)
-    water = ~shapely.contains_xy(local, gx.ravel(), gy.ravel())
+    land_cells = _on_land(local, xs, ys, dlon, dlat)
+    water = ~land_cells.ravel()
     index = -np.ones(nx * ny, dtype=np.int64)
     index[water] = np.arange(int(water.sum()))
     if water.sum() < 2:
         return none
     rows, cols, weights = [], [], []
-    row_of, col_of = np.meshgrid(np.arange(ny), np.arange(nx), indexing="ij")
+    open_2d = ~land_cells
     row_km = dlat * KM_PER_DEGREE
+    row_cos = np.cos(np.radians(ys))
     for di, dj in ((0, 1), (1, 0), (1, 1), (1, -1)):
-        inside = (row_of + di < ny) & (col_of + dj >= 0) & (col_of + dj < nx)
-        src = (row_of * nx + col_of)[inside]
-        dst = ((row_of + di) * nx + col_of + dj)[inside]
-        both = water[src] & water[dst]
+        # each step from a cell (row, col) to (row + di, col + dj) inside the grid, as the
+        # blocks of the grid where it starts and where it ends (in the order of the cells)
+        c0, c1 = (0, nx - dj) if dj >= 0 else (-dj, nx)
+        both = open_2d[:ny - di, c0:c1] & open_2d[di:, c0 + dj:c1 + dj]
         if di and dj:  # a diagonal step may not cut the corner of a land cell
-            both &= water[((row_of + di) * nx + col_of)[inside]] & water[(row_of * nx + col_of
-                                                                          + dj)[inside]]
-        src, dst = src[both], dst[both]
-        dx = dj * dlon * KM_PER_DEGREE * np.cos(np.radians(ys[src // nx]))
+            both &= open_2d[di:, c0:c1] & open_2d[:ny - di, c0 + dj:c1 + dj]
+        row, col = np.nonzero(both)
+        src = row * nx + col + c0
+        dst = (row + di) * nx + col + c0 + dj
+        dx = dj * dlon * KM_PER_DEGREE * row_cos[row]
         rows.append(index[src])
         cols.append(index[dst])
         weights.append(np.hypot(dx, di * row_km))
@@ -118,10 +159,10 @@ def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
                        shape=(n, n)).tocsr()
     _, component = connected_components(graph, directed=False)
     sea = np.bincount(component).argmax()
-    open_cells = np.flatnonzero(water)[component == sea]
-    cx, cy = gx.ravel()[open_cells], gy.ravel()[open_cells]
-
-    wx, wy = gx.ravel()[water], gy.ravel()[water]
+    wet = np.flatnonzero(water)
+    open_cells = wet[component == sea]
+    cx, cy = xs[open_cells % nx], ys[open_cells // nx]
+    wx, wy = xs[wet % nx], ys[wet // nx]
     snapped: list[float] = []
 
     def snap(p: Point) -> int | None:
@@ -140,8 +181,9 @@ def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
     chain = [end]
     while chain[-1] != start:
         chain.append(int(predecessors[chain[-1]]))
-    cells = np.flatnonzero(water)[chain[::-1]]
-    path: list[Point] = [(float(gx.ravel()[c]), float(gy.ravel()[c])) for c in cells]
+    cells = wet[chain[::-1]]
+    path: list[Point] = list(zip(xs[cells % nx].tolist(), ys[cells // nx].tolist(),
+                                 strict=True))
     path = [a, *path, b]
     # the first and last hops may cross land (the approach); pull tight only between them
     return ([a, *_pull_tight(path[1:-1], local), b] if len(path) > 3 else path), max(snapped)

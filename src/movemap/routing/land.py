@@ -9,8 +9,10 @@ side of each is cut out of the land.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
+import math
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -21,7 +23,7 @@ import shapely
 from movemap.geodata import geo_path
 from movemap.routing.geodesic import GEOD
 
-__all__ = ["land", "land_crossing_km", "on_land"]
+__all__ = ["land", "land_crossing_km", "land_near", "on_land"]
 
 Point = tuple[float, float]
 CHANNEL_DEGREES = 0.01  # half the width of a channel cut through land (about 1 km)
@@ -47,6 +49,33 @@ def land() -> Any:
     geometry = shapely.multipolygons(shapely.get_parts(parts))
     shapely.prepare(geometry)
     return geometry
+
+
+# Cells of the tiles land is cut to, smallest first: a tile is three by three cells, one
+# centred on each cell, so that any box smaller than a cell lies in the tile of the cell
+# holding its centre.
+TILE_DEGREES = (5, 15)
+
+
+def land_near(west: float, south: float, east: float, north: float) -> Any:
+    """Land enough to clip to this box: the land of a cached tile that holds it (tiles of
+    three by three cells of ``TILE_DEGREES``, one centred on each cell, the smallest that
+    holds the box), or all of it for a box too big for any. Clipping a tile is quicker than
+    clipping the world's coastline, and within the tile the coastline is the same."""
+    for level, degrees in enumerate(TILE_DEGREES):
+        cx = math.floor((west + east) / 2 / degrees)
+        cy = math.floor((south + north) / 2 / degrees)
+        x0, y0 = (cx - 1) * degrees, (cy - 1) * degrees
+        if west > x0 and south > y0 and east < x0 + 3 * degrees and north < y0 + 3 * degrees:
+            return _land_tile(level, cx, cy)
+    return land()
+
+
+@functools.lru_cache(maxsize=256)
+def _land_tile(level: int, cx: int, cy: int) -> Any:
+    degrees = TILE_DEGREES[level]
+    x0, y0 = (cx - 1) * degrees, (cy - 1) * degrees
+    return shapely.clip_by_rect(land(), x0, y0, x0 + 3 * degrees, y0 + 3 * degrees)
 
 
 def on_land(points: Sequence[Point]) -> np.ndarray:

@@ -49,6 +49,7 @@ import numpy.typing as npt
 from movemap.errors import NetworkError
 from movemap.routing import geodesic
 from movemap.routing.geodesic import geodesic_km
+from movemap.routing.points import Points
 from movemap.sphere import EARTH_RADIUS_KM, chord_to_km, unit_vectors
 from movemap.textfile import read_text
 
@@ -70,7 +71,11 @@ WET_JOIN_KM = 10.0      # a join over a big river this long is a town's bridge, 
 FAR_DETOUR = 1.6        # and if its route is longer than this times direct (+2 snap_km), none
 OFF_NETWORK_COST = 3.0  # cost per km between an end and its join (by road, off the line)
 SEARCH_BOUND = 2.5      # a first search stops at this many times the ends' distance (cost)
-_RULE_GRAPHS = 4        # graphs of the latest rules kept (each as big as the network)
+# graphs of the latest rules kept: each is as big as the junction graph (about 0.2 MB for
+# the roads), and a dataset's legs, grouped by origin, come back to the rules of the
+# countries they join (hundreds of them in a big dataset) in no order; at most
+# 128 x 0.2 MB, about 25 MB, per network and process
+_RULE_GRAPHS = 128
 _JOINS_KEPT = 100_000   # ends whose joins are remembered
 _FORMAT = 3
 
@@ -503,6 +508,8 @@ class Network:
         lines meet wherever they cross (roads), not only at shared vertices."""
         from movemap import cache
         from movemap.geodata import geo_path
+        from movemap.routing import borders as borders_module
+        from movemap.routing import countries as countries_module
         from movemap.routing.borders import cut_at_borders, read_crossings
 
         table, borders = geo_path("main_lines.csv"), geo_path("countries.geojson")
@@ -524,6 +531,11 @@ class Network:
             arrays = _arrays(lines, classes)
             data: dict[str, Any] = dict(zip(_DIRECTED, _directed(arrays), strict=True))
             data.update((k, getattr(arrays, k)) for k in _Arrays.__dataclass_fields__)
+            # the country of every grid cell the lines run through, which the country
+            # check of a route along them reads (routing.countries): found once here
+            # rather than cell by cell by each run's first routes
+            data["cell_keys"], data["cell_answers"] = countries_module.cells_along(
+                arrays.coords)
             np.savez(folder / "network.npz", **data)
 
         def read(folder: Path) -> tuple[_Arrays, _Directed]:
@@ -531,10 +543,8 @@ class Network:
             # than reading them
             with np.load(folder / "network.npz") as data:
                 u, v, w, e = (data[k] for k in _DIRECTED)
+                countries_module.know_cells(data["cell_keys"], data["cell_answers"])
                 return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__)), (u, v, w, e)
-
-        from movemap.routing import borders as borders_module
-        from movemap.routing import countries as countries_module
 
         key = cache.digest(f"format {_FORMAT} {at_crossings}", path, *extra, table, borders,
                            geo_path("borders_10m.geojson"), crossings, sys.modules[__name__],
@@ -667,7 +677,7 @@ class Network:
         return bool(np.isin(self._component[starts], self._component[ends]).any())
 
     def path(self, a: Point, b: Point, allowed: frozenset[str] | None = None,
-             avoid: frozenset[str] = frozenset()) -> list[Point] | str:
+             avoid: frozenset[str] = frozenset()) -> Sequence[Point] | str:
         """The least-cost path along the network from a to b, or the reason there is none.
 
         ``allowed`` (ISO alpha-2 codes) are the countries the path may cross, ``avoid`` those
@@ -715,7 +725,9 @@ class Network:
             lead_a = _lead(splits_a, chain[0], to_starts[starts == chain[0]])
             lead_b = _lead(splits_b, chain[-1], to_ends[ends == chain[-1]])
             points = self._points(a, b, chain, lead_a, lead_b[::-1])
-            shared = _one_edge(splits_a, splits_b, self._chain_cost(chain, ends, to_ends))
+            shared = None
+            if {s.edge for s in splits_a} & {s.edge for s in splits_b}:  # both ends on one
+                shared = _one_edge(splits_a, splits_b, self._chain_cost(chain, ends, to_ends))
             if shared is not None:
                 points = _dedupe([a, *shared, b])
             direct = geodesic_km(a[0], a[1], b[0], b[1])
@@ -743,24 +755,16 @@ class Network:
         key = (tuple(starts.tolist()), tuple(to_starts.tolist()), rule)
         if self._last is None or self._last[0] != key:
             self._last = key, self._dijkstra(starts, to_starts, rule, bound)
-        if not self._reached(ends, to_ends):
-            self._last = key, self._dijkstra(starts, to_starts, rule, None)
-        assert self._last is not None
         reach = self._last[1]
         total = reach.cost(ends) + to_ends * OFF_NETWORK_COST
+        if not _settled(reach, total):
+            reach = self._dijkstra(starts, to_starts, rule, None)
+            self._last = key, reach
+            total = reach.cost(ends) + to_ends * OFF_NETWORK_COST
         best = int(np.argmin(total))
         if not np.isfinite(total[best]):
             return None
         return reach.path(int(ends[best]))  # the network nodes, start join to end join
-
-    def _reached(self, ends: npt.NDArray[np.int64], to_ends: npt.NDArray[np.float64]) -> bool:
-        """Whether the last search settles the best end: it had no bound, or the best
-        end's cost is within it."""
-        assert self._last is not None
-        reach = self._last[1]
-        if reach.limit is None:
-            return True
-        return bool(np.min(reach.cost(ends) + to_ends * OFF_NETWORK_COST) <= reach.limit)
 
     def _rule_graph(self, rule: tuple[frozenset[str] | None, frozenset[str]]) -> RuleGraph:
         """The junction graph of the chains a rule allows, with a last row for the
@@ -923,7 +927,7 @@ class Network:
         return out
 
     def _points(self, a: Point, b: Point, chain: list[int],
-                lead_a: Sequence[Point] = (), lead_b: Sequence[Point] = ()) -> list[Point]:
+                lead_a: Sequence[Point] = (), lead_b: Sequence[Point] = ()) -> Points:
         """The path's points: ``a``, the lead from its split edge to the first node (if it
         joins at one), the chain's edges, the lead to the end's split, and ``b``."""
         offsets, coords = self._a.offsets, self._a.coords
@@ -943,7 +947,7 @@ class Network:
                                        np.asarray(lead_b, dtype=float).reshape(-1, 2),
                                        np.asarray([b], dtype=float)]))
 
-    def plain_path(self, a: Point, b: Point) -> list[Point] | str:
+    def plain_path(self, a: Point, b: Point) -> Sequence[Point] | str:
         """The shortest path by length alone, ends at their nearest nodes (no classes, no
         countries): the baseline the realism benchmark compares with."""
         start, to_start = self.nearest(a)
@@ -1025,6 +1029,12 @@ class _Split:
         part = (self.coords[self.index::-1] if node == self.node_a
                 else self.coords[self.index + 1:])
         return [self.point, *map(tuple, part.tolist())]
+
+
+def _settled(reach: Reach, total: npt.NDArray[np.float64]) -> bool:
+    """Whether a search settles the best of the ends whose costs through it are ``total``:
+    it had no bound, or the best end's cost is within it."""
+    return reach.limit is None or bool(np.min(total) <= reach.limit)
 
 
 def _lead(splits: Sequence[_Split], node: int, node_km: npt.NDArray[np.float64]) -> list[Point]:
@@ -1138,10 +1148,13 @@ def _km(points: Sequence[Point]) -> float:
     return float(geodesic.GEOD.line_length(xy[:, 0], xy[:, 1])) / 1000
 
 
-def _dedupe(points: npt.ArrayLike) -> list[Point]:
-    """The points without repeats (edges share their end points)."""
-    xy = np.asarray(points, dtype=float)
+def _dedupe(points: npt.ArrayLike) -> Points:
+    """The points without repeats (edges share their end points), as one array (a path
+    holds thousands of points: as tuples they would be made, then read back into an array
+    by the route)."""
+    xy = np.asarray(points, dtype=float).reshape(-1, 2)
     keep = np.ones(len(xy), dtype=bool)
     keep[1:] = np.abs(np.diff(xy, axis=0)).max(axis=1) > 1e-7
-    out: list[Point] = list(map(tuple, xy[keep].tolist()))
-    return out if len(out) > 1 else [tuple(xy[0].tolist()), tuple(xy[-1].tolist())]
+    out = xy[keep] if keep.sum() > 1 else xy[[0, -1]]
+    out.flags.writeable = False
+    return Points.view(out)

@@ -38,7 +38,7 @@ import shapely
 
 from movemap.routing.geodesic import GEOD, geodesic_km
 from movemap.routing.grid import water_path
-from movemap.routing.land import land, land_crossing_km, on_land
+from movemap.routing.land import land, land_crossing_km, land_near, on_land
 
 __all__ = ["InlandEnd", "coast_km", "sea_path"]
 
@@ -67,35 +67,12 @@ def coast_km(p: Point, reach_km: float = 60.0) -> float:
     dy = reach_km / 111.2
     dx = dy / max(scale, 0.05)
     box = shapely.box(p[0] - dx, p[1] - dy, p[0] + dx, p[1] + dy)
-    water = box.difference(shapely.clip_by_rect(_land_near(*box.bounds), *box.bounds))
+    water = box.difference(shapely.clip_by_rect(land_near(*box.bounds), *box.bounds))
     if water.is_empty:
         return math.inf
     water = shapely.transform(water, lambda xy: (xy - (p[0], p[1])) * (scale, 1.0))
     km = float(shapely.distance(water, shapely.Point(0, 0))) * 111.2
     return km if km <= reach_km else math.inf
-
-
-TILE_DEGREES = 5
-
-
-def _land_near(west: float, south: float, east: float, north: float) -> Any:
-    """Land enough to clip to this box: the land of a cached tile that holds it (tiles of
-    three by three ``TILE_DEGREES`` cells, one centred on each cell), or all of it for a box
-    too big for one. Clipping a tile is quicker than clipping the world's coastline, and
-    within the tile the coastline is the same."""
-    cx = math.floor((west + east) / 2 / TILE_DEGREES)
-    cy = math.floor((south + north) / 2 / TILE_DEGREES)
-    x0, y0 = (cx - 1) * TILE_DEGREES, (cy - 1) * TILE_DEGREES
-    x1, y1 = x0 + 3 * TILE_DEGREES, y0 + 3 * TILE_DEGREES
-    if west <= x0 or south <= y0 or east >= x1 or north >= y1:
-        return land()
-    return _land_tile(cx, cy)
-
-
-@functools.lru_cache(maxsize=256)
-def _land_tile(cx: int, cy: int) -> Any:
-    x0, y0 = (cx - 1) * TILE_DEGREES, (cy - 1) * TILE_DEGREES
-    return shapely.clip_by_rect(land(), x0, y0, x0 + 3 * TILE_DEGREES, y0 + 3 * TILE_DEGREES)
 
 
 def _wrap(points: list[Point]) -> list[Point]:

@@ -1,0 +1,73 @@
+"""The water grid's shortcuts give what the grid gives without them: the land of a cached
+tile clipped to the grid's box instead of all the land, and cells answered a block at a
+time where a block lies wholly on land or wholly at sea."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import shapely
+
+from movemap.routing import grid
+from movemap.routing.land import TILE_DEGREES, land, land_near
+
+# Boxes of grids over coasts, islands and straits (west, south, east, north), some by the
+# tiles' edges (multiples of five degrees) and one too big for the smaller tiles.
+_BOXES = [(22.1, 36.2, 27.9, 40.8),    # the Aegean's islands
+          (10.2, 53.4, 13.9, 55.9),    # the Danish straits
+          (-5.9, 48.1, -1.2, 50.9),    # Brittany and the Channel
+          (4.9, 42.9, 8.1, 44.6),      # by a tile's edge: the Ligurian coast
+          (-79.9, 25.1, -76.1, 27.9),  # the Bahamas
+          (100.4, 0.6, 104.3, 2.9),    # the Strait of Malacca
+          (14.6, 68.1, 19.9, 70.9),    # Norway's skerries, far north
+          (118.0, 22.0, 131.0, 36.0)]  # too wide for a small tile
+
+
+def _grid(box: tuple[float, float, float, float], cell_km: float) -> tuple[
+        np.ndarray, np.ndarray, float, float]:
+    west, south, east, north = box
+    dlat = cell_km / grid.KM_PER_DEGREE
+    dlon = dlat / max(math.cos(math.radians((south + north) / 2)), 0.1)
+    xs = west + dlon * (np.arange(int((east - west) / dlon) + 1) + 0.5)
+    ys = south + dlat * (np.arange(int((north - south) / dlat) + 1) + 0.5)
+    return xs, ys, dlon, dlat
+
+
+@pytest.mark.parametrize("box", _BOXES)
+def test_cells_on_land_by_blocks_are_those_tested_one_by_one(
+        box: tuple[float, float, float, float]) -> None:
+    xs, ys, dlon, dlat = _grid(box, 2.0)
+    local = shapely.clip_by_rect(land(), *box)
+    shapely.prepare(local)
+    gx, gy = np.meshgrid(xs, ys)
+    alone = shapely.contains_xy(local, gx.ravel(), gy.ravel()).reshape(gx.shape)
+    blocks = grid._on_land(local, xs, ys, dlon, dlat)
+    assert np.array_equal(blocks, alone)
+    assert alone.any() and not alone.all()  # coasts: land and sea both
+
+
+def test_a_box_takes_the_smallest_tile_that_holds_it() -> None:
+    large = TILE_DEGREES[-1]
+    assert land_near(22.1, 36.2, 27.9, 40.8) is land_near(24.0, 36.0, 27.0, 39.9)
+    # a box past the small tile of its centre takes a larger tile; wider still, all land
+    wide = land_near(118.0, 22.0, 131.0, 36.0)
+    assert wide is not land_near(124.0, 28.0, 125.0, 30.0) and wide is not land()
+    assert land_near(100.0, 0.0, 100.0 + 3 * large, 10.0) is land()
+
+
+@pytest.mark.parametrize("ends", [
+    ((25.14, 35.34), (23.64, 37.94)),    # Heraklion to Piraeus, among the islands
+    ((12.57, 55.69), (10.59, 55.06)),    # Copenhagen to Nyborg, through the Great Belt
+    ((-3.37, 47.73), (-3.97, 48.72)),    # Lorient to Roscoff, round Brittany
+    ((8.48, 44.31), (3.70, 43.40)),      # Savona to Sete, across the 5-degree edge
+])
+def test_a_water_path_on_a_tile_is_the_one_on_all_the_land(
+        ends: tuple[tuple[float, float], tuple[float, float]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = ends
+    tiled = grid.water_path(a, b, margin_deg=0.6, cell_km=2.0)
+    monkeypatch.setattr(grid, "land_near", lambda *_: land())
+    whole = grid.water_path(a, b, margin_deg=0.6, cell_km=2.0)
+    assert tiled is not None and tiled == whole
