@@ -333,3 +333,26 @@ def test_road_follows_natural_earth_roads() -> None:
     inner = shapely.points(r.points[1:-1])
     assert len(inner) > 20
     assert all(d < 1e-6 for d in roads.query_nearest(inner, return_distance=True)[1])
+
+
+TULA, ORYOL = (37.6156, 54.2044), (36.0785, 52.9651)
+
+
+def test_a_rail_or_road_route_counts_the_bends_its_generalised_line_leaves_out() -> None:
+    """A network stretch counts its drawn length times GENERALISED (a 1:10m line is shorter
+    than its track); a great circle counts its own."""
+    from movemap.routing import GENERALISED
+
+    for mode in (Mode.RAIL, Mode.ROAD):
+        r = route([TULA, ORYOL], mode)
+        assert r.length_km == pytest.approx(r.line_km * GENERALISED, rel=1e-9)
+    air = route([TULA, ORYOL], Mode.AIR)
+    assert air.length_km == pytest.approx(air.line_km, rel=1e-6)
+
+
+def test_points_along_a_route_are_placed_on_its_drawn_line() -> None:
+    """point_at measures fractions on the line as drawn, not on the length on the ground."""
+    line = [(30.0, 50.0), (31.0, 50.0), (32.0, 50.0)]
+    r = Route(line, 1.5 * geodesic_km(30.0, 50.0, 32.0, 50.0), Mode.RAIL)
+    assert r.point_at(1.0) == pytest.approx((32.0, 50.0))
+    assert r.point_at(0.5) == pytest.approx((31.0, 50.0), abs=0.01)

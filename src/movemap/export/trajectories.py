@@ -50,7 +50,7 @@ def to_trajectories(data: Dataset | Located) -> Any:
         for point in route.points:
             done += geodesic_km(previous[0], previous[1], point[0], point[1])
             previous = point
-            fraction = done / route.length_km if route.length_km else 1.0
+            fraction = done / route.line_km if route.line_km else 1.0
             rows.append({"unit": leg.unit, "leg": leg.id,
                          "t": start + timedelta(seconds=span * fraction),
                          "geometry": shapely.Point(point)})
