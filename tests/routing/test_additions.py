@@ -64,6 +64,12 @@ LVIV, NADVIRNA = (24.02324, 49.83826), (24.5714, 48.63659)
 STRYI, MUKACHEVO = (23.84845, 49.26103), (22.718, 48.44248)
 LUKAVAC, ILIDZA = (18.52618, 44.54245), (18.30697, 43.83148)
 JIAOHE, YANJI = (127.33473, 43.72133), (129.50241, 42.88825)
+SHAHREZA, MARVDASHT = (51.86407, 32.00877), (52.80258, 29.87407)
+MANJIL, TORBAT_HEYDARIEH = (49.40082, 36.74445), (59.21949, 35.27401)
+SIRJAN, TABAS = (55.6809, 29.45137), (56.92437, 33.59586)
+BURAYDAH, SAKAKAH = (43.975, 26.326), (40.2064, 29.9697)
+YANGPYEONG, YEONGJU = (127.49056, 37.48972), (128.63083, 36.82167)
+JAYRUD, ABU_AL_DUHUR = (36.73861, 33.80709), (37.05, 35.7333)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -102,6 +108,19 @@ JIAOHE, YANJI = (127.33473, 43.72133), (129.50241, 42.88825)
     (LVIV, NADVIRNA, Mode.ROAD, 135, 190, {"UA"}),
     (STRYI, MUKACHEVO, Mode.ROAD, 110, 175, {"UA"}),
     (LUKAVAC, ILIDZA, Mode.ROAD, 95, 160, {"BA"}),
+    # round 10, trunk lines of the Gulf, Iran, Syria and Korea that left big towns hundreds
+    # of km from any line: Isfahan - Shiraz (Shahreza - Marvdasht about 330 km); Iran's
+    # north-south railway by Bafq (Sirjan - Tabas 596 km, drawn through its main stations only,
+    # shorter); Saudi Arabia's North-South line by Hail (Buraydah - Sakakah, 540 km as the crow
+    # flies); Korea's Jungang line (Yangpyeong - Yeongju about 150 km); Syria's Damascus - Homs
+    # line east of
+    # the Qalamoun and Hama - Aleppo by Abu al-Duhur (Jayrud - Abu al-Duhur by Homs and Hama,
+    # about 300 km inside Syria where Natural Earth's line ran by Lebanon)
+    (SHAHREZA, MARVDASHT, Mode.RAIL, 270, 380, {"IR"}),
+    (SIRJAN, TABAS, Mode.RAIL, 420, 620, {"IR"}),
+    (BURAYDAH, SAKAKAH, Mode.RAIL, 540, 700, {"SA"}),
+    (YANGPYEONG, YEONGJU, Mode.RAIL, 120, 180, {"KR"}),
+    (JAYRUD, ABU_AL_DUHUR, Mode.RAIL, 250, 370, {"SY"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
@@ -112,3 +131,12 @@ def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, 
     assert not r.warnings
     assert low < r.length_km < high
     assert crossed(list(r.points)) == countries
+
+
+def test_the_qazvin_rasht_line_ties_gilan_to_the_network() -> None:
+    """Rasht's line over the Alborz (2019) joins the Tehran - Tabriz line at Qazvin: Manjil
+    to Torbat-e Heydarieh, across Iran, is a rail route, not a great circle."""
+    r = route([MANJIL, TORBAT_HEYDARIEH], Mode.RAIL)
+    assert not r.approximate and not r.warnings
+    assert crossed(list(r.points)) == {"IR"}
+
