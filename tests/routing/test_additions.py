@@ -70,6 +70,7 @@ SIRJAN, TABAS = (55.6809, 29.45137), (56.92437, 33.59586)
 BURAYDAH, SAKAKAH = (43.975, 26.326), (40.2064, 29.9697)
 YANGPYEONG, YEONGJU = (127.49056, 37.48972), (128.63083, 36.82167)
 JAYRUD, ABU_AL_DUHUR = (36.73861, 33.80709), (37.05, 35.7333)
+TEMRYUK, DZHANKOY, FEODOSIYA = (37.39752, 45.26885), (34.39273, 45.7131), (35.38153, 45.03199)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -121,6 +122,12 @@ JAYRUD, ABU_AL_DUHUR = (36.73861, 33.80709), (37.05, 35.7333)
     (BURAYDAH, SAKAKAH, Mode.RAIL, 540, 700, {"SA"}),
     (YANGPYEONG, YEONGJU, Mode.RAIL, 120, 180, {"KR"}),
     (JAYRUD, ABU_AL_DUHUR, Mode.RAIL, 250, 370, {"SY"}),
+    # the Crimean Bridge's railway and road over the Kerch Strait (Crimea is RU in Natural
+    # Earth's de facto view): a Russian move from the Taman peninsula no longer goes round
+    # by mainland Ukraine (Temryuk - Dzhankoy about 280 km by rail, Temryuk - Feodosiya about
+    # 200 km by road)
+    (TEMRYUK, DZHANKOY, Mode.RAIL, 240, 330, {"RU"}),
+    (TEMRYUK, FEODOSIYA, Mode.ROAD, 170, 240, {"RU"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
