@@ -71,6 +71,10 @@ BURAYDAH, SAKAKAH = (43.975, 26.326), (40.2064, 29.9697)
 YANGPYEONG, YEONGJU = (127.49056, 37.48972), (128.63083, 36.82167)
 JAYRUD, ABU_AL_DUHUR = (36.73861, 33.80709), (37.05, 35.7333)
 TEMRYUK, DZHANKOY, FEODOSIYA = (37.39752, 45.26885), (34.39273, 45.7131), (35.38153, 45.03199)
+UZICE, BIJELO_POLJE = (19.84878, 43.85861), (19.74758, 43.03834)
+BATALA, GURDASPUR = (75.20294, 31.80921), (75.40318, 32.03933)
+PYIN_OO_LWIN, KYAUKME = (96.45683, 22.03501), (97.03434, 22.5392)
+PHNOM_PENH, SVAY_RIENG = (104.91601, 11.56245), (105.79935, 11.08785)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -128,6 +132,15 @@ TEMRYUK, DZHANKOY, FEODOSIYA = (37.39752, 45.26885), (34.39273, 45.7131), (35.38
     # 200 km by road)
     (TEMRYUK, DZHANKOY, Mode.RAIL, 240, 330, {"RU"}),
     (TEMRYUK, FEODOSIYA, Mode.ROAD, 170, 240, {"RU"}),
+    # the Belgrade - Bar railway, which Natural Earth lacks in western Serbia and Montenegro
+    # (Uzice - Bijelo Polje about 150 km of winding track, drawn shorter); Amritsar -
+    # Pathankot (Batala - Gurdaspur about 35 km); Mandalay - Lashio over the Gokteik viaduct
+    # (Pyin Oo Lwin - Kyaukme about 110 km); Cambodia's NR1 over the Mekong at Neak Loeung
+    # (Phnom Penh - Svay Rieng about 125 km, which went round the Tonle Sap)
+    (UZICE, BIJELO_POLJE, Mode.RAIL, 90, 170, {"RS", "ME"}),
+    (BATALA, GURDASPUR, Mode.RAIL, 25, 45, {"IN"}),
+    (PYIN_OO_LWIN, KYAUKME, Mode.RAIL, 70, 130, {"MM"}),
+    (PHNOM_PENH, SVAY_RIENG, Mode.ROAD, 100, 150, {"KH"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
