@@ -160,3 +160,16 @@ def test_the_qazvin_rasht_line_ties_gilan_to_the_network() -> None:
     assert not r.approximate and not r.warnings
     assert crossed(list(r.points)) == {"IR"}
 
+
+
+HOERYONG = (129.74601, 42.44113)
+
+
+def test_the_tumen_bridge_at_namyang_joins_the_dprk_north_east_to_yanbian() -> None:
+    """The Hambuk line up the Tumen valley and the Namyang - Tumen bridge (an open crossing
+    of a border whose every crossing is listed): Hoeryong to Yanji by rail crosses into China
+    there, named as a transit country, instead of going round by Sinuiju."""
+    r = route([HOERYONG, YANJI], Mode.RAIL, through=["CN"])
+    assert not r.warnings
+    assert 70 < r.length_km < 130
+    assert crossed(list(r.points)) == {"KP", "CN"}
