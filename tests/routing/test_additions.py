@@ -173,3 +173,30 @@ def test_the_tumen_bridge_at_namyang_joins_the_dprk_north_east_to_yanbian() -> N
     assert not r.warnings
     assert 70 < r.length_km < 130
     assert crossed(list(r.points)) == {"KP", "CN"}
+
+
+PUER, MENGLA, MUANG_XAY = (100.97481, 22.78863), (101.5637, 21.46234), (101.98368, 20.69229)
+VANG_VIENG, VIENTIANE = (102.44784, 18.9235), (102.60, 17.9667)
+
+
+def test_the_lao_china_railway_carries_yunnan_to_vientiane() -> None:
+    """Natural Earth has no railway in Laos nor south of Yuxi: the Yuxi - Mohan and Boten -
+    Vientiane lines (2021) were great circles. Mengla - Mohan - Vientiane is about 470 km."""
+    r = route([MENGLA, VIENTIANE], Mode.RAIL)
+    assert not r.warnings
+    assert 430 < r.length_km < 510
+    assert crossed(list(r.points)) == {"CN", "LA"}
+    through = route([PUER, VANG_VIENG], Mode.RAIL)
+    assert not through.warnings and near_km(list(through.points), MUANG_XAY) < 3
+
+
+MAKARSKA, OPUZEN, SLANO = (17.01778, 43.29694), (17.56556, 43.01528), (17.89194, 42.78611)
+
+
+@pytest.mark.parametrize("start", [MAKARSKA, OPUZEN])
+def test_dalmatian_road_south_takes_the_peljesac_bridge_not_neum(start: Point) -> None:
+    """Croatia's road south to Dubrovnik county crosses the Mali Ston bay on the Peljesac
+    bridge (2022); Natural Earth has only the D8 through Bosnia and Herzegovina at Neum."""
+    r = route([start, SLANO], Mode.ROAD)
+    assert not r.warnings
+    assert crossed(list(r.points)) == {"HR"}
