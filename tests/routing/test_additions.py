@@ -200,3 +200,16 @@ def test_dalmatian_road_south_takes_the_peljesac_bridge_not_neum(start: Point) -
     r = route([start, SLANO], Mode.ROAD)
     assert not r.warnings
     assert crossed(list(r.points)) == {"HR"}
+
+
+UFA, STERLITAMAK = (55.96779, 54.74306), (55.9533, 53.63793)
+MELEUZ, KUMERTAU = (55.93277, 52.96467), (55.78785, 52.76493)
+
+
+def test_bashkortostans_southern_towns_are_on_the_line_from_ufa() -> None:
+    """Natural Earth has no railway south of Ufa: Sterlitamak, Salavat, Meleuz and Kumertau
+    were great circles from it."""
+    r = route([UFA, KUMERTAU], Mode.RAIL)
+    assert not r.warnings and crossed(list(r.points)) == {"RU"}
+    assert 200 < r.length_km < 280
+    assert near_km(list(r.points), STERLITAMAK) < 2 and near_km(list(r.points), MELEUZ) < 2
