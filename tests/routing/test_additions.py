@@ -213,3 +213,18 @@ def test_bashkortostans_southern_towns_are_on_the_line_from_ufa() -> None:
     assert not r.warnings and crossed(list(r.points)) == {"RU"}
     assert 200 < r.length_km < 280
     assert near_km(list(r.points), STERLITAMAK) < 2 and near_km(list(r.points), MELEUZ) < 2
+
+
+BILHOROD, IZMAIL, ZATOKA_BRIDGE = (30.34827, 46.19484), (28.8372, 45.3517), (30.47, 46.07)
+ROZDILNA = (30.07091, 46.85479)
+
+
+def test_the_danube_port_railway_crosses_the_dniester_estuary_at_zatoka() -> None:
+    """Natural Earth has no railway south-west of the Dniester estuary: Bilhorod-Dnistrovskyi
+    and Izmail were great circles from the rest of Ukraine. The line crosses the estuary's
+    mouth on the Zatoka bridge; Bilhorod-Dnistrovskyi - Artsyz - Izmail is about 180 km."""
+    r = route([BILHOROD, IZMAIL], Mode.RAIL)
+    assert not r.warnings and crossed(list(r.points)) == {"UA"}
+    assert 150 < r.length_km < 200
+    north = route([ROZDILNA, BILHOROD], Mode.RAIL)
+    assert not north.warnings and near_km(list(north.points), ZATOKA_BRIDGE) < 2
