@@ -93,3 +93,27 @@ def test_trajectories_for_movingpandas(dataset: Dataset) -> None:
     assert str(sea.get_end_time().date()) == "2024-10-13"
     assert abs(sea.get_start_location().y - 41.8) < 0.1  # leaves from Chongjin
     assert abs(sea.get_end_location().y - 43.1) < 0.1  # arrives at Vladivostok
+
+
+def test_rail_trajectory_is_timed_along_its_drawn_line(located: Located) -> None:
+    # a rail route counts more km than its drawn line (GENERALISED); its moving point is
+    # placed by distance along the drawn line: at the far end exactly at the arrival
+    from datetime import datetime, time
+
+    from movemap.export.trajectories import to_trajectories
+    from movemap.routing.geodesic import geodesic_km
+
+    leg = next(leg for leg in located.dataset.legs if leg.id == "first-echelon-to-khabarovsk")
+    route = located.routes_of(leg)[0]
+    assert route.length_km > route.line_km
+    departure, arrival, _ = leg_window(leg, route.length_km)
+    start, end = datetime.combine(departure, time(12)), datetime.combine(arrival, time(12))
+    frame = to_trajectories(located).get_trajectory(leg.id).df
+    assert (frame.index[0], frame.index[-1]) == (start, end)
+    assert len(frame) == len(route.points)
+    done = 0.0
+    steps = zip(route.points, route.points[1:], strict=False)
+    for (a, b), (t, row) in zip(steps, frame.iloc[1:].iterrows(), strict=True):
+        done += geodesic_km(*a, *b)
+        assert row.geometry.x == pytest.approx(b[0])
+        assert (t - start) / (end - start) == pytest.approx(done / route.line_km, abs=1e-5)

@@ -64,6 +64,17 @@ LVIV, NADVIRNA = (24.02324, 49.83826), (24.5714, 48.63659)
 STRYI, MUKACHEVO = (23.84845, 49.26103), (22.718, 48.44248)
 LUKAVAC, ILIDZA = (18.52618, 44.54245), (18.30697, 43.83148)
 JIAOHE, YANJI = (127.33473, 43.72133), (129.50241, 42.88825)
+SHAHREZA, MARVDASHT = (51.86407, 32.00877), (52.80258, 29.87407)
+MANJIL, TORBAT_HEYDARIEH = (49.40082, 36.74445), (59.21949, 35.27401)
+SIRJAN, TABAS = (55.6809, 29.45137), (56.92437, 33.59586)
+BURAYDAH, SAKAKAH = (43.975, 26.326), (40.2064, 29.9697)
+YANGPYEONG, YEONGJU = (127.49056, 37.48972), (128.63083, 36.82167)
+JAYRUD, ABU_AL_DUHUR = (36.73861, 33.80709), (37.05, 35.7333)
+TEMRYUK, DZHANKOY, FEODOSIYA = (37.39752, 45.26885), (34.39273, 45.7131), (35.38153, 45.03199)
+UZICE, BIJELO_POLJE = (19.84878, 43.85861), (19.74758, 43.03834)
+BATALA, GURDASPUR = (75.20294, 31.80921), (75.40318, 32.03933)
+PYIN_OO_LWIN, KYAUKME = (96.45683, 22.03501), (97.03434, 22.5392)
+PHNOM_PENH, SVAY_RIENG = (104.91601, 11.56245), (105.79935, 11.08785)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -102,6 +113,34 @@ JIAOHE, YANJI = (127.33473, 43.72133), (129.50241, 42.88825)
     (LVIV, NADVIRNA, Mode.ROAD, 135, 190, {"UA"}),
     (STRYI, MUKACHEVO, Mode.ROAD, 110, 175, {"UA"}),
     (LUKAVAC, ILIDZA, Mode.ROAD, 95, 160, {"BA"}),
+    # round 10, trunk lines of the Gulf, Iran, Syria and Korea that left big towns hundreds
+    # of km from any line: Isfahan - Shiraz (Shahreza - Marvdasht about 330 km); Iran's
+    # north-south railway by Bafq (Sirjan - Tabas 596 km, drawn through its main stations only,
+    # shorter); Saudi Arabia's North-South line by Hail (Buraydah - Sakakah, 540 km as the crow
+    # flies); Korea's Jungang line (Yangpyeong - Yeongju about 150 km); Syria's Damascus - Homs
+    # line east of
+    # the Qalamoun and Hama - Aleppo by Abu al-Duhur (Jayrud - Abu al-Duhur by Homs and Hama,
+    # about 300 km inside Syria where Natural Earth's line ran by Lebanon)
+    (SHAHREZA, MARVDASHT, Mode.RAIL, 270, 380, {"IR"}),
+    (SIRJAN, TABAS, Mode.RAIL, 420, 620, {"IR"}),
+    (BURAYDAH, SAKAKAH, Mode.RAIL, 540, 700, {"SA"}),
+    (YANGPYEONG, YEONGJU, Mode.RAIL, 120, 180, {"KR"}),
+    (JAYRUD, ABU_AL_DUHUR, Mode.RAIL, 250, 370, {"SY"}),
+    # the Crimean Bridge's railway and road over the Kerch Strait (Crimea is RU in Natural
+    # Earth's de facto view): a Russian move from the Taman peninsula no longer goes round
+    # by mainland Ukraine (Temryuk - Dzhankoy about 280 km by rail, Temryuk - Feodosiya about
+    # 200 km by road)
+    (TEMRYUK, DZHANKOY, Mode.RAIL, 240, 330, {"RU"}),
+    (TEMRYUK, FEODOSIYA, Mode.ROAD, 170, 240, {"RU"}),
+    # the Belgrade - Bar railway, which Natural Earth lacks in western Serbia and Montenegro
+    # (Uzice - Bijelo Polje about 150 km of winding track, drawn shorter); Amritsar -
+    # Pathankot (Batala - Gurdaspur about 35 km); Mandalay - Lashio over the Gokteik viaduct
+    # (Pyin Oo Lwin - Kyaukme about 110 km); Cambodia's NR1 over the Mekong at Neak Loeung
+    # (Phnom Penh - Svay Rieng about 125 km, which went round the Tonle Sap)
+    (UZICE, BIJELO_POLJE, Mode.RAIL, 90, 170, {"RS", "ME"}),
+    (BATALA, GURDASPUR, Mode.RAIL, 25, 45, {"IN"}),
+    (PYIN_OO_LWIN, KYAUKME, Mode.RAIL, 70, 130, {"MM"}),
+    (PHNOM_PENH, SVAY_RIENG, Mode.ROAD, 100, 150, {"KH"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
@@ -112,3 +151,80 @@ def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, 
     assert not r.warnings
     assert low < r.length_km < high
     assert crossed(list(r.points)) == countries
+
+
+def test_the_qazvin_rasht_line_ties_gilan_to_the_network() -> None:
+    """Rasht's line over the Alborz (2019) joins the Tehran - Tabriz line at Qazvin: Manjil
+    to Torbat-e Heydarieh, across Iran, is a rail route, not a great circle."""
+    r = route([MANJIL, TORBAT_HEYDARIEH], Mode.RAIL)
+    assert not r.approximate and not r.warnings
+    assert crossed(list(r.points)) == {"IR"}
+
+
+
+HOERYONG = (129.74601, 42.44113)
+
+
+def test_the_tumen_bridge_at_namyang_joins_the_dprk_north_east_to_yanbian() -> None:
+    """The Hambuk line up the Tumen valley and the Namyang - Tumen bridge (an open crossing
+    of a border whose every crossing is listed): Hoeryong to Yanji by rail crosses into China
+    there, named as a transit country, instead of going round by Sinuiju."""
+    r = route([HOERYONG, YANJI], Mode.RAIL, through=["CN"])
+    assert not r.warnings
+    assert 70 < r.length_km < 130
+    assert crossed(list(r.points)) == {"KP", "CN"}
+
+
+PUER, MENGLA, MUANG_XAY = (100.97481, 22.78863), (101.5637, 21.46234), (101.98368, 20.69229)
+VANG_VIENG, VIENTIANE = (102.44784, 18.9235), (102.60, 17.9667)
+
+
+def test_the_lao_china_railway_carries_yunnan_to_vientiane() -> None:
+    """Natural Earth has no railway in Laos nor south of Yuxi: the Yuxi - Mohan and Boten -
+    Vientiane lines (2021) were great circles. Mengla - Mohan - Vientiane is about 470 km."""
+    r = route([MENGLA, VIENTIANE], Mode.RAIL)
+    assert not r.warnings
+    assert 430 < r.length_km < 510
+    assert crossed(list(r.points)) == {"CN", "LA"}
+    through = route([PUER, VANG_VIENG], Mode.RAIL)
+    assert not through.warnings and near_km(list(through.points), MUANG_XAY) < 3
+
+
+MAKARSKA, OPUZEN, SLANO = (17.01778, 43.29694), (17.56556, 43.01528), (17.89194, 42.78611)
+
+
+@pytest.mark.parametrize("start", [MAKARSKA, OPUZEN])
+def test_dalmatian_road_south_takes_the_peljesac_bridge_not_neum(start: Point) -> None:
+    """Croatia's road south to Dubrovnik county crosses the Mali Ston bay on the Peljesac
+    bridge (2022); Natural Earth has only the D8 through Bosnia and Herzegovina at Neum."""
+    r = route([start, SLANO], Mode.ROAD)
+    assert not r.warnings
+    assert crossed(list(r.points)) == {"HR"}
+
+
+UFA, STERLITAMAK = (55.96779, 54.74306), (55.9533, 53.63793)
+MELEUZ, KUMERTAU = (55.93277, 52.96467), (55.78785, 52.76493)
+
+
+def test_bashkortostans_southern_towns_are_on_the_line_from_ufa() -> None:
+    """Natural Earth has no railway south of Ufa: Sterlitamak, Salavat, Meleuz and Kumertau
+    were great circles from it."""
+    r = route([UFA, KUMERTAU], Mode.RAIL)
+    assert not r.warnings and crossed(list(r.points)) == {"RU"}
+    assert 200 < r.length_km < 280
+    assert near_km(list(r.points), STERLITAMAK) < 2 and near_km(list(r.points), MELEUZ) < 2
+
+
+BILHOROD, IZMAIL, ZATOKA_BRIDGE = (30.34827, 46.19484), (28.8372, 45.3517), (30.47, 46.07)
+ROZDILNA = (30.07091, 46.85479)
+
+
+def test_the_danube_port_railway_crosses_the_dniester_estuary_at_zatoka() -> None:
+    """Natural Earth has no railway south-west of the Dniester estuary: Bilhorod-Dnistrovskyi
+    and Izmail were great circles from the rest of Ukraine. The line crosses the estuary's
+    mouth on the Zatoka bridge; Bilhorod-Dnistrovskyi - Artsyz - Izmail is about 180 km."""
+    r = route([BILHOROD, IZMAIL], Mode.RAIL)
+    assert not r.warnings and crossed(list(r.points)) == {"UA"}
+    assert 150 < r.length_km < 200
+    north = route([ROZDILNA, BILHOROD], Mode.RAIL)
+    assert not north.warnings and near_km(list(north.points), ZATOKA_BRIDGE) < 2

@@ -333,3 +333,38 @@ def test_road_follows_natural_earth_roads() -> None:
     inner = shapely.points(r.points[1:-1])
     assert len(inner) > 20
     assert all(d < 1e-6 for d in roads.query_nearest(inner, return_distance=True)[1])
+
+
+TULA, ORYOL = (37.6156, 54.2044), (36.0785, 52.9651)
+
+
+def test_a_rail_or_road_route_counts_the_bends_its_generalised_line_leaves_out() -> None:
+    """A network stretch counts its drawn length times GENERALISED (a 1:10m line is shorter
+    than its track); a great circle counts its own."""
+    from movemap.routing import GENERALISED
+
+    for mode in (Mode.RAIL, Mode.ROAD):
+        r = route([TULA, ORYOL], mode)
+        assert r.length_km == pytest.approx(r.line_km * GENERALISED, rel=1e-9)
+    air = route([TULA, ORYOL], Mode.AIR)
+    assert air.length_km == pytest.approx(air.line_km, rel=1e-6)
+
+
+def test_points_along_a_route_are_placed_on_its_drawn_line() -> None:
+    """point_at measures fractions on the line as drawn, not on the length on the ground."""
+    line = [(30.0, 50.0), (31.0, 50.0), (32.0, 50.0)]
+    r = Route(line, 1.5 * geodesic_km(30.0, 50.0, 32.0, 50.0), Mode.RAIL)
+    assert r.point_at(1.0) == pytest.approx((32.0, 50.0))
+    assert r.point_at(0.5) == pytest.approx((31.0, 50.0), abs=0.01)
+
+
+ADHAMIYAH, HILLAH = (44.358, 33.37), (44.41963, 32.46367)
+
+
+def test_a_river_town_whose_own_bank_line_leads_nowhere_crosses_by_its_bridges() -> None:
+    """Adhamiyah, on the Tigris' east bank in Baghdad, is nearest a stub of the Kirkuk line
+    that reaches no line south; the main line to Basra runs a few km away over the river, which
+    a town's bridges cross: the route to Hillah follows it instead of being a great circle."""
+    r = route([ADHAMIYAH, HILLAH], Mode.RAIL)
+    assert not r.approximate and not r.warnings
+    assert 100 < r.length_km < 150

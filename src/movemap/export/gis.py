@@ -72,7 +72,7 @@ def _iso(day_time: datetime) -> str:
     return day_time.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _moving_point(route_points: Any, length_km: float, departure: date,
+def _moving_point(route_points: Any, line_km: float, departure: date,
                   arrival: date) -> dict[str, Any]:
     """A route travelled at even speed from noon on departure to noon on arrival."""
     start = datetime.combine(departure, time(12))
@@ -84,7 +84,7 @@ def _moving_point(route_points: Any, length_km: float, departure: date,
     for point in route_points:
         done += geodesic_km(previous[0], previous[1], point[0], point[1])
         previous = point
-        at = start + timedelta(seconds=round(span * (done / length_km if length_km else 1.0)))
+        at = start + timedelta(seconds=round(span * (done / line_km if line_km else 1.0)))
         if stamps and stamps[-1] == _iso(at):
             continue
         stamps.append(_iso(at))
@@ -117,7 +117,7 @@ def write_mfjson(located: Located, path: Path) -> Path:
             features.append({
                 "type": "Feature",
                 "id": ident,
-                "temporalGeometry": _moving_point(route.points, route.length_km, departure,
+                "temporalGeometry": _moving_point(route.points, route.line_km, departure,
                                                   arrival),
                 "properties": {
                     "id": ident, "record": "leg", "leg": leg.id, "unit": leg.unit,

@@ -45,12 +45,13 @@ def to_trajectories(data: Dataset | Located) -> Any:
         departure, arrival, _ = leg_window(leg, route.length_km)
         start = datetime.combine(departure, time(12))
         span = (arrival - departure) / timedelta(seconds=1)
+        line = route.line_km  # O(points): measured once per route, not per point
         done = 0.0
         previous = route.points[0]
         for point in route.points:
             done += geodesic_km(previous[0], previous[1], point[0], point[1])
             previous = point
-            fraction = done / route.length_km if route.length_km else 1.0
+            fraction = done / line if line else 1.0
             rows.append({"unit": leg.unit, "leg": leg.id,
                          "t": start + timedelta(seconds=span * fraction),
                          "geometry": shapely.Point(point)})

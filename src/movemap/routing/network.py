@@ -664,6 +664,31 @@ class Network:
                                         self._entry_combos())
         return self._chains
 
+    def _over_bridges(self, p: Point, country: int, nodes: npt.NDArray[np.int64],
+                      km: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.int64],
+                                                            npt.NDArray[np.float64]]:
+        """An end's joins plus the nodes of its country within a town's bridge of it
+        (``WET_JOIN_KM``) on either bank of a big river, nearest first; only asked when the
+        joins on its own bank reach nothing the other end does."""
+        if self._tree is None:
+            from scipy.spatial import cKDTree
+
+            self._tree = cKDTree(self._unit)
+        target = unit_vectors(p[0], p[1])[0]
+        radius = 2 * np.sin(WET_JOIN_KM / EARTH_RADIUS_KM / 2)
+        near = np.asarray(self._tree.query_ball_point(target, radius), dtype=np.int64)
+        if country >= 0 and len(near):
+            near = near[(self._a.node_cc[near] == country) | (self._a.node_cc[near] < 0)]
+        if not len(near):
+            return nodes, km
+        wet = chord_to_km(np.sqrt(np.maximum(2.0 - 2.0 * (self._unit[near] @ target), 0.0)))
+        best: dict[int, float] = dict(zip(near.tolist(), np.asarray(wet).tolist(),
+                                          strict=True))
+        best.update(zip(nodes.tolist(), km.tolist(), strict=True))  # the dry joins as found
+        order = sorted(best, key=best.__getitem__)[:FAR_CANDIDATES]
+        return (np.array(order, dtype=np.int64),
+                np.array([best[n] for n in order], dtype=np.float64))
+
     def _connected(self, starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> bool:
         """Whether any start join and end join are linked by the network at all (with every
         edge open, so under any rule if not so)."""
@@ -706,6 +731,12 @@ class Network:
                 where = f" in {table[cc]}" if cc >= 0 and km <= FAR_KM else ""
                 return (f"no {self.name} line within {FAR_KM:g} km of the {label}{where} "
                         f"(nearest {km:,.0f} km)")
+        if not self._connected(starts, ends):
+            # a town on both banks of a big river whose own bank's line leads nowhere the
+            # other end is (Baghdad's east bank and its stub of the Kirkuk line): its bridges
+            # carry it to the other bank's line, a town's bridge away (WET_JOIN_KM)
+            starts, to_starts = self._over_bridges(a, ends_cc[0], starts, to_starts)
+            ends, to_ends = self._over_bridges(b, ends_cc[1], ends, to_ends)
         if not self._connected(starts, ends):  # no search under any rule would find one
             return f"the {self.name} network does not connect the two ends"
         tries: list[tuple[frozenset[str] | None, frozenset[str]]] = [(allowed, avoid)]
