@@ -362,9 +362,10 @@ ADHAMIYAH, HILLAH = (44.358, 33.37), (44.41963, 32.46367)
 
 
 def test_a_river_town_whose_own_bank_line_leads_nowhere_crosses_by_its_bridges() -> None:
-    """Adhamiyah, on the Tigris' east bank in Baghdad, is nearest a stub of the Kirkuk line
-    that reaches no line south; the main line to Basra runs a few km away over the river, which
-    a town's bridges cross: the route to Hillah follows it instead of being a great circle."""
+    """Adhamiyah, on the Tigris' east bank in Baghdad, is nearest a stub of the line
+    north-east from Baghdad that reaches no line south; the main line to Basra runs a few
+    km away over the river, which a town's bridges cross: the route to Hillah follows it
+    instead of being a great circle."""
     r = route([ADHAMIYAH, HILLAH], Mode.RAIL)
     assert not r.approximate and not r.warnings
     assert 100 < r.length_km < 150

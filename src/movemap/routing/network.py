@@ -664,12 +664,14 @@ class Network:
                                         self._entry_combos())
         return self._chains
 
-    def _over_bridges(self, p: Point, country: int, nodes: npt.NDArray[np.int64],
+    def _wider_joins(self, p: Point, country: int, nodes: npt.NDArray[np.int64],
                       km: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.int64],
                                                             npt.NDArray[np.float64]]:
-        """An end's joins plus the nodes of its country within a town's bridge of it
-        (``WET_JOIN_KM``) on either bank of a big river, nearest first; only asked when the
-        joins on its own bank reach nothing the other end does."""
+        """An end's joins widened to every node of its country (or of no country) within
+        ``WET_JOIN_KM``, nearest first, whatever lies between: no river is checked. Asked
+        only when the end's own joins reach nothing the other end does; the case it is for
+        is a town on both banks of a big river whose own bank's line is a stub, and whose
+        bridges carry it to the other bank's line."""
         if self._tree is None:
             from scipy.spatial import cKDTree
 
@@ -732,11 +734,11 @@ class Network:
                 return (f"no {self.name} line within {FAR_KM:g} km of the {label}{where} "
                         f"(nearest {km:,.0f} km)")
         if not self._connected(starts, ends):
-            # a town on both banks of a big river whose own bank's line leads nowhere the
-            # other end is (Baghdad's east bank and its stub of the Kirkuk line): its bridges
-            # carry it to the other bank's line, a town's bridge away (WET_JOIN_KM)
-            starts, to_starts = self._over_bridges(a, ends_cc[0], starts, to_starts)
-            ends, to_ends = self._over_bridges(b, ends_cc[1], ends, to_ends)
+            # an end whose own lines lead nowhere the other end is, such as a town on both
+            # banks of a big river (Baghdad's east bank and the stub of the line north-east
+            # from it): wider joins, a town's bridge away (WET_JOIN_KM), reach the main line
+            starts, to_starts = self._wider_joins(a, ends_cc[0], starts, to_starts)
+            ends, to_ends = self._wider_joins(b, ends_cc[1], ends, to_ends)
         if not self._connected(starts, ends):  # no search under any rule would find one
             return f"the {self.name} network does not connect the two ends"
         tries: list[tuple[frozenset[str] | None, frozenset[str]]] = [(allowed, avoid)]
