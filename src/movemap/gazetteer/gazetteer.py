@@ -1139,14 +1139,13 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     Trees of points keep a batch of thousands of names cheap.
     """
     import numpy as np
-    from scipy.spatial import cKDTree
 
     winners = {q: c[0] for q, c in ranked.items() if c}
     point_names = [q for q, c in winners.items() if c.place.kind not in _AREAL]
     if len(winners) < _OUTLIER_MIN_OTHERS + 1 or len(point_names) < 2:
         return
-    winner_tree: Any = None  # built for the first name the cheap tests leave
-    candidates: tuple[Any, list[Query]] | None = None
+    winner_tree: _Ball | None = None  # built for the first name the cheap tests leave
+    candidates: tuple[_Ball, list[Query]] | None = None
     for q, best in winners.items():
         place = best.place
         if (not best.confident or len(ranked[q]) < 2 or best.method not in _NAMED
@@ -1155,11 +1154,11 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             continue
         if winner_tree is None:
             position = {m: i for i, m in enumerate(point_names)}
-            winner_tree = cKDTree(_xyz([winners[m].place for m in point_names]))
+            winner_tree = _Ball(_xyz([winners[m].place for m in point_names]))
             far_chord = 2 * np.sin(OUTLIER_KM / EARTH_RADIUS_KM / 2)
             among_chord = 2 * np.sin(_AMONG_KM / EARTH_RADIUS_KM / 2)
         v = _xyz([place])[0]
-        near = winner_tree.query_ball_point(v, far_chord)
+        near = winner_tree.near(v, far_chord)
         if any(i != position.get(q) for i in near):
             continue  # another answer within reach
         if place.polygon is not None and any(
@@ -1170,7 +1169,7 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             close = [(m, c.place) for m in winners for c in ranked[m][:_AMONG_CANDIDATES]
                      if (winners[m].place.population or 0)
                      < _ANCHOR_RATIO * max(c.place.population or 0, 1)]
-            candidates = (cKDTree(_xyz([p for _, p in close])), [m for m, _ in close])
+            candidates = (_Ball(_xyz([p for _, p in close])), [m for m, _ in close])
         tree, owners = candidates
         others = len(winners) - 1
         rivals = [other for other in ranked[q][1:]
@@ -1178,7 +1177,7 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         if not rivals:
             continue
         # one query for all of them: a point's neighbours are those of a query of its own
-        reached = tree.query_ball_point(_xyz([other.place for other in rivals]), among_chord)
+        reached = [tree.near(v, among_chord) for v in _xyz([other.place for other in rivals])]
         for other, close_by in zip(rivals, reached, strict=True):
             found = {owners[i] for i in close_by} - {q}
             if len(found) >= 2 and 2 * len(found) >= others:
@@ -1186,6 +1185,33 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                          "names may be")
                 ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
                 break
+
+
+class _Ball:
+    """The points (unit vectors, one row each) within a chord of a point: a tree of them for
+    a batch of many names, a plain scan of the rows for a report's handful (a tree costs
+    more to build than such a scan)."""
+
+    _TREE_FROM = 64
+
+    def __init__(self, xyz: Any) -> None:
+        self._rows: list[tuple[float, float, float]] | None = None
+        self._tree: Any = None
+        if len(xyz) >= self._TREE_FROM:
+            from scipy.spatial import cKDTree
+
+            self._tree = cKDTree(xyz)
+        else:
+            self._rows = [(float(x), float(y), float(z)) for x, y, z in xyz.tolist()]
+
+    def near(self, v: Any, chord: float) -> list[int]:
+        """The numbers of the rows within ``chord`` of ``v`` (a unit vector)."""
+        if self._rows is None:
+            return list(self._tree.query_ball_point(v, chord))
+        x, y, z = float(v[0]), float(v[1]), float(v[2])
+        limit = chord * chord
+        return [i for i, (a, b, c) in enumerate(self._rows)
+                if (a - x) ** 2 + (b - y) ** 2 + (c - z) ** 2 <= limit]
 
 
 SHORT_FORM_PART = "short form"

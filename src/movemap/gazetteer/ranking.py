@@ -166,6 +166,7 @@ class Context:
         self.points = len(points)
         """How many points of other places there are (areas' outlines not counted)."""
         self._xyz = unit_rows([(p[1], p[0]) for p in points])
+        self._rows: list[tuple[float, float, float]] | None = None  # _xyz's rows, when asked
         self._lat = np.array([p[0] for p in points], dtype=float)
         self._lon = np.array([p[1] for p in points], dtype=float)
         self.countries: Mapping[str, float] = countries or {}
@@ -220,9 +221,10 @@ class Context:
             return [0.0] * len(places)
         totals = [0.0] * len(places)
         if self._xyz.shape[0] and places:
-            dots = np.empty((len(places), self._xyz.shape[0]))
-            for j, (lat, lon, _) in enumerate(places):
-                dots[j] = self._xyz @ _vector(lat, lon)
+            # one batched product: numpy multiplies the context points by each place's
+            # vector as ``self._xyz @ vector`` does, one place at a time, in one call
+            vectors = np.array([_vector(lat, lon) for lat, lon, _ in places])
+            dots = np.matmul(self._xyz[np.newaxis, :, :], vectors[:, :, np.newaxis])[:, :, 0]
             km = EARTH_RADIUS_KM * np.arccos(np.minimum(np.maximum(dots, -1.0), 1.0))
             outlined = [j for j, place in enumerate(places) if place[2] is not None]
             if outlined:
@@ -249,7 +251,12 @@ class Context:
         """How many of the context points lie within ``km`` of a point."""
         if not self._xyz.shape[0]:
             return 0
-        return int((self._cosines(lat, lon) >= math.cos(km / EARTH_RADIUS_KM)).sum())
+        # a report's handful of points: a plain loop costs less than numpy's calls
+        if self._rows is None:
+            self._rows = [(float(x), float(y), float(z)) for x, y, z in self._xyz.tolist()]
+        x, y, z = _vector(lat, lon).tolist()
+        limit = math.cos(km / EARTH_RADIUS_KM)
+        return sum(1 for a, b, c in self._rows if a * x + b * y + c * z >= limit)
 
     def nearest_km(self, lat: float, lon: float) -> float:
         """How far the nearest context point is (0 inside a context area; inf: none)."""
