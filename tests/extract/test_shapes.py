@@ -660,3 +660,49 @@ def test_when_a_move_began_comes_from_its_departure(
 def test_troops_disembarking_at_a_port_arrive_there() -> None:
     text = "The convoy left Bayonne on 1 May. On 9 May the troops were disembarking at Sete."
     assert ends(extract(text, date(1944, 5, 20))) == [(["Bayonne"], "Sete")]
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    ("Cameroon has flown helicopters and about 300 army personnel to Malabo in support.", 300),
+    ("Gabon had sent transport aircraft and 150 soldiers to Bertoua.", 150),
+])
+def test_a_past_form_before_a_noun_is_the_verb(text: str, strength: int) -> None:
+    # "landing ships" qualifies the ships; "has flown helicopters" flies them
+    draft = extract(text, date(2020, 6, 1))
+    assert [end[1] for end in ends(draft)] == [text.split(" to ")[-1].split()[0].rstrip(".")]
+    assert draft.legs[0].strength == strength
+
+
+@pytest.mark.parametrize("text", [
+    "April: Benin flies troops to Parakou to secure the north.",
+    "Benin flew two companies to Parakou.",
+    "Benin ferried 400 troops to Parakou.",
+])
+def test_a_country_that_flies_or_ferries_troops_is_where_they_start(text: str) -> None:
+    assert ends(extract(text, date(2020, 6, 1))) == [(["Benin"], "Parakou")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The column occupied Garoua on 13 March and received the surrender of Maroua on 20 March.",
+     [(["Garoua"], "Maroua")]),
+    ("The brigade took Ndola and accepted the surrender of Kitwe two days later.",
+     [(["Ndola"], "Kitwe")]),
+    ("The rebels demanded the surrender of Kitwe.", []),
+])
+def test_a_town_whose_surrender_a_force_received_is_its_next_stage(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2020, 6, 1))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On 13 March the battalion occupied Moundou.",
+    "The battalion was in Moundou by March 3 and stayed there.",
+])
+def test_the_month_march_is_no_verb_of_motion(text: str) -> None:
+    from movemap.extract.grammar import clauses, read_clause
+
+    clause = clauses(text, 0, len(text))[0]
+    at = text.index("Moundou")
+    assert read_clause(text, clause, [(at, at + len("Moundou"))]).verb is None
+    assert read_clause("March on Moundou!", clauses("March on Moundou!", 0, 17)[0],
+                       [(9, 16)]).verb == "march"  # the verb at the start

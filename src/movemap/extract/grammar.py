@@ -116,6 +116,7 @@ _DEST_CUE = re.compile(
     r"(?:dropped|parachuted|inserted|disembarked|disembarking|deployed|redeployed)\s+"
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
+    r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
     r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|f[ae]ll(?:ing|s)?\s+back|"
     r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on)\s+(?:up)?on(?:to)?|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
@@ -210,10 +211,23 @@ _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+(?!(?:they|it|we)\b)[^,;]*", 
 _MODIFIER = re.compile(r"\s+(?:ships?|craft|vessels?|aircraft|planes?|helicopters?|"
                        r"zones?|grounds?|party|parties|strips?|routes?|points?|such\s+as)\b",
                        re.I)
+# a past or third-person form is a verb whatever noun follows it (has flown helicopters and
+# troops to X, sent aircraft), unlike the forms that also qualify a noun (landing ships)
+_FINITE = re.compile(r"(?:ed|own|ew|ent|ies|ought)$")
+# the month, not the verb: "March" written with its capital before a day (March 3)
+_MONTH = re.compile(r"March(?=\s+\d)")
+
+
+def _month(body: str, start: int) -> bool:
+    """Whether the motion word at ``body[start:]`` is the month March: capitalised after the
+    clause's first word (on 13 March, in March) or before a day (March 3: troops left)."""
+    return _MONTH.match(body, start) is not None or (
+        body.startswith("March", start) and bool(body[:start].strip()))
 # nouns that make a clause a movement without a verb of motion (the route ran from A to B)
 _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|destination|"
                     r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
-                    r"march)\s+to)\b", re.I)
+                    r"march)\s+to|(?:received|receiving|accepted|accepting)\s+the\s+"
+                    r"surrender)\b", re.I)
 # a distance says where a place is, not where a move began (to Tarnow, 80 km from Kielce)
 _DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\s+"
                        r"(?:\([^()]{0,20}\)\s+)?"
@@ -242,6 +256,10 @@ _ADVANCE = re.compile(r"(?i:advanc|mov|drove|driv|march|push|press|proceed|went|
                       r"head|rolled|raced|trek)")
 _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+through|"
                         r"arrived|arriving|"
+                        # a town taken after another by the same force (took A and
+                        # received the surrender of B)
+                        r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+"
+                        r"surrender\s+of$|"
                         # a move onward from where the last cue put the force (took A and
                         # advanced on B; reached A, then fell back to B)
                         r"(?:advanc|march|mov|push|press|proceed|head|drove|continu|withdr|"
@@ -253,7 +271,7 @@ _AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)\s
                  r"(?:(?-i:[A-Z][\w'’.-]*)\s*,?\s*(?:on\s+the\s+(?:border|frontier|coast)\s+)?"
                  r"(?:in|at|near|beside)\s+(?:the\s+)?)?$", re.I)
 _SEND = re.compile(r"(?i:sen[dt]|sending|dispatch\w*|deploy\w*|ship(?:s|ped|ping)|"
-                   r"transferr?\w*|airlift\w*)$")
+                   r"transferr?\w*|airlift\w*|fl(?:ew|own|ies|y|ying)|ferr(?:ied|ies|y|ying))$")
 
 
 def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -303,6 +321,7 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pa
                 r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
                 r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|"
+                r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|link|join")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
 _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
@@ -415,7 +434,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     body = text[a:b]
     low = fold(body)  # lower case, one character for one: offsets from a
     verb = _MOTION_F.search(low)
-    while verb is not None and _MODIFIER.match(low, verb.end(), verb.end() + 12):
+    while verb is not None and ((_MODIFIER.match(low, verb.end(), verb.end() + 12)
+                                 and not _FINITE.search(verb.group(1)))
+                                or _month(body, verb.start())):
         verb = _MOTION_F.search(low, verb.end())
     if verb is None:
         verb = _ROUTE_F.search(low)
