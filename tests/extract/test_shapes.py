@@ -706,3 +706,21 @@ def test_the_month_march_is_no_verb_of_motion(text: str) -> None:
     assert read_clause(text, clause, [(at, at + len("Moundou"))]).verb is None
     assert read_clause("March on Moundou!", clauses("March on Moundou!", 0, 17)[0],
                        [(9, 16)]).verb == "march"  # the verb at the start
+
+
+@pytest.mark.parametrize("text", [
+    "From Gabes one column took the road to Tebessa; another struck across the desert towards "
+    "Gafsa.",
+    "From Gabes one column took the coast road to Tebessa, while the other advanced towards "
+    "Gafsa.",
+])
+def test_a_force_split_in_two_starts_both_parts_where_it_was(text: str) -> None:
+    assert [(o, d.split()[0]) for o, d in ends(extract(text, date(1943, 2, 20)))] == [
+        (["Gabes"], "Tebessa"), (["Gabes"], "Gafsa")]
+
+
+def test_another_with_a_number_is_a_new_force_not_the_other_part() -> None:
+    # "another 2,000 troops" is more men from somewhere the text does not say
+    draft = extract("The brigade moved from Gabes to Tebessa. Another 2,000 troops were sent "
+                    "to Gafsa.", date(1943, 2, 20))
+    assert ends(draft) == [(["Gabes"], "Tebessa")]

@@ -78,6 +78,7 @@ UNIT = re.compile(
     r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
     r"paratroopers|tanks|column))\b")
 ANAPHOR = quick(re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
+                           r"another(?!\s+\d)|the\s+other(?:\s+(?:column|half|group))?|"
                            r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
                            r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
                            r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"

@@ -39,7 +39,9 @@ __all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_o
 _MOTION = re.compile(
     r"\b(sen(?:d|t|ds)|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
     r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach|land|sail|depart\w*|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
-    r"march\w*|flew|fl(?:y|own|ying|ies)|jump(?:ed|ing|s)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
+    r"march\w*|flew|fl(?:y|own|ying|ies)|"
+    r"str(?:uck|ike|ikes|iking)(?=\s+(?:out|off|across|towards?|north|south|east|west|"
+    r"inland|into|deep))|jump(?:ed|ing|s)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
     r"advanc\w*(?!\s+(?:group|party|guard|force|elements?|units?|teams?))|withdr[ae]w\w*|relocat\w*|dispatch\w*|cross(?:ed|es|ing)|enter(?:ed|ing|s)|"
     r"invad\w*|push\w*|reach(?:ed|ing|es)|travel\w*|embark\w*|disembark\w*|ferr(?:y|ied|ying)|"
     r"pour\w*|rush\w*|retreat\w*|return\w*|brought|bring\w*|carried|carry\w*|convoy\w*|"
@@ -227,7 +229,8 @@ def _month(body: str, start: int) -> bool:
 _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|destination|"
                     r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
                     r"march)\s+to|(?:received|receiving|accepted|accepting)\s+the\s+"
-                    r"surrender)\b", re.I)
+                    r"surrender|took\s+the\s+(?:[a-z]+\s+)?(?:road|route|highway|track|trail)"
+                    r"\s+(?:to|towards?|for))\b", re.I)
 # a distance says where a place is, not where a move began (to Tarnow, 80 km from Kielce)
 _DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\s+"
                        r"(?:\([^()]{0,20}\)\s+)?"
