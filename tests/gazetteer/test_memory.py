@@ -8,6 +8,7 @@ import random
 from typing import Any
 
 import numpy as np
+import pytest
 
 from movemap.gazetteer import Gazetteer, Kind, Resolution
 from movemap.gazetteer.ranking import Context
@@ -138,4 +139,7 @@ def test_around_counts_the_context_points_within_reach() -> None:
         for km in (50.0, 150.0, 600.0):
             near = sum(1 for p in points if haversine_km(lat, lon, *p) <= km)
             assert context.around(lat, lon, km) == near
+        nearest = min(haversine_km(lat, lon, *p) for p in points)
+        assert context.nearest_km(lat, lon) == pytest.approx(nearest, abs=1e-6)
     assert Context([]).around(50.0, 30.0, 150.0) == 0
+    assert Context([]).nearest_km(50.0, 30.0) == float("inf")

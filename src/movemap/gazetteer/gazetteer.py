@@ -1302,12 +1302,13 @@ def _xyz(places: Sequence[Place]) -> Any:
 
 def _nearest_km(place: Place, xyz: Any) -> float:
     """The distance from a place to the nearest of the points ``xyz`` (unit vectors)."""
-    import numpy as np
+    import math
 
     from movemap.sphere import EARTH_RADIUS_KM
 
     dot = float((xyz @ _xyz([place])[0]).max())
-    return float(EARTH_RADIUS_KM * np.arccos(np.clip(dot, -1.0, 1.0)))
+    # math on the one figure: numpy's clip and arccos of a scalar cost more than the product
+    return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, dot)))
 
 
 def _core(points: dict[Query, Place]) -> set[Query] | None:

@@ -252,11 +252,14 @@ class Context:
         if not self._xyz.shape[0]:
             return 0
         # a report's handful of points: a plain loop costs less than numpy's calls
-        if self._rows is None:
-            self._rows = [(float(x), float(y), float(z)) for x, y, z in self._xyz.tolist()]
         x, y, z = _vector(lat, lon).tolist()
         limit = math.cos(km / EARTH_RADIUS_KM)
-        return sum(1 for a, b, c in self._rows if a * x + b * y + c * z >= limit)
+        return sum(1 for a, b, c in self._point_rows() if a * x + b * y + c * z >= limit)
+
+    def _point_rows(self) -> list[tuple[float, float, float]]:
+        if self._rows is None:
+            self._rows = [(float(x), float(y), float(z)) for x, y, z in self._xyz.tolist()]
+        return self._rows
 
     def nearest_km(self, lat: float, lon: float) -> float:
         """How far the nearest context point is (0 inside a context area; inf: none)."""
@@ -264,13 +267,9 @@ class Context:
             return 0.0
         if not self._xyz.shape[0]:
             return math.inf
-        cosine = float(self._cosines(lat, lon).max())
+        x, y, z = _vector(lat, lon).tolist()
+        cosine = max(a * x + b * y + c * z for a, b, c in self._point_rows())
         return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, cosine)))
-
-    def _cosines(self, lat: float, lon: float) -> np.ndarray:
-        la, lo = math.radians(lat), math.radians(lon)
-        v = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)])
-        return np.asarray(self._xyz @ v)
 
     def within(self, lat: float, lon: float) -> bool:
         """Whether a point lies in one of the areas (regions, districts) named with it."""
