@@ -168,8 +168,23 @@ _DISTRICT_TOWNS = 1000  # the towns within _DISTRICT_KM looked at (a city lists 
 # Nouns after a demonym that make the phrase an attribution: "Russian forces".
 _DEMONYM_PHRASE_MAX_WORDS = 3
 _SCAN_CUTOFF = 85.0
+# The compass words of a name: a close spelling or another romanisation that names another
+# part of the world (West Timor is not East Timor, South Ossetia not South East England) is
+# no match. See ``_same_compass``.
+_COMPASS = re.compile(r"\b(?:north|south|east|west)(?:ern)?\b")
 _SUGGEST_CUTOFF = 50.0
 _MEMO_SIZE = 100_000
+
+
+def _same_compass(key: str, other: str) -> bool:
+    """Whether two folded names do not differ in their compass words (``north``,
+    ``western``...): a loose match may change a letter of a name, not the quarter it names.
+    A name without a whole compass word (``Northen Ireland``) may still match one with."""
+    if ("th" not in key and "st" not in key) or ("th" not in other and "st" not in other):
+        return True
+    mine = sorted(w.removesuffix("ern") for w in _COMPASS.findall(key))
+    theirs = sorted(w.removesuffix("ern") for w in _COMPASS.findall(other))
+    return mine == theirs or not mine or not theirs
 
 
 def _max_edits(key: str) -> int:
@@ -341,7 +356,9 @@ class Gazetteer:
                 similarity = fuzz.ratio(key, other) / 100
                 if other not in found or found[other][1] < similarity:
                     found[other] = (Method.FUZZY, similarity)
-        best = sorted(found.items(), key=lambda kv: -kv[1][1])[:_APPROXIMATE_LIMIT]
+        best = sorted(((other, how) for other, how in found.items()
+                       if _same_compass(key, other)),
+                      key=lambda kv: -kv[1][1])[:_APPROXIMATE_LIMIT]
         # A name much less similar than the best one cannot win (see ranking): skip it.
         floor = best[0][1][1] - _APPROXIMATE_MARGIN if best else 1.0
         hits = [
@@ -356,7 +373,7 @@ class Gazetteer:
     def _scan(self, key: str) -> list[Hit]:
         keys, _ = self._index.well_known(len(key), max(2, len(key) // 4))
         match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_SCAN_CUTOFF)
-        if match is None:
+        if match is None or not _same_compass(key, match[0]):
             return []
         return self._exact(match[0], Method.FUZZY, match[1] / 100)
 
