@@ -129,11 +129,14 @@ def test_ball_scan_and_tree_find_the_same_neighbours() -> None:
     assert _Ball(xyz[:3]).near(xyz[150], 1e-9) == []
 
 
-def test_around_counts_the_context_points_within_reach() -> None:
+@pytest.mark.parametrize("size", [40, 300])  # a report's handful (a plain scan), a dataset's many
+def test_around_counts_the_context_points_within_reach(size: int) -> None:
+    from movemap.gazetteer.ranking import SCAN_BELOW
     from movemap.sphere import haversine_km
 
+    assert 40 < SCAN_BELOW <= 300  # the two sizes take the two paths
     rng = random.Random(8)
-    points = [(rng.uniform(45.0, 55.0), rng.uniform(25.0, 40.0)) for _ in range(40)]
+    points = [(rng.uniform(45.0, 55.0), rng.uniform(25.0, 40.0)) for _ in range(size)]
     context = Context(points)
     for lat, lon in [(50.0, 30.0), (47.0, 36.0), (10.0, 10.0)]:
         for km in (50.0, 150.0, 600.0):

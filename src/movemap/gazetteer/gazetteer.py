@@ -65,6 +65,7 @@ from movemap.gazetteer.ranking import (
     NO_HINTS,
     NOTABLE_POPULATION,
     SAME_PLACE_KM,
+    SCAN_BELOW,
     WEAK_LEAD,
     Context,
     Hints,
@@ -1209,12 +1210,10 @@ class _Ball:
     a batch of many names, a plain scan of the rows for a report's handful (a tree costs
     more to build than such a scan)."""
 
-    _TREE_FROM = 64
-
     def __init__(self, xyz: Any) -> None:
         self._rows: list[tuple[float, float, float]] | None = None
         self._tree: Any = None
-        if len(xyz) >= self._TREE_FROM:
+        if len(xyz) >= SCAN_BELOW:
             from scipy.spatial import cKDTree
 
             self._tree = cKDTree(xyz)

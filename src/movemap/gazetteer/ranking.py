@@ -110,6 +110,10 @@ TOWN_ABROAD_SHARE = 2
 # readings; a lead under WEAK_LEAD tells two readings apart no better than a guess.
 NOTABLE_POPULATION = 100_000
 SAME_PLACE_KM = 100.0
+SCAN_BELOW = 64
+"""Fewer points than this are scanned in a plain loop (a report's handful: numpy's calls
+cost more); from this many on, numpy's vector products (and, in the gazetteer's ``_Ball``,
+a k-d tree) do the work, as for a dataset's thousands of places."""
 WEAK_LEAD = 0.15
 # How far a far larger town of the exact name is put ahead of an alternate-name namesake.
 CANONICAL_LEAD, CANONICAL_PART = 0.1, "exact name, far larger"
@@ -251,9 +255,10 @@ class Context:
         """How many of the context points lie within ``km`` of a point."""
         if not self._xyz.shape[0]:
             return 0
-        # a report's handful of points: a plain loop costs less than numpy's calls
-        x, y, z = _vector(lat, lon).tolist()
         limit = math.cos(km / EARTH_RADIUS_KM)
+        if self._xyz.shape[0] >= SCAN_BELOW:
+            return int((self._xyz @ _vector(lat, lon) >= limit).sum())
+        x, y, z = _vector(lat, lon).tolist()
         return sum(1 for a, b, c in self._point_rows() if a * x + b * y + c * z >= limit)
 
     def _point_rows(self) -> list[tuple[float, float, float]]:
@@ -267,8 +272,11 @@ class Context:
             return 0.0
         if not self._xyz.shape[0]:
             return math.inf
-        x, y, z = _vector(lat, lon).tolist()
-        cosine = max(a * x + b * y + c * z for a, b, c in self._point_rows())
+        if self._xyz.shape[0] >= SCAN_BELOW:
+            cosine = float((self._xyz @ _vector(lat, lon)).max())
+        else:
+            x, y, z = _vector(lat, lon).tolist()
+            cosine = max(a * x + b * y + c * z for a, b, c in self._point_rows())
         return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, cosine)))
 
     def within(self, lat: float, lon: float) -> bool:
