@@ -724,3 +724,18 @@ def test_another_with_a_number_is_a_new_force_not_the_other_part() -> None:
     draft = extract("The brigade moved from Gabes to Tebessa. Another 2,000 troops were sent "
                     "to Gafsa.", date(1943, 2, 20))
     assert ends(draft) == [(["Gabes"], "Tebessa")]
+
+
+def test_the_other_part_never_starts_where_the_first_part_went() -> None:
+    # the first column's start is unknown: so is the other's (it was never at Sbeitla)
+    draft = extract("On 3 May one column took the road to Sbeitla; another struck across the "
+                    "plain towards Feriana.", date(1943, 2, 20))
+    assert ends(draft) == []
+
+
+def test_took_the_road_from_a_to_b_is_a_move_and_the_other_part_starts_at_a() -> None:
+    draft = extract("On 3 May one column took the road from Thala to Sbeitla; another struck "
+                    "across the plain towards Feriana.", date(1943, 2, 20))
+    assert [(o, d.split()[0]) for o, d in ends(draft)] == [
+        (["Thala"], "Sbeitla"), (["Thala"], "Feriana")]
+

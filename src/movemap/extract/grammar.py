@@ -230,7 +230,7 @@ _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|tr
                     r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
                     r"march)\s+to|(?:received|receiving|accepted|accepting)\s+the\s+"
                     r"surrender|took\s+the\s+(?:[a-z]+\s+)?(?:road|route|highway|track|trail)"
-                    r"\s+(?:to|towards?|for))\b", re.I)
+                    r"\s+(?:to|towards?|for|from))\b", re.I)
 # a distance says where a place is, not where a move began (to Tarnow, 80 km from Kielce)
 _DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\s+"
                        r"(?:\([^()]{0,20}\)\s+)?"
