@@ -739,3 +739,19 @@ def test_took_the_road_from_a_to_b_is_a_move_and_the_other_part_starts_at_a() ->
     assert [(o, d.split()[0]) for o, d in ends(draft)] == [
         (["Thala"], "Sbeitla"), (["Thala"], "Feriana")]
 
+
+@pytest.mark.parametrize(("text", "bare"), [
+    ("another struck across the plain", True),
+    ("Another, with the tanks, arrived", True),
+    ("another was sent to Feriana", True),
+    ("while the other advanced towards Feriana", True),
+    ("Another brigade arrived in Feriana", False),
+    ("another armoured brigade moved to Feriana", False),
+    ("the other brigade moved to Feriana", False),
+    ("another 2,000 troops were sent", False),
+])
+def test_only_a_bare_another_refers_back_to_the_force(text: str, bare: bool) -> None:
+    from movemap.extract.discourse import ANAPHOR
+
+    found = ANAPHOR.search(text)
+    assert (found is not None and "other" in found.group(0).lower()) is bare
