@@ -491,6 +491,10 @@ class Gazetteer:
         named = [h for h in self._exact(feature_key(cls, base)) if h.place.kind in kinds]
         if full or cls == "district":
             return named
+        if key.endswith(" river") or key.startswith("river "):
+            # a river is no town on it, no bridge over it, no people named like it (the
+            # Tigris river is not Tigray): only a place that bears the river's own name
+            return named
         around, _ = self.hits(base)
         if not around:
             return named
