@@ -81,3 +81,23 @@ def test_the_draft_flags_area_ends() -> None:
 def test_ordered_from_and_arriving_off(text: str, pair: tuple[str, str]) -> None:
     assert ends(extract(text, date(2024, 6, 1))) == [([pair[0]], pair[1])]
 
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # an aircraft carrier is a ship, a force that moves, not aircraft (which are no leg)
+    ("The aircraft carrier Garibaldi has been ordered from Cadiz to the Ionian Sea.",
+     ("Cadiz", "Ionian Sea")),
+    ("Two aircraft carriers sailed from Cadiz to Souda Bay on Monday.", ("Cadiz", "Souda")),
+    # the port a ship leaves named as its home port (left its home port of X for Y)
+    ("The frigate left its home port of Cadiz on Friday for the Aegean Sea.",
+     ("Cadiz", "Aegean Sea")),
+])
+def test_a_ship_sailing_to_a_sea(text: str, pair: tuple[str, str]) -> None:
+    found = ends(extract(text, date(2024, 6, 1)))
+    assert len(found) == 1
+    assert pair[0] in found[0][0][0] and pair[1] in found[0][1]
+
+
+def test_aircraft_alone_are_still_no_leg() -> None:
+    assert ends(extract("Forty aircraft were flown from Cadiz to Seville on Monday.",
+                        date(2024, 6, 1))) == []

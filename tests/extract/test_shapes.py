@@ -660,3 +660,98 @@ def test_when_a_move_began_comes_from_its_departure(
 def test_troops_disembarking_at_a_port_arrive_there() -> None:
     text = "The convoy left Bayonne on 1 May. On 9 May the troops were disembarking at Sete."
     assert ends(extract(text, date(1944, 5, 20))) == [(["Bayonne"], "Sete")]
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    ("Cameroon has flown helicopters and about 300 army personnel to Malabo in support.", 300),
+    ("Gabon had sent transport aircraft and 150 soldiers to Bertoua.", 150),
+])
+def test_a_past_form_before_a_noun_is_the_verb(text: str, strength: int) -> None:
+    # "landing ships" qualifies the ships; "has flown helicopters" flies them
+    draft = extract(text, date(2020, 6, 1))
+    assert [end[1] for end in ends(draft)] == [text.split(" to ")[-1].split()[0].rstrip(".")]
+    assert draft.legs[0].strength == strength
+
+
+@pytest.mark.parametrize("text", [
+    "April: Benin flies troops to Parakou to secure the north.",
+    "Benin flew two companies to Parakou.",
+    "Benin ferried 400 troops to Parakou.",
+])
+def test_a_country_that_flies_or_ferries_troops_is_where_they_start(text: str) -> None:
+    assert ends(extract(text, date(2020, 6, 1))) == [(["Benin"], "Parakou")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The column occupied Garoua on 13 March and received the surrender of Maroua on 20 March.",
+     [(["Garoua"], "Maroua")]),
+    ("The brigade took Ndola and accepted the surrender of Kitwe two days later.",
+     [(["Ndola"], "Kitwe")]),
+    ("The rebels demanded the surrender of Kitwe.", []),
+])
+def test_a_town_whose_surrender_a_force_received_is_its_next_stage(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2020, 6, 1))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On 13 March the battalion occupied Moundou.",
+    "The battalion was in Moundou by March 3 and stayed there.",
+])
+def test_the_month_march_is_no_verb_of_motion(text: str) -> None:
+    from movemap.extract.grammar import clauses, read_clause
+
+    clause = clauses(text, 0, len(text))[0]
+    at = text.index("Moundou")
+    assert read_clause(text, clause, [(at, at + len("Moundou"))]).verb is None
+    assert read_clause("March on Moundou!", clauses("March on Moundou!", 0, 17)[0],
+                       [(9, 16)]).verb == "march"  # the verb at the start
+
+
+@pytest.mark.parametrize("text", [
+    "From Gabes one column took the road to Tebessa; another struck across the desert towards "
+    "Gafsa.",
+    "From Gabes one column took the coast road to Tebessa, while the other advanced towards "
+    "Gafsa.",
+])
+def test_a_force_split_in_two_starts_both_parts_where_it_was(text: str) -> None:
+    assert [(o, d.split()[0]) for o, d in ends(extract(text, date(1943, 2, 20)))] == [
+        (["Gabes"], "Tebessa"), (["Gabes"], "Gafsa")]
+
+
+def test_another_with_a_number_is_a_new_force_not_the_other_part() -> None:
+    # "another 2,000 troops" is more men from somewhere the text does not say
+    draft = extract("The brigade moved from Gabes to Tebessa. Another 2,000 troops were sent "
+                    "to Gafsa.", date(1943, 2, 20))
+    assert ends(draft) == [(["Gabes"], "Tebessa")]
+
+
+def test_the_other_part_never_starts_where_the_first_part_went() -> None:
+    # the first column's start is unknown: so is the other's (it was never at Sbeitla)
+    draft = extract("On 3 May one column took the road to Sbeitla; another struck across the "
+                    "plain towards Feriana.", date(1943, 2, 20))
+    assert ends(draft) == []
+
+
+def test_took_the_road_from_a_to_b_is_a_move_and_the_other_part_starts_at_a() -> None:
+    draft = extract("On 3 May one column took the road from Thala to Sbeitla; another struck "
+                    "across the plain towards Feriana.", date(1943, 2, 20))
+    assert [(o, d.split()[0]) for o, d in ends(draft)] == [
+        (["Thala"], "Sbeitla"), (["Thala"], "Feriana")]
+
+
+@pytest.mark.parametrize(("text", "bare"), [
+    ("another struck across the plain", True),
+    ("Another, with the tanks, arrived", True),
+    ("another was sent to Feriana", True),
+    ("while the other advanced towards Feriana", True),
+    ("Another brigade arrived in Feriana", False),
+    ("another armoured brigade moved to Feriana", False),
+    ("the other brigade moved to Feriana", False),
+    ("another 2,000 troops were sent", False),
+])
+def test_only_a_bare_another_refers_back_to_the_force(text: str, bare: bool) -> None:
+    from movemap.extract.discourse import ANAPHOR
+
+    found = ANAPHOR.search(text)
+    assert (found is not None and "other" in found.group(0).lower()) is bare

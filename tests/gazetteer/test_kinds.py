@@ -14,7 +14,7 @@ import pytest
 import shapely
 
 from movemap import Gazetteer, Kind, Method
-from movemap.errors import OverlayError
+from movemap.errors import OverlayError, PlaceNotFoundError
 from movemap.gazetteer.place import Precision, Resolution
 from movemap.gazetteer.sources import Entry, apply_former_names, name_airports_for_places
 from movemap.sphere import haversine_km
@@ -488,3 +488,16 @@ def test_a_town_named_with_a_garrison_word_keeps_its_name(gazetteer: Gazetteer, 
     found = gazetteer.resolve(name).best
     assert (found.place.name, found.place.kind, found.place.country) == (name, Kind.CITY, country)
     assert found.method is Method.NAME and found.confident
+
+
+@pytest.mark.parametrize("name", ["Limpopo river", "Limpopo River", "river Limpopo",
+                                  "Okavango River"])
+def test_a_river_is_no_town_region_or_people_named_like_it(gazetteer: Gazetteer,
+                                                           name: str) -> None:
+    # the data has no river line: no place is better than the province or town it names
+    with pytest.raises(PlaceNotFoundError):
+        gazetteer.resolve(name).best  # noqa: B018
+
+
+def test_a_town_named_for_its_river_keeps_its_name(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Mooi River").best.place.kind is Kind.CITY

@@ -8,6 +8,7 @@ import random
 from typing import Any
 
 import numpy as np
+import pytest
 
 from movemap.gazetteer import Gazetteer, Kind, Resolution
 from movemap.gazetteer.ranking import Context
@@ -109,3 +110,39 @@ def test_remembered_key_and_kind_phrase_of_a_name() -> None:
         key = name_key(name)
         assert _key_phrase(name) == (key, kind_phrase(key) if key else None)
     assert _key_phrase("Oakridge air base")[1] is not None
+
+
+def test_ball_scan_and_tree_find_the_same_neighbours() -> None:
+    from movemap.gazetteer.gazetteer import _Ball
+    from movemap.sphere import unit_vectors
+
+    rng = random.Random(5)
+    lons = [rng.uniform(20.0, 40.0) for _ in range(200)]
+    lats = [rng.uniform(40.0, 60.0) for _ in range(200)]
+    xyz = unit_vectors(lons, lats)
+    chord = 2 * np.sin(300.0 / 6371.0088 / 2)
+    for rows in (xyz[:10], xyz):  # a report's handful (scanned) and a batch (a tree)
+        ball = _Ball(rows)
+        for v in xyz[:25]:
+            expected = [i for i in range(len(rows)) if np.linalg.norm(rows[i] - v) <= chord]
+            assert sorted(ball.near(v, chord)) == expected
+    assert _Ball(xyz[:3]).near(xyz[150], 1e-9) == []
+
+
+@pytest.mark.parametrize("size", [40, 300])  # a report's handful (a plain scan), a dataset's many
+def test_around_counts_the_context_points_within_reach(size: int) -> None:
+    from movemap.gazetteer.ranking import SCAN_BELOW
+    from movemap.sphere import haversine_km
+
+    assert 40 < SCAN_BELOW <= 300  # the two sizes take the two paths
+    rng = random.Random(8)
+    points = [(rng.uniform(45.0, 55.0), rng.uniform(25.0, 40.0)) for _ in range(size)]
+    context = Context(points)
+    for lat, lon in [(50.0, 30.0), (47.0, 36.0), (10.0, 10.0)]:
+        for km in (50.0, 150.0, 600.0):
+            near = sum(1 for p in points if haversine_km(lat, lon, *p) <= km)
+            assert context.around(lat, lon, km) == near
+        nearest = min(haversine_km(lat, lon, *p) for p in points)
+        assert context.nearest_km(lat, lon) == pytest.approx(nearest, abs=1e-6)
+    assert Context([]).around(50.0, 30.0, 150.0) == 0
+    assert Context([]).nearest_km(50.0, 30.0) == float("inf")

@@ -267,3 +267,18 @@ def test_kursk_bryansk_border_site(gazetteer: Gazetteer) -> None:
     assert kursk is not None and bryansk is not None
     point = shapely.Point(place.lon, place.lat)
     assert kursk.distance(point) < 0.01 and bryansk.distance(point) < 0.01
+
+
+@pytest.mark.parametrize(("name", "other"), [("West Anglia", "East Anglia"),
+                                             ("East Pomerania", "West Pomeranian Voivodeship")])
+def test_a_loose_match_keeps_the_quarter_a_name_names(gazetteer: Gazetteer, name: str,
+                                                      other: str) -> None:
+    # two letters away, yet another part of the world, not another spelling of this one
+    assert other not in [c.place.name for c in gazetteer.resolve(name).candidates]
+
+
+@pytest.mark.parametrize(("typo", "expected"), [("Northen Ireland", "Northern Ireland"),
+                                                ("Suth Korea", "South Korea")])
+def test_a_misspelt_compass_word_still_matches(gazetteer: Gazetteer, typo: str,
+                                               expected: str) -> None:
+    assert gazetteer.resolve(typo).place.name == expected

@@ -77,7 +77,15 @@ UNIT = re.compile(
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
     r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
     r"paratroopers|tanks|column))\b")
+# a bare "another" / "the other" (the other part of a force split in two) is followed by a
+# comma or by its verb ("another struck across", "another was sent"); "another brigade",
+# "another 2,000 troops" are other forces, not a reference back
+_BARE = (r"(?=\s*,|\s+(?:was|were|had|has)\s|\s+[a-z]+\s+(?:to|towards?|across|into|onto|on|"
+         r"along|through|from|out|off|in|for|by|via|back|inland|the|north\w*|south\w*|"
+         r"east\w*|west\w*)\b)")
 ANAPHOR = quick(re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
+                           r"another" + _BARE + r"|the\s+other(?:\s+(?:column|half|group)|"
+                           + _BARE + r")|"
                            r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
                            r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
                            r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"

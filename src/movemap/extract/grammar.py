@@ -39,7 +39,9 @@ __all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_o
 _MOTION = re.compile(
     r"\b(sen(?:d|t|ds)|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
     r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach|land|sail|depart\w*|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
-    r"march\w*|flew|fl(?:y|own|ying|ies)|jump(?:ed|ing|s)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
+    r"march\w*|flew|fl(?:y|own|ying|ies)|"
+    r"str(?:uck|ike|ikes|iking)(?=\s+(?:out|off|across|towards?|north|south|east|west|"
+    r"inland|into|deep))|jump(?:ed|ing|s)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
     r"advanc\w*(?!\s+(?:group|party|guard|force|elements?|units?|teams?))|withdr[ae]w\w*|relocat\w*|dispatch\w*|cross(?:ed|es|ing)|enter(?:ed|ing|s)|"
     r"invad\w*|push\w*|reach(?:ed|ing|es)|travel\w*|embark\w*|disembark\w*|ferr(?:y|ied|ying)|"
     r"pour\w*|rush\w*|retreat\w*|return\w*|brought|bring\w*|carried|carry\w*|convoy\w*|"
@@ -76,7 +78,7 @@ _VERB_MODE = [
                            r"armou?red columns?|columns?|bused|bussed|trucked|drove)\b", re.I)),
     (Mode.FOOT, re.compile(r"\b(on foot|march\w*|walked|trek\w*|trudg\w*)\b", re.I)),
 ]
-_FILL_WORD = (r"(?:(?:border|frontier)\s+with|the|its|their|his|her|a|an|bases?|ports?|areas?|"
+_FILL_WORD = (r"(?:(?:border|frontier)\s+with|the|its|their|his|her|a|an|home|bases?|ports?|areas?|"
               r"near|of|in|at|on|around|"
               r"outside|front|region|city|town|village|island|port|harbou?r|capital|airfields?|"
               r"airports?|positions?|lines?|vicinity|direction|area|coast|sector|province|"
@@ -116,6 +118,7 @@ _DEST_CUE = re.compile(
     r"(?:dropped|parachuted|inserted|disembarked|disembarking|deployed|redeployed)\s+"
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
+    r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
     r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|f[ae]ll(?:ing|s)?\s+back|"
     r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on)\s+(?:up)?on(?:to)?|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
@@ -183,7 +186,7 @@ _REPORTER = quick(re.compile(
 _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I)
 _NONFORCE = quick(re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
-    r"bombers|jets|drones|aircraft|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
+    r"bombers|jets|drones|aircraft(?!\s+carriers?\b)|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
     r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
     r"people|persons|nationals|citizens|staff|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
@@ -210,10 +213,24 @@ _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+(?!(?:they|it|we)\b)[^,;]*", 
 _MODIFIER = re.compile(r"\s+(?:ships?|craft|vessels?|aircraft|planes?|helicopters?|"
                        r"zones?|grounds?|party|parties|strips?|routes?|points?|such\s+as)\b",
                        re.I)
+# a past or third-person form is a verb whatever noun follows it (has flown helicopters and
+# troops to X, sent aircraft), unlike the forms that also qualify a noun (landing ships)
+_FINITE = re.compile(r"(?:ed|own|ew|ent|ies|ought)$")
+# the month, not the verb: "March" written with its capital before a day (March 3)
+_MONTH = re.compile(r"March(?=\s+\d)")
+
+
+def _month(body: str, start: int) -> bool:
+    """Whether the motion word at ``body[start:]`` is the month March: capitalised after the
+    clause's first word (on 13 March, in March) or before a day (March 3: troops left)."""
+    return _MONTH.match(body, start) is not None or (
+        body.startswith("March", start) and bool(body[:start].strip()))
 # nouns that make a clause a movement without a verb of motion (the route ran from A to B)
 _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|destination|"
                     r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
-                    r"march)\s+to)\b", re.I)
+                    r"march)\s+to|(?:received|receiving|accepted|accepting)\s+the\s+"
+                    r"surrender|took\s+the\s+(?:[a-z]+\s+)?(?:road|route|highway|track|trail)"
+                    r"\s+(?:to|towards?|for|from))\b", re.I)
 # a distance says where a place is, not where a move began (to Tarnow, 80 km from Kielce)
 _DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\s+"
                        r"(?:\([^()]{0,20}\)\s+)?"
@@ -242,6 +259,10 @@ _ADVANCE = re.compile(r"(?i:advanc|mov|drove|driv|march|push|press|proceed|went|
                       r"head|rolled|raced|trek)")
 _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+through|"
                         r"arrived|arriving|"
+                        # a town taken after another by the same force (took A and
+                        # received the surrender of B)
+                        r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+"
+                        r"surrender\s+of$|"
                         # a move onward from where the last cue put the force (took A and
                         # advanced on B; reached A, then fell back to B)
                         r"(?:advanc|march|mov|push|press|proceed|head|drove|continu|withdr|"
@@ -253,7 +274,7 @@ _AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)\s
                  r"(?:(?-i:[A-Z][\w'’.-]*)\s*,?\s*(?:on\s+the\s+(?:border|frontier|coast)\s+)?"
                  r"(?:in|at|near|beside)\s+(?:the\s+)?)?$", re.I)
 _SEND = re.compile(r"(?i:sen[dt]|sending|dispatch\w*|deploy\w*|ship(?:s|ped|ping)|"
-                   r"transferr?\w*|airlift\w*)$")
+                   r"transferr?\w*|airlift\w*|fl(?:ew|own|ies|y|ying)|ferr(?:ied|ies|y|ying))$")
 
 
 def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -303,6 +324,7 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pa
                 r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
                 r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|"
+                r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|link|join")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
 _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
@@ -415,7 +437,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     body = text[a:b]
     low = fold(body)  # lower case, one character for one: offsets from a
     verb = _MOTION_F.search(low)
-    while verb is not None and _MODIFIER.match(low, verb.end(), verb.end() + 12):
+    while verb is not None and ((_MODIFIER.match(low, verb.end(), verb.end() + 12)
+                                 and not _FINITE.search(verb.group(1)))
+                                or _month(body, verb.start())):
         verb = _MOTION_F.search(low, verb.end())
     if verb is None:
         verb = _ROUTE_F.search(low)

@@ -69,7 +69,13 @@ _SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu a
 # "the Kursk region", "the Tambov and Penza regions": the region, not its capital
 _REGION_AFTER = re.compile(r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z][\w'’-]*)){0,4}\s+"
                            r"(?:regions?|oblasts?|provinces?|governorates?|krais?)\b", re.I)
-_REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder)$")
+# the rest of a force, or the other part of one split in two (one column took the road to
+# A; another struck across the desert to B): where the last move began
+_REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder|another|the\s+other(?:\s+(?:column|"
+                   r"half|group))?)$")
+# the other part of a force split in two: it set out where the first part did, never from
+# where the first part went
+_SPLIT = re.compile(r"(?i:another|the\s+other(?:\s+(?:column|half|group))?)$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
 # a move that follows another: same ends unless it names its own
 _FOLLOW = re.compile(r"^follow", re.I)
@@ -496,8 +502,11 @@ class _Reader:
         if not origins and rest and unit in state.last_origins:
             origins, rule = list(state.last_origins[unit]), "split-origin"
         left_day: FuzzyDate | None = None  # when the move began, if a departure said so
+        split = anaphor is not None and _SPLIT.match(anaphor.group(0).strip()) is not None
         if not origins:
             carried, rule = state.origin_of(unit)
+            if split:
+                carried = None  # the first part's start is unknown: so is the other's
             if carried is not None and unit in state.departure and (
                     state.departure[unit][0].place.id == carried.place.id):
                 left_day = state.departure_day.get(unit)  # it left A on 3 May; it reached B

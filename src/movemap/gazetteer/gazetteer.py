@@ -68,6 +68,7 @@ from movemap.gazetteer.ranking import (
     NO_HINTS,
     NOTABLE_POPULATION,
     SAME_PLACE_KM,
+    SCAN_BELOW,
     WEAK_LEAD,
     Context,
     Hints,
@@ -186,8 +187,23 @@ _DISTRICT_TOWNS = 1000  # the towns within _DISTRICT_KM looked at (a city lists 
 # Nouns after a demonym that make the phrase an attribution: "Russian forces".
 _DEMONYM_PHRASE_MAX_WORDS = 3
 _SCAN_CUTOFF = 85.0
+# The compass words of a name: a close spelling or another romanisation that names another
+# part of the world (West Timor is not East Timor, South Ossetia not South East England) is
+# no match. See ``_same_compass``.
+_COMPASS = re.compile(r"\b(?:north|south|east|west)(?:ern)?\b")
 _SUGGEST_CUTOFF = 50.0
 _MEMO_SIZE = 100_000
+
+
+def _same_compass(key: str, other: str) -> bool:
+    """Whether two folded names do not differ in their compass words (``north``,
+    ``western``...): a loose match may change a letter of a name, not the quarter it names.
+    A name without a whole compass word (``Northen Ireland``) may still match one with."""
+    if ("th" not in key and "st" not in key) or ("th" not in other and "st" not in other):
+        return True
+    mine = sorted(w.removesuffix("ern") for w in _COMPASS.findall(key))
+    theirs = sorted(w.removesuffix("ern") for w in _COMPASS.findall(other))
+    return mine == theirs or not mine or not theirs
 
 
 def _max_edits(key: str) -> int:
@@ -359,7 +375,9 @@ class Gazetteer:
                 similarity = fuzz.ratio(key, other) / 100
                 if other not in found or found[other][1] < similarity:
                     found[other] = (Method.FUZZY, similarity)
-        best = sorted(found.items(), key=lambda kv: -kv[1][1])[:_APPROXIMATE_LIMIT]
+        best = sorted(((other, how) for other, how in found.items()
+                       if _same_compass(key, other)),
+                      key=lambda kv: -kv[1][1])[:_APPROXIMATE_LIMIT]
         # A name much less similar than the best one cannot win (see ranking): skip it.
         floor = best[0][1][1] - _APPROXIMATE_MARGIN if best else 1.0
         hits = [
@@ -374,7 +392,7 @@ class Gazetteer:
     def _scan(self, key: str) -> list[Hit]:
         keys, _ = self._index.well_known(len(key), max(2, len(key) // 4))
         match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_SCAN_CUTOFF)
-        if match is None:
+        if match is None or not _same_compass(key, match[0]):
             return []
         return self._exact(match[0], Method.FUZZY, match[1] / 100)
 
@@ -492,6 +510,10 @@ class Gazetteer:
             return hits  # its full name, or a plain name (a town called "Green Bay")
         named = [h for h in self._exact(feature_key(cls, base)) if h.place.kind in kinds]
         if full or cls == "district":
+            return named
+        if key.endswith(" river") or key.startswith("river "):
+            # a river is no town on it, no bridge over it, no people named like it (the
+            # Tigris river is not Tigray): only a place that bears the river's own name
             return named
         around, _ = self.hits(base)
         if not around:
@@ -1372,14 +1394,13 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     Trees of points keep a batch of thousands of names cheap.
     """
     import numpy as np
-    from scipy.spatial import cKDTree
 
     winners = {q: c[0] for q, c in ranked.items() if c}
     point_names = [q for q, c in winners.items() if c.place.kind not in _AREAL]
     if len(winners) < _OUTLIER_MIN_OTHERS + 1 or len(point_names) < 2:
         return
-    winner_tree: Any = None  # built for the first name the cheap tests leave
-    candidates: tuple[Any, list[Query]] | None = None
+    winner_tree: _Ball | None = None  # built for the first name the cheap tests leave
+    candidates: tuple[_Ball, list[Query]] | None = None
     for q, best in winners.items():
         place = best.place
         if (not best.confident or len(ranked[q]) < 2 or best.method not in _NAMED
@@ -1388,11 +1409,11 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             continue
         if winner_tree is None:
             position = {m: i for i, m in enumerate(point_names)}
-            winner_tree = cKDTree(_xyz([winners[m].place for m in point_names]))
+            winner_tree = _Ball(_xyz([winners[m].place for m in point_names]))
             far_chord = 2 * np.sin(OUTLIER_KM / EARTH_RADIUS_KM / 2)
             among_chord = 2 * np.sin(_AMONG_KM / EARTH_RADIUS_KM / 2)
         v = _xyz([place])[0]
-        near = winner_tree.query_ball_point(v, far_chord)
+        near = winner_tree.near(v, far_chord)
         if any(i != position.get(q) for i in near):
             continue  # another answer within reach
         if place.polygon is not None and any(
@@ -1403,7 +1424,7 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             close = [(m, c.place) for m in winners for c in ranked[m][:_AMONG_CANDIDATES]
                      if (winners[m].place.population or 0)
                      < _ANCHOR_RATIO * max(c.place.population or 0, 1)]
-            candidates = (cKDTree(_xyz([p for _, p in close])), [m for m, _ in close])
+            candidates = (_Ball(_xyz([p for _, p in close])), [m for m, _ in close])
         tree, owners = candidates
         others = len(winners) - 1
         rivals = [other for other in ranked[q][1:]
@@ -1411,7 +1432,7 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         if not rivals:
             continue
         # one query for all of them: a point's neighbours are those of a query of its own
-        reached = tree.query_ball_point(_xyz([other.place for other in rivals]), among_chord)
+        reached = [tree.near(v, among_chord) for v in _xyz([other.place for other in rivals])]
         for other, close_by in zip(rivals, reached, strict=True):
             found = {owners[i] for i in close_by} - {q}
             if len(found) >= 2 and 2 * len(found) >= others:
@@ -1419,6 +1440,31 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                          "names may be")
                 ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
                 break
+
+
+class _Ball:
+    """The points (unit vectors, one row each) within a chord of a point: a tree of them for
+    a batch of many names, a plain scan of the rows for a report's handful (a tree costs
+    more to build than such a scan)."""
+
+    def __init__(self, xyz: Any) -> None:
+        self._rows: list[tuple[float, float, float]] | None = None
+        self._tree: Any = None
+        if len(xyz) >= SCAN_BELOW:
+            from scipy.spatial import cKDTree
+
+            self._tree = cKDTree(xyz)
+        else:
+            self._rows = [(float(x), float(y), float(z)) for x, y, z in xyz.tolist()]
+
+    def near(self, v: Any, chord: float) -> list[int]:
+        """The numbers of the rows within ``chord`` of ``v`` (a unit vector)."""
+        if self._rows is None:
+            return list(self._tree.query_ball_point(v, chord))
+        x, y, z = float(v[0]), float(v[1]), float(v[2])
+        limit = chord * chord
+        return [i for i, (a, b, c) in enumerate(self._rows)
+                if (a - x) ** 2 + (b - y) ** 2 + (c - z) ** 2 <= limit]
 
 
 SHORT_FORM_PART = "short form"
@@ -1509,12 +1555,13 @@ def _xyz(places: Sequence[Place]) -> Any:
 
 def _nearest_km(place: Place, xyz: Any) -> float:
     """The distance from a place to the nearest of the points ``xyz`` (unit vectors)."""
-    import numpy as np
+    import math
 
     from movemap.sphere import EARTH_RADIUS_KM
 
     dot = float((xyz @ _xyz([place])[0]).max())
-    return float(EARTH_RADIUS_KM * np.arccos(np.clip(dot, -1.0, 1.0)))
+    # math on the one figure: numpy's clip and arccos of a scalar cost more than the product
+    return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, dot)))
 
 
 def _core(points: dict[Query, Place]) -> set[Query] | None:

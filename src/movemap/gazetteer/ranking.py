@@ -116,6 +116,10 @@ TOWN_ABROAD_SHARE = 2
 # readings; a lead under WEAK_LEAD tells two readings apart no better than a guess.
 NOTABLE_POPULATION = 100_000
 SAME_PLACE_KM = 100.0
+SCAN_BELOW = 64
+"""Fewer points than this are scanned in a plain loop (a report's handful: numpy's calls
+cost more); from this many on, numpy's vector products (and, in the gazetteer's ``_Ball``,
+a k-d tree) do the work, as for a dataset's thousands of places."""
 WEAK_LEAD = 0.15
 # How far a far larger town of the exact name is put ahead of an alternate-name namesake.
 CANONICAL_LEAD, CANONICAL_PART = 0.1, "exact name, far larger"
@@ -172,6 +176,7 @@ class Context:
         self.points = len(points)
         """How many points of other places there are (areas' outlines not counted)."""
         self._xyz = unit_rows([(p[1], p[0]) for p in points])
+        self._rows: list[tuple[float, float, float]] | None = None  # _xyz's rows, when asked
         self._lat = np.array([p[0] for p in points], dtype=float)
         self._lon = np.array([p[1] for p in points], dtype=float)
         self.countries: Mapping[str, float] = countries or {}
@@ -226,9 +231,10 @@ class Context:
             return [0.0] * len(places)
         totals = [0.0] * len(places)
         if self._xyz.shape[0] and places:
-            dots = np.empty((len(places), self._xyz.shape[0]))
-            for j, (lat, lon, _) in enumerate(places):
-                dots[j] = self._xyz @ _vector(lat, lon)
+            # one batched product: numpy multiplies the context points by each place's
+            # vector as ``self._xyz @ vector`` does, one place at a time, in one call
+            vectors = np.array([_vector(lat, lon) for lat, lon, _ in places])
+            dots = np.matmul(self._xyz[np.newaxis, :, :], vectors[:, :, np.newaxis])[:, :, 0]
             km = EARTH_RADIUS_KM * np.arccos(np.minimum(np.maximum(dots, -1.0), 1.0))
             outlined = [j for j, place in enumerate(places) if place[2] is not None]
             if outlined:
@@ -255,7 +261,16 @@ class Context:
         """How many of the context points lie within ``km`` of a point."""
         if not self._xyz.shape[0]:
             return 0
-        return int((self._cosines(lat, lon) >= math.cos(km / EARTH_RADIUS_KM)).sum())
+        limit = math.cos(km / EARTH_RADIUS_KM)
+        if self._xyz.shape[0] >= SCAN_BELOW:
+            return int((self._xyz @ _vector(lat, lon) >= limit).sum())
+        x, y, z = _vector(lat, lon).tolist()
+        return sum(1 for a, b, c in self._point_rows() if a * x + b * y + c * z >= limit)
+
+    def _point_rows(self) -> list[tuple[float, float, float]]:
+        if self._rows is None:
+            self._rows = [(float(x), float(y), float(z)) for x, y, z in self._xyz.tolist()]
+        return self._rows
 
     def nearest_km(self, lat: float, lon: float) -> float:
         """How far the nearest context point is (0 inside a context area; inf: none)."""
@@ -263,13 +278,12 @@ class Context:
             return 0.0
         if not self._xyz.shape[0]:
             return math.inf
-        cosine = float(self._cosines(lat, lon).max())
+        if self._xyz.shape[0] >= SCAN_BELOW:
+            cosine = float((self._xyz @ _vector(lat, lon)).max())
+        else:
+            x, y, z = _vector(lat, lon).tolist()
+            cosine = max(a * x + b * y + c * z for a, b, c in self._point_rows())
         return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, cosine)))
-
-    def _cosines(self, lat: float, lon: float) -> np.ndarray:
-        la, lo = math.radians(lat), math.radians(lon)
-        v = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)])
-        return np.asarray(self._xyz @ v)
 
     def within(self, lat: float, lon: float) -> bool:
         """Whether a point lies in one of the areas (regions, districts) named with it."""
