@@ -32,11 +32,12 @@ from movemap.errors import RouteError
 from movemap.model import Mode
 from movemap.routing.antimeridian import split_antimeridian
 from movemap.routing.geodesic import geodesic_km, geodesic_path
+from movemap.routing.lengths import GENERALISED
 from movemap.routing.points import Points, as_array
 from movemap.routing.store import Found, Kept, Key, LegRouteStore, RouteStore
 
-__all__ = ["ROUTERS", "Networks", "Points", "Route", "RouteError", "Rule", "default_networks",
-           "needs_routing", "route"]
+__all__ = ["GENERALISED", "ROUTERS", "Networks", "Points", "Route", "RouteError", "Rule",
+           "default_networks", "needs_routing", "route"]
 
 Point = tuple[float, float]  # (lon, lat)
 RAIL_SNAP_KM = 30.0
@@ -48,7 +49,6 @@ FAR_JOIN_KM = 20.0  # a rail or road route's end farther than this from its line
 # median ratio of documented length to drawn length over the realism set's development
 # routes (1.029 over 97 rail and road routes; 1.024 rail, 1.04 road). Its line is drawn as it
 # is: ``Route.line_km`` is the drawn length, which places along the line are measured on.
-GENERALISED = 1.03
 NETWORK_MODES = frozenset({Mode.RAIL, Mode.ROAD, Mode.FOOT})
 
 
@@ -241,6 +241,7 @@ class Networks:
             grid,
             joins,
             land,
+            lengths,
             network,
             sea,
             store,
@@ -248,14 +249,22 @@ class Networks:
 
         return cache.digest(
             f"searoute {version('searoute')}", sys.modules[__name__], antimeridian, geodesic,
-            grid, land, network, sea, store, countries, borders, chains, joins, country_codes,
+            grid, land, lengths, network, sea, store, countries, borders, chains, joins,
+            country_codes,
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
+                "addition_lengths.csv",
                 "countries.geojson", "borders_10m.geojson", "channels.geojson", "rivers.geojson",
                 "border_crossings.csv", "populated_places.csv", "border_towns.csv")),
             "rail lines", *(Path(p) for p in self.rail_lines),
             "road lines", *(Path(p) for p in self.road_lines))
+
+    def ground_km(self, mode: Mode, points: Found) -> float:
+        """The ground length of a path along the ``mode``'s network (``Network.ground_km``:
+        documented additions at their documented length, other lines ``GENERALISED``)."""
+        network = self.rail if mode is Mode.RAIL else self.road
+        return float(network.ground_km(as_array(points)))
 
     @cached_property
     def _store(self) -> RouteStore:
@@ -531,9 +540,10 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
             found = geodesic_path(a[0], a[1], b[0], b[1])
             approximate = True
         # a great circle's length is exact from its ends, and cheaper than summing its steps;
-        # a rail or road line's drawn length falls short of the ground's (GENERALISED)
+        # a rail or road line's drawn length falls short of the ground's (routing.lengths)
         length += (geodesic_km(a[0], a[1], b[0], b[1]) if great_circle
-                   else _length(found) * (GENERALISED if mode in NETWORK_MODES else 1.0))
+                   else networks.ground_km(mode, found) if mode in NETWORK_MODES
+                   else _length(found))
         pieces.append(as_array(found)[1:])
     kept_points = Points(np.concatenate(pieces))
     networks.keep(key, (kept_points, length, approximate, tuple(warnings)))

@@ -49,6 +49,7 @@ import numpy.typing as npt
 from movemap.errors import NetworkError
 from movemap.routing import geodesic
 from movemap.routing.geodesic import geodesic_km
+from movemap.routing.lengths import GENERALISED, LENGTHS_FILE, stretches
 from movemap.routing.points import Points
 from movemap.sphere import EARTH_RADIUS_KM, chord_to_km, unit_vectors
 from movemap.textfile import read_text
@@ -77,7 +78,7 @@ SEARCH_BOUND = 2.5      # a first search stops at this many times the ends' dist
 # 128 x 0.2 MB, about 25 MB, per network and process
 _RULE_GRAPHS = 128
 _JOINS_KEPT = 100_000   # ends whose joins are remembered
-_FORMAT = 3
+_FORMAT = 4
 
 # Cost per km of each line class. Rail: the main lines listed in geo/main_lines.csv cost
 # their length; other lines by Natural Earth's scale rank (5 is drawn at the smallest
@@ -109,6 +110,12 @@ def line_class(properties: dict[str, Any]) -> str:
 
 def read_features(path: str | Path) -> list[tuple[list[Point], str]]:
     """The lines (LineString and MultiLineString parts) of a GeoJSON file with their class."""
+    return [(line, cls) for line, cls, _ in read_named_features(path)]
+
+
+def read_named_features(path: str | Path) -> list[tuple[list[Point], str, str]]:
+    """The lines (LineString and MultiLineString parts) of a GeoJSON file with their class
+    and their feature's ``name`` ("" if none)."""
     path = Path(path)
     try:
         data = json.loads(read_text(path, NetworkError))
@@ -120,7 +127,7 @@ def read_features(path: str | Path) -> list[tuple[list[Point], str]]:
         features = [data]
     if not isinstance(features, list):
         raise NetworkError("not a GeoJSON FeatureCollection of lines", path=str(path))
-    lines: list[tuple[list[Point], str]] = []
+    lines: list[tuple[list[Point], str, str]] = []
     for number, feature in enumerate(features, start=1):
         geometry = (feature or {}).get("geometry") or {}
         kind, coords = geometry.get("type"), geometry.get("coordinates")
@@ -130,10 +137,12 @@ def read_features(path: str | Path) -> list[tuple[list[Point], str]]:
         if not isinstance(parts, list):
             raise NetworkError(f"feature {number} is a {kind}, not a LineString",
                                path=str(path), field="geometry")
-        cls = line_class((feature or {}).get("properties") or {})
+        properties = (feature or {}).get("properties") or {}
+        cls = line_class(properties)
+        name = str(properties.get("name") or "")
         for part in parts:
             if len(part) >= 2:
-                lines.append(([(float(p[0]), float(p[1])) for p in part], cls))
+                lines.append(([(float(p[0]), float(p[1])) for p in part], cls, name))
     return lines
 
 
@@ -160,6 +169,7 @@ class _Arrays:
     edge_cost: npt.NDArray[np.float64]  # cost per km of the edge's line class
     edge_cc: npt.NDArray[np.int64]      # (e, 3) countries of the edge (routing.countries), -1
     node_cc: npt.NDArray[np.int64]      # country of each node, -1 at sea
+    edge_stretch: npt.NDArray[np.float64]  # ground km per drawn km (routing.lengths)
 
 
 _Directed = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64],
@@ -182,8 +192,13 @@ def _directed(arrays: _Arrays) -> _Directed:
     return u[keep], v[keep], np.maximum(w[keep], 1e-9), e[keep]
 
 
-def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = None) -> _Arrays:
+def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = None,
+            stretch: Sequence[float] | None = None) -> _Arrays:
     """The graph of the lines, noded: split wherever lines meet.
+
+    ``stretch`` is each line's ground length per drawn km (``GENERALISED`` if not given): an
+    edge's ``edge_km`` is its drawn length times its stretch over ``GENERALISED`` (a Natural
+    Earth line's km are its drawn km; a route's length adds the ``GENERALISED`` back).
 
     Lines meet where they share a vertex (rounded to 1e-4 degrees), and where a line's end
     lies within ``SNAP_DEGREES`` of another line's vertex (a junction the data drew a few
@@ -193,8 +208,10 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
         empty = np.zeros(0, dtype=np.int64)
         return _Arrays(np.zeros((0, 2)), empty, empty, np.zeros(0), np.zeros((0, 2)),
                        np.zeros(1, dtype=np.int64), np.zeros(0), np.zeros((0, 3), np.int64),
-                       empty)
+                       empty, np.zeros(0))
     factor = np.array([CLASS_COST[c] for c in classes] if classes else [1.0] * len(lines))
+    stretch_of = np.array(stretch if stretch is not None else [GENERALISED] * len(lines),
+                          dtype=float)
     dense = [_densify(line) for line in lines]
     xy = np.concatenate(dense)
     sizes = np.array([len(line) for line in dense])
@@ -216,6 +233,7 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
     connectors = _near_misses(xy, node_of, line_of, is_end, junction, lines_at)
     # split the lines at their junction vertices
     a, b, km, cost, offsets, chunks = [], [], [], [], [0], []
+    stretched: list[float] = []
     for number, (start, size) in enumerate(zip(starts.tolist(), sizes.tolist(), strict=True)):
         nodes = node_of[start: start + size]
         cuts = np.flatnonzero(junction[nodes])
@@ -223,7 +241,9 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
             piece = xy[start + i: start + j + 1]
             a.append(int(nodes[i]))
             b.append(int(nodes[j]))
-            km.append(float(geodesic.GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
+            km.append(float(geodesic.GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000
+                      * float(stretch_of[number]) / GENERALISED)
+            stretched.append(float(stretch_of[number]))
             cost.append(float(factor[number]))
             chunks.append(piece)
             offsets.append(offsets[-1] + len(piece))
@@ -233,6 +253,7 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
         b.append(int(node_of[v]))
         km.append(float(geodesic.GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
         cost.append(float(max(factor[line_of[u]], factor[line_of[v]])))
+        stretched.append(GENERALISED)
         chunks.append(piece)
         offsets.append(offsets[-1] + 2)
     # keep only the junctions as nodes, numbered afresh
@@ -245,7 +266,7 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
 
     return _Arrays(nodes_xy, renumber[np.array(a)], renumber[np.array(b)], np.array(km),
                    coords, offsets_a, np.array(cost), _edge_countries(coords, offsets_a),
-                   countries_at(nodes_xy))
+                   countries_at(nodes_xy), np.array(stretched))
 
 
 def _edge_countries(coords: npt.NDArray[np.float64],
@@ -486,6 +507,8 @@ class Network:
         self._rule_graphs: dict[tuple[frozenset[str] | None, frozenset[str]],
                                 RuleGraph] = {}
         self._last: tuple[Any, Reach] | None = None  # the last search: its key, what it found
+        self._stretched: tuple[npt.NDArray[np.int64],
+                               dict[tuple[int, int], float]] | None = None
 
     def _entry(self, u: npt.NDArray[np.int64], v: npt.NDArray[np.int64]) -> npt.NDArray[
             np.int64]:
@@ -495,17 +518,21 @@ class Network:
 
     @classmethod
     def from_lines(cls, lines: Sequence[Sequence[Point]], name: str = "network",
-                   snap_km: float = 30.0, classes: Sequence[str] | None = None) -> Network:
-        """A network of these lines (of these classes, main lines if not given)."""
-        return cls(_arrays(lines, classes), name, snap_km)
+                   snap_km: float = 30.0, classes: Sequence[str] | None = None,
+                   stretch: Sequence[float] | None = None) -> Network:
+        """A network of these lines (of these classes, main lines if not given; of this
+        ground length per drawn km, ``GENERALISED`` if not given)."""
+        return cls(_arrays(lines, classes, stretch), name, snap_km)
 
     @classmethod
     def from_file(cls, path: Path, name: str, snap_km: float,
                   cache_dir: Path | None = None, extra: Sequence[Path] = (),
                   at_crossings: bool = False) -> Network:
         """The network of GeoJSON files (``path`` and ``extra``), kept as arrays in movemap's
-        cache folder. Main lines are marked from ``geo/main_lines.csv``. ``at_crossings``:
-        lines meet wherever they cross (roads), not only at shared vertices."""
+        cache folder. Main lines are marked from ``geo/main_lines.csv``, the additions'
+        documented lengths read from ``geo/addition_lengths.csv`` (``routing.lengths``; a
+        bad row raises :class:`NetworkError`). ``at_crossings``: lines meet wherever they
+        cross (roads), not only at shared vertices."""
         from movemap import cache
         from movemap.geodata import geo_path
         from movemap.routing import borders as borders_module
@@ -514,6 +541,8 @@ class Network:
 
         table, borders = geo_path("main_lines.csv"), geo_path("countries.geojson")
         crossings = geo_path("border_crossings.csv")
+        lengths_table = geo_path(LENGTHS_FILE)
+        documented = stretches(name, extra, lengths_table) if extra else {}
 
         def build(folder: Path) -> None:
             log.info("building the %s network from %s (once)", name, path.name)
@@ -528,7 +557,8 @@ class Network:
                 log.info("%s line cut where it crosses the %s border at %s, not at a "
                          "documented crossing", name, pair, point)
             classes = _mark_main_lines(lines, classes, name, table)
-            arrays = _arrays(lines, classes)
+            named = [f for p in extra for f in read_named_features(p) if f[2] in documented]
+            arrays = _arrays(lines, classes, _line_stretch(lines, named, documented))
             data: dict[str, Any] = dict(zip(_DIRECTED, _directed(arrays), strict=True))
             data.update((k, getattr(arrays, k)) for k in _Arrays.__dataclass_fields__)
             # the country of every grid cell the lines run through, which the country
@@ -547,7 +577,8 @@ class Network:
                 return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__)), (u, v, w, e)
 
         key = cache.digest(f"format {_FORMAT} {at_crossings}", path, *extra, table, borders,
-                           geo_path("borders_10m.geojson"), crossings, sys.modules[__name__],
+                           geo_path("borders_10m.geojson"), crossings, lengths_table,
+                           sys.modules[__name__],
                            borders_module, countries_module)
         arrays, directed = cache.load(name, key, build, read, what=f"{name} network",
                                       root=cache_dir)
@@ -567,11 +598,47 @@ class Network:
         lines_all: list[Sequence[Point]] = [[(float(x), float(y)) for x, y in c] for c in old]
         classes = [_class_of_cost(c) for c in self._a.edge_cost.tolist()]
         classes += ["branch"] * (len(extra) + len(joins))
+        stretch = [*self._a.edge_stretch.tolist(), *[GENERALISED] * (len(extra) + len(joins))]
         return Network.from_lines([*lines_all, *extra, *joins], self.name, self.snap_km,
-                                  classes)
+                                  classes, stretch)
 
     def __len__(self) -> int:
         return len(self._a.nodes)
+
+    def ground_km(self, points: Sequence[Point] | npt.NDArray[np.float64]) -> float:
+        """The ground length (km) of a path along this network: each of its segments on an
+        edge of a documented addition counts that edge's stretch times its drawn length,
+        every other segment (Natural Earth's lines, the joins to the ends) ``GENERALISED``
+        times (``routing.lengths``)."""
+        xy = np.asarray(points, dtype=float).reshape(-1, 2)
+        if len(xy) < 2:
+            return 0.0
+        seg_km = np.asarray(geodesic.GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0],
+                                              xy[1:, 1])[2], dtype=float) / 1000
+        factor = np.full(len(seg_km), GENERALISED)
+        if self._stretched is None:
+            self._stretched = self._stretched_segments()
+        vertices, table = self._stretched
+        if table:
+            keys = _vertex_keys(xy)
+            on = np.isin(keys, vertices)
+            for i in np.flatnonzero(on[:-1] & on[1:]).tolist():
+                factor[i] = table.get((int(keys[i]), int(keys[i + 1])), GENERALISED)
+        return float((seg_km * factor).sum())
+
+    def _stretched_segments(self) -> tuple[npt.NDArray[np.int64],
+                                           dict[tuple[int, int], float]]:
+        """The vertices and segments (both ways) of the edges whose stretch is not
+        ``GENERALISED``, the segments with their stretch."""
+        table: dict[tuple[int, int], float] = {}
+        offsets = self._a.offsets
+        for e in np.flatnonzero(self._a.edge_stretch != GENERALISED).tolist():
+            keys = _vertex_keys(self._a.coords[offsets[e]: offsets[e + 1]]).tolist()
+            f = float(self._a.edge_stretch[e])
+            for k1, k2 in itertools.pairwise(keys):
+                table[(k1, k2)] = table[(k2, k1)] = f
+        vertices = np.unique(np.array([k for pair in table for k in pair], dtype=np.int64))
+        return vertices, table
 
     def nearest(self, p: Point) -> tuple[int | None, float]:
         """The node nearest a point, and how far it is (km)."""
@@ -1174,6 +1241,32 @@ def _mark_main_lines(lines: list[list[Point]], classes: list[str], name: str,
                 if line_number is not None:
                     marked[line_number] = "main"
     return marked
+
+
+def _line_stretch(lines: Sequence[Sequence[Point]],
+                  named: Sequence[tuple[list[Point], str, str]],
+                  documented: dict[str, float]) -> list[float]:
+    """Each line's ground length per drawn km: the stretch of the documented addition it
+    lies on (its first segment's middle within a metre of the addition's drawing: lines
+    were cut at junctions and borders since they were read), else ``GENERALISED``."""
+    import shapely
+
+    out = [GENERALISED] * len(lines)
+    if not named or not lines:
+        return out
+    tree = shapely.STRtree([shapely.LineString(line) for line, _, _ in named])
+    middles = shapely.points([((line[0][0] + line[1][0]) / 2, (line[0][1] + line[1][1]) / 2)
+                              for line in lines])
+    which, near = tree.query(middles, predicate="dwithin", distance=1e-5)
+    for i, j in zip(which.tolist(), near.tolist(), strict=True):
+        out[i] = documented[named[j][2]]
+    return out
+
+
+def _vertex_keys(xy: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """One integer for each point, its lon and lat to 1e-6 degrees."""
+    cells = np.round(np.asarray(xy, dtype=float) * 1e6).astype(np.int64)
+    return cells[:, 0] * 1_000_000_000 + cells[:, 1]
 
 
 def _km(points: Sequence[Point]) -> float:
