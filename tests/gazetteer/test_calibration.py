@@ -142,16 +142,18 @@ def test_an_exact_tie_between_two_countries_goes_the_same_way_every_run() -> Non
 
 
 def _reading(pid: str, name: str, kind: Kind, country: str, score: float,
-             method: Method = Method.NAME) -> Candidate:
-    place = _place(pid, name, 50.0, 10.0, country, kind, 10_000 if kind is Kind.CITY else 0)
+             method: Method = Method.NAME, lat: float = 50.0) -> Candidate:
+    place = _place(pid, name, lat, 10.0, country, kind, 10_000 if kind is Kind.CITY else 0)
     return Candidate(place, score, {"match": score}, method, name.lower())
 
 
-def _bare_name_among(others: list[Candidate], base_country: str) -> Candidate:
+def _bare_name_among(others: list[Candidate], base_country: str,
+                     base_lat: float = 50.0) -> Candidate:
     """The answer for "Tarnwick" (a village, or an air base bearing its name in
-    ``base_country``) resolved beside answers ``others``."""
+    ``base_country`` at latitude ``base_lat``) resolved beside answers ``others``."""
     village = _reading("c:10", "Tarnwick", Kind.CITY, "XA", 1.5)
-    base = _reading("a:10", "Tarnwick Air Base", Kind.AIRBASE, base_country, 1.3, Method.KIND)
+    base = _reading("a:10", "Tarnwick Air Base", Kind.AIRBASE, base_country, 1.3, Method.KIND,
+                    lat=base_lat)
     ranked = {Query("Tarnwick"): (village, base)}
     ranked.update({Query(f"other {i}"): (c,) for i, c in enumerate(others)})
     _kind_context(ranked)
@@ -175,3 +177,10 @@ def test_a_bare_name_among_towns_stays_the_town() -> None:
 
 def test_an_air_base_of_the_name_in_another_country_leaves_the_town() -> None:
     assert _bare_name_among(_BASES, "XB").place.kind is Kind.CITY
+
+
+def test_an_air_base_of_the_name_far_from_the_others_leaves_the_town() -> None:
+    """The family's reading must lie among them: 1,500 km away (in their country) it is
+    another place, and the town stays."""
+    assert _bare_name_among(_BASES, "XA", base_lat=63.5).place.kind is Kind.CITY
+    assert _bare_name_among(_BASES, "XA", base_lat=55.0).place.kind is Kind.AIRBASE

@@ -512,8 +512,9 @@ class Gazetteer:
         if full or cls == "district":
             return named
         if key.endswith(" river") or key.startswith("river "):
-            # a river is no town on it, no bridge over it, no people named like it (the
-            # Tigris river is not Tigray): only a place that bears the river's own name
+            # a river is no town on it, no bridge over it, no region or people named like
+            # it (the Limpopo river is not Limpopo province): only a place that bears the
+            # river's own name
             return named
         around, _ = self.hits(base)
         if not around:
@@ -1216,10 +1217,11 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     naval bases, crossings) is the feature of that family it names, not a town (in place).
 
     When the other answers that are points are all of one family, or at least two of them
-    and more than half, a name whose winner is a town found by its name and that has a reading of
-    that family (by its name, or a feature named for it) in a country of theirs takes that
-    reading, of the kind most of them are first (``Kestrel`` among air bases is ``Kestrel
-    Air Base``, not the village of Kestrel)."""
+    and more than half, a name whose winner is a town found by its name and that has a
+    reading of that family (by its name, or a feature named for it) in a country of theirs,
+    and within ``OUTLIER_KM`` of one of them, takes that reading, of the kind most of them
+    are first (``Kestrel`` among air bases is ``Kestrel Air Base``, not the village of
+    Kestrel)."""
     winners = {q: c[0] for q, c in ranked.items() if c}
     for q, best in winners.items():
         if best.place.kind is not Kind.CITY or best.method not in _NAMED:
@@ -1234,7 +1236,9 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             kinds = Counter(p.kind for p in members)
             countries = {p.country for p in members}
             readings = [c for c in ranked[q][1:] if c.place.kind in family
-                        and c.method in _KIND_READINGS and c.place.country in countries]
+                        and c.method in _KIND_READINGS and c.place.country in countries
+                        and any(haversine_km(c.place.lat, c.place.lon, p.lat, p.lon)
+                                <= OUTLIER_KM for p in members)]
             if not readings:
                 continue
             # the kind most of them are, then a feature that bears the name in its own

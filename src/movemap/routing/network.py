@@ -609,7 +609,9 @@ class Network:
         """The ground length (km) of a path along this network: each of its segments on an
         edge of a documented addition counts that edge's stretch times its drawn length,
         every other segment (Natural Earth's lines, the joins to the ends) ``GENERALISED``
-        times (``routing.lengths``)."""
+        times (``routing.lengths``). Segments are matched by their vertices, so the partial
+        segment of a split edge at either end of the path (from the end's join to the edge's
+        next vertex) counts ``GENERALISED`` too."""
         xy = np.asarray(points, dtype=float).reshape(-1, 2)
         if len(xy) < 2:
             return 0.0
