@@ -69,13 +69,12 @@ _SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu a
 # "the Kursk region", "the Tambov and Penza regions": the region, not its capital
 _REGION_AFTER = re.compile(r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z][\w'’-]*)){0,4}\s+"
                            r"(?:regions?|oblasts?|provinces?|governorates?|krais?)\b", re.I)
-# the rest of a force, or the other part of one split in two (one column took the road to
-# A; another struck across the desert to B): where the last move began
-_REST = re.compile(r"(?i:others|the\s+rest|the\s+remainder|another|the\s+other(?:\s+(?:column|"
-                   r"half|group))?)$")
-# the other part of a force split in two: it set out where the first part did, never from
-# where the first part went
-_SPLIT = re.compile(r"(?i:another|the\s+other(?:\s+(?:column|half|group))?)$")
+# the other part of a force split in two (one column took the road to A; another struck
+# across the desert to B): it set out where the first part did, never from where it went
+_SPLIT_WORDS = r"another|the\s+other(?:\s+(?:column|half|group))?"
+_SPLIT = re.compile(rf"(?i:{_SPLIT_WORDS})$")
+# the rest of a force, or such an other part: where the last move began
+_REST = re.compile(rf"(?i:others|the\s+rest|the\s+remainder|{_SPLIT_WORDS})$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
 # a move that follows another: same ends unless it names its own
 _FOLLOW = re.compile(r"^follow", re.I)
