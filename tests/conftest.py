@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,33 @@ REFERENCE = Path(__file__).parent.parent / "layers" / "dprk-russia-2024.yaml"
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+@pytest.fixture(scope="session")
+def network_cache() -> Path:
+    """movemap's cache folder, with the rail and road networks built in it (once a session)."""
+    from movemap.cache import cache_root
+    from movemap.routing import Networks
+
+    networks = Networks()
+    assert networks.rail is not None and networks.road is not None
+    return cache_root()
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, network_cache: Path) -> Callable[[str], Path]:
+    """Make a cache folder under ``tmp_path`` that holds the session's built networks and
+    nothing else: ``Networks(cache_dir=fresh_cache("name"))`` loads the networks as a new
+    process would, with no path found and no route kept (building both networks from nothing
+    for each one would take about a minute)."""
+    from movemap.cache import link_entries
+
+    def make(name: str) -> Path:
+        folder = tmp_path / name
+        link_entries(network_cache, folder, ("rail", "road"))
+        return folder
+
+    return make
 
 
 @pytest.fixture(scope="session")

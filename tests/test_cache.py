@@ -199,3 +199,21 @@ def test_two_processes_build_once(tmp_path: Path) -> None:
 def test_cache_root_override(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("MOVEMAP_CACHE_DIR", str(tmp_path))
     assert cache.cache_root() == tmp_path
+
+
+def test_a_second_cache_is_given_the_finished_entries_of_the_kinds_asked(tmp_path: Path) -> None:
+    """link_entries gives a second cache the first's finished entries of the kinds asked, as
+    links to the same files, which it then reads without building; nothing else passes."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    calls: list[str] = []
+    cache.load("rail", "1" * 16, _writer(calls, "rails"), _read, root=first)
+    cache.load("gazetteer", "2" * 16, _writer(calls, "names"), _read, root=first)
+    (first / f"road-{'3' * 16}").mkdir()  # unfinished: no completion marker
+    given = cache.link_entries(first, second, ("rail", "road"))
+    assert given == [second / f"rail-{'1' * 16}"]
+    assert sorted(p.name for p in second.iterdir()) == [f"rail-{'1' * 16}"]
+    data = given[0] / "data.txt"
+    assert data.stat().st_ino == (first / f"rail-{'1' * 16}" / "data.txt").stat().st_ino
+    assert cache.load("rail", "1" * 16, _writer(calls, "other"), _read, root=second) == "rails"
+    assert calls == ["rails", "names"]  # read, not built again
+    assert cache.link_entries(first, second, ("rail",)) == []  # what it has stays as it is

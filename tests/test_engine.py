@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,18 +21,18 @@ REFERENCE = Path(__file__).parent.parent / "layers" / "dprk-russia-2024.yaml"
 
 
 def test_routing_a_dataset_on_dask_gives_the_serial_routes(
-        dataset: Dataset, gazetteer: Gazetteer, tmp_path: Path,
+        dataset: Dataset, gazetteer: Gazetteer, tmp_path: Path, fresh_cache: Callable[[str], Path],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    serial = locate(dataset, gazetteer, Networks(cache_dir=tmp_path / "serial"))
+    serial = locate(dataset, gazetteer, Networks(cache_dir=fresh_cache("serial")))
     monkeypatch.setattr(located_module, "_ROUTE_BATCH", 2)  # spread the legs over workers
-    on_dask = locate(dataset, gazetteer, Networks(cache_dir=tmp_path / "dask"),
+    on_dask = locate(dataset, gazetteer, Networks(cache_dir=fresh_cache("dask")),
                      engine=DaskEngine(workers=2))
     assert list(on_dask.routes) == list(serial.routes)
     for leg_id, routes in serial.routes.items():
         assert on_dask.routes[leg_id] == routes, leg_id
     assert on_dask.warnings == serial.warnings
     # the workers kept what they found: a new process would route nothing
-    assert any((tmp_path / "dask").rglob("*")), "the workers wrote no route cache"
+    assert any(fresh_cache("dask").glob("routes-*/shard-*")), "the workers kept no route"
 
 
 def test_render_with_the_dask_engine_writes_the_same_page(tmp_path: Path) -> None:

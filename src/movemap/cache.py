@@ -33,7 +33,7 @@ import tempfile
 import time
 import uuid
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, TypeVar
@@ -41,8 +41,8 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from filelock import BaseFileLock
 
-__all__ = ["DAMAGE", "CacheUnwritable", "cache_root", "digest", "entry", "folder", "load",
-           "release"]
+__all__ = ["DAMAGE", "CacheUnwritable", "cache_root", "digest", "entry", "folder", "link_entries",
+           "load", "release"]
 
 log = logging.getLogger(__name__)
 
@@ -242,6 +242,46 @@ def _clean(root: Path, kind: str, keep: Path) -> None:
             with contextlib.suppress(OSError):
                 if now - path.stat().st_mtime > _TMP_MAX_AGE_S:
                     shutil.rmtree(path, ignore_errors=True)
+
+
+def link_entries(source: Path, target: Path, kinds: Sequence[str]) -> list[Path]:
+    """Give the cache folder ``target`` the finished entries of ``kinds`` that the cache
+    folder ``source`` holds, and return those given.
+
+    Each entry's files are hard links to ``source``'s (copies where the two folders are on
+    different file systems), so a second cache (a test's, a benchmark's, another user's)
+    starts with what the first has built instead of building it again. Keys are digests of
+    contents, so ``target`` opens a linked entry only where it would have built the same
+    one; an entry without its completion marker is left out, and ``target`` checks what it
+    opens as it checks its own. Entries ``target`` already has are kept as they are.
+    """
+    given: list[Path] = []
+    if not source.is_dir() or source.resolve() == target.resolve():
+        return given
+    target.mkdir(parents=True, exist_ok=True)
+    for kind in kinds:
+        pattern = re.compile(rf"{re.escape(kind)}-[0-9a-f]{{16}}\Z")
+        for path in sorted(source.iterdir()):
+            if not (pattern.match(path.name) and (path / MARKER).is_file()):
+                continue
+            if (target / path.name).exists():
+                continue
+            tmp = target / f"{_TMP_PREFIX}{path.name}-{uuid.uuid4().hex}"
+            try:
+                shutil.copytree(path, tmp, copy_function=_link_or_copy)
+                tmp.rename(target / path.name)
+            except OSError:
+                shutil.rmtree(tmp, ignore_errors=True)
+                continue
+            given.append(target / path.name)
+    return given
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 # -- building ---------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ time, bit for bit: on the reference rail and road networks, on ties, and in whol
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -87,14 +88,15 @@ def test_an_end_as_near_two_lines_is_joined_one_at_a_time() -> None:
     assert len(alone._end_joins(tie, -1)[2]) == 2  # a split on each line
 
 
-def test_routes_with_ends_known_first_are_the_routes_found_alone(tmp_path: Path) -> None:
+def test_routes_with_ends_known_first_are_the_routes_found_alone(
+        fresh_cache: Callable[[str], Path]) -> None:
     towns = _towns(97)[::2]
     pairs = [(a, b, mode) for a, b, mode in zip(towns, towns[3:] + towns[:3],
                                                 [Mode.RAIL, Mode.ROAD] * len(towns),
                                                 strict=False)][:24]
-    first = Networks(cache_dir=tmp_path / "first")
+    first = Networks(cache_dir=fresh_cache("first"))
     first.know_joins([(mode, p) for a, b, mode in pairs for p in (a, b)])
-    second = Networks(cache_dir=tmp_path / "second")
+    second = Networks(cache_dir=fresh_cache("second"))
     routed = 0
     for a, b, mode in pairs:
         one, other = route([a, b], mode, first), route([a, b], mode, second)

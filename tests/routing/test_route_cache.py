@@ -34,12 +34,13 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
     yield counts
 
 
-def test_second_run_routes_nothing(dataset: Dataset, tmp_path: Path,
+def test_second_run_routes_nothing(dataset: Dataset, fresh_cache: Callable[[str], Path],
                                    calls: Counter[str]) -> None:
-    first = locate(dataset, networks=Networks(cache_dir=tmp_path))
+    cache = fresh_cache("routes")
+    first = locate(dataset, networks=Networks(cache_dir=cache))
     routed = sum(calls.values())
     assert routed >= 5 and calls["sea"] >= 3  # the reference case has sea and rail legs
-    second = locate(dataset, networks=Networks(cache_dir=tmp_path))  # as a new process would
+    second = locate(dataset, networks=Networks(cache_dir=cache))  # as a new process would
     assert sum(calls.values()) == routed  # nothing routed again
     for leg in dataset.legs:
         assert second.routes_of(leg) == first.routes_of(leg)
@@ -47,16 +48,18 @@ def test_second_run_routes_nothing(dataset: Dataset, tmp_path: Path,
 
 
 def test_other_networks_route_again(dataset: Dataset, tmp_path: Path,
+                                    fresh_cache: Callable[[str], Path],
                                     calls: Counter[str]) -> None:
     """A rail overlay is a new version of the networks: its routes are not the old ones."""
-    locate(dataset, networks=Networks(cache_dir=tmp_path))
+    cache = fresh_cache("routes")
+    locate(dataset, networks=Networks(cache_dir=cache))
     before = sum(calls.values())
     overlay = tmp_path / "extra.geojson"
     overlay.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", '
                        '"properties": {}, "geometry": {"type": "LineString", "coordinates": '
                        '[[30.0, 50.0], [30.5, 50.5]]}}]}', encoding="utf-8")
-    extra = Networks(rail_lines=[overlay], cache_dir=tmp_path)
-    assert extra.version != Networks(cache_dir=tmp_path).version
+    extra = Networks(rail_lines=[overlay], cache_dir=cache)
+    assert extra.version != Networks(cache_dir=cache).version
     locate(dataset, networks=extra)
     assert sum(calls.values()) > before
 
@@ -178,13 +181,15 @@ def _thousand_legs() -> Dataset:
 
 
 def test_second_command_on_a_thousand_legs_routes_and_checks_nothing(
-        tmp_path: Path, calls: Counter[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        fresh_cache: Callable[[str], Path], calls: Counter[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """Kept whole: a route's path and the checks made on it (countries left, coasts), so
     a second command (here locate, then validate) neither routes nor checks again."""
     from movemap.io.records import Parsed
     from movemap.routing import countries, sea
     from movemap.validate import validate
 
+    cache = fresh_cache("routes")
     checks: Counter[str] = Counter()
     for module, name in ((countries, "crossed_each"), (countries, "country_of_end"),
                          (sea, "coast_km")):
@@ -192,32 +197,34 @@ def test_second_command_on_a_thousand_legs_routes_and_checks_nothing(
         monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: (
             checks.update([_name]), _real(*a, **k))[1])
     data = _thousand_legs()
-    first = locate(data, networks=Networks(cache_dir=tmp_path))
+    first = locate(data, networks=Networks(cache_dir=cache))
     routed, checked = sum(calls.values()), sum(checks.values())
     assert calls["rail"] and calls["road"] and calls["sea"] and checks["crossed_each"]
-    second = locate(data, networks=Networks(cache_dir=tmp_path))  # as a new process would
-    problems = validate(Parsed(data, []), networks=Networks(cache_dir=tmp_path))
+    second = locate(data, networks=Networks(cache_dir=cache))  # as a new process would
+    problems = validate(Parsed(data, []), networks=Networks(cache_dir=cache))
     assert (sum(calls.values()), sum(checks.values())) == (routed, checked)
     assert all(second.routes_of(leg) == first.routes_of(leg) for leg in data.legs)
     assert second.warnings == first.warnings
     assert not [p for p in problems if p.severity == "error"]
 
 
-def test_validate_routes_what_locate_then_uses(tmp_path: Path, calls: Counter[str]) -> None:
+def test_validate_routes_what_locate_then_uses(fresh_cache: Callable[[str], Path],
+                                               calls: Counter[str]) -> None:
     """validate routes the same stops as locate (grouped the same way), so a render after a
     validate routes nothing."""
     from movemap.io.records import Parsed
     from movemap.validate import validate
 
+    cache = fresh_cache("routes")
     data = _thousand_legs()
-    validate(Parsed(data, []), networks=Networks(cache_dir=tmp_path))
+    validate(Parsed(data, []), networks=Networks(cache_dir=cache))
     routed = sum(calls.values())
     assert routed and calls["rail"] and calls["sea"]
-    locate(data, networks=Networks(cache_dir=tmp_path))  # as a new process would
+    locate(data, networks=Networks(cache_dir=cache))  # as a new process would
     assert sum(calls.values()) == routed
 
 
-def test_grouped_routing_gives_the_routes_of_leg_by_leg(tmp_path: Path,
+def test_grouped_routing_gives_the_routes_of_leg_by_leg(fresh_cache: Callable[[str], Path],
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Legs from one place, listed near, far, near: routed grouped by origin (farthest first)
     they take one network search each for rail and road, and give the very routes each leg
@@ -240,10 +247,10 @@ def test_grouped_routing_gives_the_routes_of_leg_by_leg(tmp_path: Path,
         for mode in (Mode.RAIL, Mode.ROAD) for name in ("Tver", "Kazan", "Yaroslavl", "Kursk"))
     data = Dataset(name="grouped", units=(Unit(id="u", name="Unit"),), legs=legs)
     places = {ref: _place(ref) for leg in legs for ref in (*leg.origins, leg.destination)}
-    grouped, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path / "grouped"))
+    grouped, _ = route_legs(legs, places, (), Networks(cache_dir=fresh_cache("grouped")))
     assert len(searches) == 2  # one from Moscow by rail, one by road
     for leg in data.legs:
-        alone, _ = route_legs([leg], places, (), Networks(cache_dir=tmp_path / leg.id))
+        alone, _ = route_legs([leg], places, (), Networks(cache_dir=fresh_cache(leg.id)))
         assert alone[leg.id, 0] == grouped[leg.id, 0]
         assert len(grouped[leg.id, 0].points) > 2  # along the network, not a great circle
 

@@ -4,6 +4,7 @@ worker processes, ends that no network path joins, coasts measured on a tile of 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,7 @@ def _legs() -> list[Leg]:
 
 
 def test_legs_routed_on_worker_processes_are_the_routes_of_one_process(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        fresh_cache: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """On two forked processes, every search runs in a worker (none here), the routes
     are those one process finds, and the paths the workers found are kept: a second run
     routes nothing."""
@@ -61,23 +62,23 @@ def test_legs_routed_on_worker_processes_are_the_routes_of_one_process(
                                                               real(*a, **k))[1])
     legs = _legs()
     places = {ref: _place(ref) for leg in legs for ref in (*leg.origins, leg.destination)}
-    serial, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path / "serial"))
+    serial, _ = route_legs(legs, places, (), Networks(cache_dir=fresh_cache("serial")))
     assert searches  # one process: its own searches
     searches.clear()
     monkeypatch.setattr(located, "_processes", 2)
     monkeypatch.setattr(located, "PARALLEL_MIN_JOBS", 10)
-    parallel, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path / "parallel"))
+    parallel, _ = route_legs(legs, places, (), Networks(cache_dir=fresh_cache("parallel")))
     assert not searches  # all of them in the workers
     assert list(parallel) == list(serial)  # the same legs, in the same order
     assert all(parallel[key] == serial[key] for key in serial)
     assert {r.mode for r in parallel.values()} == {Mode.RAIL, Mode.ROAD, Mode.SEA}
     assert sum(len(r.points) > 2 and not r.approximate for r in parallel.values()) > 30
-    again, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path / "parallel"))
+    again, _ = route_legs(legs, places, (), Networks(cache_dir=fresh_cache("parallel")))
     assert not searches
     assert all(again[key] == serial[key] for key in serial)
 
 
-def test_a_few_legs_are_routed_in_this_process(tmp_path: Path,
+def test_a_few_legs_are_routed_in_this_process(fresh_cache: Callable[[str], Path],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """Below PARALLEL_MIN_JOBS routes to find, starting processes would cost more."""
     searches: list[int] = []
@@ -87,7 +88,7 @@ def test_a_few_legs_are_routed_in_this_process(tmp_path: Path,
     monkeypatch.setattr(located, "_processes", 2)
     legs = _legs()[:5]
     places = {ref: _place(ref) for leg in legs for ref in (*leg.origins, leg.destination)}
-    found, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path))
+    found, _ = route_legs(legs, places, (), Networks(cache_dir=fresh_cache("routes")))
     assert searches and len(found) == 5
 
 
@@ -145,7 +146,7 @@ def test_a_route_survives_a_trip_between_processes() -> None:
     assert isinstance(again, Route) and again == found and len(again.points) > 2
 
 
-def test_the_ends_are_joined_in_one_pass_before_any_route(tmp_path: Path,
+def test_the_ends_are_joined_in_one_pass_before_any_route(fresh_cache: Callable[[str], Path],
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """route_legs joins every distinct rail and road end to its network at once
     (routing.joins); the routes then join none one at a time but ends whose joins tie."""
@@ -169,7 +170,7 @@ def test_the_ends_are_joined_in_one_pass_before_any_route(tmp_path: Path,
     monkeypatch.setattr(joins, "know_joins", know)
     legs = [leg for leg in _legs() if leg.mode is not Mode.SEA]
     places = {ref: _place(ref) for leg in legs for ref in (*leg.origins, leg.destination)}
-    found, _ = route_legs(legs, places, (), Networks(cache_dir=tmp_path))
+    found, _ = route_legs(legs, places, (), Networks(cache_dir=fresh_cache("routes")))
     assert len(batched) == 2 and sum(batched) == 14  # 7 towns, on the rail and road networks
     assert not alone  # no ties among these
     assert sum(len(r.points) > 2 for r in found.values()) > 30

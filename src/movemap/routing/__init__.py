@@ -43,12 +43,8 @@ Point = tuple[float, float]  # (lon, lat)
 RAIL_SNAP_KM = 30.0
 ROAD_SNAP_KM = 30.0
 FAR_JOIN_KM = 20.0  # a rail or road route's end farther than this from its line is marked
-# A rail or road line drawn at 1:10m is shorter than the track on the ground: generalisation
-# cuts its bends (most in mountains, where Natural Earth draws a pass as one straight
-# stretch). A stretch found on a network counts its drawn length times this allowance, the
-# median ratio of documented length to drawn length over the realism set's development
-# routes (1.029 over 97 rail and road routes; 1.024 rail, 1.04 road). Its line is drawn as it
-# is: ``Route.line_km`` is the drawn length, which places along the line are measured on.
+# The modes whose length is the ground length along a network (``Networks.ground_km``, the
+# allowance for generalised lines in ``routing.lengths``), not the drawn line's.
 NETWORK_MODES = frozenset({Mode.RAIL, Mode.ROAD, Mode.FOOT})
 
 
@@ -142,8 +138,11 @@ class Route:
 
     @property
     def line_km(self) -> float:
-        """The length of the line as drawn: ``length_km`` less the allowance for bends a
-        generalised rail or road line leaves out (``GENERALISED``)."""
+        """The geodesic length of the line as drawn, which places along it are measured on.
+
+        ``length_km`` is the ground length instead: for rail and road it counts a documented
+        addition at its documented length and any other stretch at its drawn length times
+        ``GENERALISED`` (``routing.lengths``), so the two differ."""
         return _length(self.points) if len(self.points) > 1 else 0.0
 
     def point_at(self, fraction: float) -> Point:

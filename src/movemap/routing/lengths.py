@@ -34,7 +34,11 @@ __all__ = [
     "stretches",
 ]
 
-GENERALISED = 1.03  # a Natural Earth line's ground length per drawn km
+# A Natural Earth line's ground length per drawn km: generalisation at 1:10m cuts bends (most
+# in mountains, where a pass is one straight stretch). The figure is the median ratio of
+# documented to drawn length over the realism set's development routes when it was chosen
+# (1.029 over 97 rail and road routes: 1.024 rail, 1.04 road).
+GENERALISED = 1.03
 MIN_STRETCH = 0.8
 MAX_STRETCH = 1.6
 LENGTHS_FILE = "addition_lengths.csv"
