@@ -41,7 +41,8 @@ def fresh_cache(tmp_path: Path, network_cache: Path) -> Callable[[str], Path]:
     """Make a cache folder under ``tmp_path`` that holds the session's built networks and
     nothing else: ``Networks(cache_dir=fresh_cache("name"))`` loads the networks as a new
     process would, with no path found and no route kept (building both networks from nothing
-    for each one would take about a minute)."""
+    for each one would take about a minute). The entries' files are hard links to the
+    session's: a test that damages an entry must damage a copy, never these files."""
     from movemap.cache import link_entries
 
     def make(name: str) -> Path:
