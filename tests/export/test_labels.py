@@ -30,11 +30,11 @@ def test_crowded_map_leaves_names_out_and_counts_them() -> None:
     assert [p.label.name for p in placed[:5]] == [label.name for label in labels[:5]]
 
 
-def test_a_width_bound_measures_fewer_names_and_places_the_same() -> None:
+def test_a_size_bound_measures_fewer_names_and_places_the_same() -> None:
     labels = [Label(f"Place {i}", x.x, x.y) for i, x in enumerate(_crowd(1500))]
     size = {label.name: (7.0 * len(label.name), 12.0) for label in labels}
     runs = []
-    for least in (None, lambda name: 0.5 * size[name][0]):
+    for least in (None, lambda name: (0.5 * size[name][0], 0.5 * size[name][1])):
         measured: list[str] = []
 
         def measure(name: str, measured: list[str] = measured) -> tuple[float, float]:
@@ -49,21 +49,22 @@ def test_a_width_bound_measures_fewer_names_and_places_the_same() -> None:
 
 
 @pytest.mark.parametrize("dpi", [72, 200])
-def test_least_width_is_never_over_the_measured_width(dpi: int) -> None:
+def test_least_size_is_never_over_the_measured_size(dpi: int) -> None:
     from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.font_manager import FontProperties
 
-    from movemap.export.static import least_width
+    from movemap.export.static import least_size
 
     font = FontProperties(size=9)
     renderer = RendererAgg(10, 10, dpi)
-    least = least_width(font, dpi)
+    least = least_size(font, dpi)
     for name in ["Tavy", "AVAVAV", "T.T.", "W.A.", "iiiii", "Lj", "1 1 1", "ffi", "Bei’an",
                  "L’Aquila", "’s-Hertogenbosch", "Ürümqi", "Đà Lạt", "Yy", "r.", "A", "|",
                  "7.4"]:
-        width, _, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
-        assert 0 <= least(name) <= width, name
-    assert least("Sesto San Giovanni") > 0
+        width, height, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
+        at_least = least(name)
+        assert 0 <= at_least[0] <= width and 0 <= at_least[1] <= height, name
+    assert min(least("Sesto San Giovanni")) > 0
 
 
 def test_small_map_keeps_every_name() -> None:

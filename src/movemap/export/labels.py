@@ -114,16 +114,16 @@ class _Grid:
 def place_labels(labels: Sequence[Label], frame: tuple[float, float, float, float],
                  scale: float, pad: float = 0.0, keep_all: int = KEEP_ALL,
                  measure: Callable[[str], tuple[float, float]] | None = None,
-                 least: Callable[[str], float] | None = None,
+                 least: Callable[[str], tuple[float, float]] | None = None,
                  ) -> tuple[list[Placement], int]:
     """The names placed, in order, and how many were left out.
 
     ``frame`` is the map's box in pixels, ``scale`` pixels a point, ``pad`` pixels of
     margin around each text; ``measure`` gives the size of a label without one. A name
     whose point is off the map is neither placed nor counted. On a crowded map a name is
-    measured only if a box of no height and ``least(name)`` pixels wide (a width its text
-    is surely not narrower than; none: no width) finds room at one of its spots: the text's
-    box holds that box at the same spot, so a covered one rules the name out, as measuring
+    measured only if a box of ``least(name)`` pixels (a width and height its text is surely
+    not under; none: a box of no size) finds room at one of its spots: the text's box
+    holds that box at the same spot, so a covered one rules the name out, as measuring
     would. Measuring text is the costly part, and most names of a crowded map find no room.
 
     >>> spots, left = place_labels([Label("A", 50, 50, 20, 10), Label("B", 52, 50, 20, 10)],
@@ -140,7 +140,7 @@ def place_labels(labels: Sequence[Label], frame: tuple[float, float, float, floa
     left_out = 0
     for label in inside:
         probe = label if least is None or label.width is not None else Label(
-            label.name, label.x, label.y, least(label.name), 0.0)
+            label.name, label.x, label.y, *least(label.name))
         if not keep and all(grid.overlaps(_box(probe, dx, dy, scale, pad))
                             for dx, dy in offsets):
             left_out += 1
