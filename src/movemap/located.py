@@ -23,7 +23,14 @@ from movemap.areas import leg_stops
 from movemap.engine import Engine, SerialEngine, batches
 from movemap.model import Mode
 from movemap.refs import resolve_places
-from movemap.routing import Networks, Route, default_networks, needs_routing, route
+from movemap.routing import (
+    Networks,
+    Route,
+    default_networks,
+    kept_route,
+    needs_routing,
+    route,
+)
 from movemap.timing import step
 
 if TYPE_CHECKING:
@@ -360,15 +367,24 @@ def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: I
     found: dict[tuple[str, int], Route] = {}
     seconds: dict[str, float] = {}
     if engine is None or isinstance(engine, SerialEngine):
-        # the routes kept from before (and great circles) here; the rest, if many, on
-        # several processes
-        pending = [job for job in work if needs_routing(
-            job.stops, job.mode, networks, job.labels, through=job.through, strict=False)]
+        # the routes kept from before taken as they are, great circles drawn here; the
+        # rest, if many, routed on several processes
+        pending = []
+        for job in work:
+            started = perf_counter()
+            kept = kept_route(job.stops, job.mode, networks, job.labels, through=job.through,
+                              strict=False)
+            if kept is not None:
+                found[job.leg, job.origin] = kept
+                seconds[job.leg] = seconds.get(job.leg, 0.0) + perf_counter() - started
+            elif needs_routing(job.stops, job.mode, networks, job.labels,
+                               through=job.through, strict=False):
+                pending.append(job)
         _know_ends(pending, networks)
-        if _processes > 1 and len(pending) >= PARALLEL_MIN_JOBS and _route_parallel(
-                pending, networks, _processes, found, seconds):
-            work = [job for job in work if (job.leg, job.origin) not in found]
-        _route_all(work, networks, found, seconds)
+        if _processes > 1 and len(pending) >= PARALLEL_MIN_JOBS:
+            _route_parallel(pending, networks, _processes, found, seconds)
+        _route_all([job for job in work if (job.leg, job.origin) not in found], networks,
+                   found, seconds)
     else:
         task = _RouteTask(tuple(str(p) for p in networks.rail_lines),
                           tuple(str(p) for p in networks.road_lines),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from movemap.export.labels import Label, place_labels
 
 
@@ -26,6 +28,43 @@ def test_crowded_map_leaves_names_out_and_counts_them() -> None:
     assert all(b[0] >= 0 and b[2] <= 1920 and b[1] >= 0 and b[3] <= 1080 for b in boxes)
     # the first (busiest) names come first: the head of the list is never left out
     assert [p.label.name for p in placed[:5]] == [label.name for label in labels[:5]]
+
+
+def test_a_size_bound_measures_fewer_names_and_places_the_same() -> None:
+    labels = [Label(f"Place {i}", x.x, x.y) for i, x in enumerate(_crowd(1500))]
+    size = {label.name: (7.0 * len(label.name), 12.0) for label in labels}
+    runs = []
+    for least in (None, lambda name: (0.5 * size[name][0], 0.5 * size[name][1])):
+        measured: list[str] = []
+
+        def measure(name: str, measured: list[str] = measured) -> tuple[float, float]:
+            measured.append(name)
+            return size[name]
+
+        runs.append((place_labels(labels, (0, 0, 1920, 1080), 120 / 72, pad=2,
+                                  measure=measure, least=least), len(measured)))
+    (without, measured_without), (with_bound, measured_with) = runs
+    assert with_bound == without
+    assert measured_with < measured_without
+
+
+@pytest.mark.parametrize("dpi", [72, 200])
+def test_least_size_is_never_over_the_measured_size(dpi: int) -> None:
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    from movemap.export.static import least_size
+
+    font = FontProperties(size=9)
+    renderer = RendererAgg(10, 10, dpi)
+    least = least_size(font, dpi)
+    for name in ["Tavy", "AVAVAV", "T.T.", "W.A.", "iiiii", "Lj", "1 1 1", "ffi", "Bei’an",
+                 "L’Aquila", "’s-Hertogenbosch", "Ürümqi", "Đà Lạt", "Yy", "r.", "A", "|",
+                 "7.4"]:
+        width, height, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
+        at_least = least(name)
+        assert 0 <= at_least[0] <= width and 0 <= at_least[1] <= height, name
+    assert min(least("Sesto San Giovanni")) > 0
 
 
 def test_small_map_keeps_every_name() -> None:

@@ -114,15 +114,17 @@ class _Grid:
 def place_labels(labels: Sequence[Label], frame: tuple[float, float, float, float],
                  scale: float, pad: float = 0.0, keep_all: int = KEEP_ALL,
                  measure: Callable[[str], tuple[float, float]] | None = None,
+                 least: Callable[[str], tuple[float, float]] | None = None,
                  ) -> tuple[list[Placement], int]:
     """The names placed, in order, and how many were left out.
 
     ``frame`` is the map's box in pixels, ``scale`` pixels a point, ``pad`` pixels of
     margin around each text; ``measure`` gives the size of a label without one. A name
     whose point is off the map is neither placed nor counted. On a crowded map a name is
-    measured only if a box of no size finds room at one of its spots (a text's box holds
-    that box at the same spot, so a covered one rules the name out): measuring text is
-    the costly part.
+    measured only if a box of ``least(name)`` pixels (a width and height its text is surely
+    not under; none: a box of no size) finds room at one of its spots: the text's box
+    holds that box at the same spot, so a covered one rules the name out, as measuring
+    would. Measuring text is the costly part, and most names of a crowded map find no room.
 
     >>> spots, left = place_labels([Label("A", 50, 50, 20, 10), Label("B", 52, 50, 20, 10)],
     ...                            (0, 0, 200, 100), 1.0)
@@ -137,7 +139,9 @@ def place_labels(labels: Sequence[Label], frame: tuple[float, float, float, floa
     placed: list[Placement] = []
     left_out = 0
     for label in inside:
-        if not keep and all(grid.overlaps(_box(label, dx, dy, scale, pad))
+        probe = label if least is None or label.width is not None else Label(
+            label.name, label.x, label.y, *least(label.name))
+        if not keep and all(grid.overlaps(_box(probe, dx, dy, scale, pad))
                             for dx, dy in offsets):
             left_out += 1
             continue

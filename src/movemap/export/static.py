@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -178,6 +178,43 @@ def _padded(west: float, south: float, east: float, north: float,
     pad = max(1.0, (east - west) * 0.08, (north - south) * 0.08)
     return (max(-180.0, west - pad), max(-85.0, south - pad), min(180.0, east + pad),
             min(85.0, north + pad))
+
+
+def least_size(font: Any, dpi: float) -> Callable[[str], tuple[float, float]]:
+    """A width and height in pixels that a name's text in ``font`` (a ``FontProperties``)
+    is surely not under, from its glyphs alone (no text laid out, which costs a few
+    milliseconds a name); only ASCII letters and digits count, other characters nothing.
+
+    Width: three quarters of the advances from its first to its last letter or digit, less
+    a pixel a glyph for hinting and four for the bearings (kerning takes far less than a
+    quarter of an advance). Height: 9/10 of its tallest letter's or digit's, less a pixel
+    (the text's box holds each glyph's; hinting moves an edge by under a pixel)."""
+    from matplotlib.font_manager import findfont, get_font
+    from matplotlib.ft2font import LoadFlags
+
+    face = get_font(findfont(font))
+    face.set_size(font.get_size_in_points(), dpi)
+    glyphs: dict[str, tuple[float, float]] = {}
+
+    def glyph(char: str) -> tuple[float, float]:
+        """The character's advance and height (0, 0 for a character that does not count)."""
+        if char not in glyphs:
+            glyphs[char] = (0.0, 0.0)
+            if char.isascii() and char.isalnum() and face.get_char_index(ord(char)) != 0:
+                loaded = face.load_char(ord(char), flags=LoadFlags.NO_HINTING)
+                glyphs[char] = (loaded.linearHoriAdvance / 65536, loaded.height / 64)
+        return glyphs[char]
+
+    def least(name: str) -> tuple[float, float]:
+        inked = [i for i, char in enumerate(name) if glyph(char)[0] > 0]
+        if not inked:
+            return 0.0, 0.0
+        height = max(0.0, 0.9 * max(glyph(name[i])[1] for i in inked) - 1.0)
+        first, last = inked[0], inked[-1]
+        span = sum(glyph(char)[0] for char in name[first:last])
+        return max(0.0, 0.75 * span - (last - first) - 4.0), height
+
+    return least
 
 
 _NEAR = 8  # points: a label this close to its point needs no leader line
@@ -606,7 +643,8 @@ class _Drawer:
             return width, height
 
         placed, left_out = place_labels(items, (frame.x0, frame.y0, frame.x1, frame.y1),
-                                        scale, pad=0.15 * _LABEL_SIZE * scale, measure=measure)
+                                        scale, pad=0.15 * _LABEL_SIZE * scale, measure=measure,
+                                        least=least_size(font, self.fig.dpi))
         for spot in placed:
             text = self.ax.annotate(
                 spot.label.name, xy=tuple(where[spot.label.name]), xytext=(spot.dx, spot.dy),

@@ -59,7 +59,9 @@ def sniff_format(data: bytes) -> str:
 def parse_dataset(path: str | Path) -> Parsed:
     """Parse a dataset file, collecting every format problem (no exception for them).
 
-    ``-`` reads standard input, in the format its first bytes show.
+    ``-`` reads standard input, in the format its first bytes show. A big file read before
+    and unchanged since is not parsed again: its parse is kept in the cache
+    (:mod:`movemap.io.kept`).
     """
     path = Path(path)
     if str(path) == STDIN:
@@ -72,7 +74,14 @@ def parse_dataset(path: str | Path) -> Parsed:
         from movemap.io.gpkg import parse_gpkg
 
         return parse_gpkg(data, name)
-    text = decode(data, path)
+    from movemap.io.kept import parse_kept
+
+    # a big file read before (unchanged) is not parsed again: movemap.io.kept
+    return parse_kept(data, f"{kind} {name} {source}", lambda: _parse_text(
+        decode(data, path), kind, name, source))
+
+
+def _parse_text(text: str, kind: str, name: str, source: str) -> Parsed:
     if kind == "yaml":
         from movemap.io.yaml import parse_yaml
 

@@ -37,7 +37,7 @@ from movemap.routing.points import Points, as_array
 from movemap.routing.store import Found, Kept, Key, LegRouteStore, RouteStore
 
 __all__ = ["GENERALISED", "ROUTERS", "Networks", "Points", "Route", "RouteError", "Rule",
-           "default_networks", "needs_routing", "route"]
+           "default_networks", "kept_route", "needs_routing", "route"]
 
 Point = tuple[float, float]  # (lon, lat)
 RAIL_SNAP_KM = 30.0
@@ -227,29 +227,25 @@ class Networks:
         data, searoute's version and the overlay lines (their contents, not their names)."""
         import sys
         from importlib.metadata import version
+        from importlib.util import find_spec
 
         from movemap import cache
-        from movemap import countries as country_codes
         from movemap.geodata import geo_path
-        from movemap.routing import (
-            antimeridian,
-            borders,
-            chains,
-            countries,
-            geodesic,
-            grid,
-            joins,
-            land,
-            lengths,
-            network,
-            sea,
-            store,
-        )
+
+        def source(module: str) -> Path:
+            # the module's file, found without importing it: a command whose routes are all
+            # kept imports none of the routers (scipy, searoute: half a second of CPU)
+            spec = find_spec(module)
+            if spec is None or spec.origin is None:  # an install missing a file
+                raise ImportError(f"movemap's module {module} is missing from this install")
+            return Path(spec.origin)
 
         return cache.digest(
-            f"searoute {version('searoute')}", sys.modules[__name__], antimeridian, geodesic,
-            grid, land, lengths, network, sea, store, countries, borders, chains, joins,
-            country_codes,
+            f"searoute {version('searoute')}", sys.modules[__name__],
+            *(source(f"movemap.routing.{name}") for name in (
+                "antimeridian", "geodesic", "grid", "land", "lengths", "network", "sea",
+                "store", "countries", "borders", "chains", "joins")),
+            source("movemap.countries"),
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
@@ -468,14 +464,25 @@ def needs_routing(stops: Sequence[Point], mode: Mode, networks: Networks,
                   avoid: Iterable[str] = (), strict: bool = True) -> bool:
     """Whether :func:`route` with these arguments would route anything: not for a mode
     drawn as a great circle, nor for a route kept by ``networks``."""
+    return ROUTERS[mode] is not _great_circle and kept_route(
+        stops, mode, networks, labels, through=through, avoid=avoid, strict=strict) is None
+
+
+def kept_route(stops: Sequence[Point], mode: Mode, networks: Networks,
+               labels: Sequence[str] | None = None, *, through: Iterable[str] = (),
+               avoid: Iterable[str] = (), strict: bool = True) -> Route | None:
+    """The route :func:`route` gives for these arguments if ``networks`` keeps it (found
+    before, by this process or an earlier one), without routing; else None (also for a
+    mode drawn as a great circle, which is cheaper to draw again than to keep)."""
     if ROUTERS[mode] is _great_circle:
-        return False
+        return None
     if through or avoid:
         from movemap.countries import country_codes
 
         through, avoid = country_codes(through, "through"), country_codes(avoid, "avoid")
     names = list(labels) if labels else [f"{y:.3f}, {x:.3f}" for x, y in stops]
-    return networks.kept(_route_key(stops, mode, names, through, avoid, strict)) is None
+    kept = networks.kept(_route_key(stops, mode, names, through, avoid, strict))
+    return None if kept is None else Route(Points(kept[0]), kept[1], mode, kept[2], kept[3])
 
 
 def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
