@@ -184,3 +184,57 @@ def test_an_air_base_of_the_name_far_from_the_others_leaves_the_town() -> None:
     another place, and the town stays."""
     assert _bare_name_among(_BASES, "XA", base_lat=63.5).place.kind is Kind.CITY
     assert _bare_name_among(_BASES, "XA", base_lat=55.0).place.kind is Kind.AIRBASE
+
+
+def _short_form(points: int, name: str = "Quillan de Montes") -> Candidate:
+    """The winner for "Quillan" between a world city of that name abroad and a town of the
+    others' country that has the name among its other names (its own ``name``)."""
+    world = _place("c:21", "Quillan", -20.0, -60.0, "XB", Kind.CITY, 5_000_000)
+    local = _place("c:22", name, 10.0, 10.0, "XA", Kind.CITY, 40_000)
+    context = Context([(10.0 + 0.5 * i, 10.5) for i in range(points)], {"XA": 1.0})
+    ranked = rank([Hit(world, Method.NAME, "quillan"), Hit(local, Method.ALTERNATE, "quillan")],
+                  context=context, query="Quillan")
+    return ranked[0]
+
+
+def test_a_name_shortened_from_a_town_of_the_others_country_is_that_town() -> None:
+    # "Santiago" in a list of a country's towns is its Santiago de ..., not the capital abroad
+    found = _short_form(points=3)
+    assert found.place.name == "Quillan de Montes"
+
+
+def test_a_world_city_beside_one_other_place_wins_over_a_short_form_in_doubt() -> None:
+    found = _short_form(points=1)
+    assert found.place.name == "Quillan" and found.doubt and "for short" in found.doubt
+
+
+@pytest.mark.parametrize("name", ["Vessary", "Quillanby"])
+def test_an_other_name_that_is_no_short_form_leaves_the_world_city_first(name: str) -> None:
+    # an unrelated other name (or one word that only begins like it) is no shortening
+    found = _short_form(points=3, name=name)
+    assert found.place.name == "Quillan" and found.doubt is None
+
+
+def _home_namesake(large: int, km: float) -> str:
+    """The doubt of a village that a region named in the text chose over a namesake of its
+    own country ``large`` strong, ``km`` away."""
+    from shapely import box
+
+    village = _place("c:23", "Tolvane", 12.0, 120.0, "XA", Kind.CITY, 3_000)
+    town = _place("c:24", "Tolvane", 12.0 + km / 111.2, 120.0, "XA", Kind.CITY, large)
+    context = Context([(16.0, 116.0), (18.0, 114.0)], {"XA": 1.0},
+                      areas=[box(119.5, 11.5, 120.5, 12.5)])
+    ranked = rank([Hit(village, Method.NAME, "tolvane"), Hit(town, Method.NAME, "tolvane")],
+                  context=context)
+    assert ranked[0].place is village
+    return _doubt(ranked, context)
+
+
+def test_a_village_chosen_by_the_text_over_a_far_larger_namesake_at_home_is_in_doubt() -> None:
+    assert _home_namesake(150_000, 450.0).startswith("chosen by the text over Tolvane (XA)")
+
+
+@pytest.mark.parametrize(("large", "km"), [(20_000, 450.0), (150_000, 60.0)])
+def test_a_namesake_at_home_not_far_larger_or_close_by_leaves_the_win_alone(
+        large: int, km: float) -> None:
+    assert _home_namesake(large, km) == ""

@@ -1669,6 +1669,40 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
         if larger and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
+    return _doubt_home_namesake(ranked)
+
+
+# What the text gives a town beside its name and size: the others' closeness and country,
+# and a region named with it that holds it.
+_WON_PARTS = ("context", "coherence", "within")
+
+
+def _doubt_home_namesake(ranked: tuple[Candidate, ...]) -> str:
+    """Why a small town won by the text over a far larger namesake in its own country is not
+    a clear choice, or "".
+
+    Country coherence cannot tell two towns of one country apart, and a region or the other
+    places' mean distance is thin evidence between two of them hundreds of kilometres
+    apart: a country full of ``San Jose`` towns gives a village in a province named in the
+    text the win over the city of that name on another island. When the winner's own score
+    (without the text's parts) is below that of a namesake of its country, over
+    ``SAME_PLACE_KM`` away and ``_CONTEXT_WIN_RATIO`` times its size, and the other places
+    do not lie close around the winner (context part under ``_CLOSE_CONTEXT``), the answer
+    stands, in doubt.
+    """
+    best = ranked[0]
+    place = best.place
+    if (place.kind is not Kind.CITY or best.parts.get("context", 0.0) >= _CLOSE_CONTEXT
+            or (place.population or 0) >= _NOTABLE_POPULATION):
+        return ""
+    own = best.score - sum(best.parts.get(k, 0.0) for k in _WON_PARTS)
+    for other in ranked[1:]:
+        town = other.place
+        if (town.kind is Kind.CITY and other.method in _NAMED and town.country == place.country
+                and (town.population or 0) >= _CONTEXT_WIN_RATIO * max(place.population or 0, 1)
+                and other.score - sum(other.parts.get(k, 0.0) for k in _WON_PARTS) > own
+                and haversine_km(place.lat, place.lon, town.lat, town.lon) > SAME_PLACE_KM):
+            return f"chosen by the text over {town.name} ({town.country}), far larger"
     return ""
 
 
