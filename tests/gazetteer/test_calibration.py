@@ -238,3 +238,22 @@ def test_a_village_chosen_by_the_text_over_a_far_larger_namesake_at_home_is_in_d
 def test_a_namesake_at_home_not_far_larger_or_close_by_leaves_the_win_alone(
         large: int, km: float) -> None:
     assert _home_namesake(large, km) == ""
+
+
+@pytest.mark.parametrize(("names", "country"), [
+    (["Jaipur", "Lucknow", "Faisalabad", "Punjab"], "PK"),
+    (["Antwerp", "Leuven", "Venlo", "Limburg"], "NL"),
+    (["Amsterdam", "Utrecht", "Genk", "Limburg"], "BE"),
+    (["Jaipur", "Lucknow", "Punjab"], "IN"),
+])
+def test_a_region_named_in_two_countries_is_the_one_holding_a_town_of_the_text(
+        gazetteer: Gazetteer, names: list[str], country: str) -> None:
+    # the country most others are in does not decide: the town the region holds does
+    found = gazetteer.resolve_all(names)[-1]
+    assert found.place.kind is Kind.REGION and found.place.country == country
+
+
+def test_a_region_named_in_two_countries_each_holding_a_town_of_the_text_is_in_doubt(
+        gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_all(["Heerlen", "Genk", "Limburg"])[-1]
+    assert found.place.kind is Kind.REGION and not found.confident

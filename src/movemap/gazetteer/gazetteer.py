@@ -887,6 +887,7 @@ class Gazetteer:
                     ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         if len(unique) > 1:
             _kind_context(ranked)
+            _holding_namesakes(ranked)
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _refuse_far_fallbacks(ranked)
             _doubt_outliers(ranked)
@@ -1249,6 +1250,55 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                                 parts={**pick.parts, "kind context": lift})
             ranked[q] = (new, *(c for c in ranked[q] if c is not pick))
             break
+
+
+HOLDS_LIFT = 0.05
+_HELD_KINDS = frozenset({Kind.REGION, Kind.DISTRICT})
+
+
+def _holding_namesakes(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A region's name shared by regions of two countries is the one the text is in (in
+    place).
+
+    ``Punjab`` is a province of Pakistan and a state of India; ``Limburg`` a province of the
+    Netherlands and of Belgium. The other answers of the batch say which: a town of the text
+    inside one of them, or its country named in the text. When a namesake region in another
+    country has more of that evidence than the winner, it takes the place (part ``holds the
+    others``), in doubt if the winner had some too; when both have as much, and some, the
+    winner is in doubt."""
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    for q, best in winners.items():
+        place = best.place
+        if (place.kind not in _HELD_KINDS or best.method not in (Method.NAME, Method.ALTERNATE)
+                or place.polygon is None or not place.country):
+            continue
+        others = [c.place for o, c in winners.items() if o != q and c.method not in _NO_PULL]
+        rivals = [c for c in ranked[q][1:] if c.place.kind in _HELD_KINDS
+                  and c.method in (Method.NAME, Method.ALTERNATE) and c.place.polygon is not None
+                  and c.place.country and c.place.country != place.country]
+        if not rivals or not others:
+            continue
+        own = _held_evidence(place, others)
+        rival = max(rivals, key=lambda c: (_held_evidence(c.place, others), c.score))
+        theirs = _held_evidence(rival.place, others)
+        if theirs > own:
+            lift = best.score - rival.score + HOLDS_LIFT
+            doubt = (f"as likely {place.name} ({place.country}), which the text names too"
+                     if own else None)
+            new = rival._replace(score=rival.score + lift, doubt=doubt,
+                                 parts={**rival.parts, "holds the others": lift})
+            ranked[q] = (new, *(c for c in ranked[q] if c is not rival))
+        elif own and theirs == own and best.doubt is None:
+            doubt = (f"as likely {rival.place.name} ({rival.place.country}), which the text "
+                     "names too")
+            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _held_evidence(area: Place, others: list[Place]) -> int:
+    """How many of ``others`` speak for ``area``: towns and features inside it, and its
+    country named as such."""
+    return sum(1 for p in others if (p.kind is Kind.COUNTRY and p.country == area.country)
+               or (p.kind not in _AREAL and p.country == area.country and _inside(p, area)))
 
 
 def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
