@@ -45,6 +45,7 @@ from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
 from movemap.gazetteer.normalize import (
     DEMONYM_ENDINGS,
+    QUALIFIER_WORDS,
     demonym_bases,
     direction_phrase,
     feature_key,
@@ -123,8 +124,7 @@ _COMPOUND_KINDS = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_B
 _COMPOUND_TOWNS, _COMPOUND_FEATURES = 5, 60
 # Words that qualify a feature without naming it ("Town International"): as the rest of a
 # ``Town-Feature`` name they pick a feature near the town only when its name bears the town's.
-_QUALIFIERS = frozenset({"international", "intl", "regional", "municipal", "national",
-                         "domestic", "civil", "military", "county", "city"})
+_QUALIFIERS = QUALIFIER_WORDS
 DESCRIBED_KM = 300.0
 """An answer that stands for a feature by a name alone (a town named like one, the nearest of
 its kind to X) this far from every other place of a batch is in doubt (see
@@ -642,7 +642,8 @@ class Gazetteer:
         ``Crimeans``; see ``demonym_bases``): only areas, only by their own names."""
         return [Hit(h.place, Method.DEMONYM, key, 1.0, h.from_overlay)
                 for base in demonym_bases(key) for h in self._exact(base)
-                if h.place.kind in _AREAL and h.method in (Method.NAME, Method.ALTERNATE)]
+                if h.place.kind in _AREAL and (h.method is Method.NAME or (
+                    h.method is Method.ALTERNATE and _demonym_base(base, key, h.place)))]
 
     def _demonym_phrase_hits(self, key: str) -> list[Hit]:
         """A demonym with the words after it (``Russian forces``, ``North Korean troops``):
@@ -1254,6 +1255,29 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
 
 HOLDS_LIFT = 0.05
 _HELD_KINDS = frozenset({Kind.REGION, Kind.DISTRICT})
+
+
+# How alike (rapidfuzz ratio, 0-100) an area's other name must be to its own name to make
+# words for its people (Sicilia for Sicily, Baluchistan for Balochistan).
+_DEMONYM_SPELLING_RATIO = 75.0
+
+
+def _demonym_base(base: str, word: str, area: Place) -> bool:
+    """Whether ``base``, another name of ``area``, makes ``word`` a word for its people.
+
+    English makes the word from the land's own name: its short form within an official name
+    (Crimean from Crimea, the Autonomous Republic of Crimea; Dagestani), the word itself in
+    the name (Chechen, the Chechen Republic), or a spelling of the name that keeps its length
+    and its first letters (Sicilian from Sicilia, Sicily). A truncation or an old foreign
+    spelling is no such base: ``Dacian`` is not a word for the people of Dhaka by its old
+    spelling ``Daca``, nor a word ending in -is for Tigray's by its truncation ``Tigr``.
+    """
+    name = name_key(area.name)
+    words = name.split()
+    if base in words or word in words:
+        return True
+    return (abs(len(base) - len(name)) <= 1 and base[:3] == name[:3]
+            and fuzz.ratio(base, name) >= _DEMONYM_SPELLING_RATIO)
 
 
 def _holding_namesakes(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
