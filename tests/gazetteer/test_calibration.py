@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from movemap.gazetteer import Gazetteer
-from movemap.gazetteer.gazetteer import Query, _cohered, _doubt, _kind_context
+from movemap.gazetteer.gazetteer import (
+    Query,
+    _cohered,
+    _doubt,
+    _doubt_held_elsewhere,
+    _kind_context,
+)
 from movemap.gazetteer.place import Candidate, Kind, Method, Place
 from movemap.gazetteer.ranking import Context, Hit, rank
 
@@ -257,3 +263,37 @@ def test_a_region_named_in_two_countries_each_holding_a_town_of_the_text_is_in_d
         gazetteer: Gazetteer) -> None:
     found = gazetteer.resolve_all(["Heerlen", "Genk", "Limburg"])[-1]
     assert found.place.kind is Kind.REGION and not found.confident
+
+
+def _held_elsewhere(inside: bool) -> dict[Query, tuple[Candidate, ...]]:
+    """"Dunmarrow" (a country, or a region of that name in XB) beside "Pellow" (a large town,
+    inside the country or not, or a smaller namesake inside the region), after the rule."""
+    import dataclasses
+
+    from shapely import box
+
+    country = dataclasses.replace(_place("n:1", "Dunmarrow", 0.0, 0.0, "XA", Kind.COUNTRY,
+                                         3_000_000), polygon=box(-2, -2, 2, 2))
+    region = dataclasses.replace(_place("r:1", "Dunmarrow", 30.0, 30.0, "XB", Kind.REGION,
+                                        4_000_000), polygon=box(28, 28, 32, 32))
+    big = (_place("c:31", "Pellow", 0.5, 0.5, "XA", Kind.CITY, 600_000) if inside
+           else _place("c:31", "Pellow", -30.0, -30.0, "XC", Kind.CITY, 600_000))
+    small = _place("c:32", "Pellow", 30.5, 30.5, "XB", Kind.CITY, 100_000)
+    ranked = {
+        Query("Pellow"): (Candidate(big, 1.27, {}, Method.NAME, "pellow"),
+                          Candidate(small, 1.25, {}, Method.NAME, "pellow")),
+        Query("Dunmarrow"): (Candidate(country, 1.5, {}, Method.NAME, "dunmarrow"),
+                             Candidate(region, 1.44, {}, Method.NAME, "dunmarrow")),
+    }
+    _doubt_held_elsewhere(ranked)
+    return ranked
+
+
+def test_a_town_and_an_area_that_other_readings_put_one_in_the_other_are_in_doubt() -> None:
+    # "Athens" and "Georgia" read as Greece's capital and the Caucasian country: a town of
+    # the name lies in the American state of that name, as likely what the two meant
+    assert all(c[0].doubt for c in _held_elsewhere(inside=False).values())
+
+
+def test_a_town_inside_the_area_read_leaves_both_alone() -> None:
+    assert not any(c[0].doubt for c in _held_elsewhere(inside=True).values())

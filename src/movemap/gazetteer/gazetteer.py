@@ -889,6 +889,7 @@ class Gazetteer:
         if len(unique) > 1:
             _kind_context(ranked)
             _holding_namesakes(ranked)
+            _doubt_held_elsewhere(ranked)
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _refuse_far_fallbacks(ranked)
             _doubt_outliers(ranked)
@@ -1316,6 +1317,43 @@ def _holding_namesakes(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             doubt = (f"as likely {rival.place.name} ({rival.place.country}), which the text "
                      "names too")
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _doubt_held_elsewhere(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Mark in doubt an area and a town of one batch that other readings of the same two
+    names would put one inside the other (in place).
+
+    ``Athens`` beside ``Georgia`` reads as the Greek capital and the Caucasian country, two
+    answers that say nothing of each other; yet a town named Athens lies in the American
+    state of Georgia, and a report that names the two together may well mean that pair.
+    When the winner of an area's name does not hold the winner of a town's name, while
+    a region of the area's name in another country holds another town of the town's name
+    (both read by their own names), neither answer is a clear choice."""
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    for q, best in winners.items():
+        area = best.place
+        if area.kind not in _AREAL or best.method not in (Method.NAME, Method.ALTERNATE):
+            continue
+        regions = [c.place for c in ranked[q][1:] if c.place.kind in _HELD_KINDS
+                   and c.method is Method.NAME and c.place.polygon is not None
+                   and c.place.country != area.country]
+        if not regions:
+            continue
+        for other, town in winners.items():
+            if (other == q or town.place.kind is not Kind.CITY
+                    or town.method is not Method.NAME or _inside(town.place, area)):
+                continue
+            pair = next(((r, c.place) for r in regions for c in ranked[other][1:]
+                         if c.place.kind is Kind.CITY and c.method is Method.NAME
+                         and _inside(c.place, r)), None)
+            if pair is None:
+                continue
+            region, namesake = pair
+            doubt = (f"{namesake.name} in {region.name} ({region.country}) is as likely a "
+                     "reading of the two")
+            for name in (q, other):
+                if ranked[name][0].doubt is None:
+                    ranked[name] = (ranked[name][0]._replace(doubt=doubt), *ranked[name][1:])
 
 
 def _held_evidence(area: Place, others: list[Place]) -> int:
