@@ -615,7 +615,7 @@ def _canonical_first(ranked: list[Candidate], context: Context,
     if best.method is not _BY_ALTERNATE or best.place.kind is not _CITY:
         return ranked
     home = _short_form_at_home(best, context, query)
-    if home and context.points >= 2:
+    if home >= SHORT_FORM_SHARE and context.points >= 2:
         return ranked
     own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
     for i, other in enumerate(ranked[1:], start=1):
@@ -637,10 +637,11 @@ def _canonical_first(ranked: list[Candidate], context: Context,
 SHORT_FORM_SHARE = 0.6
 
 
-def _short_form_at_home(best: Candidate, context: Context, query: str) -> bool:
-    """Whether ``best`` is found by its own name shortened to its first words, in the country
-    where most of the other places are (``SHORT_FORM_SHARE``). With at least two other
-    points it keeps its place; with fewer, the far larger town goes first, in doubt.
+def _short_form_at_home(best: Candidate, context: Context, query: str) -> float:
+    """The share of the other places in the country of ``best`` when it is found by its own
+    name shortened to its first words, else 0. Where most of them are (``SHORT_FORM_SHARE``)
+    and at least two other points, it keeps its place; else the far larger town goes first,
+    in doubt when any of the others is in its country.
 
     A town whose name is the query plus a qualifier (``X de Y``, ``X City``, ``X-sur-Y``) is
     called by the first words where it lies: in a list of Chilean or Panamanian towns,
@@ -650,8 +651,8 @@ def _short_form_at_home(best: Candidate, context: Context, query: str) -> bool:
     """
     name, short = name_key(best.place.name), name_key(query or best.matched or "")
     if not short or not name.startswith(short + " "):
-        return False
-    return context.countries.get(best.place.country or "", 0.0) >= SHORT_FORM_SHARE
+        return 0.0
+    return context.countries.get(best.place.country or "", 0.0)
 
 
 def _doubt_between(scored: list[Candidate], *, alone: bool) -> list[Candidate]:
