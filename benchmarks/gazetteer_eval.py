@@ -312,7 +312,8 @@ class Tally:
 
 def score(documents: list[dict[str, Any]], answers: list[list[dict[str, Any]]],
           ) -> dict[tuple[str, str, str], Tally]:
-    """Tallies keyed by (set, split, group); groups: all, class:<c>, trap, non-populated."""
+    """Tallies keyed by (set, split, group); groups: all, class:<c>, trap, non-populated.
+    The split of a document of a development-only batch is "dev <batch>"."""
     tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
     for doc, doc_answers in zip(documents, answers, strict=True):
         for mention, answer in zip(doc["mentions"], doc_answers, strict=True):
@@ -322,8 +323,11 @@ def score(documents: list[dict[str, Any]], answers: list[list[dict[str, Any]]],
                 groups.append("trap")
             if mention["class"] not in POPULATED:
                 groups.append("non-populated")
+            # a development-only batch is tallied apart ("dev r11"), so that the older dev
+            # figures stay comparable and the new batch's first figures read as unseen cases
+            split = f"{doc['split']} {doc['group']}" if doc.get("group") else doc["split"]
             for group in groups:
-                tallies[(doc["set"], doc["split"], group)].add(right, answer)
+                tallies[(doc["set"], split, group)].add(right, answer)
     return tallies
 
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from movemap.gazetteer import Gazetteer
-from movemap.gazetteer.gazetteer import Query, _cohered, _doubt, _kind_context
+from movemap.gazetteer.gazetteer import (
+    Query,
+    _cohered,
+    _doubt,
+    _doubt_held_elsewhere,
+    _kind_context,
+)
 from movemap.gazetteer.place import Candidate, Kind, Method, Place
 from movemap.gazetteer.ranking import Context, Hit, rank
 
@@ -184,3 +190,110 @@ def test_an_air_base_of_the_name_far_from_the_others_leaves_the_town() -> None:
     another place, and the town stays."""
     assert _bare_name_among(_BASES, "XA", base_lat=63.5).place.kind is Kind.CITY
     assert _bare_name_among(_BASES, "XA", base_lat=55.0).place.kind is Kind.AIRBASE
+
+
+def _short_form(points: int, name: str = "Quillan de Montes") -> Candidate:
+    """The winner for "Quillan" between a world city of that name abroad and a town of the
+    others' country that has the name among its other names (its own ``name``)."""
+    world = _place("c:21", "Quillan", -20.0, -60.0, "XB", Kind.CITY, 5_000_000)
+    local = _place("c:22", name, 10.0, 10.0, "XA", Kind.CITY, 40_000)
+    context = Context([(10.0 + 0.5 * i, 10.5) for i in range(points)], {"XA": 1.0})
+    ranked = rank([Hit(world, Method.NAME, "quillan"), Hit(local, Method.ALTERNATE, "quillan")],
+                  context=context, query="Quillan")
+    return ranked[0]
+
+
+def test_a_name_shortened_from_a_town_of_the_others_country_is_that_town() -> None:
+    # "Santiago" in a list of a country's towns is its Santiago de ..., not the capital abroad
+    found = _short_form(points=3)
+    assert found.place.name == "Quillan de Montes"
+
+
+def test_a_world_city_beside_one_other_place_wins_over_a_short_form_in_doubt() -> None:
+    found = _short_form(points=1)
+    assert found.place.name == "Quillan" and found.doubt and "for short" in found.doubt
+
+
+@pytest.mark.parametrize("name", ["Vessary", "Quillanby"])
+def test_an_other_name_that_is_no_short_form_leaves_the_world_city_first(name: str) -> None:
+    # an unrelated other name (or one word that only begins like it) is no shortening
+    found = _short_form(points=3, name=name)
+    assert found.place.name == "Quillan" and found.doubt is None
+
+
+def _home_namesake(large: int, km: float) -> str:
+    """The doubt of a village that a region named in the text chose over a namesake of its
+    own country ``large`` strong, ``km`` away."""
+    from shapely import box
+
+    village = _place("c:23", "Tolvane", 12.0, 120.0, "XA", Kind.CITY, 3_000)
+    town = _place("c:24", "Tolvane", 12.0 + km / 111.2, 120.0, "XA", Kind.CITY, large)
+    context = Context([(16.0, 116.0), (18.0, 114.0)], {"XA": 1.0},
+                      areas=[box(119.5, 11.5, 120.5, 12.5)])
+    ranked = rank([Hit(village, Method.NAME, "tolvane"), Hit(town, Method.NAME, "tolvane")],
+                  context=context)
+    assert ranked[0].place is village
+    return _doubt(ranked, context)
+
+
+def test_a_village_chosen_by_the_text_over_a_far_larger_namesake_at_home_is_in_doubt() -> None:
+    assert _home_namesake(150_000, 450.0).startswith("chosen by the text over Tolvane (XA)")
+
+
+@pytest.mark.parametrize(("large", "km"), [(20_000, 450.0), (150_000, 60.0)])
+def test_a_namesake_at_home_not_far_larger_or_close_by_leaves_the_win_alone(
+        large: int, km: float) -> None:
+    assert _home_namesake(large, km) == ""
+
+
+@pytest.mark.parametrize(("names", "country"), [
+    (["Antwerp", "Leuven", "Venlo", "Limburg"], "NL"),
+    (["Amsterdam", "Utrecht", "Genk", "Limburg"], "BE"),
+    (["Bogotá", "Medellín", "Manaus", "Amazonas"], "BR"),
+    (["Bogotá", "Medellín", "Puerto Ayacucho", "Amazonas"], "VE"),
+])
+def test_a_region_named_in_two_countries_is_the_one_holding_a_town_of_the_text(
+        gazetteer: Gazetteer, names: list[str], country: str) -> None:
+    # the country most others are in does not decide: the town the region holds does
+    found = gazetteer.resolve_all(names)[-1]
+    assert found.place.kind is Kind.REGION and found.place.country == country
+
+
+def test_a_region_named_in_two_countries_each_holding_a_town_of_the_text_is_in_doubt(
+        gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_all(["Heerlen", "Genk", "Limburg"])[-1]
+    assert found.place.kind is Kind.REGION and not found.confident
+
+
+def _held_elsewhere(inside: bool) -> dict[Query, tuple[Candidate, ...]]:
+    """"Dunmarrow" (a country, or a region of that name in XB) beside "Pellow" (a large town,
+    inside the country or not, or a smaller namesake inside the region), after the rule."""
+    import dataclasses
+
+    from shapely import box
+
+    country = dataclasses.replace(_place("n:1", "Dunmarrow", 0.0, 0.0, "XA", Kind.COUNTRY,
+                                         3_000_000), polygon=box(-2, -2, 2, 2))
+    region = dataclasses.replace(_place("r:1", "Dunmarrow", 30.0, 30.0, "XB", Kind.REGION,
+                                        4_000_000), polygon=box(28, 28, 32, 32))
+    big = (_place("c:31", "Pellow", 0.5, 0.5, "XA", Kind.CITY, 600_000) if inside
+           else _place("c:31", "Pellow", -30.0, -30.0, "XC", Kind.CITY, 600_000))
+    small = _place("c:32", "Pellow", 30.5, 30.5, "XB", Kind.CITY, 100_000)
+    ranked = {
+        Query("Pellow"): (Candidate(big, 1.27, {}, Method.NAME, "pellow"),
+                          Candidate(small, 1.25, {}, Method.NAME, "pellow")),
+        Query("Dunmarrow"): (Candidate(country, 1.5, {}, Method.NAME, "dunmarrow"),
+                             Candidate(region, 1.44, {}, Method.NAME, "dunmarrow")),
+    }
+    _doubt_held_elsewhere(ranked)
+    return ranked
+
+
+def test_a_town_and_an_area_that_other_readings_put_one_in_the_other_are_in_doubt() -> None:
+    # "Athens" and "Georgia" read as Greece's capital and the Caucasian country: a town of
+    # the name lies in the American state of that name, as likely what the two meant
+    assert all(c[0].doubt for c in _held_elsewhere(inside=False).values())
+
+
+def test_a_town_inside_the_area_read_leaves_both_alone() -> None:
+    assert not any(c[0].doubt for c in _held_elsewhere(inside=True).values())

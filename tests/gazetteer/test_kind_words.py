@@ -107,6 +107,16 @@ def test_an_airport_named_as_town_and_feature_is_that_airport(
     assert found.place.id == f"airport:{icao}"
 
 
+@pytest.mark.parametrize(("name", "icao"), [
+    ("Arlanda airport", "ESSA"),  # Stockholm-Arlanda Airport: the town before a hyphen
+    ("Parchim airport", "EDOP"),  # Schwerin Parchim Airport: the table names no town served
+])
+def test_an_airport_named_town_then_locality_is_known_by_the_locality(
+    gazetteer: Gazetteer, name: str, icao: str,
+) -> None:
+    assert gazetteer.resolve(name).place.id == f"airport:{icao}"
+
+
 def test_town_international_is_the_towns_own_international_airport(
     gazetteer: Gazetteer,
 ) -> None:

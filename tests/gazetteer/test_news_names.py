@@ -363,3 +363,24 @@ def test_every_group_point_lies_in_its_own_outline() -> None:
         point = shapely.Point(p["longitude"], p["latitude"])
         # outlines are simplified at 0.02 degrees, so a member's label may sit on the edge
         assert outline.distance(point) < 0.05, p["name"]
+
+
+@pytest.mark.parametrize(("word", "area"), [
+    ("Dagestani", "Republic of Dagestan"),  # the short form inside the official name
+    ("Sicilian", "Sicily"),  # the name in its own language, a spelling of the English one
+    ("Baluchi", "Balochistan"),
+    ("Kashmiri", "Kashmir"),
+])
+def test_a_word_for_a_people_made_from_a_land_s_name_is_that_land(
+        gazetteer: Gazetteer, word: str, area: str) -> None:
+    found = gazetteer.resolve(word)
+    assert found.candidates[0].method is Method.DEMONYM and found.place.name == area
+
+
+@pytest.mark.parametrize("word", ["Dacian", "Kosovan"])
+def test_no_word_for_a_people_is_made_from_an_old_spelling_or_another_land_s_name(
+        gazetteer: Gazetteer, word: str) -> None:
+    # Daca is an old spelling of Dhaka, Kosova another name of Kukës county: English makes
+    # no word for their people from those, so the word is never a confident Dhaka or Kukës
+    found = gazetteer.resolve(word)
+    assert not (found.confident and found.candidates[0].method is Method.DEMONYM)

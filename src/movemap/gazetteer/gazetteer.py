@@ -45,6 +45,7 @@ from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
 from movemap.gazetteer.normalize import (
     DEMONYM_ENDINGS,
+    QUALIFIER_WORDS,
     demonym_bases,
     direction_phrase,
     feature_key,
@@ -123,8 +124,7 @@ _COMPOUND_KINDS = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_B
 _COMPOUND_TOWNS, _COMPOUND_FEATURES = 5, 60
 # Words that qualify a feature without naming it ("Town International"): as the rest of a
 # ``Town-Feature`` name they pick a feature near the town only when its name bears the town's.
-_QUALIFIERS = frozenset({"international", "intl", "regional", "municipal", "national",
-                         "domestic", "civil", "military", "county", "city"})
+_QUALIFIERS = QUALIFIER_WORDS
 DESCRIBED_KM = 300.0
 """An answer that stands for a feature by a name alone (a town named like one, the nearest of
 its kind to X) this far from every other place of a batch is in doubt (see
@@ -642,7 +642,8 @@ class Gazetteer:
         ``Crimeans``; see ``demonym_bases``): only areas, only by their own names."""
         return [Hit(h.place, Method.DEMONYM, key, 1.0, h.from_overlay)
                 for base in demonym_bases(key) for h in self._exact(base)
-                if h.place.kind in _AREAL and h.method in (Method.NAME, Method.ALTERNATE)]
+                if h.place.kind in _AREAL and (h.method is Method.NAME or (
+                    h.method is Method.ALTERNATE and _demonym_base(base, key, h.place)))]
 
     def _demonym_phrase_hits(self, key: str) -> list[Hit]:
         """A demonym with the words after it (``Russian forces``, ``North Korean troops``):
@@ -887,6 +888,8 @@ class Gazetteer:
                     ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         if len(unique) > 1:
             _kind_context(ranked)
+            _holding_namesakes(ranked)
+            _doubt_held_elsewhere(ranked)
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _refuse_far_fallbacks(ranked)
             _doubt_outliers(ranked)
@@ -1249,6 +1252,115 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                                 parts={**pick.parts, "kind context": lift})
             ranked[q] = (new, *(c for c in ranked[q] if c is not pick))
             break
+
+
+HOLDS_LIFT = 0.05
+_HELD_KINDS = frozenset({Kind.REGION, Kind.DISTRICT})
+
+
+# How alike (rapidfuzz ratio, 0-100) an area's other name must be to its own name to make
+# words for its people (Sicilia for Sicily, Baluchistan for Balochistan).
+_DEMONYM_SPELLING_RATIO = 75.0
+
+
+def _demonym_base(base: str, word: str, area: Place) -> bool:
+    """Whether ``base``, another name of ``area``, makes ``word`` a word for its people.
+
+    English makes the word from the land's own name: its short form within an official name
+    (Crimean from Crimea, the Autonomous Republic of Crimea; Dagestani), the word itself in
+    the name (Chechen, the Chechen Republic), or a spelling of the name that keeps its length
+    and its first letters (Sicilian from Sicilia, Sicily). A truncation or an old foreign
+    spelling is no such base: ``Dacian`` is not a word for the people of Dhaka by its old
+    spelling ``Daca``, nor a word ending in -is for Tigray's by its truncation ``Tigr``.
+    """
+    name = name_key(area.name)
+    words = name.split()
+    if base in words or word in words:
+        return True
+    return (abs(len(base) - len(name)) <= 1 and base[:3] == name[:3]
+            and fuzz.ratio(base, name) >= _DEMONYM_SPELLING_RATIO)
+
+
+def _holding_namesakes(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A region's name shared by regions of two countries is the one the text is in (in
+    place).
+
+    ``Punjab`` is a province of Pakistan and a state of India; ``Limburg`` a province of the
+    Netherlands and of Belgium. The other answers of the batch say which: a town of the text
+    inside one of them, or its country named in the text. When a namesake region in another
+    country has more of that evidence than the winner, it takes the place (part ``holds the
+    others``), in doubt if the winner had some too; when both have as much, and some, the
+    winner is in doubt."""
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    for q, best in winners.items():
+        place = best.place
+        if (place.kind not in _HELD_KINDS or best.method not in (Method.NAME, Method.ALTERNATE)
+                or place.polygon is None or not place.country):
+            continue
+        others = [c.place for o, c in winners.items() if o != q and c.method not in _NO_PULL]
+        rivals = [c for c in ranked[q][1:] if c.place.kind in _HELD_KINDS
+                  and c.method in (Method.NAME, Method.ALTERNATE) and c.place.polygon is not None
+                  and c.place.country and c.place.country != place.country]
+        if not rivals or not others:
+            continue
+        own = _held_evidence(place, others)
+        rival = max(rivals, key=lambda c: (_held_evidence(c.place, others), c.score))
+        theirs = _held_evidence(rival.place, others)
+        if theirs > own:
+            lift = best.score - rival.score + HOLDS_LIFT
+            doubt = (f"as likely {place.name} ({place.country}), which the text names too"
+                     if own else None)
+            new = rival._replace(score=rival.score + lift, doubt=doubt,
+                                 parts={**rival.parts, "holds the others": lift})
+            ranked[q] = (new, *(c for c in ranked[q] if c is not rival))
+        elif own and theirs == own and best.doubt is None:
+            doubt = (f"as likely {rival.place.name} ({rival.place.country}), which the text "
+                     "names too")
+            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _doubt_held_elsewhere(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Mark in doubt an area and a town of one batch that other readings of the same two
+    names would put one inside the other (in place).
+
+    ``Athens`` beside ``Georgia`` reads as the Greek capital and the Caucasian country, two
+    answers that say nothing of each other; yet a town named Athens lies in the American
+    state of Georgia, and a report that names the two together may well mean that pair.
+    When the winner of an area's name does not hold the winner of a town's name, while
+    a region of the area's name in another country holds another town of the town's name
+    (both read by their own names), neither answer is a clear choice."""
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    for q, best in winners.items():
+        area = best.place
+        if area.kind not in _AREAL or best.method not in (Method.NAME, Method.ALTERNATE):
+            continue
+        regions = [c.place for c in ranked[q][1:] if c.place.kind in _HELD_KINDS
+                   and c.method is Method.NAME and c.place.polygon is not None
+                   and c.place.country != area.country]
+        if not regions:
+            continue
+        for other, town in winners.items():
+            if (other == q or town.place.kind is not Kind.CITY
+                    or town.method is not Method.NAME or _inside(town.place, area)):
+                continue
+            pair = next(((r, c.place) for r in regions for c in ranked[other][1:]
+                         if c.place.kind is Kind.CITY and c.method is Method.NAME
+                         and _inside(c.place, r)), None)
+            if pair is None:
+                continue
+            region, namesake = pair
+            doubt = (f"{namesake.name} in {region.name} ({region.country}) is as likely a "
+                     "reading of the two")
+            for name in (q, other):
+                if ranked[name][0].doubt is None:
+                    ranked[name] = (ranked[name][0]._replace(doubt=doubt), *ranked[name][1:])
+
+
+def _held_evidence(area: Place, others: list[Place]) -> int:
+    """How many of ``others`` speak for ``area``: towns and features inside it, and its
+    country named as such."""
+    return sum(1 for p in others if (p.kind is Kind.COUNTRY and p.country == area.country)
+               or (p.kind not in _AREAL and p.country == area.country and _inside(p, area)))
 
 
 def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
@@ -1669,6 +1781,40 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
         if larger and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
+    return _doubt_home_namesake(ranked)
+
+
+# What the text gives a town beside its name and size: the others' closeness and country,
+# and a region named with it that holds it.
+_WON_PARTS = ("context", "coherence", "within")
+
+
+def _doubt_home_namesake(ranked: tuple[Candidate, ...]) -> str:
+    """Why a small town won by the text over a far larger namesake in its own country is not
+    a clear choice, or "".
+
+    Country coherence cannot tell two towns of one country apart, and a region or the other
+    places' mean distance is thin evidence between two of them hundreds of kilometres
+    apart: a country full of ``San Jose`` towns gives a village in a province named in the
+    text the win over the city of that name on another island. When the winner's own score
+    (without the text's parts) is below that of a namesake of its country, over
+    ``SAME_PLACE_KM`` away and ``_CONTEXT_WIN_RATIO`` times its size, and the other places
+    do not lie close around the winner (context part under ``_CLOSE_CONTEXT``), the answer
+    stands, in doubt.
+    """
+    best = ranked[0]
+    place = best.place
+    if (place.kind is not Kind.CITY or best.parts.get("context", 0.0) >= _CLOSE_CONTEXT
+            or (place.population or 0) >= _NOTABLE_POPULATION):
+        return ""
+    own = best.score - sum(best.parts.get(k, 0.0) for k in _WON_PARTS)
+    for other in ranked[1:]:
+        town = other.place
+        if (town.kind is Kind.CITY and other.method in _NAMED and town.country == place.country
+                and (town.population or 0) >= _CONTEXT_WIN_RATIO * max(place.population or 0, 1)
+                and other.score - sum(other.parts.get(k, 0.0) for k in _WON_PARTS) > own
+                and haversine_km(place.lat, place.lon, town.lat, town.lon) > SAME_PLACE_KM):
+            return f"chosen by the text over {town.name} ({town.country}), far larger"
     return ""
 
 

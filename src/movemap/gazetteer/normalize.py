@@ -31,6 +31,7 @@ import unicodedata
 __all__ = [
     "COMPASS_WORDS",
     "DEMONYM_ENDINGS",
+    "QUALIFIER_WORDS",
     "deletes",
     "demonym_bases",
     "direction_phrase",
@@ -322,6 +323,11 @@ _PREFIXES_BY_WORD: dict[str, list[tuple[str, str]]] = {}
 for _words, _cls in _PREFIX_TABLE:
     _PREFIXES_BY_WORD.setdefault(_words.split(" ", 1)[0], []).append((_words, _cls))
 _FEATURE_MARK = "\x01"
+
+
+QUALIFIER_WORDS = frozenset({"international", "intl", "regional", "municipal", "national",
+                             "domestic", "civil", "military", "county", "city"})
+"""Words that qualify a feature without naming it (``Town International``)."""
 
 
 def kind_phrase(key: str) -> tuple[str, str] | None:

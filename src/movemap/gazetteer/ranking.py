@@ -448,7 +448,7 @@ def rank(
             scored = list(best.values())
         scored.sort(key=order)
         if context is not NO_CONTEXT:
-            scored = _canonical_first(scored)
+            scored = _canonical_first(scored, context, query)
         scored = _doubt_between(scored, alone=context is NO_CONTEXT)
     if query and scored and scored[0].doubt is None and (doubt := _written_doubt(query, scored)):
         scored = [scored[0]._replace(doubt=doubt), *scored[1:]]
@@ -597,7 +597,8 @@ def _dominance(scored: list[Candidate]) -> list[Candidate]:
 _CONTEXT_PARTS = ("context", "coherence")
 
 
-def _canonical_first(ranked: list[Candidate]) -> list[Candidate]:
+def _canonical_first(ranked: list[Candidate], context: Context,
+                     query: str = "") -> list[Candidate]:
     """Part ``exact name, far larger``: the candidates, with a far larger town of the exact
     name ahead of a small town that only context lifted over it by another of its names.
 
@@ -605,12 +606,16 @@ def _canonical_first(ranked: list[Candidate]) -> list[Candidate]:
     other names is Baghdad: a route between two countries' cities is exactly what movement
     datasets hold, so the other names' country must not turn a world city into a namesake
     found by an alternate name. A town a hundred times smaller keeps the place only when it
-    has the name as its own (``El Paso`` in Mexican news, then flagged as in doubt).
+    has the name as its own (``El Paso`` in Mexican news, then flagged as in doubt), or when
+    the name is its own name shortened (see ``_short_form_at_home``).
     """
     if len(ranked) < 2:
         return ranked
     best = ranked[0]
     if best.method is not _BY_ALTERNATE or best.place.kind is not _CITY:
+        return ranked
+    home = _short_form_at_home(best, context, query)
+    if home >= SHORT_FORM_SHARE and context.points >= 2:
         return ranked
     own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
     for i, other in enumerate(ranked[1:], start=1):
@@ -620,10 +625,34 @@ def _canonical_first(ranked: list[Candidate]) -> list[Candidate]:
                 >= DOMINANCE_RATIO * max(best.place.population or 0, 1)
                 and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own):
             lift = best.score - other.score + CANONICAL_LEAD
-            other = other._replace(score=other.score + lift,
+            doubt = (f"{best.place.name} ({best.place.country}), called so for short, is "
+                     "where the other places are") if home else None
+            other = other._replace(score=other.score + lift, doubt=doubt,
                                    parts={**other.parts, CANONICAL_PART: lift})
             return [other, *ranked[:i], *ranked[i + 1:]]
     return ranked
+
+
+# The share of the other places in one country that makes a town's shortened name local.
+SHORT_FORM_SHARE = 0.6
+
+
+def _short_form_at_home(best: Candidate, context: Context, query: str) -> float:
+    """The share of the other places in the country of ``best`` when it is found by its own
+    name shortened to its first words, else 0. Where most of them are (``SHORT_FORM_SHARE``)
+    and at least two other points, it keeps its place; else the far larger town goes first,
+    in doubt when any of the others is in its country.
+
+    A town whose name is the query plus a qualifier (``X de Y``, ``X City``, ``X-sur-Y``) is
+    called by the first words where it lies: in a list of Chilean or Panamanian towns,
+    ``Santiago`` is the local Santiago, not a world city abroad (a Dominican report means
+    Santiago de los Caballeros). An unrelated other name (an Iranian village also called
+    Baghdad) is not a shortening and leaves the world city first.
+    """
+    name, short = name_key(best.place.name), name_key(query or best.matched or "")
+    if not short or not name.startswith(short + " "):
+        return 0.0
+    return context.countries.get(best.place.country or "", 0.0)
 
 
 def _doubt_between(scored: list[Candidate], *, alone: bool) -> list[Candidate]:

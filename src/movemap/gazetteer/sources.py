@@ -407,10 +407,14 @@ def _without_city(name: str, city: str | None) -> list[str]:
     """``London Gatwick Airport`` served by London is also ``Gatwick Airport``: reports name
     an airfield of a big city by its own name."""
     city = (city or "").strip()
-    if not city or not name.casefold().startswith(city.casefold() + " "):
-        return []
-    rest = name[len(city):].strip(" -/")
+    head = name[:len(city) + 1].casefold()
+    if not city or head[:-1] != city.casefold() or head[-1] not in _CITY_SEPARATORS:
+        return []  # "London Gatwick", "Stockholm-Arlanda" and "Stockholm–Arlanda" alike
+    rest = name[len(city):].strip(" -–/")
     return [rest] if len(rest.split()) >= 2 else []  # "Gatwick Airport", not "Airport"
+
+
+_CITY_SEPARATORS = frozenset(" -–")
 
 
 def airports_path() -> Path:
@@ -589,6 +593,7 @@ def name_airports_for_places(airports: Sequence[Entry], towns: Sequence[Entry]) 
             if name.casefold() in wanted:
                 by_name.setdefault(name.casefold(), []).append(town)
         by_name.setdefault(name_key(town.name), []).append(town)
+    _name_airports_without_their_town(airports, by_name)
     for airport in chosen:
         for served in airport.serves:
             key = name_key(served)
@@ -599,6 +604,37 @@ def name_airports_for_places(airports: Sequence[Entry], towns: Sequence[Entry]) 
                    for t in near):
                 continue  # the town itself is there
             airport.alt_names.append(served)
+
+
+# Words of a service, not a name ("Air Base", "Air Force Base", "Naval Air Station").
+_SERVICE_WORDS = frozenset({"air", "naval", "force", "army", "royal", "station", "base"})
+
+
+def _name_airports_without_their_town(airports: Sequence[Entry],
+                                      towns: dict[str, list[Entry]]) -> None:
+    """``Bukavu Kavumu Airport`` is also ``Kavumu Airport`` when a town named Bukavu lies
+    within ``_SERVED_KM``: the table gives no town served for it, so ``_without_city``
+    cannot see that its name begins with one (``towns``: by the key of their name)."""
+    from movemap.gazetteer.normalize import QUALIFIER_WORDS, kind_phrase, name_key
+    from movemap.sphere import haversine_km
+
+    for airport in airports:
+        words = airport.name.replace("–", "-").replace("-", " - ").split()
+        for cut in (1, 2):
+            rest = [w for w in words[cut:] if w != "-"]
+            if len(rest) < 2 or words[cut - 1] == "-":
+                break
+            phrase = kind_phrase(name_key(" ".join(rest)))
+            # a name of its own with its kind word ("Kavumu Airport"), not "International
+            # Airport" nor "City Airport"
+            if phrase is None or set(phrase[1].split()) <= QUALIFIER_WORDS | _SERVICE_WORDS:
+                continue
+            near = towns.get(name_key(" ".join(words[:cut])), ())
+            if any(haversine_km(airport.lat, airport.lon, t.lat, t.lon) <= _SERVED_KM
+                   for t in near):
+                if name_key(" ".join(rest)) not in {name_key(n) for n in airport.names()}:
+                    airport.alt_names.append(" ".join(rest))
+                break
 
 
 def countryinfo_dir() -> Path:
