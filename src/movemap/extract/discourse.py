@@ -65,7 +65,11 @@ from movemap.dates import FuzzyDate
 from movemap.extract.draft import FoundPlace
 from movemap.extract.lookahead import quick
 
-__all__ = ["ANAPHOR", "NEW_FORCE", "UNIT", "State", "unit_slug"]
+__all__ = ["ANAPHOR", "CARGO", "NEW_FORCE", "UNIT", "State", "unit_slug"]
+
+CARGO = " cargo"
+"""The current "unit" after a clause that moves people or things, not a force (no unit's
+slug has a space)."""
 
 UNIT = re.compile(
     r"\b(?P<u>(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
@@ -129,6 +133,8 @@ class State:
 
     unit: str = "unit"
     unit_expected: bool = False  # the current unit was named in a future or planned move
+    cargo_of: str = "unit"  # the force current before a clause moved people or things
+    cargo_at: int = -1  # the paragraph of that clause
     past_unit: str | None = None  # the last unit named in a move that has happened
     position: dict[str, FoundPlace] = field(default_factory=dict)
     last_origins: dict[str, tuple[FoundPlace, ...]] = field(default_factory=dict)

@@ -121,6 +121,7 @@ _DEST_CUE = re.compile(
     r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
     r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|f[ae]ll(?:ing|s)?\s+back|"
     r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on)\s+(?:up)?on(?:to)?|"
+    r"(?:aimed|directed)\s+(?:at|on|against)|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
@@ -198,8 +199,12 @@ _NOT_TOWARDS = quick(re.compile(r"\b(?:threats?|risks?|dangers?|aid|assistance|s
                                 r"damage|loyalty|answer|reply|response|attention|access|allegiance|"
                                 r"ultimatum|appeal|letter|message|note|warning|commitment|"
                                 r"contribution|sales?|exports?|deliver(?:y|ies))\s+$", re.I))
+# a word for people under arms: a clause that names one among cargo or aircraft (has flown
+# aircraft and 200 air force personnel to X) moves a force
 _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|brigade|corps|army|"
-                    r"regiment|battalion|infantry|paratroopers|group|contingent|they)\b", re.I)
+                    r"regiment|battalion|infantry|paratroopers|group|contingent|they|"
+                    r"personnel(?!\s+carriers)|servicemen|commandos|reservists|conscripts|"
+                    r"riflemen|guardsmen|legionnaires)\b", re.I)
 
 
 _DIGIT = re.compile(r"\d")
@@ -268,6 +273,12 @@ _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+
                         r"(?:advanc|march|mov|push|press|proceed|head|drove|continu|withdr|"
                         r"retreat|f[ae]ll(?:ing|s)?\s+back|pull(?:ed|ing)?\s+back)[\w ]*"
                         r"(?:on|to|into|towards?)$)", re.I)
+# the same force's onward move after a destination (took A and advanced to B; reached A and
+# then moved some 30 miles along the coast to B): the verb right after "and", its cue later
+_ONWARD = re.compile(r"^\s*(?:on\s+[^,;]{1,20}?\s+)?,?\s*and\s+(?:then\s+)?(?:had\s+|has\s+|"
+                     r"was\s+|were\s+)?(?:advanc|mov|drove|driv|march|push|press|proceed|"
+                     r"went|continu|head|roll|rac|withdr|retreat|fell\s+back|pull|struck|"
+                     r"turn|swung|wheel)\w*\b[^,;]{0,60}$", re.I)
 # into Hungary at Zahony; from the Soviet Union at Zahony, on the border near Chop (a town
 # the gazetteer lacks, located by one it knows)
 _AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)\s+){0,2}?"
@@ -325,7 +336,7 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pa
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
                 r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|"
                 r"receiv|accept|"
-                r"mov|f[ae]ll|converg|clos|bore|retir|push|link|join")
+                r"mov|f[ae]ll|converg|clos|bore|retir|push|link|join|aimed|directed")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
 _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
 
@@ -509,6 +520,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         chained.append(bool(last is not None and role == "destination"
                             and roles[last] == "destination"
                             and (_CHAIN_GAP.search(link) or (own and _STAGE_CUE.match(cue))
+                                 or (own and _ONWARD.match(link) is not None)
                                  or (not own and advancing))))
         roles.append(role)
         cues.append(cue)

@@ -61,7 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from movemap.extract.lookahead import quick
-from movemap.gazetteer import Gazetteer, Kind, Method
+from movemap.gazetteer import Gazetteer, Kind, Method, Place
 from movemap.gazetteer.normalize import name_key
 
 __all__ = ["GUARDS", "Mention", "find_mentions", "fold", "rejected"]
@@ -423,7 +423,8 @@ _KIND_NAME = re.compile(
 # there (from, into, towards, reached), are places however small
 _SMALL = re.compile(r"\b(?:(?:villages?|towns?|settlements?|hamlets?)\s+of|from|into|towards?|to|"
                     r"out\s+of|left|leaves|leaving|entered|enters|entering|reached|reaches|"
-                    r"reaching|outside|via|through|at|near|around)\s+(?:the\s+town\s+of\s+)?")
+                    r"reaching|outside|via|through|at|near|around)\s+(?:the\s+(?:(?:small\s+)?(?:town|city|village|"
+                    r"area|vicinity|outskirts|port|harbou?r)\s+of\s+))?")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?")  # within a line
 _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 
@@ -456,6 +457,19 @@ def _apostrophe_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+# a feature that bears the name of where it is (Rafha Domestic Airport, RAF Brize Norton): the
+# town, when the gazetteer knows it only by that feature
+_FEATURES = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_BASE})
+
+
+def _named_there(place: Place, key: str) -> bool:
+    """Whether the index's best entry for ``key`` is a town, or a feature whose own name
+    holds the whole words of ``key`` (not one known by ``key`` only as another name)."""
+    if place.kind is Kind.CITY:
+        return True
+    return place.kind in _FEATURES and f" {key} " in f" {name_key(place.name)} "
+
+
 def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans of the towns a text calls villages or towns (``the villages of Lastochkyne and
     Sieverne``) or names as where a move starts, passes or ends (``left Srebrenica``), which
@@ -468,8 +482,9 @@ def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             name = _CAPITALISED.match(text, at)
             if name is None:
                 break
-            number = index.best_exact(name_key(name.group(0)))
-            if number is not None and index.place(number).kind is Kind.CITY:
+            key = name_key(name.group(0))
+            number = index.best_exact(key)
+            if number is not None and _named_there(index.place(number), key):
                 out.append((name.start(), name.end()))
             link = _SMALL_LINK.match(text, name.end())
             if link is None:

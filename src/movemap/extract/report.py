@@ -28,7 +28,7 @@ from functools import lru_cache
 from shapely.geometry import Point
 
 from movemap.dates import FuzzyDate, parse_date
-from movemap.extract.discourse import ANAPHOR, NEW_FORCE, UNIT, State, unit_slug
+from movemap.extract.discourse import ANAPHOR, CARGO, NEW_FORCE, UNIT, State, unit_slug
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.foreign import foreign_legs, language_of
 from movemap.extract.grammar import (
@@ -76,12 +76,17 @@ _SPLIT = re.compile(rf"(?i:{_SPLIT_WORDS})$")
 # the rest of a force, or such an other part: where the last move began
 _REST = re.compile(rf"(?i:others|the\s+rest|the\s+remainder|{_SPLIT_WORDS})$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
+# a reference back that names a force (the troops, the brigade), not "most" or "they"
+_FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingent|division|brigade|"
+                         r"corps|regiment|battalion|army|columns?|marines|paratroopers|"
+                         r"infantry|task\s+force)\b", re.I)
 # a move that follows another: same ends unless it names its own
 _FOLLOW = re.compile(r"^follow", re.I)
 _ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed)")
 # the verb has no object: it says only where from (had already entered from Shenzhen)
-_NO_OBJECT = re.compile(r"\b(?:entered|arrived|came\s+in|landed|crossed\s+over)\s+(?:[a-z]+\s+)?"
-                        r"from\b", re.I)
+# (contingents came from A and B: they joined the move just read)
+_NO_OBJECT = re.compile(r"\b(?:entered|arrived|came(?:\s+in)?|landed|crossed\s+over)\s+"
+                        r"(?:[a-z]+\s+)?from\b", re.I)
 # a relative clause about the destination that dates the arrival (which fell on 3 July,
 # where they arrived on 5 May)
 _ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
@@ -310,6 +315,17 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         not o.place.areal and polygon.covers(Point(o.place.lon, o.place.lat)) for o in others)
 
 
+def _last_list(here: list[FoundPlace], roles: tuple[str, ...], cues: tuple[str, ...],
+               role: str) -> list[FoundPlace]:
+    """The places of the last list in ``role``: the last such place and those right before
+    it under the same cue (``at A and B``)."""
+    last = max(i for i, r in enumerate(roles) if r == role)
+    first = last
+    while first > 0 and roles[first - 1] == role and cues[first - 1] == cues[last]:
+        first -= 1
+    return here[first: last + 1]
+
+
 # an arrival whose origin is unknown waits this many sentences for a move of the same force
 # named again (not only "they") that says where it came from
 _RENAMED_WITHIN = 8
@@ -399,6 +415,7 @@ class _Reader:
         state, text = self.state, self.text
         body = text[a:b]
         named = UNIT.search(body)
+        before = state.unit
         unit_cue = "unit: carried"
         anaphor = described = None
         if named:
@@ -418,6 +435,10 @@ class _Reader:
             # "the soldiers were dispersed" after "a second echelon is expected to follow":
             # what has happened is about the last force that moved, not the one still to come
             state.unit, state.unit_expected = state.past_unit, False
+        if state.unit == CARGO and not (named or described) and (
+                state.paragraph != state.cargo_at or (
+                    anaphor is not None and _FORCE_WORD.search(anaphor.group(0)))):
+            state.unit = state.cargo_of  # "the troops" after the civilians: the force again
         unit = state.unit
         dates = [d for d in self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
                  if d.start not in self.filed_dates]
@@ -431,11 +452,21 @@ class _Reader:
             if dates:
                 self._narrative(dates, status_of(body) is Status.EXPECTED, number)
             return
+        if unit == CARGO:
+            # "most were flown to X" after aircraft carried 120,000 people out of Y: the people
+            # again, not a force
+            self._narrative(dates, status_of(body) is Status.EXPECTED, number)
+            return
         reading = read_clause(text, Clause(a, b), [(p.start, p.end) for p in here],
                               [p.place.areal for p in here])
         if reading.strength is not None:
             state.strength[unit] = reading.strength
         expected = reading.status is Status.EXPECTED
+        if reading.verb is not None and reading.nonforce and not (named or described):
+            # the clause moves people or things, not a force: what it says next by "most",
+            # "they" or "others" is about them, until a force is named or referred to
+            state.cargo_of, state.cargo_at = unit, state.paragraph
+            state.unit = unit = CARGO
         if reading.verb is None or reading.nonforce:
             for place, role in zip(here, reading.roles, strict=True):
                 if role in ("destination", "position"):
@@ -458,7 +489,9 @@ class _Reader:
             # it left A on 3 May and was in B a week later: where it was next is where it went
             stages = [(after[-1], False, "was in ... after")]
         if not origins and positions:
-            origins = positions[-1:]  # units based in Kabul drove north to Hairatan
+            # units based in Kabul drove north to Hairatan; to pause at A and B before pushing
+            # on to C: the last list of positions (one cue) is where the move starts
+            origins = _last_list(here, reading.roles, reading.cues, "position")
         elif origins and stages and (later := [p for p in positions if origins[-1].start <
                                                p.start < stages[0][0].start]):
             # from Denmark and Norway, would gather at Capodichino and then be flown to Abu
@@ -514,7 +547,8 @@ class _Reader:
             if carried is not None and carried.place.kind is Kind.COUNTRY and all(
                     p.place.country == carried.place.country for p, _, _ in stages):
                 carried = None  # in Grenada, to Point Salines: where in the country, unknown
-            if rule == "carried-origin" and not named and anaphor is None:
+            if rule == "carried-origin" and not named and anaphor is None and (
+                    described is None or unit != before):
                 # "Russian troops entered Gori": a force the clause does not refer back to
                 # (no name, no "they"): where the last force went is not where it came from
                 carried = None

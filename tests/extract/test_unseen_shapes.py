@@ -1,0 +1,92 @@
+"""General mechanisms for reports the rules were not written against (issue 17, round 11).
+
+Each test stands for a class of input, in sentences of our own (no evaluation report's
+sentences or names): a town the gazetteer knows only by a feature named after it; an
+onward move after a place taken; a force named again by its side; a list of movers with a
+force among cargo; the people a clause moved, referred to by "most"; contingents that
+"came from" places to the move just read; a thrust aimed at towns.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from movemap.extract import extract
+from movemap.extract.draft import Draft
+
+DAY = date(2024, 6, 1)
+
+
+def ends(draft: Draft) -> list[tuple[list[str], str]]:
+    return [([o.mention for o in leg.origins], leg.destination.mention) for leg in draft.legs]
+
+
+@pytest.mark.parametrize("text", [
+    "A battalion was flown from Dawadmi to Abha on 3 May.",
+    "A battalion moved to the area of Dawadmi from Abha on 3 May.",
+])
+def test_a_town_known_only_by_the_airport_named_after_it_is_found(text: str) -> None:
+    draft = extract(text, DAY)
+    assert "Dawadmi" in [p.mention for p in draft.places]
+    assert len(draft.legs) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The brigade took Poitiers and advanced to Tours.",
+    "The brigade took Poitiers on 3 May and moved some 40 km north along the road to Tours.",
+])
+def test_an_onward_move_after_a_place_taken_starts_there(text: str) -> None:
+    assert ends(extract(text, DAY)) == [(["Poitiers"], "Tours")]
+
+
+def test_a_list_under_one_cue_without_an_onward_verb_stays_parallel() -> None:
+    draft = extract("Troops were sent from Lyon to Metz and Reims.", DAY)
+    assert ends(draft) == [(["Lyon"], "Metz"), (["Lyon"], "Reims")]
+
+
+def test_a_force_named_again_by_its_side_starts_where_it_was() -> None:
+    draft = extract("Kenyan troops entered Garissa on 3 May. Kenyan forces pushed north toward "
+                    "Wajir.", DAY)
+    assert ends(draft) == [(["Garissa"], "Wajir")]
+
+
+def test_a_force_of_another_side_does_not_start_where_the_first_was() -> None:
+    draft = extract("Kenyan troops entered Garissa on 3 May. Somali forces pushed north toward "
+                    "Wajir.", DAY)
+    assert draft.legs == ()
+
+
+def test_personnel_among_aircraft_are_a_moving_force() -> None:
+    draft = extract("Portugal has flown aircraft and about 300 air force personnel to Taif.", DAY)
+    assert ends(draft) == [(["Portugal"], "Taif")]
+    assert draft.legs[0].strength == 300
+
+
+def test_most_of_the_people_moved_are_not_the_force() -> None:
+    draft = extract("The 5th Brigade left Lyon on 2 May. Aircraft flew 4,000 refugees out of "
+                    "Metz. Most were flown to Reims. The troops then moved to Dijon.", DAY)
+    assert ends(draft) == [(["Lyon"], "Dijon")]
+
+
+def test_contingents_that_came_from_places_joined_the_last_move() -> None:
+    draft = extract("A French brigade moved from Lyon to Dijon in May. Smaller contingents came "
+                    "from Metz and Reims.", DAY)
+    assert ends(draft) == [(["Lyon"], "Dijon"), (["Metz", "Reims"], "Dijon")]
+
+
+def test_a_thrust_aimed_at_towns_makes_them_destinations() -> None:
+    draft = extract("Thai columns crossed into Laos from Nong Khai province, with the main "
+                    "thrust aimed at Vientiane and Paksan.", DAY)
+    assert ends(draft) == [(["Nong Khai"], "Vientiane"), (["Nong Khai"], "Paksan")]
+
+
+@pytest.mark.parametrize(("text", "origins"), [
+    ("Units based in Poitiers and Niort drove north to Tours.", ["Poitiers", "Niort"]),
+    ("The corps is expected to pause at Poitiers and Niort before pushing on to Tours.",
+     ["Poitiers", "Niort"]),
+    ("Units based in Poitiers drove north to Tours.", ["Poitiers"]),
+])
+def test_a_list_of_positions_is_where_the_move_starts(text: str, origins: list[str]) -> None:
+    assert ends(extract(text, DAY)) == [(origins, "Tours")]
