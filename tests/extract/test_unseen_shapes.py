@@ -90,3 +90,25 @@ def test_a_thrust_aimed_at_towns_makes_them_destinations() -> None:
 ])
 def test_a_list_of_positions_is_where_the_move_starts(text: str, origins: list[str]) -> None:
     assert ends(extract(text, DAY)) == [(origins, "Tours")]
+
+
+def test_a_compass_word_before_a_town_places_the_move_in_the_town() -> None:
+    draft = extract("Dutch units withdrew from Deventer into North Zwolle.", DAY)
+    assert ends(draft) == [(["Deventer"], "Zwolle")]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Troops moved from Pontianak to Northern Borneo.", "Borneo"),  # an area: another area
+    ("The column moved from Bir el Tabuk to Pontianak.", "Tabuk"),  # a name with a particle
+])
+def test_a_piece_of_a_longer_name_is_no_place(text: str, absent: str) -> None:
+    assert absent not in [p.mention for p in extract(text, DAY).places]
+
+
+def test_a_force_on_its_way_from_a_to_b_moves() -> None:
+    draft = extract("Two Canadian frigates are on their way from Vigo to Lisbon.", DAY)
+    assert ends(draft) == [(["Vigo"], "Lisbon")]
+
+
+def test_a_place_on_the_road_from_a_to_b_is_where_it_happened_not_a_move() -> None:
+    assert extract("They fought near Olst, on the road from Deventer to Zwolle.", DAY).legs == ()

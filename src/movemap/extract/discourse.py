@@ -103,7 +103,7 @@ ANAPHOR = quick(re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|th
 _FORCE_NOUN = (r"(?:troops|soldiers|forces|marines|paratroopers|infantry(?:men)?|commandos|"
                r"fighters|servicemen|reservists|sailors|companies|company|battalions?|"
                r"brigades?|regiments?|platoons?|contingents?|detachments?|columns?|convoys?|"
-               r"units|force|squadrons?|flotilla|fleet)")
+               r"units|force|squadrons?|flotilla|fleet|battle\s*groups?|task\s+(?:force|group)s?)")
 NEW_FORCE = re.compile(
     r"^\W*(?:(?:[Ss]eparately|[Mm]eanwhile|[Ee]lsewhere|[Aa]lso|[Ii]n\s+[\w-]+)\s*,?\s+)?"
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"

@@ -188,6 +188,7 @@ _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I
 _NONFORCE = quick(re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
     r"bombers|jets|drones|aircraft(?!\s+carriers?\b)|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
+    r"equipment|materiel|matériel|"
     r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
     r"people|persons|nationals|citizens|staff|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
@@ -233,7 +234,7 @@ def _month(body: str, start: int) -> bool:
 # nouns that make a clause a movement without a verb of motion (the route ran from A to B)
 _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|destination|"
                     r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
-                    r"march)\s+to|(?:received|receiving|accepted|accepting)\s+the\s+"
+                    r"march)\s+to|on\s+(?:the|their|its|his|her)\s+way\s+(?:to|from|towards?)|(?:received|receiving|accepted|accepting)\s+the\s+"
                     r"surrender|took\s+the\s+(?:[a-z]+\s+)?(?:road|route|highway|track|trail)"
                     r"\s+(?:to|towards?|for|from))\b", re.I)
 # a distance says where a place is, not where a move began (to Tarnow, 80 km from Kielce)
