@@ -112,3 +112,23 @@ def test_a_force_on_its_way_from_a_to_b_moves() -> None:
 
 def test_a_place_on_the_road_from_a_to_b_is_where_it_happened_not_a_move() -> None:
     assert extract("They fought near Olst, on the road from Deventer to Zwolle.", DAY).legs == ()
+
+
+def test_a_position_named_after_the_destination_is_where_the_force_then_was() -> None:
+    draft = extract("The division sailed for Portugal in October 1942 and was stationed at "
+                    "Setubal. In May 1944 it moved to Lisbon.", DAY)
+    assert ends(draft) == [(["Setubal"], "Lisbon")]
+
+
+def test_a_town_in_the_area_a_force_reached_does_not_start_from_the_area() -> None:
+    draft = extract("The regiment landed in Brittany on 6 June. On 18 July it captured Vannes.",
+                    DAY)
+    assert draft.legs == ()
+
+
+def test_the_division_after_its_regiment_is_the_division_again() -> None:
+    draft = extract("The 9th Division moved from Lyon to Dijon in May. Its 47th Regiment was "
+                    "sent from Metz to Reims. In June the division moved to Tours.", DAY)
+    assert [(leg.unit, *ends_of) for leg, ends_of in zip(draft.legs, ends(draft),
+                                                          strict=True)][-1] == (
+        "9th-division", ["Dijon"], "Tours")

@@ -109,6 +109,8 @@ NEW_FORCE = re.compile(
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
     + _FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + _FORCE_NOUN + r")?|"
     r"[A-Z][a-z]+(?:an|ish|ese|ic|i)\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN + r"))\b")
+# the echelon a reference back names (the division, the brigade)
+_ECHELON = re.compile(r"^the\s+(division|brigade|regiment|corps|battalion|army)$", re.I)
 _PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
 _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 
@@ -133,6 +135,7 @@ class State:
 
     unit: str = "unit"
     unit_expected: bool = False  # the current unit was named in a future or planned move
+    named: list[str] = field(default_factory=list)  # the units named, the latest last
     cargo_of: str = "unit"  # the force current before a clause moved people or things
     cargo_at: int = -1  # the paragraph of that clause
     past_unit: str | None = None  # the last unit named in a move that has happened
@@ -176,6 +179,20 @@ class State:
     def name_unit(self, unit: str) -> None:
         """A unit named: it becomes the current one."""
         self.unit = unit
+        if unit in self.named:
+            self.named.remove(unit)
+        self.named.append(unit)
+
+    def refer(self, anaphor: str) -> None:
+        """``the division`` after ``its 116th Regiment``: the last unit named with that
+        noun, when the current one is not one (the division, not the regiment)."""
+        noun = _ECHELON.search(anaphor)
+        if noun is None or self.unit.endswith("-" + noun.group(1).lower()):
+            return
+        for unit in reversed(self.named):
+            if unit.endswith("-" + noun.group(1).lower()):
+                self.unit = unit
+                return
 
     def set_date(self, day: FuzzyDate, sentence: int) -> None:
         """A past date given: it becomes the narrative's time, not yet used by a move."""

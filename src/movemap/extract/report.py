@@ -315,6 +315,13 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         not o.place.areal and polygon.covers(Point(o.place.lon, o.place.lat)) for o in others)
 
 
+def _where_then(destination: FoundPlace, positions: list[FoundPlace]) -> FoundPlace:
+    """Where a force is after a move: a position named after its destination (sailed for
+    England and was stationed at Tidworth), else the destination."""
+    after = [p for p in positions if p.start > destination.start]
+    return after[-1] if after else destination
+
+
 def _last_list(here: list[FoundPlace], roles: tuple[str, ...], cues: tuple[str, ...],
                role: str) -> list[FoundPlace]:
     """The places of the last list in ``role``: the last such place and those right before
@@ -426,6 +433,7 @@ class _Reader:
             unit_cue = "unit: a new subject"
         elif (anaphor := ANAPHOR.search(body, 0, 60)) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
+            state.refer(" ".join(anaphor.group(0).split()))
         if named or described:
             state.unit_expected = status_of(body) is Status.EXPECTED
             if not state.unit_expected:
@@ -488,10 +496,13 @@ class _Reader:
                                                   if p.start > origins[-1].start]):
             # it left A on 3 May and was in B a week later: where it was next is where it went
             stages = [(after[-1], False, "was in ... after")]
-        if not origins and positions:
+        if not origins and positions and (not stages or positions[0].start < stages[0][0].start):
             # units based in Kabul drove north to Hairatan; to pause at A and B before pushing
-            # on to C: the last list of positions (one cue) is where the move starts
-            origins = _last_list(here, reading.roles, reading.cues, "position")
+            # on to C: the last list of positions (one cue) before the destination is where
+            # the move starts (sailed for A and was stationed at B: B is where it then was)
+            roles = tuple(r if p.start < (stages[0][0].start if stages else b) else "" for p, r
+                          in zip(here, reading.roles, strict=True))
+            origins = _last_list(here, roles, reading.cues, "position")
         elif origins and stages and (later := [p for p in positions if origins[-1].start <
                                                p.start < stages[0][0].start]):
             # from Denmark and Norway, would gather at Capodichino and then be flown to Abu
@@ -547,6 +558,8 @@ class _Reader:
             if carried is not None and carried.place.kind is Kind.COUNTRY and all(
                     p.place.country == carried.place.country for p, _, _ in stages):
                 carried = None  # in Grenada, to Point Salines: where in the country, unknown
+            if carried is not None and _inside_another(carried, [p for p, _, _ in stages]):
+                carried = None  # landed in Normandy, then took Caen: where in it, unknown
             if rule == "carried-origin" and not named and anaphor is None and (
                     described is None or unit != before):
                 # "Russian troops entered Gori": a force the clause does not refer back to
@@ -569,7 +582,7 @@ class _Reader:
             if carried is None:
                 self._narrative(dates, expected, number)
                 if not expected:
-                    state.moved(unit, stages[-1][0])
+                    state.moved(unit, _where_then(stages[-1][0], positions))
                     state.arrival[unit] = (tuple(p for p, _, _ in stages), state.paragraph,
                                            number)
                     day = _own_dates(dates)[0]
@@ -655,7 +668,7 @@ class _Reader:
         if len(stages) > 1:
             state.destinations = tuple(p for p, _, _ in stages)
         if not expected:
-            state.moved(unit, stages[-1][0])
+            state.moved(unit, _where_then(stages[-1][0], positions))
 
     def _gap_leg(self, unit: str, left: FoundPlace, to: FoundPlace, number: int,
                  sentence_start: int, b: int) -> None:
