@@ -132,3 +132,24 @@ def test_the_division_after_its_regiment_is_the_division_again() -> None:
     assert [(leg.unit, *ends_of) for leg, ends_of in zip(draft.legs, ends(draft),
                                                           strict=True)][-1] == (
         "9th-division", ["Dijon"], "Tours")
+
+
+def test_each_item_of_a_timeline_list_is_a_sentence_of_its_own() -> None:
+    text = ("Timeline\n\n"
+            "- 12 December: an advance party is airlifted from Istres to Ndjamena.\n"
+            "- 28 December: a company lands at Douala and travels by road to Abeche.\n")
+    draft = extract(text, date(2008, 1, 10))
+    assert ends(draft) == [(["Istres"], "Ndjamena"), (["Douala"], "Abeche")]
+    assert [str(leg.start) for leg in draft.legs] == ["2007-12-12", "2007-12-28"]
+
+
+def test_a_force_that_will_follow_from_its_own_start_goes_where_the_last_move_went() -> None:
+    draft = extract("On 4 January the brigade was flown from Istres to Ndjamena. Two further "
+                    "battalions will follow from Abeche.", date(2008, 1, 10))
+    assert ends(draft)[-1] == (["Abeche"], "Ndjamena")
+
+
+def test_another_force_after_a_comma_and_starts_a_clause_of_its_own() -> None:
+    draft = extract("Chinese troops who had crossed from Ndjamena struck near Kaechon, and "
+                    "American units are falling back from Kaechon towards Sunchon.", DAY)
+    assert ends(draft) == [(["Kaechon"], "Sunchon")]

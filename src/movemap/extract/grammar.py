@@ -111,7 +111,7 @@ _ORIGIN_CUE = re.compile(
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on|off)|"
     r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
-    r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
+    r"lands?\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"destination\s+(?:was|is|being|:)|de(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+"
     r"(?:at|in)|"
@@ -148,7 +148,12 @@ _CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
                            r"stated|added)\b)|"
                            r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"
                            r",\s+(?:and|but)\s+(?!on\s+to\b)(?=(?:by|on|in|after|before|during|within|the|"
-                           r"its|their|[A-Z][\w-]*['’]s)\s)")
+                           r"its|their|[A-Z][\w-]*['’]s)\s)|"
+                           # another force as the next clause's subject (, and American units
+                           # are falling back)
+                           r",\s+(?:and|but)\s+(?=(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?"
+                           r"(?:troops|forces|units|soldiers|columns|marines|paratroopers|"
+                           r"divisions|brigades|regiments|battalions)\b)")
 _STRENGTH = re.compile(
     r"\b(?:(?:about|around|some|approximately|an\s+estimated|at\s+least|more\s+than|over|"
     r"nearly|almost|roughly|up\s+to|a\s+further|another)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
@@ -279,7 +284,8 @@ _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+
 _ONWARD = re.compile(r"^\s*(?:on\s+[^,;]{1,20}?\s+)?,?\s*and\s+(?:then\s+)?(?:had\s+|has\s+|"
                      r"was\s+|were\s+)?(?:advanc|mov|drove|driv|march|push|press|proceed|"
                      r"went|continu|head|roll|rac|withdr|retreat|fell\s+back|pull|struck|"
-                     r"turn|swung|wheel)\w*\b[^,;]{0,60}$", re.I)
+                     r"turn|swung|wheel|travel|sail|fl[eoy]w?|drove|ferr|ship|return|"
+                     r"redeploy|transferr?|rode|ran)\w*\b[^,;]{0,60}$", re.I)
 # into Hungary at Zahony; from the Soviet Union at Zahony, on the border near Chop (a town
 # the gazetteer lacks, located by one it knows)
 _AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)\s+){0,2}?"

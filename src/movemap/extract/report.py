@@ -58,7 +58,9 @@ from movemap.sphere import haversine_km
 __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
-                       r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
+                       r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)|"
+                       # a line that starts an item of a list (a timeline's "- 12 May: ...")
+                       r"\n(?=[^\S\n]*(?:[-*•–—]|\d{1,2}[.)])[^\S\n])")
 _NAMES_TOGETHER = 60  # at most this many distinct names are ranked together
 _SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu and its airport)
 # A leg may run to or from an area: a country (Kuwait to Iraq), a region (from Yunnan and
@@ -94,7 +96,7 @@ _ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
 _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]+")
 # a cue that puts the force at a place, not only on its way to one (took A, reached A)
 _REACHED = re.compile(r"(?i:reach|enter|arriv|took|taken|taking|captur|seiz|occup|retak|retook|"
-                      r"recaptur|liberat|secur|storm|overr|landed|crossed\s+into)")
+                      r"recaptur|liberat|secur|storm|overr|land|crossed\s+into)")
 _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
@@ -518,8 +520,9 @@ class _Reader:
         rule = "from-to"
         if not stages and _FOLLOW.match(reading.verb) and state.last_leg is not None and (
                 state.recent(state.last_leg[2:])):
-            # a second echelon is expected to follow (from the same coast): the last move's ends
-            origins, rule = list(state.last_leg[0]), "follows"
+            # a second echelon is expected to follow (from the same coast): the last move's ends,
+            # or its destination from a start of its own (two battalions will follow from A)
+            origins, rule = origins or list(state.last_leg[0]), "follows"
             stages = [(state.last_leg[1], False, "follow")]
         if not stages:
             if origins and unit in state.arrival and not expected and state.recent(
