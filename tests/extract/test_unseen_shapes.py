@@ -153,3 +153,26 @@ def test_another_force_after_a_comma_and_starts_a_clause_of_its_own() -> None:
     draft = extract("Chinese troops who had crossed from Ndjamena struck near Kaechon, and "
                     "American units are falling back from Kaechon towards Sunchon.", DAY)
     assert ends(draft) == [(["Kaechon"], "Sunchon")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Guyanese troops crossed into Suriname on 3 May.", [(["Guyanese"], "Suriname")]),
+    ("Guyanese troops crossed into Suriname at Nickerie on 3 May.", [(["Guyanese"], "Nickerie")]),
+    ("Guyanese troops moved into Linden on 3 May.", []),  # a town of their own country
+])
+def test_a_force_named_by_its_side_crossing_into_another_country_comes_from_its_own(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The empress and the court left Linden for Poitiers.",  # a court is no force
+    "Talks were paused to let the presidents of Suriname and Guyana meet.",  # people, a verb
+])
+def test_no_move_of_a_force(text: str) -> None:
+    assert extract(text, DAY).legs == ()
+
+
+def test_an_advance_from_a_on_b_goes_to_b() -> None:
+    draft = extract("If talks fail today, the force will advance from Linden on Nickerie.", DAY)
+    assert ends(draft) == [(["Linden"], "Nickerie")]

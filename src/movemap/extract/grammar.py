@@ -98,6 +98,8 @@ _QUALIFIER = (r"(?:\s+(?-i:(?!(?:and|or|but|who|which|that|after|before|while|wh
 # in two ways, ``areas`` alone or after another word, which made plain ``*`` exponential).
 _FILL = (rf"(?:\s+{_FILL_WORD})*+(?:(?:\s+(?!(?:and|or|but|who|which|that|after|before|"
          r"while|when|said|says|time|times|first|last|support|help|order|days?|weeks?|"
+         # to let the presidents of X (a verb, or people, not a place the move goes to)
+         r"let|make|persuade|presidents?|leaders?|heads?|governments?|"
          r"months?|years?|hours?|to|into|from|for|towards?|via|through|across|onto|on|by|"
          rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic))){{1,3}}"
          rf"(?:\s+{_FILL_WORD})++)?{_QUALIFIER}\s*$")
@@ -197,6 +199,7 @@ _NONFORCE = quick(re.compile(
     r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
     r"people|persons|nationals|citizens|staff|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
+    r"empress|queen|tsar|czar|shah|sultan|court|cabinet|government|"
     r"offices|delegation|envoy|diplomats|ambassador)\b", re.I))
 
 
@@ -286,6 +289,10 @@ _ONWARD = re.compile(r"^\s*(?:on\s+[^,;]{1,20}?\s+)?,?\s*and\s+(?:then\s+)?(?:ha
                      r"went|continu|head|roll|rac|withdr|retreat|fell\s+back|pull|struck|"
                      r"turn|swung|wheel|travel|sail|fl[eoy]w?|drove|ferr|ship|return|"
                      r"redeploy|transferr?|rode|ran)\w*\b[^,;]{0,60}$", re.I)
+# advanced from A on B: "on" after the origin marks where the advance goes
+_ON = re.compile(r"^\s+(?:up)?on(?:to)?\s+$")
+_ADVANCE_ON = re.compile(r"\b(?:advanc|march|push|mov|drove|driv|press|clos|converg)\w*\s+from\s+"
+                         r"(?:the\s+)?$", re.I)
 # into Hungary at Zahony; from the Soviet Union at Zahony, on the border near Chop (a town
 # the gazetteer lacks, located by one it knows)
 _AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)\s+){0,2}?"
@@ -512,6 +519,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 _AT.match(link)):
             role, cue = roles[i - 1], f"{cues[i - 1]} ... at"  # into Hungary at Zahony
             roles[i - 1] = ""  # the town says where in the area: the area is no end
+        if not role and i and roles[i - 1] == "origin" and _ON.match(link) and (
+                _ADVANCE_ON.search(text, a, places[i - 1][0])):
+            role, cue = "destination", "from ... on"  # advance from Senegal on Dakar
         if not role and i and roles[i - 1] == "destination" and _CHAIN_GAP.search(link) and (
                 len(link) < 40):
             role, cue = "destination", "then"  # "A, then B": a stage

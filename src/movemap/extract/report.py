@@ -317,6 +317,22 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         not o.place.areal and polygon.covers(Point(o.place.lon, o.place.lat)) for o in others)
 
 
+# a cross-border move's cue (crossed into, entered, into) and the people's adjective that
+# opens a force described by its side (Senegalese troops)
+_INTO = re.compile(r"(?:crossed\s+into|entered|entering|enters?|into)(?:\s+\.\.\.\s+at)?$", re.I)
+_SIDE_WORD = re.compile(r"^(?:[Tt]he\s+)?([A-Z][a-z]+(?:an|ish|ese|ic|i))\s")
+
+
+@lru_cache(maxsize=1024)
+def _country_of_people(gazetteer: Gazetteer, word: str) -> Place | None:
+    """The country ``word`` names the people of (``Senegalese``: Senegal), or None."""
+    found = gazetteer.resolve(word)
+    if found.found and found.best.method is Method.DEMONYM and (
+            found.place.kind is Kind.COUNTRY):
+        return found.place
+    return None
+
+
 def _where_then(destination: FoundPlace, positions: list[FoundPlace]) -> FoundPlace:
     """Where a force is after a move: a position named after its destination (sailed for
     England and was stationed at Tidworth), else the destination."""
@@ -375,8 +391,10 @@ class _Reader:
     """One pass over a report's sentences, keeping the discourse state."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]], published: date,
-                 places: list[FoundPlace], where: list[int], dates: list[DateMention]) -> None:
+                 places: list[FoundPlace], where: list[int], dates: list[DateMention],
+                 gazetteer: Gazetteer | None = None) -> None:
         self.text, self.published = text, published
+        self.gazetteer = gazetteer
         self.spans = spans
         self.places, self.where, self.dates = places, where, dates
         self.date_starts = [d.start for d in dates]
@@ -582,6 +600,12 @@ class _Reader:
                 # stage starts, though where it came from is unknown
                 carried, rule = stages[0][0], "chain"
                 stages = stages[1:]
+            if carried is None and described is not None and _INTO.match(stages[0][2]) and (
+                    (side := self._side(described, a)) is not None) and all(
+                    (p.place.kind is Kind.COUNTRY or cue.endswith(" at")) and (
+                        p.place.country != side.place.country) for p, _, cue in stages):
+                # Senegalese troops crossed into The Gambia: from their own country
+                carried, rule = side, "side-origin"
             if carried is None:
                 self._narrative(dates, expected, number)
                 if not expected:
@@ -673,6 +697,19 @@ class _Reader:
         if not expected:
             state.moved(unit, _where_then(stages[-1][0], positions))
 
+    def _side(self, described: re.Match[str], a: int) -> FoundPlace | None:
+        """The country whose people's adjective opens the subject ``described`` (``Senegalese
+        troops``: Senegal), if the gazetteer reads it as one."""
+        side = _SIDE_WORD.match(described.group("u"))
+        if side is None or self.gazetteer is None:
+            return None
+        word = side.group(1)
+        place = _country_of_people(self.gazetteer, word)
+        if place is None:
+            return None
+        start = a + described.start("u") + side.start(1)
+        return FoundPlace(word, start, start + len(word), place, 0.5)
+
     def _gap_leg(self, unit: str, left: FoundPlace, to: FoundPlace, number: int,
                  sentence_start: int, b: int) -> None:
         """The unit left ``left`` and its next move starts at ``to``: it went there."""
@@ -754,7 +791,7 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
     legs: list[FoundLeg] = []
     if problem is None:
         legs = _Reader(text, spans, published, places, where,
-                       find_dates(text, published)).read()
+                       find_dates(text, published), gazetteer).read()
     elif language is not None:
         # a report in Russian, French, Spanish or Korean: its own small grammar reads it
         legs = foreign_legs(text, language, published, places, spans)
