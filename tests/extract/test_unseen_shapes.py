@@ -176,3 +176,11 @@ def test_no_move_of_a_force(text: str) -> None:
 def test_an_advance_from_a_on_b_goes_to_b() -> None:
     draft = extract("If talks fail today, the force will advance from Linden on Nickerie.", DAY)
     assert ends(draft) == [(["Linden"], "Nickerie")]
+
+
+@pytest.mark.parametrize("head", ["March:", "- March:", "March -"])
+def test_a_timeline_item_headed_by_a_month_is_dated_and_march_is_no_verb(head: str) -> None:
+    draft = extract(f"Timeline\n\n{head} Guyana flies troops to Nickerie to help the army.\n",
+                    date(2024, 6, 1))
+    assert ends(draft) == [(["Guyana"], "Nickerie")]
+    assert str(draft.legs[0].start) == "2024-03"

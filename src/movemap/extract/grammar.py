@@ -231,7 +231,7 @@ _MODIFIER = re.compile(r"\s+(?:ships?|craft|vessels?|aircraft|planes?|helicopter
 # troops to X, sent aircraft), unlike the forms that also qualify a noun (landing ships)
 _FINITE = re.compile(r"(?:ed|own|ew|ent|ies|ought)$")
 # the month, not the verb: "March" written with its capital before a day (March 3)
-_MONTH = re.compile(r"March(?=\s+\d)")
+_MONTH = re.compile(r"March(?=\s+\d|\s*[:\-–—]\s)")  # March 3; a timeline's "March: ..."
 
 
 def _month(body: str, start: int) -> bool:
