@@ -184,3 +184,9 @@ def test_a_timeline_item_headed_by_a_month_is_dated_and_march_is_no_verb(head: s
                     date(2024, 6, 1))
     assert ends(draft) == [(["Guyana"], "Nickerie")]
     assert str(draft.legs[0].start) == "2024-03"
+
+
+def test_both_columns_start_where_each_of_the_last_two_forces_was() -> None:
+    draft = extract("The 9th Division moved from Lyon to Dijon in May. The 4th Brigade moved "
+                    "from Metz to Reims. Both columns then converged on Tours.", DAY)
+    assert ends(draft)[-1] == (["Dijon", "Reims"], "Tours")

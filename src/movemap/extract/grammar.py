@@ -61,7 +61,7 @@ _MOTION = re.compile(
     r"slip(?:ped|ping|s)|crept|creep(?:s|ing)?|penetrat\w*|movements?|invasion|incursion|"
     r"pull-?outs?|rebas(?:ed|ing)|reposition\w*|sped|speed(?:ing|s)|dash(?:ed|ing|es)|"
     r"ford(?:ed|ing)|swam|swim(?:s|ming)?|rumbl\w*|trundl\w*|lumber(?:ed|ing)|"
-    r"motor(?:ed|ing)|hik(?:ed|ing)|paddl\w*|filter(?:ed|ing)|tramp(?:ed|ing)|"
+    r"motor(?:ed|ing)|hik(?:ed|ing)|paddl\w*|filter(?:ed|ing)|tramp(?:ed|ing)|converg\w*|"
     r"follow(?:s|ed|ing)?(?!\s+(?:the|a|an|this|that)\s+(?:talks|meeting|call|visit|"
     r"decision|announcement|attack|agreement)))\b",
     re.I)

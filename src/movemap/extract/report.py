@@ -78,6 +78,8 @@ _SPLIT = re.compile(rf"(?i:{_SPLIT_WORDS})$")
 # the rest of a force, or such an other part: where the last move began
 _REST = re.compile(rf"(?i:others|the\s+rest|the\s+remainder|{_SPLIT_WORDS})$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
+# the last two forces named, together (both columns, the two divisions)
+_BOTH = re.compile(r"(?i:both|the\s+two)\b")
 # a reference back that names a force (the troops, the brigade), not "most" or "they"
 _FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingent|division|brigade|"
                          r"corps|regiment|battalion|army|columns?|marines|paratroopers|"
@@ -565,6 +567,11 @@ class _Reader:
         rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
         if not origins and rest and unit in state.last_origins:
             origins, rule = list(state.last_origins[unit]), "split-origin"
+        if not origins and anaphor is not None and _BOTH.match(anaphor.group(0)) and (
+                len(where := [state.position[u] for u in state.named[-2:]
+                              if u in state.position]) == 2):
+            # both columns then converged on X: each from where it was
+            origins, rule = where, "both-origin"
         left_day: FuzzyDate | None = None  # when the move began, if a departure said so
         split = anaphor is not None and _SPLIT.match(anaphor.group(0).strip()) is not None
         if not origins:
