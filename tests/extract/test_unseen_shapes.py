@@ -190,3 +190,21 @@ def test_both_columns_start_where_each_of_the_last_two_forces_was() -> None:
     draft = extract("The 9th Division moved from Lyon to Dijon in May. The 4th Brigade moved "
                     "from Metz to Reims. Both columns then converged on Tours.", DAY)
     assert ends(draft)[-1] == (["Dijon", "Reims"], "Tours")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Portuguese government said it had flown 200 soldiers to Guyana.",
+     [(["Portuguese"], "Guyana")]),
+    ("Portuguese officials said they would send troops to Nickerie.",
+     [(["Portuguese"], "Nickerie")]),
+    ("The Portuguese army has deployed a battalion to Lisbon.", []),  # within its own country
+])
+def test_a_country_that_sends_a_force_abroad_is_its_origin(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+def test_a_force_concentrated_south_of_a_town_starts_there() -> None:
+    draft = extract("In early May the brigade was concentrated south of Poitiers. On 14 May it "
+                    "moved up to Tours.", DAY)
+    assert ends(draft) == [(["Poitiers"], "Tours")]

@@ -129,7 +129,7 @@ _DEST_CUE = re.compile(
 _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
     r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed)\s+"
-    r"(?:in|at|near|around|on)|garrisons?\s+(?:of|in|at)|"
+    r"(?:in|at|near|around|on|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|garrisons?\s+(?:of|in|at)|"
     r"(?:troops|units|forces|soldiers|men)\s+(?:in|at)|"
     r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|"
     r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at))"

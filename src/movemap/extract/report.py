@@ -325,6 +325,15 @@ _INTO = re.compile(r"(?:crossed\s+into|entered|entering|enters?|into)(?:\s+\.\.\
 _SIDE_WORD = re.compile(r"^(?:[Tt]he\s+)?([A-Z][a-z]+(?:an|ish|ese|ic|i))\s")
 
 
+# a sending verb, and a clause opened by a country's government, army or officials by its
+# people's adjective (the Portuguese government said it had flown ...)
+_SENDING = re.compile(r"(?i:sen[dt]|sending|dispatch\w*|deploy\w*|airlift\w*|"
+                      r"fl(?:ew|own|ies|y|ying)|ship(?:s|ped|ping))$")
+_SENDER = re.compile(r"^\W*(?:[Tt]he\s+)?([A-Z][a-z]+(?:an|ish|ese|ic|i))\s+(?:[a-z-]+\s+)?"
+                     r"(?:government|army|military|navy|air\s+force|ministry|president|"
+                     r"leadership|authorities|officials)\b")
+
+
 @lru_cache(maxsize=1024)
 def _country_of_people(gazetteer: Gazetteer, word: str) -> Place | None:
     """The country ``word`` names the people of (``Senegalese``: Senegal), or None."""
@@ -613,6 +622,11 @@ class _Reader:
                         p.place.country != side.place.country) for p, _, cue in stages):
                 # Senegalese troops crossed into The Gambia: from their own country
                 carried, rule = side, "side-origin"
+            if carried is None and _SENDING.match(reading.verb) and (
+                    (side := self._sender(body, a)) is not None) and all(
+                    p.place.country != side.place.country for p, _, _ in stages):
+                # the Portuguese government said it had flown 200 soldiers to X: from Portugal
+                carried, rule = side, "side-origin"
             if carried is None:
                 self._narrative(dates, expected, number)
                 if not expected:
@@ -716,6 +730,17 @@ class _Reader:
             return None
         start = a + described.start("u") + side.start(1)
         return FoundPlace(word, start, start + len(word), place, 0.5)
+
+    def _sender(self, body: str, a: int) -> FoundPlace | None:
+        """The country whose government, army or officials open the clause ``body`` (``the
+        Portuguese government said it had sent``), if the gazetteer reads their adjective."""
+        m = _SENDER.match(body)
+        if m is None or self.gazetteer is None:
+            return None
+        place = _country_of_people(self.gazetteer, m.group(1))
+        if place is None:
+            return None
+        return FoundPlace(m.group(1), a + m.start(1), a + m.end(1), place, 0.5)
 
     def _gap_leg(self, unit: str, left: FoundPlace, to: FoundPlace, number: int,
                  sentence_start: int, b: int) -> None:
