@@ -208,3 +208,9 @@ def test_a_force_concentrated_south_of_a_town_starts_there() -> None:
     draft = extract("In early May the brigade was concentrated south of Poitiers. On 14 May it "
                     "moved up to Tours.", DAY)
     assert ends(draft) == [(["Poitiers"], "Tours")]
+
+
+def test_the_same_side_named_in_another_paragraph_may_be_another_force() -> None:
+    draft = extract("Kenyan troops entered Garissa on 3 May.\n\nElsewhere, Kenyan forces pushed "
+                    "north toward Wajir.", DAY)
+    assert draft.legs == ()

@@ -344,6 +344,13 @@ def _country_of_people(gazetteer: Gazetteer, word: str) -> Place | None:
     return None
 
 
+def _just_there(state: State, place: FoundPlace | None) -> bool:
+    """Whether ``place`` is where the report's scene was set, in this paragraph, at most two
+    sentences before."""
+    return place is not None and state.scene is place and (
+        state.scene_at[0] == state.paragraph) and state.sentence - state.scene_at[1] <= 2
+
+
 def _where_then(destination: FoundPlace, positions: list[FoundPlace]) -> FoundPlace:
     """Where a force is after a move: a position named after its destination (sailed for
     England and was stationed at Tidworth), else the destination."""
@@ -598,9 +605,11 @@ class _Reader:
             if carried is not None and _inside_another(carried, [p for p, _, _ in stages]):
                 carried = None  # landed in Normandy, then took Caen: where in it, unknown
             if rule == "carried-origin" and not named and anaphor is None and (
-                    described is None or unit != before):
+                    described is None or unit != before or not _just_there(state, carried)):
                 # "Russian troops entered Gori": a force the clause does not refer back to
-                # (no name, no "they"): where the last force went is not where it came from
+                # (no name, no "they"): where the last force went is not where it came from;
+                # the same side named again right after its move (Kenyan troops entered A.
+                # Kenyan forces pushed on to B) is the same force
                 carried = None
             if carried is None and not expected and unit in state.departure and (
                     state.recent(state.departure[unit][1:])) and not _UNREAD_ORIGIN.search(body):
