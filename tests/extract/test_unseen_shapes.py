@@ -214,3 +214,9 @@ def test_the_same_side_named_in_another_paragraph_may_be_another_force() -> None
     draft = extract("Kenyan troops entered Garissa on 3 May.\n\nElsewhere, Kenyan forces pushed "
                     "north toward Wajir.", DAY)
     assert draft.legs == ()
+
+
+def test_the_status_is_the_move_s_own_after_a_leading_condition() -> None:
+    draft = extract("If talks fail and the leader has not left by noon, the force is expected "
+                    "to advance from Linden on Nickerie.", DAY)
+    assert [leg.status.value for leg in draft.legs] == ["expected"]

@@ -355,6 +355,9 @@ _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
 _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
 
 
+# a leading condition or time clause, up to its comma (If X has not left by noon today,)
+_CONDITION = re.compile(r"^\W*(?:\w+\.\s+)?(?:[Ii]f|[Uu]nless|[Oo]nce|[Ww]hen|[Aa]fter|[Bb]efore)"
+                        r"\s[^,;]{3,120},")
 _MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the month (May)
 _MOTION_F = _folded(_MOTION)
 _ROUTE_F = _folded(_ROUTE)
@@ -559,7 +562,13 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         if pattern.search(low):
             mode = candidate
             break
-    status, hedge = _status(body, low, None if verb is None else verb.end())
+    until = None if verb is None else verb.end()
+    if verb is not None and (condition := _CONDITION.match(body)) is not None and (
+            later := _MOTION_F.search(low, condition.end())) is not None:
+        # "If X has not left by noon, forces are expected to advance from A on B": the move's
+        # own verb is the one after the condition
+        until = later.end()
+    status, hedge = _status(body, low, until)
     nonforce = verb is not None and bool(_NONFORCE.search(body)) and not _FORCE_F.search(low)
     return Reading(verb.group(1) if verb else None, tuple(roles), tuple(cues), tuple(chained),
                    mode, strength_in(text, a, b), status, hedge, nonforce)
