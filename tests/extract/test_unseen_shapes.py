@@ -77,7 +77,7 @@ def test_contingents_that_came_from_places_joined_the_last_move() -> None:
 
 
 def test_a_thrust_aimed_at_towns_makes_them_destinations() -> None:
-    draft = extract("Thai columns crossed into Laos from Nong Khai province, with the main "
+    draft = extract("Thai columns crossed the river from Nong Khai province, with the main "
                     "thrust aimed at Vientiane and Paksan.", DAY)
     assert ends(draft) == [(["Nong Khai"], "Vientiane"), (["Nong Khai"], "Paksan")]
 
