@@ -58,7 +58,7 @@ def test_a_colon_hands_its_slot_to_the_list_after_it(
 
 @pytest.mark.parametrize(("text", "origin"), [
     ("The battalion was flown from Lawson Army Airfield in Columbus to Kuwait.", "Columbus"),
-    ("The battalion was flown from Pope Field, beside Fayetteville, to Kuwait.", "Fayetteville"),
+    ("The battalion was flown from Hollins Field, beside Fayetteville, to Kuwait.", "Fayetteville"),
 ])
 def test_a_town_that_locates_an_unknown_name_takes_its_slot(text: str, origin: str) -> None:
     assert ends(extract(text, date(2003, 3, 1))) == [([origin], "Kuwait")]

@@ -65,7 +65,11 @@ from movemap.dates import FuzzyDate
 from movemap.extract.draft import FoundPlace
 from movemap.extract.lookahead import quick
 
-__all__ = ["ANAPHOR", "NEW_FORCE", "UNIT", "State", "unit_slug"]
+__all__ = ["ANAPHOR", "CARGO", "NEW_FORCE", "UNIT", "State", "unit_slug"]
+
+CARGO = " cargo"
+"""The current "unit" after a clause that moves people or things, not a force (no unit's
+slug has a space)."""
 
 UNIT = re.compile(
     r"\b(?P<u>(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
@@ -84,6 +88,8 @@ _BARE = (r"(?=\s*,|\s+(?:was|were|had|has)\s|\s+[a-z]+\s+(?:to|towards?|across|i
          r"along|through|from|out|off|in|for|by|via|back|inland|the|north\w*|south\w*|"
          r"east\w*|west\w*)\b)")
 ANAPHOR = quick(re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
+                           r"(?:both|the\s+two)\s+(?:columns|forces|divisions|brigades|corps|"
+                           r"armies|groups|regiments|battalions)|"
                            r"another" + _BARE + r"|the\s+other(?:\s+(?:column|half|group)|"
                            + _BARE + r")|"
                            r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
@@ -99,12 +105,14 @@ ANAPHOR = quick(re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|th
 _FORCE_NOUN = (r"(?:troops|soldiers|forces|marines|paratroopers|infantry(?:men)?|commandos|"
                r"fighters|servicemen|reservists|sailors|companies|company|battalions?|"
                r"brigades?|regiments?|platoons?|contingents?|detachments?|columns?|convoys?|"
-               r"units|force|squadrons?|flotilla|fleet)")
+               r"units|force|squadrons?|flotilla|fleet|battle\s*groups?|task\s+(?:force|group)s?)")
 NEW_FORCE = re.compile(
     r"^\W*(?:(?:[Ss]eparately|[Mm]eanwhile|[Ee]lsewhere|[Aa]lso|[Ii]n\s+[\w-]+)\s*,?\s+)?"
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
     + _FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + _FORCE_NOUN + r")?|"
     r"[A-Z][a-z]+(?:an|ish|ese|ic|i)\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN + r"))\b")
+# the echelon a reference back names (the division, the brigade)
+_ECHELON = re.compile(r"^the\s+(division|brigade|regiment|corps|battalion|army)$", re.I)
 _PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
 _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 
@@ -129,6 +137,9 @@ class State:
 
     unit: str = "unit"
     unit_expected: bool = False  # the current unit was named in a future or planned move
+    named: list[str] = field(default_factory=list)  # the units named, the latest last
+    cargo_of: str = "unit"  # the force current before a clause moved people or things
+    cargo_at: int = -1  # the paragraph of that clause
     past_unit: str | None = None  # the last unit named in a move that has happened
     position: dict[str, FoundPlace] = field(default_factory=dict)
     last_origins: dict[str, tuple[FoundPlace, ...]] = field(default_factory=dict)
@@ -170,6 +181,20 @@ class State:
     def name_unit(self, unit: str) -> None:
         """A unit named: it becomes the current one."""
         self.unit = unit
+        if unit in self.named:
+            self.named.remove(unit)
+        self.named.append(unit)
+
+    def refer(self, anaphor: str) -> None:
+        """``the division`` after ``its 116th Regiment``: the last unit named with that
+        noun, when the current one is not one (the division, not the regiment)."""
+        noun = _ECHELON.search(anaphor)
+        if noun is None or self.unit.endswith("-" + noun.group(1).lower()):
+            return
+        for unit in reversed(self.named):
+            if unit.endswith("-" + noun.group(1).lower()):
+                self.unit = unit
+                return
 
     def set_date(self, day: FuzzyDate, sentence: int) -> None:
         """A past date given: it becomes the narrative's time, not yet used by a move."""

@@ -61,7 +61,7 @@ _MOTION = re.compile(
     r"slip(?:ped|ping|s)|crept|creep(?:s|ing)?|penetrat\w*|movements?|invasion|incursion|"
     r"pull-?outs?|rebas(?:ed|ing)|reposition\w*|sped|speed(?:ing|s)|dash(?:ed|ing|es)|"
     r"ford(?:ed|ing)|swam|swim(?:s|ming)?|rumbl\w*|trundl\w*|lumber(?:ed|ing)|"
-    r"motor(?:ed|ing)|hik(?:ed|ing)|paddl\w*|filter(?:ed|ing)|tramp(?:ed|ing)|"
+    r"motor(?:ed|ing)|hik(?:ed|ing)|paddl\w*|filter(?:ed|ing)|tramp(?:ed|ing)|converg\w*|"
     r"follow(?:s|ed|ing)?(?!\s+(?:the|a|an|this|that)\s+(?:talks|meeting|call|visit|"
     r"decision|announcement|attack|agreement)))\b",
     re.I)
@@ -98,6 +98,8 @@ _QUALIFIER = (r"(?:\s+(?-i:(?!(?:and|or|but|who|which|that|after|before|while|wh
 # in two ways, ``areas`` alone or after another word, which made plain ``*`` exponential).
 _FILL = (rf"(?:\s+{_FILL_WORD})*+(?:(?:\s+(?!(?:and|or|but|who|which|that|after|before|"
          r"while|when|said|says|time|times|first|last|support|help|order|days?|weeks?|"
+         # to let the presidents of X (a verb, or people, not a place the move goes to)
+         r"let|make|persuade|presidents?|leaders?|heads?|governments?|"
          r"months?|years?|hours?|to|into|from|for|towards?|via|through|across|onto|on|by|"
          rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic))){{1,3}}"
          rf"(?:\s+{_FILL_WORD})++)?{_QUALIFIER}\s*$")
@@ -111,7 +113,7 @@ _ORIGIN_CUE = re.compile(
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on|off)|"
     r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
-    r"land\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
+    r"lands?\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"destination\s+(?:was|is|being|:)|de(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+"
     r"(?:at|in)|"
@@ -121,12 +123,13 @@ _DEST_CUE = re.compile(
     r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
     r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|f[ae]ll(?:ing|s)?\s+back|"
     r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on)\s+(?:up)?on(?:to)?|"
+    r"(?:aimed|directed)\s+(?:at|on|against)|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
     r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed)\s+"
-    r"(?:in|at|near|around|on)|garrisons?\s+(?:of|in|at)|"
+    r"(?:in|at|near|around|on|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|garrisons?\s+(?:of|in|at)|"
     r"(?:troops|units|forces|soldiers|men)\s+(?:in|at)|"
     r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|"
     r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at))"
@@ -147,7 +150,12 @@ _CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
                            r"stated|added)\b)|"
                            r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"
                            r",\s+(?:and|but)\s+(?!on\s+to\b)(?=(?:by|on|in|after|before|during|within|the|"
-                           r"its|their|[A-Z][\w-]*['’]s)\s)")
+                           r"its|their|[A-Z][\w-]*['’]s)\s)|"
+                           # another force as the next clause's subject (, and American units
+                           # are falling back)
+                           r",\s+(?:and|but)\s+(?=(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?"
+                           r"(?:troops|forces|units|soldiers|columns|marines|paratroopers|"
+                           r"divisions|brigades|regiments|battalions)\b)")
 _STRENGTH = re.compile(
     r"\b(?:(?:about|around|some|approximately|an\s+estimated|at\s+least|more\s+than|over|"
     r"nearly|almost|roughly|up\s+to|a\s+further|another)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
@@ -187,9 +195,11 @@ _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I
 _NONFORCE = quick(re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
     r"bombers|jets|drones|aircraft(?!\s+carriers?\b)|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
+    r"equipment|materiel|matériel|"
     r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
     r"people|persons|nationals|citizens|staff|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
+    r"empress|queen|tsar|czar|shah|sultan|court|cabinet|government|"
     r"offices|delegation|envoy|diplomats|ambassador)\b", re.I))
 
 
@@ -198,8 +208,12 @@ _NOT_TOWARDS = quick(re.compile(r"\b(?:threats?|risks?|dangers?|aid|assistance|s
                                 r"damage|loyalty|answer|reply|response|attention|access|allegiance|"
                                 r"ultimatum|appeal|letter|message|note|warning|commitment|"
                                 r"contribution|sales?|exports?|deliver(?:y|ies))\s+$", re.I))
+# a word for people under arms: a clause that names one among cargo or aircraft (has flown
+# aircraft and 200 air force personnel to X) moves a force
 _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|brigade|corps|army|"
-                    r"regiment|battalion|infantry|paratroopers|group|contingent|they)\b", re.I)
+                    r"regiment|battalion|infantry|paratroopers|group|contingent|they|"
+                    r"personnel(?!\s+carriers)|servicemen|commandos|reservists|conscripts|"
+                    r"riflemen|guardsmen|legionnaires)\b", re.I)
 
 
 _DIGIT = re.compile(r"\d")
@@ -217,7 +231,7 @@ _MODIFIER = re.compile(r"\s+(?:ships?|craft|vessels?|aircraft|planes?|helicopter
 # troops to X, sent aircraft), unlike the forms that also qualify a noun (landing ships)
 _FINITE = re.compile(r"(?:ed|own|ew|ent|ies|ought)$")
 # the month, not the verb: "March" written with its capital before a day (March 3)
-_MONTH = re.compile(r"March(?=\s+\d)")
+_MONTH = re.compile(r"March(?=\s+\d|\s*[:\-–—]\s)")  # March 3; a timeline's "March: ..."
 
 
 def _month(body: str, start: int) -> bool:
@@ -228,7 +242,7 @@ def _month(body: str, start: int) -> bool:
 # nouns that make a clause a movement without a verb of motion (the route ran from A to B)
 _ROUTE = re.compile(r"\b(route|journey|flight|voyage|crossing|passage|sealift|trip|destination|"
                     r"transfer|redeployment|withdrawal|evacuation|on\s+the\s+(?:road|way|"
-                    r"march)\s+to|(?:received|receiving|accepted|accepting)\s+the\s+"
+                    r"march)\s+to|on\s+(?:the|their|its|his|her)\s+way\s+(?:to|from|towards?)|(?:received|receiving|accepted|accepting)\s+the\s+"
                     r"surrender|took\s+the\s+(?:[a-z]+\s+)?(?:road|route|highway|track|trail)"
                     r"\s+(?:to|towards?|for|from))\b", re.I)
 # a distance says where a place is, not where a move began (to Tarnow, 80 km from Kielce)
@@ -268,6 +282,17 @@ _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+
                         r"(?:advanc|march|mov|push|press|proceed|head|drove|continu|withdr|"
                         r"retreat|f[ae]ll(?:ing|s)?\s+back|pull(?:ed|ing)?\s+back)[\w ]*"
                         r"(?:on|to|into|towards?)$)", re.I)
+# the same force's onward move after a destination (took A and advanced to B; reached A and
+# then moved some 30 miles along the coast to B): the verb right after "and", its cue later
+_ONWARD = re.compile(r"^\s*(?:on\s+[^,;]{1,20}?\s+)?,?\s*and\s+(?:then\s+)?(?:had\s+|has\s+|"
+                     r"was\s+|were\s+)?(?:advanc|mov|drove|driv|march|push|press|proceed|"
+                     r"went|continu|head|roll|rac|withdr|retreat|fell\s+back|pull|struck|"
+                     r"turn|swung|wheel|travel|sail|fl[eoy]w?|drove|ferr|ship|return|"
+                     r"redeploy|transferr?|rode|ran)\w*\b[^,;]{0,60}$", re.I)
+# advanced from A on B: "on" after the origin marks where the advance goes
+_ON = re.compile(r"^\s+(?:up)?on(?:to)?\s+$")
+_ADVANCE_ON = re.compile(r"\b(?:advanc|march|push|mov|drove|driv|press|clos|converg)\w*\s+from\s+"
+                         r"(?:the\s+)?$", re.I)
 # into Hungary at Zahony; from the Soviet Union at Zahony, on the border near Chop (a town
 # the gazetteer lacks, located by one it knows)
 _AT = re.compile(r"^\s*,?\s*(?:at|near)\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)\s+){0,2}?"
@@ -325,11 +350,14 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pa
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
                 r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|"
                 r"receiv|accept|"
-                r"mov|f[ae]ll|converg|clos|bore|retir|push|link|join")
+                r"mov|f[ae]ll|converg|clos|bore|retir|push|link|join|aimed|directed")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
 _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
 
 
+# a leading condition or time clause, up to its comma (If X has not left by noon today,)
+_CONDITION = re.compile(r"^\W*(?:\w+\.\s+)?(?:[Ii]f|[Uu]nless|[Oo]nce|[Ww]hen|[Aa]fter|[Bb]efore)"
+                        r"\s[^,;]{3,120},")
 _MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the month (May)
 _MOTION_F = _folded(_MOTION)
 _ROUTE_F = _folded(_ROUTE)
@@ -494,6 +522,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 _AT.match(link)):
             role, cue = roles[i - 1], f"{cues[i - 1]} ... at"  # into Hungary at Zahony
             roles[i - 1] = ""  # the town says where in the area: the area is no end
+        if not role and i and roles[i - 1] == "origin" and _ON.match(link) and (
+                _ADVANCE_ON.search(text, a, places[i - 1][0])):
+            role, cue = "destination", "from ... on"  # advance from Senegal on Dakar
         if not role and i and roles[i - 1] == "destination" and _CHAIN_GAP.search(link) and (
                 len(link) < 40):
             role, cue = "destination", "then"  # "A, then B": a stage
@@ -509,6 +540,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         chained.append(bool(last is not None and role == "destination"
                             and roles[last] == "destination"
                             and (_CHAIN_GAP.search(link) or (own and _STAGE_CUE.match(cue))
+                                 or (own and _ONWARD.match(link) is not None)
                                  or (not own and advancing))))
         roles.append(role)
         cues.append(cue)
@@ -530,7 +562,13 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         if pattern.search(low):
             mode = candidate
             break
-    status, hedge = _status(body, low, None if verb is None else verb.end())
+    until = None if verb is None else verb.end()
+    if verb is not None and (condition := _CONDITION.match(body)) is not None and (
+            later := _MOTION_F.search(low, condition.end())) is not None:
+        # "If X has not left by noon, forces are expected to advance from A on B": the move's
+        # own verb is the one after the condition
+        until = later.end()
+    status, hedge = _status(body, low, until)
     nonforce = verb is not None and bool(_NONFORCE.search(body)) and not _FORCE_F.search(low)
     return Reading(verb.group(1) if verb else None, tuple(roles), tuple(cues), tuple(chained),
                    mode, strength_in(text, a, b), status, hedge, nonforce)

@@ -61,7 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from movemap.extract.lookahead import quick
-from movemap.gazetteer import Gazetteer, Kind, Method
+from movemap.gazetteer import Gazetteer, Kind, Method, Place
 from movemap.gazetteer.normalize import name_key
 
 __all__ = ["GUARDS", "Mention", "find_mentions", "fold", "rejected"]
@@ -125,6 +125,10 @@ _LIST_LINK = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
 _LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
 _PARTICLE_AFTER = re.compile(r"\s+(?:el|al|ad|as|ash|ed|es|en|ibn|bin|ben)[\s-][A-Z]")
 _CAPWORD_END = re.compile(r"([A-Z][\w'-]*)$")
+# a particle between two capitalised words of one name (Bir el Gubi, Ras al Khaimah)
+_PARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-](?:el|al|ad|as|ash|ed|es|en|ibn|bin|ben)$")
+_COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
+                      r"Upper|Lower|Greater)(?:-?(?:east|west)(?:ern)?)?$")
 _NONLATIN = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)?|[\uac00-\ud7a3]+")
 _HANGUL_PARTICLES = tuple(sorted((
     "에서", "으로", "로", "에", "의", "은", "는", "이", "가", "을", "를", "까지", "부터", "와",
@@ -256,8 +260,10 @@ def automaton(gazetteer: Gazetteer, cache_dir: Path | None = None) -> tuple[Any,
     return built
 
 
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """Whether a match is a piece of a longer name (reads a few characters either side)."""
+def _inside_longer_name(text: str, start: int, end: int, town: bool = False) -> bool:
+    """Whether a match is a piece of a longer name (reads a few characters either side).
+    ``town``: the match names a town, which a compass word before it only places within
+    (West Beirut); an area after one is another area (West Timor is not Timor)."""
     if _PARTICLE_AFTER.match(text, end, min(len(text), end + 12)):
         return True  # Ras el Medauar, Bir al Gubi
     if end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha():
@@ -268,12 +274,21 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
         return True
     if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
         window = text[max(0, start - 40): start - 1]
+        if _PARTICLE_BEFORE.search(window):
+            return True  # Bir el Gubi, Tell es Sultan: not the town Gubi
         word = _CAPWORD_END.search(window)
-        if word is not None:
+        if word is not None and not (town and _COMPASS.match(word.group(1))):
+            # West Beirut, Northern Kherson: the place's own part, not another name
             before = window[: word.start()].rstrip(" ")
             if before and before[-1] not in ".!?\n:\"“(" and word.group(1).lower() not in COMMON:
                 return True
     return False
+
+
+def _compass_before(text: str, start: int) -> bool:
+    """Whether a compass word stands right before ``text[start:]`` (West Beirut)."""
+    word = _CAPWORD_END.search(text, max(0, start - 16), max(0, start - 1))
+    return word is not None and _COMPASS.match(word.group(1)) is not None
 
 
 def _after_a_name(text: str, start: int, end: int) -> bool:
@@ -369,7 +384,8 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
     if _DEMONYM.search(key) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
             not _is_area(gazetteer, word)):
         return "demonym"
-    if _inside_longer_name(text, start, end) and not _in_an_area(text, start, gazetteer):
+    if _inside_longer_name(text, start, end, town=_compass_before(text, start) and not (
+            _is_area(gazetteer, word))) and not _in_an_area(text, start, gazetteer):
         return "part-of-name"
     if word.isupper() and len(word) <= 4 and word.isalpha() and not _is_area(gazetteer, word):
         return "acronym"
@@ -423,7 +439,8 @@ _KIND_NAME = re.compile(
 # there (from, into, towards, reached), are places however small
 _SMALL = re.compile(r"\b(?:(?:villages?|towns?|settlements?|hamlets?)\s+of|from|into|towards?|to|"
                     r"out\s+of|left|leaves|leaving|entered|enters|entering|reached|reaches|"
-                    r"reaching|outside|via|through|at|near|around)\s+(?:the\s+town\s+of\s+)?")
+                    r"reaching|outside|via|through|at|near|around)\s+(?:the\s+(?:(?:small\s+)?(?:town|city|village|"
+                    r"area|vicinity|outskirts|port|harbou?r)\s+of\s+))?")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?")  # within a line
 _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 
@@ -456,6 +473,19 @@ def _apostrophe_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+# a feature that bears the name of where it is (Rafha Domestic Airport, RAF Brize Norton): the
+# town, when the gazetteer knows it only by that feature
+_FEATURES = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_BASE})
+
+
+def _named_there(place: Place, key: str) -> bool:
+    """Whether the index's best entry for ``key`` is a town, or a feature whose own name
+    holds the whole words of ``key`` (not one known by ``key`` only as another name)."""
+    if place.kind is Kind.CITY:
+        return True
+    return place.kind in _FEATURES and f" {key} " in f" {name_key(place.name)} "
+
+
 def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans of the towns a text calls villages or towns (``the villages of Lastochkyne and
     Sieverne``) or names as where a move starts, passes or ends (``left Srebrenica``), which
@@ -468,8 +498,9 @@ def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             name = _CAPITALISED.match(text, at)
             if name is None:
                 break
-            number = index.best_exact(name_key(name.group(0)))
-            if number is not None and index.place(number).kind is Kind.CITY:
+            key = name_key(name.group(0))
+            number = index.best_exact(key)
+            if number is not None and _named_there(index.place(number), key):
                 out.append((name.start(), name.end()))
             link = _SMALL_LINK.match(text, name.end())
             if link is None:

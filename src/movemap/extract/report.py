@@ -28,7 +28,7 @@ from functools import lru_cache
 from shapely.geometry import Point
 
 from movemap.dates import FuzzyDate, parse_date
-from movemap.extract.discourse import ANAPHOR, NEW_FORCE, UNIT, State, unit_slug
+from movemap.extract.discourse import ANAPHOR, CARGO, NEW_FORCE, UNIT, State, unit_slug
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.foreign import foreign_legs, language_of
 from movemap.extract.grammar import (
@@ -58,7 +58,9 @@ from movemap.sphere import haversine_km
 __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "extract", "sentences"]
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\uac00-\ud7a3])|"
-                       r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)")
+                       r"\n\s*\n|\n(?=\s*[A-Z][^\n]{0,120}\n)|"
+                       # a line that starts an item of a list (a timeline's "- 12 May: ...")
+                       r"\n(?=[^\S\n]*(?:[-*•–—]|\d{1,2}[.)])[^\S\n])")
 _NAMES_TOGETHER = 60  # at most this many distinct names are ranked together
 _SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu and its airport)
 # A leg may run to or from an area: a country (Kuwait to Iraq), a region (from Yunnan and
@@ -76,12 +78,19 @@ _SPLIT = re.compile(rf"(?i:{_SPLIT_WORDS})$")
 # the rest of a force, or such an other part: where the last move began
 _REST = re.compile(rf"(?i:others|the\s+rest|the\s+remainder|{_SPLIT_WORDS})$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
+# the last two forces named, together (both columns, the two divisions)
+_BOTH = re.compile(r"(?i:both|the\s+two)\b")
+# a reference back that names a force (the troops, the brigade), not "most" or "they"
+_FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingent|division|brigade|"
+                         r"corps|regiment|battalion|army|columns?|marines|paratroopers|"
+                         r"infantry|task\s+force)\b", re.I)
 # a move that follows another: same ends unless it names its own
 _FOLLOW = re.compile(r"^follow", re.I)
 _ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed)")
 # the verb has no object: it says only where from (had already entered from Shenzhen)
-_NO_OBJECT = re.compile(r"\b(?:entered|arrived|came\s+in|landed|crossed\s+over)\s+(?:[a-z]+\s+)?"
-                        r"from\b", re.I)
+# (contingents came from A and B: they joined the move just read)
+_NO_OBJECT = re.compile(r"\b(?:entered|arrived|came(?:\s+in)?|landed|crossed\s+over)\s+"
+                        r"(?:[a-z]+\s+)?from\b", re.I)
 # a relative clause about the destination that dates the arrival (which fell on 3 July,
 # where they arrived on 5 May)
 _ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
@@ -89,7 +98,7 @@ _ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
 _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]+")
 # a cue that puts the force at a place, not only on its way to one (took A, reached A)
 _REACHED = re.compile(r"(?i:reach|enter|arriv|took|taken|taking|captur|seiz|occup|retak|retook|"
-                      r"recaptur|liberat|secur|storm|overr|landed|crossed\s+into)")
+                      r"recaptur|liberat|secur|storm|overr|land|crossed\s+into)")
 _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
@@ -310,6 +319,56 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         not o.place.areal and polygon.covers(Point(o.place.lon, o.place.lat)) for o in others)
 
 
+# a cross-border move's cue (crossed into, entered, into) and the people's adjective that
+# opens a force described by its side (Senegalese troops)
+_INTO = re.compile(r"(?:crossed\s+into|entered|entering|enters?|into)(?:\s+\.\.\.\s+at)?$", re.I)
+_SIDE_WORD = re.compile(r"^(?:[Tt]he\s+)?([A-Z][a-z]+(?:an|ish|ese|ic|i))\s")
+
+
+# a sending verb, and a clause opened by a country's government, army or officials by its
+# people's adjective (the Portuguese government said it had flown ...)
+_SENDING = re.compile(r"(?i:sen[dt]|sending|dispatch\w*|deploy\w*|airlift\w*|"
+                      r"fl(?:ew|own|ies|y|ying)|ship(?:s|ped|ping))$")
+_SENDER = re.compile(r"^\W*(?:[Tt]he\s+)?([A-Z][a-z]+(?:an|ish|ese|ic|i))\s+(?:[a-z-]+\s+)?"
+                     r"(?:government|army|military|navy|air\s+force|ministry|president|"
+                     r"leadership|authorities|officials)\b")
+
+
+@lru_cache(maxsize=1024)
+def _country_of_people(gazetteer: Gazetteer, word: str) -> Place | None:
+    """The country ``word`` names the people of (``Senegalese``: Senegal), or None."""
+    found = gazetteer.resolve(word)
+    if found.found and found.best.method is Method.DEMONYM and (
+            found.place.kind is Kind.COUNTRY):
+        return found.place
+    return None
+
+
+def _just_there(state: State, place: FoundPlace | None) -> bool:
+    """Whether ``place`` is where the report's scene was set, in this paragraph, at most two
+    sentences before."""
+    return place is not None and state.scene is place and (
+        state.scene_at[0] == state.paragraph) and state.sentence - state.scene_at[1] <= 2
+
+
+def _where_then(destination: FoundPlace, positions: list[FoundPlace]) -> FoundPlace:
+    """Where a force is after a move: a position named after its destination (sailed for
+    England and was stationed at Tidworth), else the destination."""
+    after = [p for p in positions if p.start > destination.start]
+    return after[-1] if after else destination
+
+
+def _last_list(here: list[FoundPlace], roles: tuple[str, ...], cues: tuple[str, ...],
+               role: str) -> list[FoundPlace]:
+    """The places of the last list in ``role``: the last such place and those right before
+    it under the same cue (``at A and B``)."""
+    last = max(i for i, r in enumerate(roles) if r == role)
+    first = last
+    while first > 0 and roles[first - 1] == role and cues[first - 1] == cues[last]:
+        first -= 1
+    return here[first: last + 1]
+
+
 # an arrival whose origin is unknown waits this many sentences for a move of the same force
 # named again (not only "they") that says where it came from
 _RENAMED_WITHIN = 8
@@ -350,8 +409,10 @@ class _Reader:
     """One pass over a report's sentences, keeping the discourse state."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]], published: date,
-                 places: list[FoundPlace], where: list[int], dates: list[DateMention]) -> None:
+                 places: list[FoundPlace], where: list[int], dates: list[DateMention],
+                 gazetteer: Gazetteer | None = None) -> None:
         self.text, self.published = text, published
+        self.gazetteer = gazetteer
         self.spans = spans
         self.places, self.where, self.dates = places, where, dates
         self.date_starts = [d.start for d in dates]
@@ -399,6 +460,7 @@ class _Reader:
         state, text = self.state, self.text
         body = text[a:b]
         named = UNIT.search(body)
+        before = state.unit
         unit_cue = "unit: carried"
         anaphor = described = None
         if named:
@@ -409,6 +471,7 @@ class _Reader:
             unit_cue = "unit: a new subject"
         elif (anaphor := ANAPHOR.search(body, 0, 60)) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
+            state.refer(" ".join(anaphor.group(0).split()))
         if named or described:
             state.unit_expected = status_of(body) is Status.EXPECTED
             if not state.unit_expected:
@@ -418,6 +481,10 @@ class _Reader:
             # "the soldiers were dispersed" after "a second echelon is expected to follow":
             # what has happened is about the last force that moved, not the one still to come
             state.unit, state.unit_expected = state.past_unit, False
+        if state.unit == CARGO and not (named or described) and (
+                state.paragraph != state.cargo_at or (
+                    anaphor is not None and _FORCE_WORD.search(anaphor.group(0)))):
+            state.unit = state.cargo_of  # "the troops" after the civilians: the force again
         unit = state.unit
         dates = [d for d in self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
                  if d.start not in self.filed_dates]
@@ -431,11 +498,21 @@ class _Reader:
             if dates:
                 self._narrative(dates, status_of(body) is Status.EXPECTED, number)
             return
+        if unit == CARGO:
+            # "most were flown to X" after aircraft carried 120,000 people out of Y: the people
+            # again, not a force
+            self._narrative(dates, status_of(body) is Status.EXPECTED, number)
+            return
         reading = read_clause(text, Clause(a, b), [(p.start, p.end) for p in here],
                               [p.place.areal for p in here])
         if reading.strength is not None:
             state.strength[unit] = reading.strength
         expected = reading.status is Status.EXPECTED
+        if reading.verb is not None and reading.nonforce and not (named or described):
+            # the clause moves people or things, not a force: what it says next by "most",
+            # "they" or "others" is about them, until a force is named or referred to
+            state.cargo_of, state.cargo_at = unit, state.paragraph
+            state.unit = unit = CARGO
         if reading.verb is None or reading.nonforce:
             for place, role in zip(here, reading.roles, strict=True):
                 if role in ("destination", "position"):
@@ -457,8 +534,13 @@ class _Reader:
                                                   if p.start > origins[-1].start]):
             # it left A on 3 May and was in B a week later: where it was next is where it went
             stages = [(after[-1], False, "was in ... after")]
-        if not origins and positions:
-            origins = positions[-1:]  # units based in Kabul drove north to Hairatan
+        if not origins and positions and (not stages or positions[0].start < stages[0][0].start):
+            # units based in Kabul drove north to Hairatan; to pause at A and B before pushing
+            # on to C: the last list of positions (one cue) before the destination is where
+            # the move starts (sailed for A and was stationed at B: B is where it then was)
+            roles = tuple(r if p.start < (stages[0][0].start if stages else b) else "" for p, r
+                          in zip(here, reading.roles, strict=True))
+            origins = _last_list(here, roles, reading.cues, "position")
         elif origins and stages and (later := [p for p in positions if origins[-1].start <
                                                p.start < stages[0][0].start]):
             # from Denmark and Norway, would gather at Capodichino and then be flown to Abu
@@ -474,8 +556,9 @@ class _Reader:
         rule = "from-to"
         if not stages and _FOLLOW.match(reading.verb) and state.last_leg is not None and (
                 state.recent(state.last_leg[2:])):
-            # a second echelon is expected to follow (from the same coast): the last move's ends
-            origins, rule = list(state.last_leg[0]), "follows"
+            # a second echelon is expected to follow (from the same coast): the last move's ends,
+            # or its destination from a start of its own (two battalions will follow from A)
+            origins, rule = origins or list(state.last_leg[0]), "follows"
             stages = [(state.last_leg[1], False, "follow")]
         if not stages:
             if origins and unit in state.arrival and not expected and state.recent(
@@ -500,6 +583,11 @@ class _Reader:
         rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
         if not origins and rest and unit in state.last_origins:
             origins, rule = list(state.last_origins[unit]), "split-origin"
+        if not origins and anaphor is not None and _BOTH.match(anaphor.group(0)) and (
+                len(where := [state.position[u] for u in state.named[-2:]
+                              if u in state.position]) == 2):
+            # both columns then converged on X: each from where it was
+            origins, rule = where, "both-origin"
         left_day: FuzzyDate | None = None  # when the move began, if a departure said so
         split = anaphor is not None and _SPLIT.match(anaphor.group(0).strip()) is not None
         if not origins:
@@ -514,9 +602,14 @@ class _Reader:
             if carried is not None and carried.place.kind is Kind.COUNTRY and all(
                     p.place.country == carried.place.country for p, _, _ in stages):
                 carried = None  # in Grenada, to Point Salines: where in the country, unknown
-            if rule == "carried-origin" and not named and anaphor is None:
+            if carried is not None and _inside_another(carried, [p for p, _, _ in stages]):
+                carried = None  # landed in Normandy, then took Caen: where in it, unknown
+            if rule == "carried-origin" and not named and anaphor is None and (
+                    described is None or unit != before or not _just_there(state, carried)):
                 # "Russian troops entered Gori": a force the clause does not refer back to
-                # (no name, no "they"): where the last force went is not where it came from
+                # (no name, no "they"): where the last force went is not where it came from;
+                # the same side named again right after its move (Kenyan troops entered A.
+                # Kenyan forces pushed on to B) is the same force
                 carried = None
             if carried is None and not expected and unit in state.departure and (
                     state.recent(state.departure[unit][1:])) and not _UNREAD_ORIGIN.search(body):
@@ -532,10 +625,21 @@ class _Reader:
                 # stage starts, though where it came from is unknown
                 carried, rule = stages[0][0], "chain"
                 stages = stages[1:]
+            if carried is None and described is not None and _INTO.match(stages[0][2]) and (
+                    (side := self._side(described, a)) is not None) and all(
+                    (p.place.kind is Kind.COUNTRY or cue.endswith(" at")) and (
+                        p.place.country != side.place.country) for p, _, cue in stages):
+                # Senegalese troops crossed into The Gambia: from their own country
+                carried, rule = side, "side-origin"
+            if carried is None and _SENDING.match(reading.verb) and (
+                    (side := self._sender(body, a)) is not None) and all(
+                    p.place.country != side.place.country for p, _, _ in stages):
+                # the Portuguese government said it had flown 200 soldiers to X: from Portugal
+                carried, rule = side, "side-origin"
             if carried is None:
                 self._narrative(dates, expected, number)
                 if not expected:
-                    state.moved(unit, stages[-1][0])
+                    state.moved(unit, _where_then(stages[-1][0], positions))
                     state.arrival[unit] = (tuple(p for p, _, _ in stages), state.paragraph,
                                            number)
                     day = _own_dates(dates)[0]
@@ -621,7 +725,31 @@ class _Reader:
         if len(stages) > 1:
             state.destinations = tuple(p for p, _, _ in stages)
         if not expected:
-            state.moved(unit, stages[-1][0])
+            state.moved(unit, _where_then(stages[-1][0], positions))
+
+    def _side(self, described: re.Match[str], a: int) -> FoundPlace | None:
+        """The country whose people's adjective opens the subject ``described`` (``Senegalese
+        troops``: Senegal), if the gazetteer reads it as one."""
+        side = _SIDE_WORD.match(described.group("u"))
+        if side is None or self.gazetteer is None:
+            return None
+        word = side.group(1)
+        place = _country_of_people(self.gazetteer, word)
+        if place is None:
+            return None
+        start = a + described.start("u") + side.start(1)
+        return FoundPlace(word, start, start + len(word), place, 0.5)
+
+    def _sender(self, body: str, a: int) -> FoundPlace | None:
+        """The country whose government, army or officials open the clause ``body`` (``the
+        Portuguese government said it had sent``), if the gazetteer reads their adjective."""
+        m = _SENDER.match(body)
+        if m is None or self.gazetteer is None:
+            return None
+        place = _country_of_people(self.gazetteer, m.group(1))
+        if place is None:
+            return None
+        return FoundPlace(m.group(1), a + m.start(1), a + m.end(1), place, 0.5)
 
     def _gap_leg(self, unit: str, left: FoundPlace, to: FoundPlace, number: int,
                  sentence_start: int, b: int) -> None:
@@ -704,7 +832,7 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
     legs: list[FoundLeg] = []
     if problem is None:
         legs = _Reader(text, spans, published, places, where,
-                       find_dates(text, published)).read()
+                       find_dates(text, published), gazetteer).read()
     elif language is not None:
         # a report in Russian, French, Spanish or Korean: its own small grammar reads it
         legs = foreign_legs(text, language, published, places, spans)

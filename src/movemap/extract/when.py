@@ -115,6 +115,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"last week|yesterday|today|soon)\b(?!['’]s)", re.I)),
     ("month", re.compile(rf"\b(?:in|since|by|until|during|through|throughout)\s+{_M}",
                          re.I)),
+    # a timeline's item headed by a month alone ("March: Libya flies troops to ...")
+    ("month_head", re.compile(rf"(?m:^)[^\S\n]*(?:[-*•–—][^\S\n]+)?{_M}"
+                              r"(?=[^\S\n]*[:–—-][^\S\n])")),
 ]
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
@@ -259,7 +262,7 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
         return parse_date(f"{year:04d}-{month + 1:02d}")
     if kind == "weekday":
         return _weekday(g, m, published, anchor)
-    if kind == "month":
+    if kind in ("month", "month_head"):
         assert month is not None
         word = m.group(0).split()[0].lower()
         return parse_date(f"{_year_for(month, anchor, True if word == 'since' else None):04d}"
@@ -285,8 +288,8 @@ _NEEDS = {
     "the_nth": ("the",), "part": ("early", "mid", "late"), "weekday": ("day",),
 }
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
-            "part", "part_of", "week_of", "month", "the_nth", "later", "following", "same",
-            "weekday")
+            "part", "part_of", "week_of", "month", "month_head", "the_nth", "later", "following",
+            "same", "weekday")
 
 
 def year_before(day: FuzzyDate) -> FuzzyDate:
@@ -333,7 +336,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             meaning = parse_date(f"since {meaning.earliest or meaning.first_day}")
             role = "start"
         inferred = kind in ("span_dmdm", "span_mdmd", "span_mm", "span_dm", "dmy", "mdy", "part",
-                            "part_of", "week_of", "month", "the_nth") and not m.groupdict().get(
-            "year")
+                            "part_of", "week_of", "month", "month_head", "the_nth") and (
+            not m.groupdict().get("year"))
         out.append(DateMention(meaning, m.start(), m.end(), role, kind, not inferred))
     return out

@@ -1,0 +1,222 @@
+"""General mechanisms for reports the rules were not written against (issue 17, round 11).
+
+Each test stands for a class of input, in sentences of our own (no evaluation report's
+sentences or names): a town the gazetteer knows only by a feature named after it; an
+onward move after a place taken; a force named again by its side; a list of movers with a
+force among cargo; the people a clause moved, referred to by "most"; contingents that
+"came from" places to the move just read; a thrust aimed at towns.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from movemap.extract import extract
+from movemap.extract.draft import Draft
+
+DAY = date(2024, 6, 1)
+
+
+def ends(draft: Draft) -> list[tuple[list[str], str]]:
+    return [([o.mention for o in leg.origins], leg.destination.mention) for leg in draft.legs]
+
+
+@pytest.mark.parametrize("text", [
+    "A battalion was flown from Dawadmi to Abha on 3 May.",
+    "A battalion moved to the area of Dawadmi from Abha on 3 May.",
+])
+def test_a_town_known_only_by_the_airport_named_after_it_is_found(text: str) -> None:
+    draft = extract(text, DAY)
+    assert "Dawadmi" in [p.mention for p in draft.places]
+    assert len(draft.legs) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The brigade took Poitiers and advanced to Tours.",
+    "The brigade took Poitiers on 3 May and moved some 40 km north along the road to Tours.",
+])
+def test_an_onward_move_after_a_place_taken_starts_there(text: str) -> None:
+    assert ends(extract(text, DAY)) == [(["Poitiers"], "Tours")]
+
+
+def test_a_list_under_one_cue_without_an_onward_verb_stays_parallel() -> None:
+    draft = extract("Troops were sent from Lyon to Metz and Reims.", DAY)
+    assert ends(draft) == [(["Lyon"], "Metz"), (["Lyon"], "Reims")]
+
+
+def test_a_force_named_again_by_its_side_starts_where_it_was() -> None:
+    draft = extract("Kenyan troops entered Garissa on 3 May. Kenyan forces pushed north toward "
+                    "Wajir.", DAY)
+    assert ends(draft) == [(["Garissa"], "Wajir")]
+
+
+def test_a_force_of_another_side_does_not_start_where_the_first_was() -> None:
+    draft = extract("Kenyan troops entered Garissa on 3 May. Somali forces pushed north toward "
+                    "Wajir.", DAY)
+    assert draft.legs == ()
+
+
+def test_personnel_among_aircraft_are_a_moving_force() -> None:
+    draft = extract("Portugal has flown aircraft and about 300 air force personnel to Taif.", DAY)
+    assert ends(draft) == [(["Portugal"], "Taif")]
+    assert draft.legs[0].strength == 300
+
+
+def test_most_of_the_people_moved_are_not_the_force() -> None:
+    draft = extract("The 5th Brigade left Lyon on 2 May. Aircraft flew 4,000 refugees out of "
+                    "Metz. Most were flown to Reims. The troops then moved to Dijon.", DAY)
+    assert ends(draft) == [(["Lyon"], "Dijon")]
+
+
+def test_contingents_that_came_from_places_joined_the_last_move() -> None:
+    draft = extract("A French brigade moved from Lyon to Dijon in May. Smaller contingents came "
+                    "from Metz and Reims.", DAY)
+    assert ends(draft) == [(["Lyon"], "Dijon"), (["Metz", "Reims"], "Dijon")]
+
+
+def test_a_thrust_aimed_at_towns_makes_them_destinations() -> None:
+    draft = extract("Thai columns crossed the river from Nong Khai province, with the main "
+                    "thrust aimed at Vientiane and Paksan.", DAY)
+    assert ends(draft) == [(["Nong Khai"], "Vientiane"), (["Nong Khai"], "Paksan")]
+
+
+@pytest.mark.parametrize(("text", "origins"), [
+    ("Units based in Poitiers and Niort drove north to Tours.", ["Poitiers", "Niort"]),
+    ("The corps is expected to pause at Poitiers and Niort before pushing on to Tours.",
+     ["Poitiers", "Niort"]),
+    ("Units based in Poitiers drove north to Tours.", ["Poitiers"]),
+])
+def test_a_list_of_positions_is_where_the_move_starts(text: str, origins: list[str]) -> None:
+    assert ends(extract(text, DAY)) == [(origins, "Tours")]
+
+
+def test_a_compass_word_before_a_town_places_the_move_in_the_town() -> None:
+    draft = extract("Dutch units withdrew from Deventer into North Zwolle.", DAY)
+    assert ends(draft) == [(["Deventer"], "Zwolle")]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Troops moved from Pontianak to Northern Borneo.", "Borneo"),  # an area: another area
+    ("The column moved from Bir el Tabuk to Pontianak.", "Tabuk"),  # a name with a particle
+])
+def test_a_piece_of_a_longer_name_is_no_place(text: str, absent: str) -> None:
+    assert absent not in [p.mention for p in extract(text, DAY).places]
+
+
+def test_a_force_on_its_way_from_a_to_b_moves() -> None:
+    draft = extract("Two Canadian frigates are on their way from Vigo to Lisbon.", DAY)
+    assert ends(draft) == [(["Vigo"], "Lisbon")]
+
+
+def test_a_place_on_the_road_from_a_to_b_is_where_it_happened_not_a_move() -> None:
+    assert extract("They fought near Olst, on the road from Deventer to Zwolle.", DAY).legs == ()
+
+
+def test_a_position_named_after_the_destination_is_where_the_force_then_was() -> None:
+    draft = extract("The division sailed for Portugal in October 1942 and was stationed at "
+                    "Setubal. In May 1944 it moved to Lisbon.", DAY)
+    assert ends(draft) == [(["Setubal"], "Lisbon")]
+
+
+def test_a_town_in_the_area_a_force_reached_does_not_start_from_the_area() -> None:
+    draft = extract("The regiment landed in Brittany on 6 June. On 18 July it captured Vannes.",
+                    DAY)
+    assert draft.legs == ()
+
+
+def test_the_division_after_its_regiment_is_the_division_again() -> None:
+    draft = extract("The 9th Division moved from Lyon to Dijon in May. Its 47th Regiment was "
+                    "sent from Metz to Reims. In June the division moved to Tours.", DAY)
+    assert [(leg.unit, *ends_of) for leg, ends_of in zip(draft.legs, ends(draft),
+                                                          strict=True)][-1] == (
+        "9th-division", ["Dijon"], "Tours")
+
+
+def test_each_item_of_a_timeline_list_is_a_sentence_of_its_own() -> None:
+    text = ("Timeline\n\n"
+            "- 12 December: an advance party is airlifted from Istres to Ndjamena.\n"
+            "- 28 December: a company lands at Douala and travels by road to Abeche.\n")
+    draft = extract(text, date(2008, 1, 10))
+    assert ends(draft) == [(["Istres"], "Ndjamena"), (["Douala"], "Abeche")]
+    assert [str(leg.start) for leg in draft.legs] == ["2007-12-12", "2007-12-28"]
+
+
+def test_a_force_that_will_follow_from_its_own_start_goes_where_the_last_move_went() -> None:
+    draft = extract("On 4 January the brigade was flown from Istres to Ndjamena. Two further "
+                    "battalions will follow from Abeche.", date(2008, 1, 10))
+    assert ends(draft)[-1] == (["Abeche"], "Ndjamena")
+
+
+def test_another_force_after_a_comma_and_starts_a_clause_of_its_own() -> None:
+    draft = extract("Chinese troops who had crossed from Ndjamena struck near Kaechon, and "
+                    "American units are falling back from Kaechon towards Sunchon.", DAY)
+    assert ends(draft) == [(["Kaechon"], "Sunchon")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Guyanese troops crossed into Suriname on 3 May.", [(["Guyanese"], "Suriname")]),
+    ("Guyanese troops crossed into Suriname at Nickerie on 3 May.", [(["Guyanese"], "Nickerie")]),
+    ("Guyanese troops moved into Linden on 3 May.", []),  # a town of their own country
+])
+def test_a_force_named_by_its_side_crossing_into_another_country_comes_from_its_own(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The empress and the court left Linden for Poitiers.",  # a court is no force
+    "Talks were paused to let the presidents of Suriname and Guyana meet.",  # people, a verb
+])
+def test_no_move_of_a_force(text: str) -> None:
+    assert extract(text, DAY).legs == ()
+
+
+def test_an_advance_from_a_on_b_goes_to_b() -> None:
+    draft = extract("If talks fail today, the force will advance from Linden on Nickerie.", DAY)
+    assert ends(draft) == [(["Linden"], "Nickerie")]
+
+
+@pytest.mark.parametrize("head", ["March:", "- March:", "March -"])
+def test_a_timeline_item_headed_by_a_month_is_dated_and_march_is_no_verb(head: str) -> None:
+    draft = extract(f"Timeline\n\n{head} Guyana flies troops to Nickerie to help the army.\n",
+                    date(2024, 6, 1))
+    assert ends(draft) == [(["Guyana"], "Nickerie")]
+    assert str(draft.legs[0].start) == "2024-03"
+
+
+def test_both_columns_start_where_each_of_the_last_two_forces_was() -> None:
+    draft = extract("The 9th Division moved from Lyon to Dijon in May. The 4th Brigade moved "
+                    "from Metz to Reims. Both columns then converged on Tours.", DAY)
+    assert ends(draft)[-1] == (["Dijon", "Reims"], "Tours")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Portuguese government said it had flown 200 soldiers to Guyana.",
+     [(["Portuguese"], "Guyana")]),
+    ("Portuguese officials said they would send troops to Nickerie.",
+     [(["Portuguese"], "Nickerie")]),
+    ("The Portuguese army has deployed a battalion to Lisbon.", []),  # within its own country
+])
+def test_a_country_that_sends_a_force_abroad_is_its_origin(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+def test_a_force_concentrated_south_of_a_town_starts_there() -> None:
+    draft = extract("In early May the brigade was concentrated south of Poitiers. On 14 May it "
+                    "moved up to Tours.", DAY)
+    assert ends(draft) == [(["Poitiers"], "Tours")]
+
+
+def test_the_same_side_named_in_another_paragraph_may_be_another_force() -> None:
+    draft = extract("Kenyan troops entered Garissa on 3 May.\n\nElsewhere, Kenyan forces pushed "
+                    "north toward Wajir.", DAY)
+    assert draft.legs == ()
+
+
+def test_the_status_is_the_move_s_own_after_a_leading_condition() -> None:
+    draft = extract("If talks fail and the leader has not left by noon, the force is expected "
+                    "to advance from Linden on Nickerie.", DAY)
+    assert [leg.status.value for leg in draft.legs] == ["expected"]
