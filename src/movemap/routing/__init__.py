@@ -243,18 +243,19 @@ class Networks:
             land,
             lengths,
             network,
+            relief,
             sea,
             store,
         )
 
         return cache.digest(
             f"searoute {version('searoute')}", sys.modules[__name__], antimeridian, geodesic,
-            grid, land, lengths, network, sea, store, countries, borders, chains, joins,
+            grid, land, lengths, network, relief, sea, store, countries, borders, chains, joins,
             country_codes,
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
-                "addition_lengths.csv",
+                "addition_lengths.csv", "relief.npz",
                 "countries.geojson", "borders_10m.geojson", "channels.geojson", "rivers.geojson",
                 "border_crossings.csv", "populated_places.csv", "border_towns.csv")),
             "rail lines", *(Path(p) for p in self.rail_lines),
@@ -262,9 +263,10 @@ class Networks:
 
     def ground_km(self, mode: Mode, points: Found) -> float:
         """The ground length of a path along the ``mode``'s network (``Network.ground_km``:
-        documented additions at their documented length, other lines ``GENERALISED``)."""
+        documented additions at their documented length, other lines ``GENERALISED``, and
+        a road's also times the winding of the relief it crosses: ``routing.relief``)."""
         network = self.rail if mode is Mode.RAIL else self.road
-        return float(network.ground_km(as_array(points)))
+        return float(network.ground_km(as_array(points), winds=mode is not Mode.RAIL))
 
     @cached_property
     def _store(self) -> RouteStore:
