@@ -230,3 +230,26 @@ def test_the_danube_port_railway_crosses_the_dniester_estuary_at_zatoka() -> Non
     assert 150 < r.length_km < 200
     north = route([ROZDILNA, BILHOROD], Mode.RAIL)
     assert not north.warnings and near_km(list(north.points), ZATOKA_BRIDGE) < 2
+
+
+HAI_DUONG, BAC_NINH = (106.33302, 20.94099), (106.07, 21.18)
+ISTARAVSHAN, KANIBADAM = (69.00328, 39.9142), (70.4284, 40.2929)
+
+
+def test_the_red_river_delta_railway_reaches_hai_duong() -> None:
+    """Natural Earth has no railway east of Gia Lam: Hai Duong, on the line to the coast,
+    was some 45 km from any line. By the Gia Lam and Yen Vien junctions it is about 80 km to
+    Bac Ninh on the Lang Son line."""
+    r = route([HAI_DUONG, BAC_NINH], Mode.RAIL)
+    assert not r.warnings
+    assert 65 < r.length_km < 95
+    assert crossed(list(r.points)) == {"VN"}
+
+
+def test_the_tajik_north_road_stays_in_tajikistan() -> None:
+    """Natural Earth led the road from Istaravshan north-west into Uzbekistan and back; the
+    M34 runs across the plain to the Khujand road, and on up the Syr Darya to Kanibadam."""
+    r = route([ISTARAVSHAN, KANIBADAM], Mode.ROAD)
+    assert not r.warnings
+    assert crossed(list(r.points)) == {"TJ"}
+    assert 140 < r.length_km < 190
