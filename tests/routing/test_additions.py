@@ -253,3 +253,17 @@ def test_the_tajik_north_road_stays_in_tajikistan() -> None:
     assert not r.warnings
     assert crossed(list(r.points)) == {"TJ"}
     assert 140 < r.length_km < 190
+
+
+RUSTAVI, DILIJAN, SADAKHLO = (44.9787, 41.5627), (44.8633, 40.7408), (44.806, 41.255)
+
+
+def test_georgia_to_northern_armenia_takes_the_sadakhlo_crossing_and_the_debed() -> None:
+    """Natural Earth has no road over the Sadakhlo - Bagratashen crossing nor up the Debed,
+    so roads from Georgia's capital region into Armenia went round by Ninotsminda and
+    Gyumri; Rustavi - Dilijan is about 170 km by the Debed gorge."""
+    r = route([RUSTAVI, DILIJAN], Mode.ROAD)
+    assert not r.warnings
+    assert crossed(list(r.points)) == {"GE", "AM"}
+    assert near_km(list(r.points), SADAKHLO) < 5
+    assert 150 < r.length_km < 200
