@@ -49,7 +49,13 @@ def _grid() -> npt.NDArray[np.uint8]:
 
 
 def relief_m(lon: npt.ArrayLike, lat: npt.ArrayLike) -> npt.NDArray[np.float64]:
-    """The local relief (m) of the cells holding these points."""
+    """The local relief (m) of the cells holding these points.
+
+    Examples
+    --------
+    >>> relief_m([-30.0], [40.0]).tolist()  # the open Atlantic
+    [0.0]
+    """
     grid = _grid()
     lon_a = np.asarray(lon, dtype=float)
     lat_a = np.asarray(lat, dtype=float)
@@ -60,6 +66,12 @@ def relief_m(lon: npt.ArrayLike, lat: npt.ArrayLike) -> npt.NDArray[np.float64]:
 
 
 def winding(lon: npt.ArrayLike, lat: npt.ArrayLike) -> npt.NDArray[np.float64]:
-    """A road's ground length per generalised km where it passes these points."""
+    """A road's ground length per generalised km where it passes these points.
+
+    Examples
+    --------
+    >>> [round(float(w), 2) for w in winding([20.3, 11.3], [47.2, 47.0])]  # plain, Alps
+    [1.0, 1.12]
+    """
     above = np.maximum(relief_m(lon, lat) - FLAT_M, 0.0)
     return 1.0 + WINDING_PER_KM * above / 1000.0
