@@ -255,7 +255,7 @@ class Networks:
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
-                "addition_lengths.csv", "relief.npz",
+                "addition_lengths.csv", "relief.npy",
                 "countries.geojson", "borders_10m.geojson", "channels.geojson", "rivers.geojson",
                 "border_crossings.csv", "populated_places.csv", "border_towns.csv")),
             "rail lines", *(Path(p) for p in self.rail_lines),

@@ -3,7 +3,7 @@
 Natural Earth's 1:10m roads leave out the hairpins and valley bends of a mountain road, so a
 road over the Andes or up the Indus counts 15-30 % short, while a road across a plain is
 drawn nearly as long as it is. The ground's ruggedness, not its height, is what makes a road
-wind: ``geo/relief.npz`` gives, for each cell of 1/12 degree, the highest altitude minus
+wind: ``geo/relief.npy`` gives, for each cell of 1/12 degree, the highest altitude minus
 the lowest within about 12 km (``tools/stage_relief.py``). A road stretch counts its
 ``GENERALISED`` length times ``winding`` of the relief where it lies: 1 up to ``FLAT_M`` of
 relief, then ``WINDING_PER_KM`` more per km of relief above it (1.2 at 1,300 m).
@@ -24,7 +24,7 @@ from movemap.errors import DataMissingError
 
 __all__ = ["FLAT_M", "RELIEF_FILE", "WINDING_PER_KM", "relief_m", "winding"]
 
-RELIEF_FILE = "relief.npz"
+RELIEF_FILE = "relief.npy"
 FLAT_M = 300.0  # relief (m) up to which a road is drawn as long as it winds
 WINDING_PER_KM = 0.2  # extra ground length per drawn km, per km of relief above FLAT_M
 STEP_M = 28.0  # the grid's unit
@@ -37,15 +37,17 @@ def _grid() -> npt.NDArray[np.uint8]:
 
     path = geo_path(RELIEF_FILE)
     try:
-        with np.load(path, allow_pickle=False) as data:
-            grid = np.asarray(data["relief"], dtype=np.uint8)
-    except (OSError, EOFError, KeyError, ValueError) as exc:
+        # mapped, not read: a route samples a few cells of the 9 MB grid
+        grid = np.load(path, mmap_mode="r", allow_pickle=False)
+    except (OSError, EOFError, ValueError) as exc:
         raise DataMissingError(f"movemap's relief grid cannot be read ({exc}); reinstall "
                                "movemap", path=str(path)) from exc
-    if grid.shape != (180 * CELLS_PER_DEGREE, 360 * CELLS_PER_DEGREE):
-        raise DataMissingError(f"movemap's relief grid has shape {grid.shape}; reinstall "
-                               "movemap", path=str(path))
-    return grid
+    if (grid.shape != (180 * CELLS_PER_DEGREE, 360 * CELLS_PER_DEGREE)
+            or grid.dtype != np.uint8):
+        raise DataMissingError(f"movemap's relief grid is a {grid.shape} array of "
+                               f"{grid.dtype}; reinstall movemap", path=str(path))
+    out: npt.NDArray[np.uint8] = grid
+    return out
 
 
 def relief_m(lon: npt.ArrayLike, lat: npt.ArrayLike) -> npt.NDArray[np.float64]:
