@@ -46,7 +46,27 @@ def _grid() -> npt.NDArray[np.uint8]:
             or grid.dtype != np.uint8):
         raise DataMissingError(f"movemap's relief grid is a {grid.shape} array of "
                                f"{grid.dtype}; reinstall movemap", path=str(path))
-    out: npt.NDArray[np.uint8] = grid
+    # a plain array over the mapped file: indexing the np.memmap subclass costs more
+    out: npt.NDArray[np.uint8] = np.asarray(grid)
+    return out
+
+
+def _cells(lon: npt.ArrayLike, lat: npt.ArrayLike) -> npt.NDArray[np.uint8]:
+    """The grid's values (in ``STEP_M``) at these points: one look-up for all of them."""
+    grid = _grid()
+    lon_a = np.asarray(lon, dtype=float)
+    lat_a = np.asarray(lat, dtype=float)
+    rows = np.clip(((90.0 - lat_a) * CELLS_PER_DEGREE).astype(np.int64), 0, grid.shape[0] - 1)
+    cols = (np.floor((lon_a + 180.0) * CELLS_PER_DEGREE).astype(np.int64)) % grid.shape[1]
+    out: npt.NDArray[np.uint8] = grid.ravel().take(rows * grid.shape[1] + cols)
+    return out
+
+
+@cache
+def _winding_table() -> npt.NDArray[np.float64]:
+    """``winding`` for each of the grid's 256 values."""
+    above = np.maximum(np.arange(256) * STEP_M - FLAT_M, 0.0)
+    out: npt.NDArray[np.float64] = 1.0 + WINDING_PER_KM * above / 1000.0
     return out
 
 
@@ -58,12 +78,7 @@ def relief_m(lon: npt.ArrayLike, lat: npt.ArrayLike) -> npt.NDArray[np.float64]:
     >>> relief_m([-30.0], [40.0]).tolist()  # the open Atlantic
     [0.0]
     """
-    grid = _grid()
-    lon_a = np.asarray(lon, dtype=float)
-    lat_a = np.asarray(lat, dtype=float)
-    rows = np.clip(((90.0 - lat_a) * CELLS_PER_DEGREE).astype(np.int64), 0, grid.shape[0] - 1)
-    cols = (np.floor((lon_a + 180.0) * CELLS_PER_DEGREE).astype(np.int64)) % grid.shape[1]
-    out: npt.NDArray[np.float64] = grid[rows, cols].astype(float) * STEP_M
+    out: npt.NDArray[np.float64] = _cells(lon, lat).astype(float) * STEP_M
     return out
 
 
@@ -75,5 +90,6 @@ def winding(lon: npt.ArrayLike, lat: npt.ArrayLike) -> npt.NDArray[np.float64]:
     >>> [round(float(w), 2) for w in winding([20.3, 11.3], [47.2, 47.0])]  # plain, Alps
     [1.0, 1.12]
     """
-    above = np.maximum(relief_m(lon, lat) - FLAT_M, 0.0)
-    return 1.0 + WINDING_PER_KM * above / 1000.0
+    # read from a table of the grid's 256 values: a road's path has hundreds of segments
+    out: npt.NDArray[np.float64] = _winding_table().take(_cells(lon, lat))
+    return out
