@@ -268,3 +268,28 @@ def test_georgia_to_northern_armenia_takes_the_sadakhlo_crossing_and_the_debed()
     assert crossed(list(r.points)) == {"GE", "AM"}
     assert near_km(list(r.points), SADAKHLO) < 5
     assert 170 < r.length_km < 230
+
+
+BADAGRY, OUIDAH, TEMA, AFLAO = (2.8833, 6.4167), (2.085, 6.3631), (-0.0166, 5.6698), (1.19, 6.115)
+SOGAKOPE = (0.60, 5.99)
+
+
+@pytest.mark.parametrize(("a", "b", "countries", "low", "high"), [
+    # Natural Earth's road from Lagos stopped 4 km short of its coastal road at the border
+    (BADAGRY, OUIDAH, {"NG", "BJ"}, 80, 120),
+    # and its coastal road 2 km either side of the Volta: Tema - Aflao went inland by Ho
+    (TEMA, AFLAO, {"GH"}, 140, 190),
+])
+def test_the_west_african_coastal_road_is_whole(a: Point, b: Point, countries: set[str],
+                                                low: float, high: float) -> None:
+    """The Abidjan - Lagos corridor along the Gulf of Guinea is one road in Natural Earth but
+    for two gaps of a few km, at the Seme - Krake border and at the Sogakope bridge."""
+    r = route([a, b], Mode.ROAD)
+    assert not r.approximate
+    assert crossed(list(r.points)) == countries
+    assert low < r.length_km < high
+
+
+def test_the_ghanaian_coast_road_crosses_the_volta_at_sogakope() -> None:
+    r = route([TEMA, AFLAO], Mode.ROAD)
+    assert near_km(list(r.points), SOGAKOPE) < 5
