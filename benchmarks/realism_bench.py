@@ -57,7 +57,8 @@ JOINED = "joined to it by a straight line"  # routing's warning for an end far f
 FIRST_ROUNDS = 64  # the cases before this index were written in rounds 1-2
 ROUND_3 = 114  # from FIRST_ROUNDS to this index: round 3
 ROUND_4 = 139  # from ROUND_3 to this index: round 4 (blind)
-ROUND_6 = 169  # from ROUND_4 to this index: round 6 (blind); the rest: round 9 (dev only)
+ROUND_6 = 169  # from ROUND_4 to this index: round 6 (blind)
+ROUND_9 = 202  # from ROUND_6 to this index: round 9 (dev only); the rest: round 11 (dev only)
 
 Point = tuple[float, float]
 
@@ -74,7 +75,8 @@ def load_cases(part: str = "all", only: str | None = None) -> list[dict[str, Any
         case["group"] = ("first 64" if index < FIRST_ROUNDS else
                          "added in round 3" if index < ROUND_3 else
                          "added in round 4" if index < ROUND_4 else
-                         "added in round 6" if index < ROUND_6 else "added in round 9")
+                         "added in round 6" if index < ROUND_6 else
+                         "added in round 9" if index < ROUND_9 else "added in round 11")
     return [c for c in cases if (part == "all" or split(c["id"]) == part)
             and (only is None or only in c["id"])]
 

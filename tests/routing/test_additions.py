@@ -230,3 +230,66 @@ def test_the_danube_port_railway_crosses_the_dniester_estuary_at_zatoka() -> Non
     assert 150 < r.length_km < 200
     north = route([ROZDILNA, BILHOROD], Mode.RAIL)
     assert not north.warnings and near_km(list(north.points), ZATOKA_BRIDGE) < 2
+
+
+HAI_DUONG, BAC_NINH = (106.33302, 20.94099), (106.07, 21.18)
+ISTARAVSHAN, KANIBADAM = (69.00328, 39.9142), (70.4284, 40.2929)
+
+
+def test_the_red_river_delta_railway_reaches_hai_duong() -> None:
+    """Natural Earth has no railway east of Gia Lam: Hai Duong, on the line to the coast,
+    was some 45 km from any line. By the Gia Lam and Yen Vien junctions it is about 80 km to
+    Bac Ninh on the Lang Son line."""
+    r = route([HAI_DUONG, BAC_NINH], Mode.RAIL)
+    assert not r.warnings
+    assert 65 < r.length_km < 95
+    assert crossed(list(r.points)) == {"VN"}
+
+
+def test_the_tajik_north_road_stays_in_tajikistan() -> None:
+    """Natural Earth led the road from Istaravshan north-west into Uzbekistan and back; the
+    M34 runs across the plain to the Khujand road, and on up the Syr Darya to Kanibadam."""
+    r = route([ISTARAVSHAN, KANIBADAM], Mode.ROAD)
+    assert not r.warnings
+    assert crossed(list(r.points)) == {"TJ"}
+    assert 140 < r.length_km < 190
+
+
+RUSTAVI, DILIJAN, SADAKHLO = (44.9787, 41.5627), (44.8633, 40.7408), (44.806, 41.255)
+
+
+def test_georgia_to_northern_armenia_takes_the_sadakhlo_crossing_and_the_debed() -> None:
+    """Natural Earth has no road over the Sadakhlo - Bagratashen crossing nor up the Debed,
+    so roads from Georgia's capital region into Armenia went round by Ninotsminda and
+    Gyumri; Rustavi - Dilijan is about 200 km by the Debed gorge, whose M6 counts its
+    documented 90 km."""
+    r = route([RUSTAVI, DILIJAN], Mode.ROAD)
+    assert not r.warnings
+    assert crossed(list(r.points)) == {"GE", "AM"}
+    assert near_km(list(r.points), SADAKHLO) < 5
+    assert 170 < r.length_km < 230
+
+
+BADAGRY, OUIDAH, TEMA, AFLAO = (2.8833, 6.4167), (2.085, 6.3631), (-0.0166, 5.6698), (1.19, 6.115)
+SOGAKOPE = (0.60, 5.99)
+
+
+@pytest.mark.parametrize(("a", "b", "countries", "low", "high"), [
+    # Natural Earth's road from Lagos stopped 4 km short of its coastal road at the border
+    (BADAGRY, OUIDAH, {"NG", "BJ"}, 80, 120),
+    # and its coastal road 2 km either side of the Volta: Tema - Aflao went inland by Ho
+    (TEMA, AFLAO, {"GH"}, 140, 190),
+])
+def test_the_west_african_coastal_road_is_whole(a: Point, b: Point, countries: set[str],
+                                                low: float, high: float) -> None:
+    """The Abidjan - Lagos corridor along the Gulf of Guinea is one road in Natural Earth but
+    for two gaps of a few km, at the Seme - Krake border and at the Sogakope bridge."""
+    r = route([a, b], Mode.ROAD)
+    assert not r.approximate
+    assert crossed(list(r.points)) == countries
+    assert low < r.length_km < high
+
+
+def test_the_ghanaian_coast_road_crosses_the_volta_at_sogakope() -> None:
+    r = route([TEMA, AFLAO], Mode.ROAD)
+    assert near_km(list(r.points), SOGAKOPE) < 5

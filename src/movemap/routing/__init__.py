@@ -225,12 +225,17 @@ class Networks:
     def version(self) -> str:
         """A digest of everything a path depends on: the routing code, the network and land
         data, searoute's version and the overlay lines (their contents, not their names)."""
+        import hashlib
         import sys
         from importlib.metadata import version
         from importlib.util import find_spec
 
         from movemap import cache
         from movemap.geodata import geo_path
+
+        def whole_digest(path: Path) -> str:
+            with path.open("rb") as f:
+                return hashlib.file_digest(f, "blake2b").hexdigest()
 
         def source(module: str) -> Path:
             # the module's file, found without importing it: a command whose routes are all
@@ -244,7 +249,7 @@ class Networks:
             f"searoute {version('searoute')}", sys.modules[__name__],
             *(source(f"movemap.routing.{name}") for name in (
                 "antimeridian", "geodesic", "grid", "land", "lengths", "network", "sea",
-                "store", "countries", "borders", "chains", "joins")),
+                "store", "countries", "borders", "chains", "joins", "relief")),
             source("movemap.countries"),
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
@@ -252,14 +257,18 @@ class Networks:
                 "addition_lengths.csv",
                 "countries.geojson", "borders_10m.geojson", "channels.geojson", "rivers.geojson",
                 "border_crossings.csv", "populated_places.csv", "border_towns.csv")),
+            # a grid of fixed shape keeps its size when its values change, which the
+            # digest's samples of a big file could miss: its every byte counts
+            "relief", whole_digest(geo_path("relief.npy")),
             "rail lines", *(Path(p) for p in self.rail_lines),
             "road lines", *(Path(p) for p in self.road_lines))
 
     def ground_km(self, mode: Mode, points: Found) -> float:
         """The ground length of a path along the ``mode``'s network (``Network.ground_km``:
-        documented additions at their documented length, other lines ``GENERALISED``)."""
+        documented additions at their documented length, other lines ``GENERALISED``, and
+        a road's also times the winding of the relief it crosses: ``routing.relief``)."""
         network = self.rail if mode is Mode.RAIL else self.road
-        return float(network.ground_km(as_array(points)))
+        return float(network.ground_km(as_array(points), winds=mode is not Mode.RAIL))
 
     @cached_property
     def _store(self) -> RouteStore:

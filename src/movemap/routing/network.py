@@ -47,7 +47,7 @@ import numpy as np
 import numpy.typing as npt
 
 from movemap.errors import NetworkError
-from movemap.routing import geodesic
+from movemap.routing import geodesic, relief
 from movemap.routing.geodesic import geodesic_km
 from movemap.routing.lengths import GENERALISED, LENGTHS_FILE, stretches
 from movemap.routing.points import Points
@@ -605,13 +605,15 @@ class Network:
     def __len__(self) -> int:
         return len(self._a.nodes)
 
-    def ground_km(self, points: Sequence[Point] | npt.NDArray[np.float64]) -> float:
+    def ground_km(self, points: Sequence[Point] | npt.NDArray[np.float64],
+                  winds: bool = False) -> float:
         """The ground length (km) of a path along this network: each of its segments on an
         edge of a documented addition counts that edge's stretch times its drawn length,
         every other segment (Natural Earth's lines, the joins to the ends) ``GENERALISED``
-        times (``routing.lengths``). Segments are matched by their vertices, so the partial
-        segment of a split edge at either end of the path (from the end's join to the edge's
-        next vertex) counts ``GENERALISED`` too."""
+        times (``routing.lengths``), and with ``winds`` (roads) also times the winding of
+        the relief at its middle (``routing.relief``). Segments are matched by their
+        vertices, so the partial segment of a split edge at either end of the path (from
+        the end's join to the edge's next vertex) counts ``GENERALISED`` too."""
         xy = np.asarray(points, dtype=float).reshape(-1, 2)
         if len(xy) < 2:
             return 0.0
@@ -626,6 +628,11 @@ class Network:
             on = np.isin(keys, vertices)
             for i in np.flatnonzero(on[:-1] & on[1:]).tolist():
                 factor[i] = table.get((int(keys[i]), int(keys[i + 1])), GENERALISED)
+        if winds:
+            generalised = factor == GENERALISED
+            middle = (xy[:-1] + xy[1:]) / 2
+            factor[generalised] *= relief.winding(middle[generalised, 0],
+                                                  middle[generalised, 1])
         return float((seg_km * factor).sum())
 
     def _stretched_segments(self) -> tuple[npt.NDArray[np.int64],

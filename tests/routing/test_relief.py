@@ -1,0 +1,86 @@
+"""Winding of roads in rugged country (``routing.relief``, ``geo/relief.npy``): a road's
+generalised line counts longer where the ground is rugged, a railway's does not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from movemap.errors import DataMissingError
+from movemap.model import Mode
+from movemap.routing import GENERALISED, Networks, relief
+from movemap.routing.geodesic import geodesic_km
+from movemap.routing.network import Network
+
+Point = tuple[float, float]
+# invented lines, 40 km east-west: one in the Tyrolean Alps, one on the Great Hungarian Plain
+RUGGED = [(11.05, 47.0), (11.3, 47.0), (11.55, 47.0)]
+FLAT = [(20.05, 47.2), (20.3, 47.2), (20.55, 47.2)]
+
+
+def _km(line: list[Point]) -> float:
+    return sum(geodesic_km(a[0], a[1], b[0], b[1]) for a, b in pairwise(line))
+
+
+@pytest.mark.parametrize(("line", "low", "high"), [(RUGGED, 1.05, 1.3), (FLAT, 1.0, 1.0)])
+def test_a_road_winds_with_the_relief_it_crosses(line: list[Point], low: float,
+                                                 high: float) -> None:
+    """The same drawn length counts ``GENERALISED`` times on a plain, and up to a third
+    more where the ground rises and falls a kilometre within a few cells."""
+    network = Network.from_lines([line], snap_km=5.0)
+    plain = network.ground_km(line)
+    winding = network.ground_km(line, winds=True)
+    assert plain == pytest.approx(_km(line) * GENERALISED, rel=1e-6)
+    assert low - 1e-9 <= winding / plain <= high + 1e-9
+
+
+def test_a_documented_addition_takes_no_winding() -> None:
+    """An edge with its documented length (stretch) already counts its ground length."""
+    network = Network.from_lines([RUGGED], snap_km=5.0, stretch=[1.4])
+    path = network.path(RUGGED[0], RUGGED[-1])
+    assert not isinstance(path, str)
+    assert network.ground_km(path, winds=True) == pytest.approx(_km(RUGGED) * 1.4, rel=1e-6)
+
+
+def test_roads_wind_and_railways_do_not() -> None:
+    """``Networks.ground_km`` winds road (and foot) paths only."""
+    networks = Networks()
+    rail = networks.ground_km(Mode.RAIL, RUGGED)
+    assert rail == pytest.approx(_km(RUGGED) * GENERALISED, rel=1e-6)
+    assert networks.ground_km(Mode.ROAD, RUGGED) > rail * 1.05
+    assert networks.ground_km(Mode.FOOT, RUGGED) > rail * 1.05
+
+
+def test_relief_is_zero_at_sea_and_wraps_the_antimeridian() -> None:
+    got = relief.relief_m([-30.0, 180.0, -180.0], [40.0, -17.0, -17.0])
+    assert got[0] == 0.0
+    assert got[1] == got[2]
+    assert np.all(relief.winding([-30.0], [40.0]) == 1.0)
+
+
+@pytest.fixture
+def broken_grid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    path = tmp_path / relief.RELIEF_FILE
+    monkeypatch.setattr("movemap.geodata.geo_path", lambda name: path)
+    relief._grid.cache_clear()
+    yield path
+    relief._grid.cache_clear()
+
+
+@pytest.mark.parametrize("content", [b"not an array", b""])
+def test_an_unreadable_grid_is_a_data_error_naming_the_file(broken_grid: Path,
+                                                            content: bytes) -> None:
+    broken_grid.write_bytes(content)
+    with pytest.raises(DataMissingError) as caught:
+        relief.relief_m([11.0], [47.0])
+    assert caught.value.path == str(broken_grid)
+
+
+def test_a_grid_of_the_wrong_shape_is_a_data_error(broken_grid: Path) -> None:
+    np.save(broken_grid, np.zeros((10, 20), dtype=np.uint8))
+    with pytest.raises(DataMissingError, match="array of"):
+        relief.relief_m([11.0], [47.0])
