@@ -620,6 +620,7 @@ class Network:
         seg_km = np.asarray(geodesic.GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0],
                                               xy[1:, 1])[2], dtype=float) / 1000
         factor = np.full(len(seg_km), GENERALISED)
+        generalised = np.ones(len(seg_km), dtype=bool)  # not on a documented addition
         if self._stretched is None:
             self._stretched = self._stretched_segments()
         vertices, table = self._stretched
@@ -627,9 +628,10 @@ class Network:
             keys = _vertex_keys(xy)
             on = np.isin(keys, vertices)
             for i in np.flatnonzero(on[:-1] & on[1:]).tolist():
-                factor[i] = table.get((int(keys[i]), int(keys[i + 1])), GENERALISED)
+                stretch = table.get((int(keys[i]), int(keys[i + 1])))
+                if stretch is not None:
+                    factor[i], generalised[i] = stretch, False
         if winds:
-            generalised = factor == GENERALISED
             middle = (xy[:-1] + xy[1:]) / 2
             factor[generalised] *= relief.winding(middle[generalised, 0],
                                                   middle[generalised, 1])
