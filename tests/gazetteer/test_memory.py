@@ -146,3 +146,17 @@ def test_around_counts_the_context_points_within_reach(size: int) -> None:
         assert context.nearest_km(lat, lon) == pytest.approx(nearest, abs=1e-6)
     assert Context([]).around(50.0, 30.0, 150.0) == 0
     assert Context([]).nearest_km(50.0, 30.0) == float("inf")
+
+
+def test_remembered_rows_are_the_vectors_closeness_makes() -> None:
+    from movemap.gazetteer.ranking import _row, _vector
+
+    rng = random.Random(5)
+    points = [(rng.uniform(-90, 90), rng.uniform(-180, 180)) for _ in range(100)]
+    first = [_row(lat, lon) for lat, lon in points]
+    assert [_row(lat, lon) for lat, lon in points] == first  # asked again: from memory
+    assert [_vector(lat, lon).tolist() for lat, lon in points] == [list(r) for r in first]
+    context = Context(points[:5])
+    asked = [(lat, lon, None) for lat, lon in points]
+    assert context.closeness_of(asked) == context.closeness_of(asked) == [
+        context.closeness(lat, lon) for lat, lon, _ in asked]

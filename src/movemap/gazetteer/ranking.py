@@ -233,7 +233,7 @@ class Context:
         if self._xyz.shape[0] and places:
             # one batched product: numpy multiplies the context points by each place's
             # vector as ``self._xyz @ vector`` does, one place at a time, in one call
-            vectors = np.array([_vector(lat, lon) for lat, lon, _ in places])
+            vectors = np.array([_row(lat, lon) for lat, lon, _ in places])
             dots = np.matmul(self._xyz[np.newaxis, :, :], vectors[:, :, np.newaxis])[:, :, 0]
             km = EARTH_RADIUS_KM * np.arccos(np.minimum(np.maximum(dots, -1.0), 1.0))
             outlined = [j for j, place in enumerate(places) if place[2] is not None]
@@ -264,7 +264,7 @@ class Context:
         limit = math.cos(km / EARTH_RADIUS_KM)
         if self._xyz.shape[0] >= SCAN_BELOW:
             return int((self._xyz @ _vector(lat, lon) >= limit).sum())
-        x, y, z = _vector(lat, lon).tolist()
+        x, y, z = _row(lat, lon)
         return sum(1 for a, b, c in self._point_rows() if a * x + b * y + c * z >= limit)
 
     def _point_rows(self) -> list[tuple[float, float, float]]:
@@ -281,7 +281,7 @@ class Context:
         if self._xyz.shape[0] >= SCAN_BELOW:
             cosine = float((self._xyz @ _vector(lat, lon)).max())
         else:
-            x, y, z = _vector(lat, lon).tolist()
+            x, y, z = _row(lat, lon)
             cosine = max(a * x + b * y + c * z for a, b, c in self._point_rows())
         return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, cosine)))
 
@@ -308,23 +308,34 @@ class Context:
 
 NO_CONTEXT = Context(())
 
-_VECTORS: dict[tuple[float, float], np.ndarray] = {}
+_VECTORS: dict[tuple[float, float], tuple[np.ndarray, tuple[float, float, float]]] = {}
 _VECTORS_KEPT = 200_000
 
 
-def _vector(lat: float, lon: float) -> np.ndarray:
-    """The unit vector ``Context.closeness`` makes of a point (remembered: the same places
-    are scored against many contexts)."""
-    vector = _VECTORS.get((lat, lon))
-    if vector is None:
+def _remembered(lat: float, lon: float) -> tuple[np.ndarray, tuple[float, float, float]]:
+    """A point's unit vector as ``Context.closeness`` makes it, as an array and as a row of
+    floats (remembered: the same places are scored against many contexts)."""
+    known = _VECTORS.get((lat, lon))
+    if known is None:
         if len(_VECTORS) >= _VECTORS_KEPT:
             _VECTORS.clear()
         la, lo = math.radians(lat), math.radians(lon)
-        vector = np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo),
-                           math.sin(la)])
+        row = (math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la))
+        vector = np.array(row)
         vector.flags.writeable = False
-        _VECTORS[(lat, lon)] = vector
-    return vector
+        known = _VECTORS[(lat, lon)] = (vector, row)
+    return known
+
+
+def _vector(lat: float, lon: float) -> np.ndarray:
+    """The unit vector ``Context.closeness`` makes of a point."""
+    return _remembered(lat, lon)[0]
+
+
+def _row(lat: float, lon: float) -> tuple[float, float, float]:
+    """``_vector(lat, lon)`` as three floats: numpy makes an array of rows of floats several
+    times faster than one of small arrays, with the same values."""
+    return _remembered(lat, lon)[1]
 
 
 # Enum members read once: Python 3.11 finds a member through the hook of EnumType's
