@@ -84,3 +84,23 @@ def test_a_grid_of_the_wrong_shape_is_a_data_error(broken_grid: Path) -> None:
     np.save(broken_grid, np.zeros((10, 20), dtype=np.uint8))
     with pytest.raises(DataMissingError, match="array of"):
         relief.relief_m([11.0], [47.0])
+
+
+def test_a_grid_changed_in_one_cell_is_another_version_of_the_networks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The grid keeps its size when a value changes, and the routes kept for the old one
+    must not be taken for the new: every byte of it counts in ``Networks.version``."""
+    from movemap import geodata
+
+    real = geodata.geo_path
+    grid = np.load(real(relief.RELIEF_FILE))
+    copy = tmp_path / relief.RELIEF_FILE
+    monkeypatch.setattr(geodata, "geo_path",
+                        lambda name: copy if name == relief.RELIEF_FILE else real(name))
+    np.save(copy, grid)
+    same = Networks().version
+    grid[grid.shape[0] // 3, grid.shape[1] // 3] ^= 1  # one cell, far from the file's ends
+    np.save(copy, grid)
+    assert Networks().version != same
+    np.save(copy, np.load(real(relief.RELIEF_FILE)))
+    assert Networks().version == same

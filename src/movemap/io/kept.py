@@ -17,6 +17,7 @@ parsed again.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import logging
@@ -108,7 +109,8 @@ def _read(path: Path) -> Parsed | None:
                     path.name, exc)
         path.unlink(missing_ok=True)
         return None
-    os.utime(path)  # used: the newest are kept
+    with contextlib.suppress(OSError):  # a read-only cache still gives what it keeps
+        os.utime(path)  # used: the newest are kept
     return parsed
 
 
