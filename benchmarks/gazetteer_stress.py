@@ -13,6 +13,10 @@ Each answer is judged against the mention's gold point as the evaluation does (`
 confident wrong ones (wrong, not flagged) and the flagged right ones (the cost of the flags).
 ``--list`` lists the confident wrong answers, most frequent first. The lists are drawn with
 fixed seeds, so two runs of two versions compare the same lists.
+
+The dev documents include every development-only batch (round 11's ``group: r11``, and its
+replaced Great Lakes document): figures from before round 11, or from before that document
+was replaced, are drawn from other lists and are not comparable with later ones.
 """
 
 from __future__ import annotations
@@ -84,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     documents = [d for d in ge.load_documents() if d["split"] == "dev"]
     gazetteer = Gazetteer()
+    groups = sorted({d["group"] for d in documents if "group" in d})
+    print(f"{len(documents)} dev documents (development-only batches: {', '.join(groups)}; "
+          "not comparable with figures from before round 11)")
     for label, lists in (("subsets", subsets(documents)), ("mixes", mixes(documents))):
         counts, wrong = judge(gazetteer, lists)
         print(f"{label:8} answers {counts['answers']:5}  right {counts['right']:5}  "

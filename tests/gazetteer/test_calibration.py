@@ -214,9 +214,17 @@ def test_a_world_city_beside_one_other_place_wins_over_a_short_form_in_doubt() -
     assert found.place.name == "Quillan" and found.doubt and "for short" in found.doubt
 
 
-@pytest.mark.parametrize("name", ["Vessary", "Quillanby"])
+@pytest.mark.parametrize("name", ["Quillan do Sul", "Quillan-sur-Mer", "Quillan upon Tarn",
+                                  "Quillan am Brenn", "Quillan del Monte"])
+def test_a_name_joined_to_a_second_name_by_a_linking_word_has_a_short_form(name: str) -> None:
+    assert _short_form(points=3, name=name).place.name == name
+
+
+@pytest.mark.parametrize("name", ["Vessary", "Quillanby", "Quillan City", "Quillan Island",
+                                  "Quillan Heights"])
 def test_an_other_name_that_is_no_short_form_leaves_the_world_city_first(name: str) -> None:
-    # an unrelated other name (or one word that only begins like it) is no shortening
+    # an unrelated other name (or one word that only begins like it) is no shortening, nor is
+    # the name plus a word of its own: a suburb or island named after the city is another place
     found = _short_form(points=3, name=name)
     assert found.place.name == "Quillan" and found.doubt is None
 

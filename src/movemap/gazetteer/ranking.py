@@ -647,6 +647,14 @@ def _canonical_first(ranked: list[Candidate], context: Context,
 # The share of the other places in one country that makes a town's shortened name local.
 SHORT_FORM_SHARE = 0.6
 
+# The words that join a town's first name to the second one it is known by in full (Romance,
+# Germanic, Slavic and English place names): the first name alone is then its short form.
+SHORT_FORM_LINKS = frozenset({
+    "de", "del", "della", "delle", "dei", "di", "do", "da", "dos", "das", "du", "des", "d",
+    "sur", "sous", "les", "lez", "en", "upon", "on", "under", "super", "am", "an", "im", "in",
+    "ob", "bei", "nad", "pod", "na", "aan", "op", "al", "sul", "sulla",
+})
+
 
 def _short_form_at_home(best: Candidate, context: Context, query: str) -> float:
     """The share of the other places in the country of ``best`` when it is found by its own
@@ -654,14 +662,18 @@ def _short_form_at_home(best: Candidate, context: Context, query: str) -> float:
     and at least two other points, it keeps its place; else the far larger town goes first,
     in doubt when any of the others is in its country.
 
-    A town whose name is the query plus a qualifier (``X de Y``, ``X City``, ``X-sur-Y``) is
-    called by the first words where it lies: in a list of Chilean or Panamanian towns,
-    ``Santiago`` is the local Santiago, not a world city abroad (a Dominican report means
-    Santiago de los Caballeros). An unrelated other name (an Iranian village also called
-    Baghdad) is not a shortening and leaves the world city first.
+    A town whose name is the query joined to a second name by a linking word (``X de Y``,
+    ``X do Y``, ``X-sur-Y``, ``X upon Y``, ``X am Y``: ``SHORT_FORM_LINKS``) is called by the
+    first words where it lies: in a list of Chilean or Panamanian towns, ``Santiago`` is the
+    local Santiago, not a world city abroad (a Dominican report means Santiago de los
+    Caballeros). A name that is the query plus a word of its own (``X City``, ``X Island``,
+    ``X Heights``: a suburb or island named after the city) is another place, and an unrelated
+    other name (an Iranian village also called Baghdad) is not a shortening: both leave the
+    world city first.
     """
     name, short = name_key(best.place.name), name_key(query or best.matched or "")
-    if not short or not name.startswith(short + " "):
+    rest = name.removeprefix(short + " ").split() if short else []
+    if not rest or rest == name.split() or rest[0] not in SHORT_FORM_LINKS:
         return 0.0
     return context.countries.get(best.place.country or "", 0.0)
 
