@@ -4,9 +4,10 @@ Natural Earth's 1:10m roads leave out the hairpins and valley bends of a mountai
 road over the Andes or up the Indus counts 15-30 % short, while a road across a plain is
 drawn nearly as long as it is. The ground's ruggedness, not its height, is what makes a road
 wind: ``geo/relief.npy`` gives, for each cell of 1/12 degree, the highest altitude minus
-the lowest within about 12 km (``tools/stage_relief.py``). A road stretch counts its
-``GENERALISED`` length times ``winding`` of the relief where it lies: 1 up to ``FLAT_M`` of
-relief, then ``WINDING_PER_KM`` more per km of relief above it (1.2 at 1,300 m).
+the lowest over the 3 x 3 cells around it, about 25 km across (``tools/stage_relief.py``).
+A road stretch counts its ``GENERALISED`` length times ``winding`` of the relief where it
+lies: 1 up to ``FLAT_M`` of relief, then ``WINDING_PER_KM`` more per km of relief above it
+(1.2 at 1,300 m).
 
 Only roads (and foot, which walks the road network) wind this way: a railway climbs at a
 few per mille and its generalised line keeps close to its track on the development cases.
