@@ -232,3 +232,27 @@ def test_the_split_covers_every_report_once_by_its_fixed_rule() -> None:
     assert Counter(parts.values())["test"] >= 18
     read = Counter(part for part, _ in labels_mod.read_corpus())
     assert read == Counter(parts.values())
+
+
+class _NoReferences:
+    """References that know nothing: every look-up fails."""
+
+    def country(self, iso: str) -> dict[str, object]:
+        raise LookupError(f"no Natural Earth country {iso}")
+
+    def city(self, place: dict[str, object]) -> dict[str, object]:
+        raise LookupError(f"no GeoNames entry for {place['name']!r}")
+
+
+@pytest.mark.parametrize("hint", [{"within": "XX"}, {"near_ref": "XX:Nowhere"}])
+def test_a_failed_fill_leaves_the_place_and_its_hints_as_they_were(
+        hint: dict[str, str]) -> None:
+    """tools/corpus_places.py fill: a look-up that fails must not drop the hint that says
+    where to look, or the label file is written back without it."""
+    places = _module("corpus_places", ROOT / "tools" / "corpus_places.py")
+    place = {"name": "Obscure Post", "kind": "site", "country": "XX", "lat": 1.0,
+             "lon": 2.0, **hint}
+    before = dict(place)
+    with pytest.raises(LookupError):
+        places.fill(place, _NoReferences())
+    assert place == before

@@ -116,16 +116,21 @@ class References:
 
 
 def fill(place: dict[str, Any], refs: References) -> None:
-    """Give ``place`` coordinates and a ``ref`` from an offline reference."""
+    """Give ``place`` coordinates and a ``ref`` from an offline reference.
+
+    A look-up that fails raises LookupError and leaves ``place`` as it was, its hints
+    (``within``, ``near_ref``, ``lookup``, ``near``) included, so that it can be mended and
+    filled again."""
     kind = place["kind"]
     if "within" in place:
-        iso = place.pop("within")
+        iso = place["within"]
         area = shape(refs.country(iso)["geometry"])
         if not area.contains(Point(place["lon"], place["lat"])):
             raise LookupError(f"{place['name']} is not inside {iso}")
         place["ref"] = f"ne-admin0-within:{iso}"
+        del place["within"]
     elif "near_ref" in place:
-        anchor = place.pop("near_ref")
+        anchor = place["near_ref"]
         if isinstance(anchor, int):
             city = refs.cities[anchor]
         else:
@@ -133,6 +138,7 @@ def fill(place: dict[str, Any], refs: References) -> None:
             city = refs.city({"name": name, "country": country or place["country"]})
         d = km((place["lat"], place["lon"]), (city["latitude"], city["longitude"]))
         place["ref"] = f"geonames:{city['geonameid']}~{math.ceil(d)}"
+        del place["near_ref"]
     elif kind in GEONAMES_KINDS:
         city = refs.city(place)
         place["lat"], place["lon"] = round(city["latitude"], 4), round(city["longitude"], 4)
