@@ -16,9 +16,7 @@ import argparse
 import hashlib
 import json
 import logging
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -49,7 +47,7 @@ def main() -> None:
     parser.add_argument("--legs", type=int, default=2000, help="legs of the dataset")
     parser.add_argument("--seed", type=int, default=2000, help="the dataset's random seed")
     sys.path.insert(0, str(HERE))
-    from scale_bench import default_seed_cache, generate, link_cache
+    from scale_bench import default_seed_cache, fresh_cache, generate
 
     parser.add_argument("--seed-cache", type=Path, default=default_seed_cache(),
                         help="a cache folder whose gazetteer index and network arrays are "
@@ -58,12 +56,7 @@ def main() -> None:
     options = parser.parse_args()
     logging.disable(logging.WARNING)  # the routes' warnings are compared, not shown
 
-    with tempfile.TemporaryDirectory(prefix="movemap-identity-") as tmp_name:
-        tmp = Path(tmp_name)
-        cache = tmp / "cache"
-        cache.mkdir()
-        link_cache(options.seed_cache, cache)
-        os.environ["MOVEMAP_CACHE_DIR"] = str(cache)
+    with fresh_cache(options.seed_cache, "movemap-identity-") as tmp:
         data = tmp / "data.yaml"
         generate(options.legs, data, seed=options.seed)
         now = _routes(data)

@@ -59,7 +59,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -300,6 +301,25 @@ def default_seed_cache() -> Path | None:
     or none (no seeding) when it is unset."""
     folder = os.environ.get("MOVEMAP_CACHE_DIR")
     return Path(folder) if folder else None
+
+
+@contextmanager
+def fresh_cache(seed: Path | None, prefix: str) -> Iterator[Path]:
+    """A temporary folder whose ``cache`` subfolder is movemap's cache for the block
+    (``MOVEMAP_CACHE_DIR``), seeded from ``seed`` by :func:`link_cache`; yields the folder."""
+    before = os.environ.get("MOVEMAP_CACHE_DIR")
+    with tempfile.TemporaryDirectory(prefix=prefix) as name:
+        tmp = Path(name)
+        (tmp / "cache").mkdir()
+        link_cache(seed, tmp / "cache")
+        os.environ["MOVEMAP_CACHE_DIR"] = str(tmp / "cache")
+        try:
+            yield tmp
+        finally:
+            if before is None:
+                os.environ.pop("MOVEMAP_CACHE_DIR", None)
+            else:
+                os.environ["MOVEMAP_CACHE_DIR"] = before
 
 
 def link_cache(source: Path | None, target: Path) -> None:
