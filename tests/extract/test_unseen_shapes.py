@@ -46,16 +46,19 @@ def test_a_list_under_one_cue_without_an_onward_verb_stays_parallel() -> None:
     assert ends(draft) == [(["Lyon"], "Metz"), (["Lyon"], "Reims")]
 
 
-def test_a_force_named_again_by_its_side_starts_where_it_was() -> None:
-    draft = extract("Kenyan troops entered Garissa on 3 May. Kenyan forces pushed north toward "
-                    "Wajir.", DAY)
-    assert ends(draft) == [(["Garissa"], "Wajir")]
-
-
-def test_a_force_of_another_side_does_not_start_where_the_first_was() -> None:
-    draft = extract("Kenyan troops entered Garissa on 3 May. Somali forces pushed north toward "
-                    "Wajir.", DAY)
-    assert draft.legs == ()
+@pytest.mark.parametrize(("text", "expected"), [
+    # the same side named again, in the same paragraph: it starts where it was
+    ("Kenyan troops entered Garissa on 3 May. Kenyan forces pushed north toward Wajir.",
+     [(["Garissa"], "Wajir")]),
+    # another side: not the force that was there
+    ("Kenyan troops entered Garissa on 3 May. Somali forces pushed north toward Wajir.", []),
+    # the same side in another paragraph may be another force
+    ("Kenyan troops entered Garissa on 3 May.\n\nElsewhere, Kenyan forces pushed north "
+     "toward Wajir.", []),
+])
+def test_a_force_named_again_by_its_side_starts_where_it_was_in_its_paragraph(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
 
 
 def test_personnel_among_aircraft_are_a_moving_force() -> None:
@@ -208,12 +211,6 @@ def test_a_force_concentrated_south_of_a_town_starts_there() -> None:
     draft = extract("In early May the brigade was concentrated south of Poitiers. On 14 May it "
                     "moved up to Tours.", DAY)
     assert ends(draft) == [(["Poitiers"], "Tours")]
-
-
-def test_the_same_side_named_in_another_paragraph_may_be_another_force() -> None:
-    draft = extract("Kenyan troops entered Garissa on 3 May.\n\nElsewhere, Kenyan forces pushed "
-                    "north toward Wajir.", DAY)
-    assert draft.legs == ()
 
 
 def test_the_status_is_the_move_s_own_after_a_leading_condition() -> None:
