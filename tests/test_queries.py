@@ -70,6 +70,18 @@ def test_timeline_is_in_date_order_with_speeds(dataset: Dataset,
     assert sea.speed_kmh == pytest.approx(sea.distance_km / (5 * 24), abs=0.1)
 
 
+def test_a_distance_to_a_country_or_region_is_marked_approximate(located: Located) -> None:
+    # North Korea -> Russia and Vladivostok -> Kursk Oblast run between points that stand for
+    # whole areas; Vladivostok -> Khabarovsk runs between two towns on the railway
+    events = {e.id: e for e in timeline(located)}
+    for leg_id in ("force-to-russia", "munitions-to-russia", "advance-group-to-kursk"):
+        assert events[leg_id].distance_approximate, leg_id
+        assert events[leg_id].to_dict()["distance_approximate"] is True
+    for leg_id in ("first-echelon-by-sea", "first-echelon-to-khabarovsk"):
+        assert not events[leg_id].distance_approximate, leg_id
+    assert not any(e.distance_approximate for e in events.values() if e.record == "station")
+
+
 def test_status_needs_a_day(dataset: Dataset, located: Located) -> None:
     from movemap.errors import InvalidValueError
 

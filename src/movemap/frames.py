@@ -44,7 +44,7 @@ TIMELINE_COLUMNS = (
     "start_earliest", "start_latest", "start_precision",
     "end_earliest", "end_latest", "end_precision",
     "origin", "destination", "mode", "distance_km", "duration_days", "speed_kmh",
-    "strength", "status", "arrival_estimated", "geometry")
+    "strength", "status", "arrival_estimated", "distance_approximate", "geometry")
 
 
 def _dates(name: str, values: list[FuzzyDate | None]) -> dict[str, Any]:
@@ -145,6 +145,7 @@ def events_frame(records: list[Event], located: Located) -> geopandas.GeoDataFra
         "strength": _strengths([e.strength for e in records]),
         "status": _categories([e.status for e in records], Status),
         "arrival_estimated": pd.array([e.arrival_estimated for e in records], dtype=bool),
+        "distance_approximate": pd.array([e.distance_approximate for e in records], dtype=bool),
     }
     return _frame(columns, geometry, TIMELINE_COLUMNS)
 

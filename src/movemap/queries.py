@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from movemap.dates import FuzzyDate, parse_date
 from movemap.errors import DateError, InvalidValueError, UnknownUnitError
 from movemap.model import Dataset, Leg, Mode, Station, Status
-from movemap.refs import place_label
+from movemap.refs import area_level, place_label
 
 if TYPE_CHECKING:
     from movemap.located import Located
@@ -98,6 +98,10 @@ class Event:
     strength: int | None
     status: Status
     arrival_estimated: bool = False
+    distance_approximate: bool = False
+    """True when the distance runs to a point that stands for an area or a country (an end
+    named as a region or a country), or along a route marked approximate: a figure to read as
+    "about", like its speed."""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
@@ -109,6 +113,7 @@ class Event:
             "distance_km": self.distance_km, "duration_days": self.duration_days,
             "speed_kmh": self.speed_kmh, "strength": self.strength,
             "status": self.status.value, "arrival_estimated": self.arrival_estimated,
+            "distance_approximate": self.distance_approximate,
         }
 
 
@@ -221,12 +226,15 @@ def timeline(data: Dataset | Located) -> list[Event]:
         length = located.length_km(leg)
         departure, arrival, estimated = leg_window(leg, length)
         hours = max((arrival - departure).days, 1) * 24
+        ends = (*leg.origins, leg.destination)
+        approximate = (any(area_level(located.place(r)) for r in ends)
+                       or any(r.approximate for r in located.routes_of(leg)))
         events.append(Event(
             "leg", leg.id, leg.unit, names.get(leg.unit, leg.unit), leg.start, leg.end,
             " | ".join(located.place(r).name for r in leg.origins),
             located.place(leg.destination).name, leg.mode, round(length, 1),
             (arrival - departure).days, round(length / hours, 1), leg.strength, leg.status,
-            estimated))
+            estimated, approximate))
     for s in dataset.stations:
         place = located.place(s.place).name
         events.append(Event(

@@ -121,14 +121,19 @@ def low_confidence_message(name: str, resolution: Resolution) -> str | None:
     return f"{name!r} read as {describe(best.place)} ({best.reading()}): check it"
 
 
+def area_level(place: Place) -> bool:
+    """True when the place's point stands for a whole country or region, not a spot on it."""
+    return place.precision is Precision.COUNTRY or (
+        place.precision is Precision.AREA and place.areal)
+
+
 def place_label(place: Place) -> str:
     """A place's name as a position: areas say so (``in Russia (country-level)``)."""
-    precision = place.precision
-    if precision is Precision.COUNTRY:
+    if not area_level(place):
+        return place.name
+    if place.precision is Precision.COUNTRY:
         return f"in {place.name} (country-level)"
-    if precision is Precision.AREA and place.areal:
-        return f"in {place.name} ({place.kind.value}-level)"
-    return place.name
+    return f"in {place.name} ({place.kind.value}-level)"
 
 
 def resolve_places(

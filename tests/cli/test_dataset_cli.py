@@ -76,6 +76,22 @@ def test_timeline_json() -> None:
     assert sea["mode"] == "sea" and sea["duration_days"] == 5 and sea["speed_kmh"] > 0
 
 
+def test_timeline_table_marks_distances_to_areas_with_a_tilde() -> None:
+    code, out, _ = run("timeline", REFERENCE)
+    assert code == 0
+
+    def km_and_speed(line: str, mode: str) -> tuple[str, str]:
+        km, _days, speed = line.split(f" {mode} ", 1)[1].split()[:3]
+        return km, speed
+
+    country = [km_and_speed(line, "unknown") for line in out.splitlines()
+               if " North Korea  " in line]
+    assert len(country) == 2  # the force and the munitions, North Korea -> Russia
+    assert all(km.startswith("~") and speed.startswith("~") for km, speed in country)
+    towns = [km_and_speed(line, "rail") for line in out.splitlines() if "Khabarovsk" in line]
+    assert len(towns) == 1 and towns[0][0].replace(",", "").isdigit()  # two towns: plain km
+
+
 def test_schema_checks_the_reference_dataset() -> None:
     code, out, _ = run("schema")
     assert code == 0

@@ -29,8 +29,10 @@ def timeline(dataset: Path, fmt: str, networks: Networks,
            gazetteer: Gazetteer) -> None:
     """The dataset's events in date order; legs with distance, duration and implied speed.
 
-    Distances follow each leg's route (great circle for now); a leg without an end date is
-    given the mode's usual daily distance, and its duration is marked with ~.
+    Distances follow each leg's route (its longest branch). A ~ marks a figure to read as
+    "about": a distance to or from a region or a country (its point stands for the whole
+    area) or along an approximate route, with its speed; and the duration of a leg without an
+    end date, given the mode's usual daily distance.
 
     \b
     Example:
@@ -44,13 +46,14 @@ def timeline(dataset: Path, fmt: str, networks: Networks,
     rows = []
     for e in events:
         approx = "~" if e.arrival_estimated else ""
+        about = "~" if e.distance_approximate else ""
         rows.append([
             str(e.start), str(e.end) if e.end else "", e.record, e.unit_name,
             e.origin if e.record == "leg" else "", e.destination,
             e.mode.value if e.mode else "",
-            f"{e.distance_km:,.0f}" if e.distance_km is not None else "",
+            f"{about}{e.distance_km:,.0f}" if e.distance_km is not None else "",
             f"{approx}{e.duration_days}" if e.duration_days is not None else "",
-            f"{approx}{e.speed_kmh:,.1f}" if e.speed_kmh is not None else "",
+            f"{approx or about}{e.speed_kmh:,.1f}" if e.speed_kmh is not None else "",
             f"{e.strength:,}" if e.strength is not None else "", e.status.value,
         ])
     click.echo(format_table(["start", "end", "", "unit", "from", "to", "mode", "km", "days",
