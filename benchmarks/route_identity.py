@@ -47,7 +47,7 @@ def main() -> None:
     parser.add_argument("--legs", type=int, default=2000, help="legs of the dataset")
     parser.add_argument("--seed", type=int, default=2000, help="the dataset's random seed")
     sys.path.insert(0, str(HERE))
-    from scale_bench import default_seed_cache, fresh_cache, generate
+    from scale_bench import default_seed_cache, generate, seeded_cache_env
 
     parser.add_argument("--seed-cache", type=Path, default=default_seed_cache(),
                         help="a cache folder whose gazetteer index and network arrays are "
@@ -56,7 +56,7 @@ def main() -> None:
     options = parser.parse_args()
     logging.disable(logging.WARNING)  # the routes' warnings are compared, not shown
 
-    with fresh_cache(options.seed_cache, "movemap-identity-") as tmp:
+    with seeded_cache_env(options.seed_cache, "movemap-identity-") as tmp:
         data = tmp / "data.yaml"
         generate(options.legs, data, seed=options.seed)
         now = _routes(data)

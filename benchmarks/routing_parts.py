@@ -73,7 +73,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--legs", default="2000,5000", help="sizes, comma-separated")
     sys.path.insert(0, str(HERE))
-    from scale_bench import default_seed_cache, fresh_cache, generate
+    from scale_bench import default_seed_cache, generate, seeded_cache_env
 
     parser.add_argument("--seed-cache", type=Path, default=default_seed_cache(),
                         help="a cache folder whose gazetteer index and network arrays are "
@@ -84,7 +84,7 @@ def main() -> None:
     if options.one:  # one size in this process, fresh: print its figures as one line
         import json
 
-        with fresh_cache(options.seed_cache, "movemap-parts-") as tmp:
+        with seeded_cache_env(options.seed_cache, "movemap-parts-") as tmp:
             logging.disable(logging.WARNING)
             generate(options.one, tmp / "data.yaml", seed=options.one)
             total, parts = _measure(tmp / "data.yaml")

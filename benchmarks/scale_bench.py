@@ -304,7 +304,7 @@ def default_seed_cache() -> Path | None:
 
 
 @contextmanager
-def fresh_cache(seed: Path | None, prefix: str) -> Iterator[Path]:
+def seeded_cache_env(seed: Path | None, prefix: str) -> Iterator[Path]:
     """A temporary folder whose ``cache`` subfolder is movemap's cache for the block
     (``MOVEMAP_CACHE_DIR``), seeded from ``seed`` by :func:`link_cache`; yields the folder."""
     before = os.environ.get("MOVEMAP_CACHE_DIR")
@@ -326,7 +326,11 @@ def link_cache(source: Path | None, target: Path) -> None:
     """Link the gazetteer index and the network arrays of the cache folder ``source`` (if
     any) into ``target`` (hard links, copies of the folders' trees); routes are never
     linked. Entries are keyed by their contents, so those of other versions are never
-    read."""
+    read.
+
+    Not :func:`movemap.cache.link_entries`: this one must also seed the previous release's
+    cache, whose entries are laid out as that release wrote them (loose files, no completion
+    marker), and it runs with whichever movemap the benchmark measures."""
     import shutil
 
     if source is None or not source.is_dir():
