@@ -42,7 +42,11 @@ kind (``Engels air base``, ``Mitla Pass``, ``port of Vostochny``: kept only when
 knows that feature by its name), and towns of any size the text calls villages or towns
 (``the villages of Lastochkyne and Sieverne``) or names right after a word that says a move
 starts, passes or ends there (``left Srebrenica``, ``from Zenica``, ``reached Vitez``,
-``to Bagram``).
+``to Bagram``). A capitalised name in such a slot (or the object of ``took``, ``captured``)
+that the index does not know exactly but the resolver reads whole (another romanisation,
+``Yangtsun``; a feature known by its kind, ``Baledogle``) is a ``loose`` mention: it passes
+the same guards, yields to any name found otherwise, and ``extract.report`` keeps it only
+near the places the report names exactly.
 
 Everything here is linear in the text's length: each check reads a window of fixed size.
 """
@@ -195,6 +199,10 @@ class Mention:
     start: int
     end: int
     sentence: int
+    loose: bool = False
+    """Found only by its position (a slot of a move) and the resolver's whole look-up
+    (another romanisation, a feature's kind): kept only when it lies among the report's
+    other places (see ``extract.report``)."""
 
 
 def _vocabulary(gazetteer: Gazetteer) -> list[str]:
@@ -509,6 +517,47 @@ def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
+# the names in a slot of a move that the index does not know exactly: looked up whole by the
+# resolver (another romanisation, a feature of a kind), after a word that says a move
+# starts, passes or ends there, or after a word that takes a place as its object
+_SLOT = re.compile(
+    r"\b(?:from|into|towards?|to|out\s+of|left|leaves|leaving|entered|enters|entering|"
+    r"reached|reaches|reaching|outside|via|through|at|near|around|across|beyond|past|"
+    r"took|captured|seized|occupied|liberated|(?:(?:villages?|towns?|settlements?|hamlets?|"
+    r"airfield|air\s+base|airport|port|harbou?r|mission|station)\s+of))\s+"
+    r"(?:the\s+(?:(?:small\s+)?(?:town|city|village|settlement|area|vicinity|outskirts|port|"
+    r"harbou?r|airfield|air\s+base|airport)\s+of\s+))?")
+
+
+def _slot_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of capitalised names in the slots of a move (``_SLOT``) that the index does not
+    know exactly but the resolver reads (``Baramulla``: Bāramūla, ``Baledogle``: its
+    airfield); the caller keeps each only where nothing else was found."""
+    index = gazetteer._index
+    out = []
+    for m in _SLOT.finditer(text):
+        at = m.end()
+        for _ in range(6):
+            name = _CAPITALISED.match(text, at)
+            if name is None:
+                break
+            key = name_key(name.group(0))
+            if key and not all(w in COMMON for w in key.split()) and (
+                    index.best_exact(key) is None) and _resolves(gazetteer, name.group(0)):
+                out.append((name.start(), name.end()))
+            link = _SMALL_LINK.match(text, name.end())
+            if link is None:
+                break
+            at = link.end()
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _resolves(gazetteer: Gazetteer, name: str) -> bool:
+    found = gazetteer.resolve(name)
+    return found.found and not found.place.areal
+
+
 def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazetteer,
                   why_not: dict[tuple[int, int], str] | None = None,
                   language: str = "en") -> list[Mention]:
@@ -560,4 +609,31 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         sentence = max(0, bisect_right(starts, start) - 1)
         out.append(Mention(restored.get((start, end), text[start:end]), start, end, sentence))
         last_end = end
+    if language == "en":
+        out = _with_slot_names(text, out, starts, gazetteer, ordinary, why_not)
     return out
+
+
+def _with_slot_names(text: str, out: list[Mention], starts: list[int], gazetteer: Gazetteer,
+                     ordinary: frozenset[str], why_not: dict[tuple[int, int], str] | None
+                     ) -> list[Mention]:
+    """``out`` with the slot names (:func:`_slot_names`) that overlap no mention of it and
+    pass the guards, as ``loose`` mentions, in text order."""
+    taken = [(m.start, m.end) for m in out]
+    firsts = [a for a, _ in taken]
+    extra: list[Mention] = []
+    for start, end in _slot_names(text, gazetteer):
+        at = bisect_right(firsts, start)
+        if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end) or (
+                extra and extra[-1].end > start):
+            continue
+        reason = rejected(text, start, end, gazetteer, ordinary)
+        if reason is not None:
+            if why_not is not None:
+                why_not[(start, end)] = reason
+            continue
+        sentence = max(0, bisect_right(starts, start) - 1)
+        extra.append(Mention(text[start:end], start, end, sentence, loose=True))
+    if not extra:
+        return out
+    return sorted([*out, *extra], key=lambda m: m.start)

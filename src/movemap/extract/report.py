@@ -177,7 +177,7 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
             language: str = "en") -> tuple[list[FoundPlace], list[int]]:
     """Every place found, and the sentence (of ``spans``) each is in."""
     mentions = find_mentions(text, spans, gazetteer, language=language)
-    names = list(dict.fromkeys(m.text for m in mentions))
+    names = list(dict.fromkeys(m.text for m in mentions if not m.loose))
     # Names are ranked together (each by closeness to the others), which costs the square of
     # their number: a long text (a collection of articles) is ranked in windows of names in
     # the order the text first uses them, so its time stays linear in its length.
@@ -186,6 +186,12 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         window = names[at: at + _NAMES_TOGETHER]
         resolved.update(zip(window, gazetteer.resolve_all([Query(n) for n in window]),
                             strict=True))
+    loose = [m.text for m in mentions if m.loose and m.text not in resolved]
+    if loose:
+        anchors = [r.place for r in resolved.values() if r.found and not r.place.areal and
+                   r.best.method in _SURE]
+        for name in dict.fromkeys(loose):
+            resolved[name] = _among(gazetteer, name, anchors)
     out: list[FoundPlace] = []
     where: list[int] = []
     towns: dict[tuple[str, str], Place | None] = {}
@@ -222,6 +228,25 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                 key=lambda item: item[0].start)
             out, where = [p for p, _ in merged], [w for _, w in merged]
     return out, where
+
+
+# How a name read exactly (its own name, another of its names, a region's name); a loose
+# reading of a name found by its slot alone counts only within LOOSE_KM of such a place
+_SURE = (Method.NAME, Method.ALTERNATE, Method.REGION)
+LOOSE_KM = 100.0
+
+
+def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
+    """The resolver's reading of a name found only by its slot (another romanisation,
+    ``Yangtsun``; a feature of a kind, ``Baledogle``), when it is a point within
+    :data:`LOOSE_KM` of a place the report names exactly; else an empty resolution (a
+    guess far from the report's other places is more often another place: ``Gogjali`` is
+    not Khojaly)."""
+    found = gazetteer.resolve(name)
+    if found.found and not found.place.areal and any(
+            _km(found.place, a) <= LOOSE_KM for a in anchors):
+        return found
+    return Resolution(name)
 
 
 def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:

@@ -1,0 +1,52 @@
+"""Names in the slots of a move that the name matcher does not hold (issue 17, round 12).
+
+A capitalised name standing where a move starts, passes or ends (``from X``, ``to X``,
+``took X``) that the gazetteer's index does not know exactly is looked up whole by the
+resolver (another romanisation, a feature known by its kind); the reading is kept only when
+it lies within ``LOOSE_KM`` of a place the report names exactly. Sentences and names of our
+own (none of them in an evaluation report).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from movemap.extract import extract
+from movemap.extract.report import LOOSE_KM
+from movemap.sphere import haversine_km
+
+DAY = date(1944, 6, 1)
+
+
+@pytest.mark.parametrize(("text", "name", "known_as"), [
+    # another romanisation of a town near the other end
+    ("The regiment moved from Uzhgorod to Mihalovtse on 4 May.", "Mihalovtse", "Michalovce"),
+    # a feature the gazetteer knows by its kind (an airfield named for a village)
+    ("The transport squadron flew from Dibrugarh to Dinjan on 4 May.", "Dinjan",
+     "Dinjan Airfield"),
+])
+def test_a_slot_name_the_matcher_lacks_is_read_by_the_resolver(text: str, name: str,
+                                                               known_as: str) -> None:
+    draft = extract(text, DAY)
+    found = {p.mention: p for p in draft.places}
+    assert found[name].place.name == known_as
+    assert found[name].confidence < 0.9  # a loose reading: the analyst checks it
+    assert [leg.destination.mention for leg in draft.legs] == [name]
+
+
+def test_a_slot_name_read_far_from_the_reports_places_is_no_place() -> None:
+    # the same reading, 10,000 km from the only other place: a guess, not the place meant
+    draft = extract("The regiment moved from Temuco to Mihalovtse on 4 May.", DAY)
+    assert [p.mention for p in draft.places] == ["Temuco"]
+    assert draft.legs == ()
+    temuco, michalovce = (-38.74, -72.6), (48.75, 21.92)
+    assert haversine_km(*temuco, *michalovce) > LOOSE_KM
+
+
+def test_a_slot_name_passes_the_guards_of_every_name() -> None:
+    # a name before "troops" says whose troops (the demonym guard), in a slot or not
+    draft = extract("The convoy drove from Uzhgorod to Mihalovtse troops waiting at the "
+                    "river.", DAY)
+    assert [p.mention for p in draft.places] == ["Uzhgorod"]
