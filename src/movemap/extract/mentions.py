@@ -443,12 +443,17 @@ _KIND_NAME = re.compile(
     r"(?:Air\s+Base|Airbase|Airfield|Air\s+Field|Airport|Aerodrome|Air\s+Station|Base)|"
     r"(?:Pass|Bridge|Naval\s+Base)|(?:air\s+base|airbase|airfield|airport))\b"
     r"|\b(?:[Pp]ort|[Hh]arbou?r)\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
-# the names after "the villages of", or after a word that says a move starts, passes or ends
-# there (from, into, towards, reached), are places however small
-_SMALL = re.compile(r"\b(?:(?:villages?|towns?|settlements?|hamlets?)\s+of|from|into|towards?|to|"
-                    r"out\s+of|left|leaves|leaving|entered|enters|entering|reached|reaches|"
-                    r"reaching|outside|via|through|at|near|around)\s+(?:the\s+(?:(?:small\s+)?(?:town|city|village|"
-                    r"area|vicinity|outskirts|port|harbou?r)\s+of\s+))?")
+# the slots of a move: the names after "the villages of" (or "the airfield of"), after a word
+# that says a move starts, passes or ends there (from, into, towards, reached), or after one that
+# takes a place as its object (took, captured); there a town is a place however small, and a
+# name the index does not know exactly is looked up whole by the resolver
+_SLOT = re.compile(
+    r"\b(?:from|into|towards?|to|out\s+of|left|leaves|leaving|entered|enters|entering|"
+    r"reached|reaches|reaching|outside|via|through|at|near|around|across|beyond|past|"
+    r"took|captured|seized|occupied|liberated|(?:(?:villages?|towns?|settlements?|hamlets?|"
+    r"airfield|air\s+base|airport|port|harbou?r|mission|station)\s+of))\s+"
+    r"(?:the\s+(?:(?:small\s+)?(?:town|city|village|settlement|area|vicinity|outskirts|port|"
+    r"harbou?r|airfield|air\s+base|airport)\s+of\s+))?")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?")  # within a line
 _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 
@@ -496,11 +501,12 @@ def _named_there(place: Place, key: str) -> bool:
 
 def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans of the towns a text calls villages or towns (``the villages of Lastochkyne and
-    Sieverne``) or names as where a move starts, passes or ends (``left Srebrenica``), which
-    the matcher leaves out when they are small."""
+    Sieverne``), names as where a move starts, passes or ends (``left Srebrenica``) or as
+    what it takes (``took Bardia``, ``the airfield of X``): slots of :data:`_SLOT`, where the
+    matcher leaves out small towns."""
     index = gazetteer._index
     out = []
-    for m in _SMALL.finditer(text):
+    for m in _SLOT.finditer(text):
         at = m.end()
         for _ in range(6):
             name = _CAPITALISED.match(text, at)
@@ -515,18 +521,6 @@ def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
                 break
             at = link.end()
     return out
-
-
-# the names in a slot of a move that the index does not know exactly: looked up whole by the
-# resolver (another romanisation, a feature of a kind), after a word that says a move
-# starts, passes or ends there, or after a word that takes a place as its object
-_SLOT = re.compile(
-    r"\b(?:from|into|towards?|to|out\s+of|left|leaves|leaving|entered|enters|entering|"
-    r"reached|reaches|reaching|outside|via|through|at|near|around|across|beyond|past|"
-    r"took|captured|seized|occupied|liberated|(?:(?:villages?|towns?|settlements?|hamlets?|"
-    r"airfield|air\s+base|airport|port|harbou?r|mission|station)\s+of))\s+"
-    r"(?:the\s+(?:(?:small\s+)?(?:town|city|village|settlement|area|vicinity|outskirts|port|"
-    r"harbou?r|airfield|air\s+base|airport)\s+of\s+))?")
 
 
 def _slot_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
