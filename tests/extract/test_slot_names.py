@@ -63,3 +63,16 @@ def test_a_small_town_as_the_object_of_a_move_is_a_place(text: str) -> None:
     assert "Baligrod" in [p.mention for p in draft.places]
     assert [([o.mention for o in leg.origins], leg.destination.mention)
             for leg in draft.legs][-1:] == [(["Baligrod"], "Lesko")]
+
+
+def test_a_peoples_adjective_before_a_noun_is_no_place() -> None:
+    # "English" is a town's name too, but the gazetteer reads it as England (a demonym):
+    # before a noun, attribution, not an end
+    draft = extract("The small English garrison withdrew toward Baligrod on 4 May.", DAY)
+    assert [p.mention for p in draft.places] == ["Baligrod"]
+
+
+def test_an_ordinary_word_after_the_is_no_feature() -> None:
+    # "State" is an ordinary word; after "the" it names no State Airport
+    draft = extract("The raiders crossed into the State from Lesko on 4 May.", DAY)
+    assert "State" not in [p.mention for p in draft.places]

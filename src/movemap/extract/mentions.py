@@ -353,6 +353,15 @@ def _is_area(gazetteer: Gazetteer, word: str) -> bool:
     return place.found and place.place.kind is not Kind.CITY
 
 
+@lru_cache(maxsize=4096)
+def _area_by_name(gazetteer: Gazetteer, word: str) -> bool:
+    """Whether ``word`` is an area's own name, not the people's adjective (``Spanish``,
+    which the gazetteer reads as Spain)."""
+    place = gazetteer.resolve(word)
+    return place.found and place.place.kind is not Kind.CITY and (
+        place.best.method is not Method.DEMONYM)
+
+
 _POSSESSOR = re.compile(r"\b([A-Z][\w-]*)['’]s[^\S\n]+$")
 
 
@@ -390,8 +399,8 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
     if word.startswith("The ") and not all(w[:1].isupper() for w in word.split()):
         return "function-word"  # "The mission", "The bridge": a common noun at a sentence start
     if _DEMONYM.search(key) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
-            not _is_area(gazetteer, word)):
-        return "demonym"
+            not _area_by_name(gazetteer, word)):
+        return "demonym"  # the Spanish garrison; but Ukraine, Palestine are areas
     if _inside_longer_name(text, start, end, town=_compass_before(text, start) and not (
             _is_area(gazetteer, word))) and not _in_an_area(text, start, gazetteer):
         return "part-of-name"

@@ -41,7 +41,7 @@ from movemap.extract.grammar import (
 )
 from movemap.extract.language import unreadable
 from movemap.extract.lookahead import quick
-from movemap.extract.mentions import find_mentions
+from movemap.extract.mentions import automaton, find_mentions, fold
 from movemap.extract.when import DateMention, find_dates, year_before
 from movemap.gazetteer import (
     Gazetteer,
@@ -192,6 +192,7 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                    r.best.method in _SURE]
         for name in dict.fromkeys(loose):
             resolved[name] = _among(gazetteer, name, anchors)
+    ordinary = automaton(gazetteer)[1]
     out: list[FoundPlace] = []
     where: list[int] = []
     towns: dict[tuple[str, str], Place | None] = {}
@@ -213,9 +214,10 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                                       if c.place.kind is Kind.CITY and (c.place.population or 0)
                                       >= 50_000), None)
             place = towns[("city", m.text)] or place
-        if place.kind is Kind.CITY and _RIVER_LIKE.search(text, max(0, m.start - 24),
-                                                              m.start) and not kind_after:
-            continue  # the Dnipro, the Atlantic: a town is not named with "the"
+        if (place.kind is Kind.CITY or (not place.areal and fold(m.text) in ordinary)) and (
+                _RIVER_LIKE.search(text, max(0, m.start - 24), m.start)) and not kind_after:
+            continue  # the Dnipro, the Atlantic: a town is not named with "the"; nor is a
+            # feature named by an ordinary word (into the State: not a State Airport)
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
         out.append(FoundPlace(m.text, m.start, m.end, place, confidence))
         where.append(m.sentence)
