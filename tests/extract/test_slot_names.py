@@ -3,8 +3,10 @@
 A capitalised name standing where a move starts, passes or ends (``from X``, ``to X``,
 ``took X``) that the gazetteer's index does not know exactly is looked up whole by the
 resolver (another romanisation, a feature known by its kind); the reading is kept only when
-it lies within ``LOOSE_KM`` of a place the report names exactly. Sentences and names of our
-own (none of them in an evaluation report).
+it lies within ``LOOSE_KM`` of a place the report names exactly. Also the guards on
+readings that are no places (a people's adjective, an ordinary word after "the", a small
+namesake far from the report's places). Sentences and names of our own (none of them in an
+evaluation report's places).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import date
 import pytest
 
 from movemap.extract import extract
-from movemap.extract.report import LOOSE_KM
+from movemap.extract.report import LONELY_KM, LOOSE_KM
 from movemap.sphere import haversine_km
 
 DAY = date(1944, 6, 1)
@@ -76,3 +78,23 @@ def test_an_ordinary_word_after_the_is_no_feature() -> None:
     # "State" is an ordinary word; after "the" it names no State Airport
     draft = extract("The raiders crossed into the State from Lesko on 4 May.", DAY)
     assert "State" not in [p.mention for p in draft.places]
+
+
+def places(text: str) -> list[str]:
+    return [p.mention for p in extract(text, DAY).places]
+
+
+def test_a_small_town_far_from_the_reports_other_places_is_a_namesake() -> None:
+    # Tonopah (Nevada, 2,500 people) is 9,000 km from the two towns the report moves
+    # between: the report's own Tonopah is a place the gazetteer lacks
+    assert LONELY_KM < 9_000
+    assert places("A company moved from Lesko to Baligrod on 4 May. Its scouts reached "
+                  "Tonopah on 6 May.") == ["Lesko", "Baligrod"]
+    # a city of 20,000 or more that far is kept (reports name far places by such)
+    assert "Elko" in places("A company moved from Lesko to Baligrod on 4 May. The regiment "
+                            "then flew from Baligrod to Elko.")
+
+
+def test_places_that_all_lie_apart_are_kept() -> None:
+    # two places a continent apart: none is far from a group of the others
+    assert places("The regiment flew from Tonopah to Lesko on 4 May.") == ["Tonopah", "Lesko"]

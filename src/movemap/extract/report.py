@@ -221,6 +221,10 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
         out.append(FoundPlace(m.text, m.start, m.end, place, confidence))
         where.append(m.sentence)
+    lonely = _lonely(out)
+    if lonely:
+        kept = [(p, w) for p, w in zip(out, where, strict=True) if p.place.id not in lonely]
+        out, where = [p for p, _ in kept], [w for _, w in kept]
     if "the " in text:
         sentence_starts = [a for a, _ in spans]
         extras = _described(text, out, gazetteer)
@@ -249,6 +253,28 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
             _km(found.place, a) <= LOOSE_KM for a in anchors):
         return found
     return Resolution(name)
+
+
+LONELY_KM = 3000.0
+LONELY_POPULATION = 10_000
+
+
+def _lonely(places: list[FoundPlace]) -> set[str]:
+    """The towns of under :data:`LONELY_POPULATION` people that lie more than
+    :data:`LONELY_KM` from every other point the report names, when some of those lie
+    together: a namesake of a place the gazetteer lacks (a village of the same name on
+    another continent) more often than the place meant, since reports name the far places
+    of their moves by their cities and bases. A report whose points all lie apart (``from
+    A to B``, a continent between) keeps them all."""
+    points = list({p.place.id: p.place for p in places if not p.place.areal}.values())
+    if len(points) < 3:
+        return set()
+    alone = {place.id for place in points if all(
+        _km(place, other) > LONELY_KM for other in points if other.id != place.id)}
+    if len(alone) == len(points):
+        return set()  # no group of places for one to be far from
+    return {place.id for place in points if place.id in alone and place.kind is Kind.CITY and (
+        place.population or 0) < LONELY_POPULATION}
 
 
 def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
