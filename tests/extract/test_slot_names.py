@@ -98,3 +98,9 @@ def test_a_small_town_far_from_the_reports_other_places_is_a_namesake() -> None:
 def test_places_that_all_lie_apart_are_kept() -> None:
     # two places a continent apart: none is far from a group of the others
     assert places("The regiment flew from Tonopah to Lesko on 4 May.") == ["Tonopah", "Lesko"]
+
+
+@pytest.mark.parametrize("site", ["Harper's Crossing", "Harper's Drift", "Harper’s Ranch"])
+def test_the_possessor_in_a_sites_name_is_no_place(site: str) -> None:
+    # Harper is a town's name, but "Harper's Crossing" names a site the gazetteer lacks
+    assert places(f"The column marched from Lesko to {site} on 4 May.") == ["Lesko"]

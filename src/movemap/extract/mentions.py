@@ -30,8 +30,9 @@ and passes the guards, each a general rule with a name (:data:`GUARDS`):
     lower-case noun that is not a kind of place (``Argentine air attacks``);
 ``part-of-name``
     it is a piece of a longer capitalised name (``Sainte`` in ``Sainte-Mere-Eglise``,
-    ``Kyrylo`` in ``Kyrylo Budanov``), or the last word of such a name met earlier in the
-    report (``General Ariel Sharon`` ... ``Sharon's men``);
+    ``Kyrylo`` in ``Kyrylo Budanov``, the possessor in a site's name such as ``X's Drift``),
+    or the last word of such a name met earlier in the report (``General Ariel Sharon`` ...
+    ``Sharon's men``);
 ``acronym``
     it is written in capitals, four letters or fewer, and is not a country or region (``NIS``
     is an agency, not Niš).
@@ -125,6 +126,11 @@ _THING_AFTER = re.compile(
     r"helicopters?\b|bombers?\b|tanks?\b|carriers?\b|[Ll]andings?\s+beach|[Cc]lass\b|[Ff]orce\s+"
     r"(?:beach|landing)|[Bb]eachheads?|[Dd]ivisions\b|Division\b|Corps\b|Brigades?\b|"
     r"Regiments?\b|Fleet\b|Front\b|Battalions?\b)\b")
+# a possessive before a capitalised word of the land (Rorke's Drift, a ranch, a crossing): the
+# name of a site, of which the possessor is no place
+_SITE_AFTER = re.compile(r"['’]s\s+(?:Drift|Ranch|Crossing|Farm|Ford|Ferry|Hill|Kraal|Landing|"
+                         r"Mill|Station|Store|Creek|Bluff|Gap|Gully|Point|Wells?|Springs?|Post|"
+                         r"Knob|Nek|Kop|Pass|Camp|Corner|Bridge)\b")
 _LIST_LINK = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
 _LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
 _PARTICLE_AFTER = re.compile(r"\s+(?:el|al|ad|as|ash|ed|es|en|ibn|bin|ben)[\s-][A-Z]")
@@ -401,6 +407,8 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
     if _DEMONYM.search(key) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
             not _area_by_name(gazetteer, word)):
         return "demonym"  # the Spanish garrison; but Ukraine, Palestine are areas
+    if _SITE_AFTER.match(text, end, min(len(text), end + 12)):
+        return "part-of-name"
     if _inside_longer_name(text, start, end, town=_compass_before(text, start) and not (
             _is_area(gazetteer, word))) and not _in_an_area(text, start, gazetteer):
         return "part-of-name"
