@@ -542,8 +542,8 @@ def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
 
 def _slot_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans of capitalised names in the slots of a move (``_SLOT``) that the index does not
-    know exactly but the resolver reads (``Baramulla``: Bāramūla, ``Baledogle``: its
-    airfield); the caller keeps each only where nothing else was found."""
+    know exactly; the caller keeps those that the resolver reads (``Baramulla``: Bāramūla,
+    ``Baledogle``: its airfield) where nothing else was found."""
     index = gazetteer._index
     out = []
     for m in _SLOT.finditer(text):
@@ -553,8 +553,9 @@ def _slot_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             if name is None:
                 break
             key = name_key(name.group(0))
-            if key and not all(w in COMMON for w in key.split()) and (
-                    index.best_exact(key) is None) and _resolves(gazetteer, name.group(0)):
+            # a word in capitals there is an organisation's acronym (UNHCR), not a place
+            if key and not name.group(0).isupper() and not all(
+                    w in COMMON for w in key.split()) and index.best_exact(key) is None:
                 out.append((name.start(), name.end()))
             link = _SMALL_LINK.match(text, name.end())
             if link is None:
@@ -642,6 +643,8 @@ def _with_slot_names(text: str, out: list[Mention], starts: list[int], gazetteer
         if reason is not None:
             if why_not is not None:
                 why_not[(start, end)] = reason
+            continue
+        if not _resolves(gazetteer, text[start:end]):  # the costly look-up comes last
             continue
         sentence = max(0, bisect_right(starts, start) - 1)
         extra.append(Mention(text[start:end], start, end, sentence, loose=True))
