@@ -104,3 +104,10 @@ def test_places_that_all_lie_apart_are_kept() -> None:
 def test_the_possessor_in_a_sites_name_is_no_place(site: str) -> None:
     # Harper is a town's name, but "Harper's Crossing" names a site the gazetteer lacks
     assert places(f"The column marched from Lesko to {site} on 4 May.") == ["Lesko"]
+
+
+@pytest.mark.parametrize("title", ["Lord", "Admiral", "Sir"])
+def test_a_titled_name_is_a_person_then_and_later(title: str) -> None:
+    # Sheridan is a town's name; after a title, and later in the report alone, a person
+    assert places(f"{title} Sheridan's column left Lesko on 4 May. On 5 May Sheridan's men "
+                  "reached Baligrod.") == ["Lesko", "Baligrod"]

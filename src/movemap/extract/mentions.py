@@ -120,7 +120,13 @@ _THING_BEFORE = re.compile(
     r"trawlers?|merchantmen|steamers?|troopships?|landing\s+ships?)|"
     r"General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|"
     r"Lieutenant|Lt\.|Sergeant|Sgt\.|President|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
-    r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Saint|St\.)\s+(?:the\s+)?)$")
+    r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Lord|Lady|Sir|Saint|St\.)\s+"
+    r"(?:the\s+)?)$")
+# a person's title right before a name (Lord Chelmsford, Admiral Seymour): later in the report,
+# the name alone is that person too
+_TITLE = re.compile(r"\b(?:General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|"
+                    r"Captain|Capt\.|Lieutenant|Lt\.|Commander|Brigadier|President|Minister|"
+                    r"King|Queen|Prince|Lord|Lady|Sir)\s+$")
 _THING_AFTER = re.compile(
     r"\s+(?:[Bb]each(?:es|head)?|[Ss]ectors?|transports?\b|aircraft\b|planes?\b|jets?\b|"
     r"helicopters?\b|bombers?\b|tanks?\b|carriers?\b|[Ll]andings?\s+beach|[Cc]lass\b|[Ff]orce\s+"
@@ -614,6 +620,9 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         if reason == "part-of-name" and " " not in text[start:end] and _after_a_name(text, start,
                                                                                   end):
             surnames.add(text[start:end])  # General Ariel Sharon: later, Sharon is him
+        if reason == "named-thing" and " " not in text[start:end] and _TITLE.search(
+                text, max(0, start - 16), start):
+            surnames.add(text[start:end])  # Lord Chelmsford: later, Chelmsford's men are his
         if reason is not None:
             if why_not is not None:
                 why_not[(start, end)] = reason
