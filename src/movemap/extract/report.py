@@ -186,11 +186,16 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         window = names[at: at + _NAMES_TOGETHER]
         resolved.update(zip(window, gazetteer.resolve_all([Query(n) for n in window]),
                             strict=True))
-    loose = [m.text for m in mentions if m.loose and m.text not in resolved]
-    if loose:
-        anchors = [r.place for r in resolved.values() if r.found and not r.place.areal and
-                   r.best.method in _SURE]
-        for name in dict.fromkeys(loose):
+    if any(m.loose for m in mentions):
+        # a loose name is read against the exact places named near it: the names within
+        # _NAMES_TOGETHER of it in the order the text first uses them (linear time)
+        order = list(dict.fromkeys(m.text for m in mentions))
+        for at, name in enumerate(order):
+            if name in resolved:
+                continue
+            window = order[max(0, at - _NAMES_TOGETHER): at + _NAMES_TOGETHER + 1]
+            anchors = [r.place for r in (resolved.get(n) for n in window) if r is not None and
+                       r.found and not r.place.areal and r.best.method in _SURE]
             resolved[name] = _among(gazetteer, name, anchors)
     ordinary = automaton(gazetteer)[1]
     out: list[FoundPlace] = []
@@ -265,16 +270,23 @@ def _lonely(places: list[FoundPlace]) -> set[str]:
     together: a namesake of a place the gazetteer lacks (a village of the same name on
     another continent) more often than the place meant, since reports name the far places
     of their moves by their cities and bases. A report whose points all lie apart (``from
-    A to B``, a continent between) keeps them all."""
+    A to B``, a continent between) keeps them all. A long text is read in windows of
+    ``_NAMES_TOGETHER`` points either side, in the order it names them (linear time)."""
     points = list({p.place.id: p.place for p in places if not p.place.areal}.values())
     if len(points) < 3:
         return set()
-    alone = {place.id for place in points if all(
-        _km(place, other) > LONELY_KM for other in points if other.id != place.id)}
-    if len(alone) == len(points):
-        return set()  # no group of places for one to be far from
-    return {place.id for place in points if place.id in alone and place.kind is Kind.CITY and (
-        place.population or 0) < LONELY_POPULATION}
+    near = len(points) * [False]  # whether a point has another within LONELY_KM nearby
+    for i, place in enumerate(points):
+        for j in range(i + 1, min(len(points), i + _NAMES_TOGETHER + 1)):
+            if _km(place, points[j]) <= LONELY_KM:
+                near[i] = near[j] = True
+    out = set()
+    for i, place in enumerate(points):
+        window = range(max(0, i - _NAMES_TOGETHER), min(len(points), i + _NAMES_TOGETHER + 1))
+        if not near[i] and place.kind is Kind.CITY and (
+                place.population or 0) < LONELY_POPULATION and any(near[j] for j in window):
+            out.add(place.id)
+    return out
 
 
 def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
