@@ -65,6 +65,9 @@ HOLD_OUT = "093e234^"  # the corpus before the fourth round's blind reports
 NEAR_KM = 25.0
 DAYS = 2
 POINTS = ("city", "site", "port", "airport", "beach", "bridge", "pass")
+# the gazetteer's kinds a found place may have for a labelled point: the schema's "airport"
+# is also an air base, its "port" a naval base
+FOUND_POINTS = (*POINTS, "airbase", "naval-base")
 
 Point = tuple[float, float]
 
@@ -192,7 +195,7 @@ def _area(place: Any) -> tuple[Any, str] | None:
 def _movemap(text: str, published: date, gazetteer: Gazetteer) -> Found:
     draft = extract(text, published, gazetteer)
     places = {p.place.id: (p.place.lat, p.place.lon) for p in draft.places
-              if p.place.kind.value in POINTS}
+              if p.place.kind.value in FOUND_POINTS}
     legs = [{"origins": [(o.place.lat, o.place.lon) for o in leg.origins],
              "to": (leg.destination.place.lat, leg.destination.place.lon),
              "origin_areas": [_area(o.place) for o in leg.origins],
