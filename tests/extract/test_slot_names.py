@@ -16,7 +16,8 @@ from datetime import date
 import pytest
 
 from movemap.extract import extract
-from movemap.extract.report import LONELY_KM, LOOSE_KM
+from movemap.extract.report import LONELY_KM, LOOSE_KM, _named_for
+from movemap.gazetteer import default_gazetteer
 from movemap.sphere import haversine_km
 
 DAY = date(1944, 6, 1)
@@ -111,3 +112,12 @@ def test_a_titled_name_is_a_person_then_and_later(title: str) -> None:
     # Sheridan is a town's name; after a title, and later in the report alone, a person
     assert places(f"{title} Sheridan's column left Lesko on 4 May. On 5 May Sheridan's men "
                   "reached Baligrod.") == ["Lesko", "Baligrod"]
+
+
+def test_a_feature_read_by_its_kind_must_bear_the_name() -> None:
+    # the resolver may read a name as a feature of a kind nearby; a slot name keeps such a
+    # reading only when the feature's own name holds the name's words
+    airfield = default_gazetteer().resolve("Dinjan").place
+    assert _named_for(airfield, "Dinjan")
+    assert not _named_for(airfield, "Dibrugarh")
+    assert not _named_for(airfield, "Din")

@@ -52,6 +52,7 @@ from movemap.gazetteer import (
     Resolution,
     default_gazetteer,
 )
+from movemap.gazetteer.normalize import name_key
 from movemap.model import Mode, Status
 from movemap.sphere import haversine_km
 
@@ -252,12 +253,19 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
     ``Yangtsun``; a feature of a kind, ``Baledogle``), when it is a point within
     :data:`LOOSE_KM` of a place the report names exactly; else an empty resolution (a
     guess far from the report's other places is more often another place: ``Gogjali`` is
-    not Khojaly)."""
+    not Khojaly). A feature read by its kind must bear the name in its own."""
     found = gazetteer.resolve(name)
-    if found.found and not found.place.areal and any(
+    if found.found and not found.place.areal and (
+            found.best.method is not Method.KIND or _named_for(found.place, name)) and any(
             _km(found.place, a) <= LOOSE_KM for a in anchors):
         return found
     return Resolution(name)
+
+
+def _named_for(place: Place, name: str) -> bool:
+    """Whether a feature's own name holds the whole words of ``name`` (Baledogle Airfield
+    for ``Baledogle``; not Toha Ri North Airport for ``Koto-ri``)."""
+    return f" {name_key(name)} " in f" {name_key(place.name)} "
 
 
 LONELY_KM = 3000.0
