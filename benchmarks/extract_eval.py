@@ -25,7 +25,9 @@ Targets on the test part: place F1 >= 0.88, leg recall and precision >= 0.6; 200
 
 ``--causes`` sorts the development part's missed legs by cause (an end the grammar cannot
 express, a place not found, no movement read, one end wrong, split or merged, the date) and
-its false legs by cause; with ``--show``, each one is listed.
+its false legs by cause; with ``--show``, each one is listed. ``--unfound`` also classes each
+end of the misses whose end is not among the places found (a guard refused it, a namesake was
+read, the index knows it only as a small town, only the resolver reads it, a gazetteer gap).
 """
 
 from __future__ import annotations
@@ -46,9 +48,10 @@ from shapely.geometry import Point as ShapelyPoint
 
 from movemap.extract import extract, read_report
 from movemap.extract.grammar import _MOTION_F, _ROUTE_F
-from movemap.extract.mentions import fold
-from movemap.extract.report import sentences
+from movemap.extract.mentions import MIN_POPULATION, find_mentions, fold
+from movemap.extract.report import _HEADER, sentences
 from movemap.gazetteer import Gazetteer, Kind, default_gazetteer
+from movemap.gazetteer.normalize import name_key
 from movemap.routing.geodesic import geodesic_km
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -62,6 +65,9 @@ HOLD_OUT = "093e234^"  # the corpus before the fourth round's blind reports
 NEAR_KM = 25.0
 DAYS = 2
 POINTS = ("city", "site", "port", "airport", "beach", "bridge", "pass")
+# the gazetteer's kinds a found place may have for a labelled point: the schema's "airport"
+# is also an air base, its "port" a naval base
+FOUND_POINTS = (*POINTS, "airbase", "naval-base")
 
 Point = tuple[float, float]
 
@@ -189,7 +195,7 @@ def _area(place: Any) -> tuple[Any, str] | None:
 def _movemap(text: str, published: date, gazetteer: Gazetteer) -> Found:
     draft = extract(text, published, gazetteer)
     places = {p.place.id: (p.place.lat, p.place.lon) for p in draft.places
-              if p.place.kind.value in POINTS}
+              if p.place.kind.value in FOUND_POINTS}
     legs = [{"origins": [(o.place.lat, o.place.lon) for o in leg.origins],
              "to": (leg.destination.place.lat, leg.destination.place.lon),
              "origin_areas": [_area(o.place) for o in leg.origins],
@@ -223,23 +229,23 @@ FALSE_CAUSES = {
 _AREA_KINDS = ("region", "water", "river")
 
 
+def _found_end(w: Point, found: Found, labels: Labels) -> bool:
+    """Whether a labelled end counts as found: a found place within 25 km of it and no other
+    labelled point nearer to that place (Kohima found is not Jotsoma, 5 km from it, found;
+    nor Mosul Gogjali)."""
+    labelled = list(dict.fromkeys([*labels.places, *(p for leg in labels.legs
+                                                     for p in (*leg["origins"], leg["to"]))]))
+    return any(_near(w, f) and all(
+        geodesic_km(f[1], f[0], w[1], w[0]) <= geodesic_km(f[1], f[0], o[1], o[0])
+        for o in labelled) for f in found.anywhere + found.places)
+
+
 def _miss_cause(wanted: dict[str, Any], found: Found, labels: Labels, text: str) -> str:
     """Why a labelled leg was not found: the first cause of MISS_CAUSES that applies."""
     if any(k in _AREA_KINDS for k in wanted["kinds"]):
         return "area-end"
-    seen = found.anywhere + found.places
-    # a labelled end counts as found when a found place is within 25 km of it and no other
-    # labelled point is nearer to that place: Kohima found is not Jotsoma (5 km from it)
-    # found, nor Mosul Gogjali
-    labelled = list(dict.fromkeys([*labels.places, *(p for leg in labels.legs
-                                                     for p in (*leg["origins"], leg["to"]))]))
-
-    def found_end(w: Point) -> bool:
-        return any(_near(w, f) and all(
-            geodesic_km(f[1], f[0], w[1], w[0]) <= geodesic_km(f[1], f[0], o[1], o[0])
-            for o in labelled) for f in seen)
-
-    if not any(found_end(w) for w in wanted["origins"]) or not found_end(wanted["to"]):
+    if not any(_found_end(w, found, labels) for w in wanted["origins"]) or not _found_end(
+            wanted["to"], found, labels):
         return "place-not-found"
 
     def origin_ok(leg: dict[str, Any], want: dict[str, Any]) -> bool:
@@ -263,6 +269,81 @@ def _miss_cause(wanted: dict[str, Any], found: Found, labels: Labels, text: str)
     if starts or ends:
         return "end-wrong"
     return _unread_cause(wanted, text)
+
+
+UNFOUND_CLASSES = {
+    "resolved-elsewhere": "a mention of it was found, resolved more than 25 km away (a namesake)",
+    "found-nearer-another": "found within 25 km, but nearer another labelled place",
+    "dropped": "a mention of it was found, then left out (no reading, a loose reading far from\n"
+               "                             the report's places, a lonely namesake, a town after "
+               "'the')",
+    "guard": "the matcher proposed it and a guard refused it",
+    "small-town": "the index knows it exactly, as a town under the matcher's 5,000, not in a slot",
+    "exact-elsewhere": "the index knows the name exactly, as a place more than 25 km away",
+    "resolver-reads": "not proposed; the resolver reads it within 25 km (a slot the finder misses)",
+    "resolver-wrong": "not proposed; the resolver reads it more than 25 km away (a gazetteer gap)",
+    "gazetteer-gap": "not proposed; the resolver knows nothing by that name",
+    "not-verbatim": "its labelled name is not written in the text",
+}
+
+
+def _unfound_class(name: str, wanted: Point, text: str, gazetteer: Gazetteer) -> str:
+    """Why a labelled end ``name`` (at ``wanted``) is not among the places found: the first
+    class of UNFOUND_CLASSES that applies to its first mention that tells."""
+    blank = _HEADER.sub(lambda m: " " * len(m.group(0)), text, count=1)
+    why_not: dict[tuple[int, int], str] = {}
+    proposed = find_mentions(blank, sentences(blank), gazetteer, why_not=why_not)
+    draft = extract(text, None, gazetteer)
+    at = blank.find(name)
+    if at < 0:
+        return "not-verbatim"
+    verdict = None
+    while at >= 0:
+        end = at + len(name)
+        over = [p for p in draft.places if p.start < end and at < p.end]
+        if over:
+            km = geodesic_km(over[0].place.lon, over[0].place.lat, wanted[1], wanted[0])
+            return "resolved-elsewhere" if km > NEAR_KM else "found-nearer-another"
+        if any(m.start < end and at < m.end for m in proposed):
+            return "dropped"
+        if any(a < end and at < b for a, b in why_not):
+            verdict = "guard"
+        at = blank.find(name, end)
+    if verdict:
+        return verdict
+    index = gazetteer._index
+    number = index.best_exact(name_key(name))
+    if number is not None:
+        place = index.place(number)
+        if geodesic_km(place.lon, place.lat, wanted[1], wanted[0]) > NEAR_KM:
+            return "exact-elsewhere"
+        if place.kind is Kind.CITY and (place.population or 0) < MIN_POPULATION:
+            return "small-town"
+    read = gazetteer.resolve(name)
+    if not read.found:
+        return "gazetteer-gap"
+    km = geodesic_km(read.place.lon, read.place.lat, wanted[1], wanted[0])
+    return "resolver-reads" if km <= NEAR_KM else "resolver-wrong"
+
+
+def _unfound(found: Found, labels: Labels, path: Path, text: str, gazetteer: Gazetteer,
+             counts: dict[str, int]) -> list[tuple[str, str]]:
+    """Class each end of a place-not-found miss (:func:`_unfound_class`); the list names each."""
+    data = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    named = {(float(p["lat"]), float(p["lon"])): p["name"] for p in data.get("places", [])}
+    out = []
+    for wanted in labels.legs:
+        if any(_legs_match(f, wanted) for f in found.legs) or _miss_cause(
+                wanted, found, labels, text) != "place-not-found":
+            continue
+        for end in (*wanted["origins"], wanted["to"]):
+            name = named.get(end)
+            if name is None or _found_end(end, found, labels):
+                continue
+            kind = _unfound_class(name, end, text, gazetteer)
+            counts[kind] = counts.get(kind, 0) + 1
+            out.append((kind, name))
+    return out
 
 
 def _unread_cause(wanted: dict[str, Any], text: str) -> str:
@@ -526,6 +607,9 @@ def main() -> None:
                         help="comma-separated report names: also print movemap's figures "
                              "without them (in the same run), for reports a rule may resemble")
     parser.add_argument("--no-speed", action="store_true", help="leave out the speed figures")
+    parser.add_argument("--unfound", action="store_true",
+                        help="with --causes: class each end of the place-not-found misses (a "
+                             "guard, a namesake, a gazetteer gap...; with --show, each one)")
     parser.add_argument("--causes", action="store_true",
                         help="classify the development part's missed and false legs by cause "
                              "(with --show, each one); never the test part's")
@@ -555,6 +639,7 @@ def main() -> None:
                    f"release {PREVIOUS}": Tally(), "geotext": Tally()}
         misses: dict[str, int] = {}
         false: dict[str, int] = {}
+        unfound: dict[str, int] = {}
         for path in paths:
             text, published = dated[at]
             labels = _labels(path)
@@ -565,6 +650,9 @@ def main() -> None:
                 _score(tallies.setdefault(f"without {len(left)}", Tally()), mine, labels)
             if args.causes and part.startswith("development"):
                 listed = _causes(mine, labels, misses, false, text)
+                if args.unfound:
+                    listed += [(f"unfound {kind}", name) for kind, name in
+                               _unfound(mine, labels, path, text, gazetteer, unfound)]
                 if args.show and listed and part == "development":
                     print(f"    {path.stem}")
                     for cause, names in listed:
@@ -581,6 +669,10 @@ def main() -> None:
             print(_line(name, tally, legs=name != "geotext"))
         if args.causes and part.startswith("development"):
             _print_causes(misses, false, part)
+            if args.unfound:
+                print(f"  ends of place-not-found misses, by why ({part}):")
+                for kind, meaning in UNFOUND_CLASSES.items():
+                    print(f"    {unfound.get(kind, 0):>4}  {kind:<20} {meaning}")
     if args.no_speed:
         return
     print()

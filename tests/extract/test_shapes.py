@@ -387,9 +387,9 @@ def test_a_countrys_own_airlift_starts_in_it_and_a_headline_takes_the_lead_date(
 
 
 @pytest.mark.parametrize(("text", "origin"), [
-    ("Soviet divisions crossed into Hungary from the Soviet Union at Qzahony, on the border "
+    ("Soviet divisions crossed into Hungary from the Soviet Union at Xqorthwy, on the border "
      "near Chop, and moved west towards Szolnok.", "Chop"),
-    ("The regiment crossed into Poland from Ukraine at Qmedyka, near Przemysl, and moved west "
+    ("The regiment crossed into Poland from Ukraine at Zzqoty, near Przemysl, and moved west "
      "towards Rzeszow.", "Przemysl"),
     # a crossing point the gazetteer knows, though small, is the origin itself
     ("The regiment crossed into Poland from Ukraine at Medyka, near Przemysl, and moved west "

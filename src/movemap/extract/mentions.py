@@ -30,8 +30,9 @@ and passes the guards, each a general rule with a name (:data:`GUARDS`):
     lower-case noun that is not a kind of place (``Argentine air attacks``);
 ``part-of-name``
     it is a piece of a longer capitalised name (``Sainte`` in ``Sainte-Mere-Eglise``,
-    ``Kyrylo`` in ``Kyrylo Budanov``), or the last word of such a name met earlier in the
-    report (``General Ariel Sharon`` ... ``Sharon's men``);
+    ``Kyrylo`` in ``Kyrylo Budanov``, the possessor in a site's name such as ``X's Drift``),
+    or the last word of such a name met earlier in the report (``General Ariel Sharon`` ...
+    ``Sharon's men``);
 ``acronym``
     it is written in capitals, four letters or fewer, and is not a country or region (``NIS``
     is an agency, not Niš).
@@ -42,7 +43,11 @@ kind (``Engels air base``, ``Mitla Pass``, ``port of Vostochny``: kept only when
 knows that feature by its name), and towns of any size the text calls villages or towns
 (``the villages of Lastochkyne and Sieverne``) or names right after a word that says a move
 starts, passes or ends there (``left Srebrenica``, ``from Zenica``, ``reached Vitez``,
-``to Bagram``).
+``to Bagram``). A capitalised name in such a slot (or the object of ``took``, ``captured``)
+that the index does not know exactly but the resolver reads whole (another romanisation,
+``Yangtsun``; a feature known by its kind, ``Baledogle``) is a ``loose`` mention: it passes
+the same guards, yields to any name found otherwise, and ``extract.report`` keeps it only
+near the places the report names exactly.
 
 Everything here is linear in the text's length: each check reads a window of fixed size.
 """
@@ -115,12 +120,23 @@ _THING_BEFORE = re.compile(
     r"trawlers?|merchantmen|steamers?|troopships?|landing\s+ships?)|"
     r"General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|"
     r"Lieutenant|Lt\.|Sergeant|Sgt\.|President|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
-    r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Saint|St\.)\s+(?:the\s+)?)$")
+    r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Lord|Lady|Sir|Saint|St\.)\s+"
+    r"(?:the\s+)?)$")
+# a person's title right before a name (Lord Chelmsford, Admiral Seymour): later in the report,
+# the name alone is that person too
+_TITLE = re.compile(r"\b(?:General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|"
+                    r"Captain|Capt\.|Lieutenant|Lt\.|Commander|Brigadier|President|Minister|"
+                    r"King|Queen|Prince|Lord|Lady|Sir)\s+$")
 _THING_AFTER = re.compile(
     r"\s+(?:[Bb]each(?:es|head)?|[Ss]ectors?|transports?\b|aircraft\b|planes?\b|jets?\b|"
     r"helicopters?\b|bombers?\b|tanks?\b|carriers?\b|[Ll]andings?\s+beach|[Cc]lass\b|[Ff]orce\s+"
     r"(?:beach|landing)|[Bb]eachheads?|[Dd]ivisions\b|Division\b|Corps\b|Brigades?\b|"
     r"Regiments?\b|Fleet\b|Front\b|Battalions?\b)\b")
+# a possessive before a capitalised word of the land (Rorke's Drift, a ranch, a crossing): the
+# name of a site, of which the possessor is no place
+_SITE_AFTER = re.compile(r"['’]s\s+(?:Drift|Ranch|Crossing|Farm|Ford|Ferry|Hill|Kraal|Landing|"
+                         r"Mill|Station|Store|Creek|Bluff|Gap|Gully|Point|Wells?|Springs?|Post|"
+                         r"Knob|Nek|Kop|Pass|Camp|Corner|Bridge)\b")
 _LIST_LINK = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
 _LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
 _PARTICLE_AFTER = re.compile(r"\s+(?:el|al|ad|as|ash|ed|es|en|ibn|bin|ben)[\s-][A-Z]")
@@ -195,6 +211,10 @@ class Mention:
     start: int
     end: int
     sentence: int
+    loose: bool = False
+    """Found only by its position (a slot of a move) and the resolver's whole look-up
+    (another romanisation, a feature's kind): kept only when it lies among the report's
+    other places (see ``extract.report``)."""
 
 
 def _vocabulary(gazetteer: Gazetteer) -> list[str]:
@@ -345,6 +365,15 @@ def _is_area(gazetteer: Gazetteer, word: str) -> bool:
     return place.found and place.place.kind is not Kind.CITY
 
 
+@lru_cache(maxsize=4096)
+def _area_by_name(gazetteer: Gazetteer, word: str) -> bool:
+    """Whether ``word`` is an area's own name, not the people's adjective (``Spanish``,
+    which the gazetteer reads as Spain)."""
+    place = gazetteer.resolve(word)
+    return place.found and place.place.kind is not Kind.CITY and (
+        place.best.method is not Method.DEMONYM)
+
+
 _POSSESSOR = re.compile(r"\b([A-Z][\w-]*)['’]s[^\S\n]+$")
 
 
@@ -382,8 +411,10 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
     if word.startswith("The ") and not all(w[:1].isupper() for w in word.split()):
         return "function-word"  # "The mission", "The bridge": a common noun at a sentence start
     if _DEMONYM.search(key) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
-            not _is_area(gazetteer, word)):
-        return "demonym"
+            not _area_by_name(gazetteer, word)):
+        return "demonym"  # the Spanish garrison; but Ukraine, Palestine are areas
+    if _SITE_AFTER.match(text, end, min(len(text), end + 12)):
+        return "part-of-name"
     if _inside_longer_name(text, start, end, town=_compass_before(text, start) and not (
             _is_area(gazetteer, word))) and not _in_an_area(text, start, gazetteer):
         return "part-of-name"
@@ -435,12 +466,17 @@ _KIND_NAME = re.compile(
     r"(?:Air\s+Base|Airbase|Airfield|Air\s+Field|Airport|Aerodrome|Air\s+Station|Base)|"
     r"(?:Pass|Bridge|Naval\s+Base)|(?:air\s+base|airbase|airfield|airport))\b"
     r"|\b(?:[Pp]ort|[Hh]arbou?r)\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
-# the names after "the villages of", or after a word that says a move starts, passes or ends
-# there (from, into, towards, reached), are places however small
-_SMALL = re.compile(r"\b(?:(?:villages?|towns?|settlements?|hamlets?)\s+of|from|into|towards?|to|"
-                    r"out\s+of|left|leaves|leaving|entered|enters|entering|reached|reaches|"
-                    r"reaching|outside|via|through|at|near|around)\s+(?:the\s+(?:(?:small\s+)?(?:town|city|village|"
-                    r"area|vicinity|outskirts|port|harbou?r)\s+of\s+))?")
+# the slots of a move: the names after "the villages of" (or "the airfield of"), after a word
+# that says a move starts, passes or ends there (from, into, towards, reached), or after one that
+# takes a place as its object (took, captured); there a town is a place however small, and a
+# name the index does not know exactly is looked up whole by the resolver
+_SLOT = re.compile(
+    r"\b(?:from|into|towards?|to|out\s+of|left|leaves|leaving|entered|enters|entering|"
+    r"reached|reaches|reaching|outside|via|through|at|near|around|across|beyond|past|"
+    r"took|captured|seized|occupied|liberated|(?:(?:villages?|towns?|settlements?|hamlets?|"
+    r"airfield|air\s+base|airport|port|harbou?r|mission|station)\s+of))\s+"
+    r"(?:the\s+(?:(?:small\s+)?(?:town|city|village|settlement|area|vicinity|outskirts|port|"
+    r"harbou?r|airfield|air\s+base|airport)\s+of\s+))?")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?")  # within a line
 _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 
@@ -488,11 +524,12 @@ def _named_there(place: Place, key: str) -> bool:
 
 def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans of the towns a text calls villages or towns (``the villages of Lastochkyne and
-    Sieverne``) or names as where a move starts, passes or ends (``left Srebrenica``), which
-    the matcher leaves out when they are small."""
+    Sieverne``), names as where a move starts, passes or ends (``left Srebrenica``) or as
+    what it takes (``took Bardia``, ``the airfield of X``): slots of :data:`_SLOT`, where the
+    matcher leaves out small towns."""
     index = gazetteer._index
     out = []
-    for m in _SMALL.finditer(text):
+    for m in _SLOT.finditer(text):
         at = m.end()
         for _ in range(6):
             name = _CAPITALISED.match(text, at)
@@ -507,6 +544,36 @@ def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
                 break
             at = link.end()
     return out
+
+
+def _slot_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of capitalised names in the slots of a move (``_SLOT``) that the index does not
+    know exactly; the caller keeps those that the resolver reads (``Baramulla``: Bāramūla,
+    ``Baledogle``: its airfield) where nothing else was found."""
+    index = gazetteer._index
+    out = []
+    for m in _SLOT.finditer(text):
+        at = m.end()
+        for _ in range(6):
+            name = _CAPITALISED.match(text, at)
+            if name is None:
+                break
+            key = name_key(name.group(0))
+            # a word in capitals there is an organisation's acronym (UNHCR), not a place
+            if key and not name.group(0).isupper() and not all(
+                    w in COMMON for w in key.split()) and index.best_exact(key) is None:
+                out.append((name.start(), name.end()))
+            link = _SMALL_LINK.match(text, name.end())
+            if link is None:
+                break
+            at = link.end()
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _resolves(gazetteer: Gazetteer, name: str) -> bool:
+    found = gazetteer.resolve(name)
+    return found.found and not found.place.areal
 
 
 def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazetteer,
@@ -553,6 +620,9 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         if reason == "part-of-name" and " " not in text[start:end] and _after_a_name(text, start,
                                                                                   end):
             surnames.add(text[start:end])  # General Ariel Sharon: later, Sharon is him
+        if reason == "named-thing" and " " not in text[start:end] and _TITLE.search(
+                text, max(0, start - 16), start):
+            surnames.add(text[start:end])  # Lord Chelmsford: later, Chelmsford's men are his
         if reason is not None:
             if why_not is not None:
                 why_not[(start, end)] = reason
@@ -560,4 +630,33 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         sentence = max(0, bisect_right(starts, start) - 1)
         out.append(Mention(restored.get((start, end), text[start:end]), start, end, sentence))
         last_end = end
+    if language == "en":
+        out = _with_slot_names(text, out, starts, gazetteer, ordinary, why_not)
     return out
+
+
+def _with_slot_names(text: str, out: list[Mention], starts: list[int], gazetteer: Gazetteer,
+                     ordinary: frozenset[str], why_not: dict[tuple[int, int], str] | None
+                     ) -> list[Mention]:
+    """``out`` with the slot names (:func:`_slot_names`) that overlap no mention of it and
+    pass the guards, as ``loose`` mentions, in text order."""
+    taken = [(m.start, m.end) for m in out]
+    firsts = [a for a, _ in taken]
+    extra: list[Mention] = []
+    for start, end in _slot_names(text, gazetteer):
+        at = bisect_right(firsts, start)
+        if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end) or (
+                extra and extra[-1].end > start):
+            continue
+        reason = rejected(text, start, end, gazetteer, ordinary)
+        if reason is not None:
+            if why_not is not None:
+                why_not[(start, end)] = reason
+            continue
+        if not _resolves(gazetteer, text[start:end]):  # the costly look-up comes last
+            continue
+        sentence = max(0, bisect_right(starts, start) - 1)
+        extra.append(Mention(text[start:end], start, end, sentence, loose=True))
+    if not extra:
+        return out
+    return sorted([*out, *extra], key=lambda m: m.start)

@@ -41,7 +41,7 @@ from movemap.extract.grammar import (
 )
 from movemap.extract.language import unreadable
 from movemap.extract.lookahead import quick
-from movemap.extract.mentions import find_mentions
+from movemap.extract.mentions import automaton, find_mentions, fold
 from movemap.extract.when import DateMention, find_dates, year_before
 from movemap.gazetteer import (
     Gazetteer,
@@ -52,6 +52,7 @@ from movemap.gazetteer import (
     Resolution,
     default_gazetteer,
 )
+from movemap.gazetteer.normalize import name_key
 from movemap.model import Mode, Status
 from movemap.sphere import haversine_km
 
@@ -177,7 +178,7 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
             language: str = "en") -> tuple[list[FoundPlace], list[int]]:
     """Every place found, and the sentence (of ``spans``) each is in."""
     mentions = find_mentions(text, spans, gazetteer, language=language)
-    names = list(dict.fromkeys(m.text for m in mentions))
+    names = list(dict.fromkeys(m.text for m in mentions if not m.loose))
     # Names are ranked together (each by closeness to the others), which costs the square of
     # their number: a long text (a collection of articles) is ranked in windows of names in
     # the order the text first uses them, so its time stays linear in its length.
@@ -186,6 +187,18 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         window = names[at: at + _NAMES_TOGETHER]
         resolved.update(zip(window, gazetteer.resolve_all([Query(n) for n in window]),
                             strict=True))
+    if any(m.loose for m in mentions):
+        # a loose name is read against the exact places named near it: the names within
+        # _NAMES_TOGETHER of it in the order the text first uses them (linear time)
+        order = list(dict.fromkeys(m.text for m in mentions))
+        for at, name in enumerate(order):
+            if name in resolved:
+                continue
+            window = order[max(0, at - _NAMES_TOGETHER): at + _NAMES_TOGETHER + 1]
+            anchors = [r.place for r in (resolved.get(n) for n in window) if r is not None and
+                       r.found and not r.place.areal and r.best.method in _SURE]
+            resolved[name] = _among(gazetteer, name, anchors)
+    ordinary = automaton(gazetteer)[1]
     out: list[FoundPlace] = []
     where: list[int] = []
     towns: dict[tuple[str, str], Place | None] = {}
@@ -207,12 +220,17 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                                       if c.place.kind is Kind.CITY and (c.place.population or 0)
                                       >= 50_000), None)
             place = towns[("city", m.text)] or place
-        if place.kind is Kind.CITY and _RIVER_LIKE.search(text, max(0, m.start - 24),
-                                                              m.start) and not kind_after:
-            continue  # the Dnipro, the Atlantic: a town is not named with "the"
+        if (place.kind is Kind.CITY or (not place.areal and fold(m.text) in ordinary)) and (
+                _RIVER_LIKE.search(text, max(0, m.start - 24), m.start)) and not kind_after:
+            continue  # the Dnipro, the Atlantic: a town is not named with "the"; nor is a
+            # feature named by an ordinary word (into the State: not a State Airport)
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
         out.append(FoundPlace(m.text, m.start, m.end, place, confidence))
         where.append(m.sentence)
+    lonely = _lonely(out)
+    if lonely:
+        kept = [(p, w) for p, w in zip(out, where, strict=True) if p.place.id not in lonely]
+        out, where = [p for p, _ in kept], [w for _, w in kept]
     if "the " in text:
         sentence_starts = [a for a, _ in spans]
         extras = _described(text, out, gazetteer)
@@ -222,6 +240,61 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                 key=lambda item: item[0].start)
             out, where = [p for p, _ in merged], [w for _, w in merged]
     return out, where
+
+
+# How a name read exactly (its own name, another of its names, a region's name); a loose
+# reading of a name found by its slot alone counts only within LOOSE_KM of such a place
+_SURE = (Method.NAME, Method.ALTERNATE, Method.REGION)
+LOOSE_KM = 100.0
+
+
+def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
+    """The resolver's reading of a name found only by its slot (another romanisation,
+    ``Yangtsun``; a feature of a kind, ``Baledogle``), when it is a point within
+    :data:`LOOSE_KM` of a place the report names exactly; else an empty resolution (a
+    guess far from the report's other places is more often another place: ``Gogjali`` is
+    not Khojaly). A feature read by its kind must bear the name in its own."""
+    found = gazetteer.resolve(name)
+    if found.found and not found.place.areal and (
+            found.best.method is not Method.KIND or _named_for(found.place, name)) and any(
+            _km(found.place, a) <= LOOSE_KM for a in anchors):
+        return found
+    return Resolution(name)
+
+
+def _named_for(place: Place, name: str) -> bool:
+    """Whether a feature's own name holds the whole words of ``name`` (Baledogle Airfield
+    for ``Baledogle``; not Toha Ri North Airport for ``Koto-ri``)."""
+    return f" {name_key(name)} " in f" {name_key(place.name)} "
+
+
+LONELY_KM = 3000.0
+LONELY_POPULATION = 10_000
+
+
+def _lonely(places: list[FoundPlace]) -> set[str]:
+    """The towns of under :data:`LONELY_POPULATION` people that lie more than
+    :data:`LONELY_KM` from every other point the report names, when some of those lie
+    together: a namesake of a place the gazetteer lacks (a village of the same name on
+    another continent) more often than the place meant, since reports name the far places
+    of their moves by their cities and bases. A report whose points all lie apart (``from
+    A to B``, a continent between) keeps them all. A long text is read in windows of
+    ``_NAMES_TOGETHER`` points either side, in the order it names them (linear time)."""
+    points = list({p.place.id: p.place for p in places if not p.place.areal}.values())
+    if len(points) < 3:
+        return set()
+    near = len(points) * [False]  # whether a point has another within LONELY_KM nearby
+    for i, place in enumerate(points):
+        for j in range(i + 1, min(len(points), i + _NAMES_TOGETHER + 1)):
+            if _km(place, points[j]) <= LONELY_KM:
+                near[i] = near[j] = True
+    out = set()
+    for i, place in enumerate(points):
+        window = range(max(0, i - _NAMES_TOGETHER), min(len(points), i + _NAMES_TOGETHER + 1))
+        if not near[i] and place.kind is Kind.CITY and (
+                place.population or 0) < LONELY_POPULATION and any(near[j] for j in window):
+            out.add(place.id)
+    return out
 
 
 def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
