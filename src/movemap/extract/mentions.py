@@ -59,6 +59,7 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -522,6 +523,23 @@ def _named_there(place: Place, key: str) -> bool:
     return place.kind in _FEATURES and f" {key} " in f" {name_key(place.name)} "
 
 
+def _slot_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, key) of each capitalised name in a slot of a move (:data:`_SLOT`): the
+    first after the slot word and up to five more linked to it by commas, "and" or "or"
+    (``the villages of A, B and C``)."""
+    for m in _SLOT.finditer(text):
+        at = m.end()
+        for _ in range(6):
+            name = _CAPITALISED.match(text, at)
+            if name is None:
+                break
+            yield name.start(), name.end(), name_key(name.group(0))
+            link = _SMALL_LINK.match(text, name.end())
+            if link is None:
+                break
+            at = link.end()
+
+
 def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans of the towns a text calls villages or towns (``the villages of Lastochkyne and
     Sieverne``), names as where a move starts, passes or ends (``left Srebrenica``) or as
@@ -529,44 +547,24 @@ def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     matcher leaves out small towns."""
     index = gazetteer._index
     out = []
-    for m in _SLOT.finditer(text):
-        at = m.end()
-        for _ in range(6):
-            name = _CAPITALISED.match(text, at)
-            if name is None:
-                break
-            key = name_key(name.group(0))
-            number = index.best_exact(key)
-            if number is not None and _named_there(index.place(number), key):
-                out.append((name.start(), name.end()))
-            link = _SMALL_LINK.match(text, name.end())
-            if link is None:
-                break
-            at = link.end()
+    for start, end, key in _slot_spans(text):
+        number = index.best_exact(key)
+        if number is not None and _named_there(index.place(number), key):
+            out.append((start, end))
     return out
 
 
 def _slot_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Spans of capitalised names in the slots of a move (``_SLOT``) that the index does not
-    know exactly; the caller keeps those that the resolver reads (``Baramulla``: Bāramūla,
-    ``Baledogle``: its airfield) where nothing else was found."""
+    """Spans of capitalised names in the slots of a move (:func:`_slot_spans`) that the index
+    does not know exactly; the caller keeps those that the resolver reads (``Baramulla``:
+    Bāramūla, ``Baledogle``: its airfield) where nothing else was found."""
     index = gazetteer._index
     out = []
-    for m in _SLOT.finditer(text):
-        at = m.end()
-        for _ in range(6):
-            name = _CAPITALISED.match(text, at)
-            if name is None:
-                break
-            key = name_key(name.group(0))
-            # a word in capitals there is an organisation's acronym (UNHCR), not a place
-            if key and not name.group(0).isupper() and not all(
-                    w in COMMON for w in key.split()) and index.best_exact(key) is None:
-                out.append((name.start(), name.end()))
-            link = _SMALL_LINK.match(text, name.end())
-            if link is None:
-                break
-            at = link.end()
+    for start, end, key in _slot_spans(text):
+        # a word in capitals there is an organisation's acronym (UNHCR), not a place
+        if key and not text[start:end].isupper() and not all(
+                w in COMMON for w in key.split()) and index.best_exact(key) is None:
+            out.append((start, end))
     return out
 
 
