@@ -81,3 +81,30 @@ def test_only_the_newest_parses_are_kept(text: str, tmp_path: Path,
         parse_kept(text.encode() + b"#%d\n" % n, "yaml x", parse, root=tmp_path,
                    min_bytes=0)
     assert len(list(tmp_path.glob("parsed-*/*.pickle"))) == 2
+
+
+def test_values_unpickle_equal_with_their_fields_looked_up_once_a_class(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+    import pickle
+
+    from movemap import unpickle
+    from movemap.dates import parse_date
+    from movemap.model import Leg, PlaceRef
+
+    legs = [Leg(id=f"l{i}", unit="u", origins=(PlaceRef("Tarnopol", "UA"),),
+                destination=PlaceRef(lat=49.0 + i, lon=24.0), start=parse_date("2023-05"),
+                equipment={"trucks": i + 1}) for i in range(3)]
+    looked_up: list[type] = []
+
+    def counting(cls: type) -> tuple[dataclasses.Field[object], ...]:
+        looked_up.append(cls)
+        return dataclasses.fields(cls)
+
+    monkeypatch.setattr(unpickle, "fields", counting)
+    monkeypatch.setattr(unpickle, "_NAMES", {})
+    again = pickle.loads(pickle.dumps(legs))
+    assert again == legs and hash(again[0]) == hash(legs[0])
+    assert sorted(c.__name__ for c in looked_up) == ["FuzzyDate", "Leg", "PlaceRef"]
+    with pytest.raises(ValueError):  # a state of the wrong length is damage, not a value
+        unpickle.restore_fields(object.__new__(PlaceRef), ["Tarnopol"])

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from movemap.errors import DateError
+from movemap.unpickle import restore_fields
 
 __all__ = ["DateError", "FuzzyDate", "Precision", "parse_date"]
 
@@ -60,6 +61,8 @@ class FuzzyDate:
     ``earliest`` or ``latest`` is None where the source leaves that end open (a bound).
     ``text`` is the canonical form, which :func:`parse_date` reads back to the same value.
     """
+
+    __setstate__ = restore_fields
 
     earliest: date | None
     latest: date | None

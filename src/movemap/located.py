@@ -328,6 +328,20 @@ def _route_parallel(work: list[_RouteJob], networks: Networks, processes: int,
     return True
 
 
+def _geodesic_km(ends: list[tuple[float, float, float, float]]) -> list[float]:
+    """The geodesic length of each (lon, lat, lon, lat) in km, in one call (each the same
+    number as ``routing.geodesic.geodesic_km`` gives it)."""
+    if not ends:
+        return []
+    import numpy as np
+
+    from movemap.routing.geodesic import GEOD
+
+    xy = np.array(ends, dtype=np.float64)
+    lon1, lat1, lon2, lat2 = (np.ascontiguousarray(xy[:, i]) for i in range(4))
+    return (GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000).tolist()  # type: ignore[no-any-return]
+
+
 def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: Iterable[str],
                networks: Networks, gazetteer: Gazetteer | None = None, *,
                engine: Engine | None = None,
@@ -341,19 +355,16 @@ def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: I
     stops (a country or region is met at its entry point), so the route cache serves both.
     """
     from movemap.gazetteer import default_gazetteer
-    from movemap.routing.geodesic import geodesic_km
 
     through = tuple(through)
     jobs = [(leg, n, origin) for leg in legs if not leg.route
             and all(r in places for r in (*leg.origins, *leg.via, leg.destination))
             for n, origin in enumerate(leg.origins)]
-
-    def order(job: tuple[Leg, int, PlaceRef]) -> tuple[str, float, float, float]:
-        leg, _, origin = job
-        a, b = places[origin], places[leg.destination]
-        return leg.mode.value, a.lon, a.lat, -geodesic_km(a.lon, a.lat, b.lon, b.lat)
-
-    jobs.sort(key=order)
+    ends = [(places[origin], places[leg.destination]) for leg, _, origin in jobs]
+    km = _geodesic_km([(a.lon, a.lat, b.lon, b.lat) for a, b in ends])
+    order = [(leg.mode.value, a.lon, a.lat, -d)
+             for (leg, _, _), (a, _), d in zip(jobs, ends, km, strict=True)]
+    jobs = [jobs[i] for i in sorted(range(len(jobs)), key=order.__getitem__)]
 
     def port_of(area: Place, toward: tuple[float, float]) -> Place | None:
         return (gazetteer or default_gazetteer()).nearest_port(area, toward)

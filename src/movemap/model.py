@@ -23,6 +23,7 @@ from movemap.errors import (
     UnknownSourceError,
     UnknownUnitError,
 )
+from movemap.unpickle import restore_fields
 
 if TYPE_CHECKING:
     import geopandas
@@ -195,6 +196,8 @@ class AdmiraltyCode:
     'usually reliable, probably true'
     """
 
+    __setstate__ = restore_fields
+
     reliability: str
     credibility: int
 
@@ -239,6 +242,8 @@ class PlaceRef:
     place it exactly, and then ``name`` is only its label.
     """
 
+    __setstate__ = restore_fields
+
     name: str | None = None
     country: str | None = None
     lat: float | None = None
@@ -270,6 +275,8 @@ class PlaceRef:
 class Unit:
     """A unit, echelon or grouping that moves or stays."""
 
+    __setstate__ = restore_fields
+
     id: str
     name: str
     echelon: Echelon | None = None
@@ -283,6 +290,8 @@ class Unit:
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a fact comes from, graded with an Admiralty code."""
+
+    __setstate__ = restore_fields
 
     id: str
     publisher: str
@@ -331,6 +340,8 @@ class Leg:
     movemap.errors.InvalidRecordError: strength -5 is negative
     """
 
+    __setstate__ = restore_fields
+
     id: str
     unit: str
     origins: tuple[PlaceRef, ...]
@@ -371,6 +382,8 @@ class Leg:
 @dataclass(frozen=True, slots=True)
 class Station:
     """A unit at a place over a time: a garrison, a training area, a front sector."""
+
+    __setstate__ = restore_fields
 
     id: str
     unit: str

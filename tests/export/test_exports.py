@@ -52,6 +52,27 @@ def test_png_slide_size_and_drawn_routes(dataset: Dataset, located: Located,
     assert len(colours) > 1000  # a drawn map, not a blank page
 
 
+def test_a_static_map_is_drawn_once_when_saved(located: Located, out: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+
+    draws: list[Figure] = []
+    draw = Figure.draw
+
+    def counting(figure: Figure, renderer: object) -> None:
+        draws.append(figure)
+        draw(figure, renderer)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Figure, "draw", counting)
+    open_before = plt.get_fignums()
+    path = export(located, out / "once.png", size=(6.0, 4.0), dpi=60)
+    assert Image.open(path).size == (360, 240)
+    # not once more for each basemap layer geopandas plots (it asks for a redraw each time)
+    assert len(draws) == 1
+    assert plt.get_fignums() == open_before  # no pyplot figure left open
+
+
 def test_svg_parses_with_title_and_legend_and_is_deterministic(
         dataset: Dataset, located: Located, out: Path) -> None:
     first = export(located, out / "a.svg", on=date(2024, 10, 10))

@@ -4,6 +4,7 @@ script reads, by name."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +79,48 @@ def test_script_reads_named_fields_only() -> None:
     # no position counted by hand in the compact arrays
     assert not re.findall(r"\.(?:t|w|d)\[\d", SCRIPT)
     assert not re.findall(r"\bw\[\d", SCRIPT)
+
+
+def test_strings_are_numbered_in_order_of_first_use() -> None:
+    table = page._Strings()
+    assert table("Qarvel") == 0
+    assert table.many(["Ostmere", "Qarvel", "Ostmere", "", "Lindavik"]) == [1, 0, 1, 2, 3]
+    assert table(None) == 2 and table("Lindavik") == 3
+    assert table.items == ["Qarvel", "Ostmere", "", "Lindavik"]
+
+
+def test_a_route_shared_by_legs_is_simplified_once(located: Located,
+                                                   monkeypatch: Any) -> None:
+    seen: list[int] = []
+    simplified = page._simplified
+
+    def counting(parts: list[Any], tolerance: float, digits: int) -> Any:
+        seen.append(len(parts))
+        return simplified(parts, tolerance, digits)
+
+    monkeypatch.setattr(page, "_simplified", counting)
+    data = page.map_data(located, title="Reference")
+    routed = [leg for leg in located.dataset.legs
+              if leg.mode not in page.GREAT_CIRCLE_MODES or leg.route]
+    parts = [part for leg in routed for r in located.routes_of(leg) for part in r.lines()]
+    distinct = {id(getattr(part, "array", part)) for part in parts}
+    assert len(distinct) < len(parts)  # the two echelons sail from the same three ports
+    assert seen == [len(distinct)]
+    by_id = {data["strings"][record["id"]]: record for record in data["legs"]}
+    assert by_id["first-echelon-by-sea"]["c"] == by_id["second-echelon-by-sea"]["c"]
+
+
+def test_a_great_circle_is_as_long_as_its_longest_stretches(located: Located) -> None:
+    from movemap.routing.geodesic import geodesic_km
+
+    data = page.map_data(located, title="Reference")
+    drawn = [(leg, record) for leg, record in zip(located.dataset.legs, data["legs"],
+                                                  strict=True) if record.get("g")]
+    assert drawn
+    for leg, record in drawn:
+        ends = [located.place(r) for r in (*leg.via, leg.destination)]
+        km = max(sum(geodesic_km(a.lon, a.lat, b.lon, b.lat)
+                     for a, b in pairwise([located.place(o), *ends])) for o in leg.origins)
+        length = data["strings"][record["t"][page.LEG_TEXT.index("length")]]
+        assert length == f"{km:,.0f} km"
+        assert len(record["c"]) == len(leg.origins)

@@ -214,3 +214,12 @@ def test_the_graph_of_a_rule_that_comes_back_is_not_built_again(
     assert len(built) == len(rules)
     assert all(g is first for again in graphs[1:] for g, first in zip(again, graphs[0],
                                                                      strict=True))
+
+
+def test_distances_measured_together_are_those_measured_one_by_one() -> None:
+    from movemap.routing.geodesic import geodesic_km
+
+    ends = [(30.52, 50.45, 36.23, 49.99), (179.5, -16.8, -179.8, -16.5), (0.0, 0.0, 0.0, 0.0),
+            (-70.6, -33.4, 151.2, -33.9)]
+    assert located._geodesic_km(ends) == [geodesic_km(*e) for e in ends]
+    assert located._geodesic_km([]) == []

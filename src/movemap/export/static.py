@@ -267,16 +267,22 @@ class _Drawer:
         import matplotlib
 
         matplotlib.use("Agg", force=False)
-        import matplotlib.pyplot as plt
+        from matplotlib.backend_bases import FigureCanvasBase
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
 
-        self.plt = plt
         self.dataset = located.dataset
         self.located = located
         self.options = options
         west, south, east, north = map_extent(located, options)
         self.crs = _projection(west, south, east, north)
         self.to_map = Transformer.from_crs("EPSG:4326", self.crs, always_xy=True)
-        self.fig = plt.figure(figsize=options.size, dpi=options.dpi)
+        # A figure of its own (not pyplot's), on a canvas that draws nothing while the fixed
+        # part is laid down: geopandas asks the canvas to draw the whole figure after each
+        # layer it plots, six times over for nothing (a third of a second each on a big
+        # map); Agg draws it once, when it is saved.
+        self.fig = Figure(figsize=options.size, dpi=options.dpi)
+        FigureCanvasBase(self.fig)
         banner = 0.035 if options.banner else 0.0
         self.ax = self.fig.add_axes((0.01, 0.06 + banner, 0.98, 0.83 - 2 * banner))
         self.ax.set_facecolor("#dbe9f4")
@@ -287,6 +293,7 @@ class _Drawer:
         self._fit(west, south, east, north)
         self._basemap()
         self._furniture()
+        FigureCanvasAgg(self.fig)
 
     # -- fixed parts ----------------------------------------------------------------------
 
@@ -429,10 +436,11 @@ class _Drawer:
         if not lines:
             return
         counts = np.array([len(points) for points, _, _ in lines])
-        # one copy of the points at a time (millions at 20,000 legs): projected in place
-        xy = np.concatenate([as_array(points) for points, _, _ in lines])
-        x, y = np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1])
-        del xy
+        # one copy of the points (millions at 20,000 legs), projected in place
+        arrays = [as_array(points) for points, _, _ in lines]
+        x = np.concatenate([a[:, 0] for a in arrays])
+        y = np.concatenate([a[:, 1] for a in arrays])
+        del arrays
         self.to_map.transform(x, y, inplace=True)
         shapes = shapely.linestrings(x, y, indices=np.repeat(np.arange(len(lines)), counts))
         del x, y
@@ -443,8 +451,13 @@ class _Drawer:
         simple[collapsed] = shapes[collapsed]
         paths = np.split(shapely.get_coordinates(simple),
                          np.cumsum(shapely.get_num_coordinates(simple))[:-1])
-        colours = [mcolors.to_rgba(style.colour, style.opacity * (0.3 if faint else 1.0))
-                   for _, style, faint in lines]
+        rgba: dict[tuple[str, float, bool], tuple[float, float, float, float]] = {}
+        colours = []
+        for _, style, faint in lines:
+            key = (style.colour, style.opacity, faint)
+            if key not in rgba:
+                rgba[key] = mcolors.to_rgba(style.colour, style.opacity * (0.3 if faint else 1.0))
+            colours.append(rgba[key])
         by_dash: dict[str | None, list[int]] = {}
         for n, (_, style, _) in enumerate(lines):
             by_dash.setdefault(style.dash, []).append(n)
@@ -464,8 +477,11 @@ class _Drawer:
         head = np.array([[0.0, 0.0], [-length, half], [-length, -half]])
         heads = np.stack([cos * head[:, 0] - sin * head[:, 1],
                           sin * head[:, 0] + cos * head[:, 1]], axis=-1)
+        # the (n, 3, 2) array itself, not a list of its triangles: matplotlib then makes the
+        # same closed paths from one template instead of one at a time
         arrows = PolyCollection(
-            list(heads), offsets=tips, offset_transform=self.ax.transData,
+            heads,  # type: ignore[arg-type]  # typed as a sequence; an array is documented
+            offsets=tips, offset_transform=self.ax.transData,
             transform=Affine2D().scale(1 / 72) + self.fig.dpi_scale_trans,
             facecolors=colours, edgecolors="none", linewidths=0, zorder=6)
         self.ax.add_collection(arrows, autolim=False)
@@ -479,21 +495,28 @@ class _Drawer:
         labels: dict[str, tuple[float, float]] = {}
         weight: dict[str, int] = {}
         lines: list[tuple[Sequence[tuple[float, float]], Any, bool]] = []
+        context = {u.id: u.context for u in self.dataset.units}
+        styles: dict[tuple[Mode, Status, bool], Any] = {}  # one style object a kind of leg
+        places = self.located.places
         for leg in self.dataset.legs:
             if day is not None and leg.start.first_day > day:
                 continue
             routes = self.located.routes_of(leg)
-            _, arrival, _ = leg_window(leg, max(r.length_km for r in routes))
-            style = leg_style(leg.mode, leg.status, units[leg.unit].context
-                              if leg.unit in units else False)
-            faint = day is not None and arrival <= day
+            faint = False
+            if day is not None:  # a leg over by then is drawn faint
+                _, arrival, _ = leg_window(leg, max(r.length_km for r in routes))
+                faint = arrival <= day
+            kind = (leg.mode, leg.status, context.get(leg.unit, False))
+            style = styles.get(kind)
+            if style is None:
+                style = styles[kind] = leg_style(*kind)
             lines.extend((route.points, style, faint) for route in routes)
-            drawn.modes.add(leg.mode)
-            drawn.line_statuses.add(leg.status)
             for ref in (*leg.origins, leg.destination):
-                place = self.located.place(ref)
+                place = places[ref]
                 labels.setdefault(place.name, (place.lon, place.lat))
                 weight[place.name] = weight.get(place.name, 0) + 1
+        drawn.modes.update(mode for mode, _, _ in styles)
+        drawn.line_statuses.update(status for _, status, _ in styles)
         self._lines(lines)
         spots: list[tuple[str, Any, int | None, Status, bool]] = []
         if day is None:
@@ -675,7 +698,7 @@ class _Drawer:
                                 ).convert("RGB")
 
     def close(self) -> None:
-        self.plt.close(self.fig)
+        self.fig.clear()
 
 
 def write_static(located: Located, path: Path, fmt: str, options: StaticOptions) -> Path:

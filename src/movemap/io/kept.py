@@ -49,13 +49,14 @@ def _code_version() -> str:
     """A digest of the code a parse depends on: any change to it parses files again."""
     import yaml
 
-    from movemap import countries, dates, errors, io, model, textfile
+    from movemap import countries, dates, errors, io, model, textfile, unpickle
     from movemap.io import csv, geojson, nodes, records, table
     from movemap.io import yaml as yaml_io
 
     return cache.digest(f"python {sys.version}", f"pyyaml {yaml.__version__} "
                         f"{getattr(yaml, '__with_libyaml__', False)}", io, csv, geojson, nodes,
-                        records, table, yaml_io, model, dates, errors, countries, textfile)
+                        records, table, yaml_io, model, dates, errors, countries, textfile,
+                        unpickle)
 
 
 def _digest(data: bytes) -> str:

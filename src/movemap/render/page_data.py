@@ -25,10 +25,10 @@ whole JSON is made safe for a ``<script>`` element by :func:`script_json`.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import pairwise
-from typing import Any, Final, TypedDict
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypedDict
 
 import numpy as np
 import shapely
@@ -36,11 +36,15 @@ import shapely
 from movemap.dates import FuzzyDate
 from movemap.gazetteer import Kind
 from movemap.located import Located
-from movemap.model import Dataset, Leg, Mode
+from movemap.model import Dataset, Leg, Mode, Status
 from movemap.queries import leg_window
-from movemap.routing.points import as_array
+from movemap.routing.points import Points, as_array
 from movemap.style import MODE_COLOURS, STATUS_COLOURS, STATUS_DASHES, leg_style, station_radius
 from movemap.symbols import symbol
+
+if TYPE_CHECKING:
+    from movemap.gazetteer import Place
+    from movemap.model import PlaceRef
 
 __all__ = ["EPOCH", "GREAT_CIRCLE_MODES", "KEYS", "LEG_TEXT", "SPAN", "STATION_TEXT", "WINDOW",
            "LegRecord", "PageData", "RegionRecord", "StationRecord", "SymbolRecord",
@@ -141,19 +145,24 @@ class PageData(_PageOptions):
     keys: dict[str, tuple[str, ...]]  # KEYS
 
 
-def _ordered(names: tuple[str, ...], values: dict[str, int]) -> list[int]:
+def _ordered(names: tuple[str, ...], values: dict[str, Any]) -> list[Any]:
     """``values`` in the order of ``names`` (each name given once: checked)."""
     if values.keys() != set(names):
         raise AssertionError(f"page texts {sorted(values)} are not {sorted(names)}")
     return [values[name] for name in names]
 
 
+_EPOCH_ORDINAL = EPOCH.toordinal()
+
+
 def day_number(day: date) -> int:
     """Days since 1970-01-01."""
-    return (day - EPOCH).days
+    return day.toordinal() - _EPOCH_ORDINAL
 
 
 class _Strings:
+    """The page's string table: each text kept once, numbered in order of first use."""
+
     def __init__(self) -> None:
         self.items: list[str] = []
         self._index: dict[str, int] = {}
@@ -164,6 +173,24 @@ class _Strings:
             self._index[text] = len(self.items)
             self.items.append(text)
         return self._index[text]
+
+    def many(self, texts: list[str]) -> list[int]:
+        """The numbers of ``texts``: what calling the table on each in turn gives, with a
+        step of Python a distinct text rather than a text (a map repeats its names, dates
+        and sources thousands of times)."""
+        index, items = self._index, self.items
+        for text in dict.fromkeys(texts):
+            if text not in index:
+                index[text] = len(items)
+                items.append(text)
+        return list(map(index.__getitem__, texts))
+
+
+def _rows(columns: dict[str, list[str]], names: tuple[str, ...], last: list[str]) -> list[str]:
+    """The texts of ``columns`` record by record (in the order of ``names``), each record's
+    followed by its entry of ``last``: the order in which the page numbers them."""
+    ordered = _ordered(names, columns)
+    return [text for row in zip(*ordered, last, strict=True) for text in row]
 
 
 def _window(start: FuzzyDate, end: FuzzyDate | None, last: date | None) -> list[int | None]:
@@ -193,19 +220,55 @@ def _simplified(parts: list[Sequence[tuple[float, float]]], tolerance: float,
     return [flat[a:b] for a, b in pairwise(bounds)]
 
 
-def _great_circle_stops(leg: Leg, located: Located,
-                        digits: int) -> tuple[list[list[list[float]]], float]:
-    """A great-circle leg's stops only (the browser draws the curves), and its length."""
-    from movemap.routing.geodesic import geodesic_km
+def _distinct_parts(located: Located, legs: Sequence[Leg]) -> tuple[
+        list[Sequence[tuple[float, float]]], list[list[int]]]:
+    """The parts of the legs' routes (cut at 180 degrees) to simplify, each distinct one
+    once, and each leg's part numbers (none for a leg the page draws): legs that share a
+    kept route (the same stops, found once) share its points' array."""
+    parts: list[Sequence[tuple[float, float]]] = []
+    number: dict[int, int] = {}  # id of a route's points array -> its part number
+    numbers: list[list[int]] = []
+    for leg in legs:
+        if leg.mode in GREAT_CIRCLE_MODES and not leg.route:
+            numbers.append([])
+            continue
+        mine = []
+        for route in located.routes[leg.id]:
+            for part in route.lines():
+                if isinstance(part, Points):  # ``parts`` holds it: its id is not reused
+                    key = id(part.array)
+                    if key not in number:
+                        number[key] = len(parts)
+                        parts.append(part)
+                    mine.append(number[key])
+                else:
+                    mine.append(len(parts))
+                    parts.append(part)
+        numbers.append(mine)
+    return parts, numbers
 
-    ends = [located.place(r) for r in (*leg.via, leg.destination)]
-    lines, length = [], 0.0
-    for origin in leg.origins:
-        stops = [located.place(origin), *ends]
-        lines.append([[round(p.lon, digits), round(p.lat, digits)] for p in stops])
-        length = max(length, sum(geodesic_km(a.lon, a.lat, b.lon, b.lat)
-                                 for a, b in pairwise(stops)))
-    return lines, length
+
+def _great_circle_stops(legs: Sequence[Leg], places: Mapping[PlaceRef, Place],
+                        digits: int) -> list[tuple[list[list[list[float]]], float]]:
+    """Each great-circle leg's stops only (the browser draws the curves), and its length:
+    the longest from any of its origins, every stretch of every leg measured in one call."""
+    from movemap.routing.geodesic import GEOD
+
+    stops = [[[places[origin], *(places[r] for r in (*leg.via, leg.destination))]
+              for origin in leg.origins] for leg in legs]
+    ends = np.array([(a.lon, a.lat, b.lon, b.lat) for by_origin in stops
+                     for line in by_origin for a, b in pairwise(line)],
+                    dtype=np.float64).reshape(-1, 4)
+    lon1, lat1, lon2, lat2 = (np.ascontiguousarray(ends[:, i]) for i in range(4))
+    km = iter((GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000).tolist() if len(ends) else [])
+    out = []
+    for by_origin in stops:
+        lines, length = [], 0.0
+        for line in by_origin:
+            lines.append([[round(p.lon, digits), round(p.lat, digits)] for p in line])
+            length = max(length, sum(next(km) for _ in range(len(line) - 1)))
+        out.append((lines, length))
+    return out
 
 
 def _extent(dataset: Dataset, located: Located) -> tuple[float, int]:
@@ -225,79 +288,115 @@ def _extent(dataset: Dataset, located: Located) -> tuple[float, int]:
     return max(0.002, span / 2000), digits
 
 
-def map_data(located: Located, *, title: str, start: date | None = None,
-             end: date | None = None) -> PageData:
-    """The map's data for the browser code (``render/static/movemap.js``)."""
-    dataset = located.dataset
-    text = _Strings()
-    units = {u.id: u for u in dataset.units}
-    unit_index = {u.id: i for i, u in enumerate(dataset.units)}
-    styles: list[dict[str, Any]] = []
-    style_index: dict[tuple[str, str, bool], int] = {}
-    symbols: list[SymbolRecord] = []
-    symbol_index: dict[str, int] = {}
-    days: list[int] = []
+class _LegShapes(NamedTuple):
+    lines: list[list[list[list[float]]]]  # by leg, as ``LegRecord.c``
+    lengths: list[float]
+    by_page: list[bool]  # a great circle the page draws from its stops
+    approximate: list[bool]
 
-    tolerance, digits = _extent(dataset, located)
-    parts: list[Sequence[tuple[float, float]]] = []
-    part_counts = []
-    for leg in dataset.legs:
-        if leg.mode in GREAT_CIRCLE_MODES and not leg.route:
-            part_counts.append(0)
-            continue
-        leg_parts = [part for route in located.routes_of(leg) for part in route.lines()]
-        parts.extend(leg_parts)
-        part_counts.append(len(leg_parts))
-    simplified = iter(_simplified(parts, tolerance, digits))
 
-    legs: list[LegRecord] = []
-    for leg, count in zip(dataset.legs, part_counts, strict=True):
-        context = units[leg.unit].context if leg.unit in units else False
-        key = (leg.mode.value, leg.status.value, context)
-        if key not in style_index:
-            style_index[key] = len(styles)
-            styles.append({**leg_style(leg.mode, leg.status, context).as_dict(),
-                           "mode": leg.mode.value, "status": leg.status.value})
-        by_page = leg.mode in GREAT_CIRCLE_MODES and not leg.route
-        if by_page:
-            lines, length = _great_circle_stops(leg, located, digits)
-            approximate = False
+def _leg_shapes(located: Located, tolerance: float, digits: int) -> _LegShapes:
+    """Every leg's lines, length and flags: the routes' parts simplified together."""
+    legs = located.dataset.legs
+    parts, numbers = _distinct_parts(located, legs)
+    simplified = _simplified(parts, tolerance, digits)
+    by_page = [leg.mode in GREAT_CIRCLE_MODES and not leg.route for leg in legs]
+    circles = iter(_great_circle_stops([leg for leg, p in zip(legs, by_page, strict=True)
+                                        if p], located.places, digits))
+    lines, lengths, approximate = [], [], []
+    for leg, page_drawn, mine in zip(legs, by_page, numbers, strict=True):
+        if page_drawn:
+            stops, length = next(circles)
+            lines.append(stops)
+            lengths.append(length)
+            approximate.append(False)
         else:
-            routes = located.routes_of(leg)
-            lines = [next(simplified) for _ in range(count)]
-            approximate = any(r.approximate for r in routes)
-            length = max(r.length_km for r in routes)
-        departure, arrival, estimated = leg_window(leg, length)
-        window = _window(leg.start, leg.end, arrival)
-        days += [d for d in window if d is not None]
-        origins = " | ".join(located.place(r).name for r in leg.origins)
-        texts = {
-            "origins": text(origins), "destination": text(located.place(leg.destination).name),
-            "via": text(" | ".join(located.place(r).name for r in leg.via)),
-            "start": text(str(leg.start)), "end": text(str(leg.end) if leg.end else ""),
-            "mode": text(leg.mode.value),
-            "strength": text(f"{leg.strength:,}" if leg.strength else ""),
-            "equipment": text(", ".join(f"{k}: {v:,}" for k, v in leg.equipment.items())),
-            "status": text(leg.status.value), "sources": text(dataset.cite(leg.sources)),
-            "notes": text(leg.notes),
-            "length": text(f"{length:,.0f} km" + (" (drawn by hand)" if leg.route else "")),
-        }
+            routes = located.routes[leg.id]
+            lines.append([simplified[n] for n in mine])
+            lengths.append(max(r.length_km for r in routes))
+            approximate.append(any(r.approximate for r in routes))
+    return _LegShapes(lines, lengths, by_page, approximate)
+
+
+def _join(names: Sequence[PlaceRef], name_of: dict[PlaceRef, str]) -> str:
+    return name_of[names[0]] if len(names) == 1 else " | ".join(
+        [name_of[r] for r in names])
+
+
+def _leg_records(located: Located, text: _Strings, digits: int, tolerance: float,
+                 styles: list[dict[str, Any]], unit_index: dict[str, int]) -> tuple[
+                     list[LegRecord], list[int]]:
+    """The legs' records, their texts numbered in ``text`` (in the order the page has
+    always numbered them: a leg's texts by ``LEG_TEXT``, then its id), built a column at a
+    time; and the days their windows name."""
+    dataset = located.dataset
+    legs = dataset.legs
+    shapes = _leg_shapes(located, tolerance, digits)
+    name_of = {ref: place.name for ref, place in located.places.items()}
+    cited = {ids: dataset.cite(ids) for ids in dict.fromkeys(leg.sources for leg in legs)}
+    modes = [leg.mode.value for leg in legs]
+    statuses = [leg.status.value for leg in legs]
+    context = {u.id: u.context for u in dataset.units}
+    keys = list(zip(modes, statuses, [context.get(leg.unit, False) for leg in legs],
+                    strict=True))
+    style_index: dict[tuple[str, str, bool], int] = {}
+    for key in dict.fromkeys(keys):
+        style_index[key] = len(styles)
+        mode, status, quiet = Mode(key[0]), Status(key[1]), key[2]
+        styles.append({**leg_style(mode, status, quiet).as_dict(),
+                       "mode": mode.value, "status": status.value})
+    spans = [leg_window(leg, length) for leg, length in zip(legs, shapes.lengths,
+                                                            strict=True)]
+    windows = [_window(leg.start, leg.end, arrival)
+               for leg, (_, arrival, _) in zip(legs, spans, strict=True)]
+    columns = {
+        "origins": [_join(leg.origins, name_of) for leg in legs],
+        "destination": [name_of[leg.destination] for leg in legs],
+        "via": [_join(leg.via, name_of) if leg.via else "" for leg in legs],
+        "start": [str(leg.start) for leg in legs],
+        "end": [str(leg.end) if leg.end else "" for leg in legs],
+        "mode": modes,
+        "strength": [f"{leg.strength:,}" if leg.strength else "" for leg in legs],
+        "equipment": [", ".join(f"{k}: {v:,}" for k, v in leg.equipment.items())
+                      if leg.equipment else "" for leg in legs],
+        "status": statuses,
+        "sources": [cited[leg.sources] for leg in legs],
+        "notes": [leg.notes or "" for leg in legs],
+        "length": [f"{length:,.0f} km" + (" (drawn by hand)" if leg.route else "")
+                   for leg, length in zip(legs, shapes.lengths, strict=True)],
+    }
+    numbers = text.many(_rows(columns, LEG_TEXT, [leg.id for leg in legs]))
+    size = len(LEG_TEXT) + 1
+    records: list[LegRecord] = []
+    for i, leg in enumerate(legs):
+        departure, arrival, estimated = spans[i]
         record: LegRecord = {
-            "id": text(leg.id), "u": unit_index.get(leg.unit, -1), "s": style_index[key],
-            "c": lines, "w": window, "d": [day_number(departure), day_number(arrival)],
-            "t": _ordered(LEG_TEXT, texts),
+            "id": numbers[i * size + size - 1], "u": unit_index.get(leg.unit, -1),
+            "s": style_index[keys[i]], "c": shapes.lines[i], "w": windows[i],
+            "d": [day_number(departure), day_number(arrival)],
+            "t": numbers[i * size: i * size + size - 1],
         }
-        if by_page:
+        if shapes.by_page[i]:
             record["g"] = 1
-        if approximate:
+        if shapes.approximate[i]:
             record["a"] = 1
         if estimated:
             record["e"] = 1
-        legs.append(record)
+        records.append(record)
+    return records, [d for window in windows for d in window if d is not None]
 
-    stations: list[StationRecord] = []
-    for station in dataset.stations:
-        place = located.place(station.place)
+
+def _station_records(located: Located, text: _Strings, digits: int,
+                     unit_index: dict[str, int], symbols: list[SymbolRecord]) -> tuple[
+                         list[StationRecord], list[int]]:
+    """The stations' records (texts numbered as for legs), and the days their windows
+    name."""
+    dataset = located.dataset
+    stations = dataset.stations
+    units = {u.id: u for u in dataset.units}
+    symbol_index: dict[str, int] = {}
+    icons: list[int | None] = []
+    for station in stations:
         unit = units.get(station.unit)
         icon = None
         if unit is not None and unit.sidc:
@@ -308,21 +407,42 @@ def map_data(located: Located, *, title: str, start: date | None = None,
                     symbols.append({"svg": drawn.svg, "w": drawn.width, "h": drawn.height,
                                     "x": drawn.anchor_x, "y": drawn.anchor_y})
             icon = symbol_index[unit.sidc] if symbol_index[unit.sidc] >= 0 else None
-        window = _window(station.start, station.end, None)
-        days += [d for d in window if d is not None]
-        texts = {
-            "place": text(place.name), "start": text(str(station.start)),
-            "end": text(str(station.end) if station.end else ""),
-            "strength": text(f"{station.strength:,}" if station.strength else ""),
-            "status": text(station.status.value), "sources": text(dataset.cite(station.sources)),
-            "notes": text(station.notes),
-        }
-        stations.append({
-            "id": text(station.id), "u": unit_index.get(station.unit, -1),
-            "p": [round(place.lon, digits), round(place.lat, digits)],
-            "r": round(station_radius(station.strength), 1), "k": station.status.value,
-            "i": icon, "w": window, "t": _ordered(STATION_TEXT, texts),
-        })
+        icons.append(icon)
+    places = [located.places[station.place] for station in stations]
+    windows = [_window(station.start, station.end, None) for station in stations]
+    columns = {
+        "place": [place.name for place in places],
+        "start": [str(station.start) for station in stations],
+        "end": [str(station.end) if station.end else "" for station in stations],
+        "strength": [f"{station.strength:,}" if station.strength else ""
+                     for station in stations],
+        "status": [station.status.value for station in stations],
+        "sources": [dataset.cite(station.sources) for station in stations],
+        "notes": [station.notes or "" for station in stations],
+    }
+    numbers = text.many(_rows(columns, STATION_TEXT, [station.id for station in stations]))
+    size = len(STATION_TEXT) + 1
+    records: list[StationRecord] = [{
+        "id": numbers[i * size + size - 1], "u": unit_index.get(station.unit, -1),
+        "p": [round(place.lon, digits), round(place.lat, digits)],
+        "r": round(station_radius(station.strength), 1), "k": station.status.value,
+        "i": icons[i], "w": windows[i], "t": numbers[i * size: i * size + size - 1],
+    } for i, (station, place) in enumerate(zip(stations, places, strict=True))]
+    return records, [d for window in windows for d in window if d is not None]
+
+
+def map_data(located: Located, *, title: str, start: date | None = None,
+             end: date | None = None) -> PageData:
+    """The map's data for the browser code (``render/static/movemap.js``)."""
+    dataset = located.dataset
+    text = _Strings()
+    unit_index = {u.id: i for i, u in enumerate(dataset.units)}
+    styles: list[dict[str, Any]] = []
+    symbols: list[SymbolRecord] = []
+    tolerance, digits = _extent(dataset, located)
+    legs, leg_days = _leg_records(located, text, digits, tolerance, styles, unit_index)
+    stations, station_days = _station_records(located, text, digits, unit_index, symbols)
+    days = leg_days + station_days
 
     regions: list[RegionRecord] = []
     seen = set()
