@@ -54,14 +54,16 @@ Everything here is linear in the text's length: each check reads a window of fix
 
 from __future__ import annotations
 
+import functools
 import pickle
 import re
 import sys
 import unicodedata
+import weakref
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -360,13 +362,35 @@ def _named_thing(text: str, start: int, end: int) -> bool:
     return last != end and _THING_AFTER.match(text, last, min(len(text), last + 30)) is not None
 
 
-@lru_cache(maxsize=4096)
+def _per_gazetteer(question: Callable[[Gazetteer, str], bool]) -> Callable[[Gazetteer, str], bool]:
+    """``question`` answered once per gazetteer and word. The answers live with the
+    gazetteer (weakly keyed): a cache keyed by it would keep every gazetteer it was asked
+    about alive, and answer for one whose data changed with another's answers."""
+    answers: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
+
+    @functools.wraps(question)
+    def asked(gazetteer: Gazetteer, word: str) -> bool:
+        known = answers.setdefault(gazetteer, {})
+        answer = known.get(word)
+        if answer is None:
+            if len(known) >= _ANSWERS:
+                known.clear()
+            answer = known[word] = question(gazetteer, word)
+        return answer
+
+    return asked
+
+
+_ANSWERS = 4096  # words remembered per gazetteer and question
+
+
+@_per_gazetteer
 def _is_area(gazetteer: Gazetteer, word: str) -> bool:
     place = gazetteer.resolve(word)
     return place.found and place.place.kind is not Kind.CITY
 
 
-@lru_cache(maxsize=4096)
+@_per_gazetteer
 def _area_by_name(gazetteer: Gazetteer, word: str) -> bool:
     """Whether ``word`` is an area's own name, not the people's adjective (``Spanish``,
     which the gazetteer reads as Spain)."""
@@ -487,7 +511,7 @@ _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 _SURE = (Method.NAME, Method.ALTERNATE, Method.CODE)
 
 
-@lru_cache(maxsize=4096)
+@_per_gazetteer
 def _known_feature(gazetteer: Gazetteer, phrase: str) -> bool:
     """Whether the gazetteer knows the feature ``phrase`` names by that name."""
     found = gazetteer.resolve(phrase)
@@ -568,7 +592,7 @@ def _slot_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@_per_gazetteer
 def _resolves(gazetteer: Gazetteer, name: str) -> bool:
     found = gazetteer.resolve(name)
     return found.found and not found.place.areal
