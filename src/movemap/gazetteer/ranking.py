@@ -649,6 +649,9 @@ SHORT_FORM_SHARE = 0.6
 
 # The words that join a town's first name to the second one it is known by in full (Romance,
 # Germanic, Slavic and English place names): the first name alone is then its short form.
+# Words that link a town's own name to what it is by or on (Romance, Germanic, Slavic).
+# "al" is the Italian/Spanish one (Castiglione al Lago); Arabic al- is an article inside one
+# name (Ras al Khaimah), not a link, but a short form "Ras" is no query anyone makes.
 SHORT_FORM_LINKS = frozenset({
     "de", "del", "della", "delle", "dei", "di", "do", "da", "dos", "das", "du", "des", "d",
     "sur", "sous", "les", "lez", "en", "upon", "on", "under", "super", "am", "an", "im", "in",
