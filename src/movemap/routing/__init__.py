@@ -207,7 +207,7 @@ class Networks:
 
         network = Network.from_file(geo_path(filename), name, snap_km,
                                     self.cache_dir, extra=[geo_path(f"{name}_additions.geojson")],
-                                    at_crossings=name == "road")
+                                    at_crossings=name == "road", join_facing=name == "road")
         lines = [line for path in extra for line in read_lines(path)]
         return network.with_lines(lines) if lines else network
 

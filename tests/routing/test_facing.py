@@ -1,0 +1,104 @@
+"""Dead ends joined to the line they head for (``routing.facing``): the gaps Natural Earth
+leaves at bridges and border posts, closed by a rule with its checks (heading, sea, border,
+big river), on invented lines at real places no evaluation set names."""
+
+from __future__ import annotations
+
+import pytest
+
+from movemap.routing.borders import Crossing
+from movemap.routing.facing import FACING_KM, dead_ends, facing_joins
+from movemap.routing.geodesic import geodesic_km
+from movemap.routing.network import CLASS_COST, Network
+
+Point = tuple[float, float]
+Line = list[Point]
+
+# the Kazakh steppe north of the Aral Sea: one country, no big river near
+STEPPE_WEST: Line = [(67.80, 48.00), (67.95, 48.00), (67.9800, 48.0)]
+STEPPE_EAST: Line = [(68.0200, 48.0), (68.05, 48.00), (68.20, 48.00)]  # 3 km on, heading back
+STEPPE_CROSS: Line = [(68.02, 47.90), (68.02, 48.10)]  # a north-south road 3 km on
+# the Irtysh runs east-west at 73.9655 E, 57.174 N: a road either side, 3.8 km apart
+IRTYSH_SOUTH: Line = [(73.9655, 57.00), (73.9655, 57.155)]
+IRTYSH_NORTH: Line = [(73.9655, 57.19), (73.9655, 57.35)]
+IRTYSH_ALONG: Line = [(73.80, 57.19), (74.10, 57.19)]  # an east-west road north of the river
+# a fjord in southern Norway, 4.5 km of sea across at 59.70 N
+WEST_SHORE: Line = [(10.45, 59.70), (10.53, 59.70)]
+EAST_SHORE: Line = [(10.70, 59.70), (10.61, 59.70)]
+# the 49th parallel at 100.3 W (United States - Canada), no documented road crossing here
+SOUTH_OF_49: Line = [(-100.30, 48.80), (-100.30, 48.985)]
+NORTH_OF_49: Line = [(-100.30, 49.20), (-100.30, 49.015)]
+
+
+def _joins(lines: list[Line], classes: list[str] | None = None,
+           crossings: list[Crossing] | None = None) -> list[list[Point]]:
+    classes = classes or ["primary"] * len(lines)
+    return facing_joins(lines, classes, "road", crossings or [], CLASS_COST)[2]
+
+
+def test_dead_ends_are_the_ends_no_other_line_shares() -> None:
+    shared = [(68.20, 48.00), (68.30, 48.10)]
+    assert dead_ends([STEPPE_EAST, shared]) == [(0, 0), (1, -1)]
+
+
+def test_two_ends_heading_for_each_other_are_joined_end_to_end_once() -> None:
+    joins = _joins([STEPPE_WEST, STEPPE_EAST])
+    assert joins == [[STEPPE_WEST[-1], STEPPE_EAST[0]]]
+    lines, classes, _ = facing_joins([STEPPE_WEST, STEPPE_EAST], ["primary", "track"], "road",
+                                     [], CLASS_COST)
+    assert classes[-1] == "track"  # the connector takes the costlier class
+    path = Network.from_lines(lines, "road", 30.0, classes).plain_path((67.80, 48.0),
+                                                                      (68.20, 48.0))
+    assert not isinstance(path, str)
+
+
+def test_an_end_heading_for_a_line_joins_it_at_a_new_vertex() -> None:
+    lines, _, joins = facing_joins([STEPPE_WEST, STEPPE_CROSS], ["primary"] * 2, "road", [],
+                                   CLASS_COST)
+    assert len(joins) == 1
+    start, foot = joins[0]
+    assert start == STEPPE_WEST[-1]
+    assert foot == pytest.approx((68.02, 48.0), abs=1e-6)
+    assert foot in lines[1]  # the line crossed is cut there: the join is a junction
+    assert geodesic_km(*start, *foot) == pytest.approx(2.98, abs=0.05)
+
+
+@pytest.mark.parametrize("lines", [
+    # a road that stops beside another, running alongside it: not heading for it
+    [[(67.80, 48.00), (67.98, 48.00)], [(67.80, 48.03), (67.98, 48.03)]],
+    # a road bent back on itself, both ends heading away from the road behind them
+    [[(68.10, 48.02), (68.05, 48.02), (68.05, 48.00), (68.08, 48.00)], STEPPE_CROSS],
+    # farther than FACING_KM
+    [STEPPE_WEST, [(67.9800 + (FACING_KM + 1) / 74.5, 48.0), (68.3, 48.0)]],
+], ids=["alongside", "heading-away", "too-far"])
+def test_ends_not_heading_for_a_line_within_reach_stay_as_they_are(lines: list[Line]) -> None:
+    assert _joins(lines) == []
+
+
+def test_no_join_across_the_sea() -> None:
+    assert geodesic_km(*WEST_SHORE[-1], *EAST_SHORE[-1]) < FACING_KM
+    assert _joins([WEST_SHORE, EAST_SHORE]) == []
+    # the same two roads on dry land are joined
+    assert len(_joins([[(x + 30, y) for x, y in line] for line in (WEST_SHORE, EAST_SHORE)])) == 1
+
+
+def test_a_border_is_crossed_only_at_a_documented_crossing() -> None:
+    assert _joins([SOUTH_OF_49, NORTH_OF_49]) == []
+    post = Crossing("road", "an invented post", frozenset({"US", "CA"}), (-100.30, 49.0),
+                    True, False)
+    assert len(_joins([SOUTH_OF_49, NORTH_OF_49], crossings=[post])) == 1
+    closed = Crossing("road", "a closed post", frozenset({"US", "CA"}), (-100.30, 49.0),
+                      False, False)
+    assert _joins([SOUTH_OF_49, NORTH_OF_49], crossings=[closed]) == []
+
+
+def test_a_big_river_is_crossed_end_to_end_only() -> None:
+    """Two roads that stop on either bank heading for each other: a bridge the data left out.
+    A road that stops on the bank heading for the side of a road over the river: not joined
+    (its join would be a bridge nobody documented)."""
+    assert len(_joins([IRTYSH_SOUTH, IRTYSH_NORTH])) == 1
+    assert _joins([IRTYSH_SOUTH, IRTYSH_ALONG]) == []
+
+
+def test_ferry_ends_are_left_alone() -> None:
+    assert _joins([STEPPE_WEST, STEPPE_EAST], ["ferry", "ferry"]) == []
