@@ -76,6 +76,7 @@ BATALA, GURDASPUR = (75.20294, 31.80921), (75.40318, 32.03933)
 PYIN_OO_LWIN, KYAUKME = (96.45683, 22.03501), (97.03434, 22.5392)
 PHNOM_PENH, SVAY_RIENG = (104.91601, 11.56245), (105.79935, 11.08785)
 MEYCAUAYAN, DAGUPAN = (120.9608, 14.7345), (120.3333, 16.0433)
+ZIYANG, NEIJIANG = (104.6270, 30.1222), (105.0584, 29.5802)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -148,6 +149,9 @@ MEYCAUAYAN, DAGUPAN = (120.9608, 14.7345), (120.3333, 16.0433)
     # far for routing.facing): Metro Manila's roads did not reach Central and Northern Luzon
     # (Meycauayan - Dagupan about 190-200 km by NLEX, SCTEX and TPLEX)
     (MEYCAUAYAN, DAGUPAN, Mode.ROAD, 170, 230, {"PH"}),
+    # and the Chengyu expressway west of Zizhong, whose Natural Earth piece stops 2.3 km
+    # beside the line on (Ziyang - Neijiang about 100 km; it went round by Leshan)
+    (ZIYANG, NEIJIANG, Mode.ROAD, 80, 120, {"CN"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
