@@ -59,7 +59,9 @@ ROUND_3 = 114  # from FIRST_ROUNDS to this index: round 3
 ROUND_4 = 139  # from ROUND_3 to this index: round 4 (blind)
 ROUND_6 = 169  # from ROUND_4 to this index: round 6 (blind)
 ROUND_9 = 202  # from ROUND_6 to this index: round 9 (dev only)
-ROUND_11 = 246  # from ROUND_9 to this index: round 11 (dev only); the rest: round 12 (dev only)
+ROUND_11 = 246  # from ROUND_9 to this index: round 11 (dev only)
+ROUND_12 = 266  # from ROUND_11 to this index: round 12, before its changes (dev only); the
+# rest: round 12, written after them (dev only)
 
 Point = tuple[float, float]
 
@@ -79,7 +81,8 @@ def load_cases(part: str = "all", only: str | None = None,
                          "added in round 4" if index < ROUND_4 else
                          "added in round 6" if index < ROUND_6 else
                          "added in round 9" if index < ROUND_9 else
-                         "added in round 11" if index < ROUND_11 else "added in round 12")
+                         "added in round 11" if index < ROUND_11 else
+                         "added in round 12" if index < ROUND_12 else "added in round 12b")
     return [c for c in cases if (part == "all" or split(c["id"]) == part)
             and (only is None or only in c["id"]) and (group is None or group in c["group"])]
 
