@@ -48,7 +48,11 @@ _KM_PER_DEGREE = 111.32
 
 
 def dead_ends(lines: Sequence[Sequence[Point]]) -> list[tuple[int, int]]:
-    """(line, 0 or -1) of every line end that no other vertex shares (to 1e-4 degrees)."""
+    """(line, 0 or -1) of every line end that no other vertex shares (to 1e-4 degrees).
+
+    >>> dead_ends([[(30.0, 50.0), (30.5, 50.0)], [(30.5, 50.0), (30.5, 50.4)]])
+    [(0, 0), (1, -1)]
+    """
     if not lines:
         return []
     xy = np.concatenate([np.asarray(line, dtype=float) for line in lines])

@@ -3,7 +3,9 @@ and movemap's documented additions).
 
 The network is a graph whose nodes are the places where lines meet (ends and shared
 vertices, rounded to 1e-4 degrees, about 11 m; ends that stop within 500 m of another line
-are joined to it) and whose edges are the pieces of line between them. Each edge knows
+are joined to it, ends within ``GAP_DEGREES`` of one by a connector, and a road's dead ends
+to the line they head for within 5 km, ``routing.facing``) and whose edges are the pieces of
+line between them. Each edge knows
 
 - its length, and its cost: the length times the factor of its line class (``CLASS_COST``:
   a main line costs its length, a branch or a minor road more), so that a military train
