@@ -100,5 +100,39 @@ def test_a_big_river_is_crossed_end_to_end_only() -> None:
     assert _joins([IRTYSH_SOUTH, IRTYSH_ALONG]) == []
 
 
+def _classes(lines: list[Line]) -> list[str]:
+    return facing_joins(lines, ["primary"] * len(lines), "road", [], CLASS_COST)[1][len(lines):]
+
+
+def _gap(km: float) -> list[Line]:
+    """Two east-west roads of the steppe heading for each other, ``km`` apart about 68 E."""
+    half = km / 2 / 74.5  # degrees of longitude at 48 N
+    return [[(67.80, 48.0), (68.0 - half, 48.0)], [(68.0 + half, 48.0), (68.20, 48.0)]]
+
+
+def test_water_is_crossed_only_end_to_end_and_only_as_wide_as_a_bridge(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Invented land: the steppe cut by a north-south strait of open water about 68 E, 1 km
+    or 3 km wide. Two ends heading for each other over 1 km of water are a bridge the data
+    left out; over 3 km, a sound no bridge spans; an end heading for a line's side over the
+    narrow water is not joined either."""
+    import shapely
+
+    from movemap.routing import land
+
+    def cut_by(km: float) -> object:
+        half = km / 2 / 74.5
+        ground = shapely.difference(shapely.box(67.0, 47.0, 69.0, 49.0),
+                                    shapely.box(68.0 - half, 47.0, 68.0 + half, 49.0))
+        shapely.prepare(ground)
+        return ground
+
+    monkeypatch.setattr(land, "land", lambda: cut_by(1.0))
+    assert _classes(_gap(3.0)) == ["primary"]
+    assert _classes([_gap(3.0)[0], [(68.02, 47.9), (68.02, 48.1)]]) == []
+    monkeypatch.setattr(land, "land", lambda: cut_by(3.0))
+    assert _classes(_gap(4.0)) == []
+
+
 def test_ferry_ends_are_left_alone() -> None:
     assert _joins([STEPPE_WEST, STEPPE_EAST], ["ferry", "ferry"]) == []

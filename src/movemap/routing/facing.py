@@ -13,8 +13,10 @@ connector when all of these hold:
 - the end *heads* for it: the connector lies within ``FACING_DEGREES`` of the line's own
   course over its last ``HEADING_DEGREES`` (a road that passes by another and stops is not
   joined sideways);
-- the connector stays on land (in a country's 1:10m outline, sampled every ``SAMPLE_KM``:
-  never across the sea);
+- the connector stays on Natural Earth's 1:10m land (``routing.land``, the land sea routes
+  keep off; sampled every ``SAMPLE_KM``), but for water of at most ``BRIDGE_KM`` between two
+  ends that head for each other (a bridge the data left out over an estuary or a harbour's
+  neck); never across a bay or a sound;
 - it stays in one country, or it crosses a border within ``borders.MATCH_KM`` of an open
   documented crossing of this network (``geo/border_crossings.csv``);
 - it crosses a big river (``geo/rivers.geojson``) only between two ends that head for each
@@ -36,7 +38,8 @@ import numpy.typing as npt
 
 from movemap.routing.borders import MATCH_KM, Crossing
 
-__all__ = ["FACING_DEGREES", "FACING_KM", "dead_ends", "facing_joins", "with_vertices"]
+__all__ = ["BRIDGE_KM", "FACING_DEGREES", "FACING_KM", "dead_ends", "facing_joins",
+           "with_vertices"]
 
 Point = tuple[float, float]
 FACING_KM = 5.0          # an end is joined to a line at most this far
@@ -44,6 +47,7 @@ FACING_DEGREES = 45.0    # if the join is within this angle of the end's own cou
 HEADING_DEGREES = 0.01   # the course of an end is taken over its last km or so
 SAMPLE_KM = 0.25         # a join is checked for land and countries at this step
 SAME_END_KM = 0.1        # a join this close to the other line's dead end is end to end
+BRIDGE_KM = 1.5          # a bridge the data left out is rarely longer
 _KM_PER_DEGREE = 111.32
 
 
@@ -146,7 +150,8 @@ def facing_joins(lines: Sequence[Sequence[Point]], classes: Sequence[str], netwo
                 math.radians(FACING_DEGREES))
         else:
             both = False
-        if not checks.allowed(p, q, both):
+        verdict = checks.verdict(p, q, both)
+        if verdict is None:
             continue
         joined.add(i)
         if other is not None:
@@ -156,7 +161,8 @@ def facing_joins(lines: Sequence[Sequence[Point]], classes: Sequence[str], netwo
                 geoms[t], shapely.points(q))))
         q_point = (round(float(q[0]), 6), round(float(q[1]), 6))
         connectors.append([(float(p[0]), float(p[1])), q_point])
-        connector_class.append(max(classes[int(owner[i])], classes[t], key=cost.__getitem__))
+        connector_class.append(verdict or max(classes[int(owner[i])], classes[t],
+                                              key=cost.__getitem__))
     out = with_vertices(lines, geoms, inserts)
     return [*out, *connectors], [*classes, *connector_class], connectors
 
@@ -182,17 +188,21 @@ def _other_end(xy: npt.NDArray[np.float64], candidates: Sequence[int],
 
 
 class _Checks:
-    """Whether a connector may be drawn: on land, in one country or at a documented
-    crossing, and over a big river only end to end."""
+    """Whether a connector may be drawn: on land (or over a short bridge's water end to end),
+    in one country or at a documented crossing, and over a big river only end to end."""
 
     def __init__(self, network: str, crossings: Sequence[Crossing]) -> None:
         from movemap.routing.countries import codes
+        from movemap.routing.land import land
 
         self.table = codes()
         self.open = [c for c in crossings if c.network == network and c.open]
+        self.land = land()
 
-    def allowed(self, p: npt.NDArray[np.float64], q: npt.NDArray[np.float64],
-                end_to_end: bool) -> bool:
+    def verdict(self, p: npt.NDArray[np.float64], q: npt.NDArray[np.float64],
+                end_to_end: bool) -> str | None:
+        """None if the connector from ``p`` to ``q`` may not be drawn; else the class it
+        takes instead of its lines', or "" for its lines'."""
         import shapely
 
         from movemap.routing.countries import countries_at
@@ -203,16 +213,18 @@ class _Checks:
         steps = max(2, math.ceil(km / SAMPLE_KM))
         t = np.linspace(0.0, 1.0, steps + 1)[:, None]
         samples = p[None, :] * (1 - t) + q[None, :] * t
-        found = {int(c) for c in countries_at(samples)}
-        if -1 in found:
-            return False
+        wet = ~shapely.contains_xy(self.land, samples[:, 0], samples[:, 1])
+        if wet.any() and (not end_to_end or wet.mean() * km > BRIDGE_KM):
+            return None
+        # the country outlines (1:50m but along borders) only tell the border crossed: a
+        # sample on the 1:10m land that they leave out is in no country
+        found = {int(c) for c in countries_at(samples[~wet])} - {-1}
         if len(found) > 1 and not self._at_crossing(found, (p + q) / 2):
-            return False
-        if not end_to_end:
-            crosses = _rivers().query(shapely.linestrings([p, q]), predicate="intersects")
-            if len(crosses):
-                return False
-        return True
+            return None
+        if not end_to_end and len(_rivers().query(shapely.linestrings([p, q]),
+                                                  predicate="intersects")):
+            return None
+        return ""
 
     def _at_crossing(self, found: set[int], mid: npt.NDArray[np.float64]) -> bool:
         from movemap.routing.geodesic import GEOD
