@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from movemap.routing.borders import Crossing
-from movemap.routing.facing import FACING_KM, dead_ends, facing_joins
+from movemap.routing.facing import BRIDGE_KM, FACING_KM, dead_ends, facing_joins
 from movemap.routing.geodesic import geodesic_km
 from movemap.routing.network import CLASS_COST, Network
 
@@ -108,6 +108,24 @@ def _gap(km: float) -> list[Line]:
     """Two east-west roads of the steppe heading for each other, ``km`` apart about 68 E."""
     half = km / 2 / 74.5  # degrees of longitude at 48 N
     return [[(67.80, 48.0), (68.0 - half, 48.0)], [(68.0 + half, 48.0), (68.20, 48.0)]]
+
+
+def test_a_river_wider_than_a_bridge_may_be_is_crossed_as_by_ferry(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An invented big river down 68 E through the steppe: a gap longer than ``BRIDGE_KM``
+    across it may span a river wider than any bridge the data left out (the connector is as
+    long as the gap, not the river), so it costs as a ferry; a shorter gap is a bridge."""
+    import shapely
+
+    from movemap.routing import network
+
+    river = shapely.STRtree([shapely.LineString([(68.0, 47.5), (68.0, 48.5)])])
+    monkeypatch.setattr(network, "_rivers", lambda: river)
+    assert _classes(_gap(4.0)) == ["ferry"]
+    assert _classes(_gap(BRIDGE_KM - 0.3)) == ["primary"]
+    assert _classes([_gap(4.0)[0], STEPPE_CROSS[::-1]]) == []  # to a line's side: never
+    monkeypatch.undo()
+    assert _classes(_gap(4.0)) == ["primary"]  # no river: a gap in the road
 
 
 def test_water_is_crossed_only_end_to_end_and_only_as_wide_as_a_bridge(

@@ -21,10 +21,15 @@ connector when all of these hold:
   documented crossing of this network (``geo/border_crossings.csv``);
 - it crosses a big river (``geo/rivers.geojson``) only between two ends that head for each
   other, a bridge the data left out, as an end's join may cross one for a town's bridge
-  (``network.WET_JOIN_KM``); an end joined to the side of a line stays on its bank.
+  (``network.WET_JOIN_KM``); an end joined to the side of a line stays on its bank. The river
+  lines have no width, and a connector is as long as the gap, not the river; so a river
+  connector longer than ``BRIDGE_KM`` (over a river that may be wider than any bridge: the
+  Amazon at Manaus, the Congo at Kisangani, crossed by ferries) takes the ferry class and
+  cost, and a shorter one is a bridge.
 
 Two ends that head for each other are joined end to end, once. The connector takes the
-costlier class of the two lines. Ferry lines are left alone (their ends are ports).
+costlier class of the two lines (or the ferry class, above). Ferry lines are left alone
+(their ends are ports).
 """
 
 from __future__ import annotations
@@ -202,7 +207,8 @@ class _Checks:
     def verdict(self, p: npt.NDArray[np.float64], q: npt.NDArray[np.float64],
                 end_to_end: bool) -> str | None:
         """None if the connector from ``p`` to ``q`` may not be drawn; else the class it
-        takes instead of its lines', or "" for its lines'."""
+        takes instead of its lines' ("ferry" over a big river wider than a bridge may be),
+        or "" for its lines'."""
         import shapely
 
         from movemap.routing.countries import countries_at
@@ -221,9 +227,11 @@ class _Checks:
         found = {int(c) for c in countries_at(samples[~wet])} - {-1}
         if len(found) > 1 and not self._at_crossing(found, (p + q) / 2):
             return None
-        if not end_to_end and len(_rivers().query(shapely.linestrings([p, q]),
-                                                  predicate="intersects")):
-            return None
+        if len(_rivers().query(shapely.linestrings([p, q]), predicate="intersects")):
+            if not end_to_end:
+                return None
+            if km > BRIDGE_KM:
+                return "ferry"
         return ""
 
     def _at_crossing(self, found: set[int], mid: npt.NDArray[np.float64]) -> bool:
