@@ -28,6 +28,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -73,7 +74,8 @@ def split(case_id: str) -> str:
 
 def load_cases(part: str = "all", only: str | None = None,
                group: str | None = None) -> list[dict[str, Any]]:
-    """The cases of one part (or all); ``only``/``group``: whose id/group contains this text."""
+    """The cases of one part (or all); ``only``: whose id contains this text; ``group``:
+    whose group holds it as whole words ("round 1" is not "round 11" nor "round 12b")."""
     cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]
     for index, case in enumerate(cases):
         case["group"] = ("first 64" if index < FIRST_ROUNDS else
@@ -84,7 +86,17 @@ def load_cases(part: str = "all", only: str | None = None,
                          "added in round 11" if index < ROUND_11 else
                          "added in round 12" if index < ROUND_12 else "added in round 12b")
     return [c for c in cases if (part == "all" or split(c["id"]) == part)
-            and (only is None or only in c["id"]) and (group is None or group in c["group"])]
+            and (only is None or only in c["id"])
+            and (group is None or in_group(c["group"], group))]
+
+
+def in_group(name: str, words: str) -> bool:
+    """Whether the group ``name`` holds ``words`` as whole words.
+
+    >>> in_group("added in round 12b", "round 12"), in_group("added in round 12", "round 12")
+    (False, True)
+    """
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", name) is not None
 
 
 def stops(case: dict[str, Any]) -> list[Point]:
@@ -263,7 +275,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=["dev", "test", "all"], default="test")
     parser.add_argument("--only", help="only cases whose id contains this")
-    parser.add_argument("--group", help="only cases whose group contains this (\"round 12\")")
+    parser.add_argument("--group", help="only cases whose group holds this as whole words "
+                        "(\"round 12\": not round 12b)")
     parser.add_argument("--no-release", action="store_true", help="skip the previous release")
     parser.add_argument("--against", default=RELEASE, metavar="COMMIT",
                         help="the earlier commit of the third column (default: the previous "
