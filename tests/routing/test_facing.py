@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from movemap.routing.borders import Crossing
-from movemap.routing.facing import BRIDGE_KM, FACING_KM, dead_ends, facing_joins
+from movemap.routing.facing import BRIDGE_KM, FACING_KM, dead_ends, facing_joins, ring_tips
 from movemap.routing.geodesic import geodesic_km
 from movemap.routing.network import CLASS_COST, Network
 
@@ -154,3 +154,36 @@ def test_water_is_crossed_only_end_to_end_and_only_as_wide_as_a_bridge(
 
 def test_ferry_ends_are_left_alone() -> None:
     assert _joins([STEPPE_WEST, STEPPE_EAST], ["ferry", "ferry"]) == []
+
+
+# dual carriageways drawn as out-and-back rings from a junction (Natural Earth's way with
+# some city expressways): two about 68 E in the steppe, their tips 3 km apart
+RING_WEST: Line = [(67.90, 48.0), (67.94, 48.0), (67.9800, 48.0005), (67.94, 48.001),
+                   (67.90, 48.0)]
+RING_EAST: Line = [(68.10, 48.0), (68.06, 48.0), (68.0200, 48.0005), (68.06, 48.001),
+                   (68.10, 48.0)]
+
+
+def test_out_and_back_rings_stop_at_their_tips_as_dead_ends() -> None:
+    assert ring_tips([RING_WEST, RING_EAST]) == [(0, 2), (1, 2)]
+    joins = _joins([RING_WEST, RING_EAST])
+    assert joins == [[RING_WEST[2], RING_EAST[2]]]
+    lines, classes, _ = facing_joins([RING_WEST, RING_EAST], ["primary"] * 2, "road", [],
+                                     CLASS_COST)
+    path = Network.from_lines(lines, "road", 30.0, classes).plain_path((67.90, 48.0),
+                                                                      (68.10, 48.0))
+    assert not isinstance(path, str)
+    # a ring round a town (not thin) has no tip
+    loop = [(67.90, 48.0), (67.95, 48.0), (67.95, 48.04), (67.90, 48.04), (67.90, 48.0)]
+    assert ring_tips([loop]) == []
+
+
+def test_a_closed_line_joined_at_its_side_keeps_both_its_legs() -> None:
+    """A dead end heading for the side of a ring: the ring gains a vertex and keeps its way
+    back to the junction (locating its last vertex would have put it first)."""
+    lines, _, joins = facing_joins([RING_WEST, [(67.96, 47.97), (67.96, 47.99)]],
+                                   ["primary"] * 2, "road", [], CLASS_COST)
+    assert len(joins) == 1
+    ring = lines[0]
+    assert len(ring) == len(RING_WEST) + 1 and ring[0] == ring[-1] == RING_WEST[0]
+    assert [pt for pt in ring if pt in RING_WEST] == RING_WEST

@@ -27,6 +27,10 @@ connector when all of these hold:
   Amazon at Manaus, the Congo at Kisangani, crossed by ferries) takes the ferry class and
   cost, and a shorter one is a bridge.
 
+The far tip of a dual carriageway drawn as a thin out-and-back ring from a junction
+(``ring_tips``: Natural Earth draws some city expressways so, Manila's SLEX among them) stops
+as a dead end does, heading from the junction to the tip, and is joined the same way.
+
 Two ends that head for each other are joined end to end, once. The connector takes the
 costlier class of the two lines (or the ferry class, above). Ferry lines are left alone
 (their ends are ports).
@@ -44,7 +48,7 @@ import numpy.typing as npt
 from movemap.routing.borders import MATCH_KM, Crossing
 
 __all__ = ["BRIDGE_KM", "FACING_DEGREES", "FACING_KM", "dead_ends", "facing_joins",
-           "with_vertices"]
+           "ring_tips", "with_vertices"]
 
 Point = tuple[float, float]
 FACING_KM = 5.0          # an end is joined to a line at most this far
@@ -53,6 +57,8 @@ HEADING_DEGREES = 0.01   # the course of an end is taken over its last km or so
 SAMPLE_KM = 0.25         # a join is checked for land and countries at this step
 SAME_END_KM = 0.1        # a join this close to the other line's dead end is end to end
 BRIDGE_KM = 1.5          # a bridge the data left out is rarely longer
+RING_VERTICES = 8        # an out-and-back ring (a dual carriageway's stub) has at most these
+THIN = 0.1               # and an area under this times its reach squared
 _KM_PER_DEGREE = 111.32
 
 
@@ -73,6 +79,38 @@ def dead_ends(lines: Sequence[Sequence[Point]]) -> list[tuple[int, int]]:
     end_keys = np.column_stack([keys[first], keys[last]])
     alone = counts[np.searchsorted(unique, end_keys)] == 1
     return [(int(n), 0 if k == 0 else -1) for n, k in zip(*np.nonzero(alone), strict=True)]
+
+
+def ring_tips(lines: Sequence[Sequence[Point]]) -> list[tuple[int, int]]:
+    """(line, vertex) of the far tip of every thin closed line of a few vertices that no
+    other line shares: a dual carriageway Natural Earth draws as an out-and-back ring from a
+    junction, which stops at its tip as a dead end does (its course: from the junction to
+    the tip).
+
+    >>> ring_tips([[(30.0, 50.0), (30.02, 50.0), (30.04, 50.001), (30.02, 50.001),
+    ...             (30.0, 50.0)]])
+    [(0, 2)]
+    """
+    if not lines:
+        return []
+    xy = np.concatenate([np.asarray(line, dtype=float) for line in lines])
+    unique, counts = np.unique(_keys(xy), return_counts=True)
+    out = []
+    for n, line in enumerate(lines):
+        if not 3 <= len(line) <= RING_VERTICES:
+            continue
+        a = np.asarray(line, dtype=float)
+        if _keys(a[:1])[0] != _keys(a[-1:])[0]:
+            continue
+        reach = np.hypot(*(a - a[0]).T)
+        tip = int(reach.argmax())
+        x, y = a[:, 0] - a[0, 0], a[:, 1] - a[0, 1]
+        area = abs(float(np.dot(x[:-1], y[1:]) - np.dot(x[1:], y[:-1]))) / 2
+        if area > THIN * reach[tip] ** 2:
+            continue
+        if counts[np.searchsorted(unique, _keys(a[tip: tip + 1])[0])] == 1:
+            out.append((n, tip))
+    return out
 
 
 def _keys(xy: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
@@ -108,7 +146,8 @@ def facing_joins(lines: Sequence[Sequence[Point]], classes: Sequence[str], netwo
 
     from movemap.routing.geodesic import GEOD
 
-    ends = [(n, k) for n, k in dead_ends(lines) if classes[n] != "ferry"]
+    ends = [(n, k) for n, k in [*dead_ends(lines), *ring_tips(lines)]
+            if classes[n] != "ferry"]
     if not ends:
         return [list(line) for line in lines], list(classes), []
     geoms = _geometries(lines)
@@ -126,7 +165,9 @@ def facing_joins(lines: Sequence[Sequence[Point]], classes: Sequence[str], netwo
         shapely.shortest_line(points[which], geoms[target])).reshape(-1, 2, 2)
     km = np.asarray(GEOD.inv(shortest[:, 0, 0], shortest[:, 0, 1], shortest[:, 1, 0],
                              shortest[:, 1, 1])[2]) / 1000
-    headings = np.array([_heading(lines[n], k) for n, k in ends])
+    headings = np.array([_heading(lines[n], k) if k in (0, -1) else _flat_unit(
+        np.asarray(lines[n][k], dtype=float) - np.asarray(lines[n][0], dtype=float),
+        float(lines[n][k][1])) for n, k in ends])
     towards = np.array([_flat_unit(q - p, float(p[1])) for p, q in shortest])
     facing = (headings[which] * towards).sum(axis=1) >= math.cos(math.radians(FACING_DEGREES))
     keep = (km <= FACING_KM) & (km > 0) & facing
@@ -257,7 +298,10 @@ def with_vertices(lines: Sequence[Sequence[Point]], geoms: Any,
     out = [list(line) for line in lines]
     for target, positions in inserts.items():
         line = geoms[target]
-        vertex_at = shapely.line_locate_point(line, shapely.points(lines[target]))
+        # along the line, vertex by vertex: locating a vertex would put a closed line's
+        # last at 0, its first
+        a = np.asarray(lines[target], dtype=float)
+        vertex_at = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(a, axis=0).T))])
         new = [(float(a), pt) for a, pt in zip(vertex_at.tolist(), lines[target], strict=True)]
         for at in positions:
             q = shapely.get_coordinates(shapely.line_interpolate_point(line, at))[0]
