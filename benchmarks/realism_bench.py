@@ -28,6 +28,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -58,7 +59,10 @@ FIRST_ROUNDS = 64  # the cases before this index were written in rounds 1-2
 ROUND_3 = 114  # from FIRST_ROUNDS to this index: round 3
 ROUND_4 = 139  # from ROUND_3 to this index: round 4 (blind)
 ROUND_6 = 169  # from ROUND_4 to this index: round 6 (blind)
-ROUND_9 = 202  # from ROUND_6 to this index: round 9 (dev only); the rest: round 11 (dev only)
+ROUND_9 = 202  # from ROUND_6 to this index: round 9 (dev only)
+ROUND_11 = 246  # from ROUND_9 to this index: round 11 (dev only)
+ROUND_12 = 266  # from ROUND_11 to this index: round 12, before its changes (dev only); the
+# rest: round 12, written after them (dev only)
 
 Point = tuple[float, float]
 
@@ -68,17 +72,31 @@ def split(case_id: str) -> str:
     return "test" if int(hashlib.sha256(case_id.encode()).hexdigest()[:8], 16) % 3 == 0 else "dev"
 
 
-def load_cases(part: str = "all", only: str | None = None) -> list[dict[str, Any]]:
-    """The cases of one part (or all)."""
+def load_cases(part: str = "all", only: str | None = None,
+               group: str | None = None) -> list[dict[str, Any]]:
+    """The cases of one part (or all); ``only``: whose id contains this text; ``group``:
+    whose group holds it as whole words ("round 1" is not "round 11" nor "round 12b")."""
     cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]
     for index, case in enumerate(cases):
         case["group"] = ("first 64" if index < FIRST_ROUNDS else
                          "added in round 3" if index < ROUND_3 else
                          "added in round 4" if index < ROUND_4 else
                          "added in round 6" if index < ROUND_6 else
-                         "added in round 9" if index < ROUND_9 else "added in round 11")
+                         "added in round 9" if index < ROUND_9 else
+                         "added in round 11" if index < ROUND_11 else
+                         "added in round 12" if index < ROUND_12 else "added in round 12b")
     return [c for c in cases if (part == "all" or split(c["id"]) == part)
-            and (only is None or only in c["id"])]
+            and (only is None or only in c["id"])
+            and (group is None or in_group(c["group"], group))]
+
+
+def in_group(name: str, words: str) -> bool:
+    """Whether the group ``name`` holds ``words`` as whole words.
+
+    >>> in_group("added in round 12b", "round 12"), in_group("added in round 12", "round 12")
+    (False, True)
+    """
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", name) is not None
 
 
 def stops(case: dict[str, Any]) -> list[Point]:
@@ -257,6 +275,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=["dev", "test", "all"], default="test")
     parser.add_argument("--only", help="only cases whose id contains this")
+    parser.add_argument("--group", help="only cases whose group holds this as whole words "
+                        "(\"round 12\": not round 12b)")
     parser.add_argument("--no-release", action="store_true", help="skip the previous release")
     parser.add_argument("--against", default=RELEASE, metavar="COMMIT",
                         help="the earlier commit of the third column (default: the previous "
@@ -268,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--outline", choices=OUTLINES, default=OUTLINES[0],
                         help="the country outlines routes are judged on (default: fine)")
     args = parser.parse_args(argv)
-    cases = load_cases(args.part, args.only)
+    cases = load_cases(args.part, args.only, args.group)
     old = {} if args.no_release else release(cases, args.against)
     earlier = f"release {RELEASE}" if args.against == RELEASE else f"commit {args.against}"
     columns = ["movemap", "plain shortest", earlier]

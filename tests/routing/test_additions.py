@@ -75,6 +75,9 @@ UZICE, BIJELO_POLJE = (19.84878, 43.85861), (19.74758, 43.03834)
 BATALA, GURDASPUR = (75.20294, 31.80921), (75.40318, 32.03933)
 PYIN_OO_LWIN, KYAUKME = (96.45683, 22.03501), (97.03434, 22.5392)
 PHNOM_PENH, SVAY_RIENG = (104.91601, 11.56245), (105.79935, 11.08785)
+MEYCAUAYAN, DAGUPAN = (120.9608, 14.7345), (120.3333, 16.0433)
+ZIYANG, NEIJIANG = (104.6270, 30.1222), (105.0584, 29.5802)
+M9_BY_NOORIABAD, HALA = (67.59, 25.10), (68.422, 25.8146)  # a vertex of Natural Earth's M-9
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -143,6 +146,18 @@ PHNOM_PENH, SVAY_RIENG = (104.91601, 11.56245), (105.79935, 11.08785)
     (BATALA, GURDASPUR, Mode.RAIL, 25, 45, {"IN"}),
     (PYIN_OO_LWIN, KYAUKME, Mode.RAIL, 95, 130, {"MM"}),
     (PHNOM_PENH, SVAY_RIENG, Mode.ROAD, 100, 150, {"KH"}),
+    # round 12: NLEX between its Tabang and Balagtas exits (a 6.2 km gap in Natural Earth, too
+    # far for routing.facing): Metro Manila's roads did not reach Central and Northern Luzon
+    # (Meycauayan - Dagupan about 190-200 km by NLEX, SCTEX and TPLEX)
+    (MEYCAUAYAN, DAGUPAN, Mode.ROAD, 170, 230, {"PH"}),
+    # and the Chengyu expressway west of Zizhong, whose Natural Earth piece stops 2.3 km
+    # beside the line on (Ziyang - Neijiang about 100 km; it went round by Leshan)
+    (ZIYANG, NEIJIANG, Mode.ROAD, 80, 120, {"CN"}),
+    # round 12b: Pakistan's N-55 from Jamshoro, where Natural Earth's M-9 motorway ends at
+    # its N-55 (a junction, not a dead end: routing.facing leaves it), to the N-5 at Kotri:
+    # the motorway did not reach Hyderabad or the east bank (the M-9 by Nooriabad - Hala
+    # about 150 km by Jamshoro, Kotri and Hyderabad; it went back to Karachi and by Thatta)
+    (M9_BY_NOORIABAD, HALA, Mode.ROAD, 130, 180, {"PK"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:

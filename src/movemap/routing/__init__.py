@@ -46,6 +46,13 @@ FAR_JOIN_KM = 20.0  # a rail or road route's end farther than this from its line
 # The modes whose length is the ground length along a network (``Networks.ground_km``, the
 # allowance for generalised lines in ``routing.lengths``), not the drawn line's.
 NETWORK_MODES = frozenset({Mode.RAIL, Mode.ROAD, Mode.FOOT})
+# The routing modules whose source keys every kept route (``Networks.version``): each module
+# the networks are built or searched with. A module missing here would rebuild the network
+# when it changed and still serve the routes kept from the old one (a test checks that every
+# routing module network building imports is named).
+VERSIONED_MODULES = (
+    "antimeridian", "geodesic", "grid", "land", "lengths", "network", "sea", "store",
+    "countries", "borders", "chains", "joins", "relief", "facing", "points")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +214,7 @@ class Networks:
 
         network = Network.from_file(geo_path(filename), name, snap_km,
                                     self.cache_dir, extra=[geo_path(f"{name}_additions.geojson")],
-                                    at_crossings=name == "road")
+                                    at_crossings=name == "road", join_facing=name == "road")
         lines = [line for path in extra for line in read_lines(path)]
         return network.with_lines(lines) if lines else network
 
@@ -247,9 +254,7 @@ class Networks:
 
         return cache.digest(
             f"searoute {version('searoute')}", sys.modules[__name__],
-            *(source(f"movemap.routing.{name}") for name in (
-                "antimeridian", "geodesic", "grid", "land", "lengths", "network", "sea",
-                "store", "countries", "borders", "chains", "joins", "relief")),
+            *(source(f"movemap.routing.{name}") for name in VERSIONED_MODULES),
             source("movemap.countries"),
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",

@@ -3,7 +3,9 @@ and movemap's documented additions).
 
 The network is a graph whose nodes are the places where lines meet (ends and shared
 vertices, rounded to 1e-4 degrees, about 11 m; ends that stop within 500 m of another line
-are joined to it) and whose edges are the pieces of line between them. Each edge knows
+are joined to it, ends within ``GAP_DEGREES`` of one by a connector, and a road's dead ends
+to the line they head for within 5 km, ``routing.facing``) and whose edges are the pieces of
+line between them. Each edge knows
 
 - its length, and its cost: the length times the factor of its line class (``CLASS_COST``:
   a main line costs its length, a branch or a minor road more), so that a military train
@@ -47,7 +49,8 @@ import numpy as np
 import numpy.typing as npt
 
 from movemap.errors import NetworkError
-from movemap.routing import geodesic, relief
+from movemap.routing import facing, geodesic, relief
+from movemap.routing.facing import facing_joins, with_vertices
 from movemap.routing.geodesic import geodesic_km
 from movemap.routing.lengths import GENERALISED, LENGTHS_FILE, stretches
 from movemap.routing.points import Points
@@ -387,16 +390,7 @@ def _close_gaps(lines: list[list[Point]], classes: list[str]) -> tuple[list[list
         inserts.setdefault(target, []).append(at)
         connectors.append([p, q_point])
         connector_class.append(classes[target])
-    out = list(lines)
-    for target, positions in inserts.items():
-        line = geoms[target]
-        vertex_at = shapely.line_locate_point(line, shapely.points(lines[target]))
-        new = [(float(a), pt) for a, pt in zip(vertex_at.tolist(), lines[target], strict=True)]
-        for at in positions:
-            q = shapely.get_coordinates(shapely.line_interpolate_point(line, at))[0]
-            new.append((at, (round(float(q[0]), 6), round(float(q[1]), 6))))
-        new.sort(key=lambda item: item[0])
-        out[target] = [pt for _, pt in new]
+    out = with_vertices(lines, geoms, inserts)
     return [*out, *connectors], [*classes, *connector_class]
 
 
@@ -527,12 +521,13 @@ class Network:
     @classmethod
     def from_file(cls, path: Path, name: str, snap_km: float,
                   cache_dir: Path | None = None, extra: Sequence[Path] = (),
-                  at_crossings: bool = False) -> Network:
+                  at_crossings: bool = False, join_facing: bool = False) -> Network:
         """The network of GeoJSON files (``path`` and ``extra``), kept as arrays in movemap's
         cache folder. Main lines are marked from ``geo/main_lines.csv``, the additions'
         documented lengths read from ``geo/addition_lengths.csv`` (``routing.lengths``; a
         bad row raises :class:`NetworkError`). ``at_crossings``: lines meet wherever they
-        cross (roads), not only at shared vertices."""
+        cross (roads), not only at shared vertices. ``join_facing``: a dead end joins the
+        line it heads for within ``facing.FACING_KM`` (``routing.facing``)."""
         from movemap import cache
         from movemap.geodata import geo_path
         from movemap.routing import borders as borders_module
@@ -549,6 +544,10 @@ class Network:
             features = [f for p in (path, *extra) for f in read_features(p)]
             lines = [line for line, _ in features]
             lines, classes = _close_gaps(lines, [c for _, c in features])
+            if join_facing:
+                lines, classes, joins = facing_joins(lines, classes, name,
+                                                     read_crossings(crossings), CLASS_COST)
+                log.info("%d %s line ends joined to the line they head for", len(joins), name)
             if at_crossings:
                 lines, classes = _node_crossings(lines, classes)
             lines, classes, cuts = cut_at_borders(lines, classes, name,
@@ -576,10 +575,10 @@ class Network:
                 countries_module.know_cells(data["cell_keys"], data["cell_answers"])
                 return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__)), (u, v, w, e)
 
-        key = cache.digest(f"format {_FORMAT} {at_crossings}", path, *extra, table, borders,
-                           geo_path("borders_10m.geojson"), crossings, lengths_table,
-                           sys.modules[__name__],
-                           borders_module, countries_module)
+        key = cache.digest(f"format {_FORMAT} {at_crossings} {join_facing}", path, *extra,
+                           table, borders, geo_path("borders_10m.geojson"), crossings,
+                           lengths_table, geo_path("rivers.geojson"), sys.modules[__name__],
+                           borders_module, countries_module, facing)
         arrays, directed = cache.load(name, key, build, read, what=f"{name} network",
                                       root=cache_dir)
         return cls(arrays, name, snap_km, directed)
