@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 import movemap.routing
-from movemap.routing import VERSIONED_MODULES
+from movemap.routing import VERSIONED_ELSEWHERE, VERSIONED_MODULES
 
 ROUTING = Path(movemap.routing.__file__).parent
 
@@ -42,3 +42,24 @@ def test_every_module_network_building_imports_is_versioned() -> None:
 
 def test_every_versioned_module_exists() -> None:
     assert all((ROUTING / f"{name}.py").exists() for name in VERSIONED_MODULES)
+    assert all((ROUTING.parent / f"{name}.py").exists() for name in VERSIONED_ELSEWHERE)
+
+
+def _other_imports(module: str) -> set[str]:
+    """The movemap modules outside movemap.routing that ``module``'s source imports."""
+    tree = ast.parse((ROUTING / f"{module}.py").read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        names = ([node.module] if isinstance(node, ast.ImportFrom) and node.module else
+                 [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+        found.update(n.split(".")[1] for n in names
+                     if n.startswith("movemap.") and not n.startswith("movemap.routing"))
+    return found
+
+
+def test_every_module_elsewhere_that_computes_is_versioned() -> None:
+    # a change to movemap.sphere (the chord-to-km conversion) changes every route's length
+    naming_only = {"errors", "geodata", "textfile", "model"}
+    outside = set().union(*(_other_imports(m.stem) for m in ROUTING.glob("*.py")))
+    assert "sphere" in outside  # the walk works
+    assert outside - naming_only <= set(VERSIONED_ELSEWHERE)

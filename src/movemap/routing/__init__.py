@@ -53,6 +53,10 @@ NETWORK_MODES = frozenset({Mode.RAIL, Mode.ROAD, Mode.FOOT})
 VERSIONED_MODULES = (
     "antimeridian", "geodesic", "grid", "land", "lengths", "network", "sea", "store",
     "countries", "borders", "chains", "joins", "relief", "facing", "points")
+# modules outside movemap.routing whose code shapes the networks or their lengths; the other
+# movemap modules routing imports (errors, geodata, textfile, model) name things, they
+# compute nothing a route depends on
+VERSIONED_ELSEWHERE = ("countries", "sphere")
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +259,7 @@ class Networks:
         return cache.digest(
             f"searoute {version('searoute')}", sys.modules[__name__],
             *(source(f"movemap.routing.{name}") for name in VERSIONED_MODULES),
-            source("movemap.countries"),
+            *(source(f"movemap.{name}") for name in VERSIONED_ELSEWHERE),
             *(geo_path(name) for name in (
                 "railroads.geojson", "roads.geojson", "land_10m.geojson",
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
