@@ -76,6 +76,7 @@ from movemap.gazetteer.ranking import (
     Hit,
     rank,
 )
+from movemap.gazetteer.romanization import pinyin_readings
 from movemap.sphere import EARTH_RADIUS_KM, haversine_km
 
 if TYPE_CHECKING:
@@ -120,6 +121,13 @@ COMPOUND_KM = 60.0
 # Readings that are guesses and must not pull the other names of a batch: a fallback (X
 # itself for "X bridge") and a typo match (which may yet be refused).
 _NO_PULL = frozenset({Method.FALLBACK, Method.FUZZY})
+# Where places are named in pinyin, and older reports romanised them otherwise.
+_CHINESE = frozenset({"CN", "TW", "HK", "MO"})
+OLD_STYLE_MIN_POPULATION = 20_000
+OLD_STYLE_LIFT = 0.05
+"""What the old-style reading of a name gains over the town of its spelling in a text
+written in old spellings (see ``_old_style_text``)."""
+_OLD_STYLE_OTHERS = 2
 _COMPOUND_KINDS = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_BASE})
 _COMPOUND_TOWNS, _COMPOUND_FEATURES = 5, 60
 # Words that qualify a feature without naming it ("Town International"): as the rest of a
@@ -441,6 +449,9 @@ class Gazetteer:
             return found or self._not_towns(self._approximate(key)), False
         base, generic = split_generic(key)
         hits = self._exact(key)
+        old_style = self._romanised_hits(key, hits) if phrase is None else []
+        if hits:
+            hits += old_style
         if _CODE.match(name.strip()):
             hits += self._exact(code_key(name.strip()))
         if not hits and (plain := settlement_base(key)) is not None:
@@ -475,6 +486,8 @@ class Gazetteer:
         if not hits and phrase is None:
             hits = self._compound_feature_hits(key)
         if not hits:
+            hits = old_style
+        if not hits:
             hits = self._approximate(key)
             if generic and not hits:
                 base, _ = split_generic(key)
@@ -482,6 +495,28 @@ class Gazetteer:
         if not hits:
             hits = self._scan(key)
         return hits, generic
+
+    def _romanised_hits(self, key: str, found: list[Hit]) -> list[Hit]:
+        """Chinese places that a name in an older romanisation stands for (``Hsuchow`` for
+        Xuzhou, ``Pengpu`` for Bengbu; see ``romanization``), as other names of theirs,
+        beside what the name finds as it is spelled (``found``): a town of that very
+        spelling is one reading among them, and the text chooses (``_old_style_text``).
+        A town read so has ``OLD_STYLE_MIN_POPULATION`` people: China has countless villages
+        whose pinyin names an old spelling happens to give."""
+        readings = pinyin_readings(key)
+        if not readings:
+            return []
+        seen = {h.place.id for h in found}
+        hits = []
+        for reading in sorted(readings):
+            for hit in self._exact(reading, Method.ALTERNATE):
+                place = hit.place
+                if place.country in _CHINESE and place.id not in seen and (
+                        place.kind is not Kind.CITY
+                        or (place.population or 0) >= OLD_STYLE_MIN_POPULATION):
+                    seen.add(hit.place.id)
+                    hits.append(hit)
+        return hits
 
     def _garrison_hits(self, key: str, base: str) -> list[Hit]:
         """Places for a camp or fort the data does not name in full (``Camp Taji``): a base
@@ -887,6 +922,7 @@ class Gazetteer:
                     doubt = f"{names} read together; the text hardly tells where"
                     ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         if len(unique) > 1:
+            _old_style_text(ranked)
             _kind_context(ranked)
             _holding_namesakes(ranked)
             _doubt_held_elsewhere(ranked)
@@ -1252,6 +1288,49 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                                 parts={**pick.parts, "kind context": lift})
             ranked[q] = (new, *(c for c in ranked[q] if c is not pick))
             break
+
+
+def _compact(name: str) -> str:
+    return name_key(name).replace(" ", "")
+
+
+def _read_old_style(q: Query, candidate: Candidate) -> bool:
+    """Whether ``candidate`` is a Chinese place that ``q``'s name spells in an older
+    romanisation (``Tientsin`` for Tianjin, by GeoNames or by ``pinyin_readings``)."""
+    return (candidate.place.country in _CHINESE and candidate.method is Method.ALTERNATE
+            and _compact(candidate.place.name) in pinyin_readings(name_key(q.name)))
+
+
+def _old_style_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A name spelled as a small Chinese town is spelled in pinyin, and also, in an older
+    romanisation, a larger Chinese place (``Pengpu``: a town in Shanghai, and Bengbu in
+    Wade-Giles). In a text that spells at least ``_OLD_STYLE_OTHERS`` other names the old
+    way (``Hsuchow``, ``Nanking``), the old reading goes first; elsewhere the town stands,
+    in doubt (in place)."""
+    old = sum(bool(c) and _read_old_style(q, c[0]) for q, c in ranked.items())
+    for q, candidates in ranked.items():
+        if not candidates or candidates[0].method is not Method.NAME:
+            continue
+        best = candidates[0]
+        if best.place.country not in _CHINESE:
+            continue
+        place = best.place
+        reading = next((c for c in candidates[1:] if _read_old_style(q, c)
+                        and c.place.kind is place.kind
+                        and (c.place.population or 0) > (place.population or 0)
+                        and haversine_km(place.lat, place.lon, c.place.lat, c.place.lon)
+                        > SAME_PLACE_KM), None)
+        if reading is None:
+            continue
+        if old - _read_old_style(q, best) >= _OLD_STYLE_OTHERS:
+            lift = best.score - reading.score + OLD_STYLE_LIFT
+            new = reading._replace(score=reading.score + lift,
+                                   parts={**reading.parts, "old spellings": lift})
+            ranked[q] = (new, *(c for c in candidates if c is not reading))
+        elif best.doubt is None:
+            doubt = (f"also {reading.place.name} ({reading.place.country}) in an older "
+                     "romanisation, larger")
+            ranked[q] = (best._replace(doubt=doubt), *candidates[1:])
 
 
 HOLDS_LIFT = 0.05
