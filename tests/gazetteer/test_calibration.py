@@ -11,6 +11,7 @@ import pytest
 from movemap.gazetteer import Gazetteer
 from movemap.gazetteer.gazetteer import (
     Query,
+    _base_list,
     _cohered,
     _doubt,
     _doubt_held_elsewhere,
@@ -305,3 +306,45 @@ def test_a_town_and_an_area_that_other_readings_put_one_in_the_other_are_in_doub
 
 def test_a_town_inside_the_area_read_leaves_both_alone() -> None:
     assert not any(c[0].doubt for c in _held_elsewhere(inside=True).values())
+
+
+def _in_a_list_of(others: list[tuple[Candidate, ...]]) -> Candidate:
+    """The answer for "Quenby" (a town of that name in XB, or an air base bearing the name
+    3,000 km away in XA) resolved beside ``others``."""
+    town = _reading("c:20", "Quenby", Kind.CITY, "XB", 1.5, lat=20.0)
+    base = _reading("a:20", "Quenby Air Base", Kind.AIRBASE, "XA", 1.0, Method.KIND, lat=47.0)
+    ranked = {Query("Quenby"): (town, base)}
+    ranked.update({Query(f"other {i}"): c for i, c in enumerate(others)})
+    _base_list(ranked)
+    return ranked[Query("Quenby")][0]
+
+
+def _town_with_base(i: int, country: str) -> tuple[Candidate, ...]:
+    """A town and an air base of its name 5 km away (Halloway and RAF Halloway)."""
+    return (_reading(f"c:2{i}", f"Halloway {i}", Kind.CITY, country, 1.4, lat=50.0 + i),
+            _reading(f"a:2{i}", f"RAF Halloway {i}", Kind.AIRBASE, country, 0.9, Method.KIND,
+                     lat=50.04 + i))
+
+
+_LIST = [_town_with_base(1, "XC"), _town_with_base(2, "XD"),
+         (_reading("n:1", "Dunmere Naval Base", Kind.NAVAL_BASE, "XE", 1.2),)]
+
+
+@pytest.mark.parametrize("towns", [0, 1])
+def test_a_bare_name_in_a_list_of_bases_is_the_base_it_names_wherever_it_lies(
+        towns: int) -> None:
+    # three bases (two of them towns with a base of their name), and at most a plain town
+    others = [*_LIST, *[(_reading(f"c:3{i}", f"Brackley {i}", Kind.CITY, "XC", 1.4),)
+                        for i in range(towns)]]
+    found = _in_a_list_of(others)
+    assert found.place.kind is Kind.AIRBASE and found.parts["base list"] > 0
+
+
+def test_a_bare_name_among_towns_keeps_the_town() -> None:
+    # plain towns in a third of the list or more: no list of bases
+    towns = [(_reading(f"c:3{i}", f"Brackley {i}", Kind.CITY, "XC", 1.4),) for i in range(2)]
+    assert _in_a_list_of([*_LIST, *towns]).place.kind is Kind.CITY
+
+
+def test_two_bases_are_too_few_to_make_a_list_of_bases() -> None:
+    assert _in_a_list_of(_LIST[:2]).place.kind is Kind.CITY

@@ -924,6 +924,7 @@ class Gazetteer:
         if len(unique) > 1:
             _old_style_text(ranked)
             _kind_context(ranked)
+            _base_list(ranked)
             _holding_namesakes(ranked)
             _doubt_held_elsewhere(ranked)
         if len(unique) > _OUTLIER_MIN_OTHERS:
@@ -1331,6 +1332,62 @@ def _old_style_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             doubt = (f"also {reading.place.name} ({reading.place.country}) in an older "
                      "romanisation, larger")
             ranked[q] = (best._replace(doubt=doubt), *candidates[1:])
+
+
+_MILITARY = frozenset({Kind.AIRBASE, Kind.NAVAL_BASE})
+BASE_AT_TOWN_KM = 20.0
+"""How near a town an air or naval base bearing its name lies to be that town's base."""
+_BASE_LIST_MIN = 3
+
+
+def _base_of(candidates: tuple[Candidate, ...]) -> Candidate | None:
+    """The name's air or naval base: its winner if it is one, or a base known by the name
+    (or named for it) within ``BASE_AT_TOWN_KM`` of the winning town (RAF Lakenheath at
+    Lakenheath)."""
+    best = candidates[0]
+    if best.place.kind in _MILITARY:
+        return best
+    if best.place.kind is not Kind.CITY or best.method not in _NAMED:
+        return None
+    return next((c for c in candidates[1:] if c.place.kind in _MILITARY
+                 and c.method in _KIND_READINGS and haversine_km(
+                     best.place.lat, best.place.lon, c.place.lat, c.place.lon)
+                 <= BASE_AT_TOWN_KM), None)
+
+
+def _base_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A bare name in a list of military bases is the air or naval base it names, wherever
+    it lies (in place).
+
+    A list of bases spans countries and oceans (Rota, Morón, Lajes, Thule), so neither
+    closeness nor country tells a base's town from a namesake town elsewhere. When at least
+    ``_BASE_LIST_MIN`` of the other points of the batch, and all or more than two thirds of
+    them, are air or naval bases, towns with a base of their name (``_base_of``) or names
+    that read as a base somewhere, a name
+    whose winner is a town with no base of its own, and that has an air or naval base of
+    its name elsewhere, is that base (the best scored, if several): a village called
+    Morón in Argentina is not what a list of American bases means."""
+    winners = {q: c for q, c in ranked.items() if c}
+    bases = {q: _base_of(c) for q, c in winners.items()}
+    # a name that reads as a base somewhere is one more sign of a list of bases
+    based = {q for q, c in winners.items() if bases[q] is not None or any(
+        o.place.kind in _MILITARY and o.method in _KIND_READINGS for o in c)}
+    for q, candidates in winners.items():
+        best = candidates[0]
+        if best.place.kind is not Kind.CITY or best.method not in _NAMED or bases[q]:
+            continue
+        others = [o for o, c in winners.items() if o != q and c[0].place.kind not in _AREAL
+                  and c[0].method not in _NO_PULL]
+        listed = sum(o in based for o in others)
+        if listed < _BASE_LIST_MIN or (listed < len(others) and 3 * listed <= 2 * len(others)):
+            continue
+        pick = next((c for c in candidates[1:] if c.place.kind in _MILITARY
+                     and c.method in _KIND_READINGS), None)
+        if pick is None:
+            continue
+        lift = best.score - pick.score + KIND_CONTEXT_LIFT
+        new = pick._replace(score=pick.score + lift, parts={**pick.parts, "base list": lift})
+        ranked[q] = (new, *(c for c in candidates if c is not pick))
 
 
 HOLDS_LIFT = 0.05
