@@ -348,3 +348,28 @@ def test_a_bare_name_among_towns_keeps_the_town() -> None:
 
 def test_two_bases_are_too_few_to_make_a_list_of_bases() -> None:
     assert _in_a_list_of(_LIST[:2]).place.kind is Kind.CITY
+
+
+def _region_abroad(town_population: int) -> str:
+    """The doubt of a region (XB, 2,000,000 people) that a mixed list reads for "Ostervale",
+    three of the other places lying in XA, where a town of that name has
+    ``town_population``."""
+    region = _place("r:30", "Ostervale", 5.0, -70.0, "XB", Kind.REGION, 2_000_000)
+    town = _place("c:30", "Ostervale", 43.0, -4.0, "XA", Kind.CITY, town_population)
+    context = Context([(42.0, -3.5), (40.0, -3.7), (37.4, -6.0), (48.9, 2.3)],
+                      {"XA": 0.3, "XC": 0.2})
+    ranked = rank([Hit(region, Method.NAME, "ostervale"), Hit(town, Method.NAME, "ostervale")],
+                  context=context)
+    assert ranked[0].place is region
+    return _doubt(ranked, context)
+
+
+def test_a_region_abroad_named_like_a_town_where_the_others_are_is_in_doubt() -> None:
+    assert "also the name of Ostervale (XA)" in _region_abroad(170_000)
+
+
+@pytest.mark.parametrize("village", [3_000, 90_000])
+def test_a_region_abroad_named_like_a_village_or_a_small_town_keeps_its_name(
+        village: int) -> None:
+    # under 20,000 people, or under a twentieth of the region: the exact name asks for the area
+    assert "also the name of Ostervale" not in _region_abroad(village)

@@ -62,6 +62,7 @@ from movemap.gazetteer.overlay import OverlayRow, read_overlay
 from movemap.gazetteer.parts import part_of, seat_district, split_derived_id
 from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place, Resolution
 from movemap.gazetteer.ranking import (
+    AREA_NAME_SHARE,
     CANONICAL_PART,
     CONTEXT_SCALE_KM,
     CONTEXT_WEIGHT,
@@ -183,6 +184,7 @@ _DOUBT_SHARE = 0.6
 _WEAK_SHARE, _WEAK_LEAD, _WEAK_RATIO = 0.5, WEAK_LEAD, 10
 # A place this close to at least two and half of the other places lies among them.
 _AMONG_KM = 150.0
+_REGION_TOWN_MIN = 20_000
 # Candidates of each other name looked at for a namesake among them.
 _AMONG_CANDIDATES = 20
 # The context part of a place whose mean distance to the other places is about 1,500 km.
@@ -1859,6 +1861,9 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
       name may mean either;
     - it is a town found by another of its names, in none of the others' countries
       (``Banjska`` in Kosovo news read as ``Bansko``, Bulgaria);
+    - it is a region in none of the others' countries, and a town of its exact name lies in
+      one of them, of ``_REGION_TOWN_MIN`` people and a twentieth of the region at least
+      (``Santander`` beside Spanish towns in a list that also names France);
     - most of the others are in one country, it is not, and a namesake there was found
       (``Paris`` among Texan towns, ``Georgia`` the country in American news);
     - context alone made it beat a namesake a hundred times larger in another country
@@ -1899,6 +1904,17 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
                            * (c.place.population or 0) >= (place.population or 0))), None)
         if there is not None:
             return f"a namesake in {home[0]}, where the other places are"
+    if place.kind in _HELD_KINDS and countries and (place.country or "") not in countries:
+        # a region abroad, in none of the others' countries, named like a town in one of them
+        # (Santander, the Colombian department, beside Spanish towns in a mixed list)
+        # (a village of the name, or one under a twentieth of the region, does not count:
+        # Texas, Mexico, beside Ciudad Juárez)
+        size = max(AREA_NAME_SHARE * (place.population or 0), _REGION_TOWN_MIN)
+        town = next((c.place for c in ranked[1:] if c.place.kind is Kind.CITY
+                     and c.method is Method.NAME and c.place.country in countries
+                     and (c.place.population or 0) >= size), None)
+        if town is not None:
+            return f"also the name of {town.name} ({town.country}), where other places are"
     among = _among(place, context)
     if not among:
         there = next((c for c in ranked[1:] if c.method in _NAMED and _contends(c, best)
