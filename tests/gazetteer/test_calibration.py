@@ -373,3 +373,27 @@ def test_a_region_abroad_named_like_a_village_or_a_small_town_keeps_its_name(
         village: int) -> None:
     # under 20,000 people, or under a twentieth of the region: the exact name asks for the area
     assert "also the name of Ostervale" not in _region_abroad(village)
+
+
+def _alternate_over_own(own_population: int, others_km_away: float = 300.0) -> str:
+    """The doubt of a town of XA (25,000) found by another of its names, "Velmora", beside
+    places of XA ``others_km_away``, over a town of XB that bears the name as its own."""
+    alternate = _place("c:40", "Velmorsdorf", 49.0, 11.0, "XA", Kind.CITY, 25_000)
+    own = _place("c:41", "Velmora", 36.6, -6.3, "XB", Kind.CITY, own_population)
+    degrees = others_km_away / 111.2
+    context = Context([(49.0 + degrees, 11.0), (49.0 - degrees, 11.0)], {"XA": 1.0})
+    ranked = rank([Hit(alternate, Method.ALTERNATE, "velmora"),
+                   Hit(own, Method.NAME, "velmora")], context=context)
+    assert ranked[0].place is alternate
+    return _doubt(ranked, context)
+
+
+def test_another_name_of_a_town_that_a_town_abroad_bears_as_its_own_is_in_doubt() -> None:
+    assert "Velmora (XB) bears it as its own" in _alternate_over_own(28_000)
+
+
+@pytest.mark.parametrize(("own", "km"), [(5_000, 300.0), (28_000, 20.0)])
+def test_another_name_stands_beside_a_small_namesake_or_close_neighbours(
+        own: int, km: float) -> None:
+    # the namesake under half its size, or the others close around it: no such doubt
+    assert "bears it as its own" not in _alternate_over_own(own, km)

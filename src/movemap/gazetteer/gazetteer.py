@@ -1861,6 +1861,9 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
       name may mean either;
     - it is a town found by another of its names, in none of the others' countries
       (``Banjska`` in Kosovo news read as ``Bansko``, Bulgaria);
+    - it is a town found by another of its names, the others do not lie close around it,
+      and a town in another country at least half as large bears the name as its own
+      (``Rota`` beside Ramstein read as Roth in Bavaria, over Rota in Spain);
     - it is a region in none of the others' countries, and a town of its exact name lies in
       one of them, of ``_REGION_TOWN_MIN`` people and a twentieth of the region at least
       (``Santander`` beside Spanish towns in a list that also names France);
@@ -1891,6 +1894,18 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             or (context.points and best.parts.get("context", 1.0) < _FAR_CONTEXT)
     ) and not _unrivalled(ranked, context):
         return f"another name of {place.name}, far from the other places"
+    if (best.method is Method.ALTERNATE and place.kind is Kind.CITY and not _says_its_kind(best)
+            and best.parts.get("context", 0.0) < _CLOSE_CONTEXT
+            and not _unrivalled(ranked, context)):
+        # a town abroad at least half as large bears the name as its own (Rota, Spain, and
+        # Roth in Bavaria, whose Latin name it is), and the others do not lie close around
+        # the winner: their country is thin evidence for another name
+        bearer = next((c.place for c in ranked[1:] if c.method is Method.NAME
+                       and c.place.kind is Kind.CITY and c.place.country != place.country
+                       and 2 * (c.place.population or 0) >= (place.population or 0)), None)
+        if bearer is not None:
+            return (f"another name of {place.name}; {bearer.name} ({bearer.country}) bears "
+                    "it as its own")
     areal = place.kind in _AREAL
     elsewhere = [c for c in ranked[1:] if c.method in _NAMED and c.place.country
                  and c.place.country != place.country and (c.place.kind in _AREAL) == areal]
