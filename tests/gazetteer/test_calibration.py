@@ -397,3 +397,21 @@ def test_another_name_stands_beside_a_small_namesake_or_close_neighbours(
         own: int, km: float) -> None:
     # the namesake under half its size, or the others close around it: no such doubt
     assert "bears it as its own" not in _alternate_over_own(own, km)
+
+
+@pytest.mark.parametrize(("points", "share", "neighbour_km", "doubted"), [
+    (3, 1.0, 100.0, False),   # all of them at home, one a neighbour: the text says where
+    (2, 1.0, 100.0, True),    # too few
+    (3, 0.75, 100.0, True),   # one of them abroad
+    (3, 1.0, 400.0, True),    # no neighbour
+])
+def test_a_town_among_its_country_s_places_over_a_far_larger_namesake_abroad(
+        points: int, share: float, neighbour_km: float, doubted: bool) -> None:
+    home = _place("c:50", "Pellary", 50.0, 10.0, "XA", Kind.CITY, 20_000)
+    abroad = _place("c:51", "Pellary", 30.0, 60.0, "XB", Kind.CITY, 400_000)
+    others = [(50.0 + neighbour_km / 111.2, 10.0)] + [(46.0 - i, 10.0) for i in range(points - 1)]
+    context = Context(others, {"XA": share, "XC": 1.0 - share})
+    ranked = rank([Hit(home, Method.NAME, "pellary"), Hit(abroad, Method.NAME, "pellary")],
+                  context=context)
+    assert ranked[0].place is home
+    assert _doubt(ranked, context).startswith("chosen by context over Pellary") is doubted

@@ -184,6 +184,7 @@ _DOUBT_SHARE = 0.6
 _WEAK_SHARE, _WEAK_LEAD, _WEAK_RATIO = 0.5, WEAK_LEAD, 10
 # A place this close to at least two and half of the other places lies among them.
 _AMONG_KM = 150.0
+_HOME_POINTS = 3
 _REGION_TOWN_MIN = 20_000
 # Candidates of each other name looked at for a namesake among them.
 _AMONG_CANDIDATES = 20
@@ -1873,7 +1874,9 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
       (``El Paso``, Mexico, in Mexican news, over El Paso, Texas), or ten times larger when
       the other places do not lie close around it (their mean closeness part under
       ``_CLOSE_CONTEXT``, about 130 km from each): a country's share alone is thin evidence
-      (a town in Poland for ``Minsk`` beside two Polish places far from it).
+      (a town in Poland for ``Minsk`` beside two Polish places far from it); but not when
+      every other place lies in its country, at least ``_HOME_POINTS`` points, one of them
+      within ``_AMONG_KM`` (``Mérida`` beside Badajoz in an account of Spain).
     """
     best = ranked[0]
     if best.method not in _NAMED or not context or CANONICAL_PART in best.parts:
@@ -1941,6 +1944,12 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
         if doubt:
             return doubt
     own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
+    if (countries.get(place.country or "", 0.0) >= 1.0 and context.points >= _HOME_POINTS
+            and context.nearest_km(place.lat, place.lon) <= _AMONG_KM):
+        # every other place in its country, at least three, and one of them a neighbour:
+        # the namesake abroad, however large, is not what the text means (Mérida beside
+        # Badajoz in an account of Spain, Ipswich beside Toowoomba in Queensland news)
+        elsewhere = []
     for other in elsewhere:
         ratio = _DOUBT_RATIO if best.parts.get("context", 0.0) >= _CLOSE_CONTEXT else (
             _CONTEXT_WIN_RATIO)
