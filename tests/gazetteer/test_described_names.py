@@ -112,7 +112,7 @@ def test_a_base_named_in_the_air_forces_style_is_found_by_its_place(
 ) -> None:
     # RAAF Base Richmond, by the Hawkesbury, is listed as "RAAF Base Richmond" only
     found = gazetteer.resolve_all([HAWKESBURY[0], "Richmond airfield", *HAWKESBURY[1:]])[1]
-    assert found.place.kind is Kind.AIRPORT and found.best.confident
+    assert found.place.kind is Kind.AIRBASE and found.best.confident
     assert haversine_km(found.place.lat, found.place.lon, -33.60, 150.78) < 5
 
 

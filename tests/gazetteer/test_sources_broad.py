@@ -333,3 +333,13 @@ def test_names_of_quarters_are_not_split(name: str) -> None:
     from movemap.gazetteer.index import _bilingual
 
     assert _bilingual(name) == ()
+
+
+@pytest.mark.parametrize(("name", "military"), [
+    ("RAAF Base Williamtown", True), ("RCAF Station Trenton", True), ("RNZAF Base Ohakea", True),
+    ("Williamtown Regional Airport", False),
+])
+def test_the_air_forces_of_the_commonwealth_name_their_bases(name: str, military: bool) -> None:
+    from movemap.gazetteer.sources import _MILITARY
+
+    assert bool(_MILITARY.search(name)) is military
