@@ -14,9 +14,10 @@ confident wrong ones (wrong, not flagged) and the flagged right ones (the cost o
 ``--list`` lists the confident wrong answers, most frequent first. The lists are drawn with
 fixed seeds, so two runs of two versions compare the same lists.
 
-The dev documents include every development-only batch (round 11's ``group: r11``, and its
-replaced Great Lakes document): figures from before round 11, or from before that document
-was replaced, are drawn from other lists and are not comparable with later ones.
+The dev documents include every development-only batch (``group: r11``, ``r12``, ``r12b``;
+r11 with its replaced Great Lakes document): figures from before a batch was added, or from
+before that document was replaced, are drawn from other lists and are not comparable with
+later ones.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ import pytest
 from movemap.gazetteer import Gazetteer
 from movemap.gazetteer.gazetteer import (
     Query,
+    _base_list,
     _cohered,
     _doubt,
     _doubt_held_elsewhere,
@@ -305,3 +306,112 @@ def test_a_town_and_an_area_that_other_readings_put_one_in_the_other_are_in_doub
 
 def test_a_town_inside_the_area_read_leaves_both_alone() -> None:
     assert not any(c[0].doubt for c in _held_elsewhere(inside=True).values())
+
+
+def _in_a_list_of(others: list[tuple[Candidate, ...]]) -> Candidate:
+    """The answer for "Quenby" (a town of that name in XB, or an air base bearing the name
+    3,000 km away in XA) resolved beside ``others``."""
+    town = _reading("c:20", "Quenby", Kind.CITY, "XB", 1.5, lat=20.0)
+    base = _reading("a:20", "Quenby Air Base", Kind.AIRBASE, "XA", 1.0, Method.KIND, lat=47.0)
+    ranked = {Query("Quenby"): (town, base)}
+    ranked.update({Query(f"other {i}"): c for i, c in enumerate(others)})
+    _base_list(ranked)
+    return ranked[Query("Quenby")][0]
+
+
+def _town_with_base(i: int, country: str) -> tuple[Candidate, ...]:
+    """A town and an air base of its name 5 km away (Halloway and RAF Halloway)."""
+    return (_reading(f"c:2{i}", f"Halloway {i}", Kind.CITY, country, 1.4, lat=50.0 + i),
+            _reading(f"a:2{i}", f"RAF Halloway {i}", Kind.AIRBASE, country, 0.9, Method.KIND,
+                     lat=50.04 + i))
+
+
+_LIST = [_town_with_base(1, "XC"), _town_with_base(2, "XD"),
+         (_reading("n:1", "Dunmere Naval Base", Kind.NAVAL_BASE, "XE", 1.2),)]
+
+
+@pytest.mark.parametrize("towns", [0, 1])
+def test_a_bare_name_in_a_list_of_bases_is_the_base_it_names_wherever_it_lies(
+        towns: int) -> None:
+    # three bases (two of them towns with a base of their name), and at most a plain town
+    others = [*_LIST, *[(_reading(f"c:3{i}", f"Brackley {i}", Kind.CITY, "XC", 1.4),)
+                        for i in range(towns)]]
+    found = _in_a_list_of(others)
+    assert found.place.kind is Kind.AIRBASE and found.parts["base list"] > 0
+
+
+def test_a_bare_name_among_towns_keeps_the_town() -> None:
+    # plain towns in a third of the list or more: no list of bases
+    towns = [(_reading(f"c:3{i}", f"Brackley {i}", Kind.CITY, "XC", 1.4),) for i in range(2)]
+    assert _in_a_list_of([*_LIST, *towns]).place.kind is Kind.CITY
+
+
+def test_two_bases_are_too_few_to_make_a_list_of_bases() -> None:
+    assert _in_a_list_of(_LIST[:2]).place.kind is Kind.CITY
+
+
+def _region_abroad(town_population: int) -> str:
+    """The doubt of a region (XB, 2,000,000 people) that a mixed list reads for "Ostervale",
+    three of the other places lying in XA, where a town of that name has
+    ``town_population``."""
+    region = _place("r:30", "Ostervale", 5.0, -70.0, "XB", Kind.REGION, 2_000_000)
+    town = _place("c:30", "Ostervale", 43.0, -4.0, "XA", Kind.CITY, town_population)
+    context = Context([(42.0, -3.5), (40.0, -3.7), (37.4, -6.0), (48.9, 2.3)],
+                      {"XA": 0.3, "XC": 0.2})
+    ranked = rank([Hit(region, Method.NAME, "ostervale"), Hit(town, Method.NAME, "ostervale")],
+                  context=context)
+    assert ranked[0].place is region
+    return _doubt(ranked, context)
+
+
+def test_a_region_abroad_named_like_a_town_where_the_others_are_is_in_doubt() -> None:
+    assert "also the name of Ostervale (XA)" in _region_abroad(170_000)
+
+
+@pytest.mark.parametrize("village", [3_000, 90_000])
+def test_a_region_abroad_named_like_a_village_or_a_small_town_keeps_its_name(
+        village: int) -> None:
+    # under 20,000 people, or under a twentieth of the region: the exact name asks for the area
+    assert "also the name of Ostervale" not in _region_abroad(village)
+
+
+def _alternate_over_own(own_population: int, others_km_away: float = 300.0) -> str:
+    """The doubt of a town of XA (25,000) found by another of its names, "Velmora", beside
+    places of XA ``others_km_away``, over a town of XB that bears the name as its own."""
+    alternate = _place("c:40", "Velmorsdorf", 49.0, 11.0, "XA", Kind.CITY, 25_000)
+    own = _place("c:41", "Velmora", 36.6, -6.3, "XB", Kind.CITY, own_population)
+    degrees = others_km_away / 111.2
+    context = Context([(49.0 + degrees, 11.0), (49.0 - degrees, 11.0)], {"XA": 1.0})
+    ranked = rank([Hit(alternate, Method.ALTERNATE, "velmora"),
+                   Hit(own, Method.NAME, "velmora")], context=context)
+    assert ranked[0].place is alternate
+    return _doubt(ranked, context)
+
+
+def test_another_name_of_a_town_that_a_town_abroad_bears_as_its_own_is_in_doubt() -> None:
+    assert "Velmora (XB) bears it as its own" in _alternate_over_own(28_000)
+
+
+@pytest.mark.parametrize(("own", "km"), [(5_000, 300.0), (28_000, 20.0)])
+def test_another_name_stands_beside_a_small_namesake_or_close_neighbours(
+        own: int, km: float) -> None:
+    # the namesake under half its size, or the others close around it: no such doubt
+    assert "bears it as its own" not in _alternate_over_own(own, km)
+
+
+@pytest.mark.parametrize(("points", "share", "neighbour_km", "doubted"), [
+    (3, 1.0, 100.0, False),   # all of them at home, one a neighbour: the text says where
+    (2, 1.0, 100.0, True),    # too few
+    (3, 0.75, 100.0, True),   # one of them abroad
+    (3, 1.0, 400.0, True),    # no neighbour
+])
+def test_a_town_among_its_country_s_places_over_a_far_larger_namesake_abroad(
+        points: int, share: float, neighbour_km: float, doubted: bool) -> None:
+    home = _place("c:50", "Pellary", 50.0, 10.0, "XA", Kind.CITY, 20_000)
+    abroad = _place("c:51", "Pellary", 30.0, 60.0, "XB", Kind.CITY, 400_000)
+    others = [(50.0 + neighbour_km / 111.2, 10.0)] + [(46.0 - i, 10.0) for i in range(points - 1)]
+    context = Context(others, {"XA": share, "XC": 1.0 - share})
+    ranked = rank([Hit(home, Method.NAME, "pellary"), Hit(abroad, Method.NAME, "pellary")],
+                  context=context)
+    assert ranked[0].place is home
+    assert _doubt(ranked, context).startswith("chosen by context over Pellary") is doubted

@@ -99,13 +99,21 @@ def test_a_town_named_like_a_feature_among_its_neighbours_or_large_keeps_confide
 def test_one_of_several_features_named_for_a_place_away_from_the_report_is_in_doubt(
     gazetteer: Gazetteer,
 ) -> None:
-    # RAAF Richmond, by the Hawkesbury, is not listed by that name; airports named for a
-    # Richmond lie in Queensland, South Africa and the United States
-    found = gazetteer.resolve_all([HAWKESBURY[0], "Richmond airfield", *HAWKESBURY[1:]])[1]
+    # among the towns of central Texas, airports named for a Richmond lie in Queensland,
+    # New South Wales, South Africa and the United States, none near
+    found = gazetteer.resolve_all(["Killeen", "Richmond airfield", "Waco", "Round Rock"])[1]
     assert found.best.method is Method.KIND and found.place.kind is Kind.AIRPORT
-    assert haversine_km(found.place.lat, found.place.lon, -33.60, 150.78) > DESCRIBED_KM
     assert not found.best.confident
     assert "one of several airports named for 'richmond'" in found.best.reading()
+
+
+def test_a_base_named_in_the_air_forces_style_is_found_by_its_place(
+    gazetteer: Gazetteer,
+) -> None:
+    # RAAF Base Richmond, by the Hawkesbury, is listed as "RAAF Base Richmond" only
+    found = gazetteer.resolve_all([HAWKESBURY[0], "Richmond airfield", *HAWKESBURY[1:]])[1]
+    assert found.place.kind is Kind.AIRBASE and found.best.confident
+    assert haversine_km(found.place.lat, found.place.lon, -33.60, 150.78) < 5
 
 
 def test_the_nearest_feature_to_a_place_away_from_the_report_is_in_doubt(

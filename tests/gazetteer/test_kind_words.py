@@ -135,3 +135,19 @@ def test_a_town_and_a_word_no_feature_near_it_bears_is_no_airport(
 ) -> None:
     found = gazetteer.resolve("Bergen-Xqzzyv")
     assert not found.found or found.place.kind not in (Kind.AIRPORT, Kind.AIRBASE)
+
+
+@pytest.mark.parametrize(("key", "cls", "base"), [
+    ("raf marham", "air", "marham"),                  # the air forces' own style, before
+    ("raaf base williamtown", "air", "williamtown"),
+    ("coningsby military air base", "air", "coningsby"),
+])
+def test_kind_words_before_the_name(key: str, cls: str, base: str) -> None:
+    assert kind_phrase(key) == (cls, base)
+
+
+def test_a_base_in_the_air_forces_style_is_found_by_its_bare_name(gazetteer: Gazetteer) -> None:
+    # "RAF Marham" is known by "Marham" too: the village's base, a reading of the name
+    found = gazetteer.resolve_all(["Marham", "Coningsby"])[0]
+    assert any(c.place.kind is Kind.AIRBASE and c.place.name == "RAF Marham"
+               for c in found.candidates)

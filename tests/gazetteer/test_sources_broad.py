@@ -315,3 +315,31 @@ def test_a_province_is_not_replaced_by_a_city_that_shares_its_code(
     for name in ("Agusan del Norte", "Lanao del Norte"):
         found = gazetteer.resolve(name)
         assert found.place.kind is Kind.REGION and found.place.name == name, found.best.why()
+
+
+@pytest.mark.parametrize("name", ["Laudio", "Llodio", "Arrasate", "Mondragón"])
+def test_each_name_of_a_town_named_in_two_languages_is_its_own(
+    gazetteer: Gazetteer, name: str,
+) -> None:
+    # GeoNames names such towns "Laudio / Llodio": either name is the town's own, not
+    # another name of it that a namesake abroad by its own name would beat
+    found = gazetteer.resolve(name)
+    assert found.place.country == "ES" and " / " in found.place.name
+    assert found.best.method is Method.NAME
+
+
+@pytest.mark.parametrize("name", ["Zürich (Kreis 9) / Altstetten", "A / B / C", "Xy / Z"])
+def test_names_of_quarters_are_not_split(name: str) -> None:
+    from movemap.gazetteer.index import _bilingual
+
+    assert _bilingual(name) == ()
+
+
+@pytest.mark.parametrize(("name", "military"), [
+    ("RAAF Base Williamtown", True), ("RCAF Station Trenton", True), ("RNZAF Base Ohakea", True),
+    ("Williamtown Regional Airport", False),
+])
+def test_the_air_forces_of_the_commonwealth_name_their_bases(name: str, military: bool) -> None:
+    from movemap.gazetteer.sources import _MILITARY
+
+    assert bool(_MILITARY.search(name)) is military

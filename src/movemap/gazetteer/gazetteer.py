@@ -62,6 +62,7 @@ from movemap.gazetteer.overlay import OverlayRow, read_overlay
 from movemap.gazetteer.parts import part_of, seat_district, split_derived_id
 from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place, Resolution
 from movemap.gazetteer.ranking import (
+    AREA_NAME_SHARE,
     CANONICAL_PART,
     CONTEXT_SCALE_KM,
     CONTEXT_WEIGHT,
@@ -76,6 +77,7 @@ from movemap.gazetteer.ranking import (
     Hit,
     rank,
 )
+from movemap.gazetteer.romanization import pinyin_readings
 from movemap.sphere import EARTH_RADIUS_KM, haversine_km
 
 if TYPE_CHECKING:
@@ -120,6 +122,13 @@ COMPOUND_KM = 60.0
 # Readings that are guesses and must not pull the other names of a batch: a fallback (X
 # itself for "X bridge") and a typo match (which may yet be refused).
 _NO_PULL = frozenset({Method.FALLBACK, Method.FUZZY})
+# Where places are named in pinyin, and older reports romanised them otherwise.
+_CHINESE = frozenset({"CN", "TW", "HK", "MO"})
+OLD_STYLE_MIN_POPULATION = 20_000
+OLD_STYLE_LIFT = 0.05
+"""What the old-style reading of a name gains over the town of its spelling in a text
+written in old spellings (see ``_old_style_text``)."""
+_OLD_STYLE_OTHERS = 2
 _COMPOUND_KINDS = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_BASE})
 _COMPOUND_TOWNS, _COMPOUND_FEATURES = 5, 60
 # Words that qualify a feature without naming it ("Town International"): as the rest of a
@@ -175,6 +184,8 @@ _DOUBT_SHARE = 0.6
 _WEAK_SHARE, _WEAK_LEAD, _WEAK_RATIO = 0.5, WEAK_LEAD, 10
 # A place this close to at least two and half of the other places lies among them.
 _AMONG_KM = 150.0
+_HOME_POINTS = 3
+_REGION_TOWN_MIN = 20_000
 # Candidates of each other name looked at for a namesake among them.
 _AMONG_CANDIDATES = 20
 # The context part of a place whose mean distance to the other places is about 1,500 km.
@@ -441,6 +452,9 @@ class Gazetteer:
             return found or self._not_towns(self._approximate(key)), False
         base, generic = split_generic(key)
         hits = self._exact(key)
+        old_style = self._romanised_hits(key, hits) if phrase is None else []
+        if hits:
+            hits += old_style
         if _CODE.match(name.strip()):
             hits += self._exact(code_key(name.strip()))
         if not hits and (plain := settlement_base(key)) is not None:
@@ -475,6 +489,8 @@ class Gazetteer:
         if not hits and phrase is None:
             hits = self._compound_feature_hits(key)
         if not hits:
+            hits = old_style
+        if not hits:
             hits = self._approximate(key)
             if generic and not hits:
                 base, _ = split_generic(key)
@@ -482,6 +498,28 @@ class Gazetteer:
         if not hits:
             hits = self._scan(key)
         return hits, generic
+
+    def _romanised_hits(self, key: str, found: list[Hit]) -> list[Hit]:
+        """Chinese places that a name in an older romanisation stands for (``Hsuchow`` for
+        Xuzhou, ``Pengpu`` for Bengbu; see ``romanization``), as other names of theirs,
+        beside what the name finds as it is spelled (``found``): a town of that very
+        spelling is one reading among them, and the text chooses (``_old_style_text``).
+        A town read so has ``OLD_STYLE_MIN_POPULATION`` people: China has countless villages
+        whose pinyin names an old spelling happens to give."""
+        readings = pinyin_readings(key)
+        if not readings:
+            return []
+        seen = {h.place.id for h in found}
+        hits = []
+        for reading in sorted(readings):
+            for hit in self._exact(reading, Method.ALTERNATE):
+                place = hit.place
+                if place.country in _CHINESE and place.id not in seen and (
+                        place.kind is not Kind.CITY
+                        or (place.population or 0) >= OLD_STYLE_MIN_POPULATION):
+                    seen.add(hit.place.id)
+                    hits.append(hit)
+        return hits
 
     def _garrison_hits(self, key: str, base: str) -> list[Hit]:
         """Places for a camp or fort the data does not name in full (``Camp Taji``): a base
@@ -887,7 +925,9 @@ class Gazetteer:
                     doubt = f"{names} read together; the text hardly tells where"
                     ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         if len(unique) > 1:
+            _old_style_text(ranked)
             _kind_context(ranked)
+            _base_list(ranked)
             _holding_namesakes(ranked)
             _doubt_held_elsewhere(ranked)
         if len(unique) > _OUTLIER_MIN_OTHERS:
@@ -1252,6 +1292,105 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                                 parts={**pick.parts, "kind context": lift})
             ranked[q] = (new, *(c for c in ranked[q] if c is not pick))
             break
+
+
+def _compact(name: str) -> str:
+    return name_key(name).replace(" ", "")
+
+
+def _read_old_style(q: Query, candidate: Candidate) -> bool:
+    """Whether ``candidate`` is a Chinese place that ``q``'s name spells in an older
+    romanisation (``Tientsin`` for Tianjin, by GeoNames or by ``pinyin_readings``)."""
+    return (candidate.place.country in _CHINESE and candidate.method is Method.ALTERNATE
+            and _compact(candidate.place.name) in pinyin_readings(name_key(q.name)))
+
+
+def _old_style_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A name spelled as a small Chinese town is spelled in pinyin, and also, in an older
+    romanisation, a larger Chinese place (``Pengpu``: a town in Shanghai, and Bengbu in
+    Wade-Giles). In a text that spells at least ``_OLD_STYLE_OTHERS`` other names the old
+    way (``Hsuchow``, ``Nanking``), the old reading goes first; elsewhere the town stands,
+    in doubt (in place)."""
+    old = sum(bool(c) and _read_old_style(q, c[0]) for q, c in ranked.items())
+    for q, candidates in ranked.items():
+        if not candidates or candidates[0].method is not Method.NAME:
+            continue
+        best = candidates[0]
+        if best.place.country not in _CHINESE:
+            continue
+        place = best.place
+        reading = next((c for c in candidates[1:] if _read_old_style(q, c)
+                        and c.place.kind is place.kind
+                        and (c.place.population or 0) > (place.population or 0)
+                        and haversine_km(place.lat, place.lon, c.place.lat, c.place.lon)
+                        > SAME_PLACE_KM), None)
+        if reading is None:
+            continue
+        if old - _read_old_style(q, best) >= _OLD_STYLE_OTHERS:
+            lift = best.score - reading.score + OLD_STYLE_LIFT
+            new = reading._replace(score=reading.score + lift,
+                                   parts={**reading.parts, "old spellings": lift})
+            ranked[q] = (new, *(c for c in candidates if c is not reading))
+        elif best.doubt is None:
+            doubt = (f"also {reading.place.name} ({reading.place.country}) in an older "
+                     "romanisation, larger")
+            ranked[q] = (best._replace(doubt=doubt), *candidates[1:])
+
+
+_MILITARY = frozenset({Kind.AIRBASE, Kind.NAVAL_BASE})
+BASE_AT_TOWN_KM = 20.0
+"""How near a town an air or naval base bearing its name lies to be that town's base."""
+_BASE_LIST_MIN = 3
+
+
+def _base_of(candidates: tuple[Candidate, ...]) -> Candidate | None:
+    """The name's air or naval base: its winner if it is one, or a base known by the name
+    (or named for it) within ``BASE_AT_TOWN_KM`` of the winning town (RAF Lakenheath at
+    Lakenheath)."""
+    best = candidates[0]
+    if best.place.kind in _MILITARY:
+        return best
+    if best.place.kind is not Kind.CITY or best.method not in _NAMED:
+        return None
+    return next((c for c in candidates[1:] if c.place.kind in _MILITARY
+                 and c.method in _KIND_READINGS and haversine_km(
+                     best.place.lat, best.place.lon, c.place.lat, c.place.lon)
+                 <= BASE_AT_TOWN_KM), None)
+
+
+def _base_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A bare name in a list of military bases is the air or naval base it names, wherever
+    it lies (in place).
+
+    A list of bases spans countries and oceans (Rota, Morón, Lajes, Thule), so neither
+    closeness nor country tells a base's town from a namesake town elsewhere. When at least
+    ``_BASE_LIST_MIN`` of the other points of the batch, and all or more than two thirds of
+    them, are air or naval bases, towns with a base of their name (``_base_of``) or names
+    that read as a base somewhere, a name
+    whose winner is a town with no base of its own, and that has an air or naval base of
+    its name elsewhere, is that base (the best scored, if several): a village called
+    Morón in Argentina is not what a list of American bases means."""
+    winners = {q: c for q, c in ranked.items() if c}
+    bases = {q: _base_of(c) for q, c in winners.items()}
+    # a name that reads as a base somewhere is one more sign of a list of bases
+    based = {q for q, c in winners.items() if bases[q] is not None or any(
+        o.place.kind in _MILITARY and o.method in _KIND_READINGS for o in c)}
+    for q, candidates in winners.items():
+        best = candidates[0]
+        if best.place.kind is not Kind.CITY or best.method not in _NAMED or bases[q]:
+            continue
+        others = [o for o, c in winners.items() if o != q and c[0].place.kind not in _AREAL
+                  and c[0].method not in _NO_PULL]
+        listed = sum(o in based for o in others)
+        if listed < _BASE_LIST_MIN or (listed < len(others) and 3 * listed <= 2 * len(others)):
+            continue
+        pick = next((c for c in candidates[1:] if c.place.kind in _MILITARY
+                     and c.method in _KIND_READINGS), None)
+        if pick is None:
+            continue
+        lift = best.score - pick.score + KIND_CONTEXT_LIFT
+        new = pick._replace(score=pick.score + lift, parts={**pick.parts, "base list": lift})
+        ranked[q] = (new, *(c for c in candidates if c is not pick))
 
 
 HOLDS_LIFT = 0.05
@@ -1723,13 +1862,21 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
       name may mean either;
     - it is a town found by another of its names, in none of the others' countries
       (``Banjska`` in Kosovo news read as ``Bansko``, Bulgaria);
+    - it is a town found by another of its names, the others do not lie close around it,
+      and a town in another country at least half as large bears the name as its own
+      (``Rota`` beside Ramstein read as Roth in Bavaria, over Rota in Spain);
+    - it is a region in none of the others' countries, and a town of its exact name lies in
+      one of them, of ``_REGION_TOWN_MIN`` people and a twentieth of the region at least
+      (``Santander`` beside Spanish towns in a list that also names France);
     - most of the others are in one country, it is not, and a namesake there was found
       (``Paris`` among Texan towns, ``Georgia`` the country in American news);
     - context alone made it beat a namesake a hundred times larger in another country
       (``El Paso``, Mexico, in Mexican news, over El Paso, Texas), or ten times larger when
       the other places do not lie close around it (their mean closeness part under
       ``_CLOSE_CONTEXT``, about 130 km from each): a country's share alone is thin evidence
-      (a town in Poland for ``Minsk`` beside two Polish places far from it).
+      (a town in Poland for ``Minsk`` beside two Polish places far from it); but not when
+      every other place lies in its country, at least ``_HOME_POINTS`` points, one of them
+      within ``_AMONG_KM`` (``Mérida`` beside Badajoz in an account of Spain).
     """
     best = ranked[0]
     if best.method not in _NAMED or not context or CANONICAL_PART in best.parts:
@@ -1750,6 +1897,18 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             or (context.points and best.parts.get("context", 1.0) < _FAR_CONTEXT)
     ) and not _unrivalled(ranked, context):
         return f"another name of {place.name}, far from the other places"
+    if (best.method is Method.ALTERNATE and place.kind is Kind.CITY and not _says_its_kind(best)
+            and best.parts.get("context", 0.0) < _CLOSE_CONTEXT
+            and not _unrivalled(ranked, context)):
+        # a town abroad at least half as large bears the name as its own (Rota, Spain, and
+        # Roth in Bavaria, whose Latin name it is), and the others do not lie close around
+        # the winner: their country is thin evidence for another name
+        bearer = next((c.place for c in ranked[1:] if c.method is Method.NAME
+                       and c.place.kind is Kind.CITY and c.place.country != place.country
+                       and 2 * (c.place.population or 0) >= (place.population or 0)), None)
+        if bearer is not None:
+            return (f"another name of {place.name}; {bearer.name} ({bearer.country}) bears "
+                    "it as its own")
     areal = place.kind in _AREAL
     elsewhere = [c for c in ranked[1:] if c.method in _NAMED and c.place.country
                  and c.place.country != place.country and (c.place.kind in _AREAL) == areal]
@@ -1763,6 +1922,17 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
                            * (c.place.population or 0) >= (place.population or 0))), None)
         if there is not None:
             return f"a namesake in {home[0]}, where the other places are"
+    if place.kind in _HELD_KINDS and countries and (place.country or "") not in countries:
+        # a region abroad, in none of the others' countries, named like a town in one of them
+        # (Santander, the Colombian department, beside Spanish towns in a mixed list)
+        # (a village of the name, or one under a twentieth of the region, does not count:
+        # Texas, Mexico, beside Ciudad Juárez)
+        size = max(AREA_NAME_SHARE * (place.population or 0), _REGION_TOWN_MIN)
+        town = next((c.place for c in ranked[1:] if c.place.kind is Kind.CITY
+                     and c.method is Method.NAME and c.place.country in countries
+                     and (c.place.population or 0) >= size), None)
+        if town is not None:
+            return f"also the name of {town.name} ({town.country}), where other places are"
     among = _among(place, context)
     if not among:
         there = next((c for c in ranked[1:] if c.method in _NAMED and _contends(c, best)
@@ -1774,6 +1944,12 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
         if doubt:
             return doubt
     own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
+    if (countries.get(place.country or "", 0.0) >= 1.0 and context.points >= _HOME_POINTS
+            and context.nearest_km(place.lat, place.lon) <= _AMONG_KM):
+        # every other place in its country, at least three, and one of them a neighbour:
+        # the namesake abroad, however large, is not what the text means (Mérida beside
+        # Badajoz in an account of Spain, Ipswich beside Toowoomba in Queensland news)
+        elsewhere = []
     for other in elsewhere:
         ratio = _DOUBT_RATIO if best.parts.get("context", 0.0) >= _CLOSE_CONTEXT else (
             _CONTEXT_WIN_RATIO)

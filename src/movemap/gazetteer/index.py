@@ -110,11 +110,28 @@ def _name_class(cls: str, key: str) -> str:
     return cls
 
 
+def _bilingual(name: str) -> tuple[str, ...]:
+    """The two names of a town that GeoNames names in two languages (``Gasteiz / Vitoria``,
+    ``Donostia / San Sebastián``): each is its own name, not another name of it. Names of
+    three parts or with brackets join quarters of a city (``Zürich (Kreis 9) / Altstetten``)
+    and are left whole.
+
+    >>> _bilingual("Gasteiz / Vitoria"), _bilingual("Kursk")
+    (('Gasteiz', 'Vitoria'), ())
+    """
+    parts = tuple(p.strip() for p in name.split(" / "))
+    if len(parts) != 2 or "(" in name or not all(len(p) >= 3 for p in parts):
+        return ()
+    return parts
+
+
 def _names(e: Entry) -> list[tuple[str, Method]]:
     """Every name of an entry with how it belongs to it."""
-    out = [(name, Method.NAME if position == 0 else
+    own = _bilingual(e.name) if e.kind is Kind.CITY else ()
+    out = [(name, Method.NAME if position == 0 or name in own else
             Method.ABBREVIATION if e.kind in AREAL and _is_abbreviation(name) else
             Method.ALTERNATE) for position, name in enumerate(e.names())]
+    out += [(name, Method.NAME) for name in own if name not in e.alt_names]
     out += [(name, Method.FORMER) for name in e.former]
     out += [(name, Method.DEMONYM) for name in e.demonyms]
     return out

@@ -253,7 +253,7 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
         "air base", "airbase", "air force base", "afb", "airfield", "air field", "airport",
         "international airport", "intl airport", "aerodrome", "airstrip", "air station",
         "naval air station", "army airfield", "air force station", "military airfield",
-        "landing ground", "advanced landing ground",
+        "landing ground", "advanced landing ground", "military air base",
         "аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза",
     ),
     "port": (
@@ -301,7 +301,10 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
     ),
 }
 _KIND_PREFIXES: dict[str, tuple[str, ...]] = {
-    "air": ("аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза"),
+    # the air forces' own style: "RAF Lakenheath", "RAAF Base Darwin" (not "Naval Air
+    # Station X": many such names are of closed stations, far from a town X)
+    "air": ("аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза",
+            "raf", "raaf", "raaf base", "rcaf", "rnas"),
     "port": ("port of", "harbour of", "harbor of", "порт"),
     "island": ("isle of", "island of", "остров", "острів"),
     "bridge": ("bridge at", "мост"),

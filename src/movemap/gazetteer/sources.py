@@ -399,8 +399,8 @@ def assign_admin1(points: Sequence[Entry], regions: Sequence[Entry]) -> None:
 # -- airports, country names, former names ------------------------------------------------------
 
 _MILITARY = re.compile(
-    r"\b(air ?base|air force|afb|naval air|army air|military|air station|raf|landing ground|"
-    r"base a[eé]rea|luftwaffe|fliegerhorst|aviation base|авиабаза)\b", re.IGNORECASE)
+    r"\b(air ?base|air force|afb|naval air|army air|military|air station|raf|raaf|rcaf|rnzaf|"
+    r"landing ground|base a[eé]rea|luftwaffe|fliegerhorst|aviation base|авиабаза)\b", re.IGNORECASE)
 
 
 def _without_city(name: str, city: str | None) -> list[str]:

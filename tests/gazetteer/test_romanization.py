@@ -1,0 +1,73 @@
+"""Chinese names in older romanisations (Wade-Giles, postal) read as pinyin (issue 13).
+
+The class: reports before the 1980s spell Chinese towns the old way, and GeoNames knows such
+spellings for the best-known cities only; some old spellings are also the pinyin name of
+another, smaller town. Names here are ones no evaluation set uses.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from movemap.gazetteer import Gazetteer
+from movemap.gazetteer.gazetteer import Query, _old_style_text
+from movemap.gazetteer.place import Candidate, Kind, Method, Place
+from movemap.gazetteer.romanization import pinyin_readings
+
+
+@pytest.mark.parametrize(("old", "pinyin"), [
+    ("chengchow", "zhengzhou"),   # ch = zh, ow = ou (postal)
+    ("loyang", "luoyang"),        # lo = luo
+    ("lanchow", "lanzhou"),
+    ("kweiyang", "guiyang"),      # kw + ei = gui (postal)
+    ("chungking", "chongqing"),   # ung = ong, k before i = q (postal)
+    ("hsin hsiang", "xinxiang"),  # hs = x; words joined as pinyin writes them
+])
+def test_an_old_spelling_reads_as_its_pinyin(old: str, pinyin: str) -> None:
+    assert pinyin in pinyin_readings(old)
+
+
+@pytest.mark.parametrize("name", ["toledo", "bremen", "kaifeng x2", "wu", "zhengzhou"])
+def test_names_that_are_not_wholly_old_style_syllables_have_no_reading(name: str) -> None:
+    # b, d, x, z begin no Wade-Giles syllable; a digit, one syllable, or pinyin (z) is no
+    # old spelling
+    assert pinyin_readings(name) == frozenset()
+
+
+def test_old_spellings_in_a_list_find_the_chinese_cities(gazetteer: Gazetteer) -> None:
+    # Loyang alone is a town in Singapore; among Chengchow and Kaifeng it is Luoyang
+    found = gazetteer.resolve_all(["Chengchow", "Loyang", "Kaifeng"])
+    assert [r.best.place.country for r in found] == ["CN", "CN", "CN"]
+    assert found[1].best.place.name == "Luoyang"
+
+
+def _town(pid: str, name: str, lat: float, population: int) -> Place:
+    return Place(id=pid, name=name, lat=lat, lon=115.0, country="CN", admin1=None,
+                 kind=Kind.CITY, population=population, source="test")
+
+
+def _old_style_batch(others: int) -> Candidate:
+    """``Tengpo`` spelled as a town of 50,000, and in Wade-Giles as Dengbo, 800,000 people
+    400 km away, beside ``others`` names read the old way."""
+    spelled = Candidate(_town("t:1", "Tengpo", 30.0, 50_000), 1.5, {"match": 1.0},
+                        Method.NAME, "tengpo")
+    read = Candidate(_town("t:2", "Dengbo", 33.6, 800_000), 1.48, {"match": 0.95},
+                     Method.ALTERNATE, "dengbo")
+    ranked = {Query("Tengpo"): (spelled, read)}
+    for i, (old, new) in enumerate([("Lanchow", "Lanzhou"), ("Kweiyang", "Guiyang")][:others]):
+        ranked[Query(old)] = (Candidate(_town(f"o:{i}", new, 31.0 + i, 2_000_000), 1.5,
+                                        {"match": 0.95}, Method.ALTERNATE, new.lower()),)
+    _old_style_text(ranked)
+    return ranked[Query("Tengpo")][0]
+
+
+def test_in_a_text_of_old_spellings_the_old_reading_goes_first() -> None:
+    best = _old_style_batch(others=2)
+    assert best.place.name == "Dengbo" and best.parts["old spellings"] > 0
+
+
+@pytest.mark.parametrize("others", [0, 1])
+def test_elsewhere_the_town_of_the_spelling_stands_in_doubt(others: int) -> None:
+    best = _old_style_batch(others)
+    assert best.place.name == "Tengpo"
+    assert best.doubt is not None and "Dengbo" in best.doubt
