@@ -96,6 +96,20 @@ def test_a_small_town_far_from_the_reports_other_places_is_a_namesake() -> None:
                             "then flew from Baligrod to Elko.")
 
 
+@pytest.mark.parametrize("text, first", [
+    ("The battalion flew from Catterick to Fallujah on 3 May, then drove to Haditha and "
+     "Tikrit.", ("Catterick", "Fallujah")),
+    ("The brigade left Baumholder on 3 May and flew to Baghdad, then drove to Samarra and "
+     "Tikrit.", ("Baumholder", "Baghdad")),
+])
+def test_a_small_home_garrison_far_from_the_theatre_is_kept(text: str,
+                                                            first: tuple[str, str]) -> None:
+    # a garrison town of a few thousand people, thousands of km from where the move goes: it
+    # is where the move sets out, not a namesake, and the legs after it stay
+    legs = [(leg.origins[0].mention, leg.destination.mention) for leg in extract(text, DAY).legs]
+    assert legs[0] == first and len(legs) == 3
+
+
 def test_places_that_all_lie_apart_are_kept() -> None:
     # two places a continent apart: none is far from a group of the others
     assert places("The regiment flew from Tonopah to Lesko on 4 May.") == ["Tonopah", "Lesko"]

@@ -227,7 +227,7 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
         out.append(FoundPlace(m.text, m.start, m.end, place, confidence))
         where.append(m.sentence)
-    lonely = _lonely(out)
+    lonely = _lonely(out, text)
     if lonely:
         kept = [(p, w) for p, w in zip(out, where, strict=True) if p.place.id not in lonely]
         out, where = [p for p, _ in kept], [w for _, w in kept]
@@ -272,14 +272,19 @@ LONELY_KM = 3000.0
 LONELY_POPULATION = 10_000
 
 
-def _lonely(places: list[FoundPlace]) -> set[str]:
+def _lonely(places: list[FoundPlace], text: str) -> set[str]:
     """The towns of under :data:`LONELY_POPULATION` people that lie more than
     :data:`LONELY_KM` from every other point the report names, when some of those lie
     together: a namesake of a place the gazetteer lacks (a village of the same name on
     another continent) more often than the place meant, since reports name the far places
     of their moves by their cities and bases. A report whose points all lie apart (``from
     A to B``, a continent between) keeps them all. A long text is read in windows of
-    ``_NAMES_TOGETHER`` points either side, in the order it names them (linear time)."""
+    ``_NAMES_TOGETHER`` points either side, in the order it names them (linear time).
+
+    A town named where a move sets out (``from X``, ``left X``) is kept: the
+    home garrison of an expeditionary move lies far from where the move goes, and reports
+    name it, small as it may be (a depot town, a garrison village)."""
+    setting_out = {p.place.id for p in places if _sets_out(text, p)}
     points = list({p.place.id: p.place for p in places if not p.place.areal}.values())
     if len(points) < 3:
         return set()
@@ -291,10 +296,22 @@ def _lonely(places: list[FoundPlace]) -> set[str]:
     out = set()
     for i, place in enumerate(points):
         window = range(max(0, i - _NAMES_TOGETHER), min(len(points), i + _NAMES_TOGETHER + 1))
-        if not near[i] and place.kind is Kind.CITY and (
+        if not near[i] and place.kind is Kind.CITY and place.id not in setting_out and (
                 place.population or 0) < LONELY_POPULATION and any(near[j] for j in window):
             out.add(place.id)
     return out
+
+
+_SETS_OUT_BEFORE = re.compile(
+    r"\b(?:from|left|leaving|departed|departing|quit|sailed\s+from|flew\s+out\s+of)\s+"
+    r"(?:the\s+(?:garrison\s+(?:town|village)\s+of\s+|town\s+of\s+|village\s+of\s+))?$",
+    re.IGNORECASE)
+
+
+def _sets_out(text: str, place: FoundPlace) -> bool:
+    """Whether ``place`` is named where a move sets out: after ``from``/``left``/``departed``
+    (``the town of`` between allowed)."""
+    return _SETS_OUT_BEFORE.search(text, max(0, place.start - 48), place.start) is not None
 
 
 def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
