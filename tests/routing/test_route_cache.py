@@ -91,6 +91,49 @@ def test_damaged_shard_is_removed_with_a_notice(tmp_path: Path,
     assert [r.getMessage() for r in caplog.records if "damaged" in r.getMessage()]
 
 
+def _compressed(arrays: dict[str, object]) -> bytes:
+    import io
+
+    import numpy as np
+
+    out = io.BytesIO()
+    np.savez_compressed(out, **arrays)  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("content", [
+    pytest.param(lambda good: b"", id="empty"),
+    pytest.param(lambda good: b"not a zip at all" * 8, id="not-a-zip"),
+    pytest.param(lambda good: good[:-30], id="directory-cut"),
+    pytest.param(lambda good: _compressed({"keys": ["x"]}), id="compressed-member"),
+    pytest.param(lambda good: good.replace(b"<f8", b"<U8"), id="array-overruns-member"),
+])
+def test_a_shard_matching_its_name_but_not_readable_is_damage(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture,
+        content: Callable[[bytes], bytes]) -> None:
+    """A shard whose bytes match its checksum but do not hold arrays as ``numpy.savez``
+    writes them (stored, whole): one notice, removed, nothing loaded from it; the kept
+    routes of other shards still load."""
+    import hashlib
+
+    from movemap.routing.store import LegRouteStore
+
+    good_route = ([(10.0, 50.0), (10.5, 50.5)], 70.0, False, ("left the country",))
+    LegRouteStore("0123456789abcdef", tmp_path).save({"good": good_route})
+    folder = tmp_path / "legroutes-0123456789abcdef"
+    (good,) = folder.glob("shard-*.npz")
+    data = content(good.read_bytes())
+    bad = folder / f"shard-{hashlib.blake2b(data, digest_size=16).hexdigest()}.npz"
+    bad.write_bytes(data)
+    with caplog.at_level(logging.WARNING):
+        loaded = LegRouteStore("0123456789abcdef", tmp_path).load()
+    assert list(loaded) == ["good"]
+    points, km, approximate, warnings = loaded["good"]
+    assert list(points) == good_route[0] and (km, approximate, warnings) == good_route[1:]
+    assert not bad.exists() and good.exists()
+    assert len([r for r in caplog.records if "damaged" in r.getMessage()]) == 1
+
+
 def test_kept_paths_load_as_arrays_from_checksummed_shards(tmp_path: Path) -> None:
     """Each save adds one shard named by its checksum (nothing else left in the folder);
     paths load as read-only views of the shard's array, equal to what was kept; more than
