@@ -20,7 +20,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("movemap.io", "movemap.schema"),
     ("movemap.model", "movemap.summary", "movemap.style", "movemap.symbols", "movemap.dates"),
     ("movemap.errors", "movemap.cache", "movemap.engine", "movemap.geodata", "movemap.sphere",
-     "movemap.textfile", "movemap.timing", "movemap.countries"),
+     "movemap.textfile", "movemap.timing", "movemap.countries", "movemap.unpickle"),
 ]
 
 # The only arrows against the order: the public facade (``import movemap``, which only the
