@@ -61,6 +61,20 @@ def test_named_positions_hold_what_they_name(located: Located) -> None:
     assert span["departure"] < span["arrival"]
 
 
+def test_a_length_to_a_country_or_region_reads_about(located: Located) -> None:
+    # North Korea -> Russia runs between points that stand for whole countries: "~" as in
+    # the timeline; a town-to-town leg keeps its plain figure
+    data = page.map_data(located, title="Reference")
+    by_id = {data["strings"][record["id"]]: record for record in data["legs"]}
+
+    def length(leg_id: str) -> str:
+        return data["strings"][by_id[leg_id]["t"][page.LEG_TEXT.index("length")]]
+
+    assert length("force-to-russia").startswith("~") and length("force-to-russia").endswith(" km")
+    assert length("advance-group-to-kursk").startswith("~")
+    assert length("first-echelon-to-khabarovsk")[0].isdigit()
+
+
 def test_script_reads_named_fields_only() -> None:
     fields = {
         "data": page.PageData, "leg": page.LegRecord, "station": page.StationRecord,
@@ -111,6 +125,7 @@ def test_a_route_shared_by_legs_is_simplified_once(located: Located,
 
 
 def test_a_great_circle_is_as_long_as_its_longest_stretches(located: Located) -> None:
+    from movemap.refs import area_level
     from movemap.routing.geodesic import geodesic_km
 
     data = page.map_data(located, title="Reference")
@@ -122,5 +137,6 @@ def test_a_great_circle_is_as_long_as_its_longest_stretches(located: Located) ->
         km = max(sum(geodesic_km(a.lon, a.lat, b.lon, b.lat)
                      for a, b in pairwise([located.place(o), *ends])) for o in leg.origins)
         length = data["strings"][record["t"][page.LEG_TEXT.index("length")]]
-        assert length == f"{km:,.0f} km"
+        about = any(area_level(located.place(r)) for r in (*leg.origins, leg.destination))
+        assert length == ("~" if about else "") + f"{km:,.0f} km"
         assert len(record["c"]) == len(leg.origins)
