@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from movemap.areas import leg_stops
 from movemap.engine import Engine, SerialEngine, batches
 from movemap.model import Mode
-from movemap.refs import resolve_places
+from movemap.refs import area_level, resolve_places
 from movemap.routing import (
     Networks,
     Route,
@@ -132,6 +132,11 @@ class Located:
             raise InvalidValueError(f"no leg {leg_id!r} in dataset {self.dataset.name!r}",
                                     field="leg") from None
         return Route.join(routes)
+
+    def ends_in_an_area(self, leg: Leg) -> bool:
+        """Whether an origin or the destination of the leg is a region or a country (its
+        point stands for the whole area, so the leg's length is an "about")."""
+        return any(area_level(self.places[r]) for r in (*leg.origins, leg.destination))
 
     def length_km(self, leg: Leg) -> float:
         """The length of the leg's longest route, in km."""

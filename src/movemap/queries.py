@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from movemap.dates import FuzzyDate, parse_date
 from movemap.errors import DateError, InvalidValueError, UnknownUnitError
 from movemap.model import Dataset, Leg, Mode, Station, Status
-from movemap.refs import area_level, place_label
+from movemap.refs import place_label
 
 if TYPE_CHECKING:
     from movemap.located import Located
@@ -226,8 +226,7 @@ def timeline(data: Dataset | Located) -> list[Event]:
         length = located.length_km(leg)
         departure, arrival, estimated = leg_window(leg, length)
         hours = max((arrival - departure).days, 1) * 24
-        ends = (*leg.origins, leg.destination)
-        approximate = (any(area_level(located.place(r)) for r in ends)
+        approximate = (located.ends_in_an_area(leg)
                        or any(r.approximate for r in located.routes_of(leg)))
         events.append(Event(
             "leg", leg.id, leg.unit, names.get(leg.unit, leg.unit), leg.start, leg.end,

@@ -38,7 +38,6 @@ from movemap.gazetteer import Kind
 from movemap.located import Located
 from movemap.model import Dataset, Leg, Mode, Status
 from movemap.queries import leg_window
-from movemap.refs import area_level
 from movemap.routing.points import Points, as_array
 from movemap.style import MODE_COLOURS, STATUS_COLOURS, STATUS_DASHES, leg_style, station_radius
 from movemap.symbols import symbol
@@ -365,9 +364,8 @@ def _leg_records(located: Located, text: _Strings, digits: int, tolerance: float
         "notes": [leg.notes or "" for leg in legs],
         # "~": to or from a region or a country, whose point stands for the whole area (as
         # the timeline marks it)
-        "length": [("~" if any(area_level(located.places[r])
-                               for r in (*leg.origins, leg.destination)) else "")
-                   + f"{length:,.0f} km" + (" (drawn by hand)" if leg.route else "")
+        "length": [("~" if located.ends_in_an_area(leg) else "") + f"{length:,.0f} km"
+                   + (" (drawn by hand)" if leg.route else "")
                    for leg, length in zip(legs, shapes.lengths, strict=True)],
     }
     numbers = text.many(_rows(columns, LEG_TEXT, [leg.id for leg in legs]))
