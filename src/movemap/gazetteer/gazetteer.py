@@ -46,6 +46,7 @@ from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
 from movemap.gazetteer.normalize import (
     DEMONYM_ENDINGS,
     QUALIFIER_WORDS,
+    airfield_base,
     demonym_bases,
     direction_phrase,
     feature_key,
@@ -452,6 +453,8 @@ class Gazetteer:
             return found or self._not_towns(self._approximate(key)), False
         base, generic = split_generic(key)
         hits = self._exact(key)
+        if phrase is None and (field := airfield_base(key)) is not None:
+            hits += self._field_hits(field, hits)
         old_style = self._romanised_hits(key, hits) if phrase is None else []
         if hits:
             hits += old_style
@@ -520,6 +523,17 @@ class Gazetteer:
                     seen.add(hit.place.id)
                     hits.append(hit)
         return hits
+
+    def _field_hits(self, base: str, found: list[Hit]) -> list[Hit]:
+        """Air bases named for ``base``, for a name written "X Field" (see
+        ``normalize.airfield_base``): the old name of most American military airfields
+        (Maxwell Field is Maxwell AFB, Pope Field Pope Army Air Field), beside what the name
+        finds as it is spelled (``found``: a civilian "Maxwell Field" elsewhere, a town); the
+        other names of the text choose, and alone the name is in doubt between them."""
+        seen = {h.place.id for h in found}
+        return [Hit(h.place, Method.KIND, h.matched, h.similarity, h.from_overlay)
+                for h in self._exact(feature_key("air", base))
+                if h.place.kind is Kind.AIRBASE and h.place.id not in seen]
 
     def _garrison_hits(self, key: str, base: str) -> list[Hit]:
         """Places for a camp or fort the data does not name in full (``Camp Taji``): a base
@@ -1341,6 +1355,9 @@ _MILITARY = frozenset({Kind.AIRBASE, Kind.NAVAL_BASE})
 BASE_AT_TOWN_KM = 20.0
 """How near a town an air or naval base bearing its name lies to be that town's base."""
 _BASE_LIST_MIN = 3
+_BASE_LIST_SWITCHES = frozenset({Kind.CITY, Kind.AIRPORT})
+"""Winners a list of bases may read as the base of their name elsewhere: a town, or a civil
+airfield of the same name (a "Wheeler Field" in Australia among Hickam and Clark Fields)."""
 
 
 def _base_of(candidates: tuple[Candidate, ...]) -> Candidate | None:
@@ -1377,12 +1394,24 @@ def _base_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         o.place.kind in _MILITARY and o.method in _KIND_READINGS for o in c)}
     for q, candidates in winners.items():
         best = candidates[0]
-        if best.place.kind is not Kind.CITY or best.method not in _NAMED or bases[q]:
+        held = best.place.kind in _MILITARY and best.method in _KIND_READINGS
+        if not held and (best.place.kind not in _BASE_LIST_SWITCHES
+                         or best.method not in _NAMED or bases[q]):
             continue
         others = [o for o, c in winners.items() if o != q and c[0].place.kind not in _AREAL
                   and c[0].method not in _NO_PULL]
         listed = sum(o in based for o in others)
         if listed < _BASE_LIST_MIN or (listed < len(others) and 3 * listed <= 2 * len(others)):
+            continue
+        if held:
+            # a base already: the list also tells it from a civil airfield or a town of its
+            # name elsewhere ("Maxwell Field" in Texas beside Maxwell AFB)
+            rivals = [c for c in candidates[1:] if c.place.kind not in _MILITARY]
+            if rivals and best.score - rivals[0].score < KIND_CONTEXT_LIFT:
+                lift = KIND_CONTEXT_LIFT
+                ranked[q] = (best._replace(score=best.score + lift,
+                                           parts={**best.parts, "base list": lift}),
+                             *candidates[1:])
             continue
         pick = next((c for c in candidates[1:] if c.place.kind in _MILITARY
                      and c.method in _KIND_READINGS), None)
@@ -1575,8 +1604,9 @@ def _stands_in(q: Query, candidate: Candidate) -> bool:
     """Whether a candidate is a feature named for a bare name that no place bears, standing
     in for the place (``Kiska`` for Kiska Army Airfield; see
     ``Gazetteer._bare_feature_hits``)."""
+    key = name_key(q.name)
     return (candidate.method is Method.KIND and candidate.matched.startswith(_FEATURE_MARK)
-            and kind_phrase(name_key(q.name)) is None)
+            and kind_phrase(key) is None and airfield_base(key) is None)
 
 
 def _a(noun: str) -> str:
