@@ -78,7 +78,7 @@ from movemap.gazetteer.ranking import (
     Hit,
     rank,
 )
-from movemap.gazetteer.romanization import pinyin_readings
+from movemap.gazetteer.romanization import joined_readings, pinyin_readings
 from movemap.sphere import EARTH_RADIUS_KM, haversine_km
 
 if TYPE_CHECKING:
@@ -126,6 +126,8 @@ _NO_PULL = frozenset({Method.FALLBACK, Method.FUZZY})
 # Where places are named in pinyin, and older reports romanised them otherwise.
 _CHINESE = frozenset({"CN", "TW", "HK", "MO"})
 OLD_STYLE_MIN_POPULATION = 20_000
+_JOINED_SPELLINGS = frozenset({"VN"})
+"""Countries whose names a report may write as one word of their syllables (``joined_readings``)."""
 OLD_STYLE_LIFT = 0.05
 """What the old-style reading of a name gains over the town of its spelling in a text
 written in old spellings (see ``_old_style_text``)."""
@@ -493,6 +495,8 @@ class Gazetteer:
             hits = self._compound_feature_hits(key)
         if not hits:
             hits = old_style
+        if not hits and phrase is None:
+            hits = self._joined_hits(key)
         if not hits:
             hits = self._approximate(key)
             if generic and not hits:
@@ -521,6 +525,23 @@ class Gazetteer:
                         place.kind is not Kind.CITY
                         or (place.population or 0) >= OLD_STYLE_MIN_POPULATION):
                     seen.add(hit.place.id)
+                    hits.append(hit)
+        return hits
+
+    def _joined_hits(self, key: str) -> list[Hit]:
+        """Places in Vietnam that a name written as one word names syllable by syllable
+        (``Caobang`` for Cao Bằng, ``Thatkhe`` for Thất Khê; see ``joined_readings``), as
+        other names of theirs, when the name finds nothing as it is spelled. A town read so
+        has ``OLD_STYLE_MIN_POPULATION`` people, as for the Chinese readings."""
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        for reading in sorted(joined_readings(key)):
+            for hit in self._exact(reading, Method.ALTERNATE):
+                place = hit.place
+                if place.country in _JOINED_SPELLINGS and place.id not in seen and (
+                        place.kind is not Kind.CITY
+                        or (place.population or 0) >= OLD_STYLE_MIN_POPULATION):
+                    seen.add(place.id)
                     hits.append(hit)
         return hits
 
