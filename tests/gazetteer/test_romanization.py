@@ -96,3 +96,11 @@ def test_joined_colonial_spellings_find_the_towns_of_vietnam(gazetteer: Gazettee
 
 def test_a_name_found_as_spelled_is_not_read_as_joined_syllables(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Bangkok").place.country == "TH"
+
+
+def test_a_joined_name_spelled_like_a_town_abroad_reads_by_the_text(gazetteer: Gazetteer) -> None:
+    # "Cuchi" is a town of Angola as spelled, and Củ Chi joined: the other names choose
+    found = gazetteer.resolve_all(["Cuchi", "Tayninh", "Bentre", "Soctrang"])[0]
+    assert found.place.country == "VN" and found.confident
+    # and a German town spelled like Sơn Trà joined stays German among its neighbours
+    assert gazetteer.resolve_all(["Sontra", "Eschwege", "Bebra", "Kassel"])[0].place.country == "DE"

@@ -458,8 +458,9 @@ class Gazetteer:
         if phrase is None and (field := airfield_base(key)) is not None:
             hits += self._field_hits(field, hits)
         old_style = self._romanised_hits(key, hits) if phrase is None else []
+        joined = self._joined_hits(key, hits) if phrase is None else []
         if hits:
-            hits += old_style
+            hits += old_style + joined
         if _CODE.match(name.strip()):
             hits += self._exact(code_key(name.strip()))
         if not hits and (plain := settlement_base(key)) is not None:
@@ -495,8 +496,8 @@ class Gazetteer:
             hits = self._compound_feature_hits(key)
         if not hits:
             hits = old_style
-        if not hits and phrase is None:
-            hits = self._joined_hits(key)
+        if not hits:
+            hits = joined
         if not hits:
             hits = self._approximate(key)
             if generic and not hits:
@@ -528,13 +529,14 @@ class Gazetteer:
                     hits.append(hit)
         return hits
 
-    def _joined_hits(self, key: str) -> list[Hit]:
+    def _joined_hits(self, key: str, found: list[Hit]) -> list[Hit]:
         """Places in Vietnam that a name written as one word names syllable by syllable
         (``Caobang`` for Cao Bằng, ``Thatkhe`` for Thất Khê; see ``joined_readings``), as
-        other names of theirs, when the name finds nothing as it is spelled. A town read so
+        other names of theirs, beside what the name finds as it is spelled (``found``: Hadong
+        in Korea for Hà Đông): the text chooses. A town read so
         has ``OLD_STYLE_MIN_POPULATION`` people, as for the Chinese readings."""
         hits: list[Hit] = []
-        seen: set[str] = set()
+        seen = {h.place.id for h in found}
         for reading in sorted(joined_readings(key)):
             for hit in self._exact(reading, Method.ALTERNATE):
                 place = hit.place
