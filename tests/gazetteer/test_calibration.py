@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from movemap.gazetteer import Gazetteer
+from movemap.gazetteer.ambiguity import ambiguous
 from movemap.gazetteer.gazetteer import (
     Query,
     _base_list,
@@ -415,3 +416,26 @@ def test_a_town_among_its_country_s_places_over_a_far_larger_namesake_abroad(
                   context=context)
     assert ranked[0].place is home
     assert _doubt(ranked, context).startswith("chosen by context over Pellary") is doubted
+
+
+def _held_base_in_a_list_of(others: list[tuple[Candidate, ...]]) -> tuple[Candidate, ...]:
+    """The readings of "Quenby Field": an air base named for Quenby, as likely as a civil
+    airfield of that very name 3,000 km away, resolved beside ``others``."""
+    base = _reading("a:21", "Quenby Air Base", Kind.AIRBASE, "XA", 1.30, Method.KIND, lat=47.0)
+    civil = _reading("p:21", "Quenby Field", Kind.AIRPORT, "XB", 1.28, lat=20.0)
+    ranked = {Query("Quenby Field"): (base, civil)}
+    ranked.update({Query(f"other {i}"): c for i, c in enumerate(others)})
+    _base_list(ranked)
+    return ranked[Query("Quenby Field")]
+
+
+def test_a_list_of_bases_tells_a_base_from_a_civil_airfield_of_its_name() -> None:
+    found = _held_base_in_a_list_of(_LIST)
+    assert found[0].place.kind is Kind.AIRBASE and found[0].parts["base list"] > 0
+    assert not ambiguous(found)
+
+
+def test_among_towns_a_base_and_a_civil_airfield_of_its_name_stay_as_likely() -> None:
+    towns = [(_reading(f"c:4{i}", f"Brackley {i}", Kind.CITY, "XC", 1.4),) for i in range(4)]
+    found = _held_base_in_a_list_of(towns)
+    assert "base list" not in found[0].parts and ambiguous(found)

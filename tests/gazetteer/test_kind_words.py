@@ -151,3 +151,38 @@ def test_a_base_in_the_air_forces_style_is_found_by_its_bare_name(gazetteer: Gaz
     found = gazetteer.resolve_all(["Marham", "Coningsby"])[0]
     assert any(c.place.kind is Kind.AIRBASE and c.place.name == "RAF Marham"
                for c in found.candidates)
+
+
+@pytest.mark.parametrize(("key", "base"), [
+    ("grissom arb", "grissom"),                       # Air Reserve Base
+    ("hanscom air reserve base", "hanscom"),
+    ("pease angb", "pease"),                          # Air National Guard Base
+    ("hunter aaf", "hunter"),                         # Army Air Field
+])
+def test_the_american_abbreviations_of_air_bases_are_kind_words(key: str, base: str) -> None:
+    assert kind_phrase(key) == ("air", base)
+
+
+def test_a_reserve_base_is_found_by_its_abbreviation_and_is_a_base(gazetteer: Gazetteer) -> None:
+    # before: "Grissom Arb Airport" was an airport, found by no "X air base"
+    found = gazetteer.resolve("Grissom ARB")
+    assert found.place.kind is Kind.AIRBASE and found.place.country == "US"
+
+
+def test_a_list_of_fields_in_the_old_style_is_the_air_bases_they_became(
+    gazetteer: Gazetteer,
+) -> None:
+    # "X Field" is how the United States named its military airfields before 1947 (Luke
+    # Field is Luke AFB); a civil "Vance Field" elsewhere does not take the name from the list
+    names = ["Luke Field", "Vance Field", "Tinker Field", "Offutt Field", "Davis-Monthan Field"]
+    for found in gazetteer.resolve_all(names):
+        assert found.place.kind is Kind.AIRBASE and found.place.country == "US", found.query
+        assert found.confident, found.query
+
+
+def test_a_field_named_like_a_civil_one_and_a_base_is_in_doubt_alone(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Scott Field" is a civil airfield's name and Scott AFB's old one: alone, not confident
+    assert not gazetteer.resolve("Scott Field").confident
+

@@ -1,4 +1,5 @@
-"""Chinese names in older romanisations (Wade-Giles, postal) read as pinyin (issue 13).
+"""Chinese names in older romanisations (Wade-Giles, postal) read as pinyin, and Vietnamese
+names written as one word read as their syllables (issue 13).
 
 The class: reports before the 1980s spell Chinese towns the old way, and GeoNames knows such
 spellings for the best-known cities only; some old spellings are also the pinyin name of
@@ -12,7 +13,7 @@ import pytest
 from movemap.gazetteer import Gazetteer
 from movemap.gazetteer.gazetteer import Query, _old_style_text
 from movemap.gazetteer.place import Candidate, Kind, Method, Place
-from movemap.gazetteer.romanization import pinyin_readings
+from movemap.gazetteer.romanization import joined_readings, pinyin_readings
 
 
 @pytest.mark.parametrize(("old", "pinyin"), [
@@ -71,3 +72,35 @@ def test_elsewhere_the_town_of_the_spelling_stands_in_doubt(others: int) -> None
     best = _old_style_batch(others)
     assert best.place.name == "Tengpo"
     assert best.doubt is not None and "Dengbo" in best.doubt
+
+
+@pytest.mark.parametrize(("name", "spaced"), [
+    ("tayninh", "tay ninh"), ("bentre", "ben tre"), ("longxuyen", "long xuyen"),
+    ("soctrang", "soc trang"),
+])
+def test_a_joined_vietnamese_name_is_read_syllable_by_syllable(name: str, spaced: str) -> None:
+    assert spaced in joined_readings(name)
+
+
+@pytest.mark.parametrize("key", ["kursk", "tay ninh", "bac-ninh", "stalingrad"])
+def test_only_one_word_of_vietnamese_syllables_is_read_so(key: str) -> None:
+    assert joined_readings(key) == frozenset()
+
+
+def test_joined_colonial_spellings_find_the_towns_of_vietnam(gazetteer: Gazetteer) -> None:
+    # before: found only by sound, each flagged "low confidence (phonetic)"
+    for found in gazetteer.resolve_all(["Tayninh", "Bentre", "Longxuyen", "Soctrang"]):
+        assert found.place.country == "VN" and found.best.method is Method.ALTERNATE
+        assert found.confident, found.query
+
+
+def test_a_name_found_as_spelled_is_not_read_as_joined_syllables(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Bangkok").place.country == "TH"
+
+
+def test_a_joined_name_spelled_like_a_town_abroad_reads_by_the_text(gazetteer: Gazetteer) -> None:
+    # "Cuchi" is a town of Angola as spelled, and Củ Chi joined: the other names choose
+    found = gazetteer.resolve_all(["Cuchi", "Tayninh", "Bentre", "Soctrang"])[0]
+    assert found.place.country == "VN" and found.confident
+    # and a German town spelled like Sơn Trà joined stays German among its neighbours
+    assert gazetteer.resolve_all(["Sontra", "Eschwege", "Bebra", "Kassel"])[0].place.country == "DE"

@@ -43,9 +43,19 @@ from rapidfuzz.distance import OSA
 from movemap.errors import InvalidValueError, PlaceNotFoundError
 from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
+from movemap.gazetteer.lists import (
+    _CHINESE,
+    _KIND_READINGS,
+    _NAMED,
+    _NO_PULL,
+    KIND_CONTEXT_LIFT,
+    _base_list,
+    _old_style_text,
+)
 from movemap.gazetteer.normalize import (
     DEMONYM_ENDINGS,
     QUALIFIER_WORDS,
+    airfield_base,
     demonym_bases,
     direction_phrase,
     feature_key,
@@ -77,7 +87,7 @@ from movemap.gazetteer.ranking import (
     Hit,
     rank,
 )
-from movemap.gazetteer.romanization import pinyin_readings
+from movemap.gazetteer.romanization import joined_readings, pinyin_readings
 from movemap.sphere import EARTH_RADIUS_KM, haversine_km
 
 if TYPE_CHECKING:
@@ -119,16 +129,9 @@ _BARE_CLASSES = ("air", "port")
 COMPOUND_KM = 60.0
 """How far from the town it names an airfield or port named as ``Town-Feature`` may lie
 (Malpensa is 40 km from Milan)."""
-# Readings that are guesses and must not pull the other names of a batch: a fallback (X
-# itself for "X bridge") and a typo match (which may yet be refused).
-_NO_PULL = frozenset({Method.FALLBACK, Method.FUZZY})
-# Where places are named in pinyin, and older reports romanised them otherwise.
-_CHINESE = frozenset({"CN", "TW", "HK", "MO"})
 OLD_STYLE_MIN_POPULATION = 20_000
-OLD_STYLE_LIFT = 0.05
-"""What the old-style reading of a name gains over the town of its spelling in a text
-written in old spellings (see ``_old_style_text``)."""
-_OLD_STYLE_OTHERS = 2
+_JOINED_SPELLINGS = frozenset({"VN"})
+"""Countries whose names a report may write as one word of their syllables (``joined_readings``)."""
 _COMPOUND_KINDS = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_BASE})
 _COMPOUND_TOWNS, _COMPOUND_FEATURES = 5, 60
 # Words that qualify a feature without naming it ("Town International"): as the rest of a
@@ -452,9 +455,12 @@ class Gazetteer:
             return found or self._not_towns(self._approximate(key)), False
         base, generic = split_generic(key)
         hits = self._exact(key)
+        if phrase is None and (field := airfield_base(key)) is not None:
+            hits += self._field_hits(field, hits)
         old_style = self._romanised_hits(key, hits) if phrase is None else []
+        joined = self._joined_hits(key, hits) if phrase is None else []
         if hits:
-            hits += old_style
+            hits += old_style + joined
         if _CODE.match(name.strip()):
             hits += self._exact(code_key(name.strip()))
         if not hits and (plain := settlement_base(key)) is not None:
@@ -491,6 +497,8 @@ class Gazetteer:
         if not hits:
             hits = old_style
         if not hits:
+            hits = joined
+        if not hits:
             hits = self._approximate(key)
             if generic and not hits:
                 base, _ = split_generic(key)
@@ -520,6 +528,35 @@ class Gazetteer:
                     seen.add(hit.place.id)
                     hits.append(hit)
         return hits
+
+    def _joined_hits(self, key: str, found: list[Hit]) -> list[Hit]:
+        """Places in Vietnam that a name written as one word names syllable by syllable
+        (``Caobang`` for Cao Bằng, ``Thatkhe`` for Thất Khê; see ``joined_readings``), as
+        other names of theirs, beside what the name finds as it is spelled (``found``: Hadong
+        in Korea for Hà Đông): the text chooses. A town read so
+        has ``OLD_STYLE_MIN_POPULATION`` people, as for the Chinese readings."""
+        hits: list[Hit] = []
+        seen = {h.place.id for h in found}
+        for reading in sorted(joined_readings(key)):
+            for hit in self._exact(reading, Method.ALTERNATE):
+                place = hit.place
+                if place.country in _JOINED_SPELLINGS and place.id not in seen and (
+                        place.kind is not Kind.CITY
+                        or (place.population or 0) >= OLD_STYLE_MIN_POPULATION):
+                    seen.add(place.id)
+                    hits.append(hit)
+        return hits
+
+    def _field_hits(self, base: str, found: list[Hit]) -> list[Hit]:
+        """Air bases named for ``base``, for a name written "X Field" (see
+        ``normalize.airfield_base``): the old name of most American military airfields
+        (Maxwell Field is Maxwell AFB, Pope Field Pope Army Air Field), beside what the name
+        finds as it is spelled (``found``: a civilian "Maxwell Field" elsewhere, a town); the
+        other names of the text choose, and alone the name is in doubt between them."""
+        seen = {h.place.id for h in found}
+        return [Hit(h.place, Method.KIND, h.matched, h.similarity, h.from_overlay)
+                for h in self._exact(feature_key("air", base))
+                if h.place.kind is Kind.AIRBASE and h.place.id not in seen]
 
     def _garrison_hits(self, key: str, base: str) -> list[Hit]:
         """Places for a camp or fort the data does not name in full (``Camp Taji``): a base
@@ -1250,9 +1287,6 @@ def _doubt_moved_context(ranked: dict[Query, tuple[Candidate, ...]],
 
 _KIND_FAMILIES = (frozenset({Kind.AIRBASE, Kind.AIRPORT}),
                   frozenset({Kind.PORT, Kind.NAVAL_BASE}), frozenset({Kind.CROSSING}))
-_KIND_READINGS = frozenset({Method.NAME, Method.ALTERNATE, Method.KIND})
-KIND_CONTEXT_LIFT = 0.05
-"""What a reading of the list's kind gains over the town it displaces (see ``_kind_context``)."""
 
 
 def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
@@ -1292,105 +1326,6 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                                 parts={**pick.parts, "kind context": lift})
             ranked[q] = (new, *(c for c in ranked[q] if c is not pick))
             break
-
-
-def _compact(name: str) -> str:
-    return name_key(name).replace(" ", "")
-
-
-def _read_old_style(q: Query, candidate: Candidate) -> bool:
-    """Whether ``candidate`` is a Chinese place that ``q``'s name spells in an older
-    romanisation (``Tientsin`` for Tianjin, by GeoNames or by ``pinyin_readings``)."""
-    return (candidate.place.country in _CHINESE and candidate.method is Method.ALTERNATE
-            and _compact(candidate.place.name) in pinyin_readings(name_key(q.name)))
-
-
-def _old_style_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
-    """A name spelled as a small Chinese town is spelled in pinyin, and also, in an older
-    romanisation, a larger Chinese place (``Pengpu``: a town in Shanghai, and Bengbu in
-    Wade-Giles). In a text that spells at least ``_OLD_STYLE_OTHERS`` other names the old
-    way (``Hsuchow``, ``Nanking``), the old reading goes first; elsewhere the town stands,
-    in doubt (in place)."""
-    old = sum(bool(c) and _read_old_style(q, c[0]) for q, c in ranked.items())
-    for q, candidates in ranked.items():
-        if not candidates or candidates[0].method is not Method.NAME:
-            continue
-        best = candidates[0]
-        if best.place.country not in _CHINESE:
-            continue
-        place = best.place
-        reading = next((c for c in candidates[1:] if _read_old_style(q, c)
-                        and c.place.kind is place.kind
-                        and (c.place.population or 0) > (place.population or 0)
-                        and haversine_km(place.lat, place.lon, c.place.lat, c.place.lon)
-                        > SAME_PLACE_KM), None)
-        if reading is None:
-            continue
-        if old - _read_old_style(q, best) >= _OLD_STYLE_OTHERS:
-            lift = best.score - reading.score + OLD_STYLE_LIFT
-            new = reading._replace(score=reading.score + lift,
-                                   parts={**reading.parts, "old spellings": lift})
-            ranked[q] = (new, *(c for c in candidates if c is not reading))
-        elif best.doubt is None:
-            doubt = (f"also {reading.place.name} ({reading.place.country}) in an older "
-                     "romanisation, larger")
-            ranked[q] = (best._replace(doubt=doubt), *candidates[1:])
-
-
-_MILITARY = frozenset({Kind.AIRBASE, Kind.NAVAL_BASE})
-BASE_AT_TOWN_KM = 20.0
-"""How near a town an air or naval base bearing its name lies to be that town's base."""
-_BASE_LIST_MIN = 3
-
-
-def _base_of(candidates: tuple[Candidate, ...]) -> Candidate | None:
-    """The name's air or naval base: its winner if it is one, or a base known by the name
-    (or named for it) within ``BASE_AT_TOWN_KM`` of the winning town (RAF Lakenheath at
-    Lakenheath)."""
-    best = candidates[0]
-    if best.place.kind in _MILITARY:
-        return best
-    if best.place.kind is not Kind.CITY or best.method not in _NAMED:
-        return None
-    return next((c for c in candidates[1:] if c.place.kind in _MILITARY
-                 and c.method in _KIND_READINGS and haversine_km(
-                     best.place.lat, best.place.lon, c.place.lat, c.place.lon)
-                 <= BASE_AT_TOWN_KM), None)
-
-
-def _base_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
-    """A bare name in a list of military bases is the air or naval base it names, wherever
-    it lies (in place).
-
-    A list of bases spans countries and oceans (Rota, Morón, Lajes, Thule), so neither
-    closeness nor country tells a base's town from a namesake town elsewhere. When at least
-    ``_BASE_LIST_MIN`` of the other points of the batch, and all or more than two thirds of
-    them, are air or naval bases, towns with a base of their name (``_base_of``) or names
-    that read as a base somewhere, a name
-    whose winner is a town with no base of its own, and that has an air or naval base of
-    its name elsewhere, is that base (the best scored, if several): a village called
-    Morón in Argentina is not what a list of American bases means."""
-    winners = {q: c for q, c in ranked.items() if c}
-    bases = {q: _base_of(c) for q, c in winners.items()}
-    # a name that reads as a base somewhere is one more sign of a list of bases
-    based = {q for q, c in winners.items() if bases[q] is not None or any(
-        o.place.kind in _MILITARY and o.method in _KIND_READINGS for o in c)}
-    for q, candidates in winners.items():
-        best = candidates[0]
-        if best.place.kind is not Kind.CITY or best.method not in _NAMED or bases[q]:
-            continue
-        others = [o for o, c in winners.items() if o != q and c[0].place.kind not in _AREAL
-                  and c[0].method not in _NO_PULL]
-        listed = sum(o in based for o in others)
-        if listed < _BASE_LIST_MIN or (listed < len(others) and 3 * listed <= 2 * len(others)):
-            continue
-        pick = next((c for c in candidates[1:] if c.place.kind in _MILITARY
-                     and c.method in _KIND_READINGS), None)
-        if pick is None:
-            continue
-        lift = best.score - pick.score + KIND_CONTEXT_LIFT
-        new = pick._replace(score=pick.score + lift, parts={**pick.parts, "base list": lift})
-        ranked[q] = (new, *(c for c in candidates if c is not pick))
 
 
 HOLDS_LIFT = 0.05
@@ -1575,8 +1510,9 @@ def _stands_in(q: Query, candidate: Candidate) -> bool:
     """Whether a candidate is a feature named for a bare name that no place bears, standing
     in for the place (``Kiska`` for Kiska Army Airfield; see
     ``Gazetteer._bare_feature_hits``)."""
+    key = name_key(q.name)
     return (candidate.method is Method.KIND and candidate.matched.startswith(_FEATURE_MARK)
-            and kind_phrase(name_key(q.name)) is None)
+            and kind_phrase(key) is None and airfield_base(key) is None)
 
 
 def _a(noun: str) -> str:
@@ -1842,7 +1778,6 @@ def _core(points: dict[Query, Place]) -> set[Query] | None:
     return members if len(members) > len(names) / 2 else None
 
 
-_NAMED = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM})
 _CONTEXT_PARTS = ("context", "coherence")
 
 

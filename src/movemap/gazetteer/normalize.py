@@ -32,6 +32,7 @@ __all__ = [
     "COMPASS_WORDS",
     "DEMONYM_ENDINGS",
     "QUALIFIER_WORDS",
+    "airfield_base",
     "deletes",
     "demonym_bases",
     "direction_phrase",
@@ -254,6 +255,9 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
         "international airport", "intl airport", "aerodrome", "airstrip", "air station",
         "naval air station", "army airfield", "air force station", "military airfield",
         "landing ground", "advanced landing ground", "military air base",
+        # the United States' abbreviations: Air Reserve Base, Air National Guard Base, Army
+        # Air Field ("March ARB", "Selfridge ANGB", "Wheeler AAF")
+        "arb", "angb", "aaf", "air reserve base", "air national guard base",
         "аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза",
     ),
     "port": (
@@ -331,6 +335,25 @@ _FEATURE_MARK = "\x01"
 QUALIFIER_WORDS = frozenset({"international", "intl", "regional", "municipal", "national",
                              "domestic", "civil", "military", "county", "city"})
 """Words that qualify a feature without naming it (``Town International``)."""
+
+
+_FIELD_WORD = " field"
+
+
+def airfield_base(key: str) -> str | None:
+    """X of a name written "X Field", the style of the United States' military airfields
+    named for airmen (Wheeler Field, now Wheeler Army Air Field; Maxwell Field, now Maxwell
+    AFB), or None.
+
+    >>> airfield_base("maxwell field"), airfield_base("springfield"), airfield_base("field")
+    ('maxwell', None, None)
+    >>> airfield_base("north field") is None  # a compass word names no airman
+    True
+    """
+    if not key.endswith(_FIELD_WORD):
+        return None
+    base = key[: -len(_FIELD_WORD)].strip()
+    return base if base and base not in COMPASS_WORDS else None  # not "North Field"
 
 
 def kind_phrase(key: str) -> tuple[str, str] | None:

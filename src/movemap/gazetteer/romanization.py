@@ -1,4 +1,5 @@
-"""Chinese place names in the older romanisations, read as the pinyin names the data uses.
+"""Chinese place names in the older romanisations, read as the pinyin names the data uses;
+and Vietnamese names written as one word, read as the syllables the data spells apart.
 
 Reports written before the 1980s (and many since) spell Chinese places in Wade-Giles or in
 the postal romanisation: ``Hsuchow`` for Xuzhou, ``Pengpu`` for Bengbu, ``Tientsin`` for
@@ -15,6 +16,7 @@ begin a Wade-Giles syllable, so most names of other languages fail at once.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from itertools import product
 
@@ -119,4 +121,43 @@ def pinyin_readings(key: str) -> frozenset[str]:
             if len(readings) >= _MAX_READINGS:
                 break
     readings.discard(key.replace(" ", "").replace("-", ""))
+    return frozenset(readings)
+
+
+# Vietnamese: colonial maps and reports wrote many names as one word (``Caobang`` for Cao
+# Bằng, ``Mytho`` for Mỹ Tho, ``Thatkhe`` for Thất Khê), where the data spells each
+# syllable apart. A syllable is an initial consonant (or none), one to three vowels and a
+# final consonant (or none); a joined name is read back as its syllables with spaces.
+_VIET_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+_VIET_MAX_SYLLABLES = 4
+
+
+@cache
+def joined_readings(key: str) -> frozenset[str]:
+    """The spaced readings of a name written as one word of two to four Vietnamese-style
+    syllables (a ``name_key``), or none; the gazetteer keeps those that name a place in
+    Vietnam.
+
+    >>> sorted(joined_readings("caobang"))
+    ['ca o bang', 'cao bang']
+    >>> "my tho" in joined_readings("mytho"), joined_readings("hanoi ha")
+    (True, frozenset())
+    """
+    if " " in key or not key.isascii() or not key.isalpha():
+        return frozenset()
+    readings: set[str] = set()
+
+    def walk(at: int, taken: list[str]) -> None:
+        if at == len(key):
+            if len(taken) >= 2:
+                readings.add(" ".join(taken))
+            return
+        if len(taken) == _VIET_MAX_SYLLABLES:
+            return
+        for end in range(at + 1, min(len(key), at + 7) + 1):
+            if _VIET_SYLLABLE.fullmatch(key, at, end):
+                walk(end, [*taken, key[at:end]])
+
+    walk(0, [])
     return frozenset(readings)

@@ -399,7 +399,8 @@ def assign_admin1(points: Sequence[Entry], regions: Sequence[Entry]) -> None:
 # -- airports, country names, former names ------------------------------------------------------
 
 _MILITARY = re.compile(
-    r"\b(air ?base|air force|afb|naval air|army air|military|air station|raf|raaf|rcaf|rnzaf|"
+    r"\b(air ?base|air force|afb|arb|angb|aaf|air reserve|air national guard|naval air|army air|"
+    r"military|air station|raf|raaf|rcaf|rnzaf|"
     r"landing ground|base a[eé]rea|luftwaffe|fliegerhorst|aviation base|авиабаза)\b", re.IGNORECASE)
 
 

@@ -1,0 +1,149 @@
+"""Rules that read a batch of names as a list (in place on the ranked readings of
+``Gazetteer.resolve_all``): a list of military bases, and a text written in the older
+romanisations of Chinese. With the method sets and lifts that the gazetteer's other rules
+share.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from movemap.gazetteer.normalize import name_key
+from movemap.gazetteer.place import AREAL, Candidate, Kind, Method
+from movemap.gazetteer.ranking import SAME_PLACE_KM
+from movemap.gazetteer.romanization import pinyin_readings
+from movemap.sphere import haversine_km
+
+if TYPE_CHECKING:
+    from movemap.gazetteer.gazetteer import Query
+
+__all__ = ["BASE_AT_TOWN_KM", "KIND_CONTEXT_LIFT", "OLD_STYLE_LIFT"]
+
+_AREAL = AREAL
+_NAMED = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM})
+# Readings that are guesses and must not pull the other names of a batch: a fallback (X
+# itself for "X bridge") and a typo match (which may yet be refused).
+_NO_PULL = frozenset({Method.FALLBACK, Method.FUZZY})
+# Where places are named in pinyin, and older reports romanised them otherwise.
+_CHINESE = frozenset({"CN", "TW", "HK", "MO"})
+OLD_STYLE_LIFT = 0.05
+"""What the old-style reading of a name gains over the town of its spelling in a text
+written in old spellings (see ``_old_style_text``)."""
+_OLD_STYLE_OTHERS = 2
+_KIND_READINGS = frozenset({Method.NAME, Method.ALTERNATE, Method.KIND})
+KIND_CONTEXT_LIFT = 0.05
+"""What a reading of the list's kind gains over the town it displaces (see ``_kind_context``)."""
+
+
+def _compact(name: str) -> str:
+    return name_key(name).replace(" ", "")
+
+
+def _read_old_style(q: Query, candidate: Candidate) -> bool:
+    """Whether ``candidate`` is a Chinese place that ``q``'s name spells in an older
+    romanisation (``Tientsin`` for Tianjin, by GeoNames or by ``pinyin_readings``)."""
+    return (candidate.place.country in _CHINESE and candidate.method is Method.ALTERNATE
+            and _compact(candidate.place.name) in pinyin_readings(name_key(q.name)))
+
+
+def _old_style_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A name spelled as a small Chinese town is spelled in pinyin, and also, in an older
+    romanisation, a larger Chinese place (``Pengpu``: a town in Shanghai, and Bengbu in
+    Wade-Giles). In a text that spells at least ``_OLD_STYLE_OTHERS`` other names the old
+    way (``Hsuchow``, ``Nanking``), the old reading goes first; elsewhere the town stands,
+    in doubt (in place)."""
+    old = sum(bool(c) and _read_old_style(q, c[0]) for q, c in ranked.items())
+    for q, candidates in ranked.items():
+        if not candidates or candidates[0].method is not Method.NAME:
+            continue
+        best = candidates[0]
+        if best.place.country not in _CHINESE:
+            continue
+        place = best.place
+        reading = next((c for c in candidates[1:] if _read_old_style(q, c)
+                        and c.place.kind is place.kind
+                        and (c.place.population or 0) > (place.population or 0)
+                        and haversine_km(place.lat, place.lon, c.place.lat, c.place.lon)
+                        > SAME_PLACE_KM), None)
+        if reading is None:
+            continue
+        if old - _read_old_style(q, best) >= _OLD_STYLE_OTHERS:
+            lift = best.score - reading.score + OLD_STYLE_LIFT
+            new = reading._replace(score=reading.score + lift,
+                                   parts={**reading.parts, "old spellings": lift})
+            ranked[q] = (new, *(c for c in candidates if c is not reading))
+        elif best.doubt is None:
+            doubt = (f"also {reading.place.name} ({reading.place.country}) in an older "
+                     "romanisation, larger")
+            ranked[q] = (best._replace(doubt=doubt), *candidates[1:])
+
+
+_MILITARY = frozenset({Kind.AIRBASE, Kind.NAVAL_BASE})
+BASE_AT_TOWN_KM = 20.0
+"""How near a town an air or naval base bearing its name lies to be that town's base."""
+_BASE_LIST_MIN = 3
+_BASE_LIST_SWITCHES = frozenset({Kind.CITY, Kind.AIRPORT})
+"""Winners a list of bases may read as the base of their name elsewhere: a town, or a civil
+airfield of the same name (a "Wheeler Field" in Australia among Hickam and Clark Fields)."""
+
+
+def _base_of(candidates: tuple[Candidate, ...]) -> Candidate | None:
+    """The name's air or naval base: its winner if it is one, or a base known by the name
+    (or named for it) within ``BASE_AT_TOWN_KM`` of the winning town (RAF Lakenheath at
+    Lakenheath)."""
+    best = candidates[0]
+    if best.place.kind in _MILITARY:
+        return best
+    if best.place.kind is not Kind.CITY or best.method not in _NAMED:
+        return None
+    return next((c for c in candidates[1:] if c.place.kind in _MILITARY
+                 and c.method in _KIND_READINGS and haversine_km(
+                     best.place.lat, best.place.lon, c.place.lat, c.place.lon)
+                 <= BASE_AT_TOWN_KM), None)
+
+
+def _base_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A bare name in a list of military bases is the air or naval base it names, wherever
+    it lies (in place).
+
+    A list of bases spans countries and oceans (Rota, Morón, Lajes, Thule), so neither
+    closeness nor country tells a base's town from a namesake town elsewhere. When at least
+    ``_BASE_LIST_MIN`` of the other points of the batch, and all or more than two thirds of
+    them, are air or naval bases, towns with a base of their name (``_base_of``) or names
+    that read as a base somewhere, a name
+    whose winner is a town with no base of its own, and that has an air or naval base of
+    its name elsewhere, is that base (the best scored, if several): a village called
+    Morón in Argentina is not what a list of American bases means."""
+    winners = {q: c for q, c in ranked.items() if c}
+    bases = {q: _base_of(c) for q, c in winners.items()}
+    # a name that reads as a base somewhere is one more sign of a list of bases
+    based = {q for q, c in winners.items() if bases[q] is not None or any(
+        o.place.kind in _MILITARY and o.method in _KIND_READINGS for o in c)}
+    for q, candidates in winners.items():
+        best = candidates[0]
+        held = best.place.kind in _MILITARY and best.method in _KIND_READINGS
+        if not held and (best.place.kind not in _BASE_LIST_SWITCHES
+                         or best.method not in _NAMED or bases[q]):
+            continue
+        others = [o for o, c in winners.items() if o != q and c[0].place.kind not in _AREAL
+                  and c[0].method not in _NO_PULL]
+        listed = sum(o in based for o in others)
+        if listed < _BASE_LIST_MIN or (listed < len(others) and 3 * listed <= 2 * len(others)):
+            continue
+        if held:
+            # a base already: the list also tells it from a civil airfield or a town of its
+            # name elsewhere ("Maxwell Field" in Texas beside Maxwell AFB)
+            rivals = [c for c in candidates[1:] if c.place.kind not in _MILITARY]
+            if rivals and best.score - rivals[0].score < KIND_CONTEXT_LIFT:
+                lift = KIND_CONTEXT_LIFT
+                ranked[q] = (best._replace(score=best.score + lift,
+                                           parts={**best.parts, "base list": lift}),
+                             *candidates[1:])
+            continue
+        pick = next((c for c in candidates[1:] if c.place.kind in _MILITARY
+                     and c.method in _KIND_READINGS), None)
+        if pick is None:
+            continue
+        lift = best.score - pick.score + KIND_CONTEXT_LIFT
+        new = pick._replace(score=pick.score + lift, parts={**pick.parts, "base list": lift})
+        ranked[q] = (new, *(c for c in candidates if c is not pick))
