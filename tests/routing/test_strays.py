@@ -78,3 +78,9 @@ def test_a_road_route_along_a_border_stays_home_and_says_nothing() -> None:
     assert not leg.approximate and leg.warnings == ()
     assert crossed(list(leg.points)) == {"BD"}  # border noise under 2 km left out
     assert 55 <= leg.length_km <= 75
+
+
+def test_railways_are_left_as_drawn(a25: list[Point]) -> None:
+    # the same drawing as a railway: rail strays are often real transits
+    (kept,), count = pull_back_strays([a25], "rail", [])
+    assert count == 0 and kept == list(a25)

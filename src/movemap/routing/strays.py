@@ -13,6 +13,11 @@ no documented crossing of the pair (``geo/border_crossings.csv``, open or closed
 A's outline and ``INSIDE_KM`` further in; a stray whose moved points are not all in A is
 left as it is. Longer or deeper stretches are real transits and stay (the border checks and
 the country constraint judge them).
+
+Roads only (``NETWORKS``): railways built across borders that were internal ones then run
+along the new border and through it for a few km in earnest (the Moscow - Rostov line at
+Chertkovo and Melove, the Chernivtsi - Larga line by Moldova's Criva), and the rail data
+showed no stray that a real route needed pulled back.
 """
 
 from __future__ import annotations
@@ -24,13 +29,14 @@ import numpy.typing as npt
 
 from movemap.routing.borders import MATCH_KM, STEP_DEGREES, Crossing, _dense
 
-__all__ = ["DEPTH_KM", "INSIDE_KM", "STRAY_KM", "pull_back_strays"]
+__all__ = ["DEPTH_KM", "INSIDE_KM", "NETWORKS", "STRAY_KM", "pull_back_strays"]
 
 Point = tuple[float, float]
 STRAY_KM = 50.0    # a stretch in the other country longer than this is a transit
 DEPTH_KM = 2.0     # and one that goes deeper than this (the lines' drawing error) too
 INSIDE_KM = 0.3    # a moved vertex lies this far inside its own country's outline
 KM_PER_DEGREE = 111.2
+NETWORKS = ("road",)  # the networks whose strays are pulled back
 
 
 def _home_outline(country: int) -> object | None:
@@ -65,7 +71,10 @@ def _runs(cc: npt.NDArray[np.int64]) -> list[tuple[int, int, int]]:
 
 def pull_back_strays(lines: Sequence[Sequence[Point]], network: str,
                      crossings: Sequence[Crossing]) -> tuple[list[list[Point]], int]:
-    """The lines with their strays pulled back home; and how many strays were."""
+    """The lines with their strays pulled back home; and how many strays were (none on a
+    network not in ``NETWORKS``)."""
+    if network not in NETWORKS:
+        return [list(line) for line in lines], 0
     import shapely
 
     from movemap.routing.countries import _fine, codes, countries_at
