@@ -52,7 +52,7 @@ NETWORK_MODES = frozenset({Mode.RAIL, Mode.ROAD, Mode.FOOT})
 # routing module network building imports is named).
 VERSIONED_MODULES = (
     "antimeridian", "geodesic", "grid", "land", "lengths", "network", "sea", "store",
-    "countries", "borders", "chains", "joins", "relief", "facing", "points")
+    "countries", "borders", "chains", "joins", "relief", "facing", "points", "strays")
 # modules outside movemap.routing whose code shapes the networks or their lengths; the other
 # movemap modules routing imports (errors, geodata, textfile, model) name things, they
 # compute nothing a route depends on

@@ -49,7 +49,7 @@ import numpy as np
 import numpy.typing as npt
 
 from movemap.errors import NetworkError
-from movemap.routing import facing, geodesic, relief
+from movemap.routing import facing, geodesic, relief, strays
 from movemap.routing.facing import facing_joins, with_vertices
 from movemap.routing.geodesic import geodesic_km
 from movemap.routing.lengths import GENERALISED, LENGTHS_FILE, stretches
@@ -544,6 +544,9 @@ class Network:
             features = [f for p in (path, *extra) for f in read_features(p)]
             lines = [line for line, _ in features]
             lines, classes = _close_gaps(lines, [c for _, c in features])
+            lines, pulled = strays.pull_back_strays(lines, name, read_crossings(crossings))
+            log.info("%d %s stretches drawn over a border they run along pulled back", pulled,
+                     name)
             if join_facing:
                 lines, classes, joins = facing_joins(lines, classes, name,
                                                      read_crossings(crossings), CLASS_COST)
@@ -578,7 +581,7 @@ class Network:
         key = cache.digest(f"format {_FORMAT} {at_crossings} {join_facing}", path, *extra,
                            table, borders, geo_path("borders_10m.geojson"), crossings,
                            lengths_table, geo_path("rivers.geojson"), sys.modules[__name__],
-                           borders_module, countries_module, facing)
+                           borders_module, countries_module, facing, strays)
         arrays, directed = cache.load(name, key, build, read, what=f"{name} network",
                                       root=cache_dir)
         return cls(arrays, name, snap_km, directed)
