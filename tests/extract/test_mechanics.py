@@ -223,3 +223,55 @@ def test_the_month_words_are_every_month_the_date_patterns_read() -> None:
         "nov dec")) if re.fullmatch(when._M + r"\Z", w, re.I)}
     assert found == set(when._MONTH_WORDS)
     assert when._STARTS.keys() == {kind for kind, _ in when._PATTERNS}
+
+
+def _clause_texts() -> list[str]:
+    from pathlib import Path
+
+    from movemap.extract import read_report
+    from movemap.extract.report import sentences
+
+    corpus = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus"
+    out = []
+    for path in sorted(corpus.glob("*.txt")):
+        text = read_report(path)[0]
+        out += [text[a:b] for a, b in sentences(text)]
+    rng = random.Random(17)
+    words = ["The", "the", "3rd", "12th", "Corps", "Division", "first", "FIRST", "ſecond",
+             "echelon", "group", "advance", "party", "Task", "Force", "Army", "Group", "XX",
+             "Rokossovsky's", "troops", "while", "While", "whereas", "Meanwhile", "as",
+             "and", "but", "said", ";", ",", "٣rd", "Kursk", "moved", "to", "İ", "K"]
+    out += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    return out + _SENTENCES
+
+
+def test_the_unit_pattern_finds_what_it_finds_without_its_look_ahead() -> None:
+    import re
+
+    from movemap.extract.discourse import UNIT
+
+    plain = re.compile(UNIT.pattern.replace("(?=[\\dA-Zaflmst\\u017f])", "", 1), UNIT.flags)
+    assert plain.pattern != UNIT.pattern
+    for text in _clause_texts():
+        assert [(m.span(), m.group("u")) for m in UNIT.finditer(text)] == [
+            (m.span(), m.group("u")) for m in plain.finditer(text)], text
+
+
+def test_a_sentence_without_a_break_word_is_one_clause_as_the_pattern_finds() -> None:
+    from movemap.extract.grammar import _CLAUSE_BREAK, Clause, clauses
+
+    def plain(text: str, start: int, end: int) -> list[Clause]:
+        out, at = [], start
+        for m in _CLAUSE_BREAK.finditer(text, start, end):
+            if text[at: m.start()].strip():
+                out.append(Clause(at, m.start()))
+            at = m.end()
+        if text[at:end].strip():
+            out.append(Clause(at, end))
+        return out or [Clause(start, end)]
+
+    texts = _clause_texts()
+    assert sum(len(plain(t, 0, len(t))) > 1 for t in texts) > 100  # breaks are there
+    for text in texts:
+        for start, end in ((0, len(text)), (2, max(2, len(text) - 3))):
+            assert clauses(text, start, end) == plain(text, start, end), text

@@ -382,6 +382,9 @@ class Clause:
 
 def clauses(text: str, start: int, end: int) -> list[Clause]:
     """The clauses of the sentence ``text[start:end]`` (split at ``;``, ``while``...)."""
+    body = text[start:end]
+    if ";" not in body and "," not in body and "hile" not in body and "hereas" not in body:
+        return [Clause(start, end)]  # every break holds one of these (while, whereas, meanwhile)
     out, at = [], start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         if text[at: m.start()].strip():

@@ -397,15 +397,14 @@ def _matches(pattern: re.Pattern[str], subject: str, candidates: list[int]
 
 _ANCHOR_WORDS = frozenset().union(*(words for words, _ in _STARTS.values()))
 _SPLIT = re.compile(r"(\w+)")
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 def _word_index(lowered: str) -> tuple[dict[str, list[int]], list[int]] | None:
     """The numbers (in the text's order of words) of the words of ``lowered`` that anchor a
     pattern (:data:`_STARTS`; a word opening with a digit as :data:`_DIGIT`), and where each
     word starts; None for a text with a decimal digit outside ASCII (``\\d`` matches it)."""
-    if not lowered.isascii() and _OTHER_DIGIT.search(lowered):
-        return None
+    if not lowered.isascii() and any(ch.isdecimal() for ch in set(lowered) if not ch.isascii()):
+        return None  # a digit of another script (str.isdecimal is \\d's class, Nd)
     parts = _SPLIT.split(lowered)  # a gap, a word, a gap, ..., a gap
     starts = list(accumulate(map(len, parts), initial=0))[1::2]
     words: dict[str, list[int]] = {}
