@@ -275,3 +275,18 @@ def test_a_sentence_without_a_break_word_is_one_clause_as_the_pattern_finds() ->
     for text in texts:
         for start, end in ((0, len(text)), (2, max(2, len(text) - 3))):
             assert clauses(text, start, end) == plain(text, start, end), text
+
+
+def test_words_with_an_apostrophe_tried_where_a_run_of_letters_meets_one() -> None:
+    from movemap.extract.lookahead import matches_from
+    from movemap.extract.mentions import _APOSTROPHE_WORD, _before_apostrophes
+
+    rng = random.Random(19)
+    alphabet = list("ab N'D’jʼ_1٣²é- .,\nŏKİ") + ["Ch'ŏngjin", "N'Djamena", "Cuba's", "'s"]
+    texts = _clause_texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+                               for _ in range(3000)]
+    assert sum(bool(_APOSTROPHE_WORD.search(t)) for t in texts) > 300
+    for text in texts:
+        assert [m.span() for m in matches_from(_APOSTROPHE_WORD, text,
+                                               _before_apostrophes(text))] == [
+            m.span() for m in _APOSTROPHE_WORD.finditer(text)], text

@@ -68,7 +68,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from movemap.extract.lookahead import quick
+from movemap.extract.lookahead import matches_from, quick
 from movemap.gazetteer import Gazetteer, Kind, Method, Place
 from movemap.gazetteer.normalize import name_key
 
@@ -518,12 +518,45 @@ def _known_feature(gazetteer: Gazetteer, phrase: str) -> bool:
     return found.found and found.best.method in _SURE and found.place.kind is not Kind.CITY
 
 
+def _letter(ch: str) -> bool:
+    """Whether ``ch`` is in ``[^\\W\\d_]`` (a word character, not a decimal digit)."""
+    return ch.isalnum() and not ch.isdecimal()
+
+
+def _before_apostrophes(text: str) -> list[int]:
+    """Where each run of letters that ends at an apostrophe starts, ascending: a match of
+    :data:`_APOSTROPHE_WORD` starts where the run before its first apostrophe does (at a
+    word's edge, so the whole run). Each run is read back at most to the apostrophe before
+    (linear time)."""
+    marks = sorted(at for mark in "'’ʼ" for at in _positions(text, mark))
+    starts: list[int] = []
+    floor, carry = 0, None
+    for mark in marks:
+        at = mark
+        while at > floor and _letter(text[at - 1]):
+            at -= 1
+        if at == floor and carry is not None:
+            at = carry  # the run goes on through the mark before, itself a letter (ʼ)
+        if at < mark:
+            starts.append(at)
+        carry = at if _letter(text[mark]) else None
+        floor = mark + 1
+    return starts
+
+
+def _positions(text: str, mark: str) -> Iterator[int]:
+    at = text.find(mark)
+    while at >= 0:
+        yield at
+        at = text.find(mark, at + 1)
+
+
 def _apostrophe_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans of names written with an apostrophe (N'Djamena, Ch'ŏngjin) the index knows:
     the matcher reads an apostrophe as a space, the index keys leave it out."""
     index = gazetteer._index
     out = []
-    for m in _APOSTROPHE_WORD.finditer(text):
+    for m in matches_from(_APOSTROPHE_WORD, text, _before_apostrophes(text)):
         if not m.group(0)[0].isupper() or m.group(0)[-2:] in ("'s", "’s"):
             continue  # Cuba's: a possessive, which the matcher reads
         number = index.best_exact(name_key(m.group(0)))

@@ -13,13 +13,12 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate
 
 from movemap.dates import FuzzyDate, parse_date
-from movemap.extract.lookahead import quick
+from movemap.extract.lookahead import matches_from, quick
 
 __all__ = ["DateMention", "find_dates", "year_before"]
 
@@ -380,21 +379,6 @@ def _candidates(kind: str, words: dict[str, list[int]], starts: list[int],
     return sorted({starts[j] for i in at for j in range(max(0, i - back), i + 1)})
 
 
-def _matches(pattern: re.Pattern[str], subject: str, candidates: list[int]
-             ) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(subject)`` when every match starts at one of ``candidates``: the
-    leftmost match from where the last one ended, tried only there (no pattern of
-    :data:`_PATTERNS` matches an empty string)."""
-    end = 0
-    for at in candidates:
-        if at < end:
-            continue
-        m = pattern.match(subject, at)
-        if m is not None:
-            end = m.end()
-            yield m
-
-
 _ANCHOR_WORDS = frozenset().union(*(words for words, _ in _STARTS.values()))
 _SPLIT = re.compile(r"(\w+)")
 
@@ -434,7 +418,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         # case-blind patterns run faster on lower case, unflagged
         folded = (_ASCII_FOLDED if plain else _FOLDED).get(kind)
         subject, used = (lowered, folded) if folded else (text, pattern)
-        found = _matches(used, subject, _candidates(kind, words, starts, lowered)) if (
+        found = matches_from(used, subject, _candidates(kind, words, starts, lowered)) if (
             anchored) else used.finditer(subject)
         for m in found:
             if taken.find(1, m.start(), m.end()) >= 0:
