@@ -282,7 +282,7 @@ def test_words_with_an_apostrophe_tried_where_a_run_of_letters_meets_one() -> No
     from movemap.extract.mentions import _APOSTROPHE_WORD, _before_apostrophes
 
     rng = random.Random(19)
-    alphabet = list("ab N'D’jʼ_1٣²é- .,\nŏKİ") + ["Ch'ŏngjin", "N'Djamena", "Cuba's", "'s"]
+    alphabet = [*"ab N'D’jʼ_1٣²é- .,\nŏKİ", "Ch'ŏngjin", "N'Djamena", "Cuba's", "'s"]
     texts = _clause_texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
                                for _ in range(3000)]
     assert sum(bool(_APOSTROPHE_WORD.search(t)) for t in texts) > 300
