@@ -343,7 +343,7 @@ _STARTS: dict[str, tuple[frozenset[str], int]] = {
     "quarter": (frozenset({"first", "second", "third", "fourth"}), 1),  # the third quarter
     "the_nth": (frozenset({_DIGIT}), 1),  # the 8th
     # a weekday's name may begin a longer word (the pattern has no \b after it): found by
-    # its beginning, see _anchor_words
+    # its beginning (_PREFIX_ANCHORS, in _candidates)
     "weekday": (frozenset(_WEEKDAY_NAMES), 2),  # early on Monday
     "relative": (frozenset({"next", "this", "last", "yesterday", "today", "soon"}), 0),
     "month": (_MONTH_WORDS, 1),  # in May
