@@ -15,8 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import accumulate, compress, count
-from operator import itemgetter, or_
+from itertools import accumulate
 
 from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.lookahead import matches_from, quick
@@ -382,7 +381,6 @@ def _candidates(kind: str, words: dict[str, list[int]], starts: list[int],
 
 _ANCHOR_WORDS = frozenset().union(*(words for words, _ in _STARTS.values()))
 _SPLIT = re.compile(r"(\w+)")
-_ASCII_DIGITS = "0123456789"
 
 
 def _word_index(lowered: str) -> tuple[dict[str, list[int]], list[int]] | None:
@@ -393,15 +391,12 @@ def _word_index(lowered: str) -> tuple[dict[str, list[int]], list[int]] | None:
         return None  # a digit of another script (str.isdecimal is \\d's class, Nd)
     parts = _SPLIT.split(lowered)  # a gap, a word, a gap, ..., a gap
     starts = list(accumulate(map(len, parts), initial=0))[1::2]
-    every = parts[1::2]
-    # the numbers of the anchor words and of the words opening with an ASCII digit, picked in
-    # C (every word is read; only those are handled one by one)
-    picked = compress(count(), map(or_, map(_ANCHOR_WORDS.__contains__, every),
-                                   map(_ASCII_DIGITS.__contains__, map(itemgetter(0), every))))
     words: dict[str, list[int]] = {}
-    for number in picked:
-        word = every[number]
-        words.setdefault(word if word in _ANCHOR_WORDS else _DIGIT, []).append(number)
+    for number, word in enumerate(parts[1::2]):
+        if word in _ANCHOR_WORDS:
+            words.setdefault(word, []).append(number)
+        elif "0" <= word < ":":  # opens with an ASCII digit
+            words.setdefault(_DIGIT, []).append(number)
     return words, starts
 
 
