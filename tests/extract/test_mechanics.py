@@ -158,3 +158,135 @@ def test_each_verb_of_the_source_patterns_passes_their_pre_filter() -> None:
              for word in group.split("|")}
     assert {"said", "reported", "believes", "told"} <= verbs  # the groups were read
     assert [v for v in sorted(verbs) if not any(f in v for f in _SOURCE_VERBS)] == []
+
+
+# -- date patterns tried only where a match can start (extract/when.py, _STARTS) -------------
+
+_DATE_WORDS = [
+    "between", "from", "From", "the", "The", "THE", "and", "to", "until", "-", "–", "of", "on",
+    "On", "early", "Early", "mid", "late", "beginning", "start", "middle", "end", "first",
+    "second", "third", "fourth", "last", "next", "this", "following", "same", "that", "later",
+    "after", "a few", "several", "an", "a", "one", "three", "ten", "days", "day", "weeks",
+    "week", "month", "months", "morning", "night", "evening", "quarter", "quarterback", "since",
+    "year", "yesterday", "today", "soon", "in", "by", "during", "throughout", "May", "may",
+    "MAY", "March", "Sept.", "sept", "September", "Oct", "October", "dec", "Jan.", "june",
+    "Monday", "mondays", "Friday's", "sunday", "WEDNESDAY", "1", "3", "8th", "13", "21st",
+    "1944", "2024", "2024-10-18", "1,500", "x8", "_5", "٣", "İstanbul", "ſept", "K", "’s",
+    "'s", "Kursk", "troops", "moved", ":", ",", ".", "(", ")", "•", "*",
+]
+
+
+def _date_texts() -> list[str]:
+    rng = random.Random(13)
+    gaps = [" ", " ", " ", "  ", "\n", "\n\n", ", ", ". ", "-", "\n- ", "\n* ", " \t"]
+    texts = []
+    for _ in range(3000):
+        words = [rng.choice(_DATE_WORDS) for _ in range(rng.randint(1, 14))]
+        texts.append("".join(w + rng.choice(gaps) for w in words).rstrip(" "))
+    return texts + [s for s in _SENTENCES] + [
+        "Between 8 and 13 October the troops moved; on the 14th they left. Three days later, "
+        "in early November, they reached Kursk by 1 November 2024 (since August last year).",
+        "March: Libya flies troops to Sirte.\n- 12 May: they leave.\n  April – more follow.",
+        "On Tuesday, early on Monday and the following week; later that night; the same day.",
+        # each pattern at the most words before its anchor that it can start
+        "A few days later, a few weeks after that, on the next day, later that night, in the "
+        "third quarter, the first week of May, the end of May, mid-October, on the 8th, late "
+        "on Friday, from 3 to 5 June, between May 3 and June 1, from early May to late June.",
+    ]
+
+
+def test_the_date_patterns_tried_where_a_match_can_start_find_what_finditer_finds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from movemap.extract import read_report, when
+
+    corpus = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus"
+    texts = _date_texts() + [read_report(p)[0] for p in sorted(corpus.glob("*.txt"))]
+    published = date(2024, 10, 18)
+    fast = [repr(when.find_dates(text, published)) for text in texts]
+    assert sum(bool(when._word_index(t.lower())) for t in texts) > len(texts) * 0.9
+    monkeypatch.setattr(when, "_word_index", lambda lowered: None)  # every pattern everywhere
+    plain = [repr(when.find_dates(text, published)) for text in texts]
+    assert sum(f != "[]" for f in fast) > len(texts) / 3  # the texts do hold dates
+    for text, a, b in zip(texts, fast, plain, strict=True):
+        assert a == b, text
+
+
+def test_the_month_words_are_every_month_the_date_patterns_read() -> None:
+    import re
+
+    from movemap.extract import when
+
+    found = {w for w in map(str.lower, re.findall(r"[A-Za-z]+", " ".join(
+        __import__("calendar").month_name[1:]) + " jan feb mar apr may jun jul aug sep sept oct "
+        "nov dec")) if re.fullmatch(when._M + r"\Z", w, re.I)}
+    assert found == set(when._MONTH_WORDS)
+    assert when._STARTS.keys() == {kind for kind, _ in when._PATTERNS}
+
+
+def _clause_texts() -> list[str]:
+    from pathlib import Path
+
+    from movemap.extract import read_report
+    from movemap.extract.report import sentences
+
+    corpus = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus"
+    out = []
+    for path in sorted(corpus.glob("*.txt")):
+        text = read_report(path)[0]
+        out += [text[a:b] for a, b in sentences(text)]
+    rng = random.Random(17)
+    words = ["The", "the", "3rd", "12th", "Corps", "Division", "first", "FIRST", "ſecond",
+             "echelon", "group", "advance", "party", "Task", "Force", "Army", "Group", "XX",
+             "Rokossovsky's", "troops", "while", "While", "whereas", "Meanwhile", "as",
+             "and", "but", "said", ";", ",", "٣rd", "Kursk", "moved", "to", "İ", "K"]
+    out += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    return out + _SENTENCES
+
+
+def test_the_unit_pattern_finds_what_it_finds_without_its_look_ahead() -> None:
+    import re
+
+    from movemap.extract.discourse import UNIT
+
+    plain = re.compile(UNIT.pattern.replace("(?=[\\dA-Zaflmst\\u017f])", "", 1), UNIT.flags)
+    assert plain.pattern != UNIT.pattern
+    for text in _clause_texts():
+        assert [(m.span(), m.group("u")) for m in UNIT.finditer(text)] == [
+            (m.span(), m.group("u")) for m in plain.finditer(text)], text
+
+
+def test_a_sentence_without_a_break_word_is_one_clause_as_the_pattern_finds() -> None:
+    from movemap.extract.grammar import _CLAUSE_BREAK, Clause, clauses
+
+    def plain(text: str, start: int, end: int) -> list[Clause]:
+        out, at = [], start
+        for m in _CLAUSE_BREAK.finditer(text, start, end):
+            if text[at: m.start()].strip():
+                out.append(Clause(at, m.start()))
+            at = m.end()
+        if text[at:end].strip():
+            out.append(Clause(at, end))
+        return out or [Clause(start, end)]
+
+    texts = _clause_texts()
+    assert sum(len(plain(t, 0, len(t))) > 1 for t in texts) > 100  # breaks are there
+    for text in texts:
+        for start, end in ((0, len(text)), (2, max(2, len(text) - 3))):
+            assert clauses(text, start, end) == plain(text, start, end), text
+
+
+def test_words_with_an_apostrophe_tried_where_a_run_of_letters_meets_one() -> None:
+    from movemap.extract.lookahead import matches_from
+    from movemap.extract.mentions import _APOSTROPHE_WORD, _before_apostrophes
+
+    rng = random.Random(19)
+    alphabet = [*"ab N'D’jʼ_1٣²é- .,\nŏKİ", "Ch'ŏngjin", "N'Djamena", "Cuba's", "'s"]
+    texts = _clause_texts() + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+                               for _ in range(3000)]
+    assert sum(bool(_APOSTROPHE_WORD.search(t)) for t in texts) > 300
+    for text in texts:
+        assert [m.span() for m in matches_from(_APOSTROPHE_WORD, text,
+                                               _before_apostrophes(text))] == [
+            m.span() for m in _APOSTROPHE_WORD.finditer(text)], text

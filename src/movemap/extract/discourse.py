@@ -71,7 +71,10 @@ CARGO = " cargo"
 """The current "unit" after a clause that moves people or things, not a force (no unit's
 slug has a space)."""
 
+# (the look-ahead for the characters a match can start with, digits of any script and the long s
+# that the case-blind group's "s" matches among them, lets the engine skip to them)
 UNIT = re.compile(
+    r"(?=[\dA-Zaflmst\u017f])"
     r"\b(?P<u>(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
     r"Brigade|Regiment|Army|Battalion|Fleet|Group|Squadron|Wing|Legion|Detachment|"
     r"Company|Battery|Marines|Rangers|Commando)|(?i:(?:first|second|third|fourth|last|main) "

@@ -192,15 +192,16 @@ _REPORTER = quick(re.compile(
     r"media|press|newspapers?|reporters?|observers?|monitors?|diplomats?|sources?|"
     r"estimates?|analysts?|satellite|according\s+to)\b", re.I))
 _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I)
-_NONFORCE = quick(re.compile(
-    r"\b(refugees|civilians|evacuees|prisoners|POWs|containers|munitions|shells|missiles|"
+_NONFORCE_PATTERN = re.compile(
+    r"\b(refugees|civilians|evacuees|prisoners|pows|containers|munitions|shells|missiles|"
     r"bombers|jets|drones|aircraft(?!\s+carriers?\b)|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
     r"equipment|materiel|matériel|"
     r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
     r"people|persons|nationals|citizens|staff|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
     r"empress|queen|tsar|czar|shah|sultan|court|cabinet|government|"
-    r"offices|delegation|envoy|diplomats|ambassador)\b", re.I))
+    r"offices|delegation|envoy|diplomats|ambassador)\b", re.I)
+_NONFORCE = quick(_NONFORCE_PATTERN)
 
 
 # a noun before "to" that makes it no destination (threats to Nevers, aid to the capital)
@@ -362,6 +363,7 @@ _MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the mo
 _MOTION_F = _folded(_MOTION)
 _ROUTE_F = _folded(_ROUTE)
 _FORCE_F = _folded(_FORCE)
+_NONFORCE_F = _folded(_NONFORCE_PATTERN)  # for ASCII text only (its pattern has an é)
 _STRENGTH_F = _folded(_STRENGTH)
 _NOT_MOVING_F = _folded(_NOT_MOVING)
 _VERB_MODE_F = [(mode, _folded(pattern)) for mode, pattern in _VERB_MODE]
@@ -380,6 +382,9 @@ class Clause:
 
 def clauses(text: str, start: int, end: int) -> list[Clause]:
     """The clauses of the sentence ``text[start:end]`` (split at ``;``, ``while``...)."""
+    body = text[start:end]
+    if ";" not in body and "," not in body and "hile" not in body and "hereas" not in body:
+        return [Clause(start, end)]  # every break holds one of these (while, whereas, meanwhile)
     out, at = [], start
     for m in _CLAUSE_BREAK.finditer(text, start, end):
         if text[at: m.start()].strip():
@@ -569,6 +574,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         # own verb is the one after the condition
         until = later.end()
     status, hedge = _status(body, low, until)
-    nonforce = verb is not None and bool(_NONFORCE.search(body)) and not _FORCE_F.search(low)
+    nonforce = verb is not None and bool(
+        _NONFORCE_F.search(low) if body.isascii() else _NONFORCE.search(body)) and (
+        not _FORCE_F.search(low))
     return Reading(verb.group(1) if verb else None, tuple(roles), tuple(cues), tuple(chained),
                    mode, strength_in(text, a, b), status, hedge, nonforce)

@@ -15,9 +15,10 @@ as fast without it, and a few times slower with it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["first_characters", "quick"]
+__all__ = ["first_characters", "matches_from", "quick"]
 
 try:  # the parser of the standard library's engine (Python 3.11 and later)
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -96,3 +97,19 @@ def quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     chars = "".join(re.escape(ch) for ch in sorted(first))
     return re.compile(f"(?=[{chars}])" + pattern.pattern, pattern.flags)
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]
+                 ) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending;
+    more are harmless): the leftmost match from where the last one ended, tried only there,
+    for a pattern that matches no empty string. ``pattern.match`` at a position sees the
+    characters before it (``\\b``, look-behinds) as ``finditer`` does."""
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            end = m.end()
+            yield m

@@ -68,7 +68,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from movemap.extract.lookahead import quick
+from movemap.extract.lookahead import matches_from, quick
 from movemap.gazetteer import Gazetteer, Kind, Method, Place
 from movemap.gazetteer.normalize import name_key
 
@@ -518,12 +518,45 @@ def _known_feature(gazetteer: Gazetteer, phrase: str) -> bool:
     return found.found and found.best.method in _SURE and found.place.kind is not Kind.CITY
 
 
+def _letter(ch: str) -> bool:
+    """Whether ``ch`` is in ``[^\\W\\d_]`` (a word character, not a decimal digit)."""
+    return ch.isalnum() and not ch.isdecimal()
+
+
+def _before_apostrophes(text: str) -> list[int]:
+    """Where each run of letters that ends at an apostrophe starts, ascending: a match of
+    :data:`_APOSTROPHE_WORD` starts where the run before its first apostrophe does (at a
+    word's edge, so the whole run). Each run is read back at most to the apostrophe before
+    (linear time)."""
+    marks = sorted(at for mark in "'’ʼ" for at in _positions(text, mark))
+    starts: list[int] = []
+    floor, carry = 0, None
+    for mark in marks:
+        at = mark
+        while at > floor and _letter(text[at - 1]):
+            at -= 1
+        if at == floor and carry is not None:
+            at = carry  # the run goes on through the mark before, itself a letter (ʼ)
+        if at < mark:
+            starts.append(at)
+        carry = at if _letter(text[mark]) else None
+        floor = mark + 1
+    return starts
+
+
+def _positions(text: str, mark: str) -> Iterator[int]:
+    at = text.find(mark)
+    while at >= 0:
+        yield at
+        at = text.find(mark, at + 1)
+
+
 def _apostrophe_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans of names written with an apostrophe (N'Djamena, Ch'ŏngjin) the index knows:
     the matcher reads an apostrophe as a space, the index keys leave it out."""
     index = gazetteer._index
     out = []
-    for m in _APOSTROPHE_WORD.finditer(text):
+    for m in matches_from(_APOSTROPHE_WORD, text, _before_apostrophes(text)):
         if not m.group(0)[0].isupper() or m.group(0)[-2:] in ("'s", "’s"):
             continue  # Cuba's: a possessive, which the matcher reads
         number = index.best_exact(name_key(m.group(0)))
@@ -564,32 +597,28 @@ def _slot_spans(text: str) -> Iterator[tuple[int, int, str]]:
             at = link.end()
 
 
-def _small_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Spans of the towns a text calls villages or towns (``the villages of Lastochkyne and
+def _slot_places(text: str, gazetteer: Gazetteer
+                 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The capitalised names in the slots of a move (:func:`_slot_spans`), read once, in two
+    lists of spans.
+
+    First, the towns a text calls villages or towns (``the villages of Lastochkyne and
     Sieverne``), names as where a move starts, passes or ends (``left Srebrenica``) or as
     what it takes (``took Bardia``, ``the airfield of X``): slots of :data:`_SLOT`, where the
-    matcher leaves out small towns."""
+    matcher leaves out small towns. Second, the names there that the index does not know
+    exactly; the caller keeps those that the resolver reads (``Baramulla``: Bāramūla,
+    ``Baledogle``: its airfield) where nothing else was found."""
     index = gazetteer._index
-    out = []
+    small, unknown = [], []
     for start, end, key in _slot_spans(text):
         number = index.best_exact(key)
-        if number is not None and _named_there(index.place(number), key):
-            out.append((start, end))
-    return out
-
-
-def _slot_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Spans of capitalised names in the slots of a move (:func:`_slot_spans`) that the index
-    does not know exactly; the caller keeps those that the resolver reads (``Baramulla``:
-    Bāramūla, ``Baledogle``: its airfield) where nothing else was found."""
-    index = gazetteer._index
-    out = []
-    for start, end, key in _slot_spans(text):
-        # a word in capitals there is an organisation's acronym (UNHCR), not a place
-        if key and not text[start:end].isupper() and not all(
-                w in COMMON for w in key.split()) and index.best_exact(key) is None:
-            out.append((start, end))
-    return out
+        if number is not None:
+            if _named_there(index.place(number), key):
+                small.append((start, end))
+        elif key and not text[start:end].isupper() and not all(w in COMMON for w in key.split()):
+            # a word in capitals there is an organisation's acronym (UNHCR), not a place
+            unknown.append((start, end))
+    return small, unknown
 
 
 @_per_gazetteer
@@ -625,7 +654,8 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         if _known_feature(gazetteer, m.group(0)):
             phrases.add((m.start(), m.end()))
     found += phrases
-    found += _small_places(text, gazetteer)
+    small, unknown = _slot_places(text, gazetteer)
+    found += small
     # by start, the longest first (two stable sorts in C: by end, falling, then by start)
     found.sort(key=itemgetter(1), reverse=True)
     found.sort(key=itemgetter(0))
@@ -653,19 +683,20 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         out.append(Mention(restored.get((start, end), text[start:end]), start, end, sentence))
         last_end = end
     if language == "en":
-        out = _with_slot_names(text, out, starts, gazetteer, ordinary, why_not)
+        out = _with_slot_names(text, out, starts, unknown, gazetteer, ordinary, why_not)
     return out
 
 
-def _with_slot_names(text: str, out: list[Mention], starts: list[int], gazetteer: Gazetteer,
+def _with_slot_names(text: str, out: list[Mention], starts: list[int],
+                     names: list[tuple[int, int]], gazetteer: Gazetteer,
                      ordinary: frozenset[str], why_not: dict[tuple[int, int], str] | None
                      ) -> list[Mention]:
-    """``out`` with the slot names (:func:`_slot_names`) that overlap no mention of it and
-    pass the guards, as ``loose`` mentions, in text order."""
+    """``out`` with the slot names ``names`` (the second list of :func:`_slot_places`) that
+    overlap no mention of it and pass the guards, as ``loose`` mentions, in text order."""
     taken = [(m.start, m.end) for m in out]
     firsts = [a for a, _ in taken]
     extra: list[Mention] = []
-    for start, end in _slot_names(text, gazetteer):
+    for start, end in names:
         at = bisect_right(firsts, start)
         if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end) or (
                 extra and extra[-1].end > start):

@@ -284,7 +284,6 @@ def _lonely(places: list[FoundPlace], text: str) -> set[str]:
     A town named where a move sets out (``from X``, ``left X``) is kept: the
     home garrison of an expeditionary move lies far from where the move goes, and reports
     name it, small as it may be (a depot town, a garrison village)."""
-    setting_out = {p.place.id for p in places if _sets_out(text, p)}
     points = list({p.place.id: p.place for p in places if not p.place.areal}.values())
     if len(points) < 3:
         return set()
@@ -293,12 +292,16 @@ def _lonely(places: list[FoundPlace], text: str) -> set[str]:
         for j in range(i + 1, min(len(points), i + _NAMES_TOGETHER + 1)):
             if _km(place, points[j]) <= LONELY_KM:
                 near[i] = near[j] = True
+    mentions: dict[str, list[FoundPlace]] = {}
+    for p in places:
+        mentions.setdefault(p.place.id, []).append(p)
     out = set()
     for i, place in enumerate(points):
         window = range(max(0, i - _NAMES_TOGETHER), min(len(points), i + _NAMES_TOGETHER + 1))
-        if not near[i] and place.kind is Kind.CITY and place.id not in setting_out and (
-                place.population or 0) < LONELY_POPULATION and any(near[j] for j in window):
-            out.add(place.id)
+        if not near[i] and place.kind is Kind.CITY and (
+                place.population or 0) < LONELY_POPULATION and any(near[j] for j in window) and (
+                not any(_sets_out(text, p) for p in mentions[place.id])):
+            out.add(place.id)  # (where a move sets out is asked last: of the few lonely ones)
     return out
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 
 from movemap.dates import FuzzyDate, parse_date
-from movemap.extract.lookahead import quick
+from movemap.extract.lookahead import matches_from, quick
 
 __all__ = ["DateMention", "find_dates", "year_before"]
 
@@ -59,6 +61,16 @@ def _year_for(month: int, published: date, past: bool | None = None) -> int:
     shift = month - published.month
     return published.year - 1 if shift > 6 else published.year + 1 if shift < -6 else (
         published.year)
+
+
+# the letters outside ASCII that a case-blind month name matches (the long s of "ſept", the
+# dotless i of "aprıl"; the Kelvin sign and the dotted I change in lower case)
+_ODD_LETTERS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u212a": "k", "\u0130": "i"})
+
+
+def _month_key(name: str | None) -> str:
+    """A month's name as :data:`_MONTHS` keys it (``Sept.``: ``sept``)."""
+    return (name or "").translate(_ODD_LETTERS).lower().rstrip(".")
 
 
 def _day(year: int, month: int, day: int) -> FuzzyDate | None:
@@ -137,8 +149,8 @@ def _step(anchor: date, unit: str, n: int) -> FuzzyDate:
 
 
 def _span_mm(g: dict[str, str | None], year: int) -> FuzzyDate | None:
-    first = _MONTHS[(g["month"] or "").lower().rstrip(".")]
-    last = _MONTHS[(g["month2"] or "").lower().rstrip(".")]
+    first = _MONTHS[_month_key(g["month"])]
+    last = _MONTHS[_month_key(g["month2"])]
     last_year = year + 1 if last < first else year
     days = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), None: (1, 31)}
     a = date(year, first, days[g["p1"] and g["p1"].lower()][0])
@@ -178,7 +190,7 @@ def _weekday(g: dict[str, str | None], m: re.Match[str], published: date,
 def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> FuzzyDate | None:
     """What a match means: ``anchor`` is the narrative's day (years and steps count from it)."""
     g = m.groupdict()
-    month = _MONTHS.get((g.get("month") or "").lower().rstrip("."))
+    month = _MONTHS.get(_month_key(g.get("month")))
     year = int(g["year"]) if g.get("year") else None
     if kind == "later":
         n = g["n"].lower()
@@ -197,7 +209,7 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
         return parse_date(anchor)
     if kind in ("span_dmdm", "span_mdmd"):
         assert month is not None
-        month2 = _MONTHS[g["month2"].lower().rstrip(".")]
+        month2 = _MONTHS[_month_key(g["month2"])]
         year = year or _year_for(month, anchor)
         year2 = year + 1 if month2 < month else year
         first, last = _day(year, month, int(g["d1"])), _day(year2, month2, int(g["d2"]))
@@ -298,19 +310,117 @@ def year_before(day: FuzzyDate) -> FuzzyDate:
                              day.text))
 
 
+# Where each pattern's matches can start, in words (runs of ``\w``) of the lower-case text:
+# every match holds a word of its anchors (a set of whole words; DIGIT: a word opening with a
+# decimal digit) and starts at most ``back`` words before it ("early on Monday": two before
+# the weekday), or (LINE) at the start of that word's line. Each pattern is then tried only
+# there, instead of at every character of the text (Python's engine tries a pattern opening
+# with ``\b`` and a list of words at each one). Checked pattern by pattern against
+# ``finditer`` by the tests; a word here must be a whole word of every match (followed by
+# ``\s`` or ``\b`` in the pattern), not a word's beginning.
+_DIGIT = "<digit>"
+_LINE = -1
+_MONTH_WORDS = frozenset(_MONTHS)
+_WEEKDAY_NAMES = tuple(name.lower() for name in calendar.day_name)
+_STARTS: dict[str, tuple[frozenset[str], int]] = {
+    "span_dmdm": (frozenset({"between", "from"}), 0),
+    "span_mdmd": (frozenset({"between", "from"}), 0),
+    "span_mm": (frozenset({"between", "from"}), 0),
+    "later": (frozenset({"later"}), 3),  # a few days later
+    "after": (frozenset({"after"}), 3),
+    "following": (frozenset({"next", "following"}), 2),  # on the next day
+    "same": (frozenset({"same", "that"}), 1),  # the same day, later that night
+    "iso": (frozenset({_DIGIT}), 0),
+    "span_dm": (frozenset({"between", "from"}), 0),
+    "dmy": (frozenset({_DIGIT}), 0),
+    "mdy": (_MONTH_WORDS, 0),
+    "part": (_MONTH_WORDS, 1),  # mid-October
+    "part_of": (frozenset({"beginning", "start", "middle", "end"}), 1),  # the end of May
+    "week_of": (frozenset({"week"}), 2),  # the first week of May
+    "since_last": (frozenset({"since"}), 0),
+    "my": (_MONTH_WORDS, 0),
+    "quarter": (frozenset({"first", "second", "third", "fourth"}), 1),  # the third quarter
+    "the_nth": (frozenset({_DIGIT}), 1),  # the 8th
+    # a weekday's name may begin a longer word (the pattern has no \b after it): found by
+    # its beginning (_PREFIX_ANCHORS, in _candidates)
+    "weekday": (frozenset(_WEEKDAY_NAMES), 2),  # early on Monday
+    "relative": (frozenset({"next", "this", "last", "yesterday", "today", "soon"}), 0),
+    "month": (_MONTH_WORDS, 1),  # in May
+    "month_head": (_MONTH_WORDS, _LINE),
+}
+_PREFIX_ANCHORS = frozenset({"weekday"})
+# letters that the case-blind month names match and lower case keeps (the dotless i, the long
+# s): a text with one is searched plainly
+_CASELESS_ODD = ("\u0131", "\u017f")
+
+
+def _candidates(kind: str, words: dict[str, list[int]], starts: list[int],
+                lowered: str) -> list[int]:
+    """Where a match of ``kind`` may start (sorted): see :data:`_STARTS`."""
+    anchors, back = _STARTS[kind]
+    at: list[int] = []
+    if kind in _PREFIX_ANCHORS:
+        for name in anchors:  # a word that begins with the name
+            found = lowered.find(name)
+            while found >= 0:
+                number = bisect_left(starts, found)
+                if number < len(starts) and starts[number] == found:
+                    at.append(number)
+                found = lowered.find(name, found + 1)
+    else:
+        for word in anchors:
+            at += words.get(word, ())
+    if not at:
+        return []
+    if back == _LINE:
+        return sorted({lowered.rfind("\n", 0, starts[i]) + 1 for i in at})
+    if back == 0:
+        return sorted(starts[i] for i in at)
+    return sorted({starts[j] for i in at for j in range(max(0, i - back), i + 1)})
+
+
+_ANCHOR_WORDS = frozenset().union(*(words for words, _ in _STARTS.values()))
+_SPLIT = re.compile(r"(\w+)")
+
+
+def _word_index(lowered: str) -> tuple[dict[str, list[int]], list[int]] | None:
+    """The numbers (in the text's order of words) of the words of ``lowered`` that anchor a
+    pattern (:data:`_STARTS`; a word opening with a digit as :data:`_DIGIT`), and where each
+    word starts; None for a text with a decimal digit outside ASCII (``\\d`` matches it)."""
+    if not lowered.isascii() and any(ch.isdecimal() for ch in set(lowered) if not ch.isascii()):
+        return None  # a digit of another script (str.isdecimal is \\d's class, Nd)
+    parts = _SPLIT.split(lowered)  # a gap, a word, a gap, ..., a gap
+    starts = list(accumulate(map(len, parts), initial=0))[1::2]
+    words: dict[str, list[int]] = {}
+    for number, word in enumerate(parts[1::2]):
+        if word in _ANCHOR_WORDS:
+            words.setdefault(word, []).append(number)
+        elif "0" <= word < ":":  # opens with an ASCII digit
+            words.setdefault(_DIGIT, []).append(number)
+    return words, starts
+
+
 def find_dates(text: str, published: date) -> list[DateMention]:
     """Every date mention in ``text``, resolved against ``published``, in text order."""
     taken = bytearray(len(text))
     chosen: list[tuple[int, str, re.Match[str]]] = []
     lowered = text.lower()
     plain = lowered.isascii()
+    # the words index the text's offsets when lower case keeps them
+    index = _word_index(lowered) if len(lowered) == len(text) and (plain or not any(
+        ch in lowered for ch in _CASELESS_ODD)) else None
+    anchored = index is not None
+    words, starts = index or ({}, [])
     for kind, pattern in _PATTERNS:
         needs = _NEEDS.get(kind)
-        if needs and not any(word in lowered for word in needs):
+        if not anchored and needs and not any(word in lowered for word in needs):
             continue  # a cheap test first: the pattern cannot match without these words
         # case-blind patterns run faster on lower case, unflagged
         folded = (_ASCII_FOLDED if plain else _FOLDED).get(kind)
-        for m in (folded.finditer(lowered) if folded else pattern.finditer(text)):
+        subject, used = (lowered, folded) if folded else (text, pattern)
+        found = matches_from(used, subject, _candidates(kind, words, starts, lowered)) if (
+            anchored) else used.finditer(subject)
+        for m in found:
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue
             taken[m.start(): m.end()] = b"\x01" * (m.end() - m.start())
