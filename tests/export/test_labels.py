@@ -48,7 +48,7 @@ def test_a_size_bound_measures_fewer_names_and_places_the_same() -> None:
     assert measured_with < measured_without
 
 
-@pytest.mark.parametrize("dpi", [72, 200])
+@pytest.mark.parametrize("dpi", [72, 120, 200, 600])
 def test_least_size_is_never_over_the_measured_size(dpi: int) -> None:
     from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.font_manager import FontProperties
@@ -60,11 +60,38 @@ def test_least_size_is_never_over_the_measured_size(dpi: int) -> None:
     least = least_size(font, dpi)
     for name in ["Tavy", "AVAVAV", "T.T.", "W.A.", "iiiii", "Lj", "1 1 1", "ffi", "Bei’an",
                  "L’Aquila", "’s-Hertogenbosch", "Ürümqi", "Đà Lạt", "Yy", "r.", "A", "|",
-                 "7.4"]:
+                 "7.4", "ToTeTc", "Tc. Te. To.", "LT-AV-AY", "Yo'To", "P.V.A.T.", "WAWAWA",
+                 "Tó Tê Tç", "T7T7", "To", "Av", "To Yo Vo", "T\u00a0o", "T\u200bo"]:
         width, height, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
         at_least = least(name)
         assert 0 <= at_least[0] <= width and 0 <= at_least[1] <= height, name
     assert min(least("Sesto San Giovanni")) > 0
+
+
+def test_least_size_holds_for_the_places_shipped() -> None:
+    """Every name and other name of the curated places shipped in ``geo/`` (thousands, in
+    several scripts, with punctuation and diacritics) at the map's size: the bound is never
+    over the text's measured box."""
+    import csv
+
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    from movemap.export.static import least_size
+    from movemap.geodata import geo_path
+
+    with geo_path("places.csv").open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    names = sorted({name for row in rows
+                    for name in [row["name"], *row["alt_names"].split("|")] if name})
+    assert len(names) > 1000
+    font = FontProperties(size=9)
+    renderer = RendererAgg(10, 10, 120)
+    least = least_size(font, 120)
+    for name in names:
+        width, height, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
+        at_least = least(name)
+        assert at_least[0] <= width and at_least[1] <= height, name
 
 
 def test_small_map_keeps_every_name() -> None:

@@ -185,12 +185,13 @@ def least_size(font: Any, dpi: float) -> Callable[[str], tuple[float, float]]:
     is surely not under, from its glyphs alone (no text laid out, which costs a few
     milliseconds a name); only ASCII letters and digits count, other characters nothing.
 
-    Width: three quarters of the advances from its first to its last letter or digit, less
-    a pixel a glyph for hinting and four for the bearings (kerning takes far less than a
-    quarter of an advance). Height: 9/10 of its tallest letter's or digit's, less a pixel
-    (the text's box holds each glyph's; hinting moves an edge by under a pixel)."""
+    Width: the advances from its first to its last letter or digit (the last one's own
+    width not counted) with the font's kerning of each pair of characters between them, less
+    a pixel a glyph for hinting and four for the bearings. Height: 9/10 of its tallest
+    letter's or digit's, less a pixel (the text's box holds each glyph's; hinting moves an
+    edge by under a pixel)."""
     from matplotlib.font_manager import findfont, get_font
-    from matplotlib.ft2font import LoadFlags
+    from matplotlib.ft2font import Kerning, LoadFlags
 
     face = get_font(findfont(font))
     face.set_size(font.get_size_in_points(), dpi)
@@ -205,6 +206,15 @@ def least_size(font: Any, dpi: float) -> Callable[[str], tuple[float, float]]:
                 glyphs[char] = (loaded.linearHoriAdvance / 65536, loaded.height / 64)
         return glyphs[char]
 
+    kerning: dict[str, float] = {}
+
+    def kern(pair: str) -> float:
+        """The pair's kerning in pixels, at most 0 (grid-fitted, as text is laid out)."""
+        if pair not in kerning:
+            left, right = (face.get_char_index(ord(char)) for char in pair)
+            kerning[pair] = min(0.0, face.get_kerning(left, right, Kerning.DEFAULT) / 64)
+        return kerning[pair]
+
     def least(name: str) -> tuple[float, float]:
         inked = [i for i, char in enumerate(name) if glyph(char)[0] > 0]
         if not inked:
@@ -212,7 +222,8 @@ def least_size(font: Any, dpi: float) -> Callable[[str], tuple[float, float]]:
         height = max(0.0, 0.9 * max(glyph(name[i])[1] for i in inked) - 1.0)
         first, last = inked[0], inked[-1]
         span = sum(glyph(char)[0] for char in name[first:last])
-        return max(0.0, 0.75 * span - (last - first) - 4.0), height
+        span += sum(kern(name[i:i + 2]) for i in range(first, last))
+        return max(0.0, span - (last - first) - 4.0), height
 
     return least
 
