@@ -23,6 +23,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -228,6 +229,70 @@ def least_size(font: Any, dpi: float) -> Callable[[str], tuple[float, float]]:
     return least
 
 
+@cache
+def _polygon_collection() -> Any:
+    """A matplotlib ``PatchCollection`` class named as geopandas names its own: an SVG names
+    each group by its artist's class, and a map's SVG keeps the bytes it had when geopandas
+    drew its basemap."""
+    from matplotlib.collections import PatchCollection
+
+    return type("_GeoPandasPolyCollection", (PatchCollection,), {})
+
+
+def _plot_shapes(ax: Any, shapes: np.ndarray[Any, Any], **style: Any) -> None:
+    """Polygons and lines drawn on ``ax`` as ``GeoSeries.plot`` draws them (same
+    collections, paths and styles in the same order, so the same image), without
+    geopandas: importing it and pandas costs about a second of CPU a map, and a series
+    a layer more. Shapes are normalised (rings in one winding, which matplotlib reads to
+    tell holes), collections split into their parts, empty ones dropped; polygons make
+    one collection of patches, then lines one of lines (points, which no layer of a map
+    holds, are not drawn). ``style``'s ``color`` is the lines' colour and the polygons'
+    fill; the order of the keywords is kept (a collection applies them in turn)."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path as MPath
+
+    parts: list[Any] = []
+    for shape in shapely.normalize(shapes):
+        if shape is None or shape.is_empty:
+            continue
+        if shape.geom_type == "GeometryCollection":
+            parts.extend(part for part in shape.geoms)
+        else:
+            parts.append(shape)
+    if not parts:
+        return
+    kinds = [part.geom_type for part in parts]
+    ax.set_aspect("equal")
+    style = dict(style)
+    color = style.pop("color", None)
+    polygons = [p for p, kind in zip(parts, kinds, strict=True)
+                if kind in ("Polygon", "MultiPolygon")]
+    if polygons:
+        facecolor = style.pop("facecolor", None)
+        if color is not None:
+            facecolor = color
+        patches = []
+        for polygon in polygons:
+            rings = []
+            for part in (polygon.geoms if polygon.geom_type == "MultiPolygon" else [polygon]):
+                rings.append(MPath(np.asarray(part.exterior.coords)[:, :2], closed=True))
+                rings.extend(MPath(np.asarray(ring.coords)[:, :2], closed=True)
+                             for ring in part.interiors)
+            patches.append(PathPatch(MPath.make_compound_path(*rings)))
+        ax.add_collection(_polygon_collection()(patches, facecolor=facecolor, **style),
+                          autolim=True)
+        ax.autoscale_view()
+    lines = [p for p, kind in zip(parts, kinds, strict=True)
+             if kind in ("LineString", "MultiLineString", "LinearRing")]
+    if lines:
+        if color is not None:
+            style["color"] = color
+        segments = [np.array(line.coords)[:, :2] for line in shapely.get_parts(lines)]
+        ax.add_collection(LineCollection(segments, **style), autolim=True)
+        ax.autoscale_view()
+
+
 _NEAR = 8  # points: a label this close to its point needs no leader line
 _LABEL_SIZE = 9  # points
 _ARROW = (6.4, 3.2)  # an arrowhead's length and half width, in points (matplotlib's -|> at 16)
@@ -329,8 +394,6 @@ class _Drawer:
         self.view = (x0, y0, x1, y1)
 
     def _basemap(self) -> None:
-        import geopandas
-
         from movemap.render.basemap import basemap_layers
 
         countries = {self.located.place(r).country for r in self.dataset.place_refs()}
@@ -344,20 +407,20 @@ class _Drawer:
         }
         for name in ("land", "lakes", "admin1", "rivers", "railways"):
             if layers[name]:
-                series = geopandas.GeoSeries(layers[name], crs="EPSG:4326").to_crs(self.crs)
-                series.plot(ax=self.ax, zorder=1, **styles[name])
+                _plot_shapes(self.ax, self._project(np.array(layers[name], dtype=object)),
+                             zorder=1, **styles[name])
         self.areas: list[str] = []
         for place in {self.located.place(r).id: self.located.place(r)
                       for r in self.dataset.place_refs()}.values():
             if place.kind.value == "region" and place.polygon is not None:
                 self.areas.append(place.name)
-                geopandas.GeoSeries([place.polygon], crs="EPSG:4326").to_crs(self.crs).plot(
-                    ax=self.ax, facecolor="#e6b0aa", edgecolor="#b03a2e", alpha=0.3,
-                    linewidth=0.8, zorder=2)
+                _plot_shapes(self.ax, self._project(np.array([place.polygon], dtype=object)),
+                             facecolor="#e6b0aa", edgecolor="#b03a2e", alpha=0.3,
+                             linewidth=0.8, zorder=2)
         self.ax.set_xlim(self.view[0], self.view[2])
         self.ax.set_ylim(self.view[1], self.view[3])
-        self.ax.set_xlabel("")
-        self.ax.set_ylabel("")
+        self.ax.set_xlabel("", fontsize="small")
+        self.ax.set_ylabel("", fontsize="small")
 
     def _furniture(self) -> None:
         from matplotlib.patches import Rectangle
@@ -406,26 +469,24 @@ class _Drawer:
                      fontweight="bold", zorder=15)
 
     def _inset(self) -> None:
-        import geopandas
         from matplotlib.patches import Rectangle
 
-        from movemap.render.basemap import _layer
+        from movemap.render.basemap import world_land
 
         inset = self.fig.add_axes((0.815, 0.70 - (0.035 if self.options.banner else 0), 0.17,
                                    0.2))
         inset.set_facecolor("#dbe9f4")
         inset.set_xticks([])
         inset.set_yticks([])
-        land, _ = _layer("countries")
-        geopandas.GeoSeries(list(land)).plot(ax=inset, facecolor="#f4f1ea", edgecolor="#aaa",
-                                             linewidth=0.2)
+        _plot_shapes(inset, np.array(world_land(), dtype=object), facecolor="#f4f1ea",
+                     edgecolor="#aaa", linewidth=0.2)
         west, south, east, north = self.bounds
         inset.add_patch(Rectangle((west, south), east - west, north - south,
                                            fill=False, edgecolor="#c0392b", lw=1.5))
         inset.set_xlim(-180, 180)
         inset.set_ylim(-60, 85)
-        inset.set_xlabel("")
-        inset.set_ylabel("")
+        inset.set_xlabel("", fontsize="small")
+        inset.set_ylabel("", fontsize="small")
         inset.set_zorder(25)
 
     # -- the day's situation ----------------------------------------------------------------
