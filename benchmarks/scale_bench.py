@@ -248,6 +248,10 @@ def main() -> None:
                         "before a change), comma-separated, measured beside today from a "
                         "cache seeded as today's is: with --per-leg on one process; else "
                         "warm, in --pairs interleaved rounds")
+    parser.add_argument("--seed-routes", action="store_true",
+                        help="with --compare (warm runs): also link the routes kept in "
+                        "--seed-cache (by the networks' version: each release finds only "
+                        "its own), so that the runs before the rounds route nothing")
     parser.add_argument("--pairs", type=int, default=3,
                         help="with --compare (not --per-leg): warm runs of each command, "
                         "today and each commit taking turns (default 3)")
@@ -284,7 +288,7 @@ def main() -> None:
                                         processes=1 if options.per_leg else None))
             for release in releases:
                 if options.seed_cache:
-                    _seed(release, options.seed_cache)
+                    _seed(release, options.seed_cache, options.seed_routes)
                 prepare(release)
             if options.per_leg:
                 _per_leg(sizes, releases, tmp)
@@ -296,14 +300,14 @@ def main() -> None:
                      options.cold_all, commands)
 
 
-def _seed(release: Release, folder: Path) -> None:
+def _seed(release: Release, folder: Path, routes: bool = False) -> None:
     """Copy the gazetteer index and the network arrays of a cache folder into the
     release's (hard links where the file system allows): entries are keyed by their
     contents, so those of other versions are never read."""
     if release.name == BASELINE:
         folder = folder / "previous-release"
     release.cache.mkdir(parents=True, exist_ok=True)
-    link_cache(folder, release.cache)
+    link_cache(folder, release.cache, routes)
 
 
 def default_seed_cache() -> Path | None:
@@ -332,11 +336,11 @@ def seeded_cache_env(seed: Path | None, prefix: str) -> Iterator[Path]:
                 os.environ["MOVEMAP_CACHE_DIR"] = before
 
 
-def link_cache(source: Path | None, target: Path) -> None:
+def link_cache(source: Path | None, target: Path, routes: bool = False) -> None:
     """Link the gazetteer index and the network arrays of the cache folder ``source`` (if
-    any) into ``target`` (hard links, copies of the folders' trees); routes are never
-    linked. Entries are keyed by their contents, so those of other versions are never
-    read.
+    any) into ``target`` (hard links, copies of the folders' trees); routes only with
+    ``routes`` (``--seed-routes``: warm runs only). Entries are keyed by their contents, so
+    those of other versions are never read.
 
     Not :func:`movemap.cache.link_entries`: this one must also seed the previous release's
     cache, whose entries are laid out as that release wrote them (loose files, no completion
@@ -346,7 +350,8 @@ def link_cache(source: Path | None, target: Path) -> None:
     if source is None or not source.is_dir():
         return
     for entry in source.glob("*"):
-        if entry.name.split("-")[0] not in ("gazetteer", "rail", "road"):
+        kinds = ("gazetteer", "rail", "road") + (("routes", "legroutes") if routes else ())
+        if entry.name.split("-")[0] not in kinds:
             continue
         if entry.is_dir():
             shutil.copytree(entry, target / entry.name, copy_function=os.link,
