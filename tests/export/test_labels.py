@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pytest
 
@@ -100,3 +101,28 @@ def test_small_map_keeps_every_name() -> None:
     assert left_out == 0 and {p.label.name for p in placed} == {x.name for x in labels}
     outside = place_labels([Label("far", 900, 900, 30, 10)], (0, 0, 400, 300), 1.0)
     assert outside == ([], 0)  # off the map: neither placed nor counted
+
+
+def test_each_place_name_is_laid_out_once(located: Any, tmp_path: Any,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The names measured to place them are not laid out again when their labels are
+    drawn (matplotlib's cache of text sizes serves both)."""
+    from collections import Counter
+
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    from movemap.export.static import StaticOptions, write_static
+
+    laid_out: Counter[str] = Counter()
+    real = RendererAgg.get_text_width_height_descent
+
+    def counted(self: Any, text: str, prop: Any, ismath: Any) -> Any:
+        laid_out[text] += 1
+        return real(self, text, prop, ismath)
+
+    monkeypatch.setattr(RendererAgg, "get_text_width_height_descent", counted)
+    write_static(located, tmp_path / "map.png", "png", StaticOptions())
+    names = {located.place(ref).name for ref in located.dataset.place_refs()}
+    measured = {text: n for text, n in laid_out.items() if text in names}
+    assert measured  # the names were measured through the renderer
+    assert max(measured.values()) == 1, measured

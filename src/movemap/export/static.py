@@ -721,6 +721,7 @@ class _Drawer:
         """Place names, in the order given, each moved around its point (and out along a
         leader line) until it covers no other name and stays on the map
         (``movemap.export.labels``); returns how many were left out for room."""
+        import matplotlib.text
         from matplotlib.font_manager import FontProperties
 
         from movemap.export.labels import Label, place_labels
@@ -739,8 +740,17 @@ class _Drawer:
                  for name, (x, y) in zip(names, self.ax.transData.transform(mapped),
                                          strict=True)]
 
+        # matplotlib's own cache of text sizes, where it has one (a private helper): the
+        # names placed are then not laid out again when their labels are drawn
+        metrics = getattr(matplotlib.text, "_get_text_metrics_with_cache", None)
+        dpi = self.fig.dpi
+
         def measure(name: str) -> tuple[float, float]:
-            width, height, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
+            if metrics is not None:
+                width, height, _ = metrics(renderer, name, font, False, dpi)
+            else:
+                width, height, _ = renderer.get_text_width_height_descent(name, font,
+                                                                          ismath=False)
             return width, height
 
         placed, left_out = place_labels(items, (frame.x0, frame.y0, frame.x1, frame.y1),
