@@ -40,7 +40,11 @@ with ``--one-process`` off, on every core too. The baseline's validate stops wit
 these datasets); there each such leg is caught and counted (``failed``) so that its
 routing is timed at every size. ``--compare COMMITS`` adds earlier commits of this repository
 (checked out as the baseline is, run on one process, their caches seeded as today's), so
-that a change is measured against the main line it started from in the same run.
+that a change is measured against the main line it started from in the same run. Without
+``--per-leg``, ``--compare`` measures the commands warm instead: each release runs every
+command once from its fresh cache (routing), then ``--pairs`` rounds of warm runs in which
+today and the commits take turns, with each run's CPU time and the mean CPU time of each
+release against the last commit named (a busy machine weighs on both alike).
 
 Targets at 20,000 legs and 5,000 stations on 2 cores: warm validate <= 5 s, render <= 10 s,
 PNG <= 15 s, peak RSS <= 1 GB; cold routing >= 4x faster per leg than the baseline; time
@@ -240,9 +244,17 @@ def main() -> None:
                         help="cold routing alone, per leg and marginal, today beside the "
                         "baseline (instead of the commands)")
     parser.add_argument("--compare", default="", metavar="COMMITS",
-                        help="with --per-leg: earlier commits of this repository (such as "
-                        "the main line before a change), comma-separated, measured beside "
-                        "today on one process, from a cache seeded as today's is")
+                        help="earlier commits of this repository (such as the main line "
+                        "before a change), comma-separated, measured beside today from a "
+                        "cache seeded as today's is: with --per-leg on one process; else "
+                        "warm, in --pairs interleaved rounds")
+    parser.add_argument("--seed-routes", action="store_true",
+                        help="with --compare (warm runs): also link the routes kept in "
+                        "--seed-cache (by the networks' version: each release finds only "
+                        "its own), so that the runs before the rounds route nothing")
+    parser.add_argument("--pairs", type=int, default=3,
+                        help="with --compare (not --per-leg): warm runs of each command, "
+                        "today and each commit taking turns (default 3)")
     parser.add_argument("--one-process", action="store_true",
                         help="today's commands on one process too (MOVEMAP_PROCESSES=1), "
                         "beside those on every core")
@@ -270,30 +282,32 @@ def main() -> None:
             if not options.no_baseline:
                 folder = stack.enter_context(checkout(BASELINE, tmp / "baseline"))
                 releases.append(Release(BASELINE, folder / "src", tmp / "cache-base"))
-            if options.per_leg:
-                for commit in filter(None, options.compare.split(",")):
-                    folder = stack.enter_context(checkout(commit, tmp / f"at-{commit}"))
-                    releases.append(Release(commit, folder / "src", tmp / f"cache-{commit}",
-                                            processes=1))
+            for commit in filter(None, options.compare.split(",")):
+                folder = stack.enter_context(checkout(commit, tmp / f"at-{commit}"))
+                releases.append(Release(commit, folder / "src", tmp / f"cache-{commit}",
+                                        processes=1 if options.per_leg else None))
             for release in releases:
                 if options.seed_cache:
-                    _seed(release, options.seed_cache)
+                    _seed(release, options.seed_cache, options.seed_routes)
                 prepare(release)
             if options.per_leg:
                 _per_leg(sizes, releases, tmp)
+                return
+            if options.compare:
+                _pairs(sizes, releases, tmp, commands, options.pairs)
                 return
             _measure(sizes, releases, tmp, options.timeout, options.baseline_all,
                      options.cold_all, commands)
 
 
-def _seed(release: Release, folder: Path) -> None:
+def _seed(release: Release, folder: Path, routes: bool = False) -> None:
     """Copy the gazetteer index and the network arrays of a cache folder into the
     release's (hard links where the file system allows): entries are keyed by their
     contents, so those of other versions are never read."""
     if release.name == BASELINE:
         folder = folder / "previous-release"
     release.cache.mkdir(parents=True, exist_ok=True)
-    link_cache(folder, release.cache)
+    link_cache(folder, release.cache, routes)
 
 
 def default_seed_cache() -> Path | None:
@@ -322,11 +336,11 @@ def seeded_cache_env(seed: Path | None, prefix: str) -> Iterator[Path]:
                 os.environ["MOVEMAP_CACHE_DIR"] = before
 
 
-def link_cache(source: Path | None, target: Path) -> None:
+def link_cache(source: Path | None, target: Path, routes: bool = False) -> None:
     """Link the gazetteer index and the network arrays of the cache folder ``source`` (if
-    any) into ``target`` (hard links, copies of the folders' trees); routes are never
-    linked. Entries are keyed by their contents, so those of other versions are never
-    read.
+    any) into ``target`` (hard links, copies of the folders' trees); routes only with
+    ``routes`` (``--seed-routes``: warm runs only). Entries are keyed by their contents, so
+    those of other versions are never read.
 
     Not :func:`movemap.cache.link_entries`: this one must also seed the previous release's
     cache, whose entries are laid out as that release wrote them (loose files, no completion
@@ -336,7 +350,8 @@ def link_cache(source: Path | None, target: Path) -> None:
     if source is None or not source.is_dir():
         return
     for entry in source.glob("*"):
-        if entry.name.split("-")[0] not in ("gazetteer", "rail", "road"):
+        kinds = ("gazetteer", "rail", "road") + (("routes", "legroutes") if routes else ())
+        if entry.name.split("-")[0] not in kinds:
             continue
         if entry.is_dir():
             shutil.copytree(entry, target / entry.name, copy_function=os.link,
@@ -441,6 +456,45 @@ def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: floa
                 mark = "*" if after_validate else " "
                 print(f"{n:>6} {name:<12} {release.name:<8} {cold.show(limit)}{mark}"
                       f"{warm.show(limit)} {per_leg:>11} {os.getloadavg()[0]:5.1f}", flush=True)
+
+
+
+def _pairs(sizes: list[int], releases: list[Release], tmp: Path,
+           commands: dict[str, list[str]], pairs: int) -> None:
+    """Warm runs of each command, today and the commits of ``--compare`` taking turns
+    (``pairs`` rounds), so that a busy machine weighs on each alike; each release first
+    runs every command once from its fresh cache (not shown: it routes), then the rounds.
+    Prints each run's CPU time (user + system), wall time and peak RSS, the mean CPU time
+    of each release and its ratio to the first commit compared, and the load."""
+    print("warm runs, interleaved: CPU time (user + system), wall time, peak RSS; load")
+    for n in sizes:
+        data = tmp / f"scale-{n}.yaml"
+        generate(n, data, seed=n)
+        for release in releases:
+            release.reset()
+            out = tmp / f"out-{release.name}"
+            out.mkdir(exist_ok=True)
+            for template in commands.values():
+                run([a.format(data=data, out=out) for a in template], release.env(), 3600)
+        for name, template in commands.items():
+            cpu: dict[str, list[float]] = {r.name: [] for r in releases}
+            for round_ in range(pairs):
+                for release in releases:
+                    out = tmp / f"out-{release.name}"
+                    done = run([a.format(data=data, out=out) for a in template],
+                               release.env(), 3600)
+                    cpu[release.name].append(done.cpu)
+                    flag = "" if done.code == 0 else f" (exit {done.code})"
+                    print(f"{n:>6} {name:<12} {release.name:<9} round {round_ + 1}: "
+                          f"{done.cpu:6.2f} s CPU {done.seconds:6.1f} s wall "
+                          f"{done.rss_mb:5.0f} MB{flag}  load {os.getloadavg()[0]:4.1f}",
+                          flush=True)
+            base = releases[-1].name
+            means = {r: sum(v) / len(v) for r, v in cpu.items()}
+            for release in releases:
+                ratio = means[release.name] / means[base] if means[base] else float("nan")
+                print(f"{n:>6} {name:<12} {release.name:<9} mean {means[release.name]:6.2f} s "
+                      f"CPU ({ratio:.3f} of {base})", flush=True)
 
 
 if __name__ == "__main__":

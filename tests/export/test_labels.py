@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pytest
 
@@ -48,7 +49,7 @@ def test_a_size_bound_measures_fewer_names_and_places_the_same() -> None:
     assert measured_with < measured_without
 
 
-@pytest.mark.parametrize("dpi", [72, 200])
+@pytest.mark.parametrize("dpi", [72, 120, 200, 600])
 def test_least_size_is_never_over_the_measured_size(dpi: int) -> None:
     from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.font_manager import FontProperties
@@ -60,11 +61,38 @@ def test_least_size_is_never_over_the_measured_size(dpi: int) -> None:
     least = least_size(font, dpi)
     for name in ["Tavy", "AVAVAV", "T.T.", "W.A.", "iiiii", "Lj", "1 1 1", "ffi", "Bei’an",
                  "L’Aquila", "’s-Hertogenbosch", "Ürümqi", "Đà Lạt", "Yy", "r.", "A", "|",
-                 "7.4"]:
+                 "7.4", "ToTeTc", "Tc. Te. To.", "LT-AV-AY", "Yo'To", "P.V.A.T.", "WAWAWA",
+                 "Tó Tê Tç", "T7T7", "To", "Av", "To Yo Vo", "T\u00a0o", "T\u200bo"]:
         width, height, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
         at_least = least(name)
         assert 0 <= at_least[0] <= width and 0 <= at_least[1] <= height, name
     assert min(least("Sesto San Giovanni")) > 0
+
+
+def test_least_size_holds_for_the_places_shipped() -> None:
+    """Every name and other name of the curated places shipped in ``geo/`` (thousands, in
+    several scripts, with punctuation and diacritics) at the map's size: the bound is never
+    over the text's measured box."""
+    import csv
+
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    from movemap.export.static import least_size
+    from movemap.geodata import geo_path
+
+    with geo_path("places.csv").open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    names = sorted({name for row in rows
+                    for name in [row["name"], *row["alt_names"].split("|")] if name})
+    assert len(names) > 1000
+    font = FontProperties(size=9)
+    renderer = RendererAgg(10, 10, 120)
+    least = least_size(font, 120)
+    for name in names:
+        width, height, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
+        at_least = least(name)
+        assert at_least[0] <= width and at_least[1] <= height, name
 
 
 def test_small_map_keeps_every_name() -> None:
@@ -73,3 +101,28 @@ def test_small_map_keeps_every_name() -> None:
     assert left_out == 0 and {p.label.name for p in placed} == {x.name for x in labels}
     outside = place_labels([Label("far", 900, 900, 30, 10)], (0, 0, 400, 300), 1.0)
     assert outside == ([], 0)  # off the map: neither placed nor counted
+
+
+def test_each_place_name_is_laid_out_once(located: Any, tmp_path: Any,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The names measured to place them are not laid out again when their labels are
+    drawn (matplotlib's cache of text sizes serves both)."""
+    from collections import Counter
+
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    from movemap.export.static import StaticOptions, write_static
+
+    laid_out: Counter[str] = Counter()
+    real = RendererAgg.get_text_width_height_descent
+
+    def counted(self: Any, text: str, prop: Any, ismath: Any) -> Any:
+        laid_out[text] += 1
+        return real(self, text, prop, ismath)
+
+    monkeypatch.setattr(RendererAgg, "get_text_width_height_descent", counted)
+    write_static(located, tmp_path / "map.png", "png", StaticOptions())
+    names = {located.place(ref).name for ref in located.dataset.place_refs()}
+    measured = {text: n for text, n in laid_out.items() if text in names}
+    assert measured  # the names were measured through the renderer
+    assert max(measured.values()) == 1, measured

@@ -52,3 +52,23 @@ def test_read_only_cache_still_draws(tmp_path: Path, monkeypatch: pytest.MonkeyP
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("MOVEMAP_CACHE_DIR", str(blocker / "cache"))
     assert module.basemap_layers(BOUNDS, ["KP"])["land"]
+
+
+def test_world_land_is_read_once_then_kept(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch,
+                                           caplog: pytest.LogCaptureFixture) -> None:
+    """The locator map's countries: read from the shipped file once, then from the cache
+    folder (no file read, so no pyogrio), the same shapes; a damaged copy is read again."""
+    monkeypatch.setenv("MOVEMAP_CACHE_DIR", str(tmp_path))
+    first = module.world_land()
+    assert len(first) > 200
+    reads: list[str] = []
+    real = module._layer
+    monkeypatch.setattr(module, "_layer", lambda name: (reads.append(name), real(name))[1])
+    again = module.world_land()
+    assert not reads
+    assert all(shapely.equals_exact(a, b, 0) for a, b in zip(first, again, strict=True))
+    [kept] = tmp_path.glob("basemap-*/world-land.npz")
+    kept.write_bytes(kept.read_bytes()[:100])
+    assert len(module.world_land()) == len(first)
+    assert reads == ["countries"] and "damaged" in caplog.text

@@ -134,6 +134,53 @@ def test_a_shard_matching_its_name_but_not_readable_is_damage(
     assert len([r for r in caplog.records if "damaged" in r.getMessage()]) == 1
 
 
+@pytest.mark.parametrize("member", ["keys", "coords", "warnings"])
+def test_a_changed_byte_in_a_shard_is_damage(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                             member: str) -> None:
+    """A byte changed inside one array of a shard (its size and name unchanged): the zip's
+    CRC-32 of that member, checked as the shard is read, finds it; one notice, the shard
+    removed, the routes of the other shards still load."""
+    import zipfile
+
+    from movemap.routing.store import LegRouteStore
+
+    folder = tmp_path / "legroutes-0123456789abcdef"
+    good_route = ([(10.0, 50.0), (10.5, 50.5)], 70.0, False, ("left the country",))
+    LegRouteStore("0123456789abcdef", tmp_path).save({"good": good_route})
+    (good,) = folder.glob("shard-*.npz")
+    other = ([(20.0, 40.0), (20.25, 40.5), (21.0, 41.0)], 120.0, True, ("a warning",))
+    LegRouteStore("0123456789abcdef", tmp_path).save({"other route": other})
+    (bad,) = set(folder.glob("shard-*.npz")) - {good}
+    data = bytearray(bad.read_bytes())
+    with zipfile.ZipFile(bad) as z:
+        info = z.getinfo(f"{member}.npy")
+    # the member's data begin after its local header (30 bytes, its name and extra field);
+    # its last byte is one of the array's own, past the .npy header
+    name_length = int.from_bytes(data[info.header_offset + 26:info.header_offset + 28],
+                                 "little")
+    extra_length = int.from_bytes(data[info.header_offset + 28:info.header_offset + 30],
+                                  "little")
+    end = info.header_offset + 30 + name_length + extra_length + info.compress_size
+    data[end - 1] ^= 0x01
+    bad.write_bytes(bytes(data))
+    with caplog.at_level(logging.WARNING):
+        loaded = LegRouteStore("0123456789abcdef", tmp_path).load()
+    assert list(loaded) == ["good"]
+    assert not bad.exists() and good.exists()
+    assert len([r for r in caplog.records if "damaged" in r.getMessage()]) == 1
+
+
+def test_the_store_format_keys_the_routes_kept(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store's layout number is part of the networks' version (its source is not)."""
+    import movemap.routing
+
+    assert "store" not in movemap.routing.VERSIONED_MODULES
+    before = Networks(cache_dir=tmp_path).version
+    monkeypatch.setattr(movemap.routing, "STORE_FORMAT", movemap.routing.STORE_FORMAT + 1)
+    assert Networks(cache_dir=tmp_path).version != before
+
+
 def test_kept_paths_load_as_arrays_from_checksummed_shards(tmp_path: Path) -> None:
     """Each save adds one shard named by its checksum (nothing else left in the folder);
     paths load as read-only views of the shard's array, equal to what was kept; more than

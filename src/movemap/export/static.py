@@ -23,6 +23,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -185,12 +186,13 @@ def least_size(font: Any, dpi: float) -> Callable[[str], tuple[float, float]]:
     is surely not under, from its glyphs alone (no text laid out, which costs a few
     milliseconds a name); only ASCII letters and digits count, other characters nothing.
 
-    Width: three quarters of the advances from its first to its last letter or digit, less
-    a pixel a glyph for hinting and four for the bearings (kerning takes far less than a
-    quarter of an advance). Height: 9/10 of its tallest letter's or digit's, less a pixel
-    (the text's box holds each glyph's; hinting moves an edge by under a pixel)."""
+    Width: the advances from its first to its last letter or digit (the last one's own
+    width not counted) with the font's kerning of each pair of characters between them, less
+    a pixel a glyph for hinting and four for the bearings. Height: 9/10 of its tallest
+    letter's or digit's, less a pixel (the text's box holds each glyph's; hinting moves an
+    edge by under a pixel)."""
     from matplotlib.font_manager import findfont, get_font
-    from matplotlib.ft2font import LoadFlags
+    from matplotlib.ft2font import Kerning, LoadFlags
 
     face = get_font(findfont(font))
     face.set_size(font.get_size_in_points(), dpi)
@@ -205,6 +207,15 @@ def least_size(font: Any, dpi: float) -> Callable[[str], tuple[float, float]]:
                 glyphs[char] = (loaded.linearHoriAdvance / 65536, loaded.height / 64)
         return glyphs[char]
 
+    kerning: dict[str, float] = {}
+
+    def kern(pair: str) -> float:
+        """The pair's kerning in pixels, at most 0 (grid-fitted, as text is laid out)."""
+        if pair not in kerning:
+            left, right = (face.get_char_index(ord(char)) for char in pair)
+            kerning[pair] = min(0.0, face.get_kerning(left, right, Kerning.DEFAULT) / 64)
+        return kerning[pair]
+
     def least(name: str) -> tuple[float, float]:
         inked = [i for i, char in enumerate(name) if glyph(char)[0] > 0]
         if not inked:
@@ -212,9 +223,75 @@ def least_size(font: Any, dpi: float) -> Callable[[str], tuple[float, float]]:
         height = max(0.0, 0.9 * max(glyph(name[i])[1] for i in inked) - 1.0)
         first, last = inked[0], inked[-1]
         span = sum(glyph(char)[0] for char in name[first:last])
-        return max(0.0, 0.75 * span - (last - first) - 4.0), height
+        span += sum(kern(name[i:i + 2]) for i in range(first, last))
+        return max(0.0, span - (last - first) - 4.0), height
 
     return least
+
+
+@cache
+def _polygon_collection() -> Any:
+    """A matplotlib ``PatchCollection`` class named as geopandas names its own: an SVG names
+    each group by its artist's class, and a map's SVG keeps the bytes it had when geopandas
+    drew its basemap."""
+    from matplotlib.collections import PatchCollection
+
+    return type("_GeoPandasPolyCollection", (PatchCollection,), {})
+
+
+def _plot_shapes(ax: Any, shapes: np.ndarray[Any, Any], **style: Any) -> None:
+    """Polygons and lines drawn on ``ax`` as ``GeoSeries.plot`` draws them (same
+    collections, paths and styles in the same order, so the same image), without
+    geopandas (importing it with pandas, about 0.25 s of CPU a map here, and a series a
+    layer, each projected and plotted through pandas). Shapes are normalised (rings in
+    one winding, which matplotlib reads to tell holes), collections split into their
+    parts, empty ones dropped; polygons make one collection of patches, then lines one of
+    lines (points, which no layer of a map holds, are not drawn). ``style``'s ``color``
+    is the lines' colour and the polygons' fill; the order of the keywords is kept (a
+    collection applies them in turn)."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path as MPath
+
+    parts: list[Any] = []
+    for shape in shapely.normalize(shapes):
+        if shape is None or shape.is_empty:
+            continue
+        if shape.geom_type == "GeometryCollection":
+            parts.extend(part for part in shape.geoms)
+        else:
+            parts.append(shape)
+    if not parts:
+        return
+    kinds = [part.geom_type for part in parts]
+    ax.set_aspect("equal")
+    style = dict(style)
+    color = style.pop("color", None)
+    polygons = [p for p, kind in zip(parts, kinds, strict=True)
+                if kind in ("Polygon", "MultiPolygon")]
+    if polygons:
+        facecolor = style.pop("facecolor", None)
+        if color is not None:
+            facecolor = color
+        patches = []
+        for polygon in polygons:
+            rings = []
+            for part in (polygon.geoms if polygon.geom_type == "MultiPolygon" else [polygon]):
+                rings.append(MPath(np.asarray(part.exterior.coords)[:, :2], closed=True))
+                rings.extend(MPath(np.asarray(ring.coords)[:, :2], closed=True)
+                             for ring in part.interiors)
+            patches.append(PathPatch(MPath.make_compound_path(*rings)))
+        ax.add_collection(_polygon_collection()(patches, facecolor=facecolor, **style),
+                          autolim=True)
+        ax.autoscale_view()
+    lines = [p for p, kind in zip(parts, kinds, strict=True)
+             if kind in ("LineString", "MultiLineString", "LinearRing")]
+    if lines:
+        if color is not None:
+            style["color"] = color
+        segments = [np.array(line.coords)[:, :2] for line in shapely.get_parts(lines)]
+        ax.add_collection(LineCollection(segments, **style), autolim=True)
+        ax.autoscale_view()
 
 
 _NEAR = 8  # points: a label this close to its point needs no leader line
@@ -318,8 +395,6 @@ class _Drawer:
         self.view = (x0, y0, x1, y1)
 
     def _basemap(self) -> None:
-        import geopandas
-
         from movemap.render.basemap import basemap_layers
 
         countries = {self.located.place(r).country for r in self.dataset.place_refs()}
@@ -333,20 +408,20 @@ class _Drawer:
         }
         for name in ("land", "lakes", "admin1", "rivers", "railways"):
             if layers[name]:
-                series = geopandas.GeoSeries(layers[name], crs="EPSG:4326").to_crs(self.crs)
-                series.plot(ax=self.ax, zorder=1, **styles[name])
+                _plot_shapes(self.ax, self._project(np.array(layers[name], dtype=object)),
+                             zorder=1, **styles[name])
         self.areas: list[str] = []
         for place in {self.located.place(r).id: self.located.place(r)
                       for r in self.dataset.place_refs()}.values():
             if place.kind.value == "region" and place.polygon is not None:
                 self.areas.append(place.name)
-                geopandas.GeoSeries([place.polygon], crs="EPSG:4326").to_crs(self.crs).plot(
-                    ax=self.ax, facecolor="#e6b0aa", edgecolor="#b03a2e", alpha=0.3,
-                    linewidth=0.8, zorder=2)
+                _plot_shapes(self.ax, self._project(np.array([place.polygon], dtype=object)),
+                             facecolor="#e6b0aa", edgecolor="#b03a2e", alpha=0.3,
+                             linewidth=0.8, zorder=2)
         self.ax.set_xlim(self.view[0], self.view[2])
         self.ax.set_ylim(self.view[1], self.view[3])
-        self.ax.set_xlabel("")
-        self.ax.set_ylabel("")
+        self.ax.set_xlabel("", fontsize="small")
+        self.ax.set_ylabel("", fontsize="small")
 
     def _furniture(self) -> None:
         from matplotlib.patches import Rectangle
@@ -395,26 +470,24 @@ class _Drawer:
                      fontweight="bold", zorder=15)
 
     def _inset(self) -> None:
-        import geopandas
         from matplotlib.patches import Rectangle
 
-        from movemap.render.basemap import _layer
+        from movemap.render.basemap import world_land
 
         inset = self.fig.add_axes((0.815, 0.70 - (0.035 if self.options.banner else 0), 0.17,
                                    0.2))
         inset.set_facecolor("#dbe9f4")
         inset.set_xticks([])
         inset.set_yticks([])
-        land, _ = _layer("countries")
-        geopandas.GeoSeries(list(land)).plot(ax=inset, facecolor="#f4f1ea", edgecolor="#aaa",
-                                             linewidth=0.2)
+        _plot_shapes(inset, np.array(world_land(), dtype=object), facecolor="#f4f1ea",
+                     edgecolor="#aaa", linewidth=0.2)
         west, south, east, north = self.bounds
         inset.add_patch(Rectangle((west, south), east - west, north - south,
                                            fill=False, edgecolor="#c0392b", lw=1.5))
         inset.set_xlim(-180, 180)
         inset.set_ylim(-60, 85)
-        inset.set_xlabel("")
-        inset.set_ylabel("")
+        inset.set_xlabel("", fontsize="small")
+        inset.set_ylabel("", fontsize="small")
         inset.set_zorder(25)
 
     # -- the day's situation ----------------------------------------------------------------
@@ -442,15 +515,20 @@ class _Drawer:
         y = np.concatenate([a[:, 1] for a in arrays])
         del arrays
         self.to_map.transform(x, y, inplace=True)
-        shapes = shapely.linestrings(x, y, indices=np.repeat(np.arange(len(lines)), counts))
+        # the lines straight from their points and where each starts (shapely's ragged
+        # arrays): a third of the time of grouping the points by an index of their line
+        starts = np.concatenate(([0], np.cumsum(counts)))
+        shapes = shapely.from_ragged_array(shapely.GeometryType.LINESTRING,
+                                           np.column_stack((x, y)), (starts,))
         del x, y
         x0, _, x1, _ = self.view
         pixel = (x1 - x0) / self.options.pixels[0]
         simple = shapely.simplify(shapes, pixel / 2, preserve_topology=False)
         collapsed = shapely.get_num_coordinates(simple) < 2
         simple[collapsed] = shapes[collapsed]
-        paths = np.split(shapely.get_coordinates(simple),
-                         np.cumsum(shapely.get_num_coordinates(simple))[:-1])
+        del shapes
+        _, coords, (ends,) = shapely.to_ragged_array(simple)
+        paths = np.split(coords, ends[1:-1])
         rgba: dict[tuple[str, float, bool], tuple[float, float, float, float]] = {}
         colours = []
         for _, style, faint in lines:
@@ -643,6 +721,7 @@ class _Drawer:
         """Place names, in the order given, each moved around its point (and out along a
         leader line) until it covers no other name and stays on the map
         (``movemap.export.labels``); returns how many were left out for room."""
+        import matplotlib.text
         from matplotlib.font_manager import FontProperties
 
         from movemap.export.labels import Label, place_labels
@@ -661,8 +740,17 @@ class _Drawer:
                  for name, (x, y) in zip(names, self.ax.transData.transform(mapped),
                                          strict=True)]
 
+        # matplotlib's own cache of text sizes, where it has one (a private helper): the
+        # names placed are then not laid out again when their labels are drawn
+        metrics = getattr(matplotlib.text, "_get_text_metrics_with_cache", None)
+        dpi = self.fig.dpi
+
         def measure(name: str) -> tuple[float, float]:
-            width, height, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
+            if metrics is not None:
+                width, height, _ = metrics(renderer, name, font, False, dpi)
+            else:
+                width, height, _ = renderer.get_text_width_height_descent(name, font,
+                                                                          ismath=False)
             return width, height
 
         placed, left_out = place_labels(items, (frame.x0, frame.y0, frame.x1, frame.y1),

@@ -34,6 +34,7 @@ from movemap.routing.antimeridian import split_antimeridian
 from movemap.routing.geodesic import geodesic_km, geodesic_path
 from movemap.routing.lengths import GENERALISED
 from movemap.routing.points import Points, as_array
+from movemap.routing.store import FORMAT as STORE_FORMAT
 from movemap.routing.store import Found, Kept, Key, LegRouteStore, RouteStore
 
 __all__ = ["GENERALISED", "ROUTERS", "Networks", "Points", "Route", "RouteError", "Rule",
@@ -49,9 +50,10 @@ NETWORK_MODES = frozenset({Mode.RAIL, Mode.ROAD, Mode.FOOT})
 # The routing modules whose source keys every kept route (``Networks.version``): each module
 # the networks are built or searched with. A module missing here would rebuild the network
 # when it changed and still serve the routes kept from the old one (a test checks that every
-# routing module network building imports is named).
+# routing module network building imports is named). The route store is keyed by the number
+# of its files' layout (``store.FORMAT``), not by its source.
 VERSIONED_MODULES = (
-    "antimeridian", "geodesic", "grid", "land", "lengths", "network", "sea", "store",
+    "antimeridian", "geodesic", "grid", "land", "lengths", "network", "sea",
     "countries", "borders", "chains", "joins", "relief", "facing", "points", "strays")
 # modules outside movemap.routing whose code shapes the networks or their lengths; the other
 # movemap modules routing imports (errors, geodata, textfile, model) name things, they
@@ -257,7 +259,8 @@ class Networks:
             return Path(spec.origin)
 
         return cache.digest(
-            f"searoute {version('searoute')}", sys.modules[__name__],
+            f"searoute {version('searoute')}", f"route store format {STORE_FORMAT}",
+            sys.modules[__name__],
             *(source(f"movemap.routing.{name}") for name in VERSIONED_MODULES),
             *(source(f"movemap.{name}") for name in VERSIONED_ELSEWHERE),
             *(geo_path(name) for name in (
