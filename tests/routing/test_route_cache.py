@@ -170,6 +170,38 @@ def test_a_changed_byte_in_a_shard_is_damage(tmp_path: Path, caplog: pytest.LogC
     assert len([r for r in caplog.records if "damaged" in r.getMessage()]) == 1
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    pytest.param(b"'shape': (10000, 2)", b"'shape': (9000, 2)", id="fewer-points"),
+    pytest.param(b"'descr': '<f8', 'fortran_order': False, 'shape': (10000, 2)",
+                 b"'descr': '<f4', 'fortran_order': False, 'shape': (10000, 2)",
+                 id="narrower-type"),
+])
+def test_a_changed_array_header_in_a_shard_is_damage(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, old: bytes, new: bytes) -> None:
+    """A byte changed in the .npy header of the points (numpy would read fewer bytes than the
+    member holds, or read them as another type): damage, not a shorter or garbled route. The
+    route is long enough that zipfile would not reach the member's end, and so its CRC-32,
+    by reading what the header announces."""
+    from movemap.routing.store import LegRouteStore
+
+    folder = tmp_path / "legroutes-0123456789abcdef"
+    good_route = ([(10.0, 50.0), (10.5, 50.5)], 70.0, False, ("left the country",))
+    LegRouteStore("0123456789abcdef", tmp_path).save({"good": good_route})
+    (good,) = folder.glob("shard-*.npz")
+    long_line = [(20.0 + i / 10_000, 40.0) for i in range(10_000)]
+    LegRouteStore("0123456789abcdef", tmp_path).save(
+        {"long route": (long_line, 800.0, False, ())})
+    (bad,) = set(folder.glob("shard-*.npz")) - {good}
+    data = bad.read_bytes()
+    assert data.count(old) == 1
+    bad.write_bytes(data.replace(old, new))
+    with caplog.at_level(logging.WARNING):
+        loaded = LegRouteStore("0123456789abcdef", tmp_path).load()
+    assert list(loaded) == ["good"]
+    assert not bad.exists() and good.exists()
+    assert len([r for r in caplog.records if "damaged" in r.getMessage()]) == 1
+
+
 def test_the_store_format_keys_the_routes_kept(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """The store's layout number is part of the networks' version (its source is not)."""

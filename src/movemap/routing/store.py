@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import uuid
+import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -70,12 +71,36 @@ def _encode(paths: Mapping[Key, Found]) -> Arrays:
             "sizes": sizes, "coords": coords}
 
 
+def _read_arrays(shard: Path) -> Arrays:
+    """Every array of a shard, each member read to its end, so that zipfile checks its CRC-32
+    (numpy reads only the bytes an array's header announces: a damaged header would otherwise
+    load a shorter or reinterpreted array); a member with bytes left over is damage."""
+    arrays: Arrays = {}
+    with zipfile.ZipFile(shard) as z:
+        for name in z.namelist():
+            with z.open(name) as member:
+                arrays[name.removesuffix(".npy")] = np.lib.format.read_array(
+                    member, allow_pickle=False)
+                if member.read(1):
+                    raise ValueError(f"{name}: bytes beyond the array its header announces")
+    return arrays
+
+
+def _checked(arrays: Arrays, *names: str) -> Arrays:
+    """The arrays, once their lengths agree: one row per key, and as many points as the
+    sizes add up to."""
+    rows = {len(arrays[n]) for n in names}
+    if len(rows) != 1 or int(arrays["sizes"].sum()) != len(arrays["coords"]):
+        raise ValueError("the arrays of a route shard do not agree in length")
+    return arrays
+
+
 def _decode(shard: Path) -> dict[Key, Found]:
     """The paths of a shard; each is a read-only view of the shard's one array of
     coordinates (about 16 bytes a point, where a list of tuples takes over a hundred)."""
-    with np.load(shard, allow_pickle=False) as z:
-        keys, reasons = z["keys"].tolist(), z["reasons"].tolist()
-        sizes, coords = z["sizes"], z["coords"]
+    z = _checked(_read_arrays(shard), "keys", "reasons", "sizes")
+    keys, reasons = z["keys"].tolist(), z["reasons"].tolist()
+    sizes, coords = z["sizes"], z["coords"]
     coords = np.ascontiguousarray(coords, dtype=np.float64).reshape(-1, 2)
     coords.flags.writeable = False
     out: dict[Key, Found] = {}
@@ -200,10 +225,10 @@ def _encode_kept(routes: Mapping[str, Kept]) -> Arrays:
 def _decode_kept(shard: Path) -> dict[str, Kept]:
     """The routes of a shard; their points are read-only views of the shard's one array of
     coordinates (no point becomes a Python object until a caller asks for it)."""
-    with np.load(shard, allow_pickle=False) as z:
-        keys, warnings = z["keys"].tolist(), z["warnings"].tolist()
-        km, approximate = z["km"].tolist(), z["approximate"].tolist()
-        sizes, coords = z["sizes"], z["coords"]
+    z = _checked(_read_arrays(shard), "keys", "warnings", "km", "approximate", "sizes")
+    keys, warnings = z["keys"].tolist(), z["warnings"].tolist()
+    km, approximate = z["km"].tolist(), z["approximate"].tolist()
+    sizes, coords = z["sizes"], z["coords"]
     coords = np.ascontiguousarray(coords, dtype=np.float64).reshape(-1, 2)
     coords.flags.writeable = False
     starts = np.concatenate([[0], np.cumsum(sizes)]).tolist()
