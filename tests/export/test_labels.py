@@ -126,3 +126,22 @@ def test_each_place_name_is_laid_out_once(located: Any, tmp_path: Any,
     measured = {text: n for text, n in laid_out.items() if text in names}
     assert measured  # the names were measured through the renderer
     assert max(measured.values()) == 1, measured
+
+
+@pytest.mark.parametrize("helper", [
+    pytest.param(None, id="helper-gone"),
+    pytest.param(lambda *args: (_ for _ in ()).throw(TypeError("new signature")),
+                 id="helper-changed"),
+])
+def test_names_are_placed_the_same_without_matplotlibs_private_text_cache(
+        located: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, helper: Any) -> None:
+    """The static map measures names through a private matplotlib helper where it has one;
+    without it, or with one that takes other arguments, the map is the same, byte for byte."""
+    from movemap.export import static
+    from movemap.export.static import StaticOptions, write_static
+
+    assert static._text_metrics_helper() is not None  # this matplotlib has it
+    write_static(located, tmp_path / "with.png", "png", StaticOptions())
+    monkeypatch.setattr(static, "_text_metrics_helper", lambda: helper)
+    write_static(located, tmp_path / "without.png", "png", StaticOptions())
+    assert (tmp_path / "with.png").read_bytes() == (tmp_path / "without.png").read_bytes()

@@ -721,7 +721,6 @@ class _Drawer:
         """Place names, in the order given, each moved around its point (and out along a
         leader line) until it covers no other name and stays on the map
         (``movemap.export.labels``); returns how many were left out for room."""
-        import matplotlib.text
         from matplotlib.font_manager import FontProperties
 
         from movemap.export.labels import Label, place_labels
@@ -740,17 +739,20 @@ class _Drawer:
                  for name, (x, y) in zip(names, self.ax.transData.transform(mapped),
                                          strict=True)]
 
-        # matplotlib's own cache of text sizes, where it has one (a private helper): the
-        # names placed are then not laid out again when their labels are drawn
-        metrics = getattr(matplotlib.text, "_get_text_metrics_with_cache", None)
+        # matplotlib's own cache of text sizes, where it has one (a private helper: the
+        # names placed are then not laid out again when their labels are drawn); a
+        # matplotlib whose helper is gone or takes other arguments gets the public call
+        cached = [_text_metrics_helper()]
         dpi = self.fig.dpi
 
         def measure(name: str) -> tuple[float, float]:
-            if metrics is not None:
-                width, height, _ = metrics(renderer, name, font, False, dpi)
-            else:
-                width, height, _ = renderer.get_text_width_height_descent(name, font,
-                                                                          ismath=False)
+            if cached[0] is not None:
+                try:
+                    width, height, _ = cached[0](renderer, name, font, False, dpi)
+                    return width, height
+                except (TypeError, ValueError):
+                    cached[0] = None
+            width, height, _ = renderer.get_text_width_height_descent(name, font, ismath=False)
             return width, height
 
         placed, left_out = place_labels(items, (frame.x0, frame.y0, frame.x1, frame.y1),
@@ -845,3 +847,11 @@ def write_animation(located: Located, path: Path, options: StaticOptions, step_d
 
 def _context(dataset: Dataset, unit_id: str) -> bool:
     return any(u.id == unit_id and u.context for u in dataset.units)
+
+
+def _text_metrics_helper() -> Callable[..., tuple[float, float, float]] | None:
+    """matplotlib's private cached text measure, if this matplotlib has one."""
+    import matplotlib.text
+
+    helper = getattr(matplotlib.text, "_get_text_metrics_with_cache", None)
+    return helper if callable(helper) else None
