@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from movemap.gazetteer import Gazetteer
-from movemap.gazetteer.gazetteer import Query, _old_style_text
+from movemap.gazetteer.gazetteer import Query, _joined_text, _old_style_text
 from movemap.gazetteer.place import Candidate, Kind, Method, Place
 from movemap.gazetteer.romanization import joined_readings, pinyin_readings
 
@@ -104,3 +104,42 @@ def test_a_joined_name_spelled_like_a_town_abroad_reads_by_the_text(gazetteer: G
     assert found.place.country == "VN" and found.confident
     # and a German town spelled like Sơn Trà joined stays German among its neighbours
     assert gazetteer.resolve_all(["Sontra", "Eschwege", "Bebra", "Kassel"])[0].place.country == "DE"
+
+
+def _joined_batch(others: int) -> Candidate:
+    """``Quanglong`` read by its syllables as Quảng Long in Vietnam, first, though as spelled it
+    is also a town in China 900 km away, beside ``others`` names read by their syllables."""
+    def vn(pid: str, name: str, lat: float) -> Place:
+        return Place(id=pid, name=name, lat=lat, lon=106.0, country="VN", admin1=None,
+                     kind=Kind.CITY, population=90_000, source="test")
+
+    read = Candidate(vn("v:1", "Quảng Long", 16.0), 1.5, {"match": 0.95}, Method.ALTERNATE,
+                     "quang long")
+    spelled = Candidate(_town("t:3", "Quanglong", 24.0, 30_000), 1.45, {"match": 1.0},
+                        Method.NAME, "quanglong")
+    ranked = {Query("Quanglong"): (read, spelled)}
+    for i, (joined, spaced) in enumerate([("Tayninh", "Tây Ninh"), ("Bentre", "Bến Tre")]
+                                         [:others]):
+        ranked[Query(joined)] = (Candidate(vn(f"j:{i}", spaced, 10.0 + i), 1.5,
+                                           {"match": 0.95}, Method.ALTERNATE,
+                                           spaced.lower()),)
+    _joined_text(ranked)
+    return ranked[Query("Quanglong")][0]
+
+
+@pytest.mark.parametrize("others", [0, 1])
+def test_a_joined_reading_over_a_name_found_as_spelled_stands_in_doubt(others: int) -> None:
+    best = _joined_batch(others)
+    assert best.place.country == "VN"
+    assert best.doubt is not None and "Quanglong (CN)" in best.doubt
+
+
+def test_in_a_text_of_joined_spellings_the_joined_reading_is_sure() -> None:
+    assert _joined_batch(others=2).doubt is None
+
+
+def test_a_bare_joined_name_found_abroad_as_spelled_is_not_confident(gazetteer: Gazetteer) -> None:
+    # Long An province by its syllables, Long'an in China as spelled: alone, a guess
+    (found,) = gazetteer.resolve_all(["Longan"])
+    assert found.place.country == "VN" and not found.confident
+    assert "as spelled, Long" in (found.best.doubt or "")

@@ -50,6 +50,7 @@ from movemap.gazetteer.lists import (
     _NO_PULL,
     KIND_CONTEXT_LIFT,
     _base_list,
+    _joined_text,
     _old_style_text,
 )
 from movemap.gazetteer.normalize import (
@@ -961,6 +962,7 @@ class Gazetteer:
                 if not sure and ranked[q] and ranked[q][0].doubt is None:
                     doubt = f"{names} read together; the text hardly tells where"
                     ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
+        _joined_text(ranked)
         if len(unique) > 1:
             _old_style_text(ranked)
             _kind_context(ranked)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from movemap.gazetteer.normalize import name_key
 from movemap.gazetteer.place import AREAL, Candidate, Kind, Method
 from movemap.gazetteer.ranking import SAME_PLACE_KM
-from movemap.gazetteer.romanization import pinyin_readings
+from movemap.gazetteer.romanization import joined_readings, pinyin_readings
 from movemap.sphere import haversine_km
 
 if TYPE_CHECKING:
@@ -147,3 +147,36 @@ def _base_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         lift = best.score - pick.score + KIND_CONTEXT_LIFT
         new = pick._replace(score=pick.score + lift, parts={**pick.parts, "base list": lift})
         ranked[q] = (new, *(c for c in candidates if c is not pick))
+
+
+# Where a report may write a name as one word of its syllables (``Caobang``).
+_JOINED = frozenset({"VN"})
+
+
+def _read_joined(q: Query, candidate: Candidate) -> bool:
+    """Whether ``candidate`` is a Vietnamese place that ``q``'s one-word name spells syllable
+    by syllable (``Longan`` for Long An; ``romanization.joined_readings``)."""
+    return (candidate.place.country in _JOINED and candidate.method is Method.ALTERNATE
+            and name_key(candidate.matched) in joined_readings(name_key(q.name)))
+
+
+def _joined_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A one-word name read syllable by syllable as a Vietnamese place is a guess when the
+    name also finds a place as it is spelled, elsewhere (``Longan``: Long'an in China, Long An
+    province by its syllables): unless the text spells at least ``_OLD_STYLE_OTHERS`` other
+    names that way (a Tonkin report: Hadong beside Caobang and Langson), the reading stands
+    in doubt, as the old Chinese readings do alone."""
+    joined = sum(bool(c) and _read_joined(q, c[0]) for q, c in ranked.items())
+    for q, candidates in ranked.items():
+        if not candidates or candidates[0].doubt is not None:
+            continue
+        best = candidates[0]
+        if not _read_joined(q, best) or joined - 1 >= _OLD_STYLE_OTHERS:
+            continue
+        spelled = next((c for c in candidates[1:] if c.method is Method.NAME
+                        and haversine_km(best.place.lat, best.place.lon, c.place.lat,
+                                         c.place.lon) > SAME_PLACE_KM), None)
+        if spelled is not None:
+            doubt = (f"read by its syllables; as spelled, {spelled.place.name} "
+                     f"({spelled.place.country})")
+            ranked[q] = (best._replace(doubt=doubt), *candidates[1:])
