@@ -88,7 +88,7 @@ from movemap.gazetteer.ranking import (
     Hit,
     rank,
 )
-from movemap.gazetteer.romanization import joined_readings, pinyin_readings
+from movemap.gazetteer.romanization import JOINED_COUNTRIES, joined_readings, pinyin_readings
 from movemap.sphere import EARTH_RADIUS_KM, haversine_km
 
 if TYPE_CHECKING:
@@ -131,8 +131,6 @@ COMPOUND_KM = 60.0
 """How far from the town it names an airfield or port named as ``Town-Feature`` may lie
 (Malpensa is 40 km from Milan)."""
 OLD_STYLE_MIN_POPULATION = 20_000
-_JOINED_SPELLINGS = frozenset({"VN"})
-"""Countries whose names a report may write as one word of their syllables (``joined_readings``)."""
 _COMPOUND_KINDS = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_BASE})
 _COMPOUND_TOWNS, _COMPOUND_FEATURES = 5, 60
 # Words that qualify a feature without naming it ("Town International"): as the rest of a
@@ -541,7 +539,7 @@ class Gazetteer:
         for reading in sorted(joined_readings(key)):
             for hit in self._exact(reading, Method.ALTERNATE):
                 place = hit.place
-                if place.country in _JOINED_SPELLINGS and place.id not in seen and (
+                if place.country in JOINED_COUNTRIES and place.id not in seen and (
                         place.kind is not Kind.CITY
                         or (place.population or 0) >= OLD_STYLE_MIN_POPULATION):
                     seen.add(place.id)

@@ -1,7 +1,7 @@
 """Rules that read a batch of names as a list (in place on the ranked readings of
-``Gazetteer.resolve_all``): a list of military bases, and a text written in the older
-romanisations of Chinese. With the method sets and lifts that the gazetteer's other rules
-share.
+``Gazetteer.resolve_all``): a list of military bases, a text written in the older
+romanisations of Chinese, and one that writes Vietnamese names as one word. With the method
+sets and lifts that the gazetteer's other rules share.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from movemap.gazetteer.normalize import name_key
 from movemap.gazetteer.place import AREAL, Candidate, Kind, Method
 from movemap.gazetteer.ranking import SAME_PLACE_KM
-from movemap.gazetteer.romanization import joined_readings, pinyin_readings
+from movemap.gazetteer.romanization import JOINED_COUNTRIES, joined_readings, pinyin_readings
 from movemap.sphere import haversine_km
 
 if TYPE_CHECKING:
@@ -149,14 +149,10 @@ def _base_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         ranked[q] = (new, *(c for c in candidates if c is not pick))
 
 
-# Where a report may write a name as one word of its syllables (``Caobang``).
-_JOINED = frozenset({"VN"})
-
-
 def _read_joined(q: Query, candidate: Candidate) -> bool:
     """Whether ``candidate`` is a Vietnamese place that ``q``'s one-word name spells syllable
     by syllable (``Longan`` for Long An; ``romanization.joined_readings``)."""
-    return (candidate.place.country in _JOINED and candidate.method is Method.ALTERNATE
+    return (candidate.place.country in JOINED_COUNTRIES and candidate.method is Method.ALTERNATE
             and name_key(candidate.matched) in joined_readings(name_key(q.name)))
 
 

@@ -131,6 +131,9 @@ def pinyin_readings(key: str) -> frozenset[str]:
 _VIET_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 _VIET_MAX_SYLLABLES = 4
+JOINED_COUNTRIES = frozenset({"VN"})
+"""Countries whose places a report may write as one word of their syllables: the places a
+``joined_readings`` reading may find."""
 
 
 @cache
