@@ -25,7 +25,9 @@ with the gold latitude, longitude and country filled in from that source:
 Every point is checked against its source; the split of each document into ``dev`` or ``test``
 is recorded (see ``split_of``; a document of a development-only ``group`` is always ``dev``).
 Run: ``python tools/gazetteer_eval_gold.py`` (needs ``airportsdata``, which is not a dependency
-of movemap itself).
+of movemap itself). It prints counts per set and split, and the choices made for the documents
+named with ``--only ID[,ID...]`` (``--all``: every document's, test ones included), so that a
+writer can review a new document's labels without seeing the test part. Errors go to stderr.
 """
 
 from __future__ import annotations
@@ -187,7 +189,9 @@ def point_of(ref: str) -> tuple[float, float, str | None, str]:
     raise BadReference(f"{ref!r} is not a gn: or icao: reference")
 
 
-def build_mention(m: dict[str, Any]) -> dict[str, Any]:
+def build_mention(m: dict[str, Any], show: bool = True) -> dict[str, Any]:
+    """A mention of the YAML with its gold point, country and source; ``show`` prints the
+    GeoNames place a reference chose, for review."""
     surface, klass, ref = m["s"], m["c"], m["ref"]
     if klass not in CLASSES:
         raise BadReference(f"unknown class {klass!r}")
@@ -199,7 +203,7 @@ def build_mention(m: dict[str, Any]) -> dict[str, Any]:
     area: dict[str, Any] | None = None
     if ref.startswith(("gn:", "icao:")):
         lat, lon, cc, source = point_of(ref)
-        if ref.startswith("gn:"):
+        if ref.startswith("gn:") and show:
             c = geonames(ref)
             print(f"  {surface!r:28} -> {c['name']} ({c['countrycode']}/{c['admin1code']}, "
                   f"pop {c['population']:,}) {source}")
@@ -296,7 +300,19 @@ def _nearest(geom: BaseGeometry, lon: float, lat: float) -> tuple[float, float]:
     return p.x, p.y
 
 
-def main() -> int:
+_SHOWN: set[str] | None = set()  # the documents whose choices are printed (None: all)
+
+
+def _shown(doc_id: str) -> bool:
+    return _SHOWN is None or doc_id in _SHOWN
+
+
+def main(argv: list[str]) -> int:
+    global _SHOWN
+    if "--all" in argv:
+        _SHOWN = None
+    elif "--only" in argv and argv.index("--only") + 1 < len(argv):
+        _SHOWN = set(argv[argv.index("--only") + 1].split(","))
     docs = yaml.safe_load((EVAL / "documents.yaml").read_text(encoding="utf-8"))
     out, errors, seen = [], 0, set()
     for doc in docs:
@@ -304,11 +320,12 @@ def main() -> int:
             print(f"{doc['id']}: duplicate id", file=sys.stderr)
             errors += 1
         seen.add(doc["id"])
-        print(f"{doc['id']}")
+        if _shown(doc["id"]):
+            print(f"{doc['id']}")
         mentions = []
         for m in doc["mentions"]:
             try:
-                mentions.append(build_mention(m))
+                mentions.append(build_mention(m, show=_shown(doc["id"])))
             except (BadReference, KeyError, ValueError) as exc:
                 print(f"{doc['id']}: {m.get('s')!r}: {exc}", file=sys.stderr)
                 errors += 1
@@ -343,4 +360,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
