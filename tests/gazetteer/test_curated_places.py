@@ -257,3 +257,15 @@ def test_a_curated_feature_is_found_by_its_name(
 def test_a_town_that_names_a_feature_stays_the_town(gazetteer: Gazetteer, town: str) -> None:
     found = gazetteer.resolve(town)
     assert found.place.kind is Kind.CITY, found.best.why()
+
+
+def test_a_corrected_geonames_record_moves_the_place_it_names(gazetteer: Gazetteer) -> None:
+    """A row of places.csv with a GeoNames id corrects that record: GeoNames puts Masan (the
+    port city of South Gyeongsang, 434,371 inhabitants) in Gwangju, 160 km west; alone and in a
+    list of the Pusan Perimeter's towns it is the port on Masan Bay."""
+    alone = gazetteer.resolve("Masan")
+    assert alone.place.id == "geonames:1841246"
+    assert haversine_km(alone.place.lat, alone.place.lon, 35.197, 128.568) <= 5
+    assert alone.place.admin1 == "South Gyeongsang"
+    listed = gazetteer.resolve_all(["Masan", "Pusan", "Taegu", "Chinju"])
+    assert haversine_km(listed[0].place.lat, listed[0].place.lon, 35.197, 128.568) <= 5
