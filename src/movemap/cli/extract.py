@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from datetime import date
 from pathlib import Path
@@ -31,7 +32,8 @@ def _is_corpus(reports: tuple[str, ...]) -> bool:
 @click.command()
 @click.argument("reports", nargs=-1, required=True)
 @click.option("--published", metavar="YYYY-MM-DD",
-              help="Publication date for relative dates (default: a 'Published:' line, or today).")
+              help="Publication date for relative dates (default: a 'Published:' line, the "
+                   "report's dateline, or today).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="File to write (one report), or folder (a corpus); default: the terminal.")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json", "html"]), default="yaml",
@@ -73,6 +75,11 @@ def _one(path: Path, output: Path | None, fmt: str, day: date | None,
     from movemap.io.yaml import dump_yaml
 
     text, found_date = read_report(path)
+    if day is None and found_date is None:
+        logging.getLogger(__name__).warning(
+            "%s: no publication date ('Published: YYYY-MM-DD' line or dateline): relative "
+            "dates and years left out count from today, %s; give --published", path,
+            date.today().isoformat())
     draft = draft_of(text, day or found_date or date.today(), gazetteer, name=path.stem)
     if draft.unreadable:
         from movemap.extract import ReportError

@@ -1,6 +1,7 @@
 """Text extraction: a news report to a draft movement dataset, with evidence.
 
-``read_report(path)`` reads a report (its first line may be ``Published: YYYY-MM-DD``);
+``read_report(path)`` reads a report and its publication date (a ``Published: YYYY-MM-DD``
+line, else the dateline or date line of its head, :mod:`movemap.extract.dateline`);
 ``extract(text, published)`` finds its places, dates, strengths and legs (``report``);
 ``to_dataset(draft)`` turns the draft into a dataset that ``movemap validate`` accepts,
 for the analyst to check and correct.
@@ -13,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from movemap.errors import ReportError
+from movemap.extract.dateline import publication_date
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.report import extract
 from movemap.model import Dataset, Leg, PlaceRef, Source, Unit
@@ -27,7 +29,8 @@ _PUBLISHED = re.compile(r"^\s*Published:\s*(\d{4}-\d{2}-\d{2})\s*$", re.I | re.M
 
 
 def read_report(path: str | Path) -> tuple[str, date | None]:
-    """A report's text and its publication date (from a ``Published:`` line, if any)."""
+    """A report's text and its publication date: a ``Published:`` line's, else the date its
+    head gives (a dateline, a date line under the headline), else ``None``."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -51,6 +54,8 @@ def read_report(path: str | Path) -> tuple[str, date | None]:
         except ValueError:
             raise ReportError(f"Published: {m.group(1)!r} is not a real date", path=str(path),
                               line=text[: m.start(1)].count("\n") + 1) from None
+    elif (dated := publication_date(text)) is not None:
+        published = dated[0]
     return text, published
 
 

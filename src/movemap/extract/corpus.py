@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 from movemap.extract import ReportError, read_report
+from movemap.extract.dateline import publication_date
 
 __all__ = ["ReportRef", "iter_corpus", "load_report"]
 
@@ -160,7 +161,8 @@ def load_report(ref: ReportRef) -> tuple[str, date | None]:
         raise ReportError("the report is empty", path=ref.path, line=ref.line, field="text")
     published = record.get("published")
     if published is None:
-        return record["text"], None
+        dated = publication_date(record["text"])
+        return record["text"], dated[0] if dated else None
     try:
         return record["text"], date.fromisoformat(str(published))
     except ValueError:
