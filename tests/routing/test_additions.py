@@ -345,3 +345,17 @@ def test_round_14_trunk_lines_carry_routes(a: Point, b: Point, mode: Mode, low: 
     assert not r.warnings
     assert low < r.length_km < high
     assert crossed(list(r.points)) == countries
+
+
+VLASENICA, LOZNICA, ZVORNIK = (18.9417, 44.1814), (19.2256, 44.5336), (19.1028, 44.3867)
+
+
+def test_eastern_bosnia_reaches_serbia_over_the_drina_at_zvornik() -> None:
+    """Natural Earth has no road in the Drina valley (Zvornik 64 km, Loznica 51 km from any
+    road): the M19 and Serbia's state road 26 carry Vlasenica - Zvornik - Loznica, about
+    75 km, over the Drina bridge (before: round by Visegrad and Uzice, or a great circle)."""
+    r = route([VLASENICA, LOZNICA], Mode.ROAD)
+    assert not r.warnings
+    assert 50 < r.length_km < 95
+    assert crossed(list(r.points)) == {"BA", "RS"}
+    assert near_km(list(r.points), ZVORNIK) < 3
