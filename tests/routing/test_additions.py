@@ -359,3 +359,16 @@ def test_eastern_bosnia_reaches_serbia_over_the_drina_at_zvornik() -> None:
     assert 50 < r.length_km < 95
     assert crossed(list(r.points)) == {"BA", "RS"}
     assert near_km(list(r.points), ZVORNIK) < 3
+
+
+TARGU_FRUMOS, VASLUI, IASI = (27.0, 47.2), (27.7333, 46.6333), (27.6, 47.16667)
+
+
+def test_iasi_is_on_the_road_network() -> None:
+    """Natural Earth has no road to Iasi (54 km from any): the DN28 from the E85 at Roman and
+    the DN24 south to Vaslui carry Targu Frumos - Iasi - Vaslui, about 100 km, through it."""
+    r = route([TARGU_FRUMOS, VASLUI], Mode.ROAD)
+    assert not r.warnings
+    assert 85 < r.length_km < 130
+    assert crossed(list(r.points)) == {"RO"}
+    assert near_km(list(r.points), IASI) < 3
