@@ -372,3 +372,19 @@ def test_iasi_is_on_the_road_network() -> None:
     assert 85 < r.length_km < 130
     assert crossed(list(r.points)) == {"RO"}
     assert near_km(list(r.points), IASI) < 3
+
+
+JEDDAH, MADINAH, MAKKAH, RIYADH = ((39.18624, 21.49012), (39.61417, 24.46861),
+                                   (39.82563, 21.42664), (46.7219, 24.6877))
+
+
+def test_the_haramain_railway_carries_jeddah_to_madinah_and_meets_no_other_line() -> None:
+    """Natural Earth has no railway in the Hejaz: Jeddah - Madinah by the Haramain line is
+    about 375 km; it meets no other line, so Makkah - Riyadh by rail is still said to be
+    unconnected rather than drawn along a line that does not exist."""
+    r = route([JEDDAH, MADINAH], Mode.RAIL)
+    assert not r.warnings
+    assert 340 < r.length_km < 420
+    assert crossed(list(r.points)) == {"SA"}
+    apart = route([MAKKAH, RIYADH], Mode.RAIL)
+    assert apart.approximate and any("does not connect" in w for w in apart.warnings)
