@@ -84,3 +84,21 @@ def test_railways_are_left_as_drawn(a25: list[Point]) -> None:
     # the same drawing as a railway: rail strays are often real transits
     (kept,), count = pull_back_strays([a25], "rail", [])
     assert count == 0 and kept == list(a25)
+
+
+def test_a_crossing_by_one_end_of_a_stray_is_its_crossing(a25: list[Point]) -> None:
+    """The guard measures from every point of the stretch abroad, not from its middle only:
+    a post 5 km beyond the stray's first point, some 8 km from its middle, keeps it."""
+    dense = _dense(a25)
+    belgian = np.flatnonzero(countries_at(dense) == codes().index("BE"))
+    run = belgian[np.flatnonzero(np.diff(belgian) == 1)]  # the stray's points but its last
+    first, middle = dense[run[0]], dense[run[len(run) // 2]]
+    away = first + (first - middle) / np.hypot(*(first - middle)) * 0.065  # ~5 km on
+    post = (float(away[0]), float(away[1]))
+    assert geodesic_km(*post, *first) < 6 < geodesic_km(*post, *middle)
+    crossing = Crossing("road", "a post by one end", frozenset({"FR", "BE"}), post, True, False)
+    (_, alone) = pull_back_strays([a25], "road", [])
+    (kept,), count = pull_back_strays([a25], "road", [crossing])
+    assert count == alone - 1  # this stray kept, the A25's other (one point) pulled back
+    assert "BE" in _countries(kept)
+    assert any(np.allclose(middle, p) for p in _dense(kept))

@@ -9,9 +9,10 @@ or is sent round another way.
 A *stray* is a stretch of a line that leaves country A for country B and comes back to A
 within ``STRAY_KM`` along the line, never farther than ``DEPTH_KM`` from A's outline, with
 no documented crossing of the pair (``geo/border_crossings.csv``, open or closed) within
-``borders.MATCH_KM`` of it. Its vertices (the line looked at every km or so) are moved to
-A's outline and ``INSIDE_KM`` further in; a stray whose moved points are not all in A is
-left as it is. Longer or deeper stretches are real transits and stay (the border checks and
+``borders.MATCH_KM`` of any of its points (not only of its middle: a crossing by one end
+of a long stray is its crossing too). Its vertices (the line looked at every km or so) are
+moved to A's outline and ``INSIDE_KM`` further in; a stray whose moved points are not all in
+A is left as it is. Longer or deeper stretches are real transits and stay (the border checks and
 the country constraint judge them).
 
 Roads only (``NETWORKS``): railways built across borders that were internal ones then run
@@ -48,6 +49,17 @@ def _home_outline(country: int) -> object | None:
     _, tree, _, index = _fine()
     pieces = tree.geometries[index == country]
     return shapely.union_all(pieces) if len(pieces) else None
+
+
+def _within(stretch: npt.NDArray[np.float64], point: Point, km: float) -> bool:
+    """Whether any point of ``stretch`` lies within ``km`` of ``point``: a crossing by
+    either end of a long stray is as much its crossing as one by its middle."""
+    from movemap.routing.geodesic import GEOD
+
+    n = len(stretch)
+    metres = GEOD.inv(stretch[:, 0], stretch[:, 1], np.full(n, point[0]),
+                      np.full(n, point[1]))[2]
+    return bool(np.min(np.asarray(metres, dtype=float)) / 1000 <= km)
 
 
 def _key(p: Sequence[float]) -> tuple[int, int]:
@@ -112,9 +124,7 @@ def pull_back_strays(lines: Sequence[Sequence[Point]], network: str,
             if float(steps.sum()) > STRAY_KM:
                 continue
             pair = frozenset((table[home], table[other]))
-            mid = stretch[len(stretch) // 2]
-            if any(c.countries == pair and float(GEOD.inv(mid[0], mid[1], c.point[0],
-                                                          c.point[1])[2]) / 1000 <= MATCH_KM
+            if any(c.countries == pair and _within(stretch, c.point, MATCH_KM)
                    for c in listed):
                 continue
             if home not in outlines:
