@@ -4,7 +4,8 @@ Each test stands for a class of input, in sentences of our own (no evaluation re
 sentences or names): a town the gazetteer knows only by a feature named after it; an
 onward move after a place taken; a force named again by its side; a list of movers with a
 force among cargo; the people a clause moved, referred to by "most"; contingents that
-"came from" places to the move just read; a thrust aimed at towns.
+"came from" places to the move just read; a thrust aimed at towns; "from A to B" as a span
+(every port from A to B), not a move (round 14).
 """
 
 from __future__ import annotations
@@ -217,3 +218,26 @@ def test_the_status_is_the_move_s_own_after_a_leading_condition() -> None:
     draft = extract("If talks fail and the leader has not left by noon, the force is expected "
                     "to advance from Linden on Nickerie.", DAY)
     assert [leg.status.value for leg in draft.legs] == ["expected"]
+
+
+@pytest.mark.parametrize("text", [
+    "The enemy landed at every large port from Genoa to Naples.",
+    "Troops were deployed along the whole coast from Genoa to Naples.",
+    "Troops were deployed on a front stretching from Riga to Odessa.",
+])
+def test_from_a_to_b_after_a_stretch_of_places_is_a_span_not_a_move(text: str) -> None:
+    assert ends(extract(text, DAY)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The division advanced along the road from Lyon to Dijon.",
+    "The brigade marched all the way from Lyon to Dijon.",
+])
+def test_a_move_along_a_way_from_a_to_b_stays_a_move(text: str) -> None:
+    assert ends(extract(text, DAY)) == [(["Lyon"], "Dijon")]
+
+
+def test_a_span_leaves_the_move_after_it_in_the_sentence() -> None:
+    draft = extract("The enemy landed at every large port from Genoa to Naples, and a division "
+                    "was flown from Turin to Bari.", DAY)
+    assert ends(draft) == [(["Turin"], "Bari")]

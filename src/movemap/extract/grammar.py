@@ -9,7 +9,8 @@ A clause is read as slots around a verb of motion, not matched against whole sen
   ``pulled back from``, ``withdrew from``), destination (``to``, ``into``, ``towards``,
   ``reached``, ``landed at``, ``crossed into``, ``across the river to``), with room for
   ``the``, ``bases in``, ``the port of`` between; a list (``from A, B and C``) shares its
-  slot;
+  slot; ``from A to B`` after a stretch of places (``every port``, ``the whole coast``) or
+  ``stretching`` is a span, no slot at all;
 - **chains**: destinations joined by ``then``, ``before``, ``and on to``, ``finally`` are
   stages (A to B, B to C); joined by ``and`` or commas alone they are parallel;
 - **strength** only of the moving force: a number with a word for troops (``1,500 special
@@ -251,6 +252,14 @@ _DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\s+"
                        r"(?:\([^()]{0,20}\)\s+)?"
                        r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\w*\s+)?"
                        r"(?:of|from)\s+(?:the\s+)?$", re.I)
+# "from A to B" after a quantified stretch of places or a verb of extent is a span, not a
+# move: landed at every port from A to B, along the whole coast from A to B, a front
+# stretching from A to B (but "all the way from A to B" and "along the road from A to B" move)
+_SPAN = re.compile(
+    r"\b(?:(?:every|each|all|the\s+whole|the\s+entire|the\s+length\s+of)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:ports?|harbou?rs?|towns?|cities|villages|bases|airfields|"
+    r"islands?|coast(?:line)?|shores?|front|frontier|border|line)|"
+    r"stretch(?:ed|es|ing)?|extend(?:ed|s|ing)?)\s+from\s+(?:the\s+)?$", re.I)
 # a parenthesis after a name: another spelling of it (Vladivostok (Владивосток))
 # a country's own move: Cuba's airlift to Angola, Russia's withdrawal from Kherson is not one
 _OWN_MOVE = re.compile(r"\s+(?:[a-z]+\s+)?(airlift|sealift|deployment|redeployment|intervention|"
@@ -556,6 +565,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         for i, (start, _) in enumerate(places):
             if m.start() < start < m.end() and roles[i] in ("origin", "destination"):
                 roles[i], cues[i], chained[i] = "", "", False
+    for i, (start, _) in enumerate(places):
+        if roles[i] == "origin" and _SPAN.search(text, max(a, start - 70), start):
+            # every port from A to B: both ends of the span are where, not whence and whither
+            roles[i], cues[i] = "", ""
+            if i + 1 < len(places) and roles[i + 1] == "destination" and cues[i + 1] == "to":
+                roles[i + 1], cues[i + 1], chained[i + 1] = "", "", False
     if verb is not None and _SEND.match(verb.group(1)) and "origin" not in roles:
         for i, (start, _) in enumerate(places):
             if start < a + verb.start() and not roles[i] and text[places[i][1]:
