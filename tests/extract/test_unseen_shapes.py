@@ -5,7 +5,8 @@ sentences or names): a town the gazetteer knows only by a feature named after it
 onward move after a place taken; a force named again by its side; a list of movers with a
 force among cargo; the people a clause moved, referred to by "most"; contingents that
 "came from" places to the move just read; a thrust aimed at towns; "from A to B" as a span
-(every port from A to B), not a move (round 14).
+(every port from A to B), not a move; a counted force of another side (about 500 Belgian
+paratroopers) as a new mover that "they" then refers to (round 14).
 """
 
 from __future__ import annotations
@@ -241,3 +242,24 @@ def test_a_span_leaves_the_move_after_it_in_the_sentence() -> None:
     draft = extract("The enemy landed at every large port from Genoa to Naples, and a division "
                     "was flown from Turin to Bari.", DAY)
     assert ends(draft) == [(["Turin"], "Bari")]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The 3rd Armoured Brigade has been pulled out of Lyon and sent to Dijon. About 500 "
+     "Belgian paratroopers arrived in Metz from Brussels by train. They will move on to Nancy.",
+     "belgian-forces"),
+    ("The 3rd Armoured Brigade has been pulled out of Lyon and sent to Dijon. Meanwhile, 2,000 "
+     "South African troops were flown from Durban to Harare. They will move on to Lusaka.",
+     "south-african-forces"),
+])
+def test_a_counted_force_of_another_side_is_a_new_mover_and_they_refers_to_it(
+        text: str, unit: str) -> None:
+    legs = extract(text, DAY).legs
+    assert [leg.unit for leg in legs] == ["3rd-armoured-brigade", unit, unit]
+    assert legs[2].strength == legs[1].strength
+
+
+def test_a_count_without_a_side_does_not_name_a_new_force() -> None:
+    legs = extract("The 3rd Armoured Brigade left Lyon on 3 May. About 500 troops reached "
+                   "Dijon two days later.", DAY).legs
+    assert [leg.unit for leg in legs] == ["3rd-armoured-brigade"]
