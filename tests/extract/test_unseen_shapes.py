@@ -6,7 +6,9 @@ onward move after a place taken; a force named again by its side; a list of move
 force among cargo; the people a clause moved, referred to by "most"; contingents that
 "came from" places to the move just read; a thrust aimed at towns; "from A to B" as a span
 (every port from A to B), not a move; a counted force of another side (about 500 Belgian
-paratroopers) as a new mover that "they" then refers to (round 14).
+paratroopers) as a new mover that "they" then refers to; a place fronted before a verb of
+arrival (At Bari, troops were put ashore); an airfield with a name of its own beside a town
+(round 14).
 """
 
 from __future__ import annotations
@@ -263,3 +265,29 @@ def test_a_count_without_a_side_does_not_name_a_new_force() -> None:
     legs = extract("The 3rd Armoured Brigade left Lyon on 3 May. About 500 troops reached "
                    "Dijon two days later.", DAY).legs
     assert [leg.unit for leg in legs] == ["3rd-armoured-brigade"]
+
+
+@pytest.mark.parametrize("second", [
+    "At Bari about 2,000 troops were put ashore on 3 May.",
+    "In Bari the troops landed on 3 May.",
+])
+def test_a_place_fronted_before_a_verb_of_arrival_is_where_the_force_arrived(
+        second: str) -> None:
+    draft = extract("The brigade sailed from Brindisi on 1 May. " + second, DAY)
+    assert ends(draft) == [(["Brindisi"], "Bari")]
+
+
+def test_a_place_fronted_before_another_verb_is_no_destination() -> None:
+    draft = extract("The brigade sailed from Brindisi on 1 May. At Bari the troops were "
+                    "reviewed on 3 May.", DAY)
+    assert ends(draft) == []
+
+
+def test_an_airfield_with_a_name_of_its_own_near_a_town_is_another_place() -> None:
+    assert ends(extract("The troops landed at Fornebu and marched into Oslo.", DAY)) == [
+        (["Fornebu"], "Oslo")]
+
+
+def test_a_town_and_the_airport_named_after_it_stay_one_place() -> None:
+    assert ends(extract("The troops landed at Mogadishu airport and drove into Mogadishu.",
+                        DAY)) == []

@@ -10,7 +10,8 @@ A clause is read as slots around a verb of motion, not matched against whole sen
   ``reached``, ``landed at``, ``crossed into``, ``across the river to``), with room for
   ``the``, ``bases in``, ``the port of`` between; a list (``from A, B and C``) shares its
   slot; ``from A to B`` after a stretch of places (``every port``, ``the whole coast``) or
-  ``stretching`` is a span, no slot at all;
+  ``stretching`` is a span, no slot at all; a place fronted at the clause's opening before a
+  verb of arrival (``At Narvik, 2,000 troops were put ashore``) is the destination;
 - **chains**: destinations joined by ``then``, ``before``, ``and on to``, ``finally`` are
   stages (A to B, B to C); joined by ``and`` or commas alone they are parallel;
 - **strength** only of the moving force: a number with a word for troops (``1,500 special
@@ -260,6 +261,10 @@ _SPAN = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:ports?|harbou?rs?|towns?|cities|villages|bases|airfields|"
     r"islands?|coast(?:line)?|shores?|front|frontier|border|line)|"
     r"stretch(?:ed|es|ing)?|extend(?:ed|s|ing)?)\s+from\s+(?:the\s+)?$", re.I)
+# a place fronted at the clause's opening (At Narvik, ...; In Bari the troops ...) before a verb
+# of arrival: where the force arrived, as "landed at Narvik" says it
+_FRONTED = re.compile(r"\W*(?:At|In)\s+(?:the\s+(?:port|harbou?r|town|city)\s+of\s+)?$")
+_ARRIVAL_VERB = re.compile(r"(?:land|ashore|arriv|disembark|debark)", re.I)
 # a parenthesis after a name: another spelling of it (Vladivostok (Владивосток))
 # a country's own move: Cuba's airlift to Angola, Russia's withdrawal from Kherson is not one
 _OWN_MOVE = re.compile(r"\s+(?:[a-z]+\s+)?(airlift|sealift|deployment|redeployment|intervention|"
@@ -558,6 +563,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                                  or (not own and advancing))))
         roles.append(role)
         cues.append(cue)
+    if verb is not None and _ARRIVAL_VERB.match(verb.group(1)) and places and (
+            "destination" not in roles) and roles[0] in ("", "position") and (
+            places[0][1] <= a + verb.start()) and _FRONTED.match(text, a, places[0][0]):
+        # At Narvik 2,000 troops were put ashore: the fronted place is where they landed
+        roles[0], cues[0] = "destination", "at ... " + verb.group(1)
     for m in _RELATIVE.finditer(text, a, b):
         if _FORCE_END.search(text, max(a, m.start() - 40), m.start()):
             continue  # the brigade, which left Southampton: the mover's own move

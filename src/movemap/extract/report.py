@@ -63,7 +63,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\
                        # a line that starts an item of a list (a timeline's "- 12 May: ...")
                        r"\n(?=[^\S\n]*(?:[-*•–—]|\d{1,2}[.)])[^\S\n])")
 _NAMES_TOGETHER = 60  # at most this many distinct names are ranked together
-_SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu and its airport)
+_SAME_KM = 10.0  # a town and a feature named after it closer than this: one place (Mogadishu and
+# its airport)
 # A leg may run to or from an area: a country (Kuwait to Iraq), a region (from Yunnan and
 # Guangxi provinces, into Crimea), a sea or a macro-region (across to the Red Sea, into the
 # Donbas). Its end is the area's point, and the draft flags it as an area (``area`` in the
@@ -392,6 +393,14 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
 @lru_cache(maxsize=512)
 def _resolve_capital(gazetteer: Gazetteer, name: str, country: str) -> Resolution:
     return gazetteer.resolve(name, country=country)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether two mentions share a word, as a town and the feature named after it do
+    (Mogadishu, Mogadishu airport); a field with a name of its own (Fornebu, Oslo) does not,
+    and a move between the two is a move."""
+    words = set(fold(a).split())
+    return bool(words & set(fold(b).split()))
 
 
 def _km(a: Place, b: Place) -> float:
@@ -785,7 +794,9 @@ class _Reader:
                 current, leg_rule = (previous,), "chain"
             if any(o.place.id == place.place.id or (
                     (o.place.kind is Kind.CITY) != (place.place.kind is Kind.CITY)
-                    and _km(o.place, place.place) < _SAME_KM) for o in current):
+                    and _km(o.place, place.place) < _SAME_KM
+                    and (o.place.areal or place.place.areal
+                         or _one_name(o.mention, place.mention))) for o in current):
                 continue
             key = (unit, tuple(o.place.id for o in current), place.place.id, str(start))
             if key in self.seen:
