@@ -7,8 +7,8 @@ force among cargo; the people a clause moved, referred to by "most"; contingents
 "came from" places to the move just read; a thrust aimed at towns; "from A to B" as a span
 (every port from A to B), not a move; a counted force of another side (about 500 Belgian
 paratroopers) as a new mover that "they" then refers to; a place fronted before a verb of
-arrival (At Bari, troops were put ashore); an airfield with a name of its own beside a town
-(round 14).
+arrival (At Bari, troops were put ashore); an airfield with a name of its own beside a town;
+"two hundred years ago" as a retrospective's time (round 14).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 
 from movemap.extract import extract
 from movemap.extract.draft import Draft
+from movemap.extract.when import find_dates
 
 DAY = date(2024, 6, 1)
 
@@ -291,3 +292,24 @@ def test_an_airfield_with_a_name_of_its_own_near_a_town_is_another_place() -> No
 def test_a_town_and_the_airport_named_after_it_stay_one_place() -> None:
     assert ends(extract("The troops landed at Mogadishu airport and drove into Mogadishu.",
                         DAY)) == []
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Two hundred years ago today the column left the coast. It reached Gap on 5 March.",
+     ["1815-03-01", "1815-03-05"]),
+    ("A hundred years ago, the brigade marched north. On 3 July it took the town.",
+     ["1915", "1915-07-03"]),
+    ("It happened 40 years ago.", ["1975"]),
+    ("Many years ago the war ended.", []),
+])
+def test_years_ago_in_a_retrospective_set_the_narrative_s_time(
+        text: str, dates: list[str]) -> None:
+    found = find_dates(text, date(2015, 3, 1))
+    assert [str(d.date) for d in found] == dates
+
+
+def test_the_year_of_a_retrospective_dates_its_moves() -> None:
+    draft = extract("Published: 2015-03-01\n\nTwo hundred years ago today a column of 1,000 men "
+                    "landed at Antibes. The column marched from Antibes to Grasse on 2 March.",
+                    date(2015, 3, 1))
+    assert [str(leg.start) for leg in draft.legs] == ["1815-03-02"]
