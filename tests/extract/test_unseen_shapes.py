@@ -8,7 +8,8 @@ force among cargo; the people a clause moved, referred to by "most"; contingents
 (every port from A to B), not a move; a counted force of another side (about 500 Belgian
 paratroopers) as a new mover that "they" then refers to; a place fronted before a verb of
 arrival (At Bari, troops were put ashore); an airfield with a name of its own beside a town;
-"two hundred years ago" as a retrospective's time (round 14).
+"two hundred years ago" as a retrospective's time; a list of landing places before an
+onward move (round 14).
 """
 
 from __future__ import annotations
@@ -313,3 +314,12 @@ def test_the_year_of_a_retrospective_dates_its_moves() -> None:
                     "landed at Antibes. The column marched from Antibes to Grasse on 2 March.",
                     date(2015, 3, 1))
     assert [str(leg.start) for leg in draft.legs] == ["1815-03-02"]
+
+
+def test_a_list_of_landing_places_before_an_onward_move_are_its_origins() -> None:
+    draft = extract("The regiments landed at Mariel and Casilda and moved to San Cristóbal.", DAY)
+    assert ends(draft) == [(["Mariel", "Casilda"], "San Cristóbal")]
+
+
+def test_a_list_of_landing_places_with_no_onward_move_gives_no_leg() -> None:
+    assert ends(extract("The regiments landed at Mariel and Casilda.", DAY)) == []

@@ -691,6 +691,7 @@ class _Reader:
             # both columns then converged on X: each from where it was
             origins, rule = where, "both-origin"
         left_day: FuzzyDate | None = None  # when the move began, if a departure said so
+        firsts: list[FoundPlace] = []  # a list of first stages the move starts from
         split = anaphor is not None and _SPLIT.match(anaphor.group(0).strip()) is not None
         if not origins:
             carried, rule = state.origin_of(unit)
@@ -721,12 +722,15 @@ class _Reader:
                 if carried.place.kind is Kind.COUNTRY and all(
                         p.place.country == carried.place.country for p, _, _ in stages):
                     carried = None  # it left Kazakhstan ... to Almaty: not from the country
-            if carried is None and len(stages) > 1 and stages[1][1] and (
-                    _REACHED.match(stages[0][2])):
+            onward = next((i for i, s in enumerate(stages) if s[1]), 0)
+            if carried is None and onward and _REACHED.match(stages[0][2]) and all(
+                    s[2] == stages[0][2] for s in stages[1:onward]):
                 # took A and advanced on B: where the force was first is where the next
-                # stage starts, though where it came from is unknown
+                # stage starts, though where it came from is unknown; landed at A and C and
+                # moved to B: the list under the first cue is where it starts
                 carried, rule = stages[0][0], "chain"
-                stages = stages[1:]
+                firsts = [s[0] for s in stages[:onward]]
+                stages = stages[onward:]
             if carried is None and described is not None and _INTO.match(stages[0][2]) and (
                     (side := self._side(described, a)) is not None) and all(
                     (p.place.kind is Kind.COUNTRY or cue.endswith(" at")) and (
@@ -751,7 +755,7 @@ class _Reader:
                         state.arrival_day.pop(unit, None)
                     state.last_leg = ((), stages[-1][0], state.paragraph, number)
                 return
-            origins = [carried]
+            origins = firsts if firsts and firsts[0] is carried else [carried]
         elif unit in state.departure and not expected and rule == "from-to" and (
                 named or anaphor is not None):  # the same force, referred to again
             left, paragraph, sentence = state.departure.pop(unit)
