@@ -9,7 +9,7 @@ force among cargo; the people a clause moved, referred to by "most"; contingents
 paratroopers) as a new mover that "they" then refers to; a place fronted before a verb of
 arrival (At Bari, troops were put ashore); an airfield with a name of its own beside a town;
 "two hundred years ago" as a retrospective's time; a list of landing places before an
-onward move (round 14).
+onward move; towns given as examples of an area's ports (round 14).
 """
 
 from __future__ import annotations
@@ -323,3 +323,17 @@ def test_a_list_of_landing_places_before_an_onward_move_are_its_origins() -> Non
 
 def test_a_list_of_landing_places_with_no_onward_move_gives_no_leg() -> None:
     assert ends(extract("The regiments landed at Mariel and Casilda.", DAY)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The troops sailed from Baltic ports such as Riga and Tallinn to Kiel.",
+    "The troops sailed to Kiel from Baltic ports, Riga and Tallinn among them.",
+    "The troops sailed to Kiel from Baltic ports including Riga and Tallinn.",
+])
+def test_towns_given_as_examples_of_a_region_s_ports_are_the_ends(text: str) -> None:
+    assert ends(extract(text, DAY)) == [(["Riga", "Tallinn"], "Kiel")]
+
+
+def test_a_list_of_origins_without_examples_stays_as_it_is() -> None:
+    assert ends(extract("Troops were flown from Lyon and Dijon to Metz.", DAY)) == [
+        (["Lyon", "Dijon"], "Metz")]

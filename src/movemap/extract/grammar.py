@@ -12,6 +12,8 @@ A clause is read as slots around a verb of motion, not matched against whole sen
   slot; ``from A to B`` after a stretch of places (``every port``, ``the whole coast``) or
   ``stretching`` is a span, no slot at all; a place fronted at the clause's opening before a
   verb of arrival (``At Narvik, 2,000 troops were put ashore``) is the destination;
+  towns given as examples of an area's ports or bases (``from Baltic ports such as Riga and
+  Tallinn``, ``..., Riga and Tallinn among them``) take the slot from the area;
 - **chains**: destinations joined by ``then``, ``before``, ``and on to``, ``finally`` are
   stages (A to B, B to C); joined by ``and`` or commas alone they are parallel;
 - **strength** only of the moving force: a number with a word for troops (``1,500 special
@@ -265,6 +267,14 @@ _SPAN = re.compile(
 # of arrival: where the force arrived, as "landed at Narvik" says it
 _FRONTED = re.compile(r"\W*(?:At|In)\s+(?:the\s+(?:port|harbou?r|town|city)\s+of\s+)?$")
 _ARRIVAL_VERB = re.compile(r"(?:land|ashore|arriv|disembark|debark)", re.I)
+# an area that qualifies a noun of places, then examples of them (from Baltic ports such as
+# Riga and Tallinn; Black Sea ports, Odessa and Varna among them): the examples are the ends
+_EXAMPLES = re.compile(r"(?:\s+(?:and|or)\s+[\w-]+(?:\s+Sea)?)?"
+                       r"\s+(?:ports?|harbou?rs?|bases|air\s*bases|airfields|towns|cities|"
+                       r"garrisons|camps)(?:\s*,\s*|\s+(?:such\s+as|including|like)\s+)"
+                       r"(?:the\s+)?$", re.I)
+_EXAMPLE_GAP = re.compile(r"\s*(?:,\s*and|,|and)(?:\s+[A-Z][\w-]*\s*(?:,\s*and|,|and))*\s*$")
+_AREA_GAP = re.compile(r"\s*(?:,|and|or)\s*$")
 # a parenthesis after a name: another spelling of it (Vladivostok (Владивосток))
 # a country's own move: Cuba's airlift to Angola, Russia's withdrawal from Kherson is not one
 _OWN_MOVE = re.compile(r"\s+(?:[a-z]+\s+)?(airlift|sealift|deployment|redeployment|intervention|"
@@ -568,6 +578,25 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             places[0][1] <= a + verb.start()) and _FRONTED.match(text, a, places[0][0]):
         # At Narvik 2,000 troops were put ashore: the fronted place is where they landed
         roles[0], cues[0] = "destination", "at ... " + verb.group(1)
+    for i in range(len(places) - 1):
+        if roles[i] not in ("origin", "destination") or areas[i + 1]:
+            continue
+        if not _EXAMPLES.match(text, places[i][1], places[i + 1][0]):
+            continue
+        # Black Sea and Baltic ports, Sevastopol and Baltiysk among them: the towns named are
+        # where the move starts or ends, not the seas that qualify their ports
+        last = i + 1
+        while last + 1 < len(places) and not areas[last + 1] and _EXAMPLE_GAP.match(
+                text, places[last][1], places[last + 1][0]):
+            last += 1
+        for j in range(i + 1, last + 1):
+            roles[j], cues[j], chained[j] = roles[i], f"{cues[i]} ... such as", False
+        first = i
+        while first > 0 and roles[first - 1] == roles[i] and (
+                _AREA_GAP.match(text, places[first - 1][1], places[first][0])):
+            first -= 1
+        for j in range(first, i + 1):
+            roles[j], cues[j], chained[j] = "", "", False
     for m in _RELATIVE.finditer(text, a, b):
         if _FORCE_END.search(text, max(a, m.start() - 40), m.start()):
             continue  # the brigade, which left Southampton: the mover's own move
