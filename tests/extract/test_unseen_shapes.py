@@ -8,7 +8,8 @@ force among cargo; the people a clause moved, referred to by "most"; contingents
 (every port from A to B), not a move; a counted force of another side (about 500 Belgian
 paratroopers) as a new mover that "they" then refers to; a place fronted before a verb of
 arrival (At Bari, troops were put ashore); an airfield with a name of its own beside a town;
-"two hundred years ago" as a retrospective's time; a list of landing places before an
+"two hundred years ago", "the eightieth anniversary", "sixty years on" as a
+retrospective's time; a list of landing places before an
 onward move; towns given as examples of an area's ports (round 14).
 """
 
@@ -301,6 +302,10 @@ def test_a_town_and_the_airport_named_after_it_stay_one_place() -> None:
     ("A hundred years ago, the brigade marched north. On 3 July it took the town.",
      ["1915", "1915-07-03"]),
     ("It happened 40 years ago.", ["1975"]),
+    ("The plaque was unveiled on the eightieth anniversary of the crossing. On 3 July the "
+     "column crossed.", ["1935", "1935-07-03"]),
+    ("Seventy-five years on, the town remembers the night of 3 July.", ["1940", "1940-07-03"]),
+    ("The 75th anniversary fell on 3 May.", ["1940", "1940-05-03"]),
     ("Many years ago the war ended.", []),
 ])
 def test_years_ago_in_a_retrospective_set_the_narrative_s_time(

@@ -96,17 +96,34 @@ _YEARS_AGO = re.compile(
     + _YEAR_WORD + r"){0,3})\s+years\s+ago(?P<today>\s+(?:today|this\s+week|this\s+month))?\b",
     re.I)
 
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+             "twelfth": 12, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+             "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+             "hundredth": 100}
+_ORDINAL = r"(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")"
+# the eightieth anniversary (of the landing); Sixty years on: a retrospective's distance
+_ANNIVERSARY = re.compile(
+    r"\b(?:the\s+)?(?P<n>\d{1,3}(?:st|nd|rd|th)|(?:(?:an?|" + _YEAR_WORD + r")(?:\s+and\s+|"
+    r"[\s-]+))*" + _ORDINAL + r")\s+anniversary\b", re.I)
+_YEARS_ON = re.compile(
+    r"\b(?P<n>\d{1,4}|(?:an?\s+hundred|" + _YEAR_WORD + r")(?:(?:\s+and\s+|[\s-]+)"
+    + _YEAR_WORD + r"){0,3})\s+years\s+on\b", re.I)
+
 
 def _year_count(words: str) -> int | None:
     """The number ``words`` say (``two hundred and fifty``: 250; ``75``: 75), if any."""
+    words = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", words.lower())
     if words.isdigit():
         return int(words)
     total = 0
-    for word in re.split(r"[\s-]+", words.lower()):
-        if word == "hundred":
+    for word in re.split(r"[\s-]+", words):
+        if word in ("hundred", "hundredth"):
             total = max(total, 1) * 100
         elif word in _YEAR_WORDS:
             total += _YEAR_WORDS[word]
+        elif word in _ORDINALS:
+            total += _ORDINALS[word]
         elif word not in ("a", "an", "and"):
             return None
     return total or None
@@ -124,6 +141,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a retrospective's "two hundred years ago (today)": the narrative's time, counted back
     # from publication; first, so that "today" after it is not the publication day
     ("ago", _YEARS_AGO),
+    ("anniversary", _ANNIVERSARY),
+    ("years_on", _YEARS_ON),
     ("span_dmdm", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
                              rf"\s+(?:of\s+)?{_M}\s*(?:and|to|until|till|-|–|—)\s*(?:the\s+)?"
                              rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M2}"
@@ -231,6 +250,11 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
     g = m.groupdict()
     month = _MONTHS.get(_month_key(g.get("month")))
     year = int(g["year"]) if g.get("year") else None
+    if kind in ("anniversary", "years_on"):
+        years = _year_count(g["n"])
+        if years is None or years >= published.year:
+            return None
+        return parse_date(f"{years_before(published, years).year:04d}")
     if kind == "ago":
         years = _year_count(g["n"])
         if years is None or years >= published.year:
@@ -345,7 +369,7 @@ _NEEDS = {
     "part_of": ("beginning", "start", "middle", "end"), "iso": ("-",),
     "relative": ("next", "this", "last", "yesterday", "today", "soon"),
     "the_nth": ("the",), "part": ("early", "mid", "late"), "weekday": ("day",),
-    "ago": ("ago",),
+    "ago": ("ago",), "anniversary": ("anniversary",), "years_on": ("years on",),
 }
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
             "part", "part_of", "week_of", "month", "month_head", "the_nth", "later", "following",
@@ -372,6 +396,8 @@ _MONTH_WORDS = frozenset(_MONTHS)
 _WEEKDAY_NAMES = tuple(name.lower() for name in calendar.day_name)
 _STARTS: dict[str, tuple[frozenset[str], int]] = {
     "ago": (frozenset({"ago"}), 7),  # two hundred and fifty years ago
+    "anniversary": (frozenset({"anniversary"}), 6),  # the seventy-fifth anniversary
+    "years_on": (frozenset({"on"}), 7),  # sixty years on
     "span_dmdm": (frozenset({"between", "from"}), 0),
     "span_mdmd": (frozenset({"between", "from"}), 0),
     "span_mm": (frozenset({"between", "from"}), 0),
@@ -481,7 +507,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         meaning = _meaning(kind, m, published, anchor)
         if meaning is None:
             continue
-        if kind == "ago":
+        if kind in ("ago", "anniversary", "years_on"):
             # the narrative's day is publication's, so many years back (a year alone is read
             # at its publication's season: 5 March after "two hundred years ago" in March)
             anchor = years_before(published, _year_count(m.group("n")) or 0)
