@@ -5,8 +5,8 @@ sentences or names): a town the gazetteer knows only by a feature named after it
 onward move after a place taken; a force named again by its side; a list of movers with a
 force among cargo; the people a clause moved, referred to by "most"; contingents that
 "came from" places to the move just read; a thrust aimed at towns; "from A to B" as a span
-(every port from A to B), not a move; a counted force of another side (about 500 Belgian
-paratroopers) as a new mover that "they" then refers to; a place fronted before a verb of
+(every port from A to B), not a move; a counted force of another side (about 450 Norwegian
+marines) as a new mover that "they" then refers to; a place fronted before a verb of
 arrival (At Bari, troops were put ashore); an airfield with a name of its own beside a town;
 "two hundred years ago", "the eightieth anniversary", "sixty years on" as a
 retrospective's time; a list of landing places before an
@@ -250,12 +250,12 @@ def test_a_span_leaves_the_move_after_it_in_the_sentence() -> None:
 
 
 @pytest.mark.parametrize(("text", "unit"), [
-    ("The 3rd Armoured Brigade has been pulled out of Lyon and sent to Dijon. About 500 "
-     "Belgian paratroopers arrived in Metz from Brussels by train. They will move on to Nancy.",
-     "belgian-forces"),
-    ("The 3rd Armoured Brigade has been pulled out of Lyon and sent to Dijon. Meanwhile, 2,000 "
-     "South African troops were flown from Durban to Harare. They will move on to Lusaka.",
-     "south-african-forces"),
+    ("The 3rd Armoured Brigade has been pulled out of Lyon and sent to Dijon. About 450 "
+     "Norwegian marines arrived in Metz from Brussels by train. They will move on to Nancy.",
+     "norwegian-forces"),
+    ("The 3rd Armoured Brigade has been pulled out of Lyon and sent to Dijon. Meanwhile, 1,200 "
+     "North Macedonian infantrymen were flown from Durban to Harare. They will move on to Lusaka.",
+     "north-macedonian-forces"),
 ])
 def test_a_counted_force_of_another_side_is_a_new_mover_and_they_refers_to_it(
         text: str, unit: str) -> None:
