@@ -397,7 +397,7 @@ _WEEKDAY_NAMES = tuple(name.lower() for name in calendar.day_name)
 _STARTS: dict[str, tuple[frozenset[str], int]] = {
     "ago": (frozenset({"ago"}), 7),  # two hundred and fifty years ago
     "anniversary": (frozenset({"anniversary"}), 6),  # the seventy-fifth anniversary
-    "years_on": (frozenset({"on"}), 7),  # sixty years on
+    "years_on": (frozenset({"years"}), 6),  # sixty years on
     "span_dmdm": (frozenset({"between", "from"}), 0),
     "span_mdmd": (frozenset({"between", "from"}), 0),
     "span_mm": (frozenset({"between", "from"}), 0),
