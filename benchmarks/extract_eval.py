@@ -83,6 +83,7 @@ class Found:
     places: list[Point] = field(default_factory=list)
     legs: list[dict[str, Any]] = field(default_factory=list)  # origins, to, start, strength, status
     anywhere: list[Point] = field(default_factory=list)  # every place found, areas too
+    areas: list[tuple[Point, tuple[Any, str] | None]] = field(default_factory=list)  # outlines
 
 
 @dataclass
@@ -210,11 +211,14 @@ def _movemap(text: str, published: date, gazetteer: Gazetteer) -> Found:
                       f"{leg.destination.mention} {leg.start} [{leg.rule}] {leg.strength} "
                       f"{leg.status.value}"} for leg in draft.legs]
     anywhere = list({p.place.id: (p.place.lat, p.place.lon) for p in draft.places}.values())
-    return Found(list(places.values()), legs, anywhere)
+    areas = list({p.place.id: ((p.place.lat, p.place.lon), _area(p.place)) for p in draft.places
+                  if p.place.areal}.values())
+    return Found(list(places.values()), legs, anywhere, areas)
 
 
 MISS_CAUSES = {
-    "area-end": "labelled with an end the grammar cannot express (a region, a sea, a river)",
+    "area-end": "an end labelled as an area (a region, a sea, a river) that nothing found\n"
+                "                           matches (no area found holds it; no river is found)",
     "place-not-found": "an end is not among the places found (gazetteer gap or guard; a place\n"
                        "                           found nearer another labelled one is not it)",
     "no-frame": "no movement read: no sentence naming an end has a verb or noun of motion",
@@ -246,10 +250,15 @@ def _found_end(w: Point, found: Found, labels: Labels) -> bool:
 
 def _miss_cause(wanted: dict[str, Any], found: Found, labels: Labels, text: str) -> str:
     """Why a labelled leg was not found: the first cause of MISS_CAUSES that applies."""
-    if any(k in _AREA_KINDS for k in wanted["kinds"]):
-        return "area-end"
-    if not any(_found_end(w, found, labels) for w in wanted["origins"]) or not _found_end(
-            wanted["to"], found, labels):
+    def got(w: Point, kind: str) -> bool:  # found as a point, or as an area holding it
+        return _found_end(w, found, labels) or any(
+            _end_ok(point, area, w, kind) for point, area in found.areas)
+
+    ends = [*zip(wanted["origins"], wanted["kinds"][:-1], strict=True),
+            (wanted["to"], wanted["kinds"][-1])]
+    if any(k in _AREA_KINDS and not got(w, k) for w, k in ends):
+        return "area-end"  # an area end (a river above all) nothing found stands for
+    if not any(got(w, k) for w, k in ends[:-1]) or not got(*ends[-1]):
         return "place-not-found"
 
     def origin_ok(leg: dict[str, Any], want: dict[str, Any]) -> bool:

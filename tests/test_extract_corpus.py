@@ -280,3 +280,28 @@ def test_a_failed_fill_leaves_the_place_and_its_hints_as_they_were(
     with pytest.raises(LookupError):
         places.fill(place, _NoReferences())
     assert place == before
+
+
+def test_a_missed_leg_counts_as_an_area_end_only_when_nothing_found_matches_the_area() -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        scorer = _module("extract_eval", BENCH / "extract_eval.py")
+    finally:
+        sys.path.remove(str(BENCH))
+    from shapely.geometry import box
+
+    town, region_point = (50.0, 10.0), (52.0, 12.0)
+    wanted = {"origins": [town], "to": region_point, "start": None, "kinds": ["city", "region"],
+              "ends": ["Atown", "Aregion"], "origin_kinds": ["city"]}
+    labels = scorer.Labels([town], [wanted])
+    nothing = scorer.Found([town], [], [town], [])
+    # the region was not found at all: an area end nothing stands for
+    assert scorer._miss_cause(wanted, nothing, labels, "") == "area-end"
+    # found as an area whose outline holds the labelled point (its label point elsewhere):
+    # the miss is something else, here no movement read
+    outline = ((53.0, 13.0), (box(11.0, 51.0, 14.0, 54.0), "region"))
+    found = scorer.Found([town], [], [town], [outline])
+    assert scorer._miss_cause(wanted, found, labels, "Atown. Aregion.") != "area-end"
+    # a river end is never held by an outline: it stays an area end
+    river = {**wanted, "kinds": ["city", "river"]}
+    assert scorer._miss_cause(river, found, scorer.Labels([town], [river]), "") == "area-end"

@@ -4,7 +4,13 @@ Each test stands for a class of input, in sentences of our own (no evaluation re
 sentences or names): a town the gazetteer knows only by a feature named after it; an
 onward move after a place taken; a force named again by its side; a list of movers with a
 force among cargo; the people a clause moved, referred to by "most"; contingents that
-"came from" places to the move just read; a thrust aimed at towns.
+"came from" places to the move just read; a thrust aimed at towns; "from A to B" as a span
+(every port from A to B), not a move; a counted force of another side (about 450 Norwegian
+marines) as a new mover that "they" then refers to; a place fronted before a verb of
+arrival (At Bari, troops were put ashore); an airfield with a name of its own beside a town;
+"two hundred years ago", "the eightieth anniversary", "sixty years on" as a
+retrospective's time; a list of landing places before an
+onward move; towns given as examples of an area's ports (round 14).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import pytest
 
 from movemap.extract import extract
 from movemap.extract.draft import Draft
+from movemap.extract.when import find_dates
 
 DAY = date(2024, 6, 1)
 
@@ -217,3 +224,121 @@ def test_the_status_is_the_move_s_own_after_a_leading_condition() -> None:
     draft = extract("If talks fail and the leader has not left by noon, the force is expected "
                     "to advance from Linden on Nickerie.", DAY)
     assert [leg.status.value for leg in draft.legs] == ["expected"]
+
+
+@pytest.mark.parametrize("text", [
+    "The enemy landed at every large port from Genoa to Naples.",
+    "Troops were deployed along the whole coast from Genoa to Naples.",
+    "Troops were deployed on a front stretching from Riga to Odessa.",
+])
+def test_from_a_to_b_after_a_stretch_of_places_is_a_span_not_a_move(text: str) -> None:
+    assert ends(extract(text, DAY)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The division advanced along the road from Lyon to Dijon.",
+    "The brigade marched all the way from Lyon to Dijon.",
+])
+def test_a_move_along_a_way_from_a_to_b_stays_a_move(text: str) -> None:
+    assert ends(extract(text, DAY)) == [(["Lyon"], "Dijon")]
+
+
+def test_a_span_leaves_the_move_after_it_in_the_sentence() -> None:
+    draft = extract("The enemy landed at every large port from Genoa to Naples, and a division "
+                    "was flown from Turin to Bari.", DAY)
+    assert ends(draft) == [(["Turin"], "Bari")]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The 3rd Armoured Brigade has been pulled out of Lyon and sent to Dijon. About 450 "
+     "Norwegian marines arrived in Metz from Brussels by train. They will move on to Nancy.",
+     "norwegian-forces"),
+    ("The 3rd Armoured Brigade has been pulled out of Lyon and sent to Dijon. Meanwhile, 1,200 "
+     "North Macedonian infantrymen were flown from Durban to Harare. They will move on to Lusaka.",
+     "north-macedonian-forces"),
+])
+def test_a_counted_force_of_another_side_is_a_new_mover_and_they_refers_to_it(
+        text: str, unit: str) -> None:
+    legs = extract(text, DAY).legs
+    assert [leg.unit for leg in legs] == ["3rd-armoured-brigade", unit, unit]
+    assert legs[2].strength == legs[1].strength
+
+
+def test_a_count_without_a_side_does_not_name_a_new_force() -> None:
+    legs = extract("The 3rd Armoured Brigade left Lyon on 3 May. About 500 troops reached "
+                   "Dijon two days later.", DAY).legs
+    assert [leg.unit for leg in legs] == ["3rd-armoured-brigade"]
+
+
+@pytest.mark.parametrize("second", [
+    "At Bari about 2,000 troops were put ashore on 3 May.",
+    "In Bari the troops landed on 3 May.",
+])
+def test_a_place_fronted_before_a_verb_of_arrival_is_where_the_force_arrived(
+        second: str) -> None:
+    draft = extract("The brigade sailed from Brindisi on 1 May. " + second, DAY)
+    assert ends(draft) == [(["Brindisi"], "Bari")]
+
+
+def test_a_place_fronted_before_another_verb_is_no_destination() -> None:
+    draft = extract("The brigade sailed from Brindisi on 1 May. At Bari the troops were "
+                    "reviewed on 3 May.", DAY)
+    assert ends(draft) == []
+
+
+def test_an_airfield_with_a_name_of_its_own_near_a_town_is_another_place() -> None:
+    assert ends(extract("The troops landed at Fornebu and marched into Oslo.", DAY)) == [
+        (["Fornebu"], "Oslo")]
+
+
+def test_a_town_and_the_airport_named_after_it_stay_one_place() -> None:
+    assert ends(extract("The troops landed at Mogadishu airport and drove into Mogadishu.",
+                        DAY)) == []
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Two hundred years ago today the column left the coast. It reached Gap on 5 March.",
+     ["1815-03-01", "1815-03-05"]),
+    ("A hundred years ago, the brigade marched north. On 3 July it took the town.",
+     ["1915", "1915-07-03"]),
+    ("It happened 40 years ago.", ["1975"]),
+    ("The plaque was unveiled on the eightieth anniversary of the crossing. On 3 July the "
+     "column crossed.", ["1935", "1935-07-03"]),
+    ("Seventy-five years on, the town remembers the night of 3 July.", ["1940", "1940-07-03"]),
+    ("The 75th anniversary fell on 3 May.", ["1940", "1940-05-03"]),
+    ("Many years ago the war ended.", []),
+])
+def test_years_ago_in_a_retrospective_set_the_narrative_s_time(
+        text: str, dates: list[str]) -> None:
+    found = find_dates(text, date(2015, 3, 1))
+    assert [str(d.date) for d in found] == dates
+
+
+def test_the_year_of_a_retrospective_dates_its_moves() -> None:
+    draft = extract("Published: 2015-03-01\n\nTwo hundred years ago today a column of 1,000 men "
+                    "landed at Antibes. The column marched from Antibes to Grasse on 2 March.",
+                    date(2015, 3, 1))
+    assert [str(leg.start) for leg in draft.legs] == ["1815-03-02"]
+
+
+def test_a_list_of_landing_places_before_an_onward_move_are_its_origins() -> None:
+    draft = extract("The regiments landed at Mariel and Casilda and moved to San Cristóbal.", DAY)
+    assert ends(draft) == [(["Mariel", "Casilda"], "San Cristóbal")]
+
+
+def test_a_list_of_landing_places_with_no_onward_move_gives_no_leg() -> None:
+    assert ends(extract("The regiments landed at Mariel and Casilda.", DAY)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The troops sailed from Baltic ports such as Riga and Tallinn to Kiel.",
+    "The troops sailed to Kiel from Baltic ports, Riga and Tallinn among them.",
+    "The troops sailed to Kiel from Baltic ports including Riga and Tallinn.",
+])
+def test_towns_given_as_examples_of_a_region_s_ports_are_the_ends(text: str) -> None:
+    assert ends(extract(text, DAY)) == [(["Riga", "Tallinn"], "Kiel")]
+
+
+def test_a_list_of_origins_without_examples_stays_as_it_is() -> None:
+    assert ends(extract("Troops were flown from Lyon and Dijon to Metz.", DAY)) == [
+        (["Lyon", "Dijon"], "Metz")]

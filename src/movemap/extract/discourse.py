@@ -109,19 +109,25 @@ _FORCE_NOUN = (r"(?:troops|soldiers|forces|marines|paratroopers|infantry(?:men)?
                r"fighters|servicemen|reservists|sailors|companies|company|battalions?|"
                r"brigades?|regiments?|platoons?|contingents?|detachments?|columns?|convoys?|"
                r"units|force|squadrons?|flotilla|fleet|battle\s*groups?|task\s+(?:force|group)s?)")
+# a count before a side's force (about 3,000 North Korean soldiers) describes it too: the
+# count is the strength, the side and the noun the force
+_COUNT = (r"(?:(?:[Aa]bout|[Ss]ome|[Aa]round|[Nn]early|[Aa]lmost|[Oo]ver|[Mm]ore\s+than|"
+          r"[Uu]p\s+to|[Aa]t\s+least|[Aa]n\s+estimated)\s+)?\d[\d,.]*(?:\s+(?:thousand|hundred))?\s+")
+# a people's adjective, of one word or two (Chadian, North Korean, South African)
+_SIDE_ADJ = r"(?:(?:North|South|East|West|Central|New)\s+)?[A-Z][a-z]+(?:an|ish|ese|ic|i)"
 NEW_FORCE = re.compile(
     r"^\W*(?:(?:[Ss]eparately|[Mm]eanwhile|[Ee]lsewhere|[Aa]lso|[Ii]n\s+[\w-]+)\s*,?\s+)?"
+    r"(?:" + _COUNT + r"(?=" + _SIDE_ADJ + r"\s))?"
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
     + _FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + _FORCE_NOUN + r")?|"
-    r"[A-Z][a-z]+(?:an|ish|ese|ic|i)\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN + r"))\b")
+    + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN + r"))\b")
 # the echelon a reference back names (the division, the brigade)
 _ECHELON = re.compile(r"^the\s+(division|brigade|regiment|corps|battalion|army)$", re.I)
 _PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
 _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 
 
-_SIDE = re.compile(r"^([A-Z][a-z]+(?:an|ish|ese|ic|i))\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN
-                   + r"$")
+_SIDE = re.compile(r"^(" + _SIDE_ADJ + r")\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN + r"$")
 
 
 def unit_slug(text: str) -> str:

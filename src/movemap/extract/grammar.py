@@ -9,7 +9,11 @@ A clause is read as slots around a verb of motion, not matched against whole sen
   ``pulled back from``, ``withdrew from``), destination (``to``, ``into``, ``towards``,
   ``reached``, ``landed at``, ``crossed into``, ``across the river to``), with room for
   ``the``, ``bases in``, ``the port of`` between; a list (``from A, B and C``) shares its
-  slot;
+  slot; ``from A to B`` after a stretch of places (``every port``, ``the whole coast``) or
+  ``stretching`` is a span, no slot at all; a place fronted at the clause's opening before a
+  verb of arrival (``At Narvik, 2,000 troops were put ashore``) is the destination;
+  towns given as examples of an area's ports or bases (``from Baltic ports such as Riga and
+  Tallinn``, ``..., Riga and Tallinn among them``) take the slot from the area;
 - **chains**: destinations joined by ``then``, ``before``, ``and on to``, ``finally`` are
   stages (A to B, B to C); joined by ``and`` or commas alone they are parallel;
 - **strength** only of the moving force: a number with a word for troops (``1,500 special
@@ -251,6 +255,26 @@ _DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\s+"
                        r"(?:\([^()]{0,20}\)\s+)?"
                        r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\w*\s+)?"
                        r"(?:of|from)\s+(?:the\s+)?$", re.I)
+# "from A to B" after a quantified stretch of places or a verb of extent is a span, not a
+# move: landed at every port from A to B, along the whole coast from A to B, a front
+# stretching from A to B (but "all the way from A to B" and "along the road from A to B" move)
+_SPAN = re.compile(
+    r"\b(?:(?:every|each|all|the\s+whole|the\s+entire|the\s+length\s+of)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:ports?|harbou?rs?|towns?|cities|villages|bases|airfields|"
+    r"islands?|coast(?:line)?|shores?|front|frontier|border|line)|"
+    r"stretch(?:ed|es|ing)?|extend(?:ed|s|ing)?)\s+from\s+(?:the\s+)?$", re.I)
+# a place fronted at the clause's opening (At Narvik, ...; In Bari the troops ...) before a verb
+# of arrival: where the force arrived, as "landed at Narvik" says it
+_FRONTED = re.compile(r"\W*(?:At|In)\s+(?:the\s+(?:port|harbou?r|town|city)\s+of\s+)?$")
+_ARRIVAL_VERB = re.compile(r"(?:land|ashore|arriv|disembark|debark)", re.I)
+# an area that qualifies a noun of places, then examples of them (from Baltic ports such as
+# Riga and Tallinn; Black Sea ports, Odessa and Varna among them): the examples are the ends
+_EXAMPLES = re.compile(r"(?:\s+(?:and|or)\s+[\w-]+(?:\s+Sea)?)?"
+                       r"\s+(?:ports?|harbou?rs?|bases|air\s*bases|airfields|towns|cities|"
+                       r"garrisons|camps)(?:\s*,\s*|\s+(?:such\s+as|including|like)\s+)"
+                       r"(?:the\s+)?$", re.I)
+_EXAMPLE_GAP = re.compile(r"\s*(?:,\s*and|,|and)(?:\s+[A-Z][\w-]*\s*(?:,\s*and|,|and))*\s*$")
+_AREA_GAP = re.compile(r"\s*(?:,|and|or)\s*$")
 # a parenthesis after a name: another spelling of it (Vladivostok (Владивосток))
 # a country's own move: Cuba's airlift to Angola, Russia's withdrawal from Kherson is not one
 _OWN_MOVE = re.compile(r"\s+(?:[a-z]+\s+)?(airlift|sealift|deployment|redeployment|intervention|"
@@ -549,6 +573,30 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                                  or (not own and advancing))))
         roles.append(role)
         cues.append(cue)
+    if verb is not None and _ARRIVAL_VERB.match(verb.group(1)) and places and (
+            "destination" not in roles) and roles[0] in ("", "position") and (
+            places[0][1] <= a + verb.start()) and _FRONTED.match(text, a, places[0][0]):
+        # At Narvik 2,000 troops were put ashore: the fronted place is where they landed
+        roles[0], cues[0] = "destination", "at ... " + verb.group(1)
+    for i in range(len(places) - 1):
+        if roles[i] not in ("origin", "destination") or areas[i + 1]:
+            continue
+        if not _EXAMPLES.match(text, places[i][1], places[i + 1][0]):
+            continue
+        # Black Sea and Baltic ports, Sevastopol and Baltiysk among them: the towns named are
+        # where the move starts or ends, not the seas that qualify their ports
+        last = i + 1
+        while last + 1 < len(places) and not areas[last + 1] and _EXAMPLE_GAP.match(
+                text, places[last][1], places[last + 1][0]):
+            last += 1
+        for j in range(i + 1, last + 1):
+            roles[j], cues[j], chained[j] = roles[i], f"{cues[i]} ... such as", False
+        first = i
+        while first > 0 and roles[first - 1] == roles[i] and (
+                _AREA_GAP.match(text, places[first - 1][1], places[first][0])):
+            first -= 1
+        for j in range(first, i + 1):
+            roles[j], cues[j], chained[j] = "", "", False
     for m in _RELATIVE.finditer(text, a, b):
         if _FORCE_END.search(text, max(a, m.start() - 40), m.start()):
             continue  # the brigade, which left Southampton: the mover's own move
@@ -556,6 +604,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         for i, (start, _) in enumerate(places):
             if m.start() < start < m.end() and roles[i] in ("origin", "destination"):
                 roles[i], cues[i], chained[i] = "", "", False
+    for i, (start, _) in enumerate(places):
+        if roles[i] == "origin" and _SPAN.search(text, max(a, start - 70), start):
+            # every port from A to B: both ends of the span are where, not whence and whither
+            roles[i], cues[i] = "", ""
+            if i + 1 < len(places) and roles[i + 1] == "destination" and cues[i + 1] == "to":
+                roles[i + 1], cues[i + 1], chained[i + 1] = "", "", False
     if verb is not None and _SEND.match(verb.group(1)) and "origin" not in roles:
         for i, (start, _) in enumerate(places):
             if start < a + verb.start() and not roles[i] and text[places[i][1]:

@@ -63,7 +63,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9\u0400-\u04ff\
                        # a line that starts an item of a list (a timeline's "- 12 May: ...")
                        r"\n(?=[^\S\n]*(?:[-*•–—]|\d{1,2}[.)])[^\S\n])")
 _NAMES_TOGETHER = 60  # at most this many distinct names are ranked together
-_SAME_KM = 10.0  # a town and a feature closer than this: one place (Mogadishu and its airport)
+_SAME_KM = 10.0  # a town and a feature named after it closer than this: one place (Mogadishu and
+# its airport)
 # A leg may run to or from an area: a country (Kuwait to Iraq), a region (from Yunnan and
 # Guangxi provinces, into Crimea), a sea or a macro-region (across to the Red Sea, into the
 # Donbas). Its end is the area's point, and the draft flags it as an area (``area`` in the
@@ -394,6 +395,14 @@ def _resolve_capital(gazetteer: Gazetteer, name: str, country: str) -> Resolutio
     return gazetteer.resolve(name, country=country)
 
 
+def _one_name(a: str, b: str) -> bool:
+    """Whether two mentions share a word, as a town and the feature named after it do
+    (Mogadishu, Mogadishu airport); a field with a name of its own (Fornebu, Oslo) does not,
+    and a move between the two is a move."""
+    words = set(fold(a).split())
+    return bool(words & set(fold(b).split()))
+
+
 def _km(a: Place, b: Place) -> float:
     """Great-circle distance between two places."""
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
@@ -682,6 +691,7 @@ class _Reader:
             # both columns then converged on X: each from where it was
             origins, rule = where, "both-origin"
         left_day: FuzzyDate | None = None  # when the move began, if a departure said so
+        firsts: list[FoundPlace] = []  # a list of first stages the move starts from
         split = anaphor is not None and _SPLIT.match(anaphor.group(0).strip()) is not None
         if not origins:
             carried, rule = state.origin_of(unit)
@@ -712,12 +722,15 @@ class _Reader:
                 if carried.place.kind is Kind.COUNTRY and all(
                         p.place.country == carried.place.country for p, _, _ in stages):
                     carried = None  # it left Kazakhstan ... to Almaty: not from the country
-            if carried is None and len(stages) > 1 and stages[1][1] and (
-                    _REACHED.match(stages[0][2])):
+            onward = next((i for i, s in enumerate(stages) if s[1]), 0)
+            if carried is None and onward and _REACHED.match(stages[0][2]) and all(
+                    s[2] == stages[0][2] for s in stages[1:onward]):
                 # took A and advanced on B: where the force was first is where the next
-                # stage starts, though where it came from is unknown
+                # stage starts, though where it came from is unknown; landed at A and C and
+                # moved to B: the list under the first cue is where it starts
                 carried, rule = stages[0][0], "chain"
-                stages = stages[1:]
+                firsts = [s[0] for s in stages[:onward]]
+                stages = stages[onward:]
             if carried is None and described is not None and _INTO.match(stages[0][2]) and (
                     (side := self._side(described, a)) is not None) and all(
                     (p.place.kind is Kind.COUNTRY or cue.endswith(" at")) and (
@@ -742,7 +755,7 @@ class _Reader:
                         state.arrival_day.pop(unit, None)
                     state.last_leg = ((), stages[-1][0], state.paragraph, number)
                 return
-            origins = [carried]
+            origins = firsts if firsts and firsts[0] is carried else [carried]
         elif unit in state.departure and not expected and rule == "from-to" and (
                 named or anaphor is not None):  # the same force, referred to again
             left, paragraph, sentence = state.departure.pop(unit)
@@ -785,7 +798,9 @@ class _Reader:
                 current, leg_rule = (previous,), "chain"
             if any(o.place.id == place.place.id or (
                     (o.place.kind is Kind.CITY) != (place.place.kind is Kind.CITY)
-                    and _km(o.place, place.place) < _SAME_KM) for o in current):
+                    and _km(o.place, place.place) < _SAME_KM
+                    and (o.place.areal or place.place.areal
+                         or _one_name(o.mention, place.mention))) for o in current):
                 continue
             key = (unit, tuple(o.place.id for o in current), place.place.id, str(start))
             if key in self.seen:

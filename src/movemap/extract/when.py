@@ -84,7 +84,65 @@ _M2 = _M.replace("(?P<month>", "(?P<month2>")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3}
 _N = r"(?P<n>\d{1,2}|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+# a count of years in words (a hundred, two hundred and fifty, seventy-five) or digits
+_YEAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+               "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+               "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+               "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_YEAR_WORD = r"(?:" + "|".join(sorted(_YEAR_WORDS, key=len, reverse=True)) + r"|hundred)"
+_YEARS_AGO = re.compile(
+    r"\b(?P<n>\d{1,4}|(?:an?\s+hundred|" + _YEAR_WORD + r")(?:(?:\s+and\s+|[\s-]+)"
+    + _YEAR_WORD + r"){0,3})\s+years\s+ago(?P<today>\s+(?:today|this\s+week|this\s+month))?\b",
+    re.I)
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+             "twelfth": 12, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+             "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+             "hundredth": 100}
+_ORDINAL = r"(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")"
+# the eightieth anniversary (of the landing); Sixty years on: a retrospective's distance
+_ANNIVERSARY = re.compile(
+    r"\b(?:the\s+)?(?P<n>\d{1,3}(?:st|nd|rd|th)|(?:(?:an?|" + _YEAR_WORD + r")(?:\s+and\s+|"
+    r"[\s-]+))*" + _ORDINAL + r")\s+anniversary\b", re.I)
+_YEARS_ON = re.compile(
+    r"\b(?P<n>\d{1,4}|(?:an?\s+hundred|" + _YEAR_WORD + r")(?:(?:\s+and\s+|[\s-]+)"
+    + _YEAR_WORD + r"){0,3})\s+years\s+on\b", re.I)
+
+
+def _year_count(words: str) -> int | None:
+    """The number ``words`` say (``two hundred and fifty``: 250; ``75``: 75), if any."""
+    words = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", words.lower())
+    if words.isdigit():
+        return int(words)
+    total = 0
+    for word in re.split(r"[\s-]+", words):
+        if word in ("hundred", "hundredth"):
+            total = max(total, 1) * 100
+        elif word in _YEAR_WORDS:
+            total += _YEAR_WORDS[word]
+        elif word in _ORDINALS:
+            total += _ORDINALS[word]
+        elif word not in ("a", "an", "and"):
+            return None
+    return total or None
+
+
+def years_before(published: date, n: int) -> date:
+    """The day ``n`` years before ``published`` (28 February for a 29 February)."""
+    try:
+        return published.replace(year=published.year - n)
+    except ValueError:
+        return published.replace(year=published.year - n, day=28)
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # a retrospective's "two hundred years ago (today)": the narrative's time, counted back
+    # from publication; first, so that "today" after it is not the publication day
+    ("ago", _YEARS_AGO),
+    ("anniversary", _ANNIVERSARY),
+    ("years_on", _YEARS_ON),
     ("span_dmdm", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
                              rf"\s+(?:of\s+)?{_M}\s*(?:and|to|until|till|-|–|—)\s*(?:the\s+)?"
                              rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M2}"
@@ -192,6 +250,19 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
     g = m.groupdict()
     month = _MONTHS.get(_month_key(g.get("month")))
     year = int(g["year"]) if g.get("year") else None
+    if kind in ("anniversary", "years_on"):
+        years = _year_count(g["n"])
+        if years is None or years >= published.year:
+            return None
+        return parse_date(f"{years_before(published, years).year:04d}")
+    if kind == "ago":
+        years = _year_count(g["n"])
+        if years is None or years >= published.year:
+            return None
+        day = years_before(published, years)
+        today = (g.get("today") or "").split()
+        return parse_date(day if today == ["today"] else
+                          f"{day.year:04d}-{day.month:02d}" if today else f"{day.year:04d}")
     if kind == "later":
         n = g["n"].lower()
         return _step(anchor, g["unit"], int(n) if n.isdigit() else _NUMBERS.get(n, 1))
@@ -298,6 +369,7 @@ _NEEDS = {
     "part_of": ("beginning", "start", "middle", "end"), "iso": ("-",),
     "relative": ("next", "this", "last", "yesterday", "today", "soon"),
     "the_nth": ("the",), "part": ("early", "mid", "late"), "weekday": ("day",),
+    "ago": ("ago",), "anniversary": ("anniversary",), "years_on": ("years on",),
 }
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
             "part", "part_of", "week_of", "month", "month_head", "the_nth", "later", "following",
@@ -323,6 +395,9 @@ _LINE = -1
 _MONTH_WORDS = frozenset(_MONTHS)
 _WEEKDAY_NAMES = tuple(name.lower() for name in calendar.day_name)
 _STARTS: dict[str, tuple[frozenset[str], int]] = {
+    "ago": (frozenset({"ago"}), 7),  # two hundred and fifty years ago
+    "anniversary": (frozenset({"anniversary"}), 6),  # the seventy-fifth anniversary
+    "years_on": (frozenset({"years"}), 6),  # sixty years on
     "span_dmdm": (frozenset({"between", "from"}), 0),
     "span_mdmd": (frozenset({"between", "from"}), 0),
     "span_mm": (frozenset({"between", "from"}), 0),
@@ -432,7 +507,11 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         meaning = _meaning(kind, m, published, anchor)
         if meaning is None:
             continue
-        if kind in ("later", "following", "same"):
+        if kind in ("ago", "anniversary", "years_on"):
+            # the narrative's day is publication's, so many years back (a year alone is read
+            # at its publication's season: 5 March after "two hundred years ago" in March)
+            anchor = years_before(published, _year_count(m.group("n")) or 0)
+        elif kind in ("later", "following", "same"):
             anchor = meaning.first_day
         elif kind in _ANCHORS:
             anchor = meaning.last_day
