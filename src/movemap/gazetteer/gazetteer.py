@@ -52,6 +52,7 @@ from movemap.gazetteer.lists import (
     _base_list,
     _joined_text,
     _old_style_text,
+    doubt_namesakes_beside,
 )
 from movemap.gazetteer.normalize import (
     DEMONYM_ENDINGS,
@@ -977,6 +978,8 @@ class Gazetteer:
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_namesakes_among(ranked)
+        if len(unique) > 2:
+            doubt_namesakes_beside(ranked)
         _doubt_moved_context(ranked, leaned)
         if len(unique) > 1:
             _short_forms(unique, ranked)

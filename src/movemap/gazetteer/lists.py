@@ -17,7 +17,7 @@ from movemap.sphere import haversine_km
 if TYPE_CHECKING:
     from movemap.gazetteer.gazetteer import Query
 
-__all__ = ["BASE_AT_TOWN_KM", "KIND_CONTEXT_LIFT", "OLD_STYLE_LIFT"]
+__all__ = ["BASE_AT_TOWN_KM", "KIND_CONTEXT_LIFT", "OLD_STYLE_LIFT", "doubt_namesakes_beside"]
 
 _AREAL = AREAL
 _NAMED = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM})
@@ -176,3 +176,31 @@ def _joined_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             doubt = (f"read by its syllables; as spelled, {spelled.place.name} "
                      f"({spelled.place.country})")
             ranked[q] = (best._replace(doubt=doubt), *candidates[1:])
+
+
+def doubt_namesakes_beside(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A town read in one country while the names written on each side of it (the batch's
+    order is the text's) both lie in another, where a place of its name lies too, stands in
+    doubt (in place).
+
+    A text names places in short runs that belong together ("mined the approaches to
+    Corinto, Puerto Sandino and El Bluff"); the rest of the text may pull a name to a
+    namesake in the country it also speaks of (Corinto, the town in El Salvador near
+    Perquín), or a namesake may be far larger (Nikopol on the Dnieper beside Plevna and
+    Sistova). Either reading may be meant: the answer keeps its rank, flagged. A name that
+    stands first or last, or whose neighbours lie in two countries, is not read so.
+    """
+    order = [q for q, c in ranked.items() if c and c[0].method not in _NO_PULL]
+    for i, q in enumerate(order):
+        best = ranked[q][0]
+        if (not best.confident or best.method not in _NAMED
+                or best.place.kind in _AREAL or not 0 < i < len(order) - 1):
+            continue
+        countries = {ranked[o][0].place.country for o in (order[i - 1], order[i + 1])}
+        there = countries.pop() if len(countries) == 1 else None
+        if there is None or there == best.place.country:
+            continue
+        if any(c.method in _NAMED and c.place.kind not in _AREAL and c.place.country == there
+               for c in ranked[q][1:]):
+            doubt = f"a namesake in {there}, where the names on each side of it are"
+            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])

@@ -1,0 +1,91 @@
+"""The rules of ``gazetteer.lists`` that read a batch's names as the text's runs of names."""
+
+from __future__ import annotations
+
+import pytest
+
+from movemap.gazetteer import Gazetteer
+from movemap.gazetteer.gazetteer import Query
+from movemap.gazetteer.lists import doubt_namesakes_beside
+from movemap.gazetteer.place import Candidate, Kind, Method, Place
+
+
+def _place(pid: str, name: str, country: str, lat: float, kind: Kind = Kind.CITY) -> Place:
+    return Place(id=pid, name=name, lat=lat, lon=30.0, country=country, admin1=None,
+                 kind=kind, population=10_000, source="test")
+
+
+def _one(pid: str, name: str, country: str, lat: float, method: Method = Method.NAME,
+         kind: Kind = Kind.CITY) -> Candidate:
+    return Candidate(_place(pid, name, country, lat, kind), 1.0, {"match": 1.0}, method,
+                     name.lower())
+
+
+def _batch(order: list[str], beside: tuple[str, str] = ("YY", "YY"),
+           namesake_in: str = "YY") -> dict[Query, tuple[Candidate, ...]]:
+    """``Harbour`` read in XX (a namesake in ``namesake_in``), with the names of ``order``:
+    ``Left`` and ``Right`` in the countries of ``beside``, ``Far`` in XX."""
+    ranked: dict[Query, tuple[Candidate, ...]] = {}
+    for name in order:
+        if name == "Harbour":
+            ranked[Query(name)] = (_one("h:1", "Harbour", "XX", 10.0),
+                                   _one("h:2", "Harbour", namesake_in, 20.0))
+        elif name == "Far":
+            ranked[Query(name)] = (_one("f:1", "Far", "XX", 10.5),)
+        else:
+            country = beside[0] if name == "Left" else beside[1]
+            ranked[Query(name)] = (_one(name, name, country, 20.2),)
+    return ranked
+
+
+def _harbour(ranked: dict[Query, tuple[Candidate, ...]]) -> Candidate:
+    doubt_namesakes_beside(ranked)
+    return ranked[Query("Harbour")][0]
+
+
+def test_a_name_between_two_names_of_the_namesakes_country_stands_in_doubt() -> None:
+    best = _harbour(_batch(["Far", "Left", "Harbour", "Right"]))
+    assert best.place.country == "XX" and not best.confident
+    assert best.doubt is not None and "YY" in best.doubt
+
+
+@pytest.mark.parametrize("order", [
+    ["Harbour", "Left", "Right", "Far"],  # first: one side only
+    ["Far", "Left", "Right", "Harbour"],  # last
+])
+def test_a_name_at_either_end_of_the_batch_is_not_read_so(order: list[str]) -> None:
+    assert _harbour(_batch(order)).confident
+
+
+def test_neighbours_in_two_countries_say_nothing() -> None:
+    assert _harbour(_batch(["Far", "Left", "Harbour", "Right"], beside=("YY", "ZZ"))).confident
+
+
+def test_without_a_namesake_where_the_neighbours_are_the_answer_stands() -> None:
+    assert _harbour(_batch(["Far", "Left", "Harbour", "Right"], namesake_in="ZZ")).confident
+
+
+def test_neighbours_in_the_answers_own_country_say_nothing() -> None:
+    assert _harbour(_batch(["Far", "Left", "Harbour", "Right"], beside=("XX", "XX"))).confident
+
+
+def test_a_guess_beside_it_is_no_neighbour() -> None:
+    # a typo match between them is skipped: the names on each side are then Far and Left
+    ranked = _batch(["Far", "Harbour", "Left"])
+    guess = Candidate(_place("g", "Guess", "YY", 20.1), 0.5, {"match": 0.5}, Method.FUZZY,
+                      "gues")
+    ranked = {Query("Far"): ranked[Query("Far")], Query("Guess"): (guess,),
+              Query("Harbour"): ranked[Query("Harbour")], Query("Left"): ranked[Query("Left")]}
+    assert _harbour(ranked).confident
+
+
+@pytest.mark.parametrize(("names", "index", "there"), [
+    # a run of Lebanese towns in a text about Libya: Tripoli between Beirut and Byblos
+    (["Benghazi", "Misrata", "Sirte", "Beirut", "Tripoli", "Byblos"], 4, "LB"),
+    # Virginia's Alexandria between Arlington and Fairfax in a text about Egypt
+    (["Cairo", "Suez", "Ismailia", "Port Said", "Arlington", "Alexandria", "Fairfax"], 5, "US"),
+])
+def test_a_run_of_names_keeps_a_namesake_from_being_confidently_elsewhere(
+        gazetteer: Gazetteer, names: list[str], index: int, there: str) -> None:
+    best = gazetteer.resolve_all(names)[index].best
+    assert best.place.country == there or not best.confident
