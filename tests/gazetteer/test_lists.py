@@ -1,4 +1,6 @@
-"""The rules of ``gazetteer.lists`` that read a batch's names as the text's runs of names."""
+"""Rules that read a batch's names together: the text's runs of names
+(``lists.doubt_namesakes_beside``) and a short list read as a whole
+(``gazetteer._read_short_list``)."""
 
 from __future__ import annotations
 
@@ -89,3 +91,21 @@ def test_a_run_of_names_keeps_a_namesake_from_being_confidently_elsewhere(
         gazetteer: Gazetteer, names: list[str], index: int, there: str) -> None:
     best = gazetteer.resolve_all(names)[index].best
     assert best.place.country == there or not best.confident
+
+
+@pytest.mark.parametrize(("names", "where"), [
+    # every name ambiguous: two names must not settle on each other's namesakes
+    (["Perth", "Dundee", "Stirling"], ["GB", "GB", "GB"]),
+    (["Alexandria", "Arlington", "Richmond"], ["Virginia", "Virginia", "Virginia"]),
+])
+def test_a_short_list_is_read_as_a_whole(
+        gazetteer: Gazetteer, names: list[str], where: list[str]) -> None:
+    found = [r.best.place for r in gazetteer.resolve_all(names)]
+    assert [p.country if len(w) == 2 else p.admin1 for p, w in zip(found, where,
+                                                                    strict=True)] == where
+
+
+def test_a_short_list_of_clear_names_keeps_its_answers(gazetteer: Gazetteer) -> None:
+    # each far from the others, each clear alone: togetherness must not pull one away
+    found = gazetteer.resolve_all(["Sydney", "Kabul", "Perth", "Kano"])
+    assert [r.best.place.country for r in found] == ["AU", "AF", "AU", "NG"]

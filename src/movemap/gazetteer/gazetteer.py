@@ -961,6 +961,8 @@ class Gazetteer:
                 if not sure and ranked[q] and ranked[q][0].doubt is None:
                     doubt = f"{names} read together; the text hardly tells where"
                     ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
+        if 1 < len(unique) <= SHORT_LIST:
+            _read_short_list(ranked)
         _joined_text(ranked)
         if len(unique) > 1:
             _old_style_text(ranked)
@@ -1262,6 +1264,54 @@ def _cohered(ranked: dict[Query, tuple[Candidate, ...]],
         clear = len(order) == 1 or order[0][0] - order[1][0] >= WEAK_LEAD
         out.append((group, order[0][1], clear))
     return out
+
+
+SHORT_LIST = 6
+"""The most names a batch may have to be read as a whole (``_read_short_list``)."""
+_SHORT_LIST_READINGS = 4
+SHORT_LIST_LIFT = 0.01
+"""What a reading chosen with the whole of a short list gains over the answer it displaces."""
+
+
+def _read_short_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Read a short list of names as a whole: the readings that lie together win (in place).
+
+    Each name is ranked beside the others' first readings, and each first reading was chosen
+    beside the others' first readings too: in a list where every name is ambiguous, two
+    names may settle on each other's wrong namesakes and never be read again (``Perth,
+    Dundee, Stirling``: Perth and Stirling in Western Australia beside each other, Dundee in
+    Scotland; ``Alexandria, Arlington, Richmond``: Richmond in Texas, read beside the
+    Arlington of Texas). For a batch of at most ``SHORT_LIST`` names, every choice among the
+    first ``_SHORT_LIST_READINGS`` readings of each name (found by a name, not areas) is
+    scored as a whole: each reading's own evidence (name, kind, population: without context)
+    plus how close they lie to each other (``_togetherness``), as ``_cohered`` scores one
+    country's readings. When the best choice leads the batch's answers by ``WEAK_LEAD``,
+    its readings become the answers.
+    """
+    import itertools
+
+    names = [q for q, c in ranked.items() if c and c[0].method in _NAMED
+             and c[0].place.kind not in _AREAL]
+    if len(names) < 2:
+        return
+    pools = [[c for c in ranked[q][:_SHORT_LIST_READINGS * 2] if c.method in _NAMED
+              and c.place.kind not in _AREAL][:_SHORT_LIST_READINGS] for q in names]
+    if all(len(p) == 1 for p in pools):
+        return
+
+    def whole(picks: tuple[Candidate, ...]) -> float:
+        return sum(_own(c) for c in picks) + _togetherness(list(picks))
+
+    now = tuple(ranked[q][0] for q in names)
+    best = max(itertools.product(*pools), key=whole)
+    if best == now or whole(best) - whole(now) < WEAK_LEAD:
+        return
+    for q, pick, old in zip(names, best, now, strict=True):
+        if pick is old:
+            continue
+        lift = old.score - pick.score + SHORT_LIST_LIFT
+        new = pick._replace(score=pick.score + lift, parts={**pick.parts, "read together": lift})
+        ranked[q] = (new, *(c for c in ranked[q] if c is not pick))
 
 
 def _doubt_moved_context(ranked: dict[Query, tuple[Candidate, ...]],
