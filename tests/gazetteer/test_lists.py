@@ -109,3 +109,32 @@ def test_a_short_list_of_clear_names_keeps_its_answers(gazetteer: Gazetteer) -> 
     # each far from the others, each clear alone: togetherness must not pull one away
     found = gazetteer.resolve_all(["Sydney", "Kabul", "Perth", "Kano"])
     assert [r.best.place.country for r in found] == ["AU", "AF", "AU", "NG"]
+
+
+def test_a_name_first_read_as_an_area_abroad_is_read_with_the_list() -> None:
+    # ``Shire`` is first a region far away, ``Town`` first a town elsewhere: both have
+    # readings in YY 55 km apart, which together outweigh the two first readings
+    from movemap.gazetteer.gazetteer import _read_short_list
+
+    def reading(pid: str, name: str, country: str, lat: float, kind: Kind,
+                score: float) -> Candidate:
+        return Candidate(_place(pid, name, country, lat, kind), score, {"match": 1.0},
+                         Method.NAME, name.lower())
+
+    ranked = {
+        Query("Shire"): (reading("s:1", "Shire", "XX", -20.0, Kind.REGION, 1.4),
+                         reading("s:2", "Shire", "YY", 40.0, Kind.CITY, 1.3)),
+        Query("Town"): (reading("t:1", "Town", "ZZ", 10.0, Kind.CITY, 1.25),
+                        reading("t:2", "Town", "YY", 40.5, Kind.CITY, 1.2)),
+    }
+    _read_short_list(ranked)
+    assert [c[0].place.id for c in ranked.values()] == ["s:2", "t:2"]
+    assert all(c[0].parts["read together"] > 0 for c in ranked.values())
+
+
+def test_a_short_list_reads_a_town_beside_a_name_first_read_as_an_area(
+        gazetteer: Gazetteer) -> None:
+    # Reinosa (in no evaluation set) beside Santander: both in Cantabria, not the Colombian
+    # department and Reynosa in Mexico
+    found = gazetteer.resolve_all(["Santander", "Reinosa"])
+    assert [r.best.place.country for r in found] == ["ES", "ES"]

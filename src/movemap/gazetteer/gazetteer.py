@@ -1282,20 +1282,20 @@ def _read_short_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     Dundee, Stirling``: Perth and Stirling in Western Australia beside each other, Dundee in
     Scotland; ``Alexandria, Arlington, Richmond``: Richmond in Texas, read beside the
     Arlington of Texas). For a batch of at most ``SHORT_LIST`` names, every choice among the
-    first ``_SHORT_LIST_READINGS`` readings of each name (found by a name, not areas) is
-    scored as a whole: each reading's own evidence (name, kind, population: without context)
+    first ``_SHORT_LIST_READINGS`` readings of each name found by a name (towns and areas:
+    ``Santander`` first read as the Colombian department beside ``Reinosa``) is scored as a
+    whole: each reading's own evidence (name, kind, population: without context)
     plus how close they lie to each other (``_togetherness``), as ``_cohered`` scores one
     country's readings. When the best choice leads the batch's answers by ``WEAK_LEAD``,
     its readings become the answers.
     """
     import itertools
 
-    names = [q for q, c in ranked.items() if c and c[0].method in NAMED_METHODS
-             and c[0].place.kind not in _AREAL]
+    names = [q for q, c in ranked.items() if c and c[0].method in NAMED_METHODS]
     if len(names) < 2:
         return
     pools = [[c for c in ranked[q][:_SHORT_LIST_READINGS * 2] if c.method in NAMED_METHODS
-              and c.place.kind not in _AREAL][:_SHORT_LIST_READINGS] for q in names]
+              ][:_SHORT_LIST_READINGS] for q in names]
     if all(len(p) == 1 for p in pools):
         return
 
