@@ -1291,6 +1291,8 @@ def _read_short_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     """
     import itertools
 
+    import numpy as np
+
     names = [q for q, c in ranked.items() if c and c[0].method in NAMED_METHODS]
     if len(names) < 2:
         return
@@ -1299,13 +1301,24 @@ def _read_short_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     if all(len(p) == 1 for p in pools):
         return
 
-    def whole(picks: tuple[Candidate, ...]) -> float:
-        return sum(_own(c) for c in picks) + _togetherness(list(picks))
-
     now = tuple(ranked[q][0] for q in names)
-    best = max(itertools.product(*pools), key=whole)
-    if best == now or whole(best) - whole(now) < WEAK_LEAD:
+    # every choice at once (at most 4 ** 6 of them): each reading's own score, plus for each
+    # pair of names the closeness of their two readings, counted for both (``_togetherness``)
+    choices = np.array(list(itertools.product(*(range(len(p)) for p in pools))))
+    totals = np.zeros(len(choices))
+    for i, pool in enumerate(pools):
+        totals += np.array([_own(c) for c in pool])[choices[:, i]]
+    share = 2 * CONTEXT_WEIGHT / (len(names) - 1)
+    for i, j in itertools.combinations(range(len(names)), 2):
+        close = np.array([[math.exp(-haversine_km(a.place.lat, a.place.lon, b.place.lat,
+                                                  b.place.lon) / CONTEXT_SCALE_KM)
+                           for b in pools[j]] for a in pools[i]])
+        totals += share * close[choices[:, i], choices[:, j]]
+    # each answer is the first reading of its pool: the answers are the first choice
+    top = int(np.argmax(totals))
+    if top == 0 or totals[top] - totals[0] < WEAK_LEAD:
         return
+    best = tuple(pool[k] for pool, k in zip(pools, choices[top], strict=True))
     for q, pick, old in zip(names, best, now, strict=True):
         if pick is old:
             continue
