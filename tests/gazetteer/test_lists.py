@@ -111,25 +111,58 @@ def test_a_short_list_of_clear_names_keeps_its_answers(gazetteer: Gazetteer) -> 
     assert [r.best.place.country for r in found] == ["AU", "AF", "AU", "NG"]
 
 
-def test_a_name_first_read_as_an_area_abroad_is_read_with_the_list() -> None:
-    # ``Shire`` is first a region far away, ``Town`` first a town elsewhere: both have
-    # readings in YY 55 km apart, which together outweigh the two first readings
+def _short_list(town_match: float) -> dict[Query, tuple[Candidate, ...]]:
+    """``Shire`` first a region far away, ``Town`` first a town elsewhere (by another of its
+    names when ``town_match`` is under 1): both have readings in YY 55 km apart, which
+    together outweigh the two first readings."""
     from movemap.gazetteer.gazetteer import _read_short_list
 
-    def reading(pid: str, name: str, country: str, lat: float, kind: Kind,
-                score: float) -> Candidate:
-        return Candidate(_place(pid, name, country, lat, kind), score, {"match": 1.0},
-                         Method.NAME, name.lower())
+    def reading(pid: str, name: str, country: str, lat: float, kind: Kind, score: float,
+                match: float = 1.0) -> Candidate:
+        return Candidate(_place(pid, name, country, lat, kind), score, {"match": match},
+                         Method.NAME if match == 1.0 else Method.ALTERNATE, name.lower())
 
     ranked = {
         Query("Shire"): (reading("s:1", "Shire", "XX", -20.0, Kind.REGION, 1.4),
                          reading("s:2", "Shire", "YY", 40.0, Kind.CITY, 1.3)),
-        Query("Town"): (reading("t:1", "Town", "ZZ", 10.0, Kind.CITY, 1.25),
+        Query("Town"): (reading("t:1", "Town", "ZZ", 10.0, Kind.CITY, 1.25, town_match),
                         reading("t:2", "Town", "YY", 40.5, Kind.CITY, 1.2)),
     }
     _read_short_list(ranked)
+    return ranked
+
+
+def test_a_name_first_read_as_an_area_abroad_is_read_with_the_list() -> None:
+    # Town is read by its own name in YY, by another name in ZZ: the list speaks for YY
+    ranked = _short_list(town_match=0.95)
     assert [c[0].place.id for c in ranked.values()] == ["s:2", "t:2"]
     assert all(c[0].parts["read together"] > 0 for c in ranked.values())
+    # each new reading is weaker on its own than the one it displaced: both in doubt
+    assert all(not c[0].confident for c in ranked.values())
+
+
+def test_a_list_of_names_each_read_down_to_lesser_namesakes_is_not_re_read() -> None:
+    # every name would trade a stronger reading for a weaker one that lies with the others
+    ranked = _short_list(town_match=1.0)
+    assert [c[0].place.id for c in ranked.values()] == ["s:1", "t:1"]
+
+
+@pytest.mark.parametrize(("names", "countries"), [
+    # famous places beside each other: not their namesakes in Georgia or Tennessee that lie
+    # together (reviewer's probes of gaz14 7e413c6)
+    (["Athens", "Rome"], ["GR", "IT"]),
+    (["Rome", "Athens"], ["IT", "GR"]),
+    (["Paris", "Athens"], ["FR", "GR"]),
+])
+def test_a_short_list_of_famous_names_keeps_them(
+        gazetteer: Gazetteer, names: list[str], countries: list[str]) -> None:
+    assert [r.best.place.country for r in gazetteer.resolve_all(names)] == countries
+
+
+def test_a_short_list_never_reads_a_capital_down_to_a_confident_namesake(
+        gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_all(["Georgetown", "Kingston"])
+    assert all(r.best.place.country in ("GY", "JM") or not r.best.confident for r in found)
 
 
 def test_a_short_list_reads_a_town_beside_a_name_first_read_as_an_area(

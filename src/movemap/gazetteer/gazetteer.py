@@ -1287,7 +1287,12 @@ def _read_short_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     whole: each reading's own evidence (name, kind, population: without context)
     plus how close they lie to each other (``_togetherness``), as ``_cohered`` scores one
     country's readings. When the best choice leads the batch's answers by ``WEAK_LEAD``,
-    its readings become the answers.
+    its readings become the answers, provided one name at least keeps its answer, is read
+    no worse on its own evidence or by its own name where the answer had another (Reinosa,
+    Cantabria, over Reynosa, Mexico): a list of famous names each read down to a lesser namesake
+    (``Athens, Rome``: both towns of Georgia lie together) is not re-read. A reading that
+    displaces a better one on its own evidence (Perth, Scotland, over Perth, Western
+    Australia) stands in doubt.
     """
     import itertools
 
@@ -1319,11 +1324,19 @@ def _read_short_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     if top == 0 or totals[top] - totals[0] < WEAK_LEAD:
         return
     best = tuple(pool[k] for pool, k in zip(pools, choices[top], strict=True))
+    if not any(pick is old or _own(pick) >= _own(old)
+               or pick.parts.get("match", 0.0) > old.parts.get("match", 0.0)
+               for pick, old in zip(best, now, strict=True)):
+        return  # every name read down to a lesser namesake: the list speaks for none of them
     for q, pick, old in zip(names, best, now, strict=True):
         if pick is old:
             continue
         lift = old.score - pick.score + SHORT_LIST_LIFT
-        new = pick._replace(score=pick.score + lift, parts={**pick.parts, "read together": lift})
+        doubt = None
+        if _own(old) > _own(pick):
+            doubt = f"read with the rest of the list over {old.place.name} ({old.place.country})"
+        new = pick._replace(score=pick.score + lift, parts={**pick.parts, "read together": lift},
+                            doubt=doubt)
         ranked[q] = (new, *(c for c in ranked[q] if c is not pick))
 
 
