@@ -1532,8 +1532,10 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
       meant is a guess.
 
     Away is over ``DESCRIBED_KM`` from every other place of the text and in no area it
-    names, wherever its country. Large towns (``Long Beach``, ``Green Bay``) keep their
-    confidence, as does any answer among the other places.
+    names, wherever its country; at least ``_OUTLIER_MIN_OTHERS`` other places, an area the
+    text names among them (``Iraq, Mosul, Kiska``: Kiska Army Airfield, Alaska, is in
+    doubt). Large towns (``Long Beach``, ``Green Bay``) keep their confidence, as does any
+    answer among the other places.
     """
     winners = {q: c[0] for q, c in ranked.items() if c}
     points = [c.place for c in winners.values()
@@ -1569,7 +1571,9 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             doubt = (f"a town named like {_a(label)}, away from the other places: "
                      f"{_a(label)} of that name may be meant")
         others = [i for i, p in enumerate(points) if p.id != place.id]
-        if len(others) < _OUTLIER_MIN_OTHERS or any(_inside(place, a) for a in areas):
+        # an area the text names, which the answer lies outside, counts as one more place
+        if (not others or len(others) + len(areas) < _OUTLIER_MIN_OTHERS
+                or any(_inside(place, a) for a in areas)):
             continue
         if xyz is None:
             xyz = _xyz(points)  # once per batch: a list of thousands stays cheap
