@@ -12,12 +12,12 @@ from movemap.gazetteer import Gazetteer
 from movemap.gazetteer.ambiguity import ambiguous
 from movemap.gazetteer.gazetteer import (
     Query,
-    _base_list,
     _cohered,
     _doubt,
     _doubt_held_elsewhere,
     _kind_context,
 )
+from movemap.gazetteer.lists import read_base_list
 from movemap.gazetteer.place import Candidate, Kind, Method, Place
 from movemap.gazetteer.ranking import Context, Hit, rank
 
@@ -316,7 +316,7 @@ def _in_a_list_of(others: list[tuple[Candidate, ...]]) -> Candidate:
     base = _reading("a:20", "Quenby Air Base", Kind.AIRBASE, "XA", 1.0, Method.KIND, lat=47.0)
     ranked = {Query("Quenby"): (town, base)}
     ranked.update({Query(f"other {i}"): c for i, c in enumerate(others)})
-    _base_list(ranked)
+    read_base_list(ranked)
     return ranked[Query("Quenby")][0]
 
 
@@ -425,7 +425,7 @@ def _held_base_in_a_list_of(others: list[tuple[Candidate, ...]]) -> tuple[Candid
     civil = _reading("p:21", "Quenby Field", Kind.AIRPORT, "XB", 1.28, lat=20.0)
     ranked = {Query("Quenby Field"): (base, civil)}
     ranked.update({Query(f"other {i}"): c for i, c in enumerate(others)})
-    _base_list(ranked)
+    read_base_list(ranked)
     return ranked[Query("Quenby Field")]
 
 

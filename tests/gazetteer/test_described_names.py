@@ -136,3 +136,17 @@ def test_a_doubt_names_kinds_in_the_plural_as_english_does(kind: str, plural: st
     from movemap.gazetteer.gazetteer import _plural
 
     assert _plural(kind) == plural
+
+
+def test_a_stand_in_feature_far_outside_a_named_country_and_its_one_town_is_in_doubt(
+        gazetteer: Gazetteer) -> None:
+    # one other place is too few to stray from, but the country the text names counts too:
+    # an airfield in Alaska named for a bare name is no reading of a text on Iraq
+    best = gazetteer.resolve_all(["Iraq", "Mosul", "Kiska"])[2].best
+    assert best.place.country == "US" and not best.confident
+
+
+def test_a_stand_in_feature_inside_the_named_country_keeps_its_confidence(
+        gazetteer: Gazetteer) -> None:
+    best = gazetteer.resolve_all(["Libya", "Tobruk", "Wheelus"])[2].best
+    assert best.place.country == "LY" and best.confident

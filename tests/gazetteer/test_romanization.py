@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from movemap.gazetteer import Gazetteer
-from movemap.gazetteer.gazetteer import Query, _joined_text, _old_style_text
+from movemap.gazetteer.gazetteer import Query
+from movemap.gazetteer.lists import read_joined_text, read_old_style_text
 from movemap.gazetteer.place import Candidate, Kind, Method, Place
 from movemap.gazetteer.romanization import joined_readings, pinyin_readings
 
@@ -58,7 +59,7 @@ def _old_style_batch(others: int) -> Candidate:
     for i, (old, new) in enumerate([("Lanchow", "Lanzhou"), ("Kweiyang", "Guiyang")][:others]):
         ranked[Query(old)] = (Candidate(_town(f"o:{i}", new, 31.0 + i, 2_000_000), 1.5,
                                         {"match": 0.95}, Method.ALTERNATE, new.lower()),)
-    _old_style_text(ranked)
+    read_old_style_text(ranked)
     return ranked[Query("Tengpo")][0]
 
 
@@ -123,7 +124,7 @@ def _joined_batch(others: int) -> Candidate:
         ranked[Query(joined)] = (Candidate(vn(f"j:{i}", spaced, 10.0 + i), 1.5,
                                            {"match": 0.95}, Method.ALTERNATE,
                                            spaced.lower()),)
-    _joined_text(ranked)
+    read_joined_text(ranked)
     return ranked[Query("Quanglong")][0]
 
 

@@ -44,14 +44,15 @@ from movemap.errors import InvalidValueError, PlaceNotFoundError
 from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
 from movemap.gazetteer.lists import (
-    _CHINESE,
-    _KIND_READINGS,
-    _NAMED,
-    _NO_PULL,
+    CHINESE_COUNTRIES,
     KIND_CONTEXT_LIFT,
-    _base_list,
-    _joined_text,
-    _old_style_text,
+    KIND_READINGS,
+    NAMED_METHODS,
+    NO_PULL_METHODS,
+    doubt_namesakes_beside,
+    read_base_list,
+    read_joined_text,
+    read_old_style_text,
 )
 from movemap.gazetteer.normalize import (
     DEMONYM_ENDINGS,
@@ -510,7 +511,7 @@ class Gazetteer:
         """Chinese places that a name in an older romanisation stands for (``Hsuchow`` for
         Xuzhou, ``Pengpu`` for Bengbu; see ``romanization``), as other names of theirs,
         beside what the name finds as it is spelled (``found``): a town of that very
-        spelling is one reading among them, and the text chooses (``_old_style_text``).
+        spelling is one reading among them, and the text chooses (``read_old_style_text``).
         A town read so has ``OLD_STYLE_MIN_POPULATION`` people: China has countless villages
         whose pinyin names an old spelling happens to give."""
         readings = pinyin_readings(key)
@@ -521,7 +522,7 @@ class Gazetteer:
         for reading in sorted(readings):
             for hit in self._exact(reading, Method.ALTERNATE):
                 place = hit.place
-                if place.country in _CHINESE and place.id not in seen and (
+                if place.country in CHINESE_COUNTRIES and place.id not in seen and (
                         place.kind is not Kind.CITY
                         or (place.population or 0) >= OLD_STYLE_MIN_POPULATION):
                     seen.add(hit.place.id)
@@ -924,7 +925,7 @@ class Gazetteer:
             # When no other name is clear, the others' first choices are all there is.
             # A fallback (X itself for "X bridge") is a guess: it must not pull the others.
             every = {q: c[0].place for q, c in ranked.items()
-                     if c and c[0].method not in _NO_PULL and not _stands_in(q, c[0])}
+                     if c and c[0].method not in NO_PULL_METHODS and not _stands_in(q, c[0])}
             clear = {q: p for q, p in every.items() if _decisive(ranked[q])}
             firsts = _without_strays(every)
             # every name clear on its own: the anchors are the first choices
@@ -960,11 +961,13 @@ class Gazetteer:
                 if not sure and ranked[q] and ranked[q][0].doubt is None:
                     doubt = f"{names} read together; the text hardly tells where"
                     ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
-        _joined_text(ranked)
+        if 1 < len(unique) <= SHORT_LIST:
+            _read_short_list(ranked)
+        read_joined_text(ranked)
         if len(unique) > 1:
-            _old_style_text(ranked)
+            read_old_style_text(ranked)
             _kind_context(ranked)
-            _base_list(ranked)
+            read_base_list(ranked)
             _holding_namesakes(ranked)
             _doubt_held_elsewhere(ranked)
         if len(unique) > _OUTLIER_MIN_OTHERS:
@@ -977,6 +980,8 @@ class Gazetteer:
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_namesakes_among(ranked)
+        if len(unique) > 2:
+            doubt_namesakes_beside(ranked)
         _doubt_moved_context(ranked, leaned)
         if len(unique) > 1:
             _short_forms(unique, ranked)
@@ -1172,7 +1177,7 @@ def _crossings(ranked: dict[Query, tuple[Candidate, ...]],
     a name) lies in the country of ``seen``, the reading of ``other`` it was ranked beside,
     while ``other``'s answer is ``now``, in another country. In the batch's order."""
     for q, among in leaned.items():
-        if not ranked[q] or ranked[q][0].method not in _NAMED:
+        if not ranked[q] or ranked[q][0].method not in NAMED_METHODS:
             continue
         country = ranked[q][0].place.country
         for other, seen in among.items():
@@ -1188,7 +1193,7 @@ def _crossed(ranked: dict[Query, tuple[Candidate, ...]],
     answer found by a name too), each in the batch's order."""
     links: dict[Query, set[Query]] = {}
     for q, other, _, _ in _crossings(ranked, leaned):
-        if ranked[other][0].method in _NAMED:
+        if ranked[other][0].method in NAMED_METHODS:
             links.setdefault(q, set()).add(other)
             links.setdefault(other, set()).add(q)
     groups: list[set[Query]] = []
@@ -1245,7 +1250,7 @@ def _cohered(ranked: dict[Query, tuple[Candidate, ...]],
         for country in sorted(str(c) for c in countries):  # ties go the same way every run
             picks: dict[Query, Candidate] = {}
             for q in group:
-                mine = [c for c in ranked[q] if c.method in _NAMED
+                mine = [c for c in ranked[q] if c.method in NAMED_METHODS
                         and c.place.country == country]
                 if not mine:
                     break
@@ -1259,6 +1264,80 @@ def _cohered(ranked: dict[Query, tuple[Candidate, ...]],
         clear = len(order) == 1 or order[0][0] - order[1][0] >= WEAK_LEAD
         out.append((group, order[0][1], clear))
     return out
+
+
+SHORT_LIST = 6
+"""The most names a batch may have to be read as a whole (``_read_short_list``)."""
+_SHORT_LIST_READINGS = 4
+SHORT_LIST_LIFT = 0.01
+"""What a reading chosen with the whole of a short list gains over the answer it displaces."""
+
+
+def _read_short_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Read a short list of names as a whole: the readings that lie together win (in place).
+
+    Each name is ranked beside the others' first readings, and each first reading was chosen
+    beside the others' first readings too: in a list where every name is ambiguous, two
+    names may settle on each other's wrong namesakes and never be read again (``Perth,
+    Dundee, Stirling``: Perth and Stirling in Western Australia beside each other, Dundee in
+    Scotland; ``Alexandria, Arlington, Richmond``: Richmond in Texas, read beside the
+    Arlington of Texas). For a batch of at most ``SHORT_LIST`` names, every choice among the
+    first ``_SHORT_LIST_READINGS`` readings of each name found by a name (towns and areas:
+    ``Santander`` first read as the Colombian department beside ``Reinosa``) is scored as a
+    whole: each reading's own evidence (name, kind, population: without context)
+    plus how close they lie to each other (``_togetherness``), as ``_cohered`` scores one
+    country's readings. When the best choice leads the batch's answers by ``WEAK_LEAD``,
+    its readings become the answers, provided one name at least keeps its answer, is read
+    no worse on its own evidence or by its own name where the answer had another (Reinosa,
+    Cantabria, over Reynosa, Mexico): a list of famous names each read down to a lesser namesake
+    (``Athens, Rome``: both towns of Georgia lie together) is not re-read. A reading that
+    displaces a better one on its own evidence (Perth, Scotland, over Perth, Western
+    Australia) stands in doubt.
+    """
+    import itertools
+
+    import numpy as np
+
+    names = [q for q, c in ranked.items() if c and c[0].method in NAMED_METHODS]
+    if len(names) < 2:
+        return
+    pools = [[c for c in ranked[q][:_SHORT_LIST_READINGS * 2] if c.method in NAMED_METHODS
+              ][:_SHORT_LIST_READINGS] for q in names]
+    if all(len(p) == 1 for p in pools):
+        return
+
+    now = tuple(ranked[q][0] for q in names)
+    # every choice at once (at most 4 ** 6 of them): each reading's own score, plus for each
+    # pair of names the closeness of their two readings, counted for both (``_togetherness``)
+    choices = np.array(list(itertools.product(*(range(len(p)) for p in pools))))
+    totals = np.zeros(len(choices))
+    for i, pool in enumerate(pools):
+        totals += np.array([_own(c) for c in pool])[choices[:, i]]
+    share = 2 * CONTEXT_WEIGHT / (len(names) - 1)
+    for i, j in itertools.combinations(range(len(names)), 2):
+        close = np.array([[math.exp(-haversine_km(a.place.lat, a.place.lon, b.place.lat,
+                                                  b.place.lon) / CONTEXT_SCALE_KM)
+                           for b in pools[j]] for a in pools[i]])
+        totals += share * close[choices[:, i], choices[:, j]]
+    # each answer is the first reading of its pool: the answers are the first choice
+    top = int(np.argmax(totals))
+    if top == 0 or totals[top] - totals[0] < WEAK_LEAD:
+        return
+    best = tuple(pool[k] for pool, k in zip(pools, choices[top], strict=True))
+    if not any(pick is old or _own(pick) >= _own(old)
+               or pick.parts.get("match", 0.0) > old.parts.get("match", 0.0)
+               for pick, old in zip(best, now, strict=True)):
+        return  # every name read down to a lesser namesake: the list speaks for none of them
+    for q, pick, old in zip(names, best, now, strict=True):
+        if pick is old:
+            continue
+        lift = old.score - pick.score + SHORT_LIST_LIFT
+        doubt = None
+        if _own(old) > _own(pick):
+            doubt = f"read with the rest of the list over {old.place.name} ({old.place.country})"
+        new = pick._replace(score=pick.score + lift, parts={**pick.parts, "read together": lift},
+                            doubt=doubt)
+        ranked[q] = (new, *(c for c in ranked[q] if c is not pick))
 
 
 def _doubt_moved_context(ranked: dict[Query, tuple[Candidate, ...]],
@@ -1278,7 +1357,7 @@ def _doubt_moved_context(ranked: dict[Query, tuple[Candidate, ...]],
         if best.doubt is not None:  # the first crossing of a name tells
             continue
         country = best.place.country
-        if not any(c.method in _NAMED and c.place.country != country for c in ranked[q][1:]):
+        if not any(c.method in NAMED_METHODS and c.place.country != country for c in ranked[q][1:]):
             continue
         doubt = (f"chosen beside {other.name!r} read as {seen.name} ({seen.country}), "
                  f"which the text reads as {now.name} ({now.country})")
@@ -1301,10 +1380,10 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     Kestrel)."""
     winners = {q: c[0] for q, c in ranked.items() if c}
     for q, best in winners.items():
-        if best.place.kind is not Kind.CITY or best.method not in _NAMED:
+        if best.place.kind is not Kind.CITY or best.method not in NAMED_METHODS:
             continue
         others = [c.place for o, c in winners.items() if o != q
-                  and c.place.kind not in _AREAL and c.method not in _NO_PULL]
+                  and c.place.kind not in _AREAL and c.method not in NO_PULL_METHODS]
         for family in _KIND_FAMILIES:
             members = [p for p in others if p.kind in family]
             if not members or (len(members) < len(others)
@@ -1313,7 +1392,7 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             kinds = Counter(p.kind for p in members)
             countries = {p.country for p in members}
             readings = [c for c in ranked[q][1:] if c.place.kind in family
-                        and c.method in _KIND_READINGS and c.place.country in countries
+                        and c.method in KIND_READINGS and c.place.country in countries
                         and any(haversine_km(c.place.lat, c.place.lon, p.lat, p.lon)
                                 <= OUTLIER_KM for p in members)]
             if not readings:
@@ -1371,7 +1450,7 @@ def _holding_namesakes(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         if (place.kind not in _HELD_KINDS or best.method not in (Method.NAME, Method.ALTERNATE)
                 or place.polygon is None or not place.country):
             continue
-        others = [c.place for o, c in winners.items() if o != q and c.method not in _NO_PULL]
+        others = [c.place for o, c in winners.items() if o != q and c.method not in NO_PULL_METHODS]
         rivals = [c for c in ranked[q][1:] if c.place.kind in _HELD_KINDS
                   and c.method in (Method.NAME, Method.ALTERNATE) and c.place.polygon is not None
                   and c.place.country and c.place.country != place.country]
@@ -1453,8 +1532,10 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
       meant is a guess.
 
     Away is over ``DESCRIBED_KM`` from every other place of the text and in no area it
-    names, wherever its country. Large towns (``Long Beach``, ``Green Bay``) keep their
-    confidence, as does any answer among the other places.
+    names, wherever its country; at least ``_OUTLIER_MIN_OTHERS`` other places, an area the
+    text names among them (``Iraq, Mosul, Kiska``: Kiska Army Airfield, Alaska, is in
+    doubt). Large towns (``Long Beach``, ``Green Bay``) keep their confidence, as does any
+    answer among the other places.
     """
     winners = {q: c[0] for q, c in ranked.items() if c}
     points = [c.place for c in winners.values()
@@ -1490,7 +1571,9 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             doubt = (f"a town named like {_a(label)}, away from the other places: "
                      f"{_a(label)} of that name may be meant")
         others = [i for i, p in enumerate(points) if p.id != place.id]
-        if len(others) < _OUTLIER_MIN_OTHERS or any(_inside(place, a) for a in areas):
+        # an area the text names, which the answer lies outside, counts as one more place
+        if (not others or len(others) + len(areas) < _OUTLIER_MIN_OTHERS
+                or any(_inside(place, a) for a in areas)):
             continue
         if xyz is None:
             xyz = _xyz(points)  # once per batch: a list of thousands stays cheap
@@ -1594,7 +1677,7 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     candidates: tuple[_Ball, list[Query]] | None = None
     for q, best in winners.items():
         place = best.place
-        if (not best.confident or len(ranked[q]) < 2 or best.method not in _NAMED
+        if (not best.confident or len(ranked[q]) < 2 or best.method not in NAMED_METHODS
                 or (place.kind is Kind.CITY
                     and (place.population or 0) >= _NOTABLE_POPULATION * 10)):
             continue
@@ -1619,7 +1702,7 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         tree, owners = candidates
         others = len(winners) - 1
         rivals = [other for other in ranked[q][1:]
-                  if other.method in _NAMED and other.place.kind not in _AREAL]
+                  if other.method in NAMED_METHODS and other.place.kind not in _AREAL]
         if not rivals:
             continue
         # one query for all of them: a point's neighbours are those of a query of its own
@@ -1814,7 +1897,7 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
       within ``_AMONG_KM`` (``Mérida`` beside Badajoz in an account of Spain).
     """
     best = ranked[0]
-    if best.method not in _NAMED or not context or CANONICAL_PART in best.parts:
+    if best.method not in NAMED_METHODS or not context or CANONICAL_PART in best.parts:
         return ""
     place = best.place
     if place.kind in (Kind.REGION, Kind.DISTRICT) and best.method in (Method.NAME,
@@ -1845,13 +1928,13 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return (f"another name of {place.name}; {bearer.name} ({bearer.country}) bears "
                     "it as its own")
     areal = place.kind in _AREAL
-    elsewhere = [c for c in ranked[1:] if c.method in _NAMED and c.place.country
+    elsewhere = [c for c in ranked[1:] if c.method in NAMED_METHODS and c.place.country
                  and c.place.country != place.country and (c.place.kind in _AREAL) == areal]
     home = max(countries.items(), key=lambda kv: kv[1], default=(None, 0.0))
     if home[0] and home[1] >= _DOUBT_SHARE and place.country != home[0]:
         # a namesake of the same sort (area or town), or of some size: Victoria the city in
         # Canadian news, not a village called Moldova in Ukrainian news
-        there = next((c for c in ranked[1:] if c.method in _NAMED and _contends(c, best)
+        there = next((c for c in ranked[1:] if c.method in NAMED_METHODS and _contends(c, best)
                       and c.place.country == home[0]
                       and ((c.place.kind in _AREAL) == areal or _DOUBT_RATIO
                            * (c.place.population or 0) >= (place.population or 0))), None)
@@ -1870,7 +1953,7 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
             return f"also the name of {town.name} ({town.country}), where other places are"
     among = _among(place, context)
     if not among:
-        there = next((c for c in ranked[1:] if c.method in _NAMED and _contends(c, best)
+        there = next((c for c in ranked[1:] if c.method in NAMED_METHODS and _contends(c, best)
                       and c.place.kind not in _AREAL and _among(c.place, context)), None)
         if there is not None:
             return f"a namesake in {there.place.country} lies among the other places"
@@ -1921,7 +2004,8 @@ def _doubt_home_namesake(ranked: tuple[Candidate, ...]) -> str:
     own = best.score - sum(best.parts.get(k, 0.0) for k in _WON_PARTS)
     for other in ranked[1:]:
         town = other.place
-        if (town.kind is Kind.CITY and other.method in _NAMED and town.country == place.country
+        if (town.kind is Kind.CITY and other.method in NAMED_METHODS
+                and town.country == place.country
                 and (town.population or 0) >= _CONTEXT_WIN_RATIO * max(place.population or 0, 1)
                 and other.score - sum(other.parts.get(k, 0.0) for k in _WON_PARTS) > own
                 and haversine_km(place.lat, place.lon, town.lat, town.lon) > SAME_PLACE_KM):
@@ -2008,7 +2092,7 @@ def _weak_town(ranked: tuple[Candidate, ...], context: Context) -> str:
     """
     best = ranked[0]
     place = best.place
-    namesakes = [c for c in ranked[1:] if c.method in _NAMED and c.place.kind is Kind.CITY
+    namesakes = [c for c in ranked[1:] if c.method in NAMED_METHODS and c.place.kind is Kind.CITY
                  and haversine_km(place.lat, place.lon, c.place.lat, c.place.lon) > _SAME_KM]
     if not namesakes:
         return ""

@@ -1,7 +1,13 @@
 """Rules that read a batch of names as a list (in place on the ranked readings of
 ``Gazetteer.resolve_all``): a list of military bases, a text written in the older
-romanisations of Chinese, and one that writes Vietnamese names as one word. With the method
-sets and lifts that the gazetteer's other rules share.
+romanisations of Chinese, one that writes Vietnamese names as one word, and the runs of
+names a text writes together. With the method sets and lifts that the gazetteer's other
+rules share.
+
+Public API (what ``gazetteer.py`` uses): the rules ``read_base_list``,
+``read_old_style_text``, ``read_joined_text`` and ``doubt_namesakes_beside``, each changing
+a batch's ranked readings in place; the method sets ``NAMED_METHODS``, ``NO_PULL_METHODS``
+and ``KIND_READINGS``; ``CHINESE_COUNTRIES``; and the lifts and distances below.
 """
 
 from __future__ import annotations
@@ -17,20 +23,35 @@ from movemap.sphere import haversine_km
 if TYPE_CHECKING:
     from movemap.gazetteer.gazetteer import Query
 
-__all__ = ["BASE_AT_TOWN_KM", "KIND_CONTEXT_LIFT", "OLD_STYLE_LIFT"]
+__all__ = [
+    "BASE_AT_TOWN_KM",
+    "CHINESE_COUNTRIES",
+    "KIND_CONTEXT_LIFT",
+    "KIND_READINGS",
+    "NAMED_METHODS",
+    "NO_PULL_METHODS",
+    "OLD_STYLE_LIFT",
+    "doubt_namesakes_beside",
+    "read_base_list",
+    "read_joined_text",
+    "read_old_style_text",
+]
 
 _AREAL = AREAL
-_NAMED = frozenset({Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM})
-# Readings that are guesses and must not pull the other names of a batch: a fallback (X
-# itself for "X bridge") and a typo match (which may yet be refused).
-_NO_PULL = frozenset({Method.FALLBACK, Method.FUZZY})
-# Where places are named in pinyin, and older reports romanised them otherwise.
-_CHINESE = frozenset({"CN", "TW", "HK", "MO"})
+NAMED_METHODS: frozenset[Method] = frozenset(
+    {Method.NAME, Method.ALTERNATE, Method.ABBREVIATION, Method.DEMONYM})
+"""Readings found by a name of the place (its own, another, an abbreviation, a demonym)."""
+NO_PULL_METHODS: frozenset[Method] = frozenset({Method.FALLBACK, Method.FUZZY})
+"""Readings that are guesses and must not pull the other names of a batch: a fallback (X
+itself for "X bridge") and a typo match (which may yet be refused)."""
+CHINESE_COUNTRIES: frozenset[str] = frozenset({"CN", "TW", "HK", "MO"})
+"""Where places are named in pinyin, and older reports romanised them otherwise."""
 OLD_STYLE_LIFT = 0.05
 """What the old-style reading of a name gains over the town of its spelling in a text
-written in old spellings (see ``_old_style_text``)."""
+written in old spellings (see ``read_old_style_text``)."""
 _OLD_STYLE_OTHERS = 2
-_KIND_READINGS = frozenset({Method.NAME, Method.ALTERNATE, Method.KIND})
+KIND_READINGS: frozenset[Method] = frozenset({Method.NAME, Method.ALTERNATE, Method.KIND})
+"""Readings that may stand for a place of a kind: by a name, or by the kind its name says."""
 KIND_CONTEXT_LIFT = 0.05
 """What a reading of the list's kind gains over the town it displaces (see ``_kind_context``)."""
 
@@ -42,11 +63,11 @@ def _compact(name: str) -> str:
 def _read_old_style(q: Query, candidate: Candidate) -> bool:
     """Whether ``candidate`` is a Chinese place that ``q``'s name spells in an older
     romanisation (``Tientsin`` for Tianjin, by GeoNames or by ``pinyin_readings``)."""
-    return (candidate.place.country in _CHINESE and candidate.method is Method.ALTERNATE
+    return (candidate.place.country in CHINESE_COUNTRIES and candidate.method is Method.ALTERNATE
             and _compact(candidate.place.name) in pinyin_readings(name_key(q.name)))
 
 
-def _old_style_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+def read_old_style_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     """A name spelled as a small Chinese town is spelled in pinyin, and also, in an older
     romanisation, a larger Chinese place (``Pengpu``: a town in Shanghai, and Bengbu in
     Wade-Giles). In a text that spells at least ``_OLD_STYLE_OTHERS`` other names the old
@@ -57,7 +78,7 @@ def _old_style_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         if not candidates or candidates[0].method is not Method.NAME:
             continue
         best = candidates[0]
-        if best.place.country not in _CHINESE:
+        if best.place.country not in CHINESE_COUNTRIES:
             continue
         place = best.place
         reading = next((c for c in candidates[1:] if _read_old_style(q, c)
@@ -94,15 +115,15 @@ def _base_of(candidates: tuple[Candidate, ...]) -> Candidate | None:
     best = candidates[0]
     if best.place.kind in _MILITARY:
         return best
-    if best.place.kind is not Kind.CITY or best.method not in _NAMED:
+    if best.place.kind is not Kind.CITY or best.method not in NAMED_METHODS:
         return None
     return next((c for c in candidates[1:] if c.place.kind in _MILITARY
-                 and c.method in _KIND_READINGS and haversine_km(
+                 and c.method in KIND_READINGS and haversine_km(
                      best.place.lat, best.place.lon, c.place.lat, c.place.lon)
                  <= BASE_AT_TOWN_KM), None)
 
 
-def _base_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+def read_base_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     """A bare name in a list of military bases is the air or naval base it names, wherever
     it lies (in place).
 
@@ -118,15 +139,15 @@ def _base_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     bases = {q: _base_of(c) for q, c in winners.items()}
     # a name that reads as a base somewhere is one more sign of a list of bases
     based = {q for q, c in winners.items() if bases[q] is not None or any(
-        o.place.kind in _MILITARY and o.method in _KIND_READINGS for o in c)}
+        o.place.kind in _MILITARY and o.method in KIND_READINGS for o in c)}
     for q, candidates in winners.items():
         best = candidates[0]
-        held = best.place.kind in _MILITARY and best.method in _KIND_READINGS
+        held = best.place.kind in _MILITARY and best.method in KIND_READINGS
         if not held and (best.place.kind not in _BASE_LIST_SWITCHES
-                         or best.method not in _NAMED or bases[q]):
+                         or best.method not in NAMED_METHODS or bases[q]):
             continue
         others = [o for o, c in winners.items() if o != q and c[0].place.kind not in _AREAL
-                  and c[0].method not in _NO_PULL]
+                  and c[0].method not in NO_PULL_METHODS]
         listed = sum(o in based for o in others)
         if listed < _BASE_LIST_MIN or (listed < len(others) and 3 * listed <= 2 * len(others)):
             continue
@@ -141,7 +162,7 @@ def _base_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                              *candidates[1:])
             continue
         pick = next((c for c in candidates[1:] if c.place.kind in _MILITARY
-                     and c.method in _KIND_READINGS), None)
+                     and c.method in KIND_READINGS), None)
         if pick is None:
             continue
         lift = best.score - pick.score + KIND_CONTEXT_LIFT
@@ -156,7 +177,7 @@ def _read_joined(q: Query, candidate: Candidate) -> bool:
             and name_key(candidate.matched) in joined_readings(name_key(q.name)))
 
 
-def _joined_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+def read_joined_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     """A one-word name read syllable by syllable as a Vietnamese place is a guess when the
     name also finds a place as it is spelled, elsewhere (``Longan``: Long'an in China, Long An
     province by its syllables): unless the text spells at least ``_OLD_STYLE_OTHERS`` other
@@ -176,3 +197,31 @@ def _joined_text(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             doubt = (f"read by its syllables; as spelled, {spelled.place.name} "
                      f"({spelled.place.country})")
             ranked[q] = (best._replace(doubt=doubt), *candidates[1:])
+
+
+def doubt_namesakes_beside(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A town read in one country while the names written on each side of it (the batch's
+    order is the text's) both lie in another, where a place of its name lies too, stands in
+    doubt (in place).
+
+    A text names places in short runs that belong together ("mined the approaches to
+    Corinto, Puerto Sandino and El Bluff"); the rest of the text may pull a name to a
+    namesake in the country it also speaks of (Corinto, the town in El Salvador near
+    Perquín), or a namesake may be far larger (Nikopol on the Dnieper beside Plevna and
+    Sistova). Either reading may be meant: the answer keeps its rank, flagged. A name that
+    stands first or last, or whose neighbours lie in two countries, is not read so.
+    """
+    order = [q for q, c in ranked.items() if c and c[0].method not in NO_PULL_METHODS]
+    for i, q in enumerate(order):
+        best = ranked[q][0]
+        if (not best.confident or best.method not in NAMED_METHODS
+                or best.place.kind in _AREAL or not 0 < i < len(order) - 1):
+            continue
+        countries = {ranked[o][0].place.country for o in (order[i - 1], order[i + 1])}
+        there = countries.pop() if len(countries) == 1 else None
+        if there is None or there == best.place.country:
+            continue
+        if any(c.method in NAMED_METHODS and c.place.kind not in _AREAL and c.place.country == there
+               for c in ranked[q][1:]):
+            doubt = f"a namesake in {there}, where the names on each side of it are"
+            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
