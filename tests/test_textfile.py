@@ -44,3 +44,33 @@ def test_cli_readers_report_file_and_line(tmp_path: Path, args: list[str], conte
     assert result.exit_code == 2
     assert expected in result.output
     assert "Traceback" not in result.output
+
+
+def test_utf16_with_its_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Windows' "Unicode" text: UTF-16 with its mark, read as the text it is."""
+    path = tmp_path / "places.csv"
+    path.write_bytes("name,lat,lon\nЧхонджин,41.8,129.8\n".encode("utf-16"))
+    assert read_text(path, OverlayError) == "name,lat,lon\nЧхонджин,41.8,129.8\n"
+
+
+@pytest.mark.parametrize(("content", "line"), [
+    ("name,lat,lon\nKursk,51.7,36.2\n".encode("utf-16-le"), 1),  # UTF-16 without its mark
+    (b"name,lat,lon\nKursk,51.7,36.2\nKu\x00rsk,1,2\n", 3),
+])
+def test_a_nul_byte_is_no_text(tmp_path: Path, content: bytes, line: int) -> None:
+    path = tmp_path / "places.csv"
+    path.write_bytes(content)
+    with pytest.raises(OverlayError, match=r"a NUL byte: not a text file .*save it as UTF-8"
+                       ) as info:
+        read_text(path, OverlayError)
+    assert (info.value.path, info.value.line) == (str(path), line)
+
+
+def test_a_name_list_saved_as_utf16_without_its_mark_is_one_message(tmp_path: Path) -> None:
+    path = tmp_path / "names.txt"
+    path.write_bytes("Chongjin\nKursk\n".encode("utf-16-le"))
+    result = CliRunner().invoke(cli, ["resolve", "--file", str(path)])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"{path}:1: error: a NUL byte: not a text file (UTF-16 saved without its byte-order "
+        "mark, or binary); save it as UTF-8"]
