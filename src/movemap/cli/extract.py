@@ -10,7 +10,12 @@ from pathlib import Path
 import click
 
 from movemap.cli.messages import line
-from movemap.cli.options import day_value, engine_options, gazetteer_option
+from movemap.cli.options import (
+    day_value,
+    engine_options,
+    gazetteer_option,
+    refuse_input_as_output,
+)
 from movemap.engine import Engine, SerialEngine
 from movemap.gazetteer import Gazetteer
 
@@ -72,6 +77,7 @@ def _one(path: Path, output: Path | None, fmt: str, day: date | None,
     from movemap.io.atomic import write_atomic
     from movemap.io.yaml import dump_yaml
 
+    refuse_input_as_output(output, path)
     text, found_date = read_report(path)
     draft = draft_of(text, day or found_date or date.today(), gazetteer, name=path.stem)
     if draft.unreadable:

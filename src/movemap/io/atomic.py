@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -21,8 +22,23 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
     The folder is created if needed. Text is written as UTF-8 with ``\\n`` line ends.
+    A symbolic link is followed (its target is replaced, not the link); a device or a pipe
+    (``/dev/stdout``, ``/dev/null``) is written to as it is, since renaming onto it would
+    replace the device with a file; an existing file that may not be written (read-only)
+    is refused rather than replaced.
     """
-    path = Path(path)
+    given = path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        _write_through(path, data)
+        return given
+    if mode is not None and stat.S_ISREG(mode) and not os.access(path, os.W_OK):
+        raise WriteError("cannot write: the file is read-only", path=str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -35,7 +51,19 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it the usual mode
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a quota: one message, and no temporary file left
+        Path(tmp).unlink(missing_ok=True)
+        raise WriteError(f"cannot write: {exc.strerror}", path=str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return given
+
+
+def _write_through(path: Path, data: str | bytes) -> None:
+    """Write to a device or pipe directly (no temporary file can stand in for it)."""
+    try:
+        with path.open("wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+    except OSError as exc:
+        raise WriteError(f"cannot write: {exc.strerror}", path=str(path)) from None
