@@ -35,6 +35,12 @@ def test_missing_file(tmp_path: Path) -> None:
     (["resolve", "--file", "{path}"], b"Kursk\n\xff\n", "names.txt:2: error: not UTF-8 text"),
     (["route", "Vladivostok", "Kursk", "--mode", "rail", "--rail-lines", "{path}"],
      b'{"type": bad', "names.txt:1:10: error: not GeoJSON"),
+    # the json module's recursion guard and Python's limit on an integer's digits
+    (["route", "Vladivostok", "Kursk", "--mode", "rail", "--rail-lines", "{path}"],
+     b"[" * 5000 + b"]" * 5000,
+     "names.txt: not GeoJSON lines: arrays and objects nested too deeply"),
+    (["route", "Vladivostok", "Kursk", "--mode", "road", "--road-lines", "{path}"],
+     b"[1" + b"0" * 5000 + b"]", "names.txt: not GeoJSON lines: a number of more than 4,300"),
 ])
 def test_cli_readers_report_file_and_line(tmp_path: Path, args: list[str], content: bytes,
                                           expected: str) -> None:
