@@ -19,7 +19,8 @@ the kernel bounds (``setrlimit``), in a fresh folder, and is classified as one o
 - ``hang/oversize``: stopped by the CPU or memory bound, a MemoryError, or past the wall-clock
   guard;
 - ``silent-wrong``: exit 0 where the input must be refused, or the case's check fails, or a
-  refusal with no movemap error line;
+  refusal with no movemap error line, or control characters or a Python warning (``...Warning:``
+  with a source path) on the user's terminal;
 - ``damaged-output``: an existing output changed or removed by a failed run, a partial or
   temporary file left behind, or the input file overwritten.
 
@@ -33,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -392,6 +394,7 @@ def new_cases() -> list[Case]:
                                                  if c[0] == "export-geojson"])
     # other input formats
     cases += input_format_cases()
+    cases += more_cases()
     # outputs
     cases += output_cases()
     # injection everywhere
@@ -399,6 +402,64 @@ def new_cases() -> list[Case]:
     # extract, resolve, route
     cases += text_cases()
     return cases
+
+
+def more_cases() -> list[Case]:
+    """Added after the first look, on both checkouts: paths the OS refuses, an overlay's names,
+    a tile provider, merge."""
+    data: dict[str, str | bytes] = {"in.yaml": dataset()}
+    overlay = "name,lat,lon\nEvil\x1b]0;pwned\x07Town,43.1,131.9\n"
+    return [
+        Case("-o a 300-character file name | export-kml", "new",
+             ["export", "{d}/in.yaml", "-o", "{d}/" + "x" * 300 + ".kml"], "refuse", data),
+        Case("-o under a file, not a folder | export-kml", "new",
+             ["export", "{d}/in.yaml", "-o", "{d}/in.yaml/out.kml"], "refuse", data),
+        Case("-o under a file, not a folder | render", "new",
+             ["render", "{d}/in.yaml", "-o", "{d}/in.yaml/out.html"], "refuse", data),
+        Case("overlay name with controls | resolve", "new",
+             ["resolve", "Evil", "--gazetteer", "{d}/places.csv"], "either",
+             {"places.csv": overlay}),
+        Case("overlay name with controls | status", "new",
+             ["status", "{d}/in.yaml", "--on", "2024-10-10", "--gazetteer", "{d}/places.csv"],
+             "either", {"places.csv": overlay, "in.yaml": dataset(leg(to="Evil"))}),
+        Case("--tiles with markup | render", "new",
+             ["render", "{d}/in.yaml", "-o", "{d}/out.html", "--tiles",
+              '"><script>window.__pwned=1</script>'], "refuse", data, "out.html"),
+        Case("-o equal to an input | merge", "new",
+             ["merge", "{d}/in.yaml", "{d}/b.yaml", "-o", "{d}/in.yaml"], "either",
+             {**data, "b.yaml": dataset(name="b")}),
+        Case("hostile draft | merge", "new",
+             ["merge", "{d}/in.yaml", "{d}/b.yaml", "-o", "{d}/out.yaml"], "refuse",
+             {"in.yaml": _hostile("01-alias-bomb.yaml"), "b.yaml": dataset(name="b")},
+             "out.yaml"),
+        Case("injection in report text | extract-html in Chromium", "new",
+             ["extract", "{d}/in.txt", "--format", "html", "-o", "{d}/out.html"], "accept",
+             {"in.txt": "Troops of the <script>window.__pwned=1</script> brigade moved from "
+                        "Chongjin to Vladivostok on 8 October 2024 <img src=x "
+                        "onerror=window.__pwned=2>.\n"}, check=check_html_loaded),
+    ]
+
+
+def check_html_loaded(d: Path, result: subprocess.CompletedProcess[str]) -> str | None:
+    """A page with no ``movemapReady`` (the draft page): loaded, then checked the same way."""
+    if not (Path(CHROMIUM).is_file() or shutil.which("chromium")):
+        return check_html_static(d, result)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium"),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page()
+        requests: list[str] = []
+        page.on("request", lambda req: requests.append(req.url))
+        page.goto((d / "out.html").resolve().as_uri(), wait_until="load")
+        pwned = page.evaluate("typeof window.__pwned")
+        browser.close()
+    others = [u for u in requests if not u.startswith(("file:", "data:"))]
+    if pwned != "undefined" or others:
+        return f"script ran ({pwned}), requests {others[:3]}"
+    return None
 
 
 def input_format_cases() -> list[Case]:
@@ -718,6 +779,9 @@ def classify(case: Case, d: Path, before: set[Path],
             return "damaged-output", problem
     if case.expect == "refuse":
         return "silent-wrong", f"accepted (exit 0); stderr: {first!r}"
+    leaked = re.search(r"\b\w+Warning: .*", err)  # Python's own warnings, with a source path
+    if leaked:
+        return "silent-wrong", f"a Python warning reached the user: {leaked.group()[:120]}"
     controls = sorted({c for c in result.stdout + err if c in TERMINAL_CONTROLS})
     if controls:
         return "silent-wrong", f"control characters {controls} written to the terminal"

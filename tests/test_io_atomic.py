@@ -137,3 +137,18 @@ def test_a_full_disk_is_one_message(tmp_path: Path, args: list[str]) -> None:
     assert result.stderr.splitlines() == [
         f"movemap: error: {where}: cannot write: No space left on device"]
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("x" * 300 + ".kml", "File name too long"),
+    ("data.yaml/out.kml", "{folder}/data.yaml is a file, not a folder"),
+])
+def test_a_path_the_system_refuses_is_one_message(tmp_path: Path, name: str,
+                                                  reason: str) -> None:
+    data = tmp_path / "data.yaml"
+    data.write_text(DATASET, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["export", str(data), "-o", str(tmp_path / name)])
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines() == [
+        f"movemap: error: {tmp_path / name}: cannot write: {reason.format(folder=tmp_path)}"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yaml"]

@@ -102,13 +102,14 @@ def day_value(value: str | None, option: str) -> date | None:
 def refuse_input_as_output(output: Path | None, *inputs: str | Path) -> None:
     """Stop before a command's ``-o`` replaces one of its own input files (``render
     data.yaml -o data.yaml`` would leave a map where the dataset was)."""
-    if output is None or str(output) == STDOUT or not output.exists():
-        return
     import os
 
+    # os.path.exists: False for a name the system refuses (too long), which the writer reports
+    if output is None or str(output) == STDOUT or not os.path.exists(output):
+        return
     for given in inputs:
         path = Path(given)
-        if str(path) != STDOUT and path.exists() and os.path.samefile(path, output):
+        if str(path) != STDOUT and os.path.exists(path) and os.path.samefile(path, output):
             same = "" if path == output else f" {path}"
             raise MovemapError(f"{output} is the input file{same}; writing it would replace "
                                "the input: choose another output file", field="output")

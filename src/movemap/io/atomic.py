@@ -28,12 +28,14 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     is refused rather than replaced.
     """
     given = path = Path(path)
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
     try:
-        mode = path.stat().st_mode
-    except OSError:
+        if path.is_symlink():
+            path = Path(os.path.realpath(path))
+        mode: int | None = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
         mode = None
+    except OSError as exc:  # a name too long, a loop of links
+        raise WriteError(f"cannot write: {exc.strerror}", path=str(path)) from None
     if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         _write_through(path, data)
         return given
@@ -43,7 +45,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise WriteError(f"cannot write: {exc.strerror}", path=str(path)) from None
+        raise WriteError(f"cannot write: {_reason(path, exc)}", path=str(path)) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -67,3 +69,13 @@ def _write_through(path: Path, data: str | bytes) -> None:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as exc:
         raise WriteError(f"cannot write: {exc.strerror}", path=str(path)) from None
+
+
+def _reason(path: Path, exc: OSError) -> str:
+    """Why the output's folder cannot be made or written, in the user's words."""
+    for folder in [path.parent, *path.parent.parents]:
+        if folder.exists():
+            if not folder.is_dir():
+                return f"{folder} is a file, not a folder"
+            break
+    return exc.strerror or str(exc)
