@@ -531,7 +531,7 @@ def output_cases() -> list[Case]:
              {"in.txt": "Troops moved from Chongjin to Vladivostok on 8 October 2024.\n"},
              check=check_file_is("in.txt", b"Troops moved from Chongjin to Vladivostok on "
                                           b"8 October 2024.\n")),
-        Case("-o through a dangling symlink | export-kml", "new",
+        Case("-o through a dangling symlink | export-kml", "new",  # into a missing folder
              ["export", "{d}/in.yaml", "-o", "{d}/link.kml"], "either", data),
         Case("-o into a missing folder | export-kml", "new",
              ["export", "{d}/in.yaml", "-o", "{d}/no/such/out.kml"], "either", data),
@@ -610,7 +610,7 @@ def text_cases() -> list[Case]:
              {"in.txt": "Troops moved from Chong\x00jin to Vladivostok.\n"}),
         Case("resolve 100,000-char name | resolve", "new", ["resolve", "x" * 100_000],
              "refuse"),
-        Case("resolve NUL in a name | resolve", "new", ["resolve", "Chong\x01jin"], "refuse"),
+        Case("resolve U+0001 in a name | resolve", "new", ["resolve", "Chong\x01jin"], "refuse"),
         Case("resolve --file binary | resolve", "new", ["resolve", "--file", "{d}/in.txt"],
              "refuse", {"in.txt": bytes(range(256)) * 100}),
         Case("resolve --file 200,000 lines | resolve", "new",

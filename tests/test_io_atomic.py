@@ -152,3 +152,12 @@ def test_a_path_the_system_refuses_is_one_message(tmp_path: Path, name: str,
     assert result.output.splitlines() == [
         f"movemap: error: {tmp_path / name}: cannot write: {reason.format(folder=tmp_path)}"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.yaml"]
+
+
+def test_a_link_into_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "latest.kml"
+    link.symlink_to(tmp_path / "gone" / "real.kml")
+    with pytest.raises(WriteError, match=r"latest.kml: cannot write: it is a link to .*gone/"
+                                         r"real.kml, in a folder that does not exist"):
+        write_atomic(link, "new")
+    assert not (tmp_path / "gone").exists() and link.is_symlink()

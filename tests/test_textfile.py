@@ -52,11 +52,16 @@ def test_cli_readers_report_file_and_line(tmp_path: Path, args: list[str], conte
     assert "Traceback" not in result.output
 
 
-def test_utf16_with_its_byte_order_mark_is_read(tmp_path: Path) -> None:
-    """Windows' "Unicode" text: UTF-16 with its mark, read as the text it is."""
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_their_byte_order_mark_are_read(tmp_path: Path,
+                                                             encoding: str) -> None:
+    """Windows' "Unicode" text: UTF-16 (or UTF-32) with its mark, read as the text it is
+    (UTF-32 LE's mark starts with UTF-16 LE's: it must not be read as UTF-16)."""
     path = tmp_path / "places.csv"
-    path.write_bytes("name,lat,lon\nЧхонджин,41.8,129.8\n".encode("utf-16"))
-    assert read_text(path, OverlayError) == "name,lat,lon\nЧхонджин,41.8,129.8\n"
+    text = "name,lat,lon\nЧхонджин,41.8,129.8\n"
+    path.write_bytes(("\ufeff" + text).encode(encoding) if encoding.endswith("be")
+                     else text.encode(encoding))
+    assert read_text(path, OverlayError) == text
 
 
 @pytest.mark.parametrize(("content", "line"), [

@@ -49,17 +49,23 @@ def _size(count: int) -> str:
 
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 def decode(data: bytes, path: Path, error: type[MovemapError] = MovemapError) -> str:
-    """``data`` as UTF-8 text (a byte-order mark is dropped), or as UTF-16 when it starts
-    with UTF-16's byte-order mark (Windows' "Unicode" text); bad bytes raise ``error`` with
+    """``data`` as UTF-8 text (a byte-order mark is dropped), or as UTF-16 or UTF-32 when it
+    starts with their byte-order mark (Windows' "Unicode" text); bad bytes raise ``error`` with
     the line they are on, and so does a NUL byte, which no text file holds (a binary file,
     or UTF-16 saved without its mark, whose every other byte is NUL).
 
     >>> decode("Chongjin".encode("utf-16"), Path("names.txt"))
     'Chongjin'
     """
+    if data.startswith(_UTF32_BOMS):  # before UTF-16: UTF-32 LE's mark begins with its mark
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError:
+            raise error("not UTF-32 text after its byte-order mark", path=str(path)) from None
     if data.startswith(_UTF16_BOMS):
         try:
             return data.decode("utf-16")

@@ -22,7 +22,8 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
     The folder is created if needed. Text is written as UTF-8 with ``\\n`` line ends.
-    A symbolic link is followed (its target is replaced, not the link); a device or a pipe
+    A symbolic link is followed (its target is replaced, not the link; a link into a missing
+    folder is refused, not a reason to make the folder); a device or a pipe
     (``/dev/stdout``, ``/dev/null``) is written to as it is, since renaming onto it would
     replace the device with a file; an existing file that may not be written (read-only)
     is refused rather than replaced.
@@ -31,7 +32,12 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     try:
         if path.is_symlink():
             path = Path(os.path.realpath(path))
+            if not path.parent.is_dir():  # a shell's redirect would not make it either
+                raise WriteError(f"cannot write: it is a link to {path}, in a folder that does "
+                                 "not exist", path=str(given))
         mode: int | None = path.stat().st_mode
+    except WriteError:
+        raise
     except (FileNotFoundError, NotADirectoryError):
         mode = None
     except OSError as exc:  # a name too long, a loop of links

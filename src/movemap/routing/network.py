@@ -128,7 +128,9 @@ def read_named_features(path: str | Path) -> list[tuple[list[Point], str, str]]:
     except RecursionError:  # the json module's own guard against deep nesting
         raise NetworkError("not GeoJSON lines: arrays and objects nested too deeply",
                            path=str(path)) from None
-    except ValueError:  # an integer of thousands of digits (Python's own limit)
+    except ValueError as exc:  # an integer of thousands of digits (Python's own limit)
+        if "Exceeds the limit" not in str(exc):
+            raise
         raise NetworkError("not GeoJSON lines: a number of more than 4,300 digits",
                            path=str(path)) from None
     features = data.get("features") if isinstance(data, dict) else None
