@@ -13,7 +13,7 @@ from pathlib import Path
 
 from movemap.errors import MovemapError
 
-__all__ = ["control_character", "decode", "read_bytes", "read_text"]
+__all__ = ["blank_controls", "control_character", "decode", "read_bytes", "read_text"]
 
 
 def read_bytes(path: Path, error: type[MovemapError] = MovemapError,
@@ -115,3 +115,14 @@ def control_character(text: str, name: str) -> str | None:
         return None
     shown = text if len(text) <= 40 else f"{text[:37]}..."
     return f"{name} {shown!r} holds the control character U+{ord(found.group()):04X}; remove it"
+
+
+def blank_controls(text: str) -> str:
+    r"""``text`` with each character :func:`control_character` refuses turned into a space:
+    for text a user does not write by hand (a report from a PDF has a form feed between
+    pages), so that what is drafted from it is a dataset ``validate`` accepts.
+
+    >>> blank_controls("page onepage two‮")
+    'page one page two '
+    """
+    return _CONTROLS.sub(" ", text)
