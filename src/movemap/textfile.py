@@ -8,11 +8,12 @@ standard input, as command-line tools expect.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from movemap.errors import MovemapError
 
-__all__ = ["decode", "read_bytes", "read_text"]
+__all__ = ["blank_controls", "control_character", "decode", "read_bytes", "read_text"]
 
 
 def read_bytes(path: Path, error: type[MovemapError] = MovemapError,
@@ -47,9 +48,36 @@ def _size(count: int) -> str:
     return f"{count / 2**20:g} MB" if count >= 2**20 else f"{count:,} bytes"
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
 def decode(data: bytes, path: Path, error: type[MovemapError] = MovemapError) -> str:
-    """``data`` as UTF-8 text (a byte-order mark is dropped); bad bytes raise ``error``
-    with the line they are on."""
+    """``data`` as UTF-8 text (a byte-order mark is dropped), or as UTF-16 or UTF-32 when it
+    starts with their byte-order mark (Windows' "Unicode" text); bad bytes raise ``error`` with
+    the line they are on, and so does a NUL byte, which no text file holds (a binary file,
+    or UTF-16 saved without its mark, whose every other byte is NUL).
+
+    >>> decode("Chongjin".encode("utf-16"), Path("names.txt"))
+    'Chongjin'
+    """
+    if data.startswith(_UTF32_BOMS):  # before UTF-16: UTF-32 LE's mark begins with its mark
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError:
+            raise error("not UTF-32 text after its byte-order mark", path=str(path)) from None
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count("\n".encode("utf-16-le")) + 1
+            raise error("not UTF-16 text after its byte-order mark", path=str(path),
+                        line=line) from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise error("a NUL byte: not a text file (UTF-16 saved without its byte-order mark, "
+                    "or binary); save it as UTF-8", path=str(path),
+                    line=data[:nul].count(b"\n") + 1)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -67,3 +95,34 @@ def read_text(path: Path, error: type[MovemapError] = MovemapError,
     movemap.errors.MovemapError: no-such-file.yaml: no such file
     """
     return decode(read_bytes(path, error, max_bytes), path, error)
+
+
+# What a terminal acts on or a page reorders, in a name or a note of the user's: the C0
+# controls but tab and line ends, DEL, the C1 controls, and the bidirectional embeddings,
+# overrides and isolates that make text read otherwise than it is stored ("Trojan Source",
+# CVE-2021-42574).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_character(text: str, name: str) -> str | None:
+    r"""A message if ``text`` holds a control or bidi-override character, else None.
+
+    >>> control_character("Unit\x1b[31m", "name")
+    "name 'Unit\\x1b[31m' holds the control character U+001B; remove it"
+    """
+    found = _CONTROLS.search(text)
+    if found is None:
+        return None
+    shown = text if len(text) <= 40 else f"{text[:37]}..."
+    return f"{name} {shown!r} holds the control character U+{ord(found.group()):04X}; remove it"
+
+
+def blank_controls(text: str) -> str:
+    r"""``text`` with each character :func:`control_character` refuses turned into a space:
+    for text a user does not write by hand (a report from a PDF has a form feed between
+    pages), so that what is drafted from it is a dataset ``validate`` accepts.
+
+    >>> blank_controls("page onepage two‮")
+    'page one page two '
+    """
+    return _CONTROLS.sub(" ", text)

@@ -174,3 +174,19 @@ def test_a_kind_word_or_garrison_with_no_such_place_is_flagged_by_the_command() 
     assert "no bridge known at or near Lviv" in bridge["reading"]
     assert fort["name"] == "Kabul" and fort["confident"] is False
     assert "no fort known at or near Kabul" in fort["reading"]
+
+
+def test_a_name_with_control_characters_is_refused_before_it_reaches_the_terminal(
+        tmp_path: Path) -> None:
+    """The table shows each query as given: an escape sequence in a name would act on the
+    user's terminal, so the name is refused, shown escaped."""
+    result = CliRunner().invoke(cli, ["resolve", "Chongjin", "Vlad\x1b]0;pwned\x07ivostok"])
+    assert result.exit_code == 2
+    assert result.output == ("movemap: error: name 'Vlad\\x1b]0;pwned\\x07ivostok' holds the "
+                             "control character U+001B; remove it\n")
+    names = tmp_path / "names.txt"
+    names.write_text("Chongjin\nKursk \u202eastO\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["resolve", "--file", str(names)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"{names}:2: error: name 'Kursk \\u202eastO' holds the "
+                                    "control character U+202E")

@@ -186,3 +186,25 @@ def test_a_gis_file_without_movemap_columns_is_refused(tmp_path: Path) -> None:
     parsed = parse_dataset(path)
     assert parsed.dataset is None
     assert "not a movemap dataset" in parsed.problems[0].message
+
+
+def test_times_with_zones_are_their_own_days_in_date_fields(tmp_path: Path) -> None:
+    """A start written with a time and a zone is on the day written (numpy would warn that it
+    drops the zone, on the user's terminal); the text of the date is kept as written."""
+    import warnings
+
+    from movemap.located import locate
+
+    path = tmp_path / "zones.yaml"
+    path.write_text("movemap: 1\nname: zones\nunits: [{id: u1, name: U}]\nlegs:\n"
+                    "  - {id: l1, unit: u1, from: {name: A, lat: 41.8, lon: 129.8},\n"
+                    "     to: {name: B, lat: 43.1, lon: 131.9}, mode: air,\n"
+                    "     start: 2024-10-08T23:30:00-05:00, end: 2024-10-13T01:00:00+09:00}\n",
+                    encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        written = export(locate(read_dataset(path)), tmp_path / "zones.gpkg")
+    legs = pyogrio.read_dataframe(written, layer="legs")
+    assert [str(legs["start_earliest"][0])[:10], str(legs["end_latest"][0])[:10]] == [
+        "2024-10-08", "2024-10-13"]
+    assert legs["start"][0] == "2024-10-08T23:30:00-05:00"

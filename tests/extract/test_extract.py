@@ -107,6 +107,26 @@ def test_empty_and_binary_reports(tmp_path: Path) -> None:
                                      "text report")
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_report_with_page_breaks_and_escapes_drafts_a_valid_dataset(
+        tmp_path: Path, encoding: str) -> None:
+    """pdftotext puts a form feed between pages; a pasted terminal log, escape codes: the
+    draft keeps the sentences as evidence, so they are read as spaces, or `validate` would
+    refuse the draft's notes (and UTF-16 with its mark is a text report, not a binary)."""
+    report = tmp_path / "report.txt"
+    report.write_bytes(("North Korean troops moved from Chongjin\x0c to Vladivostok by sea on "
+                        "8 October 2024.\n\x0c\nThey then travelled\x1b[0m by rail to "
+                        "Khabarovsk on 12 October 2024.\n").encode(encoding))
+    draft = tmp_path / "draft.yaml"
+    result = CliRunner().invoke(cli, ["extract", str(report), "--published", "2024-10-18",
+                                      "-o", str(draft)])
+    assert result.exit_code == 0, result.output
+    text = draft.read_text(encoding="utf-8")
+    assert "\x0c" not in text and "\x1b" not in text and "Chongjin" in text
+    result = CliRunner().invoke(cli, ["validate", "--no-places", str(draft)])
+    assert result.exit_code == 0, result.output
+
+
 def test_cli_json_shape() -> None:
     result = CliRunner().invoke(cli, ["extract", str(REPORT), "--format", "json"])
     assert result.exit_code == 0, result.stderr

@@ -8,6 +8,7 @@ be resolved).
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
@@ -92,6 +93,29 @@ class _Group(click.Group):
             raise
         except click.UsageError as exc:
             raise _reported(exc) from exc
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRORS:
+                raise
+            # standard output that cannot take the answer (`> /dev/full`, a full disk):
+            # what is still buffered for it would fail again as the interpreter exits
+            _silence_stdout()
+            where = exc.filename or "standard output"
+            raise _Reported([f"movemap: error: {where}: cannot write: {exc.strerror}"]) from exc
+
+
+# a full disk or quota, a file too large, an I/O error: the output cannot be written
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _silence_stdout() -> None:
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor (a test runner's capture)
+        pass
 
 
 class _Reported(click.ClickException):

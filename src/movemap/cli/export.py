@@ -15,6 +15,7 @@ from movemap.cli.options import (
     gazetteer_option,
     networks_options,
     output_target,
+    refuse_input_as_output,
 )
 from movemap.engine import Engine
 from movemap.errors import MovemapError
@@ -105,6 +106,7 @@ def export(dataset: Path, fmt: str | None, output: Path, day: str | None, extent
         raise MovemapError("-o - (standard output) needs --format", field="format")
     if fmt and not force:
         _check_extension(output, fmt)
+    refuse_input_as_output(output, dataset)
     data = read_dataset(dataset)
     kind = fmt or output.suffix.lstrip(".").lower()
     if chart is not None:

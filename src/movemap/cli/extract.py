@@ -11,7 +11,12 @@ from pathlib import Path
 import click
 
 from movemap.cli.messages import line
-from movemap.cli.options import day_value, engine_options, gazetteer_option
+from movemap.cli.options import (
+    day_value,
+    engine_options,
+    gazetteer_option,
+    refuse_input_as_output,
+)
 from movemap.engine import Engine, SerialEngine
 from movemap.gazetteer import Gazetteer
 
@@ -74,6 +79,7 @@ def _one(path: Path, output: Path | None, fmt: str, day: date | None,
     from movemap.io.atomic import write_atomic
     from movemap.io.yaml import dump_yaml
 
+    refuse_input_as_output(output, path)
     text, found_date = read_report(path)
     if day is None and found_date is None:
         logging.getLogger(__name__).warning(

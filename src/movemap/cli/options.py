@@ -15,7 +15,7 @@ from movemap.errors import DateError, MovemapError
 from movemap.gazetteer import Gazetteer
 
 __all__ = ["STDOUT", "ambiguity_option", "day_value", "engine_options", "gazetteer_option",
-           "networks_options", "output_target"]
+           "networks_options", "output_target", "refuse_input_as_output"]
 
 STDOUT = "-"
 
@@ -97,6 +97,22 @@ def day_value(value: str | None, option: str) -> date | None:
     if parsed.earliest is None or parsed.earliest != parsed.latest:
         raise MovemapError(f"{option} needs a day (YYYY-MM-DD), not {value!r}", field=option)
     return parsed.earliest
+
+
+def refuse_input_as_output(output: Path | None, *inputs: str | Path) -> None:
+    """Stop before a command's ``-o`` replaces one of its own input files (``render
+    data.yaml -o data.yaml`` would leave a map where the dataset was)."""
+    import os
+
+    # os.path.exists: False for a name the system refuses (too long), which the writer reports
+    if output is None or str(output) == STDOUT or not os.path.exists(output):
+        return
+    for given in inputs:
+        path = Path(given)
+        if str(path) != STDOUT and os.path.exists(path) and os.path.samefile(path, output):
+            same = "" if path == output else f" {path}"
+            raise MovemapError(f"{output} is the input file{same}; writing it would replace "
+                               "the input: choose another output file", field="output")
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from movemap.cli.options import (
     gazetteer_option,
     networks_options,
     output_target,
+    refuse_input_as_output,
 )
 from movemap.engine import Engine
 from movemap.gazetteer import Gazetteer
@@ -58,6 +59,7 @@ def render(dataset: Path, output: Path | None, title: str | None, tiles: str,
 
     first, last = day_value(start, "--from"), day_value(end, "--until")
     chosen = [u.strip() for u in units.split(",") if u.strip()] if units else None
+    refuse_input_as_output(output, dataset)
     data = read_dataset(dataset)
     if chosen or first or last:
         data = select(data, chosen, first, last)

@@ -16,9 +16,9 @@ import click
 from movemap.cli.messages import error_lines
 from movemap.cli.options import gazetteer_option
 from movemap.cli.table import format_table
-from movemap.errors import PlaceNotFoundError
+from movemap.errors import MovemapError, PlaceNotFoundError
 from movemap.gazetteer import Candidate, Gazetteer, Near, Query, Resolution
-from movemap.textfile import read_text
+from movemap.textfile import control_character, read_text
 
 __all__ = ["resolve"]
 
@@ -40,6 +40,9 @@ def _near(value: str | None) -> Near | None:
 
 def _read_names(path: Path) -> list[str]:
     text = read_text(path)
+    for number, row in enumerate(text.splitlines(), start=1):
+        if message := control_character(row.strip(), "name"):
+            raise MovemapError(message, path=str(path), line=number)
     return [line.strip() for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
 
@@ -179,6 +182,9 @@ def resolve(
       movemap resolve Blagoveshchensk --near Khabarovsk --top 3 --explain
       movemap resolve --file names.txt --format csv > places.csv
     """
+    for name in names:  # a terminal would act on them when the table shows the query
+        if message := control_character(name, "name"):
+            raise MovemapError(message)
     wanted = list(names) + (_read_names(names_file) if names_file else [])
     if not wanted:
         raise click.UsageError("give names, or --file with one name a line")

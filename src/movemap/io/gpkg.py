@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterable, Iterator
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,10 @@ BATCH = 2000
 700,000 (11 MB as coordinates, as much again as WKB)."""
 
 
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
 def _fields(rows: list[dict[str, Any]], columns: list[str]) -> tuple[list[Any], list[Any]]:
     """Column arrays for GDAL, and their null masks: days as datetime64[D] (Date fields),
     counts as integers, flags as booleans, the rest as text."""
@@ -44,7 +49,9 @@ def _fields(rows: list[dict[str, Any]], columns: list[str]) -> tuple[list[Any], 
         values = [row[column] for row in rows]
         mask = np.array([v is None for v in values])
         if column in DATE_COLUMNS:
-            data.append(np.array([v.isoformat() if v else "NaT" for v in values],
+            # a time with a zone ("2024-10-08T23:30-05:00") is on its own day, as written;
+            # numpy would warn that it drops the zone
+            data.append(np.array([_day(v).isoformat() if v else "NaT" for v in values],
                                  dtype="datetime64[D]"))
             masks.append(None)
         elif column == "strength":

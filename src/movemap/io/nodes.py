@@ -323,7 +323,15 @@ def load_nodes(text: str, source: str = "<string>") -> Node:
 
 
 def _load(kind: type[Any], text: str, source: str) -> Node:
-    loader = kind(text)
+    try:
+        loader = kind(text)  # PyYAML's reader refuses non-printable characters right here
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        raise YamlSyntaxError(
+            f"YAML syntax: the character U+{exc.character:04X} is not allowed in YAML "
+            "(a control character); remove it",
+            path=source, line=before.count("\n") + 1,
+            column=exc.position - (before.rfind("\n") + 1) + 1) from None
     try:
         return _build(loader, source)
     except yaml.MarkedYAMLError as exc:

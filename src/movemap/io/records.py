@@ -34,6 +34,7 @@ from movemap.model import (
     Status,
     Unit,
 )
+from movemap.textfile import control_character
 
 __all__ = [
     "FIELDS",
@@ -211,6 +212,8 @@ class _Reader:
         if isinstance(node.value, str):
             if not node.value.strip():
                 raise self._bad(node, label, f"{name} is empty")
+            if message := control_character(node.value, name):
+                raise self._bad(node, label, message)
             return PlaceRef(name=node.value.strip())
         if not node.is_mapping:
             raise self._bad(node, label, f"{name} must be a place name or "
@@ -333,6 +336,8 @@ def _text(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> str
         raise reader._bad(node, label, hint)
     if isinstance(v, bool) or not isinstance(v, str | int | float):
         raise reader._bad(node, label, f"{name} must be text, not {_describe(v)}")
+    if isinstance(v, str) and (message := control_character(v, name)):
+        raise reader._bad(node, label, message)
     text = str(v).strip()
     if not text:
         raise reader._bad(node, label, f"{name} is empty")
@@ -415,6 +420,8 @@ def _counts(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> d
                                        "like {landing ships: 4}")
     out = {}
     for key, count in node.value.items():
+        if message := control_character(key, f"{name} name"):
+            raise reader._bad(count, label, message)
         out[key] = _count(reader, spec, count, label, f"{name} {key!r}")
         reader.note_position(f"{name}.{key}", count)
     return out

@@ -125,6 +125,14 @@ def read_named_features(path: str | Path) -> list[tuple[list[Point], str, str]]:
     except json.JSONDecodeError as exc:
         raise NetworkError(f"not GeoJSON: {exc.msg}", path=str(path), line=exc.lineno,
                            column=exc.colno) from None
+    except RecursionError:  # the json module's own guard against deep nesting
+        raise NetworkError("not GeoJSON lines: arrays and objects nested too deeply",
+                           path=str(path)) from None
+    except ValueError as exc:  # an integer of thousands of digits (Python's own limit)
+        if "Exceeds the limit" not in str(exc):
+            raise
+        raise NetworkError("not GeoJSON lines: a number of more than 4,300 digits",
+                           path=str(path)) from None
     features = data.get("features") if isinstance(data, dict) else None
     if isinstance(data, dict) and data.get("type") == "Feature":
         features = [data]
