@@ -198,11 +198,21 @@ def judge(case: dict[str, Any], points: Sequence[Point], length: float, approxim
                    bool(stray) and not warnings, "; ".join(why))
 
 
-def ours(case: dict[str, Any]) -> tuple[list[Point], float, bool, list[str]]:
+REFUSED = Verdict(0.0, {}, 0.0, False, True, False, False, "refused")
+"""The verdict on a case the router refuses (a sea leg's end it finds inland): not acceptable,
+and not silent (the user gets an error, not a wrong line)."""
+
+
+def ours(case: dict[str, Any]) -> tuple[list[Point], float, bool, list[str]] | None:
+    """movemap's route for the case, or ``None`` when movemap refuses it with an error."""
+    from movemap.errors import MovemapError
     from movemap.model import Mode
     from movemap.routing import route
 
-    r = route(stops(case), Mode(case["mode"]), through=case.get("through", ()))
+    try:
+        r = route(stops(case), Mode(case["mode"]), through=case.get("through", ()))
+    except MovemapError:
+        return None
     return list(r.points), r.length_km, r.approximate, list(r.warnings)
 
 
@@ -245,7 +255,13 @@ knows_through = "through" in inspect.signature(route).parameters
 out = {}
 for case in json.load(sys.stdin):
     extra = {"through": case["through"]} if knows_through else {}
-    r = route([tuple(p) for p in case["stops"]], Mode(case["mode"]), **extra)
+    try:
+        r = route([tuple(p) for p in case["stops"]], Mode(case["mode"]), **extra)
+    except Exception as exc:  # a refusal (an inland end), from whatever error type it has
+        if type(exc).__module__.startswith("movemap"):
+            out[case["id"]] = None
+            continue
+        raise
     out[case["id"]] = [[list(p) for p in r.points], r.length_km, r.approximate,
                        list(r.warnings)]
 json.dump(out, sys.stdout)
@@ -266,6 +282,8 @@ def release(cases: list[dict[str, Any]], commit: str = RELEASE) -> dict[str, Any
 
 
 def _cell(v: Verdict) -> str:
+    if v is REFUSED:
+        return "BAD refused (an error)"
     countries = ",".join(v.countries) or "-"
     extra = f" land {v.land_km:.0f}" if v.land_km else ""
     mark = "ok " if v.ok else "BAD"
@@ -303,12 +321,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     by_mode: dict[tuple[str, str], list[int]] = {}
     reasons: dict[tuple[str, str], int] = {}
     for case in cases:
-        results = {"movemap": judge(case, *ours(case), outline=args.outline),
+        routed = ours(case)
+        results = {"movemap": REFUSED if routed is None else judge(case, *routed,
+                                                                  outline=args.outline),
                    "plain shortest": judge(case, *plain(case), outline=args.outline)}
         if case["id"] in old:
-            pts, length, approximate, warnings = old[case["id"]]
-            results[earlier] = judge(case, [tuple(p) for p in pts], length, approximate,
-                                     warnings, args.outline)
+            if old[case["id"]] is None:
+                results[earlier] = REFUSED
+            else:
+                pts, length, approximate, warnings = old[case["id"]]
+                results[earlier] = judge(case, [tuple(p) for p in pts], length, approximate,
+                                         warnings, args.outline)
         line = f"{case['id']:<36} {case['length_km']:>8,}  "
         for column in columns:
             verdict = results.get(column)
