@@ -296,8 +296,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--only", help="only cases whose id contains this")
     parser.add_argument("--group", help="only cases whose group holds this as whole words "
                         "(\"round 12\": not round 12b)")
-    parser.add_argument("--no-release", action="store_true", help="skip the previous release")
-    parser.add_argument("--against", default=RELEASE, metavar="COMMIT",
+    parser.add_argument("--no-release", action="store_true",
+                        help="skip the previous release (an --against commit is still run)")
+    parser.add_argument("--against", default=None, metavar="COMMIT",
                         help="the earlier commit of the third column (default: the previous "
                              "release); a branch's base gives before and after in one run")
     parser.add_argument("--why", action="store_true", help="say why each route is not accepted")
@@ -308,8 +309,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="the country outlines routes are judged on (default: fine)")
     args = parser.parse_args(argv)
     cases = load_cases(args.part, args.only, args.group)
-    old = {} if args.no_release else release(cases, args.against)
-    earlier = f"release {RELEASE}" if args.against == RELEASE else f"commit {args.against}"
+    # --against names the third column outright: --no-release only drops the default one
+    wanted = args.against is not None or not args.no_release
+    old = release(cases, args.against or RELEASE) if wanted else {}
+    earlier = f"commit {args.against}" if args.against else f"release {RELEASE}"
     columns = ["movemap", "plain shortest", earlier]
     print(f"realism set, part {args.part}: {len(cases)} cases (countries judged on the "
           f"{args.outline} outlines)")
