@@ -1222,10 +1222,14 @@ def _togetherness(picks: list[Candidate]) -> float:
     total = 0.0
     for i, a in enumerate(picks):
         total += CONTEXT_WEIGHT * sum(
-            math.exp(-haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
-                     / CONTEXT_SCALE_KM) for j, b in enumerate(picks) if j != i
-        ) / (len(picks) - 1)
+            _closeness(a, b) for j, b in enumerate(picks) if j != i) / (len(picks) - 1)
     return total
+
+
+def _closeness(a: Candidate, b: Candidate) -> float:
+    """How close two readings lie, from 1 (one point) down: exp(-km / scale)."""
+    return math.exp(-haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+                    / CONTEXT_SCALE_KM)
 
 
 def _cohered(ranked: dict[Query, tuple[Candidate, ...]],
@@ -1315,9 +1319,7 @@ def _read_short_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         totals += np.array([_own(c) for c in pool])[choices[:, i]]
     share = 2 * CONTEXT_WEIGHT / (len(names) - 1)
     for i, j in itertools.combinations(range(len(names)), 2):
-        close = np.array([[math.exp(-haversine_km(a.place.lat, a.place.lon, b.place.lat,
-                                                  b.place.lon) / CONTEXT_SCALE_KM)
-                           for b in pools[j]] for a in pools[i]])
+        close = np.array([[_closeness(a, b) for b in pools[j]] for a in pools[i]])
         totals += share * close[choices[:, i], choices[:, j]]
     # each answer is the first reading of its pool: the answers are the first choice
     top = int(np.argmax(totals))
