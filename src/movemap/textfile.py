@@ -13,7 +13,8 @@ from pathlib import Path
 
 from movemap.errors import MovemapError
 
-__all__ = ["blank_controls", "control_character", "decode", "read_bytes", "read_text"]
+__all__ = ["blank_controls", "control_character", "decode", "has_unicode_mark", "read_bytes",
+           "read_text"]
 
 
 def read_bytes(path: Path, error: type[MovemapError] = MovemapError,
@@ -50,6 +51,12 @@ def _size(count: int) -> str:
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
+def has_unicode_mark(data: bytes) -> bool:
+    """Whether ``data`` starts with UTF-16's or UTF-32's byte-order mark, which
+    :func:`decode` reads (their text holds NUL bytes that a binary check must not refuse)."""
+    return data.startswith(_UTF16_BOMS + _UTF32_BOMS)
 
 
 def decode(data: bytes, path: Path, error: type[MovemapError] = MovemapError) -> str:

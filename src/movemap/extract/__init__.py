@@ -18,7 +18,7 @@ from movemap.extract.dateline import publication_date
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.report import extract
 from movemap.model import Dataset, Leg, PlaceRef, Source, Unit
-from movemap.textfile import blank_controls, decode, read_bytes
+from movemap.textfile import blank_controls, decode, has_unicode_mark, read_bytes
 
 __all__ = ["Draft", "Evidence", "FoundLeg", "FoundPlace", "ReportError", "extract",
            "read_report", "to_dataset"]
@@ -41,8 +41,7 @@ def read_report(path: str | Path) -> tuple[str, date | None]:
                           f"{MAX_BYTES / 1e6:.0f} MB: split it into its articles",
                           path=str(path))
     data = read_bytes(path, ReportError)
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff",
-                                                         b"\x00\x00\xfe\xff")):
+    if b"\x00" in data[:4096] and not has_unicode_mark(data):
         raise ReportError("this is a binary file, not a text report", path=str(path))
     # form feeds between a PDF's pages, an escape code: spaces, so that drafts validate
     text = blank_controls(decode(data, path, ReportError))
