@@ -39,12 +39,14 @@ def _near(value: str | None) -> Near | None:
 
 
 def _read_names(path: Path) -> list[str]:
-    text = read_text(path)
-    for number, row in enumerate(text.splitlines(), start=1):
-        if message := control_character(row.strip(), "name"):
+    names = []
+    for number, row in enumerate(read_text(path).splitlines(), start=1):
+        name = row.strip()
+        if message := control_character(name, "name"):
             raise MovemapError(message, path=str(path), line=number)
-    return [line.strip() for line in text.splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
+        if name and not name.startswith("#"):
+            names.append(name)
+    return names
 
 
 def _note(resolution: Resolution, candidate: Candidate, rank: int) -> str:
