@@ -56,6 +56,19 @@ MEMORY_BYTES = 2048 * 2**20
 CPU_SECONDS = 40
 WALL_SECONDS = 120
 CHROMIUM = "/usr/bin/chromium"
+
+
+def _chromium() -> str | None:
+    """Debian's Chromium, or another on the PATH; None when there is none."""
+    return CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
+
+
+def _launch(playwright: Any) -> Any:
+    """Headless Chromium as the browser tests start it (no sandbox as root, no background
+    networking on a closed network)."""
+    return playwright.chromium.launch(
+        executable_path=_chromium(),
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
 SOURCE = ""  # --src: the package folder the children import movemap from
 
 EVIL = ["<script>window.__pwned=1</script>", "</script><script>window.__pwned=2</script>",
@@ -184,14 +197,12 @@ def check_html(d: Path, _r: subprocess.CompletedProcess[str]) -> str | None:
     text = path.read_text(encoding="utf-8")
     if "window.__pwned" not in text and "__pwned" not in text:
         return "the hostile strings are missing from the page"
-    if not (Path(CHROMIUM).is_file() or shutil.which("chromium")):
+    if _chromium() is None:
         return _evil_raw(text.replace("<\\/", "</"))
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium"),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = _launch(playwright)
         page = browser.new_page()
         dialogs: list[str] = []
         requests: list[str] = []
@@ -442,14 +453,12 @@ def more_cases() -> list[Case]:
 
 def check_html_loaded(d: Path, result: subprocess.CompletedProcess[str]) -> str | None:
     """A page with no ``movemapReady`` (the draft page): loaded, then checked the same way."""
-    if not (Path(CHROMIUM).is_file() or shutil.which("chromium")):
+    if _chromium() is None:
         return check_html_static(d, result)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium"),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = _launch(playwright)
         page = browser.new_page()
         requests: list[str] = []
         page.on("request", lambda req: requests.append(req.url))
