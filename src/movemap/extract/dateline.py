@@ -24,16 +24,14 @@ import calendar
 import re
 from datetime import date
 
+from movemap.extract.when import MONTH_NUMBERS
+
 __all__ = ["HEAD_LINES", "publication_date"]
 
 HEAD_LINES = 4
 """Lines with text read for a date: a headline, a byline, a date line, the dateline."""
 
-_MONTH_NUMBER = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTH_NUMBER |= {name.lower(): number for number, name in enumerate(calendar.month_abbr)
-                  if name}
-_MONTH_NUMBER["sept"] = 9
-_MONTH = r"(?P<{0}>(?i:" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r"))\.?"
+_MONTH = r"(?P<{0}>(?i:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r"))\.?"
 _WEEKDAY = (r"(?:(?i:" + "|".join((*calendar.day_name, *calendar.day_abbr))
             + r")\.?,?\s+)?")
 _DATE = (
@@ -60,7 +58,7 @@ def _day(match: re.Match[str]) -> date | None:
     for year, month, day in (("y1", "m1", "d1"), ("y2", "m2", "d2"), ("y3", "m3", "d3")):
         if match.group(year):
             written = match.group(month)
-            number = int(written) if written.isdigit() else _MONTH_NUMBER[written.lower()]
+            number = int(written) if written.isdigit() else MONTH_NUMBERS[written.lower()]
             try:
                 return date(int(match.group(year)), number, int(match.group(day)))
             except ValueError:  # 31 February: not a date, so not the report's

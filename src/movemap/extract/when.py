@@ -20,11 +20,12 @@ from itertools import accumulate
 from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.lookahead import matches_from, quick
 
-__all__ = ["DateMention", "find_dates", "year_before"]
+__all__ = ["MONTH_NUMBERS", "DateMention", "find_dates", "year_before"]
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-_MONTHS["sept"] = 9
+MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTH_NUMBERS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+MONTH_NUMBERS["sept"] = 9
+"""A month's name or abbreviation, lower case (``sept`` too), to its number."""
 # one branch per first letters, not 25 alternatives tried at every word: far faster
 _M = (r"(?P<month>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
       r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\b\.?")
@@ -69,7 +70,7 @@ _ODD_LETTERS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u212a": "k", "\u01
 
 
 def _month_key(name: str | None) -> str:
-    """A month's name as :data:`_MONTHS` keys it (``Sept.``: ``sept``)."""
+    """A month's name as :data:`MONTH_NUMBERS` keys it (``Sept.``: ``sept``)."""
     return (name or "").translate(_ODD_LETTERS).lower().rstrip(".")
 
 
@@ -207,8 +208,8 @@ def _step(anchor: date, unit: str, n: int) -> FuzzyDate:
 
 
 def _span_mm(g: dict[str, str | None], year: int) -> FuzzyDate | None:
-    first = _MONTHS[_month_key(g["month"])]
-    last = _MONTHS[_month_key(g["month2"])]
+    first = MONTH_NUMBERS[_month_key(g["month"])]
+    last = MONTH_NUMBERS[_month_key(g["month2"])]
     last_year = year + 1 if last < first else year
     days = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), None: (1, 31)}
     a = date(year, first, days[g["p1"] and g["p1"].lower()][0])
@@ -248,7 +249,7 @@ def _weekday(g: dict[str, str | None], m: re.Match[str], published: date,
 def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> FuzzyDate | None:
     """What a match means: ``anchor`` is the narrative's day (years and steps count from it)."""
     g = m.groupdict()
-    month = _MONTHS.get(_month_key(g.get("month")))
+    month = MONTH_NUMBERS.get(_month_key(g.get("month")))
     year = int(g["year"]) if g.get("year") else None
     if kind in ("anniversary", "years_on"):
         years = _year_count(g["n"])
@@ -280,7 +281,7 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
         return parse_date(anchor)
     if kind in ("span_dmdm", "span_mdmd"):
         assert month is not None
-        month2 = _MONTHS[_month_key(g["month2"])]
+        month2 = MONTH_NUMBERS[_month_key(g["month2"])]
         year = year or _year_for(month, anchor)
         year2 = year + 1 if month2 < month else year
         first, last = _day(year, month, int(g["d1"])), _day(year2, month2, int(g["d2"]))
@@ -392,7 +393,7 @@ def year_before(day: FuzzyDate) -> FuzzyDate:
 # ``\s`` or ``\b`` in the pattern), not a word's beginning.
 _DIGIT = "<digit>"
 _LINE = -1
-_MONTH_WORDS = frozenset(_MONTHS)
+_MONTH_WORDS = frozenset(MONTH_NUMBERS)
 _WEEKDAY_NAMES = tuple(name.lower() for name in calendar.day_name)
 _STARTS: dict[str, tuple[frozenset[str], int]] = {
     "ago": (frozenset({"ago"}), 7),  # two hundred and fifty years ago
