@@ -145,10 +145,10 @@ def test_water_is_crossed_only_end_to_end_and_only_as_wide_as_a_bridge(
         shapely.prepare(ground)
         return ground
 
-    monkeypatch.setattr(land, "land", lambda: cut_by(1.0))
+    monkeypatch.setattr(land, "land", lambda rivers=True: cut_by(1.0))
     assert _classes(_gap(3.0)) == ["primary"]
     assert _classes([_gap(3.0)[0], [(68.02, 47.9), (68.02, 48.1)]]) == []
-    monkeypatch.setattr(land, "land", lambda: cut_by(3.0))
+    monkeypatch.setattr(land, "land", lambda rivers=True: cut_by(3.0))
     assert _classes(_gap(4.0)) == []
 
 

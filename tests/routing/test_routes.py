@@ -208,6 +208,39 @@ def test_ports_up_a_river_or_a_lagoon_are_reached_by_water(port: Point, sea: Poi
     assert r.length_km < 3 * geodesic_km(*sea, *port) + 20
 
 
+@pytest.mark.parametrize(("port", "sea", "river"), [
+    # Rouen, up the Seine from Le Havre (by Tancarville)
+    ((1.06, 49.44), (0.11, 49.48), (0.47, 49.47)),
+    # Nantes, up the Loire from Saint-Nazaire (by Paimboeuf)
+    ((-1.55, 47.21), (-2.20, 47.27), (-2.03, 47.29)),
+    # Kolkata, up the Hooghly from Paradip (by Diamond Harbour)
+    ((88.33, 22.55), (86.67, 20.26), (88.17, 22.19)),
+    # Basra, up the Shatt al-Arab from Kuwait (above Khorramshahr)
+    ((47.83, 30.51), (47.93, 29.37), (48.07, 30.46)),
+])
+def test_ports_up_a_river_are_reached_along_it(port: Point, sea: Point, river: Point) -> None:
+    """A port up a river or an estuary that 1:10m land fills, 15 to 50 km inland, is reached
+    up the river (geo/river_fairways.geojson, from Natural Earth's rivers), not refused or
+    cut across land. None of these ports is in the realism set. (Where a 1:50m river meets
+    the 1:10m coast a step of the 1 km water grid may clip a km or two of land.)"""
+    r = route([sea, port], Mode.SEA, labels=["sea", "port"])
+    assert not r.approximate and r.warnings == ()
+    assert land_crossing_km(list(r.points), skip_km=5) <= 2.0
+    assert near_km(r, *river) < 5
+
+
+@pytest.mark.parametrize(("name", "city"), [
+    ("Paris", (2.35, 48.85)),      # the Seine's fairway ends about 180 km below Paris
+    ("Cologne", (6.96, 50.94)),    # the Rhine's about 100 km below
+    ("Cairo", (31.24, 30.04)),     # an irrigation canal is no fairway
+])
+def test_towns_far_up_a_river_are_still_inland_for_the_sea(name: str, city: Point) -> None:
+    from movemap.routing import RouteError
+
+    with pytest.raises(RouteError, match=f"^{name} is .* from the sea: a sea leg must start"):
+        route([city, (-1.0, 50.0)], Mode.SEA, labels=[name, "Channel"])
+
+
 def test_a_join_does_not_cross_a_big_river_where_this_bank_has_a_line() -> None:
     """Enerhodar faces Nikopol across the Kakhovka reservoir; the only railway within 30 km is
     on Nikopol's bank. The leg is not drawn over the water to it: Enerhodar's own bank is

@@ -268,6 +268,7 @@ class Networks:
                 "rail_additions.geojson", "road_additions.geojson", "main_lines.csv",
                 "addition_lengths.csv",
                 "countries.geojson", "borders_10m.geojson", "channels.geojson", "rivers.geojson",
+                "river_fairways.geojson",
                 "border_crossings.csv", "populated_places.csv", "border_towns.csv")),
             # a grid of fixed shape keeps its size when its values change, which the
             # digest's samples of a big file could miss: its every byte counts

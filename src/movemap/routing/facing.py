@@ -243,7 +243,7 @@ class _Checks:
 
         self.table = codes()
         self.open = [c for c in crossings if c.network == network and c.open]
-        self.land = land()
+        self.land = land(rivers=False)
 
     def verdict(self, p: npt.NDArray[np.float64], q: npt.NDArray[np.float64],
                 end_to_end: bool) -> str | None:

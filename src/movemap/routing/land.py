@@ -5,6 +5,13 @@ Suez, Kiel and Panama canals) are closed, and so are the lagoons and rivers that
 ports (Kaliningrad, Rostov-on-Don, Izmail, Rotterdam, Hamburg); ``geo/channels.geojson`` gives
 their fairways, and a channel ``CHANNEL_DEGREES`` (or the feature's ``half_width_deg``) either
 side of each is cut out of the land.
+
+Sea routes also sail up rivers: ``geo/river_fairways.geojson`` holds the lower courses of the
+rivers that reach the sea (Natural Earth 1:50m, within 250 km of open water along the river:
+``tools/stage_river_fairways.py``), cut out ``RIVER_DEGREES`` either side, so that a port
+up a river or an estuary that 1:10m land fills (Rouen, Kolkata, Basra) is reached along
+the water. The road network's bridge checks (``routing.facing``) ask for the land without
+them (``land(rivers=False)``): a river is no gap a road may not join across.
 """
 
 from __future__ import annotations
@@ -27,11 +34,13 @@ __all__ = ["land", "land_crossing_km", "land_near", "on_land"]
 
 Point = tuple[float, float]
 CHANNEL_DEGREES = 0.01  # half the width of a channel cut through land (about 1 km)
+RIVER_DEGREES = 0.02  # half the width of a river fairway cut through land (about 2 km)
 
 
 @cache
-def land() -> Any:
-    """The world's land (union of the 10m countries), prepared for fast point tests."""
+def land(rivers: bool = True) -> Any:
+    """The world's land (union of the 10m countries) less the channels and, unless
+    ``rivers`` is false, the river fairways; prepared for fast point tests."""
     with geo_path("land_10m.geojson").open(encoding="utf-8") as f:
         feature = json.load(f)["features"][0]
     geometry = shapely.geometry.shape(feature["geometry"])
@@ -39,10 +48,15 @@ def land() -> Any:
         features = json.load(f)["features"]
     # long winding fairways are cut wider, so that the 1 km water grid (routing.grid)
     # finds them open all along
-    channels = shapely.union_all([
-        shapely.buffer(shapely.geometry.shape(c["geometry"]),
-                       float((c.get("properties") or {}).get("half_width_deg", CHANNEL_DEGREES)))
-        for c in features])
+    cuts = [shapely.buffer(shapely.geometry.shape(c["geometry"]),
+                           float((c.get("properties") or {}).get("half_width_deg",
+                                                                  CHANNEL_DEGREES)))
+            for c in features]
+    if rivers:
+        with geo_path("river_fairways.geojson").open(encoding="utf-8") as f:
+            lines = shapely.from_geojson(f.read())
+        cuts.append(shapely.buffer(shapely.get_parts(lines), RIVER_DEGREES, quad_segs=2))
+    channels = shapely.union_all(np.concatenate([np.atleast_1d(c) for c in cuts]))
     parts = shapely.get_parts(geometry)
     cut = shapely.intersects(parts, channels)  # only the few polygons a channel crosses
     parts[cut] = shapely.difference(parts[cut], channels)
