@@ -229,6 +229,21 @@ def test_ports_up_a_river_are_reached_along_it(port: Point, sea: Point, river: P
     assert near_km(r, *river) < 5
 
 
+@pytest.mark.parametrize(("port", "sea"), [
+    ((121.49, 31.24), (121.85, 29.93)),   # Shanghai, up the Huangpu, from Ningbo's Beilun
+    ((100.565, 13.70), (100.90, 12.66)),  # Bangkok, up the Chao Phraya, from Sattahip
+    ((106.706, 10.768), (107.07, 10.35)),  # Saigon, up the Saigon River, from Vung Tau
+])
+def test_ports_up_rivers_natural_earth_lacks_are_reached_by_their_channel(
+        port: Point, sea: Point) -> None:
+    """Rivers too small for Natural Earth 1:50m that lead to big ports have a hand-drawn
+    channel (geo/channels.geojson): the port is on the coast, the route on the water."""
+    r = route([sea, port], Mode.SEA, labels=["sea", "port"])
+    assert not r.approximate and r.warnings == ()
+    assert land_crossing_km(list(r.points), skip_km=5) <= 1.0
+    assert r.length_km < 2 * geodesic_km(*sea, *port) + 30
+
+
 @pytest.mark.parametrize(("name", "city"), [
     ("Paris", (2.35, 48.85)),      # the Seine's fairway ends about 180 km below Paris
     ("Cologne", (6.96, 50.94)),    # the Rhine's about 100 km below
