@@ -388,3 +388,21 @@ def test_the_haramain_railway_carries_jeddah_to_madinah_and_meets_no_other_line(
     assert crossed(list(r.points)) == {"SA"}
     apart = route([MAKKAH, RIYADH], Mode.RAIL)
     assert apart.approximate and any("does not connect" in w for w in apart.warnings)
+
+
+UDINE, GORIZIA, TRIESTE = (13.2350, 46.0620), (13.6067, 45.9297), (13.7768, 45.6495)
+SAGRADO = (13.487, 45.875)
+
+
+def test_udine_and_gorizia_reach_trieste_by_italy_s_own_line() -> None:
+    """Natural Earth lacks the Udine - Trieste line between Gorizia and Monfalcone: Udine -
+    Trieste by rail in Italy went round by Venice (279 km) and Gorizia - Trieste only
+    through Slovenia, with a warning. Down the Isonzo by Sagrado it is about 90 km."""
+    r = route([UDINE, TRIESTE], Mode.RAIL)
+    assert not r.warnings
+    assert 75 < r.length_km < 105
+    assert crossed(list(r.points)) == {"IT"}
+    assert near_km(list(r.points), SAGRADO) < 3
+    short = route([GORIZIA, TRIESTE], Mode.RAIL)
+    assert not short.approximate and not short.warnings
+    assert crossed(list(short.points)) == {"IT"}
