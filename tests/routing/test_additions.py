@@ -406,3 +406,15 @@ def test_udine_and_gorizia_reach_trieste_by_italy_s_own_line() -> None:
     short = route([GORIZIA, TRIESTE], Mode.RAIL)
     assert not short.approximate and not short.warnings
     assert crossed(list(short.points)) == {"IT"}
+
+
+KANDY, DAMBULLA = (80.6337, 7.2906), (80.6517, 7.8567)
+
+
+def test_the_a9_from_kandy_counts_the_72_km_its_note_documents() -> None:
+    """The A9 from Kandy to Dambulla is drawn 61 km through its towns; its note documents
+    72 km, which geo/addition_lengths.csv now gives it (before, it counted its drawn km)."""
+    r = route([KANDY, DAMBULLA], Mode.ROAD)
+    assert not r.warnings
+    assert 70 < r.length_km < 84
+    assert crossed(list(r.points)) == {"LK"}
