@@ -418,3 +418,18 @@ def test_the_a9_from_kandy_counts_the_72_km_its_note_documents() -> None:
     assert not r.warnings
     assert 70 < r.length_km < 84
     assert crossed(list(r.points)) == {"LK"}
+
+
+TACNA, VIACHA = (-70.2536, -18.0146), (-68.3014, -16.6536)
+
+
+def test_tacna_reaches_the_arica_la_paz_line_by_the_arica_tacna_railway() -> None:
+    """Natural Earth has no railway in Tacna (44 km from any line). By the Arica - Tacna
+    railway (62 km) and the Arica - La Paz line, Tacna - Viacha runs through Chile, which
+    the leg names as its transit; without it the route says it leaves for Chile."""
+    r = route([TACNA, VIACHA], Mode.RAIL, through=["CL"])
+    assert not r.approximate and not r.warnings
+    assert 380 < r.length_km < 520
+    assert crossed(list(r.points)) == {"PE", "CL", "BO"}
+    unnamed = route([TACNA, VIACHA], Mode.RAIL)
+    assert unnamed.approximate and "through CL" in unnamed.warnings[0]
