@@ -256,6 +256,21 @@ def test_towns_far_up_a_river_are_still_inland_for_the_sea(name: str, city: Poin
         route([city, (-1.0, 50.0)], Mode.SEA, labels=[name, "Channel"])
 
 
+def test_a_sea_route_over_land_says_so() -> None:
+    """Natural Earth's Thames is a straight chord below Westminster and the 1:10m estuary at
+    Gravesend is narrower than the 1 km water grid, so a leg to central London is drawn with
+    its last hop over about 17 km of land: it is marked, not left silent. London's port at
+    Tilbury is reached without (its approach from the port aside)."""
+    rotterdam, london, tilbury = (4.48, 51.905), (0.07, 51.50), (0.36, 51.46)
+    r = route([rotterdam, london], Mode.SEA, labels=["Rotterdam", "London"])
+    assert r.approximate
+    [warning] = r.warnings
+    assert warning.startswith("sea from Rotterdam to London crosses about ")
+    assert warning.endswith(" km of land (approximate)")
+    port = route([rotterdam, tilbury], Mode.SEA, labels=["Rotterdam", "Tilbury"])
+    assert not port.approximate and port.warnings == ()
+
+
 def test_a_join_does_not_cross_a_big_river_where_this_bank_has_a_line() -> None:
     """Enerhodar faces Nikopol across the Kakhovka reservoir; the only railway within 30 km is
     on Nikopol's bank. The leg is not drawn over the water to it: Enerhodar's own bank is

@@ -44,6 +44,7 @@ Point = tuple[float, float]  # (lon, lat)
 RAIL_SNAP_KM = 30.0
 ROAD_SNAP_KM = 30.0
 FAR_JOIN_KM = 20.0  # a rail or road route's end farther than this from its line is marked
+SEA_LAND_KM = 5.0  # a sea route over more land than this (its ends' approaches aside) is marked
 # The modes whose length is the ground length along a network (``Networks.ground_km``, the
 # allowance for generalised lines in ``routing.lengths``), not the drawn line's.
 NETWORK_MODES = frozenset({Mode.RAIL, Mode.ROAD, Mode.FOOT})
@@ -450,6 +451,16 @@ def _steps(segment: Sequence[Point], step_km: float = 1.0) -> list[Point]:
     return [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(n + 1)]
 
 
+def _sea_over_land_km(found: Sequence[Point]) -> float:
+    """The km of a sea path over land, leaving out each end's approach from its port
+    (``sea.COAST_KM``), sampled every km."""
+    from movemap.routing.land import land_crossing_km
+    from movemap.routing.sea import COAST_KM
+
+    return land_crossing_km([(float(x), float(y)) for x, y in found], skip_km=COAST_KM,
+                            step_km=1.0)
+
+
 def _network_word(mode: Mode) -> str:
     return "railway" if mode is Mode.RAIL else "road"
 
@@ -561,6 +572,12 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
                     warnings.append(f"{mode.value} from {name_a} to {name_b}: {name} is "
                                     f"{km:.0f} km from the nearest {_network_word(mode)} in "
                                     "the data; joined to it by a straight line (approximate)")
+        if not isinstance(found, str) and mode is Mode.SEA:
+            over = _sea_over_land_km(found)
+            if over > SEA_LAND_KM:  # a strait or a river narrower than the water grid sees
+                approximate = True
+                warnings.append(f"{mode.value} from {name_a} to {name_b} crosses about "
+                                f"{over:.0f} km of land (approximate)")
         great_circle = ROUTERS[mode] is _great_circle or isinstance(found, str)
         if isinstance(found, str):
             warnings.append(f"{mode.value} from {name_a} to {name_b}: {found}; drawn as a "
