@@ -29,7 +29,7 @@ KINDS = ("city", "port", "airport", "site", "island", "region", "country", "rive
 POINT_KINDS = ("city", "port", "airport", "site")
 MODES = ("sea", "rail", "road", "air", "foot", "unknown")
 STATUSES = ("reported", "confirmed", "claimed", "expected")
-LANGUAGES = ("en", "ru", "ko", "fr", "es", "pt", "de", "it", "nl")
+LANGUAGES = ("en", "ru", "ko", "fr", "es", "pt", "de", "it", "nl", "pl", "sv")
 SHAPES = (
     "chain", "multi_origin", "multi_destination", "airlifted", "landed", "crossed_into",
     "withdrew_across", "pulled_back", "redeployed", "passive", "reported_speech", "expected",
