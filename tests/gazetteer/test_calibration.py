@@ -14,6 +14,7 @@ from movemap.gazetteer.gazetteer import (
     Query,
     _cohered,
     _doubt,
+    _doubt_areas_away,
     _doubt_held_elsewhere,
     _kind_context,
 )
@@ -439,3 +440,43 @@ def test_among_towns_a_base_and_a_civil_airfield_of_its_name_stay_as_likely() ->
     towns = [(_reading(f"c:4{i}", f"Brackley {i}", Kind.CITY, "XC", 1.4),) for i in range(4)]
     found = _held_base_in_a_list_of(towns)
     assert "base list" not in found[0].parts and ambiguous(found)
+
+
+def _region_away(town_km: float, region_at: tuple[float, float]) -> Candidate:
+    """"Carrow" (a region won by its bare name, or a town of that name ``town_km`` from the
+    first of three towns lying together) in a text about those towns, after the rule."""
+    import dataclasses
+
+    from shapely import box
+
+    lat, lon = region_at
+    region = dataclasses.replace(
+        _place("r:41", "Carrow", lat, lon, "XA", Kind.REGION, 3_000_000),
+        polygon=box(lon - 2, lat - 2, lon + 2, lat + 2))
+    town = _place("c:41", "Carrow", 40.0 + town_km / 111.2, 10.0, "XA", Kind.CITY, 8_000)
+    ranked = {Query("Carrow"): (Candidate(region, 1.6, {}, Method.NAME, "carrow"),
+                                Candidate(town, 1.3, {}, Method.NAME, "carrow"))}
+    for i, (a, b) in enumerate([(40.0, 10.0), (40.5, 10.5), (39.6, 10.8)]):
+        place = _place(f"c:5{i}", f"Town{i}", a, b, "XA", Kind.CITY, 20_000)
+        ranked[Query(f"Town{i}")] = (Candidate(place, 1.5, {}, Method.NAME, f"town{i}"),)
+    _doubt_areas_away(ranked)
+    return ranked[Query("Carrow")][0]
+
+
+def test_a_region_away_from_the_text_with_a_town_of_its_name_among_it_is_in_doubt() -> None:
+    # the state of Guerrero in an account of Chihuahua, where Ciudad Guerrero lies
+    best = _region_away(town_km=40.0, region_at=(28.0, 14.0))
+    assert best.place.kind is Kind.REGION and best.doubt is not None
+    assert best.doubt.startswith("Carrow, a town of that name among the other places")
+
+
+def test_a_region_away_from_the_text_without_such_a_town_stands() -> None:
+    # the namesake town lies 600 km from every place of the text: nothing speaks for it
+    assert _region_away(town_km=-600.0, region_at=(28.0, 14.0)).doubt is None
+
+
+@pytest.mark.parametrize("region_at", [(40.2, 10.3), (41.5, 11.0)])
+def test_a_region_holding_or_near_the_text_stands(region_at: tuple[float, float]) -> None:
+    # the region holds the text's towns, or lies beside them (Famagusta district): the bare
+    # name is the region the text is about
+    assert _region_away(town_km=40.0, region_at=region_at).doubt is None
