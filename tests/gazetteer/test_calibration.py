@@ -16,6 +16,7 @@ from movemap.gazetteer.gazetteer import (
     _doubt,
     _doubt_areas_away,
     _doubt_held_elsewhere,
+    _doubt_unplaced_regions,
     _kind_context,
 )
 from movemap.gazetteer.lists import read_base_list
@@ -480,3 +481,32 @@ def test_a_region_holding_or_near_the_text_stands(region_at: tuple[float, float]
     # the region holds the text's towns, or lies beside them (Famagusta district): the bare
     # name is the region the text is about
     assert _region_away(town_km=40.0, region_at=region_at).doubt is None
+
+
+def _unplaced(support: float, town_population: int, town_country: str = "XB") -> Candidate:
+    """"Morrow", a region of XA won by its bare name with ``support`` from the text, over a
+    town of that name in ``town_country``, after the rule."""
+    region = _place("r:61", "Morrow", 15.0, -87.0, "XA", Kind.REGION, 300_000)
+    town = _place("c:61", "Morrow", 9.0, -80.0, town_country, Kind.CITY, town_population)
+    ranked = {Query("Morrow"): (
+        Candidate(region, 1.4 + support, {"match": 1.0, "kind": 0.25, "context": support},
+                  Method.NAME, "morrow"),
+        Candidate(town, 1.24, {"match": 1.0, "kind": 0.1}, Method.NAME, "morrow"))}
+    _doubt_unplaced_regions(ranked)
+    return ranked[Query("Morrow")][0]
+
+
+def test_a_region_only_its_kind_chose_over_a_town_abroad_is_in_doubt() -> None:
+    # Colón, the Honduran department, in a list that says nothing of Honduras
+    best = _unplaced(support=0.0, town_population=78_000)
+    assert best.doubt is not None and best.doubt.startswith("nothing in the text places it")
+
+
+@pytest.mark.parametrize(("support", "population", "country"), [
+    (0.1, 78_000, "XB"),   # the text places the region
+    (0.0, 5_000, "XB"),    # the town abroad is a village
+    (0.0, 78_000, "XA"),   # a town of its own country: the region holds or neighbours it
+])
+def test_a_region_the_text_places_or_without_a_town_abroad_stands(
+        support: float, population: int, country: str) -> None:
+    assert _unplaced(support, population, country).doubt is None

@@ -1005,6 +1005,8 @@ class Gazetteer:
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _doubt(ranked[q], context)):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
+        if len(unique) > 1:
+            _doubt_unplaced_regions(ranked)
         if len(unique) > _OUTLIER_MIN_OTHERS:
             _doubt_areas_away(ranked)
             _doubt_namesakes_among(ranked)
@@ -1169,6 +1171,43 @@ def spelled_out(key: str) -> list[str]:
         options = ABBREVIATED_WORDS.get(word, (word,))
         readings = [f"{r} {o}".strip() for r in readings for o in options]
     return readings
+
+
+# What the text (and the caller's hints) gave a candidate: ranking's parts beyond its name,
+# kind and size (see ``_doubt_unplaced_regions``).
+_SUPPORT_PARTS = ("context", "coherence", "named", "within", "near", "country", "overlay",
+                  "short form", "kind context")
+
+
+def _doubt_unplaced_regions(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Mark in doubt a region won by its bare name that nothing in the text places, over a
+    town of that name in another country (in place).
+
+    A bare exact name of a first-level region asks for the region (ranking's ``kind``
+    part), a prior, not evidence. When the other names of the batch give the region no
+    support at all (its context, coherence and the like add up to less than
+    ``_FAR_CONTEXT``: the text is elsewhere, or a mix of two texts) and a town of at least
+    ``_REGION_TOWN_MIN`` people bears the name as its own in another country, the kind is
+    all that chose: ``Colón`` in a list of Panamanian and Korean names is the Honduran
+    department as likely as the port of Colón, and ``La Unión`` the Philippine province as
+    likely as the Salvadoran port.
+    """
+    for q, candidates in ranked.items():
+        if not candidates:
+            continue
+        best = candidates[0]
+        place = best.place
+        if (place.kind is not Kind.REGION or best.method is not Method.NAME
+                or best.doubt is not None
+                or sum(best.parts.get(p, 0.0) for p in _SUPPORT_PARTS) >= _FAR_CONTEXT):
+            continue
+        town = next((c.place for c in candidates[1:] if c.place.kind is Kind.CITY
+                     and c.method is Method.NAME and c.place.country != place.country
+                     and (c.place.population or 0) >= _REGION_TOWN_MIN), None)
+        if town is not None:
+            doubt = (f"nothing in the text places it; {town.name} ({town.country}) bears the "
+                     "name too")
+            ranked[q] = (best._replace(doubt=doubt), *candidates[1:])
 
 
 def _doubt_areas_away(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
