@@ -17,9 +17,11 @@ import shapely
 
 from movemap import Gazetteer, Kind, Method
 from movemap.gazetteer.sources import (
+    ISLAND_POINT_KM,
     Entry,
     _airfield_names,
     _without_city,
+    add_populations,
     name_airports_for_places,
     natural_feature_entries,
     ourairports_entries,
@@ -343,3 +345,32 @@ def test_the_air_forces_of_the_commonwealth_name_their_bases(name: str, military
     from movemap.gazetteer.sources import _MILITARY
 
     assert bool(_MILITARY.search(name)) is military
+
+
+def _point_entry(pid: str, lat: float, lon: float, kind: Kind, population: int | None) -> Entry:
+    return Entry(id=pid, name=pid, lat=lat, lon=lon, country="XX", admin1=None, kind=kind,
+                 population=population, source="test")
+
+
+def test_an_island_known_by_a_point_takes_the_towns_around_it() -> None:
+    # Natural Earth marks small islands by a point: the towns within ISLAND_POINT_KM of it
+    # are its people; a town farther off, a town without people, and a point that is not an
+    # island (a cape) take no part
+    island = _point_entry("island", 10.0, 20.0, Kind.ISLAND, None)
+    cape = _point_entry("cape", 10.0, 20.0, Kind.SITE, None)
+    degree_km = 111.2
+    shore, beyond = (ISLAND_POINT_KM - 3) / degree_km, (ISLAND_POINT_KM + 5) / degree_km
+    towns = [_point_entry("near", 10.0 + 5 / degree_km, 20.0, Kind.CITY, 30_000),
+             _point_entry("shore", 10.0, 20.0 + shore, Kind.CITY, 4_000),
+             _point_entry("mainland", 10.0 + beyond, 20.0, Kind.CITY, 900_000),
+             _point_entry("empty", 10.0, 20.0, Kind.CITY, 0)]
+    add_populations(towns, [island, cape])
+    assert island.population == 34_000
+    assert cape.population is None
+
+
+def test_an_island_known_by_a_point_wins_its_name_over_a_village(gazetteer: Gazetteer) -> None:
+    # Grand Cayman is a point in Natural Earth; George Town and the other towns lie on it
+    best = gazetteer.resolve("Grand Cayman").best
+    assert best.place.kind is Kind.ISLAND and best.place.country == "KY"
+    assert (best.place.population or 0) > 10_000

@@ -767,20 +767,37 @@ def assign_country(entries: Sequence[Entry], countries: Sequence[Entry]) -> None
         entry.country = own[country].country
 
 
+ISLAND_POINT_KM = 20.0
+"""An island Natural Earth marks by a point only, too small for an outline at 1:10m (Antigua,
+Saint Vincent, Kwajalein, mostly islands far out at sea), takes the population of the towns
+within this of its point: about the size of such an island."""
+
+
 def add_populations(points: Sequence[Entry], areas: Sequence[Entry]) -> None:
-    """Give areas without a population the sum of the towns inside them."""
+    """Give areas without a population the sum of the towns inside them, and islands known
+    only by a point the sum of the towns within ``ISLAND_POINT_KM`` of it."""
     import numpy as np
     import shapely
 
+    from movemap.sphere import EARTH_RADIUS_KM, unit_vectors
+
     todo = [a for a in areas if a.population is None and a.wkb is not None]
+    marks = [a for a in areas if a.population is None and a.wkb is None
+             and a.kind is Kind.ISLAND]
     towns = [p for p in points if p.kind is Kind.CITY and p.population]
-    if not todo or not towns:
+    if not (todo or marks) or not towns:
         return
     tree = shapely.STRtree(shapely.points([t.lon for t in towns], [t.lat for t in towns]))
     weights = np.array([t.population for t in towns], dtype=np.int64)
     for area in todo:
         inside = tree.query(shapely.from_wkb(area.wkb), predicate="contains")
         area.population = int(weights[inside].sum())
+    if marks:
+        xyz = unit_vectors([t.lon for t in towns], [t.lat for t in towns])
+        limit = np.cos(ISLAND_POINT_KM / EARTH_RADIUS_KM)
+        near = unit_vectors([a.lon for a in marks], [a.lat for a in marks]) @ xyz.T >= limit
+        for area, row in zip(marks, near, strict=True):
+            area.population = int(weights[row].sum())
 
 
 def searoute_ports_path() -> Path:
