@@ -25,6 +25,7 @@ from movemap.gazetteer.sources import (
     name_airports_for_places,
     natural_feature_entries,
     ourairports_entries,
+    point_in_peopled_part,
     region_entries,
 )
 from movemap.geodata import geo_path
@@ -374,3 +375,31 @@ def test_an_island_known_by_a_point_wins_its_name_over_a_village(gazetteer: Gaze
     best = gazetteer.resolve("Grand Cayman").best
     assert best.place.kind is Kind.ISLAND and best.place.country == "KY"
     assert (best.place.population or 0) > 10_000
+
+
+def _archipelago(label: tuple[float, float]) -> Entry:
+    """A region of two islands, a big one (0-4 E) and a small one (10-11 E), its label at
+    ``label`` (lat, lon)."""
+    outline = shapely.MultiPolygon([shapely.box(0, 0, 4, 4), shapely.box(10, 0, 11, 1)])
+    region = _point_entry("region", label[0], label[1], Kind.REGION, None)
+    region.wkb = shapely.to_wkb(outline)
+    return region
+
+
+@pytest.mark.parametrize(("label", "people_on_small", "moved"), [
+    ((0.5, 10.5), 1_000, True),     # label on the small island, people on the big one
+    ((0.5, 10.5), 90_000, False),   # most people live on the small island: it stays
+    ((2.0, 2.0), 1_000, False),     # label on the big island already
+    ((2.0, 2.0), 90_000, False),    # on the main land of the region, whatever the people
+])
+def test_a_region_in_parts_has_its_point_where_its_people_are(
+        label: tuple[float, float], people_on_small: int, moved: bool) -> None:
+    # Natural Earth puts Okinawa's label on Iriomote and Sakhalin Oblast's on the Kurils
+    region = _archipelago(label)
+    towns = [_point_entry("big", 1.0, 1.0, Kind.CITY, 50_000),
+             _point_entry("small", 0.5, 10.2, Kind.CITY, people_on_small)]
+    point_in_peopled_part([region], towns)
+    on_big = shapely.box(0, 0, 4, 4).covers(shapely.Point(region.lon, region.lat))
+    assert on_big is (moved or label == (2.0, 2.0))
+    if not moved:
+        assert (region.lat, region.lon) == label

@@ -50,6 +50,7 @@ __all__ = [
     "natural_feature_entries",
     "ourairports_entries",
     "package_dir",
+    "point_in_peopled_part",
     "power_plant_entries",
     "power_plants_path",
     "region_entries",
@@ -765,6 +766,50 @@ def assign_country(entries: Sequence[Entry], countries: Sequence[Entry]) -> None
             if inside < _ONE_COUNTRY_SHARE * shapely.area(shape):
                 continue
         entry.country = own[country].country
+
+
+_MINOR_PART = 0.5
+
+
+def point_in_peopled_part(regions: Sequence[Entry], points: Sequence[Entry]) -> None:
+    """Move the point of a region drawn in several parts into the part most of its people
+    live in, when Natural Earth's label point lies in another (in place).
+
+    A region's point is where a route to it ends and what a place named with it is near.
+    Natural Earth puts some labels of island regions on a small island (Okinawa's on
+    Iriomote, 450 km from Naha; Sakhalin Oblast's on the Kurils; Milne Bay's out at sea
+    among its islands): the part that holds the most people of the towns inside the outline
+    (``points``' towns) is where the name is meant, and its representative point is taken.
+    A label in a part as peopled as any stays, and so does one on the main land of the region
+    (a part at least ``_MINOR_PART`` of the largest): Quebec's point is not Montreal's island,
+    nor New York's Long Island, though more people live there.
+    """
+    import numpy as np
+    import shapely
+
+    towns = [p for p in points if p.kind is Kind.CITY and p.population]
+    several = [r for r in regions if r.wkb is not None]
+    if not towns or not several:
+        return
+    tree = shapely.STRtree(shapely.points([t.lon for t in towns], [t.lat for t in towns]))
+    weights = np.array([t.population for t in towns], dtype=np.int64)
+    for region in several:
+        geom = shapely.from_wkb(region.wkb)
+        if geom.geom_type != "MultiPolygon":
+            continue
+        parts = list(geom.geoms)
+        people = [int(weights[tree.query(part, predicate="contains")].sum()) for part in parts]
+        most = int(np.argmax(people))
+        if people[most] == 0:
+            continue
+        here = next((i for i, part in enumerate(parts)
+                     if part.covers(shapely.Point(region.lon, region.lat))), None)
+        largest = max(part.area for part in parts)
+        if here is not None and (people[here] >= people[most]
+                                 or parts[here].area >= _MINOR_PART * largest):
+            continue
+        point = parts[most].representative_point()
+        region.lat, region.lon = float(point.y), float(point.x)
 
 
 ISLAND_POINT_KM = 20.0
