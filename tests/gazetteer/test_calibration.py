@@ -18,6 +18,7 @@ from movemap.gazetteer.gazetteer import (
     _doubt_held_elsewhere,
     _doubt_unplaced_regions,
     _kind_context,
+    _unrivalled,
 )
 from movemap.gazetteer.lists import read_base_list
 from movemap.gazetteer.place import Candidate, Kind, Method, Place
@@ -510,3 +511,20 @@ def test_a_region_only_its_kind_chose_over_a_town_abroad_is_in_doubt() -> None:
 def test_a_region_the_text_places_or_without_a_town_abroad_stands(
         support: float, population: int, country: str) -> None:
     assert _unplaced(support, population, country).doubt is None
+
+
+@pytest.mark.parametrize(("coherence", "unrivalled"), [(0.3, False), (0.0, True)])
+def test_a_large_town_is_unrivalled_by_its_own_lead_not_by_the_texts(
+        coherence: float, unrivalled: bool) -> None:
+    # "Quellan" (another name of a town of 300,000 in XA) beside one name in XA, over
+    # Quellan, a town of 400,000 in XB that bears it as its own: the country of one other
+    # name is all that puts XA's town ahead, so its lead does not make it the reading
+    # whatever the text; with a lead of its own (a larger margin by name and size) it does
+    home = _place("c:71", "Quellan-si", 35.0, 127.0, "XA", Kind.CITY, 300_000)
+    abroad = _place("c:72", "Quellan", 39.5, 125.9, "XB", Kind.CITY, 400_000)
+    base = 1.25 if coherence else 1.45  # without the text, a lead of its own of 0.2
+    ranked = (Candidate(home, base + coherence, {"match": 0.95, "coherence": coherence},
+                        Method.ALTERNATE, "quellan"),
+              Candidate(abroad, 1.25, {"match": 1.0}, Method.NAME, "quellan"))
+    context = Context([(37.5, 127.0)], {"XA": 1.0})
+    assert _unrivalled(ranked, context) is unrivalled

@@ -2177,11 +2177,19 @@ def _contends(other: Candidate, best: Candidate) -> bool:
             or best.score - other.score < WEAK_LEAD)
 
 
+def _prior(candidate: Candidate) -> float:
+    """A candidate's score less what the text and the caller's hints gave it
+    (``_SUPPORT_PARTS``): what its name, kind and size say alone."""
+    return candidate.score - sum(candidate.parts.get(p, 0.0) for p in _SUPPORT_PARTS)
+
+
 def _unrivalled(ranked: tuple[Candidate, ...], context: Context) -> bool:
     """Whether a large town (``NOTABLE_POPULATION``) is the name's reading whatever the
     text: every other place that reads the name lies at it (the region around it, its
     airport) or trails by ``WEAK_LEAD`` or more, and it lies within ``OUTLIER_KM`` of the
-    other places or is a city of a million. ``Kharkov`` in a text on the Volga is still
+    other places or is a city of a million; the lead is the one its name, kind and size give
+    (``_prior``), not the other names (``Sunch'ŏn`` beside Seoul is not Suncheon in the South
+    by Seoul's country alone). ``Kharkov`` in a text on the Volga is still
     Kharkiv, and ``Mersa Matruh`` Marsa Matruh: an old spelling, not a namesake far away;
     ``Matsu`` among Taiwan's bases is not Matsue in Japan, whatever its size."""
     best = ranked[0]
@@ -2192,7 +2200,8 @@ def _unrivalled(ranked: tuple[Candidate, ...], context: Context) -> bool:
             and context.nearest_km(place.lat, place.lon) > OUTLIER_KM):
         return False
     for other in ranked[1:]:
-        if best.score - other.score >= WEAK_LEAD:
+        # the lead "whatever the text": what the other names gave each is left out
+        if _prior(best) - _prior(other) >= WEAK_LEAD:
             return True
         there = other.place
         if not ((there.kind in _AREAL and _inside(place, there))
