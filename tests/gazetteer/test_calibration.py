@@ -14,8 +14,11 @@ from movemap.gazetteer.gazetteer import (
     Query,
     _cohered,
     _doubt,
+    _doubt_areas_away,
     _doubt_held_elsewhere,
+    _doubt_unplaced_regions,
     _kind_context,
+    _unrivalled,
 )
 from movemap.gazetteer.lists import read_base_list
 from movemap.gazetteer.place import Candidate, Kind, Method, Place
@@ -439,3 +442,89 @@ def test_among_towns_a_base_and_a_civil_airfield_of_its_name_stay_as_likely() ->
     towns = [(_reading(f"c:4{i}", f"Brackley {i}", Kind.CITY, "XC", 1.4),) for i in range(4)]
     found = _held_base_in_a_list_of(towns)
     assert "base list" not in found[0].parts and ambiguous(found)
+
+
+def _region_away(town_km: float, region_at: tuple[float, float]) -> Candidate:
+    """"Carrow" (a region won by its bare name, or a town of that name ``town_km`` from the
+    first of three towns lying together) in a text about those towns, after the rule."""
+    import dataclasses
+
+    from shapely import box
+
+    lat, lon = region_at
+    region = dataclasses.replace(
+        _place("r:41", "Carrow", lat, lon, "XA", Kind.REGION, 3_000_000),
+        polygon=box(lon - 2, lat - 2, lon + 2, lat + 2))
+    town = _place("c:41", "Carrow", 40.0 + town_km / 111.2, 10.0, "XA", Kind.CITY, 8_000)
+    ranked = {Query("Carrow"): (Candidate(region, 1.6, {}, Method.NAME, "carrow"),
+                                Candidate(town, 1.3, {}, Method.NAME, "carrow"))}
+    for i, (a, b) in enumerate([(40.0, 10.0), (40.5, 10.5), (39.6, 10.8)]):
+        place = _place(f"c:5{i}", f"Town{i}", a, b, "XA", Kind.CITY, 20_000)
+        ranked[Query(f"Town{i}")] = (Candidate(place, 1.5, {}, Method.NAME, f"town{i}"),)
+    _doubt_areas_away(ranked)
+    return ranked[Query("Carrow")][0]
+
+
+def test_a_region_away_from_the_text_with_a_town_of_its_name_among_it_is_in_doubt() -> None:
+    # the state of Guerrero in an account of Chihuahua, where Ciudad Guerrero lies
+    best = _region_away(town_km=40.0, region_at=(28.0, 14.0))
+    assert best.place.kind is Kind.REGION and best.doubt is not None
+    assert best.doubt.startswith("Carrow, a town of that name among the other places")
+
+
+def test_a_region_away_from_the_text_without_such_a_town_stands() -> None:
+    # the namesake town lies 600 km from every place of the text: nothing speaks for it
+    assert _region_away(town_km=-600.0, region_at=(28.0, 14.0)).doubt is None
+
+
+@pytest.mark.parametrize("region_at", [(40.2, 10.3), (41.5, 11.0)])
+def test_a_region_holding_or_near_the_text_stands(region_at: tuple[float, float]) -> None:
+    # the region holds the text's towns, or lies beside them (Famagusta district): the bare
+    # name is the region the text is about
+    assert _region_away(town_km=40.0, region_at=region_at).doubt is None
+
+
+def _unplaced(support: float, town_population: int, town_country: str = "XB") -> Candidate:
+    """"Morrow", a region of XA won by its bare name with ``support`` from the text, over a
+    town of that name in ``town_country``, after the rule."""
+    region = _place("r:61", "Morrow", 15.0, -87.0, "XA", Kind.REGION, 300_000)
+    town = _place("c:61", "Morrow", 9.0, -80.0, town_country, Kind.CITY, town_population)
+    ranked = {Query("Morrow"): (
+        Candidate(region, 1.4 + support, {"match": 1.0, "kind": 0.25, "context": support},
+                  Method.NAME, "morrow"),
+        Candidate(town, 1.24, {"match": 1.0, "kind": 0.1}, Method.NAME, "morrow"))}
+    _doubt_unplaced_regions(ranked)
+    return ranked[Query("Morrow")][0]
+
+
+def test_a_region_only_its_kind_chose_over_a_town_abroad_is_in_doubt() -> None:
+    # Colón, the Honduran department, in a list that says nothing of Honduras
+    best = _unplaced(support=0.0, town_population=78_000)
+    assert best.doubt is not None and best.doubt.startswith("nothing in the text places it")
+
+
+@pytest.mark.parametrize(("support", "population", "country"), [
+    (0.1, 78_000, "XB"),   # the text places the region
+    (0.0, 5_000, "XB"),    # the town abroad is a village
+    (0.0, 78_000, "XA"),   # a town of its own country: the region holds or neighbours it
+])
+def test_a_region_the_text_places_or_without_a_town_abroad_stands(
+        support: float, population: int, country: str) -> None:
+    assert _unplaced(support, population, country).doubt is None
+
+
+@pytest.mark.parametrize(("coherence", "unrivalled"), [(0.3, False), (0.0, True)])
+def test_a_large_town_is_unrivalled_by_its_own_lead_not_by_the_texts(
+        coherence: float, unrivalled: bool) -> None:
+    # "Quellan" (another name of a town of 300,000 in XA) beside one name in XA, over
+    # Quellan, a town of 400,000 in XB that bears it as its own: the country of one other
+    # name is all that puts XA's town ahead, so its lead does not make it the reading
+    # whatever the text; with a lead of its own (a larger margin by name and size) it does
+    home = _place("c:71", "Quellan-si", 35.0, 127.0, "XA", Kind.CITY, 300_000)
+    abroad = _place("c:72", "Quellan", 39.5, 125.9, "XB", Kind.CITY, 400_000)
+    base = 1.25 if coherence else 1.45  # without the text, a lead of its own of 0.2
+    ranked = (Candidate(home, base + coherence, {"match": 0.95, "coherence": coherence},
+                        Method.ALTERNATE, "quellan"),
+              Candidate(abroad, 1.25, {"match": 1.0}, Method.NAME, "quellan"))
+    context = Context([(37.5, 127.0)], {"XA": 1.0})
+    assert _unrivalled(ranked, context) is unrivalled

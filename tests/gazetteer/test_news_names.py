@@ -12,6 +12,7 @@ import pytest
 import shapely
 
 from movemap import Gazetteer, Kind, Method
+from movemap.gazetteer.gazetteer import spelled_out
 from movemap.gazetteer.place import AREAL, Precision, Resolution
 from movemap.sphere import haversine_km
 
@@ -222,6 +223,31 @@ def test_other_names_news_uses_for_countries_and_regions(gazetteer: Gazetteer, n
 @pytest.mark.parametrize(("name", "country"), [("S. Korea", "KR"), ("N. Korea", "KP")])
 def test_initials_of_directions(gazetteer: Gazetteer, name: str, country: str) -> None:
     assert gazetteer.resolve(name).place.country == country
+
+
+@pytest.mark.parametrize(("name", "spelled", "country"), [
+    ("Ft Lauderdale", "Fort Lauderdale", "US"),
+    ("Pt Pleasant", "Point Pleasant", "US"),
+    ("Sault Ste Marie", "Sault Ste. Marie", "CA"),
+    ("St Barthelemy", "Saint Barthélemy", "BL"),
+    ("Ft Myers", "Fort Myers", "US"),
+])
+def test_abbreviated_words_are_spelled_out(gazetteer: Gazetteer, name: str, spelled: str,
+                                           country: str) -> None:
+    # "St Vincent", "Ft Bliss": the words reports shorten, where the data spell them out
+    best = gazetteer.resolve(name).best
+    assert (best.place.name, best.place.country) == (spelled, country)
+    assert best.method in (Method.NAME, Method.ALTERNATE), best.method
+
+
+def test_an_abbreviated_word_is_only_read_when_the_name_as_written_is_not_known(
+        gazetteer: Gazetteer) -> None:
+    # "St. Louis" is a name of its own in the data: read as written, not as "Saint Louis"
+    assert spelled_out("st louis") == ["saint louis"]
+    assert spelled_out("pt pleasant") == ["point pleasant", "port pleasant"]
+    assert spelled_out("stanley") == []
+    found = gazetteer.resolve("St. Louis").best
+    assert found.matched == "st louis" and found.place.country == "US"
 
 
 # A namesake chosen against the evidence is flagged: never a confident wrong answer.

@@ -17,12 +17,15 @@ import shapely
 
 from movemap import Gazetteer, Kind, Method
 from movemap.gazetteer.sources import (
+    ISLAND_POINT_KM,
     Entry,
     _airfield_names,
     _without_city,
+    add_populations,
     name_airports_for_places,
     natural_feature_entries,
     ourairports_entries,
+    point_in_peopled_part,
     region_entries,
 )
 from movemap.geodata import geo_path
@@ -343,3 +346,60 @@ def test_the_air_forces_of_the_commonwealth_name_their_bases(name: str, military
     from movemap.gazetteer.sources import _MILITARY
 
     assert bool(_MILITARY.search(name)) is military
+
+
+def _point_entry(pid: str, lat: float, lon: float, kind: Kind, population: int | None) -> Entry:
+    return Entry(id=pid, name=pid, lat=lat, lon=lon, country="XX", admin1=None, kind=kind,
+                 population=population, source="test")
+
+
+def test_an_island_known_by_a_point_takes_the_towns_around_it() -> None:
+    # Natural Earth marks small islands by a point: the towns within ISLAND_POINT_KM of it
+    # are its people; a town farther off, a town without people, and a point that is not an
+    # island (a cape) take no part
+    island = _point_entry("island", 10.0, 20.0, Kind.ISLAND, None)
+    cape = _point_entry("cape", 10.0, 20.0, Kind.SITE, None)
+    degree_km = 111.2
+    shore, beyond = (ISLAND_POINT_KM - 3) / degree_km, (ISLAND_POINT_KM + 5) / degree_km
+    towns = [_point_entry("near", 10.0 + 5 / degree_km, 20.0, Kind.CITY, 30_000),
+             _point_entry("shore", 10.0, 20.0 + shore, Kind.CITY, 4_000),
+             _point_entry("mainland", 10.0 + beyond, 20.0, Kind.CITY, 900_000),
+             _point_entry("empty", 10.0, 20.0, Kind.CITY, 0)]
+    add_populations(towns, [island, cape])
+    assert island.population == 34_000
+    assert cape.population is None
+
+
+def test_an_island_known_by_a_point_wins_its_name_over_a_village(gazetteer: Gazetteer) -> None:
+    # Grand Cayman is a point in Natural Earth; George Town and the other towns lie on it
+    best = gazetteer.resolve("Grand Cayman").best
+    assert best.place.kind is Kind.ISLAND and best.place.country == "KY"
+    assert (best.place.population or 0) > 10_000
+
+
+def _archipelago(label: tuple[float, float]) -> Entry:
+    """A region of two islands, a big one (0-4 E) and a small one (10-11 E), its label at
+    ``label`` (lat, lon)."""
+    outline = shapely.MultiPolygon([shapely.box(0, 0, 4, 4), shapely.box(10, 0, 11, 1)])
+    region = _point_entry("region", label[0], label[1], Kind.REGION, None)
+    region.wkb = shapely.to_wkb(outline)
+    return region
+
+
+@pytest.mark.parametrize(("label", "people_on_small", "moved"), [
+    ((0.5, 10.5), 1_000, True),     # label on the small island, people on the big one
+    ((0.5, 10.5), 90_000, False),   # most people live on the small island: it stays
+    ((2.0, 2.0), 1_000, False),     # label on the big island already
+    ((2.0, 2.0), 90_000, False),    # on the main land of the region, whatever the people
+])
+def test_a_region_in_parts_has_its_point_where_its_people_are(
+        label: tuple[float, float], people_on_small: int, moved: bool) -> None:
+    # Natural Earth puts Okinawa's label on Iriomote and Sakhalin Oblast's on the Kurils
+    region = _archipelago(label)
+    towns = [_point_entry("big", 1.0, 1.0, Kind.CITY, 50_000),
+             _point_entry("small", 0.5, 10.2, Kind.CITY, people_on_small)]
+    point_in_peopled_part([region], towns)
+    on_big = shapely.box(0, 0, 4, 4).covers(shapely.Point(region.lon, region.lat))
+    assert on_big is (moved or label == (2.0, 2.0))
+    if not moved:
+        assert (region.lat, region.lon) == label

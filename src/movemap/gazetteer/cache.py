@@ -70,6 +70,7 @@ def reference_entries() -> list[Entry]:
                                [*regions, *countries])
     points = [e for e in entries.values() if e.kind not in AREAL]
     sources.assign_admin1(points, regions)
+    sources.point_in_peopled_part(regions, towns)
     sources.add_populations(towns, [*regions, *macro, *natural])
     return list(entries.values())
 

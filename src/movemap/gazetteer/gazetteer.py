@@ -72,7 +72,15 @@ from movemap.gazetteer.normalize import (
 )
 from movemap.gazetteer.overlay import OverlayRow, read_overlay
 from movemap.gazetteer.parts import part_of, seat_district, split_derived_id
-from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place, Resolution
+from movemap.gazetteer.place import (
+    AREAL,
+    LOOSE_METHODS,
+    Candidate,
+    Kind,
+    Method,
+    Place,
+    Resolution,
+)
 from movemap.gazetteer.ranking import (
     AREA_NAME_SHARE,
     CANONICAL_PART,
@@ -111,6 +119,7 @@ class Query(NamedTuple):
     country: str | None = None
 
 _AREAL = AREAL
+_LOOSE = LOOSE_METHODS
 FUZZY_ACCEPT = 0.85
 """A typo match less similar than this is refused (reported unresolved, with suggestions)."""
 _CODE = re.compile(r"^[A-Z0-9]{3,5}$")  # IATA, ICAO, UN/LOCODE (written in capitals)
@@ -175,6 +184,12 @@ _STRICT_DISTRICT_WORDS = frozenset({"raion", "rayon", "район", "муниц�
 _ADJECTIVAL_DISTRICTS = frozenset({"RU", "UA", "BY", "KZ", "KG", "TJ", "UZ", "MD"})
 # Initials news writes for a direction: "S. Korea", "N. Ireland".
 _INITIALS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+# Words of a place name that reports abbreviate ("St Vincent", "Mt Kenya", "Ft Worth",
+# "Sault Ste Marie"), as the data spell them out; "pt" is a point or a port.
+ABBREVIATED_WORDS: dict[str, tuple[str, ...]] = {
+    "st": ("saint",), "ste": ("sainte",), "mt": ("mount",), "ft": ("fort",),
+    "pt": ("point", "port"),
+}
 # A namesake this many times larger than the winner makes a win by context alone doubtful.
 _DOUBT_RATIO = 100
 # ... or this many times larger, unless the other places lie close around the winner.
@@ -440,6 +455,18 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return [], False
+        found, generic = self._find_key_hits(name, key)
+        if found and all(h.method not in _LOOSE for h in found):
+            return found, generic
+        # an abbreviated word spelled out ("St Vincent": Saint Vincent), when the name as
+        # written matched only loosely or not at all
+        for spelled in spelled_out(key):
+            hits, spelled_generic = self._find_key_hits(name, spelled)
+            if hits and all(h.method not in _LOOSE for h in hits):
+                return hits, spelled_generic
+        return found, generic
+
+    def _find_key_hits(self, name: str, key: str) -> tuple[list[Hit], bool]:
         if key.startswith("the ") and not self._index.exact(key, 1):
             key = key[4:]
         phrase = kind_phrase(key)
@@ -978,7 +1005,10 @@ class Gazetteer:
             if ranked[q] and ranked[q][0].doubt is None and (
                     doubt := _doubt(ranked[q], context)):
                 ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
+        if len(unique) > 1:
+            _doubt_unplaced_regions(ranked)
         if len(unique) > _OUTLIER_MIN_OTHERS:
+            _doubt_areas_away(ranked)
             _doubt_namesakes_among(ranked)
         if len(unique) > 2:
             doubt_namesakes_beside(ranked)
@@ -1128,6 +1158,95 @@ def _refuse_far_fallbacks(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                      or _nearest_km(c.place, core_xyz) <= OUTLIER_KM)
         if len(kept) < len(candidates):
             ranked[q] = kept
+
+
+def spelled_out(key: str) -> list[str]:
+    """The key with its abbreviated words spelled out (``ABBREVIATED_WORDS``), one key for
+    each reading, the first expansion of each word first; empty when it has none."""
+    words = key.split(" ")
+    if not any(w in ABBREVIATED_WORDS for w in words):
+        return []
+    readings = [""]
+    for word in words:
+        options = ABBREVIATED_WORDS.get(word, (word,))
+        readings = [f"{r} {o}".strip() for r in readings for o in options]
+    return readings
+
+
+# What the text (and the caller's hints) gave a candidate: ranking's parts beyond its name,
+# kind and size (see ``_doubt_unplaced_regions``).
+_SUPPORT_PARTS = ("context", "coherence", "named", "within", "near", "country", "overlay",
+                  "short form", "kind context")
+
+
+def _doubt_unplaced_regions(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Mark in doubt a region won by its bare name that nothing in the text places, over a
+    town of that name in another country (in place).
+
+    A bare exact name of a first-level region asks for the region (ranking's ``kind``
+    part), a prior, not evidence. When the other names of the batch give the region no
+    support at all (its context, coherence and the like add up to less than
+    ``_FAR_CONTEXT``: the text is elsewhere, or a mix of two texts) and a town of at least
+    ``_REGION_TOWN_MIN`` people bears the name as its own in another country, the kind is
+    all that chose: ``Colón`` in a list of Panamanian and Korean names is the Honduran
+    department as likely as the port of Colón, and ``La Unión`` the Philippine province as
+    likely as the Salvadoran port.
+    """
+    for q, candidates in ranked.items():
+        if not candidates:
+            continue
+        best = candidates[0]
+        place = best.place
+        if (place.kind is not Kind.REGION or best.method is not Method.NAME
+                or best.doubt is not None
+                or sum(best.parts.get(p, 0.0) for p in _SUPPORT_PARTS) >= _FAR_CONTEXT):
+            continue
+        town = next((c.place for c in candidates[1:] if c.place.kind is Kind.CITY
+                     and c.method is Method.NAME and c.place.country != place.country
+                     and (c.place.population or 0) >= _REGION_TOWN_MIN), None)
+        if town is not None:
+            doubt = (f"nothing in the text places it; {town.name} ({town.country}) bears the "
+                     "name too")
+            ranked[q] = (best._replace(doubt=doubt), *candidates[1:])
+
+
+def _doubt_areas_away(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """Mark in doubt a region won by its bare name that is not where the text is, when a
+    town of that name is (in place).
+
+    A bare name of a first-level region asks for the region (ranking's ``kind`` part), and a
+    region of the country the others are in gains from their country as much as the town.
+    When more than half of the other places lie together (``_core``), the region holds none
+    of them and its point lies over ``DESCRIBED_KM`` from all of them, while a town found by
+    that name (its own or another of its names) lies within ``_AMONG_KM`` of one of them,
+    the text speaks for the town as much as the name for the region: ``Guerrero`` in an
+    account of Chihuahua, where Ciudad Guerrero lies, is not clearly the state of Guerrero
+    1,400 km south. Run after the other doubts, so that only answers that stand make the
+    place of the text.
+    """
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    points = {q: c.place for q, c in winners.items()
+              if c.place.kind not in _AREAL and c.confident}
+    core = _core(points)
+    if core is None:
+        return
+    around = [points[q] for q in core]
+    around_xyz = _xyz(around)
+    for q, best in winners.items():
+        place = best.place
+        if (place.kind not in _CONTEXT_AREAS or best.doubt is not None
+                or best.method not in (Method.NAME, Method.ALTERNATE)
+                or _nearest_km(place, around_xyz) <= DESCRIBED_KM
+                or any(_inside(p, place) for p in around)):
+            continue
+        town = next((c.place for c in ranked[q][1:] if c.place.kind is Kind.CITY
+                     and c.method in (Method.NAME, Method.ALTERNATE)
+                     and any(haversine_km(c.place.lat, c.place.lon, p.lat, p.lon) <= _AMONG_KM
+                             for p in around)), None)
+        if town is not None:
+            doubt = (f"{town.name}, a town of that name among the other places, may be "
+                     "meant")
+            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
 
 
 def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
@@ -2058,11 +2177,19 @@ def _contends(other: Candidate, best: Candidate) -> bool:
             or best.score - other.score < WEAK_LEAD)
 
 
+def _prior(candidate: Candidate) -> float:
+    """A candidate's score less what the text and the caller's hints gave it
+    (``_SUPPORT_PARTS``): what its name, kind and size say alone."""
+    return candidate.score - sum(candidate.parts.get(p, 0.0) for p in _SUPPORT_PARTS)
+
+
 def _unrivalled(ranked: tuple[Candidate, ...], context: Context) -> bool:
     """Whether a large town (``NOTABLE_POPULATION``) is the name's reading whatever the
     text: every other place that reads the name lies at it (the region around it, its
     airport) or trails by ``WEAK_LEAD`` or more, and it lies within ``OUTLIER_KM`` of the
-    other places or is a city of a million. ``Kharkov`` in a text on the Volga is still
+    other places or is a city of a million; the lead is the one its name, kind and size give
+    (``_prior``), not the other names (``Sunch'ŏn`` beside Seoul is not Suncheon in the South
+    by Seoul's country alone). ``Kharkov`` in a text on the Volga is still
     Kharkiv, and ``Mersa Matruh`` Marsa Matruh: an old spelling, not a namesake far away;
     ``Matsu`` among Taiwan's bases is not Matsue in Japan, whatever its size."""
     best = ranked[0]
@@ -2073,7 +2200,8 @@ def _unrivalled(ranked: tuple[Candidate, ...], context: Context) -> bool:
             and context.nearest_km(place.lat, place.lon) > OUTLIER_KM):
         return False
     for other in ranked[1:]:
-        if best.score - other.score >= WEAK_LEAD:
+        # the lead "whatever the text": what the other names gave each is left out
+        if _prior(best) - _prior(other) >= WEAK_LEAD:
             return True
         there = other.place
         if not ((there.kind in _AREAL and _inside(place, there))

@@ -50,6 +50,7 @@ __all__ = [
     "natural_feature_entries",
     "ourairports_entries",
     "package_dir",
+    "point_in_peopled_part",
     "power_plant_entries",
     "power_plants_path",
     "region_entries",
@@ -767,20 +768,81 @@ def assign_country(entries: Sequence[Entry], countries: Sequence[Entry]) -> None
         entry.country = own[country].country
 
 
-def add_populations(points: Sequence[Entry], areas: Sequence[Entry]) -> None:
-    """Give areas without a population the sum of the towns inside them."""
+_MINOR_PART = 0.5
+
+
+def point_in_peopled_part(regions: Sequence[Entry], points: Sequence[Entry]) -> None:
+    """Move the point of a region drawn in several parts into the part most of its people
+    live in, when Natural Earth's label point lies in another (in place).
+
+    A region's point is where a route to it ends and what a place named with it is near.
+    Natural Earth puts some labels of island regions on a small island (Okinawa's on
+    Iriomote, 450 km from Naha; Sakhalin Oblast's on the Kurils; Milne Bay's out at sea
+    among its islands): the part that holds the most people of the towns inside the outline
+    (``points``' towns) is where the name is meant, and its representative point is taken.
+    A label in a part as peopled as any stays, and so does one on the main land of the region
+    (a part at least ``_MINOR_PART`` of the largest): Quebec's point is not Montreal's island,
+    nor New York's Long Island, though more people live there.
+    """
     import numpy as np
     import shapely
 
-    todo = [a for a in areas if a.population is None and a.wkb is not None]
     towns = [p for p in points if p.kind is Kind.CITY and p.population]
-    if not todo or not towns:
+    several = [r for r in regions if r.wkb is not None]
+    if not towns or not several:
+        return
+    tree = shapely.STRtree(shapely.points([t.lon for t in towns], [t.lat for t in towns]))
+    weights = np.array([t.population for t in towns], dtype=np.int64)
+    for region in several:
+        geom = shapely.from_wkb(region.wkb)
+        if geom.geom_type != "MultiPolygon":
+            continue
+        parts = list(geom.geoms)
+        people = [int(weights[tree.query(part, predicate="contains")].sum()) for part in parts]
+        most = int(np.argmax(people))
+        if people[most] == 0:
+            continue
+        here = next((i for i, part in enumerate(parts)
+                     if part.covers(shapely.Point(region.lon, region.lat))), None)
+        largest = max(part.area for part in parts)
+        if here is not None and (people[here] >= people[most]
+                                 or parts[here].area >= _MINOR_PART * largest):
+            continue
+        point = parts[most].representative_point()
+        region.lat, region.lon = float(point.y), float(point.x)
+
+
+ISLAND_POINT_KM = 20.0
+"""An island Natural Earth marks by a point only, too small for an outline at 1:10m (Antigua,
+Saint Vincent, Kwajalein, mostly islands far out at sea), takes the population of the towns
+within this of its point: about the size of such an island."""
+
+
+def add_populations(points: Sequence[Entry], areas: Sequence[Entry]) -> None:
+    """Give areas without a population the sum of the towns inside them, and islands known
+    only by a point the sum of the towns within ``ISLAND_POINT_KM`` of it."""
+    import numpy as np
+    import shapely
+
+    from movemap.sphere import EARTH_RADIUS_KM, unit_vectors
+
+    todo = [a for a in areas if a.population is None and a.wkb is not None]
+    marks = [a for a in areas if a.population is None and a.wkb is None
+             and a.kind is Kind.ISLAND]
+    towns = [p for p in points if p.kind is Kind.CITY and p.population]
+    if not (todo or marks) or not towns:
         return
     tree = shapely.STRtree(shapely.points([t.lon for t in towns], [t.lat for t in towns]))
     weights = np.array([t.population for t in towns], dtype=np.int64)
     for area in todo:
         inside = tree.query(shapely.from_wkb(area.wkb), predicate="contains")
         area.population = int(weights[inside].sum())
+    if marks:
+        xyz = unit_vectors([t.lon for t in towns], [t.lat for t in towns])
+        limit = np.cos(ISLAND_POINT_KM / EARTH_RADIUS_KM)
+        near = unit_vectors([a.lon for a in marks], [a.lat for a in marks]) @ xyz.T >= limit
+        for area, row in zip(marks, near, strict=True):
+            area.population = int(weights[row].sum())
 
 
 def searoute_ports_path() -> Path:
