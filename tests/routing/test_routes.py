@@ -224,9 +224,35 @@ def test_ports_up_a_river_are_reached_along_it(port: Point, sea: Point, river: P
     cut across land. None of these ports is in the realism set. (Where a 1:50m river meets
     the 1:10m coast a step of the 1 km water grid may clip a km or two of land.)"""
     r = route([sea, port], Mode.SEA, labels=["sea", "port"])
-    assert not r.approximate and r.warnings == ()
+    assert not r.approximate
+    # the one word said: how far up the river the port lies, for the analyst to check that
+    # sea-going ships reach it (an inland town taken for a port would be drawn the same way)
+    assert [w for w in r.warnings if "up a river" not in w] == []
     assert land_crossing_km(list(r.points), skip_km=5) <= 2.0
     assert near_km(r, *river) < 5
+
+
+@pytest.mark.parametrize(("sea", "end", "far"), [
+    ((0.11, 49.48), (1.06, 49.44), True),      # Le Havre to Rouen, up the Seine
+    ((88.33, 22.55), (86.67, 20.26), True),    # from Kolkata, down the Hooghly, to Paradip
+    ((131.88, 43.12), (129.04, 35.10), False),  # Vladivostok to Busan, two sea ports
+    ((-1.40, 50.90), (0.11, 49.48), False),    # Southampton Water to Le Havre
+])
+def test_an_end_far_up_a_river_is_pointed_out(sea: Point, end: Point, far: bool) -> None:
+    """A sea leg reaching a town along a river fairway, more than ``UPRIVER_KM`` from open
+    water, says how far (it could be an inland town taken for a port); coastal ports and
+    estuary mouths say nothing. The word names the end that lies up the river."""
+    from movemap.routing import UPRIVER_KM
+    from movemap.routing.land import upriver_km
+
+    r = route([sea, end], Mode.SEA, labels=["first", "second"])
+    said = [w for w in r.warnings if "up a river" in w]
+    assert bool(said) is far
+    start_km, end_km = upriver_km(list(r.points))
+    assert (max(start_km, end_km) > UPRIVER_KM) is far
+    if far:
+        name = "second" if end_km > start_km else "first"
+        assert said[0].startswith(f"sea from first to second: {name} lies about ")
 
 
 @pytest.mark.parametrize(("port", "sea"), [
@@ -264,7 +290,8 @@ def test_a_sea_route_over_land_says_so() -> None:
     rotterdam, london, tilbury = (4.48, 51.905), (0.07, 51.50), (0.36, 51.46)
     r = route([rotterdam, london], Mode.SEA, labels=["Rotterdam", "London"])
     assert r.approximate
-    [warning] = r.warnings
+    warning, *upriver = r.warnings  # and, London being up the Thames, how far up it lies
+    assert [w for w in upriver if "London lies about " not in w] == []
     assert warning.startswith("sea from Rotterdam to London crosses about ")
     assert warning.endswith(" km of land (approximate)")
     port = route([rotterdam, tilbury], Mode.SEA, labels=["Rotterdam", "Tilbury"])

@@ -45,6 +45,7 @@ RAIL_SNAP_KM = 30.0
 ROAD_SNAP_KM = 30.0
 FAR_JOIN_KM = 20.0  # a rail or road route's end farther than this from its line is marked
 SEA_LAND_KM = 5.0  # a sea route over more land than this (its ends' approaches aside) is marked
+UPRIVER_KM = 25.0  # a sea route's end farther than this up a river fairway is pointed out
 # The modes whose length is the ground length along a network (``Networks.ground_km``, the
 # allowance for generalised lines in ``routing.lengths``), not the drawn line's.
 NETWORK_MODES = frozenset({Mode.RAIL, Mode.ROAD, Mode.FOOT})
@@ -578,6 +579,13 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
                 approximate = True
                 warnings.append(f"{mode.value} from {name_a} to {name_b} crosses about "
                                 f"{over:.0f} km of land (approximate)")
+            from movemap.routing.land import upriver_km
+
+            for name, km in zip((name_a, name_b), upriver_km(found), strict=True):
+                if km > UPRIVER_KM:  # a port up a river, or an inland town taken for one
+                    warnings.append(f"{mode.value} from {name_a} to {name_b}: {name} lies "
+                                    f"about {km:.0f} km up a river from the open sea; check "
+                                    "that sea-going ships reach it")
         great_circle = ROUTERS[mode] is _great_circle or isinstance(found, str)
         if isinstance(found, str):
             warnings.append(f"{mode.value} from {name_a} to {name_b}: {found}; drawn as a "

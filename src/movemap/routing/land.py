@@ -30,7 +30,7 @@ import shapely
 from movemap.geodata import geo_path
 from movemap.routing.geodesic import GEOD
 
-__all__ = ["land", "land_crossing_km", "land_near", "on_land"]
+__all__ = ["land", "land_crossing_km", "land_near", "on_land", "upriver_km"]
 
 Point = tuple[float, float]
 CHANNEL_DEGREES = 0.01  # half the width of a channel cut through land (about 1 km)
@@ -111,3 +111,27 @@ def land_crossing_km(points: Sequence[Point], skip_km: float = 0.0, step_km: flo
     if not keep or total <= 2 * skip_km:
         return 0.0
     return float(on_land(keep).sum() * step_km)
+
+
+def upriver_km(points: Sequence[Point], reach_km: float = 400.0, step_km: float = 1.0
+               ) -> tuple[float, float]:
+    """How far each end of a sea path lies up a river fairway: the km from the start, and
+    from the end, that the path runs over the land the fairways were cut out of (sampled
+    every ``step_km``, looked at up to ``reach_km`` from each end)."""
+    def along(path: Sequence[Point]) -> float:
+        samples: list[Point] = []
+        for a, b in itertools.pairwise(path):
+            n = int(GEOD.inv(a[0], a[1], b[0], b[1])[2] / 1000 // step_km)
+            samples.append(a)
+            samples.extend(GEOD.npts(a[0], a[1], b[0], b[1], n) if n else [])
+            if len(samples) * step_km >= reach_km:
+                break
+        else:
+            samples.append(path[-1])
+        xy = np.asarray(samples[:int(reach_km / step_km)], dtype=float)
+        inside = shapely.contains_xy(land(rivers=False), xy[:, 0], xy[:, 1])
+        return float(np.argmin(inside) if not inside.all() else len(inside)) * step_km
+
+    if len(points) < 2:
+        return 0.0, 0.0
+    return along(points), along(points[::-1])
