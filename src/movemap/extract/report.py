@@ -628,6 +628,8 @@ class _Reader:
             if r == "destination"]
         positions = [p for p, r in zip(here, reading.roles, strict=True)
                      if r == "position"]
+        vias = [(p, c) for p, r, c in zip(here, reading.roles, reading.cues, strict=True)
+                if r == "via"]
         # into Mali ... towards Gao: the town says where in the country the move ended (or
         # from Japan: Yokohama and Sasebo, where it began)
         stages = [s for s in stages if not _inside_another(s[0], [o[0] for o in stages])]
@@ -806,9 +808,11 @@ class _Reader:
             if key in self.seen:
                 continue
             self.seen.add(key)
+            on_the_way = [f"via ({c}): {p.mention}" for p, c in vias
+                          if max([o.start for o in current] + [a]) < p.start < place.start]
             cues = tuple(c for c in (
                 f"verb: {reading.verb}",
-                "from: " + ", ".join(o.mention for o in current),
+                "from: " + ", ".join(o.mention for o in current), *on_the_way,
                 f"to ({cue}): {place.mention}", date_cue, unit_cue, source_cue,
                 f"status: {reading.hedge}" if reading.hedge else "",
                 f"means: {reading.mode.value}" if reading.mode is not Mode.UNKNOWN else "",

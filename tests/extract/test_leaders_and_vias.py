@@ -1,0 +1,81 @@
+"""Two rules decided in round 15 (issue 17), each tested both ways with sentences of our own
+(no evaluation report's sentences or names):
+
+- a ruler as the subject of a verb of command (marched, advanced, invaded, led) or moving "at
+  the head of" his men stands for his force; a ruler who flies, sails or flees moves alone,
+  unless troops go with him;
+- "passed through A" in the clause that names the destination B is a via of the leg to B,
+  not a stage; a clause whose move ends at A keeps A as the destination.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from movemap.extract import extract
+from movemap.extract.draft import Draft
+
+DAY = date(1900, 6, 1)
+
+
+def ends(draft: Draft) -> list[tuple[list[str], str]]:
+    return [([o.mention for o in leg.origins], leg.destination.mention) for leg in draft.legs]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The emperor marched from Lyon to Dijon.", [(["Lyon"], "Dijon")]),
+    ("King Olaf himself marched from Lyon to Dijon.", [(["Lyon"], "Dijon")]),
+    ("The king led his men from Lyon across the river to Dijon.", [(["Lyon"], "Dijon")]),
+    ("The sultan advanced from Kairouan to Tunis.", [(["Kairouan"], "Tunis")]),
+    ("The sultan entered Tunis at the head of his guard, coming from Kairouan.",
+     [(["Kairouan"], "Tunis")]),
+    ("The president flew from Toulouse to Lille with 200 marines.", [(["Toulouse"], "Lille")]),
+])
+def test_a_ruler_who_marches_or_leads_stands_for_his_force(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The president flew from Toulouse to Lille.",
+    "The king fled from Lyon to Dijon.",
+    "The queen sailed from Marseille to Algiers.",
+    "The emperor marched the prisoners from Lyon to Dijon.",
+    "Talks in Lyon led to an agreement signed in Dijon.",
+    "Re-enactors have retraced King Olaf's march from Lyon, arriving in Dijon after weeks on "
+    "the road.",
+])
+def test_a_ruler_who_travels_alone_or_moves_others_is_no_force(text: str) -> None:
+    assert ends(extract(text, DAY)) == []
+
+
+def test_leading_an_army_out_of_a_town_is_a_move() -> None:
+    draft = extract("In May the general led some 3,000 men out of Lyon towards Dijon.", DAY)
+    assert ends(draft) == [(["Lyon"], "Dijon")]
+    assert draft.legs[0].strength == 3000
+
+
+@pytest.mark.parametrize("text", [
+    "The column left Nice at night, passed through Cannes without stopping and reached "
+    "Toulon the next morning.",
+    "The brigade marched from Nice, passing through Cannes, to Toulon.",
+])
+def test_a_town_passed_through_on_the_way_to_a_destination_is_a_via(text: str) -> None:
+    draft = extract(text, DAY)
+    assert ends(draft) == [(["Nice"], "Toulon")]
+    assert any(cue.startswith("via (pass") and cue.endswith(": Cannes")
+               for cue in draft.legs[0].cues)
+
+
+def test_a_move_that_ends_where_it_passed_through_keeps_that_end() -> None:
+    draft = extract("The regiment marched from Nice and passed through Cannes.", DAY)
+    assert ends(draft) == [(["Nice"], "Cannes")]
+
+
+def test_a_stage_before_the_town_passed_through_starts_the_next_leg() -> None:
+    draft = extract("The regiment reached Nice, passed through Cannes and then entered Toulon.",
+                    DAY)
+    assert ends(draft)[-1] == (["Nice"], "Toulon")
+    assert draft.legs[-1].rule == "chain"
