@@ -254,13 +254,29 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
     ``Yangtsun``; a feature of a kind, ``Baledogle``), when it is a point within
     :data:`LOOSE_KM` of a place the report names exactly; else an empty resolution (a
     guess far from the report's other places is more often another place: ``Gogjali`` is
-    not Khojaly). A feature read by its kind must bear the name in its own."""
+    not Khojaly). A feature read by its kind must bear the name in its own, and one named
+    after the name alone (:func:`_named_after`) counts at any distance."""
     found = gazetteer.resolve(name)
     if found.found and not found.place.areal and (
-            found.best.method is not Method.KIND or _named_for(found.place, name)) and any(
-            _km(found.place, a) <= LOOSE_KM for a in anchors):
+            found.best.method is not Method.KIND or _named_for(found.place, name)) and (
+            any(_km(found.place, a) <= LOOSE_KM for a in anchors) or (
+            found.best.method is Method.KIND and _named_after(found.place, name))):
         return found
     return Resolution(name)
+
+
+# the words a feature's name adds to the place it is named after (Kiska Army Airfield,
+# Pearl Harbor naval base, Thule Air Base)
+_FEATURE_WORDS = re.compile(r"(?:\s+(?:army|air|force|naval|navy|marine|corps|international|"
+                            r"regional|municipal|military|royal))*\s+(?:airfield|airport|"
+                            r"airstrip|air\s+base|base|station|field|port|harbou?r)$")
+
+
+def _named_after(place: Place, name: str) -> bool:
+    """Whether a feature's name is ``name`` and words of its kind only (Kiska Army Airfield
+    for ``Kiska``): the feature is the place the report names, however far from its other
+    places (an island base across an ocean, a fleet's home port), as sure as an exact name."""
+    return _FEATURE_WORDS.sub("", name_key(place.name)) == name_key(name)
 
 
 def _named_for(place: Place, name: str) -> bool:
