@@ -5,7 +5,8 @@
   the head of" his men stands for his force; a ruler who flies, sails or flees moves alone,
   unless troops go with him;
 - "passed through A" in the clause that names the destination B is a via of the leg to B,
-  not a stage; a clause whose move ends at A keeps A as the destination.
+  not a stage; a clause whose move ends at A keeps A as the destination;
+- a town that "fell to" a force (Hama falls to the rebels) is where the force arrived.
 """
 
 from __future__ import annotations
@@ -79,3 +80,21 @@ def test_a_stage_before_the_town_passed_through_starts_the_next_leg() -> None:
                     DAY)
     assert ends(draft)[-1] == (["Nice"], "Toulon")
     assert draft.legs[-1].rule == "chain"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("After a week of fighting, Lyon falls to the rebels who pushed north from Avignon.",
+     [(["Avignon"], "Lyon")]),
+    ("The column left Nice on 3 May. Toulon fell to them on 14 May.", [(["Nice"], "Toulon")]),
+])
+def test_a_town_that_fell_to_a_force_is_where_the_force_arrived(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rain fell to the north of Lyon as the brigade rested in Dijon.",
+    "Grain prices in Lyon fell to a low as the brigade left.",
+])
+def test_other_things_that_fall_to_something_are_no_move(text: str) -> None:
+    assert ends(extract(text, DAY)) == []
