@@ -98,3 +98,26 @@ def test_a_town_that_fell_to_a_force_is_where_the_force_arrived(
 ])
 def test_other_things_that_fall_to_something_are_no_move(text: str) -> None:
     assert ends(extract(text, DAY)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the last move's destination, though that move is still to come
+    ("The battalion will be flown from Nantes to Lyon. From there the men will be taken by "
+     "road to Grenoble.", [(["Nantes"], "Lyon"), (["Lyon"], "Grenoble")]),
+    # the place named before "that place" in the clause
+    ("The general's force, which had been collecting at Lyon since February, marched from "
+     "that place at the end of March and reached Dijon on the 16th.", [(["Lyon"], "Dijon")]),
+])
+def test_from_there_starts_where_the_report_last_put_the_force(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+def test_from_there_without_a_place_before_it_is_no_origin() -> None:
+    assert ends(extract("From there the men will be taken by road to Grenoble.", DAY)) == []
+
+
+def test_taken_by_road_to_a_town_is_a_move_and_a_town_taken_is_not() -> None:
+    assert ends(extract("The brigade landed at Toulon. The men were then taken by road to "
+                        "Lyon.", DAY))[-1] == (["Toulon"], "Lyon")
+    assert ends(extract("Lyon was taken by the rebels on 3 May.", DAY)) == []

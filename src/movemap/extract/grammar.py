@@ -60,7 +60,10 @@ _MOTION = re.compile(
     r"west|back|up|down|over|against|on)\b)|"
     r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|from|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
-    r"fell\s+back|fall(?:ing|s)?\s+back|f(?:ell|alls|allen)(?=\s+to\b)|rotat\w*|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
+    r"fell\s+back|fall(?:ing|s)?\s+back|f(?:ell|alls|allen)(?=\s+to\b)|rotat\w*|"
+    # were taken off by destroyers, will be taken by road to X: carried, not captured
+    r"taken(?=\s+(?:off|by\s+(?:road|air|sea|rail|train|lorry|lorries|trucks?|bus|ships?|"
+    r"boats?)|to|across|over|back|home)\b)|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
     r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
     r"spread|trek\w*|trudg\w*|set\s+out|set\s+off|continu\w*|press(?:ed|ing)\s+on|broke\s+out|"
     r"break(?:ing)?\s+out|marched|dropped|parachut\w*|inserted|lifted|bused|bussed|trucked|"

@@ -106,6 +106,10 @@ _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
                     r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
                     r"cities|locations|sites)\b", re.I)
+# an origin named by pointing back at the last move's destination (from there, thence, from
+# that place)
+_THERE = re.compile(r"\b(?:from\s+there|thence|from\s+(?:that|this)\s+(?:place|point|town|"
+                    r"city|port|base|harbou?r|island))\b", re.I)
 # "the" right before a name (lower case: "The Hague" is a town) makes it a river, a sea or a
 # ship, unless a kind of settlement follows (the Kharkiv region) or a phrase is about a town
 _RIVER_LIKE = re.compile(r"(?<![Cc]ity of )(?<![Tt]own of )(?<![Pp]ort of )\bthe\s+$")
@@ -462,6 +466,11 @@ def _country_of_people(gazetteer: Gazetteer, word: str) -> Place | None:
     return None
 
 
+def _role_of(place: FoundPlace, here: list[FoundPlace], roles: tuple[str, ...]) -> str:
+    """The role the clause's reading gave ``place`` (one of ``here``)."""
+    return roles[here.index(place)]
+
+
 def _just_there(state: State, place: FoundPlace | None) -> bool:
     """Whether ``place`` is where the report's scene was set, in this paragraph, at most two
     sentences before."""
@@ -668,6 +677,19 @@ class _Reader:
             origins = later[-1:]
         if not origins and state.destinations and _THOSE.search(body):
             origins = list(state.destinations)  # moved from those bases to ...
+        there = _THERE.search(body) if not origins and stages else None
+        if there is not None and a + there.end() <= stages[0][0].start:
+            # the force, gathered at A, marched from that place to B: the place named before
+            # "there" in the clause; landed at A (or will be flown to A). From there they
+            # went on to B: where the last move went, though it has not happened yet
+            named_before = [p for p, r in zip(here, reading.roles, strict=True)
+                            if p.start < a + there.start()]
+            if named_before and _role_of(named_before[-1], here, reading.roles) in (
+                    "position", ""):
+                origins = named_before[-1:]
+            elif not named_before and state.last_leg is not None and state.recent(
+                    state.last_leg[2:]):
+                origins = [state.last_leg[1]]
         if not origins and "origin" in reading.roles:
             # the clause names where from, but only as an area (flown from Belarus to
             # Hostomel): no point to start from, and no carried one either
