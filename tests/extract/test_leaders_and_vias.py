@@ -121,3 +121,17 @@ def test_taken_by_road_to_a_town_is_a_move_and_a_town_taken_is_not() -> None:
     assert ends(extract("The brigade landed at Toulon. The men were then taken by road to "
                         "Lyon.", DAY))[-1] == (["Toulon"], "Lyon")
     assert ends(extract("Lyon was taken by the rebels on 3 May.", DAY)) == []
+
+
+def test_a_commander_referred_back_to_by_he_moves_his_force_on() -> None:
+    draft = extract("General Smith marched from Lyon to Dijon on 3 May. A week later he marched "
+                    "on to Besancon.", DAY)
+    assert ends(draft) == [(["Lyon"], "Dijon"), (["Dijon"], "Besancon")]
+
+
+@pytest.mark.parametrize("text", [
+    "The president flew from Nantes to Lyon. A week later he flew on to Dijon.",
+    "General Smith marched from Lyon to Dijon on 3 May. He was back in Lyon a week later.",
+])
+def test_he_who_travels_or_is_somewhere_moves_no_force(text: str) -> None:
+    assert ends(extract(text, DAY))[1:] == []

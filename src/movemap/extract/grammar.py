@@ -15,7 +15,12 @@ A clause is read as slots around a verb of motion, not matched against whole sen
   towns given as examples of an area's ports or bases (``from Baltic ports such as Riga and
   Tallinn``, ``..., Riga and Tallinn among them``) take the slot from the area;
 - **chains**: destinations joined by ``then``, ``before``, ``and on to``, ``finally`` are
-  stages (A to B, B to C); joined by ``and`` or commas alone they are parallel;
+  stages (A to B, B to C); joined by ``and`` or commas alone they are parallel; a town the
+  force ``passed through`` on its way to a destination the clause names is a via, not a stage;
+  a town that ``fell to`` a force is where it arrived;
+- **movers**: a ruler who marches, advances, invades or leads (or moves at the head of his
+  men) stands for his force; one who flies, sails or flees moves alone unless troops go with
+  him;
 - **strength** only of the moving force: a number with a word for troops (``1,500 special
   forces``, ``a group of 2,600``, ``3,000-strong``), not prisoners, evacuees or aircraft
   (their words are not troop words), not a count of the captured, the killed or a whole

@@ -106,6 +106,12 @@ _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
                     r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
                     r"cities|locations|sites)\b", re.I)
+# a commander referred back to as the subject of a verb of command (he marched on to B, she
+# withdrew her garrison into C) stands for his force, as "they" does; "he flew", "he was back
+# in" move a person, not a force
+_COMMANDER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=\s+(?:(?!and\b|or\b)[a-z]+\s+){0,2}?"
+                        r"(?:march|advanc|invad|le(?:d|ads)\b|push|storm|retreat|withdr|"
+                        r"f[ae]ll\s+back))")
 # an origin named by pointing back at the last move's destination (from there, thence, from
 # that place)
 _THERE = re.compile(r"\b(?:from\s+there|thence|from\s+(?:that|this)\s+(?:place|point|town|"
@@ -596,7 +602,8 @@ class _Reader:
         elif (described := NEW_FORCE.match(body)) is not None:
             state.name_unit(unit_slug(described.group("u")))
             unit_cue = "unit: a new subject"
-        elif (anaphor := ANAPHOR.search(body, 0, 60)) is not None:
+        elif (anaphor := ANAPHOR.search(body, 0, 60) or _COMMANDER.search(body, 0, 60)
+              ) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
             state.refer(" ".join(anaphor.group(0).split()))
         if named or described:
