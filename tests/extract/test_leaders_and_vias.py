@@ -135,3 +135,14 @@ def test_a_commander_referred_back_to_by_he_moves_his_force_on() -> None:
 ])
 def test_he_who_travels_or_is_somewhere_moves_no_force(text: str) -> None:
     assert ends(extract(text, DAY))[1:] == []
+
+
+def test_a_day_given_with_the_arrival_and_the_days_the_move_took_date_its_start() -> None:
+    leg = extract("The brigade reached Dijon on 7 May, having marched from Lyon in four days.",
+                  DAY).legs[0]
+    assert (str(leg.start), str(leg.end)) == ("1900-05-03", "1900-05-07")
+
+
+def test_a_day_given_before_the_move_is_its_start_whatever_it_took() -> None:
+    leg = extract("On 3 May the brigade marched from Lyon to Dijon in four days.", DAY).legs[0]
+    assert (str(leg.start), leg.end) == ("1900-05-03", None)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from shapely.geometry import Point
@@ -112,6 +112,11 @@ _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)
 _COMMANDER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=\s+(?:(?!and\b|or\b)[a-z]+\s+){0,2}?"
                         r"(?:march|advanc|invad|le(?:d|ads)\b|push|storm|retreat|withdr|"
                         r"f[ae]ll\s+back))")
+# how many days a move took, said right after its origin (marched from A in four days)
+_TOOK_DAYS = re.compile(r"[^,;.]{0,20}?\bin\s+(\d{1,2}|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten)\s+days?\b", re.I)
+_DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10}
 # an origin named by pointing back at the last move's destination (from there, thence, from
 # that place)
 _THERE = re.compile(r"\b(?:from\s+there|thence|from\s+(?:that|this)\s+(?:place|point|town|"
@@ -813,6 +818,15 @@ class _Reader:
             (start, end), date_cue = state.last_dates[unit], "date: as the rest of the force"
         else:
             start, end, date_cue = self._when(dates, expected, number)
+            if date_cue == "date: in the sentence" and end is None and dates and origins and (
+                    start.precision.value == "day") and (
+                    took := _TOOK_DAYS.match(text, origins[0].end, b)) is not None and (
+                    stages[0][0].start < dates[0].start < origins[0].start):
+                # entered B on the 28th ... which had marched from A in four days: the day
+                # is when it arrived, the move began four days before
+                days = _DAYS.get(took.group(1).lower()) or int(took.group(1))
+                start, end = parse_date((start.first_day - timedelta(days=days)).isoformat()), start
+                date_cue = "date: arrived then, after the days it took"
         if left_day is not None and not expected and _carried_from_left(left_day, start):
             # left Bloemfontein on 3 May ... occupied Kroonstad on 12 May: one move, 3-12 May
             start, end, date_cue = left_day, end or start, "date: set out when it left"
