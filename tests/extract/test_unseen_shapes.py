@@ -366,3 +366,15 @@ def test_a_feature_is_named_after_a_word_when_it_adds_only_words_of_its_kind(
     place = Place(id="x", name=feature, lat=0.0, lon=0.0, country="KR", admin1=None,
                   kind=Kind.AIRPORT, population=None, source="test")
     assert _named_after(place, "Toha") is named_after
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a district and its seat of one name: the seat, not a bigger namesake abroad
+    ("The column left Santarém at dawn and reached Lisbon by noon.", "PT"),
+    ("The column left Santarém.", "PT"),
+    # a region whose own town is tiny beside the namesake city: the city, as before
+    ("The brigade moved from Córdoba to Rosario.", "AR"),
+])
+def test_a_region_read_as_a_town_is_its_own_town_unless_ten_times_smaller(
+        text: str, country: str) -> None:
+    assert extract(text, DAY).places[0].place.country == country

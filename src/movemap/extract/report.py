@@ -232,9 +232,17 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         if place.kind is Kind.REGION and not kind_after:
             # Sevastopol, a region and a city of one name: without "region" after it, the city
             if ("city", m.text) not in towns:
-                towns[("city", m.text)] = next((c.place for c in r.candidates[:6]
-                                      if c.place.kind is Kind.CITY and (c.place.population or 0)
-                                      >= 50_000), None)
+                big = next((c.place for c in r.candidates[:6] if c.place.kind is Kind.CITY
+                            and (c.place.population or 0) >= 50_000), None)
+                # the region's own town of its name (Santarém, a district and its seat) before
+                # a bigger namesake abroad, unless that one is ten times its size
+                own = next((c.place for c in r.candidates[:6] if c.place.kind is Kind.CITY
+                            and c.place.country == place.country
+                            and _km(c.place, place) <= _OWN_TOWN_KM), None)
+                if own is not None and big is not None and big.country != place.country and (
+                        10 * (own.population or 0) >= (big.population or 0)):
+                    big = own
+                towns[("city", m.text)] = big
             place = towns[("city", m.text)] or place
         if (place.kind is Kind.CITY or (not place.areal and fold(m.text) in ordinary)) and (
                 _RIVER_LIKE.search(text, max(0, m.start - 24), m.start)) and not kind_after:
@@ -256,6 +264,10 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                 key=lambda item: item[0].start)
             out, where = [p for p, _ in merged], [w for _, w in merged]
     return out, where
+
+
+# how far a region's own town of its name may lie from the region's point
+_OWN_TOWN_KM = 150.0
 
 
 # How a name read exactly (its own name, another of its names, a region's name); a loose
