@@ -297,11 +297,13 @@ def test_a_new_unit_does_not_start_where_another_went() -> None:
     assert legs(draft) == [(["Minsk"], "Vilnius")]
 
 
-def test_a_column_passing_through_makes_stages() -> None:
-    draft = extract("A second column drove north from Rostov-on-Don, passed through Voronezh, "
-                    "where fighting was reported, and entered Lipetsk.", date(2023, 6, 25))
-    assert legs(draft) == [(["Rostov-on-Don"], "Voronezh"), (["Voronezh"], "Lipetsk")]
-    assert [leg.rule for leg in draft.legs] == ["from-to", "chain"]
+def test_a_town_a_column_passed_through_on_its_way_is_a_via_not_a_stage() -> None:
+    # round 15's decision: "passed through A" with a destination B in the same clause is a
+    # via of the leg to B (SCHEMA.md: via, places passed through)
+    draft = extract("A second column drove south from Lyon, passed through Valence, "
+                    "where fighting was reported, and entered Avignon.", date(2023, 6, 25))
+    assert legs(draft) == [(["Lyon"], "Avignon")]
+    assert "via (passed through): Valence" in draft.legs[0].cues
 
 
 def test_a_leg_may_end_in_a_country_or_a_region() -> None:

@@ -21,7 +21,9 @@ import pytest
 
 from movemap.extract import extract
 from movemap.extract.draft import Draft
+from movemap.extract.report import _named_after
 from movemap.extract.when import find_dates
+from movemap.gazetteer.place import Kind, Place
 
 DAY = date(2024, 6, 1)
 
@@ -342,3 +344,37 @@ def test_towns_given_as_examples_of_a_region_s_ports_are_the_ends(text: str) -> 
 def test_a_list_of_origins_without_examples_stays_as_it_is() -> None:
     assert ends(extract("Troops were flown from Lyon and Dijon to Metz.", DAY)) == [
         (["Lyon", "Dijon"], "Metz")]
+
+
+@pytest.mark.parametrize(("text", "far"), [
+    ("The battalion was carried to Kiska from Brest in a convoy.", "Kiska"),
+    ("The brigade sailed to Pearl Harbor from Brest.", "Pearl Harbor"),
+])
+def test_a_feature_named_after_the_word_alone_is_found_however_far(text: str, far: str) -> None:
+    # round 15: a name found by its slot alone whose reading is a feature named after it and
+    # words of its kind only (Kiska Army Airfield) is as sure as an exact name, across an ocean
+    draft = extract(text, DAY)
+    assert ends(draft) == [(["Brest"], far)]
+
+
+@pytest.mark.parametrize(("feature", "named_after"), [
+    ("Toha Army Airfield", True), ("Toha Naval Air Station", True), ("Toha", True),
+    ("Toha Ri North Airport", False), ("North Toha Airfield", False),
+])
+def test_a_feature_is_named_after_a_word_when_it_adds_only_words_of_its_kind(
+        feature: str, named_after: bool) -> None:
+    place = Place(id="x", name=feature, lat=0.0, lon=0.0, country="KR", admin1=None,
+                  kind=Kind.AIRPORT, population=None, source="test")
+    assert _named_after(place, "Toha") is named_after
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a district and its seat of one name: the seat, not a bigger namesake abroad
+    ("The column left Santarém at dawn and reached Lisbon by noon.", "PT"),
+    ("The column left Santarém.", "PT"),
+    # a region whose own town is tiny beside the namesake city: the city, as before
+    ("The brigade moved from Córdoba to Rosario.", "AR"),
+])
+def test_a_region_read_as_a_town_is_its_own_town_unless_ten_times_smaller(
+        text: str, country: str) -> None:
+    assert extract(text, DAY).places[0].place.country == country

@@ -15,7 +15,12 @@ A clause is read as slots around a verb of motion, not matched against whole sen
   towns given as examples of an area's ports or bases (``from Baltic ports such as Riga and
   Tallinn``, ``..., Riga and Tallinn among them``) take the slot from the area;
 - **chains**: destinations joined by ``then``, ``before``, ``and on to``, ``finally`` are
-  stages (A to B, B to C); joined by ``and`` or commas alone they are parallel;
+  stages (A to B, B to C); joined by ``and`` or commas alone they are parallel; a town the
+  force ``passed through`` on its way to a destination the clause names is a via, not a stage;
+  a town that ``fell to`` a force is where it arrived;
+- **movers**: a ruler who marches, advances, invades or leads (or moves at the head of his
+  men) stands for his force; one who flies, sails or flees moves alone unless troops go with
+  him;
 - **strength** only of the moving force: a number with a word for troops (``1,500 special
   forces``, ``a group of 2,600``, ``3,000-strong``), not prisoners, evacuees or aircraft
   (their words are not troop words), not a count of the captured, the killed or a whole
@@ -54,9 +59,16 @@ _MOTION = re.compile(
     r"(?:ma(?:de|king|kes?)|fought|fighting|forc(?:ed|ing)|work(?:ed|ing)|pick(?:ed|ing)|"
     r"battl(?:ed|ing)|thread(?:ed|ing))\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
     r"(?:en|em|de)(?:train|truck|plane|bus|buss)\w*|induct\w*|"
+    # led his army out of X, leads some 4,800 men into Y: a commander moving his force
+    r"le(?:d|ads?|ading)(?=\s+(?:his|her|their|its|the|an?|some|about|[\d,]+)\s+"
+    r"(?:[\w,-]+\s+){0,4}?(?:out|into|across|to|towards?|from|through|north|south|east|"
+    r"west|back|up|down|over|against|on)\b)|"
     r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|from|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
-    r"fell\s+back|fall(?:ing|s)?\s+back|rotat\w*|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
+    r"fell\s+back|fall(?:ing|s)?\s+back|f(?:ell|alls|allen)(?=\s+to\b)|rotat\w*|"
+    # were taken off by destroyers, will be taken by road to X: carried, not captured
+    r"taken(?=\s+(?:off|by\s+(?:road|air|sea|rail|train|lorry|lorries|trucks?|bus|ships?|"
+    r"boats?)|to|across|over|back|home)\b)|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
     r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
     r"spread|trek\w*|trudg\w*|set\s+out|set\s+off|continu\w*|press(?:ed|ing)\s+on|broke\s+out|"
     r"break(?:ing)?\s+out|marched|dropped|parachut\w*|inserted|lifted|bused|bussed|trucked|"
@@ -224,7 +236,7 @@ _FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|briga
 _DIGIT = re.compile(r"\d")
 _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|division|brigade|"
                         r"corps|army|regiment|battalion|infantry|paratroopers|group|contingent|"
-                        r"commandos?|rangers|echelon|column|squadron|company|fleet|Division|"
+                        r"commandos?|rangers|echelon|column|squadron|company|fleet|guard|Division|"
                         r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet)$")
 # a relative clause about a noun other than a pronoun's antecedent (the army, which took Seoul,)
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+(?!(?:they|it|we)\b)[^,;]*", re.I)
@@ -266,6 +278,7 @@ _SPAN = re.compile(
 # a place fronted at the clause's opening (At Narvik, ...; In Bari the troops ...) before a verb
 # of arrival: where the force arrived, as "landed at Narvik" says it
 _FRONTED = re.compile(r"\W*(?:At|In)\s+(?:the\s+(?:port|harbou?r|town|city)\s+of\s+)?$")
+_FELL_TO = re.compile(r"f(?:ell|alls|allen)$", re.I)
 _ARRIVAL_VERB = re.compile(r"(?:land|ashore|arriv|disembark|debark)", re.I)
 # an area that qualifies a noun of places, then examples of them (from Baltic ports such as
 # Riga and Tallinn; Black Sea ports, Odessa and Varna among them): the examples are the ends
@@ -394,6 +407,58 @@ _VERB_MODE_F = [(mode, _folded(pattern)) for mode, pattern in _VERB_MODE]
 _STATUS_F = [(Status.EXPECTED, _folded(re.compile(_EXPECTED.pattern.replace(
     "(?-i:may|might)|", ""), re.I))), (Status.CLAIMED, _folded(_CLAIMED)),
     (Status.REPORTED, _folded(_HEARSAY)), (Status.CONFIRMED, _folded(_CONFIRMED))]
+
+
+# A ruler or commander who marches, advances, invades or leads stands for his army (the
+# emperor marched on Vienna; the king led his men across the river; the sultan advanced at
+# the head of his guard): these verbs move a force, not a traveller. A ruler who flies,
+# travels, sails, leaves, returns or flees moves alone unless troops go with him (the
+# president flew to X stays out; the president flew to X with 200 marines is a force's move,
+# as the force word says).
+_RULER = frozenset({"president", "premier", "king", "emperor", "empress", "queen", "tsar",
+                    "czar", "shah", "sultan"})
+_COMMAND_VERB = re.compile(r"(?:march|advanc|invad|le(?:d|ad)|push|storm|retreat|withdr|"
+                           r"f[ae]ll\s+back|pour|thrust|swe(?:pt|ep))", re.I)
+_AT_THE_HEAD = re.compile(r"\b(?:at\s+the\s+head\s+of|with\s+(?:his|her|their)\s+(?:\w+\s+)?"
+                          r"(?:guards?|host|horsemen|cavalry|warriors|levies))\b")
+
+
+_SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:and|or|but|who|which|that)\b)[a-z]+){0,3}"
+                          r"(?:\s+(?:himself|herself|then|now|also|again|soon|quickly))?\s+")
+
+
+def _commands(low: str, verb: re.Match[str]) -> bool:
+    """Whether a clause whose only words for people who are not a force name a ruler (see
+    :data:`_RULER`) moves the ruler's force: a verb of command (marched, advanced, invaded,
+    led) or "at the head of" his men. ``low`` is the clause folded to lower case; ``verb``
+    the motion verb found in it."""
+    rulers = list(_NONFORCE_F.finditer(low))
+    if any(m.group(1) not in _RULER for m in rulers):
+        return False  # the emperor's court, prisoners, civilians: people moved, not a force
+    if _AT_THE_HEAD.search(low) is not None:
+        return True
+    # the ruler is the verb's subject: his title, then at most his name (the king marched,
+    # King Olaf himself led); not another's (re-enactors retraced King Olaf's march)
+    return _COMMAND_VERB.match(verb.group(1)) is not None and any(
+        _SUBJECT_GAP.fullmatch(low, m.end(), verb.start()) for m in rulers)
+
+
+_PASSED_THROUGH = re.compile(r"pass(?:ed|ing|es)?\s+through$", re.I)
+
+
+def _through_on_the_way(roles: list[str], cues: list[str], chained: list[bool]) -> None:
+    """A town the force passed through on its way to a destination the same clause names
+    (passed through A and reached B; marched from X, passing through A, to B) is a ``via``
+    of the move to B, not a stage where the move stopped: B takes A's place in the chain.
+    A clause whose move ends at A (passed through A, which it occupied) keeps A as its
+    destination."""
+    for i, cue in enumerate(cues):
+        if roles[i] != "destination" or _PASSED_THROUGH.match(cue) is None:
+            continue
+        later = next((j for j in range(i + 1, len(roles)) if roles[j] == "destination"), None)
+        if later is not None:
+            roles[i] = "via"
+            chained[later], chained[i] = chained[i], False
 
 
 @dataclass(frozen=True, slots=True)
@@ -573,6 +638,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                                  or (not own and advancing))))
         roles.append(role)
         cues.append(cue)
+    if verb is not None and _FELL_TO.match(verb.group(1)):
+        # Hama falls to the rebels, Bobruisk fell to the Front: the town before the verb is
+        # where the force that took it arrived
+        for i, (_, end) in enumerate(places):
+            if not roles[i] and end <= a + verb.start() and not text[end: a + verb.start()].strip():
+                roles[i], cues[i] = "destination", "fell to"
     if verb is not None and _ARRIVAL_VERB.match(verb.group(1)) and places and (
             "destination" not in roles) and roles[0] in ("", "position") and (
             places[0][1] <= a + verb.start()) and _FRONTED.match(text, a, places[0][0]):
@@ -610,6 +681,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             roles[i], cues[i] = "", ""
             if i + 1 < len(places) and roles[i + 1] == "destination" and cues[i + 1] == "to":
                 roles[i + 1], cues[i + 1], chained[i + 1] = "", "", False
+    _through_on_the_way(roles, cues, chained)
     if verb is not None and _SEND.match(verb.group(1)) and "origin" not in roles:
         for i, (start, _) in enumerate(places):
             if start < a + verb.start() and not roles[i] and text[places[i][1]:
@@ -630,6 +702,6 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     status, hedge = _status(body, low, until)
     nonforce = verb is not None and bool(
         _NONFORCE_F.search(low) if body.isascii() else _NONFORCE.search(body)) and (
-        not _FORCE_F.search(low))
+        not _FORCE_F.search(low)) and not _commands(low, verb)
     return Reading(verb.group(1) if verb else None, tuple(roles), tuple(cues), tuple(chained),
                    mode, strength_in(text, a, b), status, hedge, nonforce)

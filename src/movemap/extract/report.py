@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from shapely.geometry import Point
@@ -106,6 +106,21 @@ _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
                     r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
                     r"cities|locations|sites)\b", re.I)
+# a commander referred back to as the subject of a verb of command (he marched on to B, she
+# withdrew her garrison into C) stands for his force, as "they" does; "he flew", "he was back
+# in" move a person, not a force
+_COMMANDER = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?=\s+(?:(?!and\b|or\b)[a-z]+\s+){0,2}?"
+                        r"(?:march|advanc|invad|le(?:d|ads)\b|push|storm|retreat|withdr|"
+                        r"f[ae]ll\s+back))")
+# how many days a move took, said right after its origin (marched from A in four days)
+_TOOK_DAYS = re.compile(r"[^,;.]{0,20}?\bin\s+(\d{1,2}|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten)\s+days?\b", re.I)
+_DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10}
+# an origin named by pointing back at the last move's destination (from there, thence, from
+# that place)
+_THERE = re.compile(r"\b(?:from\s+there|thence|from\s+(?:that|this)\s+(?:place|point|town|"
+                    r"city|port|base|harbou?r|island))\b", re.I)
 # "the" right before a name (lower case: "The Hague" is a town) makes it a river, a sea or a
 # ship, unless a kind of settlement follows (the Kharkiv region) or a phrase is about a town
 _RIVER_LIKE = re.compile(r"(?<![Cc]ity of )(?<![Tt]own of )(?<![Pp]ort of )\bthe\s+$")
@@ -217,9 +232,17 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         if place.kind is Kind.REGION and not kind_after:
             # Sevastopol, a region and a city of one name: without "region" after it, the city
             if ("city", m.text) not in towns:
-                towns[("city", m.text)] = next((c.place for c in r.candidates[:6]
-                                      if c.place.kind is Kind.CITY and (c.place.population or 0)
-                                      >= 50_000), None)
+                big = next((c.place for c in r.candidates[:6] if c.place.kind is Kind.CITY
+                            and (c.place.population or 0) >= 50_000), None)
+                # the region's own town of its name (Santarém, a district and its seat) before
+                # a bigger namesake abroad, unless that one is ten times its size
+                own = next((c.place for c in r.candidates[:6] if c.place.kind is Kind.CITY
+                            and c.place.country == place.country
+                            and _km(c.place, place) <= _OWN_TOWN_KM), None)
+                if own is not None and big is not None and big.country != place.country and (
+                        10 * (own.population or 0) >= (big.population or 0)):
+                    big = own
+                towns[("city", m.text)] = big
             place = towns[("city", m.text)] or place
         if (place.kind is Kind.CITY or (not place.areal and fold(m.text) in ordinary)) and (
                 _RIVER_LIKE.search(text, max(0, m.start - 24), m.start)) and not kind_after:
@@ -243,6 +266,10 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
     return out, where
 
 
+# how far a region's own town of its name may lie from the region's point
+_OWN_TOWN_KM = 150.0
+
+
 # How a name read exactly (its own name, another of its names, a region's name); a loose
 # reading of a name found by its slot alone counts only within LOOSE_KM of such a place
 _SURE = (Method.NAME, Method.ALTERNATE, Method.REGION)
@@ -254,13 +281,29 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
     ``Yangtsun``; a feature of a kind, ``Baledogle``), when it is a point within
     :data:`LOOSE_KM` of a place the report names exactly; else an empty resolution (a
     guess far from the report's other places is more often another place: ``Gogjali`` is
-    not Khojaly). A feature read by its kind must bear the name in its own."""
+    not Khojaly). A feature read by its kind must bear the name in its own, and one named
+    after the name alone (:func:`_named_after`) counts at any distance."""
     found = gazetteer.resolve(name)
     if found.found and not found.place.areal and (
-            found.best.method is not Method.KIND or _named_for(found.place, name)) and any(
-            _km(found.place, a) <= LOOSE_KM for a in anchors):
+            found.best.method is not Method.KIND or _named_for(found.place, name)) and (
+            any(_km(found.place, a) <= LOOSE_KM for a in anchors) or (
+            found.best.method is Method.KIND and _named_after(found.place, name))):
         return found
     return Resolution(name)
+
+
+# the words a feature's name adds to the place it is named after (Kiska Army Airfield,
+# Pearl Harbor naval base, Thule Air Base)
+_FEATURE_WORDS = re.compile(r"(?:\s+(?:army|air|force|naval|navy|marine|corps|international|"
+                            r"regional|municipal|military|royal))*\s+(?:airfield|airport|"
+                            r"airstrip|air\s+base|base|station|field|port|harbou?r)$")
+
+
+def _named_after(place: Place, name: str) -> bool:
+    """Whether a feature's name is ``name`` and words of its kind only (Kiska Army Airfield
+    for ``Kiska``): the feature is the place the report names, however far from its other
+    places (an island base across an ocean, a fleet's home port), as sure as an exact name."""
+    return _FEATURE_WORDS.sub("", name_key(place.name)) == name_key(name)
 
 
 def _named_for(place: Place, name: str) -> bool:
@@ -446,6 +489,11 @@ def _country_of_people(gazetteer: Gazetteer, word: str) -> Place | None:
     return None
 
 
+def _role_of(place: FoundPlace, here: list[FoundPlace], roles: tuple[str, ...]) -> str:
+    """The role the clause's reading gave ``place`` (one of ``here``)."""
+    return roles[here.index(place)]
+
+
 def _just_there(state: State, place: FoundPlace | None) -> bool:
     """Whether ``place`` is where the report's scene was set, in this paragraph, at most two
     sentences before."""
@@ -571,7 +619,8 @@ class _Reader:
         elif (described := NEW_FORCE.match(body)) is not None:
             state.name_unit(unit_slug(described.group("u")))
             unit_cue = "unit: a new subject"
-        elif (anaphor := ANAPHOR.search(body, 0, 60)) is not None:
+        elif (anaphor := ANAPHOR.search(body, 0, 60) or _COMMANDER.search(body, 0, 60)
+              ) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
             state.refer(" ".join(anaphor.group(0).split()))
         if named or described:
@@ -628,6 +677,8 @@ class _Reader:
             if r == "destination"]
         positions = [p for p, r in zip(here, reading.roles, strict=True)
                      if r == "position"]
+        vias = [(p, c) for p, r, c in zip(here, reading.roles, reading.cues, strict=True)
+                if r == "via"]
         # into Mali ... towards Gao: the town says where in the country the move ended (or
         # from Japan: Yokohama and Sasebo, where it began)
         stages = [s for s in stages if not _inside_another(s[0], [o[0] for o in stages])]
@@ -650,6 +701,19 @@ class _Reader:
             origins = later[-1:]
         if not origins and state.destinations and _THOSE.search(body):
             origins = list(state.destinations)  # moved from those bases to ...
+        there = _THERE.search(body) if not origins and stages else None
+        if there is not None and a + there.end() <= stages[0][0].start:
+            # the force, gathered at A, marched from that place to B: the place named before
+            # "there" in the clause; landed at A (or will be flown to A). From there they
+            # went on to B: where the last move went, though it has not happened yet
+            named_before = [p for p, r in zip(here, reading.roles, strict=True)
+                            if p.start < a + there.start()]
+            if named_before and _role_of(named_before[-1], here, reading.roles) in (
+                    "position", ""):
+                origins = named_before[-1:]
+            elif not named_before and state.last_leg is not None and state.recent(
+                    state.last_leg[2:]):
+                origins = [state.last_leg[1]]
         if not origins and "origin" in reading.roles:
             # the clause names where from, but only as an area (flown from Belarus to
             # Hostomel): no point to start from, and no carried one either
@@ -766,6 +830,15 @@ class _Reader:
             (start, end), date_cue = state.last_dates[unit], "date: as the rest of the force"
         else:
             start, end, date_cue = self._when(dates, expected, number)
+            if date_cue == "date: in the sentence" and end is None and dates and origins and (
+                    start.precision.value == "day") and (
+                    took := _TOOK_DAYS.match(text, origins[0].end, b)) is not None and (
+                    stages[0][0].start < dates[0].start < origins[0].start):
+                # entered B on the 28th ... which had marched from A in four days: the day
+                # is when it arrived, the move began four days before
+                days = _DAYS.get(took.group(1).lower()) or int(took.group(1))
+                start, end = parse_date((start.first_day - timedelta(days=days)).isoformat()), start
+                date_cue = "date: arrived then, after the days it took"
         if left_day is not None and not expected and _carried_from_left(left_day, start):
             # left Bloemfontein on 3 May ... occupied Kroonstad on 12 May: one move, 3-12 May
             start, end, date_cue = left_day, end or start, "date: set out when it left"
@@ -806,9 +879,11 @@ class _Reader:
             if key in self.seen:
                 continue
             self.seen.add(key)
+            on_the_way = [f"via ({c}): {p.mention}" for p, c in vias
+                          if max([o.start for o in current] + [a]) < p.start < place.start]
             cues = tuple(c for c in (
                 f"verb: {reading.verb}",
-                "from: " + ", ".join(o.mention for o in current),
+                "from: " + ", ".join(o.mention for o in current), *on_the_way,
                 f"to ({cue}): {place.mention}", date_cue, unit_cue, source_cue,
                 f"status: {reading.hedge}" if reading.hedge else "",
                 f"means: {reading.mode.value}" if reading.mode is not Mode.UNKNOWN else "",

@@ -1,0 +1,148 @@
+"""Two rules decided in round 15 (issue 17), each tested both ways with sentences of our own
+(no evaluation report's sentences or names):
+
+- a ruler as the subject of a verb of command (marched, advanced, invaded, led) or moving "at
+  the head of" his men stands for his force; a ruler who flies, sails or flees moves alone,
+  unless troops go with him;
+- "passed through A" in the clause that names the destination B is a via of the leg to B,
+  not a stage; a clause whose move ends at A keeps A as the destination;
+- a town that "fell to" a force (Hama falls to the rebels) is where the force arrived.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from movemap.extract import extract
+from movemap.extract.draft import Draft
+
+DAY = date(1900, 6, 1)
+
+
+def ends(draft: Draft) -> list[tuple[list[str], str]]:
+    return [([o.mention for o in leg.origins], leg.destination.mention) for leg in draft.legs]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The emperor marched from Lyon to Dijon.", [(["Lyon"], "Dijon")]),
+    ("King Olaf himself marched from Lyon to Dijon.", [(["Lyon"], "Dijon")]),
+    ("The king led his men from Lyon across the river to Dijon.", [(["Lyon"], "Dijon")]),
+    ("The sultan advanced from Kairouan to Tunis.", [(["Kairouan"], "Tunis")]),
+    ("The sultan entered Tunis at the head of his guard, coming from Kairouan.",
+     [(["Kairouan"], "Tunis")]),
+    ("The president flew from Toulouse to Lille with 200 marines.", [(["Toulouse"], "Lille")]),
+])
+def test_a_ruler_who_marches_or_leads_stands_for_his_force(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The president flew from Toulouse to Lille.",
+    "The king fled from Lyon to Dijon.",
+    "The queen sailed from Marseille to Algiers.",
+    "The emperor marched the prisoners from Lyon to Dijon.",
+    "Talks in Lyon led to an agreement signed in Dijon.",
+    "Re-enactors have retraced King Olaf's march from Lyon, arriving in Dijon after weeks on "
+    "the road.",
+])
+def test_a_ruler_who_travels_alone_or_moves_others_is_no_force(text: str) -> None:
+    assert ends(extract(text, DAY)) == []
+
+
+def test_leading_an_army_out_of_a_town_is_a_move() -> None:
+    draft = extract("In May the general led some 3,000 men out of Lyon towards Dijon.", DAY)
+    assert ends(draft) == [(["Lyon"], "Dijon")]
+    assert draft.legs[0].strength == 3000
+
+
+@pytest.mark.parametrize("text", [
+    "The column left Nice at night, passed through Cannes without stopping and reached "
+    "Toulon the next morning.",
+    "The brigade marched from Nice, passing through Cannes, to Toulon.",
+])
+def test_a_town_passed_through_on_the_way_to_a_destination_is_a_via(text: str) -> None:
+    draft = extract(text, DAY)
+    assert ends(draft) == [(["Nice"], "Toulon")]
+    assert any(cue.startswith("via (pass") and cue.endswith(": Cannes")
+               for cue in draft.legs[0].cues)
+
+
+def test_a_move_that_ends_where_it_passed_through_keeps_that_end() -> None:
+    draft = extract("The regiment marched from Nice and passed through Cannes.", DAY)
+    assert ends(draft) == [(["Nice"], "Cannes")]
+
+
+def test_a_stage_before_the_town_passed_through_starts_the_next_leg() -> None:
+    draft = extract("The regiment reached Nice, passed through Cannes and then entered Toulon.",
+                    DAY)
+    assert ends(draft)[-1] == (["Nice"], "Toulon")
+    assert draft.legs[-1].rule == "chain"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("After a week of fighting, Lyon falls to the rebels who pushed north from Avignon.",
+     [(["Avignon"], "Lyon")]),
+    ("The column left Nice on 3 May. Toulon fell to them on 14 May.", [(["Nice"], "Toulon")]),
+])
+def test_a_town_that_fell_to_a_force_is_where_the_force_arrived(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rain fell to the north of Lyon as the brigade rested in Dijon.",
+    "Grain prices in Lyon fell to a low as the brigade left.",
+])
+def test_other_things_that_fall_to_something_are_no_move(text: str) -> None:
+    assert ends(extract(text, DAY)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the last move's destination, though that move is still to come
+    ("The battalion will be flown from Nantes to Lyon. From there the men will be taken by "
+     "road to Grenoble.", [(["Nantes"], "Lyon"), (["Lyon"], "Grenoble")]),
+    # the place named before "that place" in the clause
+    ("The general's force, which had been collecting at Lyon since February, marched from "
+     "that place at the end of March and reached Dijon on the 16th.", [(["Lyon"], "Dijon")]),
+])
+def test_from_there_starts_where_the_report_last_put_the_force(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+def test_from_there_without_a_place_before_it_is_no_origin() -> None:
+    assert ends(extract("From there the men will be taken by road to Grenoble.", DAY)) == []
+
+
+def test_taken_by_road_to_a_town_is_a_move_and_a_town_taken_is_not() -> None:
+    assert ends(extract("The brigade landed at Toulon. The men were then taken by road to "
+                        "Lyon.", DAY))[-1] == (["Toulon"], "Lyon")
+    assert ends(extract("Lyon was taken by the rebels on 3 May.", DAY)) == []
+
+
+def test_a_commander_referred_back_to_by_he_moves_his_force_on() -> None:
+    draft = extract("General Smith marched from Lyon to Dijon on 3 May. A week later he marched "
+                    "on to Besancon.", DAY)
+    assert ends(draft) == [(["Lyon"], "Dijon"), (["Dijon"], "Besancon")]
+
+
+@pytest.mark.parametrize("text", [
+    "The president flew from Nantes to Lyon. A week later he flew on to Dijon.",
+    "General Smith marched from Lyon to Dijon on 3 May. He was back in Lyon a week later.",
+])
+def test_he_who_travels_or_is_somewhere_moves_no_force(text: str) -> None:
+    assert ends(extract(text, DAY))[1:] == []
+
+
+def test_a_day_given_with_the_arrival_and_the_days_the_move_took_date_its_start() -> None:
+    leg = extract("The brigade reached Dijon on 7 May, having marched from Lyon in four days.",
+                  DAY).legs[0]
+    assert (str(leg.start), str(leg.end)) == ("1900-05-03", "1900-05-07")
+
+
+def test_a_day_given_before_the_move_is_its_start_whatever_it_took() -> None:
+    leg = extract("On 3 May the brigade marched from Lyon to Dijon in four days.", DAY).legs[0]
+    assert (str(leg.start), leg.end) == ("1900-05-03", None)
