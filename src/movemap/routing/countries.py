@@ -70,8 +70,9 @@ def countries_at(xy: npt.ArrayLike) -> npt.NDArray[np.int64]:
 # The answers of points in cells across borders and coasts, kept for the process as the
 # cells' are: the routes of a dataset run along the same lines (a trunk road, a border
 # crossing), so that most of their points in such cells come back, bit for bit, route after
-# route (about two in three in 2,000 generated legs).
-_POINTS_KEPT = 1 << 18
+# route (about two in three in 2,000 generated legs). At most 65,536 points, about 10 MB
+# (a tuple of two floats and its entry, some 150 bytes each), then forgotten all at once.
+_POINTS_KEPT = 1 << 16
 _points: dict[tuple[float, float], int] = {}
 
 
