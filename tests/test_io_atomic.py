@@ -161,3 +161,36 @@ def test_a_link_into_a_missing_folder_is_refused(tmp_path: Path) -> None:
                                          r"real.kml, in a folder that does not exist"):
         write_atomic(link, "new")
     assert not (tmp_path / "gone").exists() and link.is_symlink()
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o644, 0o664])
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path, mode: int) -> None:
+    """A map made private (or shared with a group) stays so when a command writes it again."""
+    path = tmp_path / "map.kml"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(mode)
+    write_atomic(path, "new")
+    assert path.read_text(encoding="utf-8") == "new"
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_a_new_file_takes_the_usual_mode(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.kml", "x")
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "new.kml").stat().st_mode) == 0o644
+
+
+def test_a_replaced_geopackage_keeps_its_mode(tmp_path: Path) -> None:
+    """The GeoPackage is staged by GDAL, not by write_atomic: it keeps the mode too."""
+    data = tmp_path / "small.yaml"
+    data.write_text(DATASET, encoding="utf-8")
+    out = tmp_path / "small.gpkg"
+    out.write_bytes(b"old")
+    out.chmod(0o600)
+    result = CliRunner().invoke(cli, ["export", str(data), "--format", "gpkg", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600

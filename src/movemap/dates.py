@@ -7,6 +7,9 @@ whole of November (``earliest`` 1 November, ``latest`` 30 November, precision ``
 Forms (keywords are case-insensitive)::
 
     2024-10-08                 day
+    2024-10-08 23:30           day   (a time of day, ISO 8601 with T or a space, seconds and
+                                      a zone optional, is read as the day written, in its own
+                                      zone: dates are days here; the text is kept as written)
     2024-10                    month
     2024-Q4                    quarter
     2024                       year
@@ -21,7 +24,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from movemap.errors import DateError
@@ -43,9 +46,12 @@ class Precision(StrEnum):
     AFTER = "after"
 
 
-_FORMS = ("YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY, early|mid|late YYYY-MM, A/B, "
-          "by|before|after|since DATE")
+_FORMS = ("YYYY-MM-DD, YYYY-MM-DD HH:MM (read as its day), YYYY-MM, YYYY-Qn, YYYY, "
+          "early|mid|late YYYY-MM, A/B, by|before|after|since DATE")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# ISO 8601's date and time (T or one space between), seconds, fraction and zone optional
+_DAY_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+                       r" ?(?:Z|[+-]\d{2}(?::?\d{2})?)?$", re.IGNORECASE)
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-[qQ]([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -122,6 +128,12 @@ def _simple(text: str) -> FuzzyDate | None:
     if m := _DAY.match(text):
         day = date(int(m[1]), int(m[2]), int(m[3]))
         return FuzzyDate(day, day, Precision.DAY, day.isoformat())
+    if m := _DAY_TIME.match(text):
+        # the day as written, in the writer's zone (as a YAML timestamp is read): checked as
+        # a whole date and time, so that 2024-10-08 25:30 is no day
+        datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
+        day = date(int(m[1]), int(m[2]), int(m[3]))
+        return FuzzyDate(day, day, Precision.DAY, text)  # the text as written
     if m := _MONTH.match(text):
         year, month = int(m[1]), int(m[2])
         return FuzzyDate(date(year, month, 1), _month_end(year, month), Precision.MONTH,
@@ -161,7 +173,11 @@ def parse_date(value: str | date) -> FuzzyDate:
     True
     >>> str(parse_date("2024-10-08 / 2024-10-13"))
     '2024-10-08/2024-10-13'
+    >>> parse_date("2024-10-08 23:30").latest
+    datetime.date(2024, 10, 8)
     """
+    if isinstance(value, datetime):  # a YAML timestamp: its day, in its zone; text as written
+        return FuzzyDate(value.date(), value.date(), Precision.DAY, value.isoformat())
     if isinstance(value, date):
         return FuzzyDate(value, value, Precision.DAY, value.isoformat())
     text = " ".join(str(value).split())

@@ -98,8 +98,9 @@ def test_usage_errors_have_the_same_shape(command: str) -> None:
      "movemap: error: no such option: --formt; did you mean --force or --format or --from? "
      "(see 'movemap export --help')"),
     (["status", REFERENCE, "--on", "someday"],
-     "movemap: error: --on: 'someday' is not a date; use one of: YYYY-MM-DD, YYYY-MM, "
-     "YYYY-Qn, YYYY, early|mid|late YYYY-MM, A/B, by|before|after|since DATE"),
+     "movemap: error: --on: 'someday' is not a date; use one of: YYYY-MM-DD, YYYY-MM-DD "
+     "HH:MM (read as its day), YYYY-MM, YYYY-Qn, YYYY, early|mid|late YYYY-MM, A/B, "
+     "by|before|after|since DATE"),
 ])
 def test_usage_and_option_errors_name_the_option(args: list[str], expected: str) -> None:
     result = CliRunner().invoke(cli, args, prog_name="movemap")

@@ -165,3 +165,20 @@ def test_cells_known_from_a_network_give_the_answers_asked_afresh() -> None:
     for xy in (points, mids):
         assert np.array_equal(countries_at(xy), _one_by_one(xy))
     assert len(cc.known_cells()) == len(keys)  # nothing asked again: every cell was known
+
+
+@pytest.mark.usefixtures("fresh_cells")
+def test_points_asked_again_are_answered_from_memory_as_the_outlines_do() -> None:
+    """Points in cells across borders and coasts are kept with their answers: asked again
+    (the same route, another along the same lines), they answer as the outlines do."""
+    points = np.concatenate(_route_points())
+    mids = (points[1:] + points[:-1]) / 2
+    first = countries_at(mids)
+    kept = len(cc._points)
+    assert kept > 0  # the routes cross borders and coasts: some points were asked one by one
+    again = countries_at(np.concatenate([mids[::-1], mids]))
+    assert len(cc._points) == kept  # nothing new to ask
+    assert np.array_equal(again, np.concatenate([first[::-1], first]))
+    assert np.array_equal(first, _one_by_one(mids))
+    cc.forget_cells()
+    assert not cc._points

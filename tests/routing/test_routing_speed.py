@@ -223,3 +223,64 @@ def test_distances_measured_together_are_those_measured_one_by_one() -> None:
             (-70.6, -33.4, 151.2, -33.9)]
     assert located._geodesic_km(ends) == [geodesic_km(*e) for e in ends]
     assert located._geodesic_km([]) == []
+
+
+@pytest.mark.parametrize("point", [
+    (37.618, 55.751),   # Moscow: far inland
+    (106.917, 47.918),  # Ulaanbaatar
+    (15.044, 12.107),   # N'Djamena
+    (-3.703, 40.417),   # Madrid: 300 km from the sea
+    (8.682, 50.110),    # Frankfurt
+    (10.400, 55.400),   # Odense: water within reach on every side
+    (2.352, 48.857),    # Paris: the Channel beyond the box
+])
+def test_an_inland_box_gives_the_distance_the_cut_gives(
+        point: tuple[float, float], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A box wholly inside the land answers "no sea within reach" without cutting the water
+    out of it: the same answer as the cut, with or without the shortcut."""
+    import shapely
+
+    from movemap.routing.land import land
+
+    quick = sea.coast_km.__wrapped__(point)
+    real = shapely.contains_properly
+    monkeypatch.setattr(shapely, "contains_properly",
+                        lambda a, b, **kw: False if b is not None and getattr(
+                            b, "geom_type", "") == "Polygon" and a is land() else
+                        real(a, b, **kw))
+    cut = sea.coast_km.__wrapped__(point)
+    assert quick == cut or (math.isinf(quick) and math.isinf(cut))
+
+
+def test_members_is_isin() -> None:
+    """The network's membership test by binary search gives np.isin's answers."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    for size in (0, 1, 5, 300):
+        table = np.unique(rng.integers(-50, 50, size=size)).astype(np.int64)
+        keys = rng.integers(-60, 60, size=200).astype(np.int64)
+        assert network._members(keys, table).tolist() == np.isin(keys, table).tolist()
+
+
+def test_nearest_distance_by_the_tree_is_the_scan_s() -> None:
+    """The distance to the nearest node said in a refusal, found by the k-d tree, is the one
+    the scan of every node finds."""
+    rail = Networks().rail
+    for p in [(37.6, 55.7), (0.0, 0.0), (-70.0, -30.0), (140.0, 60.0), (20.0, 23.0)]:
+        assert rail._nearest_km(p) == rail.nearest(p)[1]
+
+
+def test_connected_is_any_shared_component() -> None:
+    """Two sets of joins are connected when a node of each lies in one component."""
+    import numpy as np
+
+    rail = Networks().rail
+    rng = np.random.default_rng(3)
+    rail._connected(np.array([0]), np.array([0]))
+    assert rail._component is not None
+    for _ in range(50):
+        a = rng.integers(0, len(rail), size=int(rng.integers(1, 9)))
+        b = rng.integers(0, len(rail), size=int(rng.integers(1, 9)))
+        expected = bool(np.isin(rail._component[a], rail._component[b]).any())
+        assert rail._connected(a, b) is expected

@@ -9,13 +9,24 @@ from pathlib import Path
 
 from movemap.errors import WriteError
 
-__all__ = ["write_atomic"]
+__all__ = ["output_mode", "write_atomic"]
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def output_mode(path: str | Path) -> int:
+    """The permission bits a file written to ``path`` should have: those of the regular file
+    it replaces (a file made private or shared stays so), else the usual mode (0o666 less
+    the umask)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return 0o666 & ~_umask()
+    return stat.S_IMODE(mode) if stat.S_ISREG(mode) else 0o666 & ~_umask()
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
@@ -26,7 +37,8 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     folder is refused, not a reason to make the folder); a device or a pipe
     (``/dev/stdout``, ``/dev/null``) is written to as it is, since renaming onto it would
     replace the device with a file; an existing file that may not be written (read-only)
-    is refused rather than replaced.
+    is refused rather than replaced. A file replaced keeps its permission bits
+    (:func:`output_mode`).
     """
     given = path = Path(path)
     try:
@@ -57,7 +69,9 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it the usual mode
+        # mkstemp makes it private: give it the mode of the file it replaces, or the usual
+        os.chmod(tmp, stat.S_IMODE(mode) if mode is not None and stat.S_ISREG(mode)
+                 else 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:  # a full disk, a quota: one message, and no temporary file left
         Path(tmp).unlink(missing_ok=True)

@@ -10,12 +10,14 @@ package edited in QGIS reads back whole: rows as edited, units and sources as wr
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from movemap.io.atomic import output_mode
 from movemap.io.records import Parsed, Problem, dataset_to_dict
 from movemap.io.table import COLUMNS, DATE_COLUMNS, iter_table_rows, parse_table
 
@@ -147,6 +149,7 @@ def write_gpkg(located: Geography, path: str | Path, *, batch: int = BATCH) -> P
         for record in LAYERS:
             if record not in written:
                 put(record, [])
+        os.chmod(staging, output_mode(path))  # a file replaced keeps its mode
         staging.replace(path)
     return path
 

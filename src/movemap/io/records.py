@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -429,6 +429,8 @@ def _counts(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> d
 
 def _day(reader: _Reader, spec: Spec, node: Node, label: str, name: str) -> date:
     v = node.value
+    if isinstance(v, datetime):  # a YAML timestamp: its day as written, in its zone
+        return v.date()
     if isinstance(v, date):
         return v
     try:

@@ -636,7 +636,7 @@ class Network:
         vertices, table = self._stretched
         if table:
             keys = _vertex_keys(xy)
-            on = np.isin(keys, vertices)
+            on = _members(keys, vertices)
             for i in np.flatnonzero(on[:-1] & on[1:]).tolist():
                 stretch = table.get((int(keys[i]), int(keys[i + 1])))
                 if stretch is not None:
@@ -671,6 +671,20 @@ class Network:
         node = int((self._unit @ target).argmax())
         chord = float(np.linalg.norm(self._unit[node] - target))
         return node, float(chord_to_km(chord))
+
+    def _nearest_km(self, p: Point) -> float:
+        """How far the node nearest a point is (km), as :meth:`nearest` measures it, the node
+        found by the k-d tree of the joins instead of a scan of every node (the distance is
+        only said: a node of exactly the same distance would say the same)."""
+        if not len(self._unit):
+            return float("inf")
+        if self._tree is None:
+            from scipy.spatial import cKDTree
+
+            self._tree = cKDTree(self._unit)
+        target = unit_vectors(p[0], p[1])[0]
+        node = int(self._tree.query(target)[1])
+        return float(chord_to_km(float(np.linalg.norm(self._unit[node] - target))))
 
     def _joins(self, p: Point, country: int | None, reach_km: float | None = None,
                count: int = CANDIDATES) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
@@ -789,7 +803,9 @@ class Network:
             n = len(self._a.nodes)
             graph = coo_matrix((np.ones(len(self._u)), (self._u, self._v)), shape=(n, n))
             self._component = connected_components(graph, directed=False)[1]
-        return bool(np.isin(self._component[starts], self._component[ends]).any())
+        # a few dozen joins a side: sets, not np.isin (whose set-up costs more than that)
+        return not set(self._component[starts].tolist()).isdisjoint(
+            self._component[ends].tolist())
 
     def path(self, a: Point, b: Point, allowed: frozenset[str] | None = None,
              avoid: frozenset[str] = frozenset()) -> Sequence[Point] | str:
@@ -817,7 +833,7 @@ class Network:
         for label, found, p, cc in (("start", starts, a, ends_cc[0]), ("end", ends, b,
                                                                         ends_cc[1])):
             if not len(found):
-                _, km = self.nearest(p)
+                km = self._nearest_km(p)
                 where = f" in {table[cc]}" if cc >= 0 and km <= FAR_KM else ""
                 return (f"no {self.name} line within {FAR_KM:g} km of the {label}{where} "
                         f"(nearest {km:,.0f} km)")
@@ -1282,6 +1298,17 @@ def _line_stretch(lines: Sequence[Sequence[Point]],
     for i, j in zip(which.tolist(), near.tolist(), strict=True):
         out[i] = documented[named[j][2]]
     return out
+
+
+def _members(keys: npt.NDArray[np.int64], table: npt.NDArray[np.int64]) -> npt.NDArray[
+        np.bool_]:
+    """Whether each key is in ``table`` (sorted, distinct, as np.unique gives it): what
+    ``np.isin(keys, table)`` gives, by a binary search (isin sorts both at every call)."""
+    if not len(table):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+    found: npt.NDArray[np.bool_] = table[at] == keys
+    return found
 
 
 def _vertex_keys(xy: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:

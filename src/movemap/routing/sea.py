@@ -67,6 +67,11 @@ def coast_km(p: Point, reach_km: float = 60.0) -> float:
     dy = reach_km / 111.2
     dx = dy / max(scale, 0.05)
     box = shapely.box(p[0] - dx, p[1] - dy, p[0] + dx, p[1] + dy)
+    # most ends asked about are far inland (a sea leg between inland towns): a box wholly
+    # inside the land (one prepared test, some 30 times quicker than cutting the water out
+    # of it) has no water, as the cut below would find
+    if shapely.contains_properly(land(), box):
+        return math.inf
     water = box.difference(shapely.clip_by_rect(land_near(*box.bounds), *box.bounds))
     if water.is_empty:
         return math.inf
