@@ -47,6 +47,18 @@ def test_a_ruler_who_marches_or_leads_stands_for_his_force(
     "Talks in Lyon led to an agreement signed in Dijon.",
     "Re-enactors have retraced King Olaf's march from Lyon, arriving in Dijon after weeks on "
     "the road.",
+    # a ceremony, a visit or talks: the ruler goes as a person, whatever the verb
+    "The king marched in the parade from Lyon to Dijon.",
+    "The queen swept into Dijon from Lyon for the opening of the new bridge.",
+    "The emperor retreated to his summer palace at Dijon from Lyon.",
+    # a president or a premier travels; "withdrew" or "advanced" does not make him an army
+    "The president withdrew from Toulouse to Lille as the talks collapsed.",
+    "The premier advanced from Toulouse to Lille on his campaign tour.",
+    # "led" moves a force only: not a procession, a delegation, investigators, a career
+    "The king led the funeral procession from Lyon to Dijon.",
+    "The minister led a delegation from Toulouse to Lille.",
+    "The trail led the investigators from Toulouse to Lille.",
+    "Her campaign led her from Toulouse to Lille in a week.",
 ])
 def test_a_ruler_who_travels_alone_or_moves_others_is_no_force(text: str) -> None:
     assert ends(extract(text, DAY)) == []

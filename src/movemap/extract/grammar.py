@@ -60,8 +60,14 @@ _MOTION = re.compile(
     r"battl(?:ed|ing)|thread(?:ed|ing))\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
     r"(?:en|em|de)(?:train|truck|plane|bus|buss)\w*|induct\w*|"
     # led his army out of X, leads some 4,800 men into Y: a commander moving his force
+    # (only a force is led so: a procession, a delegation or investigators are not)
     r"le(?:d|ads?|ading)(?=\s+(?:his|her|their|its|the|an?|some|about|[\d,]+)\s+"
-    r"(?:[\w,-]+\s+){0,4}?(?:out|into|across|to|towards?|from|through|north|south|east|"
+    r"(?:[\w,-]+\s+){0,3}?(?:troops|soldiers|forces?|men|army|armies|host|columns?|"
+    r"divisions?|brigades?|corps|regiments?|battalions?|cavalry|infantry|horse(?:men)?|"
+    r"warriors|legions?|guards?|marines|fleet|squadrons?|compan(?:y|ies)|units?|"
+    r"detachments?|contingents?|levies|followers|rebels|fighters|partisans|volunteers|"
+    r"knights|archers|dragoons|hussars|cossacks|infantrymen|riflemen)\b"
+    r"(?:\s+[\w,-]+){0,4}?\s+(?:out|into|across|to|towards?|from|through|north|south|east|"
     r"west|back|up|down|over|against|on)\b)|"
     r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|from|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
@@ -415,8 +421,13 @@ _STATUS_F = [(Status.EXPECTED, _folded(re.compile(_EXPECTED.pattern.replace(
 # travels, sails, leaves, returns or flees moves alone unless troops go with him (the
 # president flew to X stays out; the president flew to X with 200 marines is a force's move,
 # as the force word says).
-_RULER = frozenset({"president", "premier", "king", "emperor", "empress", "queen", "tsar",
-                    "czar", "shah", "sultan"})
+# (a president or premier travels: the word stays a non-force)
+_RULER = frozenset({"king", "emperor", "empress", "queen", "tsar", "czar", "shah", "sultan"})
+# a ceremony, a visit or talks: the ruler goes as a person, however the verb reads (the king
+# marched in the parade, the queen swept into Edinburgh for the opening of parliament)
+_CEREMONY = re.compile(r"\b(?:procession|parade|funeral|ceremony|ceremonies|coronation|"
+                       r"opening|visit|tour|talks|summit|delegation|wedding|pilgrimage|"
+                       r"celebrations?|jubilee|holiday|palace)\b")
 _COMMAND_VERB = re.compile(r"(?:march|advanc|invad|le(?:d|ad)|push|storm|retreat|withdr|"
                            r"f[ae]ll\s+back|pour|thrust|swe(?:pt|ep))", re.I)
 _AT_THE_HEAD = re.compile(r"\b(?:at\s+the\s+head\s+of|with\s+(?:his|her|their)\s+(?:\w+\s+)?"
@@ -435,6 +446,8 @@ def _commands(low: str, verb: re.Match[str]) -> bool:
     rulers = list(_NONFORCE_F.finditer(low))
     if any(m.group(1) not in _RULER for m in rulers):
         return False  # the emperor's court, prisoners, civilians: people moved, not a force
+    if _CEREMONY.search(low) is not None:
+        return False
     if _AT_THE_HEAD.search(low) is not None:
         return True
     # the ruler is the verb's subject: his title, then at most his name (the king marched,
