@@ -194,3 +194,16 @@ def test_a_replaced_geopackage_keeps_its_mode(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:16] == b"SQLite format 3\x00"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_no_set_id_or_sticky_bit_carries_over_to_the_new_file(tmp_path: Path) -> None:
+    """Only the read and write bits of the replaced file are kept (and output_mode says the
+    same): a data file written again never becomes set-id."""
+    from movemap.io.atomic import output_mode
+
+    path = tmp_path / "map.kml"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o2640)
+    assert output_mode(path) == 0o640
+    write_atomic(path, "new")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640

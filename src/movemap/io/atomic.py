@@ -25,8 +25,16 @@ def output_mode(path: str | Path) -> int:
     try:
         mode = os.stat(path).st_mode
     except OSError:
-        return 0o666 & ~_umask()
-    return stat.S_IMODE(mode) if stat.S_ISREG(mode) else 0o666 & ~_umask()
+        mode = None
+    return _mode_of(mode)
+
+
+def _mode_of(mode: int | None) -> int:
+    """The read and write bits of a regular file's ``st_mode`` (no set-id or sticky bit
+    carries over to a data file), else 0o666 less the umask."""
+    if mode is not None and stat.S_ISREG(mode):
+        return stat.S_IMODE(mode) & 0o777
+    return 0o666 & ~_umask()
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
@@ -70,8 +78,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
             f.flush()
             os.fsync(f.fileno())
         # mkstemp makes it private: give it the mode of the file it replaces, or the usual
-        os.chmod(tmp, stat.S_IMODE(mode) if mode is not None and stat.S_ISREG(mode)
-                 else 0o666 & ~_umask())
+        os.chmod(tmp, _mode_of(mode))
         os.replace(tmp, path)
     except OSError as exc:  # a full disk, a quota: one message, and no temporary file left
         Path(tmp).unlink(missing_ok=True)
