@@ -113,6 +113,42 @@ def test_former_names_resolve_to_the_current_place(
         assert "former name" in found.best.reading()
 
 
+@pytest.mark.parametrize(("former", "current", "country", "context"), [
+    ("Hupeh", "Hubei", "CN", ["Hankow", "Ichang"]),
+    ("Szechwan", "Sichuan", "CN", ["Chungking", "Chengtu"]),
+    ("Shansi", "Shanxi", "CN", ["Taiyuan", "Datong"]),
+    ("Shensi", "Shaanxi", "CN", ["Yan'an", "Xi'an"]),
+    ("Irian Jaya", "Papua", "ID", ["Jayapura", "Merauke"]),
+    ("Madras State", "Tamil Nadu", "IN", ["Madurai", "Coimbatore"]),
+    ("Natal", "KwaZulu-Natal", "ZA", ["Durban", "Pietermaritzburg"]),
+])
+def test_former_names_of_provinces_resolve_to_the_province_today(
+    gazetteer: Gazetteer, former: str, current: str, country: str, context: list[str],
+) -> None:
+    """A province's old name or old spelling (geo/former_names.csv, kind region) is the
+    province, however a respelling reads: Shansi is Shanxi, though Shaanxi's other name
+    Shǎnxī folds near it."""
+    found = _in_context(gazetteer, former, context)
+    assert (found.place.name, found.place.country) == (current, country)
+    assert found.place.kind is Kind.REGION and found.best.method is Method.FORMER
+    assert f"former name '{former.lower()}' of {current}" in found.best.reading()
+    assert found.best.confident
+
+
+def test_a_province_s_old_name_that_a_city_abroad_bears_today_is_in_doubt_alone(
+    gazetteer: Gazetteer,
+) -> None:
+    """Natal was KwaZulu-Natal's name and is a Brazilian city's: alone, the province stands in
+    doubt; South African or Brazilian neighbours settle it, each way."""
+    alone = gazetteer.resolve("Natal")
+    assert alone.place.name == "KwaZulu-Natal" and not alone.best.confident
+    assert "as likely Natal (BR), the city's name today" in alone.best.reading()
+    in_brazil = _in_context(gazetteer, "Natal", ["Recife", "Fortaleza"])
+    assert (in_brazil.place.name, in_brazil.place.country) == ("Natal", "BR")
+    in_africa = _in_context(gazetteer, "Natal", ["Durban", "Ulundi"])
+    assert in_africa.place.name == "KwaZulu-Natal" and in_africa.best.confident
+
+
 def test_exact_current_name_of_a_larger_place_beats_a_former_name(
     gazetteer: Gazetteer,
 ) -> None:
@@ -287,6 +323,19 @@ def test_former_names_file_errors_name_file_and_line(tmp_path: Path) -> None:
         apply_former_names([town], path)
     assert (info.value.path, info.value.line, info.value.field) == (str(path), 3, "current")
     assert town.former == ["Stalingrad"] and "Stalingrad" not in town.alt_names
+
+
+def test_former_names_file_kind_must_be_region_or_empty(tmp_path: Path) -> None:
+    path = tmp_path / "former.csv"
+    path.write_text("former,current,country,until,source,kind\n"
+                    "Natal,KwaZulu-Natal,ZA,1994,x,region\nHupeh,Hubei,CN,1958,x,province\n",
+                    encoding="utf-8")
+    region = Entry(id="r", name="KwaZulu-Natal", lat=-28.7, lon=30.8, country="ZA", admin1=None,
+                   kind=Kind.REGION, population=1, source="test")
+    with pytest.raises(OverlayError) as info:
+        apply_former_names([], path, [region])
+    assert (info.value.path, info.value.line, info.value.field) == (str(path), 3, "kind")
+    assert region.former == ["Natal"]
 
 
 def test_macro_regions_file_has_kinds() -> None:

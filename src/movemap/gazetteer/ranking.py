@@ -480,7 +480,6 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
     current = [c.place for c in scored if c.method in _CURRENT]
     if not current:
         return scored
-    largest_current = max((p.population or 0) for p in current)
     largest_former = max((c.place.population or 0 for c in scored if c.method is _BY_FORMER),
                          default=0)
     # The largest current town per country and per (country, admin1): the namesake rule
@@ -500,11 +499,20 @@ def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
             at = (p.country, p.admin1)
             town_by_admin1[at] = max(size, town_by_admin1.get(at, size))
     out = []
+    # a former name yields to a place bearing that same written form today, not to one that a
+    # respelling of it reaches (Shansi is Shanxi's old name; Shaanxi's other name Shǎnxī is
+    # only its spelling's neighbour)
+    current_by_form: dict[str | None, int] = {}
+    for c in scored:
+        if c.method in _CURRENT:
+            current_by_form[c.matched] = max(c.place.population or 0,
+                                             current_by_form.get(c.matched, -1))
     for c in scored:
         place = c.place
-        if c.method is _BY_FORMER and largest_current >= (place.population or 0) and any(
-            p.id != place.id for p in current
-        ):
+        if (c.method is _BY_FORMER
+                and current_by_form.get(c.matched, -1) >= (place.population or 0)
+                and any(o.method in _CURRENT and o.matched == c.matched
+                        and o.place.id != place.id for o in scored)):
             c = _with(c, "former", FORMER_PENALTY)
         elif (c.method is _BY_ALTERNATE and place.kind is _CITY
               and largest_former >= FORMER_SHARE * max(place.population or 0, 1)):
@@ -688,8 +696,29 @@ def _doubt_between(scored: list[Candidate], *, alone: bool) -> list[Candidate]:
     best = scored[0]
     if best.doubt is not None:
         return scored
-    doubt = _town_abroad(scored) or _people_word(scored) or (alone and _close_call(scored))
+    doubt = (_town_abroad(scored) or _people_word(scored)
+             or (alone and (_close_call(scored) or _former_over_current(scored))))
     return [best._replace(doubt=doubt), *scored[1:]] if doubt else scored
+
+
+def _former_over_current(ranked: list[Candidate]) -> str:
+    """Why a region found by a former name is no clear answer alone, or "".
+
+    A former name of a province may be the name a city abroad bears today: bare ``Natal`` is
+    the old name of KwaZulu-Natal and the name of a Brazilian city of 900,000. With no other
+    name to weigh them, the province stands (it is the larger), in doubt; a Brazilian or a
+    South African neighbour settles it.
+    """
+    best = ranked[0]
+    if best.method is not _BY_FORMER or best.place.kind not in (_REGION, _DISTRICT):
+        return ""
+    for other in ranked[1:]:
+        town = other.place
+        if (other.method is _BY_NAME and town.kind is _CITY and town.country
+                and town.country != best.place.country
+                and (town.population or 0) >= NOTABLE_POPULATION):
+            return f"as likely {town.name} ({town.country}), the city's name today"
+    return ""
 
 
 def _town_abroad(ranked: list[Candidate]) -> str:

@@ -684,24 +684,37 @@ def apply_former_names(
     Each row names the current place by name and country; the largest place of that name in
     that country gets the former name (moved out of its alternate names, if there). Areas of
     that country lose it from their alternate names: ``Stalingrad`` is the city, not the
-    oblast that was once named after it.
+    oblast that was once named after it. A row whose ``kind`` is ``region`` names a province
+    of ``areas`` instead (Natal, now KwaZulu-Natal; Hupeh, now Hubei).
     """
     import csv
 
     from movemap.gazetteer.normalize import name_key
 
-    by_key: dict[tuple[str, str], Entry] = {}
-    for e in entries:
-        if e.country is None:
-            continue
-        for name in (e.name, *e.alt_names):
-            slot = (name_key(name), e.country)
-            kept = by_key.get(slot)
-            if kept is None or (e.population or 0) > (kept.population or 0):
-                by_key[slot] = e
+    def index(places: Iterable[Entry]) -> dict[tuple[str, str], Entry]:
+        # the place bearing the name itself beats one that only lists it among its other
+        # names (Shanxi, not Shaanxi, whose other name Shǎnxī folds alike), then the larger
+        by_key: dict[tuple[str, str], Entry] = {}
+        rank: dict[tuple[str, str], tuple[bool, int]] = {}
+        for e in places:
+            if e.country is None:
+                continue
+            for i, name in enumerate((e.name, *e.alt_names)):
+                slot = (name_key(name), e.country)
+                mine = (i == 0, e.population or 0)
+                if slot not in rank or mine > rank[slot]:
+                    by_key[slot], rank[slot] = e, mine
+        return by_key
+
+    by_kind = {"": index(entries), "region": index(a for a in areas if a.kind == "region")}
     with path.open(encoding="utf-8", newline="") as f:
         for line, row in enumerate(csv.DictReader(f), start=2):
-            entry = by_key.get((name_key(row["current"]), row["country"].strip().upper()))
+            kind = (row.get("kind") or "").strip()
+            if kind not in by_kind:
+                raise OverlayError(f"unknown kind {kind!r} (leave it empty, or region)",
+                                   path=str(path), line=line, field="kind")
+            entry = by_kind[kind].get((name_key(row["current"]),
+                                       row["country"].strip().upper()))
             if entry is None:
                 raise OverlayError(f"current place {row['current']!r} in {row['country']} is "
                                    "not in the gazetteer", path=str(path), line=line,
