@@ -158,3 +158,13 @@ def test_a_day_given_with_the_arrival_and_the_days_the_move_took_date_its_start(
 def test_a_day_given_before_the_move_is_its_start_whatever_it_took() -> None:
     leg = extract("On 3 May the brigade marched from Lyon to Dijon in four days.", DAY).legs[0]
     assert (str(leg.start), leg.end) == ("1900-05-03", None)
+
+
+@pytest.mark.parametrize("text", [
+    "The matter was taken to Lyon by the lawyers from Dijon.",
+    "The dispute was taken from Toulouse to the court in Lille.",
+    "The delegates gathered at Lyon and from there travelled to Dijon for the summit.",
+])
+def test_a_matter_or_delegates_taken_or_travelling_are_no_force(text: str) -> None:
+    """Things argued are taken to a town, and delegates travel, without a force moving."""
+    assert ends(extract(text, DAY)) == []

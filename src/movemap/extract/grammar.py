@@ -222,7 +222,9 @@ _NONFORCE_PATTERN = re.compile(
     r"people|persons|nationals|citizens|staff|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
     r"empress|queen|tsar|czar|shah|sultan|court|cabinet|government|"
-    r"offices|delegation|envoy|diplomats|ambassador)\b", re.I)
+    r"offices|delegation|delegates|envoy|diplomats|ambassador|"
+    # things argued, not carried (the matter was taken to Lyon), and people on a walk or a run
+    r"matters?|issues?|question|dispute|complaint|proposal|lawsuit|runners|walkers)\b", re.I)
 _NONFORCE = quick(_NONFORCE_PATTERN)
 
 
