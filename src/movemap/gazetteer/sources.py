@@ -853,9 +853,11 @@ def add_populations(points: Sequence[Entry], areas: Sequence[Entry]) -> None:
     if marks:
         xyz = unit_vectors([t.lon for t in towns], [t.lat for t in towns])
         limit = np.cos(ISLAND_POINT_KM / EARTH_RADIUS_KM)
-        near = unit_vectors([a.lon for a in marks], [a.lat for a in marks]) @ xyz.T >= limit
-        for area, row in zip(marks, near, strict=True):
-            area.population = int(weights[row].sum())
+        # one island at a time: a matrix of every island by every town would hold about
+        # 180 MB at once
+        for area, mark in zip(marks, unit_vectors([a.lon for a in marks],
+                                                  [a.lat for a in marks]), strict=True):
+            area.population = int(weights[xyz @ mark >= limit].sum())
 
 
 def searoute_ports_path() -> Path:
