@@ -452,16 +452,6 @@ def _steps(segment: Sequence[Point], step_km: float = 1.0) -> list[Point]:
     return [(x0 + (x1 - x0) * k / n, y0 + (y1 - y0) * k / n) for k in range(n + 1)]
 
 
-def _sea_over_land_km(found: Sequence[Point]) -> float:
-    """The km of a sea path over land, leaving out each end's approach from its port
-    (``sea.COAST_KM``), sampled every km."""
-    from movemap.routing.land import land_crossing_km
-    from movemap.routing.sea import COAST_KM
-
-    return land_crossing_km([(float(x), float(y)) for x, y in found], skip_km=COAST_KM,
-                            step_km=1.0)
-
-
 def _network_word(mode: Mode) -> str:
     return "railway" if mode is Mode.RAIL else "road"
 
@@ -574,14 +564,17 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
                                     f"{km:.0f} km from the nearest {_network_word(mode)} in "
                                     "the data; joined to it by a straight line (approximate)")
         if not isinstance(found, str) and mode is Mode.SEA:
-            over = _sea_over_land_km(found)
+            from movemap.routing.land import sea_path_checks
+            from movemap.routing.sea import COAST_KM
+
+            # the ends' approaches from their ports (COAST_KM) are not counted as land
+            over, upriver = sea_path_checks([(float(x), float(y)) for x, y in found],
+                                            skip_km=COAST_KM)
             if over > SEA_LAND_KM:  # a strait or a river narrower than the water grid sees
                 approximate = True
                 warnings.append(f"{mode.value} from {name_a} to {name_b} crosses about "
                                 f"{over:.0f} km of land (approximate)")
-            from movemap.routing.land import upriver_km
-
-            for name, km in zip((name_a, name_b), upriver_km(found), strict=True):
+            for name, km in zip((name_a, name_b), upriver, strict=True):
                 if km > UPRIVER_KM:  # a port up a river, or an inland town taken for one
                     warnings.append(f"{mode.value} from {name_a} to {name_b}: {name} lies "
                                     f"about {km:.0f} km up a river from the open sea; check "

@@ -30,7 +30,7 @@ import shapely
 from movemap.geodata import geo_path
 from movemap.routing.geodesic import GEOD
 
-__all__ = ["land", "land_crossing_km", "land_near", "on_land", "upriver_km"]
+__all__ = ["land", "land_crossing_km", "land_near", "on_land", "sea_path_checks", "upriver_km"]
 
 Point = tuple[float, float]
 CHANNEL_DEGREES = 0.01  # half the width of a channel cut through land (about 1 km)
@@ -98,14 +98,18 @@ def on_land(points: Sequence[Point]) -> np.ndarray:
     return np.asarray(shapely.contains_xy(land(), xy[:, 0], xy[:, 1]))
 
 
-def land_crossing_km(points: Sequence[Point], skip_km: float = 0.0, step_km: float = 0.25) -> float:
-    """Length of a path over land, leaving out ``skip_km`` at each end, sampled every step."""
+def _samples(points: Sequence[Point], step_km: float) -> list[Point]:
+    """The path's points with a point every ``step_km`` between them along the geodesic."""
     samples: list[Point] = []
     for a, b in itertools.pairwise(points):
         n = int(GEOD.inv(a[0], a[1], b[0], b[1])[2] / 1000 // step_km)
         samples.append(a)
         samples.extend(GEOD.npts(a[0], a[1], b[0], b[1], n) if n else [])
     samples.append(points[-1])
+    return samples
+
+
+def _over_land_km(samples: Sequence[Point], skip_km: float, step_km: float) -> float:
     total = len(samples) * step_km
     keep = samples[int(skip_km / step_km): max(0, len(samples) - int(skip_km / step_km))]
     if not keep or total <= 2 * skip_km:
@@ -113,25 +117,36 @@ def land_crossing_km(points: Sequence[Point], skip_km: float = 0.0, step_km: flo
     return float(on_land(keep).sum() * step_km)
 
 
+def _upriver_km(samples: Sequence[Point], reach_km: float, step_km: float
+                ) -> tuple[float, float]:
+    reach = int(reach_km / step_km)
+
+    def along(head: Sequence[Point]) -> float:
+        xy = np.asarray(head, dtype=float)
+        inside = shapely.contains_xy(land(rivers=False), xy[:, 0], xy[:, 1])
+        return float(np.argmin(inside) if not inside.all() else len(inside)) * step_km
+
+    return along(samples[:reach]), along(samples[::-1][:reach])
+
+
+def land_crossing_km(points: Sequence[Point], skip_km: float = 0.0, step_km: float = 0.25) -> float:
+    """Length of a path over land, leaving out ``skip_km`` at each end, sampled every step."""
+    return _over_land_km(_samples(points, step_km), skip_km, step_km)
+
+
 def upriver_km(points: Sequence[Point], reach_km: float = 400.0, step_km: float = 1.0
                ) -> tuple[float, float]:
     """How far each end of a sea path lies up a river fairway: the km from the start, and
     from the end, that the path runs over the land the fairways were cut out of (sampled
     every ``step_km``, looked at up to ``reach_km`` from each end)."""
-    def along(path: Sequence[Point]) -> float:
-        samples: list[Point] = []
-        for a, b in itertools.pairwise(path):
-            n = int(GEOD.inv(a[0], a[1], b[0], b[1])[2] / 1000 // step_km)
-            samples.append(a)
-            samples.extend(GEOD.npts(a[0], a[1], b[0], b[1], n) if n else [])
-            if len(samples) * step_km >= reach_km:
-                break
-        else:
-            samples.append(path[-1])
-        xy = np.asarray(samples[:int(reach_km / step_km)], dtype=float)
-        inside = shapely.contains_xy(land(rivers=False), xy[:, 0], xy[:, 1])
-        return float(np.argmin(inside) if not inside.all() else len(inside)) * step_km
-
     if len(points) < 2:
         return 0.0, 0.0
-    return along(points), along(points[::-1])
+    return _upriver_km(_samples(points, step_km), reach_km, step_km)
+
+
+def sea_path_checks(points: Sequence[Point], skip_km: float, reach_km: float = 400.0
+                    ) -> tuple[float, tuple[float, float]]:
+    """:func:`land_crossing_km` (``skip_km`` left out at each end) and :func:`upriver_km`
+    of a sea path at once, from one sampling of it every km."""
+    samples = _samples(points, 1.0)
+    return _over_land_km(samples, skip_km, 1.0), _upriver_km(samples, reach_km, 1.0)
