@@ -552,19 +552,67 @@ def _positions(text: str, mark: str) -> Iterator[int]:
 
 
 def _apostrophe_names(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Spans of names written with an apostrophe (N'Djamena, Ch'ŏngjin) the index knows:
-    the matcher reads an apostrophe as a space, the index keys leave it out."""
-    index = gazetteer._index
+    """Spans of names written with an apostrophe (N'Djamena, Ch'ŏngjin) the index or an
+    overlay knows: the matcher reads an apostrophe as a space, the index keys leave it out.
+    A possessive is a name only with the capitalised words after it (Rorke's Drift, King's
+    Lynn, St John's Wood): the longest such run of one or two words that is a known name."""
     out = []
     for m in matches_from(_APOSTROPHE_WORD, text, _before_apostrophes(text)):
-        if not m.group(0)[0].isupper() or m.group(0)[-2:] in ("'s", "’s"):
-            continue  # Cuba's: a possessive, which the matcher reads
-        number = index.best_exact(name_key(m.group(0)))
-        if number is not None:
-            place = index.place(number)
-            if place.kind is not Kind.CITY or (place.population or 0) >= MIN_POPULATION:
-                out.append((m.start(), m.end()))
+        if not m.group(0)[0].isupper():
+            continue
+        if m.group(0)[-2:] in ("'s", "’s"):
+            tail = _POSSESSED.match(text, m.end())
+            if tail is None:
+                continue  # Cuba's: a possessive, which the matcher reads
+            ends = [tail.end()] if tail.group(2) is None else [tail.end(), tail.end(1)]
+            for end in ends:
+                if _known_name(gazetteer, name_key(text[m.start():end])):
+                    out.append((m.start(), end))
+                    break
+        elif _known_name(gazetteer, name_key(m.group(0))):
+            out.append((m.start(), m.end()))
     return out
+
+
+# the capitalised words after a possessive that may end its name (Rorke's Drift, St John's
+# Wood): one or two, on the same line
+_POSSESSED = re.compile(r"[^\S\n]+([A-Z][\w-]*)(?:[^\S\n]+([A-Z][\w-]*))?")
+
+
+def _known_name(gazetteer: Gazetteer, key: str) -> bool:
+    """Whether ``key`` is exactly a name of a place the index holds for the matcher (a town
+    of :data:`MIN_POPULATION` or more, or any other kind) or of a place of a user's overlay."""
+    if key in gazetteer._overlays.names:
+        return True
+    index = gazetteer._index
+    number = index.best_exact(key)
+    if number is None:
+        return False
+    place = index.place(number)
+    return place.kind is not Kind.CITY or (place.population or 0) >= MIN_POPULATION
+
+
+_OVERLAY_MATCHERS: weakref.WeakKeyDictionary[Gazetteer, Any] = weakref.WeakKeyDictionary()
+
+
+def _overlay_matcher(gazetteer: Gazetteer) -> Any:
+    """An automaton of the names a user's overlays (``--gazetteer FILE``) give places, or
+    None without overlays. The cached matcher (:func:`automaton`) holds the reference
+    index's names only, so this one is built for each gazetteer (overlays are small). Names
+    with an apostrophe are found by :func:`_apostrophe_names`."""
+    if gazetteer in _OVERLAY_MATCHERS:
+        return _OVERLAY_MATCHERS[gazetteer]
+    import ahocorasick
+
+    keys = [k for k in gazetteer._overlays.names if len(k) >= 3 and k not in COMMON]
+    matcher = None
+    if keys:
+        matcher = ahocorasick.Automaton()
+        for key in keys:
+            matcher.add_word(f" {key} ", len(key) + 2)
+        matcher.make_automaton()
+    _OVERLAY_MATCHERS[gazetteer] = matcher
+    return matcher
 
 
 # a feature that bears the name of where it is (Rafha Domestic Airport, RAF Brize Norton): the
@@ -640,10 +688,12 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
     # keyed "mazar i sharif").
     folded = " " + _words_only(text) + " "
     found: list[tuple[int, int]] = []
-    for last, length in matcher.iter(folded):
-        start, end = last - length + 1, last - 1  # in the text: the padding's space is gone
-        if text[start].isupper():
-            found.append((start, end))
+    mine = _overlay_matcher(gazetteer)
+    for names in (matcher, mine) if mine is not None else (matcher,):
+        for last, length in names.iter(folded):
+            start, end = last - length + 1, last - 1  # in the text: the padding's space is gone
+            if text[start].isupper():
+                found.append((start, end))
     restored: dict[tuple[int, int], str] = {}
     if not text.isascii():
         found += _nonlatin(text, gazetteer, restored)
