@@ -113,6 +113,49 @@ def test_former_names_resolve_to_the_current_place(
         assert "former name" in found.best.reading()
 
 
+# one town per family of old names (geo/former_names.csv), with other names of its war or era
+FORMER_NAMES_BY_FAMILY = [
+    ("Hankow", "Wuhan", "CN", ["Nanking", "Ichang"]),  # Chinese postal spelling
+    ("Taihoku", "Taipei", "TW", ["Keelung", "Tainan"]),  # Japanese-era Taiwan
+    ("Syonan", "Singapore", "SG", ["Kuala Lumpur", "Johore Bahru"]),  # Japanese occupation
+    ("Vernyi", "Almaty", "KZ", ["Tashkent", "Pishpek"]),  # Russian imperial
+    ("Stavropol-on-Volga", "Tolyatti", "RU", ["Kuybyshev", "Syzran"]),  # Soviet renaming
+    ("Smyrna", "İzmir", "TR", ["Angora", "Brusa"]),  # Greek and Western name
+    ("Philippeville", "Skikda", "DZ", ["Constantine", "Bône"]),  # French Algeria
+    ("Marienburg", "Malbork", "PL", ["Elbing", "Danzig"]),  # German, until 1945
+    ("Lüderitzbucht", "Lüderitz", "NA", ["Windhoek", "Keetmanshoop"]),  # German colonial
+    ("Zara", "Zadar", "HR", ["Spalato", "Sebenico"]),  # Italian on the Adriatic
+    ("Barce", "Al Marj", "LY", ["Benghazi", "Derna"]),  # Italian Libya
+    ("Edwardesabad", "Bannu", "PK", ["Kohat", "Dera Ismail Khan"]),  # British India
+]
+
+
+@pytest.mark.parametrize(("former", "current", "country", "context"), FORMER_NAMES_BY_FAMILY,
+                         ids=[f[0] for f in FORMER_NAMES_BY_FAMILY])
+def test_former_names_of_many_families_are_the_town_today(
+    gazetteer: Gazetteer, former: str, current: str, country: str, context: list[str],
+) -> None:
+    """Without its row, each of these resolved to a namesake elsewhere (Hankow to Hanko in
+    Finland, Vernyi to Verny in France, Smyrna to Georgia) or to nothing."""
+    for found in (gazetteer.resolve(former), _in_context(gazetteer, former, context)):
+        assert (found.place.name, found.place.country) == (current, country), found.best.why()
+        assert found.best.method is Method.FORMER and found.best.confident
+        assert "former name" in found.best.reading() and current in found.best.reading()
+
+
+@pytest.mark.parametrize(("name", "context", "country"), [
+    ("Hanko", [], "FI"),  # a current name near a former one (Hankow) keeps its town
+    ("Smyrna", ["Atlanta", "Marietta"], "US"),  # the Georgian city among its neighbours
+    ("Zara", ["Sivas", "Erzincan"], "TR"),  # the Anatolian town among its neighbours
+])
+def test_a_town_bearing_a_former_name_today_keeps_it_among_its_neighbours(
+    gazetteer: Gazetteer, name: str, context: list[str], country: str,
+) -> None:
+    found = _in_context(gazetteer, name, context)
+    assert found.place.country == country, found.best.why()
+    assert found.best.method is not Method.FORMER
+
+
 @pytest.mark.parametrize(("former", "current", "country", "context"), [
     ("Hupeh", "Hubei", "CN", ["Hankow", "Ichang"]),
     ("Szechwan", "Sichuan", "CN", ["Chungking", "Chengtu"]),
