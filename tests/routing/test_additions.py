@@ -86,6 +86,15 @@ MATALE, VAVUNIYA = (80.6234, 7.4675), (80.4982, 8.7514)
 TARAZ, KORDAI = (71.3667, 42.9), (74.7129, 43.0388)
 NDJOLE, MOANDA = (10.76488, -0.17827), (13.1987, -1.56652)
 KADUNA, KUBWA = (7.4388, 10.5264), (7.335, 9.16)
+# round 16: gaps benchmarks/network_gaps.py found over town pairs (no evaluation case)
+PTUJ, ZAPRESIC = (15.8702, 46.4201), (15.8078, 45.8564)
+CHENGDU, DEYANG = (104.0667, 30.6667), (104.382, 31.1302)
+GUIYANG, ANSHUN = (106.7167, 26.5833), (105.9333, 26.25)
+SUEZ, ISMAILIA = (32.5263, 29.9737), (32.2722, 30.6043)
+NITRA, ZVOLEN = (18.0845, 48.3076), (19.1532, 48.5744)
+MASERU, TEYATEYANENG, FICKSBURG = (27.4833, -29.3167), (27.749, -29.1472), (27.8751, -28.872)
+BIRATNAGAR, PURNIA = (87.2701, 26.455), (87.4742, 25.7789)
+ZYWIEC, ZILINA = (19.1924, 49.6853), (18.7394, 49.2231)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -182,6 +191,32 @@ KADUNA, KUBWA = (7.4388, 10.5264), (7.335, 9.16)
     # railway (Kubwa about 15 km from its Abuja end)
     (NDJOLE, MOANDA, Mode.RAIL, 360, 480, {"GA"}),
     (KADUNA, KUBWA, Mode.RAIL, 150, 200, {"NG"}),
+    # round 16, from benchmarks/network_gaps.py (before: the route named after each)
+    # the A4 / A2 motorway Maribor - Ptuj - Gruskovje - Macelj - Krapina - Zagreb (Ptuj -
+    # Zapresic about 75 km; went round by Ljubljana)
+    (PTUJ, ZAPRESIC, Mode.ROAD, 55, 95, {"SI", "HR"}),
+    # the G5 north of Chengdu past Xindu (Chengdu - Deyang about 75 km; by Suining, 346)
+    # and the G60 at Qingzhen (Guiyang - Anshun about 110 km; by Bijie, 543)
+    (CHENGDU, DEYANG, Mode.ROAD, 60, 100, {"CN"}),
+    (GUIYANG, ANSHUN, Mode.ROAD, 80, 130, {"CN"}),
+    # the road and railway along the Suez Canal by Fayed and Geneifa (Suez - Ismailia about
+    # 90 km; round by Cairo's ring, 252 by road, by Zagazig, 305 by rail)
+    (SUEZ, ISMAILIA, Mode.ROAD, 65, 110, {"EG"}),
+    (SUEZ, ISMAILIA, Mode.RAIL, 65, 110, {"EG"}),
+    # Slovakia's R1 Trnava - Nitra - Zarnovica - Zvolen (Nitra - Zvolen about 100 km; Nitra
+    # was 28 km from any road)
+    (NITRA, ZVOLEN, Mode.ROAD, 85, 125, {"SK"}),
+    # Lesotho's A1 north of Maseru (Maseru - Teyateyaneng about 40 km) and over the Caledon
+    # at Maputsoe to Ficksburg (Teyateyaneng - Ficksburg about 45 km); Maputsoe was 60 km
+    # from a road on its side of the river
+    (MASERU, TEYATEYANENG, Mode.ROAD, 25, 50, {"LS"}),
+    (TEYATEYANENG, FICKSBURG, Mode.ROAD, 30, 60, {"LS", "ZA"}),
+    # the Koshi Highway and the Jogbani - Forbesganj - Araria road (Biratnagar - Purnia about
+    # 95 km; Biratnagar was 23 km from any road)
+    (BIRATNAGAR, PURNIA, Mode.ROAD, 80, 120, {"NP", "IN"}),
+    # the S1 / DK69 over the Zwardon - Skalite crossing (Zywiec - Zilina about 80 km; by
+    # Cieszyn and Czechia before)
+    (ZYWIEC, ZILINA, Mode.ROAD, 60, 100, {"PL", "SK"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
