@@ -95,6 +95,11 @@ NITRA, ZVOLEN = (18.0845, 48.3076), (19.1532, 48.5744)
 MASERU, TEYATEYANENG, FICKSBURG = (27.4833, -29.3167), (27.749, -29.1472), (27.8751, -28.872)
 BIRATNAGAR, PURNIA = (87.2701, 26.455), (87.4742, 25.7789)
 ZYWIEC, ZILINA = (19.1924, 49.6853), (18.7394, 49.2231)
+POGRADEC, KORCE, KASTORIA = (20.6525, 40.9025), (20.7808, 40.6186), (21.26, 40.52)
+TUZLA, LOZNICA = (18.6671, 44.5384), (19.22, 44.53)
+POSADAS, ENCARNACION = (-55.8962, -27.3671), (-55.8664, -27.3306)
+ASUNCION, FORMOSA = (-57.6359, -25.2865), (-58.1731, -26.1849)
+VIENNA, BRATISLAVA = (16.3721, 48.2085), (17.1067, 48.1482)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -217,6 +222,18 @@ ZYWIEC, ZILINA = (19.1924, 49.6853), (18.7394, 49.2231)
     # the S1 / DK69 over the Zwardon - Skalite crossing (Zywiec - Zilina about 80 km; by
     # Cieszyn and Czechia before)
     (ZYWIEC, ZILINA, Mode.ROAD, 60, 100, {"PL", "SK"}),
+    # Albania's SH3 by Pogradec to Korce (about 40 km; no road before) and over the
+    # Kapshtice crossing towards Kastoria (Korce - Kastoria about 55 km)
+    (POGRADEC, KORCE, Mode.ROAD, 30, 55, {"AL"}),
+    (KORCE, KASTORIA, Mode.ROAD, 40, 70, {"AL", "GR"}),
+    # Bosnia's M4 Tuzla - Zvornik (Tuzla - Loznica about 70 km by the Drina bridge)
+    (TUZLA, LOZNICA, Mode.ROAD, 50, 85, {"BA", "RS"}),
+    # the Parana bridge Posadas - Encarnacion (9 km apart; round by Foz do Iguacu, 619) and
+    # the Pilcomayo bridge at Clorinda (Asuncion - Formosa about 160 km; 1,898 before)
+    (POSADAS, ENCARNACION, Mode.ROAD, 8, 30, {"AR", "PY"}),
+    (ASUNCION, FORMOSA, Mode.ROAD, 120, 190, {"AR", "PY"}),
+    # the Marchegg line Vienna - Bratislava (about 65 km; round by Hungary before)
+    (VIENNA, BRATISLAVA, Mode.RAIL, 55, 85, {"AT", "SK"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
