@@ -100,6 +100,8 @@ TUZLA, LOZNICA = (18.6671, 44.5384), (19.22, 44.53)
 POSADAS, ENCARNACION = (-55.8962, -27.3671), (-55.8664, -27.3306)
 ASUNCION, FORMOSA = (-57.6359, -25.2865), (-58.1731, -26.1849)
 VIENNA, BRATISLAVA = (16.3721, 48.2085), (17.1067, 48.1482)
+STRASBOURG, BASEL = (7.7455, 48.5839), (7.5733, 47.5584)
+SAKON_NAKHON, SAVANNAKHET = (104.1472, 17.1612), (104.7622, 16.5703)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -234,6 +236,11 @@ VIENNA, BRATISLAVA = (16.3721, 48.2085), (17.1067, 48.1482)
     (ASUNCION, FORMOSA, Mode.ROAD, 120, 190, {"AR", "PY"}),
     # the Marchegg line Vienna - Bratislava (about 65 km; round by Hungary before)
     (VIENNA, BRATISLAVA, Mode.RAIL, 55, 85, {"AT", "SK"}),
+    # the A35 into Basel at Saint-Louis (Strasbourg - Basel about 140 km; 824 when the
+    # route had to keep out of Germany) and the Mekong bridge at Mukdahan (Sakon Nakhon -
+    # Savannakhet about 120 km; 422 by Nakhon Phanom)
+    (STRASBOURG, BASEL, Mode.ROAD, 125, 175, {"FR", "CH"}),
+    (SAKON_NAKHON, SAVANNAKHET, Mode.ROAD, 105, 150, {"TH", "LA"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
