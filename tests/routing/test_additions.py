@@ -102,6 +102,8 @@ ASUNCION, FORMOSA = (-57.6359, -25.2865), (-58.1731, -26.1849)
 VIENNA, BRATISLAVA = (16.3721, 48.2085), (17.1067, 48.1482)
 STRASBOURG, BASEL = (7.7455, 48.5839), (7.5733, 47.5584)
 SAKON_NAKHON, SAVANNAKHET = (104.1472, 17.1612), (104.7622, 16.5703)
+LUCKNOW, RAEBARELI = (80.9231, 26.8393), (81.2331, 26.2309)
+SILCHAR, AIZAWL = (92.7979, 24.8273), (92.7179, 23.7289)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -241,6 +243,11 @@ SAKON_NAKHON, SAVANNAKHET = (104.1472, 17.1612), (104.7622, 16.5703)
     # Savannakhet about 120 km; 422 by Nakhon Phanom)
     (STRASBOURG, BASEL, Mode.ROAD, 125, 175, {"FR", "CH"}),
     (SAKON_NAKHON, SAVANNAKHET, Mode.ROAD, 105, 150, {"TH", "LA"}),
+    # NH 30 Lucknow - Raebareli (about 80 km; Raebareli was 49 km from any road) and NH 306
+    # Silchar - Aizawl (about 180 km of mountain road, drawn through its towns only and so
+    # counted shorter; Aizawl was 79 km from any road)
+    (LUCKNOW, RAEBARELI, Mode.ROAD, 65, 100, {"IN"}),
+    (SILCHAR, AIZAWL, Mode.ROAD, 115, 200, {"IN"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
