@@ -104,6 +104,8 @@ STRASBOURG, BASEL = (7.7455, 48.5839), (7.5733, 47.5584)
 SAKON_NAKHON, SAVANNAKHET = (104.1472, 17.1612), (104.7622, 16.5703)
 LUCKNOW, RAEBARELI = (80.9231, 26.8393), (81.2331, 26.2309)
 SILCHAR, AIZAWL = (92.7979, 24.8273), (92.7179, 23.7289)
+KOBLENZ, TRIER, LUXEMBOURG = (7.5788, 50.3536), (6.6394, 49.7557), (6.1327, 49.6098)
+ZALAEGERSZEG = (16.844, 46.837)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -248,6 +250,14 @@ SILCHAR, AIZAWL = (92.7979, 24.8273), (92.7179, 23.7289)
     # counted shorter; Aizawl was 79 km from any road)
     (LUCKNOW, RAEBARELI, Mode.ROAD, 65, 100, {"IN"}),
     (SILCHAR, AIZAWL, Mode.ROAD, 115, 200, {"IN"}),
+    # railways: the Moselle line (Koblenz - Trier about 112 km; Trier was 42 km from any
+    # line) and Trier - Luxembourg (about 50 km); Pragersko - Hodos - Zalaegerszeg (Ptuj -
+    # Zalaegerszeg about 120 km; Hungary - Slovenia went by Austria); Zilina - Cadca -
+    # Zwardon - Zywiec (about 90 km; by Czechia before)
+    (KOBLENZ, TRIER, Mode.RAIL, 95, 130, {"DE"}),
+    (TRIER, LUXEMBOURG, Mode.RAIL, 38, 60, {"DE", "LU"}),
+    (PTUJ, ZALAEGERSZEG, Mode.RAIL, 100, 140, {"SI", "HU"}),
+    (ZILINA, ZYWIEC, Mode.RAIL, 65, 105, {"SK", "PL"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
