@@ -86,6 +86,26 @@ MATALE, VAVUNIYA = (80.6234, 7.4675), (80.4982, 8.7514)
 TARAZ, KORDAI = (71.3667, 42.9), (74.7129, 43.0388)
 NDJOLE, MOANDA = (10.76488, -0.17827), (13.1987, -1.56652)
 KADUNA, KUBWA = (7.4388, 10.5264), (7.335, 9.16)
+# round 16: gaps benchmarks/network_gaps.py found over town pairs (no evaluation case)
+PTUJ, ZAPRESIC = (15.8702, 46.4201), (15.8078, 45.8564)
+CHENGDU, DEYANG = (104.0667, 30.6667), (104.382, 31.1302)
+GUIYANG, ANSHUN = (106.7167, 26.5833), (105.9333, 26.25)
+SUEZ, ISMAILIA = (32.5263, 29.9737), (32.2722, 30.6043)
+NITRA, ZVOLEN = (18.0845, 48.3076), (19.1532, 48.5744)
+MASERU, TEYATEYANENG, FICKSBURG = (27.4833, -29.3167), (27.749, -29.1472), (27.8751, -28.872)
+BIRATNAGAR, PURNIA = (87.2701, 26.455), (87.4742, 25.7789)
+ZYWIEC, ZILINA = (19.1924, 49.6853), (18.7394, 49.2231)
+POGRADEC, KORCE, KASTORIA = (20.6525, 40.9025), (20.7808, 40.6186), (21.26, 40.52)
+TUZLA, LOZNICA = (18.6671, 44.5384), (19.22, 44.53)
+POSADAS, ENCARNACION = (-55.8962, -27.3671), (-55.8664, -27.3306)
+ASUNCION, FORMOSA = (-57.6359, -25.2865), (-58.1731, -26.1849)
+VIENNA, BRATISLAVA = (16.3721, 48.2085), (17.1067, 48.1482)
+STRASBOURG, BASEL = (7.7455, 48.5839), (7.5733, 47.5584)
+SAKON_NAKHON, SAVANNAKHET = (104.1472, 17.1612), (104.7622, 16.5703)
+LUCKNOW, RAEBARELI = (80.9231, 26.8393), (81.2331, 26.2309)
+SILCHAR, AIZAWL = (92.7979, 24.8273), (92.7179, 23.7289)
+KOBLENZ, TRIER, LUXEMBOURG = (7.5788, 50.3536), (6.6394, 49.7557), (6.1327, 49.6098)
+ZALAEGERSZEG = (16.844, 46.837)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -182,6 +202,62 @@ KADUNA, KUBWA = (7.4388, 10.5264), (7.335, 9.16)
     # railway (Kubwa about 15 km from its Abuja end)
     (NDJOLE, MOANDA, Mode.RAIL, 360, 480, {"GA"}),
     (KADUNA, KUBWA, Mode.RAIL, 150, 200, {"NG"}),
+    # round 16, from benchmarks/network_gaps.py (before: the route named after each)
+    # the A4 / A2 motorway Maribor - Ptuj - Gruskovje - Macelj - Krapina - Zagreb (Ptuj -
+    # Zapresic about 75 km; went round by Ljubljana)
+    (PTUJ, ZAPRESIC, Mode.ROAD, 55, 95, {"SI", "HR"}),
+    # the G5 north of Chengdu past Xindu (Chengdu - Deyang about 75 km; by Suining, 346)
+    # and the G60 at Qingzhen (Guiyang - Anshun about 110 km; by Bijie, 543)
+    (CHENGDU, DEYANG, Mode.ROAD, 60, 100, {"CN"}),
+    (GUIYANG, ANSHUN, Mode.ROAD, 80, 130, {"CN"}),
+    # the road and railway along the Suez Canal by Fayed and Geneifa (Suez - Ismailia about
+    # 90 km; round by Cairo's ring, 252 by road, by Zagazig, 305 by rail)
+    (SUEZ, ISMAILIA, Mode.ROAD, 65, 110, {"EG"}),
+    (SUEZ, ISMAILIA, Mode.RAIL, 65, 110, {"EG"}),
+    # Slovakia's R1 Trnava - Nitra - Zarnovica - Zvolen (Nitra - Zvolen about 100 km; Nitra
+    # was 28 km from any road)
+    (NITRA, ZVOLEN, Mode.ROAD, 85, 125, {"SK"}),
+    # Lesotho's A1 north of Maseru (Maseru - Teyateyaneng about 40 km) and over the Caledon
+    # at Maputsoe to Ficksburg (Teyateyaneng - Ficksburg about 45 km); Maputsoe was 60 km
+    # from a road on its side of the river
+    (MASERU, TEYATEYANENG, Mode.ROAD, 25, 50, {"LS"}),
+    (TEYATEYANENG, FICKSBURG, Mode.ROAD, 30, 60, {"LS", "ZA"}),
+    # the Koshi Highway and the Jogbani - Forbesganj - Araria road (Biratnagar - Purnia about
+    # 95 km; Biratnagar was 23 km from any road)
+    (BIRATNAGAR, PURNIA, Mode.ROAD, 80, 120, {"NP", "IN"}),
+    # the S1 / DK69 over the Zwardon - Skalite crossing (Zywiec - Zilina about 80 km; by
+    # Cieszyn and Czechia before)
+    (ZYWIEC, ZILINA, Mode.ROAD, 60, 100, {"PL", "SK"}),
+    # Albania's SH3 by Pogradec to Korce (about 40 km; no road before) and over the
+    # Kapshtice crossing towards Kastoria (Korce - Kastoria about 55 km)
+    (POGRADEC, KORCE, Mode.ROAD, 30, 55, {"AL"}),
+    (KORCE, KASTORIA, Mode.ROAD, 40, 70, {"AL", "GR"}),
+    # Bosnia's M4 Tuzla - Zvornik (Tuzla - Loznica about 70 km by the Drina bridge)
+    (TUZLA, LOZNICA, Mode.ROAD, 50, 85, {"BA", "RS"}),
+    # the Parana bridge Posadas - Encarnacion (9 km apart; round by Foz do Iguacu, 619) and
+    # the Pilcomayo bridge at Clorinda (Asuncion - Formosa about 160 km; 1,898 before)
+    (POSADAS, ENCARNACION, Mode.ROAD, 8, 30, {"AR", "PY"}),
+    (ASUNCION, FORMOSA, Mode.ROAD, 120, 190, {"AR", "PY"}),
+    # the Marchegg line Vienna - Bratislava (about 65 km; round by Hungary before)
+    (VIENNA, BRATISLAVA, Mode.RAIL, 55, 85, {"AT", "SK"}),
+    # the A35 into Basel at Saint-Louis (Strasbourg - Basel about 140 km; 824 when the
+    # route had to keep out of Germany) and the Mekong bridge at Mukdahan (Sakon Nakhon -
+    # Savannakhet about 120 km; 422 by Nakhon Phanom)
+    (STRASBOURG, BASEL, Mode.ROAD, 125, 175, {"FR", "CH"}),
+    (SAKON_NAKHON, SAVANNAKHET, Mode.ROAD, 105, 150, {"TH", "LA"}),
+    # NH 30 Lucknow - Raebareli (about 80 km; Raebareli was 49 km from any road) and NH 306
+    # Silchar - Aizawl (about 180 km of mountain road, drawn through its towns only and so
+    # counted shorter; Aizawl was 79 km from any road)
+    (LUCKNOW, RAEBARELI, Mode.ROAD, 65, 100, {"IN"}),
+    (SILCHAR, AIZAWL, Mode.ROAD, 115, 200, {"IN"}),
+    # railways: the Moselle line (Koblenz - Trier about 112 km; Trier was 42 km from any
+    # line) and Trier - Luxembourg (about 50 km); Pragersko - Hodos - Zalaegerszeg (Ptuj -
+    # Zalaegerszeg about 120 km; Hungary - Slovenia went by Austria); Zilina - Cadca -
+    # Zwardon - Zywiec (about 90 km; by Czechia before)
+    (KOBLENZ, TRIER, Mode.RAIL, 95, 130, {"DE"}),
+    (TRIER, LUXEMBOURG, Mode.RAIL, 38, 60, {"DE", "LU"}),
+    (PTUJ, ZALAEGERSZEG, Mode.RAIL, 100, 140, {"SI", "HU"}),
+    (ZILINA, ZYWIEC, Mode.RAIL, 65, 105, {"SK", "PL"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
