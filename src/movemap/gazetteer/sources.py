@@ -418,6 +418,26 @@ def _without_city(name: str, city: str | None) -> list[str]:
 
 _CITY_SEPARATORS = frozenset(" -–")
 
+# a rank or title before the person an airfield is named for, which reports leave out
+# ("Juan N. Alvarez International Airport" for "General Juan N Alvarez International Airport");
+# not saints and royalty: San, Santa, Prince and King begin towns' and islands' names
+_TITLE = re.compile(
+    r"^(?:general|gen|presidente|president|comandante|almirante|admiral|brigadeiro|brigadier|"
+    r"capit[aá]n|captain|teniente|tte|coronel|colonel|mayor|major|sargento|sgt|doctor|dr|"
+    r"ingeniero|ing|licenciado|lic|gobernador|governador|governor|senador|senator|deputado|"
+    r"prefeito|comodoro|commodore|marechal|mariscal|marshal|sir|sultan|sheikh|shaikh)"
+    r"\.?\s+(?:y\s+)?", re.IGNORECASE)
+
+
+def _without_title(name: str) -> list[str]:
+    """``name`` without the ranks and titles it starts with, if three words or more are left
+    (a name and the words of its kind): ``Sir Seretse Khama International Airport`` is also
+    ``Seretse Khama International Airport``; ``Presidente Prudente Airport`` keeps its town."""
+    rest = name
+    while (match := _TITLE.match(rest)) is not None:
+        rest = rest[match.end():]
+    return [rest] if rest != name and len(rest.split()) >= 3 else []
+
 
 def airports_path() -> Path:
     """Where the ``airportsdata`` package keeps its table of airports."""
@@ -443,7 +463,8 @@ def airport_entries(path: Path | None = None) -> list[Entry]:
                 id=f"airport:{icao}", name=name, lat=float(row["lat"]), lon=float(row["lon"]),
                 country=(row["country"] or None), admin1=None, kind=kind, population=None,
                 source="airportsdata",
-                alt_names=_split_names([name])[1:] + _without_city(name, row["city"]),
+                alt_names=(_split_names([name])[1:] + _without_city(name, row["city"])
+                           + _without_title(name)),
                 codes=[c for c in (icao, iata) if c],
                 serves=[row["city"].strip()] if row["city"].strip() else [],
             ))
@@ -521,6 +542,7 @@ def ourairports_entries(
         town = name_key(row["municipality"] or "")
         names = _airfield_names(name)
         names += [n for part in names for n in _without_city(part, row["municipality"])]
+        names += [n for part in names for n in _without_title(part)]
         first = name.split(" / ")[0]
         military = bool(_MILITARY.search(" ".join((name, *keywords[row["id"]])))) or any(
             k.casefold() == "military" for k in keywords[row["id"]])
