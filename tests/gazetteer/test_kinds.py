@@ -121,7 +121,7 @@ FORMER_NAMES_BY_FAMILY = [
     ("Vernyi", "Almaty", "KZ", ["Tashkent", "Pishpek"]),  # Russian imperial
     ("Stavropol-on-Volga", "Tolyatti", "RU", ["Kuybyshev", "Syzran"]),  # Soviet renaming
     ("Smyrna", "İzmir", "TR", ["Angora", "Brusa"]),  # Greek and Western name
-    ("Philippeville", "Skikda", "DZ", ["Constantine", "Bône"]),  # French Algeria
+    ("Arcila", "Asilah", "MA", ["Tangier", "Larache"]),  # Spanish Morocco
     ("Marienburg", "Malbork", "PL", ["Elbing", "Danzig"]),  # German, until 1945
     ("Lüderitzbucht", "Lüderitz", "NA", ["Windhoek", "Keetmanshoop"]),  # German colonial
     ("Zara", "Zadar", "HR", ["Spalato", "Sebenico"]),  # Italian on the Adriatic
