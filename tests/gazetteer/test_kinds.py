@@ -124,7 +124,7 @@ FORMER_NAMES_BY_FAMILY = [
     ("Arcila", "Asilah", "MA", ["Tangier", "Larache"]),  # Spanish Morocco
     ("Marienburg", "Malbork", "PL", ["Elbing", "Danzig"]),  # German, until 1945
     ("Lüderitzbucht", "Lüderitz", "NA", ["Windhoek", "Keetmanshoop"]),  # German colonial
-    ("Zara", "Zadar", "HR", ["Spalato", "Sebenico"]),  # Italian on the Adriatic
+    ("Abbazia", "Opatija", "HR", ["Fiume", "Pola"]),  # Italian on the Adriatic
     ("Barce", "Al Marj", "LY", ["Benghazi", "Derna"]),  # Italian Libya
     ("Edwardesabad", "Bannu", "PK", ["Kohat", "Dera Ismail Khan"]),  # British India
 ]
