@@ -192,6 +192,7 @@ def _date_texts() -> list[str]:
         "A few days later, a few weeks after that, on the next day, later that night, in the "
         "third quarter, the first week of May, the end of May, mid-October, on the 8th, late "
         "on Friday, from 3 to 5 June, between May 3 and June 1, from early May to late June.",
+        "After ten days, after another two weeks, three days afterwards, a week afterward.",
     ]
 
 

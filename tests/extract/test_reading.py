@@ -133,6 +133,21 @@ def test_unit_date_and_origin_carry_and_chains_stage() -> None:
     assert (str(draft.legs[0].start), str(draft.legs[0].end)) == ("2023-05-04", "2023-05-06")
 
 
+@pytest.mark.parametrize(("step", "day"), [
+    ("After ten days the brigade", "1943-05-14"),
+    ("After another two weeks the brigade", "1943-05-18"),
+    ("Three days afterwards the brigade", "1943-05-07"),
+    ("Two days later the brigade", "1943-05-06"),  # the form read before
+])
+def test_a_step_of_days_after_the_last_date_dates_the_next_move(step: str, day: str) -> None:
+    """"After N days" and "N days afterwards" count from the narrative's last day, as "N days
+    later" does (issue 17: "two days later", "the following week")."""
+    draft = extract(f"The 3rd Brigade reached Perth on 4 May 1943. {step} marched from Perth to "
+                    "Dundee.", date(1943, 6, 1))
+    assert legs(draft) == [(["Perth"], "Dundee")]
+    assert str(draft.legs[0].start) == day
+
+
 def test_headline_gives_the_source_and_a_paragraph_resets_it() -> None:
     draft = extract("Troops reach the coast, ministry says, as Reuters reports\n\n"
                     "According to Reuters, the 2nd Division moved from Lyon to Marseille on 3 "

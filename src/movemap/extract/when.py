@@ -154,7 +154,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span_mm", re.compile(rf"\b(?:between|from)\s+(?:(?P<p1>early|mid|late)[- ])?{_M}\s*"
                            rf"(?:and|to|until|till|-|–|—)\s*(?:(?P<p2>early|mid|late)[- ])?{_M2}"
                            rf"(?:,?\s+{_Y})?", re.I)),
-    ("later", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?|months?)\s+later\b", re.I)),
+    ("later", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?|months?)\s+(?:later|afterwards?)\b",
+                         re.I)),
+    # "After ten days the column marched": the same step, said first
+    ("after_n", re.compile(rf"\bafter\s+(?:another\s+)?{_N}\s+(?P<unit>days?|weeks?|months?)\b",
+                           re.I)),
     # marched in today, three days after they crossed: what follows was three days earlier
     ("after", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?|months?)\s+after\b", re.I)),
     ("following", re.compile(r"\b(?:(?:on\s+)?the\s+(?:next|following)|following)\s+"
@@ -264,7 +268,7 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
         today = (g.get("today") or "").split()
         return parse_date(day if today == ["today"] else
                           f"{day.year:04d}-{day.month:02d}" if today else f"{day.year:04d}")
-    if kind == "later":
+    if kind in ("later", "after_n"):
         n = g["n"].lower()
         return _step(anchor, g["unit"], int(n) if n.isdigit() else _NUMBERS.get(n, 1))
     if kind == "after":
@@ -363,8 +367,8 @@ _ASCII_FOLDED = {kind: re.compile(p.pattern.replace("(?i:", "(?:"), p.flags)
                  for kind, p in _FOLDED.items()}
 _NEEDS = {
     "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
-    "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later",),
-    "after": ("after",),
+    "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later", "afterward"),
+    "after": ("after",), "after_n": ("after",),
     "following": ("next", "following"), "same": ("same", "that"), "week_of": ("week",),
     "quarter": ("quarter",), "since_last": ("last year",),
     "part_of": ("beginning", "start", "middle", "end"), "iso": ("-",),
@@ -373,8 +377,8 @@ _NEEDS = {
     "ago": ("ago",), "anniversary": ("anniversary",), "years_on": ("years on",),
 }
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
-            "part", "part_of", "week_of", "month", "month_head", "the_nth", "later", "following",
-            "same", "weekday")
+            "part", "part_of", "week_of", "month", "month_head", "the_nth", "later", "after_n",
+            "following", "same", "weekday")
 
 
 def year_before(day: FuzzyDate) -> FuzzyDate:
@@ -402,8 +406,9 @@ _STARTS: dict[str, tuple[frozenset[str], int]] = {
     "span_dmdm": (frozenset({"between", "from"}), 0),
     "span_mdmd": (frozenset({"between", "from"}), 0),
     "span_mm": (frozenset({"between", "from"}), 0),
-    "later": (frozenset({"later"}), 3),  # a few days later
+    "later": (frozenset({"later", "afterward", "afterwards"}), 3),  # a few days later
     "after": (frozenset({"after"}), 3),
+    "after_n": (frozenset({"after"}), 0),  # after ten days
     "following": (frozenset({"next", "following"}), 2),  # on the next day
     "same": (frozenset({"same", "that"}), 1),  # the same day, later that night
     "iso": (frozenset({_DIGIT}), 0),
@@ -512,7 +517,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             # the narrative's day is publication's, so many years back (a year alone is read
             # at its publication's season: 5 March after "two hundred years ago" in March)
             anchor = years_before(published, _year_count(m.group("n")) or 0)
-        elif kind in ("later", "following", "same"):
+        elif kind in ("later", "after_n", "following", "same"):
             anchor = meaning.first_day
         elif kind in _ANCHORS:
             anchor = meaning.last_day
