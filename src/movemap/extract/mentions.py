@@ -61,7 +61,7 @@ import sys
 import unicodedata
 import weakref
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -220,17 +220,36 @@ class Mention:
     other places (see ``extract.report``)."""
 
 
+def _wanted_key(key: str) -> bool:
+    """Whether the matcher may hold ``key``: three letters or more, not a function word."""
+    return len(key) >= 3 and key not in COMMON
+
+
+def _wanted_place(place: Place) -> bool:
+    """Whether the matcher holds the names of ``place``: any kind but a town, and towns of
+    :data:`MIN_POPULATION` or more."""
+    return place.kind is not Kind.CITY or (place.population or 0) >= MIN_POPULATION
+
+
+def _words_matcher(keys: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton of ``keys`` as whole words (each is added as " key ")."""
+    import ahocorasick
+
+    matcher = ahocorasick.Automaton()
+    for key in keys:
+        matcher.add_word(f" {key} ", len(key) + 2)
+    matcher.make_automaton()
+    return matcher
+
+
 def _vocabulary(gazetteer: Gazetteer) -> list[str]:
     index = gazetteer._index  # the extractor is part of movemap; the index is its to read
     keys = []
     for key in index._vocab:
-        if len(key) < 3 or key in COMMON:
+        if not _wanted_key(key):
             continue
         number = index.best_exact(key)
-        if number is None:
-            continue
-        place = index.place(number)
-        if place.kind is not Kind.CITY or (place.population or 0) >= MIN_POPULATION:
+        if number is not None and _wanted_place(index.place(number)):
             keys.append(key)
     return keys
 
@@ -257,16 +276,11 @@ def _ordinary(gazetteer: Gazetteer, keys: list[str]) -> frozenset[str]:
 @cache
 def automaton(gazetteer: Gazetteer, cache_dir: Path | None = None) -> tuple[Any, frozenset[str]]:
     """The name matcher for this gazetteer and its ordinary words, kept in the cache once built."""
-    import ahocorasick
-
     from movemap import cache as cache_folder
 
     def build(folder: Path) -> None:
-        matcher = ahocorasick.Automaton()
         keys = _vocabulary(gazetteer)
-        for key in keys:
-            matcher.add_word(f" {key} ", len(key) + 2)  # whole words only
-        matcher.make_automaton()
+        matcher = _words_matcher(keys)
         with (folder / "automaton.pickle").open("wb") as f:
             pickle.dump((matcher, _ordinary(gazetteer, keys)), f)
 
@@ -584,12 +598,8 @@ def _known_name(gazetteer: Gazetteer, key: str) -> bool:
     of :data:`MIN_POPULATION` or more, or any other kind) or of a place of a user's overlay."""
     if key in gazetteer._overlays.names:
         return True
-    index = gazetteer._index
-    number = index.best_exact(key)
-    if number is None:
-        return False
-    place = index.place(number)
-    return place.kind is not Kind.CITY or (place.population or 0) >= MIN_POPULATION
+    number = gazetteer._index.best_exact(key)
+    return number is not None and _wanted_place(gazetteer._index.place(number))
 
 
 _OVERLAY_MATCHERS: weakref.WeakKeyDictionary[Gazetteer, Any] = weakref.WeakKeyDictionary()
@@ -602,15 +612,8 @@ def _overlay_matcher(gazetteer: Gazetteer) -> Any:
     with an apostrophe are found by :func:`_apostrophe_names`."""
     if gazetteer in _OVERLAY_MATCHERS:
         return _OVERLAY_MATCHERS[gazetteer]
-    import ahocorasick
-
-    keys = [k for k in gazetteer._overlays.names if len(k) >= 3 and k not in COMMON]
-    matcher = None
-    if keys:
-        matcher = ahocorasick.Automaton()
-        for key in keys:
-            matcher.add_word(f" {key} ", len(key) + 2)
-        matcher.make_automaton()
+    keys = [k for k in gazetteer._overlays.names if _wanted_key(k)]
+    matcher = _words_matcher(keys) if keys else None
     _OVERLAY_MATCHERS[gazetteer] = matcher
     return matcher
 
