@@ -96,6 +96,31 @@ def test_kind_word_with_no_such_place_nearby_falls_back_with_a_warning(
     assert "no airport or air base known at or near Sudzha" in found.best.reading()
 
 
+@pytest.mark.parametrize(("name", "truth"), [
+    ("Masirah Island", (20.68, 58.89)),  # no island row: the air base named for it
+    ("Shemya Island", (52.71, 174.11)),  # Eareckson Air Station
+    ("Okinawa Island", (26.33, 127.80)),  # the town on it, not Ie Shima 30 km off its coast
+])
+def test_an_island_the_gazetteer_lacks_is_the_place_named_for_it_flagged(
+    gazetteer: Gazetteer, name: str, truth: tuple[float, float],
+) -> None:
+    found = gazetteer.resolve(name)
+    assert haversine_km(found.place.lat, found.place.lon, *truth) < 10
+    assert found.best.method is Method.FALLBACK
+    assert not found.best.confident
+    assert "no island known" in found.best.reading()
+
+
+def test_a_loose_match_of_a_kind_phrase_is_judged_on_its_name_not_its_kind_word(
+    gazetteer: Gazetteer,
+) -> None:
+    # "boyne island" is as like "bubiyan island" as 0.77: the shared word, not the names
+    # (0.50); a loose match changes a letter of the name, not the whole of it
+    assert not gazetteer.resolve("Bubiyan Island").found
+    kurile = gazetteer.resolve("Kurile Islands")  # a letter off the name: still read
+    assert kurile.place.name == "Kuril Islands" and not kurile.best.confident
+
+
 @pytest.mark.parametrize(("former", "current", "country", "context"), [
     ("Stalingrad", "Volgograd", "RU", ["Rostov-on-Don", "Saratov"]),
     ("Leningrad", "Saint Petersburg", "RU", ["Moscow", "Novgorod"]),

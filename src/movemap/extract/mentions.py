@@ -503,7 +503,7 @@ _APOSTROPHE_WORD = re.compile(r"\b[^\W\d_]+(?:['’ʼ][^\W\d_]+)+\b")
 _KIND_NAME = re.compile(
     r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:(?:Army\s+|Air\s+Force\s+|International\s+|Naval\s+)?"
     r"(?:Air\s+Base|Airbase|Airfield|Air\s+Field|Airport|Aerodrome|Air\s+Station|Base)|"
-    r"(?:Pass|Bridge|Naval\s+Base)|(?:air\s+base|airbase|airfield|airport))\b"
+    r"(?:Pass|Bridge|Naval\s+Base|Island|Isle)|(?:air\s+base|airbase|airfield|airport))\b"
     r"|\b(?:[Pp]ort|[Hh]arbou?r)\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 # the slots of a move: the names after "the villages of" (or "the airfield of"), after a word
 # that says a move starts, passes or ends there (from, into, towards, reached), or after one that
@@ -527,9 +527,17 @@ _SURE = (Method.NAME, Method.ALTERNATE, Method.CODE)
 
 @_per_gazetteer
 def _known_feature(gazetteer: Gazetteer, phrase: str) -> bool:
-    """Whether the gazetteer knows the feature ``phrase`` names by that name."""
+    """Whether the gazetteer knows the feature ``phrase`` names by that name; or, for an
+    island (``Masirah Island``), a place that is no town by the name it is named for (an
+    airfield or a territory named for the island, where the gazetteer has no island)."""
     found = gazetteer.resolve(phrase)
-    return found.found and found.best.method in _SURE and found.place.kind is not Kind.CITY
+    if not found.found or found.place.kind is Kind.CITY:
+        return False
+    return found.best.method in _SURE or (
+        found.best.method is Method.FALLBACK and phrase.rsplit(None, 1)[-1] in _ISLAND_WORDS)
+
+
+_ISLAND_WORDS = frozenset({"Island", "Isle"})
 
 
 def _letter(ch: str) -> bool:
@@ -704,8 +712,16 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
     if "'" in text or "’" in text or "ʼ" in text:
         found += _apostrophe_names(text, gazetteer)
     for m in _KIND_NAME.finditer(text):
-        if _known_feature(gazetteer, m.group(0)):
-            phrases.add((m.start(), m.end()))
+        # the longest known phrase: a capitalised word before the name may be a sentence's
+        # first word ("From Masirah Island the force flew...")
+        start = m.start()
+        while not _known_feature(gazetteer, text[start:m.end()]):
+            space = text.find(" ", start, m.end())
+            if space < 0 or not text[space + 1: m.end()].count(" ") or text[space + 1].islower():
+                break
+            start = space + 1
+        else:
+            phrases.add((start, m.end()))
     found += phrases
     small, unknown = _slot_places(text, gazetteer)
     found += small

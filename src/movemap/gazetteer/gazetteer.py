@@ -224,6 +224,26 @@ _SUGGEST_CUTOFF = 50.0
 _MEMO_SIZE = 100_000
 
 
+def _kind_and_base(key: str) -> tuple[str, str] | None:
+    """``kind_phrase`` of a folded name, reading a plural kind word as its singular
+    (``batu islands`` as an island named ``batu``)."""
+    phrase = kind_phrase(key)
+    if phrase is None and key.endswith("s") and " " in key:
+        phrase = kind_phrase(key[:-1])
+    return phrase
+
+
+def _base_similarity(key: str, other: str, similarity: float) -> float:
+    """The similarity of two folded names that say the same kind (``bubiyan island``,
+    ``boyne island``) as that of the names they give that kind, when it is lower: the
+    shared kind word makes any two such names look alike, and a loose match may change a
+    letter of the name, not the whole of it."""
+    mine, theirs = _kind_and_base(key), _kind_and_base(other)
+    if mine is None or theirs is None or mine[0] != theirs[0]:
+        return similarity
+    return min(similarity, fuzz.ratio(mine[1], theirs[1]) / 100)
+
+
 def _same_compass(key: str, other: str) -> bool:
     """Whether two folded names do not differ in their compass words (``north``,
     ``western``...): a loose match may change a letter of a name, not the quarter it names.
@@ -404,6 +424,10 @@ class Gazetteer:
                 similarity = fuzz.ratio(key, other) / 100
                 if other not in found or found[other][1] < similarity:
                     found[other] = (Method.FUZZY, similarity)
+        found = {other: (method, similarity) for other, (method, similarity) in (
+            (other, (method, _base_similarity(key, other, similarity)))
+            for other, (method, similarity) in found.items())
+            if method is not Method.PHONETIC or similarity >= _PHONETIC_MIN}
         best = sorted(((other, how) for other, how in found.items()
                        if _same_compass(key, other)),
                       key=lambda kv: -kv[1][1])[:_APPROXIMATE_LIMIT]
@@ -658,6 +682,12 @@ class Gazetteer:
         near = candidate.place
         fallback_standing = 1.0 - (best.parts["match"] - candidate.parts["match"])
         can_fall_back = near.kind is Kind.CITY or near.kind in _AREAL
+        if cls == "island":
+            # "X Island" with no island of that name: the island is the one X lies on, and an
+            # island of another name near X is another island (Ie Shima is not Okinawa
+            # Island). X itself stands for it, flagged: a town, an area, or a feature named
+            # for the island (Masirah Air Base for Masirah Island, Kiska's airfield).
+            return Hit(near, Method.FALLBACK, _KIND_LABEL[cls], fallback_standing)
         if cls in _FACILITY_CLASSES:
             # Sites are of too many sorts for the nearest to be the one meant.
             word = key[len(base):].strip() if key.startswith(base) else key[:-len(base)].strip()
