@@ -15,7 +15,7 @@ from pathlib import Path
 from movemap import cache
 from movemap import countries as country_codes
 from movemap.gazetteer import index as index_module
-from movemap.gazetteer import normalize, overlay, place, ranking, sources
+from movemap.gazetteer import normalize, overlay, place, ranking, rivers, sources
 from movemap.gazetteer.index import FORMAT_VERSION, Index, write_index
 from movemap.gazetteer.place import AREAL
 from movemap.gazetteer.sources import Entry
@@ -24,7 +24,7 @@ from movemap.geodata import geo_path
 __all__ = ["fingerprint", "open_index", "reference_entries"]
 
 _GEO_FILES = ("admin1.geojson", "countries.geojson", "macro_regions.geojson", "places.csv",
-              "former_names.csv", "natural_features.geojson", "power_plants.csv")
+              "former_names.csv", "natural_features.geojson", "power_plants.csv", "rivers.csv")
 KIND = "gazetteer"
 
 
@@ -38,7 +38,8 @@ def fingerprint() -> str:
     countries = " ".join(f"{p.name}:{p.stat().st_size}"
                          for p in sorted(sources.countryinfo_dir().glob("*.json")))
     return cache.digest(f"format {FORMAT_VERSION}", countries, *inputs,
-                        normalize, sources, overlay, place, ranking, index_module, country_codes)
+                        normalize, sources, overlay, place, ranking, rivers, index_module,
+                        country_codes)
 
 
 def reference_entries() -> list[Entry]:
@@ -59,9 +60,11 @@ def reference_entries() -> list[Entry]:
     reserved = sources.reserved_names(towns, [*regions, *macro, *countries])
     airports += sources.ourairports_entries({a.id: a for a in airports}, reserved=reserved)
     sources.name_airports_for_places(airports, towns)
+    streams = rivers.river_entries(geo_path("rivers.csv"), towns,
+                                   [*regions, *macro, *countries, *natural])
     entries = {e.id: e for e in (*towns, *airports, *sources.port_entries(),
                                  *sources.us_county_entries(), *regions, *macro, *countries,
-                                 *natural)}
+                                 *natural, *streams)}
     sources.add_area_demonyms(entries)
     rows = overlay.read_overlay(geo_path("places.csv"), is_known=entries.__contains__)
     sources.apply_overlay(entries, rows, source="movemap")

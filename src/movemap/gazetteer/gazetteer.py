@@ -1045,6 +1045,7 @@ class Gazetteer:
         _doubt_moved_context(ranked, leaned)
         if len(unique) > 1:
             _short_forms(unique, ranked)
+            _rivers_at_their_places(ranked)
         return [self._resolution(q.name, ranked[q], top, contexts.get(q, NO_CONTEXT))
                 for q in queries]
 
@@ -1556,6 +1557,38 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                                 parts={**pick.parts, "kind context": lift})
             ranked[q] = (new, *(c for c in ranked[q] if c is not pick))
             break
+
+
+RIVER_PREFIX = "river:"
+
+
+def _rivers_at_their_places(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
+    """A river named among places stands at the stretch of it they are at (in place).
+
+    A river is long (``gazetteer.rivers``): "Kherson" and "the Dnieper" mean the Dnieper at
+    Kherson, not its middle 300 km upstream. Of the other names' points (confident readings
+    by a name, not areas), the one nearest the river's outline gives the river's point there:
+    the point itself when it lies on the river (a town on its bank), else the nearest point
+    of the outline. The outline and the id stay the river's.
+    """
+    import shapely
+
+    winners = {q: c[0] for q, c in ranked.items() if c}
+    points = [c.place for c in winners.values()
+              if c.place.kind not in _AREAL and c.confident and c.method in NAMED_METHODS]
+    if not points:
+        return
+    for q, best in winners.items():
+        place = best.place
+        if not place.id.startswith(RIVER_PREFIX) or place.polygon is None:
+            continue
+        band = place.polygon
+        others = shapely.points([(p.lon, p.lat) for p in points])
+        nearest = others[int(shapely.distance(band, others).argmin())]
+        at = shapely.shortest_line(nearest, band).coords[-1]
+        moved = dataclasses.replace(place, lat=round(float(at[1]), 4),
+                                    lon=round(float(at[0]), 4))
+        ranked[q] = (best._replace(place=moved), *ranked[q][1:])
 
 
 HOLDS_LIFT = 0.05
