@@ -224,24 +224,33 @@ _SUGGEST_CUTOFF = 50.0
 _MEMO_SIZE = 100_000
 
 
-def _kind_and_base(key: str) -> tuple[str, str] | None:
-    """``kind_phrase`` of a folded name, reading a plural kind word as its singular
-    (``batu islands`` as an island named ``batu``)."""
-    phrase = kind_phrase(key)
-    if phrase is None and key.endswith("s") and " " in key:
-        phrase = kind_phrase(key[:-1])
-    return phrase
+def _word(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _distinct_parts(key: str, other: str) -> tuple[str, str] | None:
+    """Two folded names without the words they share at their start and at their end (a
+    plural read as its singular: ``batu islands`` and ``attu island`` share their last),
+    or None when they share none or nothing else is left of one of them."""
+    mine, theirs = key.split(), other.split()
+    shared = False
+    while len(mine) > 1 and len(theirs) > 1 and _word(mine[0]) == _word(theirs[0]):
+        mine, theirs, shared = mine[1:], theirs[1:], True
+    while len(mine) > 1 and len(theirs) > 1 and _word(mine[-1]) == _word(theirs[-1]):
+        mine, theirs, shared = mine[:-1], theirs[:-1], True
+    return (" ".join(mine), " ".join(theirs)) if shared else None
 
 
 def _base_similarity(key: str, other: str, similarity: float) -> float:
-    """The similarity of two folded names that say the same kind (``bubiyan island``,
-    ``boyne island``) as that of the names they give that kind, when it is lower: the
-    shared kind word makes any two such names look alike, and a loose match may change a
-    letter of the name, not the whole of it."""
-    mine, theirs = _kind_and_base(key), _kind_and_base(other)
-    if mine is None or theirs is None or mine[0] != theirs[0]:
+    """The similarity of two folded names that share a word at their start or end (``lake
+    khasan`` and ``lake zaysan``, ``bubiyan island`` and ``boyne island``) as that of what
+    is left of them, when it is lower: a shared word (a kind, ``lake``, ``port``, ``new``)
+    makes any two such names look alike, and a loose match may change a letter of a name,
+    not the whole of the rest of it."""
+    parts = _distinct_parts(key, other)
+    if parts is None:
         return similarity
-    return min(similarity, fuzz.ratio(mine[1], theirs[1]) / 100)
+    return min(similarity, fuzz.ratio(*parts) / 100)
 
 
 def _same_compass(key: str, other: str) -> bool:
