@@ -44,10 +44,13 @@ def test_a_river_is_the_line_through_its_towns(tmp_path: Path) -> None:
 
 
 def test_a_bare_name_another_place_bears_is_left_to_it(tmp_path: Path) -> None:
-    path = _write(tmp_path, 'river:kabul,Kabul,,XA,"Alpha/XA; Beta/XA; Gamma/XA",x\n')
-    (entry,) = river_entries(path, TOWNS, [])
-    assert entry.name == "Kabul River"
-    assert "Kabul" not in entry.alt_names and "River Kabul" in entry.alt_names
+    path = _write(tmp_path, 'river:kabul,Kabul,,XA,"Alpha/XA; Beta/XA; Gamma/XA",x\n'
+                            'river:c,Gammar,Kabul,XA,"Alpha/XA; Beta/XA; Gamma/XA",x\n')
+    kabul, other = river_entries(path, TOWNS, [])
+    assert kabul.name == "Kabul River"
+    assert "Kabul" not in kabul.alt_names and "River Kabul" in kabul.alt_names
+    # another name of a river that a town bears: not even as "X River" (another river's)
+    assert not any("Kabul" in n for n in other.alt_names)
 
 
 @pytest.mark.parametrize(("row", "line", "field", "says"), [

@@ -59,13 +59,16 @@ def _reserved(towns: Iterable[Entry], areas: Iterable[Entry]) -> frozenset[str]:
 
 
 def _names(name: str, alt_names: Sequence[str], reserved: frozenset[str]) -> list[str]:
-    """The river's names, each also as "X River" and "River X"; a bare name another place
-    bears is left out (only the forms that say it is a river remain)."""
+    """The river's names, each in Latin letters also as "X River" and "River X". A bare
+    name another place bears is left out: its own name then only in the forms that say it
+    is a river (the Kabul River), another name not at all (the Somme's old name Samara is
+    a Russian city, and the Samara River another river)."""
     out: list[str] = []
     for word in (name, *alt_names):
-        if name_key(word) not in reserved:
+        taken = name_key(word) in reserved
+        if not taken:
             out.append(word)
-        if word.isascii() or any("a" <= c.lower() <= "z" for c in word):
+        if (word == name or not taken) and any("a" <= c.lower() <= "z" for c in word):
             out += [f"{word} River", f"River {word}"]
     return out
 
