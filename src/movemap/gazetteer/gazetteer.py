@@ -640,6 +640,12 @@ class Gazetteer:
         """
         kinds = KIND_CLASSES[cls]
         full = self._exact(key)
+        if key.endswith(" river") or key.startswith("river "):
+            # the river itself (``gazetteer.rivers``) before an area named after it (the
+            # Sudanese state River Nile for "Nile River")
+            streams = [h for h in full if h.place.id.startswith(RIVER_PREFIX)]
+            if streams:
+                return streams
         hits = [h for h in full if h.place.kind in kinds]
         if hits or (full and cls in _FACILITY_CLASSES):
             return hits  # its full name, or a plain name (a town called "Green Bay")

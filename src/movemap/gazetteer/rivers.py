@@ -34,7 +34,7 @@ __all__ = ["BAND_DEGREES", "COLUMNS", "RESERVED_POPULATION", "river_entries"]
 
 COLUMNS = ("id", "name", "alt_names", "countries", "course", "note")
 BAND_DEGREES = 0.05  # about 5 km either side of the line through the towns
-RESERVED_POPULATION = 100_000
+RESERVED_POPULATION = 10_000
 MIN_TOWNS = 3
 
 
