@@ -120,6 +120,10 @@ BATMAN, SIIRT = (41.1322, 37.8874), (41.9413, 37.9293)
 SZCZECIN, STARGARD = (14.553, 53.4289), (15.0499, 53.3367)
 JANAKPUR = (85.9263, 26.7288)
 PRISTINA, GJILAN = (21.1669, 42.6727), (21.4699, 42.4605)
+MARAND, VRANJE = (45.7749, 38.4329), (21.9003, 42.5514)
+VALJEVO, DECAN, PRIZREN = (19.8982, 44.2751), (20.2879, 42.5402), (20.7397, 42.2139)
+SIDDHARTHANAGAR, BHARATPUR = (83.45, 27.5), (84.4365, 27.6803)
+RAJSHAHI, CHAPAI_NAWABGANJ = (88.6011, 24.374), (88.2744, 24.5903)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -308,6 +312,22 @@ PRISTINA, GJILAN = (21.1669, 42.6727), (21.4699, 42.4605)
     (JANAKPUR, BIRATNAGAR, Mode.ROAD, 170, 250, {"NP"}),
     # Pristina - Gracanica - Gjilan (about 45 km; Gjilan was 25 km from any road)
     (PRISTINA, GJILAN, Mode.ROAD, 28, 55, {"XK"}),
+    # Meghri - Norduz and Iran's road on the right bank of the Aras to Jolfa (Kajaran -
+    # Marand about 170 km; Natural Earth's Aras road ran through Nakhchivan, so Armenia -
+    # Iran left for Azerbaijan)
+    (KAJARAN, MARAND, Mode.ROAD, 130, 220, {"AM", "IR"}),
+    # Gjilan - Bujanovac (Pristina - Vranje about 95 km; 234 by Nis)
+    (PRISTINA, VRANJE, Mode.ROAD, 75, 125, {"XK", "RS"}),
+    # Valjevo - Lajkovac (Valjevo - Belgrade about 95 km; Valjevo was 25 km from any road)
+    (VALJEVO, BELGRADE, Mode.ROAD, 75, 125, {"RS"}),
+    # Peja - Decan - Gjakova - Prizren (Decan - Prizren about 65 km; Decan was 48 km from
+    # any road)
+    (DECAN, PRIZREN, Mode.ROAD, 45, 85, {"XK"}),
+    # the Siddhartha Highway Butwal - Bhairahawa (Siddharthanagar - Bharatpur about 140 km;
+    # Siddharthanagar was 21 km from any road)
+    (SIDDHARTHANAGAR, BHARATPUR, Mode.ROAD, 110, 180, {"NP"}),
+    # Rajshahi - Godagari - Chapai Nawabganj (about 50 km; Nawabganj was 41 km from any road)
+    (RAJSHAHI, CHAPAI_NAWABGANJ, Mode.ROAD, 35, 65, {"BD"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
