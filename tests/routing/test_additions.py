@@ -124,6 +124,9 @@ MARAND, VRANJE = (45.7749, 38.4329), (21.9003, 42.5514)
 VALJEVO, DECAN, PRIZREN = (19.8982, 44.2751), (20.2879, 42.5402), (20.7397, 42.2139)
 SIDDHARTHANAGAR, BHARATPUR = (83.45, 27.5), (84.4365, 27.6803)
 RAJSHAHI, CHAPAI_NAWABGANJ = (88.6011, 24.374), (88.2744, 24.5903)
+BASRA, KHORRAMSHAHR = (47.7804, 30.5085), (48.1843, 30.4408)
+AHVAZ, SUSANGERD = (48.6842, 31.319), (48.1896, 31.5635)
+TARNOW, NOWY_SACZ, PODGORICA = (20.987, 50.0138), (20.6971, 49.6218), (19.2631, 42.4412)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -328,6 +331,18 @@ RAJSHAHI, CHAPAI_NAWABGANJ = (88.6011, 24.374), (88.2744, 24.5903)
     (SIDDHARTHANAGAR, BHARATPUR, Mode.ROAD, 110, 180, {"NP"}),
     # Rajshahi - Godagari - Chapai Nawabganj (about 50 km; Nawabganj was 41 km from any road)
     (RAJSHAHI, CHAPAI_NAWABGANJ, Mode.ROAD, 35, 65, {"BD"}),
+    # Basra - Tanuma - Shalamcheh - Khorramshahr (about 50 km; 931 km from Az Zubayr before,
+    # round by the north) and Ahvaz - Hamidiyeh - Susangerd (about 60 km; 127 by the south)
+    (BASRA, KHORRAMSHAHR, Mode.ROAD, 35, 70, {"IQ", "IR"}),
+    (AHVAZ, SUSANGERD, Mode.ROAD, 45, 75, {"IR"}),
+    # the DK75 Brzesko - Nowy Sacz (Tarnow - Nowy Sacz about 85 km by the A4 and Brzesko;
+    # Nowy Sacz was 38 km from any road) and line 96 Tarnow - Stroze (Tarnow - Nowy Sacz by
+    # rail about 95 km of valley line, drawn shorter; 324 by Krakow before)
+    (TARNOW, NOWY_SACZ, Mode.ROAD, 60, 100, {"PL"}),
+    (TARNOW, NOWY_SACZ, Mode.RAIL, 55, 110, {"PL"}),
+    # the Kula pass road Peja - Rozaje (Podgorica - Decan by Berane, Rozaje and Peja about
+    # 190 km; through Serbia before)
+    (PODGORICA, DECAN, Mode.ROAD, 140, 230, {"ME", "XK"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
