@@ -343,6 +343,9 @@ TARNOW, NOWY_SACZ, PODGORICA = (20.987, 50.0138), (20.6971, 49.6218), (19.2631, 
     # the Kula pass road Peja - Rozaje (Podgorica - Decan by Berane, Rozaje and Peja about
     # 190 km; through Serbia before)
     (PODGORICA, DECAN, Mode.ROAD, 140, 230, {"ME", "XK"}),
+    # the M9 Pristina - Komoran - Klina - Peja (Pristina - Decan about 95 km by Peja; by
+    # Prizren and Gjakova before)
+    (PRISTINA, DECAN, Mode.ROAD, 75, 120, {"XK"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
