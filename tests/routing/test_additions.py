@@ -108,7 +108,7 @@ KOBLENZ, TRIER, LUXEMBOURG = (7.5788, 50.3536), (6.6394, 49.7557), (6.1327, 49.6
 ZALAEGERSZEG = (16.844, 46.837)
 # round 17: the next gaps of the same search, theatres of current and recent wars first
 OSTRAVA, GLIWICE, OPAVA = (18.282, 49.8347), (18.6766, 50.2976), (17.9026, 49.9387)
-JASTRZEBIE_ZDROJ = (18.5748, 49.9554)
+JASTRZEBIE_ZDROJ, FRYDEK_MISTEK = (18.5748, 49.9554), (18.35, 49.6833)
 KRALJEVO, MITROVICA, NOVI_PAZAR = (20.6894, 43.7258), (20.8667, 42.8833), (20.5122, 43.1367)
 KRAGUJEVAC, BELGRADE = (20.9167, 44.0167), (20.4651, 44.804)
 OUAGADOUGOU, LEO = (-1.5339, 12.3657), (-2.1065, 11.1003)
@@ -286,6 +286,8 @@ TARNOW, NOWY_SACZ, PODGORICA = (20.987, 50.0138), (20.6971, 49.6218), (19.2631, 
     (OSTRAVA, GLIWICE, Mode.ROAD, 60, 100, {"CZ", "PL"}),
     (OSTRAVA, OPAVA, Mode.ROAD, 25, 45, {"CZ"}),
     (JASTRZEBIE_ZDROJ, OSTRAVA, Mode.ROAD, 26, 50, {"PL", "CZ"}),
+    # and the D56 Ostrava - Frydek-Mistek (about 20 km; 25 with Ostrava joined 21 km off)
+    (OSTRAVA, FRYDEK_MISTEK, Mode.ROAD, 15, 30, {"CZ"}),
     # the Ibar highway Kraljevo - Raska - Leposavic - Mitrovica (about 120 km of valley road,
     # drawn shorter; 308) and Raska - Novi Pazar (Novi Pazar - Kraljevo about 100 km; 341
     # through Montenegro)
