@@ -106,6 +106,27 @@ LUCKNOW, RAEBARELI = (80.9231, 26.8393), (81.2331, 26.2309)
 SILCHAR, AIZAWL = (92.7979, 24.8273), (92.7179, 23.7289)
 KOBLENZ, TRIER, LUXEMBOURG = (7.5788, 50.3536), (6.6394, 49.7557), (6.1327, 49.6098)
 ZALAEGERSZEG = (16.844, 46.837)
+# round 17: the next gaps of the same search, theatres of current and recent wars first
+OSTRAVA, GLIWICE, OPAVA = (18.282, 49.8347), (18.6766, 50.2976), (17.9026, 49.9387)
+JASTRZEBIE_ZDROJ, FRYDEK_MISTEK = (18.5748, 49.9554), (18.35, 49.6833)
+KRALJEVO, MITROVICA, NOVI_PAZAR = (20.6894, 43.7258), (20.8667, 42.8833), (20.5122, 43.1367)
+KRAGUJEVAC, BELGRADE = (20.9167, 44.0167), (20.4651, 44.804)
+OUAGADOUGOU, LEO = (-1.5339, 12.3657), (-2.1065, 11.1003)
+SLOVYANSK, KOSTYANTYNIVKA = (37.5974, 48.8497), (37.7059, 48.5273)
+IVANO_FRANKIVSK, KALUSH = (24.7125, 48.9231), (24.3721, 49.024)
+DROHOBYCH = (23.5112, 49.352)
+HAMA, SALAMIYAH = (36.7578, 35.1318), (37.0532, 35.0113)
+BATMAN, SIIRT = (41.1322, 37.8874), (41.9413, 37.9293)
+SZCZECIN, STARGARD = (14.553, 53.4289), (15.0499, 53.3367)
+JANAKPUR = (85.9263, 26.7288)
+PRISTINA, GJILAN = (21.1669, 42.6727), (21.4699, 42.4605)
+MARAND, VRANJE = (45.7749, 38.4329), (21.9003, 42.5514)
+VALJEVO, DECAN, PRIZREN = (19.8982, 44.2751), (20.2879, 42.5402), (20.7397, 42.2139)
+SIDDHARTHANAGAR, BHARATPUR = (83.45, 27.5), (84.4365, 27.6803)
+RAJSHAHI, CHAPAI_NAWABGANJ = (88.6011, 24.374), (88.2744, 24.5903)
+BASRA, KHORRAMSHAHR = (47.7804, 30.5085), (48.1843, 30.4408)
+AHVAZ, SUSANGERD = (48.6842, 31.319), (48.1896, 31.5635)
+TARNOW, NOWY_SACZ, PODGORICA = (20.987, 50.0138), (20.6971, 49.6218), (19.2631, 42.4412)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -258,6 +279,75 @@ ZALAEGERSZEG = (16.844, 46.837)
     (TRIER, LUXEMBOURG, Mode.RAIL, 38, 60, {"DE", "LU"}),
     (PTUJ, ZALAEGERSZEG, Mode.RAIL, 100, 140, {"SI", "HU"}),
     (ZILINA, ZYWIEC, Mode.RAIL, 65, 105, {"SK", "PL"}),
+    # round 17 (before: the route named after each): the A1 / D1 Gliwice - Mszana - Bohumin -
+    # Ostrava (Ostrava - Gliwice about 80 km; 160, Ostrava 21 km from any road), with the
+    # I/11 to Opava (about 35 km; a great circle) and Mszana - Jastrzebie-Zdroj (Jastrzebie -
+    # Ostrava about 35 km; 80 with both ends joined far off)
+    (OSTRAVA, GLIWICE, Mode.ROAD, 60, 100, {"CZ", "PL"}),
+    (OSTRAVA, OPAVA, Mode.ROAD, 25, 45, {"CZ"}),
+    (JASTRZEBIE_ZDROJ, OSTRAVA, Mode.ROAD, 26, 50, {"PL", "CZ"}),
+    # and the D56 Ostrava - Frydek-Mistek (about 20 km; 25 with Ostrava joined 21 km off)
+    (OSTRAVA, FRYDEK_MISTEK, Mode.ROAD, 15, 30, {"CZ"}),
+    # the Ibar highway Kraljevo - Raska - Leposavic - Mitrovica (about 120 km of valley road,
+    # drawn shorter; 308) and Raska - Novi Pazar (Novi Pazar - Kraljevo about 100 km; 341
+    # through Montenegro)
+    (KRALJEVO, MITROVICA, Mode.ROAD, 90, 150, {"RS", "XK"}),
+    (NOVI_PAZAR, KRALJEVO, Mode.ROAD, 70, 120, {"RS"}),
+    # Kragujevac - Batocina and the A1 (Kragujevac - Belgrade about 140 km; Kragujevac was
+    # 23 km from any road)
+    (KRAGUJEVAC, BELGRADE, Mode.ROAD, 110, 165, {"RS"}),
+    # Burkina Faso's N6 Ouagadougou - Sapouy - Leo (about 165 km; a great circle)
+    (OUAGADOUGOU, LEO, Mode.ROAD, 140, 190, {"BF"}),
+    # the H20 Sloviansk - Kramatorsk - Druzhkivka - Kostiantynivka (about 45 km; Druzhkivka
+    # was 27 km from any road)
+    (SLOVYANSK, KOSTYANTYNIVKA, Mode.ROAD, 35, 60, {"UA"}),
+    # the H10 Ivano-Frankivsk - Kalush (about 30 km) and Stryi - Drohobych (Lviv - Drohobych
+    # about 100 km by Stryi); both towns were 29 km from any road
+    (IVANO_FRANKIVSK, KALUSH, Mode.ROAD, 22, 40, {"UA"}),
+    (LVIV, DROHOBYCH, Mode.ROAD, 80, 120, {"UA"}),
+    # Hama - Salamiyah (about 33 km; Salamiyah was 27 km from any road)
+    (HAMA, SALAMIYAH, Mode.ROAD, 25, 45, {"SY"}),
+    # Batman - Besiri - Kurtalan - Siirt (about 90 km; Siirt was 29 km from any road)
+    (BATMAN, SIIRT, Mode.ROAD, 65, 100, {"TR"}),
+    # the S10 Szczecin - Stargard (about 40 km; Stargard was 24 km from any road, joined
+    # with a warning; Szczecin's centre still joins the A6 west of the Oder, so 58 km)
+    (SZCZECIN, STARGARD, Mode.ROAD, 40, 65, {"PL"}),
+    # Dhalkebar - Janakpur and the East-West Highway (Janakpur - Biratnagar about 200 km;
+    # Janakpur was 22 km from any road)
+    (JANAKPUR, BIRATNAGAR, Mode.ROAD, 170, 250, {"NP"}),
+    # Pristina - Gracanica - Gjilan (about 45 km; Gjilan was 25 km from any road)
+    (PRISTINA, GJILAN, Mode.ROAD, 28, 55, {"XK"}),
+    # Meghri - Norduz and Iran's road on the right bank of the Aras to Jolfa (Kajaran -
+    # Marand about 170 km; Natural Earth's Aras road ran through Nakhchivan, so Armenia -
+    # Iran left for Azerbaijan)
+    (KAJARAN, MARAND, Mode.ROAD, 130, 220, {"AM", "IR"}),
+    # Gjilan - Bujanovac (Pristina - Vranje about 95 km; 234 by Nis)
+    (PRISTINA, VRANJE, Mode.ROAD, 75, 125, {"XK", "RS"}),
+    # Valjevo - Lajkovac (Valjevo - Belgrade about 95 km; Valjevo was 25 km from any road)
+    (VALJEVO, BELGRADE, Mode.ROAD, 75, 125, {"RS"}),
+    # Peja - Decan - Gjakova - Prizren (Decan - Prizren about 65 km; Decan was 48 km from
+    # any road)
+    (DECAN, PRIZREN, Mode.ROAD, 45, 85, {"XK"}),
+    # the Siddhartha Highway Butwal - Bhairahawa (Siddharthanagar - Bharatpur about 140 km;
+    # Siddharthanagar was 21 km from any road)
+    (SIDDHARTHANAGAR, BHARATPUR, Mode.ROAD, 110, 180, {"NP"}),
+    # Rajshahi - Godagari - Chapai Nawabganj (about 50 km; Nawabganj was 41 km from any road)
+    (RAJSHAHI, CHAPAI_NAWABGANJ, Mode.ROAD, 35, 65, {"BD"}),
+    # Basra - Tanuma - Shalamcheh - Khorramshahr (about 50 km; 931 km from Az Zubayr before,
+    # round by the north) and Ahvaz - Hamidiyeh - Susangerd (about 60 km; 127 by the south)
+    (BASRA, KHORRAMSHAHR, Mode.ROAD, 35, 70, {"IQ", "IR"}),
+    (AHVAZ, SUSANGERD, Mode.ROAD, 45, 75, {"IR"}),
+    # the DK75 Brzesko - Nowy Sacz (Tarnow - Nowy Sacz about 85 km by the A4 and Brzesko;
+    # Nowy Sacz was 38 km from any road) and line 96 Tarnow - Stroze (Tarnow - Nowy Sacz by
+    # rail about 95 km of valley line, drawn shorter; 324 by Krakow before)
+    (TARNOW, NOWY_SACZ, Mode.ROAD, 60, 100, {"PL"}),
+    (TARNOW, NOWY_SACZ, Mode.RAIL, 55, 110, {"PL"}),
+    # the Kula pass road Peja - Rozaje (Podgorica - Decan by Berane, Rozaje and Peja about
+    # 190 km; through Serbia before)
+    (PODGORICA, DECAN, Mode.ROAD, 140, 230, {"ME", "XK"}),
+    # the M9 Pristina - Komoran - Klina - Peja (Pristina - Decan about 95 km by Peja; by
+    # Prizren and Gjakova before)
+    (PRISTINA, DECAN, Mode.ROAD, 75, 120, {"XK"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
