@@ -5,10 +5,12 @@ naval base, port) and ends its note with ``Town: X.`` or ``Town: X, N km.`` name
 town of its country (cities500) it lies near. A wrong coordinate is a confident wrong answer,
 so the anchor is checked: within ``NEAR_KM`` of that town (``PASS_KM`` for a pass, which lies
 between towns), or at the distance the note states (remote islands, reefs and ranges) within
-``STATED_SLACK``. The row's country must be the outline it falls in (a border feature may lie
-up to ``BORDER_KM`` outside its own, the 1:50m borders stray by km); a row in no outline lies
-offshore. No two rows may be one place (a shared name within ``SAME_PLACE_KM``), and no row
-may bear the name of a GeoNames town where it stands: that town already answers the name.
+``STATED_SLACK``. Antarctica has no towns: a row there says ``Town: none.``, which is accepted
+only for a row in AQ south of ``ANTARCTIC_LAT`` (the Antarctic Treaty's 60 S). The row's
+country must be the outline it falls in (a border feature may lie up to ``BORDER_KM`` outside
+its own, the 1:50m borders stray by km); a row in no outline lies offshore. No two rows may be
+one place (a shared name within ``SAME_PLACE_KM``), and no row may bear the name of a GeoNames
+town where it stands: that town already answers the name.
 
 The resolution examples at the end are our own, chosen before looking at any evaluation set.
 """
@@ -36,6 +38,7 @@ STATED_SLACK = (10.0, 0.15)  # km, share of the stated distance: whichever is la
 BORDER_KM = 10.0
 SAME_PLACE_KM = 5.0
 TOWN_NAMESAKE_KM = 25.0
+ANTARCTIC_LAT = -60.0
 FEATURE_KINDS = frozenset({"bridge", "pass", "beach", "island", "site", "crossing",
                            "naval-base", "port"})
 _ANCHOR = re.compile(r"Town: (?P<town>.+?)(?:, (?P<km>\d+(?:\.\d+)?) km)?\.$")
@@ -101,6 +104,10 @@ def anchor_problem(row: Row) -> str | None:
     m = _ANCHOR.search(row.note)
     if m is None:
         return "no 'Town: X.' at the end of its note"
+    if m["town"] == "none" and m["km"] is None:
+        if row.country == "AQ" and row.lat < ANTARCTIC_LAT:
+            return None
+        return "'Town: none.' only for a row in Antarctica (AQ, south of 60 S)"
     towns = [t for t in towns_by_key().get(name_key(m["town"]), ())
              if not row.country or t.country == row.country]
     if not towns:
@@ -209,6 +216,12 @@ def test_the_anchor_check_catches_a_misplaced_point() -> None:
         _row(52.414, 13.090, "FR", "bridge", "Bridge. Town: Potsdam.")) or "")
     assert "no 'Town: X.'" in (anchor_problem(
         _row(52.414, 13.090, "DE", "bridge", "Bridge.")) or "")
+    # Antarctica has no towns: "Town: none." there, and nowhere else
+    assert anchor_problem(_row(-77.846, 166.676, "AQ", "site", "Station. Town: none.")) is None
+    assert "only for a row in Antarctica" in (anchor_problem(
+        _row(-54.28, -36.51, "AQ", "site", "Station. Town: none.")) or "")
+    assert "only for a row in Antarctica" in (anchor_problem(
+        _row(52.414, 13.090, "DE", "site", "Station. Town: none.")) or "")
 
 
 def test_the_country_check_catches_a_wrong_country() -> None:
