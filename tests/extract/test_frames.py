@@ -85,6 +85,18 @@ def test_a_town_named_like_an_ordinary_word_after_a_verb_of_arriving() -> None:
         ("Toruń", "Płock")]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # "calais" and "rhine" are in the word list; after a word of crossing or of lying off
+    # a coast they are still the town and the river
+    ("The fleet anchored off Calais on 6 August 1588.", "Calais"),
+    ("The 9th Armored Division crossed the Rhine at Remagen on 7 March 1945.", "Rhine"),
+    ("The Sixth Army crossed the Don at Kalach in July 1942.", "Don"),
+])
+def test_a_name_in_the_word_list_after_a_word_of_crossing_or_lying_off(text: str,
+                                                                      name: str) -> None:
+    assert name in {p.mention for p in extract(text, date(1950, 1, 1)).places}
+
+
 @pytest.mark.parametrize("town", ["Daleszyce", "Bodzentyn"])
 def test_a_small_town_after_to_is_a_destination(town: str) -> None:
     # towns of fewer than 5,000 people are found only after a word of moving

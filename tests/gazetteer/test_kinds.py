@@ -14,7 +14,7 @@ import pytest
 import shapely
 
 from movemap import Gazetteer, Kind, Method
-from movemap.errors import OverlayError, PlaceNotFoundError
+from movemap.errors import OverlayError
 from movemap.gazetteer.place import Precision, Resolution
 from movemap.gazetteer.sources import Entry, apply_former_names, name_airports_for_places
 from movemap.sphere import haversine_km

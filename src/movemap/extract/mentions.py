@@ -111,7 +111,7 @@ _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
 _NOT_WORD = re.compile(r"[^\w]|_")
 _PLACE_CUE = quick(re.compile(
     r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
-    r"cross|crossed|crosses|crossing|forded|bridged|up|down|on|"
+    r"cross|crossed|crosses|crossing|forded|bridged|up|down|on|off|"
     r"reach|reaches|reaching|reached|entered|left|of|beyond|past|behind|along|over|captured|"
     r"took|seized|(?:bound|sailed|headed|heading|departed|leaving|left|out)\s+for|"
     r"destination\s+(?:was|is)|"
