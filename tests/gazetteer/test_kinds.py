@@ -111,6 +111,24 @@ def test_an_island_the_gazetteer_lacks_is_the_place_named_for_it_flagged(
     assert "no island known" in found.best.reading()
 
 
+@pytest.mark.parametrize(("name", "place", "country"), [
+    ("Anbar", "Al Anbar", "IQ"),  # not Ambar in Turkey, which has "Anbar" as another name
+    ("Muthanna", "Al Muthanna", "IQ"),  # not Methana in Greece by its sound
+    ("Kut", "Al-Kut", "IQ"),
+])
+def test_a_name_written_without_its_arabic_article_is_the_place_with_it(
+    gazetteer: Gazetteer, name: str, place: str, country: str,
+) -> None:
+    found = gazetteer.resolve(name).place
+    assert (found.name, found.country) == (place, country)
+
+
+def test_a_name_a_place_bears_as_its_own_keeps_it_before_the_article_s_reading(
+    gazetteer: Gazetteer,
+) -> None:
+    assert gazetteer.resolve("Ain").place.country == "FR"  # the department, not Al Ain
+
+
 def test_a_loose_match_of_a_kind_phrase_is_judged_on_its_name_not_its_kind_word(
     gazetteer: Gazetteer,
 ) -> None:

@@ -515,6 +515,8 @@ class Gazetteer:
             return found or self._not_towns(self._approximate(key)), False
         base, generic = split_generic(key)
         hits = self._exact(key)
+        if phrase is None and not any(h.method is Method.NAME for h in hits):
+            hits += self._with_article_hits(key, hits)
         if phrase is None and (field := airfield_base(key)) is not None:
             hits += self._field_hits(field, hits)
         old_style = self._romanised_hits(key, hits) if phrase is None else []
@@ -631,6 +633,23 @@ class Gazetteer:
     def _not_towns(hits: list[Hit]) -> list[Hit]:
         """The hits that are not towns (a camp's name read by spelling as a town is no camp)."""
         return [h for h in hits if h.place.kind is not Kind.CITY]
+
+    def _with_article_hits(self, key: str, hits: list[Hit]) -> list[Hit]:
+        """Places whose name is ``key`` with the Arabic article before it (``Anbar`` for
+        Al Anbar, ``Qaim`` for Al Qa'im, ``Raqqah`` for Ar Raqqah), as other names of
+        theirs, for a name no place bears as its own: reports drop the article, the data
+        keeps it. The ranking then weighs them with what the name gave (Anbar is also another
+        name of a village in Turkey)."""
+        if key.split(" ", 1)[0] in _ARABIC_ARTICLES:
+            return []
+        known = {h.place.id for h in hits}
+        out: list[Hit] = []
+        for article in _ARABIC_ARTICLES:
+            for hit in self._exact(f"{article} {key}", Method.ALTERNATE):
+                if hit.place.id not in known:
+                    known.add(hit.place.id)
+                    out.append(hit)
+        return out
 
     def _kind_hits(self, key: str, cls: str, base: str) -> list[Hit]:
         """Places of kind class ``cls`` for a name such as ``Engels air base`` (see tier 0).
@@ -890,6 +909,9 @@ class Gazetteer:
             first += self._exact(code, limit=_PLAIN_LIMIT)
         if not first:
             return None
+        if not any(h.method is Method.NAME for h in first) and self._with_article_hits(
+                key, first):
+            return None  # a name reports write without its article: the general path
         if (key.endswith(DEMONYM_ENDINGS) or key.endswith(("ans", "is"))) and not any(
                 h.method is Method.DEMONYM or h.place.kind in _AREAL for h in first
         ) and self._derived_demonym_hits(key):
@@ -1575,6 +1597,9 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
 
 
 RIVER_PREFIX = "river:"
+_ARABIC_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "adh", "ath")
+"""The Arabic article as romanised names write it, assimilated or not (see
+``Gazetteer._with_article_hits``)."""
 
 
 def _rivers_at_their_places(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
