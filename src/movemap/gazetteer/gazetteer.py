@@ -241,16 +241,19 @@ def _distinct_parts(key: str, other: str) -> tuple[str, str] | None:
     return (" ".join(mine), " ".join(theirs)) if shared else None
 
 
-def _base_similarity(key: str, other: str, similarity: float) -> float:
-    """The similarity of two folded names that share a word at their start or end (``lake
-    khasan`` and ``lake zaysan``, ``bubiyan island`` and ``boyne island``) as that of what
-    is left of them, when it is lower: a shared word (a kind, ``lake``, ``port``, ``new``)
-    makes any two such names look alike, and a loose match may change a letter of a name,
-    not the whole of the rest of it."""
+def _rest_alike(key: str, other: str, method: Method) -> bool:
+    """Whether a loose match of two folded names that share a word at their start or end
+    (``lake khasan`` and ``lake zaysan``, ``bubiyan island`` and ``boyne island``) holds on
+    what is left of them: a shared word (a kind, ``lake``, ``port``, ``new``) makes any two
+    such names look alike as wholes. A typo may change ``_max_edits`` letters of the rest
+    (``avon cetner``), another romanisation keep ``_PHONETIC_MIN`` of its likeness
+    (``sheikh zuweid``); names that share no word are judged whole, as before."""
     parts = _distinct_parts(key, other)
     if parts is None:
-        return similarity
-    return min(similarity, fuzz.ratio(*parts) / 100)
+        return True
+    if method is Method.PHONETIC:
+        return fuzz.ratio(*parts) >= 100 * _PHONETIC_MIN
+    return OSA.distance(*parts) <= _max_edits(parts[0])
 
 
 def _same_compass(key: str, other: str) -> bool:
@@ -433,10 +436,8 @@ class Gazetteer:
                 similarity = fuzz.ratio(key, other) / 100
                 if other not in found or found[other][1] < similarity:
                     found[other] = (Method.FUZZY, similarity)
-        found = {other: (method, similarity) for other, (method, similarity) in (
-            (other, (method, _base_similarity(key, other, similarity)))
-            for other, (method, similarity) in found.items())
-            if method is not Method.PHONETIC or similarity >= _PHONETIC_MIN}
+        found = {other: how for other, how in found.items()
+                 if _rest_alike(key, other, how[0])}
         best = sorted(((other, how) for other, how in found.items()
                        if _same_compass(key, other)),
                       key=lambda kv: -kv[1][1])[:_APPROXIMATE_LIMIT]
