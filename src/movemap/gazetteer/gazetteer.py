@@ -75,6 +75,7 @@ from movemap.gazetteer.parts import part_of, seat_district, split_derived_id
 from movemap.gazetteer.place import (
     AREAL,
     LOOSE_METHODS,
+    RIVER_ID_PREFIX,
     Candidate,
     Kind,
     Method,
@@ -663,7 +664,7 @@ class Gazetteer:
         if key.endswith(" river") or key.startswith("river "):
             # the river itself (``gazetteer.rivers``) before an area named after it (the
             # Sudanese state River Nile for "Nile River")
-            streams = [h for h in full if h.place.id.startswith(RIVER_PREFIX)]
+            streams = [h for h in full if h.place.id.startswith(RIVER_ID_PREFIX)]
             if streams:
                 return streams
         hits = [h for h in full if h.place.kind in kinds]
@@ -1597,7 +1598,6 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             break
 
 
-RIVER_PREFIX = "river:"
 _ARABIC_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "adh", "ath")
 """The Arabic article as romanised names write it, assimilated or not (see
 ``Gazetteer._with_article_hits``)."""
@@ -1619,12 +1619,12 @@ def _rivers_at_their_places(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
               if c.place.kind not in _AREAL and c.confident and c.method in NAMED_METHODS]
     if not points:
         return
+    others = shapely.points([(p.lon, p.lat) for p in points])
     for q, best in winners.items():
         place = best.place
-        if not place.id.startswith(RIVER_PREFIX) or place.polygon is None:
+        if not place.id.startswith(RIVER_ID_PREFIX) or place.polygon is None:
             continue
         band = place.polygon
-        others = shapely.points([(p.lon, p.lat) for p in points])
         nearest = others[int(shapely.distance(band, others).argmin())]
         at = shapely.shortest_line(nearest, band).coords[-1]
         moved = dataclasses.replace(place, lat=round(float(at[1]), 4),

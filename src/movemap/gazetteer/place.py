@@ -12,7 +12,8 @@ from movemap.errors import PlaceNotFoundError
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["AREAL", "Candidate", "Kind", "Method", "Place", "Precision", "Resolution"]
+__all__ = ["AREAL", "RIVER_ID_PREFIX", "Candidate", "Kind", "Method", "Place", "Precision",
+           "Resolution"]
 
 
 class Kind(StrEnum):
@@ -42,6 +43,8 @@ class Kind(StrEnum):
 AREAL = frozenset({Kind.DISTRICT, Kind.REGION, Kind.COUNTRY, Kind.MACRO_REGION,
                    Kind.CONTINENT})
 """Kinds that name an area rather than a point: a route ends at an entry point of them."""
+RIVER_ID_PREFIX = "river:"
+"""The ids of rivers (``gazetteer.rivers``): areas of kind macro-region drawn along a line."""
 
 
 class Precision(StrEnum):

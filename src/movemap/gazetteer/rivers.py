@@ -26,7 +26,7 @@ from pathlib import Path
 
 from movemap.errors import OverlayError
 from movemap.gazetteer.normalize import name_key
-from movemap.gazetteer.place import Kind
+from movemap.gazetteer.place import RIVER_ID_PREFIX, Kind
 from movemap.gazetteer.sources import Entry
 from movemap.textfile import read_text
 
@@ -95,7 +95,7 @@ def river_entries(path: Path, towns: Sequence[Entry], areas: Sequence[Entry]) ->
             return OverlayError(f"{field}: {message}", path=str(path), line=line, field=field)
 
         rid, name = (row.get("id") or "").strip(), (row.get("name") or "").strip()
-        if not rid.startswith("river:") or rid in seen:
+        if not rid.startswith(RIVER_ID_PREFIX) or rid in seen:
             raise error("id", f"{rid!r} is not a new id of the form river:<slug>")
         seen.add(rid)
         if not name:
