@@ -102,3 +102,16 @@ def test_a_river_among_places_stands_at_the_stretch_they_are_at(
     kursk = gazetteer.resolve_all(["Kursk", "Dnieper"])[1].place
     assert kherson.polygon is not None
     assert kherson.polygon.buffer(0.01).covers(shapely.Point(kursk.lon, kursk.lat))
+
+
+def test_a_river_read_by_a_name_a_town_bears_is_in_doubt(gazetteer: Gazetteer) -> None:
+    # the Belaya of Bashkortostan, and villages called Belaya: only a report's other names
+    # tell which; among them the village near Sudzha is read, unflagged
+    alone = gazetteer.resolve("Belaya").best
+    assert alone.place.id == "river:belaya" and not alone.confident
+    assert "also the town Belaya" in alone.reading()
+    with_sudzha = gazetteer.resolve_all(["Belaya", "Sudzha"])[0].best
+    assert with_sudzha.place.kind is Kind.CITY and with_sudzha.place.country == "RU"
+    assert with_sudzha.confident
+    named = gazetteer.resolve("Belaya River").best  # the form that says it is a river
+    assert named.place.id == "river:belaya" and named.confident

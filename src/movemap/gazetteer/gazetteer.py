@@ -949,7 +949,8 @@ class Gazetteer:
         another of its names, one unlike its own (see ``_unlike_district``)."""
         if not candidates or candidates[0].doubt is not None:
             return candidates
-        doubt = _unlike_district(candidates[0], self._index)
+        doubt = _unlike_district(candidates[0], self._index) or _river_of_a_town_s_name(
+            candidates)
         return (candidates[0]._replace(doubt=doubt), *candidates[1:]) if doubt else candidates
 
     # -- several names ----------------------------------------------------------------------
@@ -1601,6 +1602,22 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
 _ARABIC_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "adh", "ath")
 """The Arabic article as romanised names write it, assimilated or not (see
 ``Gazetteer._with_article_hits``)."""
+
+
+def _river_of_a_town_s_name(candidates: tuple[Candidate, ...]) -> str | None:
+    """Why a river read by its bare name is in doubt, or None: a town bears that name as
+    its own (the Belaya of Bashkortostan, and the villages called Belaya), and only the
+    other names of a report tell which is meant; "X River" says it. (A town that wins over
+    a river of its name is not put in doubt: a report that names it among towns means it.)"""
+    best = candidates[0]
+    if not best.place.id.startswith(RIVER_ID_PREFIX) or best.method not in (
+            Method.NAME, Method.ALTERNATE) or kind_phrase(best.matched or "") is not None:
+        return None
+    town = next((c.place for c in candidates[1:]
+                 if c.place.kind is Kind.CITY and c.method is Method.NAME), None)
+    if town is None:
+        return None
+    return f"also the town {town.name} ({town.country or '?'}), which bears the name"
 
 
 def _rivers_at_their_places(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
