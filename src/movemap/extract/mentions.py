@@ -526,6 +526,9 @@ _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 _SURE = (Method.NAME, Method.ALTERNATE, Method.CODE)
 
 
+_ISLAND_WORDS = frozenset({"Island", "Isle"})
+
+
 @_per_gazetteer
 def _known_feature(gazetteer: Gazetteer, phrase: str) -> bool:
     """Whether the gazetteer knows the feature ``phrase`` names by that name; or, for an
@@ -537,8 +540,6 @@ def _known_feature(gazetteer: Gazetteer, phrase: str) -> bool:
     return found.best.method in _SURE or (
         found.best.method is Method.FALLBACK and phrase.rsplit(None, 1)[-1] in _ISLAND_WORDS)
 
-
-_ISLAND_WORDS = frozenset({"Island", "Isle"})
 
 
 def _letter(ch: str) -> bool:

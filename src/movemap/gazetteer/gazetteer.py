@@ -642,12 +642,10 @@ class Gazetteer:
         theirs, for a name no place bears as its own: reports drop the article, the data
         keeps it. The ranking then weighs them with what the name gave (Anbar is also another
         name of a village in Turkey)."""
-        if key.split(" ", 1)[0] in _ARABIC_ARTICLES:
-            return []
         known = {h.place.id for h in hits}
         out: list[Hit] = []
-        for article in _ARABIC_ARTICLES:
-            for hit in self._exact(f"{article} {key}", Method.ALTERNATE):
+        for article_key in _with_article(key):
+            for hit in self._exact(article_key, Method.ALTERNATE):
                 if hit.place.id not in known:
                     known.add(hit.place.id)
                     out.append(hit)
@@ -661,7 +659,8 @@ class Gazetteer:
         """
         kinds = KIND_CLASSES[cls]
         full = self._exact(key)
-        if key.endswith(" river") or key.startswith("river "):
+        river = key.endswith(" river") or key.startswith("river ")
+        if river:
             # the river itself (``gazetteer.rivers``) before an area named after it (the
             # Sudanese state River Nile for "Nile River")
             streams = [h for h in full if h.place.id.startswith(RIVER_ID_PREFIX)]
@@ -673,7 +672,7 @@ class Gazetteer:
         named = [h for h in self._exact(feature_key(cls, base)) if h.place.kind in kinds]
         if full or cls == "district":
             return named
-        if key.endswith(" river") or key.startswith("river "):
+        if river:
             # a river is no town on it, no bridge over it, no region or people named like
             # it (the Limpopo river is not Limpopo province): only a place that bears the
             # river's own name
@@ -911,8 +910,8 @@ class Gazetteer:
             first += self._exact(code, limit=_PLAIN_LIMIT)
         if not first:
             return None
-        if not any(h.method is Method.NAME for h in first) and self._with_article_hits(
-                key, first):
+        if not any(h.method is Method.NAME for h in first) and any(
+                self._index.exact(k, 1) for k in _with_article(key)):
             return None  # a name reports write without its article: the general path
         if (key.endswith(DEMONYM_ENDINGS) or key.endswith(("ans", "is"))) and not any(
                 h.method is Method.DEMONYM or h.place.kind in _AREAL for h in first
@@ -1602,6 +1601,13 @@ def _kind_context(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
 _ARABIC_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "adh", "ath")
 """The Arabic article as romanised names write it, assimilated or not (see
 ``Gazetteer._with_article_hits``)."""
+
+
+def _with_article(key: str) -> list[str]:
+    """``key`` with each form of the Arabic article before it; none for a key that has one."""
+    if key.split(" ", 1)[0] in _ARABIC_ARTICLES:
+        return []
+    return [f"{article} {key}" for article in _ARABIC_ARTICLES]
 
 
 def _river_of_a_town_s_name(candidates: tuple[Candidate, ...]) -> str | None:

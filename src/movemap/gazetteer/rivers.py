@@ -39,16 +39,16 @@ MIN_TOWNS = 3
 
 
 def _town_points(towns: Iterable[Entry]) -> dict[tuple[str, str], tuple[float, float]]:
-    """The point of the most populous town of each (folded name, country), by any name
-    folded without its apostrophes (GeoNames writes ``L'gov``, reports ``Lgov``)."""
+    """The point of the most populous town of each (folded name, country); folding drops
+    apostrophes (GeoNames writes ``L'gov``, reports ``Lgov``)."""
     best: dict[tuple[str, str], Entry] = {}
     for town in towns:
         if not town.country:
             continue
-        for key in {name_key(town.name), name_key(town.name).replace("'", "")}:
-            known = best.get((key, town.country))
-            if known is None or (town.population or 0) > (known.population or 0):
-                best[(key, town.country)] = town
+        key = (name_key(town.name), town.country)
+        known = best.get(key)
+        if known is None or (town.population or 0) > (known.population or 0):
+            best[key] = town
     return {k: (t.lon, t.lat) for k, t in best.items()}
 
 
@@ -105,7 +105,7 @@ def river_entries(path: Path, towns: Sequence[Entry], areas: Sequence[Entry]) ->
             if not part:
                 continue
             town, _, country = part.rpartition("/")
-            point = points.get((name_key(town).replace("'", ""), country.strip().upper()))
+            point = points.get((name_key(town), country.strip().upper()))
             if point is None:
                 raise error("course", f"no GeoNames town {town.strip()!r} in "
                             f"{country.strip() or 'no country'}")
