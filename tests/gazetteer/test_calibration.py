@@ -528,3 +528,41 @@ def test_a_large_town_is_unrivalled_by_its_own_lead_not_by_the_texts(
               Candidate(abroad, 1.25, {"match": 1.0}, Method.NAME, "quellan"))
     context = Context([(37.5, 127.0)], {"XA": 1.0})
     assert _unrivalled(ranked, context) is unrivalled
+
+
+def _border_raid() -> tuple[Place, Place, Context]:
+    # a report about a raid across a border: most places in XA, and the town named lies
+    # beside one of them, across the border in XB, while a namesake hamlet lies deep in XA
+    twin = _place("c:20", "Marrow", 31.76, -106.49, "XB", Kind.CITY, 600_000)
+    hamlet = _place("c:21", "Marrow", 19.56, -100.36, "XA", Kind.CITY, 700)
+    context = Context([(31.72, -106.46), (30.38, -107.95), (28.64, -106.09), (26.93, -105.67)],
+                      {"XA": 0.8, "XB": 0.2})
+    return twin, hamlet, context
+
+
+def test_a_town_beside_one_of_the_other_places_across_a_border_shares_their_country() -> None:
+    twin, hamlet, context = _border_raid()
+    assert context.share(twin.lat, twin.lon, "XB") == pytest.approx(0.8)
+    # far from every other place, a town keeps its own country's share
+    assert context.share(45.0, -100.0, "XB") == pytest.approx(0.2)
+    ranked = rank([Hit(hamlet, Method.NAME, "marrow"), Hit(twin, Method.NAME, "marrow")],
+                  context=context)
+    assert ranked[0].place is twin
+    assert ranked[0].parts["coherence"] == pytest.approx(ranked[1].parts["coherence"])
+    assert _doubt(ranked, context) == ""
+
+
+def test_a_size_the_data_does_not_know_is_not_dwarfed() -> None:
+    # a village only the curated overlay has (no population) is not "a hundred times
+    # smaller" than a town abroad that has its name among its other names: the two stay a
+    # close call, and alone the answer is in doubt rather than the town abroad, confidently
+    village = Place(id="town:22", name="Quillet", lat=43.0, lon=20.8, country="XA", admin1=None,
+                    kind=Kind.CITY, population=None, source="movemap")
+    town = _place("c:23", "Kvilleto", 41.8, 23.5, "XB", Kind.CITY, 9_000)
+    ranked = rank([Hit(town, Method.ALTERNATE, "quillet"), Hit(village, Method.NAME, "quillet")])
+    assert all("larger" not in c.parts for c in ranked)
+    assert ranked[0].place is village or ranked[0].doubt
+    # a known size a hundred times larger still speaks
+    small = _place("c:24", "Quillet", 43.0, 20.8, "XA", Kind.CITY, 60)
+    ranked = rank([Hit(town, Method.ALTERNATE, "quillet"), Hit(small, Method.NAME, "quillet")])
+    assert "larger" in ranked[0].parts and ranked[0].place is town

@@ -464,3 +464,26 @@ def test_a_town_by_another_name_that_is_not_a_part_of_a_city_unlike_keeps_its_co
     found = gazetteer.resolve(name)
     assert found.place.name == town and found.best.method is Method.ALTERNATE
     assert found.best.confident, found.best.reading()
+
+
+def test_a_border_town_beside_the_report_is_taken_across_the_border(gazetteer: Gazetteer) -> None:
+    # a list of towns of northern Mexico with El Paso beside Ciudad Juárez and Fort Bliss:
+    # the Texan city (31.76 N 106.49 W), not a namesake hamlet deep in Mexico, and no doubt
+    names = ["Ciudad Juárez", "Fort Bliss", "El Paso", "Chihuahua", "Hermosillo", "Torreón",
+             "Saltillo"]
+    found = gazetteer.resolve_all(names)[2]
+    assert found.place.country == "US"
+    assert haversine_km(found.place.lat, found.place.lon, 31.76, -106.49) < 10
+    assert found.best.confident, found.best.flags
+
+
+def test_a_village_of_unknown_size_is_not_outweighed_by_a_town_s_other_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # Banjska, a village of northern Kosovo that only the curated overlay has (no size), is
+    # also among the other names of Bansko in Bulgaria: alone, no confident answer either way
+    alone = gazetteer.resolve("Banjska")
+    assert not alone.best.confident
+    # beside Zvečan and Mitrovica it is the village (42.98 N 20.78 E)
+    found = gazetteer.resolve_all(["Banjska", "Zvečan", "Mitrovica"])[0]
+    assert haversine_km(found.place.lat, found.place.lon, 42.98, 20.78) < 5

@@ -186,6 +186,7 @@ class Context:
         self._outlines[:] = self._areas
         self.named_countries = named_countries
         """The countries named as such among the other places (``Falkland Islands``)."""
+        self._top_share = max(self.countries.values(), default=0.0)
 
     def __bool__(self) -> bool:
         return bool(self._xyz.shape[0]) or bool(self.countries) or bool(self._areas)
@@ -257,6 +258,24 @@ class Context:
                 totals[j] += number
         return [float(total / count) for total in totals]
 
+    def share(self, lat: float, lon: float, country: str | None) -> float:
+        """The share of the other places that speaks for a place of ``country`` at a point:
+        its own country's share, or the largest share of any country when it lies within
+        ``BORDER_TWIN_KM`` of one of the other places.
+
+        Standing beside a place the text names says more about where the text is than the
+        country: ``El Paso`` beside Fort Bliss and Ciudad Juárez is the Texan city, however
+        Mexican the rest of a report about a border raid, not a hamlet of Michoacán that only
+        shares the country of most names.
+        """
+        own = self.countries.get(country or "", 0.0)
+        if own >= self._top_share or not self._xyz.shape[0]:
+            return own
+        x, y, z = _row(lat, lon)
+        if any(a * x + b * y + c * z >= _TWIN_COSINE for a, b, c in self._point_rows()):
+            return self._top_share
+        return own
+
     def around(self, lat: float, lon: float, km: float) -> int:
         """How many of the context points lie within ``km`` of a point."""
         if not self._xyz.shape[0]:
@@ -307,6 +326,10 @@ class Context:
 
 
 NO_CONTEXT = Context(())
+
+# How near one of the other places a candidate lends it the main country's share (Context.share).
+BORDER_TWIN_KM = 25.0
+_TWIN_COSINE = math.cos(BORDER_TWIN_KM / EARTH_RADIUS_KM)
 
 _VECTORS: dict[tuple[float, float], tuple[np.ndarray, tuple[float, float, float]]] = {}
 _VECTORS_KEPT = 200_000
@@ -406,7 +429,7 @@ def score(
             closeness = context.closeness(place.lat, place.lon, outline)
         parts["context"] = CONTEXT_WEIGHT * closeness
         if context.countries:
-            share = context.countries.get(place.country or "", 0.0)
+            share = context.share(place.lat, place.lon, place.country)
             parts["coherence"] = COHERENCE_WEIGHT * share * share
         if not areal and (context.within(place.lat, place.lon) if within is None else within):
             parts["within"] = WITHIN_WEIGHT
@@ -590,6 +613,8 @@ def _dominance(scored: list[Candidate]) -> list[Candidate]:
         members = [c for c in exact if c.place.kind in group]
         if len(members) < 2:
             continue
+        if any(c.place.population is None for c in members):
+            continue  # a size not known cannot be dwarfed (a village only the overlay has)
         sizes = sorted(((c.place.population or 0), c.place.id) for c in members)
         (second, _), (first, winner) = sizes[-2], sizes[-1]
         if first >= DOMINANCE_RATIO * max(second, 1):
