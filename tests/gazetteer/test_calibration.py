@@ -562,6 +562,10 @@ def test_a_size_the_data_does_not_know_is_not_dwarfed() -> None:
     ranked = rank([Hit(town, Method.ALTERNATE, "quillet"), Hit(village, Method.NAME, "quillet")])
     assert all("larger" not in c.parts for c in ranked)
     assert ranked[0].place is village or ranked[0].doubt
+    # nor is a town GeoNames lists without a count (population 0)
+    seat = _place("c:25", "Quillet", 43.0, 20.8, "XA", Kind.CITY, 0)
+    ranked = rank([Hit(town, Method.ALTERNATE, "quillet"), Hit(seat, Method.NAME, "quillet")])
+    assert all("larger" not in c.parts for c in ranked)
     # a known size a hundred times larger still speaks
     small = _place("c:24", "Quillet", 43.0, 20.8, "XA", Kind.CITY, 60)
     ranked = rank([Hit(town, Method.ALTERNATE, "quillet"), Hit(small, Method.NAME, "quillet")])

@@ -613,8 +613,10 @@ def _dominance(scored: list[Candidate]) -> list[Candidate]:
         members = [c for c in exact if c.place.kind in group]
         if len(members) < 2:
             continue
-        if any(c.place.population is None for c in members):
-            continue  # a size not known cannot be dwarfed (a village only the overlay has)
+        if any(not c.place.population for c in members):
+            # a size not known cannot be dwarfed: a village only the overlay has, or a town
+            # GeoNames lists with no population (0: a seat or a district it has no count for)
+            continue
         sizes = sorted(((c.place.population or 0), c.place.id) for c in members)
         (second, _), (first, winner) = sizes[-2], sizes[-1]
         if first >= DOMINANCE_RATIO * max(second, 1):
