@@ -487,3 +487,18 @@ def test_a_village_of_unknown_size_is_not_outweighed_by_a_town_s_other_name(
     # beside Zvečan and Mitrovica it is the village (42.98 N 20.78 E)
     found = gazetteer.resolve_all(["Banjska", "Zvečan", "Mitrovica"])[0]
     assert haversine_km(found.place.lat, found.place.lon, 42.98, 20.78) < 5
+
+
+@pytest.mark.parametrize(("name", "country", "admin1"), [
+    # the generalised outlines put these border towns inside the neighbour's province
+    ("El Paso", "US", "Texas"), ("Brownsville", "US", "Texas"), ("Gorizia", "IT", "Gorizia"),
+    ("Słubice", "PL", "Lubusz Voivodeship"), ("Niagara Falls", "US", "New York"),
+    # a town whose country the outlines file under another code keeps the region it is in
+    ("Mamoudzou", "YT", "Mayotte"),
+])
+def test_a_border_town_s_province_is_one_of_its_own_country(
+    gazetteer: Gazetteer, name: str, country: str, admin1: str,
+) -> None:
+    found = gazetteer.resolve(name, country=country)
+    assert found.place.country == country
+    assert found.place.admin1 == admin1

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -372,10 +373,15 @@ def apply_overlay(entries: dict[str, Entry], rows: Sequence[OverlayRow], source:
 
 
 def assign_admin1(points: Sequence[Entry], regions: Sequence[Entry]) -> None:
-    """Fill in ``admin1`` of the points that lack it, from the region they fall in.
+    """Fill in ``admin1`` of the points that lack it, from the region they fall in, or
+    from the nearest region of their own country when that one is across a border.
 
-    A point on a coast that the generalised outlines leave just outside is given the nearest
-    region within 0.25 degrees.
+    The generalised outlines shift borders by a few km: El Paso falls inside Chihuahua's,
+    Brownsville inside Tamaulipas'. A point inside another country's region takes the nearest
+    region of its own country within ``ADMIN1_BORDER_REACH`` degrees (a town on the border),
+    else keeps the region it is in (a country whose regions the outlines file under another
+    code: French overseas departments, Crimea). A point outside every region (on a coast)
+    takes the nearest within ``ADMIN1_REACH`` degrees, its own country's first.
     """
     import numpy as np
     import shapely
@@ -383,18 +389,42 @@ def assign_admin1(points: Sequence[Entry], regions: Sequence[Entry]) -> None:
     todo = [e for e in points if e.admin1 is None]
     if not todo or not regions:
         return
-    tree = shapely.STRtree(shapely.from_wkb([r.wkb for r in regions]))
+    shapes = shapely.from_wkb([r.wkb for r in regions])
+    tree = shapely.STRtree(shapes)
     geoms = shapely.points([e.lon for e in todo], [e.lat for e in todo])
-    found = np.full(len(todo), -1)
-    pairs = tree.query(geoms, predicate="within")
-    found[pairs[0]] = pairs[1]
-    missing = np.flatnonzero(found < 0)
-    if missing.size:
-        near = tree.query_nearest(geoms[missing], max_distance=0.25)
-        found[missing[near[0]]] = near[1]
-    for entry, region in zip(todo, found.tolist(), strict=True):
-        if region >= 0:
-            entry.admin1 = regions[region].name
+    inside = np.full(len(todo), -1)
+    point, region = tree.query(geoms, predicate="within")
+    for i, r in zip(point.tolist(), region.tolist(), strict=True):
+        if inside[i] < 0 or regions[r].country == todo[i].country:
+            inside[i] = r
+    found = inside.copy()
+    abroad = [i for i, r in enumerate(inside.tolist())
+              if r >= 0 and todo[i].country and regions[r].country != todo[i].country]
+    outside = np.flatnonzero(inside < 0).tolist()
+    for chosen, reach in ((abroad, ADMIN1_BORDER_REACH), (outside, ADMIN1_REACH)):
+        if not chosen:
+            continue
+        asked = np.array(chosen)
+        point, region = tree.query(geoms[asked], predicate="dwithin", distance=reach)
+        gaps = shapely.distance(geoms[asked[point]], shapes[region]).tolist()
+        best: dict[int, tuple[bool, float, int]] = {}
+        for i, r, gap in zip(asked[point].tolist(), region.tolist(), gaps, strict=True):
+            other = regions[r].country != todo[i].country
+            if other and reach == ADMIN1_BORDER_REACH:
+                continue
+            if (other, gap) < best.get(i, (True, math.inf, -1))[:2]:
+                best[i] = (other, gap, r)
+        for i, (_, _, r) in best.items():
+            found[i] = r
+    for entry, index in zip(todo, found.tolist(), strict=True):
+        if index >= 0:
+            entry.admin1 = regions[index].name
+
+
+# How far (degrees) a point inside another country's region looks for a region of its own
+# country (the outlines' border error), and a point outside every region for any region.
+ADMIN1_BORDER_REACH = 0.05
+ADMIN1_REACH = 0.25
 
 
 # -- airports, country names, former names ------------------------------------------------------
