@@ -760,3 +760,13 @@ def test_only_a_bare_another_refers_back_to_the_force(text: str, bare: bool) -> 
 
     found = ANAPHOR.search(text)
     assert (found is not None and "other" in found.group(0).lower()) is bare
+
+
+@pytest.mark.parametrize("text", [
+    "An armoured column crossed the border from Syria and was driving on Irbid.",
+    "An armoured column came from Syria and drove on Irbid before dawn.",
+    "The armoured column drove from Syria on Irbid.",
+])
+def test_driving_on_a_town_is_a_move_to_it(text: str) -> None:
+    # "drive on", like "march on" and "advance on": the town is where the force goes
+    assert ends(extract(text, date(1970, 9, 20))) == [(["Syria"], "Irbid")]

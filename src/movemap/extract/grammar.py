@@ -143,7 +143,7 @@ _DEST_CUE = re.compile(
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|took|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
     r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
-    r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|f[ae]ll(?:ing|s)?\s+back|"
+    r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|driv(?:e|es|ing)|drove|f[ae]ll(?:ing|s)?\s+back|"
     r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on)\s+(?:up)?on(?:to)?|"
     r"(?:aimed|directed)\s+(?:at|on|against)|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
@@ -394,7 +394,7 @@ _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|from|out|left|leav|depart|quit|abandon|ev
 _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pass|onto|on|"
                 r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
-                r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|"
+                r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
                 r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|link|join|aimed|directed")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
