@@ -570,3 +570,20 @@ def test_a_size_the_data_does_not_know_is_not_dwarfed() -> None:
     small = _place("c:24", "Quillet", 43.0, 20.8, "XA", Kind.CITY, 60)
     ranked = rank([Hit(town, Method.ALTERNATE, "quillet"), Hit(small, Method.NAME, "quillet")])
     assert "larger" in ranked[0].parts and ranked[0].place is town
+
+
+def test_a_region_yields_its_kind_s_lead_to_a_more_populous_town_abroad() -> None:
+    # the bare name of a region of 220,000 is the capital abroad of a million that bears it
+    region = _place("r:30", "Tamsin", -15.0, 48.0, "XA", Kind.REGION, 220_000)
+    capital = _place("c:30", "Tamsin", 42.7, 23.3, "XB", Kind.CITY, 1_150_000)
+    ranked = rank([Hit(region, Method.NAME, "tamsin"), Hit(capital, Method.NAME, "tamsin")])
+    assert ranked[0].place is capital
+    assert ranked[1].parts["town abroad"] < 0
+    # a region larger than every town of the name keeps the bare name
+    state = _place("r:31", "Tamsin", -37.0, 144.7, "XA", Kind.REGION, 6_000_000)
+    ranked = rank([Hit(state, Method.NAME, "tamsin"), Hit(capital, Method.NAME, "tamsin")])
+    assert ranked[0].place is state and "town abroad" not in ranked[0].parts
+    # a town of the region's own country is the namesake rule's business, not this one's
+    home = _place("c:32", "Tamsin", -15.1, 48.1, "XA", Kind.CITY, 1_150_000)
+    ranked = rank([Hit(region, Method.NAME, "tamsin"), Hit(home, Method.NAME, "tamsin")])
+    assert all("town abroad" not in c.parts for c in ranked)

@@ -323,9 +323,10 @@ def test_abbreviations_of_areas_keep_their_confidence(gazetteer: Gazetteer) -> N
 def test_a_winner_far_from_all_while_a_namesake_lies_where_the_others_may_be_is_in_doubt(
     gazetteer: Gazetteer, names: list[str], state: str,
 ) -> None:
-    # every name is a town of one state, yet each alone means a larger place elsewhere
+    # every name is a town of one state, yet each alone means a larger place elsewhere: the
+    # first is read in that state, or else it is in doubt (never confidently elsewhere)
     found = gazetteer.resolve_all(names)[0]
-    assert not found.best.confident
+    assert found.place.admin1 == state or not found.best.confident
     assert any(c.place.admin1 == state for c in found.candidates)
     # a list of capitals stays confident
     capitals = gazetteer.resolve_all([names[0], "Madrid", "Paris", "Rome"])[0]
@@ -502,3 +503,13 @@ def test_a_border_town_s_province_is_one_of_its_own_country(
     found = gazetteer.resolve(name, country=country)
     assert found.place.country == country
     assert found.place.admin1 == admin1
+
+
+def test_a_capital_abroad_larger_than_a_region_of_its_name_is_the_bare_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # Sofia, capital of Bulgaria (1.2 million), not the Malagasy region of 220,000; beside
+    # it, Nikopol is the Bulgarian town on the Danube, not the Ukrainian city
+    found = gazetteer.resolve_all(["Sofia", "Nikopol"])
+    assert [r.place.country for r in found] == ["BG", "BG"]
+    assert gazetteer.resolve("Sofia").place.country == "BG"

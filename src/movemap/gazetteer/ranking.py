@@ -499,7 +499,7 @@ def _with(candidate: Candidate, part: str, value: float) -> Candidate:
 
 def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
     """Rules that weigh candidates against each other (parts ``former`` and ``namesake``)."""
-    scored = _after_town(_dominance(scored))
+    scored = _after_town(_dominance(scored, generic))
     current = [c.place for c in scored if c.method in _CURRENT]
     if not current:
         return scored
@@ -593,7 +593,7 @@ _EXACT = frozenset({_BY_NAME, _BY_ALTERNATE, _BY_ABBREVIATION, _BY_DEMONYM,
 _NAMED_AREAS = frozenset({_REGION, _COUNTRY, _MACRO_REGION, _CONTINENT})
 
 
-def _dominance(scored: list[Candidate]) -> list[Candidate]:
+def _dominance(scored: list[Candidate], generic: bool = False) -> list[Candidate]:
     """Parts ``larger`` and ``area name``: size speaks when one candidate dwarfs the others.
 
     A place of a hundred times the population of every other place of its kind group (town
@@ -637,6 +637,28 @@ def _dominance(scored: list[Candidate]) -> list[Candidate]:
                    (c.method in _EXACT and AREA_NAME_SHARE * biggest > (c.place.population or 0))
                    or (c.method is _BY_BASE and biggest > (c.place.population or 0)))
                else c for c in out]
+    return _town_abroad_larger(out) if not generic else out
+
+
+def _town_abroad_larger(scored: list[Candidate]) -> list[Candidate]:
+    """Part ``town abroad``: a region that bears the name loses the lead its kind gives it
+    over towns when a town of another country bears the name too and is at least as
+    populous as the whole region. Bare ``Sofia`` is the capital of Bulgaria (1.2 million),
+    not the Malagasy region of 220,000; ``Victoria`` stays the Australian state, larger than
+    any town of that name. Below the region's size, the region stays first, in doubt (see
+    ``_town_abroad``).
+    """
+    towns = [c.place for c in scored if c.method is _BY_NAME and c.place.kind is _CITY
+             and c.place.population]
+    if not towns:
+        return scored
+    out = list(scored)
+    for i, c in enumerate(scored):
+        place = c.place
+        if (place.kind in (_REGION, _DISTRICT) and c.method is _BY_NAME and place.population
+                and any(t.country != place.country and (t.population or 0) >= place.population
+                        for t in towns)):
+            out[i] = _with(c, "town abroad", _KIND_POINT - c.parts.get("kind", _KIND_POINT))
     return out
 
 
@@ -724,7 +746,8 @@ def _doubt_between(scored: list[Candidate], *, alone: bool) -> list[Candidate]:
     if best.doubt is not None:
         return scored
     doubt = (_town_abroad(scored) or _people_word(scored)
-             or (alone and (_close_call(scored) or _former_over_current(scored))))
+             or (alone and (_close_call(scored) or _former_over_current(scored)
+                            or _region_abroad(scored))))
     return [best._replace(doubt=doubt), *scored[1:]] if doubt else scored
 
 
@@ -766,6 +789,22 @@ def _town_abroad(ranked: list[Candidate]) -> str:
                 and town.country != place.country
                 and TOWN_ABROAD_SHARE * (town.population or 0) >= (place.population or 0)):
             return f"also the name of {town.name} ({town.country}), a town as populous"
+    return ""
+
+
+def _region_abroad(ranked: list[Candidate]) -> str:
+    """Why a town that took the bare name from a region abroad (part ``town abroad``) is not
+    a clear choice either, or "": the region is about as populous (``Gaza``, the city in
+    Palestine, and the province of Mozambique). A capital five times the region's size
+    (``Sofia``) is clear. Only for a name alone: among other places, context decides."""
+    best = ranked[0]
+    if best.place.kind is not _CITY or best.method is not _BY_NAME:
+        return ""
+    for other in ranked[1:]:
+        region = other.place
+        if ("town abroad" in other.parts
+                and TOWN_ABROAD_SHARE * (region.population or 0) >= (best.place.population or 0)):
+            return f"also the name of {region.name} ({region.country}), a region as populous"
     return ""
 
 
