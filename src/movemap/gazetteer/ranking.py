@@ -222,20 +222,28 @@ class Context:
 
     def closeness_of(self, places: Sequence[tuple[float, float, BaseGeometry | None]]
                      ) -> list[float]:
+        """``closeness`` of each of ``places`` (see ``closeness_beside_of``)."""
+        return self.closeness_beside_of(places)[0]
+
+    def closeness_beside_of(self, places: Sequence[tuple[float, float, BaseGeometry | None]]
+                            ) -> tuple[list[float], list[bool]]:
         """``closeness(lat, lon, polygon)`` of each of ``places``, with the same arithmetic:
         each place's dot products with the context points as ``closeness`` takes them, then
         the distances, the containments and the weights of all places at once (numpy works
         element by element there, and sums each row as it sums a row alone, so each place's
-        figure is the one ``closeness`` gives, to the last bit)."""
+        figure is the one ``closeness`` gives, to the last bit); and whether each lies within
+        ``BORDER_TWIN_KM`` of a context point (for ``share``), from the same products."""
         count = int(self._xyz.shape[0]) + len(self._areas)
         if not count:
-            return [0.0] * len(places)
+            return [0.0] * len(places), [False] * len(places)
         totals = [0.0] * len(places)
+        beside = [False] * len(places)
         if self._xyz.shape[0] and places:
             # one batched product: numpy multiplies the context points by each place's
             # vector as ``self._xyz @ vector`` does, one place at a time, in one call
             vectors = np.array([_row(lat, lon) for lat, lon, _ in places])
             dots = np.matmul(self._xyz[np.newaxis, :, :], vectors[:, :, np.newaxis])[:, :, 0]
+            beside = (dots >= _TWIN_COSINE).any(axis=1).tolist()
             km = EARTH_RADIUS_KM * np.arccos(np.minimum(np.maximum(dots, -1.0), 1.0))
             outlined = [j for j, place in enumerate(places) if place[2] is not None]
             if outlined:
@@ -256,9 +264,10 @@ class Context:
                                        np.array([[places[j][0]] for j in plain])).sum(axis=1)
             for j, number in zip(plain, held.tolist(), strict=True):
                 totals[j] += number
-        return [float(total / count) for total in totals]
+        return [float(total / count) for total in totals], beside
 
-    def share(self, lat: float, lon: float, country: str | None) -> float:
+    def share(self, lat: float, lon: float, country: str | None,
+              beside: bool | None = None) -> float:
         """The share of the other places that speaks for a place of ``country`` at a point:
         its own country's share, or the largest share of any country when it lies within
         ``BORDER_TWIN_KM`` of one of the other places.
@@ -271,6 +280,8 @@ class Context:
         own = self.countries.get(country or "", 0.0)
         if own >= self._top_share or not self._xyz.shape[0]:
             return own
+        if beside is not None:  # worked out already (closeness_beside_of)
+            return self._top_share if beside else own
         x, y, z = _row(lat, lon)
         if any(a * x + b * y + c * z >= _TWIN_COSINE for a, b, c in self._point_rows()):
             return self._top_share
@@ -397,6 +408,7 @@ def score(
     context: Context = NO_CONTEXT,
     closeness: float | None = None,
     within: bool | None = None,
+    beside: bool | None = None,
 ) -> Candidate:
     """Score one hit; ``context`` holds the points of the places resolved with it
     (``closeness``: the hit's ``context.closeness``, ``within``: its ``context.within``,
@@ -429,7 +441,7 @@ def score(
             closeness = context.closeness(place.lat, place.lon, outline)
         parts["context"] = CONTEXT_WEIGHT * closeness
         if context.countries:
-            share = context.share(place.lat, place.lon, place.country)
+            share = context.share(place.lat, place.lon, place.country, beside)
             parts["coherence"] = COHERENCE_WEIGHT * share * share
         if not areal and (context.within(place.lat, place.lon) if within is None else within):
             parts["within"] = WITHIN_WEIGHT
@@ -464,11 +476,11 @@ def rank(
     if context:
         places = [(h.place.lat, h.place.lon, h.place.polygon if h.place.kind in AREAL else None)
                   for h in hits]
-        near = context.closeness_of(places)
+        near, beside = context.closeness_beside_of(places)
         held = context.within_of(places)
         scored = [score(hit, generic=generic, hints=hints, context=context, closeness=close,
-                        within=inside)
-                  for hit, close, inside in zip(hits, near, held, strict=True)]
+                        within=inside, beside=next_to)
+                  for hit, close, inside, next_to in zip(hits, near, held, beside, strict=True)]
     else:
         scored = [score(hit, generic=generic, hints=hints) for hit in hits]
     if len(scored) > 1:
