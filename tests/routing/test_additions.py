@@ -137,6 +137,11 @@ EILAT, AQABA, MAAN = (34.9482, 29.5581), (35.0078, 29.5267), (35.7341, 30.1962)
 AL_AIN, BURAIMI = (55.7606, 24.1917), (55.7931, 24.2509)
 TAPACHULA, COATEPEQUE = (-92.2589, 14.9054), (-91.8643, 14.7041)
 MISKOLC, EGER = (20.7781, 48.1033), (20.3733, 47.9027)
+GYOR, BUDAPEST = (17.6351, 47.6833), (19.0404, 47.4984)
+IPOH, YALA = (101.0829, 4.5841), (101.2813, 6.54)
+ALOR_SETAR, HAT_YAI = (100.3601, 6.121), (100.4767, 7.0084)
+KOLN, AACHEN = (6.95, 50.9333), (6.0834, 50.7766)
+HEERLEN, MAASTRICHT = (5.9815, 50.8837), (5.6889, 50.8483)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -383,6 +388,20 @@ MISKOLC, EGER = (20.7781, 48.1033), (20.3733, 47.9027)
     # road 25 Eger - Kerecsend (Miskolc - Eger about 75 km by the M3; Eger was 21 km from
     # any road)
     (MISKOLC, EGER, Mode.ROAD, 55, 95, {"HU"}),
+    # the I/64 Nitra - Nove Zamky - Komarno and the Danube bridge to Komarom (Gyor - Nitra
+    # about 115 km, Budapest - Nitra about 165; round by Bratislava before, 163 and 244)
+    (GYOR, NITRA, Mode.ROAD, 95, 135, {"HU", "SK"}),
+    (BUDAPEST, NITRA, Mode.ROAD, 140, 190, {"HU", "SK"}),
+    # Malaysia's northern line Bukit Mertajam - Alor Setar - Padang Besar (Ipoh - Yala about
+    # 500 km by Hat Yai, 997 round by Kelantan before; Alor Setar - Hat Yai about 110, Alor
+    # Setar had no railway)
+    (IPOH, YALA, Mode.RAIL, 420, 560, {"MY", "TH"}),
+    (ALOR_SETAR, HAT_YAI, Mode.RAIL, 90, 135, {"MY", "TH"}),
+    # Aachen - Herzogenrath - Heerlen and Maastricht - Valkenburg - Heerlen (Koln - Heerlen
+    # about 95 km, 166 before; Maastricht - Heerlen about 25; Heerlen had no railway)
+    (KOLN, HEERLEN, Mode.RAIL, 85, 115, {"DE", "NL"}),
+    (AACHEN, HEERLEN, Mode.RAIL, 17, 30, {"DE", "NL"}),
+    (MAASTRICHT, HEERLEN, Mode.RAIL, 20, 32, {"NL"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
