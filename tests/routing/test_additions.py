@@ -142,6 +142,11 @@ IPOH, YALA = (101.0829, 4.5841), (101.2813, 6.54)
 ALOR_SETAR, HAT_YAI = (100.3601, 6.121), (100.4767, 7.0084)
 KOLN, AACHEN = (6.95, 50.9333), (6.0834, 50.7766)
 HEERLEN, MAASTRICHT = (5.9815, 50.8837), (5.6889, 50.8483)
+CHERKASY, SMILA = (32.0574, 49.4445), (31.8843, 49.233)
+PECS, OSIJEK = (18.2281, 46.0762), (18.6942, 45.5507)
+BRNO, ZLIN = (16.608, 49.1952), (17.6706, 49.2264)
+LUSHNJE, BERAT = (19.705, 40.9419), (19.9522, 40.7058)
+SUCEAVA, BOTOSANI = (26.25, 47.6333), (26.6667, 47.75)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -402,6 +407,20 @@ HEERLEN, MAASTRICHT = (5.9815, 50.8837), (5.6889, 50.8483)
     (KOLN, HEERLEN, Mode.RAIL, 85, 115, {"DE", "NL"}),
     (AACHEN, HEERLEN, Mode.RAIL, 17, 30, {"DE", "NL"}),
     (MAASTRICHT, HEERLEN, Mode.RAIL, 20, 32, {"NL"}),
+    # the H16 Smila - Cherkasy (about 30 km; Cherkasy was 24 km from any road) and Kalush -
+    # Dolyna - Bolekhiv - Stryi (about 70 km, 225 round by Lviv before; Ivano-Frankivsk -
+    # Stryi about 100)
+    (CHERKASY, SMILA, Mode.ROAD, 22, 40, {"UA"}),
+    (KALUSH, STRYI, Mode.ROAD, 50, 85, {"UA"}),
+    (IVANO_FRANKIVSK, STRYI, Mode.ROAD, 80, 115, {"UA"}),
+    # the M60 Pecs - Boly to Mohacs (Pecs - Osijek about 90 km; Pecs was 33-40 km from any
+    # road), Zlin - Otrokovice - Hulin (Brno - Zlin about 100 km), Berat - Lushnje (about
+    # 35 km) and the DN29 Suceava - Botosani (about 40 km); each town was 20-40 km from any
+    # road
+    (PECS, OSIJEK, Mode.ROAD, 80, 110, {"HU", "HR"}),
+    (BRNO, ZLIN, Mode.ROAD, 85, 120, {"CZ"}),
+    (LUSHNJE, BERAT, Mode.ROAD, 30, 50, {"AL"}),
+    (SUCEAVA, BOTOSANI, Mode.ROAD, 30, 48, {"RO"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
