@@ -147,6 +147,9 @@ PECS, OSIJEK = (18.2281, 46.0762), (18.6942, 45.5507)
 BRNO, ZLIN = (16.608, 49.1952), (17.6706, 49.2264)
 LUSHNJE, BERAT = (19.705, 40.9419), (19.9522, 40.7058)
 SUCEAVA, BOTOSANI = (26.25, 47.6333), (26.6667, 47.75)
+KALISZ, OSTROW_WIELKOPOLSKI = (18.091, 51.7611), (17.8069, 51.655)
+POZNAN, PILA, WALCZ = (16.9299, 52.4069), (16.7378, 53.1514), (16.4709, 53.2744)
+YANGON, KYAUKTAN = (96.1561, 16.8053), (96.3251, 16.6374)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -421,6 +424,13 @@ SUCEAVA, BOTOSANI = (26.25, 47.6333), (26.6667, 47.75)
     (BRNO, ZLIN, Mode.ROAD, 85, 120, {"CZ"}),
     (LUSHNJE, BERAT, Mode.ROAD, 30, 50, {"AL"}),
     (SUCEAVA, BOTOSANI, Mode.ROAD, 30, 48, {"RO"}),
+    # the DK25 Ostrow Wielkopolski - Kalisz (about 25 km), DK11 Poznan - Pila (about 95) and
+    # DK10 Pila - Walcz (about 25); Kalisz and Pila were 21-26 km from any road
+    (KALISZ, OSTROW_WIELKOPOLSKI, Mode.ROAD, 20, 35, {"PL"}),
+    (POZNAN, PILA, Mode.ROAD, 85, 115, {"PL"}),
+    (PILA, WALCZ, Mode.ROAD, 18, 32, {"PL"}),
+    # Yangon - Thanlyin bridge - Kyauktan (about 30 km; Kyauktan was 22 km from any road)
+    (YANGON, KYAUKTAN, Mode.ROAD, 25, 45, {"MM"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
