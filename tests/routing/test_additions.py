@@ -127,6 +127,29 @@ RAJSHAHI, CHAPAI_NAWABGANJ = (88.6011, 24.374), (88.2744, 24.5903)
 BASRA, KHORRAMSHAHR = (47.7804, 30.5085), (48.1843, 30.4408)
 AHVAZ, SUSANGERD = (48.6842, 31.319), (48.1896, 31.5635)
 TARNOW, NOWY_SACZ, PODGORICA = (20.987, 50.0138), (20.6971, 49.6218), (19.2631, 42.4412)
+# round 18
+IRBID, NAZARETH = (35.85, 32.5556), (35.2972, 32.7009)
+AZ_ZUBAYR, UMM_QASR = (47.7017, 30.3921), (47.9195, 30.0362)
+IGDIR, NAKHCHIVAN = (44.045, 39.9237), (45.4122, 39.2089)
+MIELEC, TORUN, BYDGOSZCZ = (21.4239, 50.2871), (18.5981, 53.0138), (18.0076, 53.1235)
+INOWROCLAW, GNIEZNO, RACIBORZ = (18.2639, 52.7989), (17.5826, 52.5348), (18.2193, 50.0919)
+EILAT, AQABA, MAAN = (34.9482, 29.5581), (35.0078, 29.5267), (35.7341, 30.1962)
+AL_AIN, BURAIMI = (55.7606, 24.1917), (55.7931, 24.2509)
+TAPACHULA, COATEPEQUE = (-92.2589, 14.9054), (-91.8643, 14.7041)
+MISKOLC, EGER = (20.7781, 48.1033), (20.3733, 47.9027)
+GYOR, BUDAPEST = (17.6351, 47.6833), (19.0404, 47.4984)
+IPOH, YALA = (101.0829, 4.5841), (101.2813, 6.54)
+ALOR_SETAR, HAT_YAI = (100.3601, 6.121), (100.4767, 7.0084)
+KOLN, AACHEN = (6.95, 50.9333), (6.0834, 50.7766)
+HEERLEN, MAASTRICHT = (5.9815, 50.8837), (5.6889, 50.8483)
+CHERKASY, SMILA = (32.0574, 49.4445), (31.8843, 49.233)
+PECS, OSIJEK = (18.2281, 46.0762), (18.6942, 45.5507)
+BRNO, ZLIN = (16.608, 49.1952), (17.6706, 49.2264)
+LUSHNJE, BERAT = (19.705, 40.9419), (19.9522, 40.7058)
+SUCEAVA, BOTOSANI = (26.25, 47.6333), (26.6667, 47.75)
+KALISZ, OSTROW_WIELKOPOLSKI = (18.091, 51.7611), (17.8069, 51.655)
+POZNAN, PILA, WALCZ = (16.9299, 52.4069), (16.7378, 53.1514), (16.4709, 53.2744)
+YANGON, KYAUKTAN = (96.1561, 16.8053), (96.3251, 16.6374)
 
 
 @pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
@@ -348,6 +371,66 @@ TARNOW, NOWY_SACZ, PODGORICA = (20.987, 50.0138), (20.6971, 49.6218), (19.2631, 
     # the M9 Pristina - Komoran - Klina - Peja (Pristina - Decan about 95 km by Peja; by
     # Prizren and Gjakova before)
     (PRISTINA, DECAN, Mode.ROAD, 75, 120, {"XK"}),
+    # round 18, from the same search, war theatres first. The Sheikh Hussein crossing over
+    # the Jordan at Beit She'an (Irbid - Nazareth about 90 km by it, 124 by Natural Earth's
+    # courses; it went through the West Bank before, 313 km)
+    (IRBID, NAZARETH, Mode.ROAD, 85, 145, {"JO", "IL"}),
+    # Safwan - Umm Qasr (Az Zubayr - Umm Qasr about 55 km; Umm Qasr was 20 km from any
+    # Iraqi road)
+    (AZ_ZUBAYR, UMM_QASR, Mode.ROAD, 45, 80, {"IQ"}),
+    # Igdir - Aralik - Dilucu - Sadarak (Igdir - Nakhchivan about 170 km; through Iran before,
+    # 416 km)
+    (IGDIR, NAKHCHIVAN, Mode.ROAD, 140, 220, {"TR", "AZ"}),
+    # Poland's feeders: DW985 Debica - Mielec (Tarnow - Mielec about 65 km), DK15 Torun -
+    # Inowroclaw (about 40), DK25 Bydgoszcz - Inowroclaw (about 45), DK15 Inowroclaw -
+    # Gniezno (about 60), DK45 Raciborz - Chalupki - Gorzyczki (Raciborz - Ostrava about 40
+    # by the A1); each town was 24-30 km from any road
+    (TARNOW, MIELEC, Mode.ROAD, 50, 85, {"PL"}),
+    (TORUN, INOWROCLAW, Mode.ROAD, 33, 60, {"PL"}),
+    (BYDGOSZCZ, INOWROCLAW, Mode.ROAD, 35, 60, {"PL"}),
+    (INOWROCLAW, GNIEZNO, Mode.ROAD, 50, 80, {"PL"}),
+    (RACIBORZ, OSTRAVA, Mode.ROAD, 30, 50, {"PL", "CZ"}),
+    # the CA-2 Tecun Uman - Coatepeque (Tapachula - Coatepeque about 70 km; 434 round by
+    # La Mesilla)
+    (TAPACHULA, COATEPEQUE, Mode.ROAD, 55, 95, {"MX", "GT"}),
+    # road 25 Eger - Kerecsend (Miskolc - Eger about 75 km by the M3; Eger was 21 km from
+    # any road)
+    (MISKOLC, EGER, Mode.ROAD, 55, 95, {"HU"}),
+    # the I/64 Nitra - Nove Zamky - Komarno and the Danube bridge to Komarom (Gyor - Nitra
+    # about 115 km, Budapest - Nitra about 165; round by Bratislava before, 163 and 244)
+    (GYOR, NITRA, Mode.ROAD, 95, 135, {"HU", "SK"}),
+    (BUDAPEST, NITRA, Mode.ROAD, 140, 190, {"HU", "SK"}),
+    # Malaysia's northern line Bukit Mertajam - Alor Setar - Padang Besar (Ipoh - Yala about
+    # 500 km by Hat Yai, 997 round by Kelantan before; Alor Setar - Hat Yai about 110, Alor
+    # Setar had no railway)
+    (IPOH, YALA, Mode.RAIL, 420, 560, {"MY", "TH"}),
+    (ALOR_SETAR, HAT_YAI, Mode.RAIL, 90, 135, {"MY", "TH"}),
+    # Aachen - Herzogenrath - Heerlen and Maastricht - Valkenburg - Heerlen (Koln - Heerlen
+    # about 95 km, 166 before; Maastricht - Heerlen about 25; Heerlen had no railway)
+    (KOLN, HEERLEN, Mode.RAIL, 85, 115, {"DE", "NL"}),
+    (AACHEN, HEERLEN, Mode.RAIL, 17, 30, {"DE", "NL"}),
+    (MAASTRICHT, HEERLEN, Mode.RAIL, 20, 32, {"NL"}),
+    # the H16 Smila - Cherkasy (about 30 km; Cherkasy was 24 km from any road) and Kalush -
+    # Dolyna - Bolekhiv - Stryi (about 70 km, 225 round by Lviv before; Ivano-Frankivsk -
+    # Stryi about 100)
+    (CHERKASY, SMILA, Mode.ROAD, 22, 40, {"UA"}),
+    (KALUSH, STRYI, Mode.ROAD, 50, 85, {"UA"}),
+    (IVANO_FRANKIVSK, STRYI, Mode.ROAD, 80, 115, {"UA"}),
+    # the M60 Pecs - Boly to Mohacs (Pecs - Osijek about 90 km; Pecs was 33-40 km from any
+    # road), Zlin - Otrokovice - Hulin (Brno - Zlin about 100 km), Berat - Lushnje (about
+    # 35 km) and the DN29 Suceava - Botosani (about 40 km); each town was 20-40 km from any
+    # road
+    (PECS, OSIJEK, Mode.ROAD, 80, 110, {"HU", "HR"}),
+    (BRNO, ZLIN, Mode.ROAD, 85, 120, {"CZ"}),
+    (LUSHNJE, BERAT, Mode.ROAD, 30, 50, {"AL"}),
+    (SUCEAVA, BOTOSANI, Mode.ROAD, 30, 48, {"RO"}),
+    # the DK25 Ostrow Wielkopolski - Kalisz (about 25 km), DK11 Poznan - Pila (about 95) and
+    # DK10 Pila - Walcz (about 25); Kalisz and Pila were 21-26 km from any road
+    (KALISZ, OSTROW_WIELKOPOLSKI, Mode.ROAD, 20, 35, {"PL"}),
+    (POZNAN, PILA, Mode.ROAD, 85, 115, {"PL"}),
+    (PILA, WALCZ, Mode.ROAD, 18, 32, {"PL"}),
+    # Yangon - Thanlyin bridge - Kyauktan (about 30 km; Kyauktan was 22 km from any road)
+    (YANGON, KYAUKTAN, Mode.ROAD, 25, 45, {"MM"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
@@ -586,3 +669,45 @@ def test_tacna_reaches_the_arica_la_paz_line_by_the_arica_tacna_railway() -> Non
     assert crossed(list(r.points)) == {"PE", "CL", "BO"}
     unnamed = route([TACNA, VIACHA], Mode.RAIL)
     assert unnamed.approximate and "through CL" in unnamed.warnings[0]
+
+
+SHEIKH_HUSSEIN_BRIDGE = (35.5725, 32.4975)
+NAMYANG, TUMEN_ROAD_BRIDGE = (129.8572, 42.9539), (129.8515, 42.9565)
+
+
+def test_jordan_reaches_israel_by_the_sheikh_hussein_bridge_not_the_west_bank() -> None:
+    """Without the northern crossing over the Jordan every road from Irbid into Israel ran
+    through the West Bank and was marked as leaving its countries."""
+    r = route([IRBID, NAZARETH], Mode.ROAD)
+    assert not r.warnings
+    assert near_km(list(r.points), SHEIKH_HUSSEIN_BRIDGE) < 2
+    assert "PS" not in crossed(list(r.points))
+
+
+def test_namyang_joins_tumen_by_its_road_bridge() -> None:
+    """Namyang was 39 km from any road: Yanji - Namyang was a great circle. By the Tumen
+    road bridge it is about 50 km, in China but for the bridge and Namyang's streets."""
+    r = route([YANJI, NAMYANG], Mode.ROAD)
+    assert not r.approximate and not r.warnings
+    assert 35 < r.length_km < 70
+    assert near_km(list(r.points), TUMEN_ROAD_BRIDGE) < 1.5
+    assert crossed(list(r.points)) <= {"CN", "KP"}
+
+
+def test_al_ain_and_buraimi_are_joined_across_the_border() -> None:
+    """The twin towns are a few km apart; Buraimi was 25 km from any Omani road."""
+    r = route([AL_AIN, BURAIMI], Mode.ROAD)
+    assert not r.approximate and not r.warnings
+    assert r.length_km < 15
+    assert crossed(list(r.points)) == {"AE", "OM"}
+
+
+def test_eilat_reaches_aqaba_by_the_wadi_araba_crossing() -> None:
+    """The two towns' roads stopped 7 km apart: Eilat - Ma'an went 848 km round by the
+    north; by the crossing and Jordan's Desert Highway it is about 125 km."""
+    r = route([EILAT, MAAN], Mode.ROAD)
+    assert not r.warnings
+    assert 100 < r.length_km < 160
+    assert crossed(list(r.points)) <= {"IL", "JO"}
+    short = route([EILAT, AQABA], Mode.ROAD)
+    assert not short.warnings and short.length_km < 20
