@@ -123,6 +123,18 @@ def test_a_name_written_without_its_arabic_article_is_the_place_with_it(
     assert (found.name, found.country) == (place, country)
 
 
+@pytest.mark.parametrize(("name", "place"), [
+    # reports write the article "al-" where the data assimilates it to the next letter
+    ("Al-Rai", "Ar Rā‘ī"), ("Al-Safira", "As Safīrah"), ("Al-Zabadani", "Az Zabadānī"),
+    ("Al-Dana", "Ad Dānā"),
+])
+def test_an_arabic_article_written_unassimilated_finds_the_assimilated_name(
+    gazetteer: Gazetteer, name: str, place: str,
+) -> None:
+    found = gazetteer.resolve(name)
+    assert (found.place.name, found.place.country) == (place, "SY")
+
+
 def test_a_name_a_place_bears_as_its_own_keeps_it_before_the_article_s_reading(
     gazetteer: Gazetteer,
 ) -> None:

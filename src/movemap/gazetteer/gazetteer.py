@@ -638,10 +638,11 @@ class Gazetteer:
 
     def _with_article_hits(self, key: str, hits: list[Hit]) -> list[Hit]:
         """Places whose name is ``key`` with the Arabic article before it (``Anbar`` for
-        Al Anbar, ``Qaim`` for Al Qa'im, ``Raqqah`` for Ar Raqqah), as other names of
-        theirs, for a name no place bears as its own: reports drop the article, the data
-        keeps it. The ranking then weighs them with what the name gave (Anbar is also another
-        name of a village in Turkey)."""
+        Al Anbar, ``Qaim`` for Al Qa'im, ``Raqqah`` for Ar Raqqah), or with another form of
+        it (``Al Rai`` for Ar Rāʿī), as other names of theirs, for a name no place bears as
+        its own: reports drop the article or write it unassimilated, the data keeps it.
+        The ranking then weighs them with what the name gave (Anbar is also another name of
+        a village in Turkey)."""
         known = {h.place.id for h in hits}
         out: list[Hit] = []
         for article_key in _with_article(key):
@@ -1604,9 +1605,13 @@ _ARABIC_ARTICLES = ("al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "adh"
 
 
 def _with_article(key: str) -> list[str]:
-    """``key`` with each form of the Arabic article before it; none for a key that has one."""
-    if key.split(" ", 1)[0] in _ARABIC_ARTICLES:
-        return []
+    """``key`` with each form of the Arabic article before it; for a key that has one, the
+    key with each other form instead: reports write ``al-`` where the data assimilates it to
+    the next letter (``Al-Rai`` for Ar Rāʿī, ``Al-Safira`` for As Safīrah) and the reverse."""
+    head, _, rest = key.partition(" ")
+    if head in _ARABIC_ARTICLES:
+        return [f"{article} {rest}" for article in _ARABIC_ARTICLES if article != head] if (
+            rest) else []
     return [f"{article} {key}" for article in _ARABIC_ARTICLES]
 
 
