@@ -254,6 +254,11 @@ FEATURES = [
     # a camp of its own, no longer the airfield at Taji (tests/gazetteer/test_kinds.py)
     ("Camp Taji", Kind.SITE, (33.53, 44.26)),
     ("Camp Pendleton", Kind.SITE, (33.30, -117.35)),
+    # islands of round 18: "X Island" is the island, not the air base named for it; a bare
+    # name is the island, not a town of a like name (Gonaives) or a fuzzy match (Kigali)
+    ("Masirah Island", Kind.ISLAND, (20.42, 58.78)),
+    ("Gonâve", Kind.ISLAND, (18.85, -73.05)),
+    ("K'gari", Kind.ISLAND, (-25.25, 153.15)),
 ]
 
 
