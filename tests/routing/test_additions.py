@@ -149,6 +149,7 @@ LUSHNJE, BERAT = (19.705, 40.9419), (19.9522, 40.7058)
 SUCEAVA, BOTOSANI = (26.25, 47.6333), (26.6667, 47.75)
 KALISZ, OSTROW_WIELKOPOLSKI = (18.091, 51.7611), (17.8069, 51.655)
 LILLE, MOUSCRON = (3.0551, 50.6339), (3.2064, 50.745)
+KORTRIJK, GENT = (3.2649, 50.828), (3.7167, 51.05)
 CONCORDIA, SALTO = (-58.0171, -31.392), (-57.9598, -31.3881)
 VIENTIANE_CITY, UDON_THANI = (102.6, 17.9667), (102.7859, 17.4157)
 SOSNOVY_BOR, ST_PETERSBURG = (29.0857, 59.8996), (30.3141, 59.9386)
@@ -445,6 +446,10 @@ YANGON, KYAUKTAN = (96.1561, 16.8053), (96.3251, 16.6374)
     # Lebyazhye - Peterhof - St Petersburg (Sosnovy Bor - St Petersburg about 85) and the Lower
     # Rio Grande Valley line Harlingen - McAllen - Mission (about 70)
     (LILLE, MOUSCRON, Mode.RAIL, 14, 28, {"FR", "BE"}),
+    # and line 75 Ghent - Deinze - Kortrijk - Mouscron (Kortrijk - Ghent about 45 km; Lille -
+    # Ghent about 75 by Kortrijk; Kortrijk had no line within 22 km)
+    (KORTRIJK, GENT, Mode.RAIL, 38, 55, {"BE"}),
+    (LILLE, GENT, Mode.RAIL, 62, 90, {"FR", "BE"}),
     (CONCORDIA, SALTO, Mode.RAIL, 25, 50, {"AR", "UY"}),
     (VIENTIANE_CITY, UDON_THANI, Mode.RAIL, 60, 95, {"LA", "TH"}),
     (SOSNOVY_BOR, ST_PETERSBURG, Mode.RAIL, 70, 100, {"RU"}),
