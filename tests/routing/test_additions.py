@@ -156,6 +156,7 @@ SOSNOVY_BOR, ST_PETERSBURG = (29.0857, 59.8996), (30.3141, 59.9386)
 HARLINGEN, MISSION_TX = (-97.6961, 26.1906), (-98.3253, 26.2159)
 CAMPO_GRANDE, CORUMBA = (-54.6464, -20.4428), (-57.6533, -19.0092)
 SIOUX_CITY, OMAHA = (-96.4003, 42.5), (-95.9404, 41.2563)
+CORVALLIS, ALBANY_OR = (-123.262, 44.5646), (-123.1059, 44.6365)
 POZNAN, PILA, WALCZ = (16.9299, 52.4069), (16.7378, 53.1514), (16.4709, 53.2744)
 YANGON, KYAUKTAN = (96.1561, 16.8053), (96.3251, 16.6374)
 
@@ -458,6 +459,8 @@ YANGON, KYAUKTAN = (96.1561, 16.8053), (96.3251, 16.6374)
     # Junction - Missouri Valley (Sioux City - Omaha about 165 km); both were great circles
     (CAMPO_GRANDE, CORUMBA, Mode.RAIL, 380, 480, {"BR"}),
     (SIOUX_CITY, OMAHA, Mode.RAIL, 145, 200, {"US"}),
+    # Albany - Corvallis over the Willamette (about 17 km; Corvallis was joined by 37 km)
+    (CORVALLIS, ALBANY_OR, Mode.RAIL, 12, 25, {"US"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
