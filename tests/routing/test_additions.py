@@ -148,6 +148,15 @@ BRNO, ZLIN = (16.608, 49.1952), (17.6706, 49.2264)
 LUSHNJE, BERAT = (19.705, 40.9419), (19.9522, 40.7058)
 SUCEAVA, BOTOSANI = (26.25, 47.6333), (26.6667, 47.75)
 KALISZ, OSTROW_WIELKOPOLSKI = (18.091, 51.7611), (17.8069, 51.655)
+LILLE, MOUSCRON = (3.0551, 50.6339), (3.2064, 50.745)
+KORTRIJK, GENT = (3.2649, 50.828), (3.7167, 51.05)
+CONCORDIA, SALTO = (-58.0171, -31.392), (-57.9598, -31.3881)
+VIENTIANE_CITY, UDON_THANI = (102.6, 17.9667), (102.7859, 17.4157)
+SOSNOVY_BOR, ST_PETERSBURG = (29.0857, 59.8996), (30.3141, 59.9386)
+HARLINGEN, MISSION_TX = (-97.6961, 26.1906), (-98.3253, 26.2159)
+CAMPO_GRANDE, CORUMBA = (-54.6464, -20.4428), (-57.6533, -19.0092)
+SIOUX_CITY, OMAHA = (-96.4003, 42.5), (-95.9404, 41.2563)
+CORVALLIS, ALBANY_OR = (-123.262, 44.5646), (-123.1059, 44.6365)
 POZNAN, PILA, WALCZ = (16.9299, 52.4069), (16.7378, 53.1514), (16.4709, 53.2744)
 YANGON, KYAUKTAN = (96.1561, 16.8053), (96.3251, 16.6374)
 
@@ -431,6 +440,27 @@ YANGON, KYAUKTAN = (96.1561, 16.8053), (96.3251, 16.6374)
     (PILA, WALCZ, Mode.ROAD, 18, 32, {"PL"}),
     # Yangon - Thanlyin bridge - Kyauktan (about 30 km; Kyauktan was 22 km from any road)
     (YANGON, KYAUKTAN, Mode.ROAD, 25, 45, {"MM"}),
+    # round 18's railways from the gap search's great circles: Lille - Roubaix - Tourcoing -
+    # Mouscron (about 20 km; Mouscron had no Belgian line), the Salto Grande dam crossing
+    # (Concordia - Salto about 35 km by the dam), Nong Khai - Thanaleng over the Friendship
+    # Bridge (Vientiane - Udon Thani about 75 with Vientiane's 15 km join), the Baltic line
+    # Lebyazhye - Peterhof - St Petersburg (Sosnovy Bor - St Petersburg about 85) and the Lower
+    # Rio Grande Valley line Harlingen - McAllen - Mission (about 70)
+    (LILLE, MOUSCRON, Mode.RAIL, 14, 28, {"FR", "BE"}),
+    # and line 75 Ghent - Deinze - Kortrijk - Mouscron (Kortrijk - Ghent about 45 km; Lille -
+    # Ghent about 75 by Kortrijk; Kortrijk had no line within 22 km)
+    (KORTRIJK, GENT, Mode.RAIL, 38, 55, {"BE"}),
+    (LILLE, GENT, Mode.RAIL, 62, 90, {"FR", "BE"}),
+    (CONCORDIA, SALTO, Mode.RAIL, 25, 50, {"AR", "UY"}),
+    (VIENTIANE_CITY, UDON_THANI, Mode.RAIL, 60, 95, {"LA", "TH"}),
+    (SOSNOVY_BOR, ST_PETERSBURG, Mode.RAIL, 70, 100, {"RU"}),
+    (HARLINGEN, MISSION_TX, Mode.RAIL, 55, 90, {"US"}),
+    # Indubrasil - Terenos on the Campo Grande - Corumba line (about 430 km) and California
+    # Junction - Missouri Valley (Sioux City - Omaha about 165 km); both were great circles
+    (CAMPO_GRANDE, CORUMBA, Mode.RAIL, 380, 480, {"BR"}),
+    (SIOUX_CITY, OMAHA, Mode.RAIL, 145, 200, {"US"}),
+    # Albany - Corvallis over the Willamette (about 17 km; Corvallis was joined by 37 km)
+    (CORVALLIS, ALBANY_OR, Mode.RAIL, 12, 25, {"US"}),
 ])
 def test_gaps_in_natural_earth_lines_are_closed(a: Point, b: Point, mode: Mode, low: float,
                                                 high: float, countries: set[str]) -> None:
