@@ -101,6 +101,9 @@ COUNTRY_WEIGHT = 0.3
 OVERLAY_WEIGHT = 0.5
 POPULATION_WEIGHT = 0.2
 CURATED_WEIGHT, CURATED_SOURCE = 0.15, "movemap"
+# The size a town is taken to have when the data gives none (an overlay village or quarter
+# that reports name): a village's, not nobody's.
+UNCOUNTED_TOWN = 1_000
 FORMER_PENALTY = -0.6
 DOMINANCE_WEIGHT, DOMINANCE_RATIO = 0.15, 100
 AREA_NAME_PENALTY, AREA_NAME_SHARE = -0.3, 0.05
@@ -425,7 +428,9 @@ def score(
     parts = {
         "match": _match_part(hit),
         "kind": kind_part,
-        "population": _population_part(place.population or 0),
+        "population": _population_part(
+            place.population or (UNCOUNTED_TOWN if place.population is None and kind is _CITY
+                                 else 0)),
     }
     if place.source == CURATED_SOURCE and not areal and kind is not _CITY:
         parts["curated"] = CURATED_WEIGHT
