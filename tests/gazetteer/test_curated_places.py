@@ -26,7 +26,7 @@ from functools import cache
 
 import pytest
 
-from movemap import Gazetteer, Kind
+from movemap import Gazetteer, Kind, Method
 from movemap.gazetteer.normalize import name_key
 from movemap.gazetteer.overlay import read_overlay
 from movemap.gazetteer.sources import geonames_cities_path
@@ -305,3 +305,15 @@ def test_a_corrected_geonames_record_moves_the_place_it_names(gazetteer: Gazette
     assert alone.place.admin1 == "South Gyeongsang"
     listed = gazetteer.resolve_all(["Masan", "Pusan", "Taegu", "Chinju"])
     assert haversine_km(listed[0].place.lat, listed[0].place.lon, 35.197, 128.568) <= 5
+
+
+def test_a_qualified_row_answers_its_bare_name_only_where_the_text_is(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Buna (Papua)": the bracket keeps the bare name from standing alone for the station
+    # (Buna alone is the town in Texas), yet among the places of the Papuan campaign "Buna" is
+    # the station (-8.66, 148.40), read by its name without the qualifier
+    assert gazetteer.resolve("Buna").place.country != "PG"
+    found = gazetteer.resolve_all(["Buna", "Gona", "Kokoda", "Port Moresby"])[0]
+    assert found.place.kind is Kind.SITE and found.place.country == "PG"
+    assert found.best.method is Method.REGION

@@ -34,6 +34,7 @@ import bisect
 import json
 import math
 import mmap
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -207,6 +208,19 @@ def _static_rank(entries: Sequence[Entry], values: Sequence[int]) -> npt.NDArray
     return rank
 
 
+_QUALIFIER = re.compile(r"^(?P<bare>[^()]+?)\s*\([^()]+\)\s*$")
+
+
+def _unqualified(name: str) -> str | None:
+    """The key of a name without the qualifier in brackets that tells it from a namesake
+    (``Buna (Papua)``, ``Serre (Somme)``), or None for a name without one. Reports write the
+    bare name; the bracket only keeps the bare name from standing alone for it. Only the
+    overlay's own names: an other name in brackets (``Blue Beach (Dieppe)``) qualifies a
+    generic phrase, and GeoNames' brackets hold another name (``Las Guásimas (Las Borregas)``)."""
+    m = _QUALIFIER.match(name)
+    return name_key(m["bare"]) or None if m else None
+
+
 def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> None:
     """Write the index of ``entries`` into the (existing, empty) ``folder``."""
     sources = sorted({e.source for e in entries})
@@ -248,6 +262,9 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
             if method is Method.DEMONYM:
                 continue
             shorter = region_bases(key) if areal else {settlement_base(key) or key}
+            if (method is Method.NAME and e.source == ranking.CURATED_SOURCE
+                    and (bare := _unqualified(name)) is not None):
+                shorter = {*shorter, bare}  # "Humaita" for Humaitá (Paraguay)
             for other in shorter - {key}:
                 exact_h.append(key_hash(other))
                 exact_v.append(number * 8 + _TYPE[Method.REGION])

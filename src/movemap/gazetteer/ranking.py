@@ -432,7 +432,10 @@ def score(
             place.population or (UNCOUNTED_TOWN if place.population is None and kind is _CITY
                                  else 0)),
     }
-    if place.source == CURATED_SOURCE and not areal and kind is not _CITY:
+    if (place.source == CURATED_SOURCE and not areal and kind is not _CITY
+            and hit.method is not _BY_BASE):
+        # (a curated row found by its name without its qualifier or generic word has only
+        # context to speak for it: Buna (Papua) for "Buna" is the Texan town's equal no more)
         parts["curated"] = CURATED_WEIGHT
     if hints is not NO_HINTS:
         if hints.country:
