@@ -1609,10 +1609,11 @@ def _with_article(key: str) -> list[str]:
     key with each other form instead: reports write ``al-`` where the data assimilates it to
     the next letter (``Al-Rai`` for Ar Rāʿī, ``Al-Safira`` for As Safīrah) and the reverse."""
     head, _, rest = key.partition(" ")
-    if head in _ARABIC_ARTICLES:
-        return [f"{article} {rest}" for article in _ARABIC_ARTICLES if article != head] if (
-            rest) else []
-    return [f"{article} {key}" for article in _ARABIC_ARTICLES]
+    if head not in _ARABIC_ARTICLES:
+        return [f"{article} {key}" for article in _ARABIC_ARTICLES]
+    if not rest:
+        return []
+    return [f"{article} {rest}" for article in _ARABIC_ARTICLES if article != head]
 
 
 def _river_of_a_town_s_name(candidates: tuple[Candidate, ...]) -> str | None:

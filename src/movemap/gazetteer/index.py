@@ -218,7 +218,9 @@ def _unqualified(name: str) -> str | None:
     overlay's own names: an other name in brackets (``Blue Beach (Dieppe)``) qualifies a
     generic phrase, and GeoNames' brackets hold another name (``Las Guásimas (Las Borregas)``)."""
     m = _QUALIFIER.match(name)
-    return name_key(m["bare"]) or None if m else None
+    if m is None:
+        return None
+    return name_key(m["bare"]) or None
 
 
 def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> None:

@@ -614,16 +614,18 @@ _NAMED_AREAS = frozenset({_REGION, _COUNTRY, _MACRO_REGION, _CONTINENT})
 
 
 def _dominance(scored: list[Candidate], generic: bool = False) -> list[Candidate]:
-    """Parts ``larger`` and ``area name``: size speaks when one candidate dwarfs the others.
+    """Parts ``larger``, ``area name`` and ``town abroad``: size speaks when one candidate
+    dwarfs the others.
 
     A place of a hundred times the population of every other place of its kind group (town
     or area) with an exact name gets ``DOMINANCE_WEIGHT`` (Kano in Nigeria, not Kanō; Perth in
-    Western Australia, not Tasmania); a town of less than a twentieth of the population of an
-    area that bears the name exactly loses ``AREA_NAME_PENALTY`` (Texas the state, even in
-    news about Mexico), unless the context is strong, and so does a town smaller than the
-    area found by its name without a generic word ("X City" for the state X beside a
-    neighbouring state: the town does not bear the bare name); an area named after a town of its own
-    does not count.
+    Western Australia, not Tasmania), unless a member's size is not known; a town of less
+    than a twentieth of the population of an area that bears the name exactly loses
+    ``AREA_NAME_PENALTY`` (Texas the state, even in news about Mexico), unless the context is
+    strong, and so does a town smaller than the area found by its name without a generic word
+    ("X City" for the state X beside a neighbouring state: the town does not bear the bare
+    name); an area named after a town of its own does not count. Then ``town abroad`` (see
+    ``_town_abroad_larger``), unless the name has a generic word.
     """
     exact = [c for c in scored if c.method in _EXACT]
     if len(exact) < 2 and not any(c.method is _BY_BASE for c in scored):
@@ -657,7 +659,8 @@ def _dominance(scored: list[Candidate], generic: bool = False) -> list[Candidate
                    (c.method in _EXACT and AREA_NAME_SHARE * biggest > (c.place.population or 0))
                    or (c.method is _BY_BASE and biggest > (c.place.population or 0)))
                else c for c in out]
-    return _town_abroad_larger(out) if not generic else out
+    # a name with a generic word ("Sofia Province") asks for the region: no town abroad rule
+    return out if generic else _town_abroad_larger(out)
 
 
 def _town_abroad_larger(scored: list[Candidate]) -> list[Candidate]:
