@@ -80,8 +80,8 @@ def test_closeness_of_many_places_is_closeness_of_each(gazetteer: Gazetteer) -> 
                     Context(points, areas=[region.polygon]),  # an area among the others
                     Context([], areas=[region.polygon]), Context([])):
         each = [context.closeness(lat, lon, polygon) for lat, lon, polygon in asked]
-        assert context.closeness_of(asked) == each  # equal to the last bit
-    assert Context(points).closeness_of([]) == []
+        assert context.closeness_beside_of(asked)[0] == each  # equal to the last bit
+    assert Context(points).closeness_beside_of([])[0] == []
 
 
 def test_within_of_many_places_is_within_of_each() -> None:
@@ -158,5 +158,5 @@ def test_remembered_rows_are_the_vectors_closeness_makes() -> None:
     assert [_vector(lat, lon).tolist() for lat, lon in points] == [list(r) for r in first]
     context = Context(points[:5])
     asked = [(lat, lon, None) for lat, lon in points]
-    assert context.closeness_of(asked) == context.closeness_of(asked) == [
+    assert context.closeness_beside_of(asked)[0] == context.closeness_beside_of(asked)[0] == [
         context.closeness(lat, lon) for lat, lon, _ in asked]

@@ -223,11 +223,6 @@ class Context:
             total += int(shapely.contains_xy(self._outlines, lon, lat).sum())
         return float(total / count)
 
-    def closeness_of(self, places: Sequence[tuple[float, float, BaseGeometry | None]]
-                     ) -> list[float]:
-        """``closeness`` of each of ``places`` (see ``closeness_beside_of``)."""
-        return self.closeness_beside_of(places)[0]
-
     def closeness_beside_of(self, places: Sequence[tuple[float, float, BaseGeometry | None]]
                             ) -> tuple[list[float], list[bool]]:
         """``closeness(lat, lon, polygon)`` of each of ``places``, with the same arithmetic:

@@ -401,7 +401,10 @@ def assign_admin1(points: Sequence[Entry], regions: Sequence[Entry]) -> None:
     abroad = [i for i, r in enumerate(inside.tolist())
               if r >= 0 and todo[i].country and regions[r].country != todo[i].country]
     outside = np.flatnonzero(inside < 0).tolist()
-    for chosen, reach in ((abroad, ADMIN1_BORDER_REACH), (outside, ADMIN1_REACH)):
+    # inside a neighbour's region: only a region of its own country, near; outside every
+    # region: its own country's first, else any
+    for chosen, reach, own_only in ((abroad, ADMIN1_BORDER_REACH, True),
+                                    (outside, ADMIN1_REACH, False)):
         if not chosen:
             continue
         asked = np.array(chosen)
@@ -410,7 +413,7 @@ def assign_admin1(points: Sequence[Entry], regions: Sequence[Entry]) -> None:
         best: dict[int, tuple[bool, float, int]] = {}
         for i, r, gap in zip(asked[point].tolist(), region.tolist(), gaps, strict=True):
             other = regions[r].country != todo[i].country
-            if other and reach == ADMIN1_BORDER_REACH:
+            if other and own_only:
                 continue
             if (other, gap) < best.get(i, (True, math.inf, -1))[:2]:
                 best[i] = (other, gap, r)
