@@ -419,11 +419,15 @@ def _per_leg(sizes: list[int], releases: list[Release], tmp: Path) -> None:
                 if not pair:
                     continue
                 b0, b1 = pair[0]
-                wall = (b1["seconds"] - b0["seconds"]) / max(s1["seconds"] - s0["seconds"],
-                                                             1e-9)
-                cpu = (b1["cpu"] - b0["cpu"]) / max(s1["cpu"] - s0["cpu"], 1e-9)
-                print(f"  {release.name:<8} {n0:>6} -> {n1:<6} {wall:5.1f}x wall "
-                      f"{cpu:5.1f}x CPU")
+                print(f"  {release.name:<8} {n0:>6} -> {n1:<6} "
+                      f"{_ratio(b1['seconds'] - b0['seconds'], s1['seconds'] - s0['seconds'])}"
+                      f" wall {_ratio(b1['cpu'] - b0['cpu'], s1['cpu'] - s0['cpu'])} CPU")
+
+
+def _ratio(base: float, mine: float) -> str:
+    """``base`` over ``mine`` as ``N.Nx``; ``n/a`` where ``mine`` is no cost (a loaded
+    machine can make the larger size's wall time no longer than the smaller's)."""
+    return f"{base / mine:5.1f}x" if mine > 0 and base > 0 else "  n/a"
 
 
 def _measure(sizes: list[int], releases: list[Release], tmp: Path, timeout: float,

@@ -21,6 +21,7 @@ __all__ = ["water_path"]
 Point = tuple[float, float]
 KM_PER_DEGREE = 111.195
 MAX_CELLS = 250_000
+SEARCH_STRETCH = 3.0
 
 
 def _pull_tight(points: list[Point], blocked: object) -> list[Point]:
@@ -69,8 +70,10 @@ def _on_land(local: object, xs: np.ndarray, ys: np.ndarray, dlon: float,
         meets = shapely.intersects(local, boxes)
         inside = np.zeros(len(boxes), dtype=bool)
         inside[meets] = shapely.contains_properly(local, boxes[meets])
-        for i, j in zip(bi[inside].tolist(), bj[inside].tolist(), strict=True):
-            out[i:i + size, j:j + size] = True
+        if inside.any():  # whole blocks on land, set at once (a block starts at a multiple
+            blocks = np.zeros((-(-ny // size), -(-nx // size)), dtype=bool)  # of its size)
+            blocks[bi[inside] // size, bj[inside] // size] = True
+            out |= np.repeat(np.repeat(blocks, size, axis=0), size, axis=1)[:ny, :nx]
         mixed = meets & ~inside
         bi, bj = bi[mixed], bj[mixed]
         smaller = BLOCKS[level + 1] if level + 1 < len(BLOCKS) else 1
@@ -175,7 +178,15 @@ def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
     start, end = snap(a), snap(b)
     if start is None or end is None:
         return None, max(snapped)
-    _, predecessors = dijkstra(graph, directed=False, indices=start, return_predecessors=True)
+    # most paths over water are a little longer than the straight line: a search bounded
+    # at a few times it settles the same cells with the same costs, and stops sooner
+    (x0, x1), (y0, y1) = xs[wet[[start, end]] % nx], ys[wet[[start, end]] // nx]
+    straight = float(np.hypot((x1 - x0) * mid, y1 - y0)) * KM_PER_DEGREE
+    _, predecessors = dijkstra(graph, directed=False, indices=start, return_predecessors=True,
+                               limit=SEARCH_STRETCH * straight + 4 * row_km)
+    if predecessors[end] < 0 and start != end:
+        _, predecessors = dijkstra(graph, directed=False, indices=start,
+                                   return_predecessors=True)
     if predecessors[end] < 0 and start != end:
         return None, max(snapped)
     chain = [end]

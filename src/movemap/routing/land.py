@@ -101,10 +101,15 @@ def on_land(points: Sequence[Point]) -> np.ndarray:
 def _samples(points: Sequence[Point], step_km: float) -> list[Point]:
     """The path's points with a point every ``step_km`` between them along the geodesic."""
     samples: list[Point] = []
-    for a, b in itertools.pairwise(points):
-        n = int(GEOD.inv(a[0], a[1], b[0], b[1])[2] / 1000 // step_km)
+    if len(points) > 1:  # every step's length in one call
+        xy = np.asarray(points, dtype=float).reshape(-1, 2)
+        km = np.asarray(GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2]) / 1000
+        counts = (km // step_km).astype(int).tolist()
+    for (a, b), n in zip(itertools.pairwise(points), counts if len(points) > 1 else [],
+                         strict=True):
         samples.append(a)
-        samples.extend(GEOD.npts(a[0], a[1], b[0], b[1], n) if n else [])
+        if n:
+            samples.extend(GEOD.npts(a[0], a[1], b[0], b[1], n))
     samples.append(points[-1])
     return samples
 

@@ -98,10 +98,11 @@ def _lanes(a: Point, b: Point) -> list[Point]:
 
 def _densify(points: list[Point]) -> list[Point]:
     out: list[Point] = [points[0]]
-    for p, q in itertools.pairwise(points):
-        n = int(GEOD.inv(p[0], p[1], q[0], q[1])[2] / 1000 // DENSIFY_KM)
-        out.extend((float(x), float(y)) for x, y in (GEOD.npts(p[0], p[1], q[0], q[1], n)
-                                                       if n else []))
+    # every step's length in one call; the points between only where a step is long
+    counts = (_steps_km(points) // DENSIFY_KM).astype(int).tolist()
+    for (p, q), n in zip(itertools.pairwise(points), counts, strict=True):
+        if n:
+            out.extend((float(x), float(y)) for x, y in GEOD.npts(p[0], p[1], q[0], q[1], n))
         out.append(q)
     return out
 
