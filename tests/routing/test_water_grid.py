@@ -69,5 +69,18 @@ def test_a_water_path_on_a_tile_is_the_one_on_all_the_land(
     a, b = ends
     tiled = grid.water_path(a, b, margin_deg=0.6, cell_km=2.0)
     monkeypatch.setattr(grid, "land_near", lambda *_: land())
+    grid._remembered_water_path.cache_clear()  # found again, on all the land
     whole = grid.water_path(a, b, margin_deg=0.6, cell_km=2.0)
+    grid._remembered_water_path.cache_clear()  # not kept for other tests
     assert tiled is not None and tiled == whole
+
+
+def test_a_remembered_water_path_is_a_fresh_copy_of_the_one_found() -> None:
+    """The process remembers water paths (a port's way out comes back leg after leg): asked
+    again, the same path comes back, as a list of its own that a caller may change."""
+    a, b = (12.57, 55.69), (10.59, 55.06)  # Copenhagen to Nyborg
+    first = grid.water_path(a, b)
+    assert first is not None and len(first) > 2
+    first.append((0.0, 0.0))
+    again = grid.water_path(a, b)
+    assert again is not None and again == first[:-1] and again is not first

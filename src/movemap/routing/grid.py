@@ -7,6 +7,7 @@ by distance) is then pulled tight, keeping only the turns needed to stay off lan
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -100,14 +101,29 @@ def water_path(a: Point, b: Point, margin_deg: float = 0.4, cell_km: float = 1.0
     than ``FAR_SNAP_KM`` nearer other water than the sea), the grid is laid again with twice
     the margin (up to ``MAX_MARGIN_DEG``): a port up a river or a canal (Izmail,
     Kaliningrad) reaches the sea by a fairway that may leave the first grid.
+
+    Remembered for the process (``WATER_PATHS_KEPT``, the latest kept): a port's way out to
+    the lanes comes back for each leg from it, and a sea route asks for some of its pieces
+    twice.
     """
+    found = _remembered_water_path((float(a[0]), float(a[1])), (float(b[0]), float(b[1])),
+                                   margin_deg, cell_km, max_snap_km)
+    return None if found is None else list(found)
+
+
+WATER_PATHS_KEPT = 1024
+
+
+@functools.lru_cache(maxsize=WATER_PATHS_KEPT)
+def _remembered_water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
+                           max_snap_km: float) -> tuple[Point, ...] | None:
     found, snap_km = _water_path(a, b, margin_deg, cell_km, max_snap_km)
     while snap_km > FAR_SNAP_KM and margin_deg < MAX_MARGIN_DEG:
         margin_deg *= 2
         wider, wider_km = _water_path(a, b, margin_deg, cell_km, max_snap_km)
         if wider is not None and wider_km < snap_km:
             found, snap_km = wider, wider_km
-    return found
+    return None if found is None else tuple(found)
 
 
 def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
