@@ -4,6 +4,7 @@ time where a block lies wholly on land or wholly at sea."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -84,3 +85,10 @@ def test_a_remembered_water_path_is_a_fresh_copy_of_the_one_found() -> None:
     first.append((0.0, 0.0))
     again = grid.water_path(a, b)
     assert again is not None and again == first[:-1] and again is not first
+
+
+def test_each_block_of_the_land_test_is_a_whole_number_of_the_next() -> None:
+    """The land test sets whole blocks at once by their place in a grid of blocks of their
+    side: a block must start at a multiple of its side, so each side divides the one
+    before it."""
+    assert all(big % small == 0 for big, small in itertools.pairwise(grid.BLOCKS))
