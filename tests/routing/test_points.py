@@ -34,3 +34,25 @@ def test_route_keeps_any_sequence_as_points() -> None:
     assert route == Route(tuple(LINE), 130.0, Mode.SEA)
     assert hash(route) == hash(Route(np.array(LINE), 130.0, Mode.SEA))
     assert route.geometry.coords[:] == LINE
+
+
+def test_short_steps_are_measured_as_the_geodesic_measures_them() -> None:
+    """``steps_km`` measures short steps on the ellipsoid's local radii and long ones on the
+    geodesic: every step within a millimetre a km of pyproj's geodesic, at every latitude,
+    across the antimeridian, and for steps long enough to leave the short measure."""
+    import numpy as np
+
+    from movemap.routing.geodesic import GEOD, SHORT_STEP_DEG, steps_km
+
+    rng = np.random.default_rng(7)
+    for lat in (-85.0, -45.0, 0.0, 30.0, 70.0, 85.0):
+        lon = 179.5 + np.cumsum(rng.uniform(-0.04, 0.06, 400))  # crosses 180 degrees
+        lon = (lon + 180) % 360 - 180
+        lat_path = lat + np.cumsum(rng.uniform(-0.02, 0.02, 400))
+        xy = np.column_stack([lon, lat_path])
+        xy[200] = xy[199] + (3 * SHORT_STEP_DEG, 2 * SHORT_STEP_DEG)  # a long step or two
+        found = steps_km(xy)
+        exact = np.asarray(GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2]) / 1000
+        assert found.shape == exact.shape
+        assert np.all(np.abs(found - exact) <= 1e-6 * np.maximum(exact, 1.0))
+    assert steps_km([(10.0, 50.0)]).shape == (0,)

@@ -436,7 +436,9 @@ def test_a_rail_or_road_route_counts_the_bends_its_generalised_line_leaves_out()
 
     for mode in (Mode.RAIL, Mode.ROAD):
         r = route([TULA, ORYOL], mode)
-        assert r.length_km == pytest.approx(r.line_km * GENERALISED, rel=1e-9)
+        # the ground length measures short steps on the ellipsoid's local radii, the drawn
+        # length on the geodesic: the same to a millimetre a km (geodesic.steps_km)
+        assert r.length_km == pytest.approx(r.line_km * GENERALISED, rel=1e-6)
     air = route([TULA, ORYOL], Mode.AIR)
     assert air.length_km == pytest.approx(air.line_km, rel=1e-6)
 

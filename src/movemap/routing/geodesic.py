@@ -9,10 +9,13 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
+import numpy as np
+import numpy.typing as npt
+
 if TYPE_CHECKING:
     from pyproj import Geod
 
-__all__ = ["GEOD", "geodesic_km", "geodesic_path"]
+__all__ = ["GEOD", "geodesic_km", "geodesic_path", "steps_km"]
 
 
 @cache
@@ -46,3 +49,40 @@ def geodesic_path(
     n = min(int(geodesic_km(lon1, lat1, lon2, lat2) // step_km), MAX_POINTS)
     inner = _geod().npts(lon1, lat1, lon2, lat2, n) if n > 0 else []
     return [(lon1, lat1), *inner, (lon2, lat2)]
+
+
+# WGS84, for the length of short steps (``steps_km``)
+_A_M, _E2 = 6_378_137.0, 0.0066943799901413165
+SHORT_STEP_DEG = 0.1  # a step this short or shorter in latitude and in longitude (times the
+# cosine of its latitude), about 11 km, is measured on the ellipsoid's local radii
+
+
+def steps_km(xy: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    """The geodesic km of each step of a path of (lon, lat) points, on WGS84.
+
+    A path along a network has hundreds of steps of a few hundred metres: each such short
+    step is measured on the ellipsoid's radii of curvature at its middle (north-south and
+    east-west), which is within a millimetre per km of the geodesic (the error grows with
+    the square of the step: 3 cm on an 11 km step), in one numpy pass and some twenty times
+    quicker than the geodesic; longer steps (a straight join, a great circle's) take
+    pyproj's geodesic.
+    """
+    points = np.asarray(xy, dtype=float).reshape(-1, 2)
+    if len(points) < 2:
+        return np.zeros(0)
+    lon, lat = np.radians(points[:, 0]), np.radians(points[:, 1])
+    d_lon = np.diff(lon)
+    d_lon = (d_lon + np.pi) % (2 * np.pi) - np.pi
+    d_lat = np.diff(lat)
+    mid = (lat[:-1] + lat[1:]) / 2
+    w = 1.0 - _E2 * np.sin(mid) ** 2
+    north = _A_M * (1.0 - _E2) / w ** 1.5 * d_lat        # meridian radius times the angle
+    east = _A_M / np.sqrt(w) * np.cos(mid) * d_lon       # prime vertical radius, the parallel's
+    out: npt.NDArray[np.float64] = np.hypot(north, east) / 1000
+    long = (np.abs(d_lat) > np.radians(SHORT_STEP_DEG)) | (
+        np.abs(d_lon) * np.cos(mid) > np.radians(SHORT_STEP_DEG))
+    if long.any():
+        i = np.flatnonzero(long)
+        out[i] = np.asarray(_geod().inv(points[i, 0], points[i, 1], points[i + 1, 0],
+                                        points[i + 1, 1])[2]) / 1000
+    return out

@@ -627,8 +627,7 @@ class Network:
         xy = np.asarray(points, dtype=float).reshape(-1, 2)
         if len(xy) < 2:
             return 0.0
-        seg_km = np.asarray(geodesic.GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0],
-                                              xy[1:, 1])[2], dtype=float) / 1000
+        seg_km = geodesic.steps_km(xy)
         factor = np.full(len(seg_km), GENERALISED)
         generalised = np.ones(len(seg_km), dtype=bool)  # not on a documented addition
         if self._stretched is None:
