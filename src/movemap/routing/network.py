@@ -1317,8 +1317,7 @@ def _vertex_keys(xy: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
 
 
 def _km(points: Sequence[Point]) -> float:
-    xy = np.asarray(points, dtype=float)
-    return float(geodesic.GEOD.line_length(xy[:, 0], xy[:, 1])) / 1000
+    return float(geodesic.steps_km(points).sum())
 
 
 def _dedupe(points: npt.ArrayLike) -> Points:
