@@ -4,7 +4,6 @@ time where a block lies wholly on land or wholly at sea."""
 
 from __future__ import annotations
 
-import itertools
 import math
 
 import numpy as np
@@ -37,15 +36,15 @@ def _grid(box: tuple[float, float, float, float], cell_km: float) -> tuple[
 
 
 @pytest.mark.parametrize("box", _BOXES)
-def test_cells_on_land_by_blocks_are_those_tested_one_by_one(
+def test_cells_on_land_by_the_row_fill_are_those_tested_one_by_one(
         box: tuple[float, float, float, float]) -> None:
-    xs, ys, dlon, dlat = _grid(box, 2.0)
+    xs, ys, _, _ = _grid(box, 2.0)
     local = shapely.clip_by_rect(land(), *box)
     shapely.prepare(local)
     gx, gy = np.meshgrid(xs, ys)
     alone = shapely.contains_xy(local, gx.ravel(), gy.ravel()).reshape(gx.shape)
-    blocks = grid._on_land(local, xs, ys, dlon, dlat)
-    assert np.array_equal(blocks, alone)
+    filled = grid._on_land(local, xs, ys)
+    assert np.array_equal(filled, alone)
     assert alone.any() and not alone.all()  # coasts: land and sea both
 
 
@@ -87,8 +86,22 @@ def test_a_remembered_water_path_is_a_fresh_copy_of_the_one_found() -> None:
     assert again is not None and again == first[:-1] and again is not first
 
 
-def test_each_block_of_the_land_test_is_a_whole_number_of_the_next() -> None:
-    """The land test sets whole blocks at once by their place in a grid of blocks of their
-    side: a block must start at a multiple of its side, so each side divides the one
-    before it."""
-    assert all(big % small == 0 for big, small in itertools.pairwise(grid.BLOCKS))
+
+def test_the_row_fill_counts_holes_and_vertices_on_a_row_as_a_test_of_each_centre() -> None:
+    """The row by row fill gives every cell centre the answer that testing it gives on a
+    ring with a hole and on vertices that lie on a row (a square lake in a square island,
+    a diamond), and nothing on no land (real coasts: the test above)."""
+    from shapely.geometry import Polygon
+
+    # the square's edges between rows (a centre on an outline is the one case the fill may
+    # answer otherwise: on real coasts a centre lies there by chance alone)
+    lake = Polygon([(0, 0.25), (10, 0.25), (10, 10.25), (0, 10.25)],
+                   [[(3, 3.25), (7, 3.25), (7, 7.25), (3, 7.25)]])
+    diamond = Polygon([(15, 5), (18, 2), (21, 5), (18, 8)])  # vertices on rows 2, 5 and 8
+    both = shapely.MultiPolygon([lake, diamond])
+    xs, ys = np.arange(-0.5, 22.0, 1.0), np.arange(-1.0, 12.0, 1.0)
+    gx, gy = np.meshgrid(xs, ys)
+    found = grid._on_land(both, xs, ys)
+    assert found[4, 5] and not found[6, 5] and found[6, 19]  # land, the lake, the diamond
+    assert np.array_equal(found, shapely.contains_xy(both, gx, gy))
+    assert not grid._on_land(shapely.Polygon(), xs, ys).any()

@@ -48,48 +48,46 @@ def _pull_tight(points: list[Point], blocked: object) -> list[Point]:
     return out
 
 
-# Sides, in cells, of the blocks the land test answers whole where it can, each a multiple of
-# the next (a block starts at a multiple of its side). Smaller blocks than 8 cost more in box
-# tests than they save in point tests (measured on the water grids of 50 sea routes: 64, 16, 4
-# took 1.16 s, 32, 8 took 0.86 s, for the same answers).
-BLOCKS = (32, 8)
-
-
-def _on_land(local: object, xs: np.ndarray, ys: np.ndarray, dlon: float,
-             dlat: float) -> np.ndarray:
-    """Whether each cell centre of the grid (rows ``ys``, columns ``xs``) is on the land
-    ``local`` (prepared): ``shapely.contains_xy`` of every centre, answered a whole block
-    of cells at once where the block lies inside the land's interior (all on land) or clear
-    of it (all at sea). The blocks the coastline crosses are cut into smaller ones
-    (``BLOCKS``), and only in the smallest it crosses is each centre tested."""
+def _on_land(local: object, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Whether each cell centre of the grid (rows ``ys``, columns ``xs``, both ascending) is
+    on the land ``local``, by filling the land's rings row by row (a scanline fill): each
+    edge of a ring crosses the rows whose centre lies in its span (from its lower end, not
+    to its upper, so that a vertex on a row counts once), and a centre with an odd number
+    of crossings before it along its row is inside. The same answers as testing every
+    centre (``shapely.contains_xy``), a centre on the outline aside, at a cost that grows
+    with the outline's edges and the cells, not with the outline's edges times the cells
+    (measured on the water grids of 60 sea routes: 10.4 million cells, the same answers,
+    0.29 s against 0.97 s for tests of blocks of cells and of the centres between)."""
     ny, nx = len(ys), len(xs)
-    out = np.zeros((ny, nx), dtype=bool)
-    size = BLOCKS[0]
-    bi, bj = (a.ravel() * size for a in np.meshgrid(
-        np.arange(-(-ny // size)), np.arange(-(-nx // size)), indexing="ij"))
-    for level, size in enumerate(BLOCKS):
-        # a block's box runs from half a cell before its first centre to half a cell after
-        # its last: every centre strictly inside
-        last_i, last_j = np.minimum(bi + size, ny) - 1, np.minimum(bj + size, nx) - 1
-        boxes = shapely.box(xs[bj] - dlon / 2, ys[bi] - dlat / 2, xs[last_j] + dlon / 2,
-                            ys[last_i] + dlat / 2)
-        meets = shapely.intersects(local, boxes)
-        inside = np.zeros(len(boxes), dtype=bool)
-        inside[meets] = shapely.contains_properly(local, boxes[meets])
-        if inside.any():  # whole blocks on land, set at once (a block starts at a multiple
-            blocks = np.zeros((-(-ny // size), -(-nx // size)), dtype=bool)  # of its size)
-            blocks[bi[inside] // size, bj[inside] // size] = True
-            out |= np.repeat(np.repeat(blocks, size, axis=0), size, axis=1)[:ny, :nx]
-        mixed = meets & ~inside
-        bi, bj = bi[mixed], bj[mixed]
-        smaller = BLOCKS[level + 1] if level + 1 < len(BLOCKS) else 1
-        di, dj = (a.ravel() for a in np.meshgrid(np.arange(0, size, smaller),
-                                                 np.arange(0, size, smaller), indexing="ij"))
-        bi, bj = (bi[:, None] + di).ravel(), (bj[:, None] + dj).ravel()
-        keep = (bi < ny) & (bj < nx)
-        bi, bj = bi[keep], bj[keep]
-    out[bi, bj] = shapely.contains_xy(local, xs[bj], ys[bi])
-    return out
+    parts = shapely.get_parts(local)
+    polygons = parts[shapely.get_type_id(parts) == _POLYGON]
+    if not len(polygons):
+        return np.zeros((ny, nx), dtype=bool)
+    xy, ring = shapely.get_coordinates(shapely.get_rings(polygons), return_index=True)
+    edge = ring[1:] == ring[:-1]  # consecutive points of one ring
+    x0, y0, x1, y1 = xy[:-1, 0][edge], xy[:-1, 1][edge], xy[1:, 0][edge], xy[1:, 1][edge]
+    first = np.searchsorted(ys, np.minimum(y0, y1), side="left")
+    rows = np.searchsorted(ys, np.maximum(y0, y1), side="left") - first
+    crosses = rows > 0  # a level edge crosses no row
+    x0, y0, x1, y1, first, rows = (a[crosses] for a in (x0, y0, x1, y1, first, rows))
+    which = np.repeat(np.arange(len(rows)), rows)
+    row = np.repeat(first, rows) + np.arange(int(rows.sum())) - np.repeat(np.cumsum(rows)
+                                                                          - rows, rows)
+    at = x0[which] + (ys[row] - y0[which]) * (x1[which] - x0[which]) / (y1[which]
+                                                                         - y0[which])
+    # every crossing and every centre as one number, row by row, so that one sorted search
+    # counts the crossings before each centre along its row
+    left = xs[0] - 1.0
+    width = xs[-1] - left + 1.0
+    crossing = np.sort(row * width + np.clip(at - left, 0.0, width))
+    centre = np.arange(ny)[:, None] * width + (xs - left)[None, :]
+    before = np.searchsorted(crossing, centre.ravel(), side="right").reshape(ny, nx)
+    row_start = np.searchsorted(crossing, np.arange(ny) * width, side="left")
+    inside: np.ndarray = (before - row_start[:, None]) % 2 == 1
+    return inside
+
+
+_POLYGON = 3  # shapely's type id of a polygon
 
 
 FAR_SNAP_KM = 3.0     # an end this much nearer other water than the open sea looks again wider
@@ -154,7 +152,7 @@ def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
     # the land of a tile that holds the box, clipped: the same coastline, cut quicker
     local = shapely.clip_by_rect(land_near(west, south, east, north), west, south, east, north)
     shapely.prepare(local)
-    land_cells = _on_land(local, xs, ys, dlon, dlat)
+    land_cells = _on_land(local, xs, ys)
     water = ~land_cells.ravel()
     index = -np.ones(nx * ny, dtype=np.int64)
     index[water] = np.arange(int(water.sum()))
