@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from movemap.gazetteer import Gazetteer, Kind, Resolution
-from movemap.gazetteer.ranking import Context
+from movemap.gazetteer.ranking import Context, Ranker, rank
 from movemap.sphere import unit_rows, unit_vectors
 
 
@@ -55,6 +55,27 @@ def test_changing_returned_hits_leaves_the_memory_alone(gazetteer: Gazetteer) ->
     hits.clear()
     again, generic_again = gazetteer.hits("Paris")
     assert again == first and generic_again == generic
+
+
+def test_a_prepared_ranking_carries_no_context_from_one_batch_to_the_next(
+        gazetteer: Gazetteer) -> None:
+    # a town and its airport (part "its feature"), a region named like a town in it
+    # ("namesake"), a capital and a region abroad ("town abroad"), a state and its towns
+    names = ("Bremen", "Kabul", "Sofia", "Texas", "Victoria", "Georgia")
+    places = {n: gazetteer.resolve(n).place for n in ("Kandahar", "Varna", "Austin", "Tbilisi",
+                                                      "Hamburg", "Melbourne")}
+    contexts = [Context([(p.lat, p.lon)], {p.country or "": 1.0}) for p in places.values()]
+    contexts.append(Context([(p.lat, p.lon) for p in places.values()],
+                            {"DE": 0.5, "US": 0.5}))
+    for name in names:
+        hits, generic = gazetteer.hits(name)
+        kept = Ranker(hits, generic)  # one ranking, as the gazetteer keeps it between batches
+        alone = kept.alone(name)
+        for context in [*contexts, *reversed(contexts)]:
+            fresh = Ranker(hits, generic).rank(context, name)
+            assert kept.rank(context, name) == fresh == rank(hits, generic=generic,
+                                                            context=context, query=name)
+        assert kept.alone(name) == alone == rank(hits, generic=generic, query=name)
 
 
 def test_remembered_unit_vectors_are_those_of_any_batch() -> None:

@@ -96,6 +96,7 @@ from movemap.gazetteer.ranking import (
     Context,
     Hints,
     Hit,
+    Ranker,
     rank,
 )
 from movemap.gazetteer.romanization import JOINED_COUNTRIES, joined_readings, pinyin_readings
@@ -373,7 +374,7 @@ class Gazetteer:
         # resolve_all() takes them from memory when a name comes again (a report names the
         # same places as the reports before it), and ranks only the context afresh.
         self._hits_memo: dict[str, tuple[tuple[Hit, ...], bool]] = {}
-        self._alone_memo: dict[tuple[str, Hints], tuple[Candidate, ...]] = {}
+        self._rankers: dict[tuple[str, Hints], Ranker] = {}
 
     def __len__(self) -> int:
         return len(self._index) + sum(
@@ -473,18 +474,17 @@ class Gazetteer:
             known = self._hits_memo[name] = (tuple(found), generic)
         return list(known[0]), known[1]
 
-    def _rank_alone(self, name: str, hits: list[Hit], generic: bool, hints: Hints
-                    ) -> tuple[Candidate, ...]:
-        """``rank(hits, generic=generic, hints=hints, query=name)`` for the hits of ``name``,
-        from memory when the name came before with the same hints."""
+    def _ranker(self, name: str, hints: Hints) -> Ranker:
+        """The ranking of the hits of ``name`` with ``hints``, prepared for any context
+        (``Ranker``), from memory when the name came before with the same hints."""
         memo = (name, hints)
-        ranked = self._alone_memo.get(memo)
-        if ranked is None:
-            if len(self._alone_memo) >= _MEMO_SIZE:
-                self._alone_memo.clear()
-            ranked = self._alone_memo[memo] = rank(hits, generic=generic, hints=hints,
-                                                   query=name)
-        return ranked
+        ranker = self._rankers.get(memo)
+        if ranker is None:
+            if len(self._rankers) >= _MEMO_SIZE:
+                self._rankers.clear()
+            hits, generic = self.hits(name)
+            ranker = self._rankers[memo] = Ranker(hits, generic, hints)
+        return ranker
 
     def _find_hits(self, name: str) -> tuple[list[Hit], bool]:
         key = name_key(name)
@@ -1002,10 +1002,10 @@ class Gazetteer:
         queries = [q if isinstance(q, Query) else Query(q) for q in names]
         unique = list(dict.fromkeys(queries))
         hints = {q: self._hints(q.country or country, near) for q in unique}
-        found = {}
+        rankers = {}
         for q in progress(unique) if progress else unique:
-            found[q] = self.hits(q.name)
-        ranked = {q: self._rank_alone(q.name, h, g, hints[q]) for q, (h, g) in found.items()}
+            rankers[q] = self._ranker(q.name, hints[q])
+        ranked = {q: ranker.alone(q.name) for q, ranker in rankers.items()}
         contexts: dict[Query, Context] = {}
         leaned: dict[Query, dict[Query, Place]] = {}  # the places each name took context from
         loose = {q for q in unique
@@ -1038,23 +1038,19 @@ class Gazetteer:
                 if context is None:
                     context = shared[seen] = _context(q, among)
                 contexts[q] = context
-                hits, generic = found[q]
-                ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context,
-                                 query=q.name)
+                ranked[q] = rankers[q].rank(context, q.name)
         if near is None and len(unique) > 1:
             for q in self._near_named_features(unique, ranked, hints):
-                hits, generic = found[q]
-                ranked[q] = rank(hits, generic=generic, hints=hints[q],
-                                 context=contexts.get(q, NO_CONTEXT), query=q.name)
+                # (its hints changed: a near point now)
+                rankers[q] = self._ranker(q.name, hints[q])
+                ranked[q] = rankers[q].rank(contexts.get(q, NO_CONTEXT), q.name)
         for group, picks, sure in _cohered(ranked, leaned):
             # the names of a crossed group read again beside the readings chosen together
             names = ", ".join(sorted(repr(q.name) for q in group))
             for q in group:
                 context = contexts[q] = _context(
                     q, {**leaned.get(q, {}), **{m: c.place for m, c in picks.items()}})
-                hits, generic = found[q]
-                ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context,
-                                 query=q.name)
+                ranked[q] = rankers[q].rank(context, q.name)
                 if not sure and ranked[q] and ranked[q][0].doubt is None:
                     doubt = f"{names} read together; the text hardly tells where"
                     ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
