@@ -37,6 +37,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -100,7 +101,7 @@ from movemap.gazetteer.ranking import (
     rank,
 )
 from movemap.gazetteer.romanization import JOINED_COUNTRIES, joined_readings, pinyin_readings
-from movemap.sphere import EARTH_RADIUS_KM, haversine_km
+from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_rows
 
 if TYPE_CHECKING:
     import geopandas
@@ -159,6 +160,7 @@ _KIND_BASES, _KIND_BASE_MARGIN = 5, 0.3
 OUTLIER_KM = 1000.0
 """A winner this far from every other place of a batch, in none of their countries, is in
 doubt (unless a large town or the only feature of its name): see ``_doubt_outliers``."""
+_OUTLIER_COSINE = np.cos(OUTLIER_KM / EARTH_RADIUS_KM)  # of unit vectors that far apart
 _OUTLIER_MIN_OTHERS = 2
 _NOTABLE_POPULATION = NOTABLE_POPULATION
 # Kinds of feature whose sources list them all, the world over (airportsdata, OurAirports):
@@ -1486,8 +1488,6 @@ def _read_short_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     """
     import itertools
 
-    import numpy as np
-
     names = [q for q, c in ranked.items() if c and c[0].method in NAMED_METHODS]
     if len(names) < 2:
         return
@@ -1917,8 +1917,6 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     the text may be about there.
     Trees of points keep a batch of thousands of names cheap.
     """
-    import numpy as np
-
     winners = {q: c[0] for q, c in ranked.items() if c}
     point_names = [q for q, c in winners.items() if c.place.kind not in _AREAL]
     if len(winners) < _OUTLIER_MIN_OTHERS + 1 or len(point_names) < 2:
@@ -2072,17 +2070,11 @@ def _notable(place: Place, candidates: tuple[Candidate, ...]) -> bool:
 
 
 def _xyz(places: Sequence[Place]) -> Any:
-    from movemap.sphere import unit_rows
-
     return unit_rows([(p.lon, p.lat) for p in places])
 
 
 def _nearest_km(place: Place, xyz: Any) -> float:
     """The distance from a place to the nearest of the points ``xyz`` (unit vectors)."""
-    import math
-
-    from movemap.sphere import EARTH_RADIUS_KM
-
     dot = float((xyz @ _xyz([place])[0]).max())
     # math on the one figure: numpy's clip and arccos of a scalar cost more than the product
     return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, dot)))
@@ -2095,19 +2087,15 @@ def _core(points: dict[Query, Place]) -> set[Query] | None:
     The centre is sought among at most ``_CORE_CANDIDATES`` of the places (evenly spread
     through the list), so that a batch of many thousand names costs a few matrix products.
     """
-    import numpy as np
-
-    from movemap.sphere import EARTH_RADIUS_KM
-
     if len(points) < _OUTLIER_MIN_OTHERS + 1:
         return None
     names = list(points)
     xyz = _xyz([points[q] for q in names])
-    limit = np.cos(OUTLIER_KM / EARTH_RADIUS_KM)
     step = max(1, len(names) // _CORE_CANDIDATES)
-    counts = (xyz[::step] @ xyz.T >= limit).sum(axis=1)
+    # (counted without summing booleans, which numpy casts to integers element by element)
+    counts = np.count_nonzero(xyz[::step] @ xyz.T >= _OUTLIER_COSINE, axis=1)
     centre = xyz[::step][int(counts.argmax())]
-    members = {names[i] for i in np.flatnonzero(xyz @ centre >= limit)}
+    members = {names[i] for i in np.flatnonzero(xyz @ centre >= _OUTLIER_COSINE)}
     return members if len(members) > len(names) / 2 else None
 
 
