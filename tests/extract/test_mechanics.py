@@ -258,6 +258,33 @@ def test_the_unit_pattern_finds_what_it_finds_without_its_look_ahead() -> None:
             (m.span(), m.group("u")) for m in plain.finditer(text)], text
 
 
+def test_a_clause_the_unit_pre_filter_leaves_out_names_no_unit() -> None:
+    from movemap.extract.discourse import UNIT, named_unit
+
+    texts = _clause_texts()
+    assert sum(UNIT.search(t) is not None for t in texts) > 300  # units are there
+    for text in texts:
+        found, plain = named_unit(text), UNIT.search(text)
+        assert (found and found.span()) == (plain and plain.span()), text
+
+
+def test_the_later_statuses_are_found_in_one_search_where_one_of_them_is() -> None:
+    from movemap.extract.grammar import _LATER_STATUS_F, _STATUS_F
+    from movemap.extract.mentions import fold
+
+    rng = random.Random(23)
+    words = ["reportedly", "claimed", "alleged", "confirmed", "verified", "officially",
+             "announced", "said", "to", "be", "have", "is", "were", "believed", "spotted",
+             "moving", "the", "agency", "witnesses", "reports", "troops", "unconfirmed", "ſaid"]
+    texts = [fold(t) for t in _clause_texts()]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    later = [pattern for _, pattern in _STATUS_F[1:]]
+    assert sum(_LATER_STATUS_F.search(t) is not None for t in texts) > 1000
+    for text in texts:
+        assert (_LATER_STATUS_F.search(text) is None) == all(
+            pattern.search(text) is None for pattern in later), text
+
+
 def test_a_sentence_without_a_break_word_is_one_clause_as_the_pattern_finds() -> None:
     from movemap.extract.grammar import _CLAUSE_BREAK, Clause, clauses
 

@@ -65,7 +65,7 @@ from movemap.dates import FuzzyDate
 from movemap.extract.draft import FoundPlace
 from movemap.extract.lookahead import quick
 
-__all__ = ["ANAPHOR", "CARGO", "NEW_FORCE", "UNIT", "State", "unit_slug"]
+__all__ = ["ANAPHOR", "CARGO", "NEW_FORCE", "UNIT", "State", "named_unit", "unit_slug"]
 
 CARGO = " cargo"
 """The current "unit" after a clause that moves people or things, not a force (no unit's
@@ -84,6 +84,26 @@ UNIT = re.compile(
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
     r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
     r"paratroopers|tanks|column))\b")
+# What a match of UNIT needs besides a digit (most clauses have neither, and are then not
+# searched): a word of its case-blind groups (in lower case), or of its named formations
+_UNIT_WORDS = ("echelon", "group", "wave", "contingent", "batch", "advance ")
+_UNIT_NAMES = ("Corps", "Army", "Division", "Brigade", "Task Force", "Combat Command", "'s",
+               "’s")
+_DIGIT = re.compile(r"\d")
+
+
+def named_unit(clause: str) -> re.Match[str] | None:
+    """``UNIT.search(clause)``, after a cheap test that an ASCII clause has what any match
+    needs (:data:`_UNIT_WORDS`, :data:`_UNIT_NAMES` or a digit). A clause that is not ASCII
+    is searched plainly (case-blind matching pairs some other letters with ASCII ones)."""
+    if (clause.isascii() and _DIGIT.search(clause) is None
+            and not any(name in clause for name in _UNIT_NAMES)):
+        low = clause.lower()
+        if not any(word in low for word in _UNIT_WORDS):
+            return None
+    return UNIT.search(clause)
+
+
 # a bare "another" / "the other" (the other part of a force split in two) is followed by a
 # comma or by its verb ("another struck across", "another was sent"); "another brigade",
 # "another 2,000 troops" are other forces, not a reference back

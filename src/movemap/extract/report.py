@@ -28,7 +28,7 @@ from functools import lru_cache
 from shapely.geometry import Point
 
 from movemap.dates import FuzzyDate, parse_date
-from movemap.extract.discourse import ANAPHOR, CARGO, NEW_FORCE, UNIT, State, unit_slug
+from movemap.extract.discourse import ANAPHOR, CARGO, NEW_FORCE, State, named_unit, unit_slug
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.foreign import foreign_legs, language_of
 from movemap.extract.grammar import (
@@ -609,7 +609,7 @@ class _Reader:
                 here: list[FoundPlace], said_here: bool) -> None:
         state, text = self.state, self.text
         body = text[a:b]
-        named = UNIT.search(body)
+        named = named_unit(body)
         before = state.unit
         unit_cue = "unit: carried"
         anaphor = described = None
