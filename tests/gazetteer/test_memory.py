@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from movemap.gazetteer import Gazetteer, Kind, Resolution
-from movemap.gazetteer.ranking import Context, Ranker, rank
+from movemap.gazetteer.ranking import Context, Ranker, Spots, rank
 from movemap.sphere import unit_rows, unit_vectors
 
 
@@ -101,8 +101,8 @@ def test_closeness_of_many_places_is_closeness_of_each(gazetteer: Gazetteer) -> 
                     Context(points, areas=[region.polygon]),  # an area among the others
                     Context([], areas=[region.polygon]), Context([])):
         each = [context.closeness(lat, lon, polygon) for lat, lon, polygon in asked]
-        assert context.closeness_beside_of(asked)[0] == each  # equal to the last bit
-    assert Context(points).closeness_beside_of([])[0] == []
+        assert context.closeness_beside_within(Spots(asked))[0] == each  # to the last bit
+    assert Context(points).closeness_beside_within(Spots([])) == ([], [], [])
 
 
 def test_within_of_many_places_is_within_of_each() -> None:
@@ -116,10 +116,10 @@ def test_within_of_many_places_is_within_of_each() -> None:
     for context in (Context([(52.0, 36.0)], areas=areas), Context([], areas=areas[:1]),
                     Context([(52.0, 36.0)])):
         each = [context.within(lat, lon) for lat, lon, _ in asked]
-        assert context.within_of(asked) == each
-    inside = Context([], areas=areas).within_of(asked)
+        assert context.closeness_beside_within(Spots(asked))[2] == each
+    inside = Context([], areas=areas).closeness_beside_within(Spots(asked))[2]
     assert inside[-4:-1] == [True, True, False] and 8 < sum(inside) < 300
-    assert Context([], areas=areas).within_of([]) == []
+    assert Context([], areas=areas).closeness_beside_within(Spots([]))[2] == []
 
 
 def test_remembered_key_and_kind_phrase_of_a_name() -> None:
@@ -179,5 +179,7 @@ def test_remembered_rows_are_the_vectors_closeness_makes() -> None:
     assert [_vector(lat, lon).tolist() for lat, lon in points] == [list(r) for r in first]
     context = Context(points[:5])
     asked = [(lat, lon, None) for lat, lon in points]
-    assert context.closeness_beside_of(asked)[0] == context.closeness_beside_of(asked)[0] == [
-        context.closeness(lat, lon) for lat, lon, _ in asked]
+    spots = Spots(asked)
+    each = [context.closeness(lat, lon) for lat, lon, _ in asked]
+    assert context.closeness_beside_within(spots)[0] == each
+    assert context.closeness_beside_within(spots)[0] == each  # the same spots again

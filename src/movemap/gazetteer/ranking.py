@@ -89,8 +89,8 @@ from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_rows
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["CANONICAL_PART", "Context", "Hints", "Hit", "Ranker", "haversine_km", "order",
-           "rank", "score"]
+__all__ = ["CANONICAL_PART", "Context", "Hints", "Hit", "Ranker", "Spots", "haversine_km",
+           "order", "rank", "score"]
 
 NEAR_WEIGHT, NEAR_SCALE_KM = 0.3, 250.0
 CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 600.0
@@ -192,7 +192,7 @@ class Context:
         self._top_share = max(self.countries.values(), default=0.0)
         # read for every candidate scored: worked out once (a context is never changed)
         self._any = bool(self._xyz.shape[0]) or bool(self.countries) or bool(self._areas)
-        # the shapes closeness_beside_of broadcasts against, made once, not per call
+        # the shapes closeness_beside_within broadcasts against, made once, not per call
         self._xyz_stack = self._xyz[np.newaxis, :, :]
         self._lat_row, self._lon_row = self._lat[np.newaxis, :], self._lon[np.newaxis, :]
         self._outlines_row = self._outlines[np.newaxis, :]
@@ -229,47 +229,48 @@ class Context:
             total += int(shapely.contains_xy(self._outlines, lon, lat).sum())
         return float(total / count)
 
-    def closeness_beside_of(self, places: Sequence[tuple[float, float, BaseGeometry | None]]
-                            ) -> tuple[list[float], list[bool]]:
-        """``closeness(lat, lon, polygon)`` of each of ``places``, with the same arithmetic:
-        each place's dot products with the context points as ``closeness`` takes them, then
-        the distances, the containments and the weights of all places at once (numpy works
+    def closeness_beside_within(self, spots: Spots
+                                ) -> tuple[list[float], list[bool], list[bool]]:
+        """For each of ``spots``: ``closeness(lat, lon, outline)``, with the same arithmetic
+        (each place's dot products with the context points as ``closeness`` takes them, then
+        the distances, the containments and the weights of all places at once: numpy works
         element by element there, and sums each row as it sums a row alone, so each place's
-        figure is the one ``closeness`` gives, to the last bit); and whether each lies within
-        ``BORDER_TWIN_KM`` of a context point (for ``share``), from the same products."""
+        figure is the one ``closeness`` gives, to the last bit); whether it lies within
+        ``BORDER_TWIN_KM`` of a context point (for ``share``), from the same products; and
+        ``within(lat, lon)``, from one containment call for all of them, which also gives
+        the areas that hold each place without an outline (for its closeness)."""
+        size = spots.size
+        held_by: np.ndarray | None = None  # [place, area]: whether the area holds the place
+        within = [False] * size
+        if self._areas and size:
+            import shapely
+
+            held_by = shapely.contains_xy(self._outlines_row, spots.lons, spots.lats)
+            within = [bool(row) for row in _ANY(held_by, axis=1).tolist()]
         count = int(self._xyz.shape[0]) + len(self._areas)
         if not count:
-            return [0.0] * len(places), [False] * len(places)
-        totals = [0.0] * len(places)
-        beside = [False] * len(places)
-        if self._xyz.shape[0] and places:
+            return [0.0] * size, [False] * size, within
+        totals = [0.0] * size
+        beside = [False] * size
+        if self._xyz.shape[0] and size:
             # one batched product: numpy multiplies the context points by each place's
             # vector as ``self._xyz @ vector`` does, one place at a time, in one call
-            vectors = np.array([_row(lat, lon) for lat, lon, _ in places])
-            dots = np.matmul(self._xyz_stack, vectors[:, :, np.newaxis])[:, :, 0]
+            dots = np.matmul(self._xyz_stack, spots.vectors)[:, :, 0]
             # the ufuncs' reductions themselves: ``any`` and ``sum`` call them through a
             # Python wrapper each time (same reduction, same result)
             beside = _ANY(dots >= _TWIN_COSINE, axis=1).tolist()
             km = EARTH_RADIUS_KM * np.arccos(np.minimum(np.maximum(dots, -1.0), 1.0))
-            outlined = [j for j, place in enumerate(places) if place[2] is not None]
-            if outlined:
+            if spots.outlined:
                 import shapely
 
-                shapes = np.empty((len(outlined), 1), dtype=object)
-                shapes[:, 0] = [places[j][2] for j in outlined]
-                inside = shapely.contains_xy(shapes, self._lon_row, self._lat_row)
-                km[outlined] = np.where(inside, 0.0, km[outlined])
+                inside = shapely.contains_xy(spots.shapes, self._lon_row, self._lat_row)
+                km[spots.outlined] = np.where(inside, 0.0, km[spots.outlined])
             totals = _SUM(np.exp(-km / CONTEXT_SCALE_KM), axis=1).tolist()
-        plain = [j for j, place in enumerate(places) if place[2] is None]
-        if self._areas and plain:
-            import shapely
-
-            held = _SUM(shapely.contains_xy(self._outlines_row,
-                                            np.array([[places[j][1]] for j in plain]),
-                                            np.array([[places[j][0]] for j in plain])), axis=1)
-            for j, number in zip(plain, held.tolist(), strict=True):
+        if held_by is not None and spots.plain:
+            held = _SUM(held_by[spots.plain], axis=1)
+            for j, number in zip(spots.plain, held.tolist(), strict=True):
                 totals[j] += number
-        return [float(total / count) for total in totals], beside
+        return [float(total / count) for total in totals], beside, within
 
     def share(self, lat: float, lon: float, country: str | None,
               beside: bool | None = None) -> float:
@@ -285,7 +286,7 @@ class Context:
         own = self.countries.get(country or "", 0.0)
         if own >= self._top_share or not self._xyz.shape[0]:
             return own
-        if beside is not None:  # worked out already (closeness_beside_of)
+        if beside is not None:  # worked out already (closeness_beside_within)
             return self._top_share if beside else own
         x, y, z = _row(lat, lon)
         if any(a * x + b * y + c * z >= _TWIN_COSINE for a, b, c in self._point_rows()):
@@ -328,22 +329,30 @@ class Context:
 
         return bool(shapely.contains_xy(self._outlines, lon, lat).any())
 
-    def within_of(self, places: Sequence[tuple[float, float, object]]) -> list[bool]:
-        """``within(lat, lon)`` of each of ``places`` (``(lat, lon, anything)``), with one
-        containment call for all of them."""
-        if not self._areas or not places:
-            return [False] * len(places)
-        import shapely
-
-        lats = np.array([[place[0]] for place in places], dtype=float)
-        lons = np.array([[place[1]] for place in places], dtype=float)
-        inside = shapely.contains_xy(self._outlines_row, lons, lats)
-        return [bool(row) for row in _ANY(inside, axis=1).tolist()]
-
 
 NO_CONTEXT = Context(())
 # ndarray.sum and ndarray.any are these reductions behind a Python-level wrapper
 _SUM, _ANY = np.add.reduce, np.logical_or.reduce
+
+
+class Spots:
+    """Places to weigh beside contexts (``(lat, lon, outline or None)`` each) in the forms
+    ``Context.closeness_beside_within`` takes, made once: a ranking weighs the same places
+    beside context after context."""
+
+    __slots__ = ("lats", "lons", "outlined", "plain", "shapes", "size", "vectors")
+
+    def __init__(self, places: Sequence[tuple[float, float, BaseGeometry | None]]) -> None:
+        self.size = len(places)
+        # each place's vector as ``closeness`` makes it, a column of the batched product
+        self.vectors = np.array([_row(lat, lon) for lat, lon, _ in places],
+                                dtype=float).reshape(-1, 3)[:, :, np.newaxis]
+        self.outlined = [j for j, place in enumerate(places) if place[2] is not None]
+        self.plain = [j for j, place in enumerate(places) if place[2] is None]
+        self.shapes = np.empty((len(self.outlined), 1), dtype=object)
+        self.shapes[:, 0] = [places[j][2] for j in self.outlined]
+        self.lats = np.array([[place[0]] for place in places], dtype=float)
+        self.lons = np.array([[place[1]] for place in places], dtype=float)
 
 # How near one of the other places a candidate lends it the main country's share (Context.share).
 BORDER_TWIN_KM = 25.0
@@ -450,13 +459,18 @@ def score(
     closeness: float | None = None,
     within: bool | None = None,
     beside: bool | None = None,
-    own: Mapping[str, float] | None = None,
 ) -> Candidate:
     """Score one hit; ``context`` holds the points of the places resolved with it
     (``closeness``: the hit's ``context.closeness``, ``within``: its ``context.within``,
-    ``own``: its ``_own_parts``, when they were worked out already)."""
+    when they were worked out already)."""
+    return _scored(hit, _own_parts(hit, generic, hints), context, closeness, within, beside)
+
+
+def _scored(hit: Hit, own: Mapping[str, float], context: Context, closeness: float | None,
+            within: bool | None, beside: bool | None) -> Candidate:
+    """``score`` of a hit whose ``_own_parts`` are ``own`` (read, not changed)."""
     place = hit.place
-    parts = _own_parts(hit, generic, hints) if own is None else dict(own)
+    parts = dict(own)
     if context:
         areal = place.kind in AREAL
         outline = place.polygon if areal else None
@@ -509,32 +523,29 @@ class Ranker:
     ambiguous names beside the others' places: each ``rank`` then scores the context alone.
     """
 
-    __slots__ = ("_alone", "_generic", "_hints", "_hits", "_own", "_places", "_steps")
+    __slots__ = ("_alone", "_hits", "_own", "_spots", "_steps")
 
     def __init__(self, hits: Sequence[Hit], generic: bool = False,
                  hints: Hints = NO_HINTS) -> None:
         self._hits = tuple(hits)
-        self._generic, self._hints = generic, hints
         self._own = [_own_parts(hit, generic, hints) for hit in self._hits]
-        self._places = [(h.place.lat, h.place.lon,
-                         h.place.polygon if h.place.kind in AREAL else None) for h in self._hits]
+        self._spots = Spots([(h.place.lat, h.place.lon,
+                              h.place.polygon if h.place.kind in AREAL else None)
+                             for h in self._hits])
         self._steps = _steps(self._hits, [own["kind"] for own in self._own], generic) if (
             len(self._hits) > 1) else []
         self._alone: tuple[str, tuple[Candidate, ...]] | None = None
 
     def rank(self, context: Context = NO_CONTEXT, query: str = "") -> tuple[Candidate, ...]:
         """The hits ranked beside ``context`` (see ``rank``)."""
-        hits, generic, hints = self._hits, self._generic, self._hints
         if context:
-            near, beside = context.closeness_beside_of(self._places)
-            held = context.within_of(self._places)
-            scored = [score(hit, generic=generic, hints=hints, context=context, closeness=close,
-                            within=inside, beside=next_to, own=own)
-                      for hit, own, close, inside, next_to in zip(hits, self._own, near, held,
-                                                                  beside, strict=True)]
+            near, beside, held = context.closeness_beside_within(self._spots)
+            scored = [_scored(hit, own, context, close, inside, next_to)
+                      for hit, own, close, inside, next_to in zip(self._hits, self._own, near,
+                                                                  held, beside, strict=True)]
         else:
-            scored = [score(hit, generic=generic, hints=hints, own=own)
-                      for hit, own in zip(hits, self._own, strict=True)]
+            scored = [_scored(hit, own, context, None, None, None)
+                      for hit, own in zip(self._hits, self._own, strict=True)]
         if len(scored) > 1:
             scored = _apply(scored, self._steps)
             best: dict[str, Candidate] = {}
