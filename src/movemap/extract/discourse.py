@@ -62,6 +62,7 @@ import re
 from dataclasses import dataclass, field
 
 from movemap.dates import FuzzyDate
+from movemap.extract.alternation import grouped
 from movemap.extract.draft import FoundPlace
 from movemap.extract.lookahead import quick
 
@@ -110,16 +111,17 @@ def named_unit(clause: str) -> re.Match[str] | None:
 _BARE = (r"(?=\s*,|\s+(?:was|were|had|has)\s|\s+[a-z]+\s+(?:to|towards?|across|into|onto|on|"
          r"along|through|from|out|off|in|for|by|via|back|inland|the|north\w*|south\w*|"
          r"east\w*|west\w*)\b)")
-ANAPHOR = quick(re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
-                           r"(?:both|the\s+two)\s+(?:columns|forces|divisions|brigades|corps|"
-                           r"armies|groups|regiments|battalions)|"
-                           r"another" + _BARE + r"|the\s+other(?:\s+(?:column|half|group)|"
-                           + _BARE + r")|"
-                           r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
-                           r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
-                           r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"
-                           r"fleet|task\s+force|troopships?|liners?)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
-                           r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I))
+ANAPHOR = grouped(quick(re.compile(
+    r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
+    r"(?:both|the\s+two)\s+(?:columns|forces|divisions|brigades|corps|"
+    r"armies|groups|regiments|battalions)|"
+    r"another" + _BARE + r"|the\s+other(?:\s+(?:column|half|group)|"
+    + _BARE + r")|"
+    r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
+    r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
+    r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"
+    r"fleet|task\s+force|troopships?|liners?)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
+    r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I)))
 
 
 # a clause whose subject is a force described, not named, and not referred back to (a

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from movemap.extract.alternation import grouped
 from movemap.extract.lookahead import quick
 from movemap.extract.mentions import fold
 from movemap.model import Mode, Status
@@ -165,19 +166,19 @@ _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)
 _CHAIN_GAP = quick(re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
                               r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
                               re.I))
-_CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
-                           r",\s+as\s+(?=(?:[A-Z]\w+\s+)?(?:[a-z]+\s+)?(?:troops|forces|soldiers|"
-                           r"fighters|units|men|the)\b)|"
-                           r",\s+(?:and|but)\s+(?=[^,;.]{0,50}\b(?:said|says|announced|"
-                           r"stated|added)\b)|"
-                           r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"
-                           r",\s+(?:and|but)\s+(?!on\s+to\b)(?=(?:by|on|in|after|before|during|within|the|"
-                           r"its|their|[A-Z][\w-]*['’]s)\s)|"
-                           # another force as the next clause's subject (, and American units
-                           # are falling back)
-                           r",\s+(?:and|but)\s+(?=(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?"
-                           r"(?:troops|forces|units|soldiers|columns|marines|paratroopers|"
-                           r"divisions|brigades|regiments|battalions)\b)")
+_CLAUSE_BREAK = grouped(re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
+                                   r",\s+as\s+(?=(?:[A-Z]\w+\s+)?(?:[a-z]+\s+)?(?:troops|forces|soldiers|"
+                                   r"fighters|units|men|the)\b)|"
+                                   r",\s+(?:and|but)\s+(?=[^,;.]{0,50}\b(?:said|says|announced|"
+                                   r"stated|added)\b)|"
+                                   r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"
+                                   r",\s+(?:and|but)\s+(?!on\s+to\b)(?=(?:by|on|in|after|before|during|within|the|"
+                                   r"its|their|[A-Z][\w-]*['’]s)\s)|"
+                                   # another force as the next clause's subject (, and
+                                   # American units are falling back)
+                                   r",\s+(?:and|but)\s+(?=(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?"
+                                   r"(?:troops|forces|units|soldiers|columns|marines|paratroopers|"
+                                   r"divisions|brigades|regiments|battalions)\b)"))
 _STRENGTH = re.compile(
     r"\b(?:(?:about|around|some|approximately|an\s+estimated|at\s+least|more\s+than|over|"
     r"nearly|almost|roughly|up\s+to|a\s+further|another)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
@@ -354,7 +355,7 @@ def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     case-sensitive part."""
     assert "(?-i" not in pattern.pattern and "A-Z" not in pattern.pattern.replace(
         "A-Za-z", ""), pattern.pattern
-    return re.compile(pattern.pattern, pattern.flags & ~re.I)
+    return grouped(re.compile(pattern.pattern, pattern.flags & ~re.I))
 
 
 class _Cue:
@@ -368,8 +369,8 @@ class _Cue:
     __slots__ = ("_starts", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], starts: str) -> None:
-        self.pattern = pattern
-        self._starts = re.compile(rf"\b(?=(?:{starts}))")
+        self.pattern = grouped(pattern)
+        self._starts = grouped(re.compile(rf"\b(?=(?:{starts}))"))
 
     def search(self, text: str, lower: str | None = None) -> re.Match[str] | None:
         """``pattern.search(text)``; ``lower``: ``text.lower()`` when ``text`` is ASCII and

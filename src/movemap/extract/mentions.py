@@ -68,6 +68,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from movemap.extract.alternation import grouped
 from movemap.extract.lookahead import matches_from, quick
 from movemap.gazetteer import Gazetteer, Kind, Method, Place
 from movemap.gazetteer.normalize import name_key
@@ -109,14 +110,14 @@ _NOUN_AFTER = re.compile(
     r"sector|front|city|town|valley|coast|peninsula|border|bridgehead|pocket)\b)[a-z]")
 _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
 _NOT_WORD = re.compile(r"[^\w]|_")
-_PLACE_CUE = quick(re.compile(
+_PLACE_CUE = grouped(quick(re.compile(
     r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
     r"cross|crossed|crosses|crossing|forded|bridged|up|down|on|off|"
     r"reach|reaches|reaching|reached|entered|left|of|beyond|past|behind|along|over|captured|"
     r"took|seized|(?:bound|sailed|headed|heading|departed|leaving|left|out)\s+for|"
     r"destination\s+(?:was|is)|"
-    r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I))
-_THING_BEFORE = re.compile(
+    r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I)))
+_THING_BEFORE = grouped(re.compile(
     r"(?:\b(?:Operations?|Exercise|Op\.|aboard|on\s+board|onboard|HMS|HMAS|HMCS|HMNZS|USS|"
     r"USNS|SS|MV|RMS|ROKS|INS|[Tt]he\s+(?:[a-z]+\s+)?(?:ships?|liners?|carriers?|frigates?|"
     r"destroyers?|"
@@ -125,7 +126,7 @@ _THING_BEFORE = re.compile(
     r"General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|"
     r"Lieutenant|Lt\.|Sergeant|Sgt\.|President|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
     r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Lord|Lady|Sir|Saint|St\.)\s+"
-    r"(?:the\s+)?)$")
+    r"(?:the\s+)?)$"))
 # a person's title right before a name (Lord Chelmsford, Admiral Seymour): later in the report,
 # the name alone is that person too
 _TITLE = re.compile(r"\b(?:General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|"
@@ -510,13 +511,13 @@ _KIND_NAME = re.compile(
 # that says a move starts, passes or ends there (from, into, towards, reached), or after one that
 # takes a place as its object (took, captured); there a town is a place however small, and a
 # name the index does not know exactly is looked up whole by the resolver
-_SLOT = re.compile(
+_SLOT = grouped(re.compile(
     r"\b(?:from|into|towards?|to|out\s+of|left|leaves|leaving|entered|enters|entering|"
     r"reached|reaches|reaching|outside|via|through|at|near|around|across|beyond|past|"
     r"took|captured|seized|occupied|liberated|(?:(?:villages?|towns?|settlements?|hamlets?|"
     r"airfield|air\s+base|airport|port|harbou?r|mission|station)\s+of))\s+"
     r"(?:the\s+(?:(?:small\s+)?(?:town|city|village|settlement|area|vicinity|outskirts|port|"
-    r"harbou?r|airfield|air\s+base|airport)\s+of\s+))?")
+    r"harbou?r|airfield|air\s+base|airport)\s+of\s+))?"))
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?")  # within a line
 _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 

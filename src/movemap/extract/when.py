@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from itertools import accumulate
 
 from movemap.dates import FuzzyDate, parse_date
+from movemap.extract.alternation import grouped
 from movemap.extract.lookahead import matches_from, quick
 
 __all__ = ["MONTH_NUMBERS", "DateMention", "find_dates", "year_before"]
@@ -363,8 +364,11 @@ _FOLDED = {kind: re.compile(p.pattern, p.flags & ~re.I) for kind, p in _PATTERNS
 # On lower-case ASCII text the months need no case-blind group either: without it the engine
 # skips to where a month's first letter is (a text with other letters keeps the group: some
 # of them match an ASCII letter under ``re.I``, such as the long s)
-_ASCII_FOLDED = {kind: re.compile(p.pattern.replace("(?i:", "(?:"), p.flags)
+_ASCII_FOLDED = {kind: grouped(re.compile(p.pattern.replace("(?i:", "(?:"), p.flags))
                  for kind, p in _FOLDED.items()}
+# (each grouped as it is searched: alternatives grouped case-blind are not those of the text
+# in lower case)
+_FOLDED = {kind: grouped(p) for kind, p in _FOLDED.items()}
 _NEEDS = {
     "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
     "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later", "afterward"),
