@@ -26,7 +26,7 @@ def test_the_matchers_text_is_folded_words_one_character_for_one() -> None:
         assert len(_words_only(text)) == len(text)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+_LANGUAGE_CASES = [
     ("Troops moved from Kursk to Belgorod on Tuesday, the ministry said.", None),
     ("“Troops” moved — again — from Zürich to Genève, the ministry said.", None),
     ("— 12 — 14 — ’’ —", None),  # no letter at all
@@ -35,10 +35,75 @@ def test_the_matchers_text_is_folded_words_one_character_for_one() -> None:
     ("Войска прибыли во Владивосток 13 октября, сообщило агентство.", "Cyrillic"),
     ("Pasukan itu bergerak dari kota menuju pelabuhan pada pagi hari ini bersama "
      "kendaraan lapis baja dan perbekalan untuk beberapa minggu ke depan", "English"),
-])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _LANGUAGE_CASES)
 def test_the_language_check(text: str, expected: str | None) -> None:
     problem = unreadable(text)
     assert (problem is None) if expected is None else (problem and expected in problem)
+
+
+def test_the_language_check_with_its_cheap_tests_reads_as_its_counts() -> None:
+    """``unreadable``'s shortcuts (letters counted in C, frequent words with spaces) give
+    what counting every letter and word gives."""
+    import re
+
+    from movemap.extract import language
+
+    def counted(text: str) -> str | None:
+        sample = text[: language.SAMPLE]
+        counts = {name: len(pattern.findall(sample)) for name, pattern in language._SCRIPTS}
+        letters = sum(counts.values())
+        if letters == 0:
+            return None
+        if counts["Latin"] < letters / 2:
+            script = max(counts, key=lambda name: counts[name])
+            return f"it is written mostly in {script} script"
+        words = [w.lower() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+", sample)]
+        if len(words) >= 20 and sum(w in language._ENGLISH for w in words) < len(words) / 12:
+            return "it is in Latin script but does not read as English"
+        return None
+
+    rng = random.Random(37)
+    pieces = ["The", "the", " the ", " a ", " and ", " of ", " in ", " le ", " et ", " la ",
+              "\u00a0", "İ", "ǅ", "é", "ſ", "Ω", "жд", "가", "中文", "ا", "ש", "\u0370", "1",
+              "_", "\n", "’", "ɏ", "K", "×", "x", "yz", "Ā", " ", " "]
+    texts = [t for t, _ in _LANGUAGE_CASES] + _clause_texts()
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+              for _ in range(20000)]
+    found = {counted(t) for t in texts}
+    assert {None, "it is in Latin script but does not read as English",
+            "it is written mostly in Cyrillic script"} <= found
+    for text in texts:
+        assert unreadable(text) == counted(text), repr(text)
+
+
+def test_the_word_index_is_the_words_a_pattern_splits() -> None:
+    import re
+    from itertools import accumulate
+
+    from movemap.extract import when
+
+    def split(lowered: str) -> tuple[dict[str, list[int]], list[int]] | None:
+        if any(ch.isdecimal() and not ch.isascii() for ch in lowered):
+            return None
+        parts = re.split(r"(\w+)", lowered)  # a gap, a word, a gap, ..., a gap
+        words: dict[str, list[int]] = {}
+        for number, word in enumerate(parts[1::2]):
+            if word in when._ANCHOR_WORDS:
+                words.setdefault(word, []).append(number)
+            elif "0" <= word < ":":
+                words.setdefault(when._DIGIT, []).append(number)
+        return words, list(accumulate(map(len, parts), initial=0))[1::2]
+
+    rng = random.Random(41)
+    pieces = ["a", "may", "june", " ", "\0", "_", "é", "12", "ſ", "x_y", "\n", "-", "monday",
+              "1st", "ǅ", "²", "’"]
+    texts = [t.lower() for t in _clause_texts()]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        assert when._word_index(text) == split(text), repr(text)
 
 
 def test_a_report_reads_the_same_after_many_others() -> None:
@@ -256,6 +321,27 @@ def test_the_unit_pattern_finds_what_it_finds_without_its_look_ahead() -> None:
     for text in _clause_texts():
         assert [(m.span(), m.group("u")) for m in UNIT.finditer(text)] == [
             (m.span(), m.group("u")) for m in plain.finditer(text)], text
+
+
+def test_the_link_that_ends_a_window_is_where_the_pattern_finds_it() -> None:
+    import re
+
+    from movemap.extract.mentions import _link_start
+
+    link = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
+    rng = random.Random(31)
+    pieces = [",", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "and", "or", "And", "band", "x",
+              "Kyiv", "a", "n", "d", "o", "r", ";"]
+    windows = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+               for _ in range(20000)]
+    windows += [t[max(0, end - 60): end] for t in _clause_texts()
+                for end in range(0, len(t) + 1, 5)]
+    found = 0
+    for window in windows:
+        m = link.search(window)
+        assert _link_start(window) == (m and m.start()), repr(window)
+        found += m is not None
+    assert found > 1000
 
 
 def test_a_clause_the_unit_pre_filter_leaves_out_names_no_unit() -> None:

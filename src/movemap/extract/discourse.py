@@ -90,18 +90,18 @@ UNIT = re.compile(
 _UNIT_WORDS = ("echelon", "group", "wave", "contingent", "batch", "advance ")
 _UNIT_NAMES = ("Corps", "Army", "Division", "Brigade", "Task Force", "Combat Command", "'s",
                "’s")
-_DIGIT = re.compile(r"\d")
+# a digit or one of the names (as written), and one of the words: each looked for in one search
+_UNIT_NAME = grouped(re.compile("|".join([r"\d", *map(re.escape, _UNIT_NAMES)])))
+_UNIT_WORD = grouped(re.compile("|".join(map(re.escape, _UNIT_WORDS))))
 
 
 def named_unit(clause: str) -> re.Match[str] | None:
     """``UNIT.search(clause)``, after a cheap test that an ASCII clause has what any match
     needs (:data:`_UNIT_WORDS`, :data:`_UNIT_NAMES` or a digit). A clause that is not ASCII
     is searched plainly (case-blind matching pairs some other letters with ASCII ones)."""
-    if (clause.isascii() and _DIGIT.search(clause) is None
-            and not any(name in clause for name in _UNIT_NAMES)):
-        low = clause.lower()
-        if not any(word in low for word in _UNIT_WORDS):
-            return None
+    if (clause.isascii() and _UNIT_NAME.search(clause) is None
+            and _UNIT_WORD.search(clause.lower()) is None):
+        return None
     return UNIT.search(clause)
 
 

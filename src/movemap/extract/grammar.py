@@ -416,10 +416,19 @@ _VERB_MODE_F = [(mode, _folded(pattern)) for mode, pattern in _VERB_MODE]
 _STATUS_F = [(Status.EXPECTED, _folded(re.compile(_EXPECTED.pattern.replace(
     "(?-i:may|might)|", ""), re.I))), (Status.CLAIMED, _folded(_CLAIMED)),
     (Status.REPORTED, _folded(_HEARSAY)), (Status.CONFIRMED, _folded(_CONFIRMED))]
-# the statuses after EXPECTED as one pattern (it matches where one of them does): a clause
-# that has none of them (nearly all) is read with one search, not three
-_LATER_STATUS_F = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _STATUS_F[1:]),
-                             _STATUS_F[1][1].flags)
+
+
+def _words_of(pattern: re.Pattern[str]) -> str:
+    """The alternatives of a pattern written ``\\b(...)\\b``."""
+    assert pattern.pattern.startswith("\\b(") and pattern.pattern.endswith(")\\b"), pattern
+    return pattern.pattern[3:-3]
+
+
+# the statuses after EXPECTED as one list of words (it matches where one of them does): a
+# clause that has none of them (nearly all) is read with one search, not three
+_LATER_STATUS_F = grouped(re.compile(
+    r"\b(?:" + "|".join(_words_of(pattern) for _, pattern in _STATUS_F[1:]) + r")\b",
+    _STATUS_F[1][1].flags))
 
 
 # A ruler or commander who marches, advances, invades or leads stands for his army (the
@@ -544,7 +553,7 @@ def _status(body: str, low: str | None = None, verb_end: int | None = None
     what the clause adds after the move (``had been flown ..., and could support``)."""
     low = fold(body) if low is None else low
     until = len(body) if verb_end is None else verb_end
-    maybe = _MAY.search(body, 0, until)
+    maybe = _MAY.search(body, 0, until) if "may" in body or "might" in body else None
     m = _STATUS_F[0][1].search(low, 0, until)
     if maybe is not None and (m is None or maybe.start() < m.start()):
         return Status.EXPECTED, maybe.group(1)

@@ -142,7 +142,6 @@ _THING_AFTER = re.compile(
 _SITE_AFTER = re.compile(r"['’]s\s+(?:Drift|Ranch|Crossing|Farm|Ford|Ferry|Hill|Kraal|Landing|"
                          r"Mill|Station|Store|Creek|Bluff|Gap|Gully|Point|Wells?|Springs?|Post|"
                          r"Knob|Nek|Kop|Pass|Camp|Corner|Bridge)\b")
-_LIST_LINK = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
 _LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
 _PARTICLE_AFTER = re.compile(r"\s+(?:el|al|ad|as|ash|ed|es|en|ibn|bin|ben)[\s-][A-Z]")
 _CAPWORD_END = re.compile(r"([A-Z][\w'-]*)$")
@@ -346,13 +345,31 @@ def _list_start(text: str, start: int) -> int:
     """The start of the list of capitalised names ``text[start:]`` ends (``A, B and C``)."""
     while True:
         window = text[max(0, start - 60): start]
-        link = _LIST_LINK.search(window)
+        link = _link_start(window)
         if link is None:
             return start
-        word = _CAPWORD_END.search(window[: link.start()])
+        word = _CAPWORD_END.search(window[:link])
         if word is None:
             return start
         start = start - len(window) + word.start()
+
+
+def _link_start(window: str) -> int | None:
+    """Where the link of a list that ends ``window`` starts (a comma, "and" or "or": where
+    ``(?:,\\s*|\\s+and\\s+|\\s+or\\s+|,\\s*and\\s+)$`` would match first), or None; read back
+    from the end, not tried at every character as the engine tries a pattern ending in ``$``."""
+    body = window.rstrip()  # (the whitespace of \s)
+    if body.endswith(","):
+        return len(body) - 1
+    if len(body) == len(window):
+        return None  # "and" and "or" need a space after them
+    for word in ("and", "or"):
+        if body.endswith(word):
+            before = body[: -len(word)].rstrip()
+            if word == "and" and before.endswith(","):
+                return len(before) - 1  # ", and"
+            return len(before) if len(before) < len(body) - len(word) else None
+    return None
 
 
 def _list_end(text: str, end: int) -> int:

@@ -2168,7 +2168,7 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
     areal = place.kind in _AREAL
     elsewhere = [c for c in ranked[1:] if c.method in NAMED_METHODS and c.place.country
                  and c.place.country != place.country and (c.place.kind in _AREAL) == areal]
-    home = max(countries.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    home = context.home
     if (home[0] and home[1] >= _DOUBT_SHARE and place.country != home[0]
             and context.share(place.lat, place.lon, place.country) < home[1]):
         # (a winner beside one of the other places is where the text is: see Context.share)

@@ -190,6 +190,10 @@ class Context:
         self.named_countries = named_countries
         """The countries named as such among the other places (``Falkland Islands``)."""
         self._top_share = max(self.countries.values(), default=0.0)
+        self.home: tuple[str | None, float] = max(
+            self.countries.items(), key=lambda kv: kv[1], default=(None, 0.0))
+        """The country with the largest share of the other places (the first of equals), and
+        its share; (None, 0.0) without countries."""
         # read for every candidate scored: worked out once (a context is never changed)
         self._any = bool(self._xyz.shape[0]) or bool(self.countries) or bool(self._areas)
         # the shapes closeness_beside_within broadcasts against, made once, not per call
