@@ -391,6 +391,24 @@ def test_a_sentence_without_a_break_word_is_one_clause_as_the_pattern_finds() ->
             assert clauses(text, start, end) == plain(text, start, end), text
 
 
+def test_the_breaks_tried_where_one_can_start_are_those_the_pattern_finds() -> None:
+    from movemap.extract.grammar import _CLAUSE_BREAK, _breaks
+
+    rng = random.Random(43)
+    pieces = [",", ";", " ", "\t", "\u2003", "\n", "while", "While", "whereas", "Meanwhile",
+              "meanwhile", "hile", "hereas", "and", "but", "as", "the", "3rd", "troops", "said",
+              "Kursk's", "x", "W", "on to"]
+    texts = _clause_texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+                               for _ in range(20000)]
+    found = 0
+    for text in texts:
+        for start, end in ((0, len(text)), (1, max(1, len(text) - 2))):
+            expected = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+            assert [m.span() for m in _breaks(text, start, end)] == expected, repr(text)
+            found += len(expected)
+    assert found > 10000
+
+
 def test_words_with_an_apostrophe_tried_where_a_run_of_letters_meets_one() -> None:
     from movemap.extract.lookahead import matches_from
     from movemap.extract.mentions import _APOSTROPHE_WORD, _before_apostrophes

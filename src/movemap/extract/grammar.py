@@ -36,6 +36,7 @@ A clause is read as slots around a verb of motion, not matched against whole sen
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from movemap.extract.alternation import grouped
@@ -504,13 +505,39 @@ def clauses(text: str, start: int, end: int) -> list[Clause]:
     if ";" not in body and "," not in body and "hile" not in body and "hereas" not in body:
         return [Clause(start, end)]  # every break holds one of these (while, whereas, meanwhile)
     out, at = [], start
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
+    for m in _breaks(text, start, end):
         if text[at: m.start()].strip():
             out.append(Clause(at, m.start()))
         at = m.end()
     if text[at:end].strip():
         out.append(Clause(at, end))
     return out or [Clause(start, end)]
+
+
+# where before a word of its own the break that ends with it may start (its space, its comma)
+_BREAK_WORDS = (("hile", (2, 3, 6, 7)), ("hereas", (2, 3)))  # (mean)while, whereas
+
+
+def _breaks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_CLAUSE_BREAK.finditer(text, start, end)``, the pattern tried only where a break can
+    start (a semicolon, a comma, or the space or comma before "while", "whereas" or
+    "meanwhile": each alternative starts so), not at every character."""
+    starts = set()
+    for mark in (";", ","):
+        at = text.find(mark, start, end)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(mark, at + 1, end)
+    for word, back in _BREAK_WORDS:
+        at = text.find(word, start, end)
+        while at >= 0:
+            starts.update(at - b for b in back if at - b >= start)
+            at = text.find(word, at + 1, end)
+    last = start
+    for at in sorted(starts):
+        if at >= last and (m := _CLAUSE_BREAK.match(text, at, end)) is not None:
+            last = m.end()
+            yield m
 
 
 @dataclass(frozen=True, slots=True)

@@ -1640,15 +1640,15 @@ def _rivers_at_their_places(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     import shapely
 
     winners = {q: c[0] for q, c in ranked.items() if c}
+    rivers = [(q, best) for q, best in winners.items()
+              if best.place.id.startswith(RIVER_ID_PREFIX) and best.place.polygon is not None]
     points = [c.place for c in winners.values()
               if c.place.kind not in _AREAL and c.confident and c.method in NAMED_METHODS]
-    if not points:
-        return
+    if not rivers or not points:
+        return  # (most batches name no river: no shapes to make)
     others = shapely.points([(p.lon, p.lat) for p in points])
-    for q, best in winners.items():
+    for q, best in rivers:
         place = best.place
-        if not place.id.startswith(RIVER_ID_PREFIX) or place.polygon is None:
-            continue
         band = place.polygon
         nearest = others[int(shapely.distance(band, others).argmin())]
         at = shapely.shortest_line(nearest, band).coords[-1]
@@ -1843,9 +1843,10 @@ def _stands_in(q: Query, candidate: Candidate) -> bool:
     """Whether a candidate is a feature named for a bare name that no place bears, standing
     in for the place (``Kiska`` for Kiska Army Airfield; see
     ``Gazetteer._bare_feature_hits``)."""
+    if candidate.method is not Method.KIND or not candidate.matched.startswith(_FEATURE_MARK):
+        return False  # (most candidates: the name's key is not needed)
     key = name_key(q.name)
-    return (candidate.method is Method.KIND and candidate.matched.startswith(_FEATURE_MARK)
-            and kind_phrase(key) is None and airfield_base(key) is None)
+    return kind_phrase(key) is None and airfield_base(key) is None
 
 
 def _a(noun: str) -> str:
@@ -2092,8 +2093,8 @@ def _core(points: dict[Query, Place]) -> set[Query] | None:
     names = list(points)
     xyz = _xyz([points[q] for q in names])
     step = max(1, len(names) // _CORE_CANDIDATES)
-    # (counted without summing booleans, which numpy casts to integers element by element)
-    counts = np.count_nonzero(xyz[::step] @ xyz.T >= _OUTLIER_COSINE, axis=1)
+    # (the reduction itself: ndarray.sum reaches it through a Python-level wrapper)
+    counts = np.add.reduce(xyz[::step] @ xyz.T >= _OUTLIER_COSINE, axis=1)
     centre = xyz[::step][int(counts.argmax())]
     members = {names[i] for i in np.flatnonzero(xyz @ centre >= _OUTLIER_COSINE)}
     return members if len(members) > len(names) / 2 else None
