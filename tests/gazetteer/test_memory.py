@@ -102,6 +102,8 @@ def test_closeness_of_many_places_is_closeness_of_each(gazetteer: Gazetteer) -> 
                     Context([], areas=[region.polygon]), Context([])):
         each = [context.closeness(lat, lon, polygon) for lat, lon, polygon in asked]
         assert context.closeness_beside_within(Spots(asked))[0] == each  # to the last bit
+        # asked again after the batch (an area's from what the batch remembered)
+        assert [context.closeness(lat, lon, polygon) for lat, lon, polygon in asked] == each
     assert Context(points).closeness_beside_within(Spots([])) == ([], [], [])
 
 

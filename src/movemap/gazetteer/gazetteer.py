@@ -1867,16 +1867,26 @@ def _context(q: Query, anchors: dict[Query, Place]) -> Context:
     """What the other names' places say about ``q``: their points (and those of areas
     without an outline, such as counties), the outlines of regions and districts among
     them, and the share of them in each country."""
-    others = [p for m, p in anchors.items() if m != q]
-    points = [(p.lat, p.lon) for p in others if p.kind not in _AREAL or p.polygon is None]
-    areas = [p.polygon for p in others if p.kind in _CONTEXT_AREAS and p.polygon is not None]
+    points: list[tuple[float, float]] = []
+    areas: list[Any] = []
     counts: dict[str, int] = {}  # a Counter's counts in its order, without its overhead
-    for p in others:
+    named: set[str] = set()
+    others = 0
+    for m, p in anchors.items():  # (one pass: a context is made for each ambiguous name)
+        if m == q:
+            continue
+        others += 1
+        outline = p.polygon
+        if outline is None or p.kind not in _AREAL:
+            points.append((p.lat, p.lon))
+        elif p.kind in _CONTEXT_AREAS:
+            areas.append(outline)
         if p.country:
             counts[p.country] = counts.get(p.country, 0) + 1
-    shares = {cc: n / len(others) for cc, n in counts.items()} if others else {}
-    named = frozenset(p.country for p in others if p.kind is Kind.COUNTRY and p.country)
-    return Context(points, shares, areas, named)
+            if p.kind is Kind.COUNTRY:
+                named.add(p.country)
+    shares = {cc: n / others for cc, n in counts.items()}
+    return Context(points, shares, areas, frozenset(named))
 
 
 def _doubt_lone_towns(ranked: dict[Query, tuple[Candidate, ...]],

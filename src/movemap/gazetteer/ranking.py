@@ -78,6 +78,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -178,28 +179,41 @@ class Context:
     ) -> None:
         self.points = len(points)
         """How many points of other places there are (areas' outlines not counted)."""
+        self._points = points
         self._xyz = unit_rows([(p[1], p[0]) for p in points])
         self._rows: list[tuple[float, float, float]] | None = None  # _xyz's rows, when asked
-        self._lat = np.array([p[0] for p in points], dtype=float)
-        self._lon = np.array([p[1] for p in points], dtype=float)
+        # the points' latitudes and longitudes, each a row, when asked (an outline weighed
+        # beside them needs them, most contexts never do)
+        self._coordinates: tuple[np.ndarray, np.ndarray] | None = None
+        # the closeness of each area weighed beside this context (closeness_beside_within),
+        # by (lat, lon, id of its outline): asked again, closeness gives it from here
+        self._weighed: dict[tuple[float, float, int], tuple[BaseGeometry, float]] = {}
         self.countries: Mapping[str, float] = countries or {}
         self._areas = list(areas)
         # the outlines as one array: one containment call for all of them
-        self._outlines = np.empty(len(self._areas), dtype=object)
-        self._outlines[:] = self._areas
+        self._outlines = _NO_OUTLINES
+        if self._areas:
+            self._outlines = np.empty(len(self._areas), dtype=object)
+            self._outlines[:] = self._areas
         self.named_countries = named_countries
         """The countries named as such among the other places (``Falkland Islands``)."""
-        self._top_share = max(self.countries.values(), default=0.0)
         self.home: tuple[str | None, float] = max(
-            self.countries.items(), key=lambda kv: kv[1], default=(None, 0.0))
+            self.countries.items(), key=itemgetter(1), default=(None, 0.0))
         """The country with the largest share of the other places (the first of equals), and
         its share; (None, 0.0) without countries."""
+        self._top_share = self.home[1]
         # read for every candidate scored: worked out once (a context is never changed)
         self._any = bool(self._xyz.shape[0]) or bool(self.countries) or bool(self._areas)
         # the shapes closeness_beside_within broadcasts against, made once, not per call
         self._xyz_stack = self._xyz[np.newaxis, :, :]
-        self._lat_row, self._lon_row = self._lat[np.newaxis, :], self._lon[np.newaxis, :]
         self._outlines_row = self._outlines[np.newaxis, :]
+
+    def _latitudes_longitudes(self) -> tuple[np.ndarray, np.ndarray]:
+        """The context points' latitudes and longitudes, each as one row."""
+        if self._coordinates is None:
+            self._coordinates = (np.array([[p[0] for p in self._points]], dtype=float),
+                                 np.array([[p[1] for p in self._points]], dtype=float))
+        return self._coordinates
 
     def __bool__(self) -> bool:
         return self._any
@@ -210,11 +224,15 @@ class Context:
         A mean, not the nearest: near one city of a list of world cities is not near the
         list, while a town near most places of a report is. Points inside ``polygon`` (an
         area's outline) count as at distance 0, and so does a context area (a region named
-        with it: Kentucky for London) that holds the place.
+        with it: Kentucky for London) that holds the place. An area weighed beside the
+        context already (``closeness_beside_within``) has its figure from then.
         """
         count = int(self._xyz.shape[0]) + len(self._areas)
         if not count:
             return 0.0
+        if polygon is not None and (known := self._weighed.get((lat, lon, id(polygon)))) and (
+                known[0] is polygon):
+            return known[1]
         total = 0.0
         if self._xyz.shape[0]:
             la, lo = math.radians(lat), math.radians(lon)
@@ -225,7 +243,8 @@ class Context:
             if polygon is not None:
                 import shapely
 
-                km = np.where(shapely.contains_xy(polygon, self._lon, self._lat), 0.0, km)
+                lats, lons = self._latitudes_longitudes()
+                km = np.where(shapely.contains_xy(polygon, lons[0], lats[0]), 0.0, km)
             total += float(np.exp(-km / CONTEXT_SCALE_KM).sum())
         if self._areas and polygon is None:
             import shapely
@@ -267,14 +286,18 @@ class Context:
             if spots.outlined:
                 import shapely
 
-                inside = shapely.contains_xy(spots.shapes, self._lon_row, self._lat_row)
+                lats, lons = self._latitudes_longitudes()
+                inside = shapely.contains_xy(spots.shapes, lons, lats)
                 km[spots.outlined] = np.where(inside, 0.0, km[spots.outlined])
             totals = _SUM(np.exp(-km / CONTEXT_SCALE_KM), axis=1).tolist()
         if held_by is not None and spots.plain:
             held = _SUM(held_by[spots.plain], axis=1)
             for j, number in zip(spots.plain, held.tolist(), strict=True):
                 totals[j] += number
-        return [float(total / count) for total in totals], beside, within
+        near = [float(total / count) for total in totals]
+        for j, (lat, lon, outline) in zip(spots.outlined, spots.outlines, strict=True):
+            self._weighed[(lat, lon, id(outline))] = (outline, near[j])
+        return near, beside, within
 
     def share(self, lat: float, lon: float, country: str | None,
               beside: bool | None = None) -> float:
@@ -334,6 +357,7 @@ class Context:
         return bool(shapely.contains_xy(self._outlines, lon, lat).any())
 
 
+_NO_OUTLINES = np.empty(0, dtype=object)  # of a context without areas
 NO_CONTEXT = Context(())
 # ndarray.sum and ndarray.any are these reductions behind a Python-level wrapper
 _SUM, _ANY = np.add.reduce, np.logical_or.reduce
@@ -344,7 +368,7 @@ class Spots:
     ``Context.closeness_beside_within`` takes, made once: a ranking weighs the same places
     beside context after context."""
 
-    __slots__ = ("lats", "lons", "outlined", "plain", "shapes", "size", "vectors")
+    __slots__ = ("lats", "lons", "outlined", "outlines", "plain", "shapes", "size", "vectors")
 
     def __init__(self, places: Sequence[tuple[float, float, BaseGeometry | None]]) -> None:
         self.size = len(places)
@@ -352,6 +376,8 @@ class Spots:
         self.vectors = np.array([_row(lat, lon) for lat, lon, _ in places],
                                 dtype=float).reshape(-1, 3)[:, :, np.newaxis]
         self.outlined = [j for j, place in enumerate(places) if place[2] is not None]
+        self.outlines = [(lat, lon, outline) for lat, lon, outline in places
+                         if outline is not None]
         self.plain = [j for j, place in enumerate(places) if place[2] is None]
         self.shapes = np.empty((len(self.outlined), 1), dtype=object)
         self.shapes[:, 0] = [places[j][2] for j in self.outlined]
