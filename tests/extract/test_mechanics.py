@@ -354,6 +354,26 @@ def test_a_clause_the_unit_pre_filter_leaves_out_names_no_unit() -> None:
         assert (found and found.span()) == (plain and plain.span()), text
 
 
+def test_a_clause_the_strength_pre_filter_leaves_out_gives_no_strength() -> None:
+    from movemap.extract.grammar import _STRENGTH_F, _STRENGTH_WORDS, strength_in
+    from movemap.extract.mentions import fold
+
+    rng = random.Random(47)
+    words = ["2,000", "300", "12", "troops", "men", "women", "soldiers", "of", "group", "a",
+             "force", "about", "thousand", "-strong", "3,500-strong", "special", "forces",
+             "marched", "on", "12", "May", "1942", "brigade", "with", "cavalrymen", "ſoldiers"]
+    texts = _clause_texts() + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+                               for _ in range(5000)]
+    given = 0
+    for text in texts:
+        low = fold(text)
+        if _STRENGTH_WORDS.search(low) is None:
+            assert _STRENGTH_F.search(low) is None, text
+        found = strength_in(text, 0, len(text))
+        given += found is not None
+    assert given > 500
+
+
 def test_the_later_statuses_are_found_in_one_search_where_one_of_them_is() -> None:
     from movemap.extract.grammar import _LATER_STATUS_F, _STATUS_F
     from movemap.extract.mentions import fold

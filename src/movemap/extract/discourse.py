@@ -85,19 +85,20 @@ UNIT = re.compile(
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
     r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
     r"paratroopers|tanks|column))\b")
-# What a match of UNIT needs besides a digit (most clauses have neither, and are then not
-# searched): a word of its case-blind groups (in lower case), or of its named formations
+# What a match of UNIT needs besides an ordinal (most clauses have none of them, and are then
+# not searched): a word of its case-blind groups (in lower case), or of its named formations
 _UNIT_WORDS = ("echelon", "group", "wave", "contingent", "batch", "advance ")
 _UNIT_NAMES = ("Corps", "Army", "Division", "Brigade", "Task Force", "Combat Command", "'s",
                "’s")
-# a digit or one of the names (as written), and one of the words: each looked for in one search
-_UNIT_NAME = grouped(re.compile("|".join([r"\d", *map(re.escape, _UNIT_NAMES)])))
+# an ordinal (12th) or one of the names (as written), and one of the words: each looked for in
+# one search
+_UNIT_NAME = grouped(re.compile("|".join([r"\d(?:st|nd|rd|th)", *map(re.escape, _UNIT_NAMES)])))
 _UNIT_WORD = grouped(re.compile("|".join(map(re.escape, _UNIT_WORDS))))
 
 
 def named_unit(clause: str) -> re.Match[str] | None:
     """``UNIT.search(clause)``, after a cheap test that an ASCII clause has what any match
-    needs (:data:`_UNIT_WORDS`, :data:`_UNIT_NAMES` or a digit). A clause that is not ASCII
+    needs (:data:`_UNIT_WORDS`, :data:`_UNIT_NAMES` or an ordinal). A clause that is not ASCII
     is searched plainly (case-blind matching pairs some other letters with ASCII ones)."""
     if (clause.isascii() and _UNIT_NAME.search(clause) is None
             and _UNIT_WORD.search(clause.lower()) is None):

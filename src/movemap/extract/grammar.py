@@ -555,11 +555,23 @@ class Reading:
     nonforce: bool
 
 
+# What a strength needs besides a digit (most clauses with one have a date, not a strength):
+# a word for soldiers after a space, a unit's word and "of", or "-strong" (see _STRENGTH)
+_STRENGTH_WORDS = grouped(re.compile(
+    r"\s(?:troops|soldiers|personnel|men|infantry|servicemen|marines|paratroopers|sailors|"
+    r"fighters|commandos|special|riflemen|guardsmen|rangers|legionnaires|reservists|"
+    r"conscripts|mercenaries|volunteers|cavalry|gunners|sappers|engineers)|"
+    r"\b(?:group|force|contingent|detachment|battalion|brigade|division|unit|column|echelon)"
+    r"\s+of\s|-strong"))
+
+
 def strength_in(text: str, start: int, end: int) -> int | None:
     """The strength of the moving force in ``text[start:end]``, if it gives one."""
     if _DIGIT.search(text, start, end) is None:
         return None
     low = fold(text[start:end])
+    if _STRENGTH_WORDS.search(low) is None:
+        return None
     for m in _STRENGTH_F.finditer(low):
         around = low[max(0, m.start() - 40): m.end() + 25]
         if _NOT_MOVING_F.search(around):
