@@ -323,6 +323,30 @@ def test_the_unit_pattern_finds_what_it_finds_without_its_look_ahead() -> None:
             (m.span(), m.group("u")) for m in plain.finditer(text)], text
 
 
+def test_a_window_searched_for_a_thing_only_when_it_ends_with_a_word_of_one() -> None:
+    import re
+
+    from movemap.extract.mentions import _THING_BEFORE, _thing_before
+
+    # the pieces of words the pattern is written with (which join into its words, and others),
+    # and some it is not, in random windows
+    words = sorted(set(re.findall(r"[A-Za-z]+\.?", _THING_BEFORE.pattern)) - {"s", "b"})
+    words += ["the", "The", "big", "Kursk", "on", "board", "aboard", "USS", "HMS", "Field",
+              "landing ship", "Field Marshal", "the ships", "Operations", "the old frigate"]
+    rng = random.Random(53)
+    gaps = [" ", "  ", "\n", "\t", "\u00a0", ""]
+    windows = ["".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 5)))
+               for _ in range(20000)]
+    windows += [t[max(0, end - 40): end] for t in _clause_texts()
+                for end in range(0, len(t) + 1, 5)]
+    found = 0
+    for window in windows:
+        expected = _THING_BEFORE.search(window) is not None
+        assert _thing_before(window) == expected, repr(window)
+        found += expected
+    assert found > 1000
+
+
 def test_the_link_that_ends_a_window_is_where_the_pattern_finds_it() -> None:
     import re
 

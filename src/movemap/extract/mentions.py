@@ -127,6 +127,26 @@ _THING_BEFORE = grouped(re.compile(
     r"Lieutenant|Lt\.|Sergeant|Sgt\.|President|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
     r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Lord|Lady|Sir|Saint|St\.)\s+"
     r"(?:the\s+)?)$"))
+# the words a match of _THING_BEFORE ends with, before its spaces (a suffix will do): a
+# window that ends otherwise (most) is not searched, the pattern being tried at each character
+_THING_ENDS = ("Operation", "Operations", "Exercise", "Op.", "board", "HMS", "HMAS", "HMCS",
+               "HMNZS", "USS", "USNS", "SS", "MV", "RMS", "ROKS", "INS", "ship", "ships", "liner",
+               "liners", "carrier", "carriers", "frigate", "frigates", "destroyer", "destroyers",
+               "cruiser", "cruisers", "vessel", "vessels", "ferry", "ferries", "transport",
+               "transports", "submarine", "submarines", "tanker", "tankers", "trawler", "trawlers",
+               "merchantmen", "steamer", "steamers", "General", "Gen.", "Marshal", "Admiral",
+               "Adm.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.", "Lieutenant", "Lt.",
+               "Sergeant", "Sgt.", "President", "Minister", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
+               "Dr", "Dr.", "Commander", "Cdr.", "Brigadier", "King", "Queen", "Prince", "Lord",
+               "Lady", "Sir", "Saint", "St.", "the")
+
+
+def _thing_before(window: str) -> bool:
+    """Whether ``_THING_BEFORE`` matches ``window`` (which ends right before a name), tried
+    only when the window ends with one of its words and a space."""
+    body = window.rstrip()
+    return (len(body) < len(window) and body.endswith(_THING_ENDS)
+            and _THING_BEFORE.search(window) is not None)
 # a person's title right before a name (Lord Chelmsford, Admiral Seymour): later in the report,
 # the name alone is that person too
 _TITLE = re.compile(r"\b(?:General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|"
@@ -384,10 +404,10 @@ def _list_end(text: str, end: int) -> int:
 
 def _named_thing(text: str, start: int, end: int) -> bool:
     # the name itself, then the list it ends or starts, when it is in one (each read once)
-    if _THING_BEFORE.search(text[max(0, start - 40): start]):
+    if _thing_before(text[max(0, start - 40): start]):
         return True
     first = _list_start(text, start)
-    if first != start and _THING_BEFORE.search(text[max(0, first - 40): first]):
+    if first != start and _thing_before(text[max(0, first - 40): first]):
         return True
     if _THING_AFTER.match(text, end, min(len(text), end + 30)):
         return True
@@ -524,6 +544,11 @@ _KIND_NAME = re.compile(
     r"(?:Air\s+Base|Airbase|Airfield|Air\s+Field|Airport|Aerodrome|Air\s+Station|Base)|"
     r"(?:Pass|Bridge|Naval\s+Base|Island|Isle)|(?:air\s+base|airbase|airfield|airport))\b"
     r"|\b(?:[Pp]ort|[Hh]arbou?r)\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+# a piece of each kind word _KIND_NAME ends with, or its port or harbour "of": a text without
+# any (most) has no such phrase, and is not searched for one (every alternative begins with a
+# letter: the engine skips to them)
+_KIND_WORD = re.compile(r"Base|base|field|Field|irport|Aerodrome|Station|Pass|Bridge|Isl|"
+                        r"Port\s+of\s|port\s+of\s|Harbou?r\s+of\s|harbou?r\s+of\s")
 # the slots of a move: the names after "the villages of" (or "the airfield of"), after a word
 # that says a move starts, passes or ends there (from, into, towards, reached), or after one that
 # takes a place as its object (took, captured); there a town is a place however small, and a
@@ -731,7 +756,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
     phrases: set[tuple[int, int]] = set()
     if "'" in text or "’" in text or "ʼ" in text:
         found += _apostrophe_names(text, gazetteer)
-    for m in _KIND_NAME.finditer(text):
+    for m in _KIND_NAME.finditer(text) if _KIND_WORD.search(text) else ():
         # the longest known phrase: a capitalised word before the name may be a sentence's
         # first word ("From Masirah Island the force flew...")
         start = m.start()
