@@ -26,7 +26,7 @@ def test_the_matchers_text_is_folded_words_one_character_for_one() -> None:
         assert len(_words_only(text)) == len(text)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+_LANGUAGE_CASES = [
     ("Troops moved from Kursk to Belgorod on Tuesday, the ministry said.", None),
     ("“Troops” moved — again — from Zürich to Genève, the ministry said.", None),
     ("— 12 — 14 — ’’ —", None),  # no letter at all
@@ -35,10 +35,75 @@ def test_the_matchers_text_is_folded_words_one_character_for_one() -> None:
     ("Войска прибыли во Владивосток 13 октября, сообщило агентство.", "Cyrillic"),
     ("Pasukan itu bergerak dari kota menuju pelabuhan pada pagi hari ini bersama "
      "kendaraan lapis baja dan perbekalan untuk beberapa minggu ke depan", "English"),
-])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _LANGUAGE_CASES)
 def test_the_language_check(text: str, expected: str | None) -> None:
     problem = unreadable(text)
     assert (problem is None) if expected is None else (problem and expected in problem)
+
+
+def test_the_language_check_with_its_cheap_tests_reads_as_its_counts() -> None:
+    """``unreadable``'s shortcuts (letters counted in C, frequent words with spaces) give
+    what counting every letter and word gives."""
+    import re
+
+    from movemap.extract import language
+
+    def counted(text: str) -> str | None:
+        sample = text[: language.SAMPLE]
+        counts = {name: len(pattern.findall(sample)) for name, pattern in language._SCRIPTS}
+        letters = sum(counts.values())
+        if letters == 0:
+            return None
+        if counts["Latin"] < letters / 2:
+            script = max(counts, key=lambda name: counts[name])
+            return f"it is written mostly in {script} script"
+        words = [w.lower() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+", sample)]
+        if len(words) >= 20 and sum(w in language._ENGLISH for w in words) < len(words) / 12:
+            return "it is in Latin script but does not read as English"
+        return None
+
+    rng = random.Random(37)
+    pieces = ["The", "the", " the ", " a ", " and ", " of ", " in ", " le ", " et ", " la ",
+              "\u00a0", "İ", "ǅ", "é", "ſ", "Ω", "жд", "가", "中文", "ا", "ש", "\u0370", "1",
+              "_", "\n", "’", "ɏ", "K", "×", "x", "yz", "Ā", " ", " "]
+    texts = [t for t, _ in _LANGUAGE_CASES] + _clause_texts()
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+              for _ in range(20000)]
+    found = {counted(t) for t in texts}
+    assert {None, "it is in Latin script but does not read as English",
+            "it is written mostly in Cyrillic script"} <= found
+    for text in texts:
+        assert unreadable(text) == counted(text), repr(text)
+
+
+def test_the_word_index_is_the_words_a_pattern_splits() -> None:
+    import re
+    from itertools import accumulate
+
+    from movemap.extract import when
+
+    def split(lowered: str) -> tuple[dict[str, list[int]], list[int]] | None:
+        if any(ch.isdecimal() and not ch.isascii() for ch in lowered):
+            return None
+        parts = re.split(r"(\w+)", lowered)  # a gap, a word, a gap, ..., a gap
+        words: dict[str, list[int]] = {}
+        for number, word in enumerate(parts[1::2]):
+            if word in when._ANCHOR_WORDS:
+                words.setdefault(word, []).append(number)
+            elif "0" <= word < ":":
+                words.setdefault(when._DIGIT, []).append(number)
+        return words, list(accumulate(map(len, parts), initial=0))[1::2]
+
+    rng = random.Random(41)
+    pieces = ["a", "may", "june", " ", "\0", "_", "é", "12", "ſ", "x_y", "\n", "-", "monday",
+              "1st", "ǅ", "²", "’"]
+    texts = [t.lower() for t in _clause_texts()]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for text in texts:
+        assert when._word_index(text) == split(text), repr(text)
 
 
 def test_a_report_reads_the_same_after_many_others() -> None:
@@ -258,6 +323,98 @@ def test_the_unit_pattern_finds_what_it_finds_without_its_look_ahead() -> None:
             (m.span(), m.group("u")) for m in plain.finditer(text)], text
 
 
+def test_a_window_searched_for_a_thing_only_when_it_ends_with_a_word_of_one() -> None:
+    import re
+
+    from movemap.extract.mentions import _THING_BEFORE, _thing_before
+
+    # the pieces of words the pattern is written with (which join into its words, and others),
+    # and some it is not, in random windows
+    words = sorted(set(re.findall(r"[A-Za-z]+\.?", _THING_BEFORE.pattern)) - {"s", "b"})
+    words += ["the", "The", "big", "Kursk", "on", "board", "aboard", "USS", "HMS", "Field",
+              "landing ship", "Field Marshal", "the ships", "Operations", "the old frigate"]
+    rng = random.Random(53)
+    gaps = [" ", "  ", "\n", "\t", "\u00a0", ""]
+    windows = ["".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 5)))
+               for _ in range(20000)]
+    windows += [t[max(0, end - 40): end] for t in _clause_texts()
+                for end in range(0, len(t) + 1, 5)]
+    found = 0
+    for window in windows:
+        expected = _THING_BEFORE.search(window) is not None
+        assert _thing_before(window) == expected, repr(window)
+        found += expected
+    assert found > 1000
+
+
+def test_the_link_that_ends_a_window_is_where_the_pattern_finds_it() -> None:
+    import re
+
+    from movemap.extract.mentions import _link_start
+
+    link = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
+    rng = random.Random(31)
+    pieces = [",", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "and", "or", "And", "band", "x",
+              "Kyiv", "a", "n", "d", "o", "r", ";"]
+    windows = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+               for _ in range(20000)]
+    windows += [t[max(0, end - 60): end] for t in _clause_texts()
+                for end in range(0, len(t) + 1, 5)]
+    found = 0
+    for window in windows:
+        m = link.search(window)
+        assert _link_start(window) == (m and m.start()), repr(window)
+        found += m is not None
+    assert found > 1000
+
+
+def test_a_clause_the_unit_pre_filter_leaves_out_names_no_unit() -> None:
+    from movemap.extract.discourse import UNIT, named_unit
+
+    texts = _clause_texts()
+    assert sum(UNIT.search(t) is not None for t in texts) > 300  # units are there
+    for text in texts:
+        found, plain = named_unit(text), UNIT.search(text)
+        assert (found and found.span()) == (plain and plain.span()), text
+
+
+def test_a_clause_the_strength_pre_filter_leaves_out_gives_no_strength() -> None:
+    from movemap.extract.grammar import _STRENGTH_F, _STRENGTH_WORDS, strength_in
+    from movemap.extract.mentions import fold
+
+    rng = random.Random(47)
+    words = ["2,000", "300", "12", "troops", "men", "women", "soldiers", "of", "group", "a",
+             "force", "about", "thousand", "-strong", "3,500-strong", "special", "forces",
+             "marched", "on", "12", "May", "1942", "brigade", "with", "cavalrymen", "ſoldiers"]
+    texts = _clause_texts() + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
+                               for _ in range(5000)]
+    given = 0
+    for text in texts:
+        low = fold(text)
+        if _STRENGTH_WORDS.search(low) is None:
+            assert _STRENGTH_F.search(low) is None, text
+        found = strength_in(text, 0, len(text))
+        given += found is not None
+    assert given > 500
+
+
+def test_the_later_statuses_are_found_in_one_search_where_one_of_them_is() -> None:
+    from movemap.extract.grammar import _LATER_STATUS_F, _STATUS_F
+    from movemap.extract.mentions import fold
+
+    rng = random.Random(23)
+    words = ["reportedly", "claimed", "alleged", "confirmed", "verified", "officially",
+             "announced", "said", "to", "be", "have", "is", "were", "believed", "spotted",
+             "moving", "the", "agency", "witnesses", "reports", "troops", "unconfirmed", "ſaid"]
+    texts = [fold(t) for t in _clause_texts()]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    later = [pattern for _, pattern in _STATUS_F[1:]]
+    assert sum(_LATER_STATUS_F.search(t) is not None for t in texts) > 1000
+    for text in texts:
+        assert (_LATER_STATUS_F.search(text) is None) == all(
+            pattern.search(text) is None for pattern in later), text
+
+
 def test_a_sentence_without_a_break_word_is_one_clause_as_the_pattern_finds() -> None:
     from movemap.extract.grammar import _CLAUSE_BREAK, Clause, clauses
 
@@ -276,6 +433,24 @@ def test_a_sentence_without_a_break_word_is_one_clause_as_the_pattern_finds() ->
     for text in texts:
         for start, end in ((0, len(text)), (2, max(2, len(text) - 3))):
             assert clauses(text, start, end) == plain(text, start, end), text
+
+
+def test_the_breaks_tried_where_one_can_start_are_those_the_pattern_finds() -> None:
+    from movemap.extract.grammar import _CLAUSE_BREAK, _breaks
+
+    rng = random.Random(43)
+    pieces = [",", ";", " ", "\t", "\u2003", "\n", "while", "While", "whereas", "Meanwhile",
+              "meanwhile", "hile", "hereas", "and", "but", "as", "the", "3rd", "troops", "said",
+              "Kursk's", "x", "W", "on to"]
+    texts = _clause_texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+                               for _ in range(20000)]
+    found = 0
+    for text in texts:
+        for start, end in ((0, len(text)), (1, max(1, len(text) - 2))):
+            expected = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+            assert [m.span() for m in _breaks(text, start, end)] == expected, repr(text)
+            found += len(expected)
+    assert found > 10000
 
 
 def test_words_with_an_apostrophe_tried_where_a_run_of_letters_meets_one() -> None:

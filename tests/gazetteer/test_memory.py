@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from movemap.gazetteer import Gazetteer, Kind, Resolution
-from movemap.gazetteer.ranking import Context
+from movemap.gazetteer.ranking import Context, Ranker, Spots, rank
 from movemap.sphere import unit_rows, unit_vectors
 
 
@@ -57,6 +57,27 @@ def test_changing_returned_hits_leaves_the_memory_alone(gazetteer: Gazetteer) ->
     assert again == first and generic_again == generic
 
 
+def test_a_prepared_ranking_carries_no_context_from_one_batch_to_the_next(
+        gazetteer: Gazetteer) -> None:
+    # a town and its airport (part "its feature"), a region named like a town in it
+    # ("namesake"), a capital and a region abroad ("town abroad"), a state and its towns
+    names = ("Bremen", "Kabul", "Sofia", "Texas", "Victoria", "Georgia")
+    places = {n: gazetteer.resolve(n).place for n in ("Kandahar", "Varna", "Austin", "Tbilisi",
+                                                      "Hamburg", "Melbourne")}
+    contexts = [Context([(p.lat, p.lon)], {p.country or "": 1.0}) for p in places.values()]
+    contexts.append(Context([(p.lat, p.lon) for p in places.values()],
+                            {"DE": 0.5, "US": 0.5}))
+    for name in names:
+        hits, generic = gazetteer.hits(name)
+        kept = Ranker(hits, generic)  # one ranking, as the gazetteer keeps it between batches
+        alone = kept.alone(name)
+        for context in [*contexts, *reversed(contexts)]:
+            fresh = Ranker(hits, generic).rank(context, name)
+            assert kept.rank(context, name) == fresh == rank(hits, generic=generic,
+                                                            context=context, query=name)
+        assert kept.alone(name) == alone == rank(hits, generic=generic, query=name)
+
+
 def test_remembered_unit_vectors_are_those_of_any_batch() -> None:
     rng = random.Random(7)
     points = [(rng.uniform(-180, 180), rng.uniform(-90, 90)) for _ in range(200)]
@@ -80,8 +101,10 @@ def test_closeness_of_many_places_is_closeness_of_each(gazetteer: Gazetteer) -> 
                     Context(points, areas=[region.polygon]),  # an area among the others
                     Context([], areas=[region.polygon]), Context([])):
         each = [context.closeness(lat, lon, polygon) for lat, lon, polygon in asked]
-        assert context.closeness_beside_of(asked)[0] == each  # equal to the last bit
-    assert Context(points).closeness_beside_of([])[0] == []
+        assert context.closeness_beside_within(Spots(asked))[0] == each  # to the last bit
+        # asked again after the batch (an area's from what the batch remembered)
+        assert [context.closeness(lat, lon, polygon) for lat, lon, polygon in asked] == each
+    assert Context(points).closeness_beside_within(Spots([])) == ([], [], [])
 
 
 def test_within_of_many_places_is_within_of_each() -> None:
@@ -95,10 +118,10 @@ def test_within_of_many_places_is_within_of_each() -> None:
     for context in (Context([(52.0, 36.0)], areas=areas), Context([], areas=areas[:1]),
                     Context([(52.0, 36.0)])):
         each = [context.within(lat, lon) for lat, lon, _ in asked]
-        assert context.within_of(asked) == each
-    inside = Context([], areas=areas).within_of(asked)
+        assert context.closeness_beside_within(Spots(asked))[2] == each
+    inside = Context([], areas=areas).closeness_beside_within(Spots(asked))[2]
     assert inside[-4:-1] == [True, True, False] and 8 < sum(inside) < 300
-    assert Context([], areas=areas).within_of([]) == []
+    assert Context([], areas=areas).closeness_beside_within(Spots([]))[2] == []
 
 
 def test_remembered_key_and_kind_phrase_of_a_name() -> None:
@@ -158,5 +181,7 @@ def test_remembered_rows_are_the_vectors_closeness_makes() -> None:
     assert [_vector(lat, lon).tolist() for lat, lon in points] == [list(r) for r in first]
     context = Context(points[:5])
     asked = [(lat, lon, None) for lat, lon in points]
-    assert context.closeness_beside_of(asked)[0] == context.closeness_beside_of(asked)[0] == [
-        context.closeness(lat, lon) for lat, lon, _ in asked]
+    spots = Spots(asked)
+    each = [context.closeness(lat, lon) for lat, lon, _ in asked]
+    assert context.closeness_beside_within(spots)[0] == each
+    assert context.closeness_beside_within(spots)[0] == each  # the same spots again

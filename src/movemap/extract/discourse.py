@@ -62,10 +62,11 @@ import re
 from dataclasses import dataclass, field
 
 from movemap.dates import FuzzyDate
+from movemap.extract.alternation import grouped
 from movemap.extract.draft import FoundPlace
 from movemap.extract.lookahead import quick
 
-__all__ = ["ANAPHOR", "CARGO", "NEW_FORCE", "UNIT", "State", "unit_slug"]
+__all__ = ["ANAPHOR", "CARGO", "NEW_FORCE", "UNIT", "State", "named_unit", "unit_slug"]
 
 CARGO = " cargo"
 """The current "unit" after a clause that moves people or things, not a force (no unit's
@@ -84,22 +85,44 @@ UNIT = re.compile(
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
     r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
     r"paratroopers|tanks|column))\b")
+# What a match of UNIT needs besides an ordinal (most clauses have none of them, and are then
+# not searched): a word of its case-blind groups (in lower case), or of its named formations
+_UNIT_WORDS = ("echelon", "group", "wave", "contingent", "batch", "advance ")
+_UNIT_NAMES = ("Corps", "Army", "Division", "Brigade", "Task Force", "Combat Command", "'s",
+               "’s")
+# an ordinal (12th) or one of the names (as written), and one of the words: each looked for in
+# one search
+_UNIT_NAME = grouped(re.compile("|".join([r"\d(?:st|nd|rd|th)", *map(re.escape, _UNIT_NAMES)])))
+_UNIT_WORD = grouped(re.compile("|".join(map(re.escape, _UNIT_WORDS))))
+
+
+def named_unit(clause: str) -> re.Match[str] | None:
+    """``UNIT.search(clause)``, after a cheap test that an ASCII clause has what any match
+    needs (:data:`_UNIT_WORDS`, :data:`_UNIT_NAMES` or an ordinal). A clause that is not ASCII
+    is searched plainly (case-blind matching pairs some other letters with ASCII ones)."""
+    if (clause.isascii() and _UNIT_NAME.search(clause) is None
+            and _UNIT_WORD.search(clause.lower()) is None):
+        return None
+    return UNIT.search(clause)
+
+
 # a bare "another" / "the other" (the other part of a force split in two) is followed by a
 # comma or by its verb ("another struck across", "another was sent"); "another brigade",
 # "another 2,000 troops" are other forces, not a reference back
 _BARE = (r"(?=\s*,|\s+(?:was|were|had|has)\s|\s+[a-z]+\s+(?:to|towards?|across|into|onto|on|"
          r"along|through|from|out|off|in|for|by|via|back|inland|the|north\w*|south\w*|"
          r"east\w*|west\w*)\b)")
-ANAPHOR = quick(re.compile(r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
-                           r"(?:both|the\s+two)\s+(?:columns|forces|divisions|brigades|corps|"
-                           r"armies|groups|regiments|battalions)|"
-                           r"another" + _BARE + r"|the\s+other(?:\s+(?:column|half|group)|"
-                           + _BARE + r")|"
-                           r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
-                           r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
-                           r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"
-                           r"fleet|task\s+force|troopships?|liners?)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
-                           r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I))
+ANAPHOR = grouped(quick(re.compile(
+    r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|"
+    r"(?:both|the\s+two)\s+(?:columns|forces|divisions|brigades|corps|"
+    r"armies|groups|regiments|battalions)|"
+    r"another" + _BARE + r"|the\s+other(?:\s+(?:column|half|group)|"
+    + _BARE + r")|"
+    r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
+    r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
+    r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"
+    r"fleet|task\s+force|troopships?|liners?)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
+    r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I)))
 
 
 # a clause whose subject is a force described, not named, and not referred back to (a

@@ -36,8 +36,10 @@ A clause is read as slots around a verb of motion, not matched against whole sen
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from movemap.extract.alternation import grouped
 from movemap.extract.lookahead import quick
 from movemap.extract.mentions import fold
 from movemap.model import Mode, Status
@@ -165,19 +167,19 @@ _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)
 _CHAIN_GAP = quick(re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
                               r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
                               re.I))
-_CLAUSE_BREAK = re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
-                           r",\s+as\s+(?=(?:[A-Z]\w+\s+)?(?:[a-z]+\s+)?(?:troops|forces|soldiers|"
-                           r"fighters|units|men|the)\b)|"
-                           r",\s+(?:and|but)\s+(?=[^,;.]{0,50}\b(?:said|says|announced|"
-                           r"stated|added)\b)|"
-                           r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"
-                           r",\s+(?:and|but)\s+(?!on\s+to\b)(?=(?:by|on|in|after|before|during|within|the|"
-                           r"its|their|[A-Z][\w-]*['’]s)\s)|"
-                           # another force as the next clause's subject (, and American units
-                           # are falling back)
-                           r",\s+(?:and|but)\s+(?=(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?"
-                           r"(?:troops|forces|units|soldiers|columns|marines|paratroopers|"
-                           r"divisions|brigades|regiments|battalions)\b)")
+_CLAUSE_BREAK = grouped(re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
+                                   r",\s+as\s+(?=(?:[A-Z]\w+\s+)?(?:[a-z]+\s+)?(?:troops|forces|soldiers|"
+                                   r"fighters|units|men|the)\b)|"
+                                   r",\s+(?:and|but)\s+(?=[^,;.]{0,50}\b(?:said|says|announced|"
+                                   r"stated|added)\b)|"
+                                   r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"
+                                   r",\s+(?:and|but)\s+(?!on\s+to\b)(?=(?:by|on|in|after|before|during|within|the|"
+                                   r"its|their|[A-Z][\w-]*['’]s)\s)|"
+                                   # another force as the next clause's subject (, and
+                                   # American units are falling back)
+                                   r",\s+(?:and|but)\s+(?=(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?"
+                                   r"(?:troops|forces|units|soldiers|columns|marines|paratroopers|"
+                                   r"divisions|brigades|regiments|battalions)\b)"))
 _STRENGTH = re.compile(
     r"\b(?:(?:about|around|some|approximately|an\s+estimated|at\s+least|more\s+than|over|"
     r"nearly|almost|roughly|up\s+to|a\s+further|another)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
@@ -354,7 +356,7 @@ def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     case-sensitive part."""
     assert "(?-i" not in pattern.pattern and "A-Z" not in pattern.pattern.replace(
         "A-Za-z", ""), pattern.pattern
-    return re.compile(pattern.pattern, pattern.flags & ~re.I)
+    return grouped(re.compile(pattern.pattern, pattern.flags & ~re.I))
 
 
 class _Cue:
@@ -368,8 +370,8 @@ class _Cue:
     __slots__ = ("_starts", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], starts: str) -> None:
-        self.pattern = pattern
-        self._starts = re.compile(rf"\b(?=(?:{starts}))")
+        self.pattern = grouped(pattern)
+        self._starts = grouped(re.compile(rf"\b(?=(?:{starts}))"))
 
     def search(self, text: str, lower: str | None = None) -> re.Match[str] | None:
         """``pattern.search(text)``; ``lower``: ``text.lower()`` when ``text`` is ASCII and
@@ -415,6 +417,19 @@ _VERB_MODE_F = [(mode, _folded(pattern)) for mode, pattern in _VERB_MODE]
 _STATUS_F = [(Status.EXPECTED, _folded(re.compile(_EXPECTED.pattern.replace(
     "(?-i:may|might)|", ""), re.I))), (Status.CLAIMED, _folded(_CLAIMED)),
     (Status.REPORTED, _folded(_HEARSAY)), (Status.CONFIRMED, _folded(_CONFIRMED))]
+
+
+def _words_of(pattern: re.Pattern[str]) -> str:
+    """The alternatives of a pattern written ``\\b(...)\\b``."""
+    assert pattern.pattern.startswith("\\b(") and pattern.pattern.endswith(")\\b"), pattern
+    return pattern.pattern[3:-3]
+
+
+# the statuses after EXPECTED as one list of words (it matches where one of them does): a
+# clause that has none of them (nearly all) is read with one search, not three
+_LATER_STATUS_F = grouped(re.compile(
+    r"\b(?:" + "|".join(_words_of(pattern) for _, pattern in _STATUS_F[1:]) + r")\b",
+    _STATUS_F[1][1].flags))
 
 
 # A ruler or commander who marches, advances, invades or leads stands for his army (the
@@ -490,13 +505,39 @@ def clauses(text: str, start: int, end: int) -> list[Clause]:
     if ";" not in body and "," not in body and "hile" not in body and "hereas" not in body:
         return [Clause(start, end)]  # every break holds one of these (while, whereas, meanwhile)
     out, at = [], start
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
+    for m in _breaks(text, start, end):
         if text[at: m.start()].strip():
             out.append(Clause(at, m.start()))
         at = m.end()
     if text[at:end].strip():
         out.append(Clause(at, end))
     return out or [Clause(start, end)]
+
+
+# where before a word of its own the break that ends with it may start (its space, its comma)
+_BREAK_WORDS = (("hile", (2, 3, 6, 7)), ("hereas", (2, 3)))  # (mean)while, whereas
+
+
+def _breaks(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_CLAUSE_BREAK.finditer(text, start, end)``, the pattern tried only where a break can
+    start (a semicolon, a comma, or the space or comma before "while", "whereas" or
+    "meanwhile": each alternative starts so), not at every character."""
+    starts = set()
+    for mark in (";", ","):
+        at = text.find(mark, start, end)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(mark, at + 1, end)
+    for word, back in _BREAK_WORDS:
+        at = text.find(word, start, end)
+        while at >= 0:
+            starts.update(at - b for b in back if at - b >= start)
+            at = text.find(word, at + 1, end)
+    last = start
+    for at in sorted(starts):
+        if at >= last and (m := _CLAUSE_BREAK.match(text, at, end)) is not None:
+            last = m.end()
+            yield m
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,11 +555,23 @@ class Reading:
     nonforce: bool
 
 
+# What a strength needs besides a digit (most clauses with one have a date, not a strength):
+# a word for soldiers after a space, a unit's word and "of", or "-strong" (see _STRENGTH)
+_STRENGTH_WORDS = grouped(re.compile(
+    r"\s(?:troops|soldiers|personnel|men|infantry|servicemen|marines|paratroopers|sailors|"
+    r"fighters|commandos|special|riflemen|guardsmen|rangers|legionnaires|reservists|"
+    r"conscripts|mercenaries|volunteers|cavalry|gunners|sappers|engineers)|"
+    r"\b(?:group|force|contingent|detachment|battalion|brigade|division|unit|column|echelon)"
+    r"\s+of\s|-strong"))
+
+
 def strength_in(text: str, start: int, end: int) -> int | None:
     """The strength of the moving force in ``text[start:end]``, if it gives one."""
     if _DIGIT.search(text, start, end) is None:
         return None
     low = fold(text[start:end])
+    if _STRENGTH_WORDS.search(low) is None:
+        return None
     for m in _STRENGTH_F.finditer(low):
         around = low[max(0, m.start() - 40): m.end() + 25]
         if _NOT_MOVING_F.search(around):
@@ -539,13 +592,16 @@ def _status(body: str, low: str | None = None, verb_end: int | None = None
     what the clause adds after the move (``had been flown ..., and could support``)."""
     low = fold(body) if low is None else low
     until = len(body) if verb_end is None else verb_end
-    maybe = _MAY.search(body, 0, until)
-    for status, pattern in _STATUS_F:
-        m = pattern.search(low, 0, until) if status is Status.EXPECTED else pattern.search(low)
-        if status is Status.EXPECTED and maybe is not None and (m is None or
-                                                                maybe.start() < m.start()):
-            return status, maybe.group(1)
-        if m:
+    maybe = _MAY.search(body, 0, until) if "may" in body or "might" in body else None
+    m = _STATUS_F[0][1].search(low, 0, until)
+    if maybe is not None and (m is None or maybe.start() < m.start()):
+        return Status.EXPECTED, maybe.group(1)
+    if m:
+        return Status.EXPECTED, body[m.start(1): m.end(1)]
+    if _LATER_STATUS_F.search(low) is None:
+        return Status.CONFIRMED, None
+    for status, pattern in _STATUS_F[1:]:
+        if m := pattern.search(low):
             return status, body[m.start(1): m.end(1)]
     return Status.CONFIRMED, None
 

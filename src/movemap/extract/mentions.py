@@ -68,6 +68,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from movemap.extract.alternation import grouped
 from movemap.extract.lookahead import matches_from, quick
 from movemap.gazetteer import Gazetteer, Kind, Method, Place
 from movemap.gazetteer.normalize import name_key
@@ -109,14 +110,14 @@ _NOUN_AFTER = re.compile(
     r"sector|front|city|town|valley|coast|peninsula|border|bridgehead|pocket)\b)[a-z]")
 _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
 _NOT_WORD = re.compile(r"[^\w]|_")
-_PLACE_CUE = quick(re.compile(
+_PLACE_CUE = grouped(quick(re.compile(
     r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
     r"cross|crossed|crosses|crossing|forded|bridged|up|down|on|off|"
     r"reach|reaches|reaching|reached|entered|left|of|beyond|past|behind|along|over|captured|"
     r"took|seized|(?:bound|sailed|headed|heading|departed|leaving|left|out)\s+for|"
     r"destination\s+(?:was|is)|"
-    r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I))
-_THING_BEFORE = re.compile(
+    r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I)))
+_THING_BEFORE = grouped(re.compile(
     r"(?:\b(?:Operations?|Exercise|Op\.|aboard|on\s+board|onboard|HMS|HMAS|HMCS|HMNZS|USS|"
     r"USNS|SS|MV|RMS|ROKS|INS|[Tt]he\s+(?:[a-z]+\s+)?(?:ships?|liners?|carriers?|frigates?|"
     r"destroyers?|"
@@ -125,7 +126,27 @@ _THING_BEFORE = re.compile(
     r"General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|"
     r"Lieutenant|Lt\.|Sergeant|Sgt\.|President|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
     r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Lord|Lady|Sir|Saint|St\.)\s+"
-    r"(?:the\s+)?)$")
+    r"(?:the\s+)?)$"))
+# the words a match of _THING_BEFORE ends with, before its spaces (a suffix will do): a
+# window that ends otherwise (most) is not searched, the pattern being tried at each character
+_THING_ENDS = ("Operation", "Operations", "Exercise", "Op.", "board", "HMS", "HMAS", "HMCS",
+               "HMNZS", "USS", "USNS", "SS", "MV", "RMS", "ROKS", "INS", "ship", "ships", "liner",
+               "liners", "carrier", "carriers", "frigate", "frigates", "destroyer", "destroyers",
+               "cruiser", "cruisers", "vessel", "vessels", "ferry", "ferries", "transport",
+               "transports", "submarine", "submarines", "tanker", "tankers", "trawler", "trawlers",
+               "merchantmen", "steamer", "steamers", "General", "Gen.", "Marshal", "Admiral",
+               "Adm.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.", "Lieutenant", "Lt.",
+               "Sergeant", "Sgt.", "President", "Minister", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
+               "Dr", "Dr.", "Commander", "Cdr.", "Brigadier", "King", "Queen", "Prince", "Lord",
+               "Lady", "Sir", "Saint", "St.", "the")
+
+
+def _thing_before(window: str) -> bool:
+    """Whether ``_THING_BEFORE`` matches ``window`` (which ends right before a name), tried
+    only when the window ends with one of its words and a space."""
+    body = window.rstrip()
+    return (len(body) < len(window) and body.endswith(_THING_ENDS)
+            and _THING_BEFORE.search(window) is not None)
 # a person's title right before a name (Lord Chelmsford, Admiral Seymour): later in the report,
 # the name alone is that person too
 _TITLE = re.compile(r"\b(?:General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|"
@@ -141,7 +162,6 @@ _THING_AFTER = re.compile(
 _SITE_AFTER = re.compile(r"['’]s\s+(?:Drift|Ranch|Crossing|Farm|Ford|Ferry|Hill|Kraal|Landing|"
                          r"Mill|Station|Store|Creek|Bluff|Gap|Gully|Point|Wells?|Springs?|Post|"
                          r"Knob|Nek|Kop|Pass|Camp|Corner|Bridge)\b")
-_LIST_LINK = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+|,\s*and\s+)$")
 _LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
 _PARTICLE_AFTER = re.compile(r"\s+(?:el|al|ad|as|ash|ed|es|en|ibn|bin|ben)[\s-][A-Z]")
 _CAPWORD_END = re.compile(r"([A-Z][\w'-]*)$")
@@ -345,13 +365,31 @@ def _list_start(text: str, start: int) -> int:
     """The start of the list of capitalised names ``text[start:]`` ends (``A, B and C``)."""
     while True:
         window = text[max(0, start - 60): start]
-        link = _LIST_LINK.search(window)
+        link = _link_start(window)
         if link is None:
             return start
-        word = _CAPWORD_END.search(window[: link.start()])
+        word = _CAPWORD_END.search(window[:link])
         if word is None:
             return start
         start = start - len(window) + word.start()
+
+
+def _link_start(window: str) -> int | None:
+    """Where the link of a list that ends ``window`` starts (a comma, "and" or "or": where
+    ``(?:,\\s*|\\s+and\\s+|\\s+or\\s+|,\\s*and\\s+)$`` would match first), or None; read back
+    from the end, not tried at every character as the engine tries a pattern ending in ``$``."""
+    body = window.rstrip()  # (the whitespace of \s)
+    if body.endswith(","):
+        return len(body) - 1
+    if len(body) == len(window):
+        return None  # "and" and "or" need a space after them
+    for word in ("and", "or"):
+        if body.endswith(word):
+            before = body[: -len(word)].rstrip()
+            if word == "and" and before.endswith(","):
+                return len(before) - 1  # ", and"
+            return len(before) if len(before) < len(body) - len(word) else None
+    return None
 
 
 def _list_end(text: str, end: int) -> int:
@@ -366,10 +404,10 @@ def _list_end(text: str, end: int) -> int:
 
 def _named_thing(text: str, start: int, end: int) -> bool:
     # the name itself, then the list it ends or starts, when it is in one (each read once)
-    if _THING_BEFORE.search(text[max(0, start - 40): start]):
+    if _thing_before(text[max(0, start - 40): start]):
         return True
     first = _list_start(text, start)
-    if first != start and _THING_BEFORE.search(text[max(0, first - 40): first]):
+    if first != start and _thing_before(text[max(0, first - 40): first]):
         return True
     if _THING_AFTER.match(text, end, min(len(text), end + 30)):
         return True
@@ -506,17 +544,22 @@ _KIND_NAME = re.compile(
     r"(?:Air\s+Base|Airbase|Airfield|Air\s+Field|Airport|Aerodrome|Air\s+Station|Base)|"
     r"(?:Pass|Bridge|Naval\s+Base|Island|Isle)|(?:air\s+base|airbase|airfield|airport))\b"
     r"|\b(?:[Pp]ort|[Hh]arbou?r)\s+of\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+# a piece of each kind word _KIND_NAME ends with, or its port or harbour "of": a text without
+# any (most) has no such phrase, and is not searched for one (every alternative begins with a
+# letter: the engine skips to them)
+_KIND_WORD = re.compile(r"Base|base|field|Field|irport|Aerodrome|Station|Pass|Bridge|Isl|"
+                        r"Port\s+of\s|port\s+of\s|Harbou?r\s+of\s|harbou?r\s+of\s")
 # the slots of a move: the names after "the villages of" (or "the airfield of"), after a word
 # that says a move starts, passes or ends there (from, into, towards, reached), or after one that
 # takes a place as its object (took, captured); there a town is a place however small, and a
 # name the index does not know exactly is looked up whole by the resolver
-_SLOT = re.compile(
+_SLOT = grouped(re.compile(
     r"\b(?:from|into|towards?|to|out\s+of|left|leaves|leaving|entered|enters|entering|"
     r"reached|reaches|reaching|outside|via|through|at|near|around|across|beyond|past|"
     r"took|captured|seized|occupied|liberated|(?:(?:villages?|towns?|settlements?|hamlets?|"
     r"airfield|air\s+base|airport|port|harbou?r|mission|station)\s+of))\s+"
     r"(?:the\s+(?:(?:small\s+)?(?:town|city|village|settlement|area|vicinity|outskirts|port|"
-    r"harbou?r|airfield|air\s+base|airport)\s+of\s+))?")
+    r"harbou?r|airfield|air\s+base|airport)\s+of\s+))?"))
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?")  # within a line
 _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 
@@ -713,7 +756,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
     phrases: set[tuple[int, int]] = set()
     if "'" in text or "’" in text or "ʼ" in text:
         found += _apostrophe_names(text, gazetteer)
-    for m in _KIND_NAME.finditer(text):
+    for m in _KIND_NAME.finditer(text) if _KIND_WORD.search(text) else ():
         # the longest known phrase: a capitalised word before the name may be a sentence's
         # first word ("From Masirah Island the force flew...")
         start = m.start()

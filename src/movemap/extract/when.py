@@ -15,9 +15,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import accumulate
 
 from movemap.dates import FuzzyDate, parse_date
+from movemap.extract.alternation import grouped
 from movemap.extract.lookahead import matches_from, quick
 
 __all__ = ["MONTH_NUMBERS", "DateMention", "find_dates", "year_before"]
@@ -363,8 +363,11 @@ _FOLDED = {kind: re.compile(p.pattern, p.flags & ~re.I) for kind, p in _PATTERNS
 # On lower-case ASCII text the months need no case-blind group either: without it the engine
 # skips to where a month's first letter is (a text with other letters keeps the group: some
 # of them match an ASCII letter under ``re.I``, such as the long s)
-_ASCII_FOLDED = {kind: re.compile(p.pattern.replace("(?i:", "(?:"), p.flags)
+_ASCII_FOLDED = {kind: grouped(re.compile(p.pattern.replace("(?i:", "(?:"), p.flags))
                  for kind, p in _FOLDED.items()}
+# (each grouped as it is searched: alternatives grouped case-blind are not those of the text
+# in lower case)
+_FOLDED = {kind: grouped(p) for kind, p in _FOLDED.items()}
 _NEEDS = {
     "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
     "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later", "afterward"),
@@ -461,23 +464,43 @@ def _candidates(kind: str, words: dict[str, list[int]], starts: list[int],
 
 
 _ANCHOR_WORDS = frozenset().union(*(words for words, _ in _STARTS.values()))
-_SPLIT = re.compile(r"(\w+)")
+
+
+class _Gaps(dict[int, str]):
+    """``str.translate``'s table for splitting a text into its words (the runs of ``\\w``):
+    a word's character as itself, any other as NUL, one for one; filled as characters are
+    met (``\\w`` is ``str.isalnum`` or the underscore)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = ch if ch.isalnum() or ch == "_" else "\0"
+        return self[code]
+
+
+_GAPS = _Gaps()
 
 
 def _word_index(lowered: str) -> tuple[dict[str, list[int]], list[int]] | None:
     """The numbers (in the text's order of words) of the words of ``lowered`` that anchor a
     pattern (:data:`_STARTS`; a word opening with a digit as :data:`_DIGIT`), and where each
-    word starts; None for a text with a decimal digit outside ASCII (``\\d`` matches it)."""
+    word starts (and where the text ends); None for a text with a decimal digit outside ASCII
+    (``\\d`` matches it)."""
     if not lowered.isascii() and any(ch.isdecimal() for ch in set(lowered) if not ch.isascii()):
         return None  # a digit of another script (str.isdecimal is \\d's class, Nd)
-    parts = _SPLIT.split(lowered)  # a gap, a word, a gap, ..., a gap
-    starts = list(accumulate(map(len, parts), initial=0))[1::2]
+    # the words and the empty strings between two gaps (a piece and the next are one
+    # character of gap apart), split in C: a pattern's split makes a string of each gap too
+    starts: list[int] = []
     words: dict[str, list[int]] = {}
-    for number, word in enumerate(parts[1::2]):
-        if word in _ANCHOR_WORDS:
-            words.setdefault(word, []).append(number)
-        elif "0" <= word < ":":  # opens with an ASCII digit
-            words.setdefault(_DIGIT, []).append(number)
+    at = 0
+    for piece in lowered.translate(_GAPS).split("\0"):
+        if piece:
+            if piece in _ANCHOR_WORDS:
+                words.setdefault(piece, []).append(len(starts))
+            elif "0" <= piece < ":":  # opens with an ASCII digit
+                words.setdefault(_DIGIT, []).append(len(starts))
+            starts.append(at)
+        at += len(piece) + 1
+    starts.append(len(lowered))  # where the text ends, after the last word
     return words, starts
 
 

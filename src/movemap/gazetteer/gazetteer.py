@@ -37,6 +37,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -96,10 +97,11 @@ from movemap.gazetteer.ranking import (
     Context,
     Hints,
     Hit,
+    Ranker,
     rank,
 )
 from movemap.gazetteer.romanization import JOINED_COUNTRIES, joined_readings, pinyin_readings
-from movemap.sphere import EARTH_RADIUS_KM, haversine_km
+from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_rows
 
 if TYPE_CHECKING:
     import geopandas
@@ -158,6 +160,7 @@ _KIND_BASES, _KIND_BASE_MARGIN = 5, 0.3
 OUTLIER_KM = 1000.0
 """A winner this far from every other place of a batch, in none of their countries, is in
 doubt (unless a large town or the only feature of its name): see ``_doubt_outliers``."""
+_OUTLIER_COSINE = np.cos(OUTLIER_KM / EARTH_RADIUS_KM)  # of unit vectors that far apart
 _OUTLIER_MIN_OTHERS = 2
 _NOTABLE_POPULATION = NOTABLE_POPULATION
 # Kinds of feature whose sources list them all, the world over (airportsdata, OurAirports):
@@ -373,7 +376,7 @@ class Gazetteer:
         # resolve_all() takes them from memory when a name comes again (a report names the
         # same places as the reports before it), and ranks only the context afresh.
         self._hits_memo: dict[str, tuple[tuple[Hit, ...], bool]] = {}
-        self._alone_memo: dict[tuple[str, Hints], tuple[Candidate, ...]] = {}
+        self._rankers: dict[tuple[str, Hints], Ranker] = {}
 
     def __len__(self) -> int:
         return len(self._index) + sum(
@@ -473,18 +476,17 @@ class Gazetteer:
             known = self._hits_memo[name] = (tuple(found), generic)
         return list(known[0]), known[1]
 
-    def _rank_alone(self, name: str, hits: list[Hit], generic: bool, hints: Hints
-                    ) -> tuple[Candidate, ...]:
-        """``rank(hits, generic=generic, hints=hints, query=name)`` for the hits of ``name``,
-        from memory when the name came before with the same hints."""
+    def _ranker(self, name: str, hints: Hints) -> Ranker:
+        """The ranking of the hits of ``name`` with ``hints``, prepared for any context
+        (``Ranker``), from memory when the name came before with the same hints."""
         memo = (name, hints)
-        ranked = self._alone_memo.get(memo)
-        if ranked is None:
-            if len(self._alone_memo) >= _MEMO_SIZE:
-                self._alone_memo.clear()
-            ranked = self._alone_memo[memo] = rank(hits, generic=generic, hints=hints,
-                                                   query=name)
-        return ranked
+        ranker = self._rankers.get(memo)
+        if ranker is None:
+            if len(self._rankers) >= _MEMO_SIZE:
+                self._rankers.clear()
+            hits, generic = self.hits(name)
+            ranker = self._rankers[memo] = Ranker(hits, generic, hints)
+        return ranker
 
     def _find_hits(self, name: str) -> tuple[list[Hit], bool]:
         key = name_key(name)
@@ -1002,10 +1004,10 @@ class Gazetteer:
         queries = [q if isinstance(q, Query) else Query(q) for q in names]
         unique = list(dict.fromkeys(queries))
         hints = {q: self._hints(q.country or country, near) for q in unique}
-        found = {}
+        rankers = {}
         for q in progress(unique) if progress else unique:
-            found[q] = self.hits(q.name)
-        ranked = {q: self._rank_alone(q.name, h, g, hints[q]) for q, (h, g) in found.items()}
+            rankers[q] = self._ranker(q.name, hints[q])
+        ranked = {q: ranker.alone(q.name) for q, ranker in rankers.items()}
         contexts: dict[Query, Context] = {}
         leaned: dict[Query, dict[Query, Place]] = {}  # the places each name took context from
         loose = {q for q in unique
@@ -1038,23 +1040,19 @@ class Gazetteer:
                 if context is None:
                     context = shared[seen] = _context(q, among)
                 contexts[q] = context
-                hits, generic = found[q]
-                ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context,
-                                 query=q.name)
+                ranked[q] = rankers[q].rank(context, q.name)
         if near is None and len(unique) > 1:
             for q in self._near_named_features(unique, ranked, hints):
-                hits, generic = found[q]
-                ranked[q] = rank(hits, generic=generic, hints=hints[q],
-                                 context=contexts.get(q, NO_CONTEXT), query=q.name)
+                # (its hints changed: a near point now)
+                rankers[q] = self._ranker(q.name, hints[q])
+                ranked[q] = rankers[q].rank(contexts.get(q, NO_CONTEXT), q.name)
         for group, picks, sure in _cohered(ranked, leaned):
             # the names of a crossed group read again beside the readings chosen together
             names = ", ".join(sorted(repr(q.name) for q in group))
             for q in group:
                 context = contexts[q] = _context(
                     q, {**leaned.get(q, {}), **{m: c.place for m, c in picks.items()}})
-                hits, generic = found[q]
-                ranked[q] = rank(hits, generic=generic, hints=hints[q], context=context,
-                                 query=q.name)
+                ranked[q] = rankers[q].rank(context, q.name)
                 if not sure and ranked[q] and ranked[q][0].doubt is None:
                     doubt = f"{names} read together; the text hardly tells where"
                     ranked[q] = (ranked[q][0]._replace(doubt=doubt), *ranked[q][1:])
@@ -1490,8 +1488,6 @@ def _read_short_list(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     """
     import itertools
 
-    import numpy as np
-
     names = [q for q, c in ranked.items() if c and c[0].method in NAMED_METHODS]
     if len(names) < 2:
         return
@@ -1644,15 +1640,15 @@ def _rivers_at_their_places(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     import shapely
 
     winners = {q: c[0] for q, c in ranked.items() if c}
+    rivers = [(q, best) for q, best in winners.items()
+              if best.place.id.startswith(RIVER_ID_PREFIX) and best.place.polygon is not None]
     points = [c.place for c in winners.values()
               if c.place.kind not in _AREAL and c.confident and c.method in NAMED_METHODS]
-    if not points:
-        return
+    if not rivers or not points:
+        return  # (most batches name no river: no shapes to make)
     others = shapely.points([(p.lon, p.lat) for p in points])
-    for q, best in winners.items():
+    for q, best in rivers:
         place = best.place
-        if not place.id.startswith(RIVER_ID_PREFIX) or place.polygon is None:
-            continue
         band = place.polygon
         nearest = others[int(shapely.distance(band, others).argmin())]
         at = shapely.shortest_line(nearest, band).coords[-1]
@@ -1847,9 +1843,10 @@ def _stands_in(q: Query, candidate: Candidate) -> bool:
     """Whether a candidate is a feature named for a bare name that no place bears, standing
     in for the place (``Kiska`` for Kiska Army Airfield; see
     ``Gazetteer._bare_feature_hits``)."""
+    if candidate.method is not Method.KIND or not candidate.matched.startswith(_FEATURE_MARK):
+        return False  # (most candidates: the name's key is not needed)
     key = name_key(q.name)
-    return (candidate.method is Method.KIND and candidate.matched.startswith(_FEATURE_MARK)
-            and kind_phrase(key) is None and airfield_base(key) is None)
+    return kind_phrase(key) is None and airfield_base(key) is None
 
 
 def _a(noun: str) -> str:
@@ -1870,16 +1867,26 @@ def _context(q: Query, anchors: dict[Query, Place]) -> Context:
     """What the other names' places say about ``q``: their points (and those of areas
     without an outline, such as counties), the outlines of regions and districts among
     them, and the share of them in each country."""
-    others = [p for m, p in anchors.items() if m != q]
-    points = [(p.lat, p.lon) for p in others if p.kind not in _AREAL or p.polygon is None]
-    areas = [p.polygon for p in others if p.kind in _CONTEXT_AREAS and p.polygon is not None]
+    points: list[tuple[float, float]] = []
+    areas: list[Any] = []
     counts: dict[str, int] = {}  # a Counter's counts in its order, without its overhead
-    for p in others:
+    named: set[str] = set()
+    others = 0
+    for m, p in anchors.items():  # (one pass: a context is made for each ambiguous name)
+        if m == q:
+            continue
+        others += 1
+        outline = p.polygon
+        if outline is None or p.kind not in _AREAL:
+            points.append((p.lat, p.lon))
+        elif p.kind in _CONTEXT_AREAS:
+            areas.append(outline)
         if p.country:
             counts[p.country] = counts.get(p.country, 0) + 1
-    shares = {cc: n / len(others) for cc, n in counts.items()} if others else {}
-    named = frozenset(p.country for p in others if p.kind is Kind.COUNTRY and p.country)
-    return Context(points, shares, areas, named)
+            if p.kind is Kind.COUNTRY:
+                named.add(p.country)
+    shares = {cc: n / others for cc, n in counts.items()}
+    return Context(points, shares, areas, frozenset(named))
 
 
 def _doubt_lone_towns(ranked: dict[Query, tuple[Candidate, ...]],
@@ -1921,8 +1928,6 @@ def _doubt_namesakes_among(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     the text may be about there.
     Trees of points keep a batch of thousands of names cheap.
     """
-    import numpy as np
-
     winners = {q: c[0] for q, c in ranked.items() if c}
     point_names = [q for q, c in winners.items() if c.place.kind not in _AREAL]
     if len(winners) < _OUTLIER_MIN_OTHERS + 1 or len(point_names) < 2:
@@ -2076,17 +2081,11 @@ def _notable(place: Place, candidates: tuple[Candidate, ...]) -> bool:
 
 
 def _xyz(places: Sequence[Place]) -> Any:
-    from movemap.sphere import unit_rows
-
     return unit_rows([(p.lon, p.lat) for p in places])
 
 
 def _nearest_km(place: Place, xyz: Any) -> float:
     """The distance from a place to the nearest of the points ``xyz`` (unit vectors)."""
-    import math
-
-    from movemap.sphere import EARTH_RADIUS_KM
-
     dot = float((xyz @ _xyz([place])[0]).max())
     # math on the one figure: numpy's clip and arccos of a scalar cost more than the product
     return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, dot)))
@@ -2099,19 +2098,15 @@ def _core(points: dict[Query, Place]) -> set[Query] | None:
     The centre is sought among at most ``_CORE_CANDIDATES`` of the places (evenly spread
     through the list), so that a batch of many thousand names costs a few matrix products.
     """
-    import numpy as np
-
-    from movemap.sphere import EARTH_RADIUS_KM
-
     if len(points) < _OUTLIER_MIN_OTHERS + 1:
         return None
     names = list(points)
     xyz = _xyz([points[q] for q in names])
-    limit = np.cos(OUTLIER_KM / EARTH_RADIUS_KM)
     step = max(1, len(names) // _CORE_CANDIDATES)
-    counts = (xyz[::step] @ xyz.T >= limit).sum(axis=1)
+    # (the reduction itself: ndarray.sum reaches it through a Python-level wrapper)
+    counts = np.add.reduce(xyz[::step] @ xyz.T >= _OUTLIER_COSINE, axis=1)
     centre = xyz[::step][int(counts.argmax())]
-    members = {names[i] for i in np.flatnonzero(xyz @ centre >= limit)}
+    members = {names[i] for i in np.flatnonzero(xyz @ centre >= _OUTLIER_COSINE)}
     return members if len(members) > len(names) / 2 else None
 
 
@@ -2184,7 +2179,7 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
     areal = place.kind in _AREAL
     elsewhere = [c for c in ranked[1:] if c.method in NAMED_METHODS and c.place.country
                  and c.place.country != place.country and (c.place.kind in _AREAL) == areal]
-    home = max(countries.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    home = context.home
     if (home[0] and home[1] >= _DOUBT_SHARE and place.country != home[0]
             and context.share(place.lat, place.lon, place.country) < home[1]):
         # (a winner beside one of the other places is where the text is: see Context.share)

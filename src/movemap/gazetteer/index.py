@@ -431,6 +431,7 @@ class Index:
         self._sources: list[str] = self.manifest["sources"]
         self._admin1: list[str] = self.manifest["admin1"]
         self._cache: dict[int, Place] = {}
+        self._best: dict[str, int | None] = {}  # best_exact's answers (the extractor asks often)
         self._suggest: tuple[list[str], list[str], list[int]] | None = None
         # per set of kinds: its places, their order by latitude, their latitudes in that order
         self._by_kinds: dict[tuple[int, ...], tuple[npt.NDArray[np.intp], npt.NDArray[np.intp],
@@ -468,9 +469,15 @@ class Index:
         return place
 
     def best_exact(self, key: str) -> int | None:
-        """The number of the best place (ranked without hints) with a name keyed ``key``."""
+        """The number of the best place (ranked without hints) with a name keyed ``key``
+        (remembered: the extractor asks it of each capitalised name in a slot of a move)."""
+        if key in self._best:
+            return self._best[key]
         value = self._exact.first(key)
-        return None if value is None else value >> 3
+        if len(self._best) > 100_000:
+            self._best.clear()
+        number = self._best[key] = None if value is None else value >> 3
+        return number
 
     def exact(self, key: str, limit: int | None = None) -> list[tuple[int, Method]]:
         """Places with a name whose key is ``key``, best first: (number, how it matched)."""

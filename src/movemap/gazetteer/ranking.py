@@ -78,6 +78,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -89,8 +90,8 @@ from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_rows
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["CANONICAL_PART", "Context", "Hints", "Hit", "haversine_km", "order", "rank",
-           "score"]
+__all__ = ["CANONICAL_PART", "Context", "Hints", "Hit", "Ranker", "Spots", "haversine_km",
+           "order", "rank", "score"]
 
 NEAR_WEIGHT, NEAR_SCALE_KM = 0.3, 250.0
 CONTEXT_WEIGHT, CONTEXT_SCALE_KM = 0.25, 600.0
@@ -178,21 +179,44 @@ class Context:
     ) -> None:
         self.points = len(points)
         """How many points of other places there are (areas' outlines not counted)."""
+        self._points = points
         self._xyz = unit_rows([(p[1], p[0]) for p in points])
         self._rows: list[tuple[float, float, float]] | None = None  # _xyz's rows, when asked
-        self._lat = np.array([p[0] for p in points], dtype=float)
-        self._lon = np.array([p[1] for p in points], dtype=float)
+        # the points' latitudes and longitudes, each a row, when asked (an outline weighed
+        # beside them needs them, most contexts never do)
+        self._coordinates: tuple[np.ndarray, np.ndarray] | None = None
+        # the closeness of each area weighed beside this context (closeness_beside_within),
+        # by (lat, lon, id of its outline): asked again, closeness gives it from here
+        self._weighed: dict[tuple[float, float, int], tuple[BaseGeometry, float]] = {}
         self.countries: Mapping[str, float] = countries or {}
         self._areas = list(areas)
         # the outlines as one array: one containment call for all of them
-        self._outlines = np.empty(len(self._areas), dtype=object)
-        self._outlines[:] = self._areas
+        self._outlines = _NO_OUTLINES
+        if self._areas:
+            self._outlines = np.empty(len(self._areas), dtype=object)
+            self._outlines[:] = self._areas
         self.named_countries = named_countries
         """The countries named as such among the other places (``Falkland Islands``)."""
-        self._top_share = max(self.countries.values(), default=0.0)
+        self.home: tuple[str | None, float] = max(
+            self.countries.items(), key=itemgetter(1), default=(None, 0.0))
+        """The country with the largest share of the other places (the first of equals), and
+        its share; (None, 0.0) without countries."""
+        self._top_share = self.home[1]
+        # read for every candidate scored: worked out once (a context is never changed)
+        self._any = bool(self._xyz.shape[0]) or bool(self.countries) or bool(self._areas)
+        # the shapes closeness_beside_within broadcasts against, made once, not per call
+        self._xyz_stack = self._xyz[np.newaxis, :, :]
+        self._outlines_row = self._outlines[np.newaxis, :]
+
+    def _latitudes_longitudes(self) -> tuple[np.ndarray, np.ndarray]:
+        """The context points' latitudes and longitudes, each as one row."""
+        if self._coordinates is None:
+            self._coordinates = (np.array([[p[0] for p in self._points]], dtype=float),
+                                 np.array([[p[1] for p in self._points]], dtype=float))
+        return self._coordinates
 
     def __bool__(self) -> bool:
-        return bool(self._xyz.shape[0]) or bool(self.countries) or bool(self._areas)
+        return self._any
 
     def closeness(self, lat: float, lon: float, polygon: BaseGeometry | None = None) -> float:
         """How close a place is to the context points, 0 to 1: the mean of exp(-km / scale).
@@ -200,11 +224,15 @@ class Context:
         A mean, not the nearest: near one city of a list of world cities is not near the
         list, while a town near most places of a report is. Points inside ``polygon`` (an
         area's outline) count as at distance 0, and so does a context area (a region named
-        with it: Kentucky for London) that holds the place.
+        with it: Kentucky for London) that holds the place. An area weighed beside the
+        context already (``closeness_beside_within``) has its figure from then.
         """
         count = int(self._xyz.shape[0]) + len(self._areas)
         if not count:
             return 0.0
+        if polygon is not None and (known := self._weighed.get((lat, lon, id(polygon)))) and (
+                known[0] is polygon):
+            return known[1]
         total = 0.0
         if self._xyz.shape[0]:
             la, lo = math.radians(lat), math.radians(lon)
@@ -215,7 +243,8 @@ class Context:
             if polygon is not None:
                 import shapely
 
-                km = np.where(shapely.contains_xy(polygon, self._lon, self._lat), 0.0, km)
+                lats, lons = self._latitudes_longitudes()
+                km = np.where(shapely.contains_xy(polygon, lons[0], lats[0]), 0.0, km)
             total += float(np.exp(-km / CONTEXT_SCALE_KM).sum())
         if self._areas and polygon is None:
             import shapely
@@ -223,46 +252,52 @@ class Context:
             total += int(shapely.contains_xy(self._outlines, lon, lat).sum())
         return float(total / count)
 
-    def closeness_beside_of(self, places: Sequence[tuple[float, float, BaseGeometry | None]]
-                            ) -> tuple[list[float], list[bool]]:
-        """``closeness(lat, lon, polygon)`` of each of ``places``, with the same arithmetic:
-        each place's dot products with the context points as ``closeness`` takes them, then
-        the distances, the containments and the weights of all places at once (numpy works
+    def closeness_beside_within(self, spots: Spots
+                                ) -> tuple[list[float], list[bool], list[bool]]:
+        """For each of ``spots``: ``closeness(lat, lon, outline)``, with the same arithmetic
+        (each place's dot products with the context points as ``closeness`` takes them, then
+        the distances, the containments and the weights of all places at once: numpy works
         element by element there, and sums each row as it sums a row alone, so each place's
-        figure is the one ``closeness`` gives, to the last bit); and whether each lies within
-        ``BORDER_TWIN_KM`` of a context point (for ``share``), from the same products."""
-        count = int(self._xyz.shape[0]) + len(self._areas)
-        if not count:
-            return [0.0] * len(places), [False] * len(places)
-        totals = [0.0] * len(places)
-        beside = [False] * len(places)
-        if self._xyz.shape[0] and places:
-            # one batched product: numpy multiplies the context points by each place's
-            # vector as ``self._xyz @ vector`` does, one place at a time, in one call
-            vectors = np.array([_row(lat, lon) for lat, lon, _ in places])
-            dots = np.matmul(self._xyz[np.newaxis, :, :], vectors[:, :, np.newaxis])[:, :, 0]
-            beside = (dots >= _TWIN_COSINE).any(axis=1).tolist()
-            km = EARTH_RADIUS_KM * np.arccos(np.minimum(np.maximum(dots, -1.0), 1.0))
-            outlined = [j for j, place in enumerate(places) if place[2] is not None]
-            if outlined:
-                import shapely
-
-                shapes = np.empty((len(outlined), 1), dtype=object)
-                shapes[:, 0] = [places[j][2] for j in outlined]
-                inside = shapely.contains_xy(shapes, self._lon[np.newaxis, :],
-                                             self._lat[np.newaxis, :])
-                km[outlined] = np.where(inside, 0.0, km[outlined])
-            totals = np.exp(-km / CONTEXT_SCALE_KM).sum(axis=1).tolist()
-        plain = [j for j, place in enumerate(places) if place[2] is None]
-        if self._areas and plain:
+        figure is the one ``closeness`` gives, to the last bit); whether it lies within
+        ``BORDER_TWIN_KM`` of a context point (for ``share``), from the same products; and
+        ``within(lat, lon)``, from one containment call for all of them, which also gives
+        the areas that hold each place without an outline (for its closeness)."""
+        size = spots.size
+        held_by: np.ndarray | None = None  # [place, area]: whether the area holds the place
+        within = [False] * size
+        if self._areas and size:
             import shapely
 
-            held = shapely.contains_xy(self._outlines[np.newaxis, :],
-                                       np.array([[places[j][1]] for j in plain]),
-                                       np.array([[places[j][0]] for j in plain])).sum(axis=1)
-            for j, number in zip(plain, held.tolist(), strict=True):
+            held_by = shapely.contains_xy(self._outlines_row, spots.lons, spots.lats)
+            within = [bool(row) for row in _ANY(held_by, axis=1).tolist()]
+        count = int(self._xyz.shape[0]) + len(self._areas)
+        if not count:
+            return [0.0] * size, [False] * size, within
+        totals = [0.0] * size
+        beside = [False] * size
+        if self._xyz.shape[0] and size:
+            # one batched product: numpy multiplies the context points by each place's
+            # vector as ``self._xyz @ vector`` does, one place at a time, in one call
+            dots = np.matmul(self._xyz_stack, spots.vectors)[:, :, 0]
+            # the ufuncs' reductions themselves: ``any`` and ``sum`` call them through a
+            # Python wrapper each time (same reduction, same result)
+            beside = _ANY(dots >= _TWIN_COSINE, axis=1).tolist()
+            km = EARTH_RADIUS_KM * np.arccos(np.minimum(np.maximum(dots, -1.0), 1.0))
+            if spots.outlined:
+                import shapely
+
+                lats, lons = self._latitudes_longitudes()
+                inside = shapely.contains_xy(spots.shapes, lons, lats)
+                km[spots.outlined] = np.where(inside, 0.0, km[spots.outlined])
+            totals = _SUM(np.exp(-km / CONTEXT_SCALE_KM), axis=1).tolist()
+        if held_by is not None and spots.plain:
+            held = _SUM(held_by[spots.plain], axis=1)
+            for j, number in zip(spots.plain, held.tolist(), strict=True):
                 totals[j] += number
-        return [float(total / count) for total in totals], beside
+        near = [float(total / count) for total in totals]
+        for j, (lat, lon, outline) in zip(spots.outlined, spots.outlines, strict=True):
+            self._weighed[(lat, lon, id(outline))] = (outline, near[j])
+        return near, beside, within
 
     def share(self, lat: float, lon: float, country: str | None,
               beside: bool | None = None) -> float:
@@ -278,7 +313,7 @@ class Context:
         own = self.countries.get(country or "", 0.0)
         if own >= self._top_share or not self._xyz.shape[0]:
             return own
-        if beside is not None:  # worked out already (closeness_beside_of)
+        if beside is not None:  # worked out already (closeness_beside_within)
             return self._top_share if beside else own
         x, y, z = _row(lat, lon)
         if any(a * x + b * y + c * z >= _TWIN_COSINE for a, b, c in self._point_rows()):
@@ -321,20 +356,33 @@ class Context:
 
         return bool(shapely.contains_xy(self._outlines, lon, lat).any())
 
-    def within_of(self, places: Sequence[tuple[float, float, object]]) -> list[bool]:
-        """``within(lat, lon)`` of each of ``places`` (``(lat, lon, anything)``), with one
-        containment call for all of them."""
-        if not self._areas or not places:
-            return [False] * len(places)
-        import shapely
 
-        lats = np.array([[place[0]] for place in places], dtype=float)
-        lons = np.array([[place[1]] for place in places], dtype=float)
-        inside = shapely.contains_xy(self._outlines[np.newaxis, :], lons, lats)
-        return [bool(row) for row in inside.any(axis=1).tolist()]
-
-
+_NO_OUTLINES = np.empty(0, dtype=object)  # of a context without areas
 NO_CONTEXT = Context(())
+# ndarray.sum and ndarray.any are these reductions behind a Python-level wrapper
+_SUM, _ANY = np.add.reduce, np.logical_or.reduce
+
+
+class Spots:
+    """Places to weigh beside contexts (``(lat, lon, outline or None)`` each) in the forms
+    ``Context.closeness_beside_within`` takes, made once: a ranking weighs the same places
+    beside context after context."""
+
+    __slots__ = ("lats", "lons", "outlined", "outlines", "plain", "shapes", "size", "vectors")
+
+    def __init__(self, places: Sequence[tuple[float, float, BaseGeometry | None]]) -> None:
+        self.size = len(places)
+        # each place's vector as ``closeness`` makes it, a column of the batched product
+        self.vectors = np.array([_row(lat, lon) for lat, lon, _ in places],
+                                dtype=float).reshape(-1, 3)[:, :, np.newaxis]
+        self.outlined = [j for j, place in enumerate(places) if place[2] is not None]
+        self.outlines = [(lat, lon, outline) for lat, lon, outline in places
+                         if outline is not None]
+        self.plain = [j for j, place in enumerate(places) if place[2] is None]
+        self.shapes = np.empty((len(self.outlined), 1), dtype=object)
+        self.shapes[:, 0] = [places[j][2] for j in self.outlined]
+        self.lats = np.array([[place[0]] for place in places], dtype=float)
+        self.lons = np.array([[place[1]] for place in places], dtype=float)
 
 # How near one of the other places a candidate lends it the main country's share (Context.share).
 BORDER_TWIN_KM = 25.0
@@ -398,19 +446,10 @@ def _population_part(population: int) -> float:
     return POPULATION_WEIGHT * min(1.0, math.log10(population + 1) / 7)
 
 
-def score(
-    hit: Hit,
-    *,
-    generic: bool = False,
-    hints: Hints = NO_HINTS,
-    context: Context = NO_CONTEXT,
-    closeness: float | None = None,
-    within: bool | None = None,
-    beside: bool | None = None,
-) -> Candidate:
-    """Score one hit; ``context`` holds the points of the places resolved with it
-    (``closeness``: the hit's ``context.closeness``, ``within``: its ``context.within``,
-    when they were worked out already)."""
+def _own_parts(hit: Hit, generic: bool, hints: Hints) -> dict[str, float]:
+    """The parts of a hit's score that it and the hints make whatever the other places are
+    (``match``, ``kind``, ``population``, ``curated``, ``country``, ``near``), in the order
+    ``score`` adds them."""
     place = hit.place
     kind = place.kind
     areal = kind in AREAL
@@ -438,7 +477,32 @@ def score(
         if hints.near is not None:
             d = haversine_km(place.lat, place.lon, *hints.near)
             parts["near"] = NEAR_WEIGHT * math.exp(-d / NEAR_SCALE_KM)
+    return parts
+
+
+def score(
+    hit: Hit,
+    *,
+    generic: bool = False,
+    hints: Hints = NO_HINTS,
+    context: Context = NO_CONTEXT,
+    closeness: float | None = None,
+    within: bool | None = None,
+    beside: bool | None = None,
+) -> Candidate:
+    """Score one hit; ``context`` holds the points of the places resolved with it
+    (``closeness``: the hit's ``context.closeness``, ``within``: its ``context.within``,
+    when they were worked out already)."""
+    return _scored(hit, _own_parts(hit, generic, hints), context, closeness, within, beside)
+
+
+def _scored(hit: Hit, own: Mapping[str, float], context: Context, closeness: float | None,
+            within: bool | None, beside: bool | None) -> Candidate:
+    """``score`` of a hit whose ``_own_parts`` are ``own`` (read, not changed)."""
+    place = hit.place
+    parts = dict(own)
     if context:
+        areal = place.kind in AREAL
         outline = place.polygon if areal else None
         if closeness is None:
             closeness = context.closeness(place.lat, place.lon, outline)
@@ -476,35 +540,72 @@ def rank(
     read as a town's other name, a region for a name that says a feature's kind) mark the
     winner, so that one name resolved alone is flagged as it is among others.
     """
-    if context:
-        places = [(h.place.lat, h.place.lon, h.place.polygon if h.place.kind in AREAL else None)
-                  for h in hits]
-        near, beside = context.closeness_beside_of(places)
-        held = context.within_of(places)
-        scored = [score(hit, generic=generic, hints=hints, context=context, closeness=close,
-                        within=inside, beside=next_to)
-                  for hit, close, inside, next_to in zip(hits, near, held, beside, strict=True)]
-    else:
-        scored = [score(hit, generic=generic, hints=hints) for hit in hits]
-    if len(scored) > 1:
-        scored = _adjust(scored, generic)
-        best: dict[str, Candidate] = {}
-        for candidate in scored:
-            kept = best.get(candidate.place.id)
-            if kept is None or candidate.score > kept.score:
-                best[candidate.place.id] = candidate
-        if len(best) < len(scored):
-            scored = list(best.values())
-        scored.sort(key=order)
-        if context is not NO_CONTEXT:
-            scored = _canonical_first(scored, context, query)
-        scored = _doubt_between(scored, alone=context is NO_CONTEXT)
-    if query and scored and scored[0].doubt is None and (doubt := _written_doubt(query, scored)):
-        scored = [scored[0]._replace(doubt=doubt), *scored[1:]]
-    return tuple(scored)
+    return Ranker(hits, generic, hints).rank(context, query)
+
+
+class Ranker:
+    """``rank`` of one list of hits, prepared once for any number of contexts.
+
+    What does not depend on the other places is worked out here, once: each hit's
+    ``_own_parts``, its point and outline, and the parts that the rules weighing the
+    candidates against each other add (``_steps``: they ask what the places are, never how
+    they scored). A name comes again in report after report, and a report ranks each of its
+    ambiguous names beside the others' places: each ``rank`` then scores the context alone.
+    """
+
+    __slots__ = ("_alone", "_hits", "_own", "_spots", "_steps")
+
+    def __init__(self, hits: Sequence[Hit], generic: bool = False,
+                 hints: Hints = NO_HINTS) -> None:
+        self._hits = tuple(hits)
+        self._own = [_own_parts(hit, generic, hints) for hit in self._hits]
+        self._spots = Spots([(h.place.lat, h.place.lon,
+                              h.place.polygon if h.place.kind in AREAL else None)
+                             for h in self._hits])
+        self._steps = _steps(self._hits, [own["kind"] for own in self._own], generic) if (
+            len(self._hits) > 1) else []
+        self._alone: tuple[str, tuple[Candidate, ...]] | None = None
+
+    def rank(self, context: Context = NO_CONTEXT, query: str = "") -> tuple[Candidate, ...]:
+        """The hits ranked beside ``context`` (see ``rank``)."""
+        if context:
+            near, beside, held = context.closeness_beside_within(self._spots)
+            scored = [_scored(hit, own, context, close, inside, next_to)
+                      for hit, own, close, inside, next_to in zip(self._hits, self._own, near,
+                                                                  held, beside, strict=True)]
+        else:
+            scored = [_scored(hit, own, context, None, None, None)
+                      for hit, own in zip(self._hits, self._own, strict=True)]
+        if len(scored) > 1:
+            scored = _apply(scored, self._steps)
+            best: dict[str, Candidate] = {}
+            for candidate in scored:
+                kept = best.get(candidate.place.id)
+                if kept is None or candidate.score > kept.score:
+                    best[candidate.place.id] = candidate
+            if len(best) < len(scored):
+                scored = list(best.values())
+            scored.sort(key=order)
+            if context is not NO_CONTEXT:
+                scored = _canonical_first(scored, context, query)
+            scored = _doubt_between(scored, alone=context is NO_CONTEXT)
+        if query and scored and scored[0].doubt is None and (
+                doubt := _written_doubt(query, scored)):
+            scored = [scored[0]._replace(doubt=doubt), *scored[1:]]
+        return tuple(scored)
+
+    def alone(self, query: str) -> tuple[Candidate, ...]:
+        """``rank(query=query)``, without context, remembered for the last ``query``."""
+        if self._alone is None or self._alone[0] != query:
+            self._alone = (query, self.rank(query=query))
+        return self._alone[1]
 
 
 _CURRENT = frozenset({_BY_NAME, _BY_ALTERNATE})
+# A step of the rules that weigh candidates against each other: the hit it changes, the part
+# and what it adds, and the town it lifts (part ``its feature``), or _NO_TOWN.
+Step = tuple[int, str, float, int]
+_NO_TOWN = -1
 
 
 def _with(candidate: Candidate, part: str, value: float) -> Candidate:
@@ -512,58 +613,83 @@ def _with(candidate: Candidate, part: str, value: float) -> Candidate:
     return candidate._replace(score=candidate.score + value, parts=parts)
 
 
-def _adjust(scored: list[Candidate], generic: bool) -> list[Candidate]:
-    """Rules that weigh candidates against each other (parts ``former`` and ``namesake``)."""
-    scored = _after_town(_dominance(scored, generic))
-    current = [c.place for c in scored if c.method in _CURRENT]
-    if not current:
+def _apply(scored: list[Candidate], steps: Sequence[Step]) -> list[Candidate]:
+    """The candidates (one per hit, in order) with the parts of ``steps`` added in order.
+
+    A step with a town is ``after town``'s (see ``_after_town``): the town is then put just
+    ahead of what the feature scored before it (part ``its feature``), which is the one
+    figure of these rules that depends on the scores.
+    """
+    if not steps:
         return scored
-    largest_former = max((c.place.population or 0 for c in scored if c.method is _BY_FORMER),
+    out = list(scored)
+    for i, part, value, town in steps:
+        before = out[i].score
+        out[i] = _with(out[i], part, value)
+        if town != _NO_TOWN:
+            lift = before + _AFTER_TOWN_LEAD - out[town].score
+            if lift > 0:
+                out[town] = _with(out[town], "its feature", lift)
+    return out
+
+
+def _steps(hits: Sequence[Hit], kinds: Sequence[float], generic: bool) -> list[Step]:
+    """The rules that weigh the candidates against each other, as steps in the order they
+    apply: ``_dominance``, ``_after_town``, then ``_former_and_namesakes``. ``kinds``: each
+    hit's ``kind`` part."""
+    return [*_dominance(hits, kinds, generic), *_after_town(hits),
+            *_former_and_namesakes(hits, generic)]
+
+
+def _former_and_namesakes(hits: Sequence[Hit], generic: bool) -> list[Step]:
+    """Parts ``former``, ``old name`` and ``namesake`` (at most one of them per hit)."""
+    if not any(h.method in _CURRENT for h in hits):
+        return []
+    largest_former = max((h.place.population or 0 for h in hits if h.method is _BY_FORMER),
                          default=0)
     # The largest current town per country and per (country, admin1): the namesake rule
     # asks whether any town is large enough, which is whether the largest one is.
     town_by_country: dict[str | None, int] = {}
     town_by_admin1: dict[tuple[str | None, str | None], int] = {}
-    for c in scored:
-        p = c.place
-        if c.method in _CURRENT and p.kind is _CITY:
+    for h in hits:
+        p = h.place
+        if h.method in _CURRENT and p.kind is _CITY:
             size = p.population or 0
             town_by_country[p.country] = max(size, town_by_country.get(p.country, size))
             # a town whose other name is a name of its own (Salvador, once "Bahia") must be
             # a larger share of the region to take the bare name than one whose other name
             # is its own spelled or shortened (Basrah, New York City)
-            if c.method is not _BY_NAME and not _spelling_of(c.matched, p.name):
+            if h.method is not _BY_NAME and not _spelling_of(h.matched, p.name):
                 size = int(size * NAMESAKE_SHARE / NAMESAKE_ALTERNATE_SHARE)
             at = (p.country, p.admin1)
             town_by_admin1[at] = max(size, town_by_admin1.get(at, size))
-    out = []
+    steps: list[Step] = []
     # a former name yields to a place bearing that same written form today, not to one that a
     # respelling of it reaches (Shansi is Shanxi's old name; Shaanxi's other name Shǎnxī is
     # only its spelling's neighbour)
     current_by_form: dict[str | None, int] = {}
-    for c in scored:
-        if c.method in _CURRENT:
-            current_by_form[c.matched] = max(c.place.population or 0,
-                                             current_by_form.get(c.matched, -1))
-    for c in scored:
-        place = c.place
-        if (c.method is _BY_FORMER
-                and current_by_form.get(c.matched, -1) >= (place.population or 0)
-                and any(o.method in _CURRENT and o.matched == c.matched
-                        and o.place.id != place.id for o in scored)):
-            c = _with(c, "former", FORMER_PENALTY)
-        elif (c.method is _BY_ALTERNATE and place.kind is _CITY
+    for h in hits:
+        if h.method in _CURRENT:
+            current_by_form[h.matched] = max(h.place.population or 0,
+                                             current_by_form.get(h.matched, -1))
+    for i, h in enumerate(hits):
+        place = h.place
+        if (h.method is _BY_FORMER
+                and current_by_form.get(h.matched, -1) >= (place.population or 0)
+                and any(o.method in _CURRENT and o.matched == h.matched
+                        and o.place.id != place.id for o in hits)):
+            steps.append((i, "former", FORMER_PENALTY, _NO_TOWN))
+        elif (h.method is _BY_ALTERNATE and place.kind is _CITY
               and largest_former >= FORMER_SHARE * max(place.population or 0, 1)):
-            c = _with(c, "old name", FORMER_ELSEWHERE_PENALTY)
+            steps.append((i, "old name", FORMER_ELSEWHERE_PENALTY, _NO_TOWN))
         elif (not generic and place.kind in (_REGION, _DISTRICT)
-              and c.method in _CURRENT
+              and h.method in _CURRENT
               and (largest := town_by_country.get(place.country)
-                   if c.method is _BY_ALTERNATE
+                   if h.method is _BY_ALTERNATE
                    else town_by_admin1.get((place.country, place.name))) is not None
               and largest >= NAMESAKE_SHARE * (place.population or 0)):
-            c = _with(c, "namesake", NAMESAKE_PENALTY)
-        out.append(c)
-    return out
+            steps.append((i, "namesake", NAMESAKE_PENALTY, _NO_TOWN))
+    return steps
 
 
 def _spelling_of(other: str, name: str) -> bool:
@@ -575,40 +701,38 @@ def _spelling_of(other: str, name: str) -> bool:
     return bool(a and b) and (a in b or b in a or fuzz.ratio(a, b) >= _SPELLING_RATIO)
 
 
-def _after_town(scored: list[Candidate]) -> list[Candidate]:
+def _after_town(hits: Sequence[Hit]) -> list[Step]:
     """Part ``after town``: a bare name means the town, not a feature named after it nearby.
 
     A feature found by its name without the kind word (``Bremen`` for Bremen Airport) loses
     ``AFTER_TOWN_PENALTY`` when a town of that name lies within ``AFTER_TOWN_KM``: the
     airport, port or bridge takes the town's name, and a report that means it says so. What
     spoke for the feature speaks for the town at the same spot: the town is put just ahead
-    of it (part ``its feature``).
+    of it (part ``its feature``, see ``_apply``).
     """
-    towns = [i for i, c in enumerate(scored) if c.method in _CURRENT and c.place.kind is _CITY]
+    towns = [i for i, h in enumerate(hits) if h.method in _CURRENT and h.place.kind is _CITY]
     if not towns:
-        return scored
-    out = list(scored)
-    for i, c in enumerate(scored):
-        if c.method is not _BY_KIND or c.place.kind in AREAL:
+        return []
+    steps: list[Step] = []
+    for i, h in enumerate(hits):
+        if h.method is not _BY_KIND or h.place.kind in AREAL:
             continue
-        near = [(haversine_km(c.place.lat, c.place.lon, scored[t].place.lat,
-                              scored[t].place.lon), t) for t in towns]
+        near = [(haversine_km(h.place.lat, h.place.lon, hits[t].place.lat,
+                              hits[t].place.lon), t) for t in towns]
         km, t = min(near)
-        if km > AFTER_TOWN_KM:
-            continue
-        out[i] = _with(out[i], "after town", AFTER_TOWN_PENALTY)
-        lift = c.score + _AFTER_TOWN_LEAD - out[t].score
-        if lift > 0:
-            out[t] = _with(out[t], "its feature", lift)
-    return out
+        if km <= AFTER_TOWN_KM:
+            steps.append((i, "after town", AFTER_TOWN_PENALTY, t))
+    return steps
 
 
 _EXACT = frozenset({_BY_NAME, _BY_ALTERNATE, _BY_ABBREVIATION, _BY_DEMONYM,
                     _BY_FORMER, _BY_KIND, _BY_CODE})
 _NAMED_AREAS = frozenset({_REGION, _COUNTRY, _MACRO_REGION, _CONTINENT})
+_TOWN_KINDS = frozenset({_CITY})
 
 
-def _dominance(scored: list[Candidate], generic: bool = False) -> list[Candidate]:
+def _dominance(hits: Sequence[Hit], kinds: Sequence[float], generic: bool = False
+               ) -> list[Step]:
     """Parts ``larger``, ``area name`` and ``town abroad``: size speaks when one candidate
     dwarfs the others.
 
@@ -622,62 +746,58 @@ def _dominance(scored: list[Candidate], generic: bool = False) -> list[Candidate
     name); an area named after a town of its own does not count. Then ``town abroad`` (see
     ``_town_abroad_larger``), unless the name has a generic word.
     """
-    exact = [c for c in scored if c.method in _EXACT]
-    if len(exact) < 2 and not any(c.method is _BY_BASE for c in scored):
-        return scored
-    out = list(scored)
-    for group in (frozenset({_CITY}), _NAMED_AREAS):
-        members = [c for c in exact if c.place.kind in group]
+    exact = [h for h in hits if h.method in _EXACT]
+    if len(exact) < 2 and not any(h.method is _BY_BASE for h in hits):
+        return []
+    steps: list[Step] = []
+    for group in (_TOWN_KINDS, _NAMED_AREAS):
+        members = [h for h in exact if h.place.kind in group]
         if len(members) < 2:
             continue
-        if any(not c.place.population for c in members):
+        if any(not h.place.population for h in members):
             # a size not known cannot be dwarfed: a village only the overlay has, or a town
             # GeoNames lists with no population (0: a seat or a district it has no count for)
             continue
-        sizes = sorted(((c.place.population or 0), c.place.id) for c in members)
+        sizes = sorted(((h.place.population or 0), h.place.id) for h in members)
         (second, _), (first, winner) = sizes[-2], sizes[-1]
         if first >= DOMINANCE_RATIO * max(second, 1):
-            out = [_with(c, "larger", DOMINANCE_WEIGHT) if c.place.id == winner else c
-                   for c in out]
-    towns = [c.place for c in exact if c.place.kind is _CITY]
+            steps += [(i, "larger", DOMINANCE_WEIGHT, _NO_TOWN) for i, h in enumerate(hits)
+                      if h.place.id == winner]
+    towns = [h.place for h in exact if h.place.kind is _CITY]
     # An area named after a town of its own (Saint Petersburg, the federal city) does not count.
-    areas = [c.place.population or 0 for c in exact if c.place.kind in _NAMED_AREAS
-             and not any(t.country == c.place.country and t.admin1 == c.place.name
-                         and (t.population or 0) >= NAMESAKE_SHARE * (c.place.population or 0)
+    areas = [h.place.population or 0 for h in exact if h.place.kind in _NAMED_AREAS
+             and not any(t.country == h.place.country and t.admin1 == h.place.name
+                         and (t.population or 0) >= NAMESAKE_SHARE * (h.place.population or 0)
                          for t in towns)]
     if areas:
         biggest = max(areas)
         # A town found by its name without a generic word (Avalonia City for "Avalonia")
         # does not bear the name: it yields to any larger area that does.
-        out = [_with(c, "area name", AREA_NAME_PENALTY)
-               if c.place.kind is _CITY and (
-                   (c.method in _EXACT and AREA_NAME_SHARE * biggest > (c.place.population or 0))
-                   or (c.method is _BY_BASE and biggest > (c.place.population or 0)))
-               else c for c in out]
+        steps += [(i, "area name", AREA_NAME_PENALTY, _NO_TOWN) for i, h in enumerate(hits)
+                  if h.place.kind is _CITY and (
+                      (h.method in _EXACT and AREA_NAME_SHARE * biggest > (h.place.population or 0))
+                      or (h.method is _BY_BASE and biggest > (h.place.population or 0)))]
     # a name with a generic word ("Sofia Province") asks for the region: no town abroad rule
-    return out if generic else _town_abroad_larger(out)
+    return steps if generic else steps + _town_abroad_larger(hits, kinds)
 
 
-def _town_abroad_larger(scored: list[Candidate]) -> list[Candidate]:
+def _town_abroad_larger(hits: Sequence[Hit], kinds: Sequence[float]) -> list[Step]:
     """Part ``town abroad``: a region that bears the name loses the lead its kind gives it
-    over towns when a town of another country bears the name too and is at least as
-    populous as the whole region. Bare ``Sofia`` is the capital of Bulgaria (1.2 million),
-    not the Malagasy region of 220,000; ``Victoria`` stays the Australian state, larger than
-    any town of that name. Below the region's size, the region stays first, in doubt (see
-    ``_town_abroad``).
+    (its ``kind`` part, of ``kinds``) over towns when a town of another country bears the
+    name too and is at least as populous as the whole region. Bare ``Sofia`` is the capital
+    of Bulgaria (1.2 million), not the Malagasy region of 220,000; ``Victoria`` stays the
+    Australian state, larger than any town of that name. Below the region's size, the region
+    stays first, in doubt (see ``_town_abroad``).
     """
-    towns = [c.place for c in scored if c.method is _BY_NAME and c.place.kind is _CITY
-             and c.place.population]
+    towns = [h.place for h in hits if h.method is _BY_NAME and h.place.kind is _CITY
+             and h.place.population]
     if not towns:
-        return scored
-    out = list(scored)
-    for i, c in enumerate(scored):
-        place = c.place
-        if (place.kind in (_REGION, _DISTRICT) and c.method is _BY_NAME and place.population
-                and any(t.country != place.country and (t.population or 0) >= place.population
-                        for t in towns)):
-            out[i] = _with(c, "town abroad", _KIND_POINT - c.parts.get("kind", _KIND_POINT))
-    return out
+        return []
+    return [(i, "town abroad", _KIND_POINT - kinds[i], _NO_TOWN) for i, h in enumerate(hits)
+            if h.place.kind in (_REGION, _DISTRICT) and h.method is _BY_NAME
+            and h.place.population
+            and any(t.country != h.place.country and (t.population or 0) >= h.place.population
+                    for t in towns)]
 
 
 _CONTEXT_PARTS = ("context", "coherence")
