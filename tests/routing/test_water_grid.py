@@ -105,3 +105,8 @@ def test_the_row_fill_counts_holes_and_vertices_on_a_row_as_a_test_of_each_centr
     assert found[4, 5] and not found[6, 5] and found[6, 19]  # land, the lake, the diamond
     assert np.array_equal(found, shapely.contains_xy(both, gx, gy))
     assert not grid._on_land(shapely.Polygon(), xs, ys).any()
+    # land reaching far past the grid's last column (its crossings beyond the centres): each
+    # row keeps its own crossings
+    xs, ys = np.array([0.5, 1.5]), np.array([0.5, 1.5, 2.5])
+    assert grid._on_land(shapely.box(0.0, 0.0, 5.0, 3.0), xs, ys).all()
+    assert not grid._on_land(shapely.box(3.0, 0.0, 9.0, 3.0), xs, ys).any()

@@ -23,7 +23,7 @@ __all__ = ["water_path"]
 Point = tuple[float, float]
 KM_PER_DEGREE = 111.195
 MAX_CELLS = 250_000
-SEARCH_STRETCH = 3.0
+SEARCH_STRETCH = 3.0  # a water grid's first search stops at this many times the straight km
 
 
 def _pull_tight(points: list[Point], blocked: object) -> list[Point]:
@@ -75,11 +75,14 @@ def _on_land(local: object, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
                                                                           - rows, rows)
     at = x0[which] + (ys[row] - y0[which]) * (x1[which] - x0[which]) / (y1[which]
                                                                          - y0[which])
-    # every crossing and every centre as one number, row by row, so that one sorted search
-    # counts the crossings before each centre along its row
-    left = xs[0] - 1.0
-    width = xs[-1] - left + 1.0
-    crossing = np.sort(row * width + np.clip(at - left, 0.0, width))
+    if not len(at):  # no edge crosses a row: no centre is inside
+        return np.zeros((ny, nx), dtype=bool)
+    # every crossing and every centre as one number, row by row (a row's numbers lie between
+    # its number times ``width`` and the next's), so that one sorted search counts the
+    # crossings before each centre along its row
+    left = min(float(xs[0]), float(at.min())) - 1.0
+    width = max(float(xs[-1]), float(at.max())) - left + 1.0
+    crossing = np.sort(row * width + (at - left))
     centre = np.arange(ny)[:, None] * width + (xs - left)[None, :]
     before = np.searchsorted(crossing, centre.ravel(), side="right").reshape(ny, nx)
     row_start = np.searchsorted(crossing, np.arange(ny) * width, side="left")
