@@ -347,6 +347,41 @@ def test_a_window_searched_for_a_thing_only_when_it_ends_with_a_word_of_one() ->
     assert found > 1000
 
 
+def test_what_the_patterns_before_a_name_need_is_there_where_they_match() -> None:
+    from movemap.extract.grammar import _GLOSS
+    from movemap.extract.mentions import _NUMBER_BEFORE, _WATER_BEFORE
+    from movemap.extract.report import _RIVER_LIKE
+
+    rng = random.Random(61)
+    pieces = ["Strait", "Gulf", "Bay", "Sea", "of", "the", "The", "City", "city", "Port", " ",
+              "  ", "\n", "\t", "\u00a0", "3", "45", "٣", "1,2", ".", "(", ")", "x", "a", "an"]
+    windows = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+               for _ in range(30000)]
+    windows += [t[max(0, end - 24): end] for t in _clause_texts()
+                for end in range(0, len(t) + 1, 5)]
+    spaces = [" ", "  ", "\n", "\t", "\u00a0"]
+    windows += [f"{rng.choice(pieces)}{water}{rng.choice(spaces)}of{rng.choice(spaces)}"
+                f"{rng.choice(['', 'the', 'the '])}{rng.choice([*spaces, ''])}"
+                for water in ("Strait", "Straits", "Gulf", "Cape", "Lake", "Mouth")
+                for _ in range(200)]
+    found = {"water": 0, "number": 0, "river": 0, "gloss": 0}
+    for window in windows:
+        before = window.rstrip()
+        if _WATER_BEFORE.search(window):
+            assert before.endswith(("of", "the")), repr(window)
+            found["water"] += 1
+        if _NUMBER_BEFORE.search(window):
+            assert before[-1:].isdecimal(), repr(window)
+            found["number"] += 1
+        if _RIVER_LIKE.search(window):
+            assert before.endswith("the"), repr(window)
+            found["river"] += 1
+        if _GLOSS.search(window):
+            assert "(" in window
+            found["gloss"] += 1
+    assert min(found.values()) > 30, found
+
+
 def test_the_link_that_ends_a_window_is_where_the_pattern_finds_it() -> None:
     import re
 

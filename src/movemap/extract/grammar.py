@@ -305,6 +305,13 @@ _OWN_MOVE = re.compile(r"\s+(?:[a-z]+\s+)?(airlift|sealift|deployment|redeployme
 # a town's own garrison is there (Kielce's garrison fell back on Tarnow)
 _GARRISON = re.compile(r"\s+(?:\w+\s+)?garrisons?\b", re.I)
 _GLOSS = re.compile(r"\s*\([^()]{0,60}\)")
+
+
+def _unglossed(text: str) -> str:
+    """``text`` without its glosses (``_GLOSS``); itself when it has no bracket (most)."""
+    return _GLOSS.sub("", text) if "(" in text else text
+
+
 # a slot's cue before a colon that introduces its list (from three points: A, B and C)
 _COLON = re.compile(r"\b(from|to|into|towards?)\b(?:(?!\b(?:from|to|into|towards?)\b)"
                     r"[^:;.]){0,70}:\s*(?:the\s+)?(?:[a-z]+\s+)*"
@@ -643,7 +650,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     cues: list[str] = []
     chained: list[bool] = []
     for i, (start, _) in enumerate(places):
-        before = _GLOSS.sub("", text[max(a, start - 90): start])[-60:]
+        before = _unglossed(text[max(a, start - 90): start])[-60:]
         role, cue = "", ""
         if text[places[i][1]: places[i][1] + 2] in ("'s", "’s"):
             # Seoul's agency, Russia's army: who, not where; but Cuba's airlift to Angola
@@ -679,7 +686,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                                                                      start])) is not None:
             word = m.group(1).lower()
             role, cue = ("origin" if word == "from" else "destination"), f"{word} ...:"
-        link = _GLOSS.sub("", text[places[i - 1][1]: start]) if i else ""
+        link = _unglossed(text[places[i - 1][1]: start]) if i else ""
         own = bool(role)
         if not role and i and roles[i - 1] and _LIST_GAP.match(link):
             role, cue = roles[i - 1], cues[i - 1]
@@ -699,7 +706,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         # across the Atlantic to Bissau)
         last = next((j for j in range(i - 1, -1, -1) if roles[j] == "destination"), None)
         if last is not None and last != i - 1 and all(r in ("via", "") for r in roles[last + 1:]):
-            link = _GLOSS.sub("", text[places[last][1]: start])
+            link = _unglossed(text[places[last][1]: start])
         else:
             last = i - 1 if i else None
         chained.append(bool(last is not None and role == "destination"

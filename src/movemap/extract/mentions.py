@@ -482,9 +482,11 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
         return "demonym"  # Western officials, Northern forces
     if " " not in word and _FORCE_AFTER.match(text, end, min(len(text), end + 40)):
         return "demonym"  # Kazakh forces, Wagner fighters, Arab and Kuwaiti troops
-    if _WATER_BEFORE.search(text, max(0, start - 16), start):
+    # (what the two patterns' ends need, first: "of" or "the", a digit, before the spaces)
+    before = text[max(0, start - 16): start].rstrip()
+    if before.endswith(("of", "the")) and _WATER_BEFORE.search(text, max(0, start - 16), start):
         return "named-thing"  # the Strait of Malacca, the Cape of Good Hope
-    if _NUMBER_BEFORE.search(text, max(0, start - 5), start):
+    if before[-1:].isdecimal() and _NUMBER_BEFORE.search(text, max(0, start - 5), start):
         return "named-thing"  # 3 Para, 45 Commando: a unit
     if word.startswith("The ") and not all(w[:1].isupper() for w in word.split()):
         return "function-word"  # "The mission", "The bridge": a common noun at a sentence start

@@ -247,7 +247,8 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                 towns[("city", m.text)] = big
             place = towns[("city", m.text)] or place
         if (place.kind is Kind.CITY or (not place.areal and fold(m.text) in ordinary)) and (
-                _RIVER_LIKE.search(text, max(0, m.start - 24), m.start)) and not kind_after:
+                text[max(0, m.start - 24): m.start].rstrip().endswith("the")  # (cheap first)
+                and _RIVER_LIKE.search(text, max(0, m.start - 24), m.start)) and not kind_after:
             continue  # the Dnipro, the Atlantic: a town is not named with "the"; nor is a
             # feature named by an ordinary word (into the State: not a State Airport)
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
