@@ -71,7 +71,7 @@ def test_the_language_check_with_its_cheap_tests_reads_as_its_counts() -> None:
               "_", "\n", "’", "ɏ", "K", "×", "x", "yz", "Ā", " ", " "]
     texts = [t for t, _ in _LANGUAGE_CASES] + _clause_texts()
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
-              for _ in range(20000)]
+              for _ in range(8000)]
     found = {counted(t) for t in texts}
     assert {None, "it is in Latin script but does not read as English",
             "it is written mostly in Cyrillic script"} <= found
@@ -403,6 +403,29 @@ def test_the_link_that_ends_a_window_is_where_the_pattern_finds_it() -> None:
     assert found > 1000
 
 
+def test_the_cues_read_text_beyond_ascii_as_their_patterns_do() -> None:
+    from movemap.extract import grammar
+    from movemap.extract.lookahead import CASE_ODD
+
+    cues = [grammar._POSITION_AT, grammar._ORIGIN_AT, grammar._DEST_AT, grammar._VIA_AT,
+            grammar._LOCATOR_AT]
+    rng = random.Random(67)
+    pieces = ["moved ", "to ", "TO ", "ſailed ", "from ", "FROM ", "Kyiv ", "“Kyiv” ", "İn ",
+              "ın ", "based ", "in ", "the ", "é", "ž", "’s ", "K", "near ", "via ", "across "]
+    windows = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+               for _ in range(20000)]
+    windows += [t[max(0, end - 60): end] for t in _clause_texts() for end in range(0, len(t), 9)]
+    found = 0
+    for window in windows:
+        lower = window.lower() if window.isascii() or not CASE_ODD.search(window) else None
+        for cue in cues:
+            plain = cue.pattern.search(window)
+            for asked in (cue.search(window), cue.search(window, lower)):
+                assert (asked and asked.span()) == (plain and plain.span()), repr(window)
+            found += plain is not None and not window.isascii()
+    assert found > 1000
+
+
 def test_a_clause_the_unit_pre_filter_leaves_out_names_no_unit() -> None:
     from movemap.extract.discourse import UNIT, named_unit
 
@@ -486,6 +509,33 @@ def test_the_breaks_tried_where_one_can_start_are_those_the_pattern_finds() -> N
             assert [m.span() for m in _breaks(text, start, end)] == expected, repr(text)
             found += len(expected)
     assert found > 10000
+
+
+def test_sentence_ends_and_datelines_tried_where_one_can_start_are_all() -> None:
+    from movemap.extract.lookahead import matches_from
+    from movemap.extract.report import _DATELINE, _ENDS, _NEWLINE, _SENTENCE
+
+    rng = random.Random(71)
+    pieces = ["A", "a", ".", "!", "?", "\n", " ", "\"", "”", "’", ")", "U.S.", "Gen.", "12", "Ж",
+              "- ", "1.", "KYIV", ", ", "Nov 11", "(Reuters)", "—", "\n\n", "• ", "Ukraine"]
+    texts = _clause_texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+                               for _ in range(5000)]
+    heads, breaks = ["", "Troops left.", "A\n"], ["", "\n", "\n\n"]
+    texts += ["".join([rng.choice(heads), rng.choice(breaks), place, ", ",
+                       rng.choice(["Ukraine, ", ""]), "May 3 ", rng.choice(["(Reuters) ", ""]),
+                       rng.choice(["-", "—", "–"]), " Troops moved."])
+              for place in ("KYIV", "KHARKIV", "ST. LOUIS", "PORT-AU-PRINCE") for _ in range(50)]
+    found = [0, 0]
+    for text in texts:
+        ends = [m.end() if m.group() != "\n" else m.start() for m in _ENDS.finditer(text)]
+        expected = [m.span() for m in _SENTENCE.finditer(text)]
+        assert [m.span() for m in matches_from(_SENTENCE, text, ends)] == expected, repr(text)
+        lines = [0, *(m.start() for m in _NEWLINE.finditer(text))]
+        filed = [m.span() for m in _DATELINE.finditer(text)]
+        assert [m.span() for m in matches_from(_DATELINE, text, lines)] == filed, repr(text)
+        found[0] += len(expected)
+        found[1] += len(filed)
+    assert found[0] > 5000 and found[1] > 100, found
 
 
 def test_words_with_an_apostrophe_tried_where_a_run_of_letters_meets_one() -> None:

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from movemap.extract.alternation import grouped
-from movemap.extract.lookahead import quick
+from movemap.extract.lookahead import CASE_ODD, quick
 from movemap.extract.mentions import fold
 from movemap.model import Mode, Status
 
@@ -371,8 +371,8 @@ class _Cue:
     look-ahead over the first words its alternatives can start with finds where a match may
     start, and the pattern (case-blind, and slow to try at every word) is tried there only,
     leftmost first, so the match is the one ``search`` finds. ``starts`` must hold the first
-    letters of every alternative of the pattern (checked by the tests). A text that is not
-    ASCII is searched plainly (``re.I`` matches some letters outside ASCII to ASCII ones)."""
+    letters of every alternative of the pattern (checked by the tests). A text with a letter
+    that ``re.I`` matches to an ASCII one (``CASE_ODD``) is searched plainly."""
 
     __slots__ = ("_starts", "pattern")
 
@@ -381,10 +381,10 @@ class _Cue:
         self._starts = grouped(re.compile(rf"\b(?=(?:{starts}))"))
 
     def search(self, text: str, lower: str | None = None) -> re.Match[str] | None:
-        """``pattern.search(text)``; ``lower``: ``text.lower()`` when ``text`` is ASCII and
-        the caller has it already, else None."""
+        """``pattern.search(text)``; ``lower``: ``text.lower()`` when the caller has it
+        already (and ``text`` has no letter of ``CASE_ODD``), else None."""
         if lower is None:
-            if not text.isascii():
+            if not text.isascii() and CASE_ODD.search(text) is not None:
                 return self.pattern.search(text)
             lower = text.lower()
         for at in self._starts.finditer(lower):
@@ -666,7 +666,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             cues.append("")
             chained.append(False)
             continue
-        lower = before.lower() if before.isascii() else None
+        lower = before.lower() if before.isascii() or CASE_ODD.search(before) is None else None
         for name, cue_at in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
                              ("destination", _DEST_AT), ("via", _VIA_AT)):
             m = cue_at.search(before, lower)

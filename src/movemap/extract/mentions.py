@@ -213,17 +213,24 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
-_WORD_TABLE: dict[int, str] = {}
+def _word_character(ch: str) -> str:
+    """What ``_words_only`` makes of one character: folded, or a space if not of a word."""
+    folded = fold(ch)
+    return " " if _NOT_WORD.match(folded) else folded
+
+
+# (every ASCII character in it from the start: an ASCII text needs no look at its characters)
+_WORD_TABLE: dict[int, str] = {c: _word_character(chr(c)) for c in range(128)}
 
 
 def _words_only(text: str) -> str:
     """``fold(text)`` with every character that is not part of a word (``_NOT_WORD``) a
     space, one character for one; in one ``translate`` (the table grows by the characters
     met), not a regular expression's replacement per character."""
-    for ch in set(text):
-        if ord(ch) not in _WORD_TABLE:
-            folded = fold(ch)
-            _WORD_TABLE[ord(ch)] = " " if _NOT_WORD.match(folded) else folded
+    if not text.isascii():
+        for ch in set(text):
+            if ord(ch) not in _WORD_TABLE:
+                _WORD_TABLE[ord(ch)] = _word_character(ch)
     return text.translate(_WORD_TABLE)
 
 

@@ -41,7 +41,7 @@ from movemap.extract.grammar import (
     strength_in,
 )
 from movemap.extract.language import unreadable
-from movemap.extract.lookahead import quick
+from movemap.extract.lookahead import matches_from, quick
 from movemap.extract.mentions import automaton, find_mentions, fold
 from movemap.extract.when import DateMention, find_dates, year_before
 from movemap.gazetteer import (
@@ -137,6 +137,7 @@ _DATELINE = re.compile(
     r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?"
     r"(?:\s+\([^()\n]{1,60}\)\.?)?\s*[-\u2013\u2014]+\s*")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
+_NEWLINE = re.compile(r"\n")
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
                   "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.", "Cdr.", "Mr.",
                   "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")
@@ -160,10 +161,16 @@ _OPENING = re.compile(r"^(?:(?:The|A|An|On|In|At|By|Then|Later|Meanwhile|Earlier
 _NOT_SOURCE = frozenset(("it", "he", "she", "they", "this", "we", "i", "there", "officials"))
 
 
+# where a sentence's end may start: after a full stop, a question or exclamation mark, at a
+# line's end (every alternative of _SENTENCE starts so)
+_ENDS = re.compile(r"[.!?]|\n")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence (a headline line or a paragraph ends one too)."""
     spans, start = [], 0
-    for m in _SENTENCE.finditer(text):
+    ends = [m.end() if m.group() != "\n" else m.start() for m in _ENDS.finditer(text)]
+    for m in matches_from(_SENTENCE, text, ends):  # (not tried at every character)
         if text[max(0, m.start() - 6): m.start()].endswith(_ABBREVIATIONS):
             continue
         spans.append((start, m.start()))
@@ -583,7 +590,8 @@ class _Reader:
 
     def read(self) -> list[FoundLeg]:
         by_sentence: dict[int, list[FoundPlace]] = {}
-        filed = [m.span() for m in _DATELINE.finditer(self.text)]
+        lines = [0, *(m.start() for m in _NEWLINE.finditer(self.text))]  # (where one starts)
+        filed = [m.span() for m in matches_from(_DATELINE, self.text, lines)]
         for place, number in zip(self.places, self.where, strict=True):
             if not any(a <= place.start < b for a, b in filed):
                 by_sentence.setdefault(number, []).append(place)
