@@ -382,6 +382,30 @@ def test_what_the_patterns_before_a_name_need_is_there_where_they_match() -> Non
     assert min(found.values()) > 30, found
 
 
+def test_the_descriptions_found_after_the_word_as_at_its_boundary() -> None:
+    import re
+
+    from movemap.extract.report import _DESCRIBED
+
+    bounded = re.compile(r"\bthe\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
+                         r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
+    rng = random.Random(73)
+    pieces = ["the", "The", "xthe", "éthe", " ", "\n", "city", "capital", "airport", "air base",
+              " of", "'s", " Kyiv", "_the", "1the", "town", "s"]
+    texts = _clause_texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+                               for _ in range(20000)]
+    gaps = [" ", "  ", "\n"]
+    texts += ["".join([rng.choice(["", "x", " ", "é"]), "the", rng.choice(gaps), word,
+                       rng.choice(["", " of", " Kyiv", ".", "s"])])
+              for word in ("capital", "city", "town", "airport", "air base") for _ in range(100)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in bounded.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _DESCRIBED.finditer(text)] == expected
+        found += len(expected)
+    assert found > 100
+
+
 def test_the_link_that_ends_a_window_is_where_the_pattern_finds_it() -> None:
     import re
 

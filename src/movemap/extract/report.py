@@ -339,8 +339,9 @@ def _lonely(places: list[FoundPlace], text: str) -> set[str]:
     home garrison of an expeditionary move lies far from where the move goes, and reports
     name it, small as it may be (a depot town, a garrison village)."""
     points = list({p.place.id: p.place for p in places if not p.place.areal}.values())
-    if len(points) < 3:
-        return set()
+    if len(points) < 3 or not any(p.kind is Kind.CITY and (p.population or 0) < LONELY_POPULATION
+                                  for p in points):
+        return set()  # (no small town that could be lonely: no distances to work out)
     near = len(points) * [False]  # whether a point has another within LONELY_KM nearby
     for i, place in enumerate(points):
         for j in range(i + 1, min(len(points), i + _NAMES_TOGETHER + 1)):
@@ -383,7 +384,9 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
     return out
 
 
-_DESCRIBED = re.compile(r"\bthe\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
+# (its word boundary checked after "the": a pattern that opens with a word is found by a fast
+# search for the word, one that opens with \b is tried at every character)
+_DESCRIBED = re.compile(r"the(?<=\bthe)\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
                         r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
 _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
                                 re.I))
