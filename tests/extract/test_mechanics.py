@@ -71,7 +71,7 @@ def test_the_language_check_with_its_cheap_tests_reads_as_its_counts() -> None:
               "_", "\n", "’", "ɏ", "K", "×", "x", "yz", "Ā", " ", " "]
     texts = [t for t, _ in _LANGUAGE_CASES] + _clause_texts()
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
-              for _ in range(20000)]
+              for _ in range(8000)]
     found = {counted(t) for t in texts}
     assert {None, "it is in Latin script but does not read as English",
             "it is written mostly in Cyrillic script"} <= found
@@ -177,7 +177,7 @@ def test_each_slot_cue_looks_ahead_for_every_word_it_can_start_with() -> None:
         """The strings of up to ``n`` letters a parsed sequence can begin with."""
         out = {""}
         for op, av in items:
-            if op is c.AT:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero width: nothing read
                 continue
             if op is c.LITERAL:
                 step = {chr(av)}
@@ -347,6 +347,65 @@ def test_a_window_searched_for_a_thing_only_when_it_ends_with_a_word_of_one() ->
     assert found > 1000
 
 
+def test_what_the_patterns_before_a_name_need_is_there_where_they_match() -> None:
+    from movemap.extract.grammar import _GLOSS
+    from movemap.extract.mentions import _NUMBER_BEFORE, _WATER_BEFORE
+    from movemap.extract.report import _RIVER_LIKE
+
+    rng = random.Random(61)
+    pieces = ["Strait", "Gulf", "Bay", "Sea", "of", "the", "The", "City", "city", "Port", " ",
+              "  ", "\n", "\t", "\u00a0", "3", "45", "٣", "1,2", ".", "(", ")", "x", "a", "an"]
+    windows = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+               for _ in range(30000)]
+    windows += [t[max(0, end - 24): end] for t in _clause_texts()
+                for end in range(0, len(t) + 1, 5)]
+    spaces = [" ", "  ", "\n", "\t", "\u00a0"]
+    windows += [f"{rng.choice(pieces)}{water}{rng.choice(spaces)}of{rng.choice(spaces)}"
+                f"{rng.choice(['', 'the', 'the '])}{rng.choice([*spaces, ''])}"
+                for water in ("Strait", "Straits", "Gulf", "Cape", "Lake", "Mouth")
+                for _ in range(200)]
+    found = {"water": 0, "number": 0, "river": 0, "gloss": 0}
+    for window in windows:
+        before = window.rstrip()
+        if _WATER_BEFORE.search(window):
+            assert before.endswith(("of", "the")), repr(window)
+            found["water"] += 1
+        if _NUMBER_BEFORE.search(window):
+            assert before[-1:].isdecimal(), repr(window)
+            found["number"] += 1
+        if _RIVER_LIKE.search(window):
+            assert before.endswith("the"), repr(window)
+            found["river"] += 1
+        if _GLOSS.search(window):
+            assert "(" in window
+            found["gloss"] += 1
+    assert min(found.values()) > 30, found
+
+
+def test_the_descriptions_found_after_the_word_as_at_its_boundary() -> None:
+    import re
+
+    from movemap.extract.report import _DESCRIBED
+
+    bounded = re.compile(r"\bthe\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
+                         r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
+    rng = random.Random(73)
+    pieces = ["the", "The", "xthe", "éthe", " ", "\n", "city", "capital", "airport", "air base",
+              " of", "'s", " Kyiv", "_the", "1the", "town", "s"]
+    texts = _clause_texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+                               for _ in range(20000)]
+    gaps = [" ", "  ", "\n"]
+    texts += ["".join([rng.choice(["", "x", " ", "é"]), "the", rng.choice(gaps), word,
+                       rng.choice(["", " of", " Kyiv", ".", "s"])])
+              for word in ("capital", "city", "town", "airport", "air base") for _ in range(100)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in bounded.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _DESCRIBED.finditer(text)] == expected
+        found += len(expected)
+    assert found > 100
+
+
 def test_the_link_that_ends_a_window_is_where_the_pattern_finds_it() -> None:
     import re
 
@@ -365,6 +424,29 @@ def test_the_link_that_ends_a_window_is_where_the_pattern_finds_it() -> None:
         m = link.search(window)
         assert _link_start(window) == (m and m.start()), repr(window)
         found += m is not None
+    assert found > 1000
+
+
+def test_the_cues_read_text_beyond_ascii_as_their_patterns_do() -> None:
+    from movemap.extract import grammar
+    from movemap.extract.lookahead import CASE_ODD
+
+    cues = [grammar._POSITION_AT, grammar._ORIGIN_AT, grammar._DEST_AT, grammar._VIA_AT,
+            grammar._LOCATOR_AT]
+    rng = random.Random(67)
+    pieces = ["moved ", "to ", "TO ", "ſailed ", "from ", "FROM ", "Kyiv ", "“Kyiv” ", "İn ",
+              "ın ", "based ", "in ", "the ", "é", "ž", "’s ", "K", "near ", "via ", "across "]
+    windows = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+               for _ in range(20000)]
+    windows += [t[max(0, end - 60): end] for t in _clause_texts() for end in range(0, len(t), 9)]
+    found = 0
+    for window in windows:
+        lower = window.lower() if window.isascii() or not CASE_ODD.search(window) else None
+        for cue in cues:
+            plain = cue.pattern.search(window)
+            for asked in (cue.search(window), cue.search(window, lower)):
+                assert (asked and asked.span()) == (plain and plain.span()), repr(window)
+            found += plain is not None and not window.isascii()
     assert found > 1000
 
 
@@ -451,6 +533,33 @@ def test_the_breaks_tried_where_one_can_start_are_those_the_pattern_finds() -> N
             assert [m.span() for m in _breaks(text, start, end)] == expected, repr(text)
             found += len(expected)
     assert found > 10000
+
+
+def test_sentence_ends_and_datelines_tried_where_one_can_start_are_all() -> None:
+    from movemap.extract.lookahead import matches_from
+    from movemap.extract.report import _DATELINE, _ENDS, _NEWLINE, _SENTENCE
+
+    rng = random.Random(71)
+    pieces = ["A", "a", ".", "!", "?", "\n", " ", "\"", "”", "’", ")", "U.S.", "Gen.", "12", "Ж",
+              "- ", "1.", "KYIV", ", ", "Nov 11", "(Reuters)", "—", "\n\n", "• ", "Ukraine"]
+    texts = _clause_texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+                               for _ in range(5000)]
+    heads, breaks = ["", "Troops left.", "A\n"], ["", "\n", "\n\n"]
+    texts += ["".join([rng.choice(heads), rng.choice(breaks), place, ", ",
+                       rng.choice(["Ukraine, ", ""]), "May 3 ", rng.choice(["(Reuters) ", ""]),
+                       rng.choice(["-", "—", "–"]), " Troops moved."])
+              for place in ("KYIV", "KHARKIV", "ST. LOUIS", "PORT-AU-PRINCE") for _ in range(50)]
+    found = [0, 0]
+    for text in texts:
+        ends = [m.end() if m.group() != "\n" else m.start() for m in _ENDS.finditer(text)]
+        expected = [m.span() for m in _SENTENCE.finditer(text)]
+        assert [m.span() for m in matches_from(_SENTENCE, text, ends)] == expected, repr(text)
+        lines = [0, *(m.start() for m in _NEWLINE.finditer(text))]
+        filed = [m.span() for m in _DATELINE.finditer(text)]
+        assert [m.span() for m in matches_from(_DATELINE, text, lines)] == filed, repr(text)
+        found[0] += len(expected)
+        found[1] += len(filed)
+    assert found[0] > 5000 and found[1] > 100, found
 
 
 def test_words_with_an_apostrophe_tried_where_a_run_of_letters_meets_one() -> None:

@@ -27,6 +27,9 @@ __all__ = ["grouped"]
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,;:'&/-")
 _QUANTIFIER_STARTS = frozenset("?*+{")
 _FLAG_LETTERS = frozenset("aiLmsux-")
+# the most first characters for which checking \b after them pays (measured: with 4 to 8,
+# searches over clauses took 0.6 to 0.9 the time; with 10 or more, longer)
+_FEW_FIRSTS = 8
 
 
 class _Unread(ValueError):
@@ -65,7 +68,38 @@ def grouped(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if at != len(pattern.pattern):
         return pattern  # an unbalanced ")": the engine's own reading is the one to keep
     _share_starts(whole)
+    _bound_after_first(whole)
     return re.compile(whole.text(), pattern.flags)
+
+
+def _bound_after_first(whole: _Group) -> None:
+    """A pattern that is ``\\b`` and a group of alternatives that each begin with a plain
+    character, rewritten in place to check the boundary after that character
+    (``w(?<=\\bw)ould``, the same test of the same place): a pattern that opens with its
+    characters is searched by skipping ahead to them, one that opens with ``\\b`` is tried
+    at every character. Case-blind, the engine skips to no characters: left as it is."""
+    if len(whole.alternatives) != 1 or whole.caseless:
+        return
+    tokens = whole.alternatives[0]
+    if len(tokens) < 2 or tokens[0] != "\\b" or not isinstance(tokens[1], _Group):
+        return
+    group = tokens[1]
+    if (group.caseless or not (group.opening in ("(", "(?:") or group.opening.startswith("(?P<"))
+            or (len(tokens) > 2 and isinstance(tokens[2], str)
+                and tokens[2][0] in _QUANTIFIER_STARTS)):
+        return  # case-blind, a look-around, or a group that may be skipped
+    if not all(alternative and isinstance(alternative[0], str) and alternative[0] in _PLAIN
+               and not (len(alternative) > 1 and isinstance(alternative[1], str)
+                        and alternative[1][0] in _QUANTIFIER_STARTS)
+               for alternative in group.alternatives):
+        return
+    if len({alternative[0] for alternative in group.alternatives}) > _FEW_FIRSTS:
+        return  # so many first characters that most of a text's are tried: \b is cheaper
+    for alternative in group.alternatives:
+        first = alternative[0]
+        assert isinstance(first, str)
+        alternative.insert(1, f"(?<=\\b{re.escape(first)})")
+    del tokens[0]
 
 
 def _parse(text: str, at: int, opening: str, caseless: bool) -> tuple[_Group, int]:

@@ -64,7 +64,7 @@ from dataclasses import dataclass, field
 from movemap.dates import FuzzyDate
 from movemap.extract.alternation import grouped
 from movemap.extract.draft import FoundPlace
-from movemap.extract.lookahead import quick
+from movemap.extract.lookahead import CASE_ODD, quick
 
 __all__ = ["ANAPHOR", "CARGO", "NEW_FORCE", "UNIT", "State", "named_unit", "unit_slug"]
 
@@ -97,10 +97,11 @@ _UNIT_WORD = grouped(re.compile("|".join(map(re.escape, _UNIT_WORDS))))
 
 
 def named_unit(clause: str) -> re.Match[str] | None:
-    """``UNIT.search(clause)``, after a cheap test that an ASCII clause has what any match
-    needs (:data:`_UNIT_WORDS`, :data:`_UNIT_NAMES` or an ordinal). A clause that is not ASCII
-    is searched plainly (case-blind matching pairs some other letters with ASCII ones)."""
-    if (clause.isascii() and _UNIT_NAME.search(clause) is None
+    """``UNIT.search(clause)``, after a cheap test that the clause has what any match needs
+    (:data:`_UNIT_WORDS`, :data:`_UNIT_NAMES` or an ordinal). A clause with a letter that
+    case-blind matching pairs with an ASCII one (``CASE_ODD``) is searched plainly."""
+    if ((clause.isascii() or CASE_ODD.search(clause) is None)
+            and _UNIT_NAME.search(clause) is None
             and _UNIT_WORD.search(clause.lower()) is None):
         return None
     return UNIT.search(clause)

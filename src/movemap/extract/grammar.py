@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from movemap.extract.alternation import grouped
-from movemap.extract.lookahead import quick
+from movemap.extract.lookahead import CASE_ODD, quick
 from movemap.extract.mentions import fold
 from movemap.model import Mode, Status
 
@@ -305,6 +305,13 @@ _OWN_MOVE = re.compile(r"\s+(?:[a-z]+\s+)?(airlift|sealift|deployment|redeployme
 # a town's own garrison is there (Kielce's garrison fell back on Tarnow)
 _GARRISON = re.compile(r"\s+(?:\w+\s+)?garrisons?\b", re.I)
 _GLOSS = re.compile(r"\s*\([^()]{0,60}\)")
+
+
+def _unglossed(text: str) -> str:
+    """``text`` without its glosses (``_GLOSS``); itself when it has no bracket (most)."""
+    return _GLOSS.sub("", text) if "(" in text else text
+
+
 # a slot's cue before a colon that introduces its list (from three points: A, B and C)
 _COLON = re.compile(r"\b(from|to|into|towards?)\b(?:(?!\b(?:from|to|into|towards?)\b)"
                     r"[^:;.]){0,70}:\s*(?:the\s+)?(?:[a-z]+\s+)*"
@@ -364,8 +371,8 @@ class _Cue:
     look-ahead over the first words its alternatives can start with finds where a match may
     start, and the pattern (case-blind, and slow to try at every word) is tried there only,
     leftmost first, so the match is the one ``search`` finds. ``starts`` must hold the first
-    letters of every alternative of the pattern (checked by the tests). A text that is not
-    ASCII is searched plainly (``re.I`` matches some letters outside ASCII to ASCII ones)."""
+    letters of every alternative of the pattern (checked by the tests). A text with a letter
+    that ``re.I`` matches to an ASCII one (``CASE_ODD``) is searched plainly."""
 
     __slots__ = ("_starts", "pattern")
 
@@ -374,10 +381,10 @@ class _Cue:
         self._starts = grouped(re.compile(rf"\b(?=(?:{starts}))"))
 
     def search(self, text: str, lower: str | None = None) -> re.Match[str] | None:
-        """``pattern.search(text)``; ``lower``: ``text.lower()`` when ``text`` is ASCII and
-        the caller has it already, else None."""
+        """``pattern.search(text)``; ``lower``: ``text.lower()`` when the caller has it
+        already (and ``text`` has no letter of ``CASE_ODD``), else None."""
         if lower is None:
-            if not text.isascii():
+            if not text.isascii() and CASE_ODD.search(text) is not None:
                 return self.pattern.search(text)
             lower = text.lower()
         for at in self._starts.finditer(lower):
@@ -426,9 +433,10 @@ def _words_of(pattern: re.Pattern[str]) -> str:
 
 
 # the statuses after EXPECTED as one list of words (it matches where one of them does): a
-# clause that has none of them (nearly all) is read with one search, not three
+# clause that has none of them (nearly all) is read with one search, not three (their
+# folded patterns are these, without re.I)
 _LATER_STATUS_F = grouped(re.compile(
-    r"\b(?:" + "|".join(_words_of(pattern) for _, pattern in _STATUS_F[1:]) + r")\b",
+    r"\b(?:" + "|".join(map(_words_of, (_CLAIMED, _HEARSAY, _CONFIRMED))) + r")\b",
     _STATUS_F[1][1].flags))
 
 
@@ -643,7 +651,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     cues: list[str] = []
     chained: list[bool] = []
     for i, (start, _) in enumerate(places):
-        before = _GLOSS.sub("", text[max(a, start - 90): start])[-60:]
+        before = _unglossed(text[max(a, start - 90): start])[-60:]
         role, cue = "", ""
         if text[places[i][1]: places[i][1] + 2] in ("'s", "’s"):
             # Seoul's agency, Russia's army: who, not where; but Cuba's airlift to Angola
@@ -659,7 +667,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             cues.append("")
             chained.append(False)
             continue
-        lower = before.lower() if before.isascii() else None
+        lower = before.lower() if before.isascii() or CASE_ODD.search(before) is None else None
         for name, cue_at in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
                              ("destination", _DEST_AT), ("via", _VIA_AT)):
             m = cue_at.search(before, lower)
@@ -679,7 +687,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                                                                      start])) is not None:
             word = m.group(1).lower()
             role, cue = ("origin" if word == "from" else "destination"), f"{word} ...:"
-        link = _GLOSS.sub("", text[places[i - 1][1]: start]) if i else ""
+        link = _unglossed(text[places[i - 1][1]: start]) if i else ""
         own = bool(role)
         if not role and i and roles[i - 1] and _LIST_GAP.match(link):
             role, cue = roles[i - 1], cues[i - 1]
@@ -699,7 +707,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         # across the Atlantic to Bissau)
         last = next((j for j in range(i - 1, -1, -1) if roles[j] == "destination"), None)
         if last is not None and last != i - 1 and all(r in ("via", "") for r in roles[last + 1:]):
-            link = _GLOSS.sub("", text[places[last][1]: start])
+            link = _unglossed(text[places[last][1]: start])
         else:
             last = i - 1 if i else None
         chained.append(bool(last is not None and role == "destination"

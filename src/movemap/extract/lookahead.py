@@ -18,7 +18,13 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["first_characters", "matches_from", "quick"]
+__all__ = ["CASE_ODD", "first_characters", "matches_from", "quick"]
+
+CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+"""The letters outside ASCII that case-blind matching pairs with ASCII ones (İ, ı, ſ and the
+Kelvin sign; none else, as a scan of every character shows): a text without any of them
+matches a case-blind pattern's ASCII letters where its lower case has them, at the same
+offsets (only İ changes length in lower case)."""
 
 try:  # the parser of the standard library's engine (Python 3.11 and later)
     from re import _constants as _c  # type: ignore[attr-defined]

@@ -213,17 +213,24 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
-_WORD_TABLE: dict[int, str] = {}
+def _word_character(ch: str) -> str:
+    """What ``_words_only`` makes of one character: folded, or a space if not of a word."""
+    folded = fold(ch)
+    return " " if _NOT_WORD.match(folded) else folded
+
+
+# (every ASCII character in it from the start: an ASCII text needs no look at its characters)
+_WORD_TABLE: dict[int, str] = {c: _word_character(chr(c)) for c in range(128)}
 
 
 def _words_only(text: str) -> str:
     """``fold(text)`` with every character that is not part of a word (``_NOT_WORD``) a
     space, one character for one; in one ``translate`` (the table grows by the characters
     met), not a regular expression's replacement per character."""
-    for ch in set(text):
-        if ord(ch) not in _WORD_TABLE:
-            folded = fold(ch)
-            _WORD_TABLE[ord(ch)] = " " if _NOT_WORD.match(folded) else folded
+    if not text.isascii():
+        for ch in set(text):
+            if ord(ch) not in _WORD_TABLE:
+                _WORD_TABLE[ord(ch)] = _word_character(ch)
     return text.translate(_WORD_TABLE)
 
 
@@ -482,9 +489,11 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
         return "demonym"  # Western officials, Northern forces
     if " " not in word and _FORCE_AFTER.match(text, end, min(len(text), end + 40)):
         return "demonym"  # Kazakh forces, Wagner fighters, Arab and Kuwaiti troops
-    if _WATER_BEFORE.search(text, max(0, start - 16), start):
+    # (what the two patterns' ends need, first: "of" or "the", a digit, before the spaces)
+    before = text[max(0, start - 16): start].rstrip()
+    if before.endswith(("of", "the")) and _WATER_BEFORE.search(text, max(0, start - 16), start):
         return "named-thing"  # the Strait of Malacca, the Cape of Good Hope
-    if _NUMBER_BEFORE.search(text, max(0, start - 5), start):
+    if before[-1:].isdecimal() and _NUMBER_BEFORE.search(text, max(0, start - 5), start):
         return "named-thing"  # 3 Para, 45 Commando: a unit
     if word.startswith("The ") and not all(w[:1].isupper() for w in word.split()):
         return "function-word"  # "The mission", "The bridge": a common noun at a sentence start

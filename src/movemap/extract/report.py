@@ -41,7 +41,7 @@ from movemap.extract.grammar import (
     strength_in,
 )
 from movemap.extract.language import unreadable
-from movemap.extract.lookahead import quick
+from movemap.extract.lookahead import matches_from, quick
 from movemap.extract.mentions import automaton, find_mentions, fold
 from movemap.extract.when import DateMention, find_dates, year_before
 from movemap.gazetteer import (
@@ -137,6 +137,7 @@ _DATELINE = re.compile(
     r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?"
     r"(?:\s+\([^()\n]{1,60}\)\.?)?\s*[-\u2013\u2014]+\s*")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
+_NEWLINE = re.compile(r"\n")
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
                   "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.", "Cdr.", "Mr.",
                   "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")
@@ -160,10 +161,16 @@ _OPENING = re.compile(r"^(?:(?:The|A|An|On|In|At|By|Then|Later|Meanwhile|Earlier
 _NOT_SOURCE = frozenset(("it", "he", "she", "they", "this", "we", "i", "there", "officials"))
 
 
+# where a sentence's end may start: after a full stop, a question or exclamation mark, at a
+# line's end (every alternative of _SENTENCE starts so)
+_ENDS = re.compile(r"[.!?]|\n")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence (a headline line or a paragraph ends one too)."""
     spans, start = [], 0
-    for m in _SENTENCE.finditer(text):
+    ends = [m.end() if m.group() != "\n" else m.start() for m in _ENDS.finditer(text)]
+    for m in matches_from(_SENTENCE, text, ends):  # (not tried at every character)
         if text[max(0, m.start() - 6): m.start()].endswith(_ABBREVIATIONS):
             continue
         spans.append((start, m.start()))
@@ -247,7 +254,8 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                 towns[("city", m.text)] = big
             place = towns[("city", m.text)] or place
         if (place.kind is Kind.CITY or (not place.areal and fold(m.text) in ordinary)) and (
-                _RIVER_LIKE.search(text, max(0, m.start - 24), m.start)) and not kind_after:
+                text[max(0, m.start - 24): m.start].rstrip().endswith("the")  # (cheap first)
+                and _RIVER_LIKE.search(text, max(0, m.start - 24), m.start)) and not kind_after:
             continue  # the Dnipro, the Atlantic: a town is not named with "the"; nor is a
             # feature named by an ordinary word (into the State: not a State Airport)
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
@@ -331,8 +339,9 @@ def _lonely(places: list[FoundPlace], text: str) -> set[str]:
     home garrison of an expeditionary move lies far from where the move goes, and reports
     name it, small as it may be (a depot town, a garrison village)."""
     points = list({p.place.id: p.place for p in places if not p.place.areal}.values())
-    if len(points) < 3:
-        return set()
+    if len(points) < 3 or not any(p.kind is Kind.CITY and (p.population or 0) < LONELY_POPULATION
+                                  for p in points):
+        return set()  # (no small town that could be lonely: no distances to work out)
     near = len(points) * [False]  # whether a point has another within LONELY_KM nearby
     for i, place in enumerate(points):
         for j in range(i + 1, min(len(points), i + _NAMES_TOGETHER + 1)):
@@ -375,7 +384,9 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
     return out
 
 
-_DESCRIBED = re.compile(r"\bthe\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
+# (its word boundary checked after "the": a pattern that opens with a word is found by a fast
+# search for the word, one that opens with \b is tried at every character)
+_DESCRIBED = re.compile(r"the(?<=\bthe)\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
                         r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
 _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
                                 re.I))
@@ -582,7 +593,8 @@ class _Reader:
 
     def read(self) -> list[FoundLeg]:
         by_sentence: dict[int, list[FoundPlace]] = {}
-        filed = [m.span() for m in _DATELINE.finditer(self.text)]
+        lines = [0, *(m.start() for m in _NEWLINE.finditer(self.text))]  # (where one starts)
+        filed = [m.span() for m in matches_from(_DATELINE, self.text, lines)]
         for place, number in zip(self.places, self.where, strict=True):
             if not any(a <= place.start < b for a, b in filed):
                 by_sentence.setdefault(number, []).append(place)

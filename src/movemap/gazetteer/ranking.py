@@ -269,7 +269,7 @@ class Context:
             import shapely
 
             held_by = shapely.contains_xy(self._outlines_row, spots.lons, spots.lats)
-            within = [bool(row) for row in _ANY(held_by, axis=1).tolist()]
+            within = _ANY(held_by, axis=1).tolist()
         count = int(self._xyz.shape[0]) + len(self._areas)
         if not count:
             return [0.0] * size, [False] * size, within
@@ -288,12 +288,16 @@ class Context:
 
                 lats, lons = self._latitudes_longitudes()
                 inside = shapely.contains_xy(spots.shapes, lons, lats)
-                km[spots.outlined] = np.where(inside, 0.0, km[spots.outlined])
-            totals = _SUM(np.exp(-km / CONTEXT_SCALE_KM), axis=1).tolist()
+                if len(spots.outlined) == size:  # (all areas: no rows to pick)
+                    km = np.where(inside, 0.0, km)
+                else:
+                    km[spots.outlined] = np.where(inside, 0.0, km[spots.outlined])
+            # (km / -scale is -km / scale to the bit, in one division instead of two ops)
+            totals = _SUM(np.exp(km / -CONTEXT_SCALE_KM), axis=1).tolist()
         if held_by is not None and spots.plain:
-            held = _SUM(held_by[spots.plain], axis=1)
-            for j, number in zip(spots.plain, held.tolist(), strict=True):
-                totals[j] += number
+            held = _SUM(held_by, axis=1).tolist()  # (every row: no rows to pick)
+            for j in spots.plain:
+                totals[j] += held[j]
         near = [float(total / count) for total in totals]
         for j, (lat, lon, outline) in zip(spots.outlined, spots.outlines, strict=True):
             self._weighed[(lat, lon, id(outline))] = (outline, near[j])
@@ -609,8 +613,9 @@ _NO_TOWN = -1
 
 
 def _with(candidate: Candidate, part: str, value: float) -> Candidate:
-    parts = {**candidate.parts, part: value}
-    return candidate._replace(score=candidate.score + value, parts=parts)
+    """The candidate with one more part (made whole: a named tuple's _replace is slower)."""
+    place, score, parts, method, matched, doubt = candidate
+    return Candidate(place, score + value, {**parts, part: value}, method, matched, doubt)
 
 
 def _apply(scored: list[Candidate], steps: Sequence[Step]) -> list[Candidate]:
