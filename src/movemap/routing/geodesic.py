@@ -6,6 +6,8 @@ more than loading a rail network from the cache, which needs no geodesy.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
@@ -15,7 +17,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from pyproj import Geod
 
-__all__ = ["GEOD", "geodesic_km", "geodesic_path", "steps_km"]
+__all__ = ["GEOD", "densify", "geodesic_km", "geodesic_path", "geodesic_steps_km", "steps_km"]
 
 
 @cache
@@ -49,6 +51,28 @@ def geodesic_path(
     n = min(int(geodesic_km(lon1, lat1, lon2, lat2) // step_km), MAX_POINTS)
     inner = _geod().npts(lon1, lat1, lon2, lat2, n) if n > 0 else []
     return [(lon1, lat1), *inner, (lon2, lat2)]
+
+
+def geodesic_steps_km(xy: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    """The geodesic km of each step of a path of (lon, lat) points, in one call."""
+    points = np.asarray(xy, dtype=float).reshape(-1, 2)
+    if len(points) < 2:
+        return np.zeros(0)
+    out: npt.NDArray[np.float64] = np.asarray(_geod().inv(
+        points[:-1, 0], points[:-1, 1], points[1:, 0], points[1:, 1])[2]) / 1000
+    return out
+
+
+def densify(points: Sequence[tuple[float, float]], step_km: float) -> list[tuple[float, float]]:
+    """The path's points with a point every ``step_km`` between each and the next, along the
+    geodesic (the steps' lengths in one call, the points between only where a step is long)."""
+    out = [(float(points[0][0]), float(points[0][1]))]
+    counts = (geodesic_steps_km(points) // step_km).astype(int).tolist()
+    for (p, q), n in zip(itertools.pairwise(points), counts, strict=True):
+        if n:
+            out.extend((float(x), float(y)) for x, y in _geod().npts(p[0], p[1], q[0], q[1], n))
+        out.append((float(q[0]), float(q[1])))
+    return out
 
 
 # WGS84, for the length of short steps (``steps_km``)

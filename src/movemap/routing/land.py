@@ -17,7 +17,6 @@ them (``land(rivers=False)``): a river is no gap a road may not join across.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import math
 from collections.abc import Sequence
@@ -28,7 +27,7 @@ import numpy as np
 import shapely
 
 from movemap.geodata import geo_path
-from movemap.routing.geodesic import GEOD
+from movemap.routing.geodesic import densify
 
 __all__ = ["land", "land_crossing_km", "land_near", "on_land", "sea_path_checks", "upriver_km"]
 
@@ -100,18 +99,7 @@ def on_land(points: Sequence[Point]) -> np.ndarray:
 
 def _samples(points: Sequence[Point], step_km: float) -> list[Point]:
     """The path's points with a point every ``step_km`` between them along the geodesic."""
-    samples: list[Point] = []
-    if len(points) > 1:  # every step's length in one call
-        xy = np.asarray(points, dtype=float).reshape(-1, 2)
-        km = np.asarray(GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2]) / 1000
-        counts = (km // step_km).astype(int).tolist()
-    for (a, b), n in zip(itertools.pairwise(points), counts if len(points) > 1 else [],
-                         strict=True):
-        samples.append(a)
-        if n:
-            samples.extend(GEOD.npts(a[0], a[1], b[0], b[1], n))
-    samples.append(points[-1])
-    return samples
+    return densify(points, step_km)
 
 
 def _over_land_km(samples: Sequence[Point], skip_km: float, step_km: float) -> float:

@@ -29,14 +29,13 @@ An end more than ``COAST_KM`` from the sea is not on the coast: the leg is refus
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 from typing import Any
 
 import numpy as np
 import shapely
 
-from movemap.routing.geodesic import GEOD, geodesic_km
+from movemap.routing.geodesic import GEOD, densify, geodesic_km, geodesic_steps_km
 from movemap.routing.grid import water_path
 from movemap.routing.land import land, land_crossing_km, land_near, on_land
 
@@ -97,14 +96,7 @@ def _lanes(a: Point, b: Point) -> list[Point]:
 
 
 def _densify(points: list[Point]) -> list[Point]:
-    out: list[Point] = [points[0]]
-    # every step's length in one call; the points between only where a step is long
-    counts = (_steps_km(points) // DENSIFY_KM).astype(int).tolist()
-    for (p, q), n in zip(itertools.pairwise(points), counts, strict=True):
-        if n:
-            out.extend((float(x), float(y)) for x, y in GEOD.npts(p[0], p[1], q[0], q[1], n))
-        out.append(q)
-    return out
+    return densify(points, DENSIFY_KM)
 
 
 def sea_path(a: Point, b: Point) -> list[Point] | str:
@@ -216,10 +208,7 @@ def _join_end(path: list[Point]) -> list[Point]:
 
 def _steps_km(points: Any) -> Any:
     """The geodesic km of each step of a path of (lon, lat) points, in one call."""
-    xy = np.asarray(points, dtype=float).reshape(-1, 2)
-    if len(xy) < 2:
-        return np.zeros(0)
-    return np.asarray(GEOD.inv(xy[:-1, 0], xy[:-1, 1], xy[1:, 0], xy[1:, 1])[2]) / 1000
+    return geodesic_steps_km(points)
 
 
 def _km(points: list[Point]) -> float:
