@@ -403,3 +403,19 @@ def test_a_region_in_parts_has_its_point_where_its_people_are(
     assert on_big is (moved or label == (2.0, 2.0))
     if not moved:
         assert (region.lat, region.lon) == label
+
+
+def test_no_region_takes_a_fragment_of_natural_earths_english_names(
+    gazetteer: Gazetteer,
+) -> None:
+    # NE's name_en is "of Bougainville" for the Autonomous Region of Bougainville and
+    # "comarca Ngäbe-Buglé" for Bocas del Toro: neither is a name to show or to match
+    regions = region_entries(geo_path("admin1.geojson"))
+    fragments = [(e.name, n) for e in regions for n in (e.name, e.admin1, *e.alt_names)
+                 if n and n[0].islower()]
+    assert fragments == []
+    found = gazetteer.resolve("Bougainville")
+    assert found.place.kind is Kind.REGION and found.place.country == "PG"
+    assert found.place.name == "North Solomons"
+    town = gazetteer.resolve("Bocas del Toro").place
+    assert town.kind is Kind.CITY and town.admin1 == "Bocas del Toro"

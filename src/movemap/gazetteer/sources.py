@@ -177,8 +177,21 @@ _TYPE_SUFFIX = {"Oblast": "Oblast", "Oblast'": "Oblast", "Kray": "Krai"}
 _SUFFIXED_COUNTRIES = frozenset({"RU", "UA", "BY", "KZ"})
 
 
+def _english_name(p: dict[str, Any]) -> str | None:
+    """A region's English name, or its own where Natural Earth's English one is a fragment.
+
+    A few ``name_en`` values begin in lower case: a cut name (``of Bougainville`` for the
+    Autonomous Region of Bougainville) or another unit's (``comarca Ngäbe-Buglé`` for Bocas
+    del Toro). A place's name does not begin with a small letter, so those are not taken."""
+    english = p.get("name_en")
+    if english and english[0].islower():
+        english = None
+    name: str | None = english or p.get("name")
+    return name
+
+
 def _region_name(p: dict[str, Any]) -> str | None:
-    name: str | None = p.get("name_en") or p.get("name")
+    name = _english_name(p)
     suffix = _TYPE_SUFFIX.get(p.get("type") or "")
     if name and suffix and p.get("iso_a2") in _SUFFIXED_COUNTRIES and " " not in name:
         return f"{name} {suffix}"
@@ -212,14 +225,14 @@ def region_entries(path: Path) -> list[Entry]:
             continue  # unnamed slivers of the generalised outlines
         lat, lon = _point_inside(geom, p.get("longitude"), p.get("latitude"))
         code = (p.get("iso_3166_2") if iso_id[number] else None) or p["adm1_code"]
-        names = _split_names(
+        names = [n for n in _split_names(
             [p.get(k) for k in ("name", "name_en", "name_local", "name_alt", "name_ru",
                                 "name_uk", "name_ko", "name_zh", "name_ja", "iso_3166_2")]
-        )
+        ) if not n[0].islower()]  # no fragments (_english_name)
         code_text = p.get("iso_3166_2") or ""
         if code_text[:3] in _POSTAL_COUNTRIES and 2 <= len(code_text) - 3 <= 3:
             names.append(code_text[3:])  # TX, BC, NSW: how news writes them
-        if canonical != (p.get("name_en") or p.get("name")):
+        if canonical != _english_name(p):
             # "Kursk" alone is the city; the oblast keeps it only as a base form (index).
             bare = {p.get("name"), p.get("name_en")}
             names = [n for n in names if n not in bare]
