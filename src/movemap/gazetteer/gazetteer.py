@@ -41,6 +41,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from movemap.countries import country_name
 from movemap.errors import InvalidValueError, PlaceNotFoundError
 from movemap.gazetteer.cache import open_index
 from movemap.gazetteer.index import KIND_CLASSES, Index, code_key
@@ -493,8 +494,14 @@ class Gazetteer:
         if not key:
             return [], False
         found, generic = self._find_key_hits(name, key)
+        qualified = self._qualified_hits(name)
         if found and all(h.method not in _LOOSE for h in found):
+            if qualified:  # "Springfield, Illinois": the heliport by that name, and the town
+                seen = {h.place.id for h in found}
+                found += [h for h in qualified[0] if h.place.id not in seen]
             return found, generic
+        if qualified is not None:
+            return qualified
         # an abbreviated word spelled out ("St Vincent": Saint Vincent), when the name as
         # written matched only loosely or not at all
         for spelled in spelled_out(key):
@@ -502,6 +509,34 @@ class Gazetteer:
             if hits and all(h.method not in _LOOSE for h in hits):
                 return hits, spelled_generic
         return found, generic
+
+    def _qualified_hits(self, name: str) -> tuple[list[Hit], bool] | None:
+        """The hits of a name qualified by the area it lies in, the way addresses and
+        indexes write it: ``Paris, Texas``, ``Verdun, France``, ``Springfield, IL``,
+        ``Perth (Scotland)``. Only the places of the first name that lie in the area (a
+        country, a region, a district) are hits, so that the qualifier decides rather than
+        weighs; none when no such place lies there (the name is then not found, and no
+        namesake elsewhere is given in its stead). None when the name is not of that shape
+        or its qualifier names no area: the name is read as written."""
+        match = _QUALIFIED.match(name)
+        if match is None:
+            return None
+        head = match["head"].strip()
+        tail = (match["tail"] or match["paren"] or "").strip()
+        if not head or not tail:
+            return None
+        areas = [c.place for c in rank(self.hits(tail)[0], query=tail)
+                 if c.method not in _LOOSE and c.place.kind in _QUALIFIER_KINDS]
+        if not areas:
+            return None
+        hits, generic = self.hits(head)
+        hits = [h for h in hits if h.method not in _LOOSE] or hits
+        for area in areas:  # the reading of the qualifier that holds a place of the name
+            inside = [h for h in hits if h.place.kind is not area.kind
+                      and _qualifies(h.place, area)]
+            if inside:
+                return inside, generic
+        return [], generic
 
     def _find_key_hits(self, name: str, key: str) -> tuple[list[Hit], bool]:
         if key.startswith("the ") and not self._index.exact(key, 1):
@@ -839,7 +874,17 @@ class Gazetteer:
         return hits
 
     def suggestions(self, name: str, limit: int = 3) -> tuple[str, ...]:
-        """Names of well-known places that look like ``name``, for "did you mean"."""
+        """Names of well-known places that look like ``name``, for "did you mean"; for a
+        name qualified by an area where it has no place (``Verdun, Germany``), its places
+        elsewhere, qualified by their countries as it may be written (``Verdun (France)``)."""
+        qualified = _QUALIFIED.match(name)
+        if qualified is not None:
+            head = qualified["head"].strip()
+            elsewhere = [c.place.country for c in rank(self.hits(head)[0], query=head)
+                         if c.method not in _LOOSE and c.place.country]
+            if elsewhere:
+                return tuple(dict.fromkeys(
+                    f"{head} ({country_name(code)})" for code in elsewhere))[:limit]
         key = name_key(name)
         keys, names = self._index.well_known(len(key), max(3, len(key) // 3))
         out: list[str] = []
@@ -2379,6 +2424,24 @@ def _among(place: Place, context: Context) -> bool:
             context.points, 1) if place.polygon is not None else False
     near = context.around(place.lat, place.lon, _AMONG_KM)
     return near >= 2 and 2 * near >= context.points
+
+
+# "X, Y" (the last comma) or "X (Y)": a name and the area it lies in (Gazetteer._qualified_hits)
+_QUALIFIED = re.compile(r"^(?P<head>.+?)\s*(?:,\s*(?P<tail>[^,()]+)|\((?P<paren>[^()]+)\))\s*$")
+_QUALIFIER_KINDS = frozenset({Kind.COUNTRY, Kind.REGION, Kind.DISTRICT})
+
+
+def _qualifies(place: Place, area: Place) -> bool:
+    """Whether a place lies in the area a qualifier names: a country by its code (its
+    outline leaves out islands and coasts at the scale the data draws), a region or a
+    district by its outline or by the name of the place's first-level region."""
+    if area.kind is Kind.COUNTRY:
+        return area.country is not None and place.country == area.country
+    if place.country != area.country:
+        return False
+    if place.admin1 is not None and place.admin1 in (area.name, area.admin1):
+        return True
+    return _inside(place, area)
 
 
 def _inside(town: Place, area: Place) -> bool:
