@@ -73,7 +73,14 @@ from movemap.gazetteer.normalize import (
     split_generic,
 )
 from movemap.gazetteer.overlay import OverlayRow, read_overlay
-from movemap.gazetteer.parts import part_of, seat_district, split_derived_id
+from movemap.gazetteer.parts import (
+    BEARINGS,
+    offset_from,
+    offset_of,
+    part_of,
+    seat_district,
+    split_derived_id,
+)
 from movemap.gazetteer.place import (
     AREAL,
     LOOSE_METHODS,
@@ -494,6 +501,10 @@ class Gazetteer:
         if not key:
             return [], False
         found, generic = self._find_key_hits(name, key)
+        if not found or any(h.method in _LOOSE for h in found):
+            relative = self._relative_hits(name)
+            if relative is not None:
+                return relative
         qualified = self._qualified_hits(name)
         if found and all(h.method not in _LOOSE for h in found):
             if qualified:  # "Springfield, Illinois": the heliport by that name, and the town
@@ -509,6 +520,27 @@ class Gazetteer:
             if hits and all(h.method not in _LOOSE for h in hits):
                 return hits, spelled_generic
         return found, generic
+
+    def _relative_hits(self, name: str) -> tuple[list[Hit], bool] | None:
+        """The hits of a place given by another: ``20 km east of Pokrovsk`` (a point at that
+        distance and bearing from each place of the name, ``parts.offset_from``), ``near
+        Kupiansk`` or ``the outskirts of Avdiivka`` (the place itself). None when the name
+        is not of that shape: it is read as written."""
+        offset = _OFFSET_PHRASE.match(name)
+        if offset is not None:
+            km = float(offset["n"].replace(",", ".")) * _UNIT_KM[_unit(offset["unit"])]
+            written = offset["dir"].lower().replace("-", "").replace(" ", "")
+            direction = _OFFSET_DIRECTIONS.get(written)
+            if direction is None or not 0 < km <= _OFFSET_MAX_KM:
+                return [], False  # an offset, but none to draw: not found, not a guess
+            hits, generic = self.hits(offset["rest"])
+            # from a town or a site: an area's centre is no point to measure from
+            return [h._replace(place=offset_from(h.place, round(km, 1), direction))
+                    for h in hits if h.place.kind not in _AREAL], generic
+        vicinity = _VICINITY_PHRASE.match(name)
+        if vicinity is not None:
+            return self.hits(vicinity["rest"])
+        return None
 
     def _qualified_hits(self, name: str) -> tuple[list[Hit], bool] | None:
         """The hits of a name qualified by the area it lies in, the way addresses and
@@ -1211,7 +1243,9 @@ class Gazetteer:
         derived = split_derived_id(place_id)
         if derived is not None:
             base = self.get(derived[0])
+            offset = offset_of(derived[1])
             made = (seat_district(base) if derived[1] == "district"
+                    else offset_from(base, *offset) if offset is not None
                     else part_of(base, derived[1]))
             if made is None:
                 raise PlaceNotFoundError(place_id)
@@ -2424,6 +2458,35 @@ def _among(place: Place, context: Context) -> bool:
             context.points, 1) if place.polygon is not None else False
     near = context.around(place.lat, place.lon, _AMONG_KM)
     return near >= 2 and 2 * near >= context.points
+
+
+# "20 km east of X", "some 5 miles NE of X" (Gazetteer._relative_hits)
+_OFFSET_PHRASE = re.compile(
+    r"^\s*(?:(?:some|about|around|approximately|approx\.?|roughly|nearly|almost|c\.|ca\.)\s+)?"
+    r"(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>km|kms|kilomet(?:re|er)s?|mi|miles?|nm|nmi|"
+    r"nautical\s+miles?|m|metres?|meters?)\s+(?:to\s+the\s+)?(?P<dir>(?:north|south)"
+    r"(?:[\s-]?(?:east|west))?|east|west|[ns][ew]?|[ew])(?:wards?)?\s+of\s+(?P<rest>.+?)\s*$",
+    re.IGNORECASE)
+_OFFSET_DIRECTIONS = {**{d: d for d in BEARINGS}, "n": "north", "s": "south", "e": "east",
+                      "w": "west", "ne": "northeast", "nw": "northwest", "se": "southeast",
+                      "sw": "southwest"}
+_UNIT_KM = {"km": 1.0, "mi": 1.609344, "nm": 1.852, "m": 0.001}
+_OFFSET_MAX_KM = 500.0
+"""The farthest offset read as one (beyond it a text places a thing by a region, not a town)."""
+# "near X", "on the outskirts of X", "in the vicinity of X": X itself
+_VICINITY_PHRASE = re.compile(
+    r"^\s*(?:(?:on|in|at)\s+)?(?:the\s+)?(?:near|nearby|outside(?:\s+of)?|(?:outskirts|suburbs|"
+    r"vicinity|environs|area)\s+of|close\s+to)\s+(?P<rest>.+?)\s*$", re.IGNORECASE)
+
+
+def _unit(word: str) -> str:
+    """The key of ``_UNIT_KM`` for a unit as written."""
+    word = word.lower()
+    if word.startswith(("km", "kilomet")):
+        return "km"
+    if word.startswith(("nm", "nautical")):
+        return "nm"
+    return "mi" if word.startswith("mi") else "m"
 
 
 # "X, Y" (the last comma) or "X (Y)": a name and the area it lies in (Gazetteer._qualified_hits)

@@ -1,5 +1,6 @@
 """Places derived from others by a rule: the part of an area a direction names ("eastern
-Ukraine"), and a district known only by its seat town ("Izium raion").
+Ukraine"), a district known only by its seat town ("Izium raion"), and a point at a distance
+and bearing from a place ("20 km east of Pokrovsk").
 
 A derived place keeps the id of the place it comes from with a suffix after ``#``
 (``ne-admin0:UA#east``, ``geonames:707292#district``), so that ``Gazetteer.get`` can make it
@@ -9,6 +10,8 @@ again from that id alone.
 from __future__ import annotations
 
 import dataclasses
+import math
+import re
 from typing import TYPE_CHECKING
 
 from movemap.gazetteer.place import Kind, Place
@@ -16,7 +19,8 @@ from movemap.gazetteer.place import Kind, Place
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-__all__ = ["DIRECTIONS", "DISTRICT_SUFFIX", "part_of", "seat_district", "split_derived_id"]
+__all__ = ["BEARINGS", "DIRECTIONS", "DISTRICT_SUFFIX", "offset_from", "offset_of", "part_of",
+           "seat_district", "split_derived_id"]
 
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "central")
@@ -37,12 +41,61 @@ _BOXES = {
 }
 
 
+BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0,
+            "south": 180.0, "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+"""The bearing (degrees clockwise from north) of each direction an offset may take."""
+_OFFSET_SUFFIX = re.compile(r"^(?P<km>\d+(?:\.\d+)?)km-(?P<direction>[a-z]+)$")
+
+
 def split_derived_id(place_id: str) -> tuple[str, str] | None:
     """``(base id, suffix)`` of a derived place's id, or None for a plain id."""
     base, sep, suffix = place_id.rpartition("#")
-    if not sep or not base or not (suffix in _BOXES or suffix == DISTRICT_SUFFIX):
+    if not sep or not base:
+        return None
+    offset = _OFFSET_SUFFIX.match(suffix)
+    if not (suffix in _BOXES or suffix == DISTRICT_SUFFIX
+            or (offset is not None and offset["direction"] in BEARINGS)):
         return None
     return base, suffix
+
+
+def offset_of(suffix: str) -> tuple[float, str] | None:
+    """``(km, direction)`` of a derived id's suffix that names an offset (``20km-east``)."""
+    match = _OFFSET_SUFFIX.match(suffix)
+    if match is None or match["direction"] not in BEARINGS:
+        return None
+    return float(match["km"]), match["direction"]
+
+
+def offset_from(place: Place, km: float, direction: str) -> Place:
+    """The point ``km`` from a place in a direction, as a site of its own ("20 km east of
+    Pokrovsk"): how reports place the front line, a strike or a camp by the nearest town.
+
+    The point is found on the sphere (within metres of the ellipsoid over the tens of km
+    reports give). It keeps the place's country, first-level region and population, so that
+    it ranks as the place it is measured from does (its namesakes are told apart the same
+    way), and its id is the place's with the offset (``geonames:1#20km-east``), so that
+    ``Gazetteer.get`` makes it again.
+
+    >>> town = Place("geonames:1", "Izium", 49.2, 37.3, "UA", "Kharkiv", Kind.CITY, 45000, "g")
+    >>> point = offset_from(town, 20, "east")
+    >>> point.name, point.id, point.kind.value, round(point.lat, 3), round(point.lon, 3)
+    ('20 km east of Izium', 'geonames:1#20km-east', 'site', 49.2, 37.575)
+    """
+    from movemap.sphere import EARTH_RADIUS_KM
+
+    bearing = math.radians(BEARINGS[direction])
+    angle = km / EARTH_RADIUS_KM
+    lat1, lon1 = math.radians(place.lat), math.radians(place.lon)
+    lat2 = math.asin(math.sin(lat1) * math.cos(angle)
+                     + math.cos(lat1) * math.sin(angle) * math.cos(bearing))
+    lon2 = lon1 + math.atan2(math.sin(bearing) * math.sin(angle) * math.cos(lat1),
+                             math.cos(angle) - math.sin(lat1) * math.sin(lat2))
+    lon = (math.degrees(lon2) + 540.0) % 360.0 - 180.0
+    return dataclasses.replace(
+        place, id=f"{place.id}#{km:g}km-{direction}",
+        name=f"{km:g} km {direction} of {place.name}", lat=math.degrees(lat2), lon=lon,
+        kind=Kind.SITE, polygon=None)
 
 
 def _main_part(polygon: BaseGeometry) -> BaseGeometry:
