@@ -477,6 +477,47 @@ def test_a_region_away_from_the_text_without_such_a_town_stands() -> None:
     assert _region_away(town_km=-600.0, region_at=(28.0, 14.0)).doubt is None
 
 
+def _far_region(namesake_km: float) -> Candidate:
+    """"Sarno", a region of another country far beyond a text's towns, over an island of
+    that name ``namesake_km`` north of the text, after the rule."""
+    import dataclasses
+
+    from shapely.geometry import box
+
+    region = dataclasses.replace(
+        _place("r:71", "Sarno", -20.0, -40.0, "XB", Kind.REGION, 4_000_000),
+        polygon=box(-42, -22, -38, -18))
+    island = _place("i:71", "Sarno", 40.0 + namesake_km / 111.2, 10.0, "XC", Kind.ISLAND,
+                    40_000)
+    ranked = {Query("Sarno"): (Candidate(region, 1.4, {}, Method.ALTERNATE, "sarno"),
+                               Candidate(island, 1.25, {}, Method.NAME, "sarno"))}
+    for i, (a, b) in enumerate([(40.0, 10.0), (40.5, 10.5), (39.6, 10.8)]):
+        place = _place(f"c:7{i}", f"Town{i}", a, b, "XA", Kind.CITY, 20_000)
+        ranked[Query(f"Town{i}")] = (Candidate(place, 1.5, {}, Method.NAME, f"town{i}"),)
+    _doubt_areas_away(ranked)
+    return ranked[Query("Sarno")][0]
+
+
+def test_a_region_abroad_and_far_beyond_the_text_with_a_namesake_within_reach_is_in_doubt(
+) -> None:
+    # Espiritu Santo beside Guadalcanal and Noumea: the island of Vanuatu, 900 km from
+    # them, not the Brazilian state (found by its Spanish name) on the far side of the world
+    best = _far_region(namesake_km=800.0)
+    assert best.place.kind is Kind.REGION
+    assert best.doubt == "Sarno, an island of that name among the other places, may be meant"
+    # a namesake beyond reach of the text says nothing
+    assert _far_region(namesake_km=1500.0).doubt is None
+
+
+def test_espiritu_santo_in_a_report_on_the_solomons_is_not_silently_brazil(
+    gazetteer: Gazetteer,
+) -> None:
+    names = ["Guadalcanal", "Tulagi", "Savo Island", "Henderson Field", "Rabaul",
+             "Espiritu Santo", "Nouméa"]
+    answer = gazetteer.resolve_all(names)[5]
+    assert answer.place.country == "VU" or not answer.confident
+
+
 @pytest.mark.parametrize("region_at", [(40.2, 10.3), (41.5, 11.0)])
 def test_a_region_holding_or_near_the_text_stands(region_at: tuple[float, float]) -> None:
     # the region holds the text's towns, or lies beside them (Famagusta district): the bare

@@ -1358,6 +1358,10 @@ def _doubt_unplaced_regions(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             ranked[q] = (best._replace(doubt=doubt), *candidates[1:])
 
 
+_POINT_KINDS = tuple(k for k in Kind if k not in AREAL)
+"""Kinds of place that are points (towns, sites, features, islands), not areas."""
+
+
 def _doubt_areas_away(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     """Mark in doubt a region won by its bare name that is not where the text is, when a
     town of that name is (in place).
@@ -1387,13 +1391,21 @@ def _doubt_areas_away(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                 or _nearest_km(place, around_xyz) <= DESCRIBED_KM
                 or any(_inside(p, place) for p in around)):
             continue
-        town = next((c.place for c in ranked[q][1:] if c.place.kind is Kind.CITY
+        # A region far beyond all of them and in none of their countries is weighed against
+        # a place of that name anywhere within reach of them (``Espiritu Santo`` beside
+        # Guadalcanal and Noumea: the island of Vanuatu, 900 km off, not the Brazilian state)
+        far = (_nearest_km(place, around_xyz) > OUTLIER_KM
+               and place.country not in {p.country for p in around})
+        reach, kinds = (OUTLIER_KM, _POINT_KINDS) if far else (_AMONG_KM, (Kind.CITY,))
+        town = next((c.place for c in ranked[q][1:] if c.place.kind in kinds
                      and c.method in (Method.NAME, Method.ALTERNATE)
-                     and any(haversine_km(c.place.lat, c.place.lon, p.lat, p.lon) <= _AMONG_KM
+                     and any(haversine_km(c.place.lat, c.place.lon, p.lat, p.lon) <= reach
                              for p in around)), None)
         if town is not None:
-            doubt = (f"{town.name}, a town of that name among the other places, may be "
-                     "meant")
+            what = "town" if town.kind is Kind.CITY else town.kind.value.replace("-", " ")
+            article = "an" if what[0] in "aeiou" else "a"
+            doubt = (f"{town.name}, {article} {what} of that name among the other places, may "
+                     "be meant")
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
 
 
