@@ -797,6 +797,11 @@ class Gazetteer:
             # Sites are of too many sorts for the nearest to be the one meant.
             word = key[len(base):].strip() if key.startswith(base) else key[:-len(base)].strip()
             return Hit(near, Method.FALLBACK, word, fallback_standing) if can_fall_back else None
+        if near.kind in _AREAL and near.kind is not Kind.DISTRICT:
+            # the nearest to a region's or a country's point is any of its features, not the
+            # one named ("Normandy bridge" is no more Horsa Bridge than any other): the area
+            # stands for it, flagged
+            return Hit(near, Method.FALLBACK, _KIND_LABEL[cls], fallback_standing)
         found = [self._index.place(number) for number, _ in self._index.nearest_of_kinds(
             KIND_CLASSES[cls], near.lat, near.lon, _KIND_RADIUS_KM[cls], limit=5)]
         # Across a border is not "at X": Sumy airport is not Sudzha's.

@@ -259,19 +259,21 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
         # Air Field ("March ARB", "Selfridge ANGB", "Wheeler AAF")
         "arb", "angb", "aaf", "air reserve base", "air national guard base",
         "аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза",
+        # Turkish, as names are written there ("İncirlik Hava Üssü", "Esenboğa Havalimanı")
+        "hava ussu", "havalimani", "havaalani",
     ),
     "port": (
         "port", "seaport", "sea port", "harbour", "harbor", "naval base", "naval station",
         "navy base", "commercial port", "sea commercial port", "oil terminal",
         "dockyard", "naval dockyard", "navy yard", "naval yard", "docks", "shipyard",
-        "порт", "морской порт", "военно морская база",
+        "порт", "морской порт", "военно морская база", "limani", "deniz ussu",
     ),
     # A bridge is often named by what it carries ("the Arnhem road bridge", "the Nijmegen
     # railway bridge") or how it is built: those words are part of the kind, not of X.
     "bridge": ("bridge", "road bridge", "rail bridge", "railway bridge",
                "railroad bridge", "highway bridge", "motorway bridge", "pontoon bridge",
                "floating bridge", "suspension bridge", "footbridge", "foot bridge",
-               "pedestrian bridge", "viaduct", "railway viaduct", "мост", "міст"),
+               "pedestrian bridge", "viaduct", "railway viaduct", "мост", "міст", "koprusu"),
     "pass": ("pass", "mountain pass", "перевал"),
     "crossing": ("border crossing", "crossing", "checkpoint", "border checkpoint",
                  "crossing point", "кпп"),
@@ -308,11 +310,26 @@ _KIND_PREFIXES: dict[str, tuple[str, ...]] = {
     # the air forces' own style: "RAF Lakenheath", "RAAF Base Darwin" (not "Naval Air
     # Station X": many such names are of closed stations, far from a town X)
     "air": ("аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза",
-            "raf", "raaf", "raaf base", "rcaf", "rnas"),
-    "port": ("port of", "harbour of", "harbor of", "порт"),
-    "island": ("isle of", "island of", "остров", "острів"),
-    "bridge": ("bridge at", "мост"),
+            "raf", "raaf", "raaf base", "rcaf", "rnas",
+            # as French, German, Spanish, Italian, Portuguese and Polish write them
+            "aeroport de", "base aerienne de", "flughafen", "fliegerhorst", "aeropuerto de",
+            "aeropuerto", "base aerea de", "aeroporto di", "aeroporto de", "aeroporto",
+            "lotnisko"),
+    "port": ("port of", "harbour of", "harbor of", "порт", "port de", "hafen",
+             "puerto de", "porto di", "porto de", "base navale de", "base naval de"),
+    "island": ("isle of", "island of", "остров", "острів", "ile de", "isla de", "isola di"),
+    "bridge": ("bridge at", "мост", "pont de", "puente de", "ponte di", "ponte de"),
 }
+# Korean, Chinese and Japanese write the kind word joined to the name (부산항, 순안비행장,
+# 丹东港, 鸭绿江大桥): read off the end of the name's last word, the name at least two
+# characters long.
+_JOINED_SUFFIXES: tuple[tuple[str, str], ...] = tuple(sorted(
+    [(w, "air") for w in ("공항", "국제공항", "비행장", "국제비행장", "공군기지", "机场",
+                          "国际机场", "空港", "国際空港", "空军基地")]
+    + [(w, "port") for w in ("항", "항구", "군항", "해군기지", "港", "海军基地")]
+    + [(w, "bridge") for w in ("대교", "철교", "大桥", "大橋", "铁桥")],
+    key=lambda item: -len(item[0])))
+_JOINED_MIN = 2
 _SUFFIX_TABLE = sorted(
     ((name_key(w), cls) for cls, words in _KIND_SUFFIXES.items() for w in words),
     key=lambda item: -len(item[0]),
@@ -367,6 +384,10 @@ def kind_phrase(key: str) -> tuple[str, str] | None:
     ('bridge', 'henichesk')
     >>> kind_phrase("sudzhansky raion")
     ('district', 'sudzhansky')
+    >>> kind_phrase("aeroport de bordeaux"), kind_phrase("incirlik hava ussu")
+    (('air', 'bordeaux'), ('air', 'incirlik'))
+    >>> kind_phrase("부산항"), kind_phrase("순안국제비행장"), kind_phrase("항") is None
+    (('port', '부산'), ('air', '순안'), True)
     >>> kind_phrase("kursk") is None
     True
     """
@@ -380,7 +401,15 @@ def kind_phrase(key: str) -> tuple[str, str] | None:
             base = key[len(words) + 1 :].strip()
             if base:
                 return cls, base
+    if key and ord(key[-1]) >= _JOINED_SCRIPTS:
+        for word, cls in _JOINED_SUFFIXES:
+            base = key[: -len(word)].strip()
+            if key.endswith(word) and len(base) >= _JOINED_MIN:
+                return cls, base
     return None
+
+
+_JOINED_SCRIPTS = 0x2E80  # CJK radicals onwards: Han, kana, Hangul
 
 
 # Articles a feature's name may begin with that reports leave out: "Al Asad Air Base" is
