@@ -550,7 +550,7 @@ class Gazetteer:
         weighs; none when no such place lies there (the name is then not found, and no
         namesake elsewhere is given in its stead). None when the name is not of that shape
         or its qualifier names no area: the name is read as written."""
-        match = _QUALIFIED.match(name)
+        match = _QUALIFIED.match(name) if ("," in name or "(" in name) else None
         if match is None:
             return None
         head = match["head"].strip()
