@@ -50,3 +50,12 @@ def test_a_kind_asked_of_a_region_is_the_region_flagged(gazetteer: Gazetteer,
     found = gazetteer.resolve(name)
     assert found.place.kind is Kind.REGION
     assert not found.confident and found.best.doubt
+
+
+def test_x_airport_with_none_so_named_is_the_nearby_one_that_bears_xs_name(
+    gazetteer: Gazetteer,
+) -> None:
+    # no airport is called "Kursk airport": Kursk East (Vostok), not the Ryshkovo airfield
+    # that lies nearer the town's centre
+    found = gazetteer.resolve("Kursk airport")
+    assert found.place.name == "Kursk East Airport" and found.place.kind is Kind.AIRPORT

@@ -807,7 +807,11 @@ class Gazetteer:
         # Across a border is not "at X": Sumy airport is not Sudzha's.
         found = [p for p in found if near.country is None or p.country in (near.country, None)]
         if found:
-            return Hit(found[0], Method.NEARBY, base, 1.0 - (best.score - candidate.score))
+            # one that bears X's name before the nearest (Kursk East Airport, not the Ryshkovo
+            # airfield 6 km nearer the centre)
+            bearing = [p for p in found if f" {base} " in f" {name_key(p.name)} "]
+            return Hit((bearing or found)[0], Method.NEARBY, base,
+                       1.0 - (best.score - candidate.score))
         if not can_fall_back:
             return None
         return Hit(near, Method.FALLBACK, _KIND_LABEL[cls], fallback_standing)
