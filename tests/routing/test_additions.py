@@ -741,3 +741,53 @@ def test_eilat_reaches_aqaba_by_the_wadi_araba_crossing() -> None:
     assert crossed(list(r.points)) <= {"IL", "JO"}
     short = route([EILAT, AQABA], Mode.ROAD)
     assert not short.warnings and short.length_km < 20
+
+
+# round 20, from benchmarks/network_gaps.py (GeoNames town points)
+KRAMATORSK, POKROVSK_UA = (37.5678, 48.7311), (37.1771, 48.2801)
+KOSTIANTYNIVKA = (37.70594, 48.52728)
+SUMY, KONOTOP = (34.79906, 50.91741), (33.2004, 51.23251)
+VITEBSK, POLOTSK = (30.2049, 55.1904), (28.7856, 55.4879)
+MINSK, SLUTSK, SOLIGORSK = (27.56653, 53.90019), (27.54159, 53.01522), (27.53583, 52.78981)
+GOMEL, SVETLOGORSK = (30.98, 52.43), (29.7389, 52.6329)
+PYONGYANG, KANGGYE, MANPO = (125.7543, 39.0339), (126.58523, 40.96946), (126.28944, 41.15472)
+KILJU, HYESAN = (129.32778, 40.96417), (128.17778, 41.40167)
+KANPUR, LUCKNOW = (80.3498, 26.4652), (80.9231, 26.8393)
+DHAKA, CHATTOGRAM = (90.40744, 23.7104), (91.83168, 22.3384)
+ALMATY, SHYMKENT = (76.92861, 43.25667), (69.5901, 42.3)
+
+
+@pytest.mark.parametrize(("a", "b", "mode", "low", "high", "countries"), [
+    # the Donetsk front: Kramatorsk - Pokrovsk about 80 km by road (was 184, by Barvinkove),
+    # Kostiantynivka - Pokrovsk about 60 (was 214); the Sumy front: Sumy - Konotop about 130
+    # (was 441)
+    (KRAMATORSK, POKROVSK_UA, Mode.ROAD, 70, 100, {"UA"}),
+    (KOSTIANTYNIVKA, POKROVSK_UA, Mode.ROAD, 45, 70, {"UA"}),
+    (SUMY, KONOTOP, Mode.ROAD, 110, 150, {"UA"}),
+    # Belarus: Vitebsk - Polotsk about 110 km (was 731 through Russia), Minsk - Slutsk about
+    # 105 and Minsk - Soligorsk about 130 (both great circles), Gomel - Svetlogorsk about 125
+    (VITEBSK, POLOTSK, Mode.ROAD, 95, 140, {"BY"}),
+    (MINSK, SLUTSK, Mode.ROAD, 90, 125, {"BY"}),
+    (MINSK, SOLIGORSK, Mode.ROAD, 110, 150, {"BY"}),
+    (GOMEL, SVETLOGORSK, Mode.ROAD, 100, 150, {"BY"}),
+    # the DPRK: Pyongyang - Kanggye and Manpo by the Manpo line (were 988 and 948 km through
+    # China), Kilju - Hyesan by the Paektusan Chongnyon line (141.7 km) and the road beside it
+    (PYONGYANG, KANGGYE, Mode.RAIL, 250, 330, {"KP"}),
+    (PYONGYANG, MANPO, Mode.RAIL, 290, 370, {"KP"}),
+    (KILJU, HYESAN, Mode.RAIL, 125, 160, {"KP"}),
+    (KILJU, HYESAN, Mode.ROAD, 100, 170, {"KP"}),
+    # Kanpur - Lucknow about 72 km (was 664)
+    (KANPUR, LUCKNOW, Mode.RAIL, 65, 90, {"IN"}),
+    # lines Natural Earth draws a few km over a border they run beside: Dhaka - Chittagong
+    # (about 320-346 km) left through Tripura, Almaty - Shymkent (about 750) through Kyrgyzstan
+    (DHAKA, CHATTOGRAM, Mode.RAIL, 300, 370, {"BD"}),
+    (ALMATY, SHYMKENT, Mode.RAIL, 700, 820, {"KZ"}),
+])
+def test_round_20_gaps_are_closed(a: Point, b: Point, mode: Mode, low: float, high: float,
+                                  countries: set[str]) -> None:
+    """Routes the gap search found long, as great circles or through a third country, follow
+    the line added, about as long as the real one, within their own countries."""
+    r = route([a, b], mode)
+    assert not r.warnings, r.warnings
+    assert low < r.length_km < high
+    assert crossed(list(r.points)) == countries
