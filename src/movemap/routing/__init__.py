@@ -368,7 +368,7 @@ class Networks:
     def know_joins(self, ends: Iterable[tuple[Mode, Point]]) -> None:
         """Find now, all in one pass, how these rail, road and foot ends join their
         network (``routing.joins``): as each path would one end at a time, and cheaper for
-        many (before worker processes are forked, so that they share them)."""
+        many (the ends of the routes a process is about to find)."""
         from movemap.routing.countries import know_ends, land_country_of_end
         from movemap.routing.joins import know_joins
 
