@@ -360,10 +360,11 @@ class Networks:
             self.rail.ready()
         if wanted & {Mode.ROAD, Mode.FOOT}:
             self.road.ready()
-        if Mode.SEA in wanted:
+        if Mode.SEA in wanted:  # the land, and the land without the river fairways (upriver_km)
             from movemap.routing.land import land
 
             land()
+            land(rivers=False)
 
     def know_joins(self, ends: Iterable[tuple[Mode, Point]]) -> None:
         """Find now, all in one pass, how these rail, road and foot ends join their
