@@ -193,11 +193,6 @@ def test_a_worker_joins_the_ends_of_each_run_as_one_process_joins_them(
         pending.extend(work)
         return False  # as if no process could be forked: route_legs routes them
 
-    monkeypatch.setattr(located, "_route_parallel", fail)
-    monkeypatch.setattr(located, "_processes", 2)
-    monkeypatch.setattr(located, "PARALLEL_MIN_JOBS", 10)
-    one = Networks(cache_dir=fresh_cache("one"))
-    serial, _ = route_legs(legs, places, (), one)
     alone: list[tuple[float, float]] = []
     batched: list[int] = []
     real_find = network.Network._find_end_joins
@@ -214,6 +209,13 @@ def test_a_worker_joins_the_ends_of_each_run_as_one_process_joins_them(
 
     monkeypatch.setattr(network.Network, "_find_end_joins", find)
     monkeypatch.setattr(joins, "know_joins", know)
+    monkeypatch.setattr(located, "_route_parallel", fail)
+    monkeypatch.setattr(located, "_processes", 2)
+    monkeypatch.setattr(located, "PARALLEL_MIN_JOBS", 10)
+    one = Networks(cache_dir=fresh_cache("one"))
+    serial, _ = route_legs(legs, places, (), one)
+    assert pending and not alone and batched == [7, 7]  # the parent joined them at once
+    batched.clear()
     worker = Networks(cache_dir=fresh_cache("worker"))
     monkeypatch.setattr(located, "_forked", (pending, worker))  # a worker's runs, in turn
     runs = located._chunks(pending, 4)
@@ -229,6 +231,21 @@ def test_a_worker_joins_the_ends_of_each_run_as_one_process_joins_them(
             assert np.array_equal(mine[key][0], nodes) and np.array_equal(mine[key][1], km)
             assert [(s.edge, s.off_km, s.along, s.point, s.index) for s in mine[key][2]] == [
                 (s.edge, s.off_km, s.along, s.point, s.index) for s in splits]
+
+
+def test_warming_for_sea_routes_loads_both_lands_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker processes forked after ``warm`` share the land sea routes keep off and the
+    land their river checks read (without the fairways), both cut from one reading of the
+    1:10m land, rather than each read them."""
+    from movemap.routing import land
+
+    asked: list[bool] = []
+    real = land.land
+    monkeypatch.setattr(land, "land", lambda rivers=True: (asked.append(rivers),
+                                                            real(rivers))[1])
+    Networks().warm({Mode.SEA})
+    assert sorted(asked) == [False, True]
+    assert land._land_10m.cache_info().currsize == 1
 
 
 def test_workers_take_the_heaviest_runs_first() -> None:
