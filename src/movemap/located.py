@@ -254,11 +254,15 @@ _forked: tuple[list[_RouteJob], Networks] | None = None
 
 def _route_forked_chunk(chunk: tuple[int, int]) -> tuple[
         list[tuple[tuple[str, int], Route, float]], Any, Any]:
-    """In a worker: the routes of ``work[start:stop]``, and the paths and routes found."""
+    """In a worker: the routes of ``work[start:stop]``, and the paths and routes found. The
+    run's ends are joined to their networks first, in one pass (the joins found by earlier
+    runs of this worker are kept)."""
     assert _forked is not None
     work, networks = _forked
+    run = work[chunk[0]: chunk[1]]
+    _know_ends(run, networks)
     out = []
-    for job in work[chunk[0]: chunk[1]]:
+    for job in run:
         started = perf_counter()
         found = route(job.stops, job.mode, networks, job.labels, through=job.through,
                       strict=False)
@@ -396,9 +400,9 @@ def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: I
             elif needs_routing(job.stops, job.mode, networks, job.labels,
                                through=job.through, strict=False):
                 pending.append(job)
-        _know_ends(pending, networks)
-        if _processes > 1 and len(pending) >= PARALLEL_MIN_JOBS:
-            _route_parallel(pending, networks, _processes, found, seconds)
+        if not (_processes > 1 and len(pending) >= PARALLEL_MIN_JOBS
+                and _route_parallel(pending, networks, _processes, found, seconds)):
+            _know_ends(pending, networks)
         _route_all([job for job in work if (job.leg, job.origin) not in found], networks,
                    found, seconds)
     else:
@@ -416,8 +420,9 @@ def route_legs(legs: Iterable[Leg], places: Mapping[PlaceRef, Place], through: I
 
 def _know_ends(work: list[_RouteJob], networks: Networks) -> None:
     """The countries of the ends of rail and road routes to find, and their joins to the
-    network, all found at once (in this process, before any worker is forked: the workers
-    share them)."""
+    network, all found at once: by a worker process for each run of routes it takes (the
+    joins of one run are its own ends; the parent's serial part stays short), or by this
+    process for the routes it finds itself."""
     ends = [(job.mode, p) for job in work if job.mode in (Mode.RAIL, Mode.ROAD, Mode.FOOT)
             for p in job.stops]
     if ends:

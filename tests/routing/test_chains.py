@@ -105,6 +105,26 @@ def test_a_ring_without_junctions_and_a_dead_end_are_searched() -> None:
     assert _compare(network, np.random.default_rng(3), 20) > 100
 
 
+def test_a_path_to_a_node_just_costed_is_the_path_found_for_it_alone() -> None:
+    """A search's path goes to a node it has just costed: the way to it is taken from that
+    costing (each node's way is its own, alone or among others), so the path is the one
+    found for the node alone."""
+    network = _grid(5)
+    rng = np.random.default_rng(5)
+    n = len(network)
+    for _ in range(10):
+        starts = np.unique(rng.integers(0, n, size=4))
+        reach = network._dijkstra(starts, rng.uniform(0.0, 20.0, size=len(starts)),
+                                  (None, frozenset()), None)
+        nodes = rng.choice(n, size=16, replace=False)
+        reach.cost(nodes)
+        assert set(reach.ways) == set(nodes.tolist())
+        remembered = [reach.path(node) for node in nodes.tolist()]
+        reach.ways.clear()
+        assert [reach.path(node) for node in nodes.tolist()] == remembered
+        assert not reach.ways  # a path alone remembers nothing
+
+
 @pytest.fixture(scope="module")
 def networks() -> Networks:
     return Networks()

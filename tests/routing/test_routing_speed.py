@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from movemap import located
@@ -174,6 +175,77 @@ def test_the_ends_are_joined_in_one_pass_before_any_route(fresh_cache: Callable[
     assert len(batched) == 2 and sum(batched) == 14  # 7 towns, on the rail and road networks
     assert not alone  # no ties among these
     assert sum(len(r.points) > 2 for r in found.values()) > 30
+
+
+def test_a_worker_joins_the_ends_of_each_run_as_one_process_joins_them(
+        fresh_cache: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker process joins the ends of each run of routes it takes in one pass, before
+    routing them (the parent does not join them all first): the joins are those one
+    process finds for every end at once, no route joins an end one at a time, and the
+    routes are the same. Where the processes fail, the parent joins the ends itself."""
+    from movemap.routing import joins
+
+    legs = [leg for leg in _legs() if leg.mode is not Mode.SEA]
+    places = {ref: _place(ref) for leg in legs for ref in (*leg.origins, leg.destination)}
+    pending: list[located._RouteJob] = []
+
+    def fail(work: list[located._RouteJob], *_: object) -> bool:
+        pending.extend(work)
+        return False  # as if no process could be forked: route_legs routes them
+
+    alone: list[tuple[float, float]] = []
+    batched: list[int] = []
+    real_find = network.Network._find_end_joins
+    real_know = joins.know_joins
+
+    def find(self: network.Network, p: tuple[float, float], *args: object) -> object:
+        alone.append(p)
+        return real_find(self, p, *args)  # type: ignore[arg-type]
+
+    def know(*args: object) -> joins.JoinCount:
+        done = real_know(*args)  # type: ignore[arg-type]
+        batched.append(done.batched)
+        return done
+
+    monkeypatch.setattr(network.Network, "_find_end_joins", find)
+    monkeypatch.setattr(joins, "know_joins", know)
+    monkeypatch.setattr(located, "_route_parallel", fail)
+    monkeypatch.setattr(located, "_processes", 2)
+    monkeypatch.setattr(located, "PARALLEL_MIN_JOBS", 10)
+    one = Networks(cache_dir=fresh_cache("one"))
+    serial, _ = route_legs(legs, places, (), one)
+    assert pending and not alone and batched == [7, 7]  # the parent joined them at once
+    batched.clear()
+    worker = Networks(cache_dir=fresh_cache("worker"))
+    monkeypatch.setattr(located, "_forked", (pending, worker))  # a worker's runs, in turn
+    runs = located._chunks(pending, 4)
+    assert len(runs) > 2
+    routes = {key: r for run in runs for key, r, _ in located._route_forked_chunk(run)[0]}
+    assert not alone and sum(batched) == 14  # 7 towns on 2 networks, each joined once
+    assert len(routes) == len(pending) and all(routes[key] == serial[key] for key in routes)
+    for name in ("rail", "road"):
+        mine = getattr(worker, name)._end_joins_found
+        theirs = getattr(one, name)._end_joins_found
+        assert mine.keys() == theirs.keys()
+        for key, (nodes, km, splits) in theirs.items():
+            assert np.array_equal(mine[key][0], nodes) and np.array_equal(mine[key][1], km)
+            assert [(s.edge, s.off_km, s.along, s.point, s.index) for s in mine[key][2]] == [
+                (s.edge, s.off_km, s.along, s.point, s.index) for s in splits]
+
+
+def test_warming_for_sea_routes_loads_both_lands_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker processes forked after ``warm`` share the land sea routes keep off and the
+    land their river checks read (without the fairways), both cut from one reading of the
+    1:10m land, rather than each read them."""
+    from movemap.routing import land
+
+    asked: list[bool] = []
+    real = land.land
+    monkeypatch.setattr(land, "land", lambda rivers=True: (asked.append(rivers),
+                                                            real(rivers))[1])
+    Networks().warm({Mode.SEA})
+    assert sorted(asked) == [False, True]
+    assert land._land_10m.cache_info().currsize == 1
 
 
 def test_workers_take_the_heaviest_runs_first() -> None:

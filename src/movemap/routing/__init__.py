@@ -360,15 +360,16 @@ class Networks:
             self.rail.ready()
         if wanted & {Mode.ROAD, Mode.FOOT}:
             self.road.ready()
-        if Mode.SEA in wanted:
+        if Mode.SEA in wanted:  # the land, and the land without the river fairways (upriver_km)
             from movemap.routing.land import land
 
             land()
+            land(rivers=False)
 
     def know_joins(self, ends: Iterable[tuple[Mode, Point]]) -> None:
         """Find now, all in one pass, how these rail, road and foot ends join their
         network (``routing.joins``): as each path would one end at a time, and cheaper for
-        many (before worker processes are forked, so that they share them)."""
+        many (the ends of the routes a process is about to find)."""
         from movemap.routing.countries import know_ends, land_country_of_end
         from movemap.routing.joins import know_joins
 

@@ -22,7 +22,7 @@ rounding (a tie between two paths of exactly equal cost may be broken the other 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -178,14 +178,22 @@ class Reach:
     start_costs: Floats
     first_start: dict[int, tuple[int, int]]  # hub reached from the source: start, position
     limit: float | None
+    # how each node costed so far is reached (_best's how and position, a node's own: the
+    # same alone as among others), for the path to the one a search then picks
+    ways: dict[int, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def _inside_starts(self) -> tuple[Ints, Floats]:
         inside = self.chains.hub_of[self.starts] < 0
         return self.starts[inside], self.start_costs[inside]
 
     def cost(self, nodes: Ints) -> Floats:
-        """The least cost of each node (inf where none within the search's limit)."""
-        return self._best(np.asarray(nodes, dtype=np.int64))[0]
+        """The least cost of each node (inf where none within the search's limit); how each
+        is reached is remembered for :meth:`path` (a path goes to a node just costed)."""
+        nodes = np.asarray(nodes, dtype=np.int64)
+        out, how, pos = self._best(nodes)
+        self.ways.update(zip(nodes.tolist(), zip(how.tolist(), pos.tolist(), strict=True),
+                             strict=True))
+        return out
 
     def _best(self, nodes: Ints) -> tuple[Floats, Ints, Ints]:
         """The least cost of each node, and how: (-1, -1) through its hub; (0 or 1, -1)
@@ -246,8 +254,11 @@ class Reach:
     def path(self, node: int) -> list[int]:
         """The nodes of the least-cost path from a start join to ``node`` (reached)."""
         ch = self.chains
-        _, how, pos = self._best(np.array([node], dtype=np.int64))
-        k, ps = int(how[0]), int(pos[0])
+        way = self.ways.get(node)
+        if way is None:
+            _, how, pos = self._best(np.array([node], dtype=np.int64))
+            way = int(how[0]), int(pos[0])
+        k, ps = way
         if k == -1:
             return self._hub_path(int(ch.hub_of[node]))
         p = int(ch.at[node, k if k < 2 else k - 2])

@@ -3,10 +3,10 @@
 A route's end joins its network at the nearest nodes and at the nearest points of the
 nearest edges (``Network._end_joins``; the network module's docstring says how). Found one
 end at a time, most of the cost is numpy's per-call overhead on arrays of a few dozen
-nodes. :func:`know_joins` finds them for every end of a dataset's pending routes at once,
-before any worker process is forked, so that the workers only read them: the ball
-queries of the k-d tree and the river checks are one call each, and the selections are
-segmented array operations over every end together.
+nodes. :func:`know_joins` finds them for many ends at once (every end of a run of pending
+routes, in the process that routes them): the ball queries of the k-d tree and the river
+checks are one call each, and the selections are segmented array operations over every
+end together.
 
 The joins are those found one at a time, bit for bit, by construction:
 

@@ -37,12 +37,19 @@ RIVER_DEGREES = 0.02  # half the width of a river fairway cut through land (abou
 
 
 @cache
+def _land_10m() -> Any:
+    """Natural Earth 1:10m land as read, one geometry: both kinds of :func:`land` are cut
+    from it (reading it is most of making either, some 0.8 s of CPU)."""
+    with geo_path("land_10m.geojson").open(encoding="utf-8") as f:
+        feature = json.load(f)["features"][0]
+    return shapely.geometry.shape(feature["geometry"])
+
+
+@cache
 def land(rivers: bool = True) -> Any:
     """The world's land (union of the 10m countries) less the channels and, unless
     ``rivers`` is false, the river fairways; prepared for fast point tests."""
-    with geo_path("land_10m.geojson").open(encoding="utf-8") as f:
-        feature = json.load(f)["features"][0]
-    geometry = shapely.geometry.shape(feature["geometry"])
+    geometry = _land_10m()
     with geo_path("channels.geojson").open(encoding="utf-8") as f:
         features = json.load(f)["features"]
     # long winding fairways are cut wider, so that the 1 km water grid (routing.grid)
