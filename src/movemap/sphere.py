@@ -13,7 +13,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["EARTH_RADIUS_KM", "chord_to_km", "haversine_km", "unit_rows", "unit_vectors"]
+__all__ = ["EARTH_RADIUS_KM", "chord_to_km", "destination", "haversine_km", "unit_rows",
+           "unit_vectors"]
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
 
@@ -28,6 +29,23 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def destination(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) along the great circle leaving it at ``bearing``
+    (degrees clockwise from north), as (lat, lon), its longitude within [-180, 180).
+
+    >>> [round(v, 3) for v in destination(0, 0, haversine_km(0, 0, 0, 1), 90)]
+    [0.0, 1.0]
+    """
+    theta = math.radians(bearing)
+    angle = km / EARTH_RADIUS_KM
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(angle)
+                   + math.cos(p1) * math.sin(angle) * math.cos(theta))
+    l2 = l1 + math.atan2(math.sin(theta) * math.sin(angle) * math.cos(p1),
+                         math.cos(angle) - math.sin(p1) * math.sin(p2))
+    return math.degrees(p2), (math.degrees(l2) + 540.0) % 360.0 - 180.0
 
 
 def unit_vectors(lon: Any, lat: Any) -> npt.NDArray[np.float64]:

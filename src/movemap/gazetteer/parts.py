@@ -10,7 +10,6 @@ again from that id alone.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from typing import TYPE_CHECKING
 
@@ -71,31 +70,24 @@ def offset_from(place: Place, km: float, direction: str) -> Place:
     """The point ``km`` from a place in a direction, as a site of its own ("20 km east of
     Pokrovsk"): how reports place the front line, a strike or a camp by the nearest town.
 
-    The point is found on the sphere (within metres of the ellipsoid over the tens of km
-    reports give). It keeps the place's country, first-level region and population, so that
-    it ranks as the place it is measured from does (its namesakes are told apart the same
-    way), and its id is the place's with the offset (``geonames:1#20km-east``), so that
-    ``Gazetteer.get`` makes it again.
+    The point is found on the sphere (``sphere.destination``: within metres of the
+    ellipsoid over the tens of km reports give). It keeps the place's country, first-level
+    region and population, so that it ranks as the place it is measured from does (its
+    namesakes are told apart the same way), and its id is the place's with the offset
+    (``geonames:1#20km-east``), so that ``Gazetteer.get`` makes it again.
 
     >>> town = Place("geonames:1", "Izium", 49.2, 37.3, "UA", "Kharkiv", Kind.CITY, 45000, "g")
     >>> point = offset_from(town, 20, "east")
     >>> point.name, point.id, point.kind.value, round(point.lat, 3), round(point.lon, 3)
     ('20 km east of Izium', 'geonames:1#20km-east', 'site', 49.2, 37.575)
     """
-    from movemap.sphere import EARTH_RADIUS_KM
+    from movemap.sphere import destination
 
-    bearing = math.radians(BEARINGS[direction])
-    angle = km / EARTH_RADIUS_KM
-    lat1, lon1 = math.radians(place.lat), math.radians(place.lon)
-    lat2 = math.asin(math.sin(lat1) * math.cos(angle)
-                     + math.cos(lat1) * math.sin(angle) * math.cos(bearing))
-    lon2 = lon1 + math.atan2(math.sin(bearing) * math.sin(angle) * math.cos(lat1),
-                             math.cos(angle) - math.sin(lat1) * math.sin(lat2))
-    lon = (math.degrees(lon2) + 540.0) % 360.0 - 180.0
+    lat, lon = destination(place.lat, place.lon, km, BEARINGS[direction])
     return dataclasses.replace(
         place, id=f"{place.id}#{km:g}km-{direction}",
-        name=f"{km:g} km {direction} of {place.name}", lat=math.degrees(lat2), lon=lon,
-        kind=Kind.SITE, polygon=None)
+        name=f"{km:g} km {direction} of {place.name}", lat=lat, lon=lon, kind=Kind.SITE,
+        polygon=None)
 
 
 def _main_part(polygon: BaseGeometry) -> BaseGeometry:
