@@ -550,13 +550,10 @@ class Gazetteer:
         weighs; none when no such place lies there (the name is then not found, and no
         namesake elsewhere is given in its stead). None when the name is not of that shape
         or its qualifier names no area: the name is read as written."""
-        match = _QUALIFIED.match(name) if ("," in name or "(" in name) else None
-        if match is None:
+        parts = _qualified_parts(name)
+        if parts is None:
             return None
-        head = match["head"].strip()
-        tail = (match["tail"] or match["paren"] or "").strip()
-        if not head or not tail:
-            return None
+        head, tail = parts
         areas = [c.place for c in rank(self.hits(tail)[0], query=tail)
                  if c.method not in _LOOSE and c.place.kind in _QUALIFIER_KINDS]
         if not areas:
@@ -918,9 +915,9 @@ class Gazetteer:
         """Names of well-known places that look like ``name``, for "did you mean"; for a
         name qualified by an area where it has no place (``Verdun, Germany``), its places
         elsewhere, qualified by their countries as it may be written (``Verdun (France)``)."""
-        qualified = _QUALIFIED.match(name)
+        qualified = _qualified_parts(name)
         if qualified is not None:
-            head = qualified["head"].strip()
+            head = qualified[0]
             elsewhere = [c.place.country for c in rank(self.hits(head)[0], query=head)
                          if c.method not in _LOOSE and c.place.country]
             if elsewhere:
@@ -1396,15 +1393,15 @@ def _doubt_areas_away(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     for q, best in winners.items():
         place = best.place
         if (place.kind not in _CONTEXT_AREAS or best.doubt is not None
-                or best.method not in (Method.NAME, Method.ALTERNATE)
-                or _nearest_km(place, around_xyz) <= DESCRIBED_KM
-                or any(_inside(p, place) for p in around)):
+                or best.method not in (Method.NAME, Method.ALTERNATE)):
+            continue
+        nearest = _nearest_km(place, around_xyz)
+        if nearest <= DESCRIBED_KM or any(_inside(p, place) for p in around):
             continue
         # A region far beyond all of them and in none of their countries is weighed against
         # a place of that name anywhere within reach of them (``Espiritu Santo`` beside
         # Guadalcanal and Noumea: the island of Vanuatu, 900 km off, not the Brazilian state)
-        far = (_nearest_km(place, around_xyz) > OUTLIER_KM
-               and place.country not in {p.country for p in around})
+        far = nearest > OUTLIER_KM and place.country not in {p.country for p in around}
         reach, kinds = (OUTLIER_KM, _POINT_KINDS) if far else (_AMONG_KM, (Kind.CITY,))
         town = next((c.place for c in ranked[q][1:] if c.place.kind in kinds
                      and c.method in (Method.NAME, Method.ALTERNATE)
@@ -2513,6 +2510,15 @@ def _unit(word: str) -> str:
 # "X, Y" (the last comma) or "X (Y)": a name and the area it lies in (Gazetteer._qualified_hits)
 _QUALIFIED = re.compile(r"^(?P<head>.+?)\s*(?:,\s*(?P<tail>[^,()]+)|\((?P<paren>[^()]+)\))\s*$")
 _QUALIFIER_KINDS = frozenset({Kind.COUNTRY, Kind.REGION, Kind.DISTRICT})
+
+
+def _qualified_parts(name: str) -> tuple[str, str] | None:
+    """The name and its qualifier of ``X, Y`` or ``X (Y)``, or None for another shape."""
+    match = _QUALIFIED.match(name) if ("," in name or "(" in name) else None
+    if match is None:
+        return None
+    head, tail = match["head"].strip(), (match["tail"] or match["paren"] or "").strip()
+    return (head, tail) if head and tail else None
 
 
 def _qualifies(place: Place, area: Place) -> bool:
