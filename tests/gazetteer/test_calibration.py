@@ -456,13 +456,20 @@ def _region_away(town_km: float, region_at: tuple[float, float]) -> Candidate:
         _place("r:41", "Carrow", lat, lon, "XA", Kind.REGION, 3_000_000),
         polygon=box(lon - 2, lat - 2, lon + 2, lat + 2))
     town = _place("c:41", "Carrow", 40.0 + town_km / 111.2, 10.0, "XA", Kind.CITY, 8_000)
-    ranked = {Query("Carrow"): (Candidate(region, 1.6, {}, Method.NAME, "carrow"),
-                                Candidate(town, 1.3, {}, Method.NAME, "carrow"))}
+    return _away_beside_three_towns(Candidate(region, 1.6, {}, Method.NAME, "carrow"),
+                                    Candidate(town, 1.3, {}, Method.NAME, "carrow"))
+
+
+def _away_beside_three_towns(region: Candidate, namesake: Candidate) -> Candidate:
+    """A region's reading of a name, with a namesake as the runner-up, after
+    ``_doubt_areas_away`` beside three towns of XA lying together around 40 N 10 E."""
+    query = Query(region.place.name)
+    ranked = {query: (region, namesake)}
     for i, (a, b) in enumerate([(40.0, 10.0), (40.5, 10.5), (39.6, 10.8)]):
         place = _place(f"c:5{i}", f"Town{i}", a, b, "XA", Kind.CITY, 20_000)
         ranked[Query(f"Town{i}")] = (Candidate(place, 1.5, {}, Method.NAME, f"town{i}"),)
     _doubt_areas_away(ranked)
-    return ranked[Query("Carrow")][0]
+    return ranked[query][0]
 
 
 def test_a_region_away_from_the_text_with_a_town_of_its_name_among_it_is_in_doubt() -> None:
@@ -489,13 +496,8 @@ def _far_region(namesake_km: float) -> Candidate:
         polygon=box(-42, -22, -38, -18))
     island = _place("i:71", "Sarno", 40.0 + namesake_km / 111.2, 10.0, "XC", Kind.ISLAND,
                     40_000)
-    ranked = {Query("Sarno"): (Candidate(region, 1.4, {}, Method.ALTERNATE, "sarno"),
-                               Candidate(island, 1.25, {}, Method.NAME, "sarno"))}
-    for i, (a, b) in enumerate([(40.0, 10.0), (40.5, 10.5), (39.6, 10.8)]):
-        place = _place(f"c:7{i}", f"Town{i}", a, b, "XA", Kind.CITY, 20_000)
-        ranked[Query(f"Town{i}")] = (Candidate(place, 1.5, {}, Method.NAME, f"town{i}"),)
-    _doubt_areas_away(ranked)
-    return ranked[Query("Sarno")][0]
+    return _away_beside_three_towns(Candidate(region, 1.4, {}, Method.ALTERNATE, "sarno"),
+                                    Candidate(island, 1.25, {}, Method.NAME, "sarno"))
 
 
 def test_a_region_abroad_and_far_beyond_the_text_with_a_namesake_within_reach_is_in_doubt(

@@ -147,10 +147,10 @@ def test_a_route_survives_a_trip_between_processes() -> None:
     assert isinstance(again, Route) and again == found and len(again.points) > 2
 
 
-def test_the_ends_are_joined_in_one_pass_before_any_route(fresh_cache: Callable[[str], Path],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """route_legs joins every distinct rail and road end to its network at once
-    (routing.joins); the routes then join none one at a time but ends whose joins tie."""
+def _spy_on_joins(monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[float, float]],
+                                                             list[int]]:
+    """Record, while the test runs, each end a network joins alone and the count of ends
+    each one-pass batch joins (``routing.joins.know_joins``); both lists fill as it goes."""
     from movemap.routing import joins
 
     alone: list[tuple[float, float]] = []
@@ -169,6 +169,14 @@ def test_the_ends_are_joined_in_one_pass_before_any_route(fresh_cache: Callable[
 
     monkeypatch.setattr(network.Network, "_find_end_joins", find)
     monkeypatch.setattr(joins, "know_joins", know)
+    return alone, batched
+
+
+def test_the_ends_are_joined_in_one_pass_before_any_route(fresh_cache: Callable[[str], Path],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """route_legs joins every distinct rail and road end to its network at once
+    (routing.joins); the routes then join none one at a time but ends whose joins tie."""
+    alone, batched = _spy_on_joins(monkeypatch)
     legs = [leg for leg in _legs() if leg.mode is not Mode.SEA]
     places = {ref: _place(ref) for leg in legs for ref in (*leg.origins, leg.destination)}
     found, _ = route_legs(legs, places, (), Networks(cache_dir=fresh_cache("routes")))
@@ -183,8 +191,6 @@ def test_a_worker_joins_the_ends_of_each_run_as_one_process_joins_them(
     routing them (the parent does not join them all first): the joins are those one
     process finds for every end at once, no route joins an end one at a time, and the
     routes are the same. Where the processes fail, the parent joins the ends itself."""
-    from movemap.routing import joins
-
     legs = [leg for leg in _legs() if leg.mode is not Mode.SEA]
     places = {ref: _place(ref) for leg in legs for ref in (*leg.origins, leg.destination)}
     pending: list[located._RouteJob] = []
@@ -193,22 +199,7 @@ def test_a_worker_joins_the_ends_of_each_run_as_one_process_joins_them(
         pending.extend(work)
         return False  # as if no process could be forked: route_legs routes them
 
-    alone: list[tuple[float, float]] = []
-    batched: list[int] = []
-    real_find = network.Network._find_end_joins
-    real_know = joins.know_joins
-
-    def find(self: network.Network, p: tuple[float, float], *args: object) -> object:
-        alone.append(p)
-        return real_find(self, p, *args)  # type: ignore[arg-type]
-
-    def know(*args: object) -> joins.JoinCount:
-        done = real_know(*args)  # type: ignore[arg-type]
-        batched.append(done.batched)
-        return done
-
-    monkeypatch.setattr(network.Network, "_find_end_joins", find)
-    monkeypatch.setattr(joins, "know_joins", know)
+    alone, batched = _spy_on_joins(monkeypatch)
     monkeypatch.setattr(located, "_route_parallel", fail)
     monkeypatch.setattr(located, "_processes", 2)
     monkeypatch.setattr(located, "PARALLEL_MIN_JOBS", 10)
