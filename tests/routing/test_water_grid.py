@@ -110,3 +110,83 @@ def test_the_row_fill_counts_holes_and_vertices_on_a_row_as_a_test_of_each_centr
     xs, ys = np.array([0.5, 1.5]), np.array([0.5, 1.5, 2.5])
     assert grid._on_land(shapely.box(0.0, 0.0, 5.0, 3.0), xs, ys).all()
     assert not grid._on_land(shapely.box(3.0, 0.0, 9.0, 3.0), xs, ys).any()
+
+
+def _forward_steps(open_2d: np.ndarray, dlon: float, dlat: float, ys: np.ndarray) -> object:
+    """The grid's graph as it was first built: each step once, from the earlier cell, as a
+    matrix for scipy's undirected search (the plain way the quicker graph must match)."""
+    from scipy.sparse import coo_matrix
+
+    ny, nx = open_2d.shape
+    index = -np.ones(nx * ny, dtype=np.int64)
+    index[open_2d.ravel()] = np.arange(int(open_2d.sum()))
+    rows, cols, weights = [], [], []
+    for di, dj in ((0, 1), (1, 0), (1, 1), (1, -1)):
+        c0, c1 = (0, nx - dj) if dj >= 0 else (-dj, nx)
+        both = open_2d[:ny - di, c0:c1] & open_2d[di:, c0 + dj:c1 + dj]
+        if di and dj:
+            both &= open_2d[di:, c0:c1] & open_2d[:ny - di, c0 + dj:c1 + dj]
+        row, col = np.nonzero(both)
+        rows.append(index[row * nx + col + c0])
+        cols.append(index[(row + di) * nx + col + c0 + dj])
+        dx = dj * dlon * grid.KM_PER_DEGREE * np.cos(np.radians(ys))[row]
+        weights.append(np.hypot(dx, di * dlat * grid.KM_PER_DEGREE))
+    n = int(open_2d.sum())
+    return coo_matrix((np.concatenate(weights), (np.concatenate(rows), np.concatenate(cols))),
+                      shape=(n, n)).tocsr()
+
+
+def _real_and_even_grids() -> list[tuple[np.ndarray, float, float, np.ndarray]]:
+    """Grids over real coasts, and grids of scattered land on one latitude (every row the
+    same width: paths of equal km abound, so every tie is tested)."""
+    out = []
+    for box in _BOXES[:4]:
+        xs, ys, dlon, dlat = _grid(box, 3.0)
+        out.append((~grid._on_land(shapely.clip_by_rect(land(), *box), xs, ys), dlon, dlat,
+                    ys))
+    rng = np.random.default_rng(3)
+    for shape in ((40, 60), (1, 30), (25, 2)):
+        out.append((rng.random(shape) > 0.25, 0.02, 0.01, np.zeros(shape[0])))
+    return out
+
+
+def test_the_grid_graph_searched_one_way_settles_what_the_undirected_search_does() -> None:
+    from scipy.sparse.csgraph import dijkstra
+
+    for open_2d, dlon, dlat, ys in _real_and_even_grids():
+        quick = grid._grid_graph(open_2d, dlon, dlat, ys)
+        plain = _forward_steps(open_2d, dlon, dlat, ys)
+        assert quick.nnz == 2 * plain.nnz
+        n = int(open_2d.sum())
+        for start in (0, n // 2, n - 1):
+            for limit in (np.inf, 150.0, 0.5):
+                d1, p1 = dijkstra(quick, directed=True, indices=start,
+                                  return_predecessors=True, limit=limit)
+                d2, p2 = dijkstra(plain, directed=False, indices=start,
+                                  return_predecessors=True, limit=limit)
+                assert np.array_equal(d1, d2) and np.array_equal(p1, p2)
+
+
+@pytest.mark.parametrize("box", _BOXES[:4])
+def test_the_nearest_sea_cell_in_a_window_is_the_nearest_in_the_whole_grid(
+        box: tuple[float, float, float, float]) -> None:
+    from scipy.ndimage import label
+
+    xs, ys, _, _ = _grid(box, 2.0)
+    open_2d = ~grid._on_land(shapely.clip_by_rect(land(), *box), xs, ys)
+    bodies, _ = label(open_2d)
+    sea_2d = bodies == np.bincount(bodies[open_2d]).argmax()
+    mid = math.cos(math.radians((box[1] + box[3]) / 2))
+    gx, gy = np.meshgrid(xs, ys)
+    rng = np.random.default_rng(7)
+    points = [(float(x), float(y)) for x, y in zip(
+        rng.uniform(box[0], box[2], 40), rng.uniform(box[1], box[3], 40), strict=True)]
+    far = 0
+    for p in points:
+        d = np.hypot((gx - p[0]) * mid, gy - p[1]) * grid.KM_PER_DEGREE
+        k = int(np.where(sea_2d, d, np.inf).argmin())  # first of equals in the grid's order
+        any_water = float(np.min(np.hypot((gx - p[0]) * mid, gy - p[1])[open_2d]))
+        got = grid._nearest_cells(p, sea_2d, open_2d, xs, ys, mid, 20.0)
+        assert got == (k, float(d.flat[k]), any_water * grid.KM_PER_DEGREE)
+        far += d.flat[k] > 20.0  # past the window: answered from the whole grid
+    assert far  # some points lie farther inland than the window reaches

@@ -13,7 +13,7 @@ import math
 import numpy as np
 import shapely
 from scipy.ndimage import label
-from scipy.sparse import coo_matrix
+from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
 from movemap.routing.land import land_near
@@ -157,61 +157,38 @@ def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
     shapely.prepare(local)
     land_cells = _on_land(local, xs, ys)
     water = ~land_cells.ravel()
-    index = -np.ones(nx * ny, dtype=np.int64)
-    index[water] = np.arange(int(water.sum()))
     if water.sum() < 2:
         return none
-    rows, cols, weights = [], [], []
     open_2d = ~land_cells
-    row_km = dlat * KM_PER_DEGREE
-    row_cos = np.cos(np.radians(ys))
-    for di, dj in ((0, 1), (1, 0), (1, 1), (1, -1)):
-        # each step from a cell (row, col) to (row + di, col + dj) inside the grid, as the
-        # blocks of the grid where it starts and where it ends (in the order of the cells)
-        c0, c1 = (0, nx - dj) if dj >= 0 else (-dj, nx)
-        both = open_2d[:ny - di, c0:c1] & open_2d[di:, c0 + dj:c1 + dj]
-        if di and dj:  # a diagonal step may not cut the corner of a land cell
-            both &= open_2d[di:, c0:c1] & open_2d[:ny - di, c0 + dj:c1 + dj]
-        row, col = np.nonzero(both)
-        src = row * nx + col + c0
-        dst = (row + di) * nx + col + c0 + dj
-        dx = dj * dlon * KM_PER_DEGREE * row_cos[row]
-        rows.append(index[src])
-        cols.append(index[dst])
-        weights.append(np.hypot(dx, di * row_km))
     n = int(water.sum())
-    graph = coo_matrix((np.concatenate(weights), (np.concatenate(rows), np.concatenate(cols))),
-                       shape=(n, n)).tocsr()
+    index = -np.ones(nx * ny, dtype=np.int64)
+    index[water] = np.arange(n)
+    graph = _grid_graph(open_2d, dlon, dlat, ys)
+    row_km = dlat * KM_PER_DEGREE
     # the water bodies: a diagonal step joins only cells its two sides already join, so the
-    # grid's side steps alone tell them apart (numbered in the order of their first cell, as
-    # a search of the graph from cell to cell would number them)
+    # grid's side steps alone tell them apart
     bodies, _ = label(open_2d)
-    component = bodies.ravel()[water]
-    sea = np.bincount(component).argmax()
-    wet = np.flatnonzero(water)
-    open_cells = wet[component == sea]
-    cx, cy = xs[open_cells % nx], ys[open_cells // nx]
-    wx, wy = xs[wet % nx], ys[wet // nx]
+    sea = np.bincount(bodies.ravel()[water]).argmax()
+    sea_2d = bodies == sea
     snapped: list[float] = []
 
     def snap(p: Point) -> int | None:
-        d = np.hypot((cx - p[0]) * mid, cy - p[1]) * KM_PER_DEGREE
-        k = int(d.argmin())
-        any_water = float(np.min(np.hypot((wx - p[0]) * mid, wy - p[1]))) * KM_PER_DEGREE
-        snapped.append(float(d[k]) - any_water)
-        return int(index[open_cells[k]]) if d[k] <= max_snap_km else None
+        k, d, any_water = _nearest_cells(p, sea_2d, open_2d, xs, ys, mid, max_snap_km)
+        snapped.append(d - any_water)
+        return int(index[k]) if d <= max_snap_km else None
 
     start, end = snap(a), snap(b)
     if start is None or end is None:
         return None, max(snapped)
     # most paths over water are a little longer than the straight line: a search bounded
     # at a few times it settles the same cells with the same costs, and stops sooner
+    wet = np.flatnonzero(water)
     (x0, x1), (y0, y1) = xs[wet[[start, end]] % nx], ys[wet[[start, end]] // nx]
     straight = float(np.hypot((x1 - x0) * mid, y1 - y0)) * KM_PER_DEGREE
-    _, predecessors = dijkstra(graph, directed=False, indices=start, return_predecessors=True,
+    _, predecessors = dijkstra(graph, directed=True, indices=start, return_predecessors=True,
                                limit=SEARCH_STRETCH * straight + 4 * row_km)
     if predecessors[end] < 0 and start != end:
-        _, predecessors = dijkstra(graph, directed=False, indices=start,
+        _, predecessors = dijkstra(graph, directed=True, indices=start,
                                    return_predecessors=True)
     if predecessors[end] < 0 and start != end:
         return None, max(snapped)
@@ -224,3 +201,79 @@ def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
     path = [a, *path, b]
     # the first and last hops may cross land (the approach); pull tight only between them
     return ([a, *_pull_tight(path[1:-1], local), b] if len(path) > 3 else path), max(snapped)
+
+
+# The eight steps from a cell, as (rows, columns): first those to the cells after it in the
+# grid's order, then those to the cells before it, each group in the grid's order (see
+# _grid_graph).
+_AHEAD = ((0, 1), (1, -1), (1, 0), (1, 1))
+_BEHIND = ((-1, -1), (-1, 0), (-1, 1), (0, -1))
+
+
+def _grid_graph(open_2d: np.ndarray, dlon: float, dlat: float, ys: np.ndarray) -> csr_matrix:
+    """The open cells' steps as a graph for scipy's search: a step joins two open cells side
+    by side or corner to corner (a corner step only where both cells beside it are open too),
+    weighted by its km, the cells numbered in the grid's order.
+
+    Each cell's row lists the cells after it in the grid's order, then those before it, each
+    group in order, with both directions of every step stored: the order in which scipy's
+    undirected search scans a graph of the forward steps and then its transpose, so that a
+    directed search of this graph settles the same cells with the same predecessors (ties
+    included) without the transpose and the format conversions.
+    """
+    ny, nx = open_2d.shape
+    row_km = dlat * KM_PER_DEGREE
+    row_cos = np.cos(np.radians(ys))
+    wet_p = np.zeros((ny + 2, nx + 2), dtype=bool)
+    wet_p[1:-1, 1:-1] = open_2d
+    index_p = np.full((ny + 2, nx + 2), -1, dtype=np.int32)
+    index_p[1:-1, 1:-1][open_2d] = np.arange(int(open_2d.sum()), dtype=np.int32)
+    steps = (*_AHEAD, *_BEHIND)
+    target = np.empty((len(steps), int(open_2d.sum())), dtype=np.int32)
+    km = np.empty((ny, len(steps)))
+    for k, (di, dj) in enumerate(steps):
+        # the cell each open cell steps to (-1: none), a step into land or a corner step
+        # past land refused
+        step_to = index_p[1 + di: ny + 1 + di, 1 + dj: nx + 1 + dj]
+        if di and dj:  # a corner step may not cut the corner of a land cell
+            sides = (wet_p[1 + di: ny + 1 + di, 1: nx + 1]
+                     & wet_p[1: ny + 1, 1 + dj: nx + 1 + dj])
+            step_to = np.where(sides, step_to, -1)
+        target[k] = step_to[open_2d]
+        # a step's km, as from the cell where it starts going forward (the row above, for
+        # a step back up)
+        start_cos = row_cos if di >= 0 else np.concatenate([[row_cos[0]], row_cos[:-1]])
+        km[:, k] = np.hypot(abs(dj) * dlon * KM_PER_DEGREE * start_cos, abs(di) * row_km)
+    target = target.T
+    ok = target >= 0
+    row = np.nonzero(open_2d)[0]
+    indptr = np.zeros(len(row) + 1, dtype=np.int32)
+    np.cumsum(np.count_nonzero(ok, axis=1), out=indptr[1:])
+    return csr_matrix((km[row][ok], target[ok], indptr), shape=(len(row), len(row)))
+
+
+def _nearest_cells(p: Point, sea_2d: np.ndarray, open_2d: np.ndarray, xs: np.ndarray,
+                   ys: np.ndarray, mid: float, max_km: float) -> tuple[int, float, float]:
+    """The grid cell (flat number) of the sea nearest ``p``, its km, and the km of the
+    nearest open cell of any water, looked for among the cells within ``max_km`` of ``p``
+    along each axis (a nearer one cannot lie outside them), and in the whole grid only when
+    there is none there. Ties go to the first cell in the grid's order."""
+    nx = len(xs)
+    reach = max_km * (1 + 1e-9) / KM_PER_DEGREE
+    cols = np.flatnonzero(np.abs(xs - p[0]) * mid <= reach)
+    rows = np.flatnonzero(np.abs(ys - p[1]) <= reach)
+    for r0, r1, c0, c1 in ((rows[0], rows[-1] + 1, cols[0], cols[-1] + 1)
+                           if len(rows) and len(cols) else (0, 0, 0, 0),
+                           (0, len(ys), 0, nx)):
+        sea = sea_2d[r0:r1, c0:c1]
+        if not sea.any():
+            continue
+        d = np.hypot((xs[c0:c1][None, :] - p[0]) * mid, ys[r0:r1][:, None] - p[1])
+        dsea = np.where(sea, d * KM_PER_DEGREE, np.inf)
+        k = int(dsea.argmin())
+        km = float(dsea.flat[k])
+        if km > max_km and (r1 - r0 < len(ys) or c1 - c0 < nx):
+            continue  # outside the window: the whole grid decides
+        any_water = float(np.min(d[open_2d[r0:r1, c0:c1]])) * KM_PER_DEGREE
+        return (r0 + k // (c1 - c0)) * nx + c0 + k % (c1 - c0), km, any_water
+    raise AssertionError("a grid with no sea")
