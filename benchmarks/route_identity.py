@@ -7,7 +7,8 @@ modes, a fixed seed), routes every leg with an empty route cache (a fresh folder
 only the gazetteer index and the network arrays of ``--seed-cache`` are linked, so that
 nothing is served from routes kept before), and keeps, for each leg and origin, its length
 (``repr``: every digit), ``approximate``, its warnings and a SHA-256 of its points' bytes.
-``--check`` names each leg whose route changed and exits 1 if any did.
+``--check`` names each leg whose route changed and exits 1 if any did. ``--processes 2``
+routes on two processes, as the command line does on two cores.
 """
 
 from __future__ import annotations
@@ -53,7 +54,13 @@ def main() -> None:
                         help="a cache folder whose gazetteer index and network arrays are "
                         "linked into the fresh one (default: MOVEMAP_CACHE_DIR's; none "
                         "when it is unset)")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="route on this many processes (the command line's way with 2 "
+                        "or more; the routes must not depend on it)")
     options = parser.parse_args()
+    from movemap.located import route_in_processes
+
+    route_in_processes(options.processes)
     logging.disable(logging.WARNING)  # the routes' warnings are compared, not shown
 
     with seeded_cache_env(options.seed_cache, "movemap-identity-") as tmp:

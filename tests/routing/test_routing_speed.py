@@ -228,12 +228,12 @@ def test_warming_for_sea_routes_loads_both_lands_once(monkeypatch: pytest.Monkey
     """Worker processes forked after ``warm`` share the land sea routes keep off and the
     land their river checks read (without the fairways), both cut from one reading of the
     1:10m land, rather than each read them."""
-    from movemap.routing import land
+    from movemap.routing import land, sea
 
     asked: list[bool] = []
     real = land.land
-    monkeypatch.setattr(land, "land", lambda rivers=True: (asked.append(rivers),
-                                                            real(rivers))[1])
+    monkeypatch.setattr(sea, "land", lambda rivers=True: (asked.append(rivers),
+                                                           real(rivers))[1])
     Networks().warm({Mode.SEA})
     assert sorted(asked) == [False, True]
     assert land._land_10m.cache_info().currsize == 1
@@ -347,3 +347,19 @@ def test_connected_is_any_shared_component() -> None:
         b = rng.integers(0, len(rail), size=int(rng.integers(1, 9)))
         expected = bool(np.isin(rail._component[a], rail._component[b]).any())
         assert rail._connected(a, b) is expected
+
+
+def test_warming_the_sea_loads_the_lanes_that_sea_routes_then_read() -> None:
+    # forked workers share what the parent warmed: the lanes' graphs must be the very ones
+    # a route asks searoute for, not another backend's
+    import searoute
+
+    from movemap.routing import sea
+
+    sea.warm()
+    graphs = searoute.setup_M.cache_info().currsize, searoute.setup_P.cache_info().currsize
+    assert all(graphs)
+    route = sea.sea_path((28.98, 41.0), (30.75, 46.48))  # Istanbul to Odesa: the lanes
+    assert not isinstance(route, str)
+    assert (searoute.setup_M.cache_info().currsize,
+            searoute.setup_P.cache_info().currsize) == graphs

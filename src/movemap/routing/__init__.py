@@ -360,11 +360,10 @@ class Networks:
             self.rail.ready()
         if wanted & {Mode.ROAD, Mode.FOOT}:
             self.road.ready()
-        if Mode.SEA in wanted:  # the land, and the land without the river fairways (upriver_km)
-            from movemap.routing.land import land
+        if Mode.SEA in wanted:
+            from movemap.routing import sea
 
-            land()
-            land(rivers=False)
+            sea.warm()
 
     def know_joins(self, ends: Iterable[tuple[Mode, Point]]) -> None:
         """Find now, all in one pass, how these rail, road and foot ends join their

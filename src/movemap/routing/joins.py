@@ -111,13 +111,9 @@ def _batch(network: Network, points: list[Point], countries: list[int],
            count: int) -> tuple[dict[int, tuple[Ints, Floats, list[_Split]]], set[int]]:
     """The node joins (``_find_joins``) and split edges (``_splits``) of each end, by its
     position; and the ends left to the one-at-a-time code (ties)."""
-    from scipy.spatial import cKDTree
-
     from movemap.routing.network import WET_JOIN_KM
 
-    if network._tree is None:
-        network._tree = cKDTree(network._unit)
-    tree = network._tree
+    tree = network.node_tree()
     n = len(points)
     xy = np.asarray(points, dtype=float).reshape(-1, 2)
     cc = np.asarray(countries, dtype=np.int64)
@@ -184,7 +180,7 @@ def _splits(network: Network, xy: Floats, cc: Ints, targets: Floats, reach: Floa
         return {}
     a = network._a
     radius = 2 * np.sin((reach[ends] + MAX_EDGE_KM * 1.5) / EARTH_RADIUS_KM / 2)
-    near, which = _expand(network._tree.query_ball_point(targets[ends], radius))
+    near, which = _expand(network.node_tree().query_ball_point(targets[ends], radius))
     owner = ends[which]
     lo = np.searchsorted(network._u, near, side="left")
     hi = np.searchsorted(network._u, near, side="right")

@@ -677,12 +677,8 @@ class Network:
         only said: a node of exactly the same distance would say the same)."""
         if not len(self._unit):
             return float("inf")
-        if self._tree is None:
-            from scipy.spatial import cKDTree
-
-            self._tree = cKDTree(self._unit)
         target = unit_vectors(p[0], p[1])[0]
-        node = int(self._tree.query(target)[1])
+        node = int(self.node_tree().query(target)[1])
         return float(chord_to_km(float(np.linalg.norm(self._unit[node] - target))))
 
     def _joins(self, p: Point, country: int | None, reach_km: float | None = None,
@@ -699,14 +695,11 @@ class Network:
 
     def _find_joins(self, p: Point, country: int | None, reach_km: float | None,
                     count: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        from scipy.spatial import cKDTree
-
         target = unit_vectors(p[0], p[1])[0]
-        if self._tree is None:
-            self._tree = cKDTree(self._unit)
         radius = 2 * np.sin((reach_km or self.snap_km) / EARTH_RADIUS_KM / 2)
         # the nodes within reach, by a tree rather than a distance to every node
-        near = np.sort(np.asarray(self._tree.query_ball_point(target, radius), dtype=np.int64))
+        near = np.sort(np.asarray(self.node_tree().query_ball_point(target, radius),
+                                  dtype=np.int64))
         chord = np.sqrt(np.maximum(2.0 - 2.0 * (self._unit[near] @ target), 0.0))
         keep = chord <= radius
         near, chord = near[keep], chord[keep]
@@ -751,9 +744,18 @@ class Network:
         return combo_of
 
     def ready(self) -> None:
-        """Build now what searches use (the junction graph), so that processes forked
-        after share it."""
+        """Build now what searches and joins use (the junction graph, the tree of the
+        nodes), so that processes forked after share it."""
         self._chain_graph()
+        self.node_tree()
+
+    def node_tree(self) -> Any:
+        """A k-d tree of the nodes' unit vectors (scipy's ``cKDTree``), built on first use."""
+        if self._tree is None:
+            from scipy.spatial import cKDTree
+
+            self._tree = cKDTree(self._unit)
+        return self._tree
 
     def _chain_graph(self) -> Chains:
         """The graph searched: junctions, and chains of nodes between them
@@ -773,13 +775,9 @@ class Network:
         only when the end's own joins reach nothing the other end does; the case it is for
         is a town on both banks of a big river whose own bank's line is a stub, and whose
         bridges carry it to the other bank's line."""
-        if self._tree is None:
-            from scipy.spatial import cKDTree
-
-            self._tree = cKDTree(self._unit)
         target = unit_vectors(p[0], p[1])[0]
         radius = 2 * np.sin(WET_JOIN_KM / EARTH_RADIUS_KM / 2)
-        near = np.asarray(self._tree.query_ball_point(target, radius), dtype=np.int64)
+        near = np.asarray(self.node_tree().query_ball_point(target, radius), dtype=np.int64)
         if country >= 0 and len(near):
             near = near[(self._a.node_cc[near] == country) | (self._a.node_cc[near] < 0)]
         if not len(near):
@@ -992,14 +990,10 @@ class Network:
                 count: int) -> list[_Split]:
         """The ``count`` edges nearest ``p`` (within ``reach_km``, wholly in its country, on
         its side of the big rivers), each with the point where it is nearest."""
-        from scipy.spatial import cKDTree
-
-        if self._tree is None:
-            self._tree = cKDTree(self._unit)
         target = unit_vectors(p[0], p[1])[0]
         # every edge within reach has a node within reach plus its own length
         radius = 2 * np.sin((reach_km + MAX_EDGE_KM * 1.5) / EARTH_RADIUS_KM / 2)
-        near = np.asarray(self._tree.query_ball_point(target, radius), dtype=np.int64)
+        near = np.asarray(self.node_tree().query_ball_point(target, radius), dtype=np.int64)
         if not len(near):
             return []
         lo = np.searchsorted(self._u, near, side="left")

@@ -79,6 +79,20 @@ def coast_km(p: Point, reach_km: float = 60.0) -> float:
     return km if km <= reach_km else math.inf
 
 
+_LANES_BACKEND = "networkx"  # searoute's graphs, built once a process for each backend
+
+
+def warm() -> None:
+    """Load now what sea routes read: the land, the land without the river fairways
+    (``upriver_km``) and ``searoute``'s lanes and ports, so that worker processes forked
+    after share them rather than each load them."""
+    import searoute
+
+    land()
+    land(rivers=False)
+    searoute.get_graphs(backend=_LANES_BACKEND)
+
+
 def _wrap(points: list[Point]) -> list[Point]:
     """Longitudes into -180..180 (searoute gives some beyond 180)."""
     return [((x + 180) % 360 - 180, y) for x, y in points]
@@ -91,7 +105,8 @@ def _lanes(a: Point, b: Point) -> list[Point]:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        feature = searoute.searoute(list(a), list(b), append_orig_dest=True)
+        feature = searoute.searoute(list(a), list(b), append_orig_dest=True,
+                                    backend=_LANES_BACKEND)
     return _wrap([(float(x), float(y)) for x, y in feature["geometry"]["coordinates"]])
 
 
