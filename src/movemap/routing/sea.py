@@ -215,10 +215,14 @@ def _join_end(path: list[Point]) -> list[Point]:
     if not cost[k] < along[-1] - MIN_SAVING_KM:
         return path
     join = water_path(path[k], path[-1])
-    if join is None or land_crossing_km(join) > land_crossing_km(path[k:]) + 0.5:
-        return path  # (a port on land may snap to water beyond a spit: no new land crossed)
+    if join is None:
+        return path
     joined = [*path[:k], *join]
-    return joined if _km(joined) < along[-1] - MIN_SAVING_KM else path
+    # the length first: it is cheap, and a join that saves nothing needs no land sampled
+    if not _km(joined) < along[-1] - MIN_SAVING_KM or (
+            land_crossing_km(join) > land_crossing_km(path[k:]) + 0.5):
+        return path  # (a port on land may snap to water beyond a spit: no new land crossed)
+    return joined
 
 
 def _steps_km(points: Any) -> Any:
