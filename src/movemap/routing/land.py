@@ -27,7 +27,7 @@ import numpy as np
 import shapely
 
 from movemap.geodata import geo_path
-from movemap.routing.geodesic import densify
+from movemap.routing.geodesic import densified
 
 __all__ = ["land", "land_crossing_km", "land_near", "on_land", "sea_path_checks", "upriver_km"]
 
@@ -74,7 +74,7 @@ def land(rivers: bool = True) -> Any:
 # Cells of the tiles land is cut to, smallest first: a tile is three by three cells, one
 # centred on each cell, so that any box smaller than a cell lies in the tile of the cell
 # holding its centre.
-TILE_DEGREES = (5, 15)
+TILE_DEGREES = (5, 15)  # the first is CELL_DEGREES (_land_cell cuts from its tiles)
 
 
 def land_near(west: float, south: float, east: float, north: float) -> Any:
@@ -100,30 +100,77 @@ def _land_tile(level: int, cx: int, cy: int) -> Any:
 
 def on_land(points: Sequence[Point]) -> np.ndarray:
     """Whether each (lon, lat) point is on land."""
-    xy = np.asarray(points, dtype=float).reshape(-1, 2)
-    return np.asarray(shapely.contains_xy(land(), xy[:, 0], xy[:, 1]))
+    return _contains(True, np.asarray(points, dtype=float).reshape(-1, 2))
 
 
-def _samples(points: Sequence[Point], step_km: float) -> list[Point]:
+# A point is tested against the land of its cell of CELL_DEGREES, cut from the land with a
+# margin of CELL_MARGIN (so that a point on a cell's edge lies inside the cut, and the cut's
+# new edges run where no point of the cell is): the same answer as the world's land gives,
+# three times quicker, as a cell's test meets only the coastline near it (a point's test on
+# the whole land counts the crossings of a continent's outline along its latitude). A point
+# outside -180..180 and -90..90 is on no land, as there. Cutting a cell costs about what 2,000
+# points' tests on the whole land do: a cell is cut once CELL_AFTER points were asked in it,
+# those before tested on the whole land (a single route asks for few cells, once).
+CELL_DEGREES = 5
+CELL_MARGIN = 0.01
+CELL_AFTER = 2000
+FEW_POINTS = 32
+_CELLS_X, _CELLS_Y = 360 // CELL_DEGREES, 180 // CELL_DEGREES
+_asked: dict[tuple[bool, int, int], int] = {}
+
+
+def _contains(rivers: bool, xy: np.ndarray) -> np.ndarray:
+    """Whether each (lon, lat) row of ``xy`` is on :func:`land` (``rivers`` as there),
+    tested cell by cell."""
+    if len(xy) < FEW_POINTS:  # not worth sorting into cells
+        return np.asarray(shapely.contains_xy(land(rivers), xy[:, 0], xy[:, 1]))
+    out = np.zeros(len(xy), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        cx, cy = np.floor(xy[:, 0] / CELL_DEGREES), np.floor(xy[:, 1] / CELL_DEGREES)
+        ok = np.flatnonzero((np.abs(cx + 0.5) < _CELLS_X / 2) & (np.abs(cy + 0.5) < _CELLS_Y / 2))
+    if not len(ok):
+        return out
+    key = (cx[ok] + _CELLS_X // 2) * _CELLS_Y + (cy[ok] + _CELLS_Y // 2)
+    order = np.argsort(key, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(key[order]) != 0])
+    for group in np.split(ok[order], starts[1:]):
+        cell = (rivers, int(cx[group[0]]), int(cy[group[0]]))
+        asked = _asked[cell] = _asked.get(cell, 0) + len(group)
+        where = _land_cell(*cell) if asked >= CELL_AFTER else land(rivers)
+        out[group] = shapely.contains_xy(where, xy[group, 0], xy[group, 1])
+    return out
+
+
+@functools.cache  # at most one entry a cell of the world, each the land of its cell alone
+def _land_cell(rivers: bool, cx: int, cy: int) -> Any:
+    x0, y0 = cx * CELL_DEGREES - CELL_MARGIN, cy * CELL_DEGREES - CELL_MARGIN
+    size = CELL_DEGREES + 2 * CELL_MARGIN
+    # with the rivers, cut from the tile around the cell (the same coastline, quicker)
+    source = _land_tile(0, cx, cy) if rivers else land(rivers)
+    cut = shapely.clip_by_rect(source, x0, y0, x0 + size, y0 + size)
+    shapely.prepare(cut)
+    return cut
+
+
+def _samples(points: Sequence[Point], step_km: float) -> np.ndarray:
     """The path's points with a point every ``step_km`` between them along the geodesic."""
-    return densify(points, step_km)
+    return densified(points, step_km)
 
 
-def _over_land_km(samples: Sequence[Point], skip_km: float, step_km: float) -> float:
+def _over_land_km(samples: np.ndarray, skip_km: float, step_km: float) -> float:
     total = len(samples) * step_km
     keep = samples[int(skip_km / step_km): max(0, len(samples) - int(skip_km / step_km))]
-    if not keep or total <= 2 * skip_km:
+    if not len(keep) or total <= 2 * skip_km:
         return 0.0
-    return float(on_land(keep).sum() * step_km)
+    return float(_contains(True, keep).sum() * step_km)
 
 
-def _upriver_km(samples: Sequence[Point], reach_km: float, step_km: float
+def _upriver_km(samples: np.ndarray, reach_km: float, step_km: float
                 ) -> tuple[float, float]:
     reach = int(reach_km / step_km)
 
-    def along(head: Sequence[Point]) -> float:
-        xy = np.asarray(head, dtype=float)
-        inside = shapely.contains_xy(land(rivers=False), xy[:, 0], xy[:, 1])
+    def along(head: np.ndarray) -> float:
+        inside = _contains(False, head)
         return float(np.argmin(inside) if not inside.all() else len(inside)) * step_km
 
     return along(samples[:reach]), along(samples[::-1][:reach])
