@@ -74,7 +74,7 @@ def land(rivers: bool = True) -> Any:
 # Cells of the tiles land is cut to, smallest first: a tile is three by three cells, one
 # centred on each cell, so that any box smaller than a cell lies in the tile of the cell
 # holding its centre.
-TILE_DEGREES = (5, 15)  # the first is CELL_DEGREES (_land_cell cuts from its tiles)
+TILE_DEGREES = (5, 15)
 
 
 def land_near(west: float, south: float, east: float, north: float) -> Any:
@@ -111,7 +111,7 @@ def on_land(points: Sequence[Point]) -> np.ndarray:
 # outside -180..180 and -90..90 is on no land, as there. Cutting a cell costs about what 2,000
 # points' tests on the whole land do: a cell is cut once CELL_AFTER points were asked in it,
 # those before tested on the whole land (a single route asks for few cells, once).
-CELL_DEGREES = 5
+CELL_DEGREES = TILE_DEGREES[0]  # so that a cell's cut comes from its own tile
 CELL_MARGIN = 0.01
 CELL_AFTER = 2000
 FEW_POINTS = 32
@@ -145,7 +145,7 @@ def _contains(rivers: bool, xy: np.ndarray) -> np.ndarray:
 def _land_cell(rivers: bool, cx: int, cy: int) -> Any:
     x0, y0 = cx * CELL_DEGREES - CELL_MARGIN, cy * CELL_DEGREES - CELL_MARGIN
     size = CELL_DEGREES + 2 * CELL_MARGIN
-    # with the rivers, cut from the tile around the cell (the same coastline, quicker)
+    # with the rivers, cut from the cell's tile (the same coastline, quicker to cut)
     source = _land_tile(0, cx, cy) if rivers else land(rivers)
     cut = shapely.clip_by_rect(source, x0, y0, x0 + size, y0 + size)
     shapely.prepare(cut)
