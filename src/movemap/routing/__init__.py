@@ -56,7 +56,8 @@ NETWORK_MODES = frozenset({Mode.RAIL, Mode.ROAD, Mode.FOOT})
 # of its files' layout (``store.FORMAT``), not by its source.
 VERSIONED_MODULES = (
     "antimeridian", "geodesic", "grid", "land", "lengths", "network", "sea",
-    "countries", "borders", "chains", "joins", "relief", "facing", "points", "strays")
+    "countries", "borders", "chains", "joins", "relief", "facing", "points", "segments",
+    "strays")
 # modules outside movemap.routing whose code shapes the networks or their lengths; the other
 # movemap modules routing imports (errors, geodata, textfile, model) name things, they
 # compute nothing a route depends on
@@ -222,7 +223,8 @@ class Networks:
 
         network = Network.from_file(geo_path(filename), name, snap_km,
                                     self.cache_dir, extra=[geo_path(f"{name}_additions.geojson")],
-                                    at_crossings=name == "road", join_facing=name == "road")
+                                    at_crossings=name == "road", join_facing=name == "road",
+                                    winds=name == "road")
         lines = [line for path in extra for line in read_lines(path)]
         return network.with_lines(lines) if lines else network
 
@@ -283,7 +285,8 @@ class Networks:
         documented additions at their documented length, other lines ``GENERALISED``, and
         a road's also times the winding of the relief it crosses: ``routing.relief``)."""
         network = self.rail if mode is Mode.RAIL else self.road
-        return float(network.ground_km(as_array(points), winds=mode is not Mode.RAIL))
+        return float(network.ground_km(points if isinstance(points, Points)
+                                       else as_array(points), winds=mode is not Mode.RAIL))
 
     @cached_property
     def _store(self) -> RouteStore:
@@ -308,7 +311,8 @@ class Networks:
             self._paths.update(self._store.load())
         if key not in self._paths:
             found = router(self, a, b, rule)
-            self._paths[key] = self._new[key] = found if isinstance(found, str) \
+            # a network's path stays as it is drawn (SegmentPoints: its steps' slots)
+            self._paths[key] = self._new[key] = found if isinstance(found, (str, Points)) \
                 else Points(found)
         return self._paths[key]
 

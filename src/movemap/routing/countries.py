@@ -27,7 +27,8 @@ from movemap.countries import natural_earth_code
 from movemap.geodata import geo_path
 
 __all__ = ["cells_along", "codes", "countries_at", "country_of_end", "crossed", "crossed_each",
-           "describe", "know_cells", "know_ends", "land_country_of_end", "warm"]
+           "describe", "know_cells", "know_ends", "land_country_of_end", "steps_countries",
+           "warm"]
 
 Point = tuple[float, float]
 END_SEA_KM = 30.0  # an end offshore takes the nearest country within this distance
@@ -372,36 +373,73 @@ def crossed(points: Sequence[Point], noise_km: float = 2.0) -> set[str]:
 
 
 def crossed_each(lines: Sequence[Sequence[Point]], noise_km: float = 2.0) -> list[set[str]]:
-    """:func:`crossed` of each line, their midpoints placed in one call."""
-    from movemap.sphere import EARTH_RADIUS_KM
+    """:func:`crossed` of each line, their midpoints placed in one call (the steps of a
+    network's path measured before, ``routing.segments``, read back)."""
+    from movemap.routing.points import as_array
+    from movemap.routing.segments import CROSSING, SegmentPoints
 
-    arrays = [np.asarray(points, dtype=float).reshape(-1, 2) for points in lines]
-    segments = [xy for xy in arrays if len(xy) >= 2]
-    if not segments:
-        return [set() for _ in arrays]
-    kms, mids = [], []
-    for xy in segments:
-        p, q = np.radians(xy[:-1]), np.radians(xy[1:])
-        h = (np.sin((q[:, 1] - p[:, 1]) / 2) ** 2
-             + np.cos(p[:, 1]) * np.cos(q[:, 1]) * np.sin((q[:, 0] - p[:, 0]) / 2) ** 2)
-        kms.append(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(h, 1.0))))
-        dx = xy[1:, 0] - xy[:-1, 0]
-        mids.append(np.column_stack([xy[:-1, 0] + (dx - 360 * np.round(dx / 360)) / 2,
-                                     (xy[:-1, 1] + xy[1:, 1]) / 2]))
-    # each midpoint's country alone decides (countries_at is point by point)
-    indices = np.split(countries_at(np.concatenate(mids)),
-                       np.cumsum([len(m) for m in mids])[:-1])
-    found = iter(zip(kms, indices, strict=True))
+    if not lines:
+        return []
+    arrays = [as_array(points) for points in lines]
+    # the steps of each line to measure (of a network's path, those not measured before)
+    asked = [np.zeros(0, dtype=np.int64) if len(xy) < 2
+             else line.memo.missing(CROSSING, line.slots) if isinstance(line, SegmentPoints)
+             else np.arange(len(xy) - 1) for line, xy in zip(lines, arrays, strict=True)]
+    starts = np.concatenate([xy[at] for xy, at in zip(arrays, asked, strict=True)])
+    ends = np.concatenate([xy[at + 1] for xy, at in zip(arrays, asked, strict=True)])
+    km, mids = _steps_and_midpoints(starts, ends)
+    bounds = np.cumsum([0, *(len(at) for at in asked)]).tolist()
+    # a whole line shorter than noise_km (a network path's join to its end, often) crosses
+    # nothing that counts, whatever the countries of its steps: they are not looked up
+    # (with a margin for the order of the sums)
+    short = [not isinstance(line, SegmentPoints) and len(xy) >= 2
+             and float(km[bounds[n]: bounds[n + 1]].sum()) < noise_km * (1 - 1e-9)
+             for n, (line, xy) in enumerate(zip(lines, arrays, strict=True))]
+    index = np.full(len(km), -1, dtype=np.int64)
+    if any(short):
+        ask = np.repeat(~np.asarray(short), np.diff(bounds))
+        index[ask] = countries_at(mids[ask]) if ask.any() else index[ask]
+    elif len(mids):
+        index = countries_at(mids)
     out: list[set[str]] = []
-    for xy in arrays:
+    for n, (line, xy) in enumerate(zip(lines, arrays, strict=True)):
         if len(xy) < 2:
             out.append(set())
             continue
-        km, index = next(found)
-        inside = index >= 0
-        total = np.bincount(index[inside], weights=km[inside], minlength=len(codes()))
+        if short[n]:
+            out.append(set())
+            continue
+        new = (km[bounds[n]: bounds[n + 1]], index[bounds[n]: bounds[n + 1]])
+        step_km, at = (line.memo.complete(CROSSING, line.slots, asked[n], new)
+                       if isinstance(line, SegmentPoints) else new)
+        inside = at >= 0
+        total = np.bincount(at[inside], weights=step_km[inside], minlength=len(codes()))
         out.append({codes()[i] for i in np.flatnonzero(total >= noise_km).tolist()})
     return out
+
+
+def steps_countries(p: npt.NDArray[np.float64], q: npt.NDArray[np.float64]) -> tuple[
+        npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+    """The km of each step from a row of ``p`` to that of ``q`` and the country index of
+    its midpoint (-1 at sea), as :func:`crossed_each` measures a line's steps."""
+    km, mids = _steps_and_midpoints(p, q)
+    return km, countries_at(mids) if len(mids) else np.zeros(0, dtype=np.int64)
+
+
+def _steps_and_midpoints(p: npt.NDArray[np.float64], q: npt.NDArray[np.float64]) -> tuple[
+        npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The km (haversine) of each step from a row of ``p`` to that of ``q``, and its
+    midpoint (across the antimeridian the short way)."""
+    from movemap.sphere import EARTH_RADIUS_KM
+
+    a, b = np.radians(p), np.radians(q)
+    h = (np.sin((b[:, 1] - a[:, 1]) / 2) ** 2
+         + np.cos(a[:, 1]) * np.cos(b[:, 1]) * np.sin((b[:, 0] - a[:, 0]) / 2) ** 2)
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
+    dx = q[:, 0] - p[:, 0]
+    mids = np.column_stack([p[:, 0] + (dx - 360 * np.round(dx / 360)) / 2,
+                            (p[:, 1] + q[:, 1]) / 2])
+    return km, mids
 
 
 # What the ends of a dataset's legs need, found for all of them at once (know_ends) or one

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from pyproj import Geod
 
 __all__ = ["GEOD", "densified", "densify", "geodesic_km", "geodesic_path", "geodesic_steps_km",
-           "steps_km"]
+           "pair_km", "steps_km"]
 
 
 @cache
@@ -120,11 +120,19 @@ def steps_km(xy: npt.ArrayLike) -> npt.NDArray[np.float64]:
     points = np.asarray(xy, dtype=float).reshape(-1, 2)
     if len(points) < 2:
         return np.zeros(0)
-    lon, lat = np.radians(points[:, 0]), np.radians(points[:, 1])
-    d_lon = np.diff(lon)
+    return pair_km(points[:-1], points[1:])
+
+
+def pair_km(p: npt.NDArray[np.float64], q: npt.NDArray[np.float64]) -> npt.NDArray[
+        np.float64]:
+    """:func:`steps_km` of the steps from each point of ``p`` to the same row of ``q``
+    ((n, 2) arrays of lon, lat): each value that of the same step in a path."""
+    lon0, lat0 = np.radians(p[:, 0]), np.radians(p[:, 1])
+    lon1, lat1 = np.radians(q[:, 0]), np.radians(q[:, 1])
+    d_lon = lon1 - lon0
     d_lon = (d_lon + np.pi) % (2 * np.pi) - np.pi
-    d_lat = np.diff(lat)
-    mid = (lat[:-1] + lat[1:]) / 2
+    d_lat = lat1 - lat0
+    mid = (lat0 + lat1) / 2
     w = 1.0 - _E2 * np.sin(mid) ** 2
     north = _A_M * (1.0 - _E2) / w ** 1.5 * d_lat        # meridian radius times the angle
     east = _A_M / np.sqrt(w) * np.cos(mid) * d_lon       # prime vertical radius, the parallel's
@@ -133,6 +141,5 @@ def steps_km(xy: npt.ArrayLike) -> npt.NDArray[np.float64]:
         np.abs(d_lon) * np.cos(mid) > np.radians(SHORT_STEP_DEG))
     if long.any():
         i = np.flatnonzero(long)
-        out[i] = np.asarray(_geod().inv(points[i, 0], points[i, 1], points[i + 1, 0],
-                                        points[i + 1, 1])[2]) / 1000
+        out[i] = np.asarray(_geod().inv(p[i, 0], p[i, 1], q[i, 0], q[i, 1])[2]) / 1000
     return out

@@ -54,6 +54,16 @@ from movemap.routing.facing import facing_joins, with_vertices
 from movemap.routing.geodesic import geodesic_km
 from movemap.routing.lengths import GENERALISED, LENGTHS_FILE, stretches
 from movemap.routing.points import Points
+from movemap.routing.segments import (
+    CROSSING,
+    GROUND,
+    GROUND_WINDING,
+    NOT_ON_NETWORK,
+    SegmentMemo,
+    SegmentPoints,
+    every_slot,
+    slots_of,
+)
 from movemap.sphere import EARTH_RADIUS_KM, chord_to_km, unit_vectors
 from movemap.textfile import read_text
 
@@ -81,7 +91,8 @@ SEARCH_BOUND = 2.5      # a first search stops at this many times the ends' dist
 # 128 x 0.2 MB, about 25 MB, per network and process
 _RULE_GRAPHS = 128
 _JOINS_KEPT = 100_000   # ends whose joins are remembered
-_FORMAT = 4
+_FORMAT = 5
+_MEASURES = "measure "  # the prefix of the kept segment measures' arrays
 
 # Cost per km of each line class. Rail: the main lines listed in geo/main_lines.csv cost
 # their length; other lines by Natural Earth's scale rank (5 is drawn at the smallest
@@ -511,6 +522,9 @@ class Network:
         self._last: tuple[Any, Reach] | None = None  # the last search: its key, what it found
         self._stretched: tuple[npt.NDArray[np.int64],
                                dict[tuple[int, int], float]] | None = None
+        self._edges_of_vertices: npt.NDArray[np.int64] | None = None
+        # each segment's measures along routes (routing.segments), taken once a process
+        self._memo = SegmentMemo(len(arrays.coords) - 1)
 
     def _entry(self, u: npt.NDArray[np.int64], v: npt.NDArray[np.int64]) -> npt.NDArray[
             np.int64]:
@@ -529,13 +543,16 @@ class Network:
     @classmethod
     def from_file(cls, path: Path, name: str, snap_km: float,
                   cache_dir: Path | None = None, extra: Sequence[Path] = (),
-                  at_crossings: bool = False, join_facing: bool = False) -> Network:
+                  at_crossings: bool = False, join_facing: bool = False,
+                  winds: bool = False) -> Network:
         """The network of GeoJSON files (``path`` and ``extra``), kept as arrays in movemap's
         cache folder. Main lines are marked from ``geo/main_lines.csv``, the additions'
         documented lengths read from ``geo/addition_lengths.csv`` (``routing.lengths``; a
         bad row raises :class:`NetworkError`). ``at_crossings``: lines meet wherever they
         cross (roads), not only at shared vertices. ``join_facing``: a dead end joins the
-        line it heads for within ``facing.FACING_KM`` (``routing.facing``)."""
+        line it heads for within ``facing.FACING_KM`` (``routing.facing``). ``winds``: the
+        ground km its routes are measured by take the winding of the relief (roads: what
+        the segments' kept measures are, ``routing.segments``)."""
         from movemap import cache
         from movemap.geodata import geo_path
         from movemap.routing import borders as borders_module
@@ -576,23 +593,65 @@ class Network:
             # rather than cell by cell by each run's first routes
             data["cell_keys"], data["cell_answers"] = countries_module.cells_along(
                 arrays.coords)
+            # what a route's checks measure on each segment, each way (routing.segments):
+            # taken once here rather than by each process's routes
+            measures = cls(arrays, name, snap_km, _directed(arrays)).measure_segments(winds)
+            data.update({f"{_MEASURES}{k}": v for k, v in measures.items()})
             np.savez(folder / "network.npz", **data)
 
-        def read(folder: Path) -> tuple[_Arrays, _Directed]:
+        def read(folder: Path) -> tuple[_Arrays, _Directed, dict[str, Any]]:
             # the graph's directed entries are kept too: sorting them again costs more
             # than reading them
             with np.load(folder / "network.npz") as data:
                 u, v, w, e = (data[k] for k in _DIRECTED)
                 countries_module.know_cells(data["cell_keys"], data["cell_answers"])
-                return _Arrays(*(data[k] for k in _Arrays.__dataclass_fields__)), (u, v, w, e)
+                measures = {k.removeprefix(_MEASURES): data[k] for k in data.files
+                            if k.startswith(_MEASURES)}
+                return (_Arrays(*(data[k] for k in _Arrays.__dataclass_fields__)),
+                        (u, v, w, e), measures)
 
-        key = cache.digest(f"format {_FORMAT} {at_crossings} {join_facing}", path, *extra,
+        key = cache.digest(f"format {_FORMAT} {at_crossings} {join_facing} {winds}", path,
+                           *extra,
                            table, borders, geo_path("borders_10m.geojson"), crossings,
                            lengths_table, geo_path("rivers.geojson"), sys.modules[__name__],
-                           borders_module, countries_module, facing, strays)
-        arrays, directed = cache.load(name, key, build, read, what=f"{name} network",
-                                      root=cache_dir)
-        return cls(arrays, name, snap_km, directed)
+                           borders_module, countries_module, facing, strays,
+                           geodesic, relief, _whole_digest(geo_path("relief.npy")))
+        arrays, directed, measures = cache.load(name, key, build, read,
+                                                what=f"{name} network", root=cache_dir)
+        network = cls(arrays, name, snap_km, directed)
+        network.keep_measures(measures)
+        return network
+
+    def measure_segments(self, winds: bool = False) -> dict[str, npt.NDArray[Any]]:
+        """Every segment's measures, each way, by slot (``routing.segments``): the ground km
+        (with the relief's winding if ``winds``), the km and the country of the middle."""
+        from movemap.routing.countries import steps_countries
+
+        slots, start, end = every_slot(self._edge_of())
+        p, q = self._a.coords[start], self._a.coords[end]
+        km, country = steps_countries(p, q)
+
+        def by_slot(values: npt.NDArray[Any], dtype: Any = np.float64) -> npt.NDArray[Any]:
+            out = np.zeros(2 * max(len(self._a.coords) - 1, 0), dtype=dtype)
+            out[slots] = values
+            return out
+
+        return {GROUND_WINDING if winds else GROUND: by_slot(self._steps_ground_km(p, q, winds)),
+                f"{CROSSING} km": by_slot(km),
+                f"{CROSSING} country": by_slot(country, np.int16)}  # some 250 countries
+
+    def keep_measures(self, measures: dict[str, npt.NDArray[Any]]) -> None:
+        """Keep the measures :meth:`measure_segments` took (those a cached network was
+        kept with), so that no route of this process takes them again."""
+        if not measures:
+            return
+        known = np.zeros(2 * max(len(self._a.coords) - 1, 0), dtype=bool)
+        known[every_slot(self._edge_of())[0]] = True
+        for name in (GROUND, GROUND_WINDING):
+            if name in measures:
+                self._memo.adopt(name, known.copy(), (measures[name],))
+        self._memo.adopt(CROSSING, known, (measures[f"{CROSSING} km"],
+                                           measures[f"{CROSSING} country"]))
 
     def with_lines(self, lines: Iterable[Sequence[Point]]) -> Network:
         """This network and more lines; each of their ends within JOIN_KM of a node joins it."""
@@ -623,28 +682,45 @@ class Network:
         times (``routing.lengths``), and with ``winds`` (roads) also times the winding of
         the relief at its middle (``routing.relief``). Segments are matched by their
         vertices, so the partial segment of a split edge at either end of the path (from
-        the end's join to the edge's next vertex) counts ``GENERALISED`` too."""
+        the end's join to the edge's next vertex) counts ``GENERALISED`` too. A path this
+        network drew has its segments' measures kept (``routing.segments``)."""
         xy = np.asarray(points, dtype=float).reshape(-1, 2)
         if len(xy) < 2:
             return 0.0
-        seg_km = geodesic.steps_km(xy)
+
+        def measure(at: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.float64]]:
+            return (self._steps_ground_km(xy[at], xy[at + 1], winds),)
+
+        if isinstance(points, SegmentPoints) and points.memo is self._memo:
+            (km,) = points.memo.measure(GROUND_WINDING if winds else GROUND, points.slots,
+                                        measure)
+        else:
+            (km,) = measure(np.arange(len(xy) - 1))
+        return float(km.sum())
+
+    def _steps_ground_km(self, p: npt.NDArray[np.float64], q: npt.NDArray[np.float64],
+                         winds: bool) -> npt.NDArray[np.float64]:
+        """The ground km of each step from a row of ``p`` to the same row of ``q``, as
+        :meth:`ground_km` counts it."""
+        seg_km = geodesic.pair_km(p, q)
         factor = np.full(len(seg_km), GENERALISED)
         generalised = np.ones(len(seg_km), dtype=bool)  # not on a documented addition
         if self._stretched is None:
             self._stretched = self._stretched_segments()
         vertices, table = self._stretched
         if table:
-            keys = _vertex_keys(xy)
-            on = _members(keys, vertices)
-            for i in np.flatnonzero(on[:-1] & on[1:]).tolist():
-                stretch = table.get((int(keys[i]), int(keys[i + 1])))
+            keys_p, keys_q = _vertex_keys(p), _vertex_keys(q)
+            on = _members(keys_p, vertices) & _members(keys_q, vertices)
+            for i in np.flatnonzero(on).tolist():
+                stretch = table.get((int(keys_p[i]), int(keys_q[i])))
                 if stretch is not None:
                     factor[i], generalised[i] = stretch, False
         if winds:
-            middle = (xy[:-1] + xy[1:]) / 2
+            middle = (p + q) / 2
             factor[generalised] *= relief.winding(middle[generalised, 0],
                                                   middle[generalised, 1])
-        return float((seg_km * factor).sum())
+        out: npt.NDArray[np.float64] = seg_km * factor
+        return out
 
     def _stretched_segments(self) -> tuple[npt.NDArray[np.int64],
                                            dict[tuple[int, int], float]]:
@@ -1073,9 +1149,21 @@ class Network:
         # a lead ends on the first node's own vertex (the node itself is rounded)
         head = (np.asarray(lead_a, dtype=float).reshape(-1, 2) if len(lead_a)
                 else self._a.nodes[chain[:1]])
+        tail = np.asarray(lead_b, dtype=float).reshape(-1, 2)
+        # each point's vertex of the drawn lines, for the steps' slots (SegmentPoints); the
+        # ends, the leads and the rounded node are no vertex
+        source = np.concatenate([np.full(1 + len(head), -1, dtype=np.int64), index,
+                                 np.full(len(tail) + 1, -1, dtype=np.int64)])
         return _dedupe(np.concatenate([np.asarray([a], dtype=float), head, coords[index],
-                                       np.asarray(lead_b, dtype=float).reshape(-1, 2),
-                                       np.asarray([b], dtype=float)]))
+                                       tail, np.asarray([b], dtype=float)]),
+                       (source, coords, self._edge_of(), self._memo))
+
+    def _edge_of(self) -> npt.NDArray[np.int64]:
+        """The edge of each vertex of the drawn lines (``coords``)."""
+        if self._edges_of_vertices is None:
+            sizes = np.diff(self._a.offsets)
+            self._edges_of_vertices = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+        return self._edges_of_vertices
 
     def plain_path(self, a: Point, b: Point) -> Sequence[Point] | str:
         """The shortest path by length alone, ends at their nearest nodes (no classes, no
@@ -1314,13 +1402,43 @@ def _km(points: Sequence[Point]) -> float:
     return float(geodesic.steps_km(points).sum())
 
 
-def _dedupe(points: npt.ArrayLike) -> Points:
+def _whole_digest(path: Path) -> str:
+    """A digest of every byte of a file (a grid of fixed shape keeps its size when its
+    values change, which the cache digest's samples of a big file could miss)."""
+    import hashlib
+
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "blake2b").hexdigest()
+
+
+def _dedupe(points: npt.ArrayLike, vertices: tuple[npt.NDArray[np.int64], npt.NDArray[
+        np.float64], npt.NDArray[np.int64], SegmentMemo] | None = None) -> Points:
     """The points without repeats (edges share their end points), as one array (a path
     holds thousands of points: as tuples they would be made, then read back into an array
-    by the route)."""
+    by the route). With ``vertices`` (each point's vertex of the network's lines or -1, the
+    lines' points, the edge of each, the network's memo), a :class:`SegmentPoints`."""
     xy = np.asarray(points, dtype=float).reshape(-1, 2)
     keep = np.ones(len(xy), dtype=bool)
     keep[1:] = np.abs(np.diff(xy, axis=0)).max(axis=1) > 1e-7
-    out = xy[keep] if keep.sum() > 1 else xy[[0, -1]]
+    if keep.sum() <= 1:
+        out = xy[[0, -1]]
+        out.flags.writeable = False
+        return Points.view(out)
+    out = xy[keep]
     out.flags.writeable = False
-    return Points.view(out)
+    if vertices is None:
+        return Points.view(out)
+    source, coords, edge_of, memo = vertices
+    # a step runs from the last of a kept point's repeats (the next edge's first vertex,
+    # where edges meet) to the next kept point; it is its segment only if its two points
+    # are that segment's own, bit for bit, as the kept measures were taken from them
+    # (a kept point with a vertex is that vertex: only a step from a dropped repeat's vertex
+    # is checked)
+    kept = np.flatnonzero(keep)
+    starts, ends = source[kept[1:] - 1], source[kept[1:]]
+    slots = slots_of(starts, ends, edge_of)
+    moved = np.flatnonzero((kept[1:] - 1 != kept[:-1]) & (slots >= 0))
+    if len(moved):
+        exact = (coords[starts[moved]] == out[moved]).all(axis=1)
+        slots[moved[~exact]] = NOT_ON_NETWORK
+    return SegmentPoints.over(out, slots, memo)
