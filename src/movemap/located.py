@@ -254,9 +254,10 @@ _forked: tuple[list[_RouteJob], Networks] | None = None
 
 def _route_forked_chunk(chunk: tuple[int, int]) -> tuple[
         list[tuple[tuple[str, int], Route, float]], Any, Any]:
-    """In a worker: the routes of ``work[start:stop]``, and the paths and routes found. The
-    run's ends are joined to their networks first, in one pass (the joins found by earlier
-    runs of this worker are kept)."""
+    """In a worker: the routes of ``work[start:stop]``, and the paths and routes found,
+    saved in the route cache here (a shard a run, written while the other workers route).
+    The run's ends are joined to their networks first, in one pass (the joins found by
+    earlier runs of this worker are kept)."""
     assert _forked is not None
     work, networks = _forked
     run = work[chunk[0]: chunk[1]]
@@ -267,7 +268,7 @@ def _route_forked_chunk(chunk: tuple[int, int]) -> tuple[
         found = route(job.stops, job.mode, networks, job.labels, through=job.through,
                       strict=False)
         out.append(((job.leg, job.origin), found, perf_counter() - started))
-    paths, kept = networks.take_new()
+    paths, kept = networks.take_new(save=True)
     return out, paths, kept
 
 
@@ -323,7 +324,7 @@ def _route_parallel(work: list[_RouteJob], networks: Networks, processes: int,
                                  ) as pool:
             for out, paths, kept in pool.map(_route_forked_chunk, _heaviest_first(
                     work, _chunks(work, 8 * processes))):
-                networks.add_found(paths, kept)
+                networks.add_found(paths, kept, saved=True)
                 results.update((key, (r, t)) for key, r, t in out)
     except (BrokenProcessPool, OSError) as exc:  # a worker killed, no memory to fork
         log.info("routing on one process: the worker processes failed (%s)", exc)

@@ -68,13 +68,17 @@ def test_legs_routed_on_worker_processes_are_the_routes_of_one_process(
     searches.clear()
     monkeypatch.setattr(located, "_processes", 2)
     monkeypatch.setattr(located, "PARALLEL_MIN_JOBS", 10)
-    parallel, _ = route_legs(legs, places, (), Networks(cache_dir=fresh_cache("parallel")))
+    folder = fresh_cache("parallel")
+    parallel, _ = route_legs(legs, places, (), Networks(cache_dir=folder))
     assert not searches  # all of them in the workers
+    # each worker kept its runs' paths and routes itself, a shard a run
+    for kind in ("routes", "legroutes"):
+        assert len(list(folder.glob(f"{kind}-*/shard-*.npz"))) > 1
     assert list(parallel) == list(serial)  # the same legs, in the same order
     assert all(parallel[key] == serial[key] for key in serial)
     assert {r.mode for r in parallel.values()} == {Mode.RAIL, Mode.ROAD, Mode.SEA}
     assert sum(len(r.points) > 2 and not r.approximate for r in parallel.values()) > 30
-    again, _ = route_legs(legs, places, (), Networks(cache_dir=fresh_cache("parallel")))
+    again, _ = route_legs(legs, places, (), Networks(cache_dir=folder))
     assert not searches
     assert all(again[key] == serial[key] for key in serial)
 

@@ -329,21 +329,29 @@ class Networks:
             self._kept = {}
         self._kept[key] = self._kept_new[key] = route
 
-    def take_new(self) -> tuple[dict[Key, Found], dict[str, Kept]]:
+    def take_new(self, save: bool = False) -> tuple[dict[Key, Found], dict[str, Kept]]:
         """The paths and whole routes found since the last save or take, no longer new here
-        (a worker process hands them to the process that saves them: :meth:`add_found`)."""
+        (a worker process hands them to the process that routed it: :meth:`add_found`);
+        with ``save``, saved first (a worker keeps what it found in shards of its own,
+        written beside the other workers' routing rather than after it)."""
         paths, kept = dict(self._new), dict(self._kept_new)
+        if save:
+            self.save()
         self._new.clear()
         self._kept_new.clear()
         return paths, kept
 
-    def add_found(self, paths: dict[Key, Found], kept: dict[str, Kept]) -> None:
+    def add_found(self, paths: dict[Key, Found], kept: dict[str, Kept],
+                  saved: bool = False) -> None:
         """Paths and whole routes found elsewhere with these networks, kept as if found
-        here (saved by the next :meth:`save`)."""
+        here (saved by the next :meth:`save`, unless they were: ``saved``)."""
         self._paths.update(paths)
-        self._new.update(paths)
-        for key, route in kept.items():
-            self.keep(key, route)
+        if self._kept is None:
+            self._kept = {}
+        self._kept.update(kept)
+        if not saved:
+            self._new.update(paths)
+            self._kept_new.update(kept)
 
     def warm(self, modes: Iterable[Mode]) -> None:
         """Load now what routes by these modes read (networks, kept routes, borders, land),

@@ -41,7 +41,9 @@ Kept = tuple[Sequence[Point], float, bool, tuple[str, ...]]  # points, km, appro
 FORMAT = 1
 """The layout of the shards (zip members, their names, types and meaning): part of the
 networks' version, so a new number starts a new folder of routes."""
-_MERGE_ABOVE = 16  # shards; more are merged into one when read
+# shards; more are merged into one when read (a run on worker processes adds one a run of
+# legs, some 8 a process: located._chunks)
+_MERGE_ABOVE = 64
 
 
 def key_text(key: Key) -> str:
