@@ -151,6 +151,38 @@ def test_ends_known_at_once_are_the_ends_found_one_at_a_time() -> None:
     forget()
 
 
+def test_another_country_near_an_end_is_the_outlines_distance_test() -> None:
+    """Whether another country's outline is within BORDER_KM of an end (asked only of an
+    end in a country) is what the plain distance test of every outline says: on ends
+    around land borders, enclaves and straits, and inland far from any border."""
+    import shapely
+
+    rng = np.random.default_rng(21)
+    # Narva, Slubice, Gorizia, El Paso, Baarle (enclaves), Gibraltar, the Tumen, Geneva,
+    # and Moscow, Chicago and Kazakhstan's steppe
+    centres = [(28.19, 59.38), (14.56, 52.35), (13.62, 45.94), (-106.45, 31.76),
+               (4.93, 51.44), (-5.35, 36.14), (130.64, 42.42), (6.14, 46.2),
+               (37.62, 55.75), (-87.63, 41.88), (67.0, 48.0)]
+    ends = [(float(x), float(y)) for cx, cy in centres
+            for x, y in np.column_stack([cx + rng.uniform(-0.15, 0.15, 60),
+                                         cy + rng.uniform(-0.15, 0.15, 60)]).tolist()]
+    cc._ends.clear()
+    know_ends(ends)
+    tree = cc._table()[0]
+    xy = np.asarray(ends)
+    index = countries_at(xy)
+    at, near = tree.query(shapely.points(xy), predicate="dwithin",
+                          distance=cc.BORDER_KM / 111.0)
+    expected = np.zeros(len(ends), dtype=bool)
+    expected[at[near != index[at]]] = True
+    expected[index < 0] = False
+    found = np.array([cc._ends[p][1] for p in ends])
+    np.testing.assert_array_equal(found, expected)
+    assert 0.1 < expected.mean() < 0.7  # both kinds of end, many of each
+    assert not found[-180:].any()  # far inland nothing is near
+    cc._ends.clear()
+
+
 @pytest.mark.usefixtures("fresh_cells")
 def test_cells_known_from_a_network_give_the_answers_asked_afresh() -> None:
     """A network keeps the answers of the cells its lines run through (cells_along, at

@@ -454,6 +454,7 @@ def warm() -> None:
     processes forked after share them rather than each read them."""
     codes()
     countries_at([(0.0, 0.0)])
+    _prepared()
     _towns()
 
 
@@ -465,11 +466,16 @@ def know_ends(points: Iterable[Point]) -> None:
         return
     xy = np.asarray(new, dtype=float).reshape(-1, 2)
     index = countries_at(xy)
-    at, near = _table()[0].query(shapely.points(xy), predicate="dwithin",
-                                 distance=BORDER_KM / 111.0)
+    # another country's outline within BORDER_KM (as degrees): those whose box is that near
+    # an end in a country, then each tested prepared (a big country's outline has tens of
+    # thousands of vertices, which an unprepared test goes through one by one)
+    reach = BORDER_KM / 111.0
+    at, near = _table()[0].query(shapely.box(xy[:, 0] - reach, xy[:, 1] - reach,
+                                             xy[:, 0] + reach, xy[:, 1] + reach))
+    asked = (near != index[at]) & (index[at] >= 0)  # as one by one: only of an end in a country
+    at, near = at[asked], near[asked]
     other = np.zeros(len(new), dtype=bool)
-    other[at[near != index[at]]] = True
-    other[index < 0] = False  # as one by one: asked only of an end in a country
+    other[at[shapely.dwithin(_prepared()[near], shapely.points(xy[at]), reach)]] = True
     if len(_ends) + len(new) > _ENDS_KEPT:
         _ends.clear()
     _ends.update(zip(new, zip(index.tolist(), other.tolist(), strict=True), strict=True))
