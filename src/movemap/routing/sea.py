@@ -38,6 +38,7 @@ import shapely
 from movemap.routing.geodesic import GEOD, densify, geodesic_km, geodesic_steps_km
 from movemap.routing.grid import water_path
 from movemap.routing.land import land, land_crossing_km, land_near, on_land
+from movemap.sphere import chord_to_km, unit_vectors
 
 __all__ = ["InlandEnd", "coast_km", "sea_path"]
 
@@ -207,9 +208,16 @@ def _join_end(path: list[Point]) -> list[Point]:
     xy = np.asarray(path, dtype=float)
     end = xy[-1]
     along = np.concatenate([[0.0], np.cumsum(_steps_km(xy))])
-    n = len(xy) - 1
-    to_end = np.asarray(GEOD.inv(xy[:-1, 0], xy[:-1, 1], np.full(n, end[0]),
-                                 np.full(n, end[1]))[2]) / 1000
+    # the points within JOIN_KM of the end, found on the sphere first (within 0.6 % of the
+    # ellipsoid's km), then measured on the ellipsoid; the others are never taken
+    to_end = np.full(len(xy) - 1, np.inf)
+    near = np.flatnonzero(chord_to_km(np.linalg.norm(
+        unit_vectors(xy[:-1, 0], xy[:-1, 1]) - unit_vectors(end[0], end[1]), axis=1))
+        <= JOIN_KM * 1.01 + 1.0)
+    if len(near):
+        to_end[near] = np.asarray(GEOD.inv(xy[near, 0], xy[near, 1],
+                                           np.full(len(near), end[0]),
+                                           np.full(len(near), end[1]))[2]) / 1000
     cost = np.where(to_end <= JOIN_KM, along[:-1] + to_end, np.inf)
     k = int(cost.argmin())
     if not cost[k] < along[-1] - MIN_SAVING_KM:
@@ -219,7 +227,12 @@ def _join_end(path: list[Point]) -> list[Point]:
         return path
     joined = [*path[:k], *join]
     # the length first: it is cheap, and a join that saves nothing needs no land sampled
-    if not _km(joined) < along[-1] - MIN_SAVING_KM or (
+    # (the km of the lanes up to the join, then its own steps, added in the path's order:
+    # _km of the whole joined path, bit for bit)
+    joined_km = float(along[k])
+    for step in _steps_km(join).tolist():
+        joined_km += step
+    if not joined_km < along[-1] - MIN_SAVING_KM or (
             land_crossing_km(join) > land_crossing_km(path[k:]) + 0.5):
         return path  # (a port on land may snap to water beyond a spit: no new land crossed)
     return joined
