@@ -82,11 +82,15 @@ def _on_land(local: object, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
     # crossings before each centre along its row
     left = min(float(xs[0]), float(at.min())) - 1.0
     width = max(float(xs[-1]), float(at.max())) - left + 1.0
-    crossing = np.sort(row * width + (at - left))
+    crossing = row * width + (at - left)
     centre = np.arange(ny)[:, None] * width + (xs - left)[None, :]
-    before = np.searchsorted(crossing, centre.ravel(), side="right").reshape(ny, nx)
-    row_start = np.searchsorted(crossing, np.arange(ny) * width, side="left")
-    inside: np.ndarray = (before - row_start[:, None]) % 2 == 1
+    # a crossing counts for the centres of its row at or after it: the first such (the
+    # number of centres before it, less those of the rows before) is where the count goes
+    # up by one, and each centre's count is the sum of the steps up to it (the same numbers
+    # compared as a sorted search of every centre among the crossings would compare)
+    first = np.searchsorted(centre.ravel(), crossing, side="left") - row * nx
+    steps = np.bincount(row * (nx + 1) + first, minlength=ny * (nx + 1)).reshape(ny, nx + 1)
+    inside: np.ndarray = np.cumsum(steps[:, :nx], axis=1) % 2 == 1
     return inside
 
 
