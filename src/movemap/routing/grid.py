@@ -127,20 +127,75 @@ WATER_PATHS_KEPT = 1024
 @functools.lru_cache(maxsize=WATER_PATHS_KEPT)
 def _remembered_water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
                            max_snap_km: float) -> tuple[Point, ...] | None:
-    found, snap_km = _water_path(a, b, margin_deg, cell_km, max_snap_km)
+    # a grid is searched only once its path is wanted: a wider grid whose ends lie nearer
+    # the sea takes the place of a narrower one if it has a path, so that the narrower
+    # one's path is wanted only if no wider grid has one
+    laid, snap_km = _lay_grid(a, b, margin_deg, cell_km, max_snap_km)
+    found: list[Point] | None = None
+    searched = laid is None
     while snap_km > FAR_SNAP_KM and margin_deg < MAX_MARGIN_DEG:
         margin_deg *= 2
-        wider, wider_km = _water_path(a, b, margin_deg, cell_km, max_snap_km)
+        wider, wider_km = _lay_grid(a, b, margin_deg, cell_km, max_snap_km)
         if wider is not None and wider_km < snap_km:
-            found, snap_km = wider, wider_km
+            path = wider.path()
+            if path is not None:
+                found, snap_km, searched = path, wider_km, True
+    if not searched:
+        assert laid is not None
+        found = laid.path()
     return None if found is None else tuple(found)
 
 
-def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
-                max_snap_km: float) -> tuple[list[Point] | None, float]:
-    """:func:`water_path` on one grid, and how much nearer other water than the grid's sea
-    its ends are (km, the larger of the two)."""
-    none: tuple[list[Point] | None, float] = (None, 0.0)
+class _Grid:
+    """A water grid laid between two points, its ends snapped to its sea: searched for the
+    path between them when :meth:`path` is asked."""
+
+    def __init__(self, a: Point, b: Point, open_2d: np.ndarray, xs: np.ndarray,
+                 ys: np.ndarray, dlon: float, dlat: float, mid: float, local: object,
+                 start: int, end: int) -> None:
+        self.a, self.b, self.open_2d, self.xs, self.ys = a, b, open_2d, xs, ys
+        self.dlon, self.dlat, self.mid, self.local = dlon, dlat, mid, local
+        self.start, self.end = start, end
+
+    def path(self) -> list[Point] | None:
+        """The path over the grid's water between its ends, pulled tight; None if its
+        sea does not join them."""
+        a, b, xs, ys, mid, start, end = (self.a, self.b, self.xs, self.ys, self.mid,
+                                         self.start, self.end)
+        nx = len(xs)
+        graph = _grid_graph(self.open_2d, self.dlon, self.dlat, ys)
+        row_km = self.dlat * KM_PER_DEGREE
+        # most paths over water are a little longer than the straight line: a search
+        # bounded at a few times it settles the same cells with the same costs, and stops
+        # sooner
+        wet = np.flatnonzero(self.open_2d.ravel())
+        (x0, x1), (y0, y1) = xs[wet[[start, end]] % nx], ys[wet[[start, end]] // nx]
+        straight = float(np.hypot((x1 - x0) * mid, y1 - y0)) * KM_PER_DEGREE
+        _, predecessors = dijkstra(graph, directed=True, indices=start,
+                                   return_predecessors=True,
+                                   limit=SEARCH_STRETCH * straight + 4 * row_km)
+        if predecessors[end] < 0 and start != end:
+            _, predecessors = dijkstra(graph, directed=True, indices=start,
+                                       return_predecessors=True)
+        if predecessors[end] < 0 and start != end:
+            return None
+        chain = [end]
+        while chain[-1] != start:
+            chain.append(int(predecessors[chain[-1]]))
+        cells = wet[chain[::-1]]
+        path: list[Point] = list(zip(xs[cells % nx].tolist(), ys[cells // nx].tolist(),
+                                     strict=True))
+        path = [a, *path, b]
+        # the first and last hops may cross land (the approach); pull tight only between
+        return [a, *_pull_tight(path[1:-1], self.local), b] if len(path) > 3 else path
+
+
+def _lay_grid(a: Point, b: Point, margin_deg: float, cell_km: float,
+              max_snap_km: float) -> tuple[_Grid | None, float]:
+    """The water grid of :func:`water_path` between ``a`` and ``b`` (None if it has too
+    little water, or an end is too far from its sea), and how much nearer other water than
+    the grid's sea its ends are (km, the larger of the two)."""
+    none: tuple[_Grid | None, float] = (None, 0.0)
     if abs(a[0] - b[0]) > 180:  # across the antimeridian: no local grid there
         return none
     west, east = min(a[0], b[0]) - margin_deg, max(a[0], b[0]) + margin_deg
@@ -167,8 +222,6 @@ def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
     n = int(water.sum())
     index = -np.ones(nx * ny, dtype=np.int64)
     index[water] = np.arange(n)
-    graph = _grid_graph(open_2d, dlon, dlat, ys)
-    row_km = dlat * KM_PER_DEGREE
     # the water bodies: a diagonal step joins only cells its two sides already join, so the
     # grid's side steps alone tell them apart
     bodies, _ = label(open_2d)
@@ -184,27 +237,7 @@ def _water_path(a: Point, b: Point, margin_deg: float, cell_km: float,
     start, end = snap(a), snap(b)
     if start is None or end is None:
         return None, max(snapped)
-    # most paths over water are a little longer than the straight line: a search bounded
-    # at a few times it settles the same cells with the same costs, and stops sooner
-    wet = np.flatnonzero(water)
-    (x0, x1), (y0, y1) = xs[wet[[start, end]] % nx], ys[wet[[start, end]] // nx]
-    straight = float(np.hypot((x1 - x0) * mid, y1 - y0)) * KM_PER_DEGREE
-    _, predecessors = dijkstra(graph, directed=True, indices=start, return_predecessors=True,
-                               limit=SEARCH_STRETCH * straight + 4 * row_km)
-    if predecessors[end] < 0 and start != end:
-        _, predecessors = dijkstra(graph, directed=True, indices=start,
-                                   return_predecessors=True)
-    if predecessors[end] < 0 and start != end:
-        return None, max(snapped)
-    chain = [end]
-    while chain[-1] != start:
-        chain.append(int(predecessors[chain[-1]]))
-    cells = wet[chain[::-1]]
-    path: list[Point] = list(zip(xs[cells % nx].tolist(), ys[cells // nx].tolist(),
-                                 strict=True))
-    path = [a, *path, b]
-    # the first and last hops may cross land (the approach); pull tight only between them
-    return ([a, *_pull_tight(path[1:-1], local), b] if len(path) > 3 else path), max(snapped)
+    return _Grid(a, b, open_2d, xs, ys, dlon, dlat, mid, local, start, end), max(snapped)
 
 
 # The eight steps from a cell, as (rows, columns): first those to the cells after it in the
