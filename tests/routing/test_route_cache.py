@@ -111,9 +111,9 @@ def _compressed(arrays: dict[str, object]) -> bytes:
 def test_a_shard_matching_its_name_but_not_readable_is_damage(
         tmp_path: Path, caplog: pytest.LogCaptureFixture,
         content: Callable[[bytes], bytes]) -> None:
-    """A shard whose bytes match its checksum but do not hold arrays as ``numpy.savez``
-    writes them (stored, whole): one notice, removed, nothing loaded from it; the kept
-    routes of other shards still load."""
+    """A file named as shards are whose bytes do not hold arrays as ``numpy.savez`` writes
+    them (stored, whole): one notice, removed, nothing loaded from it; the kept routes of
+    other shards still load."""
     import hashlib
 
     from movemap.routing.store import LegRouteStore
@@ -214,11 +214,10 @@ def test_the_store_format_keys_the_routes_kept(tmp_path: Path,
 
 
 def test_kept_paths_load_as_arrays_from_checksummed_shards(tmp_path: Path) -> None:
-    """Each save adds one shard named by its checksum (nothing else left in the folder);
+    """Each save adds one shard named by the checksum of its keys (nothing else left in the
+    folder; the same paths saved again add none);
     paths load as read-only views of the shard's array, equal to what was kept; more than
     the merge limit of shards are merged into one that holds them all."""
-    import hashlib
-
     import numpy as np
 
     from movemap.routing import store as route_store
@@ -233,9 +232,14 @@ def test_kept_paths_load_as_arrays_from_checksummed_shards(tmp_path: Path) -> No
         kept[key] = path
         names = sorted(f.name for f in folder.iterdir())
         assert len(names) == i + 1 and all(n.startswith("shard-") for n in names)
-    for shard in folder.iterdir():
-        assert hashlib.blake2b(shard.read_bytes(), digest_size=16).hexdigest() == \
-            shard.stem[6:]
+    for shard in folder.iterdir():  # named by the checksum of its keys and sizes
+        with np.load(shard) as z:
+            assert route_store._shard_digest({"keys": z["keys"], "sizes": z["sizes"]}) == \
+                shard.stem[6:]
+    # the same paths saved again (another process's run) make no second file
+    before = sorted(folder.iterdir())
+    RouteStore("0123456789abcdef", tmp_path).save({key: kept[key] for key in list(kept)[:1]})
+    assert sorted(folder.iterdir()) == before
     loaded = RouteStore("0123456789abcdef", tmp_path).load()
     assert loaded == kept
     assert all(isinstance(v, Points) and not np.asarray(v).flags.writeable

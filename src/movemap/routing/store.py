@@ -6,11 +6,12 @@ to avoid, as routers learn them), in a folder of :mod:`movemap.cache` named by t
 the networks (the routing code, the network and land data, the overlay lines added) and by
 :data:`FORMAT`, the layout of the files (this module's code is not part of the version: a
 change to it that keeps the layout keeps every route kept). Each run that finds new paths
-adds one shard file, written atomically under a name made of its checksum (so that two
-processes saving the same paths write one file). A shard is checked as it is read, not by
-its checksum again (a second pass over the file, 0.25 s of CPU for the 160 MB shard of
-20,000 legs): each array is read whole through the zip's own CRC-32 of that member, so a
-changed byte, a cut or an unreadable file is damage, removed with one line of notice.
+adds one shard file, written atomically under a name made of the checksum of its keys and
+their paths' sizes (so that two processes saving the same paths write one file: with one
+version of the networks a key has one path; the whole file's checksum would take a second
+pass over it, 0.25 s of CPU for the 160 MB shard of 20,000 legs). A shard is checked as it
+is read: each array is read whole through the zip's own CRC-32 of that member, so a changed
+byte, a cut or an unreadable file is damage, removed with one line of notice.
 """
 
 from __future__ import annotations
@@ -163,14 +164,14 @@ class RouteStore:
         return _encode(paths)
 
     def _write(self, arrays: Arrays, replace: Iterable[Path] = ()) -> None:
-        """A shard written straight to its file (no copy of it in memory), then named by its
-        checksum."""
+        """A shard written straight to its file (no copy of it in memory), then named by the
+        checksum of its keys and sizes."""
         assert self._folder is not None
         tmp = self._folder / f".shard-{uuid.uuid4().hex}.tmp"
         try:
             with tmp.open("wb") as out:
                 np.savez(out, **arrays)  # type: ignore[arg-type]  # numpy types **kwds as its flag
-            name = f"shard-{_file_digest(tmp)}.npz"
+            name = f"shard-{_shard_digest(arrays)}.npz"
             os.replace(tmp, self._folder / name)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
@@ -183,12 +184,13 @@ class RouteStore:
                 old.unlink(missing_ok=True)
 
 
-def _file_digest(path: Path) -> str:
-    """A file's checksum (what a shard is named by), read a block at a time."""
+def _shard_digest(arrays: Arrays) -> str:
+    """What a shard is named by: the checksum of its keys and of its paths' sizes."""
     digest = hashlib.blake2b(digest_size=16)
-    with path.open("rb") as stream:
-        while block := stream.read(1 << 20):
-            digest.update(block)
+    for name in ("keys", "sizes"):
+        array = np.ascontiguousarray(arrays[name])
+        digest.update(f"{name} {array.dtype.str} {array.shape}".encode())
+        digest.update(array.tobytes())
     return digest.hexdigest()
 
 
