@@ -123,13 +123,15 @@ def digest(*parts: str | bytes | Path | ModuleType) -> str:
 
 # -- checking ---------------------------------------------------------------------------------
 
-def _sum(path: Path) -> str:
+def whole_digest(path: Path) -> str:
+    """A checksum of every byte of a file (:func:`digest` samples a big file: a grid of
+    fixed shape keeps its size when its values change, which the samples could miss)."""
     with path.open("rb") as f:
         return hashlib.file_digest(f, "blake2b").hexdigest()
 
 
 def _seal(folder: Path, checksum: bool) -> None:
-    files = {p.name: [p.stat().st_size, _sum(p) if checksum else None]
+    files = {p.name: [p.stat().st_size, whole_digest(p) if checksum else None]
              for p in sorted(folder.iterdir()) if p.name != MARKER and p.is_file()}
     (folder / MARKER).write_text(json.dumps({"files": files}, indent=1), encoding="utf-8")
 
@@ -142,7 +144,7 @@ def _check(folder: Path) -> str | None:
             path = folder / name
             if path.stat().st_size != size:
                 return f"{name} has {path.stat().st_size} bytes instead of {size}"
-            if checksum is not None and _sum(path) != checksum:
+            if checksum is not None and whole_digest(path) != checksum:
                 return f"{name} does not match its checksum"
     except FileNotFoundError as exc:
         return f"{Path(exc.filename or '?').name} is missing"

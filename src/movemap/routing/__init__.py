@@ -242,17 +242,12 @@ class Networks:
     def version(self) -> str:
         """A digest of everything a path depends on: the routing code, the network and land
         data, searoute's version and the overlay lines (their contents, not their names)."""
-        import hashlib
         import sys
         from importlib.metadata import version
         from importlib.util import find_spec
 
         from movemap import cache
         from movemap.geodata import geo_path
-
-        def whole_digest(path: Path) -> str:
-            with path.open("rb") as f:
-                return hashlib.file_digest(f, "blake2b").hexdigest()
 
         def source(module: str) -> Path:
             # the module's file, found without importing it: a command whose routes are all
@@ -276,7 +271,7 @@ class Networks:
                 "border_crossings.csv", "populated_places.csv", "border_towns.csv")),
             # a grid of fixed shape keeps its size when its values change, which the
             # digest's samples of a big file could miss: its every byte counts
-            "relief", whole_digest(geo_path("relief.npy")),
+            "relief", cache.whole_digest(geo_path("relief.npy")),
             "rail lines", *(Path(p) for p in self.rail_lines),
             "road lines", *(Path(p) for p in self.road_lines))
 

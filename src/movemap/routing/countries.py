@@ -396,17 +396,12 @@ def crossed_each(lines: Sequence[Sequence[Point]], noise_km: float = 2.0) -> lis
              and float(km[bounds[n]: bounds[n + 1]].sum()) < noise_km * (1 - 1e-9)
              for n, (line, xy) in enumerate(zip(lines, arrays, strict=True))]
     index = np.full(len(km), -1, dtype=np.int64)
-    if any(short):
-        ask = np.repeat(~np.asarray(short), np.diff(bounds))
-        index[ask] = countries_at(mids[ask]) if ask.any() else index[ask]
-    elif len(mids):
-        index = countries_at(mids)
+    ask = np.repeat(~np.asarray(short, dtype=bool), np.diff(bounds))
+    if ask.any():
+        index[ask] = countries_at(mids[ask])
     out: list[set[str]] = []
     for n, (line, xy) in enumerate(zip(lines, arrays, strict=True)):
-        if len(xy) < 2:
-            out.append(set())
-            continue
-        if short[n]:
+        if len(xy) < 2 or short[n]:
             out.append(set())
             continue
         new = (km[bounds[n]: bounds[n + 1]], index[bounds[n]: bounds[n + 1]])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -131,31 +132,32 @@ def _remembered_water_path(a: Point, b: Point, margin_deg: float, cell_km: float
     # the sea takes the place of a narrower one if it has a path, so that the narrower
     # one's path is wanted only if no wider grid has one
     laid, snap_km = _lay_grid(a, b, margin_deg, cell_km, max_snap_km)
-    found: list[Point] | None = None
-    searched = laid is None
+    wider_path: list[Point] | None = None
     while snap_km > FAR_SNAP_KM and margin_deg < MAX_MARGIN_DEG:
         margin_deg *= 2
         wider, wider_km = _lay_grid(a, b, margin_deg, cell_km, max_snap_km)
-        if wider is not None and wider_km < snap_km:
-            path = wider.path()
-            if path is not None:
-                found, snap_km, searched = path, wider_km, True
-    if not searched:
-        assert laid is not None
-        found = laid.path()
+        if wider is not None and wider_km < snap_km and (path := wider.path()) is not None:
+            wider_path, snap_km = path, wider_km
+    found = wider_path if wider_path is not None else laid.path() if laid is not None else None
     return None if found is None else tuple(found)
 
 
+@dataclass(frozen=True, eq=False)  # (arrays: compared by identity)
 class _Grid:
-    """A water grid laid between two points, its ends snapped to its sea: searched for the
-    path between them when :meth:`path` is asked."""
+    """A water grid laid between two points, its ends snapped to its sea (their open
+    cells' numbers): searched for the path between them when :meth:`path` is asked."""
 
-    def __init__(self, a: Point, b: Point, open_2d: np.ndarray, xs: np.ndarray,
-                 ys: np.ndarray, dlon: float, dlat: float, mid: float, local: object,
-                 start: int, end: int) -> None:
-        self.a, self.b, self.open_2d, self.xs, self.ys = a, b, open_2d, xs, ys
-        self.dlon, self.dlat, self.mid, self.local = dlon, dlat, mid, local
-        self.start, self.end = start, end
+    a: Point
+    b: Point
+    open_2d: np.ndarray
+    xs: np.ndarray
+    ys: np.ndarray
+    dlon: float
+    dlat: float
+    mid: float  # the cosine of the grid's middle latitude
+    local: object  # the land of the grid, clipped
+    start: int
+    end: int
 
     def path(self) -> list[Point] | None:
         """The path over the grid's water between its ends, pulled tight; None if its

@@ -586,7 +586,8 @@ class Network:
             classes = _mark_main_lines(lines, classes, name, table)
             named = [f for p in extra for f in read_named_features(p) if f[2] in documented]
             arrays = _arrays(lines, classes, _line_stretch(lines, named, documented))
-            data: dict[str, Any] = dict(zip(_DIRECTED, _directed(arrays), strict=True))
+            directed = _directed(arrays)
+            data: dict[str, Any] = dict(zip(_DIRECTED, directed, strict=True))
             data.update((k, getattr(arrays, k)) for k in _Arrays.__dataclass_fields__)
             # the country of every grid cell the lines run through, which the country
             # check of a route along them reads (routing.countries): found once here
@@ -595,7 +596,7 @@ class Network:
                 arrays.coords)
             # what a route's checks measure on each segment, each way (routing.segments):
             # taken once here rather than by each process's routes
-            measures = cls(arrays, name, snap_km, _directed(arrays)).measure_segments(winds)
+            measures = cls(arrays, name, snap_km, directed).measure_segments(winds)
             data.update({f"{_MEASURES}{k}": v for k, v in measures.items()})
             np.savez(folder / "network.npz", **data)
 
@@ -615,7 +616,7 @@ class Network:
                            table, borders, geo_path("borders_10m.geojson"), crossings,
                            lengths_table, geo_path("rivers.geojson"), sys.modules[__name__],
                            borders_module, countries_module, facing, strays,
-                           geodesic, relief, _whole_digest(geo_path("relief.npy")))
+                           geodesic, relief, cache.whole_digest(geo_path("relief.npy")))
         arrays, directed, measures = cache.load(name, key, build, read,
                                                 what=f"{name} network", root=cache_dir)
         network = cls(arrays, name, snap_km, directed)
@@ -632,7 +633,7 @@ class Network:
         km, country = steps_countries(p, q)
 
         def by_slot(values: npt.NDArray[Any], dtype: Any = np.float64) -> npt.NDArray[Any]:
-            out = np.zeros(2 * max(len(self._a.coords) - 1, 0), dtype=dtype)
+            out = np.zeros(self._memo.size, dtype=dtype)
             out[slots] = values
             return out
 
@@ -645,7 +646,7 @@ class Network:
         kept with), so that no route of this process takes them again."""
         if not measures:
             return
-        known = np.zeros(2 * max(len(self._a.coords) - 1, 0), dtype=bool)
+        known = np.zeros(self._memo.size, dtype=bool)
         known[every_slot(self._edge_of())[0]] = True
         for name in (GROUND, GROUND_WINDING):
             if name in measures:
@@ -1400,15 +1401,6 @@ def _vertex_keys(xy: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
 
 def _km(points: Sequence[Point]) -> float:
     return float(geodesic.steps_km(points).sum())
-
-
-def _whole_digest(path: Path) -> str:
-    """A digest of every byte of a file (a grid of fixed shape keeps its size when its
-    values change, which the cache digest's samples of a big file could miss)."""
-    import hashlib
-
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "blake2b").hexdigest()
 
 
 def _dedupe(points: npt.ArrayLike, vertices: tuple[npt.NDArray[np.int64], npt.NDArray[

@@ -43,10 +43,10 @@ class SegmentMemo:
     measure (``name``) has its own tables, made on first use.
     """
 
-    __slots__ = ("_size", "_tables")
+    __slots__ = ("_tables", "size")
 
     def __init__(self, segments: int) -> None:
-        self._size = 2 * max(segments, 0)
+        self.size = 2 * max(segments, 0)  # slots: each segment both ways
         self._tables: dict[str, tuple[npt.NDArray[np.bool_], Arrays]] = {}
 
     def measure(self, name: str, slots: npt.NDArray[np.int64],
@@ -87,14 +87,14 @@ class SegmentMemo:
     def adopt(self, name: str, known: npt.NDArray[np.bool_], tables: Arrays) -> None:
         """Take as the measures ``name`` tables made beforehand: for each slot, whether it
         is measured, and one array a measure (a value a slot), kept as they are."""
-        if any(len(t) != self._size for t in (known, *tables)):
+        if any(len(t) != self.size for t in (known, *tables)):
             raise ValueError("a table has one value a slot")
         self._tables[name] = (known, tables)
 
     def _keep(self, name: str, slots: npt.NDArray[np.int64], values: Arrays) -> None:
         if name not in self._tables:
-            self._tables[name] = (np.zeros(self._size, dtype=bool),
-                                  tuple(np.zeros(self._size, dtype=v.dtype) for v in values))
+            self._tables[name] = (np.zeros(self.size, dtype=bool),
+                                  tuple(np.zeros(self.size, dtype=v.dtype) for v in values))
         known, tables = self._tables[name]
         for t, v in zip(tables, values, strict=True):
             t[slots] = v
