@@ -32,6 +32,30 @@ def test_a_small_town_far_from_a_report_and_in_another_country_is_in_doubt(
     assert gazetteer.resolve("Gowanda").best.confident
 
 
+@pytest.mark.parametrize(("context", "name", "country"), [
+    (KURSK_REPORT, "Tikhoretsk", "RU"),  # a railway town of the Kuban, 640 km south
+    (["Machala", "Pasaje", "Santa Rosa", "Huaquillas"], "Jambelí", "EC"),  # a hamlet up north
+])
+def test_a_small_town_far_beyond_a_close_group_is_in_doubt_even_at_home(
+    gazetteer: Gazetteer, context: list[str], name: str, country: str,
+) -> None:
+    """The group of the report lies within a few tens of km; a small town of the same
+    country hundreds of km off is what the data holds under the name, not what the text
+    means (the islands of Jambelí lie off Machala)."""
+    found = gazetteer.resolve_all([*context, name])
+    assert found[-1].place.country == country
+    assert "low confidence (far from the other places)" in found[-1].best.flags
+    assert all(r.best.confident for r in found[:-1])
+    assert gazetteer.resolve(name).best.confident  # alone, nothing speaks against it
+
+
+def test_a_second_group_of_the_report_vouches_for_its_towns(gazetteer: Gazetteer) -> None:
+    # two towns near each other: a second scene of the report (Kars and Ardahan beside the
+    # Danube crossings of 1877), not a stray
+    found = gazetteer.resolve_all([*KURSK_REPORT, "Tikhoretsk", "Kropotkin"])
+    assert all(r.best.confident for r in found), [r.best.flags for r in found]
+
+
 @pytest.mark.parametrize("name", ["Pyongyang", "Ramstein Air Base", "Moscow", "Kyiv"])
 def test_large_towns_and_unique_features_far_away_keep_their_confidence(
     gazetteer: Gazetteer, name: str,

@@ -170,6 +170,8 @@ OUTLIER_KM = 1000.0
 doubt (unless a large town or the only feature of its name): see ``_doubt_outliers``."""
 _OUTLIER_COSINE = np.cos(OUTLIER_KM / EARTH_RADIUS_KM)  # of unit vectors that far apart
 _OUTLIER_MIN_OTHERS = 2
+_STRAY_MIN_CORE, _STRAY_RATIO = 4, 3.0
+_SELF_COSINE = np.cos(0.5 / EARTH_RADIUS_KM)  # points half a km apart are one place
 _NOTABLE_POPULATION = NOTABLE_POPULATION
 # Kinds of feature whose sources list them all, the world over (airportsdata, OurAirports):
 # the only one of a name among them is the one a text means, however far it is.
@@ -1436,6 +1438,9 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         _doubt_lone_towns(ranked, winners)
         return
     core_xyz = _xyz([points[q] for q in core])
+    radius = _spread_km(core_xyz)
+    close = radius <= _AMONG_KM  # the report's scene, not a list of a country's towns
+    every_xyz = _xyz(list(points.values()))
     countries = Counter(points[q].country for q in core)
     for q, best in winners.items():
         place = best.place
@@ -1450,8 +1455,13 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         far = not own and _nearest_km(place, core_xyz) > OUTLIER_KM
         foreign = countries[place.country] - own <= 0
         weak = place.kind is Kind.CITY and best.method is Method.ALTERNATE
-        if (far and foreign) or (weak and (far or foreign)):
-            doubt = "far from the other places" if far else "in none of the others' countries"
+        stray = (close and place.kind is Kind.CITY and len(core) - own >= _STRAY_MIN_CORE
+                 and _nearest_other_km(place, core_xyz) > max(DESCRIBED_KM,
+                                                              _STRAY_RATIO * radius)
+                 and _nearest_other_km(place, every_xyz) > _AMONG_KM)
+        if (far and foreign) or (weak and (far or foreign)) or stray:
+            doubt = ("far from the other places" if far or stray
+                     else "in none of the others' countries")
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
 
 
@@ -2186,6 +2196,25 @@ def _nearest_km(place: Place, xyz: Any) -> float:
     dot = float((xyz @ _xyz([place])[0]).max())
     # math on the one figure: numpy's clip and arccos of a scalar cost more than the product
     return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, dot)))
+
+
+def _spread_km(xyz: Any) -> float:
+    """How far the points ``xyz`` (unit vectors) lie around their middle: the least, over
+    the points as middles, of the median distance from one to the others (the median and a
+    middle among them, so that one stray does not widen a close group). At most
+    ``_CORE_CANDIDATES`` middles are tried."""
+    step = max(1, len(xyz) // _CORE_CANDIDATES)
+    dot = float(np.median(xyz[::step] @ xyz.T, axis=1).max())
+    return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, dot)))
+
+
+def _nearest_other_km(place: Place, xyz: Any) -> float:
+    """The distance from a place to the nearest of the points ``xyz`` other than itself."""
+    dots = xyz @ _xyz([place])[0]
+    dots = dots[dots < _SELF_COSINE]
+    if not dots.size:
+        return 0.0
+    return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, float(dots.max()))))
 
 
 def _core(points: dict[Query, Place]) -> set[Query] | None:
