@@ -1425,7 +1425,11 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     than half of the places lie together (see ``_core``), a winner is in doubt if it is far
     (over ``OUTLIER_KM``) from all of them and in none of their countries, or if it is a
     small town found only by an alternate name (``Hunt`` as a name of McFarland, ``Banjska``
-    for Bansko) far from them or in none of their countries. Large towns
+    for Bansko) far from them or in none of their countries, or, when the group is close
+    (its spread, ``_spread_km``, at most ``_AMONG_KM``), a small town over three spreads and
+    ``DESCRIBED_KM`` from the rest of it with no other answer within ``_AMONG_KM``, even in
+    their country (``Jambelí`` among Machala and Pasaje: a hamlet 400 km north, not the
+    islands off the coast; two such towns together are a second scene). Large towns
     (``Pyongyang`` in a report on Kursk), features whose name is theirs alone (``Ramstein Air
     Base``) and sites in a region named with them keep their confidence; areas are never in
     doubt. Two strays cannot vouch for each other: only the places that lie together count.
