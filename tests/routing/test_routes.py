@@ -284,19 +284,47 @@ def test_towns_far_up_a_river_are_still_inland_for_the_sea(name: str, city: Poin
 
 
 def test_a_sea_route_over_land_says_so() -> None:
-    """Natural Earth's Thames is a straight chord below Westminster and the 1:10m estuary at
-    Gravesend is narrower than the 1 km water grid, so a leg to central London is drawn with
-    its last hop over about 17 km of land: it is marked, not left silent. London's port at
-    Tilbury is reached without (its approach from the port aside)."""
+    """The Caspian has no sea way to the Sea of Azov (the Volga-Don canal is no ship's lane
+    here): a leg from Baku to Azov is drawn over hundreds of km of land, and marked."""
+    r = route([(49.87, 40.37), (39.42, 47.10)], Mode.SEA, labels=["Baku", "Azov"])
+    assert r.approximate
+    assert any(w.startswith("sea from Baku to Azov crosses about ")
+               and w.endswith(" km of land (approximate)") for w in r.warnings), r.warnings
+
+
+def test_a_short_sea_leg_whose_grid_closes_a_narrow_river_takes_a_finer_grid() -> None:
+    """The 1:10m Thames at Gravesend is narrower than the cells of a grid laid for a 300 km
+    leg: that grid ends its path with a hop of about 17 km over land to central London.
+    The leg takes the 1 km grid's path instead, up the Thames's fairway, with no land to
+    mark; London's port at Tilbury is reached without any warning too."""
+    from movemap.routing.land import land_crossing_km
+
     rotterdam, london, tilbury = (4.48, 51.905), (0.07, 51.50), (0.36, 51.46)
     r = route([rotterdam, london], Mode.SEA, labels=["Rotterdam", "London"])
-    assert r.approximate
-    warning, *upriver = r.warnings  # and, London being up the Thames, how far up it lies
-    assert [w for w in upriver if "London lies about " not in w] == []
-    assert warning.startswith("sea from Rotterdam to London crosses about ")
-    assert warning.endswith(" km of land (approximate)")
+    assert not r.approximate
+    assert all("km of land" not in w for w in r.warnings), r.warnings
+    assert land_crossing_km(list(r.points), skip_km=10.0) <= 5.0
+    assert 290 < r.length_km < 340  # about 300 km by the Maas, the North Sea and the Thames
     port = route([rotterdam, tilbury], Mode.SEA, labels=["Rotterdam", "Tilbury"])
     assert not port.approximate and port.warnings == ()
+
+
+@pytest.mark.parametrize(("a", "b", "km"), [
+    ((28.655, 44.165), (28.98, 41.01), 370),  # Constanta to Istanbul (the Golden Horn)
+    ((27.92, 43.20), (28.98, 41.01), 280),    # Varna to Istanbul
+])
+def test_a_short_leg_to_istanbul_keeps_to_the_bosporus(
+        a: tuple[float, float], b: tuple[float, float], km: float) -> None:
+    """The Bosporus is closed by 1:10m land where it is narrowest: a grid with cells wider
+    than a km snaps the Golden Horn to the strait's northern mouth, 25 km over the city.
+    The leg is routed through the strait, not drawn over land, nor round by Izmit."""
+    from movemap.routing.land import land_crossing_km
+
+    r = route([a, b], Mode.SEA)
+    assert not r.approximate and r.warnings == ()
+    assert land_crossing_km(list(r.points), skip_km=10.0) <= 5.0
+    assert abs(r.length_km - km) < 0.12 * km
+    assert max(x for x, _ in r.points) < 29.3
 
 
 def test_a_join_does_not_cross_a_big_river_where_this_bank_has_a_line() -> None:

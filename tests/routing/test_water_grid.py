@@ -190,3 +190,32 @@ def test_the_nearest_sea_cell_in_a_window_is_the_nearest_in_the_whole_grid(
         assert got == (k, float(d.flat[k]), any_water * grid.KM_PER_DEGREE)
         far += d.flat[k] > 20.0  # past the window: answered from the whole grid
     assert far  # some points lie farther inland than the window reaches
+
+
+@pytest.mark.parametrize(("a", "b", "cell_km"), [
+    ((28.65, 44.17), (28.98, 41.01), 1.76),  # Constanta to the Bosporus: Anatolia to the east
+    ((30.73, 46.48), (33.52, 44.62), 1.5),   # Odesa to Sevastopol: Crimea at the box's edge
+    ((12.57, 55.69), (10.59, 55.06), 1.0),   # the Great Belt: Sweden to the north-east
+    ((-5.35, 36.14), (-9.14, 38.71), 2.0),   # Gibraltar to Lisbon: Iberia to the north
+])
+def test_every_cell_of_a_laid_grid_is_open_only_off_land(
+        a: tuple[float, float], b: tuple[float, float], cell_km: float) -> None:
+    """The cells reach past the box by up to a cell to the east and north: the last column
+    and row are land where land is, not a channel of open water along the box's edge."""
+    laid, _ = grid._lay_grid(a, b, 0.6, cell_km, 40.0)
+    assert laid is not None
+    gx, gy = np.meshgrid(laid.xs, laid.ys)
+    on_land = shapely.contains_xy(land(), gx.ravel(), gy.ravel()).reshape(gx.shape)
+    assert on_land[:, -1].any() or on_land[-1, :].any()  # the edges do cross land here
+    assert np.array_equal(laid.open_2d, ~on_land)
+
+
+def test_a_short_sea_leg_keeps_off_the_land_at_its_grids_edge() -> None:
+    from movemap.routing.land import land_crossing_km
+
+    path = grid.water_path((28.65, 44.17), (28.98, 41.01), margin_deg=0.6, cell_km=1.76)
+    grid._remembered_water_path.cache_clear()
+    assert path is not None
+    # through the Bosporus (1:10m land closes it in places; the grid's own snap at the end)
+    assert land_crossing_km(path, 10.0) < 5.0
+    assert max(x for x, _ in path) < 29.3  # not round by the Gulf of Izmit

@@ -44,7 +44,6 @@ Point = tuple[float, float]  # (lon, lat)
 RAIL_SNAP_KM = 30.0
 ROAD_SNAP_KM = 30.0
 FAR_JOIN_KM = 20.0  # a rail or road route's end farther than this from its line is marked
-SEA_LAND_KM = 5.0  # a sea route over more land than this (its ends' approaches aside) is marked
 UPRIVER_KM = 25.0  # a sea route's end farther than this up a river fairway is pointed out
 # The modes whose length is the ground length along a network (``Networks.ground_km``, the
 # allowance for generalised lines in ``routing.lengths``), not the drawn line's.
@@ -572,12 +571,12 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
                                     "the data; joined to it by a straight line (approximate)")
         if not isinstance(found, str) and mode is Mode.SEA:
             from movemap.routing.land import sea_path_checks
-            from movemap.routing.sea import COAST_KM
+            from movemap.routing.sea import COAST_KM, LAND_KM
 
             # the ends' approaches from their ports (COAST_KM) are not counted as land
             over, upriver = sea_path_checks([(float(x), float(y)) for x, y in found],
                                             skip_km=COAST_KM)
-            if over > SEA_LAND_KM:  # a strait or a river narrower than the water grid sees
+            if over > LAND_KM:  # a strait or a river narrower than the water grid sees
                 approximate = True
                 warnings.append(f"{mode.value} from {name_a} to {name_b} crosses about "
                                 f"{over:.0f} km of land (approximate)")

@@ -213,7 +213,11 @@ def _lay_grid(a: Point, b: Point, margin_deg: float, cell_km: float,
         nx, ny = int((east - west) / dlon) + 1, int((north - south) / dlat) + 1
     xs = west + dlon * (np.arange(nx) + 0.5)
     ys = south + dlat * (np.arange(ny) + 0.5)
-    # the land of a tile that holds the box, clipped: the same coastline, cut quicker
+    # the cells reach past the box to the east and north (a whole cell more at most): the
+    # land is taken over all of them, or the last column and row would be open water
+    # wherever they lie beyond the box, a channel along its edge across any land
+    east, north = west + dlon * nx, south + dlat * ny
+    # the land of a tile that holds the cells, clipped: the same coastline, cut quicker
     local = shapely.clip_by_rect(land_near(west, south, east, north), west, south, east, north)
     shapely.prepare(local)
     land_cells = _on_land(local, xs, ys)

@@ -40,12 +40,14 @@ from movemap.routing.grid import water_path
 from movemap.routing.land import land, land_crossing_km, land_near, on_land
 from movemap.sphere import chord_to_km, unit_vectors
 
-__all__ = ["InlandEnd", "coast_km", "sea_path"]
+__all__ = ["COAST_KM", "LAND_KM", "InlandEnd", "coast_km", "sea_path"]
 
 Point = tuple[float, float]
 DENSIFY_KM = 3.0
 GRID_KM = 400.0   # legs shorter than this are planned on the water grid alone
 COAST_KM = 10.0   # an end farther than this from the sea is inland
+LAND_KM = 5.0     # a path over more land than this, its ends' approaches aside, is no ship's
+                  # way: routing marks it approximate, and a grid's path over it is not taken
 JOIN_KM = 100.0   # an end joins the lanes where they pass nearest, within this
 MIN_SAVING_KM = 1.0  # a join that saves less than this is left as the lanes have it
 
@@ -127,13 +129,20 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
         if km > COAST_KM:
             raise InlandEnd(end, km)
     direct_km = geodesic_km(a[0], a[1], b[0], b[1])
+    direct: list[Point] | None = None
     if direct_km < GRID_KM:
-        direct = water_path(a, b, margin_deg=0.6, cell_km=max(1.0, direct_km / 200))
-        if direct is not None:
-            return direct
+        # a short leg's grid path, unless its cells close a narrow strait and an end is
+        # joined over land to a sea beyond it (Constanta to Istanbul by the Bosporus, at
+        # 1.8 km cells, ended with 25 km over the city): then a grid of 1 km cells, then
+        # the lanes, which keep their own way through a strait too narrow for the grids
+        for cell_km in dict.fromkeys((max(1.0, direct_km / 200), 1.0)):
+            found = water_path(a, b, margin_deg=0.6, cell_km=cell_km)
+            if found is not None and _over_land_km(found) <= LAND_KM:
+                return found
+            direct = direct or found
     lanes = _mend(a, b, _lanes(a, b), "the shipping lanes")
-    if isinstance(lanes, str):
-        return lanes
+    if isinstance(lanes, str) or (direct is not None and _over_land_km(lanes) > LAND_KM):
+        return direct if direct is not None else lanes
     lanes = _join_ends(lanes)
     # the lanes may still run out to a junction far off and back (Bandar Abbas to Chabahar
     # by the Arabian Sea lanes), or keep inside a reef to a channel far along the coast
@@ -147,10 +156,14 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
     if coarse is None or _km(coarse) >= lanes_km + 2 * COAST_KM:
         return lanes
     grid = _mend(a, b, coarse, "the water grid")
-    if not isinstance(grid, str) and _km(grid) < lanes_km and land_crossing_km(
-            grid, skip_km=COAST_KM) <= 1.0:
+    if not isinstance(grid, str) and _km(grid) < lanes_km and _over_land_km(grid) <= 1.0:
         return grid
     return lanes
+
+
+def _over_land_km(path: list[Point]) -> float:
+    """The km of a path over land, its ends' approaches (``COAST_KM`` each) aside."""
+    return land_crossing_km(path, skip_km=COAST_KM)
 
 
 def _mend(a: Point, b: Point, skeleton: list[Point], what: str) -> list[Point] | str:
