@@ -94,6 +94,33 @@ def test_a_bare_name_stays_the_town_not_its_plant(gazetteer: Gazetteer) -> None:
             assert found.place.source == "geonames", (town, found.place.source)
 
 
+@pytest.mark.parametrize(("name", "lat", "lon"), [
+    ("Three Gorges", 30.82, 111.00),   # the dam on the Yangtze: no town bears the name
+    ("Retiro Baixo", -18.89, -44.78),  # a hydro plant on the Paraopeba, Minas Gerais
+    ("Antonio Guiteras", 23.07, -81.54),  # Cuba's largest thermal plant, by Matanzas
+])
+def test_a_plants_bare_name_that_no_place_bears_finds_the_plant(
+    gazetteer: Gazetteer, name: str, lat: float, lon: float,
+) -> None:
+    """Like an airfield named for an island the data does not know, a plant stands for a
+    name no town, region or feature bears; a town of the name keeps it (above)."""
+    found = gazetteer.resolve(name)
+    assert found.place.kind is Kind.SITE and found.place.source == "gppd"
+    assert found.best.method is Method.KIND and _at(found, lat, lon, km=KM)
+
+
+def test_a_plant_the_database_names_with_its_kind_is_named_by_the_rest() -> None:
+    # the database writes "Antonio Guiteras Powerplant" and "Kriel Power Station"
+    plants = {p.id: p for p in power_plant_entries()}
+    guiteras = plants["gppd:CU-thermal-antonio-guiteras-powerplant"]
+    assert guiteras.name == "Antonio Guiteras Power Station"
+    assert {"Antonio Guiteras power plant", "Antonio Guiteras Powerplant"} <= set(
+        guiteras.alt_names)
+    kriel = next(p for p in plants.values() if p.name.startswith("Kriel"))
+    assert kriel.name == "Kriel Power Station"
+    assert all("Power Station Power" not in n for n in kriel.names())
+
+
 def test_a_kind_word_with_no_plant_there_falls_back_to_the_town(gazetteer: Gazetteer) -> None:
     # No plant is named for Rylsk: the town, with a note that no such site is known there.
     found = gazetteer.resolve_all(["Rylsk power plant", "Kursk", "Kurchatov"])[0]

@@ -147,7 +147,7 @@ _FEATURE_MARK = feature_key("", "")[0]  # what the keys of features named for X 
 # Kind classes whose features stand for the bare name they are named for when no place bears
 # it (see ``Gazetteer._bare_feature_hits``): those of the bulk sources (airports, sea ports),
 # whose bare names the index leaves out; curated features and air bases are found by theirs.
-_BARE_CLASSES = ("air", "port")
+_BARE_CLASSES = ("air", "port", "power")
 COMPOUND_KM = 60.0
 """How far from the town it names an airfield or port named as ``Town-Feature`` may lie
 (Malpensa is 40 km from Milan)."""

@@ -966,6 +966,7 @@ _PLANT_FORMS: dict[str, tuple[str, ...]] = {
 """The names reports give a power plant of each class, the first its canonical one. A plant
 is never named by its bare name: "Kursk" is the city, "Kursk NPP" the plant."""
 _CURATED_SAME_SITE_KM = 10.0
+_PLANT_WORDS = re.compile(r"\s+(?:power\s*plant|power\s+station)$", re.I)
 
 
 def power_plants_path() -> Path:
@@ -990,8 +991,14 @@ def power_plant_entries(path: Path | None = None) -> list[Entry]:
     with (path or power_plants_path()).open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             forms = _PLANT_FORMS[row["fuel"]]
-            bases = [row["name"], *(n for n in row["alt_names"].split("|") if n)]
-            names = [form.format(base) for base in bases for form in forms]
+            given = [row["name"], *(n for n in row["alt_names"].split("|") if n)]
+            # a name the database gives with its kind word ("Antonio Guiteras Powerplant",
+            # "Kriel Power Station") is named in the forms by what comes before it, and
+            # kept as it is written
+            bases = list(dict.fromkeys(_PLANT_WORDS.sub("", n) or n for n in given))
+            names = list(dict.fromkeys([*(form.format(base) for base in bases
+                                          for form in forms),
+                                        *(n for n in given if _PLANT_WORDS.search(n))]))
             entries.append(Entry(
                 id=row["id"], name=names[0], lat=float(row["lat"]), lon=float(row["lon"]),
                 country=row["country"] or None, admin1=None, kind=Kind.SITE, population=None,
