@@ -38,6 +38,36 @@ def test_a_road_winds_with_the_relief_it_crosses(line: list[Point], low: float,
     assert low - 1e-9 <= winding / plain <= high + 1e-9
 
 
+@pytest.mark.parametrize(("line_class", "winds"), [
+    ("freeway", False), ("primary", True), ("secondary", True), ("road", True)])
+def test_a_freeway_is_built_through_the_relief_other_roads_wind_round_it(
+        line_class: str, winds: bool) -> None:
+    """A freeway's line counts ``GENERALISED`` times even in the Alps; a major highway, a
+    secondary road or a lesser one winds (the Himalaya's national highways are major
+    highways in Natural Earth). A path the network drew and its plain points, and the
+    network with more lines, count the same."""
+    network = Network.from_lines([RUGGED], snap_km=5.0, classes=[line_class])
+    path = network.path(RUGGED[0], RUGGED[-1])
+    assert not isinstance(path, str)
+    plain = _km(RUGGED) * GENERALISED
+    drawn = network.ground_km(path, winds=True)
+    assert (drawn > plain * 1.05) is winds
+    assert network.ground_km(list(path), winds=True) == pytest.approx(drawn, rel=1e-12)
+    wider = network.with_lines([FLAT])
+    assert wider.ground_km(list(path), winds=True) == pytest.approx(drawn, rel=1e-12)
+    if not winds:
+        assert drawn == pytest.approx(plain, rel=1e-6)
+
+
+def test_the_winding_slope_of_each_class() -> None:
+    assert relief.class_slope("freeway") == relief.ENGINEERED_PER_KM == 0.0
+    assert relief.class_slope("primary") == relief.class_slope(None) == relief.WINDING_PER_KM
+    # the same Alpine valley: an ordinary road winds, a freeway does not
+    road, freeway = (float(relief.winding([11.3], [47.0], relief.class_slope(c))[0])
+                     for c in ("road", "freeway"))
+    assert road > 1.05 and freeway == 1.0
+
+
 def test_a_documented_addition_takes_no_winding() -> None:
     """An edge with its documented length (stretch) already counts its ground length."""
     network = Network.from_lines([RUGGED], snap_km=5.0, stretch=[1.4])

@@ -192,6 +192,7 @@ class _Arrays:
     edge_cc: npt.NDArray[np.int64]      # (e, 3) countries of the edge (routing.countries), -1
     node_cc: npt.NDArray[np.int64]      # country of each node, -1 at sea
     edge_stretch: npt.NDArray[np.float64]  # ground km per drawn km (routing.lengths)
+    edge_slope: npt.NDArray[np.float64]  # winding slope of the edge's class (routing.relief)
 
 
 _Directed = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64],
@@ -215,12 +216,14 @@ def _directed(arrays: _Arrays) -> _Directed:
 
 
 def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = None,
-            stretch: Sequence[float] | None = None) -> _Arrays:
+            stretch: Sequence[float] | None = None,
+            slope: Sequence[float] | None = None) -> _Arrays:
     """The graph of the lines, noded: split wherever lines meet.
 
     ``stretch`` is each line's ground length per drawn km (``GENERALISED`` if not given): an
     edge's ``edge_km`` is its drawn length times its stretch over ``GENERALISED`` (a Natural
     Earth line's km are its drawn km; a route's length adds the ``GENERALISED`` back).
+    ``slope`` is each line's winding slope (``relief.class_slope`` of its class if not given).
 
     Lines meet where they share a vertex (rounded to 1e-4 degrees), and where a line's end
     lies within ``SNAP_DEGREES`` of another line's vertex (a junction the data drew a few
@@ -230,8 +233,10 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
         empty = np.zeros(0, dtype=np.int64)
         return _Arrays(np.zeros((0, 2)), empty, empty, np.zeros(0), np.zeros((0, 2)),
                        np.zeros(1, dtype=np.int64), np.zeros(0), np.zeros((0, 3), np.int64),
-                       empty, np.zeros(0))
+                       empty, np.zeros(0), np.zeros(0))
     factor = np.array([CLASS_COST[c] for c in classes] if classes else [1.0] * len(lines))
+    slope_of = np.array(slope if slope is not None else [relief.class_slope(c) for c in classes]
+                        if classes else [relief.WINDING_PER_KM] * len(lines), dtype=float)
     stretch_of = np.array(stretch if stretch is not None else [GENERALISED] * len(lines),
                           dtype=float)
     dense = [_densify(line) for line in lines]
@@ -256,6 +261,7 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
     # split the lines at their junction vertices
     a, b, km, cost, offsets, chunks = [], [], [], [], [0], []
     stretched: list[float] = []
+    slopes: list[float] = []
     for number, (start, size) in enumerate(zip(starts.tolist(), sizes.tolist(), strict=True)):
         nodes = node_of[start: start + size]
         cuts = np.flatnonzero(junction[nodes])
@@ -266,6 +272,7 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
             km.append(float(geodesic.GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000
                       * float(stretch_of[number]) / GENERALISED)
             stretched.append(float(stretch_of[number]))
+            slopes.append(float(slope_of[number]))
             cost.append(float(factor[number]))
             chunks.append(piece)
             offsets.append(offsets[-1] + len(piece))
@@ -276,6 +283,7 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
         km.append(float(geodesic.GEOD.line_length(piece[:, 0], piece[:, 1])) / 1000)
         cost.append(float(max(factor[line_of[u]], factor[line_of[v]])))
         stretched.append(GENERALISED)
+        slopes.append(float(max(slope_of[line_of[u]], slope_of[line_of[v]])))
         chunks.append(piece)
         offsets.append(offsets[-1] + 2)
     # keep only the junctions as nodes, numbered afresh
@@ -288,7 +296,7 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
 
     return _Arrays(nodes_xy, renumber[np.array(a)], renumber[np.array(b)], np.array(km),
                    coords, offsets_a, np.array(cost), _edge_countries(coords, offsets_a),
-                   countries_at(nodes_xy), np.array(stretched))
+                   countries_at(nodes_xy), np.array(stretched), np.array(slopes))
 
 
 def _edge_countries(coords: npt.NDArray[np.float64],
@@ -522,6 +530,7 @@ class Network:
         self._last: tuple[Any, Reach] | None = None  # the last search: its key, what it found
         self._stretched: tuple[npt.NDArray[np.int64],
                                dict[tuple[int, int], float]] | None = None
+        self._sloped: tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]] | None = None
         self._edges_of_vertices: npt.NDArray[np.int64] | None = None
         # each segment's measures along routes (routing.segments), taken once a process
         self._memo = SegmentMemo(len(arrays.coords) - 1)
@@ -535,10 +544,12 @@ class Network:
     @classmethod
     def from_lines(cls, lines: Sequence[Sequence[Point]], name: str = "network",
                    snap_km: float = 30.0, classes: Sequence[str] | None = None,
-                   stretch: Sequence[float] | None = None) -> Network:
+                   stretch: Sequence[float] | None = None,
+                   slope: Sequence[float] | None = None) -> Network:
         """A network of these lines (of these classes, main lines if not given; of this
-        ground length per drawn km, ``GENERALISED`` if not given)."""
-        return cls(_arrays(lines, classes, stretch), name, snap_km)
+        ground length per drawn km, ``GENERALISED`` if not given; of this winding slope, as
+        their classes wind or as ordinary roads if not given: ``routing.relief``)."""
+        return cls(_arrays(lines, classes, stretch, slope), name, snap_km)
 
     @classmethod
     def from_file(cls, path: Path, name: str, snap_km: float,
@@ -669,8 +680,10 @@ class Network:
         classes = [_class_of_cost(c) for c in self._a.edge_cost.tolist()]
         classes += ["branch"] * (len(extra) + len(joins))
         stretch = [*self._a.edge_stretch.tolist(), *[GENERALISED] * (len(extra) + len(joins))]
+        slope = [*self._a.edge_slope.tolist(),
+                 *[relief.class_slope("branch")] * (len(extra) + len(joins))]
         return Network.from_lines([*lines_all, *extra, *joins], self.name, self.snap_km,
-                                  classes, stretch)
+                                  classes, stretch, slope)
 
     def __len__(self) -> int:
         return len(self._a.nodes)
@@ -718,10 +731,49 @@ class Network:
                     factor[i], generalised[i] = stretch, False
         if winds:
             middle = (p + q) / 2
+            slope = self._step_slopes(p[generalised], q[generalised])
             factor[generalised] *= relief.winding(middle[generalised, 0],
-                                                  middle[generalised, 1])
+                                                  middle[generalised, 1], slope)
         out: npt.NDArray[np.float64] = seg_km * factor
         return out
+
+    def _step_slopes(self, p: npt.NDArray[np.float64],
+                     q: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """The winding slope of each step from a row of ``p`` to the same row of ``q``:
+        its edge's, where the step is a segment of an edge whose slope is not an ordinary
+        road's (found by its two vertices, either way, as the documented lengths are: the
+        same answer for a path this network drew and for its plain points), else an
+        ordinary road's (the joins to the ends, the lines of other data)."""
+        out = np.full(len(p), relief.WINDING_PER_KM)
+        if self._sloped is None:
+            self._sloped = self._sloped_segments()
+        keys, slopes = self._sloped
+        if len(keys) and len(p):
+            pair = _pair_keys(_vertex_keys(p), _vertex_keys(q))
+            at = np.minimum(np.searchsorted(keys, pair), len(keys) - 1)
+            found = keys[at] == pair
+            out[found] = slopes[at[found]]
+        return out
+
+    def _sloped_segments(self) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]]:
+        """The segments (both ways) of the edges whose slope is not an ordinary road's,
+        as sorted keys of their two vertices, and their slopes (a segment two such edges
+        share takes the smaller)."""
+        sloped = np.flatnonzero(self._a.edge_slope != relief.WINDING_PER_KM)
+        if not len(sloped):
+            return np.zeros(0, dtype=np.uint64), np.zeros(0)
+        edge_of = self._edge_of()
+        starts = np.flatnonzero((edge_of[:-1] == edge_of[1:])
+                                & np.isin(edge_of[:-1], sloped))
+        keys = _vertex_keys(self._a.coords)
+        pair = np.concatenate([_pair_keys(keys[starts], keys[starts + 1]),
+                               _pair_keys(keys[starts + 1], keys[starts])])
+        slope = np.tile(self._a.edge_slope[edge_of[starts]], 2)
+        order = np.lexsort((slope, pair))
+        pair, slope = pair[order], slope[order]
+        first = np.ones(len(pair), dtype=bool)
+        first[1:] = pair[1:] != pair[:-1]
+        return pair[first], slope[first]
 
     def _stretched_segments(self) -> tuple[npt.NDArray[np.int64],
                                            dict[tuple[int, int], float]]:
@@ -1391,6 +1443,16 @@ def _members(keys: npt.NDArray[np.int64], table: npt.NDArray[np.int64]) -> npt.N
     at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
     found: npt.NDArray[np.bool_] = table[at] == keys
     return found
+
+
+def _pair_keys(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.uint64]:
+    """One integer for each step from vertex key ``a`` to vertex key ``b`` (a hash of the
+    two, in that order: two of a network's million segments meet by chance about once in
+    ten billion networks)."""
+    with np.errstate(over="ignore"):
+        out: npt.NDArray[np.uint64] = (a.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+                                       ^ b.astype(np.uint64))
+    return out
 
 
 def _vertex_keys(xy: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
