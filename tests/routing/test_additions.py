@@ -48,6 +48,27 @@ def test_every_addition_names_its_source_and_winds_through_stations(name: str) -
             assert km < 100 or len(coords) >= 3, p["name"]
 
 
+def test_a_railway_addition_costs_what_natural_earths_trunk_lines_cost() -> None:
+    """An added trunk line is of Natural Earth's most important rank (``rail-5``), a branch
+    a ``branch``: never ``main``, which only the main lines of ``main_lines.csv`` are, or
+    an addition would draw routes off Natural Earth's own trunk lines beside it."""
+    features = json.loads(geo_path("rail_additions.geojson").read_text(encoding="utf-8"))
+    classes = {f["properties"]["name"]: f["properties"]["class"] for f in features["features"]}
+    assert set(classes.values()) == {"rail-5", "branch"}
+
+
+@pytest.mark.parametrize(("end", "via"), [
+    # Busan: by the Gyeongbu line's Daejeon (about 440 km), not by the added Jungang and
+    # Donghae lines through Wonju and Ulsan (501 km) while they were classed main
+    ((129.0403, 35.1151), (127.4331, 36.3325)),
+    ((128.7294, 36.5684), (127.9200, 37.3400)),  # Andong: by the added Jungang line's Wonju
+])
+def test_seoul_takes_the_shorter_of_the_natural_earth_and_the_added_trunk_lines(
+        end: Point, via: Point) -> None:
+    r = route([(126.9707, 37.5547), end], Mode.RAIL)
+    assert not r.warnings and near_km(list(r.points), via) < 5
+
+
 KAUNAS, SIAULIAI = (23.90909, 54.90156), (23.31667, 55.93333)
 PORT_AUGUSTA, KATHERINE = (137.77281, -32.49597), (132.26347, -14.46517)
 WHITEHORSE, FAIRBANKS = (-135.05375, 60.71611), (-147.71639, 64.83778)
