@@ -378,3 +378,20 @@ def test_a_feature_is_named_after_a_word_when_it_adds_only_words_of_its_kind(
 def test_a_region_read_as_a_town_is_its_own_town_unless_ten_times_smaller(
         text: str, country: str) -> None:
     assert extract(text, DAY).places[0].place.country == country
+
+
+@pytest.mark.parametrize(("text", "moves"), [
+    # a word for cargo that says what a place is for: the place is still a force's goal
+    ("A column moving from Tobruk took the fuel depot at Derna on 3 May.",
+     [(["Tobruk"], "Derna")]),
+    ("On 3 May the column marched from Sfax and seized the oil town of Gabes.",
+     [(["Sfax"], "Gabes")]),
+    ("On 3 May the column moved from Mosul to the refugee camp at Dohuk.",
+     [(["Mosul"], "Dohuk")]),
+    # the same words as what moves: cargo, no force's move
+    ("On 3 May fuel was trucked from Sfax to Gabes.", []),
+    ("On 3 May refugees streamed from Mosul to Dohuk.", []),
+])
+def test_a_cargo_word_naming_what_a_place_is_for_is_not_cargo(
+        text: str, moves: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == moves

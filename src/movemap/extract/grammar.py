@@ -226,7 +226,12 @@ _NONFORCE_PATTERN = re.compile(
     r"empress|queen|tsar|czar|shah|sultan|court|cabinet|government|"
     r"offices|delegation|delegates|envoy|diplomats|ambassador|"
     # things argued, not carried (the matter was taken to Lyon), and people on a walk or a run
-    r"matters?|issues?|question|dispute|complaint|proposal|lawsuit|runners|walkers)\b", re.I)
+    r"matters?|issues?|question|dispute|complaint|proposal|lawsuit|runners|walkers)\b"
+    # ... not where it names what a place is for (the oil port of Abadan, the refugee camp
+    # at X, a drone base): a place, not what moves
+    r"(?!\s+(?:ports?|terminals?|towns?|fields?|refiner(?:y|ies)|depots?|bases?|factor(?:y|ies)|"
+    r"plants?|harbou?rs?|camps?|airfields?|sites?|hubs?|facilit(?:y|ies)|complex|dumps?|works|"
+    r"storage|stores)\b)", re.I)
 _NONFORCE = quick(_NONFORCE_PATTERN)
 
 
