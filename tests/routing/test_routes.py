@@ -490,3 +490,22 @@ def test_a_river_town_whose_own_bank_line_leads_nowhere_crosses_by_its_bridges()
     r = route([ADHAMIYAH, HILLAH], Mode.RAIL)
     assert not r.approximate and not r.warnings
     assert 100 < r.length_km < 150
+
+
+@pytest.mark.parametrize(("a", "b", "mode", "warned"), [
+    # the Voie Sacree is not in the data: the road goes round by Saint-Dizier and Reims
+    ((5.1606, 48.7727), (5.3844, 49.1598), Mode.ROAD, True),
+    # the line from Khasan runs north round Amur Bay, 2.6 times the direct distance: real
+    ((130.70, 42.43), (131.89, 43.11), Mode.RAIL, False),
+    ((36.19, 51.73), (39.18, 51.67), Mode.RAIL, False),  # Kursk - Voronezh, 240 km
+])
+def test_a_leg_far_longer_than_the_direct_way_is_pointed_out(
+        a: tuple[float, float], b: tuple[float, float], mode: Mode, warned: bool) -> None:
+    """A route many times the direct distance goes round a line the data lacks: it is drawn
+    as found, with a word to check it (not marked approximate: it is a route)."""
+    r = route([a, b], mode, labels=["A", "B"])
+    said = [w for w in r.warnings if "times the direct" in w]
+    assert bool(said) is warned and not r.approximate
+    if warned:
+        assert said[0].startswith(f"{mode.value} from A to B runs ")
+        assert said[0].endswith("may lack one here; check the route")

@@ -45,6 +45,11 @@ RAIL_SNAP_KM = 30.0
 ROAD_SNAP_KM = 30.0
 FAR_JOIN_KM = 20.0  # a rail or road route's end farther than this from its line is marked
 UPRIVER_KM = 25.0  # a sea route's end farther than this up a river fairway is pointed out
+# A rail or road leg this many times its ends' direct distance (of at least DETOUR_MIN_KM)
+# is pointed out: real lines run up to about 2.5 times it round mountains, gulfs and borders
+# (Khasan - Vladivostok, Islamabad - Gilgit), the data's detours round a line they lack run
+# further (Bar-le-Duc - Verdun by road, 214 km for 46: the Voie Sacree is not in the data)
+DETOUR_RATIO, DETOUR_MIN_KM = 3.0, 20.0
 # The modes whose length is the ground length along a network (``Networks.ground_km``, the
 # allowance for generalised lines in ``routing.lengths``), not the drawn line's.
 NETWORK_MODES = frozenset({Mode.RAIL, Mode.ROAD, Mode.FOOT})
@@ -593,9 +598,16 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
             approximate = True
         # a great circle's length is exact from its ends, and cheaper than summing its steps;
         # a rail or road line's drawn length falls short of the ground's (routing.lengths)
-        length += (geodesic_km(a[0], a[1], b[0], b[1]) if great_circle
-                   else networks.ground_km(mode, found) if mode in NETWORK_MODES
-                   else _length(found))
+        direct = geodesic_km(a[0], a[1], b[0], b[1])
+        leg_km = (direct if great_circle else networks.ground_km(mode, found)
+                  if mode in NETWORK_MODES else _length(found))
+        if (not great_circle and mode in NETWORK_MODES and direct >= DETOUR_MIN_KM
+                and leg_km > DETOUR_RATIO * direct):
+            warnings.append(f"{mode.value} from {name_a} to {name_b} runs {leg_km:,.0f} km, "
+                            f"{leg_km / direct:.1f} times the direct {direct:,.0f} km: the "
+                            f"{_network_word(mode)}s in the data may lack one here; check "
+                            "the route")
+        length += leg_km
         pieces.append(as_array(found)[1:])
     kept_points = Points(np.concatenate(pieces))
     networks.keep(key, (kept_points, length, approximate, tuple(warnings)))
