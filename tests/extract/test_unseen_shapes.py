@@ -395,3 +395,11 @@ def test_a_region_read_as_a_town_is_its_own_town_unless_ten_times_smaller(
 def test_a_cargo_word_naming_what_a_place_is_for_is_not_cargo(
         text: str, moves: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, DAY)) == moves
+
+
+@pytest.mark.parametrize("verb", ["flown in", "brought in", "shipped in", "rushed in"])
+def test_a_force_carried_in_from_a_place_goes_where_the_story_is(verb: str) -> None:
+    # "in" with no place: to where the last move went
+    draft = extract(f"On 2 May marines were landed at Famagusta from Haifa. On 4 May a "
+                    f"second battalion was {verb} from Limassol.", DAY)
+    assert ends(draft) == [(["Haifa"], "Famagusta"), (["Limassol"], "Famagusta")]

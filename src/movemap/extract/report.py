@@ -89,11 +89,14 @@ _FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingent|di
                          r"infantry|task\s+force)\b", re.I)
 # a move that follows another: same ends unless it names its own
 _FOLLOW = re.compile(r"^follow", re.I)
-_ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed)")
+_ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed|flown|flew|brought|shipped|"
+                       r"sent|rushed|airlifted|ferried|moved)")
 # the verb has no object: it says only where from (had already entered from Shenzhen)
-# (contingents came from A and B: they joined the move just read)
-_NO_OBJECT = re.compile(r"\b(?:entered|arrived|came(?:\s+in)?|landed|crossed\s+over)\s+"
-                        r"(?:[a-z]+\s+)?from\b", re.I)
+# (contingents came from A and B: they joined the move just read); a verb of carrying with
+# "in" says the same (45 Commando has been flown in from Aden: to where the story is)
+_NO_OBJECT = re.compile(r"\b(?:entered|arrived|came(?:\s+in)?|landed|crossed\s+over|"
+                        r"(?:flown|flew|brought|shipped|sent|rushed|airlifted|ferried|moved)"
+                        r"\s+in)\s+(?:[a-z]+\s+)?from\b", re.I)
 # a relative clause about the destination that dates the arrival (which fell on 3 July,
 # where they arrived on 5 May)
 _ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
