@@ -1444,7 +1444,7 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     core_xyz = _xyz([points[q] for q in core])
     radius = _spread_km(core_xyz)
     close = radius <= _AMONG_KM  # the report's scene, not a list of a country's towns
-    every_xyz = _xyz(list(points.values()))
+    every_xyz = _xyz(list(points.values())) if close else None
     countries = Counter(points[q].country for q in core)
     for q, best in winners.items():
         place = best.place
@@ -1462,7 +1462,7 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         stray = (close and place.kind is Kind.CITY and len(core) - own >= _STRAY_MIN_CORE
                  and _nearest_other_km(place, core_xyz) > max(DESCRIBED_KM,
                                                               _STRAY_RATIO * radius)
-                 and _nearest_other_km(place, every_xyz) > _AMONG_KM)
+                 and every_xyz is not None and _nearest_other_km(place, every_xyz) > _AMONG_KM)
         if (far and foreign) or (weak and (far or foreign)) or stray:
             doubt = ("far from the other places" if far or stray
                      else "in none of the others' countries")
