@@ -403,3 +403,18 @@ def test_a_force_carried_in_from_a_place_goes_where_the_story_is(verb: str) -> N
     draft = extract(f"On 2 May marines were landed at Famagusta from Haifa. On 4 May a "
                     f"second battalion was {verb} from Limassol.", DAY)
     assert ends(draft) == [(["Haifa"], "Famagusta"), (["Limassol"], "Famagusta")]
+
+
+@pytest.mark.parametrize(("clause", "unit"), [
+    ("45 Commando has been flown in from Aden", "45 Commando"),
+    ("then 16 Air Assault Brigade moved to the airfield", "16 Air Assault Brigade"),
+    ("3 Para dropped near the bridge", "3 Para"),
+    ("by 3 May 2 Commando had landed", "2 Commando"),  # the date's day is not its number
+    ("200 Marines landed at the port", None),  # a strength
+])
+def test_a_unit_named_by_a_number_without_its_ordinal_is_a_unit(
+        clause: str, unit: str | None) -> None:
+    from movemap.extract.discourse import named_unit
+
+    found = named_unit(clause)
+    assert (found and found.group("u")) == unit

@@ -78,7 +78,12 @@ UNIT = re.compile(
     r"(?=[\dA-Zaflmst\u017f])"
     r"\b(?P<u>(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+){0,3}(?:Corps|Division|"
     r"Brigade|Regiment|Army|Battalion|Fleet|Group|Squadron|Wing|Legion|Detachment|"
-    r"Company|Battery|Marines|Rangers|Commando)|(?i:(?:first|second|third|fourth|last|main) "
+    r"Company|Battery|Marines|Rangers|Commando)|"
+    # the British style, a number without its ordinal: 45 Commando, 16 Air Assault Brigade
+    r"\d+\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b)(?:[A-Z][\w\-]*\s+){0,3}(?:Commando|Brigade|Regiment|Squadron|"
+    r"Division|Battalion|Para|Wing|Flotilla)|"
+    r"(?i:(?:first|second|third|fourth|last|main) "
     r"(?:echelon|group|wave|contingent|batch)s?|advance (?:group|party|guard|force))|"
     r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)"
     r"(?!\s+(?:Airfield|Air|Base|Field|Hospital|Airport|Depot|Post))|"
@@ -92,7 +97,8 @@ _UNIT_NAMES = ("Corps", "Army", "Division", "Brigade", "Task Force", "Combat Com
                "’s")
 # an ordinal (12th) or one of the names (as written), and one of the words: each looked for in
 # one search
-_UNIT_NAME = grouped(re.compile("|".join([r"\d(?:st|nd|rd|th)", *map(re.escape, _UNIT_NAMES)])))
+_UNIT_NAME = grouped(re.compile("|".join([r"\d(?:st|nd|rd|th)", r"\d\s+[A-Z]",
+                                           *map(re.escape, _UNIT_NAMES)])))
 _UNIT_WORD = grouped(re.compile("|".join(map(re.escape, _UNIT_WORDS))))
 
 
