@@ -418,3 +418,14 @@ def test_a_unit_named_by_a_number_without_its_ordinal_is_a_unit(
 
     found = named_unit(clause)
     assert (found and found.group("u")) == unit
+
+
+@pytest.mark.parametrize(("text", "moves"), [
+    # a small town (under the matcher's 5,000) is a place in a slot that opens the sentence
+    ("From Ambleteuse the troops sailed to Dover on 3 May.", [(["Ambleteuse"], "Dover")]),
+    ("Towards Ambleteuse the column marched from Calais on 3 May.",
+     [(["Calais"], "Ambleteuse")]),
+])
+def test_a_small_town_after_a_preposition_opening_the_sentence_is_found(
+        text: str, moves: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == moves

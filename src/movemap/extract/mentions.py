@@ -563,8 +563,10 @@ _KIND_WORD = re.compile(r"Base|base|field|Field|irport|Aerodrome|Station|Pass|Br
 # takes a place as its object (took, captured); there a town is a place however small, and a
 # name the index does not know exactly is looked up whole by the resolver
 _SLOT = grouped(re.compile(
-    r"\b(?:from|into|towards?|to|out\s+of|left|leaves|leaving|entered|enters|entering|"
-    r"reached|reaches|reaching|outside|via|through|at|near|around|across|beyond|past|"
+    # (a preposition opens a sentence too: "From Kitona one column turned to the coast")
+    r"\b(?:[Ff]rom|[Ii]nto|[Tt]owards?|to|[Oo]ut\s+of|left|leaves|leaving|entered|enters|"
+    r"entering|reached|reaches|reaching|[Oo]utside|[Vv]ia|[Tt]hrough|[Aa]t|[Nn]ear|[Aa]round|"
+    r"[Aa]cross|[Bb]eyond|past|"
     r"took|captured|seized|occupied|liberated|(?:(?:villages?|towns?|settlements?|hamlets?|"
     r"airfield|air\s+base|airport|port|harbou?r|mission|station)\s+of))\s+"
     r"(?:the\s+(?:(?:small\s+)?(?:town|city|village|settlement|area|vicinity|outskirts|port|"
