@@ -429,3 +429,17 @@ def test_a_unit_named_by_a_number_without_its_ordinal_is_a_unit(
 def test_a_small_town_after_a_preposition_opening_the_sentence_is_found(
         text: str, moves: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, DAY)) == moves
+
+
+@pytest.mark.parametrize(("text", "moves"), [
+    # an opening participle says where the subject the next clause names got to
+    ("Having taken Kandahar in March 1738, the army marched north-east in May and took "
+     "Ghazni.", [(["Kandahar"], "Ghazni")]),
+    ("After crossing the Rhine at Wesel on 24 March, the 9th Army advanced to Munster.",
+     [(["Wesel"], "Munster")]),
+    ("Having landed at Salerno on 9 September, the Fifth Army advanced north towards Naples.",
+     [(["Salerno"], "Naples")]),
+])
+def test_an_opening_participle_gives_the_next_clause_its_origin(
+        text: str, moves: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == moves

@@ -512,13 +512,25 @@ class Clause:
     end: int
 
 
+# a participle that opens a sentence with where its subject got to (Having taken Kandahar,
+# After crossing the Rhine at Wesel): a clause of its own, whose subject the next one names
+OPENING = re.compile(r"\s*(?:[Hh]aving\s+(?:\w+\s+)?(?:taken|captured|seized|occupied|reached|"
+                     r"entered|crossed|secured|retaken|liberated|landed\s+(?:at|in))|"
+                     r"[Aa]fter\s+(?:taking|capturing|seizing|occupying|reaching|entering|"
+                     r"crossing|securing|landing\s+(?:at|in)))\b")
+
+
 def clauses(text: str, start: int, end: int) -> list[Clause]:
-    """The clauses of the sentence ``text[start:end]`` (split at ``;``, ``while``...)."""
+    """The clauses of the sentence ``text[start:end]`` (split at ``;``, ``while``..., and
+    after an opening participle: :data:`OPENING`)."""
     body = text[start:end]
     if ";" not in body and "," not in body and "hile" not in body and "hereas" not in body:
         return [Clause(start, end)]  # every break holds one of these (while, whereas, meanwhile)
     out, at = [], start
-    for m in _breaks(text, start, end):
+    if OPENING.match(body) and (comma := body.find(",")) > 0:
+        out.append(Clause(start, start + comma))
+        at = start + comma + 1
+    for m in _breaks(text, at, end):
         if text[at: m.start()].strip():
             out.append(Clause(at, m.start()))
         at = m.end()

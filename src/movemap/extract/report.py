@@ -33,6 +33,7 @@ from movemap.extract.discourse import ANAPHOR, CARGO, NEW_FORCE, State, named_un
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.foreign import foreign_legs, language_of
 from movemap.extract.grammar import (
+    OPENING,
     Clause,
     clauses,
     read_clause,
@@ -588,6 +589,9 @@ class _Reader:
         self.legs: list[FoundLeg] = []
         self.seen: set[tuple[str, tuple[str, ...], str, str]] = set()
         self.filed_dates: set[int] = set()
+        # where an opening participle put the sentence's subject (Having taken A, the army
+        # marched on B): the sentence's number and the place, for the clause that names it
+        self.opening: tuple[int, FoundPlace] | None = None
 
     def _dates_in(self, a: int, b: int) -> list[DateMention]:
         lo = bisect_right(self.date_starts, a - 1)
@@ -649,6 +653,10 @@ class _Reader:
             # "the soldiers were dispersed" after "a second echelon is expected to follow":
             # what has happened is about the last force that moved, not the one still to come
             state.unit, state.unit_expected = state.past_unit, False
+        if self.opening is not None and self.opening[0] == number and not OPENING.match(body):
+            # the subject of "Having taken A, ..." is this clause's: it was at A
+            state.moved(state.unit, self.opening[1])
+            self.opening = None
         if state.unit == CARGO and not (named or described) and (
                 state.paragraph != state.cargo_at or (
                     anaphor is not None and _FORCE_WORD.search(anaphor.group(0)))):
@@ -676,6 +684,12 @@ class _Reader:
         if reading.strength is not None:
             state.strength[unit] = reading.strength
         expected = reading.status is Status.EXPECTED
+        if OPENING.match(body) and (reached := [
+                p for p, r in zip(here, reading.roles, strict=True)
+                if r in ("destination", "position", "via", "origin") and not p.place.areal]):
+            # "Having taken A," "After crossing the Rhine at B,": where the subject the next
+            # clause names got to (the last place the participle takes)
+            self.opening = (number, reached[-1])
         if reading.verb is not None and reading.nonforce and not (named or described):
             # the clause moves people or things, not a force: what it says next by "most",
             # "they" or "others" is about them, until a force is named or referred to
