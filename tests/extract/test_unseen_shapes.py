@@ -439,7 +439,19 @@ def test_a_small_town_after_a_preposition_opening_the_sentence_is_found(
      [(["Wesel"], "Munster")]),
     ("Having landed at Salerno on 9 September, the Fifth Army advanced north towards Naples.",
      [(["Salerno"], "Naples")]),
+    # a force the clause describes (the division), and a small town the participle takes
+    ("After taking Bardia on 5 January, the division pushed on to Tobruk.",
+     [(["Bardia"], "Tobruk")]),
+    ("Having crossed the Dnieper at Kherson on 3 May, Russian troops advanced towards "
+     "Mykolaiv.", [(["Kherson"], "Mykolaiv")]),
 ])
 def test_an_opening_participle_gives_the_next_clause_its_origin(
         text: str, moves: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, DAY)) == moves
+
+
+def test_a_new_force_after_another_ones_move_still_starts_nowhere_known() -> None:
+    # the participle is the clause's own subject's; a sentence before is another force's
+    draft = extract("On 3 May Russian troops entered Gori. On 4 May Georgian forces moved to "
+                    "Tbilisi.", DAY)
+    assert ends(draft) == []

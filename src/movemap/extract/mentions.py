@@ -567,7 +567,9 @@ _SLOT = grouped(re.compile(
     r"\b(?:[Ff]rom|[Ii]nto|[Tt]owards?|to|[Oo]ut\s+of|left|leaves|leaving|entered|enters|"
     r"entering|reached|reaches|reaching|[Oo]utside|[Vv]ia|[Tt]hrough|[Aa]t|[Nn]ear|[Aa]round|"
     r"[Aa]cross|[Bb]eyond|past|"
-    r"took|captured|seized|occupied|liberated|(?:(?:villages?|towns?|settlements?|hamlets?|"
+    r"took|taken|taking|captured|capturing|seized|seizing|occupied|occupying|liberated|"
+    r"liberating|retook|retaken|recaptured|stormed|storming|"
+    r"(?:(?:villages?|towns?|settlements?|hamlets?|"
     r"airfield|air\s+base|airport|port|harbou?r|mission|station)\s+of))\s+"
     r"(?:the\s+(?:(?:small\s+)?(?:town|city|village|settlement|area|vicinity|outskirts|port|"
     r"harbou?r|airfield|air\s+base|airport)\s+of\s+))?"))

@@ -653,9 +653,11 @@ class _Reader:
             # "the soldiers were dispersed" after "a second echelon is expected to follow":
             # what has happened is about the last force that moved, not the one still to come
             state.unit, state.unit_expected = state.past_unit, False
+        opened = None  # where "Having taken A, ..." put this clause's subject
         if self.opening is not None and self.opening[0] == number and not OPENING.match(body):
             # the subject of "Having taken A, ..." is this clause's: it was at A
-            state.moved(state.unit, self.opening[1])
+            opened = self.opening[1]
+            state.moved(state.unit, opened)
             self.opening = None
         if state.unit == CARGO and not (named or described) and (
                 state.paragraph != state.cargo_at or (
@@ -803,6 +805,7 @@ class _Reader:
             if carried is not None and _inside_another(carried, [p for p, _, _ in stages]):
                 carried = None  # landed in Normandy, then took Caen: where in it, unknown
             if rule == "carried-origin" and not named and anaphor is None and (
+                    carried is not opened) and (
                     described is None or unit != before or not _just_there(state, carried)):
                 # "Russian troops entered Gori": a force the clause does not refer back to
                 # (no name, no "they"): where the last force went is not where it came from;
