@@ -319,15 +319,34 @@ def test_an_inland_box_gives_the_distance_the_cut_gives(
     assert quick == cut or (math.isinf(quick) and math.isinf(cut))
 
 
-def test_members_is_isin() -> None:
-    """The network's membership test by binary search gives np.isin's answers."""
+def test_a_segment_table_looks_up_what_a_table_of_vertex_pairs_does() -> None:
+    """The network's table of the segments of some edges (a documented stretch, a winding
+    slope), searched by the keys of a step's two points, answers as a dictionary of every
+    such segment's two vertices, both ways, would: the last edge's value where two edges
+    share a segment, and nothing for a step that is no such segment."""
+    import itertools
+
     import numpy as np
 
-    rng = np.random.default_rng(7)
-    for size in (0, 1, 5, 300):
-        table = np.unique(rng.integers(-50, 50, size=size)).astype(np.int64)
-        keys = rng.integers(-60, 60, size=200).astype(np.int64)
-        assert network._members(keys, table).tolist() == np.isin(keys, table).tolist()
+    lines = [[(10.0, 50.0), (10.1, 50.0), (10.2, 50.1)], [(10.2, 50.1), (10.3, 50.2)],
+             [(10.0, 50.0), (10.0, 50.2), (10.3, 50.2)]]
+    net = network.Network.from_lines(lines, snap_km=5.0, stretch=[1.3, 1.03, 1.6])
+    values = net._a.edge_stretch
+    reference: dict[tuple[int, int], float] = {}
+    offsets = net._a.offsets
+    for e in np.flatnonzero(values != 1.03).tolist():
+        keys = network._vertex_keys(net._a.coords[offsets[e]: offsets[e + 1]]).tolist()
+        for k1, k2 in itertools.pairwise(keys):
+            reference[(k1, k2)] = reference[(k2, k1)] = float(values[e])
+    table = net._segment_table(values, 1.03)
+    xy = net._a.coords
+    p, q = np.concatenate([xy[:-1], xy[1:]]), np.concatenate([xy[1:], xy[:-1]])
+    found, got = network._look_up(table, p, q)
+    kp, kq = network._vertex_keys(p), network._vertex_keys(q)
+    want = [reference.get((int(a), int(b))) for a, b in zip(kp, kq, strict=True)]
+    assert found.tolist() == [w is not None for w in want]
+    assert got.tolist() == [w for w in want if w is not None]
+    assert 0 < found.sum() < len(found)  # some steps are, some are not
 
 
 def test_nearest_distance_by_the_tree_is_the_scan_s() -> None:

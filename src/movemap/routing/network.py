@@ -195,6 +195,8 @@ class _Arrays:
     edge_slope: npt.NDArray[np.float64]  # winding slope of the edge's class (routing.relief)
 
 
+# segments by the keys of their two vertices, sorted, and a value of each (_segment_table)
+_SegmentTable = tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]]
 _Directed = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64],
                   npt.NDArray[np.int64]]
 _DIRECTED = ("directed_u", "directed_v", "directed_w", "directed_e")
@@ -528,9 +530,10 @@ class Network:
         self._rule_graphs: dict[tuple[frozenset[str] | None, frozenset[str]],
                                 RuleGraph] = {}
         self._last: tuple[Any, Reach] | None = None  # the last search: its key, what it found
-        self._stretched: tuple[npt.NDArray[np.int64],
-                               dict[tuple[int, int], float]] | None = None
-        self._sloped: tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]] | None = None
+        # the segments of the documented additions and of the lines that wind otherwise
+        # than roads do, with their stretch and slope (``_segment_table``), once asked for
+        self._stretched: _SegmentTable | None = None
+        self._sloped: _SegmentTable | None = None
         self._edges_of_vertices: npt.NDArray[np.int64] | None = None
         # each segment's measures along routes (routing.segments), taken once a process
         self._memo = SegmentMemo(len(arrays.coords) - 1)
@@ -718,76 +721,43 @@ class Network:
         :meth:`ground_km` counts it."""
         seg_km = geodesic.pair_km(p, q)
         factor = np.full(len(seg_km), GENERALISED)
-        generalised = np.ones(len(seg_km), dtype=bool)  # not on a documented addition
         if self._stretched is None:
-            self._stretched = self._stretched_segments()
-        vertices, table = self._stretched
-        if table:
-            keys_p, keys_q = _vertex_keys(p), _vertex_keys(q)
-            on = _members(keys_p, vertices) & _members(keys_q, vertices)
-            for i in np.flatnonzero(on).tolist():
-                stretch = table.get((int(keys_p[i]), int(keys_q[i])))
-                if stretch is not None:
-                    factor[i], generalised[i] = stretch, False
+            self._stretched = self._segment_table(self._a.edge_stretch, GENERALISED)
+        documented, stretch = _look_up(self._stretched, p, q)
+        factor[documented] = stretch
         if winds:
-            middle = (p + q) / 2
-            slope = self._step_slopes(p[generalised], q[generalised])
-            factor[generalised] *= relief.winding(middle[generalised, 0],
-                                                  middle[generalised, 1], slope)
+            generalised = ~documented  # a documented length is already the ground's
+            if self._sloped is None:
+                self._sloped = self._segment_table(self._a.edge_slope, relief.WINDING_PER_KM)
+            slope = np.full(int(generalised.sum()), relief.WINDING_PER_KM)
+            sloped, slopes = _look_up(self._sloped, p[generalised], q[generalised])
+            slope[sloped] = slopes
+            middle = (p[generalised] + q[generalised]) / 2
+            factor[generalised] *= relief.winding(middle[:, 0], middle[:, 1], slope)
         out: npt.NDArray[np.float64] = seg_km * factor
         return out
 
-    def _step_slopes(self, p: npt.NDArray[np.float64],
-                     q: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        """The winding slope of each step from a row of ``p`` to the same row of ``q``:
-        its edge's, where the step is a segment of an edge whose slope is not an ordinary
-        road's (found by its two vertices, either way, as the documented lengths are: the
-        same answer for a path this network drew and for its plain points), else an
-        ordinary road's (the joins to the ends, the lines of other data)."""
-        out = np.full(len(p), relief.WINDING_PER_KM)
-        if self._sloped is None:
-            self._sloped = self._sloped_segments()
-        keys, slopes = self._sloped
-        if len(keys) and len(p):
-            pair = _pair_keys(_vertex_keys(p), _vertex_keys(q))
-            at = np.minimum(np.searchsorted(keys, pair), len(keys) - 1)
-            found = keys[at] == pair
-            out[found] = slopes[at[found]]
-        return out
-
-    def _sloped_segments(self) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]]:
-        """The segments (both ways) of the edges whose slope is not an ordinary road's,
-        as sorted keys of their two vertices, and their slopes (a segment two such edges
-        share takes the smaller)."""
-        sloped = np.flatnonzero(self._a.edge_slope != relief.WINDING_PER_KM)
-        if not len(sloped):
+    def _segment_table(self, values: npt.NDArray[np.float64], ordinary: float
+                       ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.float64]]:
+        """The segments (both ways) of the edges whose value in ``values`` (one per edge:
+        the documented stretch, the winding slope) is not ``ordinary``, as sorted keys of
+        their two vertices (``_pair_keys``), and each one's value: that of the last such
+        edge with the segment. A step of a path is found in it by its two points, so that a
+        path this network drew and its plain points count the same (``_look_up``)."""
+        edges = np.flatnonzero(values != ordinary)
+        if not len(edges):
             return np.zeros(0, dtype=np.uint64), np.zeros(0)
         edge_of = self._edge_of()
-        starts = np.flatnonzero((edge_of[:-1] == edge_of[1:])
-                                & np.isin(edge_of[:-1], sloped))
+        starts = np.flatnonzero((edge_of[:-1] == edge_of[1:]) & np.isin(edge_of[:-1], edges))
         keys = _vertex_keys(self._a.coords)
         pair = np.concatenate([_pair_keys(keys[starts], keys[starts + 1]),
                                _pair_keys(keys[starts + 1], keys[starts])])
-        slope = np.tile(self._a.edge_slope[edge_of[starts]], 2)
-        order = np.lexsort((slope, pair))
-        pair, slope = pair[order], slope[order]
-        first = np.ones(len(pair), dtype=bool)
-        first[1:] = pair[1:] != pair[:-1]
-        return pair[first], slope[first]
-
-    def _stretched_segments(self) -> tuple[npt.NDArray[np.int64],
-                                           dict[tuple[int, int], float]]:
-        """The vertices and segments (both ways) of the edges whose stretch is not
-        ``GENERALISED``, the segments with their stretch."""
-        table: dict[tuple[int, int], float] = {}
-        offsets = self._a.offsets
-        for e in np.flatnonzero(self._a.edge_stretch != GENERALISED).tolist():
-            keys = _vertex_keys(self._a.coords[offsets[e]: offsets[e + 1]]).tolist()
-            f = float(self._a.edge_stretch[e])
-            for k1, k2 in itertools.pairwise(keys):
-                table[(k1, k2)] = table[(k2, k1)] = f
-        vertices = np.unique(np.array([k for pair in table for k in pair], dtype=np.int64))
-        return vertices, table
+        edge = np.tile(edge_of[starts], 2)
+        order = np.lexsort((edge, pair))
+        pair, edge = pair[order], edge[order]
+        last = np.ones(len(pair), dtype=bool)
+        last[:-1] = pair[1:] != pair[:-1]
+        return pair[last], values[edge[last]]
 
     def nearest(self, p: Point) -> tuple[int | None, float]:
         """The node nearest a point, and how far it is (km)."""
@@ -1434,15 +1404,17 @@ def _line_stretch(lines: Sequence[Sequence[Point]],
     return out
 
 
-def _members(keys: npt.NDArray[np.int64], table: npt.NDArray[np.int64]) -> npt.NDArray[
-        np.bool_]:
-    """Whether each key is in ``table`` (sorted, distinct, as np.unique gives it): what
-    ``np.isin(keys, table)`` gives, by a binary search (isin sorts both at every call)."""
-    if not len(table):
-        return np.zeros(len(keys), dtype=bool)
-    at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
-    found: npt.NDArray[np.bool_] = table[at] == keys
-    return found
+def _look_up(table: _SegmentTable, p: npt.NDArray[np.float64], q: npt.NDArray[np.float64]
+             ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64]]:
+    """Which steps from a row of ``p`` to the same row of ``q`` are segments of ``table``
+    (``Network._segment_table``), and the values of those that are, by a binary search."""
+    keys, values = table
+    if not len(keys) or not len(p):
+        return np.zeros(len(p), dtype=bool), np.zeros(0)
+    pair = _pair_keys(_vertex_keys(p), _vertex_keys(q))
+    at = np.minimum(np.searchsorted(keys, pair), len(keys) - 1)
+    found: npt.NDArray[np.bool_] = keys[at] == pair
+    return found, values[at[found]]
 
 
 def _pair_keys(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.uint64]:
