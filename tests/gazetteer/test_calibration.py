@@ -272,6 +272,29 @@ def test_a_region_named_in_two_countries_is_the_one_holding_a_town_of_the_text(
     assert found.place.kind is Kind.REGION and found.place.country == country
 
 
+@pytest.mark.parametrize(("names", "country", "kind"), [
+    # the base is in the American state, however far the other bases of the list lie
+    (["Faslane", "Rota", "Île Longue", "Kings Bay", "Georgia"], "US", Kind.REGION),
+    (["Tbilisi", "Georgia"], "GE", Kind.COUNTRY),
+    (["Georgia"], "GE", Kind.COUNTRY),
+    # the Belgian province is smaller than the country: it never takes the country's name
+    (["Bastogne", "Houffalize", "Arlon", "Luxembourg"], "LU", Kind.COUNTRY),
+])
+def test_a_country_gives_its_name_only_to_a_larger_region_abroad_holding_the_text(
+        gazetteer: Gazetteer, names: list[str], country: str, kind: Kind) -> None:
+    found = gazetteer.resolve_all(names)[-1]
+    assert (found.place.country, found.place.kind) == (country, kind), found.best.why()
+
+
+@pytest.mark.parametrize("names", [["Brasília"], ["Brumadinho", "Minas Gerais", "Brasília"]])
+def test_a_short_form_never_takes_the_name_of_a_far_larger_town_of_its_own_country(
+        gazetteer: Gazetteer, names: list[str]) -> None:
+    # Brasília de Minas, in Minas Gerais, is "Brasília" for short only where no capital is
+    found = gazetteer.resolve_all(names)[-1]
+    assert (found.place.name, found.place.country) == ("Brasília", "BR"), found.best.why()
+    assert found.confident
+
+
 def test_a_region_named_in_two_countries_each_holding_a_town_of_the_text_is_in_doubt(
         gazetteer: Gazetteer) -> None:
     found = gazetteer.resolve_all(["Heerlen", "Genk", "Limburg"])[-1]

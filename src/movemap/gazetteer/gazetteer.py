@@ -1804,17 +1804,25 @@ def _holding_namesakes(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     inside one of them, or its country named in the text. When a namesake region in another
     country has more of that evidence than the winner, it takes the place (part ``holds the
     others``), in doubt if the winner had some too; when both have as much, and some, the
-    winner is in doubt."""
+    winner is in doubt.
+
+    A country is weighed the same way against a region of its name abroad at least as
+    populous as the country (``Georgia`` beside ``Kings Bay``: the American state, not the
+    Caucasian country); a smaller namesake region (the Belgian province of Luxembourg) never
+    takes a country's name from it, however many of the text's towns it holds."""
     winners = {q: c[0] for q, c in ranked.items() if c}
     for q, best in winners.items():
         place = best.place
-        if (place.kind not in _HELD_KINDS or best.method not in (Method.NAME, Method.ALTERNATE)
+        if ((place.kind not in _HELD_KINDS and place.kind is not Kind.COUNTRY)
+                or best.method not in (Method.NAME, Method.ALTERNATE)
                 or place.polygon is None or not place.country):
             continue
         others = [c.place for o, c in winners.items() if o != q and c.method not in NO_PULL_METHODS]
+        least = (place.population or 0) if place.kind is Kind.COUNTRY else 0
         rivals = [c for c in ranked[q][1:] if c.place.kind in _HELD_KINDS
                   and c.method in (Method.NAME, Method.ALTERNATE) and c.place.polygon is not None
-                  and c.place.country and c.place.country != place.country]
+                  and c.place.country and c.place.country != place.country
+                  and (c.place.population or 0) >= least]
         if not rivals or not others:
             continue
         own = _held_evidence(place, others)

@@ -819,12 +819,27 @@ def _canonical_first(ranked: list[Candidate], context: Context,
     found by an alternate name. A town a hundred times smaller keeps the place only when it
     has the name as its own (``El Paso`` in Mexican news, then flagged as in doubt), or when
     the name is its own name shortened (see ``_short_form_at_home``).
+
+    A shortened name never takes the name from a town of its own country that bears it
+    exactly and is ``SHORT_FORM_RATIO`` times larger, whatever the text names around it: at
+    home the short name is the larger town's (``Brasília`` beside Minas Gerais is the
+    capital, not Brasília de Minas in that state).
     """
     if len(ranked) < 2:
         return ranked
     best = ranked[0]
     if best.method is not _BY_ALTERNATE or best.place.kind is not _CITY:
         return ranked
+    if _short_form(best, query):
+        own_town = next((o for o in ranked[1:] if o.method is _BY_NAME
+                         and o.place.kind is _CITY and o.place.country == best.place.country
+                         and (o.place.population or 0)
+                         >= SHORT_FORM_RATIO * max(best.place.population or 0, 1)), None)
+        if own_town is not None:
+            lift = best.score - own_town.score + CANONICAL_LEAD
+            own_town = own_town._replace(score=own_town.score + lift,
+                                         parts={**own_town.parts, CANONICAL_PART: lift})
+            return [own_town, *(c for c in ranked if c is not own_town)]
     home = _short_form_at_home(best, context, query)
     if home >= SHORT_FORM_SHARE and context.points >= 2:
         return ranked
@@ -846,6 +861,9 @@ def _canonical_first(ranked: list[Candidate], context: Context,
 
 # The share of the other places in one country that makes a town's shortened name local.
 SHORT_FORM_SHARE = 0.6
+# How much larger a town of the exact name in the shortened name's own country must be to keep
+# its name from it.
+SHORT_FORM_RATIO = 10
 
 # The words that join a town's first name to the second one it is known by in full (Romance,
 # Germanic, Slavic and English place names): the first name alone is then its short form.
@@ -874,11 +892,17 @@ def _short_form_at_home(best: Candidate, context: Context, query: str) -> float:
     other name (an Iranian village also called Baghdad) is not a shortening: both leave the
     world city first.
     """
-    name, short = name_key(best.place.name), name_key(query or best.matched or "")
-    rest = name.removeprefix(short + " ").split() if short else []
-    if not rest or rest == name.split() or rest[0] not in SHORT_FORM_LINKS:
+    if not _short_form(best, query):
         return 0.0
     return context.countries.get(best.place.country or "", 0.0)
+
+
+def _short_form(best: Candidate, query: str) -> bool:
+    """Whether ``best`` was found by its own name cut after its first words, before a
+    linking word (``SHORT_FORM_LINKS``: ``Santiago`` for Santiago de los Caballeros)."""
+    name, short = name_key(best.place.name), name_key(query or best.matched or "")
+    rest = name.removeprefix(short + " ").split() if short else []
+    return bool(rest) and rest != name.split() and rest[0] in SHORT_FORM_LINKS
 
 
 def _doubt_between(scored: list[Candidate], *, alone: bool) -> list[Candidate]:
