@@ -241,6 +241,50 @@ def test_former_names_of_provinces_resolve_to_the_province_today(
     assert found.best.confident
 
 
+# English names of European towns and islands that settlers gave to towns of their own (a
+# Corunna in Ontario, a Leipsic in Ohio, a Minorca in Louisiana): the European place is only
+# a reading when it bears the English name as one of its own (geo/places.csv adds them).
+ENGLISH_NAMES = [
+    ("Corunna", "A Coruña", "ES", ["Lisbon", "Plymouth", "Calais"]),
+    ("Leipsic", "Leipzig", "DE", ["Dresden", "Lützen", "Bautzen"]),
+    ("Lisle", "Lille", "FR", ["Tournai", "Oudenaarde", "Ypres"]),
+    ("Vittoria", "Gasteiz / Vitoria", "ES", ["Salamanca", "Burgos", "Pamplona"]),
+    ("Minorca", "Menorca", "ES", ["Barcelona", "Toulon", "Gibraltar"]),
+    ("Cos", "Kos", "GR", ["Leros", "Samos", "Rhodes"]),
+    ("Nikolayev", "Mykolayiv", "UA", ["Kherson", "Odessa"]),
+    ("Port Mahon", "Maó", "ES", ["Barcelona", "Toulon", "Gibraltar"]),
+]
+
+
+@pytest.mark.parametrize(("english", "current", "country", "context"), ENGLISH_NAMES,
+                         ids=[e[0] for e in ENGLISH_NAMES])
+def test_an_english_name_of_a_european_place_is_that_place_among_its_neighbours(
+    gazetteer: Gazetteer, english: str, current: str, country: str, context: list[str],
+) -> None:
+    found = _in_context(gazetteer, english, context)
+    assert (found.place.name, found.place.country) == (current, country), found.best.why()
+
+
+@pytest.mark.parametrize("english", ["Corunna", "Minorca", "Lisle"])
+def test_an_english_name_a_town_abroad_bears_is_no_clear_answer_alone(
+    gazetteer: Gazetteer, english: str,
+) -> None:
+    """Alone, the Ontario Corunna and the European one are both readings: neither is sure."""
+    found = gazetteer.resolve(english)
+    assert not found.confident, found.best.why()
+    assert found.rival is not None and found.rival.place.country != found.place.country
+
+
+@pytest.mark.parametrize(("old", "country"), [("Servia", "RS"), ("Ruanda", "RW"),
+                                              ("Urundi", "BI")])
+def test_a_country_s_old_english_spelling_is_the_country(
+    gazetteer: Gazetteer, old: str, country: str,
+) -> None:
+    """Without its row, Servia read as Sérvia (a Greek town) and Ruanda as Luanda, sure."""
+    found = gazetteer.resolve(old)
+    assert found.place.kind is Kind.COUNTRY and found.place.country == country
+
+
 def test_a_province_s_old_name_that_a_city_abroad_bears_today_is_in_doubt_alone(
     gazetteer: Gazetteer,
 ) -> None:

@@ -117,7 +117,7 @@ def test_shipped_overlay_is_valid() -> None:
     from movemap.geodata import geo_path
 
     rows = parse_overlay(geo_path("places.csv").read_text(encoding="utf-8"),
-                         is_known=lambda i: i.startswith(("ne-admin0:", "ne-admin1:", "airport:",
-                                                           "geonames:")))
+                         is_known=lambda i: i.startswith(("ne-admin0:", "ne-admin1:", "ne-island:",
+                                                           "airport:", "geonames:")))
     assert {r.id for r in rows} >= {"site:musudan-ri", "port:hungnam", "site:khasan",
                                     "bridge:kerch", "pass:salang", "beach:omaha"}
