@@ -455,3 +455,41 @@ def test_a_new_force_after_another_ones_move_still_starts_nowhere_known() -> Non
     draft = extract("On 3 May Russian troops entered Gori. On 4 May Georgian forces moved to "
                     "Tbilisi.", DAY)
     assert ends(draft) == []
+
+
+@pytest.mark.parametrize(("text", "moves"), [
+    # where the news came from is no end of the move it tells of
+    ("Letters from Odessa state that the general embarked at Varna on 4 May and sailed for "
+     "Batumi with his army.", [(["Varna"], "Batumi")]),
+    ("Reports from Kharkiv say a battalion moved from Izium to Lyman on 3 May.",
+     [(["Izium"], "Lyman")]),
+    ("News reaching us from Aden tells that on 3 May the column marched to Mukalla.",
+     []),
+    # a port where a force embarked is where its voyage starts
+    ("On 4 May the brigade embarked at Varna and sailed for Batumi.", [(["Varna"], "Batumi")]),
+    ("The marines re-embarked at Split on 9 June and sailed for Brindisi.",
+     [(["Split"], "Brindisi")]),
+])
+def test_a_source_of_news_is_no_origin_and_a_port_of_embarkation_is(
+        text: str, moves: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == moves
+
+
+def test_an_old_paper_s_dateline_dates_the_report_not_the_move() -> None:
+    # "VARNA, October 14. --": the day the letter was written; the move was on the 4th
+    draft = extract("VARNA, October 14. — The brigade embarked at Varna on the 4th and "
+                    "sailed for Batumi.", date(1828, 12, 1))
+    assert ends(draft) == [(["Varna"], "Batumi")]
+    assert draft.legs[0].start.earliest == date(1828, 10, 4)
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    # Kent, the English county, beside Calais and Boulogne: not the city in Washington State
+    ("On 2 May boats carried the brigade from Calais and Boulogne to the shore of Kent.", "Kent"),
+    ("The barges were to carry the army from Ostend and Harwich to the coast of Norfolk on "
+     "2 May.", "Norfolk"),
+])
+def test_a_region_read_as_a_town_is_no_city_abroad_the_report_never_goes_to(
+        text: str, region: str) -> None:
+    found = {p.mention: p.place for p in extract(text, DAY).places}
+    assert (found[region].country, found[region].kind) == ("GB", Kind.REGION)

@@ -133,7 +133,9 @@ _ORIGIN_CUE = re.compile(
     r"departing|departs?|quit|quits|quitting|abandon(?:ed|ing|s)?|"
     r"evacuated|evacuates|fled|flees|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
     r"vacat(?:ed|ing)|exit(?:ed|ing)|"
-    r"(?:en|em)(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+(?:at|in|from))" + _FILL, re.I)
+    r"(?:en|em)(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+(?:at|in|from)|"
+    r"(?:embark|reembark|re-embark)(?:ed|ing|s)?\s+(?:at|in|from))"
+    + _FILL, re.I)
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on|off)|"
     r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
@@ -282,6 +284,12 @@ _DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\s+"
                        r"(?:\([^()]{0,20}\)\s+)?"
                        r"(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?\w*\s+)?"
                        r"(?:of|from)\s+(?:the\s+)?$", re.I)
+# where news came from is not where a force set out (Letters from the Morea state that...;
+# reports from Kharkiv say; word reached us from Lisbon)
+_NEWS_FROM = re.compile(r"\b(?:letters?|news|reports?|dispatch(?:es)?|despatch(?:es)?|advices|"
+                        r"telegrams?|cables?|messages?|accounts?|word|intelligence|rumou?rs?|"
+                        r"correspondents?|sources?)(?:\s+(?:received|reaching\s+\w+|just\s+in|"
+                        r"arriving))?\s+from\s+(?:the\s+)?$", re.I)
 # "from A to B" after a quantified stretch of places or a verb of extent is a span, not a
 # move: landed at every port from A to B, along the whole coast from A to B, a front
 # stretching from A to B (but "all the way from A to B" and "along the road from A to B" move)
@@ -404,7 +412,8 @@ _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|t
                     r"remained|stayed|troops|units|forces|soldiers|men|was|were|days?\b|"
                     r"weeks?\b|months?\b|nights?\b|stay|halt|rest|pause")
 _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
-                  r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)")
+                  r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)|embark|"
+                  r"reembark|re-embark")
 _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pass|onto|on|"
                 r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
@@ -679,7 +688,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             cues.append("'s " + moving.group(1) if moving else "'s garrison" if held else "")
             chained.append(False)
             continue
-        if _DIGIT.search(before) and _DISTANCE.search(before):
+        if (_DIGIT.search(before) and _DISTANCE.search(before)) or _NEWS_FROM.search(before):
             roles.append("")
             cues.append("")
             chained.append(False)

@@ -133,12 +133,13 @@ _KIND_AFTER = re.compile(r"\s+(?:region|oblast|province|area|district|city|town|
                          r"airfield|air\s+base|front|sector|pocket|garrison|bridgehead)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # A wire dateline opening a paragraph: the place (in capitals) the story was filed from, maybe
-# its country, the day and the agency (KYIV, Nov 11 (Reuters) -; KHARKIV, Ukraine, May 3 -). The
-# place is where the reporter was, not an end of the moves the story tells.
+# its country, the day and the agency (KYIV, Nov 11 (Reuters) -; KHARKIV, Ukraine, May 3 -; an
+# old paper's CORFU, October 14. --). The place is where the reporter was, not an end of the
+# moves the story tells.
 _DATELINE = re.compile(
     r"(?:\A|\n)[^\S\n]*[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3}"
     r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
-    r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?"
+    r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\.?"
     r"(?:\s+\([^()\n]{1,60}\)\.?)?\s*[-\u2013\u2014]+\s*")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 _NEWLINE = re.compile(r"\n")
@@ -228,6 +229,7 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                        r.found and not r.place.areal and r.best.method in _SURE]
             resolved[name] = _among(gazetteer, name, anchors)
     ordinary = automaton(gazetteer)[1]
+    countries = {r.place.country for r in resolved.values() if r.found}
     out: list[FoundPlace] = []
     where: list[int] = []
     towns: dict[tuple[str, str], Place | None] = {}
@@ -245,8 +247,12 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         if place.kind is Kind.REGION and not kind_after:
             # Sevastopol, a region and a city of one name: without "region" after it, the city
             if ("city", m.text) not in towns:
+                # a city far away only in a country the report's other places are in (the
+                # coast of Kent beside Calais and Dunkirk is not a city in Washington State)
                 big = next((c.place for c in r.candidates[:6] if c.place.kind is Kind.CITY
-                            and (c.place.population or 0) >= 50_000), None)
+                            and (c.place.population or 0) >= 50_000
+                            and (c.place.country in countries
+                                 or _km(c.place, place) <= _OWN_TOWN_KM)), None)
                 # the region's own town of its name (Santarém, a district and its seat) before
                 # a bigger namesake abroad, unless that one is ten times its size
                 own = next((c.place for c in r.candidates[:6] if c.place.kind is Kind.CITY
