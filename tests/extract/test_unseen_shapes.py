@@ -493,3 +493,20 @@ def test_a_region_read_as_a_town_is_no_city_abroad_the_report_never_goes_to(
         text: str, region: str) -> None:
     found = {p.mention: p.place for p in extract(text, DAY).places}
     assert (found[region].country, found[region].kind) == ("GB", Kind.REGION)
+
+
+@pytest.mark.parametrize(("text", "moves"), [
+    # a sentence that opens with where its moves start: each clause's move starts there
+    ("From Sfax one column turned inland and took Gafsa, while the main body pushed along "
+     "the coast through Mahares towards Gabes.", [(["Sfax"], "Gabes")]),
+    ("From Tobruk the brigade drove west, while a second column advanced to Derna.",
+     [(["Tobruk"], "Derna")]),
+    # a clause with a start of its own keeps it
+    ("From Tobruk one column drove west, while a second advanced from Bardia to Derna.",
+     [(["Bardia"], "Derna")]),
+    # a sentence that does not open with it: no start for the other clauses
+    ("The brigade left Tobruk, while a second column advanced to Derna.", []),
+])
+def test_a_sentence_opening_with_from_gives_each_of_its_moves_that_start(
+        text: str, moves: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == moves

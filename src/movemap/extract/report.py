@@ -142,6 +142,8 @@ _DATELINE = re.compile(
     r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\.?"
     r"(?:\s+\([^()\n]{1,60}\)\.?)?\s*[-\u2013\u2014]+\s*")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
+# a sentence that opens with where its moves start (From Kitona, one column ...)
+_FRONTED_FROM = re.compile(r"\W*From\s+(?:the\s+)?")
 _NEWLINE = re.compile(r"\n")
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
                   "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.", "Cdr.", "Mr.",
@@ -598,6 +600,8 @@ class _Reader:
         # where an opening participle put the sentence's subject (Having taken A, the army
         # marched on B): the sentence's number and the place, for the clause that names it
         self.opening: tuple[int, FoundPlace] | None = None
+        # the place a sentence opens with "From A," (its number, the place)
+        self.fronted_from: tuple[int, FoundPlace] | None = None
 
     def _dates_in(self, a: int, b: int) -> list[DateMention]:
         lo = bisect_right(self.date_starts, a - 1)
@@ -691,6 +695,10 @@ class _Reader:
                               [p.place.areal for p in here])
         if reading.strength is not None:
             state.strength[unit] = reading.strength
+        if a == sentence_start and here and _FRONTED_FROM.fullmatch(text, a, here[0].start):
+            # "From A, one column took B, while the main body advanced to C": A is where
+            # each move of the sentence starts
+            self.fronted_from = (number, here[0])
         expected = reading.status is Status.EXPECTED
         if OPENING.match(body) and (reached := [
                 p for p, r in zip(here, reading.roles, strict=True)
@@ -722,6 +730,9 @@ class _Reader:
         # from Japan: Yokohama and Sasebo, where it began)
         stages = [s for s in stages if not _inside_another(s[0], [o[0] for o in stages])]
         origins = [p for p in origins if not _inside_another(p, origins)]
+        if not origins and stages and self.fronted_from is not None and (
+                self.fronted_from[0] == number):
+            origins = [self.fronted_from[1]]
         if origins and not stages and (after := [p for p in positions
                                                   if p.start > origins[-1].start]):
             # it left A on 3 May and was in B a week later: where it was next is where it went
