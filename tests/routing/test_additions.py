@@ -812,3 +812,28 @@ def test_round_20_gaps_are_closed(a: Point, b: Point, mode: Mode, low: float, hi
     assert not r.warnings, r.warnings
     assert low < r.length_km < high
     assert crossed(list(r.points)) == countries
+
+
+NAZRAN, GROZNY, VLADIKAVKAZ = (44.7731, 43.2257), (45.6886, 43.3125), (44.6678, 43.0367)
+TSKHINVALI, GORI = (43.9694, 42.2276), (44.1133, 41.9842)
+BAR_LE_DUC, VERDUN = (5.1611, 48.7728), (5.3829, 49.1596)
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high", "countries"), [
+    # the R217 Kavkaz across the Ingushetia - Chechnya line: Nazran - Grozny about 90 km by
+    # road (was 199), Vladikavkaz - Grozny about 110 (was 220)
+    (NAZRAN, GROZNY, 75, 115, {"RU"}),
+    (VLADIKAVKAZ, GROZNY, 95, 140, {"RU"}),
+    # the Transkam by the Roki tunnel: Vladikavkaz - Tskhinvali about 170-180 km, and on to
+    # Gori about 210, not round by the Georgian Military Road and Tbilisi (about 290)
+    (VLADIKAVKAZ, TSKHINVALI, 150, 210, {"RU", "GE"}),
+    (VLADIKAVKAZ, GORI, 180, 260, {"RU", "GE"}),
+    # the Voie Sacree: Bar-le-Duc - Verdun by Souilly (was 214 km, round by Saint-Dizier)
+    (BAR_LE_DUC, VERDUN, 45, 80, {"FR"}),
+])
+def test_round_21_gaps_are_closed(a: Point, b: Point, low: float, high: float,
+                                  countries: set[str]) -> None:
+    r = route([a, b], Mode.ROAD)
+    assert not r.warnings, r.warnings
+    assert low < r.length_km < high, r.length_km
+    assert crossed(list(r.points)) == countries

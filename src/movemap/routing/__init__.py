@@ -48,7 +48,7 @@ UPRIVER_KM = 25.0  # a sea route's end farther than this up a river fairway is p
 # A rail or road leg this many times its ends' direct distance (of at least DETOUR_MIN_KM)
 # is pointed out: real lines run up to about 2.5 times it round mountains, gulfs and borders
 # (Khasan - Vladivostok, Islamabad - Gilgit), the data's detours round a line they lack run
-# further (Bar-le-Duc - Verdun by road, 214 km for 46: the Voie Sacree is not in the data)
+# further (Nalchik - Prokhladny by road, 210 km for 44: the data has no road between them)
 DETOUR_RATIO, DETOUR_MIN_KM = 3.0, 20.0
 # The modes whose length is the ground length along a network (``Networks.ground_km``, the
 # allowance for generalised lines in ``routing.lengths``), not the drawn line's.
