@@ -701,7 +701,7 @@ def test_a_town_whose_surrender_a_force_received_is_its_next_stage(
 
 
 @pytest.mark.parametrize("text", [
-    "On 13 March the battalion occupied Moundou.",
+    "On 13 March the battalion held Moundou.",
     "The battalion was in Moundou by March 3 and stayed there.",
 ])
 def test_the_month_march_is_no_verb_of_motion(text: str) -> None:

@@ -498,7 +498,7 @@ def test_a_region_read_as_a_town_is_no_city_abroad_the_report_never_goes_to(
 @pytest.mark.parametrize(("text", "moves"), [
     # a sentence that opens with where its moves start: each clause's move starts there
     ("From Sfax one column turned inland and took Gafsa, while the main body pushed along "
-     "the coast through Mahares towards Gabes.", [(["Sfax"], "Gabes")]),
+     "the coast through Mahares towards Gabes.", [(["Sfax"], "Gafsa"), (["Sfax"], "Gabes")]),
     ("From Tobruk the brigade drove west, while a second column advanced to Derna.",
      [(["Tobruk"], "Derna")]),
     # a clause with a start of its own keeps it
@@ -508,5 +508,22 @@ def test_a_region_read_as_a_town_is_no_city_abroad_the_report_never_goes_to(
     ("The brigade left Tobruk, while a second column advanced to Derna.", []),
 ])
 def test_a_sentence_opening_with_from_gives_each_of_its_moves_that_start(
+        text: str, moves: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == moves
+
+
+@pytest.mark.parametrize(("text", "moves"), [
+    # a force that takes a town went there: from where it was last
+    ("The column gathered at Bardia on 2 May. On 4 May it captured Tobruk.",
+     [(["Bardia"], "Tobruk")]),
+    ("The brigade left Sfax on 2 May. Two days later it took Gabes.", [(["Sfax"], "Gabes")]),
+    ("On 3 May the division advanced from Hue and by nightfall had seized Quang Tri.",
+     [(["Hue"], "Quang Tri")]),
+    # taking part, a thing taking place, prisoners taken at a place: no move there
+    ("The talks took place in Geneva on 3 May after the army left Kabul.", []),
+    ("The battalion was at Kandahar on 2 May. On 4 May it took part in talks in Doha.", []),
+    ("On 3 May the regiment captured 400 prisoners at Gondar.", []),
+])
+def test_a_town_a_force_takes_is_where_it_went(
         text: str, moves: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, DAY)) == moves
