@@ -68,6 +68,16 @@ def test_a_route_along_a_documented_addition_counts_its_documented_length() -> N
     assert r.line_km * GENERALISED < 0.9 * km  # the drawing alone fell short
 
 
+def test_a_road_addition_counts_its_documented_length_over_the_winding_of_the_relief() -> None:
+    """Manali - Leh by the Atal tunnel is about 380 km (428 by the Rohtang pass, less 46):
+    the highway's drawing, a point every 15-20 km over four passes, made it 313; with its
+    documented length it is the road's length (a documented addition takes no winding)."""
+    manali, leh = (77.1887, 32.2396), (77.584, 34.165)
+    r = route([manali, leh], Mode.ROAD)
+    assert not r.warnings
+    assert 360 < r.length_km < 410
+
+
 def test_every_row_of_the_table_names_an_addition_and_gives_its_source() -> None:
     drawn = {net: drawn_km(geo_path(f"{net}_additions.geojson")) for net in ("rail", "road")}
     documented = read_lengths(geo_path(LENGTHS_FILE), drawn)
