@@ -136,6 +136,28 @@ def test_former_country_names(gazetteer: Gazetteer, former: str, country: str,
         assert f"former name {former.lower()!r}" in found.best.reading()
 
 
+@pytest.mark.parametrize(("name", "country"), [
+    # a country's own name and its names in other languages (countryinfo's translations):
+    # without them Marruecos read as a Chilean town, Kuba as Cubatao, Jamaika as a town in
+    # New York, and Deutschland and Duitsland as nothing
+    ("Deutschland", "DE"), ("Duitsland", "DE"), ("Allemagne", "DE"), ("Россия", "RU"),
+    ("Marruecos", "MA"), ("Kuba", "CU"), ("Jamaika", "JM"), ("Corée du Nord", "KP"),
+])
+def test_a_country_named_in_another_language_is_the_country(
+    gazetteer: Gazetteer, name: str, country: str,
+) -> None:
+    found = gazetteer.resolve(name)
+    assert (found.place.kind, found.place.country) == (Kind.COUNTRY, country)
+
+
+def test_a_country_s_name_in_another_language_leaves_a_big_town_of_that_name_alone(
+    gazetteer: Gazetteer,
+) -> None:
+    # Salvador is El Salvador in Portuguese, and the name of a Brazilian city of 2.7 million
+    found = gazetteer.resolve("Salvador")
+    assert (found.place.kind, found.place.country) == (Kind.CITY, "BR")
+
+
 def test_a_former_country_name_does_not_take_a_current_towns_name(
     gazetteer: Gazetteer,
 ) -> None:

@@ -49,12 +49,13 @@ def reference_entries() -> list[Entry]:
         geo_path("countries.geojson"), sources.geonames_country_populations()
     )
     macro = sources.macro_region_entries(geo_path("macro_regions.geojson"))
+    towns = sources.geonames_entries()
     sources.add_country_names({c.country: c for c in countries
-                               if c.country and c.id == f"ne-admin0:{c.country}"})
+                               if c.country and c.id == f"ne-admin0:{c.country}"},
+                              towns=towns)
     natural = sources.natural_feature_entries(geo_path("natural_features.geojson"),
                                               [*regions, *macro, *countries])
     sources.assign_country(natural, countries)
-    towns = sources.geonames_entries()
     natural = sources.without_areas_named_for_towns(natural, towns)
     airports = sources.airport_entries()
     reserved = sources.reserved_names(towns, [*regions, *macro, *countries])

@@ -719,12 +719,25 @@ def _plural(demonym: str) -> str | None:
     return demonym + "s"
 
 
-def add_country_names(countries: dict[str, Entry], folder: Path | None = None) -> None:
+# A town this populous keeps its name from a country called so in another language.
+TOWN_KEEPS_NAME = 100_000
+
+
+def add_country_names(countries: dict[str, Entry], folder: Path | None = None,
+                      towns: Sequence[Entry] = ()) -> None:
     """Add other spellings, abbreviations and demonyms to countries (by ISO alpha-2 code).
 
-    From ``countryinfo``: ``altSpellings`` (``UK``, ``UAE``, ``Russian Federation``) and
-    ``demonym`` (``Russian``), with its plural (``Russians``).
+    From ``countryinfo``: ``altSpellings`` (``UK``, ``UAE``, ``Russian Federation``), the
+    country's own name (``nativeName``: ``Deutschland``, ``Россия``) and its names in eight
+    languages of Europe and Japan (``translations``: ``Duitsland``, ``Allemagne``,
+    ``Alemania``), so that a report in another language, or quoting one, names it, unless
+    a town of ``TOWN_KEEPS_NAME`` people or more bears that name (``Salvador``, the
+    Portuguese for El Salvador, is the Brazilian city); and ``demonym`` (``Russian``), with
+    its plural (``Russians``).
     """
+    from movemap.gazetteer.normalize import name_key
+
+    taken = {name_key(t.name) for t in towns if (t.population or 0) >= TOWN_KEEPS_NAME}
     for code, nouns in NATIONALITY_NOUNS.items():  # also for countries countryinfo lacks (XK)
         if code in countries:
             countries[code].demonyms.extend(nouns)
@@ -736,6 +749,10 @@ def add_country_names(countries: dict[str, Entry], folder: Path | None = None) -
         if entry is None:
             continue
         entry.alt_names.extend(n for n in data.get("altSpellings") or () if isinstance(n, str))
+        native = data.get("nativeName")
+        other = [native, *(data.get("translations") or {}).values()]
+        entry.alt_names.extend(n for n in other if isinstance(n, str) and n.strip()
+                               and n not in entry.alt_names and name_key(n) not in taken)
         demonym = data.get("demonym")
         if isinstance(demonym, str) and demonym.strip():
             for word in demonym.split(","):
