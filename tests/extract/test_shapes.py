@@ -99,6 +99,9 @@ def test_a_departure_joins_the_next_start_of_the_same_force() -> None:
     other = extract("The fleet sailed from Portsmouth on 5 June. Reinforcements came from "
                     "Plymouth to Caen.", date(1944, 6, 9))
     assert ends(other) == [(["Plymouth"], "Caen")]  # another force: no gap leg
+    inside = extract("The battalion left Tanzania on 2 May. In a week it moved from Dodoma "
+                     "to Mwanza.", date(2003, 6, 8))
+    assert ends(inside) == [(["Dodoma"], "Mwanza")]  # where in the country it left: unknown
 
 
 @pytest.mark.parametrize("pointer", ["those bases", "these positions", "the same camps"])

@@ -875,7 +875,10 @@ class _Reader:
                 named or anaphor is not None):  # the same force, referred to again
             left, paragraph, sentence = state.departure.pop(unit)
             if state.recent((paragraph, sentence)) and all(o.place.id != left.place.id
-                                                           for o in origins):
+                                                           for o in origins) and (
+                    not _inside_another(left, origins[:1])):
+                # (it left Papua New Guinea; its next move starts at Port Moresby: where in
+                # the country it left from, unknown)
                 self._gap_leg(unit, left, origins[0], number, sentence_start, b)
         if rule == "split-origin" and not dates and unit in state.last_dates:
             (start, end), date_cue = state.last_dates[unit], "date: as the rest of the force"
