@@ -317,3 +317,14 @@ def test_a_qualified_row_answers_its_bare_name_only_where_the_text_is(
     found = gazetteer.resolve_all(["Buna", "Gona", "Kokoda", "Port Moresby"])[0]
     assert found.place.kind is Kind.SITE and found.place.country == "PG"
     assert found.best.method is Method.REGION
+
+
+def test_a_city_quarter_named_like_a_capital_abroad_is_the_quarter_among_its_city(
+    gazetteer: Gazetteer,
+) -> None:
+    # Praga, Warsaw's right bank, is also Prague's name in Polish, Czech and Italian: among
+    # Warsaw's places it is the quarter; alone, Prague in doubt
+    found = gazetteer.resolve_all(["Warsaw", "Radzymin", "Modlin", "Praga"])[-1]
+    assert found.place.id == "town:praga-warsaw" and found.confident
+    alone = gazetteer.resolve("Praga")
+    assert alone.place.country == "CZ" and not alone.confident
