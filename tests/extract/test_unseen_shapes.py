@@ -527,3 +527,16 @@ def test_a_sentence_opening_with_from_gives_each_of_its_moves_that_start(
 def test_a_town_a_force_takes_is_where_it_went(
         text: str, moves: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, DAY)) == moves
+
+
+def test_a_state_since_a_month_does_not_take_the_narrative_back_to_it() -> None:
+    # a report of June: "held out since November" (the November before), then "collecting
+    # since February" and "marched at the end of March" are this year's, not the year before
+    text = ("The garrison, which had held out since November, was relieved. The force, "
+            "which had been collecting at Quetta since February, marched at the end of March "
+            "and reached Kandahar on the 16th of April.")
+    found = {text[d.start:d.end]: d.date for d in find_dates(text, date(1842, 6, 3))}
+    assert found["since November"].first_day.year == 1841
+    assert found["since February"].first_day == date(1842, 2, 1)
+    assert found["the end of March"].first_day.year == 1842
+    assert found["16th of April."].first_day == date(1842, 4, 16)

@@ -504,6 +504,9 @@ def _word_index(lowered: str) -> tuple[dict[str, list[int]], list[int]] | None:
     return words, starts
 
 
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$")
+
+
 def find_dates(text: str, published: date) -> list[DateMention]:
     """Every date mention in ``text``, resolved against ``published``, in text order."""
     taken = bytearray(len(text))
@@ -536,15 +539,19 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         meaning = _meaning(kind, m, published, anchor)
         if meaning is None:
             continue
+        before = text[max(0, m.start() - 8): m.start()].lower()
         if kind in ("ago", "anniversary", "years_on"):
             # the narrative's day is publication's, so many years back (a year alone is read
             # at its publication's season: 5 March after "two hundred years ago" in March)
             anchor = years_before(published, _year_count(m.group("n")) or 0)
         elif kind in ("later", "after_n", "following", "same"):
             anchor = meaning.first_day
-        elif kind in _ANCHORS:
+        elif kind in _ANCHORS and not (
+                (_SINCE.search(before) or m.group(0).lower().startswith("since "))
+                and not m.groupdict().get("year")):
+            # (a state "since November" lasts to the narrative's day: it does not take the
+            # narrative back there, and the next "since February" is the February after it)
             anchor = meaning.last_day
-        before = text[max(0, m.start() - 8): m.start()].lower()
         role = ""
         if re.search(r"\b(by|before|until)\s+$", before) and not kind.startswith("span"):
             meaning = parse_date(f"by {meaning.latest or meaning.first_day}")
