@@ -540,3 +540,25 @@ def test_a_state_since_a_month_does_not_take_the_narrative_back_to_it() -> None:
     assert found["since February"].first_day == date(1842, 2, 1)
     assert found["the end of March"].first_day.year == 1842
     assert found["16th of April."].first_day == date(1842, 4, 16)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("On 9 April the ships landed us at Bodo. They had sailed from Kiel three days earlier.",
+     date(2024, 4, 6)),
+    ("We reached Bodo on 9 April. The convoy had gathered at Kiel two weeks before.",
+     date(2024, 3, 26)),
+])
+def test_so_many_days_earlier_counts_back_from_the_narrative_s_day(text: str, day: date) -> None:
+    found = [d for d in find_dates(text, DAY) if d.kind == "earlier"]
+    assert [d.date.first_day for d in found] == [day]
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    # a year after a month or "in" is no count of the men that follow it
+    ("On 9 April 1940 troops sailed from Kiel to Bodo.", None),
+    ("In May 1940 1,200 troops sailed from Kiel to Bodo.", 1200),
+    ("On 3 May some 1200 troops sailed from Kiel to Bodo.", 1200),
+    ("On 3 May 1,940 troops sailed from Kiel to Bodo.", 1940),
+])
+def test_a_year_before_the_men_is_no_strength(text: str, strength: int | None) -> None:
+    assert [leg.strength for leg in extract(text, DAY).legs] == [strength]

@@ -616,13 +616,23 @@ def strength_in(text: str, start: int, end: int) -> int | None:
         around = low[max(0, m.start() - 40): m.end() + 25]
         if _NOT_MOVING_F.search(around):
             continue
-        number = m.group("n") or m.group("g") or m.group("s")
+        which = "n" if m.group("n") else "g" if m.group("g") else "s"
+        number, at = m.group(which), m.start(which)
         value = int(number.replace(",", ""))
         if m.group("thousand"):
             value *= 1000
-        if 1 < value < 10_000_000 and not (1900 <= value <= 2099 and not m.group("noun")):
+        if 1 < value < 10_000_000 and not (1900 <= value <= 2099 and not m.group("noun")) and (
+                not (1000 <= value <= 2099 and number.isdigit()
+                     and _YEAR_BEFORE.search(low, max(0, at - 16), at))):
             return value
     return None
+
+
+# a number of four digits after a month or "in" is a year, whatever noun follows it (On 9 April
+# 1940 troops landed; in 1944 soldiers of the division)
+_YEAR_BEFORE = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+                          r"\.?,?|\b(?:in|of|since|until|till|by|during|spring|summer|autumn|fall|"
+                          r"winter))\s+$")
 
 
 def _status(body: str, low: str | None = None, verb_end: int | None = None

@@ -1008,8 +1008,8 @@ class _Reader:
         """A clause's past dates move the narrative's time."""
         if expected:
             return
-        past = [d for d in dates if d.role != "end" and d.kind not in ("relative", "since_last",
-                                                                         "quarter", "after")]
+        past = [d for d in dates if d.role != "end" and d.kind not in (
+            "relative", "since_last", "quarter", "after", "earlier")]
         if past:
             self.state.set_date(past[-1].date, number)
 

@@ -161,6 +161,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            re.I)),
     # marched in today, three days after they crossed: what follows was three days earlier
     ("after", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?|months?)\s+after\b", re.I)),
+    # landed on 9 April from ships that had sailed three days earlier (or two days before.):
+    # so many units before the narrative's day, which stays where it was
+    ("earlier", re.compile(rf"\b{_N}\s+(?P<unit>days?|weeks?|months?)\s+"
+                           r"(?:earlier|before(?=\s*[.,;:)]))", re.I)),
     ("following", re.compile(r"\b(?:(?:on\s+)?the\s+(?:next|following)|following)\s+"
                              r"(?P<unit>day|morning|night|evening|week|month)\b", re.I)),
     ("same", re.compile(r"\b(?:the\s+same\s+(?P<unit>day|night|week|month)|later\s+that\s+"
@@ -271,7 +275,7 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
     if kind in ("later", "after_n"):
         n = g["n"].lower()
         return _step(anchor, g["unit"], int(n) if n.isdigit() else _NUMBERS.get(n, 1))
-    if kind == "after":
+    if kind in ("after", "earlier"):
         n = g["n"].lower()
         return _step(anchor, g["unit"], -(int(n) if n.isdigit() else _NUMBERS.get(n, 1)))
     if kind == "following":
@@ -371,7 +375,7 @@ _FOLDED = {kind: grouped(p) for kind, p in _FOLDED.items()}
 _NEEDS = {
     "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
     "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later", "afterward"),
-    "after": ("after",), "after_n": ("after",),
+    "after": ("after",), "after_n": ("after",), "earlier": ("earlier", "before"),
     "following": ("next", "following"), "same": ("same", "that"), "week_of": ("week",),
     "quarter": ("quarter",), "since_last": ("last year",),
     "part_of": ("beginning", "start", "middle", "end"), "iso": ("-",),
@@ -411,6 +415,7 @@ _STARTS: dict[str, tuple[frozenset[str], int]] = {
     "span_mm": (frozenset({"between", "from"}), 0),
     "later": (frozenset({"later", "afterward", "afterwards"}), 3),  # a few days later
     "after": (frozenset({"after"}), 3),
+    "earlier": (frozenset({"earlier", "before"}), 3),  # three days earlier
     "after_n": (frozenset({"after"}), 0),  # after ten days
     "following": (frozenset({"next", "following"}), 2),  # on the next day
     "same": (frozenset({"same", "that"}), 1),  # the same day, later that night
