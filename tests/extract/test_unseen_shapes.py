@@ -519,6 +519,8 @@ def test_a_sentence_opening_with_from_gives_each_of_its_moves_that_start(
     ("The brigade left Sfax on 2 May. Two days later it took Gabes.", [(["Sfax"], "Gabes")]),
     ("On 3 May the division advanced from Hue and by nightfall had seized Quang Tri.",
      [(["Hue"], "Quang Tri")]),
+    ("The column gathered at Bardia on 2 May. On 4 May it took the town of Tobruk.",
+     [(["Bardia"], "Tobruk")]),
     # taking part, a thing taking place, prisoners taken at a place: no move there
     ("The talks took place in Geneva on 3 May after the army left Kabul.", []),
     ("The battalion was at Kandahar on 2 May. On 4 May it took part in talks in Doha.", []),
@@ -559,6 +561,7 @@ def test_so_many_days_earlier_counts_back_from_the_narrative_s_day(text: str, da
     ("In May 1940 1,200 troops sailed from Kiel to Bodo.", 1200),
     ("On 3 May some 1200 troops sailed from Kiel to Bodo.", 1200),
     ("On 3 May 1,940 troops sailed from Kiel to Bodo.", 1940),
+    ("On 3 May a force of 1500 troops sailed from Kiel to Bodo.", 1500),
 ])
 def test_a_year_before_the_men_is_no_strength(text: str, strength: int | None) -> None:
     assert [leg.strength for leg in extract(text, DAY).legs] == [strength]

@@ -88,9 +88,11 @@ _MOTION = re.compile(
     r"motor(?:ed|ing)|hik(?:ed|ing)|paddl\w*|filter(?:ed|ing)|tramp(?:ed|ing)|converg\w*|"
     # a force that takes a town has gone there (They seized Muzaffarabad the same night)
     r"seiz(?:ed|ing)|captur(?:ed|ing)|occup(?:ied|ying)|retook|recaptur(?:ed|ing)|overr[au]n|"
-    r"(?:re)?took(?!\s+(?:place|part|over|off|up|care|time|shape|effect|power|control|"
-    r"command|charge|office|note|aim|refuge|shelter|cover|hold|turns|steps|measures|"
-    r"(?:a|an|the|some|about|over|only|just|\d+|one|two|three|four|five|six|several|many)\b))|"
+    r"(?:re)?took(?=\s+the\s+(?:town|city|port|village|fortress|fort|citadel|capital|"
+    r"airport|airfield|air\s+base|bridge|island|harbou?r|heights|ridge|pass|stronghold)\b|"
+    r"(?!\s+(?:place|part|over|off|up|care|time|shape|effect|power|control|command|charge|"
+    r"office|note|aim|refuge|shelter|cover|hold|turns|steps|measures|a|an|the|some|about|"
+    r"over|only|just|\d+|one|two|three|four|five|six|several|many)\b))|"
     r"follow(?:s|ed|ing)?(?!\s+(?:the|a|an|this|that)\s+(?:talks|meeting|call|visit|"
     r"decision|announcement|attack|agreement)))\b",
     re.I)
@@ -629,9 +631,9 @@ def strength_in(text: str, start: int, end: int) -> int | None:
 
 
 # a number of four digits after a month or "in" is a year, whatever noun follows it (On 9 April
-# 1940 troops landed; in 1944 soldiers of the division)
+# 1940 troops landed; in 1944 soldiers of the division; but a force of 1500 men)
 _YEAR_BEFORE = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-                          r"\.?,?|\b(?:in|of|since|until|till|by|during|spring|summer|autumn|fall|"
+                          r"\.?,?|\b(?:in|since|until|till|during|spring|summer|autumn|fall|"
                           r"winter))\s+$")
 
 
