@@ -565,3 +565,15 @@ def test_so_many_days_earlier_counts_back_from_the_narrative_s_day(text: str, da
 ])
 def test_a_year_before_the_men_is_no_strength(text: str, strength: int | None) -> None:
     assert [leg.strength for leg in extract(text, DAY).legs] == [strength]
+
+
+def test_a_past_move_of_a_month_named_without_its_year_is_before_the_report() -> None:
+    # a report of December: "left on 2 May" is the May before, and so is "two days later",
+    # though May of the next year is nearer to December
+    text = "The brigade left Sfax on 2 May. Two days later it took Gabes."
+    legs = extract(text, date(2026, 12, 4)).legs
+    assert [(leg.origins[0].mention, leg.destination.mention) for leg in legs] == [
+        ("Sfax", "Gabes")]
+    assert legs[0].start.first_day == date(2026, 5, 2)
+    found = {text[d.start:d.end]: d for d in find_dates(text, date(2026, 12, 4))}
+    assert not found["Two days later"].year_given  # a step from an inferred year

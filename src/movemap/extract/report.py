@@ -794,7 +794,11 @@ class _Reader:
                 if origins and not expected:
                     state.moved(unit, origins[-1])  # it left A: it was at A
                     state.departure[unit] = (origins[-1], state.paragraph, number)
-                    state.departure_day[unit] = _own_dates(dates)[0]
+                    left_on = _own_dates(dates)[0]
+                    if left_on is not None and left_on.first_day > self.published and (
+                            dates and not dates[0].year_given):
+                        left_on = year_before(left_on)  # it left: not after the report's day
+                    state.departure_day[unit] = left_on
                 return
         rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
         if not origins and rest and unit in state.last_origins:

@@ -540,11 +540,13 @@ def find_dates(text: str, published: date) -> list[DateMention]:
     chosen.sort(key=lambda item: item[0])
     out: list[DateMention] = []
     anchor = published  # the narrative's day: years and steps count from it
+    guessed = False  # whether the anchor's year was inferred (a step from it is as unsure)
     for _, kind, m in chosen:
         meaning = _meaning(kind, m, published, anchor)
         if meaning is None:
             continue
         before = text[max(0, m.start() - 8): m.start()].lower()
+        moved = True  # whether this mention moves the narrative's day
         if kind in ("ago", "anniversary", "years_on"):
             # the narrative's day is publication's, so many years back (a year alone is read
             # at its publication's season: 5 March after "two hundred years ago" in March)
@@ -557,6 +559,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             # (a state "since November" lasts to the narrative's day: it does not take the
             # narrative back there, and the next "since February" is the February after it)
             anchor = meaning.last_day
+        else:
+            moved = False
         role = ""
         if re.search(r"\b(by|before|until)\s+$", before) and not kind.startswith("span"):
             meaning = parse_date(f"by {meaning.latest or meaning.first_day}")
@@ -568,5 +572,9 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         inferred = kind in ("span_dmdm", "span_mdmd", "span_mm", "span_dm", "dmy", "mdy", "part",
                             "part_of", "week_of", "month", "month_head", "the_nth") and (
             not m.groupdict().get("year"))
+        stepped = kind in ("later", "after_n", "following", "same", "after", "earlier")
+        inferred = inferred or (stepped and guessed)
+        if moved:
+            guessed = inferred
         out.append(DateMention(meaning, m.start(), m.end(), role, kind, not inferred))
     return out
