@@ -158,6 +158,21 @@ def test_a_country_s_name_in_another_language_leaves_a_big_town_of_that_name_alo
     assert (found.place.kind, found.place.country) == (Kind.CITY, "BR")
 
 
+@pytest.mark.parametrize(("names", "population"), [
+    # a Mexican town's official name opens with an honorific (Heroica Matamoros): it is
+    # called by the rest, and the border city of 510,000 is Matamoros as much as the town of
+    # 52,000 in Coahuila is; the text's places choose between them
+    (["Matamoros"], 510_739),
+    (["Heroica Matamoros"], 510_739),
+    (["Torreón", "Matamoros"], 52_233),
+])
+def test_a_town_is_called_without_the_honorific_of_its_official_name(
+    gazetteer: Gazetteer, names: list[str], population: int,
+) -> None:
+    found = gazetteer.resolve_all(names)[-1]
+    assert (found.place.country, found.place.population) == ("MX", population)
+
+
 def test_a_former_country_name_does_not_take_a_current_towns_name(
     gazetteer: Gazetteer,
 ) -> None:

