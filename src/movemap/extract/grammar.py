@@ -607,6 +607,13 @@ _STRENGTH_WORDS = grouped(re.compile(
     r"\s+of\s|-strong"))
 
 
+# a number of four digits after a month or "in" is a year, whatever noun follows it (On 9 April
+# 1940 troops landed; in 1944 soldiers of the division; but a force of 1500 men)
+_YEAR_BEFORE = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+                          r"\.?,?|\b(?:in|since|until|till|during|spring|summer|autumn|fall|"
+                          r"winter))\s+$")
+
+
 def strength_in(text: str, start: int, end: int) -> int | None:
     """The strength of the moving force in ``text[start:end]``, if it gives one."""
     if _DIGIT.search(text, start, end) is None:
@@ -629,12 +636,6 @@ def strength_in(text: str, start: int, end: int) -> int | None:
             return value
     return None
 
-
-# a number of four digits after a month or "in" is a year, whatever noun follows it (On 9 April
-# 1940 troops landed; in 1944 soldiers of the division; but a force of 1500 men)
-_YEAR_BEFORE = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-                          r"\.?,?|\b(?:in|since|until|till|during|spring|summer|autumn|fall|"
-                          r"winter))\s+$")
 
 
 def _status(body: str, low: str | None = None, verb_end: int | None = None

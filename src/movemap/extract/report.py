@@ -580,6 +580,17 @@ def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | 
     return start, end
 
 
+def _past_dates(dates: list[DateMention], published: date
+                ) -> tuple[FuzzyDate | None, FuzzyDate | None]:
+    """``_own_dates`` of a move that has happened: one that a year inferred put after the
+    report's day is a year earlier (2 May in a December report is the May before)."""
+    start, end = _own_dates(dates)
+    if (start is not None and start.first_day > published and dates
+            and not dates[0].year_given):
+        start, end = year_before(start), end and year_before(end)
+    return start, end
+
+
 class _Reader:
     """One pass over a report's sentences, keeping the discourse state."""
 
@@ -794,11 +805,7 @@ class _Reader:
                 if origins and not expected:
                     state.moved(unit, origins[-1])  # it left A: it was at A
                     state.departure[unit] = (origins[-1], state.paragraph, number)
-                    left_on = _own_dates(dates)[0]
-                    if left_on is not None and left_on.first_day > self.published and (
-                            dates and not dates[0].year_given):
-                        left_on = year_before(left_on)  # it left: not after the report's day
-                    state.departure_day[unit] = left_on
+                    state.departure_day[unit] = _past_dates(dates, self.published)[0]
                 return
         rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
         if not origins and rest and unit in state.last_origins:
@@ -1020,11 +1027,7 @@ class _Reader:
     def _when(self, dates: list[DateMention], expected: bool, number: int
               ) -> tuple[FuzzyDate, FuzzyDate | None, str]:
         state, published = self.state, self.published
-        start, end = _own_dates(dates)
-        if (not expected and start is not None and start.first_day > published
-                and dates and not dates[0].year_given):
-            # a past move cannot start after the report: the year inferred was one too late
-            start, end = year_before(start), end and year_before(end)
+        start, end = _own_dates(dates) if expected else _past_dates(dates, published)
         if start is not None or end is not None:
             narrative, fresh = state.date, not state.date_used
             self._narrative(dates, expected, number)
