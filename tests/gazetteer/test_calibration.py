@@ -7,6 +7,7 @@ rules: what decides is their sizes, their names and where the other places of th
 from __future__ import annotations
 
 import pytest
+from shapely import box
 
 from movemap.gazetteer import Gazetteer
 from movemap.gazetteer.ambiguity import ambiguous
@@ -653,3 +654,65 @@ def test_a_region_yields_its_kind_s_lead_to_a_more_populous_town_abroad() -> Non
     home = _place("c:32", "Tamsin", -15.1, 48.1, "XA", Kind.CITY, 1_150_000)
     ranked = rank([Hit(region, Method.NAME, "tamsin"), Hit(home, Method.NAME, "tamsin")])
     assert all("town abroad" not in c.parts for c in ranked)
+
+
+def test_a_region_named_in_the_text_does_not_carry_a_village_over_a_city_of_its_name() -> None:
+    # Albany beside Georgia's towns and Ohio: the village in Ohio loses the region's word,
+    # and the town the other places lie nearest wins, in doubt; not the far larger city
+    village = _place("c:31", "Merrow", 12.0, 120.0, "XA", Kind.CITY, 1_000)
+    town = _place("c:32", "Merrow", 15.5, 116.5, "XA", Kind.CITY, 75_000)
+    city = _place("c:33", "Merrow", 30.0, 100.0, "XA", Kind.CITY, 300_000)
+    context = Context([(16.0, 116.0), (17.0, 115.0)], {"XA": 1.0},
+                      areas=[box(119.5, 11.5, 120.5, 12.5)])
+    ranked = rank([Hit(village, Method.NAME, "merrow"), Hit(town, Method.NAME, "merrow"),
+                   Hit(city, Method.NAME, "merrow")], context=context)
+    assert ranked[0].place is town, ranked[0].why()
+    assert ranked[0].doubt is not None and "far smaller" in ranked[0].doubt
+    held = next(c for c in ranked if c.place is village)
+    assert held.parts["within"] + held.parts["exact name, far larger"] == 0.0
+
+
+def test_a_village_held_by_a_named_region_keeps_the_name_beside_a_city_under_its_rule(
+) -> None:
+    # a city of 300,000 beside a village of 5,000 is 60 times its size, not a hundred
+    village = _place("c:34", "Merrow", 12.0, 120.0, "XA", Kind.CITY, 5_000)
+    city = _place("c:35", "Merrow", 30.0, 100.0, "XA", Kind.CITY, 300_000)
+    context = Context([(16.0, 116.0)], {"XA": 1.0}, areas=[box(119.5, 11.5, 120.5, 12.5)])
+    ranked = rank([Hit(village, Method.NAME, "merrow"), Hit(city, Method.NAME, "merrow")],
+                  context=context)
+    assert ranked[0].place is village and "within" in ranked[0].parts
+
+
+def test_a_village_the_other_places_lie_close_around_keeps_the_name() -> None:
+    village = _place("c:36", "Merrow", 12.0, 120.0, "XA", Kind.CITY, 1_000)
+    city = _place("c:37", "Merrow", 30.0, 100.0, "XA", Kind.CITY, 1_000_000)
+    context = Context([(12.1, 120.1), (11.9, 119.9)], {"XA": 1.0},
+                      areas=[box(119.5, 11.5, 120.5, 12.5)])
+    ranked = rank([Hit(village, Method.NAME, "merrow"), Hit(city, Method.NAME, "merrow")],
+                  context=context)
+    assert ranked[0].place is village
+
+
+@pytest.mark.parametrize(("others_there", "winner"), [(False, "c:39"), (True, "c:38")])
+def test_a_town_in_none_of_the_others_countries_yields_to_a_city_ten_times_larger(
+        others_there: bool, winner: str) -> None:
+    # Washington beside Wilhelmshaven and Hodeidah: the English town of 67,000 is nearer
+    # them than the American capital, but none of them is in England
+    town = _place("c:38", "Ostry", 54.9, -1.5, "XB", Kind.CITY, 67_000)
+    city = _place("c:39", "Ostry", 38.9, -77.0, "XC", Kind.CITY, 690_000)
+    countries = {"XD": 0.5, "XB": 0.5} if others_there else {"XD": 0.5, "XE": 0.5}
+    context = Context([(53.5, 8.1), (14.8, 42.9)], countries)
+    ranked = rank([Hit(town, Method.NAME, "ostry"), Hit(city, Method.NAME, "ostry")],
+                  context=context)
+    assert ranked[0].place.id == winner, ranked[0].why()
+
+
+def test_a_notable_town_known_by_its_name_shortened_outweighs_a_region_s_village() -> None:
+    # Frankfurt beside Maine is Frankfurt am Main, not Frankfort, Maine (another name of it)
+    village = _place("c:40", "Brenfort", 44.6, -69.0, "XC", Kind.CITY, 1_100)
+    city = _place("c:41", "Brenn am Main", 50.1, 8.7, "XD", Kind.CITY, 650_000)
+    context = Context([(30.3, -97.7), (50.0, 8.6), (45.0, -69.0)], {"XC": 0.6, "XD": 0.4},
+                      areas=[box(-71.0, 43.0, -67.0, 47.5)])
+    ranked = rank([Hit(village, Method.ALTERNATE, "brenn"), Hit(city, Method.ALTERNATE, "brenn")],
+                  context=context, query="Brenn")
+    assert ranked[0].place is city, ranked[0].why()

@@ -410,3 +410,21 @@ def test_no_word_for_a_people_is_made_from_an_old_spelling_or_another_land_s_nam
     # no word for their people from those, so the word is never a confident Dhaka or Kukës
     found = gazetteer.resolve(word)
     assert not (found.confident and found.candidates[0].method is Method.DEMONYM)
+
+
+# the places of a dated news release on an airlift from Texas to Germany
+_BIG_LIFT = ["Washington", "Texas", "Germany", "United States", "Atlantic", "Fort Hood",
+             "Austin", "Rhein-Main Air Base", "Frankfurt", "Berlin", "Maine", "France"]
+
+
+@pytest.mark.parametrize(("names", "name", "point"), [
+    # a region the text names (Maine, for its air bases) holds villages of these names
+    (_BIG_LIFT, "Washington", (38.90, -77.04)),
+    (_BIG_LIFT, "Frankfurt", (50.11, 8.68)),
+    # the English town of Washington lies nearer the others, in none of their countries
+    (["Washington", "Wilhelmshaven", "Hodeidah", "Red Sea"], "Washington", (38.90, -77.04)),
+])
+def test_a_village_or_a_town_abroad_near_the_text_does_not_take_a_world_city_s_name(
+        gazetteer: Gazetteer, names: list[str], name: str, point: tuple[float, float]) -> None:
+    found = dict(zip(names, gazetteer.resolve_all(names), strict=True))[name]
+    assert haversine_km(found.place.lat, found.place.lon, *point) < 25, found.best.why()

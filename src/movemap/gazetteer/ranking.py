@@ -828,6 +828,8 @@ def _canonical_first(ranked: list[Candidate], context: Context,
     if len(ranked) < 2:
         return ranked
     best = ranked[0]
+    if best.method is _BY_NAME and best.place.kind is _CITY:
+        return _far_larger_first(ranked)
     if best.method is not _BY_ALTERNATE or best.place.kind is not _CITY:
         return ranked
     if _short_form(best, query):
@@ -844,12 +846,18 @@ def _canonical_first(ranked: list[Candidate], context: Context,
     if home >= SHORT_FORM_SHARE and context.points >= 2:
         return ranked
     own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
+    own_unheld = own - best.parts.get("within", 0.0)
     for i, other in enumerate(ranked[1:], start=1):
-        if (other.method is _BY_NAME and other.place.kind is _CITY
-                and other.place.country != best.place.country
-                and (other.place.population or 0)
-                >= DOMINANCE_RATIO * max(best.place.population or 0, 1)
-                and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own):
+        size = other.place.population or 0
+        if (other.place.kind is _CITY and other.place.country != best.place.country
+                and size >= DOMINANCE_RATIO * max(best.place.population or 0, 1)
+                and (other_own := other.score - sum(other.parts.get(k, 0.0)
+                                                    for k in _CONTEXT_PARTS))
+                and ((other.method is _BY_NAME and other_own > own)
+                     # a notable town that bears the name outweighs a region that holds
+                     # the namesake too (Frankfurt am Main, not Frankfort in Maine)
+                     or (size >= NOTABLE_POPULATION and _bears_name(other)
+                         and other_own > own_unheld))):
             lift = best.score - other.score + CANONICAL_LEAD
             doubt = (f"{best.place.name} ({best.place.country}), called so for short, is "
                      "where the other places are") if home else None
@@ -857,6 +865,87 @@ def _canonical_first(ranked: list[Candidate], context: Context,
                                    parts={**other.parts, CANONICAL_PART: lift})
             return [other, *ranked[:i], *ranked[i + 1:]]
     return ranked
+
+
+# Other places this close around a town (its "context" part) vouch for it against any namesake.
+CLOSE_CONTEXT = 0.2
+# A town with less of the country part than this has none of the other places in its country;
+# a namesake abroad this many times its size and notable then bears the name.
+LONE_COHERENCE, LONE_RATIO = 0.01, 10
+
+
+def _bears_name(candidate: Candidate) -> bool:
+    """Whether ``candidate`` bears the query as its name: its own, or one of its other names
+    that is its name spelled otherwise or shortened (``Frankfurt`` of Frankfurt am Main), not a
+    name of its own."""
+    return candidate.method is _BY_NAME or (
+        candidate.method is _BY_ALTERNATE
+        and _spelling_of(candidate.matched or "", candidate.place.name))
+
+
+def _far_larger_first(ranked: list[Candidate]) -> list[Candidate]:
+    """The candidates, a town won by its exact name first only if the text's evidence for it
+    outweighs a far larger namesake; the other places lying close around it always do
+    (part ``context`` of ``CLOSE_CONTEXT`` or more).
+
+    Country coherence cannot tell two towns of one country apart, and a region named in the
+    text counts as much (part ``within``) as a factor of ten million in size: a report from
+    Washington that names Maine is about the capital, not the village of Washington in Maine.
+    When a notable town of the winner's country that bears the name is ``DOMINANCE_RATIO``
+    times its size (``_dwarfs``), the region does not count for the winner and the names are
+    ranked again, the new first in doubt. Towns within a hundred times each other's size
+    (Madison in Indiana beside Madison in Wisconsin) are left to the text.
+
+    Abroad, a town in none of the other places' countries has only its distance to them for
+    it (part ``context``, under ``CLOSE_CONTEXT``): a notable town that bears the name and is
+    ``LONE_RATIO`` times larger goes first (Washington beside Wilhelmshaven and Hodeidah is
+    the American capital, not the English town of 67,000 a little nearer to them).
+    """
+    best = ranked[0]
+    if best.parts.get("context", 0.0) >= CLOSE_CONTEXT:
+        return ranked
+    place = best.place
+    held = "within" in best.parts
+    # a town in none of the others' countries has only its distance to them
+    alone_there = best.parts.get("coherence", 0.0) < LONE_COHERENCE
+    if held and (dwarf := next((o for o in ranked[1:] if _dwarfs(o, place)), None)):
+        # a region does not speak for a village of the name beside that town: ranked again
+        # without it, the town the other places lie nearest may win (Albany in Georgia, not
+        # the village in Ohio, nor the capital of New York)
+        again = sorted((_with(c, CANONICAL_PART, -c.parts["within"])
+                        if "within" in c.parts and _dwarfs(dwarf, c.place) else c
+                        for c in ranked), key=order)
+        if again[0].place.id == place.id:
+            return ranked
+        doubt = (f"{place.name} ({place.country}), a town of that name in a region the text "
+                 "names, is far smaller")
+        return [again[0]._replace(doubt=doubt), *again[1:]]
+    if not alone_there:
+        return ranked
+    own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
+    for i, other in enumerate(ranked[1:], start=1):
+        town = other.place
+        if (town.kind is _CITY and other.method is _BY_NAME and town.country != place.country
+                and (town.population or 0) >= max(NOTABLE_POPULATION,
+                                                  LONE_RATIO * max(place.population or 0, 1))
+                and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own):
+            lift = best.score - other.score + CANONICAL_LEAD
+            doubt = (f"{place.name} ({place.country}), a town of that name nearer the other "
+                     "places, is far smaller")
+            other = other._replace(score=other.score + lift, doubt=doubt,
+                                   parts={**other.parts, CANONICAL_PART: lift})
+            return [other, *ranked[:i], *ranked[i + 1:]]
+    return ranked
+
+
+def _dwarfs(other: Candidate, place: Place) -> bool:
+    """Whether ``other`` is a notable town of the country of ``place`` that bears the name,
+    ``DOMINANCE_RATIO`` times its size and farther than ``SAME_PLACE_KM`` from it."""
+    town = other.place
+    return (town.kind is _CITY and town.country == place.country and _bears_name(other)
+            and (town.population or 0) >= max(NOTABLE_POPULATION,
+                                              DOMINANCE_RATIO * max(place.population or 0, 1))
+            and haversine_km(place.lat, place.lon, town.lat, town.lon) > SAME_PLACE_KM)
 
 
 # The share of the other places in one country that makes a town's shortened name local.
