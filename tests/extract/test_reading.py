@@ -350,3 +350,20 @@ def test_an_advance_to_a_list_passes_each_while_a_dispersal_goes_to_each() -> No
 def test_aircraft_types_are_not_towns() -> None:
     assert extract("It was flown in Hercules transports to Dakar.", date(2000, 5, 8)).places[
         0].place.name == "Dakar"
+
+
+@pytest.mark.parametrize("text", [
+    # ships named in apposition to their kind, a list of them, names of two words among them
+    "Admiral Badger's battleships, the Arkansas, New Hampshire, South Carolina and Vermont, "
+    "left Hampton Roads for Tampico.",
+    "The squadron's cruisers, the Montana and North Carolina, sailed from Tampico.",
+    # a title of nobility names a person, not his seat
+    "The Duke of Albemarle went down from London to Chatham.",
+    "The Earl of Essex marched from Bristol to Gloucester.",
+])
+def test_a_ships_or_a_noblemans_name_is_no_place(text: str) -> None:
+    found = {p.mention for p in extract(text, date(2024, 5, 1)).places}
+    assert not found & {"Arkansas", "New Hampshire", "Hampshire", "South Carolina", "Carolina",
+                        "Vermont", "Montana", "North Carolina", "Albemarle", "Essex"}, found
+    # the places around them are still read
+    assert found & {"Tampico", "London", "Bristol"}, found

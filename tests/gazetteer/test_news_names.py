@@ -428,3 +428,24 @@ def test_a_village_or_a_town_abroad_near_the_text_does_not_take_a_world_city_s_n
         gazetteer: Gazetteer, names: list[str], name: str, point: tuple[float, float]) -> None:
     found = dict(zip(names, gazetteer.resolve_all(names), strict=True))[name]
     assert haversine_km(found.place.lat, found.place.lon, *point) < 25, found.best.why()
+
+
+@pytest.mark.parametrize(("names", "country"), [
+    # Vera Cruz, the old English spelling of Veracruz, is also a Brazilian town of 42,000
+    (["Vera Cruz", "Tampico", "Galveston"], "MX"),
+    (["Vera Cruz", "Salvador", "Recife"], "BR"),
+])
+def test_a_name_written_in_two_words_also_finds_the_notable_town_written_in_one(
+        gazetteer: Gazetteer, names: list[str], country: str) -> None:
+    found = gazetteer.resolve_all(names)[0]
+    assert found.place.country == country, found.best.why()
+    assert {c.place.country for c in found.candidates} >= {"MX", "BR"}
+
+
+def test_a_quarter_of_a_city_that_geonames_counts_no_one_in_is_a_village_not_an_empty_place(
+        gazetteer: Gazetteer) -> None:
+    # Woolwich, a quarter of London listed with population 0, beside the Medway towns
+    names = ["London", "Chatham", "Gillingham", "Sheerness", "Woolwich", "Thames", "Gravesend"]
+    found = dict(zip(names, gazetteer.resolve_all(names), strict=True))["Woolwich"]
+    assert found.place.country == "GB", found.best.why()
+    assert found.best.parts["population"] > 0

@@ -117,16 +117,21 @@ _PLACE_CUE = grouped(quick(re.compile(
     r"took|seized|(?:bound|sailed|headed|heading|departed|leaving|left|out)\s+for|"
     r"destination\s+(?:was|is)|"
     r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I)))
+# the words for a ship or a kind of ship, one or many
+_SHIP_NOUNS = (r"(?:ships?|liners?|carriers?|frigates?|destroyers?|cruisers?|vessels?|ferry|"
+               r"ferries|transports?|battleships?|submarines?|tankers?|trawlers?|merchantmen|"
+               r"steamers?|troopships?|landing\s+ships?)")
 _THING_BEFORE = grouped(re.compile(
     r"(?:\b(?:Operations?|Exercise|Op\.|aboard|on\s+board|onboard|HMS|HMAS|HMCS|HMNZS|USS|"
-    r"USNS|SS|MV|RMS|ROKS|INS|[Tt]he\s+(?:[a-z]+\s+)?(?:ships?|liners?|carriers?|frigates?|"
-    r"destroyers?|"
-    r"cruisers?|vessels?|ferry|ferries|transports?|battleships?|submarines?|tankers?|"
-    r"trawlers?|merchantmen|steamers?|troopships?|landing\s+ships?)|"
+    r"USNS|SS|MV|RMS|ROKS|INS|(?:[Tt]he|['’]s)\s+(?:[a-z]+\s+)?" + _SHIP_NOUNS + "|"
+    # a ship named in apposition: "his battleships, the Arkansas, New Hampshire and ..."
+    + _SHIP_NOUNS + r",\s+the|"
     r"General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|"
     r"Lieutenant|Lt\.|Sergeant|Sgt\.|President|Minister|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
-    r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Lord|Lady|Sir|Saint|St\.)\s+"
-    r"(?:the\s+)?)$"))
+    r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Lord|Lady|Sir|Saint|St\.|"
+    # a title of nobility names a person: the Duke of Albemarle went down to Chatham
+    r"(?:Grand\s+|Arch)?(?:Duke|Duchess)|Earl|Marquess|Marquis|Count|Countess|Viscount|"
+    r"Baron)\s+(?:the\s+|of\s+)?)$"))
 # the words a match of _THING_BEFORE ends with, before its spaces (a suffix will do): a
 # window that ends otherwise (most) is not searched, the pattern being tried at each character
 _THING_ENDS = ("Operation", "Operations", "Exercise", "Op.", "board", "HMS", "HMAS", "HMCS",
@@ -138,7 +143,8 @@ _THING_ENDS = ("Operation", "Operations", "Exercise", "Op.", "board", "HMS", "HM
                "Adm.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.", "Lieutenant", "Lt.",
                "Sergeant", "Sgt.", "President", "Minister", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
                "Dr", "Dr.", "Commander", "Cdr.", "Brigadier", "King", "Queen", "Prince", "Lord",
-               "Lady", "Sir", "Saint", "St.", "the")
+               "Lady", "Sir", "Saint", "St.", "the", "of", "Duke", "Duchess", "Earl", "Marquess",
+               "Marquis", "Count", "Countess", "Viscount", "Baron")
 
 
 def _thing_before(window: str) -> bool:
@@ -165,6 +171,8 @@ _SITE_AFTER = re.compile(r"['’]s\s+(?:Drift|Ranch|Crossing|Farm|Ford|Ferry|Hil
 _LIST_NEXT = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)([A-Z][\w'-]*)")
 _PARTICLE_AFTER = re.compile(r"\s+(?:el|al|ad|as|ash|ed|es|en|ibn|bin|ben)[\s-][A-Z]")
 _CAPWORD_END = re.compile(r"([A-Z][\w'-]*)$")
+# the capitalised words of one name ending a text (New Hampshire, South Carolina)
+_CAPWORDS_END = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]*\s)?(?:[A-Z][\w'-]*\s)?[A-Z][\w'-]*)$")
 # a particle between two capitalised words of one name (Bir el Gubi, Ras al Khaimah)
 _PARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-](?:el|al|ad|as|ash|ed|es|en|ibn|bin|ben)$")
 _COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
@@ -375,7 +383,7 @@ def _list_start(text: str, start: int) -> int:
         link = _link_start(window)
         if link is None:
             return start
-        word = _CAPWORD_END.search(window[:link])
+        word = _CAPWORDS_END.search(window[:link])
         if word is None:
             return start
         start = start - len(window) + word.start()
@@ -805,6 +813,8 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         if reason is not None:
             if why_not is not None:
                 why_not[(start, end)] = reason
+            if reason == "named-thing":
+                last_end = end  # nor is a word of it (the battleship New Hampshire)
             continue
         sentence = max(0, bisect_right(starts, start) - 1)
         out.append(Mention(restored.get((start, end), text[start:end]), start, end, sentence))

@@ -173,6 +173,8 @@ _OUTLIER_MIN_OTHERS = 2
 _STRAY_MIN_CORE, _STRAY_RATIO = 4, 3.0
 _SELF_COSINE = np.cos(0.5 / EARTH_RADIUS_KM)  # points half a km apart are one place
 _NOTABLE_POPULATION = NOTABLE_POPULATION
+# The letters a name closed up into one word must have to be looked up so (``Vera Cruz``).
+_CLOSED_UP_MIN = 6
 # Kinds of feature whose sources list them all, the world over (airportsdata, OurAirports):
 # the only one of a name among them is the one a text means, however far it is.
 _FULLY_LISTED = frozenset({Kind.AIRPORT, Kind.AIRBASE})
@@ -592,7 +594,7 @@ class Gazetteer:
         old_style = self._romanised_hits(key, hits) if phrase is None else []
         joined = self._joined_hits(key, hits) if phrase is None else []
         if hits:
-            hits += old_style + joined
+            hits += old_style + joined + self._closed_up_hits(key, hits)
         if _CODE.match(name.strip()):
             hits += self._exact(code_key(name.strip()))
         if not hits and (plain := settlement_base(key)) is not None:
@@ -678,6 +680,23 @@ class Gazetteer:
                     seen.add(place.id)
                     hits.append(hit)
         return hits
+
+    def _closed_up_hits(self, key: str, found: list[Hit]) -> list[Hit]:
+        """Notable towns (``NOTABLE_POPULATION``) whose name is ``key`` written as one word,
+        as other names of theirs, beside what the name finds as it is spelled (``found``):
+        ``Vera Cruz``, the old English spelling of Veracruz, is also a Brazilian town of
+        42,000; the text chooses. A name spelled as one word finds the spaced name already
+        (by its sound); not so the other way round, when the spaced name exists elsewhere."""
+        if " " not in key and "-" not in key:
+            return []
+        closed = key.replace(" ", "").replace("-", "")
+        if len(closed) < _CLOSED_UP_MIN:
+            return []
+        seen = {h.place.id for h in found}
+        return [Hit(h.place, Method.ALTERNATE, key, h.similarity, h.from_overlay)
+                for h in self._exact(closed)
+                if h.place.kind is Kind.CITY and h.place.id not in seen
+                and (h.place.population or 0) >= _NOTABLE_POPULATION]
 
     def _field_hits(self, base: str, found: list[Hit]) -> list[Hit]:
         """Air bases named for ``base``, for a name written "X Field" (see

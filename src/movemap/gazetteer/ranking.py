@@ -103,7 +103,8 @@ OVERLAY_WEIGHT = 0.5
 POPULATION_WEIGHT = 0.2
 CURATED_WEIGHT, CURATED_SOURCE = 0.15, "movemap"
 # The size a town is taken to have when the data gives none (an overlay village or quarter
-# that reports name): a village's, not nobody's.
+# that reports name) or counts no one (GeoNames' 0: a quarter of a city, a seat it has no
+# count for, such as Woolwich in London): a village's, not nobody's.
 UNCOUNTED_TOWN = 1_000
 FORMER_PENALTY = -0.6
 DOMINANCE_WEIGHT, DOMINANCE_RATIO = 0.15, 100
@@ -467,7 +468,7 @@ def _own_parts(hit: Hit, generic: bool, hints: Hints) -> dict[str, float]:
         "match": _match_part(hit),
         "kind": kind_part,
         "population": _population_part(
-            place.population or (UNCOUNTED_TOWN if place.population is None and kind is _CITY
+            place.population or (UNCOUNTED_TOWN if kind is _CITY
                                  else 0)),
     }
     if (place.source == CURATED_SOURCE and not areal and kind is not _CITY
@@ -872,6 +873,9 @@ CLOSE_CONTEXT = 0.2
 # A town with less of the country part than this has none of the other places in its country;
 # a namesake abroad this many times its size and notable then bears the name.
 LONE_COHERENCE, LONE_RATIO = 0.01, 10
+# What speaks for such a town beside its name and size: its distance to the others, and its
+# country named among them (London beside "U.S." and Beirut is not a Kentucky town).
+_LONE_PARTS = ("context", "coherence", "named")
 
 
 def _bears_name(candidate: Candidate) -> bool:
@@ -897,7 +901,8 @@ def _far_larger_first(ranked: list[Candidate]) -> list[Candidate]:
     (Madison in Indiana beside Madison in Wisconsin) are left to the text.
 
     Abroad, a town in none of the other places' countries has only its distance to them for
-    it (part ``context``, under ``CLOSE_CONTEXT``): a notable town that bears the name and is
+    it (part ``context``, under ``CLOSE_CONTEXT``), and its country named among them (part
+    ``named``): a notable town that bears the name and is
     ``LONE_RATIO`` times larger goes first (Washington beside Wilhelmshaven and Hodeidah is
     the American capital, not the English town of 67,000 a little nearer to them).
     """
@@ -922,13 +927,13 @@ def _far_larger_first(ranked: list[Candidate]) -> list[Candidate]:
         return [again[0]._replace(doubt=doubt), *again[1:]]
     if not alone_there:
         return ranked
-    own = best.score - sum(best.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
+    own = best.score - sum(best.parts.get(k, 0.0) for k in _LONE_PARTS)
     for i, other in enumerate(ranked[1:], start=1):
         town = other.place
         if (town.kind is _CITY and other.method is _BY_NAME and town.country != place.country
                 and (town.population or 0) >= max(NOTABLE_POPULATION,
                                                   LONE_RATIO * max(place.population or 0, 1))
-                and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own):
+                and other.score - sum(other.parts.get(k, 0.0) for k in _LONE_PARTS) > own):
             lift = best.score - other.score + CANONICAL_LEAD
             doubt = (f"{place.name} ({place.country}), a town of that name nearer the other "
                      "places, is far smaller")
