@@ -449,3 +449,15 @@ def test_a_quarter_of_a_city_that_geonames_counts_no_one_in_is_a_village_not_an_
     found = dict(zip(names, gazetteer.resolve_all(names), strict=True))["Woolwich"]
     assert found.place.country == "GB", found.best.why()
     assert found.best.parts["population"] > 0
+
+
+@pytest.mark.parametrize(("names", "name", "country", "kind"), [
+    # Karis read by English's rules is the people of Kara (Togo): no name of the region
+    (["Hangö", "Åbo", "Karis", "Helsingfors", "Lovisa"], "Karis", "FI", Kind.CITY),
+    # a country's people are its name: Canadian is not the Texan town
+    (["Los Angeles", "Malibu", "Canadian", "Mexican"], "Canadian", "CA", Kind.COUNTRY),
+])
+def test_a_word_for_a_region_s_people_does_not_take_a_town_s_own_name(
+        gazetteer: Gazetteer, names: list[str], name: str, country: str, kind: Kind) -> None:
+    found = dict(zip(names, gazetteer.resolve_all(names), strict=True))[name]
+    assert (found.place.country, found.place.kind) == (country, kind), found.best.why()

@@ -771,7 +771,10 @@ def _dominance(hits: Sequence[Hit], kinds: Sequence[float], generic: bool = Fals
                       if h.place.id == winner]
     towns = [h.place for h in exact if h.place.kind is _CITY]
     # An area named after a town of its own (Saint Petersburg, the federal city) does not count.
+    # (a word for a region's people is not its name: Karis, the Finnish town, is not the
+    # people of Kara in Togo; a country's people are: Canadian, not the Texan town)
     areas = [h.place.population or 0 for h in exact if h.place.kind in _NAMED_AREAS
+             and (h.method is not _BY_DEMONYM or h.place.kind is _COUNTRY)
              and not any(t.country == h.place.country and t.admin1 == h.place.name
                          and (t.population or 0) >= NAMESAKE_SHARE * (h.place.population or 0)
                          for t in towns)]
