@@ -367,3 +367,16 @@ def test_a_ships_or_a_noblemans_name_is_no_place(text: str) -> None:
                         "Vermont", "Montana", "North Carolina", "Albemarle", "Essex"}, found
     # the places around them are still read
     assert found & {"Tampico", "London", "Bristol"}, found
+
+
+@pytest.mark.parametrize("text", [
+    # who reports it opens the sentence, a civil body: the move is still the force's
+    "The Jordanian Government said tonight that a Syrian armoured force had crossed the "
+    "frontier from Syria and was driving on Irbid.",
+    "The ministry reported that a rebel column had moved from Syria to Irbid.",
+    "The cabinet announced that the garrison had withdrawn from Syria to Irbid.",
+])
+def test_a_force_named_in_the_singular_moves_under_a_civil_reporter(text: str) -> None:
+    legs = extract(text, date(1970, 9, 21)).legs
+    assert [(tuple(o.mention for o in leg.origins), leg.destination.mention)
+            for leg in legs] == [(("Syria",), "Irbid")]

@@ -147,6 +147,10 @@ _COUNT = (r"(?:(?:[Aa]bout|[Ss]ome|[Aa]round|[Nn]early|[Aa]lmost|[Oo]ver|[Mm]ore
 _SIDE_ADJ = r"(?:(?:North|South|East|West|Central|New)\s+)?[A-Z][a-z]+(?:an|ish|ese|ic|i)"
 NEW_FORCE = re.compile(
     r"^\W*(?:(?:[Ss]eparately|[Mm]eanwhile|[Ee]lsewhere|[Aa]lso|[Ii]n\s+[\w-]+)\s*,?\s+)?"
+    # who reports it, first: "The Jordanian Government said tonight that a Syrian force..."
+    r"(?:[A-Z][\w.'-]*(?:\s+[\w.'-]+){0,4}?\s+(?:said|says|reported|reports|announced|"
+    r"stated|claimed|confirmed)(?:\s+(?:today|tonight|yesterday|earlier|on\s+\w+))?"
+    r"\s+(?:that\s+)?)?"
     r"(?:" + _COUNT + r"(?=" + _SIDE_ADJ + r"\s))?"
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
     + _FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + _FORCE_NOUN + r")?|"

@@ -252,10 +252,12 @@ _NOT_TOWARDS = quick(re.compile(r"\b(?:threats?|risks?|dangers?|aid|assistance|s
                                 r"contribution|sales?|exports?|deliver(?:y|ies))\s+$", re.I))
 # a word for people under arms: a clause that names one among cargo or aircraft (has flown
 # aircraft and 200 air force personnel to X) moves a force
-_FORCE = re.compile(r"\b(troops|soldiers|forces|units|men|marines|division|brigade|corps|army|"
-                    r"regiment|battalion|infantry|paratroopers|group|contingent|they|"
-                    r"personnel(?!\s+carriers)|servicemen|commandos|reservists|conscripts|"
-                    r"riflemen|guardsmen|legionnaires)\b", re.I)
+_FORCE = re.compile(r"\b(troops|soldiers|forces?|units|men|marines|divisions?|brigades?|corps|"
+                    r"army|armies|regiments?|battalions?|infantry|paratroopers|group|contingent|"
+                    r"they|personnel(?!\s+carriers)|servicemen|commandos|reservists|conscripts|"
+                    r"riflemen|guardsmen|legionnaires|columns?|detachments?|garrisons?|"
+                    r"squadrons?|fleets?|flotillas?|companies|militias?|rebels|insurgents|"
+                    r"guerrillas|militants|cavalry|sailors|airmen)\b", re.I)
 
 
 _DIGIT = re.compile(r"\d")
