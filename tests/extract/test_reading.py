@@ -380,3 +380,13 @@ def test_a_force_named_in_the_singular_moves_under_a_civil_reporter(text: str) -
     legs = extract(text, date(1970, 9, 21)).legs
     assert [(tuple(o.mention for o in leg.origins), leg.destination.mention)
             for leg in legs] == [(("Syria",), "Irbid")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The army marched from Ma'arrat al-Numan to Homs.", "Ma'arrat al-Numan"),
+    ("The column marched from Damascus to Deir ez-Zor and then to Ma'arrat al-Numan.",
+     "Ma'arrat al-Numan"),
+])
+def test_a_name_with_a_particle_inside_is_read_whole_in_a_slot(text: str, name: str) -> None:
+    places = {p.mention: p.place for p in extract(text, date(1099, 2, 1)).places}
+    assert name in places and places[name].country == "SY", places

@@ -581,7 +581,15 @@ _SLOT = grouped(re.compile(
     r"airfield|air\s+base|airport|port|harbou?r|mission|station)\s+of))\s+"
     r"(?:the\s+(?:(?:small\s+)?(?:town|city|village|settlement|area|vicinity|outskirts|port|"
     r"harbou?r|airfield|air\s+base|airport)\s+of\s+))?"))
-_CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?")  # within a line
+# the small words inside a place's name (Ma'arrat al-Numan, Playa de la Cebadilla, Frankfurt
+# am Main): Arabic, Romance, Germanic and Dutch articles and links, not English words ("an"
+# and "on" would take "Gaza an Israeli" for a name)
+_NAME_PARTICLE = (r"(?:al|el|ash|ad|ed|de|del|della|di|da|do|dos|das|du|des|la|le|les|von|van|"
+                  r"der|den|ibn|bin|ben|sur|am)")
+# a capitalised name within a line: a word, and up to two more, each after a space and any
+# particles
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+(?:" + _NAME_PARTICLE
+                          + r"(?:[^\S\n]+|-))*[A-Z][\w'’-]+){0,2}")
 _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 
 
