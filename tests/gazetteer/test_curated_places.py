@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import pytest
+import shapely
 
 from movemap import Gazetteer, Kind, Method
 from movemap.gazetteer.normalize import name_key
@@ -328,3 +329,25 @@ def test_a_city_quarter_named_like_a_capital_abroad_is_the_quarter_among_its_cit
     assert found.place.id == "town:praga-warsaw" and found.confident
     alone = gazetteer.resolve("Praga")
     assert alone.place.country == "CZ" and not alone.confident
+
+
+@pytest.mark.parametrize(("names", "truth"), [
+    # old names beside their own region's places: Venetian names of Messenian towns
+    (["Coron", "Navarino", "Patras"], (36.80, 21.96)),
+    (["Modon", "Navarino"], (36.82, 21.70)),
+    # the landing place of the Magdala expedition, on Annesley Bay
+    (["Zula", "Massawa", "Suez"], (15.23, 39.67)),
+    # Dili's airport by the name of its river
+    (["Komoro Airport", "Dili", "Darwin"], (-8.55, 125.52)),
+])
+def test_an_old_or_local_name_finds_its_place_beside_its_neighbours(
+        gazetteer: Gazetteer, names: list[str], truth: tuple[float, float]) -> None:
+    found = gazetteer.resolve_all(names)[0]
+    assert haversine_km(found.place.lat, found.place.lon, *truth) <= 10, found.best.why()
+
+
+def test_the_ogaden_is_the_ethiopian_region_that_holds_it(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve_all(["Ogaden", "Jijiga", "Harar", "Mogadishu"])[0]
+    assert found.place.kind is Kind.REGION and found.place.country == "ET", found.best.why()
+    assert found.place.polygon is not None
+    assert found.place.polygon.covers(shapely.Point(44.0, 7.0))  # Degehabur-Kebri Dahar
