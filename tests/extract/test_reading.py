@@ -390,3 +390,21 @@ def test_a_force_named_in_the_singular_moves_under_a_civil_reporter(text: str) -
 def test_a_name_with_a_particle_inside_is_read_whole_in_a_slot(text: str, name: str) -> None:
     places = {p.mention: p.place for p in extract(text, date(1099, 2, 1)).places}
     assert name in places and places[name].country == "SY", places
+
+
+@pytest.mark.parametrize("text", [
+    "The corps crossed at Tilsit and marched upon Courland.",
+    "The corps has crossed the Niemen lower down, at Tilsit, and is now marching upon Courland.",
+    "The corps has crossed the river further north at Tilsit and is marching upon Courland.",
+])
+def test_where_a_force_crossed_is_where_its_next_march_starts(text: str) -> None:
+    legs = extract(text, date(1812, 6, 30)).legs
+    assert [(tuple(o.mention for o in leg.origins), leg.destination.mention)
+            for leg in legs] == [(("Tilsit",), "Courland")]
+
+
+def test_the_crossing_at_a_place_is_no_origin() -> None:
+    # a noun: the crossing point on the way, not where the move started
+    text = "The convoy drove from Haifa through the crossing at Rosh Hanikra to Naqoura."
+    legs = extract(text, date(1989, 4, 19)).legs
+    assert [leg.origins[0].mention for leg in legs] == ["Haifa"]

@@ -135,8 +135,11 @@ _FILL = (rf"(?:\s+{_FILL_WORD})*+(?:(?:\s+(?!(?:and|or|but|who|which|that|after|
          rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic))){{1,3}}"
          rf"(?:\s+{_FILL_WORD})++)?{_QUALIFIER}\s*$")
 _ORIGIN_CUE = re.compile(
-    r"\b(cross(?:ed|ing|es)?\s+the\s+(?:[a-z]+\s+)?(?:border|frontier|line|river|canal|"
-    r"(?-i:[A-Z][\w-]+)(?:\s+river)?)\s+(?:near|at)|from|out\s+of|left|leaving|leaves?|departed|"
+    # crossed (the river) (lower down,) at X: where the crossing was ("the crossing at X",
+    # a noun, is a point on the way)
+    r"\b((?:cross(?:ed|ing|es)?\s+the\s+(?:[a-z]+\s+)?(?:border|frontier|line|river|canal|"
+    r"(?-i:[A-Z][\w-]+)(?:\s+river)?)|cross(?:ed|es))(?:,?\s+(?:lower|higher|further|farther)"
+    r"\s+(?:down|up|north|south|east|west|upstream|downstream))?,?\s+(?:near|at)|from|out\s+of|left|leaving|leaves?|departed|"
     r"departing|departs?|quit|quits|quitting|abandon(?:ed|ing|s)?|"
     r"evacuated|evacuates|fled|flees|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
     r"vacat(?:ed|ing)|exit(?:ed|ing)|"
