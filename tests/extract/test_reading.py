@@ -408,3 +408,15 @@ def test_the_crossing_at_a_place_is_no_origin() -> None:
     text = "The convoy drove from Haifa through the crossing at Rosh Hanikra to Naqoura."
     legs = extract(text, date(1989, 4, 19)).legs
     assert [leg.origins[0].mention for leg in legs] == ["Haifa"]
+
+
+@pytest.mark.parametrize("text", [
+    "The squadron weighed anchor at Lisbon on 28 May and sailed into Corunna on 19 June.",
+    "The squadron put to sea from Lisbon on 28 May and reached Corunna on 19 June.",
+    "The Armada weighed anchor at Lisbon on 28 May with 18,000 soldiers aboard. On 19 June "
+    "the admiral led most of the fleet into Corunna.",
+])
+def test_a_fleet_that_weighs_anchor_or_puts_to_sea_departs_by_sea(text: str) -> None:
+    legs = extract(text, date(1588, 7, 1)).legs
+    assert [(leg.origins[0].mention, leg.destination.mention, leg.mode) for leg in legs] == [
+        ("Lisbon", "Corunna", Mode.SEA)]

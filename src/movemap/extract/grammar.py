@@ -63,7 +63,8 @@ _MOTION = re.compile(
     r"(?:en|em|de)(?:train|truck|plane|bus|buss)\w*|induct\w*|"
     # led his army out of X, leads some 4,800 men into Y: a commander moving his force
     # (only a force is led so: a procession, a delegation or investigators are not)
-    r"le(?:d|ads?|ading)(?=\s+(?:his|her|their|its|the|an?|some|about|[\d,]+)\s+"
+    r"le(?:d|ads?|ading)(?=\s+(?:(?:most|part|all|half|much|the\s+bulk|the\s+rest|"
+    r"the\s+remainder)\s+of\s+)?(?:his|her|their|its|the|an?|some|about|[\d,]+)\s+"
     r"(?:[\w,-]+\s+){0,3}?(?:troops|soldiers|forces?|men|army|armies|host|columns?|"
     r"divisions?|brigades?|corps|regiments?|battalions?|cavalry|infantry|horse(?:men)?|"
     r"warriors|legions?|guards?|marines|fleet|squadrons?|compan(?:y|ies)|units?|"
@@ -78,7 +79,8 @@ _MOTION = re.compile(
     r"taken(?=\s+(?:off|by\s+(?:road|air|sea|rail|train|lorry|lorries|trucks?|bus|ships?|"
     r"boats?)|to|across|over|back|home)\b)|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
     r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
-    r"spread|trek\w*|trudg\w*|set\s+out|set\s+off|continu\w*|press(?:ed|ing)\s+on|broke\s+out|"
+    r"spread|trek\w*|trudg\w*|set\s+out|set\s+off|weigh(?:ed|s|ing)?\s+anchor|"
+    r"put(?:s|ting)?\s+(?:out\s+)?to\s+sea|continu\w*|press(?:ed|ing)\s+on|broke\s+out|"
     r"break(?:ing)?\s+out|marched|dropped|parachut\w*|inserted|lifted|bused|bussed|trucked|"
     r"wad(?:e|ed|es|ing)|ashore|storm(?:ed|ing)|swe(?:pt|eps|eping)|thrust|surg(?:ed|es|ing)|"
     r"stream(?:ed|s|ing)|descend\w*|debark\w*|board(?:ed|ing)|transit\w*|"
@@ -99,7 +101,9 @@ _MOTION = re.compile(
 _VERB_MODE = [
     (Mode.SEA, re.compile(r"\b(sail\w*|steam(?:ed|ing)|ship(?:ped|ping|s)?|ferr\w*|"
                           r"embark\w*|vessels?|landing (?:ships?|craft)|by sea|naval|convoy of "
-                          r"ships|transports?\b|amphibious|troopships?|liners?|fleet)\b", re.I)),
+                          r"ships|transports?\b|amphibious|troopships?|liners?|fleet|"
+                          r"weigh(?:ed|s|ing)?\s+anchor|put(?:s|ting)?\s+(?:out\s+)?to\s+sea)\b",
+                          re.I)),
     (Mode.RAIL, re.compile(r"\b(trains?|rail\w*|railroad|echelons? of wagons|wagons)\b",
                            re.I)),
     (Mode.AIR, re.compile(r"\b(flights?|flew|flown|fly|airlift\w*|air-lift\w*|aircraft|planes?|"
@@ -144,7 +148,10 @@ _ORIGIN_CUE = re.compile(
     r"evacuated|evacuates|fled|flees|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
     r"vacat(?:ed|ing)|exit(?:ed|ing)|"
     r"(?:en|em)(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+(?:at|in|from)|"
-    r"(?:embark|reembark|re-embark)(?:ed|ing|s)?\s+(?:at|in|from))"
+    r"(?:embark|reembark|re-embark)(?:ed|ing|s)?\s+(?:at|in|from)|"
+    # a fleet's departure: weighed anchor at Lisbon, put to sea from Brest
+    r"weigh(?:ed|s|ing)?\s+anchor\s+(?:at|off|in|from)|put(?:s|ting)?\s+(?:out\s+)?to\s+sea\s+"
+    r"(?:at|from))"
     + _FILL, re.I)
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on|off)|"
@@ -426,7 +433,7 @@ _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|t
                     r"weeks?\b|months?\b|nights?\b|stay|halt|rest|pause")
 _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
                   r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)|embark|"
-                  r"reembark|re-embark")
+                  r"reembark|re-embark|weigh|put")
 _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pass|onto|on|"
                 r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
