@@ -103,9 +103,11 @@ OVERLAY_WEIGHT = 0.5
 POPULATION_WEIGHT = 0.2
 CURATED_WEIGHT, CURATED_SOURCE = 0.15, "movemap"
 # The size a town is taken to have when the data gives none (an overlay village or quarter
-# that reports name) or counts no one (GeoNames' 0: a quarter of a city, a seat it has no
-# count for, such as Woolwich in London): a village's, not nobody's.
+# that reports name): a village's, not nobody's.
 UNCOUNTED_TOWN = 1_000
+# ... and when GeoNames lists it with a count of 0 (a quarter of a city, a seat it has no
+# count for, such as Woolwich in London): the least its list of towns of 500 holds.
+LISTED_TOWN = 500
 FORMER_PENALTY = -0.6
 DOMINANCE_WEIGHT, DOMINANCE_RATIO = 0.15, 100
 AREA_NAME_PENALTY, AREA_NAME_SHARE = -0.3, 0.05
@@ -468,8 +470,8 @@ def _own_parts(hit: Hit, generic: bool, hints: Hints) -> dict[str, float]:
         "match": _match_part(hit),
         "kind": kind_part,
         "population": _population_part(
-            place.population or (UNCOUNTED_TOWN if kind is _CITY
-                                 else 0)),
+            place.population or (0 if kind is not _CITY else UNCOUNTED_TOWN
+                                 if place.population is None else LISTED_TOWN)),
     }
     if (place.source == CURATED_SOURCE and not areal and kind is not _CITY
             and hit.method is not _BY_BASE):
