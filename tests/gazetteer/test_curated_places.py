@@ -278,6 +278,16 @@ FEATURES = [
     ("Masirah Island", Kind.ISLAND, (20.42, 58.78)),
     ("Gonâve", Kind.ISLAND, (18.85, -73.05)),
     ("K'gari", Kind.ISLAND, (-25.25, 153.15)),
+    # American posts renamed in 2023, by either name (a bare "Fort X" fell back to a town X
+    # of another state: Fort Moore to Moore, Oklahoma)
+    ("Fort Moore", Kind.SITE, (32.36, -84.95)),
+    ("Fort Benning", Kind.SITE, (32.36, -84.95)),
+    ("Fort Gordon", Kind.SITE, (33.42, -82.15)),
+    ("Fort A.P. Hill", Kind.SITE, (38.09, -77.29)),
+    ("Fort Riley", Kind.SITE, (39.06, -96.77)),
+    ("Camp Blanding", Kind.SITE, (29.95, -81.98)),
+    ("Fort Hood", Kind.CITY, (31.13, -97.78)),
+    ("Fort Johnson", Kind.CITY, (31.05, -93.22)),
 ]
 
 
