@@ -94,6 +94,7 @@ from movemap.gazetteer.place import (
 from movemap.gazetteer.ranking import (
     AREA_NAME_SHARE,
     CANONICAL_PART,
+    CLOSE_CONTEXT,
     CONTEXT_SCALE_KM,
     CONTEXT_WEIGHT,
     NO_CONTEXT,
@@ -210,7 +211,7 @@ ABBREVIATED_WORDS: dict[str, tuple[str, ...]] = {
 _DOUBT_RATIO = 100
 # ... or this many times larger, unless the other places lie close around the winner.
 _CONTEXT_WIN_RATIO = 10
-_CLOSE_CONTEXT = 0.2
+_CLOSE_CONTEXT = CLOSE_CONTEXT
 # The share of the other places that makes their country "where the text is".
 _DOUBT_SHARE = 0.6
 # A small town whose country less than this share of the others are in, ahead by less than

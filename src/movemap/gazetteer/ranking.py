@@ -59,7 +59,11 @@ namesake    -0.35   a region named like a town of its country that has a tenth o
 
 With other places (a ``Context``), one more part, "exact name, far larger": a town of the
 exact name a hundred times larger than a winner found by another of its names, that only the
-other places lifted, is put ahead by 0.1 (``Baghdad`` beside ``Tehran``).
+other places lifted, is put ahead by 0.1 (``Baghdad`` beside ``Tehran``); so is a notable town
+ten times larger than a winner in none of the other places' countries (``Washington`` beside
+``Wilhelmshaven``). A region named in the text does not lift a village over a notable town
+of its name and country a hundred times larger: the part takes its ``within`` back and the
+names are ranked again (``Albany`` beside Georgia's towns and Ohio). See ``_canonical_first``.
 
 Two rules mark the winner in doubt (``Candidate.doubt``) whatever the context, when another
 candidate reads the name as well: a region won by its name beside a town abroad at least
@@ -855,15 +859,15 @@ def _canonical_first(ranked: list[Candidate], context: Context,
     own_unheld = own - best.parts.get("within", 0.0)
     for i, other in enumerate(ranked[1:], start=1):
         size = other.place.population or 0
-        if (other.place.kind is _CITY and other.place.country != best.place.country
-                and size >= DOMINANCE_RATIO * max(best.place.population or 0, 1)
-                and (other_own := other.score - sum(other.parts.get(k, 0.0)
-                                                    for k in _CONTEXT_PARTS))
-                and ((other.method is _BY_NAME and other_own > own)
-                     # a notable town that bears the name outweighs a region that holds
-                     # the namesake too (Frankfurt am Main, not Frankfort in Maine)
-                     or (size >= NOTABLE_POPULATION and _bears_name(other)
-                         and other_own > own_unheld))):
+        if other.place.kind is not _CITY or other.place.country == best.place.country or (
+                size < DOMINANCE_RATIO * max(best.place.population or 0, 1)):
+            continue
+        other_own = other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS)
+        if ((other.method is _BY_NAME and other_own > own)
+                # a notable town that bears the name outweighs a region that holds the
+                # namesake too (Frankfurt am Main, not Frankfort in Maine)
+                or (size >= NOTABLE_POPULATION and _bears_name(other)
+                    and other_own > own_unheld)):
             lift = best.score - other.score + CANONICAL_LEAD
             doubt = (f"{best.place.name} ({best.place.country}), called so for short, is "
                      "where the other places are") if home else None
