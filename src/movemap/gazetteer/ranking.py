@@ -773,8 +773,11 @@ def _dominance(hits: Sequence[Hit], kinds: Sequence[float], generic: bool = Fals
         sizes = sorted(((h.place.population or 0), h.place.id) for h in members)
         (second, _), (first, winner) = sizes[-2], sizes[-1]
         if first >= DOMINANCE_RATIO * max(second, 1):
+            # ... when it bears the name: an old name of its own (Caesarea, Kayseri's name in
+            # antiquity) does not dwarf the town that bears it today (Caesarea in Israel)
             steps += [(i, "larger", DOMINANCE_WEIGHT, _NO_TOWN) for i, h in enumerate(hits)
-                      if h.place.id == winner]
+                      if h.place.id == winner and (
+                          h.method is not _BY_ALTERNATE or _spelling_of(h.matched, h.place.name))]
     towns = [h.place for h in exact if h.place.kind is _CITY]
     # An area named after a town of its own (Saint Petersburg, the federal city) does not count.
     # (a word for a region's people is not its name: Karis, the Finnish town, is not the
