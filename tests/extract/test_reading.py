@@ -420,3 +420,31 @@ def test_a_fleet_that_weighs_anchor_or_puts_to_sea_departs_by_sea(text: str) -> 
     legs = extract(text, date(1588, 7, 1)).legs
     assert [(leg.origins[0].mention, leg.destination.mention, leg.mode) for leg in legs] == [
         ("Lisbon", "Corunna", Mode.SEA)]
+
+
+@pytest.mark.parametrize("text", [
+    # nouns that begin like a verb of motion
+    "War Department officials met in Galveston and Houston.",
+    "Court proceedings against the soldiers in Galveston opened in Houston.",
+    "The transition from Galveston to Houston command was smooth.",
+    "Descendants of the soldiers from Galveston gathered in Houston.",
+    "A continuous line of forts from Galveston to Houston guarded the coast.",
+    # weather moves and reaches places too
+    "Hurricane winds from Galveston reached Houston.",
+])
+def test_a_noun_or_a_storm_is_no_move_of_a_force(text: str) -> None:
+    assert extract(text, date(1914, 4, 22)).legs == ()
+
+
+@pytest.mark.parametrize("text", [
+    "War Department officials said that the Fifth Brigade, now at Galveston, would be shipped "
+    "to Vera Cruz within days.",
+    "The brigade departed Galveston for Vera Cruz.",
+    "The division proceeded from Galveston to Vera Cruz.",
+    "The column continued from Galveston to Vera Cruz.",
+    "The storm forced the brigade to withdraw from Galveston to Vera Cruz.",
+])
+def test_the_verbs_those_nouns_begin_like_still_move_a_force(text: str) -> None:
+    legs = extract(text, date(1914, 4, 22)).legs
+    assert [(leg.origins[0].mention, leg.destination.mention) for leg in legs] == [
+        ("Galveston", "Vera Cruz")]

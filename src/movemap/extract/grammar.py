@@ -49,7 +49,7 @@ __all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_o
 
 _MOTION = re.compile(
     r"\b(sen(?:d|t|ds)|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
-    r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach|land|sail|depart\w*|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
+    r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach|land|sail|depart(?:s|ed|ing|ures?)?|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
     r"march\w*|flew|fl(?:y|own|ying|ies)|"
     r"str(?:uck|ike|ikes|iking)(?=\s+(?:out|off|across|towards?|north|south|east|west|"
     r"inland|into|deep))|jump(?:ed|ing|s)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
@@ -57,7 +57,7 @@ _MOTION = re.compile(
     r"invad\w*|push\w*|reach(?:ed|ing|es)|travel\w*|embark\w*|disembark\w*|ferr(?:y|ied|ying)|"
     r"pour\w*|rush\w*|retreat\w*|return\w*|brought|bring\w*|carried|carry\w*|convoy\w*|"
     r"dispers\w*|sail\w*|steam(?:ed|ing)|shift\w*|rail(?:ed|ing)|drove|driven|drives?|"
-    r"proceed\w*|went|gone|go(?:ing|es)?|came|comes?|coming|"
+    r"proceed(?:s|ed|ing)?|went|gone|go(?:ing|es)?|came|comes?|coming|"
     r"(?:ma(?:de|king|kes?)|fought|fighting|forc(?:ed|ing)|work(?:ed|ing)|pick(?:ed|ing)|"
     r"battl(?:ed|ing)|thread(?:ed|ing))\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
     r"(?:en|em|de)(?:train|truck|plane|bus|buss)\w*|induct\w*|"
@@ -78,12 +78,12 @@ _MOTION = re.compile(
     # were taken off by destroyers, will be taken by road to X: carried, not captured
     r"taken(?=\s+(?:off|by\s+(?:road|air|sea|rail|train|lorry|lorries|trucks?|bus|ships?|"
     r"boats?)|to|across|over|back|home)\b)|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
-    r"raced|hurri\w*|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
+    r"raced|hurri(?:ed|es)|hurry(?:ing)?|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
     r"spread|trek\w*|trudg\w*|set\s+out|set\s+off|weigh(?:ed|s|ing)?\s+anchor|"
-    r"put(?:s|ting)?\s+(?:out\s+)?to\s+sea|continu\w*|press(?:ed|ing)\s+on|broke\s+out|"
+    r"put(?:s|ting)?\s+(?:out\s+)?to\s+sea|continu(?:e|ed|es|ing)|press(?:ed|ing)\s+on|broke\s+out|"
     r"break(?:ing)?\s+out|marched|dropped|parachut\w*|inserted|lifted|bused|bussed|trucked|"
     r"wad(?:e|ed|es|ing)|ashore|storm(?:ed|ing)|swe(?:pt|eps|eping)|thrust|surg(?:ed|es|ing)|"
-    r"stream(?:ed|s|ing)|descend\w*|debark\w*|board(?:ed|ing)|transit\w*|"
+    r"stream(?:ed|s|ing)|descend(?:s|ed|ing)?|debark\w*|board(?:ed|ing)|transit(?:s|ed|ing)?|"
     r"slip(?:ped|ping|s)|crept|creep(?:s|ing)?|penetrat\w*|movements?|invasion|incursion|"
     r"pull-?outs?|rebas(?:ed|ing)|reposition\w*|sped|speed(?:ing|s)|dash(?:ed|ing|es)|"
     r"ford(?:ed|ing)|swam|swim(?:s|ming)?|rumbl\w*|trundl\w*|lumber(?:ed|ing)|"
@@ -246,7 +246,10 @@ _NONFORCE_PATTERN = re.compile(
     r"empress|queen|tsar|czar|shah|sultan|court|cabinet|government|"
     r"offices|delegation|delegates|envoy|diplomats|ambassador|"
     # things argued, not carried (the matter was taken to Lyon), and people on a walk or a run
-    r"matters?|issues?|question|dispute|complaint|proposal|lawsuit|runners|walkers)\b"
+    r"matters?|issues?|question|dispute|complaint|proposal|lawsuit|runners|walkers|"
+    # weather and disasters that move and reach places (the hurricane reached Houston)
+    r"hurricanes?|storms?|winds|floods?|floodwaters?|wildfires?|smoke|lava|tornado(?:es)?|"
+    r"cyclones?|typhoons?|tsunamis?)\b"
     # ... not where it names what a place is for (the oil port of Abadan, the refugee camp
     # at X, a drone base): a place, not what moves
     r"(?!\s+(?:ports?|terminals?|towns?|fields?|refiner(?:y|ies)|depots?|bases?|factor(?:y|ies)|"
