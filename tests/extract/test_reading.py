@@ -429,8 +429,13 @@ def test_a_fleet_that_weighs_anchor_or_puts_to_sea_departs_by_sea(text: str) -> 
     "The transition from Galveston to Houston command was smooth.",
     "Descendants of the soldiers from Galveston gathered in Houston.",
     "A continuous line of forts from Galveston to Houston guarded the coast.",
-    # weather moves and reaches places too
+    "The induction ceremony from Galveston was held in Houston.",
+    "The carrying capacity of the road from Galveston to Houston is low.",
+    "The rush hour traffic from Galveston to Houston was heavy.",
+    # weather moves and reaches places too, and so do travellers
     "Hurricane winds from Galveston reached Houston.",
+    "The pouring rain from Galveston to Houston flooded roads.",
+    "Travellers from Galveston arrived in Houston.",
 ])
 def test_a_noun_or_a_storm_is_no_move_of_a_force(text: str) -> None:
     assert extract(text, date(1914, 4, 22)).legs == ()
@@ -443,6 +448,9 @@ def test_a_noun_or_a_storm_is_no_move_of_a_force(text: str) -> None:
     "The division proceeded from Galveston to Vera Cruz.",
     "The column continued from Galveston to Vera Cruz.",
     "The storm forced the brigade to withdraw from Galveston to Vera Cruz.",
+    "Troops poured from Galveston into Vera Cruz.",
+    "The battalion travelled from Galveston to Vera Cruz.",
+    "The army rushed reinforcements from Galveston to Vera Cruz.",
 ])
 def test_the_verbs_those_nouns_begin_like_still_move_a_force(text: str) -> None:
     legs = extract(text, date(1914, 4, 22)).legs

@@ -54,13 +54,13 @@ _MOTION = re.compile(
     r"str(?:uck|ike|ikes|iking)(?=\s+(?:out|off|across|towards?|north|south|east|west|"
     r"inland|into|deep))|jump(?:ed|ing|s)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
     r"advanc\w*(?!\s+(?:group|party|guard|force|elements?|units?|teams?))|withdr[ae]w\w*|relocat\w*|dispatch\w*|cross(?:ed|es|ing)|enter(?:ed|ing|s)|"
-    r"invad\w*|push\w*|reach(?:ed|ing|es)|travel\w*|embark\w*|disembark\w*|ferr(?:y|ied|ying)|"
-    r"pour\w*|rush\w*|retreat\w*|return\w*|brought|bring\w*|carried|carry\w*|convoy\w*|"
+    r"invad\w*|push(?:es|ed|ing)?|reach(?:ed|ing|es)|travel(?:s|l?ed|l?ing)?|embark\w*|disembark\w*|ferr(?:y|ied|ying)|"
+    r"pour(?:s|ed|ing)?(?!\s+rain)|rush(?:es|ed|ing)?(?!\s+hours?)|retreat\w*|return\w*|brought|bring\w*|carried|carry(?:ing)?(?!\s+capacity)|convoy\w*|"
     r"dispers\w*|sail\w*|steam(?:ed|ing)|shift\w*|rail(?:ed|ing)|drove|driven|drives?|"
     r"proceed(?:s|ed|ing)?|went|gone|go(?:ing|es)?|came|comes?|coming|"
     r"(?:ma(?:de|king|kes?)|fought|fighting|forc(?:ed|ing)|work(?:ed|ing)|pick(?:ed|ing)|"
     r"battl(?:ed|ing)|thread(?:ed|ing))\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
-    r"(?:en|em|de)(?:train|truck|plane|bus|buss)\w*|induct\w*|"
+    r"(?:en|em|de)(?:train|truck|plane|bus|buss)\w*|induct(?:s|ed|ing)?|"
     # led his army out of X, leads some 4,800 men into Y: a commander moving his force
     # (only a force is led so: a procession, a delegation or investigators are not)
     r"le(?:d|ads?|ading)(?=\s+(?:(?:most|part|all|half|much|the\s+bulk|the\s+rest|"
@@ -249,7 +249,7 @@ _NONFORCE_PATTERN = re.compile(
     r"matters?|issues?|question|dispute|complaint|proposal|lawsuit|runners|walkers|"
     # weather and disasters that move and reach places (the hurricane reached Houston)
     r"hurricanes?|storms?|winds|floods?|floodwaters?|wildfires?|smoke|lava|tornado(?:es)?|"
-    r"cyclones?|typhoons?|tsunamis?)\b"
+    r"cyclones?|typhoons?|tsunamis?|rain|travell?ers|commuter\s+traffic|traffic)\b"
     # ... not where it names what a place is for (the oil port of Abadan, the refugee camp
     # at X, a drone base): a place, not what moves
     r"(?!\s+(?:ports?|terminals?|towns?|fields?|refiner(?:y|ies)|depots?|bases?|factor(?:y|ies)|"
