@@ -456,3 +456,19 @@ def test_the_verbs_those_nouns_begin_like_still_move_a_force(text: str) -> None:
     legs = extract(text, date(1914, 4, 22)).legs
     assert [(leg.origins[0].mention, leg.destination.mention) for leg in legs] == [
         ("Galveston", "Vera Cruz")]
+
+
+_CROSSED = ("Chinese columns crossed into Vietnam from Yunnan on 17 February, driving on Lao Cai "
+            "and Cao Bang.")
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    # the size given in the next sentence, which names no place, is the moving force's
+    (_CROSSED + " Western estimates put the force that crossed at about 200,000 men.", 200_000),
+    # ... not across a paragraph
+    (_CROSSED + "\n\nWestern estimates put the force that crossed at about 200,000 men.", None),
+])
+def test_a_strength_said_after_the_move_sizes_it(text: str, strength: int | None) -> None:
+    legs = extract(text, date(1979, 2, 20)).legs
+    assert [leg.destination.mention for leg in legs] == ["Lao Cai", "Cao Bang"]
+    assert {leg.strength for leg in legs} == {strength}

@@ -694,6 +694,7 @@ class _Reader:
             # no place, no leg (unless it follows the last one): only what the state keeps
             if found := strength_in(text, a, b):  # (no digit: None at once)
                 state.strength[unit] = found
+                self._sized(unit, found, number)
             if dates:
                 self._narrative(dates, status_of(body) is Status.EXPECTED, number)
             return
@@ -974,6 +975,22 @@ class _Reader:
             state.destinations = tuple(p for p, _, _ in stages)
         if not expected:
             state.moved(unit, _where_then(stages[-1][0], positions))
+
+    def _sized(self, unit: str, strength: int, number: int) -> None:
+        """A strength given without a place, after the moves it sizes (``Western estimates
+        put the force that crossed at about 200,000 men``): the unit's last legs, read in
+        this sentence or the one before in the same paragraph, take it when they have none.
+        A leg of another unit in between ends the search."""
+        first = number - 1 if number and self.paragraph[number - 1] == self.paragraph[number] \
+            else number
+        since = self.spans[first][0]
+        for i in range(len(self.legs) - 1, -1, -1):
+            leg = self.legs[i]
+            if leg.unit != unit or leg.evidence.start < since:
+                return
+            if leg.strength is None:
+                self.legs[i] = replace(leg, strength=strength,
+                                       cues=(*leg.cues, f"strength: {strength}, said after"))
 
     def _side(self, described: re.Match[str], a: int) -> FoundPlace | None:
         """The country whose people's adjective opens the subject ``described`` (``Senegalese
