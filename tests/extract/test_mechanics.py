@@ -575,3 +575,18 @@ def test_words_with_an_apostrophe_tried_where_a_run_of_letters_meets_one() -> No
         assert [m.span() for m in matches_from(_APOSTROPHE_WORD, text,
                                                _before_apostrophes(text))] == [
             m.span() for m in _APOSTROPHE_WORD.finditer(text)], text
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    # a word that begins like a month is no month (mar-ines, jun-ior, dec-ks)
+    ("Then 1,200 marines landed.", 1200),
+    ("In May 1,200 marines landed.", 1200),
+    ("About 2,000 marines and 300 sailors landed on 3 Sept.", 2000),
+    # a day after its month is no strength, whatever men the sentence names later
+    ("The assault force went ashore on August 15 and further troops landed on the 16th.", None),
+    ("On 28 February 300 troops landed.", 300),
+])
+def test_a_month_and_its_day_are_told_from_a_strength(text: str, strength: int | None) -> None:
+    from movemap.extract.grammar import strength_in
+
+    assert strength_in(text, 0, len(text)) == strength

@@ -200,10 +200,13 @@ _CLAUSE_BREAK = grouped(re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\
                                    r",\s+(?:and|but)\s+(?=(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?"
                                    r"(?:troops|forces|units|soldiers|columns|marines|paratroopers|"
                                    r"divisions|brigades|regiments|battalions)\b)"))
+# a month's name, whole or cut as dates cut it (Aug, Sept): not a word that begins like one
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _STRENGTH = re.compile(
     r"\b(?:(?:about|around|some|approximately|an\s+estimated|at\s+least|more\s+than|over|"
     r"nearly|almost|roughly|up\s+to|a\s+further|another)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
-    r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"  # 28 February
+    r"(?!\s+" + _MONTH_NAME + r")"  # 28 February (not 1,200 marines)
     r"(?:\s+(?P<thousand>thousand))?(?:\s+(?:[A-Za-z\-]+\s+){0,3}?)(?P<noun>troops|soldiers|"
     r"personnel(?!\s+carriers)|men|infantry(?:men)?|servicemen|marines|paratroopers|sailors|fighters|"
     r"commandos|special\s+forces|riflemen|guardsmen|rangers|legionnaires|reservists|"
@@ -212,6 +215,8 @@ _STRENGTH = re.compile(
     r"\s+of\s+(?:about\s+|some\s+|around\s+)?(?P<g>\d{1,3}(?:,\d{3})+|\d+)\b"
     r"(?!\s+(?:prisoners|civilians|refugees|aircraft|tanks|vehicles|planes|guns))"
     r"|\b(?P<s>\d{1,3}(?:,\d{3})+|\d+)-strong\b", re.I)
+# a month's name right before a number makes it a day (August 15), in folded text
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH_NAME + r"\.?\s+$")
 _NOT_MOVING = re.compile(
     r"\b(captur\w*|took|taken|killed|wounded|lost|losses|casualt\w*|prisoners?|surrender\w*|"
     r"in\s+total|totall?ing|altogether|overall|combined|coalition|in\s+all|all\s+told|"
@@ -642,6 +647,9 @@ def strength_in(text: str, start: int, end: int) -> int | None:
             continue
         which = "n" if m.group("n") else "g" if m.group("g") else "s"
         number, at = m.group(which), m.start(which)
+        if number.isdigit() and int(number) <= 31 and _MONTH_BEFORE.search(
+                low, max(0, at - 12), at):
+            continue  # a day: on August 15 and further troops landed
         value = int(number.replace(",", ""))
         if m.group("thousand"):
             value *= 1000
