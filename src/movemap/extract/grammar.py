@@ -629,9 +629,8 @@ _STRENGTH_WORDS = grouped(re.compile(
 
 # a number of four digits after a month or "in" is a year, whatever noun follows it (On 9 April
 # 1940 troops landed; in 1944 soldiers of the division; but a force of 1500 men)
-_YEAR_BEFORE = re.compile(r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-                          r"\.?,?|\b(?:in|since|until|till|during|spring|summer|autumn|fall|"
-                          r"winter))\s+$")
+_YEAR_BEFORE = re.compile(r"(?:\b" + _MONTH_NAME + r"\.?,?|\b(?:in|since|until|till|during|"
+                          r"spring|summer|autumn|fall|winter))\s+$")
 
 
 def strength_in(text: str, start: int, end: int) -> int | None:
