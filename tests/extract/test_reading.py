@@ -472,3 +472,21 @@ def test_a_strength_said_after_the_move_sizes_it(text: str, strength: int | None
     legs = extract(text, date(1979, 2, 20)).legs
     assert [leg.destination.mention for leg in legs] == ["Lao Cai", "Cao Bang"]
     assert {leg.strength for leg in legs} == {strength}
+
+
+@pytest.mark.parametrize(("text", "origin", "destination"), [
+    ("The division marched from Metz and defeated the enemy at Sedan.", "Metz", "Sedan"),
+    ("The brigade moved up from Basra and attacked the Republican Guard at Nasiriyah.",
+     "Basra", "Nasiriyah"),
+    ("Harold brought his army up from London and destroyed the Norwegians at Stamford Bridge.",
+     "London", "Stamford Bridge"),
+])
+def test_where_a_marching_force_met_its_enemy_is_where_it_went(
+        text: str, origin: str, destination: str) -> None:
+    legs = extract(text, date(1900, 1, 1)).legs
+    assert [(leg.origins[0].mention, leg.destination.mention) for leg in legs] == [
+        (origin, destination)]
+
+
+def test_a_fight_without_a_march_is_no_move() -> None:
+    assert extract("The division defeated the enemy at Sedan.", date(1900, 1, 1)).legs == ()

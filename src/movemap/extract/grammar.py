@@ -168,7 +168,12 @@ _DEST_CUE = re.compile(
     r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|driv(?:e|es|ing)|drove|f[ae]ll(?:ing|s)?\s+back|"
     r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on)\s+(?:up)?on(?:to)?|"
     r"(?:aimed|directed)\s+(?:at|on|against)|"
-    r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in))"
+    r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in)|"
+    # where a force that marched met its enemy: "marched from Metz and defeated the enemy at
+    # Sedan" (the enemy named in up to four words, one capitalised: the Republican Guard)
+    r"(?:defeated|destroyed|attacked|engaged|routed|fought|besieged|relieved|overwhelmed|"
+    r"smashed|crushed)\s+(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:near|at|outside|before))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
@@ -447,7 +452,9 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pa
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
                 r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
                 r"receiv|accept|"
-                r"mov|f[ae]ll|converg|clos|bore|retir|push|link|join|aimed|directed")
+                r"mov|f[ae]ll|converg|clos|bore|retir|push|link|join|aimed|directed|"
+                r"defeated|destroyed|attacked|engaged|routed|fought|besieged|relieved|"
+                r"overwhelmed|smashed|crushed")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
 _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
 
