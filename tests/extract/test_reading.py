@@ -490,3 +490,18 @@ def test_where_a_marching_force_met_its_enemy_is_where_it_went(
 
 def test_a_fight_without_a_march_is_no_move() -> None:
     assert extract("The division defeated the enemy at Sedan.", date(1900, 1, 1)).legs == ()
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("The soldiers walked from Kenge to Kinshasa.", Mode.FOOT),
+    ("The cavalry rode from Kenge to Kinshasa.", Mode.UNKNOWN),
+    ("The garrison rowed from Kenge to Kinshasa.", Mode.UNKNOWN),
+])
+def test_a_force_on_foot_horseback_or_oars_moves(text: str, mode: Mode) -> None:
+    legs = extract(text, date(1997, 5, 18)).legs
+    assert [(leg.origins[0].mention, leg.destination.mention, leg.mode) for leg in legs] == [
+        ("Kenge", "Kinshasa", mode)]
+
+
+def test_civilians_who_walk_are_no_force() -> None:
+    assert extract("Civilians walked from Kenge to Kinshasa.", date(1997, 5, 18)).legs == ()

@@ -88,6 +88,8 @@ _MOTION = re.compile(
     r"pull-?outs?|rebas(?:ed|ing)|reposition\w*|sped|speed(?:ing|s)|dash(?:ed|ing|es)|"
     r"ford(?:ed|ing)|swam|swim(?:s|ming)?|rumbl\w*|trundl\w*|lumber(?:ed|ing)|"
     r"motor(?:ed|ing)|hik(?:ed|ing)|paddl\w*|filter(?:ed|ing)|tramp(?:ed|ing)|converg\w*|"
+    # on foot, on horseback, by boat or bicycle
+    r"walk(?:ed|ing|s)?|r(?:o|i)de|rides|riding|ridden|rowed|rowing|cycled|cycling|"
     # a force that takes a town has gone there (They seized Muzaffarabad the same night)
     r"seiz(?:ed|ing)|captur(?:ed|ing)|occup(?:ied|ying)|retook|recaptur(?:ed|ing)|overr[au]n|"
     r"(?:re)?took(?=\s+the\s+(?:town|city|port|village|fortress|fort|citadel|capital|"
@@ -111,7 +113,7 @@ _VERB_MODE = [
                           r"dropped)\b", re.I)),
     (Mode.ROAD, re.compile(r"\b(trucks?|lorr\w+|convoys?|by road|vehicles|motori[sz]ed|"
                            r"armou?red columns?|columns?|bused|bussed|trucked|drove)\b", re.I)),
-    (Mode.FOOT, re.compile(r"\b(on foot|march\w*|walked|trek\w*|trudg\w*)\b", re.I)),
+    (Mode.FOOT, re.compile(r"\b(on foot|march\w*|walk(?:ed|ing|s)?|trek\w*|trudg\w*)\b", re.I)),
 ]
 _FILL_WORD = (r"(?:(?:border|frontier)\s+with|the|its|their|his|her|a|an|home|bases?|ports?|areas?|"
               r"near|of|in|at|on|around|"
