@@ -172,7 +172,7 @@ _DEST_CUE = re.compile(
     r"(?:aimed|directed)\s+(?:at|on|against)|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in)|"
     # where a force that marched met its enemy: "marched from Metz and defeated the enemy at
-    # Sedan" (the enemy named in up to four words, one capitalised: the Republican Guard)
+    # Sedan" (the enemy named in up to three words after its article: the Republican Guard)
     r"(?:defeated|destroyed|attacked|engaged|routed|fought|besieged|relieved|overwhelmed|"
     r"smashed|crushed)\s+(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:near|at|outside|before))"

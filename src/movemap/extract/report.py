@@ -981,9 +981,8 @@ class _Reader:
         put the force that crossed at about 200,000 men``): the unit's last legs, read in
         this sentence or the one before in the same paragraph, take it when they have none.
         A leg of another unit in between ends the search."""
-        first = number - 1 if number and self.paragraph[number - 1] == self.paragraph[number] \
-            else number
-        since = self.spans[first][0]
+        same_paragraph = number > 0 and self.paragraph[number - 1] == self.paragraph[number]
+        since = self.spans[number - 1 if same_paragraph else number][0]
         for i in range(len(self.legs) - 1, -1, -1):
             leg = self.legs[i]
             if leg.unit != unit or leg.evidence.start < since:
