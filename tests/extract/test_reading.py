@@ -505,3 +505,13 @@ def test_a_force_on_foot_horseback_or_oars_moves(text: str, mode: Mode) -> None:
 
 def test_civilians_who_walk_are_no_force() -> None:
     assert extract("Civilians walked from Kenge to Kinshasa.", date(1997, 5, 18)).legs == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Their troops held Port Said and moved south along the canal to Ismailia.",
+    "Ukrainian forces holding Port Said were moved to Ismailia.",
+])
+def test_a_force_that_holds_a_place_moves_on_from_it(text: str) -> None:
+    legs = extract(text, date(1956, 11, 10)).legs
+    assert [(leg.origins[0].mention, leg.destination.mention) for leg in legs] == [
+        ("Port Said", "Ismailia")]

@@ -183,7 +183,9 @@ _POSITION_CUE = re.compile(
     r"(?:in|at|near|around|on|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|garrisons?\s+(?:of|in|at)|"
     r"(?:troops|units|forces|soldiers|men)\s+(?:in|at)|"
     r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|"
-    r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at))"
+    r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at)|"
+    # a force that holds a place is there (their troops held Port Said and moved on to X)
+    r"held|holding)"
     + _FILL, re.I)
 # position cues that say where a force is only of a town (units in Kielce), not of an area
 # (the commander of forces in Ukraine; the brigade was in Estonia: somewhere in it)
