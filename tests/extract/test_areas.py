@@ -7,12 +7,8 @@ from datetime import date
 import pytest
 
 from movemap.extract import extract
-from movemap.extract.draft import Draft
 from movemap.gazetteer import Kind
-
-
-def ends(draft: Draft) -> list[tuple[list[str], str]]:
-    return [([o.mention for o in leg.origins], leg.destination.mention) for leg in draft.legs]
+from tests.extract.legs import ends
 
 
 @pytest.mark.parametrize(("text", "pair"), [

@@ -16,13 +16,10 @@ from datetime import date
 import pytest
 
 from movemap.extract import extract
-from movemap.extract.draft import Draft
+from tests.extract.legs import ends
 
 DAY = date(1900, 6, 1)
 
-
-def ends(draft: Draft) -> list[tuple[list[str], str]]:
-    return [([o.mention for o in leg.origins], leg.destination.mention) for leg in draft.legs]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -19,7 +19,7 @@ import pytest
 
 from movemap import Gazetteer
 from movemap.extract import extract
-from movemap.extract.draft import Draft
+from tests.extract.legs import ends
 
 DAY = date(2011, 6, 20)
 
@@ -35,9 +35,6 @@ def with_overlay(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     path.write_text(OVERLAY, encoding="utf-8")
     return Gazetteer([path])
 
-
-def ends(draft: Draft) -> list[tuple[list[str], str]]:
-    return [([o.mention for o in leg.origins], leg.destination.mention) for leg in draft.legs]
 
 
 def test_places_of_the_users_overlay_are_found_in_text(with_overlay: Gazetteer) -> None:

@@ -11,14 +11,10 @@ from itertools import pairwise
 
 import pytest
 
-from movemap.extract import Draft, extract
+from movemap.extract import extract
 from movemap.gazetteer import Kind
 from movemap.model import Status
-
-
-def ends(draft: Draft) -> list[tuple[list[str], str]]:
-    """Each leg as (origins, destination), by the words of the text."""
-    return [([o.mention for o in leg.origins], leg.destination.mention) for leg in draft.legs]
+from tests.extract.legs import ends
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -20,16 +20,13 @@ from datetime import date
 import pytest
 
 from movemap.extract import extract
-from movemap.extract.draft import Draft
 from movemap.extract.report import _named_after
 from movemap.extract.when import find_dates
 from movemap.gazetteer.place import Kind, Place
+from tests.extract.legs import ends
 
 DAY = date(2024, 6, 1)
 
-
-def ends(draft: Draft) -> list[tuple[list[str], str]]:
-    return [([o.mention for o in leg.origins], leg.destination.mention) for leg in draft.legs]
 
 
 @pytest.mark.parametrize("text", [
