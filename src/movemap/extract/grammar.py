@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from movemap.extract.alternation import grouped
 from movemap.extract.lookahead import CASE_ODD, quick
 from movemap.extract.mentions import fold
+from movemap.extract.when import MONTH_NUMBERS
 from movemap.model import Mode, Status
 
 __all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_of",
@@ -209,9 +210,9 @@ _CLAUSE_BREAK = grouped(re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\
                                    r",\s+(?:and|but)\s+(?=(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?"
                                    r"(?:troops|forces|units|soldiers|columns|marines|paratroopers|"
                                    r"divisions|brigades|regiments|battalions)\b)"))
-# a month's name, whole or cut as dates cut it (Aug, Sept): not a word that begins like one
-_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+# a month's name, whole or cut as dates cut it (Aug, Sept: the names the date reader knows),
+# not a word that begins like one (marines)
+_MONTH_NAME = "(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b"
 _STRENGTH = re.compile(
     r"\b(?:(?:about|around|some|approximately|an\s+estimated|at\s+least|more\s+than|over|"
     r"nearly|almost|roughly|up\s+to|a\s+further|another)\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)"

@@ -846,15 +846,12 @@ def _canonical_first(ranked: list[Candidate], context: Context,
     if best.method is not _BY_ALTERNATE or best.place.kind is not _CITY:
         return ranked
     if _short_form(best, query):
-        own_town = next((o for o in ranked[1:] if o.method is _BY_NAME
+        own_town = next((i for i, o in enumerate(ranked) if i and o.method is _BY_NAME
                          and o.place.kind is _CITY and o.place.country == best.place.country
                          and (o.place.population or 0)
                          >= SHORT_FORM_RATIO * max(best.place.population or 0, 1)), None)
         if own_town is not None:
-            lift = best.score - own_town.score + CANONICAL_LEAD
-            own_town = own_town._replace(score=own_town.score + lift,
-                                         parts={**own_town.parts, CANONICAL_PART: lift})
-            return [own_town, *(c for c in ranked if c is not own_town)]
+            return _put_first(ranked, own_town)
     home = _short_form_at_home(best, context, query)
     if home >= SHORT_FORM_SHARE and context.points >= 2:
         return ranked
@@ -871,12 +868,9 @@ def _canonical_first(ranked: list[Candidate], context: Context,
                 # namesake too (Frankfurt am Main, not Frankfort in Maine)
                 or (size >= NOTABLE_POPULATION and _bears_name(other)
                     and other_own > own_unheld)):
-            lift = best.score - other.score + CANONICAL_LEAD
             doubt = (f"{best.place.name} ({best.place.country}), called so for short, is "
                      "where the other places are") if home else None
-            other = other._replace(score=other.score + lift, doubt=doubt,
-                                   parts={**other.parts, CANONICAL_PART: lift})
-            return [other, *ranked[:i], *ranked[i + 1:]]
+            return _put_first(ranked, i, doubt)
     return ranked
 
 
@@ -946,13 +940,19 @@ def _far_larger_first(ranked: list[Candidate]) -> list[Candidate]:
                 and (town.population or 0) >= max(NOTABLE_POPULATION,
                                                   LONE_RATIO * max(place.population or 0, 1))
                 and other.score - sum(other.parts.get(k, 0.0) for k in _LONE_PARTS) > own):
-            lift = best.score - other.score + CANONICAL_LEAD
-            doubt = (f"{place.name} ({place.country}), a town of that name nearer the other "
-                     "places, is far smaller")
-            other = other._replace(score=other.score + lift, doubt=doubt,
-                                   parts={**other.parts, CANONICAL_PART: lift})
-            return [other, *ranked[:i], *ranked[i + 1:]]
+            return _put_first(ranked, i, f"{place.name} ({place.country}), a town of that name "
+                                         "nearer the other places, is far smaller")
     return ranked
+
+
+def _put_first(ranked: list[Candidate], i: int, doubt: str | None = None) -> list[Candidate]:
+    """``ranked`` with its ``i``-th candidate put ``CANONICAL_LEAD`` ahead of the first (part
+    ``CANONICAL_PART``), in ``doubt`` if given."""
+    other = ranked[i]
+    lift = ranked[0].score - other.score + CANONICAL_LEAD
+    other = other._replace(score=other.score + lift, doubt=doubt,
+                           parts={**other.parts, CANONICAL_PART: lift})
+    return [other, *ranked[:i], *ranked[i + 1:]]
 
 
 def _dwarfs(other: Candidate, place: Place) -> bool:
