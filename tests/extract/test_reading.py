@@ -505,3 +505,23 @@ def test_civilians_who_walk_are_no_force() -> None:
 ])
 def test_a_force_that_holds_a_place_moves_on_from_it(text: str) -> None:
     assert ends(extract(text, date(1956, 11, 10))) == [(["Port Said"], "Ismailia")]
+
+
+@pytest.mark.parametrize("text", [
+    "The army marched east from Minsk, took Smolensk and, early in August, Vyazma.",
+    "The army marched from Minsk and took Smolensk and, in the same week, Vyazma.",
+    "The army marched from Minsk and took Smolensk, which it entered on 16 July, and Vyazma.",
+])
+def test_places_taken_one_after_another_are_stages(text: str) -> None:
+    # a time set off by commas between two places under one verb puts them in order
+    assert ends(extract(text, date(1941, 12, 1))) == [(["Minsk"], "Smolensk"),
+                                                      (["Smolensk"], "Vyazma")]
+
+
+def test_places_with_a_date_each_and_no_commas_stay_a_list() -> None:
+    # "A on 5 April and B on 6 April" says when each was reached, not that one force went
+    # from A to B
+    draft = extract("The brigade marched from Baghdad and entered Tikrit on 5 April and Mosul "
+                    "on 6 April.", date(2003, 5, 1))
+    assert (["Baghdad"], "Tikrit") in ends(draft)
+    assert (["Tikrit"], "Mosul") not in ends(draft)

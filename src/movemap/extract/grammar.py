@@ -226,6 +226,14 @@ _STRENGTH = re.compile(
     r"(?!\s+(?:prisoners|civilians|refugees|aircraft|tanks|vehicles|planes|guns))"
     r"|\b(?P<s>\d{1,3}(?:,\d{3})+|\d+)-strong\b", re.I)
 # a month's name right before a number makes it a day (August 15), in folded text
+# places joined by "and" across a time set off by commas are stages, not a list (took Ghazni
+# and, at the end of June, Kabul; took Changsha, entered on 11 July, and Yochow); a plain "A in
+# March and B in April" is left to the cues (the same force may not have gone from A to B)
+_TIME_WORD = (r"\b(?:" + _MONTH_NAME + r"|\d{3,4}\b|later\b|afterwards\b|"
+              r"(?:same|next|following)\s+(?:day|week|month|morning)\b)")
+_TIMED_GAP = re.compile(r"^(?:\s*,[^;.]{0,70}?" + _TIME_WORD + r"[^;.]{0,30},\s+and\s+"
+                        r"|\s*,?\s*and\s*,\s*[^,;.]{0,30}?" + _TIME_WORD
+                        + r"[^,;.]{0,20},\s*)(?:the\s+)?$", re.I)
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH_NAME + r"\.?\s+$")
 _NOT_MOVING = re.compile(
     r"\b(captur\w*|took|taken|killed|wounded|lost|losses|casualt\w*|prisoners?|surrender\w*|"
@@ -780,6 +788,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         if not role and i and roles[i - 1] == "destination" and _CHAIN_GAP.search(link) and (
                 len(link) < 40):
             role, cue = "destination", "then"  # "A, then B": a stage
+        if not role and i and roles[i - 1] == "destination" and _TIMED_GAP.match(link):
+            role, cue = "destination", "and later"
         # a destination with a cue of its own after another is a stage (reached A, then
         # moved on to B; passed through A and entered B); a list under one cue is parallel
         # the stage before may be a few places back, past places passed on the way (then
@@ -791,7 +801,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             last = i - 1 if i else None
         chained.append(bool(last is not None and role == "destination"
                             and roles[last] == "destination"
-                            and (_CHAIN_GAP.search(link) or (own and _STAGE_CUE.match(cue))
+                            and (_CHAIN_GAP.search(link) or _TIMED_GAP.match(link) is not None
+                                 or (own and _STAGE_CUE.match(cue))
                                  or (own and _ONWARD.match(link) is not None)
                                  or (not own and advancing))))
         roles.append(role)
