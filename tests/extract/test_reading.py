@@ -525,3 +525,20 @@ def test_places_with_a_date_each_and_no_commas_stay_a_list() -> None:
                     "on 6 April.", date(2003, 5, 1))
     assert (["Baghdad"], "Tikrit") in ends(draft)
     assert (["Tikrit"], "Mosul") not in ends(draft)
+
+
+@pytest.mark.parametrize("text", [
+    "It will be remembered that the regiment marched from Poitiers to Tours in May.",
+    "Readers may recall that the regiment marched from Poitiers to Tours in May.",
+    "As will be seen, the regiment marched from Poitiers to Tours in May.",
+])
+def test_a_modal_of_the_readers_memory_leaves_a_past_move_confirmed(text: str) -> None:
+    legs = extract(text, date(1871, 7, 1)).legs
+    assert [(leg.status, leg.start and leg.start.earliest.month) for leg in legs] == [
+        (Status.CONFIRMED, 5)]
+
+
+def test_a_modal_on_the_move_itself_still_makes_it_expected() -> None:
+    legs = extract("It will be remembered that the regiment will march from Poitiers to Tours.",
+                   date(1871, 7, 1)).legs
+    assert [leg.status for leg in legs] == [Status.EXPECTED]

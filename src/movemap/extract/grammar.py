@@ -475,6 +475,11 @@ _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
 # a leading condition or time clause, up to its comma (If X has not left by noon today,)
 _CONDITION = re.compile(r"^\W*(?:\w+\.\s+)?(?:[Ii]f|[Uu]nless|[Oo]nce|[Ww]hen|[Aa]fter|[Bb]efore)"
                         r"\s[^,;]{3,120},")
+# a modal on a verb of knowing (it will be remembered that, readers will recall, as may be
+# seen) speaks of the reader, not of the move the sentence tells
+_RECALLED = re.compile(r"\b(?:will|would|shall|may|might|should|must|can)\s+(?:well\s+)?"
+                       r"(?:be\s+)?(?:remember|recall|know|not(?:e|ed|ice)|seen?|understo)\w*\b",
+                       re.I)
 _MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the month (May)
 _MOTION_F = _folded(_MOTION)
 _ROUTE_F = _folded(_ROUTE)
@@ -686,6 +691,12 @@ def _status(body: str, low: str | None = None, verb_end: int | None = None
     counts only before the verb's end (``will be moved``, ``is expected to sail``), not in
     what the clause adds after the move (``had been flown ..., and could support``)."""
     low = fold(body) if low is None else low
+    if "ll" in low or "ould" in low or "ay" in low or "ight" in low or "ust" in low:
+        for m in _RECALLED.finditer(low):
+            # it will be remembered that the army marched: the modal is the reader's
+            gap = " " * (m.end() - m.start())
+            body, low = (body[: m.start()] + gap + body[m.end():],
+                         low[: m.start()] + gap + low[m.end():])
     until = len(body) if verb_end is None else verb_end
     maybe = _MAY.search(body, 0, until) if "may" in body or "might" in body else None
     m = _STATUS_F[0][1].search(low, 0, until)
