@@ -542,3 +542,28 @@ def test_a_modal_on_the_move_itself_still_makes_it_expected() -> None:
     legs = extract("It will be remembered that the regiment will march from Poitiers to Tours.",
                    date(1871, 7, 1)).legs
     assert [leg.status for leg in legs] == [Status.EXPECTED]
+
+
+@pytest.mark.parametrize("text", [
+    "The brigade left Basra on 3 April. By 6 April it was in Nasiriyah.",
+    "The brigade marched north from Basra. By late April the brigade stood outside Nasiriyah.",
+    "The brigade marched north from Basra. By nightfall they were at the gates of Nasiriyah.",
+])
+def test_a_force_somewhere_by_a_time_got_there_from_where_it_was(text: str) -> None:
+    assert ends(extract(text, date(2003, 5, 1))) == [(["Basra"], "Nasiriyah")]
+
+
+@pytest.mark.parametrize("text", [
+    "The brigade marched north from Basra. By then the enemy was in Nasiriyah.",
+    "The brigade marched north from Basra. By road the convoy was in Nasiriyah.",
+    "By the end of March the brigade was already in Nasiriyah.",
+])
+def test_somewhere_by_a_time_needs_the_same_force_and_a_time(text: str) -> None:
+    assert (["Basra"], "Nasiriyah") not in ends(extract(text, date(2003, 5, 1)))
+    assert all(dest != "Nasiriyah" or origins for origins, dest in
+               ends(extract(text, date(2003, 5, 1))))
+
+
+def test_within_reach_of_a_place_is_no_move_to_it() -> None:
+    text = "The brigade marched from Basra to Nasiriyah, within reach of Baghdad."
+    assert ends(extract(text, date(2003, 5, 1))) == [(["Basra"], "Nasiriyah")]

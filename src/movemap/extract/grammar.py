@@ -50,7 +50,7 @@ __all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_o
 
 _MOTION = re.compile(
     r"\b(sen(?:d|t|ds)|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
-    r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach|land|sail|depart(?:s|ed|ing|ures?)?|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
+    r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach(?!\s+of\b)|land|sail|depart(?:s|ed|ing|ures?)?|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
     r"march\w*|flew|fl(?:y|own|ying|ies)|"
     r"str(?:uck|ike|ikes|iking)(?=\s+(?:out|off|across|towards?|north|south|east|west|"
     r"inland|into|deep))|jump(?:ed|ing|s)|airlift\w*|air-?lift\w*|airdrop\w*|land(?:ed|ing|s)|"
@@ -157,7 +157,7 @@ _ORIGIN_CUE = re.compile(
     r"(?:at|from))"
     + _FILL, re.I)
 _DEST_CUE = re.compile(
-    r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?|arrived\s+(?:in|at|on|off)|"
+    r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?(?!\s+of\b)|arrived\s+(?:in|at|on|off)|"
     r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
     r"lands?\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
@@ -480,6 +480,18 @@ _CONDITION = re.compile(r"^\W*(?:\w+\.\s+)?(?:[Ii]f|[Uu]nless|[Oo]nce|[Ww]hen|[A
 _RECALLED = re.compile(r"\b(?:will|would|shall|may|might|should|must|can)\s+(?:well\s+)?"
                        r"(?:be\s+)?(?:remember|recall|know|not(?:e|ed|ice)|seen?|understo)\w*\b",
                        re.I)
+# "By late September they were at the gates of Toledo": a force somewhere by a time is a
+# force that got there (matched on the folded clause; group 1 the cue, ending at the place)
+_BY_THEN = re.compile(
+    r"^\W*(?:\w+\.\s+)?by\s+(?:(?:early|mid|late|the\s+(?:end|middle|beginning|evening|morning|"
+    r"night|afternoon)\s+of)[\s-]+)?(?:the\s+)?(?:" + _MONTH_NAME + r"|\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\d{4}\b|nightfall|noon|midday|midnight|dawn|dusk|evening|morning|then|that\s+time|"
+    r"(?:following|next)\s+\w+)[^,;]{0,30}?,?\s+"
+    r"(?!the\s+(?:enemy|foe|population|people|civilians|refugees|weather)\b)"
+    r"(?:the\s+[\w-]+(?:\s+[\w-]+){0,3}?|they|it|he|its\s+[\w-]+|their\s+[\w-]+|"
+    r"his\s+[\w-]+)\s+((?:had\s+been|was|were|stood|lay)\s+(?:already\s+|now\s+|well\s+)?"
+    r"(?:at\s+the\s+gates\s+of|on\s+the\s+outskirts\s+of|within\s+sight\s+of|"
+    r"just\s+short\s+of|at|in|outside|before|near|around)\s+(?:the\s+)?)(?=\S)")
 _MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the month (May)
 _MOTION_F = _folded(_MOTION)
 _ROUTE_F = _folded(_ROUTE)
@@ -742,6 +754,10 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         verb = _MOTION_F.search(low, verb.end())
     if verb is None:
         verb = _ROUTE_F.search(low)
+    arrived = _BY_THEN.match(low) if verb is None and low.lstrip("\"'(").startswith(
+        "by ") else None
+    if arrived is not None:
+        verb = arrived
     # one force advancing "to A and B" passes A on its way to B; a force dispersed, sent or
     # flown "to A, B and C" goes to each
     advancing = verb is not None and _ADVANCE.match(verb.group(1)) is not None
@@ -766,8 +782,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             chained.append(False)
             continue
         lower = before.lower() if before.isascii() or CASE_ODD.search(before) is None else None
-        for name, cue_at in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
-                             ("destination", _DEST_AT), ("via", _VIA_AT)):
+        if arrived is not None and start == a + arrived.end():
+            role, cue = "destination", "by then " + " ".join(arrived.group(1).split())
+        for name, cue_at in () if arrived is not None else (
+                ("position", _POSITION_AT), ("origin", _ORIGIN_AT), ("destination", _DEST_AT),
+                ("via", _VIA_AT)):
             m = cue_at.search(before, lower)
             if m and not (name == "destination" and _NOT_TOWARDS.search(before, 0, m.start(1))):
                 role, cue = name, " ".join(m.group(1).split())
