@@ -567,3 +567,18 @@ def test_somewhere_by_a_time_needs_the_same_force_and_a_time(text: str) -> None:
 def test_within_reach_of_a_place_is_no_move_to_it() -> None:
     text = "The brigade marched from Basra to Nasiriyah, within reach of Baghdad."
     assert ends(extract(text, date(2003, 5, 1))) == [(["Basra"], "Nasiriyah")]
+
+
+@pytest.mark.parametrize(("text", "legs"), [
+    # a participle after the force's noun, the force's own verb after the place
+    ("The soldiers landed at Split were formed into two columns and sent inland to Knin.",
+     [(["Split"], "Knin")]),
+    ("Reinforcements flown to Kabul then moved north to Mazar-i-Sharif.",
+     [(["Kabul"], "Mazar-i-Sharif")]),
+    # the participle is the force's own verb: a move there
+    ("The soldiers landed at Split from Ancona and were formed into two columns.",
+     [(["Ancona"], "Split")]),
+])
+def test_a_force_named_with_where_it_was_landed_moves_on_from_there(
+        text: str, legs: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1995, 9, 1))) == legs

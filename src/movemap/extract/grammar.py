@@ -492,6 +492,18 @@ _BY_THEN = re.compile(
     r"his\s+[\w-]+)\s+((?:had\s+been|was|were|stood|lay)\s+(?:already\s+|now\s+|well\s+)?"
     r"(?:at\s+the\s+gates\s+of|on\s+the\s+outskirts\s+of|within\s+sight\s+of|"
     r"just\s+short\s+of|at|in|outside|before|near|around)\s+(?:the\s+)?)(?=\S)")
+# "The troops landed at Seville were formed into columns and sent north to Merida": a
+# participle after the force's noun, its own verb after the place, is where the force was,
+# not where this clause moves it (the place's text before, then after)
+_REDUCED_BEFORE = re.compile(
+    r"\b(?:troops|soldiers|men|forces|units|marines|paratroop\w*|legionaries|reinforcements|"
+    r"brigades?|divisions?|battalions?|regiments?|columns?|companies|contingents?|"
+    r"detachments?|garrisons?)\s+(?:(?:first|already|just|recently)\s+)?((?:landed|flown|"
+    r"brought|shipped|ferried|airlifted|carried|sent|put\s+ashore|gathered|assembled)\s+"
+    r"(?:up\s+)?(?:in|at|to|into|on|near)\s+(?:the\s+)?)$", re.I)
+_REDUCED_AFTER = re.compile(
+    r"\s*,?\s*(?:[\w-]+\s+){0,2}?(?:were|was|had|have|has|then|now|later|soon|moved|marched|"
+    r"advanced|went|pushed|drove|formed|joined|set\s+out|left)\b", re.I)
 _MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the month (May)
 _MOTION_F = _folded(_MOTION)
 _ROUTE_F = _folded(_ROUTE)
@@ -793,6 +805,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 if name == "position" and areas[i] and _TOWN_POSITION.match(cue):
                     role, cue = "", ""
                 break
+        if role == "destination" and (m := _REDUCED_BEFORE.search(before)) is not None and (
+                _REDUCED_AFTER.match(text, places[i][1], b)):
+            role, cue = "position", " ".join(m.group(1).split()) + " ..."
         if not role and (m := _LOCATOR_AT.search(before, lower)) is not None and not (
                 i and places[i - 1][0] >= start - len(before) + m.start()):
             for name, cue_at in (("position", _POSITION_AT), ("origin", _ORIGIN_AT),
