@@ -121,6 +121,23 @@ def test_no_rail_near_magadan_falls_back_with_warning() -> None:
     assert r.length_km == pytest.approx(geodesic_km(*magadan, *VLADIVOSTOK), rel=1e-3)
 
 
+def test_a_rail_gap_in_the_data_follows_the_roads_with_a_warning() -> None:
+    """The staged main lines have no railway within 160 km of Nashville; the line to
+    Chattanooga (about 243 km) is drawn along the roads, not as a 182 km straight line over
+    the Cumberland Plateau, and the route says so."""
+    nashville, chattanooga = (-86.7847, 36.1573), (-85.3097, 35.0456)
+    r = route([nashville, chattanooga], Mode.RAIL, labels=["Nashville", "Chattanooga"])
+    assert r.approximate
+    [warning] = r.warnings
+    assert warning.startswith("rail from Nashville to Chattanooga: no rail line within 60 km")
+    assert warning.endswith("drawn along the roads instead (approximate)")
+    direct = geodesic_km(*nashville, *chattanooga)
+    assert direct * 1.1 < r.length_km < 243 * 1.15
+    assert len(r.points) > 20  # a road's bends, not a great circle's few points
+    road = route([nashville, chattanooga], Mode.ROAD)
+    assert list(r.points) == list(road.points)
+
+
 def test_users_line_joins_the_rail_network(tmp_path: Path) -> None:
     rail = default_networks().rail
     junction, _ = rail.nearest((131.95, 43.75))  # near Ussuriysk, on the Trans-Siberian

@@ -7,6 +7,10 @@ several stops is routed stop to stop. Where a network cannot join two stops, tha
 is drawn as a great circle, the route is marked ``approximate`` and a warning says why:
 never a silent failure, never an invented path.
 
+A rail stretch that no railway in the data joins follows the roads instead when they run
+close to the direct line (``ROAD_FOR_RAIL_RATIO``), marked approximate with a warning that
+says so.
+
 An end that joins its rail or road line by a straight stretch longer than ``FAR_JOIN_KM`` (a
 village that only secondary roads reach, which the data lack) is marked too: the route is
 ``approximate`` and a warning names the stop and the distance.
@@ -50,6 +54,11 @@ UPRIVER_KM = 25.0  # a sea route's end farther than this up a river fairway is p
 # (Khasan - Vladivostok, Islamabad - Gilgit), the data's detours round a line they lack run
 # further (Nalchik - Prokhladny by road, 210 km for 44: the data has no road between them)
 DETOUR_RATIO, DETOUR_MIN_KM = 3.0, 20.0
+# A rail stretch the railways in the data cannot join follows the roads instead when they run
+# no more than this many times the direct distance: a gap in the data (Nashville, which the
+# staged main lines miss), not a place no train reaches (Magadan, whose roads go round by
+# Yakutsk) nor a crossing the data lacks (Nikopol - Enerhodar round the reservoir)
+ROAD_FOR_RAIL_RATIO = 1.6
 # The modes whose length is the ground length along a network (``Networks.ground_km``, the
 # allowance for generalised lines in ``routing.lengths``), not the drawn line's.
 NETWORK_MODES = frozenset({Mode.RAIL, Mode.ROAD, Mode.FOOT})
@@ -551,6 +560,17 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
     for (a, b), (name_a, name_b) in zip(pairwise(stops), pairwise(names), strict=True):
         found: Found = inland.get(name_a) or inland.get(name_b) or networks.path(
             mode, a, b, rule.as_constraints())
+        follows = mode  # the network the stretch follows
+        if isinstance(found, str) and mode is Mode.RAIL and not isinstance(
+                by_road := networks.path(Mode.ROAD, a, b, rule.as_constraints()), str) and (
+                networks.ground_km(Mode.ROAD, by_road)
+                <= ROAD_FOR_RAIL_RATIO * max(geodesic_km(a[0], a[1], b[0], b[1]),
+                                             DETOUR_MIN_KM)):
+            # no railway in the data joins them: the roads run the same valleys and passes,
+            # nearer the line a train took than a straight line over them
+            warnings.append(f"rail from {name_a} to {name_b}: {found}; drawn along the roads "
+                            "instead (approximate)")
+            found, follows, approximate = by_road, Mode.ROAD, True
         if rule.allowed is not None and not isinstance(found, str):
             from movemap.routing.countries import country_of_end, crossed_each, describe
 
@@ -572,7 +592,7 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
                 if km > FAR_JOIN_KM:
                     approximate = True
                     warnings.append(f"{mode.value} from {name_a} to {name_b}: {name} is "
-                                    f"{km:.0f} km from the nearest {_network_word(mode)} in "
+                                    f"{km:.0f} km from the nearest {_network_word(follows)} in "
                                     "the data; joined to it by a straight line (approximate)")
         if not isinstance(found, str) and mode is Mode.SEA:
             from movemap.routing.land import sea_path_checks
@@ -599,13 +619,13 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
         # a great circle's length is exact from its ends, and cheaper than summing its steps;
         # a rail or road line's drawn length falls short of the ground's (routing.lengths)
         direct = geodesic_km(a[0], a[1], b[0], b[1])
-        leg_km = (direct if great_circle else networks.ground_km(mode, found)
+        leg_km = (direct if great_circle else networks.ground_km(follows, found)
                   if mode in NETWORK_MODES else _length(found))
         if (not great_circle and mode in NETWORK_MODES and direct >= DETOUR_MIN_KM
                 and leg_km > DETOUR_RATIO * direct):
             warnings.append(f"{mode.value} from {name_a} to {name_b} runs {leg_km:,.0f} km, "
                             f"{leg_km / direct:.1f} times the direct {direct:,.0f} km: the "
-                            f"{_network_word(mode)}s in the data may lack one here; check "
+                            f"{_network_word(follows)}s in the data may lack one here; check "
                             "the route")
         length += leg_km
         pieces.append(as_array(found)[1:])
