@@ -716,11 +716,10 @@ def _status(body: str, low: str | None = None, verb_end: int | None = None
     what the clause adds after the move (``had been flown ..., and could support``)."""
     low = fold(body) if low is None else low
     if "ll" in low or "ould" in low or "ay" in low or "ight" in low or "ust" in low:
-        for m in _RECALLED.finditer(low):
+        for recalled in _RECALLED.finditer(low):
             # it will be remembered that the army marched: the modal is the reader's
-            gap = " " * (m.end() - m.start())
-            body, low = (body[: m.start()] + gap + body[m.end():],
-                         low[: m.start()] + gap + low[m.end():])
+            i, j = recalled.span()
+            body, low = body[:i] + " " * (j - i) + body[j:], low[:i] + " " * (j - i) + low[j:]
     until = len(body) if verb_end is None else verb_end
     maybe = _MAY.search(body, 0, until) if "may" in body or "might" in body else None
     m = _STATUS_F[0][1].search(low, 0, until)
