@@ -582,3 +582,17 @@ def test_within_reach_of_a_place_is_no_move_to_it() -> None:
 def test_a_force_named_with_where_it_was_landed_moves_on_from_there(
         text: str, legs: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(1995, 9, 1))) == legs
+
+
+@pytest.mark.parametrize("text", [
+    "The general sent a letter from Savannah to Charleston.",
+    "Telegrams from Savannah reached Charleston within the hour.",
+    "A despatch was carried by steamer from Savannah to Charleston.",
+])
+def test_word_sent_is_no_move_of_a_force(text: str) -> None:
+    assert extract(text, date(1864, 12, 27)).legs == ()
+
+
+def test_a_force_sent_with_letters_still_moves() -> None:
+    text = "The brigade was sent from Savannah to Charleston with letters for the governor."
+    assert ends(extract(text, date(1864, 12, 27))) == [(["Savannah"], "Charleston")]

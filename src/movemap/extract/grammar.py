@@ -270,6 +270,8 @@ _NONFORCE_PATTERN = re.compile(
     r"offices|delegation|delegates|envoy|diplomats|ambassador|"
     # things argued, not carried (the matter was taken to Lyon), and people on a walk or a run
     r"matters?|issues?|question|dispute|complaint|proposal|lawsuit|runners|walkers|"
+    # word sent, not men (a despatch sent by steamer to Fort Monroe)
+    r"despatch(?:es)?|messages?|letters?|telegrams?|mail|"
     # weather and disasters that move and reach places (the hurricane reached Houston)
     r"hurricanes?|storms?|winds|floods?|floodwaters?|wildfires?|smoke|lava|tornado(?:es)?|"
     r"cyclones?|typhoons?|tsunamis?|rain|travell?ers|commuter\s+traffic|traffic)\b"
