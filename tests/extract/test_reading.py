@@ -596,3 +596,17 @@ def test_word_sent_is_no_move_of_a_force(text: str) -> None:
 def test_a_force_sent_with_letters_still_moves() -> None:
     text = "The brigade was sent from Savannah to Charleston with letters for the governor."
     assert ends(extract(text, date(1864, 12, 27))) == [(["Savannah"], "Charleston")]
+
+
+@pytest.mark.parametrize(("text", "town", "kind"), [
+    # a country named like its capital on the coast: ships go to that port
+    ("The transports sailed from Bombay to Kuwait.", "Kuwait City", "city"),
+    ("Two landing ships left Zhanjiang for Djibouti.", "Djibouti", "city"),
+    # an inland capital is no port; a land move into the country is a move into the country
+    ("The transports sailed from Havana to Mexico.", "Mexico", "country"),
+    ("The brigade marched from Basra into Kuwait.", "Kuwait", "country"),
+])
+def test_a_sea_leg_to_a_country_named_like_its_port_capital_ends_at_the_port(
+        text: str, town: str, kind: str) -> None:
+    [leg] = extract(text, date(1990, 9, 1)).legs
+    assert (leg.destination.place.name, leg.destination.place.kind.value) == (town, kind)

@@ -966,6 +966,10 @@ class _Reader:
             state.arrival.pop(unit, None)
             state.departure.pop(unit, None)
             state.last_leg = (current, place, state.paragraph, number)
+            if reading.mode is Mode.SEA:
+                # ships sail for Djibouti, the port, not the middle of the country
+                current = tuple(self._port_of(o) for o in current)
+                place = self._port_of(place)
             self.legs.append(FoundLeg(
                 unit, current, place, start, end, reading.mode, strength, status,
                 source, evidence, min(confidence, 0.95) - (0.1 if leg_rule != "from-to" else 0),
@@ -975,6 +979,29 @@ class _Reader:
             state.destinations = tuple(p for p, _, _ in stages)
         if not expected:
             state.moved(unit, _where_then(stages[-1][0], positions))
+
+    def _port_of(self, found: FoundPlace) -> FoundPlace:
+        """A sea leg's end named by a country whose capital on the coast bears its very name
+        (Djibouti, Kuwait, Panama): that town, the country's port; any other end as it is (a
+        village of Cuba called Cuba is not where ships for Cuba go, nor is Mexico City a
+        port)."""
+        if found.place.kind is not Kind.COUNTRY or self.gazetteer is None:
+            return found
+        key = name_key(found.mention)
+        capital = name_key(_capitals().get(found.place.country or "", ""))
+        if capital not in (key, key + " city"):
+            return found
+        for candidate in self.gazetteer.resolve(found.mention, country=found.place.country,
+                                                top=5).candidates:
+            town = candidate.place
+            if town.kind is Kind.CITY and (name_key(town.name) == key or name_key(
+                    town.name) == key + " city"):
+                from movemap.routing.sea import COAST_KM, coast_km
+
+                # an inland capital (Mexico City) is no port: the sea leg ends on the coast
+                inland = coast_km((town.lon, town.lat)) > COAST_KM
+                return found if inland else replace(found, place=town)
+        return found
 
     def _sized(self, unit: str, strength: int, number: int) -> None:
         """A strength given without a place, after the moves it sizes (``Western estimates
