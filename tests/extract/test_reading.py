@@ -610,3 +610,15 @@ def test_a_sea_leg_to_a_country_named_like_its_port_capital_ends_at_the_port(
         text: str, town: str, kind: str) -> None:
     [leg] = extract(text, date(1990, 9, 1)).legs
     assert (leg.destination.place.name, leg.destination.place.kind.value) == (town, kind)
+
+
+@pytest.mark.parametrize(("first", "anaphor"), [
+    ("40 Commando", "the marines"),
+    ("3 Para", "the paratroopers"),
+])
+def test_an_arm_named_again_is_the_last_unit_of_that_arm(first: str, anaphor: str) -> None:
+    # another unit was named in between: "the marines" is 40 Commando, not the brigade
+    text = (f"{first} landed at Ajax Bay on 21 May. The 5th Infantry Brigade sailed from "
+            f"Southampton to Ascension Island. On 27 May {anaphor} moved south to Goose Green.")
+    assert ends(extract(text, date(1982, 6, 1))) == [(["Southampton"], "Ascension Island"),
+                                                     (["Ajax Bay"], "Goose Green")]

@@ -157,6 +157,11 @@ NEW_FORCE = re.compile(
     + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN + r"))\b")
 # the echelon a reference back names (the division, the brigade)
 _ECHELON = re.compile(r"^the\s+(division|brigade|regiment|corps|battalion|army)$", re.I)
+# "the paratroopers", "the marines": the last unit named for that arm (3 Para, 40 Commando)
+_ARMS = {"paratroopers": ("para",), "marines": ("marine", "commando"),
+         "commandos": ("commando",), "cavalry": ("cavalry", "horse", "hussar", "dragoon",
+                                                  "lancer", "cossack")}
+_ARM = re.compile(r"^the\s+(paratroopers|marines|commandos|cavalry)$", re.I)
 _PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
 _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 
@@ -231,6 +236,15 @@ class State:
     def refer(self, anaphor: str) -> None:
         """``the division`` after ``its 116th Regiment``: the last unit named with that
         noun, when the current one is not one (the division, not the regiment)."""
+        if (arm := _ARM.search(anaphor)) is not None:
+            # the paratroopers after 3 Para and 5th Infantry Brigade: the unit of that arm
+            stems = _ARMS[arm.group(1).lower()]
+            if not any(s in part for part in self.unit.split("-") for s in stems):
+                for unit in reversed(self.named):
+                    if any(part.startswith(s) for part in unit.split("-") for s in stems):
+                        self.unit = unit
+                        return
+            return
         noun = _ECHELON.search(anaphor)
         if noun is None or self.unit.endswith("-" + noun.group(1).lower()):
             return
