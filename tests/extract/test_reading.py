@@ -622,3 +622,16 @@ def test_an_arm_named_again_is_the_last_unit_of_that_arm(first: str, anaphor: st
             f"Southampton to Ascension Island. On 27 May {anaphor} moved south to Goose Green.")
     assert ends(extract(text, date(1982, 6, 1))) == [(["Southampton"], "Ascension Island"),
                                                      (["Ajax Bay"], "Goose Green")]
+
+
+@pytest.mark.parametrize(("text", "legs"), [
+    ("Stage two, Poitiers to Tours. The column marched in the rain.", [(["Poitiers"], "Tours")]),
+    ("12 May: Southampton to Freetown.", [(["Southampton"], "Freetown")]),
+    ("Day three, Poitiers to Tours, by way of Chatellerault.", [(["Poitiers"], "Tours")]),
+    # a route named in a sentence with a verb of its own is no heading
+    ("The road from Poitiers to Tours is steep.", []),
+    ("Poitiers to Tours is 100 km.", []),
+])
+def test_a_route_named_without_a_verb_heads_a_stage(
+        text: str, legs: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1815, 5, 1))) == legs

@@ -477,6 +477,12 @@ _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
 # a leading condition or time clause, up to its comma (If X has not left by noon today,)
 _CONDITION = re.compile(r"^\W*(?:\w+\.\s+)?(?:[Ii]f|[Uu]nless|[Oo]nce|[Ww]hen|[Aa]fter|[Bb]efore)"
                         r"\s[^,;]{3,120},")
+# a route named without a verb: a short label (Stage two, 12 May:), A, "to", B, then the
+# clause's end or its way (by way of Sisteron)
+_HEADING_LABEL = re.compile(r"\W*(?:(?:[\w'’]+\s+){0,4}?[\w'’]+\s*[,:.–—-]\s*)?(?:[Ff]rom\s+)?")
+_HEADING_TO = re.compile(r"\s+(to|[–—-]|->)\s+")
+_HEADING_WAY = re.compile(r"\s*,\s+(?:by\s+way\s+of|via|through)\b")
+_HEADING_END = re.compile(r"\s*(?:[.;:!]|,\s+(?:by\s+way\s+of|via|through)\b|\(|$)")
 # a modal on a verb of knowing (it will be remembered that, readers will recall, as may be
 # seen) speaks of the reader, not of the move the sentence tells
 _RECALLED = re.compile(r"\b(?:will|would|shall|may|might|should|must|can)\s+(?:well\s+)?"
@@ -771,6 +777,16 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         "by ") else None
     if arrived is not None:
         verb = arrived
+    heading = None
+    if verb is None and len(places) >= 2 and (
+            _HEADING_TO.fullmatch(text, places[0][1], places[1][0])) and (
+            _HEADING_LABEL.fullmatch(text, a, places[0][0])) and (
+            _HEADING_END.match(text, places[1][1], b)):
+        # "Stage two, Grasse to Digne." "12 May: Southampton to Freetown": a route named
+        # without a verb, the way stages and timelines head their entries
+        heading = verb = _HEADING_TO.fullmatch(low, places[0][1] - a, places[1][0] - a)
+        if len(places) > 2 and not _HEADING_WAY.match(text, places[1][1], b):
+            heading = verb = None  # a third place in the clause that is not on the way
     # one force advancing "to A and B" passes A on its way to B; a force dispersed, sent or
     # flown "to A, B and C" goes to each
     advancing = verb is not None and _ADVANCE.match(verb.group(1)) is not None
@@ -797,7 +813,10 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         lower = before.lower() if before.isascii() or CASE_ODD.search(before) is None else None
         if arrived is not None and start == a + arrived.end():
             role, cue = "destination", "by then " + " ".join(arrived.group(1).split())
-        for name, cue_at in () if arrived is not None else (
+        if heading is not None:
+            role, cue = (("origin", "heading") if i == 0 else ("destination", "heading to")
+                         if i == 1 else ("via", "by way of"))
+        for name, cue_at in () if arrived is not None or heading is not None else (
                 ("position", _POSITION_AT), ("origin", _ORIGIN_AT), ("destination", _DEST_AT),
                 ("via", _VIA_AT)):
             m = cue_at.search(before, lower)
