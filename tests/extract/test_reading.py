@@ -635,3 +635,13 @@ def test_an_arm_named_again_is_the_last_unit_of_that_arm(first: str, anaphor: st
 def test_a_route_named_without_a_verb_heads_a_stage(
         text: str, legs: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(1815, 5, 1))) == legs
+
+
+def test_countries_named_only_inside_names_still_place_the_towns() -> None:
+    # "New Zealand" is refused as a place (the New Zealand transports), yet says which
+    # Wellington; "Australian" keeps Albany the Australian port, not the Auckland suburb
+    text = ("The convoy, thirty Australian and ten New Zealand transports, sailed from Albany "
+            "for Colombo and Aden. The New Zealand transports had left Wellington in October.")
+    places = {p.mention: p.place for p in extract(text, date(1914, 12, 9)).places}
+    assert (places["Wellington"].country, places["Albany"].country) == ("NZ", "AU")
+    assert "New Zealand" not in places

@@ -209,8 +209,26 @@ def _source(sentence: str) -> str | None:
 def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
             language: str = "en") -> tuple[list[FoundPlace], list[int]]:
     """Every place found, and the sentence (of ``spans``) each is in."""
-    mentions = find_mentions(text, spans, gazetteer, language=language)
+    refused: dict[tuple[int, int], str] = {}
+    mentions = find_mentions(text, spans, gazetteer, why_not=refused, language=language)
     names = list(dict.fromkeys(m.text for m in mentions if not m.loose))
+    # a country named only as part of a name (the New Zealand transports, the Australian
+    # Imperial Force) is no place of the report, yet says where its towns are: it joins the
+    # names ranked together (Wellington beside Albany and "New Zealand" is the capital)
+    named_countries = [n for n in dict.fromkeys(
+        text[a:b] for (a, b), why in refused.items() if why in _AS_PART)
+        if n not in names and _is_country(gazetteer, n)]
+    if named_countries:
+        # ... and so do the peoples the report names (thirty-eight Australian and ten New
+        # Zealand transports: Albany is then not the Auckland suburb)
+        for word in dict.fromkeys(_PEOPLE_WORD.findall(text)[:_PEOPLES_LOOKED_AT]):
+            people = _country_of_people(gazetteer, word)
+            if people is not None and people.name not in names + named_countries:
+                named_countries.append(people.name)
+    if named_countries and len(names) + len(named_countries) <= _NAMES_TOGETHER:
+        names += named_countries
+    else:
+        named_countries = []
     # Names are ranked together (each by closeness to the others), which costs the square of
     # their number: a long text (a collection of articles) is ranked in windows of names in
     # the order the text first uses them, so its time stays linear in its length.
@@ -230,6 +248,8 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
             anchors = [r.place for r in (resolved.get(n) for n in window) if r is not None and
                        r.found and not r.place.areal and r.best.method in _SURE]
             resolved[name] = _among(gazetteer, name, anchors)
+    for n in named_countries:
+        resolved.pop(n, None)  # context only: its mentions were refused as places
     ordinary = automaton(gazetteer)[1]
     countries = {r.place.country for r in resolved.values() if r.found}
     out: list[FoundPlace] = []
@@ -286,6 +306,20 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                 key=lambda item: item[0].start)
             out, where = [p for p, _ in merged], [w for _, w in merged]
     return out, where
+
+
+# a word that may name a people (Australian, Japanese, British, Iraqi), and how many distinct
+# ones a report is searched for
+_PEOPLE_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:an|ish|ese|ic|i)\b")
+_PEOPLES_LOOKED_AT = 12
+# the guards' reasons that refuse a name as part of a longer one (see mentions.rejected)
+_AS_PART = frozenset({"part-of-name", "named-thing"})
+
+
+def _is_country(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether ``name`` is a country's own name (New Zealand), as the gazetteer reads it alone."""
+    r = gazetteer.resolve(name, top=1)
+    return r.found and r.place.kind is Kind.COUNTRY and r.best.method is Method.NAME
 
 
 # how far a region's own town of its name may lie from the region's point
