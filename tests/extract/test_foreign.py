@@ -1,4 +1,5 @@
-"""Legs read from reports in Russian, French, Spanish and Korean (issue 17).
+"""Legs read from reports in Russian, French, Spanish, Portuguese, Italian, German and Korean
+(issue 17).
 
 Sentences of our own, with places in no report of the evaluation corpus: each test stands
 for a shape of the language (a preposition or particle for each role, a list, a chain, a
@@ -29,6 +30,9 @@ def legs(draft: Draft) -> list[tuple[str, str, str, str | None]]:
     ("El batallón salió de Sevilla hacia Córdoba con los carros de la división.", "es"),
     ("Війська прибули до Харкова з Полтави, і їх розмістили на базі.", None),
     ("The battalion moved from Lyon to Avignon.", None),
+    ("O batalhão partiu de Coimbra para o Porto com os carros da divisão.", "pt"),
+    ("Il battaglione è partito da Verona per Trento con i carri della divisione.", "it"),
+    ("Das Bataillon ist mit den Panzern der Division von Kassel nach Fulda marschiert.", "de"),
 ])
 def test_the_language_of_a_report(text: str, language: str | None) -> None:
     assert language_of(text) == language
@@ -80,3 +84,35 @@ def test_korean_particles_list_chain_and_same_route() -> None:
     assert draft.legs[0].strength == 1200 and draft.legs[0].status is Status.REPORTED
     assert (found[3][0], found[3][1]) == ("광주, 목포", "대전")
     assert draft.legs[3].status is Status.EXPECTED
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Em 4 de maio de 1912, dois batalhões do exército partiram de Coimbra em direção ao Porto "
+     "com os seus canhões. No Porto, o comandante informou que 900 soldados irão para Braga "
+     "nos próximos dias.", date(1912, 6, 1)),
+    ("Il 4 maggio 1912 il reggimento di fanteria è partito da Coimbra e ha raggiunto Porto con "
+     "i suoi cannoni. Secondo il comando, 900 soldati saranno trasportati da Porto a Braga "
+     "entro la settimana.", date(1912, 6, 1)),
+    ("Am 4. Mai 1912 marschierte das Regiment mit seinen Geschützen von Coimbra nach Porto. "
+     "Laut dem Ministerium sollen 900 Soldaten in der nächsten Woche aus Porto nach Braga "
+     "verlegt werden.", date(1912, 6, 1)),
+])
+def test_portuguese_italian_and_german_prepositions_dates_and_a_future(
+        text: str, published: date) -> None:
+    # a day of the month written in each language's way (a German ordinal's dot does not
+    # end the sentence), an origin and a destination by their prepositions, then a move
+    # that will be made from where the first one ended
+    draft = extract(text, published)
+    found = legs(draft)
+    assert found[0] == ("Coimbra", "Porto", "1912-05-04", None)
+    assert [(o, d) for o, d, _, _ in found[1:]] == [("Porto", "Braga")]
+    assert [leg.status for leg in draft.legs] == [Status.CONFIRMED, Status.EXPECTED]
+
+
+def test_a_year_written_before_dates_the_days_after_it() -> None:
+    # a history published in 2007 about November 1807: "mid-November" is in 1807
+    draft = extract("Em 2007 recorda-se que a 30 de novembro de 1807 as tropas entraram em "
+                    "Lisboa. Em meados de novembro o exército tinha seguido de Coimbra para "
+                    "Leiria, e depois para Santarém com os seus canhões.", date(2007, 11, 30))
+    starts = {d: s for _, d, s, _ in legs(draft)}
+    assert starts["Leiria"].startswith("1807-11")

@@ -1,14 +1,18 @@
-"""Movement legs from reports in Russian, French, Spanish or Korean: a small grammar each.
+"""Movement legs from reports in Russian, French, Spanish, Portuguese, Italian, German or
+Korean: a small grammar each.
 
 Not a translation: per language, a lexicon of verbs of motion, the words that give a place
 its role in a move, month names, markers of the future and of hearsay, and the words for
 troops that make a number a strength. Roles are read as the English grammar reads them
 (:mod:`~movemap.extract.grammar`), from the words around each place:
 
-- in Russian, French and Spanish, the preposition before the place: origin ``из``, ``от``,
-  ``с``, ``de``, ``depuis``, ``desde``; destination ``в``, ``на``, ``к``, ``до``, ``à``,
-  ``vers``, ``jusqu'à``, ``a``, ``hacia``, ``hasta``; via ``через``, ``par``, ``por``. A
-  Russian ``в`` or ``на`` before a locative ending (``в Москве``) says where, not whither;
+- in the European languages, the preposition before the place: origin ``из``, ``от``,
+  ``с``, ``de``, ``depuis``, ``desde``, ``da``, ``von``, ``aus``; destination ``в``, ``на``,
+  ``к``, ``до``, ``à``, ``vers``, ``jusqu'à``, ``a``, ``hacia``, ``hasta``, ``para``, ``em
+  direção a``, ``verso``, ``nach``, ``auf``; via ``через``, ``par``, ``por``, ``pelo``,
+  ``attraverso``, ``über``. A Russian ``в`` or ``на`` before a locative ending (``в Москве``)
+  says where, not whither, and so does a place fronted by its preposition and set off by a
+  comma (``No Rio, o ministério informou``, ``En Madrid,``);
 - in Korean, the particle after it: origin ``에서``, ``부터``; destination ``(으)로``, ``에``,
   ``까지``; via ``을 거쳐``. A list (``청진, 함흥, 무수단 인근에서``) takes the particle of
   its last name, as a list in the other languages takes the preposition of its first;
@@ -18,11 +22,14 @@ troops that make a number a strength. Roles are read as the English grammar read
 - a clause that says the same route is taken again (``тем же маршрутом``, ``le même
   itinéraire``, ``la misma ruta``, ``같은 경로``) repeats the report's first move;
 - the date is the clause's own (``с 8 по 13 октября``, ``du 8 au 13 octobre``, ``del 8 al 13
-  de octubre``, ``10월 8일부터 13일``), else the last one given before; status from a future
-  or a hedge; the strength from a number with a word for troops.
+  de octubre``, ``4 de maio``, ``3 giugno``, ``5. März``, ``10월 8일부터 13일``), else the last
+  one given before; a day without its year takes the last year the report wrote (a history
+  of 1807 published in 2007), else the publication's; status from a future or a hedge; the
+  strength from a number with a word for troops.
 
 The language is told by script (Cyrillic: Russian, Hangul: Korean) or, in Latin script, by
-which language's function words are the more frequent (French or Spanish).
+which language's function words are the most frequent (French, Spanish, Portuguese,
+Italian or German).
 """
 
 from __future__ import annotations
@@ -79,6 +86,18 @@ _FR_FILL = (r"(?:(?:la|le|les)\s+|l['’])?(?:(?:ville|port|base|région|aéropo
 _ES_FILL = (r"(?:(?:la|el|los|las)\s+)?(?:(?:ciudad|puerto|base|región|aeropuerto|"
             r"localidad|zona)\s+(?:de\s+(?:la\s+|el\s+)?)?)?")
 _KO_NEAR = r"(?:\s*(?:항구|항|시|인근|부근|일대|지역|근처|기지|앞바다|해안))*"
+_PT_MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+              "setembro", "outubro", "novembro", "dezembro")
+_IT_MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+              "settembre", "ottobre", "novembre", "dicembre")
+_DE_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+              "september", "oktober", "november", "dezember")
+_PT_FILL = (r"(?:(?:o|a|os|as)\s+)?(?:(?:cidade|porto|base|região|aeroporto|vila|zona|"
+            r"fortaleza)\s+(?:de\s+|do\s+|da\s+)?)?")
+_IT_FILL = (r"(?:(?:il|lo|la|i|gli|le)\s+|l['’])?(?:(?:città|porto|base|regione|aeroporto|"
+            r"fortezza|zona)\s+(?:di\s+|del\s+|della\s+)?)?")
+_DE_FILL = (r"(?:(?:der|die|das|dem|den|des)\s+)?(?:(?:Stadt|Festung|Hafen|Hafenstadt|"
+            r"Region|Provinz|Flughafen|Stützpunkt)\s+)?")
 
 LANGUAGES: dict[str, _Lexicon] = {
     "ru": _Lexicon(
@@ -181,6 +200,109 @@ LANGUAGES: dict[str, _Lexicon] = {
         re.compile(r"(?:barco|buque|desembarc|embarc|zarp|por\s+mar|flota|lancha)", re.I),
         re.compile(r"(?:paracaid|avión|aviones|aerotransport|por\s+aire|puente\s+aéreo)", re.I),
         _ES_MONTHS),
+    "pt": _Lexicon(
+        "Portuguese",
+        re.compile(r"\b(?:entr[aoe]|entraram|sa[ií]|sa[ií]ram|part[iu]|partiram|cheg|march|"
+                   r"avanç|desembarc|embarc|transport|envi|desloc|retir|recu|atravess|cruz|"
+                   r"dirig|segu[ei]|seguiram|evacu|alcanç|ocup|tom[aou]|tomaram|deix|invad|"
+                   r"ingress|regress|volt|zarp|aterr|mov|transfer|rum|ir[aã]o\b|irá\b)\w*",
+                   re.I),
+        (("origin", re.compile(r"(?:\b(?:de|do|da|dos|das|desde|a\s+partir\s+d[eoa]|"
+                               r"vind[oa]s?\s+d[eoa]|proveniente\w*\s+d[eoa])\s+|"
+                               r"\b(?:deixaram|deixou|deixa|deixam|abandonaram|abandonou)\s+)"
+                               + _PT_FILL + "$", re.I)),
+         ("destination", re.compile(r"\b(?:a|ao|à|aos|às|para|em|no|na|até|sobre|"
+                                    r"rumo\s+a[o]?|rumo\s+à|em\s+direção\s+a[o]?|"
+                                    r"em\s+direção\s+à|em\s+direcção\s+a[o]?)\s+"
+                                    + _PT_FILL + "$", re.I)),
+         ("via", re.compile(r"\b(?:por|pelo|pela|via|através\s+d[eoa])\s+" + _PT_FILL + "$",
+                            re.I))),
+        (),
+        re.compile(r"^\s*(?:,|e|ou|,\s*e)\s*(?:(?:de|do|da|a|para)\s*)?$"),
+        re.compile(r"\b(?:vai|vão|irá|irão|deverá|deverão|poderá|poderão|previst\w*|"
+                   r"planej\w*|espera-se|\w{3,}(?:rá|rão))\b", re.I),
+        re.compile(r"\b(?:segundo|teria|teriam|informou|informaram|de\s+acordo\s+com|"
+                   r"comenta-se)\b", re.I),
+        re.compile(r"\bsegundo\s+(?:o\s+|a\s+|os\s+|as\s+)?"
+                   r"(?P<s>\w[\w-]*(?:\s+(?:de\s+|do\s+|da\s+)?[\w-]+){0,2})"),
+        re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>mil)?\s+(?:\w+\s+)?"
+                   r"(?:homens|soldados|militares|efe[c]?tivos|paraquedistas|pára-quedistas|"
+                   r"combatentes|granadeiros|fuzileiros)", re.I),
+        re.compile(r"(?:\bde\s+(?P<d0>\d{1,2})\s+a\s+)?(?P<d>\d{1,2})º?\s+de\s+"
+                   + _months(_PT_MONTHS, "") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:em|no\s+início\s+de|em\s+meados\s+de|em\s+fins\s+de|no\s+fim\s+de)"
+                   r"\s+" + _months(_PT_MONTHS, "") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:a\s+mesma\s+(?:rota|via|estrada)|o\s+mesmo\s+(?:caminho|trajeto|"
+                   r"percurso))", re.I),
+        re.compile(r"(?:navio|barco|desembarc|embarc|por\s+mar|frota|esquadra|zarp)", re.I),
+        re.compile(r"(?:paraqued|pára-qued|avião|aviões|aerotransport|por\s+ar\b|"
+                   r"ponte\s+aérea|helicóptero)", re.I),
+        _PT_MONTHS),
+    "it": _Lexicon(
+        "Italian",
+        re.compile(r"\b(?:entr[aaoi]|entrat|usc|partit|part[iìoe]|arriv|giun[st]|march|avanz|"
+                   r"sbarc|imbarc|trasport|inviat|schierat|ritir|ripieg|attravers|varc|"
+                   r"dirett|diress|evacu|raggiun|occup|lasciat|lasciò|invas|invad|rientr|"
+                   r"ritorn|tornat|salpat|salpò|atterr|decoll|moss[aeio]|spost|trasfer|ripart|"
+                   r"avanzat|condott)\w*", re.I),
+        (("origin", re.compile(r"(?:\b(?:da|dal|dallo|dalla|dai|dagli|dalle|lasciat\w*|"
+                               r"lasciò|lasciarono)\s+|\bd['’])" + _IT_FILL + "$", re.I)),
+         ("destination", re.compile(r"(?:\b(?:a|ad|al|allo|alla|ai|agli|alle|in|nel|nello|"
+                                    r"nella|verso|fino\s+a|per|su|sul|sulla|sotto|occup\w+|"
+                                    r"raggiun\w+|entrat\w+\s+in|giunt\w+\s+a)\s+|\ball['’])"
+                                    + _IT_FILL + "$", re.I)),
+         ("via", re.compile(r"\b(?:attraverso|via|lungo|passando\s+per)\s+" + _IT_FILL + "$",
+                            re.I))),
+        (),
+        re.compile(r"^\s*(?:,|e|ed|o|,\s*e)\s*(?:(?:da|a|verso)\s*)?$"),
+        re.compile(r"\b(?:sarà|saranno|dovrà|dovranno|potrà|potranno|previst\w*|"
+                   r"si\s+attende|\w{3,}(?:rà|ranno))\b", re.I),
+        re.compile(r"\b(?:secondo|avrebbe|avrebbero|si\s+apprende|riferisc\w*)\b", re.I),
+        re.compile(r"\bsecondo\s+(?:il\s+|la\s+|i\s+|le\s+|l['’])?"
+                   r"(?P<s>\w[\w-]*(?:\s+(?:di\s+|del\s+|della\s+)?[\w-]+){0,2})"),
+        re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>mila)?\s+(?:\w+\s+)?"
+                   r"(?:uomini|soldati|militari|bersaglieri|paracadutisti|combattenti|alpini)",
+                   re.I),
+        re.compile(r"(?:\bdal\s+(?P<d0>\d{1,2})\s+al\s+)?(?P<d>\d{1,2})\s+"
+                   + _months(_IT_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:in|a|di|nel\s+mese\s+di)\s+" + _months(_IT_MONTHS, "")
+                   + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:lo\s+stesso\s+(?:percorso|itinerario|tragitto)|la\s+stessa\s+"
+                   r"(?:strada|via|rotta))", re.I),
+        re.compile(r"(?:\bnav[ei]\b|sbarc|imbarc|per\s+mare|flotta|salpat|salpò)", re.I),
+        re.compile(r"(?:paracadut|\baere[oi]\b|elicotter|ponte\s+aereo|aviotrasport)", re.I),
+        _IT_MONTHS),
+    "de": _Lexicon(
+        "German",
+        re.compile(r"\b\w*(?:marsch|rück|zog|zieh|verleg|entsandt|entsend|geschickt|schick|"
+                   r"fuhr|fahr|flog|geflogen|landet|gelandet|übergesetzt|überquer|überschritt|"
+                   r"abgezogen|abzug|verlass|verließ|eingedrungen|vorgestoß|vorstoß|besetz|"
+                   r"eingenommen|nahm|erreich|transportiert|verschifft|evakuiert|kehrt|"
+                   r"angekommen|ankam|gelangt|aufgebrochen|aufbruch|brach\s+auf|"
+                   r"stieß|drang|rollt)\w*", re.I),
+        (("origin", re.compile(r"\b(?:von|vom|aus|ab)\s+" + _DE_FILL + "$", re.I)),
+         ("destination", re.compile(r"\b(?:nach|in|ins|auf|gegen|bis|bis\s+nach|zum|zur|an|"
+                                    r"erreichte\w*|erreicht)\s+" + _DE_FILL + "$", re.I)),
+         ("via", re.compile(r"\b(?:über|durch|via|entlang)\s+" + _DE_FILL + "$", re.I)),
+         ("position", re.compile(r"\b(?:bei|vor)\s+" + _DE_FILL + "$", re.I))),
+        (),
+        re.compile(r"^\s*(?:,|und|oder|,\s*und)\s*(?:(?:von|nach|aus)\s*)?$"),
+        re.compile(r"\b(?:wird|werden|soll|sollen|erwartet|geplant|plant|voraussichtlich|"
+                   r"dürfte\w*)\b", re.I),
+        re.compile(r"\b(?:laut|zufolge|angeblich|verlautet|berichte\w*)\b", re.I),
+        re.compile(r"\blaut\s+(?:dem\s+|der\s+|den\s+)?"
+                   r"(?P<s>\w[\w-]*(?:\s+[\w-]+){0,2})"),
+        re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>tausend)?\s+(?:\w+\s+)?"
+                   r"(?:Mann|Soldaten|Männer|Truppen|Fallschirmjäger|Kämpfer)\b", re.I),
+        re.compile(r"(?:\bvom\s+(?P<d0>\d{1,2})\.\s+bis\s+(?:zum\s+)?)?(?P<d>\d{1,2})\.\s*"
+                   + _months(_DE_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:im|Anfang|Mitte|Ende)\s+" + _months(_DE_MONTHS, "")
+                   + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:auf\s+demselben\s+Weg|dieselbe\s+Route|denselben\s+Weg)", re.I),
+        re.compile(r"(?:Schiff\w*|auf\s+See|zur\s+See|Flotte|eingeschifft|verschifft)", re.I),
+        re.compile(r"(?:Flugzeug|geflogen|\bflog|Fallschirm|Hubschrauber|Luftbrücke|"
+                   r"Lufttransport)", re.I),
+        _DE_MONTHS),
     "ko": _Lexicon(
         "Korean",
         re.compile(r"(?:이동|건너|도착|흩어|배치|파병|파견|철수|상륙|진격|진군|출발|떠나|떠났|"
@@ -208,6 +330,15 @@ _FRENCH = frozenset(("le", "la", "les", "des", "du", "et", "est", "dans", "une",
                      "par", "pour", "qui", "que", "ont", "été", "sont", "il", "ils", "leur"))
 _SPANISH = frozenset(("el", "la", "los", "las", "del", "y", "en", "una", "por", "para", "que",
                       "con", "al", "fue", "fueron", "se", "su", "sus", "desde", "hacia"))
+_PORTUGUESE = frozenset(("o", "os", "as", "do", "da", "dos", "das", "em", "no", "na", "nos",
+                         "nas", "um", "uma", "não", "ao", "pelo", "pela", "foi", "foram", "são",
+                         "seu", "sua", "com", "para"))
+_ITALIAN = frozenset(("il", "lo", "gli", "della", "dello", "degli", "delle", "nel", "nella",
+                      "è", "di", "un", "per", "che", "sono", "dal", "dalla", "alla", "ai",
+                      "ed", "ha", "hanno", "stato", "stata", "e", "da"))
+_GERMAN = frozenset(("der", "die", "das", "und", "den", "dem", "des", "ist", "mit", "von",
+                     "im", "auf", "nicht", "ein", "eine", "zu", "nach", "sich", "wird", "wurde",
+                     "sind", "aus", "bei"))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NOT_RUSSIAN = re.compile(r"[іїєґўђјљњћџІЇЄҐЎЂЈЉЊЋЏ]")
@@ -224,16 +355,22 @@ def language_of(text: str) -> str | None:
         return None if len(_NOT_RUSSIAN.findall(sample)) > cyrillic / 200 else "ru"
     if hangul > len(words):
         return "ko"
-    french = sum(w in _FRENCH for w in words)
-    spanish = sum(w in _SPANISH for w in words)
-    if max(french, spanish) < len(words) / 12:
-        return None
-    return "fr" if french > spanish else "es"
+    counts = {code: sum(w in words_of for w in words) for code, words_of in (
+        ("fr", _FRENCH), ("es", _SPANISH), ("pt", _PORTUGUESE), ("it", _ITALIAN),
+        ("de", _GERMAN))}
+    best = max(counts, key=lambda code: counts[code])
+    return None if counts[best] < len(words) / 12 else best
 
 
-def _year(month: int, day: int, given: str | None, published: date) -> int:
+def _year(month: int, day: int, given: str | None, published: date,
+          told: int | None = None) -> int:
+    """The year of a day: the one written, else the last one the report wrote (a history
+    dated 2007 telling of November 1807), else the publication's (a day after it is last
+    year's)."""
     if given:
         return int(given)
+    if told is not None:
+        return told
     year = published.year
     return year - 1 if (month, day) > (published.month, published.day) else year
 
@@ -246,9 +383,10 @@ def _month_number(lexicon: _Lexicon, word: str) -> int:
                 if low.startswith(stem))
 
 
-def _dates(lexicon: _Lexicon, body: str, published: date
+def _dates(lexicon: _Lexicon, body: str, published: date, told: int | None = None
            ) -> tuple[FuzzyDate, FuzzyDate | None] | None:
-    """The first date a clause gives: a day or a span of days, else a month."""
+    """The first date a clause gives: a day or a span of days, else a month; ``told``: the
+    last year the report wrote before."""
     if (m := lexicon.day.search(body)) is not None:
         g = m.groupdict()
         month = _month_number(lexicon, g["m"])
@@ -260,7 +398,7 @@ def _dates(lexicon: _Lexicon, body: str, published: date
             first_day = int(g["d0"]) if g["d0"] else int(g["d"])
             last_day = int(g["d"]) if g["d0"] else None
             first_month = last_month = month
-        year = _year(first_month, first_day, g["y"], published)
+        year = _year(first_month, first_day, g["y"], published, told)
         try:
             start = parse_date(date(year, first_month, first_day))
             end = None if last_day is None else parse_date(date(year, last_month, last_day))
@@ -271,7 +409,7 @@ def _dates(lexicon: _Lexicon, body: str, published: date
         month = _month_number(lexicon, m.group("m"))
         if not 1 <= month <= 12:
             return None
-        return parse_date(f"{_year(month, 1, m.group('y'), published)}-{month:02d}"), None
+        return parse_date(f"{_year(month, 1, m.group('y'), published, told)}-{month:02d}"), None
     return None
 
 
@@ -299,6 +437,9 @@ def _roles(lexicon: _Lexicon, text: str, a: int, here: list[FoundPlace]) -> list
             if role == "destination" and lexicon is LANGUAGES["ru"] and _IN_ON.search(
                     before) and _locative(text, place):
                 role = "position"  # в Москве: where, not whither
+        if role == "destination" and _FRONTED.fullmatch(text, a, place.start) and (
+                _COMMA_AFTER.match(text, _word_end(text, place.end))):
+            role = "position"  # "No Rio, o ministério informou": where, not whither
         if not role and i and roles[i - 1] and not lexicon.after and lexicon.joiner.match(
                 text[_word_end(text, here[i - 1].end): place.start]):
             role = roles[i - 1]  # из Моздока и Кизляра: one preposition for the list
@@ -311,6 +452,10 @@ def _roles(lexicon: _Lexicon, text: str, a: int, here: list[FoundPlace]) -> list
     return roles
 
 
+# a place fronted by its preposition alone and set off by a comma (En Madrid, Im Norden)
+_FRONTED = re.compile(r"\W*\w{1,3}\s+(?:\w{1,3}\s+)?")
+_COMMA_AFTER = re.compile(r"\s*,")
+_YEAR = re.compile(r"\b1\d{3}\b|\b20\d\d\b|\d{4}년")
 _IN_ON = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.I)
 
 
@@ -335,6 +480,7 @@ class _State:
     day: tuple[FuzzyDate, FuzzyDate | None] | None = None
     source: str | None = None
     strength: int | None = None
+    year: int | None = None  # the last year the report wrote
 
 
 @dataclass(frozen=True)
@@ -382,6 +528,8 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
     lexicon = LANGUAGES[language]
     state = _State()
     out = _Legs(lexicon, state)
+    if language == "de":
+        spans = _ordinals_joined(text, spans)
     cut = [(a, b) for s, e in spans for a, b in _split(text, s, e)]
     at = 0
     for number, (a, b) in enumerate(cut):
@@ -393,9 +541,11 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
                 here.append(places[at])
             at += 1
         body = text[a:b]
-        own = _dates(lexicon, body, published)
+        own = _dates(lexicon, body, published, state.year)
         if own is not None:
             state.day = own
+            if _YEAR.search(body):
+                state.year = own[0].first_day.year
         if (said := lexicon.source.search(body)) is not None:
             state.source = said.group("s")
         strength = _strength(lexicon, body)
@@ -471,10 +621,24 @@ def _clause(out: _Legs, move: _Move, text: str, here: list[FoundPlace], roles: l
 
 # a semicolon, or a contrast that opens a clause about another force (а гарнизоны ...)
 # an origin named by a capitalised word (a place not found, when no place starts there)
-_UNREAD_ORIGIN = re.compile(r"(?:^|\s)(?:из|от|de|desde|depuis)\s+(?:la\s+|el\s+|le\s+)?"
-                            r"([А-ЯЁA-ZÁÉ]\w+)")
+_UNREAD_ORIGIN = re.compile(r"(?:^|\s)(?:из|от|de|desde|depuis|da|von|aus)\s+"
+                            r"(?:la\s+|el\s+|le\s+)?([А-ЯЁA-ZÁÉ]\w+)")
 _CLAUSE = re.compile(r";\s+|,\s+(?:а|тогда\s+как|tandis\s+que|alors\s+que|mientras\s+que|"
-                     r"mientras)\s+")
+                     r"mientras|enquanto|mentre|während)\s+")
+
+
+_ORDINAL_END = re.compile(r"\b\d{1,2}\.\s*$")
+
+
+def _ordinals_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """German sentences split after an ordinal's dot joined again (Am 5. | März 1935 ...)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _ORDINAL_END.search(text, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _split(text: str, a: int, b: int) -> list[tuple[int, int]]:

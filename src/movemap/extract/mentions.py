@@ -199,6 +199,15 @@ _OTHER_COMMON = {
     "es": frozenset(("el", "la", "los", "las", "del", "de", "y", "en", "una", "un", "por", "para",
                      "que", "con", "al", "fue", "fueron", "se", "su", "sus", "desde", "hacia", "lo",
                      "este", "esta", "estos")),
+    "pt": frozenset(("o", "a", "os", "as", "do", "da", "dos", "das", "de", "e", "em", "no", "na",
+                     "um", "uma", "por", "para", "que", "com", "ao", "à", "pelo", "pela", "foi",
+                     "foram", "se", "seu", "sua", "este", "esta", "não")),
+    "it": frozenset(("il", "lo", "la", "i", "gli", "le", "di", "del", "della", "e", "ed", "in",
+                     "nel", "nella", "un", "una", "per", "che", "con", "al", "alla", "da", "dal",
+                     "dalla", "su", "sul", "è", "sono", "questo", "questa")),
+    "de": frozenset(("der", "die", "das", "den", "dem", "des", "und", "in", "im", "ein", "eine",
+                     "von", "vom", "zu", "zum", "zur", "mit", "auf", "aus", "bei", "nach", "an",
+                     "am", "man", "seine", "ihre", "sie", "er", "es", "wir", "nicht")),
 }
 
 
