@@ -150,3 +150,19 @@ def test_a_stand_in_feature_inside_the_named_country_keeps_its_confidence(
         gazetteer: Gazetteer) -> None:
     best = gazetteer.resolve_all(["Libya", "Tobruk", "Wheelus"])[2].best
     assert best.place.country == "LY" and best.confident
+
+
+def test_a_stand_in_feature_in_the_region_but_not_among_the_places_is_in_doubt(
+        gazetteer: Gazetteer) -> None:
+    # Las Guasimas Airport lies 115 km from Cienfuegos and 400 km from Santiago: the text,
+    # which never says "airport", may mean a place of that name the data does not know
+    names = ["Cienfuegos", "Santiago de Cuba", "Siboney", "Las Guásimas", "Manzanillo"]
+    best = gazetteer.resolve_all(names)[3].best
+    assert best.place.kind.value == "airport" and not best.confident
+
+
+def test_a_stand_in_feature_among_the_places_keeps_its_confidence(
+        gazetteer: Gazetteer) -> None:
+    # Wheelus Air Base lay on Tripoli's shore: among the places, it is what the text means
+    best = gazetteer.resolve_all(["Tripoli", "Misrata", "Wheelus"])[2].best
+    assert best.place.country == "LY" and best.confident

@@ -1920,9 +1920,11 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
       (``Richmond airfield``: there are Richmond airports on three continents): which X was
       meant is a guess.
 
-    Away is over ``DESCRIBED_KM`` from every other place of the text and in no area it
-    names, wherever its country; at least ``_OUTLIER_MIN_OTHERS`` other places, an area the
-    text names among them (``Iraq, Mosul, Kiska``: Kiska Army Airfield, Alaska, is in
+    Away is over ``DESCRIBED_KM`` from every other place of the text (for a feature
+    standing in for a bare name, farther than the places lie from each other, at least
+    ``_SAME_KM``: among them, not merely in their region) and in no area it names, wherever
+    its country; at least ``_OUTLIER_MIN_OTHERS`` other places, an area the text names
+    among them (``Iraq, Mosul, Kiska``: Kiska Army Airfield, Alaska, is in
     doubt). Large towns (``Long Beach``, ``Green Bay``) keep their confidence, as does any
     answer among the other places.
     """
@@ -1966,7 +1968,14 @@ def _doubt_described_towns(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             continue
         if xyz is None:
             xyz = _xyz(points)  # once per batch: a list of thousands stays cheap
-        if _nearest_km(place, xyz[others]) > DESCRIBED_KM:
+        # a feature standing in for a bare name must lie among the other places, not merely
+        # in their region: as near one of them as they lie to each other (Las Guasimas
+        # Airport, 115 km from Cienfuegos, is not the battlefield beside Santiago and
+        # Siboney; Kiska is 250 km from Shemya, which is 650 km from Adak)
+        away = DESCRIBED_KM
+        if _stands_in(q, best):
+            away = min(DESCRIBED_KM, max(_SAME_KM, _spacing_km(xyz[others])))
+        if _nearest_km(place, xyz[others]) > away:
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
 
 
@@ -2228,6 +2237,21 @@ def _nearest_km(place: Place, xyz: Any) -> float:
     dot = float((xyz @ _xyz([place])[0]).max())
     # math on the one figure: numpy's clip and arccos of a scalar cost more than the product
     return EARTH_RADIUS_KM * math.acos(min(1.0, max(-1.0, dot)))
+
+
+_SPACED = 64  # the points at most whose spacing is measured (evenly taken)
+
+
+def _spacing_km(xyz: Any) -> float:
+    """How far apart the points ``xyz`` (unit vectors) lie: the median of each one's distance
+    to its nearest other (of at most ``_SPACED`` of them); 0 for fewer than two."""
+    rows = xyz[:: max(1, len(xyz) // _SPACED)]
+    if len(rows) < 2:
+        return 0.0
+    dots = rows @ rows.T
+    np.fill_diagonal(dots, -1.0)
+    nearest = np.arccos(np.clip(dots.max(axis=1), -1.0, 1.0)) * EARTH_RADIUS_KM
+    return float(np.median(nearest))
 
 
 def _spread_km(xyz: Any) -> float:
