@@ -52,6 +52,7 @@ from movemap.gazetteer.normalize import (
     region_bases,
     settlement_base,
     skeleton,
+    town_head,
     without_article,
 )
 from movemap.gazetteer.place import AREAL, Kind, Method, Place
@@ -264,6 +265,12 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
             if method is Method.DEMONYM:
                 continue
             shorter = region_bases(key) if areal else {settlement_base(key) or key}
+            if (e.kind is Kind.CITY and method is Method.NAME and important
+                    and (head := town_head(key)) is not None):
+                # "Talavera" for Talavera de la Reina: a town people name for short, by its
+                # own name and if notable (not Carrizal de Bravo, nor a Königsberg in der
+                # Neumark by an old name of its)
+                shorter.add(head)
             if (method is Method.NAME and e.source == ranking.CURATED_SOURCE
                     and (bare := _unqualified(name)) is not None):
                 shorter = {*shorter, bare}  # "Humaita" for Humaitá (Paraguay)

@@ -193,6 +193,34 @@ def settlement_base(key: str) -> str | None:
     return None
 
 
+# the words that join a town's name to what tells it from namesakes (Talavera de la Reina,
+# Frankfurt an der Oder, Boulogne-sur-Mer, Newcastle upon Tyne)
+_TOWN_PARTICLES = re.compile(
+    r"^(?P<head>\S{4,}) (?:de la|de las|de los|del|de|do|da|dos|das|di|della|delle|dei|am|"
+    r"an der|an den|im|in der|ob der|sur|sous|en|les|upon|on) \S")
+# first words that are no name alone (San Sebastian de los Reyes is no "San")
+_NO_HEAD = frozenset((
+    "santa", "santo", "sant", "sao", "saint", "sainte", "sankt", "villa", "ville", "puerto",
+    "porto", "port", "ciudad", "cidade", "fort", "fuerte", "mont", "monte", "mount", "castel",
+    "castello", "castillo", "nueva", "nuevo", "nova", "novo", "vila", "grand", "gran", "alto",
+    "alta", "bajo", "baja"))
+
+
+def town_head(key: str) -> str | None:
+    """The first word of a town's key that its name qualifies after a particle, as people
+    say it for short, or None.
+
+    >>> town_head("talavera de la reina"), town_head("boulogne sur mer")
+    ('talavera', 'boulogne')
+    >>> town_head("san sebastian de los reyes") is None, town_head("kursk") is None
+    (True, True)
+    """
+    m = _TOWN_PARTICLES.match(key)
+    if m is None or m["head"] in _NO_HEAD or not m["head"].isalpha():
+        return None
+    return m["head"]
+
+
 _DIGRAPHS = (
     ("shch", "s"), ("sch", "s"), ("tch", "c"), ("dzh", "c"), ("ch", "c"), ("sh", "s"),
     ("zh", "c"), ("kh", "k"), ("ts", "c"), ("tz", "c"), ("dz", "c"), ("ph", "f"),

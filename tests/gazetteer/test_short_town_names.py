@@ -1,0 +1,40 @@
+"""A town named by the first word of a name that a particle qualifies: "Talavera" for Talavera
+de la Reina, "Jerez" for Jerez de la Frontera, "Boulogne" for Boulogne-sur-Mer.
+
+Reports of the Peninsular War write "Talavera" and "Jerez"; GeoNames lists neither short
+form. A notable town's own name gives its short form as a candidate (matched with the
+qualifier set aside), which the other places then choose among; a small town's name, or an
+old name of a town, gives none (Königsberg in der Neumark is no rival to Kaliningrad).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from movemap.gazetteer import Gazetteer
+
+
+@pytest.mark.parametrize(("names", "at", "country"), [
+    (["Lisbon", "Badajoz", "Talavera", "Madrid", "Salamanca"], 2, "ES"),
+    (["Cadiz", "Seville", "Jerez", "Malaga"], 2, "ES"),
+    (["Madrid", "Alcala", "Guadalajara", "Toledo"], 1, "ES"),
+])
+def test_a_short_town_name_is_the_town_among_its_neighbours(
+        gazetteer: Gazetteer, names: list[str], at: int, country: str) -> None:
+    found = gazetteer.resolve_all(names)[at]
+    assert found.place.country == country, found.place
+    assert found.place.name.lower().startswith(names[at].lower()[:4])
+    assert found.place.name.lower() != names[at].lower()  # the long name, by its first word
+
+
+@pytest.mark.parametrize(("names", "at", "country"), [
+    # an old name of a small town (Chojna was Königsberg in der Neumark) is no short form
+    (["Danzig", "Königsberg", "Memel"], 1, "RU"),
+    # nor is a small town's own name (Carrizal de Bravo beside the Carrizal of 1916)
+    (["Columbus", "Casas Grandes", "Carrizal", "Chihuahua"], 2, "MX"),
+])
+def test_no_short_form_of_a_small_town_or_an_old_name(
+        gazetteer: Gazetteer, names: list[str], at: int, country: str) -> None:
+    found = gazetteer.resolve_all(names)[at]
+    assert found.place.country == country
+    assert " " not in found.place.name or found.place.name.split()[0] != names[at]
