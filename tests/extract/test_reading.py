@@ -646,3 +646,13 @@ def test_countries_named_only_inside_names_still_place_the_towns() -> None:
     places = {p.mention: p.place for p in extract(text, date(1914, 12, 9)).places}
     assert (places["Wellington"].country, places["Albany"].country) == ("NZ", "AU")
     assert "New Zealand" not in places
+
+
+@pytest.mark.parametrize("text", [
+    "Airborne troops were landed at Sola airfield during the morning and marched into "
+    "Stavanger in the afternoon.",
+    "A battalion came ashore at Sola on 9 April and marched into Stavanger.",
+])
+def test_a_force_landed_somewhere_then_marching_on_moves_from_there(text: str) -> None:
+    # the time or the kind of place between the two verbs does not break the chain
+    assert (["Sola"], "Stavanger") in ends(extract(text, date(1940, 4, 10)))
