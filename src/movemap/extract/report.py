@@ -105,7 +105,8 @@ _ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
 _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]+")
 # a cue that puts the force at a place, not only on its way to one (took A, reached A)
 _REACHED = re.compile(r"(?i:reach|enter|arriv|took|taken|taking|captur|seiz|occup|retak|retook|"
-                      r"recaptur|liberat|secur|storm|overr|land|crossed\s+into)")
+                      r"recaptur|liberat|secur|storm|overr|land|crossed\s+into|ashore|"
+                      r"disembark|de(?:train|truck|plane|bus))")
 _FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
