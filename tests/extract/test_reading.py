@@ -656,3 +656,10 @@ def test_countries_named_only_inside_names_still_place_the_towns() -> None:
 def test_a_force_landed_somewhere_then_marching_on_moves_from_there(text: str) -> None:
     # the time or the kind of place between the two verbs does not break the chain
     assert (["Sola"], "Stavanger") in ends(extract(text, date(1940, 4, 10)))
+
+
+def test_a_side_crossing_into_a_region_abroad_comes_from_its_own_country() -> None:
+    legs = extract("Ugandan troops crossed the border into the Kagera region of Tanzania.",
+                   date(1978, 11, 1)).legs
+    assert [(leg.origins[0].place.name, leg.destination.place.name) for leg in legs] == [
+        ("Uganda", "Kagera")]

@@ -895,7 +895,7 @@ class _Reader:
                 stages = stages[onward:]
             if carried is None and described is not None and _INTO.match(stages[0][2]) and (
                     (side := self._side(described, a)) is not None) and all(
-                    (p.place.kind is Kind.COUNTRY or cue.endswith(" at")) and (
+                    (p.place.areal or cue.endswith(" at")) and (
                         p.place.country != side.place.country) for p, _, cue in stages):
                 # Senegalese troops crossed into The Gambia: from their own country
                 carried, rule = side, "side-origin"
