@@ -1,5 +1,5 @@
-"""Legs read from reports in Russian, French, Spanish, Portuguese, Italian, German and Korean
-(issue 17).
+"""Legs read from reports in Russian, French, Spanish, Portuguese, Italian, German, Dutch,
+Swedish and Korean (issue 17).
 
 Sentences of our own, with places in no report of the evaluation corpus: each test stands
 for a shape of the language (a preposition or particle for each role, a list, a chain, a
@@ -33,6 +33,9 @@ def legs(draft: Draft) -> list[tuple[str, str, str, str | None]]:
     ("O batalhão partiu de Coimbra para o Porto com os carros da divisão.", "pt"),
     ("Il battaglione è partito da Verona per Trento con i carri della divisione.", "it"),
     ("Das Bataillon ist mit den Panzern der Division von Kassel nach Fulda marschiert.", "de"),
+    ("Het bataljon is met de tanks van de divisie van Utrecht naar Arnhem gemarcheerd.", "nl"),
+    ("Bataljonen marscherade med divisionens stridsvagnar från Uppsala till Gävle och det "
+     "var kallt.", "sv"),
 ])
 def test_the_language_of_a_report(text: str, language: str | None) -> None:
     assert language_of(text) == language
@@ -96,8 +99,14 @@ def test_korean_particles_list_chain_and_same_route() -> None:
     ("Am 4. Mai 1912 marschierte das Regiment mit seinen Geschützen von Coimbra nach Porto. "
      "Laut dem Ministerium sollen 900 Soldaten in der nächsten Woche aus Porto nach Braga "
      "verlegt werden.", date(1912, 6, 1)),
+    ("Op 4 mei 1912 marcheerde het regiment met zijn kanonnen van Coimbra naar Porto. Volgens "
+     "het ministerie zullen 900 soldaten in de komende week van Porto naar Braga worden "
+     "verplaatst.", date(1912, 6, 1)),
+    ("Den 4 maj 1912 marscherade regementet med sina kanoner från Coimbra till Porto. Enligt "
+     "ministeriet ska 900 soldater under den kommande veckan skickas från Porto till Braga.",
+     date(1912, 6, 1)),
 ])
-def test_portuguese_italian_and_german_prepositions_dates_and_a_future(
+def test_five_more_languages_prepositions_dates_and_a_future(
         text: str, published: date) -> None:
     # a day of the month written in each language's way (a German ordinal's dot does not
     # end the sentence), an origin and a destination by their prepositions, then a move

@@ -1,5 +1,5 @@
-"""Movement legs from reports in Russian, French, Spanish, Portuguese, Italian, German or
-Korean: a small grammar each.
+"""Movement legs from reports in Russian, French, Spanish, Portuguese, Italian, German, Dutch,
+Swedish or Korean: a small grammar each.
 
 Not a translation: per language, a lexicon of verbs of motion, the words that give a place
 its role in a move, month names, markers of the future and of hearsay, and the words for
@@ -7,12 +7,13 @@ troops that make a number a strength. Roles are read as the English grammar read
 (:mod:`~movemap.extract.grammar`), from the words around each place:
 
 - in the European languages, the preposition before the place: origin ``из``, ``от``,
-  ``с``, ``de``, ``depuis``, ``desde``, ``da``, ``von``, ``aus``; destination ``в``, ``на``,
-  ``к``, ``до``, ``à``, ``vers``, ``jusqu'à``, ``a``, ``hacia``, ``hasta``, ``para``, ``em
-  direção a``, ``verso``, ``nach``, ``auf``; via ``через``, ``par``, ``por``, ``pelo``,
-  ``attraverso``, ``über``. A Russian ``в`` or ``на`` before a locative ending (``в Москве``)
-  says where, not whither, and so does a place fronted by its preposition and set off by a
-  comma (``No Rio, o ministério informou``, ``En Madrid,``);
+  ``с``, ``de``, ``depuis``, ``desde``, ``da``, ``von``, ``aus``, ``van``, ``från``;
+  destination ``в``, ``на``, ``к``, ``до``, ``à``, ``vers``, ``jusqu'à``, ``a``, ``hacia``,
+  ``hasta``, ``para``, ``em direção a``, ``verso``, ``nach``, ``auf``, ``naar``, ``till``; via
+  ``через``, ``par``, ``por``, ``pelo``, ``attraverso``, ``über``, ``over``, ``över``. A
+  Russian ``в`` or ``на`` before a locative ending (``в Москве``) says where, not whither,
+  and so does a place fronted by its preposition and set off by a comma (``No Rio, o
+  ministério informou``, ``En Madrid,``);
 - in Korean, the particle after it: origin ``에서``, ``부터``; destination ``(으)로``, ``에``,
   ``까지``; via ``을 거쳐``. A list (``청진, 함흥, 무수단 인근에서``) takes the particle of
   its last name, as a list in the other languages takes the preposition of its first;
@@ -29,7 +30,7 @@ troops that make a number a strength. Roles are read as the English grammar read
 
 The language is told by script (Cyrillic: Russian, Hangul: Korean) or, in Latin script, by
 which language's function words are the most frequent (French, Spanish, Portuguese,
-Italian or German).
+Italian, German, Dutch or Swedish).
 """
 
 from __future__ import annotations
@@ -92,6 +93,13 @@ _IT_MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "lug
               "settembre", "ottobre", "novembre", "dicembre")
 _DE_MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
               "september", "oktober", "november", "dezember")
+_NL_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december")
+_SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+              "september", "oktober", "november", "december")
+_NL_FILL = (r"(?:(?:de|het|een)\s+)?(?:(?:stad|haven|vliegveld|vliegvelden|basis|provincie|"
+            r"regio|dorp)\s+(?:van\s+|in\s+)?)?")
+_SV_FILL = (r"(?:(?:staden|hamnen|flygfältet|basen|byn|provinsen|lägret\s+vid)\s+)?")
 _PT_FILL = (r"(?:(?:o|a|os|as)\s+)?(?:(?:cidade|porto|base|região|aeroporto|vila|zona|"
             r"fortaleza)\s+(?:de\s+|do\s+|da\s+)?)?")
 _IT_FILL = (r"(?:(?:il|lo|la|i|gli|le)\s+|l['’])?(?:(?:città|porto|base|regione|aeroporto|"
@@ -303,6 +311,62 @@ LANGUAGES: dict[str, _Lexicon] = {
         re.compile(r"(?:Flugzeug|geflogen|\bflog|Fallschirm|Hubschrauber|Luftbrücke|"
                    r"Lufttransport)", re.I),
         _DE_MONTHS),
+    "nl": _Lexicon(
+        "Dutch",
+        re.compile(r"\b\w*(?:trok|trekk|getrokken|marcheer|rukte|rukt|opgerukt|landde|geland|"
+                   r"sprong|vertrok|vertrekk|bereikt|stak|staken|overgestoken|verplaatst|"
+                   r"verlegd|gestuurd|stuurde|vloog|vlogen|gevlogen|opgestegen|terugg|"
+                   r"evacu|verscheen|verschenen|binnengetrokken|binnengevallen|viel\s+binnen|"
+                   r"vielen\s+binnen|gingen|ging|kwamen|kwam|arriveer|aangekomen)\w*", re.I),
+        (("origin", re.compile(r"\b(?:van|vanuit|uit|vanaf)\s+" + _NL_FILL + "$", re.I)),
+         ("destination", re.compile(r"\b(?:naar|in|op|tot|richting|tot\s+aan|bereikte\w*|"
+                                    r"bereikt)\s+" + _NL_FILL + "$", re.I)),
+         ("via", re.compile(r"\b(?:over|door|via|langs)\s+" + _NL_FILL + "$", re.I)),
+         ("position", re.compile(r"\b(?:bij|nabij|boven)\s+" + _NL_FILL + "$", re.I))),
+        (),
+        re.compile(r"^\s*(?:,|en|of|,\s*en)\s*(?:(?:van|naar|uit)\s*)?$"),
+        re.compile(r"\b(?:zal|zullen|wordt\s+verwacht|worden\s+verwacht|gepland|verwacht|"
+                   r"gaat|gaan)\b", re.I),
+        re.compile(r"\b(?:volgens|naar\s+verluidt|zou|zouden|meld\w*)\b", re.I),
+        re.compile(r"\bvolgens\s+(?:de\s+|het\s+)?(?P<s>\w[\w-]*(?:\s+[\w-]+){0,2})"),
+        re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>duizend)?\s+(?:\w+\s+)?"
+                   r"(?:man|soldaten|militairen|troepen|parachutisten|mariniers)\b", re.I),
+        re.compile(r"(?:\bvan\s+(?P<d0>\d{1,2})\s+tot\s+)?(?P<d>\d{1,2})\s+"
+                   + _months(_NL_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:in|begin|medio|eind)\s+" + _months(_NL_MONTHS, "")
+                   + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:dezelfde\s+(?:route|weg)|hetzelfde\s+traject)", re.I),
+        re.compile(r"(?:schip|schepen|over\s+zee|vloot|ingescheept|aan\s+land|torpedoboot)",
+                   re.I),
+        re.compile(r"(?:vliegtuig|vliegveld|vloog|gevlogen|parachut|luchtlanding|helikopter|"
+                   r"luchtbrug)", re.I),
+        _NL_MONTHS),
+    "sv": _Lexicon(
+        "Swedish",
+        re.compile(r"\b\w*(?:marscher|tågade|drog|dragit|ryckte|landsteg|landstig|skeppade|"
+                   r"fördes|förd|flög|flugit|flyttade|förflyttade|avseglade|seglade|gick|"
+                   r"anlände|nådde|nått|bröt\s+upp|återvände|evakuer|skicka|sänd|"
+                   r"överfördes|skeppa)\w*", re.I),
+        (("origin", re.compile(r"\b(?:från|ur)\s+" + _SV_FILL + "$", re.I)),
+         ("destination", re.compile(r"\b(?:till|mot|i|på|in\s+i|nådde|fram\s+till)\s+"
+                                    + _SV_FILL + "$", re.I)),
+         ("via", re.compile(r"\b(?:över|genom|via|längs)\s+" + _SV_FILL + "$", re.I)),
+         ("position", re.compile(r"\b(?:vid|kring|utanför)\s+" + _SV_FILL + "$", re.I))),
+        (),
+        re.compile(r"^\s*(?:,|och|eller|,\s*och)\s*(?:(?:från|till)\s*)?$"),
+        re.compile(r"\b(?:ska|skall|kommer\s+att|väntas|planerar|planeras)\b", re.I),
+        re.compile(r"\b(?:enligt|uppges|sägs|rapporter\w*)\b", re.I),
+        re.compile(r"\benligt\s+(?P<s>\w[\w-]*(?:\s+[\w-]+){0,2})"),
+        re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>tusen)?\s+(?:\w+\s+)?"
+                   r"(?:man|soldater|trupper)\b", re.I),
+        re.compile(r"(?:\b(?P<d0>\d{1,2})\s*[-–]\s*)?(?P<d>\d{1,2})\s+"
+                   + _months(_SV_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:i|i\s+början\s+av|i\s+mitten\s+av|i\s+slutet\s+av)\s+"
+                   + _months(_SV_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:samma\s+(?:väg|rutt))", re.I),
+        re.compile(r"(?:skepp|fartyg|skeppad|sjövägen|flottan|landsteg|seglade)", re.I),
+        re.compile(r"(?:flyg|flög|fallskärm|helikopter|luftbro)", re.I),
+        _SV_MONTHS),
     "ko": _Lexicon(
         "Korean",
         re.compile(r"(?:이동|건너|도착|흩어|배치|파병|파견|철수|상륙|진격|진군|출발|떠나|떠났|"
@@ -339,6 +403,11 @@ _ITALIAN = frozenset(("il", "lo", "gli", "della", "dello", "degli", "delle", "ne
 _GERMAN = frozenset(("der", "die", "das", "und", "den", "dem", "des", "ist", "mit", "von",
                      "im", "auf", "nicht", "ein", "eine", "zu", "nach", "sich", "wird", "wurde",
                      "sind", "aus", "bei"))
+_DUTCH = frozenset(("de", "het", "een", "van", "en", "op", "te", "dat", "die", "met", "voor",
+                    "zijn", "werd", "naar", "bij", "niet", "om", "ook", "als", "door", "werden",
+                    "hij", "zij", "ze"))
+_SWEDISH = frozenset(("och", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till",
+                      "den", "har", "inte", "om", "ett", "var", "från", "hade", "sig", "han"))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NOT_RUSSIAN = re.compile(r"[іїєґўђјљњћџІЇЄҐЎЂЈЉЊЋЏ]")
@@ -357,7 +426,7 @@ def language_of(text: str) -> str | None:
         return "ko"
     counts = {code: sum(w in words_of for w in words) for code, words_of in (
         ("fr", _FRENCH), ("es", _SPANISH), ("pt", _PORTUGUESE), ("it", _ITALIAN),
-        ("de", _GERMAN))}
+        ("de", _GERMAN), ("nl", _DUTCH), ("sv", _SWEDISH))}
     best = max(counts, key=lambda code: counts[code])
     return None if counts[best] < len(words) / 12 else best
 

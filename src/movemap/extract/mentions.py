@@ -208,6 +208,10 @@ _OTHER_COMMON = {
     "de": frozenset(("der", "die", "das", "den", "dem", "des", "und", "in", "im", "ein", "eine",
                      "von", "vom", "zu", "zum", "zur", "mit", "auf", "aus", "bei", "nach", "an",
                      "am", "man", "seine", "ihre", "sie", "er", "es", "wir", "nicht")),
+    "nl": frozenset(("de", "het", "een", "van", "en", "in", "op", "te", "dat", "die", "met",
+                     "voor", "naar", "bij", "uit", "door", "zij", "ze", "hij", "niet", "ook")),
+    "sv": frozenset(("och", "i", "att", "det", "som", "en", "ett", "på", "av", "för", "med",
+                     "till", "den", "de", "från", "han", "hon", "vid", "sedan", "där")),
 }
 
 

@@ -1156,8 +1156,8 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
         legs = _Reader(text, spans, published, places, where,
                        find_dates(text, published), gazetteer).read()
     elif language is not None:
-        # a report in Russian, French, Spanish, Portuguese, Italian, German or Korean: its
-        # own small grammar reads it
+        # a report in Russian, French, Spanish, Portuguese, Italian, German, Dutch, Swedish
+        # or Korean: its own small grammar reads it
         legs = foreign_legs(text, language, published, places, spans)
         problem = None
     unique: dict[int, FoundPlace] = {}
