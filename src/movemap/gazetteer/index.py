@@ -270,7 +270,7 @@ def write_index(entries: Sequence[Entry], folder: Path, fingerprint: str) -> Non
                 # "Talavera" for Talavera de la Reina: a town people name for short, by its
                 # own name and if notable (not Carrizal de Bravo, nor a Königsberg in der
                 # Neumark by an old name of its)
-                shorter.add(head)
+                shorter = {*shorter, head}
             if (method is Method.NAME and e.source == ranking.CURATED_SOURCE
                     and (bare := _unqualified(name)) is not None):
                 shorter = {*shorter, bare}  # "Humaita" for Humaitá (Paraguay)
