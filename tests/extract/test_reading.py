@@ -663,3 +663,14 @@ def test_a_side_crossing_into_a_region_abroad_comes_from_its_own_country() -> No
                    date(1978, 11, 1)).legs
     assert [(leg.origins[0].place.name, leg.destination.place.name) for leg in legs] == [
         ("Uganda", "Kagera")]
+
+
+def test_a_force_brought_from_somewhere_and_unloaded_arrives_where_the_last_move_went() -> None:
+    text = ("Troops began to arrive in Kabul on 1 July. A battalion was brought from Bagram by "
+            "road and unloaded the same day.")
+    assert (["Bagram"], "Kabul") in ends(extract(text, date(2001, 7, 5)))
+
+
+def test_a_landing_with_an_adverb_before_its_place_lands_there() -> None:
+    text = "The fleet crossed overnight from Calais and landed unopposed at Dover."
+    assert ends(extract(text, date(1066, 10, 20))) == [(["Calais"], "Dover")]

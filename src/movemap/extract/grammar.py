@@ -158,7 +158,7 @@ _ORIGIN_CUE = re.compile(
     + _FILL, re.I)
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?(?!\s+of\b)|arrived\s+(?:in|at|on|off)|"
-    r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|landed\s+(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
+    r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|landed\s+(?:[a-z]+\s+)?(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
     r"lands?\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"destination\s+(?:was|is|being|:)|de(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+"

@@ -97,7 +97,12 @@ _ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed|flown|flew|bro
 # "in" says the same (45 Commando has been flown in from Aden: to where the story is)
 _NO_OBJECT = re.compile(r"\b(?:entered|arrived|came(?:\s+in)?|landed|crossed\s+over|"
                         r"(?:flown|flew|brought|shipped|sent|rushed|airlifted|ferried|moved)"
-                        r"\s+in)\s+(?:[a-z]+\s+)?from\b", re.I)
+                        r"\s+in)\s+(?:[a-z]+\s+)?from\b|"
+                        # brought from Bahrain in a landing ship and put ashore (no place
+                        # after it: where the last move went)
+                        r"\bfrom\b[^;]{0,80}\band\s+(?:was\s+|were\s+)?(?:put\s+ashore|"
+                        r"landed|disembarked|unloaded)\b(?![^,;.]{0,25}?\b(?:at|in|on|near)\s+"
+                        r"(?:the\s+)?(?-i:[A-Z]))", re.I)
 # a relative clause about the destination that dates the arrival (which fell on 3 July,
 # where they arrived on 5 May)
 _ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
