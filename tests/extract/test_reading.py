@@ -674,3 +674,13 @@ def test_a_force_brought_from_somewhere_and_unloaded_arrives_where_the_last_move
 def test_a_landing_with_an_adverb_before_its_place_lands_there() -> None:
     text = "The fleet crossed overnight from Calais and landed unopposed at Dover."
     assert ends(extract(text, date(1066, 10, 20))) == [(["Calais"], "Dover")]
+
+
+def test_an_expected_move_takes_the_future_date_given_just_before() -> None:
+    text = ("Answer: the incoming battalion will relieve the one now serving in the course of "
+            "next month. As before, the men will be flown by chartered aircraft from Shannon "
+            "to Larnaca.")
+    [leg] = extract(text, date(1989, 4, 19)).legs
+    assert leg.status is Status.EXPECTED
+    assert (leg.start.first_day.isoformat(), leg.start.last_day.isoformat()) == (
+        "1989-05-01", "1989-05-31")

@@ -1107,6 +1107,19 @@ class _Reader:
         if past:
             self.state.set_date(past[-1].date, number)
 
+    def _future_before(self, number: int) -> FuzzyDate | None:
+        """The last date after publication given in the two sentences before sentence
+        ``number`` of its paragraph, if any."""
+        first = max(0, number - 2)
+        while first < number and self.paragraph[first] != self.paragraph[number]:
+            first += 1
+        if first == number:
+            return None
+        a, b = self.spans[first][0], self.spans[number][0]
+        ahead = [d for d in self.dates if a <= d.start < b and d.role != "end"
+                 and d.date.first_day > self.published]
+        return ahead[-1].date if ahead else None
+
     def _when(self, dates: list[DateMention], expected: bool, number: int
               ) -> tuple[FuzzyDate, FuzzyDate | None, str]:
         state, published = self.state, self.published
@@ -1129,6 +1142,9 @@ class _Reader:
                 "relative", "since_last", "quarter") and d.date.first_day <= published), None)
             if lead is not None:
                 return lead.date, None, "date: the report's first"
+        if expected and (ahead := self._future_before(number)) is not None:
+            # "next month" in the sentence before: the moves it announces are then
+            return ahead, None, "date: the future date just before"
         if expected or state.date is None:
             start = parse_date(f"after {published.isoformat()}") if expected else (
                 parse_date(f"by {published.isoformat()}"))
