@@ -166,3 +166,12 @@ def test_a_stand_in_feature_among_the_places_keeps_its_confidence(
     # Wheelus Air Base lay on Tripoli's shore: among the places, it is what the text means
     best = gazetteer.resolve_all(["Tripoli", "Misrata", "Wheelus"])[2].best
     assert best.place.country == "LY" and best.confident
+
+
+def test_a_near_tie_goes_to_the_reading_near_the_other_places(gazetteer: Gazetteer) -> None:
+    # two villages called Zula score alike; the one on the Red Sea is a day's sail from Suez,
+    # the other is in Mexico: the text's places break the tie, the answer stays in doubt
+    best = gazetteer.resolve_all(["Alexandria", "Suez", "Bombay", "Zula"])[3].best
+    assert best.place.country == "ER" and not best.confident
+    # alone, nothing breaks it
+    assert gazetteer.resolve("Zula").candidates[0].place.country == "MX"

@@ -599,6 +599,7 @@ class Ranker:
             scored.sort(key=order)
             if context is not NO_CONTEXT:
                 scored = _canonical_first(scored, context, query)
+                scored = _nearer_on_a_tie(scored, context)
             scored = _doubt_between(scored, alone=context is NO_CONTEXT)
         if query and scored and scored[0].doubt is None and (
                 doubt := _written_doubt(query, scored)):
@@ -942,6 +943,35 @@ def _far_larger_first(ranked: list[Candidate]) -> list[Candidate]:
                 and other.score - sum(other.parts.get(k, 0.0) for k in _LONE_PARTS) > own):
             return _put_first(ranked, i, f"{place.name} ({place.country}), a town of that name "
                                          "nearer the other places, is far smaller")
+    return ranked
+
+
+# Two readings this close in score are a tie that the text's places break: the one far nearer
+# them (at most NEARER_SHARE of the other's distance) is meant.
+TIE_MARGIN, NEARER_SHARE = 0.02, 0.5
+
+
+def _nearer_on_a_tie(ranked: list[Candidate], context: Context) -> list[Candidate]:
+    """The candidates, a close runner-up far nearer the other places first: two villages of
+    one name, one a continent away from everything the text names (Zula in Mexico against
+    Zula on the Red Sea, beside Suez and Bombay). Only between towns and features found by
+    one name (not a region against a town), where the first is no notable town, was put
+    first by no rule (``CANONICAL_PART``) and has no other place near it (part ``context``
+    under ``LONE_COHERENCE``)."""
+    if len(ranked) < 2 or ranked[0].parts.get("context", 0.0) >= LONE_COHERENCE:
+        return ranked
+    best = ranked[0]
+    if best.place.kind in AREAL or CANONICAL_PART in best.parts or (
+            (best.place.population or 0) >= NOTABLE_POPULATION):
+        return ranked  # a notable town, or one a rule put first, is not a village's tie
+    far = context.nearest_km(best.place.lat, best.place.lon)
+    for i, other in enumerate(ranked[1:4], start=1):
+        if best.score - other.score > TIE_MARGIN:
+            break
+        if (other.place.kind not in AREAL and other.method is best.method
+                and context.nearest_km(other.place.lat, other.place.lon) < NEARER_SHARE * far):
+            return _put_first(ranked, i, f"{best.place.name} ({best.place.country}) scores as "
+                                         "well, far from the other places")
     return ranked
 
 
