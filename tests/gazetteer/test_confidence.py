@@ -586,3 +586,25 @@ def test_an_overlay_village_beside_the_report_beats_a_counted_namesake_far_off(
     # is taken to be a village, not empty
     found = gazetteer.resolve_all(["Ainata", "Bint Jbeil", "Aitaroun"])[0]
     assert haversine_km(found.place.lat, found.place.lon, 33.12, 35.41) < 5
+
+
+_EXTREMADURA = ["Badajoz", "Cáceres", "Mérida", "Don Benito", "Plasencia"]
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    # a town of 200,000 and a region, each a continent away in a country the text never names
+    ("La Serena", "CL"),
+    ("Orellana", "EC"),
+])
+def test_a_sizeable_town_or_a_region_abroad_in_a_country_never_named_is_in_doubt(
+        gazetteer: Gazetteer, name: str, country: str) -> None:
+    found = gazetteer.resolve_all([*_EXTREMADURA, name])[-1]
+    assert found.place.country == country and not found.best.confident
+    # the country named, the same answer speaks for itself
+    named = gazetteer.resolve_all([*_EXTREMADURA, {"CL": "Chile", "EC": "Ecuador"}[country],
+                                   name])[-1]
+    assert named.place.country == country and named.best.confident
+
+
+def test_a_world_city_abroad_keeps_its_confidence(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve_all([*_EXTREMADURA, "Moscow"])[-1].best.confident

@@ -166,6 +166,8 @@ its kind to X) this far from every other place of a batch is in doubt (see
 _GARRISON_KINDS = frozenset({Kind.SITE, Kind.AIRBASE, Kind.NAVAL_BASE})
 # "X airport": the places X may be, up to this many within this score of the first.
 _KIND_BASES, _KIND_BASE_MARGIN = 5, 0.3
+# A town this large speaks for itself in any text, however far from its scene
+_WORLD_CITY = 500_000
 OUTLIER_KM = 1000.0
 """A winner this far from every other place of a batch, in none of their countries, is in
 doubt (unless a large town or the only feature of its name): see ``_doubt_outliers``."""
@@ -1466,10 +1468,32 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     close = radius <= _AMONG_KM  # the report's scene, not a list of a country's towns
     every_xyz = _xyz(list(points.values())) if close else None
     countries = Counter(points[q].country for q in core)
+    # a large town or a region of a country the text names, or has another answer in, is
+    # what the text means however far from its scene (Pyongyang beside "North Korean
+    # troops" in a report on Kursk); of another country, nothing vouches for it but a
+    # world city's size (La Serena in Chile, Orellana in Ecuador, among the villages of
+    # Extremadura)
     for q, best in winners.items():
         place = best.place
-        if (place.kind in _AREAL or not best.confident or _notable(place, ranked[q])
-                or best.parts.get("within")):  # a region named with it vouches for it
+        if (not best.confident or best.parts.get("within")  # a region named with it
+                or place.kind in (Kind.COUNTRY, Kind.MACRO_REGION, Kind.CONTINENT)):
+            continue
+        if place.kind is Kind.CITY and (place.population or 0) >= _WORLD_CITY:
+            continue  # Washington in a report on Taiwan, Moscow in one on the Caucasus
+        if place.kind not in _AREAL and _notable(place, ranked[q]) and (
+                place.kind is not Kind.CITY):
+            continue  # a feature whose name is its own (Ramstein Air Base) is the one meant
+        if place.kind in _AREAL or _notable(place, ranked[q]):
+            others_there = sum(1 for m, c in winners.items()
+                               if m != q and c.place.country == place.country)
+            if others_there or any(c.place.kind is Kind.COUNTRY
+                                   and c.place.country == place.country
+                                   for c in winners.values()):
+                continue
+            if q in core or _nearest_km(place, core_xyz) <= OUTLIER_KM:
+                continue
+            doubt = "far from the other places, in a country the text names nowhere else"
+            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
             continue
         own = 1 if q in core else 0
         if len(core) - own < _OUTLIER_MIN_OTHERS:
