@@ -127,6 +127,10 @@ def test_the_mixed_list_names_alone(gazetteer: Gazetteer, name: str, country: st
     ("South Vietnam", "VN", ["Saigon", "Da Nang"]),
     ("East Germany", "DE", ["Leipzig", "Dresden"]),
     ("Swaziland", "SZ", ["Mbabane", "Manzini"]),
+    # a colony named by its ruler's adjective is the country it became, not the ruler
+    ("Portuguese Guinea", "GW", ["Bissau", "Bafatá"]),
+    ("French Somaliland", "DJ", ["Djibouti", "Obock"]),
+    ("Spanish Sahara", "EH", ["Laayoune", "Dakhla"]),
 ])
 def test_former_country_names(gazetteer: Gazetteer, former: str, country: str,
                               context: list[str]) -> None:
