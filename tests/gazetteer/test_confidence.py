@@ -612,3 +612,20 @@ def test_a_sizeable_town_or_a_region_abroad_in_a_country_never_named_is_in_doubt
 
 def test_a_world_city_abroad_keeps_its_confidence(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve_all([*_EXTREMADURA, "Moscow"])[-1].best.confident
+
+
+@pytest.mark.parametrize(("name", "place"), [
+    # a place named with its ruler's adjective is the place, not the ruler
+    ("Italian Libya", "Libya"),
+    ("French Morocco", "Morocco"),
+    ("Dutch Borneo", "Borneo"),
+    ("Swiss Alps", "Alps"),
+])
+def test_a_place_after_a_peoples_adjective_is_that_place(gazetteer: Gazetteer, name: str,
+                                                         place: str) -> None:
+    assert gazetteer.resolve(name).place.name == place
+
+
+def test_a_force_after_a_peoples_adjective_is_still_its_country(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve("North Korean troops")
+    assert found.place.country == "KP" and found.best.method is Method.DEMONYM

@@ -914,13 +914,19 @@ class Gazetteer:
 
     def _demonym_phrase_hits(self, key: str) -> list[Hit]:
         """A demonym with the words after it (``Russian forces``, ``North Korean troops``):
-        the demonym's country, read as attribution. Only a demonym qualifies, so that
-        ``Kursk forces`` is not Kursk."""
+        the demonym's country, read as attribution; but an area or feature named after it
+        (``Italian Libya``, ``Dutch Borneo``) is that place. Only a demonym qualifies, so
+        that ``Kursk forces`` is not Kursk."""
         words = key.split()
         for cut in range(len(words) - 1, max(0, len(words) - 1 - _DEMONYM_PHRASE_MAX_WORDS), -1):
             found = [h for h in self._exact(" ".join(words[:cut])) if h.method is Method.DEMONYM]
             if found:
-                return found
+                # a place after a ruler's adjective is that place (Italian Libya, Dutch
+                # Borneo, the Swiss Alps), not the ruler
+                named = [h for h in self._exact(" ".join(words[cut:]))
+                         if h.method in (Method.NAME, Method.ALTERNATE)
+                         and h.place.kind is not Kind.CITY]
+                return named or found
         return []
 
     def _part_hits(self, direction: str, rest: str) -> list[Hit]:
