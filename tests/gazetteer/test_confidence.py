@@ -629,3 +629,13 @@ def test_a_place_after_a_peoples_adjective_is_that_place(gazetteer: Gazetteer, n
 def test_a_force_after_a_peoples_adjective_is_still_its_country(gazetteer: Gazetteer) -> None:
     found = gazetteer.resolve("North Korean troops")
     assert found.place.country == "KP" and found.best.method is Method.DEMONYM
+
+
+def test_a_county_by_a_bare_name_far_from_the_text_is_in_doubt(gazetteer: Gazetteer) -> None:
+    # "Niobrara" beside Nebraska's towns: the county of that name is in Wyoming, 500 km off,
+    # and the Nebraska village the text means is not in the data
+    far = gazetteer.resolve_all(["Omaha", "Lincoln", "Grand Island", "Kearney", "Niobrara"])[-1]
+    assert far.place.kind is Kind.DISTRICT and not far.best.confident
+    # among Wyoming's towns it is what the text means
+    near = gazetteer.resolve_all(["Cheyenne", "Casper", "Lusk", "Niobrara"])[-1]
+    assert near.place.kind is Kind.DISTRICT and near.best.confident

@@ -1484,6 +1484,13 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         if (not best.confident or best.parts.get("within")  # a region named with it
                 or place.kind in (Kind.COUNTRY, Kind.MACRO_REGION, Kind.CONTINENT)):
             continue
+        if (place.kind is Kind.DISTRICT and best.method is Method.REGION and q not in core
+                and _nearest_km(place, core_xyz) > DESCRIBED_KM):
+            # a county by its bare name (Niobrara County for "Niobrara"), far from the
+            # text's places: the town of that name the data lacks may be meant
+            doubt = "a district named like the place, far from the other places"
+            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+            continue
         if place.kind is Kind.CITY and (place.population or 0) >= _WORLD_CITY:
             continue  # Washington in a report on Taiwan, Moscow in one on the Caucasus
         if place.kind not in _AREAL and _notable(place, ranked[q]) and (
