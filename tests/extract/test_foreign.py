@@ -125,3 +125,20 @@ def test_a_year_written_before_dates_the_days_after_it() -> None:
                     "Leiria, e depois para Santarém com os seus canhões.", date(2007, 11, 30))
     starts = {d: s for _, d, s, _ in legs(draft)}
     assert starts["Leiria"].startswith("1807-11")
+
+
+@pytest.mark.parametrize("text", [
+    "Op 13 mei 1940 vertrok koningin Wilhelmina vanuit Hoek van Holland met een Britse "
+    "torpedobootjager naar Londen; het kabinet volgde in de avond van dezelfde dag.",
+    "Am 9. November 1918 reiste der König von Berlin nach Spa und dann weiter in die "
+    "Niederlande, wo er den Rest seines Lebens verbrachte.",
+])
+def test_a_sovereign_or_a_government_leaving_is_no_force_moving(text: str) -> None:
+    assert extract(text, date(1950, 1, 1)).legs == ()
+
+
+def test_a_column_under_its_king_is_a_force() -> None:
+    draft = extract("Le 16 décembre 1740, la colonne conduite par le roi lui-même a quitté Lyon "
+                    "pour Dijon, tandis que le reste de l'armée restait sur la Saône avec les "
+                    "canons et les bagages.", date(1740, 12, 20))
+    assert [(o, d) for o, d, _, _ in legs(draft)][:1] == [("Lyon", "Dijon")]

@@ -521,6 +521,18 @@ def _roles(lexicon: _Lexicon, text: str, a: int, here: list[FoundPlace]) -> list
     return roles
 
 
+# who moves in a clause that names no force: a sovereign, a court or a government (in the
+# languages read here), and the words for troops that make it a force's move after all
+_NOT_A_FORCE = re.compile(
+    r"(?i:\b(?:família\s+real|familia\s+real|famiglia\s+reale|rainha|reina|regina|reine|"
+    r"koningin|königin|drottning|kungen|koning|könig|roi|rey|rei|re|governo|gobierno|"
+    r"gouvernement|regierung|regering|regeringen|kabinet|presidente|président|präsident|"
+    r"president)\b|королев|король|президент|правительств)")
+_TROOPS = re.compile(
+    r"(?i:tropas|troupes|truppe|troepen|trupper|soldat|soldad|militar|ex[eé]rcito|ejército|"
+    r"armée|esercito|armee|leger|armén|bataill|batall|battaglion|regiment|reggiment|division|"
+    r"divisão|divisione|divisie|brigad|kolonn|colonn|columna|coluna|войск|"
+    r"военн|батальон|полк|дивизи|бригад|колонн|군|병력|부대)")
 # a place fronted by its preposition alone and set off by a comma (En Madrid, Im Norden)
 _FRONTED = re.compile(r"\W*\w{1,3}\s+(?:\w{1,3}\s+)?")
 _COMMA_AFTER = re.compile(r"\s*,")
@@ -621,6 +633,8 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
         if strength is not None:
             state.strength = strength
         verb = lexicon.motion.search(body)
+        if verb is not None and _NOT_A_FORCE.search(body) and not _TROOPS.search(body):
+            verb = None  # the queen left The Hague for London: a court, not a force
         roles = _roles(lexicon, text, a, here)
         if verb is None:
             for place, role in zip(here, roles, strict=True):
