@@ -142,3 +142,13 @@ def test_a_column_under_its_king_is_a_force() -> None:
                     "pour Dijon, tandis que le reste de l'armée restait sur la Saône avec les "
                     "canons et les bagages.", date(1740, 12, 20))
     assert [(o, d) for o, d, _, _ in legs(draft)][:1] == [("Lyon", "Dijon")]
+
+
+def test_a_german_noun_after_its_article_is_no_place() -> None:
+    # German writes its nouns with a capital: "dem König" is the king, not Bad König; a
+    # country takes an article too and stays a place
+    draft = extract("Am 16. Dezember 1740 zog die Kolonne unter dem König von Breslau nach "
+                    "Glogau und folgte dann der Oder, während die Vorhut in die Schweiz "
+                    "geschickt wurde, wie man berichtet.", date(1740, 12, 20))
+    found = {p.mention for p in draft.places}
+    assert "König" not in found and {"Breslau", "Glogau", "Schweiz"} <= found

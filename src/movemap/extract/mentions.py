@@ -24,7 +24,8 @@ and passes the guards, each a general rule with a name (:data:`GUARDS`):
     after the list it starts: the Hammurabi and Medina divisions);
 ``adjective``
     an article stands right before it (``an Argentine garrison``, ``a Moscow source``): a
-    place name is not counted with ``a``;
+    place name is not counted with ``a``; in German any article (``dem König``: German
+    writes its nouns with a capital), unless the word is an area's name (``die Schweiz``);
 ``demonym``
     it reads as a people's adjective (``-ine``, ``-ese``, ``-ish``, ``-ian``) before a
     lower-case noun that is not a kind of place (``Argentine air attacks``);
@@ -109,6 +110,10 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:region|province|oblast|area|district|port|harbou?r|airport|airfield|bay|river|"
     r"sector|front|city|town|valley|coast|peninsula|border|bridgehead|pocket)\b)[a-z]")
 _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
+# a German article (and an adjective) before a capitalised word: a noun, not a town (a town
+# takes none; a country or a river may: die Schweiz, die Oder)
+_DE_ARTICLE = re.compile(r"\b(?:[Dd](?:er|ie|as|em|en|es)|[Ee]ine?[mnrs]?|[Ss]eine?[mnrs]?|"
+                         r"[Ii]hre?[mnrs]?)\s+(?:[a-zäöüß]+\s+)?$")
 _NOT_WORD = re.compile(r"[^\w]|_")
 _PLACE_CUE = grouped(quick(re.compile(
     r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
@@ -506,6 +511,9 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
         return "named-thing"
     if language == "en" and _ARTICLE.search(text, max(0, start - 4), start):
         return "adjective"
+    if language == "de" and " " not in word and _DE_ARTICLE.search(
+            text, max(0, start - 30), start) and not _area_by_name(gazetteer, word):
+        return "adjective"  # dem König, der Stadt: German writes its nouns with a capital
     if _QUARTER.match(word) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)):
         return "demonym"  # Western officials, Northern forces
     if " " not in word and _FORCE_AFTER.match(text, end, min(len(text), end + 40)):
