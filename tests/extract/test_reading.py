@@ -684,3 +684,22 @@ def test_an_expected_move_takes_the_future_date_given_just_before() -> None:
     assert leg.status is Status.EXPECTED
     assert (leg.start.first_day.isoformat(), leg.start.last_day.isoformat()) == (
         "1989-05-01", "1989-05-31")
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    ("The army, about thirteen thousand British and Indian troops, marched from Zula to "
+     "Magdala.", 13_000),
+    ("The columns, sixty thousand strong, marched from Atlanta to Savannah.", 60_000),
+    ("Some 4,500 strong, the brigade marched from Atlanta to Savannah.", 4_500),
+    ("Two hundred and fifty marines were flown from Atlanta to Savannah.", 250),
+])
+def test_a_strength_in_words_or_so_many_strong_is_read(text: str, strength: int) -> None:
+    assert [leg.strength for leg in extract(text, date(1900, 1, 1)).legs] == [strength]
+
+
+@pytest.mark.parametrize("text", [
+    "A hundred days later the brigade marched from Atlanta to Savannah.",
+    "The brigade marched from Atlanta to Savannah in a strong wind.",
+])
+def test_number_words_that_count_no_men_are_no_strength(text: str) -> None:
+    assert [leg.strength for leg in extract(text, date(1900, 1, 1)).legs] == [None]

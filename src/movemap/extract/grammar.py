@@ -224,8 +224,7 @@ _STRENGTH = re.compile(
     r"|\b(?:group|force|contingent|detachment|battalion|brigade|division|unit|column|echelon)"
     r"\s+of\s+(?:about\s+|some\s+|around\s+)?(?P<g>\d{1,3}(?:,\d{3})+|\d+)\b"
     r"(?!\s+(?:prisoners|civilians|refugees|aircraft|tanks|vehicles|planes|guns))"
-    r"|\b(?P<s>\d{1,3}(?:,\d{3})+|\d+)-strong\b", re.I)
-# a month's name right before a number makes it a day (August 15), in folded text
+    r"|\b(?P<s>\d{1,3}(?:,\d{3})+|\d+)(?:-|\s+)strong\b", re.I)
 # places joined by "and" across a time set off by commas are stages, not a list (took Ghazni
 # and, at the end of June, Kabul; took Changsha, entered on 11 July, and Yochow); a plain "A in
 # March and B in April" is left to the cues (the same force may not have gone from A to B)
@@ -234,6 +233,7 @@ _TIME_WORD = (r"\b(?:" + _MONTH_NAME + r"|\d{3,4}\b|later\b|afterwards\b|"
 _TIMED_GAP = re.compile(r"^(?:\s*,[^;.]{0,70}?" + _TIME_WORD + r"[^;.]{0,30},\s+and\s+"
                         r"|\s*,?\s*and\s*,\s*[^,;.]{0,30}?" + _TIME_WORD
                         + r"[^,;.]{0,20},\s*)(?:the\s+)?$", re.I)
+# a month's name right before a number makes it a day (August 15), in folded text
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH_NAME + r"\.?\s+$")
 _NOT_MOVING = re.compile(
     r"\b(captur\w*|took|taken|killed|wounded|lost|losses|casualt\w*|prisoners?|surrender\w*|"
@@ -682,7 +682,7 @@ _STRENGTH_WORDS = grouped(re.compile(
     r"fighters|commandos|special|riflemen|guardsmen|rangers|legionnaires|reservists|"
     r"conscripts|mercenaries|volunteers|cavalry|gunners|sappers|engineers)|"
     r"\b(?:group|force|contingent|detachment|battalion|brigade|division|unit|column|echelon)"
-    r"\s+of\s|-strong"))
+    r"\s+of\s|[-\s]strong\b"))
 
 
 # a number of four digits after a month or "in" is a year, whatever noun follows it (On 9 April
@@ -691,10 +691,67 @@ _YEAR_BEFORE = re.compile(r"(?:\b" + _MONTH_NAME + r"\.?,?|\b(?:in|since|until|t
                           r"spring|summer|autumn|fall|winter))\s+$")
 
 
+_UNITS = {w: i for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen"))}
+_TENS = {w: 10 * i for i, w in enumerate(("twenty", "thirty", "forty", "fifty", "sixty",
+                                           "seventy", "eighty", "ninety"), start=2)}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_SPELLED = re.compile(r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                      r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                      r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+                      r"million|and)(?:[\s-]+|\b))+", re.I)
+_SCALE_WORD = re.compile(r"\b(?:hundred|thousand|million)\b", re.I)
+
+
+def _spelled_value(words: str) -> int | None:
+    """The number a run of English number words says (``thirteen thousand``, ``two hundred
+    and fifty``, ``a thousand``), or None when it has no scale word or does not parse."""
+    total = current = 0
+    seen_scale = False
+    for word in re.split(r"[\s-]+", words.lower().strip()):
+        if word in ("", "and"):
+            continue
+        if word in ("a", "an"):
+            current = max(current, 1)
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+            seen_scale = True
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+            seen_scale = True
+        else:
+            return None
+    value = total + current
+    return value if seen_scale and value > 1 else None
+
+
+def _digits_for_words(text: str) -> str:
+    """``text`` with each run of number words that holds a scale word written in digits
+    (``about thirteen thousand British troops`` -> ``about 13000 British troops``)."""
+    def digits(m: re.Match[str]) -> str:
+        run = m.group(0)
+        value = _spelled_value(run)
+        if value is None:
+            return run
+        return str(value) + (" " if run[-1:].isspace() else "")
+    return _SPELLED.sub(digits, text)
+
+
 def strength_in(text: str, start: int, end: int) -> int | None:
-    """The strength of the moving force in ``text[start:end]``, if it gives one."""
+    """The strength of the moving force in ``text[start:end]``, if it gives one (in digits,
+    or in words with a scale: ``thirteen thousand``)."""
     if _DIGIT.search(text, start, end) is None:
-        return None
+        if _SCALE_WORD.search(text, start, end) is None:
+            return None
+        spelled = _digits_for_words(text[start:end])
+        return strength_in(spelled, 0, len(spelled)) if _DIGIT.search(spelled) else None
     low = fold(text[start:end])
     if _STRENGTH_WORDS.search(low) is None:
         return None
