@@ -703,3 +703,8 @@ def test_a_strength_in_words_or_so_many_strong_is_read(text: str, strength: int)
 ])
 def test_number_words_that_count_no_men_are_no_strength(text: str) -> None:
     assert [leg.strength for leg in extract(text, date(1900, 1, 1)).legs] == [None]
+
+
+def test_where_a_force_joined_another_is_where_it_went() -> None:
+    text = "The brigade marched from Basra and joined the 1st Marine Division at Nasiriyah."
+    assert ends(extract(text, date(2003, 4, 1))) == [(["Basra"], "Nasiriyah")]

@@ -172,6 +172,9 @@ _DEST_CUE = re.compile(
     r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on)\s+(?:up)?on(?:to)?|"
     r"(?:aimed|directed)\s+(?:at|on|against)|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in)|"
+    # joined the division of Santander at Tame: where the force went to join another
+    r"join(?:ed|ing)\s+(?:forces\s+with\s+)?(?:the|an?|his|their|its)\s+(?:[\w'’-]+\s+){1,6}?"
+    r"(?:near|at)|"
     # where a force that marched met its enemy: "marched from Metz and defeated the enemy at
     # Sedan" (the enemy named in up to three words after its article: the Republican Guard)
     r"(?:defeated|destroyed|attacked|engaged|routed|fought|besieged|relieved|overwhelmed|"
