@@ -152,3 +152,64 @@ def test_a_german_noun_after_its_article_is_no_place() -> None:
                     "geschickt wurde, wie man berichtet.", date(1740, 12, 20))
     found = {p.mention for p in draft.places}
     assert "König" not in found and {"Breslau", "Glogau", "Schweiz"} <= found
+
+
+@pytest.mark.parametrize("text", [
+    # words that begin like a verb of motion and are none: entre (between), parte (part),
+    # Österreich, betrokken (involved), fördraget (the treaty)
+    "Em 4 de maio de 1912, o regimento ficou em Coimbra, entre as montanhas e o rio, sem "
+    "notícias da Guarda nem do comando, e ali esperou ordens durante semanas.",
+    "Il 4 maggio 1912 il reggimento restò a Trento. Da parte sua, il comando della divisione "
+    "a Bolzano non diede alcun ordine per tutta la settimana seguente.",
+    "Am 4. Mai 1912 stand das Regiment in Salzburg. Über die Lage in Österreich und in Linz "
+    "berichtete Generalfeldmarschall Weber erst später dem Ministerium.",
+    "Op 4 mei 1912 bleef het regiment in Arnhem. De betrokken officieren in Utrecht meldden "
+    "dat de toestand rustig was en dat er niets te melden viel.",
+    "Den 4 maj 1912 låg regementet kvar i Gävle. Enligt fördraget med grannlandet fick inga "
+    "trupper finnas i Sundsvall under den kommande veckan.",
+])
+def test_a_word_that_only_begins_like_a_verb_of_motion_moves_nothing(text: str) -> None:
+    assert extract(text, date(1912, 6, 1)).legs == ()
+
+
+@pytest.mark.parametrize("text", [
+    "O segundo batalhão do regimento partiu de Coimbra para o Porto em 4 de maio de 1912, com "
+    "os seus canhões e os seus carros de munições.",
+    "Il secondo battaglione del reggimento è partito da Coimbra per Porto il 4 maggio 1912 "
+    "con i suoi cannoni e con i suoi carri di munizioni.",
+])
+def test_the_ordinal_second_is_no_hearsay(text: str) -> None:
+    legs = extract(text, date(1912, 6, 1)).legs
+    assert [(leg.status, leg.source) for leg in legs] == [(Status.CONFIRMED, None)]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # terse Spanish with few function words stays Spanish; Danish is not read as Swedish
+    ("Tropas de Marruecos entraron en Ceuta. Agentes de Guardia Civil en Melilla. Refuerzos "
+     "de Madrid en camino a Ceuta de inmediato.", "es"),
+    ("Tropperne marcherede fra København til Roskilde, og de blev der ikke længe efter at de "
+     "var kommet frem fra hovedstaden.", None),
+])
+def test_close_languages_are_told_apart(text: str, language: str | None) -> None:
+    assert language_of(text) == language
+
+
+def test_a_month_name_inside_a_word_is_no_month() -> None:
+    # "a maggioranza" (mostly) is no May: the month given is June
+    draft = extract("Il reggimento, composto a maggioranza da alpini e da bersaglieri, è partito "
+                    "da Trento per Bolzano il 3 giugno 1915 e arrivò in serata senza perdite, "
+                    "secondo il comando della divisione.", date(1915, 7, 1))
+    assert [str(leg.start) for leg in draft.legs] == ["1915-06-03"]
+
+
+def test_a_korean_list_of_stages_keeps_its_first_stage() -> None:
+    draft = extract("국방부에 따르면 부대는 대전에서 출발해 서울로, 이어 부산으로 이동했다고 "
+                    "밝혔다. 병력은 모두 1,200명이다.", date(2020, 6, 1))
+    assert [(o, d) for o, d, _, _ in legs(draft)] == [("대전", "서울"), ("서울", "부산")]
+
+
+def test_a_january_after_a_december_is_in_the_next_year() -> None:
+    draft = extract("Em 20 de dezembro de 2023, 1200 soldados partiram de Coimbra para o Porto "
+                    "com os seus carros. Em 5 de janeiro, o batalhão seguiu do Porto para Braga "
+                    "com os seus canhões.", date(2024, 1, 10))
+    assert [s for _, _, s, _ in legs(draft)] == ["2023-12-20", "2024-01-05"]

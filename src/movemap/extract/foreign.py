@@ -172,8 +172,8 @@ LANGUAGES: dict[str, _Lexicon] = {
                    r"(?:\w+\s+)?(?:hommes|soldats|parachutistes|légionnaires|militaires|"
                    r"combattants)", re.I),
         re.compile(r"(?:\bdu\s+(?P<d0>\d{1,2})(?:er)?\s+au\s+)?(?P<d>\d{1,2})(?:er)?\s+"
-                   + _months(_FR_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
-        re.compile(r"\ben\s+" + _months(_FR_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+                   + _months(_FR_MONTHS, r"\b") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\ben\s+" + _months(_FR_MONTHS, r"\b") + r"(?:\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:le\s+même\s+(?:itinéraire|chemin|trajet)|la\s+même\s+route)", re.I),
         re.compile(r"(?:navire|bateau|débarqu|embarqu|par\s+mer|flotte|convoi\s+naval)", re.I),
         re.compile(r"(?:parachut|largu|avion|héliport|aérotransport|par\s+air|pont\s+aérien)",
@@ -202,19 +202,20 @@ LANGUAGES: dict[str, _Lexicon] = {
                    r"(?:hombres|soldados|efectivos|paracaidistas|combatientes|militares)",
                    re.I),
         re.compile(r"(?:\bdel\s+(?P<d0>\d{1,2})\s+al\s+)?(?P<d>\d{1,2})\s+de\s+"
-                   + _months(_ES_MONTHS, "") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
-        re.compile(r"\ben\s+" + _months(_ES_MONTHS, "") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
+                   + _months(_ES_MONTHS, r"\b") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\ben\s+" + _months(_ES_MONTHS, r"\b") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:la\s+misma\s+(?:ruta|vía)|el\s+mismo\s+(?:camino|trayecto))", re.I),
         re.compile(r"(?:barco|buque|desembarc|embarc|zarp|por\s+mar|flota|lancha)", re.I),
         re.compile(r"(?:paracaid|avión|aviones|aerotransport|por\s+aire|puente\s+aéreo)", re.I),
         _ES_MONTHS),
     "pt": _Lexicon(
         "Portuguese",
-        re.compile(r"\b(?:entr[aoe]|entraram|sa[ií]|sa[ií]ram|part[iu]|partiram|cheg|march|"
-                   r"avanç|desembarc|embarc|transport|envi|desloc|retir|recu|atravess|cruz|"
-                   r"dirig|segu[ei]|seguiram|evacu|alcanç|ocup|tom[aou]|tomaram|deix|invad|"
-                   r"ingress|regress|volt|zarp|aterr|mov|transfer|rum|ir[aã]o\b|irá\b)\w*",
-                   re.I),
+        re.compile(r"\b(?:entr(?:ou|aram|am|ar|ando|ado|ada|ados|adas)|sa[ií](?:u|ram|r|ndo)|"
+                   r"part(?:iu|iram|ir|em|e(?=\s+(?:de|para|rumo)\b)|ido|idos)|cheg|march|avanç|"
+                   r"desembarc|embarc|transport|envi|desloc|retir|recu|atravess|cruz|"
+                   r"dirigi(?:u|ram|r|do)|segui(?:u|ram|r|ndo|do)|evacu|alcanç|ocup|tom(?:ou|aram|ar|ado)|"
+                   r"deix|invad|ingress|regress|volt|zarp|aterr|mov|transfer|rum|ir[aã]o\b|"
+                   r"irá\b)\w*", re.I),
         (("origin", re.compile(r"(?:\b(?:de|do|da|dos|das|desde|a\s+partir\s+d[eoa]|"
                                r"vind[oa]s?\s+d[eoa]|proveniente\w*\s+d[eoa])\s+|"
                                r"\b(?:deixaram|deixou|deixa|deixam|abandonaram|abandonou)\s+)"
@@ -229,17 +230,17 @@ LANGUAGES: dict[str, _Lexicon] = {
         re.compile(r"^\s*(?:,|e|ou|,\s*e)\s*(?:(?:de|do|da|a|para)\s*)?$"),
         re.compile(r"\b(?:vai|vão|irá|irão|deverá|deverão|poderá|poderão|previst\w*|"
                    r"planej\w*|espera-se|\w{3,}(?:rá|rão))\b", re.I),
-        re.compile(r"\b(?:segundo|teria|teriam|informou|informaram|de\s+acordo\s+com|"
-                   r"comenta-se)\b", re.I),
-        re.compile(r"\bsegundo\s+(?:o\s+|a\s+|os\s+|as\s+)?"
-                   r"(?P<s>\w[\w-]*(?:\s+(?:de\s+|do\s+|da\s+)?[\w-]+){0,2})"),
+        re.compile(r"(?<![OoAa]\s)(?<![OoAa]s\s)\bsegundo\b|\b(?:teria|teriam|informou|"
+                   r"informaram|de\s+acordo\s+com|comenta-se)\b", re.I),
+        re.compile(r"(?<![OoAa]\s)(?<![OoAa]s\s)\bsegundo\s+(?:o\s+|a\s+|os\s+|as\s+)?"
+                   r"(?P<s>\w[\w-]*(?:\s+(?:de\s+|do\s+|da\s+)?[\w-]+){0,2})", re.I),
         re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>mil)?\s+(?:\w+\s+)?"
                    r"(?:homens|soldados|militares|efe[c]?tivos|paraquedistas|pára-quedistas|"
                    r"combatentes|granadeiros|fuzileiros)", re.I),
         re.compile(r"(?:\bde\s+(?P<d0>\d{1,2})\s+a\s+)?(?P<d>\d{1,2})º?\s+de\s+"
-                   + _months(_PT_MONTHS, "") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
+                   + _months(_PT_MONTHS, r"\b") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:em|no\s+início\s+de|em\s+meados\s+de|em\s+fins\s+de|no\s+fim\s+de)"
-                   r"\s+" + _months(_PT_MONTHS, "") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
+                   r"\s+" + _months(_PT_MONTHS, r"\b") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:a\s+mesma\s+(?:rota|via|estrada)|o\s+mesmo\s+(?:caminho|trajeto|"
                    r"percurso))", re.I),
         re.compile(r"(?:navio|barco|desembarc|embarc|por\s+mar|frota|esquadra|zarp)", re.I),
@@ -248,11 +249,12 @@ LANGUAGES: dict[str, _Lexicon] = {
         _PT_MONTHS),
     "it": _Lexicon(
         "Italian",
-        re.compile(r"\b(?:entr[aaoi]|entrat|usc|partit|part[iìoe]|arriv|giun[st]|march|avanz|"
-                   r"sbarc|imbarc|trasport|inviat|schierat|ritir|ripieg|attravers|varc|"
-                   r"dirett|diress|evacu|raggiun|occup|lasciat|lasciò|invas|invad|rientr|"
-                   r"ritorn|tornat|salpat|salpò|atterr|decoll|moss[aeio]|spost|trasfer|ripart|"
-                   r"avanzat|condott)\w*", re.I),
+        re.compile(r"\b(?:entr(?:ò|arono|ato|ata|ati|ate|are|ano)|uscit|usc[ìi]rono|usc[ìi]\b|"
+                   r"partit|part(?:ì|irono|ire|ono)\b|arriv|giun[st]|march|avanz|sbarc|imbarc|"
+                   r"trasport|inviat|schierat|ritir|ripieg|attravers|varc|diress|"
+                   r"dirett[oaie]\s+(?:a|verso|per)\b|evacu|raggiun|occup|lasciat|lasciò|invas|"
+                   r"invad|rientr|ritorn|tornat|salpat|salpò|atterr|decoll|moss[aeio]|spost|"
+                   r"trasfer|ripart|avanzat|condott[oaie]\s+(?:a|verso|in)\b)\w*", re.I),
         (("origin", re.compile(r"(?:\b(?:da|dal|dallo|dalla|dai|dagli|dalle|lasciat\w*|"
                                r"lasciò|lasciarono)\s+|\bd['’])" + _IT_FILL + "$", re.I)),
          ("destination", re.compile(r"(?:\b(?:a|ad|al|allo|alla|ai|agli|alle|in|nel|nello|"
@@ -265,15 +267,16 @@ LANGUAGES: dict[str, _Lexicon] = {
         re.compile(r"^\s*(?:,|e|ed|o|,\s*e)\s*(?:(?:da|a|verso)\s*)?$"),
         re.compile(r"\b(?:sarà|saranno|dovrà|dovranno|potrà|potranno|previst\w*|"
                    r"si\s+attende|\w{3,}(?:rà|ranno))\b", re.I),
-        re.compile(r"\b(?:secondo|avrebbe|avrebbero|si\s+apprende|riferisc\w*)\b", re.I),
-        re.compile(r"\bsecondo\s+(?:il\s+|la\s+|i\s+|le\s+|l['’])?"
-                   r"(?P<s>\w[\w-]*(?:\s+(?:di\s+|del\s+|della\s+)?[\w-]+){0,2})"),
+        re.compile(r"(?<![Ii]l\s)(?<![Ll]a\s)(?<![Ii]\s)\bsecondo\b|\b(?:avrebbe|avrebbero|"
+                   r"si\s+apprende|riferisc\w*)\b", re.I),
+        re.compile(r"(?<![Ii]l\s)(?<![Ll]a\s)(?<![Ii]\s)\bsecondo\s+(?:il\s+|la\s+|i\s+|le\s+|"
+                   r"l['’])?(?P<s>\w[\w-]*(?:\s+(?:di\s+|del\s+|della\s+)?[\w-]+){0,2})", re.I),
         re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>mila)?\s+(?:\w+\s+)?"
                    r"(?:uomini|soldati|militari|bersaglieri|paracadutisti|combattenti|alpini)",
                    re.I),
         re.compile(r"(?:\bdal\s+(?P<d0>\d{1,2})\s+al\s+)?(?P<d>\d{1,2})\s+"
-                   + _months(_IT_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
-        re.compile(r"\b(?:in|a|di|nel\s+mese\s+di)\s+" + _months(_IT_MONTHS, "")
+                   + _months(_IT_MONTHS, r"\b") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:in|a|di|nel\s+mese\s+di)\s+" + _months(_IT_MONTHS, r"\b")
                    + r"(?:\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:lo\s+stesso\s+(?:percorso|itinerario|tragitto)|la\s+stessa\s+"
                    r"(?:strada|via|rotta))", re.I),
@@ -282,12 +285,14 @@ LANGUAGES: dict[str, _Lexicon] = {
         _IT_MONTHS),
     "de": _Lexicon(
         "German",
-        re.compile(r"\b\w*(?:marsch|rück|zog|zieh|verleg|entsandt|entsend|geschickt|schick|"
-                   r"fuhr|fahr|flog|geflogen|landet|gelandet|übergesetzt|überquer|überschritt|"
+        re.compile(r"\b(?:ab|an|aus|ein|vor|zurück|weiter|heran|hinein|durch|nach|ver|über|"
+                   r"ge)?(?:marsch|rück(?:t|te|ten|en)\b|gerückt|zog(?:en)?\b|zieh(?:t|en)\b|"
+                   r"verleg|entsandt|entsend|geschickt|schick(?:t|te|ten)\b|fuhr(?:en)?\b|"
+                   r"flog(?:en)?\b|geflogen|landet|gelandet|übergesetzt|überquer|überschritt|"
                    r"abgezogen|abzug|verlass|verließ|eingedrungen|vorgestoß|vorstoß|besetz|"
-                   r"eingenommen|nahm|erreich|transportiert|verschifft|evakuiert|kehrt|"
-                   r"angekommen|ankam|gelangt|aufgebrochen|aufbruch|brach\s+auf|"
-                   r"stieß|drang|rollt)\w*", re.I),
+                   r"eingenommen|nahm(?:en)?\b|erreicht(?:e|en)?\b|transportiert|verschifft|"
+                   r"evakuiert|kehrt(?:e|en)?\b|angekommen|ankam|gelangt|aufgebrochen|"
+                   r"brach(?:en)?\s+auf|stieß|drang(?:en)?\b|rollt(?:e|en)?\b)\w*", re.I),
         (("origin", re.compile(r"\b(?:von|vom|aus|ab)\s+" + _DE_FILL + "$", re.I)),
          ("destination", re.compile(r"\b(?:nach|in|ins|auf|gegen|bis|bis\s+nach|zum|zur|an|"
                                     r"erreichte\w*|erreicht)\s+" + _DE_FILL + "$", re.I)),
@@ -303,8 +308,8 @@ LANGUAGES: dict[str, _Lexicon] = {
         re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>tausend)?\s+(?:\w+\s+)?"
                    r"(?:Mann|Soldaten|Männer|Truppen|Fallschirmjäger|Kämpfer)\b", re.I),
         re.compile(r"(?:\bvom\s+(?P<d0>\d{1,2})\.\s+bis\s+(?:zum\s+)?)?(?P<d>\d{1,2})\.\s*"
-                   + _months(_DE_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
-        re.compile(r"\b(?:im|Anfang|Mitte|Ende)\s+" + _months(_DE_MONTHS, "")
+                   + _months(_DE_MONTHS, r"\b") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:im|Anfang|Mitte|Ende)\s+" + _months(_DE_MONTHS, r"\b")
                    + r"(?:\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:auf\s+demselben\s+Weg|dieselbe\s+Route|denselben\s+Weg)", re.I),
         re.compile(r"(?:Schiff\w*|auf\s+See|zur\s+See|Flotte|eingeschifft|verschifft)", re.I),
@@ -313,11 +318,12 @@ LANGUAGES: dict[str, _Lexicon] = {
         _DE_MONTHS),
     "nl": _Lexicon(
         "Dutch",
-        re.compile(r"\b\w*(?:trok|trekk|getrokken|marcheer|rukte|rukt|opgerukt|landde|geland|"
-                   r"sprong|vertrok|vertrekk|bereikt|stak|staken|overgestoken|verplaatst|"
-                   r"verlegd|gestuurd|stuurde|vloog|vlogen|gevlogen|opgestegen|terugg|"
-                   r"evacu|verscheen|verschenen|binnengetrokken|binnengevallen|viel\s+binnen|"
-                   r"vielen\s+binnen|gingen|ging|kwamen|kwam|arriveer|aangekomen)\w*", re.I),
+        re.compile(r"\b(?:op|terug|binnen|door|weg|aan)?(?:trok(?:ken)?\b|trekt\b|"
+                   r"getrokken|marcheer|rukte|rukt\b|opgerukt|landde|geland\b|gelande\b|"
+                   r"sprong(?:en)?\b|vertrok|vertrekt|bereikt|stak(?:en)?\b|overgestoken|"
+                   r"verplaatst|verlegd|gestuurd|stuurde|vloog|vlogen|gevlogen|opgestegen|"
+                   r"teruggetrokken|evacu|verscheen|verschenen|binnengevallen|viel(?:en)?\s+"
+                   r"binnen|ging(?:en)?\b|kwam(?:en)?\b|arriveer|aangekomen)\w*", re.I),
         (("origin", re.compile(r"\b(?:van|vanuit|uit|vanaf)\s+" + _NL_FILL + "$", re.I)),
          ("destination", re.compile(r"\b(?:naar|in|op|tot|richting|tot\s+aan|bereikte\w*|"
                                     r"bereikt)\s+" + _NL_FILL + "$", re.I)),
@@ -332,8 +338,8 @@ LANGUAGES: dict[str, _Lexicon] = {
         re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>duizend)?\s+(?:\w+\s+)?"
                    r"(?:man|soldaten|militairen|troepen|parachutisten|mariniers)\b", re.I),
         re.compile(r"(?:\bvan\s+(?P<d0>\d{1,2})\s+tot\s+)?(?P<d>\d{1,2})\s+"
-                   + _months(_NL_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
-        re.compile(r"\b(?:in|begin|medio|eind)\s+" + _months(_NL_MONTHS, "")
+                   + _months(_NL_MONTHS, r"\b") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        re.compile(r"\b(?:in|begin|medio|eind)\s+" + _months(_NL_MONTHS, r"\b")
                    + r"(?:\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:dezelfde\s+(?:route|weg)|hetzelfde\s+traject)", re.I),
         re.compile(r"(?:schip|schepen|over\s+zee|vloot|ingescheept|aan\s+land|torpedoboot)",
@@ -343,10 +349,10 @@ LANGUAGES: dict[str, _Lexicon] = {
         _NL_MONTHS),
     "sv": _Lexicon(
         "Swedish",
-        re.compile(r"\b\w*(?:marscher|tågade|drog|dragit|ryckte|landsteg|landstig|skeppade|"
-                   r"fördes|förd|flög|flugit|flyttade|förflyttade|avseglade|seglade|gick|"
-                   r"anlände|nådde|nått|bröt\s+upp|återvände|evakuer|skicka|sänd|"
-                   r"överfördes|skeppa)\w*", re.I),
+        re.compile(r"\b(?:marscher|tågade|drog\b|dragit|ryckte|landsteg|landstig|skeppade|"
+                   r"skeppades|fördes\b|förd\b|flög|flugit|flyttade|förflyttade|avseglade|"
+                   r"seglade|gick\b|anlände|nådde|nått\b|bröt\s+upp|återvände|evakuer|"
+                   r"skicka(?:s|de|des|t)?\b|sände|sänd[as]?\b|överfördes)\w*", re.I),
         (("origin", re.compile(r"\b(?:från|ur)\s+" + _SV_FILL + "$", re.I)),
          ("destination", re.compile(r"\b(?:till|mot|i|på|in\s+i|nådde|fram\s+till)\s+"
                                     + _SV_FILL + "$", re.I)),
@@ -360,9 +366,9 @@ LANGUAGES: dict[str, _Lexicon] = {
         re.compile(r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)\s*(?P<k>tusen)?\s+(?:\w+\s+)?"
                    r"(?:man|soldater|trupper)\b", re.I),
         re.compile(r"(?:\b(?P<d0>\d{1,2})\s*[-–]\s*)?(?P<d>\d{1,2})\s+"
-                   + _months(_SV_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+                   + _months(_SV_MONTHS, r"\b") + r"(?:\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:i|i\s+början\s+av|i\s+mitten\s+av|i\s+slutet\s+av)\s+"
-                   + _months(_SV_MONTHS, "") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+                   + _months(_SV_MONTHS, r"\b") + r"(?:\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:samma\s+(?:väg|rutt))", re.I),
         re.compile(r"(?:skepp|fartyg|skeppad|sjövägen|flottan|landsteg|seglade)", re.I),
         re.compile(r"(?:flyg|flög|fallskärm|helikopter|luftbro)", re.I),
@@ -393,7 +399,7 @@ LANGUAGES: dict[str, _Lexicon] = {
 _FRENCH = frozenset(("le", "la", "les", "des", "du", "et", "est", "dans", "une", "au", "aux", "sur",
                      "par", "pour", "qui", "que", "ont", "été", "sont", "il", "ils", "leur"))
 _SPANISH = frozenset(("el", "la", "los", "las", "del", "y", "en", "una", "por", "para", "que",
-                      "con", "al", "fue", "fueron", "se", "su", "sus", "desde", "hacia"))
+                      "con", "al", "fue", "fueron", "se", "su", "sus", "desde", "hacia", "de"))
 _PORTUGUESE = frozenset(("o", "os", "as", "do", "da", "dos", "das", "em", "no", "na", "nos",
                          "nas", "um", "uma", "não", "ao", "pelo", "pela", "foi", "foram", "são",
                          "seu", "sua", "com", "para"))
@@ -408,6 +414,9 @@ _DUTCH = frozenset(("de", "het", "een", "van", "en", "op", "te", "dat", "die", "
                     "hij", "zij", "ze"))
 _SWEDISH = frozenset(("och", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till",
                       "den", "har", "inte", "om", "ett", "var", "från", "hade", "sig", "han"))
+# words Danish or Norwegian write and Swedish does not (og, ikke, af, fra, ...)
+_DANISH_NORWEGIAN = frozenset(("og", "ikke", "af", "fra", "blev", "ble", "efter", "etter",
+                               "mod", "være", "være", "hvor", "hvis", "nogle", "noen", "også"))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _NOT_RUSSIAN = re.compile(r"[іїєґўђјљњћџІЇЄҐЎЂЈЉЊЋЏ]")
@@ -424,6 +433,8 @@ def language_of(text: str) -> str | None:
         return None if len(_NOT_RUSSIAN.findall(sample)) > cyrillic / 200 else "ru"
     if hangul > len(words):
         return "ko"
+    if sum(w in _DANISH_NORWEGIAN for w in words) > len(words) / 40:
+        return None  # Danish or Norwegian: close to Swedish, not read as it
     counts = {code: sum(w in words_of for w in words) for code, words_of in (
         ("fr", _FRENCH), ("es", _SPANISH), ("pt", _PORTUGUESE), ("it", _ITALIAN),
         ("de", _GERMAN), ("nl", _DUTCH), ("sv", _SWEDISH))}
@@ -438,7 +449,7 @@ def _year(month: int, day: int, given: str | None, published: date,
     year's)."""
     if given:
         return int(given)
-    if told is not None:
+    if told is not None and told != published.year:
         return told
     year = published.year
     return year - 1 if (month, day) > (published.month, published.day) else year
@@ -506,7 +517,10 @@ def _roles(lexicon: _Lexicon, text: str, a: int, here: list[FoundPlace]) -> list
             if role == "destination" and lexicon is LANGUAGES["ru"] and _IN_ON.search(
                     before) and _locative(text, place):
                 role = "position"  # в Москве: where, not whither
-        if role == "destination" and _FRONTED.fullmatch(text, a, place.start) and (
+        if role and _ARTICLE_OPENS.fullmatch(text, a, place.start):
+            role = ""  # "A Argentina enviou ...": the article of the clause's subject
+        if role == "destination" and not lexicon.after and _FRONTED.fullmatch(
+                text, a, place.start) and (
                 _COMMA_AFTER.match(text, _word_end(text, place.end))):
             role = "position"  # "No Rio, o ministério informou": where, not whither
         if not role and i and roles[i - 1] and not lexicon.after and lexicon.joiner.match(
@@ -530,13 +544,18 @@ _NOT_A_FORCE = re.compile(
     r"president)\b|королев|король|президент|правительств)")
 _TROOPS = re.compile(
     r"(?i:tropas|troupes|truppe|troepen|trupper|soldat|soldad|militar|ex[eé]rcito|ejército|"
+    r"forças|forze|fuerzas|forces|streitkr|strijdkr|paracadut|paraquedist|paracaid|"
+    r"parachut|fallschirm|alpini|marin|panzer|pantser|legion|bersaglier|fuzileir|"
     r"armée|esercito|armee|leger|armén|bataill|batall|battaglion|regiment|reggiment|division|"
     r"divisão|divisione|divisie|brigad|kolonn|colonn|columna|coluna|войск|"
     r"военн|батальон|полк|дивизи|бригад|колонн|군|병력|부대)")
+# a clause opening with an article before a place: its subject, not a preposition's object
+_ARTICLE_OPENS = re.compile(r"\W*(?:A|As|O|Os|La|Las|Le|Les|El|Il|Lo|Gli|I|De|Het|Die|Der|Das)\s+")
 # a place fronted by its preposition alone and set off by a comma (En Madrid, Im Norden)
-_FRONTED = re.compile(r"\W*\w{1,3}\s+(?:\w{1,3}\s+)?")
+_FRONTED = re.compile(r"\W*(?i:em|no|na|nos|nas|en|in|im|nel|nella|à|au|aux|a|op|i|på|"
+                      r"в|во|на)\s+(?:(?i:la|el|los|las|le|les|the|o|a|de|het)\s+)?")
 _COMMA_AFTER = re.compile(r"\s*,")
-_YEAR = re.compile(r"\b1\d{3}\b|\b20\d\d\b|\d{4}년")
+_YEAR = re.compile(r"(?<![\d.,\s]\d)(?<![\d.,])\b(1\d{3}|20\d\d)(?:년|\b)(?![.,]\d)")
 _IN_ON = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.I)
 
 
@@ -623,10 +642,18 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
             at += 1
         body = text[a:b]
         own = _dates(lexicon, body, published, state.year)
+        if (own is not None and state.year is not None and state.day is not None
+                and own[0].first_day.year == state.year < published.year
+                and (state.day[0].first_day - own[0].first_day).days > 31
+                and not _YEAR.search(body)):
+            # 20 December 2023, then 5 January: the narrative has gone on into the next year
+            own = _dates(lexicon, body, published, state.year + 1)
         if own is not None:
             state.day = own
-            if _YEAR.search(body):
-                state.year = own[0].first_day.year
+        years = [int(m.group(1)) for m in _YEAR.finditer(body)
+                 if not lexicon.strength.match(body, m.start())]
+        if years and 1000 <= years[-1] <= published.year:
+            state.year = years[-1]  # a year written, dated or not (Em 1807, ...)
         if (said := lexicon.source.search(body)) is not None:
             state.source = said.group("s")
         strength = _strength(lexicon, body)
@@ -704,7 +731,7 @@ def _clause(out: _Legs, move: _Move, text: str, here: list[FoundPlace], roles: l
 
 # a semicolon, or a contrast that opens a clause about another force (а гарнизоны ...)
 # an origin named by a capitalised word (a place not found, when no place starts there)
-_UNREAD_ORIGIN = re.compile(r"(?:^|\s)(?:из|от|de|desde|depuis|da|von|aus)\s+"
+_UNREAD_ORIGIN = re.compile(r"(?:^|\s)(?:из|от|de|desde|depuis)\s+"
                             r"(?:la\s+|el\s+|le\s+)?([А-ЯЁA-ZÁÉ]\w+)")
 _CLAUSE = re.compile(r";\s+|,\s+(?:а|тогда\s+как|tandis\s+que|alors\s+que|mientras\s+que|"
                      r"mientras|enquanto|mentre|während)\s+")

@@ -113,7 +113,8 @@ _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
 # a German article (and an adjective) before a capitalised word: a noun, not a town (a town
 # takes none; a country or a river may: die Schweiz, die Oder)
 _DE_ARTICLE = re.compile(r"\b(?:[Dd](?:er|ie|as|em|en|es)|[Ee]ine?[mnrs]?|[Ss]eine?[mnrs]?|"
-                         r"[Ii]hre?[mnrs]?)\s+(?:[a-zäöüß]+\s+)?$")
+                         r"[Ii]hre?[mnrs]?|[Zz]u[mr]|[Ii]m|[Aa]m|[Vv]om|[Bb]eim|[Ii]ns)\s+"
+                         r"(?:[a-zäöüß]+\s+)?$")
 _NOT_WORD = re.compile(r"[^\w]|_")
 _PLACE_CUE = grouped(quick(re.compile(
     r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
@@ -206,17 +207,27 @@ _OTHER_COMMON = {
                      "este", "esta", "estos")),
     "pt": frozenset(("o", "a", "os", "as", "do", "da", "dos", "das", "de", "e", "em", "no", "na",
                      "um", "uma", "por", "para", "que", "com", "ao", "à", "pelo", "pela", "foi",
-                     "foram", "se", "seu", "sua", "este", "esta", "não")),
+                     "foram", "se", "seu", "sua", "este", "esta", "não", "segundo", "janeiro",
+                     "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+                     "setembro", "outubro", "novembro", "dezembro")),
     "it": frozenset(("il", "lo", "la", "i", "gli", "le", "di", "del", "della", "e", "ed", "in",
                      "nel", "nella", "un", "una", "per", "che", "con", "al", "alla", "da", "dal",
-                     "dalla", "su", "sul", "è", "sono", "questo", "questa")),
+                     "dalla", "su", "sul", "è", "sono", "questo", "questa", "secondo", "gennaio",
+                     "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+                     "settembre", "ottobre", "novembre", "dicembre")),
     "de": frozenset(("der", "die", "das", "den", "dem", "des", "und", "in", "im", "ein", "eine",
                      "von", "vom", "zu", "zum", "zur", "mit", "auf", "aus", "bei", "nach", "an",
-                     "am", "man", "seine", "ihre", "sie", "er", "es", "wir", "nicht")),
+                     "am", "man", "seine", "ihre", "sie", "er", "es", "wir", "nicht", "laut",
+                     "januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+                     "september", "oktober", "november", "dezember")),
     "nl": frozenset(("de", "het", "een", "van", "en", "in", "op", "te", "dat", "die", "met",
-                     "voor", "naar", "bij", "uit", "door", "zij", "ze", "hij", "niet", "ook")),
+                     "voor", "naar", "bij", "uit", "door", "zij", "ze", "hij", "niet", "ook",
+                     "volgens", "januari", "februari", "maart", "april", "mei", "juni", "juli",
+                     "augustus", "september", "oktober", "november", "december")),
     "sv": frozenset(("och", "i", "att", "det", "som", "en", "ett", "på", "av", "för", "med",
-                     "till", "den", "de", "från", "han", "hon", "vid", "sedan", "där")),
+                     "till", "den", "de", "från", "han", "hon", "vid", "sedan", "där", "enligt",
+                     "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                     "september", "oktober", "november", "december")),
 }
 
 

@@ -234,6 +234,15 @@ _DISTRICT_KM, _DISTRICT_RATIO, UNLIKE_RATIO = 20.0, 10, 50.0
 _DISTRICT_TOWNS = 1000  # the towns within _DISTRICT_KM looked at (a city lists many parts)
 # Nouns after a demonym that make the phrase an attribution: "Russian forces".
 _DEMONYM_PHRASE_MAX_WORDS = 3
+# what a people's adjective may name as a place of its own (Italian Libya, Dutch Borneo, the
+# Swiss Alps); any other area only in the adjective's own country (Swedish Lapland), and never
+# a common word that some area somewhere is called (the Libyan coast, the Iraqi capital)
+_NAMED_AFTER_RULER = frozenset({Kind.COUNTRY, Kind.MACRO_REGION, Kind.ISLAND})
+_COMMON_AFTER_PEOPLE = frozenset((
+    "north", "south", "east", "west", "centre", "center", "capital", "coast", "delta",
+    "plateau", "islands", "island", "border", "frontier", "interior", "highlands", "lowlands",
+    "mountains", "desert", "steppe", "plain", "plains", "lakes", "sea", "waters", "far east",
+    "middle east", "near east", "riviera", "alps"))
 _SCAN_CUTOFF = 85.0
 # The compass words of a name: a close spelling or another romanisation that names another
 # part of the world (West Timor is not East Timor, South Ossetia not South East England) is
@@ -914,19 +923,24 @@ class Gazetteer:
 
     def _demonym_phrase_hits(self, key: str) -> list[Hit]:
         """A demonym with the words after it (``Russian forces``, ``North Korean troops``):
-        the demonym's country, read as attribution; but an area or feature named after it
-        (``Italian Libya``, ``Dutch Borneo``) is that place. Only a demonym qualifies, so
-        that ``Kursk forces`` is not Kursk."""
+        the demonym's country, read as attribution; but a country, macro-region or island
+        named after it (``Italian Libya``, ``Dutch Borneo``), or an area of its own country,
+        is that place (see ``_NAMED_AFTER_RULER``). Only a demonym qualifies, so that ``Kursk
+        forces`` is not Kursk."""
         words = key.split()
         for cut in range(len(words) - 1, max(0, len(words) - 1 - _DEMONYM_PHRASE_MAX_WORDS), -1):
             found = [h for h in self._exact(" ".join(words[:cut])) if h.method is Method.DEMONYM]
             if found:
                 # a place after a ruler's adjective is that place (Italian Libya, Dutch
                 # Borneo, the Swiss Alps), not the ruler
-                named = [h for h in self._exact(" ".join(words[cut:]))
+                rest = " ".join(words[cut:])
+                people = {h.place.country for h in found}
+                named = [h for h in self._exact(rest)
                          if h.method in (Method.NAME, Method.ALTERNATE)
-                         and h.place.kind is not Kind.CITY]
-                return named or found
+                         and (h.place.kind in _NAMED_AFTER_RULER
+                              or (h.place.kind is not Kind.CITY
+                                  and h.place.country in people))]
+                return named if named and rest not in _COMMON_AFTER_PEOPLE else found
         return []
 
     def _part_hits(self, direction: str, rest: str) -> list[Hit]:
@@ -1459,8 +1473,12 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     their country (``Jambelí`` among Machala and Pasaje: a hamlet 400 km north, not the
     islands off the coast; two such towns together are a second scene). Large towns
     (``Pyongyang`` in a report on Kursk), features whose name is theirs alone (``Ramstein Air
-    Base``) and sites in a region named with them keep their confidence; areas are never in
-    doubt. Two strays cannot vouch for each other: only the places that lie together count.
+    Base``) and sites in a region named with them keep their confidence. Beyond those, a
+    town under ``_WORLD_CITY`` or a region named like another place, over ``OUTLIER_KM`` from
+    the group and in a country the text names nowhere else (La Serena in Chile among the
+    villages of Extremadura), is in doubt, and so is a county found by its bare name over
+    ``DESCRIBED_KM`` from the group (Niobrara County, Wyoming, for "Niobrara" in Nebraska).
+    Two strays cannot vouch for each other: only the places that lie together count.
     """
     winners = {q: c[0] for q, c in ranked.items() if c}
     points = {q: c.place for q, c in winners.items()
@@ -1484,7 +1502,7 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         if (not best.confident or best.parts.get("within")  # a region named with it
                 or place.kind in (Kind.COUNTRY, Kind.MACRO_REGION, Kind.CONTINENT)):
             continue
-        if (place.kind is Kind.DISTRICT and best.method is Method.REGION and q not in core
+        if (place.kind is Kind.DISTRICT and best.method is Method.REGION
                 and _nearest_km(place, core_xyz) > DESCRIBED_KM):
             # a county by its bare name (Niobrara County for "Niobrara"), far from the
             # text's places: the town of that name the data lacks may be meant
@@ -1503,8 +1521,12 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
                                    and c.place.country == place.country
                                    for c in winners.values()):
                 continue
-            if q in core or _nearest_km(place, core_xyz) <= OUTLIER_KM:
+            if _nearest_km(place, core_xyz) <= OUTLIER_KM:
                 continue
+            if place.kind in _AREAL and not any(
+                    haversine_km(place.lat, place.lon, c.place.lat, c.place.lon) > _SAME_KM
+                    for c in ranked[q][1:]):
+                continue  # a region no other place is named like (California, Bavaria)
             doubt = "far from the other places, in a country the text names nowhere else"
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
             continue
@@ -2282,7 +2304,7 @@ _SPACED = 64  # the points at most whose spacing is measured (evenly taken)
 def _spacing_km(xyz: Any) -> float:
     """How far apart the points ``xyz`` (unit vectors) lie: the median of each one's distance
     to its nearest other (of at most ``_SPACED`` of them); 0 for fewer than two."""
-    rows = xyz[:: max(1, len(xyz) // _SPACED)]
+    rows = xyz[:: max(1, -(-len(xyz) // _SPACED))]
     if len(rows) < 2:
         return 0.0
     dots = rows @ rows.T
