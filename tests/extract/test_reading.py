@@ -708,3 +708,50 @@ def test_number_words_that_count_no_men_are_no_strength(text: str) -> None:
 def test_where_a_force_joined_another_is_where_it_went() -> None:
     text = "The brigade marched from Basra and joined the 1st Marine Division at Nasiriyah."
     assert ends(extract(text, date(2003, 4, 1))) == [(["Basra"], "Nasiriyah")]
+
+
+def test_a_modal_on_a_verb_like_seeing_still_makes_a_move_expected() -> None:
+    # "will seek" is no "will be seen": the move is still to come
+    legs = extract("The 3rd Division will seek to cross into Poland from Belarus.",
+                   date(2024, 5, 1)).legs
+    assert [leg.status for leg in legs] == [Status.EXPECTED]
+
+
+@pytest.mark.parametrize("text", [
+    "The marines sailed from Okinawa and landed at Inchon, where they were met by the army.",
+    "Troops sailed from Okinawa and landed at Inchon, which was then held by the enemy.",
+])
+def test_a_landing_followed_by_a_relative_clause_is_still_the_move(text: str) -> None:
+    assert ends(extract(text, date(1950, 10, 1))) == [(["Okinawa"], "Inchon")]
+
+
+@pytest.mark.parametrize("text", [
+    "The brigade was flown from Warsaw to Riga, Vilnius, 300 km to the south, and Tallinn.",
+    "The brigade was flown from Warsaw to Riga, which may later host a headquarters, and "
+    "Vilnius.",
+    "The brigade was flown from Warsaw to Latvia, which joined NATO in 2004, and Lithuania.",
+])
+def test_a_distance_a_modal_or_a_year_between_places_makes_no_stage(text: str) -> None:
+    # only a time set off by commas, or a relative clause telling an entry or a capture,
+    # puts two places in order
+    found = ends(extract(text, date(2024, 5, 1)))
+    assert all(origins == ["Warsaw"] for origins, _ in found), found
+
+
+def test_somewhere_by_a_time_needs_a_force_as_subject() -> None:
+    text = "The 2nd Brigade left Basra on 3 April. By 6 April the largest camp was in Nasiriyah."
+    assert ends(extract(text, date(2003, 5, 1))) == []
+
+
+@pytest.mark.parametrize("text", ["Final score: France to Germany.", "Trade: Spain to Portugal.",
+                                  "Exchange rates, Russia to China."])
+def test_a_label_that_names_no_stage_heads_no_route(text: str) -> None:
+    assert extract(text, date(2024, 5, 1)).legs == ()
+
+
+def test_an_arm_is_matched_by_the_start_of_a_units_word() -> None:
+    # "Separate" holds "para" inside, not at its start: the paratroopers are 3 Para
+    text = ("3 Para landed at Ajax Bay on 21 May. The 47th Separate Mechanized Brigade sailed "
+            "from Southampton to Ascension Island. On 27 May the paratroopers moved south to "
+            "Goose Green.")
+    assert (["Ajax Bay"], "Goose Green") in ends(extract(text, date(1982, 6, 1)))

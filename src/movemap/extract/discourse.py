@@ -239,7 +239,7 @@ class State:
         if (arm := _ARM.search(anaphor)) is not None:
             # the paratroopers after 3 Para and 5th Infantry Brigade: the unit of that arm
             stems = _ARMS[arm.group(1).lower()]
-            if not any(s in part for part in self.unit.split("-") for s in stems):
+            if not any(part.startswith(s) for part in self.unit.split("-") for s in stems):
                 for unit in reversed(self.named):
                     if any(part.startswith(s) for part in unit.split("-") for s in stems):
                         self.unit = unit

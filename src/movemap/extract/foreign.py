@@ -644,9 +644,10 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
         own = _dates(lexicon, body, published, state.year)
         if (own is not None and state.year is not None and state.day is not None
                 and own[0].first_day.year == state.year < published.year
-                and (state.day[0].first_day - own[0].first_day).days > 31
+                and own[0].first_day.month <= 2 and state.day[0].first_day.month >= 11
                 and not _YEAR.search(body)):
             # 20 December 2023, then 5 January: the narrative has gone on into the next year
+            # (a narrative that goes back, from November to August, stays in its year)
             own = _dates(lexicon, body, published, state.year + 1)
         if own is not None:
             state.day = own

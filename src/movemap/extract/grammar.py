@@ -231,11 +231,18 @@ _STRENGTH = re.compile(
 # places joined by "and" across a time set off by commas are stages, not a list (took Ghazni
 # and, at the end of June, Kabul; took Changsha, entered on 11 July, and Yochow); a plain "A in
 # March and B in April" is left to the cues (the same force may not have gone from A to B)
-_TIME_WORD = (r"\b(?:" + _MONTH_NAME + r"|\d{3,4}\b|later\b|afterwards\b|"
-              r"(?:same|next|following)\s+(?:day|week|month|morning)\b)")
-_TIMED_GAP = re.compile(r"^(?:\s*,[^;.]{0,70}?" + _TIME_WORD + r"[^;.]{0,30},\s+and\s+"
-                        r"|\s*,?\s*and\s*,\s*[^,;.]{0,30}?" + _TIME_WORD
-                        + r"[^,;.]{0,20},\s*)(?:the\s+)?$", re.I)
+# a time: a day of a month, a month (capitalised: not "may" or "march"), a year, or a
+# narrative step
+_TIME_WORD = (r"(?:\b\d{1,2}\s+(?i:" + _MONTH_NAME + r")|\b(?-i:January|February|March|April|"
+              r"May|June|July|August|September|October|November|December)\b|"
+              r"\b(?:1[0-9]|20)\d\d\b(?!\s+(?i:km|kilometres|miles|men|troops|soldiers))|"
+              r"\b(?i:later|afterwards|(?:same|next|following)\s+(?:day|week|month|morning))\b)")
+# ... and the capture or entry a relative clause must tell to make its place a stage
+_TAKEN = r"(?=[^;.]{0,60}?\b(?i:entered|taken|took|occupied|captured|reached|seized|fell|stormed))"
+_TIMED_GAP = re.compile(r"^(?:\s*," + _TAKEN + r"[^;.]{0,70}?" + _TIME_WORD
+                        + r"[^;.]{0,30},\s+(?i:and)\s+"
+                        r"|\s*,?\s*(?i:and)\s*,\s*[^,;.]{0,30}?" + _TIME_WORD
+                        + r"[^,;.]{0,20},\s*)(?:(?i:the)\s+)?$")
 # a month's name right before a number makes it a day (August 15), in folded text
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH_NAME + r"\.?\s+$")
 _NOT_MOVING = re.compile(
@@ -483,15 +490,26 @@ _CONDITION = re.compile(r"^\W*(?:\w+\.\s+)?(?:[Ii]f|[Uu]nless|[Oo]nce|[Ww]hen|[A
                         r"\s[^,;]{3,120},")
 # a route named without a verb: a short label (Stage two, 12 May:), A, "to", B, then the
 # clause's end or its way (by way of Sisteron)
-_HEADING_LABEL = re.compile(r"\W*(?:(?:[\w'’]+\s+){0,4}?[\w'’]+\s*[,:.–—-]\s*)?(?:[Ff]rom\s+)?")
+_HEADING_LABEL = re.compile(
+    r"\W*(?:(?:(?i:stage|day|leg|phase|step|part|march|route|week|night)\s+[\w'’]+|"
+    r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)\s+"
+    r"(?i:stage|day|leg|phase|step|part|march)|\d{1,2}\s+(?i:" + _MONTH_NAME + r")"
+    r"(?:\s+\d{4})?|(?i:" + _MONTH_NAME + r")\s+\d{1,2}(?:,?\s+\d{4})?)\s*[,:.–—-]\s*)?"
+    r"(?:[Ff]rom\s+)?")
 _HEADING_TO = re.compile(r"\s+(to|[–—-]|->)\s+")
 _HEADING_WAY = re.compile(r"\s*,\s+(?:by\s+way\s+of|via|through)\b")
 _HEADING_END = re.compile(r"\s*(?:[.;:!]|,\s+(?:by\s+way\s+of|via|through)\b|\(|$)")
 # a modal on a verb of knowing (it will be remembered that, readers will recall, as may be
 # seen) speaks of the reader, not of the move the sentence tells
 _RECALLED = re.compile(r"\b(?:will|would|shall|may|might|should|must|can)\s+(?:well\s+)?"
-                       r"(?:be\s+)?(?:remember|recall|know|not(?:e|ed|ice)|seen?|understo)\w*\b",
+                       r"(?:be\s+)?(?:remember(?:ed)?|recall(?:ed)?|know[ns]?|not(?:e[ds]?|"
+                       r"iced?)|seen?|understood)\b",
                        re.I)
+# the nouns of a force, as the folded clause writes them (the brigade, their columns)
+_FORCE_NOUN_F = (r"(?:troops|soldiers|forces?|units?|men|marines|divisions?|brigades?|corps|"
+                 r"army|armies|regiments?|battalions?|infantry|paratroopers|group|contingent|"
+                 r"columns?|detachments?|garrisons?|squadrons?|fleets?|flotillas?|companies|"
+                 r"company|rebels|cavalry|vanguard|guard|legion|commandos?|brigade)")
 # "By late September they were at the gates of Toledo": a force somewhere by a time is a
 # force that got there (matched on the folded clause; group 1 the cue, ending at the place)
 _BY_THEN = re.compile(
@@ -499,9 +517,9 @@ _BY_THEN = re.compile(
     r"night|afternoon)\s+of)[\s-]+)?(?:the\s+)?(?:" + _MONTH_NAME + r"|\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\d{4}\b|nightfall|noon|midday|midnight|dawn|dusk|evening|morning|then|that\s+time|"
     r"(?:following|next)\s+\w+)[^,;]{0,30}?,?\s+"
-    r"(?!the\s+(?:enemy|foe|population|people|civilians|refugees|weather)\b)"
-    r"(?:the\s+[\w-]+(?:\s+[\w-]+){0,3}?|they|it|he|its\s+[\w-]+|their\s+[\w-]+|"
-    r"his\s+[\w-]+)\s+((?:had\s+been|was|were|stood|lay)\s+(?:already\s+|now\s+|well\s+)?"
+    r"(?:the\s+(?:[\w-]+\s+){0,3}?" + _FORCE_NOUN_F + r"|they|it|he|(?:its|their|his)\s+"
+    r"(?:[\w-]+\s+){0,2}?" + _FORCE_NOUN_F + r")\s+((?:had\s+been|was|were|stood|lay)\s+"
+    r"(?:already\s+|now\s+|well\s+)?"
     r"(?:at\s+the\s+gates\s+of|on\s+the\s+outskirts\s+of|within\s+sight\s+of|"
     r"just\s+short\s+of|at|in|outside|before|near|around)\s+(?:the\s+)?)(?=\S)")
 # "The troops landed at Seville were formed into columns and sent north to Merida": a
@@ -514,8 +532,8 @@ _REDUCED_BEFORE = re.compile(
     r"brought|shipped|ferried|airlifted|carried|sent|put\s+ashore|gathered|assembled)\s+"
     r"(?:up\s+)?(?:in|at|to|into|on|near)\s+(?:the\s+)?)$", re.I)
 _REDUCED_AFTER = re.compile(
-    r"\s*,?\s*(?:[\w-]+\s+){0,2}?(?:were|was|had|have|has|then|now|later|soon|moved|marched|"
-    r"advanced|went|pushed|drove|formed|joined|set\s+out|left)\b", re.I)
+    r"\s+(?:then\s+|(?!(?:where|which|who|when|and)\b)[a-z]+ly\s+)?(?:were|was|had|have|has|"
+    r"moved|marched|advanced|went|pushed|drove|formed|joined|set\s+out|left)\b")
 _MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the month (May)
 _MOTION_F = _folded(_MOTION)
 _ROUTE_F = _folded(_ROUTE)
@@ -839,7 +857,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     if arrived is not None:
         verb = arrived
     heading = None
-    if verb is None and len(places) >= 2 and (
+    if verb is None and len(places) >= 2 and not (areas[0] and areas[1]) and (
             _HEADING_TO.fullmatch(text, places[0][1], places[1][0])) and (
             _HEADING_LABEL.fullmatch(text, a, places[0][0])) and (
             _HEADING_END.match(text, places[1][1], b)):

@@ -227,7 +227,7 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
     if named_countries:
         # ... and so do the peoples the report names (thirty-eight Australian and ten New
         # Zealand transports: Albany is then not the Auckland suburb)
-        for word in dict.fromkeys(_PEOPLE_WORD.findall(text)[:_PEOPLES_LOOKED_AT]):
+        for word in list(dict.fromkeys(_PEOPLE_WORD.findall(text)))[:_PEOPLES_LOOKED_AT]:
             people = _country_of_people(gazetteer, word)
             if people is not None and people.name not in names + named_countries:
                 named_countries.append(people.name)
@@ -1005,11 +1005,11 @@ class _Reader:
             state.last_dates[unit] = (start, end)
             state.arrival.pop(unit, None)
             state.departure.pop(unit, None)
-            state.last_leg = (current, place, state.paragraph, number)
             if reading.mode is Mode.SEA:
                 # ships sail for Djibouti, the port, not the middle of the country
                 current = tuple(self._port_of(o) for o in current)
                 place = self._port_of(place)
+            state.last_leg = (current, place, state.paragraph, number)
             self.legs.append(FoundLeg(
                 unit, current, place, start, end, reading.mode, strength, status,
                 source, evidence, min(confidence, 0.95) - (0.1 if leg_rule != "from-to" else 0),
@@ -1018,7 +1018,8 @@ class _Reader:
         if len(stages) > 1:
             state.destinations = tuple(p for p, _, _ in stages)
         if not expected:
-            state.moved(unit, _where_then(stages[-1][0], positions))
+            last = _where_then(stages[-1][0], positions)
+            state.moved(unit, self._port_of(last) if reading.mode is Mode.SEA else last)
 
     def _port_of(self, found: FoundPlace) -> FoundPlace:
         """A sea leg's end named by a country whose capital on the coast bears its very name

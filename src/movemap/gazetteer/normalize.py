@@ -203,7 +203,10 @@ _NO_HEAD = frozenset((
     "santa", "santo", "sant", "sao", "saint", "sainte", "sankt", "villa", "ville", "puerto",
     "porto", "port", "ciudad", "cidade", "fort", "fuerte", "mont", "monte", "mount", "castel",
     "castello", "castillo", "nueva", "nuevo", "nova", "novo", "vila", "grand", "gran", "alto",
-    "alta", "bajo", "baja"))
+    "alta", "bajo", "baja", "playa", "torre", "cabo", "barra", "valle", "cerro", "boca",
+    "lomas", "cruz", "bahia", "campos", "paso", "bourg", "feira", "duque", "juiz", "lauro",
+    "hidalgo", "oliveira", "presidente", "general", "coronel", "capitan", "doctor", "padre",
+    "marques", "conde", "vila", "lago", "laguna", "isla", "ilha", "rio", "arroyo"))
 
 
 def town_head(key: str) -> str | None:

@@ -561,16 +561,15 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
         found: Found = inland.get(name_a) or inland.get(name_b) or networks.path(
             mode, a, b, rule.as_constraints())
         follows = mode  # the network the stretch follows
-        if isinstance(found, str) and mode is Mode.RAIL and not isinstance(
-                by_road := networks.path(Mode.ROAD, a, b, rule.as_constraints()), str) and (
-                networks.ground_km(Mode.ROAD, by_road)
-                <= ROAD_FOR_RAIL_RATIO * max(geodesic_km(a[0], a[1], b[0], b[1]),
-                                             DETOUR_MIN_KM)):
+        if isinstance(found, str) and mode is Mode.RAIL:
             # no railway in the data joins them: the roads run the same valleys and passes,
             # nearer the line a train took than a straight line over them
-            warnings.append(f"rail from {name_a} to {name_b}: {found}; drawn along the roads "
-                            "instead (approximate)")
-            found, follows, approximate = by_road, Mode.ROAD, True
+            by_road = networks.path(Mode.ROAD, a, b, rule.as_constraints())
+            reach = ROAD_FOR_RAIL_RATIO * max(geodesic_km(a[0], a[1], b[0], b[1]), DETOUR_MIN_KM)
+            if not isinstance(by_road, str) and networks.ground_km(Mode.ROAD, by_road) <= reach:
+                warnings.append(f"rail from {name_a} to {name_b}: {found}; drawn along the "
+                                "roads instead (approximate)")
+                found, follows, approximate = by_road, Mode.ROAD, True
         if rule.allowed is not None and not isinstance(found, str):
             from movemap.routing.countries import country_of_end, crossed_each, describe
 
