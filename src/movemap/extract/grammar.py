@@ -513,7 +513,7 @@ _FORCE_NOUN_F = (r"(?:troops|soldiers|forces?|units?|men|marines|divisions?|brig
 # "By late September they were at the gates of Toledo": a force somewhere by a time is a
 # force that got there (matched on the folded clause; group 1 the cue, ending at the place)
 _BY_THEN = re.compile(
-    r"^\W*(?:\w+\.\s+)?by\s+(?:(?:early|mid|late|the\s+(?:end|middle|beginning|evening|morning|"
+    r"^\W*by\s+(?:(?:early|mid|late|the\s+(?:end|middle|beginning|evening|morning|"
     r"night|afternoon)\s+of)[\s-]+)?(?:the\s+)?(?:" + _MONTH_NAME + r"|\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\d{4}\b|nightfall|noon|midday|midnight|dawn|dusk|evening|morning|then|that\s+time|"
     r"(?:following|next)\s+\w+)[^,;]{0,30}?,?\s+"
@@ -1016,5 +1016,5 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     nonforce = verb is not None and bool(
         _NONFORCE_F.search(low) if body.isascii() else _NONFORCE.search(body)) and (
         not _FORCE_F.search(low)) and not _commands(low, verb)
-    return Reading(verb.group(1) if verb else None, tuple(roles), tuple(cues), tuple(chained),
-                   mode, strength_in(text, a, b), status, hedge, nonforce)
+    return Reading(verb.group(1).strip() if verb else None, tuple(roles), tuple(cues),
+                   tuple(chained), mode, strength_in(text, a, b), status, hedge, nonforce)
