@@ -66,7 +66,8 @@ from movemap.extract.alternation import grouped
 from movemap.extract.draft import FoundPlace
 from movemap.extract.lookahead import CASE_ODD, quick
 
-__all__ = ["ANAPHOR", "CARGO", "NEW_FORCE", "UNIT", "State", "named_unit", "unit_slug"]
+__all__ = ["ANAPHOR", "CARGO", "FORCE_NOUN", "NEW_FORCE", "PEOPLE_WORD", "UNIT", "State",
+           "named_unit", "unit_slug"]
 
 CARGO = " cargo"
 """The current "unit" after a clause that moves people or things, not a force (no unit's
@@ -135,7 +136,7 @@ ANAPHOR = grouped(quick(re.compile(
 # a clause whose subject is a force described, not named, and not referred back to (a
 # battalion of Polish troops, Lithuanian soldiers, another convoy): a new mover, so what the
 # report said of the last unit (its position, its strength) is not its own
-_FORCE_NOUN = (r"(?:troops|soldiers|forces|marines|paratroopers|infantry(?:men)?|commandos|"
+FORCE_NOUN = (r"(?:troops|soldiers|forces|marines|paratroopers|infantry(?:men)?|commandos|"
                r"fighters|servicemen|reservists|sailors|companies|company|battalions?|"
                r"brigades?|regiments?|platoons?|contingents?|detachments?|columns?|convoys?|"
                r"units|force|squadrons?|flotilla|fleet|battle\s*groups?|task\s+(?:force|group)s?)")
@@ -143,8 +144,10 @@ _FORCE_NOUN = (r"(?:troops|soldiers|forces|marines|paratroopers|infantry(?:men)?
 # count is the strength, the side and the noun the force
 _COUNT = (r"(?:(?:[Aa]bout|[Ss]ome|[Aa]round|[Nn]early|[Aa]lmost|[Oo]ver|[Mm]ore\s+than|"
           r"[Uu]p\s+to|[Aa]t\s+least|[Aa]n\s+estimated)\s+)?\d[\d,.]*(?:\s+(?:thousand|hundred))?\s+")
-# a people's adjective, of one word or two (Chadian, North Korean, South African)
-_SIDE_ADJ = r"(?:(?:North|South|East|West|Central|New)\s+)?[A-Z][a-z]+(?:an|ish|ese|ic|i)"
+# a people's adjective of one word (Chadian, Japanese), and of one word or two (North Korean,
+# South African)
+PEOPLE_WORD = r"[A-Z][a-z]+(?:an|ish|ese|ic|i)"
+_SIDE_ADJ = r"(?:(?:North|South|East|West|Central|New)\s+)?" + PEOPLE_WORD
 NEW_FORCE = re.compile(
     r"^\W*(?:(?:[Ss]eparately|[Mm]eanwhile|[Ee]lsewhere|[Aa]lso|[Ii]n\s+[\w-]+)\s*,?\s+)?"
     # who reports it, first: "The Jordanian Government said tonight that a Syrian force..."
@@ -153,8 +156,8 @@ NEW_FORCE = re.compile(
     r"\s+(?:that\s+)?)?"
     r"(?:" + _COUNT + r"(?=" + _SIDE_ADJ + r"\s))?"
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
-    + _FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + _FORCE_NOUN + r")?|"
-    + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN + r"))\b")
+    + FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + FORCE_NOUN + r")?|"
+    + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"))\b")
 # the echelon a reference back names (the division, the brigade)
 _ECHELON = re.compile(r"^the\s+(division|brigade|regiment|corps|battalion|army)$", re.I)
 # "the paratroopers", "the marines": the last unit named for that arm (3 Para, 40 Commando)
@@ -166,7 +169,7 @@ _PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
 _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 
 
-_SIDE = re.compile(r"^(" + _SIDE_ADJ + r")\s+(?:[a-z-]+\s+){0,2}?" + _FORCE_NOUN + r"$")
+_SIDE = re.compile(r"^(" + _SIDE_ADJ + r")\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"$")
 
 
 def unit_slug(text: str) -> str:

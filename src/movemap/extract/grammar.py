@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from movemap.extract.alternation import grouped
+from movemap.extract.discourse import FORCE_NOUN
 from movemap.extract.lookahead import CASE_ODD, quick
 from movemap.extract.mentions import fold
 from movemap.extract.when import MONTH_NUMBERS
@@ -505,11 +506,11 @@ _RECALLED = re.compile(r"\b(?:will|would|shall|may|might|should|must|can)\s+(?:w
                        r"(?:be\s+)?(?:remember(?:ed)?|recall(?:ed)?|know[ns]?|not(?:e[ds]?|"
                        r"iced?)|seen?|understood)\b",
                        re.I)
-# the nouns of a force, as the folded clause writes them (the brigade, their columns)
-_FORCE_NOUN_F = (r"(?:troops|soldiers|forces?|units?|men|marines|divisions?|brigades?|corps|"
-                 r"army|armies|regiments?|battalions?|infantry|paratroopers|group|contingent|"
-                 r"columns?|detachments?|garrisons?|squadrons?|fleets?|flotillas?|companies|"
-                 r"company|rebels|cavalry|vanguard|guard|legion|commandos?|brigade)")
+# the nouns of a force, as the folded clause writes them (the brigade, their columns): the
+# discourse's, and the larger formations and bodies it does not name alone
+_FORCE_NOUN_F = (r"(?:" + FORCE_NOUN + r"|units?|men|divisions?|corps|army|armies|group|"
+                 r"garrisons?|fleets?|flotillas?|rebels|cavalry|vanguard|guard|legion|"
+                 r"commando)")
 # "By late September they were at the gates of Toledo": a force somewhere by a time is a
 # force that got there (matched on the folded clause; group 1 the cue, ending at the place)
 _BY_THEN = re.compile(

@@ -29,7 +29,15 @@ from shapely.geometry import Point
 
 from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.alternation import grouped
-from movemap.extract.discourse import ANAPHOR, CARGO, NEW_FORCE, State, named_unit, unit_slug
+from movemap.extract.discourse import (
+    ANAPHOR,
+    CARGO,
+    NEW_FORCE,
+    PEOPLE_WORD,
+    State,
+    named_unit,
+    unit_slug,
+)
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.foreign import foreign_legs, language_of
 from movemap.extract.grammar import (
@@ -316,7 +324,7 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
 
 # a word that may name a people (Australian, Japanese, British, Iraqi), and how many distinct
 # ones a report is searched for
-_PEOPLE_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:an|ish|ese|ic|i)\b")
+_PEOPLE_WORD = re.compile(r"\b" + PEOPLE_WORD + r"\b")
 _PEOPLES_LOOKED_AT = 12
 # the guards' reasons that refuse a name as part of a longer one (see mentions.rejected)
 _AS_PART = frozenset({"part-of-name", "named-thing"})
@@ -532,7 +540,7 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
 # a cross-border move's cue (crossed into, entered, into) and the people's adjective that
 # opens a force described by its side (Senegalese troops)
 _INTO = re.compile(r"(?:crossed\s+into|entered|entering|enters?|into)(?:\s+\.\.\.\s+at)?$", re.I)
-_SIDE_WORD = re.compile(r"^(?:[Tt]he\s+)?([A-Z][a-z]+(?:an|ish|ese|ic|i))\s")
+_SIDE_WORD = re.compile(r"^(?:[Tt]he\s+)?(" + PEOPLE_WORD + r")\s")
 
 
 # a sending verb, and a clause opened by a country's government, army or officials by its

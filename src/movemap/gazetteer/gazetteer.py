@@ -1511,24 +1511,22 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             continue
         if place.kind is Kind.CITY and (place.population or 0) >= _WORLD_CITY:
             continue  # Washington in a report on Taiwan, Moscow in one on the Caucasus
-        if place.kind not in _AREAL and _notable(place, ranked[q]) and (
-                place.kind is not Kind.CITY):
+        areal = place.kind in _AREAL
+        notable = not areal and _notable(place, ranked[q])
+        if notable and place.kind is not Kind.CITY:
             continue  # a feature whose name is its own (Ramstein Air Base) is the one meant
-        if place.kind in _AREAL or _notable(place, ranked[q]):
-            others_there = sum(1 for m, c in winners.items()
-                               if m != q and c.place.country == place.country)
-            if others_there or any(c.place.kind is Kind.COUNTRY
-                                   and c.place.country == place.country
-                                   for c in winners.values()):
-                continue
-            if _nearest_km(place, core_xyz) <= OUTLIER_KM:
-                continue
-            if place.kind in _AREAL and not any(
-                    haversine_km(place.lat, place.lon, c.place.lat, c.place.lon) > _SAME_KM
-                    for c in ranked[q][1:]):
-                continue  # a region no other place is named like (California, Bavaria)
-            doubt = "far from the other places, in a country the text names nowhere else"
-            ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+        if areal or notable:
+            # vouched for by another answer in its country (the country itself among them),
+            # by lying near the group, or, for a region, by no other place bearing its name
+            # (California, Bavaria)
+            if not (any(m != q and c.place.country == place.country
+                        for m, c in winners.items())
+                    or _nearest_km(place, core_xyz) <= OUTLIER_KM
+                    or (areal and not any(haversine_km(place.lat, place.lon, c.place.lat,
+                                                       c.place.lon) > _SAME_KM
+                                          for c in ranked[q][1:]))):
+                doubt = "far from the other places, in a country the text names nowhere else"
+                ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
             continue
         own = 1 if q in core else 0
         if len(core) - own < _OUTLIER_MIN_OTHERS:
