@@ -72,6 +72,16 @@ def test_codes_resolve(gazetteer: Gazetteer, code: str, name: str) -> None:
     assert code in found.best.reading()
 
 
+@pytest.mark.parametrize("name", ["L.F. Wade airport", "L.F. Wade International Airport"])
+def test_an_airport_whose_source_doubles_a_word_is_found_by_its_name(
+        gazetteer: Gazetteer, name: str) -> None:
+    # airportsdata writes Bermuda's airport "L.F. Wade International International Airport"
+    found = gazetteer.resolve(name)
+    assert found.place.id == "airport:TXKF"
+    assert found.place.name == "L.F. Wade International Airport"
+    assert found.best.confident
+
+
 def test_a_code_needs_capitals_so_a_town_keeps_its_name(gazetteer: Gazetteer) -> None:
     # "Kano" is the city in Nigeria whatever four-letter codes exist
     assert gazetteer.resolve("Kano").place.country == "NG"

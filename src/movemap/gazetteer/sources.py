@@ -502,6 +502,11 @@ def airports_path() -> Path:
     return package_dir("airportsdata") / "airports.csv"
 
 
+# A word written twice in a source's name of an airport ("L.F. Wade International
+# International Airport", "Tiruchirapally Civil Airport Airport"): a slip, kept once.
+_DOUBLED_WORD = re.compile(r"\b(International|Airport|Airfield|Civil|Regional) \1\b")
+
+
 def airport_entries(path: Path | None = None) -> list[Entry]:
     """Airports and air bases with their ICAO and IATA codes, from ``airportsdata``.
 
@@ -513,7 +518,8 @@ def airport_entries(path: Path | None = None) -> list[Entry]:
     entries = []
     with (path or airports_path()).open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            icao, iata, name = row["icao"].strip(), row["iata"].strip(), row["name"].strip()
+            icao, iata = row["icao"].strip(), row["iata"].strip()
+            name = _DOUBLED_WORD.sub(r"\1", row["name"].strip())
             if not icao or not name:
                 continue
             kind = Kind.AIRBASE if _MILITARY.search(name) else Kind.AIRPORT
