@@ -82,6 +82,15 @@ def test_an_airport_whose_source_doubles_a_word_is_found_by_its_name(
     assert found.best.confident
 
 
+@pytest.mark.parametrize(("name", "icao"), [("Palaly airport", "VCCJ"),
+                                            ("SLAF Palaly", "VCCJ"),
+                                            ("PAF Masroor", "OPMR")])
+def test_an_air_force_s_initials_before_a_name_say_it_is_an_air_station(
+        gazetteer: Gazetteer, name: str, icao: str) -> None:
+    # OurAirports knows Jaffna's airport as "SLAF Palaly", the Sri Lanka Air Force's station
+    assert gazetteer.resolve(name).place.id == f"airport:{icao}"
+
+
 def test_a_code_needs_capitals_so_a_town_keeps_its_name(gazetteer: Gazetteer) -> None:
     # "Kano" is the city in Nigeria whatever four-letter codes exist
     assert gazetteer.resolve("Kano").place.country == "NG"

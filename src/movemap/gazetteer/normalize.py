@@ -342,6 +342,11 @@ _KIND_PREFIXES: dict[str, tuple[str, ...]] = {
     # Station X": many such names are of closed stations, far from a town X)
     "air": ("аэропорт", "аэродром", "авиабаза", "аеропорт", "аеродром", "авіабаза",
             "raf", "raaf", "raaf base", "rcaf", "rnas",
+            # other air forces' stations by their initials: Sri Lanka's (OurAirports' "SLAF
+            # Palaly"), Pakistan's, India's, New Zealand's, Malaysia's, Saudi Arabia's,
+            # Jordan's, Thailand's, South Africa's
+            "slaf", "paf", "paf base", "iaf", "iaf station", "rnzaf", "rnzaf base", "rmaf",
+            "rsaf", "rjaf", "rtaf", "saaf", "saaf base",
             # as French, German, Spanish, Italian, Portuguese and Polish write them
             "aeroport de", "base aerienne de", "flughafen", "fliegerhorst", "aeropuerto de",
             "aeropuerto", "base aerea de", "aeroporto di", "aeroporto de", "aeroporto",
