@@ -770,3 +770,15 @@ def test_only_a_bare_another_refers_back_to_the_force(text: str, bare: bool) -> 
 def test_driving_on_a_town_is_a_move_to_it(text: str) -> None:
     # "drive on", like "march on" and "advance on": the town is where the force goes
     assert ends(extract(text, date(1970, 9, 20))) == [(["Syria"], "Irbid")]
+
+
+@pytest.mark.parametrize("purpose", [
+    "its aim to cross the mountains and take Port Moresby",
+    "intending to march on Port Moresby",
+    "in order to take Port Moresby from the landward side",
+    "with the aim of taking Port Moresby",
+])
+def test_what_a_move_was_meant_to_lead_to_is_no_stage_of_it(purpose: str) -> None:
+    # the force went to Gona; Port Moresby was its purpose, never reached in this sentence
+    text = f"On 21 July 1942 the force sailed from Rabaul to Gona, {purpose}."
+    assert ends(extract(text, date(1942, 8, 1))) == [(["Rabaul"], "Gona")]

@@ -535,6 +535,11 @@ _REDUCED_BEFORE = re.compile(
 _REDUCED_AFTER = re.compile(
     r"\s+(?:then\s+|(?!(?:where|which|who|when|and)\b)[a-z]+ly\s+)?(?:were|was|had|have|has|"
     r"moved|marched|advanced|went|pushed|drove|formed|joined|set\s+out|left)\b")
+# a purpose after the move's verb: what the move was meant to lead to, not where it went
+_PURPOSE = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|intending\s+to|in\s+the\s+hope\s+of|"
+                      r"hoping\s+to|in\s+a\s+bid\s+to|with\s+the\s+(?:aim|intention|object)\s+of|"
+                      r"(?:its|their|his|the)\s+(?:aim|goal|objective|object|intention|purpose)"
+                      r"\s+(?:was\s+|being\s+)?to)\s")
 _MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the month (May)
 _MOTION_F = _folded(_MOTION)
 _ROUTE_F = _folded(_ROUTE)
@@ -988,6 +993,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         # which took Seoul on 28 June: what the relative clause's subject did, not the mover
         for i, (start, _) in enumerate(places):
             if m.start() < start < m.end() and roles[i] in ("origin", "destination"):
+                roles[i], cues[i], chained[i] = "", "", False
+    if verb is not None and (aim := _PURPOSE.search(low, verb.end())) is not None:
+        # sailed from Rabaul, its aim to cross the range and take Port Moresby: what the
+        # move was for, after it, is no stage of it
+        for i, (start, _) in enumerate(places):
+            if start >= a + aim.end() and roles[i] == "destination":
                 roles[i], cues[i], chained[i] = "", "", False
     for i, (start, _) in enumerate(places):
         if roles[i] == "origin" and _SPAN.search(text, max(a, start - 70), start):
