@@ -121,6 +121,22 @@ def test_no_rail_near_magadan_falls_back_with_warning() -> None:
     assert r.length_km == pytest.approx(geodesic_km(*magadan, *VLADIVOSTOK), rel=1e-3)
 
 
+def test_a_stretch_kept_to_its_countries_far_round_names_the_shorter_way_through() -> None:
+    """Mafeking to Bulawayo: the line of record runs through Botswana (773 km); kept to South
+    Africa and Zimbabwe it goes round by Beitbridge, more than twice as far. The route keeps
+    to the countries, as asked, and says what naming Botswana as a transit country gives."""
+    mafikeng, bulawayo = (25.6442, -25.8652), (28.5800, -20.1500)
+    kept = route([mafikeng, bulawayo], Mode.RAIL, labels=["Mafikeng", "Bulawayo"])
+    [warning] = kept.warnings
+    assert warning.startswith("rail from Mafikeng to Bulawayo keeps to ZA, ZW: ")
+    assert "through BW it would be " in warning
+    assert not kept.approximate
+    through = route([mafikeng, bulawayo], Mode.RAIL, through=["BW"])
+    assert through.warnings == ()
+    assert through.length_km * 2 < kept.length_km
+    assert 790 * 0.9 < through.length_km < 790 * 1.1
+
+
 def test_a_rail_gap_in_the_data_follows_the_roads_with_a_warning() -> None:
     """The staged main lines have no railway within 160 km of Nashville; the line to
     Chattanooga (about 243 km) is drawn along the roads, not as a 182 km straight line over

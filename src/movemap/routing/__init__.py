@@ -17,7 +17,9 @@ village that only secondary roads reach, which the data lack) is marked too: the
 
 Rail and road routes keep to the countries of their stops plus the transit countries given
 (``through``), and out of those to ``avoid``; where the network cannot, the route is marked
-``approximate`` with a warning that names the countries (``leaves RU through KZ``).
+``approximate`` with a warning that names the countries (``leaves RU through KZ``). Where
+keeping to them costs much more than a way through another country (``KEPT_IN_RATIO``), a
+warning names that country and the shorter length: the user may name it as a transit country.
 """
 
 from __future__ import annotations
@@ -54,6 +56,10 @@ UPRIVER_KM = 25.0  # a sea route's end farther than this up a river fairway is p
 # (Khasan - Vladivostok, Islamabad - Gilgit), the data's detours round a line they lack run
 # further (Nalchik - Prokhladny by road, 210 km for 44: the data has no road between them)
 DETOUR_RATIO, DETOUR_MIN_KM = 3.0, 20.0
+# A rail or road stretch kept to its countries that runs this many times its direct distance,
+# and this many times the way through a third country, says so (Mafeking - Bulawayo by rail:
+# 1,792 km round by Beitbridge, 773 km by the line of record through Botswana)
+KEPT_IN_RATIO = 1.5
 # A rail stretch the railways in the data cannot join follows the roads instead when they run
 # no more than this many times the direct distance: a gap in the data (Nashville, which the
 # staged main lines miss), not a place no train reaches (Magadan, whose roads go round by
@@ -465,6 +471,26 @@ def _rule(stops: Sequence[Point], mode: Mode, through: Iterable[str],
     return Rule(allowed if homes else None, avoided - homes), notes
 
 
+def _kept_in(networks: Networks, mode: Mode, a: Point, b: Point, names: tuple[str, str],
+             rule: Rule, kept_km: float) -> list[str]:
+    """A warning when the stretch from ``a`` to ``b``, kept to ``rule``'s countries for
+    ``kept_km``, would be much shorter through a country the rule leaves out: the move may
+    have crossed it (then it is a transit country to name), or the detour is the point."""
+    from movemap.routing.countries import country_of_end, crossed_each, describe
+
+    free = networks.path(mode, a, b, Rule(None, rule.avoid).as_constraints())
+    if isinstance(free, str):
+        return []
+    free_km = networks.ground_km(mode, free)
+    extra = {c for line in crossed_each([free]) for c in line} - (rule.allowed or set())
+    if not extra or free_km * KEPT_IN_RATIO > kept_km:
+        return []
+    home = describe(c for c in (country_of_end(a), country_of_end(b)) if c)
+    return [f"{mode.value} from {names[0]} to {names[1]} keeps to {home or 'its countries'}: "
+            f"{kept_km:,.0f} km; through {describe(extra)} it would be {free_km:,.0f} km (name "
+            "a transit country if the move crossed it)"]
+
+
 def _steps(segment: Sequence[Point], step_km: float = 1.0) -> list[Point]:
     """A straight segment as points ``step_km`` apart (in lon/lat: joins are short)."""
     (x0, y0), (x1, y1) = segment[0], segment[-1]
@@ -620,8 +646,13 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
         direct = geodesic_km(a[0], a[1], b[0], b[1])
         leg_km = (direct if great_circle else networks.ground_km(follows, found)
                   if mode in NETWORK_MODES else _length(found))
+        kept_in = _kept_in(networks, mode, a, b, (name_a, name_b), rule, leg_km) if (
+            rule.allowed is not None and not great_circle and follows is mode
+            and mode in NETWORK_MODES and direct >= DETOUR_MIN_KM
+            and leg_km > KEPT_IN_RATIO * direct) else []
+        warnings.extend(kept_in)  # the detour is the countries', not a gap in the data
         if (not great_circle and mode in NETWORK_MODES and direct >= DETOUR_MIN_KM
-                and leg_km > DETOUR_RATIO * direct):
+                and leg_km > DETOUR_RATIO * direct and not kept_in):
             warnings.append(f"{mode.value} from {name_a} to {name_b} runs {leg_km:,.0f} km, "
                             f"{leg_km / direct:.1f} times the direct {direct:,.0f} km: the "
                             f"{_network_word(follows)}s in the data may lack one here; check "
