@@ -325,6 +325,16 @@ def test_a_sea_route_over_land_says_so() -> None:
                and w.endswith(" km of land (approximate)") for w in r.warnings), r.warnings
 
 
+def test_a_coastal_leg_whose_coarse_grid_closes_a_river_keeps_to_the_coast() -> None:
+    """Sittwe to Rangoon (about 825 km by sea, round Cape Negrais and up the Yangon River):
+    the grid laid for a 500 km leg closes the river, and the shipping lanes run out past
+    14.5 N; cells of 1 km keep the ship along the coast."""
+    r = route([(92.9, 20.14), (96.16, 16.77)], Mode.SEA, labels=["Sittwe", "Yangon"])
+    assert r.warnings == ()
+    assert 825 * 0.9 < r.length_km < 825 * 1.1
+    assert min(lat for _, lat in r.points) > 15.3  # Cape Negrais is at 16.0 N
+
+
 def test_a_short_sea_leg_whose_grid_closes_a_narrow_river_takes_a_finer_grid() -> None:
     """The 1:10m Thames at Gravesend is narrower than the cells of a grid laid for a 300 km
     leg: that grid ends its path with a hop of about 17 km over land to central London.

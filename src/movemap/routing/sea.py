@@ -15,8 +15,9 @@ Legs shorter than ``GRID_KM`` are planned on the water grid alone (the lanes' po
 send a 80 km hop through a lane junction far away). Longer legs weigh two paths, each mended
 as above: the lanes', with each end joined to them where they pass nearest on its way
 (``JOIN_KM``) rather than at the lane node ``searoute`` ran it to; and a coarser grid's
-(cells of a 200th of the distance), whose cells may step over an island or a cape. The
-grid's is taken where it is shorter and clear of land (the lanes run out to a junction far
+(cells of a 200th of the distance; for legs under ``FINE_RETRY_KM`` then cells of 1 km,
+where the coarse ones close an end's river), whose cells may step over an island or a cape.
+The grid's is taken where it is shorter and clear of land (the lanes run out to a junction far
 off and back, or keep inside a reef that 1:10m land does not show). Longitudes are brought
 into -180..180 before any grid work, so that legs across the Pacific are mended like any
 other; the grid itself keeps to boxes under 90 degrees wide that do not cross the
@@ -46,6 +47,7 @@ Point = tuple[float, float]
 DENSIFY_KM = 3.0
 GRID_KM = 400.0   # legs shorter than this are planned on the water grid alone
 COAST_KM = 10.0   # an end farther than this from the sea is inland
+FINE_RETRY_KM = 2 * GRID_KM  # a leg shorter than this retries the grid at 1 km cells
 LAND_KM = 5.0     # a path over more land than this, its ends' approaches aside, is no ship's
                   # way: routing marks it approximate, and a grid's path over it is not taken
 JOIN_KM = 100.0   # an end joins the lanes where they pass nearest, within this
@@ -152,12 +154,18 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
     # (mending only lengthens a path but for its ends' few km: a grid's path no shorter than
     # the lanes' before it is not mended at all)
     lanes_km = _km(lanes)
-    coarse = water_path(a, b, margin_deg=0.6, cell_km=max(1.0, direct_km / 200))
-    if coarse is None or _km(coarse) >= lanes_km + 2 * COAST_KM:
-        return lanes
-    grid = _mend(a, b, coarse, "the water grid")
-    if not isinstance(grid, str) and _km(grid) < lanes_km and _over_land_km(grid) <= 1.0:
-        return grid
+    cells = (max(1.0, direct_km / 200),)
+    if direct_km < FINE_RETRY_KM:
+        # a coastal leg whose coarse cells close an end's river or channel (Sittwe to
+        # Rangoon, up the Yangon River) tries cells of 1 km before the lanes far offshore
+        cells = tuple(dict.fromkeys((*cells, 1.0)))
+    for cell_km in cells:
+        coarse = water_path(a, b, margin_deg=0.6, cell_km=cell_km)
+        if coarse is None or _km(coarse) >= lanes_km + 2 * COAST_KM:
+            continue
+        grid = _mend(a, b, coarse, "the water grid")
+        if not isinstance(grid, str) and _km(grid) < lanes_km and _over_land_km(grid) <= 1.0:
+            return grid
     return lanes
 
 
