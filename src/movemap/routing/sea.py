@@ -154,7 +154,7 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
     # (mending only lengthens a path but for its ends' few km: a grid's path no shorter than
     # the lanes' before it is not mended at all)
     lanes_km = _km(lanes)
-    cells = (max(1.0, direct_km / 200),)
+    cells: tuple[float, ...] = (max(1.0, direct_km / 200),)
     if direct_km < FINE_RETRY_KM:
         # a coastal leg whose coarse cells close an end's river or channel (Sittwe to
         # Rangoon, up the Yangon River) tries cells of 1 km before the lanes far offshore
