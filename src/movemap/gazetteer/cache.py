@@ -17,7 +17,7 @@ from movemap import countries as country_codes
 from movemap.gazetteer import index as index_module
 from movemap.gazetteer import normalize, overlay, place, ranking, rivers, sources
 from movemap.gazetteer.index import FORMAT_VERSION, Index, write_index
-from movemap.gazetteer.place import AREAL
+from movemap.gazetteer.place import AREAL, Kind
 from movemap.gazetteer.sources import Entry
 from movemap.geodata import geo_path
 
@@ -71,7 +71,8 @@ def reference_entries() -> list[Entry]:
     sources.apply_overlay(entries, rows, source="movemap")
     sources.add_power_plants(entries, sources.power_plant_entries())
     sources.apply_former_names([*towns, *countries], geo_path("former_names.csv"),
-                               [*regions, *countries])
+                               [*regions, *countries],
+                               [e for e in entries.values() if e.kind is Kind.ISLAND])
     points = [e for e in entries.values() if e.kind not in AREAL]
     sources.assign_admin1(points, regions)
     sources.point_in_peopled_part(regions, towns)

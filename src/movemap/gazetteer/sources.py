@@ -780,7 +780,8 @@ def add_country_names(countries: dict[str, Entry], folder: Path | None = None,
 
 
 def apply_former_names(
-    entries: Sequence[Entry], path: Path, areas: Sequence[Entry] = ()
+    entries: Sequence[Entry], path: Path, areas: Sequence[Entry] = (),
+    islands: Sequence[Entry] = (),
 ) -> None:
     """Mark the former names listed in ``path`` (``geo/former_names.csv``) on their places.
 
@@ -788,7 +789,8 @@ def apply_former_names(
     that country gets the former name (moved out of its alternate names, if there). Areas of
     that country lose it from their alternate names: ``Stalingrad`` is the city, not the
     oblast that was once named after it. A row whose ``kind`` is ``region`` names a province
-    of ``areas`` instead (Natal, now KwaZulu-Natal; Hupeh, now Hubei).
+    of ``areas`` instead (Natal, now KwaZulu-Natal; Hupeh, now Hubei), one whose ``kind`` is
+    ``island`` an island of ``islands`` (Celebes, now Sulawesi; Fernando Po, now Bioko).
     """
     import csv
 
@@ -809,12 +811,14 @@ def apply_former_names(
                     by_key[slot], rank[slot] = e, mine
         return by_key
 
-    by_kind = {"": index(entries), "region": index(a for a in areas if a.kind == "region")}
+    by_kind = {"": index(entries), "region": index(a for a in areas if a.kind == "region"),
+               "island": index(i for i in islands if i.kind is Kind.ISLAND)}
     with path.open(encoding="utf-8", newline="") as f:
         for line, row in enumerate(csv.DictReader(f), start=2):
             kind = (row.get("kind") or "").strip()
             if kind not in by_kind:
-                raise OverlayError(f"unknown kind {kind!r} (leave it empty, or region)",
+                raise OverlayError(f"unknown kind {kind!r} (leave it empty, or region or "
+                                   "island)",
                                    path=str(path), line=line, field="kind")
             entry = by_kind[kind].get((name_key(row["current"]),
                                        row["country"].strip().upper()))
