@@ -274,7 +274,7 @@ def test_with_no_other_clear_name_the_others_first_choices_give_the_context(
     assert haversine_km(found.place.lat, found.place.lon, 56.40, -3.43) < 10
 
 
-@pytest.mark.parametrize("name", ["the Caspian", "the Andes"])
+@pytest.mark.parametrize("name", ["the Andes"])  # ("the Caspian" is the sea: test_kinds)
 def test_the_before_a_name_known_only_as_a_town_is_in_doubt(gazetteer: Gazetteer,
                                                            name: str) -> None:
     found = gazetteer.resolve_all([name])[0]

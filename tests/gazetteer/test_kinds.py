@@ -91,6 +91,26 @@ def test_an_air_force_s_initials_before_a_name_say_it_is_an_air_station(
     assert gazetteer.resolve(name).place.id == f"airport:{icao}"
 
 
+@pytest.mark.parametrize(("name", "context"), [("Caspian", ["Krasnovodsk", "Baku"]),
+                                             ("Caspian", []), ("the Caspian", []),
+                                             ("Tyrrhenian", ["Naples", "Anzio"])])
+def test_a_sea_named_by_an_adjective_is_the_sea_by_the_adjective_alone(
+        gazetteer: Gazetteer, name: str, context: list[str]) -> None:
+    # "Caspian" had been a village of 868 in Michigan, confidently
+    found = _in_context(gazetteer, name, context)
+    assert found.place.kind is Kind.MACRO_REGION and found.place.name.endswith(" Sea")
+    assert found.place.name.startswith(name.removeprefix("the ").split()[0])
+
+
+@pytest.mark.parametrize(("word", "country"), [("Philippine", "PH"), ("Ligurian", "IT")])
+def test_a_sea_s_adjective_that_is_a_people_s_word_keeps_naming_the_people(
+        gazetteer: Gazetteer, word: str, country: str) -> None:
+    # the Philippine Sea and the Ligurian Sea do not take "Philippine" and "Ligurian"
+    found = gazetteer.resolve(word)
+    assert found.place.kind is not Kind.MACRO_REGION
+    assert found.place.country == country
+
+
 def test_a_code_needs_capitals_so_a_town_keeps_its_name(gazetteer: Gazetteer) -> None:
     # "Kano" is the city in Nigeria whatever four-letter codes exist
     assert gazetteer.resolve("Kano").place.country == "NG"

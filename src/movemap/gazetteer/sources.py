@@ -1133,6 +1133,36 @@ AREA_DEMONYMS = {
 _STAN = re.compile(r"^(?P<stem>[A-Z][a-z]{3,})istan$|^(?P<bare>[A-Z][a-z]{2,}[^aeiouy])stan$")
 
 
+# A sea named by an adjective ("Caspian Sea", "Tyrrhenian Sea", "Baltic Sea"): reports name
+# it by the adjective alone ("across the Caspian")
+_SEA_ADJECTIVE = re.compile(r"^([A-Z][a-z]+(?:ian|ean|ic|ine))\s+Sea$")
+
+
+def add_sea_adjectives(entries: dict[str, Entry]) -> None:
+    """Give each sea named by an adjective that adjective, bare and with "the" (``Caspian``
+    and ``the Caspian`` for the Caspian Sea), unless a people's word reads it as an area
+    or an area's name, plural too (``Ligurian`` is Liguria's people, ``Philippine`` the
+    Philippines' adjective, ``Baltic`` the Baltics'): the adjective then says
+    who, not which sea. Seas of ``macro_regions.geojson`` and of the natural features alike.
+    """
+    from movemap.gazetteer.normalize import demonym_bases, name_key
+
+    areas = {name_key(n) for e in entries.values() if e.kind in AREAL
+             for n in (e.name, *e.alt_names)}
+    peoples = {name_key(w) for e in entries.values() for w in e.demonyms}
+    for entry in entries.values():
+        match = _SEA_ADJECTIVE.match(entry.name) if entry.kind is Kind.MACRO_REGION else None
+        if match is None:
+            continue
+        word = match.group(1)
+        key = name_key(word)
+        if key in peoples or {key, key + "s"} & areas or any(
+                b in areas for b in demonym_bases(key)):
+            continue
+        known = {name_key(n) for n in entry.alt_names}
+        entry.alt_names.extend(n for n in (word, f"the {word}") if name_key(n) not in known)
+
+
 def add_area_demonyms(entries: dict[str, Entry]) -> None:
     """Add the words of ``AREA_DEMONYMS`` to the regions they name, and to each area named
     "<people>stan" its people (Uzbek and Uzbeks for Uzbekistan, Kurd for Kurdistan)."""
