@@ -229,6 +229,8 @@ FORMER_NAMES_BY_FAMILY = [
     ("Abbazia", "Opatija", "HR", ["Fiume", "Pola"]),  # Italian on the Adriatic
     ("Barce", "Al Marj", "LY", ["Benghazi", "Derna"]),  # Italian Libya
     ("Edwardesabad", "Bannu", "PK", ["Kohat", "Dera Ismail Khan"]),  # British India
+    ("Leninabad", "Khujand", "TJ", ["Stalinabad", "Kokand"]),  # Soviet Central Asia
+    ("Panjdeh", "Takhta-Bazar", "TM", ["Merv", "Herat"]),  # Russian imperial Central Asia
 ]
 
 
