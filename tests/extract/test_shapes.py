@@ -438,11 +438,15 @@ def test_a_slot_reads_through_a_long_run_of_place_words(filler: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("ODESA, May 3 (AP) - The president said he was sending 500 more troops to Izmail.", []),
     ("KHARKIV, Ukraine, May 3 - Kyiv sent two battalions to Izmail.", [(["Kyiv"], "Izmail")]),
+    # a dateline without a day
+    ("WASHINGTON \u2014 Three weeks after the president ordered American forces to Saudi "
+     "Arabia, the first sealift ship has unloaded.", []),
+    ("ODESA (Reuters) - The president said he was sending 500 more troops to Izmail.", []),
 ])
 def test_a_wire_dateline_is_where_the_story_was_filed_not_an_end(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     draft = extract(text, date(2023, 5, 3))
-    assert draft.places[0].mention in ("ODESA", "KHARKIV")  # still a place of the report
+    assert draft.places[0].mention in ("ODESA", "KHARKIV", "WASHINGTON")  # still a place
     assert ends(draft) == expected
 
 

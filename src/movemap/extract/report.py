@@ -148,12 +148,12 @@ _KIND_AFTER = re.compile(r"\s+(?:region|oblast|province|area|district|city|town|
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # A wire dateline opening a paragraph: the place (in capitals) the story was filed from, maybe
 # its country, the day and the agency (KYIV, Nov 11 (Reuters) -; KHARKIV, Ukraine, May 3 -; an
-# old paper's CORFU, October 14. --). The place is where the reporter was, not an end of the
-# moves the story tells.
+# old paper's CORFU, October 14. --; WASHINGTON -, with no day). The place is where the
+# reporter was, not an end of the moves the story tells.
 _DATELINE = re.compile(
     r"(?:\A|\n)[^\S\n]*[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3}"
     r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
-    r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\.?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\.?)?"
     r"(?:\s+\([^()\n]{1,60}\)\.?)?\s*[-\u2013\u2014]+\s*")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 # a sentence that opens with where its moves start (From Kitona, one column ...)
