@@ -786,3 +786,29 @@ def test_what_a_move_was_meant_to_lead_to_is_no_stage_of_it(purpose: str) -> Non
     # the force went to Gona; Port Moresby was its purpose, never reached in this sentence
     text = f"On 21 July 1942 the force sailed from Rabaul to Gona, {purpose}."
     assert ends(extract(text, date(1942, 8, 1))) == [(["Rabaul"], "Gona")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the clause names where the force came from: the place before it is where it went
+    ("In 1805 the corps marched from Utrecht to Mainz, and from there to Würzburg, where "
+     "Bernadotte arrived from Hanover to join it.",
+     [(["Utrecht"], "Mainz"), (["Mainz"], "Würzburg"), (["Hanover"], "Würzburg")]),
+    # it names where the force went: the place before it is where it set out
+    ("The division reached Tchesme, where transports took it across the strait to Chios.",
+     [(["Tchesme"], "Chios")]),
+    # it names neither: nothing more than the clause it sits in
+    ("The column drove north from Rostov-on-Don, passed through Voronezh, where fighting was "
+     "reported, and entered Lipetsk.", [(["Rostov-on-Don"], "Lipetsk")]),
+])
+def test_a_clause_opened_by_where_is_about_the_place_before_it(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2020, 1, 1))) == expected
+
+
+@pytest.mark.parametrize("when", ["on the following day", "the following week"])
+def test_the_following_day_is_a_time_not_a_move_that_follows(when: str) -> None:
+    text = ("The Second Army left Hiroshima in October and was landed at Huayuankou on 24 "
+            f"October. It marched south-west and took Kinchow on 6 November; {when} the forts "
+            "of Talienwan were found abandoned.")
+    assert ends(extract(text, date(1894, 11, 26))) == [(["Hiroshima"], "Huayuankou"),
+                                                      (["Huayuankou"], "Kinchow")]

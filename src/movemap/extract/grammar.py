@@ -49,6 +49,9 @@ from movemap.model import Mode, Status
 __all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_of",
            "strength_in"]
 
+# words of time a "following" qualifies: on the following day, in the following weeks
+_TIME_NOUN = (r"(?:days?|weeks?|months?|years?|mornings?|evenings?|nights?|spring|summer|"
+              r"autumn|winter)\b")
 _MOTION = re.compile(
     r"\b(sen(?:d|t|ds)|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
     r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach(?!\s+of\b)|land|sail|depart(?:s|ed|ing|ures?)?|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
@@ -99,8 +102,9 @@ _MOTION = re.compile(
     r"(?!\s+(?:place|part|over|off|up|care|time|shape|effect|power|control|command|charge|"
     r"office|note|aim|refuge|shelter|cover|hold|turns|steps|measures|a|an|the|some|about|"
     r"over|only|just|\d+|one|two|three|four|five|six|several|many)\b))|"
-    r"follow(?:s|ed|ing)?(?!\s+(?:the|a|an|this|that)\s+(?:talks|meeting|call|visit|"
-    r"decision|announcement|attack|agreement)))\b",
+    # (not a time: "on the following day", "the following week")
+    r"(?<!\bthe\s)follow(?:s|ed|ing)?(?!\s+(?:the|a|an|this|that)\s+(?:talks|meeting|call|"
+    r"visit|decision|announcement|attack|agreement))(?!\s+" + _TIME_NOUN + r"))\b",
     re.I)
 _VERB_MODE = [
     (Mode.SEA, re.compile(r"\b(sail\w*|steam(?:ed|ing)|ship(?:ped|ping|s)?|ferr\w*|"

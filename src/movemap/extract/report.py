@@ -120,7 +120,8 @@ _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]
 _REACHED = re.compile(r"(?i:reach|enter|arriv|took|taken|taking|captur|seiz|occup|retak|retook|"
                       r"recaptur|liberat|secur|storm|overr|land|crossed\s+into|ashore|"
                       r"disembark|de(?:train|truck|plane|bus))")
-_FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed|ing)?\b", re.I)
+_FOLLOW_WORD = re.compile(r"(?<!\bthe\s)\bfollow(?:s|ed|ing)?\b(?!\s+(?:days?|weeks?|months?|"
+                          r"years?|mornings?|evenings?|nights?)\b)", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
                     r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
@@ -156,6 +157,14 @@ _DATELINE = re.compile(
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\.?)?"
     r"(?:\s+\([^()\n]{1,60}\)\.?)?\s*[-\u2013\u2014]+\s*")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
+# a clause about the place before it (..., where the brigade landed)
+WHERE = re.compile(r",\s+where\s")
+
+
+def _comma_or_end(text: str, start: int, end: int) -> int:
+    """Where a relative clause opened at ``start`` ends: its next comma, or ``end``."""
+    comma = text.find(",", start, end)
+    return comma if comma >= 0 else end
 # a sentence that opens with where its moves start (From Kitona, one column ...)
 _FRONTED_FROM = re.compile(r"\W*From\s+(?:the\s+)?")
 _NEWLINE = re.compile(r"\n")
@@ -659,6 +668,8 @@ class _Reader:
         # where an opening participle put the sentence's subject (Having taken A, the army
         # marched on B): the sentence's number and the place, for the clause that names it
         self.opening: tuple[int, FoundPlace] | None = None
+        # the place a clause "..., where" is about (the one before it), while it is read
+        self.antecedent: FoundPlace | None = None
         # the place a sentence opens with "From A," (its number, the place)
         self.fronted_from: tuple[int, FoundPlace] | None = None
 
@@ -690,9 +701,22 @@ class _Reader:
                     self.state.headline_source = said
                     self.state.headline_reports = self.state.source_reports
             for clause in clauses(self.text, a, b):
-                here = _without_glosses(self.text, [p for p in by_sentence.get(number, ())
-                                                    if clause.start <= p.start < clause.end])
+                places = by_sentence.get(number, ())
+                # "..., where the brigade landed from A," is a clause of its own about the
+                # place before it: read after the clause it sits in, without its places
+                wheres = [(m.start() + 1, _comma_or_end(self.text, m.end(), clause.end))
+                          for m in WHERE.finditer(self.text, clause.start, clause.end)]
+                inside = [p for p in places if clause.start <= p.start < clause.end]
+                here = _without_glosses(self.text, [p for p in inside if not any(
+                    s <= p.start < e for s, e in wheres)])
+                self.antecedent = None
                 self._clause(number, a, clause.start, clause.end, here, said is not None)
+                for s, e in wheres:
+                    before = [p for p in places if p.start < s]
+                    self.antecedent = before[-1] if before else None
+                    self._clause(number, a, s, e, _without_glosses(
+                        self.text, [p for p in inside if s <= p.start < e]), said is not None)
+                self.antecedent = None
         return self.legs
 
     def _clause(self, number: int, sentence_start: int, a: int, b: int,
@@ -824,6 +848,14 @@ class _Reader:
             elif not named_before and state.last_leg is not None and state.recent(
                     state.last_leg[2:]):
                 origins = [state.last_leg[1]]
+        if self.antecedent is not None and not (origins and stages):
+            # "to Würzburg, where Bernadotte arrived from Hanover"; "fell back on San Juan del
+            # Sur, where they took a schooner back to Realejo": the place the clause is about
+            # is the end of its move that the clause does not name
+            if origins:
+                stages = [(self.antecedent, False, "where")]
+            elif stages and self.antecedent.place.id != stages[0][0].place.id:
+                origins = [self.antecedent]
         if not origins and "origin" in reading.roles:
             # the clause names where from, but only as an area (flown from Belarus to
             # Hostomel): no point to start from, and no carried one either
