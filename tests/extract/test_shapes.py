@@ -442,11 +442,14 @@ def test_a_slot_reads_through_a_long_run_of_place_words(filler: str) -> None:
     ("WASHINGTON \u2014 Three weeks after the president ordered American forces to Saudi "
      "Arabia, the first sealift ship has unloaded.", []),
     ("ODESA (Reuters) - The president said he was sending 500 more troops to Izmail.", []),
+    # a place with an accent, in capitals
+    ("NOUMÉA, May 21 (wire) - Some 1,000 gendarmes sent from mainland France have arrived "
+     "in New Caledonia.", [(["France"], "New Caledonia")]),
 ])
 def test_a_wire_dateline_is_where_the_story_was_filed_not_an_end(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     draft = extract(text, date(2023, 5, 3))
-    assert draft.places[0].mention in ("ODESA", "KHARKIV", "WASHINGTON")  # still a place
+    assert draft.places[0].mention in ("ODESA", "KHARKIV", "WASHINGTON", "NOUMÉA")  # a place
     assert ends(draft) == expected
 
 

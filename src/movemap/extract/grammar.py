@@ -122,6 +122,7 @@ _VERB_MODE = [
     (Mode.FOOT, re.compile(r"\b(on foot|march\w*|walk(?:ed|ing|s)?|trek\w*|trudg\w*)\b", re.I)),
 ]
 _FILL_WORD = (r"(?:(?:border|frontier)\s+with|the|its|their|his|her|a|an|home|bases?|ports?|areas?|"
+              r"mainland|metropolitan|"
               r"near|of|in|at|on|around|"
               r"outside|front|region|city|town|village|island|port|harbou?r|capital|airfields?|"
               r"airports?|positions?|lines?|vicinity|direction|area|coast|sector|province|"
