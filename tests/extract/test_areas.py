@@ -54,6 +54,9 @@ def test_a_town_in_a_region_says_where_in_it_the_move_ended() -> None:
 @pytest.mark.parametrize("text", [
     "Russian forces near the Latvian border moved to Pskov.",
     "Turkish and Syrian troops were seen near Kobani.",
+    # people's words of other shapes than -ish, -ian, -ese, -ine
+    "He found Major Marchand at Fashoda with eight French officers and 120 soldiers.",
+    "The Dutch garrison marched from Arnhem to Nijmegen.",
 ])
 def test_demonyms_and_attributive_uses_are_no_ends(text: str) -> None:
     draft = extract(text, date(2024, 6, 1))

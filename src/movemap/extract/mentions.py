@@ -496,6 +496,15 @@ def _area_by_name(gazetteer: Gazetteer, word: str) -> bool:
         place.best.method is not Method.DEMONYM)
 
 
+@_per_gazetteer
+def _by_demonym(gazetteer: Gazetteer, word: str) -> bool:
+    """Whether the gazetteer reads ``word`` only as a people's word (``French``, ``Dutch``;
+    not ``Albi``, a town too)."""
+    place = gazetteer.resolve(word)
+    return place.found and place.best.method is Method.DEMONYM and not any(
+        c.method is Method.NAME for c in place.candidates)
+
+
 _POSSESSOR = re.compile(r"\b([A-Z][\w-]*)['’]s[^\S\n]+$")
 
 
@@ -537,9 +546,11 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
         return "named-thing"  # 3 Para, 45 Commando: a unit
     if word.startswith("The ") and not all(w[:1].isupper() for w in word.split()):
         return "function-word"  # "The mission", "The bridge": a common noun at a sentence start
-    if _DEMONYM.search(key) and _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
-            not _area_by_name(gazetteer, word)):
-        return "demonym"  # the Spanish garrison; but Ukraine, Palestine are areas
+    if _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
+            (_DEMONYM.search(key) and not _area_by_name(gazetteer, word))
+            or (" " not in word and _by_demonym(gazetteer, word))):
+        # the Spanish garrison, eight French officers; but Ukraine, Palestine are areas
+        return "demonym"
     if _SITE_AFTER.match(text, end, min(len(text), end + 12)):
         return "part-of-name"
     if _inside_longer_name(text, start, end, town=_compass_before(text, start) and not (
