@@ -815,3 +815,14 @@ def test_the_following_day_is_a_time_not_a_move_that_follows(when: str) -> None:
             "of Talienwan were found abandoned.")
     assert ends(extract(text, date(1894, 11, 26))) == [(["Hiroshima"], "Huayuankou"),
                                                       (["Huayuankou"], "Kinchow")]
+
+
+def test_a_place_named_exactly_only_in_a_slot_counts_farther_from_the_others_than_a_guess(
+) -> None:
+    # Kiulien-cheng (Jiuliancheng, a site the index knows by that exact name) lies 194 km
+    # from Mukden: beyond the reach of a loose spelling, within that of an exact name
+    text = ("On 26 October the First Army occupied Kiulien-cheng. It is believed in Tokio "
+            "that the First Army will next advance upon Mukden.")
+    draft = extract(text, date(1894, 11, 26))
+    assert "Kiulien-cheng" in [p.mention for p in draft.places]
+    assert ends(draft) == [(["Kiulien-cheng"], "Mukden")]

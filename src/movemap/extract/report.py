@@ -353,6 +353,7 @@ _OWN_TOWN_KM = 150.0
 # reading of a name found by its slot alone counts only within LOOSE_KM of such a place
 _SURE = (Method.NAME, Method.ALTERNATE, Method.REGION)
 LOOSE_KM = 100.0
+EXACT_LOOSE_KM = 300.0  # the same, for a name the place bears exactly (Kiulien-cheng)
 
 
 def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
@@ -363,9 +364,11 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
     not Khojaly). A feature read by its kind must bear the name in its own, and one named
     after the name alone (:func:`_named_after`) counts at any distance."""
     found = gazetteer.resolve(name)
+    # a name the place bears exactly is surer than a spelling close to one of its names
+    reach = EXACT_LOOSE_KM if found.found and found.best.method in _SURE else LOOSE_KM
     if found.found and not found.place.areal and (
             found.best.method is not Method.KIND or _named_for(found.place, name)) and (
-            any(_km(found.place, a) <= LOOSE_KM for a in anchors) or (
+            any(_km(found.place, a) <= reach for a in anchors) or (
             found.best.method is Method.KIND and _named_after(found.place, name))):
         return found
     return Resolution(name)
