@@ -826,3 +826,16 @@ def test_a_place_named_exactly_only_in_a_slot_counts_farther_from_the_others_tha
     draft = extract(text, date(1894, 11, 26))
     assert "Kiulien-cheng" in [p.mention for p in draft.places]
     assert ends(draft) == [(["Kiulien-cheng"], "Mukden")]
+
+
+@pytest.mark.parametrize("text", [
+    "30 October 1978: Ugandan troops crossed the border into Tanzania.",
+    "On 30 October 1978 Ugandan troops cross the border into Tanzania.",
+    "30 October 1978. Ugandan troops cross the border into Tanzania.",
+])
+def test_a_force_described_after_the_date_a_clause_opens_with_is_a_new_subject(
+        text: str) -> None:
+    # a timeline's entry: the date first, then the force by its side, from its own country
+    draft = extract(text, date(1979, 4, 14))
+    assert ends(draft) == [(["Ugandan"], "Tanzania")]
+    assert draft.legs[0].rule == "side-origin"

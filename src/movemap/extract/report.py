@@ -157,6 +157,9 @@ _DATELINE = re.compile(
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\.?)?"
     r"(?:\s+\([^()\n]{1,60}\)\.?)?\s*[-\u2013\u2014]+\s*")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
+# what may stand before a date a clause opens with, and after it before the subject
+_LEAD = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ee]arly|[Ll]ate)\s+)?")
+_AFTER_DATE = re.compile(r"\s*[:,.\u2013\u2014-]?\s*")
 # a clause about the place before it (..., where the brigade landed)
 WHERE = re.compile(r",\s+where\s")
 
@@ -733,7 +736,8 @@ class _Reader:
         if named:
             state.name_unit(unit_slug(named.group("u")))
             unit_cue = "unit: named"
-        elif (described := NEW_FORCE.match(body)) is not None:
+        elif (described := NEW_FORCE.match(
+                text[(described_at := self._after_lead_date(a, b)):b])) is not None:
             state.name_unit(unit_slug(described.group("u")))
             unit_cue = "unit: a new subject"
         elif (anaphor := ANAPHOR.search(body, 0, 60) or _COMMANDER.search(body, 0, 60)
@@ -942,7 +946,7 @@ class _Reader:
                 firsts = [s[0] for s in stages[:onward]]
                 stages = stages[onward:]
             if carried is None and described is not None and _INTO.match(stages[0][2]) and (
-                    (side := self._side(described, a)) is not None) and all(
+                    (side := self._side(described, described_at)) is not None) and all(
                     (p.place.areal or cue.endswith(" at")) and (
                         p.place.country != side.place.country) for p, _, cue in stages):
                 # Senegalese troops crossed into The Gambia: from their own country
@@ -1101,6 +1105,15 @@ class _Reader:
             if leg.strength is None:
                 self.legs[i] = replace(leg, strength=strength,
                                        cues=(*leg.cues, f"strength: {strength}, said after"))
+
+    def _after_lead_date(self, a: int, b: int) -> int:
+        """Where the clause ``text[a:b]`` goes on after a date it opens with (``30 October
+        1978: Ugandan troops ...``, ``On 3 May the Kenyan battalion ...``), or ``a``."""
+        dates = self._dates_in(a, b)
+        if dates and _LEAD.fullmatch(self.text, a, dates[0].start) and (
+                tail := _AFTER_DATE.match(self.text, dates[0].end, b)) is not None:
+            return tail.end()
+        return a
 
     def _side(self, described: re.Match[str], a: int) -> FoundPlace | None:
         """The country whose people's adjective opens the subject ``described`` (``Senegalese
