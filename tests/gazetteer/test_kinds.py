@@ -111,6 +111,15 @@ def test_a_sea_s_adjective_that_is_a_people_s_word_keeps_naming_the_people(
     assert found.place.country == country
 
 
+@pytest.mark.parametrize(("name", "island"), [("Lemnos", "Lemnos"), ("Limnos", "Lemnos"),
+                                              ("Lesvos", "Lesbos")])
+def test_the_aegean_islands_of_the_gallipoli_base_and_the_refugee_crossings(
+        gazetteer: Gazetteer, name: str, island: str) -> None:
+    # Lemnos had been unknown (Limnos only its airport) and Lesvos too
+    found = _in_context(gazetteer, name, ["Mudros", "Gallipoli"])
+    assert (found.place.name, found.place.kind) == (island, Kind.ISLAND)
+
+
 def test_a_code_needs_capitals_so_a_town_keeps_its_name(gazetteer: Gazetteer) -> None:
     # "Kano" is the city in Nigeria whatever four-letter codes exist
     assert gazetteer.resolve("Kano").place.country == "NG"
