@@ -119,3 +119,21 @@ def test_the_plain_resolve_function_warns_of_what_the_commands_would_flag(
     (record,) = caplog.records
     assert "'Springfield'" in record.getMessage()
     assert "ambiguous (as likely Springfield" in record.getMessage()
+
+
+def test_a_much_larger_region_abroad_by_its_bare_name_is_a_rival_of_a_town(
+        gazetteer: Gazetteer) -> None:
+    # "Amur" alone: Āmūr, a town of 64,000 in India, or Amur Oblast (668,000), named for the
+    # river; it had been the Indian town, confidently
+    found = gazetteer.resolve("Amur")
+    assert found.ambiguous and not found.confident
+    assert found.rival is not None and found.rival.place.name == "Amur Oblast"
+    # among the towns of the Russian Far East it is the oblast
+    among = gazetteer.resolve_all(["Amur", "Khabarovsk", "Blagoveshchensk"])[0]
+    assert among.place.name == "Amur Oblast" and not among.ambiguous
+
+
+def test_a_region_of_its_own_town_s_country_is_no_such_rival(gazetteer: Gazetteer) -> None:
+    # Kursk Oblast holds Kursk and is of its country: the city, clearly
+    found = gazetteer.resolve("Kursk")
+    assert found.place.kind is Kind.CITY and not found.ambiguous

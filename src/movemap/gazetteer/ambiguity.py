@@ -13,7 +13,9 @@ that the data do not tell apart from the winner. Two runners-up are no rival:
   towns the text speaks for the town, and the name is ambiguous or the town wins).
 
 A runner-up within ``AMBIGUITY_KM`` (the airport of the town, the town's other record) does
-not hide a rival behind it.
+not hide a rival behind it. A region abroad found by its bare name, ``AREA_RATIO`` times the
+town winner's size, is a rival within the wider ``AREA_MARGIN`` (``Amur`` alone: Āmūr, a town
+of India, or Amur Oblast, named for the river, not for a town of its own).
 
 ``Resolution.ambiguous`` applies this test, and ``movemap.refs.ambiguous`` (``validate``,
 ``render``, ``timeline``, ``status``, ``export``) is the same test, so that what a notebook
@@ -34,6 +36,11 @@ AMBIGUITY_MARGIN = 0.05
 """A runner-up scoring within this of the winner may be what was meant."""
 AMBIGUITY_KM = 25.0
 """... when it lies farther than this from the winner."""
+AREA_MARGIN = 0.1
+"""A region abroad scoring within this of a town winner, by its bare name ...
+"""
+AREA_RATIO = 10
+"""... and this many times the town's size, is a rival (``_larger_area``)."""
 SIZE_RATIO = 5
 """A large town this many times as populous as a namesake the text says nothing for wins
 clearly."""
@@ -54,6 +61,10 @@ def rival(candidates: Sequence[Candidate]) -> Candidate | None:
     best = candidates[0]
     for other in candidates[1:]:
         if best.score - other.score >= AMBIGUITY_MARGIN:
+            # ... or within AREA_MARGIN, a region abroad by its bare name, many times the
+            # town's size (Amur Oblast behind Āmūr, a town of India)
+            if best.score - other.score < AREA_MARGIN and _larger_area(other, best):
+                return other
             return None
         if haversine_km(best.place.lat, best.place.lon, other.place.lat,
                         other.place.lon) <= AMBIGUITY_KM:
@@ -62,6 +73,14 @@ def rival(candidates: Sequence[Candidate]) -> Candidate | None:
             continue
         return other
     return None
+
+
+def _larger_area(area: Candidate, town: Candidate) -> bool:
+    """Whether ``area`` is a region of another country than the town ``town``, found by its
+    bare name, with ``AREA_RATIO`` times its people: what the bare name more often means."""
+    return (town.place.kind is Kind.CITY and area.method is Method.REGION
+            and area.place.kind in AREAL and area.place.country != town.place.country
+            and (area.place.population or 0) >= AREA_RATIO * max(town.place.population or 0, 1))
 
 
 def ambiguous(candidates: Sequence[Candidate]) -> bool:
