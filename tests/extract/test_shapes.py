@@ -839,3 +839,15 @@ def test_a_force_described_after_the_date_a_clause_opens_with_is_a_new_subject(
     draft = extract(text, date(1979, 4, 14))
     assert ends(draft) == [(["Ugandan"], "Tanzania")]
     assert draft.legs[0].rule == "side-origin"
+
+
+@pytest.mark.parametrize(("then", "expected"), [
+    # a town in the region it had entered: where in the region it came from, unknown
+    ("It took Glogau on 20 December.", []),
+    # a place beyond the region: from the region
+    ("It marched on to Vienna on 20 December.", [(["Silesia"], "Vienna")]),
+])
+def test_a_region_known_by_its_point_only_holds_the_towns_of_its_country_near_it(
+        then: str, expected: list[tuple[list[str], str]]) -> None:
+    text = f"The Prussian army entered Silesia on 16 December 1740. {then}"
+    assert ends(extract(text, date(1741, 1, 10))) == expected

@@ -548,8 +548,16 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         return any(not o.place.areal and o.place.country == place.place.country
                    for o in others)
     polygon = place.place.polygon
-    return polygon is not None and any(
+    if polygon is None:
+        # a region known by a point only (Silesia, the Transvaal): a town of its country
+        # near that point is taken to be in it
+        return any(not o.place.areal and o.place.country == place.place.country
+                   and _km(o.place, place.place) <= AREA_POINT_KM for o in others)
+    return any(
         not o.place.areal and polygon.covers(Point(o.place.lon, o.place.lat)) for o in others)
+
+
+AREA_POINT_KM = 200.0  # how far from its point a region without an outline is taken to reach
 
 
 # a cross-border move's cue (crossed into, entered, into) and the people's adjective that
