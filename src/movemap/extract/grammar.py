@@ -46,12 +46,13 @@ from movemap.extract.mentions import fold
 from movemap.extract.when import MONTH_NUMBERS
 from movemap.model import Mode, Status
 
-__all__ = ["Clause", "Reading", "clauses", "read_clause", "reporting", "status_of",
-           "strength_in"]
+__all__ = ["TIME_NOUN", "Clause", "Reading", "clauses", "read_clause", "reporting",
+           "status_of", "strength_in"]
 
-# words of time a "following" qualifies: on the following day, in the following weeks
-_TIME_NOUN = (r"(?:days?|weeks?|months?|years?|mornings?|evenings?|nights?|spring|summer|"
-              r"autumn|winter)\b")
+TIME_NOUN = (r"(?:days?|weeks?|months?|years?|mornings?|evenings?|nights?|spring|summer|"
+             r"autumn|winter)\b")
+"""Words of time a "following" qualifies (on the following day, in the following weeks): no
+move that follows."""
 _MOTION = re.compile(
     r"\b(sen(?:d|t|ds)|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
     r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach(?!\s+of\b)|land|sail|depart(?:s|ed|ing|ures?)?|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
@@ -104,7 +105,7 @@ _MOTION = re.compile(
     r"over|only|just|\d+|one|two|three|four|five|six|several|many)\b))|"
     # (not a time: "on the following day", "the following week")
     r"(?<!\bthe\s)follow(?:s|ed|ing)?(?!\s+(?:the|a|an|this|that)\s+(?:talks|meeting|call|"
-    r"visit|decision|announcement|attack|agreement))(?!\s+" + _TIME_NOUN + r"))\b",
+    r"visit|decision|announcement|attack|agreement))(?!\s+" + TIME_NOUN + r"))\b",
     re.I)
 _VERB_MODE = [
     (Mode.SEA, re.compile(r"\b(sail\w*|steam(?:ed|ing)|ship(?:ped|ping|s)?|ferr\w*|"

@@ -42,6 +42,7 @@ from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.foreign import foreign_legs, language_of
 from movemap.extract.grammar import (
     OPENING,
+    TIME_NOUN,
     Clause,
     clauses,
     read_clause,
@@ -120,8 +121,7 @@ _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]
 _REACHED = re.compile(r"(?i:reach|enter|arriv|took|taken|taking|captur|seiz|occup|retak|retook|"
                       r"recaptur|liberat|secur|storm|overr|land|crossed\s+into|ashore|"
                       r"disembark|de(?:train|truck|plane|bus))")
-_FOLLOW_WORD = re.compile(r"(?<!\bthe\s)\bfollow(?:s|ed|ing)?\b(?!\s+(?:days?|weeks?|months?|"
-                          r"years?|mornings?|evenings?|nights?)\b)", re.I)
+_FOLLOW_WORD = re.compile(r"(?<!\bthe\s)\bfollow(?:s|ed|ing)?\b(?!\s+" + TIME_NOUN + r")", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
                     r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
@@ -168,6 +168,8 @@ def _comma_or_end(text: str, start: int, end: int) -> int:
     """Where a relative clause opened at ``start`` ends: its next comma, or ``end``."""
     comma = text.find(",", start, end)
     return comma if comma >= 0 else end
+
+
 # a sentence that opens with where its moves start (From Kitona, one column ...)
 _FRONTED_FROM = re.compile(r"\W*From\s+(?:the\s+)?")
 _NEWLINE = re.compile(r"\n")
@@ -864,8 +866,8 @@ class _Reader:
                     state.last_leg[2:]):
                 origins = [state.last_leg[1]]
         if self.antecedent is not None and not (origins and stages):
-            # "to Würzburg, where Bernadotte arrived from Hanover"; "fell back on San Juan del
-            # Sur, where they took a schooner back to Realejo": the place the clause is about
+            # "to Würzburg, where Bernadotte arrived from Hanover"; "reached Tchesme, where
+            # transports took it across the strait to Chios": the place the clause is about
             # is the end of its move that the clause does not name
             if origins:
                 stages = [(self.antecedent, False, "where")]

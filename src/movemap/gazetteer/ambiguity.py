@@ -37,8 +37,7 @@ AMBIGUITY_MARGIN = 0.05
 AMBIGUITY_KM = 25.0
 """... when it lies farther than this from the winner."""
 AREA_MARGIN = 0.1
-"""A region abroad scoring within this of a town winner, by its bare name ...
-"""
+"""A region abroad found by its bare name and scoring within this of a town winner ..."""
 AREA_RATIO = 10
 """... and this many times the town's size, is a rival (``_larger_area``)."""
 SIZE_RATIO = 5
