@@ -131,9 +131,3 @@ def test_a_much_larger_region_abroad_by_its_bare_name_is_a_rival_of_a_town(
     # among the towns of the Russian Far East it is the oblast
     among = gazetteer.resolve_all(["Amur", "Khabarovsk", "Blagoveshchensk"])[0]
     assert among.place.name == "Amur Oblast" and not among.ambiguous
-
-
-def test_a_region_of_its_own_town_s_country_is_no_such_rival(gazetteer: Gazetteer) -> None:
-    # Kursk Oblast holds Kursk and is of its country: the city, clearly
-    found = gazetteer.resolve("Kursk")
-    assert found.place.kind is Kind.CITY and not found.ambiguous
