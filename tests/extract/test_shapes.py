@@ -841,13 +841,38 @@ def test_a_force_described_after_the_date_a_clause_opens_with_is_a_new_subject(
     assert draft.legs[0].rule == "side-origin"
 
 
-@pytest.mark.parametrize(("then", "expected"), [
-    # a town in the region it had entered: where in the region it came from, unknown
-    ("It took Glogau on 20 December.", []),
-    # a place beyond the region: from the region
-    ("It marched on to Vienna on 20 December.", [(["Silesia"], "Vienna")]),
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the move goes on after its purpose: the place after it is a stage again
+    ("On 21 July 1942 the division sailed from Rabaul in order to reinforce the garrison, "
+     "and landed at Gona.", [(["Rabaul"], "Gona")]),
+    ("On 21 July 1942 the division sailed from Rabaul in order to reinforce the garrison and "
+     "landed at Gona.", [(["Rabaul"], "Gona")]),
 ])
-def test_a_region_known_by_its_point_only_holds_the_towns_of_its_country_near_it(
-        then: str, expected: list[tuple[list[str], str]]) -> None:
-    text = f"The Prussian army entered Silesia on 16 December 1740. {then}"
-    assert ends(extract(text, date(1741, 1, 10))) == expected
+def test_a_purpose_reaches_only_to_where_the_clause_goes_on(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1942, 8, 1))) == expected
+
+
+def test_followed_days_later_is_still_a_move_that_follows() -> None:
+    text = ("The 5th Battalion flew from Lviv to Kharkiv on 3 May. A second battalion "
+            "followed days later.")
+    assert ends(extract(text, date(2023, 5, 20))) == [(["Lviv"], "Kharkiv"),
+                                                     (["Lviv"], "Kharkiv")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the clause is about "the front line", not the last place named before it
+    ("The minister visited Kyiv on Monday and then toured the front line, where troops from "
+     "Dnipro had arrived.", []),
+    # what someone said there is no move of the force
+    ("The brigade arrived in Kyiv, where the president said more troops would be sent to "
+     "Kharkiv.", []),
+    # a where-clause that ends the sentence ends what its clause says: the move to Poltava
+    # still starts where the battalion was
+    ("The battalion left Lviv for Kyiv on 2 May. It then moved to Poltava, where it joined "
+     "the brigade from Sumy.", [(["Lviv"], "Kyiv"), (["Kyiv"], "Poltava")]),
+])
+def test_a_where_clause_is_read_only_about_the_place_right_before_it(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2023, 5, 20))) == expected

@@ -104,8 +104,9 @@ _MOTION = re.compile(
     r"office|note|aim|refuge|shelter|cover|hold|turns|steps|measures|a|an|the|some|about|"
     r"over|only|just|\d+|one|two|three|four|five|six|several|many)\b))|"
     # (not a time: "on the following day", "the following week")
-    r"(?<!\bthe\s)follow(?:s|ed|ing)?(?!\s+(?:the|a|an|this|that)\s+(?:talks|meeting|call|"
-    r"visit|decision|announcement|attack|agreement))(?!\s+" + TIME_NOUN + r"))\b",
+    r"(?:follow(?:s|ed)?|(?<!\bthe\s)following(?!\s+" + TIME_NOUN + r"))"
+    r"(?!\s+(?:the|a|an|this|that)\s+(?:talks|meeting|call|visit|decision|announcement|"
+    r"attack|agreement)))\b",
     re.I)
 _VERB_MODE = [
     (Mode.SEA, re.compile(r"\b(sail\w*|steam(?:ed|ing)|ship(?:ped|ping|s)?|ferr\w*|"
@@ -546,6 +547,10 @@ _PURPOSE = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|intending\s+to|in\s+th
                       r"hoping\s+to|in\s+a\s+bid\s+to|with\s+the\s+(?:aim|intention|object)\s+of|"
                       r"(?:its|their|his|the)\s+(?:aim|goal|objective|object|intention|purpose)"
                       r"\s+(?:was\s+|being\s+)?to)\s")
+# where a clause goes on after a purpose: a comma, or "and"/"then" before a verb in the past
+# (and landed at Gona; not "and take Port Moresby", still the purpose)
+_RESUMED = re.compile(r"[,;]|\b(?:and|then)\s+(?:then\s+)?(?:[a-z]+ed|went|came|took|drove|"
+                      r"flew|rode|fell|left|ran|made|struck|got|set)\b")
 _MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the month (May)
 _MOTION_F = _folded(_MOTION)
 _ROUTE_F = _folded(_ROUTE)
@@ -1002,9 +1007,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 roles[i], cues[i], chained[i] = "", "", False
     if verb is not None and (aim := _PURPOSE.search(low, verb.end())) is not None:
         # sailed from Rabaul, its aim to cross the range and take Port Moresby: what the
-        # move was for, after it, is no stage of it
+        # move was for is no stage of it, up to where the clause goes on with a finite verb
+        # (in order to reinforce the garrison, and landed at Gona)
+        resumed = _RESUMED.search(low, aim.end())
+        reach = a + (resumed.start() if resumed is not None else len(low))
         for i, (start, _) in enumerate(places):
-            if start >= a + aim.end() and roles[i] == "destination":
+            if a + aim.end() <= start < reach and roles[i] == "destination":
                 roles[i], cues[i], chained[i] = "", "", False
     for i, (start, _) in enumerate(places):
         if roles[i] == "origin" and _SPAN.search(text, max(a, start - 70), start):

@@ -121,7 +121,8 @@ _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]
 _REACHED = re.compile(r"(?i:reach|enter|arriv|took|taken|taking|captur|seiz|occup|retak|retook|"
                       r"recaptur|liberat|secur|storm|overr|land|crossed\s+into|ashore|"
                       r"disembark|de(?:train|truck|plane|bus))")
-_FOLLOW_WORD = re.compile(r"(?<!\bthe\s)\bfollow(?:s|ed|ing)?\b(?!\s+" + TIME_NOUN + r")", re.I)
+_FOLLOW_WORD = re.compile(r"\bfollow(?:s|ed)?\b|(?<!\bthe\s)\bfollowing\b(?!\s+" + TIME_NOUN
+                          + r")", re.I)
 # an origin named by pointing back at the last move's destinations
 _THOSE = re.compile(r"\bfrom\s+(?:those|these|the\s+same|their|the)\s+(?:\w+\s+)?"
                     r"(?:bases|positions|camps|ports|areas|towns|garrisons|airfields|places|"
@@ -160,8 +161,12 @@ _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 # what may stand before a date a clause opens with, and after it before the subject
 _LEAD = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ee]arly|[Ll]ate)\s+)?")
 _AFTER_DATE = re.compile(r"\s*[:,.\u2013\u2014-]?\s*")
-# a clause about the place before it (..., where the brigade landed)
+# a clause about the place before it (..., where the brigade landed), what may stand between
+# them (a spelling in brackets, a kind word), and a report of what someone said in it
 WHERE = re.compile(r",\s+where\s")
+_JUST_BEFORE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:city|town|port|region|area|base|"
+                          r"airfield|airport|island|valley|province|district|oblast))?")
+_SAID = re.compile(r"\b(?:said|says|say|announced|told|reported|claimed|stated)\b")
 
 
 def _comma_or_end(text: str, start: int, end: int) -> int:
@@ -364,7 +369,8 @@ EXACT_LOOSE_KM = 300.0  # the same, for a name the place bears exactly (Kiulien-
 def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
     """The resolver's reading of a name found only by its slot (another romanisation,
     ``Yangtsun``; a feature of a kind, ``Baledogle``), when it is a point within
-    :data:`LOOSE_KM` of a place the report names exactly; else an empty resolution (a
+    :data:`LOOSE_KM` of a place the report names exactly (:data:`EXACT_LOOSE_KM` for a name
+    the place bears exactly); else an empty resolution (a
     guess far from the report's other places is more often another place: ``Gogjali`` is
     not Khojaly). A feature read by its kind must bear the name in its own, and one named
     after the name alone (:func:`_named_after`) counts at any distance."""
@@ -550,16 +556,8 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         return any(not o.place.areal and o.place.country == place.place.country
                    for o in others)
     polygon = place.place.polygon
-    if polygon is None:
-        # a region known by a point only (Silesia, the Transvaal): a town of its country
-        # near that point is taken to be in it
-        return any(not o.place.areal and o.place.country == place.place.country
-                   and _km(o.place, place.place) <= AREA_POINT_KM for o in others)
-    return any(
+    return polygon is not None and any(
         not o.place.areal and polygon.covers(Point(o.place.lon, o.place.lat)) for o in others)
-
-
-AREA_POINT_KM = 200.0  # how far from its point a region without an outline is taken to reach
 
 
 # a cross-border move's cue (crossed into, entered, into) and the people's adjective that
@@ -720,16 +718,19 @@ class _Reader:
                 places = by_sentence.get(number, ())
                 # "..., where the brigade landed from A," is a clause of its own about the
                 # place before it: read after the clause it sits in, without its places
-                wheres = [(m.start() + 1, _comma_or_end(self.text, m.end(), clause.end))
-                          for m in WHERE.finditer(self.text, clause.start, clause.end)]
                 inside = [p for p in places if clause.start <= p.start < clause.end]
+                wheres = self._wheres(clause, inside)
                 here = _without_glosses(self.text, [p for p in inside if not any(
-                    s <= p.start < e for s, e in wheres)])
+                    s <= p.start < e for s, e, _ in wheres)])
+                # a where-clause that ends the clause, naming a place of its own, ends what
+                # the clause itself says (its "from Sumy" is no origin the clause leaves
+                # unread); one without (where it is due by 1 November) still dates it
+                end = wheres[-1][0] - 1 if wheres and wheres[-1][1] == clause.end and any(
+                    wheres[-1][0] <= p.start for p in inside) else clause.end
                 self.antecedent = None
-                self._clause(number, a, clause.start, clause.end, here, said is not None)
-                for s, e in wheres:
-                    before = [p for p in places if p.start < s]
-                    self.antecedent = before[-1] if before else None
+                self._clause(number, a, clause.start, end, here, said is not None)
+                for s, e, antecedent in wheres:
+                    self.antecedent = antecedent
                     self._clause(number, a, s, e, _without_glosses(
                         self.text, [p for p in inside if s <= p.start < e]), said is not None)
                 self.antecedent = None
@@ -1116,13 +1117,30 @@ class _Reader:
                 self.legs[i] = replace(leg, strength=strength,
                                        cues=(*leg.cues, f"strength: {strength}, said after"))
 
+    def _wheres(self, clause: Clause, inside: list[FoundPlace]
+                ) -> list[tuple[int, int, FoundPlace]]:
+        """The clauses ``..., where ...`` in ``clause`` about a place named right before them
+        (``to Würzburg, where``, ``Voronezh (Воронеж), where``), each as its start, its end
+        (its next comma, or the clause's) and that place; not one that reports what someone
+        said (``Kyiv, where the president said more troops would be sent``)."""
+        out = []
+        for m in WHERE.finditer(self.text, clause.start, clause.end):
+            before = [p for p in inside if p.end <= m.start()]
+            if not before or not _JUST_BEFORE.fullmatch(self.text, before[-1].end, m.start()):
+                continue
+            end = _comma_or_end(self.text, m.end(), clause.end)
+            if _SAID.search(self.text, m.end(), end):
+                continue
+            out.append((m.start() + 1, end, before[-1]))
+        return out
+
     def _after_lead_date(self, a: int, b: int) -> int:
         """Where the clause ``text[a:b]`` goes on after a date it opens with (``30 October
         1978: Ugandan troops ...``, ``On 3 May the Kenyan battalion ...``), or ``a``."""
         dates = self._dates_in(a, b)
-        if dates and _LEAD.fullmatch(self.text, a, dates[0].start) and (
-                tail := _AFTER_DATE.match(self.text, dates[0].end, b)) is not None:
-            return tail.end()
+        if dates and _LEAD.fullmatch(self.text, a, dates[0].start):
+            tail = _AFTER_DATE.match(self.text, dates[0].end, b)  # (matches, maybe empty)
+            return tail.end() if tail is not None else dates[0].end
         return a
 
     def _side(self, described: re.Match[str], a: int) -> FoundPlace | None:
