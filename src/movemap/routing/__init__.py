@@ -58,7 +58,7 @@ UPRIVER_KM = 25.0  # a sea route's end farther than this up a river fairway is p
 DETOUR_RATIO, DETOUR_MIN_KM = 3.0, 20.0
 # A rail or road stretch kept to its countries that runs this many times its direct distance,
 # and this many times the way through a third country, says so (Mafeking - Bulawayo by rail:
-# 1,792 km round by Beitbridge, 773 km by the line of record through Botswana)
+# 1,792 km round by Beitbridge, 797 km through Botswana, where the line of record runs)
 KEPT_IN_RATIO = 1.5
 # A rail stretch the railways in the data cannot join follows the roads instead when they run
 # no more than this many times the direct distance: a gap in the data (Nashville, which the
@@ -476,19 +476,30 @@ def _kept_in(networks: Networks, mode: Mode, a: Point, b: Point, names: tuple[st
     """A warning when the stretch from ``a`` to ``b``, kept to ``rule``'s countries for
     ``kept_km``, would be much shorter through a country the rule leaves out: the move may
     have crossed it (then it is a transit country to name), or the detour is the point."""
-    from movemap.routing.countries import country_of_end, crossed_each, describe
+    from movemap.routing.countries import country_of_end, describe
 
     free = networks.path(mode, a, b, Rule(None, rule.avoid).as_constraints())
     if isinstance(free, str):
         return []
     free_km = networks.ground_km(mode, free)
-    extra = {c for line in crossed_each([free]) for c in line} - (rule.allowed or set())
+    extra = _crossed(free) - (rule.allowed or set())
     if not extra or free_km * KEPT_IN_RATIO > kept_km:
         return []
     home = describe(c for c in (country_of_end(a), country_of_end(b)) if c)
     return [f"{mode.value} from {names[0]} to {names[1]} keeps to {home or 'its countries'}: "
             f"{kept_km:,.0f} km; through {describe(extra)} it would be {free_km:,.0f} km (name "
             "a transit country if the move crossed it)"]
+
+
+def _crossed(found: Sequence[Point]) -> set[str]:
+    """The countries a network path crosses (``routing.countries``), its joins from the ends
+    to the network measured apart, step by step: a straight join is one long segment, which
+    would count in the country of its middle."""
+    from movemap.routing.countries import crossed_each
+
+    along = found[1:-1] if len(found) > 3 else found
+    joins = [_steps(found[:2]), _steps(found[-2:])] if len(found) > 3 else []
+    return {c for line in crossed_each([along, *joins]) for c in line}
 
 
 def _steps(segment: Sequence[Point], step_km: float = 1.0) -> list[Point]:
@@ -597,14 +608,9 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
                                 "roads instead (approximate)")
                 found, follows, approximate = by_road, Mode.ROAD, True
         if rule.allowed is not None and not isinstance(found, str):
-            from movemap.routing.countries import country_of_end, crossed_each, describe
+            from movemap.routing.countries import country_of_end, describe
 
-            # the joins from the ends to the network are measured apart, step by step: a
-            # straight join is one long segment, which counts in the country of its middle
-            along = found[1:-1] if len(found) > 3 else found
-            joins = [_steps(found[:2]), _steps(found[-2:])] if len(found) > 3 else []
-            stray = {c for line in crossed_each([along, *joins]) for c in line
-                     if c not in rule.allowed or c in rule.avoid}
+            stray = {c for c in _crossed(found) if c not in rule.allowed or c in rule.avoid}
             if stray:  # the network could not keep to the countries: say where it goes
                 home = describe(c for c in (country_of_end(a), country_of_end(b)) if c)
                 approximate = True

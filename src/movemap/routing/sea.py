@@ -15,8 +15,9 @@ Legs shorter than ``GRID_KM`` are planned on the water grid alone (the lanes' po
 send a 80 km hop through a lane junction far away). Longer legs weigh two paths, each mended
 as above: the lanes', with each end joined to them where they pass nearest on its way
 (``JOIN_KM``) rather than at the lane node ``searoute`` ran it to; and a coarser grid's
-(cells of a 200th of the distance; for legs under ``FINE_RETRY_KM`` then cells of 1 km,
-where the coarse ones close an end's river), whose cells may step over an island or a cape.
+(cells of a 200th of the distance; for legs under ``FINE_RETRY_KM`` whose coarse path is not
+taken, one of 1 km cells, which keeps open an end's river the coarse cells close), whose cells
+may step over an island or a cape.
 The grid's is taken where it is shorter and clear of land (the lanes run out to a junction far
 off and back, or keep inside a reef that 1:10m land does not show). Longitudes are brought
 into -180..180 before any grid work, so that legs across the Pacific are mended like any
@@ -156,8 +157,9 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
     lanes_km = _km(lanes)
     cells: tuple[float, ...] = (max(1.0, direct_km / 200),)
     if direct_km < FINE_RETRY_KM:
-        # a coastal leg whose coarse cells close an end's river or channel (Sittwe to
-        # Rangoon, up the Yangon River) tries cells of 1 km before the lanes far offshore
+        # a coastal leg whose coarse path is not taken tries cells of 1 km before the lanes
+        # far offshore: finer cells keep open an end's river or channel the coarse ones close
+        # (Sittwe to Rangoon, up the Yangon River)
         cells = tuple(dict.fromkeys((*cells, 1.0)))
     for cell_km in cells:
         coarse = water_path(a, b, margin_deg=0.6, cell_km=cell_km)
