@@ -163,16 +163,10 @@ _LEAD = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ee]arly|[Ll]ate)\s+)?")
 _AFTER_DATE = re.compile(r"\s*[:,.\u2013\u2014-]?\s*")
 # a clause about the place before it (..., where the brigade landed), what may stand between
 # them (a spelling in brackets, a kind word), and a report of what someone said in it
-WHERE = re.compile(r",\s+where\s")
+WHERE = re.compile(r",\s+where\s[^,;]*")  # (up to its comma)
 _JUST_BEFORE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:city|town|port|region|area|base|"
                           r"airfield|airport|island|valley|province|district|oblast))?")
 _SAID = re.compile(r"\b(?:said|says|say|announced|told|reported|claimed|stated)\b")
-
-
-def _comma_or_end(text: str, start: int, end: int) -> int:
-    """Where a relative clause opened at ``start`` ends: its next comma, or ``end``."""
-    comma = text.find(",", start, end)
-    return comma if comma >= 0 else end
 
 
 # a sentence that opens with where its moves start (From Kitona, one column ...)
@@ -682,8 +676,6 @@ class _Reader:
         # where an opening participle put the sentence's subject (Having taken A, the army
         # marched on B): the sentence's number and the place, for the clause that names it
         self.opening: tuple[int, FoundPlace] | None = None
-        # the place a clause "..., where" is about (the one before it), while it is read
-        self.antecedent: FoundPlace | None = None
         # the place a sentence opens with "From A," (its number, the place)
         self.fronted_from: tuple[int, FoundPlace] | None = None
 
@@ -727,17 +719,18 @@ class _Reader:
                 # unread); one without (where it is due by 1 November) still dates it
                 end = wheres[-1][0] - 1 if wheres and wheres[-1][1] == clause.end and any(
                     wheres[-1][0] <= p.start for p in inside) else clause.end
-                self.antecedent = None
                 self._clause(number, a, clause.start, end, here, said is not None)
                 for s, e, antecedent in wheres:
-                    self.antecedent = antecedent
                     self._clause(number, a, s, e, _without_glosses(
-                        self.text, [p for p in inside if s <= p.start < e]), said is not None)
-                self.antecedent = None
+                        self.text, [p for p in inside if s <= p.start < e]), said is not None,
+                        antecedent)
         return self.legs
 
     def _clause(self, number: int, sentence_start: int, a: int, b: int,
-                here: list[FoundPlace], said_here: bool) -> None:
+                here: list[FoundPlace], said_here: bool,
+                antecedent: FoundPlace | None = None) -> None:
+        """Read the clause ``text[a:b]`` with its places ``here``; ``antecedent``: for a
+        clause ``..., where ...``, the place it is about."""
         state, text = self.state, self.text
         body = text[a:b]
         named = named_unit(body)
@@ -866,14 +859,14 @@ class _Reader:
             elif not named_before and state.last_leg is not None and state.recent(
                     state.last_leg[2:]):
                 origins = [state.last_leg[1]]
-        if self.antecedent is not None and not (origins and stages):
+        if antecedent is not None and not (origins and stages):
             # "to Würzburg, where Bernadotte arrived from Hanover"; "reached Tchesme, where
             # transports took it across the strait to Chios": the place the clause is about
             # is the end of its move that the clause does not name
             if origins:
-                stages = [(self.antecedent, False, "where")]
-            elif stages and self.antecedent.place.id != stages[0][0].place.id:
-                origins = [self.antecedent]
+                stages = [(antecedent, False, "where")]
+            elif stages and antecedent.place.id != stages[0][0].place.id:
+                origins = [antecedent]
         if not origins and "origin" in reading.roles:
             # the clause names where from, but only as an area (flown from Belarus to
             # Hostomel): no point to start from, and no carried one either
@@ -1128,10 +1121,9 @@ class _Reader:
             before = [p for p in inside if p.end <= m.start()]
             if not before or not _JUST_BEFORE.fullmatch(self.text, before[-1].end, m.start()):
                 continue
-            end = _comma_or_end(self.text, m.end(), clause.end)
-            if _SAID.search(self.text, m.end(), end):
+            if _SAID.search(self.text, m.start(), m.end()):
                 continue
-            out.append((m.start() + 1, end, before[-1]))
+            out.append((m.start() + 1, m.end(), before[-1]))
         return out
 
     def _after_lead_date(self, a: int, b: int) -> int:

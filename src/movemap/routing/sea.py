@@ -133,13 +133,23 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
             raise InlandEnd(end, km)
     direct_km = geodesic_km(a[0], a[1], b[0], b[1])
     direct: list[Point] | None = None
+    # the grids a leg may be planned on: cells of a 200th of its length, then of 1 km; each
+    # laid once (a short leg that falls back to the lanes weighs the same paths again)
+    cells = tuple(dict.fromkeys((max(1.0, direct_km / 200), 1.0)))
+    paths: dict[float, list[Point] | None] = {}
+
+    def grid_path(cell_km: float) -> list[Point] | None:
+        if cell_km not in paths:
+            paths[cell_km] = water_path(a, b, margin_deg=0.6, cell_km=cell_km)
+        return paths[cell_km]
+
     if direct_km < GRID_KM:
         # a short leg's grid path, unless its cells close a narrow strait and an end is
         # joined over land to a sea beyond it (Constanta to Istanbul by the Bosporus, at
         # 1.8 km cells, ended with 25 km over the city): then a grid of 1 km cells, then
         # the lanes, which keep their own way through a strait too narrow for the grids
-        for cell_km in dict.fromkeys((max(1.0, direct_km / 200), 1.0)):
-            found = water_path(a, b, margin_deg=0.6, cell_km=cell_km)
+        for cell_km in cells:
+            found = grid_path(cell_km)
             if found is not None and _over_land_km(found) <= LAND_KM:
                 return found
             direct = direct or found
@@ -155,14 +165,11 @@ def sea_path(a: Point, b: Point) -> list[Point] | str:
     # (mending only lengthens a path but for its ends' few km: a grid's path no shorter than
     # the lanes' before it is not mended at all)
     lanes_km = _km(lanes)
-    cells: tuple[float, ...] = (max(1.0, direct_km / 200),)
-    if direct_km < FINE_RETRY_KM:
-        # a coastal leg whose coarse path is not taken tries cells of 1 km before the lanes
-        # far offshore: finer cells keep open an end's river or channel the coarse ones close
-        # (Sittwe to Rangoon, up the Yangon River)
-        cells = tuple(dict.fromkeys((*cells, 1.0)))
-    for cell_km in cells:
-        coarse = water_path(a, b, margin_deg=0.6, cell_km=cell_km)
+    # a coastal leg whose coarse path is not taken tries cells of 1 km before the lanes far
+    # offshore: finer cells keep open an end's river or channel the coarse ones close (Sittwe
+    # to Rangoon, up the Yangon River)
+    for cell_km in cells if direct_km < FINE_RETRY_KM else cells[:1]:
+        coarse = grid_path(cell_km)
         if coarse is None or _km(coarse) >= lanes_km + 2 * COAST_KM:
             continue
         grid = _mend(a, b, coarse, "the water grid")
