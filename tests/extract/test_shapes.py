@@ -876,3 +876,35 @@ def test_followed_days_later_is_still_a_move_that_follows() -> None:
 def test_a_where_clause_is_read_only_about_the_place_right_before_it(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(2023, 5, 20))) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "there" after a verb of motion: the place named last before the clause is the end
+    ("On 12 May a battalion was flown from Lviv to Rzeszow, and on 14 May a company was "
+     "flown there from Kraków.", [(["Lviv"], "Rzeszow"), (["Kraków"], "Rzeszow")]),
+    ("The convoy gathered at Trincomalee and sailed on 3 March. The escorts had left "
+     "Colombo in February to join it there.", [(["Colombo"], "Trincomalee")]),
+    # a place of the clause where the force was is what "there" stands for; where it came
+    # from is where it last set out
+    ("The column left Kassala on 4 June. On the 9th it learnt that the enemy were at "
+     "Tessenei, and it arrived there the next morning.", [(["Kassala"], "Tessenei")]),
+    # "there" where a move starts: embarked there and sailed to the next place
+    ("Letters from Odessa tell us the regiment embarked there on 2 May and sailed to "
+     "Varna.", [(["Odessa"], "Varna")]),
+])
+def test_there_after_a_verb_of_motion_stands_for_the_place_named_before_it(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2023, 6, 20))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "there" describing a place, or said of ships and people, is no end of a move
+    "The brigade was sent to Kherson to protect the forces there.",
+    "The brigade took Bandar Abbas and seized the ships that had sheltered there.",
+    "The brigade reached Mosul. There were no troops left there.",
+])
+def test_there_that_is_no_object_of_a_verb_of_motion_adds_no_end(text: str) -> None:
+    draft = extract(text, date(2023, 6, 20))
+    assert all(leg.rule != "from-to" or "there" not in " ".join(leg.cues)
+               for leg in draft.legs)
+    assert len(draft.legs) <= 1

@@ -142,6 +142,14 @@ _DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 # that place)
 _THERE = re.compile(r"\b(?:from\s+there|thence|from\s+(?:that|this)\s+(?:place|point|town|"
                     r"city|port|base|harbou?r|island))\b", re.I)
+# "there" as the object of a verb (arrived there, was flown there, join it there), not a
+# place's attribute (the forces there) nor "there was"; and how far back its place may be
+_THERE_TO = re.compile(r"\b(?:arriv|land|mov|sen[dt]|flow|fl[eiy]|went|go|came|come|march|"
+                       r"sail|ship|transferr|deploy|brought|bring|rush|airlift|join|ferr|carri|"
+                       r"embark|return|retreat|withdr|hurr|transport|driv|drove|rode|head)\w*"
+                       r"\s+(?:(?:it|him|them|her|us)\s+)?there\b(?!\s+(?:was|were|is|are)\b)",
+                       re.I)
+_THERE_SENTENCES = 1
 # "the" right before a name (lower case: "The Hague" is a town) makes it a river, a sea or a
 # ship, unless a kind of settlement follows (the Kharkiv region) or a phrase is about a town
 _RIVER_LIKE = re.compile(r"(?<![Cc]ity of )(?<![Tt]own of )(?<![Pp]ort of )\bthe\s+$")
@@ -579,6 +587,16 @@ def _country_of_people(gazetteer: Gazetteer, word: str) -> Place | None:
     return None
 
 
+def _subject_anaphor(body: str) -> re.Match[str] | None:
+    """The word near the start of a clause that refers back to a force (they, the troops,
+    he led), if any; not the object of "join it there", which is the force joined."""
+    found = ANAPHOR.search(body, 0, 60) or _COMMANDER.search(body, 0, 60)
+    if found is not None and (pointer := _THERE_TO.search(body, 0, 80)) is not None and (
+            pointer.start() <= found.start() < pointer.end()):
+        return None
+    return found
+
+
 def _role_of(place: FoundPlace, here: list[FoundPlace], roles: tuple[str, ...]) -> str:
     """The role the clause's reading gave ``place`` (one of ``here``)."""
     return roles[here.index(place)]
@@ -744,8 +762,7 @@ class _Reader:
                 text[(described_at := self._after_lead_date(a, b)):b])) is not None:
             state.name_unit(unit_slug(described.group("u")))
             unit_cue = "unit: a new subject"
-        elif (anaphor := ANAPHOR.search(body, 0, 60) or _COMMANDER.search(body, 0, 60)
-              ) is not None:
+        elif (anaphor := _subject_anaphor(body)) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
             state.refer(" ".join(anaphor.group(0).split()))
         if named or described:
@@ -859,6 +876,16 @@ class _Reader:
             elif not named_before and state.last_leg is not None and state.recent(
                     state.last_leg[2:]):
                 origins = [state.last_leg[1]]
+        if antecedent is None and (pointer := _THERE_TO.search(body)) is not None and (
+                thither := self._there(a + pointer.start(), number, here, reading.roles)):
+            # "he arrived there", "a company was flown there from Subic Bay", "left
+            # Wellington to join it there": "there" after a verb stands for the place named
+            # last before it (one that ends a move from the clause's own origin)
+            if not stages:
+                stages = [(thither, False, "there")]
+                origins = [o for o in origins if o is not thither]
+            elif not origins and thither.place.id != stages[0][0].place.id:
+                origins = [thither]  # embarked there and stood down into the Caspian
         if antecedent is not None and not (origins and stages):
             # "to Würzburg, where Bernadotte arrived from Hanover"; "reached Tchesme, where
             # transports took it across the strait to Chios": the place the clause is about
@@ -1109,6 +1136,30 @@ class _Reader:
             if leg.strength is None:
                 self.legs[i] = replace(leg, strength=strength,
                                        cues=(*leg.cues, f"strength: {strength}, said after"))
+
+    def _there(self, at: int, number: int, here: list[FoundPlace], roles: tuple[str, ...]
+               ) -> FoundPlace | None:
+        """The place "there" at ``at`` stands for: the clause's last place before it where
+        the force was (were at Fashoda, and he arrived there), or, when the clause names
+        none but where the move starts, the place named last before the clause."""
+        before = [p for p in here if p.start < at]
+        if before and _role_of(before[-1], here, roles) != "origin":
+            return before[-1]
+        return self._named_before(here[0].start if here else at, number)
+
+    def _named_before(self, a: int, number: int) -> FoundPlace | None:
+        """The place named last before ``a``, in the paragraph of sentence ``number`` and
+        at most ``_THERE_SENTENCES`` sentences before it (None if there is none)."""
+        at = bisect_right([p.start for p in self.places], a - 1)
+        while at > 0:
+            at -= 1
+            place, sentence = self.places[at], self.where[at]
+            if number - sentence > _THERE_SENTENCES or (
+                    self.paragraph[sentence] != self.paragraph[number]):
+                return None
+            if place.end <= a:
+                return place
+        return None
 
     def _wheres(self, clause: Clause, inside: list[FoundPlace]
                 ) -> list[tuple[int, int, FoundPlace]]:
