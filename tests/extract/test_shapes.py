@@ -908,3 +908,17 @@ def test_there_that_is_no_object_of_a_verb_of_motion_adds_no_end(text: str) -> N
     assert all(leg.rule != "from-to" or "there" not in " ".join(leg.cues)
                for leg in draft.legs)
     assert len(draft.legs) <= 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a counted or indefinite subject after ", and" opens a clause of its own; "there" is
+    # the base, not the country that says where the base is
+    ("On 3 May a battalion was flown from Lviv to Rzeszow airport in Poland, and a company "
+     "was flown there from Kraków.", [(["Lviv"], "Rzeszow airport"), (["Kraków"],
+                                                                       "Rzeszow airport")]),
+    ("On 3 May a battalion was flown from Lviv to Rzeszow, and two companies were sent "
+     "from Kraków to Przemyśl.", [(["Lviv"], "Rzeszow"), (["Kraków"], "Przemyśl")]),
+])
+def test_and_before_a_new_counted_subject_opens_a_clause(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2023, 6, 20))) == expected

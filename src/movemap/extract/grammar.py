@@ -220,7 +220,12 @@ _CLAUSE_BREAK = grouped(re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\
                                    # American units are falling back)
                                    r",\s+(?:and|but)\s+(?=(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?"
                                    r"(?:troops|forces|units|soldiers|columns|marines|paratroopers|"
-                                   r"divisions|brigades|regiments|battalions)\b)"))
+                                   r"divisions|brigades|regiments|battalions)\b)|"
+                                   # a subject counted or indefinite, its verb an auxiliary
+                                   # (, and a company was flown there from Subic Bay)
+                                   r",\s+(?:and|but)\s+(?=(?:a|an|another|one|two|three|four|"
+                                   r"five|six|\d[\d,]*)\s+(?:[\w-]+\s+){0,5}?(?:was|were|"
+                                   r"had|has|is|are|will|would)\s)"))
 # a month's name, whole or cut as dates cut it (Aug, Sept: the names the date reader knows),
 # not a word that begins like one (marines)
 _MONTH_NAME = "(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b"

@@ -150,6 +150,8 @@ _THERE_TO = re.compile(r"\b(?:arriv|land|mov|sen[dt]|flow|fl[eiy]|went|go|came|c
                        r"\s+(?:(?:it|him|them|her|us)\s+)?there\b(?!\s+(?:was|were|is|are)\b)",
                        re.I)
 _THERE_SENTENCES = 1
+_IN_GLOSS = re.compile(r"(?:\s+(?:air\s+base|airport|airfield|port|base|town|city))?"
+                       r"(?:,\s*|\s+in\s+(?:the\s+)?)")
 # "the" right before a name (lower case: "The Hague" is a town) makes it a river, a sea or a
 # ship, unless a kind of settlement follows (the Kharkiv region) or a phrase is about a town
 _RIVER_LIKE = re.compile(r"(?<![Cc]ity of )(?<![Tt]own of )(?<![Pp]ort of )\bthe\s+$")
@@ -1158,6 +1160,10 @@ class _Reader:
                     self.paragraph[sentence] != self.paragraph[number]):
                 return None
             if place.end <= a:
+                if at and (outer := self.places[at - 1]).end <= place.start and (
+                        _IN_GLOSS.fullmatch(self.text, outer.end, place.start)) and (
+                        _inside_another(place, [outer])):
+                    return outer  # U-Tapao air base in Thailand: the base
                 return place
         return None
 
