@@ -672,6 +672,23 @@ def test_a_region_named_in_the_text_does_not_carry_a_village_over_a_city_of_its_
     assert held.parts["within"] + held.parts["exact name, far larger"] == 0.0
 
 
+def test_a_region_named_in_the_text_does_not_carry_a_village_known_by_the_name_otherwise(
+) -> None:
+    # Charleston beside Alabama: a village of Alabama once called so (an alternate name)
+    # loses the region's word to the port of that name elsewhere in the country, in doubt
+    village = _place("c:38", "Arrow Bend", 12.0, 120.0, "XA", Kind.CITY, 700)
+    city = _place("c:39", "Merrow", 14.0, 125.0, "XA", Kind.CITY, 130_000)
+    context = Context([(13.0, 121.0), (14.0, 122.0)], {"XA": 1.0},
+                      areas=[box(119.5, 11.5, 120.5, 12.5)])
+    hits = [Hit(village, Method.ALTERNATE, "merrow"), Hit(city, Method.NAME, "merrow")]
+    ranked = rank(hits, context=context)
+    assert ranked[0].place is city, ranked[0].why()
+    assert ranked[0].doubt is not None and "far smaller" in ranked[0].doubt
+    # the region's word is what put the village first
+    held = next(c for c in ranked if c.place is village)
+    assert held.parts["within"] + held.parts["exact name, far larger"] == 0.0
+
+
 def test_a_village_held_by_a_named_region_keeps_the_name_beside_a_city_under_its_rule(
 ) -> None:
     # a city of 300,000 beside a village of 5,000 is 60 times its size, not a hundred

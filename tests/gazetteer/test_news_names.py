@@ -205,6 +205,21 @@ def test_a_demonym_with_its_noun_is_attribution(gazetteer: Gazetteer, phrase: st
     assert best.place.country == country and "attribution" in best.reading()
 
 
+@pytest.mark.parametrize("name", ["Indian Key", "Russian River", "French Creek",
+                                  "Chinese Camp", "Indian Territory"])
+def test_a_people_s_word_before_a_feature_word_is_no_country(gazetteer: Gazetteer,
+                                                             name: str) -> None:
+    # a key, a river, a creek, a camp or a territory of that name, never the people's country
+    found = gazetteer.resolve(name)
+    assert not found.found or (found.best.method is not Method.DEMONYM
+                               and found.best.place.kind is not Kind.COUNTRY), found.best.why()
+
+
+def test_indian_territory_is_oklahoma_by_its_former_name(gazetteer: Gazetteer) -> None:
+    best = gazetteer.resolve_all(["Indian Territory", "Fort Gibson", "Arkansas"])[0].best
+    assert best.method is Method.FORMER and best.place.name == "Oklahoma", best.why()
+
+
 def test_a_place_with_a_noun_is_not_read_as_attribution(gazetteer: Gazetteer) -> None:
     found = gazetteer.resolve("Kursk forces")
     assert not found.found or found.best.method is not Method.DEMONYM

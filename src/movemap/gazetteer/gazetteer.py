@@ -243,6 +243,14 @@ _COMMON_AFTER_PEOPLE = frozenset((
     "plateau", "islands", "island", "border", "frontier", "interior", "highlands", "lowlands",
     "mountains", "desert", "steppe", "plain", "plains", "lakes", "sea", "waters", "far east",
     "middle east", "near east", "riviera", "alps"))
+# Words that end the name of a feature of its own after a people's word (``Indian Key``,
+# ``Russian River``, ``French Creek``, ``Chinese Camp``): that feature, not the people's country
+_FEATURE_AFTER_PEOPLE = frozenset((
+    "key", "keys", "river", "creek", "brook", "run", "lake", "bay", "cove", "harbor", "harbour",
+    "point", "head", "hill", "hills", "mound", "springs", "spring", "wells", "camp", "fort",
+    "town", "village", "territory", "reserve", "reservation", "gulch", "fork", "ridge", "rock",
+    "rocks", "bluff", "knob", "landing", "ford", "ferry", "gap", "pass", "peak", "valley",
+    "wash", "canyon", "trail", "road", "station"))
 _SCAN_CUTOFF = 85.0
 # The compass words of a name: a close spelling or another romanisation that names another
 # part of the world (West Timor is not East Timor, South Ossetia not South East England) is
@@ -437,9 +445,11 @@ class Gazetteer:
 
     def _regions(self, key: str) -> list[Hit]:
         bases = region_bases(key)
+        # (a people's word is no region's base: "Indian Territory" is not India)
         hits = [
-            hit for base in bases
-            for hit in self._exact(base, Method.REGION) if hit.place.kind in _AREAL
+            Hit(hit.place, Method.REGION, hit.matched, hit.similarity, hit.from_overlay)
+            for base in bases for hit in self._exact(base)
+            if hit.place.kind in _AREAL and hit.method is not Method.DEMONYM
         ]
         hits.extend(Hit(p, Method.REGION, key, 1.0, True) for p in self._overlays.regions(bases))
         return hits
@@ -796,8 +806,8 @@ class Gazetteer:
             if (len(seen) >= _KIND_BASES or near.id in seen
                     or best.score - candidate.score > _KIND_BASE_MARGIN):
                 break
-            if candidate.method in (Method.FUZZY, Method.PHONETIC):
-                continue
+            if candidate.method in (Method.FUZZY, Method.PHONETIC, Method.DEMONYM):
+                continue  # (nor a people's word: "Chinese Camp" is no camp in China)
             seen.add(near.id)
             if any(haversine_km(near.lat, near.lon, h.place.lat, h.place.lon) <= radius
                    for h in named):
@@ -930,6 +940,8 @@ class Gazetteer:
         words = key.split()
         for cut in range(len(words) - 1, max(0, len(words) - 1 - _DEMONYM_PHRASE_MAX_WORDS), -1):
             found = [h for h in self._exact(" ".join(words[:cut])) if h.method is Method.DEMONYM]
+            if found and words[-1] in _FEATURE_AFTER_PEOPLE:
+                return []  # Indian Key, Russian River, French Creek: a feature's own name
             if found:
                 # a place after a ruler's adjective is that place (Italian Libya, Dutch
                 # Borneo, the Swiss Alps), not the ruler

@@ -846,6 +846,8 @@ def _canonical_first(ranked: list[Candidate], context: Context,
         return _far_larger_first(ranked)
     if best.method is not _BY_ALTERNATE or best.place.kind is not _CITY:
         return ranked
+    if (again := _unheld(ranked)) is not ranked:
+        return again
     if _short_form(best, query):
         own_town = next((i for i, o in enumerate(ranked) if i and o.method is _BY_NAME
                          and o.place.kind is _CITY and o.place.country == best.place.country
@@ -917,21 +919,10 @@ def _far_larger_first(ranked: list[Candidate]) -> list[Candidate]:
     if best.parts.get("context", 0.0) >= CLOSE_CONTEXT:
         return ranked
     place = best.place
-    held = "within" in best.parts
     # a town in none of the others' countries has only its distance to them
     alone_there = best.parts.get("coherence", 0.0) < LONE_COHERENCE
-    if held and (dwarf := next((o for o in ranked[1:] if _dwarfs(o, place)), None)):
-        # a region does not speak for a village of the name beside that town: ranked again
-        # without it, the town the other places lie nearest may win (Albany in Georgia, not
-        # the village in Ohio, nor the capital of New York)
-        again = sorted((_with(c, CANONICAL_PART, -c.parts["within"])
-                        if "within" in c.parts and _dwarfs(dwarf, c.place) else c
-                        for c in ranked), key=order)
-        if again[0].place.id == place.id:
-            return ranked
-        doubt = (f"{place.name} ({place.country}), a town of that name in a region the text "
-                 "names, is far smaller")
-        return [again[0]._replace(doubt=doubt), *again[1:]]
+    if (again := _unheld(ranked)) is not ranked:
+        return again
     if not alone_there:
         return ranked
     own = best.score - sum(best.parts.get(k, 0.0) for k in _LONE_PARTS)
@@ -983,6 +974,28 @@ def _put_first(ranked: list[Candidate], i: int, doubt: str | None = None) -> lis
     other = other._replace(score=other.score + lift, doubt=doubt,
                            parts={**other.parts, CANONICAL_PART: lift})
     return [other, *ranked[:i], *ranked[i + 1:]]
+
+
+def _unheld(ranked: list[Candidate]) -> list[Candidate]:
+    """The candidates ranked again without part ``within`` for a winner that a notable town
+    of its country bearing the name dwarfs (``_dwarfs``): a region does not speak for a
+    village beside that town (Albany in Georgia, not the village in Ohio, nor the capital
+    of New York; Charleston beside Alabama is the port of South Carolina, not an Alabama
+    village once called so). The new first is in doubt; ``ranked`` itself if nothing
+    changes."""
+    best = ranked[0]
+    place = best.place
+    if "within" not in best.parts or not (
+            dwarf := next((o for o in ranked[1:] if _dwarfs(o, place)), None)):
+        return ranked
+    again = sorted((_with(c, CANONICAL_PART, -c.parts["within"])
+                    if "within" in c.parts and _dwarfs(dwarf, c.place) else c
+                    for c in ranked), key=order)
+    if again[0].place.id == place.id:
+        return ranked
+    doubt = (f"{place.name} ({place.country}), a town of that name in a region the text "
+             "names, is far smaller")
+    return [again[0]._replace(doubt=doubt), *again[1:]]
 
 
 def _dwarfs(other: Candidate, place: Place) -> bool:
