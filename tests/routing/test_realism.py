@@ -18,6 +18,7 @@ from movemap.model import Mode
 from movemap.routing import Route, route
 from movemap.routing.countries import codes, countries_at
 from movemap.routing.geodesic import geodesic_km
+from movemap.routing.land import on_land
 
 Point = tuple[float, float]
 VLADIVOSTOK = (131.8869, 43.1113)
@@ -177,6 +178,19 @@ def test_sea_across_the_antimeridian_without_false_warning(a: Point) -> None:
     assert all(-180 <= x <= 180 for x, _ in r.points)
     assert len(r.lines()) == 2
     assert r.length_km < 1.4 * geodesic_km(*a, *anchorage)
+
+
+def test_a_short_sea_leg_across_the_antimeridian_is_planned_on_the_water_grid() -> None:
+    # Adak to Kiska along the Aleutians (about 425 km by sea): the grid is laid across 180
+    # degrees, not given up for the lanes' swing south to 50 N
+    adak, kiska = (-176.635, 51.862), (177.50, 51.98)
+    r = route([adak, kiska], Mode.SEA)
+    assert not r.approximate and r.warnings == ()
+    assert all(-180 <= x <= 180 for x, _ in r.points)
+    assert len(r.lines()) == 2
+    assert r.length_km < 1.15 * geodesic_km(*adak, *kiska)  # the release: 788 km
+    assert min(y for _, y in r.points) > 51.3
+    assert not any(on_land(list(r.points)[1:-1]))
 
 
 def test_air_across_the_antimeridian() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import shapely
@@ -131,6 +132,12 @@ def _remembered_water_path(a: Point, b: Point, margin_deg: float, cell_km: float
     # a grid is searched only once its path is wanted: a wider grid whose ends lie nearer
     # the sea takes the place of a narrower one if it has a path, so that the narrower
     # one's path is wanted only if no wider grid has one
+    if abs(a[0] - b[0]) > 180:
+        # across the antimeridian: the grid is laid with longitudes 0..360, where the two
+        # ends lie side by side, and its path is given back in -180..180
+        east = _remembered_water_path((a[0] % 360, a[1]), (b[0] % 360, b[1]), margin_deg,
+                                      cell_km, max_snap_km)
+        return None if east is None else tuple(((x + 180) % 360 - 180, y) for x, y in east)
     laid, snap_km = _lay_grid(a, b, margin_deg, cell_km, max_snap_km)
     wider_path: list[Point] | None = None
     while snap_km > FAR_SNAP_KM and margin_deg < MAX_MARGIN_DEG:
@@ -218,7 +225,7 @@ def _lay_grid(a: Point, b: Point, margin_deg: float, cell_km: float,
     # wherever they lie beyond the box, a channel along its edge across any land
     east, north = west + dlon * nx, south + dlat * ny
     # the land of a tile that holds the cells, clipped: the same coastline, cut quicker
-    local = shapely.clip_by_rect(land_near(west, south, east, north), west, south, east, north)
+    local = _land_in(west, south, east, north)
     shapely.prepare(local)
     land_cells = _on_land(local, xs, ys)
     water = ~land_cells.ravel()
@@ -244,6 +251,21 @@ def _lay_grid(a: Point, b: Point, margin_deg: float, cell_km: float,
     if start is None or end is None:
         return None, max(snapped)
     return _Grid(a, b, open_2d, xs, ys, dlon, dlat, mid, local, start, end), max(snapped)
+
+
+def _land_in(west: float, south: float, east: float, north: float) -> Any:
+    """The land in a box, clipped; a box reaching east of 180 (laid with longitudes
+    0..360) takes the land beyond it from west of -180, moved by 360 degrees."""
+    if east <= 180:
+        return shapely.clip_by_rect(land_near(west, south, east, north), west, south, east,
+                                    north)
+    here = shapely.clip_by_rect(land_near(west, south, 180.0, north), west, south, 180.0,
+                                north)
+    there = shapely.clip_by_rect(land_near(-180.0, south, east - 360, north), -180.0, south,
+                                 east - 360, north)
+    from shapely.affinity import translate
+
+    return shapely.union(here, translate(there, xoff=360.0))
 
 
 # The eight steps from a cell, as (rows, columns): first those to the cells after it in the
