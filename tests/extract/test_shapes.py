@@ -922,3 +922,9 @@ def test_there_that_is_no_object_of_a_verb_of_motion_adds_no_end(text: str) -> N
 def test_and_before_a_new_counted_subject_opens_a_clause(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(2023, 6, 20))) == expected
+
+
+@pytest.mark.parametrize("onward", ["is moving", "is now marching", "are steaming up"])
+def test_an_onward_move_in_the_present_after_a_destination_is_a_stage(onward: str) -> None:
+    text = f"The brigade has reached Rivne and {onward} to Zhytomyr."
+    assert ends(extract(text, date(2023, 6, 20))) == [(["Rivne"], "Zhytomyr")]

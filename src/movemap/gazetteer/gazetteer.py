@@ -806,8 +806,8 @@ class Gazetteer:
             if (len(seen) >= _KIND_BASES or near.id in seen
                     or best.score - candidate.score > _KIND_BASE_MARGIN):
                 break
-            if candidate.method in (Method.FUZZY, Method.PHONETIC, Method.DEMONYM):
-                continue  # (nor a people's word: "Chinese Camp" is no camp in China)
+            if candidate.method in (Method.FUZZY, Method.PHONETIC):
+                continue
             seen.add(near.id)
             if any(haversine_km(near.lat, near.lon, h.place.lat, h.place.lon) <= radius
                    for h in named):
