@@ -889,7 +889,7 @@ def test_a_where_clause_is_read_only_about_the_place_right_before_it(
     ("The column left Kassala on 4 June. On the 9th it learnt that the enemy were at "
      "Tessenei, and it arrived there the next morning.", [(["Kassala"], "Tessenei")]),
     # "there" where a move starts: embarked there and sailed to the next place
-    ("Letters from Odessa tell us the regiment embarked there on 2 May and sailed to "
+    ("We have letters from Odessa. The regiment embarked there on 2 May and sailed to "
      "Varna.", [(["Odessa"], "Varna")]),
 ])
 def test_there_after_a_verb_of_motion_stands_for_the_place_named_before_it(
@@ -928,3 +928,26 @@ def test_and_before_a_new_counted_subject_opens_a_clause(
 def test_an_onward_move_in_the_present_after_a_destination_is_a_stage(onward: str) -> None:
     text = f"The brigade has reached Rivne and {onward} to Zhytomyr."
     assert ends(extract(text, date(2023, 6, 20))) == [(["Rivne"], "Zhytomyr")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a time after ", and" is no new subject: the clause goes on with the same force
+    ("The brigade moved from Lviv to Kyiv, and a day later was sent to Odesa.",
+     [(["Lviv"], "Kyiv"), (["Kyiv"], "Odesa")]),
+    ("The brigade left Kursk on 3 May, and a week later it was in Orel.",
+     [(["Kursk"], "Orel")]),
+    ("The division moved from Lviv to Kyiv on 3 May, and two brigades were then sent on to "
+     "Chernihiv.", [(["Lviv"], "Kyiv"), (["Kyiv"], "Chernihiv")]),
+    # "there" after a noun, or "there had been", is no end of a move
+    ("The 47th Brigade fought near Avdiivka in May. The shipments there came from Poland.",
+     []),
+    ("When the brigade arrived there had been shelling from Nova Kakhovka.", []),
+    # a place that owns the subject or says what happened is not what "there" stands for
+    ("Troops massed at Belgorod. Russia's Defence Ministry said it had sent them there from "
+     "Kursk.", [(["Kursk"], "Belgorod")]),
+    ("Troops massed at Belgorod. The Defence Ministry in Moscow said it had sent them there "
+     "from Kursk.", [(["Kursk"], "Belgorod")]),
+])
+def test_there_and_the_new_clause_break_leave_ordinary_sentences_as_they_were(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2024, 1, 1))) == expected

@@ -689,6 +689,16 @@ def test_a_region_named_in_the_text_does_not_carry_a_village_known_by_the_name_o
     assert held.parts["within"] + held.parts["exact name, far larger"] == 0.0
 
 
+def test_a_village_known_by_the_name_otherwise_keeps_it_with_the_others_close_around() -> None:
+    village = _place("c:40", "Arrow Bend", 12.0, 120.0, "XA", Kind.CITY, 700)
+    city = _place("c:41", "Merrow", 14.0, 125.0, "XA", Kind.CITY, 130_000)
+    context = Context([(12.01, 120.01), (11.99, 119.99)], {"XA": 1.0},
+                      areas=[box(119.5, 11.5, 120.5, 12.5)])
+    ranked = rank([Hit(village, Method.ALTERNATE, "merrow"), Hit(city, Method.NAME, "merrow")],
+                  context=context)
+    assert ranked[0].place is village, ranked[0].why()
+
+
 def test_a_village_held_by_a_named_region_keeps_the_name_beside_a_city_under_its_rule(
 ) -> None:
     # a city of 300,000 beside a village of 5,000 is 60 times its size, not a hundred

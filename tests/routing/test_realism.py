@@ -193,6 +193,20 @@ def test_a_short_sea_leg_across_the_antimeridian_is_planned_on_the_water_grid() 
     assert not any(on_land(list(r.points)[1:-1]))
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ((179.9, -16.8), (-179.9, -16.6)),     # across 180 by Fiji: the ends as given
+    ((-179.95, -17.0), (-179.95, -16.5)),  # beside 180 on its west: the land beyond it too
+])
+def test_a_water_path_at_the_antimeridian_keeps_its_ends_and_stays_off_land(
+        a: Point, b: Point) -> None:
+    from movemap.routing.grid import water_path
+
+    path = water_path(a, b)
+    assert path is not None
+    assert path[0] == a and path[-1] == b
+    assert not any(on_land(path[1:-1]))
+
+
 def test_air_across_the_antimeridian() -> None:
     honolulu = (-157.87, 21.30)
     r = route([VLADIVOSTOK, honolulu], Mode.AIR)

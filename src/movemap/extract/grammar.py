@@ -221,11 +221,15 @@ _CLAUSE_BREAK = grouped(re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\
                                    r",\s+(?:and|but)\s+(?=(?:[A-Z][\w-]*\s+){1,2}(?:[a-z-]+\s+)?"
                                    r"(?:troops|forces|units|soldiers|columns|marines|paratroopers|"
                                    r"divisions|brigades|regiments|battalions)\b)|"
-                                   # a subject counted or indefinite, its verb an auxiliary
-                                   # (, and a company was flown there from Subic Bay)
+                                   # a force counted or indefinite whose move names where
+                                   # it came from or points back (, and a company was flown
+                                   # there from Subic Bay); not a time (, and a day later)
                                    r",\s+(?:and|but)\s+(?=(?:a|an|another|one|two|three|four|"
-                                   r"five|six|\d[\d,]*)\s+(?:[\w-]+\s+){0,5}?(?:was|were|"
-                                   r"had|has|is|are|will|would)\s)"))
+                                   r"five|six|\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?(?:company|"
+                                   r"companies|battalions?|brigades?|regiments?|divisions?|"
+                                   r"squadrons?|platoons?|detachments?|contingents?|columns?|"
+                                   r"units?|batter(?:y|ies)|troops|soldiers|men|marines|"
+                                   r"paratroopers)\b[^,;.]{0,60}?\b(?:there|from)\b)"))
 # a month's name, whole or cut as dates cut it (Aug, Sept: the names the date reader knows),
 # not a word that begins like one (marines)
 _MONTH_NAME = "(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b"

@@ -144,12 +144,18 @@ _THERE = re.compile(r"\b(?:from\s+there|thence|from\s+(?:that|this)\s+(?:place|p
                     r"city|port|base|harbou?r|island))\b", re.I)
 # "there" as the object of a verb (arrived there, was flown there, join it there), not a
 # place's attribute (the forces there) nor "there was"; and how far back its place may be
-_THERE_TO = re.compile(r"\b(?:arriv|land|mov|sen[dt]|flow|fl[eiy]|went|go|came|come|march|"
-                       r"sail|ship|transferr|deploy|brought|bring|rush|airlift|join|ferr|carri|"
-                       r"embark|return|retreat|withdr|hurr|transport|driv|drove|rode|head)\w*"
-                       r"\s+(?:(?:it|him|them|her|us)\s+)?there\b(?!\s+(?:was|were|is|are)\b)",
-                       re.I)
+_THERE_TO = re.compile(
+    r"\b(?:arriv(?:e|ed|es|ing)|landed|mov(?:e|ed|ing)|sen[dt]|sending|flown|flew|fly|"
+    r"went|go|going|gone|came|come|coming|march(?:ed|ing)?|sail(?:ed|ing)?|shipped|"
+    r"transferred|(?:re)?deploy(?:ed|ing)?|brought|bring|rush(?:ed|ing)?|airlift(?:ed|ing)?|"
+    r"join(?:ed|ing)?|ferried|carried|embark(?:ed|ing)?|return(?:ed|ing)?|"
+    r"retreat(?:ed|ing)?|withdr(?:ew|awn)|hurried|transported|driven|drove|rode|headed)"
+    r"\s+(?:(?:it|him|them|her|us)\s+)?there\b"
+    r"(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)", re.I)
 _THERE_SENTENCES = 1
+# a place that owns the next words or says something (Russia's ministry, in Moscow said)
+_OWNER_OR_SAYER = re.compile(r"['’]s\b|(?:\s+[\w-]+){0,3}?\s+(?:said|says|announced|"
+                             r"reported|stated|claimed)\b")
 _IN_GLOSS = re.compile(r"(?:\s+(?:air\s+base|airport|airfield|port|base|town|city))?"
                        r"(?:,\s*|\s+in\s+(?:the\s+)?)")
 # "the" right before a name (lower case: "The Hague" is a town) makes it a river, a sea or a
@@ -686,6 +692,7 @@ class _Reader:
         self.gazetteer = gazetteer
         self.spans = spans
         self.places, self.where, self.dates = places, where, dates
+        self.place_starts = [p.start for p in places]
         self.date_starts = [d.start for d in dates]
         breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
         self.paragraph = [bisect_right(breaks, a) for a, _ in self.spans]
@@ -1145,14 +1152,15 @@ class _Reader:
         the force was (were at Fashoda, and he arrived there), or, when the clause names
         none but where the move starts, the place named last before the clause."""
         before = [p for p in here if p.start < at]
-        if before and _role_of(before[-1], here, roles) != "origin":
+        if before and _role_of(before[-1], here, roles) in ("position", "destination") and (
+                not _OWNER_OR_SAYER.match(self.text, before[-1].end)):
             return before[-1]
         return self._named_before(here[0].start if here else at, number)
 
     def _named_before(self, a: int, number: int) -> FoundPlace | None:
         """The place named last before ``a``, in the paragraph of sentence ``number`` and
         at most ``_THERE_SENTENCES`` sentences before it (None if there is none)."""
-        at = bisect_right([p.start for p in self.places], a - 1)
+        at = bisect_right(self.place_starts, a - 1)
         while at > 0:
             at -= 1
             place, sentence = self.places[at], self.where[at]

@@ -244,13 +244,13 @@ _COMMON_AFTER_PEOPLE = frozenset((
     "mountains", "desert", "steppe", "plain", "plains", "lakes", "sea", "waters", "far east",
     "middle east", "near east", "riviera", "alps"))
 # Words that end the name of a feature of its own after a people's word (``Indian Key``,
-# ``Russian River``, ``French Creek``, ``Chinese Camp``): that feature, not the people's country
+# ``Russian River``, ``French Creek``): that feature, not the people's country
+# (natural features only: "Russian territory", "a Syrian town", "the Russian fort" are the
+# people's country, read as attribution)
 _FEATURE_AFTER_PEOPLE = frozenset((
-    "key", "keys", "river", "creek", "brook", "run", "lake", "bay", "cove", "harbor", "harbour",
-    "point", "head", "hill", "hills", "mound", "springs", "spring", "wells", "camp", "fort",
-    "town", "village", "territory", "reserve", "reservation", "gulch", "fork", "ridge", "rock",
-    "rocks", "bluff", "knob", "landing", "ford", "ferry", "gap", "pass", "peak", "valley",
-    "wash", "canyon", "trail", "road", "station"))
+    "key", "keys", "river", "creek", "brook", "lake", "bay", "cove", "harbor", "harbour",
+    "point", "head", "hill", "hills", "mound", "springs", "spring", "wells", "gulch", "fork",
+    "ridge", "rock", "rocks", "bluff", "knob", "landing", "ford", "gap", "peak", "canyon"))
 _SCAN_CUTOFF = 85.0
 # The compass words of a name: a close spelling or another romanisation that names another
 # part of the world (West Timor is not East Timor, South Ossetia not South East England) is
@@ -445,11 +445,9 @@ class Gazetteer:
 
     def _regions(self, key: str) -> list[Hit]:
         bases = region_bases(key)
-        # (a people's word is no region's base: "Indian Territory" is not India)
         hits = [
-            Hit(hit.place, Method.REGION, hit.matched, hit.similarity, hit.from_overlay)
-            for base in bases for hit in self._exact(base)
-            if hit.place.kind in _AREAL and hit.method is not Method.DEMONYM
+            hit for base in bases
+            for hit in self._exact(base, Method.REGION) if hit.place.kind in _AREAL
         ]
         hits.extend(Hit(p, Method.REGION, key, 1.0, True) for p in self._overlays.regions(bases))
         return hits

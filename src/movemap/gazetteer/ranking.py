@@ -981,10 +981,13 @@ def _unheld(ranked: list[Candidate]) -> list[Candidate]:
     of its country bearing the name dwarfs (``_dwarfs``): a region does not speak for a
     village beside that town (Albany in Georgia, not the village in Ohio, nor the capital
     of New York; Charleston beside Alabama is the port of South Carolina, not an Alabama
-    village once called so). The new first is in doubt; ``ranked`` itself if nothing
-    changes."""
+    village once called so), unless the other places lie close around the winner (part
+    ``context`` of ``CLOSE_CONTEXT`` or more). The new first is in doubt; ``ranked`` itself
+    if nothing changes."""
     best = ranked[0]
     place = best.place
+    if best.parts.get("context", 0.0) >= CLOSE_CONTEXT:
+        return ranked  # the other places lie close around it: they vouch for it
     if "within" not in best.parts or not (
             dwarf := next((o for o in ranked[1:] if _dwarfs(o, place)), None)):
         return ranked

@@ -137,7 +137,10 @@ def _remembered_water_path(a: Point, b: Point, margin_deg: float, cell_km: float
         # ends lie side by side, and its path is given back in -180..180
         east = _remembered_water_path((a[0] % 360, a[1]), (b[0] % 360, b[1]), margin_deg,
                                       cell_km, max_snap_km)
-        return None if east is None else tuple(((x + 180) % 360 - 180, y) for x, y in east)
+        if east is None:
+            return None
+        back = [((x + 180) % 360 - 180, y) for x, y in east]
+        return (a, *back[1:-1], b)  # (the ends as given, not their round trip)
     laid, snap_km = _lay_grid(a, b, margin_deg, cell_km, max_snap_km)
     wider_path: list[Point] | None = None
     while snap_km > FAR_SNAP_KM and margin_deg < MAX_MARGIN_DEG:
@@ -255,17 +258,21 @@ def _lay_grid(a: Point, b: Point, margin_deg: float, cell_km: float,
 
 def _land_in(west: float, south: float, east: float, north: float) -> Any:
     """The land in a box, clipped; a box reaching east of 180 (laid with longitudes
-    0..360) takes the land beyond it from west of -180, moved by 360 degrees."""
-    if east <= 180:
-        return shapely.clip_by_rect(land_near(west, south, east, north), west, south, east,
-                                    north)
-    here = shapely.clip_by_rect(land_near(west, south, 180.0, north), west, south, 180.0,
-                                north)
-    there = shapely.clip_by_rect(land_near(-180.0, south, east - 360, north), -180.0, south,
-                                 east - 360, north)
+    0..360) takes the land beyond it from west of -180, moved by 360 degrees, and one
+    reaching west of -180 the land beyond it from west of 180."""
     from shapely.affinity import translate
 
-    return shapely.union(here, translate(there, xoff=360.0))
+    here = shapely.clip_by_rect(land_near(max(west, -180.0), south, min(east, 180.0), north),
+                                max(west, -180.0), south, min(east, 180.0), north)
+    if east > 180:
+        there = shapely.clip_by_rect(land_near(-180.0, south, east - 360, north), -180.0,
+                                     south, east - 360, north)
+        here = shapely.union(here, translate(there, xoff=360.0))
+    if west < -180:
+        there = shapely.clip_by_rect(land_near(west + 360, south, 180.0, north), west + 360,
+                                     south, 180.0, north)
+        here = shapely.union(here, translate(there, xoff=-360.0))
+    return here
 
 
 # The eight steps from a cell, as (rows, columns): first those to the cells after it in the
