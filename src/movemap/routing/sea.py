@@ -21,8 +21,8 @@ may step over an island or a cape.
 The grid's is taken where it is shorter and clear of land (the lanes run out to a junction far
 off and back, or keep inside a reef that 1:10m land does not show). Longitudes are brought
 into -180..180 before any grid work, so that legs across the Pacific are mended like any
-other; the grid itself keeps to boxes under 90 degrees wide that do not cross the
-antimeridian.
+other; the grid itself keeps to boxes under 90 degrees wide, and one across the
+antimeridian is laid with longitudes 0..360 (``grid.water_path``: Adak - Kiska).
 
 An end more than ``COAST_KM`` from the sea is not on the coast: the leg is refused
 (:class:`InlandEnd`, which the caller turns into an error naming the place).
