@@ -291,3 +291,16 @@ def test_munich_vienna_takes_the_westbahn_by_salzburg() -> None:
     assert not r.approximate and r.warnings == ()
     assert near_km(r, salzburg) < 15 and near_km(r, regensburg) > 50
     assert r.length_km < 1.1 * 465
+
+
+@pytest.mark.parametrize(("a", "b", "km", "avoid"), [
+    # Madrid - Toledo by the A-42 from Plaza Eliptica, not round the M-50 from the north-west
+    ((-3.7038, 40.4168), (-4.0273, 39.8628), 72, (-3.85, 40.50)),
+    # Haines - Haines Junction over the Chilkat Pass, not by the Lynn Canal ferry to Skagway
+    ((-135.445, 59.2358), (-137.506, 60.753), 246, (-135.31, 59.46)),
+])
+def test_documented_roads_close_two_gaps(a: Point, b: Point, km: float, avoid: Point) -> None:
+    r = route([a, b], Mode.ROAD)
+    assert not r.approximate and r.warnings == ()
+    assert abs(r.length_km - km) < 0.1 * km
+    assert near_km(r, avoid) > 10
