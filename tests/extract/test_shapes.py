@@ -951,3 +951,10 @@ def test_an_onward_move_in_the_present_after_a_destination_is_a_stage(onward: st
 def test_there_and_the_new_clause_break_leave_ordinary_sentences_as_they_were(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(2024, 1, 1))) == expected
+
+
+def test_a_border_crossed_on_the_way_is_no_new_start() -> None:
+    # the force left A; it crossed the border at B, bound for C: one move, A to C
+    text = ("The last battalion left Kharkiv at dawn. It crossed the border at Hoptivka in "
+            "the afternoon, bound for Belgorod.")
+    assert ends(extract(text, date(2023, 6, 20))) == [(["Kharkiv"], "Belgorod")]

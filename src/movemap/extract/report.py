@@ -153,6 +153,8 @@ _THERE_TO = re.compile(
     r"\s+(?:(?:it|him|them|her|us)\s+)?there\b"
     r"(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)", re.I)
 _THERE_SENTENCES = 1
+# the cue of a place where a force crossed a border or a river on its way
+_CROSSED_AT = re.compile(r"cross", re.I)
 # a place that owns the next words or says something (Russia's ministry, in Moscow said)
 _OWNER_OR_SAYER = re.compile(r"['’]s\b|(?:\s+[\w-]+){0,3}?\s+(?:said|says|announced|"
                              r"reported|stated|claimed)\b")
@@ -605,6 +607,11 @@ def _subject_anaphor(body: str) -> re.Match[str] | None:
     return found
 
 
+def _role_cue(place: FoundPlace, here: list[FoundPlace], cues: tuple[str, ...]) -> str:
+    """The cue the clause's reading gave ``place`` ("" if none)."""
+    return next((c for p, c in zip(here, cues, strict=True) if p is place), "")
+
+
 def _role_of(place: FoundPlace, here: list[FoundPlace], roles: tuple[str, ...]) -> str:
     """The role the clause's reading gave ``place`` (one of ``here``)."""
     return roles[here.index(place)]
@@ -1018,7 +1025,13 @@ class _Reader:
                     not _inside_another(left, origins[:1])):
                 # (it left Papua New Guinea; its next move starts at Port Moresby: where in
                 # the country it left from, unknown)
-                self._gap_leg(unit, left, origins[0], number, sentence_start, b)
+                if len(origins) == 1 and _CROSSED_AT.match(
+                        _role_cue(origins[0], here, reading.cues)):
+                    # it left Phnom Penh; it crossed the border at Bavet, bound for Ho Chi
+                    # Minh City: the crossing is on its way, the move is from where it left
+                    origins = [left]
+                else:
+                    self._gap_leg(unit, left, origins[0], number, sentence_start, b)
         if rule == "split-origin" and not dates and unit in state.last_dates:
             (start, end), date_cue = state.last_dates[unit], "date: as the rest of the force"
         else:
