@@ -958,3 +958,10 @@ def test_a_border_crossed_on_the_way_is_no_new_start() -> None:
     text = ("The last battalion left Kharkiv at dawn. It crossed the border at Hoptivka in "
             "the afternoon, bound for Belgorod.")
     assert ends(extract(text, date(2023, 6, 20))) == [(["Kharkiv"], "Belgorod")]
+
+
+@pytest.mark.parametrize("verb", ["advanced against", "are expected to move against",
+                                  "marched against"])
+def test_a_move_against_a_town_goes_to_it(verb: str) -> None:
+    text = f"Units based in Transnistria {verb} Chisinau."
+    assert ends(extract(text, date(2023, 6, 20))) == [(["Transnistria"], "Chisinau")]

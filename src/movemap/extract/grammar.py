@@ -178,6 +178,8 @@ _DEST_CUE = re.compile(
     r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
     r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|driv(?:e|es|ing)|drove|f[ae]ll(?:ing|s)?\s+back|"
     r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on)\s+(?:up)?on(?:to)?|"
+    # a move against a town: where it goes (moved against Pailin and Battambang)
+    r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|str(?:uck|ike|iking)|push(?:ed|ing)?)\s+against|"
     r"(?:aimed|directed)\s+(?:at|on|against)|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in)|"
     # joined the division of Santander at Tame: where the force went to join another
@@ -496,7 +498,7 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pa
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
                 r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
                 r"receiv|accept|"
-                r"mov|f[ae]ll|converg|clos|bore|retir|push|link|join|aimed|directed|"
+                r"mov|f[ae]ll|converg|clos|bore|retir|push|str|link|join|aimed|directed|"
                 r"defeated|destroyed|attacked|engaged|routed|fought|besieged|relieved|"
                 r"overwhelmed|smashed|crushed")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
