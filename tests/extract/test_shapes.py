@@ -965,3 +965,13 @@ def test_a_border_crossed_on_the_way_is_no_new_start() -> None:
 def test_a_move_against_a_town_goes_to_it(verb: str) -> None:
     text = f"Units based in Transnistria {verb} Chisinau."
     assert ends(extract(text, date(2023, 6, 20))) == [(["Transnistria"], "Chisinau")]
+
+
+@pytest.mark.parametrize("text", [
+    # a force named by its commander is one force whatever its noun
+    "In April Colonel Lomakin's column left Aktau. In May Lomakin's men reached Nukus.",
+    # a timeline's present: "sets out" is a departure as "set out" is
+    "The column sets out from Aktau. It reaches Nukus in May.",
+])
+def test_a_departure_and_its_arrival_in_later_sentences(text: str) -> None:
+    assert ends(extract(text, date(2023, 6, 20))) == [(["Aktau"], "Nukus")]

@@ -170,15 +170,24 @@ _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", r
 
 
 _SIDE = re.compile(r"^(" + _SIDE_ADJ + r")\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"$")
+# a force named by its commander's name (Colonel Lomakin's Mangyshlak column, Lomakin's men)
+_COMMANDERS = re.compile(r"^(?:(?:General|Colonel|Major|Captain|Admiral|Marshal|Lieutenant|"
+                         r"Brigadier|Commander|Commodore|Field\s+Marshal)\s+)*"
+                         r"([A-Z][\w-]+)['’]s\s+(?:[\w-]+\s+){0,3}?(?:men|troops|soldiers|"
+                         r"column|force|forces|army|detachment|command|corps|flotilla|"
+                         r"squadron|cavalry|infantry)$")
 
 
 def unit_slug(text: str) -> str:
     """The id of a unit from its words: ``the 11th Corps`` -> ``11th-corps``. A force named
     only by its side is one force whatever the noun: ``Ukrainian troops``, ``Ukrainian
-    units`` -> ``ukrainian-forces``."""
+    units`` -> ``ukrainian-forces``; so is one named by its commander: ``Colonel Lomakin's
+    Mangyshlak column``, ``Lomakin's men`` -> ``lomakin-s-forces``."""
     text = re.sub(r"^(?:the|an?)\s+", "", text.strip(), flags=re.I)
     if (side := _SIDE.match(text)) is not None:
         text = side.group(1) + " forces"
+    elif (commander := _COMMANDERS.match(text)) is not None:
+        text = commander.group(1) + "'s forces"  # one force, whatever its noun
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unit"
 
 

@@ -85,7 +85,7 @@ _MOTION = re.compile(
     r"taken(?=\s+(?:off|by\s+(?:road|air|sea|rail|train|lorry|lorries|trucks?|bus|ships?|"
     r"boats?)|to|across|over|back|home)\b)|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
     r"raced|hurri(?:ed|es)|hurry(?:ing)?|evacuat\w*|regroup\w*|fled|flee(?:s|ing)?|escap\w*|ship\s+out|"
-    r"spread|trek\w*|trudg\w*|set\s+out|set\s+off|weigh(?:ed|s|ing)?\s+anchor|"
+    r"spread|trek\w*|trudg\w*|set(?:s|ting)?\s+out|set(?:s|ting)?\s+off|weigh(?:ed|s|ing)?\s+anchor|"
     r"put(?:s|ting)?\s+(?:out\s+)?to\s+sea|continu(?:e|ed|es|ing)|press(?:ed|ing)\s+on|broke\s+out|"
     r"break(?:ing)?\s+out|marched|dropped|parachut\w*|inserted|lifted|bused|bussed|trucked|"
     r"wad(?:e|ed|es|ing)|ashore|storm(?:ed|ing)|swe(?:pt|eps|eping)|thrust|surg(?:ed|es|ing)|"
