@@ -975,3 +975,20 @@ def test_a_move_against_a_town_goes_to_it(verb: str) -> None:
 ])
 def test_a_departure_and_its_arrival_in_later_sentences(text: str) -> None:
     assert ends(extract(text, date(2023, 6, 20))) == [(["Aktau"], "Nukus")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where the force beat its enemy is where its next move starts
+    ("After routing the army at Konya in December, the general advanced to Kutahya in "
+     "February.", [(["Konya"], "Kutahya")]),
+    ("Having defeated the rebels at Konya, the general marched to Kutahya.",
+     [(["Konya"], "Kutahya")]),
+    # a fleet at anchor is where it went
+    ("The squadron came from Sevastopol in February and lies at anchor off Sinop.",
+     [(["Sevastopol"], "Sinop")]),
+    # where a force lay after it arrived is no start of the arrival before it
+    ("The flotilla reached Kherson on 3 May. On 5 May it lay off Mykolaiv, and on 6 May "
+     "its marines marched into Odesa.", [(["Mykolaiv"], "Odesa")]),
+])
+def test_openings_and_anchorages(text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2023, 6, 20))) == expected

@@ -187,14 +187,17 @@ _DEST_CUE = re.compile(
     r"(?:near|at)|"
     # where a force that marched met its enemy: "marched from Metz and defeated the enemy at
     # Sedan" (the enemy named in up to three words after its article: the Republican Guard)
-    r"(?:defeated|destroyed|attacked|engaged|routed|fought|besieged|relieved|overwhelmed|"
-    r"smashed|crushed)\s+(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:defeat(?:ed|ing)|destroy(?:ed|ing)|attack(?:ed|ing)|engag(?:ed|ing)|rout(?:ed|ing)|"
+    r"fought|besieg(?:ed|ing)|reliev(?:ed|ing)|overwhelm(?:ed|ing)|smash(?:ed|ing)|"
+    r"crush(?:ed|ing))\s+(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:near|at|outside|before))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
-    r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed)\s+"
-    r"(?:in|at|near|around|on|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|garrisons?\s+(?:of|in|at)|"
+    r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed|"
+    # a fleet's place: lies at anchor off Buyukdere
+    r"at\s+anchor|anchored|lay|lies|lying)\s+"
+    r"(?:in|at|near|around|on|off|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|garrisons?\s+(?:of|in|at)|"
     r"(?:troops|units|forces|soldiers|men)\s+(?:in|at)|"
     r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|"
     r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at)|"
@@ -489,7 +492,8 @@ class _Cue:
 _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|training|"
                     r"garrison|positioned|massed|waiting|camped|dug|quartered|holding|held|"
                     r"remained|stayed|troops|units|forces|soldiers|men|was|were|days?\b|"
-                    r"weeks?\b|months?\b|nights?\b|stay|halt|rest|pause")
+                    r"weeks?\b|months?\b|nights?\b|stay|halt|rest|pause|at|anchored|lay|"
+                    r"lies|lying")
 _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
                   r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)|embark|"
                   r"reembark|re-embark|weigh|put")
@@ -499,8 +503,8 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pa
                 r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
                 r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|str|link|join|aimed|directed|"
-                r"defeated|destroyed|attacked|engaged|routed|fought|besieged|relieved|"
-                r"overwhelmed|smashed|crushed")
+                r"defeat|destroy|attack|engag|rout|fought|besieg|reliev|"
+                r"overwhelm|smash|crush")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
 _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
 
@@ -660,9 +664,10 @@ class Clause:
 # a participle that opens a sentence with where its subject got to (Having taken Kandahar,
 # After crossing the Rhine at Wesel): a clause of its own, whose subject the next one names
 OPENING = re.compile(r"\s*(?:[Hh]aving\s+(?:\w+\s+)?(?:taken|captured|seized|occupied|reached|"
-                     r"entered|crossed|secured|retaken|liberated|landed\s+(?:at|in))|"
+                     r"entered|crossed|secured|retaken|liberated|landed\s+(?:at|in)|defeated|"
+                     r"routed|beaten)|"
                      r"[Aa]fter\s+(?:taking|capturing|seizing|occupying|reaching|entering|"
-                     r"crossing|securing|landing\s+(?:at|in)))\b")
+                     r"crossing|securing|landing\s+(?:at|in)|defeating|routing|beating))\b")
 
 
 def clauses(text: str, start: int, end: int) -> list[Clause]:

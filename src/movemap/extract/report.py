@@ -865,6 +865,7 @@ class _Reader:
                                                   if p.start > origins[-1].start]):
             # it left A on 3 May and was in B a week later: where it was next is where it went
             stages = [(after[-1], False, "was in ... after")]
+        placed = False  # the origins are where the force was (a position), not a start
         if not origins and positions and (not stages or positions[0].start < stages[0][0].start):
             # units based in Kabul drove north to Hairatan; to pause at A and B before pushing
             # on to C: the last list of positions (one cue) before the destination is where
@@ -872,6 +873,7 @@ class _Reader:
             roles = tuple(r if p.start < (stages[0][0].start if stages else b) else "" for p, r
                           in zip(here, reading.roles, strict=True))
             origins = _last_list(here, roles, reading.cues, "position")
+            placed = bool(origins)
         elif origins and stages and (later := [p for p in positions if origins[-1].start <
                                                p.start < stages[0][0].start]):
             # from Denmark and Norway, would gather at Capodichino and then be flown to Abu
@@ -923,7 +925,7 @@ class _Reader:
             origins, rule = origins or list(state.last_leg[0]), "follows"
             stages = [(state.last_leg[1], False, "follow")]
         if not stages:
-            if origins and unit in state.arrival and not expected and state.recent(
+            if origins and not placed and unit in state.arrival and not expected and state.recent(
                     state.arrival[unit][1:], _RENAMED_WITHIN if named or described else 3) and (
                     not _other_time(dates, state.arrival_day.get(unit))):
                 # it had come from A: the arrival read before, whose origin was unknown
