@@ -987,8 +987,11 @@ def test_a_departure_and_its_arrival_in_later_sentences(text: str) -> None:
     ("The squadron came from Sevastopol in February and lies at anchor off Sinop.",
      [(["Sevastopol"], "Sinop")]),
     # where a force lay after it arrived is no start of the arrival before it
-    ("The flotilla reached Kherson on 3 May. On 5 May it lay off Mykolaiv, and on 6 May "
-     "its marines marched into Odesa.", [(["Mykolaiv"], "Odesa")]),
+    ("KYIV, May 4. — The flotilla has reached Kherson without meeting resistance, and is "
+     "steaming up to Mykolaiv. ODESA, May 8. — The flotilla, which left Mykolaiv on "
+     "Wednesday, lay off Ochakiv on Thursday, when envoys came on board. The marines were "
+     "landed this afternoon and marched into Odesa.",
+     [(["Ochakiv"], "Odesa")]),
 ])
 def test_openings_and_anchorages(text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(2023, 6, 20))) == expected
