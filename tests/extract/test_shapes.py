@@ -995,3 +995,29 @@ def test_a_departure_and_its_arrival_in_later_sentences(text: str) -> None:
 ])
 def test_openings_and_anchorages(text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(2023, 6, 20))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The army sailed from Valparaiso in August. San Martin did not march on Lima.",
+    "The army sailed from Valparaiso in August. It never reached Lima.",
+    "The column was sent from Krasnovodsk but never reached Khiva.",
+    "Hace doscientos años la escuadra había zarpado de Valparaíso el 20 de agosto con 4.500 "
+    "soldados. San Martín no marchó sobre Lima.",
+    "Il y a deux cents ans, les troupes sont parties de Toulon le 3 mai. Elles ne sont "
+    "jamais arrivées à Malte.",
+])
+def test_a_move_the_clause_denies_has_no_end(text: str) -> None:
+    draft = extract(text, date(2023, 6, 20))
+    assert all(leg.destination.mention not in ("Lima", "Khiva", "Malte") for leg in draft.legs)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a negation that a comma or a conjunction closes denies nothing after it
+    ("The brigade never halted, and marched from Lviv to Kyiv in two days.",
+     [(["Lviv"], "Kyiv")]),
+    ("The brigade did not stop in Rivne and went on from Lviv to Kyiv.",
+     [(["Lviv"], "Kyiv")]),
+])
+def test_a_negation_reaches_no_further_than_its_clause(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2023, 6, 20))) == expected

@@ -519,6 +519,8 @@ def _roles(lexicon: _Lexicon, text: str, a: int, here: list[FoundPlace]) -> list
                 role = "position"  # в Москве: where, not whither
         if role and _ARTICLE_OPENS.fullmatch(text, a, place.start):
             role = ""  # "A Argentina enviou ...": the article of the clause's subject
+        if role == "destination" and not lexicon.after and _denied(lexicon, before):
+            role = ""  # "San Martín no marchó sobre Lima": a move the clause denies
         if role == "destination" and not lexicon.after and _FRONTED.fullmatch(
                 text, a, place.start) and (
                 _COMMA_AFTER.match(text, _word_end(text, place.end))):
@@ -533,6 +535,31 @@ def _roles(lexicon: _Lexicon, text: str, a: int, here: list[FoundPlace]) -> list
                     text[here[i].end: here[i + 1].start]):
                 roles[i] = roles[i + 1]
     return roles
+
+
+# a negation of the verb before a destination, by language ("no" is Portuguese's "in the"), and
+# what ends its reach (a comma, a conjunction)
+_DENIALS = {
+    "Spanish": re.compile(r"(?i:\b(?:no|nunca|jam[aá]s)\b)"),
+    "French": re.compile(r"(?i:\b(?:pas|jamais|point)\b)"),
+    "Portuguese": re.compile(r"(?i:\b(?:não|nunca|jamais)(?!\w))"),
+    "Italian": re.compile(r"(?i:\b(?:non|mai)\b)"),
+    "German": re.compile(r"(?i:\b(?:nicht|nie|niemals)\b)"),
+    "Dutch": re.compile(r"(?i:\b(?:niet|nooit)\b)"),
+    "Swedish": re.compile(r"(?i:\b(?:inte|aldrig)\b)"),
+    "Russian": re.compile(r"(?i:(?<!\w)(?:не|никогда)(?!\w))"),
+}
+_DENIAL_END = re.compile(r"[,;:]|(?i:\b(?:y|e|et|und|en|och|mais|pero|ma|aber|maar|men)\b)|"
+                         r"(?<!\w)(?:и|но|а)(?!\w)")
+
+
+def _denied(lexicon: _Lexicon, before: str) -> bool:
+    """Whether a negation in ``before`` (the words before a place) reaches the place."""
+    denial = _DENIALS.get(lexicon.name)
+    if denial is None:
+        return False
+    found = [*denial.finditer(before)]
+    return bool(found) and not _DENIAL_END.search(before, found[-1].end())
 
 
 # who moves in a clause that names no force: a sovereign, a court or a government (in the

@@ -153,6 +153,12 @@ _THERE_TO = re.compile(
     r"\s+(?:(?:it|him|them|her|us)\s+)?there\b"
     r"(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)", re.I)
 _THERE_SENTENCES = 1
+# a negation of the move to a place (English, French, Spanish), and how far before the place
+# it may stand; a comma or a conjunction after it ends what it denies
+_DENIAL = re.compile(r"\b(?:not|never|n['’]t|no|nunca|jam[aá]s|pas|failed\s+to|"
+                     r"without\s+(?:reaching|entering|getting\s+to))\b", re.I)
+_SCOPE_END = re.compile(r"[,;:]|\b(?:and|but|et|mais|y|pero|sino)\b", re.I)
+_DENIAL_REACH = 60
 # the cue of a place where a force crossed a border or a river on its way
 _CROSSED_AT = re.compile(r"cross", re.I)
 # a place that owns the next words or says something (Russia's ministry, in Moscow said)
@@ -857,6 +863,9 @@ class _Reader:
         # into Mali ... towards Gao: the town says where in the country the move ended (or
         # from Japan: Yokohama and Sasebo, where it began)
         stages = [s for s in stages if not _inside_another(s[0], [o[0] for o in stages])]
+        # "did not march on Lima", "never reached Khiva", "no marchó sobre Lima": a stage
+        # the clause denies is none
+        stages = [s for s in stages if not self._denied(s[0], here, a)]
         origins = [p for p in origins if not _inside_another(p, origins)]
         if not origins and stages and self.fronted_from is not None and (
                 self.fronted_from[0] == number):
@@ -1160,6 +1169,15 @@ class _Reader:
             if leg.strength is None:
                 self.legs[i] = replace(leg, strength=strength,
                                        cues=(*leg.cues, f"strength: {strength}, said after"))
+
+    def _denied(self, place: FoundPlace, here: list[FoundPlace], a: int) -> bool:
+        """Whether a negation governs the words before ``place`` in its clause (from the
+        clause's start or the place before it), with no comma or conjunction after it."""
+        before = [p.end for p in here if p.end <= place.start]
+        start = max(before[-1] if before else a, place.start - _DENIAL_REACH)
+        span = self.text[start: place.start]
+        found = [*_DENIAL.finditer(span)]
+        return bool(found) and not _SCOPE_END.search(span, found[-1].end())
 
     def _there(self, at: int, number: int, here: list[FoundPlace], roles: tuple[str, ...]
                ) -> FoundPlace | None:
