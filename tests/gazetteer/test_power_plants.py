@@ -196,3 +196,22 @@ def test_staging_cleans_a_plants_names(
     stage: object, raw: str, country: str, names: list[str]
 ) -> None:
     assert stage.clean_names(raw, country) == names  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("name", "fuel"), [
+    ("Spencer Dam", "hydro"),        # a thermal plant of Spencer, Iowa, is no dam
+    ("Spencer NPP", "nuclear"),
+    ("Spencer HPP", "hydro"),
+])
+def test_a_plant_word_that_names_a_fuel_finds_no_plant_of_another(gazetteer: Gazetteer,
+                                                                   name: str,
+                                                                   fuel: str) -> None:
+    found = gazetteer.resolve(name)
+    assert not found.found or not found.best.place.id.startswith("gppd:") or (
+        found.best.place.id.split(":")[1].startswith(f"US-{fuel}-")), found.best.why()
+
+
+def test_a_dam_still_finds_the_hydro_plant_named_for_it(gazetteer: Gazetteer) -> None:
+    # Dniester HPP at Novodnistrovsk (a hydro plant of the database) by its dam's name
+    best = gazetteer.resolve("Dniester Dam").best
+    assert best.place.id == "gppd:UA-hydro-dniester", best.why()

@@ -251,6 +251,23 @@ _FEATURE_AFTER_PEOPLE = frozenset((
     "key", "keys", "river", "creek", "brook", "lake", "bay", "cove", "harbor", "harbour",
     "point", "head", "hill", "hills", "mound", "springs", "spring", "wells", "gulch", "fork",
     "ridge", "rock", "rocks", "bluff", "knob", "landing", "ford", "gap", "peak", "canyon"))
+# A power plant's words that say its fuel: "Spencer Dam" is no thermal plant of Spencer
+_PLANT_WORD_FUELS = (
+    (re.compile(r"\b(?:dam|hpp|hes|hydro\w*|гэс|плотина|дамба|гребля)\b"), "hydro"),
+    (re.compile(r"\b(?:npp|nuclear|atomic|аэс)\b"), "nuclear"),
+    (re.compile(r"\b(?:tpp|thermal|chp|тэц)\b"), "thermal"),
+)
+
+
+def _plant_fits(place: Place, key: str) -> bool:
+    """Whether a power plant of the Global Power Plant Database (its id says its fuel) is of
+    the fuel the words of ``key`` name, if they name one; any other place fits."""
+    if not place.id.startswith("gppd:"):
+        return True
+    fuel = place.id.split(":", 1)[1].split("-", 2)[1]
+    return all(fuel == wanted for words, wanted in _PLANT_WORD_FUELS if words.search(key))
+
+
 _SCAN_CUTOFF = 85.0
 # The compass words of a name: a close spelling or another romanisation that names another
 # part of the world (West Timor is not East Timor, South Ossetia not South East England) is
@@ -777,7 +794,8 @@ class Gazetteer:
         hits = [h for h in full if h.place.kind in kinds]
         if hits or (full and cls in _FACILITY_CLASSES):
             return hits  # its full name, or a plain name (a town called "Green Bay")
-        named = [h for h in self._exact(feature_key(cls, base)) if h.place.kind in kinds]
+        named = [h for h in self._exact(feature_key(cls, base)) if h.place.kind in kinds
+                 and _plant_fits(h.place, key)]
         if full or cls == "district":
             return named
         if river:
