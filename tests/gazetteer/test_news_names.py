@@ -493,3 +493,12 @@ def test_a_city_does_not_dwarf_a_town_by_an_old_name_of_its_own(
     assert "larger" not in found.best.parts
     if len(names) == 1:
         assert found.ambiguous
+
+
+def test_an_island_named_by_its_kind_far_abroad_from_a_text_s_places_is_in_doubt(
+        gazetteer: Gazetteer) -> None:
+    # the data knows only New York's Hart Island; the text is about Nova Scotia's
+    names = ["Nova Scotia", "Canso", "Hart Island", "Halifax", "Sydney", "North Sydney",
+             "Port aux Basques", "Ottawa"]
+    found = gazetteer.resolve_all(names)[2]
+    assert found.best.place.country == "US" and not found.confident, found.best.why()
