@@ -502,3 +502,10 @@ def test_an_island_named_by_its_kind_far_abroad_from_a_text_s_places_is_in_doubt
              "Port aux Basques", "Ottawa"]
     found = gazetteer.resolve_all(names)[2]
     assert found.best.place.country == "US" and not found.confident, found.best.why()
+
+
+def test_old_names_of_a_burmese_city_and_an_indian_ocean_island(gazetteer: Gazetteer) -> None:
+    pagan = gazetteer.resolve_all(["Pagan", "Rangoon", "Mandalay", "Myingyan"])[0].best
+    assert pagan.place.country == "MM", pagan.why()
+    isle = gazetteer.resolve_all(["Isle of France", "Port Louis", "Rodrigues"])[0].best
+    assert isle.method is Method.FORMER and isle.place.country == "MU", isle.why()
