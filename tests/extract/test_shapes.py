@@ -1021,3 +1021,12 @@ def test_a_move_the_clause_denies_has_no_end(text: str) -> None:
 def test_a_negation_reaches_no_further_than_its_clause(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(2023, 6, 20))) == expected
+
+
+def test_a_town_a_commander_s_column_is_named_for_is_still_a_town_later() -> None:
+    # "Verevkin's Orenburg column" is no name "Verevkin Orenburg": Orenburg stays a town
+    text = ("Early March: General Verevkin's Orenburg column leaves Orenburg, heading south. "
+            "In May the column reaches Khiva.")
+    draft = extract(text, date(1873, 11, 1))
+    assert "Orenburg" in [p.mention for p in draft.places]
+    assert ends(draft) == [(["Orenburg"], "Khiva")]

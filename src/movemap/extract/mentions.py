@@ -401,6 +401,8 @@ def _after_a_name(text: str, start: int, end: int) -> bool:
     word = _CAPWORD_END.search(window.rstrip(" "))
     if word is None or window.rstrip(" ") == window:
         return False
+    if word.group(1).endswith(("'s", "’s")):
+        return False  # Verevkin's Orenburg column: the town his column is named for
     before = window[: word.start()].rstrip(" ")
     return bool(before) and before[-1] not in ".!?\n:\"“(" and word.group(1).lower() not in COMMON
 
