@@ -1030,3 +1030,30 @@ def test_a_town_a_commander_s_column_is_named_for_is_still_a_town_later() -> Non
     draft = extract(text, date(1873, 11, 1))
     assert "Orenburg" in [p.mention for p in draft.places]
     assert ends(draft) == [(["Orenburg"], "Khiva")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a negation that does not govern the move to the place denies nothing
+    ("The brigade was sent from Lviv not only to Kharkiv but also to Sumy.",
+     [(["Lviv"], "Kharkiv"), (["Lviv"], "Sumy")]),
+    ("The brigade left Lviv on 1 May. Not until 5 May did the brigade reach Bakhmut.",
+     [(["Lviv"], "Bakhmut")]),
+    ("The 5th Brigade left Lviv on 1 May. Meeting no opposition it reached Izium on 4 May.",
+     [(["Lviv"], "Izium")]),
+    ("The brigade left Lviv on 1 May. It did not stop until it reached Bakhmut on 3 May.",
+     [(["Lviv"], "Bakhmut")]),
+    ("The brigade left Lviv on 1 May. In a never-ending column it moved to Bakhmut on 3 May.",
+     [(["Lviv"], "Bakhmut")]),
+    ("Il y a deux cents ans, les troupes sont parties de Toulon le 3 mai. Elles ont débarqué "
+     "au point du jour à Malte le 9 juin.", [(["Toulon"], "Malte")]),
+    # "didn't" denies as "did not" does
+    ("The army sailed from Callao. It didn't march on Lima.", []),
+    # a victory's -ing form on the way is no end; a river crossed is a new start
+    ("The brigade moved from Lviv to Kyiv on 3 May, attacking the enemy near Zhytomyr.",
+     [(["Lviv"], "Kyiv")]),
+    ("The battalion left Kharkiv at dawn. It crossed the river at Chuhuiv and took Izium.",
+     [(["Kharkiv"], "Chuhuiv"), (["Chuhuiv"], "Izium")]),
+])
+def test_the_later_rules_leave_ordinary_sentences_as_they_were(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2024, 1, 1))) == expected

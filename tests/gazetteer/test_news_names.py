@@ -509,3 +509,12 @@ def test_old_names_of_a_burmese_city_and_an_indian_ocean_island(gazetteer: Gazet
     assert pagan.place.country == "MM", pagan.why()
     isle = gazetteer.resolve_all(["Isle of France", "Port Louis", "Rodrigues"])[0].best
     assert isle.method is Method.FORMER and isle.place.country == "MU", isle.why()
+
+
+@pytest.mark.parametrize("names", [
+    ["Lviv", "Odesa", "Vinnytsia", "Uzhhorod", "Kursk NPP"],   # a plant: all are listed
+    ["Kandahar", "Lashkar Gah", "Herat", "Khyber Pass"],         # a pass: not a small feature
+])
+def test_far_listed_features_keep_their_confidence(gazetteer: Gazetteer,
+                                                   names: list[str]) -> None:
+    assert gazetteer.resolve_all(names)[-1].confident

@@ -540,17 +540,17 @@ def _roles(lexicon: _Lexicon, text: str, a: int, here: list[FoundPlace]) -> list
 # a negation of the verb before a destination, by language ("no" is Portuguese's "in the"), and
 # what ends its reach (a comma, a conjunction)
 _DENIALS = {
-    "Spanish": re.compile(r"(?i:\b(?:no|nunca|jam[aá]s)\b)"),
-    "French": re.compile(r"(?i:\b(?:pas|jamais|point)\b)"),
-    "Portuguese": re.compile(r"(?i:\b(?:não|nunca|jamais)(?!\w))"),
-    "Italian": re.compile(r"(?i:\b(?:non|mai)\b)"),
-    "German": re.compile(r"(?i:\b(?:nicht|nie|niemals)\b)"),
-    "Dutch": re.compile(r"(?i:\b(?:niet|nooit)\b)"),
-    "Swedish": re.compile(r"(?i:\b(?:inte|aldrig)\b)"),
-    "Russian": re.compile(r"(?i:(?<!\w)(?:не|никогда)(?!\w))"),
+    "Spanish": re.compile(r"(?i:\b(?:no|nunca|jam[aá]s)\b(?!\s+s[oó]lo\b))"),
+    "French": re.compile(r"(?i:(?:\bne\s+|\bn['’])\w+\s+(?:\w+\s+)?(?:pas|point|jamais)\b)"),
+    "Portuguese": re.compile(r"(?i:\b(?:não|nunca|jamais)(?!\w)(?!\s+s[oó]\b))"),
+    "Italian": re.compile(r"(?i:\b(?:non|mai)\b(?!\s+solo\b))"),
+    "German": re.compile(r"(?i:\b(?:nicht|nie|niemals)\b(?!\s+nur\b))"),
+    "Dutch": re.compile(r"(?i:\b(?:niet|nooit)\b(?!\s+alleen\b))"),
+    "Swedish": re.compile(r"(?i:\b(?:inte|aldrig)\b(?!\s+bara\b))"),
+    "Russian": re.compile(r"(?i:(?<!\w)(?:не|никогда)(?!\w)(?!\s+только))"),
 }
-_DENIAL_END = re.compile(r"[,;:]|(?i:\b(?:y|e|et|und|en|och|mais|pero|ma|aber|maar|men)\b)|"
-                         r"(?<!\w)(?:и|но|а)(?!\w)")
+_DENIAL_END = re.compile(r"[,;:]|(?i:\b(?:y|e|et|und|en|och|mais|pero|ma|aber|maar|men|sino|"
+                         r"sondern|mas|anche|utan)\b)|(?<!\w)(?:и|но|а)(?!\w)")
 
 
 def _denied(lexicon: _Lexicon, before: str) -> bool:

@@ -187,9 +187,11 @@ _DEST_CUE = re.compile(
     r"(?:near|at)|"
     # where a force that marched met its enemy: "marched from Metz and defeated the enemy at
     # Sedan" (the enemy named in up to three words after its article: the Republican Guard)
-    r"(?:defeat(?:ed|ing)|destroy(?:ed|ing)|attack(?:ed|ing)|engag(?:ed|ing)|rout(?:ed|ing)|"
-    r"fought|besieg(?:ed|ing)|reliev(?:ed|ing)|overwhelm(?:ed|ing)|smash(?:ed|ing)|"
-    r"crush(?:ed|ing))\s+(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,3}?"
+    # (the -ing forms only after "After", an opening: "attacking the enemy near X" on the
+    # way is no end)
+    r"(?:(?<=[Aa]fter )(?:defeat|destroy|attack|engag|rout|besieg|reliev|overwhelm|smash|"
+    r"crush)ing|defeated|destroyed|attacked|engaged|routed|fought|besieged|relieved|"
+    r"overwhelmed|smashed|crushed)\s+(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:near|at|outside|before))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(

@@ -155,12 +155,16 @@ _THERE_TO = re.compile(
 _THERE_SENTENCES = 1
 # a negation of the move to a place (English, French, Spanish), and how far before the place
 # it may stand; a comma or a conjunction after it ends what it denies
-_DENIAL = re.compile(r"\b(?:not|never|n['’]t|no|nunca|jam[aá]s|pas|failed\s+to|"
-                     r"without\s+(?:reaching|entering|getting\s+to))\b", re.I)
-_SCOPE_END = re.compile(r"[,;:]|\b(?:and|but|et|mais|y|pero|sino)\b", re.I)
+_DENIAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\b(?!-)(?!\s+(?:only|until|till|merely|just|"
+                     r"a|an|one|far|long|least|yet)\b)|\bfailed\s+to\b|"
+                     r"\bwithout\s+(?:reaching|entering|getting\s+to)\b", re.I)
+_SCOPE_END = re.compile(r"[,;:]|\b(?:and|but|as|when|until|till|before|after|while|in|since|"
+                        r"once|because)\b", re.I)
 _DENIAL_REACH = 60
-# the cue of a place where a force crossed a border or a river on its way
-_CROSSED_AT = re.compile(r"cross", re.I)
+# the cue of a place where a force crossed a border on its way, and the cue of where it was
+# bound (crossed the border at Bavet, bound for Ho Chi Minh City)
+_CROSSED_AT = re.compile(r"cross\w*\s+the\s+(?:\w+\s+)?(?:border|frontier)", re.I)
+_BOUND_FOR = re.compile(r"(?:for|towards?|to)$", re.I)
 # a place that owns the next words or says something (Russia's ministry, in Moscow said)
 _OWNER_OR_SAYER = re.compile(r"['’]s\b|(?:\s+[\w-]+){0,3}?\s+(?:said|says|announced|"
                              r"reported|stated|claimed)\b")
@@ -1037,7 +1041,8 @@ class _Reader:
                 # (it left Papua New Guinea; its next move starts at Port Moresby: where in
                 # the country it left from, unknown)
                 if len(origins) == 1 and _CROSSED_AT.match(
-                        _role_cue(origins[0], here, reading.cues)):
+                        _role_cue(origins[0], here, reading.cues)) and all(
+                        _BOUND_FOR.match(cue) for _, _, cue in stages):
                     # it left Phnom Penh; it crossed the border at Bavet, bound for Ho Chi
                     # Minh City: the crossing is on its way, the move is from where it left
                     origins = [left]

@@ -172,12 +172,11 @@ OUTLIER_KM = 1000.0
 """A winner this far from every other place of a batch, in none of their countries, is in
 doubt (unless a large town or the only feature of its name): see ``_doubt_outliers``."""
 FEATURE_OUTLIER_KM = 500.0
-"""... and a small feature of a kind the data lists only in part (an island, a beach, a site)
-this far, by a name that says its kind: a text about a region names its own islands and
-beaches, which the data may lack (Hart Island of Nova Scotia, not the one of New York,
-960 km from Halifax)."""
-_PARTLY_LISTED = frozenset({Kind.ISLAND, Kind.BEACH, Kind.SITE, Kind.PASS, Kind.BRIDGE,
-                            Kind.CROSSING})
+"""... and a small feature of a kind the data lists only in part (an island, a beach, a site
+not in the power plant database) this far, by a name that says its kind: a text about a
+region names its own islands and beaches, which the data may lack (Hart Island of Nova
+Scotia, not the one of New York, 960 km from Halifax)."""
+_PARTLY_LISTED = frozenset({Kind.ISLAND, Kind.BEACH, Kind.SITE})
 _OUTLIER_COSINE = np.cos(OUTLIER_KM / EARTH_RADIUS_KM)  # of unit vectors that far apart
 _OUTLIER_MIN_OTHERS = 2
 _STRAY_MIN_CORE, _STRAY_RATIO = 4, 3.0
@@ -1514,7 +1513,8 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
     villages of Extremadura), is in doubt, and so is a county found by its bare name over
     ``DESCRIBED_KM`` from the group (Niobrara County, Wyoming, for "Niobrara" in Nebraska).
     Two strays cannot vouch for each other: only the places that lie together count. A small
-    feature whose name says its kind, of a kind the data lists only in part, is in doubt
+    feature whose name says its kind, of a kind the data lists only in part (an island, a
+    beach, a site other than a power plant of the database), is in doubt
     over ``FEATURE_OUTLIER_KM`` from the others of the group and in none of their countries,
     even as a member of the group (Hart Island, New York, in a report on Nova Scotia).
     """
@@ -1571,7 +1571,8 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             continue
         # A member of the core is within reach of another member (its centre, or for the
         # centre itself, any other).
-        if place.kind in _PARTLY_LISTED and _says_its_kind(best):
+        if place.kind in _PARTLY_LISTED and _says_its_kind(best) and not (
+                place.id.startswith("gppd:")):  # (the plants are all listed)
             # (a member of the group too: the group's reach is wide)
             far = _nearest_other_km(place, core_xyz) > FEATURE_OUTLIER_KM
         else:
