@@ -1057,3 +1057,13 @@ def test_a_town_a_commander_s_column_is_named_for_is_still_a_town_later() -> Non
 def test_the_later_rules_leave_ordinary_sentences_as_they_were(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(2024, 1, 1))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The southern corps reached Cesme, and transports carried them across the strait to "
+    "Chios.",
+    "The southern corps have now reached Cesme, on the peninsula west of Izmir, and "
+    "transports have been carrying them across the strait to Chios since Thursday.",
+])
+def test_ships_that_carry_the_force_on_make_a_stage_of_its_move(text: str) -> None:
+    assert ends(extract(text, date(1922, 9, 9))) == [(["Cesme"], "Chios")]

@@ -434,10 +434,15 @@ _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+
                         r"(?:on|to|into|towards?)$)", re.I)
 # the same force's onward move after a destination (took A and advanced to B; reached A and
 # then moved some 30 miles along the coast to B): the verb right after "and", its cue later
-_ONWARD = re.compile(r"^\s*(?:(?:on|in|at|during|by|early|late|later|airfield|airport|port|"
-                     r"harbou?r|beach)\b[^,;]{0,30}?\s+)?,?\s*and\s+(?:then\s+)?(?:had\s+|has\s+|"
+_ONWARD = re.compile(r"^\s*,?\s*(?:(?:on|in|at|during|by|early|late|later|airfield|airport|port|"
+                     r"harbou?r|beach)\b[^,;]{0,40}?(?:\s+|(?=,)))?,?\s*and\s+(?:then\s+)?"
+                     # what carried the force on (and transports carried them to Chios)
+                     r"(?:(?:transports|ships|boats|lorries|trucks|trains|aircraft|planes|"
+                     r"helicopters)\s+(?:have\s+been\s+|had\s+)?(?=carr|took|ferr|lift|bore))?"
+                     r"(?:had\s+|has\s+|"
                      r"was\s+|were\s+|is\s+(?:now\s+)?|are\s+(?:now\s+)?)?"
-                     r"(?:advanc|mov|drove|driv|march|push|press|proceed|steam|"
+                     r"(?:advanc|mov|drove|driv|march|push|press|proceed|steam|carr|took|lift|"
+                     r"bore|"
                      r"went|continu|head|roll|rac|withdr|retreat|fell\s+back|pull|struck|"
                      r"turn|swung|wheel|travel|sail|fl[eoy]w?|drove|ferr|ship|return|"
                      r"redeploy|transferr?|rode|ran)\w*\b[^,;]{0,60}$", re.I)
