@@ -1067,3 +1067,11 @@ def test_the_later_rules_leave_ordinary_sentences_as_they_were(
 ])
 def test_ships_that_carry_the_force_on_make_a_stage_of_its_move(text: str) -> None:
     assert ends(extract(text, date(1922, 9, 9))) == [(["Cesme"], "Chios")]
+
+
+def test_a_line_held_about_a_town_is_where_the_force_was() -> None:
+    text = ("The northern corps, which had held the line about Eskisehir, is reported to be "
+            "marching on Bandirma.")
+    draft = extract(text, date(1922, 9, 9))
+    assert ends(draft) == [(["Eskisehir"], "Bandirma")]
+    assert draft.legs[0].status is Status.REPORTED
