@@ -1075,3 +1075,21 @@ def test_a_line_held_about_a_town_is_where_the_force_was() -> None:
     draft = extract(text, date(1922, 9, 9))
     assert ends(draft) == [(["Eskisehir"], "Bandirma")]
     assert draft.legs[0].status is Status.REPORTED
+
+
+def test_an_attack_a_fall_back_and_a_passage_taken() -> None:
+    # the party was at the town it attacked; the survivors are the party; a schooner taken
+    # to a port is a move
+    text = ("On 29 June the party attacked Rivas and was beaten off, and the survivors fell "
+            "back on San Juan del Sur, where they took a schooner back to Realejo.")
+    assert ends(extract(text, date(1855, 10, 20))) == [(["Rivas"], "San Juan del Sur"),
+                                                      (["San Juan del Sur"], "Realejo")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces attacked Kharkiv on Monday.",
+    "The Houthis have attacked ships in the Red Sea and the Gulf of Aden since November.",
+    "The brigade took the bridge at Kherson.",
+])
+def test_an_attack_alone_is_no_move(text: str) -> None:
+    assert ends(extract(text, date(2024, 1, 1))) == []

@@ -63,6 +63,9 @@ _MOTION = re.compile(
     r"invad\w*|push(?:es|ed|ing)?|reach(?:ed|ing|es)|travel(?:s|l?ed|l?ing)?|embark\w*|disembark\w*|ferr(?:y|ied|ying)|"
     r"pour(?:s|ed|ing)?(?!\s+rain)|rush(?:es|ed|ing)?(?!\s+hours?)|retreat\w*|return\w*|brought|bring\w*|carried|carry(?:ing)?(?!\s+capacity)|convoy\w*|"
     r"dispers\w*|sail\w*|steam(?:ed|ing)|shift\w*|rail(?:ed|ing)|drove|driven|drives?|"
+    # a passage taken (took a schooner back to Realejo, take the train to X)
+    r"t(?:ook|ake|akes|aking)\s+(?:a|an|the|their|its|his)\s+(?:[\w-]+\s+)?(?:ship|boat|"
+    r"schooner|steamer|brig|train|plane|flight|ferry|transport|bus|lorries|trucks)|"
     r"proceed(?:s|ed|ing)?|went|gone|go(?:ing|es)?|came|comes?|coming|"
     r"(?:ma(?:de|king|kes?)|fought|fighting|forc(?:ed|ing)|work(?:ed|ing)|pick(?:ed|ing)|"
     r"battl(?:ed|ing)|thread(?:ed|ing))\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
@@ -203,8 +206,10 @@ _POSITION_CUE = re.compile(
     r"(?:troops|units|forces|soldiers|men)\s+(?:in|at)|"
     r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|"
     r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at)|"
-    # a force that holds a place is there (their troops held Port Said and moved on to X)
-    r"held|holding)"
+    # a force that holds a place is there (their troops held Port Said and moved on to X);
+    # so is one that attacked it, named right after the verb (attacked Rivas and fell back
+    # on San Juan del Sur; not "attacked ships in the Red Sea")
+    r"held|holding|(?:attacked|assaulted)(?=\s*$))"
     + _FILL, re.I)
 # position cues that say where a force is only of a town (units in Kielce), not of an area
 # (the commander of forces in Ukraine; the brigade was in Estonia: somewhere in it)
@@ -500,7 +505,7 @@ _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|t
                     r"garrison|positioned|massed|waiting|camped|dug|quartered|holding|held|"
                     r"remained|stayed|troops|units|forces|soldiers|men|was|were|days?\b|"
                     r"weeks?\b|months?\b|nights?\b|stay|halt|rest|pause|at|anchored|lay|"
-                    r"lies|lying")
+                    r"lies|lying|attacked|assaulted")
 _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
                   r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)|embark|"
                   r"reembark|re-embark|weigh|put")
