@@ -1093,3 +1093,9 @@ def test_an_attack_a_fall_back_and_a_passage_taken() -> None:
 ])
 def test_an_attack_alone_is_no_move(text: str) -> None:
     assert ends(extract(text, date(2024, 1, 1))) == []
+
+
+def test_a_relative_clause_about_a_force_named_by_its_commander_is_its_move() -> None:
+    text = ("The squadron of Admiral Lazareff, which came from Sevastopol in February at the "
+            "Sultan's request, still lies at anchor off Sinop.")
+    assert ends(extract(text, date(1833, 4, 10))) == [(["Sevastopol"], "Sinop")]

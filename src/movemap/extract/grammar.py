@@ -341,7 +341,9 @@ _DIGIT = re.compile(r"\d")
 _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|division|brigade|"
                         r"corps|army|regiment|battalion|infantry|paratroopers|group|contingent|"
                         r"commandos?|rangers|echelon|column|squadron|company|fleet|guard|Division|"
-                        r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet)$")
+                        r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet)"
+                        # the squadron of Admiral Lazareff, which came from Sebastopol
+                        r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)?$")
 # a relative clause about a noun other than a pronoun's antecedent (the army, which took Seoul,)
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+(?!(?:they|it|we)\b)[^,;]*", re.I)
 # a motion word before a noun it qualifies (landing ships, transport aircraft, Ships such as)
