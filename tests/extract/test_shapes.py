@@ -1078,10 +1078,10 @@ def test_a_line_held_about_a_town_is_where_the_force_was() -> None:
 
 
 def test_an_attack_a_fall_back_and_a_passage_taken() -> None:
-    # the party was at the town it attacked; the survivors are the party; a schooner taken
-    # to a port is a move
-    text = ("On 29 June the party attacked Rivas and was beaten off, and the survivors fell "
-            "back on San Juan del Sur, where they took a schooner back to Realejo.")
+    # the party was at the town it attacked (in the clause: an attack in a clause of its own
+    # may be another side's, and is not carried on); a schooner taken to a port is a move
+    text = ("On 29 June the party attacked Rivas and then fell back on San Juan del Sur, where "
+            "they took a schooner back to Realejo.")
     assert ends(extract(text, date(1855, 10, 20))) == [(["Rivas"], "San Juan del Sur"),
                                                       (["San Juan del Sur"], "Realejo")]
 
@@ -1099,3 +1099,24 @@ def test_a_relative_clause_about_a_force_named_by_its_commander_is_its_move() ->
     text = ("The squadron of Admiral Lazareff, which came from Sevastopol in February at the "
             "Sultan's request, still lies at anchor off Sinop.")
     assert ends(extract(text, date(1833, 4, 10))) == [(["Sevastopol"], "Sinop")]
+
+
+@pytest.mark.parametrize("text", [
+    # an attack by drones, gunmen or another side puts no force at the place
+    "Drones attacked Odesa overnight. The brigade moved to Mykolaiv.",
+    "Gunmen attacked Kherson on Monday, and the battalion withdrew to Mykolaiv.",
+    # talks about a place are no place of the force; "about" leads a run of fill words only
+    "The commanders held talks about Kherson, and the brigade moved to Mykolaiv.",
+    "The troops left Kyiv for talks about Kherson.",
+    # what carriers carry on must be the force
+    "The brigade reached Izium, and helicopters lifted supplies to Kupiansk.",
+    "The brigade captured Kherson and took heavy losses near Mykolaiv.",
+    # the remnants of a town's people are not the force
+    "The brigade held Bakhmut. The remnants of the town's population left for Kramatorsk.",
+])
+def test_attacks_talks_cargo_and_remnants_make_no_false_leg(text: str) -> None:
+    draft = extract(text, date(2024, 1, 1))
+    assert all(leg.origins[0].mention not in ("Odesa", "Kherson", "Izium", "Bakhmut")
+               or leg.destination.mention not in ("Mykolaiv", "Kupiansk", "Kramatorsk")
+               for leg in draft.legs), ends(draft)
+    assert all(leg.destination.mention != "Kherson" for leg in draft.legs)

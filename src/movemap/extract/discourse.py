@@ -121,7 +121,7 @@ _BARE = (r"(?=\s*,|\s+(?:was|were|had|has)\s|\s+[a-z]+\s+(?:to|towards?|across|i
          r"along|through|from|out|off|in|for|by|via|back|inland|the|north\w*|south\w*|"
          r"east\w*|west\w*)\b)")
 ANAPHOR = grouped(quick(re.compile(
-    r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|the\s+survivors|the\s+remnants?|"
+    r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|the\s+(?:survivors|remnants?)(?!\s+of\b)|"
     r"(?:both|the\s+two)\s+(?:columns|forces|divisions|brigades|corps|"
     r"armies|groups|regiments|battalions)|"
     r"another" + _BARE + r"|the\s+other(?:\s+(?:column|half|group)|"

@@ -128,7 +128,7 @@ _VERB_MODE = [
 ]
 _FILL_WORD = (r"(?:(?:border|frontier)\s+with|the|its|their|his|her|a|an|home|bases?|ports?|areas?|"
               r"mainland|metropolitan|"
-              r"near|of|in|at|on|around|about|"
+              r"near|of|in|at|on|around|"
               r"outside|front|region|city|town|village|island|port|harbou?r|capital|airfields?|"
               r"airports?|positions?|lines?|vicinity|direction|area|coast|sector|province|"
               r"frontier|border|east|west|north|south|eastern|western|northern|southern|"
@@ -145,7 +145,9 @@ _QUALIFIER = (r"(?:\s+(?-i:(?!(?:and|or|but|who|which|that|after|before|while|wh
 # The runs of fill words are possessive (``*+``, ``++``): a word the run could take is never
 # handed back, so the match is linear in the words before a place (a fill word can be read
 # in two ways, ``areas`` alone or after another word, which made plain ``*`` exponential).
-_FILL = (rf"(?:\s+{_FILL_WORD})*+(?:(?:\s+(?!(?:and|or|but|who|which|that|after|before|"
+# ("about" leads the run only: "held the line about X", not "held talks about X")
+_FILL = (rf"(?:\s+(?:{_FILL_WORD}|about(?![\w-])))*+"
+         r"(?:(?:\s+(?!(?:and|or|but|who|which|that|after|before|"
          r"while|when|said|says|time|times|first|last|support|help|order|days?|weeks?|"
          # to let the presidents of X (a verb, or people, not a place the move goes to)
          r"let|make|persuade|presidents?|leaders?|heads?|governments?|"
@@ -343,7 +345,9 @@ _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|divisi
                         r"commandos?|rangers|echelon|column|squadron|company|fleet|guard|Division|"
                         r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet)"
                         # the squadron of Admiral Lazareff, which came from Sebastopol
-                        r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)?$")
+                        r"(?:\s+of\s+(?:General|Admiral|Marshal|Field\s+Marshal|Colonel|Major|"
+                        r"Captain|Commodore|Lieutenant|Brigadier|Commander)\s+"
+                        r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)?$")
 # a relative clause about a noun other than a pronoun's antecedent (the army, which took Seoul,)
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+(?!(?:they|it|we)\b)[^,;]*", re.I)
 # a motion word before a noun it qualifies (landing ships, transport aircraft, Ships such as)
@@ -443,16 +447,18 @@ _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+
 # then moved some 30 miles along the coast to B): the verb right after "and", its cue later
 _ONWARD = re.compile(r"^\s*,?\s*(?:(?:on|in|at|during|by|early|late|later|airfield|airport|port|"
                      r"harbou?r|beach)\b[^,;]{0,40}?(?:\s+|(?=,)))?,?\s*and\s+(?:then\s+)?"
+                     r"(?:"
                      # what carried the force on (and transports carried them to Chios)
-                     r"(?:(?:transports|ships|boats|lorries|trucks|trains|aircraft|planes|"
-                     r"helicopters)\s+(?:have\s+been\s+|had\s+)?(?=carr|took|ferr|lift|bore))?"
+                     r"(?:transports|ships|boats|lorries|trucks|trains|aircraft|planes|"
+                     r"helicopters)\s+(?:have\s+been\s+|had\s+)?(?:carr\w*|took|ferr\w*|"
+                     r"lift\w*|bore)\s+(?:them|it|the\s+(?:troops|men|force|forces|soldiers|"
+                     r"brigade|division|corps|army|regiment|battalion|survivors))\b|"
                      r"(?:had\s+|has\s+|"
                      r"was\s+|were\s+|is\s+(?:now\s+)?|are\s+(?:now\s+)?)?"
-                     r"(?:advanc|mov|drove|driv|march|push|press|proceed|steam|carr|took|lift|"
-                     r"bore|"
+                     r"(?:advanc|mov|drove|driv|march|push|press|proceed|steam|"
                      r"went|continu|head|roll|rac|withdr|retreat|fell\s+back|pull|struck|"
                      r"turn|swung|wheel|travel|sail|fl[eoy]w?|drove|ferr|ship|return|"
-                     r"redeploy|transferr?|rode|ran)\w*\b[^,;]{0,60}$", re.I)
+                     r"redeploy|transferr?|rode|ran)\w*\b)[^,;]{0,60}$", re.I)
 # advanced from A on B: "on" after the origin marks where the advance goes
 _ON = re.compile(r"^\s+(?:up)?on(?:to)?\s+$")
 _ADVANCE_ON = re.compile(r"\b(?:advanc|march|push|mov|drove|driv|press|clos|converg)\w*\s+from\s+"

@@ -153,6 +153,7 @@ _THERE_TO = re.compile(
     r"\s+(?:(?:it|him|them|her|us)\s+)?there\b"
     r"(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)", re.I)
 _THERE_SENTENCES = 1
+_ATTACKED = re.compile(r"attack|assault", re.I)
 # a negation of the move to a place (English, French, Spanish), and how far before the place
 # it may stand; a comma or a conjunction after it ends what it denies
 _DENIAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\b(?!-)(?!\s+(?:only|until|till|merely|just|"
@@ -850,9 +851,11 @@ class _Reader:
             state.cargo_of, state.cargo_at = unit, state.paragraph
             state.unit = unit = CARGO
         if reading.verb is None or reading.nonforce:
-            for place, role in zip(here, reading.roles, strict=True):
-                if role in ("destination", "position"):
-                    state.moved(unit, place)  # stationed in, based at, gathered at
+            for place, role, cue in zip(here, reading.roles, reading.cues, strict=True):
+                if role in ("destination", "position") and not _ATTACKED.match(cue):
+                    # stationed in, based at, gathered at; not "attacked Odesa", which
+                    # drones or another side may have done
+                    state.moved(unit, place)
             self._narrative(dates, expected, number)
             return
         origins = [p for p, r in zip(here, reading.roles, strict=True)
