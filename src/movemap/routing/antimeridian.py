@@ -5,9 +5,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-__all__ = ["split_antimeridian"]
+__all__ = ["split_antimeridian", "wrap"]
 
 Point = tuple[float, float]
+
+
+def wrap(points: Sequence[Point]) -> list[Point]:
+    """The points with their longitudes brought into -180..180 (searoute gives some beyond
+    180, a grid laid across the antimeridian uses 0..360)."""
+    return [((x + 180) % 360 - 180, y) for x, y in points]
 
 
 def split_antimeridian(points: Sequence[Point]) -> list[list[Point]]:

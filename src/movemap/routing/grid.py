@@ -18,6 +18,7 @@ from scipy.ndimage import label
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
+from movemap.routing.antimeridian import wrap
 from movemap.routing.land import land_near
 
 __all__ = ["water_path"]
@@ -139,7 +140,7 @@ def _remembered_water_path(a: Point, b: Point, margin_deg: float, cell_km: float
                                       cell_km, max_snap_km)
         if east is None:
             return None
-        back = [((x + 180) % 360 - 180, y) for x, y in east]
+        back = wrap(east)
         return (a, *back[1:-1], b)  # (the ends as given, not their round trip)
     laid, snap_km = _lay_grid(a, b, margin_deg, cell_km, max_snap_km)
     wider_path: list[Point] | None = None

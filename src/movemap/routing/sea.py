@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 import shapely
 
+from movemap.routing.antimeridian import wrap
 from movemap.routing.geodesic import GEOD, densify, geodesic_km, geodesic_steps_km
 from movemap.routing.grid import water_path
 from movemap.routing.land import land, land_crossing_km, land_near, on_land
@@ -99,11 +100,6 @@ def warm() -> None:
     searoute.get_graphs(backend=_LANES_BACKEND)
 
 
-def _wrap(points: list[Point]) -> list[Point]:
-    """Longitudes into -180..180 (searoute gives some beyond 180)."""
-    return [((x + 180) % 360 - 180, y) for x, y in points]
-
-
 def _lanes(a: Point, b: Point) -> list[Point]:
     import warnings
 
@@ -113,7 +109,7 @@ def _lanes(a: Point, b: Point) -> list[Point]:
         warnings.simplefilter("ignore")
         feature = searoute.searoute(list(a), list(b), append_orig_dest=True,
                                     backend=_LANES_BACKEND)
-    return _wrap([(float(x), float(y)) for x, y in feature["geometry"]["coordinates"]])
+    return wrap([(float(x), float(y)) for x, y in feature["geometry"]["coordinates"]])
 
 
 def _densify(points: list[Point]) -> list[Point]:
@@ -187,7 +183,7 @@ def _mend(a: Point, b: Point, skeleton: list[Point], what: str) -> list[Point] |
     """A path along ``skeleton`` (the lanes' points, or a coarse grid's) that a ship could
     sail: densified, each stretch over land replaced by a path over water on the 1 km grid,
     each end's approach from its port to open water likewise; or the reason there is none."""
-    points = _wrap(_densify(skeleton))
+    points = wrap(_densify(skeleton))
     wet = ~on_land(points)
     if not wet.any():
         return f"{what} between these places run only over land"
