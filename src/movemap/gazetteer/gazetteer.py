@@ -265,13 +265,23 @@ _PLANT_WORD_FUELS = (
 )
 
 
+_PLANT_ID = "gppd:"  # the ids of the Global Power Plant Database's plants (gppd:UA-hydro-...)
+
+
+def _plant_fuel(place: Place) -> str | None:
+    """The fuel of a power plant of the database, which its id says; None for any other
+    place."""
+    if not place.id.startswith(_PLANT_ID):
+        return None
+    return place.id[len(_PLANT_ID):].split("-", 2)[1]
+
+
 def _plant_fits(place: Place, key: str) -> bool:
-    """Whether a power plant of the Global Power Plant Database (its id says its fuel) is of
-    the fuel the words of ``key`` name, if they name one; any other place fits."""
-    if not place.id.startswith("gppd:"):
-        return True
-    fuel = place.id.split(":", 1)[1].split("-", 2)[1]
-    return all(fuel == wanted for words, wanted in _PLANT_WORD_FUELS if words.search(key))
+    """Whether a power plant of the database is of the fuel the words of ``key`` name, if
+    they name one; any other place fits."""
+    fuel = _plant_fuel(place)
+    return fuel is None or all(fuel == wanted for words, wanted in _PLANT_WORD_FUELS
+                               if words.search(key))
 
 
 _SCAN_CUTOFF = 85.0
@@ -1571,8 +1581,8 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             continue
         # A member of the core is within reach of another member (its centre, or for the
         # centre itself, any other).
-        if place.kind in _PARTLY_LISTED and _says_its_kind(best) and not (
-                place.id.startswith("gppd:")):  # (the plants are all listed)
+        if place.kind in _PARTLY_LISTED and _says_its_kind(best) and (
+                _plant_fuel(place) is None):  # (the plants are all listed)
             # (a member of the group too: the group's reach is wide)
             far = _nearest_other_km(place, core_xyz) > FEATURE_OUTLIER_KM
         else:

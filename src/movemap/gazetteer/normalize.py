@@ -206,7 +206,7 @@ _NO_HEAD = frozenset((
     "alta", "bajo", "baja", "playa", "torre", "cabo", "barra", "valle", "cerro", "boca",
     "lomas", "cruz", "bahia", "campos", "paso", "bourg", "feira", "duque", "juiz", "lauro",
     "hidalgo", "oliveira", "presidente", "general", "coronel", "capitan", "doctor", "padre",
-    "marques", "conde", "vila", "lago", "laguna", "isla", "ilha", "rio", "arroyo"))
+    "marques", "conde", "lago", "laguna", "isla", "ilha", "rio", "arroyo"))
 
 
 def town_head(key: str) -> str | None:
