@@ -41,6 +41,7 @@ from datetime import date
 
 from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.draft import Evidence, FoundLeg, FoundPlace
+from movemap.extract.grammar import denies
 from movemap.gazetteer import Kind
 from movemap.model import Mode, Status
 
@@ -556,10 +557,7 @@ _DENIAL_END = re.compile(r"[,;:]|(?i:\b(?:y|e|et|und|en|och|mais|pero|ma|aber|ma
 def _denied(lexicon: _Lexicon, before: str) -> bool:
     """Whether a negation in ``before`` (the words before a place) reaches the place."""
     denial = _DENIALS.get(lexicon.name)
-    if denial is None:
-        return False
-    found = [*denial.finditer(before)]
-    return bool(found) and not _DENIAL_END.search(before, found[-1].end())
+    return denial is not None and denies(denial, _DENIAL_END, before)
 
 
 # who moves in a clause that names no force: a sovereign, a court or a government (in the

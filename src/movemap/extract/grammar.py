@@ -46,7 +46,7 @@ from movemap.extract.mentions import fold
 from movemap.extract.when import MONTH_NUMBERS
 from movemap.model import Mode, Status
 
-__all__ = ["TIME_NOUN", "Clause", "Reading", "clauses", "read_clause", "reporting",
+__all__ = ["TIME_NOUN", "Clause", "Reading", "clauses", "denies", "read_clause", "reporting",
            "status_of", "strength_in"]
 
 TIME_NOUN = (r"(?:days?|weeks?|months?|years?|mornings?|evenings?|nights?|spring|summer|"
@@ -182,9 +182,8 @@ _DEST_CUE = re.compile(
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
     r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
     r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|driv(?:e|es|ing)|drove|f[ae]ll(?:ing|s)?\s+back|"
-    r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on)\s+(?:up)?on(?:to)?|"
-    # a move against a town: where it goes (moved against Pailin and Battambang)
-    r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|str(?:uck|ike|iking)|push(?:ed|ing)?)\s+against|"
+    r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on|"
+    r"str(?:uck|ike|iking)|push(?:ed|ing)?)\s+(?:(?:up)?on(?:to)?|against)|"
     r"(?:aimed|directed)\s+(?:at|on|against)|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in)|"
     # joined the division of Santander at Tame: where the force went to join another
@@ -222,6 +221,11 @@ _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)
 _CHAIN_GAP = quick(re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
                               r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
                               re.I))
+# the nouns of a force, as the folded clause writes them (the brigade, their columns): the
+# discourse's, and the larger formations and bodies it does not name alone
+_FORCE_NOUN_F = (r"(?:" + FORCE_NOUN + r"|units?|men|divisions?|corps|army|armies|group|"
+                 r"garrisons?|fleets?|flotillas?|rebels|cavalry|vanguard|guard|legion|"
+                 r"commando)")
 _CLAUSE_BREAK = grouped(re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\s|"
                                    r",\s+as\s+(?=(?:[A-Z]\w+\s+)?(?:[a-z]+\s+)?(?:troops|forces|soldiers|"
                                    r"fighters|units|men|the)\b)|"
@@ -239,11 +243,8 @@ _CLAUSE_BREAK = grouped(re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\
                                    # it came from or points back (, and a company was flown
                                    # there from Subic Bay); not a time (, and a day later)
                                    r",\s+(?:and|but)\s+(?=(?:a|an|another|one|two|three|four|"
-                                   r"five|six|\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?(?:company|"
-                                   r"companies|battalions?|brigades?|regiments?|divisions?|"
-                                   r"squadrons?|platoons?|detachments?|contingents?|columns?|"
-                                   r"units?|batter(?:y|ies)|troops|soldiers|men|marines|"
-                                   r"paratroopers)\b[^,;.]{0,60}?\b(?:there|from)\b)"))
+                                   r"five|six|\d[\d,]*)\s+(?:[\w-]+\s+){0,3}?"
+                                   + _FORCE_NOUN_F + r"\b[^,;.]{0,60}?\b(?:there|from)\b)"))
 # a month's name, whole or cut as dates cut it (Aug, Sept: the names the date reader knows),
 # not a word that begins like one (marines)
 _MONTH_NAME = "(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b"
@@ -451,8 +452,7 @@ _ONWARD = re.compile(r"^\s*,?\s*(?:(?:on|in|at|during|by|early|late|later|airfie
                      # what carried the force on (and transports carried them to Chios)
                      r"(?:transports|ships|boats|lorries|trucks|trains|aircraft|planes|"
                      r"helicopters)\s+(?:have\s+been\s+|had\s+)?(?:carr\w*|took|ferr\w*|"
-                     r"lift\w*|bore)\s+(?:them|it|the\s+(?:troops|men|force|forces|soldiers|"
-                     r"brigade|division|corps|army|regiment|battalion|survivors))\b|"
+                     r"lift\w*|bore)\s+(?:them|it|the\s+(?:" + _FORCE_NOUN_F + r"|survivors))\b|"
                      r"(?:had\s+|has\s+|"
                      r"was\s+|were\s+|is\s+(?:now\s+)?|are\s+(?:now\s+)?)?"
                      r"(?:advanc|mov|drove|driv|march|push|press|proceed|steam|"
@@ -549,11 +549,6 @@ _RECALLED = re.compile(r"\b(?:will|would|shall|may|might|should|must|can)\s+(?:w
                        r"(?:be\s+)?(?:remember(?:ed)?|recall(?:ed)?|know[ns]?|not(?:e[ds]?|"
                        r"iced?)|seen?|understood)\b",
                        re.I)
-# the nouns of a force, as the folded clause writes them (the brigade, their columns): the
-# discourse's, and the larger formations and bodies it does not name alone
-_FORCE_NOUN_F = (r"(?:" + FORCE_NOUN + r"|units?|men|divisions?|corps|army|armies|group|"
-                 r"garrisons?|fleets?|flotillas?|rebels|cavalry|vanguard|guard|legion|"
-                 r"commando)")
 # "By late September they were at the gates of Toledo": a force somewhere by a time is a
 # force that got there (matched on the folded clause; group 1 the cue, ending at the place)
 _BY_THEN = re.compile(
@@ -688,6 +683,13 @@ OPENING = re.compile(r"\s*(?:[Hh]aving\s+(?:\w+\s+)?(?:taken|captured|seized|occ
                      r"routed|beaten)|"
                      r"[Aa]fter\s+(?:taking|capturing|seizing|occupying|reaching|entering|"
                      r"crossing|securing|landing\s+(?:at|in)|defeating|routing|beating))\b")
+
+
+def denies(denial: re.Pattern[str], scope_end: re.Pattern[str], span: str) -> bool:
+    """Whether the last ``denial`` in ``span`` (the words before a place) still reaches its
+    end: no ``scope_end`` (a comma, a conjunction) stands after it."""
+    found = [*denial.finditer(span)]
+    return bool(found) and not scope_end.search(span, found[-1].end())
 
 
 def clauses(text: str, start: int, end: int) -> list[Clause]:

@@ -45,6 +45,7 @@ from movemap.extract.grammar import (
     TIME_NOUN,
     Clause,
     clauses,
+    denies,
     read_clause,
     reporting,
     status_of,
@@ -608,23 +609,20 @@ def _country_of_people(gazetteer: Gazetteer, word: str) -> Place | None:
     return None
 
 
-def _subject_anaphor(body: str) -> re.Match[str] | None:
+def _subject_anaphor(body: str, pointer: re.Match[str] | None) -> re.Match[str] | None:
     """The word near the start of a clause that refers back to a force (they, the troops,
-    he led), if any; not the object of "join it there", which is the force joined."""
+    he led), if any; not the object of "join it there" (``pointer``, the clause's
+    ``_THERE_TO``), which is the force joined."""
     found = ANAPHOR.search(body, 0, 60) or _COMMANDER.search(body, 0, 60)
-    if found is not None and (pointer := _THERE_TO.search(body, 0, 80)) is not None and (
+    if found is not None and pointer is not None and (
             pointer.start() <= found.start() < pointer.end()):
         return None
     return found
 
 
-def _role_cue(place: FoundPlace, here: list[FoundPlace], cues: tuple[str, ...]) -> str:
-    """The cue the clause's reading gave ``place`` ("" if none)."""
-    return next((c for p, c in zip(here, cues, strict=True) if p is place), "")
-
-
 def _role_of(place: FoundPlace, here: list[FoundPlace], roles: tuple[str, ...]) -> str:
-    """The role the clause's reading gave ``place`` (one of ``here``)."""
+    """What the clause's reading gave ``place`` (one of ``here``): its role, or, given the
+    reading's cues, its cue."""
     return roles[here.index(place)]
 
 
@@ -778,6 +776,7 @@ class _Reader:
         clause ``..., where ...``, the place it is about."""
         state, text = self.state, self.text
         body = text[a:b]
+        pointer = _THERE_TO.search(body)  # "there" after a verb of motion, if any
         named = named_unit(body)
         before = state.unit
         unit_cue = "unit: carried"
@@ -789,7 +788,7 @@ class _Reader:
                 text[(described_at := self._after_lead_date(a, b)):b])) is not None:
             state.name_unit(unit_slug(described.group("u")))
             unit_cue = "unit: a new subject"
-        elif (anaphor := _subject_anaphor(body)) is not None:
+        elif (anaphor := _subject_anaphor(body, pointer)) is not None:
             unit_cue = "unit: carried (" + " ".join(anaphor.group(0).split()) + ")"
             state.refer(" ".join(anaphor.group(0).split()))
         if named or described:
@@ -910,7 +909,7 @@ class _Reader:
             elif not named_before and state.last_leg is not None and state.recent(
                     state.last_leg[2:]):
                 origins = [state.last_leg[1]]
-        if antecedent is None and (pointer := _THERE_TO.search(body)) is not None and (
+        if antecedent is None and pointer is not None and (
                 thither := self._there(a + pointer.start(), number, here, reading.roles)):
             # "he arrived there", "a company was flown there from Subic Bay", "left
             # Wellington to join it there": "there" after a verb stands for the place named
@@ -1044,7 +1043,7 @@ class _Reader:
                 # (it left Papua New Guinea; its next move starts at Port Moresby: where in
                 # the country it left from, unknown)
                 if len(origins) == 1 and _CROSSED_AT.match(
-                        _role_cue(origins[0], here, reading.cues)) and all(
+                        _role_of(origins[0], here, reading.cues)) and all(
                         _BOUND_FOR.match(cue) for _, _, cue in stages):
                     # it left Phnom Penh; it crossed the border at Bavet, bound for Ho Chi
                     # Minh City: the crossing is on its way, the move is from where it left
@@ -1183,9 +1182,7 @@ class _Reader:
         clause's start or the place before it), with no comma or conjunction after it."""
         before = [p.end for p in here if p.end <= place.start]
         start = max(before[-1] if before else a, place.start - _DENIAL_REACH)
-        span = self.text[start: place.start]
-        found = [*_DENIAL.finditer(span)]
-        return bool(found) and not _SCOPE_END.search(span, found[-1].end())
+        return denies(_DENIAL, _SCOPE_END, self.text[start: place.start])
 
     def _there(self, at: int, number: int, here: list[FoundPlace], roles: tuple[str, ...]
                ) -> FoundPlace | None:
