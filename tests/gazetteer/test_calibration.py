@@ -676,12 +676,7 @@ def test_a_region_named_in_the_text_does_not_carry_a_village_known_by_the_name_o
 ) -> None:
     # Charleston beside Alabama: a village of Alabama once called so (an alternate name)
     # loses the region's word to the port of that name elsewhere in the country, in doubt
-    village = _place("c:38", "Arrow Bend", 12.0, 120.0, "XA", Kind.CITY, 700)
-    city = _place("c:39", "Merrow", 14.0, 125.0, "XA", Kind.CITY, 130_000)
-    context = Context([(13.0, 121.0), (14.0, 122.0)], {"XA": 1.0},
-                      areas=[box(119.5, 11.5, 120.5, 12.5)])
-    hits = [Hit(village, Method.ALTERNATE, "merrow"), Hit(city, Method.NAME, "merrow")]
-    ranked = rank(hits, context=context)
+    village, city, ranked = _alternate_village_among([(13.0, 121.0), (14.0, 122.0)])
     assert ranked[0].place is city, ranked[0].why()
     assert ranked[0].doubt is not None and "far smaller" in ranked[0].doubt
     # the region's word is what put the village first
@@ -690,13 +685,19 @@ def test_a_region_named_in_the_text_does_not_carry_a_village_known_by_the_name_o
 
 
 def test_a_village_known_by_the_name_otherwise_keeps_it_with_the_others_close_around() -> None:
-    village = _place("c:40", "Arrow Bend", 12.0, 120.0, "XA", Kind.CITY, 700)
-    city = _place("c:41", "Merrow", 14.0, 125.0, "XA", Kind.CITY, 130_000)
-    context = Context([(12.01, 120.01), (11.99, 119.99)], {"XA": 1.0},
-                      areas=[box(119.5, 11.5, 120.5, 12.5)])
-    ranked = rank([Hit(village, Method.ALTERNATE, "merrow"), Hit(city, Method.NAME, "merrow")],
-                  context=context)
+    village, _, ranked = _alternate_village_among([(12.01, 120.01), (11.99, 119.99)])
     assert ranked[0].place is village, ranked[0].why()
+
+
+def _alternate_village_among(points: list[tuple[float, float]]
+                             ) -> tuple[Place, Place, tuple[Candidate, ...]]:
+    """A village of 700 known as "Merrow" by another of its names, in a region the text
+    names, and a town of 130,000 bearing the name, ranked beside ``points``."""
+    village = _place("c:38", "Arrow Bend", 12.0, 120.0, "XA", Kind.CITY, 700)
+    city = _place("c:39", "Merrow", 14.0, 125.0, "XA", Kind.CITY, 130_000)
+    context = Context(points, {"XA": 1.0}, areas=[box(119.5, 11.5, 120.5, 12.5)])
+    hits = [Hit(village, Method.ALTERNATE, "merrow"), Hit(city, Method.NAME, "merrow")]
+    return village, city, tuple(rank(hits, context=context))
 
 
 def test_a_village_held_by_a_named_region_keeps_the_name_beside_a_city_under_its_rule(
