@@ -837,3 +837,26 @@ def test_round_21_gaps_are_closed(a: Point, b: Point, low: float, high: float,
     assert not r.warnings, r.warnings
     assert low < r.length_km < high, r.length_km
     assert crossed(list(r.points)) == countries
+
+
+LOUISVILLE, NASHVILLE = (-85.7594, 38.2542), (-86.7844, 36.1659)
+CHATTANOOGA, CINCINNATI = (-85.3097, 35.0456), (-84.5120, 39.1031)
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high"), [
+    # the L&N main line: Louisville - Nashville 185 miles (both towns were 68 and 159 km
+    # from any railway, and the route was drawn along the roads)
+    (LOUISVILLE, NASHVILLE, 285, 315),
+    # the Nashville and Chattanooga: 151 miles
+    (NASHVILLE, CHATTANOOGA, 230, 260),
+    # over the Ohio by the Jeffersonville line to Natural Earth's Cincinnati - St Louis line
+    # at Seymour, and east to Cincinnati: about 225 km (the L&N's short line along the Ohio,
+    # 110 miles, is in neither; the route had no railway out of Louisville before)
+    (LOUISVILLE, CINCINNATI, 200, 250),
+])
+def test_round_30_kentucky_and_tennessee_railways(a: Point, b: Point, low: float,
+                                                  high: float) -> None:
+    r = route([a, b], Mode.RAIL)
+    assert not r.warnings, r.warnings
+    assert low < r.length_km < high, r.length_km
+    assert crossed(list(r.points)) == {"US"}
