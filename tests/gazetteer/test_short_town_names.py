@@ -38,3 +38,18 @@ def test_no_short_form_of_a_small_town_or_an_old_name(
     found = gazetteer.resolve_all(names)[at]
     assert found.place.country == country
     assert " " not in found.place.name or found.place.name.split()[0] != names[at]
+
+
+@pytest.mark.parametrize(("names", "at", "admin1"), [
+    # the Paraíba valley in 1932: Cruzeiro in São Paulo (75,000), not Cruzeiro do Oeste in
+    # Paraná (24,000), though the text names Paraná among the states
+    (["São Paulo", "Cruzeiro", "Resende", "Paraná", "Minas Gerais"], 1, "São Paulo"),
+])
+def test_a_compass_qualified_town_is_not_its_namesakes_short_form(
+        gazetteer: Gazetteer, names: list[str], at: int, admin1: str) -> None:
+    """A town named "X do Oeste" (or "X del Norte", "X-Ost") is so named to be told from a
+    town X of its country: the bare name is that town's, the qualified one found only by
+    its first word does not take it."""
+    found = gazetteer.resolve_all(names)[at]
+    assert found.place.name == names[at], found.place
+    assert found.place.admin1 == admin1
