@@ -6,7 +6,9 @@
   unless troops go with him;
 - "passed through A" in the clause that names the destination B is a via of the leg to B,
   not a stage; a clause whose move ends at A keeps A as the destination;
-- a town that "fell to" a force (Hama falls to the rebels) is where the force arrived.
+- a town that "fell to" a force (Hama falls to the rebels) is where the force arrived, and so
+  is a town taken in the passive by a force (Sokoto was occupied by a column);
+- a force that "came up before" or "arrived before" a town went to it (a siege's approach).
 """
 
 from __future__ import annotations
@@ -97,6 +99,37 @@ def test_a_stage_before_the_town_passed_through_starts_the_next_leg() -> None:
     ("The column left Nice on 3 May. Toulon fell to them on 14 May.", [(["Nice"], "Toulon")]),
 ])
 def test_a_town_that_fell_to_a_force_is_where_the_force_arrived(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dijon was occupied on 15 May by a column under Dupont. The column had marched north "
+     "from Lyon.", [(["Lyon"], "Dijon")]),
+    ("On 3 May Dijon was taken by a force of dragoons that had left Lyon on 29 April.",
+     [(["Lyon"], "Dijon")]),
+])
+def test_a_town_taken_in_the_passive_by_a_force_is_where_the_force_arrived(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # taken by no force: a resolution, a photograph
+    "A resolution was taken in Lyon by the council after the brigade left Dijon.",
+    "Dijon was captured on film by a reporter from Lyon.",
+])
+def test_things_taken_by_no_force_are_no_arrival(text: str) -> None:
+    assert all(d != "Dijon" or o != ["Lyon"] for o, d in ends(extract(text, DAY)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army marched from Balaklava and arrived before Sevastopol on 25 September.",
+     [(["Balaklava"], "Sevastopol")]),
+    ("The troops landed at Lungkow on 2 September and came up before Tsingtao on the 26th.",
+     [(["Lungkow"], "Tsingtao")]),
+])
+def test_a_force_that_came_up_before_a_town_went_to_it(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, DAY)) == expected
 

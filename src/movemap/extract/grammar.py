@@ -171,7 +171,10 @@ _ORIGIN_CUE = re.compile(
     + _FILL, re.I)
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?(?!\s+of\b)|arrived\s+(?:in|at|on|off)|"
-    r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|landed\s+(?:[a-z]+\s+)?(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
+    r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|"
+    # before a town a force besieges or faces: came up before Tsingtao, arrived before
+    # Sevastopol, appeared before Vienna
+    r"(?:arriv(?:ed|ing|es?)|c[oa]mes?\s+up|coming\s+up|appear(?:ed|ing|s)?)\s+before|landed\s+(?:[a-z]+\s+)?(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
     r"lands?\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"destination\s+(?:was|is|being|:)|de(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+"
@@ -396,6 +399,13 @@ _SPAN = re.compile(
 # of arrival: where the force arrived, as "landed at Narvik" says it
 _FRONTED = re.compile(r"\W*(?:At|In)\s+(?:the\s+(?:port|harbou?r|town|city)\s+of\s+)?$")
 _FELL_TO = re.compile(r"f(?:ell|alls|allen)$", re.I)
+# Sokoto was occupied on 15 March by a column; Kano, which had been taken by a force: a town
+# taken in the passive, by a force the clause names, is where that force arrived
+_TAKEN_BY = re.compile(
+    r"\s*(?:,\s*)?(?:which\s+|that\s+)?(?:was|were|had\s+been|has\s+been|have\s+been|"
+    r"is\s+being|was\s+being)\s+(?:\w+ly\s+)?(?:occupied|taken|captured|seized|entered|"
+    r"stormed|retaken|recaptured|liberated|overrun|secured|invested)\b[^;]*?\bby\s+"
+    r"(?:[\w'’,-]+\s+){0,5}?" + _FORCE_NOUN_F + r"\b", re.I)
 _ARRIVAL_VERB = re.compile(r"(?:land|ashore|arriv|disembark|debark)", re.I)
 # an area that qualifies a noun of places, then examples of them (from Baltic ports such as
 # Riga and Tallinn; Black Sea ports, Odessa and Varna among them): the examples are the ends
@@ -517,7 +527,8 @@ _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|t
 _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
                   r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)|embark|"
                   r"reembark|re-embark|weigh|put")
-_DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|enter|land|ashore|pass|onto|on|"
+_DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|c[oa]m|appear|enter|land|ashore|"
+                r"pass|onto|on|"
                 r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
                 r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
@@ -1013,6 +1024,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         for i, (_, end) in enumerate(places):
             if not roles[i] and end <= a + verb.start() and not text[end: a + verb.start()].strip():
                 roles[i], cues[i] = "destination", "fell to"
+    for i, (_, end) in enumerate(places):
+        if not roles[i] and (taken := _TAKEN_BY.match(text, end, b)) is not None and not any(
+                end < start < taken.end() for start, _ in places):
+            # Sokoto was occupied on 15 March by a column: the town is where the force went
+            roles[i], cues[i] = "destination", "was taken by"
     if verb is not None and _ARRIVAL_VERB.match(verb.group(1)) and places and (
             "destination" not in roles) and roles[0] in ("", "position") and (
             places[0][1] <= a + verb.start()) and _FRONTED.match(text, a, places[0][0]):
