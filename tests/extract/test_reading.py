@@ -308,6 +308,16 @@ def test_the_rest_of_a_force_leaves_from_where_it_left() -> None:
     assert {leg.strength for leg in draft.legs} == {338000}
 
 
+@pytest.mark.parametrize("first", ["Many", "Some"])
+def test_a_part_of_a_force_named_by_many_or_some_leaves_from_where_it_left(first: str) -> None:
+    draft = extract("Destroyers took off about 20,000 men from Brest and Lorient on 18 June. "
+                    f"{first} were landed at Plymouth. The others were carried on to Falmouth.",
+                    date(1940, 6, 25))
+    assert legs(draft) == [(["Brest", "Lorient"], "Plymouth"),
+                           (["Brest", "Lorient"], "Falmouth")]
+    assert {str(leg.start) for leg in draft.legs} == {"1940-06-18"}
+
+
 def test_a_new_unit_does_not_start_where_another_went() -> None:
     draft = extract("The 3rd Front moved on from Minsk to Vilnius on 13 July, and by the end of "
                     "the month Rokossovsky's troops had reached Brest.", date(2004, 6, 23))

@@ -574,3 +574,21 @@ def test_a_past_move_of_a_month_named_without_its_year_is_before_the_report() ->
     assert legs[0].start.first_day == date(2026, 5, 2)
     found = {text[d.start:d.end]: d for d in find_dates(text, date(2026, 12, 4))}
     assert not found["Two days later"].year_given  # a step from an inferred year
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("24-29 April: the brigade moved from Lyon to Dijon.", date(1941, 4, 24), date(1941, 4, 29)),
+    ("24–29 April 1941: the brigade moved.", date(1941, 4, 24), date(1941, 4, 29)),
+    ("27 August–1 September: the brigade moved.", date(1941, 8, 27), date(1941, 9, 1)),
+])
+def test_days_joined_by_a_dash_are_a_span_from_the_first(text: str, first: date,
+                                                         last: date) -> None:
+    """A timeline heads its entries with days joined by a dash, no "between" or "from": the
+    move is dated from the first day (a leg's start), not the last."""
+    spans = [d.date for d in find_dates(text, date(1941, 10, 1))]
+    assert spans and spans[0].earliest == first and spans[0].latest == last
+
+
+@pytest.mark.parametrize("text", ["The 1914-18 war ended.", "Won 3-1 on 4 May 1941."])
+def test_dashed_numbers_that_are_no_days_of_a_month_are_no_span(text: str) -> None:
+    assert all(d.kind not in ("dash_dm", "dash_dmdm") for d in find_dates(text, DAY))

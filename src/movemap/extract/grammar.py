@@ -36,8 +36,9 @@ A clause is read as slots around a verb of motion, not matched against whole sen
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from movemap.extract.alternation import grouped
 from movemap.extract.discourse import FORCE_NOUN
@@ -46,8 +47,8 @@ from movemap.extract.mentions import fold
 from movemap.extract.when import MONTH_NUMBERS
 from movemap.model import Mode, Status
 
-__all__ = ["TIME_NOUN", "Clause", "Reading", "clauses", "denies", "read_clause", "reporting",
-           "status_of", "strength_in"]
+__all__ = ["TIME_NOUN", "Clause", "Reading", "clauses", "denies", "listed", "read_clause",
+           "reporting", "status_of", "strength_in"]
 
 TIME_NOUN = (r"(?:days?|weeks?|months?|years?|mornings?|evenings?|nights?|spring|summer|"
              r"autumn|winter)\b")
@@ -66,6 +67,8 @@ _MOTION = re.compile(
     # a passage taken (took a schooner back to Realejo, take the train to X)
     r"t(?:ook|ake|akes|aking)\s+(?:a|an|the|their|its|his)\s+(?:[\w-]+\s+)?(?:ship|boat|"
     r"schooner|steamer|brig|train|plane|flight|ferry|transport|bus|lorries|trucks)|"
+    # an evacuation: destroyers took off 20,000 men from the beaches
+    r"t(?:ook|ake|akes|aking)\s+off(?=\s+(?:[\w,-]+\s+){0,5}?(?:from|at)\b)|"
     r"proceed(?:s|ed|ing)?|went|gone|go(?:ing|es)?|came|comes?|coming|"
     r"(?:ma(?:de|king|kes?)|fought|fighting|forc(?:ed|ing)|work(?:ed|ing)|pick(?:ed|ing)|"
     r"battl(?:ed|ing)|thread(?:ed|ing))\s+(?:its|their|his|our|the)\s+(?:\w+\s+)?way|"
@@ -181,7 +184,7 @@ _DEST_CUE = re.compile(
     r"(?:at|in)|"
     r"(?:dropped|parachuted|inserted|disembarked|disembarking|deployed|redeployed)\s+"
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|"
-    r"took(?!\s+(?:place|part)\b)|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
+    r"took(?!\s+(?:place|part|off)\b)|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
     r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
     r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|driv(?:e|es|ing)|drove|f[ae]ll(?:ing|s)?\s+back|"
@@ -887,6 +890,13 @@ def _status(body: str, low: str | None = None, verb_end: int | None = None
         if m := pattern.search(low):
             return status, body[m.start(1): m.end(1)]
     return Status.CONFIRMED, None
+
+
+def listed(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the places at ``spans`` (in order) stand as one list in ``text``: ``A, B and
+    C``, with nothing but commas and "and" between them."""
+    return all(_LIST_GAP.match(text[end:start]) is not None
+               for (_, end), (start, _) in pairwise(spans))
 
 
 def reporting(sentence: str) -> bool:

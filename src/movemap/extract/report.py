@@ -46,6 +46,7 @@ from movemap.extract.grammar import (
     Clause,
     clauses,
     denies,
+    listed,
     read_clause,
     reporting,
     status_of,
@@ -90,7 +91,7 @@ _REGION_AFTER = re.compile(r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z][\w'’-]
 _SPLIT_WORDS = r"another|the\s+other(?:\s+(?:column|half|group))?"
 _SPLIT = re.compile(rf"(?i:{_SPLIT_WORDS})$")
 # the rest of a force, or such an other part: where the last move began
-_REST = re.compile(rf"(?i:others|the\s+rest|the\s+remainder|{_SPLIT_WORDS})$")
+_REST = re.compile(rf"(?i:others|the\s+rest|the\s+remainder|many|some|{_SPLIT_WORDS})$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
 # the last two forces named, together (both columns, the two divisions)
 _BOTH = re.compile(r"(?i:both|the\s+two)\b")
@@ -957,6 +958,12 @@ class _Reader:
                 if origins and not expected:
                     state.moved(unit, origins[-1])  # it left A: it was at A
                     state.departure[unit] = (origins[-1], state.paragraph, number)
+                    if len({_role_of(o, here, reading.cues) for o in origins}) == 1 and (
+                            listed(text, [(o.start, o.end) for o in origins])):
+                        # a list under one cue (from A and B): every place it left from
+                        state.departed[unit] = tuple(origins)
+                    else:
+                        state.departed.pop(unit, None)
                     state.departure_day[unit] = _past_dates(dates, self.published)[0]
                 return
         rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
@@ -1034,6 +1041,9 @@ class _Reader:
                     state.last_leg = ((), stages[-1][0], state.paragraph, number)
                 return
             origins = firsts if firsts and firsts[0] is carried else [carried]
+            if len(origins) == 1 and (every := state.departed.get(unit)) and (
+                    every[-1] is carried):
+                origins = list(every)  # it left A and B; many landed at C: from both
         elif unit in state.departure and not expected and rule == "from-to" and (
                 named or anaphor is not None):  # the same force, referred to again
             left, paragraph, sentence = state.departure.pop(unit)

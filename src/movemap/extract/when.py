@@ -174,6 +174,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span_dm", re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
                            rf"\s+(?:and|to|-)\s+(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
                            rf"(?:\s+(?:of\s+)?{_M})?(?:,?\s+{_Y})?", re.I)),
+    # a timeline's or a table's days joined by a dash, without "between" or "from":
+    # "24-29 April", "27 August-1 September": the span, not its last day
+    ("dash_dmdm", re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}\s*[-–—]\s*"
+                             rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M2}"
+                             rf"(?:,?\s+{_Y})?", re.I)),
+    ("dash_dm", re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*[-–—]\s*"
+                           rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?",
+                           re.I)),
     ("dmy", re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?", re.I)),
     ("mdy", re.compile(rf"\b{_M}\s+{_D}(?:,\s*{_Y})?\b", re.I)),
     ("part", re.compile(rf"\b(?P<part>early|mid|late)[- ]{_M}(?:\s+{_Y})?", re.I)),
@@ -287,7 +295,7 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
                 f"{(anchor - timedelta(days=anchor.weekday())).isoformat()}/"
                 f"{(anchor + timedelta(days=6 - anchor.weekday())).isoformat()}")
         return parse_date(anchor)
-    if kind in ("span_dmdm", "span_mdmd"):
+    if kind in ("span_dmdm", "span_mdmd", "dash_dmdm"):
         assert month is not None
         month2 = MONTH_NUMBERS[_month_key(g["month2"])]
         year = year or _year_for(month, anchor)
@@ -301,7 +309,7 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
         return _span_mm(g, year or _year_for(month, anchor))
     if kind == "iso":
         return _day(int(g["year"]), int(g["m"]), int(g["d"]))
-    if kind == "span_dm":
+    if kind in ("span_dm", "dash_dm"):
         month = month or published.month
         year = year or _year_for(month, anchor)
         first, last = _day(year, month, int(g["d1"])), _day(year, month, int(g["d2"]))
@@ -384,6 +392,7 @@ _NEEDS = {
     "ago": ("ago",), "anniversary": ("anniversary",), "years_on": ("years on",),
 }
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
+            "dash_dm", "dash_dmdm",
             "part", "part_of", "week_of", "month", "month_head", "the_nth", "later", "after_n",
             "following", "same", "weekday")
 
@@ -421,6 +430,8 @@ _STARTS: dict[str, tuple[frozenset[str], int]] = {
     "same": (frozenset({"same", "that"}), 1),  # the same day, later that night
     "iso": (frozenset({_DIGIT}), 0),
     "span_dm": (frozenset({"between", "from"}), 0),
+    "dash_dmdm": (frozenset({_DIGIT}), 0),
+    "dash_dm": (frozenset({_DIGIT}), 0),
     "dmy": (frozenset({_DIGIT}), 0),
     "mdy": (_MONTH_WORDS, 0),
     "part": (_MONTH_WORDS, 1),  # mid-October
