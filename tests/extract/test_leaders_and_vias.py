@@ -58,6 +58,9 @@ def test_a_ruler_who_marches_or_leads_stands_for_his_force(
     "The minister led a delegation from Toulouse to Lille.",
     "The trail led the investigators from Toulouse to Lille.",
     "Her campaign led her from Toulouse to Lille in a week.",
+    # a leader gone into exile or asylum, named without a title
+    "Jean Valmont left Toulouse for exile in Lille on 11 August.",
+    "Jean Valmont fled from Toulouse to Lille and sought asylum there.",
 ])
 def test_a_ruler_who_travels_alone_or_moves_others_is_no_force(text: str) -> None:
     assert ends(extract(text, DAY)) == []

@@ -316,6 +316,8 @@ _NONFORCE_PATTERN = re.compile(
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
     r"empress|queen|tsar|czar|shah|sultan|court|cabinet|government|"
     r"offices|delegation|delegates|envoy|diplomats|ambassador|"
+    # a ruler or a leader gone into exile or asylum (left Monrovia for exile in Calabar)
+    r"exile|asylum|"
     # things argued, not carried (the matter was taken to Lyon), and people on a walk or a run
     r"matters?|issues?|question|dispute|complaint|proposal|lawsuit|runners|walkers|"
     # word sent, not men (a despatch sent by steamer to Fort Monroe)
