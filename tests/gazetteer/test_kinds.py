@@ -785,3 +785,20 @@ def test_a_river_is_no_town_region_or_people_named_like_it(gazetteer: Gazetteer,
 
 def test_a_town_named_for_its_river_keeps_its_name(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Mooi River").best.place.kind is Kind.CITY
+
+
+def test_a_town_whose_name_reads_as_a_kind_phrase_is_weighed_beside_the_kind(
+        gazetteer: Gazetteer) -> None:
+    """"Puerto de Santa María" (El Puerto de Santa María without its article) reads as "port
+    of Santa Maria": the town is a candidate beside that port in the Philippines, and wins
+    among the towns of Andalusia."""
+    found = gazetteer.resolve_all(["Cadix", "Puerto de Santa María", "Séville", "Madrid"])[1]
+    assert (found.place.name, found.place.country) == ("El Puerto de Santa María", "ES")
+    alone = gazetteer.resolve("Puerto de Santa María")
+    assert {c.place.country for c in alone.candidates} >= {"ES", "PH"}
+
+
+def test_a_town_named_like_its_port_is_the_port(gazetteer: Gazetteer) -> None:
+    # Dutch Harbor: the town lies at the port of that name; the phrase means the port
+    found = gazetteer.resolve("Dutch Harbor")
+    assert found.place.kind is Kind.PORT and found.place.country == "US"

@@ -135,6 +135,9 @@ _LOOSE = LOOSE_METHODS
 FUZZY_ACCEPT = 0.85
 """A typo match less similar than this is refused (reported unresolved, with suggestions)."""
 _CODE = re.compile(r"^[A-Z0-9]{3,5}$")  # IATA, ICAO, UN/LOCODE (written in capitals)
+# How near a place named like a kind phrase must lie to a place of that kind to be it (the
+# town of Dutch Harbor at its port), in km.
+_SAME_SITE_KM = 25.0
 _FACILITY_CLASSES = ("site", "power")
 """Kind classes of facilities (see ``KIND_CLASSES``), found only by a name of their own."""
 # How far from X a place of the kind may be for "X air base" and the like, in km.
@@ -812,8 +815,18 @@ class Gazetteer:
             return hits  # its full name, or a plain name (a town called "Green Bay")
         named = [h for h in self._exact(feature_key(cls, base)) if h.place.kind in kinds
                  and _plant_fits(h.place, key)]
-        if full or cls == "district":
+        if cls == "district":
             return named
+        if full:
+            # the phrase is also a name of its own (El Puerto de Santa María, "Puerto de
+            # Santa María" without its article, beside a port of Santa Maria far away): both,
+            # for the ranking to choose; a place of the name where one of the kind lies
+            # (Dutch Harbor, the town at its port) is that one; none of the kind, the name's
+            # own places alone
+            apart = [h for h in full if all(
+                haversine_km(h.place.lat, h.place.lon, n.place.lat, n.place.lon)
+                > _SAME_SITE_KM for n in named)]
+            return [*named, *apart] if named else named
         if river:
             # a river is no town on it, no bridge over it, no region or people named like
             # it (the Limpopo river is not Limpopo province): only a place that bears the
