@@ -61,7 +61,7 @@ DETOUR_RATIO, DETOUR_MIN_KM = 3.0, 20.0
 # 1,792 km round by Beitbridge, 797 km through Botswana, where the line of record runs)
 KEPT_IN_RATIO = 1.5
 # A rail stretch the railways in the data cannot join follows the roads instead when they run
-# no more than this many times the direct distance: a gap in the data (Nashville, which the
+# no more than this many times the direct distance: a gap in the data (Lubbock, which the
 # staged main lines miss), not a place no train reaches (Magadan, whose roads go round by
 # Yakutsk) nor a crossing the data lacks (Nikopol - Enerhodar round the reservoir)
 ROAD_FOR_RAIL_RATIO = 1.6
