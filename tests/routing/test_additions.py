@@ -860,3 +860,16 @@ def test_round_30_kentucky_and_tennessee_railways(a: Point, b: Point, low: float
     assert not r.warnings, r.warnings
     assert low < r.length_km < high, r.length_km
     assert crossed(list(r.points)) == {"US"}
+
+
+SUVA, NADI, LAUTOKA = (178.4253, -18.1368), (177.4162, -17.8031), (177.4505, -17.6169)
+
+
+@pytest.mark.parametrize(("a", "b"), [(SUVA, NADI), (SUVA, LAUTOKA)])
+def test_round_30_fiji_has_roads(a: Point, b: Point) -> None:
+    """Natural Earth has no road in Fiji: Suva - Nadi was a great circle over the sea. The
+    Queens and Kings roads join the island's towns, and a route keeps to Fiji."""
+    r = route([a, b], Mode.ROAD)
+    assert not r.warnings and not r.approximate, r.warnings
+    assert geodesic_km(*a, *b) * 1.1 < r.length_km
+    assert crossed(list(r.points)) == {"FJ"}
