@@ -334,9 +334,6 @@ _KIND_SUFFIXES: dict[str, tuple[str, ...]] = {
         "arsenal", "barracks", "garrison", "military base", "army base", "base",
         "bay", "peninsula", "salient", "bridgehead", "heights", "hill", "hills", "ridge",
         "gap", "valley", "gorge", "forest", "woods", "wood", "strait", "river", "lake",
-        # waters named for a town on their shore, where landings and fleets are reported
-        # (Lingayen Gulf, Laoshan Bay, Rice Anchorage): at the town when no such water is known
-        "gulf", "lagoon", "cove", "inlet", "sound", "anchorage", "bight",
         "полигон", "полігон", "завод", "нпз", "водохранилище", "полуостров",
     ),
 }
