@@ -126,6 +126,15 @@ def test_things_taken_by_no_force_are_no_arrival(text: str) -> None:
     assert all(d != "Dijon" or o != ["Lyon"] for o, d in ends(extract(text, DAY)))
 
 
+@pytest.mark.parametrize("text", [
+    # "by" a feeling or a manner, a force named only in the next clause
+    "Dijon was seized by panic as the troops advanced from Lyon.",
+    "Dijon was taken by surprise when the army left Lyon.",
+])
+def test_a_force_in_another_clause_is_no_agent_of_the_taking(text: str) -> None:
+    assert all(d != "Dijon" or o != ["Lyon"] for o, d in ends(extract(text, DAY)))
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The army marched from Balaklava and arrived before Sevastopol on 25 September.",
      [(["Balaklava"], "Sevastopol")]),
@@ -135,6 +144,16 @@ def test_things_taken_by_no_force_are_no_arrival(text: str) -> None:
 def test_a_force_that_came_up_before_a_town_went_to_it(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, DAY)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # "before" that opens a clause, or a court a case comes before
+    "The brigade marched from Lyon. It arrived before Dijon fell to the rebels.",
+    "The regiment left Lyon on 7 July and arrived before Dijon was retaken.",
+    "The case came up before Dijon magistrates after the regiment returned from Lyon.",
+])
+def test_before_a_clause_or_a_court_is_no_destination(text: str) -> None:
+    assert all(d != "Dijon" for _, d in ends(extract(text, DAY)))
 
 
 @pytest.mark.parametrize("text", [

@@ -318,6 +318,18 @@ def test_a_part_of_a_force_named_by_many_or_some_leaves_from_where_it_left(first
     assert {str(leg.start) for leg in draft.legs} == {"1940-06-18"}
 
 
+@pytest.mark.parametrize(("second", "origin"), [
+    ("Some time in May it moved on to Rouen.", "Falaise"),
+    ("Many men in the division were sent to Rouen.", "Falaise"),
+    # a move already over: the part goes on from where it ended
+    ("Many were then sent on to Rouen.", "Falaise"),
+])
+def test_many_or_some_that_is_no_part_split_off_a_move_under_way(second: str,
+                                                                 origin: str) -> None:
+    draft = extract(f"The division marched from Caen to Falaise. {second}", date(1944, 9, 1))
+    assert legs(draft)[-1] == ([origin], "Rouen")
+
+
 def test_a_new_unit_does_not_start_where_another_went() -> None:
     draft = extract("The 3rd Front moved on from Minsk to Vilnius on 13 July, and by the end of "
                     "the month Rokossovsky's troops had reached Brest.", date(2004, 6, 23))

@@ -576,19 +576,45 @@ def test_a_past_move_of_a_month_named_without_its_year_is_before_the_report() ->
     assert not found["Two days later"].year_given  # a step from an inferred year
 
 
-@pytest.mark.parametrize(("text", "first", "last"), [
-    ("24-29 April: the brigade moved from Lyon to Dijon.", date(1941, 4, 24), date(1941, 4, 29)),
-    ("24–29 April 1941: the brigade moved.", date(1941, 4, 24), date(1941, 4, 29)),
-    ("27 August–1 September: the brigade moved.", date(1941, 8, 27), date(1941, 9, 1)),
+@pytest.mark.parametrize(("text", "published", "first", "last"), [
+    ("24-29 April: the brigade moved from Lyon to Dijon.", date(1941, 10, 1),
+     date(1941, 4, 24), date(1941, 4, 29)),
+    ("24–29 April 1941: the brigade moved.", date(1941, 10, 1),
+     date(1941, 4, 24), date(1941, 4, 29)),
+    ("27 August–1 September: the brigade moved.", date(1941, 10, 1),
+     date(1941, 8, 27), date(1941, 9, 1)),
+    # the year written is the last day's
+    ("27 December-3 January 1942: the division held the line.", date(1942, 6, 1),
+     date(1941, 12, 27), date(1942, 1, 3)),
 ])
-def test_days_joined_by_a_dash_are_a_span_from_the_first(text: str, first: date,
-                                                         last: date) -> None:
+def test_days_joined_by_a_dash_are_a_span_from_the_first(text: str, published: date,
+                                                         first: date, last: date) -> None:
     """A timeline heads its entries with days joined by a dash, no "between" or "from": the
     move is dated from the first day (a leg's start), not the last."""
-    spans = [d.date for d in find_dates(text, date(1941, 10, 1))]
-    assert spans and spans[0].earliest == first and spans[0].latest == last
+    spans = [d for d in find_dates(text, published) if d.kind.startswith("span_dash")]
+    assert [(d.date.earliest, d.date.latest) for d in spans] == [(first, last)]
+    assert spans[0].year_given == ("1941" in text or "1942" in text)
 
 
-@pytest.mark.parametrize("text", ["The 1914-18 war ended.", "Won 3-1 on 4 May 1941."])
-def test_dashed_numbers_that_are_no_days_of_a_month_are_no_span(text: str) -> None:
-    assert all(d.kind not in ("dash_dm", "dash_dmdm") for d in find_dates(text, DAY))
+def test_a_dash_span_without_its_year_is_the_last_one_before_publication() -> None:
+    """As for "24 April": a move's span without a year is not put after the report."""
+    draft = extract("On 24-29 April the army was evacuated from Nauplia to Crete.",
+                    date(2000, 1, 1))
+    assert [str(leg.start) for leg in draft.legs] == ["1999-04-24"]
+
+
+def test_a_dash_span_after_by_is_the_span_not_its_last_day() -> None:
+    [found] = find_dates("By 24-29 April the brigade had moved.", date(1941, 10, 1))
+    assert (found.date.earliest, found.date.latest) == (date(1941, 4, 24), date(1941, 4, 29))
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The court's 5-4 June ruling stood.", date(1941, 6, 4)),
+    ("They won 3-1 May 4.", None),
+])
+def test_dashed_numbers_that_are_no_span_of_days_are_no_span(text: str,
+                                                             day: date | None) -> None:
+    found = find_dates(text, date(1941, 10, 1))
+    assert all(not d.kind.startswith("span_dash") for d in found)
+    if day is not None:
+        assert [d.date.earliest for d in found] == [day]

@@ -43,7 +43,8 @@ def test_no_short_form_of_a_small_town_or_an_old_name(
 @pytest.mark.parametrize(("names", "at", "admin1"), [
     # the Paraíba valley in 1932: Cruzeiro in São Paulo (75,000), not Cruzeiro do Oeste in
     # Paraná (24,000), though the text names Paraná among the states
-    (["São Paulo", "Cruzeiro", "Resende", "Paraná", "Minas Gerais"], 1, "São Paulo"),
+    (["São Paulo", "Rio de Janeiro", "Resende", "Cruzeiro", "Lorena", "Paraná", "Santos",
+      "Campinas"], 3, "São Paulo"),
 ])
 def test_a_compass_qualified_town_is_not_its_namesakes_short_form(
         gazetteer: Gazetteer, names: list[str], at: int, admin1: str) -> None:
@@ -53,3 +54,10 @@ def test_a_compass_qualified_town_is_not_its_namesakes_short_form(
     found = gazetteer.resolve_all(names)[at]
     assert found.place.name == names[at], found.place
     assert found.place.admin1 == admin1
+
+
+def test_a_compass_qualified_town_keeps_the_name_among_its_neighbours(
+        gazetteer: Gazetteer) -> None:
+    # beside Umuarama (40 km away) and Curitiba, Cruzeiro is Cruzeiro do Oeste
+    found = gazetteer.resolve_all(["Cruzeiro", "Curitiba", "Paraná", "Umuarama"])[0]
+    assert found.place.name == "Cruzeiro do Oeste"

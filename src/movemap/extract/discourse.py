@@ -117,14 +117,15 @@ def named_unit(clause: str) -> re.Match[str] | None:
 # a bare "another" / "the other" (the other part of a force split in two) is followed by a
 # comma or by its verb ("another struck across", "another was sent"); "another brigade",
 # "another 2,000 troops" are other forces, not a reference back
-_BARE = (r"(?=\s*,|\s+(?:was|were|had|has|are|is|have)\s|\s+[a-z]+\s+(?:to|towards?|across|"
-         r"into|onto|on|along|through|from|out|off|in|for|by|via|back|inland|the|north\w*|south\w*|"
+_BARE = (r"(?=\s*,|\s+(?:was|were|had|has)\s|\s+[a-z]+\s+(?:to|towards?|across|into|"
+         r"onto|on|along|through|from|out|off|in|for|by|via|back|inland|the|north\w*|south\w*|"
          r"east\w*|west\w*)\b)")
 ANAPHOR = grouped(quick(re.compile(
     r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|the\s+(?:survivors|remnants?)(?!\s+of\b)|"
     r"(?:both|the\s+two)\s+(?:columns|forces|divisions|brigades|corps|"
     r"armies|groups|regiments|battalions)|"
-    r"another" + _BARE + r"|(?:many|some)" + _BARE + r"|the\s+other(?:\s+(?:column|half|group)|"
+    r"another" + _BARE + r"|(?:many|some)(?=\s+(?:were|are|was|is|had|have)\s)|"
+    r"the\s+other(?:\s+(?:column|half|group)|"
     + _BARE + r")|"
     r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
     r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
@@ -222,6 +223,9 @@ class State:
     departure: dict[str, tuple[FoundPlace, int, int]] = field(default_factory=dict)
     # every place a departure named (took off men from A and B): the last is ``departure``'s
     departed: dict[str, tuple[FoundPlace, ...]] = field(default_factory=dict)
+    # where (paragraph, sentence) a clause last said only where a force left from, its
+    # destination unsaid or told before: a move still under way that a part may split off
+    left_only: dict[str, tuple[int, int]] = field(default_factory=dict)
     departure_day: dict[str, FuzzyDate | None] = field(default_factory=dict)
     destinations: tuple[FoundPlace, ...] = ()
     last_leg: tuple[tuple[FoundPlace, ...], FoundPlace, int, int] | None = None

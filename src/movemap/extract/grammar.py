@@ -404,13 +404,20 @@ _SPAN = re.compile(
 # of arrival: where the force arrived, as "landed at Narvik" says it
 _FRONTED = re.compile(r"\W*(?:At|In)\s+(?:the\s+(?:port|harbou?r|town|city)\s+of\s+)?$")
 _FELL_TO = re.compile(r"f(?:ell|alls|allen)$", re.I)
+# what may follow the town a force came up before: the phrase ends there, or goes on with a
+# date, a place or a further step (before Tsingtao after a march, before Sevastopol on the 25th)
+_BEFORE_GOES_ON = re.compile(r"\s*(?:$|[,.;:)—–-]|(?:on|in|at|by|with|from|after|and|where|"
+                             r"which|to|late|early|towards)\b)")
 # Sokoto was occupied on 15 March by a column; Kano, which had been taken by a force: a town
 # taken in the passive, by a force the clause names, is where that force arrived
 _TAKEN_BY = re.compile(
-    r"\s*(?:,\s*)?(?:which\s+|that\s+)?(?:was|were|had\s+been|has\s+been|have\s+been|"
+    r"(?i:\s*(?:,\s*)?(?:which\s+|that\s+)?(?:was|were|had\s+been|has\s+been|have\s+been|"
     r"is\s+being|was\s+being)\s+(?:\w+ly\s+)?(?:occupied|taken|captured|seized|entered|"
-    r"stormed|retaken|recaptured|liberated|overrun|secured|invested)\b[^;]*?\bby\s+"
-    r"(?:[\w'’,-]+\s+){0,5}?" + _FORCE_NOUN_F + r"\b", re.I)
+    r"stormed|retaken|recaptured|liberated|overrun|secured|invested)\b[^;.]{0,50}?\bby\s+)"
+    # the agent: determiners, numbers, names and one more word before the force's noun (by
+    # a column, by the 3rd Division, by British and French troops; not "by panic as troops")
+    r"(?:(?:the|an?|some|about|over|nearly|and|his|her|their|its|[\d,]+(?:st|nd|rd|th)?|"
+    r"[A-Z][\w'’.-]*)\s+){0,4}(?:[a-z][\w-]*\s+)?(?i:" + _FORCE_NOUN_F + r")\b")
 _ARRIVAL_VERB = re.compile(r"(?:land|ashore|arriv|disembark|debark)", re.I)
 # an area that qualifies a noun of places, then examples of them (from Baltic ports such as
 # Riga and Tallinn; Black Sea ports, Odessa and Varna among them): the examples are the ends
@@ -1030,6 +1037,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                                  or (not own and advancing))))
         roles.append(role)
         cues.append(cue)
+    for i, (_, end) in enumerate(places):
+        if roles[i] == "destination" and cues[i].endswith(" before") and (
+                _BEFORE_GOES_ON.match(text, end, b) is None):
+            # arrived before Orleans fell, came up before Westminster magistrates: "before"
+            # opens a clause or names a court, not the town a force faces
+            roles[i], cues[i] = "", ""
     if verb is not None and _FELL_TO.match(verb.group(1)):
         # Hama falls to the rebels, Bobruisk fell to the Front: the town before the verb is
         # where the force that took it arrived

@@ -92,6 +92,9 @@ _SPLIT_WORDS = r"another|the\s+other(?:\s+(?:column|half|group))?"
 _SPLIT = re.compile(rf"(?i:{_SPLIT_WORDS})$")
 # the rest of a force, or such an other part: where the last move began
 _REST = re.compile(rf"(?i:others|the\s+rest|the\s+remainder|many|some|{_SPLIT_WORDS})$")
+# a part of a force named by "many" or "some": it splits off a move still under way (took off
+# men from A; many were landed at B), not one already over (Many were then sent on to C)
+_MANY_OR_SOME = re.compile(r"(?i:many|some)$")
 _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))\b", re.I)
 # the last two forces named, together (both columns, the two divisions)
 _BOTH = re.compile(r"(?i:both|the\s+two)\b")
@@ -948,6 +951,7 @@ class _Reader:
                 arrived = state.arrival.pop(unit)[0]
                 stages = [(p, False, "arrival before") for p in arrived]
                 rule = "arrival-origin"
+                state.left_only[unit] = (state.paragraph, number)
             elif origins and _ARRIVING.match(reading.verb) and state.last_leg is not None and (
                     state.recent(state.last_leg[2:])) and _NO_OBJECT.search(body):
                 # an advance party had entered from Shenzhen: where the last move went
@@ -958,6 +962,7 @@ class _Reader:
                 if origins and not expected:
                     state.moved(unit, origins[-1])  # it left A: it was at A
                     state.departure[unit] = (origins[-1], state.paragraph, number)
+                    state.left_only[unit] = (state.paragraph, number)
                     if len({_role_of(o, here, reading.cues) for o in origins}) == 1 and (
                             listed(text, [(o.start, o.end) for o in origins])):
                         # a list under one cue (from A and B): every place it left from
@@ -967,6 +972,9 @@ class _Reader:
                     state.departure_day[unit] = _past_dates(dates, self.published)[0]
                 return
         rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
+        if rest and _MANY_OR_SOME.match(anaphor.group(0).strip()) and not (
+                unit in state.left_only and state.recent(state.left_only[unit])):
+            rest = None
         if not origins and rest and unit in state.last_origins:
             origins, rule = list(state.last_origins[unit]), "split-origin"
         if not origins and anaphor is not None and _BOTH.match(anaphor.group(0)) and (

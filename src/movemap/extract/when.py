@@ -176,10 +176,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"(?:\s+(?:of\s+)?{_M})?(?:,?\s+{_Y})?", re.I)),
     # a timeline's or a table's days joined by a dash, without "between" or "from":
     # "24-29 April", "27 August-1 September": the span, not its last day
-    ("dash_dmdm", re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}\s*[-–—]\s*"
-                             rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M2}"
-                             rf"(?:,?\s+{_Y})?", re.I)),
-    ("dash_dm", re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*[-–—]\s*"
+    ("span_dash_dmdm", re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}"
+                                  rf"\s*[-–—]\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                                  rf"(?:of\s+)?{_M2}(?:,?\s+{_Y})?", re.I)),
+    ("span_dash_dm", re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*[-–—]\s*"
                            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?",
                            re.I)),
     ("dmy", re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?", re.I)),
@@ -295,9 +295,11 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
                 f"{(anchor - timedelta(days=anchor.weekday())).isoformat()}/"
                 f"{(anchor + timedelta(days=6 - anchor.weekday())).isoformat()}")
         return parse_date(anchor)
-    if kind in ("span_dmdm", "span_mdmd", "dash_dmdm"):
+    if kind in ("span_dmdm", "span_mdmd", "span_dash_dmdm"):
         assert month is not None
         month2 = MONTH_NUMBERS[_month_key(g["month2"])]
+        if year is not None and month2 < month:
+            year -= 1  # 27 December - 3 January 1942: the year written is the last day's
         year = year or _year_for(month, anchor)
         year2 = year + 1 if month2 < month else year
         first, last = _day(year, month, int(g["d1"])), _day(year2, month2, int(g["d2"]))
@@ -309,7 +311,7 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
         return _span_mm(g, year or _year_for(month, anchor))
     if kind == "iso":
         return _day(int(g["year"]), int(g["m"]), int(g["d"]))
-    if kind in ("span_dm", "dash_dm"):
+    if kind in ("span_dm", "span_dash_dm"):
         month = month or published.month
         year = year or _year_for(month, anchor)
         first, last = _day(year, month, int(g["d1"])), _day(year, month, int(g["d2"]))
@@ -392,7 +394,7 @@ _NEEDS = {
     "ago": ("ago",), "anniversary": ("anniversary",), "years_on": ("years on",),
 }
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
-            "dash_dm", "dash_dmdm",
+            "span_dash_dm", "span_dash_dmdm",
             "part", "part_of", "week_of", "month", "month_head", "the_nth", "later", "after_n",
             "following", "same", "weekday")
 
@@ -430,8 +432,8 @@ _STARTS: dict[str, tuple[frozenset[str], int]] = {
     "same": (frozenset({"same", "that"}), 1),  # the same day, later that night
     "iso": (frozenset({_DIGIT}), 0),
     "span_dm": (frozenset({"between", "from"}), 0),
-    "dash_dmdm": (frozenset({_DIGIT}), 0),
-    "dash_dm": (frozenset({_DIGIT}), 0),
+    "span_dash_dmdm": (frozenset({_DIGIT}), 0),
+    "span_dash_dm": (frozenset({_DIGIT}), 0),
     "dmy": (frozenset({_DIGIT}), 0),
     "mdy": (_MONTH_WORDS, 0),
     "part": (_MONTH_WORDS, 1),  # mid-October
@@ -546,6 +548,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         for m in found:
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue
+            if kind == "span_dash_dm" and int(m.group("d1")) >= int(m.group("d2")):
+                continue  # "a 5-4 June ruling": a score, then the day for "dmy" to read
             taken[m.start(): m.end()] = b"\x01" * (m.end() - m.start())
             chosen.append((m.start(), kind, m))
     chosen.sort(key=lambda item: item[0])
@@ -580,8 +584,9 @@ def find_dates(text: str, published: date) -> list[DateMention]:
                 kind != "since_last"):
             meaning = parse_date(f"since {meaning.earliest or meaning.first_day}")
             role = "start"
-        inferred = kind in ("span_dmdm", "span_mdmd", "span_mm", "span_dm", "dmy", "mdy", "part",
-                            "part_of", "week_of", "month", "month_head", "the_nth") and (
+        inferred = kind in ("span_dmdm", "span_mdmd", "span_mm", "span_dm", "span_dash_dm",
+                            "span_dash_dmdm", "dmy", "mdy", "part", "part_of", "week_of",
+                            "month", "month_head", "the_nth") and (
             not m.groupdict().get("year"))
         stepped = kind in ("later", "after_n", "following", "same", "after", "earlier")
         inferred = inferred or (stepped and guessed)

@@ -65,8 +65,8 @@ ten times larger than a winner in none of the other places' countries (``Washing
 of its name and country a hundred times larger: the part takes its ``within`` back and the
 names are ranked again (``Albany`` beside Georgia's towns and Ohio). A town found by its
 name without the compass word that tells it from a namesake of its country (``Cruzeiro`` for
-Cruzeiro do Oeste) yields to that namesake, the town of the exact name. See
-``_canonical_first``.
+Cruzeiro do Oeste) yields to that namesake, the town of the exact name, unless the other
+places lie nearer it. See ``_canonical_first``.
 
 Two rules mark the winner in doubt (``Candidate.doubt``) whatever the context, when another
 candidate reads the name as well: a region won by its name beside a town abroad at least
@@ -849,7 +849,10 @@ def _canonical_first(ranked: list[Candidate], context: Context,
         own_town = next((i for i, o in enumerate(ranked) if i and o.method is _BY_NAME
                          and o.place.kind is _CITY and o.place.country == best.place.country
                          and (o.place.population or 0) * SHORT_FORM_RATIO
-                         >= (best.place.population or 0)), None)
+                         >= (best.place.population or 0)
+                         # not where the other places lie nearer the qualified town
+                         and o.parts.get("context", 0.0) >= best.parts.get("context", 0.0)),
+                        None)
         if own_town is not None:
             return _put_first(ranked, own_town)
     if best.method is _BY_NAME and best.place.kind is _CITY:
@@ -1059,12 +1062,11 @@ def _short_form_at_home(best: Candidate, context: Context, query: str) -> float:
     return context.countries.get(best.place.country or "", 0.0)
 
 
-# The compass words of Romance, Germanic and English town names after a linking word
-# (Cruzeiro do Oeste, Rio Grande do Sul, Ciudad del Este, Frankfurt-Ost): the town so named is
-# told from a namesake of its country by them, and is not called by the name without them.
+# The compass words of Romance town names after a linking word (Cruzeiro do Oeste, Cachoeira
+# do Sul, Nueva Esperanza del Norte): the town so named is told from a namesake of its country
+# by them, and is not called by the name without them.
 COMPASS_QUALIFIERS = frozenset({
     "norte", "sul", "sur", "sud", "nord", "leste", "este", "est", "oeste", "ouest", "ovest",
-    "north", "south", "east", "west", "ost", "sued", "suedwest",
 })
 
 
@@ -1072,7 +1074,8 @@ def _compass_form(best: Candidate, query: str) -> bool:
     """Whether ``best`` was found by its name without a compass word after a linking word
     (``Cruzeiro`` for Cruzeiro do Oeste): ``X do Oeste`` is named so to tell it from a town
     X of its country, which that town of the exact name then keeps (``_canonical_first``)
-    when it is at least a ``SHORT_FORM_RATIO``-th of its size."""
+    when it is at least a ``SHORT_FORM_RATIO``-th of its size and the other places lie no
+    nearer the qualified one (Cruzeiro beside Umuarama is Cruzeiro do Oeste)."""
     name, short = name_key(best.place.name), name_key(query or best.matched or "")
     rest = name.removeprefix(short + " ").split() if short else []
     return (len(rest) == 2 and rest != name.split() and rest[0] in SHORT_FORM_LINKS
