@@ -971,10 +971,10 @@ class _Reader:
                         state.departed.pop(unit, None)
                     state.departure_day[unit] = _past_dates(dates, self.published)[0]
                 return
-        rest = anaphor is not None and _REST.match(anaphor.group(0).strip())
-        if rest and _MANY_OR_SOME.match(anaphor.group(0).strip()) and not (
-                unit in state.left_only and state.recent(state.left_only[unit])):
-            rest = None
+        said = anaphor.group(0).strip() if anaphor is not None else ""
+        rest = bool(said) and _REST.match(said) is not None and not (
+            _MANY_OR_SOME.match(said) and not (
+                unit in state.left_only and state.recent(state.left_only[unit])))
         if not origins and rest and unit in state.last_origins:
             origins, rule = list(state.last_origins[unit]), "split-origin"
         if not origins and anaphor is not None and _BOTH.match(anaphor.group(0)) and (
