@@ -213,3 +213,26 @@ def test_a_january_after_a_december_is_in_the_next_year() -> None:
                     "com os seus carros. Em 5 de janeiro, o batalhão seguiu do Porto para Braga "
                     "com os seus canhões.", date(2024, 1, 10))
     assert [s for _, _, s, _ in legs(draft)] == ["2023-12-20", "2024-01-05"]
+
+
+def test_a_french_army_named_for_a_place_does_not_start_there() -> None:
+    # l'armée des Pyrénées is a force's name: the move starts at the town it left
+    draft = extract("Le 7 avril 1823, l'armée des Pyrénées, forte de quelque 20 000 hommes, est "
+                    "partie de Grenoble et elle est entrée à Lyon le 12 avril.",
+                    date(1823, 9, 1))
+    assert [o for o, _, _, _ in legs(draft)] == ["Grenoble"]
+
+
+def test_a_french_title_of_nobility_names_a_person_not_a_place() -> None:
+    draft = extract("Le duc d'Orléans a quitté Lyon à la fin de juillet avec ses troupes et "
+                    "s'est établi à Grenoble vers la mi-août.", date(1823, 9, 1))
+    assert [(o, d) for o, d, _, _ in legs(draft)] == [("Lyon", "Grenoble")]
+    assert "Orléans" not in {p.mention for p in draft.places}
+
+
+def test_a_courier_leaving_a_headquarters_is_no_force_moving() -> None:
+    # the courier's start is not where the troops of the next sentence came from
+    draft = extract("Un courrier extraordinaire, parti du quartier général de Lyon, a apporté "
+                    "hier la nouvelle. Les troupes sont entrées à Grenoble le 31 août.",
+                    date(1823, 9, 1))
+    assert all("Lyon" not in o for o, _, _, _ in legs(draft))

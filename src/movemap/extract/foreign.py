@@ -520,6 +520,8 @@ def _roles(lexicon: _Lexicon, text: str, a: int, here: list[FoundPlace]) -> list
                 role = "position"  # в Москве: where, not whither
         if role and _ARTICLE_OPENS.fullmatch(text, a, place.start):
             role = ""  # "A Argentina enviou ...": the article of the clause's subject
+        if role == "origin" and not lexicon.after and _ARMY_OF.search(before):
+            role = ""  # "l'armée des Pyrénées", "el Ejército de los Andes": a force's name
         if role == "destination" and not lexicon.after and _denied(lexicon, before):
             role = ""  # "San Martín no marchó sobre Lima": a move the clause denies
         if role == "destination" and not lexicon.after and _FRONTED.fullmatch(
@@ -566,7 +568,10 @@ _NOT_A_FORCE = re.compile(
     r"(?i:\b(?:família\s+real|familia\s+real|famiglia\s+reale|rainha|reina|regina|reine|"
     r"koningin|königin|drottning|kungen|koning|könig|roi|rey|rei|re|governo|gobierno|"
     r"gouvernement|regierung|regering|regeringen|kabinet|presidente|président|präsident|"
-    r"president)\b|королев|король|президент|правительств)")
+    r"president|"
+    # word sent, not men: a courier or a despatch (un courrier parti du quartier général)
+    r"courrier|dépêche|correo|despacho|corriere|dispaccio|kurier|depesche|koerier)\b|"
+    r"королев|король|президент|правительств)")
 _TROOPS = re.compile(
     r"(?i:tropas|troupes|truppe|troepen|trupper|soldat|soldad|militar|ex[eé]rcito|ejército|"
     r"forças|forze|fuerzas|forces|streitkr|strijdkr|paracadut|paraquedist|paracaid|"
@@ -574,6 +579,12 @@ _TROOPS = re.compile(
     r"armée|esercito|armee|leger|armén|bataill|batall|battaglion|regiment|reggiment|division|"
     r"divisão|divisione|divisie|brigad|kolonn|colonn|columna|coluna|войск|"
     r"военн|батальон|полк|дивизи|бригад|колонн|군|병력|부대)")
+# an army's or a corps' name made with a place (l'armée des Pyrénées, l'Armée d'Italie, el
+# Ejército de los Andes, der Armee von Böhmen): the "of" before the place is no origin
+_ARMY_OF = re.compile(
+    r"(?i:\b(?:arm[ée]e|ej[ée]rcito|ex[ée]rcito|esercito|armee|leger|arm[ée]n|corps|cuerpo|"
+    r"corpo|korps)\s+(?:de\s+los|de\s+las|de\s+la|del|des|du|de|d['’]|di|dell['’]|della|"
+    r"dos|das|do|da|von|van)\s*)$")
 # a clause opening with an article before a place: its subject, not a preposition's object
 _ARTICLE_OPENS = re.compile(r"\W*(?:A|As|O|Os|La|Las|Le|Les|El|Il|Lo|Gli|I|De|Het|Die|Der|Das)\s+")
 # a place fronted by its preposition alone and set off by a comma (En Madrid, Im Norden)

@@ -153,12 +153,27 @@ _THING_ENDS = ("Operation", "Operations", "Exercise", "Op.", "board", "HMS", "HM
                "Marquis", "Count", "Countess", "Viscount", "Baron")
 
 
+# a title of nobility in the languages read here, with its "of" (le duc d'Angoulême, el duque
+# de Alba, il duca di Genova, der Herzog von Braunschweig): the place names a person
+_TITLE_OF = re.compile(
+    r"(?i:\b(?:duc|duchesse|comte|comtesse|marquis|marquise|vicomte|prince|princesse|duque|"
+    r"duquesa|conde|condesa|marqu[ée]s|pr[íi]ncipe|duca|duchessa|conte|contessa|marchese|"
+    r"principe|herzog|herzogin|graf|gr[äa]fin|f[üu]rst|prinz|markgraf)\s+(?:de\s+la\s+|de\s+|"
+    r"du\s+|des\s+|d['’]\s*|del\s+|della\s+|di\s+|von\s+|van\s+))$")
+
+
 def _thing_before(window: str) -> bool:
     """Whether ``_THING_BEFORE`` matches ``window`` (which ends right before a name), tried
-    only when the window ends with one of its words and a space."""
+    only when the window ends with one of its words and a space; or ``_TITLE_OF``, when it
+    ends with an "of" a title takes."""
     body = window.rstrip()
-    return (len(body) < len(window) and body.endswith(_THING_ENDS)
-            and _THING_BEFORE.search(window) is not None)
+    if (len(body) < len(window) and body.endswith(_THING_ENDS)
+            and _THING_BEFORE.search(window) is not None):
+        return True
+    tail = window[-4:].lower()
+    return (tail.endswith(("d'", "d’")) or tail[:-1].endswith((" de", " du", "des", "del",
+                                                               " di", "von", "van", " la"))) and (
+        _TITLE_OF.search(window) is not None)
 # a person's title right before a name (Lord Chelmsford, Admiral Seymour): later in the report,
 # the name alone is that person too
 _TITLE = re.compile(r"\b(?:General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|"
