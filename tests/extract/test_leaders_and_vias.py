@@ -220,3 +220,12 @@ def test_a_day_given_before_the_move_is_its_start_whatever_it_took() -> None:
 def test_a_matter_or_delegates_taken_or_travelling_are_no_force(text: str) -> None:
     """Things argued are taken to a town, and delegates travel, without a force moving."""
     assert ends(extract(text, DAY)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "During May the detachments in the north were drawn back from Lyon and Dijon to Paris.",
+    "On 3 May the garrison drew back from Lyon to Paris.",
+    "The rebels drew off from Lyon towards Paris on 3 May.",
+])
+def test_a_force_drawn_back_withdraws(text: str) -> None:
+    assert [d for _, d in ends(extract(text, DAY))] == ["Paris"]

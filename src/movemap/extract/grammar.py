@@ -87,6 +87,8 @@ _MOTION = re.compile(
     r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|from|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
     r"fell\s+back|fall(?:ing|s)?\s+back|f(?:ell|alls|allen)(?=\s+to\b)|rotat\w*|"
+    # drawn back from the north to the capital, drew off to the hills: a withdrawal
+    r"dr(?:ew|awn|aw|aws|awing)\s+(?:back|off)\b|"
     # were taken off by destroyers, will be taken by road to X: carried, not captured
     r"taken(?=\s+(?:off|by\s+(?:road|air|sea|rail|train|lorry|lorries|trucks?|bus|ships?|"
     r"boats?)|to|across|over|back|home)\b)|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
