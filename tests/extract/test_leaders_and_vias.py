@@ -229,3 +229,22 @@ def test_a_matter_or_delegates_taken_or_travelling_are_no_force(text: str) -> No
 ])
 def test_a_force_drawn_back_withdraws(text: str) -> None:
     assert [d for _, d in ends(extract(text, DAY))] == ["Paris"]
+
+
+@pytest.mark.parametrize("verb", [
+    "galloped", "was despatched", "was conveyed", "decamped", "retired", "sortied",
+    "sallied out", "wheeled", "countermarched", "was recalled", "hastened", "doubled back",
+    "shuttled", "exfiltrated", "leapfrogged", "skied", "sledged", "escorted the convoy",
+])
+def test_more_verbs_of_a_force_s_move(verb: str) -> None:
+    assert ends(extract(f"On 3 May the brigade {verb} from Lyon to Dijon.", DAY)) == [
+        (["Lyon"], "Dijon")]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry diverted funds from Lyon to Dijon on 3 May.",
+    "Water trickled from Lyon to Dijon.",
+    "A retired general from Lyon said on 3 May that Dijon was calm.",
+])
+def test_words_of_money_water_and_retired_people_are_no_move(text: str) -> None:
+    assert ends(extract(text, DAY)) == []

@@ -89,6 +89,12 @@ _MOTION = re.compile(
     r"fell\s+back|fall(?:ing|s)?\s+back|f(?:ell|alls|allen)(?=\s+to\b)|rotat\w*|"
     # drawn back from the north to the capital, drew off to the hills: a withdrawal
     r"dr(?:ew|awn|aw|aws|awing)\s+(?:back|off)\b|"
+    # more verbs of a force's move (a list checked against one template sentence each; not
+    # diverted, trickled, veered or swung, said of funds, water and prices as often)
+    r"gallop\w*|despatch(?:ed|ing)|convey(?:s|ed|ing)?|decamp\w*|retir(?:ed|ing|es)|"
+    r"sortie[ds]?|sall(?:ied|ies|ying)(?=\s+(?:out|forth|from))|wheel(?:ed|ing)|"
+    r"counter-?march\w*|recall(?:ed|ing)|hasten(?:ed|ing|s)?|doubl(?:ed|ing)\s+back|shuttl(?:ed|ing|es)|exfiltrat\w*|leapfrog\w*|ski(?:ed|ing)|"
+    r"sledg(?:ed|ing)|escort(?:ed|ing)|"
     # were taken off by destroyers, will be taken by road to X: carried, not captured
     r"taken(?=\s+(?:off|by\s+(?:road|air|sea|rail|train|lorry|lorries|trucks?|bus|ships?|"
     r"boats?)|to|across|over|back|home)\b)|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
