@@ -248,3 +248,12 @@ def test_more_verbs_of_a_force_s_move(verb: str) -> None:
 ])
 def test_words_of_money_water_and_retired_people_are_no_move(text: str) -> None:
     assert ends(extract(text, DAY)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May the brigade moved from Lyon in the direction of Dijon.",
+    "On 3 May the brigade quit Lyon for Dijon.",
+    "On 3 May the brigade boarded trains at Lyon for Dijon.",
+])
+def test_more_shapes_of_a_move_s_ends(text: str) -> None:
+    assert ends(extract(text, DAY)) == [(["Lyon"], "Dijon")]

@@ -86,7 +86,7 @@ _MOTION = re.compile(
     r"west|back|up|down|over|against|on)\b)|"
     r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|from|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
-    r"fell\s+back|fall(?:ing|s)?\s+back|f(?:ell|alls|allen)(?=\s+to\b)|rotat\w*|"
+    r"quit(?:s|ting)?|fell\s+back|fall(?:ing|s)?\s+back|f(?:ell|alls|allen)(?=\s+to\b)|rotat\w*|"
     # drawn back from the north to the capital, drew off to the hills: a withdrawal
     r"dr(?:ew|awn|aw|aws|awing)\s+(?:back|off)\b|"
     # more verbs of a force's move (a list checked against one template sentence each; not
@@ -176,12 +176,16 @@ _ORIGIN_CUE = re.compile(
     r"vacat(?:ed|ing)|exit(?:ed|ing)|"
     r"(?:en|em)(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+(?:at|in|from)|"
     r"(?:embark|reembark|re-embark)(?:ed|ing|s)?\s+(?:at|in|from)|"
+    # boarded trains at Lyon, boarded the transports in Brest
+    r"board(?:ed|ing|s)?\s+(?:the\s+|their\s+)?(?:ships?|trains?|transports?|aircraft|"
+    r"planes?|boats?|lorries|trucks|buses|vessels|troopships?)\s+(?:at|in)|"
     # a fleet's departure: weighed anchor at Lisbon, put to sea from Brest
     r"weigh(?:ed|s|ing)?\s+anchor\s+(?:at|off|in|from)|put(?:s|ting)?\s+(?:out\s+)?to\s+sea\s+"
     r"(?:at|from))"
     + _FILL, re.I)
 _DEST_CUE = re.compile(
-    r"\b(to|into|towards?|for|reached|reaching|reach(?:es)?(?!\s+of\b)|arrived\s+(?:in|at|on|off)|"
+    r"\b(to|into|towards?|in\s+the\s+direction\s+of|for|reached|reaching|"
+    r"reach(?:es)?(?!\s+of\b)|arrived\s+(?:in|at|on|off)|"
     r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|"
     # before a town a force besieges or faces: came up before Tsingtao, arrived before
     # Sevastopol, appeared before Vienna
@@ -546,8 +550,8 @@ _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|t
                     r"lies|lying|attacked|assaulted")
 _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
                   r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)|embark|"
-                  r"reembark|re-embark|weigh|put")
-_DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|for|reach|arriv|c[oa]m|appear|enter|land|ashore|"
+                  r"reembark|re-embark|weigh|put|board")
+_DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|enter|land|ashore|"
                 r"pass|onto|on|"
                 r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
