@@ -618,3 +618,33 @@ def test_dashed_numbers_that_are_no_span_of_days_are_no_span(text: str,
     assert all(not d.kind.startswith("span_dash") for d in found)
     if day is not None:
         assert [d.date.earliest for d in found] == [day]
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("In the spring of 1941 the brigade moved.", date(1941, 3, 1), date(1941, 5, 31)),
+    ("In the winter of 1941 the brigade moved.", date(1941, 12, 1), date(1942, 2, 28)),
+    ("In late 1941 the brigade moved.", date(1941, 9, 1), date(1941, 12, 31)),
+    ("By mid-1944 the brigade had moved.", None, date(1944, 8, 31)),
+])
+def test_a_season_or_a_part_of_a_year_is_a_span(text: str, first: date | None,
+                                                last: date) -> None:
+    [found] = find_dates(text, date(1950, 1, 1))
+    assert (found.date.earliest, found.date.latest) == (first, last)
+
+
+def test_a_year_alone_is_no_date_of_a_move() -> None:
+    # "in 1927" is a report's background as often as its moves' time
+    assert find_dates("The intervention began in 1927.", date(1933, 1, 3)) == []
+
+
+@pytest.mark.parametrize("text", ["On the night of 3/4 May the brigade moved from Lyon to Dijon.",
+                                  "On the night of 3 to 4 May the brigade moved from Lyon to "
+                                  "Dijon."])
+def test_a_night_of_two_days_starts_on_the_first(text: str) -> None:
+    assert [str(leg.start) for leg in extract(text, date(1941, 12, 31)).legs] == ["1941-05-03"]
+
+
+def test_a_past_move_done_by_a_day_is_not_dated_after_the_report() -> None:
+    # "By 3 May ... had moved" in a December report: the May before, not the next
+    draft = extract("By 3 May the brigade had moved from Lyon to Dijon.", date(1941, 12, 31))
+    assert [str(leg.start) for leg in draft.legs] == ["by 1941-05-03"]

@@ -696,9 +696,10 @@ def _past_dates(dates: list[DateMention], published: date
     """``_own_dates`` of a move that has happened: one that a year inferred put after the
     report's day is a year earlier (2 May in a December report is the May before)."""
     start, end = _own_dates(dates)
-    if (start is not None and start.first_day > published and dates
-            and not dates[0].year_given):
-        start, end = year_before(start), end and year_before(end)
+    first = start if start is not None else end  # ("by 3 May": an end alone)
+    if (first is not None and first.first_day is not None and first.first_day > published
+            and dates and not dates[0].year_given):
+        start, end = start and year_before(start), end and year_before(end)
     return start, end
 
 

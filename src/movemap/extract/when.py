@@ -182,6 +182,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span_dash_dm", re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*[-–—]\s*"
                            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?",
                            re.I)),
+    # the night a move began: the night of 3/4 May, of 3 to 4 May (its first day)
+    ("night", re.compile(rf"\bnight\s+of\s+(?:the\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*"
+                         rf"(?:/|-|–|to|and)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                         rf"{_M}(?:,?\s+{_Y})?", re.I)),
     ("dmy", re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?", re.I)),
     ("mdy", re.compile(rf"\b{_M}\s+{_D}(?:,\s*{_Y})?\b", re.I)),
     ("part", re.compile(rf"\b(?P<part>early|mid|late)[- ]{_M}(?:\s+{_Y})?", re.I)),
@@ -191,6 +195,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            rf"of\s+{_M}(?:\s+{_Y})?", re.I)),
     ("since_last", re.compile(rf"\bsince\s+{_M}\s+last\s+year\b", re.I)),
     ("my", re.compile(rf"\b{_M}\s+{_Y}\b", re.I)),
+    # a season or a part of a year (the spring of 1941, late 1941, mid-1944); a year alone
+    # (in 1941) is left unread, as a report's background as often as its moves' time
+    ("season", re.compile(r"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+"
+                          r"(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d)\b", re.I)),
+    ("part_year", re.compile(r"\b(?P<part>early|mid|late)[- ](?:in\s+)?"
+                             r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![-–/]\d)", re.I)),
     ("quarter", re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter"
                            r"(?:\s+of\s+(?P<year>\d{4}))?", re.I)),
     ("the_nth", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
@@ -262,6 +272,22 @@ def _weekday(g: dict[str, str | None], m: re.Match[str], published: date,
     return parse_date(published - timedelta(days=back))
 
 
+# the months of a part of a year (early, mid and late 1941)
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+# the months of a season, in the northern hemisphere where most of the record was written
+# (winter: December of the year named to February after it)
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+                  "winter": (12, 2)}
+
+
+def _season(season: str, year: int) -> FuzzyDate:
+    """The span of ``season`` of ``year`` (winter runs into the next year)."""
+    first, last = _SEASON_MONTHS[season]
+    year2 = year + 1 if last < first else year
+    return parse_date(f"{year:04d}-{first:02d}-01/{year2:04d}-{last:02d}-"
+                      f"{_month_end(year2, last):02d}")
+
+
 def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> FuzzyDate | None:
     """What a match means: ``anchor`` is the narrative's day (years and steps count from it)."""
     g = m.groupdict()
@@ -318,6 +344,16 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
         if first and last and first.earliest and last.earliest and first.earliest <= last.earliest:
             return parse_date(f"{first}/{last}")
         return None
+    if kind == "night":
+        assert month is not None
+        return _day(year or _year_for(month, anchor), month, int(g["d1"]))
+    if kind == "season":
+        return _season(g["season"].lower(), int(g["year"]))
+    if kind == "part_year":
+        opens, closes = _PART_MONTHS[g["part"].lower()]
+        y = int(g["year"])
+        return parse_date(f"{y:04d}-{opens:02d}-01/{y:04d}-{closes:02d}-"
+                          f"{_month_end(y, closes):02d}")
     if kind in ("dmy", "mdy"):
         assert month is not None
         return _day(year or _year_for(month, anchor), month, int(g["day"]))
@@ -394,7 +430,7 @@ _NEEDS = {
     "ago": ("ago",), "anniversary": ("anniversary",), "years_on": ("years on",),
 }
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
-            "span_dash_dm", "span_dash_dmdm",
+            "span_dash_dm", "span_dash_dmdm", "night",
             "part", "part_of", "week_of", "month", "month_head", "the_nth", "later", "after_n",
             "following", "same", "weekday")
 
@@ -434,6 +470,9 @@ _STARTS: dict[str, tuple[frozenset[str], int]] = {
     "span_dm": (frozenset({"between", "from"}), 0),
     "span_dash_dmdm": (frozenset({_DIGIT}), 0),
     "span_dash_dm": (frozenset({_DIGIT}), 0),
+    "night": (frozenset({"night"}), 0),
+    "season": (frozenset({"spring", "summer", "autumn", "fall", "winter"}), 1),
+    "part_year": (frozenset({"early", "mid", "late"}), 0),
     "dmy": (frozenset({_DIGIT}), 0),
     "mdy": (_MONTH_WORDS, 0),
     "part": (_MONTH_WORDS, 1),  # mid-October
@@ -585,7 +624,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             meaning = parse_date(f"since {meaning.earliest or meaning.first_day}")
             role = "start"
         inferred = kind in ("span_dmdm", "span_mdmd", "span_mm", "span_dm", "span_dash_dm",
-                            "span_dash_dmdm", "dmy", "mdy", "part", "part_of", "week_of",
+                            "span_dash_dmdm", "night", "dmy", "mdy", "part", "part_of", "week_of",
                             "month", "month_head", "the_nth") and (
             not m.groupdict().get("year"))
         stepped = kind in ("later", "after_n", "following", "same", "after", "earlier")
