@@ -648,3 +648,22 @@ def test_a_past_move_done_by_a_day_is_not_dated_after_the_report() -> None:
     # "By 3 May ... had moved" in a December report: the May before, not the next
     draft = extract("By 3 May the brigade had moved from Lyon to Dijon.", date(1941, 12, 31))
     assert [str(leg.start) for leg in draft.legs] == ["by 1941-05-03"]
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    ("On 3 May a brigade of 2,000 men moved from Lyon to Dijon.", 2000),
+    ("On 3 May two thousand troops moved from Lyon to Dijon.", 2000),
+    ("On 3 May some thirteen thousand men marched from Lyon to Dijon.", 13000),
+])
+def test_a_count_of_the_force_beside_a_date_is_its_strength(text: str, strength: int) -> None:
+    """A count of 2,000 is no year, and a count in words is read beside a day in digits."""
+    assert [leg.strength for leg in extract(text, date(1941, 6, 1)).legs] == [strength]
+
+
+@pytest.mark.parametrize("text", [
+    "According to intelligence sources, 2,000 troops moved from Lyon to Dijon on 3 May.",
+    "Intelligence sources said 2,000 troops moved from Lyon to Dijon on 3 May.",
+    "Local residents said a column moved from Lyon to Dijon on 3 May.",
+])
+def test_people_who_report_on_others_make_a_move_reported(text: str) -> None:
+    assert [leg.status.value for leg in extract(text, date(1941, 6, 1)).legs] == ["reported"]

@@ -317,7 +317,7 @@ _HEARSAY = re.compile(r"\b(reportedly|(?:is|are|was|were)\s+(?:said|reported|bel
 _REPORTER = quick(re.compile(
     r"\b(intelligence|spy|spies|agency|NIS|HUR|GUR|CIA|correspondents?|witness\w*|radio|"
     r"media|press|newspapers?|reporters?|observers?|monitors?|diplomats?|sources?|"
-    r"estimates?|analysts?|satellite|according\s+to)\b", re.I))
+    r"estimates?|analysts?|satellite|residents|according\s+to)\b", re.I))
 _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I)
 _NONFORCE_PATTERN = re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|pows|containers|munitions|shells|missiles|"
@@ -846,24 +846,27 @@ def _spelled_value(words: str) -> int | None:
 
 def _digits_for_words(text: str) -> str:
     """``text`` with each run of number words that holds a scale word written in digits
-    (``about thirteen thousand British troops`` -> ``about 13000 British troops``)."""
+    (``about thirteen thousand British troops`` -> ``about 13,000 British troops``)."""
     def digits(m: re.Match[str]) -> str:
         run = m.group(0)
         value = _spelled_value(run)
         if value is None:
             return run
-        return str(value) + (" " if run[-1:].isspace() else "")
+        # with its thousands marked, as a count is written (no year: "May 2000 troops")
+        return f"{value:,}" + (" " if run[-1:].isspace() else "")
     return _SPELLED.sub(digits, text)
 
 
 def strength_in(text: str, start: int, end: int) -> int | None:
     """The strength of the moving force in ``text[start:end]``, if it gives one (in digits,
     or in words with a scale: ``thirteen thousand``)."""
-    if _DIGIT.search(text, start, end) is None:
-        if _SCALE_WORD.search(text, start, end) is None:
-            return None
+    if _SCALE_WORD.search(text, start, end) is not None:
+        # "two thousand troops", beside digits of a date or not: the words as digits first
         spelled = _digits_for_words(text[start:end])
-        return strength_in(spelled, 0, len(spelled)) if _DIGIT.search(spelled) else None
+        if spelled != text[start:end]:
+            text, start, end = spelled, 0, len(spelled)
+    if _DIGIT.search(text, start, end) is None:
+        return None
     low = fold(text[start:end])
     if _STRENGTH_WORDS.search(low) is None:
         return None
@@ -879,7 +882,8 @@ def strength_in(text: str, start: int, end: int) -> int | None:
         value = int(number.replace(",", ""))
         if m.group("thousand"):
             value *= 1000
-        if 1 < value < 10_000_000 and not (1900 <= value <= 2099 and not m.group("noun")) and (
+        if 1 < value < 10_000_000 and not (1900 <= value <= 2099 and number.isdigit()
+                                           and not m.group("noun")) and (
                 not (1000 <= value <= 2099 and number.isdigit()
                      and _YEAR_BEFORE.search(low, max(0, at - 16), at))):
             return value

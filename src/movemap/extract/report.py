@@ -220,6 +220,12 @@ _SOURCE = [
                r"(?:said|says|reported|reports|stated|announced|estimated|claimed|believes)\b"),
     re.compile(r"\b(?:said|reported|stated|announced)\s+(?:the\s+)?"
                r"(?P<s>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)"),
+    # people who report on others, named by what they are (intelligence sources said,
+    # according to local residents, Western diplomats reported)
+    re.compile(r"(?P<s>\b(?:(?:[Ii]ntelligence|[Mm]ilitary|[Ss]ecurity|[Ww]estern|[Dd]iplomatic|"
+               r"[Ll]ocal|[Uu]nnamed|[Aa]nonymous|[Ii]ndependent|[A-Z][\w'’\-]*)\s+){0,2}"
+               r"(?P<who>sources|witnesses|residents|observers|monitors|analysts|diplomats))\b"
+               r"(?=\s+(?:said|say|says|reported|report|believe|believes|estimated|told)\b|,|\.)"),
 ]
 # words before a name that are not part of it: an article, a time (On Friday Iraq said)
 _OPENING = re.compile(r"^(?:(?:The|A|An|On|In|At|By|Then|Later|Meanwhile|Earlier|Monday|"
@@ -249,8 +255,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 # the words one of the patterns of _SOURCE needs (most sentences have none: no search then)
-_SOURCE_VERBS = ("said", "says", "report", "stated", "announced", "estimated", "claimed",
-                 "told", "believes")
+_SOURCE_VERBS = ("said", "say", "report", "stated", "announced", "estimated", "claimed",
+                 "told", "believe")
 _SOURCE_VERB = grouped(re.compile("|".join(map(re.escape, _SOURCE_VERBS))))  # one in C
 
 
