@@ -667,3 +667,16 @@ def test_a_count_of_the_force_beside_a_date_is_its_strength(text: str, strength:
 ])
 def test_people_who_report_on_others_make_a_move_reported(text: str) -> None:
     assert [leg.status.value for leg in extract(text, date(1941, 6, 1)).legs] == ["reported"]
+
+
+def test_here_after_a_verb_of_arrival_is_the_report_s_own_town() -> None:
+    draft = extract("DIJON, May 3 (Reuters) - A brigade arrived here today from Lyon.",
+                    date(1941, 5, 3))
+    assert [([o.place.name for o in leg.origins], leg.destination.place.name)
+            for leg in draft.legs] == [(["Lyon"], "Dijon")]
+
+
+def test_here_without_a_verb_of_arrival_is_no_place() -> None:
+    draft = extract("DIJON, May 3 (Reuters) - Officials here said the brigade left Lyon.",
+                    date(1941, 5, 3))
+    assert all(p.mention != "here" for p in draft.places)

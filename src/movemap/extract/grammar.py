@@ -416,6 +416,9 @@ _SPAN = re.compile(
 # of arrival: where the force arrived, as "landed at Narvik" says it
 _FRONTED = re.compile(r"\W*(?:At|In)\s+(?:the\s+(?:port|harbou?r|town|city)\s+of\s+)?$")
 _FELL_TO = re.compile(r"f(?:ell|alls|allen)$", re.I)
+# the verb of arrival before "here" (the report's own town: see extract.report._described)
+_HERE_AFTER = re.compile(r"\b(arrived|arrives|came|come|flown|landed|brought|moved|sent|"
+                         r"deployed|returned|reached|marched)\s+$", re.I)
 # what may follow the town a force came up before: the phrase ends there, or goes on with a
 # date, a place or a further step (before Tsingtao after a march, before Sevastopol on the 25th)
 _BEFORE_GOES_ON = re.compile(r"\s*(?:$|[,.;:)—–-]|(?:on|in|at|by|with|from|after|and|where|"
@@ -1053,6 +1056,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                                  or (not own and advancing))))
         roles.append(role)
         cues.append(cue)
+    for i, (start, end) in enumerate(places):
+        if not roles[i] and text[start:end] == "here" and (
+                verb_here := _HERE_AFTER.search(text, max(a, start - 16), start)) is not None:
+            # a brigade arrived here today: the town the report is written from
+            roles[i], cues[i] = "destination", f"{verb_here.group(1)} here"
     for i, (_, end) in enumerate(places):
         if roles[i] == "destination" and cues[i].endswith(" before") and (
                 _BEFORE_GOES_ON.match(text, end, b) is None):

@@ -364,7 +364,7 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
     if lonely:
         kept = [(p, w) for p, w in zip(out, where, strict=True) if p.place.id not in lonely]
         out, where = [p for p, _ in kept], [w for _, w in kept]
-    if "the " in text:
+    if "the " in text or " here" in text:
         sentence_starts = [a for a, _ in spans]
         extras = _described(text, out, gazetteer)
         if extras:
@@ -505,6 +505,9 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
 # search for the word, one that opens with \b is tried at every character)
 _DESCRIBED = re.compile(r"the(?<=\bthe)\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
                         r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
+# "arrived here": the town the report is written from (its dateline), or the last one it named
+_HERE = re.compile(r"\b(?:arrived|arrives|came|come|flown|landed|brought|moved|sent|deployed|"
+                   r"returned|reached|marched)\s+(?P<here>here)\b(?!\s+and\b)")
 _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
                                 re.I))
 _AIR = (Kind.AIRPORT, Kind.AIRBASE)
@@ -529,7 +532,10 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
     starts = [p.start for p in found]
     named_before: set[str] = set()
     at = 0
-    for m in _DESCRIBED.finditer(text):
+    described = list(_DESCRIBED.finditer(text))
+    if " here" in text:
+        described = sorted([*described, *_HERE.finditer(text)], key=lambda m: m.start())
+    for m in described:
         last = bisect_right(starts, m.start())
         for p in found[at:last]:
             named_before.add(p.place.id)
@@ -540,7 +546,7 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
         before = (found[i] for i in range(last - 1, max(-1, last - 40), -1))
         paragraph = text.rfind("\n\n", max(0, m.start() - 5000), m.start())
         place: Place | None = None
-        if m.group("capital"):
+        if m.groupdict().get("capital"):
             country = next((p.place.country for p in before if p.place.country), None)
             name = _capitals().get(country or "")
             if name:
@@ -548,7 +554,7 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
                 place = r.place if r.found and r.place.kind is Kind.CITY else None
             if place is not None and place.id not in named_before:
                 place = None  # the capital refers back to a town the report has named
-        elif m.group("town"):
+        elif "here" in m.groupdict() or m.group("town"):
             # the last town named before, in this paragraph or the one before, that is not
             # where a move came from (flown in from Kaunas ... moved into the city: Prague)
             earlier = text.rfind("\n\n", max(0, paragraph - 5000), max(0, paragraph))
@@ -559,7 +565,8 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
             place = next((p.place for p in before if p.start > paragraph and
                           p.place.kind in _AIR), None)
         if place is not None:
-            out.append(FoundPlace(m.group(0), m.start(), m.end(), place, 0.5))
+            word = "here" if "here" in m.groupdict() else 0  # "here", not its verb
+            out.append(FoundPlace(m.group(word), m.start(word), m.end(word), place, 0.5))
     return out
 
 
