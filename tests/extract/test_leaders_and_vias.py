@@ -257,3 +257,14 @@ def test_words_of_money_water_and_retired_people_are_no_move(text: str) -> None:
 ])
 def test_more_shapes_of_a_move_s_ends(text: str) -> None:
     assert ends(extract(text, DAY)) == [(["Lyon"], "Dijon")]
+
+
+@pytest.mark.parametrize("text", [
+    "He quit Lyon for Dijon in 1998 to study law.",
+    "He drew back from Lyon to Dijon after the scandal.",
+    "Protesters were escorted by police from Lyon to Dijon.",
+    "The crowd wheeled from Lyon to Dijon.",
+    "After the war he retired from Lyon to his estate in Dijon.",
+])
+def test_verbs_said_of_people_as_often_move_a_force_only(text: str) -> None:
+    assert ends(extract(text, DAY)) == []

@@ -644,10 +644,22 @@ def test_a_night_of_two_days_starts_on_the_first(text: str) -> None:
     assert [str(leg.start) for leg in extract(text, date(1941, 12, 31)).legs] == ["1941-05-03"]
 
 
-def test_a_past_move_done_by_a_day_is_not_dated_after_the_report() -> None:
-    # "By 3 May ... had moved" in a December report: the May before, not the next
-    draft = extract("By 3 May the brigade had moved from Lyon to Dijon.", date(1941, 12, 31))
-    assert [str(leg.start) for leg in draft.legs] == ["by 1941-05-03"]
+def test_a_deadline_ahead_of_the_report_stays_ahead() -> None:
+    # a move to be done "by 28 February" in a January report is this February's
+    draft = extract("The withdrawal of troops from Lyon to Dijon is to be completed by "
+                    "28 February.", date(2000, 1, 10))
+    assert [str(leg.start) for leg in draft.legs] == ["by 2000-02-28"]
+
+
+@pytest.mark.parametrize(("text", "published", "start"), [
+    ("The brigade, formed in late 1998, moved from Lyon to Dijon on 3 May.",
+     date(2000, 6, 15), "2000-05-03"),
+    ("The division, mauled in the winter of 1942, moved from Lyon to Dijon on 3 September.",
+     date(1944, 12, 1), "1944-09-03"),
+])
+def test_a_day_wins_over_a_season_in_a_side_phrase(text: str, published: date,
+                                                   start: str) -> None:
+    assert [str(leg.start) for leg in extract(text, published).legs] == [start]
 
 
 @pytest.mark.parametrize(("text", "strength"), [
@@ -669,11 +681,35 @@ def test_people_who_report_on_others_make_a_move_reported(text: str) -> None:
     assert [leg.status.value for leg in extract(text, date(1941, 6, 1)).legs] == ["reported"]
 
 
+def test_residents_a_ministry_speaks_of_are_no_source() -> None:
+    draft = extract("The army moved 300 troops from Lyon to Dijon on 3 May to protect residents, "
+                    "the ministry said.", date(1941, 6, 1))
+    assert [leg.status.value for leg in draft.legs] == ["confirmed"]
+
+
 def test_here_after_a_verb_of_arrival_is_the_report_s_own_town() -> None:
     draft = extract("DIJON, May 3 (Reuters) - A brigade arrived here today from Lyon.",
                     date(1941, 5, 3))
     assert [([o.place.name for o in leg.origins], leg.destination.place.name)
             for leg in draft.legs] == [(["Lyon"], "Dijon")]
+
+
+@pytest.mark.parametrize("text", [
+    # the dateline's town, not the last one the story named
+    "KYIV, May 3 (Reuters) - Russia shelled Kharkiv overnight. A brigade arrived here today "
+    "from Lviv.",
+])
+def test_here_is_the_dateline_s_town(text: str) -> None:
+    draft = extract(text, date(2000, 5, 3))
+    assert [leg.destination.place.name for leg in draft.legs] == ["Kyiv"]
+
+
+@pytest.mark.parametrize("text", [
+    "DIJON, May 3 - Students came here to study from Lyon.",
+    "LONDON, May 3 - He moved here from Poland in 1990 and opened a shop.",
+])
+def test_here_in_a_sentence_that_names_no_force_is_no_end(text: str) -> None:
+    assert extract(text, date(2000, 5, 3)).legs == ()
 
 
 def test_here_without_a_verb_of_arrival_is_no_place() -> None:

@@ -568,10 +568,12 @@ _NOT_A_FORCE = re.compile(
     r"(?i:\b(?:família\s+real|familia\s+real|famiglia\s+reale|rainha|reina|regina|reine|"
     r"koningin|königin|drottning|kungen|koning|könig|roi|rey|rei|re|governo|gobierno|"
     r"gouvernement|regierung|regering|regeringen|kabinet|presidente|président|präsident|"
-    r"president|"
-    # word sent, not men: a courier or a despatch (un courrier parti du quartier général)
-    r"courrier|dépêche|correo|despacho|corriere|dispaccio|kurier|depesche|koerier)\b|"
-    r"королев|король|президент|правительств)")
+    r"president)\b|королев|король|президент|правительств)")
+# word sent, not men: a courier or a despatch as the clause's subject (un courrier
+# extraordinaire, parti du quartier général), not one that goes with the troops
+_COURIER = re.compile(r"(?i:\b(?:un|une|le|la|l['’]|el|il|der|die|ein|eine|een|de|het|o|a)\s*"
+                      r"(?:\w+\s+)?(?:courrier|dépêche|correo|despacho|corriere|dispaccio|"
+                      r"kurier|depesche|koerier)\b)")
 _TROOPS = re.compile(
     r"(?i:tropas|troupes|truppe|troepen|trupper|soldat|soldad|militar|ex[eé]rcito|ejército|"
     r"forças|forze|fuerzas|forces|streitkr|strijdkr|paracadut|paraquedist|paracaid|"
@@ -699,6 +701,8 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
         verb = lexicon.motion.search(body)
         if verb is not None and _NOT_A_FORCE.search(body) and not _TROOPS.search(body):
             verb = None  # the queen left The Hague for London: a court, not a force
+        if verb is not None and _COURIER.search(body) and not _TROOPS.search(body):
+            verb = None
         roles = _roles(lexicon, text, a, here)
         if verb is None:
             for place, role in zip(here, roles, strict=True):

@@ -317,7 +317,7 @@ _HEARSAY = re.compile(r"\b(reportedly|(?:is|are|was|were)\s+(?:said|reported|bel
 _REPORTER = quick(re.compile(
     r"\b(intelligence|spy|spies|agency|NIS|HUR|GUR|CIA|correspondents?|witness\w*|radio|"
     r"media|press|newspapers?|reporters?|observers?|monitors?|diplomats?|sources?|"
-    r"estimates?|analysts?|satellite|residents|according\s+to)\b", re.I))
+    r"estimates?|analysts?|satellite|according\s+to)\b", re.I))
 _CONFIRMED = re.compile(r"\b(confirmed|verified|officially\s+announced)\b", re.I)
 _NONFORCE_PATTERN = re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|pows|containers|munitions|shells|missiles|"
@@ -416,6 +416,11 @@ _SPAN = re.compile(
 # of arrival: where the force arrived, as "landed at Narvik" says it
 _FRONTED = re.compile(r"\W*(?:At|In)\s+(?:the\s+(?:port|harbou?r|town|city)\s+of\s+)?$")
 _FELL_TO = re.compile(r"f(?:ell|alls|allen)$", re.I)
+# verbs of motion said of people and things as often as of a force (he quit Lyon, water drawn
+# off, a retired man, protesters escorted, the crowd wheeled, stocks recalled their losses): a
+# move only in a clause that names a force
+_FORCE_ONLY = re.compile(r"(?:quit|dr(?:ew|awn|aw|aws|awing)\s|escort|retir|recall|wheel|"
+                         r"hasten|gallop|shuttl|ski|sledg)", re.I)
 # the verb of arrival before "here" (the report's own town: see extract.report._described)
 _HERE_AFTER = re.compile(r"\b(arrived|arrives|came|come|flown|landed|brought|moved|sent|"
                          r"deployed|returned|reached|marched)\s+$", re.I)
@@ -955,6 +960,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                                  and not _FINITE.search(verb.group(1)))
                                 or _month(body, verb.start())):
         verb = _MOTION_F.search(low, verb.end())
+    if verb is not None and _FORCE_ONLY.match(verb.group(1)) and not _FORCE_F.search(low):
+        verb = None  # he quit Lyon, the crowd wheeled: said of a force, a move only with one
     if verb is None:
         verb = _ROUTE_F.search(low)
     arrived = _BY_THEN.match(low) if verb is None and low.lstrip("\"'(").startswith(

@@ -222,10 +222,11 @@ _SOURCE = [
                r"(?P<s>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)"),
     # people who report on others, named by what they are (intelligence sources said,
     # according to local residents, Western diplomats reported)
-    re.compile(r"(?P<s>\b(?:(?:[Ii]ntelligence|[Mm]ilitary|[Ss]ecurity|[Ww]estern|[Dd]iplomatic|"
-               r"[Ll]ocal|[Uu]nnamed|[Aa]nonymous|[Ii]ndependent|[A-Z][\w'’\-]*)\s+){0,2}"
+    re.compile(r"(?P<acc>\b(?i:according to)\s+(?:the\s+)?)?"
+               r"(?P<s>\b(?:(?:[Ii]ntelligence|[Mm]ilitary|[Ss]ecurity|[Ww]estern|[Dd]iplomatic|[Ll]ocal|[Uu]nnamed|[Aa]nonymous|"
+               r"[Ii]ndependent|[A-Z][\w'’\-]*)\s+){0,2}"
                r"(?P<who>sources|witnesses|residents|observers|monitors|analysts|diplomats))\b"
-               r"(?=\s+(?:said|say|says|reported|report|believe|believes|estimated|told)\b|,|\.)"),
+               r"(?(acc)|(?=\s+(?:said|say|says|reported|report|believe|believes|estimated|told)\b))"),
 ]
 # words before a name that are not part of it: an article, a time (On Friday Iraq said)
 _OPENING = re.compile(r"^(?:(?:The|A|An|On|In|At|By|Then|Later|Meanwhile|Earlier|Monday|"
@@ -255,6 +256,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 # the words one of the patterns of _SOURCE needs (most sentences have none: no search then)
+# a source named by what it is that reports on others (local residents, intelligence sources)
+_REPORTING_NOUN = re.compile(r"\b(?:sources|witnesses|residents|observers|monitors|analysts|"
+                             r"diplomats)\b")
 _SOURCE_VERBS = ("said", "say", "report", "stated", "announced", "estimated", "claimed",
                  "told", "believe")
 _SOURCE_VERB = grouped(re.compile("|".join(map(re.escape, _SOURCE_VERBS))))  # one in C
@@ -505,7 +509,7 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
 # search for the word, one that opens with \b is tried at every character)
 _DESCRIBED = re.compile(r"the(?<=\bthe)\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
                         r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
-# "arrived here": the town the report is written from (its dateline), or the last one it named
+# "arrived here": the town the report is written from (its dateline)
 _HERE = re.compile(r"\b(?:arrived|arrives|came|come|flown|landed|brought|moved|sent|deployed|"
                    r"returned|reached|marched)\s+(?P<here>here)\b(?!\s+and\b)")
 _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
@@ -532,6 +536,7 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
     starts = [p.start for p in found]
     named_before: set[str] = set()
     at = 0
+    datelines: list[tuple[int, int]] | None = None  # read once, when a "here" needs them
     described = list(_DESCRIBED.finditer(text))
     if " here" in text:
         described = sorted([*described, *_HERE.finditer(text)], key=lambda m: m.start())
@@ -554,7 +559,22 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
                 place = r.place if r.found and r.place.kind is Kind.CITY else None
             if place is not None and place.id not in named_before:
                 place = None  # the capital refers back to a town the report has named
-        elif "here" in m.groupdict() or m.group("town"):
+        elif "here" in m.groupdict():
+            # the place of the dateline the story was filed under, when its sentence names a
+            # force (students or a shopkeeper who came here are no move)
+            if datelines is None:
+                datelines = [(d.start(), d.end()) for d in _DATELINE.finditer(text)]
+            line = datelines[bisect_right(datelines, (m.start(), m.start())) - 1] if (
+                datelines and datelines[0][0] < m.start()) else None
+            sentence = text[max(text.rfind(".", 0, m.start()), m.start() - 200, 0): m.start()]
+            place = None
+            if line is not None and _FORCE_WORD.search(sentence):
+                place = next((p.place for p in found if line[0] <= p.start < line[1]), None)
+                if place is None:  # the dateline's place, left out of the report's places
+                    name = re.split(r"[,(\-\u2013\u2014]", text[line[0]: line[1]].strip())[0]
+                    r = gazetteer.resolve(name.strip().title())
+                    place = r.place if r.found and r.place.kind is Kind.CITY else None
+        elif m.group("town"):
             # the last town named before, in this paragraph or the one before, that is not
             # where a move came from (flown in from Kaunas ... moved into the city: Prague)
             earlier = text.rfind("\n\n", max(0, paragraph - 5000), max(0, paragraph))
@@ -692,8 +712,14 @@ def _carried_from_left(left: FuzzyDate, arrived: FuzzyDate) -> bool:
     return 0 <= (arrived.first_day - left.last_day).days <= 62
 
 
+_BROAD = frozenset({"season", "part_year"})
+
+
 def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     """A clause's own start and end (a span gives both)."""
+    # a day the clause gives before a season or a part of a year it also names (the brigade,
+    # formed in late 1998, moved on 3 May): that is a side phrase's time
+    dates = [d for d in dates if d.kind not in _BROAD] or dates
     starts = [d for d in dates if d.role != "end"]
     ends = [d for d in dates if d.role == "end"]
     start = starts[0].date if starts else None
@@ -709,10 +735,9 @@ def _past_dates(dates: list[DateMention], published: date
     """``_own_dates`` of a move that has happened: one that a year inferred put after the
     report's day is a year earlier (2 May in a December report is the May before)."""
     start, end = _own_dates(dates)
-    first = start if start is not None else end  # ("by 3 May": an end alone)
-    if (first is not None and first.first_day is not None and first.first_day > published
-            and dates and not dates[0].year_given):
-        start, end = start and year_before(start), end and year_before(end)
+    if (start is not None and start.first_day > published and dates
+            and not dates[0].year_given):
+        start, end = year_before(start), end and year_before(end)
     return start, end
 
 
@@ -763,7 +788,8 @@ class _Reader:
                     self.state.set_date(d.date, number)
             said = _source(self.text[a:b])
             if said:
-                self.state.source, self.state.source_reports = said, reporting(self.text[a:b])
+                self.state.source, self.state.source_reports = said, reporting(
+                    self.text[a:b]) or _REPORTING_NOUN.search(said) is not None
                 if number == 0:
                     self.state.headline_source = said
                     self.state.headline_reports = self.state.source_reports
