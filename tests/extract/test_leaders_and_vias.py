@@ -268,3 +268,23 @@ def test_more_shapes_of_a_move_s_ends(text: str) -> None:
 ])
 def test_verbs_said_of_people_as_often_move_a_force_only(text: str) -> None:
     assert ends(extract(text, DAY)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a force named with where it is
+    ("On 3 May the brigade in Lyon moved to Dijon.", [(["Lyon"], "Dijon")]),
+    ("On 3 May the fleet at Lyon sailed for Dijon.", [(["Lyon"], "Dijon")]),
+    # reinforcing or relieving a town is going there
+    ("On 3 May troops were sent from Lyon to reinforce Dijon.", [(["Lyon"], "Dijon")]),
+    ("On 3 May two battalions left Lyon to reinforce the garrison of Dijon.",
+     [(["Lyon"], "Dijon")]),
+    ("On 3 May a column marched from Lyon to relieve the garrison of Dijon.",
+     [(["Lyon"], "Dijon")]),
+    ("On 3 May Dijon was reinforced by troops from Lyon.", [(["Lyon"], "Dijon")]),
+    ("On 3 May 2,000 troops from Lyon reinforced Dijon.", [(["Lyon"], "Dijon")]),
+    # not a view or a material
+    ("The report from Lyon reinforced the view in Dijon.", []),
+])
+def test_a_force_where_it_is_and_a_town_reinforced(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, DAY)) == expected

@@ -95,6 +95,9 @@ _MOTION = re.compile(
     r"sortie[ds]?|sall(?:ied|ies|ying)(?=\s+(?:out|forth|from))|wheel(?:ed|ing)|"
     r"counter-?march\w*|recall(?:ed|ing)|hasten(?:ed|ing|s)?|doubl(?:ed|ing)\s+back|shuttl(?:ed|ing|es)|exfiltrat\w*|leapfrog\w*|ski(?:ed|ing)|"
     r"sledg(?:ed|ing)|escort(?:ed|ing)|"
+    # troops that reinforced a town went there (not reinforced concrete)
+    r"reinforc(?:e|ed|es|ing)(?!\s+(?:concrete|steel|glass|plastic|the\s+(?:message|view|"
+    r"idea|point|impression|perception)))|"
     # were taken off by destroyers, will be taken by road to X: carried, not captured
     r"taken(?=\s+(?:off|by\s+(?:road|air|sea|rail|train|lorry|lorries|trucks?|bus|ships?|"
     r"boats?)|to|across|over|back|home)\b)|infiltrat\w*|roll(?:ed|ing)|race[ds]?|"
@@ -207,6 +210,9 @@ _DEST_CUE = re.compile(
     # joined the division of Santander at Tame: where the force went to join another
     r"join(?:ed|ing)\s+(?:forces\s+with\s+)?(?:the|an?|his|their|its)\s+(?:[\w'’-]+\s+){1,6}?"
     r"(?:near|at)|"
+    # sent to reinforce X (or its garrison), to relieve the garrison of X: where the force went
+    r"reinforc(?:e|ed|es|ing)\s+(?:the\s+(?:garrison|defenders|troops|forces)\s+(?:of|at|in)\s+)?|"
+    r"reliev(?:e|ed|es|ing)\s+the\s+(?:garrison|defenders|siege)\s+(?:of|at|in)|"
     # where a force that marched met its enemy: "marched from Metz and defeated the enemy at
     # Sedan" (the enemy named in up to three words after its article: the Republican Guard)
     # (the -ing forms only after "After", an opening: "attacking the enemy near X" on the
@@ -222,7 +228,8 @@ _POSITION_CUE = re.compile(
     # a fleet's place: lies at anchor off Buyukdere
     r"at\s+anchor|anchored|lay|lies|lying)\s+"
     r"(?:in|at|near|around|on|off|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|garrisons?\s+(?:of|in|at)|"
-    r"(?:troops|units|forces|soldiers|men)\s+(?:in|at)|"
+    r"(?:troops|units|forces|soldiers|men|brigade|division|regiment|battalion|column|"
+    r"detachment|contingent|squadron|fleet|flotilla)\s+(?:in|at)|"
     r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|"
     r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at)|"
     # a force that holds a place is there (their troops held Port Said and moved on to X);
@@ -433,7 +440,8 @@ _BEFORE_GOES_ON = re.compile(r"\s*(?:$|[,.;:)—–-]|(?:on|in|at|by|with|from|a
 _TAKEN_BY = re.compile(
     r"(?i:\s*(?:,\s*)?(?:which\s+|that\s+)?(?:was|were|had\s+been|has\s+been|have\s+been|"
     r"is\s+being|was\s+being)\s+(?:\w+ly\s+)?(?:occupied|taken|captured|seized|entered|"
-    r"stormed|retaken|recaptured|liberated|overrun|secured|invested)\b[^;.]{0,50}?\bby\s+)"
+    r"stormed|retaken|recaptured|liberated|overrun|secured|invested|reinforced|relieved)\b"
+    r"[^;.]{0,50}?\bby\s+)"
     # the agent: determiners, numbers, names and one more word before the force's noun (by
     # a column, by the 3rd Division, by British and French troops; not "by panic as troops")
     r"(?:(?:the|an?|some|about|over|nearly|and|his|her|their|its|[\d,]+(?:st|nd|rd|th)?|"
@@ -553,7 +561,9 @@ class _Cue:
 
 _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|training|"
                     r"garrison|positioned|massed|waiting|camped|dug|quartered|holding|held|"
-                    r"remained|stayed|troops|units|forces|soldiers|men|was|were|days?\b|"
+                    r"remained|stayed|troops|units|forces|soldiers|men|brigade|division|"
+                    r"regiment|battalion|column|detachment|contingent|squadron|fleet|flotilla|"
+                    r"was|were|days?\b|"
                     r"weeks?\b|months?\b|nights?\b|stay|halt|rest|pause|at|anchored|lay|"
                     r"lies|lying|attacked|assaulted")
 _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
@@ -566,7 +576,7 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|ent
                 r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
                 r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|str|link|join|aimed|directed|"
-                r"defeat|destroy|attack|engag|rout|fought|besieg|reliev|"
+                r"defeat|destroy|attack|engag|rout|fought|besieg|reliev|reinforc|"
                 r"overwhelm|smash|crush")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
 _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
