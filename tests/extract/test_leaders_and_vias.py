@@ -288,3 +288,11 @@ def test_verbs_said_of_people_as_often_move_a_force_only(text: str) -> None:
 def test_a_force_where_it_is_and_a_town_reinforced(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, DAY)) == expected
+
+
+def test_a_town_s_garrison_named_with_its_name_starts_there() -> None:
+    assert ends(extract("On 3 May the Lyon garrison marched to Dijon.", DAY)) == [
+        (["Lyon"], "Dijon")]
+    # a move that names its own origin keeps it
+    assert ends(extract("On 3 May the Lyon garrison marched from Macon to Dijon.", DAY)) == [
+        (["Macon"], "Dijon")]

@@ -423,6 +423,8 @@ _SPAN = re.compile(
 # of arrival: where the force arrived, as "landed at Narvik" says it
 _FRONTED = re.compile(r"\W*(?:At|In)\s+(?:the\s+(?:port|harbou?r|town|city)\s+of\s+)?$")
 _FELL_TO = re.compile(r"f(?:ell|alls|allen)$", re.I)
+# a town's own force named with its name before the noun (the Lyon garrison, the Toulon fleet)
+_HOME_OF = re.compile(r"\s+(?:garrison|fleet|squadron|flotilla)\b", re.I)
 # verbs of motion said of people and things as often as of a force (he quit Lyon, water drawn
 # off, a retired man, protesters escorted, the crowd wheeled, stocks recalled their losses): a
 # move only in a clause that names a force
@@ -1095,6 +1097,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 end < start < taken.end() for start, _ in places):
             # Sokoto was occupied on 15 March by a column: the town is where the force went
             roles[i], cues[i] = "destination", "was taken by"
+    if "origin" not in roles and "destination" in roles:
+        for i, (_, end) in enumerate(places):
+            if not roles[i] and not areas[i] and _HOME_OF.match(text, end, b):
+                # the Lyon garrison marched to Dijon: a town's garrison or fleet starts there
+                roles[i], cues[i] = "origin", "garrison of"
+                break
     if verb is not None and _ARRIVAL_VERB.match(verb.group(1)) and places and (
             "destination" not in roles) and roles[0] in ("", "position") and (
             places[0][1] <= a + verb.start()) and _FRONTED.match(text, a, places[0][0]):
