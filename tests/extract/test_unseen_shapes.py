@@ -716,3 +716,12 @@ def test_here_without_a_verb_of_arrival_is_no_place() -> None:
     draft = extract("DIJON, May 3 (Reuters) - Officials here said the brigade left Lyon.",
                     date(1941, 5, 3))
     assert all(p.mention != "here" for p in draft.places)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Abrams tanks and Bradley vehicles moved up to Kupiansk on 3 May.", "Bradley"),
+    ("The battery fired Tomahawk missiles at Sirte on 3 May.", "Tomahawk"),
+    ("The Bismarck was sunk on 27 May after leaving Bergen.", "Bismarck"),
+])
+def test_a_weapon_or_a_ship_named_like_a_town_is_no_place(text: str, name: str) -> None:
+    assert name not in {p.mention for p in extract(text, date(2000, 1, 1)).places}

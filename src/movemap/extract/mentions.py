@@ -181,7 +181,9 @@ _TITLE = re.compile(r"\b(?:General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Maj
                     r"King|Queen|Prince|Lord|Lady|Sir)\s+$")
 _THING_AFTER = re.compile(
     r"\s+(?:[Bb]each(?:es|head)?|[Ss]ectors?|transports?\b|aircraft\b|planes?\b|jets?\b|"
-    r"helicopters?\b|bombers?\b|tanks?\b|carriers?\b|[Ll]andings?\s+beach|[Cc]lass\b|[Ff]orce\s+"
+    r"helicopters?\b|bombers?\b|tanks?\b|carriers?\b|[Ll]andings?\s+beach|[Cc]lass\b|"
+    # a weapon named like a town (Bradley vehicles, Hawk missiles, Paladin howitzers)
+    r"(?:fighting\s+)?vehicles\b|howitzers?\b|launchers?\b|missiles?\b|rockets?\b|[Ff]orce\s+"
     r"(?:beach|landing)|[Bb]eachheads?|[Dd]ivisions\b|Division\b|Corps\b|Brigades?\b|"
     r"Regiments?\b|Fleet\b|Front\b|Battalions?\b)\b")
 # a possessive before a capitalised word of the land (Rorke's Drift, a ranch, a crossing): the
@@ -463,9 +465,17 @@ def _list_end(text: str, end: int) -> int:
     return end
 
 
+# a ship named after "The" and before what is done to ships (The Bismarck was sunk)
+_SHIP_FATE = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:sunk|scuttled|torpedoed|"
+                        r"commissioned|decommissioned|launched|refitted|beached|rammed)\b")
+
+
 def _named_thing(text: str, start: int, end: int) -> bool:
     # the name itself, then the list it ends or starts, when it is in one (each read once)
     if _thing_before(text[max(0, start - 40): start]):
+        return True
+    if text[max(0, start - 4): start] in ("The ", "the ") and _SHIP_FATE.match(
+            text, end, min(len(text), end + 40)):
         return True
     first = _list_start(text, start)
     if first != start and _thing_before(text[max(0, first - 40): first]):
