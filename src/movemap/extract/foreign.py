@@ -699,10 +699,9 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
         if strength is not None:
             state.strength = strength
         verb = lexicon.motion.search(body)
-        if verb is not None and _NOT_A_FORCE.search(body) and not _TROOPS.search(body):
-            verb = None  # the queen left The Hague for London: a court, not a force
-        if verb is not None and _COURIER.search(body) and not _TROOPS.search(body):
-            verb = None
+        if verb is not None and (_NOT_A_FORCE.search(body) or _COURIER.search(body)) and (
+                not _TROOPS.search(body)):
+            verb = None  # the queen left The Hague for London, a courier left: not a force
         roles = _roles(lexicon, text, a, here)
         if verb is None:
             for place, role in zip(here, roles, strict=True):

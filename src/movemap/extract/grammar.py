@@ -93,8 +93,9 @@ _MOTION = re.compile(
     # diverted, trickled, veered or swung, said of funds, water and prices as often)
     r"gallop\w*|despatch(?:ed|ing)|convey(?:s|ed|ing)?|decamp\w*|retir(?:ed|ing|es)|"
     r"sortie[ds]?|sall(?:ied|ies|ying)(?=\s+(?:out|forth|from))|wheel(?:ed|ing)|"
-    r"counter-?march\w*|recall(?:ed|ing)|hasten(?:ed|ing|s)?|doubl(?:ed|ing)\s+back|shuttl(?:ed|ing|es)|exfiltrat\w*|leapfrog\w*|ski(?:ed|ing)|"
-    r"sledg(?:ed|ing)|escort(?:ed|ing)|"
+    r"counter-?march\w*|recall(?:ed|ing)|hasten(?:ed|ing|s)?|doubl(?:ed|ing)\s+back|"
+    r"shuttl(?:ed|ing|es)|exfiltrat\w*|leapfrog\w*|ski(?:ed|ing)|sledg(?:ed|ing)|"
+    r"escort(?:ed|ing)|"
     # troops that reinforced a town went there (not reinforced concrete)
     r"reinforc(?:e|ed|es|ing)(?!\s+(?:concrete|steel|glass|plastic|the\s+(?:message|view|"
     r"idea|point|impression|perception)))|"
@@ -430,9 +431,6 @@ _HOME_OF = re.compile(r"\s+(?:garrison|fleet|squadron|flotilla)\b", re.I)
 # move only in a clause that names a force
 _FORCE_ONLY = re.compile(r"(?:quit|dr(?:ew|awn|aw|aws|awing)\s|escort|retir|recall|wheel|"
                          r"hasten|gallop|shuttl|ski|sledg)", re.I)
-# the verb of arrival before "here" (the report's own town: see extract.report._described)
-_HERE_AFTER = re.compile(r"\b(arrived|arrives|came|come|flown|landed|brought|moved|sent|"
-                         r"deployed|returned|reached|marched)\s+$", re.I)
 # what may follow the town a force came up before: the phrase ends there, or goes on with a
 # date, a place or a further step (before Tsingtao after a march, before Sevastopol on the 25th)
 _BEFORE_GOES_ON = re.compile(r"\s*(?:$|[,.;:)—–-]|(?:on|in|at|by|with|from|after|and|where|"
@@ -1076,12 +1074,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         roles.append(role)
         cues.append(cue)
     for i, (start, end) in enumerate(places):
-        if not roles[i] and text[start:end] == "here" and (
-                verb_here := _HERE_AFTER.search(text, max(a, start - 16), start)) is not None:
-            # a brigade arrived here today: the town the report is written from
-            roles[i], cues[i] = "destination", f"{verb_here.group(1)} here"
-    for i, (_, end) in enumerate(places):
-        if roles[i] == "destination" and cues[i].endswith(" before") and (
+        if not roles[i] and text[start:end] == "here":
+            # a brigade arrived here today: the town the report is written from (a "here"
+            # is a place only after a verb of arrival: extract.report._described)
+            roles[i], cues[i] = "destination", "here"
+        elif roles[i] == "destination" and cues[i].endswith(" before") and (
                 _BEFORE_GOES_ON.match(text, end, b) is None):
             # arrived before Orleans fell, came up before Westminster magistrates: "before"
             # opens a clause or names a court, not the town a force faces

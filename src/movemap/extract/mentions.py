@@ -162,6 +162,10 @@ _TITLE_OF = re.compile(
     r"du\s+|des\s+|d['’]\s*|del\s+|della\s+|di\s+|von\s+|van\s+))$")
 
 
+# the last words _TITLE_OF can end with (the window is tried only when it ends with one)
+_TITLE_LINKS = frozenset({"de", "du", "des", "del", "della", "di", "von", "van", "la"})
+
+
 def _thing_before(window: str) -> bool:
     """Whether ``_THING_BEFORE`` matches ``window`` (which ends right before a name), tried
     only when the window ends with one of its words and a space; or ``_TITLE_OF``, when it
@@ -170,10 +174,9 @@ def _thing_before(window: str) -> bool:
     if (len(body) < len(window) and body.endswith(_THING_ENDS)
             and _THING_BEFORE.search(window) is not None):
         return True
-    tail = window[-4:].lower()
-    return (tail.endswith(("d'", "d’")) or tail[:-1].endswith((" de", " du", "des", "del",
-                                                               " di", "von", "van", " la"))) and (
-        _TITLE_OF.search(window) is not None)
+    words = body.rsplit(None, 1)
+    return (window.endswith(("d'", "d’")) or (bool(words) and words[-1].lower() in _TITLE_LINKS)
+            ) and _TITLE_OF.search(window) is not None
 # a person's title right before a name (Lord Chelmsford, Admiral Seymour): later in the report,
 # the name alone is that person too
 _TITLE = re.compile(r"\b(?:General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|"

@@ -209,6 +209,9 @@ _NEWLINE = re.compile(r"\n")
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
                   "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.", "Cdr.", "Mr.",
                   "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")
+# people who report on others, named by what they are (a source so named reports on others)
+_REPORTERS = r"sources|witnesses|residents|observers|monitors|analysts|diplomats"
+_REPORTING_NOUN = re.compile(rf"\b(?:{_REPORTERS})\b")
 _SOURCE = [
     re.compile(r"^\W*(?P<s>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*),\s+[^,]{3,80},\s+(?:said|says|"
                r"reported|stated|announced|estimated|claimed|told)\b"),
@@ -223,9 +226,9 @@ _SOURCE = [
     # people who report on others, named by what they are (intelligence sources said,
     # according to local residents, Western diplomats reported)
     re.compile(r"(?P<acc>\b(?i:according to)\s+(?:the\s+)?)?"
-               r"(?P<s>\b(?:(?:[Ii]ntelligence|[Mm]ilitary|[Ss]ecurity|[Ww]estern|[Dd]iplomatic|[Ll]ocal|[Uu]nnamed|[Aa]nonymous|"
-               r"[Ii]ndependent|[A-Z][\w'’\-]*)\s+){0,2}"
-               r"(?P<who>sources|witnesses|residents|observers|monitors|analysts|diplomats))\b"
+               r"(?P<s>\b(?:(?:[Ii]ntelligence|[Mm]ilitary|[Ss]ecurity|[Ww]estern|"
+               r"[Dd]iplomatic|[Ll]ocal|[Uu]nnamed|[Aa]nonymous|[Ii]ndependent|"
+               r"[A-Z][\w'’\-]*)\s+){0,2}(?P<who>" + _REPORTERS + r"))\b"
                r"(?(acc)|(?=\s+(?:said|say|says|reported|report|believe|believes|estimated|told)\b))"),
 ]
 # words before a name that are not part of it: an article, a time (On Friday Iraq said)
@@ -256,9 +259,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 # the words one of the patterns of _SOURCE needs (most sentences have none: no search then)
-# a source named by what it is that reports on others (local residents, intelligence sources)
-_REPORTING_NOUN = re.compile(r"\b(?:sources|witnesses|residents|observers|monitors|analysts|"
-                             r"diplomats)\b")
 _SOURCE_VERBS = ("said", "say", "report", "stated", "announced", "estimated", "claimed",
                  "told", "believe")
 _SOURCE_VERB = grouped(re.compile("|".join(map(re.escape, _SOURCE_VERBS))))  # one in C
@@ -1012,9 +1012,9 @@ class _Reader:
                     state.departure_day[unit] = _past_dates(dates, self.published)[0]
                 return
         said = anaphor.group(0).strip() if anaphor is not None else ""
-        rest = bool(said) and _REST.match(said) is not None and not (
-            _MANY_OR_SOME.match(said) and not (
-                unit in state.left_only and state.recent(state.left_only[unit])))
+        rest = _REST.match(said) is not None
+        if rest and _MANY_OR_SOME.match(said):
+            rest = unit in state.left_only and state.recent(state.left_only[unit])
         if not origins and rest and unit in state.last_origins:
             origins, rule = list(state.last_origins[unit]), "split-origin"
         if not origins and anaphor is not None and _BOTH.match(anaphor.group(0)) and (

@@ -823,10 +823,9 @@ class Gazetteer:
             # for the ranking to choose; a place of the name where one of the kind lies
             # (Dutch Harbor, the town at its port) is that one; none of the kind, the name's
             # own places alone
-            apart = [h for h in full if all(
+            return [*named, *(h for h in full if all(
                 haversine_km(h.place.lat, h.place.lon, n.place.lat, n.place.lon)
-                > _SAME_SITE_KM for n in named)]
-            return [*named, *apart] if named else named
+                > _SAME_SITE_KM for n in named))] if named else []
         if river:
             # a river is no town on it, no bridge over it, no region or people named like
             # it (the Limpopo river is not Limpopo province): only a place that bears the

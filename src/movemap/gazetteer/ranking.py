@@ -1076,18 +1076,23 @@ def _compass_form(best: Candidate, query: str) -> bool:
     X of its country, which that town of the exact name then keeps (``_canonical_first``)
     when it is at least a ``SHORT_FORM_RATIO``-th of its size and the other places lie no
     nearer the qualified one (Cruzeiro beside Umuarama is Cruzeiro do Oeste)."""
+    rest = _after_short_form(best, query)
+    return len(rest) == 2 and rest[0] in SHORT_FORM_LINKS and rest[1] in COMPASS_QUALIFIERS
+
+
+def _after_short_form(best: Candidate, query: str) -> list[str]:
+    """The words of ``best``'s name after the query it was found by, when the query is its
+    first words (``de los Caballeros`` for ``Santiago``), else none."""
     name, short = name_key(best.place.name), name_key(query or best.matched or "")
     rest = name.removeprefix(short + " ").split() if short else []
-    return (len(rest) == 2 and rest != name.split() and rest[0] in SHORT_FORM_LINKS
-            and rest[1] in COMPASS_QUALIFIERS)
+    return rest if rest != name.split() else []
 
 
 def _short_form(best: Candidate, query: str) -> bool:
     """Whether ``best`` was found by its own name cut after its first words, before a
     linking word (``SHORT_FORM_LINKS``: ``Santiago`` for Santiago de los Caballeros)."""
-    name, short = name_key(best.place.name), name_key(query or best.matched or "")
-    rest = name.removeprefix(short + " ").split() if short else []
-    return bool(rest) and rest != name.split() and rest[0] in SHORT_FORM_LINKS
+    rest = _after_short_form(best, query)
+    return bool(rest) and rest[0] in SHORT_FORM_LINKS
 
 
 def _doubt_between(scored: list[Candidate], *, alone: bool) -> list[Candidate]:
