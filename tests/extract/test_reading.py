@@ -227,6 +227,29 @@ def test_narrative_and_publication_time(text: str, published: date,
     assert [str(d.date) for d in find_dates(text, published)] == expected
 
 
+@pytest.mark.parametrize(("headline", "expected"), [
+    # a retrospective's headline names its year: days without one are read in it
+    ("The relief of Lucknow (1857)", "1857-09-25"),
+    ("Lucknow, 1857-58: a chronology", "1857-09-25"),
+    # a news headline names none, or a recent one: days are the publication's year's
+    ("Relief column enters the city", "2023-09-25"),
+    ("After the 2022 floods, troops return", "2023-09-25"),
+])
+def test_a_retrospective_headline_sets_the_narrative_year(headline: str,
+                                                          expected: str) -> None:
+    text = (f"{headline}\n\nOn 25 September the 78th Highlanders marched from Alambagh "
+            "to Lucknow.")
+    (leg,) = extract(text, date(2023, 11, 2)).legs
+    assert str(leg.start) == expected
+
+
+def test_a_year_in_the_body_does_not_set_the_narrative_year() -> None:
+    text = ("Troops return north\n\nThe flood of 2014 was the worst in memory. On 25 "
+            "September the 2nd Brigade moved from Lyon to Dijon.")
+    (leg,) = extract(text, date(2023, 11, 2)).legs
+    assert str(leg.start) == "2023-09-25"
+
+
 def test_a_past_move_is_not_dated_after_the_report() -> None:
     (leg,) = extract("The 2nd Brigade moved from Lyon to Dijon on 2 March.",
                      date(2022, 12, 1)).legs

@@ -20,7 +20,7 @@ from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.alternation import grouped
 from movemap.extract.lookahead import matches_from, quick
 
-__all__ = ["MONTH_NUMBERS", "DateMention", "find_dates", "year_before"]
+__all__ = ["MONTH_NUMBERS", "DateMention", "find_dates", "headline_era", "year_before"]
 
 MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_NUMBERS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -562,6 +562,35 @@ def _word_index(lowered: str) -> tuple[dict[str, list[int]], list[int]] | None:
 
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$")
+# a year in a headline (1500-2099), not part of a longer number
+_HEADLINE_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
+_HEADLINE_CHARS = 160  # a first line longer than this is a paragraph, not a headline
+
+
+def headline_era(text: str, published: date) -> date | None:
+    r"""The narrative's day a retrospective's headline sets: 1 July of the first year it
+    names, when that year is at least two before publication ("Army of the West (1846)"
+    published in 2012). A day or month written without its year before any date that
+    names one is then read in that year, not in the year before publication.
+
+    The headline is the first line of a report that has more than one, and short; a year
+    in the body does not count (a news story names past years for background, "the worst
+    since 2014", while its own days are the publication's). Mid-year, so that every month
+    named without a year falls in that year.
+
+    >>> headline_era("Army of the West (1846)\n\nThe columns left...", date(2012, 3, 5))
+    datetime.date(1846, 7, 1)
+    >>> headline_era("Troops move north\n\nOn 8 October...", date(2024, 10, 20)) is None
+    True
+    """
+    first, newline, rest = text.lstrip().partition("\n")
+    if not newline or not rest.strip() or len(first) > _HEADLINE_CHARS:
+        return None
+    for m in _HEADLINE_YEAR.finditer(first):
+        year = int(m.group(1))
+        if year <= published.year - 2:
+            return date(year, 7, 1)
+    return None
 
 
 def find_dates(text: str, published: date) -> list[DateMention]:
@@ -593,7 +622,9 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             chosen.append((m.start(), kind, m))
     chosen.sort(key=lambda item: item[0])
     out: list[DateMention] = []
-    anchor = published  # the narrative's day: years and steps count from it
+    # the narrative's day: years and steps count from it (a retrospective's headline year)
+    era = headline_era(text, published)
+    anchor = era or published
     guessed = False  # whether the anchor's year was inferred (a step from it is as unsure)
     for _, kind, m in chosen:
         meaning = _meaning(kind, m, published, anchor)
