@@ -545,6 +545,28 @@ def test_civilians_who_walk_are_no_force() -> None:
     assert extract("Civilians walked from Kenge to Kinshasa.", date(1997, 5, 18)).legs == ()
 
 
+@pytest.mark.parametrize("subject", [
+    "Red cavalry riding west", "Government troops", "Cavalry", "Rebel fighters moving north",
+    "Volunteers",
+])
+def test_a_force_opening_its_clause_without_an_article_ends_the_talk_of_civilians(
+        subject: str) -> None:
+    # after a clause that moves people, what moves next is about them until a force is
+    # named: a force noun opening the clause names one, with or without an adjective
+    text = (f"Ships took 40,000 people from Varna to Burgas. {subject} left Shumen and "
+            "reached Razgrad on 4 May.")
+    assert ends(extract(text, date(1920, 6, 1))) == [(["Shumen"], "Razgrad")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ships took 40,000 people from Varna to Burgas. Most left Shumen for Razgrad on 4 May.",
+    "Ships took 40,000 people from Varna to Burgas. Instead the people left Shumen for "
+    "Razgrad on 4 May.",
+])
+def test_the_civilians_spoken_of_again_are_still_no_force(text: str) -> None:
+    assert extract(text, date(1920, 6, 1)).legs == ()
+
+
 @pytest.mark.parametrize("text", [
     "Their troops held Port Said and moved south along the canal to Ismailia.",
     "Ukrainian forces holding Port Said were moved to Ismailia.",

@@ -66,7 +66,7 @@ from movemap.extract.alternation import grouped
 from movemap.extract.draft import FoundPlace
 from movemap.extract.lookahead import CASE_ODD, quick
 
-__all__ = ["ANAPHOR", "CARGO", "FORCE_NOUN", "NEW_FORCE", "PEOPLE_WORD", "UNIT", "State",
+__all__ = ["ANAPHOR", "BARE_FORCE", "CARGO", "FORCE_NOUN", "NEW_FORCE", "PEOPLE_WORD", "UNIT", "State",
            "named_unit", "unit_slug"]
 
 CARGO = " cargo"
@@ -149,6 +149,13 @@ _COUNT = (r"(?:(?:[Aa]bout|[Ss]ome|[Aa]round|[Nn]early|[Aa]lmost|[Oo]ver|[Mm]ore
 # South African)
 PEOPLE_WORD = r"[A-Z][a-z]+(?:an|ish|ese|ic|i)"
 _SIDE_ADJ = r"(?:(?:North|South|East|West|Central|New)\s+)?" + PEOPLE_WORD
+# the arms and kinds of troops a report names a force by, beside FORCE_NOUN's
+_ARM_NOUN = (r"(?:cavalry|artillery|militia(?:men)?|volunteers|cossacks|dragoons|hussars|"
+             r"lancers|horsemen|gunners|sappers|riflemen|levies)")
+# the same nouns, and FORCE_NOUN's, opening a clause by themselves ("Cavalry crossed...")
+_CAPITALISED_ARM = r"(?:Troops|Soldiers|Forces|Marines|Paratroopers|Infantry|Commandos|" \
+    r"Fighters|Reservists|Cavalry|Artillery|Militia(?:men)?|Volunteers|Cossacks|Dragoons|" \
+    r"Hussars|Lancers|Horsemen|Gunners|Sappers|Riflemen)"
 NEW_FORCE = re.compile(
     r"^\W*(?:(?:[Ss]eparately|[Mm]eanwhile|[Ee]lsewhere|[Aa]lso|[Ii]n\s+[\w-]+)\s*,?\s+)?"
     # who reports it, first: "The Jordanian Government said tonight that a Syrian force..."
@@ -158,7 +165,17 @@ NEW_FORCE = re.compile(
     r"(?:" + _COUNT + r"(?=" + _SIDE_ADJ + r"\s))?"
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
     + FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + FORCE_NOUN + r")?|"
-    + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"))\b")
+    + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"|"
+    # a clause that opens on its force, qualified, without an article: "Red cavalry riding
+    # south from Perekop reached...", "Government troops entered..." (not "The troops",
+    # "Their men", nor a bare "Troops arrived": those refer back, see BARE_FORCE)
+    r"(?!(?:The|These|Those|This|That|Their|His|Her|Its|Our|Both|All|Most|Many|Such|Other|"
+    r"Some|Several|Another|An?)\b)[A-Z][a-z-]+\s+(?:(?!(?:the|a|an|its|their|his|her|our|"
+    r"these|those|this|that|all|some|many|most)\s)[a-z-]+\s+)?(?:" + FORCE_NOUN + r"|"
+    + _ARM_NOUN + r")))\b")
+# a clause that opens on a bare force noun ("Troops arrived in Bari", "Cavalry crossed"):
+# the force spoken of, not people or things a clause before moved
+BARE_FORCE = re.compile(r"^\W*" + _CAPITALISED_ARM + r"\b")
 # the echelon a reference back names (the division, the brigade)
 _ECHELON = re.compile(r"^the\s+(division|brigade|regiment|corps|battalion|army)$", re.I)
 # "the paratroopers", "the marines": the last unit named for that arm (3 Para, 40 Commando)

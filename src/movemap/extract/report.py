@@ -31,6 +31,7 @@ from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.alternation import grouped
 from movemap.extract.discourse import (
     ANAPHOR,
+    BARE_FORCE,
     CARGO,
     NEW_FORCE,
     PEOPLE_WORD,
@@ -852,7 +853,8 @@ class _Reader:
             self.opening = None
         if state.unit == CARGO and not (named or described) and (
                 state.paragraph != state.cargo_at or (
-                    anaphor is not None and _FORCE_WORD.search(anaphor.group(0)))):
+                    anaphor is not None and _FORCE_WORD.search(anaphor.group(0)))
+                or BARE_FORCE.match(text[self._after_lead_date(a, b):b])):
             state.unit = state.cargo_of  # "the troops" after the civilians: the force again
         unit = state.unit
         dates = [d for d in self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
