@@ -66,8 +66,8 @@ from movemap.extract.alternation import grouped
 from movemap.extract.draft import FoundPlace
 from movemap.extract.lookahead import CASE_ODD, quick
 
-__all__ = ["ANAPHOR", "BARE_FORCE", "CARGO", "FORCE_NOUN", "NEW_FORCE", "PEOPLE_WORD", "UNIT", "State",
-           "named_unit", "unit_slug"]
+__all__ = ["ANAPHOR", "BARE_FORCE", "CARGO", "FORCE_NOUN", "NEW_FORCE", "PEOPLE_WORD", "UNIT",
+           "State", "named_unit", "unit_slug"]
 
 CARGO = " cargo"
 """The current "unit" after a clause that moves people or things, not a force (no unit's
