@@ -873,3 +873,24 @@ def test_round_30_fiji_has_roads(a: Point, b: Point) -> None:
     assert not r.warnings and not r.approximate, r.warnings
     assert geodesic_km(*a, *b) * 1.1 < r.length_km
     assert crossed(list(r.points)) == {"FJ"}
+
+
+DIMAPUR, LUMDING, HOJAI = (93.7276, 25.9063), (93.1414, 25.7609), (92.8561, 26.0028)
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high"), [
+    # the Guwahati - Lumding main line: 180 km (Wikipedia 'Guwahati–Lumding section')
+    (GUWAHATI, LUMDING, 165, 195),
+    # on by Natural Earth's Assam line to the Dimapur railhead: about 280 km by the time
+    # table; Natural Earth draws Lumding - Dimapur shorter than its track (the route was
+    # drawn along the roads, with no railway between Guwahati and Lumding)
+    (GUWAHATI, DIMAPUR, 235, 300),
+])
+def test_round_31_guwahati_is_joined_to_the_assam_line_at_lumding(a: Point, b: Point,
+                                                                  low: float,
+                                                                  high: float) -> None:
+    r = route([a, b], Mode.RAIL)
+    assert not r.warnings, r.warnings
+    assert low < r.length_km < high, r.length_km
+    assert near_km(list(r.points), HOJAI) < 5
+    assert crossed(list(r.points)) == {"IN"}
