@@ -258,12 +258,27 @@ def test_a_one_word_unknown_name_is_located_by_the_town_after_it() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The battalion jumped onto Gatow airfield west of Berlin, flown from Hanover.",
-     [(["Hanover"], "Berlin")]),
     ("Paratroopers dropped into Zuid field south of Arnhem, flown from Grantham.",
      [(["Grantham"], "Arnhem")]),
+    ("The battalion jumped onto Oostvlak field west of Arnhem, flown from Hanover.",
+     [(["Hanover"], "Arnhem")]),
 ])
 def test_a_drop_onto_an_unknown_field_is_located_by_the_town_named(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1948, 7, 1))) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an airfield the gazetteer knows under another kind word of the same family (Gatow
+    # Airport, Tablada Airport, Oslo Fornebu Airport): the feature, not the town named
+    ("The battalion jumped onto Gatow airfield west of Berlin, flown from Hanover.",
+     [(["Hanover"], "Gatow airfield")]),
+    ("The 3rd Battalion was flown from Tablada airfield to Tetuán on 2 August.",
+     [(["Tablada airfield"], "Tetuán")]),
+    ("The brigade flew from Fornebu airfield to Trondheim on 12 April.",
+     [(["Fornebu airfield"], "Trondheim")]),
+])
+def test_a_field_known_by_another_kind_word_is_the_feature(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(1948, 7, 1))) == expected
 

@@ -72,6 +72,7 @@ from typing import Any
 from movemap.extract.alternation import grouped
 from movemap.extract.lookahead import matches_from, quick
 from movemap.gazetteer import Gazetteer, Kind, Method, Place
+from movemap.gazetteer.ambiguity import ambiguous
 from movemap.gazetteer.normalize import name_key
 
 __all__ = ["GUARDS", "Mention", "find_mentions", "fold", "rejected"]
@@ -667,7 +668,8 @@ _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 
 
 # a kind phrase is kept when the gazetteer knows that feature by name: a feature "nearby" or
-# "of that kind" at a namesake is too often another one (Pope Air Force Base in Latvia)
+# "of that kind" at a namesake is too often another one (Pope Air Force Base in Latvia; see
+# _known_feature for a feature of that kind named for it)
 _SURE = (Method.NAME, Method.ALTERNATE, Method.CODE)
 
 
@@ -683,6 +685,11 @@ def _known_feature(gazetteer: Gazetteer, phrase: str) -> bool:
     if not found.found or found.place.kind is Kind.CITY:
         return False
     return found.best.method in _SURE or (
+        # a feature of that kind named for the phrase's name (Pope Air Force Base: Pope Army
+        # Air Field), when only one such is near the top (not Hunter Army Airfield, which
+        # reads as well as Hunter Airport in Tennessee)
+        found.best.method is Method.KIND and found.best.confident
+        and not ambiguous(found.candidates)) or (
         found.best.method is Method.FALLBACK and phrase.rsplit(None, 1)[-1] in _ISLAND_WORDS)
 
 
