@@ -894,3 +894,31 @@ def test_round_31_guwahati_is_joined_to_the_assam_line_at_lumding(a: Point, b: P
     assert low < r.length_km < high, r.length_km
     assert near_km(list(r.points), HOJAI) < 5
     assert crossed(list(r.points)) == {"IN"}
+
+
+RUSE, VARNA, SOFIA = (25.9534, 43.8487), (27.9102, 43.2191), (23.3242, 42.6975)
+GORNA_ORYAHOVITSA, SHUMEN = (25.7017, 43.1278), (26.9229, 43.2706)
+RAZGRAD, KASPICHAN = (26.5185, 43.5333), (27.1667, 43.3167)
+POPOVO, TARGOVISHTE = (26.2333, 43.35), (26.5722, 43.2512)
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high", "stations"), [
+    # the Ruse - Varna railway of 1866, 224 km: 887 km round by Sofia and Burgas before
+    (RUSE, VARNA, 205, 245, [RAZGRAD, KASPICHAN]),
+    # line 2 east of Gorna Oryahovitsa (drawn, no documented length): was drawn along the
+    # roads, with no railway within 30 km of Shumen
+    (GORNA_ORYAHOVITSA, SHUMEN, 100, 140, [POPOVO, TARGOVISHTE]),
+    # Sofia - Varna by line 2, 543 km; the added part's drawing through its stations is
+    # shorter than its track, so the route comes out under the figure (about 497 km)
+    (SOFIA, VARNA, 470, 570, [GORNA_ORYAHOVITSA, SHUMEN, KASPICHAN]),
+])
+def test_round_31_north_east_bulgaria_railways(a: Point, b: Point, low: float, high: float,
+                                               stations: list[Point]) -> None:
+    """Natural Earth's main railways draw none of north-east Bulgaria between its lines at
+    Gorna Oryahovitsa, Ruse, Dobrich and Varna (Shumen was 47 km from any line)."""
+    r = route([a, b], Mode.RAIL)
+    assert not r.warnings, r.warnings
+    assert low < r.length_km < high, r.length_km
+    for station in stations:
+        assert near_km(list(r.points), station) < 6, station
+    assert crossed(list(r.points)) == {"BG"}
