@@ -1135,3 +1135,26 @@ def test_attacks_talks_cargo_and_remnants_make_no_false_leg(text: str) -> None:
                or leg.destination.mention not in ("Mykolaiv", "Kupiansk", "Kramatorsk")
                for leg in draft.legs), ends(draft)
     assert all(leg.destination.mention != "Kherson" for leg in draft.legs)
+
+
+@pytest.mark.parametrize("text", [
+    # "by" a place right after the verb is the way the move went (older English)
+    "The division marched from Lyon by Dijon to Metz.",
+    "The division crossed the Saone at Lyon and marched by Dijon upon Metz.",
+    # "passed the river": crossed it; the means of the crossing may stand between
+    "The division passed the Saone at Lyon and marched by Dijon upon Metz.",
+    "The division crossed the Saone by a bridge of boats at Lyon and marched by Dijon upon Metz.",
+    "The division passed the Saone on pontoons at Lyon, and marched by Dijon upon Metz.",
+])
+def test_a_march_by_a_town_upon_another(text: str) -> None:
+    draft = extract(text, date(1870, 9, 1))
+    assert ends(draft) == [(["Lyon"], "Metz")]
+    assert [c for c in draft.legs[0].cues if c.startswith("via")] == ["via (by): Dijon"]
+
+
+@pytest.mark.parametrize("text", [
+    "The division passed the night at Lyon.",
+    "The prisoners were taken by Colonel Trant to Oporto.",
+])
+def test_passing_the_night_or_an_agent_is_no_crossing_or_way(text: str) -> None:
+    assert extract(text, date(1870, 9, 1)).legs == ()

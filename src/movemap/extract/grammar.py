@@ -172,8 +172,13 @@ _FILL = (rf"(?:\s+(?:{_FILL_WORD}|about(?![\w-])))*+"
 _ORIGIN_CUE = re.compile(
     # crossed (the river) (lower down,) at X: where the crossing was ("the crossing at X",
     # a noun, is a point on the way)
-    r"\b((?:cross(?:ed|ing|es)?\s+the\s+(?:[a-z]+\s+)?(?:border|frontier|line|river|canal|"
-    r"(?-i:[A-Z][\w-]+)(?:\s+river)?)|cross(?:ed|es))(?:,?\s+(?:lower|higher|further|farther)"
+    # (passed the Sutlej at X: the older word for it); the means of the crossing may come
+    # between (by a bridge of boats, on pontoons, by the ford)
+    r"\b((?:(?:cross(?:ed|ing|es)?|pass(?:ed|ing|es)?)\s+the\s+(?:[a-z]+\s+)?(?:border|"
+    r"frontier|line|river|canal|(?-i:[A-Z][\w-]+)(?:\s+river)?)|cross(?:ed|es))"
+    r"(?:\s+(?:by|on|over)\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?:bridges?|fords?|ferry|ferries|"
+    r"pontoons?|rafts?|boats?)(?:\s+of\s+boats)?)?"
+    r"(?:,?\s+(?:lower|higher|further|farther)"
     r"\s+(?:down|up|north|south|east|west|upstream|downstream))?,?\s+(?:near|at)|from|out\s+of|left|leaving|leaves?|departed|"
     r"departing|departs?|quit|quits|quitting|abandon(?:ed|ing|s)?|"
     r"evacuated|evacuates|fled|flees|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
@@ -189,6 +194,8 @@ _ORIGIN_CUE = re.compile(
     + _FILL, re.I)
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|in\s+the\s+direction\s+of|for|reached|reaching|"
+    # right before the place, after a via ("marched by Kasur upon Lahore")
+    r"upon(?=\s*$)|"
     r"reach(?:es)?(?!\s+of\b)|arrived\s+(?:in|at|on|off)|"
     r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|"
     # before a town a force besieges or faces: came up before Tsingtao, arrived before
@@ -242,7 +249,7 @@ _POSITION_CUE = re.compile(
 # (the commander of forces in Ukraine; the brigade was in Estonia: somewhere in it)
 _TOWN_POSITION = re.compile(r"^(?:garrisons?|troops|units|forces|soldiers|men|was|were|in)\b",
                             re.I)
-_VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across)" + _FILL, re.I)
+_VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across|by(?=\s*$))" + _FILL, re.I)
 _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)?$", re.I)
 _CHAIN_GAP = quick(re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
                               r"continu\w+|next|and\s+from\s+there|from\s+there|thence|whence)\b",
@@ -566,7 +573,7 @@ _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|t
                     r"was|were|days?\b|"
                     r"weeks?\b|months?\b|nights?\b|stay|halt|rest|pause|at|anchored|lay|"
                     r"lies|lying|attacked|assaulted")
-_ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
+_ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|pass|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
                   r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)|embark|"
                   r"reembark|re-embark|weigh|put|board")
 _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|enter|land|ashore|"
