@@ -1158,3 +1158,14 @@ def test_a_march_by_a_town_upon_another(text: str) -> None:
 ])
 def test_passing_the_night_or_an_agent_is_no_crossing_or_way(text: str) -> None:
     assert extract(text, date(1870, 9, 1)).legs == ()
+
+
+@pytest.mark.parametrize("text", [
+    # when it happened, said between the verb of arrival and the place
+    "The 3rd Division landed before dawn yesterday near Anzio. It had sailed from Naples.",
+    "The 3rd Division landed at first light on Saturday at Anzio. It had sailed from Naples.",
+    "The 3rd Division arrived late on Sunday in Anzio. It had sailed from Naples.",
+    "The 3rd Division went ashore early this morning at Anzio. It had sailed from Naples.",
+])
+def test_an_arrival_with_its_time_between_verb_and_place(text: str) -> None:
+    assert ends(extract(text, date(1944, 1, 24))) == [(["Naples"], "Anzio")]

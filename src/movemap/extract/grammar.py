@@ -192,16 +192,26 @@ _ORIGIN_CUE = re.compile(
     r"weigh(?:ed|s|ing)?\s+anchor\s+(?:at|off|in|from)|put(?:s|ting)?\s+(?:out\s+)?to\s+sea\s+"
     r"(?:at|from))"
     + _FILL, re.I)
+# when, said between a verb of arrival and its place: landed before dawn yesterday near X,
+# arrived early on Sunday in Y, went ashore at first light at Z
+_WHEN_SAID = (r"(?:(?:(?:before|after|at)\s+(?:dawn|daybreak|dusk|nightfall|midnight|noon|"
+              r"first\s+light)|early|late|yesterday|today|tonight|overnight|safely|"
+              r"(?:last|this)\s+(?:night|morning|evening|week)|on\s+(?-i:[A-Z][a-z]+day)|"
+              r"in\s+the\s+(?:morning|night|evening|afternoon))\s+){0,3}")
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|in\s+the\s+direction\s+of|for|reached|reaching|"
     # right before the place, after a via ("marched by Kasur upon Lahore")
     r"upon(?=\s*$)|"
-    r"reach(?:es)?(?!\s+of\b)|arrived\s+(?:in|at|on|off)|"
-    r"arriving\s+(?:in|at|on|off)|arrives?\s+(?:in|at|on|off)|enters|"
+    r"reach(?:es)?(?!\s+of\b)|arrived\s+" + _WHEN_SAID + r"(?:in|at|on|off)|"
+    r"arriving\s+" + _WHEN_SAID + r"(?:in|at|on|off)|arrives?\s+" + _WHEN_SAID
+    + r"(?:in|at|on|off)|enters|"
     # before a town a force besieges or faces: came up before Tsingtao, arrived before
     # Sevastopol, appeared before Vienna
-    r"(?:arriv(?:ed|ing|es?)|c[oa]mes?\s+up|coming\s+up|appear(?:ed|ing|s)?)\s+before|landed\s+(?:[a-z]+\s+)?(?:in|at|on|near)|landing\s+(?:at|in|on|near)|"
-    r"lands?\s+(?:at|in|on)|ashore\s+(?:at|in|on|near)|pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
+    r"(?:arriv(?:ed|ing|es?)|c[oa]mes?\s+up|coming\s+up|appear(?:ed|ing|s)?)\s+before|"
+    r"landed\s+" + _WHEN_SAID + r"(?:[a-z]+\s+)?(?:in|at|on|near)|"
+    r"landing\s+(?:at|in|on|near)|lands?\s+" + _WHEN_SAID + r"(?:at|in|on)|ashore\s+"
+    + _WHEN_SAID + r"(?:at|in|on|near)|"
+    r"pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
     r"destination\s+(?:was|is|being|:)|de(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+"
     r"(?:at|in)|"
