@@ -1169,3 +1169,24 @@ def test_passing_the_night_or_an_agent_is_no_crossing_or_way(text: str) -> None:
 ])
 def test_an_arrival_with_its_time_between_verb_and_place(text: str) -> None:
     assert ends(extract(text, date(1944, 1, 24))) == [(["Naples"], "Anzio")]
+
+
+@pytest.mark.parametrize("text", [
+    # the force renamed between commas is the force spoken of (its arrival before)
+    "Allied troops landed near Anzio. The force, the Sixth Corps, sailed from Naples.",
+    # a commander's initial ends no sentence
+    "Allied troops landed near Anzio. The force, under General John P. Lucas, had sailed "
+    "from Naples.",
+    "Allied troops landed near Anzio. The force, the Sixth Corps under General John P. "
+    "Lucas, sailed from Naples.",
+])
+def test_a_force_renamed_in_an_apposition_is_the_one_that_arrived(text: str) -> None:
+    assert ends(extract(text, date(1944, 1, 24))) == [(["Naples"], "Anzio")]
+
+
+def test_a_designation_letter_still_ends_a_sentence() -> None:
+    from movemap.extract.report import sentences
+
+    text = "The reserve was Company B. It moved to Hill A. The enemy fled."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "The reserve was Company B.", "It moved to Hill A.", "The enemy fled."]

@@ -103,6 +103,11 @@ _BOTH = re.compile(r"(?i:both|the\s+two)\b")
 _FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingent|division|brigade|"
                          r"corps|regiment|battalion|army|columns?|marines|paratroopers|"
                          r"infantry|task\s+force)\b", re.I)
+# a clause opening on a force spoken of before, renamed in an apposition ("The force, the
+# Sixth Corps under General Lucas, sailed")
+_APPOSED = re.compile(r"\W*the\s+(?:force|troops|army|expedition|contingent|column|fleet|"
+                      r"convoy|corps|division|brigade|regiment|battalion|group)\s*,\s+the\s+",
+                      re.I)
 # a move that follows another: same ends unless it names its own
 _FOLLOW = re.compile(r"^follow", re.I)
 _ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed|flown|flew|brought|shipped|"
@@ -245,12 +250,20 @@ _NOT_SOURCE = frozenset(("it", "he", "she", "they", "this", "we", "i", "there", 
 _ENDS = re.compile(r"[.!?]|\n")
 
 
+# a person's initial (General John P. Lucas, U. S. Grant): a capital alone before its period,
+# after a capitalised name that is no designation (Company B., Hill A. end a sentence)
+_INITIAL = re.compile(r"(?<![\w.])(?!(?:Company|Battery|Troop|Hill|Plan|Area|Route|Zone|"
+                      r"Sector|Group|Force|Beach|Line|Objective|Point|Phase|Team|Section|"
+                      r"Annex|Appendix|Exercise|Operation)\b)[A-Z][\w.]*\s+[A-Z]\.$")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence (a headline line or a paragraph ends one too)."""
     spans, start = [], 0
     ends = [m.end() if m.group() != "\n" else m.start() for m in _ENDS.finditer(text)]
     for m in matches_from(_SENTENCE, text, ends):  # (not tried at every character)
-        if text[max(0, m.start() - 6): m.start()].endswith(_ABBREVIATIONS):
+        if text[max(0, m.start() - 6): m.start()].endswith(_ABBREVIATIONS) or (
+                _INITIAL.search(text, max(0, m.start() - 40), m.start()) is not None):
             continue
         spans.append((start, m.start()))
         start = m.end()
@@ -823,6 +836,11 @@ class _Reader:
         body = text[a:b]
         pointer = _THERE_TO.search(body)  # "there" after a verb of motion, if any
         named = named_unit(body)
+        if named is not None and (apposed := _APPOSED.match(body)) is not None and (
+                named.start("u") >= apposed.end() and "," in body[named.end("u"):]):
+            # "The force, the United States Sixth Corps under ..., sailed": the unit named
+            # between the commas is the force spoken of, not a new one
+            named = None
         before = state.unit
         unit_cue = "unit: carried"
         anaphor = described = None
