@@ -1190,3 +1190,22 @@ def test_a_designation_letter_still_ends_a_sentence() -> None:
     text = "The reserve was Company B. It moved to Hill A. The enemy fled."
     assert [text[a:b] for a, b in sentences(text)] == [
         "The reserve was Company B.", "It moved to Hill A.", "The enemy fled."]
+
+
+@pytest.mark.parametrize("text", [
+    "The column pushed westward from Mukalla toward Aden, on the road to Taiz and Sanaa.",
+    "The column pushed westward from Mukalla toward Aden, a town on the road to Taiz.",
+    "The column pushed from Mukalla toward Aden, on the highway between Taiz and Sanaa.",
+])
+def test_the_road_a_destination_lies_on_is_no_destination(text: str) -> None:
+    assert ends(extract(text, date(1967, 8, 12))) == [(["Mukalla"], "Aden")]
+
+
+@pytest.mark.parametrize(("text", "destination"), [
+    ("Two detachments moved from Benin City to Sapele and to the oil port of Warri.",
+     "port of Warri"),
+    ("The brigade sailed from Mukalla to the old port of Aden.", "port of Aden"),
+])
+def test_words_before_a_port_named_by_its_kind_go_with_it(text: str,
+                                                          destination: str) -> None:
+    assert ends(extract(text, date(1967, 8, 12)))[-1][1] == destination

@@ -259,6 +259,14 @@ _POSITION_CUE = re.compile(
 # (the commander of forces in Ukraine; the brigade was in Estonia: somewhere in it)
 _TOWN_POSITION = re.compile(r"^(?:garrisons?|troops|units|forces|soldiers|men|was|were|in)\b",
                             re.I)
+# the article and up to two words before a phrase found by its kind ("the oil port of
+# Warri", "the small harbour of X"): they go with it
+_KIND_ARTICLE = re.compile(r"\s(?:the|a)(?:\s+[a-z][\w-]*){0,2}\s*$")
+# a place set after another by the road it lies on (", on the road to", ", a town on the
+# railway between"): it says where the place before is
+_ON_THE_ROAD = re.compile(r",\s+(?:(?:a|the)\s+(?:[a-z-]+\s+){0,2}?)?(?:on|along|astride)\s+"
+                          r"the\s+(?:main\s+)?(?:road|railway|highway|line|route|way)\s+"
+                          r"(?:to|from|between|linking)\s+(?:[A-Z][\w'’-]*\s+(?:and\s+)?)?$")
 _VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across|by(?=\s*$))" + _FILL, re.I)
 _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)?$", re.I)
 _CHAIN_GAP = quick(re.compile(r"\b(then|before|after\s+which|onward|onwards|on\s+to|finally|later|"
@@ -1013,7 +1021,17 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     chained: list[bool] = []
     for i, (start, _) in enumerate(places):
         before = _unglossed(text[max(a, start - 90): start])[-60:]
+        if text[start].islower() and (kind := _KIND_ARTICLE.search(before)) is not None:
+            # "to the oil port of Warri": the article and the port's words are the phrase's
+            before = before[:kind.start()] + " "
         role, cue = "", ""
+        if i and _ON_THE_ROAD.search(before) is not None:
+            # "toward Ore, on the road to Lagos and Ibadan": where the place before lies,
+            # not where the move goes
+            roles.append("")
+            cues.append("")
+            chained.append(False)
+            continue
         if text[places[i][1]: places[i][1] + 2] in ("'s", "’s"):
             # Seoul's agency, Russia's army: who, not where; but Cuba's airlift to Angola
             # starts in Cuba
