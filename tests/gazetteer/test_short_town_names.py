@@ -61,3 +61,18 @@ def test_a_compass_qualified_town_keeps_the_name_among_its_neighbours(
     # beside Umuarama (40 km away) and Curitiba, Cruzeiro is Cruzeiro do Oeste
     found = gazetteer.resolve_all(["Cruzeiro", "Curitiba", "Paraná", "Umuarama"])[0]
     assert found.place.name == "Cruzeiro do Oeste"
+
+
+@pytest.mark.parametrize(("names", "at", "admin1"), [
+    # Lerdo, Durango, beside Torreón; not Lerdo de Tejada, in the state of Veracruz that
+    # the list also names: a name read by its first words alone is no town of a region
+    # named with it
+    (["Gómez Palacio", "Lerdo", "Torreón", "Veracruz", "Tampico", "Zacatecas"],
+     (25.54, -103.52), "Durango"),
+    (["Lerdo", "Torreón", "Veracruz"], (25.54, -103.52), "Durango"),
+])
+def test_a_region_named_lifts_no_town_read_by_part_of_its_name(
+        gazetteer: Gazetteer, names: list[str], at: tuple[float, float], admin1: str) -> None:
+    found = gazetteer.resolve_all(names)[names.index("Lerdo")].best.place
+    assert found.admin1 == admin1
+    assert abs(found.lat - at[0]) < 0.1 and abs(found.lon - at[1]) < 0.1

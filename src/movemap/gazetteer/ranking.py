@@ -35,7 +35,8 @@ named       0-0.1   a point in a country named as such among the other places (`
                     there, ``coherence`` already says so
 within      0.2     a point in a region or district named with it (Belaya among air bases, with
                     Irkutsk Oblast: the air base there, not a village elsewhere; a town and
-                    its port both there: the town)
+                    its port both there: the town); not a town read by the first words of its
+                    name (Lerdo de Tejada in Veracruz is not "Lerdo" beside Torreón)
 overlay     0.5     from a user's overlay file, which overrides the reference data
 former      -0.6    a former name, when a larger place bears it as its current name
 old name    -0.3    an alternate name of a town that is the former name of a place ten times
@@ -524,7 +525,8 @@ def _scored(hit: Hit, own: Mapping[str, float], context: Context, closeness: flo
         if context.countries:
             share = context.share(place.lat, place.lon, place.country, beside)
             parts["coherence"] = COHERENCE_WEIGHT * share * share
-        if not areal and (context.within(place.lat, place.lon) if within is None else within):
+        if not areal and hit.method is not _BY_BASE and (
+                context.within(place.lat, place.lon) if within is None else within):
             parts["within"] = WITHIN_WEIGHT
         if not areal and place.country in context.named_countries:
             share = context.countries.get(place.country or "", 0.0)
