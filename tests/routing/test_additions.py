@@ -922,3 +922,20 @@ def test_round_31_north_east_bulgaria_railways(a: Point, b: Point, low: float, h
     for station in stations:
         assert near_km(list(r.points), station) < 6, station
     assert crossed(list(r.points)) == {"BG"}
+
+
+BEERSHEBA, DIMONA = (34.7913, 31.2518), (35.0338, 31.0707)
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high"), [
+    # Route 90 down the Arava: Natural Earth's line strays up to 2.5 km into Jordan, so the
+    # route was marked as leaving Israel and drawn as a great circle (about 240 km by road)
+    (BEERSHEBA, EILAT, 215, 270),
+    (DIMONA, EILAT, 180, 240),
+])
+def test_round_31_route_90_stays_in_israel(a: Point, b: Point, low: float,
+                                           high: float) -> None:
+    r = route([a, b], Mode.ROAD)
+    assert not r.warnings, r.warnings
+    assert low < r.length_km < high, r.length_km
+    assert crossed(list(r.points)) == {"IL"}
