@@ -76,3 +76,14 @@ def test_a_region_named_lifts_no_town_read_by_part_of_its_name(
     found = gazetteer.resolve_all(names)[names.index("Lerdo")].best.place
     assert found.admin1 == admin1
     assert abs(found.lat - at[0]) < 0.1 and abs(found.lon - at[1]) < 0.1
+
+
+def test_a_name_written_as_one_word_finds_the_town_named_in_two(gazetteer: Gazetteer) -> None:
+    # Montecristi: a town of Ecuador by that spelling; San Fernando de Monte Cristi, the
+    # Dominican port, by another name written in two words. The other names choose.
+    names = ["Santo Domingo", "Puerto Plata", "Montecristi", "Santiago de los Caballeros"]
+    found = gazetteer.resolve_all(names)[2].best.place
+    assert found.country == "DO" and abs(found.lat - 19.85) < 0.1
+    assert gazetteer.resolve("Montecristi").best.place.country == "EC"
+    names = ["Guayaquil", "Manta", "Montecristi", "Portoviejo"]
+    assert gazetteer.resolve_all(names)[2].best.place.country == "EC"

@@ -187,6 +187,9 @@ _SELF_COSINE = np.cos(0.5 / EARTH_RADIUS_KM)  # points half a km apart are one p
 _NOTABLE_POPULATION = NOTABLE_POPULATION
 # The letters a name closed up into one word must have to be looked up so (``Vera Cruz``).
 _CLOSED_UP_MIN = 6
+# a one-word name at least this long finds towns of at least this many people whose name is
+# it written in two words (Montecristi: San Fernando de Monte Cristi)
+_SPLIT_UP_MIN, _SPLIT_UP_POPULATION = 8, 10_000
 # Kinds of feature whose sources list them all, the world over (airportsdata, OurAirports):
 # the only one of a name among them is the one a text means, however far it is.
 _FULLY_LISTED = frozenset({Kind.AIRPORT, Kind.AIRBASE})
@@ -651,6 +654,7 @@ class Gazetteer:
         joined = self._joined_hits(key, hits) if phrase is None else []
         if hits:
             hits += old_style + joined + self._closed_up_hits(key, hits)
+            hits += self._split_up_hits(key, hits)
         if _CODE.match(name.strip()):
             hits += self._exact(code_key(name.strip()))
         if not hits and (plain := settlement_base(key)) is not None:
@@ -753,6 +757,29 @@ class Gazetteer:
                 for h in self._exact(closed)
                 if h.place.kind is Kind.CITY and h.place.id not in seen
                 and (h.place.population or 0) >= _NOTABLE_POPULATION]
+
+    def _split_up_hits(self, key: str, found: list[Hit]) -> list[Hit]:
+        """Towns of ``_SPLIT_UP_POPULATION`` or more whose name, or another name of theirs,
+        is ``key`` written in two words or more, beside what the one word finds as it is
+        spelled (``found``): ``Montecristi`` is a town of Ecuador by that spelling and San
+        Fernando de Monte Cristi, the Dominican port, by another; the text chooses. (The
+        way round, a spaced name written as one word, is ``_closed_up_hits``; a one-word
+        name that finds nothing finds the spaced one by its sound.)"""
+        if " " in key or "-" in key or len(key) < _SPLIT_UP_MIN or (
+                (skel := skeleton(key)) is None):
+            return []
+        seen = {h.place.id for h in found}
+        hits: list[Hit] = []
+        for spaced in self._index.phonetic(skel):
+            if (" " not in spaced and "-" not in spaced) or (
+                    spaced.replace(" ", "").replace("-", "") != key):
+                continue
+            for h in self._exact(spaced, Method.ALTERNATE):
+                if h.place.id not in seen and (h.place.kind is not Kind.CITY or (
+                        h.place.population or 0) >= _SPLIT_UP_POPULATION):
+                    seen.add(h.place.id)
+                    hits.append(h)
+        return hits
 
     def _field_hits(self, base: str, found: list[Hit]) -> list[Hit]:
         """Air bases named for ``base``, for a name written "X Field" (see
