@@ -135,3 +135,16 @@ def test_a_feature_read_by_its_kind_must_bear_the_name() -> None:
     assert _named_for(airfield, "Dinjan")
     assert not _named_for(airfield, "Dibrugarh")
     assert not _named_for(airfield, "Din")
+
+
+@pytest.mark.parametrize(("text", "origin"), [
+    # a country by a former name written in two words: the area, however far
+    ("Several hundred volunteers crossed into Palestine from Trans-Jordan in August.",
+     "Trans-Jordan"),
+    # a province by an old romanisation of its name
+    ("The Northern Expedition's columns marched from Hunan into Kiangsi in September.",
+     "Hunan"),
+])
+def test_an_area_named_otherwise_in_a_slot_is_an_end(text: str, origin: str) -> None:
+    (leg,) = extract(text, date(1936, 9, 8)).legs
+    assert [o.mention for o in leg.origins] == [origin]

@@ -836,8 +836,14 @@ def _slot_places(text: str, gazetteer: Gazetteer
 
 @_per_gazetteer
 def _resolves(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether an unknown name in a slot is a place: a town or feature the resolver reads,
+    or an area read by one of its own names written otherwise (Trans-Jordan, Jordan's
+    former name in one word), not by its sound or a typo."""
     found = gazetteer.resolve(name)
-    return found.found and not found.place.areal
+    return found.found and (not found.place.areal or found.best.method in _AREA_NAMED)
+
+
+_AREA_NAMED = (Method.FORMER, Method.ALTERNATE)
 
 
 def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazetteer,

@@ -415,6 +415,7 @@ _OWN_TOWN_KM = 150.0
 # reading of a name found by its slot alone counts only within LOOSE_KM of such a place
 _SURE = (Method.NAME, Method.ALTERNATE, Method.REGION)
 LOOSE_KM = 100.0
+_AREA_NAMED = (Method.FORMER, Method.ALTERNATE)  # an area read by one of its own names
 EXACT_LOOSE_KM = 300.0  # the same, for a name the place bears exactly (Kiulien-cheng)
 
 
@@ -425,8 +426,11 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
     the place bears exactly); else an empty resolution (a
     guess far from the report's other places is more often another place: ``Gogjali`` is
     not Khojaly). A feature read by its kind must bear the name in its own, and one named
-    after the name alone (:func:`_named_after`) counts at any distance."""
+    after the name alone (:func:`_named_after`) counts at any distance, and so does an area
+    read by one of its own names written otherwise (Trans-Jordan: Transjordan)."""
     found = gazetteer.resolve(name)
+    if found.found and found.place.areal and found.best.method in _AREA_NAMED:
+        return found  # a country by one of its own names written otherwise (Trans-Jordan)
     # a name the place bears exactly is surer than a spelling close to one of its names
     reach = EXACT_LOOSE_KM if found.found and found.best.method in _SURE else LOOSE_KM
     if found.found and not found.place.areal and (

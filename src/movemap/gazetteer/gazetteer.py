@@ -187,6 +187,9 @@ _SELF_COSINE = np.cos(0.5 / EARTH_RADIUS_KM)  # points half a km apart are one p
 _NOTABLE_POPULATION = NOTABLE_POPULATION
 # The letters a name closed up into one word must have to be looked up so (``Vera Cruz``).
 _CLOSED_UP_MIN = 6
+# the areas a spaced or hyphenated name finds written as one word (Trans-Jordan: Transjordan,
+# the former name of Jordan)
+_CLOSED_UP_AREAS = frozenset({Kind.COUNTRY})
 # a one-word name at least this long finds towns of at least this many people whose name is
 # it written in two words (Montecristi: San Fernando de Monte Cristi)
 _SPLIT_UP_MIN, _SPLIT_UP_POPULATION = 8, 10_000
@@ -693,6 +696,10 @@ class Gazetteer:
         if not hits:
             hits = joined
         if not hits:
+            # a country written in two words (Trans-Jordan); a town so written and found by
+            # nothing else is left to its sound (flagged), as before
+            hits = [h for h in self._closed_up_hits(key, []) if h.place.kind is Kind.COUNTRY]
+        if not hits:
             hits = self._approximate(key)
             if generic and not hits:
                 base, _ = split_generic(key)
@@ -742,21 +749,24 @@ class Gazetteer:
         return hits
 
     def _closed_up_hits(self, key: str, found: list[Hit]) -> list[Hit]:
-        """Notable towns (``NOTABLE_POPULATION``) whose name is ``key`` written as one word,
-        as other names of theirs, beside what the name finds as it is spelled (``found``):
-        ``Vera Cruz``, the old English spelling of Veracruz, is also a Brazilian town of
-        42,000; the text chooses. A name spelled as one word finds the spaced name already
-        (by its sound); not so the other way round, when the spaced name exists elsewhere."""
+        """Notable towns (``NOTABLE_POPULATION``) and countries whose name is ``key``
+        written as one word, as other names of theirs (a former name stays one: Trans-Jordan
+        is Transjordan, Jordan's), beside what the name finds as it is spelled (``found``,
+        maybe nothing): ``Vera Cruz``, the old English spelling of Veracruz, is also a
+        Brazilian town of 42,000; the text chooses. A name that matches nothing finds a
+        country so written only (Trans-Jordan); a town is left to its sound, flagged."""
         if " " not in key and "-" not in key:
             return []
         closed = key.replace(" ", "").replace("-", "")
         if len(closed) < _CLOSED_UP_MIN:
             return []
         seen = {h.place.id for h in found}
-        return [Hit(h.place, Method.ALTERNATE, key, h.similarity, h.from_overlay)
+        return [Hit(h.place, h.method if h.method is Method.FORMER else Method.ALTERNATE, key,
+                    h.similarity, h.from_overlay)
                 for h in self._exact(closed)
-                if h.place.kind is Kind.CITY and h.place.id not in seen
-                and (h.place.population or 0) >= _NOTABLE_POPULATION]
+                if h.place.id not in seen and (h.place.kind in _CLOSED_UP_AREAS or (
+                    h.place.kind is Kind.CITY
+                    and (h.place.population or 0) >= _NOTABLE_POPULATION))]
 
     def _split_up_hits(self, key: str, found: list[Hit]) -> list[Hit]:
         """Towns of ``_SPLIT_UP_POPULATION`` or more whose name, or another name of theirs,
