@@ -243,6 +243,18 @@ def test_a_retrospective_headline_sets_the_narrative_year(headline: str,
     assert str(leg.start) == expected
 
 
+@pytest.mark.parametrize("headline", [
+    "Worst fighting since 2014 as army pushes east",
+    "Tensions highest since 1999 as NATO sends troops",
+    "2000 troops deployed to the border",
+    "Ten years after 2013, troops return",
+])
+def test_a_compared_year_or_a_count_in_a_headline_sets_no_year(headline: str) -> None:
+    text = f"{headline}\n\nOn 25 September the 2nd Brigade moved from Lyon to Dijon."
+    (leg,) = extract(text, date(2023, 11, 2)).legs
+    assert str(leg.start) == "2023-09-25"
+
+
 def test_a_year_in_the_body_does_not_set_the_narrative_year() -> None:
     text = ("Troops return north\n\nThe flood of 2014 was the worst in memory. On 25 "
             "September the 2nd Brigade moved from Lyon to Dijon.")
@@ -547,7 +559,7 @@ def test_civilians_who_walk_are_no_force() -> None:
 
 @pytest.mark.parametrize("subject", [
     "Red cavalry riding west", "Government troops", "Cavalry", "Rebel fighters moving north",
-    "Volunteers",
+    "Militia",
 ])
 def test_a_force_opening_its_clause_without_an_article_ends_the_talk_of_civilians(
         subject: str) -> None:
@@ -556,6 +568,22 @@ def test_a_force_opening_its_clause_without_an_article_ends_the_talk_of_civilian
     text = (f"Ships took 40,000 people from Varna to Burgas. {subject} left Shumen and "
             "reached Razgrad on 4 May.")
     assert ends(extract(text, date(1920, 6, 1))) == [(["Shumen"], "Razgrad")]
+
+
+@pytest.mark.parametrize("opening", [
+    "When troops reached", "As troops entered", "Once troops reached", "Then more troops "
+    "arrived in", "Later more troops reached", "By then troops had reached", "Exhausted "
+    "troops reached",
+])
+def test_a_force_noun_after_a_subordinator_or_adverb_refers_back(opening: str) -> None:
+    text = f"The 5th Brigade left Lyon on 2 March. {opening} Dijon on 4 March, they rested."
+    assert ends(extract(text, date(1940, 6, 1))) == [(["Lyon"], "Dijon")]
+
+
+def test_aid_volunteers_after_civilians_are_no_force() -> None:
+    text = ("Evacuation buses took 300 civilians from Kherson to Mykolaiv. Aid volunteers "
+            "moved from Odesa to Kherson.")
+    assert extract(text, date(2022, 11, 20)).legs == ()
 
 
 @pytest.mark.parametrize("text", [

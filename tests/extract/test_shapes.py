@@ -1209,3 +1209,39 @@ def test_the_road_a_destination_lies_on_is_no_destination(text: str) -> None:
 def test_words_before_a_port_named_by_its_kind_go_with_it(text: str,
                                                           destination: str) -> None:
     assert ends(extract(text, date(1967, 8, 12)))[-1][1] == destination
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "upon" ends a move only after its way
+    ("Troops withdrew from Kherson after pressure upon Kyiv.", []),
+    ("The brigade left Lyon, calling upon Paris to send aid.", []),
+    # a river passed, not a feast: no crossing at Lyon
+    ("The division passed the Christmas at Lyon.", []),
+    # the road a move takes to its destination is its destination
+    ("The convoy left Lyon, on the way to Paris.", [(["Lyon"], "Paris")]),
+    ("The 3rd Brigade left Kherson on Monday, on the highway to Mykolaiv.",
+     [(["Kherson"], "Mykolaiv")]),
+])
+def test_upon_passed_and_the_road_only_where_they_say_a_move(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2024, 3, 5))) == expected
+
+
+def test_by_a_country_is_who_acted_not_the_way() -> None:
+    (leg,) = extract("The brigade was airlifted from Lyon by France to Dakar.",
+                     date(2024, 3, 5)).legs
+    assert not [c for c in leg.cues if c.startswith("via")]
+
+
+def test_a_unit_named_after_the_apposition_is_a_unit_of_its_own() -> None:
+    text = ("Allied troops landed near Anzio. The force, the largest since 1943, left Naples "
+            "with the 5th Brigade, which reached Salerno.")
+    assert any(leg.unit == "5th-brigade" for leg in extract(text, date(1944, 1, 24)).legs)
+
+
+def test_a_paragraph_after_a_designation_letter_is_a_sentence_of_its_own() -> None:
+    from movemap.extract.report import sentences
+
+    text = "The regiment fought in World War I.\n\nThe brigade moved to Lyon."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "The regiment fought in World War I.", "The brigade moved to Lyon."]

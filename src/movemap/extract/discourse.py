@@ -150,11 +150,18 @@ _COUNT = (r"(?:(?:[Aa]bout|[Ss]ome|[Aa]round|[Nn]early|[Aa]lmost|[Oo]ver|[Mm]ore
 PEOPLE_WORD = r"[A-Z][a-z]+(?:an|ish|ese|ic|i)"
 _SIDE_ADJ = r"(?:(?:North|South|East|West|Central|New)\s+)?" + PEOPLE_WORD
 # the arms and kinds of troops a report names a force by, beside FORCE_NOUN's
-_ARM_NOUN = (r"(?:cavalry|artillery|militia(?:men)?|volunteers|cossacks|dragoons|hussars|"
+_ARM_NOUN = (r"(?:cavalry|artillery|militia(?:men)?|cossacks|dragoons|hussars|"
              r"lancers|horsemen|gunners|sappers|riflemen|levies)")
+# a side a force is named by, other than a people's adjective (PEOPLE_WORD): its colour,
+# its cause, its standing
+_SIDE_WORD = (r"(?:Red|White|Green|Black|Government|Rebel|Federal|Federalist|Republican|"
+              r"Nationalist|Royalist|Loyalist|Allied|Enemy|Coalition|Insurgent|Separatist|"
+              r"Opposition|Regime|Junta|Confederate|Union|Imperial|Communist|Partisan|"
+              r"Guerrilla|Militia|Islamist|Jihadist|Liberal|Conservative|Constitutionalist|"
+              r"Revolutionary|Rival|Pro-[A-Z][\w-]+|Anti-[A-Z][\w-]+)")
 # the same nouns, and FORCE_NOUN's, opening a clause by themselves ("Cavalry crossed...")
 _CAPITALISED_ARM = r"(?:Troops|Soldiers|Forces|Marines|Paratroopers|Infantry|Commandos|" \
-    r"Fighters|Reservists|Cavalry|Artillery|Militia(?:men)?|Volunteers|Cossacks|Dragoons|" \
+    r"Fighters|Reservists|Cavalry|Artillery|Militia(?:men)?|Cossacks|Dragoons|" \
     r"Hussars|Lancers|Horsemen|Gunners|Sappers|Riflemen)"
 NEW_FORCE = re.compile(
     r"^\W*(?:(?:[Ss]eparately|[Mm]eanwhile|[Ee]lsewhere|[Aa]lso|[Ii]n\s+[\w-]+)\s*,?\s+)?"
@@ -166,13 +173,11 @@ NEW_FORCE = re.compile(
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
     + FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + FORCE_NOUN + r")?|"
     + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"|"
-    # a clause that opens on its force, qualified, without an article: "Red cavalry riding
-    # south from Perekop reached...", "Government troops entered..." (not "The troops",
-    # "Their men", nor a bare "Troops arrived": those refer back, see BARE_FORCE)
-    r"(?!(?:The|These|Those|This|That|Their|His|Her|Its|Our|Both|All|Most|Many|Such|Other|"
-    r"Some|Several|Another|An?)\b)[A-Z][a-z-]+\s+(?:(?!(?:the|a|an|its|their|his|her|our|"
-    r"these|those|this|that|all|some|many|most)\s)[a-z-]+\s+)?(?:" + FORCE_NOUN + r"|"
-    + _ARM_NOUN + r")))\b")
+    # a clause that opens on its force, named by its side without an article: "Red cavalry
+    # riding south from Perekop reached...", "Government troops entered...", "Rebel
+    # fighters moving north" (not "The troops", "When troops", "Exhausted troops": those
+    # refer back, as a bare "Troops arrived" does, see BARE_FORCE)
+    + _SIDE_WORD + r"\s+(?:[a-z-]+\s+)?(?:" + FORCE_NOUN + r"|" + _ARM_NOUN + r")))\b")
 # a clause that opens on a bare force noun ("Troops arrived in Bari", "Cavalry crossed"):
 # the force spoken of, not people or things a clause before moved
 BARE_FORCE = re.compile(r"^\W*" + _CAPITALISED_ARM + r"\b")

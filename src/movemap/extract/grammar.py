@@ -197,7 +197,7 @@ _ORIGIN_CUE = re.compile(
 _WHEN_SAID = (r"(?:(?:(?:before|after|at)\s+(?:dawn|daybreak|dusk|nightfall|midnight|noon|"
               r"first\s+light)|early|late|yesterday|today|tonight|overnight|safely|"
               r"(?:last|this)\s+(?:night|morning|evening|week)|on\s+(?-i:[A-Z][a-z]+day)|"
-              r"in\s+the\s+(?:morning|night|evening|afternoon))\s+){0,3}")
+              r"at\s+night|in\s+the\s+(?:morning|night|evening|afternoon))\s+){0,3}")
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|in\s+the\s+direction\s+of|for|reached|reaching|"
     # right before the place, after a via ("marched by Kasur upon Lahore")
@@ -259,13 +259,18 @@ _POSITION_CUE = re.compile(
 # (the commander of forces in Ukraine; the brigade was in Estonia: somewhere in it)
 _TOWN_POSITION = re.compile(r"^(?:garrisons?|troops|units|forces|soldiers|men|was|were|in)\b",
                             re.I)
+# a verb of motion before "upon" and its place, with its way between (marched by Kussoor
+# upon, came down upon)
+_MOVED_UPON = re.compile(r"\b(?:march\w*|advanc\w*|mov(?:ed|ing|es?)|c[ao]me\s+down|"
+                         r"descend\w*|fell|falling|push\w*|drove|driv\w*|bore\s+down|"
+                         r"pressed|swept|turned)\b[^.;]{0,60}?\bupon\s*$", re.I)
 # the article and up to two words before a phrase found by its kind ("the oil port of
 # Warri", "the small harbour of X"): they go with it
 _KIND_ARTICLE = re.compile(r"\s(?:the|a)(?:\s+[a-z][\w-]*){0,2}\s*$")
 # a place set after another by the road it lies on (", on the road to", ", a town on the
 # railway between"): it says where the place before is
-_ON_THE_ROAD = re.compile(r",\s+(?:(?:a|the)\s+(?:[a-z-]+\s+){0,2}?)?(?:on|along|astride)\s+"
-                          r"the\s+(?:main\s+)?(?:road|railway|highway|line|route|way)\s+"
+_ON_THE_ROAD = re.compile(r",\s+(?:(?:a|the)\s+(?:[a-z-]+\s+){0,2}?)?(?:on|astride)\s+"
+                          r"the\s+(?:main\s+)?(?:road|railway|highway|line|route)\s+"
                           r"(?:to|from|between|linking)\s+(?:[A-Z][\w'’-]*\s+(?:and\s+)?)?$")
 _VIA_CUE = re.compile(r"\b(via|through|by\s+way\s+of|past|across|by(?=\s*$))" + _FILL, re.I)
 _LIST_GAP = re.compile(r"^\s*(,|and|or|&|,\s*and|as\s+well\s+as|/)?\s*(?:the\s+)?$", re.I)
@@ -1025,9 +1030,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             # "to the oil port of Warri": the article and the port's words are the phrase's
             before = before[:kind.start()] + " "
         role, cue = "", ""
-        if i and _ON_THE_ROAD.search(before) is not None:
-            # "toward Ore, on the road to Lagos and Ibadan": where the place before lies,
-            # not where the move goes
+        if "destination" in roles and _ON_THE_ROAD.search(before) is not None:
+            # "toward Ore, on the road to Lagos and Ibadan": where the destination before
+            # lies, not where the move goes ("left Lyon, on the road to Paris" goes there)
             roles.append("")
             cues.append("")
             chained.append(False)
@@ -1061,6 +1066,15 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 if name == "position" and areas[i] and _TOWN_POSITION.match(cue):
                     role, cue = "", ""
                 break
+        if (cue == "upon" and not (i and roles[i - 1] == "via") and (
+                _MOVED_UPON.search(before) is None)) or (
+                cue == "by" and areas[i]) or (
+                role == "origin" and cue[:4].lower() == "pass" and not (i and areas[i - 1])):
+            # "upon" ends a move only after its way or a verb of motion ("marched by Kasur
+            # upon Lahore", "came down upon Balaklava"; not "pressure upon Kyiv"); "by" a country is who acted ("airlifted by France"), not
+            # a way; "passed the X at" is a crossing only of a river or border found as a
+            # place ("passed the Sutlej at"; not "passed the Christmas at")
+            role, cue = "", ""
         if role == "destination" and (m := _REDUCED_BEFORE.search(before)) is not None and (
                 _REDUCED_AFTER.match(text, places[i][1], b)):
             role, cue = "position", " ".join(m.group(1).split()) + " ..."

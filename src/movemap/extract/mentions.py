@@ -685,9 +685,9 @@ def _known_feature(gazetteer: Gazetteer, phrase: str) -> bool:
     if not found.found or found.place.kind is Kind.CITY:
         return False
     return found.best.method in _SURE or (
-        # a feature of that kind named for the phrase's name (Pope Air Force Base: Pope Army
-        # Air Field), when only one such is near the top (not Hunter Army Airfield, which
-        # reads as well as Hunter Airport in Tennessee)
+        # a feature of that kind named for the phrase's name (Tablada airfield: Tablada
+        # Airport), when no rival reads as well (not Hunter Army Airfield, as well read as
+        # Hunter Airport in Tennessee, nor Pope Air Force Base beside Pope Valley Airport)
         found.best.method is Method.KIND and found.best.confident
         and not ambiguous(found.candidates)) or (
         found.best.method is Method.FALLBACK and phrase.rsplit(None, 1)[-1] in _ISLAND_WORDS)

@@ -250,11 +250,18 @@ _NOT_SOURCE = frozenset(("it", "he", "she", "they", "this", "we", "i", "there", 
 _ENDS = re.compile(r"[.!?]|\n")
 
 
-# a person's initial (General John P. Lucas, U. S. Grant): a capital alone before its period,
-# after a capitalised name that is no designation (Company B., Hill A. end a sentence)
+# a person's initial (General John P. Lucas): a capital alone before its period, after a
+# capitalised name that is no designation (Company B., Hill A., World War I. end a
+# sentence), before a surname: a capitalised word that opens no sentence, then a comma or
+# a word in lower case ("Lucas, sailed", "Lucas commanded")
 _INITIAL = re.compile(r"(?<![\w.])(?!(?:Company|Battery|Troop|Hill|Plan|Area|Route|Zone|"
                       r"Sector|Group|Force|Beach|Line|Objective|Point|Phase|Team|Section|"
-                      r"Annex|Appendix|Exercise|Operation)\b)[A-Z][\w.]*\s+[A-Z]\.$")
+                      r"Annex|Appendix|Exercise|Operation|War|Camp|Terminal|Square|Grid|"
+                      r"Gate|Pier|Block|Wing|Ward|Level|Stage|Class|Type|Model|Flight|"
+                      r"Platform|Vitamin)\b)[A-Z][\w.]*\s+[A-Z]\.$")
+_SURNAME = re.compile(r"(?!(?:The|A|An|It|He|She|They|We|I|On|In|At|By|This|That|These|"
+                      r"Those|His|Her|Their|Its|But|And|Then|After|When|As|From|To|For|"
+                      r"There|Here|Some|Most|All|No)\b)[A-Z][\w'’-]+(?:,|\s+[a-z])")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -263,7 +270,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     ends = [m.end() if m.group() != "\n" else m.start() for m in _ENDS.finditer(text)]
     for m in matches_from(_SENTENCE, text, ends):  # (not tried at every character)
         if text[max(0, m.start() - 6): m.start()].endswith(_ABBREVIATIONS) or (
-                _INITIAL.search(text, max(0, m.start() - 40), m.start()) is not None):
+                "\n" not in m.group() and _INITIAL.search(text, max(0, m.start() - 40),
+                                                        m.start()) is not None
+                and _SURNAME.match(text, m.end()) is not None):
             continue
         spans.append((start, m.start()))
         start = m.end()
@@ -841,7 +850,8 @@ class _Reader:
         pointer = _THERE_TO.search(body)  # "there" after a verb of motion, if any
         named = named_unit(body)
         if named is not None and (apposed := _APPOSED.match(body)) is not None and (
-                named.start("u") >= apposed.end() and "," in body[named.end("u"):]):
+                named.start("u") >= apposed.end()
+                and named.end("u") <= body.find(",", apposed.end())):
             # "The force, the United States Sixth Corps under ..., sailed": the unit named
             # between the commas is the force spoken of, not a new one
             named = None

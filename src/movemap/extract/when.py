@@ -562,16 +562,23 @@ def _word_index(lowered: str) -> tuple[dict[str, list[int]], list[int]] | None:
 
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$")
-# a year in a headline (1500-2099), not part of a longer number
-_HEADLINE_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
+# a year in a headline (1500-2099), not part of a longer number; not one that dates a
+# comparison ("the worst since 2014", "years after 1999"); not a count before what it
+# counts ("2000 troops deployed": a year before a noun only after "the", "of", "in")
+_YEAR_IN_HEADLINE = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,])")
+_COMPARED = re.compile(r"\b(?:since|after|before|until|till|from|than)\s+$")
+_YEAR_BEFORE_NOUN = re.compile(r"(?:\bthe|\bof|\bin|['’]s)\s+$", re.I)
+_COUNTED = re.compile(r"\s+[a-z]+s\b")
 _HEADLINE_CHARS = 160  # a first line longer than this is a paragraph, not a headline
 
 
 def headline_era(text: str, published: date) -> date | None:
     r"""The narrative's day a retrospective's headline sets: 1 July of the first year it
-    names, when that year is at least two before publication ("Army of the West (1846)"
-    published in 2012). A day or month written without its year before any date that
-    names one is then read in that year, not in the year before publication.
+    names that is at least two before publication ("Army of the West (1846)" published in
+    2012), unless the year dates a comparison ("the worst since 2014") or is a count ("2000
+    troops"; "the 1944 landings" is a year). A day or month written without its year,
+    before any date that names one, is then read in that year, not in the year before
+    publication.
 
     The headline is the first line of a report that has more than one, and short; a year
     in the body does not count (a news story names past years for background, "the worst
@@ -586,8 +593,12 @@ def headline_era(text: str, published: date) -> date | None:
     first, newline, rest = text.lstrip().partition("\n")
     if not newline or not rest.strip() or len(first) > _HEADLINE_CHARS:
         return None
-    for m in _HEADLINE_YEAR.finditer(first):
+    for m in _YEAR_IN_HEADLINE.finditer(first):
         year = int(m.group(1))
+        before = first[max(0, m.start() - 12): m.start()].lower()
+        if _COMPARED.search(before) or (_COUNTED.match(first, m.end()) and not (
+                _YEAR_BEFORE_NOUN.search(before))):
+            continue  # "the worst since 2014"; "2000 troops" (but "the 1944 landings")
         if year <= published.year - 2:
             return date(year, 7, 1)
     return None
