@@ -1071,9 +1071,10 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 cue == "by" and areas[i]) or (
                 role == "origin" and cue[:4].lower() == "pass" and not (i and areas[i - 1])):
             # "upon" ends a move only after its way or a verb of motion ("marched by Kasur
-            # upon Lahore", "came down upon Balaklava"; not "pressure upon Kyiv"); "by" a country is who acted ("airlifted by France"), not
-            # a way; "passed the X at" is a crossing only of a river or border found as a
-            # place ("passed the Sutlej at"; not "passed the Christmas at")
+            # upon Lahore", "came down upon Balaklava"; not "pressure upon Kyiv"); "by" a
+            # country is who acted ("airlifted by France"), not a way; "passed the X at" is
+            # a crossing only of a river or border found as a place ("passed the Sutlej
+            # at"; not "passed the Christmas at")
             role, cue = "", ""
         if role == "destination" and (m := _REDUCED_BEFORE.search(before)) is not None and (
                 _REDUCED_AFTER.match(text, places[i][1], b)):
