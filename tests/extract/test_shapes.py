@@ -1245,3 +1245,18 @@ def test_a_paragraph_after_a_designation_letter_is_a_sentence_of_its_own() -> No
     text = "The regiment fought in World War I.\n\nThe brigade moved to Lyon."
     assert [text[a:b] for a, b in sentences(text)] == [
         "The regiment fought in World War I.", "The brigade moved to Lyon."]
+
+
+@pytest.mark.parametrize("text", [
+    "A bulletin broadcast from Berlin said the 13th Panzer Division had pushed south from "
+    "Krasnodar and taken Maikop.",
+    "In a despatch from Cairo, the correspondent said the brigade moved from Krasnodar to "
+    "Maikop.",
+])
+def test_where_a_report_was_sent_from_is_no_origin(text: str) -> None:
+    assert ends(extract(text, date(1942, 8, 11))) == [(["Krasnodar"], "Maikop")]
+
+
+def test_the_sea_a_destination_lies_on_is_no_destination() -> None:
+    text = "The 3rd Division left Maikop and fell back towards Tuapse on the Black Sea."
+    assert ends(extract(text, date(1942, 8, 11))) == [(["Maikop"], "Tuapse")]

@@ -259,6 +259,13 @@ _POSITION_CUE = re.compile(
 # (the commander of forces in Ukraine; the brigade was in Estonia: somewhere in it)
 _TOWN_POSITION = re.compile(r"^(?:garrisons?|troops|units|forces|soldiers|men|was|were|in)\b",
                             re.I)
+# a word for what is said or sent before "from" and its place (broadcast from Berlin)
+_SAID_FROM = re.compile(r"\b(?:broadcast|bulletins?|communiqu[eé]s?|despatch(?:es)?|"
+                        r"dispatch(?:es)?|reports?|cabled?|telegraph(?:ed)?|radioed|wired|"
+                        r"statements?|announcements?|messages?|news|letters?|signals?)"
+                        r"(?:\s+[\w'’-]+){0,2}?\s+from\s*$", re.I)
+# the words between a destination and the sea or river it lies on (Tuapse on the Black Sea)
+_ON_THE = re.compile(r"\s+on\s+the\s+", re.I)
 # a verb of motion before "upon" and its place, with its way between (marched by Kussoor
 # upon, came down upon)
 _MOVED_UPON = re.compile(r"\b(?:march\w*|advanc\w*|mov(?:ed|ing|es?)|c[ao]me\s+down|"
@@ -1066,6 +1073,14 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 if name == "position" and areas[i] and _TOWN_POSITION.match(cue):
                     role, cue = "", ""
                 break
+        if role == "origin" and cue == "from" and _SAID_FROM.search(before) is not None:
+            # "a bulletin broadcast from Berlin", "in a despatch from Cairo": where it was
+            # said, not where a move starts
+            role, cue = "", ""
+        if i and areas[i] and roles[i - 1] == "destination" and _ON_THE.fullmatch(
+                text, places[i - 1][1], start):
+            # "towards Tuapse on the Black Sea": where the destination lies
+            role, cue = "", ""
         if (cue == "upon" and not (i and roles[i - 1] == "via") and (
                 _MOVED_UPON.search(before) is None)) or (
                 cue == "by" and areas[i]) or (
