@@ -221,6 +221,14 @@ def test_strength_only_of_the_moving_force() -> None:
     ("by mid-March", date(2024, 1, 10), ["by 2024-03-20"]),
     ("from 28 September to 3 October", date(1950, 10, 20), ["1950-09-28/1950-10-03"]),
     ("between late May and early June 1942", date(1942, 7, 1), ["1942-05-21/1942-06-10"]),
+    # a letter's "the 27th ult." (of last month), "inst." (this month), "prox." (next);
+    # its next "the 8th" is of its own month
+    ("They sailed on the 27th ult., and landed on the 8th.", date(1832, 7, 20),
+     ["1832-06-27", "1832-07-08"]),
+    ("They sailed on the 27th of last month and landed on the 8th.", date(1832, 7, 20),
+     ["1832-06-27", "1832-07-08"]),
+    ("They sailed on the 3rd inst. and are due on the 2nd prox.", date(1832, 7, 20),
+     ["1832-07-03", "1832-08-02"]),
 ])
 def test_narrative_and_publication_time(text: str, published: date,
                                         expected: list[str]) -> None:

@@ -192,12 +192,15 @@ _ORIGIN_CUE = re.compile(
     r"weigh(?:ed|s|ing)?\s+anchor\s+(?:at|off|in|from)|put(?:s|ting)?\s+(?:out\s+)?to\s+sea\s+"
     r"(?:at|from))"
     + _FILL, re.I)
-# when, said between a verb of arrival and its place: landed before dawn yesterday near X,
-# arrived early on Sunday in Y, went ashore at first light at Z
+# when (and how), said between a verb of arrival and its place: landed before dawn yesterday
+# near X, arrived early on Sunday in Y, went ashore at first light at Z
 _WHEN_SAID = (r"(?:(?:(?:before|after|at)\s+(?:dawn|daybreak|dusk|nightfall|midnight|noon|"
               r"first\s+light)|early|late|yesterday|today|tonight|overnight|safely|"
               r"(?:last|this)\s+(?:night|morning|evening|week)|on\s+(?-i:[A-Z][a-z]+day)|"
-              r"at\s+night|in\s+the\s+(?:morning|night|evening|afternoon))\s+){0,3}")
+              r"at\s+night|in\s+the\s+(?:morning|night|evening|afternoon)|"
+              # and how: landed without opposition on the beach at X, unopposed, in force
+              r"without\s+(?:opposition|resistance|loss|losses|incident|a\s+shot)|"
+              r"unopposed|in\s+force|in\s+good\s+order|by\s+night)\s+){0,3}")
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|in\s+the\s+direction\s+of|for|reached|reaching|"
     # right before the place, after a via ("marched by Kasur upon Lahore")

@@ -203,7 +203,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![-–/]\d)", re.I)),
     ("quarter", re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter"
                            r"(?:\s+of\s+(?P<year>\d{4}))?", re.I)),
+    # the 8th; the 27th of last month, the 27th ult. (of the month before the narrative's),
+    # the 3rd inst. (of its month), the 2nd prox. (of the month after)
     ("the_nth", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
+                         r"(?:\s+(?:of\s+)?(?P<mrel>last|this|next)\s+month\b|"
+                         r"\s+(?P<old>ult|inst|prox)\b\.?)?"
                          r"(?!\s+(?:[A-Z]|(?:and|or|to|&)\s+(?:the\s+)?\d|\d)|,\s*\d)")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early\s+on|late\s+on)\s+)?"
                            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -383,7 +387,9 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
     if kind == "quarter":
         return parse_date(f"{year or published.year:04d}-Q{_QUARTERS[g['q'].lower()]}")
     if kind == "the_nth":
-        return _day(anchor.year, anchor.month, int(g["d"]))
+        step = _MONTH_STEPS.get((g.get("mrel") or g.get("old") or "").lower(), 0)
+        year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
+        return _day(year, month0 + 1, int(g["d"]))
     if kind == "relative":
         rel = g["rel"].lower()
         if rel in ("today", "yesterday"):
@@ -418,6 +424,9 @@ _ASCII_FOLDED = {kind: grouped(re.compile(p.pattern.replace("(?i:", "(?:"), p.fl
 # (each grouped as it is searched: alternatives grouped case-blind are not those of the text
 # in lower case)
 _FOLDED = {kind: grouped(p) for kind, p in _FOLDED.items()}
+# the month "the Nth" of "last month", "ult." (ultimo), "inst." (instant), "prox."
+# (proximo) is in, counted from the narrative's
+_MONTH_STEPS = {"last": -1, "ult": -1, "this": 0, "inst": 0, "next": 1, "prox": 1}
 _NEEDS = {
     "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
     "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later", "afterward"),
@@ -651,7 +660,10 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             anchor = meaning.first_day
         elif kind in _ANCHORS and not (
                 (_SINCE.search(before) or m.group(0).lower().startswith("since "))
-                and not m.groupdict().get("year")):
+                and not m.groupdict().get("year")) and not (
+                m.groupdict().get("mrel") or m.groupdict().get("old")):
+            # (nor does "the 27th ult.": a letter's days count from its own date, and its
+            # next "the 8th" is of the letter's month)
             # (a state "since November" lasts to the narrative's day: it does not take the
             # narrative back there, and the next "since February" is the February after it)
             anchor = meaning.last_day
