@@ -1260,3 +1260,12 @@ def test_where_a_report_was_sent_from_is_no_origin(text: str) -> None:
 def test_the_sea_a_destination_lies_on_is_no_destination() -> None:
     text = "The 3rd Division left Maikop and fell back towards Tuapse on the Black Sea."
     assert ends(extract(text, date(1942, 8, 11))) == [(["Maikop"], "Tuapse")]
+
+
+@pytest.mark.parametrize("regiment", [
+    "Queen's Own Highlanders", "Royal Green Jackets", "Durham Light Infantry", "Coldstream Guards",
+])
+def test_a_relative_clause_after_a_regiments_name_is_the_movers_own(regiment: str) -> None:
+    text = (f"On 10 December the 1st Battalion, {regiment}, who had been flown in from "
+            "Singapore, were landed at Anduki airfield.")
+    assert ends(extract(text, date(1962, 12, 13))) == [(["Singapore"], "Anduki airfield")]

@@ -412,7 +412,12 @@ _DIGIT = re.compile(r"\d")
 _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|division|brigade|"
                         r"corps|army|regiment|battalion|infantry|paratroopers|group|contingent|"
                         r"commandos?|rangers|echelon|column|squadron|company|fleet|guard|Division|"
-                        r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet)"
+                        r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet|"
+                        # a regiment's own name after its battalion (the 1st Battalion,
+                        # Queen's Own Highlanders, who had been flown in from Singapore)
+                        r"Highlanders|Rifles|Guards|Fusiliers|Grenadiers|Dragoons|Hussars|"
+                        r"Lancers|Rangers|Scouts|Gurkhas|Borderers|Jackets|Light\s+Infantry|"
+                        r"Legion|Zouaves|Chasseurs|Bersaglieri|Alpini|Cossacks|Marines)"
                         # the squadron of Admiral Lazareff, which came from Sebastopol
                         r"(?:\s+of\s+(?:General|Admiral|Marshal|Field\s+Marshal|Colonel|Major|"
                         r"Captain|Commodore|Lieutenant|Brigadier|Commander)\s+"
