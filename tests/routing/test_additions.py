@@ -939,3 +939,26 @@ def test_round_31_route_90_stays_in_israel(a: Point, b: Point, low: float,
     assert not r.warnings, r.warnings
     assert low < r.length_km < high, r.length_km
     assert crossed(list(r.points)) == {"IL"}
+
+
+TUNIS, MAHRES, GABES = (10.1815, 36.8065), (10.50083, 34.5275), (10.0982, 33.88146)
+ZARAGOZA, CALAMOCHA, TERUEL = (-0.87734, 41.65606), (-1.2975, 40.91933), (-1.10646, 40.3456)
+SEGORBE, SAGUNTO = (-0.48333, 39.85), (-0.26667, 39.68333)
+
+
+@pytest.mark.parametrize(("a", "b", "via", "low", "high", "country"), [
+    # Natural Earth's line from Tunis by Sousse stops at Sfax: Gabès was 114 km from any
+    # railway and the route was drawn along the roads; about 415 km by rail
+    (TUNIS, GABES, MAHRES, 390, 440, "TN"),
+    # none of Adif's line 610 was drawn: Teruel was 78 km from any railway; 173 km
+    (ZARAGOZA, TERUEL, CALAMOCHA, 160, 195, "ES"),
+    # on down the line to Sagunto: 314.9 km Zaragoza - Sagunto less 173
+    (TERUEL, SAGUNTO, SEGORBE, 130, 160, "ES"),
+])
+def test_round_32_tunisia_and_aragon_railways(a: Point, b: Point, via: Point, low: float,
+                                              high: float, country: str) -> None:
+    r = route([a, b], Mode.RAIL)
+    assert not r.warnings, r.warnings
+    assert low < r.length_km < high, r.length_km
+    assert near_km(list(r.points), via) < 3
+    assert crossed(list(r.points)) == {country}
