@@ -769,8 +769,8 @@ class Gazetteer:
                     and (h.place.population or 0) >= _NOTABLE_POPULATION))]
 
     def _split_up_hits(self, key: str, found: list[Hit]) -> list[Hit]:
-        """Towns of ``_SPLIT_UP_POPULATION`` or more whose name, or another name of theirs,
-        is ``key`` written in two words or more, beside what the one word finds as it is
+        """Towns of ``_SPLIT_UP_POPULATION`` or more (and features) whose name, or another
+        name of theirs, is ``key`` written in two words or more, beside what the one word finds as it is
         spelled (``found``): ``Montecristi`` is a town of Ecuador by that spelling and San
         Fernando de Monte Cristi, the Dominican port, by another; the text chooses. (The
         way round, a spaced name written as one word, is ``_closed_up_hits``; a one-word
