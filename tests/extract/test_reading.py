@@ -229,6 +229,9 @@ def test_strength_only_of_the_moving_force() -> None:
      ["1832-06-27", "1832-07-08"]),
     ("They sailed on the 3rd inst. and are due on the 2nd prox.", date(1832, 7, 20),
      ["1832-07-03", "1832-08-02"]),
+    ("They sailed on the 27th ultimo and are due on the 2nd proximo.", date(1832, 7, 20),
+     ["1832-06-27", "1832-08-02"]),
+    ("On the 10th of last month British troops moved.", date(2001, 12, 1), ["2001-11-10"]),
 ])
 def test_narrative_and_publication_time(text: str, published: date,
                                         expected: list[str]) -> None:
@@ -268,6 +271,12 @@ def test_a_year_in_the_body_does_not_set_the_narrative_year() -> None:
             "September the 2nd Brigade moved from Lyon to Dijon.")
     (leg,) = extract(text, date(2023, 11, 2)).legs
     assert str(leg.start) == "2023-09-25"
+
+
+def test_a_day_of_a_month_named_by_its_offset_is_not_moved_back_a_year() -> None:
+    (leg,) = extract("The regiment marched from Lisbon on the 2nd prox. to Torres Vedras.",
+                     date(1810, 10, 15)).legs
+    assert str(leg.start) == "1810-11-02"
 
 
 def test_a_past_move_is_not_dated_after_the_report() -> None:

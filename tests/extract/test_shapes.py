@@ -1269,3 +1269,30 @@ def test_a_relative_clause_after_a_regiments_name_is_the_movers_own(regiment: st
     text = (f"On 10 December the 1st Battalion, {regiment}, who had been flown in from "
             "Singapore, were landed at Anduki airfield.")
     assert ends(extract(text, date(1962, 12, 13))) == [(["Singapore"], "Anduki airfield")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what was said or sent from a place is the only "from" _SAID_FROM takes
+    ("NATO will dispatch troops from Germany to Lithuania.", [(["Germany"], "Lithuania")]),
+    ("The signals battalion moved from Aldershot to Dover.", [(["Aldershot"], "Dover")]),
+    ("The cable ship sailed from Plymouth to Halifax.", [(["Plymouth"], "Halifax")]),
+    # a relative clause after another unit's name is that unit's
+    ("The 1st Battalion reached Kohima, where it relieved the Assam Rifles, who had marched "
+     "from Dimapur.", []),
+    # how, between a verb of arrival and its place
+    ("The 3rd Division landed without opposition on the beach at Anzio. It had sailed from "
+     "Naples.", [(["Naples"], "Anzio")]),
+])
+def test_review_cases_of_the_second_look(text: str,
+                                         expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1944, 1, 24))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The division launched the assault. The brigade then moved from Arras to Amiens.",
+    "Troops from Belgorod joined the assault. The brigade later withdrew to Kharkiv.",
+])
+def test_a_word_ending_in_ult_ends_its_sentence(text: str) -> None:
+    from movemap.extract.report import sentences
+
+    assert len(sentences(text)) == 2

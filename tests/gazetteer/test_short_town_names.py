@@ -87,3 +87,15 @@ def test_a_name_written_as_one_word_finds_the_town_named_in_two(gazetteer: Gazet
     assert gazetteer.resolve("Montecristi").best.place.country == "EC"
     names = ["Guayaquil", "Manta", "Montecristi", "Portoviejo"]
     assert gazetteer.resolve_all(names)[2].best.place.country == "EC"
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    # a city alone keeps its name against an area or a syllable reading written in words
+    ("Christchurch", "NZ"), ("Rionegro", "CO"), ("Qingzhou", "CN"),
+    # a town that bears a country's name written in two words is the town
+    ("Monte Negro", "BR"),
+])
+def test_a_name_alone_is_not_an_area_or_a_syllable_reading(gazetteer: Gazetteer, name: str,
+                                                           country: str) -> None:
+    found = gazetteer.resolve(name)
+    assert found.best.place.country == country and found.best.confident

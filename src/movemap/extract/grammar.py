@@ -262,11 +262,11 @@ _POSITION_CUE = re.compile(
 # (the commander of forces in Ukraine; the brigade was in Estonia: somewhere in it)
 _TOWN_POSITION = re.compile(r"^(?:garrisons?|troops|units|forces|soldiers|men|was|were|in)\b",
                             re.I)
-# a word for what is said or sent before "from" and its place (broadcast from Berlin)
-_SAID_FROM = re.compile(r"\b(?:broadcast|bulletins?|communiqu[eé]s?|despatch(?:es)?|"
-                        r"dispatch(?:es)?|reports?|cabled?|telegraph(?:ed)?|radioed|wired|"
-                        r"statements?|announcements?|messages?|news|letters?|signals?)"
-                        r"(?:\s+[\w'’-]+){0,2}?\s+from\s*$", re.I)
+# what is said or sent, before "from" and its place ("a bulletin broadcast from Berlin", "a
+# despatch from Cairo"; not "dispatch troops from", "reports that troops from")
+_SAID_FROM = re.compile(r"\b(?:(?:bulletins?|communiqu[eé]s?|despatch(?:es)?|statements?|"
+                        r"announcements?|broadcasts?)(?:\s+(?:broadcast|issued|sent|filed|"
+                        r"relayed|datelined))?|broadcast)\s+from\s*$", re.I)
 # the words between a destination and the sea or river it lies on (Tuapse on the Black Sea)
 _ON_THE = re.compile(r"\s+on\s+the\s+", re.I)
 # a verb of motion before "upon" and its place, with its way between (marched by Kussoor
@@ -413,11 +413,14 @@ _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|divisi
                         r"corps|army|regiment|battalion|infantry|paratroopers|group|contingent|"
                         r"commandos?|rangers|echelon|column|squadron|company|fleet|guard|Division|"
                         r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet|"
-                        # a regiment's own name after its battalion (the 1st Battalion,
-                        # Queen's Own Highlanders, who had been flown in from Singapore)
-                        r"Highlanders|Rifles|Guards|Fusiliers|Grenadiers|Dragoons|Hussars|"
-                        r"Lancers|Rangers|Scouts|Gurkhas|Borderers|Jackets|Light\s+Infantry|"
-                        r"Legion|Zouaves|Chasseurs|Bersaglieri|Alpini|Cossacks|Marines)"
+                        # a regiment's own name right after its battalion (the 1st
+                        # Battalion, Queen's Own Highlanders, who had been flown in from
+                        # Singapore; not "relieved the Assam Rifles, who had marched")
+                        r"(?:Battalion|Regiment|Company|Squadron|Battery),\s+(?:[Tt]he\s+)?"
+                        r"(?:[A-Z][\w'’.-]*\s+){0,4}(?:Highlanders|Rifles|Guards|Fusiliers|"
+                        r"Grenadiers|Dragoons|Hussars|Lancers|Rangers|Scouts|Gurkhas|Borderers|"
+                        r"Jackets|Light\s+Infantry|Legion|Zouaves|Chasseurs|Bersaglieri|Alpini|"
+                        r"Cossacks|Marines))"
                         # the squadron of Admiral Lazareff, which came from Sebastopol
                         r"(?:\s+of\s+(?:General|Admiral|Marshal|Field\s+Marshal|Colonel|Major|"
                         r"Captain|Commodore|Lieutenant|Brigadier|Commander)\s+"
@@ -1198,7 +1201,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         for j in range(first, i + 1):
             roles[j], cues[j], chained[j] = "", "", False
     for m in _RELATIVE.finditer(text, a, b):
-        if _FORCE_END.search(text, max(a, m.start() - 40), m.start()):
+        if _FORCE_END.search(text, max(a, m.start() - 80), m.start()):
             continue  # the brigade, which left Southampton: the mover's own move
         # which took Seoul on 28 June: what the relative clause's subject did, not the mover
         for i, (start, _) in enumerate(places):

@@ -214,8 +214,7 @@ _FRONTED_FROM = re.compile(r"\W*From\s+(?:the\s+)?")
 _NEWLINE = re.compile(r"\n")
 _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
                   "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.", "Cdr.", "Mr.",
-                  "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "ult.",
-                  "inst.", "prox.")
+                  "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")
 # people who report on others, named by what they are (a source so named reports on others)
 _REPORTERS = r"sources|witnesses|residents|observers|monitors|analysts|diplomats"
 _REPORTING_NOUN = re.compile(rf"\b(?:{_REPORTERS})\b")

@@ -207,8 +207,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # the 3rd inst. (of its month), the 2nd prox. (of the month after)
     ("the_nth", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
                          r"(?:\s+(?:of\s+)?(?P<mrel>last|this|next)\s+month\b|"
-                         r"\s+(?P<old>ult|inst|prox)\b\.?)?"
-                         r"(?!\s+(?:[A-Z]|(?:and|or|to|&)\s+(?:the\s+)?\d|\d)|,\s*\d)")),
+                         r"\s+(?P<old>ult(?:imo)?|inst(?:ant)?|prox(?:imo)?)\b\.?|"
+                         r"(?!\s+(?:[A-Z]|(?:and|or|to|&)\s+(?:the\s+)?\d|\d)|,\s*\d))")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|on|early\s+on|late\s+on)\s+)?"
                            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                            rf"(?!['’]s\b|,?\s+(?:the\s+)?\d|,?\s+{_M})", re.I)),
@@ -387,7 +387,8 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
     if kind == "quarter":
         return parse_date(f"{year or published.year:04d}-Q{_QUARTERS[g['q'].lower()]}")
     if kind == "the_nth":
-        step = _MONTH_STEPS.get((g.get("mrel") or g.get("old") or "").lower(), 0)
+        step = _MONTH_STEPS.get((g.get("mrel") or g.get("old") or "")[:4].lower().rstrip(
+            "i"), 0)
         year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
         return _day(year, month0 + 1, int(g["d"]))
     if kind == "relative":
@@ -680,7 +681,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         inferred = kind in ("span_dmdm", "span_mdmd", "span_mm", "span_dm", "span_dash_dm",
                             "span_dash_dmdm", "night", "dmy", "mdy", "part", "part_of", "week_of",
                             "month", "month_head", "the_nth") and (
-            not m.groupdict().get("year"))
+            not m.groupdict().get("year")) and not (
+            m.groupdict().get("mrel") or m.groupdict().get("old"))
         stepped = kind in ("later", "after_n", "following", "same", "after", "earlier")
         inferred = inferred or (stepped and guessed)
         if moved:

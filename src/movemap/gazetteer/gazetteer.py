@@ -193,6 +193,8 @@ _CLOSED_UP_AREAS = frozenset({Kind.COUNTRY})
 # a one-word name at least this long finds towns of at least this many people whose name is
 # it written in two words (Montecristi: San Fernando de Monte Cristi)
 _SPLIT_UP_MIN, _SPLIT_UP_POPULATION = 8, 10_000
+# ... when each of its words has this many letters (not a syllable: Qing Zhou, Santa Cruz)
+_SPLIT_UP_PART = 5
 # Kinds of feature whose sources list them all, the world over (airportsdata, OurAirports):
 # the only one of a name among them is the one a text means, however far it is.
 _FULLY_LISTED = frozenset({Kind.AIRPORT, Kind.AIRBASE})
@@ -656,7 +658,7 @@ class Gazetteer:
         old_style = self._romanised_hits(key, hits) if phrase is None else []
         joined = self._joined_hits(key, hits) if phrase is None else []
         if hits:
-            hits += old_style + joined + self._closed_up_hits(key, hits)
+            hits += old_style + joined + self._closed_up_hits(key, hits, countries=False)
             hits += self._split_up_hits(key, hits)
         if _CODE.match(name.strip()):
             hits += self._exact(code_key(name.strip()))
@@ -698,7 +700,8 @@ class Gazetteer:
         if not hits:
             # a country written in two words (Trans-Jordan); a town so written and found by
             # nothing else is left to its sound (flagged), as before
-            hits = [h for h in self._closed_up_hits(key, []) if h.place.kind is Kind.COUNTRY]
+            hits = [h for h in self._closed_up_hits(key, [], countries=True)
+                    if h.place.kind is Kind.COUNTRY]
         if not hits:
             hits = self._approximate(key)
             if generic and not hits:
@@ -748,13 +751,14 @@ class Gazetteer:
                     hits.append(hit)
         return hits
 
-    def _closed_up_hits(self, key: str, found: list[Hit]) -> list[Hit]:
+    def _closed_up_hits(self, key: str, found: list[Hit], countries: bool) -> list[Hit]:
         """Notable towns (``NOTABLE_POPULATION``) and countries whose name is ``key``
         written as one word, as other names of theirs (a former name stays one: Trans-Jordan
         is Transjordan, Jordan's), beside what the name finds as it is spelled (``found``,
         maybe nothing): ``Vera Cruz``, the old English spelling of Veracruz, is also a
-        Brazilian town of 42,000; the text chooses. A name that matches nothing finds a
-        country so written only (Trans-Jordan); a town is left to its sound, flagged."""
+        Brazilian town of 42,000; the text chooses. Countries only with ``countries``, for a
+        name that matches nothing (Trans-Jordan; Monte Negro, a Brazilian town, is not
+        Montenegro); a town so written is then left to its sound, flagged."""
         if " " not in key and "-" not in key:
             return []
         closed = key.replace(" ", "").replace("-", "")
@@ -764,13 +768,14 @@ class Gazetteer:
         return [Hit(h.place, h.method if h.method is Method.FORMER else Method.ALTERNATE, key,
                     h.similarity, h.from_overlay)
                 for h in self._exact(closed)
-                if h.place.id not in seen and (h.place.kind in _CLOSED_UP_AREAS or (
+                if h.place.id not in seen and ((countries and h.place.kind in _CLOSED_UP_AREAS) or (
                     h.place.kind is Kind.CITY
                     and (h.place.population or 0) >= _NOTABLE_POPULATION))]
 
     def _split_up_hits(self, key: str, found: list[Hit]) -> list[Hit]:
-        """Towns of ``_SPLIT_UP_POPULATION`` or more (and features) whose name, or another
-        name of theirs, is ``key`` written in two words or more, beside what the one word finds as it is
+        """Towns of ``_SPLIT_UP_POPULATION`` or more (and features, not areas) whose name, or
+        another name of theirs, is ``key`` written in words of ``_SPLIT_UP_PART`` letters or
+        more, beside what the one word finds as it is
         spelled (``found``): ``Montecristi`` is a town of Ecuador by that spelling and San
         Fernando de Monte Cristi, the Dominican port, by another; the text chooses. (The
         way round, a spaced name written as one word, is ``_closed_up_hits``; a one-word
@@ -781,12 +786,13 @@ class Gazetteer:
         seen = {h.place.id for h in found}
         hits: list[Hit] = []
         for spaced in self._index.phonetic(skel):
-            if (" " not in spaced and "-" not in spaced) or (
-                    spaced.replace(" ", "").replace("-", "") != key):
-                continue
+            parts = spaced.replace("-", " ").split()
+            if len(parts) < 2 or "".join(parts) != key or min(map(len, parts)) < _SPLIT_UP_PART:
+                continue  # (short parts are syllables: Qing Zhou, a reading of Cheongju)
             for h in self._exact(spaced, Method.ALTERNATE):
-                if h.place.id not in seen and (h.place.kind is not Kind.CITY or (
-                        h.place.population or 0) >= _SPLIT_UP_POPULATION):
+                if h.place.id not in seen and h.place.kind not in _AREAL and (
+                        h.place.kind is not Kind.CITY
+                        or (h.place.population or 0) >= _SPLIT_UP_POPULATION):
                     seen.add(h.place.id)
                     hits.append(h)
         return hits
