@@ -1296,3 +1296,16 @@ def test_a_word_ending_in_ult_ends_its_sentence(text: str) -> None:
     from movemap.extract.report import sentences
 
     assert len(sentences(text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The brigade arrived last night in Odesa from Mykolaiv.",
+    "The brigade arrived this morning in Odesa from Mykolaiv.",
+])
+def test_last_night_before_an_arrivals_place_is_when_not_a_stay(text: str) -> None:
+    assert ends(extract(text, date(2022, 3, 5))) == [(["Mykolaiv"], "Odesa")]
+
+
+def test_nights_spent_in_a_town_are_a_stay() -> None:
+    text = "The brigade spent two nights in Odesa and moved to Mykolaiv."
+    assert ends(extract(text, date(2022, 3, 5))) == [(["Odesa"], "Mykolaiv")]

@@ -252,7 +252,8 @@ _POSITION_CUE = re.compile(
     r"(?:troops|units|forces|soldiers|men|brigade|division|regiment|battalion|column|"
     r"detachment|contingent|squadron|fleet|flotilla)\s+(?:in|at)|"
     r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|"
-    r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at)|"
+    # (two nights in X; not "arrived last night in X", when it came)
+    r"(?<!last )(?<!this )(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at)|"
     # a force that holds a place is there (their troops held Port Said and moved on to X);
     # so is one that attacked it, named right after the verb (attacked Rivas and fell back
     # on San Juan del Sur; not "attacked ships in the Red Sea")
