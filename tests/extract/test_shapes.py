@@ -1309,3 +1309,27 @@ def test_last_night_before_an_arrivals_place_is_when_not_a_stay(text: str) -> No
 def test_nights_spent_in_a_town_are_a_stay() -> None:
     text = "The brigade spent two nights in Odesa and moved to Mykolaiv."
     assert ends(extract(text, date(2022, 3, 5))) == [(["Odesa"], "Mykolaiv")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a stay that says when is still a stay
+    ("The brigade spent last week in Lyon and moved to Dijon.", [(["Lyon"], "Dijon")]),
+    ("The column rested this week in Lyon before marching to Dijon.", [(["Lyon"], "Dijon")]),
+    # a regiment that is the subject keeps its relative clause's move
+    ("The Royal Marines, who had sailed from Plymouth, landed at Ajax Bay.",
+     [(["Plymouth"], "Ajax Bay")]),
+    ("The Gordon Highlanders, who had marched from Dimapur, reached Kohima.",
+     [(["Dimapur"], "Kohima")]),
+    # where a report was cabled from is no origin
+    ("The brigade has reached Derna, according to a report cabled from Cairo.", []),
+])
+def test_review_cases_of_the_third_look(text: str,
+                                        expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1982, 6, 1))) == expected
+
+
+def test_a_letters_inst_before_a_name_ends_no_sentence() -> None:
+    from movemap.extract.report import sentences
+
+    text = "On the 3rd inst. Lord Wellington moved from Lisbon to Coimbra."
+    assert len(sentences(text)) == 1

@@ -97,5 +97,16 @@ def test_a_name_written_as_one_word_finds_the_town_named_in_two(gazetteer: Gazet
 ])
 def test_a_name_alone_is_not_an_area_or_a_syllable_reading(gazetteer: Gazetteer, name: str,
                                                            country: str) -> None:
-    found = gazetteer.resolve(name)
+    found = gazetteer.resolve_all([name])[0]
     assert found.best.place.country == country and found.best.confident
+
+
+@pytest.mark.parametrize(("names", "index", "name", "country"), [
+    # a one-word name written for a town named in two words, among its neighbours
+    (["Pelotas", "Riogrande", "Porto Alegre"], 1, "Rio Grande", "BR"),
+    (["Santacruz", "Cochabamba", "Sucre"], 0, "Santa Cruz de la Sierra", "BO"),
+])
+def test_a_town_named_in_two_words_written_as_one_among_its_neighbours(
+        gazetteer: Gazetteer, names: list[str], index: int, name: str, country: str) -> None:
+    found = gazetteer.resolve_all(names)[index].best.place
+    assert (found.name, found.country) == (name, country)

@@ -252,8 +252,7 @@ _POSITION_CUE = re.compile(
     r"(?:troops|units|forces|soldiers|men|brigade|division|regiment|battalion|column|"
     r"detachment|contingent|squadron|fleet|flotilla)\s+(?:in|at)|"
     r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|"
-    # (two nights in X; not "arrived last night in X", when it came)
-    r"(?<!last )(?<!this )(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at)|"
+    r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at)|"
     # a force that holds a place is there (their troops held Port Said and moved on to X);
     # so is one that attacked it, named right after the verb (attacked Rivas and fell back
     # on San Juan del Sur; not "attacked ships in the Red Sea")
@@ -263,11 +262,19 @@ _POSITION_CUE = re.compile(
 # (the commander of forces in Ukraine; the brigade was in Estonia: somewhere in it)
 _TOWN_POSITION = re.compile(r"^(?:garrisons?|troops|units|forces|soldiers|men|was|were|in)\b",
                             re.I)
+# a verb of arrival, then when, before the place (arrived last night in, landed this week at)
+_ARRIVED_AT = re.compile(r"\b((?:arriv\w*|landed|landing|reached|came|come|entered|returned)"
+                         r"\s+(?:(?:late|early)\s+)?(?:last|this)\s+(?:night|week|month|"
+                         r"morning|evening)\s+(?:in|at|on))\s*$", re.I)
 # what is said or sent, before "from" and its place ("a bulletin broadcast from Berlin", "a
 # despatch from Cairo"; not "dispatch troops from", "reports that troops from")
 _SAID_FROM = re.compile(r"\b(?:(?:bulletins?|communiqu[eé]s?|despatch(?:es)?|statements?|"
                         r"announcements?|broadcasts?)(?:\s+(?:broadcast|issued|sent|filed|"
-                        r"relayed|datelined))?|broadcast)\s+from\s*$", re.I)
+                        r"relayed|released|datelined))?|broadcast|"
+                        # a report cabled from Cairo, the correspondent radioed from Cairo
+                        r"(?:reports?|messages?|correspondents?|signals?|despatch(?:es)?)"
+                        r"(?:\s+[a-z]+)?\s+(?:cabled|radioed|telegraphed|wired|released|"
+                        r"sent|filed|issued))\s+from\s*$", re.I)
 # the words between a destination and the sea or river it lies on (Tuapse on the Black Sea)
 _ON_THE = re.compile(r"\s+on\s+the\s+", re.I)
 # a verb of motion before "upon" and its place, with its way between (marched by Kussoor
@@ -414,18 +421,18 @@ _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|divisi
                         r"corps|army|regiment|battalion|infantry|paratroopers|group|contingent|"
                         r"commandos?|rangers|echelon|column|squadron|company|fleet|guard|Division|"
                         r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet|"
-                        # a regiment's own name right after its battalion (the 1st
-                        # Battalion, Queen's Own Highlanders, who had been flown in from
-                        # Singapore; not "relieved the Assam Rifles, who had marched")
-                        r"(?:Battalion|Regiment|Company|Squadron|Battery),\s+(?:[Tt]he\s+)?"
-                        r"(?:[A-Z][\w'’.-]*\s+){0,4}(?:Highlanders|Rifles|Guards|Fusiliers|"
-                        r"Grenadiers|Dragoons|Hussars|Lancers|Rangers|Scouts|Gurkhas|Borderers|"
-                        r"Jackets|Light\s+Infantry|Legion|Zouaves|Chasseurs|Bersaglieri|Alpini|"
-                        r"Cossacks|Marines))"
+                        # a regiment's own name (the 1st Battalion, Queen's Own Highlanders,
+                        # who had been flown in from Singapore; see _OBJECT_BEFORE)
+                        r"(?P<regiment>Highlanders|Rifles|Guards|Fusiliers|Grenadiers|Dragoons|"
+                        r"Hussars|Lancers|Rangers|Scouts|Gurkhas|Borderers|Jackets|"
+                        r"Light\s+Infantry|Legion|Zouaves|Chasseurs|Bersaglieri|Alpini|Cossacks|"
+                        r"Marines))"
                         # the squadron of Admiral Lazareff, which came from Sebastopol
                         r"(?:\s+of\s+(?:General|Admiral|Marshal|Field\s+Marshal|Colonel|Major|"
                         r"Captain|Commodore|Lieutenant|Brigadier|Commander)\s+"
                         r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)?$")
+# a verb in the past before a noun in the same clause: the noun is its object
+_OBJECT_BEFORE = re.compile(r"\b[a-z]{3,}ed\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,5}$")
 # a relative clause about a noun other than a pronoun's antecedent (the army, which took Seoul,)
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\s+(?!(?:they|it|we)\b)[^,;]*", re.I)
 # a motion word before a noun it qualifies (landing ships, transport aircraft, Ships such as)
@@ -1085,6 +1092,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 if name == "position" and areas[i] and _TOWN_POSITION.match(cue):
                     role, cue = "", ""
                 break
+        if role == "position" and (arrived_at := _ARRIVED_AT.search(before)) is not None:
+            # "arrived last night in Odesa": when it came, not a stay ("spent last week in")
+            role, cue = "destination", " ".join(arrived_at.group(1).split())
         if role == "origin" and cue == "from" and _SAID_FROM.search(before) is not None:
             # "a bulletin broadcast from Berlin", "in a despatch from Cairo": where it was
             # said, not where a move starts
@@ -1202,8 +1212,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         for j in range(first, i + 1):
             roles[j], cues[j], chained[j] = "", "", False
     for m in _RELATIVE.finditer(text, a, b):
-        if _FORCE_END.search(text, max(a, m.start() - 80), m.start()):
-            continue  # the brigade, which left Southampton: the mover's own move
+        if (owner := _FORCE_END.search(text, max(a, m.start() - 80), m.start())) and not (
+                owner.group("regiment") and _OBJECT_BEFORE.search(text, a, owner.start())):
+            # the brigade, which left Southampton: the mover's own move; not a regiment
+            # named after a verb ("relieved the Assam Rifles, who had marched from X")
+            continue
         # which took Seoul on 28 June: what the relative clause's subject did, not the mover
         for i, (start, _) in enumerate(places):
             if m.start() < start < m.end() and roles[i] in ("origin", "destination"):

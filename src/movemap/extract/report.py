@@ -217,6 +217,9 @@ _ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.",
                   "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")
 # people who report on others, named by what they are (a source so named reports on others)
 _REPORTERS = r"sources|witnesses|residents|observers|monitors|analysts|diplomats"
+# a letter's "ult.", "inst.", "prox." (the month before, this one, the next) as whole words:
+# no sentence ends there ("the 3rd inst. Lord Wellington moved"), as one does after "assault."
+_OLD_MONTH_WORD = re.compile(r"(?<![A-Za-z])(?:ult|inst|prox)\.\s*$")
 _REPORTING_NOUN = re.compile(rf"\b(?:{_REPORTERS})\b")
 _SOURCE = [
     re.compile(r"^\W*(?P<s>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*),\s+[^,]{3,80},\s+(?:said|says|"
@@ -270,6 +273,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     ends = [m.end() if m.group() != "\n" else m.start() for m in _ENDS.finditer(text)]
     for m in matches_from(_SENTENCE, text, ends):  # (not tried at every character)
         if text[max(0, m.start() - 6): m.start()].endswith(_ABBREVIATIONS) or (
+                _OLD_MONTH_WORD.search(text, max(0, m.start() - 6), m.start()) is not None) or (
                 "\n" not in m.group() and _INITIAL.search(text, max(0, m.start() - 40),
                                                         m.start()) is not None
                 and _SURNAME.match(text, m.end()) is not None):

@@ -193,8 +193,9 @@ _CLOSED_UP_AREAS = frozenset({Kind.COUNTRY})
 # a one-word name at least this long finds towns of at least this many people whose name is
 # it written in two words (Montecristi: San Fernando de Monte Cristi)
 _SPLIT_UP_MIN, _SPLIT_UP_POPULATION = 8, 10_000
-# ... when each of its words has this many letters (not a syllable: Qing Zhou, Santa Cruz)
-_SPLIT_UP_PART = 5
+# ... not where names are written syllable by syllable (Qing Zhou, a Chinese reading of
+# Cheongju's name, is no reading of Qingzhou)
+_SYLLABLE_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "KR", "KP", "JP", "VN"})
 # Kinds of feature whose sources list them all, the world over (airportsdata, OurAirports):
 # the only one of a name among them is the one a text means, however far it is.
 _FULLY_LISTED = frozenset({Kind.AIRPORT, Kind.AIRBASE})
@@ -773,9 +774,9 @@ class Gazetteer:
                     and (h.place.population or 0) >= _NOTABLE_POPULATION))]
 
     def _split_up_hits(self, key: str, found: list[Hit]) -> list[Hit]:
-        """Towns of ``_SPLIT_UP_POPULATION`` or more (and features, not areas) whose name, or
-        another name of theirs, is ``key`` written in words of ``_SPLIT_UP_PART`` letters or
-        more, beside what the one word finds as it is
+        """Towns of ``_SPLIT_UP_POPULATION`` or more (and features, not areas, nor in the
+        countries that write names by syllables) whose name, or another name of theirs, is
+        ``key`` written in two words or more, beside what the one word finds as it is
         spelled (``found``): ``Montecristi`` is a town of Ecuador by that spelling and San
         Fernando de Monte Cristi, the Dominican port, by another; the text chooses. (The
         way round, a spaced name written as one word, is ``_closed_up_hits``; a one-word
@@ -787,10 +788,11 @@ class Gazetteer:
         hits: list[Hit] = []
         for spaced in self._index.phonetic(skel):
             parts = spaced.replace("-", " ").split()
-            if len(parts) < 2 or "".join(parts) != key or min(map(len, parts)) < _SPLIT_UP_PART:
-                continue  # (short parts are syllables: Qing Zhou, a reading of Cheongju)
+            if len(parts) < 2 or "".join(parts) != key:
+                continue
             for h in self._exact(spaced, Method.ALTERNATE):
                 if h.place.id not in seen and h.place.kind not in _AREAL and (
+                        h.place.country not in _SYLLABLE_COUNTRIES) and (
                         h.place.kind is not Kind.CITY
                         or (h.place.population or 0) >= _SPLIT_UP_POPULATION):
                     seen.add(h.place.id)
