@@ -266,15 +266,6 @@ _TOWN_POSITION = re.compile(r"^(?:garrisons?|troops|units|forces|soldiers|men|wa
 _ARRIVED_AT = re.compile(r"\b((?:arriv\w*|landed|landing|reached|came|come|entered|returned)"
                          r"\s+(?:(?:late|early)\s+)?(?:last|this)\s+(?:night|week|month|"
                          r"morning|evening)\s+(?:in|at|on))\s*$", re.I)
-# what is said or sent, before "from" and its place ("a bulletin broadcast from Berlin", "a
-# despatch from Cairo"; not "dispatch troops from", "reports that troops from")
-_SAID_FROM = re.compile(r"\b(?:(?:bulletins?|communiqu[eé]s?|despatch(?:es)?|statements?|"
-                        r"announcements?|broadcasts?)(?:\s+(?:broadcast|issued|sent|filed|"
-                        r"relayed|released|datelined))?|broadcast|"
-                        # a report cabled from Cairo, the correspondent radioed from Cairo
-                        r"(?:reports?|messages?|correspondents?|signals?|despatch(?:es)?)"
-                        r"(?:\s+[a-z]+)?\s+(?:cabled|radioed|telegraphed|wired|released|"
-                        r"sent|filed|issued))\s+from\s*$", re.I)
 # the words between a destination and the sea or river it lies on (Tuapse on the Black Sea)
 _ON_THE = re.compile(r"\s+on\s+the\s+", re.I)
 # a verb of motion before "upon" and its place, with its way between (marched by Kussoor
@@ -466,8 +457,13 @@ _DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\s+"
 # reports from Kharkiv say; word reached us from Lisbon)
 _NEWS_FROM = re.compile(r"\b(?:letters?|news|reports?|dispatch(?:es)?|despatch(?:es)?|advices|"
                         r"telegrams?|cables?|messages?|accounts?|word|intelligence|rumou?rs?|"
-                        r"correspondents?|sources?)(?:\s+(?:received|reaching\s+\w+|just\s+in|"
-                        r"arriving))?\s+from\s+(?:the\s+)?$", re.I)
+                        r"correspondents?|sources?|signals?|bulletins?|communiqu[eé]s?|"
+                        r"statements?|announcements?|broadcasts?|broadcast)"
+                        r"(?:\s+(?:received|reaching\s+\w+|just\s+in|arriving|"
+                        # a bulletin broadcast from Berlin, a report cabled from Cairo
+                        r"(?:[a-z]+\s+)?(?:cabled|radioed|telegraphed|wired|released|sent|"
+                        r"filed|issued|broadcast|relayed|datelined)))?\s+from\s+(?:the\s+)?$",
+                        re.I)
 # "from A to B" after a quantified stretch of places or a verb of extent is a span, not a
 # move: landed at every port from A to B, along the whole coast from A to B, a front
 # stretching from A to B (but "all the way from A to B" and "along the road from A to B" move)
@@ -1095,10 +1091,6 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         if role == "position" and (arrived_at := _ARRIVED_AT.search(before)) is not None:
             # "arrived last night in Odesa": when it came, not a stay ("spent last week in")
             role, cue = "destination", " ".join(arrived_at.group(1).split())
-        if role == "origin" and cue == "from" and _SAID_FROM.search(before) is not None:
-            # "a bulletin broadcast from Berlin", "in a despatch from Cairo": where it was
-            # said, not where a move starts
-            role, cue = "", ""
         if i and areas[i] and roles[i - 1] == "destination" and _ON_THE.fullmatch(
                 text, places[i - 1][1], start):
             # "towards Tuapse on the Black Sea": where the destination lies
