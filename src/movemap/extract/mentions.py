@@ -71,7 +71,7 @@ from typing import Any
 
 from movemap.extract.alternation import grouped
 from movemap.extract.lookahead import matches_from, quick
-from movemap.gazetteer import Gazetteer, Kind, Method, Place
+from movemap.gazetteer import Gazetteer, Kind, Method, Place, Resolution
 from movemap.gazetteer.ambiguity import ambiguous
 from movemap.gazetteer.normalize import name_key
 
@@ -840,7 +840,14 @@ def _resolves(gazetteer: Gazetteer, name: str) -> bool:
     or an area read by one of its own names written otherwise (Trans-Jordan, Jordan's
     former name in one word), not by its sound or a typo."""
     found = gazetteer.resolve(name)
-    return found.found and (not found.place.areal or found.best.method in _AREA_NAMED)
+    return found.found and (not found.place.areal or named_area(found))
+
+
+def named_area(found: Resolution) -> bool:
+    """Whether ``found`` is an area read by one of its own names written otherwise (a former
+    or another name: Trans-Jordan, Jordan's former name in one word; Kiangsi), not by its
+    sound or a typo."""
+    return found.found and found.place.areal and found.best.method in _AREA_NAMED
 
 
 _AREA_NAMED = (Method.FORMER, Method.ALTERNATE)

@@ -55,7 +55,7 @@ from movemap.extract.grammar import (
 )
 from movemap.extract.language import unreadable
 from movemap.extract.lookahead import matches_from, quick
-from movemap.extract.mentions import automaton, find_mentions, fold
+from movemap.extract.mentions import automaton, find_mentions, fold, named_area
 from movemap.extract.when import DateMention, find_dates, year_before
 from movemap.gazetteer import (
     Gazetteer,
@@ -428,7 +428,6 @@ _OWN_TOWN_KM = 150.0
 # reading of a name found by its slot alone counts only within LOOSE_KM of such a place
 _SURE = (Method.NAME, Method.ALTERNATE, Method.REGION)
 LOOSE_KM = 100.0
-_AREA_NAMED = (Method.FORMER, Method.ALTERNATE)  # an area read by one of its own names
 EXACT_LOOSE_KM = 300.0  # the same, for a name the place bears exactly (Kiulien-cheng)
 
 
@@ -442,7 +441,7 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
     after the name alone (:func:`_named_after`) counts at any distance, and so does an area
     read by one of its own names written otherwise (Trans-Jordan: Transjordan)."""
     found = gazetteer.resolve(name)
-    if found.found and found.place.areal and found.best.method in _AREA_NAMED:
+    if named_area(found):
         return found  # a country by one of its own names written otherwise (Trans-Jordan)
     # a name the place bears exactly is surer than a spelling close to one of its names
     reach = EXACT_LOOSE_KM if found.found and found.best.method in _SURE else LOOSE_KM
