@@ -387,8 +387,7 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
     if kind == "quarter":
         return parse_date(f"{year or published.year:04d}-Q{_QUARTERS[g['q'].lower()]}")
     if kind == "the_nth":
-        step = _MONTH_STEPS.get((g.get("mrel") or g.get("old") or "")[:4].lower().rstrip(
-            "i"), 0)
+        step = _MONTH_STEPS.get((g.get("mrel") or g.get("old") or "").lower(), 0)
         year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
         return _day(year, month0 + 1, int(g["d"]))
     if kind == "relative":
@@ -427,7 +426,8 @@ _ASCII_FOLDED = {kind: grouped(re.compile(p.pattern.replace("(?i:", "(?:"), p.fl
 _FOLDED = {kind: grouped(p) for kind, p in _FOLDED.items()}
 # the month "the Nth" of "last month", "ult." (ultimo), "inst." (instant), "prox."
 # (proximo) is in, counted from the narrative's
-_MONTH_STEPS = {"last": -1, "ult": -1, "this": 0, "inst": 0, "next": 1, "prox": 1}
+_MONTH_STEPS = {"last": -1, "ult": -1, "ultimo": -1, "this": 0, "inst": 0, "instant": 0,
+                "next": 1, "prox": 1, "proximo": 1}
 _NEEDS = {
     "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
     "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later", "afterward"),
