@@ -699,10 +699,7 @@ class Gazetteer:
         if not hits:
             hits = joined
         if not hits:
-            # a country written in two words (Trans-Jordan); a town so written and found by
-            # nothing else is left to its sound (flagged), as before
-            hits = [h for h in self._closed_up_hits(key, [], countries=True)
-                    if h.place.kind is Kind.COUNTRY]
+            hits = self._closed_up_hits(key, [], countries=True)  # Trans-Jordan
         if not hits:
             hits = self._approximate(key)
             if generic and not hits:
@@ -753,13 +750,13 @@ class Gazetteer:
         return hits
 
     def _closed_up_hits(self, key: str, found: list[Hit], countries: bool) -> list[Hit]:
-        """Notable towns (``NOTABLE_POPULATION``) and countries whose name is ``key``
-        written as one word, as other names of theirs (a former name stays one: Trans-Jordan
-        is Transjordan, Jordan's), beside what the name finds as it is spelled (``found``,
-        maybe nothing): ``Vera Cruz``, the old English spelling of Veracruz, is also a
-        Brazilian town of 42,000; the text chooses. Countries only with ``countries``, for a
-        name that matches nothing (Trans-Jordan; Monte Negro, a Brazilian town, is not
-        Montenegro); a town so written is then left to its sound, flagged."""
+        """Notable towns (``NOTABLE_POPULATION``) whose name is ``key`` written as one word,
+        as other names of theirs, beside what the name finds as it is spelled (``found``):
+        ``Vera Cruz``, the old English spelling of Veracruz, is also a Brazilian town of
+        42,000; the text chooses. With ``countries``, for a name that matches nothing:
+        countries so named instead (a former name stays one: Trans-Jordan is Transjordan,
+        Jordan's; Monte Negro, a Brazilian town, is not Montenegro), a town so written being
+        left to its sound, flagged."""
         if " " not in key and "-" not in key:
             return []
         closed = key.replace(" ", "").replace("-", "")
@@ -769,9 +766,9 @@ class Gazetteer:
         return [Hit(h.place, h.method if h.method is Method.FORMER else Method.ALTERNATE, key,
                     h.similarity, h.from_overlay)
                 for h in self._exact(closed)
-                if h.place.id not in seen and ((countries and h.place.kind in _CLOSED_UP_AREAS) or (
-                    h.place.kind is Kind.CITY
-                    and (h.place.population or 0) >= _NOTABLE_POPULATION))]
+                if h.place.id not in seen and (
+                    h.place.kind in _CLOSED_UP_AREAS if countries else
+                    h.place.kind is Kind.CITY and (h.place.population or 0) >= _NOTABLE_POPULATION)]
 
     def _split_up_hits(self, key: str, found: list[Hit]) -> list[Hit]:
         """Towns of ``_SPLIT_UP_POPULATION`` or more (and features, not areas, nor in the
