@@ -843,6 +843,19 @@ LOUISVILLE, NASHVILLE = (-85.7594, 38.2542), (-86.7844, 36.1659)
 CHATTANOOGA, CINCINNATI = (-85.3097, 35.0456), (-84.5120, 39.1031)
 
 
+def _routed_in(a: Point, b: Point, mode: Mode, low: float, high: float, country: str,
+               stations: list[Point] | tuple[Point, ...] = (), within_km: float = 6.0) -> None:
+    """The route from ``a`` to ``b`` by ``mode`` has no warning, is between ``low`` and
+    ``high`` km long, passes within ``within_km`` of each of ``stations`` and keeps to
+    ``country`` (the checks of the additions of rounds 30 to 32)."""
+    r = route([a, b], mode)
+    assert not r.warnings, r.warnings
+    assert low < r.length_km < high, r.length_km
+    for station in stations:
+        assert near_km(list(r.points), station) < within_km, station
+    assert crossed(list(r.points)) == {country}
+
+
 @pytest.mark.parametrize(("a", "b", "low", "high"), [
     # the L&N main line: Louisville - Nashville 185 miles (both towns were 68 and 159 km
     # from any railway, and the route was drawn along the roads)
@@ -856,10 +869,7 @@ CHATTANOOGA, CINCINNATI = (-85.3097, 35.0456), (-84.5120, 39.1031)
 ])
 def test_round_30_kentucky_and_tennessee_railways(a: Point, b: Point, low: float,
                                                   high: float) -> None:
-    r = route([a, b], Mode.RAIL)
-    assert not r.warnings, r.warnings
-    assert low < r.length_km < high, r.length_km
-    assert crossed(list(r.points)) == {"US"}
+    _routed_in(a, b, Mode.RAIL, low, high, "US")
 
 
 SUVA, NADI, LAUTOKA = (178.4253, -18.1368), (177.4162, -17.8031), (177.4505, -17.6169)
@@ -889,11 +899,7 @@ DIMAPUR, LUMDING, HOJAI = (93.7276, 25.9063), (93.1414, 25.7609), (92.8561, 26.0
 def test_round_31_guwahati_is_joined_to_the_assam_line_at_lumding(a: Point, b: Point,
                                                                   low: float,
                                                                   high: float) -> None:
-    r = route([a, b], Mode.RAIL)
-    assert not r.warnings, r.warnings
-    assert low < r.length_km < high, r.length_km
-    assert near_km(list(r.points), HOJAI) < 5
-    assert crossed(list(r.points)) == {"IN"}
+    _routed_in(a, b, Mode.RAIL, low, high, "IN", [HOJAI], within_km=5)
 
 
 RUSE, VARNA, SOFIA = (25.9534, 43.8487), (27.9102, 43.2191), (23.3242, 42.6975)
@@ -916,12 +922,7 @@ def test_round_31_north_east_bulgaria_railways(a: Point, b: Point, low: float, h
                                                stations: list[Point]) -> None:
     """Natural Earth's main railways draw none of north-east Bulgaria between its lines at
     Gorna Oryahovitsa, Ruse, Dobrich and Varna (Shumen was 47 km from any line)."""
-    r = route([a, b], Mode.RAIL)
-    assert not r.warnings, r.warnings
-    assert low < r.length_km < high, r.length_km
-    for station in stations:
-        assert near_km(list(r.points), station) < 6, station
-    assert crossed(list(r.points)) == {"BG"}
+    _routed_in(a, b, Mode.RAIL, low, high, "BG", stations)
 
 
 BEERSHEBA, DIMONA = (34.7913, 31.2518), (35.0338, 31.0707)
@@ -935,10 +936,7 @@ BEERSHEBA, DIMONA = (34.7913, 31.2518), (35.0338, 31.0707)
 ])
 def test_round_31_route_90_stays_in_israel(a: Point, b: Point, low: float,
                                            high: float) -> None:
-    r = route([a, b], Mode.ROAD)
-    assert not r.warnings, r.warnings
-    assert low < r.length_km < high, r.length_km
-    assert crossed(list(r.points)) == {"IL"}
+    _routed_in(a, b, Mode.ROAD, low, high, "IL")
 
 
 TUNIS, MAHRES, GABES = (10.1815, 36.8065), (10.50083, 34.5275), (10.0982, 33.88146)
@@ -957,8 +955,4 @@ SEGORBE, SAGUNTO = (-0.48333, 39.85), (-0.26667, 39.68333)
 ])
 def test_round_32_tunisia_and_aragon_railways(a: Point, b: Point, via: Point, low: float,
                                               high: float, country: str) -> None:
-    r = route([a, b], Mode.RAIL)
-    assert not r.warnings, r.warnings
-    assert low < r.length_km < high, r.length_km
-    assert near_km(list(r.points), via) < 3
-    assert crossed(list(r.points)) == {country}
+    _routed_in(a, b, Mode.RAIL, low, high, country, [via], within_km=3)
