@@ -217,10 +217,40 @@ def test_a_name_with_its_kind_word_is_that_feature(text: str, mention: str, kind
 
 
 def test_a_kind_phrase_the_gazetteer_only_guesses_is_left_to_its_parts() -> None:
-    draft = extract("The brigade was flown from Pope Air Force Base, beside Fayetteville, to "
+    # Hunter Army Airfield reads as well as Hunter Airport in Tennessee
+    draft = extract("The brigade was flown from Hunter Army Airfield, beside Savannah, to "
                     "Kuwait.", date(2003, 3, 1))
-    assert "Pope Air Force Base" not in [p.mention for p in draft.places]
-    assert ends(draft) == [(["Fayetteville"], "Kuwait")]
+    assert "Hunter Army Airfield" not in [p.mention for p in draft.places]
+    assert ends(draft) == [(["Savannah"], "Kuwait")]
+
+
+@pytest.mark.parametrize("text", [
+    "The brigade was flown from Pope Air Force Base, beside Fayetteville, to Kuwait.",
+    # a place "next to" another says where it lies: no destination
+    "The brigade was flown from Pope Air Force Base next to Fort Bragg to Kuwait.",
+])
+def test_an_air_base_named_for_its_town_is_found_beside_a_namesake_valley(text: str) -> None:
+    # Pope Valley Airport (California) is named for a valley, not for Pope
+    draft = extract(text, date(2003, 3, 1))
+    assert ends(draft) == [(["Pope Air Force Base"], "Kuwait")]
+    assert draft.legs[0].origins[0].place.name == "Pope Army Air Field"
+
+
+def test_a_next_move_is_still_a_move() -> None:
+    draft = extract("The First Army took Kiulien-cheng on 25 October. It is believed in Tokio "
+                    "that the army will next advance upon Mukden.", date(1894, 11, 10))
+    assert ends(draft) == [(["Kiulien-cheng"], "Mukden")]
+
+
+@pytest.mark.parametrize("text", [
+    "The flotilla has reached Pagan without meeting further resistance, and is steaming up "
+    "to Myingyan.",
+    "The brigade reached Kherson unopposed, and then moved on to Mykolaiv.",
+    "The column entered Bastogne after a short fight and pushed on to Houffalize.",
+])
+def test_how_a_force_arrived_does_not_break_its_onward_stage(text: str) -> None:
+    draft = extract(text, date(1944, 12, 20))
+    assert len(draft.legs) == 1 and draft.legs[0].rule == "chain"
 
 
 @pytest.mark.parametrize("text", [
@@ -1001,12 +1031,13 @@ def test_a_departure_and_its_arrival_in_later_sentences(text: str) -> None:
     # a fleet at anchor is where it went
     ("The squadron came from Sevastopol in February and lies at anchor off Sinop.",
      [(["Sevastopol"], "Sinop")]),
-    # where a force lay after it arrived is no start of the arrival before it
+    # where a force lay after it arrived is no start of the arrival before it (and how it
+    # reached a town does not break its onward stage)
     ("KYIV, May 4. — The flotilla has reached Kherson without meeting resistance, and is "
      "steaming up to Mykolaiv. ODESA, May 8. — The flotilla, which left Mykolaiv on "
      "Wednesday, lay off Ochakiv on Thursday, when envoys came on board. The marines were "
      "landed this afternoon and marched into Odesa.",
-     [(["Ochakiv"], "Odesa")]),
+     [(["Kherson"], "Mykolaiv"), (["Ochakiv"], "Odesa")]),
 ])
 def test_openings_and_anchorages(text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(2023, 6, 20))) == expected

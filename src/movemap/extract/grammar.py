@@ -202,7 +202,8 @@ _WHEN_SAID = (r"(?:(?:(?:before|after|at)\s+(?:dawn|daybreak|dusk|nightfall|midn
               r"without\s+(?:opposition|resistance|loss|losses|incident|a\s+shot)|"
               r"unopposed|in\s+force|in\s+good\s+order|by\s+night)\s+){0,3}")
 _DEST_CUE = re.compile(
-    r"\b(to|into|towards?|in\s+the\s+direction\s+of|for|reached|reaching|"
+    # (not where a place lies: "from Pope Air Force Base next to Fort Bragg")
+    r"\b((?<!\bnext\s)(?<!\badjacent\s)to|into|towards?|in\s+the\s+direction\s+of|for|reached|reaching|"
     # right before the place, after a via ("marched by Kasur upon Lahore")
     r"upon(?=\s*$)|"
     r"reach(?:es)?(?!\s+of\b)|arrived\s+" + _WHEN_SAID + r"(?:in|at|on|off)|"
@@ -396,7 +397,9 @@ _NONFORCE = quick(_NONFORCE_PATTERN)
 _NOT_TOWARDS = quick(re.compile(r"\b(?:threats?|risks?|dangers?|aid|assistance|support|help|harm|"
                                 r"damage|loyalty|answer|reply|response|attention|access|allegiance|"
                                 r"ultimatum|appeal|letter|message|note|warning|commitment|"
-                                r"contribution|sales?|exports?|deliver(?:y|ies))\s+$", re.I))
+                                r"contribution|sales?|exports?|deliver(?:y|ies)|"
+                                # who says: "according to Kyiv"
+                                r"according|owing|thanks|prior)\s+$", re.I))
 # a word for people under arms: a clause that names one among cargo or aircraft (has flown
 # aircraft and 200 air force personnel to X) moves a force
 _FORCE = re.compile(r"\b(troops|soldiers|forces?|units|men|marines|divisions?|brigades?|corps|"
@@ -549,7 +552,8 @@ _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+
 # the same force's onward move after a destination (took A and advanced to B; reached A and
 # then moved some 30 miles along the coast to B): the verb right after "and", its cue later
 _ONWARD = re.compile(r"^\s*,?\s*(?:(?:on|in|at|during|by|early|late|later|airfield|airport|port|"
-                     r"harbou?r|beach)\b[^,;]{0,40}?(?:\s+|(?=,)))?,?\s*and\s+(?:then\s+)?"
+                     r"harbou?r|beach|without|with|after|despite|under|unopposed)\b[^,;]{0,40}?"
+                     r"(?:\s+|(?=,)))?,?\s*and\s+(?:then\s+)?"
                      r"(?:"
                      # what carried the force on (and transports carried them to Chios)
                      r"(?:transports|ships|boats|lorries|trucks|trains|aircraft|planes|"
