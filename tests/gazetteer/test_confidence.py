@@ -652,3 +652,16 @@ def test_a_county_by_a_bare_name_far_from_the_text_is_in_doubt(gazetteer: Gazett
     # among Wyoming's towns it is what the text means
     near = gazetteer.resolve_all(["Cheyenne", "Casper", "Lusk", "Niobrara"])[-1]
     assert near.place.kind is Kind.DISTRICT and near.best.confident
+
+
+def test_a_district_its_seat_stands_for_far_from_the_text_is_in_doubt(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Minhe county" in a report on Qinghai: the data knows only a town Minhe in Guizhou
+    # (1,100 km off) and one in Heilongjiang to stand for a district, not Qinghai's county
+    far = gazetteer.resolve_all(["Lanzhou", "Xining", "Linxia", "Haidong", "Minhe county"])[-1]
+    assert far.place.kind is Kind.DISTRICT and far.best.method is Method.SEAT
+    assert not far.best.confident
+    # among Guizhou's towns the Guizhou town's district is what the text means
+    near = gazetteer.resolve_all(["Tongren", "Kaili", "Zunyi", "Guiyang", "Minhe county"])[-1]
+    assert near.place.admin1 == "Guizhou" and near.best.confident

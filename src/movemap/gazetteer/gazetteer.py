@@ -1604,10 +1604,11 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         if (not best.confident or best.parts.get("within")  # a region named with it
                 or place.kind in (Kind.COUNTRY, Kind.MACRO_REGION, Kind.CONTINENT)):
             continue
-        if (place.kind is Kind.DISTRICT and best.method is Method.REGION
+        if (place.kind is Kind.DISTRICT and best.method in (Method.REGION, Method.SEAT)
                 and _nearest_km(place, core_xyz) > DESCRIBED_KM):
-            # a county by its bare name (Niobrara County for "Niobrara"), far from the
-            # text's places: the town of that name the data lacks may be meant
+            # a county by its bare name (Niobrara County for "Niobrara"), or one its seat
+            # town stands for (Minhe, Guizhou, for "Minhe county" in a report on Qinghai),
+            # far from the text's places: the place of that name the data lacks may be meant
             doubt = "a district named like the place, far from the other places"
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
             continue
