@@ -345,6 +345,20 @@ def test_an_arrival_across_a_paragraph_takes_the_origin_after_it() -> None:
     assert ends(draft) == [(["Shenzhen"], "Hong Kong")]
 
 
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The brigade assembled in Townsville in July. The first elements reached Honiara on "
+     "24 July.", "first-elements"),
+    ("The division left Kuwait on 20 March. Its leading elements reached Nasiriyah two days "
+     "later.", "leading-elements"),
+    ("The brigade assembled in Townsville in July. An advance detachment reached Honiara on "
+     "24 July.", "advance-detachment"),
+])
+def test_the_first_part_of_a_force_starts_where_the_force_was(text: str, unit: str) -> None:
+    draft = extract(text, date(2003, 8, 1))
+    assert len(draft.legs) == 1 and draft.legs[0].unit == unit
+    assert [o.mention for o in draft.legs[0].origins] in (["Townsville"], ["Kuwait"])
+
+
 def test_an_earlier_dated_move_is_not_the_origin_of_an_arrival() -> None:
     draft = extract("Tanks of the division drove into Baghdad on 7 April. The division had "
                     "crossed the border from Kuwait on 20 March.", date(2003, 4, 8))

@@ -84,8 +84,9 @@ UNIT = re.compile(
     r"\d+\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)(?:[A-Z][\w\-]*\s+){0,3}(?:Commando|Brigade|Regiment|Squadron|"
     r"Division|Battalion|Para|Wing|Flotilla)|"
-    r"(?i:(?:first|second|third|fourth|last|main) "
-    r"(?:echelon|group|wave|contingent|batch)s?|advance (?:group|party|guard|force))|"
+    r"(?i:(?:first|second|third|fourth|last|main|leading|lead) "
+    r"(?:echelon|group|wave|contingent|batch|element|detachment)s?|"
+    r"advance (?:group|party|guard|force|element|detachment|team)s?)|"
     r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)"
     r"(?!\s+(?:Airfield|Air|Base|Field|Hospital|Airport|Depot|Post))|"
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
@@ -93,7 +94,8 @@ UNIT = re.compile(
     r"paratroopers|tanks|column))\b")
 # What a match of UNIT needs besides an ordinal (most clauses have none of them, and are then
 # not searched): a word of its case-blind groups (in lower case), or of its named formations
-_UNIT_WORDS = ("echelon", "group", "wave", "contingent", "batch", "advance ")
+_UNIT_WORDS = ("echelon", "group", "wave", "contingent", "batch", "advance ", "element",
+               "detachment")
 _UNIT_NAMES = ("Corps", "Army", "Division", "Brigade", "Task Force", "Combat Command", "'s",
                "’s")
 # an ordinal (12th) or one of the names (as written), and one of the words: each looked for in
