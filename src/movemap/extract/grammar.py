@@ -407,7 +407,8 @@ _FORCE = re.compile(r"\b(troops|soldiers|forces?|units|men|marines|divisions?|br
                     r"they|personnel(?!\s+carriers)|servicemen|commandos|reservists|conscripts|"
                     r"riflemen|guardsmen|legionnaires|columns?|detachments?|garrisons?|"
                     r"squadrons?|fleets?|flotillas?|companies|militias?|rebels|insurgents|"
-                    r"guerrillas|militants|cavalry|sailors|airmen)\b", re.I)
+                    r"guerrillas|militants|cavalry|sailors|airmen|officers|gendarmes?|peacekeepers|"
+                    r"fighters|troopers|mercenaries)\b", re.I)
 
 
 _DIGIT = re.compile(r"\d")
