@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -40,6 +41,7 @@ from movemap.extract.discourse import (
     unit_slug,
 )
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
+from movemap.extract.entries import chronological
 from movemap.extract.foreign import foreign_legs, language_of
 from movemap.extract.grammar import (
     OPENING,
@@ -188,6 +190,7 @@ _RIVER_LIKE = re.compile(r"(?<![Cc]ity of )(?<![Tt]own of )(?<![Pp]ort of )\bthe
 _KIND_AFTER = re.compile(r"\s+(?:region|oblast|province|area|district|city|town|port|airport|"
                          r"airfield|air\s+base|front|sector|pocket|garrison|bridgehead)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_HAD = re.compile(r"\bhad\b", re.I)
 # A wire dateline opening a paragraph: the place (in capitals) the story was filed from, maybe
 # its country, the day and the agency (KYIV, Nov 11 (Reuters) -; KHARKIV, Ukraine, May 3 -; an
 # old paper's CORFU, October 14. --; WASHINGTON -, with no day). The place is where the
@@ -785,6 +788,10 @@ class _Reader:
         self.date_starts = [d.start for d in dates]
         breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
         self.paragraph = [bisect_right(breaks, a) for a, _ in self.spans]
+        # whether the first sentence is a headline: a line alone, not ended as a sentence is
+        # (a lead paragraph of one sentence ends with its full stop)
+        self.headline = len(spans) > 1 and self.paragraph[0] != self.paragraph[1] and (
+            not text[spans[0][0]:spans[0][1]].rstrip().endswith((".", "!", "?")))
         self.state = State()
         self.legs: list[FoundLeg] = []
         self.seen: set[tuple[str, tuple[str, ...], str, str]] = set()
@@ -1023,7 +1030,12 @@ class _Reader:
         if not stages:
             if origins and not placed and unit in state.arrival and not expected and state.recent(
                     state.arrival[unit][1:], _RENAMED_WITHIN if named or described else 3) and (
-                    not _other_time(dates, state.arrival_day.get(unit))):
+                    not _other_time(dates, state.arrival_day.get(unit))) and (
+                    state.arrival[unit][2] != 0 or not self.headline
+                    or _HAD.search(body) is not None):
+                # (an arrival a headline gave is the body's story told ahead: a departure
+                # after it ends there only when told as before it, "had sailed from A"; "left
+                # A on Monday" is the start of the story the body goes on to tell)
                 # it had come from A: the arrival read before, whose origin was unknown
                 arrived = state.arrival.pop(unit)[0]
                 stages = [(p, False, "arrival before") for p in arrived]
@@ -1443,6 +1455,10 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
     # the header's date is the publication date, not a date of the report: blank it out,
     # keeping every offset
     text = _HEADER.sub(lambda m: " " * len(m.group(0)), text, count=1)
+    if (turned := chronological(text)) is not None:
+        # a live blog written newest first: read oldest first, the offsets of the text as
+        # written (entries.chronological)
+        return _written_back(extract(turned[0], published, gazetteer, name), text, turned[1])
     spans = sentences(text)  # split once: the places and the readers share them
     problem = unreadable(text)
     language = "en" if problem is None else language_of(text)
@@ -1461,3 +1477,21 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
         unique.setdefault(p.start, p)
     return Draft(name, text, published, tuple(unique.values()), tuple(legs),
                  unreadable=problem)
+
+
+def _written_back(draft: Draft, text: str, back: Callable[[int], int]) -> Draft:
+    """``draft`` of a text whose entries were put in another order, with the offsets (and
+    the text) of the report as written; its places in the order they are written."""
+    def place(p: FoundPlace) -> FoundPlace:
+        start = back(p.start)
+        return replace(p, start=start, end=start + (p.end - p.start))
+
+    def leg(found: FoundLeg) -> FoundLeg:
+        start = back(found.evidence.start)
+        evidence = replace(found.evidence, start=start,
+                           end=start + (found.evidence.end - found.evidence.start))
+        return replace(found, origins=tuple(place(o) for o in found.origins),
+                       destination=place(found.destination), evidence=evidence)
+
+    places = tuple(sorted((place(p) for p in draft.places), key=lambda p: p.start))
+    return replace(draft, text=text, places=places, legs=tuple(leg(f) for f in draft.legs))
