@@ -20,6 +20,8 @@ from movemap.extract.report import LONELY_KM, LOOSE_KM, _named_for
 from movemap.gazetteer import default_gazetteer
 from movemap.sphere import haversine_km
 
+from .legs import ends
+
 DAY = date(1944, 6, 1)
 
 
@@ -79,6 +81,14 @@ def test_an_ordinary_word_after_the_is_no_feature() -> None:
     # "State" is an ordinary word; after "the" it names no State Airport
     draft = extract("The raiders crossed into the State from Lesko on 4 May.", DAY)
     assert "State" not in [p.mention for p in draft.places]
+
+
+def test_a_site_movemap_lists_by_an_ordinary_word_is_found_after_the() -> None:
+    # a curragh is a boat, and "the Curragh" the army camp in Kildare that movemap's own
+    # list names so: the word after "the" is the camp
+    draft = extract("Reinforcements from the Curragh reached Dublin by train on Monday night.",
+                    date(1916, 4, 26))
+    assert ends(draft) == [(["Curragh"], "Dublin")]
 
 
 def places(text: str) -> list[str]:

@@ -69,6 +69,7 @@ from movemap.gazetteer import (
     default_gazetteer,
 )
 from movemap.gazetteer.normalize import name_key
+from movemap.gazetteer.ranking import CURATED_SOURCE
 from movemap.model import Mode, Status
 from movemap.sphere import haversine_km
 
@@ -386,7 +387,10 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                     big = own
                 towns[("city", m.text)] = big
             place = towns[("city", m.text)] or place
-        if (place.kind is Kind.CITY or (not place.areal and fold(m.text) in ordinary)) and (
+        if (place.kind is Kind.CITY or (not place.areal and fold(m.text) in ordinary and not (
+                # (a site movemap's own list names by the word: "from the Curragh", the
+                # camp, though a curragh is also a boat)
+                place.source == CURATED_SOURCE and r.best.method in _OWN_NAMES))) and (
                 text[max(0, m.start - 24): m.start].rstrip().endswith("the")  # (cheap first)
                 and _RIVER_LIKE.search(text, max(0, m.start - 24), m.start)) and not kind_after:
             continue  # the Dnipro, the Atlantic: a town is not named with "the"; nor is a
@@ -413,6 +417,8 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
 # ones a report is searched for
 _PEOPLE_WORD = re.compile(r"\b" + PEOPLE_WORD + r"\b")
 _PEOPLES_LOOKED_AT = 12
+# how a place found by one of its own names was found (not by a kind word or a sound)
+_OWN_NAMES = frozenset({Method.NAME, Method.ALTERNATE})
 # the guards' reasons that refuse a name as part of a longer one (see mentions.rejected)
 _AS_PART = frozenset({"part-of-name", "named-thing"})
 
