@@ -812,6 +812,9 @@ def test_a_strength_in_words_or_so_many_strong_is_read(text: str, strength: int)
 @pytest.mark.parametrize("text", [
     "A hundred days later the brigade marched from Atlanta to Savannah.",
     "The brigade marched from Atlanta to Savannah in a strong wind.",
+    # a scale word with no count before it says no number
+    "The units, probably several hundred strong, were flown from Atlanta to Savannah.",
+    "Thousand-strong columns marched from Atlanta to Savannah.",
 ])
 def test_number_words_that_count_no_men_are_no_strength(text: str) -> None:
     assert [leg.strength for leg in extract(text, date(1900, 1, 1)).legs] == [None]

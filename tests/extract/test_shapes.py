@@ -359,6 +359,16 @@ def test_the_first_part_of_a_force_starts_where_the_force_was(text: str, unit: s
     assert [o.mention for o in draft.legs[0].origins] in (["Townsville"], ["Kuwait"])
 
 
+def test_a_force_named_by_its_side_and_its_own_name_is_a_new_mover() -> None:
+    # "the government of President Salva Kiir" made the clause a civilian one (a head of
+    # state); the next force, named "Ugandan People's Defence Force units", is a force again
+    draft = extract("The government of President Salva Kiir will hold Juba. Ugandan People's "
+                    "Defence Force units have been flown into Juba from Uganda since around "
+                    "20 December.", date(2013, 12, 27))
+    assert ends(draft) == [(["Uganda"], "Juba")]
+    assert draft.legs[0].unit == "ugandan-people-s-defence-force-units"
+
+
 def test_an_earlier_dated_move_is_not_the_origin_of_an_arrival() -> None:
     draft = extract("Tanks of the division drove into Baghdad on 7 April. The division had "
                     "crossed the border from Kuwait on 20 March.", date(2003, 4, 8))

@@ -174,7 +174,8 @@ NEW_FORCE = re.compile(
     r"(?:" + _COUNT + r"(?=" + _SIDE_ADJ + r"\s))?"
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
     + FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + FORCE_NOUN + r")?|"
-    + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"|"
+    # (and a formation's own name between: Ugandan People's Defence Force units)
+    + _SIDE_ADJ + r"\s+(?:(?:[a-z-]+|[A-Z][\w'’-]*)\s+){0,4}?" + FORCE_NOUN + r"|"
     # a clause that opens on its force, named by its side without an article: "Red cavalry
     # riding south from Perekop reached...", "Government troops entered...", "Rebel
     # fighters moving north" (not "The troops", "When troops", "Exhausted troops": those

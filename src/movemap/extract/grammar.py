@@ -894,7 +894,8 @@ _SCALE_WORD = re.compile(r"\b(?:hundred|thousand|million)\b", re.I)
 
 def _spelled_value(words: str) -> int | None:
     """The number a run of English number words says (``thirteen thousand``, ``two hundred
-    and fifty``, ``a thousand``), or None when it has no scale word or does not parse."""
+    and fifty``, ``a thousand``), or None when it has no scale word, counts nothing before
+    its first scale word (``hundred`` of "several hundred") or does not parse."""
     total = current = 0
     seen_scale = False
     for word in re.split(r"[\s-]+", words.lower().strip()):
@@ -906,8 +907,10 @@ def _spelled_value(words: str) -> int | None:
             current += _UNITS[word]
         elif word in _TENS:
             current += _TENS[word]
+        elif word in _SCALES and not current and not total:
+            return None  # no count before it: "several hundred strong" says no number
         elif word == "hundred":
-            current = max(current, 1) * 100
+            current *= 100
             seen_scale = True
         elif word in _SCALES:
             total += max(current, 1) * _SCALES[word]
