@@ -1307,6 +1307,11 @@ def test_a_paragraph_after_a_designation_letter_is_a_sentence_of_its_own() -> No
     "Krasnodar and taken Maikop.",
     "In a despatch from Cairo, the correspondent said the brigade moved from Krasnodar to "
     "Maikop.",
+    # where who speaks is
+    "Speaking by telephone from Rostov, the general said the brigade moved from Krasnodar to "
+    "Maikop.",
+    "The general, speaking from Rostov last night, said the brigade moved from Krasnodar to "
+    "Maikop.",
 ])
 def test_where_a_report_was_sent_from_is_no_origin(text: str) -> None:
     assert ends(extract(text, date(1942, 8, 11))) == [(["Krasnodar"], "Maikop")]

@@ -466,7 +466,13 @@ _NEWS_FROM = re.compile(r"\b(?:letters?|news|reports?|dispatch(?:es)?|despatch(?
                         r"(?:\s+(?:received|reaching\s+\w+|just\s+in|arriving|"
                         # a bulletin broadcast from Berlin, a report cabled from Cairo
                         r"(?:[a-z]+\s+)?(?:cabled|radioed|telegraphed|wired|released|sent|"
-                        r"filed|issued|broadcast|relayed|datelined)))?\s+from\s+(?:the\s+)?$",
+                        r"filed|issued|broadcast|relayed|datelined)))?\s+from\s+(?:the\s+)?$|"
+                        # who speaks from a place says nothing of a move: "Speaking by
+                        # telephone from Grande Comore, the chief of staff said"
+                        r"\b(?:speaking|spoke|speaks|telephoning|telephoned|phoning|phoned|"
+                        r"calling|writing|wrote|reporting|interviewed)\s+(?:(?:by|on|over)\s+"
+                        r"(?:the\s+)?(?:tele)?phone\s+|by\s+radio\s+|by\s+satellite\s+phone\s+)?"
+                        r"from\s+(?:the\s+)?$",
                         re.I)
 # "from A to B" after a quantified stretch of places or a verb of extent is a span, not a
 # move: landed at every port from A to B, along the whole coast from A to B, a front
