@@ -369,6 +369,22 @@ def test_a_force_named_by_its_side_and_its_own_name_is_a_new_mover() -> None:
     assert draft.legs[0].unit == "ugandan-people-s-defence-force-units"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # last placed in an area, now at a town: where in the area it set out from is unknown
+    ("The brigade was in the Transvaal in April. On 12 May it occupied Kroonstad.", []),
+    # ... a town it was at is where it set out from
+    ("The brigade was at Bloemfontein in April. On 12 May it occupied Kroonstad.",
+     [(["Bloemfontein"], "Kroonstad")]),
+    # ... and a move from one area into another keeps its start
+    ("Coalition forces massed in Kuwait in March. In April they crossed into Iraq.",
+     [(["Kuwait"], "Iraq")]),
+])
+def test_an_area_a_force_was_in_starts_only_a_move_to_an_area(
+    text: str, expected: list[tuple[list[str], str]],
+) -> None:
+    assert ends(extract(text, date(1900, 6, 1))) == expected
+
+
 def test_an_earlier_dated_move_is_not_the_origin_of_an_arrival() -> None:
     draft = extract("Tanks of the division drove into Baghdad on 7 April. The division had "
                     "crossed the border from Kuwait on 20 March.", date(2003, 4, 8))

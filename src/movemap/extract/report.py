@@ -1092,6 +1092,12 @@ class _Reader:
             if carried is not None and carried.place.kind is Kind.COUNTRY and all(
                     p.place.country == carried.place.country for p, _, _ in stages):
                 carried = None  # in Grenada, to Point Salines: where in the country, unknown
+            if carried is not None and rule == "carried-origin" and carried.place.areal and (
+                    not all(p.place.areal for p, _, _ in stages)):
+                # last said to be in an area (in the Transvaal, the Argentine garrison),
+                # now moving to a town: where in the area it set out from, the text does
+                # not say (a move between areas, from Kuwait into Iraq, keeps its start)
+                carried = None
             if carried is not None and _inside_another(carried, [p for p, _, _ in stages]):
                 carried = None  # landed in Normandy, then took Caen: where in it, unknown
             if rule == "carried-origin" and not named and anaphor is None and (
