@@ -87,6 +87,14 @@ def test_an_arrival_takes_the_origin_read_just_after_it(text: str) -> None:
     assert draft.legs[0].rule == "arrival-origin"
 
 
+def test_a_departure_is_not_joined_to_an_area_the_next_move_starts_in() -> None:
+    # "from the Kuban" says where the force was, not a place it went to from Maikop
+    draft = extract("The division left Maikop on 9 August. It then marched from the Kuban to "
+                    "Tuapse.", date(1942, 9, 1))
+    assert [leg.rule for leg in draft.legs] == ["from-to"]
+    assert ends(draft) == [(["Kuban"], "Tuapse")]
+
+
 def test_a_departure_joins_the_next_start_of_the_same_force() -> None:
     draft = extract("The division crossed the border from Kuwait on 20 March. In two weeks it "
                     "moved from Nasiriyah to Najaf.", date(2003, 4, 8))

@@ -1383,9 +1383,11 @@ class _Reader:
 
     def _gap_leg(self, unit: str, left: FoundPlace, to: FoundPlace, number: int,
                  sentence_start: int, b: int) -> None:
-        """The unit left ``left`` and its next move starts at ``to``: it went there."""
+        """The unit left ``left`` and its next move starts at ``to``: it went there (not to
+        an area: a move that starts in a region or on a river says where the force was, not
+        a place it went to)."""
         key = (unit, (left.place.id,), to.place.id, "gap")
-        if key in self.seen or left.place.id == to.place.id:
+        if key in self.seen or left.place.id == to.place.id or to.place.areal:
             return
         self.seen.add(key)
         day = self.state.date
