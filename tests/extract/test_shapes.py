@@ -13,7 +13,7 @@ import pytest
 
 from movemap.extract import extract
 from movemap.gazetteer import Kind
-from movemap.model import Status
+from movemap.model import Mode, Status
 from tests.extract.legs import ends
 
 
@@ -391,6 +391,24 @@ def test_an_area_a_force_was_in_starts_only_a_move_to_an_area(
     text: str, expected: list[tuple[list[str], str]],
 ) -> None:
     assert ends(extract(text, date(1900, 6, 1))) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 1st Division, now at Aldershot, will embark at Southampton and will be landed at "
+     "Haifa.", [(["Aldershot"], "Southampton"), (["Southampton"], "Haifa")]),
+    ("The brigade, stationed at Colchester, embarked at Harwich on 3 May and landed at "
+     "Antwerp.", [(["Colchester"], "Harwich"), (["Harwich"], "Antwerp")]),
+    # embarking where it was: one move
+    ("The brigade, based at Portsmouth, embarked at Portsmouth for Cherbourg.",
+     [(["Portsmouth"], "Cherbourg")]),
+])
+def test_a_force_goes_to_the_port_it_embarks_at_from_where_it_was(
+    text: str, expected: list[tuple[list[str], str]],
+) -> None:
+    draft = extract(text, date(1936, 9, 10))
+    assert ends(draft) == expected
+    if len(expected) == 2:  # the way to the port is no sea voyage
+        assert [leg.mode for leg in draft.legs] == [Mode.UNKNOWN, Mode.SEA]
 
 
 def test_an_earlier_dated_move_is_not_the_origin_of_an_arrival() -> None:

@@ -254,6 +254,8 @@ _POSITION_CUE = re.compile(
     r"detachment|contingent|squadron|fleet|flotilla)\s+(?:in|at)|"
     r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|"
     r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at)|"
+    # an apposition of where a force is now: "The 1st Division, now at Aldershot, will embark"
+    r"(?<=,\s)now\s+(?:in|at)|"
     # a force that holds a place is there (their troops held Port Said and moved on to X);
     # so is one that attacked it, named right after the verb (attacked Rivas and fell back
     # on San Juan del Sur; not "attacked ships in the Red Sea")
@@ -622,7 +624,7 @@ class _Cue:
         return None
 
 
-_POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|training|"
+_POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|training|now|"
                     r"garrison|positioned|massed|waiting|camped|dug|quartered|holding|held|"
                     r"remained|stayed|troops|units|forces|soldiers|men|brigade|division|"
                     r"regiment|battalion|column|detachment|contingent|squadron|fleet|flotilla|"

@@ -192,6 +192,9 @@ _KIND_AFTER = re.compile(r"\s+(?:region|oblast|province|area|district|city|town|
                          r"airfield|air\s+base|front|sector|pocket|garrison|bridgehead)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _HAD = re.compile(r"\bhad\b", re.I)
+# an origin's cue that says the force boarded there (embark at, entrained at, boarded at)
+_EMBARK = re.compile(r"(?i:(?:re-?)?e[nm](?:bark|train|plane|bus|truck)|board)")
+_TO_EMBARK = "to embark at"  # the cue of the stage to the port a force embarks at
 # A wire dateline opening a paragraph: the place (in capitals) the story was filed from, maybe
 # its country, the day and the agency (KYIV, Nov 11 (Reuters) -; KHARKIV, Ukraine, May 3 -; an
 # old paper's CORFU, October 14. --; WASHINGTON -, with no day). The place is where the
@@ -988,6 +991,16 @@ class _Reader:
             # from Denmark and Norway, would gather at Capodichino and then be flown to Abu
             # Suweir: the move drawn starts where the force gathered
             origins = later[-1:]
+        elif len(origins) == 1 and stages and (earlier := [
+                p for p in positions if p.start < origins[0].start]) and _EMBARK.match(
+                _role_of(origins[0], here, reading.cues)) and not (
+                earlier[-1].place.areal or origins[0].place.areal) and (
+                _km(earlier[-1].place, origins[0].place) > _SAME_KM):
+            # "the 1st Division, now at Aldershot, will embark at Southampton and be landed
+            # at Haifa": it goes to the port first, then on from it
+            stages = [(origins[0], False, _TO_EMBARK),
+                      *((p, True, cue) for p, _, cue in stages[:1]), *stages[1:]]
+            origins = earlier[-1:]
         if not origins and state.destinations and _THOSE.search(body):
             origins = list(state.destinations)  # moved from those bases to ...
         there = _THERE.search(body) if not origins and stages else None
@@ -1222,6 +1235,8 @@ class _Reader:
             if key in self.seen:
                 continue
             self.seen.add(key)
+            # (the way to a port it embarks at is not the sea voyage from it)
+            mode = Mode.UNKNOWN if cue == _TO_EMBARK else reading.mode
             on_the_way = [f"via ({c}): {p.mention}" for p, c in vias
                           if max([o.start for o in current] + [a]) < p.start < place.start]
             cues = tuple(c for c in (
@@ -1229,10 +1244,10 @@ class _Reader:
                 "from: " + ", ".join(o.mention for o in current), *on_the_way,
                 f"to ({cue}): {place.mention}", date_cue, unit_cue, source_cue,
                 f"status: {reading.hedge}" if reading.hedge else "",
-                f"means: {reading.mode.value}" if reading.mode is not Mode.UNKNOWN else "",
+                f"means: {mode.value}" if mode is not Mode.UNKNOWN else "",
             ) if c)
             confidence = 0.5 + 0.1 * sum(x is not None for x in (
-                strength, source, None if reading.mode is Mode.UNKNOWN else reading.mode,
+                strength, source, None if mode is Mode.UNKNOWN else mode,
                 None if start.precision.value in ("before", "after") else start))
             if end is not None and end.surely_before(start):
                 end = None  # the dates read contradict each other: keep when it set out only
@@ -1242,13 +1257,13 @@ class _Reader:
             state.last_dates[unit] = (start, end)
             state.arrival.pop(unit, None)
             state.departure.pop(unit, None)
-            if reading.mode is Mode.SEA:
+            if mode is Mode.SEA:
                 # ships sail for Djibouti, the port, not the middle of the country
                 current = tuple(self._port_of(o) for o in current)
                 place = self._port_of(place)
             state.last_leg = (current, place, state.paragraph, number)
             self.legs.append(FoundLeg(
-                unit, current, place, start, end, reading.mode, strength, status,
+                unit, current, place, start, end, mode, strength, status,
                 source, evidence, min(confidence, 0.95) - (0.1 if leg_rule != "from-to" else 0),
                 leg_rule, cues))
             previous = place
