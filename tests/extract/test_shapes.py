@@ -411,6 +411,19 @@ def test_a_force_goes_to_the_port_it_embarks_at_from_where_it_was(
         assert [leg.mode for leg in draft.legs] == [Mode.UNKNOWN, Mode.SEA]
 
 
+@pytest.mark.parametrize(("text", "destination"), [
+    ("The frigate sailed from Halifax on Thursday and is expected off Jacmel within a week.",
+     "Jacmel"),
+    ("The frigate sailed from Halifax on Thursday and was expected off the south coast of "
+     "Haiti within a week.", "Haiti"),
+    ("The squadron left Norfolk on Monday and is due off Veracruz tonight.", "Veracruz"),
+])
+def test_a_ship_expected_or_due_off_a_place_is_going_there(text: str,
+                                                            destination: str) -> None:
+    assert [leg.destination.mention for leg in extract(text, date(2010, 1, 20)).legs] == [
+        destination]
+
+
 def test_an_earlier_dated_move_is_not_the_origin_of_an_arrival() -> None:
     draft = extract("Tanks of the division drove into Baghdad on 7 April. The division had "
                     "crossed the border from Kuwait on 20 March.", date(2003, 4, 8))

@@ -209,6 +209,8 @@ _DEST_CUE = re.compile(
     r"reach(?:es)?(?!\s+of\b)|arrived\s+" + _WHEN_SAID + r"(?:in|at|on|off)|"
     r"arriving\s+" + _WHEN_SAID + r"(?:in|at|on|off)|arrives?\s+" + _WHEN_SAID
     + r"(?:in|at|on|off)|enters|"
+    # a ship's arrival to come: "were expected off the south coast of Haiti", "is due off X"
+    r"(?:expected|due)\s+(?:to\s+(?:be|arrive)\s+)?off|"
     # before a town a force besieges or faces: came up before Tsingtao, arrived before
     # Sevastopol, appeared before Vienna
     r"(?:arriv(?:ed|ing|es?)|c[oa]mes?\s+up|coming\s+up|appear(?:ed|ing|s)?)\s+before|"
@@ -635,6 +637,7 @@ _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|pass|from|out|left|leav|depart|quit|aband
                   r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)|embark|"
                   r"reembark|re-embark|weigh|put|board")
 _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|enter|land|ashore|"
+                r"expected|due|"
                 r"pass|onto|on|"
                 r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
