@@ -665,3 +665,19 @@ def test_a_district_its_seat_stands_for_far_from_the_text_is_in_doubt(
     # among Guizhou's towns the Guizhou town's district is what the text means
     near = gazetteer.resolve_all(["Tongren", "Kaili", "Zunyi", "Guiyang", "Minhe county"])[-1]
     assert near.place.admin1 == "Guizhou" and near.best.confident
+
+
+@pytest.mark.parametrize("names", [
+    # the only district of its name, in the country of the text's places, however far
+    ["Khartoum", "Omdurman", "Wad Madani", "El Fasher district"],
+    ["Kyiv", "Zhytomyr", "Vinnytsia", "Izium raion"],
+    ["Moscow", "Saint Petersburg", "Novgorod", "Gudermes district"],
+    # a namesake that reads far worse is no rival (Sinjar's, in Syria)
+    ["Baghdad", "Basra", "Najaf", "Sinjar district"],
+])
+def test_a_district_its_seat_stands_for_alone_of_its_name_keeps_its_confidence(
+    gazetteer: Gazetteer, names: list[str],
+) -> None:
+    found = gazetteer.resolve_all(names)[-1]
+    assert found.place.kind is Kind.DISTRICT and found.best.method is Method.SEAT
+    assert found.best.confident

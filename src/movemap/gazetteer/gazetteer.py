@@ -1604,11 +1604,14 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         if (not best.confident or best.parts.get("within")  # a region named with it
                 or place.kind in (Kind.COUNTRY, Kind.MACRO_REGION, Kind.CONTINENT)):
             continue
-        if (place.kind is Kind.DISTRICT and best.method in (Method.REGION, Method.SEAT)
-                and _nearest_km(place, core_xyz) > DESCRIBED_KM):
+        if (place.kind is Kind.DISTRICT and _nearest_km(place, core_xyz) > DESCRIBED_KM
+                and (best.method is Method.REGION or (
+                    best.method is Method.SEAT and _seat_in_doubt(best, ranked[q][1:],
+                                                                  countries)))):
             # a county by its bare name (Niobrara County for "Niobrara"), or one its seat
-            # town stands for (Minhe, Guizhou, for "Minhe county" in a report on Qinghai),
-            # far from the text's places: the place of that name the data lacks may be meant
+            # town stands for when another town's district or another country could be
+            # meant (Minhe, Guizhou, for "Minhe county" in a report on Qinghai), far from the
+            # text's places: the place of that name the data lacks may be meant
             doubt = "a district named like the place, far from the other places"
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
             continue
@@ -1652,6 +1655,22 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
             doubt = ("far from the other places" if far or stray
                      else "in none of the others' countries")
             ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
+
+
+def _seat_in_doubt(best: Candidate, others: Sequence[Candidate], countries: Counter[str | None]
+                   ) -> bool:
+    """Whether a district its seat town stands for (``best``) is one guess among others: the
+    name reads, almost as well (within ``_SEAT_RIVAL_LEAD``), as another district far from it,
+    or it lies in none of the countries of the text's places (El Fasher district among
+    Sudan's towns, the only one of its name, is what the text means however far; Sinjar's
+    Syrian namesake scores far behind Iraq's)."""
+    return best.place.country not in countries or any(
+        c.place.kind is Kind.DISTRICT and best.score - c.score < _SEAT_RIVAL_LEAD
+        and haversine_km(c.place.lat, c.place.lon, best.place.lat, best.place.lon) > _SAME_KM
+        for c in others)
+
+
+_SEAT_RIVAL_LEAD = 0.3
 
 
 def _crossings(ranked: dict[Query, tuple[Candidate, ...]],

@@ -450,32 +450,38 @@ def _match_part(hit: Hit) -> float:
     if fixed is not None:
         if hit.method in _THROUGH_BASE:  # as far behind as X was behind the first X
             return fixed - (1.0 - hit.similarity)
-        if hit.method is _BY_KIND and _named_past(hit.place.name, hit.matched):
-            return _MATCH_NAMED_PAST
+        if hit.method is _BY_KIND and _named_for_a_landform(hit.place.name, hit.matched):
+            return _MATCH_FOR_A_LANDFORM
         return fixed
     if hit.method is _BY_PHONETIC:
         return max(0.0, 1.5 * hit.similarity - 0.55)
     return max(0.0, 1.5 * hit.similarity - 0.6)
 
 
-# A feature found by a name that is only the first words of its own, past its kind word: "Pope
-# air base" read as Pope Valley Airport (Pope Valley, a place of California), beside Pope Army
-# Air Field, named for Pope itself.
-_MATCH_NAMED_PAST = 0.9
+# A feature found by a name that is only the first words of its own, the rest a landform's
+# word: "Pope air base" read as Pope Valley Airport (Pope Valley, a place of California),
+# beside Pope Army Air Field, named for Pope itself.
+_MATCH_FOR_A_LANDFORM = 0.9
+# The landforms whose names are often a place's (Pope Valley, Forest Hills, Cedar Rapids):
+# not a bay, a strait or a peninsula, which an airfield or a port named for them serves
+# (Subic Bay International Airport is Subic's, Souda Bay's naval base Souda's).
+_LANDFORM_WORDS = frozenset({"valley", "hill", "hills", "heights", "ridge", "gap", "gorge",
+                             "forest", "woods", "wood", "lake", "river", "springs", "falls",
+                             "rapids"})
 
 
 @lru_cache(maxsize=4_096)
-def _named_past(name: str, matched: str) -> bool:
-    """Whether a feature named ``name``, found under the key ``matched`` (its kind class and
-    a base, ``air pope``), is named for a landform named for that base: its own name less its
-    kind words is the base and a landform's word (``Pope Valley`` for ``pope``; ``Guantanamo
-    Bay`` for ``guantanamo``), so the feature may be named for another place than the one
-    asked for (Pope Valley, a place of California)."""
+def _named_for_a_landform(name: str, matched: str) -> bool:
+    """Whether a feature named ``name``, found under the index key ``matched`` (its kind
+    class, a space and a base: "air pope"), is named for a landform of that base: its own
+    name less its kind words is the base and one landform's word (``Pope Valley`` for
+    ``pope``), so the feature may be named for another place than the one asked for."""
     parts = matched.split(" ", 1)
     if len(parts) != 2 or (phrase := kind_phrase(name_key(name))) is None:
         return False
-    deeper = kind_phrase(phrase[1])
-    return deeper is not None and deeper[0] == "site" and deeper[1] == parts[1]
+    words = phrase[1].split()
+    return (len(words) >= 2 and words[-1] in _LANDFORM_WORDS
+            and " ".join(words[:-1]) == parts[1])
 
 
 @lru_cache(maxsize=65_536)
