@@ -244,6 +244,19 @@ def test_an_air_base_named_for_its_town_is_found_beside_a_namesake_valley(text: 
     assert draft.legs[0].origins[0].place.name == "Pope Army Air Field"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "next" as "then", and "next to" a place a common noun names, still go there
+    ("From Ypres the battalion went next to Arras.", [(["Ypres"], "Arras")]),
+    ("The division left Ypres in May and moved next to Arras.", [(["Ypres"], "Arras")]),
+    ("The battalion was moved from Lviv to a camp next to Kyiv.", [(["Lviv"], "Kyiv")]),
+    # who says is no destination
+    ("According to Kyiv, Russian troops moved from Belgorod toward Vovchansk.",
+     [(["Belgorod"], "Vovchansk")]),
+])
+def test_next_and_according_to(text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2024, 6, 1))) == expected
+
+
 def test_a_next_move_is_still_a_move() -> None:
     draft = extract("The First Army took Kiulien-cheng on 25 October. It is believed in Tokio "
                     "that the army will next advance upon Mukden.", date(1894, 11, 10))
@@ -351,6 +364,23 @@ def test_an_arrival_across_a_paragraph_takes_the_origin_after_it() -> None:
                     "About 4,000 troops drove across the border from Shenzhen, officials said.",
                     date(1997, 7, 1))
     assert ends(draft) == [(["Shenzhen"], "Hong Kong")]
+
+
+@pytest.mark.parametrize("text", [
+    # another force's part, named after it or by its side, does not start at this one's scene
+    "Ukrainian troops held Kherson through the winter. Leading elements of the Russian 49th "
+    "Army reached Nova Kakhovka on Monday.",
+    "Ukrainian forces retook Kupiansk in September. Russian leading elements reached Synkivka "
+    "on Monday.",
+])
+def test_another_forces_elements_start_no_move_at_this_ones_scene(text: str) -> None:
+    assert extract(text, date(2024, 10, 25)).legs == ()
+
+
+def test_the_elements_of_a_named_formation_move_under_its_name() -> None:
+    draft = extract("Leading elements of the 1st Marine Division crossed from Kuwait to Basra.",
+                    date(2003, 3, 25))
+    assert [leg.unit for leg in draft.legs] == ["1st-marine-division"]
 
 
 @pytest.mark.parametrize(("text", "unit"), [

@@ -202,8 +202,7 @@ _WHEN_SAID = (r"(?:(?:(?:before|after|at)\s+(?:dawn|daybreak|dusk|nightfall|midn
               r"without\s+(?:opposition|resistance|loss|losses|incident|a\s+shot)|"
               r"unopposed|in\s+force|in\s+good\s+order|by\s+night)\s+){0,3}")
 _DEST_CUE = re.compile(
-    # (not where a place lies: "from Pope Air Force Base next to Fort Bragg")
-    r"\b((?<!\bnext\s)(?<!\badjacent\s)to|into|towards?|in\s+the\s+direction\s+of|for|reached|reaching|"
+    r"\b(to|into|towards?|in\s+the\s+direction\s+of|for|reached|reaching|"
     # right before the place, after a via ("marched by Kasur upon Lahore")
     r"upon(?=\s*$)|"
     r"reach(?:es)?(?!\s+of\b)|arrived\s+" + _WHEN_SAID + r"(?:in|at|on|off)|"
@@ -403,7 +402,11 @@ _NOT_TOWARDS = quick(re.compile(r"\b(?:threats?|risks?|dangers?|aid|assistance|s
                                 r"ultimatum|appeal|letter|message|note|warning|commitment|"
                                 r"contribution|sales?|exports?|deliver(?:y|ies)|"
                                 # who says: "according to Kyiv"
-                                r"according|owing|thanks|prior)\s+$", re.I))
+                                r"according|owing|thanks|prior)\s+$|"
+                                # where a place named just before lies: "from Pope Air Force
+                                # Base next to Fort Bragg" (not "moved next to Arras", "to a
+                                # camp next to Kyiv")
+                                r"(?-i:[A-Z][\w'’.-]*)\s+(?:next|adjacent)\s+$", re.I))
 # a word for people under arms: a clause that names one among cargo or aircraft (has flown
 # aircraft and 200 air force personnel to X) moves a force
 _FORCE = re.compile(r"\b(troops|soldiers|forces?|units|men|marines|divisions?|brigades?|corps|"
@@ -411,8 +414,7 @@ _FORCE = re.compile(r"\b(troops|soldiers|forces?|units|men|marines|divisions?|br
                     r"they|personnel(?!\s+carriers)|servicemen|commandos|reservists|conscripts|"
                     r"riflemen|guardsmen|legionnaires|columns?|detachments?|garrisons?|"
                     r"squadrons?|fleets?|flotillas?|companies|militias?|rebels|insurgents|"
-                    r"guerrillas|militants|cavalry|sailors|airmen|officers|gendarmes?|peacekeepers|"
-                    r"fighters|troopers|mercenaries)\b", re.I)
+                    r"guerrillas|militants|cavalry|sailors|airmen|mercenaries)\b", re.I)
 
 
 _DIGIT = re.compile(r"\d")
@@ -747,6 +749,27 @@ _COMMAND_VERB = re.compile(r"(?:march|advanc|invad|le(?:d|ad)|push|storm|retreat
                            r"f[ae]ll\s+back|pour|thrust|swe(?:pt|ep))", re.I)
 _AT_THE_HEAD = re.compile(r"\b(?:at\s+the\s+head\s+of|with\s+(?:his|her|their)\s+(?:\w+\s+)?"
                           r"(?:guards?|host|horsemen|cavalry|warriors|levies))\b")
+
+
+# people of state, who are no mover of a clause when named in a time clause after its verb
+# ("The officers' flight left Nairobi after President Ruto handed them the flag" moves the
+# officers; "The plane took the president to Doha" moves the president)
+_OF_STATE = frozenset({"president", "minister", "premier", "king", "emperor", "empress", "queen",
+                       "tsar", "czar", "shah", "sultan", "court", "cabinet", "government",
+                       "offices", "delegation", "delegates", "envoy", "diplomats", "ambassador"})
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|as|since|until|once|following)\b",
+                          re.I)
+
+
+def _civilian(words: str, verb: re.Match[str], folded: bool) -> bool:
+    """Whether a clause (``words``: folded to lower case when ``folded``, else as written)
+    moves people or things, not a force: it names such a mover (refugees, munitions,
+    aircraft...), a person of state counting unless named in a time clause after the motion
+    verb ``verb``."""
+    pattern = _NONFORCE_F if folded else _NONFORCE
+    return any(m.group(1).lower() not in _OF_STATE or m.start() < verb.end()
+               or _SUBORDINATE.search(words, verb.end(), m.start()) is None
+               for m in pattern.finditer(words))
 
 
 _SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:and|or|but|who|which|that)\b)[a-z]+){0,3}"
@@ -1266,8 +1289,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         # own verb is the one after the condition
         until = later.end()
     status, hedge = _status(body, low, until)
-    nonforce = verb is not None and bool(
-        _NONFORCE_F.search(low) if body.isascii() else _NONFORCE.search(body)) and (
+    nonforce = verb is not None and _civilian(low if body.isascii() else body, verb,
+                                              body.isascii()) and (
         not _FORCE_F.search(low)) and not _commands(low, verb)
     return Reading(verb.group(1).strip() if verb else None, tuple(roles), tuple(cues),
                    tuple(chained), mode, strength_in(text, a, b), status, hedge, nonforce)
