@@ -84,9 +84,14 @@ UNIT = re.compile(
     r"\d+\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)(?:[A-Z][\w\-]*\s+){0,3}(?:Commando|Brigade|Regiment|Squadron|"
     r"Division|Battalion|Para|Wing|Flotilla)|"
+    # (a people's word before it names another side's part: "Russian leading elements")
+    r"(?:[A-Z][a-z]+(?:an|ish|ese|ic|i)\s+)?"
     r"(?i:(?:first|second|third|fourth|last|main|leading|lead) "
     r"(?:echelon|group|wave|contingent|batch|element|detachment)s?|"
-    r"advance (?:group|party|guard|force|element|detachment|team)s?)|"
+    r"advance (?:group|party|guard|force|element|detachment|team)s?)"
+    # (not "leading elements of the 1st Marine Division": that division is named after it;
+    # "an advance group of 2,600" is one)
+    r"(?!\s+of\s+(?:the\s+)?(?:[A-Z]|\d+(?:st|nd|rd|th)\b))|"
     r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)"
     r"(?!\s+(?:Airfield|Air|Base|Field|Hospital|Airport|Depot|Post))|"
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"

@@ -9,10 +9,12 @@ round, with a map of its offsets back to the text as written, so that extraction
 the story forwards and its evidence still points at the report the analyst has.
 
 A text is a live blog written newest first when at least ``MIN_ENTRIES`` paragraphs open
-with a clock time and those times fall from one entry to the next (a paragraph without a
-time belongs to the entry above it). Anything before the first entry (the headline, a
-summary) stays where it is. Times that rise (a blog written oldest first) or go both ways
-leave the text as it is.
+with a clock time alone (not a date, ``18.02.2022``, nor a figure, ``9.45 per cent``) and
+those times fall from one entry to the next (a paragraph without a time belongs to the entry
+above it). Anything before the first entry (the headline, a summary) stays where it is. Times
+that rise (a blog written oldest first) or go both ways leave the text as it is, and so does
+an entry whose time names its day (``23:15 Monday``): a diary over several days, whose times
+may fall from one day to the next while its story runs forwards.
 """
 
 from __future__ import annotations
@@ -27,70 +29,71 @@ __all__ = ["MIN_ENTRIES", "chronological"]
 MIN_ENTRIES = 3
 """The fewest timed entries that make a text a live blog."""
 
-# a paragraph opening with a clock time (09:45, 9.45, 15:40 ET, 9:45 a.m., 0945 GMT): its
-# hour and minute
-# hour and minute (four digits alone only before a zone: "0945 GMT", not a year)
-_ZONE = r"(?:[ap]\.?m\.?|ET|EST|EDT|GMT|UTC|BST|CET|CEST|MSK|hrs|local\s+time)"
-_ENTRY = re.compile(r"(?:\A|\n[^\S\n]*\n)[^\S\n]*(?:(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)"
-                    r"(?:[^\S\n]*" + _ZONE + r"(?![^\W\d_]))?"
-                    r"|(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)[^\S\n]*" + _ZONE + r"(?![^\W\d_]))"
-                    r"[^\S\n]*(?:[.:,—–-]|\s)", re.I)
+
+def _zone(half: str) -> str:
+    """A time's zone or half of the day (a.m., p.m.: in the group named ``half``)."""
+    return (rf"(?:(?P<{half}>[ap])\.?m\.?|ET|EST|EDT|GMT|UTC|BST|CET|CEST|MSK|hrs|"
+            r"local\s+time)")
+
+
+# a paragraph opening with a clock time: hour and minute (09:45, 9.45, 15h40; four digits
+# alone only before a zone, "0945 GMT", not a year), a zone or a.m./p.m., then the entry's
+# words after a stop or a dash, or a capital (not ".2022", not "per cent")
+_ENTRY = re.compile(
+    r"(?:\A|\n[^\S\n]*\n)[^\S\n]*"
+    r"(?:(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)(?:[^\S\n]*" + _zone("half")
+    + r"(?![^\W\d_]))?"
+    r"|(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)[^\S\n]*" + _zone("half2") + r"(?![^\W\d_]))"
+    r"(?:[^\S\n]*[.:,\u2014\u2013-](?=\s)|[^\S\n]+(?=(?-i:[A-Z])|[\u2014\u2013]))", re.I)
+# a day named right after the entry's time: the entries are a diary's, over several days
+_DAY = re.compile(r"[^\S\n]*[.:,\u2014\u2013-]?[^\S\n]*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                  r"|[^\S\n]*[.:,\u2014\u2013-]?[^\S\n]*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|"
+                  r"aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
 def chronological(text: str) -> tuple[str, Callable[[int], int]] | None:
     """The text with a newest-first live blog's entries oldest first, and a function that
     takes an offset in it to the same character's offset in ``text``; None for any other
-    text. The reordered text has the same characters (each entry's trailing blank lines go
-    with it), so its length is the text's."""
-    entries = []  # (start of the entry's first character, minutes past midnight)
+    text. Each entry moves without the blank lines after it, which stay where they were, so
+    the turned text is exactly as long as the text."""
+    starts: list[int] = []
+    minutes: list[int] = []
     for m in _ENTRY.finditer(text):
+        if _DAY.match(text, m.end()) is not None:
+            return None  # a diary over several days
         hour = "h" if m.group("h") is not None else "h2"
-        minutes = int(m.group(hour)) * 60 + int(m.group("m" if hour == "h" else "m2"))
-        if _pm(m.group(0)) and minutes < 12 * 60:
-            minutes += 12 * 60
-        start = m.start(hour)
-        entries.append((start, minutes))
-    if len(entries) < MIN_ENTRIES:
+        hours = int(m.group(hour))
+        half = m.group("half") or m.group("half2")
+        if half is not None:  # 12:15 a.m. is a quarter past midnight, 1:10 p.m. 13:10
+            hours = hours % 12 + (12 if half.lower() == "p" else 0)
+        starts.append(m.start(hour))
+        minutes.append(hours * 60 + int(m.group("m" if hour == "h" else "m2")))
+    if len(starts) < MIN_ENTRIES or any(later >= earlier
+                                        for earlier, later in pairwise(minutes)):
         return None
-    times = [t for _, t in entries]
-    if any(later >= earlier for earlier, later in pairwise(times)):
-        return None
-    # each entry runs to the next one's first character (blank lines between go with it)
-    bounds = [start for start, _ in entries] + [len(text)]
-    blocks = [(bounds[i], bounds[i + 1]) for i in range(len(entries))]
-    head_end = bounds[0]
-    ordered = list(reversed(blocks))
-    pieces = [text[:head_end]]
-    # (offset in the new text where each moved block starts, its start in the old text)
-    moved: list[tuple[int, int]] = []
-    at = head_end
-    for i, (a, b) in enumerate(ordered):
-        body = text[a:b]
-        if i < len(ordered) - 1 and not body.endswith("\n\n"):
-            # the last entry as written (now moved up) ends without its blank line: give it
-            # the blank line the first entry as written ends with, which now ends the text
-            body = body.rstrip("\n") + "\n\n"
+    # each entry's words, from its time to the blank lines before the next one (or the end)
+    bounds = [*starts, len(text)]
+    bodies = [(a, a + len(text[a:b].rstrip())) for a, b in pairwise(bounds)]
+    # the gaps after each entry stay where they are; the entries take each other's places
+    gaps = [(end, nxt) for (_, end), nxt in zip(bodies, bounds[1:], strict=True)]
+    pieces = [text[:starts[0]]]
+    moved: list[tuple[int, int]] = []  # (start in the turned text, start in the text)
+    at = starts[0]
+    for (a, b), (g, h) in zip(reversed(bodies), gaps, strict=True):
         moved.append((at, a))
-        pieces.append(body)
-        at += len(body)
-    new = "".join(pieces)
-    if len(new) != len(text):
-        # the blank lines moved with the entries: pad or cut the end to the text's length,
-        # whitespace only, so offsets stay within the text
-        new = new.rstrip() + " " * (len(text) - len(new.rstrip()))
-    starts = [n for n, _ in moved]
+        pieces += [text[a:b], text[g:h]]
+        at += (b - a) + (h - g)
+    turned = "".join(pieces)
+    head, firsts = starts[0], [n for n, _ in moved]
 
     def back(offset: int) -> int:
-        """``offset`` in the reordered text, as an offset in the text as written."""
-        if offset < head_end:
+        """``offset`` in the turned text, as an offset in the text as written (a gap's
+        characters map to the entry's end before it)."""
+        if offset < head:
             return offset
-        i = bisect_right(starts, offset) - 1
+        i = bisect_right(firsts, offset) - 1
         new_start, old_start = moved[i]
-        return min(len(text), old_start + (offset - new_start))
+        body = bodies[len(bodies) - 1 - i]
+        return min(body[1], old_start + (offset - new_start))
 
-    return new, back
-
-
-def _pm(stamp: str) -> bool:
-    """Whether a time is written as afternoon (``3:40 p.m.``)."""
-    return re.search(r"\bp\.?m\b", stamp, re.I) is not None
+    return turned, back

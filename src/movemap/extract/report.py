@@ -810,6 +810,9 @@ class _Reader:
         self.opening: tuple[int, FoundPlace] | None = None
         # the place a sentence opens with "From A," (its number, the place)
         self.fronted_from: tuple[int, FoundPlace] | None = None
+        # per unit, the legs a headline's arrival ended a departure with, and the place it
+        # left: dropped when the body tells where that departure ended (see _clause)
+        self.told_ahead: dict[str, tuple[list[FoundLeg], FoundPlace]] = {}
 
     def _dates_in(self, a: int, b: int) -> list[DateMention]:
         lo = bisect_right(self.date_starts, a - 1)
@@ -1040,6 +1043,7 @@ class _Reader:
             self._narrative(dates, expected, number)
             return
         rule = "from-to"
+        told_ahead = False  # a headline's arrival ends the move, for now (see below)
         if not stages and _FOLLOW.match(reading.verb) and state.last_leg is not None and (
                 state.recent(state.last_leg[2:])):
             # a second echelon is expected to follow (from the same coast): the last move's ends,
@@ -1049,13 +1053,12 @@ class _Reader:
         if not stages:
             if origins and not placed and unit in state.arrival and not expected and state.recent(
                     state.arrival[unit][1:], _RENAMED_WITHIN if named or described else 3) and (
-                    not _other_time(dates, state.arrival_day.get(unit))) and (
-                    state.arrival[unit][2] != 0 or not self.headline
-                    or _HAD.search(body) is not None):
-                # (an arrival a headline gave is the body's story told ahead: a departure
-                # after it ends there only when told as before it, "had sailed from A"; "left
-                # A on Monday" is the start of the story the body goes on to tell)
-                # it had come from A: the arrival read before, whose origin was unknown
+                    not _other_time(dates, state.arrival_day.get(unit))):
+                # it had come from A: the arrival read before, whose origin was unknown (one
+                # a headline gave, when the departure is not told as before it, "had sailed
+                # from A", only until the body tells an arrival of its own: _TOLD_AHEAD)
+                told_ahead = (state.arrival[unit][2] == 0 and self.headline
+                              and _HAD.search(body) is None)
                 arrived = state.arrival.pop(unit)[0]
                 stages = [(p, False, "arrival before") for p in arrived]
                 rule = "arrival-origin"
@@ -1126,6 +1129,10 @@ class _Reader:
                 # it left A and has not been said to arrive anywhere since: it came from A
                 carried, rule = state.departure.pop(unit)[0], "departure-arrival"
                 left_day = state.departure_day.get(unit)
+                if (ahead := self.told_ahead.pop(unit, None)) is not None and (
+                        ahead[1] is carried):
+                    # the body tells where the departure ended: not the headline's arrival
+                    self.legs = [leg for leg in self.legs if leg not in ahead[0]]
                 if carried.place.kind is Kind.COUNTRY and all(
                         p.place.country == carried.place.country for p, _, _ in stages):
                     carried = None  # it left Kazakhstan ... to Almaty: not from the country
@@ -1216,6 +1223,7 @@ class _Reader:
         # destination before it (pairs), when an origin stands after a destination
         paired = rule == "from-to" and any(o.start > stages[0][0].start for o in origins) and (
             any(o.start < stages[0][0].start for o in origins))
+        first_leg = len(self.legs)
         for place, chained, cue in stages:
             leg_rule = rule
             if paired:
@@ -1269,6 +1277,14 @@ class _Reader:
             previous = place
         if len(stages) > 1:
             state.destinations = tuple(p for p, _, _ in stages)
+        if told_ahead and origins:
+            # the headline's arrival, until the body tells one of its own: the force is still
+            # where it left from, and its departure waits for the body's arrival
+            self.told_ahead[unit] = (self.legs[first_leg:], origins[-1])
+            state.moved(unit, origins[-1])
+            state.departure[unit] = (origins[-1], state.paragraph, number)
+            state.departure_day[unit] = _past_dates(dates, self.published)[0]
+            return
         if not expected:
             last = _where_then(stages[-1][0], positions)
             state.moved(unit, self._port_of(last) if reading.mode is Mode.SEA else last)
