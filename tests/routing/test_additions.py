@@ -1000,3 +1000,20 @@ def test_round_33_chandigarh_is_on_the_delhi_kalka_line() -> None:
     line); Chandigarh is at km 243 of the Delhi - Kalka line (the route counts Natural
     Earth's drawing to Ambala and the added line's, about 256 km from New Delhi)."""
     _routed_in(NEW_DELHI, CHANDIGARH, Mode.RAIL, 230, 275, "IN")
+
+
+QUETTA, CHAMAN, SIBI = (67.0120, 30.1920), (66.4597, 30.9210), (67.8775, 29.5429)
+BOSTAN, QILA_ABDULLAH = (67.0061, 30.4325), (66.6524, 30.7346)
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high", "stations"), [
+    # the Chaman Extension through the Khojak tunnel: Quetta km 381, Chaman km 523 (142 km);
+    # Chaman was 112 km from any railway and the route was drawn along the roads
+    (QUETTA, CHAMAN, 128, 156, [BOSTAN, QILA_ABDULLAH]),
+    # up the Bolan and on to the border: Sibi km 240 (283 km); Natural Earth stopped at
+    # Spezand, 24 km short of Quetta
+    (SIBI, CHAMAN, 260, 310, [QUETTA, BOSTAN]),
+])
+def test_round_33_quetta_chaman_railway(a: Point, b: Point, low: float, high: float,
+                                        stations: list[Point]) -> None:
+    _routed_in(a, b, Mode.RAIL, low, high, "PK", stations, within_km=3)
