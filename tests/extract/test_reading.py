@@ -445,6 +445,17 @@ def test_a_ships_or_a_noblemans_name_is_no_place(text: str) -> None:
     assert found & {"Tampico", "London", "Bristol"}, found
 
 
+def test_a_ships_name_is_the_ship_later_in_the_report_too() -> None:
+    # the battleship Oryol, named again on its own, is no town of Russia; a name in a slot
+    # is a place again (the frigate HMCS Halifax sailed from Halifax)
+    text = ("The squadron, with the battleships Borodino and Oryol, sailed from Libau on 15 "
+            "October. Nebogatov surrendered with Oryol and three other ships. The frigate HMCS "
+            "Halifax sailed from Halifax for Haiti.")
+    found = [p.mention for p in extract(text, date(1905, 6, 1)).places]
+    assert "Oryol" not in found and "Borodino" not in found
+    assert found.count("Halifax") == 1 and "Libau" in found
+
+
 @pytest.mark.parametrize("text", [
     # who reports it opens the sentence, a civil body: the move is still the force's
     "The Jordanian Government said tonight that a Syrian armoured force had crossed the "

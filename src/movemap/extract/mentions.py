@@ -664,6 +664,9 @@ _NAME_PARTICLE = (r"(?:al|el|ash|ad|ed|de|del|della|di|da|do|dos|das|du|des|la|l
 # particles
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+(?:" + _NAME_PARTICLE
                           + r"(?:[^\S\n]+|-))*[A-Z][\w'’-]+){0,2}")
+# a word that makes the name after it a place (a slot), looked for just before it
+_SLOT_BEFORE = re.compile(r"\b(?:[Ff]rom|to|into|towards?|at|in|near|off|reached|entered|left|"
+                          r"for)\s+(?:the\s+)?$")
 _SMALL_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 
 
@@ -897,6 +900,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
     found.sort(key=itemgetter(0))
     starts = [a for a, _ in sentences]
     surnames: set[str] = set()
+    things: set[str] = set()  # one-word names of ships and the like found before
     out: list[Mention] = []
     last_end = -1
     for start, end in found:
@@ -905,12 +909,18 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         reason = rejected(text, start, end, gazetteer, ordinary, language)
         if reason is None and text[start:end] in surnames:
             reason = "part-of-name"
+        elif reason is None and text[start:end] in things and _SLOT_BEFORE.search(
+                text, max(0, start - 16), start) is None:
+            reason = "named-thing"  # the battleship Oryol: later, Oryol is the ship, unless
+            # a slot makes it a place ("the frigate HMCS Halifax sailed from Halifax")
         if reason == "part-of-name" and " " not in text[start:end] and _after_a_name(text, start,
                                                                                   end):
             surnames.add(text[start:end])  # General Ariel Sharon: later, Sharon is him
         if reason == "named-thing" and " " not in text[start:end] and _TITLE.search(
                 text, max(0, start - 16), start):
             surnames.add(text[start:end])  # Lord Chelmsford: later, Chelmsford's men are his
+        elif reason == "named-thing" and " " not in text[start:end]:
+            things.add(text[start:end])
         if reason is not None:
             if why_not is not None:
                 why_not[(start, end)] = reason
