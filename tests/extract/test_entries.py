@@ -98,6 +98,11 @@ def test_a_person_of_state_in_a_time_clause_after_the_verb_moves_nothing(words: 
     "The refugees were escorted from Lyon to Dijon by gendarmes.",
     # the person carried is the mover
     "The plane took the president from Kabul to Doha.",
+    # a speaker of a parliament, a prince of a state
+    "Nancy Pelosi, the Speaker of the House, flew into Taipei from Kuala Lumpur on 2 August.",
+    "The Maharaja left Srinagar for Jammu on Saturday night with his family.",
+    # where zones lie is no move
+    "The six declared zones lay close to Keelung, Kaohsiung and Hualien.",
 ])
 def test_people_of_state_and_civilians_moving_are_no_force(text: str) -> None:
     assert extract(text, date(2024, 6, 25)).legs == ()

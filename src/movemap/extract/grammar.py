@@ -377,7 +377,8 @@ _NONFORCE_PATTERN = re.compile(
     r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
     r"people|persons|nationals|citizens|staff|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
-    r"empress|queen|tsar|czar|shah|sultan|court|cabinet|government|"
+    r"empress|queen|tsar|czar|shah|sultan|court|cabinet|government|speaker|senators?|"
+    r"congressman|congresswoman|lawmakers|legislators|chancellor|maharaja|pope|emir|"
     r"offices|delegation|delegates|envoy|diplomats|ambassador|"
     # a ruler or a leader gone into exile or asylum (left Monrovia for exile in Calabar)
     r"exile|asylum|"
@@ -403,6 +404,9 @@ _NOT_TOWARDS = quick(re.compile(r"\b(?:threats?|risks?|dangers?|aid|assistance|s
                                 r"contribution|sales?|exports?|deliver(?:y|ies)|"
                                 # who says: "according to Kyiv"
                                 r"according|owing|thanks|prior)\s+$|"
+                                # where something lies: "the zones lay close to Keelung"
+                                r"\b(?:lay|lie|lies|lying|situated|located)\s+(?:close|near|"
+                                r"next|adjacent)\s+$|"
                                 # where a place named just before lies: "from Pope Air Force
                                 # Base next to Fort Bragg" (not "moved next to Arras", "to a
                                 # camp next to Kyiv")
@@ -756,7 +760,9 @@ _AT_THE_HEAD = re.compile(r"\b(?:at\s+the\s+head\s+of|with\s+(?:his|her|their)\s
 # officers; "The plane took the president to Doha" moves the president)
 _OF_STATE = frozenset({"president", "minister", "premier", "king", "emperor", "empress", "queen",
                        "tsar", "czar", "shah", "sultan", "court", "cabinet", "government",
-                       "offices", "delegation", "delegates", "envoy", "diplomats", "ambassador"})
+                       "offices", "delegation", "delegates", "envoy", "diplomats", "ambassador",
+                       "speaker", "senator", "senators", "congressman", "congresswoman",
+                       "lawmakers", "legislators", "chancellor", "maharaja", "pope", "emir"})
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|as|since|until|once|following)\b",
                           re.I)
 
