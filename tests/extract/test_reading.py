@@ -445,6 +445,25 @@ def test_a_ships_or_a_noblemans_name_is_no_place(text: str) -> None:
     assert found & {"Tampico", "London", "Bristol"}, found
 
 
+@pytest.mark.parametrize(("text", "not_places", "places"), [
+    # a rank in lower case, as French and Spanish write it, names a person
+    ("Le général Lake avait réuni ses forces à Castlebar, et le général Humbert marcha sur "
+     "Ballina.", {"Lake", "Humbert"}, {"Castlebar", "Ballina"}),
+    ("El coronel Dorrego salió de Buenos Aires hacia Luján.", {"Dorrego"}, {"Buenos Aires"}),
+    # an article opening a sentence on a common noun is no name ("Les habitants" is no
+    # Vieux-Habitants); one before a name still is (Les Cayes)
+    ("Les habitants du comté de Mayo accourent en foule à Castlebar.", {"Les habitants"},
+     {"Castlebar"}),
+    ("Les Cayes fell to the rebels on Monday.", set(), {"Les Cayes"}),
+])
+def test_ranks_in_lower_case_and_articles_before_a_common_noun_are_no_places(
+    text: str, not_places: set[str], places: set[str],
+) -> None:
+    found = {p.mention for p in extract(text, date(1798, 9, 20)).places}
+    assert not found & not_places, found
+    assert places <= found, found
+
+
 def test_a_ships_name_is_the_ship_later_in_the_report_too() -> None:
     # the battleship Oryol, named again on its own, is no town of Russia; a name in a slot
     # is a place again (the frigate HMCS Halifax sailed from Halifax)

@@ -138,7 +138,12 @@ _THING_BEFORE = grouped(re.compile(
     r"Commander|Cdr\.|Brigadier|Field\s+Marshal|King|Queen|Prince|Lord|Lady|Sir|Saint|St\.|"
     # a title of nobility names a person: the Duke of Albemarle went down to Chatham
     r"(?:Grand\s+|Arch)?(?:Duke|Duchess)|Earl|Marquess|Marquis|Count|Countess|Viscount|"
-    r"Baron)\s+(?:the\s+|of\s+)?)$"))
+    r"Baron|"
+    # ranks as French, Spanish, Portuguese and Italian write them, in lower case (le général
+    # Lake, el coronel Dorrego, il generale Cadorna)
+    r"g[ée]n[ée]ral|generale|mar[ée]chal|amiral|almirante|ammiraglio|capitaine|capit[áa]n|"
+    r"commandant|comandante|coronel|colonnello|colonel|mariscal|lieutenant|teniente)\s+"
+    r"(?:the\s+|of\s+)?)$"))
 # the words a match of _THING_BEFORE ends with, before its spaces (a suffix will do): a
 # window that ends otherwise (most) is not searched, the pattern being tried at each character
 _THING_ENDS = ("Operation", "Operations", "Exercise", "Op.", "board", "HMS", "HMAS", "HMCS",
@@ -151,7 +156,10 @@ _THING_ENDS = ("Operation", "Operations", "Exercise", "Op.", "board", "HMS", "HM
                "Sergeant", "Sgt.", "President", "Minister", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.",
                "Dr", "Dr.", "Commander", "Cdr.", "Brigadier", "King", "Queen", "Prince", "Lord",
                "Lady", "Sir", "Saint", "St.", "the", "of", "Duke", "Duchess", "Earl", "Marquess",
-               "Marquis", "Count", "Countess", "Viscount", "Baron")
+               "Marquis", "Count", "Countess", "Viscount", "Baron", "général", "general",
+               "generale", "maréchal", "marechal", "amiral", "almirante", "ammiraglio",
+               "capitaine", "capitán", "capitan", "commandant", "comandante", "coronel",
+               "colonnello", "colonel", "mariscal", "lieutenant", "teniente")
 
 
 # a title of nobility in the languages read here, with its "of" (le duc d'Angoulême, el duque
@@ -546,6 +554,18 @@ def _in_an_area(text: str, start: int, gazetteer: Gazetteer) -> bool:
     return m is not None and _is_area(gazetteer, m.group(1))
 
 
+# articles a sentence may open with, in the languages read here, and the small words a
+# place's name holds in lower case (La Chaux-de-Fonds, Newcastle upon Tyne, Frankfurt an der
+# Oder): "Les habitants" opens a sentence on a common noun, "Les Anglais" may be a town
+_OPENING_ARTICLES = frozenset({"The", "Les", "Le", "La", "Los", "Las", "El", "Il", "Lo", "Gli",
+                               "Os", "As", "Die", "Der", "Das", "Het", "De"})
+_LINK_WORDS = frozenset({"al", "el", "ash", "ad", "ed", "de", "del", "della", "di", "da", "do",
+                         "dos", "das", "du", "des", "la", "le", "les", "von", "van", "der", "den",
+                         "ibn", "bin", "ben", "sur", "am", "an", "y", "e", "i", "en", "of",
+                         "upon", "on", "sous", "the", "im", "ob", "bei", "nad", "pod", "na",
+                         "et", "lès", "aux", "au"})
+
+
 def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
              ordinary: frozenset[str] = frozenset(), language: str = "en") -> str | None:
     """The name of the guard that rejects the match ``text[start:end]``, or None.
@@ -575,8 +595,10 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
         return "named-thing"  # the Strait of Malacca, the Cape of Good Hope
     if before[-1:].isdecimal() and _NUMBER_BEFORE.search(text, max(0, start - 5), start):
         return "named-thing"  # 3 Para, 45 Commando: a unit
-    if word.startswith("The ") and not all(w[:1].isupper() for w in word.split()):
-        return "function-word"  # "The mission", "The bridge": a common noun at a sentence start
+    if word.split(" ", 1)[0] in _OPENING_ARTICLES and " " in word and not all(
+            w[:1].isupper() or w in _LINK_WORDS for w in word.split()[1:]):
+        # "The mission", "The bridge", "Les habitants": a common noun at a sentence start
+        return "function-word"
     if _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
             (_DEMONYM.search(key) and not _area_by_name(gazetteer, word))
             or (" " not in word and _by_demonym(gazetteer, word))):
