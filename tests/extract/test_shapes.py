@@ -257,6 +257,16 @@ def test_next_and_according_to(text: str, expected: list[tuple[list[str], str]])
     assert ends(extract(text, date(2024, 6, 1))) == expected
 
 
+def test_a_bay_named_for_a_town_and_a_port_named_for_a_place_are_move_ends() -> None:
+    # no bay is known at Cam Ranh: the town the bay is named for stands for it; the Port of
+    # Hampton Roads is what "Hampton Roads" names, however far from the report's other places
+    draft = extract("The squadron left Hampton Roads on 14 April and arrived at Cam Ranh Bay "
+                    "on 20 May.", date(1905, 6, 1))
+    assert ends(draft) == [(["Hampton Roads"], "Cam Ranh Bay")]
+    assert [leg.destination.place.name for leg in draft.legs] == ["Cam Ranh"]
+    assert draft.legs[0].destination.confidence < 0.9
+
+
 def test_a_next_move_is_still_a_move() -> None:
     draft = extract("The First Army took Kiulien-cheng on 25 October. It is believed in Tokio "
                     "that the army will next advance upon Mukden.", date(1894, 11, 10))

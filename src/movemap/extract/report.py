@@ -455,6 +455,8 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
     found = gazetteer.resolve(name)
     if named_area(found):
         return found  # a country by one of its own names written otherwise (Trans-Jordan)
+    if found.found and found.best.method is Method.FALLBACK and _BAY.search(name):
+        return found  # Cam Ranh Bay, no bay known: the town on it the bay is named for
     # a name the place bears exactly is surer than a spelling close to one of its names
     reach = EXACT_LOOSE_KM if found.found and found.best.method in _SURE else LOOSE_KM
     if found.found and not found.place.areal and (
@@ -465,6 +467,9 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
     return Resolution(name)
 
 
+# a bay named for a town (Cam Ranh Bay, Manila Bay, Aboukir Bay): where the gazetteer knows no
+# bay, the town the resolver falls back to lies on it, a fair end for a fleet's move
+_BAY = re.compile(r"\s(?:Bay|Roads)$")
 # the words a feature's name adds to the place it is named after (Kiska Army Airfield,
 # Pearl Harbor naval base, Thule Air Base)
 _FEATURE_WORDS = re.compile(r"(?:\s+(?:army|air|force|naval|navy|marine|corps|international|"
@@ -474,9 +479,11 @@ _FEATURE_WORDS = re.compile(r"(?:\s+(?:army|air|force|naval|navy|marine|corps|in
 
 def _named_after(place: Place, name: str) -> bool:
     """Whether a feature's name is ``name`` and words of its kind only (Kiska Army Airfield
-    for ``Kiska``): the feature is the place the report names, however far from its other
-    places (an island base across an ocean, a fleet's home port), as sure as an exact name."""
-    return _FEATURE_WORDS.sub("", name_key(place.name)) == name_key(name)
+    for ``Kiska``, the Port of Hampton Roads for ``Hampton Roads``): the feature is the place
+    the report names, however far from its other places (an island base across an ocean, a
+    fleet's home port), as sure as an exact name."""
+    own, key = name_key(place.name), name_key(name)
+    return _FEATURE_WORDS.sub("", own) == key or own == f"port of {key}"
 
 
 def _named_for(place: Place, name: str) -> bool:
