@@ -579,6 +579,10 @@ def test_a_strength_said_after_the_move_sizes_it(text: str, strength: int | None
      "Basra", "Nasiriyah"),
     ("Harold brought his army up from London and destroyed the Norwegians at Stamford Bridge.",
      "London", "Stamford Bridge"),
+    # what a raid broke, burned or stormed
+    ("Their ships came up from Sheerness this day, broke the chain at Gillingham and burned "
+     "the ships that guarded it.", "Sheerness", "Gillingham"),
+    ("The column marched from Lucknow and stormed the fort at Rampur.", "Lucknow", "Rampur"),
 ])
 def test_where_a_marching_force_met_its_enemy_is_where_it_went(
         text: str, origin: str, destination: str) -> None:

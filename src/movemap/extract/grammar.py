@@ -242,7 +242,8 @@ _DEST_CUE = re.compile(
     # way is no end)
     r"(?:(?<=[Aa]fter )(?:defeat|destroy|attack|engag|rout|besieg|reliev|overwhelm|smash|"
     r"crush)ing|defeated|destroyed|attacked|engaged|routed|fought|besieged|relieved|"
-    r"overwhelmed|smashed|crushed)\s+(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"overwhelmed|smashed|crushed|broke|burned|burnt|stormed)\s+(?:the\s+|an?\s+|his\s+|"
+    r"their\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:near|at|outside|before))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
@@ -651,7 +652,7 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|ent
                 r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|str|link|join|aimed|directed|"
                 r"defeat|destroy|attack|engag|rout|fought|besieg|reliev|reinforc|"
-                r"overwhelm|smash|crush")
+                r"overwhelm|smash|crush|broke|burn")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
 _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")
 
