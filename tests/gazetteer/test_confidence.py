@@ -182,6 +182,11 @@ def test_a_former_country_name_does_not_take_a_current_towns_name(
 ) -> None:
     # Gold Coast was Ghana's colonial name; the Australian city bears it today
     assert gazetteer.resolve("Gold Coast").place.country == "AU"
+    # ... among the colony's towns, it is the colony
+    among = gazetteer.resolve_all(["Cape Coast", "Elmina", "Kumasi", "Gold Coast"])[-1]
+    assert among.place.kind is Kind.COUNTRY and among.place.country == "GH"
+    # ... and among Queensland's, the city
+    assert gazetteer.resolve_all(["Brisbane", "Gold Coast"])[-1].place.country == "AU"
 
 
 def test_start_up_does_not_import_the_data_packages() -> None:
