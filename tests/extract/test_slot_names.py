@@ -83,6 +83,14 @@ def test_an_ordinary_word_after_the_is_no_feature() -> None:
     assert "State" not in [p.mention for p in draft.places]
 
 
+def test_a_garrison_named_in_a_slot_is_its_airfield() -> None:
+    # the data knows Fort Leavenworth only as another name of the post's airfield
+    draft = extract("The columns left Fort Leavenworth in late June and followed the Santa Fe "
+                    "Trail to Bent's Fort.", date(1846, 9, 1))
+    assert ends(draft) == [(["Fort Leavenworth"], "Bent's Fort")]
+    assert draft.legs[0].origins[0].place.name == "Sherman Army Air Field"
+
+
 def test_a_site_movemap_lists_by_an_ordinary_word_is_found_after_the() -> None:
     # a curragh is a boat, and "the Curragh" the army camp in Kildare that movemap's own
     # list names so: the word after "the" is the camp

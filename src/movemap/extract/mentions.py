@@ -810,12 +810,19 @@ def _overlay_matcher(gazetteer: Gazetteer) -> Any:
 _FEATURES = frozenset({Kind.AIRPORT, Kind.AIRBASE, Kind.PORT, Kind.NAVAL_BASE})
 
 
+_AIRFIELDS = frozenset({Kind.AIRBASE, Kind.AIRPORT})
+_GARRISON_WORDS = frozenset({"fort", "camp"})
+
+
 def _named_there(place: Place, key: str) -> bool:
     """Whether the index's best entry for ``key`` is a town, or a feature whose own name
-    holds the whole words of ``key`` (not one known by ``key`` only as another name)."""
+    holds the whole words of ``key`` (not one known by ``key`` only as another name), or a
+    garrison's airfield known by the garrison's name (Sherman Army Air Field for ``Fort
+    Leavenworth``: the field is on the post)."""
     if place.kind is Kind.CITY:
         return True
-    return place.kind in _FEATURES and f" {key} " in f" {name_key(place.name)} "
+    return place.kind in _FEATURES and (f" {key} " in f" {name_key(place.name)} " or (
+        place.kind in _AIRFIELDS and key.split(" ", 1)[0] in _GARRISON_WORDS))
 
 
 def _slot_spans(text: str) -> Iterator[tuple[int, int, str]]:
