@@ -5,7 +5,9 @@ Parts (what each can add to the score):
 =========== ======= ===========================================================================
 match       0-1.0   how the name matched: canonical or former name 1.0; alternate name, airport
                     code, named kind (``Engels air base``) or region base form 0.95;
-                    abbreviation 0.9; demonym 0.85; a part of an area by direction
+                    abbreviation 0.9; demonym 0.85; a named kind whose feature is named
+                    for a landform of the name (Pope Valley Airport for "Pope air base")
+                    0.9; a part of an area by direction
                     (``eastern Ukraine``) 0.95; the seat town of a district without an
                     outline 0.9; nearest of a kind 0.8; fallback to X for
                     ``X air base`` 0.4 (these two less how far the place X is found at
@@ -38,7 +40,8 @@ within      0.2     a point in a region or district named with it (Belaya among 
                     its port both there: the town); not a town read by the first words of its
                     name (Lerdo de Tejada in Veracruz is not "Lerdo" beside Torreón)
 overlay     0.5     from a user's overlay file, which overrides the reference data
-former      -0.6    a former name, when a larger place bears it as its current name
+former      -0.6    a former name, when a larger place bears it as its current name, or a
+                    country's, when a town of 100,000 or more does (Gold Coast)
 old name    -0.3    an alternate name of a town that is the former name of a place ten times
                     larger (Königsberg is Kaliningrad, not Chojna, once Königsberg in der
                     Neumark)
