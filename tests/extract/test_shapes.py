@@ -267,6 +267,13 @@ def test_a_bay_named_for_a_town_and_a_port_named_for_a_place_are_move_ends() -> 
     assert draft.legs[0].destination.confidence < 0.9
 
 
+def test_an_arrival_written_as_a_noun_ends_a_departure() -> None:
+    # a chronology's "14 April: arrival at X"
+    draft = extract("16 March: the squadron leaves Nossi-Be. 14 April: arrival at Cam Ranh "
+                    "Bay.", date(1905, 5, 1))
+    assert ends(draft) == [(["Nossi-Be"], "Cam Ranh Bay")]
+
+
 def test_a_next_move_is_still_a_move() -> None:
     draft = extract("The First Army took Kiulien-cheng on 25 October. It is believed in Tokio "
                     "that the army will next advance upon Mukden.", date(1894, 11, 10))

@@ -265,6 +265,7 @@ FORMER_NAMES_BY_FAMILY = [
     ("Edwardesabad", "Bannu", "PK", ["Kohat", "Dera Ismail Khan"]),  # British India
     ("Leninabad", "Khujand", "TJ", ["Stalinabad", "Kokand"]),  # Soviet Central Asia
     ("Panjdeh", "Takhta-Bazar", "TM", ["Merv", "Herat"]),  # Russian imperial Central Asia
+    ("Nossi-Bé", "Hell-Ville", "MG", ["Majunga", "Diego-Suarez"]),  # French Madagascar
 ]
 
 

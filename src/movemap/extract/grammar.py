@@ -208,6 +208,8 @@ _DEST_CUE = re.compile(
     r"reach(?:es)?(?!\s+of\b)|arrived\s+" + _WHEN_SAID + r"(?:in|at|on|off)|"
     r"arriving\s+" + _WHEN_SAID + r"(?:in|at|on|off)|arrives?\s+" + _WHEN_SAID
     + r"(?:in|at|on|off)|enters|"
+    # an arrival written as a noun, as chronologies do ("14 April: arrival at Cam Ranh Bay")
+    r"arrivals?\s+(?:in|at|off)|"
     # a ship's arrival to come: "were expected off the south coast of Haiti", "is due off X"
     r"(?:expected|due)\s+(?:to\s+(?:be|arrive)\s+)?off|"
     # before a town a force besieges or faces: came up before Tsingtao, arrived before
