@@ -130,7 +130,9 @@ _SHIP_NOUNS = (r"(?:ships?|liners?|carriers?|frigates?|destroyers?|cruisers?|ves
                r"steamers?|troopships?|landing\s+ships?)")
 _THING_BEFORE = grouped(re.compile(
     r"(?:\b(?:Operations?|Exercise|Op\.|aboard|on\s+board|onboard|HMS|HMAS|HMCS|HMNZS|USS|"
-    r"USNS|SS|MV|RMS|ROKS|INS|(?:[Tt]he|['’]s)\s+(?:[a-z]+\s+)?" + _SHIP_NOUNS + "|"
+    # (a people's word may qualify the ship: "the American cruiser Brooklyn")
+    r"USNS|SS|MV|RMS|ROKS|INS|(?:[Tt]he|['’]s)\s+(?:[a-z]+\s+|[A-Z][a-z]+(?:an|ish|ese|ic|"
+    r"i|ch)\s+)?" + _SHIP_NOUNS + "|"
     # a ship named in apposition: "his battleships, the Arkansas, New Hampshire and ..."
     + _SHIP_NOUNS + r",\s+the|"
     r"General|Gen\.|Marshal|Admiral|Adm\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|"
