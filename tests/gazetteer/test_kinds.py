@@ -266,6 +266,7 @@ FORMER_NAMES_BY_FAMILY = [
     ("Leninabad", "Khujand", "TJ", ["Stalinabad", "Kokand"]),  # Soviet Central Asia
     ("Panjdeh", "Takhta-Bazar", "TM", ["Merv", "Herat"]),  # Russian imperial Central Asia
     ("Nossi-Bé", "Hell-Ville", "MG", ["Majunga", "Diego-Suarez"]),  # French Madagascar
+    ("Nikolsk", "Ussuriysk", "RU", ["Vladivostok", "Khabarovsk"]),  # Siberia, 1918-22
 ]
 
 
