@@ -464,6 +464,24 @@ def test_ranks_in_lower_case_and_articles_before_a_common_noun_are_no_places(
     assert places <= found, found
 
 
+def test_a_ship_named_after_a_peoples_word_and_its_kind_is_no_place() -> None:
+    # "the American cruiser Brooklyn" and "the British cruiser Suffolk" were read as places,
+    # and their country pulled Manila to Manila, Arkansas
+    text = ("The Twenty-seventh Infantry came ashore at Vladivostok from Manila. The American "
+            "cruiser Brooklyn and the British cruiser Suffolk lie in the harbor.")
+    draft = extract(text, date(1918, 8, 19))
+    found = {p.mention: p.place.country for p in draft.places}
+    assert "Brooklyn" not in found and "Suffolk" not in found
+    assert found["Manila"] == "PH"
+
+
+def test_a_dateline_with_its_agency_and_a_full_stop_is_where_here_is() -> None:
+    draft = extract("VLADIVOSTOK, Aug. 18 (Associated Press). American soldiers have come ashore "
+                    "here from Manila.", date(1918, 8, 19))
+    assert [(leg.origins[0].mention, leg.destination.place.name) for leg in draft.legs] == [
+        ("Manila", "Vladivostok")]
+
+
 def test_a_ships_name_is_the_ship_later_in_the_report_too() -> None:
     # the battleship Oryol, named again on its own, is no town of Russia; a name in a slot
     # is a place again (the frigate HMCS Halifax sailed from Halifax)

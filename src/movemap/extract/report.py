@@ -203,7 +203,9 @@ _DATELINE = re.compile(
     r"(?:\A|\n)[^\S\n]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]{2,}(?:[ -][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]+){0,3}"
     r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\.?)?"
-    r"(?:\s+\([^()\n]{1,60}\)\.?)?\s*[-\u2013\u2014]+\s*")
+    # the agency in brackets, then a dash or a full stop (VLADIVOSTOK, Aug. 18 (Associated
+    # Press). The first ...), or a dash alone
+    r"(?:\s+\([^()\n]{1,60}\)(?:\.?\s*[-\u2013\u2014]+\s*|\.\s+)|\s*[-\u2013\u2014]+\s*)")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 # what may stand before a date a clause opens with, and after it before the subject
 _LEAD = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ee]arly|[Ll]ate)\s+)?")
@@ -560,7 +562,8 @@ _DESCRIBED = re.compile(r"the(?<=\bthe)\s+(?:(?P<capital>capital)|(?P<town>city|
                         r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
 # "arrived here": the town the report is written from (its dateline)
 _HERE = re.compile(r"\b(?:arrived|arrives|came|come|flown|landed|brought|moved|sent|deployed|"
-                   r"returned|reached|marched)\s+(?P<here>here)\b(?!\s+and\b)")
+                   r"returned|reached|marched)\s+(?:(?:ashore|in|back|up|down)\s+)?"
+                   r"(?P<here>here)\b(?!\s+and\b)")
 _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
                                 re.I))
 _AIR = (Kind.AIRPORT, Kind.AIRBASE)
