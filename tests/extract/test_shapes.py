@@ -274,6 +274,24 @@ def test_an_arrival_written_as_a_noun_ends_a_departure() -> None:
     assert ends(draft) == [(["Nossi-Be"], "Cam Ranh Bay")]
 
 
+@pytest.mark.parametrize(("text", "destination", "start"), [
+    # a people's word before "port of" is no place, and no break between "to" and the port
+    ("Eighty years ago tonight, in the summer dark of 18 August 1942, a fleet slipped out of "
+     "Newhaven carrying a little over 6,000 men to the French port of Dieppe.", "Dieppe",
+     date(1942, 8, 18)),
+    ("The marines sailed from Ulithi to the Japanese island of Okinawa on 27 March 1945.",
+     "Okinawa", date(1945, 3, 27)),
+])
+def test_a_place_named_after_a_peoples_word_and_its_kind_is_the_end(
+    text: str, destination: str, start: date,
+) -> None:
+    draft = extract(text, date(2022, 8, 18))
+    assert [leg.destination.mention for leg in draft.legs] == [destination]
+    assert "French" not in [p.mention for p in draft.places]
+    # a span back from publication ("eighty years ago") yields to the clause's own day
+    assert draft.legs[0].start.first_day == start
+
+
 def test_a_next_move_is_still_a_move() -> None:
     draft = extract("The First Army took Kiulien-cheng on 25 October. It is believed in Tokio "
                     "that the army will next advance upon Mukden.", date(1894, 11, 10))

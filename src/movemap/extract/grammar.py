@@ -167,7 +167,7 @@ _FILL = (rf"(?:\s+(?:{_FILL_WORD}|about(?![\w-])))*+"
          # to let the presidents of X (a verb, or people, not a place the move goes to)
          r"let|make|persuade|presidents?|leaders?|heads?|governments?|"
          r"months?|years?|hours?|to|into|from|for|towards?|via|through|across|onto|on|by|"
-         rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic))){{1,3}}"
+         rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic|ch|i))){{1,3}}"
          rf"(?:\s+{_FILL_WORD})++)?{_QUALIFIER}\s*$")
 _ORIGIN_CUE = re.compile(
     # crossed (the river) (lower down,) at X: where the crossing was ("the crossing at X",

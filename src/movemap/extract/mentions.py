@@ -110,6 +110,9 @@ _DEMONYM = re.compile(r"(?:ine|ese|ish|ian)$")
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:region|province|oblast|area|district|port|harbou?r|airport|airfield|bay|river|"
     r"sector|front|city|town|valley|coast|peninsula|border|bridgehead|pocket)\b)[a-z]")
+# a kind of place and "of" after a people's word: the place is named after "of"
+_KIND_OF_AFTER = re.compile(r"\s+(?:port|harbou?r|city|town|capital|coast|island|province|"
+                            r"region|fortress|village)\s+of\b")
 _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
 # a German article (and an adjective) before a capitalised word: a noun, not a town (a town
 # takes none; a country or a river may: die Schweiz, die Oder)
@@ -601,6 +604,9 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
             w[:1].isupper() or w in _LINK_WORDS for w in word.split()[1:]):
         # "The mission", "The bridge", "Les habitants": a common noun at a sentence start
         return "function-word"
+    if " " not in word and _KIND_OF_AFTER.match(text, end, min(len(text), end + 24)) and (
+            _DEMONYM.search(key) or _by_demonym(gazetteer, word)):
+        return "demonym"  # the French port of Dieppe, the Japanese island of Okinawa
     if _NOUN_AFTER.match(text, end, min(len(text), end + 40)) and (
             (_DEMONYM.search(key) and not _area_by_name(gazetteer, word))
             or (" " not in word and _by_demonym(gazetteer, word))):

@@ -764,7 +764,9 @@ def _carried_from_left(left: FuzzyDate, arrived: FuzzyDate) -> bool:
     return 0 <= (arrived.first_day - left.last_day).days <= 62
 
 
-_BROAD = frozenset({"season", "part_year"})
+# the dates a clause's own day outranks: a season, a part of a year, and a span back from
+# publication ("Eighty years ago tonight, in the summer dark of 18 August 1942")
+_BROAD = frozenset({"season", "part_year", "ago"})
 
 
 def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | None]:
