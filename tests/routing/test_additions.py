@@ -1017,3 +1017,22 @@ BOSTAN, QILA_ABDULLAH = (67.0061, 30.4325), (66.6524, 30.7346)
 def test_round_33_quetta_chaman_railway(a: Point, b: Point, low: float, high: float,
                                         stations: list[Point]) -> None:
     _routed_in(a, b, Mode.RAIL, low, high, "PK", stations, within_km=3)
+
+
+BORZYA, CHOIBALSAN, CHITA = (116.5336, 50.3914), (114.53264, 48.07257), (113.5, 52.0333)
+SOLOVYEVSK, EREENTSAV = (115.756, 49.905), (115.69694, 49.87083)
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high"), [
+    # the line of 1939 to the Khalkhin Gol front: Natural Earth has nothing of it, and the
+    # route was a great circle of 296 km; Ereentsav - Choibalsan 236 km, and about 83 km
+    # drawn from Borzya to Solovyevsk
+    (BORZYA, CHOIBALSAN, 295, 365),
+    # from Chita down the Trans-Baikal line to Borzya (344 km by the line) and on
+    (CHITA, CHOIBALSAN, 630, 720),
+])
+def test_round_34_borzya_choibalsan_railway(a: Point, b: Point, low: float,
+                                            high: float) -> None:
+    """The route crosses into Mongolia at Solovyevsk - Ereentsav, the border's second rail
+    crossing in ``border_crossings.csv`` (without the row the line would be cut there)."""
+    _routed_in(a, b, Mode.RAIL, low, high, {"RU", "MN"}, [SOLOVYEVSK, EREENTSAV], within_km=3)
