@@ -292,6 +292,21 @@ def test_a_place_named_after_a_peoples_word_and_its_kind_is_the_end(
     assert draft.legs[0].start.first_day == start
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a crossing outside the area the force came from is where it entered
+    ("Mountain troops from Bavaria crossed at Kufstein on 12 March.",
+     [(["Bavaria"], "Kufstein")]),
+    ("Russian troops from Belarus crossed the frontier at Senkivka.",
+     [(["Belarus"], "Senkivka")]),
+    # one inside it is where it left
+    ("Vietnamese troops from Cambodia crossed the border at Bavet.", []),
+])
+def test_a_crossing_outside_the_area_of_origin_ends_the_move(
+    text: str, expected: list[tuple[list[str], str]],
+) -> None:
+    assert ends(extract(text, date(1938, 3, 13))) == expected
+
+
 def test_a_next_move_is_still_a_move() -> None:
     draft = extract("The First Army took Kiulien-cheng on 25 October. It is believed in Tokio "
                     "that the army will next advance upon Mukden.", date(1894, 11, 10))

@@ -180,6 +180,9 @@ _DENIAL_REACH = 60
 # bound (crossed the border at Bavet, bound for Ho Chi Minh City)
 _CROSSED_AT = re.compile(r"cross\w*\s+the\s+(?:\w+\s+)?(?:border|frontier)", re.I)
 _BOUND_FOR = re.compile(r"(?:for|towards?|to)$", re.I)
+# a crossing's cue: "crossed at X", "crossed the frontier at X"
+_CROSSED_AT_TOWN = re.compile(r"cross\w*\s+(?:the\s+(?:\w+\s+)?(?:border|frontier)\s+)?at$",
+                              re.I)
 # a place that owns the next words or says something (Russia's ministry, in Moscow said)
 _OWNER_OR_SAYER = re.compile(r"['’]s\b|(?:\s+[\w-]+){0,3}?\s+(?:said|says|announced|"
                              r"reported|stated|claimed)\b")
@@ -985,6 +988,14 @@ class _Reader:
         # the clause denies is none
         stages = [s for s in stages if not self._denied(s[0], here, a)]
         origins = [p for p in origins if not _inside_another(p, origins)]
+        if not stages and (areas := [o for o in origins if o.place.areal]) and (crossed := [
+                o for o in origins if not o.place.areal and _CROSSED_AT_TOWN.match(
+                    _role_of(o, here, reading.cues))
+                and all(o.place.country != a.place.country for a in areas)]):
+            # "troops from Bavaria crossed at Kufstein": the crossing outside the area the
+            # force came from is where it entered, the end of its move
+            stages = [(p, False, _role_of(p, here, reading.cues)) for p in crossed]
+            origins = areas
         if not origins and stages and self.fronted_from is not None and (
                 self.fronted_from[0] == number):
             origins = [self.fronted_from[1]]
