@@ -15,7 +15,7 @@ from movemap.extract import Draft, ReportError, extract, read_report
 from movemap.extract.mentions import GUARDS, find_mentions
 from movemap.extract.report import sentences
 from movemap.extract.when import find_dates
-from movemap.gazetteer import default_gazetteer
+from movemap.gazetteer import Kind, default_gazetteer
 from movemap.model import Mode, Status
 from tests.extract.legs import ends
 
@@ -480,6 +480,15 @@ def test_a_dateline_with_its_agency_and_a_full_stop_is_where_here_is() -> None:
                     "here from Manila.", date(1918, 8, 19))
     assert [(leg.origins[0].mention, leg.destination.place.name) for leg in draft.legs] == [
         ("Manila", "Vladivostok")]
+
+
+def test_a_province_is_no_city_that_lists_its_name_among_other_names() -> None:
+    # GeoNames lists "Henan" among the other names of Hengyang, a city of Hunan: the
+    # province's bare name is the province, as a city bearing it as its name would not be
+    draft = extract("The Taiping leaders marched from Wuhan north into Henan in May.",
+                    date(1853, 12, 1))
+    henan = next(p for p in draft.places if p.mention == "Henan")
+    assert henan.place.kind is Kind.REGION and henan.place.name == "Henan"
 
 
 def test_a_ships_name_is_the_ship_later_in_the_report_too() -> None:
