@@ -307,6 +307,18 @@ def test_a_crossing_outside_the_area_of_origin_ends_the_move(
     assert ends(extract(text, date(1938, 3, 13))) == expected
 
 
+@pytest.mark.parametrize("text", [
+    # "had fallen back", and a capital whose region bears its very name (Banjul, a region
+    # of 1 million in Natural Earth and a town of 37,000: no town of 50,000 bears the name)
+    "A spokesman said the rebels had fallen back from the centre of Banjul to Bakau.",
+    "The troops withdrew from Banjul to Bakau.",
+])
+def test_a_capital_named_like_its_region_and_fallen_back(text: str) -> None:
+    draft = extract(text, date(1981, 8, 3))
+    assert ends(draft) == [(["Banjul"], "Bakau")]
+    assert draft.legs[0].origins[0].place.kind is Kind.CITY
+
+
 def test_a_next_move_is_still_a_move() -> None:
     draft = extract("The First Army took Kiulien-cheng on 25 October. It is believed in Tokio "
                     "that the army will next advance upon Mukden.", date(1894, 11, 10))

@@ -86,7 +86,7 @@ _MOTION = re.compile(
     r"west|back|up|down|over|against|on)\b)|"
     r"order(?:ed|s)?(?=\s+(?:\w+\s+)?(?:to|into|from|north|south|east|west|forward|back|out|home)\b)|"
     r"pull(?:ed|ing|s)?(?:\s+[\w-]+){0,3}?\s+(?:back|out)\b|"
-    r"quit(?:s|ting)?|fell\s+back|fall(?:ing|s)?\s+back|f(?:ell|alls|allen)(?=\s+to\b)|rotat\w*|"
+    r"quit(?:s|ting)?|fell\s+back|fall(?:ing|s|en)?\s+back|f(?:ell|alls|allen)(?=\s+to\b)|rotat\w*|"
     # drawn back from the north to the capital, drew off to the hills: a withdrawal
     r"dr(?:ew|awn|aw|aws|awing)\s+(?:back|off)\b|"
     # more verbs of a force's move (a list checked against one template sentence each; not
@@ -227,7 +227,7 @@ _DEST_CUE = re.compile(
     r"took(?!\s+(?:place|part|off)\b)|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
     r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
-    r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|driv(?:e|es|ing)|drove|f[ae]ll(?:ing|s)?\s+back|"
+    r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|driv(?:e|es|ing)|drove|f[ae]ll(?:ing|s|en)?\s+back|"
     r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on|"
     r"str(?:uck|ike|iking)|push(?:ed|ing)?)\s+(?:(?:up)?on(?:to)?|against)|"
     r"(?:aimed|directed)\s+(?:at|on|against)|"
@@ -567,7 +567,7 @@ _STAGE_CUE = re.compile(r"(?:reached|reaching|entered|entering|pass(?:ed|ing)\s+
                         # a move onward from where the last cue put the force (took A and
                         # advanced on B; reached A, then fell back to B)
                         r"(?:advanc|march|mov|push|press|proceed|head|drove|continu|withdr|"
-                        r"retreat|f[ae]ll(?:ing|s)?\s+back|pull(?:ed|ing)?\s+back)[\w ]*"
+                        r"retreat|f[ae]ll(?:ing|s|en)?\s+back|pull(?:ed|ing)?\s+back)[\w ]*"
                         r"(?:on|to|into|towards?)$)", re.I)
 # the same force's onward move after a destination (took A and advanced to B; reached A and
 # then moved some 30 miles along the coast to B): the verb right after "and", its cue later

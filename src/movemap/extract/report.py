@@ -389,11 +389,14 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                 # the region's own town of its name (Santarém, a district and its seat) before
                 # a bigger namesake abroad, unless that one is ten times its size
                 own = next((c.place for c in r.candidates[:6] if c.place.kind is Kind.CITY
-                            and c.method in _OWN_NAME_METHODS
+                            and c.method in _BEARS_NAME
                             and c.place.country == place.country
                             and _km(c.place, place) <= _OWN_TOWN_KM), None)
-                if own is not None and big is not None and big.country != place.country and (
-                        10 * (own.population or 0) >= (big.population or 0)):
+                if own is not None and ((big is None and r.best.method is Method.NAME) or (
+                        big is not None and big.country != place.country
+                        and 10 * (own.population or 0) >= (big.population or 0))):
+                    # (and, when no town of 50,000 bears the name, for a region of that very
+                    # name, Banjul; not for one that bears it as another name, Kuban)
                     big = own
                 towns[("city", m.text)] = big
             place = towns[("city", m.text)] or place
@@ -429,10 +432,9 @@ _PEOPLE_WORD = re.compile(r"\b" + PEOPLE_WORD + r"\b")
 _PEOPLES_LOOKED_AT = 12
 # how a place found by one of its own names was found (not by a kind word or a sound)
 _OWN_NAMES = frozenset({Method.NAME, Method.ALTERNATE})
-# ... or by a former name: a town that bears a region's name (Sevastopol), not one whose
-# name only sounds like it; and one that bears it as its name, not as one of its many other
-# names (Hengyang, a city of Hunan, among whose other names GeoNames lists "Henan")
-_OWN_NAME_METHODS = frozenset({Method.NAME, Method.ALTERNATE, Method.FORMER})
+# how a town that bears a region's name was found (Sevastopol, Banjul): by its name or a
+# former one, not by its sound nor as one of its many other names (Hengyang, a city of Hunan,
+# among whose other names GeoNames lists "Henan")
 _BEARS_NAME = frozenset({Method.NAME, Method.FORMER})
 # the guards' reasons that refuse a name as part of a longer one (see mentions.rejected)
 _AS_PART = frozenset({"part-of-name", "named-thing"})
