@@ -36,6 +36,11 @@ def test_a_newest_first_blog_is_turned_round_and_every_character_maps_back() -> 
     # blank lines holding spaces, an indented entry, no blank line at the end
     ("Live\n\n15:40 ET. C.\n \t\n  13:05 ET. B.\nMore B.\n\n09:45 ET. A.",
      ["09:45", "13:05", "15:40"]),
+    # a time alone on its line, words in lower case after it, a date in every stamp
+    ("Live\n\n16:10\nThat is all.\n\n14:25\nLanded.\n\n08:30\nLeft.", ["08:30", "14:25", "16:10"]),
+    ("Live\n\n16:10 that is all.\n\n14:25 landed.\n\n08:30 left.", ["08:30", "14:25", "16:10"]),
+    ("Live\n\n16:10, 25 June: End.\n\n14:25, 25 June: B.\n\n08:30, 25 June: A.",
+     ["08:30", "14:25", "16:10"]),
 ])
 def test_times_of_every_form_are_read_and_every_character_maps_back(
     text: str, order: list[str],
@@ -60,6 +65,10 @@ def test_times_of_every_form_are_read_and_every_character_maps_back(
     # a diary over several days: its times fall while its story runs forwards
     "Diary\n\n23:15 Monday — The plane left.\n\n14:30 Tuesday — It landed.\n\n"
     "08:00 Wednesday — It drove on.",
+    "Diary\n\nMonday 24 June\n\n23:15 The plane left.\n\nTuesday 25 June\n\n14:30 It "
+    "landed.\n\nWednesday 26 June\n\n08:00 It drove on.",
+    # days and months without a year
+    "Chronology\n\n18.02 — The brigade left Lviv.\n\n12.03 — It moved.\n\n05.04 — It moved.",
     # times both ways
     "Live\n\n14:25. A.\n\n08:30. B.\n\n11:05. C.",
     # two entries are no blog
@@ -96,8 +105,9 @@ def test_a_person_of_state_in_a_time_clause_after_the_verb_moves_nothing(words: 
     "Two fighters escorted the president's plane from Warsaw to Rzeszow.",
     "The minister travelled from Bamako to Gao, where she met UN peacekeepers.",
     "The refugees were escorted from Lyon to Dijon by gendarmes.",
-    # the person carried is the mover
+    # the person carried is the mover, and no one under arms moves
     "The plane took the president from Kabul to Doha.",
+    "Evacuation flights left Kabul for Doha on Monday after the president fled.",
     # a speaker of a parliament, a prince of a state
     "Nancy Pelosi, the Speaker of the House, flew into Taipei from Kuala Lumpur on 2 August.",
     "The Maharaja left Srinagar for Jammu on Saturday night with his family.",
@@ -120,6 +130,9 @@ def test_people_of_state_and_civilians_moving_are_no_force(text: str) -> None:
      "The weather was poor.", [(["Ascension Island"], "San Carlos")]),
     ("First Kenyan officers have arrived in Port-au-Prince\n\nThe officers left Nairobi on "
      "Monday night.", [(["Nairobi"], "Port-au-Prince")]),
+    # the body tells where the departure went, by "it": not the headline's arrival
+    ("British troops land at San Carlos\n\nThe brigade sailed from Portsmouth on 9 April. It "
+     "reached Ascension Island on 20 April.", [(["Portsmouth"], "Ascension Island")]),
 ])
 def test_a_headline_arrival_ends_only_a_departure_told_as_before_it(
     text: str, expected: list[tuple[list[str], str]],

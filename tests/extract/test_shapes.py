@@ -87,6 +87,12 @@ def test_an_arrival_takes_the_origin_read_just_after_it(text: str) -> None:
     assert draft.legs[0].rule == "arrival-origin"
 
 
+def test_a_departure_is_joined_to_an_area_across_the_sea() -> None:
+    draft = extract("The battalion left Southampton on 5 June. From Normandy it advanced to Caen "
+                    "on 9 June.", date(1944, 7, 1))
+    assert ends(draft) == [(["Southampton"], "Normandy"), (["Normandy"], "Caen")]
+
+
 def test_a_departure_is_not_joined_to_an_area_the_next_move_starts_in() -> None:
     # "from the Kuban" says where the force was, not a place it went to from Maikop
     draft = extract("The division left Maikop on 9 August. It then marched from the Kuban to "
@@ -470,8 +476,14 @@ def test_a_force_named_by_its_side_and_its_own_name_is_a_new_mover() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # last placed in an area, now at a town: where in the area it set out from is unknown
+    # last placed in a region, now at a town of its country: where in the region it set out
+    # from is unknown
     ("The brigade was in the Transvaal in April. On 12 May it occupied Kroonstad.", []),
+    ("The mission wintered in the Chumbi valley. In April it reached Gyantse.", []),
+    # ... but a move into another country keeps its start
+    ("The 1st Marine Division assembled in Kuwait in February. The division reached "
+     "Nasiriyah on 23 March.", [(["Kuwait"], "Nasiriyah")]),
+    ("French troops were based in Chad. They flew to Bangui on Monday.", [(["Chad"], "Bangui")]),
     # ... a town it was at is where it set out from
     ("The brigade was at Bloemfontein in April. On 12 May it occupied Kroonstad.",
      [(["Bloemfontein"], "Kroonstad")]),
@@ -493,6 +505,9 @@ def test_an_area_a_force_was_in_starts_only_a_move_to_an_area(
     # embarking where it was: one move
     ("The brigade, based at Portsmouth, embarked at Portsmouth for Cherbourg.",
      [(["Portsmouth"], "Cherbourg")]),
+    # a person's whereabouts are no force's
+    ("The commander, now in Kyiv, said the brigade would embark at Odesa for Batumi.",
+     [(["Odesa"], "Batumi")]),
 ])
 def test_a_force_goes_to_the_port_it_embarks_at_from_where_it_was(
     text: str, expected: list[tuple[list[str], str]],

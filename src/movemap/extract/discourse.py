@@ -86,12 +86,12 @@ UNIT = re.compile(
     r"Division|Battalion|Para|Wing|Flotilla)|"
     # (a people's word before it names another side's part: "Russian leading elements")
     r"(?:[A-Z][a-z]+(?:an|ish|ese|ic|i)\s+)?"
-    r"(?i:(?:first|second|third|fourth|last|main|leading|lead) "
-    r"(?:echelon|group|wave|contingent|batch|element|detachment)s?|"
-    r"advance (?:group|party|guard|force|element|detachment|team)s?)"
-    # (not "leading elements of the 1st Marine Division": that division is named after it;
-    # "an advance group of 2,600" is one)
-    r"(?!\s+of\s+(?:the\s+)?(?:[A-Z]|\d+(?:st|nd|rd|th)\b))|"
+    r"(?i:(?:first|second|third|fourth|last|main) (?:echelon|group|wave|contingent|batch)s?|"
+    r"advance (?:group|party|guard|force)|"
+    r"(?:(?:first|leading|lead|main) (?:element|detachment)s?|advance (?:element|detachment|"
+    r"team)s?)"
+    # (not "leading elements of the 1st Marine Division": that division is named after them)
+    r"(?!\s+of\s+(?:the\s+)?(?:[A-Z]|\d+(?:st|nd|rd|th)\b)))|"
     r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)"
     r"(?!\s+(?:Airfield|Air|Base|Field|Hospital|Airport|Depot|Post))|"
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
@@ -179,8 +179,11 @@ NEW_FORCE = re.compile(
     r"(?:" + _COUNT + r"(?=" + _SIDE_ADJ + r"\s))?"
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
     + FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + FORCE_NOUN + r")?|"
-    # (and a formation's own name between: Ugandan People's Defence Force units)
-    + _SIDE_ADJ + r"\s+(?:(?:[a-z-]+|[A-Z][\w'’-]*)\s+){0,4}?" + FORCE_NOUN + r"|"
+    + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"|"
+    # (and a formation's own name between, ending on an armed body's word: Ugandan People's
+    # Defence Force units, Polish Border Guard units; not Egyptian Red Crescent convoys)
+    + _SIDE_ADJ + r"\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:Forces?|Army|Guards?|Corps|Command|"
+    r"Navy|Marines|Legion)\s+" + FORCE_NOUN + r"|"
     # a clause that opens on its force, named by its side without an article: "Red cavalry
     # riding south from Perekop reached...", "Government troops entered...", "Rebel
     # fighters moving north" (not "The troops", "When troops", "Exhausted troops": those

@@ -41,10 +41,34 @@ def _zone(half: str) -> str:
 # words after a stop or a dash, or a capital (not ".2022", not "per cent")
 _ENTRY = re.compile(
     r"(?:\A|\n[^\S\n]*\n)[^\S\n]*"
-    r"(?:(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)(?:[^\S\n]*" + _zone("half")
+    # 16:10 (a colon's time may stand alone on its line, or before any word)
+    r"(?:(?P<hc>[01]?\d|2[0-3]):(?P<mc>[0-5]\d)(?:[^\S\n]*" + _zone("halfc")
+    + r"(?![^\W\d_]))?(?:[^\S\n]*[.:,|\u2014\u2013-]?[^\S\n]*(?=\S)|[^\S\n]*(?=\n))"
+    # 9.45, 15h40: before a stop or a dash and a space, or a capital (not "9.45 per cent")
+    r"|(?P<h>[01]?\d|2[0-3])[.h](?P<m>[0-5]\d)(?:[^\S\n]*" + _zone("half")
     + r"(?![^\W\d_]))?"
-    r"|(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)[^\S\n]*" + _zone("half2") + r"(?![^\W\d_]))"
-    r"(?:[^\S\n]*[.:,\u2014\u2013-](?=\s)|[^\S\n]+(?=(?-i:[A-Z])|[\u2014\u2013]))", re.I)
+    r"(?:[^\S\n]*[.:,\u2014\u2013-](?=\s)|[^\S\n]+(?=(?-i:[A-Z])|[\u2014\u2013]))"
+    # 0945 GMT
+    r"|(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)[^\S\n]*" + _zone("half2") + r"(?![^\W\d_])"
+    r"(?:[^\S\n]*[.:,\u2014\u2013-](?=\s)|[^\S\n]+))", re.I)
+_GROUPS = (("hc", "mc", "halfc"), ("h", "m", "half"), ("h2", "m2", "half2"))
+# a paragraph of a few words not ended as a sentence is (Monday 24 June): a heading
+_HEADING = re.compile(r"\s*[^.!?\n]{1,40}?[^.!?\s\"”’)]\s*")
+_PARAGRAPHS = re.compile(r"(?:\A|\n[^\S\n]*\n)\s*(?=\S)")
+
+
+def _untimed(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph between the first entry and the last that opens with
+    no time (``starts``: where the entries' times are)."""
+    timed = set(starts)
+    bounds = [m.end() for m in _PARAGRAPHS.finditer(text)]
+    out = []
+    for a, b in pairwise([*bounds, len(text)]):
+        if starts[0] < a < starts[-1] and a not in timed:
+            out.append((a, a + len(text[a:b].rstrip())))
+    return out
+
+
 # a day named right after the entry's time: the entries are a diary's, over several days
 _DAY = re.compile(r"[^\S\n]*[.:,\u2014\u2013-]?[^\S\n]*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
                   r"|[^\S\n]*[.:,\u2014\u2013-]?[^\S\n]*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|"
@@ -58,19 +82,29 @@ def chronological(text: str) -> tuple[str, Callable[[int], int]] | None:
     the turned text is exactly as long as the text."""
     starts: list[int] = []
     minutes: list[int] = []
+    days: set[str] = set()
+    dotted: list[int] = []  # the "minutes" of times written with a stop (9.45)
     for m in _ENTRY.finditer(text):
-        if _DAY.match(text, m.end()) is not None:
-            return None  # a diary over several days
-        hour = "h" if m.group("h") is not None else "h2"
+        if (day := _DAY.match(text, m.end())) is not None:
+            days.add(" ".join(day.group(0).lower().strip(" .:,-\u2013\u2014").split()))
+        hour, minute, half = next((h, mm, hh) for h, mm, hh in _GROUPS
+                                  if m.group(h) is not None)
         hours = int(m.group(hour))
-        half = m.group("half") or m.group("half2")
-        if half is not None:  # 12:15 a.m. is a quarter past midnight, 1:10 p.m. 13:10
-            hours = hours % 12 + (12 if half.lower() == "p" else 0)
+        if m.group(half) is not None:  # 12:15 a.m. is a quarter past midnight, 1:10 p.m. 13:10
+            hours = hours % 12 + (12 if m.group(half).lower() == "p" else 0)
+        if hour == "h" and text[m.end(hour)] == ".":
+            dotted.append(int(m.group(minute)))
         starts.append(m.start(hour))
-        minutes.append(hours * 60 + int(m.group("m" if hour == "h" else "m2")))
+        minutes.append(hours * 60 + int(m.group(minute)))
     if len(starts) < MIN_ENTRIES or any(later >= earlier
                                         for earlier, later in pairwise(minutes)):
         return None
+    if len(days) > 1:
+        return None  # a diary over several days: its times may fall while its story goes on
+    if len(dotted) == len(starts) and all(n <= 12 for n in dotted):
+        return None  # days and months (18.02, 12.03, 05.04), not times
+    if any(_HEADING.fullmatch(text, a, b) for a, b in _untimed(text, starts)):
+        return None  # headings between the entries (Monday 24 June): a diary's days
     # each entry's words, from its time to the blank lines before the next one (or the end)
     bounds = [*starts, len(text)]
     bodies = [(a, a + len(text[a:b].rstrip())) for a, b in pairwise(bounds)]

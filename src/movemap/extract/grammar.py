@@ -425,6 +425,9 @@ _FORCE = re.compile(r"\b(troops|soldiers|forces?|units|men|marines|divisions?|br
 
 
 _DIGIT = re.compile(r"\d")
+# a formation's own name (the 1st Division, XXX Corps) before a place
+_UNIT_WORD_BEFORE = re.compile(r"\b(?:Division|Brigade|Regiment|Battalion|Corps|Army|Fleet|"
+                               r"Squadron|Commando|Company|Group|Legion|Marines)\b")
 _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|division|brigade|"
                         r"corps|army|regiment|battalion|infantry|paratroopers|group|contingent|"
                         r"commandos?|rangers|echelon|column|squadron|company|fleet|guard|Division|"
@@ -768,17 +771,38 @@ _OF_STATE = frozenset({"president", "minister", "premier", "king", "emperor", "e
                        "lawmakers", "legislators", "chancellor", "maharaja", "pope", "emir"})
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|as|since|until|once|following)\b",
                           re.I)
+# people under arms named before the verb: the movers whom a person of state named in a time
+# clause or an attribution does not make civilians ("Evacuation flights left Kabul after the
+# president fled" stays civilian)
+_UNDER_ARMS = re.compile(r"\b(?:officers|police|policemen|peacekeepers|gendarmes|troops|"
+                         r"soldiers|forces|marines|paratroopers|fighters|units|battalion|"
+                         r"brigade|division|regiment|contingent|infantry|columns?|armou?red|"
+                         r"tanks)\b", re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+# a person of state who only says it: "..., the president said", "according to the minister"
+_ATTRIBUTED = re.compile(r"\W*(?:\w+\W+){0,3}?(?:said|says|announced|stated|told|confirmed|"
+                         r"reported)\b", re.I)
 
 
 def _civilian(words: str, verb: re.Match[str], folded: bool) -> bool:
     """Whether a clause (``words``: folded to lower case when ``folded``, else as written)
     moves people or things, not a force: it names such a mover (refugees, munitions,
-    aircraft...), a person of state counting unless named in a time clause after the motion
-    verb ``verb``."""
+    aircraft...), a person of state counting unless the clause names people under arms and
+    the person only says it (", the president said") or stands in a time clause (after the
+    motion verb ``verb``, or opening the sentence)."""
     pattern = _NONFORCE_F if folded else _NONFORCE
-    return any(m.group(1).lower() not in _OF_STATE or m.start() < verb.end()
-               or _SUBORDINATE.search(words, verb.end(), m.start()) is None
-               for m in pattern.finditer(words))
+    # a time clause the sentence opens with, up to its comma ("After the president spoke,")
+    opening = _SUBORDINATE.match(words.lstrip()) is not None and "," in words
+    lead_end = words.find(",") if opening else -1
+    return any(m.group(1).lower() not in _OF_STATE
+               or (_UNDER_ARMS.search(words, lead_end + 1, m.start()) is None
+               and _UNDER_ARMS.search(words, m.end()) is None) or (
+        m.start() < verb.end() and m.start() > lead_end
+        and _ATTRIBUTED.match(words, m.end()) is None) or (
+        m.start() >= verb.end() and _SUBORDINATE.search(words, verb.end(), m.start()) is None
+        and _ATTRIBUTED.match(words, m.end()) is None
+        and _ACCORDING.search(words, max(0, m.start() - 30), m.start()) is None)
+        for m in pattern.finditer(words))
 
 
 _SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:and|or|but|who|which|that)\b)[a-z]+){0,3}"
@@ -1139,6 +1163,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 if name == "position" and areas[i] and _TOWN_POSITION.match(cue):
                     role, cue = "", ""
                 break
+        if role == "position" and cue.lower().startswith("now") and _FORCE.search(
+                text, max(a, start - 80), start) is None and _UNIT_WORD_BEFORE.search(
+                text, max(a, start - 80), start) is None:
+            # ", now at X" places a force ("The 1st Division, now at Aldershot"), not a
+            # person ("The commander, now in Kyiv, said")
+            role, cue = "", ""
         if role == "position" and (arrived_at := _ARRIVED_AT.search(before)) is not None:
             # "arrived last night in Odesa": when it came, not a stay ("spent last week in")
             role, cue = "destination", " ".join(arrived_at.group(1).split())

@@ -195,6 +195,8 @@ _KIND_AFTER = re.compile(r"\s+(?:region|oblast|province|area|district|city|town|
                          r"airfield|air\s+base|front|sector|pocket|garrison|bridgehead)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _HAD = re.compile(r"\bhad\b", re.I)
+# a mention that is a people's word (Argentine, British), not a country's name
+_PEOPLE_MENTION = re.compile(r"(?:" + PEOPLE_WORD + r"|[A-Z][a-z]+(?:ine|ch))s?")
 # an origin's cue that says the force boarded there (embark at, entrained at, boarded at)
 _EMBARK = re.compile(r"(?i:(?:re-?)?e[nm](?:bark|train|plane|bus|truck)|board)")
 _TO_EMBARK = "to embark at"  # the cue of the stage to the port a force embarks at
@@ -1130,6 +1132,13 @@ class _Reader:
         split = anaphor is not None and _SPLIT.match(anaphor.group(0).strip()) is not None
         if not origins:
             carried, rule = state.origin_of(unit)
+            if carried is not None and (ahead := self.told_ahead.get(unit)) is not None and (
+                    ahead[1] is carried) and not expected:
+                # the body tells where the force went from where it left: not the headline's
+                # arrival ("British troops land at San Carlos. The brigade sailed from
+                # Portsmouth ... It reached Ascension Island")
+                del self.told_ahead[unit]
+                self.legs = [leg for leg in self.legs if leg not in ahead[0]]
             if split:
                 carried = None  # the first part's start is unknown: so is the other's
             if carried is not None and unit in state.departure and (
@@ -1141,10 +1150,14 @@ class _Reader:
                     p.place.country == carried.place.country for p, _, _ in stages):
                 carried = None  # in Grenada, to Point Salines: where in the country, unknown
             if carried is not None and rule == "carried-origin" and carried.place.areal and (
-                    not all(p.place.areal for p, _, _ in stages)):
-                # last said to be in an area (in the Transvaal, the Argentine garrison),
-                # now moving to a town: where in the area it set out from, the text does
-                # not say (a move between areas, from Kuwait into Iraq, keeps its start)
+                    _PEOPLE_MENTION.fullmatch(carried.mention) or (
+                        carried.place.kind is not Kind.COUNTRY and any(
+                            not p.place.areal and p.place.country == carried.place.country
+                            for p, _, _ in stages))):
+                # last said to be in a region (the Transvaal, the Chumbi valley) or named by
+                # its people's word (the Argentine garrison), now moving to a town of that
+                # country: where in the area it set out from, the text does not say (a move
+                # into another country, from Kuwait to Nasiriyah, keeps its start)
                 carried = None
             if carried is not None and _inside_another(carried, [p for p, _, _ in stages]):
                 carried = None  # landed in Normandy, then took Caen: where in it, unknown
@@ -1447,10 +1460,12 @@ class _Reader:
     def _gap_leg(self, unit: str, left: FoundPlace, to: FoundPlace, number: int,
                  sentence_start: int, b: int) -> None:
         """The unit left ``left`` and its next move starts at ``to``: it went there (not to
-        an area: a move that starts in a region or on a river says where the force was, not
-        a place it went to)."""
+        an area the place it left lies in or beside, Maikop in the Kuban, Gillingham on the
+        Thames: a move that starts there says where the force was; an area across the sea,
+        Normandy after Southampton, is where it went)."""
         key = (unit, (left.place.id,), to.place.id, "gap")
-        if key in self.seen or left.place.id == to.place.id or to.place.areal:
+        if key in self.seen or left.place.id == to.place.id or (
+                to.place.areal and _beside_area(left.place, to.place)):
             return
         self.seen.add(key)
         day = self.state.date
@@ -1554,6 +1569,20 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
         unique.setdefault(p.start, p)
     return Draft(name, text, published, tuple(unique.values()), tuple(legs),
                  unreadable=problem)
+
+
+def _beside_area(place: Place, area: Place) -> bool:
+    """Whether ``place`` lies in ``area``'s outline or within ``_BESIDE_KM`` of it (or of its
+    point, for an area without an outline)."""
+    if area.polygon is None:
+        return _km(place, area) <= _BESIDE_KM
+    from shapely.geometry import Point as _Point
+
+    # (degrees to km at the place's latitude, roughly: enough to tell beside from across a sea)
+    return bool(area.polygon.distance(_Point(place.lon, place.lat)) * 111.0 <= _BESIDE_KM)
+
+
+_BESIDE_KM = 50.0
 
 
 def _written_back(draft: Draft, text: str, back: Callable[[int], int]) -> Draft:

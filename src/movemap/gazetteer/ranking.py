@@ -467,10 +467,11 @@ def _match_part(hit: Hit) -> float:
 _MATCH_FOR_A_LANDFORM = 0.9
 # The landforms whose names are often a place's (Pope Valley, Forest Hills, Cedar Rapids):
 # not a bay, a strait or a peninsula, which an airfield or a port named for them serves
-# (Subic Bay International Airport is Subic's, Souda Bay's naval base Souda's).
+# (Subic Bay International Airport is Subic's, Souda Bay's naval base Souda's), nor a lake or
+# a river (Charlotte Lake Airport, in British Columbia, reads "Charlotte airport" as well as an
+# airport of Charlotte County does: the name stays in doubt, and the text decides).
 _LANDFORM_WORDS = frozenset({"valley", "hill", "hills", "heights", "ridge", "gap", "gorge",
-                             "forest", "woods", "wood", "lake", "river", "springs", "falls",
-                             "rapids"})
+                             "forest", "woods", "wood", "springs", "falls", "rapids"})
 
 
 @lru_cache(maxsize=4_096)
