@@ -1090,7 +1090,7 @@ class _Reader:
                     not _other_time(dates, state.arrival_day.get(unit))):
                 # it had come from A: the arrival read before, whose origin was unknown (one
                 # a headline gave, when the departure is not told as before it, "had sailed
-                # from A", only until the body tells an arrival of its own: _TOLD_AHEAD)
+                # from A", only until the body tells an arrival of its own: self.told_ahead)
                 told_ahead = (state.arrival[unit][2] == 0 and self.headline
                               and _HAD.search(body) is None)
                 arrived = state.arrival.pop(unit)[0]
@@ -1576,10 +1576,8 @@ def _beside_area(place: Place, area: Place) -> bool:
     point, for an area without an outline)."""
     if area.polygon is None:
         return _km(place, area) <= _BESIDE_KM
-    from shapely.geometry import Point as _Point
-
-    # (degrees to km at the place's latitude, roughly: enough to tell beside from across a sea)
-    return bool(area.polygon.distance(_Point(place.lon, place.lat)) * 111.0 <= _BESIDE_KM)
+    # (degrees as km, roughly: enough to tell beside from across a sea)
+    return bool(area.polygon.distance(Point(place.lon, place.lat)) * 111.0 <= _BESIDE_KM)
 
 
 _BESIDE_KM = 50.0
