@@ -1474,6 +1474,12 @@ def test_a_paragraph_after_a_designation_letter_is_a_sentence_of_its_own() -> No
     "Maikop.",
     "The general, speaking from Rostov last night, said the brigade moved from Krasnodar to "
     "Maikop.",
+    "Speaking to the BBC from Rostov, the general said the brigade moved from Krasnodar to "
+    "Maikop.",
+    "The general told Reuters by phone from Rostov that the brigade moved from Krasnodar to "
+    "Maikop.",
+    "In a telephone interview from Rostov, the general said the brigade moved from Krasnodar "
+    "to Maikop.",
 ])
 def test_where_a_report_was_sent_from_is_no_origin(text: str) -> None:
     assert ends(extract(text, date(1942, 8, 11))) == [(["Krasnodar"], "Maikop")]

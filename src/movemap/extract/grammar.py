@@ -486,7 +486,8 @@ _NEWS_FROM = re.compile(r"\b(?:letters?|news|reports?|dispatch(?:es)?|despatch(?
                         # who speaks from a place says nothing of a move: "Speaking by
                         # telephone from Grande Comore, the chief of staff said"
                         r"\b(?:speaking|spoke|speaks|telephoning|telephoned|phoning|phoned|"
-                        r"calling|writing|wrote|reporting|interviewed)\s+(?:(?:by|on|over)\s+"
+                        r"calling|writing|wrote|reporting|interviewed|told\s+[A-Z][\w.]*|"
+                        r"interview)\s+(?:to\s+(?:the\s+)?[A-Z][\w.]*\s+)?(?:(?:by|on|over)\s+"
                         r"(?:the\s+)?(?:tele)?phone\s+|by\s+radio\s+|by\s+satellite\s+phone\s+)?"
                         r"from\s+(?:the\s+)?$",
                         re.I)
