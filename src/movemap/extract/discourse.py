@@ -69,6 +69,9 @@ from movemap.extract.lookahead import CASE_ODD, quick
 __all__ = ["ANAPHOR", "BARE_FORCE", "CARGO", "FORCE_NOUN", "NEW_FORCE", "PEOPLE_WORD", "UNIT",
            "State", "named_unit", "unit_slug"]
 
+# a people's adjective of one word (Chadian, Japanese; _SIDE_ADJ takes two, North Korean)
+PEOPLE_WORD = r"[A-Z][a-z]+(?:an|ish|ese|ic|i)"
+
 CARGO = " cargo"
 """The current "unit" after a clause that moves people or things, not a force (no unit's
 slug has a space)."""
@@ -85,7 +88,7 @@ UNIT = re.compile(
     r"November|December)\b)(?:[A-Z][\w\-]*\s+){0,3}(?:Commando|Brigade|Regiment|Squadron|"
     r"Division|Battalion|Para|Wing|Flotilla)|"
     # (a people's word before it names another side's part: "Russian leading elements")
-    r"(?:[A-Z][a-z]+(?:an|ish|ese|ic|i)\s+)?"
+    r"(?:" + PEOPLE_WORD + r"\s+)?"
     r"(?i:(?:first|second|third|fourth|last|main) (?:echelon|group|wave|contingent|batch)s?|"
     r"advance (?:group|party|guard|force)|"
     r"(?:(?:first|leading|lead|main) (?:element|detachment)s?|advance (?:element|detachment|"
@@ -152,9 +155,6 @@ FORCE_NOUN = (r"(?:troops|soldiers|forces|marines|paratroopers|infantry(?:men)?|
 # count is the strength, the side and the noun the force
 _COUNT = (r"(?:(?:[Aa]bout|[Ss]ome|[Aa]round|[Nn]early|[Aa]lmost|[Oo]ver|[Mm]ore\s+than|"
           r"[Uu]p\s+to|[Aa]t\s+least|[Aa]n\s+estimated)\s+)?\d[\d,.]*(?:\s+(?:thousand|hundred))?\s+")
-# a people's adjective of one word (Chadian, Japanese), and of one word or two (North Korean,
-# South African)
-PEOPLE_WORD = r"[A-Z][a-z]+(?:an|ish|ese|ic|i)"
 _SIDE_ADJ = r"(?:(?:North|South|East|West|Central|New)\s+)?" + PEOPLE_WORD
 # the arms and kinds of troops a report names a force by, beside FORCE_NOUN's
 _ARM_NOUN = (r"(?:cavalry|artillery|militia(?:men)?|cossacks|dragoons|hussars|"
