@@ -559,18 +559,6 @@ def _in_an_area(text: str, start: int, gazetteer: Gazetteer) -> bool:
     return m is not None and _is_area(gazetteer, m.group(1))
 
 
-# articles a sentence may open with, in the languages read here, and the small words a
-# place's name holds in lower case (La Chaux-de-Fonds, Newcastle upon Tyne, Frankfurt an der
-# Oder): "Les habitants" opens a sentence on a common noun, "Les Anglais" may be a town
-_OPENING_ARTICLES = frozenset({"The", "Les", "Le", "La", "Los", "Las", "El", "Il", "Lo", "Gli",
-                               "Os", "As", "Die", "Der", "Das", "Het", "De"})
-_LINK_WORDS = frozenset({"al", "el", "ash", "ad", "ed", "de", "del", "della", "di", "da", "do",
-                         "dos", "das", "du", "des", "la", "le", "les", "von", "van", "der", "den",
-                         "ibn", "bin", "ben", "sur", "am", "an", "y", "e", "i", "en", "of",
-                         "upon", "on", "sous", "the", "im", "ob", "bei", "nad", "pod", "na",
-                         "et", "lès", "aux", "au"})
-
-
 def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
              ordinary: frozenset[str] = frozenset(), language: str = "en") -> str | None:
     """The name of the guard that rejects the match ``text[start:end]``, or None.
@@ -688,8 +676,18 @@ _SLOT = grouped(re.compile(
 # the small words inside a place's name (Ma'arrat al-Numan, Playa de la Cebadilla, Frankfurt
 # am Main): Arabic, Romance, Germanic and Dutch articles and links, not English words ("an"
 # and "on" would take "Gaza an Israeli" for a name)
-_NAME_PARTICLE = (r"(?:al|el|ash|ad|ed|de|del|della|di|da|do|dos|das|du|des|la|le|les|von|van|"
-                  r"der|den|ibn|bin|ben|sur|am)")
+_PARTICLES = ("al", "el", "ash", "ad", "ed", "de", "del", "della", "di", "da", "do", "dos",
+              "das", "du", "des", "la", "le", "les", "von", "van", "der", "den", "ibn", "bin",
+              "ben", "sur", "am")
+_NAME_PARTICLE = "(?:" + "|".join(_PARTICLES) + ")"
+# articles a sentence may open with, in the languages read here, and the small words a
+# place's name holds in lower case (La Chaux-de-Fonds, Newcastle upon Tyne, Frankfurt an der
+# Oder): "Les habitants" opens a sentence on a common noun, "Les Anglais" may be a town
+_OPENING_ARTICLES = frozenset({"The", "Les", "Le", "La", "Los", "Las", "El", "Il", "Lo", "Gli",
+                               "Os", "As", "Die", "Der", "Das", "Het", "De"})
+_LINK_WORDS = frozenset(_PARTICLES) | {
+    "an", "y", "e", "i", "en", "of", "upon", "on", "sous", "the", "im", "ob", "bei", "nad", "pod",
+    "na", "et", "lès", "aux", "au"}
 # a capitalised name within a line: a word, and up to two more, each after a space and any
 # particles
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:[^\S\n]+(?:" + _NAME_PARTICLE
