@@ -1132,13 +1132,10 @@ class _Reader:
         split = anaphor is not None and _SPLIT.match(anaphor.group(0).strip()) is not None
         if not origins:
             carried, rule = state.origin_of(unit)
-            if carried is not None and (ahead := self.told_ahead.get(unit)) is not None and (
-                    ahead[1] is carried) and not expected:
-                # the body tells where the force went from where it left: not the headline's
-                # arrival ("British troops land at San Carlos. The brigade sailed from
-                # Portsmouth ... It reached Ascension Island")
-                del self.told_ahead[unit]
-                self.legs = [leg for leg in self.legs if leg not in ahead[0]]
+            if carried is not None and not expected:
+                # "British troops land at San Carlos. The brigade sailed from Portsmouth ...
+                # It reached Ascension Island"
+                self._told_in_the_body(unit, carried)
             if split:
                 carried = None  # the first part's start is unknown: so is the other's
             if carried is not None and unit in state.departure and (
@@ -1174,10 +1171,7 @@ class _Reader:
                 # it left A and has not been said to arrive anywhere since: it came from A
                 carried, rule = state.departure.pop(unit)[0], "departure-arrival"
                 left_day = state.departure_day.get(unit)
-                if (ahead := self.told_ahead.pop(unit, None)) is not None and (
-                        ahead[1] is carried):
-                    # the body tells where the departure ended: not the headline's arrival
-                    self.legs = [leg for leg in self.legs if leg not in ahead[0]]
+                self._told_in_the_body(unit, carried)
                 if carried.place.kind is Kind.COUNTRY and all(
                         p.place.country == carried.place.country for p, _, _ in stages):
                     carried = None  # it left Kazakhstan ... to Almaty: not from the country
@@ -1333,6 +1327,15 @@ class _Reader:
         if not expected:
             last = _where_then(stages[-1][0], positions)
             state.moved(unit, self._port_of(last) if reading.mode is Mode.SEA else last)
+
+    def _told_in_the_body(self, unit: str, left: FoundPlace) -> None:
+        """The body tells where ``unit`` went from ``left``: the legs a headline's arrival
+        ended that departure with are dropped (see ``told_ahead``)."""
+        ahead = self.told_ahead.get(unit)
+        if ahead is not None and ahead[1] is left:
+            del self.told_ahead[unit]
+            dropped = {id(leg) for leg in ahead[0]}
+            self.legs = [leg for leg in self.legs if id(leg) not in dropped]
 
     def _port_of(self, found: FoundPlace) -> FoundPlace:
         """A sea leg's end named by a country whose capital on the coast bears its very name
