@@ -795,15 +795,24 @@ def _civilian(words: str, verb: re.Match[str], folded: bool) -> bool:
     # a time clause the sentence opens with, up to its comma ("After the president spoke,")
     opening = _SUBORDINATE.match(words.lstrip()) is not None and "," in words
     lead_end = words.find(",") if opening else -1
-    return any(m.group(1).lower() not in _OF_STATE
-               or (_UNDER_ARMS.search(words, lead_end + 1, m.start()) is None
-               and _UNDER_ARMS.search(words, m.end()) is None) or (
-        m.start() < verb.end() and m.start() > lead_end
-        and _ATTRIBUTED.match(words, m.end()) is None) or (
-        m.start() >= verb.end() and _SUBORDINATE.search(words, verb.end(), m.start()) is None
-        and _ATTRIBUTED.match(words, m.end()) is None
-        and _ACCORDING.search(words, max(0, m.start() - 30), m.start()) is None)
-        for m in pattern.finditer(words))
+    return any(not _aside(words, m, verb, lead_end) for m in pattern.finditer(words))
+
+
+def _aside(words: str, m: re.Match[str], verb: re.Match[str], lead_end: int) -> bool:
+    """Whether the civilian word ``m`` of a clause names no mover: a person of state beside
+    people under arms, who only speaks or is named in a time clause (``lead_end``: where a
+    time clause the sentence opens with ends, -1 if none)."""
+    if m.group(1).lower() not in _OF_STATE:
+        return False
+    if (_UNDER_ARMS.search(words, lead_end + 1, m.start()) is None
+            and _UNDER_ARMS.search(words, m.end()) is None):
+        return False  # no one under arms: the person of state is who moves
+    if _ATTRIBUTED.match(words, m.end()) is not None:
+        return True  # ", the president said"
+    if m.start() < verb.end():
+        return m.start() <= lead_end  # "After the president spoke,"; not "The president flew"
+    return (_SUBORDINATE.search(words, verb.end(), m.start()) is not None
+            or _ACCORDING.search(words, max(0, m.start() - 30), m.start()) is not None)
 
 
 _SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:and|or|but|who|which|that)\b)[a-z]+){0,3}"
