@@ -9,12 +9,13 @@ round, with a map of its offsets back to the text as written, so that extraction
 the story forwards and its evidence still points at the report the analyst has.
 
 A text is a live blog written newest first when at least ``MIN_ENTRIES`` paragraphs open
-with a clock time alone (not a date, ``18.02.2022``, nor a figure, ``9.45 per cent``) and
-those times fall from one entry to the next (a paragraph without a time belongs to the entry
-above it). Anything before the first entry (the headline, a summary) stays where it is. Times
-that rise (a blog written oldest first) or go both ways leave the text as it is, and so does
-an entry whose time names its day (``23:15 Monday``): a diary over several days, whose times
-may fall from one day to the next while its story runs forwards.
+with a clock time (not a date, ``18.02.2022`` or ``18.02``, nor a figure, ``9.45 per cent``)
+and those times fall from one entry to the next (a paragraph without a time belongs to the
+entry above it). Anything before the first entry (the headline, a summary) stays where it
+is. Times that rise (a blog written oldest first) or go both ways leave the text as it is,
+and so does a diary over several days, whose times may fall from one day to the next while
+its story runs forwards: entries whose stamps name two days or more (``23:15 Monday``,
+``14:30 Tuesday``), or short headings between them (``Monday 24 June``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def _zone(half: str) -> str:
 
 # a paragraph opening with a clock time: hour and minute (09:45, 9.45, 15h40; four digits
 # alone only before a zone, "0945 GMT", not a year), a zone or a.m./p.m., then the entry's
-# words after a stop or a dash, or a capital (not ".2022", not "per cent")
+# words
 _ENTRY = re.compile(
     r"(?:\A|\n[^\S\n]*\n)[^\S\n]*"
     # 16:10 (a colon's time may stand alone on its line, or before any word)
@@ -111,23 +112,22 @@ def chronological(text: str) -> tuple[str, Callable[[int], int]] | None:
     # the gaps after each entry stay where they are; the entries take each other's places
     gaps = [(end, nxt) for (_, end), nxt in zip(bodies, bounds[1:], strict=True)]
     pieces = [text[:starts[0]]]
-    moved: list[tuple[int, int]] = []  # (start in the turned text, start in the text)
+    # (start in the turned text, start and end in the text) of each entry, as turned
+    moved: list[tuple[int, int, int]] = []
     at = starts[0]
     for (a, b), (g, h) in zip(reversed(bodies), gaps, strict=True):
-        moved.append((at, a))
+        moved.append((at, a, b))
         pieces += [text[a:b], text[g:h]]
         at += (b - a) + (h - g)
     turned = "".join(pieces)
-    head, firsts = starts[0], [n for n, _ in moved]
+    head, firsts = starts[0], [n for n, _, _ in moved]
 
     def back(offset: int) -> int:
         """``offset`` in the turned text, as an offset in the text as written (a gap's
         characters map to the entry's end before it)."""
         if offset < head:
             return offset
-        i = bisect_right(firsts, offset) - 1
-        new_start, old_start = moved[i]
-        body = bodies[len(bodies) - 1 - i]
-        return min(body[1], old_start + (offset - new_start))
+        new_start, old_start, old_end = moved[bisect_right(firsts, offset) - 1]
+        return min(old_end, old_start + (offset - new_start))
 
     return turned, back
