@@ -718,18 +718,18 @@ def _former_and_namesakes(hits: Sequence[Hit], generic: bool) -> list[Step]:
     # respelling of it reaches (Shansi is Shanxi's old name; Shaanxi's other name Shǎnxī is
     # only its spelling's neighbour)
     current_by_form: dict[str | None, int] = {}
-    notable_now: dict[str | None, bool] = {}  # a notable town bears that written form today
+    notable_now: set[str | None] = set()  # the written forms a notable town bears today
     for h in hits:
         if h.method in _CURRENT:
             current_by_form[h.matched] = max(h.place.population or 0,
                                              current_by_form.get(h.matched, -1))
             if h.place.kind is _CITY and (h.place.population or 0) >= NOTABLE_POPULATION:
-                notable_now[h.matched] = True
+                notable_now.add(h.matched)
     for i, h in enumerate(hits):
         place = h.place
         if (h.method is _BY_FORMER
                 and (current_by_form.get(h.matched, -1) >= (place.population or 0)
-                     or (place.kind is Kind.COUNTRY and notable_now.get(h.matched, False)))
+                     or (place.kind is Kind.COUNTRY and h.matched in notable_now))
                 and any(o.method in _CURRENT and o.matched == h.matched
                         and o.place.id != place.id for o in hits)):
             # (a country's old name that a notable town bears today is the town's: Gold
