@@ -98,6 +98,23 @@ def test_the_guards_say_which_rule_rejected() -> None:
     assert "ordinary-word" in why.values()
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # a full stop after the shortened first word: the name is read whole, not its last word
+    # refused as a saint's
+    ("The division drove from Linz to St. Pölten on 12 March.", "Sankt Pölten"),
+    ("The corps went by train from Moscow to St. Petersburg on 3 May.", "Saint Petersburg"),
+    ("Two battalions marched from Ft. Bliss to El Paso.", "Fort Bliss"),
+    ("The column left Vienna for St Valentin on 4 May.", "Sankt Valentin"),
+    # the shortened form of a name the data only holds in full
+    ("The brigade moved from Vienna to St. Valentin on 4 May.", "Sankt Valentin"),
+])
+def test_a_shortened_first_word_keeps_the_name_whole(text: str, name: str) -> None:
+    draft = extract(text, date(1938, 6, 1))
+    assert name in {p.place.name for p in draft.places}
+    assert name in {leg.destination.place.name for leg in draft.legs} | {
+        o.place.name for leg in draft.legs for o in leg.origins}
+
+
 def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "

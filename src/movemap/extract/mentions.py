@@ -330,13 +330,31 @@ def _wanted_place(place: Place) -> bool:
     return place.kind is not Kind.CITY or (place.population or 0) >= MIN_POPULATION
 
 
+# The first words of names that texts shorten, and how (Saint Petersburg, St. Petersburg).
+_SHORTENED = {"saint": "st", "sankt": "st", "st": "st", "sainte": "ste", "ste": "ste",
+              "mount": "mt", "mt": "mt", "fort": "ft", "ft": "ft"}
+
+
+def _written_forms(key: str) -> tuple[str, ...]:
+    """``key`` and the forms a text's abbreviation gives it in ``_words_only``'s terms: a
+    first word that is shortened stands before one space, or two where a full stop ended it
+    (``st  petersburg`` for "St. Petersburg", ``ft  bliss`` for "Ft. Bliss")."""
+    first, _, rest = key.partition(" ")
+    short = _SHORTENED.get(first)
+    if short is None or not rest:
+        return (key,)
+    return (key, f"{short} {rest}", f"{short}  {rest}")
+
+
 def _words_matcher(keys: Iterable[str]) -> Any:
-    """An Aho-Corasick automaton of ``keys`` as whole words (each is added as " key ")."""
+    """An Aho-Corasick automaton of ``keys`` as whole words (each is added as " key "), with
+    the forms the usual abbreviations of their first word give them (``_written_forms``)."""
     import ahocorasick
 
     matcher = ahocorasick.Automaton()
     for key in keys:
-        matcher.add_word(f" {key} ", len(key) + 2)
+        for form in _written_forms(key):
+            matcher.add_word(f" {form} ", len(form) + 2)
     matcher.make_automaton()
     return matcher
 

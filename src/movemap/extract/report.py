@@ -226,9 +226,10 @@ _SAID = re.compile(r"\b(?:said|says|say|announced|told|reported|claimed|stated)\
 # a sentence that opens with where its moves start (From Kitona, one column ...)
 _FRONTED_FROM = re.compile(r"\W*From\s+(?:the\s+)?")
 _NEWLINE = re.compile(r"\n")
-_ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Mt.",
-                  "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.", "Cdr.", "Mr.",
-                  "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.")
+_ABBREVIATIONS = ("U.S.", "U.K.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "No.", "St.", "Ste.",
+                  "Mt.", "Ft.", "e.g.", "i.e.", "vs.", "approx.", "Adm.", "Sgt.", "Brig.",
+                  "Cdr.", "Mr.", "Dr.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.",
+                  "Dec.")
 # people who report on others, named by what they are (a source so named reports on others)
 _REPORTERS = r"sources|witnesses|residents|observers|monitors|analysts|diplomats"
 # a letter's "ult.", "inst.", "prox." (the month before, this one, the next) as whole words:
