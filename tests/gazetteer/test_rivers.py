@@ -115,3 +115,33 @@ def test_a_river_read_by_a_name_a_town_bears_is_in_doubt(gazetteer: Gazetteer) -
     assert with_sudzha.confident
     named = gazetteer.resolve("Belaya River").best  # the form that says it is a river
     assert named.place.id == "river:belaya" and named.confident
+
+
+def test_a_region_s_other_name_does_not_take_the_river_s_own(tmp_path: Path) -> None:
+    region = Entry(id="ne-admin1:XA-1", name="Podalpha", lat=49.0, lon=31.0, country="XA",
+                   admin1=None, kind=Kind.REGION, population=90_000, source="natural-earth",
+                   alt_names=["Alphar", "Podalpha District"])
+    state = Entry(id="ne-admin1:XA-2", name="Betar State", lat=48.0, lon=32.0, country="XA",
+                  admin1=None, kind=Kind.REGION, population=900_000, source="natural-earth",
+                  alt_names=["Betar"])
+    path = _write(tmp_path, 'river:a,Alphar,,XA,"Alpha/XA; Beta/XA; Gamma/XA",x\n'
+                            'river:b,Betar,,XA,"Alpha/XA; Beta/XA; Gamma/XA",x\n')
+    alphar, betar = river_entries(path, TOWNS, [region, state])
+    assert alphar.name == "Alphar"  # a name lent to the district: the river keeps it bare
+    assert betar.name == "Betar River"  # the state's own short form: the state's
+
+
+@pytest.mark.parametrize(("name", "river"), [
+    ("Danube", "river:danube"),  # Podunavlje, a Serbian district, is also called "Danube"
+    ("Vardar", "river:vardar"),  # and Rosoman, a Macedonian municipality, "Vardar"
+    ("Nile", "river:nile"),  # Sudan's state River Nile is named as the river's
+])
+def test_a_river_comes_before_an_area_that_only_borrows_its_name(
+        gazetteer: Gazetteer, name: str, river: str) -> None:
+    found = gazetteer.resolve(name)
+    assert found.place.id == river and found.best.confident
+
+
+def test_a_region_keeps_its_own_short_form(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Benue").place.kind is Kind.REGION  # Benue State, not the river
+    assert gazetteer.resolve("Benue River").place.id == "river:benue"

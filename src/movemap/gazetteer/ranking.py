@@ -59,6 +59,10 @@ namesake    -0.35   a region named like a town of its country that has a tenth o
                     a bare name means the town; three tenths when the town has the name as
                     another name of its own, not its name spelled otherwise or shortened
                     (``Bahia`` is the state, not Salvador)
+river's     -0.3    an area (not a country) found by another name that is not its own or its
+name                short form, or is the short form of a name with "River" in it, beside a
+                    river found by its own name (Podunavlje, a Serbian district also called
+                    "Danube"; the Sudanese state River Nile): the name is the river's
 =========== ======= ===========================================================================
 
 With other places (a ``Context``), one more part, "exact name, far larger": a town of the
@@ -95,7 +99,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from movemap.gazetteer.normalize import COMPASS_WORDS, kind_phrase, name_key
-from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, Place
+from movemap.gazetteer.place import AREAL, RIVER_ID_PREFIX, Candidate, Kind, Method, Place
 from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_rows
 
 if TYPE_CHECKING:
@@ -124,6 +128,7 @@ DOMINANCE_WEIGHT, DOMINANCE_RATIO = 0.15, 100
 AREA_NAME_PENALTY, AREA_NAME_SHARE = -0.3, 0.05
 FORMER_ELSEWHERE_PENALTY, FORMER_SHARE = -0.3, 10
 NAMESAKE_PENALTY, NAMESAKE_SHARE = -0.35, 0.1
+RIVER_NAME_PENALTY = -0.3
 # ... the share for a town that has the region's name only as another of its names
 NAMESAKE_ALTERNATE_SHARE = 0.3
 _SPELLING_RATIO = 50.0  # rapidfuzz ratio (0-100) of two spellings of one name, at least
@@ -688,7 +693,7 @@ def _steps(hits: Sequence[Hit], kinds: Sequence[float], generic: bool) -> list[S
     apply: ``_dominance``, ``_after_town``, then ``_former_and_namesakes``. ``kinds``: each
     hit's ``kind`` part."""
     return [*_dominance(hits, kinds, generic), *_after_town(hits),
-            *_former_and_namesakes(hits, generic)]
+            *_former_and_namesakes(hits, generic), *_river_by_its_name(hits)]
 
 
 def _former_and_namesakes(hits: Sequence[Hit], generic: bool) -> list[Step]:
@@ -747,6 +752,22 @@ def _former_and_namesakes(hits: Sequence[Hit], generic: bool) -> list[Step]:
               and largest >= NAMESAKE_SHARE * (place.population or 0)):
             steps.append((i, "namesake", NAMESAKE_PENALTY, _NO_TOWN))
     return steps
+
+
+def _river_by_its_name(hits: Sequence[Hit]) -> list[Step]:
+    """Part ``river's name``: a river found by its own name comes before an area found by
+    another name that is not the area's own (Podunavlje, a Serbian district, is also called
+    "Danube"; Rosoman municipality "Vardar"), or by its short form when its own name says
+    it is named for a river (Sudan's state River Nile): the name is the river's, lent to the
+    area. An area whose short form it is otherwise (``Benue`` for Benue State, ``Volga`` for
+    the Volga Federal District) keeps its claim, as does a country."""
+    if not any(h.method is _BY_NAME and h.place.id.startswith(RIVER_ID_PREFIX) for h in hits):
+        return []
+    return [(i, "river's name", RIVER_NAME_PENALTY, _NO_TOWN) for i, h in enumerate(hits)
+            if h.method is _BY_ALTERNATE and h.place.kind in AREAL
+            and h.place.kind is not Kind.COUNTRY and not h.place.id.startswith(RIVER_ID_PREFIX)
+            and (f" {name_key(h.matched)} " not in f" {name_key(h.place.name)} "
+                 or " river " in f" {name_key(h.place.name)} ")]
 
 
 def _spelling_of(other: str, name: str) -> bool:

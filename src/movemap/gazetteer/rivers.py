@@ -53,8 +53,20 @@ def _town_points(towns: Iterable[Entry]) -> dict[tuple[str, str], tuple[float, f
 
 
 def _reserved(towns: Iterable[Entry], areas: Iterable[Entry]) -> frozenset[str]:
+    """The bare names a river leaves to other places: those of towns of
+    ``RESERVED_POPULATION`` or more, every name of a country, and an area's own name or its
+    short form (``Benue`` for Benue State, ``Volga`` for the Volga Federal District). Another
+    name of a region that is not its own (Podunavlje, a Serbian district, is also called
+    "Danube"; Rosoman municipality "Vardar") does not take the river's name from it, nor
+    does the short form of a region named as the river's (Sudan's River Nile)."""
     names = {name_key(t.name) for t in towns if (t.population or 0) >= RESERVED_POPULATION}
-    names.update(name_key(n) for a in areas for n in a.names())
+    for area in areas:
+        own = name_key(area.name)
+        names.add(own)
+        words = f" {own} "
+        names.update(key for key in map(name_key, area.alt_names)
+                      if area.kind is Kind.COUNTRY or (f" {key} " in words
+                                                       and " river " not in words))
     return frozenset(names)
 
 
