@@ -845,12 +845,12 @@ CHATTANOOGA, CINCINNATI = (-85.3097, 35.0456), (-84.5120, 39.1031)
 
 def _routed_in(a: Point, b: Point, mode: Mode, low: float, high: float,
                country: str | set[str], stations: list[Point] | tuple[Point, ...] = (),
-               within_km: float = 6.0) -> None:
-    """The route from ``a`` to ``b`` by ``mode`` has no warning, is between ``low`` and
-    ``high`` km long, passes within ``within_km`` of each of ``stations`` and keeps to
-    ``country`` (or crosses exactly the set of countries given; the checks of the additions
-    of rounds 30 to 33)."""
-    r = route([a, b], mode)
+               within_km: float = 6.0, through: tuple[str, ...] = ()) -> None:
+    """The route from ``a`` to ``b`` by ``mode`` (with the transit countries ``through``)
+    has no warning, is between ``low`` and ``high`` km long, passes within ``within_km`` of
+    each of ``stations`` and keeps to ``country`` (or crosses exactly the set of countries
+    given; the checks of the additions of rounds 30 to 35)."""
+    r = route([a, b], mode, through=through)
     assert not r.warnings, r.warnings
     assert low < r.length_km < high, r.length_km
     for station in stations:
@@ -1036,3 +1036,23 @@ def test_round_34_borzya_choibalsan_railway(a: Point, b: Point, low: float,
     """The route crosses into Mongolia at Solovyevsk - Ereentsav, the border's second rail
     crossing in ``border_crossings.csv`` (without the row the line would be cut there)."""
     _routed_in(a, b, Mode.RAIL, low, high, {"RU", "MN"}, [SOLOVYEVSK, EREENTSAV], within_km=3)
+
+
+DAMASCUS, AMMAN, MEDINA = (36.2913, 33.5102), (35.9450, 31.9552), (39.6142, 24.4686)
+TABUK_STATION, AL_ULA_STATION = (36.5611, 28.3877), (37.9400, 26.6035)
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high", "countries", "through"), [
+    # the Hejaz Railway, about 1,300 km: Natural Earth's line stops just over the Saudi
+    # border past Mudawwara, and the route was drawn along the roads (1,348 km); Jordan is
+    # the transit country the move names
+    (DAMASCUS, MEDINA, 1240, 1370, {"SY", "JO", "SA"}, ("JO",)),
+    # from Amman, km 222.4 of the line: about 1,078 km
+    (AMMAN, MEDINA, 1020, 1140, {"JO", "SA"}, ()),
+])
+def test_round_35_hejaz_railway(a: Point, b: Point, low: float, high: float,
+                                countries: set[str], through: tuple[str, ...]) -> None:
+    """South of Natural Earth's end the added line runs by the stations' published
+    positions (Tabuk, Al-Ula) to the old station at Medina."""
+    _routed_in(a, b, Mode.RAIL, low, high, countries, [TABUK_STATION, AL_ULA_STATION],
+               within_km=3, through=through)
