@@ -115,6 +115,25 @@ def test_a_shortened_first_word_keeps_the_name_whole(text: str, name: str) -> No
         o.place.name for leg in draft.legs for o in leg.origins}
 
 
+@pytest.mark.parametrize(("text", "origin", "destination"), [
+    # a move from a town into the country it is in is none: the capital of its name is meant
+    ("On 5 May the column marched from Puebla to Mexico.", "Puebla", "Mexico City"),
+    ("Iraqi armour drove from Jahra to Kuwait on 2 August.", "Al Jahrā’", "Kuwait City"),
+    ("The reserve brigade left Mexico for Querétaro on 9 July.", "Mexico City",
+     "Santiago de Querétaro"),
+    # from abroad, the country stays the country
+    ("Iraqi troops moved from Basra to Kuwait on 2 August.", "Basrah", "Kuwait"),
+])
+def test_a_country_holding_the_other_end_is_its_capital_of_that_name(
+        text: str, origin: str, destination: str) -> None:
+    draft = extract(text, date(1863, 12, 1))
+    assert legs(draft) == [([origin], destination)]
+    (leg,) = draft.legs
+    ends = {p.start: p.place.name for p in draft.places}
+    for end in (*leg.origins, leg.destination):  # the report's places say the same
+        assert ends[end.start] == end.place.name
+
+
 def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "

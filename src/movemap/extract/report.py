@@ -1568,11 +1568,49 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
         # or Korean: its own small grammar reads it
         legs = foreign_legs(text, language, published, places, spans)
         problem = None
+    legs, towns = _capitals_within(legs, gazetteer)
     unique: dict[int, FoundPlace] = {}
     for p in places:
-        unique.setdefault(p.start, p)
+        unique.setdefault(p.start, towns.get(p.start, p))
     return Draft(name, text, published, tuple(unique.values()), tuple(legs),
                  unreadable=problem)
+
+
+def _capitals_within(legs: list[FoundLeg], gazetteer: Gazetteer
+                     ) -> tuple[list[FoundLeg], dict[int, FoundPlace]]:
+    """The legs with a country as one end and a place in it as the other read as its capital,
+    when the capital bears the country's name (Puebla to Mexico, Jahra to Kuwait: Mexico
+    City, Kuwait City; nothing moves from a town into the country it is in), and those
+    ends by their offsets, for the report's places to agree."""
+    towns: dict[int, FoundPlace] = {}
+
+    def capital(end: FoundPlace) -> FoundPlace:
+        if end.start not in towns:
+            code = end.place.country or ""
+            name = _capitals().get(code, "")
+            words = set(fold(end.mention).split())
+            town: FoundPlace | None = None
+            if name and words and words <= set(fold(name).split()):
+                r = _resolve_capital(gazetteer, name, code)
+                if r.found and r.place.kind is Kind.CITY and r.place.country == code:
+                    town = replace(end, place=r.place, confidence=min(end.confidence, 0.6))
+            towns[end.start] = town or end
+        return towns[end.start]
+
+    def inside(area: FoundPlace, other: FoundPlace) -> bool:
+        return (area.place.kind is Kind.COUNTRY and not other.place.areal
+                and other.place.country == area.place.country)
+
+    out: list[FoundLeg] = []
+    for leg in legs:
+        destination = leg.destination
+        if any(inside(destination, o) for o in leg.origins):
+            destination = capital(destination)
+        origins = tuple(capital(o) if inside(o, leg.destination) else o for o in leg.origins)
+        if destination is not leg.destination or origins != leg.origins:
+            leg = replace(leg, origins=origins, destination=destination)
+        out.append(leg)
+    return out, {start: p for start, p in towns.items() if p.place.kind is Kind.CITY}
 
 
 def _beside_area(place: Place, area: Place) -> bool:
