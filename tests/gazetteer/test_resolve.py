@@ -68,6 +68,19 @@ def test_romanisations_missing_from_geonames_match_by_rule(
     assert best.place.name == expected
 
 
+@pytest.mark.parametrize(("names", "expected"), [
+    # long vowels spelled by ear in British India (oo, ee): the places of the one vowel, not
+    # a name abroad that looks more alike letter by letter (Modakeke, Nigeria)
+    (["Moodkee", "Ferozepore", "Lahore"], "Mudki"),
+    (["Mooltan", "Lahore"], "Multan"),
+])
+def test_long_vowels_spelled_by_ear(gazetteer: Gazetteer, names: list[str],
+                                    expected: str) -> None:
+    best = gazetteer.resolve_all(names)[0].best
+    assert best.place.name == expected and best.method is Method.PHONETIC
+    assert not best.confident  # another romanisation says so
+
+
 @pytest.mark.parametrize(
     ("typo", "expected"),
     [("Vladivostock", "Vladivostok"), ("Khabarovks", "Khabarovsk"),

@@ -322,6 +322,28 @@ def _distinct_parts(key: str, other: str) -> tuple[str, str] | None:
     return (" ".join(mine), " ".join(theirs)) if shared else None
 
 
+# English spellings of long vowels in names written down by ear (British India's Moodkee
+# and Mooltan for Mudki and Multan, Poona for Pune): read as the one vowel they stand for
+_LONG_VOWELS = (("oo", "u"), ("ee", "i"))
+
+
+def _by_ear(key: str) -> str:
+    for spelled, vowel in _LONG_VOWELS:
+        key = key.replace(spelled, vowel)
+    return key
+
+
+def _likeness(key: str, other: str, *, score_cutoff: float | None = None,
+              **_: object) -> float:
+    """``fuzz.ratio`` of two folded names, or of the two with long vowels read by ear
+    (``_LONG_VOWELS``), whichever is higher: Moodkee is Mudki, not Modakeke."""
+    plain = fuzz.ratio(key, other)
+    if "oo" not in key and "ee" not in key:
+        return plain if score_cutoff is None or plain >= score_cutoff else 0.0
+    best = max(plain, fuzz.ratio(_by_ear(key), _by_ear(other)))
+    return best if score_cutoff is None or best >= score_cutoff else 0.0
+
+
 def _rest_alike(key: str, other: str, method: Method) -> bool:
     """Whether a loose match of two folded names that share a word at their start or end
     (``lake khasan`` and ``lake zaysan``, ``bubiyan island`` and ``boyne island``) holds on
@@ -333,7 +355,7 @@ def _rest_alike(key: str, other: str, method: Method) -> bool:
     if parts is None:
         return True
     if method is Method.PHONETIC:
-        return fuzz.ratio(*parts) >= 100 * _PHONETIC_MIN
+        return _likeness(*parts) >= 100 * _PHONETIC_MIN
     return OSA.distance(*parts) <= _max_edits(parts[0])
 
 
@@ -503,7 +525,7 @@ class Gazetteer:
         if skel and len(skel) >= 2:
             bucket = self._index.phonetic(skel)
             for other, similarity, _ in process.extract(
-                key, bucket, scorer=fuzz.ratio, score_cutoff=100 * _PHONETIC_MIN,
+                key, bucket, scorer=_likeness, score_cutoff=100 * _PHONETIC_MIN,
                 limit=_APPROXIMATE_LIMIT * 3,
             ):
                 if similarity >= 100 * _PHONETIC_SURE or other[0] == key[0]:
