@@ -134,6 +134,25 @@ def test_a_country_holding_the_other_end_is_its_capital_of_that_name(
         assert ends[end.start] == end.place.name
 
 
+def test_a_title_case_headline_names_no_person() -> None:
+    # "Occupy Kirin" is no name like "Ariel Sharon": in a headline every word has a capital,
+    # and the town the body names again is still a town there
+    text = ("Published: 1931-09-22\n\nJapanese Troops Occupy Kirin\n\n"
+            "A Japanese brigade moved up the railway from Changchun today and occupied Kirin, "
+            "the provincial capital.")
+    draft = extract(text, date(1931, 9, 22))
+    assert {p.mention for p in draft.places} >= {"Kirin", "Changchun"}
+    assert ([o.place.name for o in draft.legs[0].origins], draft.legs[0].destination.mention
+            ) == (["Changchun"], "Kirin")
+
+
+def test_a_capitalised_word_before_a_name_in_a_sentence_still_joins_it() -> None:
+    # in running text the capital still tells a person's name from a town (Ariel Sharon)
+    draft = extract("General Ariel Sharon crossed the canal; later Sharon's men moved from "
+                    "Ismailia to Suez on 20 October.", date(1973, 11, 1))
+    assert "Sharon" not in {p.mention for p in draft.places}
+
+
 def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "

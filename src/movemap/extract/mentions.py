@@ -424,6 +424,10 @@ def _inside_longer_name(text: str, start: int, end: int, town: bool = False) -> 
         return True
     if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True
+    if ((end < len(text) - 1 and text[end] == " " and text[end + 1].isupper())
+            or (start > 1 and text[start - 1] == " " and text[start - 2].isalpha())) and (
+            _title_case_line(text, start)):
+        return False  # a headline in title case: its capitals name nothing
     if end < len(text) - 1 and text[end] == " " and text[end + 1].isupper():
         return True
     if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
@@ -437,6 +441,29 @@ def _inside_longer_name(text: str, start: int, end: int, town: bool = False) -> 
             if before and before[-1] not in ".!?\n:\"“(" and word.group(1).lower() not in COMMON:
                 return True
     return False
+
+
+# the small words a headline in title case may leave in lower case
+_TITLE_SMALL = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of",
+                          "on", "or", "the", "to", "with", "vs", "via"})
+_HEADLINE_CHARS = 160  # a longer line is no headline
+
+
+def _title_case_line(text: str, start: int) -> bool:
+    """Whether ``text[start]`` stands in a short line of its own written in title case
+    (``Japanese Occupy Kirin``), where a capital says nothing of a name: every word but the
+    small ones has one, and the line has no full stop inside it."""
+    first = text.rfind("\n", max(0, start - _HEADLINE_CHARS), start)
+    if first < 0 and start > _HEADLINE_CHARS:
+        return False
+    last = text.find("\n", start, start + _HEADLINE_CHARS)
+    if last < 0 and len(text) - start > _HEADLINE_CHARS:
+        return False
+    line = text[first + 1: last if last >= 0 else len(text)].strip()
+    if not line or ". " in line:
+        return False
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _TITLE_SMALL]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _compass_before(text: str, start: int) -> bool:
@@ -456,7 +483,8 @@ def _after_a_name(text: str, start: int, end: int) -> bool:
     if word.group(1).endswith(("'s", "’s")):
         return False  # Verevkin's Orenburg column: the town his column is named for
     before = window[: word.start()].rstrip(" ")
-    return bool(before) and before[-1] not in ".!?\n:\"“(" and word.group(1).lower() not in COMMON
+    return (bool(before) and before[-1] not in ".!?\n:\"“(" and word.group(1).lower() not in COMMON
+            and not _title_case_line(text, start))
 
 
 def _list_start(text: str, start: int) -> int:
