@@ -153,6 +153,22 @@ def test_a_capitalised_word_before_a_name_in_a_sentence_still_joins_it() -> None
     assert "Sharon" not in {p.mention for p in draft.places}
 
 
+@pytest.mark.parametrize("text", [
+    # where a way goes is no move, whatever its verb
+    "The road leaves the railhead at Lashio and crosses the mountains to Kunming.",
+    "The new railway runs from Haiphong to Kunming through the hills.",
+    "The pipeline reaches Gdansk from Plock after 250 km.",
+])
+def test_a_way_that_goes_somewhere_is_no_move(text: str) -> None:
+    assert extract(text, date(1940, 7, 19)).legs == ()
+
+
+def test_a_force_on_a_way_still_moves() -> None:
+    draft = extract("The brigade took the road from Lashio to Kunming on 3 May.",
+                    date(1942, 6, 1))
+    assert legs(draft) == [(["Lashio"], "Kunming")]
+
+
 def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "

@@ -815,6 +815,15 @@ def _aside(words: str, m: re.Match[str], verb: re.Match[str], lead_end: int) -> 
             or _ACCORDING.search(words, max(0, m.start() - 30), m.start()) is not None)
 
 
+# a way that is the subject of a verb of motion (the road leaves the railhead at Lashio and
+# crosses the mountains to Kunming; the pipeline runs from A to B): where a way goes, not a
+# move
+_ROUTE_SUBJECT = re.compile(
+    r"^\W*(?:(?:the|this|that|its|their|a|an|new|old)\s+)*(?:[\w-]+\s+){0,2}?"
+    r"(?:road|roads|railway|railroad|rail\s+line|line|highway|motorway|expressway|track|"
+    r"trail|route|pipeline|canal|causeway|bridge|tunnel|border|frontier)\s+$")
+
+
 _SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:and|or|but|who|which|that)\b)[a-z]+){0,3}"
                           r"(?:\s+(?:himself|herself|then|now|also|again|soon|quickly))?\s+")
 
@@ -1338,8 +1347,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         # own verb is the one after the condition
         until = later.end()
     status, hedge = _status(body, low, until)
-    nonforce = verb is not None and _civilian(low if body.isascii() else body, verb,
-                                              body.isascii()) and (
-        not _FORCE_F.search(low)) and not _commands(low, verb)
+    nonforce = verb is not None and (_civilian(low if body.isascii() else body, verb,
+                                               body.isascii())
+                                     or _ROUTE_SUBJECT.search(low, 0, verb.start()) is not None
+                                     ) and (not _FORCE_F.search(low)) and not _commands(low, verb)
     return Reading(verb.group(1).strip() if verb else None, tuple(roles), tuple(cues),
                    tuple(chained), mode, strength_in(text, a, b), status, hedge, nonforce)
