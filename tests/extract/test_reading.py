@@ -169,6 +169,19 @@ def test_a_force_on_a_way_still_moves() -> None:
     assert legs(draft) == [(["Lashio"], "Kunming")]
 
 
+@pytest.mark.parametrize("subject", ["Tanzanian troops", "The Tanzanian army",
+                                     "The Tanzanian forces"])
+def test_a_side_s_force_is_one_force_whatever_its_noun(subject: str) -> None:
+    # named again with "the" and another noun, the side's force is the one that entered
+    # Kampala, and starts its next move there
+    draft = extract(f"On 11 April Tanzanian troops entered Kampala. {subject} are expected to "
+                    "advance east toward Jinja.", date(1979, 4, 14))
+    (leg,) = draft.legs
+    assert ([o.place.name for o in leg.origins], leg.destination.place.name) == (
+        ["Kampala"], "Jinja")
+    assert leg.unit == "tanzanian-forces" and leg.status is Status.EXPECTED
+
+
 def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "

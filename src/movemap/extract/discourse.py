@@ -150,7 +150,8 @@ ANAPHOR = grouped(quick(re.compile(
 FORCE_NOUN = (r"(?:troops|soldiers|forces|marines|paratroopers|infantry(?:men)?|commandos|"
                r"fighters|servicemen|reservists|sailors|companies|company|battalions?|"
                r"brigades?|regiments?|platoons?|contingents?|detachments?|columns?|convoys?|"
-               r"units|force|squadrons?|flotilla|fleet|battle\s*groups?|task\s+(?:force|group)s?)")
+               r"units|force|squadrons?|flotilla|fleet|battle\s*groups?|task\s+(?:force|group)s?|"
+               r"army|armies)")
 # a count before a side's force (about 3,000 North Korean soldiers) describes it too: the
 # count is the strength, the side and the noun the force
 _COUNT = (r"(?:(?:[Aa]bout|[Ss]ome|[Aa]round|[Nn]early|[Aa]lmost|[Oo]ver|[Mm]ore\s+than|"
@@ -179,7 +180,8 @@ NEW_FORCE = re.compile(
     r"(?:" + _COUNT + r"(?=" + _SIDE_ADJ + r"\s))?"
     r"(?P<u>(?:(?:[Aa]n?|[Aa]nother|[Ss]ome|[Ss]everal|[Oo]ther)\s+(?:[\w-]+\s+){0,3}?"
     + FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + FORCE_NOUN + r")?|"
-    + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"|"
+    # (a side's force may be spoken of with "the": the Tanzanian army, the Tanzanian forces)
+    + r"(?:[Tt]he\s+)?" + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"|"
     # (and a formation's own name between, ending on an armed body's word: Ugandan People's
     # Defence Force units, Polish Border Guard units; not Egyptian Red Crescent convoys)
     + _SIDE_ADJ + r"\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:Forces?|Army|Guards?|Corps|Command|"
