@@ -1036,3 +1036,16 @@ def test_round_34_borzya_choibalsan_railway(a: Point, b: Point, low: float,
     """The route crosses into Mongolia at Solovyevsk - Ereentsav, the border's second rail
     crossing in ``border_crossings.csv`` (without the row the line would be cut there)."""
     _routed_in(a, b, Mode.RAIL, low, high, {"RU", "MN"}, [SOLOVYEVSK, EREENTSAV], within_km=3)
+
+
+LANG_SON, CAO_BANG = (106.7610, 21.8537), (106.2522, 22.6657)
+NA_SAM, THAT_KHE, DONG_KHE = (106.6151, 22.0564), (106.4736, 22.2553), (106.4319, 22.4294)
+
+
+def test_round_35b_route_coloniale_4_stays_in_vietnam() -> None:
+    """QL4A, the Route Coloniale 4 of the 1950 border battles: Natural Earth's first stroke
+    from Dong Dang crossed a salient of the Chinese side, so Lang Son - Cao Bang was marked as
+    leaving Vietnam and drawn as a great circle; about 125 km by Na Sam, That Khe and Dong
+    Khe."""
+    _routed_in(LANG_SON, CAO_BANG, Mode.ROAD, 105, 140, "VN", [NA_SAM, THAT_KHE, DONG_KHE],
+               within_km=3)
