@@ -1056,3 +1056,34 @@ def test_round_35_hejaz_railway(a: Point, b: Point, low: float, high: float,
     positions (Tabuk, Al-Ula) to the old station at Medina."""
     _routed_in(a, b, Mode.RAIL, low, high, countries, [TABUK_STATION, AL_ULA_STATION],
                within_km=3, through=through)
+
+
+LANG_SON, CAO_BANG = (106.7610, 21.8537), (106.2522, 22.6657)
+NA_SAM, THAT_KHE, DONG_KHE = (106.6151, 22.0564), (106.4736, 22.2553), (106.4319, 22.4294)
+
+
+def test_round_35b_route_coloniale_4_stays_in_vietnam() -> None:
+    """QL4A, the Route Coloniale 4 of the 1950 border battles: Natural Earth's first stroke
+    from Dong Dang crossed a salient of the Chinese side, so Lang Son - Cao Bang was marked as
+    leaving Vietnam and drawn as a great circle; about 125 km by Na Sam, That Khe and Dong
+    Khe."""
+    _routed_in(LANG_SON, CAO_BANG, Mode.ROAD, 105, 140, "VN", [NA_SAM, THAT_KHE, DONG_KHE],
+               within_km=3)
+
+
+BISHKEK, OSH, UZGEN = (74.5900, 42.8700), (72.7985, 40.5283), (73.3007, 40.7699)
+TASH_KUMYR, MASSY = (72.2171, 41.3461), (72.6329, 41.0601)
+
+
+@pytest.mark.parametrize(("a", "b", "low", "high", "stations"), [
+    # the Bishkek - Osh road by Jalal-Abad and Uzgen, about 670 km, never through
+    # Uzbekistan: Natural Earth's road from Jalal-Abad to Osh is the one by Khanabad, and the
+    # route was marked as leaving Kyrgyzstan and drawn as a great circle
+    (BISHKEK, OSH, 610, 740, [UZGEN]),
+    # round the Izboskan salient, which Natural Earth's line cut across for about 4.5 km
+    (TASH_KUMYR, MASSY, 70, 100, []),
+])
+def test_round_35b_bishkek_osh_road_stays_in_kyrgyzstan(a: Point, b: Point, low: float,
+                                                        high: float,
+                                                        stations: list[Point]) -> None:
+    _routed_in(a, b, Mode.ROAD, low, high, "KG", stations, within_km=3)
