@@ -182,6 +182,27 @@ def test_a_side_s_force_is_one_force_whatever_its_noun(subject: str) -> None:
     assert leg.unit == "tanzanian-forces" and leg.status is Status.EXPECTED
 
 
+@pytest.mark.parametrize("text", [
+    # a side named by its people, in the plural, is its force
+    "On 11 April the Tanzanians entered Kampala. They are expected to advance toward Jinja.",
+    # a chronology: each entry a paragraph, the next opened by a label and a colon
+    "11 April: The Tanzanians enter Kampala.\n\nComing days: the Tanzanian army is expected "
+    "to push east toward Jinja.",
+])
+def test_a_chronology_s_force_goes_on_from_where_it_was(text: str) -> None:
+    draft = extract(text, date(1979, 4, 14))
+    assert legs(draft) == [(["Kampala"], "Jinja")]
+    assert draft.legs[0].unit == "tanzanian-forces"
+
+
+def test_a_people_s_plural_is_no_force_of_another_report() -> None:
+    # the Tanzanians named after another force's move: that force's origin is not carried
+    draft = extract("Ugandan troops crossed into Tanzania on 30 October. The Tanzanians "
+                    "moved from Dodoma to Bukoba on 9 November.", date(1978, 12, 1))
+    assert legs(draft)[-1] == (["Dodoma"], "Bukoba")
+    assert draft.legs[-1].unit == "tanzanian-forces"
+
+
 def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "

@@ -688,6 +688,11 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         not o.place.areal and polygon.covers(Point(o.place.lon, o.place.lat)) for o in others)
 
 
+# a chronology's or a live blog's label before its entry, a capitalised word or three and a
+# colon ("Coming days:", "Later:", "Update:"): the clause's subject comes after it
+_LEAD_LABEL = re.compile(r"\W*[A-Z][a-z]+(?:\s+[a-z]+){0,2}:\s+")
+
+
 # a cross-border move's cue (crossed into, entered, into) and the people's adjective that
 # opens a force described by its side (Senegalese troops)
 _INTO = re.compile(r"(?:crossed\s+into|entered|entering|enters?|into)(?:\s+\.\.\.\s+at)?$", re.I)
@@ -731,10 +736,12 @@ def _role_of(place: FoundPlace, here: list[FoundPlace], roles: tuple[str, ...]) 
 
 
 def _just_there(state: State, place: FoundPlace | None) -> bool:
-    """Whether ``place`` is where the report's scene was set, in this paragraph, at most two
-    sentences before."""
+    """Whether ``place`` is where the report's scene was set, at most two sentences before,
+    in this paragraph or the one before (a chronology's entries are paragraphs: "11 April:
+    the Tanzanians enter Kampala." then "Coming days: the Tanzanian army is expected to
+    push east toward Jinja")."""
     return place is not None and state.scene is place and (
-        state.scene_at[0] == state.paragraph) and state.sentence - state.scene_at[1] <= 2
+        0 <= state.paragraph - state.scene_at[0] <= 1) and state.sentence - state.scene_at[1] <= 2
 
 
 def _where_then(destination: FoundPlace, positions: list[FoundPlace]) -> FoundPlace:
@@ -1435,6 +1442,8 @@ class _Reader:
         if dates and _LEAD.fullmatch(self.text, a, dates[0].start):
             tail = _AFTER_DATE.match(self.text, dates[0].end, b)  # (matches, maybe empty)
             return tail.end() if tail is not None else dates[0].end
+        if (label := _LEAD_LABEL.match(self.text, a, b)) is not None:
+            return label.end()  # "Coming days: the Tanzanian army ...", "Update: ..."
         return a
 
     def _side(self, described: re.Match[str], a: int) -> FoundPlace | None:
