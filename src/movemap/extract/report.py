@@ -735,13 +735,15 @@ def _role_of(place: FoundPlace, here: list[FoundPlace], roles: tuple[str, ...]) 
     return roles[here.index(place)]
 
 
-def _just_there(state: State, place: FoundPlace | None) -> bool:
-    """Whether ``place`` is where the report's scene was set, at most two sentences before,
-    in this paragraph or the one before (a chronology's entries are paragraphs: "11 April:
-    the Tanzanians enter Kampala." then "Coming days: the Tanzanian army is expected to
-    push east toward Jinja")."""
+def _just_there(state: State, place: FoundPlace | None, entry: bool = False) -> bool:
+    """Whether ``place`` is where the report's scene was set, in this paragraph, at most two
+    sentences before; or in the paragraph before when this clause opens an entry of a
+    chronology (``entry``: "11 April: the Tanzanians enter Kampala." then "Coming days: the
+    Tanzanian army is expected to push east toward Jinja"), whose entries go on from each
+    other as a paragraph's sentences do."""
     return place is not None and state.scene is place and (
-        0 <= state.paragraph - state.scene_at[0] <= 1) and state.sentence - state.scene_at[1] <= 2
+        0 <= state.paragraph - state.scene_at[0] <= (1 if entry else 0)) and (
+        state.sentence - state.scene_at[1] <= 2)
 
 
 def _where_then(destination: FoundPlace, positions: list[FoundPlace]) -> FoundPlace:
@@ -1168,7 +1170,8 @@ class _Reader:
                 carried = None  # landed in Normandy, then took Caen: where in it, unknown
             if rule == "carried-origin" and not named and anaphor is None and (
                     carried is not opened) and (
-                    described is None or unit != before or not _just_there(state, carried)):
+                    described is None or unit != before or not _just_there(
+                        state, carried, self.text[a:described_at].rstrip().endswith(":"))):
                 # "Russian troops entered Gori": a force the clause does not refer back to
                 # (no name, no "they"): where the last force went is not where it came from;
                 # the same side named again right after its move (Kenyan troops entered A.
