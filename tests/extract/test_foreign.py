@@ -66,6 +66,26 @@ def test_french_origin_destination_span_and_drop() -> None:
     assert draft.legs[1].mode is Mode.AIR
 
 
+@pytest.mark.parametrize("text", [
+    "Le 20 décembre, un détachement de 120 militaires a décollé de Lyon à destination de "
+    "Marseille, avec les blindés de la division et les camions du régiment.",
+    "Le 20 décembre, un détachement de 120 militaires a quitté Lyon en direction de Marseille, "
+    "avec les blindés de la division et les camions du régiment.",
+])
+def test_french_destination_de_is_whither(text: str) -> None:
+    # "à destination de", "en direction de": the "de" says whither, not whence
+    draft = extract(text, date(2025, 1, 30))
+    assert legs(draft) == [("Lyon", "Marseille", "2024-12-20", None)]
+
+
+def test_a_number_after_a_name_is_no_year_in_french() -> None:
+    # "Mirage 2000" names an aircraft: the days after it are not of the year 2000
+    draft = extract("Le 10 décembre 2024, départ des avions de chasse Mirage 2000. Le 26 "
+                    "décembre, les militaires ont rejoint Marseille depuis Lyon par la route.",
+                    date(2025, 1, 30))
+    assert legs(draft) == [("Lyon", "Marseille", "2024-12-26", None)]
+
+
 def test_spanish_list_of_destinations_and_a_future_move() -> None:
     draft = extract("El 12 de marzo, dos batallones salieron de Sevilla hacia Córdoba y Jaén. "
                     "Según el ministerio, 800 soldados llegarán a Granada desde Málaga.",

@@ -156,11 +156,14 @@ LANGUAGES: dict[str, _Lexicon] = {
                    r"évacu|décoll|atterr|rentr|revenu|retourn|progress|pénétr|occup|"
                    r"s['’]empar|fait\s+mouvement|dépêch|projet|convoy|héliport|aérotransport|"
                    r"remont|descend|se\s+sont\s+port|se\s+port)\w*", re.I),
-        (("origin", re.compile(r"(?:\b(?:de|du|des|depuis|quitt\w*|évacu\w*|partis?\s+de)\s+|"
+        # ("à destination de", "en direction de": whither, though "de" says whence)
+        (("origin", re.compile(r"(?<!destination\s)(?<!direction\s)"
+                               r"(?:\b(?:de|du|des|depuis|quitt\w*|évacu\w*|partis?\s+de)\s+|"
                                r"\bd['’])" + _FR_FILL + "$", re.I)),
-         ("destination", re.compile(r"\b(?:à|au|aux|vers|jusqu['’]à|jusqu['’]au|sur|en|dans|"
-                                    r"pour|rejoi\w+|gagn\w+|atteint\w*|atteignent|occup\w*)\s+"
-                                    + _FR_FILL + "$", re.I)),
+         ("destination", re.compile(r"(?:\b(?:à|au|aux|vers|jusqu['’]à|jusqu['’]au|sur|en|dans|"
+                                    r"pour|rejoi\w+|gagn\w+|atteint\w*|atteignent|occup\w*)\s+|"
+                                    r"\b(?:destination|direction)\s+(?:de\s+|du\s+|des\s+|"
+                                    r"d['’]))" + _FR_FILL + "$", re.I)),
          ("via", re.compile(r"\b(?:par|via|à\s+travers)\s+" + _FR_FILL + "$", re.I))),
         (),
         re.compile(r"^\s*(?:,|et|ou|,\s*et)\s*(?:(?:de|d['’]|à|vers)\s*)?$"),
@@ -593,6 +596,11 @@ _ARTICLE_OPENS = re.compile(r"\W*(?:A|As|O|Os|La|Las|Le|Les|El|Il|Lo|Gli|I|De|He
 _FRONTED = re.compile(r"\W*(?i:em|no|na|nos|nas|en|in|im|nel|nella|à|au|aux|a|op|i|på|"
                       r"в|во|на)\s+(?:(?i:la|el|los|las|le|les|the|o|a|de|het)\s+)?")
 _COMMA_AFTER = re.compile(r"\s*,")
+# the languages that write their nouns and months in lower case: there a capitalised word
+# right before a year-like number, inside a sentence, names the thing it numbers (avions de
+# chasse Mirage 2000), not a year
+_LOWER_NOUNS = frozenset({"fr", "es", "pt", "it"})
+_MODEL_BEFORE = re.compile(r"[\w,;]\s+[A-Z][\w-]*\s+$")
 _YEAR = re.compile(r"(?<![\d.,\s]\d)(?<![\d.,])\b(1\d{3}|20\d\d)(?:년|\b)(?![.,]\d)")
 _IN_ON = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.I)
 
@@ -690,7 +698,9 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
         if own is not None:
             state.day = own
         years = [int(m.group(1)) for m in _YEAR.finditer(body)
-                 if not lexicon.strength.match(body, m.start())]
+                 if not lexicon.strength.match(body, m.start())
+                 and not (language in _LOWER_NOUNS and _MODEL_BEFORE.search(
+                     body, max(0, m.start() - 30), m.start()))]
         if years and 1000 <= years[-1] <= published.year:
             state.year = years[-1]  # a year written, dated or not (Em 1807, ...)
         if (said := lexicon.source.search(body)) is not None:
