@@ -203,6 +203,18 @@ def test_a_people_s_plural_is_no_force_of_another_report() -> None:
     assert draft.legs[-1].unit == "tanzanian-forces"
 
 
+@pytest.mark.parametrize("landed", [
+    "The troops were put on shore at Arshyntseve on the 24th.",
+    "The troops were put ashore on the 24th at Arshyntseve.",
+    "The troops landed without opposition on the 24th at Arshyntseve.",
+    "The troops landed on May 24, 1855, at Arshyntseve.",
+])
+def test_a_landing_told_with_its_day_before_the_place_ends_the_voyage(landed: str) -> None:
+    draft = extract("The expedition sailed from Balaklava on the 22nd. " + landed,
+                    date(1855, 5, 30))
+    assert legs(draft) == [(["Balaklava"], "Arshyntseve")]
+
+
 def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "

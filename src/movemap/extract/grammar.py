@@ -106,7 +106,7 @@ _MOTION = re.compile(
     r"spread|trek\w*|trudg\w*|set(?:s|ting)?\s+out|set(?:s|ting)?\s+off|weigh(?:ed|s|ing)?\s+anchor|"
     r"put(?:s|ting)?\s+(?:out\s+)?to\s+sea|continu(?:e|ed|es|ing)|press(?:ed|ing)\s+on|broke\s+out|"
     r"break(?:ing)?\s+out|marched|dropped|parachut\w*|inserted|lifted|bused|bussed|trucked|"
-    r"wad(?:e|ed|es|ing)|ashore|storm(?:ed|ing)|swe(?:pt|eps|eping)|thrust|surg(?:ed|es|ing)|"
+    r"wad(?:e|ed|es|ing)|ashore|(?:put|set|got)\s+on\s+shore|storm(?:ed|ing)|swe(?:pt|eps|eping)|thrust|surg(?:ed|es|ing)|"
     r"stream(?:ed|s|ing)|descend(?:s|ed|ing)?|debark\w*|board(?:ed|ing)|transit(?:s|ed|ing)?|"
     r"slip(?:ped|ping|s)|crept|creep(?:s|ing)?|penetrat\w*|movements?|invasion|incursion|"
     r"pull-?outs?|rebas(?:ed|ing)|reposition\w*|sped|speed(?:ing|s)|dash(?:ed|ing|es)|"
@@ -200,7 +200,11 @@ _WHEN_SAID = (r"(?:(?:(?:before|after|at)\s+(?:dawn|daybreak|dusk|nightfall|midn
               r"at\s+night|in\s+the\s+(?:morning|night|evening|afternoon)|"
               # and how: landed without opposition on the beach at X, unopposed, in force
               r"without\s+(?:opposition|resistance|loss|losses|incident|a\s+shot)|"
-              r"unopposed|in\s+force|in\s+good\s+order|by\s+night)\s+){0,3}")
+              r"unopposed|in\s+force|in\s+good\s+order|by\s+night|"
+              # and when, by a day's date: on the 24th, on 24 May, on May 24, 1855
+              r"on\s+(?:the\s+)?(?:(?:morning|evening|night|afternoon)\s+of\s+(?:the\s+)?)?"
+              r"\d{1,2}(?:st|nd|rd|th|d)?(?:\s+(?:of\s+)?(?-i:[A-Z][a-z]+))?(?:,?\s+\d{4})?,?|"
+              r"on\s+(?-i:[A-Z][a-z]+)\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?,?)\s+){0,3}")
 _DEST_CUE = re.compile(
     r"\b(to|into|towards?|in\s+the\s+direction\s+of|for|reached|reaching|"
     # right before the place, after a via ("marched by Kasur upon Lahore")
@@ -216,7 +220,7 @@ _DEST_CUE = re.compile(
     # Sevastopol, appeared before Vienna
     r"(?:arriv(?:ed|ing|es?)|c[oa]mes?\s+up|coming\s+up|appear(?:ed|ing|s)?)\s+before|"
     r"landed\s+" + _WHEN_SAID + r"(?:[a-z]+\s+)?(?:in|at|on|near)|"
-    r"landing\s+(?:at|in|on|near)|lands?\s+" + _WHEN_SAID + r"(?:at|in|on)|ashore\s+"
+    r"landing\s+(?:at|in|on|near)|lands?\s+" + _WHEN_SAID + r"(?:at|in|on)|(?:ashore|on\s+shore)\s+"
     + _WHEN_SAID + r"(?:at|in|on|near)|"
     r"pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
     r"across\s+(?:the\s+\w+\s+)?(?:river\s+)?to|as\s+far\s+as|up\s+to|"
@@ -525,7 +529,7 @@ _TAKEN_BY = re.compile(
     # a column, by the 3rd Division, by British and French troops; not "by panic as troops")
     r"(?:(?:the|an?|some|about|over|nearly|and|his|her|their|its|[\d,]+(?:st|nd|rd|th)?|"
     r"[A-Z][\w'’.-]*)\s+){0,4}(?:[a-z][\w-]*\s+)?(?i:" + _FORCE_NOUN_F + r")\b")
-_ARRIVAL_VERB = re.compile(r"(?:land|ashore|arriv|disembark|debark)", re.I)
+_ARRIVAL_VERB = re.compile(r"(?:land|ashore|on\s+shore|arriv|disembark|debark)", re.I)
 # an area that qualifies a noun of places, then examples of them (from Baltic ports such as
 # Riga and Tallinn; Black Sea ports, Odessa and Varna among them): the examples are the ends
 _EXAMPLES = re.compile(r"(?:\s+(?:and|or)\s+[\w-]+(?:\s+Sea)?)?"
