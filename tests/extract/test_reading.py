@@ -215,6 +215,15 @@ def test_a_landing_told_with_its_day_before_the_place_ends_the_voyage(landed: st
     assert legs(draft) == [(["Balaklava"], "Arshyntseve")]
 
 
+@pytest.mark.parametrize("onward", ["carried up the railway to", "brought by rail to",
+                                    "rushed by lorry to"])
+def test_a_force_carried_on_from_where_it_landed(onward: str) -> None:
+    # landed at A and carried on to B: the second stage starts at A, not where they came from
+    draft = extract(f"Fresh battalions from Germany were landed at Swakopmund and {onward} "
+                    "Okahandja in June.", date(1904, 8, 1))
+    assert legs(draft) == [(["Germany"], "Swakopmund"), (["Swakopmund"], "Okahandja")]
+
+
 def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "

@@ -592,7 +592,9 @@ _ONWARD = re.compile(r"^\s*,?\s*(?:(?:on|in|at|during|by|early|late|later|airfie
                      r"(?:advanc|mov|drove|driv|march|push|press|proceed|steam|"
                      r"went|continu|head|roll|rac|withdr|retreat|fell\s+back|pull|struck|"
                      r"turn|swung|wheel|travel|sail|fl[eoy]w?|drove|ferr|ship|return|"
-                     r"redeploy|transferr?|rode|ran)\w*\b)[^,;]{0,60}$", re.I)
+                     r"redeploy|transferr?|rode|ran|"
+                     # carried on by others (landed at A and carried up the railway to B)
+                     r"carr|brought|convey|entrain|airlift|rush|hurri)\w*\b)[^,;]{0,60}$", re.I)
 # advanced from A on B: "on" after the origin marks where the advance goes
 _ON = re.compile(r"^\s+(?:up)?on(?:to)?\s+$")
 _ADVANCE_ON = re.compile(r"\b(?:advanc|march|push|mov|drove|driv|press|clos|converg)\w*\s+from\s+"
