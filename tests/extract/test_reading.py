@@ -224,6 +224,21 @@ def test_a_force_carried_on_from_where_it_landed(onward: str) -> None:
     assert legs(draft) == [(["Germany"], "Swakopmund"), (["Swakopmund"], "Okahandja")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a force that relieves a town has come to it
+    ("The company marched from Gibeon and relieved Okahandja on 27 January.",
+     [(["Gibeon"], "Okahandja")]),
+    ("The column relieved Ladysmith on 28 February after marching from Colenso.",
+     [(["Colenso"], "Ladysmith")]),
+    # a man relieved of his command, a unit relieved by another: no move
+    ("General White was relieved of his command at Ladysmith on 3 May.", []),
+    ("The 2nd Battalion was relieved by the 3rd at Kohima on 4 May.", []),
+])
+def test_relieving_a_town_is_arriving_there(text: str,
+                                            expected: list[tuple[list[str], str]]) -> None:
+    assert legs(extract(text, date(1904, 8, 1))) == expected
+
+
 def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "
