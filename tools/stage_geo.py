@@ -80,6 +80,10 @@ GROUPS = [
     ("gulf-states", "Gulf states", "Gulf States|Gulf monarchies|GCC", "SAU ARE QAT BHR KWT OMN"),
     ("indochina", "Indochina", "Indochinese Peninsula", "VNM LAO KHM THA MMR"),
     ("korean-peninsula", "Korean Peninsula", "Korea|Корейский полуостров|한반도", "PRK KOR"),
+    # Malaya of the colonial era and the Emergency: Malaysia's states on the peninsula
+    ("peninsular-malaysia", "Peninsular Malaysia", "Malaya|West Malaysia|British Malaya|"
+     "Semenanjung Malaysia", "MY-01 MY-02 MY-03 MY-04 MY-05 MY-06 MY-07 MY-08 MY-09 MY-10 "
+     "MY-11 MY-14 MY-16"),
     ("british-isles", "British Isles", "", "GBR IRL IMN"),
     ("iberia", "Iberian Peninsula", "Iberia", "ESP PRT"),
     ("latin-america", "Latin America", "", "continent:South America subregion:Central America "

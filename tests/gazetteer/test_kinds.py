@@ -249,6 +249,29 @@ def test_former_names_resolve_to_the_current_place(
         assert "former name" in found.best.reading()
 
 
+@pytest.mark.parametrize(("name", "country"), [
+    # colonial names written in full, as communiqués of their time wrote them
+    ("Netherlands East Indies", "ID"), ("Bechuanaland Protectorate", "BW"),
+    ("Muscat and Oman", "OM"), ("Aden Protectorate", "YE"),
+])
+def test_colonial_names_in_full_are_their_countries(gazetteer: Gazetteer, name: str,
+                                                    country: str) -> None:
+    found = gazetteer.resolve(name)
+    assert found.place.kind is Kind.COUNTRY and found.place.country == country
+    assert found.best.method is Method.FORMER
+
+
+def test_malaya_is_the_peninsula_not_malaysia_nor_a_town(gazetteer: Gazetteer) -> None:
+    # British Malaya: Malaysia's states on the peninsula, not its Borneo half nor a town of the
+    # name in the Philippines or Tanzania
+    for found in (gazetteer.resolve("Malaya"),
+                  gazetteer.resolve_all(["Singapore", "Malaya", "Surabaya"])[1]):
+        assert found.place.id == "region:peninsular-malaysia"
+        assert found.place.polygon is not None
+        assert found.place.polygon.covers(shapely.Point(101.69, 3.14))  # Kuala Lumpur
+        assert not found.place.polygon.covers(shapely.Point(110.35, 1.55))  # Kuching
+
+
 # one town per family of old names (geo/former_names.csv), with other names of its war or era
 FORMER_NAMES_BY_FAMILY = [
     ("Hankow", "Wuhan", "CN", ["Nanking", "Ichang"]),  # Chinese postal spelling
