@@ -1056,3 +1056,13 @@ def test_round_35_hejaz_railway(a: Point, b: Point, low: float, high: float,
     positions (Tabuk, Al-Ula) to the old station at Medina."""
     _routed_in(a, b, Mode.RAIL, low, high, countries, [TABUK_STATION, AL_ULA_STATION],
                within_km=3, through=through)
+
+
+KEMI, ROVANIEMI, TERVOLA = (24.5637, 65.7364), (25.6887, 66.4990), (24.8000, 66.0833)
+
+
+def test_round_35_kemi_rovaniemi_railway() -> None:
+    """Natural Earth's railways stop at Kemi (Rovaniemi was about 94 km from any line, and
+    Kemi - Rovaniemi a great circle): the line of 1909 up the Kemijoki by Tervola, 105.9 km
+    from the Laurila junction, about 113 km from Kemi."""
+    _routed_in(KEMI, ROVANIEMI, Mode.RAIL, 100, 125, "FI", [TERVOLA], within_km=3)
