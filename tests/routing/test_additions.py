@@ -1066,3 +1066,16 @@ def test_round_35_kemi_rovaniemi_railway() -> None:
     Kemi - Rovaniemi a great circle): the line of 1909 up the Kemijoki by Tervola, 105.9 km
     from the Laurila junction, about 113 km from Kemi."""
     _routed_in(KEMI, ROVANIEMI, Mode.RAIL, 100, 125, "FI", [TERVOLA], within_km=3)
+
+
+PADANG, BUKITTINGGI = (100.3543, -0.9492), (100.3705, -0.3091)
+LUBUK_ALUNG, PADANG_PANJANG = (100.2861, -0.6862), (100.4052, -0.4560)
+
+
+def test_round_35_padang_bukittinggi_road() -> None:
+    """Natural Earth has no road north out of Padang: Padang - Bukittinggi went 1,371 km
+    round by Bengkulu and Pekanbaru. The added road to Sicincin (48 km) joins Natural
+    Earth's road up the Anai valley; 92 km by Padang Panjang, counted about 100 with the
+    valley's winding."""
+    _routed_in(PADANG, BUKITTINGGI, Mode.ROAD, 82, 106, "ID", [LUBUK_ALUNG, PADANG_PANJANG],
+               within_km=4)
