@@ -1079,3 +1079,15 @@ def test_round_35_padang_bukittinggi_road() -> None:
     valley's winding."""
     _routed_in(PADANG, BUKITTINGGI, Mode.ROAD, 82, 106, "ID", [LUBUK_ALUNG, PADANG_PANJANG],
                within_km=4)
+
+
+PHNOM_PENH, SIEM_REAP = (104.9160, 11.5625), (103.8606, 13.3618)
+SKUN, KAMPONG_THOM = (105.0643, 12.0543), (104.8887, 12.7111)
+
+
+def test_round_35_phnom_penh_siem_reap_by_national_road_6() -> None:
+    """Natural Earth draws NR6 from Kampong Thom to Siem Reap but not its 130 km from Phnom
+    Penh by Skun to Kampong Thmar: the route went 428 km round by Neak Loeung and Kampong
+    Cham. By NR6A and NR6, 165 km to Kampong Thom and 150 on to Siem Reap."""
+    _routed_in(PHNOM_PENH, SIEM_REAP, Mode.ROAD, 290, 340, "KH", [SKUN, KAMPONG_THOM],
+               within_km=3)
