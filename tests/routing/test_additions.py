@@ -1091,3 +1091,15 @@ def test_round_35_phnom_penh_siem_reap_by_national_road_6() -> None:
     Cham. By NR6A and NR6, 165 km to Kampong Thom and 150 on to Siem Reap."""
     _routed_in(PHNOM_PENH, SIEM_REAP, Mode.ROAD, 290, 340, "KH", [SKUN, KAMPONG_THOM],
                within_km=3)
+
+
+ZUPANJA, TUZLA = (18.6975, 45.0775), (18.6671, 44.5384)
+ORASJE, SREBRENIK = (18.6933, 45.0337), (18.4883, 44.7082)
+
+
+def test_round_35_zupanja_tuzla_road() -> None:
+    """Natural Earth has no road north out of Tuzla: Županja - Tuzla went 316 km round by
+    Doboj and Zenica to the M18 north of Sarajevo. The M1.8 by Srebrenik and over the Sava
+    at Orašje is drawn at 80 km (no documented length: Tuzla - Croatia is 'about 70 km')."""
+    _routed_in(ZUPANJA, TUZLA, Mode.ROAD, 75, 100, {"HR", "BA"}, [ORASJE, SREBRENIK],
+               within_km=3)
