@@ -1087,3 +1087,50 @@ def test_round_35b_bishkek_osh_road_stays_in_kyrgyzstan(a: Point, b: Point, low:
                                                         high: float,
                                                         stations: list[Point]) -> None:
     _routed_in(a, b, Mode.ROAD, low, high, "KG", stations, within_km=3)
+
+
+KEMI, ROVANIEMI, TERVOLA = (24.5637, 65.7364), (25.6887, 66.4990), (24.8000, 66.0833)
+
+
+def test_round_35_kemi_rovaniemi_railway() -> None:
+    """Natural Earth's railways stop at Kemi (Rovaniemi was about 94 km from any line, and
+    Kemi - Rovaniemi a great circle): the line of 1909 up the Kemijoki by Tervola, 105.9 km
+    from the Laurila junction, about 113 km from Kemi."""
+    _routed_in(KEMI, ROVANIEMI, Mode.RAIL, 100, 125, "FI", [TERVOLA], within_km=3)
+
+
+PADANG, BUKITTINGGI = (100.3543, -0.9492), (100.3705, -0.3091)
+LUBUK_ALUNG, PADANG_PANJANG = (100.2861, -0.6862), (100.4052, -0.4560)
+
+
+def test_round_35_padang_bukittinggi_road() -> None:
+    """Natural Earth has no road north out of Padang: Padang - Bukittinggi went 1,371 km
+    round by Bengkulu and Pekanbaru. The added road to Sicincin (48 km) joins Natural
+    Earth's road up the Anai valley; 92 km by Padang Panjang, counted about 100 with the
+    valley's winding."""
+    _routed_in(PADANG, BUKITTINGGI, Mode.ROAD, 82, 106, "ID", [LUBUK_ALUNG, PADANG_PANJANG],
+               within_km=4)
+
+
+PHNOM_PENH, SIEM_REAP = (104.9160, 11.5625), (103.8606, 13.3618)
+SKUN, KAMPONG_THOM = (105.0643, 12.0543), (104.8887, 12.7111)
+
+
+def test_round_35_phnom_penh_siem_reap_by_national_road_6() -> None:
+    """Natural Earth draws NR6 from Kampong Thom to Siem Reap but not its 130 km from Phnom
+    Penh by Skun to Kampong Thmar: the route went 428 km round by Neak Loeung and Kampong
+    Cham. By NR6A and NR6, 165 km to Kampong Thom and 150 on to Siem Reap."""
+    _routed_in(PHNOM_PENH, SIEM_REAP, Mode.ROAD, 290, 340, "KH", [SKUN, KAMPONG_THOM],
+               within_km=3)
+
+
+ZUPANJA, TUZLA = (18.6975, 45.0775), (18.6671, 44.5384)
+ORASJE, SREBRENIK = (18.6933, 45.0337), (18.4883, 44.7082)
+
+
+def test_round_35_zupanja_tuzla_road() -> None:
+    """Natural Earth has no road north out of Tuzla: Županja - Tuzla went 316 km round by
+    Doboj and Zenica to the M18 north of Sarajevo. The M1.8 by Srebrenik and over the Sava
+    at Orašje is drawn at 80 km (no documented length: Tuzla - Croatia is 'about 70 km')."""
+    _routed_in(ZUPANJA, TUZLA, Mode.ROAD, 75, 100, {"HR", "BA"}, [ORASJE, SREBRENIK],
+               within_km=3)
