@@ -239,6 +239,21 @@ def test_relieving_a_town_is_arriving_there(text: str,
     assert legs(extract(text, date(1904, 8, 1))) == expected
 
 
+def test_the_day_a_place_fell_is_not_when_a_force_left_it() -> None:
+    draft = extract("On 17 April paratroopers were dropped on Tabing airfield. The paratroops had "
+                    "been flown in from Pekanbaru, seized from the rebels last month, and from "
+                    "Medan.", date(1958, 4, 18))
+    (leg,) = draft.legs
+    assert {o.mention for o in leg.origins} == {"Pekanbaru", "Medan"}
+    assert str(leg.start) == "1958-04-17"  # the drop's day, not "last month"
+
+
+def test_the_day_a_destination_was_taken_is_when_the_force_got_there() -> None:
+    draft = extract("The front moved on from Minsk to Vilnius, taken on 13 July.",
+                    date(1944, 8, 1))
+    assert [str(leg.end or leg.start) for leg in draft.legs] == ["1944-07-13"]
+
+
 def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "

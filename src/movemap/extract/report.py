@@ -688,6 +688,14 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
         not o.place.areal and polygon.covers(Point(o.place.lon, o.place.lat)) for o in others)
 
 
+# a participle after a place that tells what befell it, up to a date (", seized from the rebels
+# last month", ", captured on 3 May"): the date is the place's, not the move's
+_PLACE_HISTORY = re.compile(
+    r",\s+(?:which\s+had\s+been\s+|which\s+was\s+|itself\s+)?(?:seized|captured|taken|"
+    r"occupied|retaken|recaptured|liberated|lost|abandoned|founded|built|bombed|shelled|"
+    r"attacked|besieged|evacuated)\b[^,;.()]{0,60}?\s+(?:(?:on|in|at|since)\s+)?", re.I)
+
+
 # a chronology's or a live blog's label before its entry, a capitalised word or three and a
 # colon ("Coming days:", "Later:", "Update:"): the clause's subject comes after it
 _LEAD_LABEL = re.compile(r"\W*[A-Z][a-z]+(?:\s+[a-z]+){0,2}:\s+")
@@ -952,6 +960,11 @@ class _Reader:
         # to Minsk, which fell on 3 July: when it got there, not when it set out
         dates = [replace(d, role="end") if not d.role and _ARRIVED_WHEN.search(
             text, max(a, d.start - 50), d.start) else d for d in dates]
+        # from Pekanbaru, seized from the rebels last month: when the place a move came from
+        # fell, not when the force moved (to Vilnius, taken on 13 July: when it got there)
+        dates = [d for d in dates if not any(
+            p.end <= d.start and _PLACE_HISTORY.fullmatch(text, p.end, d.start)
+            and _FROM_BEFORE.search(text, max(0, p.start - 40), p.start) for p in here)]
         if not here and not _FOLLOW_WORD.search(body):
             # no place, no leg (unless it follows the last one): only what the state keeps
             if found := strength_in(text, a, b):  # (no digit: None at once)
