@@ -713,6 +713,40 @@ def test_a_kind_word_alone_takes_the_first_x(gazetteer: Gazetteer) -> None:
         assert (found.place.kind, found.place.country) == (Kind.AIRPORT, "AU")
 
 
+@pytest.mark.parametrize(("name", "at", "country"), [
+    # an airport called exactly "X Airport" beside a namesake far smaller than the X a bare
+    # name means is that namesake's: the X meant has its own
+    ("London airport", (51.51, -0.13), "GB"),  # not London Airport, Ontario
+    ("Melbourne airport", (-37.81, 144.96), "AU"),  # not Melbourne Airport, Ontario
+    ("Hamburg airport", (53.55, 10.0), "DE"),  # not the Hamburg Airports of Alberta and NY
+    ("Sydney airport", (-33.87, 151.21), "AU"),  # not Sydney / J.A. Douglas McCurdy, NS
+    ("Hyderabad airport", (17.38, 78.47), "IN"),  # not Hyderabad Airport in Sindh
+    ("Madrid airport", (40.42, -3.70), "ES"),  # not Madrid Air Base in Colombia
+    # the nearest in X's country, past another country's nearer ones (Hong Kong's)
+    ("Shenzhen airport", (22.55, 114.07), "CN"),
+])
+def test_the_airport_of_the_x_a_bare_name_means(
+    gazetteer: Gazetteer, name: str, at: tuple[float, float], country: str,
+) -> None:
+    found = gazetteer.resolve(name)
+    assert found.place.kind in (Kind.AIRPORT, Kind.AIRBASE)
+    assert found.place.country == country, found.best.why()
+    assert haversine_km(found.place.lat, found.place.lon, *at) < 60
+
+
+def test_a_namesake_s_airport_among_its_own_towns(gazetteer: Gazetteer) -> None:
+    # among Ontario's towns, London Airport is London, Ontario's again
+    found = _in_context(gazetteer, "London airport", ["Toronto", "Hamilton", "Kitchener"])
+    assert (found.place.name, found.place.country) == ("London Airport", "CA")
+
+
+def test_an_air_base_s_own_name_is_the_base_s(gazetteer: Gazetteer) -> None:
+    # Langley, British Columbia, is larger than any Langley of Virginia: the base's name is
+    # still the base's
+    found = gazetteer.resolve("Langley Air Force Base")
+    assert found.place.country == "US" and found.place.kind is Kind.AIRBASE
+
+
 @pytest.mark.parametrize(("name", "town", "word"), [
     ("Kaluga nuclear power plant", "Kaluga", "nuclear power plant"),
     ("Cam Ranh Bay", "Cam Ranh", "bay"),

@@ -143,6 +143,15 @@ _FACILITY_CLASSES = ("site", "power")
 # How far from X a place of the kind may be for "X air base" and the like, in km.
 _KIND_RADIUS_KM = {"air": 60.0, "port": 40.0, "bridge": 30.0, "pass": 60.0, "crossing": 40.0,
                    "beach": 30.0, "island": 60.0, "district": 40.0}
+# Kind classes whose features serve a town (``_served_first``), how far behind an airport named
+# for no town of its name comes, and how many features near X are looked at (the nearest in
+# X's country kept)
+_SERVED_CLASSES = frozenset({"air"})
+# ... named by the word for a town's airport: an air base's own name ("Langley Air Force
+# Base") is the base's, whatever else is called Langley
+_SERVED_WORDS = (" airport", " airports")
+_UNSERVED_LAG = 0.3
+_NEAR_LOOKED, _NEAR_KEPT = 40, 5
 _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "bridge": "bridge",
                "pass": "pass", "crossing": "border crossing", "beach": "beach",
                "island": "island", "district": "district"}
@@ -875,12 +884,17 @@ class Gazetteer:
             if streams:
                 return streams
         hits = [h for h in full if h.place.kind in kinds]
+        if hits and cls in _SERVED_CLASSES and key.endswith(_SERVED_WORDS):
+            return self._served_first(key, cls, base, hits)
         if hits or (full and cls in _FACILITY_CLASSES):
             return hits  # its full name, or a plain name (a town called "Green Bay")
         named = [h for h in self._exact(feature_key(cls, base)) if h.place.kind in kinds
                  and _plant_fits(h.place, key)]
         if cls == "district":
             return named
+        if named and not full and cls in _SERVED_CLASSES and key.endswith(_SERVED_WORDS):
+            # (Sydney / J.A. Douglas McCurdy Airport, in Nova Scotia, is named for a Sydney)
+            named = self._served_first(key, cls, base, named)
         if full:
             # the phrase is also a name of its own (El Puerto de Santa María, "Puerto de
             # Santa María" without its article, beside a port of Santa Maria far away): both,
@@ -925,6 +939,47 @@ class Gazetteer:
                 out.append(hit)
         return out
 
+    def _served_first(self, key: str, cls: str, base: str, hits: list[Hit]) -> list[Hit]:
+        """``hits``, the airports whose whole name is ``key`` ("London Airport") or that are
+        named for its base, with the town the bare name means first when it is notable (the
+        first town of the name; Hamburg the city, not the city-state): those near it keep
+        their reading, the others read as the airports of the namesakes they lie near, as
+        far behind that town as those are (none near: ``_UNSERVED_LAG`` behind); and when
+        none is near it, the airport nearest it comes first ("London airport": not London
+        Airport in Ontario; "Melbourne airport": not Melbourne Airport, Ontario). The other
+        names of a report may still choose a namesake's (London, Ontario, among Canadian
+        towns)."""
+        around, _ = self.hits(base)
+        if not around:
+            return hits
+        bases = rank(around)
+        best = next((c for c in bases if c.place.kind is Kind.CITY), None)
+        if (best is None or best.method not in (Method.NAME, Method.ALTERNATE)
+                or (best.place.population or 0) < _NOTABLE_POPULATION):
+            return hits
+        town, radius = best.place, _KIND_RADIUS_KM[cls]
+        near = [h for h in hits
+                if haversine_km(town.lat, town.lon, h.place.lat, h.place.lon) <= radius]
+        if len(near) == len(hits):
+            return hits
+        first = near
+        if not first:
+            own = self._near_kind(key, cls, base, best, best)
+            if own is None or own.method is not Method.NEARBY:
+                return hits
+            first = [own]
+        served = list(first)
+        for h in hits:
+            if h in near:
+                continue
+            namesake = next((c for c in bases if c.place.kind is Kind.CITY and haversine_km(
+                c.place.lat, c.place.lon, h.place.lat, h.place.lon) <= radius), None)
+            standing = (1.0 - (best.score - namesake.score) if namesake is not None
+                        else 1.0 - _UNSERVED_LAG)
+            served.append(Hit(h.place, Method.NEARBY, base, min(1.0, standing),
+                              h.from_overlay))
+        return served
+
     def _near_kind(
         self, key: str, cls: str, base: str, candidate: Candidate, best: Candidate
     ) -> Hit | None:
@@ -951,9 +1006,11 @@ class Gazetteer:
             # stands for it, flagged
             return Hit(near, Method.FALLBACK, _KIND_LABEL[cls], fallback_standing)
         found = [self._index.place(number) for number, _ in self._index.nearest_of_kinds(
-            KIND_CLASSES[cls], near.lat, near.lon, _KIND_RADIUS_KM[cls], limit=5)]
-        # Across a border is not "at X": Sumy airport is not Sudzha's.
-        found = [p for p in found if near.country is None or p.country in (near.country, None)]
+            KIND_CLASSES[cls], near.lat, near.lon, _KIND_RADIUS_KM[cls], limit=_NEAR_LOOKED)]
+        # Across a border is not "at X": Sumy airport is not Sudzha's (nor are Hong Kong's
+        # heliports, the nearest to Shenzhen's point, Shenzhen's: the nearest in its country)
+        found = [p for p in found
+                 if near.country is None or p.country in (near.country, None)][:_NEAR_KEPT]
         if found:
             # one that bears X's name before the nearest (Kursk East Airport, not the Ryshkovo
             # airfield 6 km nearer the centre)

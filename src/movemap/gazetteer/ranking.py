@@ -16,8 +16,8 @@ match       0-1.0   how the name matched: canonical or former name 1.0; alternat
                     another romanisation 0.05 more
 kind        0-0.3   a bare name that is a real name of an area (not a base form): country,
                     macro-region and continent 0.3, region 0.25, district 0.12, so that "Texas",
-                    "Australia" and "Africa" are the areas; air bases 0.15; towns and sites
-                    0.1; regions first
+                    "Australia" and "Africa" are the areas; air bases 0.15 (0.1 when reached
+                    through the town they are near); towns and sites 0.1; regions first
                     when the query has a generic word (``Kursk Oblast``)
 population  0-0.2   grows with the logarithm of the population (0.2 at ten million); areas have
                     the population of the towns inside them
@@ -510,7 +510,10 @@ def _own_parts(hit: Hit, generic: bool, hints: Hints) -> dict[str, float]:
     elif areal:
         kind_part = _KIND_AREA_NAME[kind] if hit.method in _AREA_NAMES else _KIND_AREA_BASE
     else:
-        kind_part = _KIND_AIRBASE if kind is _AIRBASE else _KIND_POINT
+        # (an air base reached through the town it is near is no more the one meant than an
+        # airport there: "Madrid airport" is Barajas, not Madrid Air Base in Colombia)
+        kind_part = (_KIND_AIRBASE if kind is _AIRBASE and hit.method not in _THROUGH_BASE
+                     else _KIND_POINT)
     parts = {
         "match": _match_part(hit),
         "kind": kind_part,
