@@ -96,6 +96,8 @@ GROUPS = [
     ("kurdistan", "Kurdistan", "Kurdish region|Курдистан", "IQ-AR IQ-SU IQ-DA IR-16 IR-17 "
      "TR-30 TR-73 TR-65 TR-47 TR-21 TR-72 TR-56 TR-13 TR-49 TR-12 TR-62 TR-04 SY-HA"),
     ("balochistan", "Balochistan", "Baluchistan|Белуджистан", "PK-BA IR-13 AF-NIM"),
+    ("thrace", "Thrace", "Thraki|Trakya|Тракия|Θράκη|Thracia", "GR-A TR-22 TR-39 TR-59 BG-26 "
+     "BG-09 BG-16 BG-24 BG-28 BG-02 BG-20"),
     ("galicia-central-europe", "Galicia", "Halychyna|Galicja|Галичина|Галиция",
      "PL-MA PL-PK UA-46 UA-26 UA-61"),
     ("bengal", "Bengal", "Bengal region", "IN-WB BGD"),
