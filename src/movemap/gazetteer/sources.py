@@ -835,7 +835,6 @@ def apply_former_names(
 # The kind words Natural Earth ends a landform's name with, which texts leave out: the
 # Kalahari, the Deccan, the Zagros (and, for ranges named by an adjective, the Carpathians)
 _LANDFORM_WORDS = ("Desert", "Plateau", "Mountains", "Range")
-_SHORT_RESERVED_POPULATION = 10_000
 _ADJECTIVE_END = re.compile(r"(?:ian|ean|yan|ese|ish|ic)$")
 
 
@@ -844,13 +843,13 @@ def add_landform_short_names(features: Sequence[Entry], towns: Sequence[Entry],
     """Give Natural Earth's deserts, plateaus and ranges (``ne-area:``) their names without
     the kind word (``Kalahari`` for the Kalahari Desert, ``Deccan`` for the Deccan Plateau;
     not a people's adjective, ``Syrian``), and a range named by a word ending in n or l its
-    plural (``Carpathians``, ``Urals``), in place: a short name a town of 10,000 or more, an
-    area (``areas``: regions, countries, movemap's own, such as the Hejaz) or another
-    feature bears as its own name is left to it ("Ural" is the river's and the
-    district's)."""
+    plural (``Carpathians``, ``Urals``), in place: a short name any town, an area
+    (``areas``: regions, countries, movemap's own, such as the Hejaz) or another feature
+    bears as its own name is left to it ("Ural" is the river's and the district's; Black Rock,
+    a quarter of Buffalo, is not the Black Rock Desert)."""
     from movemap.gazetteer.normalize import name_key
 
-    taken = {name_key(t.name) for t in towns if (t.population or 0) >= _SHORT_RESERVED_POPULATION}
+    taken = {name_key(t.name) for t in towns}
     taken.update(name_key(n) for a in areas for n in a.names())
     taken.update(name_key(f.name) for f in features)
     for feature in features:
