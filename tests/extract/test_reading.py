@@ -169,8 +169,8 @@ def test_a_force_on_a_way_still_moves() -> None:
     assert legs(draft) == [(["Lashio"], "Kunming")]
 
 
-@pytest.mark.parametrize("subject", ["Tanzanian troops", "The Tanzanian army",
-                                     "The Tanzanian forces"])
+@pytest.mark.parametrize("subject", ["Tanzanian troops", "The Tanzanian forces",
+                                     "The Tanzanian troops"])
 def test_a_side_s_force_is_one_force_whatever_its_noun(subject: str) -> None:
     # named again with "the" and another noun, the side's force is the one that entered
     # Kampala, and starts its next move there
@@ -183,11 +183,25 @@ def test_a_side_s_force_is_one_force_whatever_its_noun(subject: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # a side named by its people, in the plural, is its force
-    "On 11 April the Tanzanians entered Kampala. They are expected to advance toward Jinja.",
-    # a chronology: each entry a paragraph, the next opened by a label and a colon
-    "11 April: The Tanzanians enter Kampala.\n\nComing days: the Tanzanian army is expected "
+    # an army of the side, placed elsewhere, is another force
+    "German troops entered Kharkov on 24 October. The German army in the north reached "
+    "Tikhvin on 8 November.",
+    # people of a nation are no force: refugees flee, and what others say moves nobody
+    "Russian shelling hit Kharkiv on Monday. The Ukrainians fled from Kharkiv to Lviv by train.",
+])
+def test_a_side_s_other_bodies_start_from_nowhere_they_were_not(text: str) -> None:
+    draft = extract(text, date(1941, 12, 1))
+    assert all(leg.rule != "carried-origin" for leg in draft.legs)
+    assert "ukrainian-forces" not in {leg.unit for leg in draft.legs}
+
+
+@pytest.mark.parametrize("text", [
+    # a chronology: each entry a paragraph, the next opened by a label of time and a colon
+    "11 April: Tanzanian troops enter Kampala.\n\nComing days: Tanzanian forces are expected "
     "to push east toward Jinja.",
+    # ... or dated, with a dash
+    "11 April - Tanzanian troops enter Kampala.\n\n12 April - Tanzanian forces push east "
+    "toward Jinja.",
 ])
 def test_a_chronology_s_force_goes_on_from_where_it_was(text: str) -> None:
     draft = extract(text, date(1979, 4, 14))
@@ -195,12 +209,17 @@ def test_a_chronology_s_force_goes_on_from_where_it_was(text: str) -> None:
     assert draft.legs[0].unit == "tanzanian-forces"
 
 
-def test_a_people_s_plural_is_no_force_of_another_report() -> None:
-    # the Tanzanians named after another force's move: that force's origin is not carried
-    draft = extract("Ugandan troops crossed into Tanzania on 30 October. The Tanzanians "
-                    "moved from Dodoma to Bukoba on 9 November.", date(1978, 12, 1))
-    assert legs(draft)[-1] == (["Dodoma"], "Bukoba")
-    assert draft.legs[-1].unit == "tanzanian-forces"
+@pytest.mark.parametrize("text", [
+    # a label of place or kind opens no entry of a chronology: another force may be meant
+    "Ukrainian troops entered Kherson on 11 November.\n\nElsewhere: Ukrainian forces advanced "
+    "toward Svatove.",
+    "Ukrainian troops entered Kherson on 11 November.\n\nUpdate: Ukrainian forces are pushing "
+    "toward Svatove in the east.",
+    "Russian troops entered Lyman on Friday.\n\nKherson: Russian forces withdrew toward Nova "
+    "Kakhovka on Saturday.",
+])
+def test_a_label_of_place_or_kind_carries_no_force_over(text: str) -> None:
+    assert legs(extract(text, date(2022, 11, 20))) == []
 
 
 @pytest.mark.parametrize("landed", [
@@ -252,6 +271,45 @@ def test_the_day_a_destination_was_taken_is_when_the_force_got_there() -> None:
     draft = extract("The front moved on from Minsk to Vilnius, taken on 13 July.",
                     date(1944, 8, 1))
     assert [str(leg.end or leg.start) for leg in draft.legs] == ["1944-07-13"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a person a headline names is no town, and the body's towns stay where they are
+    ("Montgomery Heads For Bremen\n\nBritish armour reached Bremen on Friday.",
+     [("Bremen", "DE"), ("Bremen", "DE")]),
+    # nor is a name in a wire's credit line
+    ("British armour reached Bremen on Friday.\n\n(Reporting by Pavel Polityuk; Editing by "
+     "Sharon Singleton)", [("Bremen", "DE")]),
+])
+def test_names_of_people_in_headlines_and_credits_are_no_towns(
+        text: str, places: list[tuple[str, str]]) -> None:
+    draft = extract(text, date(1944, 9, 5))
+    assert [(p.place.name, p.place.country) for p in draft.places] == places
+
+
+@pytest.mark.parametrize("text", [
+    "On St. George's Day the battalion sailed from Portsmouth to Gibraltar.",
+    "On St Patrick's Day the battalion sailed from Portsmouth to Gibraltar.",
+])
+def test_a_saint_s_day_is_no_place(text: str) -> None:
+    draft = extract(text, date(2024, 6, 25))
+    assert [(p.place.name, p.place.country) for p in draft.places] == [
+        ("Portsmouth", "GB"), ("Gibraltar", "GI")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a country a force is placed in or goes into is the country, not its capital
+    ("The 1st Division, based in Mexico, moved to Monterrey on 3 May.",
+     [(["Mexico"], "Monterrey")]),
+    ("Soldiers fled from Ciudad Juárez deeper into Mexico.", [(["Ciudad Juárez"], "Mexico")]),
+    # a road convoy moves; so do the troops of a line
+    ("The road convoy left Kabul for Jalalabad on Tuesday.", [(["Kabul"], "Jalālābād")]),
+    ("The whole line moved forward from Zonnebeke to Passchendaele on 12 October.",
+     [(["Zonnebeke"], "Passendale")]),
+])
+def test_what_the_round_s_rules_leave_alone(text: str,
+                                             expected: list[tuple[list[str], str]]) -> None:
+    assert legs(extract(text, date(1917, 10, 20))) == expected
 
 
 def test_ships_beaches_and_operations_are_not_towns() -> None:

@@ -182,8 +182,6 @@ NEW_FORCE = re.compile(
     + FORCE_NOUN + r"(?:\s+of\s+(?:[A-Z][\w-]+\s+)?" + FORCE_NOUN + r")?|"
     # (a side's force may be spoken of with "the": the Tanzanian army, the Tanzanian forces)
     + r"(?:[Tt]he\s+)?" + _SIDE_ADJ + r"\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"|"
-    # (or as its people, in the plural: the Tanzanians entered Kampala)
-    + r"[Tt]he\s+" + _SIDE_ADJ + r"s(?=\s+[a-z])|"
     # (and a formation's own name between, ending on an armed body's word: Ugandan People's
     # Defence Force units, Polish Border Guard units; not Egyptian Red Crescent convoys)
     + _SIDE_ADJ + r"\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:Forces?|Army|Guards?|Corps|Command|"
@@ -207,7 +205,6 @@ _PART = re.compile(r"(?:advance|forward|lead|leading|first|main|rear)-", re.I)
 _WAVE = re.compile(r"(?:second|third|fourth|next|another|further|new|later)-", re.I)
 
 
-_PEOPLE_PLURAL = re.compile(r"^(" + _SIDE_ADJ + r")s$")
 _SIDE = re.compile(r"^(" + _SIDE_ADJ + r")\s+(?:[a-z-]+\s+){0,2}?" + FORCE_NOUN + r"$")
 # a force named by its commander's name (Colonel Lomakin's Mangyshlak column, Lomakin's men)
 _COMMANDERS = re.compile(r"^(?:(?:General|Colonel|Major|Captain|Admiral|Marshal|Lieutenant|"
@@ -225,8 +222,6 @@ def unit_slug(text: str) -> str:
     text = re.sub(r"^(?:the|an?)\s+", "", text.strip(), flags=re.I)
     if (side := _SIDE.match(text)) is not None:
         text = side.group(1) + " forces"
-    elif (people := _PEOPLE_PLURAL.match(text)) is not None:
-        text = people.group(1) + " forces"  # the Tanzanians: Tanzanian forces
     elif (commander := _COMMANDERS.match(text)) is not None:
         text = commander.group(1) + "'s forces"  # one force, whatever its noun
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unit"

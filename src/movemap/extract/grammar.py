@@ -830,8 +830,18 @@ def _aside(words: str, m: re.Match[str], verb: re.Match[str], lead_end: int) -> 
 # move
 _ROUTE_SUBJECT = re.compile(
     r"^\W*(?:(?:the|this|that|its|their|a|an|new|old)\s+)*(?:[\w-]+\s+){0,2}?"
-    r"(?:road|roads|railway|railroad|rail\s+line|line|highway|motorway|expressway|track|"
-    r"trail|route|pipeline|canal|causeway|bridge|tunnel|border|frontier)\s+$")
+    r"(?:road|roads|railway|railroad|rail\s+line|highway|motorway|expressway|track|trail|"
+    r"route|pipeline|canal|causeway|bridge|tunnel)\s+$")
+# words of motion that are nouns before a verb as often ("the road convoy left Kabul")
+_MOTION_NOUNS = frozenset({"convoy", "convoys"})
+
+
+def _way_goes(low: str, verb: re.Match[str]) -> bool:
+    """Whether the subject of the motion verb ``verb`` in the clause ``low`` (folded) is a
+    way (``_ROUTE_SUBJECT``): where the way goes, not a move. Not the troops of a front
+    line ("the whole line moved forward"), nor a road convoy, whose noun is no verb."""
+    return (verb.group(1).strip().lower() not in _MOTION_NOUNS
+            and _ROUTE_SUBJECT.search(low, 0, verb.start()) is not None)
 
 
 _SUBJECT_GAP = re.compile(r"(?:\s+(?!(?:and|or|but|who|which|that)\b)[a-z]+){0,3}"
@@ -1357,9 +1367,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         # own verb is the one after the condition
         until = later.end()
     status, hedge = _status(body, low, until)
-    nonforce = verb is not None and (_civilian(low if body.isascii() else body, verb,
-                                               body.isascii())
-                                     or _ROUTE_SUBJECT.search(low, 0, verb.start()) is not None
-                                     ) and (not _FORCE_F.search(low)) and not _commands(low, verb)
+    nonforce = verb is not None and (
+        _civilian(low if body.isascii() else body, verb, body.isascii())
+        or _way_goes(low, verb)) and not _FORCE_F.search(low) and not _commands(low, verb)
     return Reading(verb.group(1).strip() if verb else None, tuple(roles), tuple(cues),
                    tuple(chained), mode, strength_in(text, a, b), status, hedge, nonforce)

@@ -424,10 +424,6 @@ def _inside_longer_name(text: str, start: int, end: int, town: bool = False) -> 
         return True
     if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True
-    if ((end < len(text) - 1 and text[end] == " " and text[end + 1].isupper())
-            or (start > 1 and text[start - 1] == " " and text[start - 2].isalpha())) and (
-            _title_case_line(text, start)):
-        return False  # a headline in title case: its capitals name nothing
     if end < len(text) - 1 and text[end] == " " and text[end + 1].isupper():
         return True
     if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
@@ -451,8 +447,9 @@ _HEADLINE_CHARS = 160  # a longer line is no headline
 
 def _title_case_line(text: str, start: int) -> bool:
     """Whether ``text[start]`` stands in a short line of its own written in title case
-    (``Japanese Occupy Kirin``), where a capital says nothing of a name: every word but the
-    small ones has one, and the line has no full stop inside it."""
+    (``Japanese Occupy Kirin``), where a capital word before a name does not make it a
+    person's surname for the rest of the report: every word but the small ones has one, and
+    the line has no full stop inside it."""
     first = text.rfind("\n", max(0, start - _HEADLINE_CHARS), start)
     if first < 0 and start > _HEADLINE_CHARS:
         return False
@@ -528,6 +525,14 @@ def _list_end(text: str, end: int) -> int:
     return end
 
 
+# a saint's name, and what is named for a saint after its possessive (a day, a church, a
+# hospital, a school): St. George's Day is no St. George
+_SAINT = re.compile(r"(?:St|Ste|Saint|Sainte|Sankt)\b")
+_SAINTS_THING = re.compile(r"['’]s?\s+(?:Day|Eve|Night|Feast|Mass|Hospital|Infirmary|Church|"
+                           r"Cathedral|Chapel|Basilica|Abbey|Priory|Convent|Monastery|College|"
+                           r"School|University)\b")
+
+
 # a ship named after "The" and before what is done to ships (The Bismarck was sunk)
 _SHIP_FATE = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:sunk|scuttled|torpedoed|"
                         r"commissioned|decommissioned|launched|refitted|beached|rammed)\b")
@@ -537,6 +542,9 @@ def _named_thing(text: str, start: int, end: int) -> bool:
     # the name itself, then the list it ends or starts, when it is in one (each read once)
     if _thing_before(text[max(0, start - 40): start]):
         return True
+    if _SAINT.match(text, start, end) and _SAINTS_THING.match(text, end, min(len(text),
+                                                                               end + 24)):
+        return True  # St. George's Day, St. Mary's Hospital: named for the saint, no place
     if text[max(0, start - 4): start] in ("The ", "the ") and _SHIP_FATE.match(
             text, end, min(len(text), end + 40)):
         return True

@@ -696,9 +696,24 @@ _PLACE_HISTORY = re.compile(
     r"attacked|besieged|evacuated)\b[^,;.()]{0,60}?\s+(?:(?:on|in|at|since)\s+)?", re.I)
 
 
+# a force's subject placed somewhere by its next words (the German army in the north, the
+# British forces on the Adriatic, the Finnish troops at Kuhmo): another body of its side
+_PLACED_ELSEWHERE = re.compile(r"\s+(?:in|on|at|near|along|around|outside)\s+(?:the\s+)?\w",
+                               re.I)
+
+
+# where a country is the area a force is in or goes into, not a town's stand-in
+_IN_A_COUNTRY = re.compile(r"\b(?:in|into|inside|within|across|throughout)\s+(?:the\s+)?$",
+                           re.I)
+
+
 # a chronology's or a live blog's label before its entry, a capitalised word or three and a
 # colon ("Coming days:", "Later:", "Update:"): the clause's subject comes after it
 _LEAD_LABEL = re.compile(r"\W*[A-Z][a-z]+(?:\s+[a-z]+){0,2}:\s+")
+# the words of a label of time (Coming days:, Later that week:)
+_TIME_LABEL = re.compile(r"\b(?:days?|weeks?|months?|years?|later|earlier|next|coming|then|"
+                         r"morning|evening|night|afternoon|today|tomorrow|yesterday|tonight|"
+                         r"dawn|noon|midnight)\b", re.I)
 
 
 # a cross-border move's cue (crossed into, entered, into) and the people's adjective that
@@ -746,9 +761,9 @@ def _role_of(place: FoundPlace, here: list[FoundPlace], roles: tuple[str, ...]) 
 def _just_there(state: State, place: FoundPlace | None, entry: bool = False) -> bool:
     """Whether ``place`` is where the report's scene was set, in this paragraph, at most two
     sentences before; or in the paragraph before when this clause opens an entry of a
-    chronology (``entry``: "11 April: the Tanzanians enter Kampala." then "Coming days: the
-    Tanzanian army is expected to push east toward Jinja"), whose entries go on from each
-    other as a paragraph's sentences do."""
+    chronology (``entry``, see ``_Reader._opens_entry``: "11 April: Tanzanian troops enter
+    Kampala." then "Coming days: Tanzanian forces are expected to push east toward
+    Jinja"), whose entries go on from each other as a paragraph's sentences do."""
     return place is not None and state.scene is place and (
         0 <= state.paragraph - state.scene_at[0] <= (1 if entry else 0)) and (
         state.sentence - state.scene_at[1] <= 2)
@@ -1184,11 +1199,13 @@ class _Reader:
             if rule == "carried-origin" and not named and anaphor is None and (
                     carried is not opened) and (
                     described is None or unit != before or not _just_there(
-                        state, carried, self.text[a:described_at].rstrip().endswith(":"))):
+                        state, carried, self._opens_entry(a, b, described_at))
+                    or _PLACED_ELSEWHERE.match(text, described_at + described.end(), b)):
                 # "Russian troops entered Gori": a force the clause does not refer back to
                 # (no name, no "they"): where the last force went is not where it came from;
                 # the same side named again right after its move (Kenyan troops entered A.
-                # Kenyan forces pushed on to B) is the same force
+                # Kenyan forces pushed on to B) is the same force, unless the clause places
+                # it elsewhere (the German army in the north: another of the side's forces)
                 carried = None
             if carried is None and not expected and unit in state.departure and (
                     state.recent(state.departure[unit][1:])) and not _UNREAD_ORIGIN.search(body):
@@ -1462,6 +1479,19 @@ class _Reader:
             return label.end()  # "Coming days: the Tanzanian army ...", "Update: ..."
         return a
 
+    def _opens_entry(self, a: int, b: int, subject: int) -> bool:
+        """Whether the clause ``text[a:b]``, its subject at ``subject``, opens an entry of a
+        chronology: a date or a label of time (``11 April``, ``Coming days``) and a colon or
+        a dash before the subject; not a label of place or kind (``Kherson:``,
+        ``Update:``), after which another force of the side may be meant."""
+        lead = self.text[a:subject].rstrip()
+        if not lead.endswith((":", "-", "\u2013", "\u2014")):
+            return False
+        dates = self._dates_in(a, b)
+        if dates and dates[0].start < subject and _LEAD.fullmatch(self.text, a, dates[0].start):
+            return True
+        return _TIME_LABEL.search(lead) is not None
+
     def _side(self, described: re.Match[str], a: int) -> FoundPlace | None:
         """The country whose people's adjective opens the subject ``described`` (``Senegalese
         troops``: Senegal), if the gazetteer reads it as one."""
@@ -1593,7 +1623,7 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
         # or Korean: its own small grammar reads it
         legs = foreign_legs(text, language, published, places, spans)
         problem = None
-    legs, towns = _capitals_within(legs, gazetteer)
+    legs, towns = _capitals_within(legs, gazetteer, text)
     unique: dict[int, FoundPlace] = {}
     for p in places:
         unique.setdefault(p.start, towns.get(p.start, p))
@@ -1601,12 +1631,13 @@ def extract(text: str, published: date | None = None, gazetteer: Gazetteer | Non
                  unreadable=problem)
 
 
-def _capitals_within(legs: list[FoundLeg], gazetteer: Gazetteer
+def _capitals_within(legs: list[FoundLeg], gazetteer: Gazetteer, text: str
                      ) -> tuple[list[FoundLeg], dict[int, FoundPlace]]:
     """The legs with a country as one end and a place in it as the other read as its capital,
     when the capital bears the country's name (Puebla to Mexico, Jahra to Kuwait: Mexico
     City, Kuwait City; nothing moves from a town into the country it is in), and those
-    ends by their offsets, for the report's places to agree."""
+    ends by their offsets, for the report's places to agree. A country the text places a
+    force in or sends it into (``based in Mexico``, ``deeper into Mexico``) is the country."""
     towns: dict[int, FoundPlace] = {}
 
     def capital(end: FoundPlace) -> FoundPlace:
@@ -1624,7 +1655,8 @@ def _capitals_within(legs: list[FoundLeg], gazetteer: Gazetteer
 
     def inside(area: FoundPlace, other: FoundPlace) -> bool:
         return (area.place.kind is Kind.COUNTRY and not other.place.areal
-                and other.place.country == area.place.country)
+                and other.place.country == area.place.country
+                and not _IN_A_COUNTRY.search(text, max(0, area.start - 24), area.start))
 
     out: list[FoundLeg] = []
     for leg in legs:
