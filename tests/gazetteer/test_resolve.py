@@ -81,6 +81,12 @@ def test_long_vowels_spelled_by_ear(gazetteer: Gazetteer, names: list[str],
     assert not best.confident  # another romanisation says so
 
 
+def test_a_reading_by_ear_never_beats_a_one_letter_typo(gazetteer: Gazetteer) -> None:
+    # "Geelon" by ear is Gilon (Israel); spelled, it is Geelong a letter short
+    best = gazetteer.resolve_all(["Melbourne", "Geelon"])[1].best
+    assert best.place.name == "Geelong" and best.method is Method.FUZZY
+
+
 @pytest.mark.parametrize(
     ("typo", "expected"),
     [("Vladivostock", "Vladivostok"), ("Khabarovks", "Khabarovsk"),

@@ -118,9 +118,9 @@ def test_a_river_read_by_a_name_a_town_bears_is_in_doubt(gazetteer: Gazetteer) -
 
 
 def test_a_region_s_other_name_does_not_take_the_river_s_own(tmp_path: Path) -> None:
-    region = Entry(id="ne-admin1:XA-1", name="Podalpha", lat=49.0, lon=31.0, country="XA",
+    region = Entry(id="ne-admin1:XA-1", name="Kestovo", lat=49.0, lon=31.0, country="XA",
                    admin1=None, kind=Kind.REGION, population=90_000, source="natural-earth",
-                   alt_names=["Alphar", "Podalpha District"])
+                   alt_names=["Alphar", "Kestovo District"])
     state = Entry(id="ne-admin1:XA-2", name="Betar State", lat=48.0, lon=32.0, country="XA",
                   admin1=None, kind=Kind.REGION, population=900_000, source="natural-earth",
                   alt_names=["Betar"])
@@ -145,3 +145,11 @@ def test_a_river_comes_before_an_area_that_only_borrows_its_name(
 def test_a_region_keeps_its_own_short_form(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Benue").place.kind is Kind.REGION  # Benue State, not the river
     assert gazetteer.resolve("Benue River").place.id == "river:benue"
+
+
+@pytest.mark.parametrize("name", ["Irrawaddy", "Syr Darya"])
+def test_a_region_keeps_its_own_name_spelled_otherwise(gazetteer: Gazetteer,
+                                                       name: str) -> None:
+    # Ayeyarwady Region was the Irrawaddy Division; Sirdaryo is Syr Darya in Uzbek
+    assert gazetteer.resolve(name).place.kind is Kind.REGION
+    assert gazetteer.resolve(f"{name} River").place.kind is Kind.MACRO_REGION

@@ -334,23 +334,28 @@ def _distinct_parts(key: str, other: str) -> tuple[str, str] | None:
 # English spellings of long vowels in names written down by ear (British India's Moodkee
 # and Mooltan for Mudki and Multan, Poona for Pune): read as the one vowel they stand for
 _LONG_VOWELS = (("oo", "u"), ("ee", "i"))
+_BY_EAR_SHARE = 0.85
 
 
 def _by_ear(key: str) -> str:
+    """``key`` with its long vowels spelled by ear read as the one vowel (``_LONG_VOWELS``):
+    ``moodkee`` is ``mudki``."""
     for spelled, vowel in _LONG_VOWELS:
         key = key.replace(spelled, vowel)
     return key
 
 
 def _likeness(key: str, other: str, *, score_cutoff: float | None = None,
-              **_: object) -> float:
-    """``fuzz.ratio`` of two folded names, or of the two with long vowels read by ear
-    (``_LONG_VOWELS``), whichever is higher: Moodkee is Mudki, not Modakeke."""
+              **_rapidfuzz_options: object) -> float:
+    """``fuzz.ratio`` of two folded names, or, when either spells a long vowel by ear, that
+    of the two read by ear (``_by_ear``) at ``_BY_EAR_SHARE`` of its value, whichever is
+    higher: Moodkee is Mudki, not Modakeke; a reading by ear never counts as much as the
+    spelling itself, so a one-letter typo still wins (Geelon is Geelong, not Gilon). Called
+    by ``rapidfuzz.process`` as a scorer (its other options are not used)."""
     plain = fuzz.ratio(key, other)
-    if "oo" not in key and "ee" not in key:
-        return plain if score_cutoff is None or plain >= score_cutoff else 0.0
-    best = max(plain, fuzz.ratio(_by_ear(key), _by_ear(other)))
-    return best if score_cutoff is None or best >= score_cutoff else 0.0
+    if "oo" in key or "ee" in key or "oo" in other or "ee" in other:
+        plain = max(plain, _BY_EAR_SHARE * fuzz.ratio(_by_ear(key), _by_ear(other)))
+    return plain if score_cutoff is None or plain >= score_cutoff else 0.0
 
 
 def _rest_alike(key: str, other: str, method: Method) -> bool:

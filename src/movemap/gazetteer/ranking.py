@@ -759,18 +759,18 @@ def _former_and_namesakes(hits: Sequence[Hit], generic: bool) -> list[Step]:
 
 def _river_by_its_name(hits: Sequence[Hit]) -> list[Step]:
     """Part ``river's name``: a river found by its own name comes before an area found by
-    another name that is not the area's own (Podunavlje, a Serbian district, is also called
-    "Danube"; Rosoman municipality "Vardar"), or by its short form when its own name says
-    it is named for a river (Sudan's state River Nile): the name is the river's, lent to the
-    area. An area whose short form it is otherwise (``Benue`` for Benue State, ``Volga`` for
-    the Volga Federal District) keeps its claim, as does a country."""
+    another name that the area only borrows (``rivers.lent_name``: Podunavlje, a Serbian
+    district, is also called "Danube"; Sudan's state River Nile "Nile"). An area whose
+    short form it is (``Benue`` for Benue State) or whose own name spelled otherwise
+    (``Irrawaddy`` for Ayeyarwady) keeps its claim, as does a country."""
     if not any(h.method is _BY_NAME and h.place.id.startswith(RIVER_ID_PREFIX) for h in hits):
         return []
+    from movemap.gazetteer.rivers import lent_name
+
     return [(i, "river's name", RIVER_NAME_PENALTY, _NO_TOWN) for i, h in enumerate(hits)
             if h.method is _BY_ALTERNATE and h.place.kind in AREAL
             and h.place.kind is not Kind.COUNTRY and not h.place.id.startswith(RIVER_ID_PREFIX)
-            and (f" {name_key(h.matched)} " not in f" {name_key(h.place.name)} "
-                 or " river " in f" {name_key(h.place.name)} ")]
+            and lent_name(name_key(h.matched), name_key(h.place.name))]
 
 
 def _spelling_of(other: str, name: str) -> bool:

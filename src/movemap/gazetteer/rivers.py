@@ -30,11 +30,12 @@ from movemap.gazetteer.place import RIVER_ID_PREFIX, Kind
 from movemap.gazetteer.sources import Entry
 from movemap.textfile import read_text
 
-__all__ = ["BAND_DEGREES", "COLUMNS", "RESERVED_POPULATION", "river_entries"]
+__all__ = ["BAND_DEGREES", "COLUMNS", "RESERVED_POPULATION", "lent_name", "river_entries"]
 
 COLUMNS = ("id", "name", "alt_names", "countries", "course", "note")
 BAND_DEGREES = 0.05  # about 5 km either side of the line through the towns
 RESERVED_POPULATION = 10_000
+_SPELLED_OTHERWISE = 50.0  # rapidfuzz ratio of an area's other name to its own, at least
 MIN_TOWNS = 3
 
 
@@ -52,21 +53,33 @@ def _town_points(towns: Iterable[Entry]) -> dict[tuple[str, str], tuple[float, f
     return {k: (t.lon, t.lat) for k, t in best.items()}
 
 
+def lent_name(alt: str, own: str) -> bool:
+    """Whether ``alt``, another name of an area whose own name is ``own`` (both keys), is
+    a name the area borrows (from a river it is named for): neither a run of its own name's
+    words, its short form (``benue`` of Benue State, ``volga`` of the Volga Federal
+    District; but not of a name with "river" in it, Sudan's River Nile), nor its own name
+    spelled otherwise (``irrawaddy`` of Ayeyarwady, ``syr darya`` of Sirdaryo). Podunavlje's
+    "Danube" and Rosoman's "Vardar" are lent."""
+    from rapidfuzz import fuzz
+
+    words = f" {own} "
+    if " river " in words:
+        return True  # an area named as the river's
+    if f" {alt} " in words:
+        return False
+    return fuzz.ratio(alt, own) < _SPELLED_OTHERWISE
+
+
 def _reserved(towns: Iterable[Entry], areas: Iterable[Entry]) -> frozenset[str]:
     """The bare names a river leaves to other places: those of towns of
-    ``RESERVED_POPULATION`` or more, every name of a country, and an area's own name or its
-    short form (``Benue`` for Benue State, ``Volga`` for the Volga Federal District). Another
-    name of a region that is not its own (Podunavlje, a Serbian district, is also called
-    "Danube"; Rosoman municipality "Vardar") does not take the river's name from it, nor
-    does the short form of a region named as the river's (Sudan's River Nile)."""
+    ``RESERVED_POPULATION`` or more, every name of a country, and an area's own name and its
+    other names but those it borrows (``lent_name``)."""
     names = {name_key(t.name) for t in towns if (t.population or 0) >= RESERVED_POPULATION}
     for area in areas:
         own = name_key(area.name)
         names.add(own)
-        words = f" {own} "
         names.update(key for key in map(name_key, area.alt_names)
-                      if area.kind is Kind.COUNTRY or (f" {key} " in words
-                                                       and " river " not in words))
+                     if area.kind is Kind.COUNTRY or not lent_name(key, own))
     return frozenset(names)
 
 
