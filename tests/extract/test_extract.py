@@ -79,19 +79,6 @@ def test_dates(text: str, published: date, expected: str) -> None:
     assert str(found.date) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # a part or a season of a named year sets the narrative's year: the months after it are
-    # read near it, not near publication (a regimental history of 1852 about 1791)
-    ("Early in 1791 the army, whose general had landed in December, assembled by the 11th "
-     "of February, and in May it marched.", ["1790-12", "1791-02-11", "1791-05"]),
-    ("In the spring of 1941 the corps formed; in August it moved.", ["1941-08"]),
-])
-def test_a_part_of_a_named_year_dates_the_months_after_it(text: str,
-                                                           expected: list[str]) -> None:
-    found = [str(d.date) for d in find_dates(text, date(1852, 3, 1))]
-    assert found[1:] == expected
-
-
 def test_no_places_from_ordinary_words() -> None:
     text = ("Most of the report was written in May. Reading it, one sees that Nice work was "
             "done; Victory and Progress were slogans. March on, said Mary, on Monday.")

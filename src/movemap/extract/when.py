@@ -443,11 +443,6 @@ _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "spa
             "span_dash_dm", "span_dash_dmdm", "night",
             "part", "part_of", "week_of", "month", "month_head", "the_nth", "later", "after_n",
             "following", "same", "weekday")
-# a part or a season of a named year that opens its sentence (Early in 1791 the army...; In
-# the spring of 1941, ...): the narrative is in that year, and the months named after it are
-# read near it; in a side phrase (the brigade, formed in late 1998, moved) it is background
-_YEAR_PARTS = ("part_year", "season")
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?\n:]\s*)(?:(?:in|by|during)\s+)?$", re.I)
 
 
 def year_before(day: FuzzyDate) -> FuzzyDate:
@@ -672,9 +667,6 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             # next "the 8th" is of the letter's month)
             # (a state "since November" lasts to the narrative's day: it does not take the
             # narrative back there, and the next "since February" is the February after it)
-            anchor = meaning.last_day
-        elif kind in _YEAR_PARTS and _OPENS_SENTENCE.search(
-                text, max(0, m.start() - 40), m.start()):
             anchor = meaning.last_day
         else:
             moved = False
