@@ -272,26 +272,6 @@ def test_malaya_is_the_peninsula_not_malaysia_nor_a_town(gazetteer: Gazetteer) -
         assert not found.place.polygon.covers(shapely.Point(110.35, 1.55))  # Kuching
 
 
-@pytest.mark.parametrize(("name", "feature"), [
-    # a landform named without its kind word, as texts name it
-    ("Kalahari", "ne-area:kalahari-desert"), ("Deccan", "ne-area:deccan-plateau"),
-    ("Carpathians", "ne-area:carpathian-mountains"), ("Lebombo", "ne-area:lebombo-mountains"),
-    ("Zagros", "ne-area:zagros-mountains"),
-])
-def test_a_landform_without_its_kind_word(gazetteer: Gazetteer, name: str,
-                                          feature: str) -> None:
-    assert gazetteer.resolve(name).place.id == feature
-
-
-@pytest.mark.parametrize(("name", "kind"), [
-    ("Syrian", Kind.COUNTRY),  # a people's word, not the Syrian Desert
-    ("Hejaz", Kind.REGION),  # movemap's region, not the Hejaz Mountains
-])
-def test_a_landform_s_short_name_leaves_others_theirs(gazetteer: Gazetteer, name: str,
-                                                      kind: Kind) -> None:
-    assert gazetteer.resolve(name).place.kind is kind
-
-
 def test_thrace_is_the_region_across_three_countries(gazetteer: Gazetteer) -> None:
     found = gazetteer.resolve("Thrace")
     assert found.place.kind is Kind.MACRO_REGION and found.place.polygon is not None

@@ -70,8 +70,6 @@ def reference_entries() -> list[Entry]:
     sources.add_sea_adjectives(entries)
     rows = overlay.read_overlay(geo_path("places.csv"), is_known=entries.__contains__)
     sources.apply_overlay(entries, rows, source="movemap")
-    sources.add_landform_short_names(natural, towns, [
-        e for e in entries.values() if e.kind in AREAL and not e.id.startswith("ne-area:")])
     sources.add_power_plants(entries, sources.power_plant_entries())
     sources.apply_former_names([*towns, *countries], geo_path("former_names.csv"),
                                [*regions, *countries],

@@ -832,41 +832,6 @@ def apply_former_names(
             entry.former.append(former)
 
 
-# The kind words Natural Earth ends a landform's name with, which texts leave out: the
-# Kalahari, the Deccan, the Zagros (and, for ranges named by an adjective, the Carpathians)
-_LANDFORM_WORDS = ("Desert", "Plateau", "Mountains", "Range")
-_ADJECTIVE_END = re.compile(r"(?:ian|ean|yan|ese|ish|ic)$")
-
-
-def add_landform_short_names(features: Sequence[Entry], towns: Sequence[Entry],
-                             areas: Sequence[Entry]) -> None:
-    """Give Natural Earth's deserts, plateaus and ranges (``ne-area:``) their names without
-    the kind word (``Kalahari`` for the Kalahari Desert, ``Deccan`` for the Deccan Plateau;
-    not a people's adjective, ``Syrian``), and a range named by a word ending in n or l its
-    plural (``Carpathians``, ``Urals``), in place: a short name any town, an area
-    (``areas``: regions, countries, movemap's own, such as the Hejaz) or another feature
-    bears as its own name is left to it ("Ural" is the river's and the district's; Black Rock,
-    a quarter of Buffalo, is not the Black Rock Desert)."""
-    from movemap.gazetteer.normalize import name_key
-
-    taken = {name_key(t.name) for t in towns}
-    taken.update(name_key(n) for a in areas for n in a.names())
-    taken.update(name_key(f.name) for f in features)
-    for feature in features:
-        if not feature.id.startswith("ne-area:"):
-            continue
-        base, _, word = feature.name.rpartition(" ")
-        if word not in _LANDFORM_WORDS or not base or len(base) < 4:
-            continue
-        # (a people's adjective stays a people's: the Syrian Desert is not "Syrian")
-        forms = [] if _ADJECTIVE_END.search(base) else [base]
-        if word in ("Mountains", "Range") and " " not in base and base[-1] in "nl":
-            forms.append(base + "s")
-        for form in forms:
-            if name_key(form) not in taken and form not in feature.alt_names:
-                feature.alt_names.append(form)
-
-
 def without_areas_named_for_towns(
     features: Sequence[Entry], towns: Sequence[Entry]
 ) -> list[Entry]:
