@@ -312,6 +312,19 @@ def test_what_the_round_s_rules_leave_alone(text: str,
     assert legs(extract(text, date(1917, 10, 20))) == expected
 
 
+def test_a_day_written_alone_ahead_of_publication_is_last_month_s() -> None:
+    # "the 5th" in a report of 1 June 1915 is 5 May 1915, not 5 June 1914
+    draft = extract("The expedition sailed from Mudros on the 3rd. The troops landed on the 5th "
+                    "at Anzac Cove.", date(1915, 6, 1))
+    assert [(str(leg.start), str(leg.end)) for leg in draft.legs] == [
+        ("1915-05-03", "1915-05-05")]
+
+
+def test_relieving_pressure_on_a_town_is_no_move_to_it() -> None:
+    assert legs(extract("The offensive relieved pressure on Kharkiv after troops advanced "
+                        "from Izium.", date(2022, 9, 20))) == []
+
+
 def test_ships_beaches_and_operations_are_not_towns() -> None:
     draft = extract("The liners Canberra and Norland sailed from Southampton with the brigade. "
                     "Troops aboard the Canberra came ashore on Utah Beach, far from Omaha "

@@ -727,7 +727,6 @@ def test_a_kind_word_alone_takes_the_first_x(gazetteer: Gazetteer) -> None:
     ("Melbourne airport", (-37.81, 144.96), "AU"),  # not Melbourne Airport, Ontario
     ("Hamburg airport", (53.55, 10.0), "DE"),  # not the Hamburg Airports of Alberta and NY
     ("Sydney airport", (-33.87, 151.21), "AU"),  # not Sydney / J.A. Douglas McCurdy, NS
-    ("Hyderabad airport", (17.38, 78.47), "IN"),  # not Hyderabad Airport in Sindh
     ("Madrid airport", (40.42, -3.70), "ES"),  # not Madrid Air Base in Colombia
     # the nearest in X's country, past another country's nearer ones (Hong Kong's)
     ("Shenzhen airport", (22.55, 114.07), "CN"),
@@ -745,6 +744,20 @@ def test_a_namesake_s_airport_among_its_own_towns(gazetteer: Gazetteer) -> None:
     # among Ontario's towns, London Airport is London, Ontario's again
     found = _in_context(gazetteer, "London airport", ["Toronto", "Hamilton", "Kitchener"])
     assert (found.place.name, found.place.country) == ("London Airport", "CA")
+
+
+@pytest.mark.parametrize(("name", "context", "country"), [
+    # towns of a size to compare: the airport named for each keeps its name, and the
+    # report's other places choose (Newcastle upon Tyne's is Newcastle Airport too)
+    ("Newcastle airport", ["Sunderland", "Durham"], "GB"),
+    ("Newcastle airport", ["Maitland", "Cessnock"], "AU"),
+    ("Hyderabad airport", ["Karachi", "Sukkur"], "PK"),
+    ("Hyderabad airport", ["Secunderabad", "Warangal"], "IN"),
+])
+def test_an_airport_of_towns_of_a_size_the_report_chooses(
+        gazetteer: Gazetteer, name: str, context: list[str], country: str) -> None:
+    found = _in_context(gazetteer, name, context)
+    assert found.place.kind is Kind.AIRPORT and found.place.country == country
 
 
 def test_an_air_base_s_own_name_is_the_base_s(gazetteer: Gazetteer) -> None:

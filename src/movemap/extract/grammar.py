@@ -118,7 +118,7 @@ _MOTION = re.compile(
     r"seiz(?:ed|ing)|captur(?:ed|ing)|occup(?:ied|ying)|retook|recaptur(?:ed|ing)|overr[au]n|"
     # ... and one that relieves a town has come to it (relieved Ladysmith); not a man relieved
     # of his command, nor a unit relieved by another
-    r"reliev(?:ed|es|ing)(?!\s+(?:of|by|from|that|to|at|in)\b)|"
+    r"reliev(?:ed|es|ing)(?!\s+(?:of|by|from|that|to|at|in|(?:the\s+|some\s+|much\s+)?pressure)\b)|"
     r"(?:re)?took(?=\s+the\s+(?:town|city|port|village|fortress|fort|citadel|capital|"
     r"airport|airfield|air\s+base|bridge|island|harbou?r|heights|ridge|pass|stronghold)\b|"
     r"(?!\s+(?:place|part|over|off|up|care|time|shape|effect|power|control|command|charge|"
@@ -233,7 +233,7 @@ _DEST_CUE = re.compile(
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|"
     r"took(?!\s+(?:place|part|off)\b)|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
-    r"reliev(?:ed|es|ing)(?!\s+(?:of|by|from|that|to|at|in)\b)|"
+    r"reliev(?:ed|es|ing)(?!\s+(?:of|by|from|that|to|at|in|(?:the\s+|some\s+|much\s+)?pressure)\b)|"
     r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
     r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|driv(?:e|es|ing)|drove|f[ae]ll(?:ing|s|en)?\s+back|"
     r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on|"

@@ -58,7 +58,7 @@ from movemap.extract.grammar import (
 from movemap.extract.language import unreadable
 from movemap.extract.lookahead import matches_from, quick
 from movemap.extract.mentions import automaton, find_mentions, fold, named_area
-from movemap.extract.when import DateMention, find_dates, year_before
+from movemap.extract.when import DateMention, find_dates, month_before, year_before
 from movemap.gazetteer import (
     Gazetteer,
     Kind,
@@ -834,11 +834,13 @@ def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | 
 def _past_dates(dates: list[DateMention], published: date
                 ) -> tuple[FuzzyDate | None, FuzzyDate | None]:
     """``_own_dates`` of a move that has happened: one that a year inferred put after the
-    report's day is a year earlier (2 May in a December report is the May before)."""
+    report's day is a year earlier (2 May in a December report is the May before), or a
+    month earlier for a day written alone (the 5th, in a report of 1 June, is 5 May)."""
     start, end = _own_dates(dates)
     if (start is not None and start.first_day > published and dates
             and not dates[0].year_given):
-        start, end = year_before(start), end and year_before(end)
+        back = month_before if dates[0].kind == "the_nth" else year_before
+        start, end = back(start), end and back(end)
     return start, end
 
 

@@ -20,7 +20,8 @@ from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.alternation import grouped
 from movemap.extract.lookahead import matches_from, quick
 
-__all__ = ["MONTH_NUMBERS", "DateMention", "find_dates", "headline_era", "year_before"]
+__all__ = ["MONTH_NUMBERS", "DateMention", "find_dates", "headline_era", "month_before",
+           "year_before"]
 
 MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_NUMBERS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -443,6 +444,18 @@ _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "spa
             "span_dash_dm", "span_dash_dmdm", "night",
             "part", "part_of", "week_of", "month", "month_head", "the_nth", "later", "after_n",
             "following", "same", "weekday")
+
+
+def month_before(day: FuzzyDate) -> FuzzyDate:
+    """The same day a month earlier (a day written alone, "the 5th", that publication's
+    month put ahead: in a report of 1 June, the 5th of May); a year earlier when that month
+    has no such day."""
+    first = day.first_day
+    year, month = (first.year, first.month - 1) if first.month > 1 else (first.year - 1, 12)
+    try:
+        return parse_date(date(year, month, first.day))
+    except ValueError:
+        return year_before(day)
 
 
 def year_before(day: FuzzyDate) -> FuzzyDate:

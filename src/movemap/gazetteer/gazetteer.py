@@ -151,7 +151,11 @@ _SERVED_CLASSES = frozenset({"air"})
 # Base") is the base's, whatever else is called Langley
 _SERVED_WORDS = (" airport", " airports")
 _UNSERVED_LAG = 0.3
+_SERVED_SHARE, _TOWNS_LOOKED = 10, 40
+_TOWN_KINDS = frozenset({Kind.CITY})
 _NEAR_LOOKED, _NEAR_KEPT = 40, 5
+# a pad for helicopters is no town's airport
+_HELIPAD = re.compile(r"(?i)heli(?:port|pad|stop|deck)")
 _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "bridge": "bridge",
                "pass": "pass", "crossing": "border crossing", "beach": "beach",
                "island": "island", "district": "district"}
@@ -946,14 +950,17 @@ class Gazetteer:
 
     def _served_first(self, key: str, cls: str, base: str, hits: list[Hit]) -> list[Hit]:
         """``hits``, the airports whose whole name is ``key`` ("London Airport") or that are
-        named for its base, with the town the bare name means first when it is notable (the
-        first town of the name; Hamburg the city, not the city-state): those near it keep
-        their reading, the others read as the airports of the namesakes they lie near, as
-        far behind that town as those are (none near: ``_UNSERVED_LAG`` behind); and when
+        named for its base, with the town the bare name means first when it dwarfs the towns
+        they serve (the first town of the name; Hamburg the city, not the city-state): an
+        airport near that town keeps its reading, and one whose largest town of the name
+        within reach is under a tenth of its size (``_SERVED_SHARE``; or that has none) reads
+        as that smaller town's, as far
+        behind as a namesake of the name there is (none: ``_UNSERVED_LAG`` behind); when
         none is near it, the airport nearest it comes first ("London airport": not London
-        Airport in Ontario; "Melbourne airport": not Melbourne Airport, Ontario). The other
-        names of a report may still choose a namesake's (London, Ontario, among Canadian
-        towns)."""
+        Airport in Ontario; "Melbourne airport": not Melbourne Airport, Ontario). An airport
+        of a town of a size to compare keeps its reading ("Newcastle airport" may be
+        Newcastle upon Tyne's or Newcastle's in New South Wales; "Hyderabad airport"
+        Sindh's or Telangana's): the other names of a report choose."""
         around, _ = self.hits(base)
         if not around:
             return hits
@@ -963,9 +970,12 @@ class Gazetteer:
                 or (best.place.population or 0) < _NOTABLE_POPULATION):
             return hits
         town, radius = best.place, _KIND_RADIUS_KM[cls]
+        size = town.population or 0
         near = [h for h in hits
                 if haversine_km(town.lat, town.lon, h.place.lat, h.place.lon) <= radius]
-        if len(near) == len(hits):
+        smaller = [h for h in hits if h not in near
+                   and self._largest_town_near(h.place, radius, base) * _SERVED_SHARE < size]
+        if not smaller:
             return hits
         first = near
         if not first:
@@ -977,6 +987,9 @@ class Gazetteer:
         for h in hits:
             if h in near:
                 continue
+            if h not in smaller:
+                served.append(h)
+                continue
             namesake = next((c for c in bases if c.place.kind is Kind.CITY and haversine_km(
                 c.place.lat, c.place.lon, h.place.lat, h.place.lon) <= radius), None)
             standing = (1.0 - (best.score - namesake.score) if namesake is not None
@@ -984,6 +997,15 @@ class Gazetteer:
             served.append(Hit(h.place, Method.NEARBY, base, min(1.0, standing),
                               h.from_overlay))
         return served
+
+    def _largest_town_near(self, place: Place, radius: float, base: str) -> int:
+        """The population of the largest town within ``radius`` km of ``place`` whose name
+        holds the words of ``base`` (Newcastle upon Tyne for "newcastle"; 0: none, the
+        airport is named for no town there)."""
+        towns = (self._index.place(number) for number, _ in self._index.nearest_of_kinds(
+            _TOWN_KINDS, place.lat, place.lon, radius, limit=_TOWNS_LOOKED))
+        return max((t.population or 0 for t in towns
+                    if f" {base} " in f" {name_key(t.name)} "), default=0)
 
     def _near_kind(
         self, key: str, cls: str, base: str, candidate: Candidate, best: Candidate
@@ -1015,7 +1037,12 @@ class Gazetteer:
         # Across a border is not "at X": Sumy airport is not Sudzha's (nor are Hong Kong's
         # heliports, the nearest to Shenzhen's point, Shenzhen's: the nearest in its country)
         found = [p for p in found
-                 if near.country is None or p.country in (near.country, None)][:_NEAR_KEPT]
+                 if (near.country is None or p.country in (near.country, None))
+                 and not _HELIPAD.search(p.name)][:_NEAR_KEPT]
+        if cls == "air":
+            # a town's airport is its international one, when one is near (Santiago's is
+            # Arturo Merino Benitez, not the old Los Cerrillos field nearer the centre)
+            found.sort(key=lambda p: "international" not in name_key(p.name))
         if found:
             # one that bears X's name before the nearest (Kursk East Airport, not the Ryshkovo
             # airfield 6 km nearer the centre)
