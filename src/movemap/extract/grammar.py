@@ -54,6 +54,12 @@ TIME_NOUN = (r"(?:days?|weeks?|months?|years?|mornings?|evenings?|nights?|spring
              r"autumn|winter)\b")
 """Words of time a "following" qualifies (on the following day, in the following weeks): no
 move that follows."""
+
+# "relieved X": come to X; not a man relieved of his command, a unit relieved by another, nor
+# pressure relieved on a town
+_RELIEVED = (r"reliev(?:ed|es|ing)(?!\s+(?:of|by|from|that|to|at|in|"
+             r"(?:the\s+|some\s+|much\s+)?pressure)\b)")
+
 _MOTION = re.compile(
     r"\b(sen(?:d|t|ds)|sending|deploy\w*|redeploy\w*|mov(?:e|ed|es|ing)|transport\w*|"
     r"ship(?:s|ped|ping)|arriv\w*|cross|enter|reach(?!\s+of\b)|land|sail|depart(?:s|ed|ing|ures?)?|left|leav\w*|head(?:ed|ing|s)|transferr?\w*|"
@@ -116,9 +122,8 @@ _MOTION = re.compile(
     r"walk(?:ed|ing|s)?|r(?:o|i)de|rides|riding|ridden|rowed|rowing|cycled|cycling|"
     # a force that takes a town has gone there (They seized Muzaffarabad the same night)
     r"seiz(?:ed|ing)|captur(?:ed|ing)|occup(?:ied|ying)|retook|recaptur(?:ed|ing)|overr[au]n|"
-    # ... and one that relieves a town has come to it (relieved Ladysmith); not a man relieved
-    # of his command, nor a unit relieved by another
-    r"reliev(?:ed|es|ing)(?!\s+(?:of|by|from|that|to|at|in|(?:the\s+|some\s+|much\s+)?pressure)\b)|"
+    # ... and one that relieves a town has come to it (relieved Ladysmith)
+    + _RELIEVED + r"|"
     r"(?:re)?took(?=\s+the\s+(?:town|city|port|village|fortress|fort|citadel|capital|"
     r"airport|airfield|air\s+base|bridge|island|harbou?r|heights|ridge|pass|stronghold)\b|"
     r"(?!\s+(?:place|part|over|off|up|care|time|shape|effect|power|control|command|charge|"
@@ -233,7 +238,7 @@ _DEST_CUE = re.compile(
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|"
     r"took(?!\s+(?:place|part|off)\b)|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
-    r"reliev(?:ed|es|ing)(?!\s+(?:of|by|from|that|to|at|in|(?:the\s+|some\s+|much\s+)?pressure)\b)|"
+    + _RELIEVED + r"|"
     r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
     r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|driv(?:e|es|ing)|drove|f[ae]ll(?:ing|s|en)?\s+back|"
     r"converg\w*|clos(?:ed|ing)\s+in|bore\s+down|retir\w*|push(?:ed|ing)\s+on|"

@@ -143,18 +143,19 @@ _FACILITY_CLASSES = ("site", "power")
 # How far from X a place of the kind may be for "X air base" and the like, in km.
 _KIND_RADIUS_KM = {"air": 60.0, "port": 40.0, "bridge": 30.0, "pass": 60.0, "crossing": 40.0,
                    "beach": 30.0, "island": 60.0, "district": 40.0}
-# Kind classes whose features serve a town (``_served_first``), how far behind an airport named
-# for no town of its name comes, and how many features near X are looked at (the nearest in
-# X's country kept)
+# "X airport" (``Gazetteer._served_first``): the kind class and the words that name a town's
+# airport (an air base's own name, "Langley Air Force Base", is the base's, whatever else is
+# called Langley); how much larger than the largest town of the name near an airport named
+# for X the town X means must be, and how many towns near it are looked at; how far behind
+# an airport named for no town there comes
 _SERVED_CLASSES = frozenset({"air"})
-# ... named by the word for a town's airport: an air base's own name ("Langley Air Force
-# Base") is the base's, whatever else is called Langley
 _SERVED_WORDS = (" airport", " airports")
-_UNSERVED_LAG = 0.3
 _SERVED_SHARE, _TOWNS_LOOKED = 10, 40
+_UNSERVED_LAG = 0.3
 _TOWN_KINDS = frozenset({Kind.CITY})
+# How many features near X are looked at for "X airport" and the like (the nearest in X's
+# country kept), and a pad for helicopters, which is no town's airport.
 _NEAR_LOOKED, _NEAR_KEPT = 40, 5
-# a pad for helicopters is no town's airport
 _HELIPAD = re.compile(r"(?i)heli(?:port|pad|stop|deck)")
 _KIND_LABEL = {"air": "airport or air base", "port": "port or naval base", "bridge": "bridge",
                "pass": "pass", "crossing": "border crossing", "beach": "beach",
@@ -339,6 +340,11 @@ def _distinct_parts(key: str, other: str) -> tuple[str, str] | None:
 # and Mooltan for Mudki and Multan, Poona for Pune): read as the one vowel they stand for
 _LONG_VOWELS = (("oo", "u"), ("ee", "i"))
 _BY_EAR_SHARE = 0.85
+
+
+def _names_a_served_kind(cls: str, key: str) -> bool:
+    """Whether ``key`` names a town's airport by the word for it (``_SERVED_WORDS``)."""
+    return cls in _SERVED_CLASSES and key.endswith(_SERVED_WORDS)
 
 
 def _by_ear(key: str) -> str:
@@ -893,7 +899,7 @@ class Gazetteer:
             if streams:
                 return streams
         hits = [h for h in full if h.place.kind in kinds]
-        if hits and cls in _SERVED_CLASSES and key.endswith(_SERVED_WORDS):
+        if hits and _names_a_served_kind(cls, key):
             return self._served_first(key, cls, base, hits)
         if hits or (full and cls in _FACILITY_CLASSES):
             return hits  # its full name, or a plain name (a town called "Green Bay")
@@ -901,7 +907,7 @@ class Gazetteer:
                  and _plant_fits(h.place, key)]
         if cls == "district":
             return named
-        if named and not full and cls in _SERVED_CLASSES and key.endswith(_SERVED_WORDS):
+        if named and not full and _names_a_served_kind(cls, key):
             # (Sydney / J.A. Douglas McCurdy Airport, in Nova Scotia, is named for a Sydney)
             named = self._served_first(key, cls, base, named)
         if full:
@@ -954,13 +960,12 @@ class Gazetteer:
         they serve (the first town of the name; Hamburg the city, not the city-state): an
         airport near that town keeps its reading, and one whose largest town of the name
         within reach is under a tenth of its size (``_SERVED_SHARE``; or that has none) reads
-        as that smaller town's, as far
-        behind as a namesake of the name there is (none: ``_UNSERVED_LAG`` behind); when
-        none is near it, the airport nearest it comes first ("London airport": not London
-        Airport in Ontario; "Melbourne airport": not Melbourne Airport, Ontario). An airport
-        of a town of a size to compare keeps its reading ("Newcastle airport" may be
-        Newcastle upon Tyne's or Newcastle's in New South Wales; "Hyderabad airport"
-        Sindh's or Telangana's): the other names of a report choose."""
+        as that smaller town's, as far behind as a namesake of the name there is (none:
+        ``_UNSERVED_LAG`` behind); when none is near it, the airport nearest it comes first
+        ("London airport": not London Airport in Ontario; "Melbourne airport": not Melbourne
+        Airport, Ontario). An airport of a town of a size to compare keeps its reading
+        ("Newcastle airport" may be Newcastle upon Tyne's or Newcastle's in New South Wales;
+        "Hyderabad airport" Sindh's or Telangana's): the other names of a report choose."""
         around, _ = self.hits(base)
         if not around:
             return hits
