@@ -75,3 +75,17 @@ def test_routing_afresh_empties_every_route_cache_and_keeps_the_networks(tmp_pat
         (tmp_path / name).mkdir()
     routing_bench.forget_routes(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rail-3c4d"]
+
+
+def test_airport_names_scores_movemap_beside_the_naive_reading(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import airport_names
+
+    assert airport_names.main(["--towns", "30"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("30 towns whose bare name means them")
+    movemap = int(lines[1].split()[1])
+    naive = int(lines[2].split()[1])
+    # the naive reading sends some of the largest towns' airports abroad (London, Ontario's
+    # for London); movemap's answers lie at the towns
+    assert movemap < naive
