@@ -941,11 +941,12 @@ class _Reader:
         before = state.unit
         unit_cue = "unit: carried"
         anaphor = described = None
+        # where the clause's subject starts, after a date or a label it opens with
+        described_at, dated = self._lead(a, b)
         if named:
             state.name_unit(unit_slug(named.group("u")))
             unit_cue = "unit: named"
-        elif (described := NEW_FORCE.match(
-                text[(described_at := self._after_lead_date(a, b)):b])) is not None:
+        elif (described := NEW_FORCE.match(text[described_at:b])) is not None:
             state.name_unit(unit_slug(described.group("u")))
             unit_cue = "unit: a new subject"
         elif (anaphor := _subject_anaphor(body, pointer)) is not None:
@@ -969,7 +970,7 @@ class _Reader:
         if state.unit == CARGO and not (named or described) and (
                 state.paragraph != state.cargo_at or (
                     anaphor is not None and _FORCE_WORD.search(anaphor.group(0)))
-                or BARE_FORCE.match(text[self._after_lead_date(a, b):b])):
+                or BARE_FORCE.match(text[described_at:b])):
             state.unit = state.cargo_of  # "the troops" after the civilians: the force again
         unit = state.unit
         dates = [d for d in self._dates_in(a, b) or self._dates_in(sentence_start, a)[-1:]
@@ -1201,7 +1202,7 @@ class _Reader:
             if rule == "carried-origin" and not named and anaphor is None and (
                     carried is not opened) and (
                     described is None or unit != before or not _just_there(
-                        state, carried, self._opens_entry(a, b, described_at))
+                        state, carried, self._opens_entry(a, described_at, dated))
                     or _PLACED_ELSEWHERE.match(text, described_at + described.end(), b)):
                 # "Russian troops entered Gori": a force the clause does not refer back to
                 # (no name, no "they"): where the last force went is not where it came from;
@@ -1470,29 +1471,27 @@ class _Reader:
             out.append((m.start() + 1, m.end(), before[-1]))
         return out
 
-    def _after_lead_date(self, a: int, b: int) -> int:
+    def _lead(self, a: int, b: int) -> tuple[int, bool]:
         """Where the clause ``text[a:b]`` goes on after a date it opens with (``30 October
-        1978: Ugandan troops ...``, ``On 3 May the Kenyan battalion ...``), or ``a``."""
+        1978: Ugandan troops ...``, ``On 3 May the Kenyan battalion ...``) or a label and a
+        colon (``Coming days: ...``, ``Update: ...``), or ``a``; and whether it was a
+        date."""
         dates = self._dates_in(a, b)
         if dates and _LEAD.fullmatch(self.text, a, dates[0].start):
             tail = _AFTER_DATE.match(self.text, dates[0].end, b)  # (matches, maybe empty)
-            return tail.end() if tail is not None else dates[0].end
+            return (tail.end() if tail is not None else dates[0].end), True
         if (label := _LEAD_LABEL.match(self.text, a, b)) is not None:
-            return label.end()  # "Coming days: the Tanzanian army ...", "Update: ..."
-        return a
+            return label.end(), False
+        return a, False
 
-    def _opens_entry(self, a: int, b: int, subject: int) -> bool:
-        """Whether the clause ``text[a:b]``, its subject at ``subject``, opens an entry of a
-        chronology: a date or a label of time (``11 April``, ``Coming days``) and a colon or
-        a dash before the subject; not a label of place or kind (``Kherson:``,
-        ``Update:``), after which another force of the side may be meant."""
+    def _opens_entry(self, a: int, subject: int, dated: bool) -> bool:
+        """Whether a clause opening at ``a``, its subject at ``subject`` (``_lead``), opens
+        an entry of a chronology: a date (``dated``) or a label of time (``Coming days``)
+        and a colon or a dash before the subject; not a label of place or kind
+        (``Kherson:``, ``Update:``), after which another force of the side may be meant."""
         lead = self.text[a:subject].rstrip()
-        if not lead.endswith((":", "-", "\u2013", "\u2014")):
-            return False
-        dates = self._dates_in(a, b)
-        if dates and dates[0].start < subject and _LEAD.fullmatch(self.text, a, dates[0].start):
-            return True
-        return _TIME_LABEL.search(lead) is not None
+        return lead.endswith((":", "-", "\u2013", "\u2014")) and (
+            dated or _TIME_LABEL.search(lead) is not None)
 
     def _side(self, described: re.Match[str], a: int) -> FoundPlace | None:
         """The country whose people's adjective opens the subject ``described`` (``Senegalese
