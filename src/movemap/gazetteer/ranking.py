@@ -100,6 +100,7 @@ import numpy as np
 
 from movemap.gazetteer.normalize import COMPASS_WORDS, kind_phrase, name_key
 from movemap.gazetteer.place import AREAL, RIVER_ID_PREFIX, Candidate, Kind, Method, Place
+from movemap.gazetteer.rivers import lent_name
 from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_rows
 
 if TYPE_CHECKING:
@@ -765,8 +766,6 @@ def _river_by_its_name(hits: Sequence[Hit]) -> list[Step]:
     (``Irrawaddy`` for Ayeyarwady) keeps its claim, as does a country."""
     if not any(h.method is _BY_NAME and h.place.id.startswith(RIVER_ID_PREFIX) for h in hits):
         return []
-    from movemap.gazetteer.rivers import lent_name
-
     return [(i, "river's name", RIVER_NAME_PENALTY, _NO_TOWN) for i, h in enumerate(hits)
             if h.method is _BY_ALTERNATE and h.place.kind in AREAL
             and h.place.kind is not Kind.COUNTRY and not h.place.id.startswith(RIVER_ID_PREFIX)
