@@ -1158,3 +1158,17 @@ def test_an_arm_is_matched_by_the_start_of_a_units_word() -> None:
             "from Southampton to Ascension Island. On 27 May the paratroopers moved south to "
             "Goose Green.")
     assert (["Ajax Bay"], "Goose Green") in ends(extract(text, date(1982, 6, 1)))
+
+
+@pytest.mark.parametrize("text", [
+    "The raiders seized Muzaffarabad on 22 October. According to refugees reaching Srinagar, "
+    "they entered Baramulla on 26 October.",
+    "The raiders seized Muzaffarabad on 22 October. They entered Baramulla on 26 October, "
+    "according to refugees reaching Srinagar.",
+    "The raiders seized Muzaffarabad on 22 October. They entered Baramulla on 26 October, "
+    "refugees arriving in Srinagar said.",
+])
+def test_where_the_teller_came_to_is_no_stage_of_the_move(text: str) -> None:
+    # the attribution's own motion (refugees reaching a town) is how the news came, before
+    # or after the move it tells of
+    assert ends(extract(text, date(1947, 11, 1))) == [(["Muzaffarabad"], "Baramulla")]

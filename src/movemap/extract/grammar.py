@@ -795,6 +795,15 @@ _UNDER_ARMS = re.compile(r"\b(?:officers|police|policemen|peacekeepers|gendarmes
                          r"brigade|division|regiment|contingent|infantry|columns?|armou?red|"
                          r"tanks)\b", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+# who tells of the move, opening the clause: "According to refugees reaching Srinagar, they
+# entered Baramulla": how the news came (the refugees' arrival) is no stage of the move
+_ACCORDING_LEAD = re.compile(r"\W*according\s+to\s+[^,;:()]{1,80},", re.I)
+# the same told after the move: "..., according to refugees reaching Srinagar", "..., refugees
+# arriving in Srinagar said"
+_TOLD_TAIL = re.compile(r",\s*(?:according\s+to\s+[^,;:()]{1,80}|(?:[\w'’-]+\s+){1,6}"
+                        r"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)"
+                        r"(?<!\bbeen\s)(?:said|says|say|told\s+\w+|reported|added)"
+                        r"(?:\s+(?:on\s+)?\w+day|\s+today|\s+tonight|\s+later)?)\W*$", re.I)
 # a person of state who only says it: "..., the president said", "according to the minister"
 _ATTRIBUTED = re.compile(r"\W*(?:\w+\W+){0,3}?(?:said|says|announced|stated|told|confirmed|"
                          r"reported)\b", re.I)
@@ -1136,11 +1145,15 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     a, b = clause.start, clause.end
     body = text[a:b]
     low = fold(body)  # lower case, one character for one: offsets from a
-    verb = _MOTION_F.search(low)
+    told = _ACCORDING_LEAD.match(low)
+    told_end = a + told.end() if told is not None else a
+    tail = _TOLD_TAIL.search(low, told_end - a)
+    told_from = a + tail.start() if tail is not None else b
+    verb = _MOTION_F.search(low, told_end - a, told_from - a)
     while verb is not None and ((_MODIFIER.match(low, verb.end(), verb.end() + 12)
                                  and not _FINITE.search(verb.group(1)))
                                 or _month(body, verb.start())):
-        verb = _MOTION_F.search(low, verb.end())
+        verb = _MOTION_F.search(low, verb.end(), told_from - a)
     if verb is not None and _FORCE_ONLY.match(verb.group(1)) and not _FORCE_F.search(low):
         verb = None  # he quit Lyon, the crowd wheeled: said of a force, a move only with one
     if verb is None:
@@ -1171,6 +1184,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             # "to the oil port of Warri": the article and the port's words are the phrase's
             before = before[:kind.start()] + " "
         role, cue = "", ""
+        if start < told_end or start >= told_from:
+            roles.append("")  # in the words of who tells it
+            cues.append("")
+            chained.append(False)
+            continue
         if "destination" in roles and _ON_THE_ROAD.search(before) is not None:
             # "toward Ore, on the road to Lagos and Ibadan": where the destination before
             # lies, not where the move goes ("left Lyon, on the road to Paris" goes there)
