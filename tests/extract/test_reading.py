@@ -493,6 +493,21 @@ def test_a_compared_year_or_a_count_in_a_headline_sets_no_year(headline: str) ->
     assert str(leg.start) == "2023-09-25"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # what had happened by the narrative's day lies before it: the December before
+    ("A march on Mysore (1791)\n\nThe general, who had landed at Madras in December, took "
+     "command. On 11 February the army left Vellore for Bangalore.",
+     ["1790-12", "1791-02-11"]),
+    ("Kandahar, 1842\n\nThe brigade, which had been sent from Quetta in November, held the "
+     "town. In March it marched to Ghazni.", ["1841-11", "1842-03"]),
+    # a few weeks on is the narrative's own step, pluperfect or not
+    ("Kohima, 1944\n\nThey reached Kohima on 4 April. The garrison had been reinforced on 5 "
+     "April.", ["1944-04-04", "1944-04-05"]),
+])
+def test_a_pluperfect_month_lies_before_the_narrative(text: str, expected: list[str]) -> None:
+    assert [str(d.date) for d in find_dates(text, date(2000, 1, 1))] == expected
+
+
 def test_a_year_in_the_body_does_not_set_the_narrative_year() -> None:
     text = ("Troops return north\n\nThe flood of 2014 was the worst in memory. On 25 "
             "September the 2nd Brigade moved from Lyon to Dijon.")

@@ -627,6 +627,17 @@ def headline_era(text: str, published: date) -> date | None:
     return None
 
 
+# a clause in the pluperfect up to a date ("who had landed at Madras in December"), within
+# its sentence
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|just|first|earlier|been)\s+)*[a-z]+"
+                         r"(?:ed|en|wn|ft|nt|lt|ught|ound)\b[^.;!?]*$", re.I)
+_PLUPERFECT_REACH = 80
+_PLUPERFECT_AHEAD = 90  # days: a pluperfect date inferred further ahead is a year too late
+# the kinds of date whose year, when unwritten, is inferred from the narrative's day
+_YEARLESS = frozenset({"dmy", "mdy", "month", "part", "part_of", "span_dm", "span_dmdm",
+                       "span_mdmd", "span_mm", "span_dash_dm", "span_dash_dmdm"})
+
+
 def find_dates(text: str, published: date) -> list[DateMention]:
     """Every date mention in ``text``, resolved against ``published``, in text order."""
     taken = bytearray(len(text))
@@ -664,6 +675,14 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         meaning = _meaning(kind, m, published, anchor)
         if meaning is None:
             continue
+        if kind in _YEARLESS and not m.groupdict().get("year") and (
+                (meaning.first_day - anchor).days > _PLUPERFECT_AHEAD) and _PLUPERFECT.search(
+                text, max(0, m.start() - _PLUPERFECT_REACH), m.start()) is not None:
+            # "Cornwallis, who had landed at Madras in December" in a narrative of 1791: what
+            # had happened by then is before the narrative's day, not the December after it
+            # (a few weeks after it, as often a narrative's step: "had been reinforced on 5
+            # April" after "reached Kohima on 4 April")
+            meaning = year_before(meaning)
         before = text[max(0, m.start() - 8): m.start()].lower()
         moved = True  # whether this mention moves the narrative's day
         if kind in ("ago", "anniversary", "years_on"):
