@@ -256,3 +256,36 @@ def test_a_courier_leaving_a_headquarters_is_no_force_moving() -> None:
                     "hier la nouvelle. Les troupes sont entrées à Grenoble le 31 août.",
                     date(1823, 9, 1))
     assert all("Lyon" not in o for o, _, _, _ in legs(draft))
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Le duc d'Orléans a quitté Lyon à la fin de juillet avec ses troupes et s'est établi à "
+     "Grenoble.",
+     "1823-07"),
+    ("Le duc d'Orléans a quitté Lyon vers la mi-août avec ses troupes et s'est établi à "
+     "Grenoble.",
+     "1823-08"),
+    ("Las tropas de la guardia salieron de Madrid a finales de julio hacia Sevilla, y la "
+     "columna entró en la ciudad con sus cañones.",
+     "1823-07"),
+    ("Las tropas de la guardia salieron de Madrid a mediados de agosto hacia Sevilla, y la "
+     "columna entró en la ciudad con sus cañones.",
+     "1823-08"),
+    ("Le truppe della guardia partirono da Roma alla fine di luglio per Napoli, e la colonna "
+     "arrivò nella città con i suoi cannoni.", "1823-07"),
+    ("Le truppe della guardia partirono da Roma all'inizio di agosto per Napoli, e la colonna "
+     "arrivò nella città con i suoi cannoni.", "1823-08"),
+])
+def test_a_part_of_a_month_dates_the_clause(text: str, start: str) -> None:
+    # the end, the middle or the start of a month, as the Romance languages write it
+    (leg,) = extract(text, date(1823, 12, 1)).legs
+    assert str(leg.start) == start
+
+
+def test_an_arrival_dated_in_its_clause_set_out_at_the_narrative_s_day() -> None:
+    # a move carried on from the last place: the clause's date is when it got there
+    text = ("El 26 de junio la división salió de Amurrio y marchó hacia el oeste por las "
+            "montañas. La división entró sin combate en Oviedo a comienzos de julio.")
+    (leg,) = extract(text, date(1837, 1, 1)).legs
+    assert (leg.origins[0].mention, leg.destination.mention) == ("Amurrio", "Oviedo")
+    assert (str(leg.start), str(leg.end)) == ("1836-06-26", "1836-07")

@@ -177,7 +177,10 @@ LANGUAGES: dict[str, _Lexicon] = {
                    r"combattants)", re.I),
         re.compile(r"(?:\bdu\s+(?P<d0>\d{1,2})(?:er)?\s+au\s+)?(?P<d>\d{1,2})(?:er)?\s+"
                    + _months(_FR_MONTHS, r"\b") + r"(?:\s+(?P<y>\d{4}))?", re.I),
-        re.compile(r"\ben\s+" + _months(_FR_MONTHS, r"\b") + r"(?:\s+(?P<y>\d{4}))?", re.I),
+        # en juillet; (à la) fin (de) juillet, (vers) la mi-août, au début d'août
+        re.compile(r"\b(?:en\s+|(?:(?:à|vers)\s+la\s+)?(?:fin|mi)(?:-|\s+d['’]|\s+de\s+|\s+)|"
+                   r"(?:au\s+)?(?:début|milieu)(?:\s+d['’]|\s+de\s+|\s+))"
+                   + _months(_FR_MONTHS, r"\b") + r"(?:\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:le\s+même\s+(?:itinéraire|chemin|trajet)|la\s+même\s+route)", re.I),
         re.compile(r"(?:navire|bateau|débarqu|embarqu|par\s+mer|flotte|convoi\s+naval)", re.I),
         re.compile(r"(?:parachut|largu|avion|héliport|aérotransport|par\s+air|pont\s+aérien)",
@@ -207,7 +210,9 @@ LANGUAGES: dict[str, _Lexicon] = {
                    re.I),
         re.compile(r"(?:\bdel\s+(?P<d0>\d{1,2})\s+al\s+)?(?P<d>\d{1,2})\s+de\s+"
                    + _months(_ES_MONTHS, r"\b") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
-        re.compile(r"\ben\s+" + _months(_ES_MONTHS, r"\b") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
+        # en julio; a finales de julio, a mediados de agosto, a principios de marzo
+        re.compile(r"\b(?:en\s+|(?:a\s+)?(?:finales|fines|mediados|principios|comienzos)\s+de\s+)"
+                   + _months(_ES_MONTHS, r"\b") + r"(?:\s+de\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:la\s+misma\s+(?:ruta|vía)|el\s+mismo\s+(?:camino|trayecto))", re.I),
         re.compile(r"(?:barco|buque|desembarc|embarc|zarp|por\s+mar|flota|lancha)", re.I),
         re.compile(r"(?:paracaid|avión|aviones|aerotransport|por\s+aire|puente\s+aéreo)", re.I),
@@ -280,7 +285,9 @@ LANGUAGES: dict[str, _Lexicon] = {
                    re.I),
         re.compile(r"(?:\bdal\s+(?P<d0>\d{1,2})\s+al\s+)?(?P<d>\d{1,2})\s+"
                    + _months(_IT_MONTHS, r"\b") + r"(?:\s+(?P<y>\d{4}))?", re.I),
-        re.compile(r"\b(?:in|a|di|nel\s+mese\s+di)\s+" + _months(_IT_MONTHS, r"\b")
+        # in luglio; alla fine di luglio, a metà agosto, all'inizio di marzo
+        re.compile(r"(?:\b(?:in|a|di|nel\s+mese\s+di|a\s+metà|(?:alla|verso\s+la)\s+fine\s+di|"
+                   r"agli\s+inizi\s+di)\s+|\ball['’]inizio\s+di\s+)" + _months(_IT_MONTHS, r"\b")
                    + r"(?:\s+(?P<y>\d{4}))?", re.I),
         re.compile(r"\b(?:lo\s+stesso\s+(?:percorso|itinerario|tragitto)|la\s+stessa\s+"
                    r"(?:strada|via|rotta))", re.I),
@@ -639,6 +646,10 @@ class _Move:
     day: tuple[FuzzyDate, FuzzyDate | None]
     dated_here: bool
     evidence: Evidence
+    # the narrative's day before the clause, when its verb tells an arrival dated here
+    # ("entró en Oviedo a comienzos de julio"): a move carried on from the last place set
+    # out then, and the clause's date is when it got there
+    set_out: FuzzyDate | None = None
 
 
 class _Legs:
@@ -688,6 +699,7 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
             at += 1
         body = text[a:b]
         own = _dates(lexicon, body, published, state.year)
+        before = state.day
         if (own is not None and state.year is not None and state.day is not None
                 and own[0].first_day.year == state.year < published.year
                 and own[0].first_day.month <= 2 and state.day[0].first_day.month >= 11
@@ -727,7 +739,10 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
                      Mode.AIR if lexicon.air.search(body) else Mode.UNKNOWN,
                      own or (later, None) if expected else own or state.day or (
                          parse_date(f"by {published.isoformat()}"), None),
-                     own is not None, Evidence(body.strip(), a, b))
+                     own is not None, Evidence(body.strip(), a, b),
+                     before[0] if own is not None and before is not None and not expected and (
+                         _ARRIVAL.match(verb.group(0))) and (
+                         before[0].first_day < own[0].first_day) else None)
         if not here:
             if lexicon.same_route.search(body) and state.first_leg is not None:
                 origins, to, first_mode = state.first_leg
@@ -768,6 +783,8 @@ def _clause(out: _Legs, move: _Move, text: str, here: list[FoundPlace], roles: l
             # where the last move ended, unless the clause says where from by a name not
             # found (из Хайратона)
             start, rule = (state.last_end,), "carried-origin"
+            if move.set_out is not None:
+                move = replace(move, day=(move.set_out, move.day[0]))
     expected = move.status is Status.EXPECTED
     for g, group in enumerate(groups):
         for place in group:
@@ -777,6 +794,12 @@ def _clause(out: _Legs, move: _Move, text: str, here: list[FoundPlace], roles: l
         start, rule = (group[-1],), "chain"
     if not expected:
         state.last_end, state.last_at = groups[-1][-1], number
+
+
+# verbs that tell an arrival, by language (entró, llegó, arrivé, chegou, giunse, erreichte,
+# прибыл, вошли)
+_ARRIVAL = re.compile(r"(?i)(?:entr[óoaáeéèô]|lleg|arriv|cheg|giun|erreich|eintra|ankam|"
+                      r"einmarsch|прибы|вош|достиг)")
 
 
 # a semicolon, or a contrast that opens a clause about another force (а гарнизоны ...)
