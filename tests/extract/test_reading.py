@@ -1187,3 +1187,14 @@ def test_where_the_teller_came_to_is_no_stage_of_the_move(text: str) -> None:
     # the attribution's own motion (refugees reaching a town) is how the news came, before
     # or after the move it tells of
     assert ends(extract(text, date(1947, 11, 1))) == [(["Muzaffarabad"], "Baramulla")]
+
+
+@pytest.mark.parametrize("text", [
+    "The request followed the claim to Kuwait made in Baghdad on 25 June. A squadron of tanks "
+    "was brought from Bahrain in a landing ship and put ashore the same day.",
+    "The threat to Kuwait followed the movements of 25 June. A squadron of tanks was brought "
+    "from Bahrain in a landing ship and put ashore the same day.",
+])
+def test_a_claim_or_a_threat_to_a_place_is_no_move_there(text: str) -> None:
+    # where the tanks were put ashore is unsaid: not the place a claim was made to
+    assert all(leg.destination.mention != "Kuwait" for leg in extract(text, date(1961, 7, 3)).legs)

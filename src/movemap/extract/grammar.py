@@ -798,6 +798,10 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 # who tells of the move, opening the clause: "According to refugees reaching Srinagar, they
 # entered Baramulla": how the news came (the refugees' arrival) is no stage of the move
 _ACCORDING_LEAD = re.compile(r"\W*according\s+to\s+[^,;:()]{1,80},", re.I)
+# "to" after a noun that is no motion: a claim, a right, a threat, an envoy to a place
+_NOT_WHITHER = re.compile(r"\b(?:claims?|rights?|title|threats?|sovereignty|access|loyalty|"
+                          r"allegiance|damage|aid|ambassadors?|envoys?|apology|letter|"
+                          r"ultimatum|appeal)\s+to\s+(?:the\s+)?$", re.I)
 # the same told after the move: "..., according to refugees reaching Srinagar", "..., refugees
 # arriving in Srinagar said"
 _TOLD_TAIL = re.compile(r",\s*(?:according\s+to\s+[^,;:()]{1,80}|(?:[\w'’-]+\s+){1,6}"
@@ -1184,8 +1188,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             # "to the oil port of Warri": the article and the port's words are the phrase's
             before = before[:kind.start()] + " "
         role, cue = "", ""
-        if start < told_end or start >= told_from:
-            roles.append("")  # in the words of who tells it
+        if start < told_end or start >= told_from or _NOT_WHITHER.search(before):
+            # in the words of who tells it; a claim or a threat to a place, not a move there
+            roles.append("")
             cues.append("")
             chained.append(False)
             continue
