@@ -243,7 +243,7 @@ class Networks:
         network = Network.from_file(geo_path(filename), name, snap_km,
                                     self.cache_dir, extra=[geo_path(f"{name}_additions.geojson")],
                                     at_crossings=name == "road", join_facing=name == "road",
-                                    winds=name == "road")
+                                    winds=True)
         lines = [line for path in extra for line in read_lines(path)]
         return network.with_lines(lines) if lines else network
 
@@ -296,11 +296,12 @@ class Networks:
 
     def ground_km(self, mode: Mode, points: Found) -> float:
         """The ground length of a path along the ``mode``'s network (``Network.ground_km``:
-        documented additions at their documented length, other lines ``GENERALISED``, and
-        a road's also times the winding of the relief it crosses: ``routing.relief``)."""
+        documented additions at their documented length, other lines ``GENERALISED`` times
+        the winding of the relief they cross, a road's more than a railway's:
+        ``routing.relief``)."""
         network = self.rail if mode is Mode.RAIL else self.road
         return float(network.ground_km(points if isinstance(points, Points)
-                                       else as_array(points), winds=mode is not Mode.RAIL))
+                                       else as_array(points), winds=True))
 
     @cached_property
     def _store(self) -> RouteStore:

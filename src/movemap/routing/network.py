@@ -77,6 +77,7 @@ log = logging.getLogger(__name__)
 
 Point = tuple[float, float]
 JOIN_KM = 5.0
+RAIL_NETWORK = "rail"  # the name of the railway network (its lines wind as railways do)
 NOISE_KM = 2.0          # an edge "is in" a country only for this much of its length or more
 CANDIDATES = 8          # nearest nodes an end may join
 FAR_KM = 60.0           # an end with no line within snap_km joins one this near (marked)
@@ -219,13 +220,14 @@ def _directed(arrays: _Arrays) -> _Directed:
 
 def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = None,
             stretch: Sequence[float] | None = None,
-            slope: Sequence[float] | None = None) -> _Arrays:
+            slope: Sequence[float] | None = None, railway: bool = False) -> _Arrays:
     """The graph of the lines, noded: split wherever lines meet.
 
     ``stretch`` is each line's ground length per drawn km (``GENERALISED`` if not given): an
     edge's ``edge_km`` is its drawn length times its stretch over ``GENERALISED`` (a Natural
     Earth line's km are its drawn km; a route's length adds the ``GENERALISED`` back).
-    ``slope`` is each line's winding slope (``relief.class_slope`` of its class if not given).
+    ``slope`` is each line's winding slope (``relief.class_slope`` of its class if not given,
+    a railway's when ``railway``).
 
     Lines meet where they share a vertex (rounded to 1e-4 degrees), and where a line's end
     lies within ``SNAP_DEGREES`` of another line's vertex (a junction the data drew a few
@@ -237,8 +239,9 @@ def _arrays(lines: Sequence[Sequence[Point]], classes: Sequence[str] | None = No
                        np.zeros(1, dtype=np.int64), np.zeros(0), np.zeros((0, 3), np.int64),
                        empty, np.zeros(0), np.zeros(0))
     factor = np.array([CLASS_COST[c] for c in classes] if classes else [1.0] * len(lines))
-    slope_of = np.array(slope if slope is not None else [relief.class_slope(c) for c in classes]
-                        if classes else [relief.WINDING_PER_KM] * len(lines), dtype=float)
+    slope_of = np.array(slope if slope is not None else [
+        relief.class_slope(c, railway) for c in classes] if classes else [
+        relief.ordinary_slope(railway)] * len(lines), dtype=float)
     stretch_of = np.array(stretch if stretch is not None else [GENERALISED] * len(lines),
                           dtype=float)
     dense = [_densify(line) for line in lines]
@@ -552,7 +555,8 @@ class Network:
         """A network of these lines (of these classes, main lines if not given; of this
         ground length per drawn km, ``GENERALISED`` if not given; of this winding slope, as
         their classes wind or as ordinary roads if not given: ``routing.relief``)."""
-        return cls(_arrays(lines, classes, stretch, slope), name, snap_km)
+        return cls(_arrays(lines, classes, stretch, slope, railway=name == RAIL_NETWORK), name,
+                   snap_km)
 
     @classmethod
     def from_file(cls, path: Path, name: str, snap_km: float,
@@ -565,7 +569,7 @@ class Network:
         bad row raises :class:`NetworkError`). ``at_crossings``: lines meet wherever they
         cross (roads), not only at shared vertices. ``join_facing``: a dead end joins the
         line it heads for within ``facing.FACING_KM`` (``routing.facing``). ``winds``: the
-        ground km its routes are measured by take the winding of the relief (roads: what
+        ground km its routes are measured by take the winding of the relief (what
         the segments' kept measures are, ``routing.segments``)."""
         from movemap import cache
         from movemap.geodata import geo_path
@@ -599,7 +603,8 @@ class Network:
                          "documented crossing", name, pair, point)
             classes = _mark_main_lines(lines, classes, name, table)
             named = [f for p in extra for f in read_named_features(p) if f[2] in documented]
-            arrays = _arrays(lines, classes, _line_stretch(lines, named, documented))
+            arrays = _arrays(lines, classes, _line_stretch(lines, named, documented),
+                             railway=name == RAIL_NETWORK)
             directed = _directed(arrays)
             data: dict[str, Any] = dict(zip(_DIRECTED, directed, strict=True))
             data.update((k, getattr(arrays, k)) for k in _Arrays.__dataclass_fields__)
@@ -684,7 +689,8 @@ class Network:
         classes += ["branch"] * (len(extra) + len(joins))
         stretch = [*self._a.edge_stretch.tolist(), *[GENERALISED] * (len(extra) + len(joins))]
         slope = [*self._a.edge_slope.tolist(),
-                 *[relief.class_slope("branch")] * (len(extra) + len(joins))]
+                 *[relief.class_slope("branch", self.name == RAIL_NETWORK)]
+                 * (len(extra) + len(joins))]
         return Network.from_lines([*lines_all, *extra, *joins], self.name, self.snap_km,
                                   classes, stretch, slope)
 
@@ -696,7 +702,7 @@ class Network:
         """The ground length (km) of a path along this network: each of its segments on an
         edge of a documented addition counts that edge's stretch times its drawn length,
         every other segment (Natural Earth's lines, the joins to the ends) ``GENERALISED``
-        times (``routing.lengths``), and with ``winds`` (roads) also times the winding of
+        times (``routing.lengths``), and with ``winds`` also times the winding of
         the relief at its middle (``routing.relief``). Segments are matched by their
         vertices, so the partial segment of a split edge at either end of the path (from
         the end's join to the edge's next vertex) counts ``GENERALISED`` too. A path this
@@ -727,9 +733,10 @@ class Network:
         factor[documented] = stretch
         if winds:
             generalised = ~documented  # a documented length is already the ground's
+            ordinary = relief.ordinary_slope(self.name == RAIL_NETWORK)
             if self._sloped is None:
-                self._sloped = self._segment_table(self._a.edge_slope, relief.WINDING_PER_KM)
-            slope = np.full(int(generalised.sum()), relief.WINDING_PER_KM)
+                self._sloped = self._segment_table(self._a.edge_slope, ordinary)
+            slope = np.full(int(generalised.sum()), ordinary)
             sloped, slopes = _look_up(self._sloped, p[generalised], q[generalised])
             slope[sloped] = slopes
             middle = (p[generalised] + q[generalised]) / 2
