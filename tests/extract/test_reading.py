@@ -1198,3 +1198,27 @@ def test_where_the_teller_came_to_is_no_stage_of_the_move(text: str) -> None:
 def test_a_claim_or_a_threat_to_a_place_is_no_move_there(text: str) -> None:
     # where the tanks were put ashore is unsaid: not the place a claim was made to
     assert all(leg.destination.mention != "Kuwait" for leg in extract(text, date(1961, 7, 3)).legs)
+
+
+@pytest.mark.parametrize("text", [
+    "The Reserve reached Lugo on 8 January. It marched in rain to Corunna on the 11th.",
+    "The Reserve reached Lugo on 8 January. It marched, through the floods, to Corunna on the "
+    "11th.",
+    "The Reserve reached Lugo on 8 January. It marched amid streams of refugees to Corunna on "
+    "the 11th.",
+])
+def test_what_a_force_marches_through_is_not_what_moves(text: str) -> None:
+    # rain, floods and refugees around the march are its circumstances, not its mover
+    assert ends(extract(text, date(1809, 6, 1))) == [(["Lugo"], "Corunna")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Reserve reached Lugo on 8 January. It reached Corunna on the 11th, the transports not "
+    "having yet come round from Vigo. It embarked that night and sailed for England.",
+    "The Reserve reached Lugo on 8 January. It reached Corunna on the 11th, the fleet having "
+    "sailed from Vigo a week before. It embarked that night and sailed for England.",
+])
+def test_an_absolute_clause_with_its_own_subject_moves_no_one_of_the_sentence(text: str) -> None:
+    # the ships' own voyage from Vigo is neither the force's start nor where it was after
+    assert ends(extract(text, date(1809, 6, 1))) == [(["Lugo"], "Corunna"),
+                                                      (["Corunna"], "England")]

@@ -317,6 +317,11 @@ _CLAUSE_BREAK = grouped(re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\
                                    r",\s+(?:and|but)\s+(?=[^,;.]{0,50}\b(?:said|says|announced|"
                                    r"stated|added)\b)|"
                                    r",\s(?=(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\s)|"
+                                   # an absolute clause with a subject of its own, left
+                                   # out: what it tells is not the sentence's force's move
+                                   # (, the transports not having yet come round from Vigo)
+                                   r",\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){1,3}?"
+                                   r"(?:having|being)\s[^,;.]*|"
                                    r",\s+(?:and|but)\s+(?!on\s+to\b)(?=(?:by|on|in|after|before|during|within|the|"
                                    r"its|their|[A-Z][\w-]*['’]s)\s)|"
                                    # another force as the next clause's subject (, and
@@ -813,6 +818,12 @@ _ATTRIBUTED = re.compile(r"\W*(?:\w+\W+){0,3}?(?:said|says|announced|stated|told
                          r"reported)\b", re.I)
 
 
+# what a move goes through, not what moves: marched in rain, amid refugees, through the floods
+_AMID = re.compile(r"\b(?:in|through|under|despite|amid|amidst|during|against)\s+(?:(?:the|a|"
+                   r"an|heavy|driving|torrential|pouring|freezing|deep|thick|strong|high|"
+                   r"fleeing|streams\s+of|crowds\s+of)\s+){0,2}$", re.I)
+
+
 def _civilian(words: str, verb: re.Match[str], folded: bool) -> bool:
     """Whether a clause (``words``: folded to lower case when ``folded``, else as written)
     moves people or things, not a force: it names such a mover (refugees, munitions,
@@ -823,7 +834,8 @@ def _civilian(words: str, verb: re.Match[str], folded: bool) -> bool:
     # a time clause the sentence opens with, up to its comma ("After the president spoke,")
     opening = _SUBORDINATE.match(words.lstrip()) is not None and "," in words
     lead_end = words.find(",") if opening else -1
-    return any(not _aside(words, m, verb, lead_end) for m in pattern.finditer(words))
+    return any(not _aside(words, m, verb, lead_end) and not _AMID.search(
+        words, max(0, m.start() - 40), m.start()) for m in pattern.finditer(words))
 
 
 def _aside(words: str, m: re.Match[str], verb: re.Match[str], lead_end: int) -> bool:
