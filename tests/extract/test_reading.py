@@ -1222,3 +1222,17 @@ def test_an_absolute_clause_with_its_own_subject_moves_no_one_of_the_sentence(te
     # the ships' own voyage from Vigo is neither the force's start nor where it was after
     assert ends(extract(text, date(1809, 6, 1))) == [(["Lugo"], "Corunna"),
                                                       (["Corunna"], "England")]
+
+
+@pytest.mark.parametrize("text", [
+    "UNHCR is seeking safe passage for aid convoys from Croatia to Bosnia and Herzegovina.",
+    "Humanitarian flights went from Zagreb to Sarajevo on 3 July.",
+    "Food shipments left Mombasa for Mogadishu on 9 December.",
+])
+def test_aid_carried_is_no_force_moving(text: str) -> None:
+    assert extract(text, date(1992, 12, 31)).legs == ()
+
+
+def test_a_relief_column_is_a_force() -> None:
+    text = "The relief column marched from Zagreb to Sarajevo on 3 July."
+    assert ends(extract(text, date(1992, 12, 31))) == [(["Zagreb"], "Sarajevo")]

@@ -395,6 +395,9 @@ _NONFORCE_PATTERN = re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|pows|containers|munitions|shells|missiles|"
     r"bombers|jets|drones|aircraft(?!\s+carriers?\b)|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
     r"equipment|materiel|matériel|"
+    # help carried, not a force (aid convoys, humanitarian flights, food shipments)
+    r"(?:aid|humanitarian|food|medical|relief\s+supply)\s+(?:convoys?|shipments?|flights?|"
+    r"deliveries|supplies|trucks|lorries|airlifts?)|"
     r"carriages|passengers|commuters|tourists|pilgrims|migrants|patients|hostages|detainees|"
     r"people|persons|nationals|citizens|staff|"
     r"families|residents|inhabitants|goods|oil|fuel|president|minister|premier|king|emperor|"
