@@ -289,3 +289,25 @@ def test_an_arrival_dated_in_its_clause_set_out_at_the_narrative_s_day() -> None
     (leg,) = extract(text, date(1837, 1, 1)).legs
     assert (leg.origins[0].mention, leg.destination.mention) == ("Amurrio", "Oviedo")
     assert (str(leg.start), str(leg.end)) == ("1836-06-26", "1836-07")
+
+
+def test_a_district_after_a_place_is_where_it_lies_not_a_start() -> None:
+    # "do Uíge" after "no distrito": the district Carmona lies in, not where the move began
+    text = ("Largou esta tarde do porto de Lisboa o paquete, que leva a bordo o primeiro "
+            "contingente de tropas. A viagem deverá durar cerca de dez dias. Em Luanda, as "
+            "unidades agora embarcadas serão depois transportadas para Carmona, no distrito do "
+            "Uíge, onde bandos armados atacaram fazendas e povoações.")
+    found = legs(extract(text, date(1961, 4, 22)))
+    assert ("Luanda", "Carmona") in [(o, d) for o, d, _, _ in found]
+    leg = next(leg for leg in extract(text, date(1961, 4, 22)).legs
+               if leg.destination.mention == "Carmona")
+    assert leg.status is Status.EXPECTED  # serão transportadas: they will be
+
+
+def test_a_since_date_and_the_country_of_the_last_stage_make_no_move_of_their_own() -> None:
+    text = ("Largou esta tarde do porto de Lisboa, com destino a Luanda, o paquete «Niassa», que "
+            "leva a bordo o primeiro grande contingente de tropas expedicionárias enviado para "
+            "Angola desde os acontecimentos de 15 de março no norte da província.")
+    found = legs(extract(text, date(1961, 4, 22)))
+    assert [(o, d) for o, d, _, _ in found] == [("Lisboa", "Luanda")]
+    assert "03-15" not in found[0][2]  # the date of the events it comes after

@@ -237,7 +237,7 @@ LANGUAGES: dict[str, _Lexicon] = {
                             re.I))),
         (),
         re.compile(r"^\s*(?:,|e|ou|,\s*e)\s*(?:(?:de|do|da|a|para)\s*)?$"),
-        re.compile(r"\b(?:vai|vão|irá|irão|deverá|deverão|poderá|poderão|previst\w*|"
+        re.compile(r"\b(?:vai|vão|irá|irão|será|serão|deverá|deverão|poderá|poderão|previst\w*|"
                    r"planej\w*|espera-se|\w{3,}(?:rá|rão))\b", re.I),
         re.compile(r"(?<![OoAa]\s)(?<![OoAa]s\s)\bsegundo\b|\b(?:teria|teriam|informou|"
                    r"informaram|de\s+acordo\s+com|comenta-se)\b", re.I),
@@ -474,11 +474,18 @@ def _month_number(lexicon: _Lexicon, word: str) -> int:
                 if low.startswith(stem))
 
 
+# a date after "since" (desde os acontecimentos de 15 de março): what the move comes after,
+# not when it is
+_SINCE_BEFORE = re.compile(r"(?i:\b(?:desde|depuis|dal|dalla|dai|seit|sinds|sedan|från)\b"
+                           r"[^,;.]{0,40}$)")
+
+
 def _dates(lexicon: _Lexicon, body: str, published: date, told: int | None = None
            ) -> tuple[FuzzyDate, FuzzyDate | None] | None:
     """The first date a clause gives: a day or a span of days, else a month; ``told``: the
     last year the report wrote before."""
-    if (m := lexicon.day.search(body)) is not None:
+    if (m := next((d for d in lexicon.day.finditer(body) if not _SINCE_BEFORE.search(
+            body, max(0, d.start() - 50), d.start())), None)) is not None:
         g = m.groupdict()
         month = _month_number(lexicon, g["m"])
         if "d2" in g:  # Korean: the first day, then the last
@@ -496,7 +503,8 @@ def _dates(lexicon: _Lexicon, body: str, published: date, told: int | None = Non
         except ValueError:
             return None
         return start, end
-    if (m := lexicon.month.search(body)) is not None:
+    if (m := next((d for d in lexicon.month.finditer(body) if not _SINCE_BEFORE.search(
+            body, max(0, d.start() - 50), d.start())), None)) is not None:
         month = _month_number(lexicon, m.group("m"))
         if not 1 <= month <= 12:
             return None
@@ -528,6 +536,8 @@ def _roles(lexicon: _Lexicon, text: str, a: int, here: list[FoundPlace]) -> list
             if role == "destination" and lexicon is LANGUAGES["ru"] and _IN_ON.search(
                     before) and _locative(text, place):
                 role = "position"  # в Москве: where, not whither
+        if role and not lexicon.after and _LOCATED_IN.search(before):
+            role = ""  # "para Carmona, no distrito do Uíge": where the place before lies
         if role and _ARTICLE_OPENS.fullmatch(text, a, place.start):
             role = ""  # "A Argentina enviou ...": the article of the clause's subject
         if role == "origin" and not lexicon.after and _ARMY_OF.search(before):
@@ -787,6 +797,11 @@ def _clause(out: _Legs, move: _Move, text: str, here: list[FoundPlace], roles: l
                 move = replace(move, day=(move.set_out, move.day[0]))
     expected = move.status is Status.EXPECTED
     for g, group in enumerate(groups):
+        if g and all(p.place.kind is Kind.COUNTRY and groups[g - 1][-1].place.country
+                     == p.place.country for p in group):
+            # "com destino a Luanda ... para Angola": the country the last stage lies in, not
+            # a stage after it
+            continue
         for place in group:
             out.add(move, start, place, rule if not g else "chain", "stage" if g else "to")
         if start and state.first_leg is None and not expected:
@@ -794,6 +809,17 @@ def _clause(out: _Legs, move: _Move, text: str, here: list[FoundPlace], roles: l
         start, rule = (group[-1],), "chain"
     if not expected:
         state.last_end, state.last_at = groups[-1][-1], number
+
+
+# a place's district or province after it, set off by a comma: where it lies, neither a start
+# nor a destination ("Carmona, no distrito do Uíge", "Tulle, dans le département de la
+# Corrèze", "Jaca, en la provincia de Huesca")
+_LOCATED_IN = re.compile(
+    r",\s*(?:(?:no|na|nos|nas|em|en|el|la|dans|le|au|in|nel|nella|im|in\s+der)\s+)?"
+    r"(?:distrito|província|provincia|concelho|região|región|regione|département|departamento|"
+    r"municipio|município|comarca|distretto|bezirk|kreis|provinz|district|province|region)"
+    r"\s+(?:d[eoa]s?|de\s+la|de\s+l['’]|del|du|des|di|della|dello|von|der)\s+(?:\w+\s+)?$",
+    re.I)
 
 
 # verbs that tell an arrival, by language (entró, llegó, arrivé, chegou, giunse, erreichte,
