@@ -1236,3 +1236,16 @@ def test_aid_carried_is_no_force_moving(text: str) -> None:
 def test_a_relief_column_is_a_force() -> None:
     text = "The relief column marched from Zagreb to Sarajevo on 3 July."
     assert ends(extract(text, date(1992, 12, 31))) == [(["Zagreb"], "Sarajevo")]
+
+
+@pytest.mark.parametrize("text", [
+    "Defence says the first Australian Defence Force personnel from Townsville are now on the "
+    "ground in Honiara.",
+    "The first troops from Townsville were already in Honiara by Friday.",
+])
+def test_a_force_from_one_place_now_in_another_came_from_it(text: str) -> None:
+    assert ends(extract(text, date(2021, 11, 26))) == [(["Townsville"], "Honiara")]
+
+
+def test_people_from_one_place_now_in_another_are_no_force() -> None:
+    assert extract("Refugees from Kursk are now in Belgorod.", date(2024, 9, 1)).legs == ()

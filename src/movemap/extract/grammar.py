@@ -806,6 +806,13 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 # who tells of the move, opening the clause: "According to refugees reaching Srinagar, they
 # entered Baramulla": how the news came (the refugees' arrival) is no stage of the move
 _ACCORDING_LEAD = re.compile(r"\W*according\s+to\s+[^,;:()]{1,80},", re.I)
+# a force from a place, now in another (personnel from Townsville are now on the ground in
+# Honiara); group 1: the words that place it, up to the place's name
+_HERE_FROM = re.compile(
+    r"\b(?:troops|forces|soldiers|personnel|units|marines|paratroopers|police|officers|"
+    r"contingents?|battalions?|brigades?|compan(?:y|ies)|detachments?|reinforcements)\s+from\s+"
+    r"[^,;]{1,60}?\s+((?:are|is|were|was)\s+(?:now\s+|already\s+)?(?:on\s+the\s+ground\s+|"
+    r"deployed\s+|stationed\s+)?(?:in|at))\s+(?:the\s+)?(?=\S)")
 # "to" after a noun that is no motion: a claim, a right, a threat, an envoy to a place
 _NOT_WHITHER = re.compile(r"\b(?:claims?|rights?|title|threats?|sovereignty|access|loyalty|"
                           r"allegiance|damage|aid|ambassadors?|envoys?|apology|letter|"
@@ -1191,6 +1198,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         heading = verb = _HEADING_TO.fullmatch(low, places[0][1] - a, places[1][0] - a)
         if len(places) > 2 and not _HEADING_WAY.match(text, places[1][1], b):
             heading = verb = None  # a third place in the clause that is not on the way
+    present = _HERE_FROM.search(low) if verb is None and len(places) >= 2 else None
+    if present is not None:
+        # "personnel from Townsville are now on the ground in Honiara": a force from A now in
+        # B has come from A to B, though no verb says it moved
+        verb = present
     # one force advancing "to A and B" passes A on its way to B; a force dispersed, sent or
     # flown "to A, B and C" goes to each
     advancing = verb is not None and _ADVANCE.match(verb.group(1)) is not None
@@ -1203,6 +1215,11 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             # "to the oil port of Warri": the article and the port's words are the phrase's
             before = before[:kind.start()] + " "
         role, cue = "", ""
+        if present is not None and start == a + present.end():
+            roles.append("destination")
+            cues.append(" ".join(present.group(1).split()))
+            chained.append(False)
+            continue
         if start < told_end or start >= told_from or _NOT_WHITHER.search(before):
             # in the words of who tells it; a claim or a threat to a place, not a move there
             roles.append("")
