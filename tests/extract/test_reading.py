@@ -1249,3 +1249,14 @@ def test_a_force_from_one_place_now_in_another_came_from_it(text: str) -> None:
 
 def test_people_from_one_place_now_in_another_are_no_force() -> None:
     assert extract("Refugees from Kursk are now in Belgorod.", date(2024, 9, 1)).legs == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The guerrillas on Grammos fled into Albania on 30 August.",
+    "The guerrillas driven off Grammos crossed into Albania on 30 August.",
+    "The rebels were on Grammos until 30 August. Then they fled across the frontier into "
+    "Albania.",
+])
+def test_where_irregulars_were_or_were_driven_from_is_where_they_set_out(text: str) -> None:
+    # a force named by what it is (guerrillas, rebels) placed on a height, or dislodged from it
+    assert ends(extract(text, date(1949, 8, 31))) == [(["Grammos"], "Albania")]

@@ -190,6 +190,9 @@ _ORIGIN_CUE = re.compile(
     r"\s+(?:down|up|north|south|east|west|upstream|downstream))?,?\s+(?:near|at)|from|out\s+of|left|leaving|leaves?|departed|"
     r"departing|departs?|quit|quits|quitting|abandon(?:ed|ing|s)?|"
     r"evacuated|evacuates|fled|flees|withdr[ae]wn?\s+from|pulled\s+(?:back|out)\s+(?:from|of)|away\s+from|"
+    # a force dislodged from a place (the guerrillas driven off Vitsi crossed into Albania)
+    r"(?:driven|pushed|forced|thrown|beaten)\s+(?:back\s+)?(?:off|out\s+of|from)|"
+    r"(?:expelled|dislodged|ejected|routed)\s+from|"
     r"vacat(?:ed|ing)|exit(?:ed|ing)|"
     r"(?:en|em)(?:train|truck|plane|bus|buss)(?:ed|ing|s)?\s+(?:at|in|from)|"
     r"(?:embark|reembark|re-embark)(?:ed|ing|s)?\s+(?:at|in|from)|"
@@ -268,8 +271,9 @@ _POSITION_CUE = re.compile(
     r"at\s+anchor|anchored|lay|lies|lying)\s+"
     r"(?:in|at|near|around|on|off|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|garrisons?\s+(?:of|in|at)|"
     r"(?:troops|units|forces|soldiers|men|brigade|division|regiment|battalion|column|"
-    r"detachment|contingent|squadron|fleet|flotilla)\s+(?:in|at)|"
-    r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at)|"
+    r"detachment|contingent|squadron|fleet|flotilla|guerrillas|rebels|insurgents|militants|"
+    r"partisans|fighters|defenders|garrison)\s+(?:in|at|on)|"
+    r"(?:was|were)\s+(?:still\s+|already\s+)?(?:in|at|on)|"
     r"(?:days?|weeks?|months?|nights?|stay|halt|rest|pause)\s+(?:in|at)|"
     # an apposition of where a force is now: "The 1st Division, now at Aldershot, will embark"
     r"(?<=,\s)now\s+(?:in|at)|"
@@ -666,12 +670,14 @@ _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|t
                     r"garrison|positioned|massed|waiting|camped|dug|quartered|holding|held|"
                     r"remained|stayed|troops|units|forces|soldiers|men|brigade|division|"
                     r"regiment|battalion|column|detachment|contingent|squadron|fleet|flotilla|"
+                    r"guerrillas|rebels|insurgents|militants|partisans|fighters|defenders|"
                     r"was|were|days?\b|"
                     r"weeks?\b|months?\b|nights?\b|stay|halt|rest|pause|at|anchored|lay|"
                     r"lies|lying|attacked|assaulted")
 _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|pass|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
                   r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)|embark|"
-                  r"reembark|re-embark|weigh|put|board")
+                  r"reembark|re-embark|weigh|put|board|driven|pushed|forced|thrown|beaten|"
+                  r"expelled|dislodged|ejected|routed")
 _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|enter|land|ashore|"
                 r"expected|due|"
                 r"pass|onto|on|"
