@@ -1260,3 +1260,15 @@ def test_people_from_one_place_now_in_another_are_no_force() -> None:
 def test_where_irregulars_were_or_were_driven_from_is_where_they_set_out(text: str) -> None:
     # a force named by what it is (guerrillas, rebels) placed on a height, or dislodged from it
     assert ends(extract(text, date(1949, 8, 31))) == [(["Grammos"], "Albania")]
+
+
+def test_freight_weighed_is_no_force_moving() -> None:
+    text = ("The freighter Mont-Blanc blew up on 6 December. She had come up from New York with "
+            "some 2,900 tonnes of picric acid and TNT, and was making for the Basin to wait for a "
+            "convoy to Bordeaux.")
+    assert extract(text, date(1917, 12, 31)).legs == ()
+
+
+def test_a_force_with_its_stores_weighed_still_moves() -> None:
+    text = "On 3 May the brigade marched from Lugo to Corunna with 300 tons of stores."
+    assert ends(extract(text, date(1809, 6, 1))) == [(["Lugo"], "Corunna")]

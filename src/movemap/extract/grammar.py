@@ -399,6 +399,8 @@ _NONFORCE_PATTERN = re.compile(
     r"\b(refugees|civilians|evacuees|prisoners|pows|containers|munitions|shells|missiles|"
     r"bombers|jets|drones|aircraft(?!\s+carriers?\b)|planes|warplanes|helicopters|sorties|supplies|ammunition|cargo|grain|weapons|wounded|children|"
     r"equipment|materiel|matériel|"
+    # freight weighed (a freighter with 2,900 tonnes of picric acid)
+    r"tonnes\s+of|tons\s+of|"
     # help carried, not a force (aid convoys, humanitarian flights, food shipments)
     r"(?:aid|humanitarian|food|medical|relief\s+supply)\s+(?:convoys?|shipments?|flights?|"
     r"deliveries|supplies|trucks|lorries|airlifts?)|"
