@@ -1272,3 +1272,21 @@ def test_freight_weighed_is_no_force_moving() -> None:
 def test_a_force_with_its_stores_weighed_still_moves() -> None:
     text = "On 3 May the brigade marched from Lugo to Corunna with 300 tons of stores."
     assert ends(extract(text, date(1809, 6, 1))) == [(["Lugo"], "Corunna")]
+
+
+@pytest.mark.parametrize(("text", "strength"), [
+    ("At Isurava, men of the 21st Brigade, brought over the mountains from Port Moresby, held "
+     "the enemy for four days.", None),
+    ("The garrison at Isurava was reinforced on 26 August by a battalion brought up from Port "
+     "Moresby.", None),
+    ("The garrison, 1,500 men at Isurava, had been reinforced on 26 August by 800 men brought "
+     "up from Port Moresby.", 800),
+])
+def test_a_force_brought_to_a_place_or_to_those_it_reinforces_goes_there(
+        text: str, strength: int | None) -> None:
+    # the fronted place, or the place of the force joined, is the destination; the strength
+    # is the newcomers', not the garrison's
+    (leg,) = extract(text, date(1942, 9, 30)).legs
+    assert ([o.mention for o in leg.origins], leg.destination.mention) == (
+        ["Port Moresby"], "Isurava")
+    assert leg.strength == strength

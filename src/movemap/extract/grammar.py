@@ -553,6 +553,12 @@ _TAKEN_BY = re.compile(
     r"(?:(?:the|an?|some|about|over|nearly|and|his|her|their|its|[\d,]+(?:st|nd|rd|th)?|"
     r"[A-Z][\w'’.-]*)\s+){0,4}(?:[a-z][\w-]*\s+)?(?i:" + _FORCE_NOUN_F + r")\b")
 _ARRIVAL_VERB = re.compile(r"(?:land|ashore|on\s+shore|arriv|disembark|debark)", re.I)
+# verbs of a force carried or sent somewhere (brought over the mountains from Port Moresby)
+_TRANSPORTED = re.compile(r"(?:brought|flown|sent|rushed|shipped|ferried|airlifted|carried|"
+                          r"moved|transferred|redeployed)", re.I)
+# a force joined by another (was reinforced by, relieved by)
+_JOINED = re.compile(r"\b(?:(?:was|were|been|being)\s+)?(?:reinforced|relieved|strengthened|"
+                     r"joined)\s+(?:[^,;]{0,40}?\s)?by\b")
 # an area that qualifies a noun of places, then examples of them (from Baltic ports such as
 # Riga and Tallinn; Black Sea ports, Odessa and Varna among them): the examples are the ends
 _EXAMPLES = re.compile(r"(?:\s+(?:and|or)\s+[\w-]+(?:\s+Sea)?)?"
@@ -1367,11 +1373,25 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 # the Lyon garrison marched to Dijon: a town's garrison or fleet starts there
                 roles[i], cues[i] = "origin", "garrison of"
                 break
-    if verb is not None and _ARRIVAL_VERB.match(verb.group(1)) and places and (
+    if verb is not None and (_ARRIVAL_VERB.match(verb.group(1)) or (
+            _TRANSPORTED.match(verb.group(1)) and "origin" in roles)) and places and (
             "destination" not in roles) and roles[0] in ("", "position") and (
             places[0][1] <= a + verb.start()) and _FRONTED.match(text, a, places[0][0]):
-        # At Narvik 2,000 troops were put ashore: the fronted place is where they landed
+        # At Narvik 2,000 troops were put ashore: the fronted place is where they landed;
+        # at Isurava, men brought over the mountains from Port Moresby: where they were
+        # brought
         roles[0], cues[0] = "destination", "at ... " + verb.group(1)
+    reinforcing = 0  # where the moving force's words start, past the force it joins
+    if verb is not None and "origin" in roles and "destination" not in roles and (
+            joined := _JOINED.search(low)) is not None:
+        # the garrison at Kohima was reinforced by a battalion brought up from Dimapur: the
+        # force that comes goes where the one it joins is
+        for i, (start, _) in enumerate(places):
+            if roles[i] in ("position", "") and not areas[i] and start < a + joined.start() and (
+                    roles[i] or _FRONTED.match(text, a, start)):
+                roles[i], cues[i] = "destination", joined.group(0)
+                reinforcing = joined.end()  # "the garrison, 1,500 men": not the newcomers
+                break
     for i in range(len(places) - 1):
         if roles[i] not in ("origin", "destination") or areas[i + 1]:
             continue
@@ -1439,4 +1459,5 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         _civilian(low if body.isascii() else body, verb, body.isascii())
         or _way_goes(low, verb)) and not _FORCE_F.search(low) and not _commands(low, verb)
     return Reading(verb.group(1).strip() if verb else None, tuple(roles), tuple(cues),
-                   tuple(chained), mode, strength_in(text, a, b), status, hedge, nonforce)
+                   tuple(chained), mode, strength_in(text, a + reinforcing, b), status, hedge,
+                   nonforce)
