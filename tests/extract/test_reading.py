@@ -1290,3 +1290,12 @@ def test_a_force_brought_to_a_place_or_to_those_it_reinforces_goes_there(
     assert ([o.mention for o in leg.origins], leg.destination.mention) == (
         ["Port Moresby"], "Isurava")
     assert leg.strength == strength
+
+
+@pytest.mark.parametrize("text", [
+    "The revolt was led by paratroop officers from garrisons in Maracay, 80 km west of the "
+    "capital, who drove into Caracas shortly before midnight on 3 February.",
+    "Paratroopers from Maracay, who drove into Caracas on 3 February, attacked the palace.",
+])
+def test_a_force_named_with_its_origin_moves_in_its_relative_clause(text: str) -> None:
+    assert ends(extract(text, date(1992, 2, 5))) == [(["Maracay"], "Caracas")]

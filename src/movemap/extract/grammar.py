@@ -456,6 +456,8 @@ _DIGIT = re.compile(r"\d")
 _UNIT_WORD_BEFORE = re.compile(r"\b(?:Division|Brigade|Regiment|Battalion|Corps|Army|Fleet|"
                                r"Squadron|Commando|Company|Group|Legion|Marines)\b")
 _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|division|brigade|"
+                        r"officers|paratroops|guerrillas|rebels|insurgents|fighters|"
+                        r"Paratroopers|Officers|Guerrillas|Rebels|Troops|Soldiers|Marines|"
                         r"corps|army|regiment|battalion|infantry|paratroopers|group|contingent|"
                         r"commandos?|rangers|echelon|column|squadron|company|fleet|guard|Division|"
                         r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet|"
@@ -468,7 +470,12 @@ _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|divisi
                         # the squadron of Admiral Lazareff, which came from Sebastopol
                         r"(?:\s+of\s+(?:General|Admiral|Marshal|Field\s+Marshal|Colonel|Major|"
                         r"Captain|Commodore|Lieutenant|Brigadier|Commander)\s+"
-                        r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)?$")
+                        r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*|"
+                        # officers from garrisons in Maracay, who drove into Caracas: the
+                        # force named with where it came from
+                        r"\s+from\s+(?:(?:the\s+)?(?:garrisons?|bases?|barracks|camps?)\s+"
+                        r"(?:in|at|of)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?"
+                        r"(?:,\s+[^,;]{1,45})?)?$")
 # a verb in the past before a noun in the same clause: the noun is its object
 _OBJECT_BEFORE = re.compile(r"\b[a-z]{3,}ed\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,5}$")
 # a relative clause about a noun other than a pronoun's antecedent (the army, which took Seoul,)
