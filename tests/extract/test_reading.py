@@ -1299,3 +1299,16 @@ def test_a_force_brought_to_a_place_or_to_those_it_reinforces_goes_there(
 ])
 def test_a_force_named_with_its_origin_moves_in_its_relative_clause(text: str) -> None:
     assert ends(extract(text, date(1992, 2, 5))) == [(["Maracay"], "Caracas")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army occupied Mandalay on 28 November. It will shortly proceed up the river to "
+     "occupy Bhamo.", [(["Mandalay"], "Bhamo")]),
+    ("The brigade was sent from Rangoon to seize Prome on 2 December.", [(["Rangoon"], "Prome")]),
+    # an aim set off by a comma is no move made
+    ("The force gathered at Fort Leavenworth in the spring, at the outbreak of the war, to "
+     "occupy New Mexico and California.", []),
+])
+def test_a_force_moving_to_take_a_place_goes_there(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1885, 12, 31))) == expected

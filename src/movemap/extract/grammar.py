@@ -241,6 +241,10 @@ _DEST_CUE = re.compile(
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|"
     r"took(?!\s+(?:place|part|off)\b)|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
+    # sent or moving to take a place (proceed up the river to occupy Bhamo): where it went;
+    # not an aim set off by a comma (gathered at Fort Leavenworth, ..., to occupy New Mexico)
+    r"(?<!,\s)to\s+(?:occupy|seize|capture|secure|retake|recapture|liberate|garrison|"
+    r"take(?!\s+(?:part|place|off|up|over|on|in)\b))|"
     + _RELIEVED + r"|"
     r"(?:received|receiving|accepted|accepting|took|taking)\s+the\s+surrender\s+of|"
     r"(?:advanc\w*|march\w*|mov(?:ed|ing|es?)|driv(?:e|es|ing)|drove|f[ae]ll(?:ing|s|en)?\s+back|"
