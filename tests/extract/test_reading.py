@@ -1312,3 +1312,13 @@ def test_a_force_named_with_its_origin_moves_in_its_relative_clause(text: str) -
 def test_a_force_moving_to_take_a_place_goes_there(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(1885, 12, 31))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel fighters took control of Daraa on 6 December and pushed north to Damascus.",
+    "Rebel fighters took over Daraa on 6 December and pushed north to Damascus.",
+    "Rebel fighters gained control of Daraa on 6 December and then advanced to Damascus.",
+    "Rebel fighters take control of Daraa on 6 December. By evening they reach Damascus.",
+])
+def test_a_place_taken_as_news_says_it_is_where_the_force_went_on_from(text: str) -> None:
+    assert ends(extract(text, date(2024, 12, 9))) == [(["Daraa"], "Damascus")]

@@ -241,6 +241,13 @@ _DEST_CUE = re.compile(
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|"
     r"took(?!\s+(?:place|part|off)\b)|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
+    # a place taken, as news says it (took control of Daraa, gained control over it, took
+    # over the town, seizes Kupiansk)
+    r"(?:took|takes?|taken|taking|gain(?:ed|s|ing)?|seiz(?:ed|es|ing)|assum(?:ed|es|ing)|"
+    r"wrest(?:ed|s|ing)?|establish(?:ed|es|ing)?)\s+(?:full\s+|effective\s+|complete\s+)?"
+    r"control\s+(?:of|over)|"
+    r"t(?:ook|akes?|aken|aking)\s+over(?!\s+(?:command|responsibility|duties|the\s+"
+    r"(?:command|running|duties)))|seizes|captures|occupies|"
     # sent or moving to take a place (proceed up the river to occupy Bhamo): where it went;
     # not an aim set off by a comma (gathered at Fort Leavenworth, ..., to occupy New Mexico)
     r"(?<!,\s)to\s+(?:occupy|seize|capture|secure|retake|recapture|liberate|garrison|"
@@ -701,8 +708,8 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|ent
                 r"expected|due|"
                 r"pass|onto|on|"
                 r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
-                r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|captur|"
-                r"seized|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
+                r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|occupies|"
+                r"captur|gain|assum|wrest|establish|seizes|seiz|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
                 r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|str|link|join|aimed|directed|"
                 r"defeat|destroy|attack|engag|rout|fought|besieg|reliev|reinforc|"
