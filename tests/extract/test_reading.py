@@ -1322,3 +1322,9 @@ def test_a_force_moving_to_take_a_place_goes_there(
 ])
 def test_a_place_taken_as_news_says_it_is_where_the_force_went_on_from(text: str) -> None:
     assert ends(extract(text, date(2024, 12, 9))) == [(["Daraa"], "Damascus")]
+
+
+@pytest.mark.parametrize("verb", ["occupying", "capturing", "seizing"])
+def test_a_place_taken_on_the_way_is_the_move_s_destination(verb: str) -> None:
+    text = f"Detachments pressed on down the river from Nanjing, {verb} Zhenjiang on 31 March."
+    assert ends(extract(text, date(1853, 6, 1))) == [(["Nanjing"], "Zhenjiang")]

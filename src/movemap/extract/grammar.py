@@ -239,6 +239,7 @@ _DEST_CUE = re.compile(
     r"(?:at|in)|"
     r"(?:dropped|parachuted|inserted|disembarked|disembarking|deployed|redeployed)\s+"
     r"(?:in|at|near|on|around)|(?:jumped|dropped|parachuted|landed)\s+(?:onto|into|over)|occupied|captured|seized|"
+    r"occupying|capturing|seizing|"
     r"took(?!\s+(?:place|part|off)\b)|taken|taking|retook|retaken|recaptur(?:ed|ing)|"
     r"liberat(?:ed|ing)|overr[au]n|stormed|storming|secured|securing|"
     # a place taken, as news says it (took control of Daraa, gained control over it, took
@@ -708,7 +709,7 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|ent
                 r"expected|due|"
                 r"pass|onto|on|"
                 r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
-                r"parachuted|inserted|disembark|deployed|redeployed|jumped|occupied|occupies|"
+                r"parachuted|inserted|disembark|deployed|redeployed|jumped|occup|"
                 r"captur|gain|assum|wrest|establish|seizes|seiz|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
                 r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|str|link|join|aimed|directed|"
