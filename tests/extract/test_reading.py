@@ -459,6 +459,11 @@ def test_strength_only_of_the_moving_force() -> None:
     ("They sailed on the 27th ultimo and are due on the 2nd proximo.", date(1832, 7, 20),
      ["1832-06-27", "1832-08-02"]),
     ("On the 10th of last month British troops moved.", date(2001, 12, 1), ["2001-11-10"]),
+    # feasts of fixed date, in the narrative's year or their own
+    ("The Reserve left Sahagun on Christmas Day 1808 and came into Astorga on the last day of "
+     "the year.", date(1877, 6, 1), ["1808-12-25", "1808-12-31"]),
+    ("On New Year's Eve they sailed; on Twelfth Night they landed.", date(1943, 3, 1),
+     ["1942-12-31", "1943-01-05"]),
 ])
 def test_narrative_and_publication_time(text: str, published: date,
                                         expected: list[str]) -> None:

@@ -206,6 +206,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"(?:\s+of\s+(?P<year>\d{4}))?", re.I)),
     # the 8th; the 27th of last month, the 27th ult. (of the month before the narrative's),
     # the 3rd inst. (of its month), the 2nd prox. (of the month after)
+    # a feast day of fixed date (Christmas Day, New Year's Eve, the last day of the year)
+    ("feast", re.compile(r"\b(?P<feast>christmas\s+(?:day|eve)|new\s+year['’]s\s+(?:day|eve)|"
+                         r"boxing\s+day|all\s+saints['’]?\s+day|midsummer(?:['’]s)?\s+day|"
+                         r"st\.?\s+stephen['’]s\s+day|twelfth\s+night|"
+                         r"the\s+(?:last|first)\s+day\s+of\s+the\s+year)"
+                         r"(?:,?\s+(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d)\b)?", re.I)),
     ("the_nth", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
                          r"(?:\s+(?:of\s+)?(?P<mrel>last|this|next)\s+month\b|"
                          r"\s+(?P<old>ult(?:imo)?|inst(?:ant)?|prox(?:imo)?)\b\.?|"
@@ -387,6 +393,10 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
         return parse_date(f"{year:04d}-{month:02d}")
     if kind == "quarter":
         return parse_date(f"{year or published.year:04d}-Q{_QUARTERS[g['q'].lower()]}")
+    if kind == "feast":
+        month, day = _FEASTS[" ".join(g["feast"].lower().replace("’", "'").split()).replace(
+            "st. ", "st ")]
+        return _day(year or _year_for(month, anchor), month, day)
     if kind == "the_nth":
         step = _MONTH_STEPS.get((g.get("mrel") or g.get("old") or "").lower(), 0)
         year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
@@ -429,6 +439,12 @@ _FOLDED = {kind: grouped(p) for kind, p in _FOLDED.items()}
 # (proximo) is in, counted from the narrative's
 _MONTH_STEPS = {"last": -1, "ult": -1, "ultimo": -1, "this": 0, "inst": 0, "instant": 0,
                 "next": 1, "prox": 1, "proximo": 1}
+# the feasts of fixed date "feast" reads, by their words in lower case
+_FEASTS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+           "new year's eve": (12, 31), "boxing day": (12, 26), "all saints' day": (11, 1),
+           "all saints day": (11, 1), "midsummer day": (6, 24), "midsummer's day": (6, 24),
+           "st stephen's day": (12, 26), "twelfth night": (1, 5),
+           "the last day of the year": (12, 31), "the first day of the year": (1, 1)}
 _NEEDS = {
     "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
     "span_mm": ("between", "from"), "span_dm": ("between", "from"), "later": ("later", "afterward"),
@@ -439,11 +455,13 @@ _NEEDS = {
     "relative": ("next", "this", "last", "yesterday", "today", "soon"),
     "the_nth": ("the",), "part": ("early", "mid", "late"), "weekday": ("day",),
     "ago": ("ago",), "anniversary": ("anniversary",), "years_on": ("years on",),
+    "feast": ("christmas", "new year", "boxing", "saints", "midsummer", "stephen", "twelfth",
+              "day of the year"),
 }
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
             "span_dash_dm", "span_dash_dmdm", "night",
             "part", "part_of", "week_of", "month", "month_head", "the_nth", "later", "after_n",
-            "following", "same", "weekday")
+            "following", "same", "weekday", "feast")
 
 
 def month_before(day: FuzzyDate) -> FuzzyDate:
@@ -505,6 +523,8 @@ _STARTS: dict[str, tuple[frozenset[str], int]] = {
     "my": (_MONTH_WORDS, 0),
     "quarter": (frozenset({"first", "second", "third", "fourth"}), 1),  # the third quarter
     "the_nth": (frozenset({_DIGIT}), 1),  # the 8th
+    "feast": (frozenset({"christmas", "new", "boxing", "all", "midsummer", "st", "twelfth",
+                         "the"}), 0),
     # a weekday's name may begin a longer word (the pattern has no \b after it): found by
     # its beginning (_PREFIX_ANCHORS, in _candidates)
     "weekday": (frozenset(_WEEKDAY_NAMES), 2),  # early on Monday
@@ -712,7 +732,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             role = "start"
         inferred = kind in ("span_dmdm", "span_mdmd", "span_mm", "span_dm", "span_dash_dm",
                             "span_dash_dmdm", "night", "dmy", "mdy", "part", "part_of", "week_of",
-                            "month", "month_head", "the_nth") and (
+                            "month", "month_head", "the_nth", "feast") and (
             not m.groupdict().get("year")) and not (
             m.groupdict().get("mrel") or m.groupdict().get("old"))
         stepped = kind in ("later", "after_n", "following", "same", "after", "earlier")
