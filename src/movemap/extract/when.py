@@ -394,9 +394,9 @@ def _meaning(kind: str, m: re.Match[str], published: date, anchor: date) -> Fuzz
     if kind == "quarter":
         return parse_date(f"{year or published.year:04d}-Q{_QUARTERS[g['q'].lower()]}")
     if kind == "feast":
-        month, day = _FEASTS[" ".join(g["feast"].lower().replace("’", "'").split()).replace(
+        month, nth = _FEASTS[" ".join(g["feast"].lower().replace("’", "'").split()).replace(
             "st. ", "st ")]
-        return _day(year or _year_for(month, anchor), month, day)
+        return _day(year or _year_for(month, anchor), month, nth)
     if kind == "the_nth":
         step = _MONTH_STEPS.get((g.get("mrel") or g.get("old") or "").lower(), 0)
         year, month0 = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
