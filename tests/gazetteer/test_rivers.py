@@ -53,19 +53,6 @@ def test_a_bare_name_another_place_bears_is_left_to_it(tmp_path: Path) -> None:
     assert not any("Kabul" in n for n in other.alt_names)
 
 
-def test_another_name_a_small_town_bears_is_left_to_it_the_own_name_is_not(
-        tmp_path: Path) -> None:
-    # Beta is a town of a few thousand: the river named Beta keeps its bare name (reports
-    # use it), a river that Beta is only another name of does not (the Mondego's Latin name
-    # Munda is the Solomons' Munda)
-    small = [*TOWNS[:3], _town("Delta", "XA", 47.0, 33.0, 3_000)]
-    path = _write(tmp_path, 'river:delta,Delta,,XA,"Alpha/XA; Beta/XA; Gamma/XA",x\n'
-                            'river:e,Epsilon,Delta,XA,"Alpha/XA; Beta/XA; Gamma/XA",x\n')
-    own, other = river_entries(path, small, [])
-    assert own.name == "Delta" and "Delta River" in own.alt_names
-    assert not any("Delta" in n for n in other.alt_names)
-
-
 @pytest.mark.parametrize(("row", "line", "field", "says"), [
     ('river:a,A,,XA,"Alpha/XA; Delta/XA; Gamma/XA",x\n', 2, "course", "no GeoNames town 'Delta'"),
     ('river:a,A,,XA,"Alpha/XA; Beta/XA",x\n', 2, "course", "3 or more"),

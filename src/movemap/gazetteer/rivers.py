@@ -83,19 +83,14 @@ def _reserved(towns: Iterable[Entry], areas: Iterable[Entry]) -> frozenset[str]:
     return frozenset(names)
 
 
-def _names(name: str, alt_names: Sequence[str], reserved: frozenset[str],
-           towns: frozenset[str] = frozenset()) -> list[str]:
+def _names(name: str, alt_names: Sequence[str], reserved: frozenset[str]) -> list[str]:
     """The river's names, each in Latin letters also as "X River" and "River X". A bare
     name another place bears is left out: its own name then only in the forms that say it
     is a river (the Kabul River), another name not at all (the Somme's old name Samara is
-    a Russian city, and the Samara River another river). Another name is left out too when
-    any town bears it (``towns``: the Mondego's Latin name Munda is the Solomons' Munda;
-    Song Da's Black River, a town of Jamaica): only the river's own name, which reports use,
-    stands beside a small town of that name."""
+    a Russian city, and the Samara River another river)."""
     out: list[str] = []
     for word in (name, *alt_names):
-        key = name_key(word)
-        taken = key in reserved or (word != name and key in towns)
+        taken = name_key(word) in reserved
         if not taken:
             out.append(word)
         if (word == name or not taken) and any("a" <= c.lower() <= "z" for c in word):
@@ -113,7 +108,6 @@ def river_entries(path: Path, towns: Sequence[Entry], areas: Sequence[Entry]) ->
 
     points = _town_points(towns)
     reserved = _reserved(towns, areas)
-    town_names = frozenset(name_key(t.name) for t in towns)
     text = read_text(path)
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
@@ -148,7 +142,7 @@ def river_entries(path: Path, towns: Sequence[Entry], areas: Sequence[Entry]) ->
         alt = [a.strip() for a in (row.get("alt_names") or "").split("|") if a.strip()]
         line_geom = shapely.LineString(course)
         middle = shapely.line_interpolate_point(line_geom, 0.5, normalized=True)
-        names = _names(name, alt, reserved, town_names)
+        names = _names(name, alt, reserved)
         canonical = names[0] if name_key(names[0]) == name_key(name) else f"{name} River"
         entries.append(Entry(
             id=rid, name=canonical, lat=float(middle.y), lon=float(middle.x),
