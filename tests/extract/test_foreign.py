@@ -271,7 +271,7 @@ def test_a_courier_leaving_a_headquarters_is_no_force_moving() -> None:
     ("Las tropas de la guardia salieron de Madrid a mediados de agosto hacia Sevilla, y la "
      "columna entró en la ciudad con sus cañones.",
      "1823-08"),
-    ("Le truppe della guardia partirono da Roma alla fine di luglio per Napoli, e la colonna "
+    ("Le truppe della guardia partirono da Roma a metà luglio per Napoli, e la colonna "
      "arrivò nella città con i suoi cannoni.", "1823-07"),
     ("Le truppe della guardia partirono da Roma all'inizio di agosto per Napoli, e la colonna "
      "arrivò nella città con i suoi cannoni.", "1823-08"),
@@ -311,3 +311,30 @@ def test_a_since_date_and_the_country_of_the_last_stage_make_no_move_of_their_ow
     found = legs(extract(text, date(1961, 4, 22)))
     assert [(o, d) for o, d, _, _ in found] == [("Lisboa", "Luanda")]
     assert "03-15" not in found[0][2]  # the date of the events it comes after
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    # "from" (dal, desde, depuis, från) before a place: the clause's own date stands
+    ("Le truppe della guardia partirono dal porto di Napoli il 3 marzo e arrivarono a Palermo "
+     "con i loro cannoni. La città accolse le truppe con grande gioia.", "1823-03-03"),
+    ("Las tropas de la guardia marcharon desde Madrid el 3 de julio hacia Sevilla con sus "
+     "cañones. La ciudad recibió a las tropas con gran alegría.", "1823-07-03"),
+])
+def test_a_from_word_before_a_place_keeps_the_clause_s_date(text: str, start: str) -> None:
+    (leg,) = extract(text, date(1823, 12, 1)).legs
+    assert str(leg.start) == start
+
+
+def test_a_district_after_a_two_word_preposition_is_where_the_place_lies() -> None:
+    text = ("Les troupes de la garde arrivèrent à Tulle, dans le département de la Corrèze, le 3 "
+            "juillet, puis partirent pour Limoges. La ville accueillit les soldats avec une "
+            "grande joie.")
+    assert all("Corrèze" not in o for o, _, _, _ in legs(extract(text, date(1823, 12, 1))))
+
+
+def test_an_arrival_months_after_the_narrative_s_day_did_not_set_out_then() -> None:
+    text = ("El 3 de enero la división llegó a Amurrio y allí permaneció durante muchos meses. "
+            "La división entró sin combate en Oviedo el 5 de julio. La ciudad recibió a las "
+            "tropas con gran alegría.")
+    (leg,) = extract(text, date(1837, 1, 1)).legs
+    assert str(leg.start) == "1836-07-05"

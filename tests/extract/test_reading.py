@@ -1197,8 +1197,8 @@ def test_where_the_teller_came_to_is_no_stage_of_the_move(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "The request followed the claim to Kuwait made in Baghdad on 25 June. A squadron of tanks "
     "was brought from Bahrain in a landing ship and put ashore the same day.",
-    "The threat to Kuwait followed the movements of 25 June. A squadron of tanks was brought "
-    "from Bahrain in a landing ship and put ashore the same day.",
+    "The request followed the envoy to Kuwait sent from Baghdad on 25 June. A squadron of "
+    "tanks was brought from Bahrain in a landing ship and put ashore the same day.",
 ])
 def test_a_claim_or_a_threat_to_a_place_is_no_move_there(text: str) -> None:
     # where the tanks were put ashore is unsaid: not the place a claim was made to
@@ -1333,3 +1333,49 @@ def test_a_place_taken_as_news_says_it_is_where_the_force_went_on_from(text: str
 def test_a_place_taken_on_the_way_is_the_move_s_destination(verb: str) -> None:
     text = f"Detachments pressed on down the river from Nanjing, {verb} Zhenjiang on 31 March."
     assert ends(extract(text, date(1853, 6, 1))) == [(["Nanjing"], "Zhenjiang")]
+
+
+# -- guards from the round's review: what the rules above must not take ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an attribution with no comma after it is no lead to skip
+    ("According to Ukrainian officials the 3rd Brigade left Kyiv on 20 June, reaching Kharkiv "
+     "two days later.", [(["Kyiv"], "Kharkiv")]),
+    # "right to" is the adverb, not a right
+    ("Russian columns from Belarus pushed right to Irpin on 27 February.",
+     [(["Belarus"], "Irpin")]),
+    # an absolute clause of the force's own men carries its move
+    ("The 3rd Brigade reached Kharkiv on 3 May, its men having marched from Kyiv in four days.",
+     [(["Kyiv"], "Kharkiv")]),
+    # civilians against whom police moved are still the movers: no leg
+    ("Police fired tear gas against migrants marching from Roszke towards Budapest on 4 "
+     "September.", []),
+    # where a statement was made is no destination of the troops it tells of
+    ("In Washington, the Pentagon said 2,000 troops were being sent from Fort Bragg on 3 May.",
+     []),
+    # an aim is no move made
+    ("Russian troops crossed from Belarus on 24 February in a failed attempt to seize Kyiv.", []),
+    ("Paratroopers were flown from Pskov to Hostomel on 24 February to capture Kyiv.",
+     [(["Pskov"], "Hostomel")]),
+    # "which" after a force from a town is of the town
+    ("Troops from Kyiv, which the 3rd Brigade had left for Lviv, arrived in Kharkiv on 3 May.",
+     [(["Kyiv"], "Kharkiv")]),
+])
+def test_the_round_s_rules_leave_these_readings_alone(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(2024, 6, 25))) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pluperfect clause ends at its comma: the main clause's month keeps its year
+    ("On 24 June 1812 the army crossed the Niemen at Kaunas. After Napoleon had waited five "
+     "weeks in Moscow, the army left the city in October.", ["1812-06-24", "1812-10"]),
+    # "had seven battalions" is possession, not a pluperfect
+    ("In May 1940 the corps was at Arras. It had seven battalions in September.",
+     ["1940-05", "1940-09"]),
+    # "the first day of the year's campaign" is no New Year's Day
+    ("On 10 March 1945 the division was at Aachen. On the first day of the year's campaign it "
+     "moved.", ["1945-03-10"]),
+])
+def test_dates_the_round_s_date_rules_leave_alone(text: str, expected: list[str]) -> None:
+    assert [str(d.date) for d in find_dates(text, date(2000, 1, 1))] == expected

@@ -476,8 +476,11 @@ def _month_number(lexicon: _Lexicon, word: str) -> int:
 
 # a date after "since" (desde os acontecimentos de 15 de março): what the move comes after,
 # not when it is
-_SINCE_BEFORE = re.compile(r"(?i:\b(?:desde|depuis|dal|dalla|dai|seit|sinds|sedan|från)\b"
-                           r"[^,;.]{0,40}$)")
+# (only words that say "since": "from" (dal, från) starts a span or a move; desde and depuis
+# say "from" too, and are "since" only with no name between, so that "desde Madrid el 3 de
+# julio" keeps the move's own date)
+_SINCE_BEFORE = re.compile(r"(?i:\b(?:seit|sinds|sedan)\b)[^,;.]{0,40}$|"
+                           r"(?i:\b(?:desde|depuis)\b)[^,;.A-ZÀ-ÖØ-Þ]{0,40}$")
 
 
 def _dates(lexicon: _Lexicon, body: str, published: date, told: int | None = None
@@ -709,7 +712,7 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
             at += 1
         body = text[a:b]
         own = _dates(lexicon, body, published, state.year)
-        before = state.day
+        narrative_day = state.day
         if (own is not None and state.year is not None and state.day is not None
                 and own[0].first_day.year == state.year < published.year
                 and own[0].first_day.month <= 2 and state.day[0].first_day.month >= 11
@@ -750,9 +753,10 @@ def foreign_legs(text: str, language: str, published: date, places: list[FoundPl
                      own or (later, None) if expected else own or state.day or (
                          parse_date(f"by {published.isoformat()}"), None),
                      own is not None, Evidence(body.strip(), a, b),
-                     before[0] if own is not None and before is not None and not expected and (
-                         _ARRIVAL.match(verb.group(0))) and (
-                         before[0].first_day < own[0].first_day) else None)
+                     narrative_day[0] if own is not None and narrative_day is not None and (
+                         not expected) and _ARRIVAL.match(verb.group(0)) and (
+                         0 < (own[0].first_day - narrative_day[0].first_day).days
+                         <= _MARCH_DAYS) else None)
         if not here:
             if lexicon.same_route.search(body) and state.first_leg is not None:
                 origins, to, first_mode = state.first_leg
@@ -796,12 +800,12 @@ def _clause(out: _Legs, move: _Move, text: str, here: list[FoundPlace], roles: l
             if move.set_out is not None:
                 move = replace(move, day=(move.set_out, move.day[0]))
     expected = move.status is Status.EXPECTED
+    # "com destino a Luanda ... para Angola": the country the last stage lies in is not a
+    # stage after it, nor where the next clause sets out from
+    groups = [group for g, group in enumerate(groups) if not g or not all(
+        p.place.kind is Kind.COUNTRY and groups[g - 1][-1].place.country == p.place.country
+        for p in group)]
     for g, group in enumerate(groups):
-        if g and all(p.place.kind is Kind.COUNTRY and groups[g - 1][-1].place.country
-                     == p.place.country for p in group):
-            # "com destino a Luanda ... para Angola": the country the last stage lies in, not
-            # a stage after it
-            continue
         for place in group:
             out.add(move, start, place, rule if not g else "chain", "stage" if g else "to")
         if start and state.first_leg is None and not expected:
@@ -815,11 +819,14 @@ def _clause(out: _Legs, move: _Move, text: str, here: list[FoundPlace], roles: l
 # nor a destination ("Carmona, no distrito do Uíge", "Tulle, dans le département de la
 # Corrèze", "Jaca, en la provincia de Huesca")
 _LOCATED_IN = re.compile(
-    r",\s*(?:(?:no|na|nos|nas|em|en|el|la|dans|le|au|in|nel|nella|im|in\s+der)\s+)?"
+    r",\s*(?:(?:no|na|nos|nas|em|en|el|la|dans|le|au|in|nel|nella|im|der)\s+){0,3}"
     r"(?:distrito|província|provincia|concelho|região|región|regione|département|departamento|"
     r"municipio|município|comarca|distretto|bezirk|kreis|provinz|district|province|region)"
     r"\s+(?:d[eoa]s?|de\s+la|de\s+l['’]|del|du|des|di|della|dello|von|der)\s+(?:\w+\s+)?$",
     re.I)
+
+
+_MARCH_DAYS = 60  # an arrival dated this long after the narrative's day set out on it
 
 
 # verbs that tell an arrival, by language (entró, llegó, arrivé, chegou, giunse, erreichte,

@@ -336,7 +336,9 @@ _CLAUSE_BREAK = grouped(re.compile(r";|,?\s(?:[Ww]hile|[Ww]hereas|[Mm]eanwhile)\
                                    # an absolute clause with a subject of its own, left
                                    # out: what it tells is not the sentence's force's move
                                    # (, the transports not having yet come round from Vigo)
-                                   r",\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){1,3}?"
+                                   r",\s+the\s+(?!(?:[\w-]+\s+){0,2}?(?:troops|soldiers|men|"
+                                   r"forces?|brigade|division|battalion|regiment|army|column|"
+                                   r"corps|units?|company|garrison)\b)(?:[\w-]+\s+){1,3}?"
                                    r"(?:having|being)\s[^,;.]*|"
                                    r",\s+(?:and|but)\s+(?!on\s+to\b)(?=(?:by|on|in|after|before|during|within|the|"
                                    r"its|their|[A-Z][\w-]*['’]s)\s)|"
@@ -469,7 +471,8 @@ _UNIT_WORD_BEFORE = re.compile(r"\b(?:Division|Brigade|Regiment|Battalion|Corps|
                                r"Squadron|Commando|Company|Group|Legion|Marines)\b")
 _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|division|brigade|"
                         r"officers|paratroops|guerrillas|rebels|insurgents|fighters|"
-                        r"Paratroopers|Officers|Guerrillas|Rebels|Troops|Soldiers|Marines|"
+                        r"Paratroopers|Paratroops|Officers|Guerrillas|Rebels|Troops|Soldiers|"
+                        r"Marines|"
                         r"corps|army|regiment|battalion|infantry|paratroopers|group|contingent|"
                         r"commandos?|rangers|echelon|column|squadron|company|fleet|guard|Division|"
                         r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet|"
@@ -485,9 +488,10 @@ _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|divisi
                         r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*|"
                         # officers from garrisons in Maracay, who drove into Caracas: the
                         # force named with where it came from
-                        r"\s+from\s+(?:(?:the\s+)?(?:garrisons?|bases?|barracks|camps?)\s+"
-                        r"(?:in|at|of)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?"
-                        r"(?:,\s+[^,;]{1,45})?)?$")
+                        # (only before "who": "troops from Kyiv, which ..." is of the town)
+                        r"(?P<origin>\s+from\s+(?:(?:the\s+)?(?:garrisons?|bases?|barracks|"
+                        r"camps?)\s+(?:in|at|of)\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?"
+                        r"(?:,\s+[^,;]{1,45})?))?$")
 # a verb in the past before a noun in the same clause: the noun is its object
 _OBJECT_BEFORE = re.compile(r"\b[a-z]{3,}ed\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){0,5}$")
 # a relative clause about a noun other than a pronoun's antecedent (the army, which took Seoul,)
@@ -575,6 +579,15 @@ _ARRIVAL_VERB = re.compile(r"(?:land|ashore|on\s+shore|arriv|disembark|debark)",
 # verbs of a force carried or sent somewhere (brought over the mountains from Port Moresby)
 _TRANSPORTED = re.compile(r"(?:brought|flown|sent|rushed|shipped|ferried|airlifted|carried|"
                           r"moved|transferred|redeployed)", re.I)
+# a move to take a place ("to occupy Bhamo"), and words that make it an aim, not a move made
+_TO_TAKE = re.compile(r"to\s+(?:occupy|seize|capture|secure|retake|recapture|liberate|"
+                      r"garrison|take)\b", re.I)
+_AIM = re.compile(r"\b(?:attempt|bid|aim(?:s|ed|ing)?|order(?:s|ed)?|tried|try(?:ing)?|"
+                  r"intend\w*|plan(?:s|ned|ning)?|hop(?:e|ed|es|ing)|sought|seek\w*|meant|"
+                  r"failed|objective|goal)\b")
+# a clause that tells who said it: "In Washington, the Pentagon said troops were sent from
+# Fort Bragg" is where it was said, not where they went
+_SAYS = re.compile(r"\b(?:said|says|say|announced|reported|stated|told|confirmed)\b")
 # a force joined by another (was reinforced by, relieved by)
 _JOINED = re.compile(r"\b(?:(?:was|were|been|being)\s+)?(?:reinforced|relieved|strengthened|"
                      r"joined)\s+(?:[^,;]{0,40}?\s)?by\b")
@@ -710,7 +723,7 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|ent
                 r"pass|onto|on|"
                 r"cross|across|as|up|destination|de(?:train|truck|plane|bus)|dropped|"
                 r"parachuted|inserted|disembark|deployed|redeployed|jumped|occup|"
-                r"captur|gain|assum|wrest|establish|seizes|seiz|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
+                r"captur|gain|assum|wrest|establish|seiz|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
                 r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|str|link|join|aimed|directed|"
                 r"defeat|destroy|attack|engag|rout|fought|besieg|reliev|reinforc|"
@@ -838,7 +851,7 @@ _UNDER_ARMS = re.compile(r"\b(?:officers|police|policemen|peacekeepers|gendarmes
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 # who tells of the move, opening the clause: "According to refugees reaching Srinagar, they
 # entered Baramulla": how the news came (the refugees' arrival) is no stage of the move
-_ACCORDING_LEAD = re.compile(r"\W*according\s+to\s+[^,;:()]{1,80},", re.I)
+_ACCORDING_LEAD = re.compile(r"\W*according\s+to\s+(?:[^,;:()\s]+\s+){0,5}[^,;:()\s]+,", re.I)
 # a force from a place, now in another (personnel from Townsville are now on the ground in
 # Honiara); group 1: the words that place it, up to the place's name
 _HERE_FROM = re.compile(
@@ -847,11 +860,12 @@ _HERE_FROM = re.compile(
     r"[^,;]{1,60}?\s+((?:are|is|were|was)\s+(?:now\s+|already\s+)?(?:on\s+the\s+ground\s+|"
     r"deployed\s+|stationed\s+)?(?:in|at))\s+(?:the\s+)?(?=\S)")
 # "to" after a noun that is no motion: a claim, a right, a threat, an envoy to a place
-_NOT_WHITHER = re.compile(r"\b(?:claims?|rights?|title|threats?|sovereignty|access|loyalty|"
+_NOT_WHITHER = re.compile(r"\b(?:claims?|(?:(?<=\bthe\s)|(?<=\ba\s)|(?<=\bits\s)|(?<=\bno\s)|"
+                          r"(?<=\btheir\s))right|rights|title|threats?|sovereignty|access|loyalty|"
                           r"allegiance|damage|aid|ambassadors?|envoys?|apology|letter|"
                           r"ultimatum|appeal)\s+to\s+(?:the\s+)?$", re.I)
-# the same told after the move: "..., according to refugees reaching Srinagar", "..., refugees
-# arriving in Srinagar said"
+# who tells of the move, closing the clause: "..., according to refugees reaching Srinagar",
+# "..., refugees arriving in Srinagar said"
 _TOLD_TAIL = re.compile(r",\s*(?:according\s+to\s+[^,;:()]{1,80}|(?:[\w'’-]+\s+){1,6}"
                         r"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)"
                         r"(?<!\bbeen\s)(?:said|says|say|told\s+\w+|reported|added)"
@@ -862,7 +876,7 @@ _ATTRIBUTED = re.compile(r"\W*(?:\w+\W+){0,3}?(?:said|says|announced|stated|told
 
 
 # what a move goes through, not what moves: marched in rain, amid refugees, through the floods
-_AMID = re.compile(r"\b(?:in|through|under|despite|amid|amidst|during|against)\s+(?:(?:the|a|"
+_AMID = re.compile(r"\b(?:in|through|under|despite|amid|amidst|during)\s+(?:(?:the|a|"
                    r"an|heavy|driving|torrential|pouring|freezing|deep|thick|strong|high|"
                    r"fleeing|streams\s+of|crowds\s+of)\s+){0,2}$", re.I)
 
@@ -1393,7 +1407,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 roles[i], cues[i] = "origin", "garrison of"
                 break
     if verb is not None and (_ARRIVAL_VERB.match(verb.group(1)) or (
-            _TRANSPORTED.match(verb.group(1)) and "origin" in roles)) and places and (
+            _TRANSPORTED.match(verb.group(1)) and "origin" in roles
+            and low.lstrip().startswith("at ") and not _SAYS.search(low))) and places and (
             "destination" not in roles) and roles[0] in ("", "position") and (
             places[0][1] <= a + verb.start()) and _FRONTED.match(text, a, places[0][0]):
         # At Narvik 2,000 troops were put ashore: the fronted place is where they landed;
@@ -1430,9 +1445,18 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             first -= 1
         for j in range(first, i + 1):
             roles[j], cues[j], chained[j] = "", "", False
+    for i, (start, _) in enumerate(places):
+        if roles[i] == "destination" and _TO_TAKE.match(cues[i]) and (
+                "destination" in roles[:i] or _AIM.search(low, 0, start - a)):
+            # flown from Pskov to Hostomel to capture Kyiv; in a failed attempt to seize Kyiv,
+            # ordered to capture Izium: an aim, where the move went is the other place or
+            # unsaid
+            roles[i], cues[i] = "", ""
     for m in _RELATIVE.finditer(text, a, b):
         if (owner := _FORCE_END.search(text, max(a, m.start() - 80), m.start())) and not (
-                owner.group("regiment") and _OBJECT_BEFORE.search(text, a, owner.start())):
+                owner.group("regiment") and _OBJECT_BEFORE.search(text, a, owner.start())) and (
+                owner.group("origin") is None
+                or text[m.start(): m.end()].lstrip(", ").lower().startswith("who ")):
             # the brigade, which left Southampton: the mover's own move; not a regiment
             # named after a verb ("relieved the Assam Rifles, who had marched from X")
             continue

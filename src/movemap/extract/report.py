@@ -132,7 +132,8 @@ _ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
 # the clause says where from, by a name not found as a place
 _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]+")
 # a cue that puts the force at a place, not only on its way to one (took A, reached A)
-_REACHED = re.compile(r"(?i:reach|enter|arriv|took|taken|taking|takes|gain|captur|seiz|occup|"
+_REACHED = re.compile(r"(?i:reach|enter|arriv|took|taken|taking|takes|gain|wrest|establish|"
+                      r"assum|captur|seiz|occup|"
                       r"retak|retook|"
                       r"recaptur|liberat|secur|storm|overr|land|crossed\s+into|ashore|"
                       r"disembark|de(?:train|truck|plane|bus))")

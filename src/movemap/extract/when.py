@@ -204,14 +204,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              r"(?P<year>1[5-9]\d\d|20\d\d)\b(?![-–/]\d)", re.I)),
     ("quarter", re.compile(r"\b(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter"
                            r"(?:\s+of\s+(?P<year>\d{4}))?", re.I)),
-    # the 8th; the 27th of last month, the 27th ult. (of the month before the narrative's),
-    # the 3rd inst. (of its month), the 2nd prox. (of the month after)
-    # a feast day of fixed date (Christmas Day, New Year's Eve, the last day of the year)
+    # a feast day of fixed date (Christmas Day, New Year's Eve, the last day of the year; not
+    # "the first day of the year's campaign")
     ("feast", re.compile(r"\b(?P<feast>christmas\s+(?:day|eve)|new\s+year['’]s\s+(?:day|eve)|"
                          r"boxing\s+day|all\s+saints['’]?\s+day|midsummer(?:['’]s)?\s+day|"
-                         r"st\.?\s+stephen['’]s\s+day|twelfth\s+night|"
-                         r"the\s+(?:last|first)\s+day\s+of\s+the\s+year)"
+                         r"twelfth\s+night|the\s+(?:last|first)\s+day\s+of\s+the\s+year"
+                         r"(?!['’]s?\b))"
                          r"(?:,?\s+(?:of\s+)?(?P<year>1[5-9]\d\d|20\d\d)\b)?", re.I)),
+    # the 8th; the 27th of last month, the 27th ult. (of the month before the narrative's),
+    # the 3rd inst. (of its month), the 2nd prox. (of the month after)
     ("the_nth", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
                          r"(?:\s+(?:of\s+)?(?P<mrel>last|this|next)\s+month\b|"
                          r"\s+(?P<old>ult(?:imo)?|inst(?:ant)?|prox(?:imo)?)\b\.?|"
@@ -443,7 +444,7 @@ _MONTH_STEPS = {"last": -1, "ult": -1, "ultimo": -1, "this": 0, "inst": 0, "inst
 _FEASTS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
            "new year's eve": (12, 31), "boxing day": (12, 26), "all saints' day": (11, 1),
            "all saints day": (11, 1), "midsummer day": (6, 24), "midsummer's day": (6, 24),
-           "st stephen's day": (12, 26), "twelfth night": (1, 5),
+           "twelfth night": (1, 5),
            "the last day of the year": (12, 31), "the first day of the year": (1, 1)}
 _NEEDS = {
     "span_dmdm": ("between", "from"), "span_mdmd": ("between", "from"),
@@ -455,7 +456,7 @@ _NEEDS = {
     "relative": ("next", "this", "last", "yesterday", "today", "soon"),
     "the_nth": ("the",), "part": ("early", "mid", "late"), "weekday": ("day",),
     "ago": ("ago",), "anniversary": ("anniversary",), "years_on": ("years on",),
-    "feast": ("christmas", "new year", "boxing", "saints", "midsummer", "stephen", "twelfth",
+    "feast": ("christmas", "new year", "boxing", "saints", "midsummer", "twelfth",
               "day of the year"),
 }
 _ANCHORS = ("iso", "dmy", "mdy", "my", "span_dm", "span_dmdm", "span_mdmd", "span_mm",
@@ -523,8 +524,8 @@ _STARTS: dict[str, tuple[frozenset[str], int]] = {
     "my": (_MONTH_WORDS, 0),
     "quarter": (frozenset({"first", "second", "third", "fourth"}), 1),  # the third quarter
     "the_nth": (frozenset({_DIGIT}), 1),  # the 8th
-    "feast": (frozenset({"christmas", "new", "boxing", "all", "midsummer", "st", "twelfth",
-                         "the"}), 0),
+    "feast": (frozenset({"christmas", "new", "boxing", "all", "midsummer", "twelfth", "the"}),
+              0),
     # a weekday's name may begin a longer word (the pattern has no \b after it): found by
     # its beginning (_PREFIX_ANCHORS, in _candidates)
     "weekday": (frozenset(_WEEKDAY_NAMES), 2),  # early on Monday
@@ -649,8 +650,9 @@ def headline_era(text: str, published: date) -> date | None:
 
 # a clause in the pluperfect up to a date ("who had landed at Madras in December"), within
 # its sentence
-_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|just|first|earlier|been)\s+)*[a-z]+"
-                         r"(?:ed|en|wn|ft|nt|lt|ught|ound)\b[^.;!?]*$", re.I)
+_PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|just|first|earlier|been)\s+)*"
+                         r"(?!(?:seven|eleven|ten|children|men|women|oxen|garden)\b)[a-z]+"
+                         r"(?:ed|en|wn|ft|nt|lt|ught|ound)\b[^.;!?,]*$", re.I)
 _PLUPERFECT_REACH = 80
 _PLUPERFECT_AHEAD = 90  # days: a pluperfect date inferred further ahead is a year too late
 # the kinds of date whose year, when unwritten, is inferred from the narrative's day
