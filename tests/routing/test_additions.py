@@ -1134,3 +1134,13 @@ def test_round_35_zupanja_tuzla_road() -> None:
     at Orašje is drawn at 80 km (no documented length: Tuzla - Croatia is 'about 70 km')."""
     _routed_in(ZUPANJA, TUZLA, Mode.ROAD, 75, 100, {"HR", "BA"}, [ORASJE, SREBRENIK],
                within_km=3)
+
+
+DOUALA, NKONGSAMBA, LOUM = (9.7043, 4.0483), (9.9404, 4.9547), (9.7351, 4.7182)
+
+
+def test_round_36_douala_nkongsamba_railway() -> None:
+    """Natural Earth's line north from Douala stops at Mbanga (Nkongsamba was 66 km from any
+    railway, and the route was drawn along the roads): the Northern Railway of 1911 on by
+    Njombé, Penja, Loum and Manjo, 96 km from Mbanga, 172 km from Douala."""
+    _routed_in(DOUALA, NKONGSAMBA, Mode.RAIL, 155, 190, "CM", [LOUM], within_km=3)
