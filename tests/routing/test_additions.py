@@ -1144,3 +1144,17 @@ def test_round_36_douala_nkongsamba_railway() -> None:
     railway, and the route was drawn along the roads): the Northern Railway of 1911 on by
     Njombé, Penja, Loum and Manjo, 96 km from Mbanga, 172 km from Douala."""
     _routed_in(DOUALA, NKONGSAMBA, Mode.RAIL, 155, 190, "CM", [LOUM], within_km=3)
+
+
+MYAWADDY, MAWLAMYINE, KAWKAREIK = (98.5089, 16.6891), (97.6282, 16.4905), (98.2371, 16.5554)
+
+
+@pytest.mark.parametrize(("b", "low", "high"), [(KAWKAREIK, 35, 55), (MAWLAMYINE, 100, 135)])
+def test_round_36_a_road_route_starts_at_myawaddy(b: Point, low: float, high: float) -> None:
+    """Natural Earth's 1:10m border puts Myawaddy's point 1.9 km inside Thailand, and its road
+    through the town too: Myawaddy - Mawlamyine was marked as leaving Myanmar and drawn as a
+    great circle. Now by Kawkareik, on the Thai side only for the 2.3 km at Myawaddy that the
+    border's placing forces (under 2 km each as joined and along the road, so no warning).
+    Still short of the road: 115 km to Mawlamyine for about 150 (Natural Earth draws
+    Kawkareik - Mawlamyine at 70 km)."""
+    _routed_in(MYAWADDY, b, Mode.ROAD, low, high, {"MM", "TH"}, [KAWKAREIK], within_km=3)
