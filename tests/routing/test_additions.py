@@ -1158,3 +1158,12 @@ def test_round_36_a_road_route_starts_at_myawaddy(b: Point, low: float, high: fl
     Still short of the road: 115 km to Mawlamyine for about 150 (Natural Earth draws
     Kawkareik - Mawlamyine at 70 km)."""
     _routed_in(MYAWADDY, b, Mode.ROAD, low, high, {"MM", "TH"}, [KAWKAREIK], within_km=3)
+
+
+DURRES, TIRANA, KASHAR = (19.4547, 41.3235), (19.8187, 41.3274), (19.7103, 41.3497)
+
+
+def test_round_36_durres_tirana_by_the_sh2() -> None:
+    """Natural Earth's SH2 from Durrës turns north at Vorë, and Durrës - Tirana went round by
+    Fushë-Krujë (50 km): the highway on by Kashar, about 37-39 km."""
+    _routed_in(DURRES, TIRANA, Mode.ROAD, 33, 43, "AL", [KASHAR], within_km=2)
