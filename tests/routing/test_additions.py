@@ -1134,3 +1134,36 @@ def test_round_35_zupanja_tuzla_road() -> None:
     at Orašje is drawn at 80 km (no documented length: Tuzla - Croatia is 'about 70 km')."""
     _routed_in(ZUPANJA, TUZLA, Mode.ROAD, 75, 100, {"HR", "BA"}, [ORASJE, SREBRENIK],
                within_km=3)
+
+
+DOUALA, NKONGSAMBA, LOUM = (9.7043, 4.0483), (9.9404, 4.9547), (9.7351, 4.7182)
+
+
+def test_round_36_douala_nkongsamba_railway() -> None:
+    """Natural Earth's line north from Douala stops at Mbanga (Nkongsamba was 66 km from any
+    railway, and the route was drawn along the roads): the Northern Railway of 1911 on by
+    Njombé, Penja, Loum and Manjo, 96 km from Mbanga, 172 km from Douala."""
+    _routed_in(DOUALA, NKONGSAMBA, Mode.RAIL, 155, 190, "CM", [LOUM], within_km=3)
+
+
+MYAWADDY, MAWLAMYINE, KAWKAREIK = (98.5089, 16.6891), (97.6282, 16.4905), (98.2371, 16.5554)
+
+
+@pytest.mark.parametrize(("b", "low", "high"), [(KAWKAREIK, 35, 55), (MAWLAMYINE, 100, 135)])
+def test_round_36_a_road_route_starts_at_myawaddy(b: Point, low: float, high: float) -> None:
+    """Natural Earth's 1:10m border puts Myawaddy's point 1.9 km inside Thailand, and its road
+    through the town too: Myawaddy - Mawlamyine was marked as leaving Myanmar and drawn as a
+    great circle. Now by Kawkareik, on the Thai side only for the 2.3 km at Myawaddy that the
+    border's placing forces (under 2 km each as joined and along the road, so no warning).
+    Still short of the road: 115 km to Mawlamyine for about 150 (Natural Earth draws
+    Kawkareik - Mawlamyine at 70 km)."""
+    _routed_in(MYAWADDY, b, Mode.ROAD, low, high, {"MM", "TH"}, [KAWKAREIK], within_km=3)
+
+
+DURRES, TIRANA, KASHAR = (19.4547, 41.3235), (19.8187, 41.3274), (19.7103, 41.3497)
+
+
+def test_round_36_durres_tirana_by_the_sh2() -> None:
+    """Natural Earth's SH2 from Durrës turns north at Vorë, and Durrës - Tirana went round by
+    Fushë-Krujë (50 km): the highway on by Kashar, about 37-39 km."""
+    _routed_in(DURRES, TIRANA, Mode.ROAD, 33, 43, "AL", [KASHAR], within_km=2)
