@@ -1379,3 +1379,12 @@ def test_the_round_s_rules_leave_these_readings_alone(
 ])
 def test_dates_the_round_s_date_rules_leave_alone(text: str, expected: list[str]) -> None:
     assert [str(d.date) for d in find_dates(text, date(2000, 1, 1))] == expected
+
+
+def test_the_airport_here_is_the_dateline_s_town() -> None:
+    text = ("Troops land in Haiti\n\nPORT-AU-PRINCE, Jan 15 — The first soldiers of the 82nd "
+            "Airborne Division have landed at the damaged airport here, flown in from Pope Air "
+            "Force Base, the Pentagon said on Friday.")
+    legs_found = extract(text, date(2010, 1, 16)).legs
+    assert [(leg.origins[0].place.name, leg.destination.place.name) for leg in legs_found] == [
+        ("Pope Army Air Field", "Port-au-Prince")]

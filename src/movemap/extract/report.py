@@ -577,9 +577,12 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
 # search for the word, one that opens with \b is tried at every character)
 _DESCRIBED = re.compile(r"the(?<=\bthe)\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
                         r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
-# "arrived here": the town the report is written from (its dateline)
+# "arrived here": the town the report is written from (its dateline); "landed at the
+# damaged airport here": at its airport or port
 _HERE = re.compile(r"\b(?:arrived|arrives|came|come|flown|landed|brought|moved|sent|deployed|"
-                   r"returned|reached|marched)\s+(?:(?:ashore|in|back|up|down)\s+)?"
+                   r"returned|reached|marched)\s+(?:(?:ashore|in|back|up|down)\s+|"
+                   r"(?:at|in|on|into)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:airport|airfield|"
+                   r"air\s+base|port|harbou?r|docks?)\s+)?"
                    r"(?P<here>here)\b(?!\s+and\b)")
 _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
                                 re.I))
