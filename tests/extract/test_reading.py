@@ -1388,3 +1388,12 @@ def test_the_airport_here_is_the_dateline_s_town() -> None:
     legs_found = extract(text, date(2010, 1, 16)).legs
     assert [(leg.origins[0].place.name, leg.destination.place.name) for leg in legs_found] == [
         ("Pope Army Air Field", "Port-au-Prince")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian units attacking from Mykolaiv reached Kherson on 11 November, capturing "
+    "Snihurivka on the way.",
+    "On 11 November the column marched from Mykolaiv to Kherson, taking Snihurivka en route.",
+])
+def test_a_place_taken_on_the_way_is_no_second_destination(text: str) -> None:
+    assert ends(extract(text, date(2022, 11, 20))) == [(["Mykolaiv"], "Kherson")]

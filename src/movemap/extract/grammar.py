@@ -585,6 +585,9 @@ _TO_TAKE = re.compile(r"to\s+(?:occupy|seize|capture|secure|retake|recapture|lib
 _AIM = re.compile(r"\b(?:attempt|bid|aim(?:s|ed|ing)?|order(?:s|ed)?|tried|try(?:ing)?|"
                   r"intend\w*|plan(?:s|ned|ning)?|hop(?:e|ed|es|ing)|sought|seek\w*|meant|"
                   r"failed|objective|goal)\b")
+# after a place taken or reached: it was on the way to the move's destination
+_ON_THE_WAY = re.compile(r"\s*,?\s*(?:on\s+(?:the|its|their|his)\s+way|en\s+route|"
+                         r"along\s+the\s+way|in\s+passing)\b", re.I)
 # a clause that tells who said it: "In Washington, the Pentagon said troops were sent from
 # Fort Bragg" is where it was said, not where they went
 _SAYS = re.compile(r"\b(?:said|says|say|announced|reported|stated|told|confirmed)\b")
@@ -1445,6 +1448,12 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             first -= 1
         for j in range(first, i + 1):
             roles[j], cues[j], chained[j] = "", "", False
+    for i, (_, end) in enumerate(places):
+        if roles[i] == "destination" and roles.count("destination") > 1 and _ON_THE_WAY.match(
+                text, end, b):
+            # reached Kherson, capturing Snihurivka on the way: a stage passed, not a second
+            # destination
+            roles[i], cues[i] = "via", "on the way"
     for i, (start, _) in enumerate(places):
         if roles[i] == "destination" and _TO_TAKE.match(cues[i]) and (
                 "destination" in roles[:i] or _AIM.search(low, 0, start - a)):
