@@ -361,3 +361,16 @@ def test_the_ogaden_is_the_ethiopian_region_that_holds_it(gazetteer: Gazetteer) 
     assert found.place.kind is Kind.REGION and found.place.country == "ET", found.best.why()
     assert found.place.polygon is not None
     assert found.place.polygon.covers(shapely.Point(44.0, 7.0))  # Degehabur-Kebri Dahar
+
+
+def test_two_islands_of_one_name_are_read_by_their_ocean(gazetteer: Gazetteer) -> None:
+    # Christmas Island: Australia's, south of Java, and Kiritimati in the Pacific
+    indian = gazetteer.resolve_all(["Christmas Island", "Singapore", "Batavia", "Darwin"])[0]
+    assert indian.confident and abs(indian.place.lat + 10.49) < 0.5
+    pacific = gazetteer.resolve_all(["Christmas Island", "Honolulu", "Tarawa"])[0]
+    assert not (pacific.confident and pacific.place.lon > 0)  # never surely the Indian one
+
+
+def test_midway_by_its_island_names_is_the_atoll(gazetteer: Gazetteer) -> None:
+    for name in ("Midway Island", "Midway Islands"):
+        assert gazetteer.resolve(name).place.id == "ne-admin1:UM-71"
