@@ -1397,3 +1397,12 @@ def test_the_airport_here_is_the_dateline_s_town() -> None:
 ])
 def test_a_place_taken_on_the_way_is_no_second_destination(text: str) -> None:
     assert ends(extract(text, date(2022, 11, 20))) == [(["Mykolaiv"], "Kherson")]
+
+
+def test_a_heading_s_move_is_dated_by_the_sentence_that_tells_it() -> None:
+    text = ("The road to Paris, 1815\n\nStage one, Golfe-Juan to Grasse. The column left the "
+            "coast in the night of 1 March, passed through Cannes without stopping and reached "
+            "Grasse the next morning.")
+    (leg,) = [leg for leg in extract(text, date(2015, 3, 1)).legs
+              if leg.destination.mention == "Grasse"]
+    assert str(leg.start) == "1815-03-01"

@@ -1277,6 +1277,12 @@ class _Reader:
                     origins = [left]
                 else:
                     self._gap_leg(unit, left, origins[0], number, sentence_start, b)
+        if not dates and any(cue.startswith("heading") for cue in reading.cues) and (
+                number + 1 < len(self.spans)) and (
+                self.paragraph[number + 1] == self.paragraph[number]):
+            # "Stage one, Golfe-Juan to Grasse. The column left the coast in the night of 1
+            # March ...": a heading's move is dated by the sentence that tells it
+            dates = self._dates_in(*self.spans[number + 1])[:1]
         if rule == "split-origin" and not dates and unit in state.last_dates:
             (start, end), date_cue = state.last_dates[unit], "date: as the rest of the force"
         else:
