@@ -1406,3 +1406,25 @@ def test_a_heading_s_move_is_dated_by_the_sentence_that_tells_it() -> None:
     (leg,) = [leg for leg in extract(text, date(2015, 3, 1)).legs
               if leg.destination.mention == "Grasse"]
     assert str(leg.start) == "1815-03-01"
+
+
+def test_a_place_reached_on_the_way_to_another_is_still_reached() -> None:
+    text = ("On 10 September Ukrainian troops advanced from Kharkiv and captured Izium on their "
+            "way to Sloviansk.")
+    assert (["Kharkiv"], "Izium") in ends(extract(text, date(2022, 9, 30)))
+
+
+def test_the_airport_here_is_not_also_the_airport_named_before() -> None:
+    text = ("Troops arrive in Kabul\n\nKABUL, Aug 20 — British troops flown from Kuwait to Bagram "
+            "airport on Monday moved on to the city. More troops have landed at the airport "
+            "here, the ministry said.")
+    found = ends(extract(text, date(2021, 8, 21)))
+    assert (["Kuwait"], "Bagram airport") in found or (["Kuwait"], "Bagram") in found
+    assert len([leg for leg in found if leg[0] == ["Kuwait"]]) == 1
+
+
+def test_a_heading_takes_no_future_day_of_the_next_sentence() -> None:
+    text = ("Marching orders\n\nStage one, Lyon to Dijon. The column will leave Lyon on 30 June "
+            "and is expected in Dijon a week later.")
+    (leg,) = extract(text, date(2024, 6, 25)).legs
+    assert str(leg.start) != "2023-06-30"

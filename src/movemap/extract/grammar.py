@@ -587,7 +587,8 @@ _AIM = re.compile(r"\b(?:attempt|bid|aim(?:s|ed|ing)?|order(?:s|ed)?|tried|try(?
                   r"failed|objective|goal)\b")
 # after a place taken or reached: it was on the way to the move's destination
 _ON_THE_WAY = re.compile(r"\s*,?\s*(?:on\s+(?:the|its|their|his)\s+way|en\s+route|"
-                         r"along\s+the\s+way|in\s+passing)\b", re.I)
+                         r"along\s+the\s+way|in\s+passing)\s*(?:[.;,)]|$)", re.I)
+# (ending its clause: "took Izium on their way to Sloviansk" reached Izium, Sloviansk was aimed at)
 # a clause that tells who said it: "In Washington, the Pentagon said troops were sent from
 # Fort Bragg" is where it was said, not where they went
 _SAYS = re.compile(r"\b(?:said|says|say|announced|reported|stated|told|confirmed)\b")

@@ -576,7 +576,8 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
 # (its word boundary checked after "the": a pattern that opens with a word is found by a fast
 # search for the word, one that opens with \b is tried at every character)
 _DESCRIBED = re.compile(r"the(?<=\bthe)\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
-                        r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z])")
+                        r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z]|"
+                        r"\s+here\b)")
 # "arrived here": the town the report is written from (its dateline); "landed at the
 # damaged airport here": at its airport or port
 _HERE = re.compile(r"\b(?:arrived|arrives|came|come|flown|landed|brought|moved|sent|deployed|"
@@ -1279,10 +1280,15 @@ class _Reader:
                     self._gap_leg(unit, left, origins[0], number, sentence_start, b)
         if not dates and any(cue.startswith("heading") for cue in reading.cues) and (
                 number + 1 < len(self.spans)) and (
-                self.paragraph[number + 1] == self.paragraph[number]):
+                self.paragraph[number + 1] == self.paragraph[number]) and stages and (
+                stages[-1][0].mention in text[slice(*self.spans[number + 1])]):
             # "Stage one, Golfe-Juan to Grasse. The column left the coast in the night of 1
-            # March ...": a heading's move is dated by the sentence that tells it
-            dates = self._dates_in(*self.spans[number + 1])[:1]
+            # March ... and reached Grasse": a heading's move is dated by the sentence that
+            # tells it (naming its destination), by a plain past day of it (not "since",
+            # "by", nor one after publication)
+            told = [d for d in self._dates_in(*self.spans[number + 1])
+                    if not d.role and d.date.first_day <= self.published]
+            dates = told[:1]
         if rule == "split-origin" and not dates and unit in state.last_dates:
             (start, end), date_cue = state.last_dates[unit], "date: as the rest of the force"
         else:
