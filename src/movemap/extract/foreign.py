@@ -483,12 +483,17 @@ _SINCE_BEFORE = re.compile(r"(?i:\b(?:seit|sinds|sedan)\b)[^,;.]{0,40}$|"
                            r"(?i:\b(?:desde|depuis)\b)[^,;.A-ZÀ-ÖØ-Þ]{0,40}$")
 
 
+def _own_date(pattern: re.Pattern[str], body: str) -> re.Match[str] | None:
+    """The first match of a date ``pattern`` in ``body`` that no "since" stands before."""
+    return next((m for m in pattern.finditer(body) if not _SINCE_BEFORE.search(
+        body, max(0, m.start() - 50), m.start())), None)
+
+
 def _dates(lexicon: _Lexicon, body: str, published: date, told: int | None = None
            ) -> tuple[FuzzyDate, FuzzyDate | None] | None:
     """The first date a clause gives: a day or a span of days, else a month; ``told``: the
     last year the report wrote before."""
-    if (m := next((d for d in lexicon.day.finditer(body) if not _SINCE_BEFORE.search(
-            body, max(0, d.start() - 50), d.start())), None)) is not None:
+    if (m := _own_date(lexicon.day, body)) is not None:
         g = m.groupdict()
         month = _month_number(lexicon, g["m"])
         if "d2" in g:  # Korean: the first day, then the last
@@ -506,8 +511,7 @@ def _dates(lexicon: _Lexicon, body: str, published: date, told: int | None = Non
         except ValueError:
             return None
         return start, end
-    if (m := next((d for d in lexicon.month.finditer(body) if not _SINCE_BEFORE.search(
-            body, max(0, d.start() - 50), d.start())), None)) is not None:
+    if (m := _own_date(lexicon.month, body)) is not None:
         month = _month_number(lexicon, m.group("m"))
         if not 1 <= month <= 12:
             return None

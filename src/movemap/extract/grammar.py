@@ -47,8 +47,8 @@ from movemap.extract.mentions import fold
 from movemap.extract.when import MONTH_NUMBERS
 from movemap.model import Mode, Status
 
-__all__ = ["TIME_NOUN", "Clause", "Reading", "clauses", "denies", "listed", "read_clause",
-           "reporting", "status_of", "strength_in"]
+__all__ = ["SAID", "TIME_NOUN", "Clause", "Reading", "clauses", "denies", "listed",
+           "read_clause", "reporting", "status_of", "strength_in"]
 
 TIME_NOUN = (r"(?:days?|weeks?|months?|years?|mornings?|evenings?|nights?|spring|summer|"
              r"autumn|winter)\b")
@@ -585,13 +585,13 @@ _TO_TAKE = re.compile(r"to\s+(?:occupy|seize|capture|secure|retake|recapture|lib
 _AIM = re.compile(r"\b(?:attempt|bid|aim(?:s|ed|ing)?|order(?:s|ed)?|tried|try(?:ing)?|"
                   r"intend\w*|plan(?:s|ned|ning)?|hop(?:e|ed|es|ing)|sought|seek\w*|meant|"
                   r"failed|objective|goal)\b")
-# after a place taken or reached: it was on the way to the move's destination
+# after a place taken or reached, ending its clause: it was on the way to the move's
+# destination ("took Izium on their way to Sloviansk" reached Izium, Sloviansk was aimed at)
 _ON_THE_WAY = re.compile(r"\s*,?\s*(?:on\s+(?:the|its|their|his)\s+way|en\s+route|"
                          r"along\s+the\s+way|in\s+passing)\s*(?:[.;,)]|$)", re.I)
-# (ending its clause: "took Izium on their way to Sloviansk" reached Izium, Sloviansk was aimed at)
-# a clause that tells who said it: "In Washington, the Pentagon said troops were sent from
-# Fort Bragg" is where it was said, not where they went
-_SAYS = re.compile(r"\b(?:said|says|say|announced|reported|stated|told|confirmed)\b")
+# words that tell what someone said: a clause with one ("In Washington, the Pentagon said
+# troops were sent from Fort Bragg") tells where it was said, not where they went
+SAID = re.compile(r"\b(?:said|says|say|announced|told|reported|claimed|stated|confirmed)\b")
 # a force joined by another (was reinforced by, relieved by)
 _JOINED = re.compile(r"\b(?:(?:was|were|been|being)\s+)?(?:reinforced|relieved|strengthened|"
                      r"joined)\s+(?:[^,;]{0,40}?\s)?by\b")
@@ -1412,7 +1412,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 break
     if verb is not None and (_ARRIVAL_VERB.match(verb.group(1)) or (
             _TRANSPORTED.match(verb.group(1)) and "origin" in roles
-            and low.lstrip().startswith("at ") and not _SAYS.search(low))) and places and (
+            and low.lstrip().startswith("at ") and not SAID.search(low))) and places and (
             "destination" not in roles) and roles[0] in ("", "position") and (
             places[0][1] <= a + verb.start()) and _FRONTED.match(text, a, places[0][0]):
         # At Narvik 2,000 troops were put ashore: the fronted place is where they landed;

@@ -45,6 +45,7 @@ from movemap.extract.entries import chronological
 from movemap.extract.foreign import foreign_legs, language_of
 from movemap.extract.grammar import (
     OPENING,
+    SAID,
     TIME_NOUN,
     Clause,
     clauses,
@@ -218,11 +219,11 @@ _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 _LEAD = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ee]arly|[Ll]ate)\s+)?")
 _AFTER_DATE = re.compile(r"\s*[:,.\u2013\u2014-]?\s*")
 # a clause about the place before it (..., where the brigade landed), what may stand between
-# them (a spelling in brackets, a kind word), and a report of what someone said in it
+# them (a spelling in brackets, a kind word); one that reports what someone said there
+# (grammar.SAID) is not about the place
 WHERE = re.compile(r",\s+where\s[^,;]*")  # (up to its comma)
 _JUST_BEFORE = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:\s+(?:city|town|port|region|area|base|"
                           r"airfield|airport|island|valley|province|district|oblast))?")
-_SAID = re.compile(r"\b(?:said|says|say|announced|told|reported|claimed|stated)\b")
 
 
 # a sentence that opens with where its moves start (From Kitona, one column ...)
@@ -1483,7 +1484,7 @@ class _Reader:
             before = [p for p in inside if p.end <= m.start()]
             if not before or not _JUST_BEFORE.fullmatch(self.text, before[-1].end, m.start()):
                 continue
-            if _SAID.search(self.text, m.start(), m.end()):
+            if SAID.search(self.text, m.start(), m.end()):
                 continue
             out.append((m.start() + 1, m.end(), before[-1]))
         return out
