@@ -655,9 +655,12 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:(?:already|just|first|earlier|been)\s+)*"
                          r"(?:ed|en|wn|ft|nt|lt|ught|ound)\b[^.;!?,]*$", re.I)
 _PLUPERFECT_REACH = 80
 _PLUPERFECT_AHEAD = 90  # days: a pluperfect date inferred further ahead is a year too late
-# the kinds of date whose year, when unwritten, is inferred from the narrative's day
+# the kinds of date that name a month whose year, when unwritten, is inferred from the
+# narrative's day (a pluperfect one may go a year back), and every kind whose year may be
+# inferred (a night, a week, the 8th, a feast too)
 _YEARLESS = frozenset({"dmy", "mdy", "month", "part", "part_of", "span_dm", "span_dmdm",
                        "span_mdmd", "span_mm", "span_dash_dm", "span_dash_dmdm"})
+_INFERRED_YEAR = _YEARLESS | {"night", "week_of", "month_head", "the_nth", "feast"}
 
 
 def find_dates(text: str, published: date) -> list[DateMention]:
@@ -697,7 +700,10 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         meaning = _meaning(kind, m, published, anchor)
         if meaning is None:
             continue
-        if kind in _YEARLESS and not m.groupdict().get("year") and (
+        # whether the year was inferred, not written (nor a letter's "ult."/"inst.")
+        inferred = kind in _INFERRED_YEAR and not m.groupdict().get("year") and not (
+            m.groupdict().get("mrel") or m.groupdict().get("old"))
+        if inferred and kind in _YEARLESS and (
                 (meaning.first_day - anchor).days > _PLUPERFECT_AHEAD) and _PLUPERFECT.search(
                 text, max(0, m.start() - _PLUPERFECT_REACH), m.start()) is not None:
             # "Cornwallis, who had landed at Madras in December" in a narrative of 1791: what
@@ -732,11 +738,6 @@ def find_dates(text: str, published: date) -> list[DateMention]:
                 kind != "since_last"):
             meaning = parse_date(f"since {meaning.earliest or meaning.first_day}")
             role = "start"
-        inferred = kind in ("span_dmdm", "span_mdmd", "span_mm", "span_dm", "span_dash_dm",
-                            "span_dash_dmdm", "night", "dmy", "mdy", "part", "part_of", "week_of",
-                            "month", "month_head", "the_nth", "feast") and (
-            not m.groupdict().get("year")) and not (
-            m.groupdict().get("mrel") or m.groupdict().get("old"))
         stepped = kind in ("later", "after_n", "following", "same", "after", "earlier")
         inferred = inferred or (stepped and guessed)
         if moved:
