@@ -684,6 +684,26 @@ def test_a_region_named_in_the_text_does_not_carry_a_village_known_by_the_name_o
     assert held.parts["within"] + held.parts["exact name, far larger"] == 0.0
 
 
+def test_a_region_named_in_the_text_does_not_carry_a_city_known_by_the_name_otherwise(
+) -> None:
+    # Nanchang beside Henan: Nanyang, a city of Henan of 1.8 million that an old romanisation
+    # also calls Nanchang, loses the region's word to the city of 2.4 million whose own name
+    # it is (no hundredfold size between them: _dwarfs alone would keep Nanyang)
+    other = _place("c:40", "Nanning Bend", 12.0, 120.0, "XA", Kind.CITY, 1_800_000)
+    city = _place("c:41", "Merrow", 14.0, 125.0, "XA", Kind.CITY, 2_400_000)
+    # the other places nearer the city, though the region named holds Nanyang
+    context = Context([(13.5, 124.0), (13.6, 124.2)], {"XA": 1.0},
+                      areas=[box(119.5, 11.5, 120.5, 12.5)])
+    hits = [Hit(other, Method.ALTERNATE, "merrow"), Hit(city, Method.NAME, "merrow")]
+    ranked = rank(hits, context=context)
+    assert ranked[0].place is city, ranked[0].why()
+    assert ranked[0].doubt is not None and "only as another of its names" in ranked[0].doubt
+    # a smaller town of the name does not take it: the region's word stands
+    small = _place("c:42", "Merrow", 14.0, 125.0, "XA", Kind.CITY, 900_000)
+    ranked = rank([hits[0], Hit(small, Method.NAME, "merrow")], context=context)
+    assert ranked[0].place is other, ranked[0].why()
+
+
 def test_a_village_known_by_the_name_otherwise_keeps_it_with_the_others_close_around() -> None:
     village, _, ranked = _alternate_village_among([(12.01, 120.01), (11.99, 119.99)])
     assert ranked[0].place is village, ranked[0].why()

@@ -301,3 +301,14 @@ def test_a_loose_match_keeps_the_quarter_a_name_names(gazetteer: Gazetteer, name
 def test_a_misspelt_compass_word_still_matches(gazetteer: Gazetteer, typo: str,
                                                expected: str) -> None:
     assert gazetteer.resolve(typo).place.name == expected
+
+
+def test_a_named_province_does_not_give_an_old_romanisation_the_city_of_that_name(
+        gazetteer: Gazetteer) -> None:
+    # an account of the Taiping advance names Henan and Anhui beside Nanchang: GeoNames also
+    # calls Nanyang (Henan, 1.8 million) Nanchang, and the province named lifted it over the
+    # capital of Jiangxi (2.4 million) that bears the name as its own
+    names = ["Jiujiang", "Henan", "Anhui", "Hubei", "Nanchang", "Wuhan", "Nanjing"]
+    found = gazetteer.resolve_all(names)[names.index("Nanchang")]
+    assert found.best.place.name == "Nanchang" and found.best.place.admin1 == "Jiangxi"
+    assert found.best.doubt is not None

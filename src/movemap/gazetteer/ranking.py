@@ -1058,24 +1058,40 @@ def _unheld(ranked: list[Candidate]) -> list[Candidate]:
     of its country bearing the name dwarfs (``_dwarfs``): a region does not speak for a
     village beside that town (Albany in Georgia, not the village in Ohio, nor the capital
     of New York; Charleston beside Alabama is the port of South Carolina, not an Alabama
-    village once called so), unless the other places lie close around the winner (part
-    ``context`` of ``CLOSE_CONTEXT`` or more). The new first is in doubt; ``ranked`` itself
-    if nothing changes."""
+    village once called so), nor for a town found by another of its names beside a notable
+    town of that name as its own and at least as large (``_outnames``), unless the other
+    places lie close around the winner (part ``context`` of ``CLOSE_CONTEXT`` or more). The
+    new first is in doubt; ``ranked`` itself if nothing changes."""
     best = ranked[0]
     place = best.place
     if best.parts.get("context", 0.0) >= CLOSE_CONTEXT:
         return ranked  # the other places lie close around it: they vouch for it
     if "within" not in best.parts or not (
-            dwarf := next((o for o in ranked[1:] if _dwarfs(o, place)), None)):
+            dwarf := next((o for o in ranked[1:] if _dwarfs(o, place)
+                           or _outnames(o, best)), None)):
         return ranked
     again = sorted((_with(c, CANONICAL_PART, -c.parts["within"])
-                    if "within" in c.parts and _dwarfs(dwarf, c.place) else c
-                    for c in ranked), key=order)
+                    if "within" in c.parts and (_dwarfs(dwarf, c.place) or _outnames(dwarf, c))
+                    else c for c in ranked), key=order)
     if again[0].place.id == place.id:
         return ranked
     doubt = (f"{place.name} ({place.country}), a town of that name in a region the text "
-             "names, is far smaller")
+             "names, is far smaller") if _dwarfs(dwarf, place) else (
+        f"{place.name} ({place.country}), in a region the text names, bears the name only as "
+        f"another of its names; {dwarf.place.name} is larger")
     return [again[0]._replace(doubt=doubt), *again[1:]]
+
+
+def _outnames(other: Candidate, candidate: Candidate) -> bool:
+    """Whether ``other`` is a notable town of the country of ``candidate`` that bears the name
+    as its own, found so, and at least as large, where ``candidate`` is a town found by
+    another of its names, farther than ``SAME_PLACE_KM`` from it: Nanchang is the capital of
+    Jiangxi, not Nanyang, which a text naming Henan lifts by an old romanisation."""
+    town, place = other.place, candidate.place
+    return (other.method is _BY_NAME and candidate.method is _BY_ALTERNATE
+            and town.kind is _CITY and place.kind is _CITY and town.country == place.country
+            and (town.population or 0) >= max(NOTABLE_POPULATION, place.population or 0)
+            and haversine_km(place.lat, place.lon, town.lat, town.lon) > SAME_PLACE_KM)
 
 
 def _dwarfs(other: Candidate, place: Place) -> bool:
