@@ -417,7 +417,8 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
         out.append(FoundPlace(m.text, m.start, m.end, place, confidence))
         where.append(m.sentence)
-    lonely = _lonely(out, text)
+    strays = _unplaced_strays(out, resolved, text, language)
+    lonely = _lonely(out, text) | strays
     if lonely:
         kept = [(p, w) for p, w in zip(out, where, strict=True) if p.place.id not in lonely]
         out, where = [p for p, _ in kept], [w for _, w in kept]
@@ -548,6 +549,65 @@ def _lonely(places: list[FoundPlace], text: str) -> set[str]:
                 not any(_sets_out(text, p) for p in mentions[place.id])):
             out.add(place.id)  # (where a move sets out is asked last: of the few lonely ones)
     return out
+
+
+# A word that puts a place in the slot of a place: a preposition or verb of place or motion
+# right before it (English, French, Spanish, Portuguese, Italian, German, Dutch, Swedish),
+# or "of" after a noun of place or of an action on one (the invasion of X, the way of X).
+_PLACE_SLOT = re.compile(
+    r"(?:\b(?:at|from|to|in|into|on|onto|off|near|via|for|toward|towards|through|till|until|"
+    r"reached|reaching|entered|entering|left|leaving|beyond|past|round|around|outside|"
+    # a verb whose object is a place (departed Galveston, stormed Frankfurt, took Landsberg)
+    r"(?:depart|quitt|evacuat|abandon|occup|captur|seiz|storm|besieg|invad|liberat|"
+    r"garrison|reinforc|surround|encircl|approach|cross|attack|defend|shell|bomb|rais)"
+    r"(?:ed|ing|ied|ies|es|s|e)?|took|taking|retook|held|holding|visited|"
+    r"à|vers|en|par|dans|desde|hacia|hasta|em|para|no|na|pelo|pela|verso|per|nel|nella|"
+    r"nach|von|aus|bei|bis|naar|uit|bij|mot|från|i|"
+    r"(?:way|invasion|capture|siege|fall|area|beach|coast|island|heights|port|harbour|"
+    r"harbor|town|city|village|outskirts|environs|garrison|fortress|region|province|"
+    r"district|road|battle)\s+of)"
+    # a Romance "of" after a lowercase word (partie de Rochefort, tropas de Lisboa), not a
+    # name's particle (Primo de Rivera, Quartel do Carmo)
+    r"|(?-i:\b[a-zà-ÿ]{3,}\s+(?:de|do|da|del|di|du|des|d'))"
+    r")\s+(?:the\s+|la\s+|le\s+|el\s+|o\s+|a\s+)?$", re.IGNORECASE)
+# how far back from a name its slot word is looked for
+_SLOT_BACK = 40
+
+
+def _unplaced_strays(places: list[FoundPlace], resolved: dict[str, Resolution], text: str,
+                     language: str) -> set[str]:
+    """The places that the resolver puts far from the report's other places (its doubt: "far
+    from the other places", "far from every other place of the text") and that the report
+    never names in the slot of a place (``_PLACE_SLOT``): a person, a ship or a word that
+    shares a town's name abroad (General John P. Lucas, the Yoshino, Godfrey of Bouillon, de
+    Grasse), not a place. A far place a move starts from or goes to is named after ``from``,
+    ``to``, ``at``... (sailed from Greenock, now at Aldershot), or heads a wire's dateline
+    (TOULON, August 17. --), or follows one so named in a list (landed at Mariel and
+    Casilda), and is kept. In an English report the Romance ``de`` is a name's particle (de
+    Grasse), never a slot."""
+    doubted = {r.place.id for r in resolved.values()
+               if r.found and r.best.doubt is not None and r.best.doubt.startswith("far from")}
+    if not doubted:
+        return set()
+    slotted: set[str] = set()
+    before: FoundPlace | None = None  # the place named before, if in a slot
+    datelines = [d.span() for d in _DATELINE.finditer(text)]  # (a wire's TOULON, August 17.)
+    for p in places:
+        m = _PLACE_SLOT.search(text, max(0, p.start - _SLOT_BACK), p.start)
+        in_slot = any(a <= p.start < b for a, b in datelines) or (m is not None and not (
+            language == "en" and m.group(0).split()[-1].lower() in _PARTICLES)) or (
+            # the next of a list of places in a slot (landed at Mariel and Casilda)
+            before is not None and _LIST_GAP.fullmatch(text, before.end, p.start) is not None)
+        if in_slot:
+            slotted.add(p.place.id)
+        before = p if in_slot else None
+    return doubted - slotted
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&|et|y|e|und|och|en))\s*")
+
+
+_PARTICLES = frozenset({"de", "do", "da", "del", "di", "du", "des", "d'"})
 
 
 _SETS_OUT_BEFORE = re.compile(
