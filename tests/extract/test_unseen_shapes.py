@@ -698,6 +698,11 @@ def test_here_after_a_verb_of_arrival_is_the_report_s_own_town() -> None:
     # the dateline's town, not the last one the story named
     "KYIV, May 3 (Reuters) - Russia shelled Kharkiv overnight. A brigade arrived here today "
     "from Lviv.",
+    # a move under way (marching, heading, sailing here)
+    "KYIV, May 3 - A brigade is marching here from Lviv and is expected tomorrow.",
+    "KYIV, May 3 - Two battalions were heading here from Lviv on Friday.",
+    # the town, not the country after it in the dateline
+    "KYIV, Ukraine, May 3 - A brigade is marching here from Lviv.",
 ])
 def test_here_is_the_dateline_s_town(text: str) -> None:
     draft = extract(text, date(2000, 5, 3))

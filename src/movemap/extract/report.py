@@ -105,9 +105,9 @@ _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))
 # the last two forces named, together (both columns, the two divisions)
 _BOTH = re.compile(r"(?i:both|the\s+two)\b")
 # a reference back that names a force (the troops, the brigade), not "most" or "they"
-_FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingent|division|brigade|"
-                         r"corps|regiment|battalion|army|columns?|marines|paratroopers|"
-                         r"infantry|task\s+force)\b", re.I)
+_FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingents?|divisions?|"
+                         r"brigades?|corps|regiments?|battalions?|army|armies|columns?|marines|"
+                         r"paratroopers|infantry|task\s+force)\b", re.I)
 # a clause opening on a force spoken of before, renamed in an apposition ("The force, the
 # Sixth Corps under General Lucas, sailed")
 _APPOSED = re.compile(r"\W*the\s+(?:force|troops|army|expedition|contingent|column|fleet|"
@@ -642,8 +642,11 @@ _DESCRIBED = re.compile(r"the(?<=\bthe)\s+(?:(?P<capital>capital)|(?P<town>city|
                         r"\s+here\b)")
 # "arrived here": the town the report is written from (its dateline); "landed at the
 # damaged airport here": at its airport or port
-_HERE = re.compile(r"\b(?:arrived|arrives|came|come|flown|landed|brought|moved|sent|deployed|"
-                   r"returned|reached|marched)\s+(?:(?:ashore|in|back|up|down)\s+|"
+_HERE = re.compile(r"\b(?:arriv(?:ed|es|ing)|came|comes?|coming|flown|flying|land(?:ed|ing)|"
+                   r"brought|bringing|mov(?:ed|ing)|sent|deploy(?:ed|ing)|return(?:ed|ing)|"
+                   r"reach(?:ed|ing)|march(?:ed|ing)|head(?:ed|ing)|sail(?:ed|ing)|"
+                   r"steam(?:ed|ing)|hurr(?:ied|ying)|rush(?:ed|ing))\s+"
+                   r"(?:(?:ashore|in|back|up|down)\s+|"
                    r"(?:at|in|on|into)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:airport|airfield|"
                    r"air\s+base|port|harbou?r|docks?)\s+)?"
                    r"(?P<here>here)\b(?!\s+and\b)")
@@ -671,8 +674,8 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
         for p in found[at:last]:
             named_before.add(p.place.id)
         at = max(at, last)
-        if not last:
-            continue
+        if not last and "here" not in m.groupdict():
+            continue  # (a "here" is the dateline's town, though no place is named before it)
         # the places named before it, nearest first, within a bounded look back: linear time
         before = (found[i] for i in range(last - 1, max(-1, last - 40), -1))
         paragraph = text.rfind("\n\n", max(0, m.start() - 5000), m.start())
@@ -695,7 +698,9 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
             sentence = text[max(text.rfind(".", 0, m.start()), m.start() - 200, 0): m.start()]
             place = None
             if line is not None and _FORCE_WORD.search(sentence):
-                place = next((p.place for p in found if line[0] <= p.start < line[1]), None)
+                # (its town, not the country after it: PONCE, Porto Rico, July 28.)
+                place = next((p.place for p in found if line[0] <= p.start < line[1]
+                              and not p.place.areal), None)
                 if place is None:  # the dateline's place, left out of the report's places
                     name = re.split(r"[,(\-\u2013\u2014]", text[line[0]: line[1]].strip())[0]
                     r = gazetteer.resolve(name.strip().title())
