@@ -854,6 +854,15 @@ def test_a_relative_clause_about_the_destination_dates_the_arrival() -> None:
         (date(1944, 6, 22), date(1944, 7, 3))]
 
 
+@pytest.mark.parametrize("text", [
+    "The brigade, which left Lyon on 3 May, reached Dijon on 5 May.",
+    "The column, which set out from Lyon on 3 May under heavy rain, reached Dijon on 5 May.",
+])
+def test_a_relative_clause_that_tells_the_departure_dates_the_start(text: str) -> None:
+    legs = extract(text, date(1940, 6, 1)).legs
+    assert [leg.start.first_day for leg in legs] == [date(1940, 5, 3)]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a headline in the present tense, and a town too small for the name matcher alone
     ("Dutch battalion leaves Srebrenica\n\nThe peacekeepers drove into Zagreb on Friday.",

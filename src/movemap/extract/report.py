@@ -129,8 +129,11 @@ _NO_OBJECT = re.compile(r"\b(?:entered|arrived|came(?:\s+in)?|landed|crossed\s+o
                         r"landed|disembarked|unloaded)\b(?![^,;.]{0,25}?\b(?:at|in|on|near)\s+"
                         r"(?:the\s+)?(?-i:[A-Z]))", re.I)
 # a relative clause about the destination that dates the arrival (which fell on 3 July,
-# where they arrived on 5 May)
-_ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b[^,;()]{0,40}$", re.I)
+# where they arrived on 5 May); not one that tells a departure (the expedition, which left
+# Guantanamo Bay on the 21st, reached Guanica on the 25th: it set out on the 21st)
+_ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b(?![^,;()]{0,40}\b(?:left|leaves|"
+                           r"depart(?:ed|s)|set\s+out|sailed|embarked|quit)\b)"
+                           r"[^,;()]{0,40}$", re.I)
 # the clause says where from, by a name not found as a place
 _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]+")
 # a cue that puts the force at a place, not only on its way to one (took A, reached A)
