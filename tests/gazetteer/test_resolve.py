@@ -327,3 +327,16 @@ def test_a_bare_capital_s_name_is_the_capital_beside_a_region_holding_a_namesake
     near = gazetteer.resolve_all(["Washington", "Greenville", "Tarboro", "Williamston",
                                   "Plymouth", "New Bern", "North Carolina"])[0]
     assert near.best.place.admin1 == "North Carolina"
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("St. Petersburg", "RU"),  # Saint Petersburg (5.4 million), not Florida's (260,000)
+    ("ST. PETERSBURG", "RU"),  # a dateline
+])
+def test_a_name_with_its_saint_written_short_is_the_place_s_own(
+        gazetteer: Gazetteer, name: str, country: str) -> None:
+    found = gazetteer.resolve(name)
+    assert found.best.place.country == country
+    # the text's places still choose: beside Tampa and Clearwater it is Florida's
+    beside = gazetteer.resolve_all([name, "Tampa", "Clearwater", "Sarasota"])[0]
+    assert beside.best.place.country == "US"

@@ -456,6 +456,10 @@ _BY_BASE = Method.REGION  # a match with generic words set aside, on either side
 
 def _match_part(hit: Hit) -> float:
     fixed = _MATCH.get(hit.method)
+    if hit.method is _BY_ALTERNATE and _abbreviated(hit.matched or "", hit.place.name):
+        # its own name, with its Saint or Mount written short: St. Petersburg is Saint
+        # Petersburg's name as much as Florida's
+        return _MATCH[_BY_NAME]
     if fixed is not None:
         if hit.method in _THROUGH_BASE:  # as far behind as X was behind the first X
             return fixed - (1.0 - hit.similarity)
@@ -465,6 +469,20 @@ def _match_part(hit: Hit) -> float:
     if hit.method is _BY_PHONETIC:
         return max(0.0, 1.5 * hit.similarity - 0.55)
     return max(0.0, 1.5 * hit.similarity - 0.6)
+
+
+# The words a name is written short with, and what they stand for
+_SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+@lru_cache(maxsize=4_096)
+def _abbreviated(matched: str, name: str) -> bool:
+    """Whether ``matched`` (an index key) is the name ``name`` with a word written short
+    (``st petersburg`` of Saint Petersburg, ``ft william`` of Fort William)."""
+    short = matched.split()
+    if not any(w in _SHORT_WORDS for w in short):
+        return False
+    return [_SHORT_WORDS.get(w, w) for w in short] == name_key(name).split()
 
 
 # A feature found by a name that is only the first words of its own, the rest a landform's
