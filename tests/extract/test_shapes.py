@@ -855,6 +855,14 @@ def test_a_relative_clause_about_the_destination_dates_the_arrival() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "The armies, which evacuated Lyon on 3 May, are falling back on Dijon in good order.",
+    "The two brigades, which left Lyon on 3 May, reached Dijon on 5 May.",
+])
+def test_a_relative_clause_of_a_plural_force_tells_its_own_move(text: str) -> None:
+    assert ends(extract(text, date(1940, 6, 1))) == [(["Lyon"], "Dijon")]
+
+
+@pytest.mark.parametrize("text", [
     "The brigade, which left Lyon on 3 May, reached Dijon on 5 May.",
     "The column, which set out from Lyon on 3 May under heavy rain, reached Dijon on 5 May.",
 ])

@@ -476,6 +476,9 @@ _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|divisi
                         r"corps|army|regiment|battalion|infantry|paratroopers|group|contingent|"
                         r"commandos?|rangers|echelon|column|squadron|company|fleet|guard|Division|"
                         r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet|"
+                        # (and their plurals: the armies, which evacuated Mukden, ...)
+                        r"armies|divisions|brigades|regiments|battalions|columns|squadrons|"
+                        r"companies|fleets|groups|contingents|echelons|"
                         # a regiment's own name (the 1st Battalion, Queen's Own Highlanders,
                         # who had been flown in from Singapore; see _OBJECT_BEFORE)
                         r"(?P<regiment>Highlanders|Rifles|Guards|Fusiliers|Grenadiers|Dragoons|"
