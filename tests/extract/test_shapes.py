@@ -1579,3 +1579,17 @@ def test_a_letters_inst_before_a_name_ends_no_sentence() -> None:
 
     text = "On the 3rd inst. Lord Wellington moved from Lisbon to Coimbra."
     assert len(sentences(text)) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a way named by where it leads, as what a force cuts, threatens or holds
+    ("The militia advanced west from Mosul in November and cut the roads to Syria.", []),
+    ("The corps, which had marched from Lyon, worked round the town, threatening the line "
+     "to Dijon.", []),
+    ("The battalion left Kabul and held the pass to Jalalabad for a week.", []),
+    # taking the road to a place is going there
+    ("The division took the road to Dijon from Lyon.", [(["Lyon"], "Dijon")]),
+])
+def test_a_road_cut_or_held_is_not_where_the_force_went(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    assert ends(extract(text, date(1940, 6, 1))) == expected

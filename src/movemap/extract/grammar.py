@@ -547,6 +547,14 @@ _NEWS_FROM = re.compile(r"\b(?:letters?|news|reports?|dispatch(?:es)?|despatch(?
 # "from A to B" after a quantified stretch of places or a verb of extent is a span, not a
 # move: landed at every port from A to B, along the whole coast from A to B, a front
 # stretching from A to B (but "all the way from A to B" and "along the road from A to B" move)
+# a way named by where it leads, as what a force threatens, cuts or holds (threatening the
+# line to Tie-ling, cut the road to Kabul): not where the force went (took the road to X is)
+_WAY_TO = re.compile(
+    r"\b(?:threaten|cut|cutting|sever|block|guard|hold|held|shell|bomb|mine|mining|interdict|"
+    r"close|clos|reopen|control|secur|protect|defend|patrol|repair|straddl|command|dominat|"
+    r"overlook)\w*\s+(?:the\s+|a\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:line|road|railway|railroad|highway|route|track|approaches|communications|pass)s?"
+    r"\s+to\s+(?:the\s+)?$", re.I)
 _SPAN = re.compile(
     r"\b(?:(?:every|each|all|the\s+whole|the\s+entire|the\s+length\s+of)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:ports?|harbou?rs?|towns?|cities|villages|bases|airfields|"
@@ -1486,6 +1494,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         for i, (start, _) in enumerate(places):
             if a + aim.end() <= start < reach and roles[i] == "destination":
                 roles[i], cues[i], chained[i] = "", "", False
+    for i, (start, _) in enumerate(places):
+        if roles[i] == "destination" and _WAY_TO.search(text, max(a, start - 70), start):
+            roles[i], cues[i], chained[i] = "", "", False  # threatening the line to Tie-ling
     for i, (start, _) in enumerate(places):
         if roles[i] == "origin" and _SPAN.search(text, max(a, start - 70), start):
             # every port from A to B: both ends of the span are where, not whence and whither
