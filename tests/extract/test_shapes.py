@@ -1593,3 +1593,21 @@ def test_a_letters_inst_before_a_name_ends_no_sentence() -> None:
 def test_a_road_cut_or_held_is_not_where_the_force_went(
         text: str, expected: list[tuple[list[str], str]]) -> None:
     assert ends(extract(text, date(1940, 6, 1))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The army marched north from Lyon to join the Field-Marshal at Dijon.",
+    "Two battalions moved from Lyon to join the 5th Division near Dijon.",
+    "The brigade marched north from Lyon to join Weygand's forces near Dijon.",
+])
+def test_going_to_join_a_force_at_a_place_is_going_there(text: str) -> None:
+    draft = extract(text, date(1940, 6, 1))
+    assert ends(draft) == [(["Lyon"], "Dijon")]
+    # the force joined is not the mover
+    assert all("division" not in leg.unit and "weygand" not in leg.unit for leg in draft.legs)
+
+
+def test_an_aim_to_join_set_off_by_a_comma_is_not_the_destination() -> None:
+    text = ("The troops sailed from Marseille and were put ashore at Toulon, to join the "
+            "garrison at Nice.")
+    assert ends(extract(text, date(1940, 6, 1))) == [(["Marseille"], "Toulon")]

@@ -261,8 +261,12 @@ _DEST_CUE = re.compile(
     r"(?:aimed|directed)\s+(?:at|on|against)|"
     r"(?:link(?:ed|ing)?\s+up|join(?:ed|ing)?\s+up)\s+with\s+(?:[a-z]+\s+){1,5}?(?:near|at|in)|"
     # joined the division of Santander at Tame: where the force went to join another
-    r"join(?:ed|ing)\s+(?:forces\s+with\s+)?(?:the|an?|his|their|its)\s+(?:[\w'’-]+\s+){1,6}?"
-    r"(?:near|at)|"
+    # (or going to: marched from Port Arthur to join the Field-Marshal before Mukden, to join
+    # Oyama's forces near Mukden)
+    # (not an aim set off by a comma: put ashore at Jamestown, to join Lafayette near X)
+    r"(?:join(?:ed|ing)|(?<=[^,]\sto\s)join)\s+(?:forces\s+with\s+)?"
+    r"(?:the|an?|his|their|its|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:near|at|outside|before(?=\s+[A-Z]))|"
     # sent to reinforce X (or its garrison), to relieve the garrison of X: where the force went
     r"reinforc(?:e|ed|es|ing)\s+(?:the\s+(?:garrison|defenders|troops|forces)\s+(?:of|at|in)\s+)?|"
     r"reliev(?:e|ed|es|ing)\s+the\s+(?:garrison|defenders|siege)\s+(?:of|at|in)|"

@@ -108,6 +108,10 @@ _BOTH = re.compile(r"(?i:both|the\s+two)\b")
 _FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingents?|divisions?|"
                          r"brigades?|corps|regiments?|battalions?|army|armies|columns?|marines|"
                          r"paratroopers|infantry|task\s+force)\b", re.I)
+# a force named as the one a mover joins, reinforces or relieves, right before its name
+_JOINS_BEFORE = re.compile(r"\b(?:to\s+join|join(?:ed|ing)|to\s+reinforce|reinforc(?:ed|ing)|"
+                           r"to\s+relieve|reliev(?:ed|ing))\s+(?:the\s+|an?\s+)?"
+                           r"(?:[\w'’-]+\s+){0,2}$", re.I)
 # a clause opening on a force spoken of before, renamed in an apposition ("The force, the
 # Sixth Corps under General Lucas, sailed")
 _APPOSED = re.compile(r"\W*the\s+(?:force|troops|army|expedition|contingent|column|fleet|"
@@ -999,6 +1003,8 @@ class _Reader:
         body = text[a:b]
         pointer = _THERE_TO.search(body)  # "there" after a verb of motion, if any
         named = named_unit(body)
+        if named is not None and _JOINS_BEFORE.search(body, 0, named.start()):
+            named = None  # moved from Lyon to join the 5th Division: the force it joins
         if named is not None and (apposed := _APPOSED.match(body)) is not None and (
                 named.start("u") >= apposed.end()
                 and named.end("u") <= body.find(",", apposed.end())):
