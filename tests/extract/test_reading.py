@@ -811,6 +811,11 @@ def test_a_fleet_that_weighs_anchor_or_puts_to_sea_departs_by_sea(text: str) -> 
     "Hurricane winds from Galveston reached Houston.",
     "The pouring rain from Galveston to Houston flooded roads.",
     "Travellers from Galveston arrived in Houston.",
+    # a force named only in a time clause after the verb is not who moves
+    "Thousands of civilians have fled Galveston since the rebel forces overran the army's "
+    "last base, many of them walking 60 km to Houston.",
+    "Refugees poured out of Galveston after the troops withdrew, most of them heading for "
+    "Houston.",
 ])
 def test_a_noun_or_a_storm_is_no_move_of_a_force(text: str) -> None:
     assert extract(text, date(1914, 4, 22)).legs == ()

@@ -914,6 +914,19 @@ def _civilian(words: str, verb: re.Match[str], folded: bool) -> bool:
         words, max(0, m.start() - 40), m.start()) for m in pattern.finditer(words))
 
 
+# a time clause after the verb, up to its comma ("fled El Fasher since the Rapid Support
+# Forces overran the base, ...")
+_TIME_CLAUSE = re.compile(r"\b(?:after|before|when|while|since|until|once)\s+[^,;]*$")
+
+
+def _force_moving(low: str, verb: re.Match[str]) -> bool:
+    """Whether the clause ``low`` names a force that may be its mover: a force word not in a
+    time clause after its verb (civilians who fled since the militia overran the base move;
+    the militia does not)."""
+    return any(m.start() < verb.end() or _TIME_CLAUSE.search(low, verb.end(), m.start()) is None
+               for m in _FORCE_F.finditer(low))
+
+
 def _aside(words: str, m: re.Match[str], verb: re.Match[str], lead_end: int) -> bool:
     """Whether the civilian word ``m`` of a clause names no mover: a person of state beside
     people under arms, who only speaks or is named in a time clause (``lead_end``: where a
@@ -1528,7 +1541,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
     status, hedge = _status(body, low, until)
     nonforce = verb is not None and (
         _civilian(low if body.isascii() else body, verb, body.isascii())
-        or _way_goes(low, verb)) and not _FORCE_F.search(low) and not _commands(low, verb)
+        or _way_goes(low, verb)) and not _force_moving(low, verb) and not _commands(low, verb)
     return Reading(verb.group(1).strip() if verb else None, tuple(roles), tuple(cues),
                    tuple(chained), mode, strength_in(text, a + reinforcing, b), status, hedge,
                    nonforce)
