@@ -52,3 +52,13 @@ def test_de_before_a_name_in_an_english_report_is_a_particle_not_a_slot() -> Non
     english = ("The fleet of de Grasse came in from the sea, and the troops at Williamsburg "
                "and Yorktown were joined by those from Annapolis.")
     assert "Grasse" not in _mentions(english, date(1781, 10, 1))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Luzern, 24. November. Die Truppen sind in Luzern eingerückt. Wie es im Hauptquartier "
+     "heisst, sollen morgen Truppen von hier nach Schwyz aufbrechen.", "Wie"),
+    ("Lisboa, 25 de abril. As tropas entraram em Lisboa. Como se esperava, a coluna seguiu "
+     "depois para Santarém.", "Como"),
+])
+def test_a_function_word_opening_a_foreign_sentence_is_no_place(text: str, word: str) -> None:
+    assert word not in _mentions(text, date(1847, 11, 26))

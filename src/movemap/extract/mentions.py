@@ -265,6 +265,46 @@ _OTHER_COMMON = {
 }
 
 
+# ... and the rest of their closed classes a sentence may open with (question words,
+# conjunctions, pronouns, adverbs of time and place, auxiliaries): "Wie es im Hauptquartier
+# heisst" is no Wiesbaden
+_MORE_COMMON = {
+    "fr": ("où", "quand", "comme", "mais", "ou", "donc", "car", "ni", "puis", "alors", "ainsi",
+           "selon", "depuis", "après", "avant", "pendant", "contre", "vers", "chez", "sans",
+           "sous", "entre", "nous", "vous", "elle", "elles", "on", "tous", "toutes", "tout",
+           "ici", "là", "hier", "demain", "aujourd'hui", "déjà", "encore", "aussi", "très"),
+    "es": ("donde", "cuando", "como", "pero", "o", "sino", "pues", "entonces", "así", "según",
+           "después", "antes", "durante", "contra", "entre", "sin", "sobre", "bajo", "nosotros",
+           "ellos", "ellas", "él", "ella", "todos", "todo", "aquí", "allí", "ayer", "mañana",
+           "hoy", "ya", "también", "muy", "mientras", "aunque", "hasta"),
+    "pt": ("onde", "quando", "como", "mas", "ou", "pois", "então", "assim", "depois", "antes",
+           "durante", "contra", "entre", "sem", "sobre", "nós", "eles", "elas", "ele", "ela",
+           "todos", "tudo", "aqui", "ali", "ontem", "amanhã", "hoje", "já", "também", "muito",
+           "enquanto", "embora", "até", "desde"),
+    "it": ("dove", "quando", "come", "ma", "o", "oppure", "poi", "allora", "così", "dopo",
+           "prima", "durante", "contro", "tra", "fra", "senza", "sotto", "noi", "voi", "loro",
+           "lui", "lei", "tutti", "tutto", "qui", "qua", "lì", "là", "ieri", "domani", "oggi",
+           "già", "anche", "molto", "mentre", "benché", "fino"),
+    "de": ("wie", "wo", "wann", "was", "wer", "warum", "als", "auch", "aber", "oder", "doch",
+           "noch", "schon", "so", "über", "unter", "vor", "gegen", "seit", "bis", "durch",
+           "für", "ohne", "um", "hier", "dort", "heute", "morgen", "gestern", "nun", "dann",
+           "da", "dies", "diese", "dieser", "dieses", "jene", "sein", "ist", "sind", "war",
+           "waren", "hat", "haben", "hatte", "wird", "werden", "wurde", "soll", "sollen",
+           "nachdem", "während", "weil", "dass", "ob", "alle", "viele", "einige", "ihr",
+           "ihm", "ihn", "uns", "euch", "wenn", "falls", "denn", "sondern", "jedoch"),
+    "nl": ("hoe", "waar", "wanneer", "wat", "wie", "als", "maar", "of", "dan", "toen", "nu",
+           "hier", "daar", "vandaag", "morgen", "gisteren", "al", "nog", "ook", "zeer", "tegen",
+           "sinds", "tot", "zonder", "onder", "over", "wij", "jullie", "zijn", "was", "waren",
+           "heeft", "hebben", "wordt", "worden", "werd", "terwijl", "omdat"),
+    "sv": ("hur", "var", "när", "vad", "vem", "som", "men", "eller", "då", "nu", "här",
+           "där", "idag", "i dag", "i går", "i morgon", "redan", "också", "mot", "sedan",
+           "till", "utan", "under", "över", "vi", "ni", "de", "dem", "är", "var", "har",
+           "hade", "blir", "blev", "medan", "eftersom"),
+}
+_OTHER_COMMON = {lang: words | frozenset(_MORE_COMMON.get(lang, ()))
+                 for lang, words in _OTHER_COMMON.items()}
+
+
 _FOLD_TABLE: dict[int, str] = {c: chr(c).lower() for c in range(65, 91)}
 
 
