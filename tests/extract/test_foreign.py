@@ -338,3 +338,20 @@ def test_an_arrival_months_after_the_narrative_s_day_did_not_set_out_then() -> N
             "tropas con gran alegría.")
     (leg,) = extract(text, date(1837, 1, 1)).legs
     assert str(leg.start) == "1836-07-05"
+
+
+@pytest.mark.parametrize("text", [
+    # "here" in a German and a French wire is the town of its dateline
+    ("Kassel, 24. November, abends. Die Division ist seit heute Mittag in der Stadt. Wie es im "
+     "Hauptquartier heisst, sollen morgen Truppen von hier nach Fulda aufbrechen, falls der "
+     "Feind nicht vorher abzieht."),
+    ("Lyon, le 24 novembre. La division est entrée dans la ville à midi. Selon l'état-major, "
+     "les troupes partiront demain d'ici pour Avignon avec les blindés de la division."),
+])
+def test_here_in_another_language_is_the_dateline_s_town(text: str) -> None:
+    draft = extract(text, date(1940, 11, 26))
+    found = [(", ".join(o.place.name for o in leg.origins), leg.destination.place.name)
+             for leg in draft.legs]
+    assert found and found[0][0] in ("Kassel", "Lyon")
+    assert found[0][1] in ("Fulda", "Avignon")
+    assert draft.legs[0].status is Status.EXPECTED

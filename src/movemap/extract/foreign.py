@@ -303,7 +303,8 @@ LANGUAGES: dict[str, _Lexicon] = {
                    r"abgezogen|abzug|verlass|verließ|eingedrungen|vorgestoß|vorstoß|besetz|"
                    r"eingenommen|nahm(?:en)?\b|erreicht(?:e|en)?\b|transportiert|verschifft|"
                    r"evakuiert|kehrt(?:e|en)?\b|angekommen|ankam|gelangt|aufgebrochen|"
-                   r"brach(?:en)?\s+auf|stieß|drang(?:en)?\b|rollt(?:e|en)?\b)\w*", re.I),
+                   r"aufbrech|aufbrach|(?:brach(?:en)?|bricht|brechen)\s+auf|stieß|"
+                   r"drang(?:en)?\b|rollt(?:e|en)?\b)\w*", re.I),
         (("origin", re.compile(r"\b(?:von|vom|aus|ab)\s+" + _DE_FILL + "$", re.I)),
          ("destination", re.compile(r"\b(?:nach|in|ins|auf|gegen|bis|bis\s+nach|zum|zur|an|"
                                     r"erreichte\w*|erreicht)\s+" + _DE_FILL + "$", re.I)),

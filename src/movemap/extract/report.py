@@ -107,7 +107,11 @@ _BOTH = re.compile(r"(?i:both|the\s+two)\b")
 # a reference back that names a force (the troops, the brigade), not "most" or "they"
 _FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingents?|divisions?|"
                          r"brigades?|corps|regiments?|battalions?|army|armies|columns?|marines|"
-                         r"paratroopers|infantry|task\s+force)\b", re.I)
+                         r"paratroopers|infantry|task\s+force|"
+                         # (in the other languages read)
+                         r"truppen|soldaten|bataillone|troupes|soldats|bataillons|tropas|"
+                         r"soldados|batallones|batalhões|truppe|soldati|battaglioni|troepen|"
+                         r"trupper|soldater)\b", re.I)
 # a force named as the one a mover joins, reinforces or relieves, right before its name
 _JOINS_BEFORE = re.compile(r"\b(?:to\s+join|join(?:ed|ing)|to\s+reinforce|reinforc(?:ed|ing)|"
                            r"to\s+relieve|reliev(?:ed|ing))\s+(?:the\s+|an?\s+)?"
@@ -430,9 +434,9 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
     if lonely:
         kept = [(p, w) for p, w in zip(out, where, strict=True) if p.place.id not in lonely]
         out, where = [p for p, _ in kept], [w for _, w in kept]
-    if "the " in text or " here" in text:
+    if "the " in text or " here" in text or language != "en":
         sentence_starts = [a for a, _ in spans]
-        extras = _described(text, out, gazetteer)
+        extras = _described(text, out, gazetteer, language)
         if extras:
             merged = sorted([*zip(out, where, strict=True), *(
                 (p, max(0, bisect_right(sentence_starts, p.start) - 1)) for p in extras)],
@@ -657,12 +661,22 @@ _HERE = re.compile(r"\b(?:arriv(?:ed|es|ing)|came|comes?|coming|flown|flying|lan
                    r"(?:at|in|on|into)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:airport|airfield|"
                    r"air\s+base|port|harbou?r|docks?)\s+)?"
                    r"(?P<here>here)\b(?!\s+and\b)")
+# a dateline as the other languages write it: its town, then the day and the month (Luzern,
+# 24. November, abends.; Lisboa, 25 de abril —; Paris, le 3 mai)
+_DATELINE_ABROAD = re.compile(
+    r"(?:\A|\n)[^\S\n]*[A-ZÀ-Þ][^\s,.;:]{2,}(?:[ -][A-ZÀ-Þ][^\s,.;:]+){0,2},\s+"
+    r"(?:(?:den|le|el|il|o)\s+)?\d{1,2}\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,}")
+# "here" in the other languages read, after "from" or "to" (von hier nach Schwyz, partiront
+# d'ici pour Lyon): the dateline's town too
+_HERE_ABROAD = re.compile(r"\b(?:(?:von|nach|de|desde|para|da|a|van|naar|från|till)\s+|"
+                          r"d['’])(?P<here>hier|ici|aquí|aqui|qui|qua|här)\b", re.I)
 _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
                                 re.I))
 _AIR = (Kind.AIRPORT, Kind.AIRBASE)
 
 
-def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list[FoundPlace]:
+def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
+               language: str = "en") -> list[FoundPlace]:
     """Places named by a description (``the capital``, ``the city``, ``the airport``): the
     capital of the country of the last place named before, when the report has named it
     already; the last town named before in
@@ -676,6 +690,8 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
     described = list(_DESCRIBED.finditer(text))
     if " here" in text:
         described = sorted([*described, *_HERE.finditer(text)], key=lambda m: m.start())
+    if language != "en":
+        described = sorted([*described, *_HERE_ABROAD.finditer(text)], key=lambda m: m.start())
     for m in described:
         last = bisect_right(starts, m.start())
         for p in found[at:last]:
@@ -699,7 +715,9 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer) -> list
             # the place of the dateline the story was filed under, when its sentence names a
             # force (students or a shopkeeper who came here are no move)
             if datelines is None:
-                datelines = [(d.start(), d.end()) for d in _DATELINE.finditer(text)]
+                datelines = sorted((d.start(), d.end()) for d in (
+                    *_DATELINE.finditer(text),
+                    *(_DATELINE_ABROAD.finditer(text) if language != "en" else ())))
             line = datelines[bisect_right(datelines, (m.start(), m.start())) - 1] if (
                 datelines and datelines[0][0] < m.start()) else None
             sentence = text[max(text.rfind(".", 0, m.start()), m.start() - 200, 0): m.start()]
