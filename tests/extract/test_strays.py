@@ -62,3 +62,23 @@ def test_de_before_a_name_in_an_english_report_is_a_particle_not_a_slot() -> Non
 ])
 def test_a_function_word_opening_a_foreign_sentence_is_no_place(text: str, word: str) -> None:
     assert word not in _mentions(text, date(1847, 11, 26))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the subject of a verb of sending
+    ("Grafenwöhr sent a battalion of Abrams tanks to Pabradė in Lithuania last week.",
+     "Grafenwöhr"),
+    # a dateline in mixed case, with its country
+    ("Grafenwöhr, Germany — Soldiers of the 2nd Cavalry Regiment arrived in Tapa, Rukla and "
+     "Ādaži on Monday.", "Grafenwöhr"),
+])
+def test_a_far_place_that_sends_a_force_or_heads_a_dateline_stays(text: str, place: str
+                                                                   ) -> None:
+    assert place in _mentions(text, date(2024, 6, 25))
+
+
+def test_a_far_origin_that_sends_a_force_keeps_its_leg() -> None:
+    draft = extract("Grafenwöhr sent a battalion of Abrams tanks to Pabradė in Lithuania last "
+                    "week.", date(2024, 6, 25))
+    assert [(o.mention, leg.destination.mention) for leg in draft.legs
+            for o in leg.origins] == [("Grafenwöhr", "Pabradė")]

@@ -340,3 +340,11 @@ def test_a_name_with_its_saint_written_short_is_the_place_s_own(
     # the text's places still choose: beside Tampa and Clearwater it is Florida's
     beside = gazetteer.resolve_all([name, "Tampa", "Clearwater", "Sarasota"])[0]
     assert beside.best.place.country == "US"
+
+
+def test_a_capital_does_not_replace_a_namesake_no_region_of_the_text_holds(
+        gazetteer: Gazetteer) -> None:
+    # Washington, Arkansas is not in the data: the text's state holds no Washington, and the
+    # answer is not moved to the capital 1,500 km from every other place (review of 741804a)
+    found = gazetteer.resolve_all(["Little Rock", "Washington", "Arkansas"])[1]
+    assert found.best.place.admin1 != "Washington, D.C." and found.best.place.lon < -85

@@ -573,8 +573,14 @@ _PLACE_SLOT = re.compile(
     r"(?:depart|quitt|evacuat|abandon|occup|captur|seiz|storm|besieg|invad|liberat|"
     r"garrison|reinforc|surround|encircl|approach|cross|attack|defend|shell|bomb|rais)"
     r"(?:ed|ing|ied|ies|es|s|e)?|took|taking|retook|held|holding|visited|"
-    r"à|vers|en|par|dans|desde|hacia|hasta|em|para|no|na|pelo|pela|verso|per|nel|nella|"
-    r"nach|von|aus|bei|bis|naar|uit|bij|mot|från|i|"
+    r"out\s+of|between|including|as\s+far\s+as|"
+    r"à|vers|en|par|dans|depuis|desde|hacia|hasta|em|para|no|na|pelo|pela|verso|per|nel|"
+    r"nella|a|nach|von|aus|ab|bei|bis|über|naar|uit|vanuit|bij|mot|från|i|"
+    # the same verbs' past forms in the other languages read (a quitté Carcassonne)
+    r"quitté|évacué|occupé|abandonné|traversé|atteint|rejoint|gagné|pris|repris|investi|"
+    r"dejó|abandonó|ocupó|tomó|alcanzó|evacuó|cruzó|deixou|abandonou|ocupou|tomou|"
+    r"alcançou|lasciato|occupato|preso|raggiunto|lasciò|occupò|verlassen|verließ|"
+    r"erreicht|besetzt|eingenommen|verlaten|bereikt|bezet|lämnade|nådde|intog|"
     r"(?:way|invasion|capture|siege|fall|area|beach|coast|island|heights|port|harbour|"
     r"harbor|town|city|village|outskirts|environs|garrison|fortress|region|province|"
     r"district|road|battle)\s+of)"
@@ -584,6 +590,14 @@ _PLACE_SLOT = re.compile(
     r")\s+(?:the\s+|la\s+|le\s+|el\s+|o\s+|a\s+)?$", re.IGNORECASE)
 # how far back from a name its slot word is looked for
 _SLOT_BACK = 40
+# a place as the subject of a verb of sending (Grafenwöhr dispatched a battalion ...)
+_SENDS_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+|will\s+|is\s+|are\s+)?"
+                          r"(?:sends?|sent|sending|(?:dispatch|despatch)(?:ed|es|ing)?|"
+                          r"deploy(?:ed|s|ing)?|ship(?:ped|s|ping)?|airlift(?:ed|s|ing)?)\b",
+                          re.I)
+# a dateline written in mixed case, with its country (Grafenwöhr, Germany —)
+_DATELINE_NAMED = re.compile(r"(?:\A|\n)[^\S\n]*[A-ZÀ-Þ][^\s,.;:]{2,}(?:[ -][A-ZÀ-Þ][^\s,.;:]+)"
+                             r"{0,2},\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}\s*[—–-]")
 
 
 def _unplaced_strays(places: list[FoundPlace], resolved: dict[str, Resolution], text: str,
@@ -603,10 +617,12 @@ def _unplaced_strays(places: list[FoundPlace], resolved: dict[str, Resolution], 
         return set()
     slotted: set[str] = set()
     before: FoundPlace | None = None  # the place named before, if in a slot
-    datelines = [d.span() for d in _DATELINE.finditer(text)]  # (a wire's TOULON, August 17.)
+    datelines = [d.span() for pattern in (_DATELINE, _DATELINE_ABROAD, _DATELINE_NAMED)
+                 for d in pattern.finditer(text)]  # (a wire's TOULON, August 17.)
     for p in places:
         m = _PLACE_SLOT.search(text, max(0, p.start - _SLOT_BACK), p.start)
-        in_slot = any(a <= p.start < b for a, b in datelines) or (m is not None and not (
+        in_slot = any(a <= p.start < b for a, b in datelines) or _SENDS_AFTER.match(
+            text, p.end) is not None or (m is not None and not (
             language == "en" and m.group(0).split()[-1].lower() in _PARTICLES)) or (
             # the next of a list of places in a slot (landed at Mariel and Casilda)
             before is not None and _LIST_GAP.fullmatch(text, before.end, p.start) is not None)

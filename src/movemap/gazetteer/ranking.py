@@ -1039,13 +1039,18 @@ def _far_larger_first(ranked: list[Candidate]) -> list[Candidate]:
 def _capital_of_the_name(ranked: list[Candidate]) -> int | None:
     """The index of the capital of the first town's country, bearing the name as its own and
     larger, that only the text's places put behind it (their parts ``context``, ``within``
-    and ``coherence``), where those places do not lie close around the first (part
-    ``context`` under ``CLOSE_CONTEXT``, checked by the caller): a bare ``Washington`` in
-    news that names North Carolina is the capital, not the town of 10,000 there. None when
-    there is no such capital."""
+    and ``coherence``), where a region the text names holds the first (part ``within``) and
+    those places do not lie close around it (part ``context`` under ``CLOSE_CONTEXT``,
+    checked by the caller): a bare ``Washington`` in news that names North Carolina is the
+    capital, not the town of 10,000 there. None when there is no such capital."""
     from movemap.countries import capital_name
 
     best = ranked[0]
+    if "within" not in best.parts:
+        # only a namesake that a region named lifts: where the text's state holds no town of
+        # the name the data knows (Washington, Arkansas), the nearest namesake stays, in doubt,
+        # rather than the capital 1,500 km from every other place
+        return None
     capital = name_key(capital_name(best.place.country))
     if not capital or name_key(best.place.name) != capital:
         return None
