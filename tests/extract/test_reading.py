@@ -1433,3 +1433,14 @@ def test_a_heading_takes_no_future_day_of_the_next_sentence() -> None:
             "and is expected in Dijon a week later.")
     (leg,) = extract(text, date(2024, 6, 25)).legs
     assert str(leg.start) != "2023-06-30"
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    # a town given with its province: the town of that province, not the larger namesake
+    ("In 1873 the army retook Xi'an and marched west to Suzhou in Gansu; the news reached "
+     "Beijing in December.", "Jiuquan", "Gansu"),
+])
+def test_a_town_named_with_its_region_is_the_one_in_that_region(text: str, name: str,
+                                                                 admin1: str) -> None:
+    found = {p.mention: p.place for p in extract(text, date(1900, 1, 1)).places}
+    assert found["Suzhou"].name == name and found["Suzhou"].admin1 == admin1

@@ -383,11 +383,15 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
     out: list[FoundPlace] = []
     where: list[int] = []
     towns: dict[tuple[str, str], Place | None] = {}
-    for m in mentions:
+    for i, m in enumerate(mentions):
         r = resolved[m.text]
         if not r.found:
             continue
         place = r.place
+        if not place.areal and i + 1 < len(mentions) and (
+                _IN_REGION_GAP.fullmatch(text, m.end, mentions[i + 1].start)) and (
+                (held := _held_by_next(r, resolved.get(mentions[i + 1].text))) is not None):
+            place = held  # Suzhou in Gansu: the Suzhou of that province, not Jiangsu's
         region_after = _REGION_AFTER.match(text, m.end, min(len(text), m.end + 80))
         kind_after = region_after is not None or _KIND_AFTER.match(
             text, m.end, min(len(text), m.end + 20)) is not None
@@ -457,6 +461,34 @@ _OWN_NAMES = frozenset({Method.NAME, Method.ALTERNATE})
 _BEARS_NAME = frozenset({Method.NAME, Method.FORMER})
 # the guards' reasons that refuse a name as part of a longer one (see mentions.rejected)
 _AS_PART = frozenset({"part-of-name", "named-thing"})
+
+
+# between a town and the region or country it is said to be in (Suzhou in Gansu, Vienne,
+# Isère)
+_IN_REGION_GAP = re.compile(r",\s*|\s+in\s+(?:the\s+)?(?:province\s+of\s+)?")
+
+
+def _held_by_next(r: Resolution, area: Resolution | None) -> Place | None:
+    """The reading of ``r`` (a town or feature by its own names) that the area named right
+    after it holds, when its answer lies outside that area; else None."""
+    if area is None or not area.found or area.place.kind not in (Kind.REGION, Kind.COUNTRY):
+        return None
+    region = area.place
+
+    def inside(place: Place) -> bool:
+        if region.kind is Kind.COUNTRY:
+            return place.country == region.country
+        if place.country != region.country:
+            return False
+        if region.polygon is not None:
+            return bool(region.polygon.covers(Point(place.lon, place.lat)))
+        return name_key(place.admin1 or "") == name_key(region.name)
+
+    if inside(r.place):
+        return None
+    return next((c.place for c in r.candidates[1:8] if not c.place.areal
+                 and c.method in (Method.NAME, Method.ALTERNATE, Method.FORMER)
+                 and inside(c.place)), None)
 
 
 def _is_country(gazetteer: Gazetteer, name: str) -> bool:
