@@ -1167,3 +1167,12 @@ def test_round_36_durres_tirana_by_the_sh2() -> None:
     """Natural Earth's SH2 from Durrës turns north at Vorë, and Durrës - Tirana went round by
     Fushë-Krujë (50 km): the highway on by Kashar, about 37-39 km."""
     _routed_in(DURRES, TIRANA, Mode.ROAD, 33, 43, "AL", [KASHAR], within_km=2)
+
+
+SANAA, MARIB, SIRWAH = (44.2065, 15.3545), (45.3258, 15.4625), (45.0189, 15.4493)
+
+
+def test_round_37_sanaa_marib_road() -> None:
+    """Natural Earth has no road east of Sanaa's north - south road: Sanaa - Marib was a great
+    circle (121 km). The road over the Nihm mountains and down by Sirwah, 175 km."""
+    _routed_in(SANAA, MARIB, Mode.ROAD, 155, 195, "YE", [SIRWAH], within_km=3)
