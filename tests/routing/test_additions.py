@@ -1176,3 +1176,13 @@ def test_round_37_sanaa_marib_road() -> None:
     """Natural Earth has no road east of Sanaa's north - south road: Sanaa - Marib was a great
     circle (121 km). The road over the Nihm mountains and down by Sirwah, 175 km."""
     _routed_in(SANAA, MARIB, Mode.ROAD, 155, 195, "YE", [SIRWAH], within_km=3)
+
+
+TESENEY, KASSALA = (36.6575, 15.1100), (36.4000, 15.4510)
+
+
+def test_round_37_teseney_kassala_road() -> None:
+    """Natural Earth's only road between them went north along the border by Ali Gider and
+    Sabderat: Teseney - Kassala 72 km for 47 apart. The direct road down the Gash plain,
+    about 50 km."""
+    _routed_in(TESENEY, KASSALA, Mode.ROAD, 42, 58, {"ER", "SD"})
