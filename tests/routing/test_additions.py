@@ -1186,3 +1186,20 @@ def test_round_37_teseney_kassala_road() -> None:
     Sabderat: Teseney - Kassala 72 km for 47 apart. The direct road down the Gash plain,
     about 50 km."""
     _routed_in(TESENEY, KASSALA, Mode.ROAD, 42, 58, {"ER", "SD"})
+
+
+KIGALI, GITARAMA, BUTARE = (30.0588, -1.9500), (29.7567, -2.0744), (29.7394, -2.5967)
+
+
+@pytest.mark.parametrize(("b", "low", "high"), [
+    # RTDA's Kigali - Muhanga road: 45 km from Nyabugogo (was 41 on Natural Earth's line)
+    (GITARAMA, 44, 52),
+    # and on by Natural Earth's line to Butare, still drawn short south of Muhanga: 113 km
+    # for about 128 (was 106)
+    (BUTARE, 110, 135),
+])
+def test_round_37_kigali_muhanga_counts_its_documented_length(b: Point, low: float,
+                                                             high: float) -> None:
+    """Natural Earth's line is the RN1 itself, drawn straighter than the hill road; the
+    addition on its vertices counts the road's documented length."""
+    _routed_in(KIGALI, b, Mode.ROAD, low, high, "RW")
