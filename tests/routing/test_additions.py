@@ -1167,3 +1167,39 @@ def test_round_36_durres_tirana_by_the_sh2() -> None:
     """Natural Earth's SH2 from Durrës turns north at Vorë, and Durrës - Tirana went round by
     Fushë-Krujë (50 km): the highway on by Kashar, about 37-39 km."""
     _routed_in(DURRES, TIRANA, Mode.ROAD, 33, 43, "AL", [KASHAR], within_km=2)
+
+
+SANAA, MARIB, SIRWAH = (44.2065, 15.3545), (45.3258, 15.4625), (45.0189, 15.4493)
+
+
+def test_round_37_sanaa_marib_road() -> None:
+    """Natural Earth has no road east of Sanaa's north - south road: Sanaa - Marib was a great
+    circle (121 km). The road over the Nihm mountains and down by Sirwah, 175 km."""
+    _routed_in(SANAA, MARIB, Mode.ROAD, 155, 195, "YE", [SIRWAH], within_km=3)
+
+
+TESENEY, KASSALA = (36.6575, 15.1100), (36.4000, 15.4510)
+
+
+def test_round_37_teseney_kassala_road() -> None:
+    """Natural Earth's only road between them went north along the border by Ali Gider and
+    Sabderat: Teseney - Kassala 72 km for 47 apart. The direct road down the Gash plain,
+    about 50 km."""
+    _routed_in(TESENEY, KASSALA, Mode.ROAD, 42, 58, {"ER", "SD"})
+
+
+KIGALI, GITARAMA, BUTARE = (30.0588, -1.9500), (29.7567, -2.0744), (29.7394, -2.5967)
+
+
+@pytest.mark.parametrize(("b", "low", "high"), [
+    # RTDA's Kigali - Muhanga road: 45 km from Nyabugogo (was 41 on Natural Earth's line)
+    (GITARAMA, 44, 52),
+    # and on by Natural Earth's line to Butare, still drawn short south of Muhanga: 113 km
+    # for about 128 (was 106)
+    (BUTARE, 110, 135),
+])
+def test_round_37_kigali_muhanga_counts_its_documented_length(b: Point, low: float,
+                                                             high: float) -> None:
+    """Natural Earth's line is the RN1 itself, drawn straighter than the hill road; the
+    addition on its vertices counts the road's documented length."""
+    _routed_in(KIGALI, b, Mode.ROAD, low, high, "RW")
