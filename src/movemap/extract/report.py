@@ -599,7 +599,7 @@ def _lonely(places: list[FoundPlace], text: str) -> set[str]:
 # right before it (English, French, Spanish, Portuguese, Italian, German, Dutch, Swedish),
 # or "of" after a noun of place or of an action on one (the invasion of X, the way of X).
 _PLACE_SLOT = re.compile(
-    r"(?:\b(?:at|from|to|in|into|on|onto|off|near|via|for|toward|towards|through|till|until|"
+    r"(?:\b(?:at|from|to|in|into|on|onto|off|near|via|for|toward|towards|through|till|"
     r"reached|reaching|entered|entering|left|leaving|beyond|past|round|around|outside|"
     # a verb whose object is a place (departed Galveston, stormed Frankfurt, took Landsberg)
     r"(?:depart|quitt|evacuat|abandon|occup|captur|seiz|storm|besieg|invad|liberat|"
