@@ -639,10 +639,10 @@ def _unplaced_strays(places: list[FoundPlace], resolved: dict[str, Resolution], 
     never names in the slot of a place (``_PLACE_SLOT``): a person, a ship or a word that
     shares a town's name abroad (General John P. Lucas, the Yoshino, Godfrey of Bouillon, de
     Grasse), not a place. A far place a move starts from or goes to is named after ``from``,
-    ``to``, ``at``... (sailed from Greenock, now at Aldershot), or heads a wire's dateline
-    (TOULON, August 17. --), or follows one so named in a list (landed at Mariel and
-    Casilda), and is kept. In an English report the Romance ``de`` is a name's particle (de
-    Grasse), never a slot."""
+    ``to``, ``at``... (sailed from Greenock, now at Aldershot), sends a force (Grafenwöhr
+    sent a battalion), heads a dateline (TOULON, August 17. --; Grafenwöhr, Germany --), or
+    follows one so named in a list (landed at Mariel and Casilda), and is kept. In an
+    English report the Romance ``de`` is a name's particle (de Grasse), never a slot."""
     doubted = {r.place.id for r in resolved.values()
                if r.found and r.best.doubt is not None and r.best.doubt.startswith("far from")}
     if not doubted:

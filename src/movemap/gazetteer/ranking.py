@@ -98,6 +98,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from movemap.countries import capital_name
 from movemap.gazetteer.normalize import COMPASS_WORDS, kind_phrase, name_key
 from movemap.gazetteer.place import AREAL, RIVER_ID_PREFIX, Candidate, Kind, Method, Place
 from movemap.gazetteer.rivers import lent_name
@@ -1043,8 +1044,6 @@ def _capital_of_the_name(ranked: list[Candidate]) -> int | None:
     those places do not lie close around it (part ``context`` under ``CLOSE_CONTEXT``,
     checked by the caller): a bare ``Washington`` in news that names North Carolina is the
     capital, not the town of 10,000 there. None when there is no such capital."""
-    from movemap.countries import capital_name
-
     best = ranked[0]
     if "within" not in best.parts:
         # only a namesake that a region named lifts: where the text's state holds no town of
