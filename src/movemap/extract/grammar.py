@@ -481,8 +481,10 @@ _FORCE_END = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|marines|divisi
                         r"commandos?|rangers|echelon|column|squadron|company|fleet|guard|Division|"
                         r"Brigade|Corps|Army|Regiment|Battalion|Commando|Group|Fleet|"
                         # (and their plurals: the armies, which evacuated Mukden, ...)
+                        # (not companies, groups or fleets: the shipping companies, which
+                        # moved their fleets from Odesa)
                         r"armies|divisions|brigades|regiments|battalions|columns|squadrons|"
-                        r"companies|fleets|groups|contingents|echelons|"
+                        r"contingents|echelons|"
                         # a regiment's own name (the 1st Battalion, Queen's Own Highlanders,
                         # who had been flown in from Singapore; see _OBJECT_BEFORE)
                         r"(?P<regiment>Highlanders|Rifles|Guards|Fusiliers|Grenadiers|Dragoons|"
@@ -554,9 +556,14 @@ _NEWS_FROM = re.compile(r"\b(?:letters?|news|reports?|dispatch(?:es)?|despatch(?
 # a way named by where it leads, as what a force threatens, cuts or holds (threatening the
 # line to Tie-ling, cut the road to Kabul): not where the force went (took the road to X is)
 _WAY_TO = re.compile(
-    r"\b(?:threaten|cut|cutting|sever|block|guard|hold|held|shell|bomb|mine|mining|interdict|"
-    r"close|clos|reopen|control|secur|protect|defend|patrol|repair|straddl|command|dominat|"
-    r"overlook)\w*\s+(?:the\s+|a\s+|its\s+|their\s+|his\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?-i:\b(?:threaten(?:s|ed|ing)?|cut(?:s|ting)?|sever(?:s|ed|ing)?|block(?:s|ed|ing)?|"
+    r"guard(?:ed|ing)|held|hold(?:s|ing)?|shell(?:s|ed|ing)|bomb(?:s|ed|ing)|mined|mining|"
+    r"interdict(?:s|ed|ing)?|reopen(?:s|ed|ing)?|control(?:s|led|ling)?|secur(?:e|es|ed|ing)|"
+    r"protect(?:s|ed|ing)?|defend(?:s|ed|ing)?|patrol(?:s|led|ling)?|repair(?:s|ed|ing)?|"
+    r"straddl(?:e|es|ed|ing)|dominat(?:e|es|ed|ing)|overlook(?:s|ed|ing)?))\s+"
+    r"(?:the\s+|a\s+|its\s+|their\s+|his\s+)?"
+    r"(?:(?:main|vital|only|key|coastal|supply|northern|southern|eastern|western|rail|"
+    r"mountain|desert|old|new|direct|single|last|highway|paved|military)\s+){0,2}"
     r"(?:line|road|railway|railroad|highway|route|track|approaches|communications|pass)s?"
     r"\s+to\s+(?:the\s+)?$", re.I)
 _SPAN = re.compile(
@@ -922,9 +929,36 @@ _TIME_CLAUSE = re.compile(r"\b(?:after|before|when|while|since|until|once)\s+[^,
 def _force_moving(low: str, verb: re.Match[str]) -> bool:
     """Whether the clause ``low`` names a force that may be its mover: a force word not in a
     time clause after its verb (civilians who fled since the militia overran the base move;
-    the militia does not)."""
+    the militia does not), or one whose time clause tells its own move."""
     return any(m.start() < verb.end() or _TIME_CLAUSE.search(low, verb.end(), m.start()) is None
+               # (unless the time clause tells the force's own move: civilians streamed out of
+               # Kherson after Russian forces withdrew to the east bank)
+               or _moves_within(low, m.end(), _clause_end(low, m.end()))
                for m in _FORCE_F.finditer(low))
+
+
+def _moves_within(low: str, start: int, end: int) -> bool:
+    """Whether ``low[start:end]`` (a time clause after its force word) tells where the force
+    went: a verb of its going, then where to (withdrew to the east bank near Oleshky; not
+    "after the troops withdrew," alone)."""
+    own = _GOING.search(low, start, end)
+    return own is not None and _WHITHER_WORD.search(low, own.end(), end) is not None
+
+
+_WHITHER_WORD = re.compile(r"\b(?:to|towards?|into|across|behind|beyond|near)\b")
+
+
+# a verb of a force going somewhere (not of taking a place: overran, seized)
+_GOING = re.compile(r"\b(?:withdr[ae]w\w*|retreat\w*|pull(?:ed|ing|s)?\s+(?:out|back)|"
+                    r"mov(?:ed|es|ing)|march\w*|advanc\w*|left|fell\s+back|crossed|"
+                    r"redeploy\w*|deploy\w*)\b")
+
+
+def _clause_end(low: str, at: int) -> int:
+    """Where the clause ``low`` goes on to from ``at``: its next comma or semicolon, or its
+    end."""
+    ends = [i for i in (low.find(",", at), low.find(";", at)) if i >= 0]
+    return min(ends, default=len(low))
 
 
 def _aside(words: str, m: re.Match[str], verb: re.Match[str], lead_end: int) -> bool:

@@ -105,7 +105,7 @@ _OBJECT = re.compile(r"\b(?:them|the\s+(?:troops|soldiers|men|force|contingent))
 # the last two forces named, together (both columns, the two divisions)
 _BOTH = re.compile(r"(?i:both|the\s+two)\b")
 # a reference back that names a force (the troops, the brigade), not "most" or "they"
-_FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingents?|divisions?|"
+_FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingents?|division|"
                          r"brigades?|corps|regiments?|battalions?|army|armies|columns?|marines|"
                          r"paratroopers|infantry|task\s+force|"
                          # (in the other languages read)
@@ -139,9 +139,15 @@ _NO_OBJECT = re.compile(r"\b(?:entered|arrived|came(?:\s+in)?|landed|crossed\s+o
 # a relative clause about the destination that dates the arrival (which fell on 3 July,
 # where they arrived on 5 May); not one that tells a departure (the expedition, which left
 # Guantanamo Bay on the 21st, reached Guanica on the 25th: it set out on the 21st)
-_ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b(?![^,;()]{0,40}\b(?:left|leaves|"
+_ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b(?!\s+(?:had\s+|has\s+)?(?:left|leaves|"
                            r"depart(?:ed|s)|set\s+out|sailed|embarked|quit)\b)"
                            r"[^,;()]{0,40}$", re.I)
+# ... that relative clause (its pronoun the subject: not "which the enemy had left"), and a
+# verb of arrival before a later date of the sentence: the day it got there
+_LEFT_WHEN = re.compile(r",\s*(?:which|who)\s+(?:had\s+|has\s+)?(?:left|leaves|depart(?:ed|s)|"
+                        r"set\s+out|sailed|embarked|quit)\b[^,;()]{0,40}$", re.I)
+_ARRIVAL_BEFORE = re.compile(r"\b(?:reached|arrived|entered|got\s+to|landed)\b[^;()]{0,40}$",
+                             re.I)
 # the clause says where from, by a name not found as a place
 _UNREAD_ORIGIN = re.compile(r"\b(?:[Ff]rom|out\s+of)\s+(?:the\s+)?[A-Z][\w'’-]+")
 # a cue that puts the force at a place, not only on its way to one (took A, reached A)
@@ -430,7 +436,9 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                 and _RIVER_LIKE.search(text, max(0, m.start - 24), m.start)) and not kind_after:
             continue  # the Dnipro, the Atlantic: a town is not named with "the"; nor is a
             # feature named by an ordinary word (into the State: not a State Airport)
-        confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) else 0.6
+        # (a reading the resolver holds in doubt is shown as one: St. Petersburg beside Georgia)
+        confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) and (
+            r.best.doubt is None or place.id != r.place.id) else 0.6
         out.append(FoundPlace(m.text, m.start, m.end, place, confidence))
         where.append(m.sentence)
     strays = _unplaced_strays(out, resolved, text, language)
@@ -716,8 +724,22 @@ _DATELINE_ABROAD = re.compile(
     r"(?:(?:den|le|el|il|o)\s+)?\d{1,2}\.?\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,}")
 # "here" in the other languages read, after "from" or "to" (von hier nach Schwyz, partiront
 # d'ici pour Lyon): the dateline's town too
-_HERE_ABROAD = re.compile(r"\b(?:(?:von|nach|de|desde|para|da|a|van|naar|från|till)\s+|"
-                          r"d['’])(?P<here>hier|ici|aquí|aqui|qui|qua|här)\b", re.I)
+# (not a time from now: "d'ici décembre", "de aquí a diciembre", "da qui alla fine")
+_HERE_ABROAD = re.compile(
+    r"\b(?:(?:von|nach|van|naar)\s+(?P<h1>hier)|d['’](?P<h2>ici)|(?:desde|de)\s+(?P<h3>aquí)|"
+    r"(?:desde|de)\s+(?P<h4>aqui)|da\s+(?P<h5>qui|qua)|(?:från|till)\s+(?P<h6>här))\b"
+    r"(?!\s+(?:à|a|al|alla|la|le|el|o|fin|finales?|fine|\d|demain|mañana|domani|amanhã|"
+    r"morgen|quelques|unos|unas|pochi|alcuni|[a-zà-ÿ]+(?:di|dì|day|tag|dag))\b)"
+    r"(?!\s+(?:" + "|".join(("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+                            "août", "septembre", "octobre", "novembre", "décembre", "enero",
+                            "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                            "septiembre", "octubre", "noviembre", "diciembre", "gennaio",
+                            "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
+                            "ottobre", "dicembre", "janeiro", "fevereiro", "março", "maio",
+                            "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
+                            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                            "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
+                            "sábado", "domingo")) + r")\b)", re.I)
 _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
                                 re.I))
 _AIR = (Kind.AIRPORT, Kind.AIRBASE)
@@ -745,7 +767,8 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
         for p in found[at:last]:
             named_before.add(p.place.id)
         at = max(at, last)
-        if not last and "here" not in m.groupdict():
+        here_word = "here" in m.groupdict() or "h1" in m.groupdict()
+        if not last and not here_word:
             continue  # (a "here" is the dateline's town, though no place is named before it)
         # the places named before it, nearest first, within a bounded look back: linear time
         before = (found[i] for i in range(last - 1, max(-1, last - 40), -1))
@@ -759,7 +782,7 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
                 place = r.place if r.found and r.place.kind is Kind.CITY else None
             if place is not None and place.id not in named_before:
                 place = None  # the capital refers back to a town the report has named
-        elif "here" in m.groupdict():
+        elif here_word:
             # the place of the dateline the story was filed under, when its sentence names a
             # force (students or a shopkeeper who came here are no move)
             if datelines is None:
@@ -770,7 +793,9 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
                 datelines and datelines[0][0] < m.start()) else None
             sentence = text[max(text.rfind(".", 0, m.start()), m.start() - 200, 0): m.start()]
             place = None
-            if line is not None and _FORCE_WORD.search(sentence):
+            # (a "here" in quotation marks is the speaker's, wherever the story was filed)
+            quoted = sentence.count('"') % 2 == 1 or sentence.count("“") > sentence.count("”")
+            if line is not None and not quoted and _FORCE_WORD.search(sentence):
                 # (its town, not the country after it: PONCE, Porto Rico, July 28.)
                 place = next((p.place for p in found if line[0] <= p.start < line[1]
                               and not p.place.areal), None)
@@ -778,6 +803,9 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
                     name = re.split(r"[,(\-\u2013\u2014]", text[line[0]: line[1]].strip())[0]
                     r = gazetteer.resolve(name.strip().title())
                     place = r.place if r.found and r.place.kind is Kind.CITY else None
+                if place is None:  # a dateline that names only an area (CRIMEA, ...)
+                    place = next((p.place for p in found if line[0] <= p.start < line[1]),
+                                 None)
         elif m.group("town"):
             # the last town named before, in this paragraph or the one before, that is not
             # where a move came from (flown in from Kaunas ... moved into the city: Prague)
@@ -789,7 +817,11 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
             place = next((p.place for p in before if p.start > paragraph and
                           p.place.kind in _AIR), None)
         if place is not None:
-            word = "here" if "here" in m.groupdict() else 0  # "here", not its verb
+            word: int | str = 0
+            if "here" in m.groupdict():
+                word = "here"  # "here", not its verb
+            elif "h1" in m.groupdict():
+                word = next(g for g in ("h1", "h2", "h3", "h4", "h5", "h6") if m.group(g))
             out.append(FoundPlace(m.group(word), m.start(word), m.end(word), place, 0.5))
     return out
 
@@ -1117,6 +1149,11 @@ class _Reader:
         # to Minsk, which fell on 3 July: when it got there, not when it set out
         dates = [replace(d, role="end") if not d.role and _ARRIVED_WHEN.search(
             text, max(a, d.start - 50), d.start) else d for d in dates]
+        if len(dates) > 1 and _LEFT_WHEN.search(text, max(a, dates[0].start - 60),
+                                                 dates[0].start):
+            # the brigade, which left Lyon on 3 May, reached Dijon on 5 May: 3 to 5 May
+            dates = [dates[0], *(replace(d, role="end") if not d.role and _ARRIVAL_BEFORE.search(
+                text, max(a, d.start - 60), d.start) else d for d in dates[1:])]
         # from Pekanbaru, seized from the rebels last month: when the place a move came from
         # fell, not when the force moved (to Vilnius, taken on 13 July: when it got there)
         dates = [d for d in dates if not any(
