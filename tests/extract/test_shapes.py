@@ -1611,3 +1611,14 @@ def test_an_aim_to_join_set_off_by_a_comma_is_not_the_destination() -> None:
     text = ("The troops sailed from Marseille and were put ashore at Toulon, to join the "
             "garrison at Nice.")
     assert ends(extract(text, date(1940, 6, 1))) == [(["Marseille"], "Toulon")]
+
+
+def test_a_landing_on_the_coast_of_the_area_reached_starts_nowhere_in_it() -> None:
+    # where in the Crimea the fleet was before it landed at a bay on its coast, unknown: no
+    # leg from the region's middle (the bay's point lies on the shore, outside the outline)
+    text = ("The allied fleet sailed from Varna and reached the Crimea on 13 September. The "
+            "troops landed at Calamita Bay the next day.")
+    assert ends(extract(text, date(1854, 10, 1))) == [(["Varna"], "Crimea")]
+    # a town across a border from the region is another country's, and a move into it
+    text = "The army crossed into Bavaria on 12 March. The troops then entered Kufstein."
+    assert ends(extract(text, date(1938, 4, 1))) == [(["Bavaria"], "Kufstein")]

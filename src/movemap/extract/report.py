@@ -844,17 +844,33 @@ def _km(a: Place, b: Place) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
+# how near an area's outline a point on its shore counts as in it, in degrees (about 10 km:
+# Kalamita Bay on Crimea's coast, Quilmes on the shore of the Río de la Plata)
+_SHORE_DEGREES = 0.1
+
+
 def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
-    """Whether ``place`` is an area and one of ``others`` a town in it (a country: by its
-    code; a region or a sea: by its outline)."""
+    """Whether ``place`` is an area and one of ``others`` a town in it or on its shore (a
+    country: by its code; a region or a sea: by its outline, a sea's shore or a region's
+    coastal feature within ``_SHORE_DEGREES``)."""
     if not place.place.areal:
         return False
     if place.place.kind is Kind.COUNTRY:
         return any(not o.place.areal and o.place.country == place.place.country
                    for o in others)
     polygon = place.place.polygon
-    return polygon is not None and any(
-        not o.place.areal and polygon.covers(Point(o.place.lon, o.place.lat)) for o in others)
+    if polygon is None:
+        return False
+    water = place.place.kind is not Kind.REGION  # a sea, a gulf, an estuary
+    return any(not o.place.areal and (
+        polygon.covers(point := Point(o.place.lon, o.place.lat))
+        # a shore's point by a sea, or a coast's feature (a bay, a beach, a port) by a land's
+        # outline, not a town across a border (Kufstein beside Bavaria)
+        or ((water or o.place.kind in _COAST_KINDS)
+            and polygon.distance(point) <= _SHORE_DEGREES)) for o in others)
+
+
+_COAST_KINDS = frozenset({Kind.BEACH, Kind.PORT, Kind.NAVAL_BASE})
 
 
 # a participle after a place that tells what befell it, up to a date (", seized from the rebels
