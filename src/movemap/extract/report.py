@@ -861,7 +861,7 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
     polygon = place.place.polygon
     if polygon is None:
         return False
-    water = place.place.kind is not Kind.REGION  # a sea, a gulf, an estuary
+    water = place.place.id.startswith(_WATER_IDS)  # a sea, a gulf, an estuary, a lake
     return any(not o.place.areal and (
         polygon.covers(point := Point(o.place.lon, o.place.lat))
         # a shore's point by a sea, or a coast's feature (a bay, a beach, a port) by a land's
@@ -871,6 +871,8 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
 
 
 _COAST_KINDS = frozenset({Kind.BEACH, Kind.PORT, Kind.NAVAL_BASE})
+# the ids of the gazetteer's waters (Natural Earth's seas and lakes, movemap's seas)
+_WATER_IDS = ("sea:", "ne-sea:", "ne-lake:")
 
 
 # a participle after a place that tells what befell it, up to a date (", seized from the rebels
