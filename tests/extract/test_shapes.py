@@ -1622,3 +1622,7 @@ def test_a_landing_on_the_coast_of_the_area_reached_starts_nowhere_in_it() -> No
     # a town across a border from the region is another country's, and a move into it
     text = "The army crossed into Bavaria on 12 March. The troops then entered Kufstein."
     assert ends(extract(text, date(1938, 4, 1))) == [(["Bavaria"], "Kufstein")]
+    # ... and so is a port across a border (review of 4bdac4a)
+    text = ("Italian troops massed in Friuli-Venezia Giulia on 2 May. On 5 May they crossed the "
+            "border and seized the port of Koper.")
+    assert [d for _, d in ends(extract(text, date(1954, 6, 1)))] == ["port of Koper"]

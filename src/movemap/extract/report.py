@@ -864,9 +864,11 @@ def _inside_another(place: FoundPlace, others: list[FoundPlace]) -> bool:
     water = place.place.id.startswith(_WATER_IDS)  # a sea, a gulf, an estuary, a lake
     return any(not o.place.areal and (
         polygon.covers(point := Point(o.place.lon, o.place.lat))
-        # a shore's point by a sea, or a coast's feature (a bay, a beach, a port) by a land's
-        # outline, not a town across a border (Kufstein beside Bavaria)
-        or ((water or o.place.kind in _COAST_KINDS)
+        # a shore's point by a sea, or a coast's feature (a bay, a beach, a port) of the land's
+        # own country by its outline, not a town or port across a border (Kufstein beside
+        # Bavaria, Koper beside Friuli)
+        or ((water or (o.place.kind in _COAST_KINDS
+                       and o.place.country in (None, place.place.country)))
             and polygon.distance(point) <= _SHORE_DEGREES)) for o in others)
 
 
