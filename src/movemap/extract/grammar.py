@@ -550,9 +550,6 @@ _NEWS_FROM = re.compile(r"\b(?:letters?|news|reports?|dispatch(?:es)?|despatch(?
                         r"(?:the\s+)?(?:tele)?phone\s+|by\s+radio\s+|by\s+satellite\s+phone\s+)?"
                         r"from\s+(?:the\s+)?$",
                         re.I)
-# "from A to B" after a quantified stretch of places or a verb of extent is a span, not a
-# move: landed at every port from A to B, along the whole coast from A to B, a front
-# stretching from A to B (but "all the way from A to B" and "along the road from A to B" move)
 # a way named by where it leads, as what a force threatens, cuts or holds (threatening the
 # line to Tie-ling, cut the road to Kabul): not where the force went (took the road to X is)
 _WAY_TO = re.compile(
@@ -566,6 +563,9 @@ _WAY_TO = re.compile(
     r"mountain|desert|old|new|direct|single|last|highway|paved|military)\s+){0,2}"
     r"(?:line|road|railway|railroad|highway|route|track|approaches|communications|pass)s?"
     r"\s+to\s+(?:the\s+)?$", re.I)
+# "from A to B" after a quantified stretch of places or a verb of extent is a span, not a
+# move: landed at every port from A to B, along the whole coast from A to B, a front
+# stretching from A to B (but "all the way from A to B" and "along the road from A to B" move)
 _SPAN = re.compile(
     r"\b(?:(?:every|each|all|the\s+whole|the\s+entire|the\s+length\s+of)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:ports?|harbou?rs?|towns?|cities|villages|bases|airfields|"

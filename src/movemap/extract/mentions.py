@@ -297,12 +297,12 @@ _MORE_COMMON = {
            "sinds", "tot", "zonder", "onder", "over", "wij", "jullie", "zijn", "was", "waren",
            "heeft", "hebben", "wordt", "worden", "werd", "terwijl", "omdat"),
     "sv": ("hur", "var", "när", "vad", "vem", "som", "men", "eller", "då", "nu", "här",
-           "där", "idag", "i dag", "i går", "i morgon", "redan", "också", "mot", "sedan",
-           "till", "utan", "under", "över", "vi", "ni", "de", "dem", "är", "var", "har",
-           "hade", "blir", "blev", "medan", "eftersom"),
+           "där", "idag", "redan", "också", "mot", "sedan", "till", "utan", "under", "över",
+           "vi", "ni", "de", "dem", "är", "har", "hade", "blir", "blev", "medan", "eftersom"),
 }
-_OTHER_COMMON = {lang: words | frozenset(_MORE_COMMON.get(lang, ()))
-                 for lang, words in _OTHER_COMMON.items()}
+# each language's function words: its articles and prepositions, and the words above
+_FUNCTION_WORDS = {lang: words | frozenset(_MORE_COMMON.get(lang, ()))
+                   for lang, words in _OTHER_COMMON.items()}
 
 
 _FOLD_TABLE: dict[int, str] = {c: chr(c).lower() for c in range(65, 91)}
@@ -662,7 +662,7 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
     Spanish function words are no places either (``Los``, ``Les``)."""
     word = text[start:end]
     key = word.lower()
-    common = _OTHER_COMMON.get(language, frozenset())
+    common = _FUNCTION_WORDS.get(language, frozenset())
     if all(w in COMMON or w in common or w.isdigit() for w in key.split()):
         return "function-word"
     if _named_thing(text, start, end):

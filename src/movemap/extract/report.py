@@ -43,7 +43,7 @@ from movemap.extract.discourse import (
 )
 from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.entries import chronological
-from movemap.extract.foreign import foreign_legs, language_of
+from movemap.extract.foreign import LANGUAGES, foreign_legs, language_of
 from movemap.extract.grammar import (
     OPENING,
     SAID,
@@ -139,13 +139,14 @@ _NO_OBJECT = re.compile(r"\b(?:entered|arrived|came(?:\s+in)?|landed|crossed\s+o
 # a relative clause about the destination that dates the arrival (which fell on 3 July,
 # where they arrived on 5 May); not one that tells a departure (the expedition, which left
 # Guantanamo Bay on the 21st, reached Guanica on the 25th: it set out on the 21st)
-_ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b(?!\s+(?:had\s+|has\s+)?(?:left|leaves|"
-                           r"depart(?:ed|s)|set\s+out|sailed|embarked|quit)\b)"
+# a relative clause's own departure, its pronoun the subject (which left, who had sailed)
+_LEFT_BY_PRONOUN = (r"(?:had\s+|has\s+)?(?:left|leaves|depart(?:ed|s)|set\s+out|sailed|"
+                    r"embarked|quit)\b")
+_ARRIVED_WHEN = re.compile(r",\s*(?:which|where|when)\b(?!\s+" + _LEFT_BY_PRONOUN + r")"
                            r"[^,;()]{0,40}$", re.I)
-# ... that relative clause (its pronoun the subject: not "which the enemy had left"), and a
-# verb of arrival before a later date of the sentence: the day it got there
-_LEFT_WHEN = re.compile(r",\s*(?:which|who)\s+(?:had\s+|has\s+)?(?:left|leaves|depart(?:ed|s)|"
-                        r"set\s+out|sailed|embarked|quit)\b[^,;()]{0,40}$", re.I)
+# ... that relative clause (not "which the enemy had left"), and a verb of arrival before a
+# later date of the sentence: the day it got there
+_LEFT_WHEN = re.compile(r",\s*(?:which|who)\s+" + _LEFT_BY_PRONOUN + r"[^,;()]{0,40}$", re.I)
 _ARRIVAL_BEFORE = re.compile(r"\b(?:reached|arrived|entered|got\s+to|landed)\b[^;()]{0,40}$",
                              re.I)
 # the clause says where from, by a name not found as a place
@@ -640,6 +641,11 @@ _DATELINE_NAMED = re.compile(r"(?:\A|\n)[^\S\n]*[A-ZÀ-Þ][^\s,.;:]{2,}(?:[ -][A
                              r"{0,2},\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2}\s*[—–-]")
 
 
+# between two places of a list, and the Romance particles of a person's name (de Grasse)
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&|et|y|e|und|och|en))\s*")
+_PARTICLES = frozenset({"de", "do", "da", "del", "di", "du", "des", "d'"})
+
+
 def _unplaced_strays(places: list[FoundPlace], resolved: dict[str, Resolution], text: str,
                      language: str) -> set[str]:
     """The places that the resolver puts far from the report's other places (its doubt: "far
@@ -670,12 +676,6 @@ def _unplaced_strays(places: list[FoundPlace], resolved: dict[str, Resolution], 
             slotted.add(p.place.id)
         before = p if in_slot else None
     return doubted - slotted
-
-
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|&|et|y|e|und|och|en))\s*")
-
-
-_PARTICLES = frozenset({"de", "do", "da", "del", "di", "du", "des", "d'"})
 
 
 _SETS_OUT_BEFORE = re.compile(
@@ -730,16 +730,11 @@ _HERE_ABROAD = re.compile(
     r"(?:desde|de)\s+(?P<h4>aqui)|da\s+(?P<h5>qui|qua)|(?:från|till)\s+(?P<h6>här))\b"
     r"(?!\s+(?:à|a|al|alla|la|le|el|o|fin|finales?|fine|\d|demain|mañana|domani|amanhã|"
     r"morgen|quelques|unos|unas|pochi|alcuni|[a-zà-ÿ]+(?:di|dì|day|tag|dag))\b)"
-    r"(?!\s+(?:" + "|".join(("janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-                            "août", "septembre", "octobre", "novembre", "décembre", "enero",
-                            "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                            "septiembre", "octubre", "noviembre", "diciembre", "gennaio",
-                            "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
-                            "ottobre", "dicembre", "janeiro", "fevereiro", "março", "maio",
-                            "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
-                            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-                            "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
-                            "sábado", "domingo")) + r")\b)", re.I)
+    r"(?!\s+(?:" + "|".join((*(m for lang in ("fr", "es", "pt", "it")
+                               for m in LANGUAGES[lang].months),
+                             "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                             "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
+                             "sábado", "domingo")) + r")\b)", re.I)
 _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
                                 re.I))
 _AIR = (Kind.AIRPORT, Kind.AIRBASE)
