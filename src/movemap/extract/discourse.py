@@ -66,11 +66,27 @@ from movemap.extract.alternation import grouped
 from movemap.extract.draft import FoundPlace
 from movemap.extract.lookahead import CASE_ODD, quick
 
-__all__ = ["ANAPHOR", "BARE_FORCE", "CARGO", "FORCE_NOUN", "NEW_FORCE", "PEOPLE_WORD", "UNIT",
-           "State", "named_unit", "unit_slug"]
+__all__ = [
+    "ANAPHOR",
+    "BARE_FORCE",
+    "CARGO",
+    "FORCE_NOUN",
+    "NEW_FORCE",
+    "PEOPLE_WORD",
+    "UNIT",
+    "State",
+    "companion_units",
+    "named_unit",
+    "unit_slug",
+]
 
 # a people's adjective of one word (Chadian, Japanese; _SIDE_ADJ takes two, North Korean)
 PEOPLE_WORD = r"[A-Z][a-z]+(?:an|ish|ese|ic|i)"
+
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth", "tenth", "eleventh", "twelfth")
+"""The ordinals a report spells out in a unit's name (the Second Battalion), in order."""
+_ORDINAL_WORD = "(?:" + "|".join(w.title() for w in ORDINAL_WORDS) + ")"
 
 CARGO = " cargo"
 """The current "unit" after a clause that moves people or things, not a force (no unit's
@@ -97,6 +113,10 @@ UNIT = re.compile(
     r"(?!\s+of\s+(?:the\s+)?(?:[A-Z]|\d+(?:st|nd|rd|th)\b)))|"
     r"(?:[IVX]+|[A-Z][a-z]+)\s+(?:[A-Z][\w\-]*\s+)?(?:Corps|Army|Division|Brigade)"
     r"(?!\s+(?:Airfield|Air|Base|Field|Hospital|Airport|Depot|Post))|"
+    # an ordinal spelt out before a smaller formation: the Second Battalion, the First
+    # Squadron (a bare capitalised word before these is too often something else)
+    + _ORDINAL_WORD + r"\s+(?:[A-Z][\w\-]*\s+){0,2}(?:Battalion|Regiment|Squadron|Company|"
+    r"Battery|Legion|Flotilla|Fleet)|"
     r"Task Force \w+|Army Group \w+|Combat Command \w+|"
     r"[A-Z][\w-]+['’]s\s+(?:troops|men|forces|army|soldiers|division|corps|brigade|"
     r"paratroopers|tanks|column))\b")
@@ -105,12 +125,28 @@ UNIT = re.compile(
 _UNIT_WORDS = ("echelon", "group", "wave", "contingent", "batch", "advance ", "element",
                "detachment")
 _UNIT_NAMES = ("Corps", "Army", "Division", "Brigade", "Task Force", "Combat Command", "'s",
-               "’s")
+               "’s", "Battalion", "Regiment", "Squadron", "Company", "Battery", "Legion",
+               "Flotilla", "Fleet")
 # an ordinal (12th) or one of the names (as written), and one of the words: each looked for in
 # one search
 _UNIT_NAME = grouped(re.compile("|".join([r"\d(?:st|nd|rd|th)", r"\d\s+[A-Z]",
                                            *map(re.escape, _UNIT_NAMES)])))
 _UNIT_WORD = grouped(re.compile("|".join(map(re.escape, _UNIT_WORDS))))
+
+
+_ALSO = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
+def companion_units(clause: str, first: re.Match[str]) -> list[str]:
+    """The ids of the units a clause names in a list right after ``first`` (a match of
+    :data:`UNIT`): ``the 1st Battalion and the 2nd Battalion`` -> ``['2nd-battalion']``."""
+    out, at = [], first.end()
+    for match in UNIT.finditer(clause, at):
+        if _ALSO.fullmatch(clause, at, match.start()) is None:
+            break
+        out.append(unit_slug(match.group("u")))
+        at = match.end()
+    return out
 
 
 def named_unit(clause: str) -> re.Match[str] | None:
@@ -135,6 +171,8 @@ ANAPHOR = grouped(quick(re.compile(
     r"(?:both|the\s+two)\s+(?:columns|forces|divisions|brigades|corps|"
     r"armies|groups|regiments|battalions)|"
     r"another" + _BARE + r"|(?:many|some)(?=\s+(?:were|are|was|is|had|have)\s)|"
+    # a unit named by its ordinal alone: "the Second struck off", "the 82nd had dropped"
+    r"the\s+(?-i:\d+(?:st|nd|rd|th)|" + _ORDINAL_WORD + r")" + _BARE + r"|"
     r"the\s+other(?:\s+(?:column|half|group)|"
     + _BARE + r")|"
     r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
@@ -195,6 +233,20 @@ NEW_FORCE = re.compile(
 # the force spoken of, not people or things a clause before moved
 BARE_FORCE = re.compile(r"^\W*" + _CAPITALISED_ARM + r"\b")
 # the echelon a reference back names (the division, the brigade)
+_ORDINAL = re.compile(r"^the\s+(\d+(?:st|nd|rd|th)|" + _ORDINAL_WORD + r")$", re.I)
+
+
+def _ordinal_forms(ordinal: str) -> tuple[str, str]:
+    """The two ways a unit's id may begin with ``ordinal``: ``second`` and ``2nd``."""
+    word = ordinal.lower()
+    if word in ORDINAL_WORDS:
+        number = ORDINAL_WORDS.index(word) + 1
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number, "th")
+        return word, f"{number}{suffix}"
+    digits = int(re.sub(r"\D", "", word))
+    return (ORDINAL_WORDS[digits - 1] if 0 < digits <= len(ORDINAL_WORDS) else word), word
+
+
 _ECHELON = re.compile(r"^the\s+(division|brigade|regiment|corps|battalion|army)$", re.I)
 # "the paratroopers", "the marines": the last unit named for that arm (3 Para, 40 Commando)
 _ARMS = {"paratroopers": ("para",), "marines": ("marine", "commando"),
@@ -238,6 +290,9 @@ class State:
     cargo_at: int = -1  # the paragraph of that clause
     past_unit: str | None = None  # the last unit named in a move that has happened
     position: dict[str, FoundPlace] = field(default_factory=dict)
+    # the units the current clause names beside its first (the First and the Second
+    # Battalion reached A): where the clause puts the one, it puts them all
+    companions: tuple[str, ...] = ()
     last_origins: dict[str, tuple[FoundPlace, ...]] = field(default_factory=dict)
     last_dates: dict[str, tuple[FuzzyDate, FuzzyDate | None]] = field(default_factory=dict)
     scene: FoundPlace | None = None
@@ -298,6 +353,15 @@ class State:
                         self.unit = unit
                         return
             return
+        if (ordinal := _ORDINAL.match(anaphor)) is not None:
+            # "the Second" after "the Second Battalion" (or "the 2nd Battalion"): that unit
+            forms = _ordinal_forms(ordinal.group(1))
+            for unit in reversed(self.named):
+                if unit.split("-", 1)[0] in forms:
+                    self.unit = unit
+                    return
+            self.unit = f"{ordinal.group(1).lower()}-unit"
+            return
         noun = _ECHELON.search(anaphor)
         if noun is None or self.unit.endswith("-" + noun.group(1).lower()):
             return
@@ -313,6 +377,9 @@ class State:
     def moved(self, unit: str, destination: FoundPlace) -> None:
         """A unit moved (or was said to be somewhere): its position is there."""
         self.position[unit] = destination
+        if unit == self.unit:
+            for companion in self.companions:
+                self.position[companion] = destination
         self.scene, self.scene_at = destination, (self.paragraph, self.sentence)
 
     def origin_of(self, unit: str) -> tuple[FoundPlace | None, str]:

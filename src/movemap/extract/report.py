@@ -38,6 +38,7 @@ from movemap.extract.discourse import (
     NEW_FORCE,
     PEOPLE_WORD,
     State,
+    companion_units,
     named_unit,
     unit_slug,
 )
@@ -1129,8 +1130,13 @@ class _Reader:
         anaphor = described = None
         # where the clause's subject starts, after a date or a label it opens with
         described_at, dated = self._lead(a, b)
+        state.companions = ()
         if named:
+            companions = companion_units(body, named)
+            for companion in companions:
+                state.name_unit(companion)
             state.name_unit(unit_slug(named.group("u")))
+            state.companions = tuple(companions)
             unit_cue = "unit: named"
         elif (described := NEW_FORCE.match(text[described_at:b])) is not None:
             state.name_unit(unit_slug(described.group("u")))
