@@ -283,6 +283,9 @@ _DEST_CUE = re.compile(
 _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
     r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed|"
+    # a halt on the march: halted, rested, wintered, bivouacked at A
+    r"halted|halting|rested|resting|wintered|wintering|bivouack?ed|encamped|entrenched|"
+    r"regrouped|refitted|refitting|billeted|cantoned|"
     # a fleet's place: lies at anchor off Buyukdere
     r"at\s+anchor|anchored|lay|lies|lying)\s+"
     r"(?:in|at|near|around|on|off|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|garrisons?\s+(?:of|in|at)|"
@@ -739,7 +742,8 @@ _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|t
                     r"guerrillas|rebels|insurgents|militants|partisans|fighters|defenders|"
                     r"was|were|days?\b|"
                     r"weeks?\b|months?\b|nights?\b|stay|halt|rest|pause|at|anchored|lay|"
-                    r"lies|lying|attacked|assaulted")
+                    r"lies|lying|attacked|assaulted|winter|bivouac|encamp|entrench|regroup|"
+                    r"refit|billet|canton")
 _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|pass|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
                   r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)|embark|"
                   r"reembark|re-embark|weigh|put|board|driven|pushed|forced|thrown|beaten|"
