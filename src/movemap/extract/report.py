@@ -50,6 +50,7 @@ from movemap.extract.grammar import (
     SAID,
     TIME_NOUN,
     Clause,
+    Reading,
     clauses,
     denies,
     listed,
@@ -191,6 +192,14 @@ _THERE_TO = re.compile(
     r"(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)", re.I)
 _THERE_SENTENCES = 1
 _ATTACKED = re.compile(r"attack|assault", re.I)
+# a departure told without a place (put to sea, set sail, weighed anchor, broke camp)
+_SET_OUT = re.compile(r"\b(?:put\s+(?:out\s+)?to\s+sea|set\s+(?:sail|out)|weighed\s+anchor|"
+                      r"broke\s+camp|got\s+under\s+way)\b", re.I)
+# the cues of a position that ends a move under way (a fleet that left A anchored off B; an
+# army that left A halted at B): not "based", "stationed" or "held", which say where a force
+# is, not where it stopped
+_HALT_CUE = re.compile(r"(?:anchored|at\s+anchor|lay|lying|halted|halting|rested|camped|"
+                       r"encamped|bivouack?ed|wintered|was|were)\b", re.I)
 # a negation of the move to a place (English, French, Spanish), and how far before the place
 # it may stand; a comma or a conjunction after it ends what it denies
 _DENIAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\b(?!-)(?!\s+(?:only|until|till|merely|just|"
@@ -1006,6 +1015,9 @@ def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | 
     # a day the clause gives before a season or a part of a year it also names (the brigade,
     # formed in late 1998, moved on 3 May): that is a side phrase's time
     dates = [d for d in dates if d.kind not in _BROAD] or dates
+    # a day the clause names beside the time elapsed since the narrative's day (after a week
+    # of fighting, the fleet anchored off Calais on 6 August): the day named
+    dates = [d for d in dates if d.kind != "after_n"] or dates
     starts = [d for d in dates if d.role != "end"]
     ends = [d for d in dates if d.role == "end"]
     start = starts[0].date if starts else None
@@ -1180,6 +1192,12 @@ class _Reader:
         dates = [d for d in dates if not any(
             p.end <= d.start and _PLACE_HISTORY.fullmatch(text, p.end, d.start)
             and _FROM_BEFORE.search(text, max(0, p.start - 40), p.start) for p in here)]
+        if not here and unit != CARGO and unit in state.position and (
+                _SET_OUT.search(body)) and status_of(body) is not Status.EXPECTED:
+            # "It put to sea again on 21 July": it left where it was, for where the report
+            # tells next (the fleet anchored off B)
+            state.departure[unit] = (state.position[unit], state.paragraph, number)
+            state.departure_day[unit] = _past_dates(dates, self.published)[0]
         if not here and not _FOLLOW_WORD.search(body):
             # no place, no leg (unless it follows the last one): only what the state keeps
             if found := strength_in(text, a, b):  # (no digit: None at once)
@@ -1213,6 +1231,13 @@ class _Reader:
             # "they" or "others" is about them, until a force is named or referred to
             state.cargo_of, state.cargo_at = unit, state.paragraph
             state.unit = unit = CARGO
+        if reading.verb is None and not expected and (named or anaphor is not None) and (
+                halt := self._halt_after_departure(unit, here, reading)) is not None:
+            # it left A on 21 July; it anchored off B on 6 August: the halt ends the move (the
+            # same force's, named or referred to: not "by then the enemy was in B")
+            roles = tuple("destination" if i == halt else "" if r == "position" else r
+                          for i, r in enumerate(reading.roles))
+            reading = replace(reading, verb=reading.cues[halt], roles=roles)
         if reading.verb is None or reading.nonforce:
             for place, role, cue in zip(here, reading.roles, reading.cues, strict=True):
                 if role in ("destination", "position") and not _ATTACKED.match(cue):
@@ -1579,6 +1604,21 @@ class _Reader:
         if not expected:
             last = _where_then(stages[-1][0], positions)
             state.moved(unit, self._port_of(last) if reading.mode is Mode.SEA else last)
+
+    def _halt_after_departure(self, unit: str, here: list[FoundPlace],
+                              reading: Reading) -> int | None:
+        """The index of the place where ``unit``, which the report last said had left
+        somewhere (recently, and arrived nowhere since), is now said to halt or lie (anchored
+        off B, halted at B, was at B), if the clause has one such town; else None."""
+        state = self.state
+        if unit not in state.departure or not state.recent(state.departure[unit][1:]):
+            return None
+        left = state.departure[unit][0]
+        halts = [i for i, (place, role, cue) in enumerate(
+            zip(here, reading.roles, reading.cues, strict=True))
+            if role == "position" and _HALT_CUE.match(cue) and not place.place.areal
+            and place.place.id != left.place.id]
+        return halts[0] if len(halts) == 1 else None
 
     def _told_in_the_body(self, unit: str, left: FoundPlace) -> None:
         """The body tells where ``unit`` went from ``left``: the legs a headline's arrival
