@@ -1599,6 +1599,8 @@ def test_a_road_cut_or_held_is_not_where_the_force_went(
     "The army marched north from Lyon to join the Field-Marshal at Dijon.",
     "Two battalions moved from Lyon to join the 5th Division near Dijon.",
     "The brigade marched north from Lyon to join Weygand's forces near Dijon.",
+    # "before" a town: the force joined stands before it
+    "The army marched north from Lyon to join the Field-Marshal before Dijon.",
 ])
 def test_going_to_join_a_force_at_a_place_is_going_there(text: str) -> None:
     draft = extract(text, date(1940, 6, 1))

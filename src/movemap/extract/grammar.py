@@ -266,7 +266,7 @@ _DEST_CUE = re.compile(
     # (not an aim set off by a comma: put ashore at Jamestown, to join Lafayette near X)
     r"(?:join(?:ed|ing)|(?<=[^,]\sto\s)join)\s+(?:forces\s+with\s+)?"
     r"(?:the|an?|his|their|its|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,6}?"
-    r"(?:near|at|outside|before(?=\s+[A-Z]))|"
+    r"(?:near|at|outside|before(?=\s+[A-Z]|\s*$))|"
     # sent to reinforce X (or its garrison), to relieve the garrison of X: where the force went
     r"reinforc(?:e|ed|es|ing)\s+(?:the\s+(?:garrison|defenders|troops|forces)\s+(?:of|at|in)\s+)?|"
     r"reliev(?:e|ed|es|ing)\s+the\s+(?:garrison|defenders|siege)\s+(?:of|at|in)|"
