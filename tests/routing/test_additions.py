@@ -1099,6 +1099,16 @@ def test_round_35_kemi_rovaniemi_railway() -> None:
     _routed_in(KEMI, ROVANIEMI, Mode.RAIL, 100, 125, "FI", [TERVOLA], within_km=3)
 
 
+VAASA, SEINAJOKI, LAIHIA = (21.6158, 63.0960), (22.8282, 62.7945), (22.0114, 62.9761)
+
+
+def test_round_38_vaasa_seinajoki_railway() -> None:
+    """Natural Earth draws no railway to Vaasa (the nearest line 66 km off: a rail move fell
+    back on the roads): the Vaasa line from Seinäjoki down the Kyrönjoki by Isokyrö and
+    Laihia, some 74 km."""
+    _routed_in(VAASA, SEINAJOKI, Mode.RAIL, 70, 85, "FI", [LAIHIA], within_km=3)
+
+
 PADANG, BUKITTINGGI = (100.3543, -0.9492), (100.3705, -0.3091)
 LUBUK_ALUNG, PADANG_PANJANG = (100.2861, -0.6862), (100.4052, -0.4560)
 
