@@ -166,13 +166,16 @@ def named_unit(clause: str) -> re.Match[str] | None:
 _BARE = (r"(?=\s*,|\s+(?:was|were|had|has)\s|\s+[a-z]+\s+(?:to|towards?|across|into|"
          r"onto|on|along|through|from|out|off|in|for|by|via|back|inland|the|north\w*|south\w*|"
          r"east\w*|west\w*)\b)")
+_BARE_VERB = _BARE.replace(r"\s*,|", "", 1)  # the same, its verb right after it
 ANAPHOR = grouped(quick(re.compile(
     r"\b(?:most|others|the\s+rest|the\s+remainder|they|them|the\s+(?:survivors|remnants?)(?!\s+of\b)|"
     r"(?:both|the\s+two)\s+(?:columns|forces|divisions|brigades|corps|"
     r"armies|groups|regiments|battalions)|"
     r"another" + _BARE + r"|(?:many|some)(?=\s+(?:were|are|was|is|had|have)\s)|"
-    # a unit named by its ordinal alone: "the Second struck off", "the 82nd had dropped"
-    r"the\s+(?-i:\d+(?:st|nd|rd|th)|" + _ORDINAL_WORD + r")" + _BARE + r"|"
+    # a unit named by its ordinal alone before its verb: "the Second struck off", "the 82nd
+    # had dropped" (not a day: "on the 4th, the brigade", "early on the 3rd they")
+    r"(?<!\bon\s)(?<!\bby\s)(?<!\bof\s)(?<!\buntil\s)(?<!\bfrom\s)(?<!\bsince\s)"
+    r"the\s+(?-i:\d+(?:st|nd|rd|th)|" + _ORDINAL_WORD + r")" + _BARE_VERB + r"|"
     r"the\s+other(?:\s+(?:column|half|group)|"
     + _BARE + r")|"
     r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
@@ -360,7 +363,7 @@ class State:
                 if unit.split("-", 1)[0] in forms:
                     self.unit = unit
                     return
-            self.unit = f"{ordinal.group(1).lower()}-unit"
+            self.unit = f"unit-{ordinal.group(1).lower()}"  # (not "first-": a part)
             return
         noun = _ECHELON.search(anaphor)
         if noun is None or self.unit.endswith("-" + noun.group(1).lower()):

@@ -283,12 +283,14 @@ _DEST_CUE = re.compile(
 _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
     r"positioned|massed|waiting|camped|dug\s+in|quartered|holding|held|remained|stayed|"
-    # a halt on the march: halted, rested, wintered, bivouacked at A
-    r"halted|halting|rested|resting|wintered|wintering|bivouack?ed|encamped|entrenched|"
-    r"regrouped|refitted|refitting|billeted|cantoned|"
     # a fleet's place: lies at anchor off Buyukdere
     r"at\s+anchor|anchored|lay|lies|lying)\s+"
     r"(?:in|at|near|around|on|off|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)|garrisons?\s+(?:of|in|at)|"
+    # a halt on the march: halted, rested, wintered, bivouacked at A (not "its left rested on
+    # Wavre", a battle line's flank)
+    r"(?:halted|halting|rested|resting|wintered|wintering|bivouack?ed|encamped|entrenched|"
+    r"regrouped|refitted|refitting|billeted|cantoned)\s+(?:in|at|near|around|outside|"
+    r"off)|"
     r"(?:troops|units|forces|soldiers|men|brigade|division|regiment|battalion|column|"
     r"detachment|contingent|squadron|fleet|flotilla|guerrillas|rebels|insurgents|militants|"
     r"partisans|fighters|defenders|garrison)\s+(?:in|at|on)|"

@@ -192,14 +192,21 @@ _THERE_TO = re.compile(
     r"(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)", re.I)
 _THERE_SENTENCES = 1
 _ATTACKED = re.compile(r"attack|assault", re.I)
+# a halt on the march, said of any force: only the one the clause names or refers to is there
+_HALTED = re.compile(r"(?:halt|rest|winter|bivouac|encamp|entrench|regroup|refit|billet|"
+                     r"canton)", re.I)
+# the dates that name one day, and the words that set off a side phrase before one
+_POINT_DAYS = frozenset({"dmy", "mdy", "iso", "the_nth"})
+_SIDE_PHRASE = re.compile(r",\s*(?:which|whose|where|when|that|an?|the|held|since|after|"
+                          r"before|once|its|their)\b|\b(?:since|until|till)\b", re.I)
 # a departure told without a place (put to sea, set sail, weighed anchor, broke camp)
 _SET_OUT = re.compile(r"\b(?:put\s+(?:out\s+)?to\s+sea|set\s+(?:sail|out)|weighed\s+anchor|"
                       r"broke\s+camp|got\s+under\s+way)\b", re.I)
 # the cues of a position that ends a move under way (a fleet that left A anchored off B; an
 # army that left A halted at B): not "based", "stationed" or "held", which say where a force
-# is, not where it stopped
+# is, not where it stopped, nor "was at B" (its colonel was at B; it was at B that ...)
 _HALT_CUE = re.compile(r"(?:anchored|at\s+anchor|lay|lying|halted|halting|rested|camped|"
-                       r"encamped|bivouack?ed|wintered|was|were)\b", re.I)
+                       r"encamped|bivouack?ed|wintered)\b", re.I)
 # a negation of the move to a place (English, French, Spanish), and how far before the place
 # it may stand; a comma or a conjunction after it ends what it denies
 _DENIAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\b(?!-)(?!\s+(?:only|until|till|merely|just|"
@@ -1015,9 +1022,6 @@ def _own_dates(dates: list[DateMention]) -> tuple[FuzzyDate | None, FuzzyDate | 
     # a day the clause gives before a season or a part of a year it also names (the brigade,
     # formed in late 1998, moved on 3 May): that is a side phrase's time
     dates = [d for d in dates if d.kind not in _BROAD] or dates
-    # a day the clause names beside the time elapsed since the narrative's day (after a week
-    # of fighting, the fleet anchored off Calais on 6 August): the day named
-    dates = [d for d in dates if d.kind != "after_n"] or dates
     starts = [d for d in dates if d.role != "end"]
     ends = [d for d in dates if d.role == "end"]
     start = starts[0].date if starts else None
@@ -1192,6 +1196,14 @@ class _Reader:
         dates = [d for d in dates if not any(
             p.end <= d.start and _PLACE_HISTORY.fullmatch(text, p.end, d.start)
             and _FROM_BEFORE.search(text, max(0, p.start - 40), p.start) for p in here)]
+        if len(dates) > 1 and dates[0].kind == "after_n" and (
+                named_day := dates[1]).kind in _POINT_DAYS and not named_day.role and (
+                named_day.date.precision.value == "day") and not _SIDE_PHRASE.search(
+                text, dates[0].end, named_day.start):
+            # after a week of fighting, the fleet anchored off Calais on 6 August: the day
+            # named, not the week counted (but not a day of a side phrase: reached B, a town
+            # held since 1 July; entered C, whose airport had fallen on 4 April)
+            dates = dates[1:]
         if not here and unit != CARGO and unit in state.position and (
                 _SET_OUT.search(body)) and status_of(body) is not Status.EXPECTED:
             # "It put to sea again on 21 July": it left where it was, for where the report
@@ -1231,6 +1243,14 @@ class _Reader:
             # "they" or "others" is about them, until a force is named or referred to
             state.cargo_of, state.cargo_at = unit, state.paragraph
             state.unit = unit = CARGO
+        if not (named or described or anaphor is not None) and any(
+                r == "position" and _HALTED.match(c)
+                for r, c in zip(reading.roles, reading.cues, strict=True)):
+            # the German rearguard halted at B: a force the clause neither names nor refers
+            # to halted there, not the one the report follows
+            reading = replace(reading, roles=tuple(
+                "" if r == "position" and _HALTED.match(c) else r
+                for r, c in zip(reading.roles, reading.cues, strict=True)))
         if reading.verb is None and not expected and (named or anaphor is not None) and (
                 halt := self._halt_after_departure(unit, here, reading)) is not None:
             # it left A on 21 July; it anchored off B on 6 August: the halt ends the move (the
