@@ -68,6 +68,7 @@ def reference_entries() -> list[Entry]:
                                  *natural, *streams)}
     sources.add_area_demonyms(entries)
     sources.add_sea_adjectives(entries)
+    sources.add_island_group_plurals(entries)
     rows = overlay.read_overlay(geo_path("places.csv"), is_known=entries.__contains__)
     sources.apply_overlay(entries, rows, source="movemap")
     sources.add_power_plants(entries, sources.power_plant_entries())

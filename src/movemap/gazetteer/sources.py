@@ -1163,6 +1163,43 @@ def add_sea_adjectives(entries: dict[str, Entry]) -> None:
         entry.alt_names.extend(n for n in (word, f"the {word}") if name_key(n) not in known)
 
 
+_ISLAND_GROUP = re.compile(r"^(?:the\s+)?([A-Z][\w'’-]+)\s+(?:Islands|Isles)$")
+_ISLAND_GROUP_KINDS = frozenset({Kind.ISLAND, Kind.REGION, Kind.COUNTRY, Kind.MACRO_REGION})
+# heads of island groups whose plural is a common word or a people, not the islands: the
+# Virgins, the Channels, the Greens, the Hawaiians, the Frisians, the Ionians, the Westerns
+_NOT_GROUP_PLURALS = frozenset({
+    "bay", "bear", "berry", "british", "burnt", "channel", "cook", "corn", "eastern",
+    "frisian", "green", "hawaiian", "ionian", "leeward", "line", "los", "northern", "outer",
+    "phoenix", "russell", "southern", "sunny", "treasury", "turtle", "virgin", "western",
+    "windward"})
+
+
+def add_island_group_plurals(entries: dict[str, Entry]) -> None:
+    """Give each group of islands named "X Islands" its plural name, as reports write it
+    (``Kurils`` and ``the Kurils`` for the Kuril Islands, ``Aleutians``, ``Marianas``,
+    ``Shetlands``, ``Spratlys``; ``Marquesas`` for the Marquesas Islands, whose X is a
+    plural already), unless X is a common word or a people (``_NOT_GROUP_PLURALS``) or the
+    plural names an area already."""
+    from movemap.gazetteer.normalize import name_key
+
+    areas = {name_key(n) for e in entries.values() if e.kind in AREAL
+             for n in (e.name, *e.alt_names)}
+    peoples = {name_key(w) for e in entries.values() for w in e.demonyms}
+    for entry in entries.values():
+        if entry.kind not in _ISLAND_GROUP_KINDS:
+            continue
+        match = next((m for n in (entry.name, *entry.alt_names)
+                      if (m := _ISLAND_GROUP.match(n)) is not None), None)
+        if match is None or match.group(1).lower() in _NOT_GROUP_PLURALS:
+            continue
+        head = match.group(1)
+        plural = head if head.endswith("s") else head + "s"
+        key = name_key(plural)
+        if key in peoples or key in areas:
+            continue
+        entry.alt_names.extend((plural, f"the {plural}"))
+
+
 def add_area_demonyms(entries: dict[str, Entry]) -> None:
     """Add the words of ``AREA_DEMONYMS`` to the regions they name, and to each area named
     "<people>stan" its people (Uzbek and Uzbeks for Uzbekistan, Kurd for Kurdistan)."""
