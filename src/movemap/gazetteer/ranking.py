@@ -665,6 +665,7 @@ class Ranker:
             if context is not NO_CONTEXT:
                 scored = _canonical_first(scored, context, query)
                 scored = _nearer_on_a_tie(scored, context)
+            scored = _capital_by_its_own_name(scored)
             scored = _doubt_between(scored, alone=context is NO_CONTEXT)
         if query and scored and scored[0].doubt is None and (
                 doubt := _written_doubt(query, scored)):
@@ -1034,6 +1035,33 @@ def _far_larger_first(ranked: list[Candidate]) -> list[Candidate]:
                 and other.score - sum(other.parts.get(k, 0.0) for k in _LONE_PARTS) > own):
             return _put_first(ranked, i, f"{place.name} ({place.country}), a town of that name "
                                          "nearer the other places, is far smaller")
+    return ranked
+
+
+CAPITAL_MARGIN = 0.15
+"""How far behind a town found by another of its names a capital bearing the name as its own
+may score and still go first (``_capital_by_its_own_name``)."""
+
+
+def _capital_by_its_own_name(ranked: list[Candidate]) -> list[Candidate]:
+    """The candidates, a national capital that bears the name as its own first, ahead of a
+    town that bears it only as another name of its (``Dili`` is the capital of Timor-Leste,
+    not Delhi, which GeoNames also calls so, a spelling of its Hindi name), however larger,
+    unless the other places lie close around that town (part ``context`` of
+    ``CLOSE_CONTEXT`` or more) or it leads by more than ``CAPITAL_MARGIN``. The capital is
+    then in doubt."""
+    best = ranked[0]
+    if (best.method is not _BY_ALTERNATE or best.place.kind is not _CITY
+            or best.parts.get("context", 0.0) >= CLOSE_CONTEXT):
+        return ranked
+    for i, other in enumerate(ranked[1:4], start=1):
+        town = other.place
+        if best.score - other.score > CAPITAL_MARGIN:
+            break
+        if (other.method is _BY_NAME and town.kind is _CITY and town.country
+                and name_key(town.name) == name_key(capital_name(town.country))):
+            return _put_first(ranked, i, f"{best.place.name} ({best.place.country}), also "
+                                         "known by that name, is larger")
     return ranked
 
 
