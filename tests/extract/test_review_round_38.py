@@ -86,3 +86,31 @@ def test_an_ordinal_no_unit_bears_has_no_place_to_start_from() -> None:
     text = ("The Second Battalion reached Lucknow on 2 March 1858. The First marched to Cawnpore "
             "on 5 March.")
     assert ("Lucknow", "Cawnpore") not in [leg[:2] for leg in legs(text)]
+
+
+# From the round's blind development reports (each a class): a base named before its place
+# (RAAF Base Darwin) is found, and the place after the base's words is not a person's
+# surname for the rest of the report; "the airport at X" is X's, not the last airport named.
+def test_a_base_named_before_its_place_is_found_and_the_place_is_no_surname() -> None:
+    text = ("A forward element was flown from RAAF Base Darwin to Dili on 25 May. More troops "
+            "have been flown in from Darwin since Friday, and 491 civilians were carried from "
+            "Dili to Darwin.")
+    draft = extract(text, date(2006, 5, 28))
+    mentions = [p.mention for p in draft.places]
+    assert "RAAF Base Darwin" in mentions
+    assert mentions.count("Darwin") == 2
+    assert ("RAAF Base Darwin", "Dili") in [(leg.origins[0].mention, leg.destination.mention)
+                                            for leg in draft.legs]
+
+
+def test_a_person_s_surname_is_still_one() -> None:
+    text = ("General Ariel Sharon crossed the canal on 16 October. Sharon's division then "
+            "moved to Ismailia.")
+    assert "Sharon" not in [p.mention for p in extract(text, date(1973, 10, 20)).places]
+
+
+def test_the_airport_at_a_place_is_that_place_s() -> None:
+    text = ("The battalion was flown from RAAF Base Darwin to Dili on 25 May and secured the "
+            "airport at Comoro.")
+    draft = extract(text, date(2006, 5, 28))
+    assert "the airport" not in [p.mention for p in draft.places]

@@ -519,9 +519,18 @@ def _after_a_name(text: str, start: int, end: int) -> bool:
         return False
     if word.group(1).endswith(("'s", "’s")):
         return False  # Verevkin's Orenburg column: the town his column is named for
+    if word.group(1).lower() in _FEATURE_NOUNS:
+        return False  # RAAF Base Darwin, Naval Station Rota, Camp Bastion: a place's feature
     before = window[: word.start()].rstrip(" ")
     return (bool(before) and before[-1] not in ".!?\n:\"“(" and word.group(1).lower() not in COMMON
             and not _title_case_line(text, start))
+
+
+# the nouns of a feature's name before the place it is named for (RAAF Base Darwin, Naval Air
+# Station Sigonella, Camp Lemonnier, Fort Bliss): the name after them is no person's
+_FEATURE_NOUNS = frozenset({"base", "station", "camp", "fort", "field", "airfield", "airport",
+                            "port", "harbour", "harbor", "bridge", "pass", "cape", "mount",
+                            "lake", "bay", "island", "point", "garrison", "barracks"})
 
 
 def _list_start(text: str, start: int) -> int:

@@ -568,19 +568,28 @@ _FEATURE_WORDS = re.compile(r"(?:\s+(?:army|air|force|naval|navy|marine|corps|in
                             r"airstrip|air\s+base|base|station|field|port|harbou?r)$")
 
 
+# the words a base's name puts before the place it is named after (RAAF Base Darwin, RAF
+# Lakenheath, Naval Air Station Sigonella, CFB Trenton, Joint Base Lewis-McChord)
+_BASE_PREFIX = re.compile(r"^(?:(?:raaf|rnzaf|raf|rnas|rcaf|usaf|nas|cfb|naval\s+air\s+station|"
+                          r"naval\s+station|naval\s+base|air\s+base|air\s+station|"
+                          r"joint\s+base)\s+(?:base\s+)?)")
+
+
 def _named_after(place: Place, name: str) -> bool:
     """Whether a feature's name is ``name`` and words of its kind only (Kiska Army Airfield
-    for ``Kiska``, the Port of Hampton Roads for ``Hampton Roads``): the feature is the place
-    the report names, however far from its other places (an island base across an ocean, a
-    fleet's home port), as sure as an exact name."""
-    own, key = name_key(place.name), name_key(name)
+    for ``Kiska``, the Port of Hampton Roads for ``Hampton Roads``; Darwin International
+    Airport for ``RAAF Base Darwin``, the air force's base that shares it): the feature is
+    the place the report names, however far from its other places (an island base across an
+    ocean, a fleet's home port), as sure as an exact name."""
+    own, key = name_key(place.name), _BASE_PREFIX.sub("", name_key(name))
     return _FEATURE_WORDS.sub("", own) == key or own == f"port of {key}"
 
 
 def _named_for(place: Place, name: str) -> bool:
     """Whether a feature's own name holds the whole words of ``name`` (Baledogle Airfield
-    for ``Baledogle``; not Toha Ri North Airport for ``Koto-ri``)."""
-    return f" {name_key(name)} " in f" {name_key(place.name)} "
+    for ``Baledogle``, Darwin International Airport for ``RAAF Base Darwin``; not Toha Ri
+    North Airport for ``Koto-ri``)."""
+    return f" {_BASE_PREFIX.sub('', name_key(name))} " in f" {name_key(place.name)} "
 
 
 LONELY_KM = 3000.0
@@ -722,8 +731,9 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
 # (its word boundary checked after "the": a pattern that opens with a word is found by a fast
 # search for the word, one that opens with \b is tried at every character)
 _DESCRIBED = re.compile(r"the(?<=\bthe)\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
-                        r"(?P<air>airport|airfield|air\s+base))\b(?!\s+of\b|['’]s|\s+[A-Z]|"
-                        r"\s+here\b)")
+                        # (the airport at Comoro: the place after it says which)
+                        r"(?P<air>airport|airfield|air\s+base)(?!\s+(?:at|in|near|outside)\s+"
+                        r"[A-Z]))\b(?!\s+of\b|['’]s|\s+[A-Z]|\s+here\b)")
 # "arrived here": the town the report is written from (its dateline); "landed at the
 # damaged airport here": at its airport or port
 _HERE = re.compile(r"\b(?:arriv(?:ed|es|ing)|came|comes?|coming|flown|flying|land(?:ed|ing)|"
