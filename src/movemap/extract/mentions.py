@@ -118,7 +118,10 @@ _ARTICLE = re.compile(r"\b(?:an?|An?)\s+$")
 # takes none; a country or a river may: die Schweiz, die Oder)
 _DE_ARTICLE = re.compile(r"\b(?:[Dd](?:er|ie|as|em|en|es)|[Ee]ine?[mnrs]?|[Ss]eine?[mnrs]?|"
                          r"[Ii]hre?[mnrs]?|[Zz]u[mr]|[Ii]m|[Aa]m|[Vv]om|[Bb]eim|[Ii]ns)\s+"
-                         r"(?:[a-zäöüß]+\s+)?$")
+                         # (an adjective between: der alten Stadt; not a preposition, which
+                         # opens a place's slot: das in Kundus)
+                         r"(?:(?!(?:in|nach|aus|von|bei|bis|über|vor|an|auf|gegen|mit|zu)\s)"
+                         r"[a-zäöüß]+\s+)?$")
 _NOT_WORD = re.compile(r"[^\w]|_")
 _PLACE_CUE = grouped(quick(re.compile(
     r"\b(?:in|at|to|from|near|into|towards?|toward|onto|across|via|through|outside|around|"
@@ -934,11 +937,27 @@ def _named_there(place: Place, key: str) -> bool:
         place.kind in _AIRFIELDS and key.split(" ", 1)[0] in _GARRISON_WORDS))
 
 
-def _slot_spans(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, key) of each capitalised name in a slot of a move (:data:`_SLOT`): the
-    first after the slot word and up to five more linked to it by commas, "and" or "or"
-    (``the villages of A, B and C``)."""
-    for m in _SLOT.finditer(text):
+# the words of a move's slots in the other languages read: where from, where to, where in
+# (not "de", "von", "van", "da": the particles of people's names too, de Liniers, von Moltke)
+_FOREIGN_SLOT = {
+    "de": re.compile(r"\b(?:[Aa]us|nach|bis|über|[Ii]n|[Bb]ei|[Vv]or)\s+"),
+    "fr": re.compile(r"\b(?:[Dd]epuis|vers|jusqu'à|[Àà]|[Ee]n|par)\s+"),
+    "es": re.compile(r"\b(?:[Dd]esde|hacia|hasta|[Aa]|[Ee]n)\s+"),
+    "pt": re.compile(r"\b(?:para|até|[Ee]m|a)\s+"),
+    "it": re.compile(r"\b(?:verso|fino\s+a|[Aa]|[Ii]n)\s+"),
+    "nl": re.compile(r"\b(?:[Uu]it|naar|[Bb]ij|[Ii]n)\s+"),
+}
+
+
+def _slot_spans(text: str, language: str = "en") -> Iterator[tuple[int, int, str]]:
+    """(start, end, key) of each capitalised name in a slot of a move (:data:`_SLOT`, and in
+    a report in another language :data:`_FOREIGN_SLOT`'s): the first after the slot word
+    and up to five more linked to it by commas, "and" or "or" (``the villages of A, B and
+    C``)."""
+    slots = [_SLOT.finditer(text)]
+    if (foreign := _FOREIGN_SLOT.get(language)) is not None:
+        slots.append(foreign.finditer(text))
+    for m in (m for found in slots for m in found):
         at = m.end()
         for _ in range(6):
             name = _CAPITALISED.match(text, at)
@@ -951,7 +970,7 @@ def _slot_spans(text: str) -> Iterator[tuple[int, int, str]]:
             at = link.end()
 
 
-def _slot_places(text: str, gazetteer: Gazetteer
+def _slot_places(text: str, gazetteer: Gazetteer, language: str = "en"
                  ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The capitalised names in the slots of a move (:func:`_slot_spans`), read once, in two
     lists of spans.
@@ -964,7 +983,7 @@ def _slot_places(text: str, gazetteer: Gazetteer
     ``Baledogle``: its airfield) where nothing else was found."""
     index = gazetteer._index
     small, unknown = [], []
-    for start, end, key in _slot_spans(text):
+    for start, end, key in _slot_spans(text, language):
         number = index.best_exact(key)
         if number is not None:
             if _named_there(index.place(number), key):
@@ -1031,7 +1050,7 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         else:
             phrases.add((start, m.end()))
     found += phrases
-    small, unknown = _slot_places(text, gazetteer)
+    small, unknown = _slot_places(text, gazetteer, language)
     found += small
     # by start, the longest first (two stable sorts in C: by end, falling, then by start)
     found.sort(key=itemgetter(1), reverse=True)
@@ -1068,15 +1087,16 @@ def find_mentions(text: str, sentences: list[tuple[int, int]], gazetteer: Gazett
         sentence = max(0, bisect_right(starts, start) - 1)
         out.append(Mention(restored.get((start, end), text[start:end]), start, end, sentence))
         last_end = end
-    if language == "en":
-        out = _with_slot_names(text, out, starts, unknown, gazetteer, ordinary, why_not)
+    if unknown:
+        out = _with_slot_names(text, out, starts, unknown, gazetteer, ordinary, why_not,
+                               language)
     return out
 
 
 def _with_slot_names(text: str, out: list[Mention], starts: list[int],
                      names: list[tuple[int, int]], gazetteer: Gazetteer,
-                     ordinary: frozenset[str], why_not: dict[tuple[int, int], str] | None
-                     ) -> list[Mention]:
+                     ordinary: frozenset[str], why_not: dict[tuple[int, int], str] | None,
+                     language: str = "en") -> list[Mention]:
     """``out`` with the slot names ``names`` (the second list of :func:`_slot_places`) that
     overlap no mention of it and pass the guards, as ``loose`` mentions, in text order."""
     taken = [(m.start, m.end) for m in out]
@@ -1087,7 +1107,7 @@ def _with_slot_names(text: str, out: list[Mention], starts: list[int],
         if (at and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end) or (
                 extra and extra[-1].end > start):
             continue
-        reason = rejected(text, start, end, gazetteer, ordinary)
+        reason = rejected(text, start, end, gazetteer, ordinary, language)
         if reason is not None:
             if why_not is not None:
                 why_not[(start, end)] = reason

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -399,7 +399,9 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
             window = order[max(0, at - _NAMES_TOGETHER): at + _NAMES_TOGETHER + 1]
             anchors = [r.place for r in (resolved.get(n) for n in window) if r is not None and
                        r.found and not r.place.areal and r.best.method in _SURE]
-            resolved[name] = _among(gazetteer, name, anchors)
+            countries = {r.place.country for r in resolved.values() if r.found
+                         and r.place.kind is Kind.COUNTRY and r.best.method in _SURE}
+            resolved[name] = _among(gazetteer, name, anchors, countries)
     for n in named_countries:
         resolved.pop(n, None)  # context only: its mentions were refused as places
     ordinary = automaton(gazetteer)[1]
@@ -534,16 +536,22 @@ LOOSE_KM = 100.0
 EXACT_LOOSE_KM = 300.0  # the same, for a name the place bears exactly (Kiulien-cheng)
 
 
-def _among(gazetteer: Gazetteer, name: str, anchors: list[Place]) -> Resolution:
+def _among(gazetteer: Gazetteer, name: str, anchors: list[Place],
+           countries: Collection[str | None] = ()) -> Resolution:
     """The resolver's reading of a name found only by its slot (another romanisation,
     ``Yangtsun``; a feature of a kind, ``Baledogle``), when it is a point within
     :data:`LOOSE_KM` of a place the report names exactly (:data:`EXACT_LOOSE_KM` for a name
-    the place bears exactly); else an empty resolution (a
+    the place bears exactly), or a city of :data:`LOOSE_CITY_POPULATION` or more in one of
+    the ``countries`` the report names (``Masar-i-Scharif`` in a German report on
+    Afghanistan: Mazar-i-Sharif); else an empty resolution (a
     guess far from the report's other places is more often another place: ``Gogjali`` is
     not Khojaly). A feature read by its kind must bear the name in its own, and one named
     after the name alone (:func:`_named_after`) counts at any distance, and so does an area
     read by one of its own names written otherwise (Trans-Jordan: Transjordan)."""
     found = gazetteer.resolve(name)
+    if found.found and found.place.kind is Kind.CITY and found.place.country in countries and (
+            (found.place.population or 0) >= LOOSE_CITY_POPULATION):
+        return found
     if named_area(found):
         return found  # a country by one of its own names written otherwise (Trans-Jordan)
     if found.found and found.best.method is Method.FALLBACK and _BAY.search(name):
@@ -592,6 +600,9 @@ def _named_for(place: Place, name: str) -> bool:
     return f" {_BASE_PREFIX.sub('', name_key(name))} " in f" {name_key(place.name)} "
 
 
+LOOSE_CITY_POPULATION = 100_000
+"""A city this large, read from a name found only by its slot, in a country the report
+names, is the place meant, however far from the report's other places (``_among``)."""
 LONELY_KM = 3000.0
 LONELY_POPULATION = 10_000
 

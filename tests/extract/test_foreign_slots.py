@@ -1,0 +1,43 @@
+"""Names a report in another language gives in the slot of a move (aus X, nach X, vers X,
+desde X, em X), which the gazetteer knows only by another spelling (Masar-i-Scharif for
+Mazar-i-Sharif): read as places like the slot names of an English report, a large city in a
+country the report names wherever it lies; not the particles of people's names (von
+Kluck, de Liniers)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from movemap.extract import extract
+
+
+def places(text: str) -> dict[str, str]:
+    return {p.mention: p.place.country or "" for p in extract(text, date(2021, 6, 30)).places}
+
+
+def test_a_german_slot_name_in_another_spelling_is_found() -> None:
+    text = ("Berlin, 30. Juni 2021. Die letzten deutschen Soldaten haben Afghanistan verlassen. "
+            "Transportflugzeuge brachten sie aus Masar-i-Scharif nach Tiflis in Georgien.")
+    found = places(text)
+    assert found.get("Masar-i-Scharif") == "AF"
+
+
+def test_a_preposition_after_a_german_article_opens_a_place_s_slot() -> None:
+    text = ("Berlin, 30. Juni 2021. Die Bundeswehr hatte 2013 das Feldlager in Kundus an die "
+            "afghanische Armee übergeben und die Kontingente nach Masar-i-Scharif verlegt.")
+    assert places(text).get("Kundus") == "AF"
+
+
+def test_an_english_slot_name_far_away_is_found_in_a_country_the_report_names() -> None:
+    text = ("The last German troops left Afghanistan on 29 June. Transport aircraft brought "
+            "them from Masar-i-Scharif to Tbilisi.")
+    assert places(text).get("Masar-i-Scharif") == "AF"
+
+
+def test_the_particles_of_people_s_names_open_no_slot() -> None:
+    text = ("Berlin, 30. August 1914. Die Armee unter dem Befehl von Kluck marschierte nach "
+            "Metz.")
+    assert "Kluck" not in places(text)
+    text = ("Buenos Aires, 12 de agosto de 1806. Las tropas de Liniers marcharon desde "
+            "Colonia hacia Buenos Aires.")
+    assert "Liniers" not in places(text)
