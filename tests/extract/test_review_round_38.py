@@ -114,3 +114,9 @@ def test_the_airport_at_a_place_is_that_place_s() -> None:
             "airport at Comoro.")
     draft = extract(text, date(2006, 5, 28))
     assert "the airport" not in [p.mention for p in draft.places]
+
+
+@pytest.mark.parametrize("where", ["round", "around", "near", "outside"])
+def test_a_place_round_which_a_move_starts(where: str) -> None:
+    text = f"Troops moved from positions {where} Athens to Corinth on 20 May 1941."
+    assert [leg[:2] for leg in legs(text)] == [("Athens", "Corinth")]

@@ -151,7 +151,7 @@ _VERB_MODE = [
 ]
 _FILL_WORD = (r"(?:(?:border|frontier)\s+with|the|its|their|his|her|a|an|home|bases?|ports?|areas?|"
               r"mainland|metropolitan|"
-              r"near|of|in|at|on|around|"
+              r"near|of|in|at|on|around|round|"
               r"outside|front|region|city|town|village|island|port|harbou?r|capital|airfields?|"
               r"airports?|positions?|lines?|vicinity|direction|area|coast|sector|province|"
               r"frontier|border|east|west|north|south|eastern|western|northern|southern|"
