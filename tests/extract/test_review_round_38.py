@@ -120,3 +120,11 @@ def test_the_airport_at_a_place_is_that_place_s() -> None:
 def test_a_place_round_which_a_move_starts(where: str) -> None:
     text = f"Troops moved from positions {where} Athens to Corinth on 20 May 1941."
     assert [leg[:2] for leg in legs(text)] == [("Athens", "Corinth")]
+
+
+def test_a_state_told_by_a_day_moves_the_narrative_s_time() -> None:
+    text = ("On 21 May 1941 German transports landed at Maleme. By 26 May the line west of "
+            "Chania had broken. Freyberg ordered a retreat from Chania to Sphakia.")
+    found = legs(text)
+    assert [(o, d, start) for o, d, _, start, _ in found] == [
+        ("Chania", "Sphakia", "1941-05-26")]

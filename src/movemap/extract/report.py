@@ -1237,7 +1237,7 @@ class _Reader:
                 state.strength[unit] = found
                 self._sized(unit, found, number)
             if dates:
-                self._narrative(dates, status_of(body) is Status.EXPECTED, number)
+                self._narrative(dates, status_of(body) is Status.EXPECTED, number, by_too=True)
             return
         if unit == CARGO:
             # "most were flown to X" after aircraft carried 120,000 people out of Y: the people
@@ -1285,7 +1285,7 @@ class _Reader:
                     # stationed in, based at, gathered at; not "attacked Odesa", which
                     # drones or another side may have done
                     state.moved(unit, place)
-            self._narrative(dates, expected, number)
+            self._narrative(dates, expected, number, by_too=reading.verb is None)
             return
         origins = [p for p, r in zip(here, reading.roles, strict=True)
                    if r == "origin"]
@@ -1826,14 +1826,20 @@ class _Reader:
             (f"from (left before): {left.mention}", f"to (next start): {to.mention}",
              "date: the narrative's")))
 
-    def _narrative(self, dates: list[DateMention], expected: bool, number: int) -> None:
-        """A clause's past dates move the narrative's time."""
+    def _narrative(self, dates: list[DateMention], expected: bool, number: int,
+                   by_too: bool = False) -> None:
+        """A clause's past dates move the narrative's time; ``by_too``, a clause that tells
+        no move: its "by" dates too (by 26 May the line had broken: the retreat ordered next
+        is of 26 May, not of the day told before)."""
         if expected:
             return
-        past = [d for d in dates if d.role != "end" and d.kind not in (
+        past = [d for d in dates if (by_too or d.role != "end") and d.kind not in (
             "relative", "since_last", "quarter", "after", "earlier")]
         if past:
-            self.state.set_date(past[-1].date, number)
+            day = past[-1].date
+            if past[-1].role == "end" and day.latest is not None:
+                day = parse_date(day.latest.isoformat())  # by 26 May: the time is 26 May
+            self.state.set_date(day, number)
 
     def _future_before(self, number: int) -> FuzzyDate | None:
         """The last date after publication given in the two sentences before sentence
