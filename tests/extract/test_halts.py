@@ -69,3 +69,20 @@ def test_a_day_named_beats_the_time_elapsed() -> None:
     text = ("The fleet left Corunna on 21 July. After a week of fighting the fleet reached "
             "Calais on 6 August.")
     assert legs_of(text) == [("Corunna", "Calais", "1899-07-21", "1899-08-06")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The regiments had assembled at Singapore from Calcutta, Madras and Ceylon in May 1840.",
+     [(["Calcutta", "Madras", "Ceylon"], "Singapore")]),
+    ("Troops from Calcutta assembled at Singapore in May 1840.", [(["Calcutta"], "Singapore")]),
+    ("The regiments were concentrated at Singapore from Calcutta in May 1840.",
+     [(["Calcutta"], "Singapore")]),
+    # where a force assembled, with nowhere it came from: no move; nor people who are no force
+    ("The regiments had assembled at Singapore in May 1840.", []),
+    ("Refugees from Calcutta gathered at Singapore in May 1840.", []),
+])
+def test_forces_coming_together_from_elsewhere_moved_there(
+        text: str, expected: list[tuple[list[str], str]]) -> None:
+    found = extract(text, date(1840, 9, 1)).legs
+    assert [([o.mention for o in leg.origins], leg.destination.mention)
+            for leg in found] == expected

@@ -737,6 +737,12 @@ class _Cue:
         return None
 
 
+# a subject's head noun before "of" (a detachment of artillery; descendants of the soldiers,
+# who are no force)
+_HEAD_OF = re.compile(r"\s*(?:the\s+|an?\s+)?([a-z]+)\s+of\b")
+# the position cues of a force coming together, and the verb that says so
+_GATHERED = re.compile(r"(?:assembl|concentrat|gather|muster|massed)", re.I)
+_GATHERING_F = re.compile(r"\b((?:assembl|concentrat|gather|muster)\w*|massed)\b")
 _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|training|now|"
                     r"garrison|positioned|massed|waiting|camped|dug|quartered|holding|held|"
                     r"remained|stayed|troops|units|forces|soldiers|men|brigade|division|"
@@ -1561,6 +1567,14 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             if i + 1 < len(places) and roles[i + 1] == "destination" and cues[i + 1] == "to":
                 roles[i + 1], cues[i + 1], chained[i + 1] = "", "", False
     _through_on_the_way(roles, cues, chained)
+    if verb is None and "origin" in roles and "destination" not in roles and len(
+            gathered := [i for i, (r, c) in enumerate(zip(roles, cues, strict=True))
+                         if r == "position" and _GATHERED.match(c)]) == 1 and (
+            met := _GATHERING_F.search(low)) is not None and (
+            (head := _HEAD_OF.match(low)) is None or _FORCE_F.match(head.group(1))):
+        # assembled at Singapore from Calcutta, Madras and Ceylon; troops from Calcutta
+        # gathered at B: where a force comes together is where the ones from elsewhere went
+        roles[gathered[0]], verb = "destination", met
     if verb is not None and _SEND.match(verb.group(1)) and "origin" not in roles:
         for i, (start, _) in enumerate(places):
             if start < a + verb.start() and not roles[i] and text[places[i][1]:
