@@ -128,3 +128,10 @@ def test_a_state_told_by_a_day_moves_the_narrative_s_time() -> None:
     found = legs(text)
     assert [(o, d, start) for o, d, _, start, _ in found] == [
         ("Chania", "Sphakia", "1941-05-26")]
+
+
+@pytest.mark.parametrize("where", ["at", "below the fort of", "above", "beneath the walls of"])
+def test_a_landing_below_or_above_a_place_is_there(where: str) -> None:
+    text = (f"Some 5,000 troops were ferried over from Ochakov and landed {where} Kinburn on "
+            "12 October 1787.")
+    assert [leg[:2] for leg in legs(text)] == [("Ochakov", "Kinburn")]

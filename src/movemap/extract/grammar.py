@@ -230,7 +230,7 @@ _DEST_CUE = re.compile(
     # before a town a force besieges or faces: came up before Tsingtao, arrived before
     # Sevastopol, appeared before Vienna
     r"(?:arriv(?:ed|ing|es?)|c[oa]mes?\s+up|coming\s+up|appear(?:ed|ing|s)?)\s+before|"
-    r"landed\s+" + _WHEN_SAID + r"(?:[a-z]+\s+)?(?:in|at|on|near)|"
+    r"landed\s+" + _WHEN_SAID + r"(?:[a-z]+\s+)?(?:in|at|on|near|below|above|beneath|under)|"
     r"landing\s+(?:at|in|on|near)|lands?\s+" + _WHEN_SAID + r"(?:at|in|on)|(?:ashore|on\s+shore)\s+"
     + _WHEN_SAID + r"(?:at|in|on|near)|"
     r"pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
