@@ -41,3 +41,25 @@ def test_the_particles_of_people_s_names_open_no_slot() -> None:
     text = ("Buenos Aires, 12 de agosto de 1806. Las tropas de Liniers marcharon desde "
             "Colonia hacia Buenos Aires.")
     assert "Liniers" not in places(text)
+
+
+def test_a_dutch_and_is_no_arabic_particle() -> None:
+    # "Moerdijk en Dordrecht": en is "and" in Dutch, not the article of Ras en Naqb
+    text = ("Den Haag, 10 mei 1940. In de vroege ochtend verschenen honderden Duitse "
+            "transportvliegtuigen. Ze waren opgestegen van vliegvelden in Duitsland. "
+            "Parachutisten sprongen bij de bruggen van Moerdijk en Dordrecht.")
+    found = places(text)
+    assert found.get("Moerdijk") == "NL" and found.get("Dordrecht") == "NL"
+
+
+def test_an_english_report_keeps_the_arabic_particle() -> None:
+    text = "The brigade moved from Tobruk to Bir el Gubi on 19 November 1941."
+    assert "Gubi" not in places(text)
+
+
+def test_dutch_van_after_a_noun_of_place_is_of_not_from() -> None:
+    text = ("Den Haag, 10 mei 1940. Ze waren opgestegen van vliegvelden in Duitsland. "
+            "Parachutisten sprongen bij de bruggen van Moerdijk en Dordrecht; "
+            "luchtlandingstroepen landden op het vliegveld Ypenburg.")
+    legs = extract(text, date(2010, 5, 10)).legs
+    assert all(o.mention not in ("Moerdijk", "Dordrecht") for leg in legs for o in leg.origins)

@@ -550,6 +550,8 @@ def _roles(lexicon: _Lexicon, text: str, a: int, here: list[FoundPlace]) -> list
             role = ""  # "A Argentina enviou ...": the article of the clause's subject
         if role == "origin" and not lexicon.after and _ARMY_OF.search(before):
             role = ""  # "l'armée des Pyrénées", "el Ejército de los Andes": a force's name
+        if role == "origin" and lexicon is LANGUAGES["nl"] and _NL_OF.search(before):
+            role = ""  # "de bruggen van Moerdijk": the bridges of the town, not from it
         if role == "destination" and not lexicon.after and _denied(lexicon, before):
             role = ""  # "San Martín no marchó sobre Lima": a move the clause denies
         if role == "destination" and not lexicon.after and _FRONTED.fullmatch(
@@ -615,6 +617,11 @@ _ARMY_OF = re.compile(
     r"(?i:\b(?:arm[ée]e|ej[ée]rcito|ex[ée]rcito|esercito|armee|leger|arm[ée]n|corps|cuerpo|"
     r"corpo|korps)\s+(?:de\s+los|de\s+las|de\s+la|del|des|du|de|d['’]|di|dell['’]|della|"
     r"dos|das|do|da|von|van)\s*)$")
+# Dutch "van" after a noun of a place or of an action on one: "of", not "from" (de bruggen
+# van Moerdijk, de haven van Rotterdam, de slag om/van X)
+_NL_OF = re.compile(r"\b(?:brug|bruggen|haven|havens|stad|vliegveld|vliegvelden|omgeving|buurt|"
+                    r"kust|provincie|gemeente|regio|slag|inname|verdediging|beleg|bezetting|"
+                    r"val|bevrijding|centrum|binnenstad|garnizoen)\s+van\s+\S*\s*$", re.I)
 # a clause opening with an article before a place: its subject, not a preposition's object
 _ARTICLE_OPENS = re.compile(r"\W*(?:A|As|O|Os|La|Las|Le|Les|El|Il|Lo|Gli|I|De|Het|Die|Der|Das)\s+")
 # a place fronted by its preposition alone and set off by a comma (En Madrid, Im Norden)

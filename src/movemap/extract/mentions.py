@@ -218,6 +218,10 @@ _CAPWORD_END = re.compile(r"([A-Z][\w'-]*)$")
 _CAPWORDS_END = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]*\s)?(?:[A-Z][\w'-]*\s)?[A-Z][\w'-]*)$")
 # a particle between two capitalised words of one name (Bir el Gubi, Ras al Khaimah)
 _PARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-](?:el|al|ad|as|ash|ed|es|en|ibn|bin|ben)$")
+# the same in a report in another language, where "en", "es", "as" and "ed" are its own words
+# (Moerdijk en Dordrecht: and; en France: in; as tropas: the; Roma ed Ostia: and)
+_PARTICLE_AFTER_ABROAD = re.compile(r"\s+(?:el|al|ad|ash|ibn|bin|ben)[\s-][A-Z]")
+_PARTICLE_BEFORE_ABROAD = re.compile(r"[A-Z][\w'’]*[\s-](?:el|al|ad|ash|ibn|bin|ben)$")
 _COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
                       r"Upper|Lower|Greater)(?:-?(?:east|west)(?:ern)?)?$")
 _NONLATIN = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)?|[\uac00-\ud7a3]+")
@@ -457,11 +461,14 @@ def automaton(gazetteer: Gazetteer, cache_dir: Path | None = None) -> tuple[Any,
     return built
 
 
-def _inside_longer_name(text: str, start: int, end: int, town: bool = False) -> bool:
+def _inside_longer_name(text: str, start: int, end: int, town: bool = False,
+                        language: str = "en") -> bool:
     """Whether a match is a piece of a longer name (reads a few characters either side).
     ``town``: the match names a town, which a compass word before it only places within
     (West Beirut); an area after one is another area (West Timor is not Timor)."""
-    if _PARTICLE_AFTER.match(text, end, min(len(text), end + 12)):
+    after, before = ((_PARTICLE_AFTER, _PARTICLE_BEFORE) if language == "en"
+                     else (_PARTICLE_AFTER_ABROAD, _PARTICLE_BEFORE_ABROAD))
+    if after.match(text, end, min(len(text), end + 12)):
         return True  # Ras el Medauar, Bir al Gubi
     if end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha():
         return True
@@ -471,7 +478,7 @@ def _inside_longer_name(text: str, start: int, end: int, town: bool = False) -> 
         return True
     if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
         window = text[max(0, start - 40): start - 1]
-        if _PARTICLE_BEFORE.search(window):
+        if before.search(window):
             return True  # Bir el Gubi, Tell es Sultan: not the town Gubi
         word = _CAPWORD_END.search(window)
         if word is not None and not (town and _COMPASS.match(word.group(1))):
@@ -709,7 +716,8 @@ def rejected(text: str, start: int, end: int, gazetteer: Gazetteer,
     if _SITE_AFTER.match(text, end, min(len(text), end + 12)):
         return "part-of-name"
     if _inside_longer_name(text, start, end, town=_compass_before(text, start) and not (
-            _is_area(gazetteer, word))) and not _in_an_area(text, start, gazetteer):
+            _is_area(gazetteer, word)), language=language) and not _in_an_area(
+            text, start, gazetteer):
         return "part-of-name"
     if word.isupper() and len(word) <= 4 and word.isalpha() and not _is_area(gazetteer, word):
         return "acronym"
