@@ -466,8 +466,8 @@ def _inside_longer_name(text: str, start: int, end: int, town: bool = False,
     """Whether a match is a piece of a longer name (reads a few characters either side).
     ``town``: the match names a town, which a compass word before it only places within
     (West Beirut); an area after one is another area (West Timor is not Timor)."""
-    after, before = ((_PARTICLE_AFTER, _PARTICLE_BEFORE) if language == "en"
-                     else (_PARTICLE_AFTER_ABROAD, _PARTICLE_BEFORE_ABROAD))
+    after, particle = ((_PARTICLE_AFTER, _PARTICLE_BEFORE) if language == "en"
+                       else (_PARTICLE_AFTER_ABROAD, _PARTICLE_BEFORE_ABROAD))
     if after.match(text, end, min(len(text), end + 12)):
         return True  # Ras el Medauar, Bir al Gubi
     if end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha():
@@ -478,7 +478,7 @@ def _inside_longer_name(text: str, start: int, end: int, town: bool = False,
         return True
     if start > 1 and text[start - 1] == " " and text[start - 2].isalpha():
         window = text[max(0, start - 40): start - 1]
-        if before.search(window):
+        if particle.search(window):
             return True  # Bir el Gubi, Tell es Sultan: not the town Gubi
         word = _CAPWORD_END.search(window)
         if word is not None and not (town and _COMPASS.match(word.group(1))):
