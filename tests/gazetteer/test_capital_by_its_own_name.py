@@ -24,3 +24,9 @@ def test_a_capital_does_not_displace_a_town_of_that_very_name(gazetteer: Gazette
     # Tripoli in Lebanon bears its name as its own too: the rule is for other names only
     assert gazetteer.resolve("Kingston").place.country == "JM"
     assert gazetteer.resolve("Tripoli").place.country in ("LY", "LB")
+
+
+def test_a_small_capital_does_not_take_an_old_name_of_a_port(gazetteer: Gazetteer) -> None:
+    # Kingstown beside Liverpool is Dún Laoghaire's old name, not St Vincent's capital
+    found = gazetteer.resolve_all(["Liverpool", "Kingstown"])[1]
+    assert found.place.country == "IE", found.best.why()

@@ -42,3 +42,12 @@ def test_the_plural_is_added_only_where_it_names_the_islands() -> None:
     # a common word, a people, a town, a people's word of an area: nothing
     assert added["Virgin Islands"] == added["Hawaiian Islands"] == []
     assert added["Burnt Islands"] == added["Tonga Islands"] == []
+
+
+def test_a_town_that_bears_the_plural_keeps_it(gazetteer: Gazetteer) -> None:
+    # Solomons in Maryland, beside Baltimore and Annapolis; Somers in New York
+    found = gazetteer.resolve_all(["Baltimore", "Solomons", "Annapolis"])[1]
+    assert found.place.country == "US", found.best.why()
+    for word in ("Commanders", "Campbells", "Pitcairns", "Sunsets", "Antipodes"):
+        found = gazetteer.resolve(word)
+        assert not found.found or found.place.kind is not Kind.ISLAND, word

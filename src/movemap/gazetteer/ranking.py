@@ -1044,9 +1044,11 @@ may score and still go first (``_capital_by_its_own_name``)."""
 
 
 def _capital_by_its_own_name(ranked: list[Candidate]) -> list[Candidate]:
-    """The candidates, a national capital that bears the name as its own first, ahead of a
-    town that bears it only as another name of its (``Dili`` is the capital of Timor-Leste,
-    not Delhi, which GeoNames also calls so, a spelling of its Hindi name), however larger,
+    """The candidates, a notable national capital (``NOTABLE_POPULATION``) that bears the
+    name as its own first, ahead of a town that bears it only as another name of its (``Dili``
+    is the capital of Timor-Leste, not Delhi, which GeoNames also calls so, a spelling of its
+    Hindi name; not Kingstown of St Vincent, 25,000, before Kingstown, Dún Laoghaire's old
+    name, beside Liverpool), however larger,
     unless the other places lie close around that town (part ``context`` of
     ``CLOSE_CONTEXT`` or more) or it leads by more than ``CAPITAL_MARGIN``. The capital is
     then in doubt."""
@@ -1059,6 +1061,7 @@ def _capital_by_its_own_name(ranked: list[Candidate]) -> list[Candidate]:
         if best.score - other.score > CAPITAL_MARGIN:
             break
         if (other.method is _BY_NAME and town.kind is _CITY and town.country
+                and (town.population or 0) >= NOTABLE_POPULATION
                 and name_key(town.name) == name_key(capital_name(town.country))):
             return _put_first(ranked, i, f"{best.place.name} ({best.place.country}), also "
                                          "known by that name, is larger")

@@ -1168,22 +1168,25 @@ _ISLAND_GROUP_KINDS = frozenset({Kind.ISLAND, Kind.REGION, Kind.COUNTRY, Kind.MA
 # heads of island groups whose plural is a common word or a people, not the islands: the
 # Virgins, the Channels, the Greens, the Hawaiians, the Frisians, the Ionians, the Westerns
 _NOT_GROUP_PLURALS = frozenset({
-    "bay", "bear", "berry", "british", "burnt", "channel", "cook", "corn", "eastern",
-    "frisian", "green", "hawaiian", "ionian", "leeward", "line", "los", "northern", "outer",
-    "phoenix", "russell", "southern", "sunny", "treasury", "turtle", "virgin", "western",
-    "windward"})
+    "antipodes", "bay", "bear", "berry", "bounty", "british", "burnt", "campbell", "channel",
+    "commander", "cook", "corn", "eastern", "frisian", "green", "hawaiian", "ionian",
+    "leeward", "line", "los", "midway", "northern", "outer", "parry", "phoenix", "pitcairn",
+    "russell", "snares", "southern", "sunny", "sunrise", "sunset", "treasury", "turtle",
+    "virgin", "western", "windward"})
 
 
 def add_island_group_plurals(entries: dict[str, Entry]) -> None:
     """Give each group of islands named "X Islands" its plural name, as reports write it
     (``Kurils`` and ``the Kurils`` for the Kuril Islands, ``Aleutians``, ``Marianas``,
     ``Shetlands``, ``Spratlys``; ``Marquesas`` for the Marquesas Islands, whose X is a
-    plural already), unless X is a common word or a people (``_NOT_GROUP_PLURALS``) or the
-    plural names an area already."""
+    plural already), unless X is a common word, a family's or a people's name
+    (``_NOT_GROUP_PLURALS``), or the plural is a people's word or any place's name already
+    (Solomons, a town in Maryland; Somers, one in New York)."""
     from movemap.gazetteer.normalize import name_key
 
-    areas = {name_key(n) for e in entries.values() if e.kind in AREAL
-             for n in (e.name, *e.alt_names)}
+    # the names any place bears already: a town of the plural's name keeps it (Solomons in
+    # Maryland, Somers in New York)
+    named = {name_key(n) for e in entries.values() for n in (e.name, *e.alt_names)}
     peoples = {name_key(w) for e in entries.values() for w in e.demonyms}
     for entry in entries.values():
         if entry.kind not in _ISLAND_GROUP_KINDS:
@@ -1195,7 +1198,7 @@ def add_island_group_plurals(entries: dict[str, Entry]) -> None:
         head = match.group(1)
         plural = head if head.endswith("s") else head + "s"
         key = name_key(plural)
-        if key in peoples or key in areas:
+        if key in peoples or key in named:
             continue
         entry.alt_names.extend((plural, f"the {plural}"))
 
