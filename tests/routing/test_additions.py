@@ -1109,6 +1109,15 @@ def test_round_38_vaasa_seinajoki_railway() -> None:
     _routed_in(VAASA, SEINAJOKI, Mode.RAIL, 70, 85, "FI", [LAIHIA], within_km=3)
 
 
+def test_round_38_the_vaasa_line_joins_the_network_at_seinajoki() -> None:
+    """The line ends on Natural Earth's vertex at Seinäjoki (GeoNames' point is 1.6 km off
+    it, and a line ended there joined nothing: Vaasa - Helsinki went by road): Vaasa -
+    Helsinki by Seinäjoki and Tampere, some 420 km of railway."""
+    tampere = (23.7610, 61.4991)
+    _routed_in(VAASA, (24.9354, 60.1695), Mode.RAIL, 400, 470, "FI", [SEINAJOKI, tampere],
+               within_km=5)
+
+
 PADANG, BUKITTINGGI = (100.3543, -0.9492), (100.3705, -0.3091)
 LUBUK_ALUNG, PADANG_PANJANG = (100.2861, -0.6862), (100.4052, -0.4560)
 
