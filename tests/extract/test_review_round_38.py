@@ -135,3 +135,42 @@ def test_a_landing_below_or_above_a_place_is_there(where: str) -> None:
     text = (f"Some 5,000 troops were ferried over from Ochakov and landed {where} Kinburn on "
             "12 October 1787.")
     assert [leg[:2] for leg in legs(text)] == [("Ochakov", "Kinburn")]
+
+
+# From the second review of round 38 (each a class): the comma after an opening phrase is no
+# side phrase; the force itself "was at" B after leaving A went there; the airport "in June"
+# is no airport of a place; a statesman's name in an English report is no city by its sound.
+@pytest.mark.parametrize(("text", "end"), [
+    ("The 5th Brigade left Tobruk on 2 May 1941. After two days of marching, the brigade "
+     "reached Derna on 9 May.", "1941-05-09"),
+    ("The 7th Division left Tobruk on 2 May 1941. After ten days, the division reached "
+     "Benghazi on 12 May.", "1941-05-12"),
+])
+def test_the_comma_after_an_opening_phrase_is_no_side_phrase(text: str, end: str) -> None:
+    (leg,) = legs(text)
+    assert leg[4] == end
+
+
+@pytest.mark.parametrize("text", [
+    "The squadron sailed from Malta on 2 June 1798. On 9 June it was at Alexandria.",
+    "The squadron sailed from Malta on 2 June 1798. On 9 June the squadron was at Alexandria.",
+])
+def test_the_force_itself_at_a_place_after_leaving_another_went_there(text: str) -> None:
+    assert [leg[:2] for leg in legs(text)] == [("Malta", "Alexandria")]
+
+
+def test_the_airport_in_a_month_is_the_airport_named_before() -> None:
+    text = ("The battalion was flown into Bastogne airport on 3 June 1944. It left the airport "
+            "in June for Liege.")
+    mentions = [p.mention for p in extract(text, PUBLISHED).places]
+    assert "June" not in mentions
+
+
+@pytest.mark.parametrize("text", [
+    "The 5th Brigade of the Pakistan Army marched from Peshawar to Karzai's border on 3 May 2004.",
+    ("China sent troops from Urumqi to Kashgar on 3 May 2022. The Chinese defence minister "
+     "then reported to Putin in Moscow."),
+])
+def test_a_statesman_is_no_city_by_the_sound_of_his_name(text: str) -> None:
+    found = {p.place.name for p in extract(text, PUBLISHED).places}
+    assert not found & {"Karachi", "Putian"}

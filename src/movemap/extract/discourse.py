@@ -180,7 +180,8 @@ ANAPHOR = grouped(quick(re.compile(
     + _BARE + r")|"
     r"the\s+(?:troops|group|soldiers|force|forces|unit|units|"
     r"men|contingent|division|brigade|corps|regiment|battalion|army|columns?|convoys?|"
-    r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|"
+    r"marines|paratroopers|infantry|ships|vessels|transports|flotilla|squadrons?|detachment|"
+    r"expedition|"
     r"fleet|task\s+force|troopships?|liners?)|these\s+\w+|its\s+\w+|their\s+(?:columns?|units?|"
     r"troops|men|forces|soldiers|convoys?|tanks|armou?r)|it)\b", re.I)))
 

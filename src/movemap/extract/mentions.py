@@ -946,9 +946,10 @@ def _named_there(place: Place, key: str) -> bool:
 
 
 # the words of a move's slots in the other languages read: where from, where to, where in
-# (not "de", "von", "van", "da": the particles of people's names too, de Liniers, von Moltke)
+# (not "de", "von", "van", "da": the particles of people's names too, de Liniers, von Moltke;
+# nor German "vor": vor Ort, on the spot)
 _FOREIGN_SLOT = {
-    "de": re.compile(r"\b(?:[Aa]us|nach|bis|über|[Ii]n|[Bb]ei|[Vv]or)\s+"),
+    "de": re.compile(r"\b(?:[Aa]us|nach|bis|über|[Ii]n|[Bb]ei)\s+"),
     "fr": re.compile(r"\b(?:[Dd]epuis|vers|jusqu'à|[Àà]|[Ee]n|par)\s+"),
     "es": re.compile(r"\b(?:[Dd]esde|hacia|hasta|[Aa]|[Ee]n)\s+"),
     "pt": re.compile(r"\b(?:para|até|[Ee]m|a)\s+"),

@@ -206,7 +206,13 @@ _SET_OUT = re.compile(r"\b(?:put\s+(?:out\s+)?to\s+sea|set\s+(?:sail|out)|weighe
 # army that left A halted at B): not "based", "stationed" or "held", which say where a force
 # is, not where it stopped, nor "was at B" (its colonel was at B; it was at B that ...)
 _HALT_CUE = re.compile(r"(?:anchored|at\s+anchor|lay|lying|halted|halting|rested|camped|"
-                       r"encamped|bivouack?ed|wintered)\b", re.I)
+                       r"encamped|bivouack?ed|wintered|(?P<was>was|were))\b", re.I)
+# the words that say the force itself "was at" B (it, the squadron), not a part or a person
+# of it (its colonel, their escort), nor a cleft (it was at B that ...), nor "they", which
+# may be another side named since (the British searched for it; by 20 July they were at B)
+_ITSELF = re.compile(r"(?:it|the\s+\w+)$", re.I)
+_CLEFT = re.compile(r"\bit\s+(?:was|were)\s+(?:at|in|off)\s+[^,;]*?\b(?:that|where|when)\b",
+                    re.I)
 # a negation of the move to a place (English, French, Spanish), and how far before the place
 # it may stand; a comma or a conjunction after it ends what it denies
 _DENIAL = re.compile(r"(?:\b(?:not|never)|n['’]t)\b(?!-)(?!\s+(?:only|until|till|merely|just|"
@@ -400,8 +406,9 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
             anchors = [r.place for r in (resolved.get(n) for n in window) if r is not None and
                        r.found and not r.place.areal and r.best.method in _SURE]
             countries = {r.place.country for r in resolved.values() if r.found
-                         and r.place.kind is Kind.COUNTRY and r.best.method in _SURE}
-            resolved[name] = _among(gazetteer, name, anchors, countries)
+                         and r.place.kind is Kind.COUNTRY
+                         and r.best.method in _SURE} if language != "en" else set()
+            resolved[name] = _among(gazetteer, name, anchors, countries, language == "en")
     for n in named_countries:
         resolved.pop(n, None)  # context only: its mentions were refused as places
     ordinary = automaton(gazetteer)[1]
@@ -536,8 +543,20 @@ LOOSE_KM = 100.0
 EXACT_LOOSE_KM = 300.0  # the same, for a name the place bears exactly (Kiulien-cheng)
 
 
+def _respelt(found: Resolution, name: str) -> bool:
+    """Whether the resolver read ``name`` as another spelling of the place's name, letter by
+    letter close to it (Masar-i-Scharif: Mazar-i-Sharif), not only by its sound (Modi:
+    Makurdi)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(name_key(name), found.best.matched or "") >= RESPELT_RATIO
+
+
+RESPELT_RATIO = 80
+
+
 def _among(gazetteer: Gazetteer, name: str, anchors: list[Place],
-           countries: Collection[str | None] = ()) -> Resolution:
+           countries: Collection[str | None] = (), english: bool = True) -> Resolution:
     """The resolver's reading of a name found only by its slot (another romanisation,
     ``Yangtsun``; a feature of a kind, ``Baledogle``), when it is a point within
     :data:`LOOSE_KM` of a place the report names exactly (:data:`EXACT_LOOSE_KM` for a name
@@ -550,7 +569,10 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place],
     read by one of its own names written otherwise (Trans-Jordan: Transjordan)."""
     found = gazetteer.resolve(name)
     if found.found and found.place.kind is Kind.CITY and found.place.country in countries and (
-            (found.place.population or 0) >= LOOSE_CITY_POPULATION):
+            (found.place.population or 0) >= LOOSE_CITY_POPULATION) and (
+            found.best.method in _SURE or _respelt(found, name)):
+        # (in a report in another language only: in English a statesman's name after "to"
+        # sounds like a city too, Karzai like Karachi, Putin like Putian)
         return found
     if named_area(found):
         return found  # a country by one of its own names written otherwise (Trans-Jordan)
@@ -561,7 +583,9 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place],
     if found.found and not found.place.areal and (
             found.best.method is not Method.KIND or _named_for(found.place, name)) and (
             any(_km(found.place, a) <= reach for a in anchors) or (
-            found.best.method is Method.KIND and _named_after(found.place, name))):
+            english and found.best.method is Method.KIND and _named_after(found.place, name))):
+        # (not a feature far off in a report in another language, whose slots take its
+        # capitalised nouns too: "in Kraft", in force, is not Kraft Airport in North Dakota)
         return found
     return Resolution(name)
 
@@ -744,7 +768,10 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
 _DESCRIBED = re.compile(r"the(?<=\bthe)\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
                         # (the airport at Comoro: the place after it says which)
                         r"(?P<air>airport|airfield|air\s+base)(?!\s+(?:at|in|near|outside)\s+"
-                        r"[A-Z]))\b(?!\s+of\b|['’]s|\s+[A-Z]|\s+here\b)")
+                        r"(?!(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\b)[A-Z]))\b(?!\s+of\b|['’]s|"
+                        r"\s+[A-Z]|"
+                        r"\s+here\b)")
 # "arrived here": the town the report is written from (its dateline); "landed at the
 # damaged airport here": at its airport or port
 _HERE = re.compile(r"\b(?:arriv(?:ed|es|ing)|came|comes?|coming|flown|flying|land(?:ed|ing)|"
@@ -1220,10 +1247,12 @@ class _Reader:
         if len(dates) > 1 and dates[0].kind == "after_n" and (
                 named_day := dates[1]).kind in _POINT_DAYS and not named_day.role and (
                 named_day.date.precision.value == "day") and not _SIDE_PHRASE.search(
-                text, dates[0].end, named_day.start):
+                text, next((p.end for p in here if dates[0].end <= p.start < named_day.start),
+                           named_day.start), named_day.start):
             # after a week of fighting, the fleet anchored off Calais on 6 August: the day
-            # named, not the week counted (but not a day of a side phrase: reached B, a town
-            # held since 1 July; entered C, whose airport had fallen on 4 April)
+            # named, not the week counted (but not a day of a side phrase after the place:
+            # reached B, a town held since 1 July; entered C, whose airport had fallen on 4
+            # April; the comma after the opening phrase is none)
             dates = dates[1:]
         if not here and unit != CARGO and unit in state.position and (
                 _SET_OUT.search(body)) and status_of(body) is not Status.EXPECTED:
@@ -1273,7 +1302,11 @@ class _Reader:
                 "" if r == "position" and _HALTED.match(c) else r
                 for r, c in zip(reading.roles, reading.cues, strict=True)))
         if reading.verb is None and not expected and (named or anaphor is not None) and (
-                halt := self._halt_after_departure(unit, here, reading)) is not None:
+                halt := self._halt_after_departure(
+                    unit, here, reading, itself=bool(named) or (
+                        anaphor is not None and _ITSELF.match(
+                            " ".join(anaphor.group(0).split())) is not None
+                        and not _CLEFT.search(body)))) is not None:
             # it left A on 21 July; it anchored off B on 6 August: the halt ends the move (the
             # same force's, named or referred to: not "by then the enemy was in B")
             roles = tuple("destination" if i == halt else "" if r == "position" else r
@@ -1647,17 +1680,19 @@ class _Reader:
             state.moved(unit, self._port_of(last) if reading.mode is Mode.SEA else last)
 
     def _halt_after_departure(self, unit: str, here: list[FoundPlace],
-                              reading: Reading) -> int | None:
+                              reading: Reading, itself: bool = False) -> int | None:
         """The index of the place where ``unit``, which the report last said had left
         somewhere (recently, and arrived nowhere since), is now said to halt or lie (anchored
-        off B, halted at B, was at B), if the clause has one such town; else None."""
+        off B, halted at B; ``itself``: the clause's subject is the force itself, which may
+        also just be at B), if the clause has one such town; else None."""
         state = self.state
         if unit not in state.departure or not state.recent(state.departure[unit][1:]):
             return None
         left = state.departure[unit][0]
         halts = [i for i, (place, role, cue) in enumerate(
             zip(here, reading.roles, reading.cues, strict=True))
-            if role == "position" and _HALT_CUE.match(cue) and not place.place.areal
+            if role == "position" and (halt := _HALT_CUE.match(cue)) is not None
+            and (itself or halt.group("was") is None) and not place.place.areal
             and place.place.id != left.place.id]
         return halts[0] if len(halts) == 1 else None
 
