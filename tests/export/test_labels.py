@@ -69,6 +69,10 @@ def test_least_size_is_never_over_the_measured_size(dpi: int) -> None:
     assert min(least("Sesto San Giovanni")) > 0
 
 
+# (the other names of the shipped places are in every script, many of them in none of the
+# test font's glyphs: matplotlib warns once for each missing glyph, hundreds of lines that say
+# nothing about the sizes checked)
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font:UserWarning")
 def test_least_size_holds_for_the_places_shipped() -> None:
     """Every name and other name of the curated places shipped in ``geo/`` (thousands, in
     several scripts, with punctuation and diacritics) at the map's size: the bound is never
