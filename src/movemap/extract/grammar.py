@@ -230,7 +230,7 @@ _DEST_CUE = re.compile(
     # before a town a force besieges or faces: came up before Tsingtao, arrived before
     # Sevastopol, appeared before Vienna
     r"(?:arriv(?:ed|ing|es?)|c[oa]mes?\s+up|coming\s+up|appear(?:ed|ing|s)?)\s+before|"
-    r"landed\s+" + _WHEN_SAID + r"(?:[a-z]+\s+)?(?:in|at|on|near|below|above|beneath|under)|"
+    r"landed\s+" + _WHEN_SAID + r"(?:[a-z]+\s+)?(?:in|at|on|near|below|above|beneath)|"
     r"landing\s+(?:at|in|on|near)|lands?\s+" + _WHEN_SAID + r"(?:at|in|on)|(?:ashore|on\s+shore)\s+"
     + _WHEN_SAID + r"(?:at|in|on|near)|"
     r"pass(?:ed|ing)\s+through|onto|on\s+to|entered|entering|enter|crossed\s+into|"
@@ -738,8 +738,11 @@ class _Cue:
 
 
 # a subject's head noun before "of" (a detachment of artillery; descendants of the soldiers,
-# who are no force)
+# who are no force), a quantity looking past it (thousands of troops, the bulk of the army),
+# and a subject that opens with a unit's name (The 18th Royal Irish, the 26th Cameronians ...)
 _HEAD_OF = re.compile(r"\s*(?:the\s+|an?\s+)?([a-z]+)\s+of\b")
+_QUANTITY = re.compile(r"thousands|hundreds|bulk|most|part|rest|remainder|remnants?|some|many")
+_UNIT_OPENS = re.compile(r"\W*(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\b")
 # the position cues of a force coming together, and the verb that says so
 _GATHERED = re.compile(r"(?:assembl|concentrat|gather|muster|massed)", re.I)
 _GATHERING_F = re.compile(r"\b((?:assembl|concentrat|gather|muster)\w*|massed)\b")
@@ -1571,7 +1574,9 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             gathered := [i for i, (r, c) in enumerate(zip(roles, cues, strict=True))
                          if r == "position" and _GATHERED.match(c)]) == 1 and (
             met := _GATHERING_F.search(low)) is not None and (
-            (head := _HEAD_OF.match(low)) is None or _FORCE_F.match(head.group(1))):
+            (head := _HEAD_OF.match(low)) is None or _FORCE_F.match(head.group(1))
+            or _QUANTITY.fullmatch(head.group(1))) and (
+            _FORCE_F.search(low, 0, met.start()) or _UNIT_OPENS.match(body)):
         # assembled at Singapore from Calcutta, Madras and Ceylon; troops from Calcutta
         # gathered at B: where a force comes together is where the ones from elsewhere went
         roles[gathered[0]], verb = "destination", met

@@ -220,8 +220,14 @@ _CAPWORDS_END = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]*\s)?(?:[A-Z][\w'-]*\s)?[
 _PARTICLE_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-](?:el|al|ad|as|ash|ed|es|en|ibn|bin|ben)$")
 # the same in a report in another language, where "en", "es", "as" and "ed" are its own words
 # (Moerdijk en Dordrecht: and; en France: in; as tropas: the; Roma ed Ostia: and)
+# ... but after the head words of Arabic names they are particles in any language (Ras en
+# Naqoura, Tell es Sultan, Bir el Gubi in a French report)
+_ARABIC_HEAD = (r"(?:Ras|Tell|Tel|Bir|Wadi|Jebel|Jabal|Djebel|Sidi|Umm|Ain|Ayn|Khan|Deir|Dayr|"
+                r"Qasr|Jisr|Bab|Abu|Khirbet|Kafr|Kfar|Beni|Bani|Nahr|Tall|Marsa|Mersa|Sheikh)")
 _PARTICLE_AFTER_ABROAD = re.compile(r"\s+(?:el|al|ad|ash|ibn|bin|ben)[\s-][A-Z]")
-_PARTICLE_BEFORE_ABROAD = re.compile(r"[A-Z][\w'’]*[\s-](?:el|al|ad|ash|ibn|bin|ben)$")
+_PARTICLE_BEFORE_ABROAD = re.compile(r"(?:[A-Z][\w'’]*[\s-](?:el|al|ad|ash|ibn|bin|ben)|"
+                                     + _ARABIC_HEAD + r"[\s-](?:en|es|ed|as|et|er|ez|an|at))$")
+_ARABIC_HEAD_WORD = re.compile(_ARABIC_HEAD)
 _COMPASS = re.compile(r"(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|"
                       r"Upper|Lower|Greater)(?:-?(?:east|west)(?:ern)?)?$")
 _NONLATIN = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)?|[\uac00-\ud7a3]+")
@@ -467,6 +473,7 @@ def _inside_longer_name(text: str, start: int, end: int, town: bool = False,
     ``town``: the match names a town, which a compass word before it only places within
     (West Beirut); an area after one is another area (West Timor is not Timor)."""
     after, particle = ((_PARTICLE_AFTER, _PARTICLE_BEFORE) if language == "en"
+                       or _ARABIC_HEAD_WORD.fullmatch(text, start, end)
                        else (_PARTICLE_AFTER_ABROAD, _PARTICLE_BEFORE_ABROAD))
     if after.match(text, end, min(len(text), end + 12)):
         return True  # Ras el Medauar, Bir al Gubi

@@ -207,6 +207,13 @@ _SET_OUT = re.compile(r"\b(?:put\s+(?:out\s+)?to\s+sea|set\s+(?:sail|out)|weighe
 # is, not where it stopped, nor "was at B" (its colonel was at B; it was at B that ...)
 _HALT_CUE = re.compile(r"(?:anchored|at\s+anchor|lay|lying|halted|halting|rested|camped|"
                        r"encamped|bivouack?ed|wintered|(?P<was>was|were))\b", re.I)
+# a clause that opens on a completed state by a day (By 26 May the line west of Chania had
+# broken), not a deadline, a plan or a wish (wanted it finished by 1 July, to be ready by 15
+# June, aimed to take Baghdad by 15 March)
+_BY_STATE = re.compile(r"\W*[Bb]y\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|"
+                       r"\W*[Bb]y\s+[A-Z][a-z]+\s+\d{1,2}\b")
+# the dates that step on from the narrative's time (five days later, the next day)
+_STEP_KINDS = frozenset({"later", "after_n", "following", "same"})
 # the words that say the force itself "was at" B (it, the squadron), not a part or a person
 # of it (its colonel, their escort), nor a cleft (it was at B that ...), nor "they", which
 # may be another side named since (the British searched for it; by 20 July they were at B)
@@ -406,8 +413,7 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
             anchors = [r.place for r in (resolved.get(n) for n in window) if r is not None and
                        r.found and not r.place.areal and r.best.method in _SURE]
             countries = {r.place.country for r in resolved.values() if r.found
-                         and r.place.kind is Kind.COUNTRY
-                         and r.best.method in _SURE} if language != "en" else set()
+                         and r.place.kind is Kind.COUNTRY and r.best.method in _SURE}
             resolved[name] = _among(gazetteer, name, anchors, countries, language == "en")
     for n in named_countries:
         resolved.pop(n, None)  # context only: its mentions were refused as places
@@ -553,6 +559,7 @@ def _respelt(found: Resolution, name: str) -> bool:
 
 
 RESPELT_RATIO = 80
+LOOSE_CITY_LETTERS = 7
 
 
 def _among(gazetteer: Gazetteer, name: str, anchors: list[Place],
@@ -570,9 +577,12 @@ def _among(gazetteer: Gazetteer, name: str, anchors: list[Place],
     found = gazetteer.resolve(name)
     if found.found and found.place.kind is Kind.CITY and found.place.country in countries and (
             (found.place.population or 0) >= LOOSE_CITY_POPULATION) and (
-            found.best.method in _SURE or _respelt(found, name)):
-        # (in a report in another language only: in English a statesman's name after "to"
-        # sounds like a city too, Karzai like Karachi, Putin like Putian)
+            found.best.method in _SURE or (
+                found.best.method is Method.PHONETIC and _respelt(found, name))) and (
+            not english or len(name_key(name).replace(" ", "")) >= LOOSE_CITY_LETTERS):
+        # (in English a short name is more often a statesman's than an old spelling:
+        # Karzai sounds like Karachi, Putin like Putian; Jellalabad, Peshawer and
+        # Rawalpindee are the old spellings of their cities)
         return found
     if named_area(found):
         return found  # a country by one of its own names written otherwise (Trans-Jordan)
@@ -1266,7 +1276,8 @@ class _Reader:
                 state.strength[unit] = found
                 self._sized(unit, found, number)
             if dates:
-                self._narrative(dates, status_of(body) is Status.EXPECTED, number, by_too=True)
+                self._narrative(dates, status_of(body) is Status.EXPECTED, number,
+                                by_too=_BY_STATE.match(body) is not None)
             return
         if unit == CARGO:
             # "most were flown to X" after aircraft carried 120,000 people out of Y: the people
@@ -1303,10 +1314,11 @@ class _Reader:
                 for r, c in zip(reading.roles, reading.cues, strict=True)))
         if reading.verb is None and not expected and (named or anaphor is not None) and (
                 halt := self._halt_after_departure(
-                    unit, here, reading, itself=bool(named) or (
+                    unit, here, reading, itself=(bool(named) or (
                         anaphor is not None and _ITSELF.match(
                             " ".join(anaphor.group(0).split())) is not None
-                        and not _CLEFT.search(body)))) is not None:
+                        and not _CLEFT.search(body))) and self._dated_since_left(unit, dates)
+                )) is not None:
             # it left A on 21 July; it anchored off B on 6 August: the halt ends the move (the
             # same force's, named or referred to: not "by then the enemy was in B")
             roles = tuple("destination" if i == halt else "" if r == "position" else r
@@ -1318,7 +1330,8 @@ class _Reader:
                     # stationed in, based at, gathered at; not "attacked Odesa", which
                     # drones or another side may have done
                     state.moved(unit, place)
-            self._narrative(dates, expected, number, by_too=reading.verb is None)
+            self._narrative(dates, expected, number, by_too=reading.verb is None
+                            and _BY_STATE.match(body) is not None)
             return
         origins = [p for p, r in zip(here, reading.roles, strict=True)
                    if r == "origin"]
@@ -1679,6 +1692,14 @@ class _Reader:
             last = _where_then(stages[-1][0], positions)
             state.moved(unit, self._port_of(last) if reading.mode is Mode.SEA else last)
 
+    def _dated_since_left(self, unit: str, dates: list[DateMention]) -> bool:
+        """Whether the clause dates itself after ``unit`` last left (on 9 June, five days
+        later), so that "it was at B" tells where the move got to, not where the force was at
+        another time (in 1839, before the war, in peacetime: no date after the departure)."""
+        left = self.state.departure_day.get(unit)
+        return any(d.kind in _STEP_KINDS or left is None
+                   or d.date.first_day >= left.first_day for d in dates)
+
     def _halt_after_departure(self, unit: str, here: list[FoundPlace],
                               reading: Reading, itself: bool = False) -> int | None:
         """The index of the place where ``unit``, which the report last said had left
@@ -1872,7 +1893,8 @@ class _Reader:
             "relative", "since_last", "quarter", "after", "earlier")]
         if past:
             day = past[-1].date
-            if past[-1].role == "end" and day.latest is not None:
+            if past[-1].role == "end" and day.latest is not None and (
+                    past[-1].kind in ("dmy", "mdy", "the_nth")):
                 day = parse_date(day.latest.isoformat())  # by 26 May: the time is 26 May
             self.state.set_date(day, number)
 
