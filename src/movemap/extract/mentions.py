@@ -1007,7 +1007,9 @@ def _slot_places(text: str, gazetteer: Gazetteer, language: str = "en"
         elif key and not text[start:end].isupper() and not all(w in COMMON for w in key.split()):
             # a word in capitals there is an organisation's acronym (UNHCR), not a place
             unknown.append((start, end))
-    return small, unknown
+    # (the English slots and a foreign language's are read one after the other: in text order
+    # again, each once)
+    return sorted(set(small)), sorted(set(unknown))
 
 
 @_per_gazetteer
