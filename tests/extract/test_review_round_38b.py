@@ -78,3 +78,19 @@ def test_a_landing_under_a_commander_is_not_at_him() -> None:
     text = ("The army sailed from Cork and landed under Wellington at Mondego Bay on 1 August "
             "1808.")
     assert all(d != "Wellington" for _, d, _ in legs(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The column left Benghazi for Derna on 3 April 1941.",
+    "The column, which had left Benghazi on 2 April 1941, headed for Derna on 3 April.",
+])
+def test_a_small_town_a_force_left_for_or_headed_for_is_a_place(text: str) -> None:
+    # (the town's exact name is a Romanian village the name matcher leaves out; the slot
+    # makes it a place, and the resolver reads it as Darnah, Libya)
+    found = {p.mention: p.place.country for p in extract(text, date(2024, 6, 25)).places}
+    assert found.get("Derna") == "LY"
+
+
+def test_a_name_after_for_in_another_sense_is_no_place() -> None:
+    text = "The 5th Brigade left Kyiv on 3 May 2022. Its commander voted for Zelensky in 2019."
+    assert "Zelensky" not in {p.mention for p in extract(text, date(2024, 6, 25)).places}

@@ -785,7 +785,9 @@ _KIND_WORD = re.compile(r"Base|base|field|Field|irport|Aerodrome|Station|Pass|Br
 # name the index does not know exactly is looked up whole by the resolver
 _SLOT = grouped(re.compile(
     # (a preposition opens a sentence too: "From Kitona one column turned to the coast")
-    r"\b(?:[Ff]rom|[Ii]nto|[Tt]owards?|to|[Oo]ut\s+of|left|leaves|leaving|entered|enters|"
+    r"\b(?:[Ff]rom|[Ii]nto|[Tt]owards?|to|(?<=\bleft\s)[A-Z][\w'’-]+\s+for|(?:sailed|set\s+out|"
+    r"set\s+sail|embarked|departed|started|headed|bound|making|made|left)\s+for|"
+    r"[Oo]ut\s+of|left|leaves|leaving|entered|enters|"
     r"entering|reached|reaches|reaching|[Oo]utside|[Vv]ia|[Tt]hrough|[Aa]t|[Nn]ear|[Aa]round|"
     r"[Aa]cross|[Bb]eyond|past|"
     r"took|taken|taking|captured|capturing|seized|seizing|occupied|occupying|liberated|"
