@@ -30,13 +30,3 @@ def test_a_small_capital_does_not_take_an_old_name_of_a_port(gazetteer: Gazettee
     # Kingstown beside Liverpool is Dún Laoghaire's old name, not St Vincent's capital
     found = gazetteer.resolve_all(["Liverpool", "Kingstown"])[1]
     assert found.place.country == "IE", found.best.why()
-
-
-def test_a_notable_city_by_a_spelling_of_its_name_beats_a_village(gazetteer: Gazetteer) -> None:
-    # Derna is the English spelling of Darnah (100,000, Libya), not the Romanian village of
-    # that exact name (3,000); the village where the text's places lie around it
-    found = gazetteer.resolve("Derna")
-    assert (found.place.name, found.place.country) == ("Darnah", "LY"), found.best.why()
-    assert found.best.doubt
-    found = gazetteer.resolve_all(["Oradea", "Derna", "Beiuș", "Marghita"])[1]
-    assert found.place.country == "RO", found.best.why()

@@ -666,7 +666,6 @@ class Ranker:
                 scored = _canonical_first(scored, context, query)
                 scored = _nearer_on_a_tie(scored, context)
             scored = _capital_by_its_own_name(scored)
-            scored = _spelt_city_first(scored)
             scored = _doubt_between(scored, alone=context is NO_CONTEXT)
         if query and scored and scored[0].doubt is None and (
                 doubt := _written_doubt(query, scored)):
@@ -1042,47 +1041,6 @@ def _far_larger_first(ranked: list[Candidate]) -> list[Candidate]:
 CAPITAL_MARGIN = 0.15
 """How far behind a town found by another of its names a capital bearing the name as its own
 may score and still go first (``_capital_by_its_own_name``)."""
-
-
-SPELT_CITY_RATIO = 30
-"""How many times larger than a village bearing a name a notable city known by a spelling of
-its own name must be to go first (``_spelt_city_first``)."""
-
-
-def _spelt_city_first(ranked: list[Candidate]) -> list[Candidate]:
-    """The candidates, a notable city (``NOTABLE_POPULATION``) known by the name as a spelling
-    of its own (``Derna`` for Darnah, 100,000, in Libya) first, ahead of a village that bears
-    the name exactly, has under a tenth of ``NOTABLE_POPULATION`` and is ``SPELT_CITY_RATIO``
-    times smaller (Derna, 3,000, in Romania; not Dili, 150,000, beside Delhi),
-    unless the other places lie close around the village (part ``context`` of
-    ``CLOSE_CONTEXT`` or more). The city is then in doubt."""
-    best = ranked[0]
-    if (best.method is not _BY_NAME or best.place.kind is not _CITY
-            or best.parts.get("context", 0.0) >= CLOSE_CONTEXT):
-        return ranked
-    small = best.place.population or 0
-    if small >= NOTABLE_POPULATION // 10:
-        return ranked  # a town of its own (Dili, 150,000), not a village
-    for i, other in enumerate(ranked[1:4], start=1):
-        town = other.place
-        if (other.method is _BY_ALTERNATE and town.kind is _CITY
-                and (town.population or 0) >= max(NOTABLE_POPULATION,
-                                                  SPELT_CITY_RATIO * max(small, 1))
-                and _spelling_of(other.matched or "", town.name)
-                and other.parts.get("context", 0.0) >= best.parts.get("context", 0.0)):
-            # (just ahead: the village stays a rival, so that the answer alone is in doubt)
-            lift = best.score - other.score + TIE_LEAD
-            other = other._replace(score=other.score + lift,
-                                   doubt=f"{best.place.name} ({best.place.country}), a village "
-                                         "that bears the name, is far smaller",
-                                   parts={**other.parts, CANONICAL_PART: lift})
-            return [other, *ranked[:i], *ranked[i + 1:]]
-    return ranked
-
-
-TIE_LEAD = 0.001
-"""How far ahead ``_spelt_city_first`` puts the city: a hair, which keeps the village a
-rival (``ambiguity.rival``)."""
 
 
 def _capital_by_its_own_name(ranked: list[Candidate]) -> list[Candidate]:
