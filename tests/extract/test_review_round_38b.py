@@ -94,3 +94,21 @@ def test_a_small_town_a_force_left_for_or_headed_for_is_a_place(text: str) -> No
 def test_a_name_after_for_in_another_sense_is_no_place() -> None:
     text = "The 5th Brigade left Kyiv on 3 May 2022. Its commander voted for Zelensky in 2019."
     assert "Zelensky" not in {p.mention for p in extract(text, date(2024, 6, 25)).places}
+
+
+# From the fourth review of round 38: a body of men named by a capitalised plural or by
+# another word for armed men comes together too; an undated "was at B" with no word of another
+# time still ends the move.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Highlanders from Edinburgh gathered at Leith on 3 May 1915.", ("Edinburgh", "Leith")),
+    ("Wagner fighters from Bakhmut gathered at Rostov on 24 June 2023.", ("Bakhmut", "Rostov")),
+    ("The Gurkhas from Dehra Dun gathered at Quetta on 3 May 1919.", ("Dehra Dun", "Quetta")),
+])
+def test_a_body_of_armed_men_coming_together_moved(text: str,
+                                                   expected: tuple[str, str]) -> None:
+    assert [(o, d) for o, d, _ in legs(text)] == [expected]
+
+
+def test_an_undated_was_at_after_a_departure_ends_the_move() -> None:
+    text = "The battalion left Aldershot on 1 May 1915. The battalion was at Southampton."
+    assert [(o, d) for o, d, _ in legs(text)] == [("Aldershot", "Southampton")]

@@ -743,6 +743,12 @@ class _Cue:
 _HEAD_OF = re.compile(r"\s*(?:the\s+|an?\s+)?([a-z]+)\s+of\b")
 _QUANTITY = re.compile(r"thousands|hundreds|bulk|most|part|rest|remainder|remnants?|some|many")
 _UNIT_OPENS = re.compile(r"\W*(?:[Tt]he\s+)?\d+(?:st|nd|rd|th)\b")
+# the other words for armed men coming together (Wagner fighters, volunteers), and a body of
+# them named by a capitalised plural (the Highlanders, the Gurkhas, the Cameronians)
+_GATHER_FORCE = re.compile(r"\b(?:fighters|volunteers|militia(?:men)?|guerrillas|rebels|"
+                           r"insurgents|partisans|gunmen|mercenaries|reservists|conscripts|"
+                           r"levies|recruits|highlanders|cossacks|legionnaires)\b")
+_NAMED_BODY = re.compile(r"\W*[Tt]he\s+[A-Z][a-z]+s\b")
 # the position cues of a force coming together, and the verb that says so
 _GATHERED = re.compile(r"(?:assembl|concentrat|gather|muster|massed)", re.I)
 _GATHERING_F = re.compile(r"\b((?:assembl|concentrat|gather|muster)\w*|massed)\b")
@@ -1576,7 +1582,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
             met := _GATHERING_F.search(low)) is not None and (
             (head := _HEAD_OF.match(low)) is None or _FORCE_F.match(head.group(1))
             or _QUANTITY.fullmatch(head.group(1))) and (
-            _FORCE_F.search(low, 0, met.start()) or _UNIT_OPENS.match(body)):
+            _FORCE_F.search(low, 0, met.start()) or _UNIT_OPENS.match(body)
+            or _GATHER_FORCE.search(low, 0, met.start()) or _NAMED_BODY.match(body)):
         # assembled at Singapore from Calcutta, Madras and Ceylon; troops from Calcutta
         # gathered at B: where a force comes together is where the ones from elsewhere went
         roles[gathered[0]], verb = "destination", met

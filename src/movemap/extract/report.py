@@ -212,6 +212,10 @@ _HALT_CUE = re.compile(r"(?:anchored|at\s+anchor|lay|lying|halted|halting|rested
 # June, aimed to take Baghdad by 15 March)
 _BY_STATE = re.compile(r"\W*[Bb]y\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|"
                        r"\W*[Bb]y\s+[A-Z][a-z]+\s+\d{1,2}\b")
+# words of another time than the narrative's (before the war the brigade was at Aldershot)
+_OTHER_TIME = re.compile(r"\b(?:(?:before|after|during)\s+the\s+(?:war|campaign|revolution)|"
+                         r"in\s+peace(?:time)?|pre-?war|post-?war|as\s+well|again|formerly|"
+                         r"earlier|previously|once|in\s+(?:the\s+)?(?:past|\d{4}s?))\b", re.I)
 # the dates that step on from the narrative's time (five days later, the next day)
 _STEP_KINDS = frozenset({"later", "after_n", "following", "same"})
 # the words that say the force itself "was at" B (it, the squadron), not a part or a person
@@ -1317,7 +1321,8 @@ class _Reader:
                     unit, here, reading, itself=(bool(named) or (
                         anaphor is not None and _ITSELF.match(
                             " ".join(anaphor.group(0).split())) is not None
-                        and not _CLEFT.search(body))) and self._dated_since_left(unit, dates)
+                        and not _CLEFT.search(body))) and self._dated_since_left(
+                            unit, dates, body)
                 )) is not None:
             # it left A on 21 July; it anchored off B on 6 August: the halt ends the move (the
             # same force's, named or referred to: not "by then the enemy was in B")
@@ -1692,10 +1697,13 @@ class _Reader:
             last = _where_then(stages[-1][0], positions)
             state.moved(unit, self._port_of(last) if reading.mode is Mode.SEA else last)
 
-    def _dated_since_left(self, unit: str, dates: list[DateMention]) -> bool:
-        """Whether the clause dates itself after ``unit`` last left (on 9 June, five days
-        later), so that "it was at B" tells where the move got to, not where the force was at
-        another time (in 1839, before the war, in peacetime: no date after the departure)."""
+    def _dated_since_left(self, unit: str, dates: list[DateMention], body: str) -> bool:
+        """Whether the clause tells the time after ``unit`` last left: a date after it (on 9
+        June, five days later), or none and no word of another time, so that "it was at B"
+        tells where the move got to, not where the force was at another time (in 1839,
+        before the war, in peacetime)."""
+        if not dates:
+            return _OTHER_TIME.search(body) is None
         left = self.state.departure_day.get(unit)
         return any(d.kind in _STEP_KINDS or left is None
                    or d.date.first_day >= left.first_day for d in dates)
