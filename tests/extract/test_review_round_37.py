@@ -10,11 +10,7 @@ from datetime import date
 import pytest
 
 from movemap.extract import extract
-
-
-def ends(text: str, published: date) -> list[tuple[list[str], str]]:
-    return [([o.mention for o in leg.origins], leg.destination.mention)
-            for leg in extract(text, published).legs]
+from tests.extract.legs import ends
 
 
 @pytest.mark.parametrize("text", [
@@ -26,7 +22,7 @@ def ends(text: str, published: date) -> list[tuple[list[str], str]]:
      "blindados de la brigada."),
 ])
 def test_a_time_from_now_is_not_the_dateline_s_town(text: str) -> None:
-    found = ends(text, date(2024, 6, 25))
+    found = ends(extract(text, date(2024, 6, 25)))
     assert all(origins[0] not in ("ici", "aquí") for origins, _ in found)
 
 
@@ -34,7 +30,7 @@ def test_french_qui_is_who_not_here() -> None:
     text = ("Lyon, le 24 novembre. La division est entrée dans la ville à midi. Les troupes, de "
             "qui dépendait la défense de Grenoble, sont parties pour Chambéry avec les blindés "
             "de la division.")
-    assert all("qui" not in origins for origins, _ in ends(text, date(2024, 6, 25)))
+    assert all("qui" not in origins for origins, _ in ends(extract(text, date(2024, 6, 25))))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -46,7 +42,7 @@ def test_french_qui_is_who_not_here() -> None:
 ])
 def test_a_road_taken_is_where_the_force_went(text: str,
                                               expected: list[tuple[list[str], str]]) -> None:
-    assert ends(text, date(2024, 6, 25)) == expected
+    assert ends(extract(text, date(2024, 6, 25))) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -56,12 +52,12 @@ def test_a_road_taken_is_where_the_force_went(text: str,
      "arriving here from Vovchansk by bus."),
 ])
 def test_a_here_in_quotes_or_beside_no_force_is_not_the_dateline(text: str) -> None:
-    assert ends(text, date(2024, 6, 25)) == []
+    assert ends(extract(text, date(2024, 6, 25))) == []
 
 
 def test_a_dateline_that_names_only_a_region_is_still_here() -> None:
     text = "CRIMEA, June 24 (Reuters) - Russian marines arrived here from Novorossiysk on Monday."
-    assert [o for o, _ in ends(text, date(2024, 6, 25))] == [["Novorossiysk"]]
+    assert [o for o, _ in ends(extract(text, date(2024, 6, 25)))] == [["Novorossiysk"]]
 
 
 @pytest.mark.parametrize(("text", "start", "end"), [
@@ -83,13 +79,13 @@ def test_a_relative_clause_s_departure_dates_only_its_own_subject(
 def test_a_business_moving_its_offices_is_no_force() -> None:
     text = ("The insurance companies, which moved their offices from Kharkiv to Lviv in March, "
             "reported losses.")
-    assert ends(text, date(2024, 6, 25)) == []
+    assert ends(extract(text, date(2024, 6, 25))) == []
 
 
 def test_a_force_s_own_move_in_a_time_clause_is_still_read() -> None:
     text = ("Hundreds of civilians streamed out of Kherson after Russian forces withdrew to the "
             "east bank near Oleshky.")
-    assert ends(text, date(2022, 11, 12)) == [(["Kherson"], "Oleshky")]
+    assert ends(extract(text, date(2022, 11, 12))) == [(["Kherson"], "Oleshky")]
 
 
 def test_a_doubted_reading_is_shown_as_doubted() -> None:

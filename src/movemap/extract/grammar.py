@@ -47,8 +47,8 @@ from movemap.extract.mentions import fold
 from movemap.extract.when import MONTH_NUMBERS
 from movemap.model import Mode, Status
 
-__all__ = ["SAID", "TIME_NOUN", "Clause", "Reading", "clauses", "denies", "listed",
-           "read_clause", "reporting", "status_of", "strength_in"]
+__all__ = ["HALTED", "HALT_STEMS", "SAID", "TIME_NOUN", "Clause", "Reading", "clauses", "denies",
+           "listed", "read_clause", "reporting", "status_of", "strength_in"]
 
 TIME_NOUN = (r"(?:days?|weeks?|months?|years?|mornings?|evenings?|nights?|spring|summer|"
              r"autumn|winter)\b")
@@ -750,17 +750,23 @@ _GATHER_FORCE = re.compile(r"\b(?:fighters|volunteers|militia(?:men)?|guerrillas
                            r"levies|recruits|highlanders|cossacks|legionnaires)\b")
 _NAMED_BODY = re.compile(r"\W*[Tt]he\s+[A-Z][a-z]+s\b")
 # the position cues of a force coming together, and the verb that says so
-_GATHERED = re.compile(r"(?:assembl|concentrat|gather|muster|massed)", re.I)
-_GATHERING_F = re.compile(r"\b((?:assembl|concentrat|gather|muster)\w*|massed)\b")
+_GATHER_STEMS = "assembl|concentrat|gather|muster"
+_GATHERED = re.compile(r"(?:" + _GATHER_STEMS + r"|massed)", re.I)
+_GATHERING_F = re.compile(r"\b((?:" + _GATHER_STEMS + r")\w*|massed)\b")
+HALT_STEMS = ("halt", "rest", "winter", "bivouac", "encamp", "entrench", "regroup", "refit",
+              "billet", "canton")
+"""The stems of a halt on the march, in a position's cue (halted at, wintered at, a halt at)."""
+HALTED = re.compile("(?:" + "|".join(HALT_STEMS) + ")", re.I)
+"""A position's cue that says the force halted there (``report`` keeps it to the force the
+clause names or refers to)."""
 _POSITION_AT = _Cue(_POSITION_CUE, r"concentrat|assembl|gather|based|stationed|training|now|"
                     r"garrison|positioned|massed|waiting|camped|dug|quartered|holding|held|"
                     r"remained|stayed|troops|units|forces|soldiers|men|brigade|division|"
                     r"regiment|battalion|column|detachment|contingent|squadron|fleet|flotilla|"
                     r"guerrillas|rebels|insurgents|militants|partisans|fighters|defenders|"
                     r"was|were|days?\b|"
-                    r"weeks?\b|months?\b|nights?\b|stay|halt|rest|pause|at|anchored|lay|"
-                    r"lies|lying|attacked|assaulted|winter|bivouac|encamp|entrench|regroup|"
-                    r"refit|billet|canton")
+                    r"weeks?\b|months?\b|nights?\b|stay|pause|at|anchored|lay|"
+                    r"lies|lying|attacked|assaulted|" + "|".join(HALT_STEMS))
 _ORIGIN_AT = _Cue(_ORIGIN_CUE, r"cross|pass|from|out|left|leav|depart|quit|abandon|evacuat|fle[de]|"
                   r"withdr|pulled|away|vacat|exit|e[nm](?:train|truck|plane|bus)|embark|"
                   r"reembark|re-embark|weigh|put|board|driven|pushed|forced|thrown|beaten|"

@@ -46,6 +46,7 @@ from movemap.extract.draft import Draft, Evidence, FoundLeg, FoundPlace
 from movemap.extract.entries import chronological
 from movemap.extract.foreign import LANGUAGES, foreign_legs, language_of
 from movemap.extract.grammar import (
+    HALTED,
     OPENING,
     SAID,
     TIME_NOUN,
@@ -62,7 +63,13 @@ from movemap.extract.grammar import (
 from movemap.extract.language import unreadable
 from movemap.extract.lookahead import matches_from, quick
 from movemap.extract.mentions import automaton, find_mentions, fold, named_area
-from movemap.extract.when import DateMention, find_dates, month_before, year_before
+from movemap.extract.when import (
+    MONTH_NUMBERS,
+    DateMention,
+    find_dates,
+    month_before,
+    year_before,
+)
 from movemap.gazetteer import (
     Gazetteer,
     Kind,
@@ -192,9 +199,6 @@ _THERE_TO = re.compile(
     r"(?!\s+(?:was|were|is|are|had|has|have|will|would)\b)", re.I)
 _THERE_SENTENCES = 1
 _ATTACKED = re.compile(r"attack|assault", re.I)
-# a halt on the march, said of any force: only the one the clause names or refers to is there
-_HALTED = re.compile(r"(?:halt|rest|winter|bivouac|encamp|entrench|regroup|refit|billet|"
-                     r"canton)", re.I)
 # the dates that name one day, and the words that set off a side phrase before one
 _POINT_DAYS = frozenset({"dmy", "mdy", "iso", "the_nth"})
 _SIDE_PHRASE = re.compile(r",\s*(?:which|whose|where|when|that|an?|the|held|since|after|"
@@ -209,9 +213,16 @@ _HALT_CUE = re.compile(r"(?:anchored|at\s+anchor|lay|lying|halted|halting|rested
                        r"encamped|bivouack?ed|wintered|(?P<was>was|were))\b", re.I)
 # a clause that opens on a completed state by a day (By 26 May the line west of Chania had
 # broken), not a deadline, a plan or a wish (wanted it finished by 1 July, to be ready by 15
-# June, aimed to take Baghdad by 15 March)
-_BY_STATE = re.compile(r"\W*[Bb]y\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|"
-                       r"\W*[Bb]y\s+[A-Z][a-z]+\s+\d{1,2}\b")
+# June, aimed to take Baghdad by 15 March): "By" and the clause's first date, a day
+_BY_OPENS = re.compile(r"\W*[Bb]y\s+(?:the\s+)?")
+
+
+def _by_state(text: str, a: int, dates: list[DateMention]) -> bool:
+    """Whether the clause at ``a`` opens "By <day>" (its first date, a day it ends by)."""
+    return bool(dates) and dates[0].role == "end" and dates[0].kind in _POINT_DAYS and (
+        _BY_OPENS.fullmatch(text, a, dates[0].start) is not None)
+
+
 # words of another time than the narrative's (before the war the brigade was at Aldershot)
 _OTHER_TIME = re.compile(r"\b(?:(?:before|after|during)\s+the\s+(?:war|campaign|revolution)|"
                          r"in\s+peace(?:time)?|pre-?war|post-?war|as\s+well|again|formerly|"
@@ -410,15 +421,17 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
         # a loose name is read against the exact places named near it: the names within
         # _NAMES_TOGETHER of it in the order the text first uses them (linear time)
         order = list(dict.fromkeys(m.text for m in mentions))
+        # the countries the report names, by names it gives them exactly (worked out once)
+        countries = {r.place.country for r in resolved.values() if _names_country(r)}
         for at, name in enumerate(order):
             if name in resolved:
                 continue
             window = order[max(0, at - _NAMES_TOGETHER): at + _NAMES_TOGETHER + 1]
             anchors = [r.place for r in (resolved.get(n) for n in window) if r is not None and
                        r.found and not r.place.areal and r.best.method in _SURE]
-            countries = {r.place.country for r in resolved.values() if r.found
-                         and r.place.kind is Kind.COUNTRY and r.best.method in _SURE}
-            resolved[name] = _among(gazetteer, name, anchors, countries, language == "en")
+            resolved[name] = read = _among(gazetteer, name, anchors, countries, language == "en")
+            if _names_country(read):
+                countries.add(read.place.country)
     for n in named_countries:
         resolved.pop(n, None)  # context only: its mentions were refused as places
     ordinary = automaton(gazetteer)[1]
@@ -551,6 +564,11 @@ _OWN_TOWN_KM = 150.0
 _SURE = (Method.NAME, Method.ALTERNATE, Method.REGION)
 LOOSE_KM = 100.0
 EXACT_LOOSE_KM = 300.0  # the same, for a name the place bears exactly (Kiulien-cheng)
+
+
+def _names_country(read: Resolution) -> bool:
+    """Whether a name read is a country, by a name the country bears exactly."""
+    return read.found and read.place.kind is Kind.COUNTRY and read.best.method in _SURE
 
 
 def _respelt(found: Resolution, name: str) -> bool:
@@ -782,9 +800,8 @@ def _without_glosses(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
 _DESCRIBED = re.compile(r"the(?<=\bthe)\s+(?:(?P<capital>capital)|(?P<town>city|town)|"
                         # (the airport at Comoro: the place after it says which)
                         r"(?P<air>airport|airfield|air\s+base)(?!\s+(?:at|in|near|outside)\s+"
-                        r"(?!(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)\b)[A-Z]))\b(?!\s+of\b|['’]s|"
-                        r"\s+[A-Z]|"
+                        r"(?!(?i:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+                        + r")\b)[A-Z]))\b(?!\s+of\b|['’]s|\s+[A-Z]|"
                         r"\s+here\b)")
 # "arrived here": the town the report is written from (its dateline); "landed at the
 # damaged airport here": at its airport or port
@@ -1281,7 +1298,7 @@ class _Reader:
                 self._sized(unit, found, number)
             if dates:
                 self._narrative(dates, status_of(body) is Status.EXPECTED, number,
-                                by_too=_BY_STATE.match(body) is not None)
+                                by_too=_by_state(text, a, dates))
             return
         if unit == CARGO:
             # "most were flown to X" after aircraft carried 120,000 people out of Y: the people
@@ -1309,12 +1326,12 @@ class _Reader:
             state.cargo_of, state.cargo_at = unit, state.paragraph
             state.unit = unit = CARGO
         if not (named or described or anaphor is not None) and any(
-                r == "position" and _HALTED.match(c)
+                r == "position" and HALTED.match(c)
                 for r, c in zip(reading.roles, reading.cues, strict=True)):
             # the German rearguard halted at B: a force the clause neither names nor refers
             # to halted there, not the one the report follows
             reading = replace(reading, roles=tuple(
-                "" if r == "position" and _HALTED.match(c) else r
+                "" if r == "position" and HALTED.match(c) else r
                 for r, c in zip(reading.roles, reading.cues, strict=True)))
         if reading.verb is None and not expected and (named or anaphor is not None) and (
                 halt := self._halt_after_departure(
@@ -1336,7 +1353,7 @@ class _Reader:
                     # drones or another side may have done
                     state.moved(unit, place)
             self._narrative(dates, expected, number, by_too=reading.verb is None
-                            and _BY_STATE.match(body) is not None)
+                            and _by_state(text, a, dates))
             return
         origins = [p for p, r in zip(here, reading.roles, strict=True)
                    if r == "origin"]
