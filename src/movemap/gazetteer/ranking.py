@@ -71,7 +71,10 @@ other places lifted, is put ahead by 0.1 (``Baghdad`` beside ``Tehran``); so is 
 ten times larger than a winner in none of the other places' countries (``Washington`` beside
 ``Wilhelmshaven``). A region named in the text does not lift a village over a notable town
 of its name and country a hundred times larger: the part takes its ``within`` back and the
-names are ranked again (``Albany`` beside Georgia's towns and Ohio). A town found by its
+names are ranked again (``Albany`` beside Georgia's towns and Ohio). A region found by its
+bare name in none of the other places' countries, nor in one the text names, yields to a town
+of the exact name that lies in one (``Santander`` beside Corunna: the port, in doubt; see
+``_region_abroad_yields``). A town found by its
 name without the compass word that tells it from a namesake of its country (``Cruzeiro`` for
 Cruzeiro do Oeste) yields to that namesake, the town of the exact name, unless the other
 places lie nearer it. See ``_canonical_first``.
@@ -664,6 +667,7 @@ class Ranker:
             scored.sort(key=order)
             if context is not NO_CONTEXT:
                 scored = _canonical_first(scored, context, query)
+                scored = _region_abroad_yields(scored, context)
                 scored = _nearer_on_a_tie(scored, context)
             scored = _capital_by_its_own_name(scored)
             scored = _doubt_between(scored, alone=context is NO_CONTEXT)
@@ -1124,6 +1128,37 @@ def _nearer_on_a_tie(ranked: list[Candidate], context: Context) -> list[Candidat
             return _put_first(ranked, i, f"{best.place.name} ({best.place.country}) scores as "
                                          "well, far from the other places")
     return ranked
+
+
+def _region_abroad_yields(ranked: list[Candidate], context: Context) -> list[Candidate]:
+    """The candidates, a town of the exact name first when a region found by its bare name
+    won only by its kind (a bare name that is an area's is read as the area) while it lies in
+    none of the other places' countries and the text names not its country, and the town lies
+    in one of them or in a country the text names: ``Santander`` beside Corunna and Lisbon is
+    the Spanish port, not the Colombian department; ``Bali`` among Cameroon's towns is the
+    Cameroonian town. The town is put first in doubt (naming the region), since the town
+    meant may be yet another of the name. Only towns of ``REGION_ABROAD_TOWN`` people or more:
+    a hamlet does not outweigh a region by sharing a country with the text."""
+    if len(ranked) < 2:
+        return ranked
+    best = ranked[0]
+    if (best.place.kind not in (_REGION, _DISTRICT) or best.method is not _BY_NAME
+            or best.parts.get("coherence", 0.0) > 0 or best.place.country in context.named_countries
+            or context.countries.get(best.place.country or "", 0.0) > 0):
+        return ranked
+    for i, other in enumerate(ranked[1:6], start=1):
+        if (other.place.kind is _CITY and other.method is _BY_NAME
+                and (other.place.population or 0) >= REGION_ABROAD_TOWN
+                and (context.countries.get(other.place.country or "", 0.0) > 0
+                     or other.place.country in context.named_countries)):
+            return _put_first(ranked, i, f"{best.place.name} ({best.place.country}), a region "
+                                         "of that name, lies in none of the others' countries")
+    return ranked
+
+
+# the least population of a town that takes a bare name from a region abroad (see
+# _region_abroad_yields)
+REGION_ABROAD_TOWN = 10_000
 
 
 def _put_first(ranked: list[Candidate], i: int, doubt: str | None = None) -> list[Candidate]:

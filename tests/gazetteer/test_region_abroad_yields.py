@@ -1,0 +1,45 @@
+"""A region found by its bare name, in none of the other places' countries and in no country
+the text names, yields to a town of the exact name in one of them
+(``ranking._region_abroad_yields``), in doubt; a region among its own country's places keeps
+the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from movemap.gazetteer import Gazetteer
+
+
+@pytest.mark.parametrize(("names", "country"), [
+    # the Armada's survivors put into Santander: the Spanish port, not the Colombian department
+    (["Spanish", "Lisbon", "Corunna", "Plymouth", "Calais", "Dunkirk", "Ireland", "Santander"],
+     "ES"),
+    # Victoria on Vancouver Island, not the Australian state
+    (["Nanaimo", "Vancouver", "Victoria"], "CA"),
+    # a Romanian town of the name among Romanian cities
+    (["Bucharest", "Ploiești", "Brașov", "Victoria"], "RO"),
+])
+def test_a_town_among_the_texts_countries_takes_the_name_from_a_region_abroad(
+        gazetteer: Gazetteer, names: list[str], country: str) -> None:
+    found = gazetteer.resolve_all(names)[-1]
+    assert found.place.kind.value == "city", found.best.why()
+    assert found.place.country == country, found.best.why()
+    # said, naming the region passed over: the town meant may be yet another of the name
+    assert found.best.doubt and "region of that name" in found.best.doubt
+
+
+@pytest.mark.parametrize(("names", "country"), [
+    (["Iquitos", "Lima", "Loreto"], "PE"),
+    (["Bogotá", "Cúcuta", "Santander"], "CO"),
+    (["Melbourne", "Geelong", "Victoria"], "AU"),
+])
+def test_a_region_among_its_own_countrys_places_keeps_the_name(
+        gazetteer: Gazetteer, names: list[str], country: str) -> None:
+    found = gazetteer.resolve_all(names)[-1]
+    assert found.place.kind.value == "region", found.best.why()
+    assert found.place.country == country
+
+
+def test_a_bare_region_name_alone_is_still_the_region(gazetteer: Gazetteer) -> None:
+    found = gazetteer.resolve("Santander")
+    assert (found.place.kind.value, found.place.country) == ("region", "CO"), found.best.why()
