@@ -1222,3 +1222,21 @@ def test_round_37_kigali_muhanga_counts_its_documented_length(b: Point, low: flo
     """Natural Earth's line is the RN1 itself, drawn straighter than the hill road; the
     addition on its vertices counts the road's documented length."""
     _routed_in(KIGALI, b, Mode.ROAD, low, high, "RW")
+
+
+PORT_SAID, ISMAILIA, QANTARA = (32.3019, 31.2653), (32.2723, 30.6043), (32.3118, 30.8571)
+
+
+def test_round_39_port_said_ismailia_railway() -> None:
+    """Natural Earth has no railway to Port Said (75 km from any line: a rail move was a
+    great circle): the line down the canal's west bank by El Qantara to Ismailia, some 80 km."""
+    _routed_in(PORT_SAID, ISMAILIA, Mode.RAIL, 70, 90, "EG", [QANTARA], within_km=3)
+
+
+def test_round_39_port_said_joins_the_cairo_line_at_ismailia() -> None:
+    """The line ends on the vertex at Ismailia's station where the Cairo line and the Suez
+    addition meet: Port Said - Cairo by Ismailia, about 240 km, and Port Said - Suez along
+    the whole canal, some 170 km."""
+    cairo, suez = (31.2497, 30.0626), (32.5498, 29.9737)
+    _routed_in(PORT_SAID, cairo, Mode.RAIL, 200, 270, "EG", [QANTARA, ISMAILIA], within_km=5)
+    _routed_in(PORT_SAID, suez, Mode.RAIL, 150, 200, "EG", [ISMAILIA], within_km=5)
