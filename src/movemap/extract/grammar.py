@@ -1473,7 +1473,7 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         roles.append(role)
         cues.append(cue)
     for i, (start, end) in enumerate(places):
-        if not roles[i] and text[start:end] == "here":
+        if not roles[i] and text[start:end] in ("here", "hither"):
             # a brigade arrived here today: the town the report is written from (a "here"
             # is a place only after a verb of arrival: extract.report._described)
             roles[i], cues[i] = "destination", "here"

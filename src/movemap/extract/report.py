@@ -116,7 +116,8 @@ _BOTH = re.compile(r"(?i:both|the\s+two)\b")
 # a reference back that names a force (the troops, the brigade), not "most" or "they"
 _FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingents?|division|"
                          r"brigades?|corps|regiments?|battalions?|army|armies|columns?|marines|"
-                         r"paratroopers|infantry|task\s+force|"
+                         r"paratroopers|infantry|task\s+force|rebels|insurgents|guerrillas|militias?|"
+                         r"garrisons?|cavalry|dragoons|detachments?|squadrons?|party\s+of|"
                          # (in the other languages read)
                          r"truppen|soldaten|bataillone|troupes|soldats|bataillons|tropas|"
                          r"soldados|batallones|batalhões|truppe|soldati|battaglioni|troepen|"
@@ -277,7 +278,9 @@ _DATELINE = re.compile(
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\.?)?"
     # the agency in brackets, then a dash or a full stop (VLADIVOSTOK, Aug. 18 (Associated
     # Press). The first ...), or a dash alone
-    r"(?:\s+\([^()\n]{1,60}\)(?:\.?\s*[-\u2013\u2014]+\s*|\.\s+)|\s*[-\u2013\u2014]+\s*)")
+    r"(?:\s+\([^()\n]{1,60}\)(?:\.?\s*[-\u2013\u2014]+\s*|\.\s+)|\s*[-\u2013\u2014]+\s*|"
+    # or, after its day, a full stop alone (an old paper's KOVNO, Oct. 10. The ...)
+    r"(?<=\d\.)\s+(?=[A-Z]))")
 _HEADER = re.compile(r"^\s*Published:.*$", re.I | re.M)
 # what may stand before a date a clause opens with, and after it before the subject
 _LEAD = re.compile(r"\W*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ee]arly|[Ll]ate)\s+)?")
@@ -496,7 +499,8 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
     if lonely:
         kept = [(p, w) for p, w in zip(out, where, strict=True) if p.place.id not in lonely]
         out, where = [p for p, _ in kept], [w for _, w in kept]
-    if "the " in text or " here" in text or language != "en":
+    if ("the " in text or " here" in text or " hither" in text or "hence" in text
+            or "this " in text or language != "en"):
         sentence_starts = [a for a, _ in spans]
         extras = _described(text, out, gazetteer, language)
         if extras:
@@ -812,7 +816,18 @@ _HERE = re.compile(r"\b(?:arriv(?:ed|es|ing)|came|comes?|coming|flown|flying|lan
                    r"(?:(?:ashore|in|back|up|down)\s+|"
                    r"(?:at|in|on|into)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:airport|airfield|"
                    r"air\s+base|port|harbou?r|docks?)\s+)?"
-                   r"(?P<here>here)\b(?!\s+and\b)")
+                   r"(?P<here>here|hither)\b(?!\s+and\b)")
+# the writer's place named otherwise: "from hence" (from here), and "this town" or "this city"
+# after a word of motion or direction (entered this town, will push on towards this city):
+# in a letter or a wire, the town it is written from, not the last town named
+_HENCE = re.compile(r"\bfrom\s+(?P<here>hence|here)\b", re.I)
+_THIS_TOWN = re.compile(r"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es|ing)?|into|to|towards?|upon|on)"
+                        r"\s+(?P<here>this\s+(?:city|town|place|capital))\b", re.I)
+# the head of a letter, which says where it was written (Extract of a Letter from Preston,
+# dated Nov. 15; Letter from a Gentleman at Derby to his Friend in London): its first place
+_LETTER_HEAD = re.compile(r"(?:\A|\n)[^\S\n]*(?:[^\n]{0,40}\b)?(?:letter|extract|despatch|dispatch)"
+                          r"\b[^\n]{0,40}?\b(?:from|at)\s+[^\n]{1,160}", re.I)
+_HEAD_CHARS = 600  # how far into a report its letter head may stand
 # a dateline as the other languages write it: its town, then the day and the month (Luzern,
 # 24. November, abends.; Lisboa, 25 de abril —; Paris, le 3 mai)
 _DATELINE_ABROAD = re.compile(
@@ -831,6 +846,9 @@ _HERE_ABROAD = re.compile(
                              "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
                              "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
                              "sábado", "domingo")) + r")\b)", re.I)
+_BEFORE_CHARS = 300  # how far before its sentence the force a "here" moves may be named
+# a sentence opening with a pronoun (its force or its scene named in the sentence before)
+_PRONOUN_OPENS = re.compile(r"[\W\d]*(?:They|It|He|These|Those)\b")
 _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
                                 re.I))
 _AIR = (Kind.AIRPORT, Kind.AIRBASE)
@@ -849,8 +867,12 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
     at = 0
     datelines: list[tuple[int, int]] | None = None  # read once, when a "here" needs them
     described = list(_DESCRIBED.finditer(text))
-    if " here" in text:
+    if " here" in text or " hither" in text:
         described = sorted([*described, *_HERE.finditer(text)], key=lambda m: m.start())
+    if "hence" in text or "from here" in text or "this " in text:
+        # (only a report written from somewhere: a dateline or a letter's head)
+        described = sorted([*described, *_HENCE.finditer(text), *_THIS_TOWN.finditer(text)],
+                           key=lambda m: m.start())
     if language != "en":
         described = sorted([*described, *_HERE_ABROAD.finditer(text)], key=lambda m: m.start())
     for m in described:
@@ -879,14 +901,20 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
             if datelines is None:
                 datelines = sorted((d.start(), d.end()) for d in (
                     *_DATELINE.finditer(text),
-                    *(_DATELINE_ABROAD.finditer(text) if language != "en" else ())))
+                    *(_DATELINE_ABROAD.finditer(text) if language != "en" else ()),
+                    *_LETTER_HEAD.finditer(text, 0, _HEAD_CHARS)))
             line = datelines[bisect_right(datelines, (m.start(), m.start())) - 1] if (
                 datelines and datelines[0][0] < m.start()) else None
             sentence = text[max(text.rfind(".", 0, m.start()), m.start() - 200, 0): m.start()]
             place = None
             # (a "here" in quotation marks is the speaker's, wherever the story was filed)
             quoted = sentence.count('"') % 2 == 1 or sentence.count("“") > sentence.count("”")
-            if line is not None and not quoted and _FORCE_WORD.search(sentence):
+            # (the force may be named in the sentence before one that opens with a pronoun:
+            # They came in hither; It is feared that the General will push on to this city)
+            opens = m.start() - len(sentence)
+            if line is not None and not quoted and (_FORCE_WORD.search(sentence) or (
+                    _PRONOUN_OPENS.match(sentence) is not None and _FORCE_WORD.search(
+                        text, max(0, opens - _BEFORE_CHARS), opens))):
                 # (its town, not the country after it: PONCE, Porto Rico, July 28.)
                 place = next((p.place for p in found if line[0] <= p.start < line[1]
                               and not p.place.areal), None)
