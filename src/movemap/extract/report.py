@@ -781,6 +781,15 @@ _SETS_OUT_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+def _rubric(text: str, place: FoundPlace) -> bool:
+    """Whether ``place`` is a rubric: it opens its line and a colon follows it (``JORDAN:
+    BRITISH TROOPS FLOWN TO AMMAN``; a live blog's ``Kherson: ...``), the heading of what
+    follows, like a dateline, not an end of the moves it tells."""
+    if not text.startswith(":", place.end):
+        return False
+    return not text[text.rfind("\n", 0, place.start) + 1: place.start].strip()
+
+
 def _sets_out(text: str, place: FoundPlace) -> bool:
     """Whether ``place`` is named where a move sets out: after ``from``/``left``/``departed``
     (``the town of`` between allowed)."""
@@ -1193,7 +1202,7 @@ class _Reader:
         lines = [0, *(m.start() for m in _NEWLINE.finditer(self.text))]  # (where one starts)
         filed = [m.span() for m in matches_from(_DATELINE, self.text, lines)]
         for place, number in zip(self.places, self.where, strict=True):
-            if not any(a <= place.start < b for a, b in filed):
+            if not any(a <= place.start < b for a, b in filed) and not _rubric(self.text, place):
                 by_sentence.setdefault(number, []).append(place)
         # a dateline's day is when the story was filed: the narrative's time from there on,
         # not the date of a move in its sentence

@@ -1,0 +1,28 @@
+"""A place that opens a line and is followed by a colon is a rubric (JORDAN: BRITISH TROOPS
+FLOWN TO AMMAN; a live blog's "Kherson: ..."), the heading of what follows, not an end of the
+moves it tells."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from movemap.extract import extract
+from tests.extract.legs import ends
+
+
+def test_a_headlines_rubric_is_no_origin() -> None:
+    text = ("Published: 1958-07-18\n\nJORDAN: BRITISH TROOPS FLOWN TO AMMAN\n\nThe first "
+            "battalion of the brigade was flown from Cyprus to Amman this morning.")
+    assert ends(extract(text, date(1958, 7, 18))) == [(["Cyprus"], "Amman")]
+
+
+def test_a_live_blogs_rubric_is_no_end() -> None:
+    text = ("Published: 2022-11-11\n\nLive: the Kherson front\n\nKherson: Ukrainian troops "
+            "moved from Mykolaiv to Snihurivka overnight.")
+    assert ends(extract(text, date(2022, 11, 11))) == [(["Mykolaiv"], "Snihurivka")]
+
+
+def test_a_place_before_a_colon_inside_a_line_is_still_read() -> None:
+    text = ("Published: 1958-07-18\n\nThe airlift\n\nThe order reached Nicosia: the battalion "
+            "was flown from Nicosia to Amman that night.")
+    assert (["Nicosia"], "Amman") in ends(extract(text, date(1958, 7, 18)))
