@@ -1240,3 +1240,19 @@ def test_round_39_port_said_joins_the_cairo_line_at_ismailia() -> None:
     cairo, suez = (31.2497, 30.0626), (32.5498, 29.9737)
     _routed_in(PORT_SAID, cairo, Mode.RAIL, 200, 270, "EG", [QANTARA, ISMAILIA], within_km=5)
     _routed_in(PORT_SAID, suez, Mode.RAIL, 150, 200, "EG", [ISMAILIA], within_km=5)
+
+
+VIENTIANE, PAKXAN, SAVANNAKHET = (102.6000, 17.9667), (103.6611, 18.3942), (104.7622, 16.5703)
+
+
+def test_round_39_route_13_south_on_the_lao_bank() -> None:
+    """Natural Earth's road beside the Mekong between Vientiane and Pakxan is Thailand's, on
+    the other bank: a move inside Laos went 367 km round by the north. Route 13 South on the
+    Lao bank, about 150 km, keeps it in Laos."""
+    _routed_in(PAKXAN, VIENTIANE, Mode.ROAD, 130, 175, "LA", [(103.20, 18.29)], within_km=3)
+
+
+def test_round_39_savannakhet_vientiane_by_route_13() -> None:
+    """... and Savannakhet - Vientiane up Route 13 by Thakhek and Pakxan, about 460 km (689 km
+    round by the north before)."""
+    _routed_in(SAVANNAKHET, VIENTIANE, Mode.ROAD, 420, 520, "LA", [PAKXAN], within_km=6)
