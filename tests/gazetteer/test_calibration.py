@@ -392,8 +392,17 @@ def _region_abroad(town_population: int) -> str:
     return _doubt(ranked, context)
 
 
-def test_a_region_abroad_named_like_a_town_where_the_others_are_is_in_doubt() -> None:
-    assert "also the name of Ostervale (XA)" in _region_abroad(170_000)
+def test_a_town_where_the_others_are_takes_the_name_from_a_region_abroad_in_doubt() -> None:
+    # a town of 170,000 (over a twentieth of the region) in the others' country is read
+    # first, in doubt naming the region (ranking._region_abroad_yields)
+    region = _place("r:30", "Ostervale", 5.0, -70.0, "XB", Kind.REGION, 2_000_000)
+    town = _place("c:30", "Ostervale", 43.0, -4.0, "XA", Kind.CITY, 170_000)
+    context = Context([(42.0, -3.5), (40.0, -3.7), (37.4, -6.0), (48.9, 2.3)],
+                      {"XA": 0.3, "XC": 0.2})
+    ranked = rank([Hit(region, Method.NAME, "ostervale"), Hit(town, Method.NAME, "ostervale")],
+                  context=context)
+    assert ranked[0].place is town
+    assert ranked[0].doubt and "Ostervale (XB), a region of that name" in ranked[0].doubt
 
 
 @pytest.mark.parametrize("village", [3_000, 90_000])

@@ -897,17 +897,37 @@ def _town_abroad_larger(hits: Sequence[Hit], kinds: Sequence[float]) -> list[Ste
     name too and is at least as populous as the whole region. Bare ``Sofia`` is the capital
     of Bulgaria (1.2 million), not the Malagasy region of 220,000; ``Victoria`` stays the
     Australian state, larger than any town of that name. Below the region's size, the region
-    stays first, in doubt (see ``_town_abroad``).
+    stays first, in doubt (see ``_town_abroad``). Part ``town outside``: the same for a town
+    of the region's own country that lies outside it (``Vientiane``: the capital, 840,000,
+    not Vientiane Province to its north, whose towns count 37,000).
     """
     towns = [h.place for h in hits if h.method is _BY_NAME and h.place.kind is _CITY
              and h.place.population]
     if not towns:
         return []
-    return [(i, "town abroad", _KIND_POINT - kinds[i], _NO_TOWN) for i, h in enumerate(hits)
-            if h.place.kind in (_REGION, _DISTRICT) and h.method is _BY_NAME
-            and h.place.population
-            and any(t.country != h.place.country and (t.population or 0) >= h.place.population
-                    for t in towns)]
+    steps: list[Step] = []
+    for i, h in enumerate(hits):
+        if h.place.kind not in (_REGION, _DISTRICT) or h.method is not _BY_NAME or (
+                not h.place.population):
+            continue
+        larger = [t for t in towns if (t.population or 0) >= h.place.population]
+        if any(t.country != h.place.country for t in larger):
+            steps.append((i, "town abroad", _KIND_POINT - kinds[i], _NO_TOWN))
+        elif any(not _inside(h.place, t) for t in larger):
+            # a town of its own country outside it, larger than the whole region: the
+            # capital Vientiane, not Vientiane Province to its north (a town inside the
+            # region is ``namesake``'s)
+            steps.append((i, "town outside", _KIND_POINT - kinds[i], _NO_TOWN))
+    return steps
+
+
+def _inside(area: Place, town: Place) -> bool:
+    """Whether ``town`` lies in ``area``'s outline (an area without one holds nothing)."""
+    if area.polygon is None:
+        return False
+    import shapely
+
+    return bool(shapely.contains_xy(area.polygon, town.lon, town.lat))
 
 
 _CONTEXT_PARTS = ("context", "coherence")
@@ -1137,8 +1157,10 @@ def _region_abroad_yields(ranked: list[Candidate], context: Context) -> list[Can
     in one of them or in a country the text names: ``Santander`` beside Corunna and Lisbon is
     the Spanish port, not the Colombian department; ``Bali`` among Cameroon's towns is the
     Cameroonian town. The town is put first in doubt (naming the region), since the town
-    meant may be yet another of the name. Only towns of ``REGION_ABROAD_TOWN`` people or more:
-    a hamlet does not outweigh a region by sharing a country with the text."""
+    meant may be yet another of the name. Only towns of ``REGION_ABROAD_TOWN`` people and a
+    twentieth of the region or more (those that put the region in doubt, see
+    ``gazetteer._doubt``): a village does not outweigh a region by sharing a country with the
+    text."""
     if len(ranked) < 2:
         return ranked
     best = ranked[0]
@@ -1146,9 +1168,12 @@ def _region_abroad_yields(ranked: list[Candidate], context: Context) -> list[Can
             or best.parts.get("coherence", 0.0) > 0 or best.place.country in context.named_countries
             or context.countries.get(best.place.country or "", 0.0) > 0):
         return ranked
+    # (a village of the name, or a town under a twentieth of the region, does not count, as
+    # for the doubt it raises: Texas, Mexico, beside Ciudad Juárez)
+    size = max(AREA_NAME_SHARE * (best.place.population or 0), REGION_ABROAD_TOWN)
     for i, other in enumerate(ranked[1:6], start=1):
         if (other.place.kind is _CITY and other.method is _BY_NAME
-                and (other.place.population or 0) >= REGION_ABROAD_TOWN
+                and (other.place.population or 0) >= size
                 and (context.countries.get(other.place.country or "", 0.0) > 0
                      or other.place.country in context.named_countries)):
             return _put_first(ranked, i, f"{best.place.name} ({best.place.country}), a region "
@@ -1158,7 +1183,7 @@ def _region_abroad_yields(ranked: list[Candidate], context: Context) -> list[Can
 
 # the least population of a town that takes a bare name from a region abroad (see
 # _region_abroad_yields)
-REGION_ABROAD_TOWN = 10_000
+REGION_ABROAD_TOWN = 20_000
 
 
 def _put_first(ranked: list[Candidate], i: int, doubt: str | None = None) -> list[Candidate]:
