@@ -1,6 +1,7 @@
-"""A place that opens a line and is followed by a colon is a rubric (JORDAN: BRITISH TROOPS
-FLOWN TO AMMAN; a live blog's "Kherson: ..."), the heading of what follows, not an end of the
-moves it tells."""
+"""A country or region that opens a line, followed by a colon, and holds another place the
+line names is a rubric (JORDAN: BRITISH TROOPS FLOWN TO AMMAN), the heading of what follows,
+not an end of the moves it tells; a town or an area holding nothing the line names may be
+where the move starts."""
 
 from __future__ import annotations
 
@@ -26,3 +27,10 @@ def test_a_place_before_a_colon_inside_a_line_is_still_read() -> None:
     text = ("Published: 1958-07-18\n\nThe airlift\n\nThe order reached Nicosia: the battalion "
             "was flown from Nicosia to Amman that night.")
     assert (["Nicosia"], "Amman") in ends(extract(text, date(1958, 7, 18)))
+
+
+def test_a_line_opening_with_the_origin_keeps_its_leg() -> None:
+    for line in ("Nicosia: 2,000 British paratroopers flown out to Amman.",
+                 "CYPRUS: BRITISH TROOPS FLOWN TO AMMAN"):
+        text = f"Published: 1958-07-20\n\nAirlift\n\n{line}"
+        assert [d.lower() for _, d in ends(extract(text, date(1958, 7, 20)))] == ["amman"], line

@@ -56,3 +56,33 @@ def test_without_a_letter_head_or_dateline_this_town_is_no_place() -> None:
     text = ("Published: 1900-03-01\n\nThe relief\n\nThe brigade entered this town on Wednesday "
             "from Lydenburg.")
     assert _legs(text) == []
+
+
+def test_the_writer_is_where_the_last_from_or_at_of_the_head_says() -> None:
+    text = ("Published: 1745-11-20\n\nExtract of a Letter to a Gentleman in Edinburgh, from an "
+            "Officer at Preston, Nov. 14.\n\nThe rebels marched in hither on Thursday from "
+            "Lancaster.")
+    assert _legs(text) == [(["Lancaster"], "hither", "Preston")]
+
+
+@pytest.mark.parametrize("text", [
+    # "this town" under a modern wire's dateline is the town the story is about
+    "KYIV, March 3 -- Russian troops entered Bucha in February. Residents said the soldiers "
+    "came back to this town twice before they withdrew.",
+    # "They" are the families: the troops are named only in a clause about the front
+    "LVIV, March 10 -- The city is far from the front, where Russian troops are shelling "
+    "Kharkiv. They arrived here from Kharkiv on Monday, three families said.",
+    # a party of civilians is no force
+    "LONDON, May 3. A party of schoolchildren arrived here from Paris yesterday.",
+    # "here" in quoted speech, opened by a single quotation mark, is the speaker's
+    "LONDON, May 3 -- 'The rebels came here from Kent last night,' the mayor of Dover said.",
+])
+def test_no_move_to_the_writers_place_without_a_force_that_goes_there(text: str) -> None:
+    assert _legs("Published: 2023-05-04\n\nNews\n\n" + text) == []
+
+
+def test_a_commander_moving_to_this_city_under_an_old_papers_dateline() -> None:
+    text = ("Published: 1920-10-11\n\nVilna\n\nKOVNO, Oct. 10. The Polish force advanced from "
+            "Lida on Friday and entered Vilna. It is feared in Kovno that the General will not "
+            "halt at Vilna but will push on towards this city.")
+    assert (["Vilna"], "this city", "Kaunas") in _legs(text)

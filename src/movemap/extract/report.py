@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -116,8 +116,7 @@ _BOTH = re.compile(r"(?i:both|the\s+two)\b")
 # a reference back that names a force (the troops, the brigade), not "most" or "they"
 _FORCE_WORD = re.compile(r"\b(?:troops|soldiers|forces?|units?|men|contingents?|division|"
                          r"brigades?|corps|regiments?|battalions?|army|armies|columns?|marines|"
-                         r"paratroopers|infantry|task\s+force|rebels|insurgents|guerrillas|militias?|"
-                         r"garrisons?|cavalry|dragoons|detachments?|squadrons?|party\s+of|"
+                         r"paratroopers|infantry|task\s+force|"
                          # (in the other languages read)
                          r"truppen|soldaten|bataillone|troupes|soldats|bataillons|tropas|"
                          r"soldados|batallones|batalhões|truppe|soldati|battaglioni|troepen|"
@@ -781,13 +780,21 @@ _SETS_OUT_BEFORE = re.compile(
     re.IGNORECASE)
 
 
-def _rubric(text: str, place: FoundPlace) -> bool:
-    """Whether ``place`` is a rubric: it opens its line and a colon follows it (``JORDAN:
-    BRITISH TROOPS FLOWN TO AMMAN``; a live blog's ``Kherson: ...``), the heading of what
-    follows, like a dateline, not an end of the moves it tells."""
-    if not text.startswith(":", place.end):
+def _rubric(text: str, place: FoundPlace, places: Sequence[FoundPlace]) -> bool:
+    """Whether ``place`` is a rubric: a country or region that opens its line, followed by a
+    colon, and holds another place the line names (``JORDAN: BRITISH TROOPS FLOWN TO
+    AMMAN``): the heading of what follows, like a dateline, not an end of the moves it tells.
+    A town, or an area that holds nothing the line names, may be where the move starts
+    (``Nicosia: 2,000 paratroopers flown out to Amman``; ``CYPRUS: TROOPS FLOWN TO AMMAN``)."""
+    if not text.startswith(":", place.end) or not place.place.areal:
         return False
-    return not text[text.rfind("\n", 0, place.start) + 1: place.start].strip()
+    line = text.rfind("\n", 0, place.start) + 1
+    if text[line: place.start].strip():
+        return False
+    end = text.find("\n", place.end)
+    end = len(text) if end < 0 else end
+    return any(place.end < p.start < end and p.place.country == place.place.country
+               and not p.place.areal for p in places)
 
 
 def _sets_out(text: str, place: FoundPlace) -> bool:
@@ -834,8 +841,10 @@ _THIS_TOWN = re.compile(r"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es|ing)?|into|to|to
                         r"\s+(?P<here>this\s+(?:city|town|place|capital))\b", re.I)
 # the head of a letter, which says where it was written (Extract of a Letter from Preston,
 # dated Nov. 15; Letter from a Gentleman at Derby to his Friend in London): its first place
+# (the writer is where the last "from" or "at" of the head says: Letter to a Gentleman in
+# Edinburgh, from an Officer at Preston)
 _LETTER_HEAD = re.compile(r"(?:\A|\n)[^\S\n]*(?:[^\n]{0,40}\b)?(?:letter|extract|despatch|dispatch)"
-                          r"\b[^\n]{0,40}?\b(?:from|at)\s+[^\n]{1,160}", re.I)
+                          r"\b[^\n]*\b(?:from|at)\s+(?P<at>[^\n]{1,160})", re.I)
 _HEAD_CHARS = 600  # how far into a report its letter head may stand
 # a dateline as the other languages write it: its town, then the day and the month (Luzern,
 # 24. November, abends.; Lisboa, 25 de abril —; Paris, le 3 mai)
@@ -856,8 +865,23 @@ _HERE_ABROAD = re.compile(
                              "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes",
                              "sábado", "domingo")) + r")\b)", re.I)
 _BEFORE_CHARS = 300  # how far before its sentence the force a "here" moves may be named
+# ... and the words for it there, beside _FORCE_WORD's: the irregulars and old arms of letters
+# and old wires (a party of armed men, not of schoolchildren nor a chancellor's)
+_HERE_FORCE = re.compile(r"\b(?:rebels|insurgents|guerrillas|militias?|garrisons?|cavalry|"
+                         r"dragoons|detachments?|squadrons?|part(?:y|ies)\s+of\s+"
+                         r"(?:(?:the|their|his|our|its)\s+)?(?:horse|foot|dragoons|men|soldiers|"
+                         r"troops|rebels|cavalry|infantry|marines))\b", re.I)
 # a sentence opening with a pronoun (its force or its scene named in the sentence before)
-_PRONOUN_OPENS = re.compile(r"[\W\d]*(?:They|It|He|These|Those)\b")
+_PRONOUN_OPENS = re.compile(r"[\W\d]*(?:They|These|Those)\b")
+# where the sentence before stops speaking of its subject: a force named after it (the city
+# is far from the front, where Russian troops are shelling Kharkiv) is not what "They" means
+_SUBORDINATE = re.compile(r",\s*(?:where|which|who|whom|whose|when|while|whereas)\b", re.I)
+# a commander named as the one who moves (the General will push on towards this city): his
+# force moves with him
+_COMMANDER_TITLE = re.compile(r"\b(?:General|Marshal|Admiral|Colonel|Brigadier)\b")
+# a quotation opened by a single quotation mark, not an apostrophe (possess'd, the troops')
+_SINGLE_QUOTE = re.compile(r"(?:^|[\s(])['‘](?=[A-Z])")
+_SINGLE_UNQUOTE = re.compile(r"[\w.,!?]['’](?=[\s,.;:)]|$)")
 _FROM_BEFORE = quick(re.compile(r"\bfrom\s+(?:(?!(?:to|into|towards|and)\b)[\w'’-]+\s+){0,4}$",
                                 re.I))
 _AIR = (Kind.AIRPORT, Kind.AIRBASE)
@@ -874,7 +898,8 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
     starts = [p.start for p in found]
     named_before: set[str] = set()
     at = 0
-    datelines: list[tuple[int, int]] | None = None  # read once, when a "here" needs them
+    # the places the report is written from, read once, when a "here" needs them
+    datelines: list[tuple[int, int, str]] | None = None
     described = list(_DESCRIBED.finditer(text))
     if " here" in text or " hither" in text:
         described = sorted([*described, *_HERE.finditer(text)], key=lambda m: m.start())
@@ -908,26 +933,29 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
             # the place of the dateline the story was filed under, when its sentence names a
             # force (students or a shopkeeper who came here are no move)
             if datelines is None:
-                datelines = sorted((d.start(), d.end()) for d in (
-                    *_DATELINE.finditer(text),
-                    *(_DATELINE_ABROAD.finditer(text) if language != "en" else ()),
-                    *_LETTER_HEAD.finditer(text, 0, _HEAD_CHARS)))
+                datelines = _writers_places(text, language)
             line = datelines[bisect_right(datelines, (m.start(), m.start())) - 1] if (
                 datelines and datelines[0][0] < m.start()) else None
+            if line is not None and (m.groupdict().get("here") or "")[:1].lower() == "t" and (
+                    line[2] == "wire"):
+                # "this town" under a modern wire's dateline is as often the town the story
+                # is about (Bucha, under KYIV --): only a letter's or an old paper's
+                line = None
             sentence = text[max(text.rfind(".", 0, m.start()), m.start() - 200, 0): m.start()]
             place = None
             # (a "here" in quotation marks is the speaker's, wherever the story was filed)
-            quoted = sentence.count('"') % 2 == 1 or sentence.count("“") > sentence.count("”")
-            # (the force may be named in the sentence before one that opens with a pronoun:
-            # They came in hither; It is feared that the General will push on to this city)
-            opens = m.start() - len(sentence)
-            if line is not None and not quoted and (_FORCE_WORD.search(sentence) or (
-                    _PRONOUN_OPENS.match(sentence) is not None and _FORCE_WORD.search(
-                        text, max(0, opens - _BEFORE_CHARS), opens))):
+            quoted = sentence.count('"') % 2 == 1 or sentence.count("“") > sentence.count("”") or (
+                (opened := _SINGLE_QUOTE.search(sentence)) is not None
+                and _SINGLE_UNQUOTE.search(sentence, opened.end()) is None)
+            if line is not None and not quoted and (
+                    _FORCE_WORD.search(sentence) or _HERE_FORCE.search(sentence)
+                    or _COMMANDER_TITLE.search(sentence)
+                    or _named_before(text, sentence, m.start())):
                 # (its town, not the country after it: PONCE, Porto Rico, July 28.)
                 place = next((p.place for p in found if line[0] <= p.start < line[1]
                               and not p.place.areal), None)
-                if place is None:  # the dateline's place, left out of the report's places
+                if place is None and line[2] != "letter":
+                    # the dateline's place, left out of the report's places
                     name = re.split(r"[,(\-\u2013\u2014]", text[line[0]: line[1]].strip())[0]
                     r = gazetteer.resolve(name.strip().title())
                     place = r.place if r.found and r.place.kind is Kind.CITY else None
@@ -952,6 +980,34 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
                 word = next(g for g in ("h1", "h2", "h3", "h4", "h5", "h6") if m.group(g))
             out.append(FoundPlace(m.group(word), m.start(word), m.end(word), place, 0.5))
     return out
+
+
+def _writers_places(text: str, language: str) -> list[tuple[int, int, str]]:
+    """Where the report says it is written from, in order: each dateline (``wire``, or
+    ``old`` for an old paper's with no dash: KOVNO, Oct. 10. The ...) and a letter's head
+    (``letter``: from its last "from" or "at", Letter to a Gentleman in Edinburgh, from an
+    Officer at Preston), as (start, end, kind)."""
+    found = [(d.start(), d.end(), "wire" if re.search(r"[-\u2013\u2014]", d.group(0)) else "old")
+             for d in (*_DATELINE.finditer(text),
+                       *(_DATELINE_ABROAD.finditer(text) if language != "en" else ()))]
+    found += [(d.start("at"), d.end(), "letter")
+              for d in _LETTER_HEAD.finditer(text, 0, _HEAD_CHARS)]
+    return sorted(found)
+
+
+def _named_before(text: str, sentence: str, at: int) -> bool:
+    """Whether a sentence that opens with a pronoun for a force (They came in hither) follows
+    one whose subject names a force: a force word in the sentence before, ahead of any
+    subordinate clause (not "the front, where Russian troops are shelling Kharkiv")."""
+    if _PRONOUN_OPENS.match(sentence) is None:
+        return False
+    opens = at - len(sentence)
+    start = max(text.rfind(".", max(0, opens - _BEFORE_CHARS), opens), opens - _BEFORE_CHARS,
+                0)
+    previous = text[start: opens]
+    clause = _SUBORDINATE.search(previous)
+    end = clause.start() if clause else len(previous)
+    return bool(_FORCE_WORD.search(previous, 0, end) or _HERE_FORCE.search(previous, 0, end))
 
 
 @lru_cache(maxsize=512)
@@ -1202,7 +1258,8 @@ class _Reader:
         lines = [0, *(m.start() for m in _NEWLINE.finditer(self.text))]  # (where one starts)
         filed = [m.span() for m in matches_from(_DATELINE, self.text, lines)]
         for place, number in zip(self.places, self.where, strict=True):
-            if not any(a <= place.start < b for a, b in filed) and not _rubric(self.text, place):
+            if not any(a <= place.start < b for a, b in filed) and not _rubric(
+                    self.text, place, self.places):
                 by_sentence.setdefault(number, []).append(place)
         # a dateline's day is when the story was filed: the narrative's time from there on,
         # not the date of a move in its sentence
