@@ -32,3 +32,13 @@ def test_the_capital_beside_lao_towns_is_not_in_doubt(gazetteer: Gazetteer) -> N
 def test_a_region_larger_than_every_town_of_its_name_keeps_it(gazetteer: Gazetteer,
                                                               name: str) -> None:
     assert gazetteer.resolve(name).place.kind.value == "region"
+
+
+def test_a_town_outside_with_the_name_spelled_otherwise_leaves_the_region_in_doubt(
+        gazetteer: Gazetteer) -> None:
+    # Sühbaatar, the border town on the railway to Russia (22,700), bears "Sükhbaatar" as
+    # another spelling of its name; the province of that name counts 18,200 in its towns
+    found = gazetteer.resolve("Sükhbaatar")
+    assert found.ambiguous or found.place.kind.value == "city", found.best.why()
+    assert any(c.place.kind.value == "city" and c.place.admin1 == "Selenge"
+               for c in found.candidates[:2])

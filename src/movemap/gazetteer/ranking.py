@@ -903,7 +903,11 @@ def _town_abroad_larger(hits: Sequence[Hit], kinds: Sequence[float]) -> list[Ste
     """
     towns = [h.place for h in hits if h.method is _BY_NAME and h.place.kind is _CITY
              and h.place.population]
-    if not towns:
+    # (at home, a town that has the name spelled otherwise as another of its names counts
+    # too: Sühbaatar, the border town, for the province Sükhbaatar)
+    spelled = [h.place for h in hits if h.method is _BY_ALTERNATE and h.place.kind is _CITY
+               and h.place.population and _spelling_of(h.matched, h.place.name)]
+    if not towns and not spelled:
         return []
     steps: list[Step] = []
     for i, h in enumerate(hits):
@@ -913,7 +917,9 @@ def _town_abroad_larger(hits: Sequence[Hit], kinds: Sequence[float]) -> list[Ste
         larger = [t for t in towns if (t.population or 0) >= h.place.population]
         if any(t.country != h.place.country for t in larger):
             steps.append((i, "town abroad", _KIND_POINT - kinds[i], _NO_TOWN))
-        elif any(not _inside(h.place, t) for t in larger):
+        elif any(not _inside(h.place, t) for t in larger) or any(
+                t.country == h.place.country and (t.population or 0) >= h.place.population
+                and not _inside(h.place, t) for t in spelled):
             # a town of its own country outside it, larger than the whole region: the
             # capital Vientiane, not Vientiane Province to its north (a town inside the
             # region is ``namesake``'s)
