@@ -1256,3 +1256,22 @@ def test_round_39_savannakhet_vientiane_by_route_13() -> None:
     """... and Savannakhet - Vientiane up Route 13 by Thakhek and Pakxan, about 460 km (689 km
     round by the north before)."""
     _routed_in(SAVANNAKHET, VIENTIANE, Mode.ROAD, 420, 520, "LA", [PAKXAN], within_km=6)
+
+
+CHARING_CROSS, DOVER, SOUTHAMPTON = (-0.1257, 51.5085), (1.3134, 51.1295), (-1.4043, 50.9040)
+
+
+@pytest.mark.parametrize(("b", "low", "high"), [
+    # London - Dover by the South Eastern main line, about 125 km (150 round by the West
+    # London line before)
+    (DOVER, 115, 140),
+    # London - Southampton by the South Western main line, about 127 km (147 before)
+    (SOUTHAMPTON, 117, 140),
+])
+def test_round_39_london_joins_its_southern_lines_over_the_thames(b: Point, low: float,
+                                                                  high: float) -> None:
+    """Natural Earth's railways stop 4 km south of Charing Cross, over the Thames, which a
+    join may not cross: the termini's link by Waterloo and Vauxhall lets a move south start
+    in central London."""
+    _routed_in(CHARING_CROSS, b, Mode.RAIL, low, high, "GB", [(-0.1229, 51.4861)],
+               within_km=2)
