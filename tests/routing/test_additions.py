@@ -1275,3 +1275,12 @@ def test_round_39_london_joins_its_southern_lines_over_the_thames(b: Point, low:
     in central London."""
     _routed_in(CHARING_CROSS, b, Mode.RAIL, low, high, "GB", [(-0.1229, 51.4861)],
                within_km=2)
+
+
+GENOA, ALESSANDRIA, NOVI_LIGURE = (8.9444, 44.4048), (8.6101, 44.9092), (8.7870, 44.7625)
+
+
+def test_round_39_genoa_alessandria_by_novi_ligure() -> None:
+    """Natural Earth draws the line over the Giovi only to Tortona (Genoa - Alessandria 92 km
+    round by it): the Turin - Genoa main line by Novi Ligure, about 78 km."""
+    _routed_in(GENOA, ALESSANDRIA, Mode.RAIL, 72, 86, "IT", [NOVI_LIGURE], within_km=2)
