@@ -840,9 +840,9 @@ _HENCE = re.compile(r"\bfrom\s+(?P<here>hence|here)\b", re.I)
 _THIS_TOWN = re.compile(r"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es|ing)?|into|to|towards?|upon|on)"
                         r"\s+(?P<here>this\s+(?:city|town|place|capital))\b", re.I)
 # the head of a letter, which says where it was written (Extract of a Letter from Preston,
-# dated Nov. 15; Letter from a Gentleman at Derby to his Friend in London): its first place
-# (the writer is where the last "from" or "at" of the head says: Letter to a Gentleman in
-# Edinburgh, from an Officer at Preston)
+# dated Nov. 15; Letter from a Gentleman at Derby to his Friend in London): the first place
+# after its last "from" or "at" (Letter to a Gentleman in Edinburgh, from an Officer at
+# Preston), group "at"
 _LETTER_HEAD = re.compile(r"(?:\A|\n)[^\S\n]*(?:[^\n]{0,40}\b)?(?:letter|extract|despatch|dispatch)"
                           r"\b[^\n]*\b(?:from|at)\s+(?P<at>[^\n]{1,160})", re.I)
 _HEAD_CHARS = 600  # how far into a report its letter head may stand

@@ -1161,8 +1161,9 @@ def _region_abroad_yields(ranked: list[Candidate], context: Context) -> list[Can
     won only by its kind (a bare name that is an area's is read as the area) while it lies in
     none of the other places' countries and the text names not its country, and the town lies
     in one of them or in a country the text names: ``Santander`` beside Corunna and Lisbon is
-    the Spanish port, not the Colombian department; ``Bali`` among Cameroon's towns is the
-    Cameroonian town. The town is put first in doubt (naming the region), since the town
+    the Spanish port, not the Colombian department; ``Victoria`` among Hong Kong's places is
+    the city on the island, not the Australian state. The town is put first in doubt (naming
+    the region), since the town
     meant may be yet another of the name. Only towns of ``REGION_ABROAD_TOWN`` people and a
     twentieth of the region or more (those that put the region in doubt, see
     ``gazetteer._doubt``): a village does not outweigh a region by sharing a country with the
