@@ -86,3 +86,42 @@ def test_a_commander_moving_to_this_city_under_an_old_papers_dateline() -> None:
             "Lida on Friday and entered Vilna. It is feared in Kovno that the General will not "
             "halt at Vilna but will push on towards this city.")
     assert (["Vilna"], "this city", "Kaunas") in _legs(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a title of office or a firm's name is no commander moving a force
+    "KYIV, Feb. 1 -- UN Secretary-General Antonio Guterres arrived here from Warsaw on Tuesday.",
+    "KYIV, Sept. 1 -- IAEA Director General Rafael Grossi came here from Zaporizhzhia.",
+    "OTTAWA, June 2 -- The Governor General returned here from Halifax on Friday.",
+    "DETROIT, May 3 -- General Motors workers came here from Flint on Tuesday to protest.",
+])
+def test_an_office_or_a_firm_named_general_moves_no_force(text: str) -> None:
+    assert _legs("Published: 2023-06-03\n\nNews\n\n" + text) == []
+
+
+@pytest.mark.parametrize(("head", "writer"), [
+    # the writer first, the addressee after
+    ("Extract of a Letter from an Officer at Carlisle to a Gentleman at Newcastle, Nov. 10.",
+     "Carlisle"),
+    ("Copy of a Letter from Edinburgh to a Merchant at Glasgow, Sept. 18.", "Edinburgh"),
+    # an "at" of time names no place
+    ("Extract of a Letter from Derby, dated Dec. 5, at Night.", "Derby"),
+    ("Letter from Manchester, Nov. 29, at Ten at Night.", "Manchester"),
+])
+def test_the_writers_place_in_a_letters_head(head: str, writer: str) -> None:
+    text = (f"Published: 1745-12-10\n\n{head}\n\nThe rebels came in hither this afternoon "
+            "from Wigan.")
+    assert [dest for _, _, dest in _legs(text)] == [writer]
+
+
+def test_this_city_under_a_modern_wire_is_its_town_when_no_other_is_named_before() -> None:
+    text = ("Published: 2023-05-15\n\nNews\n\nKHARKIV, May 14 -- Russian troops pushed "
+            "towards this city from Belgorod on Tuesday.")
+    assert _legs(text) == [(["Belgorod"], "this city", "Kharkiv")]
+
+
+def test_a_clause_set_off_before_the_subject_keeps_the_force_for_they() -> None:
+    text = ("Published: 2024-02-21\n\nNews\n\nPOKROVSK, Feb. 20 -- On Sunday, when the "
+            "shelling eased, Ukrainian troops pulled out of Avdiivka. They arrived here from "
+            "Avdiivka on Monday.")
+    assert (["Avdiivka"], "here", "Pokrovsk") in _legs(text)

@@ -840,11 +840,9 @@ _HENCE = re.compile(r"\bfrom\s+(?P<here>hence|here)\b", re.I)
 _THIS_TOWN = re.compile(r"\b(?:enter(?:ed|s|ing)?|reach(?:ed|es|ing)?|into|to|towards?|upon|on)"
                         r"\s+(?P<here>this\s+(?:city|town|place|capital))\b", re.I)
 # the head of a letter, which says where it was written (Extract of a Letter from Preston,
-# dated Nov. 15; Letter from a Gentleman at Derby to his Friend in London): the first place
-# after its last "from" or "at" (Letter to a Gentleman in Edinburgh, from an Officer at
-# Preston), group "at"
+# dated Nov. 15; Letter from a Gentleman at Derby to his Friend in London): see _writer_at
 _LETTER_HEAD = re.compile(r"(?:\A|\n)[^\S\n]*(?:[^\n]{0,40}\b)?(?:letter|extract|despatch|dispatch)"
-                          r"\b[^\n]*\b(?:from|at)\s+(?P<at>[^\n]{1,160})", re.I)
+                          r"\b[^\n]{0,40}?\b(?:from|at)\s+[^\n]{1,160}", re.I)
 _HEAD_CHARS = 600  # how far into a report its letter head may stand
 # a dateline as the other languages write it: its town, then the day and the month (Luzern,
 # 24. November, abends.; Lisboa, 25 de abril —; Paris, le 3 mai)
@@ -875,10 +873,17 @@ _HERE_FORCE = re.compile(r"\b(?:rebels|insurgents|guerrillas|militias?|garrisons
 _PRONOUN_OPENS = re.compile(r"[\W\d]*(?:They|These|Those)\b")
 # where the sentence before stops speaking of its subject: a force named after it (the city
 # is far from the front, where Russian troops are shelling Kharkiv) is not what "They" means
-_SUBORDINATE = re.compile(r",\s*(?:where|which|who|whom|whose|when|while|whereas)\b", re.I)
-# a commander named as the one who moves (the General will push on towards this city): his
-# force moves with him
-_COMMANDER_TITLE = re.compile(r"\b(?:General|Marshal|Admiral|Colonel|Brigadier)\b")
+_SUBORDINATE = re.compile(r",\s*(?:where|which|who|whom|whose|when|while|whereas)\b[^,]*", re.I)
+# a commander named as the one who moves (General Budyonny will push on towards this city; the
+# General will ...): his force moves with him; not a title of office (Secretary-General
+# Guterres, the Governor General, Director General Grossi) nor a firm's name (General Motors)
+_COMMANDER_TITLE = re.compile(
+    r"(?<![-\w])(?<!Secretary\s)(?<!Director\s)(?<!Governor\s)(?<!Attorney\s)(?<!Inspector\s)"
+    r"(?<!Surgeon\s)(?<!Consul\s)(?<!Solicitor\s)(?<!Postmaster\s)"
+    r"(?:General|Marshal|Admiral|Colonel|Brigadier)\s+(?!Motors|Electric|Assembly|Staff|"
+    r"Hospital|Secretary|Manager)[A-Z][a-z]|"
+    # (or the one the story named: It is feared that the General will push on ...)
+    r"\bthe\s+(?:General|Marshal|Admiral|Colonel)\s+(?=[a-z])")
 # a quotation opened by a single quotation mark, not an apostrophe (possess'd, the troops')
 _SINGLE_QUOTE = re.compile(r"(?:^|[\s(])['‘](?=[A-Z])")
 _SINGLE_UNQUOTE = re.compile(r"[\w.,!?]['’](?=[\s,.;:)]|$)")
@@ -937,9 +942,10 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
             line = datelines[bisect_right(datelines, (m.start(), m.start())) - 1] if (
                 datelines and datelines[0][0] < m.start()) else None
             if line is not None and (m.groupdict().get("here") or "")[:1].lower() == "t" and (
-                    line[2] == "wire"):
-                # "this town" under a modern wire's dateline is as often the town the story
-                # is about (Bucha, under KYIV --): only a letter's or an old paper's
+                    line[2] == "wire") and any(line[1] <= p.start < m.start() for p in found):
+                # "this town" under a modern wire's dateline, after another place the story
+                # names, is as often that town (Bucha, under KYIV --); a letter's and an old
+                # paper's are the writer's
                 line = None
             sentence = text[max(text.rfind(".", 0, m.start()), m.start() - 200, 0): m.start()]
             place = None
@@ -990,9 +996,33 @@ def _writers_places(text: str, language: str) -> list[tuple[int, int, str]]:
     found = [(d.start(), d.end(), "wire" if re.search(r"[-\u2013\u2014]", d.group(0)) else "old")
              for d in (*_DATELINE.finditer(text),
                        *(_DATELINE_ABROAD.finditer(text) if language != "en" else ()))]
-    found += [(d.start("at"), d.end(), "letter")
+    found += [(_writer_at(text, d.start(), d.end()), d.end(), "letter")
               for d in _LETTER_HEAD.finditer(text, 0, _HEAD_CHARS)]
     return sorted(found)
+
+
+# in a letter's head, the words that say whose place follows: "from" the writer's, "to" the
+# addressee's (and an "at" after it: to a Gentleman at Newcastle); an "at" of time is neither
+_HEAD_MARK = re.compile(r"\b(?:(?P<from>from)|(?P<to>to)|(?P<at>at)(?!\s+(?:night|noon|"
+                        r"midnight|morning|evening|ten|eleven|twelve|one|two|three|four|five|six|"
+                        r"seven|eight|nine|\d)))\b", re.I)
+
+
+def _writer_at(text: str, start: int, end: int) -> int:
+    """Where the writer's place stands in a letter's head (``text[start:end]``): after its
+    first "from", or, with none, after its first "at" that no "to" governs (Letter from an
+    Officer at Carlisle to a Gentleman at Newcastle: Carlisle; Letter to a Gentleman in
+    Edinburgh, from an Officer at Preston: Preston; dated Dec. 5, at Night: no place)."""
+    governor = ""
+    first_at = None
+    for m in _HEAD_MARK.finditer(text, start, end):
+        if m.group("from"):
+            return m.end()
+        if m.group("to"):
+            governor = "to"
+        elif m.group("at") and governor != "to" and first_at is None:
+            first_at = m.end()
+    return first_at if first_at is not None else end
 
 
 def _named_before(text: str, sentence: str, at: int) -> bool:
@@ -1004,10 +1034,10 @@ def _named_before(text: str, sentence: str, at: int) -> bool:
     opens = at - len(sentence)
     start = max(text.rfind(".", max(0, opens - _BEFORE_CHARS), opens), opens - _BEFORE_CHARS,
                 0)
-    previous = text[start: opens]
-    clause = _SUBORDINATE.search(previous)
-    end = clause.start() if clause else len(previous)
-    return bool(_FORCE_WORD.search(previous, 0, end) or _HERE_FORCE.search(previous, 0, end))
+    # (less its clauses set off by a comma: On Sunday, when the shelling eased, Ukrainian
+    # troops pulled out; not the front, where Russian troops are shelling Kharkiv)
+    previous = _SUBORDINATE.sub("", text[start: opens])
+    return bool(_FORCE_WORD.search(previous) or _HERE_FORCE.search(previous))
 
 
 @lru_cache(maxsize=512)
