@@ -153,3 +153,13 @@ def test_a_region_keeps_its_own_name_spelled_otherwise(gazetteer: Gazetteer,
     # Ayeyarwady Region was the Irrawaddy Division; Sirdaryo is Syr Darya in Uzbek
     assert gazetteer.resolve(name).place.kind is Kind.REGION
     assert gazetteer.resolve(f"{name} River").place.kind is Kind.MACRO_REGION
+
+
+@pytest.mark.parametrize(("name", "town"), [
+    ("Irpen", "Irpin"), ("Ирпень", "Irpin"), ("Воронеж", "Voronezh"), ("Аргун", "Argun"),
+])
+def test_a_towns_other_name_stays_the_towns_beside_the_river_of_its_name(
+        gazetteer: Gazetteer, name: str, town: str) -> None:
+    # the rivers of round 39 named for (or naming) these towns take only "X River"
+    assert gazetteer.resolve(name).place.name == town
+    assert gazetteer.resolve(f"{town} River").place.id.startswith("river:")
