@@ -1166,10 +1166,8 @@ def _region_abroad_yields(ranked: list[Candidate], context: Context) -> list[Can
     the region), since the town
     meant may be yet another of the name. Only towns of ``REGION_ABROAD_TOWN`` people and a
     twentieth of the region or more (those that put the region in doubt, see
-    ``gazetteer._doubt``), or a town of any size that lies among the other places (within
-    ``REGION_ABROAD_AMONG_KM`` of two of them, or of the one): a village does not outweigh a
-    region by sharing a country with the text, but where the text's places are it does
-    (``Florida`` beside Camagüey and Ciego de Ávila is the Cuban town, not the US state)."""
+    ``gazetteer._doubt``): a village does not outweigh a region by sharing a country with the
+    text."""
     if len(ranked) < 2:
         return ranked
     best = ranked[0]
@@ -1182,21 +1180,17 @@ def _region_abroad_yields(ranked: list[Candidate], context: Context) -> list[Can
     size = max(AREA_NAME_SHARE * (best.place.population or 0), REGION_ABROAD_TOWN)
     for i, other in enumerate(ranked[1:6], start=1):
         if (other.place.kind is _CITY and other.method is _BY_NAME
+                and (other.place.population or 0) >= size
                 and (context.countries.get(other.place.country or "", 0.0) > 0
-                     or other.place.country in context.named_countries)
-                and ((other.place.population or 0) >= size
-                     # (or a town of any size among the other places: Florida beside
-                     # Camagüey and Ciego de Ávila, Florida beside Montevideo)
-                     or context.around(other.place.lat, other.place.lon, REGION_ABROAD_AMONG_KM)
-                     >= min(2, context.points) > 0)):
+                     or other.place.country in context.named_countries)):
             return _put_first(ranked, i, f"{best.place.name} ({best.place.country}), a region "
                                          "of that name, lies in none of the others' countries")
     return ranked
 
 
-# the least population of a town that takes a bare name from a region abroad, unless it lies
-# this close to two of the other places (or the one) (see _region_abroad_yields)
-REGION_ABROAD_TOWN, REGION_ABROAD_AMONG_KM = 20_000, 150.0
+# the least population of a town that takes a bare name from a region abroad (see
+# _region_abroad_yields)
+REGION_ABROAD_TOWN = 20_000
 
 
 def _put_first(ranked: list[Candidate], i: int, doubt: str | None = None) -> list[Candidate]:
