@@ -1284,13 +1284,3 @@ def test_round_39_genoa_alessandria_by_novi_ligure() -> None:
     """Natural Earth draws the line over the Giovi only to Tortona (Genoa - Alessandria 92 km
     round by it): the Turin - Genoa main line by Novi Ligure, about 78 km."""
     _routed_in(GENOA, ALESSANDRIA, Mode.RAIL, 72, 86, "IT", [NOVI_LIGURE], within_km=2)
-
-
-INVERNESS, THURSO, HELMSDALE = (-4.2247, 57.4791), (-3.5218, 58.5957), (-3.6534, 58.1168)
-
-
-def test_round_39_far_north_line_to_thurso() -> None:
-    """Natural Earth draws no railway north of Inverness (Thurso 128 km from any line, and
-    Inverness - Thurso drawn along the roads, 194 km): the Far North Line round by Lairg
-    and Helmsdale, about 248 km."""
-    _routed_in(INVERNESS, THURSO, Mode.RAIL, 215, 270, "GB", [HELMSDALE], within_km=3)
