@@ -125,3 +125,33 @@ def test_a_clause_set_off_before_the_subject_keeps_the_force_for_they() -> None:
             "shelling eased, Ukrainian troops pulled out of Avdiivka. They arrived here from "
             "Avdiivka on Monday.")
     assert (["Avdiivka"], "here", "Pokrovsk") in _legs(text)
+
+
+@pytest.mark.parametrize(("text", "writer"), [
+    # a commander's name with its particle, or in a script's capitals, or a hyphenated rank
+    ("PARIS, Aug. 26 -- General de Gaulle came here from Rambouillet on Friday.", "Paris"),
+    ("WARSAW, Jan. 18 -- Marshal Żymierski arrived here from Lublin.", "Warsaw"),
+    ("CARLISLE, Nov. 18. Lieutenant-General Wade came in hither yesterday from Newcastle.",
+     "Carlisle"),
+])
+def test_a_commander_by_his_name_moves_his_force_there(text: str, writer: str) -> None:
+    assert [dest for _, _, dest in _legs("Published: 2023-06-03\n\nNews\n\n" + text)] == [
+        writer]
+
+
+@pytest.mark.parametrize("text", [
+    "KYIV, Feb. 1 -- Prosecutor General Andriy Kostin came here from Lviv on Tuesday.",
+    "DENVER, May 3 -- Fire Marshal Dan Smith came here from Boulder on Tuesday.",
+    "DETROIT, May 3 -- General Dynamics engineers came here from Flint on Tuesday.",
+    # a clause after the subject, with a comma inside it, is no subject of the next sentence
+    "LVIV, March 10 -- The city is far from the front, where, officials said, Russian troops "
+    "are shelling Kharkiv. They arrived here from Kharkiv on Monday.",
+])
+def test_more_offices_firms_and_clauses_move_no_force(text: str) -> None:
+    assert _legs("Published: 2023-06-03\n\nNews\n\n" + text) == []
+
+
+def test_this_town_under_a_wire_after_a_headline_naming_another_town_is_no_place() -> None:
+    text = ("Published: 2022-04-05\n\nBUCHA\n\nKYIV, April 4 -- Residents said Russian troops "
+            "came to this town from Hostomel in February.")
+    assert _legs(text) == []

@@ -874,14 +874,20 @@ _PRONOUN_OPENS = re.compile(r"[\W\d]*(?:They|These|Those)\b")
 # where the sentence before stops speaking of its subject: a force named after it (the city
 # is far from the front, where Russian troops are shelling Kharkiv) is not what "They" means
 _SUBORDINATE = re.compile(r",\s*(?:where|which|who|whom|whose|when|while|whereas)\b[^,]*", re.I)
+_FRONTED_WORDS = 3  # a clause after at most this many words comes before the subject
 # a commander named as the one who moves (General Budyonny will push on towards this city; the
 # General will ...): his force moves with him; not a title of office (Secretary-General
 # Guterres, the Governor General, Director General Grossi) nor a firm's name (General Motors)
 _COMMANDER_TITLE = re.compile(
-    r"(?<![-\w])(?<!Secretary\s)(?<!Director\s)(?<!Governor\s)(?<!Attorney\s)(?<!Inspector\s)"
-    r"(?<!Surgeon\s)(?<!Consul\s)(?<!Solicitor\s)(?<!Postmaster\s)"
+    # (a rank joined to another by a hyphen is one: Lieutenant-General, Major-General)
+    r"(?:(?<![-\w])|(?<=Lieutenant-)|(?<=Major-)|(?<=Brigadier-))"
+    r"(?<!Secretary\s)(?<!Director\s)(?<!Governor\s)(?<!Attorney\s)(?<!Inspector\s)"
+    r"(?<!Surgeon\s)(?<!Consul\s)(?<!Solicitor\s)(?<!Postmaster\s)(?<!Prosecutor\s)"
+    r"(?<!Fire\s)(?<!Provost\s)"
     r"(?:General|Marshal|Admiral|Colonel|Brigadier)\s+(?!Motors|Electric|Assembly|Staff|"
-    r"Hospital|Secretary|Manager)[A-Z][a-z]|"
+    r"Hospital|Secretary|Manager|Dynamics|Mills|Post)"
+    # (a name, with its particle: General de Gaulle, General von Kluck, Marshal Żymierski)
+    r"(?:(?:de|von|van|du|della|di|da|le|la)\s+)?[^\W\d_a-z]|"
     # (or the one the story named: It is feared that the General will push on ...)
     r"\bthe\s+(?:General|Marshal|Admiral|Colonel)\s+(?=[a-z])")
 # a quotation opened by a single quotation mark, not an apostrophe (possess'd, the troops')
@@ -942,7 +948,7 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
             line = datelines[bisect_right(datelines, (m.start(), m.start())) - 1] if (
                 datelines and datelines[0][0] < m.start()) else None
             if line is not None and (m.groupdict().get("here") or "")[:1].lower() == "t" and (
-                    line[2] == "wire") and any(line[1] <= p.start < m.start() for p in found):
+                    line[2] == "wire") and _named_otherwise(found, line, m.start()):
                 # "this town" under a modern wire's dateline, after another place the story
                 # names, is as often that town (Bucha, under KYIV --); a letter's and an old
                 # paper's are the writer's
@@ -1025,6 +1031,14 @@ def _writer_at(text: str, start: int, end: int) -> int:
     return first_at if first_at is not None else end
 
 
+def _named_otherwise(found: Sequence[FoundPlace], line: tuple[int, int, str], at: int) -> bool:
+    """Whether the report names, before ``at``, a place other than its dateline's (``line``),
+    the headline's among them (BUCHA over KYIV --): "this town" may be that one."""
+    own = {p.place.id for p in found if line[0] <= p.start < line[1]}
+    return any(p.start < at and not line[0] <= p.start < line[1] and p.place.id not in own
+               for p in found)
+
+
 def _named_before(text: str, sentence: str, at: int) -> bool:
     """Whether a sentence that opens with a pronoun for a force (They came in hither) follows
     one whose subject names a force: a force word in the sentence before, ahead of any
@@ -1035,8 +1049,15 @@ def _named_before(text: str, sentence: str, at: int) -> bool:
     start = max(text.rfind(".", max(0, opens - _BEFORE_CHARS), opens), opens - _BEFORE_CHARS,
                 0)
     # (less its clauses set off by a comma: On Sunday, when the shelling eased, Ukrainian
-    # troops pulled out; not the front, where Russian troops are shelling Kharkiv)
-    previous = _SUBORDINATE.sub("", text[start: opens])
+    # troops pulled out; not the front, where Russian troops are shelling Kharkiv, nor the
+    # front, where, officials said, Russian troops ...: a clause after the subject runs to
+    # the sentence's end, one before it to its comma)
+    previous = text[start: opens]
+    clause = _SUBORDINATE.search(previous)
+    if clause is not None:
+        lead = [w for w in previous[: clause.start()].split() if any(c.isalpha() for c in w)]
+        previous = (previous[: clause.start()] + previous[clause.end():]
+                    if len(lead) <= _FRONTED_WORDS else previous[: clause.start()])
     return bool(_FORCE_WORD.search(previous) or _HERE_FORCE.search(previous))
 
 
