@@ -1284,3 +1284,12 @@ def test_round_39_genoa_alessandria_by_novi_ligure() -> None:
     """Natural Earth draws the line over the Giovi only to Tortona (Genoa - Alessandria 92 km
     round by it): the Turin - Genoa main line by Novi Ligure, about 78 km."""
     _routed_in(GENOA, ALESSANDRIA, Mode.RAIL, 72, 86, "IT", [NOVI_LIGURE], within_km=2)
+
+
+def test_round_39_london_still_reaches_the_north_west_by_euston() -> None:
+    """With the southern termini joined over the Thames, a move from central London to the
+    north-west went round by Clapham (Watford 37 km, about 28): Euston - Camden joins the
+    West Coast main line's terminus, and the move starts north of the river."""
+    watford = (-0.3963, 51.6565)
+    _routed_in(CHARING_CROSS, watford, Mode.RAIL, 26, 36, "GB", [(-0.1337, 51.5282)],
+               within_km=2)
