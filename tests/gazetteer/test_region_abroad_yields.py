@@ -48,3 +48,24 @@ def test_a_town_under_a_twentieth_of_the_region_does_not_take_the_name(
 def test_a_bare_region_name_alone_is_still_the_region(gazetteer: Gazetteer) -> None:
     found = gazetteer.resolve("Santander")
     assert (found.place.kind.value, found.place.country) == ("region", "CO"), found.best.why()
+
+
+def test_a_town_among_two_of_the_other_places_takes_the_name_in_doubt(
+        gazetteer: Gazetteer) -> None:
+    # Florida, Camagüey (60,000) lies between Camagüey and Ciego de Ávila: the Cuban town, in
+    # doubt, not the US state (which won without a word)
+    found = gazetteer.resolve_all(["Camagüey", "Ciego de Ávila", "Florida"])[-1]
+    assert (found.place.kind.value, found.place.country) == ("city", "CU"), found.best.why()
+    assert found.best.doubt
+
+
+@pytest.mark.parametrize("names", [
+    # a hamlet near the one other place (Normandy, Surrey, beside Southampton or Aldershot;
+    # Texas hamlets of Mexico beside San Luis Potosí) does not take the region's name
+    ["Southampton", "Normandy"], ["Aldershot", "Normandy"], ["Portsmouth", "Southampton",
+                                                              "Normandy"],
+    ["San Luis Potosí", "Saltillo", "Texas"], ["Torreón", "California"],
+])
+def test_a_village_near_the_other_places_leaves_the_region_its_name(
+        gazetteer: Gazetteer, names: list[str]) -> None:
+    assert gazetteer.resolve_all(names)[-1].place.kind.value == "region"

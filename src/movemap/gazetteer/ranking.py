@@ -1166,8 +1166,11 @@ def _region_abroad_yields(ranked: list[Candidate], context: Context) -> list[Can
     the region), since the town
     meant may be yet another of the name. Only towns of ``REGION_ABROAD_TOWN`` people and a
     twentieth of the region or more (those that put the region in doubt, see
-    ``gazetteer._doubt``): a village does not outweigh a region by sharing a country with the
-    text."""
+    ``gazetteer._doubt``), or of ``REGION_ABROAD_TOWN`` lying among two of the other places
+    (within ``REGION_ABROAD_AMONG_KM``: ``Florida`` beside Camagüey and Ciego de Ávila is the
+    Cuban town of 60,000, not the US state): a village does not outweigh a region by sharing a
+    country with the text, nor by lying near the one other place it names (Normandy, a hamlet
+    in Surrey, beside Southampton)."""
     if len(ranked) < 2:
         return ranked
     best = ranked[0]
@@ -1179,18 +1182,24 @@ def _region_abroad_yields(ranked: list[Candidate], context: Context) -> list[Can
     # for the doubt it raises: Texas, Mexico, beside Ciudad Juárez)
     size = max(AREA_NAME_SHARE * (best.place.population or 0), REGION_ABROAD_TOWN)
     for i, other in enumerate(ranked[1:6], start=1):
+        population = other.place.population or 0
         if (other.place.kind is _CITY and other.method is _BY_NAME
-                and (other.place.population or 0) >= size
                 and (context.countries.get(other.place.country or "", 0.0) > 0
-                     or other.place.country in context.named_countries)):
+                     or other.place.country in context.named_countries)
+                and (population >= size
+                     # (or one of REGION_ABROAD_TOWN that lies among two of the other places:
+                     # Florida beside Camagüey and Ciego de Ávila)
+                     or (population >= REGION_ABROAD_TOWN and context.around(
+                         other.place.lat, other.place.lon, REGION_ABROAD_AMONG_KM) >= 2))):
             return _put_first(ranked, i, f"{best.place.name} ({best.place.country}), a region "
                                          "of that name, lies in none of the others' countries")
     return ranked
 
 
-# the least population of a town that takes a bare name from a region abroad (see
+# the least population of a town that takes a bare name from a region abroad, and how close
+# to two of the other places it lies when it is under a twentieth of the region (see
 # _region_abroad_yields)
-REGION_ABROAD_TOWN = 20_000
+REGION_ABROAD_TOWN, REGION_ABROAD_AMONG_KM = 20_000, 150.0
 
 
 def _put_first(ranked: list[Candidate], i: int, doubt: str | None = None) -> list[Candidate]:
