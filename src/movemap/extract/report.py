@@ -997,8 +997,8 @@ def _described(text: str, found: list[FoundPlace], gazetteer: Gazetteer,
 def _writers_places(text: str, language: str) -> list[tuple[int, int, str]]:
     """Where the report says it is written from, in order: each dateline (``wire``, or
     ``old`` for an old paper's with no dash: KOVNO, Oct. 10. The ...) and a letter's head
-    (``letter``: from its last "from" or "at", Letter to a Gentleman in Edinburgh, from an
-    Officer at Preston), as (start, end, kind)."""
+    (``letter``: from where ``_writer_at`` says the writer's place stands), as (start, end,
+    kind)."""
     found = [(d.start(), d.end(), "wire" if re.search(r"[-\u2013\u2014]", d.group(0)) else "old")
              for d in (*_DATELINE.finditer(text),
                        *(_DATELINE_ABROAD.finditer(text) if language != "en" else ()))]

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from movemap.gazetteer.place import AREAL, Candidate, Kind, Method
+from movemap.gazetteer.place import AREAL, Candidate, Kind, Method, outline_holds
 from movemap.gazetteer.ranking import NOTABLE_POPULATION
 from movemap.sphere import haversine_km
 
@@ -89,11 +89,8 @@ def ambiguous(candidates: Sequence[Candidate]) -> bool:
 
 def _holds(area: Candidate, point: Candidate) -> bool:
     """Whether ``area`` is an area with an outline that holds the point winner ``point``."""
-    if point.place.kind in AREAL or area.place.kind not in AREAL or area.place.polygon is None:
-        return False
-    import shapely
-
-    return bool(shapely.contains_xy(area.place.polygon, point.place.lon, point.place.lat))
+    return (point.place.kind not in AREAL and area.place.kind in AREAL
+            and outline_holds(area.place, point.place))
 
 
 def _outsized(best: Candidate, other: Candidate) -> bool:

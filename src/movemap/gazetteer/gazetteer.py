@@ -90,6 +90,7 @@ from movemap.gazetteer.place import (
     Method,
     Place,
     Resolution,
+    outline_holds,
 )
 from movemap.gazetteer.ranking import (
     AREA_NAME_SHARE,
@@ -100,6 +101,7 @@ from movemap.gazetteer.ranking import (
     NO_CONTEXT,
     NO_HINTS,
     NOTABLE_POPULATION,
+    REGION_ABROAD_TOWN,
     SAME_PLACE_KM,
     SCAN_BELOW,
     WEAK_LEAD,
@@ -254,7 +256,7 @@ _WEAK_SHARE, _WEAK_LEAD, _WEAK_RATIO = 0.5, WEAK_LEAD, 10
 # A place this close to at least two and half of the other places lies among them.
 _AMONG_KM = 150.0
 _HOME_POINTS = 3
-_REGION_TOWN_MIN = 20_000
+_REGION_TOWN_MIN = REGION_ABROAD_TOWN
 # Candidates of each other name looked at for a namesake among them.
 _AMONG_CANDIDATES = 20
 # The context part of a place whose mean distance to the other places is about 1,500 km.
@@ -2922,9 +2924,7 @@ def _qualifies(place: Place, area: Place) -> bool:
 def _inside(town: Place, area: Place) -> bool:
     """Whether a town lies in an area (its outline, else its first-level region's name)."""
     if area.polygon is not None:
-        import shapely
-
-        return bool(shapely.contains_xy(area.polygon, town.lon, town.lat))
+        return outline_holds(area, town)
     return town.admin1 is not None and town.admin1 == area.admin1
 
 

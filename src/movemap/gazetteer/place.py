@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
 __all__ = ["AREAL", "RIVER_ID_PREFIX", "Candidate", "Kind", "Method", "Place", "Precision",
-           "Resolution"]
+           "Resolution", "outline_holds"]
 
 
 class Kind(StrEnum):
@@ -374,3 +374,12 @@ class Resolution:
     def __repr__(self) -> str:
         best = self._place.name if self._place else None
         return f"Resolution(query={self.query!r}, place={best!r})"
+
+
+def outline_holds(area: Place, point: Place) -> bool:
+    """Whether ``area``'s outline holds ``point``'s point (an area without one holds nothing)."""
+    if area.polygon is None:
+        return False
+    import shapely
+
+    return bool(shapely.contains_xy(area.polygon, point.lon, point.lat))

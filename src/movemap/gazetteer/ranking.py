@@ -103,7 +103,15 @@ import numpy as np
 
 from movemap.countries import capital_name
 from movemap.gazetteer.normalize import COMPASS_WORDS, kind_phrase, name_key
-from movemap.gazetteer.place import AREAL, RIVER_ID_PREFIX, Candidate, Kind, Method, Place
+from movemap.gazetteer.place import (
+    AREAL,
+    RIVER_ID_PREFIX,
+    Candidate,
+    Kind,
+    Method,
+    Place,
+    outline_holds,
+)
 from movemap.gazetteer.rivers import lent_name
 from movemap.sphere import EARTH_RADIUS_KM, haversine_km, unit_rows
 
@@ -917,23 +925,14 @@ def _town_abroad_larger(hits: Sequence[Hit], kinds: Sequence[float]) -> list[Ste
         larger = [t for t in towns if (t.population or 0) >= h.place.population]
         if any(t.country != h.place.country for t in larger):
             steps.append((i, "town abroad", _KIND_POINT - kinds[i], _NO_TOWN))
-        elif any(not _inside(h.place, t) for t in larger) or any(
+        elif any(not outline_holds(h.place, t) for t in larger) or any(
                 t.country == h.place.country and (t.population or 0) >= h.place.population
-                and not _inside(h.place, t) for t in spelled):
+                and not outline_holds(h.place, t) for t in spelled):
             # a town of its own country outside it, larger than the whole region: the
             # capital Vientiane, not Vientiane Province to its north (a town inside the
             # region is ``namesake``'s)
             steps.append((i, "town outside", _KIND_POINT - kinds[i], _NO_TOWN))
     return steps
-
-
-def _inside(area: Place, town: Place) -> bool:
-    """Whether ``town`` lies in ``area``'s outline (an area without one holds nothing)."""
-    if area.polygon is None:
-        return False
-    import shapely
-
-    return bool(shapely.contains_xy(area.polygon, town.lon, town.lat))
 
 
 _CONTEXT_PARTS = ("context", "coherence")
