@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -80,6 +81,7 @@ from movemap.gazetteer import (
     default_gazetteer,
 )
 from movemap.gazetteer.normalize import name_key
+from movemap.gazetteer.place import outline_holds
 from movemap.gazetteer.ranking import CURATED_SOURCE
 from movemap.model import Mode, Status
 from movemap.sphere import haversine_km
@@ -437,7 +439,8 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
     for n in named_countries:
         resolved.pop(n, None)  # context only: its mentions were refused as places
     ordinary = automaton(gazetteer)[1]
-    countries = {r.place.country for r in resolved.values() if r.found}
+    counted = Counter(r.place.country for r in resolved.values() if r.found)
+    countries = set(counted)
     out: list[FoundPlace] = []
     where: list[int] = []
     towns: dict[tuple[str, str], Place | None] = {}
@@ -461,17 +464,24 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
             if ("city", m.text) not in towns:
                 # a city far away only in a country the report's other places are in (the
                 # coast of Kent beside Calais and Dunkirk is not a city in Washington State)
+                # ... and not one abroad when the region's country holds more of the other
+                # places than the town's (Florida among Texas, Virginia and five Cuban places
+                # is the state, not the Cuban town of 60,000; Santander beside Corunna is the
+                # Spanish port, though the name of a ship, San Martín, lands in Colombia)
                 big = next((c.place for c in r.candidates[:6] if c.place.kind is Kind.CITY
                             and c.method in _BEARS_NAME
                             and (c.place.population or 0) >= 50_000
-                            and (c.place.country in countries
-                                 or _km(c.place, place) <= _OWN_TOWN_KM)), None)
+                            and ((c.place.country in countries
+                                  and (c.place.country == place.country
+                                       or counted[c.place.country] >= counted[place.country]
+                                       - (r.place.country == place.country)))
+                                 or _own_town(place, c.place))), None)
                 # the region's own town of its name (Santarém, a district and its seat) before
                 # a bigger namesake abroad, unless that one is ten times its size
                 own = next((c.place for c in r.candidates[:6] if c.place.kind is Kind.CITY
                             and c.method in _BEARS_NAME
                             and c.place.country == place.country
-                            and _km(c.place, place) <= _OWN_TOWN_KM), None)
+                            and _own_town(place, c.place)), None)
                 if own is not None and ((big is None and r.best.method is Method.NAME) or (
                         big is not None and big.country != place.country
                         and 10 * (own.population or 0) >= (big.population or 0))):
@@ -560,6 +570,20 @@ def _is_country(gazetteer: Gazetteer, name: str) -> bool:
 
 # how far a region's own town of its name may lie from the region's point
 _OWN_TOWN_KM = 150.0
+
+
+def _own_town(region: Place, town: Place) -> bool:
+    """Whether ``town`` may be ``region``'s own town of its name: within ``_OWN_TOWN_KM`` of
+    its point, and inside its outline when it has one or on its shore (Zeeland, the Dutch
+    province, is not the village of that name in North Brabant, 40 km beyond its border)."""
+    if _km(town, region) > _OWN_TOWN_KM:
+        return False
+    polygon = region.polygon
+    if polygon is None or outline_holds(region, town):
+        return True
+    import shapely  # (an outline is coarse on a coast: Banjul on its island)
+
+    return polygon.distance(shapely.Point(town.lon, town.lat)) <= _SHORE_DEGREES
 
 
 # How a name read exactly (its own name, another of its names, a region's name); a loose
