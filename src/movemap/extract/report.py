@@ -583,7 +583,7 @@ def _own_town(region: Place, town: Place) -> bool:
         return True
     import shapely  # (an outline is coarse on a coast: Banjul on its island)
 
-    return polygon.distance(shapely.Point(town.lon, town.lat)) <= _SHORE_DEGREES
+    return bool(polygon.distance(shapely.Point(town.lon, town.lat)) <= _SHORE_DEGREES)
 
 
 # How a name read exactly (its own name, another of its names, a region's name); a loose
