@@ -2710,7 +2710,30 @@ def _doubt(ranked: tuple[Candidate, ...], context: Context) -> str:
         if larger and other.score - sum(other.parts.get(k, 0.0) for k in _CONTEXT_PARTS) > own:
             return (f"chosen by context over {other.place.name} ({other.place.country}), "
                     "far larger")
-    return _doubt_home_namesake(ranked)
+    return _doubt_home_namesake(ranked) or _doubt_held(ranked)
+
+
+def _doubt_held(ranked: tuple[Candidate, ...]) -> str:
+    """Why a town that a region named in the text holds (part ``within``) is not a clear
+    choice, or "": a namesake of its country at least half as large, over ``SAME_PLACE_KM``
+    away and in no named region, lies nearer the other places (a higher ``context`` part).
+    The region is evidence and so is the others' nearness; when they disagree the answer
+    stands in doubt (Florence beside Kentucky, where the river war began, and beside
+    Huntsville, Decatur and Corinth: the Kentucky town won, the Alabama one was meant)."""
+    best = ranked[0]
+    place = best.place
+    if place.kind is not Kind.CITY or "within" not in best.parts:
+        return ""
+    for other in ranked[1:6]:
+        town = other.place
+        if (town.kind is Kind.CITY and other.method in (Method.NAME, Method.ALTERNATE)
+                and town.country == place.country and "within" not in other.parts
+                and other.parts.get("context", 0.0) > best.parts.get("context", 0.0)
+                and 2 * (town.population or 0) >= (place.population or 0)
+                and haversine_km(place.lat, place.lon, town.lat, town.lon) > SAME_PLACE_KM):
+            return (f"a region the text names holds it, but {town.name} ({town.admin1}), as "
+                    "large, lies nearer the other places")
+    return ""
 
 
 # What the text gives a town beside its name and size: the others' closeness and country,
