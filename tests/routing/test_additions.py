@@ -1293,3 +1293,16 @@ def test_round_39_london_still_reaches_the_north_west_by_euston() -> None:
     watford = (-0.3963, 51.6565)
     _routed_in(CHARING_CROSS, watford, Mode.RAIL, 26, 36, "GB", [(-0.1337, 51.5282)],
                within_km=2)
+
+
+BARI, TARANTO = (16.8698, 41.1207), (17.2471, 40.4644)
+
+
+def test_round_40_bari_taranto_by_gioia_del_colle() -> None:
+    """Natural Earth has no Bari - Taranto line: the route went round by Brindisi (183 km);
+    the line by Gioia del Colle and Massafra is 114.5 km (chainage), and Brindisi stays on
+    its own line from either end."""
+    _routed_in(BARI, TARANTO, Mode.RAIL, 105, 128, "IT", [(16.923, 40.7997), (17.1164, 40.5862)],
+               within_km=2)
+    brindisi = (17.9418, 40.6327)
+    _routed_in(BARI, brindisi, Mode.RAIL, 105, 125, "IT", [(17.6, 40.73)], within_km=15)
