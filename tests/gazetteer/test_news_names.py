@@ -206,7 +206,8 @@ def test_a_demonym_with_its_noun_is_attribution(gazetteer: Gazetteer, phrase: st
 
 
 @pytest.mark.parametrize("name", ["Indian Key", "Russian River", "French Creek",
-                                  "Indian Territory"])
+                                  "Indian Territory", "Indian Falls", "Russian Mountains",
+                                  "German Valley", "English Meadows", "Spanish Flat"])
 def test_a_people_s_word_before_a_feature_word_is_no_country(gazetteer: Gazetteer,
                                                              name: str) -> None:
     # a key, a river, a creek or a territory of that name, never the people's country (a

@@ -284,7 +284,10 @@ _COMMON_AFTER_PEOPLE = frozenset((
 _FEATURE_AFTER_PEOPLE = frozenset((
     "key", "keys", "river", "creek", "brook", "lake", "bay", "cove", "harbor", "harbour",
     "point", "head", "hill", "hills", "mound", "springs", "spring", "wells", "gulch", "fork",
-    "ridge", "rock", "rocks", "bluff", "knob", "landing", "ford", "gap", "peak", "canyon"))
+    "ridge", "rock", "rocks", "bluff", "knob", "landing", "ford", "gap", "peak", "canyon",
+    "falls", "rapids", "valley", "mountain", "mountains", "island", "islands", "lakes", "beach",
+    "flat", "flats", "mesa", "butte", "lagoon", "narrows", "bayou", "glacier", "reef", "shoal",
+    "shoals", "meadow", "meadows", "prairie", "grove"))
 # A power plant's words that say its fuel: "Spencer Dam" is no thermal plant of Spencer
 _PLANT_WORD_FUELS = (
     (re.compile(r"\b(?:dam|hpp|hes|hydro\w*|гэс|плотина|дамба|гребля)\b"), "hydro"),
@@ -1742,13 +1745,15 @@ def _doubt_outliers(ranked: dict[Query, tuple[Candidate, ...]]) -> None:
         if areal or notable:
             # vouched for by another answer in its country (the country itself among them),
             # by lying near the group, or, for a region, by no other place bearing its name
-            # (California, Bavaria)
+            # (California, Bavaria); not a side of one, whose name is made, not borne ("East
+            # Flores" in a report on Indonesia's islands is no part of Uruguay's Flores)
             if not (any(m != q and c.place.country == place.country
                         for m, c in winners.items())
                     or _nearest_km(place, core_xyz) <= OUTLIER_KM
-                    or (areal and not any(haversine_km(place.lat, place.lon, c.place.lat,
-                                                       c.place.lon) > _SAME_KM
-                                          for c in ranked[q][1:]))):
+                    or (areal and best.method is not Method.PART
+                        and not any(haversine_km(place.lat, place.lon, c.place.lat,
+                                                 c.place.lon) > _SAME_KM
+                                    for c in ranked[q][1:]))):
                 doubt = "far from the other places, in a country the text names nowhere else"
                 ranked[q] = (best._replace(doubt=doubt), *ranked[q][1:])
             continue
@@ -2341,9 +2346,10 @@ def _context(q: Query, anchors: dict[Query, Place]) -> Context:
 
 def _doubt_lone_towns(ranked: dict[Query, tuple[Candidate, ...]],
                       winners: dict[Query, Candidate]) -> None:
-    """In a batch without a main group, mark in doubt a small town (under 100,000), or a
-    feature its name does not vouch for (see ``_notable``), over ``OUTLIER_KM`` from every
-    other place and in none of their countries (in place).
+    """In a batch without a main group, mark in doubt a small town (under 100,000), a
+    feature its name does not vouch for (see ``_notable``), or a side of an area (method
+    ``part``), over ``OUTLIER_KM`` from every other place and in none of their countries (in
+    place).
 
     Nothing in the text speaks for it, and its size does not either: ``Orange Beach`` among
     the islands of Palau is not the town in Alabama that bears the name, nor ``Leith
@@ -2351,7 +2357,9 @@ def _doubt_lone_towns(ranked: dict[Query, tuple[Candidate, ...]],
     """
     for q, best in winners.items():
         place = best.place
-        if (place.kind in _AREAL or not best.confident or _notable(place, ranked[q])
+        if best.method is Method.PART:
+            pass  # a side of an area abroad ("East Flores" read as Uruguay's eastern Flores)
+        elif (place.kind in _AREAL or not best.confident or _notable(place, ranked[q])
                 or best.method not in (Method.NAME, Method.ALTERNATE)):
             continue
         others = [c.place for m, c in winners.items() if m != q]
