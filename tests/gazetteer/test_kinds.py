@@ -893,3 +893,27 @@ def test_a_town_named_like_its_port_is_the_port(gazetteer: Gazetteer) -> None:
     # Dutch Harbor: the town lies at the port of that name; the phrase means the port
     found = gazetteer.resolve("Dutch Harbor")
     assert found.place.kind is Kind.PORT and found.place.country == "US"
+
+
+def test_an_airport_does_not_take_the_name_of_a_notable_town_of_its_country() -> None:
+    # airportsdata gives Lyon as the town Aix-en-Provence's air base serves (253 km away);
+    # Narita serves Tokyo: the names stay the towns'. A notable town abroad does not count:
+    # La Mesa, San Pedro Sula's old airfield, is no town of Honduras
+    lyon = Entry(id="t1", name="Lyon", lat=45.75, lon=4.85, country="FR", admin1=None,
+                 kind=Kind.CITY, population=520_774, source="test")
+    la_mesa = Entry(id="t2", name="La Mesa", lat=32.77, lon=-117.02, country="US", admin1=None,
+                    kind=Kind.CITY, population=60_089, source="test")
+    aix = Entry(id="a1", name="Aix-en-Provence (BA 114) Airport", lat=43.51, lon=5.37,
+                country="FR", admin1=None, kind=Kind.AIRPORT, population=None, source="test",
+                codes=["LFMA", "QXB"], serves=["Lyon"])
+    sps = Entry(id="a2", name="Ramon Villeda Morales International Airport", lat=15.45,
+                lon=-87.92, country="HN", admin1=None, kind=Kind.AIRPORT, population=None,
+                source="test", codes=["MHLM", "SAP"], serves=["La Mesa"])
+    name_airports_for_places([aix, sps], [lyon, la_mesa])
+    assert "Lyon" not in aix.alt_names and sps.alt_names == ["La Mesa"]
+
+
+def test_lyon_among_provence_places_is_the_city(gazetteer: Gazetteer) -> None:
+    names = ["Provence", "Toulon", "Marseille", "Saint-Tropez", "Fréjus", "Grenoble", "Lyon"]
+    found = gazetteer.resolve_all(names)[-1]
+    assert (found.place.name, found.place.kind) == ("Lyon", Kind.CITY), found.best.why()

@@ -60,6 +60,9 @@ __all__ = [
 ]
 
 _SERVED_KM = 50.0
+# an airport does not take the name of the place it serves from a town of its country this
+# populous
+_SERVED_TOWN_MAX = 15_000
 _PARENTHESES = re.compile(r"^(.*?)\s*\((.*)\)\s*$")
 
 
@@ -667,12 +670,20 @@ def name_airports_for_places(airports: Sequence[Entry], towns: Sequence[Entry]) 
     naming the air base by it would find nothing, or a town of a similar spelling elsewhere.
     Only airports with an IATA code and air bases: the small strips of the table would
     bring thousands of hamlets' names. The airport stands for the place within a few km.
+    Never the name of a town of its country of ``_SERVED_TOWN_MAX`` people or more.
     """
     from movemap.gazetteer.normalize import name_key
     from movemap.sphere import haversine_km
 
     chosen = [a for a in airports if a.serves and (len(a.codes) > 1 or a.kind is Kind.AIRBASE)]
     wanted = {p.casefold() for a in chosen for p in a.serves}
+    # a town of some size of the airport's country named so: the place served is that town
+    # (Tokyo for Narita, Melbourne for Avalon), or the table is wrong (Lyon for
+    # Aix-en-Provence's air base); either way the name is the town's. (A town abroad does
+    # not count: La Mesa, Honduras' old name of San Pedro Sula's airfield, is no Californian
+    # town's.)
+    notable = {(name_key(t.name), t.country) for t in towns
+               if (t.population or 0) >= _SERVED_TOWN_MAX}
     # Towns by a name written as the airport table writes the place (casefolded), and by the
     # folded key of their canonical name: folding all 1.4 million names would cost seconds.
     by_name: dict[str, list[Entry]] = {}
@@ -685,7 +696,8 @@ def name_airports_for_places(airports: Sequence[Entry], towns: Sequence[Entry]) 
     for airport in chosen:
         for served in airport.serves:
             key = name_key(served)
-            if "/" in served or not key or any(name_key(n) == key for n in airport.names()):
+            if ("/" in served or not key or (key, airport.country) in notable
+                    or any(name_key(n) == key for n in airport.names())):
                 continue
             near = (*by_name.get(served.casefold(), ()), *by_name.get(key, ()))
             if any(haversine_km(airport.lat, airport.lon, t.lat, t.lon) <= _SERVED_KM
