@@ -11,6 +11,7 @@ import shapely
 from movemap.model import Mode
 from movemap.routing import Networks, Route, default_networks, route
 from movemap.routing.antimeridian import split_antimeridian
+from movemap.routing.countries import crossed
 from movemap.routing.geodesic import geodesic_km
 from movemap.routing.land import land_crossing_km, on_land
 
@@ -135,6 +136,23 @@ def test_a_stretch_kept_to_its_countries_far_round_names_the_shorter_way_through
     assert through.warnings == ()
     assert through.length_km * 2 < kept.length_km
     assert 790 * 0.9 < through.length_km < 790 * 1.1
+
+
+def test_a_stretch_ten_times_round_takes_the_way_through_and_says_where_it_leaves() -> None:
+    """Bukavu to Uvira by road: kept to Congo the data's roads go round by Kasai and Katanga
+    (about 1,500 km); along the Ruzizi by the Rwandan bank it is about 140. No move goes ten
+    times round to spare a border it runs beside: the route takes the way through Rwanda
+    and names it, with what keeping to Congo would cost; avoiding Rwanda keeps to Congo."""
+    bukavu, uvira = (28.8428, -2.4908), (29.1378, -3.3953)
+    out = route([bukavu, uvira], Mode.ROAD, labels=["Bukavu", "Uvira"])
+    [warning] = out.warnings
+    assert warning.startswith("road from Bukavu to Uvira leaves CD through RW: "), warning
+    assert "kept to CD it would be " in warning and "avoid RW" in warning
+    assert 110 < out.length_km < 170
+    assert crossed(list(out.points)) == {"CD", "RW"}
+    kept = route([bukavu, uvira], Mode.ROAD, avoid=["RW"])
+    assert kept.length_km > 4 * out.length_km
+    assert "RW" not in crossed(list(kept.points))
 
 
 def test_a_rail_gap_in_the_data_follows_the_roads_with_a_warning() -> None:

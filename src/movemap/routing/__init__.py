@@ -60,6 +60,11 @@ DETOUR_RATIO, DETOUR_MIN_KM = 3.0, 20.0
 # and this many times the way through a third country, says so (Mafeking - Bulawayo by rail:
 # 1,792 km round by Beitbridge, 797 km through Botswana, where the line of record runs)
 KEPT_IN_RATIO = 1.5
+# ... and one that would run this many times the way through a third country, and this much
+# longer, takes that way instead, saying where it leaves: no move goes ten times round to
+# spare a border it runs beside (Bukavu - Uvira by road: 1,526 km round through Kasai and
+# Katanga kept to Congo, 141 km by the Rwandan bank of the Ruzizi, where the data's road runs)
+KEPT_OUT_RATIO, KEPT_OUT_KM = 4.0, 300.0
 # A rail stretch the railways in the data cannot join follows the roads instead when they run
 # no more than this many times the direct distance: a gap in the data (Lubbock, which the
 # staged main lines miss), not a place no train reaches (Magadan, whose roads go round by
@@ -473,23 +478,31 @@ def _rule(stops: Sequence[Point], mode: Mode, through: Iterable[str],
 
 
 def _kept_in(networks: Networks, mode: Mode, a: Point, b: Point, names: tuple[str, str],
-             rule: Rule, kept_km: float) -> list[str]:
+             rule: Rule, kept_km: float) -> tuple[list[str], Found | None, float]:
     """A warning when the stretch from ``a`` to ``b``, kept to ``rule``'s countries for
     ``kept_km``, would be much shorter through a country the rule leaves out: the move may
-    have crossed it (then it is a transit country to name), or the detour is the point."""
+    have crossed it (then it is a transit country to name), or the detour is the point. When
+    the way through is ``KEPT_OUT_RATIO`` times shorter and ``KEPT_OUT_KM`` less, it is the
+    way taken, and the warning says where it leaves: also that way and its length (None and
+    0 when the kept stretch stands)."""
     from movemap.routing.countries import country_of_end, describe
 
     free = networks.path(mode, a, b, Rule(None, rule.avoid).as_constraints())
     if isinstance(free, str):
-        return []
+        return [], None, 0.0
     free_km = networks.ground_km(mode, free)
     extra = _crossed(free) - (rule.allowed or set())
     if not extra or free_km * KEPT_IN_RATIO > kept_km:
-        return []
+        return [], None, 0.0
     home = describe(c for c in (country_of_end(a), country_of_end(b)) if c)
+    if kept_km > KEPT_OUT_RATIO * free_km and kept_km - free_km > KEPT_OUT_KM:
+        return [f"{mode.value} from {names[0]} to {names[1]} leaves {home or 'its countries'} "
+                f"through {describe(extra)}: {free_km:,.0f} km; kept to "
+                f"{home or 'its countries'} it would be {kept_km:,.0f} km (avoid "
+                f"{describe(extra)} to keep to it)"], free, free_km
     return [f"{mode.value} from {names[0]} to {names[1]} keeps to {home or 'its countries'}: "
             f"{kept_km:,.0f} km; through {describe(extra)} it would be {free_km:,.0f} km (name "
-            "a transit country if the move crossed it)"]
+            "a transit country if the move crossed it)"], None, 0.0
 
 
 def _crossed(found: Sequence[Point]) -> set[str]:
@@ -653,11 +666,16 @@ def route(stops: Sequence[Point], mode: Mode, networks: Networks | None = None,
         direct = geodesic_km(a[0], a[1], b[0], b[1])
         leg_km = (direct if great_circle else networks.ground_km(follows, found)
                   if mode in NETWORK_MODES else _length(found))
-        kept_in = _kept_in(networks, mode, a, b, (name_a, name_b), rule, leg_km) if (
+        kept_in, out, out_km = _kept_in(networks, mode, a, b, (name_a, name_b), rule,
+                                        leg_km) if (
             rule.allowed is not None and not great_circle and follows is mode
             and mode in NETWORK_MODES and direct >= DETOUR_MIN_KM
-            and leg_km > KEPT_IN_RATIO * direct) else []
+            and leg_km > KEPT_IN_RATIO * direct) else ([], None, 0.0)
         warnings.extend(kept_in)  # the detour is the countries', not a gap in the data
+        if out is not None and not isinstance(out, str):
+            # the way through the third country, said above (a line of the data, so not
+            # approximate: the warning names the country it crosses)
+            found, leg_km = out, out_km
         if (not great_circle and mode in NETWORK_MODES and direct >= DETOUR_MIN_KM
                 and leg_km > DETOUR_RATIO * direct and not kept_in):
             warnings.append(f"{mode.value} from {name_a} to {name_b} runs {leg_km:,.0f} km, "
