@@ -1306,3 +1306,17 @@ def test_round_40_bari_taranto_by_gioia_del_colle() -> None:
                within_km=2)
     brindisi = (17.9418, 40.6327)
     _routed_in(BARI, brindisi, Mode.RAIL, 105, 125, "IT", [(17.6, 40.73)], within_km=15)
+
+
+OMAHA, CHEYENNE = (-95.9404, 41.2563), (-104.8203, 41.1400)
+
+
+def test_round_40_omaha_cheyenne_by_the_overland_route() -> None:
+    """Natural Earth stops the Union Pacific's main line at Big Springs and goes on by the
+    Julesburg - Denver line: Omaha - Cheyenne went by Sterling and Greeley (951 km); up
+    Lodgepole Creek by Sidney and Kimball it is about 830 (mileposts 0 - 516), and Denver is
+    still reached by Julesburg."""
+    _routed_in(OMAHA, CHEYENNE, Mode.RAIL, 790, 870, "US",
+               [(-102.978, 41.1428), (-103.663, 41.2358)], within_km=2)
+    denver = (-104.9847, 39.7392)
+    _routed_in(OMAHA, denver, Mode.RAIL, 850, 980, "US", [(-102.26, 40.99)], within_km=15)
