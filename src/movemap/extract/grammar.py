@@ -831,9 +831,23 @@ _REDUCED_AFTER = re.compile(
     r"moved|marched|advanced|went|pushed|drove|formed|joined|set\s+out|left)\b")
 # a purpose after the move's verb: what the move was meant to lead to, not where it went
 _PURPOSE = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|intending\s+to|in\s+the\s+hope\s+of|"
-                      r"hoping\s+to|in\s+a\s+bid\s+to|with\s+the\s+(?:aim|intention|object)\s+of|"
+                      r"hoping\s+to|attempting\s+to|trying\s+to|seeking\s+to|"
+                      # in a bid to, in an attempt to, in a vain effort to reach X
+                      r"in\s+(?:an?\s+)?(?:(?:failed|vain|unsuccessful|last|final|desperate|"
+                      r"further|new)\s+)?(?:bid|attempt|effort)\s+to|"
+                      r"with\s+the\s+(?:aim|intention|object)\s+of|"
                       r"(?:its|their|his|the)\s+(?:aim|goal|objective|object|intention|purpose)"
                       r"\s+(?:was\s+|being\s+)?to)\s")
+
+
+def _aim_of(low: str, verb: re.Match[str]) -> re.Match[str] | None:
+    """The purpose right before the verb of motion in ``low``, when the verb is the aim's
+    (in an attempt to reach Vladivostok, trying to reach the coast): where the move was
+    meant to go, not where it went; or None."""
+    before = _PURPOSE.search(low, max(0, verb.start() - 60), verb.start())
+    return before if before is not None and before.end() == verb.start() else None
+
+
 # where a clause goes on after a purpose: a comma, or "and"/"then" before a verb in the past
 # (and landed at Gona; not "and take Port Moresby", still the purpose)
 _RESUMED = re.compile(r"[,;]|\b(?:and|then)\s+(?:then\s+)?(?:[a-z]+ed|went|came|took|drove|"
@@ -1563,7 +1577,8 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
         for i, (start, _) in enumerate(places):
             if m.start() < start < m.end() and roles[i] in ("origin", "destination"):
                 roles[i], cues[i], chained[i] = "", "", False
-    if verb is not None and (aim := _PURPOSE.search(low, verb.end())) is not None:
+    aim = None if verb is None else _PURPOSE.search(low, verb.end()) or _aim_of(low, verb)
+    if verb is not None and aim is not None:
         # sailed from Rabaul, its aim to cross the range and take Port Moresby: what the
         # move was for is no stage of it, up to where the clause goes on with a finite verb
         # (in order to reinforce the garrison, and landed at Gona)

@@ -134,6 +134,13 @@ _APPOSED = re.compile(r"\W*the\s+(?:force|troops|army|expedition|contingent|colu
                       re.I)
 # a move that follows another: same ends unless it names its own
 _FOLLOW = re.compile(r"^follow", re.I)
+# an event or a time that follows, not a force (killed in the action that follows, in the days
+# that followed)
+_EVENT_FOLLOWS = re.compile(
+    r"\b(?:action|battle|fight(?:ing)?|engagement|clash(?:es)?|combat|skirmish(?:es)?|"
+    r"bombardment|storm|chaos|confusion|panic|night|days?|weeks?|months?|years?|hours?|period|"
+    r"exchange|talks|negotiations|siege|war|truce|ceasefire|lull|silence|rout|"
+    r"massacre|fire|firefight|melee|mêlée)\s+(?:that|which)\s+(?:\w+\s+)?follow(?:s|ed)\b", re.I)
 _ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed|flown|flew|brought|shipped|"
                        r"sent|rushed|airlifted|ferried|moved)")
 # the verb has no object: it says only where from (had already entered from Shenzhen)
@@ -1620,7 +1627,7 @@ class _Reader:
         rule = "from-to"
         told_ahead = False  # a headline's arrival ends the move, for now (see below)
         if not stages and _FOLLOW.match(reading.verb) and state.last_leg is not None and (
-                state.recent(state.last_leg[2:])):
+                state.recent(state.last_leg[2:])) and not _EVENT_FOLLOWS.search(text, a, b):
             # a second echelon is expected to follow (from the same coast): the last move's ends,
             # or its destination from a start of its own (two battalions will follow from A)
             origins, rule = origins or list(state.last_leg[0]), "follows"

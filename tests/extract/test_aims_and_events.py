@@ -1,0 +1,50 @@
+"""A move's aim is not where it went, and an event that "follows" is no force (round 40).
+
+Each test stands for a class, in sentences of our own: a verb of motion inside a purpose (in
+an attempt to reach X, trying to reach X, in a vain effort to break through to X) names where
+the move was meant to go; "the action that follows", "the days that followed" are times and
+events, not a second echelon following the last move."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from movemap.extract import extract
+from tests.extract.legs import ends
+
+DAY = date(1904, 8, 11)
+
+
+@pytest.mark.parametrize("purpose", [
+    "in an attempt to reach", "in a vain attempt to reach", "trying to reach",
+    "in a desperate effort to reach", "attempting to reach",
+])
+def test_a_verb_of_motion_inside_a_purpose_names_no_destination(purpose: str) -> None:
+    text = ("Published: 1904-08-11\n\nThe sortie\n\nRussian troops from Mukden entered "
+            "Liaoyang on 1 August.\n\nOn 10 August the admiral took the squadron out of "
+            f"the harbour {purpose} Vladivostok.")
+    found = ends(extract(text, DAY))
+    assert (["Mukden"], "Liaoyang") in found
+    assert all(d != "Vladivostok" for _, d in found), found
+
+
+def test_a_move_that_did_reach_its_goal_is_still_read() -> None:
+    text = ("Published: 1904-08-11\n\nThe march\n\nThe division marched from Mukden to "
+            "Liaoyang in an attempt to reach the coast before the rains.")
+    assert (["Mukden"], "Liaoyang") in ends(extract(text, DAY))
+
+
+@pytest.mark.parametrize("event", ["in the action that follows", "in the days that followed",
+                                   "in the fighting which followed"])
+def test_an_event_that_follows_is_no_second_echelon(event: str) -> None:
+    text = ("Published: 1904-08-11\n\nThe siege\n\nJapanese troops from Mukden entered "
+            f"Liaoyang on 30 May.\n\nOn 10 August the admiral was killed {event}.")
+    assert ends(extract(text, DAY)) == [(["Mukden"], "Liaoyang")]
+
+
+def test_a_force_that_follows_still_follows() -> None:
+    text = ("Published: 1904-08-11\n\nThe landing\n\nThe first brigade sailed from Ujina to "
+            "Chemulpo on 8 February.\n\nA second brigade followed on 12 February.")
+    assert ends(extract(text, DAY)).count((["Ujina"], "Chemulpo")) == 2
