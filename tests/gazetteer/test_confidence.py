@@ -131,6 +131,16 @@ def test_the_mixed_list_names_alone(gazetteer: Gazetteer, name: str, country: st
     ("Portuguese Guinea", "GW", ["Bissau", "Bafatá"]),
     ("French Somaliland", "DJ", ["Djibouti", "Obock"]),
     ("Spanish Sahara", "EH", ["Laayoune", "Dakhla"]),
+    # states of other eras (round 40): the River Plate's, New Granada's, the Habsburg
+    # Netherlands' (Belgium, not the Netherlands its words contain), Muscovy
+    ("Banda Oriental", "UY", ["Montevideo", "Colonia del Sacramento"]),
+    ("Cisplatina", "UY", ["Montevideo", "Maldonado"]),
+    ("Gran Colombia", "CO", ["Bogotá", "Caracas"]),
+    ("New Granada", "CO", ["Bogotá", "Cartagena"]),
+    ("Upper Peru", "BO", ["Potosí", "La Paz"]),
+    ("Spanish Netherlands", "BE", ["Brussels", "Antwerp"]),
+    ("Austrian Netherlands", "BE", ["Brussels", "Namur"]),
+    ("Muscovy", "RU", ["Moscow", "Novgorod"]),
 ])
 def test_former_country_names(gazetteer: Gazetteer, former: str, country: str,
                               context: list[str]) -> None:
@@ -175,6 +185,15 @@ def test_a_town_is_called_without_the_honorific_of_its_official_name(
 ) -> None:
     found = gazetteer.resolve_all(names)[-1]
     assert (found.place.country, found.place.population) == ("MX", population)
+
+
+def test_united_provinces_is_read_by_the_texts_other_places(gazetteer: Gazetteer) -> None:
+    # the United Provinces of the Río de la Plata beside the Banda Oriental's towns; British
+    # India's United Provinces (Uttar Pradesh, by its other name) beside Lucknow
+    plate = gazetteer.resolve_all(["United Provinces", "Buenos Aires", "Montevideo"])[0]
+    assert (plate.place.kind, plate.place.country) == (Kind.COUNTRY, "AR"), plate.best.why()
+    india = gazetteer.resolve_all(["United Provinces", "Lucknow", "Cawnpore"])[0]
+    assert (india.place.kind, india.place.country) == (Kind.REGION, "IN"), india.best.why()
 
 
 def test_a_former_country_name_does_not_take_a_current_towns_name(
