@@ -48,3 +48,21 @@ def test_a_force_that_follows_still_follows() -> None:
     text = ("Published: 1904-08-11\n\nThe landing\n\nThe first brigade sailed from Ujina to "
             "Chemulpo on 8 February.\n\nA second brigade followed on 12 February.")
     assert ends(extract(text, DAY)).count((["Ujina"], "Chemulpo")) == 2
+
+
+@pytest.mark.parametrize("arrival", [
+    "On 19 March the army laid siege to Acre.", "On 19 March the army besieged Acre.",
+    "On 19 March the army opened the siege of Acre.", "On 19 March the army came before Acre.",
+    "On 19 March the army sat down before Acre.",
+])
+def test_a_siege_laid_is_where_the_besiegers_went(arrival: str) -> None:
+    # a town besieged (laid siege to, besieged, came before): the force has come to it, from
+    # where it last was
+    text = f"Published: 1900-01-01\n\nThe campaign\n\nThe army took Jaffa on 7 March. {arrival}"
+    assert (["Jaffa"], "Acre") in ends(extract(text, date(1900, 1, 1)))
+
+
+def test_a_town_said_to_have_been_besieged_is_no_move() -> None:
+    text = ("Published: 1900-01-01\n\nThe campaign\n\nThe army took Jaffa on 7 March. Acre, "
+            "besieged for months, held out.")
+    assert ends(extract(text, date(1900, 1, 1))) == []

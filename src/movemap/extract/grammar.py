@@ -102,6 +102,9 @@ _MOTION = re.compile(
     r"counter-?march\w*|recall(?:ed|ing)|hasten(?:ed|ing|s)?|doubl(?:ed|ing)\s+back|"
     r"shuttl(?:ed|ing|es)|exfiltrat\w*|leapfrog\w*|ski(?:ed|ing)|sledg(?:ed|ing)|"
     r"escort(?:ed|ing)|"
+    # a town besieged: the besiegers came to it (laid siege to Acre, opened the siege of it)
+    r"besieg(?:ed|ing|es?)|(?:laid|lay|lays|laying)\s+siege|"
+    r"(?:opened|began|begun|opening|beginning)\s+the\s+siege|sat\s+down\s+before|"
     # troops that reinforced a town went there (not reinforced concrete)
     r"reinforc(?:e|ed|es|ing)(?!\s+(?:concrete|steel|glass|plastic|the\s+(?:message|view|"
     r"idea|point|impression|perception)))|"
@@ -229,7 +232,12 @@ _DEST_CUE = re.compile(
     r"(?:expected|due)\s+(?:to\s+(?:be|arrive)\s+)?off|"
     # before a town a force besieges or faces: came up before Tsingtao, arrived before
     # Sevastopol, appeared before Vienna
-    r"(?:arriv(?:ed|ing|es?)|c[oa]mes?\s+up|coming\s+up|appear(?:ed|ing|s)?)\s+before|"
+    r"(?:arriv(?:ed|ing|es?)|c[oa]mes?(?:\s+up)?|coming(?:\s+up)?|appear(?:ed|ing|s)?|"
+    r"sat\s+down)\s+before|"
+    # a town besieged: the besiegers have come to it (laid siege to Acre, besieged Lahore,
+    # opened the siege of Sevastopol)
+    r"besieg(?:ed|ing|es?)|(?:laid|lay|lays|laying)\s+siege\s+to|"
+    r"(?:opened|began|begun|opening|beginning)\s+the\s+siege\s+of|"
     r"landed\s+" + _WHEN_SAID + r"(?:[a-z]+\s+)?(?:in|at|on|near|below|above|beneath)|"
     r"landing\s+(?:at|in|on|near)|lands?\s+" + _WHEN_SAID + r"(?:at|in|on)|(?:ashore|on\s+shore)\s+"
     + _WHEN_SAID + r"(?:at|in|on|near)|"
@@ -779,7 +787,8 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|ent
                 r"captur|gain|assum|wrest|establish|seiz|took|tak|retook|retak|recaptur|liberat|overr|storm|secur|advanc|march|driv|drove|"
                 r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|str|link|join|aimed|directed|"
-                r"defeat|destroy|attack|engag|rout|fought|besieg|reliev|reinforc|"
+                r"defeat|destroy|attack|engag|rout|fought|besieg|reliev|reinforc|laid|lay|"
+                r"open|began|begun|beginning|sat|"
                 r"overwhelm|smash|crush|broke|burn")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
 _LOCATOR_AT = _Cue(_LOCATOR, r"from|to|into|onto|at|landed|reached")

@@ -129,7 +129,9 @@ _PLACE_CUE = grouped(quick(re.compile(
     r"reach|reaches|reaching|reached|entered|left|of|beyond|past|behind|along|over|captured|"
     r"took|seized|(?:bound|sailed|headed|heading|departed|leaving|left|out)\s+for|"
     r"destination\s+(?:was|is)|"
-    r"liberated|occupied|abandoned|evacuated|held)\s+(?:the\s+(?:river\s+)?)?$", re.I)))
+    r"liberated|occupied|abandoned|evacuated|held|besieged|besieging|"
+    r"(?:came|comes|come|appeared|arrived|sat\s+down)\s+before)\s+"
+    r"(?:the\s+(?:river\s+)?)?$", re.I)))
 # the words for a ship or a kind of ship, one or many
 _SHIP_NOUNS = (r"(?:ships?|liners?|carriers?|frigates?|destroyers?|cruisers?|vessels?|ferry|"
                r"ferries|transports?|battleships?|submarines?|tankers?|trawlers?|merchantmen|"
@@ -791,7 +793,8 @@ _SLOT = grouped(re.compile(
     r"entering|reached|reaches|reaching|[Oo]utside|[Vv]ia|[Tt]hrough|[Aa]t|[Nn]ear|[Aa]round|"
     r"[Aa]cross|[Bb]eyond|past|"
     r"took|taken|taking|captured|capturing|seized|seizing|occupied|occupying|liberated|"
-    r"liberating|retook|retaken|recaptured|stormed|storming|"
+    r"liberating|retook|retaken|recaptured|stormed|storming|besieged|besieging|"
+    r"(?:came|comes|come|appeared|arrived|sat\s+down)\s+before|"
     r"(?:(?:villages?|towns?|settlements?|hamlets?|"
     r"airfield|air\s+base|airport|port|harbou?r|mission|station)\s+of))\s+"
     r"(?:the\s+(?:(?:small\s+)?(?:town|city|village|settlement|area|vicinity|outskirts|port|"
