@@ -178,7 +178,8 @@ _FILL = (rf"(?:\s+(?:{_FILL_WORD}|about(?![\w-])))*+"
          # to let the presidents of X (a verb, or people, not a place the move goes to)
          r"let|make|persuade|presidents?|leaders?|heads?|governments?|"
          r"months?|years?|hours?|to|into|from|for|towards?|via|through|across|onto|on|by|"
-         rf"with)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic|ch|i))){{1,3}}"
+         # (in the direction of: a destination's cue of its own)
+         rf"with|direction)\b)(?-i:[a-z]+(?:-[a-z]+)?|[A-Z][a-z]+(?:an|sh|se|ic|ch|i))){{1,3}}"
          rf"(?:\s+{_FILL_WORD})++)?{_QUALIFIER}\s*$")
 _ORIGIN_CUE = re.compile(
     # crossed (the river) (lower down,) at X: where the crossing was ("the crossing at X",
@@ -215,6 +216,8 @@ _WHEN_SAID = (r"(?:(?:(?:before|after|at)\s+(?:dawn|daybreak|dusk|nightfall|midn
               # and how: landed without opposition on the beach at X, unopposed, in force
               r"without\s+(?:opposition|resistance|loss|losses|incident|a\s+shot)|"
               r"unopposed|in\s+force|in\s+good\s+order|by\s+night|"
+              # ... or under fire: was landed under heavy fire in Aboukir Bay
+              r"under\s+(?:heavy\s+|enemy\s+)?fire|under\s+cover\s+of\s+(?:darkness|night)|"
               # and when, by a day's date: on the 24th, on 24 May, on May 24, 1855
               r"on\s+(?:the\s+)?(?:(?:morning|evening|night|afternoon)\s+of\s+(?:the\s+)?)?"
               r"\d{1,2}(?:st|nd|rd|th|d)?(?:\s+(?:of\s+)?(?-i:[A-Z][a-z]+))?(?:,?\s+\d{4})?,?|"
@@ -284,9 +287,11 @@ _DEST_CUE = re.compile(
     # way is no end)
     r"(?:(?<=[Aa]fter )(?:defeat|destroy|attack|engag|rout|besieg|reliev|overwhelm|smash|"
     r"crush)ing|defeated|destroyed|attacked|engaged|routed|fought|besieged|relieved|"
-    r"overwhelmed|smashed|crushed|broke|burned|burnt|stormed)\s+(?:the\s+|an?\s+|his\s+|"
+    r"overwhelmed|smashed|crushed|broke|burned|burnt|stormed|"
+    # a fleet that came out and met or intercepted its enemy off a coast (met Rooke off Málaga)
+    r"met|intercepted|encountered)\s+(?:the\s+|an?\s+|his\s+|"
     r"their\s+)?(?:[\w'-]+\s+){0,3}?"
-    r"(?:near|at|outside|before))"
+    r"(?:near|at|outside|before|off))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
     r"\b((?:concentrat\w+|assembl\w+|gather\w*|based|stationed|training|garrisoned|"
@@ -788,6 +793,7 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|ent
                 r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|str|link|join|aimed|directed|"
                 r"defeat|destroy|attack|engag|rout|fought|besieg|reliev|reinforc|laid|lay|"
+                r"met|intercept|encounter|"
                 r"open|began|begun|beginning|sat|"
                 r"overwhelm|smash|crush|broke|burn")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
@@ -847,6 +853,12 @@ _PURPOSE = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|intending\s+to|in\s+th
                       r"with\s+the\s+(?:aim|intention|object)\s+of|"
                       r"(?:its|their|his|the)\s+(?:aim|goal|objective|object|intention|purpose)"
                       r"\s+(?:was\s+|being\s+)?to)\s")
+
+
+# a destination's cue that is only a preposition of whither (not "occupied", an adjective as
+# often as a verb: from occupied Ukraine)
+_WHITHER = re.compile(r"(?:in\s+the\s+direction\s+of|towards?|into|onto|on\s+to|as\s+far\s+as)",
+                      re.I)
 
 
 def _aim_of(low: str, verb: re.Match[str]) -> re.Match[str] | None:
@@ -1420,6 +1432,14 @@ def read_clause(text: str, clause: Clause, places: list[tuple[int, int]],
                 ("position", _POSITION_AT), ("origin", _ORIGIN_AT), ("destination", _DEST_AT),
                 ("via", _VIA_AT)):
             m = cue_at.search(before, lower)
+            if m and name == "origin" and (
+                    later := _DEST_AT.search(before, lower)) is not None and (
+                    later.start(1) >= m.end(1)) and _WHITHER.fullmatch(later.group(1)) and (
+                    not _NOT_TOWARDS.search(before, 0, later.start(1))):
+                # from Kertch in the direction of X: a destination's cue after the origin's,
+                # right before the place, is this place's (the origin's is the town's before)
+                role, cue = "destination", " ".join(later.group(1).split())
+                break
             if m and not (name == "destination" and _NOT_TOWARDS.search(before, 0, m.start(1))):
                 role, cue = name, " ".join(m.group(1).split())
                 if name == "position" and areas[i] and _TOWN_POSITION.match(cue):
