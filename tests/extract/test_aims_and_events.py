@@ -66,3 +66,14 @@ def test_a_town_said_to_have_been_besieged_is_no_move() -> None:
     text = ("Published: 1900-01-01\n\nThe campaign\n\nThe army took Jaffa on 7 March. Acre, "
             "besieged for months, held out.")
     assert ends(extract(text, date(1900, 1, 1))) == []
+
+
+@pytest.mark.parametrize("clause", [
+    "In the fighting that followed, a third battalion followed them from Mukden.",
+    "A third battalion followed from Mukden in the fighting that followed.",
+])
+def test_a_force_that_follows_beside_an_event_that_follows_still_follows(clause: str) -> None:
+    # from the first review of round 40: the event's "followed" is not the force's
+    text = ("Published: 1904-08-11\n\nThe landing\n\nTwo battalions moved from Liaoyang to "
+            f"Haicheng on 2 August. {clause}")
+    assert (["Mukden"], "Haicheng") in ends(extract(text, DAY))

@@ -51,3 +51,13 @@ def test_a_regions_own_town_on_its_coast_still_takes_the_name() -> None:
     place = next(p.place for p in extract(text, date(1981, 8, 2)).places
                  if p.mention == "Banjul")
     assert place.kind is Kind.CITY and abs(place.lon - -16.58) < 0.05, place
+
+
+def test_a_town_abroad_beside_a_town_of_its_country_in_its_sentence_keeps_the_name() -> None:
+    # from the first review of round 40: Miami, Tampa and New York outnumber the Cuban
+    # places, yet the column's own sentence puts Florida between the Sierra Maestra and Santa
+    # Clara: the Cuban town
+    text = ("Published: 1998-12-01\n\nThe 1958 offensive\n\nChe Guevara's column marched from "
+            "the Sierra Maestra to Florida and then to Santa Clara. Batista flew from Havana to "
+            "the Dominican Republic, while exiles in Miami, Tampa and New York cheered.")
+    assert _found(text, "Florida", date(1998, 12, 1)) == ("CU", Kind.CITY)

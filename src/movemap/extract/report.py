@@ -134,6 +134,16 @@ _APPOSED = re.compile(r"\W*the\s+(?:force|troops|army|expedition|contingent|colu
                       re.I)
 # a move that follows another: same ends unless it names its own
 _FOLLOW = re.compile(r"^follow", re.I)
+def _only_events_follow(text: str, a: int, b: int) -> bool:
+    """Whether every "follow" of the clause ``text[a:b]`` is an event's or a time's (the
+    action that follows), so that none says a force followed ("In the fighting that followed,
+    a third battalion followed them": the battalion's is a move)."""
+    events = [m.span() for m in _EVENT_FOLLOWS.finditer(text, a, b)]
+    return bool(events) and all(any(x <= f.start() < y for x, y in events)
+                                for f in _FOLLOW_VERB.finditer(text, a, b))
+
+
+_FOLLOW_VERB = re.compile(r"\bfollow(?:s|ed)?\b", re.I)
 # an event or a time that follows, not a force (killed in the action that follows, in the days
 # that followed)
 _EVENT_FOLLOWS = re.compile(
@@ -451,6 +461,17 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
     out: list[FoundPlace] = []
     where: list[int] = []
     towns: dict[tuple[str, str], Place | None] = {}
+    by_sentence: dict[int, list[Place]] = {}  # the points found in each sentence
+    for m in mentions:
+        if (found := resolved.get(m.text)) is not None and found.found and not found.place.areal:
+            by_sentence.setdefault(m.sentence, []).append(found.place)
+
+    def beside(town: Place, name: str) -> bool:
+        """Whether a sentence naming ``name`` names a point of ``town``'s country near it
+        (marched from the Sierra Maestra to Florida and then to Santa Clara)."""
+        return any(p.country == town.country and _km(p, town) <= _NAMESAKE_BESIDE_KM
+                   for n in mentions if n.text == name for p in by_sentence.get(n.sentence, ()))
+
     for i, m in enumerate(mentions):
         r = resolved[m.text]
         if not r.found:
@@ -474,14 +495,18 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                 # ... and not one abroad when the region's country holds more of the other
                 # places than the town's (Florida among Texas, Virginia and five Cuban places
                 # is the state, not the Cuban town of 60,000; Santander beside Corunna is the
-                # Spanish port, though the name of a ship, San Martín, lands in Colombia)
+                # Spanish port, though the name of a ship, San Martín, lands in Colombia),
+                # unless a sentence naming it names a town of its country near it (marched
+                # from the Sierra Maestra to Florida and on to Santa Clara: the Cuban town,
+                # though the report names Miami and Tampa too)
                 big = next((c.place for c in r.candidates[:6] if c.place.kind is Kind.CITY
                             and c.method in _BEARS_NAME
                             and (c.place.population or 0) >= 50_000
                             and ((c.place.country in countries
                                   and (c.place.country == place.country
                                        or counted[c.place.country] >= counted[place.country]
-                                       - (r.place.country == place.country)))
+                                       - (r.place.country == place.country)
+                                       or beside(c.place, m.text)))
                                  or _own_town(place, c.place))), None)
                 # the region's own town of its name (Santarém, a district and its seat) before
                 # a bigger namesake abroad, unless that one is ten times its size
@@ -577,6 +602,9 @@ def _is_country(gazetteer: Gazetteer, name: str) -> bool:
 
 # how far a region's own town of its name may lie from the region's point
 _OWN_TOWN_KM = 150.0
+# how near a town of its country, named in the same sentence, vouches for a town abroad that
+# bears a region's name
+_NAMESAKE_BESIDE_KM = 300.0
 
 
 def _own_town(region: Place, town: Place) -> bool:
@@ -1627,7 +1655,7 @@ class _Reader:
         rule = "from-to"
         told_ahead = False  # a headline's arrival ends the move, for now (see below)
         if not stages and _FOLLOW.match(reading.verb) and state.last_leg is not None and (
-                state.recent(state.last_leg[2:])) and not _EVENT_FOLLOWS.search(text, a, b):
+                state.recent(state.last_leg[2:])) and not _only_events_follow(text, a, b):
             # a second echelon is expected to follow (from the same coast): the last move's ends,
             # or its destination from a start of its own (two battalions will follow from A)
             origins, rule = origins or list(state.last_leg[0]), "follows"
