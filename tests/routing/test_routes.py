@@ -150,9 +150,13 @@ def test_a_stretch_ten_times_round_takes_the_way_through_and_says_where_it_leave
     assert "kept to CD it would be " in warning and "avoid RW" in warning
     assert 110 < out.length_km < 170
     assert crossed(list(out.points)) == {"CD", "RW"}
-    kept = route([bukavu, uvira], Mode.ROAD, avoid=["RW"])
+    kept = route([bukavu, uvira], Mode.ROAD, avoid=["RW"], labels=["Bukavu", "Uvira"])
     assert kept.length_km > 4 * out.length_km
     assert "RW" not in crossed(list(kept.points))
+    # the detour is the one asked for, not a gap in the data's roads
+    [said] = kept.warnings
+    assert said.startswith("road from Bukavu to Uvira avoids RW as asked: "), said
+    assert "may lack" not in said
 
 
 def test_a_rail_gap_in_the_data_follows_the_roads_with_a_warning() -> None:
