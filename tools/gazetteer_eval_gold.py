@@ -61,7 +61,7 @@ TRAPS = {"homonym", "former-name"}
 
 # Batches written for development only: their documents are in the dev part whatever the hash.
 DEV_GROUPS = {"r11", "r12", "r12b", "r13", "r13b", "r14", "r27", "r27b", "r28", "r29", "r30",
-              "r31", "r32", "r33", "r34", "r35", "r36", "r37", "r38", "r39", "r40"}
+              "r31", "r32", "r33", "r34", "r35", "r36", "r37", "r38", "r39", "r40", "r41"}
 
 
 def split_of(doc_id: str, group: str | None = None) -> str:
