@@ -917,3 +917,12 @@ def test_lyon_among_provence_places_is_the_city(gazetteer: Gazetteer) -> None:
     names = ["Provence", "Toulon", "Marseille", "Saint-Tropez", "Fréjus", "Grenoble", "Lyon"]
     found = gazetteer.resolve_all(names)[-1]
     assert (found.place.name, found.place.kind) == ("Lyon", Kind.CITY), found.best.why()
+
+
+@pytest.mark.parametrize(("name", "admin1"), [("North Port", "Florida")])
+def test_a_compass_word_and_a_kind_word_are_a_towns_own_name(
+        gazetteer: Gazetteer, name: str, admin1: str) -> None:
+    # "North Port" is a city of 60,000 on Florida's Gulf coast, not a port of a place called
+    # North (the kind phrase's reading found only a port in South Carolina)
+    found = gazetteer.resolve_all([name, "Fort Myers", "Sarasota", "Punta Gorda"])[0]
+    assert (found.place.name, found.place.admin1) == (name, admin1), found.best.why()
