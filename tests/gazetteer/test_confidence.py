@@ -187,6 +187,17 @@ def test_a_town_is_called_without_the_honorific_of_its_official_name(
     assert (found.place.country, found.place.population) == ("MX", population)
 
 
+def test_formosa_is_taiwan_among_its_towns_and_the_argentine_city_alone(
+        gazetteer: Gazetteer) -> None:
+    # a country's old name that a notable town bears today is the town's alone (as Gold
+    # Coast is the Australian city), and the island's among its places
+    island = gazetteer.resolve_all(["Formosa", "Taipei", "Keelung"])[0]
+    assert (island.place.kind, island.place.country) == (Kind.COUNTRY, "TW"), island.best.why()
+    assert island.best.method is Method.FORMER
+    alone = gazetteer.resolve("Formosa")
+    assert (alone.place.kind, alone.place.country) == (Kind.CITY, "AR"), alone.best.why()
+
+
 def test_united_provinces_is_read_by_the_texts_other_places(gazetteer: Gazetteer) -> None:
     # the United Provinces of the Río de la Plata beside the Banda Oriental's towns; British
     # India's United Provinces (Uttar Pradesh, by its other name) beside Lucknow
