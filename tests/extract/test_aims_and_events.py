@@ -77,3 +77,26 @@ def test_a_force_that_follows_beside_an_event_that_follows_still_follows(clause:
     text = ("Published: 1904-08-11\n\nThe landing\n\nTwo battalions moved from Liaoyang to "
             f"Haicheng on 2 August. {clause}")
     assert (["Mukden"], "Haicheng") in ends(extract(text, DAY))
+
+
+@pytest.mark.parametrize("sentence", [
+    "It had hoped to march to Acre, but turned back.",
+    "It had hoped to lay siege to Acre, but turned back.",
+    "It refused to march to Acre.", "It failed to reach Acre.", "It was unable to reach Acre.",
+])
+def test_a_move_hoped_for_refused_or_failed_is_none(sentence: str) -> None:
+    # (from the second review of round 40)
+    text = f"Published: 1900-01-01\n\nThe campaign\n\nThe army took Jaffa on 7 March. {sentence}"
+    assert ends(extract(text, date(1900, 1, 1))) == []
+
+
+def test_a_move_made_after_one_tried_is_read() -> None:
+    text = ("Published: 1900-01-01\n\nThe campaign\n\nThe army took Jaffa on 7 March. It "
+            "tried to reach Acre but marched to Gaza.")
+    assert ends(extract(text, date(1900, 1, 1))) == [(["Jaffa"], "Gaza")]
+
+
+def test_news_followed_is_no_force_following() -> None:
+    text = ("Published: 1950-10-01\n\nThe landing\n\nTwo battalions moved from Seoul to "
+            "Incheon. In the days that followed, reporters followed the campaign from Tokyo.")
+    assert ends(extract(text, date(1950, 10, 1))) == [(["Seoul"], "Incheon")]

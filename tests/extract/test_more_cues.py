@@ -26,14 +26,25 @@ def test_a_landing_under_fire_names_its_place(how: str) -> None:
                  "Aboukir Bay on 8 March.") == [(["Marmaris"], "Aboukir Bay")]
 
 
-@pytest.mark.parametrize("verb", ["met", "intercepted", "encountered"])
+@pytest.mark.parametrize("verb", ["met", "encountered"])
 def test_a_fleet_that_met_its_enemy_off_a_coast_went_there(verb: str) -> None:
     assert _ends(f"The French fleet came out of Toulon and {verb} the English off Málaga "
                  "on 24 August.") == [(["Toulon"], "Málaga")]
 
 
-def test_meeting_a_person_at_a_town_is_no_move() -> None:
-    assert _ends("The general met the mayor at Lyon on 3 May.") == []
+@pytest.mark.parametrize("sentence", [
+    "The general met the mayor at Lyon on 3 May.",
+    # (from the second review of round 40)
+    "The brigade left Kiev on 3 May and its commander met the minister at Warsaw.",
+    "The squadron took off from Malta and intercepted a convoy off Tripoli.",
+])
+def test_meeting_a_person_or_striking_a_convoy_is_no_move_there(sentence: str) -> None:
+    assert all(d not in ("Lyon", "Warsaw", "Tripoli") for _, d in _ends(sentence))
+
+
+def test_a_force_that_met_the_enemy_near_a_town_went_there() -> None:
+    assert _ends("The brigade moved from Lille and met the enemy near Arras.") == [
+        (["Lille"], "Arras")]
 
 
 def test_in_the_direction_of_after_from_is_the_destination() -> None:

@@ -61,3 +61,11 @@ def test_a_town_abroad_beside_a_town_of_its_country_in_its_sentence_keeps_the_na
             "the Sierra Maestra to Florida and then to Santa Clara. Batista flew from Havana to "
             "the Dominican Republic, while exiles in Miami, Tampa and New York cheered.")
     assert _found(text, "Florida", date(1998, 12, 1)) == ("CU", Kind.CITY)
+
+
+def test_one_town_of_its_country_beside_it_does_not_take_a_regions_name() -> None:
+    # (from the second review of round 40) one Cuban town in the sentence is not enough: the
+    # exiles' flights went to the state
+    text = ("Published: 1961-05-01\n\nExiles\n\nCharter flights carried exiles from "
+            "Camagüey to Florida. Exiles in Miami, Tampa and New York cheered.")
+    assert _found(text, "Florida", date(1961, 5, 1)) == ("US", Kind.REGION)

@@ -287,10 +287,14 @@ _DEST_CUE = re.compile(
     # way is no end)
     r"(?:(?<=[Aa]fter )(?:defeat|destroy|attack|engag|rout|besieg|reliev|overwhelm|smash|"
     r"crush)ing|defeated|destroyed|attacked|engaged|routed|fought|besieged|relieved|"
-    r"overwhelmed|smashed|crushed|broke|burned|burnt|stormed|"
-    # a fleet that came out and met or intercepted its enemy off a coast (met Rooke off Málaga)
-    r"met|intercepted|encountered)\s+(?:the\s+|an?\s+|his\s+|"
+    r"overwhelmed|smashed|crushed|broke|burned|burnt|stormed)\s+(?:the\s+|an?\s+|his\s+|"
     r"their\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:near|at|outside|before)|"
+    # a fleet that came out and met its enemy off a coast (met Rooke off Málaga), a force that
+    # met or encountered the enemy's at a place; not a person met (met the minister at X)
+    r"(?:met|encountered)\s+(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,3}?off|"
+    r"(?:met|encountered)\s+(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:enemy|foe|rebels|army|armies|fleet|squadron|forces?|troops|columns?)\s+"
     r"(?:near|at|outside|before|off))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
@@ -793,7 +797,7 @@ _DEST_AT = _Cue(_DEST_CUE, r"to|into|toward|in|for|reach|arriv|c[oa]m|appear|ent
                 r"receiv|accept|"
                 r"mov|f[ae]ll|converg|clos|bore|retir|push|str|link|join|aimed|directed|"
                 r"defeat|destroy|attack|engag|rout|fought|besieg|reliev|reinforc|laid|lay|"
-                r"met|intercept|encounter|"
+                r"met|encounter|"
                 r"open|began|begun|beginning|sat|"
                 r"overwhelm|smash|crush|broke|burn")
 _VIA_AT = _Cue(_VIA_CUE, r"via|through|by|past|across")
@@ -863,15 +867,26 @@ _WHITHER = re.compile(r"(?:in\s+the\s+direction\s+of|towards?|into|onto|on\s+to|
 
 def _aim_of(low: str, verb: re.Match[str]) -> re.Match[str] | None:
     """The purpose right before the verb of motion in ``low``, when the verb is the aim's
-    (in an attempt to reach Vladivostok, trying to reach the coast): where the move was
-    meant to go, not where it went; or None."""
+    (in an attempt to reach Vladivostok, trying to reach the coast) or a move hoped for,
+    refused or failed (``_UNDONE``): where the move was meant to go, not where it went; or
+    None."""
     before = _PURPOSE.search(low, max(0, verb.start() - 60), verb.start())
+    if before is None or before.end() != verb.start():
+        before = _UNDONE.search(low, max(0, verb.start() - 40), verb.start())
     return before if before is not None and before.end() == verb.start() else None
+
+
+# a move hoped for, refused or failed: "had hoped to march on Acre", "refused to lay siege to
+# it", "failed to reach the coast" (not a plan or an order: "plans to move to X" is an
+# expected move, read as such)
+_UNDONE = re.compile(r"\b(?:hoped|hoping|hopes|wished|wishing|refused|refusing|refuses|"
+                     r"declined|declining|declines|failed|failing|fails|tried|tries|"
+                     r"attempted|attempts|unable)\s+to\s")
 
 
 # where a clause goes on after a purpose: a comma, or "and"/"then" before a verb in the past
 # (and landed at Gona; not "and take Port Moresby", still the purpose)
-_RESUMED = re.compile(r"[,;]|\b(?:and|then)\s+(?:then\s+)?(?:[a-z]+ed|went|came|took|drove|"
+_RESUMED = re.compile(r"[,;]|\b(?:and|then|but)\s+(?:then\s+)?(?:[a-z]+ed|went|came|took|drove|"
                       r"flew|rode|fell|left|ran|made|struck|got|set)\b")
 _MAY = re.compile(r"\b(may|might)\b")  # the expected hedges that are not the month (May)
 _MOTION_F = _folded(_MOTION)

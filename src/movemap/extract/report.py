@@ -136,14 +136,21 @@ _APPOSED = re.compile(r"\W*the\s+(?:force|troops|army|expedition|contingent|colu
 _FOLLOW = re.compile(r"^follow", re.I)
 def _only_events_follow(text: str, a: int, b: int) -> bool:
     """Whether every "follow" of the clause ``text[a:b]`` is an event's or a time's (the
-    action that follows), so that none says a force followed ("In the fighting that followed,
-    a third battalion followed them": the battalion's is a move)."""
+    action that follows) or has news for its object (followed the campaign), so that none
+    says a force followed ("In the fighting that followed, a third battalion followed them":
+    the battalion's is a move)."""
     events = [m.span() for m in _EVENT_FOLLOWS.finditer(text, a, b)]
-    return bool(events) and all(any(x <= f.start() < y for x, y in events)
-                                for f in _FOLLOW_VERB.finditer(text, a, b))
+    follows = list(_FOLLOW_VERB.finditer(text, a, b))
+    return bool(follows) and all(any(x <= f.start() < y for x, y in events)
+                                 or _FOLLOWED_EVENT.match(text, f.end(), b) is not None
+                                 for f in follows)
 
 
 _FOLLOW_VERB = re.compile(r"\bfollow(?:s|ed)?\b", re.I)
+# what is followed when it is news, not a force (followed the campaign from Tokyo)
+_FOLLOWED_EVENT = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:\w+\s+)?(?:campaign|war|"
+                             r"news|events?|fighting|story|talks|negotiations|developments|"
+                             r"coverage|debate|trial|race|match|game|elections?)\b", re.I)
 # an event or a time that follows, not a force (killed in the action that follows, in the days
 # that followed)
 _EVENT_FOLLOWS = re.compile(
@@ -461,16 +468,20 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
     out: list[FoundPlace] = []
     where: list[int] = []
     towns: dict[tuple[str, str], Place | None] = {}
-    by_sentence: dict[int, list[Place]] = {}  # the points found in each sentence
+    by_sentence: dict[int, list[Place]] = {}  # the places found in each sentence (not countries)
     for m in mentions:
-        if (found := resolved.get(m.text)) is not None and found.found and not found.place.areal:
+        if (found := resolved.get(m.text)) is not None and found.found and (
+                found.place.kind is not Kind.COUNTRY):
             by_sentence.setdefault(m.sentence, []).append(found.place)
 
     def beside(town: Place, name: str) -> bool:
-        """Whether a sentence naming ``name`` names a point of ``town``'s country near it
-        (marched from the Sierra Maestra to Florida and then to Santa Clara)."""
-        return any(p.country == town.country and _km(p, town) <= _NAMESAKE_BESIDE_KM
-                   for n in mentions if n.text == name for p in by_sentence.get(n.sentence, ()))
+        """Whether a sentence naming ``name`` names two other places of ``town``'s country
+        near it, the town among them (marched from the Sierra Maestra to Florida and then to
+        Santa Clara; not "flights from Camagüey to Florida", one Cuban town beside it)."""
+        return any(sum(p.country == town.country and p.name != town.name
+                       and _km(p, town) <= _NAMESAKE_BESIDE_KM
+                       for p in by_sentence.get(n.sentence, ())) >= 2
+                   for n in mentions if n.text == name)
 
     for i, m in enumerate(mentions):
         r = resolved[m.text]
@@ -496,9 +507,9 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                 # places than the town's (Florida among Texas, Virginia and five Cuban places
                 # is the state, not the Cuban town of 60,000; Santander beside Corunna is the
                 # Spanish port, though the name of a ship, San Martín, lands in Colombia),
-                # unless a sentence naming it names a town of its country near it (marched
-                # from the Sierra Maestra to Florida and on to Santa Clara: the Cuban town,
-                # though the report names Miami and Tampa too)
+                # unless a sentence naming it names two places of its country near it
+                # (marched from the Sierra Maestra to Florida and on to Santa Clara: the Cuban
+                # town, though the report names Miami and Tampa too)
                 big = next((c.place for c in r.candidates[:6] if c.place.kind is Kind.CITY
                             and c.method in _BEARS_NAME
                             and (c.place.population or 0) >= 50_000
