@@ -134,6 +134,8 @@ _APPOSED = re.compile(r"\W*the\s+(?:force|troops|army|expedition|contingent|colu
                       re.I)
 # a move that follows another: same ends unless it names its own
 _FOLLOW = re.compile(r"^follow", re.I)
+
+
 def _only_events_follow(text: str, a: int, b: int) -> bool:
     """Whether every "follow" of the clause ``text[a:b]`` is an event's or a time's (the
     action that follows) or has news for its object (followed the campaign), so that none
@@ -158,6 +160,8 @@ _EVENT_FOLLOWS = re.compile(
     r"bombardment|storm|chaos|confusion|panic|night|days?|weeks?|months?|years?|hours?|period|"
     r"exchange|talks|negotiations|siege|war|truce|ceasefire|lull|silence|rout|"
     r"massacre|fire|firefight|melee|mêlée)\s+(?:that|which)\s+(?:\w+\s+)?follow(?:s|ed)\b", re.I)
+
+
 _ARRIVING = re.compile(r"(?i:enter|arriv|came|come|landed|crossed|flown|flew|brought|shipped|"
                        r"sent|rushed|airlifted|ferried|moved)")
 # the verb has no object: it says only where from (had already entered from Shenzhen)
