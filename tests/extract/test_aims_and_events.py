@@ -100,3 +100,12 @@ def test_news_followed_is_no_force_following() -> None:
     text = ("Published: 1950-10-01\n\nThe landing\n\nTwo battalions moved from Seoul to "
             "Incheon. In the days that followed, reporters followed the campaign from Tokyo.")
     assert ends(extract(text, date(1950, 10, 1))) == [(["Seoul"], "Incheon")]
+
+
+def test_a_move_hoped_for_today_is_expected() -> None:
+    # (from the third review of round 40) a hope of today is an expected move, not one undone
+    text = ("Published: 2024-06-25\n\nThe brigade\n\nThe brigade hopes to move from Lviv to "
+            "Kyiv next week.")
+    [leg] = extract(text, date(2024, 6, 25)).legs
+    assert (leg.origins[0].mention, leg.destination.mention) == ("Lviv", "Kyiv")
+    assert leg.status.value == "expected"

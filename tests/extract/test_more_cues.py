@@ -42,9 +42,11 @@ def test_meeting_a_person_or_striking_a_convoy_is_no_move_there(sentence: str) -
     assert all(d not in ("Lyon", "Warsaw", "Tripoli") for _, d in _ends(sentence))
 
 
-def test_a_force_that_met_the_enemy_near_a_town_went_there() -> None:
-    assert _ends("The brigade moved from Lille and met the enemy near Arras.") == [
-        (["Lille"], "Arras")]
+@pytest.mark.parametrize("met", ["met the enemy near", "met the French at",
+                                 "encountered heavy resistance at"])
+def test_a_force_that_met_its_enemy_at_a_town_went_there(met: str) -> None:
+    # (the named enemy and "resistance" from the third review of round 40)
+    assert _ends(f"The brigade moved from Lille and {met} Arras.") == [(["Lille"], "Arras")]
 
 
 def test_in_the_direction_of_after_from_is_the_destination() -> None:

@@ -926,3 +926,13 @@ def test_a_compass_word_and_a_kind_word_are_a_towns_own_name(
     # North (the kind phrase's reading found only a port in South Carolina)
     found = gazetteer.resolve_all([name, "Fort Myers", "Sarasota", "Punta Gorda"])[0]
     assert (found.place.name, found.place.admin1) == (name, admin1), found.best.why()
+
+
+
+@pytest.mark.parametrize("name", ["East Bay", "East Island"])
+def test_a_compass_word_and_a_kind_word_no_town_bears_stay_a_kind_phrase(
+        gazetteer: Gazetteer, name: str) -> None:
+    # (from the third review of round 40) without a town of that very name, the kind reading
+    # stands, flagged, not a side of an area found by a compass word ("Eastern Iceland")
+    found = gazetteer.resolve(name)
+    assert not found.found or found.best.method is not Method.PART, found.best.why()

@@ -291,10 +291,14 @@ _DEST_CUE = re.compile(
     r"their\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:near|at|outside|before)|"
     # a fleet that came out and met its enemy off a coast (met Rooke off Málaga), a force that
-    # met or encountered the enemy's at a place; not a person met (met the minister at X)
-    r"(?:met|encountered)\s+(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,3}?off|"
-    r"(?:met|encountered)\s+(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,2}?"
-    r"(?:enemy|foe|rebels|army|armies|fleet|squadron|forces?|troops|columns?)\s+"
+    # met or encountered its enemy at a place (met the French at Waterloo, encountered heavy
+    # resistance at X); not a person of state or the press met there (met the minister at X)
+    r"(?:met|encountered)\s+(?!(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?"
+    r"(?:[\w'-]+\s+)?(?:minister|ministers|president|mayor|governor|ambassador|envoy|"
+    r"officials?|reporters|journalists|press|delegation|delegates|leaders?|chancellor|"
+    r"premier|king|queen|pope|family|wife|husband|relatives|friends|crowds?|students|"
+    r"residents|refugees|civilians|representatives|counterparts?|diplomats)\b)"
+    r"(?:the\s+|an?\s+|his\s+|their\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:near|at|outside|before|off))"
     + _FILL, re.I)
 _POSITION_CUE = re.compile(
@@ -418,6 +422,7 @@ _NOT_MOVING = re.compile(
 _EXPECTED = re.compile(
     r"\b(will|would|shall|expected|expects|expecting|due\s+to|set\s+to|scheduled|poised|"
     r"plans?\s+to|planned|planning|intends?\s+to|intend\w*|likely\s+to|about\s+to|"
+    r"hopes?\s+to|hoping\s+to|"
     r"going\s+to|could|(?-i:may|might)|preparing\s+to|prepares\s+to|ready\s+to|is\s+to|are\s+to|"
     r"anticipat\w*|forecast|soon(?!\s+(?:after|afterwards|thereafter))|next\s+month|"
     r"next\s+week)\b", re.I)
@@ -876,12 +881,11 @@ def _aim_of(low: str, verb: re.Match[str]) -> re.Match[str] | None:
     return before if before is not None and before.end() == verb.start() else None
 
 
-# a move hoped for, refused or failed: "had hoped to march on Acre", "refused to lay siege to
-# it", "failed to reach the coast" (not a plan or an order: "plans to move to X" is an
-# expected move, read as such)
-_UNDONE = re.compile(r"\b(?:hoped|hoping|hopes|wished|wishing|refused|refusing|refuses|"
-                     r"declined|declining|declines|failed|failing|fails|tried|tries|"
-                     r"attempted|attempts|unable)\s+to\s")
+# a move hoped for, refused or failed, in the past: "had hoped to march on Acre", "refused to
+# lay siege to it", "failed to reach the coast" (not a plan, a hope or an order of today:
+# "plans to move to X", "hopes to move to X" are expected moves, read as such)
+_UNDONE = re.compile(r"\b(?:hoped|wished|refused|declined|failed|tried|attempted|"
+                     r"unable)\s+to\s")
 
 
 # where a clause goes on after a purpose: a comma, or "and"/"then" before a verb in the past

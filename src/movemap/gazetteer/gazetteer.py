@@ -57,6 +57,7 @@ from movemap.gazetteer.lists import (
     read_old_style_text,
 )
 from movemap.gazetteer.normalize import (
+    COMPASS_WORDS,
     DEMONYM_ENDINGS,
     QUALIFIER_WORDS,
     airfield_base,
@@ -265,6 +266,8 @@ _FAR_CONTEXT = 0.02
 # district, a suburb); two Latin names less alike than UNLIKE_RATIO (rapidfuzz ratio,
 # 0-100) are two names, not two spellings of one. See ``_unlike_district``.
 _DISTRICT_KM, _DISTRICT_RATIO, UNLIKE_RATIO = 20.0, 10, 50.0
+# how many exact hits of a direction-and-kind name are looked at for a town of that name
+_COMPASS_NAMES = 20
 _DISTRICT_TOWNS = 1000  # the towns within _DISTRICT_KM looked at (a city lists many parts)
 # Nouns after a demonym that make the phrase an attribution: "Russian forces".
 _DEMONYM_PHRASE_MAX_WORDS = 3
@@ -691,6 +694,9 @@ class Gazetteer:
         if key.startswith("the ") and not self._index.exact(key, 1):
             key = key[4:]
         phrase = kind_phrase(key)
+        if phrase is not None and phrase[1] in COMPASS_WORDS and any(
+                h.method is Method.NAME for h in self._exact(key, limit=_COMPASS_NAMES)):
+            phrase = None  # North Port, a Florida city: no port of a place called North
         if phrase is not None:
             found = self._kind_hits(key, *phrase)
             if found:

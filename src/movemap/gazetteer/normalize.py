@@ -424,15 +424,13 @@ def kind_phrase(key: str) -> tuple[str, str] | None:
     (('air', 'bordeaux'), ('air', 'incirlik'))
     >>> kind_phrase("부산항"), kind_phrase("순안국제비행장"), kind_phrase("항") is None
     (('port', '부산'), ('air', '순안'), True)
-    >>> kind_phrase("kursk") is None, kind_phrase("north port") is None
-    (True, True)
+    >>> kind_phrase("kursk") is None
+    True
     """
     for words, cls in _SUFFIXES_BY_WORD.get(key.rsplit(" ", 1)[-1], ()):
         if key.endswith(" " + words):
             base = key[: -len(words) - 1].strip()
-            # (a direction alone is no place to have a feature: "North Port", "West Point"
-            # are names of their own)
-            if base and base not in COMPASS_WORDS:
+            if base:
                 return cls, base
     for words, cls in _PREFIXES_BY_WORD.get(key.split(" ", 1)[0], ()):
         if key.startswith(words + " "):
