@@ -2745,8 +2745,8 @@ def _doubt_held(ranked: tuple[Candidate, ...]) -> str:
                 and other.parts.get("context", 0.0) > best.parts.get("context", 0.0)
                 and 2 * (town.population or 0) >= (place.population or 0)
                 and haversine_km(place.lat, place.lon, town.lat, town.lon) > SAME_PLACE_KM):
-            return (f"a region the text names holds it, but {town.name} ({town.admin1}), as "
-                    "large, lies nearer the other places")
+            return (f"a region the text names holds it, but {town.name} "
+                    f"({town.admin1 or town.country}), as large, lies nearer the other places")
     return ""
 
 
