@@ -69,3 +69,12 @@ def test_one_town_of_its_country_beside_it_does_not_take_a_regions_name() -> Non
     text = ("Published: 1961-05-01\n\nExiles\n\nCharter flights carried exiles from "
             "Camagüey to Florida. Exiles in Miami, Tampa and New York cheered.")
     assert _found(text, "Florida", date(1961, 5, 1)) == ("US", Kind.REGION)
+
+
+def test_a_place_the_gazetteer_finds_ambiguous_is_shown_at_low_confidence() -> None:
+    # a country named once pulls Madrid to Colombia's town of 135,000, as likely the Spanish
+    # capital: the draft says so, as `validate` would
+    text = ("Published: 1815-05-01\n\nThe expedition\n\nThe expedition assembled in Madrid and "
+            "marched to Cadiz, then sailed for Venezuela and Colombia.")
+    found = next(p for p in extract(text, date(1815, 5, 1)).places if p.mention == "Madrid")
+    assert found.confidence < 0.9, found

@@ -545,9 +545,11 @@ def _places(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer,
                 and _RIVER_LIKE.search(text, max(0, m.start - 24), m.start)) and not kind_after:
             continue  # the Dnipro, the Atlantic: a town is not named with "the"; nor is a
             # feature named by an ordinary word (into the State: not a State Airport)
-        # (a reading the resolver holds in doubt is shown as one: St. Petersburg beside Georgia)
+        # (a reading the resolver holds in doubt, or finds ambiguous, is shown as one: St.
+        # Petersburg beside Georgia; Madrid beside a Colombia the text names, as likely the
+        # Spanish capital)
         confidence = 0.9 if r.best.method in (Method.NAME, Method.ALTERNATE, Method.REGION) and (
-            r.best.doubt is None or place.id != r.place.id) else 0.6
+            place.id != r.place.id or (r.best.doubt is None and not r.ambiguous)) else 0.6
         out.append(FoundPlace(m.text, m.start, m.end, place, confidence))
         where.append(m.sentence)
     strays = _unplaced_strays(out, resolved, text, language)
