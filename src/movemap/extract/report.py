@@ -81,7 +81,6 @@ from movemap.gazetteer import (
     default_gazetteer,
 )
 from movemap.gazetteer.normalize import name_key
-from movemap.gazetteer.place import outline_holds
 from movemap.gazetteer.ranking import CURATED_SOURCE
 from movemap.model import Mode, Status
 from movemap.sphere import haversine_km
@@ -628,14 +627,10 @@ def _own_town(region: Place, town: Place) -> bool:
     """Whether ``town`` may be ``region``'s own town of its name: within ``_OWN_TOWN_KM`` of
     its point, and inside its outline when it has one or on its shore (Zeeland, the Dutch
     province, is not the village of that name in North Brabant, 40 km beyond its border)."""
-    if _km(town, region) > _OWN_TOWN_KM:
-        return False
-    polygon = region.polygon
-    if polygon is None or outline_holds(region, town):
-        return True
-    import shapely  # (an outline is coarse on a coast: Banjul on its island)
-
-    return bool(polygon.distance(shapely.Point(town.lon, town.lat)) <= _SHORE_DEGREES)
+    # (an outline is coarse on a coast: Banjul on its island; distance 0 inside it)
+    return _km(town, region) <= _OWN_TOWN_KM and (
+        region.polygon is None
+        or bool(region.polygon.distance(Point(town.lon, town.lat)) <= _SHORE_DEGREES))
 
 
 # How a name read exactly (its own name, another of its names, a region's name); a loose

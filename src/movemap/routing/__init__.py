@@ -487,13 +487,11 @@ def _kept_in(networks: Networks, mode: Mode, a: Point, b: Point, names: tuple[st
     0 when the kept stretch stands)."""
     from movemap.routing.countries import country_of_end, describe
 
-    free = networks.path(mode, a, b, Rule(None, rule.avoid).as_constraints())
-    if isinstance(free, str):
+    way = _way_through(networks, mode, a, b, Rule(None, rule.avoid), kept_km)
+    extra = set() if way is None else way[2] - (rule.allowed or set())
+    if way is None or not extra:
         return [], None, 0.0
-    free_km = networks.ground_km(mode, free)
-    extra = _crossed(free) - (rule.allowed or set())
-    if not extra or free_km * KEPT_IN_RATIO > kept_km:
-        return [], None, 0.0
+    free, free_km = way[0], way[1]
     home = describe(c for c in (country_of_end(a), country_of_end(b)) if c)
     if kept_km > KEPT_OUT_RATIO * free_km and kept_km - free_km > KEPT_OUT_KM:
         return [f"{mode.value} from {names[0]} to {names[1]} leaves {home or 'its countries'} "
@@ -513,15 +511,23 @@ def _avoided(networks: Networks, mode: Mode, a: Point, b: Point, rule: Rule,
         return None
     from movemap.routing.countries import describe
 
-    free = networks.path(mode, a, b, Rule(rule.allowed | rule.avoid if rule.allowed is not None
-                                          else None, frozenset()).as_constraints())
+    free = Rule(rule.allowed | rule.avoid if rule.allowed is not None else None, frozenset())
+    way = _way_through(networks, mode, a, b, free, kept_km)
+    crossed = set() if way is None else way[2] & rule.avoid
+    return (describe(crossed), way[1]) if way is not None and crossed else None
+
+
+def _way_through(networks: Networks, mode: Mode, a: Point, b: Point, rule: Rule,
+                 kept_km: float) -> tuple[Found, float, set[str]] | None:
+    """The path from ``a`` to ``b`` under ``rule``, its ground length and the countries it
+    crosses, when it is ``KEPT_IN_RATIO`` times shorter than ``kept_km``; else None."""
+    free = networks.path(mode, a, b, rule.as_constraints())
     if isinstance(free, str):
         return None
     free_km = networks.ground_km(mode, free)
-    crossed = _crossed(free) & rule.avoid
-    if not crossed or free_km * KEPT_IN_RATIO > kept_km:
+    if free_km * KEPT_IN_RATIO > kept_km:
         return None
-    return describe(crossed), free_km
+    return free, free_km, _crossed(free)
 
 
 def _crossed(found: Sequence[Point]) -> set[str]:
